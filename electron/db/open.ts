@@ -1,0 +1,54 @@
+import Database from 'better-sqlite3';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+export type Db = Database.Database;
+
+export class DatabaseTooNewError extends Error {
+  constructor(found: number) {
+    super(
+      `This database was saved by a newer version of ClaimDesk (data version ${found}; ` +
+        `this version reads up to ${SCHEMA_VERSION}). Install the newer ClaimDesk to open it; ` +
+        `the file has not been changed.`,
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Applies the migrations after the database's version, each in its own transaction
+ * together with its version bump, so a crash leaves the file at a whole version.
+ */
+export function migrate(db: Db, target: number = SCHEMA_VERSION): void {
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) throw new DatabaseTooNewError(current);
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+/** Opens (creating if needed) a ClaimDesk database and brings its schema up to date. */
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  try {
+    // Checked before anything else so a newer version's file is not touched at all.
+    const found = schemaVersion(db);
+    if (found > SCHEMA_VERSION) throw new DatabaseTooNewError(found);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

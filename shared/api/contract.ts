@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { AGING_BUCKET_KEYS } from '../aging/buckets';
+import { CALL_OUTCOME, DIRECTION, FOLLOW_UP_KIND, PARTY } from '../codes/enums';
+import { centsField, id, isoDateField, optionalText, requiredText } from './fields';
+import type {
+  AccountView,
+  AppInfo,
+  Created,
+  DemoLoadResult,
+  QueueList,
+  QueueOptions,
+  SearchResults,
+} from './types';
+
+/**
+ * The one list of what the renderer may ask the main process. The preload, the IPC
+ * binding and the end-to-end bridge are all built from it; the main process parses
+ * every input with these schemas before a handler runs.
+ */
+interface Method<I extends z.ZodType, O> {
+  input: I;
+  /** Carries the output type only; never set. */
+  output?: O;
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
+}
+
+const none = z.strictObject({});
+
+const queueSortKeys = [
+  'priority',
+  'dueDate',
+  'deadline',
+  'balance',
+  'age',
+  'accountNumber',
+  'patientName',
+] as const;
+
+const addActivityInput = z
+  .strictObject({
+    accountId: id('Account'),
+    claimId: id('Claim').nullish(),
+    kind: z.enum(['note', 'call', 'letter', 'visit'], 'Choose what kind of activity this is.'),
+    direction: z.enum(DIRECTION.keys, 'Choose inbound or outbound.').nullish(),
+    party: z.enum(PARTY.keys, 'Choose who the contact was with.').nullish(),
+    outcome: z.enum(CALL_OUTCOME.keys, 'Choose the outcome of the call.').nullish(),
+    text: requiredText('Note text', 4000),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind !== 'call') return;
+    for (const field of ['direction', 'party', 'outcome'] as const) {
+      if (value[field] == null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `A call needs its ${field === 'party' ? 'party' : field}.`,
+        });
+      }
+    }
+  });
+
+export const contract = {
+  getAppInfo: method<AppInfo>()(none),
+  loadDemoData: method<DemoLoadResult>()(none),
+  getQueueOptions: method<QueueOptions>()(none),
+  listQueue: method<QueueList>()(
+    z.strictObject({
+      kind: z.enum(FOLLOW_UP_KIND.keys, 'Unknown follow-up kind.').nullish(),
+      payerId: id('Payer').nullish(),
+      agingBucket: z.enum(AGING_BUCKET_KEYS, 'Unknown aging bucket.').nullish(),
+      ownerId: z.union([id('Owner'), z.literal('unassigned')]).nullish(),
+      dueOnOrBefore: isoDateField('Due date').nullish(),
+      minBalance: centsField('Minimum balance')
+        .refine((v) => v >= 0, 'Minimum balance cannot be negative.')
+        .nullish(),
+      sortBy: z.enum(queueSortKeys, 'Unknown sort column.').default('priority'),
+      sortDir: z.enum(['asc', 'desc'], 'Sort direction is asc or desc.').default('desc'),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+  ),
+  search: method<SearchResults>()(
+    z.strictObject({
+      query: requiredText('Search text', 100),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+  ),
+  getAccount: method<AccountView>()(z.strictObject({ accountId: id('Account') })),
+  addActivity: method<Created>()(addActivityInput),
+  setFollowUp: method<Created>()(
+    z.strictObject({
+      accountId: id('Account'),
+      claimId: id('Claim').nullish(),
+      kind: z.enum(FOLLOW_UP_KIND.keys, 'Unknown follow-up kind.').default('account'),
+      dueDate: isoDateField('Follow-up date'),
+      ownerId: id('Owner').nullish(),
+      reason: optionalText('Reason', 500),
+    }),
+  ),
+  completeFollowUp: method<Created>()(
+    z.strictObject({
+      followUpId: id('Follow-up'),
+      note: optionalText('Note', 4000),
+    }),
+  ),
+  changeAddress: method<Created>()(
+    z.strictObject({
+      accountId: id('Account'),
+      personId: id('Person'),
+      line1: requiredText('Street address', 100),
+      line2: optionalText('Address line 2', 100),
+      city: requiredText('City', 60),
+      state: z
+        .string({ error: 'State is required.' })
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/, 'State must be the two-letter postal code.'),
+      zip: z
+        .string({ error: 'ZIP code is required.' })
+        .trim()
+        .regex(/^\d{5}(-?\d{4})?$/, 'ZIP code must be 5 digits or ZIP+4.'),
+      effectiveDate: isoDateField('Effective date'),
+      reason: optionalText('Reason', 200),
+    }),
+  ),
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller passes (before defaults and trimming). */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> =
+  Contract[M] extends Method<z.ZodType, infer O> ? O : never;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export type Api = { [M in MethodName]: (input: InputOf<M>) => Promise<OutputOf<M>> };
+
+export const QUEUE_SORT_KEYS = queueSortKeys;
+export type QueueSortKey = (typeof queueSortKeys)[number];

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { isIsoDate, type IsoDate } from '../dates/iso-date';
+import type { Cents } from '../money/cents';
+
+/** Building blocks for method inputs, so every method words its errors the same way. */
+
+export const id = (label: string) =>
+  z
+    .number({ error: `${label} must be a number.` })
+    .int(`${label} must be a whole number.`)
+    .positive(`${label} must be positive.`)
+    .max(Number.MAX_SAFE_INTEGER, `${label} is too large.`);
+
+export const isoDateField = (label: string) =>
+  z
+    .string({ error: `${label} is required.` })
+    .refine(isIsoDate, `${label} must be a real calendar date (YYYY-MM-DD).`)
+    .transform((v) => v as IsoDate);
+
+export const centsField = (label: string) =>
+  z
+    .number({ error: `${label} must be an amount in cents.` })
+    .int(`${label} must be whole cents (no fractions of a cent).`)
+    .min(-99_999_999_99, `${label} is out of range.`)
+    .max(99_999_999_99, `${label} is out of range.`)
+    .transform((v) => v as Cents);
+
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max} characters.`);
+
+export const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    .transform((v) => (v === '' ? null : v))
+    .nullish()
+    .transform((v) => v ?? null);

@@ -1,0 +1,42 @@
+import { cents, type Cents } from './cents';
+
+const grouping = /\B(?=(\d{3})+(?!\d))/g;
+
+/** `123456` → `$1,234.56`; negative amounts (credits) as `-$12.00`. */
+export function formatCents(value: Cents): string {
+  const negative = value < 0;
+  const abs = Math.abs(value);
+  const dollars = Math.floor(abs / 100).toString().replace(grouping, ',');
+  const rest = (abs % 100).toString().padStart(2, '0');
+  return `${negative ? '-' : ''}$${dollars}.${rest}`;
+}
+
+const moneyPattern = /^(-)?\$?((?:\d{1,3}(?:,\d{3})+)|\d+)?(?:\.(\d{1,2}))?$/;
+
+/**
+ * Parses what a person types as an amount ("1,234.50", "$12", "-3.5", "(12.00)") into
+ * cents without ever going through a float. Returns null for anything else, including
+ * fractions of a cent.
+ */
+export function parseMoney(input: string): Cents | null {
+  let text = input.trim();
+  let negative = false;
+  if (/^\(.*\)$/.test(text)) {
+    negative = true;
+    text = text.slice(1, -1).trim();
+  }
+  const match = moneyPattern.exec(text);
+  if (!match) return null;
+  const [, minus, whole, fraction] = match;
+  if (whole === undefined && fraction === undefined) return null;
+  if (minus) {
+    if (negative) return null;
+    negative = true;
+  }
+  const wholeCents = BigInt((whole ?? '0').replaceAll(',', '')) * 100n;
+  const fractionCents = BigInt((fraction ?? '0').padEnd(2, '0'));
+  const total = wholeCents + fractionCents;
+  if (total > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  const value = Number(total);
+  return cents(negative && value !== 0 ? -value : value);
+}
