@@ -1,0 +1,226 @@
+import type { ParsedInputOf } from '../../shared/api/contract';
+import { notFound } from '../../shared/api/errors';
+import type {
+  AccountView,
+  ActivityView,
+  AddressRecord,
+  ClaimView,
+  CoverageView,
+  FollowUpView,
+  LedgerEntryView,
+  PersonView,
+} from '../../shared/api/types';
+import { describeGroup, describeReason, describeRemark } from '../../shared/codes/adjustment-codes';
+import type { IsoDate } from '../../shared/dates/iso-date';
+import { cents } from '../../shared/money/cents';
+import type { Ctx } from '../api/context';
+import type { Db } from '../db/open';
+import { accountAging } from '../ledger/ledger';
+import { priorityLabel } from '../queue/priority';
+
+/**
+ * Everything the account view shows, in one call. The statements are exported so the
+ * benchmark can run them bare.
+ */
+export const ACCOUNT_SQL = {
+  account: `SELECT id, account_number AS accountNumber, status, financial_class AS financialClass,
+      service_date AS serviceDate, discharge_date AS dischargeDate, patient_id AS patientId,
+      guarantor_id AS guarantorId, insurance_balance + patient_balance AS balance,
+      oldest_open_date AS oldestOpenDate
+    FROM accounts WHERE id = ?`,
+  person: `SELECT id, first_name AS firstName, middle_name AS middleName, last_name AS lastName,
+      date_of_birth AS dateOfBirth, sex, phone, returned_mail AS returnedMail,
+      deceased_date AS deceasedDate
+    FROM people WHERE id = ?`,
+  addresses: `SELECT ad.id, line1, line2, city, state, zip, effective_date AS effectiveDate,
+      recorded_at AS recordedAt, u.display_name AS recordedBy, reason
+    FROM addresses ad JOIN users u ON u.id = ad.recorded_by
+    WHERE person_id = ? ORDER BY effective_date DESC, ad.id DESC`,
+  coverages: `SELECT cv.id, cv.priority, cv.payer_id AS payerId, py.name AS payerName,
+      py.financial_class AS financialClass, cv.member_id AS memberId,
+      cv.group_number AS groupNumber, py.appeal_window_days AS appealWindowDays
+    FROM coverages cv JOIN payers py ON py.id = cv.payer_id
+    WHERE cv.account_id = ? ORDER BY cv.priority`,
+  claims: `SELECT c.id, c.claim_number AS claimNumber, c.payer_claim_number AS payerClaimNumber,
+      py.name AS payerName, cv.priority AS coveragePriority, c.billed_date AS billedDate,
+      c.remit_date AS remitDate, c.status, c.total_charge AS totalCharge,
+      (SELECT ifnull(-sum(amount), 0) FROM ledger_entries l
+        WHERE l.claim_id = c.id AND l.kind = 'payment' AND l.side = 'insurance') AS paid,
+      (SELECT ifnull(sum(amount), 0) FROM ledger_entries l
+        WHERE l.claim_id = c.id AND l.side = 'insurance') AS balance
+    FROM claims c JOIN payers py ON py.id = c.payer_id
+    LEFT JOIN coverages cv ON cv.id = c.coverage_id
+    WHERE c.account_id = ? ORDER BY c.billed_date DESC, c.id DESC`,
+  claimLines: `SELECT cl.id, cl.claim_id AS claimId, line_number AS lineNumber,
+      service_date AS serviceDate, revenue_code AS revenueCode, procedure_code AS procedureCode,
+      modifiers, units, charge
+    FROM claim_lines cl JOIN claims c ON c.id = cl.claim_id
+    WHERE c.account_id = ? ORDER BY cl.claim_id, line_number`,
+  adjustments: `SELECT ca.claim_id AS claimId, cl.line_number AS lineNumber,
+      ca.group_code AS groupCode, ca.reason_code AS reasonCode, ca.amount
+    FROM claim_adjustments ca JOIN claims c ON c.id = ca.claim_id
+    LEFT JOIN claim_lines cl ON cl.id = ca.claim_line_id
+    WHERE c.account_id = ? ORDER BY ca.claim_id, cl.line_number, ca.id`,
+  remarks: `SELECT cr.claim_id AS claimId, cl.line_number AS lineNumber, cr.code
+    FROM claim_remarks cr JOIN claims c ON c.id = cr.claim_id
+    LEFT JOIN claim_lines cl ON cl.id = cr.claim_line_id
+    WHERE c.account_id = ? ORDER BY cr.claim_id, cr.id`,
+  ledger: `SELECT l.id, l.posting_date AS postingDate, l.kind, l.side, l.amount,
+      c.claim_number AS claimNumber, l.reference, l.reason_code AS reasonCode, l.memo,
+      l.reverses_id AS reversesId, r.id AS reversedById, u.display_name AS createdBy
+    FROM ledger_entries l JOIN users u ON u.id = l.created_by
+    LEFT JOIN claims c ON c.id = l.claim_id
+    LEFT JOIN ledger_entries r ON r.reverses_id = l.id
+    WHERE l.account_id = ? ORDER BY l.posting_date, l.id`,
+  activities: `SELECT ac.id, ac.kind, ac.direction, ac.party, ac.outcome, ac.body AS text,
+      c.claim_number AS claimNumber, u.display_name AS userName, ac.occurred_at AS occurredAt
+    FROM activities ac JOIN users u ON u.id = ac.user_id
+    LEFT JOIN claims c ON c.id = ac.claim_id
+    WHERE ac.account_id = ? ORDER BY ac.occurred_at DESC, ac.id DESC LIMIT 500`,
+  followUps: `SELECT f.id, f.kind, f.status, f.claim_id AS claimId, c.claim_number AS claimNumber,
+      f.due_date AS dueDate, f.deadline_date AS deadlineDate, f.owner_id AS ownerId,
+      u.display_name AS ownerName, f.reason, f.completed_at AS completedAt
+    FROM follow_ups f LEFT JOIN claims c ON c.id = f.claim_id LEFT JOIN users u ON u.id = f.owner_id
+    WHERE f.account_id = ?
+    ORDER BY f.status = 'open' DESC, f.due_date DESC, f.id DESC LIMIT 50`,
+} as const;
+
+type PersonRow = Omit<PersonView, 'fullName' | 'returnedMail' | 'address' | 'addressHistory'> & {
+  returnedMail: number;
+};
+
+function loadPerson(db: Db, id: number): PersonView {
+  const p = db.prepare(ACCOUNT_SQL.person).get(id) as PersonRow | undefined;
+  if (!p) throw notFound('A person on the account');
+  const history = db.prepare(ACCOUNT_SQL.addresses).all(id) as AddressRecord[];
+  return {
+    ...p,
+    fullName: [p.firstName, p.middleName, p.lastName].filter(Boolean).join(' '),
+    returnedMail: p.returnedMail === 1,
+    address: history[0] ?? null,
+    addressHistory: history,
+  };
+}
+
+function groupBy<T extends { claimId: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.claimId);
+    if (list) list.push(r);
+    else map.set(r.claimId, [r]);
+  }
+  return map;
+}
+
+export function getAccount(ctx: Ctx, input: ParsedInputOf<'getAccount'>): AccountView {
+  const { db } = ctx;
+  const today = ctx.clock.today();
+  const a = db.prepare(ACCOUNT_SQL.account).get(input.accountId) as
+    | (AccountView['account'] & {
+        patientId: number;
+        guarantorId: number;
+        balance: number;
+        oldestOpenDate: IsoDate | null;
+      })
+    | undefined;
+  if (!a) throw notFound('The account');
+  const aging = accountAging(db, a.id, today);
+
+  type LineRow = Omit<ClaimView['lines'][number], 'modifiers'> & {
+    claimId: number;
+    modifiers: string | null;
+  };
+  const lines = groupBy(db.prepare(ACCOUNT_SQL.claimLines).all(a.id) as LineRow[]);
+  const adjustments = groupBy(
+    db.prepare(ACCOUNT_SQL.adjustments).all(a.id) as {
+      claimId: number;
+      lineNumber: number | null;
+      groupCode: string;
+      reasonCode: string;
+      amount: number;
+    }[],
+  );
+  const remarks = groupBy(
+    db.prepare(ACCOUNT_SQL.remarks).all(a.id) as {
+      claimId: number;
+      lineNumber: number | null;
+      code: string;
+    }[],
+  );
+  const claims = (
+    db.prepare(ACCOUNT_SQL.claims).all(a.id) as Omit<
+      ClaimView,
+      'lines' | 'adjustments' | 'remarks'
+    >[]
+  ).map((c): ClaimView => ({
+    ...c,
+    lines: (lines.get(c.id) ?? []).map(({ claimId: _claimId, modifiers, ...l }) => ({
+      ...l,
+      modifiers: modifiers ? modifiers.split(':') : [],
+    })),
+    adjustments: (adjustments.get(c.id) ?? []).map((x) => ({
+      lineNumber: x.lineNumber,
+      groupCode: x.groupCode,
+      reasonCode: x.reasonCode,
+      code: `${x.groupCode}-${x.reasonCode}`,
+      amount: cents(x.amount),
+      description: describeReason(x.reasonCode),
+      groupDescription: describeGroup(x.groupCode),
+    })),
+    remarks: (remarks.get(c.id) ?? []).map((r) => ({
+      lineNumber: r.lineNumber,
+      code: r.code,
+      description: describeRemark(r.code),
+    })),
+  }));
+
+  let running = 0;
+  const ledger = (
+    db.prepare(ACCOUNT_SQL.ledger).all(a.id) as Omit<LedgerEntryView, 'runningBalance'>[]
+  ).map((l): LedgerEntryView => {
+    running += l.amount;
+    return { ...l, runningBalance: cents(running) };
+  });
+
+  const followUps = (
+    db.prepare(ACCOUNT_SQL.followUps).all(a.id) as Omit<FollowUpView, 'priority'>[]
+  ).map((f): FollowUpView => ({
+    ...f,
+    priority: priorityLabel(
+      {
+        balance: a.balance,
+        oldestOpenDate: a.oldestOpenDate,
+        dueDate: f.dueDate,
+        deadlineDate: f.deadlineDate,
+      },
+      today,
+    ),
+  }));
+
+  const patient = loadPerson(db, a.patientId);
+  return {
+    today,
+    account: {
+      id: a.id,
+      accountNumber: a.accountNumber,
+      status: a.status,
+      financialClass: a.financialClass,
+      serviceDate: a.serviceDate,
+      dischargeDate: a.dischargeDate,
+    },
+    patient,
+    guarantor: a.guarantorId === a.patientId ? patient : loadPerson(db, a.guarantorId),
+    guarantorIsPatient: a.patientId === a.guarantorId,
+    coverages: db.prepare(ACCOUNT_SQL.coverages).all(a.id) as CoverageView[],
+    balance: {
+      total: cents(aging.insuranceBalance + aging.patientBalance),
+      insurance: aging.insuranceBalance,
+      patient: aging.patientBalance,
+      aging: { total: aging.total, insurance: aging.insurance, patient: aging.patient },
+    },
+    claims,
+    ledger,
+    activities: db.prepare(ACCOUNT_SQL.activities).all(a.id) as ActivityView[],
+    followUps,
+  };
+}

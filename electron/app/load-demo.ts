@@ -1,0 +1,19 @@
+import { conflict } from '../../shared/api/errors';
+import type { DemoLoadResult } from '../../shared/api/types';
+import type { Ctx } from '../api/context';
+import { generateDemoData } from '../demo/generate';
+
+/** Offered on first start: fills an empty database with the demo hospital. */
+export function loadDemoData(ctx: Ctx): DemoLoadResult {
+  const { n } = ctx.db.prepare(`SELECT count(*) AS n FROM accounts`).get() as { n: number };
+  if (n > 0) {
+    throw conflict(
+      'This database already has accounts; demo data can only be loaded into an empty one.',
+    );
+  }
+  return generateDemoData(ctx.db, {
+    today: ctx.clock.today(),
+    now: ctx.clock.now(),
+    scale: 'demo',
+  });
+}

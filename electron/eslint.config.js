@@ -1,0 +1,54 @@
+// Lints the main process and the shared code (see package.json "lint").
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['electron/dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
+  {
+    // command-line tools report on the terminal
+    files: ['electron/bench/**', 'electron/demo/cli.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    // shared/ runs in both processes: it may not reach for Node, the DOM or Electron
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'node:*',
+            'electron',
+            'better-sqlite3',
+            'react',
+            'react-dom',
+            '../electron/*',
+            '../renderer/*',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // only the Electron shell may import electron; everything else runs under plain Node
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/**', 'electron/preload/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'electron-store'] }] },
+  },
+);

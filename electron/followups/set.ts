@@ -1,0 +1,90 @@
+import type { ParsedInputOf } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import type { Created } from '../../shared/api/types';
+import { FOLLOW_UP_KIND } from '../../shared/codes/enums';
+import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
+import { requireAccount, requireActiveUser, requireClaimOnAccount } from '../accounts/lookup';
+import type { Ctx } from '../api/context';
+import { recordActivity } from '../activities/record';
+import { refreshFollowUpRanks } from '../ledger/ledger';
+
+/** Follow-ups further out than this are almost always a typing mistake. */
+export const MAX_FOLLOW_UP_DAYS = 730;
+
+/**
+ * Sets the next follow-up for an account (or one of its claims): changes the open one of
+ * that kind when there is one, otherwise opens a new one. The change is written to the
+ * account's history so it can be seen who moved a date and when.
+ */
+export function setFollowUp(ctx: Ctx, input: ParsedInputOf<'setFollowUp'>): Created {
+  const today = ctx.clock.today();
+  if (input.dueDate < today) {
+    throw new ApiError({
+      code: 'invalid_input',
+      message: `The follow-up date ${formatUsDate(input.dueDate)} is in the past; choose today or later.`,
+      details: [{ path: 'dueDate', message: 'Choose today or a later date.' }],
+    });
+  }
+  if (input.dueDate > addDays(today, MAX_FOLLOW_UP_DAYS)) {
+    throw new ApiError({
+      code: 'invalid_input',
+      message: 'The follow-up date is more than two years away; check the year.',
+      details: [{ path: 'dueDate', message: 'Choose a date within two years.' }],
+    });
+  }
+  const { db } = ctx;
+  return db.transaction(() => {
+    requireAccount(db, input.accountId);
+    const claimId = input.claimId ?? null;
+    if (claimId !== null) requireClaimOnAccount(db, claimId, input.accountId);
+    const ownerId = input.ownerId ?? ctx.userId;
+    requireActiveUser(db, ownerId);
+    const existing = db
+      .prepare(
+        `SELECT id, due_date AS dueDate FROM follow_ups
+         WHERE account_id = ? AND ifnull(claim_id, 0) = ? AND kind = ? AND status = 'open'`,
+      )
+      .get(input.accountId, claimId ?? 0, input.kind) as
+      { id: number; dueDate: IsoDate } | undefined;
+    const label = FOLLOW_UP_KIND.labels[input.kind];
+    let id: number;
+    if (existing) {
+      db.prepare(
+        `UPDATE follow_ups SET due_date = ?, owner_id = ?, reason = coalesce(?, reason) WHERE id = ?`,
+      ).run(input.dueDate, ownerId, input.reason, existing.id);
+      id = existing.id;
+      recordActivity(ctx, {
+        accountId: input.accountId,
+        claimId,
+        kind: 'system',
+        text: `${label} moved from ${formatUsDate(existing.dueDate)} to ${formatUsDate(input.dueDate)}${input.reason ? `: ${input.reason}` : '.'}`,
+      });
+    } else {
+      const result = db
+        .prepare(
+          `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, owner_id, reason,
+             created_at, created_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          input.accountId,
+          claimId,
+          input.kind,
+          input.dueDate,
+          ownerId,
+          input.reason,
+          ctx.clock.now(),
+          ctx.userId,
+        );
+      id = Number(result.lastInsertRowid);
+      recordActivity(ctx, {
+        accountId: input.accountId,
+        claimId,
+        kind: 'system',
+        text: `${label} set for ${formatUsDate(input.dueDate)}${input.reason ? `: ${input.reason}` : '.'}`,
+      });
+    }
+    refreshFollowUpRanks(db, input.accountId);
+    return { id };
+  })();
+}

@@ -1,0 +1,130 @@
+import type { IsoDate } from '../../shared/dates/iso-date';
+import type { LedgerKind, LedgerSide } from '../../shared/codes/enums';
+import { conflict } from '../../shared/api/errors';
+import type { Db } from '../db/open';
+import { queueRank } from '../queue/priority';
+import { computeAging, type Aging, type AgingInput } from './aging';
+
+export interface NewLedgerEntry {
+  accountId: number;
+  claimId?: number | null;
+  claimLineId?: number | null;
+  kind: LedgerKind;
+  side: LedgerSide;
+  amount: number;
+  postingDate: IsoDate;
+  payerId?: number | null;
+  reference?: string | null;
+  reasonCode?: string | null;
+  memo?: string | null;
+  reversesId?: number | null;
+}
+
+/**
+ * The only way rows enter the ledger. Callers run it inside their own transaction;
+ * it appends the rows and brings the accounts' cached balances and queue ranks along
+ * in that same transaction.
+ */
+export function appendLedgerEntries(
+  db: Db,
+  entries: readonly NewLedgerEntry[],
+  by: { userId: number; now: string; today: IsoDate },
+): number[] {
+  if (!db.inTransaction) throw new Error('appendLedgerEntries must run inside a transaction');
+  const insert = db.prepare(
+    `INSERT INTO ledger_entries (account_id, claim_id, claim_line_id, kind, side, amount,
+       posting_date, payer_id, reference, reason_code, memo, reverses_id, created_at, created_by)
+     VALUES (@accountId, @claimId, @claimLineId, @kind, @side, @amount, @postingDate, @payerId,
+       @reference, @reasonCode, @memo, @reversesId, @now, @userId)`,
+  );
+  const ids: number[] = [];
+  const touched = new Set<number>();
+  const original = db.prepare(
+    `SELECT l.account_id AS accountId, l.kind, l.side, l.amount, l.reverses_id AS reversesId,
+       (SELECT id FROM ledger_entries r WHERE r.reverses_id = l.id) AS reversedBy
+     FROM ledger_entries l WHERE l.id = ?`,
+  );
+  for (const e of entries) {
+    if (e.reversesId != null)
+      checkReversal(e, original.get(e.reversesId) as Reversible | undefined);
+    const result = insert.run({
+      claimId: null,
+      claimLineId: null,
+      payerId: null,
+      reference: null,
+      reasonCode: null,
+      memo: null,
+      reversesId: null,
+      ...e,
+      now: by.now,
+      userId: by.userId,
+    });
+    ids.push(Number(result.lastInsertRowid));
+    touched.add(e.accountId);
+  }
+  for (const accountId of touched) refreshAccountBalance(db, accountId, by.today);
+  return ids;
+}
+
+interface Reversible {
+  accountId: number;
+  kind: LedgerKind;
+  side: LedgerSide;
+  amount: number;
+  reversesId: number | null;
+  reversedBy: number | null;
+}
+
+/** A reversal cancels exactly one entry, exactly once, on the same account and side. */
+function checkReversal(e: NewLedgerEntry, o: Reversible | undefined): void {
+  if (!o) throw conflict('The entry to reverse does not exist.');
+  if (o.reversesId !== null)
+    throw conflict('A reversal cannot itself be reversed; post a new entry instead.');
+  if (o.reversedBy !== null) throw conflict('That entry has already been reversed.');
+  if (
+    o.accountId !== e.accountId ||
+    o.side !== e.side ||
+    o.kind !== e.kind ||
+    o.amount !== -e.amount
+  ) {
+    throw conflict('A reversal must be the exact opposite of the entry it reverses.');
+  }
+}
+
+export function accountAging(db: Db, accountId: number, today: IsoDate): Aging {
+  const rows = db
+    .prepare(
+      `SELECT id, side, amount, posting_date AS postingDate, reverses_id AS reversesId
+       FROM ledger_entries WHERE account_id = ?`,
+    )
+    .all(accountId) as AgingInput[];
+  return computeAging(rows, today);
+}
+
+/** Recomputes the cached balance columns and the ranks of the account's open follow-ups. */
+export function refreshAccountBalance(db: Db, accountId: number, today: IsoDate): void {
+  const aging = accountAging(db, accountId, today);
+  db.prepare(
+    `UPDATE accounts SET insurance_balance = ?, patient_balance = ?, oldest_open_date = ?
+     WHERE id = ?`,
+  ).run(aging.insuranceBalance, aging.patientBalance, aging.oldestOpenDate, accountId);
+  refreshFollowUpRanks(db, accountId);
+}
+
+export function refreshFollowUpRanks(db: Db, accountId: number): void {
+  const account = db
+    .prepare(
+      `SELECT insurance_balance + patient_balance AS balance, oldest_open_date AS oldestOpenDate
+       FROM accounts WHERE id = ?`,
+    )
+    .get(accountId) as { balance: number; oldestOpenDate: IsoDate | null } | undefined;
+  if (!account) return;
+  const followUps = db
+    .prepare(
+      `SELECT id, due_date AS dueDate, deadline_date AS deadlineDate
+       FROM follow_ups WHERE account_id = ? AND status = 'open'`,
+    )
+    .all(accountId) as { id: number; dueDate: IsoDate; deadlineDate: IsoDate | null }[];
+  const update = db.prepare(`UPDATE follow_ups SET rank = ? WHERE id = ?`);
+  for (const f of followUps) update.run(queueRank({ ...account, ...f }), f.id);
+}

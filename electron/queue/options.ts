@@ -1,0 +1,16 @@
+import type { QueueOptions } from '../../shared/api/types';
+import type { Ctx } from '../api/context';
+
+/** What the queue's filter lists offer. */
+export function getQueueOptions(ctx: Ctx): QueueOptions {
+  return {
+    payers: ctx.db
+      .prepare(`SELECT id, name FROM payers ORDER BY name`)
+      .all() as QueueOptions['payers'],
+    owners: ctx.db
+      .prepare(
+        `SELECT id, display_name AS displayName FROM users WHERE active = 1 ORDER BY display_name`,
+      )
+      .all() as QueueOptions['owners'],
+  };
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isoDate, type IsoDate } from '../../shared/dates/iso-date';
+import { fixedClock, type Ctx } from '../api/context';
+import { openDatabase } from '../db/open';
+import { ensureUser } from '../users/users';
+
+/** The "today" every test works on unless it says otherwise. */
+export const TEST_TODAY: IsoDate = isoDate('2026-03-16');
+
+/** A real SQLite file in a fresh temp folder, migrated, with a signed-in user. */
+export function createTestCtx(today: IsoDate = TEST_TODAY): Ctx & { dir: string; close(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-test-'));
+  const databasePath = path.join(dir, 'test.sqlite');
+  const db = openDatabase(databasePath);
+  const clock = fixedClock(today);
+  const userId = ensureUser(db, 'rep.one', 'Rita Representative', clock.now());
+  return {
+    db,
+    clock,
+    userId,
+    databasePath,
+    dir,
+    close() {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Row counts of every table, to prove a refused request wrote nothing. */
+export function tableCounts(ctx: Ctx): Record<string, number> {
+  const tables = ctx.db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      (ctx.db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
+    ]),
+  );
+}

@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/** Unit and integration tests of the main process and shared code, against real SQLite files. */
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  test: {
+    include: ['electron/**/*.test.ts', 'shared/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
