@@ -1,0 +1,33 @@
+// Bundles the main process (ESM) and the sandboxed preload (CommonJS, which is all a
+// sandboxed preload can load) into electron/dist. better-sqlite3 stays external: its
+// prebuilt Node-API binary loads the same in Node and in Electron.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  sourcemap: true,
+  absWorkingDir: root,
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: ['electron/main/index.ts'],
+  outfile: 'electron/dist/main.mjs',
+  format: 'esm',
+  external: ['electron', 'better-sqlite3'],
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});
+await build({
+  ...common,
+  entryPoints: ['electron/preload/index.ts'],
+  outfile: 'electron/dist/preload.cjs',
+  format: 'cjs',
+  external: ['electron'],
+});

@@ -1,0 +1,19 @@
+import { ipcMain, type BrowserWindow } from 'electron';
+import { API_CHANNEL } from '../../shared/api/channel';
+import type { Ctx } from '../api/context';
+import { dispatch } from '../api/dispatch';
+
+/** Binds the renderer's `window.api` calls to dispatch, accepting them only from our window. */
+export function bindApi(ctx: Ctx, window: () => BrowserWindow | null): void {
+  ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) => {
+    const win = window();
+    if (
+      !win ||
+      event.sender !== win.webContents ||
+      event.senderFrame !== win.webContents.mainFrame
+    ) {
+      return { ok: false, error: { code: 'unknown_method', message: 'Request refused.' } };
+    }
+    return dispatch(ctx, method, input);
+  });
+}
