@@ -40,7 +40,9 @@ describe('openDatabase', () => {
   it('opens an existing database again without re-running migrations', () => {
     const file = tempFile();
     const db = openDatabase(file);
-    db.prepare(`INSERT INTO users (username, display_name, created_at) VALUES ('a', 'A', 'now')`).run();
+    db.prepare(
+      `INSERT INTO users (username, display_name, created_at) VALUES ('a', 'A', 'now')`,
+    ).run();
     db.close();
     const again = openDatabase(file);
     expect(again.prepare(`SELECT count(*) AS n FROM users`).get()).toEqual({ n: 1 });

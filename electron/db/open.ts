@@ -46,6 +46,10 @@ export function openDatabase(file: string): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    // Keeps the planner's statistics fresh, which the work queue's index choice relies on;
+    // the limit keeps this to milliseconds even on a large file.
+    db.pragma('analysis_limit = 400');
+    db.pragma('optimize = 0x10002');
     return db;
   } catch (error) {
     db.close();

@@ -2,9 +2,15 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGING_BUCKET_KEYS } from '../../shared/aging/buckets';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
-import { addAccount } from '../testing/builders';
+import { queueRank, type RankInput } from '../queue/priority';
+import { addAccount, addPayer } from '../testing/builders';
 import { createTestCtx } from '../testing/test-db';
-import { accountAging, appendLedgerEntries, type NewLedgerEntry } from './ledger';
+import {
+  accountAging,
+  appendLedgerEntries,
+  refreshQueueColumns,
+  type NewLedgerEntry,
+} from './ledger';
 
 let ctx: ReturnType<typeof createTestCtx>;
 beforeAll(() => {
@@ -51,9 +57,17 @@ describe('appendLedgerEntries', () => {
   it('keeps the cached balances equal to the ledger for any sequence of postings, transfers and reversals', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
-        const { accountId } = addAccount(ctx);
+        const payerId = addPayer(ctx);
+        const { accountId } = addAccount(ctx, { payerId });
         const today = ctx.clock.today();
         const by = { userId: ctx.userId, now: ctx.clock.now(), today };
+        ctx.db
+          .prepare(
+            `INSERT INTO follow_ups (account_id, kind, due_date, created_at, created_by)
+             VALUES (?, 'account', ?, ?, ?)`,
+          )
+          .run(accountId, today, by.now, by.userId);
+        refreshQueueColumns(ctx.db, accountId);
         const posted: { id: number; entry: NewLedgerEntry }[] = [];
         const reversed = new Set<number>();
         ctx.db.transaction(() => {
@@ -107,6 +121,19 @@ describe('appendLedgerEntries', () => {
         expect(cached.oldest_open_date).toBe(aging.oldestOpenDate);
         const bucketTotal = AGING_BUCKET_KEYS.reduce((t, k) => t + aging.total[k], 0);
         expect(bucketTotal).toBe(ledgerSide('insurance') + ledgerSide('patient'));
+
+        // the work queue's copy of the account agrees too
+        const queued = ctx.db
+          .prepare(
+            `SELECT payer_id AS payerId, balance, oldest_open_date AS oldestOpenDate, rank,
+               due_date AS dueDate, deadline_date AS deadlineDate
+             FROM follow_ups WHERE account_id = ?`,
+          )
+          .get(accountId) as RankInput & { payerId: number; rank: number };
+        expect(queued.payerId).toBe(payerId);
+        expect(queued.balance).toBe(bucketTotal);
+        expect(queued.oldestOpenDate).toBe(cached.oldest_open_date);
+        expect(queued.rank).toBe(queueRank(queued));
       }),
       { numRuns: 60 },
     );

@@ -101,30 +101,67 @@ export function accountAging(db: Db, accountId: number, today: IsoDate): Aging {
   return computeAging(rows, today);
 }
 
-/** Recomputes the cached balance columns and the ranks of the account's open follow-ups. */
+/** Recomputes the cached balance columns and the queue columns of the account's follow-ups. */
 export function refreshAccountBalance(db: Db, accountId: number, today: IsoDate): void {
   const aging = accountAging(db, accountId, today);
   db.prepare(
     `UPDATE accounts SET insurance_balance = ?, patient_balance = ?, oldest_open_date = ?
      WHERE id = ?`,
   ).run(aging.insuranceBalance, aging.patientBalance, aging.oldestOpenDate, accountId);
-  refreshFollowUpRanks(db, accountId);
+  refreshQueueColumns(db, accountId);
 }
 
-export function refreshFollowUpRanks(db: Db, accountId: number): void {
+/**
+ * Copies what the queue filters and sorts on (payer, balance, oldest open date, account
+ * number, patient name) onto the
+ * account's open follow-ups and recomputes their rank. The payer is the claim's for a
+ * claim follow-up, else the account's primary coverage.
+ */
+export function refreshQueueColumns(db: Db, accountId: number): void {
   const account = db
     .prepare(
-      `SELECT insurance_balance + patient_balance AS balance, oldest_open_date AS oldestOpenDate
-       FROM accounts WHERE id = ?`,
+      `SELECT a.insurance_balance + a.patient_balance AS balance,
+         a.oldest_open_date AS oldestOpenDate, a.account_number AS accountNumber,
+         p.last_name || ', ' || p.first_name AS patientName,
+         (SELECT payer_id FROM coverages WHERE account_id = a.id AND priority = 1) AS payerId
+       FROM accounts a JOIN people p ON p.id = a.patient_id WHERE a.id = ?`,
     )
-    .get(accountId) as { balance: number; oldestOpenDate: IsoDate | null } | undefined;
+    .get(accountId) as
+    | {
+        balance: number;
+        oldestOpenDate: IsoDate | null;
+        accountNumber: string;
+        patientName: string;
+        payerId: number | null;
+      }
+    | undefined;
   if (!account) return;
   const followUps = db
     .prepare(
-      `SELECT id, due_date AS dueDate, deadline_date AS deadlineDate
-       FROM follow_ups WHERE account_id = ? AND status = 'open'`,
+      `SELECT f.id, f.due_date AS dueDate, f.deadline_date AS deadlineDate, c.payer_id AS claimPayerId
+       FROM follow_ups f LEFT JOIN claims c ON c.id = f.claim_id
+       WHERE f.account_id = ? AND f.status = 'open'`,
     )
-    .all(accountId) as { id: number; dueDate: IsoDate; deadlineDate: IsoDate | null }[];
-  const update = db.prepare(`UPDATE follow_ups SET rank = ? WHERE id = ?`);
-  for (const f of followUps) update.run(queueRank({ ...account, ...f }), f.id);
+    .all(accountId) as {
+    id: number;
+    dueDate: IsoDate;
+    deadlineDate: IsoDate | null;
+    claimPayerId: number | null;
+  }[];
+  const update = db.prepare(
+    `UPDATE follow_ups SET payer_id = ?, balance = ?, oldest_open_date = ?, account_number = ?,
+       patient_name = ?, rank = ?
+     WHERE id = ?`,
+  );
+  for (const f of followUps) {
+    update.run(
+      f.claimPayerId ?? account.payerId,
+      account.balance,
+      account.oldestOpenDate,
+      account.accountNumber,
+      account.patientName,
+      queueRank({ ...account, ...f }),
+      f.id,
+    );
+  }
 }

@@ -5,7 +5,7 @@ import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import type { Ctx } from '../api/context';
 import { priorityLabel } from './priority';
-import { buildQueueQuery, DENIAL_CODES_SQL, type QueueInput } from './query';
+import { buildQueueQuery, QUEUE_ROWS_SQL, type QueueInput } from './query';
 
 interface Row {
   followUpId: number;
@@ -25,6 +25,7 @@ interface Row {
   patientBalance: number;
   oldestOpenDate: IsoDate | null;
   ownerName: string | null;
+  denialCodes: string | null;
 }
 
 /** Open follow-ups due on or before a date (today by default): the representative's day. */
@@ -32,17 +33,12 @@ export function listQueue(ctx: Ctx, input: QueueInput): QueueList {
   const today = ctx.clock.today();
   const q = buildQueueQuery(input, today);
   const { db } = ctx;
-  const rows = db.prepare(q.rowsSql).all(q.params) as Row[];
+  const ids = (db.prepare(q.pageSql).all(q.params) as { id: number }[]).map((r) => r.id);
   const { total } = db.prepare(q.countSql).get(q.params) as { total: number };
-  const claimIds = rows.map((r) => r.claimId).filter((id): id is number => id !== null);
-  const codesByClaim = new Map<number, string[]>();
-  if (claimIds.length) {
-    const codeRows = db.prepare(DENIAL_CODES_SQL).all(JSON.stringify(claimIds)) as {
-      claimId: number;
-      codes: string;
-    }[];
-    for (const c of codeRows) codesByClaim.set(c.claimId, c.codes.split(' '));
-  }
+  const byId = new Map(
+    (db.prepare(QUEUE_ROWS_SQL).all(JSON.stringify(ids)) as Row[]).map((r) => [r.followUpId, r]),
+  );
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
   return {
     today,
     total,
@@ -73,7 +69,7 @@ export function listQueue(ctx: Ctx, input: QueueInput): QueueList {
         claimNumber: r.claimNumber,
         claimStatus: r.claimStatus,
         payerName: r.payerName,
-        denialCodes: r.claimId !== null ? (codesByClaim.get(r.claimId) ?? []) : [],
+        denialCodes: r.denialCodes ? r.denialCodes.split(' ') : [],
         balance: cents(balance),
         insuranceBalance: cents(r.insuranceBalance),
         patientBalance: cents(r.patientBalance),

@@ -219,8 +219,11 @@ BEGIN SELECT RAISE(ABORT, 'activities are append-only'); END;
 CREATE TRIGGER activities_no_delete BEFORE DELETE ON activities
 BEGIN SELECT RAISE(ABORT, 'activities are append-only'); END;
 
--- The work queue is made of open follow-ups. rank is a precomputed ordering key (see
--- electron/queue/priority.ts) so the default order is an index scan, not a sort.
+-- The work queue is made of open follow-ups. payer_id, balance, oldest_open_date,
+-- account_number and patient_name copy the account (and claim) they are about, and rank is
+-- a precomputed ordering key (see electron/queue/priority.ts); refreshQueueColumns rewrites
+-- them whenever the account's ledger, patient or coverage or the follow-up changes, so
+-- every queue filter and sort reads this one table and the default order is an index scan.
 CREATE TABLE follow_ups (
   id INTEGER PRIMARY KEY,
   account_id INTEGER NOT NULL REFERENCES accounts (id),
@@ -231,14 +234,23 @@ CREATE TABLE follow_ups (
   deadline_date TEXT,
   owner_id INTEGER REFERENCES users (id),
   reason TEXT,
+  payer_id INTEGER REFERENCES payers (id),
+  balance INTEGER NOT NULL DEFAULT 0,
+  oldest_open_date TEXT,
+  account_number TEXT NOT NULL DEFAULT '',
+  patient_name TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
   rank INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL,
   created_by INTEGER NOT NULL REFERENCES users (id),
   completed_at TEXT,
   completed_by INTEGER REFERENCES users (id)
 );
-CREATE INDEX follow_ups_rank ON follow_ups (status, rank DESC);
-CREATE INDEX follow_ups_due ON follow_ups (status, due_date);
+-- covering, so a filtered first page never leaves the index
+CREATE INDEX follow_ups_rank ON follow_ups
+  (status, rank, due_date, oldest_open_date, balance, payer_id, owner_id, kind);
+CREATE INDEX follow_ups_due ON follow_ups (status, due_date, oldest_open_date, balance);
+CREATE INDEX follow_ups_payer ON follow_ups (status, payer_id, due_date);
+CREATE INDEX follow_ups_owner ON follow_ups (status, owner_id, due_date);
 CREATE INDEX follow_ups_account ON follow_ups (account_id, status);
 -- one open follow-up per account (claim_id NULL) or per claim
 CREATE UNIQUE INDEX follow_ups_one_open ON follow_ups (account_id, ifnull(claim_id, 0), kind)
