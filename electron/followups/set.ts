@@ -6,7 +6,7 @@ import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date
 import { requireAccount, requireActiveUser, requireClaimOnAccount } from '../accounts/lookup';
 import type { Ctx } from '../api/context';
 import { recordActivity } from '../activities/record';
-import { refreshFollowUpRanks } from '../ledger/ledger';
+import { refreshQueueColumns } from '../ledger/ledger';
 
 /** Follow-ups further out than this are almost always a typing mistake. */
 export const MAX_FOLLOW_UP_DAYS = 730;
@@ -84,7 +84,7 @@ export function setFollowUp(ctx: Ctx, input: ParsedInputOf<'setFollowUp'>): Crea
         text: `${label} set for ${formatUsDate(input.dueDate)}${input.reason ? `: ${input.reason}` : '.'}`,
       });
     }
-    refreshFollowUpRanks(db, input.accountId);
+    refreshQueueColumns(db, input.accountId);
     return { id };
   })();
 }

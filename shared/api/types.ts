@@ -76,12 +76,7 @@ export interface QueueOptions {
 }
 
 export type SearchMatch =
-  | 'account_number'
-  | 'claim_number'
-  | 'payer_claim_number'
-  | 'name'
-  | 'date_of_birth'
-  | 'phone';
+  'account_number' | 'claim_number' | 'payer_claim_number' | 'name' | 'date_of_birth' | 'phone';
 
 export interface SearchResult {
   accountId: number;

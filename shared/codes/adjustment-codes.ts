@@ -37,17 +37,20 @@ export const REASON_CODES: Record<string, string> = {
   '94': 'Processed in excess of charges.',
   '96': 'Non-covered charges.',
   '97': 'The benefit for this service is included in the payment or allowance for another service or procedure that has already been adjudicated.',
-  '109': 'Claim or service not covered by this payer or contractor; send it to the correct payer or contractor.',
+  '109':
+    'Claim or service not covered by this payer or contractor; send it to the correct payer or contractor.',
   '119': 'Benefit maximum for this time period or occurrence has been reached.',
   '140': 'Patient or insured health identification number and name do not match.',
-  '151': 'The payer deems the information submitted does not support this many or this frequency of services.',
+  '151':
+    'The payer deems the information submitted does not support this many or this frequency of services.',
   '167': 'This diagnosis is not covered.',
   '170': 'Payment is denied when performed or billed by this type of provider.',
   '181': 'Procedure code was invalid on the date of service.',
   '197': 'Precertification, authorization, notification or pre-treatment absent.',
   '204': "This service, equipment or drug is not covered under the patient's current benefit plan.",
   '234': 'This procedure is not paid separately.',
-  '236': 'This procedure or procedure and modifier combination is not compatible with another procedure provided on the same day.',
+  '236':
+    'This procedure or procedure and modifier combination is not compatible with another procedure provided on the same day.',
   '242': 'Services not provided by network or primary care providers.',
   '251': 'The attachment or other documentation that was received was incomplete or deficient.',
   '252': 'An attachment or other documentation is required to adjudicate this claim or service.',

@@ -15,7 +15,15 @@ import {
 describe('IsoDate', () => {
   it('accepts only real calendar dates', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
-    for (const bad of ['2023-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-1-5', '26-01-05', '']) {
+    for (const bad of [
+      '2023-02-29',
+      '2026-02-30',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-1-5',
+      '26-01-05',
+      '',
+    ]) {
       expect(isIsoDate(bad), bad).toBe(false);
     }
   });

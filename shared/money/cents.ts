@@ -45,7 +45,8 @@ export function allocate(total: Cents, weights: readonly number[]): Cents[] {
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const sign = total < 0 ? -1 : 1;
   const magnitude = Math.abs(total);
-  const shares = weightSum === 0 ? weights.map(() => 1 / weights.length) : weights.map((w) => w / weightSum);
+  const shares =
+    weightSum === 0 ? weights.map(() => 1 / weights.length) : weights.map((w) => w / weightSum);
   const floors = shares.map((s) => Math.floor(magnitude * s));
   let remainder = magnitude - floors.reduce((a, b) => a + b, 0);
   const order = shares

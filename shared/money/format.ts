@@ -6,7 +6,9 @@ const grouping = /\B(?=(\d{3})+(?!\d))/g;
 export function formatCents(value: Cents): string {
   const negative = value < 0;
   const abs = Math.abs(value);
-  const dollars = Math.floor(abs / 100).toString().replace(grouping, ',');
+  const dollars = Math.floor(abs / 100)
+    .toString()
+    .replace(grouping, ',');
   const rest = (abs % 100).toString().padStart(2, '0');
   return `${negative ? '-' : ''}$${dollars}.${rest}`;
 }
