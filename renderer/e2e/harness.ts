@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { METHOD_NAMES } from '../../shared/api/contract';
+import type { IsoDate } from '../../shared/dates/iso-date';
+import { dispatch } from '../../electron/api/dispatch';
+import { generateDemoData } from '../../electron/demo/generate';
+import { createTestCtx } from '../../electron/testing/test-db';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = path.join(root, 'renderer', 'dist');
+export const SCREENSHOTS = path.join(root, 'test-output', 'screenshots');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves the built renderer on loopback: Chromium refuses module scripts over file://. */
+export async function serveRenderer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const file = path.join(dist, pathname === '/' ? 'index.html' : pathname);
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/index.html`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export type TestCtx = ReturnType<typeof createTestCtx>;
+
+/** A fresh database file per test, optionally filled with the demo hospital. */
+export function freshDatabase(options: { demo: boolean; today?: IsoDate }): TestCtx {
+  const ctx = createTestCtx(options.today);
+  if (options.demo)
+    generateDemoData(ctx.db, { today: ctx.clock.today(), now: ctx.clock.now(), scale: 'demo' });
+  return ctx;
+}
+
+/**
+ * Opens the app in a new page with `window.api` wired, as the preload does in Electron,
+ * to the main process's own dispatch over the test's database.
+ */
+export async function openApp(browser: Browser, url: string, ctx: TestCtx): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // fail a step with its locator named, well before the test's own time limit
+  page.setDefaultTimeout(20_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  (page as Page & { problems?: string[] }).problems = problems;
+  await page.exposeBinding('__claimdeskInvoke', (_source, method: unknown, input: unknown) =>
+    dispatch(ctx, method, input),
+  );
+  await page.addInitScript((names: string[]) => {
+    const invoke = (
+      window as unknown as { __claimdeskInvoke: (m: string, i: unknown) => Promise<unknown> }
+    ).__claimdeskInvoke;
+    const api = Object.fromEntries(
+      names.map((name) => [name, (input: unknown) => invoke(name, input ?? {})]),
+    );
+    Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true });
+  }, METHOD_NAMES as string[]);
+  await page.goto(url);
+  return page;
+}
+
+/** Errors the page reported (uncaught exceptions, console errors). */
+export function pageProblems(page: Page): string[] {
+  return (page as Page & { problems?: string[] }).problems ?? [];
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,199 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, formatUsDate } from '../../shared/dates/iso-date';
+import {
+  freshDatabase,
+  launchChromium,
+  openApp,
+  pageProblems,
+  screenshot,
+  serveRenderer,
+  type TestCtx,
+} from './harness';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveRenderer>>;
+let ctx: TestCtx | undefined;
+let page: Page | undefined;
+
+beforeAll(async () => {
+  server = await serveRenderer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  if (page) expect(pageProblems(page)).toEqual([]);
+  await page?.close();
+  ctx?.close();
+  page = undefined;
+  ctx = undefined;
+});
+
+const queueGrid = (p: Page) => p.getByRole('grid', { name: /Work queue/ });
+
+describe('a representative works the queue', () => {
+  it('finds an account, logs a call, sets next week’s follow-up and the account leaves today’s queue', async () => {
+    ctx = freshDatabase({ demo: true });
+    const today = ctx.clock.today();
+    page = await openApp(browser, server.url, ctx);
+
+    // the queue opens with today's demo follow-ups, most urgent first
+    const grid = queueGrid(page);
+    await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(10);
+    const due = (
+      ctx.db
+        .prepare(`SELECT count(*) AS n FROM follow_ups WHERE status = 'open' AND due_date <= ?`)
+        .get(today) as { n: number }
+    ).n;
+    await expect
+      .poll(() => grid.getAttribute('aria-label'))
+      .toBe(`Work queue, ${due.toLocaleString('en-US')} follow-ups`);
+    await screenshot(page, 'work-queue');
+
+    // pick an account whose only open follow-up is an account follow-up due today
+    const target = ctx.db
+      .prepare(
+        `SELECT a.id, a.account_number AS number, p.last_name AS last FROM accounts a
+         JOIN people p ON p.id = a.patient_id
+         JOIN follow_ups f ON f.account_id = a.id AND f.status = 'open' AND f.kind = 'account' AND f.due_date <= ?
+         WHERE (SELECT count(*) FROM follow_ups g WHERE g.account_id = a.id AND g.status = 'open') = 1
+         ORDER BY a.id LIMIT 1`,
+      )
+      .get(today) as { id: number; number: string; last: string };
+    expect(target).toBeDefined();
+
+    // search from the keyboard
+    await page.keyboard.press('Control+k');
+    const search = page.getByRole('textbox', { name: 'Search accounts' });
+    await search.fill(target.number);
+    const result = page.getByRole('button', { name: new RegExp(target.number) });
+    await expect.poll(() => result.count()).toBe(1);
+    await screenshot(page, 'search');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`#/accounts/${target.id}$`));
+    await page.getByRole('heading', { name: 'Balance' }).waitFor();
+    await screenshot(page, 'account');
+
+    // log a call with its outcome
+    // C starts a call from the keyboard and puts the cursor in the call notes
+    await page.keyboard.press('c');
+    const callForm = page.getByRole('form', { name: 'Log a call' });
+    await callForm.getByLabel('With', { exact: true }).click();
+    await page.getByRole('option', { name: 'Guarantor' }).click();
+    await callForm.getByLabel('Outcome', { exact: true }).click();
+    await page.getByRole('option', { name: 'Promise to pay' }).click();
+    await callForm.getByLabel('Call notes').fill('Guarantor will pay $50 on Friday by card.');
+    await callForm.getByRole('button', { name: 'Log call' }).click();
+    const history = page.getByRole('list', { name: 'Account history' });
+    await history.getByText('Guarantor will pay $50 on Friday by card.').waitFor();
+    await expect(
+      history.getByText(/Outbound call with guarantor — Promise to pay/).count(),
+    ).resolves.toBe(1);
+    const logged = ctx.db
+      .prepare(
+        `SELECT kind, direction, party, outcome FROM activities WHERE account_id = ? AND kind = 'call' ORDER BY id DESC LIMIT 1`,
+      )
+      .get(target.id);
+    expect(logged).toEqual({
+      kind: 'call',
+      direction: 'outbound',
+      party: 'guarantor',
+      outcome: 'promise_to_pay',
+    });
+
+    // set the follow-up for next week
+    await page.getByRole('button', { name: 'Change follow-up' }).click();
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await page.getByRole('button', { name: 'Save follow-up' }).click();
+    const nextWeek = addDays(today, 7);
+    await page.getByText(formatUsDate(nextWeek)).first().waitFor();
+    expect(
+      ctx.db
+        .prepare(`SELECT due_date AS d FROM follow_ups WHERE account_id = ? AND status = 'open'`)
+        .get(target.id),
+    ).toEqual({ d: nextWeek });
+    await screenshot(page, 'account-after-call');
+
+    // back to the queue: the account is no longer due today
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/#\/queue/);
+    await expect
+      .poll(() => queueGrid(page!).getAttribute('aria-label'))
+      .toBe(`Work queue, ${(due - 1).toLocaleString('en-US')} follow-ups`);
+    const open = await ctx.db
+      .prepare(
+        `SELECT count(*) AS n FROM follow_ups WHERE status = 'open' AND due_date <= ? AND account_id = ?`,
+      )
+      .get(today, target.id);
+    expect(open).toEqual({ n: 0 });
+  });
+
+  it('moves through the queue from the keyboard and opens the selected account with Enter', async () => {
+    ctx = freshDatabase({ demo: true });
+    page = await openApp(browser, server.url, ctx);
+    const grid = queueGrid(page);
+    await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(10);
+    await grid.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const third = grid.locator('[aria-rowindex="3"]');
+    await expect.poll(() => third.getAttribute('aria-selected')).toBe('true');
+    const accountNumber = (await third.getByRole('gridcell').nth(3).textContent())?.trim();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/accounts\/\d+$/);
+    await page.getByText(`Account ${accountNumber}`).waitFor();
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => queueGrid(page!).locator('[aria-rowindex="3"]').getAttribute('aria-selected'))
+      .toBe('true');
+  });
+
+  it('refuses an empty note with a message and writes nothing', async () => {
+    ctx = freshDatabase({ demo: true });
+    const accountId = (ctx.db.prepare(`SELECT min(id) AS id FROM accounts`).get() as { id: number })
+      .id;
+    page = await openApp(browser, `${server.url}#/accounts/${accountId}`, ctx);
+    await page.getByRole('heading', { name: 'Balance' }).waitFor();
+    const before = ctx.db.prepare(`SELECT count(*) AS n FROM activities`).get();
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByText('Note text is required.').waitFor();
+    expect(ctx.db.prepare(`SELECT count(*) AS n FROM activities`).get()).toEqual(before);
+  });
+
+  it('shows a clear message for an account that does not exist', async () => {
+    ctx = freshDatabase({ demo: false });
+    ctx.db
+      .prepare(
+        `INSERT INTO people (id, last_name, first_name, created_at) VALUES (1, 'A', 'B', 'now')`,
+      )
+      .run();
+    ctx.db
+      .prepare(
+        `INSERT INTO accounts (account_number, patient_id, guarantor_id, service_date, financial_class, created_at)
+         VALUES ('A1', 1, 1, '2026-01-01', 'self_pay', 'now')`,
+      )
+      .run();
+    page = await openApp(browser, `${server.url}#/accounts/999999`, ctx);
+    await page.getByText('The account was not found.').waitFor();
+  });
+});
+
+describe('first start', () => {
+  it('offers the demo data on an empty database and opens the queue after loading it', async () => {
+    ctx = freshDatabase({ demo: false });
+    page = await openApp(browser, server.url, ctx);
+    const load = page.getByRole('button', { name: 'Load demo data' });
+    await load.waitFor();
+    await screenshot(page, 'first-start');
+    await load.click();
+    await expect
+      .poll(() => queueGrid(page!).getByRole('row').count(), { timeout: 30_000 })
+      .toBeGreaterThan(10);
+    const accounts = ctx.db.prepare(`SELECT count(*) AS n FROM accounts`).get() as { n: number };
+    expect(accounts.n).toBe(5000);
+  });
+});

@@ -1,0 +1,126 @@
+import { Badge, Button, Grid, Group, Kbd, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { ACCOUNT_STATUS, FINANCIAL_CLASS } from '../../../shared/codes/enums';
+import { api } from '../app/api';
+import { keys, messageOf } from '../app/query';
+import { lastQueuePath, navigate } from '../app/router';
+import { ErrorState, LoadingState } from '../components/States';
+import { UsDate } from '../components/UsDate';
+import { ActivityForm, type ActivityFormHandle } from './ActivityForm';
+import { ActivityHistory } from './ActivityHistory';
+import { BalanceCard } from './BalanceCard';
+import { ClaimsCard } from './ClaimsCard';
+import { FollowUpCard, type FollowUpCardHandle } from './FollowUpCard';
+import { LedgerCard } from './LedgerCard';
+import { PeopleCard } from './PeopleCard';
+
+/** Back to the queue as it was left: same filters, same sort. */
+function backToQueue() {
+  navigate(lastQueuePath());
+}
+
+export function AccountScreen({ accountId }: { accountId: number }) {
+  const account = useQuery({
+    queryKey: keys.account(accountId),
+    queryFn: () => api.getAccount({ accountId }),
+  });
+  const activityForm = useRef<ActivityFormHandle>(null);
+  const followUp = useRef<FollowUpCardHandle>(null);
+
+  useHotkeys([
+    ['Escape', backToQueue],
+    ['alt+ArrowLeft', backToQueue],
+    ['n', () => activityForm.current?.start('note')],
+    ['c', () => activityForm.current?.start('call')],
+    ['f', () => followUp.current?.start()],
+  ]);
+
+  if (account.isPending) return <LoadingState label="Opening the account…" />;
+  if (account.isError)
+    return (
+      <ErrorState
+        title="The account could not be opened"
+        message={messageOf(account.error)}
+        onRetry={() => navigate('/queue')}
+        retryLabel="Back to the work queue"
+      />
+    );
+  const v = account.data;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Group gap="sm" align="baseline">
+            <Title order={2} size="h3">
+              {v.patient.fullName}
+            </Title>
+            <Text size="sm" c="dimmed">
+              DOB <UsDate value={v.patient.dateOfBirth} />
+            </Text>
+            {v.patient.deceasedDate && (
+              <Badge color="dark" variant="filled">
+                Deceased <UsDate value={v.patient.deceasedDate} />
+              </Badge>
+            )}
+          </Group>
+          <Group gap="xs">
+            <Text size="sm" fw={600} className="tabular">
+              Account {v.account.accountNumber}
+            </Text>
+            <Badge size="sm" variant="light" color={v.account.status === 'open' ? 'blue' : 'gray'}>
+              {ACCOUNT_STATUS.labels[v.account.status]}
+            </Badge>
+            <Badge size="sm" variant="outline" color="gray">
+              {FINANCIAL_CLASS.labels[v.account.financialClass]}
+            </Badge>
+            <Text size="sm" c="dimmed">
+              Service <UsDate value={v.account.serviceDate} />
+              {v.account.dischargeDate && (
+                <>
+                  {' '}
+                  – <UsDate value={v.account.dischargeDate} />
+                </>
+              )}
+            </Text>
+          </Group>
+        </Stack>
+        <Group gap="xs">
+          <Text size="xs" c="dimmed">
+            <Kbd size="xs">N</Kbd> note · <Kbd size="xs">C</Kbd> call · <Kbd size="xs">F</Kbd>{' '}
+            follow-up
+          </Text>
+          <Tooltip label="Escape or Alt+←">
+            <Button variant="default" onClick={backToQueue}>
+              ← Back to queue
+            </Button>
+          </Tooltip>
+        </Group>
+      </Group>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="md">
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <BalanceCard balance={v.balance} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <PeopleCard view={v} />
+              </Grid.Col>
+            </Grid>
+            <ClaimsCard claims={v.claims} coverages={v.coverages} />
+            <LedgerCard ledger={v.ledger} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md">
+            <FollowUpCard ref={followUp} view={v} />
+            <ActivityForm ref={activityForm} accountId={v.account.id} />
+            <ActivityHistory activities={v.activities} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,143 @@
+import { Button, Group, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
+import { useImperativeHandle, useRef, useState, type FormEvent, type Ref } from 'react';
+import {
+  CALL_OUTCOME,
+  DIRECTION,
+  PARTY,
+  type CallOutcome,
+  type Direction,
+  type Party,
+} from '../../../shared/codes/enums';
+import { api } from '../app/api';
+import { fieldErrors, invalidateAll, messageOf } from '../app/query';
+import { Section } from '../components/Section';
+
+export interface ActivityFormHandle {
+  start(kind: 'note' | 'call'): void;
+}
+
+const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
+  keys.map((k) => ({ value: k, label: labels[k] }));
+
+/** Add a note or log a call (with direction, party and outcome) to the account history. */
+export function ActivityForm({
+  accountId,
+  ref,
+}: {
+  accountId: number;
+  ref?: Ref<ActivityFormHandle>;
+}) {
+  const [kind, setKind] = useState<'note' | 'call'>('note');
+  const [direction, setDirection] = useState<Direction | null>('outbound');
+  const [party, setParty] = useState<Party | null>(null);
+  const [outcome, setOutcome] = useState<CallOutcome | null>(null);
+  const [text, setText] = useState('');
+  const textRef = useRef<HTMLTextAreaElement>(null);
+
+  useImperativeHandle(ref, () => ({
+    start(k) {
+      setKind(k);
+      setTimeout(() => textRef.current?.focus(), 0);
+    },
+  }));
+
+  const save = useMutation({
+    mutationFn: () =>
+      api.addActivity(
+        kind === 'call'
+          ? { accountId, kind, direction, party, outcome, text }
+          : { accountId, kind, text },
+      ),
+    onSuccess: async () => {
+      notifications.show({
+        color: 'green',
+        message: kind === 'call' ? 'Call logged.' : 'Note added.',
+      });
+      setText('');
+      setOutcome(null);
+      await invalidateAll();
+    },
+  });
+  const errors = fieldErrors(save.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+
+  return (
+    <Section title="Add to history" id="activity-form-title">
+      <form onSubmit={submit} noValidate aria-label={kind === 'call' ? 'Log a call' : 'Add a note'}>
+        <Stack gap="xs">
+          <SegmentedControl
+            size="xs"
+            value={kind}
+            onChange={(v) => setKind(v === 'call' ? 'call' : 'note')}
+            data={[
+              { value: 'note', label: 'Note' },
+              { value: 'call', label: 'Log call' },
+            ]}
+            aria-label="Kind of entry"
+          />
+          {kind === 'call' && (
+            <Group grow align="flex-start">
+              <Select
+                label="Direction"
+                data={options(DIRECTION.keys, DIRECTION.labels)}
+                value={direction}
+                onChange={(v) => setDirection(v as Direction | null)}
+                error={errors.direction}
+                allowDeselect={false}
+              />
+              <Select
+                label="With"
+                placeholder="Who"
+                data={options(PARTY.keys, PARTY.labels)}
+                value={party}
+                onChange={(v) => setParty(v as Party | null)}
+                error={errors.party}
+              />
+            </Group>
+          )}
+          {kind === 'call' && (
+            <Select
+              label="Outcome"
+              placeholder="What happened"
+              data={options(CALL_OUTCOME.keys, CALL_OUTCOME.labels)}
+              value={outcome}
+              onChange={(v) => setOutcome(v as CallOutcome | null)}
+              error={errors.outcome}
+            />
+          )}
+          <Textarea
+            ref={textRef}
+            label={kind === 'call' ? 'Call notes' : 'Note'}
+            autosize
+            minRows={2}
+            maxRows={8}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            error={errors.text}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
+            }}
+          />
+          {save.isError && !Object.keys(errors).length && (
+            <Text size="sm" c="red" role="alert">
+              {messageOf(save.error)}
+            </Text>
+          )}
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              Ctrl+Enter saves
+            </Text>
+            <Button type="submit" loading={save.isPending}>
+              {kind === 'call' ? 'Log call' : 'Add note'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}

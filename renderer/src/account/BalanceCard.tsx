@@ -1,0 +1,54 @@
+import { Group, Stack, Table, Text } from '@mantine/core';
+import type { BalanceView } from '../../../shared/api/types';
+import { AGING_BUCKETS } from '../../../shared/aging/buckets';
+import { Money } from '../components/Money';
+import { Section } from '../components/Section';
+
+export function BalanceCard({ balance }: { balance: BalanceView }) {
+  return (
+    <Section title="Balance" id="balance-title">
+      <Group justify="space-between" align="flex-end" mb="xs">
+        <Stack gap={0}>
+          <Text size="xs" c="dimmed">
+            Account balance
+          </Text>
+          <Money value={balance.total} fz={24} fw={700} />
+        </Stack>
+        <Stack gap={0} align="flex-end">
+          <Text size="xs" c="dimmed">
+            Insurance <Money value={balance.insurance} size="sm" fw={600} c="dark" />
+          </Text>
+          <Text size="xs" c="dimmed">
+            Patient <Money value={balance.patient} size="sm" fw={600} c="dark" />
+          </Text>
+        </Stack>
+      </Group>
+      <Table aria-label="Aging" withRowBorders={false}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Days</Table.Th>
+            {AGING_BUCKETS.map((b) => (
+              <Table.Th key={b.key} ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {b.label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(['insurance', 'patient', 'total'] as const).map((side) => (
+            <Table.Tr key={side} fw={side === 'total' ? 600 : undefined}>
+              <Table.Td>
+                {side === 'total' ? 'Total' : side === 'insurance' ? 'Insurance' : 'Patient'}
+              </Table.Td>
+              {AGING_BUCKETS.map((b) => (
+                <Table.Td key={b.key} ta="right">
+                  <Money value={balance.aging[side][b.key]} size="sm" />
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Section>
+  );
+}

@@ -1,0 +1,17 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { Shell } from './Shell';
+import { queryClient } from './query';
+import { theme } from './theme';
+
+export function Root() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <Notifications position="bottom-right" limit={3} />
+        <Shell />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

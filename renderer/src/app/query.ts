@@ -1,0 +1,39 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../../shared/api/errors';
+
+/** Local calls are cheap and the data changes only through this app, so cache briefly. */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      retry: (count, error) => !(error instanceof ApiError) && count < 1,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+export const keys = {
+  appInfo: ['appInfo'] as const,
+  queue: ['queue'] as const,
+  queueOptions: ['queueOptions'] as const,
+  account: (id: number) => ['account', id] as const,
+  search: (q: string) => ['search', q] as const,
+};
+
+/** After any write: everything shown may have changed. */
+export function invalidateAll(): Promise<void> {
+  return queryClient.invalidateQueries();
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}
+
+/** Field errors from an ApiError, keyed by input name, for showing under each field. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !error.details) return {};
+  const out: Record<string, string> = {};
+  for (const d of error.details) if (d.path && !out[d.path]) out[d.path] = d.message;
+  return out;
+}

@@ -1,0 +1,284 @@
+import { Box, Paper, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { QueueRow } from '../../../shared/api/types';
+import { messageOf } from '../app/query';
+import { accountPath, navigate } from '../app/router';
+import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { queueColumns } from './columns';
+import { hasFilters, type QueueFilters } from './filters';
+import { PAGE_SIZE, useQueuePages } from './useQueuePages';
+
+const ROW_HEIGHT = 34;
+const selectionKey = 'claimdesk.queue.selected';
+
+export function QueueTable({
+  filters,
+  onFiltersChange,
+}: {
+  filters: QueueFilters;
+  onFiltersChange: (f: QueueFilters) => void;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState(
+    () => Number(sessionStorage.getItem(selectionKey) ?? 0) || 0,
+  );
+  const [visiblePages, setVisiblePages] = useState<number[]>([0]);
+  const { first, total, rowAt } = useQueuePages(filters, visiblePages);
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    const pages: number[] = [];
+    for (let p = Math.floor(firstIndex / PAGE_SIZE); p <= Math.floor(lastIndex / PAGE_SIZE); p++)
+      pages.push(p);
+    setVisiblePages((old) => (old.join() === pages.join() ? old : pages));
+  }, [firstIndex, lastIndex]);
+
+  // A new filter starts at the top; the selection survives a trip to an account and back.
+  const filterKey = JSON.stringify(filters);
+  const lastFilterKey = useRef(filterKey);
+  useEffect(() => {
+    if (lastFilterKey.current !== filterKey) {
+      lastFilterKey.current = filterKey;
+      setSelected(0);
+      virtualizer.scrollToIndex(0);
+    }
+  }, [filterKey, virtualizer]);
+  useEffect(() => sessionStorage.setItem(selectionKey, String(selected)), [selected]);
+  useEffect(() => {
+    if (total > 0) virtualizer.scrollToIndex(Math.min(selected, total - 1), { align: 'auto' });
+    // only on arrival: later moves scroll themselves
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [total > 0]);
+  useEffect(() => {
+    if (first.isSuccess) scrollRef.current?.focus();
+  }, [first.isSuccess]);
+
+  // Only the rows on screen go through the table model: a few dozen, whatever the total.
+  // The array must keep its identity while they stay the same, or the table rebuilds its
+  // model on every render.
+  const onScreen = items.map((i) => rowAt(i.index)).filter((r): r is QueueRow => r !== undefined);
+  const onScreenKey = onScreen.map((r) => `${r.followUpId}:${r.balance}:${r.dueDate}`).join();
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const loadedRows = useMemo(() => onScreen, [onScreenKey]);
+  const table = useReactTable({
+    data: loadedRows,
+    columns: queueColumns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => String(r.followUpId),
+    manualSorting: true,
+    // sorting and paging happen in the database; nothing here may reset itself
+    autoResetAll: false,
+  });
+  const rowsById = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
+
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(total - 1, to));
+    setSelected(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const open = (index: number) => {
+    const row = rowAt(index);
+    if (row) navigate(accountPath(row.accountId));
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(selected + 1),
+      j: () => move(selected + 1),
+      ArrowUp: () => move(selected - 1),
+      k: () => move(selected - 1),
+      PageDown: () => move(selected + page),
+      PageUp: () => move(selected - page),
+      Home: () => move(0),
+      End: () => move(total - 1),
+      Enter: () => open(selected),
+    };
+    const action = keys[e.key];
+    if (action && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      action();
+    }
+  };
+
+  const sortBy = (key: QueueFilters['sortBy']) =>
+    onFiltersChange({
+      ...filters,
+      sortBy: key,
+      sortDir:
+        filters.sortBy === key
+          ? filters.sortDir === 'desc'
+            ? 'asc'
+            : 'desc'
+          : key === 'patientName' ||
+              key === 'accountNumber' ||
+              key === 'dueDate' ||
+              key === 'deadline'
+            ? 'asc'
+            : 'desc',
+    });
+
+  const widths = table.getAllLeafColumns().map((c) => c.getSize());
+  const gridTemplateColumns = widths
+    .map((w, i) => (i === 4 || i === 5 ? `minmax(${w}px, 1fr)` : `${w}px`))
+    .join(' ');
+
+  if (first.isPending) return <LoadingState label="Loading the work queue…" />;
+  if (first.isError)
+    return (
+      <ErrorState
+        title="The work queue could not be loaded"
+        message={messageOf(first.error)}
+        onRetry={() => void first.refetch()}
+      />
+    );
+
+  return (
+    <Paper
+      withBorder
+      radius="sm"
+      style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
+    >
+      <Box
+        role="row"
+        style={{
+          display: 'grid',
+          gridTemplateColumns,
+          borderBottom: '1px solid var(--mantine-color-gray-3)',
+        }}
+        bg="gray.0"
+        px="xs"
+      >
+        {table.getHeaderGroups()[0]?.headers.map((h) => {
+          const key = h.column.columnDef.meta?.sortKey;
+          const active = key !== undefined && filters.sortBy === key;
+          const label = flexRender(h.column.columnDef.header, h.getContext());
+          return (
+            <Box
+              key={h.id}
+              role="columnheader"
+              aria-sort={
+                active ? (filters.sortDir === 'asc' ? 'ascending' : 'descending') : undefined
+              }
+              py={6}
+              ta={h.column.columnDef.meta?.align === 'right' ? 'right' : 'left'}
+              pr={8}
+            >
+              {key ? (
+                <UnstyledButton
+                  onClick={() => sortBy(key)}
+                  fz="xs"
+                  fw={700}
+                  c={active ? 'blue.8' : 'gray.7'}
+                >
+                  {label}
+                  {active ? (filters.sortDir === 'asc' ? ' ▲' : ' ▼') : ''}
+                </UnstyledButton>
+              ) : (
+                <Text fz="xs" fw={700} c="gray.7">
+                  {label}
+                </Text>
+              )}
+            </Box>
+          );
+        })}
+      </Box>
+      {total === 0 ? (
+        <EmptyState title="Nothing due — the queue is clear">
+          {hasFilters(filters)
+            ? 'No follow-ups match these filters. Clear a filter or pick a later due date to see more.'
+            : 'Every follow-up due today is done. Pick a later “Due on or before” date to work ahead.'}
+        </EmptyState>
+      ) : (
+        <div
+          ref={scrollRef}
+          tabIndex={0}
+          role="grid"
+          aria-label={`Work queue, ${total.toLocaleString('en-US')} follow-ups`}
+          aria-rowcount={total}
+          aria-activedescendant={`queue-row-${selected}`}
+          onKeyDown={onKeyDown}
+          style={{ flex: 1, overflow: 'auto', position: 'relative', outlineOffset: -2 }}
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const data = rowAt(item.index);
+              const row = data ? rowsById.get(String(data.followUpId)) : undefined;
+              return (
+                <div
+                  key={item.key}
+                  id={`queue-row-${item.index}`}
+                  role="row"
+                  aria-rowindex={item.index + 1}
+                  aria-selected={item.index === selected}
+                  data-selected={item.index === selected}
+                  className="queue-row"
+                  onClick={() => setSelected(item.index)}
+                  onDoubleClick={() => open(item.index)}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                    display: 'grid',
+                    gridTemplateColumns,
+                    alignItems: 'center',
+                    padding: '0 var(--mantine-spacing-xs)',
+                    borderBottom: '1px solid var(--mantine-color-gray-2)',
+                    cursor: 'pointer',
+                  }}
+                >
+                  {row ? (
+                    row.getVisibleCells().map((cell) => (
+                      <div
+                        key={cell.id}
+                        role="gridcell"
+                        style={{
+                          overflow: 'hidden',
+                          paddingRight: 8,
+                          textAlign:
+                            cell.column.columnDef.meta?.align === 'right' ? 'right' : 'left',
+                          fontSize: 'var(--mantine-font-size-sm)',
+                        }}
+                      >
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </div>
+                    ))
+                  ) : (
+                    <Skeleton
+                      height={12}
+                      radius="sm"
+                      style={{ gridColumn: '1 / -1' }}
+                      aria-label="Loading row"
+                    />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+      <Text
+        size="xs"
+        c="dimmed"
+        px="xs"
+        py={4}
+        style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+      >
+        {total.toLocaleString('en-US')} follow-up{total === 1 ? '' : 's'} due
+        {total > 0 ? ` · row ${Math.min(selected + 1, total).toLocaleString('en-US')}` : ''}
+      </Text>
+    </Paper>
+  );
+}

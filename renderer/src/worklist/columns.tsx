@@ -1,0 +1,180 @@
+import { Badge, Group, Text } from '@mantine/core';
+import { createColumnHelper } from '@tanstack/react-table';
+import type { QueueSortKey } from '../../../shared/api/contract';
+import type { Priority, QueueRow } from '../../../shared/api/types';
+import { AGING_BUCKETS } from '../../../shared/aging/buckets';
+import { describeReason } from '../../../shared/codes/adjustment-codes';
+import { CLAIM_STATUS, FOLLOW_UP_KIND } from '../../../shared/codes/enums';
+import { formatCents } from '../../../shared/money/format';
+import { Money } from '../components/Money';
+import { UsDate } from '../components/UsDate';
+
+const col = createColumnHelper<QueueRow>();
+
+const PRIORITY_COLOR: Record<Priority, string> = { high: 'red', medium: 'yellow', low: 'gray' };
+const agingLabel = (key: QueueRow['agingBucket']) =>
+  AGING_BUCKETS.find((b) => b.key === key)?.label ?? key;
+
+/** Column definitions; `sortKey` names the server-side sort a header click asks for. */
+export const queueColumns = [
+  col.accessor('priority', {
+    header: 'Priority',
+    size: 76,
+    meta: { sortKey: 'priority' },
+    cell: (c) => (
+      <Badge size="sm" variant="light" color={PRIORITY_COLOR[c.getValue()]}>
+        {c.getValue()}
+      </Badge>
+    ),
+  }),
+  col.accessor('dueDate', {
+    header: 'Due',
+    size: 90,
+    meta: { sortKey: 'dueDate' },
+    cell: (c) => <UsDate value={c.getValue()} />,
+  }),
+  col.accessor('kind', {
+    header: 'Kind',
+    size: 110,
+    cell: (c) => FOLLOW_UP_KIND.labels[c.getValue()],
+  }),
+  col.accessor('accountNumber', {
+    header: 'Account',
+    size: 96,
+    meta: { sortKey: 'accountNumber' },
+  }),
+  col.accessor('patientName', {
+    header: 'Patient',
+    size: 150,
+    meta: { sortKey: 'patientName' },
+    cell: (c) => (
+      <Text size="sm" truncate="end" fw={500}>
+        {c.getValue()}
+      </Text>
+    ),
+  }),
+  col.accessor('payerName', {
+    header: 'Payer',
+    size: 160,
+    cell: (c) => (
+      <Text size="sm" truncate="end" title={c.getValue() ?? undefined}>
+        {c.getValue() ?? 'Self-pay'}
+      </Text>
+    ),
+  }),
+  col.display({
+    id: 'claim',
+    header: 'Claim',
+    size: 220,
+    cell: ({ row: { original: r } }) =>
+      r.claimNumber ? (
+        <Group gap={4} wrap="nowrap">
+          <Text size="sm" className="tabular">
+            {r.claimNumber}
+          </Text>
+          {r.claimStatus && (
+            <Badge size="xs" variant="outline" color={r.claimStatus === 'denied' ? 'red' : 'gray'}>
+              {CLAIM_STATUS.labels[r.claimStatus]}
+            </Badge>
+          )}
+          {r.denialCodes.slice(0, 2).map((code) => (
+            <Badge
+              key={code}
+              size="xs"
+              variant="light"
+              color="red"
+              title={`${code}: ${describeReason(code.split('-')[1] ?? code)}`}
+            >
+              {code}
+            </Badge>
+          ))}
+        </Group>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Account
+        </Text>
+      ),
+  }),
+  col.accessor('balance', {
+    header: 'Balance',
+    size: 104,
+    meta: { sortKey: 'balance', align: 'right' },
+    cell: ({ row: { original: r } }) => (
+      // a native title: a floating tooltip per cell is too heavy for a virtualised grid
+      <Money
+        value={r.balance}
+        size="sm"
+        title={`Insurance ${formatCents(r.insuranceBalance)} · Patient ${formatCents(r.patientBalance)}`}
+      />
+    ),
+  }),
+  col.accessor('ageDays', {
+    header: 'Age',
+    size: 64,
+    meta: { sortKey: 'age', align: 'right' },
+    cell: ({ row: { original: r } }) => (
+      <Text
+        size="sm"
+        className="tabular"
+        ta="right"
+        title={`Aging bucket ${agingLabel(r.agingBucket)} days`}
+      >
+        {r.ageDays} d
+      </Text>
+    ),
+  }),
+  col.accessor('deadlineDate', {
+    header: 'Deadline',
+    size: 112,
+    meta: { sortKey: 'deadline' },
+    cell: ({ row: { original: r } }) => (
+      <Deadline date={r.deadlineDate} daysLeft={r.daysToDeadline} />
+    ),
+  }),
+  col.accessor('ownerName', {
+    header: 'Owner',
+    size: 120,
+    cell: (c) => (
+      <Text size="sm" truncate="end" c={c.getValue() ? undefined : 'dimmed'}>
+        {c.getValue() ?? 'Unassigned'}
+      </Text>
+    ),
+  }),
+];
+
+/** Deadlines within 15 days stand out; passed ones say so. */
+export function Deadline({
+  date,
+  daysLeft,
+}: {
+  date: QueueRow['deadlineDate'];
+  daysLeft: number | null;
+}) {
+  if (!date || daysLeft === null)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  if (daysLeft < 0)
+    return (
+      <Badge size="sm" color="gray" variant="filled" tt="none" title="The appeal window has closed">
+        passed {-daysLeft} d
+      </Badge>
+    );
+  if (daysLeft <= 15)
+    return (
+      <Badge size="sm" color="red" variant="filled" tt="none">
+        {daysLeft === 0 ? 'today' : `${daysLeft} days`}
+      </Badge>
+    );
+  return <UsDate value={date} />;
+}
+
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData, TValue> {
+    sortKey?: QueueSortKey;
+    align?: 'right';
+  }
+}

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/** End-to-end tests: the built renderer in Chromium, wired to the real handlers. */
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  test: {
+    include: ['renderer/e2e/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['renderer/e2e/global-setup.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    // the page needs a moment on a loaded two-core machine
+    expect: { poll: { timeout: 15_000, interval: 100 } },
+  },
+});
