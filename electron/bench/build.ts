@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DemoLoadResult } from '../../shared/api/types';
+import { isoDate, type IsoDate } from '../../shared/dates/iso-date';
+import { fixedClock, type Clock } from '../api/context';
+import { openDatabase } from '../db/open';
+import { MIGRATIONS } from '../db/migrations';
+import { DEFAULT_DEMO_SEED, DEMO_GENERATOR_VERSION, generateDemoData } from '../demo/generate';
+import { ensureUser } from '../users/users';
+
+/**
+ * The benchmark database: built once at bench scale and reused while the generator, the
+ * schema and the fixed date are unchanged, since a build takes minutes. The date is fixed
+ * (not the real today) so the saved file stays valid on any later day.
+ */
+export const BENCH_TODAY: IsoDate = isoDate('2026-06-15');
+export const BENCH_CLOCK: Clock = fixedClock(BENCH_TODAY);
+export const BENCH_USER = 'bench.runner';
+
+export interface BenchDatabase {
+  file: string;
+  reused: boolean;
+  buildSeconds: number;
+  counts: DemoLoadResult;
+}
+
+interface Stamp {
+  generatorVersion: number;
+  /** hash of the migrations' SQL: also catches a migration edited before release */
+  schema: string;
+  seed: number;
+  today: IsoDate;
+  buildSeconds: number;
+  counts: DemoLoadResult;
+}
+
+function schemaHash(): string {
+  const hash = createHash('sha256');
+  for (const m of MIGRATIONS) hash.update(`${m.version}\n${m.sql}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+function readStamp(file: string): Stamp | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Stamp;
+  } catch {
+    return null;
+  }
+}
+
+function removeDatabase(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal'])
+    fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+export function ensureBenchDatabase(dir: string, opts: { rebuild: boolean }): BenchDatabase {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'bench.sqlite');
+  const stampFile = path.join(dir, 'bench.json');
+  const stamp = readStamp(stampFile);
+  const current =
+    stamp !== null &&
+    stamp.generatorVersion === DEMO_GENERATOR_VERSION &&
+    stamp.schema === schemaHash() &&
+    stamp.seed === DEFAULT_DEMO_SEED &&
+    stamp.today === BENCH_TODAY &&
+    fs.existsSync(file);
+  if (current && !opts.rebuild) {
+    return { file, reused: true, buildSeconds: stamp.buildSeconds, counts: stamp.counts };
+  }
+
+  // built under another name and renamed at the end, so an interrupted build is never reused
+  const building = path.join(dir, 'bench.building.sqlite');
+  fs.rmSync(stampFile, { force: true });
+  removeDatabase(file);
+  removeDatabase(building);
+  console.log(
+    `Building the bench database (200,000 accounts, today ${BENCH_TODAY}); this takes a few minutes...`,
+  );
+  const started = performance.now();
+  const db = openDatabase(building);
+  let counts: DemoLoadResult;
+  try {
+    // a throwaway file: a large cache and no syncing only make the build faster
+    db.pragma('cache_size = -262144');
+    db.pragma('synchronous = OFF');
+    ensureUser(db, BENCH_USER, 'Bench Runner', BENCH_CLOCK.now());
+    let shown = 0;
+    counts = generateDemoData(db, {
+      today: BENCH_TODAY,
+      now: BENCH_CLOCK.now(),
+      scale: 'bench',
+      seed: DEFAULT_DEMO_SEED,
+      onProgress: (done, total) => {
+        const now = performance.now();
+        if (now - shown < 5_000 && done < total) return;
+        shown = now;
+        const seconds = ((now - started) / 1000).toFixed(0);
+        console.log(
+          `  ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} accounts (${seconds} s)`,
+        );
+      },
+    });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
+  fs.renameSync(building, file);
+  removeDatabase(building);
+  const next: Stamp = {
+    generatorVersion: DEMO_GENERATOR_VERSION,
+    schema: schemaHash(),
+    seed: DEFAULT_DEMO_SEED,
+    today: BENCH_TODAY,
+    buildSeconds,
+    counts,
+  };
+  fs.writeFileSync(stampFile, `${JSON.stringify(next, null, 2)}\n`);
+  console.log(`Built in ${buildSeconds} s.`);
+  return { file, reused: false, buildSeconds, counts };
+}

@@ -1,0 +1,149 @@
+/**
+ * The performance benchmark: `npm run bench [-- --iterations 200 --warmup 20 --rebuild]`.
+ *
+ * Times the work queue, search and the account view on a bench-scale database, through
+ * the app's dispatch and as bare SQL, and prints p50/p95 with the ratio between them.
+ * Results also go to .bench/results.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Ctx } from '../api/context';
+import { openDatabase } from '../db/open';
+import { ensureUser } from '../users/users';
+import { BENCH_CLOCK, BENCH_USER, ensureBenchDatabase } from './build';
+import { measurePair, type Timing } from './measure';
+import { benchScenarios } from './scenarios';
+
+/** Each scenario should answer within this, at the 95th percentile. */
+const TARGET_P95_MS = 50;
+/** ...and cost at most this many times the bare SQL. */
+const TARGET_RATIO = 2;
+
+interface Result {
+  scenario: string;
+  handler: Timing;
+  bare: Timing;
+  ratioP50: number;
+  ratioP95: number;
+  meetsTarget: boolean;
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) {
+    console.error(`bench: --${name} must be a positive whole number`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const ms = (v: number) => v.toFixed(2).padStart(8);
+const ratio = (v: number) => `${v.toFixed(2)}x`.padStart(7);
+
+function printTable(results: readonly Result[]): void {
+  const nameWidth = Math.max(...results.map((r) => r.scenario.length), 8);
+  const header =
+    `${'scenario'.padEnd(nameWidth)} | ${'handler p50'.padStart(11)} ${'p95'.padStart(8)} | ` +
+    `${'bare p50'.padStart(8)} ${'p95'.padStart(8)} | ${'ratio p50'.padStart(9)} ${'p95'.padStart(7)} | target`;
+  console.log(header);
+  console.log('-'.repeat(header.length));
+  for (const r of results) {
+    console.log(
+      `${r.scenario.padEnd(nameWidth)} | ${ms(r.handler.p50).padStart(11)} ${ms(r.handler.p95)} | ` +
+        `${ms(r.bare.p50)} ${ms(r.bare.p95)} | ${ratio(r.ratioP50).padStart(9)} ${ratio(r.ratioP95)} | ` +
+        (r.meetsTarget ? 'ok' : 'MISSED'),
+    );
+  }
+  console.log(
+    `times in ms; target: p95 under ${TARGET_P95_MS} ms and at most ${TARGET_RATIO}x the bare SQL`,
+  );
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      iterations: { type: 'string' },
+      warmup: { type: 'string' },
+      rebuild: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const iterations = positiveInt(values.iterations, 200, 'iterations');
+  const warmup = positiveInt(values.warmup, 20, 'warmup');
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const dir = path.join(root, '.bench');
+
+  const database = ensureBenchDatabase(dir, { rebuild: values.rebuild });
+  const c = database.counts;
+  console.log(
+    `${database.reused ? 'Reusing' : 'Using new'} bench database: ${c.accounts.toLocaleString('en-US')} accounts, ` +
+      `${c.patients.toLocaleString('en-US')} patients, ${c.claims.toLocaleString('en-US')} claims, ` +
+      `${c.ledgerEntries.toLocaleString('en-US')} ledger entries (built in ${database.buildSeconds} s).`,
+  );
+
+  // opened exactly as the app opens its database
+  const db = openDatabase(database.file);
+  try {
+    const ctx: Ctx = {
+      db,
+      clock: BENCH_CLOCK,
+      userId: ensureUser(db, BENCH_USER, 'Bench Runner', BENCH_CLOCK.now()),
+      databasePath: database.file,
+    };
+    const scenarios = benchScenarios(ctx);
+    const results: Result[] = [];
+    console.log(
+      `Running ${scenarios.length} scenarios, ${warmup} warm-up + ${iterations} timed runs each...\n`,
+    );
+    for (const s of scenarios) {
+      // both paths must do the same work, or the comparison means nothing
+      for (let i = 0; i < 5; i++) {
+        const h = s.handler(i);
+        const b = s.bare(i);
+        if (h !== b)
+          throw new Error(`bench: "${s.name}" handler and bare SQL disagree (${h} vs ${b} rows)`);
+      }
+      const t = measurePair(s.handler, s.bare, { warmup, iterations });
+      const r: Result = {
+        scenario: s.name,
+        handler: t.a,
+        bare: t.b,
+        ratioP50: t.a.p50 / t.b.p50,
+        ratioP95: t.a.p95 / t.b.p95,
+        meetsTarget: t.a.p95 < TARGET_P95_MS && t.a.p95 <= TARGET_RATIO * t.b.p95,
+      };
+      results.push(r);
+    }
+    printTable(results);
+
+    const cpus = os.cpus();
+    const report = {
+      measuredAt: new Date().toISOString(),
+      machine: {
+        cpu: cpus[0]?.model ?? 'unknown',
+        cores: cpus.length,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        platform: `${os.platform()} ${os.release()}`,
+        node: process.version,
+      },
+      database: {
+        reused: database.reused,
+        buildSeconds: database.buildSeconds,
+        today: BENCH_CLOCK.today(),
+        counts: c,
+      },
+      settings: { iterations, warmup, targetP95Ms: TARGET_P95_MS, targetRatio: TARGET_RATIO },
+      results,
+    };
+    fs.writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+    console.log('\nWrote .bench/results.json');
+  } finally {
+    db.close();
+  }
+}
+
+main();

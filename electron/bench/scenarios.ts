@@ -1,0 +1,134 @@
+import { contract, type InputOf, type MethodName, type OutputOf } from '../../shared/api/contract';
+import { ACCOUNT_SQL } from '../accounts/get';
+import type { Ctx } from '../api/context';
+import { dispatch } from '../api/dispatch';
+import { buildQueueQuery, QUEUE_ROWS_SQL } from '../queue/query';
+import { parseSearch } from '../search/parse';
+import { buildSearchQuery } from '../search/search';
+
+/**
+ * What the benchmark times: each scenario does one piece of a representative's work
+ * twice, once through dispatch (validation, the handler, shaping the answer) and once as
+ * the handler's own SQL run bare through better-sqlite3 with statements prepared in
+ * advance, the floor the handler can be compared against.
+ */
+export interface Scenario {
+  name: string;
+  handler: (i: number) => number;
+  bare: (i: number) => number;
+}
+
+function via<M extends MethodName>(ctx: Ctx, method: M, input: InputOf<M>): OutputOf<M> {
+  const result = dispatch(ctx, method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+  return result.value as OutputOf<M>;
+}
+
+function queueScenario(ctx: Ctx, name: string, input: InputOf<'listQueue'>): Scenario {
+  const parsed = contract.listQueue.input.parse(input);
+  const q = buildQueueQuery(parsed, ctx.clock.today());
+  const page = ctx.db.prepare(q.pageSql);
+  const count = ctx.db.prepare(q.countSql);
+  const rows = ctx.db.prepare(QUEUE_ROWS_SQL);
+  return {
+    name,
+    handler: () => via(ctx, 'listQueue', input).rows.length,
+    bare: () => {
+      const ids = (page.all(q.params) as { id: number }[]).map((r) => r.id);
+      count.get(q.params);
+      return rows.all(JSON.stringify(ids)).length;
+    },
+  };
+}
+
+function searchScenario(ctx: Ctx, queries: readonly string[]): Scenario {
+  const prepared = queries.map((query) => {
+    const intent = parseSearch(query);
+    if (!intent) throw new Error(`bench: "${query}" is not a search`);
+    const { sql, params } = buildSearchQuery(intent);
+    const limit = contract.search.input.parse({ query }).limit;
+    return { statement: ctx.db.prepare(sql), params: { ...params, limit: limit + 1 } };
+  });
+  return {
+    name: `search: name prefix (${queries.length} prefixes)`,
+    handler: (i) =>
+      via(ctx, 'search', { query: queries[i % queries.length] as string }).results.length,
+    bare: (i) => {
+      const p = prepared[i % prepared.length];
+      if (!p) return 0;
+      return Math.min(p.statement.all(p.params).length, p.params.limit - 1);
+    },
+  };
+}
+
+/** The statements of ACCOUNT_SQL that take a person id; every other one takes the account id. */
+const PERSON_STATEMENTS = new Set(['person', 'addresses']);
+/** The ledger read that ageing the balance does (accountAging), which is not exported. */
+const AGING_SQL = `SELECT id, side, amount, posting_date AS postingDate, reverses_id AS reversesId
+  FROM ledger_entries WHERE account_id = ?`;
+
+function accountScenario(ctx: Ctx, accountIds: readonly number[]): Scenario {
+  const statements = Object.entries(ACCOUNT_SQL).map(([key, sql]) => ({
+    byPerson: PERSON_STATEMENTS.has(key),
+    isLedger: key === 'ledger',
+    statement: ctx.db.prepare(sql),
+  }));
+  const account = ctx.db.prepare(
+    `SELECT patient_id AS patientId, guarantor_id AS guarantorId FROM accounts WHERE id = ?`,
+  );
+  const aging = ctx.db.prepare(AGING_SQL);
+  const pick = (i: number) => accountIds[i % accountIds.length] as number;
+  return {
+    name: `open an account (${accountIds.length} accounts)`,
+    handler: (i) => via(ctx, 'getAccount', { accountId: pick(i) }).ledger.length,
+    bare: (i) => {
+      const id = pick(i);
+      const a = account.get(id) as { patientId: number; guarantorId: number };
+      const people = a.guarantorId === a.patientId ? [a.patientId] : [a.patientId, a.guarantorId];
+      aging.all(id);
+      let ledgerRows = 0;
+      for (const s of statements) {
+        if (s.byPerson) for (const p of people) s.statement.all(p);
+        else {
+          const rows = s.statement.all(id);
+          if (s.isLedger) ledgerRows = rows.length;
+        }
+      }
+      return ledgerRows;
+    },
+  };
+}
+
+export function benchScenarios(ctx: Ctx): Scenario[] {
+  const { db } = ctx;
+  const payer = db.prepare(`SELECT id FROM payers WHERE payer_code = 'BCBS'`).get() as
+    { id: number } | undefined;
+  if (!payer) throw new Error('bench: the demo payers are missing');
+  const open = (
+    db.prepare(`SELECT id FROM accounts WHERE status = 'open' ORDER BY id`).all() as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
+  const step = Math.max(1, Math.floor(open.length / 200));
+  const sample = open.filter((_, i) => i % step === 0).slice(0, 200);
+  return [
+    queueScenario(ctx, 'queue: first page, default sort', {}),
+    queueScenario(ctx, 'queue: payer + aging 91-120 filter', {
+      payerId: payer.id,
+      agingBucket: 'd91_120',
+    }),
+    searchScenario(ctx, [
+      'Garc',
+      'Smi',
+      'Nguy',
+      'Pat',
+      'Kowal',
+      'Will',
+      'Rodr',
+      'Lee',
+      'Okon',
+      'Mart',
+    ]),
+    accountScenario(ctx, sample),
+  ];
+}

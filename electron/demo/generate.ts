@@ -1,0 +1,203 @@
+import type { DemoLoadResult } from '../../shared/api/types';
+import { isIsoDate, type IsoDate } from '../../shared/dates/iso-date';
+import type { Db } from '../db/open';
+import { DEMO_PAYERS, DEMO_USERS, FACILITY, type PayerCode } from './catalog';
+import { planHousehold, type HospitalSetting, type StaffMember } from './household';
+import type { PayerInfo, Sequences } from './plan';
+import { Rng } from './random';
+import { DemoWriter } from './writer';
+
+/**
+ * Builds the demo hospital: a facility, its billing staff, payers, and a couple of years
+ * of patients, accounts, claims, remittances, postings, notes and follow-ups.
+ * Deterministic: the same seed and the same today give the same database.
+ */
+
+/** Bump whenever a change makes the generator write different data (saved bench databases are rebuilt). */
+export const DEMO_GENERATOR_VERSION = 1;
+export const DEFAULT_DEMO_SEED = 20_260_615;
+
+export interface DemoOptions {
+  today: IsoDate;
+  /** ISO timestamp; nothing generated is dated after it */
+  now: string;
+  scale: 'demo' | 'bench';
+  seed?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const HOUSEHOLDS_PER_BATCH = 64;
+
+const SCALES = {
+  // one transaction: a demo load is all or nothing
+  demo: { accounts: 5_000, accountsPerTransaction: Number.POSITIVE_INFINITY },
+  bench: { accounts: 200_000, accountsPerTransaction: 5_000 },
+} as const;
+
+export function generateDemoData(db: Db, options: DemoOptions): DemoLoadResult {
+  const scale = SCALES[options.scale];
+  return buildHospital(db, {
+    today: options.today,
+    now: options.now,
+    seed: options.seed,
+    accounts: scale.accounts,
+    accountsPerTransaction: scale.accountsPerTransaction,
+    onProgress: options.onProgress,
+  });
+}
+
+export interface BuildOptions {
+  today: IsoDate;
+  now: string;
+  seed?: number | undefined;
+  accounts: number;
+  /** accounts written per transaction; Infinity for a single all-or-nothing transaction */
+  accountsPerTransaction: number;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+function insertFacility(db: Db): void {
+  // a facility someone already set up is theirs; the demo only fills an empty one
+  db.prepare(
+    `INSERT OR IGNORE INTO facility (id, name, line1, line2, city, state, zip, phone, fax, npi, tax_id, web)
+     VALUES (1, @name, @line1, @line2, @city, @state, @zip, @phone, @fax, @npi, @tax_id, @web)`,
+  ).run(FACILITY);
+}
+
+function insertStaff(db: Db, now: string): StaffMember[] {
+  const find = db.prepare(`SELECT id FROM users WHERE username = ?`);
+  const insert = db.prepare(
+    `INSERT INTO users (username, display_name, phone, role, created_at) VALUES (?, ?, ?, ?, ?)`,
+  );
+  return DEMO_USERS.map((u) => {
+    const existing = find.get(u.username) as { id: number } | undefined;
+    const id = existing
+      ? existing.id
+      : Number(insert.run(u.username, u.displayName, u.phone, u.role, now).lastInsertRowid);
+    return { ...u, id };
+  });
+}
+
+function insertPayers(db: Db): Map<PayerCode, PayerInfo> {
+  const insert = db.prepare(
+    `INSERT INTO payers (name, payer_code, financial_class,
+       claims_line1, claims_line2, claims_city, claims_state, claims_zip,
+       appeals_line1, appeals_line2, appeals_city, appeals_state, appeals_zip,
+       phone, fax, appeals_fax, timely_filing_days, appeal_window_days)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (payer_code) DO NOTHING`,
+  );
+  const find = db.prepare(
+    `SELECT id, appeal_window_days AS appealWindowDays, timely_filing_days AS timelyFilingDays FROM payers WHERE payer_code = ?`,
+  );
+  const payers = new Map<PayerCode, PayerInfo>();
+  for (const p of DEMO_PAYERS) {
+    insert.run(
+      p.name,
+      p.code,
+      p.financialClass,
+      p.claims.line1,
+      p.claims.line2,
+      p.claims.city,
+      p.claims.state,
+      p.claims.zip,
+      p.appeals.line1,
+      p.appeals.line2,
+      p.appeals.city,
+      p.appeals.state,
+      p.appeals.zip,
+      p.phone,
+      p.fax,
+      p.appealsFax,
+      p.timelyFilingDays,
+      p.appealWindowDays,
+    );
+    // a payer that was already there keeps its own windows, and deadlines must follow them
+    const row = find.get(p.code) as {
+      id: number;
+      appealWindowDays: number;
+      timelyFilingDays: number;
+    };
+    payers.set(p.code, { ...p, ...row });
+  }
+  return payers;
+}
+
+function sequences(rng: Rng): Sequences {
+  let account = 10_400_000;
+  let claim = 241_000_000;
+  return {
+    nextAccountNumber: () => `A${(account += rng.int(1, 3))}`,
+    nextClaimNumber: () => `C${(claim += rng.int(1, 4))}`,
+  };
+}
+
+function accountsInHousehold(rng: Rng): number {
+  return rng.weighted([
+    [1, 35],
+    [2, 25],
+    [3, 17],
+    [4, 10],
+    [5, 6],
+    [6, 3],
+    [7, 2],
+    [8, 2],
+  ] as const);
+}
+
+function count(db: Db, sql: string): number {
+  return (db.prepare(sql).get() as { n: number }).n;
+}
+
+export function buildHospital(db: Db, options: BuildOptions): DemoLoadResult {
+  const { today, now, accounts: total } = options;
+  if (!isIsoDate(today))
+    throw new Error(`Demo data needs a calendar date for today, got "${String(today)}".`);
+  if (count(db, `SELECT count(*) AS n FROM accounts`) > 0) {
+    throw new Error(
+      'Demo data can only be loaded into an empty database; this one already has accounts.',
+    );
+  }
+  const master = new Rng(options.seed ?? DEFAULT_DEMO_SEED);
+  const numbering = master.fork();
+  const perTransaction = Math.max(1, options.accountsPerTransaction);
+
+  const build = () => {
+    const setting: HospitalSetting = db.transaction(() => {
+      insertFacility(db);
+      const staff = insertStaff(db, now);
+      return { today, now, staff, payers: insertPayers(db), sequences: sequences(numbering) };
+    })();
+    const registrar = setting.staff.find((u) => u.role === 'supervisor') ?? setting.staff[0];
+    if (!registrar) throw new Error('demo: no staff');
+    const writer = new DemoWriter(db, today, now, registrar.id);
+    let done = 0;
+    // Households are written in fixed batches whatever the transaction size, so chunked
+    // and single-transaction builds post the ledger in the same order.
+    const writeBatch = () => {
+      for (let h = 0; h < HOUSEHOLDS_PER_BATCH && done < total; h++) {
+        const n = Math.min(accountsInHousehold(master), total - done);
+        writer.household(planHousehold(master.fork(), setting, n));
+        done += n;
+      }
+      writer.flushLedger();
+    };
+    const writeUpTo = db.transaction((limit: number) => {
+      while (done < limit) writeBatch();
+    });
+    while (done < total) {
+      writeUpTo(Math.min(total, done + perTransaction));
+      options.onProgress?.(done, total);
+    }
+  };
+  // nested db.transaction calls become savepoints, so a demo load stays one transaction
+  if (perTransaction >= total) db.transaction(build)();
+  else build();
+
+  return {
+    patients: count(db, `SELECT count(DISTINCT patient_id) AS n FROM accounts`),
+    accounts: count(db, `SELECT count(*) AS n FROM accounts`),
+    claims: count(db, `SELECT count(*) AS n FROM claims`),
+    ledgerEntries: count(db, `SELECT count(*) AS n FROM ledger_entries`),
+  };
+}
