@@ -84,7 +84,7 @@ export function setFollowUp(ctx: Ctx, input: ParsedInputOf<'setFollowUp'>): Crea
         text: `${label} set for ${formatUsDate(input.dueDate)}${input.reason ? `: ${input.reason}` : '.'}`,
       });
     }
-    refreshQueueColumns(db, input.accountId);
+    refreshQueueColumns(db, input.accountId, today);
     return { id };
   })();
 }

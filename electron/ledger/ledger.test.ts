@@ -67,7 +67,7 @@ describe('appendLedgerEntries', () => {
              VALUES (?, 'account', ?, ?, ?)`,
           )
           .run(accountId, today, by.now, by.userId);
-        refreshQueueColumns(ctx.db, accountId);
+        refreshQueueColumns(ctx.db, accountId, today);
         const posted: { id: number; entry: NewLedgerEntry }[] = [];
         const reversed = new Set<number>();
         ctx.db.transaction(() => {
@@ -133,7 +133,7 @@ describe('appendLedgerEntries', () => {
         expect(queued.payerId).toBe(payerId);
         expect(queued.balance).toBe(bucketTotal);
         expect(queued.oldestOpenDate).toBe(cached.oldest_open_date);
-        expect(queued.rank).toBe(queueRank(queued));
+        expect(queued.rank).toBe(queueRank(queued, today));
       }),
       { numRuns: 60 },
     );

@@ -108,7 +108,7 @@ export function refreshAccountBalance(db: Db, accountId: number, today: IsoDate)
     `UPDATE accounts SET insurance_balance = ?, patient_balance = ?, oldest_open_date = ?
      WHERE id = ?`,
   ).run(aging.insuranceBalance, aging.patientBalance, aging.oldestOpenDate, accountId);
-  refreshQueueColumns(db, accountId);
+  refreshQueueColumns(db, accountId, today);
 }
 
 /**
@@ -117,7 +117,7 @@ export function refreshAccountBalance(db: Db, accountId: number, today: IsoDate)
  * account's open follow-ups and recomputes their rank. The payer is the claim's for a
  * claim follow-up, else the account's primary coverage.
  */
-export function refreshQueueColumns(db: Db, accountId: number): void {
+export function refreshQueueColumns(db: Db, accountId: number, today: IsoDate): void {
   const account = db
     .prepare(
       `SELECT a.insurance_balance + a.patient_balance AS balance,
@@ -160,7 +160,7 @@ export function refreshQueueColumns(db: Db, accountId: number): void {
       account.oldestOpenDate,
       account.accountNumber,
       account.patientName,
-      queueRank({ ...account, ...f }),
+      queueRank({ ...account, ...f }, today),
       f.id,
     );
   }

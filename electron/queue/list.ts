@@ -6,6 +6,7 @@ import { cents } from '../../shared/money/cents';
 import type { Ctx } from '../api/context';
 import { priorityLabel } from './priority';
 import { buildQueueQuery, QUEUE_ROWS_SQL, type QueueInput } from './query';
+import { rerankPassedDeadlines } from './rerank';
 
 interface Row {
   followUpId: number;
@@ -31,6 +32,7 @@ interface Row {
 /** Open follow-ups due on or before a date (today by default): the representative's day. */
 export function listQueue(ctx: Ctx, input: QueueInput): QueueList {
   const today = ctx.clock.today();
+  rerankPassedDeadlines(ctx.db, today);
   const q = buildQueueQuery(input, today);
   const { db } = ctx;
   const ids = (db.prepare(q.pageSql).all(q.params) as { id: number }[]).map((r) => r.id);

@@ -4,9 +4,11 @@ import type { Priority } from '../../shared/api/types';
 /**
  * The default queue order weighs the amount at stake, how old it is and how close its
  * deadline is. The time terms are linear in the calendar dates themselves, not in "days
- * from today", so the relative order of two follow-ups never changes as days pass: the
+ * from today", so the relative order of two follow-ups does not change as days pass: the
  * key can be stored with the follow-up (an index gives the first page without sorting)
- * and only needs recomputing when the balance or dates change.
+ * and only needs recomputing when the balance or dates change, or once when a deadline
+ * passes: a missed deadline stops counting (nothing is won by hurrying any more), so the
+ * follow-up falls back to being ranked by amount and age (see rerankPassedDeadlines).
  *
  * One point is one day of age; a deadline day counts four; the amount counts
  * logarithmically (about 200 points per tenfold), so $1,000 outranks $100 by what
@@ -25,9 +27,12 @@ export interface RankInput {
   deadlineDate: IsoDate | null;
 }
 
-export function queueRank(input: RankInput): number {
+export function queueRank(input: RankInput, today: IsoDate): number {
   const ageFrom = input.oldestOpenDate ?? input.dueDate;
-  const deadline = input.deadlineDate ?? addDays(ageFrom, DEFAULT_DEADLINE_DAYS);
+  const deadline =
+    input.deadlineDate !== null && input.deadlineDate >= today
+      ? input.deadlineDate
+      : addDays(ageFrom, DEFAULT_DEADLINE_DAYS);
   const amountPoints = Math.round(AMOUNT_WEIGHT * Math.log10(1 + Math.max(0, input.balance) / 100));
   return amountPoints - AGE_WEIGHT * toEpochDay(ageFrom) - DEADLINE_WEIGHT * toEpochDay(deadline);
 }
