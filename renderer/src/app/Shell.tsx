@@ -15,6 +15,8 @@ export function Shell() {
   const route = useRoute();
   const info = useQuery({ queryKey: keys.appInfo, queryFn: () => api.getAppInfo({}) });
 
+  // search appears once there is something to search
+  const searchable = Boolean(info.data && info.data.accountCount > 0);
   let body;
   if (info.isPending) body = <LoadingState label="Opening the database…" />;
   else if (info.isError)
@@ -53,22 +55,24 @@ export function Shell() {
             >
               Work queue
             </Button>
-            <Button
-              variant="default"
-              onClick={() => spotlight.open()}
-              w={380}
-              justify="space-between"
-              rightSection={
-                <Kbd size="xs" style={{ whiteSpace: 'nowrap' }}>
-                  Ctrl+K
-                </Kbd>
-              }
-              aria-label="Search accounts (Ctrl+K)"
-            >
-              <Text size="sm" c="dimmed">
-                Search account, claim, name, DOB, phone
-              </Text>
-            </Button>
+            {searchable && (
+              <Button
+                variant="default"
+                onClick={() => spotlight.open()}
+                w={380}
+                justify="space-between"
+                rightSection={
+                  <Kbd size="xs" style={{ whiteSpace: 'nowrap' }}>
+                    Ctrl+K
+                  </Kbd>
+                }
+                aria-label="Search accounts (Ctrl+K)"
+              >
+                <Text size="sm" c="dimmed">
+                  Search account, claim, name, DOB, phone
+                </Text>
+              </Button>
+            )}
           </Group>
           {info.data && (
             <Group gap="md" wrap="nowrap">
@@ -83,7 +87,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Main>{body}</AppShell.Main>
-      {info.data && info.data.accountCount > 0 && <SearchSpotlight />}
+      {searchable && <SearchSpotlight />}
     </AppShell>
   );
 }

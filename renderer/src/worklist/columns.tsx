@@ -36,7 +36,11 @@ export const queueColumns = [
   col.accessor('kind', {
     header: 'Kind',
     size: 110,
-    cell: (c) => FOLLOW_UP_KIND.labels[c.getValue()],
+    cell: (c) => (
+      <Text size="sm" truncate="end" title={FOLLOW_UP_KIND.labels[c.getValue()]}>
+        {FOLLOW_UP_KIND.labels[c.getValue()]}
+      </Text>
+    ),
   }),
   col.accessor('accountNumber', {
     header: 'Account',
@@ -73,7 +77,12 @@ export const queueColumns = [
             {r.claimNumber}
           </Text>
           {r.claimStatus && (
-            <Badge size="xs" variant="outline" color={r.claimStatus === 'denied' ? 'red' : 'gray'}>
+            <Badge
+              size="xs"
+              variant="outline"
+              color={r.claimStatus === 'denied' ? 'red' : 'gray'}
+              title={CLAIM_STATUS.labels[r.claimStatus]}
+            >
               {CLAIM_STATUS.labels[r.claimStatus]}
             </Badge>
           )}
