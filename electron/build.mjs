@@ -29,5 +29,7 @@ await build({
   entryPoints: ['electron/preload/index.ts'],
   outfile: 'electron/dist/preload.cjs',
   format: 'cjs',
+  // it is loaded into every page; keep it small
+  minify: true,
   external: ['electron'],
 });
