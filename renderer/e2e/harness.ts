@@ -86,15 +86,18 @@ export async function openApp(browser: Browser, url: string, ctx: TestCtx): Prom
   await page.exposeBinding('__claimdeskInvoke', (_source, method: unknown, input: unknown) =>
     dispatch(ctx, method, input),
   );
-  await page.addInitScript((names: string[]) => {
-    const invoke = (
-      window as unknown as { __claimdeskInvoke: (m: string, i: unknown) => Promise<unknown> }
-    ).__claimdeskInvoke;
-    const api = Object.fromEntries(
-      names.map((name) => [name, (input: unknown) => invoke(name, input ?? {})]),
-    );
-    Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true });
-  }, METHOD_NAMES as string[]);
+  await page.addInitScript(
+    (names: readonly string[]) => {
+      const invoke = (
+        window as unknown as { __claimdeskInvoke: (m: string, i: unknown) => Promise<unknown> }
+      ).__claimdeskInvoke;
+      const api = Object.fromEntries(
+        names.map((name) => [name, (input: unknown) => invoke(name, input ?? {})]),
+      );
+      Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true });
+    },
+    [...METHOD_NAMES],
+  );
   await page.goto(url);
   return page;
 }

@@ -1,5 +1,6 @@
 import { ApiError, type ApiResult } from './errors';
-import { METHOD_NAMES, type Api, type InputOf, type MethodName, type OutputOf } from './contract';
+import type { Api, InputOf, MethodName, OutputOf } from './contract';
+import { METHOD_NAMES } from './methods';
 
 /**
  * `window.api` as the preload (or the end-to-end bridge) exposes it: one function per

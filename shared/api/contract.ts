@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGING_BUCKET_KEYS } from '../aging/buckets';
 import { CALL_OUTCOME, DIRECTION, FOLLOW_UP_KIND, PARTY } from '../codes/enums';
 import { centsField, id, isoDateField, optionalText, requiredText } from './fields';
+import type { MethodName } from './methods';
 import type {
   AccountView,
   AppInfo,
@@ -126,10 +127,9 @@ export const contract = {
       reason: optionalText('Reason', 200),
     }),
   ),
-};
+} satisfies Record<MethodName, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
-export type MethodName = keyof Contract;
 /** What a caller passes (before defaults and trimming). */
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
 /** What a handler receives (after validation). */
@@ -137,7 +137,7 @@ export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>
 export type OutputOf<M extends MethodName> =
   Contract[M] extends Method<z.ZodType, infer O> ? O : never;
 
-export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export { METHOD_NAMES, type MethodName } from './methods';
 
 export type Api = { [M in MethodName]: (input: InputOf<M>) => Promise<OutputOf<M>> };
 
