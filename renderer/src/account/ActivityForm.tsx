@@ -11,7 +11,8 @@ import {
   type Party,
 } from '../../../shared/codes/enums';
 import { api } from '../app/api';
-import { fieldErrors, invalidateAll, messageOf } from '../app/query';
+import { fieldErrors, invalidateAll } from '../app/query';
+import { FormError } from '../components/FormError';
 import { Section } from '../components/Section';
 
 export interface ActivityFormHandle {
@@ -123,11 +124,7 @@ export function ActivityForm({
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
             }}
           />
-          {save.isError && !Object.keys(errors).length && (
-            <Text size="sm" c="red" role="alert">
-              {messageOf(save.error)}
-            </Text>
-          )}
+          <FormError error={save.error} />
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
               Ctrl+Enter saves

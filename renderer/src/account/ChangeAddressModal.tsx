@@ -6,7 +6,8 @@ import { useState, type FormEvent } from 'react';
 import type { PersonView } from '../../../shared/api/types';
 import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
-import { fieldErrors, invalidateAll, messageOf } from '../app/query';
+import { fieldErrors, invalidateAll } from '../app/query';
+import { FormError } from '../components/FormError';
 import { UsDate } from '../components/UsDate';
 
 /** Records a new address; the old ones stay in the history shown below the form. */
@@ -82,11 +83,7 @@ export function ChangeAddressModal(props: {
             />
             {field('reason', 'Reason (e.g. patient called, returned mail)')}
           </Group>
-          {save.isError && !Object.keys(errors).length && (
-            <Text size="sm" c="red" role="alert">
-              {messageOf(save.error)}
-            </Text>
-          )}
+          <FormError error={save.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               Cancel

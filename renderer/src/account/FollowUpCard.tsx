@@ -1,13 +1,15 @@
-import { Badge, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useImperativeHandle, useRef, useState, type FormEvent, type Ref } from 'react';
 import type { AccountView, FollowUpView } from '../../../shared/api/types';
 import { FOLLOW_UP_KIND } from '../../../shared/codes/enums';
-import { addDays, isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
+import { addDays, daysBetween, isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll, keys, messageOf } from '../app/query';
+import { FormError } from '../components/FormError';
+import { PriorityBadge } from '../components/PriorityBadge';
 import { Section } from '../components/Section';
 import { UsDate } from '../components/UsDate';
 import { Deadline } from '../worklist/columns';
@@ -15,8 +17,6 @@ import { Deadline } from '../worklist/columns';
 export interface FollowUpCardHandle {
   start(): void;
 }
-
-const PRIORITY_COLOR = { high: 'red', medium: 'yellow', low: 'gray' } as const;
 
 function OpenFollowUp({ f, today }: { f: FollowUpView; today: IsoDate }) {
   const complete = useMutation({
@@ -38,9 +38,7 @@ function OpenFollowUp({ f, today }: { f: FollowUpView; today: IsoDate }) {
             {FOLLOW_UP_KIND.labels[f.kind]}
             {f.claimNumber ? ` · claim ${f.claimNumber}` : ''}
           </Text>
-          <Badge size="xs" variant="light" color={PRIORITY_COLOR[f.priority]}>
-            {f.priority}
-          </Badge>
+          <PriorityBadge size="xs" priority={f.priority} />
         </Group>
         <Button
           size="compact-sm"
@@ -65,10 +63,7 @@ function OpenFollowUp({ f, today }: { f: FollowUpView; today: IsoDate }) {
       {f.deadlineDate && (
         <Group gap={4}>
           <Text size="sm">Appeal deadline</Text>
-          <Deadline
-            date={f.deadlineDate}
-            daysLeft={Math.round((Date.parse(f.deadlineDate) - Date.parse(today)) / 86_400_000)}
-          />
+          <Deadline date={f.deadlineDate} daysLeft={daysBetween(today, f.deadlineDate)} />
         </Group>
       )}
       {f.reason && (
@@ -188,11 +183,7 @@ export function FollowUpCard({ view, ref }: { view: AccountView; ref?: Ref<Follo
                 onChange={(e) => setReason(e.currentTarget.value)}
                 error={errors.reason}
               />
-              {save.isError && !Object.keys(errors).length && (
-                <Text size="sm" c="red" role="alert">
-                  {messageOf(save.error)}
-                </Text>
-              )}
+              <FormError error={save.error} />
               <Group justify="flex-end" gap="xs">
                 <Button variant="default" onClick={() => setEditing(false)}>
                   Cancel

@@ -1,17 +1,17 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { QueueSortKey } from '../../../shared/api/contract';
-import type { Priority, QueueRow } from '../../../shared/api/types';
+import type { QueueRow } from '../../../shared/api/types';
 import { AGING_BUCKETS } from '../../../shared/aging/buckets';
 import { describeReason } from '../../../shared/codes/adjustment-codes';
 import { CLAIM_STATUS, FOLLOW_UP_KIND } from '../../../shared/codes/enums';
 import { formatCents } from '../../../shared/money/format';
 import { Money } from '../components/Money';
+import { PriorityBadge } from '../components/PriorityBadge';
 import { UsDate } from '../components/UsDate';
 
 const col = createColumnHelper<QueueRow>();
 
-const PRIORITY_COLOR: Record<Priority, string> = { high: 'red', medium: 'yellow', low: 'gray' };
 const agingLabel = (key: QueueRow['agingBucket']) =>
   AGING_BUCKETS.find((b) => b.key === key)?.label ?? key;
 
@@ -21,11 +21,7 @@ export const queueColumns = [
     header: 'Priority',
     size: 76,
     meta: { sortKey: 'priority' },
-    cell: (c) => (
-      <Badge size="sm" variant="light" color={PRIORITY_COLOR[c.getValue()]}>
-        {c.getValue()}
-      </Badge>
-    ),
+    cell: (c) => <PriorityBadge size="sm" priority={c.getValue()} />,
   }),
   col.accessor('dueDate', {
     header: 'Due',
