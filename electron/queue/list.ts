@@ -1,6 +1,5 @@
 import type { QueueList, QueueRow } from '../../shared/api/types';
 import { bucketForAge } from '../../shared/aging/buckets';
-import type { ClaimStatus, FinancialClass, FollowUpKind } from '../../shared/codes/enums';
 import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import type { Ctx } from '../api/context';
@@ -8,26 +7,29 @@ import { priorityLabel } from './priority';
 import { buildQueueQuery, QUEUE_ROWS_SQL, type QueueInput } from './query';
 import { rerankPassedDeadlines } from './rerank';
 
-interface Row {
-  followUpId: number;
-  kind: FollowUpKind;
-  dueDate: IsoDate;
-  deadlineDate: IsoDate | null;
-  reason: string | null;
-  accountId: number;
-  accountNumber: string;
-  patientName: string;
-  financialClass: FinancialClass;
-  claimId: number | null;
-  claimNumber: string | null;
-  claimStatus: ClaimStatus | null;
-  payerName: string | null;
+/** A row as the database gives it: the shown fields that come straight from columns, plus raw ones. */
+type Row = Pick<
+  QueueRow,
+  | 'followUpId'
+  | 'kind'
+  | 'dueDate'
+  | 'deadlineDate'
+  | 'reason'
+  | 'accountId'
+  | 'accountNumber'
+  | 'patientName'
+  | 'financialClass'
+  | 'claimId'
+  | 'claimNumber'
+  | 'claimStatus'
+  | 'payerName'
+  | 'ownerName'
+> & {
   insuranceBalance: number;
   patientBalance: number;
   oldestOpenDate: IsoDate | null;
-  ownerName: string | null;
   denialCodes: string | null;
-}
+};
 
 /** Open follow-ups due on or before a date (today by default): the representative's day. */
 export function listQueue(ctx: Ctx, input: QueueInput): QueueList {
@@ -44,41 +46,22 @@ export function listQueue(ctx: Ctx, input: QueueInput): QueueList {
   return {
     today,
     total,
-    rows: rows.map((r): QueueRow => {
-      const balance = r.insuranceBalance + r.patientBalance;
-      const ageDays = r.oldestOpenDate ? Math.max(0, daysBetween(r.oldestOpenDate, today)) : 0;
-      return {
-        followUpId: r.followUpId,
-        kind: r.kind,
-        dueDate: r.dueDate,
-        deadlineDate: r.deadlineDate,
-        daysToDeadline: r.deadlineDate ? daysBetween(today, r.deadlineDate) : null,
-        priority: priorityLabel(
-          {
-            balance,
-            oldestOpenDate: r.oldestOpenDate,
-            dueDate: r.dueDate,
-            deadlineDate: r.deadlineDate,
-          },
-          today,
-        ),
-        reason: r.reason,
-        accountId: r.accountId,
-        accountNumber: r.accountNumber,
-        patientName: r.patientName,
-        financialClass: r.financialClass,
-        claimId: r.claimId,
-        claimNumber: r.claimNumber,
-        claimStatus: r.claimStatus,
-        payerName: r.payerName,
-        denialCodes: r.denialCodes ? r.denialCodes.split(' ') : [],
-        balance: cents(balance),
-        insuranceBalance: cents(r.insuranceBalance),
-        patientBalance: cents(r.patientBalance),
-        ageDays,
-        agingBucket: bucketForAge(ageDays),
-        ownerName: r.ownerName,
-      };
-    }),
+    rows: rows.map(
+      ({ insuranceBalance, patientBalance, oldestOpenDate, denialCodes, ...shown }): QueueRow => {
+        const balance = insuranceBalance + patientBalance;
+        const ageDays = oldestOpenDate ? Math.max(0, daysBetween(oldestOpenDate, today)) : 0;
+        return {
+          ...shown,
+          daysToDeadline: shown.deadlineDate ? daysBetween(today, shown.deadlineDate) : null,
+          priority: priorityLabel({ ...shown, balance, oldestOpenDate }, today),
+          denialCodes: denialCodes ? denialCodes.split(' ') : [],
+          balance: cents(balance),
+          insuranceBalance: cents(insuranceBalance),
+          patientBalance: cents(patientBalance),
+          ageDays,
+          agingBucket: bucketForAge(ageDays),
+        };
+      },
+    ),
   };
 }
