@@ -1,6 +1,7 @@
 // Bundles the main process (ESM) and the sandboxed preload (CommonJS, which is all a
 // sandboxed preload can load) into electron/dist. better-sqlite3 stays external: its
-// prebuilt Node-API binary loads the same in Node and in Electron.
+// prebuilt Node-API binary loads the same in Node and in Electron. pdfkit stays external
+// because it reads its font metric files from its own folder at run time.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +20,7 @@ await build({
   entryPoints: ['electron/main/index.ts'],
   outfile: 'electron/dist/main.mjs',
   format: 'esm',
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'pdfkit'],
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
