@@ -16,6 +16,9 @@ import { cents } from '../../shared/money/cents';
 import type { Ctx } from '../api/context';
 import type { Db } from '../db/open';
 import { accountAging } from '../ledger/ledger';
+import { accountPlans } from '../plans/load';
+import { accountAdjustmentRequests } from '../posting/adjustment-requests';
+import { accountPromises } from '../promises/load';
 import { priorityLabel } from '../queue/priority';
 
 /**
@@ -47,7 +50,9 @@ export const ACCOUNT_SQL = {
       (SELECT ifnull(-sum(amount), 0) FROM ledger_entries l
         WHERE l.claim_id = c.id AND l.kind = 'payment' AND l.side = 'insurance') AS paid,
       (SELECT ifnull(sum(amount), 0) FROM ledger_entries l
-        WHERE l.claim_id = c.id AND l.side = 'insurance') AS balance
+        WHERE l.claim_id = c.id AND l.side = 'insurance') AS balance,
+      (SELECT ifnull(sum(amount), 0) FROM ledger_entries l
+        WHERE l.claim_id = c.id AND l.side = 'patient') AS patientBalance
     FROM claims c JOIN payers py ON py.id = c.payer_id
     LEFT JOIN coverages cv ON cv.id = c.coverage_id
     WHERE c.account_id = ? ORDER BY c.billed_date DESC, c.id DESC`,
@@ -67,7 +72,8 @@ export const ACCOUNT_SQL = {
     WHERE c.account_id = ? ORDER BY cr.claim_id, cr.id`,
   ledger: `SELECT l.id, l.posting_date AS postingDate, l.kind, l.side, l.amount,
       c.claim_number AS claimNumber, l.reference, l.reason_code AS reasonCode, l.memo,
-      l.reverses_id AS reversesId, r.id AS reversedById, u.display_name AS createdBy
+      l.reverses_id AS reversesId, r.id AS reversedById, l.receipt_id AS receiptId,
+      u.display_name AS createdBy
     FROM ledger_entries l JOIN users u ON u.id = l.created_by
     LEFT JOIN claims c ON c.id = l.claim_id
     LEFT JOIN ledger_entries r ON r.reverses_id = l.id
@@ -222,5 +228,8 @@ export function getAccount(ctx: Ctx, input: ParsedInputOf<'getAccount'>): Accoun
     ledger,
     activities: db.prepare(ACCOUNT_SQL.activities).all(a.id) as ActivityView[],
     followUps,
+    plans: accountPlans(db, a.id, today),
+    promises: accountPromises(db, a.id),
+    adjustmentRequests: accountAdjustmentRequests(db, a.id),
   };
 }

@@ -9,6 +9,24 @@ import { changeAddress } from '../people/change-address';
 import { listQueue } from '../queue/list';
 import { getQueueOptions } from '../queue/options';
 import { search } from '../search/search';
+import {
+  closeBatch,
+  getBatch,
+  getCashSummary,
+  listBatches,
+  openBatch,
+  setBatchTotal,
+} from '../batches/batches';
+import { getRepaymentAdvice } from '../plans/advice';
+import { createPlan, endPlan, previewPlan } from '../plans/plans';
+import { decideAdjustment, listAdjustmentReasons, postAdjustment } from '../posting/adjustment';
+import { listAdjustmentRequests } from '../posting/adjustment-requests';
+import { postInsurancePayment } from '../posting/insurance-payment';
+import { postPatientPayment } from '../posting/patient-payment';
+import { postRefund } from '../posting/refund';
+import { reverseEntry, reversePayment } from '../posting/reverse';
+import { recordPromise } from '../promises/record';
+import { getBillingRules, saveBillingRules } from '../rules/handlers';
 import type { Ctx } from './context';
 
 type Handlers = {
@@ -27,4 +45,26 @@ export const handlers: Handlers = {
   setFollowUp,
   completeFollowUp,
   changeAddress,
+  getBillingRules,
+  saveBillingRules,
+  listAdjustmentReasons,
+  openBatch,
+  setBatchTotal,
+  listBatches,
+  getBatch,
+  closeBatch,
+  getCashSummary,
+  postPatientPayment,
+  postInsurancePayment,
+  postAdjustment,
+  listAdjustmentRequests,
+  decideAdjustment,
+  postRefund,
+  reversePayment,
+  reverseEntry,
+  previewPlan,
+  createPlan,
+  endPlan,
+  recordPromise,
+  getRepaymentAdvice,
 };

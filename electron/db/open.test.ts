@@ -57,7 +57,7 @@ describe('migration 1 (initial schema)', () => {
     raw.exec(`CREATE TABLE scratch (note TEXT); INSERT INTO scratch VALUES ('kept');`);
     raw.close();
     const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(db.prepare(`SELECT note FROM scratch`).get()).toEqual({ note: 'kept' });
     db.close();
   });

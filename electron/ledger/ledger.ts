@@ -18,6 +18,7 @@ export interface NewLedgerEntry {
   reasonCode?: string | null;
   memo?: string | null;
   reversesId?: number | null;
+  receiptId?: number | null;
 }
 
 /**
@@ -33,9 +34,10 @@ export function appendLedgerEntries(
   if (!db.inTransaction) throw new Error('appendLedgerEntries must run inside a transaction');
   const insert = db.prepare(
     `INSERT INTO ledger_entries (account_id, claim_id, claim_line_id, kind, side, amount,
-       posting_date, payer_id, reference, reason_code, memo, reverses_id, created_at, created_by)
+       posting_date, payer_id, reference, reason_code, memo, reverses_id, receipt_id, created_at,
+       created_by)
      VALUES (@accountId, @claimId, @claimLineId, @kind, @side, @amount, @postingDate, @payerId,
-       @reference, @reasonCode, @memo, @reversesId, @now, @userId)`,
+       @reference, @reasonCode, @memo, @reversesId, @receiptId, @now, @userId)`,
   );
   const ids: number[] = [];
   const touched = new Set<number>();
@@ -55,6 +57,7 @@ export function appendLedgerEntries(
       reasonCode: null,
       memo: null,
       reversesId: null,
+      receiptId: null,
       ...e,
       now: by.now,
       userId: by.userId,

@@ -6,6 +6,7 @@ import type { Ctx } from '../api/context';
 import { priorityLabel } from './priority';
 import { buildQueueQuery, QUEUE_ROWS_SQL, type QueueInput } from './query';
 import { rerankPassedDeadlines } from './rerank';
+import { runDailyCollectionsCheck } from '../collections/daily-check';
 
 /** A row as the database gives it: the shown fields that come straight from columns, plus raw ones. */
 type Row = Pick<
@@ -34,6 +35,7 @@ type Row = Pick<
 /** Open follow-ups due on or before a date (today by default): the representative's day. */
 export function listQueue(ctx: Ctx, input: QueueInput): QueueList {
   const today = ctx.clock.today();
+  runDailyCollectionsCheck(ctx);
   rerankPassedDeadlines(ctx.db, today);
   const q = buildQueueQuery(input, today);
   const { db } = ctx;

@@ -1,3 +1,4 @@
+import { ApiError } from '../../shared/api/errors';
 import type { Db } from '../db/open';
 
 /** Finds the user by name, creating them on first sight (sign-in comes later). */
@@ -9,4 +10,13 @@ export function ensureUser(db: Db, username: string, displayName: string, now: s
     .prepare(`INSERT INTO users (username, display_name, created_at) VALUES (?, ?, ?)`)
     .run(username, displayName, now);
   return Number(result.lastInsertRowid);
+}
+
+/** Only a supervisor may approve write-offs and change the office's rules. */
+export function requireSupervisor(db: Db, userId: number, action: string): void {
+  const row = db.prepare(`SELECT role, active FROM users WHERE id = ?`).get(userId) as
+    { role: string; active: number } | undefined;
+  if (!row || row.active !== 1 || row.role !== 'supervisor') {
+    throw new ApiError({ code: 'conflict', message: `Only a supervisor can ${action}.` });
+  }
 }

@@ -39,3 +39,12 @@ export function notFound(what: string): ApiError {
 export function conflict(message: string): ApiError {
   return new ApiError({ code: 'conflict', message });
 }
+
+/** A request that is well-formed but wrong for the data, e.g. more than is owed. */
+export function invalid(message: string, path?: string): ApiError {
+  return new ApiError({
+    code: 'invalid_input',
+    message,
+    ...(path ? { details: [{ path, message }] } : {}),
+  });
+}

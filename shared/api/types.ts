@@ -2,6 +2,8 @@ import type { AgingBucketKey, AgingBuckets } from '../aging/buckets';
 import type {
   AccountStatus,
   ActivityKind,
+  AdjustmentCategory,
+  BatchSource,
   CallOutcome,
   ClaimStatus,
   Direction,
@@ -11,6 +13,11 @@ import type {
   LedgerKind,
   LedgerSide,
   Party,
+  PaymentMethod,
+  PlanStatus,
+  PromiseKind,
+  PromiseStatus,
+  ReceiptKind,
 } from '../codes/enums';
 import type { IsoDate } from '../dates/iso-date';
 import type { Cents } from '../money/cents';
@@ -178,7 +185,10 @@ export interface ClaimView {
   status: ClaimStatus;
   totalCharge: Cents;
   paid: Cents;
+  /** Open on the insurance side of this claim. */
   balance: Cents;
+  /** Open on the patient side of this claim (deductible, coinsurance, copay moved there). */
+  patientBalance: Cents;
   lines: ClaimLineView[];
   adjustments: AdjustmentView[];
   remarks: RemarkView[];
@@ -197,6 +207,8 @@ export interface LedgerEntryView {
   memo: string | null;
   reversesId: number | null;
   reversedById: number | null;
+  /** The payment this row is part of; such rows are reversed together, as one payment. */
+  receiptId: number | null;
   createdBy: string;
 }
 
@@ -253,8 +265,199 @@ export interface AccountView {
   ledger: LedgerEntryView[];
   activities: ActivityView[];
   followUps: FollowUpView[];
+  plans: PlanView[];
+  promises: PromiseView[];
+  adjustmentRequests: AdjustmentRequestView[];
 }
 
 export interface Created {
   id: number;
+}
+
+export interface BillingRules {
+  /** Write-offs above this wait for a supervisor. */
+  writeOffApprovalLimit: Cents;
+  planMinimumMonthly: Cents;
+  planMaxMonths: number;
+  /** Days after an installment's due date before the plan counts as delinquent. */
+  planGraceDays: number;
+  /** Days after a promise's date before it counts as broken. */
+  promiseGraceDays: number;
+  /** Below this percent of the poverty guideline, suggest financial assistance screening. */
+  assistanceThresholdPercent: number;
+  /** The share of monthly household income a plan may take. */
+  incomeSharePercent: number;
+}
+
+export interface AdjustmentReason {
+  code: string;
+  label: string;
+  category: AdjustmentCategory;
+  active: boolean;
+}
+
+export interface BatchSummary {
+  id: number;
+  depositDate: IsoDate;
+  source: BatchSource;
+  description: string | null;
+  expectedTotal: Cents;
+  postedTotal: Cents;
+  /** expected − posted: what is still to be posted (negative when too much was). */
+  difference: Cents;
+  receiptCount: number;
+  status: 'open' | 'closed';
+  createdBy: string;
+  closedAt: string | null;
+}
+
+export interface ReceiptView {
+  id: number;
+  accountId: number;
+  accountNumber: string;
+  patientName: string;
+  kind: ReceiptKind;
+  payerName: string | null;
+  method: PaymentMethod;
+  checkNumber: string | null;
+  reference: string | null;
+  amount: Cents;
+  receivedDate: IsoDate;
+  memo: string | null;
+  reversesId: number | null;
+  reversedById: number | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface MethodTotal {
+  method: PaymentMethod;
+  count: number;
+  total: Cents;
+}
+
+export interface BatchView {
+  batch: BatchSummary;
+  receipts: ReceiptView[];
+  byMethod: MethodTotal[];
+}
+
+export interface CashSummary {
+  date: IsoDate;
+  batches: BatchSummary[];
+  byMethod: MethodTotal[];
+  total: Cents;
+  openBatches: number;
+  /** Money posted that day outside any batch. */
+  unbatchedTotal: Cents;
+}
+
+export interface BalanceTotals {
+  total: Cents;
+  insurance: Cents;
+  patient: Cents;
+}
+
+export interface PostingResult {
+  receiptId: number | null;
+  entryIds: number[];
+  balance: BalanceTotals;
+  batch: BatchSummary | null;
+  /** One sentence for the person who posted, e.g. where the money went. */
+  message: string;
+}
+
+export interface AdjustmentResult {
+  status: 'posted' | 'pending_approval' | 'rejected';
+  entryId: number | null;
+  requestId: number | null;
+  message: string;
+}
+
+export interface AdjustmentRequestView {
+  id: number;
+  accountId: number;
+  accountNumber: string;
+  patientName: string;
+  claimNumber: string | null;
+  side: LedgerSide;
+  amount: Cents;
+  reasonCode: string;
+  reasonLabel: string;
+  memo: string | null;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface ScheduledInstallment {
+  /** 0 is the down payment. */
+  number: number;
+  dueDate: IsoDate;
+  amount: Cents;
+}
+
+export type PlanPreview =
+  | {
+      ok: true;
+      balance: Cents;
+      installments: ScheduledInstallment[];
+      monthlyAmount: Cents;
+      months: number;
+      lastDueDate: IsoDate;
+    }
+  | { ok: false; field: string; message: string };
+
+export interface InstallmentView extends ScheduledInstallment {
+  paid: Cents;
+  remaining: Cents;
+  status: 'paid' | 'partial' | 'due' | 'late' | 'upcoming';
+}
+
+export interface PlanView {
+  id: number;
+  status: PlanStatus;
+  delinquent: boolean;
+  startDate: IsoDate;
+  firstDueDate: IsoDate;
+  monthlyAmount: Cents;
+  downPayment: Cents;
+  graceDays: number;
+  includeNewCharges: boolean;
+  total: Cents;
+  paid: Cents;
+  remaining: Cents;
+  pastDue: Cents;
+  nextDue: { dueDate: IsoDate; amount: Cents } | null;
+  installments: InstallmentView[];
+  createdBy: string;
+  createdAt: string;
+  endedAt: string | null;
+  endReason: string | null;
+}
+
+export interface PromiseView {
+  id: number;
+  kind: PromiseKind;
+  amount: Cents;
+  dueDate: IsoDate;
+  status: PromiseStatus;
+  note: string | null;
+  paidSince: Cents;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface RepaymentAdviceView {
+  guidelineYear: number;
+  guideline: Cents;
+  percentOfPoverty: number;
+  suggestAssistanceScreening: boolean;
+  affordableMonthly: Cents;
+  suggestedMonths: number | null;
+  suggestedMonthly: Cents | null;
+  message: string;
 }

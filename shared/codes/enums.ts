@@ -103,6 +103,8 @@ export const FOLLOW_UP_KIND = labelled([
   ['denial', 'Denial'],
   ['callback', 'Callback'],
   ['promise', 'Promise to pay'],
+  ['plan', 'Payment plan'],
+  ['credit_balance', 'Credit balance'],
   ['statement', 'Statement'],
 ] as const);
 export type FollowUpKind = (typeof FOLLOW_UP_KIND.keys)[number];
@@ -119,3 +121,70 @@ export const USER_ROLE = labelled([
   ['supervisor', 'Supervisor'],
 ] as const);
 export type UserRole = (typeof USER_ROLE.keys)[number];
+
+export const BATCH_SOURCE = labelled([
+  ['desk', 'Front desk'],
+  ['mail', 'Mail'],
+  ['lockbox', 'Lockbox'],
+  ['insurer', 'Insurer (paper EOB)'],
+] as const);
+export type BatchSource = (typeof BATCH_SOURCE.keys)[number];
+
+export const PAYMENT_METHOD = labelled([
+  ['cash', 'Cash'],
+  ['check', 'Check'],
+  ['card', 'Card'],
+  ['eft', 'EFT'],
+] as const);
+export type PaymentMethod = (typeof PAYMENT_METHOD.keys)[number];
+
+export const RECEIPT_KIND = labelled([
+  ['patient_payment', 'Patient payment'],
+  ['insurance_payment', 'Insurance payment'],
+  ['refund', 'Refund'],
+] as const);
+export type ReceiptKind = (typeof RECEIPT_KIND.keys)[number];
+
+export const ADJUSTMENT_CATEGORY = labelled([
+  ['contractual', 'Contractual'],
+  ['charity', 'Charity / financial assistance'],
+  ['small_balance', 'Small balance'],
+  ['administrative', 'Administrative'],
+  ['bad_debt', 'Bad debt'],
+] as const);
+export type AdjustmentCategory = (typeof ADJUSTMENT_CATEGORY.keys)[number];
+
+export const PLAN_STATUS = labelled([
+  ['active', 'Active'],
+  ['paid_off', 'Paid off'],
+  ['broken', 'Broken'],
+  ['cancelled', 'Cancelled'],
+] as const);
+export type PlanStatus = (typeof PLAN_STATUS.keys)[number];
+
+export const PROMISE_KIND = labelled([
+  ['promise', 'Promise to pay'],
+  ['extension', 'Credit extension'],
+] as const);
+export type PromiseKind = (typeof PROMISE_KIND.keys)[number];
+
+export const PROMISE_STATUS = labelled([
+  ['open', 'Open'],
+  ['kept', 'Kept'],
+  ['broken', 'Broken'],
+  ['cancelled', 'Cancelled'],
+] as const);
+export type PromiseStatus = (typeof PROMISE_STATUS.keys)[number];
+
+/** Patient responsibility on an EOB, with the CARC group/reason each one is posted under. */
+export const PATIENT_SHARE = labelled([
+  ['deductible', 'Deductible'],
+  ['coinsurance', 'Coinsurance'],
+  ['copay', 'Copay'],
+] as const);
+export type PatientShare = (typeof PATIENT_SHARE.keys)[number];
+export const PATIENT_SHARE_CODE: Record<PatientShare, string> = {
+  deductible: 'PR-1',
+  coinsurance: 'PR-2',
+  copay: 'PR-3',
+};

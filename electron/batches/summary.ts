@@ -1,0 +1,53 @@
+import type { BatchSummary, MethodTotal } from '../../shared/api/types';
+import { conflict, notFound } from '../../shared/api/errors';
+import { cents } from '../../shared/money/cents';
+import { formatUsDate } from '../../shared/dates/iso-date';
+import type { Db } from '../db/open';
+
+export const BATCH_SUMMARY_SQL = `
+  SELECT b.id, b.deposit_date AS depositDate, b.source, b.description,
+    b.expected_total AS expectedTotal,
+    (SELECT ifnull(sum(amount), 0) FROM receipts r WHERE r.batch_id = b.id) AS postedTotal,
+    (SELECT count(*) FROM receipts r WHERE r.batch_id = b.id AND r.reverses_id IS NULL
+       AND NOT EXISTS (SELECT 1 FROM receipts x WHERE x.reverses_id = r.id)) AS receiptCount,
+    b.status, u.display_name AS createdBy, b.closed_at AS closedAt
+  FROM deposit_batches b JOIN users u ON u.id = b.created_by`;
+
+type Row = Omit<BatchSummary, 'difference'>;
+
+function withDifference(row: Row): BatchSummary {
+  return { ...row, difference: cents(row.expectedTotal - row.postedTotal) };
+}
+
+export function batchSummary(db: Db, batchId: number): BatchSummary {
+  const row = db.prepare(`${BATCH_SUMMARY_SQL} WHERE b.id = ?`).get(batchId) as Row | undefined;
+  if (!row) throw notFound('The batch');
+  return withDifference(row);
+}
+
+export function batchSummaries(db: Db, where: string, ...params: unknown[]): BatchSummary[] {
+  return (db.prepare(`${BATCH_SUMMARY_SQL} ${where}`).all(...params) as Row[]).map(withDifference);
+}
+
+/** The batch a posting goes into; it must still be open. */
+export function requireOpenBatch(db: Db, batchId: number): BatchSummary {
+  const batch = batchSummary(db, batchId);
+  if (batch.status !== 'open') {
+    throw conflict(
+      `Batch ${batch.id} (${formatUsDate(batch.depositDate)}) is closed; open a new batch for these payments.`,
+    );
+  }
+  return batch;
+}
+
+/** Totals by payment method over receipts matching the condition. */
+export function methodTotals(db: Db, where: string, ...params: unknown[]): MethodTotal[] {
+  return db
+    .prepare(
+      `SELECT method, count(*) FILTER (WHERE reverses_id IS NULL) AS count,
+         sum(amount) AS total
+       FROM receipts WHERE kind <> 'refund' AND ${where}
+       GROUP BY method ORDER BY method`,
+    )
+    .all(...params) as MethodTotal[];
+}

@@ -1,0 +1,116 @@
+import { addDays, daysBetween, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
+import { cents } from '../../shared/money/cents';
+import { formatCents } from '../../shared/money/format';
+import type { Ctx } from '../api/context';
+import { recordActivity } from '../activities/record';
+import { closeSystemFollowUps, openSystemFollowUp } from '../followups/system';
+import { refreshQueueColumns } from '../ledger/ledger';
+import { activePlan } from '../plans/load';
+import { accountPromises } from '../promises/load';
+import { billingRules } from '../rules/billing-rules';
+
+/**
+ * Brings an account's collection state in line with its ledger: a plan that is paid off
+ * or late, a promise kept or broken, a credit balance that needs a refund. Runs in the
+ * caller's transaction after every posting, and once a day for every account with an
+ * active plan or an open promise (see daily-check.ts).
+ */
+export function settleAccount(ctx: Ctx, accountId: number): void {
+  const today = ctx.clock.today();
+  settlePlan(ctx, accountId, today);
+  settlePromises(ctx, accountId, today);
+  settleCredit(ctx, accountId, today);
+  refreshQueueColumns(ctx.db, accountId, today);
+}
+
+function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): void {
+  const plan = activePlan(ctx.db, accountId, today);
+  if (!plan) return;
+  if (plan.remaining === 0) {
+    ctx.db
+      .prepare(
+        `UPDATE payment_plans SET status = 'paid_off', delinquent = 0, ended_at = ?, ended_by = ?,
+           end_reason = 'Paid in full' WHERE id = ?`,
+      )
+      .run(ctx.clock.now(), ctx.userId, plan.id);
+    recordActivity(ctx, {
+      accountId,
+      kind: 'system',
+      text: `Payment plan paid off (${formatCents(plan.total)} in all).`,
+    });
+    closeSystemFollowUps(ctx, accountId, 'plan', 'the plan is paid off.');
+    return;
+  }
+  const late = plan.installments.find((i) => i.status === 'late');
+  if (late) {
+    const days = daysBetween(late.dueDate, today);
+    openSystemFollowUp(ctx, {
+      accountId,
+      kind: 'plan',
+      dueDate: today,
+      reason: `Plan installment ${late.number === 0 ? '(down payment)' : `#${late.number}`} of ${formatCents(late.amount)} due ${formatUsDate(late.dueDate)} is ${days} days late; ${formatCents(plan.pastDue)} past due.`,
+    });
+    if (!plan.delinquent) {
+      ctx.db.prepare(`UPDATE payment_plans SET delinquent = 1 WHERE id = ?`).run(plan.id);
+      recordActivity(ctx, {
+        accountId,
+        kind: 'system',
+        text: `Payment plan is delinquent: the installment due ${formatUsDate(late.dueDate)} is past its ${plan.graceDays}-day grace period.`,
+      });
+    }
+  } else if (plan.delinquent) {
+    ctx.db.prepare(`UPDATE payment_plans SET delinquent = 0 WHERE id = ?`).run(plan.id);
+    closeSystemFollowUps(ctx, accountId, 'plan', 'the plan is caught up.');
+  }
+}
+
+function settlePromises(ctx: Ctx, accountId: number, today: IsoDate): void {
+  const grace = billingRules(ctx.db).promiseGraceDays;
+  for (const p of accountPromises(ctx.db, accountId)) {
+    if (p.status !== 'open') continue;
+    const label = p.kind === 'promise' ? 'Promise to pay' : 'Credit extension';
+    if (p.paidSince >= p.amount) {
+      ctx.db
+        .prepare(`UPDATE promises SET status = 'kept', resolved_at = ? WHERE id = ?`)
+        .run(ctx.clock.now(), p.id);
+      recordActivity(ctx, {
+        accountId,
+        kind: 'system',
+        text: `${label} of ${formatCents(p.amount)} by ${formatUsDate(p.dueDate)} kept.`,
+      });
+      closeSystemFollowUps(ctx, accountId, 'promise', 'the promised money came in.');
+    } else if (today > addDays(p.dueDate, grace)) {
+      ctx.db
+        .prepare(`UPDATE promises SET status = 'broken', resolved_at = ? WHERE id = ?`)
+        .run(ctx.clock.now(), p.id);
+      openSystemFollowUp(ctx, {
+        accountId,
+        kind: 'promise',
+        dueDate: today,
+        reason: `${label}: ${formatCents(p.amount)} by ${formatUsDate(p.dueDate)} broken; ${formatCents(p.paidSince)} received.`,
+      });
+    }
+  }
+}
+
+function settleCredit(ctx: Ctx, accountId: number, today: IsoDate): void {
+  const row = ctx.db
+    .prepare(
+      `SELECT insurance_balance AS insurance, patient_balance AS patient FROM accounts WHERE id = ?`,
+    )
+    .get(accountId) as { insurance: number; patient: number };
+  const credits = [
+    row.patient < 0 ? `${formatCents(cents(-row.patient))} on the patient side` : null,
+    row.insurance < 0 ? `${formatCents(cents(-row.insurance))} on the insurance side` : null,
+  ].filter((c): c is string => c !== null);
+  if (credits.length > 0) {
+    openSystemFollowUp(ctx, {
+      accountId,
+      kind: 'credit_balance',
+      dueDate: today,
+      reason: `Credit balance of ${credits.join(' and ')}: refund it or apply it.`,
+    });
+  } else {
+    closeSystemFollowUps(ctx, accountId, 'credit_balance', 'no credit balance is left.');
+  }
+}

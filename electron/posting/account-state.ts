@@ -1,0 +1,67 @@
+import type { BalanceTotals } from '../../shared/api/types';
+import { conflict, notFound } from '../../shared/api/errors';
+import { cents, type Cents } from '../../shared/money/cents';
+import type { Db } from '../db/open';
+
+export interface PostableAccount {
+  id: number;
+  accountNumber: string;
+  status: string;
+  insuranceBalance: Cents;
+  patientBalance: Cents;
+}
+
+/** The account money may be posted to: it exists and is not closed. */
+export function requirePostableAccount(db: Db, accountId: number): PostableAccount {
+  const row = db
+    .prepare(
+      `SELECT id, account_number AS accountNumber, status, insurance_balance AS insuranceBalance,
+         patient_balance AS patientBalance
+       FROM accounts WHERE id = ?`,
+    )
+    .get(accountId) as PostableAccount | undefined;
+  if (!row) throw notFound('The account');
+  if (row.status === 'closed') {
+    throw conflict(
+      `Account ${row.accountNumber} is closed; nothing can be posted to it. Reopen it first or post to the right account.`,
+    );
+  }
+  return row;
+}
+
+export function balanceTotals(db: Db, accountId: number): BalanceTotals {
+  const row = db
+    .prepare(
+      `SELECT insurance_balance AS insurance, patient_balance AS patient FROM accounts WHERE id = ?`,
+    )
+    .get(accountId) as { insurance: number; patient: number };
+  return {
+    total: cents(row.insurance + row.patient),
+    insurance: cents(row.insurance),
+    patient: cents(row.patient),
+  };
+}
+
+/**
+ * Everything the patient side has paid on the account, net of reversals. Plans and
+ * promises remember this figure when they are made and count what comes after it.
+ */
+export function patientPaidTotal(db: Db, accountId: number): Cents {
+  const row = db
+    .prepare(
+      `SELECT ifnull(-sum(amount), 0) AS paid FROM ledger_entries
+       WHERE account_id = ? AND side = 'patient' AND kind = 'payment'`,
+    )
+    .get(accountId) as { paid: number };
+  return cents(row.paid);
+}
+
+/** Open (positive) or credit (negative) amount on one side of one claim. */
+export function claimSideBalance(db: Db, claimId: number, side: 'insurance' | 'patient'): Cents {
+  const row = db
+    .prepare(
+      `SELECT ifnull(sum(amount), 0) AS balance FROM ledger_entries WHERE claim_id = ? AND side = ?`,
+    )
+    .get(claimId, side) as { balance: number };
+  return cents(row.balance);
+}

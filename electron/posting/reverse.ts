@@ -1,0 +1,186 @@
+import type { ParsedInputOf } from '../../shared/api/contract';
+import { conflict, notFound } from '../../shared/api/errors';
+import type { PostingResult } from '../../shared/api/types';
+import { LEDGER_KIND, type LedgerKind, type LedgerSide } from '../../shared/codes/enums';
+import { cents } from '../../shared/money/cents';
+import { formatCents } from '../../shared/money/format';
+import type { Ctx } from '../api/context';
+import { recordActivity } from '../activities/record';
+import { batchSummary } from '../batches/summary';
+import { settleAccount } from '../collections/settle';
+import { appendLedgerEntries, type NewLedgerEntry } from '../ledger/ledger';
+import { balanceTotals } from './account-state';
+import { insertReceipt } from './receipts';
+
+interface EntryRow {
+  id: number;
+  accountId: number;
+  claimId: number | null;
+  claimLineId: number | null;
+  kind: LedgerKind;
+  side: LedgerSide;
+  amount: number;
+  payerId: number | null;
+  reference: string | null;
+  reasonCode: string | null;
+  reversesId: number | null;
+  receiptId: number | null;
+}
+
+const ENTRY_SQL = `SELECT id, account_id AS accountId, claim_id AS claimId,
+    claim_line_id AS claimLineId, kind, side, amount, payer_id AS payerId, reference,
+    reason_code AS reasonCode, reverses_id AS reversesId, receipt_id AS receiptId
+  FROM ledger_entries`;
+
+function mirror(
+  e: EntryRow,
+  reason: string,
+  today: string,
+  receiptId: number | null,
+): NewLedgerEntry {
+  return {
+    accountId: e.accountId,
+    claimId: e.claimId,
+    claimLineId: e.claimLineId,
+    kind: e.kind,
+    side: e.side,
+    amount: -e.amount,
+    postingDate: today as NewLedgerEntry['postingDate'],
+    payerId: e.payerId,
+    reference: e.reference,
+    reasonCode: e.reasonCode,
+    memo: `Reversal: ${reason}`,
+    reversesId: e.id,
+    receiptId,
+  };
+}
+
+/**
+ * Reverses a whole payment (or refund, or EOB): every ledger row it posted gets its exact
+ * opposite, and a receipt with the opposite amount records it. While the payment's batch
+ * is open the reversal goes into it (a mis-keyed payment leaves the batch total); once the
+ * batch is closed the deposit stands and the reversal is money out on today's date.
+ */
+export function reversePayment(ctx: Ctx, input: ParsedInputOf<'reversePayment'>): PostingResult {
+  const { db } = ctx;
+  const today = ctx.clock.today();
+  return db.transaction((): PostingResult => {
+    const receipt = db
+      .prepare(
+        `SELECT r.id, r.account_id AS accountId, r.kind, r.payer_id AS payerId, r.method,
+           r.check_number AS checkNumber, r.reference, r.amount, r.batch_id AS batchId,
+           r.reverses_id AS reversesId, b.status AS batchStatus,
+           (SELECT id FROM receipts x WHERE x.reverses_id = r.id) AS reversedBy
+         FROM receipts r LEFT JOIN deposit_batches b ON b.id = r.batch_id WHERE r.id = ?`,
+      )
+      .get(input.receiptId) as
+      | {
+          id: number;
+          accountId: number;
+          kind: 'patient_payment' | 'insurance_payment' | 'refund';
+          payerId: number | null;
+          method: 'cash' | 'check' | 'card' | 'eft';
+          checkNumber: string | null;
+          reference: string | null;
+          amount: number;
+          batchId: number | null;
+          reversesId: number | null;
+          batchStatus: string | null;
+          reversedBy: number | null;
+        }
+      | undefined;
+    if (!receipt) throw notFound('The payment');
+    if (receipt.reversesId !== null) {
+      throw conflict(
+        'This is itself a reversal and cannot be reversed; post the payment again instead.',
+      );
+    }
+    if (receipt.reversedBy !== null) throw conflict('This payment has already been reversed.');
+    const batchId = receipt.batchStatus === 'open' ? receipt.batchId : null;
+    const reversalId = insertReceipt(ctx, {
+      batchId,
+      accountId: receipt.accountId,
+      kind: receipt.kind,
+      payerId: receipt.payerId,
+      method: receipt.method,
+      checkNumber: receipt.checkNumber,
+      reference: receipt.reference,
+      amount: -receipt.amount,
+      receivedDate: today,
+      memo: `Reversal: ${input.reason}`,
+      reversesId: receipt.id,
+    });
+    const rows = db
+      .prepare(`${ENTRY_SQL} WHERE receipt_id = ? ORDER BY id`)
+      .all(receipt.id) as EntryRow[];
+    const entryIds = appendLedgerEntries(
+      db,
+      rows.map((e) => mirror(e, input.reason, today, reversalId)),
+      { userId: ctx.userId, now: ctx.clock.now(), today },
+    );
+    // the payer's codes reported by a reversed EOB are answered, as an 835 reversal does
+    db.prepare(
+      `INSERT INTO claim_adjustments (claim_id, claim_line_id, group_code, reason_code, amount,
+         quantity, remit_date, receipt_id)
+       SELECT claim_id, claim_line_id, group_code, reason_code, -amount, quantity, ?, ?
+       FROM claim_adjustments WHERE receipt_id = ?`,
+    ).run(today, reversalId, receipt.id);
+    if (receipt.kind === 'insurance_payment') {
+      db.prepare(
+        `UPDATE claims SET status = 'pending'
+         WHERE id IN (SELECT claim_id FROM ledger_entries WHERE receipt_id = ?)
+           AND primary_claim_id IS NULL`,
+      ).run(receipt.id);
+    }
+    settleAccount(ctx, receipt.accountId);
+    const what = receipt.kind === 'refund' ? 'Refund' : 'Payment';
+    const message = `${what} of ${formatCents(cents(receipt.amount))} reversed: ${input.reason}`;
+    recordActivity(ctx, { accountId: receipt.accountId, kind: 'system', text: message });
+    return {
+      receiptId: reversalId,
+      entryIds,
+      balance: balanceTotals(db, receipt.accountId),
+      batch: batchId === null ? null : batchSummary(db, batchId),
+      message,
+    };
+  })();
+}
+
+/**
+ * Reverses one ledger row that is not part of a payment: a charge or an adjustment.
+ * Rows of a payment are reversed with the payment; transfers with the EOB that made them.
+ */
+export function reverseEntry(ctx: Ctx, input: ParsedInputOf<'reverseEntry'>): PostingResult {
+  const { db } = ctx;
+  const today = ctx.clock.today();
+  return db.transaction((): PostingResult => {
+    const e = db.prepare(`${ENTRY_SQL} WHERE id = ?`).get(input.entryId) as EntryRow | undefined;
+    if (!e) throw notFound('The ledger entry');
+    if (e.receiptId !== null) {
+      throw conflict('This entry is part of a payment; reverse the whole payment instead.');
+    }
+    if (e.kind === 'transfer') {
+      throw conflict('A transfer is reversed together with the EOB that made it.');
+    }
+    const entryIds = appendLedgerEntries(db, [mirror(e, input.reason, today, null)], {
+      userId: ctx.userId,
+      now: ctx.clock.now(),
+      today,
+    });
+    settleAccount(ctx, e.accountId);
+    const message = `${LEDGER_KIND.labels[e.kind]} of ${formatCents(cents(Math.abs(e.amount)))} reversed: ${input.reason}`;
+    recordActivity(ctx, {
+      accountId: e.accountId,
+      claimId: e.claimId,
+      kind: 'system',
+      text: message,
+    });
+    return {
+      receiptId: null,
+      entryIds,
+      balance: balanceTotals(db, e.accountId),
+      batch: null,
+      message,
+    };
+  })();
+}

@@ -1,0 +1,95 @@
+import { conflict } from '../../shared/api/errors';
+import type { Ctx } from '../api/context';
+import { recordActivity } from '../activities/record';
+
+export interface SecondaryClaim {
+  id: number;
+  payerId: number;
+  claimNumber: string;
+}
+
+/**
+ * The claim to the account's secondary payer that follows a primary claim, created (with
+ * the primary's lines, unbilled, and a follow-up to bill it) the first time a patient
+ * share is sent on to it.
+ */
+export function secondaryClaimFor(ctx: Ctx, primaryClaimId: number): SecondaryClaim {
+  const { db } = ctx;
+  const existing = db
+    .prepare(
+      `SELECT id, payer_id AS payerId, claim_number AS claimNumber FROM claims
+       WHERE primary_claim_id = ?`,
+    )
+    .get(primaryClaimId) as SecondaryClaim | undefined;
+  if (existing) return existing;
+  const primary = db
+    .prepare(
+      `SELECT c.account_id AS accountId, c.claim_number AS claimNumber, c.total_charge AS totalCharge,
+         c.coverage_id AS coverageId,
+         (SELECT priority FROM coverages WHERE id = c.coverage_id) AS priority
+       FROM claims c WHERE c.id = ?`,
+    )
+    .get(primaryClaimId) as {
+    accountId: number;
+    claimNumber: string;
+    totalCharge: number;
+    coverageId: number | null;
+    priority: number | null;
+  };
+  const next = db
+    .prepare(
+      `SELECT cv.id, cv.payer_id AS payerId, py.name AS payerName FROM coverages cv
+       JOIN payers py ON py.id = cv.payer_id
+       WHERE cv.account_id = ? AND cv.priority > ? ORDER BY cv.priority LIMIT 1`,
+    )
+    .get(primary.accountId, primary.priority ?? 1) as
+    { id: number; payerId: number; payerName: string } | undefined;
+  if (!next) {
+    throw conflict(
+      'This account has no secondary coverage on file; send the patient share to the patient, or add the coverage first.',
+    );
+  }
+  const claimNumber = `${primary.claimNumber}-S`;
+  const now = ctx.clock.now();
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO claims (claim_number, account_id, coverage_id, payer_id, status, total_charge,
+           created_at, primary_claim_id)
+         VALUES (?, ?, ?, ?, 'unbilled', ?, ?, ?)`,
+      )
+      .run(
+        claimNumber,
+        primary.accountId,
+        next.id,
+        next.payerId,
+        primary.totalCharge,
+        now,
+        primaryClaimId,
+      ).lastInsertRowid,
+  );
+  db.prepare(
+    `INSERT INTO claim_lines (claim_id, line_number, service_date, revenue_code, procedure_code,
+       modifiers, units, charge)
+     SELECT ?, line_number, service_date, revenue_code, procedure_code, modifiers, units, charge
+     FROM claim_lines WHERE claim_id = ?`,
+  ).run(id, primaryClaimId);
+  db.prepare(
+    `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, reason, created_at, created_by)
+     VALUES (?, ?, 'claim_status', ?, ?, ?, ?)`,
+  ).run(
+    primary.accountId,
+    id,
+    ctx.clock.today(),
+    `Bill ${next.payerName} (secondary) with the primary payer's EOB attached.`,
+    now,
+    ctx.userId,
+  );
+  recordActivity(ctx, {
+    accountId: primary.accountId,
+    claimId: id,
+    kind: 'system',
+    text: `Secondary claim ${claimNumber} to ${next.payerName} created from claim ${primary.claimNumber}.`,
+  });
+  return { id, payerId: next.payerId, claimNumber };
+}

@@ -1,0 +1,21 @@
+import type { PromiseView } from '../../shared/api/types';
+import { cents } from '../../shared/money/cents';
+import type { Db } from '../db/open';
+import { patientPaidTotal } from '../posting/account-state';
+
+type PromiseRow = Omit<PromiseView, 'paidSince'> & { paidBefore: number };
+
+const PROMISE_SQL = `SELECT pr.id, pr.kind, pr.amount, pr.due_date AS dueDate, pr.status, pr.note,
+    pr.paid_before AS paidBefore, u.display_name AS createdBy, pr.created_at AS createdAt
+  FROM promises pr JOIN users u ON u.id = pr.created_by`;
+
+export function accountPromises(db: Db, accountId: number): PromiseView[] {
+  const paid = patientPaidTotal(db, accountId);
+  return (
+    db
+      .prepare(
+        `${PROMISE_SQL} WHERE pr.account_id = ? ORDER BY pr.status = 'open' DESC, pr.id DESC`,
+      )
+      .all(accountId) as PromiseRow[]
+  ).map(({ paidBefore, ...p }) => ({ ...p, paidSince: cents(Math.max(0, paid - paidBefore)) }));
+}

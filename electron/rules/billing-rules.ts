@@ -1,0 +1,55 @@
+import type { BillingRules } from '../../shared/api/types';
+import { cents } from '../../shared/money/cents';
+import type { Db } from '../db/open';
+
+/** What an office gets until a supervisor changes it. */
+export const DEFAULT_BILLING_RULES: BillingRules = {
+  writeOffApprovalLimit: cents(50_000),
+  planMinimumMonthly: cents(2_500),
+  planMaxMonths: 36,
+  planGraceDays: 10,
+  promiseGraceDays: 0,
+  assistanceThresholdPercent: 250,
+  incomeSharePercent: 5,
+};
+
+type RuleKey = keyof BillingRules;
+
+/** The office's rules: stored values over the defaults. */
+export function billingRules(db: Db): BillingRules {
+  const rows = db.prepare(`SELECT key, value FROM billing_rules`).all() as {
+    key: string;
+    value: string;
+  }[];
+  const rules = { ...DEFAULT_BILLING_RULES };
+  for (const { key, value } of rows) {
+    if (key in rules) {
+      const parsed: unknown = JSON.parse(value);
+      // every rule is a whole number; anything else in the file is ignored, not trusted
+      if (Number.isSafeInteger(parsed)) Object.assign(rules, { [key]: parsed });
+    }
+  }
+  return rules;
+}
+
+/** Writes the given rules; the caller runs it in its transaction and checks the role. */
+export function writeBillingRules(
+  db: Db,
+  changes: Partial<BillingRules>,
+  by: { userId: number; now: string },
+): RuleKey[] {
+  const current = billingRules(db);
+  const upsert = db.prepare(
+    `INSERT INTO billing_rules (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+       updated_by = excluded.updated_by`,
+  );
+  const changed: RuleKey[] = [];
+  for (const key of Object.keys(changes) as RuleKey[]) {
+    const value = changes[key];
+    if (value === undefined || value === current[key]) continue;
+    upsert.run(key, JSON.stringify(value), by.now, by.userId);
+    changed.push(key);
+  }
+  return changed;
+}
