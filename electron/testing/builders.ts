@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
+import { appendLedgerEntries } from '../ledger/ledger';
 import type { Ctx } from '../api/context';
 
 /** Minimal rows for focused tests; the demo generator builds the realistic hospital. */
@@ -96,4 +97,65 @@ export function addClaim(
         ctx.clock.now(),
       ).lastInsertRowid,
   );
+}
+
+/** A billed claim with one line per charge, the charges posted on the insurance side. */
+export function addBilledClaim(
+  ctx: Ctx,
+  accountId: number,
+  payerId: number,
+  charges: readonly number[],
+  side: 'insurance' | 'patient' = 'insurance',
+): { claimId: number; lineIds: number[] } {
+  const total = charges.reduce((s, c) => s + c, 0);
+  const claimId = addClaim(ctx, accountId, payerId, { charge: total });
+  const today = ctx.clock.today();
+  const lineIds = ctx.db.transaction(() => {
+    const ids = charges.map((charge, i) =>
+      Number(
+        ctx.db
+          .prepare(
+            `INSERT INTO claim_lines (claim_id, line_number, service_date, revenue_code, procedure_code, charge)
+             VALUES (?, ?, ?, '0450', '99284', ?)`,
+          )
+          .run(claimId, i + 1, today, charge).lastInsertRowid,
+      ),
+    );
+    appendLedgerEntries(
+      ctx.db,
+      ids.map((lineId, i) => ({
+        accountId,
+        claimId,
+        claimLineId: lineId,
+        kind: 'charge' as const,
+        side,
+        amount: charges[i] ?? 0,
+        postingDate: today,
+      })),
+      { userId: ctx.userId, now: ctx.clock.now(), today },
+    );
+    return ids;
+  })();
+  return { claimId, lineIds };
+}
+
+/** Adds a coverage at the given priority (2 = secondary) to an account. */
+export function addCoverage(
+  ctx: Ctx,
+  accountId: number,
+  payerId: number,
+  priority: number,
+): number {
+  return Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO coverages (account_id, payer_id, priority, member_id) VALUES (?, ?, ?, ?)`,
+      )
+      .run(accountId, payerId, priority, `M${priority}`).lastInsertRowid,
+  );
+}
+
+/** Makes the signed-in user a supervisor (approvals, billing rules). */
+export function makeSupervisor(ctx: Ctx, userId: number = ctx.userId): void {
+  ctx.db.prepare(`UPDATE users SET role = 'supervisor' WHERE id = ?`).run(userId);
 }

@@ -2,10 +2,23 @@ import { expect } from 'vitest';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
 import type { Ctx } from '../api/context';
 import { dispatch } from '../api/dispatch';
+import { tableCounts } from './test-db';
 
 /** Calls a method through dispatch, as the renderer does, and expects it to succeed. */
 export function call<M extends MethodName>(ctx: Ctx, method: M, input: InputOf<M>): OutputOf<M> {
   const result = dispatch(ctx, method, input);
   if (!result.ok) expect.fail(`${method} failed: ${result.error.message}`);
   return result.value as OutputOf<M>;
+}
+
+/**
+ * Calls a method that must be refused: checks the error's message and that not a single
+ * row in any table changed.
+ */
+export function expectRefused(ctx: Ctx, method: MethodName, input: unknown, message: RegExp): void {
+  const before = tableCounts(ctx);
+  const result = dispatch(ctx, method, input);
+  if (result.ok) expect.fail(`${method} was accepted but should have been refused`);
+  expect(result.error.message).toMatch(message);
+  expect(tableCounts(ctx)).toEqual(before);
 }

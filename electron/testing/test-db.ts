@@ -41,3 +41,5 @@ export function tableCounts(ctx: Ctx): Record<string, number> {
     ]),
   );
 }
+
+export type TestCtx = ReturnType<typeof createTestCtx>;

@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, expectRefused } from '../testing/call';
+import { addAccount, addBilledClaim, addPayer, makeSupervisor } from '../testing/builders';
+import { createTestCtx, type TestCtx } from '../testing/test-db';
+import { ensureUser } from '../users/users';
+
+let ctx: TestCtx;
+beforeEach(() => {
+  ctx = createTestCtx();
+});
+afterEach(() => ctx.close());
+
+function owing(amount: number) {
+  const { accountId } = addAccount(ctx);
+  addBilledClaim(ctx, accountId, addPayer(ctx), [amount], 'patient');
+  return accountId;
+}
+
+describe('adjustments', () => {
+  it('posts a write-off within the approval limit with its reason', () => {
+    const accountId = owing(800);
+    const result = call(ctx, 'postAdjustment', {
+      accountId,
+      side: 'patient',
+      amount: 800,
+      reasonCode: 'SMALL_BALANCE',
+      memo: 'Under $10 after insurance',
+    });
+    expect(result.status).toBe('posted');
+    const entry = ctx.db
+      .prepare(
+        `SELECT kind, side, amount, reason_code AS reasonCode, memo FROM ledger_entries WHERE id = ?`,
+      )
+      .get(result.entryId);
+    expect(entry).toEqual({
+      kind: 'adjustment',
+      side: 'patient',
+      amount: -800,
+      reasonCode: 'SMALL_BALANCE',
+      memo: 'Small balance write-off: Under $10 after insurance',
+    });
+    expect(call(ctx, 'getAccount', { accountId }).balance.total).toBe(0);
+  });
+
+  it('holds a write-off above the limit until a supervisor approves it', () => {
+    const accountId = owing(90_000);
+    const held = call(ctx, 'postAdjustment', {
+      accountId,
+      side: 'patient',
+      amount: 60_000,
+      reasonCode: 'CHARITY',
+      memo: 'Approved for 100% financial assistance',
+    });
+    expect(held.status).toBe('pending_approval');
+    expect(held.message).toMatch(/above the \$500\.00 approval limit/);
+    expect(call(ctx, 'getAccount', { accountId }).balance.patient).toBe(90_000);
+    const requestId = held.requestId ?? 0;
+
+    // a representative cannot approve
+    expectRefused(ctx, 'decideAdjustment', { requestId, decision: 'approve' }, /Only a supervisor/);
+
+    const supervisorId = ensureUser(ctx.db, 'sup.one', 'Sam Supervisor', ctx.clock.now());
+    makeSupervisor(ctx, supervisorId);
+    const asSupervisor = { ...ctx, userId: supervisorId };
+    const approved = call(asSupervisor, 'decideAdjustment', {
+      requestId,
+      decision: 'approve',
+      note: 'FA form on file',
+    });
+    expect(approved.status).toBe('posted');
+    expect(call(ctx, 'getAccount', { accountId }).balance.patient).toBe(30_000);
+    expect(call(ctx, 'listAdjustmentRequests', { status: 'approved' })[0]).toMatchObject({
+      decidedBy: 'Sam Supervisor',
+      amount: 60_000,
+      reasonLabel: 'Charity care / financial assistance',
+    });
+    expectRefused(
+      asSupervisor,
+      'decideAdjustment',
+      { requestId, decision: 'reject' },
+      /already approved/,
+    );
+  });
+
+  it('a rejected request never posts', () => {
+    const accountId = owing(90_000);
+    makeSupervisor(ctx);
+    const held = call(ctx, 'postAdjustment', {
+      accountId,
+      side: 'patient',
+      amount: 90_000,
+      reasonCode: 'BAD_DEBT',
+      memo: 'Uncollectible',
+    });
+    const rejected = call(ctx, 'decideAdjustment', {
+      requestId: held.requestId ?? 0,
+      decision: 'reject',
+    });
+    expect(rejected.status).toBe('rejected');
+    expect(
+      ctx.db.prepare(`SELECT count(*) AS n FROM ledger_entries WHERE kind = 'adjustment'`).get(),
+    ).toEqual({ n: 0 });
+  });
+
+  it('refuses a write-off larger than the balance, an unknown reason or no explanation', () => {
+    const accountId = owing(1_000);
+    const ok = { accountId, side: 'patient', amount: 500, reasonCode: 'ADMIN', memo: 'x' };
+    expectRefused(
+      ctx,
+      'postAdjustment',
+      { ...ok, amount: 1_500 },
+      /Only \$10\.00 is open on the patient side/,
+    );
+    expectRefused(
+      ctx,
+      'postAdjustment',
+      { ...ok, side: 'insurance' },
+      /Only \$0\.00 is open on the insurance side/,
+    );
+    expectRefused(ctx, 'postAdjustment', { ...ok, reasonCode: 'WHIM' }, /from the list/);
+    expectRefused(ctx, 'postAdjustment', { ...ok, memo: '' }, /Explanation is required/);
+  });
+});
