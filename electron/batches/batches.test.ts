@@ -137,7 +137,7 @@ describe('deposit batches', () => {
   });
 
   it('refuses a batch without a positive total or with a date in the future', () => {
-    const ok = { depositDate: TEST_TODAY, source: 'desk', expectedTotal: 100 };
+    const ok = { depositDate: TEST_TODAY, source: 'desk' as const, expectedTotal: 100 };
     expectRefused(ctx, 'openBatch', { ...ok, expectedTotal: 0 }, /more than \$0\.00/);
     expectRefused(ctx, 'openBatch', { ...ok, source: 'drawer' }, /where the money came from/);
     expectRefused(
