@@ -16,6 +16,11 @@ import { ensureUser } from '../users/users';
 import { BENCH_CLOCK, BENCH_USER, ensureBenchDatabase } from './build';
 import { measurePair, type Timing } from './measure';
 import { benchScenarios } from './scenarios';
+import {
+  postingBatchBenchmark,
+  recomputeBalancesBenchmark,
+  type ThroughputResult,
+} from './throughput';
 
 /** Each scenario should answer within this, at the 95th percentile. */
 const TARGET_P95_MS = 50;
@@ -120,6 +125,19 @@ function main(): void {
     }
     printTable(results);
 
+    console.log('\nBulk work (each run rolled back afterwards, so the database stays as built)...');
+    const bulk: ThroughputResult[] = [
+      postingBatchBenchmark(ctx),
+      recomputeBalancesBenchmark(ctx, BENCH_CLOCK.today()),
+    ];
+    for (const b of bulk) {
+      console.log(
+        `${b.name}: ${b.items.toLocaleString('en-US')} in ${b.handlerSeconds.toFixed(2)} s ` +
+          `(${Math.round(b.handlerPerSecond).toLocaleString('en-US')}/s); bare ${b.bareSeconds.toFixed(2)} s ` +
+          `(${Math.round(b.barePerSecond).toLocaleString('en-US')}/s); ratio ${b.ratio.toFixed(2)}x\n  ${b.note}`,
+      );
+    }
+
     const cpus = os.cpus();
     const report = {
       measuredAt: new Date().toISOString(),
@@ -138,6 +156,7 @@ function main(): void {
       },
       settings: { iterations, warmup, targetP95Ms: TARGET_P95_MS, targetRatio: TARGET_RATIO },
       results,
+      bulk,
     };
     fs.writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log('\nWrote .bench/results.json');

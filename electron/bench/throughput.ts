@@ -1,0 +1,165 @@
+import type { IsoDate } from '../../shared/dates/iso-date';
+import type { Ctx } from '../api/context';
+import { dispatch } from '../api/dispatch';
+import { computeAging, type AgingInput } from '../ledger/aging';
+import { refreshAccountBalance } from '../ledger/ledger';
+
+/**
+ * Bulk work timed as throughput: each run happens inside a transaction that is rolled
+ * back afterwards, so the reused bench database stays exactly as it was built.
+ */
+export interface ThroughputResult {
+  name: string;
+  items: number;
+  handlerSeconds: number;
+  bareSeconds: number;
+  handlerPerSecond: number;
+  barePerSecond: number;
+  ratio: number;
+  note: string;
+}
+
+function timed(ctx: Ctx, work: () => void): number {
+  ctx.db.exec('BEGIN');
+  const start = performance.now();
+  try {
+    work();
+    return (performance.now() - start) / 1000;
+  } finally {
+    ctx.db.exec('ROLLBACK');
+  }
+}
+
+function result(
+  name: string,
+  items: number,
+  handler: number,
+  bare: number,
+  note: string,
+): ThroughputResult {
+  return {
+    name,
+    items,
+    handlerSeconds: handler,
+    bareSeconds: bare,
+    handlerPerSecond: items / handler,
+    barePerSecond: items / bare,
+    ratio: handler / bare,
+    note,
+  };
+}
+
+/** 10,000 patient payments into one deposit batch, through dispatch vs bare inserts. */
+export function postingBatchBenchmark(ctx: Ctx, count = 10_000): ThroughputResult {
+  const today = ctx.clock.today();
+  const accounts = ctx.db
+    .prepare(
+      `SELECT id, patient_balance AS owed FROM accounts
+         WHERE status = 'open' AND patient_balance >= 100 ORDER BY id LIMIT ?`,
+    )
+    .all(count) as { id: number; owed: number }[];
+  if (accounts.length < count) throw new Error(`bench: only ${accounts.length} accounts owe money`);
+  const amount = (i: number) => 100 + (i % 50);
+  const total = accounts.reduce((s, _a, i) => s + amount(i), 0);
+
+  const handler = timed(ctx, () => {
+    const batch = call(ctx, 'openBatch', {
+      depositDate: today,
+      source: 'mail',
+      expectedTotal: total,
+    }) as { id: number };
+    accounts.forEach((a, i) => {
+      call(ctx, 'postPatientPayment', {
+        accountId: a.id,
+        batchId: batch.id,
+        amount: amount(i),
+        method: 'check',
+        checkNumber: String(10_000 + i),
+        receivedDate: today,
+      });
+    });
+    call(ctx, 'closeBatch', { batchId: batch.id });
+  });
+
+  const bare = timed(ctx, () => {
+    const now = ctx.clock.now();
+    const batchId = Number(
+      ctx.db
+        .prepare(
+          `INSERT INTO deposit_batches (deposit_date, source, expected_total, created_at, created_by)
+           VALUES (?, 'mail', ?, ?, ?)`,
+        )
+        .run(today, total, now, ctx.userId).lastInsertRowid,
+    );
+    const receipt = ctx.db.prepare(
+      `INSERT INTO receipts (batch_id, account_id, kind, method, check_number, amount, received_date,
+         created_at, created_by) VALUES (?, ?, 'patient_payment', 'check', ?, ?, ?, ?, ?)`,
+    );
+    const entry = ctx.db.prepare(
+      `INSERT INTO ledger_entries (account_id, kind, side, amount, posting_date, receipt_id,
+         created_at, created_by) VALUES (?, 'payment', 'patient', ?, ?, ?, ?, ?)`,
+    );
+    const balance = ctx.db.prepare(
+      `UPDATE accounts SET patient_balance = (SELECT sum(amount) FROM ledger_entries
+         WHERE account_id = ?1 AND side = 'patient') WHERE id = ?1`,
+    );
+    accounts.forEach((a, i) => {
+      const id = receipt.run(
+        batchId,
+        a.id,
+        String(10_000 + i),
+        amount(i),
+        today,
+        now,
+        ctx.userId,
+      ).lastInsertRowid;
+      entry.run(a.id, -amount(i), today, id, now, ctx.userId);
+      balance.run(a.id);
+    });
+    ctx.db.prepare(`UPDATE deposit_batches SET status = 'closed' WHERE id = ?`).run(batchId);
+  });
+  return result(
+    'post payments in one batch',
+    count,
+    handler,
+    bare,
+    'handler: validation, claim allocation, receipt, ledger, balances, aging, plan/promise/credit checks, queue columns, history; bare: receipt + ledger insert + balance sum',
+  );
+}
+
+/** Recomputes every account's cached balance and aging from its ledger. */
+export function recomputeBalancesBenchmark(ctx: Ctx, today: IsoDate): ThroughputResult {
+  const ids = (ctx.db.prepare(`SELECT id FROM accounts ORDER BY id`).all() as { id: number }[]).map(
+    (r) => r.id,
+  );
+  const handler = timed(ctx, () => {
+    for (const id of ids) refreshAccountBalance(ctx.db, id, today);
+  });
+  const bare = timed(ctx, () => {
+    // the same rows read and the same FIFO aging, written back with one prepared update
+    const rows = ctx.db.prepare(
+      `SELECT id, side, amount, posting_date AS postingDate, reverses_id AS reversesId
+       FROM ledger_entries WHERE account_id = ?`,
+    );
+    const update = ctx.db.prepare(
+      `UPDATE accounts SET insurance_balance = ?, patient_balance = ?, oldest_open_date = ? WHERE id = ?`,
+    );
+    for (const id of ids) {
+      const aging = computeAging(rows.all(id) as AgingInput[], today);
+      update.run(aging.insuranceBalance, aging.patientBalance, aging.oldestOpenDate, id);
+    }
+  });
+  return result(
+    'recompute every balance and aging',
+    ids.length,
+    handler,
+    bare,
+    'handler also rewrites the queue columns and rank of each open follow-up; bare: ledger read, FIFO aging, account update',
+  );
+}
+
+function call(ctx: Ctx, method: string, input: unknown): unknown {
+  const r = dispatch(ctx, method, input);
+  if (!r.ok) throw new Error(`bench: ${method} failed: ${r.error.message}`);
+  return r.value;
+}
