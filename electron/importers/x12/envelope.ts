@@ -1,0 +1,369 @@
+import type { IsoDate } from '../../../shared/dates/iso-date';
+import { parseDate8 } from './amounts';
+import { issueAt, type SegmentPosition, type X12Issue } from './issues';
+import { element, optional, type Segment } from './tokenizer';
+
+/** ISA: who sent the interchange to whom. Dates and times are kept as sent. */
+export interface InterchangeHeader {
+  senderQualifier: string;
+  senderId: string;
+  receiverQualifier: string;
+  receiverId: string;
+  /** ISA09 as sent, `YYMMDD`. */
+  date: string;
+  /** ISA10 as sent, `HHMM`. */
+  time: string;
+  /** ISA12, e.g. `00501`. */
+  version: string;
+  /** ISA13, matched against IEA02. */
+  controlNumber: string;
+  acknowledgmentRequested: string;
+  /** ISA15: `P` production, `T` test. */
+  usage: string;
+  groups: GroupHeader[];
+}
+
+/** GS: a functional group (`HP` remittances, `HN` claim status). */
+export interface GroupHeader {
+  functionalId: string;
+  senderCode: string;
+  receiverCode: string;
+  date: IsoDate | null;
+  time: string;
+  /** GS06, matched against GE02. */
+  controlNumber: string;
+  agency: string;
+  /** GS08, e.g. `005010X221A1`. */
+  version: string;
+}
+
+/** One ST…SE transaction set, still as segments. */
+export interface RawTransaction {
+  setId: string;
+  controlNumber: string;
+  implementationReference: string | null;
+  interchangeControlNumber: string | null;
+  groupControlNumber: string | null;
+  st: Segment;
+  /** The segments between ST and SE. */
+  body: Segment[];
+}
+
+export interface EnvelopeResult {
+  interchanges: InterchangeHeader[];
+  transactions: RawTransaction[];
+  errors: X12Issue[];
+  warnings: X12Issue[];
+}
+
+interface OpenGroup {
+  header: GroupHeader;
+  gs: Segment;
+  transactionCount: number;
+}
+
+interface OpenInterchange {
+  header: InterchangeHeader;
+  isa: Segment;
+}
+
+/**
+ * Groups segments into interchanges, functional groups and transaction sets and checks
+ * every control number and count. Any failure here means segments may be lost or
+ * mixed up, so the whole file must not be trusted.
+ */
+export function readEnvelopes(
+  segments: readonly Segment[],
+  end: SegmentPosition,
+  expectedSetId: string,
+): EnvelopeResult {
+  const errors: X12Issue[] = [];
+  const warnings: X12Issue[] = [];
+  const interchanges: InterchangeHeader[] = [];
+  const transactions: RawTransaction[] = [];
+  let interchange: OpenInterchange | null = null;
+  let group: OpenGroup | null = null;
+  let transaction: RawTransaction | null = null;
+  let warnedBare = false;
+
+  const abandonTransaction = (at: Segment | null): void => {
+    if (!transaction) return;
+    errors.push(
+      issueAt(
+        at ?? end,
+        'missing-se',
+        at
+          ? `Transaction ${transaction.controlNumber} has no SE segment before this ${at.id} segment.`
+          : `The file ends inside transaction ${transaction.controlNumber}; it may have been cut off.`,
+      ),
+    );
+    transactions.push(transaction);
+    transaction = null;
+  };
+  const abandonGroup = (at: Segment | null): void => {
+    if (!group) return;
+    errors.push(
+      issueAt(
+        at ?? end,
+        'missing-ge',
+        at
+          ? `Functional group ${group.header.controlNumber} has no GE segment before this ${at.id} segment.`
+          : `The file ends inside functional group ${group.header.controlNumber}; it may have been cut off.`,
+      ),
+    );
+    group = null;
+  };
+  const abandonInterchange = (at: Segment | null): void => {
+    if (!interchange) return;
+    errors.push(
+      issueAt(
+        at ?? end,
+        'missing-iea',
+        at
+          ? `Interchange ${interchange.header.controlNumber} has no IEA segment before this ISA segment.`
+          : `The file ends inside interchange ${interchange.header.controlNumber}; it may have been cut off.`,
+      ),
+    );
+    interchange = null;
+  };
+
+  for (const segment of segments) {
+    switch (segment.id) {
+      case 'ISA': {
+        abandonTransaction(segment);
+        abandonGroup(segment);
+        abandonInterchange(segment);
+        if (segment.elements.length < 17) {
+          errors.push(issueAt(segment, 'bad-isa', 'The ISA segment has fewer than 16 elements.'));
+        }
+        const header = interchangeHeader(segment);
+        interchanges.push(header);
+        interchange = { header, isa: segment };
+        break;
+      }
+      case 'GS': {
+        abandonTransaction(segment);
+        abandonGroup(segment);
+        if (!interchange) {
+          errors.push(
+            issueAt(
+              segment,
+              'segment-outside-envelope',
+              'A GS segment appears outside an interchange.',
+            ),
+          );
+        }
+        const header = groupHeader(segment);
+        interchange?.header.groups.push(header);
+        group = { header, gs: segment, transactionCount: 0 };
+        break;
+      }
+      case 'ST': {
+        abandonTransaction(segment);
+        if (!group && (interchange || interchanges.length > 0)) {
+          errors.push(
+            issueAt(
+              segment,
+              'segment-outside-envelope',
+              'An ST segment appears outside a functional group.',
+            ),
+          );
+        } else if (!group && !warnedBare) {
+          warnedBare = true;
+          warnings.push(
+            issueAt(
+              segment,
+              'no-interchange',
+              'The file holds a transaction without ISA/GS envelopes; only its ST/SE control numbers can be checked.',
+            ),
+          );
+        }
+        const setId = element(segment, 1);
+        if (setId !== expectedSetId) {
+          errors.push(
+            issueAt(
+              segment,
+              'wrong-transaction-type',
+              `This is a ${setId || 'unnamed'} transaction; a ${expectedSetId} was expected.`,
+            ),
+          );
+        }
+        if (group) group.transactionCount += 1;
+        transaction = {
+          setId,
+          controlNumber: element(segment, 2),
+          implementationReference: optional(segment, 3),
+          interchangeControlNumber: interchange?.header.controlNumber ?? null,
+          groupControlNumber: group?.header.controlNumber ?? null,
+          st: segment,
+          body: [],
+        };
+        break;
+      }
+      case 'SE': {
+        if (!transaction) {
+          errors.push(
+            issueAt(segment, 'unexpected-trailer', 'An SE segment appears without an ST.'),
+          );
+          break;
+        }
+        checkControl(
+          errors,
+          segment,
+          'SE02',
+          element(segment, 2),
+          'ST02',
+          transaction.controlNumber,
+        );
+        checkCount(
+          errors,
+          segment,
+          'SE01',
+          element(segment, 1),
+          transaction.body.length + 2,
+          'segments',
+        );
+        transactions.push(transaction);
+        transaction = null;
+        break;
+      }
+      case 'GE': {
+        abandonTransaction(segment);
+        if (!group) {
+          errors.push(issueAt(segment, 'unexpected-trailer', 'A GE segment appears without a GS.'));
+          break;
+        }
+        checkControl(
+          errors,
+          segment,
+          'GE02',
+          element(segment, 2),
+          'GS06',
+          group.header.controlNumber,
+        );
+        checkCount(
+          errors,
+          segment,
+          'GE01',
+          element(segment, 1),
+          group.transactionCount,
+          'transactions',
+        );
+        group = null;
+        break;
+      }
+      case 'IEA': {
+        abandonTransaction(segment);
+        abandonGroup(segment);
+        if (!interchange) {
+          errors.push(
+            issueAt(segment, 'unexpected-trailer', 'An IEA segment appears without an ISA.'),
+          );
+          break;
+        }
+        checkControl(
+          errors,
+          segment,
+          'IEA02',
+          element(segment, 2),
+          'ISA13',
+          interchange.header.controlNumber,
+        );
+        checkCount(
+          errors,
+          segment,
+          'IEA01',
+          element(segment, 1),
+          interchange.header.groups.length,
+          'functional groups',
+        );
+        interchange = null;
+        break;
+      }
+      default:
+        if (transaction) transaction.body.push(segment);
+        else {
+          errors.push(
+            issueAt(
+              segment,
+              'segment-outside-envelope',
+              `A ${segment.id} segment appears outside any transaction.`,
+            ),
+          );
+        }
+    }
+  }
+  abandonTransaction(null);
+  abandonGroup(null);
+  abandonInterchange(null);
+  return { interchanges, transactions, errors, warnings };
+}
+
+function checkControl(
+  errors: X12Issue[],
+  at: Segment,
+  trailerName: string,
+  trailerValue: string,
+  headerName: string,
+  headerValue: string,
+): void {
+  if (trailerValue !== headerValue) {
+    errors.push(
+      issueAt(
+        at,
+        'control-number-mismatch',
+        `Control number ${trailerName} (${trailerValue || 'empty'}) does not match ${headerName} (${headerValue || 'empty'}).`,
+      ),
+    );
+  }
+}
+
+function checkCount(
+  errors: X12Issue[],
+  at: Segment,
+  name: string,
+  declared: string,
+  actual: number,
+  what: string,
+): void {
+  if (!/^\d+$/.test(declared) || Number(declared) !== actual) {
+    errors.push(
+      issueAt(
+        at,
+        'count-mismatch',
+        `${name} says ${declared || 'nothing'} ${what}, but there are ${actual}.`,
+      ),
+    );
+  }
+}
+
+function interchangeHeader(isa: Segment): InterchangeHeader {
+  // ISA elements are fixed-width and space-padded; the padding is not part of the value.
+  const at = (n: number): string => element(isa, n).trim();
+  return {
+    senderQualifier: at(5),
+    senderId: at(6),
+    receiverQualifier: at(7),
+    receiverId: at(8),
+    date: at(9),
+    time: at(10),
+    version: at(12),
+    controlNumber: at(13),
+    acknowledgmentRequested: at(14),
+    usage: at(15),
+    groups: [],
+  };
+}
+
+function groupHeader(gs: Segment): GroupHeader {
+  return {
+    functionalId: element(gs, 1),
+    senderCode: element(gs, 2),
+    receiverCode: element(gs, 3),
+    date: parseDate8(element(gs, 4)),
+    time: element(gs, 5),
+    controlNumber: element(gs, 6),
+    agency: element(gs, 7),
+    version: element(gs, 8),
+  };
+}

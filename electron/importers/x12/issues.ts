@@ -1,0 +1,76 @@
+import type { Segment } from './tokenizer';
+
+/**
+ * Every problem the readers find is plain data. Messages are written for a billing
+ * person and never quote segment text: a segment can carry a patient's name, and these
+ * messages end up in logs and on screen. The segment id and position are enough to find
+ * the spot in the file.
+ */
+export interface X12Issue {
+  code: IssueCode;
+  message: string;
+  /** Id of the segment the problem is in (`CLP`, `SE`); null when it is about the end of the file or an unreadable segment. */
+  segmentId: string | null;
+  /** 1-based position of the segment in the file; one past the last segment for the end of the file. */
+  segmentIndex: number;
+  /** UTF-8 byte offset of the segment's first character; the file's length for the end of the file. */
+  byteOffset: number;
+}
+
+export type IssueCode =
+  // the file itself
+  | 'not-x12'
+  | 'bad-isa'
+  | 'bad-segment-id'
+  | 'missing-final-terminator'
+  | 'delimiters-guessed'
+  | 'component-separator-mismatch'
+  // envelopes
+  | 'no-interchange'
+  | 'segment-outside-envelope'
+  | 'missing-iea'
+  | 'missing-ge'
+  | 'missing-se'
+  | 'unexpected-trailer'
+  | 'control-number-mismatch'
+  | 'count-mismatch'
+  | 'wrong-transaction-type'
+  // content
+  | 'missing-element'
+  | 'missing-amount'
+  | 'bad-amount'
+  | 'bad-quantity'
+  | 'bad-date'
+  | 'unexpected-segment'
+  | 'skipped-segment'
+  | 'bad-hierarchy'
+  // money checks
+  | 'claim-unbalanced'
+  | 'line-unbalanced'
+  | 'payment-unbalanced';
+
+/** Where a piece of the model came from in the file. */
+export interface SegmentPosition {
+  segmentIndex: number;
+  byteOffset: number;
+}
+
+/** A segment, or a bare position such as the end of the file. */
+export type Where = Segment | SegmentPosition;
+
+export function issueAt(where: Where, code: IssueCode, message: string): X12Issue {
+  if ('id' in where) {
+    return {
+      code,
+      message,
+      segmentId: where.id === '' ? null : where.id,
+      segmentIndex: where.index,
+      byteOffset: where.byteOffset,
+    };
+  }
+  return { code, message, segmentId: null, ...where };
+}
+
+export function positionOf(segment: Segment): SegmentPosition {
+  return { segmentIndex: segment.index, byteOffset: segment.byteOffset };
+}
