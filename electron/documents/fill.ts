@@ -1,0 +1,338 @@
+import { describeReason, describeRemark } from '../../shared/codes/adjustment-codes';
+import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
+import type { Cents } from '../../shared/money/cents';
+import { formatCents } from '../../shared/money/format';
+import type { LetterData, LetterFields, LetterServiceLine } from './letter-data';
+import {
+  PLACEHOLDERS,
+  PLACEHOLDER_KEYS,
+  isPlaceholderKey,
+  missingMarker,
+  type PlaceholderKey,
+} from './placeholders';
+import type { Recipient, Template, TemplateKind } from './template';
+
+export interface DenialCodeRow {
+  readonly code: string;
+  readonly wording: string;
+  readonly amount: Cents | null;
+}
+
+/** A body block after filling; paragraphs are plain strings the representative may edit. */
+export type FilledBlock =
+  | { readonly type: 'paragraph'; readonly text: string }
+  | { readonly type: 'heading'; readonly text: string }
+  | { readonly type: 'list'; readonly items: readonly string[] }
+  | { readonly type: 'serviceLines'; readonly rows: readonly LetterServiceLine[] }
+  | { readonly type: 'denialCodes'; readonly rows: readonly DenialCodeRow[] }
+  | { readonly type: 'enclosures'; readonly items: readonly string[] };
+
+export interface ReferenceLine {
+  readonly caption: string;
+  readonly value: string;
+}
+
+/** One placeholder the template uses, with the value it got, for the review screen. */
+export interface FieldUse {
+  readonly key: PlaceholderKey;
+  readonly label: string;
+  readonly caption: string;
+  readonly description: string;
+  /** Printed form of the value, or null when there is no data. */
+  readonly value: string | null;
+  readonly required: boolean;
+  /** Printed somewhere in the letter, so a gap shows as its marker. */
+  readonly inText: boolean;
+}
+
+export interface FilledLetter {
+  readonly templateId: string;
+  readonly kind: TemplateKind;
+  readonly title: string;
+  readonly date: IsoDate;
+  readonly recipientKind: Recipient;
+  readonly letterhead: { readonly name: string; readonly lines: readonly string[] };
+  readonly dateLine: string;
+  readonly recipient: readonly string[];
+  readonly subject: string;
+  readonly reference: readonly ReferenceLine[];
+  readonly body: readonly FilledBlock[];
+  readonly closing: string;
+  readonly signature: readonly string[];
+  readonly enclosures: readonly string[];
+  readonly fields: readonly FieldUse[];
+  readonly warnings: readonly string[];
+}
+
+export interface FillOptions {
+  /** The letter date ("today"); comes from the injected clock. */
+  readonly date: IsoDate;
+}
+
+/**
+ * Puts the data into the template. Nothing is made up: a placeholder without data is
+ * replaced by its bracketed label (`[MEMBER ID]`) and reported in `warnings`, so the
+ * representative sees the gap before printing and the paper shows it if printed anyway.
+ */
+export function fillTemplate(
+  template: Template,
+  data: LetterData,
+  options: FillOptions,
+): FilledLetter {
+  const values = printedValues(data, options.date);
+  const inline = (text: string) => fillInline(text, values);
+  const lines = (key: PlaceholderKey) => values.get(key)?.split('\n') ?? [missingMarker(key)];
+  const optional = (key: PlaceholderKey) => values.get(key);
+
+  const body: FilledBlock[] = template.body.map((block): FilledBlock => {
+    switch (block.type) {
+      case 'paragraph':
+      case 'heading':
+        return { type: block.type, text: inline(block.text) };
+      case 'list':
+        return { type: 'list', items: block.items.map(inline) };
+      case 'block':
+        return fillBlock(block.key, data);
+    }
+  });
+
+  const letterhead = {
+    name: values.get('facility_name') ?? missingMarker('facility_name'),
+    lines: [
+      lines('facility_address').join('  \u00b7  '),
+      joinParts([
+        `Phone ${values.get('facility_phone') ?? missingMarker('facility_phone')}`,
+        optional('facility_fax') && `Fax ${optional('facility_fax')}`,
+        template.recipient === 'guarantor' &&
+          optional('facility_website') &&
+          `${optional('facility_website')}`,
+      ]),
+      ...(template.recipient === 'payer'
+        ? [
+            `NPI ${values.get('facility_npi') ?? missingMarker('facility_npi')}  \u00b7  Tax ID ${
+              values.get('facility_tax_id') ?? missingMarker('facility_tax_id')
+            }`,
+          ]
+        : []),
+    ],
+  };
+
+  const recipient =
+    template.recipient === 'payer'
+      ? [
+          values.get('payer_name') ?? missingMarker('payer_name'),
+          ...(template.kind === 'medicare-redetermination'
+            ? ['Attn: Redeterminations']
+            : ['Attn: Appeals Department']),
+          ...lines('payer_appeals_address'),
+        ]
+      : [
+          values.get('guarantor_name') ?? missingMarker('guarantor_name'),
+          ...lines('guarantor_address'),
+        ];
+
+  const reference = template.reference.map((key) => ({
+    caption: PLACEHOLDERS[key].caption,
+    value: (values.get(key) ?? missingMarker(key)).replaceAll('\n', ', '),
+  }));
+
+  const signature = [
+    values.get('representative_name') ?? missingMarker('representative_name'),
+    optional('representative_title'),
+    template.recipient === 'guarantor' ? 'Patient Financial Services' : undefined,
+    values.get('facility_name') ?? missingMarker('facility_name'),
+    joinParts([
+      `Phone ${values.get('representative_phone') ?? missingMarker('representative_phone')}`,
+      optional('representative_email'),
+    ]),
+  ].filter((l): l is string => typeof l === 'string' && l !== '');
+
+  const enclosures = data.enclosures?.length
+    ? [...data.enclosures]
+    : template.required.includes('enclosures')
+      ? [missingMarker('enclosures')]
+      : [];
+
+  const fields = usedFields(template, values, data);
+  const partial = {
+    templateId: template.id,
+    kind: template.kind,
+    title: template.title,
+    date: options.date,
+    recipientKind: template.recipient,
+    letterhead,
+    dateLine: formatUsDate(options.date),
+    recipient,
+    subject: inline(template.subject),
+    reference,
+    body,
+    closing: template.closing,
+    signature,
+    enclosures,
+    fields,
+  };
+  return { ...partial, warnings: letterWarnings(partial) };
+}
+
+function fillBlock(
+  key: 'service_lines' | 'denial_codes' | 'enclosures',
+  data: LetterData,
+): FilledBlock {
+  if (key === 'service_lines') {
+    return data.serviceLines?.length
+      ? { type: 'serviceLines', rows: data.serviceLines }
+      : { type: 'paragraph', text: missingMarker(key) };
+  }
+  if (key === 'denial_codes') {
+    return data.denialCodes?.length
+      ? { type: 'denialCodes', rows: denialRows(data) }
+      : { type: 'paragraph', text: missingMarker(key) };
+  }
+  return data.enclosures?.length
+    ? { type: 'enclosures', items: data.enclosures }
+    : { type: 'paragraph', text: missingMarker(key) };
+}
+
+function denialRows(data: LetterData): DenialCodeRow[] {
+  return (data.denialCodes ?? []).map((c) => ({
+    code: denialCodeText(c),
+    wording: c.wording ?? (c.kind === 'reason' ? describeReason(c.code) : describeRemark(c.code)),
+    amount: c.amount ?? null,
+  }));
+}
+
+function denialCodeText(c: { group?: string; code: string; kind: 'reason' | 'remark' }): string {
+  return c.kind === 'reason' && c.group ? `${c.group}-${c.code}` : c.code;
+}
+
+/** Printed form of every placeholder that has data; a key is absent when it has none. */
+export function printedValues(data: LetterData, date: IsoDate): Map<PlaceholderKey, string> {
+  const out = new Map<PlaceholderKey, string>();
+  const fields: LetterFields = data.fields;
+  for (const key of PLACEHOLDER_KEYS) {
+    const raw = (fields as Record<string, unknown>)[key];
+    const printed = printValue(key, raw);
+    if (printed !== null) out.set(key, printed);
+  }
+  out.set('today', formatUsDate(date));
+  // Derived only from structured data the caller gave us, never guessed.
+  if (!out.has('denial_code_list') && data.denialCodes?.length) {
+    out.set('denial_code_list', data.denialCodes.map(denialCodeText).join(', '));
+  }
+  if (!out.has('procedure_codes') && data.serviceLines?.length) {
+    const codes = data.serviceLines.map((l) =>
+      l.modifiers?.length ? `${l.code}-${l.modifiers.join('-')}` : l.code,
+    );
+    out.set('procedure_codes', [...new Set(codes)].join(', '));
+  }
+  return out;
+}
+
+function printValue(key: PlaceholderKey, raw: unknown): string | null {
+  if (raw === undefined || raw === null) return null;
+  switch (PLACEHOLDERS[key].type) {
+    case 'money':
+      return typeof raw === 'number' ? formatCents(raw as Cents) : null;
+    case 'date':
+      return typeof raw === 'string' ? formatUsDate(raw as IsoDate) : null;
+    case 'dateRange': {
+      const range = raw as { from: IsoDate; to: IsoDate };
+      return range.from === range.to
+        ? formatUsDate(range.from)
+        : `${formatUsDate(range.from)} \u2013 ${formatUsDate(range.to)}`;
+    }
+    case 'text':
+    case 'multiline': {
+      const text = String(raw).trim();
+      return text === '' ? null : text;
+    }
+    case 'block':
+      return null;
+  }
+}
+
+const INLINE = /\{\{\s*([a-z0-9_]+)\s*\}\}/g;
+
+export function fillInline(text: string, values: ReadonlyMap<PlaceholderKey, string>): string {
+  return text.replace(INLINE, (whole, name: string) => {
+    if (!isPlaceholderKey(name)) return whole;
+    const value = values.get(name);
+    return value === undefined ? missingMarker(name) : value.replaceAll('\n', ', ');
+  });
+}
+
+function usedFields(
+  template: Template,
+  values: ReadonlyMap<PlaceholderKey, string>,
+  data: LetterData,
+): FieldUse[] {
+  const blockCount = {
+    service_lines: data.serviceLines?.length ?? 0,
+    denial_codes: data.denialCodes?.length ?? 0,
+    enclosures: data.enclosures?.length ?? 0,
+  };
+  const keys = [...template.placeholders];
+  for (const key of template.required) if (!keys.includes(key)) keys.push(key);
+  return keys
+    .filter((key) => key !== 'today')
+    .map((key) => ({
+      key,
+      label: PLACEHOLDERS[key].label,
+      caption: PLACEHOLDERS[key].caption,
+      description: PLACEHOLDERS[key].description,
+      value:
+        key === 'service_lines' || key === 'denial_codes' || key === 'enclosures'
+          ? blockCount[key] > 0
+            ? `${blockCount[key]} ${blockCount[key] === 1 ? 'entry' : 'entries'}`
+            : null
+          : (values.get(key) ?? null),
+      required: template.required.includes(key),
+      inText: template.placeholders.includes(key) || key === 'enclosures',
+    }));
+}
+
+function joinParts(parts: readonly (string | false | undefined | null)[]): string {
+  return parts.filter((p): p is string => typeof p === 'string' && p !== '').join('  \u00b7  ');
+}
+
+const MARKERS = PLACEHOLDER_KEYS.map((key) => ({ key, marker: missingMarker(key) }));
+
+/** Text of every printed part of a letter, in reading order. */
+export function letterTexts(letter: Omit<FilledLetter, 'warnings'>): string[] {
+  const texts = [
+    letter.letterhead.name,
+    ...letter.letterhead.lines,
+    ...letter.recipient,
+    letter.subject,
+    ...letter.reference.map((r) => r.value),
+    ...letter.signature,
+    ...letter.enclosures,
+  ];
+  for (const block of letter.body) {
+    if (block.type === 'paragraph' || block.type === 'heading') texts.push(block.text);
+    else if (block.type === 'list' || block.type === 'enclosures') texts.push(...block.items);
+  }
+  return texts;
+}
+
+/**
+ * Warnings are read off the text that will print, so they stay true after the
+ * representative edits a paragraph: typing the member ID over `[MEMBER ID]` clears it.
+ */
+export function letterWarnings(letter: Omit<FilledLetter, 'warnings'>): string[] {
+  const all = letterTexts(letter).join('\n');
+  const warnings: string[] = [];
+  for (const { key, marker } of MARKERS) {
+    if (all.includes(marker)) {
+      warnings.push(`${PLACEHOLDERS[key].caption} has no data and prints as ${marker}.`);
+    }
+  }
+  for (const field of letter.fields) {
+    // A gap in a printed field shows as its marker above; only a required field the
+    // text never prints needs its own warning.
+    if (field.required && field.value === null && !field.inText) {
+      warnings.push(`Required field ${PLACEHOLDERS[field.key].caption} has no data.`);
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { shippedFontsDir } from './paths';
+
+/**
+ * Liberation Sans and Serif (SIL Open Font License, see templates/fonts/OFL.txt) are
+ * embedded in every PDF so a document prints the same on any machine; the 14 standard
+ * PDF fonts would only be referenced and substituted by the viewer.
+ */
+export const FONT_FILES = {
+  serif: 'LiberationSerif-Regular.ttf',
+  serifBold: 'LiberationSerif-Bold.ttf',
+  serifItalic: 'LiberationSerif-Italic.ttf',
+  sans: 'LiberationSans-Regular.ttf',
+  sansBold: 'LiberationSans-Bold.ttf',
+  sansItalic: 'LiberationSans-Italic.ttf',
+} as const;
+
+export type FontName = keyof typeof FONT_FILES;
+
+const cache = new Map<string, Buffer>();
+
+/** Font bytes, read once per process: a statement run opens the same files thousands of times. */
+export function fontData(name: FontName, dir = shippedFontsDir()): Buffer {
+  const path = join(dir, FONT_FILES[name]);
+  let data = cache.get(path);
+  if (!data) {
+    data = readFileSync(path);
+    cache.set(path, data);
+  }
+  return data;
+}

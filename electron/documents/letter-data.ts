@@ -1,0 +1,47 @@
+import type { IsoDate } from '../../shared/dates/iso-date';
+import type { Cents } from '../../shared/money/cents';
+import type { DateKey, DateRangeKey, MoneyKey, TextKey } from './placeholders';
+
+export interface DateRange {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+/**
+ * The values a letter can draw on, keyed by placeholder. Each key takes the type its
+ * catalogue entry declares, so cents and dates arrive typed and are formatted here, in
+ * one place, never by whoever loads the data. Multi-line values (addresses) separate
+ * their lines with "\n".
+ */
+export type LetterFields = { readonly [K in TextKey]?: string } & {
+  readonly [K in MoneyKey]?: Cents;
+} & { readonly [K in DateKey]?: IsoDate } & { readonly [K in DateRangeKey]?: DateRange };
+
+export interface LetterServiceLine {
+  readonly date: IsoDate;
+  readonly code: string;
+  readonly modifiers?: readonly string[];
+  readonly description: string;
+  readonly units?: number;
+  readonly billed: Cents;
+  readonly paid: Cents;
+  readonly denied: Cents;
+}
+
+export interface LetterDenialCode {
+  /** Claim adjustment group code (CO, PR, OA, PI, CR) for reason codes. */
+  readonly group?: string;
+  readonly code: string;
+  readonly kind: 'reason' | 'remark';
+  /** Published wording; when absent the shared code table supplies it. */
+  readonly wording?: string;
+  readonly amount?: Cents;
+}
+
+export interface LetterData {
+  readonly fields: LetterFields;
+  readonly serviceLines?: readonly LetterServiceLine[];
+  readonly denialCodes?: readonly LetterDenialCode[];
+  /** What is actually enclosed, as the representative chose it. */
+  readonly enclosures?: readonly string[];
+}

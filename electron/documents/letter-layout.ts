@@ -1,0 +1,324 @@
+import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
+import { sumCents } from '../../shared/money/cents';
+import { formatCents } from '../../shared/money/format';
+import { ADDRESS_TEXT, FOLD_MARKS } from './envelope';
+import { fillTemplate, letterWarnings, type FilledBlock, type FilledLetter } from './fill';
+import type { LetterData } from './letter-data';
+import { INCH, PAGE_HEIGHT, PAGE_WIDTH, createDocument, numberPages, pageCountOf } from './pdf-doc';
+import { drawTable, type Column, type TableStyle } from './table';
+import type { Template } from './template';
+
+const LEFT = INCH;
+const WIDTH = PAGE_WIDTH - 2 * INCH;
+const BOTTOM = PAGE_HEIGHT - INCH;
+const MARGINS = { top: INCH, bottom: INCH, left: INCH, right: INCH };
+const BODY_SIZE = 11;
+const LINE_GAP = 2;
+const PARAGRAPH_GAP = 8;
+const INK = '#000000';
+const ACCENT = '#1f3a5f';
+const GREY = '#444444';
+
+const TABLE_STYLE: TableStyle = {
+  font: 'sans',
+  boldFont: 'sansBold',
+  size: 8.5,
+  padding: 3,
+  headerFill: '#e6e9ee',
+  rule: '#b8bec8',
+};
+
+export interface RenderOptions {
+  /** The letter date; also pins the PDF timestamps so output is repeatable. */
+  readonly date: IsoDate;
+}
+
+export interface RenderedDocument {
+  readonly pdf: Buffer;
+  readonly pageCount: number;
+  readonly warnings: readonly string[];
+}
+
+/** Fills the template and lays the letter out in one step. */
+export function renderLetter(
+  template: Template,
+  data: LetterData,
+  options: RenderOptions,
+): Promise<RenderedDocument> {
+  return renderFilledLetter(fillTemplate(template, data, options));
+}
+
+/**
+ * Lays out a letter that was filled, and possibly edited by the representative, before.
+ * Warnings are read again from the text that prints, so an edit that supplied a value
+ * clears its warning.
+ */
+export async function renderFilledLetter(letter: FilledLetter): Promise<RenderedDocument> {
+  const { doc, done } = createDocument({
+    date: letter.date,
+    title: letter.title,
+    margins: MARGINS,
+  });
+  doc.addPage();
+  drawLetterhead(doc, letter);
+  drawAddressBlock(doc, letter);
+  doc.x = LEFT;
+  doc.y = drawReference(doc, letter, ADDRESS_TEXT.y + ADDRESS_TEXT.height + 20);
+  for (const block of letter.body) drawBlock(doc, block);
+  drawSignature(doc, letter);
+  if (letter.enclosures.length > 0) drawEnclosures(doc, letter.enclosures);
+
+  const pageCount = pageCountOf(doc);
+  numberPages(doc, 0, pageCount, (page, of) => {
+    doc.font('sans').fontSize(8.5).fillColor(GREY);
+    doc.text(`Page ${page} of ${of}`, 0, PAGE_HEIGHT - 0.6 * INCH, {
+      width: PAGE_WIDTH,
+      align: 'center',
+      lineBreak: false,
+    });
+    if (page > 1) drawContinuationHeader(doc, letter);
+  });
+  doc.end();
+  return { pdf: await done, pageCount, warnings: letterWarnings(letter) };
+}
+
+function drawLetterhead(doc: PDFKit.PDFDocument, letter: FilledLetter): void {
+  const top = 0.55 * INCH;
+  doc.font('serifBold').fontSize(16).fillColor(ACCENT);
+  doc.text(letter.letterhead.name, LEFT, top, { width: WIDTH, align: 'center' });
+  doc.font('sans').fontSize(8.5).fillColor(GREY);
+  for (const line of letter.letterhead.lines) {
+    doc.text(line, LEFT, doc.y + 1, { width: WIDTH, align: 'center' });
+  }
+  const ruleY = doc.y + 6;
+  doc
+    .moveTo(LEFT, ruleY)
+    .lineTo(LEFT + WIDTH, ruleY)
+    .lineWidth(0.8)
+    .strokeColor(ACCENT)
+    .stroke();
+  doc.font('serif').fontSize(BODY_SIZE).fillColor(INK);
+  doc.text(letter.dateLine, LEFT, Math.max(ruleY + 12, ADDRESS_TEXT.y - 30), { width: WIDTH });
+  // Tick marks where the page folds in thirds for the #10 envelope.
+  for (const y of FOLD_MARKS) {
+    doc.moveTo(12, y).lineTo(24, y).lineWidth(0.4).strokeColor('#999999').stroke();
+  }
+}
+
+function drawAddressBlock(doc: PDFKit.PDFDocument, letter: FilledLetter): void {
+  // Each line is shrunk rather than wrapped: a wrapped line could drop out of the window.
+  let y = ADDRESS_TEXT.y;
+  const lines = letter.recipient.slice(0, ADDRESS_TEXT.maxLines);
+  for (const line of lines) {
+    doc.font('serif').fontSize(BODY_SIZE);
+    const natural = doc.widthOfString(line);
+    const size =
+      natural > ADDRESS_TEXT.width
+        ? Math.max(7, (BODY_SIZE * ADDRESS_TEXT.width) / natural)
+        : BODY_SIZE;
+    doc.fontSize(size).fillColor(INK);
+    doc.text(line, ADDRESS_TEXT.x, y, { width: ADDRESS_TEXT.width, lineBreak: false });
+    y += ADDRESS_TEXT.lineHeight;
+  }
+}
+
+function drawReference(doc: PDFKit.PDFDocument, letter: FilledLetter, top: number): number {
+  const labelX = LEFT + 36;
+  doc.font('serifBold').fontSize(BODY_SIZE).fillColor(INK);
+  doc.text('RE:', LEFT, top, { width: 36, lineBreak: false });
+  doc.text(letter.subject || letter.title, labelX, top, { width: WIDTH - 36 });
+  let y = doc.y + 3;
+
+  // Two columns of caption/value pairs keep a ten-identifier reference block short.
+  const colWidth = (WIDTH - 36) / 2;
+  const captionWidth = 98;
+  for (let i = 0; i < letter.reference.length; i += 2) {
+    let rowBottom = y;
+    for (const [j, ref] of letter.reference.slice(i, i + 2).entries()) {
+      const x = labelX + j * colWidth;
+      doc.font('sans').fontSize(9).fillColor(GREY);
+      doc.text(`${ref.caption}:`, x, y, { width: captionWidth, lineBreak: false });
+      doc.font('sansBold').fontSize(9).fillColor(INK);
+      doc.text(ref.value, x + captionWidth, y, { width: colWidth - captionWidth - 6 });
+      rowBottom = Math.max(rowBottom, doc.y);
+    }
+    y = rowBottom + 2;
+  }
+  return y + 10;
+}
+
+function drawBlock(doc: PDFKit.PDFDocument, block: FilledBlock): void {
+  doc.fillColor(INK);
+  switch (block.type) {
+    case 'paragraph':
+      doc.font('serif').fontSize(BODY_SIZE);
+      doc.text(block.text, LEFT, doc.y, { width: WIDTH, lineGap: LINE_GAP });
+      doc.y += PARAGRAPH_GAP;
+      return;
+    case 'heading':
+      // keep a heading with at least two lines of what follows it
+      ensureRoom(doc, 3 * (BODY_SIZE + LINE_GAP) + PARAGRAPH_GAP);
+      doc.font('serifBold').fontSize(BODY_SIZE);
+      doc.text(block.text, LEFT, doc.y, { width: WIDTH });
+      doc.y += 3;
+      return;
+    case 'list':
+    case 'enclosures':
+      drawList(doc, block.items);
+      doc.y += PARAGRAPH_GAP - 3;
+      return;
+    case 'serviceLines':
+      drawServiceLines(doc, block);
+      return;
+    case 'denialCodes':
+      drawDenialCodes(doc, block);
+      return;
+  }
+}
+
+function drawList(doc: PDFKit.PDFDocument, items: readonly string[]): void {
+  doc.font('serif').fontSize(BODY_SIZE);
+  for (const item of items) {
+    ensureRoom(doc, BODY_SIZE + LINE_GAP + 2);
+    const y = doc.y;
+    doc.text('\u2022', LEFT + 10, y, { width: 10, lineBreak: false });
+    doc.text(item, LEFT + 24, y, { width: WIDTH - 24, lineGap: LINE_GAP });
+    doc.y += 3;
+  }
+}
+
+function ensureRoom(doc: PDFKit.PDFDocument, height: number): void {
+  if (doc.y + height > BOTTOM) {
+    doc.addPage();
+    doc.y = MARGINS.top;
+  }
+}
+
+function newTablePage(doc: PDFKit.PDFDocument): () => number {
+  return () => {
+    doc.addPage();
+    return MARGINS.top;
+  };
+}
+
+function drawServiceLines(
+  doc: PDFKit.PDFDocument,
+  block: Extract<FilledBlock, { type: 'serviceLines' }>,
+): void {
+  const columns: Column[] = [
+    { header: 'Date', width: 56 },
+    { header: 'Code', width: 62 },
+    { header: 'Description', width: WIDTH - 56 - 62 - 36 - 3 * 62 },
+    { header: 'Units', width: 36, align: 'right' },
+    { header: 'Billed', width: 62, align: 'right' },
+    { header: 'Paid', width: 62, align: 'right' },
+    { header: 'Denied', width: 62, align: 'right' },
+  ];
+  const rows = block.rows.map((r) => ({
+    cells: [
+      formatUsDate(r.date),
+      r.modifiers?.length ? `${r.code}-${r.modifiers.join('-')}` : r.code,
+      r.description,
+      r.units === undefined ? '' : String(r.units),
+      formatCents(r.billed),
+      formatCents(r.paid),
+      formatCents(r.denied),
+    ],
+  }));
+  if (block.rows.length > 1) {
+    rows.push({
+      cells: [
+        '',
+        '',
+        'Total',
+        '',
+        formatCents(sumCents(block.rows.map((r) => r.billed))),
+        formatCents(sumCents(block.rows.map((r) => r.paid))),
+        formatCents(sumCents(block.rows.map((r) => r.denied))),
+      ],
+      bold: true,
+    } as (typeof rows)[number]);
+  }
+  placeTable(doc, columns, rows);
+}
+
+function drawDenialCodes(
+  doc: PDFKit.PDFDocument,
+  block: Extract<FilledBlock, { type: 'denialCodes' }>,
+): void {
+  const withAmounts = block.rows.some((r) => r.amount !== null);
+  const columns: Column[] = [
+    { header: 'Code', width: 58 },
+    { header: 'Published wording', width: WIDTH - 58 - (withAmounts ? 70 : 0) },
+    ...(withAmounts ? [{ header: 'Amount', width: 70, align: 'right' as const }] : []),
+  ];
+  const rows = block.rows.map((r) => ({
+    cells: [
+      r.code,
+      r.wording,
+      ...(withAmounts ? [r.amount === null ? '' : formatCents(r.amount)] : []),
+    ],
+  }));
+  placeTable(doc, columns, rows);
+}
+
+function placeTable(
+  doc: PDFKit.PDFDocument,
+  columns: readonly Column[],
+  rows: readonly { cells: readonly string[]; bold?: boolean }[],
+): void {
+  // a header with fewer than two rows under it moves to the next page
+  ensureRoom(doc, 48);
+  const end = drawTable(
+    doc,
+    columns,
+    rows,
+    TABLE_STYLE,
+    { x: LEFT, bottom: BOTTOM, newPage: newTablePage(doc) },
+    doc.y + 2,
+  );
+  doc.x = LEFT;
+  doc.y = end + PARAGRAPH_GAP + 2;
+}
+
+function drawSignature(doc: PDFKit.PDFDocument, letter: FilledLetter): void {
+  const lineHeight = BODY_SIZE + LINE_GAP + 1;
+  ensureRoom(doc, lineHeight * (2 + letter.signature.length) + 40);
+  doc.font('serif').fontSize(BODY_SIZE).fillColor(INK);
+  doc.text(letter.closing, LEFT, doc.y + 4, { width: WIDTH });
+  const lineY = doc.y + 34;
+  doc
+    .moveTo(LEFT, lineY)
+    .lineTo(LEFT + 200, lineY)
+    .lineWidth(0.5)
+    .strokeColor('#777777')
+    .stroke();
+  doc.y = lineY + 4;
+  for (const [i, line] of letter.signature.entries()) {
+    doc.font(i === 0 ? 'serifBold' : 'serif').fontSize(BODY_SIZE);
+    doc.text(line, LEFT, doc.y, { width: WIDTH });
+  }
+}
+
+function drawEnclosures(doc: PDFKit.PDFDocument, items: readonly string[]): void {
+  doc.y += 14;
+  ensureRoom(doc, 2 * (BODY_SIZE + LINE_GAP) + 4);
+  doc.font('serifBold').fontSize(BODY_SIZE).fillColor(INK);
+  doc.text(`Enclosures (${items.length}):`, LEFT, doc.y, { width: WIDTH });
+  doc.y += 2;
+  drawList(doc, items);
+}
+
+function drawContinuationHeader(doc: PDFKit.PDFDocument, letter: FilledLetter): void {
+  const who = letter.recipient[0] ?? '';
+  const refs = letter.reference
+    .slice(0, 2)
+    .map((r) => `${r.caption}: ${r.value}`)
+    .join('  \u00b7  ');
+  doc.font('sans').fontSize(8.5).fillColor(GREY);
+  doc.text([who, refs, letter.dateLine].filter(Boolean).join('  \u00b7  '), LEFT, 0.5 * INCH, {
+    width: WIDTH,
+    lineBreak: false,
+    ellipsis: true,
+  });
+}

@@ -1,0 +1,77 @@
+import type { IsoDate } from '../../shared/dates/iso-date';
+import { createDocument } from './pdf-doc';
+import type { StatementData } from './statement-data';
+import { STATEMENT_MARGINS, drawStatement } from './statement-layout';
+import type { Template } from './template';
+import { shippedStatementTemplate } from './template-load';
+
+export interface BatchOptions {
+  /** Run date: pins the file's timestamps so a rerun gives the same bytes. */
+  readonly date: IsoDate;
+  readonly template?: Template;
+  /** Called after each statement with how many are done out of how many. */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface BatchEntry {
+  readonly accountNumber: string;
+  /** First page of this statement in the combined file, counted from 1. */
+  readonly firstPage: number;
+  readonly pageCount: number;
+  readonly warnings: readonly string[];
+}
+
+export interface BatchResult {
+  readonly pdf: Buffer;
+  readonly pageCount: number;
+  readonly statements: readonly BatchEntry[];
+}
+
+/** Statements drawn between two looks at the event loop (progress, cancel). */
+const SLICE = 20;
+
+/**
+ * Renders a statement cycle into one PDF for one print job. Each statement starts on a
+ * new page and is numbered on its own ("Page 1 of 2"). Finished pages are flushed as
+ * soon as they are numbered, so memory stays flat over a thousand accounts. Cancelling
+ * through the signal rejects with the signal's reason and produces no file.
+ */
+export async function renderStatementBatch(
+  items: readonly StatementData[],
+  options: BatchOptions,
+): Promise<BatchResult> {
+  options.signal?.throwIfAborted();
+  if (items.length === 0) throw new RangeError('A statement run needs at least one statement.');
+  const template = options.template ?? shippedStatementTemplate();
+  const { doc, done } = createDocument({
+    date: options.date,
+    title: 'Patient statements',
+    margins: STATEMENT_MARGINS,
+  });
+  const statements: BatchEntry[] = [];
+  let pages = 0;
+  try {
+    for (const [i, data] of items.entries()) {
+      const { pageCount, warnings } = drawStatement(doc, data, template);
+      statements.push({
+        accountNumber: data.accountNumber,
+        firstPage: pages + 1,
+        pageCount,
+        warnings,
+      });
+      pages += pageCount;
+      doc.flushPages();
+      if ((i + 1) % SLICE === 0 || i + 1 === items.length) {
+        options.onProgress?.(i + 1, items.length);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        options.signal?.throwIfAborted();
+      }
+    }
+  } catch (error) {
+    doc.destroy();
+    throw error;
+  }
+  doc.end();
+  return { pdf: await done, pageCount: pages, statements };
+}

@@ -1,0 +1,81 @@
+import type { IsoDate } from '../../shared/dates/iso-date';
+import type { Cents } from '../../shared/money/cents';
+
+/**
+ * One patient statement. Amounts are whole cents and positive as printed: payments and
+ * adjustments are amounts that reduce the balance. The summary must add up:
+ * previous balance + new charges - payments - adjustments - insurance pending = amount due.
+ */
+export interface StatementData {
+  readonly statementDate: IsoDate;
+  readonly dueDate: IsoDate;
+  readonly accountNumber: string;
+  /** Days the oldest unpaid patient balance is past its first due date; 0 or less is current. */
+  readonly daysPastDue: number;
+  /** When a final notice names the date of the next step. */
+  readonly finalActionDate?: IsoDate;
+  readonly facility: {
+    readonly name: string;
+    readonly addressLines: readonly string[];
+    readonly phone: string;
+    readonly website?: string;
+  };
+  readonly billingOffice: {
+    readonly phone: string;
+    readonly hours: string;
+    readonly paymentUrl: string;
+    /** Lockbox address for mailed payments, printed on the stub. */
+    readonly remitTo: readonly string[];
+  };
+  readonly financialAssistance: {
+    readonly phone: string;
+    readonly url: string;
+    readonly eligibility: string;
+  };
+  readonly guarantor: { readonly name: string; readonly addressLines: readonly string[] };
+  readonly summary: StatementSummary;
+  readonly aging: StatementAging;
+  readonly lines: readonly StatementLine[];
+}
+
+export interface StatementSummary {
+  readonly previousBalance: Cents;
+  readonly newCharges: Cents;
+  readonly payments: Cents;
+  readonly adjustments: Cents;
+  readonly insurancePending: Cents;
+  readonly amountDue: Cents;
+}
+
+/** Patient balance by age of the charge, in days since the first statement. */
+export interface StatementAging {
+  readonly current: Cents;
+  readonly days31to60: Cents;
+  readonly days61to90: Cents;
+  readonly days91to120: Cents;
+  readonly over120: Cents;
+}
+
+/** What the plan left to the patient on one visit, by reason. */
+export interface PatientShare {
+  readonly deductible: Cents;
+  readonly coinsurance: Cents;
+  readonly copay: Cents;
+  readonly notCovered: Cents;
+}
+
+export interface StatementLine {
+  readonly date: IsoDate;
+  readonly patientName?: string;
+  readonly description: string;
+  readonly charges: Cents;
+  readonly insurancePaid: Cents;
+  readonly adjustments: Cents;
+  readonly patientPaid: Cents;
+  readonly share: PatientShare;
+  readonly youOwe: Cents;
+  /** Billed to insurance and not yet decided: not the patient's to pay yet. */
+  readonly insurancePending?: Cents;
+  readonly payerName?: string;
+  readonly note?: string;
+}
