@@ -27,6 +27,13 @@ import { postRefund } from '../posting/refund';
 import { reverseEntry, reversePayment } from '../posting/reverse';
 import { recordPromise } from '../promises/record';
 import { getBillingRules, saveBillingRules } from '../rules/handlers';
+import { listDenials } from '../denials/list';
+import { updateDenial } from '../denials/update';
+import { getImport, importFile, listImports } from '../importers/import-file';
+import {
+  listRemittanceExceptions,
+  resolveRemittanceException,
+} from '../importers/remittance/exceptions';
 import type { Ctx } from './context';
 
 type Handlers = {
@@ -67,4 +74,11 @@ export const handlers: Handlers = {
   endPlan,
   recordPromise,
   getRepaymentAdvice,
+  importFile,
+  listImports,
+  getImport,
+  listRemittanceExceptions,
+  resolveRemittanceException,
+  listDenials,
+  updateDenial,
 };

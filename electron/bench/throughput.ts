@@ -101,7 +101,7 @@ export function postingBatchBenchmark(ctx: Ctx, count = 10_000): ThroughputResul
     );
     const balance = ctx.db.prepare(
       `UPDATE accounts SET patient_balance = (SELECT sum(amount) FROM ledger_entries
-         WHERE account_id = ?1 AND side = 'patient') WHERE id = ?1`,
+         WHERE account_id = ? AND side = 'patient') WHERE id = ?`,
     );
     accounts.forEach((a, i) => {
       const id = receipt.run(
@@ -114,7 +114,7 @@ export function postingBatchBenchmark(ctx: Ctx, count = 10_000): ThroughputResul
         ctx.userId,
       ).lastInsertRowid;
       entry.run(a.id, -amount(i), today, id, now, ctx.userId);
-      balance.run(a.id);
+      balance.run(a.id, a.id);
     });
     ctx.db.prepare(`UPDATE deposit_batches SET status = 'closed' WHERE id = ?`).run(batchId);
   });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migration001 } from './migrations/001-initial';
+import { SCHEMA_VERSION } from './migrations';
 import { openDatabase, schemaVersion } from './open';
 
 const dirs: string[] = [];
@@ -39,7 +40,7 @@ function versionOneFile(): string {
 describe('migration 2 (posting, batches, plans and promises)', () => {
   it('migrates a version-1 file with ledger rows, keeping them and adding the new tables', () => {
     const db = openDatabase(versionOneFile());
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     const rows = db
       .prepare(`SELECT kind, amount, receipt_id AS receiptId FROM ledger_entries ORDER BY id`)
       .all();

@@ -14,6 +14,7 @@ export interface NewReceipt {
   receivedDate: IsoDate;
   memo?: string | null;
   reversesId?: number | null;
+  remittanceId?: number | null;
 }
 
 /** Records money received (or refunded); the caller posts its ledger rows with the id. */
@@ -22,8 +23,9 @@ export function insertReceipt(ctx: Ctx, r: NewReceipt): number {
     ctx.db
       .prepare(
         `INSERT INTO receipts (batch_id, account_id, kind, payer_id, method, check_number,
-           reference, amount, received_date, memo, reverses_id, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           reference, amount, received_date, memo, reverses_id, remittance_id, created_at,
+           created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         r.batchId,
@@ -37,6 +39,7 @@ export function insertReceipt(ctx: Ctx, r: NewReceipt): number {
         r.receivedDate,
         r.memo ?? null,
         r.reversesId ?? null,
+        r.remittanceId ?? null,
         ctx.clock.now(),
         ctx.userId,
       ).lastInsertRowid,

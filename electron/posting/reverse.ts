@@ -62,88 +62,91 @@ function mirror(
  * batch is closed the deposit stands and the reversal is money out on today's date.
  */
 export function reversePayment(ctx: Ctx, input: ParsedInputOf<'reversePayment'>): PostingResult {
+  return ctx.db.transaction(() => reverseReceipt(ctx, input.receiptId, input.reason))();
+}
+
+/** The reversal itself, in the caller's transaction (a remittance reversal uses it too). */
+export function reverseReceipt(ctx: Ctx, receiptId: number, reason: string): PostingResult {
   const { db } = ctx;
   const today = ctx.clock.today();
-  return db.transaction((): PostingResult => {
-    const receipt = db
-      .prepare(
-        `SELECT r.id, r.account_id AS accountId, r.kind, r.payer_id AS payerId, r.method,
+  const receipt = db
+    .prepare(
+      `SELECT r.id, r.account_id AS accountId, r.kind, r.payer_id AS payerId, r.method,
            r.check_number AS checkNumber, r.reference, r.amount, r.batch_id AS batchId,
            r.reverses_id AS reversesId, b.status AS batchStatus,
            (SELECT id FROM receipts x WHERE x.reverses_id = r.id) AS reversedBy
          FROM receipts r LEFT JOIN deposit_batches b ON b.id = r.batch_id WHERE r.id = ?`,
-      )
-      .get(input.receiptId) as
-      | {
-          id: number;
-          accountId: number;
-          kind: 'patient_payment' | 'insurance_payment' | 'refund';
-          payerId: number | null;
-          method: 'cash' | 'check' | 'card' | 'eft';
-          checkNumber: string | null;
-          reference: string | null;
-          amount: number;
-          batchId: number | null;
-          reversesId: number | null;
-          batchStatus: string | null;
-          reversedBy: number | null;
-        }
-      | undefined;
-    if (!receipt) throw notFound('The payment');
-    if (receipt.reversesId !== null) {
-      throw conflict(
-        'This is itself a reversal and cannot be reversed; post the payment again instead.',
-      );
-    }
-    if (receipt.reversedBy !== null) throw conflict('This payment has already been reversed.');
-    const batchId = receipt.batchStatus === 'open' ? receipt.batchId : null;
-    const reversalId = insertReceipt(ctx, {
-      batchId,
-      accountId: receipt.accountId,
-      kind: receipt.kind,
-      payerId: receipt.payerId,
-      method: receipt.method,
-      checkNumber: receipt.checkNumber,
-      reference: receipt.reference,
-      amount: -receipt.amount,
-      receivedDate: today,
-      memo: `Reversal: ${input.reason}`,
-      reversesId: receipt.id,
-    });
-    const rows = db
-      .prepare(`${ENTRY_SQL} WHERE receipt_id = ? ORDER BY id`)
-      .all(receipt.id) as EntryRow[];
-    const entryIds = appendLedgerEntries(
-      db,
-      rows.map((e) => mirror(e, input.reason, today, reversalId)),
-      { userId: ctx.userId, now: ctx.clock.now(), today },
+    )
+    .get(receiptId) as
+    | {
+        id: number;
+        accountId: number;
+        kind: 'patient_payment' | 'insurance_payment' | 'refund';
+        payerId: number | null;
+        method: 'cash' | 'check' | 'card' | 'eft';
+        checkNumber: string | null;
+        reference: string | null;
+        amount: number;
+        batchId: number | null;
+        reversesId: number | null;
+        batchStatus: string | null;
+        reversedBy: number | null;
+      }
+    | undefined;
+  if (!receipt) throw notFound('The payment');
+  if (receipt.reversesId !== null) {
+    throw conflict(
+      'This is itself a reversal and cannot be reversed; post the payment again instead.',
     );
-    // the payer's codes reported by a reversed EOB are answered, as an 835 reversal does
-    db.prepare(
-      `INSERT INTO claim_adjustments (claim_id, claim_line_id, group_code, reason_code, amount,
+  }
+  if (receipt.reversedBy !== null) throw conflict('This payment has already been reversed.');
+  const batchId = receipt.batchStatus === 'open' ? receipt.batchId : null;
+  const reversalId = insertReceipt(ctx, {
+    batchId,
+    accountId: receipt.accountId,
+    kind: receipt.kind,
+    payerId: receipt.payerId,
+    method: receipt.method,
+    checkNumber: receipt.checkNumber,
+    reference: receipt.reference,
+    amount: -receipt.amount,
+    receivedDate: today,
+    memo: `Reversal: ${reason}`,
+    reversesId: receipt.id,
+  });
+  const rows = db
+    .prepare(`${ENTRY_SQL} WHERE receipt_id = ? ORDER BY id`)
+    .all(receipt.id) as EntryRow[];
+  const entryIds = appendLedgerEntries(
+    db,
+    rows.map((e) => mirror(e, reason, today, reversalId)),
+    { userId: ctx.userId, now: ctx.clock.now(), today },
+  );
+  // the payer's codes reported by a reversed EOB are answered, as an 835 reversal does
+  db.prepare(
+    `INSERT INTO claim_adjustments (claim_id, claim_line_id, group_code, reason_code, amount,
          quantity, remit_date, receipt_id)
        SELECT claim_id, claim_line_id, group_code, reason_code, -amount, quantity, ?, ?
        FROM claim_adjustments WHERE receipt_id = ?`,
-    ).run(today, reversalId, receipt.id);
-    if (receipt.kind === 'insurance_payment') {
-      db.prepare(
-        `UPDATE claims SET status = 'pending'
+  ).run(today, reversalId, receipt.id);
+  if (receipt.kind === 'insurance_payment') {
+    db.prepare(
+      `UPDATE claims SET status = 'pending'
          WHERE id IN (SELECT claim_id FROM ledger_entries WHERE receipt_id = ?)
            AND primary_claim_id IS NULL`,
-      ).run(receipt.id);
-    }
-    settleAccount(ctx, receipt.accountId);
-    const what = receipt.kind === 'refund' ? 'Refund' : 'Payment';
-    const message = `${what} of ${formatCents(cents(receipt.amount))} reversed: ${input.reason}`;
-    recordActivity(ctx, { accountId: receipt.accountId, kind: 'system', text: message });
-    return {
-      receiptId: reversalId,
-      entryIds,
-      balance: balanceTotals(db, receipt.accountId),
-      batch: batchId === null ? null : batchSummary(db, batchId),
-      message,
-    };
-  })();
+    ).run(receipt.id);
+  }
+  settleAccount(ctx, receipt.accountId);
+  const what = receipt.kind === 'refund' ? 'Refund' : 'Payment';
+  const message = `${what} of ${formatCents(cents(receipt.amount))} reversed: ${reason}`;
+  recordActivity(ctx, { accountId: receipt.accountId, kind: 'system', text: message });
+  return {
+    receiptId: reversalId,
+    entryIds,
+    balance: balanceTotals(db, receipt.accountId),
+    batch: batchId === null ? null : batchSummary(db, batchId),
+    message,
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ export const DEFAULT_BILLING_RULES: BillingRules = {
   promiseGraceDays: 0,
   assistanceThresholdPercent: 250,
   incomeSharePercent: 5,
+  appealFollowUpDays: 30,
 };
 
 type RuleKey = keyof BillingRules;

@@ -4,6 +4,15 @@ import { CALL_OUTCOME, DIRECTION, FOLLOW_UP_KIND, PARTY } from '../codes/enums';
 import { centsField, id, isoDateField, optionalText, requiredText } from './fields';
 import type { MethodName } from './methods';
 import {
+  importFileInput,
+  importInput,
+  listDenialsInput,
+  listImportsInput,
+  listRemittanceExceptionsInput,
+  resolveRemittanceExceptionInput,
+  updateDenialInput,
+} from './import-inputs';
+import {
   batchInput,
   cashSummaryInput,
   createPlanInput,
@@ -36,10 +45,14 @@ import type {
   CashSummary,
   Created,
   DemoLoadResult,
+  DenialList,
+  ImportListItem,
+  ImportReport,
   PlanPreview,
   PostingResult,
   QueueList,
   QueueOptions,
+  RemittanceExceptionView,
   RepaymentAdviceView,
   SearchResults,
 } from './types';
@@ -180,6 +193,13 @@ export const contract = {
   endPlan: method<Created>()(endPlanInput),
   recordPromise: method<Created>()(recordPromiseInput),
   getRepaymentAdvice: method<RepaymentAdviceView>()(repaymentAdviceInput),
+  importFile: method<ImportReport>()(importFileInput),
+  listImports: method<ImportListItem[]>()(listImportsInput),
+  getImport: method<ImportReport>()(importInput),
+  listRemittanceExceptions: method<RemittanceExceptionView[]>()(listRemittanceExceptionsInput),
+  resolveRemittanceException: method<Created>()(resolveRemittanceExceptionInput),
+  listDenials: method<DenialList>()(listDenialsInput),
+  updateDenial: method<Created>()(updateDenialInput),
 } satisfies Record<MethodName, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

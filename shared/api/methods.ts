@@ -36,6 +36,13 @@ export const METHOD_NAMES = [
   'endPlan',
   'recordPromise',
   'getRepaymentAdvice',
+  'importFile',
+  'listImports',
+  'getImport',
+  'listRemittanceExceptions',
+  'resolveRemittanceException',
+  'listDenials',
+  'updateDenial',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

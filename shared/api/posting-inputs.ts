@@ -220,4 +220,5 @@ export const saveBillingRulesInput = z.strictObject({
   promiseGraceDays: whole('Promise grace days', 0, 30).optional(),
   assistanceThresholdPercent: whole('Assistance threshold', 100, 600).optional(),
   incomeSharePercent: whole('Share of income', 1, 50).optional(),
+  appealFollowUpDays: whole('Days to follow up on an appeal', 1, 180).optional(),
 });

@@ -19,6 +19,13 @@ import type {
   PromiseStatus,
   ReceiptKind,
 } from '../codes/enums';
+import type {
+  AppealLevel,
+  DenialAction,
+  DenialCategory,
+  DenialResolution,
+  DenialState,
+} from '../codes/denials';
 import type { IsoDate } from '../dates/iso-date';
 import type { Cents } from '../money/cents';
 
@@ -287,6 +294,8 @@ export interface BillingRules {
   assistanceThresholdPercent: number;
   /** The share of monthly household income a plan may take. */
   incomeSharePercent: number;
+  /** Days after an appeal or corrected claim is sent before checking on it. */
+  appealFollowUpDays: number;
 }
 
 export interface AdjustmentReason {
@@ -460,4 +469,106 @@ export interface RepaymentAdviceView {
   suggestedMonths: number | null;
   suggestedMonthly: Cents | null;
   message: string;
+}
+
+export type ImportKind = '835' | '277' | '837' | 'csv';
+export type ImportStatus = 'posted' | 'partial' | 'duplicate' | 'rejected';
+
+/** A problem found in a file, with where it is (segment id and 1-based position). */
+export interface ImportProblem {
+  message: string;
+  segmentId: string | null;
+  segmentIndex: number | null;
+}
+
+export interface RemittanceReport {
+  payerName: string;
+  traceNumber: string;
+  paymentAmount: Cents;
+  /** Set when this remittance was imported before; nothing of it was posted again. */
+  duplicateOf: { importedAt: string; fileName: string } | null;
+  claimsPosted: number;
+  totalPaid: Cents;
+  adjustments: Cents;
+  patientResponsibility: Cents;
+  denialsCreated: number;
+  reversals: number;
+  exceptions: number;
+  providerAdjustments: Cents;
+  failedChecks: ImportProblem[];
+}
+
+export interface ClaimStatusReport {
+  claimsUpdated: number;
+  followUpsCreated: number;
+  unmatched: number;
+}
+
+export interface ImportReport {
+  importId: number;
+  kind: ImportKind;
+  fileName: string;
+  status: ImportStatus;
+  summary: string;
+  /** Problems that stopped the whole file. */
+  rejected: ImportProblem[];
+  warnings: ImportProblem[];
+  remittances: RemittanceReport[];
+  claimStatus: ClaimStatusReport | null;
+}
+
+export interface ImportListItem {
+  id: number;
+  kind: ImportKind;
+  fileName: string;
+  status: ImportStatus;
+  summary: string;
+  importedAt: string;
+  importedBy: string;
+}
+
+export interface RemittanceExceptionView {
+  id: number;
+  payerName: string;
+  traceNumber: string;
+  remitDate: IsoDate;
+  patientControlNumber: string;
+  payerClaimNumber: string | null;
+  patientName: string | null;
+  charge: Cents;
+  paid: Cents;
+  reason: string;
+  postable: boolean;
+  status: 'open' | 'matched' | 'set_aside';
+  claimNumber: string | null;
+  note: string | null;
+}
+
+export interface DenialView {
+  id: number;
+  followUpId: number;
+  accountId: number;
+  accountNumber: string;
+  patientName: string;
+  claimId: number;
+  claimNumber: string;
+  payerClaimNumber: string | null;
+  payerName: string;
+  category: DenialCategory;
+  action: DenialAction;
+  codes: { code: string; description: string }[];
+  amount: Cents;
+  remitDate: IsoDate;
+  deadlineDate: IsoDate;
+  daysLeft: number;
+  state: DenialState;
+  appealLevel: AppealLevel;
+  resolution: DenialResolution | null;
+  priority: Priority;
+}
+
+export interface DenialList {
+  today: IsoDate;
+  total: number;
+  rows: DenialView[];
 }

@@ -2,7 +2,7 @@
  * Code tables shared by the database, the API and the screens. Each list is the single
  * source of the allowed values; labels are what a person reads.
  */
-function labelled<const K extends string>(entries: readonly (readonly [K, string])[]) {
+export function labelled<const K extends string>(entries: readonly (readonly [K, string])[]) {
   const keys = entries.map(([k]) => k) as unknown as readonly [K, ...K[]];
   const labels = Object.fromEntries(entries) as Record<K, string>;
   return { keys, labels };

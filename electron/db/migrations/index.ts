@@ -1,5 +1,6 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-posting';
+import { migration003 } from './003-imports-denials';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: migration001 },
   { version: 2, name: 'posting, batches, plans and promises', sql: migration002 },
+  { version: 3, name: 'imports, remittances and denials', sql: migration003 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

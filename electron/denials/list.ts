@@ -1,0 +1,75 @@
+import type { ParsedInputOf } from '../../shared/api/contract';
+import type { DenialList, DenialView } from '../../shared/api/types';
+import { describeReason, describeRemark, describeGroup } from '../../shared/codes/adjustment-codes';
+import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
+import type { Ctx } from '../api/context';
+import { priorityLabel } from '../queue/priority';
+
+type Row = Omit<DenialView, 'codes' | 'daysLeft' | 'priority'> & {
+  codes: string;
+  balance: number;
+  oldestOpenDate: IsoDate | null;
+  dueDate: IsoDate;
+};
+
+/** Words for one code as sent on a denial: 'CO-50' or a remark like 'N115'. */
+export function describeDenialCode(code: string): string {
+  const m = /^([A-Z]{2})-(.+)$/.exec(code);
+  if (m && m[1] && m[2]) return `${describeGroup(m[1])}: ${describeReason(m[2])}`;
+  return describeRemark(code);
+}
+
+const ORDER = {
+  deadline: 'd.deadline_date ASC, d.amount DESC',
+  amount: 'd.amount DESC, d.deadline_date ASC',
+  payer: 'py.name ASC, d.deadline_date ASC',
+  category: 'd.category ASC, d.deadline_date ASC',
+} as const;
+
+/** Denials being worked, soonest deadline first by default, with every code in words. */
+export function listDenials(ctx: Ctx, input: ParsedInputOf<'listDenials'>): DenialList {
+  const today = ctx.clock.today();
+  const where = [
+    input.open ? `d.state <> 'resolved'` : '1',
+    input.payerId ? 'c.payer_id = @payerId' : '1',
+    input.category ? 'd.category = @category' : '1',
+    input.state ? 'd.state = @state' : '1',
+  ].join(' AND ');
+  const params = {
+    payerId: input.payerId ?? null,
+    category: input.category ?? null,
+    state: input.state ?? null,
+  };
+  const from = `FROM denials d JOIN claims c ON c.id = d.claim_id JOIN payers py ON py.id = c.payer_id
+    JOIN accounts a ON a.id = c.account_id JOIN people p ON p.id = a.patient_id
+    JOIN follow_ups f ON f.id = d.follow_up_id WHERE ${where}`;
+  const total = (ctx.db.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+  const rows = ctx.db
+    .prepare(
+      `SELECT d.id, d.follow_up_id AS followUpId, a.id AS accountId, a.account_number AS accountNumber,
+         p.last_name || ', ' || p.first_name AS patientName, c.id AS claimId,
+         c.claim_number AS claimNumber, c.payer_claim_number AS payerClaimNumber,
+         py.name AS payerName, d.category, d.action, d.codes, d.amount, d.remit_date AS remitDate,
+         d.deadline_date AS deadlineDate, d.state, d.appeal_level AS appealLevel, d.resolution,
+         a.insurance_balance + a.patient_balance AS balance, a.oldest_open_date AS oldestOpenDate,
+         f.due_date AS dueDate
+       ${from} ORDER BY ${ORDER[input.sortBy]} LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: input.limit, offset: input.offset }) as Row[];
+  return {
+    today,
+    total,
+    rows: rows.map(({ balance, oldestOpenDate, dueDate, codes, ...d }) => ({
+      ...d,
+      codes: codes
+        .split(' ')
+        .filter(Boolean)
+        .map((code) => ({ code, description: describeDenialCode(code) })),
+      daysLeft: daysBetween(today, d.deadlineDate),
+      priority: priorityLabel(
+        { balance, oldestOpenDate, dueDate, deadlineDate: d.deadlineDate },
+        today,
+      ),
+    })),
+  };
+}

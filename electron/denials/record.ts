@@ -1,0 +1,91 @@
+import { classifyDenial, DENIAL_CATEGORY } from '../../shared/codes/denials';
+import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
+import type { Cents } from '../../shared/money/cents';
+import { formatCents } from '../../shared/money/format';
+import type { Ctx } from '../api/context';
+import { recordActivity } from '../activities/record';
+
+export interface NewDenial {
+  claimId: number;
+  accountId: number;
+  remittanceId: number | null;
+  reasons: readonly { group: string; reason: string }[];
+  remarks: readonly string[];
+  amount: Cents;
+  remitDate: IsoDate;
+}
+
+/**
+ * Opens (or refreshes) the denial for a claim and its follow-up in the work queue, due
+ * today, with the appeal deadline from the remittance date and the payer's appeal window
+ * (120 days for a Medicare redetermination, the payer record's window for others).
+ */
+export function recordDenial(ctx: Ctx, d: NewDenial): number {
+  const { db } = ctx;
+  const payer = db
+    .prepare(
+      `SELECT py.name, py.appeal_window_days AS windowDays FROM claims c
+       JOIN payers py ON py.id = c.payer_id WHERE c.id = ?`,
+    )
+    .get(d.claimId) as { name: string; windowDays: number };
+  const { category, action } = classifyDenial(d.reasons, d.remarks);
+  const deadline = addDays(d.remitDate, payer.windowDays);
+  const codes = [...d.reasons.map((r) => `${r.group}-${r.reason}`), ...d.remarks].join(' ');
+  const what =
+    action === 'correct_and_resubmit'
+      ? 'correct and resubmit the claim (no appeal rights)'
+      : `appeal by ${formatUsDate(deadline)}`;
+  const reason = `${DENIAL_CATEGORY.labels[category]} denial ${codes}: ${what}.`;
+  const now = ctx.clock.now();
+  const today = ctx.clock.today();
+  const open = db
+    .prepare(`SELECT id FROM follow_ups WHERE claim_id = ? AND kind = 'denial' AND status = 'open'`)
+    .get(d.claimId) as { id: number } | undefined;
+  const followUpId =
+    open?.id ??
+    Number(
+      db
+        .prepare(
+          `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, deadline_date, reason,
+             created_at, created_by) VALUES (?, ?, 'denial', ?, ?, ?, ?, ?)`,
+        )
+        .run(d.accountId, d.claimId, today, deadline, reason, now, ctx.userId).lastInsertRowid,
+    );
+  if (open) {
+    db.prepare(`UPDATE follow_ups SET deadline_date = ?, reason = ? WHERE id = ?`).run(
+      deadline,
+      reason,
+      open.id,
+    );
+  }
+  db.prepare(
+    `INSERT INTO denials (claim_id, follow_up_id, remittance_id, category, action, codes, amount,
+       remit_date, deadline_date, created_at, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (claim_id) DO UPDATE SET follow_up_id = excluded.follow_up_id,
+       remittance_id = excluded.remittance_id, category = excluded.category,
+       action = excluded.action, codes = excluded.codes, amount = excluded.amount,
+       remit_date = excluded.remit_date, deadline_date = excluded.deadline_date, state = 'new',
+       resolution = NULL, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(
+    d.claimId,
+    followUpId,
+    d.remittanceId,
+    category,
+    action,
+    codes,
+    d.amount,
+    d.remitDate,
+    deadline,
+    now,
+    now,
+    ctx.userId,
+  );
+  recordActivity(ctx, {
+    accountId: d.accountId,
+    claimId: d.claimId,
+    kind: 'system',
+    text: `Denied ${formatCents(d.amount)}. ${reason}`,
+  });
+  return followUpId;
+}

@@ -1,0 +1,104 @@
+import type { ClaimStatusReport, ImportProblem } from '../../../shared/api/types';
+import type { ClaimStatus as OurStatus } from '../../../shared/codes/enums';
+import type { Ctx } from '../../api/context';
+import { recordActivity } from '../../activities/record';
+import { refreshQueueColumns } from '../../ledger/ledger';
+import { problem } from '../remittance/import-835';
+import { matchClaim } from '../remittance/match';
+import { read277 } from '../x12/read-277';
+import { describeStatusCategory } from '../x12/status-codes';
+import type { StatusReport } from '../x12/claim-status-types';
+
+export interface ClaimStatusOutcome {
+  rejected: ImportProblem[];
+  warnings: ImportProblem[];
+  report: ClaimStatusReport | null;
+}
+
+/** Statuses a 277 may move a claim out of; a claim already paid or denied keeps its status. */
+const STILL_WAITING: readonly OurStatus[] = ['unbilled', 'billed', 'acknowledged', 'pending'];
+
+/**
+ * Applies a 277 in the caller's transaction: acknowledgements and pends update the
+ * claim's status; requests for information and errors open a claim-status follow-up
+ * saying what the payer wants. Every status is kept on the claim's record.
+ */
+export function post277(ctx: Ctx, importFileId: number, text: string): ClaimStatusOutcome {
+  const read = read277(text);
+  const warnings = read.warnings.map(problem);
+  if (read.envelopeErrors.length > 0 || read.transactions.length === 0) {
+    const rejected = read.envelopeErrors.map(problem);
+    if (rejected.length === 0) {
+      rejected.push({
+        message: 'The file holds no 277 transaction.',
+        segmentId: null,
+        segmentIndex: null,
+      });
+    }
+    return { rejected, warnings, report: null };
+  }
+  const report: ClaimStatusReport = { claimsUpdated: 0, followUpsCreated: 0, unmatched: 0 };
+  const { db } = ctx;
+  const today = ctx.clock.today();
+  for (const t of read.transactions) {
+    for (const claim of t.claims) {
+      const ours = matchClaim(db, claim.patientControlNumber, claim.payerClaimNumber);
+      const latest: StatusReport | undefined = claim.statuses[0];
+      const code = latest?.codes[0];
+      if (!ours || !latest || !code) {
+        report.unmatched++;
+        continue;
+      }
+      const meaning = describeStatusCategory(code.category);
+      db.prepare(
+        `INSERT INTO claim_status_events (claim_id, import_file_id, category, status_code,
+           effective_date, meaning, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        ours.id,
+        importFileId,
+        code.category,
+        code.status,
+        latest.effectiveDate,
+        meaning,
+        ctx.clock.now(),
+      );
+      const next: OurStatus | null =
+        code.meaning === 'acknowledged'
+          ? 'acknowledged'
+          : code.meaning === 'pending'
+            ? 'pending'
+            : null;
+      if (next && STILL_WAITING.includes(ours.status as OurStatus)) {
+        db.prepare(`UPDATE claims SET status = ? WHERE id = ?`).run(next, ours.id);
+      }
+      if (code.meaning === 'request-for-information' || code.meaning === 'error') {
+        const reason = `${code.meaning === 'error' ? 'Payer could not process the claim' : 'Payer requests information'}: ${meaning}${code.status ? ` (status ${code.status})` : ''}${latest.message ? ` — ${latest.message}` : ''}.`;
+        const open = db
+          .prepare(
+            `SELECT id FROM follow_ups WHERE claim_id = ? AND kind = 'claim_status' AND status = 'open'`,
+          )
+          .get(ours.id) as { id: number } | undefined;
+        if (open) {
+          db.prepare(
+            `UPDATE follow_ups SET reason = ?, due_date = min(due_date, ?) WHERE id = ?`,
+          ).run(reason, today, open.id);
+        } else {
+          db.prepare(
+            `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, reason, created_at, created_by)
+             VALUES (?, ?, 'claim_status', ?, ?, ?, ?)`,
+          ).run(ours.accountId, ours.id, today, reason, ctx.clock.now(), ctx.userId);
+          report.followUpsCreated++;
+        }
+        refreshQueueColumns(db, ours.accountId, today);
+      }
+      recordActivity(ctx, {
+        accountId: ours.accountId,
+        claimId: ours.id,
+        kind: 'system',
+        text: `Claim status from payer: ${meaning}${code.status ? ` (status ${code.status})` : ''}.`,
+      });
+      report.claimsUpdated++;
+    }
+  }
+  return { rejected: [], warnings, report };
+}

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import type { ParsedInputOf } from '../../shared/api/contract';
+import { notFound } from '../../shared/api/errors';
+import type {
+  ImportKind,
+  ImportListItem,
+  ImportProblem,
+  ImportReport,
+  ImportStatus,
+  RemittanceReport,
+} from '../../shared/api/types';
+import { sumCents } from '../../shared/money/cents';
+import { formatCents } from '../../shared/money/format';
+import type { Ctx } from '../api/context';
+import { post277 } from './claim-status/import-277';
+import { post835 } from './remittance/import-835';
+import { tokenize } from './x12/tokenizer';
+
+/** Which X12 transaction a file holds, from its first ST segment. */
+function detectKind(text: string): ImportKind | null {
+  const st = tokenize(text).segments.find((s) => s.id === 'ST');
+  const id = st?.elements[1];
+  return id === '835' || id === '277' || id === '837' ? id : null;
+}
+
+function remittanceSummary(rs: readonly RemittanceReport[]): string {
+  const posted = rs.filter((r) => !r.duplicateOf && r.failedChecks.length === 0);
+  const claims = rs.reduce((s, r) => s + r.claimsPosted, 0);
+  const paid = sumCents(rs.map((r) => r.totalPaid));
+  const denials = rs.reduce((s, r) => s + r.denialsCreated, 0);
+  const exceptions = rs.reduce((s, r) => s + r.exceptions, 0);
+  const dupes = rs.filter((r) => r.duplicateOf).length;
+  return [
+    `${posted.length} remittance${posted.length === 1 ? '' : 's'}`,
+    `${claims} claims posted`,
+    `${formatCents(paid)} paid`,
+    `${denials} denials`,
+    `${exceptions} exceptions`,
+    ...(dupes > 0 ? [`${dupes} imported before`] : []),
+  ].join(', ');
+}
+
+/**
+ * Imports one file: reads it, posts it in one transaction (all of it or none of it), and
+ * files the report, which is returned and kept for the import history. Running the same
+ * remittance twice posts nothing the second time and says when it came in before.
+ */
+export function importFile(ctx: Ctx, input: ParsedInputOf<'importFile'>): ImportReport {
+  const { db } = ctx;
+  const sha256 = createHash('sha256').update(input.text).digest('hex');
+  const kind = detectKind(input.text);
+  return db.transaction((): ImportReport => {
+    const fileId = Number(
+      db
+        .prepare(
+          `INSERT INTO import_files (kind, file_name, sha256, byte_size, status, summary, report,
+             imported_at, imported_by) VALUES (?, ?, ?, ?, 'rejected', '', '{}', ?, ?)`,
+        )
+        .run(
+          kind ?? '835',
+          input.fileName,
+          sha256,
+          Buffer.byteLength(input.text),
+          ctx.clock.now(),
+          ctx.userId,
+        ).lastInsertRowid,
+    );
+    const report: ImportReport = {
+      importId: fileId,
+      kind: kind ?? '835',
+      fileName: input.fileName,
+      status: 'rejected',
+      summary: '',
+      rejected: [],
+      warnings: [],
+      remittances: [],
+      claimStatus: null,
+    };
+    const none = (message: string): ImportProblem => ({
+      message,
+      segmentId: null,
+      segmentIndex: null,
+    });
+    if (kind === null) {
+      report.rejected.push(none('This is not an X12 835 remittance or 277 claim status file.'));
+    } else if (kind === '837') {
+      report.rejected.push(
+        none(
+          'This is an 837 claim file; import claims from the claim import instead of as a remittance.',
+        ),
+      );
+    } else if (kind === '835') {
+      const out = post835(ctx, fileId, input.text);
+      Object.assign(report, {
+        rejected: out.rejected,
+        warnings: out.warnings,
+        remittances: out.remittances,
+      });
+    } else {
+      const out = post277(ctx, fileId, input.text);
+      Object.assign(report, {
+        rejected: out.rejected,
+        warnings: out.warnings,
+        claimStatus: out.report,
+      });
+    }
+    report.status = statusOf(report);
+    report.summary =
+      report.status === 'rejected'
+        ? `Rejected: ${report.rejected[0]?.message ?? 'the file could not be read.'}`
+        : report.kind === '277'
+          ? `${report.claimStatus?.claimsUpdated ?? 0} claims updated, ${report.claimStatus?.followUpsCreated ?? 0} follow-ups, ${report.claimStatus?.unmatched ?? 0} not matched`
+          : remittanceSummary(report.remittances);
+    db.prepare(`UPDATE import_files SET status = ?, summary = ?, report = ? WHERE id = ?`).run(
+      report.status,
+      report.summary,
+      JSON.stringify(report),
+      fileId,
+    );
+    return report;
+  })();
+}
+
+function statusOf(r: ImportReport): ImportStatus {
+  if (r.rejected.length > 0) return 'rejected';
+  if (r.kind === '277') return 'posted';
+  if (r.remittances.every((x) => x.duplicateOf)) return 'duplicate';
+  if (r.remittances.some((x) => x.failedChecks.length > 0)) return 'partial';
+  return 'posted';
+}
+
+export function listImports(ctx: Ctx, input: ParsedInputOf<'listImports'>): ImportListItem[] {
+  return ctx.db
+    .prepare(
+      `SELECT f.id, f.kind, f.file_name AS fileName, f.status, f.summary, f.imported_at AS importedAt,
+         u.display_name AS importedBy
+       FROM import_files f JOIN users u ON u.id = f.imported_by
+       ORDER BY f.id DESC LIMIT ?`,
+    )
+    .all(input.limit) as ImportListItem[];
+}
+
+export function getImport(ctx: Ctx, input: ParsedInputOf<'getImport'>): ImportReport {
+  const row = ctx.db.prepare(`SELECT report FROM import_files WHERE id = ?`).get(input.importId) as
+    { report: string } | undefined;
+  if (!row) throw notFound('The import');
+  return JSON.parse(row.report) as ImportReport;
+}

@@ -1,0 +1,107 @@
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import { conflict, invalid, notFound } from '../../../shared/api/errors';
+import type { Created, RemittanceExceptionView } from '../../../shared/api/types';
+import type { Ctx } from '../../api/context';
+import type { Claim } from '../x12/remittance-types';
+import { postRemittanceClaim, UnpostableClaim } from './post-claim';
+
+export function listRemittanceExceptions(
+  ctx: Ctx,
+  input: ParsedInputOf<'listRemittanceExceptions'>,
+): RemittanceExceptionView[] {
+  return (
+    ctx.db
+      .prepare(
+        `SELECT e.id, r.payer_name AS payerName, r.trace_number AS traceNumber,
+           r.remit_date AS remitDate, e.patient_control_number AS patientControlNumber,
+           e.payer_claim_number AS payerClaimNumber, e.patient_name AS patientName, e.charge,
+           e.paid, e.reason, e.postable, e.status, c.claim_number AS claimNumber, e.note
+         FROM remittance_exceptions e JOIN remittances r ON r.id = e.remittance_id
+         LEFT JOIN claims c ON c.id = e.claim_id
+         WHERE e.status = ? ORDER BY e.id LIMIT ?`,
+      )
+      .all(input.status, input.limit) as (Omit<RemittanceExceptionView, 'postable'> & {
+      postable: number;
+    })[]
+  ).map((e) => ({ ...e, postable: e.postable === 1 }));
+}
+
+interface ExceptionRow {
+  id: number;
+  status: string;
+  postable: number;
+  claimJson: string;
+  remittanceId: number;
+  payerName: string;
+  traceNumber: string;
+  paymentMethod: string | null;
+  remitDate: string;
+}
+
+/**
+ * Resolves an exception: posts the remittance claim to the claim a person picked, or
+ * sets it aside with a note. Claims that failed their checks can only be set aside.
+ */
+export function resolveRemittanceException(
+  ctx: Ctx,
+  input: ParsedInputOf<'resolveRemittanceException'>,
+): Created {
+  const { db } = ctx;
+  return db.transaction((): Created => {
+    const e = db
+      .prepare(
+        `SELECT e.id, e.status, e.postable, e.claim_json AS claimJson, e.remittance_id AS remittanceId,
+           r.payer_name AS payerName, r.trace_number AS traceNumber, r.payment_method AS paymentMethod,
+           r.remit_date AS remitDate
+         FROM remittance_exceptions e JOIN remittances r ON r.id = e.remittance_id WHERE e.id = ?`,
+      )
+      .get(input.exceptionId) as ExceptionRow | undefined;
+    if (!e) throw notFound('The exception');
+    if (e.status !== 'open') throw conflict('This exception has already been dealt with.');
+    const now = ctx.clock.now();
+    if (input.action === 'set_aside') {
+      db.prepare(
+        `UPDATE remittance_exceptions SET status = 'set_aside', resolved_at = ?, resolved_by = ?, note = ?
+         WHERE id = ?`,
+      ).run(now, ctx.userId, input.note, e.id);
+      return { id: e.id };
+    }
+    if (e.postable !== 1) {
+      throw conflict(
+        'This remittance claim failed its checks and cannot be posted; set it aside and ask the payer for a corrected remittance.',
+      );
+    }
+    if (input.claimId == null) throw invalid('Choose the claim to post it to.', 'claimId');
+    const claim = db
+      .prepare(
+        `SELECT id, account_id AS accountId, claim_number AS claimNumber, payer_id AS payerId, status
+         FROM claims WHERE id = ?`,
+      )
+      .get(input.claimId) as
+      | { id: number; accountId: number; claimNumber: string; payerId: number; status: string }
+      | undefined;
+    if (!claim) throw notFound('The claim');
+    try {
+      postRemittanceClaim(
+        ctx,
+        {
+          remittanceId: e.remittanceId,
+          payerName: e.payerName,
+          traceNumber: e.traceNumber,
+          method: e.paymentMethod === 'CHK' ? 'check' : 'eft',
+          remitDate: e.remitDate as Parameters<typeof postRemittanceClaim>[1]['remitDate'],
+        },
+        JSON.parse(e.claimJson) as Claim,
+        { ...claim, matchedBy: 'claim number' },
+      );
+    } catch (err) {
+      if (err instanceof UnpostableClaim) throw conflict(err.message);
+      throw err;
+    }
+    db.prepare(
+      `UPDATE remittance_exceptions SET status = 'matched', claim_id = ?, resolved_at = ?, resolved_by = ?, note = ?
+       WHERE id = ?`,
+    ).run(claim.id, now, ctx.userId, input.note, e.id);
+    return { id: e.id };
+  })();
+}

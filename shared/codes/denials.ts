@@ -1,0 +1,158 @@
+/**
+ * Denials: the category a denial falls in (which decides the appeal letter), whether it
+ * is appealed or fixed and resubmitted, and the states a denial moves through. The
+ * category comes from the payer's reason (CARC) and remark (RARC) codes.
+ */
+import { labelled } from './enums';
+
+export const DENIAL_CATEGORY = labelled([
+  ['medical_necessity', 'Medical necessity'],
+  ['prior_authorization', 'Prior authorization'],
+  ['timely_filing', 'Timely filing'],
+  ['coding_bundling', 'Coding or bundling'],
+  ['coordination_of_benefits', 'Coordination of benefits'],
+  ['eligibility', 'Eligibility'],
+  ['non_covered', 'Non-covered or out of network'],
+  ['duplicate', 'Duplicate'],
+  ['missing_information', 'Missing information'],
+  ['other', 'Other'],
+] as const);
+export type DenialCategory = (typeof DENIAL_CATEGORY.keys)[number];
+
+export const DENIAL_ACTION = labelled([
+  ['appeal', 'Appeal'],
+  ['correct_and_resubmit', 'Correct and resubmit (no appeal rights)'],
+] as const);
+export type DenialAction = (typeof DENIAL_ACTION.keys)[number];
+
+export const DENIAL_STATE = labelled([
+  ['new', 'New'],
+  ['in_review', 'In review'],
+  ['appeal_drafted', 'Appeal drafted'],
+  ['appeal_sent', 'Appeal sent'],
+  ['awaiting_payer', 'Awaiting payer'],
+  ['corrected_claim_sent', 'Corrected claim sent'],
+  ['resolved', 'Resolved'],
+] as const);
+export type DenialState = (typeof DENIAL_STATE.keys)[number];
+
+export const DENIAL_RESOLUTION = labelled([
+  ['paid', 'Paid'],
+  ['partly_paid', 'Partly paid'],
+  ['upheld', 'Upheld'],
+  ['written_off', 'Written off'],
+] as const);
+export type DenialResolution = (typeof DENIAL_RESOLUTION.keys)[number];
+
+export const APPEAL_LEVEL = labelled([
+  ['first', 'First level'],
+  ['second', 'Second level / reconsideration'],
+  ['external', 'External review'],
+] as const);
+export type AppealLevel = (typeof APPEAL_LEVEL.keys)[number];
+
+/** Reason codes (CARC) by the category they put a denial in. */
+const REASON_CATEGORY: Record<string, DenialCategory> = {
+  '50': 'medical_necessity',
+  '151': 'medical_necessity',
+  '167': 'medical_necessity',
+  '15': 'prior_authorization',
+  '197': 'prior_authorization',
+  '198': 'prior_authorization',
+  '29': 'timely_filing',
+  '4': 'coding_bundling',
+  '5': 'coding_bundling',
+  '6': 'coding_bundling',
+  '9': 'coding_bundling',
+  '11': 'coding_bundling',
+  '97': 'coding_bundling',
+  '181': 'coding_bundling',
+  '234': 'coding_bundling',
+  '236': 'coding_bundling',
+  B15: 'coding_bundling',
+  '22': 'coordination_of_benefits',
+  '26': 'eligibility',
+  '27': 'eligibility',
+  '31': 'eligibility',
+  '140': 'eligibility',
+  B9: 'eligibility',
+  '96': 'non_covered',
+  '109': 'non_covered',
+  '119': 'non_covered',
+  '170': 'non_covered',
+  '204': 'non_covered',
+  '242': 'non_covered',
+  B7: 'non_covered',
+  '18': 'duplicate',
+  B13: 'duplicate',
+  '16': 'missing_information',
+  '251': 'missing_information',
+  '252': 'missing_information',
+};
+
+/** Remark codes (RARC) that settle the category when the reason code alone does not. */
+const REMARK_CATEGORY: Record<string, DenialCategory> = {
+  N115: 'medical_necessity',
+  N386: 'medical_necessity',
+  N54: 'prior_authorization',
+  M15: 'coding_bundling',
+  M80: 'coding_bundling',
+  N20: 'coding_bundling',
+  N657: 'coding_bundling',
+  MA04: 'coordination_of_benefits',
+  N4: 'coordination_of_benefits',
+  N479: 'coordination_of_benefits',
+  N30: 'eligibility',
+  N95: 'non_covered',
+  M86: 'duplicate',
+  M51: 'missing_information',
+  M76: 'missing_information',
+  M127: 'missing_information',
+  N290: 'missing_information',
+  MA130: 'missing_information',
+};
+
+/**
+ * Adjustments that are routine adjudication, not a denial: the contractual allowance,
+ * sequestration, the prior payer's share, multiple-procedure reductions.
+ */
+const ROUTINE_REASONS = new Set(['45', '253', '23', '59', '94', 'A2', '24']);
+
+/** Whether an adjustment (group and reason code) says the payer refused to pay. */
+export function isDenialAdjustment(group: string, reason: string): boolean {
+  return group !== 'PR' && !ROUTINE_REASONS.has(reason);
+}
+
+/** Remarks that mean the claim was unprocessable: fix it and send a new claim. */
+const RESUBMIT_REMARKS = new Set(['MA130', 'M51', 'M76', 'N290']);
+
+export interface DenialClassification {
+  category: DenialCategory;
+  action: DenialAction;
+}
+
+/**
+ * Category from the codes: the first denial reason code that names one wins (payers put
+ * the deciding code first), then the remarks. CO-16 with an "unprocessable" remark such
+ * as MA130 is not appealed but corrected and resubmitted.
+ */
+export function classifyDenial(
+  reasons: readonly { group: string; reason: string }[],
+  remarks: readonly string[],
+): DenialClassification {
+  const denial = reasons.filter((r) => isDenialAdjustment(r.group, r.reason));
+  let category: DenialCategory = 'other';
+  const byReason = denial.map((r) => REASON_CATEGORY[r.reason]).find((c) => c !== undefined);
+  const byRemark = remarks.map((r) => REMARK_CATEGORY[r]).find((c) => c !== undefined);
+  category = byReason ?? byRemark ?? category;
+  // CO-16 only says "information missing"; a more specific remark says what kind
+  if (byReason === 'missing_information' && byRemark && byRemark !== 'missing_information') {
+    category = byRemark;
+  }
+  const unprocessable =
+    remarks.some((r) => RESUBMIT_REMARKS.has(r)) && denial.some((r) => r.reason === '16');
+  return {
+    category,
+    action: unprocessable || remarks.includes('MA130') ? 'correct_and_resubmit' : 'appeal',
+  };
+}
