@@ -19,6 +19,7 @@ import { benchScenarios } from './scenarios';
 import {
   postingBatchBenchmark,
   recomputeBalancesBenchmark,
+  remittanceImportBenchmark,
   type ThroughputResult,
 } from './throughput';
 
@@ -129,6 +130,7 @@ function main(): void {
     const bulk: ThroughputResult[] = [
       postingBatchBenchmark(ctx),
       recomputeBalancesBenchmark(ctx, BENCH_CLOCK.today()),
+      remittanceImportBenchmark(ctx),
     ];
     for (const b of bulk) {
       console.log(
