@@ -1,5 +1,6 @@
 import type { DemoLoadResult } from '../../shared/api/types';
 import { isIsoDate, type IsoDate } from '../../shared/dates/iso-date';
+import { recordOpenDenials } from '../denials/from-follow-ups';
 import type { Db } from '../db/open';
 import { DEMO_PAYERS, DEMO_USERS, FACILITY, type PayerCode } from './catalog';
 import { planHousehold, type HospitalSetting, type StaffMember } from './household';
@@ -14,7 +15,7 @@ import { DemoWriter } from './writer';
  */
 
 /** Bump whenever a change makes the generator write different data (saved bench databases are rebuilt). */
-export const DEMO_GENERATOR_VERSION = 1;
+export const DEMO_GENERATOR_VERSION = 2;
 export const DEFAULT_DEMO_SEED = 20_260_615;
 
 export interface DemoOptions {
@@ -193,6 +194,10 @@ export function buildHospital(db: Db, options: BuildOptions): DemoLoadResult {
   // nested db.transaction calls become savepoints, so a demo load stays one transaction
   if (perTransaction >= total) db.transaction(build)();
   else build();
+  const supervisor = db
+    .prepare(`SELECT id FROM users ORDER BY role = 'supervisor' DESC, id LIMIT 1`)
+    .get() as { id: number };
+  db.transaction(() => recordOpenDenials(db, supervisor.id, now))();
 
   return {
     patients: count(db, `SELECT count(DISTINCT patient_id) AS n FROM accounts`),

@@ -1,0 +1,67 @@
+import { classifyDenial, isDenialAdjustment } from '../../shared/codes/denials';
+import { addDays, type IsoDate } from '../../shared/dates/iso-date';
+import type { Db } from '../db/open';
+
+/**
+ * Gives every open denial follow-up that has no denial record one, classified from the
+ * codes already on its claim. Denials worked before the denial workflow existed (and the
+ * demo hospital's) then show in the denials view like imported ones. Returns how many.
+ */
+export function recordOpenDenials(db: Db, userId: number, now: string): number {
+  const open = db
+    .prepare(
+      `SELECT f.id AS followUpId, f.claim_id AS claimId, f.deadline_date AS deadlineDate,
+         f.created_at AS createdAt, c.remit_date AS remitDate, py.appeal_window_days AS windowDays,
+         (SELECT ifnull(sum(amount), 0) FROM ledger_entries l
+           WHERE l.claim_id = c.id AND l.side = 'insurance') AS open
+       FROM follow_ups f JOIN claims c ON c.id = f.claim_id JOIN payers py ON py.id = c.payer_id
+       WHERE f.kind = 'denial' AND f.status = 'open'
+         AND NOT EXISTS (SELECT 1 FROM denials d WHERE d.claim_id = f.claim_id)`,
+    )
+    .all() as {
+    followUpId: number;
+    claimId: number;
+    deadlineDate: IsoDate | null;
+    createdAt: string;
+    remitDate: IsoDate | null;
+    windowDays: number;
+    open: number;
+  }[];
+  const adjustments = db.prepare(
+    `SELECT group_code AS groupCode, reason_code AS reasonCode, amount FROM claim_adjustments
+     WHERE claim_id = ? ORDER BY id`,
+  );
+  const remarks = db.prepare(
+    `SELECT DISTINCT code FROM claim_remarks WHERE claim_id = ? ORDER BY id`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO denials (claim_id, follow_up_id, category, action, codes, amount, remit_date,
+       deadline_date, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const f of open) {
+    const codes = (
+      adjustments.all(f.claimId) as { groupCode: string; reasonCode: string; amount: number }[]
+    ).filter((a) => isDenialAdjustment(a.groupCode, a.reasonCode));
+    const remarkCodes = (remarks.all(f.claimId) as { code: string }[]).map((r) => r.code);
+    const { category, action } = classifyDenial(
+      codes.map((a) => ({ group: a.groupCode, reason: a.reasonCode })),
+      remarkCodes,
+    );
+    const remitDate = f.remitDate ?? (f.createdAt.slice(0, 10) as IsoDate);
+    const denied = codes.reduce((s, a) => s + a.amount, 0);
+    insert.run(
+      f.claimId,
+      f.followUpId,
+      category,
+      action,
+      [...new Set(codes.map((a) => `${a.groupCode}-${a.reasonCode}`)), ...remarkCodes].join(' '),
+      denied > 0 ? denied : Math.max(0, f.open),
+      remitDate,
+      f.deadlineDate ?? addDays(remitDate, f.windowDays),
+      now,
+      now,
+      userId,
+    );
+  }
+  return open.length;
+}
