@@ -16,6 +16,7 @@ import { cents } from '../../shared/money/cents';
 import type { Ctx } from '../api/context';
 import type { Db } from '../db/open';
 import { accountAging } from '../ledger/ledger';
+import { accountDenials } from '../denials/list';
 import { accountPlans } from '../plans/load';
 import { accountAdjustmentRequests } from '../posting/adjustment-requests';
 import { accountPromises } from '../promises/load';
@@ -231,5 +232,6 @@ export function getAccount(ctx: Ctx, input: ParsedInputOf<'getAccount'>): Accoun
     plans: accountPlans(db, a.id, today),
     promises: accountPromises(db, a.id),
     adjustmentRequests: accountAdjustmentRequests(db, a.id),
+    denials: accountDenials(db, a.id, today),
   };
 }

@@ -68,7 +68,7 @@ describe('deposit batches', () => {
     const view = call(ctx, 'getBatch', { batchId: batch.id });
     expect(view.receipts).toHaveLength(4);
     expect(view.byMethod).toEqual([
-      { method: 'card', count: 2, total: 7_500 },
+      { method: 'card', count: 1, total: 7_500 },
       { method: 'check', count: 1, total: 10_000 },
     ]);
   });

@@ -44,9 +44,12 @@ export function requireOpenBatch(db: Db, batchId: number): BatchSummary {
 export function methodTotals(db: Db, where: string, ...params: unknown[]): MethodTotal[] {
   return db
     .prepare(
-      `SELECT method, count(*) FILTER (WHERE reverses_id IS NULL) AS count,
+      `SELECT method,
+         -- payments that still stand: a reversed one and its reversal count as none
+         count(*) FILTER (WHERE reverses_id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM receipts x WHERE x.reverses_id = r.id)) AS count,
          sum(amount) AS total
-       FROM receipts WHERE kind <> 'refund' AND ${where}
+       FROM receipts r WHERE kind <> 'refund' AND ${where}
        GROUP BY method ORDER BY method`,
     )
     .all(...params) as MethodTotal[];

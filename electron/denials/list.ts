@@ -3,6 +3,7 @@ import type { DenialList, DenialView } from '../../shared/api/types';
 import { describeReason, describeRemark, describeGroup } from '../../shared/codes/adjustment-codes';
 import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../api/context';
+import type { Db } from '../db/open';
 import { priorityLabel } from '../queue/priority';
 
 type Row = Omit<DenialView, 'codes' | 'daysLeft' | 'priority'> & {
@@ -26,6 +27,34 @@ const ORDER = {
   category: 'd.category ASC, d.deadline_date ASC',
 } as const;
 
+const FROM = `FROM denials d JOIN claims c ON c.id = d.claim_id JOIN payers py ON py.id = c.payer_id
+    JOIN accounts a ON a.id = c.account_id JOIN people p ON p.id = a.patient_id
+    JOIN follow_ups f ON f.id = d.follow_up_id`;
+
+const SELECT = `SELECT d.id, d.follow_up_id AS followUpId, a.id AS accountId, a.account_number AS accountNumber,
+    p.last_name || ', ' || p.first_name AS patientName, c.id AS claimId,
+    c.claim_number AS claimNumber, c.payer_claim_number AS payerClaimNumber,
+    py.name AS payerName, d.category, d.action, d.codes, d.amount, d.remit_date AS remitDate,
+    d.deadline_date AS deadlineDate, d.state, d.appeal_level AS appealLevel, d.resolution,
+    a.insurance_balance + a.patient_balance AS balance, a.oldest_open_date AS oldestOpenDate,
+    f.due_date AS dueDate`;
+
+function toView(row: Row, today: IsoDate): DenialView {
+  const { balance, oldestOpenDate, dueDate, codes, ...d } = row;
+  return {
+    ...d,
+    codes: codes
+      .split(' ')
+      .filter(Boolean)
+      .map((code) => ({ code, description: describeDenialCode(code) })),
+    daysLeft: daysBetween(today, d.deadlineDate),
+    priority: priorityLabel(
+      { balance, oldestOpenDate, dueDate, deadlineDate: d.deadlineDate },
+      today,
+    ),
+  };
+}
+
 /** Denials being worked, soonest deadline first by default, with every code in words. */
 export function listDenials(ctx: Ctx, input: ParsedInputOf<'listDenials'>): DenialList {
   const today = ctx.clock.today();
@@ -40,36 +69,22 @@ export function listDenials(ctx: Ctx, input: ParsedInputOf<'listDenials'>): Deni
     category: input.category ?? null,
     state: input.state ?? null,
   };
-  const from = `FROM denials d JOIN claims c ON c.id = d.claim_id JOIN payers py ON py.id = c.payer_id
-    JOIN accounts a ON a.id = c.account_id JOIN people p ON p.id = a.patient_id
-    JOIN follow_ups f ON f.id = d.follow_up_id WHERE ${where}`;
-  const total = (ctx.db.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+  const total = (
+    ctx.db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${where}`).get(params) as { n: number }
+  ).n;
   const rows = ctx.db
     .prepare(
-      `SELECT d.id, d.follow_up_id AS followUpId, a.id AS accountId, a.account_number AS accountNumber,
-         p.last_name || ', ' || p.first_name AS patientName, c.id AS claimId,
-         c.claim_number AS claimNumber, c.payer_claim_number AS payerClaimNumber,
-         py.name AS payerName, d.category, d.action, d.codes, d.amount, d.remit_date AS remitDate,
-         d.deadline_date AS deadlineDate, d.state, d.appeal_level AS appealLevel, d.resolution,
-         a.insurance_balance + a.patient_balance AS balance, a.oldest_open_date AS oldestOpenDate,
-         f.due_date AS dueDate
-       ${from} ORDER BY ${ORDER[input.sortBy]} LIMIT @limit OFFSET @offset`,
+      `${SELECT} ${FROM} WHERE ${where} ORDER BY ${ORDER[input.sortBy]} LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: input.limit, offset: input.offset }) as Row[];
-  return {
-    today,
-    total,
-    rows: rows.map(({ balance, oldestOpenDate, dueDate, codes, ...d }) => ({
-      ...d,
-      codes: codes
-        .split(' ')
-        .filter(Boolean)
-        .map((code) => ({ code, description: describeDenialCode(code) })),
-      daysLeft: daysBetween(today, d.deadlineDate),
-      priority: priorityLabel(
-        { balance, oldestOpenDate, dueDate, deadlineDate: d.deadlineDate },
-        today,
-      ),
-    })),
-  };
+  return { today, total, rows: rows.map((r) => toView(r, today)) };
+}
+
+/** The account's denials, open ones first, for the account view. */
+export function accountDenials(db: Db, accountId: number, today: IsoDate): DenialView[] {
+  return (
+    db
+      .prepare(`${SELECT} ${FROM} WHERE a.id = ? ORDER BY d.state = 'resolved', d.deadline_date`)
+      .all(accountId) as Row[]
+  ).map((r) => toView(r, today));
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import type { IsoDate } from '../../shared/dates/iso-date';
+import type { Ctx } from '../../electron/api/context';
 import { dispatch } from '../../electron/api/dispatch';
 import { generateDemoData } from '../../electron/demo/generate';
 import { createTestCtx } from '../../electron/testing/test-db';
@@ -73,7 +74,7 @@ export function freshDatabase(options: { demo: boolean; today?: IsoDate }): Test
  * Opens the app in a new page with `window.api` wired, as the preload does in Electron,
  * to the main process's own dispatch over the test's database.
  */
-export async function openApp(browser: Browser, url: string, ctx: TestCtx): Promise<Page> {
+export async function openApp(browser: Browser, url: string, ctx: Ctx): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   // fail a step with its locator named, well before the test's own time limit
   page.setDefaultTimeout(20_000);

@@ -275,6 +275,7 @@ export interface AccountView {
   plans: PlanView[];
   promises: PromiseView[];
   adjustmentRequests: AdjustmentRequestView[];
+  denials: DenialView[];
 }
 
 export interface Created {

@@ -8,13 +8,17 @@ import { keys, messageOf } from '../app/query';
 import { lastQueuePath, navigate } from '../app/router';
 import { ErrorState, LoadingState } from '../components/States';
 import { UsDate } from '../components/UsDate';
+import { AccountActions, type AccountActionsHandle } from './AccountActions';
 import { ActivityForm, type ActivityFormHandle } from './ActivityForm';
 import { ActivityHistory } from './ActivityHistory';
 import { BalanceCard } from './BalanceCard';
 import { ClaimsCard } from './ClaimsCard';
 import { FollowUpCard, type FollowUpCardHandle } from './FollowUpCard';
+import { AdjustmentRequestsCard } from './AdjustmentRequestsCard';
 import { LedgerCard } from './LedgerCard';
 import { PeopleCard } from './PeopleCard';
+import { PlanCard } from './PlanCard';
+import { PromisesCard } from './PromisesCard';
 
 /** Back to the queue as it was left: same filters, same sort. */
 function backToQueue() {
@@ -28,6 +32,7 @@ export function AccountScreen({ accountId }: { accountId: number }) {
   });
   const activityForm = useRef<ActivityFormHandle>(null);
   const followUp = useRef<FollowUpCardHandle>(null);
+  const actions = useRef<AccountActionsHandle>(null);
 
   useHotkeys([
     ['Escape', backToQueue],
@@ -35,6 +40,8 @@ export function AccountScreen({ accountId }: { accountId: number }) {
     ['n', () => activityForm.current?.start('note')],
     ['c', () => activityForm.current?.start('call')],
     ['f', () => followUp.current?.start()],
+    ['p', () => actions.current?.open('plan')],
+    ['a', () => actions.current?.open('adjustment')],
   ]);
 
   if (account.isPending) return <LoadingState label="Opening the account…" />;
@@ -87,9 +94,10 @@ export function AccountScreen({ accountId }: { accountId: number }) {
           </Group>
         </Stack>
         <Group gap="xs">
+          <AccountActions ref={actions} view={v} />
           <Text size="xs" c="dimmed">
             <Kbd size="xs">N</Kbd> note · <Kbd size="xs">C</Kbd> call · <Kbd size="xs">F</Kbd>{' '}
-            follow-up
+            follow-up · <Kbd size="xs">P</Kbd> plan · <Kbd size="xs">A</Kbd> adjustment
           </Text>
           <Tooltip label="Escape or Alt+←">
             <Button variant="default" onClick={backToQueue}>
@@ -109,6 +117,7 @@ export function AccountScreen({ accountId }: { accountId: number }) {
                 <PeopleCard view={v} />
               </Grid.Col>
             </Grid>
+            {v.plans.length > 0 && <PlanCard plans={v.plans} />}
             <ClaimsCard claims={v.claims} coverages={v.coverages} />
             <LedgerCard ledger={v.ledger} />
           </Stack>
@@ -116,6 +125,10 @@ export function AccountScreen({ accountId }: { accountId: number }) {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             <FollowUpCard ref={followUp} view={v} />
+            <AdjustmentRequestsCard requests={v.adjustmentRequests} />
+            {(v.promises.length > 0 || v.balance.patient > 0) && (
+              <PromisesCard promises={v.promises} />
+            )}
             <ActivityForm ref={activityForm} accountId={v.account.id} />
             <ActivityHistory activities={v.activities} />
           </Stack>

@@ -1,12 +1,17 @@
-import { Badge, ScrollArea, Table, Text } from '@mantine/core';
+import { Badge, Button, ScrollArea, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
 import type { LedgerEntryView } from '../../../shared/api/types';
 import { LEDGER_KIND, LEDGER_SIDE } from '../../../shared/codes/enums';
+import { formatUsDate } from '../../../shared/dates/iso-date';
+import { formatCents } from '../../../shared/money/format';
 import { Money } from '../components/Money';
 import { Section } from '../components/Section';
 import { EmptyState } from '../components/States';
 import { UsDate } from '../components/UsDate';
+import { LedgerReverse, notReversible } from './LedgerReverse';
 
 export function LedgerCard({ ledger }: { ledger: LedgerEntryView[] }) {
+  const [reversing, setReversing] = useState<LedgerEntryView | null>(null);
   return (
     <Section title="Ledger" id="ledger-title">
       {ledger.length === 0 ? (
@@ -25,6 +30,9 @@ export function LedgerCard({ ledger }: { ledger: LedgerEntryView[] }) {
                 <Table.Th>Reference / reason</Table.Th>
                 <Table.Th ta="right">Amount</Table.Th>
                 <Table.Th ta="right">Balance</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -64,11 +72,30 @@ export function LedgerCard({ ledger }: { ledger: LedgerEntryView[] }) {
                   <Table.Td ta="right">
                     <Money value={l.runningBalance} size="sm" fw={600} />
                   </Table.Td>
+                  <Table.Td ta="right">
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="gray"
+                      disabled={notReversible(l) !== null}
+                      title={
+                        notReversible(l) ??
+                        (l.receiptId !== null ? 'Reverse the whole payment' : 'Reverse this entry')
+                      }
+                      aria-label={`Reverse ${LEDGER_KIND.labels[l.kind].toLowerCase()} of ${formatCents(l.amount)} posted ${formatUsDate(l.postingDate)}`}
+                      onClick={() => setReversing(l)}
+                    >
+                      Reverse
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </ScrollArea.Autosize>
+      )}
+      {reversing && (
+        <LedgerReverse entry={reversing} ledger={ledger} onClose={() => setReversing(null)} />
       )}
     </Section>
   );

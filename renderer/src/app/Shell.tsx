@@ -6,10 +6,14 @@ import { AccountScreen } from '../account/AccountScreen';
 import { ErrorState, LoadingState } from '../components/States';
 import { SearchSpotlight } from '../search/SearchSpotlight';
 import { FirstStart } from '../start/FirstStart';
+import { DenialsScreen } from '../denials/DenialsScreen';
+import { ImportsScreen } from '../imports/ImportsScreen';
+import { CashSummaryScreen } from '../posting/CashSummaryScreen';
+import { PostingScreen } from '../posting/PostingScreen';
 import { QueueScreen } from '../worklist/QueueScreen';
 import { api } from './api';
 import { keys, messageOf } from './query';
-import { navigate, useRoute } from './router';
+import { cashPath, navigate, useRoute } from './router';
 
 export function Shell() {
   const route = useRoute();
@@ -30,6 +34,12 @@ export function Shell() {
   else if (info.data.accountCount === 0) body = <FirstStart />;
   else if (route.name === 'account') body = <AccountScreen accountId={route.accountId} />;
   else if (route.name === 'queue') body = <QueueScreen params={route.params} />;
+  else if (route.name === 'posting')
+    body = <PostingScreen batchId={route.batchId} today={info.data.today} />;
+  else if (route.name === 'cash')
+    body = <CashSummaryScreen date={route.date} today={info.data.today} />;
+  else if (route.name === 'imports') body = <ImportsScreen params={route.params} />;
+  else if (route.name === 'denials') body = <DenialsScreen params={route.params} />;
   else
     body = (
       <ErrorState
@@ -55,6 +65,36 @@ export function Shell() {
             >
               Work queue
             </Button>
+            <Button
+              variant={route.name === 'posting' ? 'light' : 'subtle'}
+              onClick={() => navigate('/posting')}
+              aria-current={route.name === 'posting' ? 'page' : undefined}
+            >
+              Posting
+            </Button>
+            <Button
+              variant={route.name === 'imports' ? 'light' : 'subtle'}
+              onClick={() => navigate('/imports')}
+              aria-current={route.name === 'imports' ? 'page' : undefined}
+            >
+              Imports
+            </Button>
+            <Button
+              variant={route.name === 'denials' ? 'light' : 'subtle'}
+              onClick={() => navigate('/denials')}
+              aria-current={route.name === 'denials' ? 'page' : undefined}
+            >
+              Denials
+            </Button>
+            {info.data && (
+              <Button
+                variant={route.name === 'cash' ? 'light' : 'subtle'}
+                onClick={() => navigate(cashPath(info.data.today))}
+                aria-current={route.name === 'cash' ? 'page' : undefined}
+              >
+                Cash summary
+              </Button>
+            )}
             {searchable && (
               <Button
                 variant="default"

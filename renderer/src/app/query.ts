@@ -18,6 +18,14 @@ export const keys = {
   queueOptions: ['queueOptions'] as const,
   account: (id: number) => ['account', id] as const,
   search: (q: string) => ['search', q] as const,
+  batches: ['batches'] as const,
+  batch: (id: number) => ['batch', id] as const,
+  cash: (date: string) => ['cash', date] as const,
+  adjustmentReasons: ['adjustmentReasons'] as const,
+  imports: ['imports'] as const,
+  importReport: (id: number) => ['importReport', id] as const,
+  exceptions: (status: string) => ['exceptions', status] as const,
+  denials: (filters: object) => ['denials', filters] as const,
 };
 
 /** After any write: everything shown may have changed. */

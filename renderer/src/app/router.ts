@@ -1,12 +1,19 @@
 import { useSyncExternalStore } from 'react';
+import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
 
 /**
  * Hash routes (`#/queue`, `#/accounts/42?from=queue`) so the built files load from disk.
- * Small on purpose: the app has a handful of screens.
+ * Small on purpose: the app has a handful of screens. Posting is `#/posting` and
+ * `#/posting/<batchId>`; the day's deposits are `#/cash?date=YYYY-MM-DD`; file imports are
+ * `#/imports` (`?tab=exceptions`); denials are `#/denials` with their filters in the query.
  */
 export type Route =
   | { name: 'queue'; params: URLSearchParams }
   | { name: 'account'; accountId: number; params: URLSearchParams }
+  | { name: 'posting'; batchId: number | null }
+  | { name: 'cash'; date: IsoDate | null }
+  | { name: 'imports'; params: URLSearchParams }
+  | { name: 'denials'; params: URLSearchParams }
   | { name: 'notFound'; path: string };
 
 function subscribe(onChange: () => void): () => void {
@@ -22,6 +29,14 @@ export function parseRoute(hash: string): Route {
   if (path === '' || path === '/' || path === '/queue') return { name: 'queue', params };
   const account = /^\/accounts\/(\d+)$/.exec(path);
   if (account) return { name: 'account', accountId: Number(account[1]), params };
+  const posting = /^\/posting(?:\/(\d+))?$/.exec(path);
+  if (posting) return { name: 'posting', batchId: posting[1] ? Number(posting[1]) : null };
+  if (path === '/cash') {
+    const date = params.get('date');
+    return { name: 'cash', date: isIsoDate(date) ? date : null };
+  }
+  if (path === '/imports') return { name: 'imports', params };
+  if (path === '/denials') return { name: 'denials', params };
   return { name: 'notFound', path };
 }
 
@@ -31,7 +46,10 @@ export function useRoute(): Route {
 
 const LAST_QUEUE = 'claimdesk.lastQueue';
 
-/** The queue remembers its filters so "back to the queue" returns to the same list. */
+/**
+ * The list an account was opened from (the work queue or the denials, with their filters)
+ * so "back" from the account returns to the same list.
+ */
 export function rememberQueuePath(path: string): void {
   sessionStorage.setItem(LAST_QUEUE, path);
 }
@@ -46,4 +64,12 @@ export function navigate(path: string): void {
 
 export function accountPath(accountId: number): string {
   return `/accounts/${accountId}`;
+}
+
+export function batchPath(batchId: number): string {
+  return `/posting/${batchId}`;
+}
+
+export function cashPath(date: IsoDate): string {
+  return `/cash?date=${date}`;
 }

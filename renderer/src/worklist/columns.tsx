@@ -6,7 +6,7 @@ import { AGING_BUCKETS } from '../../../shared/aging/buckets';
 import { describeReason } from '../../../shared/codes/adjustment-codes';
 import { CLAIM_STATUS, FOLLOW_UP_KIND } from '../../../shared/codes/enums';
 import { formatCents } from '../../../shared/money/format';
-import { Money } from '../components/Money';
+import { BalanceAmount } from '../components/BalanceAmount';
 import { PriorityBadge } from '../components/PriorityBadge';
 import { UsDate } from '../components/UsDate';
 
@@ -106,10 +106,10 @@ export const queueColumns = [
     meta: { sortKey: 'balance', align: 'right' },
     cell: ({ row: { original: r } }) => (
       // a native title: a floating tooltip per cell is too heavy for a virtualised grid
-      <Money
+      <BalanceAmount
         value={r.balance}
         size="sm"
-        title={`Insurance ${formatCents(r.insuranceBalance)} · Patient ${formatCents(r.patientBalance)}`}
+        title={`Insurance ${formatCents(r.insuranceBalance)} · Patient ${formatCents(r.patientBalance)}${r.balance < 0 ? ' · credit balance' : ''}`}
       />
     ),
   }),

@@ -1,0 +1,83 @@
+import { Button, Group, Kbd } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useImperativeHandle, useState, type Ref } from 'react';
+import type { AccountView } from '../../../shared/api/types';
+import { AdjustmentModal } from './AdjustmentModal';
+import { PlanSetupModal } from './PlanSetupModal';
+import { PromiseModal } from './PromiseModal';
+import { RefundModal } from './RefundModal';
+
+type Dialog = 'plan' | 'promise' | 'adjustment' | 'refund';
+
+export interface AccountActionsHandle {
+  open(dialog: Dialog): void;
+}
+
+/** Why a plan cannot be set up on this account, or null when it can. */
+function planBlocker(view: AccountView): string | null {
+  if (view.plans.some((p) => p.status === 'active'))
+    return 'The account already has an active plan.';
+  if (view.balance.patient <= 0) return 'There is no patient balance to put on a plan.';
+  return null;
+}
+
+/** The money actions on an account: plan, promise, adjustment, refund (when in credit). */
+export function AccountActions({
+  view,
+  ref,
+}: {
+  view: AccountView;
+  ref?: Ref<AccountActionsHandle>;
+}) {
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const noPlan = planBlocker(view);
+  const credit = view.balance.patient < 0 || view.balance.insurance < 0;
+  const open = (d: Dialog) => {
+    // a hotkey for something not possible here says why instead of doing nothing
+    if (d === 'plan' && noPlan) {
+      notifications.show({ color: 'gray', message: noPlan });
+      return;
+    }
+    setDialog(d);
+  };
+  useImperativeHandle(ref, () => ({ open }));
+  const close = () => setDialog(null);
+  return (
+    <>
+      <Group gap="xs">
+        {!noPlan && (
+          <Button
+            variant="light"
+            onClick={() => open('plan')}
+            rightSection={<Kbd size="xs">P</Kbd>}
+            title="Set up a payment plan (P)"
+          >
+            Payment plan
+          </Button>
+        )}
+        {view.balance.patient > 0 && (
+          <Button variant="default" onClick={() => open('promise')}>
+            Promise to pay
+          </Button>
+        )}
+        <Button
+          variant="default"
+          onClick={() => open('adjustment')}
+          rightSection={<Kbd size="xs">A</Kbd>}
+          title="Post an adjustment (A)"
+        >
+          Adjustment
+        </Button>
+        {credit && (
+          <Button variant="light" color="green" onClick={() => open('refund')}>
+            Refund
+          </Button>
+        )}
+      </Group>
+      {dialog === 'plan' && <PlanSetupModal view={view} onClose={close} />}
+      {dialog === 'promise' && <PromiseModal view={view} onClose={close} />}
+      {dialog === 'adjustment' && <AdjustmentModal view={view} onClose={close} />}
+      {dialog === 'refund' && credit && <RefundModal view={view} onClose={close} />}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
+import type { LedgerEntryView } from '../../../shared/api/types';
+import { LEDGER_KIND } from '../../../shared/codes/enums';
+import { cents } from '../../../shared/money/cents';
+import { formatCents } from '../../../shared/money/format';
+import { api } from '../app/api';
+import { invalidateAll } from '../app/query';
+import { ReasonModal } from '../components/ReasonModal';
+
+/** Why a ledger row cannot be reversed from here, or null when it can. */
+export function notReversible(l: LedgerEntryView): string | null {
+  if (l.reversesId !== null) return 'This row is a reversal; it cannot be reversed again.';
+  if (l.reversedById !== null) return 'This row has already been reversed.';
+  if (l.kind === 'transfer')
+    return 'A transfer is reversed together with the EOB that made it: reverse that payment.';
+  return null;
+}
+
+/**
+ * Reverses a ledger row: a row that belongs to a payment reverses the whole payment (all
+ * its rows, as one), anything else just that row.
+ */
+export function LedgerReverse({
+  entry,
+  ledger,
+  onClose,
+}: {
+  entry: LedgerEntryView;
+  ledger: LedgerEntryView[];
+  onClose: () => void;
+}) {
+  const receiptId = entry.receiptId;
+  const reverse = useMutation({
+    mutationFn: (reason: string) =>
+      receiptId !== null
+        ? api.reversePayment({ receiptId, reason })
+        : api.reverseEntry({ entryId: entry.id, reason }),
+    onSuccess: async (result) => {
+      notifications.show({ color: 'green', message: result.message });
+      await invalidateAll();
+      onClose();
+    },
+  });
+  const rows = receiptId !== null ? ledger.filter((l) => l.receiptId === receiptId).length : 1;
+  const amount = formatCents(cents(Math.abs(entry.amount)));
+  const summary =
+    receiptId !== null
+      ? `This row is part of a payment${entry.reference ? ` (${entry.reference})` : ''}: the whole payment is reversed${rows > 1 ? `, all ${rows} of its rows` : ''}.`
+      : `Reverse the ${LEDGER_KIND.labels[entry.kind].toLowerCase()} of ${amount}? A reversing row with the opposite amount is posted today.`;
+  return (
+    <ReasonModal
+      title={receiptId !== null ? 'Reverse payment' : 'Reverse entry'}
+      summary={summary}
+      confirmLabel={receiptId !== null ? 'Reverse payment' : 'Reverse entry'}
+      pending={reverse.isPending}
+      error={reverse.error}
+      onConfirm={(reason) => reverse.mutate(reason)}
+      onClose={onClose}
+    />
+  );
+}

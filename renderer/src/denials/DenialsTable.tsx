@@ -1,0 +1,158 @@
+import { Table, Text } from '@mantine/core';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { DenialView } from '../../../shared/api/types';
+import { APPEAL_LEVEL, DENIAL_CATEGORY } from '../../../shared/codes/denials';
+import { accountPath, navigate } from '../app/router';
+import { DenialCodes } from '../components/DenialCodes';
+import { DenialStateBadge } from '../components/DenialStateBadge';
+import { Money } from '../components/Money';
+import { Deadline } from '../worklist/columns';
+
+const SELECTED = 'claimdesk.denials.selected';
+
+/** The selected row survives a trip to an account and back, for the same list only. */
+function savedSelection(listPath: string): number {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(SELECTED) ?? 'null') as {
+      path?: string;
+      index?: number;
+    } | null;
+    return saved?.path === listPath && typeof saved.index === 'number' ? saved.index : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function DaysLeft({ days }: { days: number }) {
+  return (
+    <Text size="sm" className="tabular" ta="right" c={days <= 15 ? 'red.8' : undefined}>
+      {days} d
+    </Text>
+  );
+}
+
+/** One page of denials; ↑/↓ or J/K move, Enter or a click opens the account. */
+export function DenialsTable({ rows, listPath }: { rows: DenialView[]; listPath: string }) {
+  const [selected, setSelected] = useState(() =>
+    Math.min(savedSelection(listPath), rows.length - 1),
+  );
+  const tableRef = useRef<HTMLTableElement>(null);
+  useEffect(
+    () => sessionStorage.setItem(SELECTED, JSON.stringify({ path: listPath, index: selected })),
+    [listPath, selected],
+  );
+  useEffect(() => {
+    tableRef.current?.focus();
+  }, []);
+  useEffect(() => {
+    document.getElementById(`denial-row-${selected}`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  const open = (i: number) => {
+    const row = rows[i];
+    if (row) navigate(accountPath(row.accountId));
+  };
+  const move = (to: number) => setSelected(Math.max(0, Math.min(rows.length - 1, to)));
+  const onKeyDown = (e: KeyboardEvent) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(selected + 1),
+      j: () => move(selected + 1),
+      ArrowUp: () => move(selected - 1),
+      k: () => move(selected - 1),
+      Home: () => move(0),
+      End: () => move(rows.length - 1),
+      Enter: () => open(selected),
+    };
+    const action = keys[e.key];
+    if (action && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      action();
+    }
+  };
+
+  return (
+    <Table.ScrollContainer minWidth={1250}>
+      <Table
+        ref={tableRef}
+        role="grid"
+        tabIndex={0}
+        aria-label={`Denials, ${rows.length} on this page`}
+        aria-activedescendant={`denial-row-${selected}`}
+        onKeyDown={onKeyDown}
+        stickyHeader
+        verticalSpacing={5}
+        style={{ outlineOffset: -2 }}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Deadline</Table.Th>
+            <Table.Th ta="right">Days left</Table.Th>
+            <Table.Th>Payer</Table.Th>
+            <Table.Th>Category</Table.Th>
+            <Table.Th>Codes</Table.Th>
+            <Table.Th ta="right">Amount</Table.Th>
+            <Table.Th>State</Table.Th>
+            <Table.Th>Appeal level</Table.Th>
+            <Table.Th>Account</Table.Th>
+            <Table.Th>Patient</Table.Th>
+            <Table.Th>Claim</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((d, i) => (
+            <Table.Tr
+              key={d.id}
+              id={`denial-row-${i}`}
+              aria-selected={i === selected}
+              data-selected={i === selected}
+              className="queue-row"
+              style={{ cursor: 'pointer' }}
+              onClick={() => {
+                setSelected(i);
+                open(i);
+              }}
+            >
+              <Table.Td>
+                <Deadline date={d.deadlineDate} daysLeft={d.daysLeft} />
+              </Table.Td>
+              <Table.Td>
+                <DaysLeft days={d.daysLeft} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" truncate="end" maw={200} title={d.payerName}>
+                  {d.payerName}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" truncate="end" maw={180} title={DENIAL_CATEGORY.labels[d.category]}>
+                  {DENIAL_CATEGORY.labels[d.category]}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <DenialCodes codes={d.codes} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Money value={d.amount} size="sm" />
+              </Table.Td>
+              <Table.Td>
+                <DenialStateBadge state={d.state} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" truncate="end" maw={150} title={APPEAL_LEVEL.labels[d.appealLevel]}>
+                  {APPEAL_LEVEL.labels[d.appealLevel]}
+                </Text>
+              </Table.Td>
+              <Table.Td className="tabular">{d.accountNumber}</Table.Td>
+              <Table.Td>
+                <Text size="sm" truncate="end" maw={180} fw={500} title={d.patientName}>
+                  {d.patientName}
+                </Text>
+              </Table.Td>
+              <Table.Td className="tabular">{d.claimNumber}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,164 @@
+import { Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { RemittanceExceptionView } from '../../../shared/api/types';
+import { api } from '../app/api';
+import { keys, messageOf } from '../app/query';
+import { Money } from '../components/Money';
+import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { UsDate } from '../components/UsDate';
+import { MatchClaimModal } from './MatchClaimModal';
+import { SetAsideModal } from './SetAsideModal';
+
+type Status = RemittanceExceptionView['status'];
+const STATUSES: { value: Status; label: string }[] = [
+  { value: 'open', label: 'Open' },
+  { value: 'matched', label: 'Matched' },
+  { value: 'set_aside', label: 'Set aside' },
+];
+
+const NOT_POSTABLE =
+  'This remittance claim failed its checks and cannot be posted; set it aside and ask the payer for a corrected remittance.';
+
+function Actions({
+  e,
+  onMatch,
+  onSetAside,
+}: {
+  e: RemittanceExceptionView;
+  onMatch: () => void;
+  onSetAside: () => void;
+}) {
+  return (
+    <Group gap={4} wrap="nowrap" justify="flex-end">
+      <Button
+        size="compact-xs"
+        variant="light"
+        disabled={!e.postable}
+        title={e.postable ? 'Find the claim this payment belongs to and post it' : NOT_POSTABLE}
+        onClick={onMatch}
+        aria-label={`Match ${e.patientControlNumber} to a claim`}
+      >
+        Match to claim…
+      </Button>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        color="gray"
+        onClick={onSetAside}
+        aria-label={`Set aside ${e.patientControlNumber}`}
+      >
+        Set aside
+      </Button>
+    </Group>
+  );
+}
+
+/** Remittance claims that could not be posted by themselves, for a person to match or set aside. */
+export function ExceptionsPanel() {
+  const [status, setStatus] = useState<Status>('open');
+  const [matching, setMatching] = useState<RemittanceExceptionView | null>(null);
+  const [settingAside, setSettingAside] = useState<RemittanceExceptionView | null>(null);
+  const list = useQuery({
+    queryKey: keys.exceptions(status),
+    queryFn: () => api.listRemittanceExceptions({ status, limit: 500 }),
+  });
+  let body;
+  if (list.isPending) body = <LoadingState label="Loading the exceptions…" />;
+  else if (list.isError)
+    body = (
+      <ErrorState
+        title="The exceptions could not be loaded"
+        message={messageOf(list.error)}
+        onRetry={() => void list.refetch()}
+      />
+    );
+  else if (list.data.length === 0)
+    body = (
+      <EmptyState
+        title={status === 'open' ? 'No exceptions to work' : `None ${STATUSES.find((s) => s.value === status)?.label.toLowerCase()}`}
+      >
+        {status === 'open'
+          ? 'Every remittance claim imported so far was matched to a claim and posted.'
+          : 'Exceptions dealt with this way are listed here.'}
+      </EmptyState>
+    );
+  else
+    body = (
+      <Table.ScrollContainer minWidth={1100}>
+        <Table aria-label="Remittance exceptions" striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Remittance</Table.Th>
+              <Table.Th>Patient control #</Table.Th>
+              <Table.Th>Payer claim #</Table.Th>
+              <Table.Th>Patient</Table.Th>
+              <Table.Th ta="right">Charge</Table.Th>
+              <Table.Th ta="right">Paid</Table.Th>
+              <Table.Th>Reason</Table.Th>
+              <Table.Th ta="right">{status === 'open' ? 'Actions' : 'Outcome'}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>
+                  <Text size="sm">{e.payerName}</Text>
+                  <Text size="xs" c="dimmed" className="tabular">
+                    {e.traceNumber} · <UsDate value={e.remitDate} />
+                  </Text>
+                </Table.Td>
+                <Table.Td className="tabular">{e.patientControlNumber}</Table.Td>
+                <Table.Td className="tabular">{e.payerClaimNumber ?? '—'}</Table.Td>
+                <Table.Td>{e.patientName ?? '—'}</Table.Td>
+                <Table.Td ta="right">
+                  <Money value={e.charge} size="sm" />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Money value={e.paid} size="sm" />
+                </Table.Td>
+                <Table.Td maw={360}>
+                  <Text size="sm">{e.reason}</Text>
+                  {!e.postable && status === 'open' && (
+                    <Text size="xs" c="dimmed">
+                      Cannot be posted: it can only be set aside.
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {status === 'open' ? (
+                    <Actions
+                      e={e}
+                      onMatch={() => setMatching(e)}
+                      onSetAside={() => setSettingAside(e)}
+                    />
+                  ) : (
+                    <Text size="sm">
+                      {e.claimNumber ? `Claim ${e.claimNumber}` : ''}
+                      {e.note ? ` ${e.note}` : ''}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  return (
+    <Stack gap="sm">
+      <SegmentedControl
+        value={status}
+        onChange={(v) => setStatus(v as Status)}
+        data={STATUSES}
+        aria-label="Which exceptions"
+        w="fit-content"
+      />
+      {body}
+      {matching && <MatchClaimModal exception={matching} onClose={() => setMatching(null)} />}
+      {settingAside && (
+        <SetAsideModal exception={settingAside} onClose={() => setSettingAside(null)} />
+      )}
+    </Stack>
+  );
+}

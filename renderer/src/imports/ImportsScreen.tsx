@@ -1,0 +1,62 @@
+import { Badge, Stack, Tabs, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../app/api';
+import { keys } from '../app/query';
+import { navigate } from '../app/router';
+import { Section } from '../components/Section';
+import { ExceptionsPanel } from './ExceptionsPanel';
+import { ImportFiles } from './ImportFiles';
+import { ImportHistory } from './ImportHistory';
+
+/** Import remittances and claim status files, look back at past imports, work the exceptions. */
+export function ImportsScreen({ params }: { params: URLSearchParams }) {
+  const tab = params.get('tab') === 'exceptions' ? 'exceptions' : 'files';
+  const open = useQuery({
+    queryKey: keys.exceptions('open'),
+    queryFn: () => api.listRemittanceExceptions({ status: 'open', limit: 500 }),
+  });
+  const openCount = open.data?.length ?? 0;
+  return (
+    <Stack gap="md">
+      <Title order={2} size="h3">
+        Imports
+      </Title>
+      <Tabs
+        value={tab}
+        onChange={(v) => navigate(v === 'exceptions' ? '/imports?tab=exceptions' : '/imports')}
+        keepMounted
+      >
+        <Tabs.List mb="sm">
+          <Tabs.Tab value="files">Files</Tabs.Tab>
+          <Tabs.Tab
+            value="exceptions"
+            rightSection={
+              openCount > 0 ? (
+                <Badge size="sm" color="orange" variant="filled" circle={openCount < 10}>
+                  {openCount}
+                </Badge>
+              ) : null
+            }
+          >
+            Exceptions
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="files">
+          <Stack gap="md">
+            <Section title="Import files" id="import-files-title">
+              <ImportFiles />
+            </Section>
+            <Section title="Import history" id="import-history-title">
+              <ImportHistory />
+            </Section>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="exceptions">
+          <Section title="Remittance exceptions" id="exceptions-title">
+            <ExceptionsPanel />
+          </Section>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,88 @@
+import { useRef, useState } from 'react';
+import { MAX_IMPORT_CHARACTERS } from '../../../shared/api/import-inputs';
+import type { ImportReport } from '../../../shared/api/types';
+import { api } from '../app/api';
+import { invalidateAll, keys, messageOf, queryClient } from '../app/query';
+
+/** One file's outcome: the server's report, or why it never got that far. */
+export type FileOutcome =
+  | { fileName: string; report: ImportReport }
+  | { fileName: string; refused: string };
+
+export interface ImportProgress {
+  running: boolean;
+  cancelled: boolean;
+  current: string | null;
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+const idle: ImportProgress = {
+  running: false,
+  cancelled: false,
+  current: null,
+  filesDone: 0,
+  filesTotal: 0,
+  bytesDone: 0,
+  bytesTotal: 0,
+};
+
+/** A folder gives each file its path inside the folder; that is the name worth keeping. */
+const nameOf = (f: File) => (f.webkitRelativePath || f.name).slice(-260);
+
+async function importOne(file: File): Promise<FileOutcome> {
+  const fileName = nameOf(file);
+  // UTF-8 never has fewer bytes than characters, so this never refuses a file the server takes
+  if (file.size > MAX_IMPORT_CHARACTERS)
+    return {
+      fileName,
+      refused: `Not imported: the file is ${(file.size / 1_000_000).toFixed(1)} MB, more than the 50 MB limit. Split it into smaller files.`,
+    };
+  try {
+    return { fileName, report: await api.importFile({ fileName, text: await file.text() }) };
+  } catch (e) {
+    return { fileName, refused: `Not imported: ${messageOf(e)}` };
+  }
+}
+
+/**
+ * Imports files one at a time, so each is posted (or not) as a whole and a cancel takes
+ * effect between files, never halfway through one.
+ */
+export function useImportRun() {
+  const [progress, setProgress] = useState<ImportProgress>(idle);
+  const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
+  const cancelRef = useRef(false);
+
+  const start = async (picked: readonly File[]) => {
+    const files = [...picked].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+    if (files.length === 0 || progress.running) return;
+    cancelRef.current = false;
+    setOutcomes([]);
+    const bytesTotal = files.reduce((s, f) => s + f.size, 0);
+    let bytesDone = 0;
+    let filesDone = 0;
+    setProgress({ ...idle, running: true, filesTotal: files.length, bytesTotal });
+    for (const file of files) {
+      if (cancelRef.current) break;
+      setProgress((p) => ({ ...p, current: nameOf(file) }));
+      const outcome = await importOne(file);
+      filesDone += 1;
+      bytesDone += file.size;
+      setOutcomes((o) => [...o, outcome]);
+      setProgress((p) => ({ ...p, filesDone, bytesDone }));
+      await queryClient.invalidateQueries({ queryKey: keys.imports });
+    }
+    setProgress((p) => ({ ...p, running: false, current: null, cancelled: cancelRef.current }));
+    await invalidateAll();
+  };
+
+  const cancel = () => {
+    cancelRef.current = true;
+    setProgress((p) => ({ ...p, cancelled: true }));
+  };
+
+  return { progress, outcomes, start, cancel };
+}

@@ -1,0 +1,126 @@
+import { Anchor, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useQuery } from '@tanstack/react-query';
+import { BATCH_SOURCE } from '../../../shared/codes/enums';
+import { formatUsDate, isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
+import { api } from '../app/api';
+import { keys, messageOf } from '../app/query';
+import { batchPath, cashPath, navigate } from '../app/router';
+import { MethodTotals } from '../components/MethodTotals';
+import { Money } from '../components/Money';
+import { Section } from '../components/Section';
+import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { BatchStatusBadge, differenceColor } from './BatchStatusBadge';
+
+/** The day's deposits for the cash drawer and the bank: batches, methods, loose postings. */
+export function CashSummaryScreen({ date, today }: { date: IsoDate | null; today: IsoDate }) {
+  const day = date ?? today;
+  const summary = useQuery({
+    queryKey: keys.cash(day),
+    queryFn: () => api.getCashSummary({ date: day }),
+  });
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2} size="h3">
+          Cash summary for {formatUsDate(day)}
+        </Title>
+        <DateInput
+          label="Day"
+          valueFormat="MM/DD/YYYY"
+          maxDate={today}
+          value={day}
+          onChange={(v) => {
+            if (v && isIsoDate(v)) navigate(cashPath(v));
+          }}
+          w={150}
+        />
+      </Group>
+      {summary.isPending ? (
+        <LoadingState label="Adding up the day…" />
+      ) : summary.isError ? (
+        <ErrorState
+          title="The cash summary could not be loaded"
+          message={messageOf(summary.error)}
+          onRetry={() => void summary.refetch()}
+        />
+      ) : (
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Section title="Batches" id="cash-batches-title">
+              {summary.data.batches.length === 0 ? (
+                <EmptyState title="No batches on this day">
+                  Batches are listed under their deposit date.
+                </EmptyState>
+              ) : (
+                <Table aria-label="Batches of the day" striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Batch</Table.Th>
+                      <Table.Th>Source</Table.Th>
+                      <Table.Th ta="right">Expected</Table.Th>
+                      <Table.Th ta="right">Posted</Table.Th>
+                      <Table.Th ta="right">Difference</Table.Th>
+                      <Table.Th>Status</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {summary.data.batches.map((b) => (
+                      <Table.Tr key={b.id}>
+                        <Table.Td>
+                          <Anchor href={`#${batchPath(b.id)}`}>Batch {b.id}</Anchor>
+                          {b.description ? ` · ${b.description}` : ''}
+                        </Table.Td>
+                        <Table.Td>{BATCH_SOURCE.labels[b.source]}</Table.Td>
+                        <Table.Td ta="right">
+                          <Money value={b.expectedTotal} size="sm" />
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          <Money value={b.postedTotal} size="sm" />
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          <Money value={b.difference} size="sm" c={differenceColor(b.difference)} />
+                        </Table.Td>
+                        <Table.Td>
+                          <BatchStatusBadge batch={b} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+              {summary.data.openBatches > 0 && (
+                <Text size="sm" c="orange.8" mt="xs">
+                  {summary.data.openBatches === 1
+                    ? '1 batch is still open.'
+                    : `${summary.data.openBatches} batches are still open.`}
+                </Text>
+              )}
+            </Section>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Section title="Totals by method" id="cash-methods-title">
+              <MethodTotals totals={summary.data.byMethod} label="Day totals by method" />
+              <Table withRowBorders={false} mt="xs" aria-label="Day totals">
+                <Table.Tbody>
+                  <Table.Tr fw={600}>
+                    <Table.Td>Total received</Table.Td>
+                    <Table.Td ta="right">
+                      <Money value={summary.data.total} size="sm" fw={600} />
+                    </Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Td>Posted outside any batch</Table.Td>
+                    <Table.Td ta="right">
+                      <Money value={summary.data.unbatchedTotal} size="sm" />
+                    </Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+            </Section>
+          </Grid.Col>
+        </Grid>
+      )}
+    </Stack>
+  );
+}
