@@ -21,6 +21,7 @@ import { getRepaymentAdvice } from '../plans/advice';
 import { createPlan, endPlan, previewPlan } from '../plans/plans';
 import { decideAdjustment, listAdjustmentReasons, postAdjustment } from '../posting/adjustment';
 import { listAdjustmentRequests } from '../posting/adjustment-requests';
+import { saveAdjustmentReason } from '../posting/adjustment-reasons';
 import { postInsurancePayment } from '../posting/insurance-payment';
 import { postPatientPayment } from '../posting/patient-payment';
 import { postRefund } from '../posting/refund';
@@ -55,6 +56,7 @@ export const handlers: Handlers = {
   getBillingRules,
   saveBillingRules,
   listAdjustmentReasons,
+  saveAdjustmentReason,
   openBatch,
   setBatchTotal,
   listBatches,

@@ -121,3 +121,61 @@ describe('adjustments', () => {
     expectRefused(ctx, 'postAdjustment', { ...ok, memo: '' }, /Explanation is required/);
   });
 });
+
+describe('the list of adjustment reasons', () => {
+  it('a supervisor adds and retires reasons; a retired reason cannot be used', () => {
+    const accountId = owing(2_000);
+    const reason = {
+      code: 'prompt_pay',
+      label: 'Prompt-pay discount',
+      category: 'administrative' as const,
+      active: true,
+    };
+    expectRefused(ctx, 'saveAdjustmentReason', reason, /Only a supervisor/);
+    makeSupervisor(ctx);
+    const list = call(ctx, 'saveAdjustmentReason', reason);
+    expect(list.find((r) => r.code === 'PROMPT_PAY')).toEqual({
+      code: 'PROMPT_PAY',
+      label: 'Prompt-pay discount',
+      category: 'administrative',
+      active: true,
+    });
+    call(ctx, 'postAdjustment', {
+      accountId,
+      side: 'patient',
+      amount: 100,
+      reasonCode: 'PROMPT_PAY',
+      memo: 'Paid at the desk',
+    });
+    expectRefused(
+      ctx,
+      'saveAdjustmentReason',
+      { ...reason, category: 'charity' },
+      /category cannot change/,
+    );
+    call(ctx, 'saveAdjustmentReason', { ...reason, active: false });
+    expectRefused(
+      ctx,
+      'postAdjustment',
+      { accountId, side: 'patient', amount: 100, reasonCode: 'PROMPT_PAY', memo: 'again' },
+      /no longer in use/,
+    );
+  });
+
+  it('the approval limit is a billing rule a supervisor changes', () => {
+    const accountId = owing(90_000);
+    makeSupervisor(ctx);
+    expect(
+      call(ctx, 'saveBillingRules', { writeOffApprovalLimit: 100_000 }).writeOffApprovalLimit,
+    ).toBe(100_000);
+    const posted = call(ctx, 'postAdjustment', {
+      accountId,
+      side: 'patient',
+      amount: 60_000,
+      reasonCode: 'CHARITY',
+      memo: 'FA approved',
+    });
+    expect(posted.status).toBe('posted');
+    expectRefused(ctx, 'saveBillingRules', { planMaxMonths: 0 }, /at least 1/);
+  });
+});

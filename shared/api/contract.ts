@@ -30,6 +30,7 @@ import {
   repaymentAdviceInput,
   reverseEntryInput,
   reversePaymentInput,
+  saveAdjustmentReasonInput,
   saveBillingRulesInput,
   setBatchTotalInput,
 } from './posting-inputs';
@@ -174,6 +175,7 @@ export const contract = {
   getBillingRules: method<BillingRules>()(none),
   saveBillingRules: method<BillingRules>()(saveBillingRulesInput),
   listAdjustmentReasons: method<AdjustmentReason[]>()(none),
+  saveAdjustmentReason: method<AdjustmentReason[]>()(saveAdjustmentReasonInput),
   openBatch: method<BatchSummary>()(openBatchInput),
   setBatchTotal: method<BatchSummary>()(setBatchTotalInput),
   listBatches: method<BatchSummary[]>()(listBatchesInput),

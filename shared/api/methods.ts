@@ -17,6 +17,7 @@ export const METHOD_NAMES = [
   'getBillingRules',
   'saveBillingRules',
   'listAdjustmentReasons',
+  'saveAdjustmentReason',
   'openBatch',
   'setBatchTotal',
   'listBatches',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BATCH_SOURCE, LEDGER_SIDE, PROMISE_KIND } from '../codes/enums';
+import { ADJUSTMENT_CATEGORY, BATCH_SOURCE, LEDGER_SIDE, PROMISE_KIND } from '../codes/enums';
 import { ZERO } from '../money/cents';
 import { centsField, id, isoDateField, optionalText, requiredText } from './fields';
 
@@ -221,4 +221,18 @@ export const saveBillingRulesInput = z.strictObject({
   assistanceThresholdPercent: whole('Assistance threshold', 100, 600).optional(),
   incomeSharePercent: whole('Share of income', 1, 50).optional(),
   appealFollowUpDays: whole('Days to follow up on an appeal', 1, 180).optional(),
+});
+
+export const saveAdjustmentReasonInput = z.strictObject({
+  code: z
+    .string({ error: 'Code is required.' })
+    .trim()
+    .toUpperCase()
+    .regex(
+      /^[A-Z][A-Z0-9_]{1,29}$/,
+      'Code is 2 to 30 letters, digits or underscores, e.g. PROMPT_PAY.',
+    ),
+  label: requiredText('Label', 100),
+  category: z.enum(ADJUSTMENT_CATEGORY.keys, 'Choose the category the reason reports under.'),
+  active: z.boolean('Say whether the reason is in use.'),
 });

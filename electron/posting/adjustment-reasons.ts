@@ -1,0 +1,43 @@
+import type { ParsedInputOf } from '../../shared/api/contract';
+import { conflict } from '../../shared/api/errors';
+import type { AdjustmentReason } from '../../shared/api/types';
+import type { Ctx } from '../api/context';
+import { requireSupervisor } from '../users/users';
+import { listAdjustmentReasons } from './adjustment';
+
+/**
+ * A supervisor keeps the list of adjustment reasons: adds one, renames it, or retires it.
+ * A reason is never deleted or moved to another category once entries name it, so past
+ * write-offs keep reporting under the category they were posted with.
+ */
+export function saveAdjustmentReason(
+  ctx: Ctx,
+  input: ParsedInputOf<'saveAdjustmentReason'>,
+): AdjustmentReason[] {
+  const { db } = ctx;
+  return db.transaction(() => {
+    requireSupervisor(db, ctx.userId, 'change the list of adjustment reasons');
+    const existing = db
+      .prepare(`SELECT category FROM adjustment_reasons WHERE code = ?`)
+      .get(input.code) as { category: string } | undefined;
+    if (existing && existing.category !== input.category) {
+      const used = db
+        .prepare(
+          `SELECT (SELECT count(*) FROM ledger_entries WHERE reason_code = ?)
+             + (SELECT count(*) FROM adjustment_requests WHERE reason_code = ?) AS n`,
+        )
+        .get(input.code, input.code) as { n: number };
+      if (used.n > 0) {
+        throw conflict(
+          `Reason ${input.code} has been used, so its category cannot change; retire it and add a new one.`,
+        );
+      }
+    }
+    db.prepare(
+      `INSERT INTO adjustment_reasons (code, label, category, active) VALUES (?, ?, ?, ?)
+       ON CONFLICT (code) DO UPDATE SET label = excluded.label, category = excluded.category,
+         active = excluded.active`,
+    ).run(input.code, input.label, input.category, input.active ? 1 : 0);
+    return listAdjustmentReasons(ctx);
+  })();
+}
