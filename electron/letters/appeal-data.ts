@@ -1,0 +1,213 @@
+import type { DenialCategory as OurCategory } from '../../shared/codes/denials';
+import { describeReason, describeRemark } from '../../shared/codes/adjustment-codes';
+import type { IsoDate } from '../../shared/dates/iso-date';
+import { cents, type Cents } from '../../shared/money/cents';
+import type { Db } from '../db/open';
+import type { LetterData, LetterDenialCode, LetterServiceLine } from '../documents/letter-data';
+import type { DenialCategory, Template } from '../documents/template';
+
+/** Our denial categories as the appeal templates name them; some have no letter of their own. */
+const TEMPLATE_CATEGORY: Record<OurCategory, DenialCategory | null> = {
+  medical_necessity: 'medical-necessity',
+  prior_authorization: 'prior-authorization',
+  timely_filing: 'timely-filing',
+  coding_bundling: 'coding-bundling',
+  coordination_of_benefits: 'coordination-of-benefits',
+  eligibility: 'eligibility',
+  non_covered: 'non-covered',
+  duplicate: null,
+  missing_information: null,
+  other: null,
+};
+
+interface ClaimFacts {
+  claimId: number;
+  claimNumber: string;
+  payerClaimNumber: string | null;
+  accountNumber: string;
+  financialClass: string;
+  payerName: string;
+  appealsLine1: string | null;
+  appealsLine2: string | null;
+  appealsCity: string | null;
+  appealsState: string | null;
+  appealsZip: string | null;
+  appealsFax: string | null;
+  memberId: string | null;
+  groupNumber: string | null;
+  patientFirst: string;
+  patientMiddle: string | null;
+  patientLast: string;
+  dateOfBirth: IsoDate | null;
+  category: OurCategory | null;
+  codes: string | null;
+  deniedAmount: number | null;
+  remitDate: IsoDate | null;
+  deadlineDate: IsoDate | null;
+  totalCharge: number;
+}
+
+const CLAIM_SQL = `SELECT c.id AS claimId, c.claim_number AS claimNumber,
+    c.payer_claim_number AS payerClaimNumber, a.account_number AS accountNumber,
+    py.financial_class AS financialClass, py.name AS payerName,
+    py.appeals_line1 AS appealsLine1, py.appeals_line2 AS appealsLine2, py.appeals_city AS appealsCity,
+    py.appeals_state AS appealsState, py.appeals_zip AS appealsZip, py.appeals_fax AS appealsFax,
+    cv.member_id AS memberId, cv.group_number AS groupNumber,
+    p.first_name AS patientFirst, p.middle_name AS patientMiddle, p.last_name AS patientLast,
+    p.date_of_birth AS dateOfBirth, d.category, d.codes, d.amount AS deniedAmount,
+    coalesce(d.remit_date, c.remit_date) AS remitDate, d.deadline_date AS deadlineDate,
+    c.total_charge AS totalCharge
+  FROM claims c JOIN accounts a ON a.id = c.account_id JOIN people p ON p.id = a.patient_id
+  JOIN payers py ON py.id = c.payer_id
+  LEFT JOIN coverages cv ON cv.id = c.coverage_id
+  LEFT JOIN denials d ON d.claim_id = c.id
+  WHERE c.id = ?`;
+
+function lines(...parts: (string | null | undefined)[]): string | undefined {
+  const text = parts.filter((p): p is string => !!p && p.trim() !== '').join('\n');
+  return text === '' ? undefined : text;
+}
+
+/**
+ * Everything the database knows that an appeal letter for this claim can use. What it
+ * does not know (the clinical summary, an authorization number) is simply absent, so
+ * the letter prints it as a visible [PLACEHOLDER] and lists it as a warning.
+ */
+export function appealLetterData(db: Db, claimId: number, userId: number): LetterData | null {
+  const c = db.prepare(CLAIM_SQL).get(claimId) as ClaimFacts | undefined;
+  if (!c) return null;
+  const facility = db
+    .prepare(
+      `SELECT name, line1, line2, city, state, zip, phone, fax, npi, tax_id AS taxId, web FROM facility`,
+    )
+    .get() as
+    | {
+        name: string;
+        line1: string;
+        line2: string | null;
+        city: string;
+        state: string;
+        zip: string;
+        phone: string | null;
+        fax: string | null;
+        npi: string | null;
+        taxId: string | null;
+        web: string | null;
+      }
+    | undefined;
+  const user = db
+    .prepare(`SELECT display_name AS name, phone FROM users WHERE id = ?`)
+    .get(userId) as { name: string; phone: string | null } | undefined;
+  const serviceLines = db
+    .prepare(
+      `SELECT cl.id, cl.service_date AS date, coalesce(cl.procedure_code, cl.revenue_code) AS code,
+         cl.modifiers, cl.revenue_code AS revenueCode, cl.units, cl.charge AS billed,
+         (SELECT ifnull(-sum(amount), 0) FROM ledger_entries l
+           WHERE l.claim_line_id = cl.id AND l.kind = 'payment') AS paid
+       FROM claim_lines cl WHERE cl.claim_id = ? ORDER BY cl.line_number`,
+    )
+    .all(claimId) as {
+    date: IsoDate;
+    code: string;
+    modifiers: string | null;
+    revenueCode: string | null;
+    units: number;
+    billed: number;
+    paid: number;
+  }[];
+  const letterLines: LetterServiceLine[] = serviceLines.map((l) => ({
+    date: l.date,
+    code: l.code,
+    modifiers: l.modifiers ? l.modifiers.split(':') : [],
+    description: l.revenueCode ? `Revenue code ${l.revenueCode}` : 'Service',
+    units: l.units,
+    billed: cents(l.billed),
+    paid: cents(l.paid),
+    denied: cents(Math.max(0, l.billed - l.paid)),
+  }));
+  const denialCodes: LetterDenialCode[] = (c.codes ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((code) => {
+      const m = /^([A-Z]{2})-(.+)$/.exec(code);
+      return m && m[1] && m[2]
+        ? { group: m[1], code: m[2], kind: 'reason' as const, wording: describeReason(m[2]) }
+        : { code, kind: 'remark' as const, wording: describeRemark(code) };
+    });
+  const dates = serviceLines.map((l) => l.date).sort();
+  const paid = serviceLines.reduce((s, l) => s + l.paid, 0);
+  const denied: Cents = cents(c.deniedAmount ?? Math.max(0, c.totalCharge - paid));
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  return {
+    fields: {
+      ...(facility
+        ? {
+            facility_name: facility.name,
+            facility_address: lines(
+              facility.line1,
+              facility.line2,
+              `${facility.city}, ${facility.state} ${facility.zip}`,
+            ),
+            facility_phone: facility.phone ?? undefined,
+            facility_fax: facility.fax ?? undefined,
+            facility_npi: facility.npi ?? undefined,
+            facility_tax_id: facility.taxId ?? undefined,
+            facility_website: facility.web ?? undefined,
+          }
+        : {}),
+      payer_name: c.payerName,
+      payer_appeals_address: c.appealsLine1
+        ? lines(
+            c.appealsLine1,
+            c.appealsLine2,
+            `${c.appealsCity ?? ''}, ${c.appealsState ?? ''} ${c.appealsZip ?? ''}`,
+          )
+        : undefined,
+      payer_appeals_fax: c.appealsFax ?? undefined,
+      patient_name: [c.patientFirst, c.patientMiddle, c.patientLast].filter(Boolean).join(' '),
+      date_of_birth: c.dateOfBirth ?? undefined,
+      member_id: c.memberId ?? undefined,
+      group_number: c.groupNumber ?? undefined,
+      ...(c.financialClass === 'medicare' && c.memberId ? { medicare_number: c.memberId } : {}),
+      account_number: c.accountNumber,
+      claim_number: c.claimNumber,
+      payer_claim_number: c.payerClaimNumber ?? undefined,
+      ...(first && last ? { dates_of_service: { from: first, to: last } } : {}),
+      procedure_codes: serviceLines.map((l) => l.code).join(', ') || undefined,
+      billed_amount: cents(c.totalCharge),
+      paid_amount: cents(paid),
+      denied_amount: denied,
+      remittance_date: c.remitDate ?? undefined,
+      initial_determination_date: c.remitDate ?? undefined,
+      appeal_deadline: c.deadlineDate ?? undefined,
+      representative_name: user?.name,
+      representative_phone: user?.phone ?? facility?.phone ?? undefined,
+    },
+    serviceLines: letterLines,
+    denialCodes,
+  };
+}
+
+/**
+ * The template that fits the claim's denial: the category's letter at the level the
+ * appeal is at, and for Medicare a first-level appeal is the redetermination request.
+ */
+export function chooseAppealTemplate(
+  templates: readonly Template[],
+  category: OurCategory | null,
+  level: 1 | 2,
+  medicare: boolean,
+): Template | null {
+  if (medicare && level === 1) {
+    const redetermination = templates.find((t) => t.kind === 'medicare-redetermination');
+    if (redetermination) return redetermination;
+  }
+  const wanted = category ? TEMPLATE_CATEGORY[category] : null;
+  const appeals = templates.filter((t) => t.kind === 'appeal' && t.level === level);
+  return (
+    (wanted ? appeals.find((t) => t.categories.includes(wanted)) : undefined) ??
+    appeals.find((t) => t.categories.includes('medical-necessity')) ??
+    null
+  );
+}
