@@ -8,8 +8,9 @@ export const BATCH_SUMMARY_SQL = `
   SELECT b.id, b.deposit_date AS depositDate, b.source, b.description,
     b.expected_total AS expectedTotal,
     (SELECT ifnull(sum(amount), 0) FROM receipts r WHERE r.batch_id = b.id) AS postedTotal,
-    (SELECT count(*) FROM receipts r WHERE r.batch_id = b.id AND r.reverses_id IS NULL
-       AND NOT EXISTS (SELECT 1 FROM receipts x WHERE x.reverses_id = r.id)) AS receiptCount,
+    -- a reversal in the batch cancels the payment it reverses, which is in the same batch
+    (SELECT ifnull(sum(reverses_id IS NULL) - sum(reverses_id IS NOT NULL), 0)
+       FROM receipts r WHERE r.batch_id = b.id) AS receiptCount,
     b.status, u.display_name AS createdBy, b.closed_at AS closedAt
   FROM deposit_batches b JOIN users u ON u.id = b.created_by`;
 

@@ -39,8 +39,12 @@ export function recordDenial(ctx: Ctx, d: NewDenial): number {
   const now = ctx.clock.now();
   const today = ctx.clock.today();
   const open = db
-    .prepare(`SELECT id FROM follow_ups WHERE claim_id = ? AND kind = 'denial' AND status = 'open'`)
-    .get(d.claimId) as { id: number } | undefined;
+    // shaped to use the one-open-follow-up index (account, claim, kind)
+    .prepare(
+      `SELECT id FROM follow_ups
+       WHERE account_id = ? AND ifnull(claim_id, 0) = ? AND kind = 'denial' AND status = 'open'`,
+    )
+    .get(d.accountId, d.claimId) as { id: number } | undefined;
   const followUpId =
     open?.id ??
     Number(

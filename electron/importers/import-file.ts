@@ -34,8 +34,8 @@ function remittanceSummary(rs: readonly RemittanceReport[]): string {
     `${posted.length} remittance${posted.length === 1 ? '' : 's'}`,
     `${claims} claims posted`,
     `${formatCents(paid)} paid`,
-    `${denials} denials`,
-    `${exceptions} exceptions`,
+    `${denials} denial${denials === 1 ? '' : 's'}`,
+    `${exceptions} exception${exceptions === 1 ? '' : 's'}`,
     ...(dupes > 0 ? [`${dupes} imported before`] : []),
   ].join(', ');
 }
@@ -57,7 +57,7 @@ export function importFile(ctx: Ctx, input: ParsedInputOf<'importFile'>): Import
              imported_at, imported_by) VALUES (?, ?, ?, ?, 'rejected', '', '{}', ?, ?)`,
         )
         .run(
-          kind ?? '835',
+          kind ?? 'unknown',
           input.fileName,
           sha256,
           Buffer.byteLength(input.text),
@@ -67,7 +67,7 @@ export function importFile(ctx: Ctx, input: ParsedInputOf<'importFile'>): Import
     );
     const report: ImportReport = {
       importId: fileId,
-      kind: kind ?? '835',
+      kind: kind ?? 'unknown',
       fileName: input.fileName,
       status: 'rejected',
       summary: '',

@@ -472,7 +472,7 @@ export interface RepaymentAdviceView {
   message: string;
 }
 
-export type ImportKind = '835' | '277' | '837' | 'csv';
+export type ImportKind = '835' | '277' | '837' | 'csv' | 'unknown';
 export type ImportStatus = 'posted' | 'partial' | 'duplicate' | 'rejected';
 
 /** A problem found in a file, with where it is (segment id and 1-based position). */

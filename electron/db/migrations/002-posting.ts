@@ -65,7 +65,7 @@ CREATE TABLE receipts (
   -- an EOB can pay nothing (all to the deductible) and still post adjustments
   CHECK (reverses_id IS NOT NULL OR amount > 0 OR (kind = 'insurance_payment' AND amount = 0))
 );
-CREATE INDEX receipts_batch ON receipts (batch_id);
+CREATE INDEX receipts_batch ON receipts (batch_id, amount, reverses_id);
 CREATE INDEX receipts_account ON receipts (account_id);
 CREATE INDEX receipts_date ON receipts (received_date);
 CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts

@@ -6,7 +6,7 @@ export const migration003 = `
 -- One row per file imported, whatever happened to it; report is the JSON shown afterwards.
 CREATE TABLE import_files (
   id INTEGER PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN ('835', '277', '837', 'csv')),
+  kind TEXT NOT NULL CHECK (kind IN ('835', '277', '837', 'csv', 'unknown')),
   file_name TEXT NOT NULL,
   sha256 TEXT NOT NULL,
   byte_size INTEGER NOT NULL,

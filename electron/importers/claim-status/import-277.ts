@@ -75,9 +75,10 @@ export function post277(ctx: Ctx, importFileId: number, text: string): ClaimStat
         const reason = `${code.meaning === 'error' ? 'Payer could not process the claim' : 'Payer requests information'}: ${meaning}${code.status ? ` (status ${code.status})` : ''}${latest.message ? ` — ${latest.message}` : ''}.`;
         const open = db
           .prepare(
-            `SELECT id FROM follow_ups WHERE claim_id = ? AND kind = 'claim_status' AND status = 'open'`,
+            `SELECT id FROM follow_ups WHERE account_id = ? AND ifnull(claim_id, 0) = ?
+               AND kind = 'claim_status' AND status = 'open'`,
           )
-          .get(ours.id) as { id: number } | undefined;
+          .get(ours.accountId, ours.id) as { id: number } | undefined;
         if (open) {
           db.prepare(
             `UPDATE follow_ups SET reason = ?, due_date = min(due_date, ?) WHERE id = ?`,

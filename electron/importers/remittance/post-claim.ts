@@ -182,9 +182,12 @@ export function postRemittanceClaim(
         { ...at, kind: 'transfer', side: 'insurance', amount: -a.amount, memo },
         { ...at, kind: 'transfer', side: 'patient', amount: a.amount, memo },
       );
+    } else if (isDenialAdjustment(a.group, a.reason)) {
+      // a denied amount stays owed by the payer until the denial is worked: appealed,
+      // corrected, or written off by a person; only the code is kept with the claim
+      denied += a.amount;
     } else {
       adjustments += a.amount;
-      if (isDenialAdjustment(a.group, a.reason)) denied += a.amount;
       entries.push({ ...at, kind: 'adjustment', side: 'insurance', amount: -a.amount });
     }
   }
@@ -216,11 +219,7 @@ export function postRemittanceClaim(
   );
   for (const r of remarks) insertRemark.run(ours.id, r.lineId, r.code);
 
-  const lineDenied = claim.serviceLines.some(
-    (l) => l.paidAmount === 0 && l.adjustments.some((a) => isDenialAdjustment(a.group, a.reason)),
-  );
-  const isDenial =
-    claim.statusCode === '4' || (denied > 0 && (claim.paidAmount === 0 || lineDenied));
+  const isDenial = claim.statusCode === '4' || denied > 0;
   const open = claimSideBalance(db, ours.id, 'insurance');
   const status: ClaimStatus =
     isDenial && claim.paidAmount === 0 ? 'denied' : open <= 0 ? 'paid' : 'partially_paid';
@@ -229,6 +228,8 @@ export function postRemittanceClaim(
      WHERE id = ?`,
   ).run(status, remit.remitDate, claim.payerClaimNumber, ours.id);
 
+  // the remittance answers the question a claim-status follow-up was asking
+  closeClaimStatusFollowUp(ctx, ours);
   if (isDenial) {
     recordDenial(ctx, {
       claimId: ours.id,
@@ -269,4 +270,13 @@ function remarkCodes(
       if (r.qualifier === 'HE') out.push({ lineId: lineIds[i] ?? null, code: r.code });
   });
   return out;
+}
+
+function closeClaimStatusFollowUp(ctx: Ctx, ours: MatchedClaim): void {
+  ctx.db
+    .prepare(
+      `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ?
+       WHERE account_id = ? AND ifnull(claim_id, 0) = ? AND kind = 'claim_status' AND status = 'open'`,
+    )
+    .run(ctx.clock.now(), ctx.userId, ours.accountId, ours.id);
 }
