@@ -13,6 +13,7 @@ import { ActivityForm, type ActivityFormHandle } from './ActivityForm';
 import { ActivityHistory } from './ActivityHistory';
 import { BalanceCard } from './BalanceCard';
 import { ClaimsCard } from './ClaimsCard';
+import { DenialCard } from './DenialCard';
 import { FollowUpCard, type FollowUpCardHandle } from './FollowUpCard';
 import { AdjustmentRequestsCard } from './AdjustmentRequestsCard';
 import { LedgerCard } from './LedgerCard';
@@ -20,10 +21,13 @@ import { PeopleCard } from './PeopleCard';
 import { PlanCard } from './PlanCard';
 import { PromisesCard } from './PromisesCard';
 
-/** Back to the queue as it was left: same filters, same sort. */
+/** Back to the list the account was opened from, as it was left: same filters, same sort. */
 function backToQueue() {
   navigate(lastQueuePath());
 }
+
+const backLabel = () =>
+  lastQueuePath().startsWith('/denials') ? '← Back to denials' : '← Back to queue';
 
 export function AccountScreen({ accountId }: { accountId: number }) {
   const account = useQuery({
@@ -101,7 +105,7 @@ export function AccountScreen({ accountId }: { accountId: number }) {
           </Text>
           <Tooltip label="Escape or Alt+←">
             <Button variant="default" onClick={backToQueue}>
-              ← Back to queue
+              {backLabel()}
             </Button>
           </Tooltip>
         </Group>
@@ -119,6 +123,7 @@ export function AccountScreen({ accountId }: { accountId: number }) {
             </Grid>
             {v.plans.length > 0 && <PlanCard plans={v.plans} />}
             <ClaimsCard claims={v.claims} coverages={v.coverages} />
+            {v.denials.length > 0 && <DenialCard denials={v.denials} />}
             <LedgerCard ledger={v.ledger} />
           </Stack>
         </Grid.Col>

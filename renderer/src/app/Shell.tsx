@@ -54,8 +54,8 @@ export function Shell() {
     <AppShell header={{ height: 52 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="lg" wrap="nowrap">
-            <Title order={1} size="h4" c="blue.8">
+          <Group gap="xs" wrap="nowrap">
+            <Title order={1} size="h4" c="blue.8" mr="sm">
               ClaimDesk
             </Title>
             <Button
@@ -100,6 +100,7 @@ export function Shell() {
                 variant="default"
                 onClick={() => spotlight.open()}
                 w={380}
+                ml="sm"
                 justify="space-between"
                 rightSection={
                   <Kbd size="xs" style={{ whiteSpace: 'nowrap' }}>
@@ -116,10 +117,10 @@ export function Shell() {
           </Group>
           {info.data && (
             <Group gap="md" wrap="nowrap">
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                 Today {formatUsDate(info.data.today)}
               </Text>
-              <Text size="sm" fw={500}>
+              <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
                 {info.data.user.displayName}
               </Text>
             </Group>

@@ -76,7 +76,11 @@ export function ExceptionsPanel() {
   else if (list.data.length === 0)
     body = (
       <EmptyState
-        title={status === 'open' ? 'No exceptions to work' : `None ${STATUSES.find((s) => s.value === status)?.label.toLowerCase()}`}
+        title={
+          status === 'open'
+            ? 'No exceptions to work'
+            : `None ${STATUSES.find((s) => s.value === status)?.label.toLowerCase()}`
+        }
       >
         {status === 'open'
           ? 'Every remittance claim imported so far was matched to a claim and posted.'

@@ -83,8 +83,8 @@ export function ImportFiles() {
           </Button>
         )}
         <Text size="xs" c="dimmed">
-          835 remittances and 277 claim status files, up to 50 MB each. Each file posts whole
-          or not at all; a file imported before posts nothing again.
+          835 remittances and 277 claim status files, up to 50 MB each. Each file posts whole or not
+          at all; a file imported before posts nothing again.
         </Text>
       </Group>
       {progress.filesTotal > 0 && <ProgressLine p={progress} />}

@@ -81,7 +81,7 @@ export function ImportHistory() {
                   </Text>
                 </Button>
               </Table.Td>
-              <Table.Td className="tabular">{f.kind}</Table.Td>
+              <Table.Td className="tabular">{f.status === 'rejected' ? '—' : f.kind}</Table.Td>
               <Table.Td>
                 <ImportStatusBadge status={f.status} />
               </Table.Td>

@@ -9,6 +9,7 @@ const KIND_LABEL: Record<ImportReport['kind'], string> = {
   '277': 'Claim status (277)',
   '837': 'Claims (837)',
   csv: 'CSV',
+  unknown: 'Unrecognised file',
 };
 
 /** What one file did: its status, the summary line, and the detail per remittance. */
@@ -28,9 +29,12 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <Text fw={600} size="sm" truncate="end" title={report.fileName}>
             {report.fileName}
           </Text>
-          <Text size="xs" c="dimmed">
-            {KIND_LABEL[report.kind]}
-          </Text>
+          {/* a refused file's kind is only a guess, so it is not shown */}
+          {report.status !== 'rejected' && (
+            <Text size="xs" c="dimmed">
+              {KIND_LABEL[report.kind]}
+            </Text>
+          )}
         </Group>
         <Text size="sm">{report.summary}</Text>
         {report.rejected.length > 0 && (
@@ -59,8 +63,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             <Accordion.Item value="warnings">
               <Accordion.Control>
                 <Text size="sm">
-                  {report.warnings.length} warning{report.warnings.length === 1 ? '' : 's'}{' '}
-                  (posted anyway)
+                  {report.warnings.length} warning{report.warnings.length === 1 ? '' : 's'} (posted
+                  anyway)
                 </Text>
               </Accordion.Control>
               <Accordion.Panel>

@@ -79,7 +79,11 @@ export function RemittanceTable({
                       </Text>
                     )}
                     {r.failedChecks.length > 0 && (
-                      <List size="sm" c="red.8" aria-label={`Failed checks, trace ${r.traceNumber}`}>
+                      <List
+                        size="sm"
+                        c="red.8"
+                        aria-label={`Failed checks, trace ${r.traceNumber}`}
+                      >
                         {r.failedChecks.map((p, j) => (
                           <List.Item key={j}>{problemText(p)}</List.Item>
                         ))}

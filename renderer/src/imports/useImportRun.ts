@@ -6,8 +6,7 @@ import { invalidateAll, keys, messageOf, queryClient } from '../app/query';
 
 /** One file's outcome: the server's report, or why it never got that far. */
 export type FileOutcome =
-  | { fileName: string; report: ImportReport }
-  | { fileName: string; refused: string };
+  { fileName: string; report: ImportReport } | { fileName: string; refused: string };
 
 export interface ImportProgress {
   running: boolean;

@@ -1,0 +1,373 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
+import { cents } from '../../shared/money/cents';
+import { formatCents } from '../../shared/money/format';
+import { remitClaim, remittanceFile } from '../../electron/testing/remittance';
+import {
+  freshDatabase,
+  launchChromium,
+  openApp,
+  pageProblems,
+  screenshot as fullPageShot,
+  serveRenderer,
+  type TestCtx,
+} from './harness';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveRenderer>>;
+let ctx: TestCtx | undefined;
+let page: Page | undefined;
+
+beforeAll(async () => {
+  server = await serveRenderer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  if (page) expect(pageProblems(page)).toEqual([]);
+  await page?.close();
+  ctx?.close();
+  page = undefined;
+  ctx = undefined;
+});
+
+/** Full-page screenshots from the top, so the fixed header does not land mid-page. */
+async function screenshot(p: Page, name: string) {
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await fullPageShot(p, name);
+}
+
+const count = (c: TestCtx, table: string) =>
+  (c.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+interface DemoClaim {
+  id: number;
+  number: string;
+  accountId: number;
+  charge: number;
+  payerId: number;
+  payerName: string;
+  appealWindowDays: number;
+}
+
+/** Billed demo claims nothing has been paid or adjusted on yet: the whole charge is open. */
+function openClaims(c: TestCtx, n: number): DemoClaim[] {
+  return c.db
+    .prepare(
+      `SELECT c.id, c.claim_number AS number, c.account_id AS accountId, c.total_charge AS charge,
+         c.payer_id AS payerId, py.name AS payerName, py.appeal_window_days AS appealWindowDays
+       FROM claims c JOIN payers py ON py.id = c.payer_id
+       WHERE c.status = 'billed'
+         AND NOT EXISTS (SELECT 1 FROM denials d WHERE d.claim_id = c.id)
+         AND (SELECT sum(amount) FROM ledger_entries l
+              WHERE l.claim_id = c.id AND l.side = 'insurance') = c.total_charge
+       ORDER BY c.id LIMIT ?`,
+    )
+    .all(n) as DemoClaim[];
+}
+
+const TRACE = 'EFT-E2E-0316';
+
+/** One remittance: the first claim paid (CO-45 contractual, PR-2 coinsurance), the second denied. */
+function remittanceFor(paid: DemoClaim, denied: DemoClaim, today: IsoDate) {
+  const contractual = Math.round(paid.charge * 0.3);
+  const coinsurance = 2_500;
+  const payment = paid.charge - contractual - coinsurance;
+  const text = remittanceFile(
+    [
+      remitClaim({
+        patientControlNumber: paid.number,
+        charge: paid.charge,
+        paid: payment,
+        adjustments: [
+          { group: 'CO', reason: '45', amount: contractual },
+          { group: 'PR', reason: '2', amount: coinsurance },
+        ],
+      }),
+      remitClaim({
+        patientControlNumber: denied.number,
+        charge: denied.charge,
+        paid: 0,
+        status: '4',
+        adjustments: [{ group: 'CO', reason: '50', amount: denied.charge }],
+        remarks: ['N115'],
+      }),
+    ],
+    { trace: TRACE, date: today },
+  );
+  return { text, payment: cents(payment) };
+}
+
+function writeFile(c: TestCtx, name: string, text: string): string {
+  const file = path.join(c.dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+/** Picks files in the Import screen as a person would, through its file input. */
+async function importThroughScreen(p: Page, file: string) {
+  await p.locator('input[aria-label="Files to import"]').setInputFiles(file);
+}
+
+const report = (p: Page, fileName: string) =>
+  p.getByRole('article', { name: `Import report for ${fileName}` });
+
+describe('importing a remittance and working its denial', () => {
+  it('posts a payment and a denial, and the denial is worked from the denials view and the account', async () => {
+    ctx = freshDatabase({ demo: true });
+    const today = ctx.clock.today();
+    const [paid, denied] = openClaims(ctx, 2);
+    if (!paid || !denied) throw new Error('the demo data has no two open billed claims');
+    const { text, payment } = remittanceFor(paid, denied, today);
+    const file = writeFile(ctx, 'era-0316.835', text);
+    page = await openApp(browser, `${server.url}#/imports`, ctx);
+    await page.getByRole('heading', { name: 'Imports' }).waitFor();
+    await page.getByText('No files imported yet').waitFor();
+
+    // the file goes in through the file input; its report says what it did
+    await importThroughScreen(page, file);
+    const posted = report(page, 'era-0316.835');
+    await posted.getByText('Posted', { exact: true }).waitFor();
+    await posted.getByText('2 claims posted').waitFor();
+    const remit = posted.getByRole('table', { name: 'Remittances in era-0316.835' });
+    const cells = remit.locator('tbody tr').first().getByRole('cell');
+    await expect.poll(() => cells.nth(1).textContent()).toBe(TRACE);
+    expect(await cells.nth(3).textContent()).toBe('2'); // claims posted
+    expect(await cells.nth(4).textContent()).toBe(formatCents(payment)); // total paid
+    expect(await cells.nth(7).textContent()).toBe('1'); // denials created
+    expect(await cells.nth(9).textContent()).toBe('0'); // exceptions
+    await page.getByText('1 of 1 file').waitFor();
+    await screenshot(page, 'import-report');
+
+    // the history keeps it, and its stored report opens from there
+    const history = page.getByRole('table', { name: 'Import history' });
+    await history.getByRole('button', { name: 'era-0316.835' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import of era-0316.835' });
+    await dialog.getByRole('table', { name: 'Remittances in era-0316.835' }).waitFor();
+    await screenshot(page, 'import-history-report');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // the paid claim's account shows the payment in its ledger
+    await page.goto(`${server.url}#/accounts/${paid.accountId}`);
+    const ledger = page.getByRole('table', { name: 'Ledger' });
+    const paymentRow = ledger
+      .getByRole('row')
+      .filter({ hasText: `ERA ${TRACE}` })
+      .filter({ hasText: 'Payment' });
+    await paymentRow.getByText(formatCents(cents(-payment)), { exact: true }).waitFor();
+    await ledger.getByRole('row').filter({ hasText: 'PR-2' }).first().waitFor();
+
+    // the work queue, filtered to denials, has the denied claim with its appeal deadline
+    const deadline = addDays(today, denied.appealWindowDays);
+    await page.goto(`${server.url}#/queue?kind=denial&sort=deadline&dir=desc`);
+    const grid = page.getByRole('grid', { name: /Work queue/ });
+    const queueRow = grid.getByRole('row').filter({ hasText: denied.number });
+    await queueRow.getByText(formatUsDate(deadline)).waitFor();
+    await queueRow.getByText('CO-50').waitFor();
+    await screenshot(page, 'queue-denials');
+
+    // the denials view, narrowed to the payer and the category, lists it with its codes
+    await page.getByRole('button', { name: 'Denials', exact: true }).click();
+    await page.waitForURL(/#\/denials$/);
+    await page.getByRole('combobox', { name: 'Payer' }).click();
+    await page.getByRole('option', { name: denied.payerName, exact: true }).click();
+    await page.getByRole('combobox', { name: 'Category' }).click();
+    await page.getByRole('option', { name: 'Medical necessity' }).click();
+    await page.waitForURL(/#\/denials\?payer=\d+&category=medical_necessity$/);
+    const filteredUrl = page.url();
+    const denialsGrid = page.getByRole('grid', { name: /^Denials/ });
+    const denialRow = denialsGrid.getByRole('row').filter({ hasText: denied.number });
+    await denialRow.getByText(formatUsDate(deadline)).waitFor();
+    await denialRow.locator('[title^="CO-50: "]').getByText('CO-50').waitFor();
+    await denialRow.locator('[title^="N115: "]').getByText('N115').waitFor();
+    expect(await denialRow.getByText(formatCents(cents(denied.charge))).count()).toBe(1);
+    await denialRow.getByText('New', { exact: true }).waitFor();
+    await screenshot(page, 'denials-view');
+
+    // a click opens the account; Escape comes back to the same filtered list
+    await denialRow.click();
+    await page.waitForURL(new RegExp(`#/accounts/${denied.accountId}$`));
+    await page.getByRole('heading', { name: 'Denials' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(filteredUrl);
+    await denialsGrid.getByRole('row').filter({ hasText: denied.number }).waitFor();
+
+    // Enter on the selected row opens it too
+    const index = await denialsGrid
+      .locator('tbody tr')
+      .evaluateAll(
+        (rows, number) => rows.findIndex((r) => r.textContent?.includes(number)),
+        denied.number,
+      );
+    await denialsGrid.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`#/accounts/${denied.accountId}$`));
+
+    // the account's denial card: what to do, the codes in words, and the deadline
+    const card = page.getByRole('group', { name: `Denial on claim ${denied.number}` });
+    await card.getByText('Medical necessity', { exact: true }).waitFor();
+    await card.getByText(/^Appeal the denial/).waitFor();
+    await card.getByText('CO-50', { exact: true }).waitFor();
+    await card.getByText('N115', { exact: true }).waitFor();
+    await card.getByText(formatUsDate(deadline)).waitFor();
+    await screenshot(page, 'denial-card');
+
+    // move it to "in review" with a note
+    await card.getByRole('button', { name: 'Update denial…' }).click();
+    const form = page.getByRole('form', { name: `Update denial on claim ${denied.number}` });
+    await form.getByRole('combobox', { name: 'New state' }).click();
+    await page.getByRole('option', { name: 'In review', exact: true }).click();
+    await form
+      .getByRole('textbox', { name: 'Note' })
+      .fill('Pulling the chart notes for the appeal.');
+    await screenshot(page, 'denial-card-update');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await card.getByText('In review', { exact: true }).waitFor();
+    expect(
+      ctx.db
+        .prepare(`SELECT state, appeal_level AS level FROM denials WHERE claim_id = ?`)
+        .get(denied.id),
+    ).toEqual({ state: 'in_review', level: 'first' });
+    const entry = 'Denial moved from new to in review. Pulling the chart notes for the appeal.';
+    await page.getByRole('list', { name: 'Account history' }).getByText(entry).waitFor();
+    expect(
+      ctx.db
+        .prepare(`SELECT count(*) AS n FROM activities WHERE account_id = ? AND body = ?`)
+        .get(denied.accountId, entry),
+    ).toEqual({ n: 1 });
+    await screenshot(page, 'denial-card-in-review');
+  });
+
+  it('says a remittance was imported before and posts nothing the second time', async () => {
+    ctx = freshDatabase({ demo: true });
+    const [paid, denied] = openClaims(ctx, 2);
+    if (!paid || !denied) throw new Error('the demo data has no two open billed claims');
+    const { text } = remittanceFor(paid, denied, ctx.clock.today());
+    const file = writeFile(ctx, 'era-0316.835', text);
+    page = await openApp(browser, `${server.url}#/imports`, ctx);
+    await importThroughScreen(page, file);
+    await report(page, 'era-0316.835').getByText('Posted', { exact: true }).waitFor();
+    const rows = count(ctx, 'ledger_entries');
+
+    await importThroughScreen(page, file);
+    const again = report(page, 'era-0316.835');
+    await again.getByText('Duplicate', { exact: true }).waitFor();
+    await again.getByText(/imported before on .+ \(era-0316\.835\)/).waitFor();
+    await again.getByText(/1 imported before/).waitFor();
+    expect(count(ctx, 'ledger_entries')).toBe(rows);
+    const history = page.getByRole('table', { name: 'Import history' });
+    await expect.poll(() => history.locator('tbody tr').count()).toBe(2);
+    await screenshot(page, 'import-duplicate');
+  });
+
+  it('rejects a file that is not a remittance with its reason and posts nothing', async () => {
+    ctx = freshDatabase({ demo: true });
+    const garbage = writeFile(ctx, 'notes.txt', 'Call Medicare back on Monday about the 835s.\n');
+    const [paid, denied] = openClaims(ctx, 2);
+    if (!paid || !denied) throw new Error('the demo data has no two open billed claims');
+    // a real remittance cut short: its envelope never closes
+    const { text } = remittanceFor(paid, denied, ctx.clock.today());
+    const cut = writeFile(ctx, 'era-cut.835', text.slice(0, text.indexOf('CLP*')));
+    const rows = count(ctx, 'ledger_entries');
+    page = await openApp(browser, `${server.url}#/imports`, ctx);
+    await page.locator('input[aria-label="Files to import"]').setInputFiles([garbage, cut]);
+
+    const rejected = report(page, 'notes.txt');
+    await rejected.getByText('Rejected', { exact: true }).waitFor();
+    await rejected
+      .getByRole('list', { name: 'Rejection reasons' })
+      .getByText('This is not an X12 835 remittance or 277 claim status file.')
+      .waitFor();
+    const damaged = report(page, 'era-cut.835');
+    await damaged.getByText('Rejected', { exact: true }).waitFor();
+    await expect
+      .poll(() => damaged.getByRole('list', { name: 'Rejection reasons' }).textContent())
+      .toMatch(/\S/);
+    await page.getByText('2 of 2 files').waitFor();
+    expect(count(ctx, 'ledger_entries')).toBe(rows);
+    expect(count(ctx, 'remittances')).toBe(0);
+    await screenshot(page, 'import-rejected');
+  });
+
+  it('matches a remittance claim that matched nothing to a claim by hand, and sets another aside', async () => {
+    ctx = freshDatabase({ demo: true });
+    const [target] = openClaims(ctx, 1);
+    if (!target) throw new Error('the demo data has no open billed claim');
+    const text = remittanceFile(
+      [
+        remitClaim({
+          patientControlNumber: 'ZZ-TYPO-1',
+          charge: target.charge,
+          paid: target.charge,
+          payerClaimNumber: 'PAYER-77',
+        }),
+        remitClaim({ patientControlNumber: 'ZZ-NOBODY', charge: 10_000, paid: 4_000 }),
+      ],
+      { trace: 'EFT-EXC-1', date: ctx.clock.today() },
+    );
+    const file = writeFile(ctx, 'era-exceptions.835', text);
+    page = await openApp(browser, `${server.url}#/imports`, ctx);
+    await importThroughScreen(page, file);
+    const cells = report(page, 'era-exceptions.835')
+      .getByRole('table', { name: 'Remittances in era-exceptions.835' })
+      .locator('tbody tr')
+      .first()
+      .getByRole('cell');
+    await expect.poll(() => cells.nth(9).textContent()).toBe('2');
+
+    await page.getByRole('tab', { name: /Exceptions/ }).click();
+    await page.waitForURL(/#\/imports\?tab=exceptions$/);
+    const table = page.getByRole('table', { name: 'Remittance exceptions' });
+    await table.getByRole('row').filter({ hasText: 'ZZ-TYPO-1' }).waitFor();
+    await screenshot(page, 'import-exceptions');
+
+    // the payment goes to the claim found by its number
+    await table.getByRole('button', { name: 'Match ZZ-TYPO-1 to a claim' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Match to claim' });
+    await dialog.getByRole('textbox', { name: 'Claim or account number' }).fill(target.number);
+    const post = dialog.getByRole('button', { name: `Post to claim ${target.number}` });
+    await post.waitFor();
+    await screenshot(page, 'import-match-claim');
+    await post.click();
+    await dialog.waitFor({ state: 'hidden' });
+    await table.getByRole('row').filter({ hasText: 'ZZ-TYPO-1' }).waitFor({ state: 'detached' });
+    expect(
+      ctx.db
+        .prepare(
+          `SELECT e.status, c.status AS claimStatus FROM remittance_exceptions e
+           JOIN claims c ON c.id = e.claim_id WHERE e.patient_control_number = 'ZZ-TYPO-1'`,
+        )
+        .get(),
+    ).toEqual({ status: 'matched', claimStatus: 'paid' });
+
+    // the other failed its checks: it can only be set aside, with a note, which is required
+    expect(
+      await table.getByRole('button', { name: 'Match ZZ-NOBODY to a claim' }).isDisabled(),
+    ).toBe(true);
+    await table.getByRole('button', { name: 'Set aside ZZ-NOBODY' }).click();
+    const aside = page.getByRole('dialog', { name: 'Set aside' });
+    await aside.getByRole('button', { name: 'Set aside' }).click();
+    await aside.getByText('Say why it is set aside.').waitFor();
+    await aside
+      .getByRole('textbox', { name: 'Note' })
+      .fill('Not our patient; payer asked to recoup.');
+    await aside.getByRole('button', { name: 'Set aside' }).click();
+    await aside.waitFor({ state: 'hidden' });
+    await page.getByText('No exceptions to work').waitFor();
+    expect(
+      ctx.db
+        .prepare(`SELECT status, note FROM remittance_exceptions WHERE patient_control_number = ?`)
+        .get('ZZ-NOBODY'),
+    ).toEqual({ status: 'set_aside', note: 'Not our patient; payer asked to recoup.' });
+  });
+});

@@ -1,0 +1,123 @@
+import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { DenialView } from '../../../shared/api/types';
+import {
+  APPEAL_LEVEL,
+  DENIAL_RESOLUTION,
+  DENIAL_STATE,
+  type AppealLevel,
+  type DenialResolution,
+  type DenialState,
+} from '../../../shared/codes/denials';
+import { api } from '../app/api';
+import { fieldErrors, invalidateAll } from '../app/query';
+import { FormError } from '../components/FormError';
+import { optionsOf } from '../posting/options';
+
+/** The usual road: an appeal goes through a drafted letter, a correction through a new claim. */
+const ROAD: Record<DenialView['action'], DenialState[]> = {
+  appeal: ['new', 'in_review', 'appeal_drafted', 'appeal_sent', 'awaiting_payer', 'resolved'],
+  correct_and_resubmit: ['new', 'in_review', 'corrected_claim_sent', 'awaiting_payer', 'resolved'],
+};
+
+export function nextState(d: DenialView): DenialState {
+  const road = ROAD[d.action];
+  const at = road.indexOf(d.state);
+  return road[at + 1] ?? (at === -1 ? 'in_review' : 'resolved');
+}
+
+/** Moves a denial to its next state (or any other), with the level, the outcome and a note. */
+export function DenialUpdateForm({
+  denial: d,
+  onDone,
+}: {
+  denial: DenialView;
+  onDone: () => void;
+}) {
+  const [state, setState] = useState<DenialState>(() => nextState(d));
+  const [level, setLevel] = useState<AppealLevel>(d.appealLevel);
+  const [resolution, setResolution] = useState<DenialResolution | null>(null);
+  const [note, setNote] = useState('');
+  const update = useMutation({
+    mutationFn: () =>
+      api.updateDenial({
+        denialId: d.id,
+        state,
+        appealLevel: level,
+        resolution: state === 'resolved' ? resolution : null,
+        note,
+      }),
+    onSuccess: async () => {
+      notifications.show({
+        color: 'green',
+        message: `Denial on claim ${d.claimNumber} is now ${DENIAL_STATE.labels[state].toLowerCase()}.`,
+      });
+      await invalidateAll();
+      onDone();
+    },
+  });
+  const errors = fieldErrors(update.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate();
+  };
+  const label = `Update denial on claim ${d.claimNumber}`;
+  return (
+    <form onSubmit={submit} noValidate aria-label={label}>
+      <Stack gap="xs">
+        <Group gap="sm" align="flex-start" grow>
+          <Select
+            label="New state"
+            required
+            allowDeselect={false}
+            data={optionsOf(DENIAL_STATE.keys, DENIAL_STATE.labels).filter(
+              (o) => o.value !== d.state,
+            )}
+            value={state}
+            onChange={(v) => v && setState(v as DenialState)}
+            error={errors.state}
+          />
+          <Select
+            label="Appeal level"
+            allowDeselect={false}
+            data={optionsOf(APPEAL_LEVEL.keys, APPEAL_LEVEL.labels)}
+            value={level}
+            onChange={(v) => v && setLevel(v as AppealLevel)}
+            error={errors.appealLevel}
+          />
+          {state === 'resolved' && (
+            <Select
+              label="Resolution"
+              required
+              placeholder="How did it end?"
+              data={optionsOf(DENIAL_RESOLUTION.keys, DENIAL_RESOLUTION.labels)}
+              value={resolution}
+              onChange={(v) => setResolution(v as DenialResolution | null)}
+              error={errors.resolution}
+            />
+          )}
+        </Group>
+        <Textarea
+          label="Note"
+          autosize
+          minRows={1}
+          placeholder="Kept in the account history"
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+        />
+        <FormError error={update.error} fields={['state', 'appealLevel', 'resolution', 'note']} />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" size="xs" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" size="xs" loading={update.isPending}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
