@@ -17,15 +17,20 @@ import { billingRules } from '../rules/billing-rules';
  */
 export function settleAccount(ctx: Ctx, accountId: number): void {
   const today = ctx.clock.today();
-  settlePlan(ctx, accountId, today);
-  settlePromises(ctx, accountId, today);
-  settleCredit(ctx, accountId, today);
-  refreshQueueColumns(ctx.db, accountId, today);
+  const opened = [
+    settlePlan(ctx, accountId, today),
+    settlePromises(ctx, accountId, today),
+    settleCredit(ctx, accountId, today),
+  ];
+  // a new follow-up needs the account's queue columns; the ledger write that came before
+  // already refreshed those of the follow-ups that were open
+  if (opened.some(Boolean)) refreshQueueColumns(ctx.db, accountId, today);
 }
 
-function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): void {
+/** Returns whether it opened a follow-up. */
+function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): boolean {
   const plan = activePlan(ctx.db, accountId, today);
-  if (!plan) return;
+  if (!plan) return false;
   if (plan.remaining === 0) {
     ctx.db
       .prepare(
@@ -38,13 +43,13 @@ function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): void {
       kind: 'system',
       text: `Payment plan paid off (${formatCents(plan.total)} in all).`,
     });
-    closeSystemFollowUps(ctx, accountId, 'plan', 'the plan is paid off.');
-    return;
+    closeSystemFollowUps(ctx, { accountId, kind: 'plan' }, 'the plan is paid off.');
+    return false;
   }
   const late = plan.installments.find((i) => i.status === 'late');
   if (late) {
     const days = daysBetween(late.dueDate, today);
-    openSystemFollowUp(ctx, {
+    const { created } = openSystemFollowUp(ctx, {
       accountId,
       kind: 'plan',
       dueDate: today,
@@ -58,13 +63,17 @@ function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): void {
         text: `Payment plan is delinquent: the installment due ${formatUsDate(late.dueDate)} is past its ${plan.graceDays}-day grace period.`,
       });
     }
-  } else if (plan.delinquent) {
-    ctx.db.prepare(`UPDATE payment_plans SET delinquent = 0 WHERE id = ?`).run(plan.id);
-    closeSystemFollowUps(ctx, accountId, 'plan', 'the plan is caught up.');
+    return created;
   }
+  if (plan.delinquent) {
+    ctx.db.prepare(`UPDATE payment_plans SET delinquent = 0 WHERE id = ?`).run(plan.id);
+    closeSystemFollowUps(ctx, { accountId, kind: 'plan' }, 'the plan is caught up.');
+  }
+  return false;
 }
 
-function settlePromises(ctx: Ctx, accountId: number, today: IsoDate): void {
+function settlePromises(ctx: Ctx, accountId: number, today: IsoDate): boolean {
+  let opened = false;
   const grace = billingRules(ctx.db).promiseGraceDays;
   for (const p of accountPromises(ctx.db, accountId)) {
     if (p.status !== 'open') continue;
@@ -78,22 +87,24 @@ function settlePromises(ctx: Ctx, accountId: number, today: IsoDate): void {
         kind: 'system',
         text: `${label} of ${formatCents(p.amount)} by ${formatUsDate(p.dueDate)} kept.`,
       });
-      closeSystemFollowUps(ctx, accountId, 'promise', 'the promised money came in.');
+      closeSystemFollowUps(ctx, { accountId, kind: 'promise' }, 'the promised money came in.');
     } else if (today > addDays(p.dueDate, grace)) {
       ctx.db
         .prepare(`UPDATE promises SET status = 'broken', resolved_at = ? WHERE id = ?`)
         .run(ctx.clock.now(), p.id);
-      openSystemFollowUp(ctx, {
+      const { created } = openSystemFollowUp(ctx, {
         accountId,
         kind: 'promise',
         dueDate: today,
         reason: `${label}: ${formatCents(p.amount)} by ${formatUsDate(p.dueDate)} broken; ${formatCents(p.paidSince)} received.`,
       });
+      opened ||= created;
     }
   }
+  return opened;
 }
 
-function settleCredit(ctx: Ctx, accountId: number, today: IsoDate): void {
+function settleCredit(ctx: Ctx, accountId: number, today: IsoDate): boolean {
   const row = ctx.db
     .prepare(
       `SELECT insurance_balance AS insurance, patient_balance AS patient FROM accounts WHERE id = ?`,
@@ -104,13 +115,13 @@ function settleCredit(ctx: Ctx, accountId: number, today: IsoDate): void {
     row.insurance < 0 ? `${formatCents(cents(-row.insurance))} on the insurance side` : null,
   ].filter((c): c is string => c !== null);
   if (credits.length > 0) {
-    openSystemFollowUp(ctx, {
+    return openSystemFollowUp(ctx, {
       accountId,
       kind: 'credit_balance',
       dueDate: today,
       reason: `Credit balance of ${credits.join(' and ')}: refund it or apply it.`,
-    });
-  } else {
-    closeSystemFollowUps(ctx, accountId, 'credit_balance', 'no credit balance is left.');
+    }).created;
   }
+  closeSystemFollowUps(ctx, { accountId, kind: 'credit_balance' }, 'no credit balance is left.');
+  return false;
 }

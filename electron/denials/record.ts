@@ -4,6 +4,7 @@ import type { Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../api/context';
 import { recordActivity } from '../activities/record';
+import { findOpenFollowUp, insertFollowUp } from '../followups/store';
 
 export interface NewDenial {
   claimId: number;
@@ -38,23 +39,17 @@ export function recordDenial(ctx: Ctx, d: NewDenial): number {
   const reason = `${DENIAL_CATEGORY.labels[category]} denial ${codes}: ${what}.`;
   const now = ctx.clock.now();
   const today = ctx.clock.today();
-  const open = db
-    // shaped to use the one-open-follow-up index (account, claim, kind)
-    .prepare(
-      `SELECT id FROM follow_ups
-       WHERE account_id = ? AND ifnull(claim_id, 0) = ? AND kind = 'denial' AND status = 'open'`,
-    )
-    .get(d.accountId, d.claimId) as { id: number } | undefined;
+  const open = findOpenFollowUp(db, d.accountId, d.claimId, 'denial');
   const followUpId =
     open?.id ??
-    Number(
-      db
-        .prepare(
-          `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, deadline_date, reason,
-             created_at, created_by) VALUES (?, ?, 'denial', ?, ?, ?, ?, ?)`,
-        )
-        .run(d.accountId, d.claimId, today, deadline, reason, now, ctx.userId).lastInsertRowid,
-    );
+    insertFollowUp(ctx, {
+      accountId: d.accountId,
+      claimId: d.claimId,
+      kind: 'denial',
+      dueDate: today,
+      deadlineDate: deadline,
+      reason,
+    });
   if (open) {
     db.prepare(`UPDATE follow_ups SET deadline_date = ?, reason = ? WHERE id = ?`).run(
       deadline,

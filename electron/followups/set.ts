@@ -2,11 +2,12 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { Created } from '../../shared/api/types';
 import { FOLLOW_UP_KIND } from '../../shared/codes/enums';
-import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
+import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { requireAccount, requireActiveUser, requireClaimOnAccount } from '../accounts/lookup';
 import type { Ctx } from '../api/context';
 import { recordActivity } from '../activities/record';
 import { refreshQueueColumns } from '../ledger/ledger';
+import { findOpenFollowUp, insertFollowUp } from './store';
 
 /** Follow-ups further out than this are almost always a typing mistake. */
 export const MAX_FOLLOW_UP_DAYS = 730;
@@ -39,13 +40,7 @@ export function setFollowUp(ctx: Ctx, input: ParsedInputOf<'setFollowUp'>): Crea
     if (claimId !== null) requireClaimOnAccount(db, claimId, input.accountId);
     const ownerId = input.ownerId ?? ctx.userId;
     requireActiveUser(db, ownerId);
-    const existing = db
-      .prepare(
-        `SELECT id, due_date AS dueDate FROM follow_ups
-         WHERE account_id = ? AND ifnull(claim_id, 0) = ? AND kind = ? AND status = 'open'`,
-      )
-      .get(input.accountId, claimId ?? 0, input.kind) as
-      { id: number; dueDate: IsoDate } | undefined;
+    const existing = findOpenFollowUp(db, input.accountId, claimId, input.kind);
     const label = FOLLOW_UP_KIND.labels[input.kind];
     let id: number;
     if (existing) {
@@ -60,23 +55,14 @@ export function setFollowUp(ctx: Ctx, input: ParsedInputOf<'setFollowUp'>): Crea
         text: `${label} moved from ${formatUsDate(existing.dueDate)} to ${formatUsDate(input.dueDate)}${input.reason ? `: ${input.reason}` : '.'}`,
       });
     } else {
-      const result = db
-        .prepare(
-          `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, owner_id, reason,
-             created_at, created_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          input.accountId,
-          claimId,
-          input.kind,
-          input.dueDate,
-          ownerId,
-          input.reason,
-          ctx.clock.now(),
-          ctx.userId,
-        );
-      id = Number(result.lastInsertRowid);
+      id = insertFollowUp(ctx, {
+        accountId: input.accountId,
+        claimId,
+        kind: input.kind,
+        dueDate: input.dueDate,
+        ownerId,
+        reason: input.reason,
+      });
       recordActivity(ctx, {
         accountId: input.accountId,
         claimId,

@@ -3,7 +3,7 @@ import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import { fixedClock } from '../api/context';
 import { call, expectRefused } from '../testing/call';
 import { addAccount, addBilledClaim, addPayer } from '../testing/builders';
-import { createTestCtx, TEST_TODAY, type TestCtx } from '../testing/test-db';
+import { createTestCtx, staleQueueColumns, TEST_TODAY, type TestCtx } from '../testing/test-db';
 
 let ctx: TestCtx;
 beforeEach(() => {
@@ -112,6 +112,7 @@ describe('payment plans', () => {
     const queue = call(late, 'listQueue', { kind: 'plan' });
     expect(queue.total).toBe(1);
     expect(queue.rows[0]).toMatchObject({ accountId, kind: 'plan' });
+    expect(staleQueueColumns(late, accountId)).toBe(0);
     expect(queue.rows[0]?.reason).toMatch(/#2 of \$100\.00 due 05\/01\/2026 is 11 days late/);
     const view = call(late, 'getAccount', { accountId }).plans[0];
     expect(view).toMatchObject({

@@ -104,7 +104,11 @@ export function endPlan(ctx: Ctx, input: ParsedInputOf<'endPlan'>): Created {
       `UPDATE payment_plans SET status = ?, delinquent = 0, ended_at = ?, ended_by = ?, end_reason = ?
        WHERE id = ?`,
     ).run(input.status, ctx.clock.now(), ctx.userId, input.reason, plan.id);
-    closeSystemFollowUps(ctx, plan.accountId, 'plan', `the plan was marked ${input.status}.`);
+    closeSystemFollowUps(
+      ctx,
+      { accountId: plan.accountId, kind: 'plan' },
+      `the plan was marked ${input.status}.`,
+    );
     recordActivity(ctx, {
       accountId: plan.accountId,
       kind: 'system',

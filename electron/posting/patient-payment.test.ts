@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, expectRefused } from '../testing/call';
 import { addAccount, addBilledClaim, addPayer } from '../testing/builders';
-import { createTestCtx, TEST_TODAY, type TestCtx } from '../testing/test-db';
+import { createTestCtx, staleQueueColumns, TEST_TODAY, type TestCtx } from '../testing/test-db';
 import { addDays } from '../../shared/dates/iso-date';
 
 let ctx: TestCtx;
@@ -74,6 +74,7 @@ describe('postPatientPayment', () => {
     const queue = call(ctx, 'listQueue', { kind: 'credit_balance' });
     expect(queue.rows.map((r) => [r.accountId, r.balance])).toEqual([[a.accountId, -1_000]]);
     expect(queue.rows[0]?.reason).toMatch(/Credit balance of \$10\.00 on the patient side/);
+    expect(staleQueueColumns(ctx, a.accountId)).toBe(0);
 
     // refunding the credit takes the account out of the queue again
     call(ctx, 'postRefund', {

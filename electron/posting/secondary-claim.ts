@@ -1,6 +1,7 @@
 import { conflict } from '../../shared/api/errors';
 import type { Ctx } from '../api/context';
 import { recordActivity } from '../activities/record';
+import { insertFollowUp } from '../followups/store';
 
 export interface SecondaryClaim {
   id: number;
@@ -74,17 +75,13 @@ export function secondaryClaimFor(ctx: Ctx, primaryClaimId: number): SecondaryCl
      SELECT ?, line_number, service_date, revenue_code, procedure_code, modifiers, units, charge
      FROM claim_lines WHERE claim_id = ?`,
   ).run(id, primaryClaimId);
-  db.prepare(
-    `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, reason, created_at, created_by)
-     VALUES (?, ?, 'claim_status', ?, ?, ?, ?)`,
-  ).run(
-    primary.accountId,
-    id,
-    ctx.clock.today(),
-    `Bill ${next.payerName} (secondary) with the primary payer's EOB attached.`,
-    now,
-    ctx.userId,
-  );
+  insertFollowUp(ctx, {
+    accountId: primary.accountId,
+    claimId: id,
+    kind: 'claim_status',
+    dueDate: ctx.clock.today(),
+    reason: `Bill ${next.payerName} (secondary) with the primary payer's EOB attached.`,
+  });
   recordActivity(ctx, {
     accountId: primary.accountId,
     claimId: id,

@@ -43,3 +43,22 @@ export function tableCounts(ctx: Ctx): Record<string, number> {
 }
 
 export type TestCtx = ReturnType<typeof createTestCtx>;
+
+/**
+ * The copies the work queue keeps on each open follow-up (balance, oldest open date,
+ * account number, patient name) agree with the account: proves a writer refreshed them.
+ */
+export function staleQueueColumns(ctx: Ctx, accountId: number): number {
+  const row = ctx.db
+    .prepare(
+      `SELECT count(*) AS n FROM follow_ups f JOIN accounts a ON a.id = f.account_id
+       JOIN people p ON p.id = a.patient_id
+       WHERE f.account_id = ? AND f.status = 'open' AND (
+         f.balance <> a.insurance_balance + a.patient_balance
+         OR f.oldest_open_date IS NOT a.oldest_open_date
+         OR f.account_number <> a.account_number
+         OR f.patient_name <> p.last_name || ', ' || p.first_name)`,
+    )
+    .get(accountId) as { n: number };
+  return row.n;
+}

@@ -2,6 +2,7 @@ import type { ClaimStatusReport, ImportProblem } from '../../../shared/api/types
 import type { ClaimStatus as OurStatus } from '../../../shared/codes/enums';
 import type { Ctx } from '../../api/context';
 import { recordActivity } from '../../activities/record';
+import { findOpenFollowUp, insertFollowUp } from '../../followups/store';
 import { refreshQueueColumns } from '../../ledger/ledger';
 import { problem } from '../remittance/import-835';
 import { matchClaim } from '../remittance/match';
@@ -73,21 +74,19 @@ export function post277(ctx: Ctx, importFileId: number, text: string): ClaimStat
       }
       if (code.meaning === 'request-for-information' || code.meaning === 'error') {
         const reason = `${code.meaning === 'error' ? 'Payer could not process the claim' : 'Payer requests information'}: ${meaning}${code.status ? ` (status ${code.status})` : ''}${latest.message ? ` — ${latest.message}` : ''}.`;
-        const open = db
-          .prepare(
-            `SELECT id FROM follow_ups WHERE account_id = ? AND ifnull(claim_id, 0) = ?
-               AND kind = 'claim_status' AND status = 'open'`,
-          )
-          .get(ours.accountId, ours.id) as { id: number } | undefined;
+        const open = findOpenFollowUp(db, ours.accountId, ours.id, 'claim_status');
         if (open) {
           db.prepare(
             `UPDATE follow_ups SET reason = ?, due_date = min(due_date, ?) WHERE id = ?`,
           ).run(reason, today, open.id);
         } else {
-          db.prepare(
-            `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, reason, created_at, created_by)
-             VALUES (?, ?, 'claim_status', ?, ?, ?, ?)`,
-          ).run(ours.accountId, ours.id, today, reason, ctx.clock.now(), ctx.userId);
+          insertFollowUp(ctx, {
+            accountId: ours.accountId,
+            claimId: ours.id,
+            kind: 'claim_status',
+            dueDate: today,
+            reason,
+          });
           report.followUpsCreated++;
         }
         refreshQueueColumns(db, ours.accountId, today);

@@ -6,7 +6,13 @@ import { addDays } from '../../../shared/dates/iso-date';
 import { call } from '../../testing/call';
 import { addAccount, addBilledClaim, addPayer } from '../../testing/builders';
 import { remitClaim, remittanceFile } from '../../testing/remittance';
-import { createTestCtx, tableCounts, TEST_TODAY, type TestCtx } from '../../testing/test-db';
+import {
+  createTestCtx,
+  staleQueueColumns,
+  tableCounts,
+  TEST_TODAY,
+  type TestCtx,
+} from '../../testing/test-db';
 
 let ctx: TestCtx;
 beforeEach(() => {
@@ -108,6 +114,7 @@ describe('importing a remittance (835)', () => {
       deadlineDate: addDays(TEST_TODAY, 120),
     });
     expect(call(ctx, 'getAccount', { accountId: a.accountId }).claims[0]?.status).toBe('denied');
+    expect(staleQueueColumns(ctx, a.accountId)).toBe(0);
   });
 
   it('marks CO-16 with MA130 as correct and resubmit, not appeal', () => {

@@ -7,7 +7,8 @@ import type { Ctx } from '../../api/context';
 import { recordActivity } from '../../activities/record';
 import { settleAccount } from '../../collections/settle';
 import { recordDenial } from '../../denials/record';
-import { appendLedgerEntries, type NewLedgerEntry } from '../../ledger/ledger';
+import { closeSystemFollowUps } from '../../followups/system';
+import { appendLedgerEntries, refreshQueueColumns, type NewLedgerEntry } from '../../ledger/ledger';
 import { extendPlanForNewCharges } from '../../plans/extend';
 import { claimSideBalance } from '../../posting/account-state';
 import { insertReceipt } from '../../posting/receipts';
@@ -228,8 +229,11 @@ export function postRemittanceClaim(
      WHERE id = ?`,
   ).run(status, remit.remitDate, claim.payerClaimNumber, ours.id);
 
-  // the remittance answers the question a claim-status follow-up was asking
-  closeClaimStatusFollowUp(ctx, ours);
+  closeSystemFollowUps(
+    ctx,
+    { accountId: ours.accountId, claimId: ours.id, kind: 'claim_status' },
+    'the payer sent its remittance.',
+  );
   if (isDenial) {
     recordDenial(ctx, {
       claimId: ours.id,
@@ -240,6 +244,8 @@ export function postRemittanceClaim(
       amount: cents(denied > 0 ? denied : claim.chargeAmount - claim.paidAmount),
       remitDate: remit.remitDate,
     });
+    // the denial follow-up needs the queue columns the ledger write filled in for the others
+    refreshQueueColumns(db, ours.accountId, today);
   }
   if (patient > 0) extendPlanForNewCharges(ctx, ours.accountId, cents(patient));
   settleAccount(ctx, ours.accountId);
@@ -270,13 +276,4 @@ function remarkCodes(
       if (r.qualifier === 'HE') out.push({ lineId: lineIds[i] ?? null, code: r.code });
   });
   return out;
-}
-
-function closeClaimStatusFollowUp(ctx: Ctx, ours: MatchedClaim): void {
-  ctx.db
-    .prepare(
-      `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ?
-       WHERE account_id = ? AND ifnull(claim_id, 0) = ? AND kind = 'claim_status' AND status = 'open'`,
-    )
-    .run(ctx.clock.now(), ctx.userId, ours.accountId, ours.id);
 }

@@ -1,0 +1,58 @@
+import type { FollowUpKind } from '../../shared/codes/enums';
+import type { IsoDate } from '../../shared/dates/iso-date';
+import type { Ctx } from '../api/context';
+import type { Db } from '../db/open';
+
+/**
+ * The one place follow-up rows are looked up by what they are about and inserted.
+ * Callers run inside their transaction and refresh the account's queue columns after
+ * inserting (refreshQueueColumns), once for however many rows they added.
+ */
+export interface NewFollowUp {
+  accountId: number;
+  /** Null: about the account as a whole. */
+  claimId: number | null;
+  kind: FollowUpKind;
+  dueDate: IsoDate;
+  deadlineDate?: IsoDate | null;
+  ownerId?: number | null;
+  reason: string | null;
+}
+
+/** The open follow-up of a kind for an account or one of its claims (at most one exists). */
+export function findOpenFollowUp(
+  db: Db,
+  accountId: number,
+  claimId: number | null,
+  kind: FollowUpKind,
+): { id: number; dueDate: IsoDate } | undefined {
+  // shaped to use the one-open-follow-up index (account, ifnull(claim, 0), kind)
+  return db
+    .prepare(
+      `SELECT id, due_date AS dueDate FROM follow_ups
+       WHERE account_id = ? AND ifnull(claim_id, 0) = ? AND kind = ? AND status = 'open'`,
+    )
+    .get(accountId, claimId ?? 0, kind) as { id: number; dueDate: IsoDate } | undefined;
+}
+
+export function insertFollowUp(ctx: Ctx, f: NewFollowUp): number {
+  return Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, deadline_date, owner_id,
+           reason, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        f.accountId,
+        f.claimId,
+        f.kind,
+        f.dueDate,
+        f.deadlineDate ?? null,
+        f.ownerId ?? null,
+        f.reason,
+        ctx.clock.now(),
+        ctx.userId,
+      ).lastInsertRowid,
+  );
+}
