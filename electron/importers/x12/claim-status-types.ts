@@ -1,10 +1,9 @@
 import type { Cents } from '../../../shared/money/cents';
 import type { IsoDate } from '../../../shared/dates/iso-date';
-import type { InterchangeHeader } from './envelope';
 import type { SegmentPosition, X12Issue } from './issues';
+import type { ReadFileResult } from './read-file';
 import type { Person, ProcedureCode, Reference, Trace } from './remittance-types';
 import type { StatusMeaning } from './status-codes';
-import type { Delimiters } from './tokenizer';
 
 /*
  * The typed shape of a 277 claim status response. The HL tree (payer → information
@@ -12,14 +11,7 @@ import type { Delimiters } from './tokenizer';
  * with its HL id and parent id, and every claim names the entities it sits under.
  */
 
-export interface Read277Result {
-  delimiters: Delimiters | null;
-  /** As for the 835: when not empty, nothing in the file may be trusted. */
-  envelopeErrors: X12Issue[];
-  warnings: X12Issue[];
-  interchanges: InterchangeHeader[];
-  transactions: ClaimStatusResponse[];
-}
+export type Read277Result = ReadFileResult<ClaimStatusResponse>;
 
 export interface ClaimStatusResponse {
   position?: SegmentPosition;

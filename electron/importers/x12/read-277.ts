@@ -10,7 +10,8 @@ import type {
   StatusEntity,
   StatusReport,
 } from './claim-status-types';
-import { readEnvelopes, type RawTransaction } from './envelope';
+import type { RawTransaction } from './envelope';
+import { readFile } from './read-file';
 import {
   components,
   optionalAmount,
@@ -23,33 +24,14 @@ import {
 import { issueAt, positionOf, type X12Issue } from './issues';
 import type { Person } from './remittance-types';
 import { statusMeaning } from './status-codes';
-import { element, optional, tokenize, type Delimiters, type Segment } from './tokenizer';
+import { element, optional, type Delimiters, type Segment } from './tokenizer';
 
 /**
  * Reads a 277 claim status response: statuses at the information receiver, provider
  * and claim levels, with the identifiers needed to find our claim. Never throws.
  */
 export function read277(text: string): Read277Result {
-  const tokens = tokenize(text);
-  if (!tokens.delimiters) {
-    return {
-      delimiters: null,
-      envelopeErrors: tokens.errors,
-      warnings: tokens.warnings,
-      interchanges: [],
-      transactions: [],
-    };
-  }
-  const delimiters = tokens.delimiters;
-  const envelopes = readEnvelopes(tokens.segments, tokens.end, '277');
-  const warnings = [...tokens.warnings, ...envelopes.warnings];
-  return {
-    delimiters,
-    envelopeErrors: [...tokens.errors, ...envelopes.errors],
-    warnings,
-    interchanges: envelopes.interchanges,
-    transactions: envelopes.transactions.map((raw) => readResponse(raw, delimiters, warnings)),
-  };
+  return readFile(text, '277', readResponse);
 }
 
 const LEVELS: Record<string, HierarchyLevel> = {

@@ -1,6 +1,7 @@
 import { ZERO, type Cents } from '../../../shared/money/cents';
 import { checkRemittance } from './check-835';
-import { readEnvelopes, type RawTransaction } from './envelope';
+import type { RawTransaction } from './envelope';
+import { readFile } from './read-file';
 import {
   components,
   contact,
@@ -30,38 +31,18 @@ import type {
   ServiceLine,
   Adjustment,
 } from './remittance-types';
-import { element, optional, tokenize, type Delimiters, type Segment } from './tokenizer';
+import { element, optional, type Delimiters, type Segment } from './tokenizer';
 
 /**
  * Reads an 835 file: every interchange, group and transaction in it, with the envelope
  * and money checks applied. Never throws; see `Read835Result` for where problems go.
  */
 export function read835(text: string): Read835Result {
-  const tokens = tokenize(text);
-  if (!tokens.delimiters) {
-    return {
-      delimiters: null,
-      envelopeErrors: tokens.errors,
-      warnings: tokens.warnings,
-      interchanges: [],
-      transactions: [],
-    };
-  }
-  const envelopes = readEnvelopes(tokens.segments, tokens.end, '835');
-  const warnings = [...tokens.warnings, ...envelopes.warnings];
-  const delimiters = tokens.delimiters;
-  const transactions = envelopes.transactions.map((raw) => {
+  return readFile(text, '835', (raw, delimiters, warnings) => {
     const remittance = readRemittance(raw, delimiters, warnings);
     checkRemittance(remittance);
     return remittance;
   });
-  return {
-    delimiters,
-    envelopeErrors: [...tokens.errors, ...envelopes.errors],
-    warnings,
-    interchanges: envelopes.interchanges,
-    transactions,
-  };
 }
 
 type Place = 'header' | 'party' | 'lx' | 'claim' | 'line' | 'summary';

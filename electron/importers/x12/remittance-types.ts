@@ -1,8 +1,7 @@
 import type { Cents } from '../../../shared/money/cents';
 import type { IsoDate } from '../../../shared/dates/iso-date';
-import type { InterchangeHeader } from './envelope';
 import type { SegmentPosition, X12Issue } from './issues';
-import type { Delimiters } from './tokenizer';
+import type { ReadFileResult } from './read-file';
 
 /*
  * The typed shape of an 835 remittance advice. Money is whole cents, dates are
@@ -11,19 +10,8 @@ import type { Delimiters } from './tokenizer';
  * Elements this model does not name are not kept; the model is what round-trips.
  */
 
-export interface Read835Result {
-  delimiters: Delimiters | null;
-  /**
-   * Problems with the file as a whole: unreadable segments, missing or mismatched
-   * envelopes and control numbers. When this is not empty nothing in the file may be
-   * posted, because segments may have been lost or mixed up.
-   */
-  envelopeErrors: X12Issue[];
-  /** Observations that lose no data (skipped segments the model does not cover, guessed delimiters). */
-  warnings: X12Issue[];
-  interchanges: InterchangeHeader[];
-  transactions: Remittance[];
-}
+/** Problems go to three places: the file (`envelopeErrors`), a transaction, a claim. */
+export type Read835Result = ReadFileResult<Remittance>;
 
 /** One ST…SE 835 transaction: one payment (or non-payment) from one payer to one payee. */
 export interface Remittance {
