@@ -34,12 +34,12 @@ export function tableCounts(ctx: Ctx): Record<string, number> {
   const tables = ctx.db
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
     .all() as { name: string }[];
-  return Object.fromEntries(
-    tables.map(({ name }) => [
-      name,
-      (ctx.db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
-    ]),
-  );
+  return Object.fromEntries(tables.map(({ name }) => [name, rowCount(ctx, name)]));
+}
+
+/** Rows in one table. */
+export function rowCount(ctx: Ctx, table: string): number {
+  return (ctx.db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
 }
 
 export type TestCtx = ReturnType<typeof createTestCtx>;

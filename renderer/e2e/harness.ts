@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../../electron/api/context';
@@ -108,7 +109,66 @@ export function pageProblems(page: Page): string[] {
   return (page as Page & { problems?: string[] }).problems ?? [];
 }
 
+/** A full-page screenshot, taken from the top so the fixed header does not land mid-page. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * What every end-to-end test file needs: one Chromium and one renderer server for the
+ * file, and per test the databases and pages it opened, closed after it. Any page error
+ * or console error a test's pages reported fails that test.
+ */
+export function appSession() {
+  let running: { browser: Browser; server: Awaited<ReturnType<typeof serveRenderer>> } | null =
+    null;
+  let pages: Page[] = [];
+  let closers: (() => void)[] = [];
+  const started = () => {
+    if (!running) throw new Error('the browser is not started (use appSession at file level)');
+    return running;
+  };
+  beforeAll(async () => {
+    running = { server: await serveRenderer(), browser: await launchChromium() };
+  });
+  afterAll(async () => {
+    await running?.browser.close();
+    await running?.server.close();
+  });
+  afterEach(async () => {
+    const opened = pages;
+    const close = closers.reverse();
+    pages = [];
+    closers = [];
+    try {
+      for (const page of opened) expect(pageProblems(page)).toEqual([]);
+    } finally {
+      for (const page of opened) await page.close();
+      for (const c of close) c();
+    }
+  });
+  return {
+    /** A fresh database for this test, closed after it. */
+    database(options: { demo: boolean; today?: IsoDate }): TestCtx {
+      const ctx = freshDatabase(options);
+      closers.push(() => ctx.close());
+      return ctx;
+    },
+    /** Anything else the test opened (a second connection to its file), closed after it. */
+    afterTest(close: () => void): void {
+      closers.push(close);
+    },
+    /** The app at a route (`#/imports`; '' for the start) with window.api over `ctx`. */
+    async open(route: string, ctx: Ctx): Promise<Page> {
+      const page = await openApp(started().browser, `${started().server.url}${route}`, ctx);
+      pages.push(page);
+      return page;
+    },
+    /** The address of a route, for page.goto. */
+    url(route = ''): string {
+      return `${started().server.url}${route}`;
+    },
+  };
 }

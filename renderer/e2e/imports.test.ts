@@ -1,50 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { remitClaim, remittanceFile } from '../../electron/testing/remittance';
-import {
-  freshDatabase,
-  launchChromium,
-  openApp,
-  pageProblems,
-  screenshot as fullPageShot,
-  serveRenderer,
-  type TestCtx,
-} from './harness';
+import { rowCount } from '../../electron/testing/test-db';
+import { appSession, screenshot, type TestCtx } from './harness';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let ctx: TestCtx | undefined;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  server = await serveRenderer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  if (page) expect(pageProblems(page)).toEqual([]);
-  await page?.close();
-  ctx?.close();
-  page = undefined;
-  ctx = undefined;
-});
-
-/** Full-page screenshots from the top, so the fixed header does not land mid-page. */
-async function screenshot(p: Page, name: string) {
-  await p.evaluate(() => window.scrollTo(0, 0));
-  await fullPageShot(p, name);
-}
-
-const count = (c: TestCtx, table: string) =>
-  (c.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const app = appSession();
 
 interface DemoClaim {
   id: number;
@@ -120,13 +85,13 @@ const report = (p: Page, fileName: string) =>
 
 describe('importing a remittance and working its denial', () => {
   it('posts a payment and a denial, and the denial is worked from the denials view and the account', async () => {
-    ctx = freshDatabase({ demo: true });
+    const ctx = app.database({ demo: true });
     const today = ctx.clock.today();
     const [paid, denied] = openClaims(ctx, 2);
     if (!paid || !denied) throw new Error('the demo data has no two open billed claims');
     const { text, payment } = remittanceFor(paid, denied, today);
     const file = writeFile(ctx, 'era-0316.835', text);
-    page = await openApp(browser, `${server.url}#/imports`, ctx);
+    const page = await app.open(`#/imports`, ctx);
     await page.getByRole('heading', { name: 'Imports' }).waitFor();
     await page.getByText('No files imported yet').waitFor();
 
@@ -155,7 +120,7 @@ describe('importing a remittance and working its denial', () => {
     await dialog.waitFor({ state: 'hidden' });
 
     // the paid claim's account shows the payment in its ledger
-    await page.goto(`${server.url}#/accounts/${paid.accountId}`);
+    await page.goto(app.url(`#/accounts/${paid.accountId}`));
     const ledger = page.getByRole('table', { name: 'Ledger' });
     const paymentRow = ledger
       .getByRole('row')
@@ -166,7 +131,7 @@ describe('importing a remittance and working its denial', () => {
 
     // the work queue, filtered to denials, has the denied claim with its appeal deadline
     const deadline = addDays(today, denied.appealWindowDays);
-    await page.goto(`${server.url}#/queue?kind=denial&sort=deadline&dir=desc`);
+    await page.goto(app.url(`#/queue?kind=denial&sort=deadline&dir=desc`));
     const grid = page.getByRole('grid', { name: /Work queue/ });
     const queueRow = grid.getByRole('row').filter({ hasText: denied.number });
     await queueRow.getByText(formatUsDate(deadline)).waitFor();
@@ -249,37 +214,37 @@ describe('importing a remittance and working its denial', () => {
   });
 
   it('says a remittance was imported before and posts nothing the second time', async () => {
-    ctx = freshDatabase({ demo: true });
+    const ctx = app.database({ demo: true });
     const [paid, denied] = openClaims(ctx, 2);
     if (!paid || !denied) throw new Error('the demo data has no two open billed claims');
     const { text } = remittanceFor(paid, denied, ctx.clock.today());
     const file = writeFile(ctx, 'era-0316.835', text);
-    page = await openApp(browser, `${server.url}#/imports`, ctx);
+    const page = await app.open(`#/imports`, ctx);
     await importThroughScreen(page, file);
     await report(page, 'era-0316.835').getByText('Posted', { exact: true }).waitFor();
-    const rows = count(ctx, 'ledger_entries');
+    const rows = rowCount(ctx, 'ledger_entries');
 
     await importThroughScreen(page, file);
     const again = report(page, 'era-0316.835');
     await again.getByText('Duplicate', { exact: true }).waitFor();
     await again.getByText(/imported before on .+ \(era-0316\.835\)/).waitFor();
     await again.getByText(/1 imported before/).waitFor();
-    expect(count(ctx, 'ledger_entries')).toBe(rows);
+    expect(rowCount(ctx, 'ledger_entries')).toBe(rows);
     const history = page.getByRole('table', { name: 'Import history' });
     await expect.poll(() => history.locator('tbody tr').count()).toBe(2);
     await screenshot(page, 'import-duplicate');
   });
 
   it('rejects a file that is not a remittance with its reason and posts nothing', async () => {
-    ctx = freshDatabase({ demo: true });
+    const ctx = app.database({ demo: true });
     const garbage = writeFile(ctx, 'notes.txt', 'Call Medicare back on Monday about the 835s.\n');
     const [paid, denied] = openClaims(ctx, 2);
     if (!paid || !denied) throw new Error('the demo data has no two open billed claims');
     // a real remittance cut short: its envelope never closes
     const { text } = remittanceFor(paid, denied, ctx.clock.today());
     const cut = writeFile(ctx, 'era-cut.835', text.slice(0, text.indexOf('CLP*')));
-    const rows = count(ctx, 'ledger_entries');
-    page = await openApp(browser, `${server.url}#/imports`, ctx);
+    const rows = rowCount(ctx, 'ledger_entries');
+    const page = await app.open(`#/imports`, ctx);
     await page.locator('input[aria-label="Files to import"]').setInputFiles([garbage, cut]);
 
     const rejected = report(page, 'notes.txt');
@@ -294,13 +259,13 @@ describe('importing a remittance and working its denial', () => {
       .poll(() => damaged.getByRole('list', { name: 'Rejection reasons' }).textContent())
       .toMatch(/\S/);
     await page.getByText('2 of 2 files').waitFor();
-    expect(count(ctx, 'ledger_entries')).toBe(rows);
-    expect(count(ctx, 'remittances')).toBe(0);
+    expect(rowCount(ctx, 'ledger_entries')).toBe(rows);
+    expect(rowCount(ctx, 'remittances')).toBe(0);
     await screenshot(page, 'import-rejected');
   });
 
   it('matches a remittance claim that matched nothing to a claim by hand, and sets another aside', async () => {
-    ctx = freshDatabase({ demo: true });
+    const ctx = app.database({ demo: true });
     const [target] = openClaims(ctx, 1);
     if (!target) throw new Error('the demo data has no open billed claim');
     const text = remittanceFile(
@@ -316,7 +281,7 @@ describe('importing a remittance and working its denial', () => {
       { trace: 'EFT-EXC-1', date: ctx.clock.today() },
     );
     const file = writeFile(ctx, 'era-exceptions.835', text);
-    page = await openApp(browser, `${server.url}#/imports`, ctx);
+    const page = await app.open(`#/imports`, ctx);
     await importThroughScreen(page, file);
     const cells = report(page, 'era-exceptions.835')
       .getByRole('table', { name: 'Remittances in era-exceptions.835' })

@@ -1,56 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../shared/api/contract';
-import type { ApiResult } from '../../shared/api/errors';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import { dispatch } from '../../electron/api/dispatch';
+import { call } from '../../electron/testing/call';
+import { rowCount } from '../../electron/testing/test-db';
 import { fixedClock, type Ctx } from '../../electron/api/context';
 import { openDatabase } from '../../electron/db/open';
-import {
-  freshDatabase,
-  launchChromium,
-  openApp,
-  pageProblems,
-  screenshot as fullPageShot,
-  serveRenderer,
-  type TestCtx,
-} from './harness';
+import { appSession, screenshot } from './harness';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let ctx: TestCtx | undefined;
-let later: Ctx | undefined;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  server = await serveRenderer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  if (page) expect(pageProblems(page)).toEqual([]);
-  await page?.close();
-  later?.db.close();
-  ctx?.close();
-  page = undefined;
-  later = undefined;
-  ctx = undefined;
-});
-
-/** Calls the API as the screens do, failing the test with the API's message if refused. */
-function call<T>(c: Ctx, method: MethodName, input: unknown): T {
-  const result = dispatch(c, method, input) as ApiResult<T>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
-
-const count = (c: Ctx, table: string) =>
-  (c.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const app = appSession();
 
 interface AccountRow {
   id: number;
@@ -69,12 +28,6 @@ function accountsOwing(c: Ctx, minimum: number, n: number): AccountRow[] {
        ORDER BY a.id LIMIT ?`,
     )
     .all(minimum, n) as AccountRow[];
-}
-
-/** Full-page screenshots from the top, so the fixed header does not land mid-page. */
-async function screenshot(p: Page, name: string) {
-  await p.evaluate(() => window.scrollTo(0, 0));
-  await fullPageShot(p, name);
 }
 
 const difference = (p: Page) => p.getByRole('group', { name: 'Difference' });
@@ -112,10 +65,10 @@ async function keyPayment(
 
 describe('posting a deposit batch', () => {
   it('posts a balanced batch of cash, check and card from the keyboard and closes it', async () => {
-    ctx = freshDatabase({ demo: true });
+    const ctx = app.database({ demo: true });
     const [a, b, c] = accountsOwing(ctx, 10_000, 3);
     expect(c).toBeDefined();
-    page = await openApp(browser, `${server.url}#/posting`, ctx);
+    const page = await app.open(`#/posting`, ctx);
 
     // a new batch for this morning's front desk: $175.00 on the slip
     await page.getByRole('heading', { name: 'Posting' }).waitFor();
@@ -125,10 +78,10 @@ describe('posting a deposit batch', () => {
     await form.getByRole('button', { name: 'Open batch' }).click();
     await page.waitForURL(/#\/posting\/\d+$/);
     const batchId = Number(/posting\/(\d+)$/.exec(page.url())?.[1]);
-    await expect.poll(() => difference(page!).textContent()).toContain('$175.00');
+    await expect.poll(() => difference(page).textContent()).toContain('$175.00');
 
     // a check with no number is refused with the API's words, and nothing is written
-    const receiptsBefore = count(ctx, 'receipts');
+    const receiptsBefore = rowCount(ctx, 'receipts');
     await page.getByRole('textbox', { name: 'Account number' }).click();
     await page.keyboard.type(a!.number);
     await page.getByText('Patient balance').waitFor();
@@ -137,14 +90,14 @@ describe('posting a deposit batch', () => {
     await page.keyboard.press('Enter');
     await page.getByText('A check needs its number.').waitFor();
     await screenshot(page, 'posting-check-without-number');
-    expect(count(ctx, 'receipts')).toBe(receiptsBefore);
+    expect(rowCount(ctx, 'receipts')).toBe(receiptsBefore);
 
     // type the number and post; the row clears and the cursor is back on the account
     await page.getByRole('textbox', { name: 'Check number' }).fill('1234');
     await page.getByRole('textbox', { name: 'Check number' }).press('Enter');
-    await expect.poll(() => difference(page!).textContent()).toContain('$125.00');
+    await expect.poll(() => difference(page).textContent()).toContain('$125.00');
     await expect
-      .poll(() => page!.getByRole('textbox', { name: 'Account number' }).inputValue())
+      .poll(() => page.getByRole('textbox', { name: 'Account number' }).inputValue())
       .toBe('');
 
     // an unknown account says so
@@ -153,9 +106,9 @@ describe('posting a deposit batch', () => {
     await page.getByRole('textbox', { name: 'Account number' }).fill('');
 
     await keyPayment(page, b!.number, '25', { from: 'check', to: 'cash' });
-    await expect.poll(() => difference(page!).textContent()).toContain('$100.00');
+    await expect.poll(() => difference(page).textContent()).toContain('$100.00');
     await keyPayment(page, c!.number, '100.00', { from: 'cash', to: 'card' }, 'AUTH-7781');
-    await expect.poll(() => difference(page!).textContent()).toContain('$0.00');
+    await expect.poll(() => difference(page).textContent()).toContain('$0.00');
     await screenshot(page, 'posting-batch-balanced');
 
     // balanced: Close batch is enabled, and closing it says so
@@ -219,7 +172,7 @@ describe('posting a deposit batch', () => {
   });
 
   it('posts an EOB with a patient share and the patient balance rises', async () => {
-    ctx = freshDatabase({ demo: true });
+    const ctx = app.database({ demo: true });
     const target = ctx.db
       .prepare(
         `SELECT c.id AS claimId, c.claim_number AS claimNumber, a.id AS accountId,
@@ -241,12 +194,12 @@ describe('posting a deposit batch', () => {
       line: number;
     };
     expect(target).toBeDefined();
-    const batch = call<{ id: number }>(ctx, 'openBatch', {
+    const batch = call(ctx, 'openBatch', {
       depositDate: ctx.clock.today(),
       source: 'insurer',
       expectedTotal: 6000,
     });
-    page = await openApp(browser, `${server.url}#/posting/${batch.id}`, ctx);
+    const page = await app.open(`#/posting/${batch.id}`, ctx);
     await page.getByRole('tab', { name: 'Insurance EOB' }).click();
     await page.getByRole('textbox', { name: 'Account number' }).fill(target.number);
     await page.getByPlaceholder('Pick the claim on the EOB').click();
@@ -254,7 +207,7 @@ describe('posting a deposit batch', () => {
 
     // a line that accounts for more than its charge is stopped before anything is sent
     const cell = (label: string) =>
-      page!.getByRole('textbox', { name: new RegExp(`^${label}, line ${target.line} `) });
+      page.getByRole('textbox', { name: new RegExp(`^${label}, line ${target.line} `) });
     await cell('Paid').fill('99999.00');
     await page.getByText(/more than the line charge/).waitFor();
     await cell('Paid').fill('60.00');
@@ -268,7 +221,7 @@ describe('posting a deposit batch', () => {
       .getByText(/Patient share \$25\.00 moved to the patient\./)
       .first()
       .waitFor();
-    await expect.poll(() => difference(page!).textContent()).toContain('$0.00');
+    await expect.poll(() => difference(page).textContent()).toContain('$0.00');
     await screenshot(page, 'eob-posted');
 
     const after = ctx.db
@@ -276,7 +229,7 @@ describe('posting a deposit batch', () => {
       .get(target.accountId) as { p: number };
     expect(after.p).toBe(target.patientBalance + 2500);
 
-    await page.goto(`${server.url}#/accounts/${target.accountId}`);
+    await page.goto(app.url(`#/accounts/${target.accountId}`));
     const balance = page.getByRole('region', { name: 'Balance' });
     await balance.getByText(`Patient ${formatCents(cents(after.p))}`).waitFor();
     await screenshot(page, 'eob-account-balance');
@@ -285,10 +238,10 @@ describe('posting a deposit batch', () => {
 
 describe('payment plans', () => {
   it('sets up a plan from the account view with a live schedule that adds up to the balance', async () => {
-    ctx = freshDatabase({ demo: true });
+    const ctx = app.database({ demo: true });
     const [target] = accountsOwing(ctx, 30_000, 1);
     expect(target).toBeDefined();
-    page = await openApp(browser, `${server.url}#/accounts/${target!.id}`, ctx);
+    const page = await app.open(`#/accounts/${target!.id}`, ctx);
     await page.getByRole('heading', { name: 'Balance' }).waitFor();
 
     // P opens the plan setup, as N, C and F open theirs
@@ -310,7 +263,7 @@ describe('payment plans', () => {
       })
       .waitFor();
     await screenshot(page, 'plan-preview');
-    const plansBefore = count(ctx, 'payment_plans');
+    const plansBefore = rowCount(ctx, 'payment_plans');
     await dialog.getByRole('button', { name: 'Save plan' }).click();
     await dialog.waitFor({ state: 'detached' });
 
@@ -319,7 +272,7 @@ describe('payment plans', () => {
     await expect
       .poll(() => card.getByRole('table', { name: 'Plan installments' }).getByRole('row').count())
       .toBe(7);
-    expect(count(ctx, 'payment_plans')).toBe(plansBefore + 1);
+    expect(rowCount(ctx, 'payment_plans')).toBe(plansBefore + 1);
     expect(
       ctx.db
         .prepare(
@@ -332,7 +285,7 @@ describe('payment plans', () => {
   });
 
   it('shows a missed installment as a payment-plan follow-up in the queue', async () => {
-    ctx = freshDatabase({ demo: true });
+    const ctx = app.database({ demo: true });
     const today = ctx.clock.today();
     const [target] = accountsOwing(ctx, 30_000, 1);
     expect(target).toBeDefined();
@@ -343,17 +296,18 @@ describe('payment plans', () => {
       firstDueDate: firstDue,
       includeNewCharges: false,
     });
-    const { planGraceDays } = call<{ planGraceDays: number }>(ctx, 'getBillingRules', {});
+    const { planGraceDays } = call(ctx, 'getBillingRules', {});
 
     // the same database a few weeks on: the first installment is past its grace period
     const lateDay: IsoDate = addDays(firstDue, planGraceDays + 1);
-    later = {
+    const later = {
       db: openDatabase(ctx.databasePath),
       clock: fixedClock(lateDay),
       userId: ctx.userId,
       databasePath: ctx.databasePath,
     };
-    page = await openApp(browser, `${server.url}#/queue?kind=plan`, later);
+    app.afterTest(() => later.db.close());
+    const page = await app.open(`#/queue?kind=plan`, later);
     const grid = page.getByRole('grid', { name: /Work queue/ });
     const row = grid.getByRole('row', { name: new RegExp(target!.number) });
     await row.waitFor();

@@ -1,44 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
-import {
-  freshDatabase,
-  launchChromium,
-  openApp,
-  pageProblems,
-  screenshot,
-  serveRenderer,
-  type TestCtx,
-} from './harness';
+import { appSession, screenshot } from './harness';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let ctx: TestCtx | undefined;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  server = await serveRenderer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  if (page) expect(pageProblems(page)).toEqual([]);
-  await page?.close();
-  ctx?.close();
-  page = undefined;
-  ctx = undefined;
-});
+const app = appSession();
 
 const queueGrid = (p: Page) => p.getByRole('grid', { name: /Work queue/ });
 
 describe('a representative works the queue', () => {
   it('finds an account, logs a call, sets next week’s follow-up and the account leaves today’s queue', async () => {
-    ctx = freshDatabase({ demo: true });
+    const ctx = app.database({ demo: true });
     const today = ctx.clock.today();
-    page = await openApp(browser, server.url, ctx);
+    const page = await app.open('', ctx);
 
     // the queue opens with today's demo follow-ups, most urgent first
     const grid = queueGrid(page);
@@ -122,7 +95,7 @@ describe('a representative works the queue', () => {
     await page.keyboard.press('Escape');
     await page.waitForURL(/#\/queue/);
     await expect
-      .poll(() => queueGrid(page!).getAttribute('aria-label'))
+      .poll(() => queueGrid(page).getAttribute('aria-label'))
       .toBe(`Work queue, ${(due - 1).toLocaleString('en-US')} follow-ups`);
     const open = await ctx.db
       .prepare(
@@ -133,8 +106,8 @@ describe('a representative works the queue', () => {
   });
 
   it('moves through the queue from the keyboard and opens the selected account with Enter', async () => {
-    ctx = freshDatabase({ demo: true });
-    page = await openApp(browser, server.url, ctx);
+    const ctx = app.database({ demo: true });
+    const page = await app.open('', ctx);
     const grid = queueGrid(page);
     await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(10);
     await grid.focus();
@@ -148,15 +121,15 @@ describe('a representative works the queue', () => {
     await page.getByText(`Account ${accountNumber}`).waitFor();
     await page.keyboard.press('Escape');
     await expect
-      .poll(() => queueGrid(page!).locator('[aria-rowindex="3"]').getAttribute('aria-selected'))
+      .poll(() => queueGrid(page).locator('[aria-rowindex="3"]').getAttribute('aria-selected'))
       .toBe('true');
   });
 
   it('refuses an empty note with a message and writes nothing', async () => {
-    ctx = freshDatabase({ demo: true });
+    const ctx = app.database({ demo: true });
     const accountId = (ctx.db.prepare(`SELECT min(id) AS id FROM accounts`).get() as { id: number })
       .id;
-    page = await openApp(browser, `${server.url}#/accounts/${accountId}`, ctx);
+    const page = await app.open(`#/accounts/${accountId}`, ctx);
     await page.getByRole('heading', { name: 'Balance' }).waitFor();
     const before = ctx.db.prepare(`SELECT count(*) AS n FROM activities`).get();
     await page.getByRole('button', { name: 'Add note' }).click();
@@ -165,7 +138,7 @@ describe('a representative works the queue', () => {
   });
 
   it('shows a clear message for an account that does not exist', async () => {
-    ctx = freshDatabase({ demo: false });
+    const ctx = app.database({ demo: false });
     ctx.db
       .prepare(
         `INSERT INTO people (id, last_name, first_name, created_at) VALUES (1, 'A', 'B', 'now')`,
@@ -177,21 +150,21 @@ describe('a representative works the queue', () => {
          VALUES ('A1', 1, 1, '2026-01-01', 'self_pay', 'now')`,
       )
       .run();
-    page = await openApp(browser, `${server.url}#/accounts/999999`, ctx);
+    const page = await app.open(`#/accounts/999999`, ctx);
     await page.getByText('The account was not found.').waitFor();
   });
 });
 
 describe('first start', () => {
   it('offers the demo data on an empty database and opens the queue after loading it', async () => {
-    ctx = freshDatabase({ demo: false });
-    page = await openApp(browser, server.url, ctx);
+    const ctx = app.database({ demo: false });
+    const page = await app.open('', ctx);
     const load = page.getByRole('button', { name: 'Load demo data' });
     await load.waitFor();
     await screenshot(page, 'first-start');
     await load.click();
     await expect
-      .poll(() => queueGrid(page!).getByRole('row').count(), { timeout: 30_000 })
+      .poll(() => queueGrid(page).getByRole('row').count(), { timeout: 30_000 })
       .toBeGreaterThan(10);
     const accounts = ctx.db.prepare(`SELECT count(*) AS n FROM accounts`).get() as { n: number };
     expect(accounts.n).toBe(5000);
