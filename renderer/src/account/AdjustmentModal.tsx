@@ -7,7 +7,6 @@ import {
   SegmentedControl,
   Select,
   Stack,
-  TextInput,
   Textarea,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -20,6 +19,7 @@ import { api } from '../app/api';
 import { fieldErrors, invalidateAll, keys } from '../app/query';
 import { BalanceAmount } from '../components/BalanceAmount';
 import { FormError } from '../components/FormError';
+import { MoneyInput } from '../components/MoneyInput';
 import { amountFrom, amountProblem } from '../components/money-input';
 
 /**
@@ -132,15 +132,12 @@ export function AdjustmentModal({ view, onClose }: { view: AccountView; onClose:
                 error={errors.claimId}
               />
             </Group>
-            <TextInput
+            <MoneyInput
               label="Amount"
               required
-              leftSection="$"
               value={amount}
               onChange={(e) => setAmount(e.currentTarget.value)}
               error={typo ?? errors.amount}
-              styles={{ input: { textAlign: 'right' } }}
-              className="tabular"
               w={180}
             />
             <Textarea

@@ -23,6 +23,7 @@ import { formatCents } from '../../../shared/money/format';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll, messageOf } from '../app/query';
 import { FormError } from '../components/FormError';
+import { MoneyInput } from '../components/MoneyInput';
 import { amountFrom, amountProblem } from '../components/money-input';
 import { PlanPreviewTable } from './PlanPreviewTable';
 import { RepaymentAdvice } from './RepaymentAdvice';
@@ -99,15 +100,12 @@ export function PlanSetupModal({ view, onClose }: { view: AccountView; onClose: 
                   {formatCents(view.balance.patient)}
                 </Text>
               </Text>
-              <TextInput
+              <MoneyInput
                 label="Down payment"
-                leftSection="$"
                 placeholder="0.00"
                 value={down}
                 onChange={(e) => setDown(e.currentTarget.value)}
                 error={typos.downPayment ?? errors.downPayment ?? refused('downPayment')}
-                styles={{ input: { textAlign: 'right' } }}
-                className="tabular"
                 data-autofocus
               />
               <SegmentedControl
@@ -120,10 +118,9 @@ export function PlanSetupModal({ view, onClose }: { view: AccountView; onClose: 
                 aria-label="Plan length by"
               />
               {mode === 'amount' ? (
-                <TextInput
+                <MoneyInput
                   label="Monthly amount"
                   required
-                  leftSection="$"
                   value={monthly}
                   onChange={(e) => setMonthly(e.currentTarget.value)}
                   error={
@@ -131,8 +128,6 @@ export function PlanSetupModal({ view, onClose }: { view: AccountView; onClose: 
                     errors['length.monthlyAmount'] ??
                     refused('monthlyAmount')
                   }
-                  styles={{ input: { textAlign: 'right' } }}
-                  className="tabular"
                 />
               ) : (
                 <NumberInput

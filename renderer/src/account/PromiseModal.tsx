@@ -10,6 +10,7 @@ import { formatCents } from '../../../shared/money/format';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';
+import { MoneyInput } from '../components/MoneyInput';
 import { amountFrom, amountProblem } from '../components/money-input';
 
 /** Records what the patient said they will pay and by when, or a new due date for it all. */
@@ -51,15 +52,12 @@ export function PromiseModal({ view, onClose }: { view: AccountView; onClose: ()
             aria-label="Kind"
           />
           {kind === 'promise' ? (
-            <TextInput
+            <MoneyInput
               label="Promised amount"
               required
-              leftSection="$"
               value={amount}
               onChange={(e) => setAmount(e.currentTarget.value)}
               error={typo ?? errors.amount}
-              styles={{ input: { textAlign: 'right' } }}
-              className="tabular"
               data-autofocus
             />
           ) : (

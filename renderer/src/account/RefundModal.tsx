@@ -9,6 +9,7 @@ import { formatCents } from '../../../shared/money/format';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';
+import { MoneyInput } from '../components/MoneyInput';
 import { amountFrom, amountProblem } from '../components/money-input';
 
 type RefundMethod = 'check' | 'card' | 'eft';
@@ -65,15 +66,12 @@ export function RefundModal({ view, onClose }: { view: AccountView; onClose: () 
             }}
           />
           <Group grow align="flex-start">
-            <TextInput
+            <MoneyInput
               label="Refund amount"
               required
-              leftSection="$"
               value={amount}
               onChange={(e) => setAmount(e.currentTarget.value)}
               error={typo ?? errors.amount}
-              styles={{ input: { textAlign: 'right' } }}
-              className="tabular"
             />
             <Select
               label="Paid by"

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Cents } from '../../../shared/money/cents';
@@ -6,6 +6,7 @@ import { formatCents } from '../../../shared/money/format';
 import { api } from '../app/api';
 import { fieldErrors } from '../app/query';
 import { FormError } from '../components/FormError';
+import { MoneyInput } from '../components/MoneyInput';
 import { amountFrom, amountProblem } from '../components/money-input';
 
 type Region = 'contiguous' | 'alaska' | 'hawaii';
@@ -47,15 +48,12 @@ export function RepaymentAdvice({
   return (
     <Stack gap="xs" role="group" aria-label="Repayment advice">
       <Group align="flex-start" gap="sm">
-        <TextInput
+        <MoneyInput
           label="Annual household income"
-          leftSection="$"
           value={income}
           onChange={(e) => setIncome(e.currentTarget.value)}
           error={typo ?? missing ?? errors.annualIncome}
           w={190}
-          styles={{ input: { textAlign: 'right' } }}
-          className="tabular"
         />
         <NumberInput
           label="Household size"

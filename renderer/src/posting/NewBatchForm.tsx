@@ -9,6 +9,7 @@ import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { batchPath, navigate } from '../app/router';
 import { FormError } from '../components/FormError';
+import { MoneyInput } from '../components/MoneyInput';
 import { amountFrom, amountProblem } from '../components/money-input';
 import { optionsOf } from './options';
 
@@ -62,17 +63,14 @@ export function NewBatchForm({ today }: { today: IsoDate }) {
           error={errors.source}
           w={190}
         />
-        <TextInput
+        <MoneyInput
           label="Expected total"
           required
           placeholder="0.00"
-          leftSection="$"
           value={expected}
           onChange={(e) => setExpected(e.currentTarget.value)}
           error={typo ?? errors.expectedTotal}
           w={150}
-          styles={{ input: { textAlign: 'right' } }}
-          className="tabular"
         />
         <TextInput
           label="Description"

@@ -6,6 +6,7 @@ import type { BatchSummary } from '../../../shared/api/types';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';
+import { MoneyInput } from '../components/MoneyInput';
 import { amountFrom, amountProblem } from '../components/money-input';
 import { requireAccountByNumber, useAccountLookup } from './account-lookup';
 import { AccountField } from './AccountField';
@@ -81,17 +82,14 @@ export function PatientPaymentEntry({ batch }: { batch: BatchSummary }) {
           error={errors.accountNumber ?? errors.accountId}
           ref={accountRef}
         />
-        <TextInput
+        <MoneyInput
           label="Amount"
           required
           placeholder="0.00"
-          leftSection="$"
           value={amount}
           onChange={(e) => setAmount(e.currentTarget.value)}
           error={typo ?? errors.amount}
           w={130}
-          styles={{ input: { textAlign: 'right' } }}
-          className="tabular"
           autoComplete="off"
         />
         <Input.Wrapper label="Method" required id="payment-method-label">
