@@ -13,14 +13,12 @@ import {
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';
+import { optionsOf } from '../components/options';
 import { Section } from '../components/Section';
 
 export interface ActivityFormHandle {
   start(kind: 'note' | 'call'): void;
 }
-
-const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
-  keys.map((k) => ({ value: k, label: labels[k] }));
 
 /** Add a note or log a call (with direction, party and outcome) to the account history. */
 export function ActivityForm({
@@ -85,7 +83,7 @@ export function ActivityForm({
             <Group grow align="flex-start">
               <Select
                 label="Direction"
-                data={options(DIRECTION.keys, DIRECTION.labels)}
+                data={optionsOf(DIRECTION.keys, DIRECTION.labels)}
                 value={direction}
                 onChange={(v) => setDirection(v as Direction | null)}
                 error={errors.direction}
@@ -94,7 +92,7 @@ export function ActivityForm({
               <Select
                 label="With"
                 placeholder="Who"
-                data={options(PARTY.keys, PARTY.labels)}
+                data={optionsOf(PARTY.keys, PARTY.labels)}
                 value={party}
                 onChange={(v) => setParty(v as Party | null)}
                 error={errors.party}
@@ -105,7 +103,7 @@ export function ActivityForm({
             <Select
               label="Outcome"
               placeholder="What happened"
-              data={options(CALL_OUTCOME.keys, CALL_OUTCOME.labels)}
+              data={optionsOf(CALL_OUTCOME.keys, CALL_OUTCOME.labels)}
               value={outcome}
               onChange={(v) => setOutcome(v as CallOutcome | null)}
               error={errors.outcome}

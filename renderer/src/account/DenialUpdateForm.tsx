@@ -14,7 +14,7 @@ import {
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';
-import { optionsOf } from '../posting/options';
+import { optionsOf } from '../components/options';
 
 /** The usual road: an appeal goes through a drafted letter, a correction through a new claim. */
 const ROAD: Record<DenialView['action'], DenialState[]> = {

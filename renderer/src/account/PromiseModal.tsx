@@ -11,6 +11,7 @@ import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';
 import { MoneyInput } from '../components/MoneyInput';
+import { optionsOf } from '../components/options';
 import { amountFrom, amountProblem } from '../components/money-input';
 
 /** Records what the patient said they will pay and by when, or a new due date for it all. */
@@ -48,7 +49,7 @@ export function PromiseModal({ view, onClose }: { view: AccountView; onClose: ()
           <SegmentedControl
             value={kind}
             onChange={(v) => setKind(v === 'extension' ? 'extension' : 'promise')}
-            data={PROMISE_KIND.keys.map((k) => ({ value: k, label: PROMISE_KIND.labels[k] }))}
+            data={optionsOf(PROMISE_KIND.keys, PROMISE_KIND.labels)}
             aria-label="Kind"
           />
           {kind === 'promise' ? (

@@ -1,9 +1,7 @@
 import { Button, Group, Select, Switch } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { DENIAL_CATEGORY, DENIAL_STATE } from '../../../shared/codes/denials';
-import { api } from '../app/api';
-import { keys } from '../app/query';
-import { optionsOf } from '../posting/options';
+import { optionsOf } from '../components/options';
+import { PayerSelect } from '../components/PayerSelect';
 import { DENIAL_SORTS, type DenialFilters, type DenialSort } from './filters';
 
 export function DenialsFilterBar({
@@ -13,22 +11,12 @@ export function DenialsFilterBar({
   filters: DenialFilters;
   onChange: (f: DenialFilters) => void;
 }) {
-  const options = useQuery({ queryKey: keys.queueOptions, queryFn: () => api.getQueueOptions({}) });
   // any change of filter starts again from the first page
   const set = (patch: Partial<DenialFilters>) => onChange({ ...f, page: 1, ...patch });
   const filtered = Boolean(f.payerId || f.category || f.state);
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
-      <Select
-        label="Payer"
-        placeholder="All payers"
-        clearable
-        searchable
-        w={260}
-        data={(options.data?.payers ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-        value={f.payerId ? String(f.payerId) : null}
-        onChange={(v) => set({ payerId: v ? Number(v) : null })}
-      />
+      <PayerSelect value={f.payerId} onChange={(payerId) => set({ payerId })} />
       <Select
         label="Category"
         placeholder="All categories"

@@ -11,7 +11,7 @@ import { batchPath, navigate } from '../app/router';
 import { FormError } from '../components/FormError';
 import { MoneyInput } from '../components/MoneyInput';
 import { amountFrom, amountProblem } from '../components/money-input';
-import { optionsOf } from './options';
+import { optionsOf } from '../components/options';
 
 /** Opens a deposit batch: what the deposit slip says came in, before posting it item by item. */
 export function NewBatchForm({ today }: { today: IsoDate }) {

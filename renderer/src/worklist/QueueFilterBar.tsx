@@ -5,6 +5,8 @@ import { AGING_BUCKETS } from '../../../shared/aging/buckets';
 import { FOLLOW_UP_KIND } from '../../../shared/codes/enums';
 import { isIsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
+import { optionsOf } from '../components/options';
+import { PayerSelect } from '../components/PayerSelect';
 import { keys } from '../app/query';
 import { hasFilters, type QueueFilters } from './filters';
 
@@ -22,20 +24,11 @@ export function QueueFilterBar(props: {
         placeholder="All kinds"
         clearable
         w={170}
-        data={FOLLOW_UP_KIND.keys.map((k) => ({ value: k, label: FOLLOW_UP_KIND.labels[k] }))}
+        data={optionsOf(FOLLOW_UP_KIND.keys, FOLLOW_UP_KIND.labels)}
         value={f.kind}
         onChange={(v) => set({ kind: (v as QueueFilters['kind']) ?? null })}
       />
-      <Select
-        label="Payer"
-        placeholder="All payers"
-        clearable
-        searchable
-        w={260}
-        data={(options.data?.payers ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-        value={f.payerId ? String(f.payerId) : null}
-        onChange={(v) => set({ payerId: v ? Number(v) : null })}
-      />
+      <PayerSelect value={f.payerId} onChange={(payerId) => set({ payerId })} />
       <Select
         label="Aging"
         placeholder="Any age"
