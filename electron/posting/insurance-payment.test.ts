@@ -104,6 +104,24 @@ describe('postInsurancePayment (paper EOB)', () => {
     expect(queue.rows[0]?.reason).toMatch(/Bill Second Mutual \(secondary\)/);
   });
 
+  it('sends a patient share under another PR code to the secondary payer too', () => {
+    const a = insuredAccount();
+    addCoverage(ctx, a.accountId, addPayer(ctx, { name: 'Second Mutual' }), 2);
+    const result = call(ctx, 'postInsurancePayment', {
+      ...eob(a),
+      patientShareTo: 'secondary',
+      lines: [
+        {
+          claimLineId: a.lineIds[0] ?? 0,
+          paid: 20_000,
+          otherAdjustments: [{ groupCode: 'PR', reasonCode: '204', amount: 10_000 }],
+        },
+      ],
+    });
+    expect(result.balance).toEqual({ total: 30_000, insurance: 30_000, patient: 0 });
+    expect(result.message).toMatch(/Patient share \$100\.00 moved to secondary claim/);
+  });
+
   it('refuses an EOB that is wrong for the claim and writes nothing', () => {
     const a = insuredAccount();
     const good = eob(a);

@@ -109,9 +109,8 @@ export function postInsurancePayment(ctx: Ctx, input: Input): PostingResult {
       );
     }
     const paid = cents(input.lines.reduce((s, l) => s + l.paid, 0));
-    const shareTotal = cents(
-      input.lines.reduce((s, l) => s + l.deductible + l.coinsurance + l.copay, 0),
-    );
+    // every PR amount, the named shares and any other PR code alike
+    const shareTotal = cents(patientShareOf(input.lines));
     const secondary =
       input.patientShareTo === 'secondary' && shareTotal > 0
         ? secondaryClaimFor(ctx, claim.id)
@@ -199,8 +198,7 @@ export function postInsurancePayment(ctx: Ctx, input: Input): PostingResult {
        WHERE id = ?`,
     ).run(status, input.eobDate, input.payerClaimNumber, claim.id);
 
-    const patientShare = input.patientShareTo === 'patient' ? patientShareOf(input.lines) : 0;
-    if (patientShare > 0) extendPlanForNewCharges(ctx, account.id, cents(patientShare));
+    if (!secondary && shareTotal > 0) extendPlanForNewCharges(ctx, account.id, shareTotal);
     settleAccount(ctx, account.id);
 
     const where =
