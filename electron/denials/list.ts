@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import type { DenialList, DenialView } from '../../shared/api/types';
 import { describeReason, describeRemark, describeGroup } from '../../shared/codes/adjustment-codes';
 import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
+import { parseDenialCodes } from '../../shared/codes/denials';
 import type { Ctx } from '../api/context';
 import type { Db } from '../db/open';
 import { priorityLabel } from '../queue/priority';
@@ -13,11 +14,16 @@ type Row = Omit<DenialView, 'codes' | 'daysLeft' | 'priority'> & {
   dueDate: IsoDate;
 };
 
-/** Words for one code as sent on a denial: 'CO-50' or a remark like 'N115'. */
-export function describeDenialCode(code: string): string {
-  const m = /^([A-Z]{2})-(.+)$/.exec(code);
-  if (m && m[1] && m[2]) return `${describeGroup(m[1])}: ${describeReason(m[2])}`;
-  return describeRemark(code);
+/** Each code as stored on the denial ('CO-50 N115') with its words. */
+function describeCodes(codes: string): DenialView['codes'] {
+  return parseDenialCodes(codes).map((c) =>
+    c.kind === 'reason'
+      ? {
+          code: `${c.group}-${c.reason}`,
+          description: `${describeGroup(c.group)}: ${describeReason(c.reason)}`,
+        }
+      : { code: c.code, description: describeRemark(c.code) },
+  );
 }
 
 const ORDER = {
@@ -43,10 +49,7 @@ function toView(row: Row, today: IsoDate): DenialView {
   const { balance, oldestOpenDate, dueDate, codes, ...d } = row;
   return {
     ...d,
-    codes: codes
-      .split(' ')
-      .filter(Boolean)
-      .map((code) => ({ code, description: describeDenialCode(code) })),
+    codes: describeCodes(codes),
     daysLeft: daysBetween(today, d.deadlineDate),
     priority: priorityLabel(
       { balance, oldestOpenDate, dueDate, deadlineDate: d.deadlineDate },

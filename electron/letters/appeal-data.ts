@@ -1,4 +1,4 @@
-import type { DenialCategory as OurCategory } from '../../shared/codes/denials';
+import { parseDenialCodes, type DenialCategory as OurCategory } from '../../shared/codes/denials';
 import { describeReason, describeRemark } from '../../shared/codes/adjustment-codes';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents, type Cents } from '../../shared/money/cents';
@@ -125,15 +125,11 @@ export function appealLetterData(db: Db, claimId: number, userId: number): Lette
     paid: cents(l.paid),
     denied: cents(Math.max(0, l.billed - l.paid)),
   }));
-  const denialCodes: LetterDenialCode[] = (c.codes ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .map((code) => {
-      const m = /^([A-Z]{2})-(.+)$/.exec(code);
-      return m && m[1] && m[2]
-        ? { group: m[1], code: m[2], kind: 'reason' as const, wording: describeReason(m[2]) }
-        : { code, kind: 'remark' as const, wording: describeRemark(code) };
-    });
+  const denialCodes = parseDenialCodes(c.codes ?? '').map((d): LetterDenialCode =>
+    d.kind === 'reason'
+      ? { group: d.group, code: d.reason, kind: 'reason', wording: describeReason(d.reason) }
+      : { code: d.code, kind: 'remark', wording: describeRemark(d.code) },
+  );
   const dates = serviceLines.map((l) => l.date).sort();
   const paid = serviceLines.reduce((s, l) => s + l.paid, 0);
   const denied: Cents = cents(c.deniedAmount ?? Math.max(0, c.totalCharge - paid));

@@ -156,3 +156,22 @@ export function classifyDenial(
     action: unprocessable || remarks.includes('MA130') ? 'correct_and_resubmit' : 'appeal',
   };
 }
+
+/**
+ * A denial's codes as stored on it ('CO-50 N115'): reason codes with their group, then
+ * remark codes.
+ */
+export type DenialCode =
+  { kind: 'reason'; group: string; reason: string } | { kind: 'remark'; code: string };
+
+export function parseDenialCodes(codes: string): DenialCode[] {
+  return codes
+    .split(' ')
+    .filter(Boolean)
+    .map((code): DenialCode => {
+      const m = /^([A-Z]{2})-(.+)$/.exec(code);
+      return m && m[1] && m[2]
+        ? { kind: 'reason', group: m[1], reason: m[2] }
+        : { kind: 'remark', code };
+    });
+}
