@@ -16,9 +16,17 @@ import { post277 } from './claim-status/import-277';
 import { post835 } from './remittance/import-835';
 import { tokenize } from './x12/tokenizer';
 
-/** Which X12 transaction a file holds, from its first ST segment. */
+/** Enough of a file to hold its ISA, GS and first ST segments. */
+const HEADER_CHARACTERS = 2_000;
+
+/**
+ * Which X12 transaction a file holds, from its first ST segment. Only the head of the
+ * file is read here, normally: the reader that follows tokenizes the whole file anyway.
+ */
 function detectKind(text: string): ImportKind | null {
-  const st = tokenize(text).segments.find((s) => s.id === 'ST');
+  const firstSt = (part: string) => tokenize(part).segments.find((s) => s.id === 'ST');
+  // a file with a long preamble before its envelope is read whole, as before
+  const st = firstSt(text.slice(0, HEADER_CHARACTERS)) ?? firstSt(text);
   const id = st?.elements[1];
   return id === '835' || id === '277' || id === '837' ? id : null;
 }
