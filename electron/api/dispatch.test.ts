@@ -3,7 +3,7 @@ import type { ApiResult } from '../../shared/api/errors';
 import { addDays } from '../../shared/dates/iso-date';
 import { addAccount, addClaim, addPayer } from '../testing/builders';
 import { createTestCtx, tableCounts } from '../testing/test-db';
-import { dispatch } from './dispatch';
+import { dispatch, dispatchAsync } from './dispatch';
 
 let ctx: ReturnType<typeof createTestCtx>;
 let accountId: number;
@@ -226,5 +226,29 @@ describe('dispatch refuses bad input with a clear message and writes nothing', (
     const result = call('addActivity', { accountId, kind: 'note', text: 'Spoke with Jane Doe' });
     expectError(result, 'internal', /Nothing was saved/);
     if (!result.ok) expect(result.error.message).not.toMatch(/Jane|activities/);
+  });
+});
+
+describe('dispatchAsync, the path the window and the end-to-end bridge use', () => {
+  it('validates input the same way and writes nothing on refusal', async () => {
+    const before = tableCounts(ctx);
+    expectError(
+      await dispatchAsync(ctx, 'addActivity', { accountId, kind: 'note', text: ' ' }),
+      'invalid_input',
+      /Note text is required/,
+    );
+    expectError(await dispatchAsync(ctx, 'dropTables', {}), 'unknown_method', /does not know/);
+    expect(tableCounts(ctx)).toEqual(before);
+  });
+
+  it('runs synchronous handlers and returns their value', async () => {
+    const before = tableCounts(ctx).activities ?? 0;
+    const result = await dispatchAsync(ctx, 'addActivity', {
+      accountId,
+      kind: 'note',
+      text: 'Called the payer.',
+    });
+    expect(result.ok && typeof (result.value as { id: unknown }).id).toBe('number');
+    expect(tableCounts(ctx).activities).toBe(before + 1);
   });
 });

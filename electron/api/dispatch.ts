@@ -21,34 +21,75 @@ function invalidInput(issues: readonly z.core.$ZodIssue[]): ApiErrorData {
   return { code: 'invalid_input', message, details };
 }
 
-/**
- * The single entry point from the renderer: validates the input against the contract,
- * runs the handler and turns every failure into `{ code, message }` a person can read.
- * Electron's IPC binding and the end-to-end bridge both call this.
- */
-export function dispatch(ctx: Ctx, method: unknown, input: unknown): ApiResult<unknown> {
+type Prepared =
+  { ok: false; result: ApiResult<unknown> } | { ok: true; run: () => unknown; method: MethodName };
+
+function prepare(ctx: Ctx, method: unknown, input: unknown): Prepared {
   if (!isMethodName(method)) {
     return {
       ok: false,
-      error: { code: 'unknown_method', message: 'ClaimDesk does not know that request.' },
+      result: {
+        ok: false,
+        error: { code: 'unknown_method', message: 'ClaimDesk does not know that request.' },
+      },
     };
   }
   const parsed = contract[method].input.safeParse(input);
-  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues) };
+  if (!parsed.success)
+    return { ok: false, result: { ok: false, error: invalidInput(parsed.error.issues) } };
+  const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
+  return { ok: true, method, run: () => handler(ctx, parsed.data) };
+}
+
+function failure(method: MethodName, error: unknown): ApiResult<unknown> {
+  if (error instanceof ApiError) return { ok: false, error: error.toData() };
+  // Only the method and the error's kind are logged: messages can quote patient data.
+  const kind = error instanceof Error ? error.name : typeof error;
+  console.error(`ClaimDesk: ${method} failed (${kind})`);
+  return {
+    ok: false,
+    error: {
+      code: 'internal',
+      message: 'ClaimDesk could not complete that. Nothing was saved. Please try again.',
+    },
+  };
+}
+
+/**
+ * The entry point from the renderer: validates the input against the contract, runs the
+ * handler (awaiting it when it returns a promise, as document rendering does) and turns
+ * every failure into `{ code, message }` a person can read. Electron's IPC binding and
+ * the end-to-end bridge both call this.
+ */
+export async function dispatchAsync(
+  ctx: Ctx,
+  method: unknown,
+  input: unknown,
+): Promise<ApiResult<unknown>> {
+  const prepared = prepare(ctx, method, input);
+  if (!prepared.ok) return prepared.result;
   try {
-    const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
-    return { ok: true, value: handler(ctx, parsed.data) };
+    return { ok: true, value: await prepared.run() };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error: error.toData() };
-    // Only the method and the error's kind are logged: messages can quote patient data.
-    const kind = error instanceof Error ? error.name : typeof error;
-    console.error(`ClaimDesk: ${method} failed (${kind})`);
-    return {
-      ok: false,
-      error: {
-        code: 'internal',
-        message: 'ClaimDesk could not complete that. Nothing was saved. Please try again.',
-      },
-    };
+    return failure(prepared.method, error);
+  }
+}
+
+/**
+ * The same for callers that stay synchronous (tests, benchmarks) and call methods whose
+ * handlers do not return a promise; asking it for one that does is a programming error.
+ */
+export function dispatch(ctx: Ctx, method: unknown, input: unknown): ApiResult<unknown> {
+  const prepared = prepare(ctx, method, input);
+  if (!prepared.ok) return prepared.result;
+  try {
+    const value = prepared.run();
+    if (value instanceof Promise) {
+      void value.catch(() => undefined);
+      throw new Error(`${prepared.method} is asynchronous; call it through dispatchAsync`);
+    }
+    return { ok: true, value };
+  } catch (error) {
+    return failure(prepared.method, error);
   }
 }

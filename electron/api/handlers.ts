@@ -38,7 +38,7 @@ import {
 import type { Ctx } from './context';
 
 type Handlers = {
-  [M in MethodName]: (ctx: Ctx, input: ParsedInputOf<M>) => OutputOf<M>;
+  [M in MethodName]: (ctx: Ctx, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 };
 
 /** Every contract method has exactly one handler; the type makes a missing one an error. */

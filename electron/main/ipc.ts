@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow } from 'electron';
 import { API_CHANNEL } from '../../shared/api/channel';
 import type { Ctx } from '../api/context';
-import { dispatch } from '../api/dispatch';
+import { dispatchAsync } from '../api/dispatch';
 
 /** Binds the renderer's `window.api` calls to dispatch, accepting them only from our window. */
 export function bindApi(ctx: Ctx, window: () => BrowserWindow | null): void {
@@ -14,6 +14,6 @@ export function bindApi(ctx: Ctx, window: () => BrowserWindow | null): void {
     ) {
       return { ok: false, error: { code: 'unknown_method', message: 'Request refused.' } };
     }
-    return dispatch(ctx, method, input);
+    return dispatchAsync(ctx, method, input);
   });
 }

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
 import type { Ctx } from '../api/context';
-import { dispatch } from '../api/dispatch';
+import { dispatch, dispatchAsync } from '../api/dispatch';
 import { tableCounts } from './test-db';
 
 /** Calls a method through dispatch, as the renderer does, and expects it to succeed. */
@@ -18,6 +18,31 @@ export function call<M extends MethodName>(ctx: Ctx, method: M, input: InputOf<M
 export function expectRefused(ctx: Ctx, method: MethodName, input: unknown, message: RegExp): void {
   const before = tableCounts(ctx);
   const result = dispatch(ctx, method, input);
+  if (result.ok) expect.fail(`${method} was accepted but should have been refused`);
+  expect(result.error.message).toMatch(message);
+  expect(tableCounts(ctx)).toEqual(before);
+}
+
+/** `call` for methods whose handlers are asynchronous (document rendering). */
+export async function callAsync<M extends MethodName>(
+  ctx: Ctx,
+  method: M,
+  input: InputOf<M>,
+): Promise<OutputOf<M>> {
+  const result = await dispatchAsync(ctx, method, input);
+  if (!result.ok) expect.fail(`${method} failed: ${result.error.message}`);
+  return result.value as OutputOf<M>;
+}
+
+/** `expectRefused` for asynchronous methods. */
+export async function expectRefusedAsync(
+  ctx: Ctx,
+  method: MethodName,
+  input: unknown,
+  message: RegExp,
+): Promise<void> {
+  const before = tableCounts(ctx);
+  const result = await dispatchAsync(ctx, method, input);
   if (result.ok) expect.fail(`${method} was accepted but should have been refused`);
   expect(result.error.message).toMatch(message);
   expect(tableCounts(ctx)).toEqual(before);

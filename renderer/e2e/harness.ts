@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../../electron/api/context';
-import { dispatch } from '../../electron/api/dispatch';
+import { dispatchAsync } from '../../electron/api/dispatch';
 import { generateDemoData } from '../../electron/demo/generate';
 import { createTestCtx } from '../../electron/testing/test-db';
 
@@ -86,7 +86,7 @@ export async function openApp(browser: Browser, url: string, ctx: Ctx): Promise<
   });
   (page as Page & { problems?: string[] }).problems = problems;
   await page.exposeBinding('__claimdeskInvoke', (_source, method: unknown, input: unknown) =>
-    dispatch(ctx, method, input),
+    dispatchAsync(ctx, method, input),
   );
   await page.addInitScript(
     (names: readonly string[]) => {

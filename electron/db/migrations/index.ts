@@ -1,6 +1,9 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-posting';
 import { migration003 } from './003-imports-denials';
+import { migration004 } from './004-claim-files';
+import { migration005 } from './005-documents';
+import { migration006 } from './006-csv-import';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -13,6 +16,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: migration001 },
   { version: 2, name: 'posting, batches, plans and promises', sql: migration002 },
   { version: 3, name: 'imports, remittances and denials', sql: migration003 },
+  { version: 4, name: 'claim files (X12 837)', sql: migration004 },
+  { version: 5, name: 'documents and template copies', sql: migration005 },
+  { version: 6, name: 'spreadsheet import mappings', sql: migration006 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,2 @@
+/** Migration 5: documents filed on accounts and supervisors' template copies. */
+export const migration005 = ``;
