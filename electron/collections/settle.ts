@@ -73,6 +73,10 @@ function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): boolean {
 }
 
 function settlePromises(ctx: Ctx, accountId: number, today: IsoDate): boolean {
+  const anyOpen = ctx.db
+    .prepare(`SELECT 1 AS found FROM promises WHERE account_id = ? AND status = 'open' LIMIT 1`)
+    .get(accountId);
+  if (!anyOpen) return false;
   let opened = false;
   const grace = billingRules(ctx.db).promiseGraceDays;
   for (const p of accountPromises(ctx.db, accountId)) {
