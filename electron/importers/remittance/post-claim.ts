@@ -192,11 +192,30 @@ export function postRemittanceClaim(
       entries.push({ ...at, kind: 'adjustment', side: 'insurance', amount: -a.amount });
     }
   }
-  appendLedgerEntries(
-    db,
-    entries.filter((e) => e.amount !== 0),
-    by,
+  const remarks = remarkCodes(claim, lineIds);
+  const isDenial = claim.statusCode === '4' || denied > 0;
+  // Follow-ups are closed and opened before the ledger rows go in, so the one refresh of
+  // the queue columns that the ledger write does covers exactly the follow-ups left open.
+  closeSystemFollowUps(
+    ctx,
+    { accountId: ours.accountId, claimId: ours.id, kind: 'claim_status' },
+    'the payer sent its remittance.',
   );
+  if (isDenial) {
+    recordDenial(ctx, {
+      claimId: ours.id,
+      accountId: ours.accountId,
+      remittanceId: remit.remittanceId,
+      reasons: codes.map(({ a }) => ({ group: a.group, reason: a.reason })),
+      remarks: [...new Set(remarks.map((r) => r.code))],
+      amount: cents(denied > 0 ? denied : claim.chargeAmount - claim.paidAmount),
+      remitDate: remit.remitDate,
+    });
+  }
+  const posted = entries.filter((e) => e.amount !== 0);
+  appendLedgerEntries(db, posted, by);
+  // a denial that moved no money still needs its new follow-up's queue columns
+  if (posted.length === 0 && isDenial) refreshQueueColumns(db, ours.accountId, today);
 
   const insertCode = db.prepare(
     `INSERT INTO claim_adjustments (claim_id, claim_line_id, group_code, reason_code, amount,
@@ -214,13 +233,11 @@ export function postRemittanceClaim(
       receiptId,
     );
   }
-  const remarks = remarkCodes(claim, lineIds);
   const insertRemark = db.prepare(
     `INSERT INTO claim_remarks (claim_id, claim_line_id, code) VALUES (?, ?, ?)`,
   );
   for (const r of remarks) insertRemark.run(ours.id, r.lineId, r.code);
 
-  const isDenial = claim.statusCode === '4' || denied > 0;
   const open = claimSideBalance(db, ours.id, 'insurance');
   const status: ClaimStatus =
     isDenial && claim.paidAmount === 0 ? 'denied' : open <= 0 ? 'paid' : 'partially_paid';
@@ -229,24 +246,6 @@ export function postRemittanceClaim(
      WHERE id = ?`,
   ).run(status, remit.remitDate, claim.payerClaimNumber, ours.id);
 
-  closeSystemFollowUps(
-    ctx,
-    { accountId: ours.accountId, claimId: ours.id, kind: 'claim_status' },
-    'the payer sent its remittance.',
-  );
-  if (isDenial) {
-    recordDenial(ctx, {
-      claimId: ours.id,
-      accountId: ours.accountId,
-      remittanceId: remit.remittanceId,
-      reasons: codes.map(({ a }) => ({ group: a.group, reason: a.reason })),
-      remarks: [...new Set(remarks.map((r) => r.code))],
-      amount: cents(denied > 0 ? denied : claim.chargeAmount - claim.paidAmount),
-      remitDate: remit.remitDate,
-    });
-    // the denial follow-up needs the queue columns the ledger write filled in for the others
-    refreshQueueColumns(db, ours.accountId, today);
-  }
   if (patient > 0) extendPlanForNewCharges(ctx, ours.accountId, cents(patient));
   settleAccount(ctx, ours.accountId);
   recordActivity(ctx, {
