@@ -61,7 +61,7 @@ export const ACCOUNT_SQL = {
       service_date AS serviceDate, revenue_code AS revenueCode, procedure_code AS procedureCode,
       modifiers, units, charge
     FROM claim_lines cl JOIN claims c ON c.id = cl.claim_id
-    WHERE c.account_id = ? ORDER BY cl.claim_id, line_number`,
+    WHERE c.account_id = ? AND cl.removed_at IS NULL ORDER BY cl.claim_id, line_number`,
   adjustments: `SELECT ca.claim_id AS claimId, cl.line_number AS lineNumber,
       ca.group_code AS groupCode, ca.reason_code AS reasonCode, ca.amount
     FROM claim_adjustments ca JOIN claims c ON c.id = ca.claim_id

@@ -31,6 +31,9 @@ import { getBillingRules, saveBillingRules } from '../rules/handlers';
 import { listDenials } from '../denials/list';
 import { updateDenial } from '../denials/update';
 import { getImport, importFile, listImports } from '../importers/import-file';
+import { importCsv } from '../importers/csv/import';
+import { deleteCsvMapping, listCsvMappings, saveCsvMapping } from '../importers/csv/mappings';
+import { previewCsvImport } from '../importers/csv/preview';
 import {
   listRemittanceExceptions,
   resolveRemittanceException,
@@ -83,4 +86,9 @@ export const handlers: Handlers = {
   resolveRemittanceException,
   listDenials,
   updateDenial,
+  listCsvMappings,
+  saveCsvMapping,
+  deleteCsvMapping,
+  previewCsvImport,
+  importCsv,
 };

@@ -14,6 +14,7 @@ import type { Ctx } from '../api/context';
 import { openDatabase } from '../db/open';
 import { ensureUser } from '../users/users';
 import { BENCH_CLOCK, BENCH_USER, ensureBenchDatabase } from './build';
+import { claimImportBenchmark } from './claim-import';
 import { measurePair, type Timing } from './measure';
 import { benchScenarios } from './scenarios';
 import {
@@ -131,6 +132,7 @@ function main(): void {
       postingBatchBenchmark(ctx),
       recomputeBalancesBenchmark(ctx, BENCH_CLOCK.today()),
       remittanceImportBenchmark(ctx),
+      claimImportBenchmark(ctx),
     ];
     for (const b of bulk) {
       console.log(

@@ -13,6 +13,7 @@ import { sumCents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../api/context';
 import { post277 } from './claim-status/import-277';
+import { claimFileStatus, claimFileSummary, post837 } from './claims/import-837';
 import { post835 } from './remittance/import-835';
 import { tokenize } from './x12/tokenizer';
 
@@ -24,11 +25,23 @@ const HEADER_CHARACTERS = 2_000;
  * file is read here, normally: the reader that follows tokenizes the whole file anyway.
  */
 function detectKind(text: string): ImportKind | null {
-  const firstSt = (part: string) => tokenize(part).segments.find((s) => s.id === 'ST');
+  const first = (part: string, id: string) => tokenize(part).segments.find((s) => s.id === id);
   // a file with a long preamble before its envelope is read whole, as before
-  const st = firstSt(text.slice(0, HEADER_CHARACTERS)) ?? firstSt(text);
+  const st = first(text.slice(0, HEADER_CHARACTERS), 'ST') ?? first(text, 'ST');
   const id = st?.elements[1];
-  return id === '835' || id === '277' || id === '837' ? id : null;
+  if (id === '835' || id === '277' || id === '837') return id;
+  // a file cut off or damaged before its first ST still says what it is in GS01, and its
+  // own reader then says what is wrong with it
+  const gs = st ? undefined : first(text.slice(0, HEADER_CHARACTERS), 'GS');
+  return gs ? (GROUP_KINDS[gs.elements[1] ?? ''] ?? null) : null;
+}
+
+/** GS01 functional identifiers of the transactions imported here. */
+const GROUP_KINDS: Record<string, ImportKind> = { HP: '835', HN: '277', HC: '837' };
+
+/** `.835`, `.277`, `.837` (also `.837i`, `.837p`) at the end of a file name. */
+function kindInName(fileName: string): string | null {
+  return /\.(835|277|837)[ip]?$/i.exec(fileName)?.[1] ?? null;
 }
 
 function remittanceSummary(rs: readonly RemittanceReport[]): string {
@@ -83,6 +96,7 @@ export function importFile(ctx: Ctx, input: ParsedInputOf<'importFile'>): Import
       warnings: [],
       remittances: [],
       claimStatus: null,
+      claimFile: null,
     };
     const none = (message: string): ImportProblem => ({
       message,
@@ -90,13 +104,18 @@ export function importFile(ctx: Ctx, input: ParsedInputOf<'importFile'>): Import
       segmentIndex: null,
     });
     if (kind === null) {
-      report.rejected.push(none('This is not an X12 835 remittance or 277 claim status file.'));
-    } else if (kind === '837') {
       report.rejected.push(
         none(
-          'This is an 837 claim file; import claims from the claim import instead of as a remittance.',
+          'This is not a file ClaimDesk imports: an X12 835 remittance, 277 claim status or 837 claim file.',
         ),
       );
+    } else if (kind === '837') {
+      const out = post837(ctx, fileId, input.text, input.fileName);
+      Object.assign(report, {
+        rejected: out.rejected,
+        warnings: out.warnings,
+        claimFile: out.report,
+      });
     } else if (kind === '835') {
       const out = post835(ctx, fileId, input.text);
       Object.assign(report, {
@@ -112,13 +131,23 @@ export function importFile(ctx: Ctx, input: ParsedInputOf<'importFile'>): Import
         claimStatus: out.report,
       });
     }
+    const named = kindInName(input.fileName);
+    if (kind !== null && named !== null && named !== kind) {
+      report.warnings.unshift(
+        none(
+          `The file name says ${named}, but the file holds ${kind === '835' ? 'an 835 remittance' : kind === '277' ? 'a 277 claim status' : 'an 837 claim file'}; it was read as what it holds.`,
+        ),
+      );
+    }
     report.status = statusOf(report);
     report.summary =
       report.status === 'rejected'
         ? `Rejected: ${report.rejected[0]?.message ?? 'the file could not be read.'}`
         : report.kind === '277'
           ? `${report.claimStatus?.claimsUpdated ?? 0} claims updated, ${report.claimStatus?.followUpsCreated ?? 0} follow-ups, ${report.claimStatus?.unmatched ?? 0} not matched`
-          : remittanceSummary(report.remittances);
+          : report.kind === '837'
+            ? claimFileSummary(report.claimFile)
+            : remittanceSummary(report.remittances);
     db.prepare(`UPDATE import_files SET status = ?, summary = ?, report = ? WHERE id = ?`).run(
       report.status,
       report.summary,
@@ -132,6 +161,7 @@ export function importFile(ctx: Ctx, input: ParsedInputOf<'importFile'>): Import
 function statusOf(r: ImportReport): ImportStatus {
   if (r.rejected.length > 0) return 'rejected';
   if (r.kind === '277') return 'posted';
+  if (r.kind === '837') return claimFileStatus(r.claimFile);
   if (r.remittances.every((x) => x.duplicateOf)) return 'duplicate';
   if (r.remittances.some((x) => x.failedChecks.length > 0)) return 'partial';
   return 'posted';

@@ -37,8 +37,13 @@ export function buildSearchQuery(intent: SearchIntent): {
         `${SELECT} FROM (SELECT id AS aid, 'account_number' AS m, NULL AS k FROM accounts
            WHERE account_number >= @lo AND account_number < @hi LIMIT @limit) hit
          JOIN accounts a ON a.id = hit.aid JOIN people p ON p.id = a.patient_id`,
-        `${SELECT} FROM (SELECT account_id AS aid, 'claim_number' AS m, claim_number AS k FROM claims
-           WHERE claim_number >= @lo AND claim_number < @hi LIMIT @limit) hit
+        // a claim numbered like its own account (claim files often do that) is found once,
+        // as the account
+        `${SELECT} FROM (SELECT account_id AS aid, 'claim_number' AS m, claim_number AS k FROM claims c
+           WHERE claim_number >= @lo AND claim_number < @hi
+             AND NOT EXISTS (SELECT 1 FROM accounts x
+               WHERE x.id = c.account_id AND x.account_number = c.claim_number)
+           LIMIT @limit) hit
          JOIN accounts a ON a.id = hit.aid JOIN people p ON p.id = a.patient_id`,
         `${SELECT} FROM (SELECT account_id AS aid, 'payer_claim_number' AS m, claim_number AS k
            FROM claims WHERE payer_claim_number = @text LIMIT @limit) hit

@@ -251,7 +251,7 @@ describe('importing a remittance and working its denial', () => {
     await rejected.getByText('Rejected', { exact: true }).waitFor();
     await rejected
       .getByRole('list', { name: 'Rejection reasons' })
-      .getByText('This is not an X12 835 remittance or 277 claim status file.')
+      .getByText(/^This is not a file ClaimDesk imports/)
       .waitFor();
     const damaged = report(page, 'era-cut.835');
     await damaged.getByText('Rejected', { exact: true }).waitFor();

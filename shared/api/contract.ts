@@ -4,6 +4,13 @@ import { CALL_OUTCOME, DIRECTION, FOLLOW_UP_KIND, PARTY } from '../codes/enums';
 import { centsField, id, isoDateField, optionalText, requiredText } from './fields';
 import type { MethodName } from './methods';
 import {
+  deleteCsvMappingInput,
+  importCsvInput,
+  previewCsvImportInput,
+  saveCsvMappingInput,
+} from './csv-inputs';
+import type { CsvImportReport, CsvMappingList, CsvPreview } from './csv-types';
+import {
   importFileInput,
   importInput,
   listDenialsInput,
@@ -202,6 +209,11 @@ export const contract = {
   resolveRemittanceException: method<Created>()(resolveRemittanceExceptionInput),
   listDenials: method<DenialList>()(listDenialsInput),
   updateDenial: method<Created>()(updateDenialInput),
+  listCsvMappings: method<CsvMappingList>()(none),
+  saveCsvMapping: method<CsvMappingList>()(saveCsvMappingInput),
+  deleteCsvMapping: method<CsvMappingList>()(deleteCsvMappingInput),
+  previewCsvImport: method<CsvPreview>()(previewCsvImportInput),
+  importCsv: method<CsvImportReport>()(importCsvInput),
 } satisfies Record<MethodName, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

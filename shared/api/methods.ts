@@ -44,6 +44,11 @@ export const METHOD_NAMES = [
   'resolveRemittanceException',
   'listDenials',
   'updateDenial',
+  'listCsvMappings',
+  'saveCsvMapping',
+  'deleteCsvMapping',
+  'previewCsvImport',
+  'importCsv',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -505,6 +505,59 @@ export interface ClaimStatusReport {
   unmatched: number;
 }
 
+export type ClaimFileOutcome = 'added' | 'updated' | 'voided' | 'skipped';
+
+/** What an 837 claim file did with one of its claims. */
+export interface ClaimFileClaim {
+  /** CLM01 as sent. */
+  patientControlNumber: string;
+  claimType: 'institutional' | 'professional';
+  /** CLM05-3: `1` original, `7` replacement, `8` void. */
+  frequencyCode: string;
+  patientName: string | null;
+  payerName: string | null;
+  totalCharge: Cents;
+  outcome: ClaimFileOutcome;
+  /** Skipped only because the same claim was imported (or voided) before. */
+  alreadyImported: boolean;
+  /** Our claim and account, when one was found or made. */
+  claimNumber: string | null;
+  accountId: number | null;
+  accountNumber: string | null;
+  /** Net charges posted for the claim: negative when a replacement lowered them or a void reversed them. */
+  chargesPosted: Cents;
+  /** What happened, or why nothing did. */
+  message: string;
+  /** 1-based position of the claim's CLM segment in the file. */
+  segmentIndex: number | null;
+  /** The checks a skipped claim failed, with where they are. */
+  problems: ImportProblem[];
+}
+
+export interface ClaimFileReport {
+  claimTypes: ('institutional' | 'professional')[];
+  transactions: number;
+  claimsRead: number;
+  added: number;
+  updated: number;
+  voided: number;
+  skipped: number;
+  /** Of the skipped, those imported (or voided) before: nothing to do. */
+  alreadyImported: number;
+  /** Net charges posted by the whole file. */
+  chargesPosted: Cents;
+  accountsCreated: number;
+  peopleCreated: number;
+  /** Payers the file named that ClaimDesk did not have, created with these default deadlines. */
+  payersCreated: {
+    payerId: string;
+    name: string;
+    timelyFilingDays: number;
+    appealWindowDays: number;
+  }[];
+  claims: ClaimFileClaim[];
+}
+
 export interface ImportReport {
   importId: number;
   kind: ImportKind;
@@ -516,6 +569,8 @@ export interface ImportReport {
   warnings: ImportProblem[];
   remittances: RemittanceReport[];
   claimStatus: ClaimStatusReport | null;
+  /** 837 claim files; absent from reports saved before claim files could be imported. */
+  claimFile?: ClaimFileReport | null;
 }
 
 export interface ImportListItem {

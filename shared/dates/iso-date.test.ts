@@ -9,6 +9,7 @@ import {
   isIsoDate,
   isoDate,
   parseUsDate,
+  readUsDate,
   toEpochDay,
 } from './iso-date';
 
@@ -51,5 +52,40 @@ describe('IsoDate', () => {
     expect(parseUsDate('2026-03-07')).toBe('2026-03-07');
     expect(parseUsDate('02/30/2026')).toBeNull();
     expect(parseUsDate('3/7/26')).toBeNull();
+  });
+
+  it('says why a date cannot be read rather than guess', () => {
+    const problem = (text: string) => {
+      const r = readUsDate(text);
+      return r.ok ? r.date : r.problem;
+    };
+    expect(problem('12/31/2025')).toBe('2025-12-31');
+    expect(problem(' 1/2/2026 ')).toBe('2026-01-02');
+    expect(problem('3/7/26')).toMatch(/two-digit year/);
+    expect(problem('31/12/2025')).toMatch(/day before the month/);
+    expect(problem('02/30/2024')).toBe('is not a real calendar date');
+    expect(problem('2023-02-29')).toBe('is not a real calendar date');
+    expect(problem('13/13/2024')).toBe('is not a real calendar date');
+    expect(problem('01/05/1850')).toMatch(/between the years 1900 and 2199/);
+    expect(problem('45366')).toMatch(/date number/);
+    for (const other of [
+      '2026/03/07',
+      '03-07-2026',
+      '07.03.2026',
+      'March 7, 2026',
+      '3/7/20266',
+      '',
+    ])
+      expect(problem(other), other).toMatch(/MM\/DD\/YYYY or YYYY-MM-DD/);
+  });
+
+  it('reads back any date it shows', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: toEpochDay(isoDate('1900-01-01')), max: 80_000 }), (day) => {
+        const d = fromEpochDay(day);
+        expect(readUsDate(formatUsDate(d))).toEqual({ ok: true, date: d });
+        expect(readUsDate(d)).toEqual({ ok: true, date: d });
+      }),
+    );
   });
 });

@@ -62,10 +62,51 @@ export function formatUsDate(date: IsoDate): string {
 
 /** Accepts `MM/DD/YYYY` (one or two digit month and day) or `YYYY-MM-DD`; null otherwise. */
 export function parseUsDate(input: string): IsoDate | null {
+  const reading = readUsDate(input);
+  return reading.ok ? reading.date : null;
+}
+
+/** A date read from text, or what is wrong with the text (to follow the value in a message). */
+export type DateReading = { ok: true; date: IsoDate } | { ok: false; problem: string };
+
+const NOT_A_DATE = 'is not a date written as MM/DD/YYYY or YYYY-MM-DD';
+
+function calendarDate(year: string, month: string, day: string): DateReading {
+  const candidate = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (isIsoDate(candidate)) return { ok: true, date: candidate };
+  const y = Number(year);
+  if (y < 1900 || y > 2199) return { ok: false, problem: 'is not between the years 1900 and 2199' };
+  return { ok: false, problem: 'is not a real calendar date' };
+}
+
+/**
+ * Reads `MM/DD/YYYY` (one or two digit month and day) or `YYYY-MM-DD` as parseUsDate does,
+ * and otherwise says why not. Nothing ambiguous is guessed: a two-digit year, a day
+ * written before the month, or a spreadsheet's date serial number is refused with a
+ * reason a person can act on.
+ */
+export function readUsDate(input: string): DateReading {
   const text = input.trim();
-  if (isIsoDate(text)) return text;
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (!m) return null;
-  const candidate = `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
-  return isIsoDate(candidate) ? candidate : null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (iso) return calendarDate(iso[1] ?? '', iso[2] ?? '', iso[3] ?? '');
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d+)$/.exec(text);
+  if (us) {
+    const [month, day, year] = [us[1] ?? '', us[2] ?? '', us[3] ?? ''];
+    if (year.length === 2)
+      return { ok: false, problem: 'has a two-digit year; write the year in full (MM/DD/YYYY)' };
+    if (year.length !== 4) return { ok: false, problem: NOT_A_DATE };
+    if (Number(month) > 12 && Number(day) >= 1 && Number(day) <= 12)
+      return {
+        ok: false,
+        problem: 'puts the day before the month; write dates as month/day/year (MM/DD/YYYY)',
+      };
+    return calendarDate(year, month, day);
+  }
+  if (/^\d{5}$/.test(text))
+    return {
+      ok: false,
+      problem:
+        "is a spreadsheet's date number; format the column as a date (MM/DD/YYYY) before saving the file",
+    };
+  return { ok: false, problem: NOT_A_DATE };
 }

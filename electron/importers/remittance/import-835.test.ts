@@ -8,6 +8,7 @@ import { addAccount, addBilledClaim, addPayer } from '../../testing/builders';
 import { remitClaim, remittanceFile } from '../../testing/remittance';
 import {
   createTestCtx,
+  rowCount,
   staleQueueColumns,
   tableCounts,
   TEST_TODAY,
@@ -167,6 +168,22 @@ describe('importing a remittance (835)', () => {
     expect(call(ctx, 'listRemittanceExceptions', {})).toEqual([]);
   });
 
+  it('does not post to a claim a claim file voided; the payment waits in the exceptions', () => {
+    const a = claimFor(10_000);
+    ctx.db.prepare(`UPDATE claims SET status = 'voided' WHERE id = ?`).run(a.claimId);
+    const ledgerRows = rowCount(ctx, 'ledger_entries');
+    const report = call(ctx, 'importFile', {
+      fileName: 'voided.835',
+      text: remittanceFile([
+        remitClaim({ patientControlNumber: a.number, charge: 10_000, paid: 10_000 }),
+      ]),
+    });
+    expect(report.remittances[0]).toMatchObject({ claimsPosted: 0, exceptions: 1 });
+    expect(rowCount(ctx, 'ledger_entries')).toBe(ledgerRows);
+    const [exception] = call(ctx, 'listRemittanceExceptions', {});
+    expect(exception?.reason).toMatch(/voided by a claim file/);
+  });
+
   it('a payer reversal (status 22) takes back the earlier posting', () => {
     const a = claimFor(40_000);
     const paid = remitClaim({
@@ -217,7 +234,7 @@ describe('importing a remittance (835)', () => {
     ]);
     const cases: [string, string, RegExp][] = [
       ['cut.835', good.slice(0, Math.floor(good.length / 2)), /ends inside transaction/],
-      ['garbage.835', '\u0000\u0001binary\u00ff junk', /not an X12 835/],
+      ['garbage.835', '\u0000\u0001binary\u00ff junk', /not a file ClaimDesk imports/],
       ['claims.837', good.replace(/ST\*835/, 'ST*837'), /837 claim file/],
     ];
     for (const [fileName, text, message] of cases) {

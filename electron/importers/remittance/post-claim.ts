@@ -103,6 +103,11 @@ export function postRemittanceClaim(
   const { db } = ctx;
   const today = ctx.clock.today();
   const by = { userId: ctx.userId, now: ctx.clock.now(), today };
+  if (ours.status === 'voided') {
+    throw new UnpostableClaim(
+      'This claim was voided by a claim file; match the payment to the claim that replaced it, or set it aside.',
+    );
+  }
   if (claim.statusCode === '22') {
     const receiptId = reversibleReceipt(ctx, ours.id);
     if (receiptId === null) {

@@ -14,20 +14,25 @@ import type {
 } from './remittance-types';
 import type { Delimiters } from './tokenizer';
 
-/** What `write835` serialises: interchanges holding groups holding remittances. */
-export interface Remittance835Document {
+/** What an X12 writer serialises: interchanges holding groups holding transactions of T. */
+export interface X12Document<T> {
   interchanges: {
     header: Omit<InterchangeHeader, 'groups'>;
-    groups: { header: GroupHeader; transactions: Remittance[] }[];
+    groups: { header: GroupHeader; transactions: T[] }[];
   }[];
 }
 
-export interface Write835Options {
+/** What `write835` serialises: interchanges holding groups holding remittances. */
+export type Remittance835Document = X12Document<Remittance>;
+
+export interface WriteOptions {
   /** Defaults to `*`, `^`, `:`, `~`. */
   delimiters?: Delimiters;
   /** Written after every segment terminator; defaults to a newline. */
   lineBreak?: string;
 }
+
+export type Write835Options = WriteOptions;
 
 export const DEFAULT_DELIMITERS: Delimiters = {
   element: '*',
@@ -37,11 +42,11 @@ export const DEFAULT_DELIMITERS: Delimiters = {
 };
 
 /** A composite is built (and its parts checked) by `composite()`; it may hold the component separator. */
-interface Composite {
+export interface Composite {
   composite: string;
 }
 
-type Element = string | null | undefined | Composite;
+export type Element = string | null | undefined | Composite;
 
 /**
  * Serialises a remittance model to X12 835 text, for test and benchmark files. The
@@ -50,6 +55,21 @@ type Element = string | null | undefined | Composite;
  * Throws a RangeError when a value contains a delimiter, since X12 has no escaping.
  */
 export function write835(document: Remittance835Document, options: Write835Options = {}): string {
+  return writeX12(document, '835', writeRemittance, options);
+}
+
+/**
+ * Writes the envelopes (ISA/GS/ST … SE/GE/IEA) around each transaction's body, with the
+ * counts computed so the output always passes the envelope checks.
+ */
+export function writeX12<
+  T extends { controlNumber: string; implementationReference: string | null },
+>(
+  document: X12Document<T>,
+  transactionSet: string,
+  writeBody: (transaction: T, d: Delimiters, body: Element[][]) => void,
+  options: WriteOptions = {},
+): string {
   const d = options.delimiters ?? DEFAULT_DELIMITERS;
   const lineBreak = options.lineBreak ?? '\n';
   const out: string[] = [];
@@ -72,12 +92,12 @@ export function write835(document: Remittance835Document, options: Write835Optio
         g.agency,
         g.version,
       ]);
-      for (const remittance of group.transactions) {
+      for (const t of group.transactions) {
         const body: Element[][] = [];
-        writeRemittance(remittance, d, body);
-        emit(['ST', '835', remittance.controlNumber, remittance.implementationReference]);
+        writeBody(t, d, body);
+        emit(['ST', transactionSet, t.controlNumber, t.implementationReference]);
         body.forEach(emit);
-        emit(['SE', String(body.length + 2), remittance.controlNumber]);
+        emit(['SE', String(body.length + 2), t.controlNumber]);
       }
       emit(['GE', String(group.transactions.length), g.controlNumber]);
     }
@@ -86,7 +106,7 @@ export function write835(document: Remittance835Document, options: Write835Optio
   return out.join('');
 }
 
-function isaText(h: Omit<InterchangeHeader, 'groups'>, d: Delimiters): string {
+export function isaText(h: Omit<InterchangeHeader, 'groups'>, d: Delimiters): string {
   const fixed = (value: string, width: number): string => value.padEnd(width, ' ').slice(0, width);
   const elements = [
     'ISA',
@@ -113,7 +133,7 @@ function isaText(h: Omit<InterchangeHeader, 'groups'>, d: Delimiters): string {
   return elements.join(d.element);
 }
 
-function segmentText(elements: readonly Element[], d: Delimiters): string {
+export function segmentText(elements: readonly Element[], d: Delimiters): string {
   const texts = elements.map((value) => {
     if (typeof value === 'object' && value !== null) return value.composite;
     const text = value ?? '';
@@ -133,7 +153,7 @@ function checkValue(value: string, d: Delimiters): void {
   }
 }
 
-function composite(parts: readonly (string | null)[], d: Delimiters): Composite {
+export function composite(parts: readonly (string | null)[], d: Delimiters): Composite {
   let last = parts.length - 1;
   while (last > 0 && (parts[last] ?? '') === '') last -= 1;
   const values = parts.slice(0, last + 1).map((p) => p ?? '');

@@ -169,7 +169,13 @@ export function ClaimsCard({
                     <UsDate value={c.billedDate} />
                   </Table.Td>
                   <Table.Td>
-                    <Badge size="sm" variant="light" color={STATUS_COLOR[c.status] ?? 'blue'}>
+                    <Badge
+                      size="sm"
+                      variant="light"
+                      color={STATUS_COLOR[c.status] ?? 'blue'}
+                      // the status must read in full even where a long payer name crowds it
+                      style={{ minWidth: 'max-content' }}
+                    >
                       {CLAIM_STATUS.labels[c.status]}
                     </Badge>
                   </Table.Td>

@@ -5,6 +5,8 @@ import { api } from '../app/api';
 import { keys, messageOf } from '../app/query';
 import { navigate, rememberQueuePath } from '../app/router';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { exportDenials } from '../export/denials-export';
+import { ExportButton } from '../export/ExportButton';
 import { DenialsFilterBar } from './DenialsFilterBar';
 import { DenialsTable } from './DenialsTable';
 import {
@@ -88,15 +90,22 @@ export function DenialsScreen({ params }: { params: URLSearchParams }) {
 
   return (
     <Stack gap="sm">
-      <div>
-        <Title order={2} size="h3">
-          Denials
-        </Title>
-        <Text size="sm" c="dimmed">
-          Soonest appeal deadline first; deadlines within 15 days stand out. ↑/↓ or J/K to move,
-          Enter to open the account, Escape to come back.
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2} size="h3">
+            Denials
+          </Title>
+          <Text size="sm" c="dimmed">
+            Soonest appeal deadline first; deadlines within 15 days stand out. ↑/↓ or J/K to move,
+            Enter to open the account, Escape to come back.
+          </Text>
+        </div>
+        <ExportButton
+          what="denials list"
+          build={(progress) => exportDenials(filters, progress)}
+          disabled={!list.data || list.data.total === 0}
+        />
+      </Group>
       <DenialsFilterBar filters={filters} onChange={setFilters} />
       {body}
     </Stack>

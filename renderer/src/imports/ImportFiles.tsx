@@ -32,7 +32,7 @@ function ProgressLine({ p }: { p: ImportProgress }) {
 }
 
 /**
- * Remittance (835) and claim status (277) files, picked one by one or as a whole folder,
+ * Remittance (835), claim status (277) and claim (837) files, picked one by one or as a whole folder,
  * read here and sent to be posted one file at a time, each with its report below.
  */
 export function ImportFiles() {
@@ -53,7 +53,7 @@ export function ImportFiles() {
           onChange={pick}
           resetRef={resetFiles}
           disabled={progress.running}
-          accept=".835,.277,.x12,.edi,.txt,.dat,text/plain"
+          accept=".835,.277,.837,.837i,.837p,.x12,.edi,.txt,.dat,text/plain"
           inputProps={{ 'aria-label': 'Files to import' }}
         >
           {(props) => (
@@ -83,8 +83,8 @@ export function ImportFiles() {
           </Button>
         )}
         <Text size="xs" c="dimmed">
-          835 remittances and 277 claim status files, up to 50 MB each. Each file posts whole or not
-          at all; a file imported before posts nothing again.
+          835 remittances, 277 claim status and 837 claim files, up to 50 MB each. Each file posts
+          whole or not at all; a file imported before posts nothing again.
         </Text>
       </Group>
       {progress.filesTotal > 0 && <ProgressLine p={progress} />}

@@ -43,7 +43,8 @@ export function ImportHistory() {
   if (list.data.length === 0)
     return (
       <EmptyState title="No files imported yet">
-        Remittances and claim status files you import are listed here with their reports.
+        Remittances, claim status and claim files and spreadsheets you import are listed here with
+        their reports.
       </EmptyState>
     );
   return (

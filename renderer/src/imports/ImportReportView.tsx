@@ -1,5 +1,6 @@
 import { Accordion, Alert, Group, List, Paper, Stack, Text } from '@mantine/core';
 import type { ImportReport } from '../../../shared/api/types';
+import { ClaimFileReportView } from './ClaimFileReportView';
 import { ImportStatusBadge } from './ImportStatusBadge';
 import { problemText } from './problem';
 import { RemittanceTable } from './RemittanceTable';
@@ -12,7 +13,7 @@ const KIND_LABEL: Record<ImportReport['kind'], string> = {
   unknown: 'Unrecognised file',
 };
 
-/** What one file did: its status, the summary line, and the detail per remittance. */
+/** What one file did: its status, the summary line, and the detail per remittance or claim. */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const cs = report.claimStatus;
   return (
@@ -52,6 +53,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             label={`Remittances in ${report.fileName}`}
           />
         )}
+        {report.claimFile && (
+          <ClaimFileReportView report={report.claimFile} fileName={report.fileName} />
+        )}
         {cs && (
           <Text size="sm">
             {cs.claimsUpdated} claims updated · {cs.followUpsCreated} follow-ups created ·{' '}
@@ -63,8 +67,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             <Accordion.Item value="warnings">
               <Accordion.Control>
                 <Text size="sm">
-                  {report.warnings.length} warning{report.warnings.length === 1 ? '' : 's'} (posted
-                  anyway)
+                  {report.warnings.length} warning{report.warnings.length === 1 ? '' : 's'}
+                  {report.status === 'rejected' ? '' : ' (posted anyway)'}
                 </Text>
               </Accordion.Control>
               <Accordion.Panel>

@@ -7,10 +7,15 @@ import { Section } from '../components/Section';
 import { ExceptionsPanel } from './ExceptionsPanel';
 import { ImportFiles } from './ImportFiles';
 import { ImportHistory } from './ImportHistory';
+import { SpreadsheetImport } from './csv/SpreadsheetImport';
 
-/** Import remittances and claim status files, look back at past imports, work the exceptions. */
+/**
+ * Import remittances and claim status files, or accounts from a spreadsheet; look back at
+ * past imports; work the exceptions.
+ */
 export function ImportsScreen({ params }: { params: URLSearchParams }) {
-  const tab = params.get('tab') === 'exceptions' ? 'exceptions' : 'files';
+  const requested = params.get('tab');
+  const tab = requested === 'exceptions' || requested === 'spreadsheet' ? requested : 'files';
   const open = useQuery({
     queryKey: keys.exceptions('open'),
     queryFn: () => api.listRemittanceExceptions({ status: 'open', limit: 500 }),
@@ -23,11 +28,14 @@ export function ImportsScreen({ params }: { params: URLSearchParams }) {
       </Title>
       <Tabs
         value={tab}
-        onChange={(v) => navigate(v === 'exceptions' ? '/imports?tab=exceptions' : '/imports')}
+        onChange={(v) =>
+          navigate(v === 'exceptions' || v === 'spreadsheet' ? `/imports?tab=${v}` : '/imports')
+        }
         keepMounted
       >
         <Tabs.List mb="sm">
           <Tabs.Tab value="files">Files</Tabs.Tab>
+          <Tabs.Tab value="spreadsheet">Spreadsheet (CSV)</Tabs.Tab>
           <Tabs.Tab
             value="exceptions"
             rightSection={
@@ -50,6 +58,9 @@ export function ImportsScreen({ params }: { params: URLSearchParams }) {
               <ImportHistory />
             </Section>
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="spreadsheet">
+          <SpreadsheetImport active={tab === 'spreadsheet'} />
         </Tabs.Panel>
         <Tabs.Panel value="exceptions">
           <Section title="Remittance exceptions" id="exceptions-title">

@@ -9,6 +9,8 @@ import { keys, messageOf } from '../app/query';
 import { accountPath, navigate } from '../app/router';
 import { Money } from '../components/Money';
 import { UsDate } from '../components/UsDate';
+import { ExportButton } from '../export/ExportButton';
+import { exportSearch } from '../export/search-export';
 
 /**
  * The global search, opened with Ctrl+K (or /) from anywhere: account or claim number,
@@ -96,6 +98,19 @@ export function SearchSpotlight() {
           </Spotlight.Empty>
         )}
       </Spotlight.ActionsList>
+      {debounced && results.length > 0 && (
+        <Group
+          justify="flex-end"
+          px="sm"
+          py={6}
+          style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+        >
+          <ExportButton
+            what="search results"
+            build={(progress) => exportSearch(debounced, progress)}
+          />
+        </Group>
+      )}
     </Spotlight.Root>
   );
 }

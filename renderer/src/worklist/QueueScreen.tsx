@@ -1,6 +1,8 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect } from 'react';
 import { navigate, rememberQueuePath } from '../app/router';
+import { ExportButton } from '../export/ExportButton';
+import { exportQueue } from '../export/queue-export';
 import { filtersFromParams, paramsFromFilters, type QueueFilters } from './filters';
 import { QueueFilterBar } from './QueueFilterBar';
 import { QueueTable } from './QueueTable';
@@ -24,6 +26,7 @@ export function QueueScreen({ params }: { params: URLSearchParams }) {
             Follow-ups due, most urgent first. ↑/↓ or J/K to move, Enter to open, Ctrl+K to search.
           </Text>
         </div>
+        <ExportButton what="work queue" build={(progress) => exportQueue(filters, progress)} />
       </Group>
       <QueueFilterBar filters={filters} onChange={setFilters} />
       <QueueTable filters={filters} onFiltersChange={setFilters} />

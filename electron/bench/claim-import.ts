@@ -1,0 +1,120 @@
+import type { ImportReport } from '../../shared/api/types';
+import type { Ctx } from '../api/context';
+import { dispatch } from '../api/dispatch';
+import { claimDocument, generateClaims } from '../importers/claims/generate-837';
+import { read837 } from '../importers/claims/read-837';
+import { write837 } from '../importers/claims/write-837';
+import { tokenize } from '../importers/x12/tokenizer';
+import { summarize, type Timing } from './measure';
+import type { ThroughputResult } from './throughput';
+
+export interface ClaimImportResult extends ThroughputResult {
+  bytes: number;
+  /** Whole-file imports, each rolled back, in seconds. */
+  importRuns: Timing;
+  /** Tokenising the same file alone, in seconds. */
+  tokenizeRuns: Timing;
+  /** Reading it into claims with every check (tokenise, envelopes, HL tree, money), in seconds. */
+  readRuns: Timing;
+}
+
+/** Bulk runs leave the bench database as built: each one is rolled back. */
+function timedRollback(ctx: Ctx, work: () => void): number {
+  ctx.db.exec('BEGIN');
+  const start = performance.now();
+  try {
+    work();
+    return (performance.now() - start) / 1000;
+  } finally {
+    ctx.db.exec('ROLLBACK');
+  }
+}
+
+function timedRuns(runs: number, work: () => void): Timing {
+  work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    samples.push((performance.now() - start) / 1000);
+  }
+  return summarize(samples);
+}
+
+/**
+ * A generated 837 file of new claims (70% institutional, 30% professional) for the
+ * bench database's payers, imported through dispatch: read, match, people, accounts,
+ * coverages, claims, lines, charges through the ledger with balances, aging and queue
+ * columns, follow-ups and history. Compared with tokenising the file alone.
+ */
+export function claimImportBenchmark(ctx: Ctx, count = 10_000, importRuns = 3): ClaimImportResult {
+  const today = ctx.clock.today();
+  const institutional = Math.round(count * 0.7);
+  const claims = [
+    ...generateClaims({
+      count: institutional,
+      claimType: 'institutional',
+      today,
+      seed: 837_001,
+      firstNumber: 800_000_001,
+    }),
+    ...generateClaims({
+      count: count - institutional,
+      claimType: 'professional',
+      today,
+      seed: 837_002,
+      firstNumber: 810_000_001,
+    }),
+  ];
+  const text = write837(claimDocument(claims, { today, controlNumber: 4242 }));
+  // claims already on file would be skipped, and the import would measure skipping
+  const taken = ctx.db
+    .prepare(
+      `SELECT count(*) AS n FROM claims WHERE claim_number >= 'V800000001' AND claim_number < 'V9'`,
+    )
+    .get() as { n: number };
+  if (taken.n > 0) throw new Error('bench: the generated claim numbers are already in use');
+
+  const samples: number[] = [];
+  for (let i = 0; i < importRuns; i++) {
+    let added = 0;
+    samples.push(
+      timedRollback(ctx, () => {
+        const r = dispatch(ctx, 'importFile', { fileName: 'bench.837', text });
+        if (!r.ok) throw new Error(`bench: importFile failed: ${r.error.message}`);
+        added = (r.value as ImportReport).claimFile?.added ?? 0;
+      }),
+    );
+    if (added !== count) throw new Error(`bench: only ${added} of ${count} claims were added`);
+  }
+  const imports = summarize(samples);
+  let segments = 0;
+  const tokens = timedRuns(10, () => {
+    segments = tokenize(text).segments.length;
+  });
+  let read = 0;
+  const reads = timedRuns(5, () => {
+    read = read837(text).transactions.reduce((s, t) => s + t.claims.length, 0);
+  });
+  if (segments === 0 || read !== count) throw new Error('bench: reading the file lost claims');
+  const ms = (s: number) => `${(s * 1000).toFixed(0)} ms`;
+  return {
+    name: `import a ${count.toLocaleString('en-US')}-claim 837 file`,
+    items: count,
+    handlerSeconds: imports.p50,
+    bareSeconds: tokens.p50,
+    handlerPerSecond: count / imports.p50,
+    barePerSecond: count / tokens.p50,
+    ratio: imports.p50 / tokens.p50,
+    note:
+      `claims per second imported vs tokenised alone (p50 of each); ${(text.length / 1e6).toFixed(1)} MB, ` +
+      `${institutional.toLocaleString('en-US')} 837I + ${(count - institutional).toLocaleString('en-US')} 837P, all new accounts. ` +
+      `Import p50 ${imports.p50.toFixed(2)} s, p95 ${imports.p95.toFixed(2)} s over ${importRuns} runs; ` +
+      `tokenise p50 ${ms(tokens.p50)}, p95 ${ms(tokens.p95)}; ` +
+      `read837 (tokenise + envelopes + claims and checks) p50 ${ms(reads.p50)}, p95 ${ms(reads.p95)}`,
+    bytes: text.length,
+    importRuns: imports,
+    tokenizeRuns: tokens,
+    readRuns: reads,
+  };
+}

@@ -1,0 +1,295 @@
+import { createHash } from 'node:crypto';
+import type {
+  ClaimFileClaim,
+  ClaimFileReport,
+  ImportProblem,
+  ImportStatus,
+} from '../../../shared/api/types';
+import { formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
+import { cents } from '../../../shared/money/cents';
+import { formatCents } from '../../../shared/money/format';
+import type { Ctx } from '../../api/context';
+import { problem } from '../remittance/import-835';
+import { matchClaim } from '../remittance/match';
+import {
+  addClaim,
+  loadOurClaim,
+  replaceClaim,
+  SkipClaim,
+  voidClaim,
+  type Applied,
+  type FileContext,
+} from './apply-claim';
+import type { Claim837 } from './claim-types';
+import { displayName } from './people';
+import { read837 } from './read-837';
+
+export interface ClaimFileOutcome {
+  rejected: ImportProblem[];
+  warnings: ImportProblem[];
+  report: ClaimFileReport | null;
+}
+
+/** Serialises with sorted keys, so the same content always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * A hash of what the claim says: people, payer, provider, claim data and lines. Where it
+ * sits in the file, the frequency code and the payer's claim number are left out: they
+ * say how the claim was sent, not what it is, so a replacement that changes nothing is
+ * recognised too.
+ */
+export function fingerprintOf(claim: Claim837): string {
+  const {
+    position: _position,
+    errors: _errors,
+    frequencyCode: _frequency,
+    payerClaimNumber: _payerClaimNumber,
+    lines,
+    ...content
+  } = claim;
+  const body = { ...content, lines: lines.map(({ position: _p, ...l }) => l) };
+  return createHash('sha256').update(canonical(body)).digest('hex');
+}
+
+const SUPPORTED_FREQUENCIES = new Set(['1', '7', '8']);
+
+const FREQUENCY_NAMES: Record<string, string> = {
+  '0': 'a non-payment claim',
+  '2': 'an interim bill (first claim)',
+  '3': 'an interim bill (continuing claim)',
+  '4': 'an interim bill (last claim)',
+  '5': 'a late charge claim',
+  '6': 'an adjustment of a prior claim',
+};
+
+interface OurState {
+  fingerprint: string | null;
+  voidedAt: string | null;
+  status: string;
+  accountNumber: string;
+}
+
+function ourState(ctx: Ctx, claimId: number): OurState {
+  return ctx.db
+    .prepare(
+      `SELECT c.fingerprint, c.voided_at AS voidedAt, c.status, a.account_number AS accountNumber
+       FROM claims c JOIN accounts a ON a.id = c.account_id WHERE c.id = ?`,
+    )
+    .get(claimId) as OurState;
+}
+
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+/**
+ * What to do with one claim: add it, replace or void ours, or skip it and say why. Each
+ * claim is applied in its own savepoint inside the file's transaction, so a claim refused
+ * halfway leaves nothing behind while the others still go in.
+ */
+function importClaim(
+  ctx: Ctx,
+  f: FileContext,
+  claim: Claim837,
+): { outcome: ClaimFileClaim; applied: Applied | null } {
+  const result: ClaimFileClaim = {
+    patientControlNumber: claim.patientControlNumber,
+    claimType: claim.claimType,
+    frequencyCode: claim.frequencyCode,
+    patientName: displayName((claim.patient ?? claim.subscriber).name) || null,
+    payerName: claim.payer.name || null,
+    totalCharge: claim.totalCharge,
+    outcome: 'skipped',
+    alreadyImported: false,
+    claimNumber: null,
+    accountId: null,
+    accountNumber: null,
+    chargesPosted: cents(0),
+    message: '',
+    segmentIndex: claim.position?.segmentIndex ?? null,
+    problems: [],
+  };
+  const skip = (message: string, extra: Partial<ClaimFileClaim> = {}) => ({
+    outcome: { ...result, ...extra, message },
+    applied: null,
+  });
+  if (claim.errors.length > 0) {
+    return skip(
+      `Not imported: the claim failed ${plural(claim.errors.length, 'check')}; correct it and send it again.`,
+      { problems: claim.errors.map(problem) },
+    );
+  }
+  const frequency = claim.frequencyCode;
+  if (!SUPPORTED_FREQUENCIES.has(frequency)) {
+    return skip(
+      `Not imported: frequency code ${frequency} marks ${FREQUENCY_NAMES[frequency] ?? 'a kind of claim'} that ClaimDesk does not import; it imports original (1), replacement (7) and void (8) claims.`,
+    );
+  }
+  const pcn = claim.patientControlNumber;
+  const matched = matchClaim(ctx.db, pcn, claim.payerClaimNumber);
+  const fingerprint = fingerprintOf(claim);
+  const ours = matched ? { ...matched, ...ourState(ctx, matched.id) } : null;
+  const found = ours
+    ? {
+        claimNumber: ours.claimNumber,
+        accountId: ours.accountId,
+        accountNumber: ours.accountNumber,
+      }
+    : {};
+  let apply: () => Applied;
+  if (!ours) {
+    if (frequency !== '1') {
+      return skip(
+        `Not imported: this ${frequency === '7' ? 'replacement' : 'void'} refers to claim ${pcn}${claim.payerClaimNumber ? ` (payer claim number ${claim.payerClaimNumber})` : ''}, which ClaimDesk does not have.`,
+      );
+    }
+    apply = () => addClaim(ctx, f, claim, fingerprint);
+  } else if (ours.voidedAt !== null || ours.status === 'voided') {
+    const when = ours.voidedAt ? ` on ${formatUsDate(ours.voidedAt.slice(0, 10) as IsoDate)}` : '';
+    if (frequency === '8') {
+      return skip(`Already voided: claim ${ours.claimNumber} was voided${when}.`, {
+        ...found,
+        alreadyImported: true,
+      });
+    }
+    return skip(
+      `Not imported: claim ${ours.claimNumber} was voided${when}. A voided claim is not reopened; send the claim as a new one under a new patient control number.`,
+      found,
+    );
+  } else if (frequency !== '8' && ours.fingerprint === fingerprint) {
+    return skip(
+      `Already imported: claim ${ours.claimNumber} on account ${ours.accountNumber} has this content; nothing changed.`,
+      { ...found, alreadyImported: true },
+    );
+  } else if (frequency === '1') {
+    return skip(
+      `Not imported: claim ${ours.claimNumber} on account ${ours.accountNumber} already exists with different content. To change it, send a replacement claim (frequency 7).`,
+      found,
+    );
+  } else {
+    const target = loadOurClaim(ctx, ours.id);
+    apply =
+      frequency === '7'
+        ? () => replaceClaim(ctx, f, claim, target, fingerprint)
+        : () => voidClaim(ctx, f, claim, target);
+  }
+  try {
+    const applied = ctx.db.transaction(apply)();
+    return {
+      outcome: {
+        ...result,
+        outcome: applied.outcome,
+        claimNumber: applied.claimNumber,
+        accountId: applied.accountId,
+        accountNumber: applied.accountNumber,
+        chargesPosted: applied.chargesPosted,
+        message: applied.message,
+      },
+      applied,
+    };
+  } catch (e) {
+    if (!(e instanceof SkipClaim)) throw e;
+    return skip(`Not imported: ${e.message}`, found);
+  }
+}
+
+/**
+ * Imports an 837 file in the caller's transaction (the whole file commits or nothing
+ * does). A file whose envelope or HL tree is not sound imports nothing; a claim that
+ * fails its checks, or cannot be applied as sent, is skipped with its reason and the
+ * others go in. Importing the same file again changes nothing and says so per claim.
+ */
+export function post837(
+  ctx: Ctx,
+  importFileId: number,
+  text: string,
+  fileName: string,
+): ClaimFileOutcome {
+  const read = read837(text);
+  const warnings = read.warnings.map(problem);
+  const rejected =
+    read.envelopeErrors.length > 0
+      ? read.envelopeErrors.map(problem)
+      : read.transactions.flatMap((t) => t.errors).map(problem);
+  const claimCount = read.transactions.reduce((s, t) => s + t.claims.length, 0);
+  if (rejected.length === 0 && claimCount === 0) {
+    rejected.push({
+      message:
+        read.transactions.length === 0
+          ? 'The file holds no 837 transaction.'
+          : 'The file holds no claims (CLM segments).',
+      segmentId: null,
+      segmentIndex: null,
+    });
+  }
+  if (rejected.length > 0) return { rejected, warnings, report: null };
+
+  const today = ctx.clock.today();
+  const report: ClaimFileReport = {
+    claimTypes: [],
+    transactions: read.transactions.length,
+    claimsRead: claimCount,
+    added: 0,
+    updated: 0,
+    voided: 0,
+    skipped: 0,
+    alreadyImported: 0,
+    chargesPosted: cents(0),
+    accountsCreated: 0,
+    peopleCreated: 0,
+    payersCreated: [],
+    claims: [],
+  };
+  let charges = 0;
+  for (const t of read.transactions) {
+    const f: FileContext = {
+      importFileId,
+      fileName,
+      // a sender's date ahead of ours is a clock difference, not a claim from the future
+      billedDate: t.createdOn !== null && t.createdOn < today ? t.createdOn : today,
+    };
+    for (const claim of t.claims) {
+      if (!report.claimTypes.includes(claim.claimType)) report.claimTypes.push(claim.claimType);
+      const { outcome, applied } = importClaim(ctx, f, claim);
+      report.claims.push(outcome);
+      report[outcome.outcome] += 1;
+      if (outcome.alreadyImported) report.alreadyImported += 1;
+      charges += outcome.chargesPosted;
+      if (applied) {
+        if (applied.accountCreated) report.accountsCreated += 1;
+        report.peopleCreated += applied.peopleCreated;
+        if (applied.payerCreated) report.payersCreated.push(applied.payerCreated);
+      }
+    }
+  }
+  report.chargesPosted = cents(charges);
+  return { rejected: [], warnings, report };
+}
+
+/** Duplicate when every claim was in before; partly posted when any was skipped for a reason. */
+export function claimFileStatus(r: ClaimFileReport | null | undefined): ImportStatus {
+  if (!r || r.claimsRead === 0) return 'rejected';
+  if (r.alreadyImported === r.claimsRead) return 'duplicate';
+  if (r.skipped > r.alreadyImported) return 'partial';
+  return 'posted';
+}
+
+/** "12 claims: 10 added, 1 updated, 1 skipped; $4,210.00 in charges; 1 payer added". */
+export function claimFileSummary(r: ClaimFileReport | null | undefined): string {
+  if (!r) return 'No claims imported.';
+  const parts = [`${r.added} added`, `${r.updated} updated`];
+  if (r.voided > 0) parts.push(`${r.voided} voided`);
+  parts.push(`${r.skipped} skipped`);
+  const tail = [`${formatCents(r.chargesPosted)} in charges`];
+  if (r.alreadyImported > 0) tail.push(`${r.alreadyImported} imported before`);
+  if (r.payersCreated.length > 0) tail.push(plural(r.payersCreated.length, 'payer') + ' added');
+  return `${plural(r.claimsRead, 'claim')}: ${parts.join(', ')}; ${tail.join('; ')}`;
+}

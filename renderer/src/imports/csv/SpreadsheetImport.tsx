@@ -1,0 +1,252 @@
+import { Alert, Button, FileButton, Group, Progress, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { CsvMapping } from '../../../../shared/api/csv-types';
+import {
+  applicableColumns,
+  columnProblems,
+  suggestColumns,
+  type CsvColumns,
+} from '../../../../shared/csv/account-fields';
+import { api } from '../../app/api';
+import { invalidateAll, messageOf } from '../../app/query';
+import { FormError } from '../../components/FormError';
+import { Section } from '../../components/Section';
+import { ErrorState, LoadingState } from '../../components/States';
+import { ImportHistory } from '../ImportHistory';
+import { ColumnMapping, CSV_MAPPINGS_KEY } from './ColumnMapping';
+import { CsvPreviewView } from './CsvPreviewView';
+import { CsvReportView } from './CsvReportView';
+import { megabytes, pickFile, type PickedFile } from './picked-file';
+
+const sameColumns = (a: CsvColumns, b: CsvColumns) =>
+  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+
+/** The saved mapping that fits a file best: all its columns present, and the most of them. */
+function bestMapping(mappings: readonly CsvMapping[], headers: readonly string[]) {
+  const fitting = mappings.filter(
+    (m) =>
+      columnProblems(applicableColumns(m.columns, headers), headers).length === 0 &&
+      sameColumns(applicableColumns(m.columns, headers), m.columns),
+  );
+  return fitting.sort((a, b) => Object.keys(b.columns).length - Object.keys(a.columns).length)[0];
+}
+
+function Busy({ label }: { label: string }) {
+  return (
+    <Stack gap={4} maw={560}>
+      <Progress value={100} animated striped size="lg" aria-label={label} />
+      <Text size="sm" role="status" aria-live="polite">
+        {label}
+      </Text>
+    </Stack>
+  );
+}
+
+/**
+ * Accounts with their balances from another system's spreadsheet: pick the CSV file, match
+ * its columns to ClaimDesk's fields (and save that as a named mapping), preview what would
+ * happen to every row, then import the rows that read cleanly. Rows with problems come
+ * back as a file to fix and import again.
+ */
+export function SpreadsheetImport({ active }: { active: boolean }) {
+  const mappings = useQuery({ queryKey: CSV_MAPPINGS_KEY, queryFn: () => api.listCsvMappings({}) });
+  const [reading, setReading] = useState<{ fileName: string; size: number } | null>(null);
+  const [fileProblem, setFileProblem] = useState<{ fileName: string; problem: string } | null>(
+    null,
+  );
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [columns, setColumns] = useState<CsvColumns>({});
+  const [applied, setApplied] = useState<CsvMapping | null>(null);
+  const resetPicker = useRef<() => void>(null);
+
+  const preview = useMutation({
+    mutationFn: (f: PickedFile) =>
+      api.previewCsvImport({ fileName: f.fileName, text: f.text, columns }),
+  });
+  // the mapping that was applied is named in the account history only if used unchanged
+  const mappingName =
+    file && applied && sameColumns(columns, applicableColumns(applied.columns, file.headers))
+      ? applied.name
+      : null;
+  const run = useMutation({
+    mutationFn: (f: PickedFile) =>
+      api.importCsv({ fileName: f.fileName, text: f.text, columns, mappingName }),
+    onSuccess: () => invalidateAll(),
+  });
+
+  const startOver = () => {
+    setFile(null);
+    setFileProblem(null);
+    setColumns({});
+    setApplied(null);
+    preview.reset();
+    run.reset();
+  };
+
+  const pick = async (picked: File | null) => {
+    resetPicker.current?.();
+    if (!picked) return;
+    startOver();
+    setReading({ fileName: picked.name, size: picked.size });
+    try {
+      const outcome = await pickFile(picked);
+      if (!outcome.ok) {
+        setFileProblem({ fileName: picked.name, problem: outcome.problem });
+        return;
+      }
+      const best = bestMapping(mappings.data?.mappings ?? [], outcome.file.headers);
+      setFile(outcome.file);
+      setApplied(best ?? null);
+      setColumns(best ? best.columns : suggestColumns(outcome.file.headers));
+    } catch (e) {
+      setFileProblem({ fileName: picked.name, problem: messageOf(e) });
+    } finally {
+      setReading(null);
+    }
+  };
+
+  const changeColumns = (next: CsvColumns) => {
+    setColumns(next);
+    preview.reset();
+  };
+  const apply = (m: CsvMapping | null) => {
+    setApplied(m);
+    if (m && file) changeColumns(applicableColumns(m.columns, file.headers));
+  };
+
+  if (mappings.isPending) return <LoadingState label="Loading the saved mappings…" />;
+  if (mappings.isError)
+    return (
+      <ErrorState
+        title="The saved mappings could not be loaded"
+        message={messageOf(mappings.error)}
+        onRetry={() => void mappings.refetch()}
+      />
+    );
+  const canImport = mappings.data.canImport;
+  const ready = file !== null && columnProblems(columns, file.headers).length === 0;
+
+  return (
+    <Stack gap="md">
+      <Section title="Accounts from a spreadsheet" id="csv-file-title">
+        <Stack gap="sm">
+          <Group gap="sm">
+            <FileButton
+              onChange={(f) => void pick(f)}
+              resetRef={resetPicker}
+              accept=".csv,text/csv"
+              disabled={reading !== null || run.isPending}
+              inputProps={{ 'aria-label': 'Spreadsheet to import' }}
+            >
+              {(props) => (
+                <Button {...props} disabled={reading !== null || run.isPending}>
+                  Choose a CSV file…
+                </Button>
+              )}
+            </FileButton>
+            {file && !run.isPending && (
+              <Button variant="subtle" onClick={startOver}>
+                Start over
+              </Button>
+            )}
+            <Text size="xs" c="dimmed" maw={640}>
+              Accounts with their insurance and patient balances, saved from a spreadsheet as CSV
+              (comma delimited), up to 50 MB. Accounts already in ClaimDesk are left alone.
+            </Text>
+          </Group>
+          {reading && <Busy label={`Reading ${reading.fileName} (${megabytes(reading.size)})…`} />}
+          {fileProblem && (
+            <Alert
+              color="red"
+              title={`${fileProblem.fileName} cannot be imported`}
+              role="alert"
+              p="xs"
+            >
+              {fileProblem.problem}
+            </Alert>
+          )}
+          {file && (
+            <Text size="sm">
+              <strong>{file.fileName}</strong> · {megabytes(file.size)} · {file.headers.length}{' '}
+              columns
+            </Text>
+          )}
+        </Stack>
+      </Section>
+
+      {file && !run.data && (
+        <Section title="Match the columns" id="csv-columns-title">
+          <Stack gap="sm">
+            <ColumnMapping
+              file={file}
+              columns={columns}
+              onChange={changeColumns}
+              mappings={mappings.data}
+              applied={applied}
+              onApply={apply}
+            />
+            <Group>
+              <Button
+                onClick={() => preview.mutate(file)}
+                disabled={!ready}
+                loading={preview.isPending}
+              >
+                Preview
+              </Button>
+            </Group>
+            <FormError error={preview.error} />
+          </Stack>
+        </Section>
+      )}
+
+      {file && preview.isPending && <Busy label={`Checking every row of ${file.fileName}…`} />}
+
+      {file && preview.data && !run.data && (
+        <Section title="Preview" id="csv-preview-title">
+          <Stack gap="sm">
+            <CsvPreviewView preview={preview.data} />
+            {run.isPending ? (
+              <Busy
+                label={`Importing ${preview.data.validCount.toLocaleString('en-US')} accounts from ${file.fileName}; a large file takes a few seconds…`}
+              />
+            ) : (
+              <Group>
+                <Button
+                  onClick={() => run.mutate(file)}
+                  disabled={!canImport || preview.data.validCount === 0}
+                >
+                  Import {preview.data.validCount.toLocaleString('en-US')} account
+                  {preview.data.validCount === 1 ? '' : 's'}
+                </Button>
+                <Text size="xs" c="dimmed" maw={560}>
+                  {canImport
+                    ? 'Only the rows marked Ready are imported, all together; the others come back as a file to fix.'
+                    : 'Only a supervisor can import.'}
+                </Text>
+              </Group>
+            )}
+            <FormError error={run.error} />
+          </Stack>
+        </Section>
+      )}
+
+      {run.data && (
+        <Stack gap="sm">
+          <CsvReportView report={run.data} />
+          <Group>
+            <Button variant="default" onClick={startOver}>
+              Import another file
+            </Button>
+          </Group>
+        </Stack>
+      )}
+
+      {active && (
+        <Section title="Import history" id="csv-import-history-title">
+          <ImportHistory />
+        </Section>
+      )}
+    </Stack>
+  );
+}
