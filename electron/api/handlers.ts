@@ -39,6 +39,17 @@ import {
   resolveRemittanceException,
 } from '../importers/remittance/exceptions';
 import type { Ctx } from './context';
+import { listAccountDocuments } from '../filing/list';
+import { getDocumentFile } from '../filing/read';
+import { markDocumentSent } from '../filing/sent';
+import { draftAppeal } from '../letters/draft';
+import { generateAppeal, previewAppeal } from '../letters/generate';
+import { copyTemplate, saveTemplateCopy, setTemplateInUse } from '../templates/copies';
+import { getTemplateSource, listTemplates } from '../templates/list';
+import { previewTemplate } from '../templates/preview';
+import { listStatementCandidates } from '../statements/candidates';
+import { generateStatement } from '../statements/generate';
+import { cancelStatementRun, continueStatementRun, startStatementRun } from '../statements/runs';
 
 type Handlers = {
   [M in MethodName]: (ctx: Ctx, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
@@ -91,4 +102,21 @@ export const handlers: Handlers = {
   deleteCsvMapping,
   previewCsvImport,
   importCsv,
+  listTemplates,
+  getTemplateSource,
+  copyTemplate,
+  saveTemplateCopy,
+  previewTemplate,
+  setTemplateInUse,
+  draftAppeal,
+  previewAppeal,
+  generateAppeal,
+  markDocumentSent,
+  listAccountDocuments,
+  getDocumentFile,
+  generateStatement,
+  listStatementCandidates,
+  startStatementRun,
+  continueStatementRun,
+  cancelStatementRun,
 };

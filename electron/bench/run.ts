@@ -2,7 +2,8 @@
  * The performance benchmark: `npm run bench [-- --iterations 200 --warmup 20 --rebuild]`.
  *
  * Times the work queue, search and the account view on a bench-scale database, through
- * the app's dispatch and as bare SQL, and prints p50/p95 with the ratio between them.
+ * the app's dispatch and as bare SQL, and prints p50/p95 with the ratio between them;
+ * then bulk work, and documents: an appeal letter and a 1,000-account statement run.
  * Results also go to .bench/results.json.
  */
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import type { Ctx } from '../api/context';
 import { openDatabase } from '../db/open';
 import { ensureUser } from '../users/users';
 import { BENCH_CLOCK, BENCH_USER, ensureBenchDatabase } from './build';
+import { appealLetterBenchmark, printDocumentResults, statementRunBenchmark } from './documents';
 import { claimImportBenchmark } from './claim-import';
 import { measurePair, type Timing } from './measure';
 import { benchScenarios } from './scenarios';
@@ -70,7 +72,7 @@ function printTable(results: readonly Result[]): void {
   );
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       iterations: { type: 'string' },
@@ -142,6 +144,11 @@ function main(): void {
       );
     }
 
+    console.log('\nDocuments (writes rolled back, filed files removed)...');
+    const appeal = await appealLetterBenchmark(ctx);
+    const statementRun = await statementRunBenchmark(ctx);
+    printDocumentResults(appeal, statementRun);
+
     const cpus = os.cpus();
     const report = {
       measuredAt: new Date().toISOString(),
@@ -161,6 +168,7 @@ function main(): void {
       settings: { iterations, warmup, targetP95Ms: TARGET_P95_MS, targetRatio: TARGET_RATIO },
       results,
       bulk,
+      documents: { appeal, statementRun },
     };
     fs.writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log('\nWrote .bench/results.json');
@@ -169,4 +177,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

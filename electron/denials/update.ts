@@ -8,7 +8,7 @@ import {
   type AppealLevel,
   type DenialState,
 } from '../../shared/codes/denials';
-import { addDays, formatUsDate } from '../../shared/dates/iso-date';
+import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../api/context';
 import { recordActivity } from '../activities/record';
 import { refreshQueueColumns } from '../ledger/ledger';
@@ -20,6 +20,18 @@ import { billingRules } from '../rules/billing-rules';
  * (30 days by default), and resolving closes the follow-up.
  */
 export function updateDenial(ctx: Ctx, input: ParsedInputOf<'updateDenial'>): Created {
+  return moveDenial(ctx, input);
+}
+
+/**
+ * updateDenial for callers that know when the appeal actually went out (marking a filed
+ * letter sent): the follow-up counts from that day instead of today.
+ */
+export function moveDenial(
+  ctx: Ctx,
+  input: ParsedInputOf<'updateDenial'>,
+  options: { sentOn?: IsoDate } = {},
+): Created {
   const { db } = ctx;
   return db.transaction((): Created => {
     const d = db
@@ -61,7 +73,7 @@ export function updateDenial(ctx: Ctx, input: ParsedInputOf<'updateDenial'>): Cr
 
     let followUp = '';
     if (input.state === 'appeal_sent' || input.state === 'corrected_claim_sent') {
-      const due = addDays(today, billingRules(db).appealFollowUpDays);
+      const due = addDays(options.sentOn ?? today, billingRules(db).appealFollowUpDays);
       db.prepare(
         `UPDATE follow_ups SET due_date = ?, status = 'open', completed_at = NULL, completed_by = NULL
          WHERE id = ?`,

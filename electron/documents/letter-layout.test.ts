@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '../../shared/dates/iso-date';
 import { WINDOW } from './envelope';
+import { INCH } from './pdf-doc';
 import { fillTemplate } from './fill';
 import type { LetterData } from './letter-data';
 import { renderFilledLetter, renderLetter } from './letter-layout';
@@ -123,5 +124,23 @@ describe('renderLetter', () => {
     expect(second).toContain('Page 2 of 2');
     expect(second).toContain('Paragraph 14.');
     expect(second).toContain('Jordan Avery');
+  });
+
+  it('keeps the continuation header to one line, however long the payer name', async () => {
+    const sample = sampleLetterData();
+    const data: LetterData = {
+      ...sample,
+      fields: {
+        ...sample.fields,
+        payer_name:
+          'Lakeshore Health Plan of the Great Lakes Region, Medicaid Managed Care Division',
+      },
+    };
+    const { pdf, pageCount } = await renderLetter(appeal, data, { date });
+    expect(pageCount).toBe(2);
+    const header = pdfWords(pdf).filter((w) => w.page === 2 && w.yMax < INCH);
+    expect(header[0]?.text).toBe('Patient:');
+    expect(new Set(header.map((w) => Math.round(w.yMin))).size).toBe(1);
+    expect(header.at(-1)?.text).toMatch(/\u2026$/);
   });
 });

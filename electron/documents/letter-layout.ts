@@ -316,9 +316,11 @@ function drawContinuationHeader(doc: PDFKit.PDFDocument, letter: FilledLetter): 
     .map((r) => `${r.caption}: ${r.value}`)
     .join('  \u00b7  ');
   doc.font('sans').fontSize(8.5).fillColor(GREY);
-  doc.text([who, refs, letter.dateLine].filter(Boolean).join('  \u00b7  '), LEFT, 0.5 * INCH, {
+  // one line, cut short with an ellipsis (the long payer name last): a second line would
+  // run into the body
+  doc.text([refs, letter.dateLine, who].filter(Boolean).join('  \u00b7  '), LEFT, 0.5 * INCH, {
     width: WIDTH,
-    lineBreak: false,
+    height: doc.currentLineHeight(true) * 1.5,
     ellipsis: true,
   });
 }

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { IsoDate } from '../../shared/dates/iso-date';
-import { FONT_FILES, fontData, type FontName } from './fonts';
+import { FONT_FILES, parsedFont, type FontName } from './fonts';
 
 /** US Letter in PostScript points (72 to the inch). */
 export const PAGE_WIDTH = 612;
@@ -50,7 +50,7 @@ export function createDocument(options: {
     displayTitle: true,
   });
   for (const name of Object.keys(FONT_FILES) as FontName[]) {
-    doc.registerFont(name, fontData(name));
+    doc.registerFont(name, parsedFont(name));
   }
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -28,21 +28,25 @@ export interface BatchResult {
   readonly statements: readonly BatchEntry[];
 }
 
-/** Statements drawn between two looks at the event loop (progress, cancel). */
-const SLICE = 20;
+/** A combined file being drawn one statement at a time, for a run driven from outside. */
+export interface StatementBatch {
+  /** Draws the next statement, starting on a new page. */
+  add(data: StatementData): BatchEntry;
+  /** Ends the file; nothing may be added afterwards. */
+  finish(): Promise<BatchResult>;
+  /** Drops the file unfinished. */
+  abort(): void;
+}
 
 /**
- * Renders a statement cycle into one PDF for one print job. Each statement starts on a
- * new page and is numbered on its own ("Page 1 of 2"). Finished pages are flushed as
- * soon as they are numbered, so memory stays flat over a thousand accounts. Cancelling
- * through the signal rejects with the signal's reason and produces no file.
+ * Opens one PDF for a statement cycle. Each statement starts on a new page and is
+ * numbered on its own ("Page 1 of 2"). Finished pages are flushed as soon as they are
+ * numbered, so memory stays flat over a thousand accounts.
  */
-export async function renderStatementBatch(
-  items: readonly StatementData[],
-  options: BatchOptions,
-): Promise<BatchResult> {
-  options.signal?.throwIfAborted();
-  if (items.length === 0) throw new RangeError('A statement run needs at least one statement.');
+export function openStatementBatch(options: {
+  readonly date: IsoDate;
+  readonly template?: Template;
+}): StatementBatch {
   const template = options.template ?? shippedStatementTemplate();
   const { doc, done } = createDocument({
     date: options.date,
@@ -51,17 +55,59 @@ export async function renderStatementBatch(
   });
   const statements: BatchEntry[] = [];
   let pages = 0;
-  try {
-    for (const [i, data] of items.entries()) {
+  let open = true;
+  const requireOpen = () => {
+    if (!open) throw new Error('the statement batch is already finished');
+  };
+  return {
+    add(data) {
+      requireOpen();
       const { pageCount, warnings } = drawStatement(doc, data, template);
-      statements.push({
+      const entry = {
         accountNumber: data.accountNumber,
         firstPage: pages + 1,
         pageCount,
         warnings,
-      });
+      };
+      statements.push(entry);
       pages += pageCount;
       doc.flushPages();
+      return entry;
+    },
+    async finish() {
+      requireOpen();
+      if (statements.length === 0)
+        throw new RangeError('A statement run needs at least one statement.');
+      open = false;
+      doc.end();
+      return { pdf: await done, pageCount: pages, statements };
+    },
+    abort() {
+      if (!open) return;
+      open = false;
+      done.catch(() => undefined);
+      doc.destroy();
+    },
+  };
+}
+
+/** Statements drawn between two looks at the event loop (progress, cancel). */
+const SLICE = 20;
+
+/**
+ * Renders a whole statement cycle into one PDF for one print job. Cancelling through the
+ * signal rejects with the signal's reason and produces no file.
+ */
+export async function renderStatementBatch(
+  items: readonly StatementData[],
+  options: BatchOptions,
+): Promise<BatchResult> {
+  options.signal?.throwIfAborted();
+  if (items.length === 0) throw new RangeError('A statement run needs at least one statement.');
+  const batch = openStatementBatch(options);
+  try {
+    for (const [i, data] of items.entries()) {
+      batch.add(data);
       if ((i + 1) % SLICE === 0 || i + 1 === items.length) {
         options.onProgress?.(i + 1, items.length);
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -69,9 +115,8 @@ export async function renderStatementBatch(
       }
     }
   } catch (error) {
-    doc.destroy();
+    batch.abort();
     throw error;
   }
-  doc.end();
-  return { pdf: await done, pageCount: pages, statements };
+  return batch.finish();
 }

@@ -101,6 +101,17 @@ export function drawStatement(
   return { pageCount, warnings: text.warnings };
 }
 
+/** A credit prints as a credit, never as a negative amount due, and asks for no payment. */
+function amountDue(data: StatementData): { label: string; amount: string; payBy: string | null } {
+  const due = data.summary.amountDue;
+  if (due < 0) return { label: 'Credit balance', amount: formatCents(negate(due)), payBy: null };
+  return {
+    label: 'Amount due',
+    amount: formatCents(due),
+    payBy: due === 0 ? null : formatUsDate(data.dueDate),
+  };
+}
+
 function drawHeader(doc: PDFKit.PDFDocument, data: StatementData): void {
   doc.font('sansBold').fontSize(13).fillColor(ACCENT);
   doc.text(data.facility.name, M, M, { width: 320 });
@@ -118,10 +129,11 @@ function drawHeader(doc: PDFKit.PDFDocument, data: StatementData): void {
   doc.rect(boxX, boxY, 210, 96).fill(SHADE);
   doc.font('sansBold').fontSize(12).fillColor(ACCENT);
   doc.text('PATIENT STATEMENT', boxX + 10, boxY + 8, { width: 190, lineBreak: false });
+  const due = amountDue(data);
   const rows: [string, string][] = [
     ['Statement date', formatUsDate(data.statementDate)],
     ['Account number', data.accountNumber],
-    ['Please pay by', formatUsDate(data.dueDate)],
+    ['Please pay by', due.payBy ?? 'No payment due'],
   ];
   let y = boxY + 28;
   for (const [label, value] of rows) {
@@ -134,16 +146,7 @@ function drawHeader(doc: PDFKit.PDFDocument, data: StatementData): void {
     .lineWidth(0.5)
     .strokeColor(RULE)
     .stroke();
-  labelValue(
-    doc,
-    'Amount due',
-    formatCents(data.summary.amountDue),
-    boxX + 10,
-    y + 6,
-    190,
-    11,
-    true,
-  );
+  labelValue(doc, due.label, due.amount, boxX + 10, y + 6, 190, 11, true);
 }
 
 function labelValue(
@@ -218,9 +221,12 @@ function drawSummary(doc: PDFKit.PDFDocument, data: StatementData, text: Stateme
     .lineWidth(0.8)
     .strokeColor(INK)
     .stroke();
-  labelValue(doc, 'Amount due', formatCents(s.amountDue), M, y + 5, leftWidth, 10, true);
+  const due = amountDue(data);
+  labelValue(doc, due.label, due.amount, M, y + 5, leftWidth, 10, true);
   doc.font('sans').fontSize(8.5).fillColor(GREY);
-  doc.text(`Please pay by ${formatUsDate(data.dueDate)}`, M, y + 20, { width: leftWidth });
+  doc.text(due.payBy ? `Please pay by ${due.payBy}` : 'No payment is due.', M, y + 20, {
+    width: leftWidth,
+  });
   const leftBottom = doc.y;
 
   const x = M + leftWidth + 24;
@@ -420,9 +426,10 @@ function drawStub(doc: PDFKit.PDFDocument, data: StatementData): void {
   // amount box on the right, the part a payment processor keys from
   const x = RIGHT - 230;
   const width = 230;
+  const due = amountDue(data);
   const stubRows: [string, string, boolean][] = [
-    ['Amount due', formatCents(data.summary.amountDue), true],
-    ['Please pay by', formatUsDate(data.dueDate), false],
+    [due.label, due.amount, true],
+    ['Please pay by', due.payBy ?? 'No payment due', false],
     ['Amount enclosed', '$ ______________', false],
   ];
   doc

@@ -29,6 +29,16 @@ export function pdfText(pdf: Buffer, page?: number): string {
   );
 }
 
+/**
+ * Text in the order it was drawn, so a value wrapped inside a column of a two-column
+ * block stays in one piece once whitespace is collapsed (-layout interleaves columns).
+ */
+export function pdfRawText(pdf: Buffer): string {
+  return withFile(pdf, (path) =>
+    execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }),
+  );
+}
+
 export function pdfPageCount(pdf: Buffer): number {
   const info = withFile(pdf, (path) => execFileSync('pdfinfo', [path], { encoding: 'utf8' }));
   const match = /^Pages:\s+(\d+)$/m.exec(info);

@@ -6,6 +6,7 @@ import { pdfPageCount, pdfText } from '../documents/test-pdf';
 import { formatCents } from '../../shared/money/format';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import { call } from '../testing/call';
+import { addAccount, addClaim, addPayer } from '../testing/builders';
 import { createTestCtx } from '../testing/test-db';
 import { appealLetterData, chooseAppealTemplate } from './appeal-data';
 
@@ -41,6 +42,30 @@ describe('appeal letters from the demo hospital', () => {
           );
         }
       }
+    } finally {
+      ctx.close();
+    }
+  });
+});
+
+describe('appeal letter data from a claim file', () => {
+  it('carries the authorization number and diagnosis codes an 837 brought in', () => {
+    const ctx = createTestCtx();
+    try {
+      const payerId = addPayer(ctx);
+      const { accountId } = addAccount(ctx, { payerId });
+      const claimId = addClaim(ctx, accountId, payerId, { number: 'C837-1' });
+      const before = appealLetterData(ctx.db, claimId, ctx.userId);
+      expect(before?.fields.authorization_number).toBeUndefined();
+      ctx.db
+        .prepare(
+          `UPDATE claims SET prior_authorization = 'PA-55120', diagnosis_codes = 'M54.5 M51.26'
+           WHERE id = ?`,
+        )
+        .run(claimId);
+      const after = appealLetterData(ctx.db, claimId, ctx.userId);
+      expect(after?.fields.authorization_number).toBe('PA-55120');
+      expect(after?.fields.diagnosis_codes).toBe('M54.5, M51.26');
     } finally {
       ctx.close();
     }

@@ -20,6 +20,11 @@ const TEMPLATE_CATEGORY: Record<OurCategory, DenialCategory | null> = {
   other: null,
 };
 
+/** Duplicates, missing information and the like have no appeal letter: they are corrected. */
+export function hasAppealLetter(category: OurCategory): boolean {
+  return TEMPLATE_CATEGORY[category] !== null;
+}
+
 interface ClaimFacts {
   claimId: number;
   claimNumber: string;
@@ -45,6 +50,9 @@ interface ClaimFacts {
   remitDate: IsoDate | null;
   deadlineDate: IsoDate | null;
   totalCharge: number;
+  /** From an 837 claim file, when the claim came in one. */
+  priorAuthorization: string | null;
+  diagnosisCodes: string | null;
 }
 
 const CLAIM_SQL = `SELECT c.id AS claimId, c.claim_number AS claimNumber,
@@ -56,7 +64,8 @@ const CLAIM_SQL = `SELECT c.id AS claimId, c.claim_number AS claimNumber,
     p.first_name AS patientFirst, p.middle_name AS patientMiddle, p.last_name AS patientLast,
     p.date_of_birth AS dateOfBirth, d.category, d.codes, d.amount AS deniedAmount,
     coalesce(d.remit_date, c.remit_date) AS remitDate, d.deadline_date AS deadlineDate,
-    c.total_charge AS totalCharge
+    c.total_charge AS totalCharge, c.prior_authorization AS priorAuthorization,
+    c.diagnosis_codes AS diagnosisCodes
   FROM claims c JOIN accounts a ON a.id = c.account_id JOIN people p ON p.id = a.patient_id
   JOIN payers py ON py.id = c.payer_id
   LEFT JOIN coverages cv ON cv.id = c.coverage_id
@@ -102,11 +111,15 @@ export function appealLetterData(db: Db, claimId: number, userId: number): Lette
     .prepare(
       `SELECT cl.id, cl.service_date AS date, coalesce(cl.procedure_code, cl.revenue_code) AS code,
          cl.modifiers, cl.revenue_code AS revenueCode, cl.units, cl.charge AS billed,
-         (SELECT ifnull(-sum(amount), 0) FROM ledger_entries l
-           WHERE l.claim_line_id = cl.id AND l.kind = 'payment') AS paid
-       FROM claim_lines cl WHERE cl.claim_id = ? ORDER BY cl.line_number`,
+         ifnull(p.paid, 0) AS paid
+       FROM claim_lines cl
+       -- found through the claim: ledger rows are indexed by claim, not by claim line
+       LEFT JOIN (SELECT claim_line_id, -sum(amount) AS paid FROM ledger_entries
+         WHERE claim_id = ? AND kind = 'payment' AND claim_line_id IS NOT NULL
+         GROUP BY claim_line_id) p ON p.claim_line_id = cl.id
+       WHERE cl.claim_id = ? ORDER BY cl.line_number`,
     )
-    .all(claimId) as {
+    .all(claimId, claimId) as {
     date: IsoDate;
     code: string;
     modifiers: string | null;
@@ -171,6 +184,8 @@ export function appealLetterData(db: Db, claimId: number, userId: number): Lette
       payer_claim_number: c.payerClaimNumber ?? undefined,
       ...(first && last ? { dates_of_service: { from: first, to: last } } : {}),
       procedure_codes: serviceLines.map((l) => l.code).join(', ') || undefined,
+      diagnosis_codes: c.diagnosisCodes?.split(' ').join(', ') || undefined,
+      authorization_number: c.priorAuthorization ?? undefined,
       billed_amount: cents(c.totalCharge),
       paid_amount: cents(paid),
       denied_amount: denied,

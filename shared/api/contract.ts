@@ -11,6 +11,34 @@ import {
 } from './csv-inputs';
 import type { CsvImportReport, CsvMappingList, CsvPreview } from './csv-types';
 import {
+  accountDocumentsInput,
+  appealLetterInput,
+  continueStatementRunInput,
+  copyTemplateInput,
+  documentInput,
+  draftAppealInput,
+  generateStatementInput,
+  listTemplatesInput,
+  markDocumentSentInput,
+  previewTemplateInput,
+  saveTemplateCopyInput,
+  setTemplateInUseInput,
+  startStatementRunInput,
+  statementCandidatesInput,
+  statementRunInput,
+  templateSourceInput,
+} from './document-inputs';
+import type {
+  AppealDraft,
+  DocumentView,
+  PdfFile,
+  StatementCandidates,
+  StatementRunProgress,
+  TemplatePreview,
+  TemplateSource,
+  TemplateSummary,
+} from './document-types';
+import {
   importFileInput,
   importInput,
   listDenialsInput,
@@ -214,6 +242,23 @@ export const contract = {
   deleteCsvMapping: method<CsvMappingList>()(deleteCsvMappingInput),
   previewCsvImport: method<CsvPreview>()(previewCsvImportInput),
   importCsv: method<CsvImportReport>()(importCsvInput),
+  listTemplates: method<TemplateSummary[]>()(listTemplatesInput),
+  getTemplateSource: method<TemplateSource>()(templateSourceInput),
+  copyTemplate: method<TemplateSource>()(copyTemplateInput),
+  saveTemplateCopy: method<TemplateSource>()(saveTemplateCopyInput),
+  previewTemplate: method<TemplatePreview>()(previewTemplateInput),
+  setTemplateInUse: method<TemplateSummary[]>()(setTemplateInUseInput),
+  draftAppeal: method<AppealDraft>()(draftAppealInput),
+  previewAppeal: method<PdfFile>()(appealLetterInput),
+  generateAppeal: method<DocumentView>()(appealLetterInput),
+  markDocumentSent: method<DocumentView>()(markDocumentSentInput),
+  listAccountDocuments: method<DocumentView[]>()(accountDocumentsInput),
+  getDocumentFile: method<PdfFile>()(documentInput),
+  generateStatement: method<DocumentView>()(generateStatementInput),
+  listStatementCandidates: method<StatementCandidates>()(statementCandidatesInput),
+  startStatementRun: method<StatementRunProgress>()(startStatementRunInput),
+  continueStatementRun: method<StatementRunProgress>()(continueStatementRunInput),
+  cancelStatementRun: method<StatementRunProgress>()(statementRunInput),
 } satisfies Record<MethodName, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -49,6 +49,23 @@ export const METHOD_NAMES = [
   'deleteCsvMapping',
   'previewCsvImport',
   'importCsv',
+  'listTemplates',
+  'getTemplateSource',
+  'copyTemplate',
+  'saveTemplateCopy',
+  'previewTemplate',
+  'setTemplateInUse',
+  'draftAppeal',
+  'previewAppeal',
+  'generateAppeal',
+  'markDocumentSent',
+  'listAccountDocuments',
+  'getDocumentFile',
+  'generateStatement',
+  'listStatementCandidates',
+  'startStatementRun',
+  'continueStatementRun',
+  'cancelStatementRun',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

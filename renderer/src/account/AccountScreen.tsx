@@ -7,6 +7,7 @@ import { api } from '../app/api';
 import { keys, messageOf } from '../app/query';
 import { lastQueuePath, navigate } from '../app/router';
 import { ErrorState, LoadingState } from '../components/States';
+import { AccountDocuments } from '../documents/AccountDocuments';
 import { UsDate } from '../components/UsDate';
 import { AccountActions, type AccountActionsHandle } from './AccountActions';
 import { ActivityForm, type ActivityFormHandle } from './ActivityForm';
@@ -124,6 +125,7 @@ export function AccountScreen({ accountId }: { accountId: number }) {
             {v.plans.length > 0 && <PlanCard plans={v.plans} />}
             <ClaimsCard claims={v.claims} coverages={v.coverages} />
             {v.denials.length > 0 && <DenialCard denials={v.denials} />}
+            <AccountDocuments accountId={v.account.id} />
             <LedgerCard ledger={v.ledger} />
           </Stack>
         </Grid.Col>

@@ -7,6 +7,7 @@ import {
   DENIAL_RESOLUTION,
   DENIAL_STATE,
 } from '../../../shared/codes/denials';
+import { appealPath, navigate } from '../app/router';
 import { DenialStateBadge } from '../components/DenialStateBadge';
 import { Money } from '../components/Money';
 import { Section } from '../components/Section';
@@ -56,14 +57,19 @@ function DenialItem({ d }: { d: DenialView }) {
           </Text>
         </Stack>
         {!resolved && !editing && (
-          <Button
-            size="compact-sm"
-            variant="light"
-            onClick={() => setEditing(true)}
-            title={`Move it on, to ${DENIAL_STATE.labels[nextState(d)].toLowerCase()} or another state`}
-          >
-            Update denial…
-          </Button>
+          <Group gap="xs" wrap="nowrap">
+            <Button size="compact-sm" variant="light" onClick={() => navigate(appealPath(d.id))}>
+              {d.action === 'appeal' ? 'Draft appeal' : 'Draft letter'}
+            </Button>
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={() => setEditing(true)}
+              title={`Move it on, to ${DENIAL_STATE.labels[nextState(d)].toLowerCase()} or another state`}
+            >
+              Update denial…
+            </Button>
+          </Group>
         )}
       </Group>
       <Stack gap={2} aria-label="Denial codes">

@@ -8,6 +8,9 @@ import { SearchSpotlight } from '../search/SearchSpotlight';
 import { FirstStart } from '../start/FirstStart';
 import { DenialsScreen } from '../denials/DenialsScreen';
 import { ImportsScreen } from '../imports/ImportsScreen';
+import { AppealScreen } from '../letters/AppealScreen';
+import { StatementsScreen } from '../statements/StatementsScreen';
+import { TemplatesScreen } from '../templates/TemplatesScreen';
 import { CashSummaryScreen } from '../posting/CashSummaryScreen';
 import { PostingScreen } from '../posting/PostingScreen';
 import { QueueScreen } from '../worklist/QueueScreen';
@@ -40,6 +43,10 @@ export function Shell() {
     body = <CashSummaryScreen date={route.date} today={info.data.today} />;
   else if (route.name === 'imports') body = <ImportsScreen params={route.params} />;
   else if (route.name === 'denials') body = <DenialsScreen params={route.params} />;
+  else if (route.name === 'appeal')
+    body = <AppealScreen denialId={route.denialId} today={info.data.today} />;
+  else if (route.name === 'statements') body = <StatementsScreen />;
+  else if (route.name === 'templates') body = <TemplatesScreen params={route.params} />;
   else
     body = (
       <ErrorState
@@ -54,12 +61,13 @@ export function Shell() {
     <AppShell header={{ height: 52 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" miw={0} style={{ flex: 1 }}>
             <Title order={1} size="h4" c="blue.8" mr="sm">
               ClaimDesk
             </Title>
             <Button
               variant={route.name === 'queue' ? 'light' : 'subtle'}
+              px="xs"
               onClick={() => navigate('/queue')}
               aria-current={route.name === 'queue' ? 'page' : undefined}
             >
@@ -67,6 +75,7 @@ export function Shell() {
             </Button>
             <Button
               variant={route.name === 'posting' ? 'light' : 'subtle'}
+              px="xs"
               onClick={() => navigate('/posting')}
               aria-current={route.name === 'posting' ? 'page' : undefined}
             >
@@ -74,6 +83,7 @@ export function Shell() {
             </Button>
             <Button
               variant={route.name === 'imports' ? 'light' : 'subtle'}
+              px="xs"
               onClick={() => navigate('/imports')}
               aria-current={route.name === 'imports' ? 'page' : undefined}
             >
@@ -81,14 +91,32 @@ export function Shell() {
             </Button>
             <Button
               variant={route.name === 'denials' ? 'light' : 'subtle'}
+              px="xs"
               onClick={() => navigate('/denials')}
               aria-current={route.name === 'denials' ? 'page' : undefined}
             >
               Denials
             </Button>
+            <Button
+              variant={route.name === 'statements' ? 'light' : 'subtle'}
+              px="xs"
+              onClick={() => navigate('/statements')}
+              aria-current={route.name === 'statements' ? 'page' : undefined}
+            >
+              Statements
+            </Button>
+            <Button
+              variant={route.name === 'templates' ? 'light' : 'subtle'}
+              px="xs"
+              onClick={() => navigate('/templates')}
+              aria-current={route.name === 'templates' ? 'page' : undefined}
+            >
+              Templates
+            </Button>
             {info.data && (
               <Button
                 variant={route.name === 'cash' ? 'light' : 'subtle'}
+                px="xs"
                 onClick={() => navigate(cashPath(info.data.today))}
                 aria-current={route.name === 'cash' ? 'page' : undefined}
               >
@@ -100,6 +128,9 @@ export function Shell() {
                 variant="default"
                 onClick={() => spotlight.open()}
                 w={380}
+                // the search gives way first when the navigation needs the room
+                miw={200}
+                style={{ flexShrink: 100 }}
                 ml="sm"
                 justify="space-between"
                 rightSection={

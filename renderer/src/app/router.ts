@@ -6,6 +6,8 @@ import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
  * Small on purpose: the app has a handful of screens. Posting is `#/posting` and
  * `#/posting/<batchId>`; the day's deposits are `#/cash?date=YYYY-MM-DD`; file imports are
  * `#/imports` (`?tab=exceptions`); denials are `#/denials` with their filters in the query.
+ * A denial's appeal letter is drafted at `#/appeal/<denialId>`; statement runs are
+ * `#/statements` and letter templates `#/templates` (`?template=<id>&copy=<copyId>`).
  */
 export type Route =
   | { name: 'queue'; params: URLSearchParams }
@@ -14,6 +16,9 @@ export type Route =
   | { name: 'cash'; date: IsoDate | null }
   | { name: 'imports'; params: URLSearchParams }
   | { name: 'denials'; params: URLSearchParams }
+  | { name: 'appeal'; denialId: number }
+  | { name: 'statements' }
+  | { name: 'templates'; params: URLSearchParams }
   | { name: 'notFound'; path: string };
 
 function subscribe(onChange: () => void): () => void {
@@ -37,6 +42,10 @@ export function parseRoute(hash: string): Route {
   }
   if (path === '/imports') return { name: 'imports', params };
   if (path === '/denials') return { name: 'denials', params };
+  const appeal = /^\/appeal\/(\d+)$/.exec(path);
+  if (appeal) return { name: 'appeal', denialId: Number(appeal[1]) };
+  if (path === '/statements') return { name: 'statements' };
+  if (path === '/templates') return { name: 'templates', params };
   return { name: 'notFound', path };
 }
 
@@ -64,6 +73,11 @@ export function navigate(path: string): void {
 
 export function accountPath(accountId: number): string {
   return `/accounts/${accountId}`;
+}
+
+/** Drafting the appeal letter for a denial. */
+export function appealPath(denialId: number): string {
+  return `/appeal/${denialId}`;
 }
 
 export function batchPath(batchId: number): string {

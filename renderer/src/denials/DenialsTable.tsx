@@ -1,8 +1,8 @@
-import { Table, Text } from '@mantine/core';
+import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DenialView } from '../../../shared/api/types';
 import { APPEAL_LEVEL, DENIAL_CATEGORY } from '../../../shared/codes/denials';
-import { accountPath, navigate } from '../app/router';
+import { accountPath, appealPath, navigate } from '../app/router';
 import { DenialCodes } from '../components/DenialCodes';
 import { DenialStateBadge } from '../components/DenialStateBadge';
 import { Money } from '../components/Money';
@@ -31,7 +31,7 @@ function DaysLeft({ days }: { days: number }) {
   );
 }
 
-/** One page of denials; ↑/↓ or J/K move, Enter or a click opens the account. */
+/** One page of denials; ↑/↓ or J/K move, Enter or a click opens the account, D drafts its letter. */
 export function DenialsTable({ rows, listPath }: { rows: DenialView[]; listPath: string }) {
   const [selected, setSelected] = useState(() =>
     Math.min(savedSelection(listPath), rows.length - 1),
@@ -52,6 +52,10 @@ export function DenialsTable({ rows, listPath }: { rows: DenialView[]; listPath:
     const row = rows[i];
     if (row) navigate(accountPath(row.accountId));
   };
+  const draft = (i: number) => {
+    const row = rows[i];
+    if (row && row.state !== 'resolved') navigate(appealPath(row.id));
+  };
   const move = (to: number) => setSelected(Math.max(0, Math.min(rows.length - 1, to)));
   const onKeyDown = (e: KeyboardEvent) => {
     const keys: Record<string, () => void> = {
@@ -62,6 +66,7 @@ export function DenialsTable({ rows, listPath }: { rows: DenialView[]; listPath:
       Home: () => move(0),
       End: () => move(rows.length - 1),
       Enter: () => open(selected),
+      d: () => draft(selected),
     };
     const action = keys[e.key];
     if (action && !e.ctrlKey && !e.metaKey && !e.altKey) {
@@ -96,6 +101,9 @@ export function DenialsTable({ rows, listPath }: { rows: DenialView[]; listPath:
             <Table.Th>Account</Table.Th>
             <Table.Th>Patient</Table.Th>
             <Table.Th>Claim</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Letter</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -149,6 +157,25 @@ export function DenialsTable({ rows, listPath }: { rows: DenialView[]; listPath:
                 </Text>
               </Table.Td>
               <Table.Td className="tabular">{d.claimNumber}</Table.Td>
+              <Table.Td>
+                {d.state !== 'resolved' && (
+                  // D on the selected row does the same from the keyboard
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    tabIndex={-1}
+                    // short on screen: the table is already at its width
+                    aria-label={d.action === 'appeal' ? 'Draft appeal' : 'Draft letter'}
+                    title={`${d.action === 'appeal' ? 'Draft the appeal letter' : 'Draft the letter'} (D)`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      draft(i);
+                    }}
+                  >
+                    Draft
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

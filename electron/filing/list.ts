@@ -1,0 +1,72 @@
+import type { ParsedInputOf } from '../../shared/api/contract';
+import type { DocumentKind, DocumentView } from '../../shared/api/document-types';
+import { notFound } from '../../shared/api/errors';
+import type { IsoDate } from '../../shared/dates/iso-date';
+import type { Ctx } from '../api/context';
+import { requireAccount } from '../accounts/lookup';
+import type { Db } from '../db/open';
+
+type Row = Omit<DocumentView, 'warnings'> & { warnings: string };
+
+const VIEW_SQL = `SELECT d.id AS documentId, d.kind, d.title, d.account_id AS accountId,
+    d.claim_id AS claimId, d.denial_id AS denialId, d.template_id AS templateId, d.pages,
+    d.created_at AS createdAt, cu.display_name AS createdBy, d.sent_date AS sentDate,
+    su.display_name AS sentBy, d.warnings
+  FROM documents d JOIN users cu ON cu.id = d.created_by LEFT JOIN users su ON su.id = d.sent_by`;
+
+function toView(row: Row): DocumentView {
+  return { ...row, warnings: JSON.parse(row.warnings) as string[] };
+}
+
+export function documentView(db: Db, documentId: number): DocumentView {
+  const row = db.prepare(`${VIEW_SQL} WHERE d.id = ?`).get(documentId) as Row | undefined;
+  if (!row) throw notFound('The document');
+  return toView(row);
+}
+
+/** The account's documents, newest first, for the account view. */
+export function listAccountDocuments(
+  ctx: Ctx,
+  input: ParsedInputOf<'listAccountDocuments'>,
+): DocumentView[] {
+  requireAccount(ctx.db, input.accountId);
+  const rows = ctx.db
+    .prepare(`${VIEW_SQL} WHERE d.account_id = ? ORDER BY d.created_at DESC, d.id DESC`)
+    .all(input.accountId) as Row[];
+  return rows.map(toView);
+}
+
+/** What the store knows about a filed document beyond its view. */
+export interface FiledDocument {
+  id: number;
+  kind: DocumentKind;
+  title: string;
+  accountId: number | null;
+  accountNumber: string | null;
+  claimId: number | null;
+  denialId: number | null;
+  templateId: string | null;
+  documentDate: IsoDate;
+  fileName: string;
+  sha256: string;
+  pages: number;
+  warnings: string;
+  sentDate: IsoDate | null;
+  sentBy: string | null;
+}
+
+export function filedDocument(db: Db, documentId: number): FiledDocument {
+  const row = db
+    .prepare(
+      `SELECT d.id, d.kind, d.title, d.account_id AS accountId, a.account_number AS accountNumber,
+         d.claim_id AS claimId, d.denial_id AS denialId, d.template_id AS templateId,
+         d.document_date AS documentDate, d.file_name AS fileName, d.sha256, d.pages, d.warnings,
+         d.sent_date AS sentDate, su.display_name AS sentBy
+       FROM documents d LEFT JOIN accounts a ON a.id = d.account_id
+       LEFT JOIN users su ON su.id = d.sent_by
+       WHERE d.id = ?`,
+    )
+    .get(documentId) as FiledDocument | undefined;
+  if (!row) throw notFound('The document');
+  return row;
+}

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import type { ParsedInputOf } from '../../shared/api/contract';
+import type { PdfFile } from '../../shared/api/document-types';
+import { conflict } from '../../shared/api/errors';
+import { formatUsDate } from '../../shared/dates/iso-date';
+import type { Ctx } from '../api/context';
+import { filedDocument } from './list';
+import { filedPath, saveAsName } from './location';
+import { pdfFile } from './pdf-file';
+import { sha256 } from './store';
+
+/**
+ * A filed document's PDF, to open or print again. The bytes must be exactly those filed:
+ * a missing file or one that changed since is refused, never shown as if it were the
+ * record.
+ */
+export async function getDocumentFile(
+  ctx: Ctx,
+  input: ParsedInputOf<'getDocumentFile'>,
+): Promise<PdfFile> {
+  const doc = filedDocument(ctx.db, input.documentId);
+  const what = `"${doc.title}" of ${formatUsDate(doc.documentDate)}`;
+  const path = filedPath(ctx.databasePath, doc.fileName);
+  let pdf: Buffer | null = null;
+  if (path) {
+    try {
+      pdf = await readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  if (!pdf) {
+    throw conflict(
+      `The file of ${what} is missing from the documents folder beside the database (${doc.fileName}). Restore the folder from a backup, or generate the document again.`,
+    );
+  }
+  if (sha256(pdf) !== doc.sha256) {
+    throw conflict(
+      `The file of ${what} has changed since it was filed, so it is not the record any more and will not be shown. Restore ${doc.fileName} from a backup, or generate the document again.`,
+    );
+  }
+  return pdfFile(
+    saveAsName(
+      doc.kind === 'statement_run' ? 'statement-run' : (doc.templateId ?? doc.kind),
+      doc.accountNumber,
+      doc.documentDate,
+    ),
+    pdf,
+    doc.pages,
+    JSON.parse(doc.warnings) as string[],
+  );
+}

@@ -1,0 +1,178 @@
+import type { ParsedInputOf } from '../../shared/api/contract';
+import { conflict, invalid, notFound } from '../../shared/api/errors';
+import type {
+  AppealLevel,
+  DenialAction,
+  DenialCategory,
+  DenialState,
+} from '../../shared/codes/denials';
+import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
+import type { Ctx } from '../api/context';
+import { fillTemplate, type FilledBlock, type FilledLetter } from '../documents/fill';
+import { PLACEHOLDERS } from '../documents/placeholders';
+import type { Template, TemplateKind } from '../documents/template';
+import { templatesInUse, type TemplateInUse } from '../templates/in-use';
+import { appealLetterData, chooseAppealTemplate, hasAppealLetter } from './appeal-data';
+
+/** The templates a representative may send for a denial. */
+export const DENIAL_LETTER_KINDS: readonly TemplateKind[] = [
+  'appeal',
+  'medicare-redetermination',
+  'corrected-claim',
+];
+
+export interface DenialFacts {
+  id: number;
+  claimId: number;
+  accountId: number;
+  accountNumber: string;
+  category: DenialCategory;
+  action: DenialAction;
+  state: DenialState;
+  appealLevel: AppealLevel;
+  financialClass: string;
+  payerName: string;
+  deadlineDate: IsoDate;
+}
+
+export function denialFacts(ctx: Ctx, denialId: number): DenialFacts {
+  const row = ctx.db
+    .prepare(
+      `SELECT d.id, d.claim_id AS claimId, c.account_id AS accountId,
+         a.account_number AS accountNumber, d.category, d.action, d.state,
+         d.appeal_level AS appealLevel, py.financial_class AS financialClass,
+         py.name AS payerName, d.deadline_date AS deadlineDate
+       FROM denials d JOIN claims c ON c.id = d.claim_id JOIN accounts a ON a.id = c.account_id
+       JOIN payers py ON py.id = c.payer_id WHERE d.id = ?`,
+    )
+    .get(denialId) as DenialFacts | undefined;
+  if (!row) throw notFound('The denial');
+  return row;
+}
+
+/**
+ * The letters say they are filed within the payer's deadline; past it, that is not true
+ * and the representative must know before anything is printed.
+ */
+export function deadlineWarnings(ctx: Ctx, denial: DenialFacts): string[] {
+  return denial.deadlineDate < ctx.clock.today()
+    ? [
+        `The appeal deadline of ${formatUsDate(denial.deadlineDate)} has passed; check that the payer still accepts an appeal, with a reason for the late filing, before sending this letter.`,
+      ]
+    : [];
+}
+
+/** A resolved denial is not written to; it is moved back to review first. */
+export function requireUnresolved(denial: DenialFacts): void {
+  if (denial.state === 'resolved') {
+    throw conflict(
+      'This denial is resolved. Move it back to "in review" before generating a letter for it.',
+    );
+  }
+}
+
+/**
+ * The letter for the denial's category and level, the Medicare redetermination request at
+ * Medicare's first level, and the corrected-claim cover letter for denials that are fixed
+ * and resubmitted rather than appealed.
+ */
+function suggest(choices: readonly TemplateInUse[], denial: DenialFacts): TemplateInUse | null {
+  if (denial.action === 'correct_and_resubmit' || !hasAppealLetter(denial.category)) {
+    return choices.find((c) => c.template.kind === 'corrected-claim') ?? null;
+  }
+  const chosen = chooseAppealTemplate(
+    choices.map((c) => c.template),
+    denial.category,
+    denial.appealLevel === 'first' ? 1 : 2,
+    denial.financialClass === 'medicare',
+  );
+  return choices.find((c) => c.template.id === chosen?.id) ?? null;
+}
+
+export interface AppealChoice {
+  readonly denial: DenialFacts;
+  readonly choices: readonly TemplateInUse[];
+  readonly suggested: TemplateInUse | null;
+  readonly chosen: TemplateInUse;
+}
+
+/** The denial, the template to use (the caller's, or the suggested one) and the alternatives. */
+export async function chooseLetter(
+  ctx: Ctx,
+  denialId: number,
+  templateId: string | null | undefined,
+): Promise<AppealChoice> {
+  const denial = denialFacts(ctx, denialId);
+  const inUse = await templatesInUse(ctx.db);
+  const choices = inUse.filter((t) => DENIAL_LETTER_KINDS.includes(t.template.kind));
+  const suggested = suggest(choices, denial);
+  let chosen = suggested;
+  if (templateId) {
+    const found = inUse.find((t) => t.template.id === templateId);
+    if (!found) throw notFound('The template');
+    if (!DENIAL_LETTER_KINDS.includes(found.template.kind)) {
+      throw invalid(
+        'Choose an appeal letter, the Medicare redetermination request or the corrected-claim cover letter.',
+        'templateId',
+      );
+    }
+    chosen = found;
+  }
+  if (!chosen) throw conflict('No letter template fits this denial; choose one.');
+  return { denial, choices, suggested, chosen };
+}
+
+/** The letter filled from the database, with the enclosures the representative chose. */
+export function fillLetter(
+  ctx: Ctx,
+  choice: AppealChoice,
+  enclosures: readonly string[] = [],
+): FilledLetter {
+  const data = appealLetterData(ctx.db, choice.denial.claimId, ctx.userId);
+  if (!data) throw notFound('The claim');
+  return fillTemplate(
+    choice.chosen.template,
+    { ...data, enclosures },
+    {
+      date: ctx.clock.today(),
+    },
+  );
+}
+
+function describeBlock(template: Template, index: number): string {
+  const block = template.body[index];
+  if (!block) return `There is no block ${index} in this letter.`;
+  if (block.type === 'block') {
+    return `Block ${index} is the ${PLACEHOLDERS[block.key].caption.toLowerCase()} ${
+      block.key === 'enclosures' ? 'list' : 'table'
+    }, which is filled from the account; only paragraphs and headings can be edited.`;
+  }
+  return `Block ${index} is a bulleted list; only paragraphs and headings can be edited.`;
+}
+
+/** The filled letter with the representative's paragraph and heading edits applied. */
+export function applyEdits(
+  letter: FilledLetter,
+  template: Template,
+  edits: ParsedInputOf<'generateAppeal'>['edits'],
+): FilledLetter {
+  const byIndex = new Map<number, string>();
+  edits.forEach((edit, i) => {
+    const block = template.body[edit.index];
+    if (!block || (block.type !== 'paragraph' && block.type !== 'heading')) {
+      throw invalid(describeBlock(template, edit.index), `edits.${i}.index`);
+    }
+    if (byIndex.has(edit.index)) {
+      throw invalid(`Block ${edit.index} is edited twice.`, `edits.${i}.index`);
+    }
+    byIndex.set(edit.index, edit.text);
+  });
+  const body = letter.body.map((block, index): FilledBlock => {
+    const text = byIndex.get(index);
+    const type = template.body[index]?.type;
+    return text !== undefined && (type === 'paragraph' || type === 'heading')
+      ? { type, text }
+      : block;
+  });
+  return { ...letter, body };
+}

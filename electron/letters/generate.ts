@@ -1,0 +1,96 @@
+import type { ParsedInputOf } from '../../shared/api/contract';
+import type { DocumentView, PdfFile } from '../../shared/api/document-types';
+import { formatUsDate } from '../../shared/dates/iso-date';
+import type { Ctx } from '../api/context';
+import { recordActivity } from '../activities/record';
+import { moveDenial } from '../denials/update';
+import { renderFilledLetter, type RenderedDocument } from '../documents/letter-layout';
+import { documentView } from '../filing/list';
+import { saveAsName } from '../filing/location';
+import { pdfFile } from '../filing/pdf-file';
+import { fileDocument } from '../filing/store';
+import {
+  applyEdits,
+  chooseLetter,
+  deadlineWarnings,
+  denialFacts,
+  fillLetter,
+  requireUnresolved,
+  type AppealChoice,
+} from './appeal-letter';
+
+type Input = ParsedInputOf<'generateAppeal'>;
+
+async function render(
+  ctx: Ctx,
+  input: Input,
+): Promise<{ choice: AppealChoice; rendered: RenderedDocument }> {
+  const choice = await chooseLetter(ctx, input.denialId, input.templateId);
+  const template = choice.chosen.template;
+  const letter = applyEdits(fillLetter(ctx, choice, input.enclosures), template, input.edits);
+  const rendered = await renderFilledLetter(letter);
+  return {
+    choice,
+    rendered: {
+      ...rendered,
+      warnings: [...deadlineWarnings(ctx, choice.denial), ...rendered.warnings],
+    },
+  };
+}
+
+/** The letter as it will print, edits and enclosures included; nothing is filed. */
+export async function previewAppeal(ctx: Ctx, input: Input): Promise<PdfFile> {
+  const { choice, rendered } = await render(ctx, input);
+  return pdfFile(
+    saveAsName(choice.chosen.template.id, choice.denial.accountNumber, ctx.clock.today()),
+    rendered.pdf,
+    rendered.pageCount,
+    rendered.warnings,
+  );
+}
+
+/**
+ * Files the letter on the account, records it in the account's history and moves a new
+ * or in-review denial to "appeal drafted", all in one transaction after rendering.
+ */
+export async function generateAppeal(ctx: Ctx, input: Input): Promise<DocumentView> {
+  requireUnresolved(denialFacts(ctx, input.denialId));
+  const { choice, rendered } = await render(ctx, input);
+  const { template, copyId } = choice.chosen;
+  const isAppeal = template.kind !== 'corrected-claim';
+  const today = ctx.clock.today();
+  return fileDocument(
+    ctx,
+    {
+      kind: isAppeal ? 'appeal' : 'letter',
+      title: template.title,
+      accountId: choice.denial.accountId,
+      claimId: choice.denial.claimId,
+      denialId: choice.denial.id,
+      templateId: template.id,
+      templateCopyId: copyId,
+      documentDate: today,
+      pages: rendered.pageCount,
+      warnings: rendered.warnings,
+    },
+    rendered.pdf,
+    (documentId) => {
+      // the denial may have moved on while the letter rendered
+      const denial = denialFacts(ctx, choice.denial.id);
+      requireUnresolved(denial);
+      const gaps = rendered.warnings.length;
+      recordActivity(ctx, {
+        accountId: denial.accountId,
+        claimId: denial.claimId,
+        kind: 'letter',
+        direction: 'outbound',
+        party: 'payer',
+        text: `${isAppeal ? 'Appeal letter' : 'Letter'} generated for ${denial.payerName}: ${template.title}, dated ${formatUsDate(today)} (document ${documentId}, ${rendered.pageCount} ${rendered.pageCount === 1 ? 'page' : 'pages'}${gaps > 0 ? `, ${gaps} ${gaps === 1 ? 'field' : 'fields'} without data` : ''}).`,
+      });
+      if (isAppeal && (denial.state === 'new' || denial.state === 'in_review')) {
+        moveDenial(ctx, { denialId: denial.id, state: 'appeal_drafted', note: null });
+      }
+      return documentView(ctx.db, documentId);
+    },
+  );
+}

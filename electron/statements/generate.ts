@@ -1,0 +1,65 @@
+import type { ParsedInputOf } from '../../shared/api/contract';
+import type { DocumentView } from '../../shared/api/document-types';
+import { notFound } from '../../shared/api/errors';
+import { formatUsDate } from '../../shared/dates/iso-date';
+import { negate } from '../../shared/money/cents';
+import { formatCents } from '../../shared/money/format';
+import type { Ctx } from '../api/context';
+import { recordActivity } from '../activities/record';
+import type { StatementData } from '../documents/statement-data';
+import { renderStatement } from '../documents/statement-layout';
+import { documentView } from '../filing/list';
+import { fileDocument } from '../filing/store';
+import { statementTemplateInUse } from '../templates/in-use';
+import { loadStatementData } from './statement-data';
+
+export const STATEMENT_TITLE = 'Patient statement';
+
+/** The account history's line for a statement. */
+export function statementActivity(data: StatementData, documentId: number, run?: string): string {
+  const due = data.summary.amountDue;
+  const what =
+    due < 0
+      ? `credit balance ${formatCents(negate(due))}, no payment due`
+      : `amount due ${formatCents(due)}${due > 0 ? ` by ${formatUsDate(data.dueDate)}` : ''}`;
+  return `Statement of ${formatUsDate(data.statementDate)}${run ? ` (${run})` : ''}: ${what} (document ${documentId}).`;
+}
+
+/**
+ * A statement for one account on demand, from its ledger as of today; an account that
+ * owes nothing gets one too when asked (it says so).
+ */
+export async function generateStatement(
+  ctx: Ctx,
+  input: ParsedInputOf<'generateStatement'>,
+): Promise<DocumentView> {
+  const today = ctx.clock.today();
+  const loaded = loadStatementData(ctx.db, input.accountId, today);
+  if (!loaded) throw notFound('The account');
+  const { template, copyId } = statementTemplateInUse(ctx.db);
+  const rendered = await renderStatement(loaded.data, { template });
+  return fileDocument(
+    ctx,
+    {
+      kind: 'statement',
+      title: STATEMENT_TITLE,
+      accountId: loaded.accountId,
+      templateId: template.id,
+      templateCopyId: copyId,
+      documentDate: today,
+      pages: rendered.pageCount,
+      warnings: [...loaded.warnings, ...rendered.warnings],
+    },
+    rendered.pdf,
+    (documentId) => {
+      recordActivity(ctx, {
+        accountId: loaded.accountId,
+        kind: 'letter',
+        direction: 'outbound',
+        party: 'guarantor',
+        text: statementActivity(loaded.data, documentId),
+      });
+      return documentView(ctx.db, documentId);
+    },
+  );
+}

@@ -1,0 +1,342 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isoDate } from '../../shared/dates/iso-date';
+import { cents } from '../../shared/money/cents';
+import { formatCents } from '../../shared/money/format';
+import { fixedClock, type Ctx } from '../api/context';
+import { pdfPageCount, pdfText, pdfWords, writePageImages } from '../documents/test-pdf';
+import { documentsDir } from '../filing/location';
+import { addAccount, addBilledClaim, addPayer, addPerson } from '../testing/builders';
+import { call, callAsync, expectRefusedAsync } from '../testing/call';
+import { createTestCtx, TEST_TODAY, type TestCtx } from '../testing/test-db';
+import { loadStatementData } from './statement-data';
+
+let ctx: TestCtx;
+beforeEach(() => {
+  ctx = createTestCtx();
+  ctx.db
+    .prepare(
+      `INSERT INTO facility (id, name, line1, city, state, zip, phone, web)
+       VALUES (1, 'Harbor Point Hospital', '10 Quay Street', 'Portland', 'ME', '04101',
+         '(207) 555-0100', 'www.harborpoint.example')`,
+    )
+    .run();
+});
+afterEach(() => ctx.close());
+
+const on = (date: string): Ctx => ({ ...ctx, clock: fixedClock(isoDate(date)) });
+
+function addAddress(personId: number): void {
+  ctx.db
+    .prepare(
+      `INSERT INTO addresses (person_id, line1, city, state, zip, effective_date, recorded_at, recorded_by)
+       VALUES (?, '77 Lantern Way', 'Falmouth', 'ME', '04105', '2020-01-01', 't', ?)`,
+    )
+    .run(personId, ctx.userId);
+}
+
+function claimLines(claimId: number): number[] {
+  return (
+    ctx.db
+      .prepare(`SELECT id FROM claim_lines WHERE claim_id = ? ORDER BY line_number`)
+      .all(claimId) as { id: number }[]
+  ).map((r) => r.id);
+}
+
+/**
+ * A mother's account for her son's emergency visit: the plan paid part, left a
+ * deductible, coinsurance, copay and a non-covered item to her; she paid some, a small
+ * balance was adjusted off, and a later visit is still with the plan.
+ */
+function familyAccount() {
+  const payerId = addPayer(ctx, { name: 'Casco Bay Health Plan' });
+  const guarantorId = addPerson(ctx, { first: 'Maria', last: 'Okafor' });
+  const patientId = addPerson(ctx, { first: 'Daniel', last: 'Okafor' });
+  const { accountId } = addAccount(ctx, { patientId, payerId, number: 'H200300' });
+  ctx.db.prepare(`UPDATE accounts SET guarantor_id = ? WHERE id = ?`).run(guarantorId, accountId);
+  addAddress(guarantorId);
+  const er = addBilledClaim(on('2026-01-05'), accountId, payerId, [60_000, 40_000]);
+  const [line1, line2] = claimLines(er.claimId);
+  call(on('2026-01-20'), 'postInsurancePayment', {
+    accountId,
+    claimId: er.claimId,
+    method: 'eft',
+    checkNumber: 'EFT-1',
+    eobDate: isoDate('2026-01-20'),
+    patientShareTo: 'patient',
+    lines: [
+      {
+        claimLineId: line1 ?? null,
+        paid: 30_000,
+        contractual: 20_000,
+        deductible: 5_000,
+        coinsurance: 3_000,
+        copay: 2_000,
+      },
+      {
+        claimLineId: line2 ?? null,
+        paid: 20_000,
+        contractual: 15_000,
+        otherAdjustments: [{ groupCode: 'PR', reasonCode: '96', amount: 5_000 }],
+      },
+    ],
+  });
+  call(on('2026-02-10'), 'postPatientPayment', {
+    accountId,
+    amount: 4_000,
+    method: 'cash',
+    receivedDate: isoDate('2026-02-10'),
+  });
+  call(on('2026-02-12'), 'postAdjustment', {
+    accountId,
+    side: 'patient',
+    amount: 1_000,
+    reasonCode: 'SMALL_BALANCE',
+    memo: 'Courtesy discount agreed on the phone',
+  });
+  const later = addBilledClaim(on('2026-03-10'), accountId, payerId, [25_000]);
+  return { accountId, payerId, laterClaimId: later.claimId };
+}
+
+function ledgerSum(accountId: number, where: string): number {
+  return (
+    ctx.db
+      .prepare(
+        `SELECT ifnull(sum(amount), 0) AS s FROM ledger_entries WHERE account_id = ? AND ${where}`,
+      )
+      .get(accountId) as { s: number }
+  ).s;
+}
+
+async function statementPdf(c: Ctx, accountId: number) {
+  const doc = await callAsync(c, 'generateStatement', { accountId });
+  const file = await callAsync(c, 'getDocumentFile', { documentId: doc.documentId });
+  return { doc, pdf: Buffer.from(file.pdfBase64, 'base64') };
+}
+
+/** Text printed below the tear-off line: the remittance stub that comes back with a check. */
+function stubText(pdf: Buffer): string {
+  const words = pdfWords(pdf).filter((w) => w.page === 1);
+  const tear = words.find((w) => w.text === 'detach');
+  if (!tear) throw new Error('no tear-off line');
+  // in reading order: by line (within 2 points), then left to right
+  return words
+    .filter((w) => w.yMin > tear.yMin)
+    .sort((a, b) => Math.round(a.yMax / 2) - Math.round(b.yMax / 2) || a.xMin - b.xMin)
+    .map((w) => w.text)
+    .join(' ');
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('patient statements from the ledger', () => {
+  it('prints amounts that equal the ledger, explains the patient share and repeats them on the stub', async () => {
+    const { accountId } = familyAccount();
+    const loaded = loadStatementData(ctx.db, accountId, TEST_TODAY);
+    if (!loaded) throw new Error('no statement data');
+    const s = loaded.data.summary;
+    const patient = ledgerSum(accountId, `side = 'patient'`);
+    const insurance = ledgerSum(accountId, `side = 'insurance'`);
+    expect(patient).toBe(10_000);
+    expect(s.amountDue).toBe(patient);
+    expect(s.insurancePending).toBe(insurance);
+    expect(s).toEqual({
+      previousBalance: cents(0),
+      newCharges: cents(ledgerSum(accountId, `kind = 'charge'`)),
+      payments: cents(-ledgerSum(accountId, `kind IN ('payment', 'refund')`)),
+      adjustments: cents(-ledgerSum(accountId, `kind IN ('adjustment', 'transfer')`)),
+      insurancePending: cents(25_000),
+      amountDue: cents(10_000),
+    });
+    expect(s.newCharges).toBe(125_000);
+    const { patientBalance } = ctx.db
+      .prepare(`SELECT patient_balance AS patientBalance FROM accounts WHERE id = ?`)
+      .get(accountId) as { patientBalance: number };
+    expect(patientBalance).toBe(s.amountDue);
+    // the visits' shares and the aging both add up to what is due
+    expect(loaded.data.lines.reduce((t, l) => t + l.youOwe, 0)).toBe(s.amountDue);
+    const a = loaded.data.aging;
+    expect(a.current + a.days31to60 + a.days61to90 + a.days91to120 + a.over120).toBe(s.amountDue);
+    for (const l of loaded.data.lines) {
+      expect(
+        l.charges - l.insurancePaid - l.adjustments - l.patientPaid - (l.insurancePending ?? 0),
+      ).toBe(l.youOwe);
+    }
+
+    const { doc, pdf } = await statementPdf(ctx, accountId);
+    writePageImages(pdf, 'patient-statement-from-ledger');
+    expect(pdfPageCount(pdf)).toBe(doc.pages);
+    const text = flat(pdfText(pdf));
+    for (const printed of [
+      'H200300',
+      'Maria Okafor',
+      '77 Lantern Way',
+      'Patient: Daniel Okafor',
+      'Emergency department visit',
+      `New charges ${formatCents(cents(125_000))}`,
+      `Payments received ${formatCents(cents(-54_000))}`,
+      `Adjustments ${formatCents(cents(-36_000))}`,
+      `Pending with insurance ${formatCents(cents(-25_000))}`,
+      'Amount due $100.00',
+      'Please pay by 04/10/2026',
+      'deductible $50.00, coinsurance $30.00, copay $20.00, not covered by your plan $50.00',
+      '$250.00 billed to Casco Bay Health Plan, awaiting payment',
+      '(207) 555-0100',
+      'www.harborpoint.example',
+      'Financial assistance is available',
+    ]) {
+      expect(text).toContain(printed);
+    }
+    // the office hours are not on file: a visible placeholder and a warning, never a guess
+    expect(text).toContain('[BILLING OFFICE HOURS]');
+    expect(doc.warnings).toEqual([
+      'Office hours has no data and prints as [BILLING OFFICE HOURS].',
+    ]);
+    // 30 days past the due date the first statement would have given (01/20 + 25 days)
+    expect(text).toContain('Our records show your balance of $100.00 is past due.');
+    const stub = stubText(pdf);
+    expect(stub).toContain('H200300');
+    expect(stub).toContain('Amount due $100.00');
+    expect(stub).toContain('Please pay by 04/10/2026');
+
+    const history = call(ctx, 'getAccount', { accountId }).activities[0];
+    expect(history).toMatchObject({
+      kind: 'letter',
+      text: `Statement of 03/16/2026: amount due $100.00 by 04/10/2026 (document ${doc.documentId}).`,
+    });
+  });
+
+  it('carries the previous statement forward as the previous balance', async () => {
+    const { accountId, laterClaimId } = familyAccount();
+    await statementPdf(ctx, accountId);
+    const april = on('2026-04-20');
+    call(on('2026-04-01'), 'postInsurancePayment', {
+      accountId,
+      claimId: laterClaimId,
+      method: 'check',
+      checkNumber: '5521',
+      eobDate: isoDate('2026-04-01'),
+      patientShareTo: 'patient',
+      lines: [{ claimLineId: null, paid: 20_000, contractual: 3_000, copay: 2_000 }],
+    });
+    const loaded = loadStatementData(april.db, accountId, april.clock.today());
+    expect(loaded?.data.summary).toEqual({
+      previousBalance: cents(35_000),
+      newCharges: cents(0),
+      payments: cents(20_000),
+      adjustments: cents(3_000),
+      insurancePending: cents(0),
+      amountDue: cents(12_000),
+    });
+    const { pdf } = await statementPdf(april, accountId);
+    const text = flat(pdfText(pdf));
+    expect(text).toContain('Previous balance $350.00');
+    expect(text).toContain('Amount due $120.00');
+    expect(text).toContain('Please pay by 05/15/2026');
+  });
+
+  it('says so when the patient has a credit, and still prints for an account that owes nothing', async () => {
+    const payerId = addPayer(ctx);
+    const { accountId, patientId } = addAccount(ctx, { payerId, number: 'H200400' });
+    addAddress(patientId);
+    addBilledClaim(ctx, accountId, payerId, [5_000], 'patient');
+    call(ctx, 'postPatientPayment', {
+      accountId,
+      amount: 7_000,
+      method: 'cash',
+      receivedDate: TEST_TODAY,
+    });
+    const { doc, pdf } = await statementPdf(ctx, accountId);
+    writePageImages(pdf, 'patient-statement-credit');
+    const text = flat(pdfText(pdf));
+    expect(text).toContain('Credit balance $20.00');
+    expect(text).toContain('No payment is due.');
+    expect(text).toContain('Your account has no balance due.');
+    expect(text).toContain('Credit on your account');
+    expect(text).not.toContain('Amount due');
+    expect(stubText(pdf)).toContain('Credit balance $20.00');
+    expect(doc.pages).toBe(1);
+
+    const { accountId: nothingOwed, patientId: p2 } = addAccount(ctx, { number: 'H200500' });
+    addAddress(p2);
+    const zero = flat(pdfText((await statementPdf(ctx, nothingOwed)).pdf));
+    expect(zero).toContain('Amount due $0.00');
+    expect(zero).toContain('No payment due');
+  });
+
+  it('prints the same bytes for the same ledger and day', async () => {
+    const { accountId } = familyAccount();
+    const first = await statementPdf(ctx, accountId);
+    const second = await statementPdf(ctx, accountId);
+    expect(second.doc.documentId).not.toBe(first.doc.documentId);
+    expect(second.pdf.equals(first.pdf)).toBe(true);
+  });
+
+  it('marks a missing address and returned mail', async () => {
+    const { accountId, patientId } = addAccount(ctx);
+    ctx.db.prepare(`UPDATE people SET returned_mail = 1 WHERE id = ?`).run(patientId);
+    const { doc, pdf } = await statementPdf(ctx, accountId);
+    expect(pdfText(pdf)).toContain('[GUARANTOR ADDRESS]');
+    expect(doc.warnings.slice(0, 2)).toEqual([
+      'The guarantor has no address on file; it prints as [GUARANTOR ADDRESS].',
+      'Mail to the guarantor came back undeliverable; check the address first.',
+    ]);
+  });
+
+  it('refuses an account that does not exist, filing nothing', async () => {
+    await expectRefusedAsync(
+      ctx,
+      'generateStatement',
+      { accountId: 9999 },
+      /The account was not found/,
+    );
+    await expectRefusedAsync(
+      ctx,
+      'generateStatement',
+      { accountId: 0 },
+      /Account must be positive/,
+    );
+    expect(fs.existsSync(documentsDir(ctx.databasePath))).toBe(false);
+  });
+});
+
+describe('statement candidates', () => {
+  it('lists open accounts that owe at least the minimum and had no recent statement', async () => {
+    const { accountId } = familyAccount();
+    const payerId = addPayer(ctx);
+    const { accountId: closed } = addAccount(ctx, { payerId });
+    addBilledClaim(ctx, closed, payerId, [9_000], 'patient');
+    ctx.db.prepare(`UPDATE accounts SET status = 'closed' WHERE id = ?`).run(closed);
+    const { accountId: credit } = addAccount(ctx);
+    addBilledClaim(ctx, credit, payerId, [1_000], 'patient');
+    call(ctx, 'postPatientPayment', {
+      accountId: credit,
+      amount: 2_000,
+      method: 'cash',
+      receivedDate: TEST_TODAY,
+    });
+    addAccount(ctx);
+
+    const all = call(ctx, 'listStatementCandidates', {});
+    expect(all.total).toBe(1);
+    expect(all.accounts).toEqual([
+      {
+        accountId,
+        accountNumber: 'H200300',
+        guarantorName: 'Okafor, Maria',
+        patientBalance: 10_000,
+        // the charge of 01/05 was settled; what is open arose with the EOB of 01/20
+        oldestOpenDate: '2026-01-20',
+        lastStatementDate: null,
+      },
+    ]);
+    expect(call(ctx, 'listStatementCandidates', { minPatientBalance: 10_001 }).total).toBe(0);
+    expect(call(ctx, 'listStatementCandidates', { agingBucket: 'd31_60' }).total).toBe(1);
+    expect(call(ctx, 'listStatementCandidates', { agingBucket: 'current' }).total).toBe(0);
+
+    await statementPdf(ctx, accountId);
+    expect(call(ctx, 'listStatementCandidates', {}).total).toBe(0);
+    const again = call(ctx, 'listStatementCandidates', { notStatedWithinDays: 0 });
+    expect(again.accounts[0]?.lastStatementDate).toBe(TEST_TODAY);
+  });
+});

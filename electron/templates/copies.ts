@@ -1,0 +1,90 @@
+import type { ParsedInputOf } from '../../shared/api/contract';
+import type { TemplateSource, TemplateSummary } from '../../shared/api/document-types';
+import { conflict, invalid } from '../../shared/api/errors';
+import type { Ctx } from '../api/context';
+import { requireSupervisor } from '../users/users';
+import { copySource, requireShipped, templateSummaries } from './list';
+import { loadCopy } from './store';
+import { firstProblem, validateCopy } from './validate';
+
+/**
+ * Supervisors edit copies of the shipped templates; the files in templates/ are never
+ * written. A copy with errors may be saved while it is a draft, never while it is in use.
+ */
+export async function copyTemplate(
+  ctx: Ctx,
+  input: ParsedInputOf<'copyTemplate'>,
+): Promise<TemplateSource> {
+  requireSupervisor(ctx.db, ctx.userId, 'copy a template');
+  const shipped = await requireShipped(input.templateId);
+  const now = ctx.clock.now();
+  const id = Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO template_copies (template_id, name, text, valid, created_at, created_by,
+           updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
+      )
+      .run(input.templateId, input.name, shipped.text, now, ctx.userId, now, ctx.userId)
+      .lastInsertRowid,
+  );
+  return copySource(loadCopy(ctx.db, id), shipped);
+}
+
+export async function saveTemplateCopy(
+  ctx: Ctx,
+  input: ParsedInputOf<'saveTemplateCopy'>,
+): Promise<TemplateSource> {
+  requireSupervisor(ctx.db, ctx.userId, 'edit a template');
+  const copy = loadCopy(ctx.db, input.copyId);
+  const shipped = await requireShipped(copy.templateId);
+  const { errors } = validateCopy(input.text, shipped.template);
+  return ctx.db.transaction(() => {
+    // read again inside the transaction: it may have been put in use meanwhile
+    if (loadCopy(ctx.db, copy.id).inUse === 1 && errors.length > 0) {
+      throw conflict(
+        `"${copy.name}" is in use, so it cannot be saved with errors: ${firstProblem(errors)}. Fix the text, or put another version in use first.`,
+      );
+    }
+    ctx.db
+      .prepare(
+        `UPDATE template_copies SET text = ?, valid = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+      )
+      .run(input.text, errors.length === 0 ? 1 : 0, ctx.clock.now(), ctx.userId, copy.id);
+    return copySource(loadCopy(ctx.db, copy.id), shipped);
+  })();
+}
+
+/** Makes a copy (or, with no copy, the shipped text) the version letters and statements use. */
+export async function setTemplateInUse(
+  ctx: Ctx,
+  input: ParsedInputOf<'setTemplateInUse'>,
+): Promise<TemplateSummary[]> {
+  requireSupervisor(ctx.db, ctx.userId, 'choose which template is in use');
+  const shipped = await requireShipped(input.templateId);
+  const { copyId } = input;
+  ctx.db.transaction(() => {
+    if (copyId === null) {
+      ctx.db.prepare(`DELETE FROM template_in_use WHERE template_id = ?`).run(input.templateId);
+      return;
+    }
+    const copy = loadCopy(ctx.db, copyId);
+    if (copy.templateId !== input.templateId) {
+      throw invalid('That copy belongs to another template.', 'copyId');
+    }
+    // validated again: the stored flag is from the last save, the rules are today's
+    const { errors } = validateCopy(copy.text, shipped.template);
+    if (errors.length > 0) {
+      throw conflict(
+        `"${copy.name}" cannot be put in use until its errors are fixed: ${firstProblem(errors)}.`,
+      );
+    }
+    ctx.db
+      .prepare(
+        `INSERT INTO template_in_use (template_id, copy_id, set_at, set_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT (template_id) DO UPDATE SET copy_id = excluded.copy_id,
+           set_at = excluded.set_at, set_by = excluded.set_by`,
+      )
+      .run(input.templateId, copyId, ctx.clock.now(), ctx.userId);
+  })();
+  return templateSummaries(ctx.db);
+}

@@ -1,0 +1,152 @@
+import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { DocumentKind, DocumentView } from '../../../shared/api/document-types';
+import { api } from '../app/api';
+import { invalidateAll, messageOf } from '../app/query';
+import { Section } from '../components/Section';
+import { ErrorState, LoadingState } from '../components/States';
+import { Timestamp, UsDate } from '../components/UsDate';
+import { DocumentModal } from './DocumentModal';
+import { useAccountDocuments } from './queries';
+
+export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
+  appeal: 'Appeal',
+  statement: 'Statement',
+  letter: 'Letter',
+  statement_run: 'Statement run',
+};
+
+/** Which document is open in the preview, by id and the title it was opened under. */
+type Opened = { documentId: number; title: string };
+
+/**
+ * The letters and statements filed on the account, newest first as the server lists
+ * them; any one opens again to print or save. "Statement" makes a new one on demand.
+ */
+export function AccountDocuments({ accountId }: { accountId: number }) {
+  const documents = useAccountDocuments(accountId);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const statement = useMutation({
+    mutationFn: () => api.generateStatement({ accountId }),
+    onSuccess: async (doc) => {
+      notifications.show({ color: 'green', message: `${doc.title} filed on the account.` });
+      setOpened({ documentId: doc.documentId, title: doc.title });
+      await invalidateAll();
+    },
+    onError: (error) =>
+      notifications.show({
+        color: 'red',
+        title: 'No statement was made',
+        message: messageOf(error),
+      }),
+  });
+
+  let body;
+  if (documents.isPending) body = <LoadingState label="Loading the documents…" />;
+  else if (documents.isError)
+    body = (
+      <ErrorState
+        title="The documents could not be loaded"
+        message={messageOf(documents.error)}
+        onRetry={() => void documents.refetch()}
+      />
+    );
+  else if (documents.data.length === 0)
+    body = (
+      <Text size="sm" c="dimmed">
+        No letters or statements yet.
+      </Text>
+    );
+  else body = <DocumentTable documents={documents.data} onOpen={setOpened} />;
+
+  return (
+    <Section
+      title="Documents"
+      id="documents-title"
+      actions={
+        <Button
+          size="compact-sm"
+          variant="light"
+          loading={statement.isPending}
+          onClick={() => statement.mutate()}
+          title="Make a patient statement for this account now and file it"
+        >
+          Statement
+        </Button>
+      }
+    >
+      {body}
+      {opened && (
+        <DocumentModal
+          documentId={opened.documentId}
+          title={opened.title}
+          onClose={() => setOpened(null)}
+        />
+      )}
+    </Section>
+  );
+}
+
+function DocumentTable({
+  documents,
+  onOpen,
+}: {
+  documents: DocumentView[];
+  onOpen: (opened: Opened) => void;
+}) {
+  return (
+    <Table aria-label="Documents" withRowBorders={false}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>What</Table.Th>
+          <Table.Th>Filed</Table.Th>
+          <Table.Th>By</Table.Th>
+          <Table.Th>Sent</Table.Th>
+          <Table.Th ta="right">Pages</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {documents.map((d) => (
+          <Table.Tr key={d.documentId}>
+            <Table.Td>
+              <Badge size="xs" variant="light" color="gray" tt="none" mr={6}>
+                {DOCUMENT_KIND_LABEL[d.kind]}
+              </Badge>
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => onOpen({ documentId: d.documentId, title: d.title })}
+                title="Open to read, print or save a copy"
+              >
+                {d.title}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <Timestamp value={d.createdAt} />
+            </Table.Td>
+            <Table.Td>{d.createdBy}</Table.Td>
+            <Table.Td>
+              {d.sentDate ? (
+                <span title={d.sentBy ? `Marked sent by ${d.sentBy}` : undefined}>
+                  <UsDate value={d.sentDate} />
+                </span>
+              ) : d.kind === 'appeal' || d.kind === 'letter' ? (
+                <Text size="sm" c="dimmed" component="span">
+                  Not sent
+                </Text>
+              ) : (
+                <UsDate value={null} />
+              )}
+            </Table.Td>
+            <Table.Td ta="right" className="tabular">
+              {d.pages}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,416 @@
+import { Alert, Badge, Button, Grid, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { AppealDraft, DocumentView, PdfFile } from '../../../shared/api/document-types';
+import type { DenialView, FollowUpView } from '../../../shared/api/types';
+import type { IsoDate } from '../../../shared/dates/iso-date';
+import { api } from '../app/api';
+import { messageOf } from '../app/query';
+import { accountPath, navigate } from '../app/router';
+import { DenialStateBadge } from '../components/DenialStateBadge';
+import { FormError } from '../components/FormError';
+import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { Timestamp, UsDate } from '../components/UsDate';
+import { DocumentWarnings } from '../documents/DocumentWarnings';
+import { PdfActions } from '../documents/PdfActions';
+import { PdfPreview } from '../documents/PdfPreview';
+import { useDocumentFile } from '../documents/queries';
+import { ConfirmModal } from './ConfirmModal';
+import { DraftFields, fieldName } from './DraftFields';
+import {
+  emptyBlocks,
+  letterInput,
+  originalTexts,
+  placeholderMark,
+  stillMissing,
+  type BlockTexts,
+} from './draft-state';
+import { Enclosures } from './Enclosures';
+import { LetterBlocks, type BlockRefs } from './LetterBlocks';
+import { MarkSentForm } from './MarkSentForm';
+import { refreshAfterFiling } from './refresh';
+import { TemplatePicker } from './TemplatePicker';
+
+/** Sticky panels sit below the app's header and the editor's toolbar. */
+const TOOLBAR_TOP = 'var(--app-shell-header-height, 52px)';
+
+type Confirm = { kind: 'generate' } | { kind: 'leave' } | { kind: 'template'; templateId: string };
+
+function SentSummary({
+  doc,
+  denial,
+  followUp,
+}: {
+  doc: DocumentView;
+  denial: DenialView | undefined;
+  followUp: FollowUpView | undefined;
+}) {
+  return (
+    <Alert color="violet" title="Sent" role="status" p="xs">
+      <Stack gap={4}>
+        <Text size="sm">
+          Marked sent on <UsDate value={doc.sentDate} />
+          {doc.sentBy ? ` by ${doc.sentBy}` : ''}.
+        </Text>
+        {denial && (
+          <Group gap={6} aria-label="Denial state" role="group">
+            <Text size="sm">The denial is now</Text>
+            <DenialStateBadge state={denial.state} />
+          </Group>
+        )}
+        {followUp && (
+          <Text size="sm" aria-label="Follow-up" role="group">
+            Follow up with {denial?.payerName ?? 'the payer'} on{' '}
+            <b>
+              <UsDate value={followUp.dueDate} />
+            </b>
+            .
+          </Text>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+/**
+ * One letter being finished: fields, wording and enclosures on the left, the PDF on the
+ * right (a preview until it is generated, then the filed document), then sending it.
+ */
+export function AppealEditor({
+  draft,
+  today,
+  denial,
+  followUp,
+  onChooseTemplate,
+  onStartOver,
+}: {
+  draft: AppealDraft;
+  today: IsoDate;
+  denial: DenialView | undefined;
+  followUp: FollowUpView | undefined;
+  onChooseTemplate: (templateId: string) => void;
+  onStartOver: () => void;
+}) {
+  const [texts, setTexts] = useState<BlockTexts>(() => originalTexts(draft));
+  const [extra, setExtra] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [preview, setPreview] = useState<{ key: string; file: PdfFile } | null>(null);
+  const [filed, setFiled] = useState<DocumentView | null>(null);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+  // one Map for the editor's life; the text fields register themselves in it
+  const [refs] = useState<BlockRefs>(() => new Map());
+
+  const input = letterInput(draft, texts, chosen);
+  const inputKey = JSON.stringify(input);
+  const dirty = input.edits.length > 0 || chosen.length > 0;
+  const empty = emptyBlocks(draft, texts);
+  const missing = stillMissing(draft, texts, chosen);
+  const requiredMissing = missing.filter((f) => f.required);
+  const locked = filed !== null;
+
+  const previewing = useMutation({
+    mutationFn: (letter: { key: string; input: typeof input }) => api.previewAppeal(letter.input),
+    onSuccess: (file, letter) => setPreview({ key: letter.key, file }),
+  });
+  const generating = useMutation({
+    mutationFn: () => api.generateAppeal(input),
+    onSuccess: async (doc) => {
+      setFiled(doc);
+      await refreshAfterFiling();
+    },
+  });
+  const filedFile = useDocumentFile(filed?.documentId ?? null);
+
+  const runPreview = () => {
+    if (locked || empty.length > 0 || previewing.isPending) return;
+    previewing.mutate({ key: inputKey, input });
+  };
+  const runGenerate = (checked = false) => {
+    if (locked || empty.length > 0 || generating.isPending) return;
+    if (!checked && requiredMissing.length > 0) setConfirm({ kind: 'generate' });
+    else generating.mutate();
+  };
+  const leave = (checked = false) => {
+    if (!checked && dirty && !locked) setConfirm({ kind: 'leave' });
+    else navigate(accountPath(draft.accountId));
+  };
+  const chooseTemplate = (templateId: string) => {
+    if (dirty) setConfirm({ kind: 'template', templateId });
+    else onChooseTemplate(templateId);
+  };
+  const findBlock = (index: number) => {
+    const el = refs.get(index);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus();
+    const field = missing.find((f) => el.value.includes(placeholderMark(f)));
+    if (field) {
+      const at = el.value.indexOf(placeholderMark(field));
+      el.setSelectionRange(at, at + placeholderMark(field).length);
+    }
+  };
+
+  // typing in the letter is where Ctrl+Enter is wanted most, so text fields do not block it
+  useHotkeys(
+    [
+      ['mod+Enter', runPreview],
+      ['mod+shift+Enter', () => runGenerate()],
+    ],
+    [],
+  );
+  useHotkeys([['Escape', () => confirm === null && leave()]]);
+
+  const stale = preview !== null && preview.key !== inputKey;
+  // the fields table already says, and keeps current, which placeholders lack data
+  const marks = draft.fields.map(placeholderMark);
+  const otherWarnings = draft.warnings.filter((w) => !marks.some((m) => w.includes(m)));
+  const doc = filed;
+  return (
+    <Stack gap="md">
+      <Paper
+        withBorder
+        p="xs"
+        radius="sm"
+        style={{ position: 'sticky', top: TOOLBAR_TOP, zIndex: 5 }}
+        role="toolbar"
+        aria-label="Letter actions"
+      >
+        <Group justify="space-between" wrap="nowrap">
+          {locked ? (
+            <Text size="sm">
+              This letter is filed. To send different wording, draft another letter; it is filed
+              beside this one.
+            </Text>
+          ) : (
+            <Group gap="xs" wrap="nowrap">
+              <Button
+                variant="light"
+                onClick={runPreview}
+                loading={previewing.isPending}
+                disabled={empty.length > 0}
+                title="Preview (Ctrl+Enter)"
+              >
+                {preview ? 'Update preview' : 'Preview'}
+              </Button>
+              <Button
+                onClick={() => runGenerate()}
+                loading={generating.isPending}
+                disabled={empty.length > 0}
+                title="Generate the PDF and file it on the account (Ctrl+Shift+Enter)"
+              >
+                Generate and file
+              </Button>
+              <Text size="xs" c="dimmed" visibleFrom="lg" style={{ whiteSpace: 'nowrap' }}>
+                <Kbd size="xs">Ctrl+Enter</Kbd> preview · <Kbd size="xs">Ctrl+Shift+Enter</Kbd>{' '}
+                generate · <Kbd size="xs">Esc</Kbd> back
+              </Text>
+            </Group>
+          )}
+          <Group gap="xs" wrap="nowrap">
+            {locked ? (
+              <Badge color="green" variant="light" tt="none" size="lg">
+                Filed on the account
+              </Badge>
+            ) : (
+              <Badge color="gray" variant="light" tt="none" size="lg">
+                Draft, not filed
+              </Badge>
+            )}
+            {locked && (
+              <Button variant="default" onClick={onStartOver}>
+                Draft another letter
+              </Button>
+            )}
+            <Button variant="default" onClick={() => leave()}>
+              ← Back to the account
+            </Button>
+          </Group>
+        </Group>
+        {empty.length > 0 && (
+          <Text size="sm" c="red" mt={4} role="alert">
+            A paragraph is empty; reword it before previewing or generating.
+          </Text>
+        )}
+        <FormError error={previewing.error ?? generating.error} />
+      </Paper>
+
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Stack gap="md">
+            <Paper withBorder p="sm" radius="sm">
+              <TemplatePicker draft={draft} disabled={locked} onChoose={chooseTemplate} />
+            </Paper>
+            <DraftFields
+              draft={draft}
+              texts={texts}
+              missing={missing}
+              onFind={locked ? null : findBlock}
+            />
+            <DocumentWarnings warnings={otherWarnings} />
+            <LetterBlocks
+              draft={draft}
+              texts={texts}
+              missing={missing}
+              readOnly={locked}
+              refs={refs}
+              onChange={(index, text) => setTexts((t) => ({ ...t, [index]: text }))}
+            />
+            <Enclosures
+              suggested={draft.suggestedEnclosures}
+              extra={extra}
+              chosen={chosen}
+              readOnly={locked}
+              onChange={(next) => {
+                setExtra(next.extra);
+                setChosen(next.chosen);
+              }}
+            />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Stack
+            gap="xs"
+            style={{ position: 'sticky', top: `calc(${TOOLBAR_TOP} + 70px)` }}
+            aria-label={locked ? 'Filed document' : 'Preview'}
+            role="region"
+          >
+            {doc ? (
+              <>
+                <Alert color="green" title="Filed on the account" p="xs" role="status">
+                  <Text size="sm">
+                    <b>{doc.title}</b>, {doc.pages} page{doc.pages === 1 ? '' : 's'}, filed{' '}
+                    <Timestamp value={doc.createdAt} /> by {doc.createdBy}. It is listed under the
+                    account&apos;s documents.
+                  </Text>
+                </Alert>
+                <Group justify="space-between" wrap="nowrap">
+                  <PdfActions file={filedFile.data ?? null} hotkeys />
+                </Group>
+                {doc.sentDate ? (
+                  <SentSummary doc={doc} denial={denial} followUp={followUp} />
+                ) : (
+                  <Paper withBorder p="xs" radius="sm">
+                    <Title order={3} size="h6" mb={4}>
+                      Mark sent
+                    </Title>
+                    <MarkSentForm document={doc} today={today} onSent={setFiled} />
+                  </Paper>
+                )}
+                <DocumentWarnings warnings={doc.warnings} title="Printed without data" />
+                {filedFile.isPending ? (
+                  <LoadingState label="Opening the filed letter…" />
+                ) : filedFile.isError ? (
+                  <ErrorState
+                    title="The filed letter could not be opened"
+                    message={messageOf(filedFile.error)}
+                    onRetry={() => void filedFile.refetch()}
+                  />
+                ) : (
+                  <PdfPreview
+                    file={filedFile.data}
+                    label="Filed letter"
+                    maxHeight="calc(100vh - 330px)"
+                  />
+                )}
+              </>
+            ) : preview ? (
+              <>
+                <Group justify="space-between" wrap="nowrap">
+                  <Badge color="gray" variant="outline" tt="none">
+                    Preview: not filed, not for sending
+                  </Badge>
+                </Group>
+                {stale && (
+                  <Alert color="yellow" p="xs" role="status">
+                    <Group justify="space-between" wrap="nowrap">
+                      <Text size="sm">The letter changed since this preview.</Text>
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        onClick={runPreview}
+                        loading={previewing.isPending}
+                      >
+                        Update preview
+                      </Button>
+                    </Group>
+                  </Alert>
+                )}
+                <DocumentWarnings
+                  warnings={preview.file.warnings}
+                  title="Will print without data"
+                />
+                <PdfPreview
+                  file={preview.file}
+                  label="Letter preview"
+                  maxHeight="calc(100vh - 250px)"
+                />
+              </>
+            ) : (
+              <Paper withBorder radius="sm" p="md">
+                <EmptyState title="No preview yet">
+                  Preview shows the letter exactly as it will print, with your changes. It files
+                  nothing; Generate and file does.
+                </EmptyState>
+              </Paper>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+
+      {confirm?.kind === 'generate' && (
+        <ConfirmModal
+          title="Generate with required fields missing?"
+          confirmLabel="Generate anyway"
+          cancelLabel="Go back"
+          confirmColor="orange"
+          onClose={() => setConfirm(null)}
+          onConfirm={() => {
+            setConfirm(null);
+            runGenerate(true);
+          }}
+        >
+          <Text size="sm">
+            {requiredMissing.map(fieldName).join(', ')}{' '}
+            {requiredMissing.length === 1 ? 'has' : 'have'} no data and will print as{' '}
+            {requiredMissing.map(placeholderMark).join(', ')}. The letter is filed as it is.
+          </Text>
+        </ConfirmModal>
+      )}
+      {confirm?.kind === 'leave' && (
+        <ConfirmModal
+          title="Leave without filing?"
+          confirmLabel="Leave"
+          cancelLabel="Stay"
+          confirmColor="red"
+          onClose={() => setConfirm(null)}
+          onConfirm={() => {
+            setConfirm(null);
+            leave(true);
+          }}
+        >
+          <Text size="sm">Your changes to this letter have not been filed and will be lost.</Text>
+        </ConfirmModal>
+      )}
+      {confirm?.kind === 'template' && (
+        <ConfirmModal
+          title="Switch template?"
+          confirmLabel="Switch"
+          cancelLabel="Keep this one"
+          confirmColor="red"
+          onClose={() => setConfirm(null)}
+          onConfirm={() => {
+            const id = confirm.templateId;
+            setConfirm(null);
+            onChooseTemplate(id);
+          }}
+        >
+          <Text size="sm">
+            The other template has its own wording; your changes and ticked enclosures here will be
+            lost.
+          </Text>
+        </ConfirmModal>
+      )}
+    </Stack>
+  );
+}

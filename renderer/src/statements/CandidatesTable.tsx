@@ -1,0 +1,250 @@
+import { Box, Checkbox, Text } from '@mantine/core';
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowSelectionState,
+  type Updater,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { StatementCandidate } from '../../../shared/api/document-types';
+import { Money } from '../components/Money';
+import { UsDate } from '../components/UsDate';
+
+const ROW_HEIGHT = 34;
+/** Room between a right-aligned amount and the date beside it. */
+const COLUMN_GAP = 16;
+
+const columns: ColumnDef<StatementCandidate>[] = [
+  {
+    id: 'select',
+    size: 44,
+    header: ({ table }) => (
+      <Checkbox
+        aria-label="Select all accounts"
+        size="xs"
+        checked={table.getIsAllRowsSelected()}
+        indeterminate={table.getIsSomeRowsSelected()}
+        onChange={table.getToggleAllRowsSelectedHandler()}
+      />
+    ),
+    cell: ({ row }) => (
+      <Checkbox
+        aria-label={`Select account ${row.original.accountNumber}`}
+        size="xs"
+        // the grid takes the keyboard (Space toggles); a tab stop per row would be hundreds
+        tabIndex={-1}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+        onClick={(e) => e.stopPropagation()}
+      />
+    ),
+  },
+  {
+    id: 'account',
+    header: 'Account',
+    size: 130,
+    cell: ({ row }) => <span className="tabular">{row.original.accountNumber}</span>,
+  },
+  {
+    id: 'guarantor',
+    header: 'Guarantor',
+    size: 240,
+    cell: ({ row }) => (
+      <Text size="sm" truncate="end" title={row.original.guarantorName}>
+        {row.original.guarantorName}
+      </Text>
+    ),
+  },
+  {
+    id: 'balance',
+    header: 'Patient balance',
+    size: 140,
+    meta: { align: 'right' },
+    cell: ({ row }) => <Money value={row.original.patientBalance} size="sm" />,
+  },
+  {
+    id: 'oldest',
+    header: 'Oldest open',
+    size: 120,
+    cell: ({ row }) => <UsDate value={row.original.oldestOpenDate} />,
+  },
+  {
+    id: 'last',
+    header: 'Last statement',
+    size: 130,
+    cell: ({ row }) => <UsDate value={row.original.lastStatementDate} />,
+  },
+];
+
+/**
+ * The accounts due a statement, with a check box each; ↑/↓ move, Space ticks, Ctrl+A
+ * ticks all. Only the rows on screen are drawn, however many match.
+ */
+export function CandidatesTable({
+  rows,
+  selected,
+  onSelect,
+  disabled,
+}: {
+  rows: StatementCandidate[];
+  selected: RowSelectionState;
+  onSelect: (next: RowSelectionState) => void;
+  disabled: boolean;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => String(r.accountId),
+    state: { rowSelection: selected },
+    enableRowSelection: !disabled,
+    onRowSelectionChange: (u: Updater<RowSelectionState>) =>
+      onSelect(typeof u === 'function' ? u(selected) : u),
+  });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const model = table.getRowModel().rows;
+  const gridTemplateColumns = table
+    .getAllLeafColumns()
+    .map((c) => (c.id === 'guarantor' ? `minmax(${c.getSize()}px, 1fr)` : `${c.getSize()}px`))
+    .join(' ');
+
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, to));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      if (!disabled) table.toggleAllRowsSelected(!table.getIsAllRowsSelected());
+      return;
+    }
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(active + 1),
+      j: () => move(active + 1),
+      ArrowUp: () => move(active - 1),
+      k: () => move(active - 1),
+      PageDown: () => move(active + page),
+      PageUp: () => move(active - page),
+      Home: () => move(0),
+      End: () => move(rows.length - 1),
+      ' ': () => {
+        if (!disabled) model[active]?.toggleSelected();
+      },
+    };
+    const action = keys[e.key];
+    if (action && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      action();
+    }
+  };
+
+  return (
+    <Box style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
+      <Box
+        role="row"
+        bg="gray.0"
+        px="xs"
+        style={{
+          display: 'grid',
+          gridTemplateColumns,
+          columnGap: COLUMN_GAP,
+          alignItems: 'center',
+          borderBottom: '1px solid var(--mantine-color-gray-3)',
+        }}
+      >
+        {table.getHeaderGroups()[0]?.headers.map((h) => (
+          <Box
+            key={h.id}
+            role="columnheader"
+            py={6}
+            pr={8}
+            ta={h.column.columnDef.meta?.align === 'right' ? 'right' : 'left'}
+          >
+            {typeof h.column.columnDef.header === 'string' ? (
+              <Text fz="xs" fw={700} c="gray.7">
+                {h.column.columnDef.header}
+              </Text>
+            ) : (
+              flexRender(h.column.columnDef.header, h.getContext())
+            )}
+          </Box>
+        ))}
+      </Box>
+      <div
+        ref={scrollRef}
+        tabIndex={0}
+        role="grid"
+        aria-label={`Accounts due a statement, ${rows.length.toLocaleString('en-US')}`}
+        aria-rowcount={rows.length}
+        aria-multiselectable
+        aria-activedescendant={rows.length > 0 ? `candidate-row-${active}` : undefined}
+        onKeyDown={onKeyDown}
+        style={{ flex: 1, overflow: 'auto', position: 'relative', outlineOffset: -2 }}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = model[item.index];
+            if (!row) return null;
+            return (
+              <div
+                key={row.id}
+                id={`candidate-row-${item.index}`}
+                role="row"
+                aria-rowindex={item.index + 1}
+                aria-selected={row.getIsSelected()}
+                data-selected={item.index === active}
+                className="queue-row"
+                onClick={() => {
+                  setActive(item.index);
+                  if (!disabled) row.toggleSelected();
+                }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                  display: 'grid',
+                  gridTemplateColumns,
+                  columnGap: COLUMN_GAP,
+                  alignItems: 'center',
+                  padding: '0 var(--mantine-spacing-xs)',
+                  borderBottom: '1px solid var(--mantine-color-gray-2)',
+                  cursor: disabled ? 'default' : 'pointer',
+                }}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <div
+                    key={cell.id}
+                    role="gridcell"
+                    style={{
+                      overflow: 'hidden',
+                      paddingRight: 8,
+                      textAlign: cell.column.columnDef.meta?.align === 'right' ? 'right' : 'left',
+                      fontSize: 'var(--mantine-font-size-sm)',
+                    }}
+                  >
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </Box>
+  );
+}

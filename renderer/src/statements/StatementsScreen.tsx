@@ -1,0 +1,254 @@
+import { Alert, Button, Group, List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { RowSelectionState } from '@tanstack/react-table';
+import { useState } from 'react';
+import { sumCents } from '../../../shared/money/cents';
+import { api } from '../app/api';
+import { messageOf } from '../app/query';
+import { accountPath, navigate } from '../app/router';
+import { Money } from '../components/Money';
+import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { DocumentModal } from '../documents/DocumentModal';
+import { documentKeys } from '../documents/queries';
+import { CandidatesTable } from './CandidatesTable';
+import { cancelRun, dismissRun, startRun, useStatementRun, type RunState } from './run-store';
+import { DEFAULT_FILTERS, StatementFilters, type CandidateFilters } from './StatementFilters';
+
+/** The most a run takes (the server's limit); more than this is split by the filters. */
+const RUN_LIMIT = 5000;
+
+function RunPanel({
+  run,
+  accountNumber,
+  onOpen,
+}: {
+  run: RunState;
+  accountNumber: (accountId: number) => string | undefined;
+  onOpen: (documentId: number) => void;
+}) {
+  const p = run.progress;
+  const total = p?.total ?? run.requested;
+  const done = p?.done ?? 0;
+  const n = (v: number) => v.toLocaleString('en-US');
+  const percent = total > 0 ? Math.round((done / total) * 100) : 0;
+  const finished = p?.finished === true;
+  const cancelled = p?.cancelled === true;
+  return (
+    <Paper withBorder p="sm" radius="sm" role="region" aria-label="Statement run">
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm" fw={600} role="status" aria-live="polite">
+            {run.running
+              ? run.cancelling
+                ? `Cancelling… ${n(done)} of ${n(total)}`
+                : `Making statements: ${n(done)} of ${n(total)} accounts`
+              : cancelled
+                ? `Cancelled after ${n(done)} of ${n(total)} accounts.`
+                : finished
+                  ? `Done: ${n(done)} of ${n(total)} accounts.`
+                  : run.error
+                    ? 'The run stopped.'
+                    : ''}
+          </Text>
+          <Group gap="xs" wrap="nowrap">
+            {run.running ? (
+              <Button
+                size="xs"
+                variant="default"
+                color="red"
+                onClick={cancelRun}
+                disabled={run.cancelling}
+              >
+                Cancel
+              </Button>
+            ) : (
+              <>
+                {finished && p?.documentId && (
+                  <Button size="xs" onClick={() => onOpen(p.documentId ?? 0)}>
+                    Open the PDF to print
+                  </Button>
+                )}
+                <Button size="xs" variant="default" onClick={dismissRun}>
+                  Close
+                </Button>
+              </>
+            )}
+          </Group>
+        </Group>
+        <Progress
+          value={percent}
+          size="lg"
+          animated={run.running}
+          color={cancelled || run.error ? 'gray' : finished ? 'green' : 'blue'}
+          aria-label="Statement run progress"
+        />
+        {run.error && (
+          <Text size="sm" c="red" role="alert">
+            {run.error}
+          </Text>
+        )}
+        {cancelled && (
+          <Text size="sm" c="dimmed">
+            Nothing is filed for a run that did not finish: no combined PDF and no account copies.
+            Print the accounts again when ready.
+          </Text>
+        )}
+        {p && p.skipped.length > 0 && (
+          <Alert color="yellow" p="xs" title={`${p.skipped.length} skipped`}>
+            <List size="sm" spacing={2}>
+              {p.skipped.slice(0, 20).map((s) => (
+                <List.Item key={s.accountId}>
+                  <Button
+                    variant="subtle"
+                    size="compact-xs"
+                    onClick={() => navigate(accountPath(s.accountId))}
+                  >
+                    Account {accountNumber(s.accountId) ?? s.accountId}
+                  </Button>{' '}
+                  {s.reason}
+                </List.Item>
+              ))}
+              {p.skipped.length > 20 && <List.Item>and {p.skipped.length - 20} more</List.Item>}
+            </List>
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * A statement cycle: find the accounts due one, tick them, and print them as one PDF (each
+ * account's copy is filed on it as well), with progress and a way to stop.
+ */
+export function StatementsScreen() {
+  const [filters, setFilters] = useState<CandidateFilters>(DEFAULT_FILTERS);
+  const [selected, setSelected] = useState<RowSelectionState>({});
+  const run = useStatementRun();
+  // a run that finished while the screen was closed does not pop up on return
+  const [closedDocument, setClosedDocument] = useState<number | null>(
+    () => run.progress?.documentId ?? null,
+  );
+  const [opened, setOpened] = useState<number | null>(null);
+  const input = { ...filters, limit: RUN_LIMIT };
+  const candidates = useQuery({
+    queryKey: documentKeys.statementCandidates(input),
+    queryFn: () => api.listStatementCandidates(input),
+    placeholderData: keepPreviousData,
+  });
+
+  const rows = candidates.data?.accounts ?? [];
+  const chosen = rows.filter((r) => selected[String(r.accountId)]);
+  // accounts that left the list (stated just now) leave the selection too
+  const shown: RowSelectionState = Object.fromEntries(
+    chosen.map((r) => [String(r.accountId), true]),
+  );
+  const chosenTotal = sumCents(chosen.map((r) => r.patientBalance));
+  const busy = run.running;
+
+  // the finished run's PDF opens by itself once; after closing it, the button opens it again
+  const finishedDocument =
+    run.progress?.finished && !run.running ? (run.progress.documentId ?? null) : null;
+  const showDocument =
+    opened ??
+    (finishedDocument !== null && finishedDocument !== closedDocument ? finishedDocument : null);
+
+  let body;
+  if (candidates.isPending) body = <LoadingState label="Finding accounts due a statement…" />;
+  else if (candidates.isError)
+    body = (
+      <ErrorState
+        title="The accounts could not be listed"
+        message={messageOf(candidates.error)}
+        onRetry={() => void candidates.refetch()}
+      />
+    );
+  else if (rows.length === 0)
+    body = (
+      <EmptyState title="No accounts due a statement">
+        No account matches these filters. Lower the minimum balance or the number of days.
+      </EmptyState>
+    );
+  else
+    body = <CandidatesTable rows={rows} selected={shown} onSelect={setSelected} disabled={busy} />;
+
+  return (
+    <Stack gap="sm" style={{ height: 'calc(100vh - 52px - 2 * var(--mantine-spacing-md))' }}>
+      <div>
+        <Title order={2} size="h3">
+          Statements
+        </Title>
+        <Text size="sm" c="dimmed">
+          Find the accounts due a statement, tick them and print them as one PDF; each
+          account&apos;s copy is filed on it. A single account&apos;s statement is made from the
+          account itself.
+        </Text>
+      </div>
+      <Paper withBorder p="sm" radius="sm">
+        <StatementFilters
+          filters={filters}
+          disabled={busy}
+          onApply={(f) => {
+            setFilters(f);
+            setSelected({});
+          }}
+        />
+      </Paper>
+      {(run.running || run.progress || run.error) && (
+        <RunPanel
+          run={run}
+          accountNumber={(id) => rows.find((r) => r.accountId === id)?.accountNumber}
+          onOpen={setOpened}
+        />
+      )}
+      <Paper
+        withBorder
+        radius="sm"
+        style={{ flex: 1, minHeight: 240, display: 'flex', flexDirection: 'column' }}
+      >
+        <Group
+          justify="space-between"
+          px="xs"
+          py={6}
+          style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+        >
+          <Text size="sm" role="status">
+            {candidates.data
+              ? `${candidates.data.total.toLocaleString('en-US')} account${candidates.data.total === 1 ? '' : 's'} due a statement` +
+                (candidates.data.total > rows.length
+                  ? `; the first ${rows.length.toLocaleString('en-US')} are listed`
+                  : '')
+              : ''}
+          </Text>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" c={chosen.length > 0 ? undefined : 'dimmed'}>
+              {chosen.length.toLocaleString('en-US')} selected ·{' '}
+              <Money value={chosenTotal} size="sm" />
+            </Text>
+            <Button
+              onClick={() => {
+                setClosedDocument(null);
+                setOpened(null);
+                void startRun(chosen.map((r) => r.accountId));
+              }}
+              disabled={chosen.length === 0 || busy}
+            >
+              Print statements{chosen.length > 0 ? ` (${chosen.length})` : ''}
+            </Button>
+          </Group>
+        </Group>
+        {body}
+      </Paper>
+      {showDocument !== null && (
+        <DocumentModal
+          documentId={showDocument}
+          title="Statements to print"
+          onClose={() => {
+            setOpened(null);
+            setClosedDocument(showDocument);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
