@@ -1,25 +1,18 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migration001 } from './migrations/001-initial';
 import { SCHEMA_VERSION } from './migrations';
+import { oldVersionFile } from './old-version-file';
 import { openDatabase, schemaVersion } from './open';
 
-const dirs: string[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  for (const remove of cleanups.splice(0)) remove();
 });
 
 /** A version-1 file holding an account with a posted charge and payment. */
 function versionOneFile(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-m2-'));
-  dirs.push(dir);
-  const file = path.join(dir, 'v1.sqlite');
-  const raw = new Database(file);
-  raw.exec(migration001);
-  raw.exec(`
+  const made = oldVersionFile(
+    1,
+    `
     INSERT INTO users (id, username, display_name, created_at) VALUES (1, 'u', 'U', 't');
     INSERT INTO people (id, last_name, first_name, created_at) VALUES (1, 'Rivera', 'Ana', 't');
     INSERT INTO payers (id, name, payer_code, financial_class, timely_filing_days, appeal_window_days)
@@ -31,10 +24,10 @@ function versionOneFile(): string {
     INSERT INTO ledger_entries (account_id, claim_id, kind, side, amount, posting_date, created_at, created_by)
       VALUES (1, 1, 'charge', 'patient', 10000, '2026-01-02', 't', 1),
              (1, 1, 'payment', 'patient', -3000, '2026-01-09', 't', 1);
-  `);
-  raw.pragma('user_version = 1');
-  raw.close();
-  return file;
+  `,
+  );
+  cleanups.push(made.remove);
+  return made.file;
 }
 
 describe('migration 2 (posting, batches, plans and promises)', () => {

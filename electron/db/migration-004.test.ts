@@ -1,29 +1,18 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migration001 } from './migrations/001-initial';
-import { migration002 } from './migrations/002-posting';
-import { migration003 } from './migrations/003-imports-denials';
 import { SCHEMA_VERSION } from './migrations';
+import { oldVersionFile } from './old-version-file';
 import { openDatabase, schemaVersion } from './open';
 
-const dirs: string[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  for (const remove of cleanups.splice(0)) remove();
 });
 
 /** A version-3 file: an account with a billed claim, its lines and charges, and an import. */
 function versionThreeFile(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-m4-'));
-  dirs.push(dir);
-  const file = path.join(dir, 'v3.sqlite');
-  const raw = new Database(file);
-  raw.exec(migration001);
-  raw.exec(migration002);
-  raw.exec(migration003);
-  raw.exec(`
+  const made = oldVersionFile(
+    3,
+    `
     INSERT INTO users (id, username, display_name, created_at) VALUES (1, 'u', 'U', 't');
     INSERT INTO people (id, last_name, first_name, created_at) VALUES (1, 'Rivera', 'Ana', 't');
     INSERT INTO payers (id, name, payer_code, financial_class, timely_filing_days, appeal_window_days)
@@ -40,10 +29,10 @@ function versionThreeFile(): string {
              (1, 1, 2, 'charge', 'insurance', 2500, '2026-01-02', 't', 1);
     INSERT INTO import_files (id, kind, file_name, sha256, byte_size, status, summary, report, imported_at, imported_by)
       VALUES (1, '835', 'era.835', 'abc', 10, 'posted', 's', '{}', 't', 1);
-  `);
-  raw.pragma('user_version = 3');
-  raw.close();
-  return file;
+  `,
+  );
+  cleanups.push(made.remove);
+  return made.file;
 }
 
 describe('migration 4 (claim files)', () => {

@@ -1,24 +1,18 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { SCHEMA_VERSION } from './migrations';
+import { oldVersionFile } from './old-version-file';
 import { openDatabase, schemaVersion, type Db } from './open';
 
-const dirs: string[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  for (const remove of cleanups.splice(0)) remove();
 });
 
 /** A version-4 file holding an account with ledger rows and a denied claim being worked. */
 function versionFourFile(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-m5-'));
-  dirs.push(dir);
-  const file = path.join(dir, 'v4.sqlite');
-  const raw = new Database(file);
-  for (const m of MIGRATIONS.slice(0, 4)) raw.exec(m.sql);
-  raw.exec(`
+  const made = oldVersionFile(
+    4,
+    `
     INSERT INTO users (id, username, display_name, created_at) VALUES (1, 'u', 'U', 't');
     INSERT INTO people (id, last_name, first_name, created_at) VALUES (1, 'Rivera', 'Ana', 't');
     INSERT INTO payers (id, name, payer_code, financial_class, timely_filing_days, appeal_window_days)
@@ -38,10 +32,10 @@ function versionFourFile(): string {
       deadline_date, created_at, updated_at, updated_by)
       VALUES (1, 1, 1, 'medical_necessity', 'appeal', 'CO-50', 10000, '2026-02-01', '2026-07-31',
         't', 't', 1);
-  `);
-  raw.pragma('user_version = 4');
-  raw.close();
-  return file;
+  `,
+  );
+  cleanups.push(made.remove);
+  return made.file;
 }
 
 function fileDocument(db: Db, over: Record<string, unknown> = {}): number {

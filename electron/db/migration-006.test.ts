@@ -1,24 +1,18 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { SCHEMA_VERSION } from './migrations';
+import { oldVersionFile } from './old-version-file';
 import { openDatabase, schemaVersion } from './open';
 
-const dirs: string[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  for (const remove of cleanups.splice(0)) remove();
 });
 
 /** A version-5 file holding an account with ledger rows and an imported remittance file. */
 function versionFiveFile(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-m6-'));
-  dirs.push(dir);
-  const file = path.join(dir, 'v5.sqlite');
-  const raw = new Database(file);
-  for (const m of MIGRATIONS) if (m.version <= 5) raw.exec(m.sql);
-  raw.exec(`
+  const made = oldVersionFile(
+    5,
+    `
     INSERT INTO users (id, username, display_name, role, created_at)
       VALUES (1, 'sup', 'Sam Supervisor', 'supervisor', 't');
     INSERT INTO people (id, last_name, first_name, created_at) VALUES (1, 'Rivera', 'Ana', 't');
@@ -31,10 +25,10 @@ function versionFiveFile(): string {
     INSERT INTO import_files (kind, file_name, sha256, byte_size, status, summary, report,
       imported_at, imported_by)
       VALUES ('835', 'era.835', 'abc', 10, 'posted', '1 remittance', '{}', 't', 1);
-  `);
-  raw.pragma('user_version = 5');
-  raw.close();
-  return file;
+  `,
+  );
+  cleanups.push(made.remove);
+  return made.file;
 }
 
 describe('migration 6 (spreadsheet import mappings)', () => {
