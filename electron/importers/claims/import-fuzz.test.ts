@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/api/types';
 import { dispatch } from '../../api/dispatch';
 import { createTestCtx, tableCounts } from '../../testing/test-db';
+import { damage, type Damage } from '../x12/damage';
 import { read837 } from './read-837';
 import { CHILD, claimFileText, resent, serviceLine, SUBSCRIBER, testClaim } from './test-support';
 
@@ -12,11 +13,7 @@ import { CHILD, claimFileText, resent, serviceLine, SUBSCRIBER, testClaim } from
  * standing charges are its total and every account's balance is its ledger's.
  */
 
-type Mutation =
-  | { kind: 'truncate'; at: number }
-  | { kind: 'flip'; at: number; char: string }
-  | { kind: 'drop' | 'repeat'; segment: number }
-  | { kind: 'amount'; occurrence: number; value: string };
+type Mutation = Damage | { kind: 'amount'; occurrence: number; value: string };
 
 /** Positions past the first hundredth, so damage mostly lands in claims, not the ISA. */
 const fraction = fc.integer({ min: 1_000, max: 99_999 }).map((n) => n / 100_000);
@@ -30,7 +27,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       fc.string({ minLength: 1, maxLength: 1 }),
     ),
   }),
-  fc.record({ kind: fc.constantFrom('drop' as const, 'repeat' as const), segment: fc.nat(120) }),
+  fc.record({
+    kind: fc.constantFrom('delete' as const, 'duplicate' as const),
+    segment: fc.nat(120),
+  }),
   fc.record({
     kind: fc.constant('amount' as const),
     occurrence: fc.nat(20),
@@ -42,30 +42,12 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 function apply(text: string, m: Mutation): string {
-  const segments = text.split('~');
-  switch (m.kind) {
-    case 'truncate':
-      return text.slice(0, Math.floor(m.at * text.length));
-    case 'flip': {
-      const at = Math.floor(m.at * text.length);
-      return text.slice(0, at) + m.char + text.slice(at + 1);
-    }
-    case 'drop':
-      segments.splice(m.segment % segments.length, 1);
-      return segments.join('~');
-    case 'repeat': {
-      const i = m.segment % segments.length;
-      segments.splice(i, 0, segments[i] ?? '');
-      return segments.join('~');
-    }
-    case 'amount': {
-      let seen = 0;
-      // charges follow the procedure in SV2 and the claim number in CLM
-      return text.replace(/(SV2\*\d+\*[^*]*\*|CLM\*[^*]+\*)([^*~]*)/g, (found, head: string) =>
-        seen++ === m.occurrence % 12 ? `${head}${m.value}` : found,
-      );
-    }
-  }
+  if (m.kind !== 'amount') return damage(text, m);
+  let seen = 0;
+  // charges follow the procedure in SV2 and the claim number in CLM
+  return text.replace(/(SV2\*\d+\*[^*]*\*|CLM\*[^*]+\*)([^*~]*)/g, (found, head: string) =>
+    seen++ === m.occurrence % 12 ? `${head}${m.value}` : found,
+  );
 }
 
 /** A claim, a dependent's claim, a replacement of the first and a claim with its void. */

@@ -4,6 +4,7 @@ import { dispatch } from '../../api/dispatch';
 import { addAccount, addBilledClaim, addPayer } from '../../testing/builders';
 import { remitClaim, remittanceFile } from '../../testing/remittance';
 import { createTestCtx, tableCounts } from '../../testing/test-db';
+import { damage } from '../x12/damage';
 
 /** Ways a file gets damaged in transit or by hand. */
 const mutation = fc.oneof(
@@ -16,8 +17,8 @@ const mutation = fc.oneof(
     at: fc.double({ min: 0, max: 1, noNaN: true }),
     char: fc.string({ minLength: 1, maxLength: 1 }),
   }),
-  fc.record({ kind: fc.constant('dropSegment' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('duplicateSegment' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('delete' as const), segment: fc.nat() }),
+  fc.record({ kind: fc.constant('duplicate' as const), segment: fc.nat() }),
   fc.record({
     kind: fc.constant('amount' as const),
     at: fc.nat(),
@@ -27,29 +28,11 @@ const mutation = fc.oneof(
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 
 function mutate(text: string, m: Mutation): string {
-  const segments = text.split('~');
-  switch (m.kind) {
-    case 'truncate':
-      return text.slice(0, Math.floor(text.length * m.at));
-    case 'flip': {
-      const i = Math.floor(text.length * m.at);
-      return text.slice(0, i) + m.char + text.slice(i + 1);
-    }
-    case 'dropSegment':
-      segments.splice(m.at % segments.length, 1);
-      return segments.join('~');
-    case 'duplicateSegment': {
-      const i = m.at % segments.length;
-      segments.splice(i, 0, segments[i] ?? '');
-      return segments.join('~');
-    }
-    case 'amount': {
-      let seen = 0;
-      return text.replace(/\*\d+(\.\d+)?(?=[*~])/g, (found) =>
-        seen++ === m.at % 40 ? `*${(m.value / 100).toFixed(2)}` : found,
-      );
-    }
-  }
+  if (m.kind !== 'amount') return damage(text, m);
+  let seen = 0;
+  return text.replace(/\*\d+(\.\d+)?(?=[*~])/g, (found) =>
+    seen++ === m.at % 40 ? `*${(m.value / 100).toFixed(2)}` : found,
+  );
 }
 
 describe('importing damaged remittances', () => {

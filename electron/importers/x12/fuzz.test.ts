@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { damage, type Damage } from './damage';
 import type { X12Issue } from './issues';
 import { read277 } from './read-277';
 import { read835 } from './read-835';
@@ -11,12 +12,7 @@ import { fixtureNames, fixtureText } from './test-support';
  * repeated segments, flipped bytes and hand-edited amounts.
  */
 
-type Mutation =
-  | { kind: 'truncate'; at: number }
-  | { kind: 'delete' | 'duplicate'; segment: number }
-  | { kind: 'swap'; segment: number; other: number }
-  | { kind: 'flip'; at: number; char: string }
-  | { kind: 'amount'; occurrence: number; value: string };
+type Mutation = Damage | { kind: 'amount'; occurrence: number; value: string };
 
 /** Positions are drawn as fractions so one mutation fits any file length. */
 const fraction = fc.double({ min: 0, max: 0.999_999, noNaN: true });
@@ -47,36 +43,12 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 function apply(text: string, m: Mutation): string {
-  const terminator = text.startsWith('ISA') && text.length > 105 ? text.charAt(105) : '~';
-  const segments = text.split(terminator);
-  const pick = (n: number): number => (segments.length === 0 ? 0 : n % segments.length);
-  switch (m.kind) {
-    case 'truncate':
-      return text.slice(0, Math.floor(m.at * text.length));
-    case 'flip': {
-      const at = Math.floor(m.at * text.length);
-      return text.slice(0, at) + m.char + text.slice(at + 1);
-    }
-    case 'delete':
-      segments.splice(pick(m.segment), 1);
-      return segments.join(terminator);
-    case 'duplicate': {
-      const i = pick(m.segment);
-      segments.splice(i, 0, segments[i] ?? '');
-      return segments.join(terminator);
-    }
-    case 'swap': {
-      const [i, j] = [pick(m.segment), pick(m.other)];
-      const a = segments[i] ?? '';
-      segments[i] = segments[j] ?? '';
-      segments[j] = a;
-      return segments.join(terminator);
-    }
-    case 'amount': {
-      let seen = 0;
-      return text.replace(/\d+\.\d+/g, (found) => (seen++ === m.occurrence ? m.value : found));
-    }
+  if (m.kind !== 'amount') {
+    const terminator = text.startsWith('ISA') && text.length > 105 ? text.charAt(105) : '~';
+    return damage(text, m, terminator);
   }
+  let seen = 0;
+  return text.replace(/\d+\.\d+/g, (found) => (seen++ === m.occurrence ? m.value : found));
 }
 
 function expectWellFormed(issue: X12Issue, text: string): void {
