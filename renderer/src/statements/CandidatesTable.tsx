@@ -10,6 +10,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { StatementCandidate } from '../../../shared/api/document-types';
+import { listMoveKeys, runListKey } from '../components/list-keys';
 import { Money } from '../components/Money';
 import { UsDate } from '../components/UsDate';
 
@@ -129,25 +130,12 @@ export function CandidatesTable({
       if (!disabled) table.toggleAllRowsSelected(!table.getIsAllRowsSelected());
       return;
     }
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(active + 1),
-      j: () => move(active + 1),
-      ArrowUp: () => move(active - 1),
-      k: () => move(active - 1),
-      PageDown: () => move(active + page),
-      PageUp: () => move(active - page),
-      Home: () => move(0),
-      End: () => move(rows.length - 1),
+    runListKey(e, {
+      ...listMoveKeys(active, rows.length, scrollRef.current?.clientHeight, ROW_HEIGHT, move),
       ' ': () => {
         if (!disabled) model[active]?.toggleSelected();
       },
-    };
-    const action = keys[e.key];
-    if (action && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      e.preventDefault();
-      action();
-    }
+    });
   };
 
   return (

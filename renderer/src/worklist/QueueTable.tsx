@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { QueueRow } from '../../../shared/api/types';
 import { messageOf } from '../app/query';
 import { accountPath, navigate } from '../app/router';
+import { listMoveKeys, runListKey } from '../components/list-keys';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { queueColumns } from './columns';
 import { hasFilters, type QueueFilters } from './filters';
@@ -90,25 +91,11 @@ export function QueueTable({
     const row = rowAt(index);
     if (row) navigate(accountPath(row.accountId));
   };
-  const onKeyDown = (e: KeyboardEvent) => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(selected + 1),
-      j: () => move(selected + 1),
-      ArrowUp: () => move(selected - 1),
-      k: () => move(selected - 1),
-      PageDown: () => move(selected + page),
-      PageUp: () => move(selected - page),
-      Home: () => move(0),
-      End: () => move(total - 1),
+  const onKeyDown = (e: KeyboardEvent) =>
+    runListKey(e, {
+      ...listMoveKeys(selected, total, scrollRef.current?.clientHeight, ROW_HEIGHT, move),
       Enter: () => open(selected),
-    };
-    const action = keys[e.key];
-    if (action && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      e.preventDefault();
-      action();
-    }
-  };
+    });
 
   const sortBy = (key: QueueFilters['sortBy']) =>
     onFiltersChange({
