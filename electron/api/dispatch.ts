@@ -3,6 +3,11 @@ import { contract, type MethodName } from '../../shared/api/contract';
 import { ApiError, type ApiErrorData, type ApiResult } from '../../shared/api/errors';
 import type { Ctx } from './context';
 import { handlers } from './handlers';
+import { requestLock } from './request-lock';
+import { runStepsInSlices, runStepsNow, SteppedWrite } from './stepped';
+
+/** Answered at once, even while a long write holds the connection: they read no table. */
+const LOCK_FREE: ReadonlySet<MethodName> = new Set(['workProgress']);
 
 function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
@@ -57,9 +62,10 @@ function failure(method: MethodName, error: unknown): ApiResult<unknown> {
 
 /**
  * The entry point from the renderer: validates the input against the contract, runs the
- * handler (awaiting it when it returns a promise, as document rendering does) and turns
- * every failure into `{ code, message }` a person can read. Electron's IPC binding and
- * the end-to-end bridge both call this.
+ * handler (awaiting it when it returns a promise, as document rendering does; a long
+ * write in slices, alone on the connection) and turns every failure into
+ * `{ code, message }` a person can read. Electron's IPC binding and the end-to-end bridge
+ * both call this.
  */
 export async function dispatchAsync(
   ctx: Ctx,
@@ -69,7 +75,12 @@ export async function dispatchAsync(
   const prepared = prepare(ctx, method, input);
   if (!prepared.ok) return prepared.result;
   try {
-    return { ok: true, value: await prepared.run() };
+    if (LOCK_FREE.has(prepared.method)) return { ok: true, value: prepared.run() };
+    const lock = requestLock(ctx.db);
+    const value = await lock.shared(prepared.run);
+    if (!(value instanceof SteppedWrite)) return { ok: true, value };
+    const { steps }: SteppedWrite<unknown> = value;
+    return { ok: true, value: await lock.exclusive(() => runStepsInSlices(ctx.db, steps)) };
   } catch (error) {
     return failure(prepared.method, error);
   }
@@ -78,6 +89,7 @@ export async function dispatchAsync(
 /**
  * The same for callers that stay synchronous (tests, benchmarks) and call methods whose
  * handlers do not return a promise; asking it for one that does is a programming error.
+ * A long write runs straight through.
  */
 export function dispatch(ctx: Ctx, method: unknown, input: unknown): ApiResult<unknown> {
   const prepared = prepare(ctx, method, input);
@@ -88,6 +100,7 @@ export function dispatch(ctx: Ctx, method: unknown, input: unknown): ApiResult<u
       void value.catch(() => undefined);
       throw new Error(`${prepared.method} is asynchronous; call it through dispatchAsync`);
     }
+    if (value instanceof SteppedWrite) return { ok: true, value: runStepsNow(ctx.db, value.steps) };
     return { ok: true, value };
   } catch (error) {
     return failure(prepared.method, error);

@@ -39,6 +39,7 @@ import {
   resolveRemittanceException,
 } from '../importers/remittance/exceptions';
 import type { Ctx } from './context';
+import { currentWork, type SteppedWrite } from './stepped';
 import { listAccountDocuments } from '../filing/list';
 import { getDocumentFile } from '../filing/read';
 import { markDocumentSent } from '../filing/sent';
@@ -52,7 +53,10 @@ import { generateStatement } from '../statements/generate';
 import { cancelStatementRun, continueStatementRun, startStatementRun } from '../statements/runs';
 
 type Handlers = {
-  [M in MethodName]: (ctx: Ctx, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
+  [M in MethodName]: (
+    ctx: Ctx,
+    input: ParsedInputOf<M>,
+  ) => OutputOf<M> | Promise<OutputOf<M>> | SteppedWrite<OutputOf<M>>;
 };
 
 /** Every contract method has exactly one handler; the type makes a missing one an error. */
@@ -91,6 +95,7 @@ export const handlers: Handlers = {
   recordPromise,
   getRepaymentAdvice,
   importFile,
+  workProgress: (ctx) => currentWork(ctx.db),
   listImports,
   getImport,
   listRemittanceExceptions,

@@ -11,7 +11,9 @@ import type {
 } from '../../shared/api/types';
 import { sumCents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
+import { count, plural } from '../../shared/text/count';
 import type { Ctx } from '../api/context';
+import { SteppedWrite, type Steps } from '../api/stepped';
 import { post277 } from './claim-status/import-277';
 import { claimFileStatus, claimFileSummary, post837 } from './claims/import-837';
 import { post835 } from './remittance/import-835';
@@ -52,110 +54,118 @@ function remittanceSummary(rs: readonly RemittanceReport[]): string {
   const exceptions = rs.reduce((s, r) => s + r.exceptions, 0);
   const dupes = rs.filter((r) => r.duplicateOf).length;
   return [
-    `${posted.length} remittance${posted.length === 1 ? '' : 's'}`,
-    `${claims} claims posted`,
+    plural(posted.length, 'remittance'),
+    `${count(claims)} claims posted`,
     `${formatCents(paid)} paid`,
-    `${denials} denial${denials === 1 ? '' : 's'}`,
-    `${exceptions} exception${exceptions === 1 ? '' : 's'}`,
-    ...(dupes > 0 ? [`${dupes} imported before`] : []),
+    plural(denials, 'denial'),
+    plural(exceptions, 'exception'),
+    ...(dupes > 0 ? [`${count(dupes)} imported before`] : []),
   ].join(', ');
 }
 
 /**
  * Imports one file: reads it, posts it in one transaction (all of it or none of it), and
  * files the report, which is returned and kept for the import history. Running the same
- * remittance twice posts nothing the second time and says when it came in before.
+ * remittance twice posts nothing the second time and says when it came in before. The
+ * posting is done in steps, so the window can show how many claims are in.
  */
-export function importFile(ctx: Ctx, input: ParsedInputOf<'importFile'>): ImportReport {
+export function importFile(
+  ctx: Ctx,
+  input: ParsedInputOf<'importFile'>,
+): SteppedWrite<ImportReport> {
+  return new SteppedWrite(importSteps(ctx, input));
+}
+
+function* importSteps(ctx: Ctx, input: ParsedInputOf<'importFile'>): Steps<ImportReport> {
   const { db } = ctx;
+  // reading and checking a 50 MB file takes a moment before the claims can be counted
+  yield { label: 'Reading the file', done: 0, total: 0 };
   const sha256 = createHash('sha256').update(input.text).digest('hex');
   const kind = detectKind(input.text);
-  return db.transaction((): ImportReport => {
-    const fileId = Number(
-      db
-        .prepare(
-          `INSERT INTO import_files (kind, file_name, sha256, byte_size, status, summary, report,
+  const fileId = Number(
+    db
+      .prepare(
+        `INSERT INTO import_files (kind, file_name, sha256, byte_size, status, summary, report,
              imported_at, imported_by) VALUES (?, ?, ?, ?, 'rejected', '', '{}', ?, ?)`,
-        )
-        .run(
-          kind ?? 'unknown',
-          input.fileName,
-          sha256,
-          Buffer.byteLength(input.text),
-          ctx.clock.now(),
-          ctx.userId,
-        ).lastInsertRowid,
+      )
+      .run(
+        kind ?? 'unknown',
+        input.fileName,
+        sha256,
+        Buffer.byteLength(input.text),
+        ctx.clock.now(),
+        ctx.userId,
+      ).lastInsertRowid,
+  );
+  const report: ImportReport = {
+    importId: fileId,
+    kind: kind ?? 'unknown',
+    fileName: input.fileName,
+    status: 'rejected',
+    summary: '',
+    rejected: [],
+    warnings: [],
+    remittances: [],
+    claimStatus: null,
+    claimFile: null,
+  };
+  const none = (message: string): ImportProblem => ({
+    message,
+    segmentId: null,
+    segmentIndex: null,
+  });
+  if (kind === null) {
+    report.rejected.push(
+      none(
+        'This is not a file ClaimDesk imports: an X12 835 remittance, 277 claim status or 837 claim file.',
+      ),
     );
-    const report: ImportReport = {
-      importId: fileId,
-      kind: kind ?? 'unknown',
-      fileName: input.fileName,
-      status: 'rejected',
-      summary: '',
-      rejected: [],
-      warnings: [],
-      remittances: [],
-      claimStatus: null,
-      claimFile: null,
-    };
-    const none = (message: string): ImportProblem => ({
-      message,
-      segmentId: null,
-      segmentIndex: null,
+  } else if (kind === '837') {
+    const out = yield* post837(ctx, fileId, input.text, input.fileName);
+    Object.assign(report, {
+      rejected: out.rejected,
+      warnings: out.warnings,
+      claimFile: out.report,
     });
-    if (kind === null) {
-      report.rejected.push(
-        none(
-          'This is not a file ClaimDesk imports: an X12 835 remittance, 277 claim status or 837 claim file.',
-        ),
-      );
-    } else if (kind === '837') {
-      const out = post837(ctx, fileId, input.text, input.fileName);
-      Object.assign(report, {
-        rejected: out.rejected,
-        warnings: out.warnings,
-        claimFile: out.report,
-      });
-    } else if (kind === '835') {
-      const out = post835(ctx, fileId, input.text);
-      Object.assign(report, {
-        rejected: out.rejected,
-        warnings: out.warnings,
-        remittances: out.remittances,
-      });
-    } else {
-      const out = post277(ctx, fileId, input.text);
-      Object.assign(report, {
-        rejected: out.rejected,
-        warnings: out.warnings,
-        claimStatus: out.report,
-      });
-    }
-    const named = kindInName(input.fileName);
-    if (kind !== null && named !== null && named !== kind) {
-      report.warnings.unshift(
-        none(
-          `The file name says ${named}, but the file holds ${kind === '835' ? 'an 835 remittance' : kind === '277' ? 'a 277 claim status' : 'an 837 claim file'}; it was read as what it holds.`,
-        ),
-      );
-    }
-    report.status = statusOf(report);
-    report.summary =
-      report.status === 'rejected'
-        ? `Rejected: ${report.rejected[0]?.message ?? 'the file could not be read.'}`
-        : report.kind === '277'
-          ? `${report.claimStatus?.claimsUpdated ?? 0} claims updated, ${report.claimStatus?.followUpsCreated ?? 0} follow-ups, ${report.claimStatus?.unmatched ?? 0} not matched`
-          : report.kind === '837'
-            ? claimFileSummary(report.claimFile)
-            : remittanceSummary(report.remittances);
-    db.prepare(`UPDATE import_files SET status = ?, summary = ?, report = ? WHERE id = ?`).run(
-      report.status,
-      report.summary,
-      JSON.stringify(report),
-      fileId,
+  } else if (kind === '835') {
+    const out = yield* post835(ctx, fileId, input.text);
+    Object.assign(report, {
+      rejected: out.rejected,
+      warnings: out.warnings,
+      remittances: out.remittances,
+    });
+  } else {
+    const out = yield* post277(ctx, fileId, input.text);
+    Object.assign(report, {
+      rejected: out.rejected,
+      warnings: out.warnings,
+      claimStatus: out.report,
+    });
+  }
+  const named = kindInName(input.fileName);
+  if (kind !== null && named !== null && named !== kind) {
+    report.warnings.unshift(
+      none(
+        `The file name says ${named}, but the file holds ${kind === '835' ? 'an 835 remittance' : kind === '277' ? 'a 277 claim status' : 'an 837 claim file'}; it was read as what it holds.`,
+      ),
     );
-    return report;
-  })();
+  }
+  report.status = statusOf(report);
+  report.summary =
+    report.status === 'rejected'
+      ? `Rejected: ${report.rejected[0]?.message ?? 'the file could not be read.'}`
+      : report.kind === '277'
+        ? `${report.claimStatus?.claimsUpdated ?? 0} claims updated, ${report.claimStatus?.followUpsCreated ?? 0} follow-ups, ${report.claimStatus?.unmatched ?? 0} not matched`
+        : report.kind === '837'
+          ? claimFileSummary(report.claimFile)
+          : remittanceSummary(report.remittances);
+  db.prepare(`UPDATE import_files SET status = ?, summary = ?, report = ? WHERE id = ?`).run(
+    report.status,
+    report.summary,
+    JSON.stringify(report),
+    fileId,
+  );
+  return report;
 }
 
 function statusOf(r: ImportReport): ImportStatus {

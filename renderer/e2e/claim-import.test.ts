@@ -172,6 +172,38 @@ describe('importing an 837 claim file', () => {
     await screenshot(page, 'claim-import-account');
   });
 
+  it('counts the claims of one large file as they go in, then reports them all', async () => {
+    const ctx = app.database({ demo: true });
+    const claims = generateClaims({
+      count: 3_000,
+      claimType: 'professional',
+      today: ctx.clock.today(),
+      seed: 17,
+      firstNumber: 920_001,
+    });
+    const file = writeFile(ctx, 'month-end.837', claims, 3);
+    const page = await app.open('#/imports', ctx);
+    await page.locator('input[aria-label="Files to import"]').setInputFiles(file);
+    // the bar moves by claims within the file, not only when the file is done
+    const status = page.getByRole('status').filter({ hasText: 'month-end.837' });
+    await status.getByText(/Claims imported: [1-9][\d,]* of 3,000/).waitFor();
+    const bar = page.getByRole('progressbar', { name: 'Files imported: 0 of 1' });
+    await expect
+      .poll(async () => Number(await bar.getAttribute('aria-valuenow')))
+      .toBeGreaterThan(0);
+    await screenshot(page, 'claim-import-progress');
+    await report(page, 'month-end.837')
+      .getByText(/^3,000 claims: 3,000 added, 0 updated, 0 skipped;/)
+      .waitFor({ timeout: 60_000 });
+    expect(
+      (
+        ctx.db
+          .prepare(`SELECT count(*) AS n FROM claims WHERE claim_number LIKE 'V00092%'`)
+          .get() as { n: number }
+      ).n,
+    ).toBe(3_000);
+  });
+
   it('rejects a claim file that was cut off, saying where, and posts nothing', async () => {
     const ctx = app.database({ demo: true });
     const claims = generateClaims({

@@ -91,6 +91,7 @@ import type {
   RemittanceExceptionView,
   RepaymentAdviceView,
   SearchResults,
+  WorkProgress,
 } from './types';
 
 /**
@@ -231,6 +232,7 @@ export const contract = {
   recordPromise: method<Created>()(recordPromiseInput),
   getRepaymentAdvice: method<RepaymentAdviceView>()(repaymentAdviceInput),
   importFile: method<ImportReport>()(importFileInput),
+  workProgress: method<WorkProgress | null>()(none),
   listImports: method<ImportListItem[]>()(listImportsInput),
   getImport: method<ImportReport>()(importInput),
   listRemittanceExceptions: method<RemittanceExceptionView[]>()(listRemittanceExceptionsInput),

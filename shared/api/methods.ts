@@ -38,6 +38,7 @@ export const METHOD_NAMES = [
   'recordPromise',
   'getRepaymentAdvice',
   'importFile',
+  'workProgress',
   'listImports',
   'getImport',
   'listRemittanceExceptions',

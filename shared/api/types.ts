@@ -558,6 +558,18 @@ export interface ClaimFileReport {
   claims: ClaimFileClaim[];
 }
 
+/**
+ * How far a long write (a large import) has got, for a progress bar that moves while
+ * one file is posted.
+ */
+export interface WorkProgress {
+  /** What is being done now, e.g. "Posting claims". */
+  label: string;
+  done: number;
+  /** 0 while the amount of work is not known yet (the file is still being read). */
+  total: number;
+}
+
 export interface ImportReport {
   importId: number;
   kind: ImportKind;

@@ -1,6 +1,7 @@
 import type { ClaimStatusReport, ImportProblem } from '../../../shared/api/types';
 import type { ClaimStatus as OurStatus } from '../../../shared/codes/enums';
 import type { Ctx } from '../../api/context';
+import { progressCounter, type Steps } from '../../api/stepped';
 import { recordActivity } from '../../activities/record';
 import { findOpenFollowUp, insertFollowUp } from '../../followups/store';
 import { refreshQueueColumns } from '../../ledger/ledger';
@@ -24,7 +25,7 @@ const STILL_WAITING: readonly OurStatus[] = ['unbilled', 'billed', 'acknowledged
  * claim's status; requests for information and errors open a claim-status follow-up
  * saying what the payer wants. Every status is kept on the claim's record.
  */
-export function post277(ctx: Ctx, importFileId: number, text: string): ClaimStatusOutcome {
+export function* post277(ctx: Ctx, importFileId: number, text: string): Steps<ClaimStatusOutcome> {
   const read = read277(text);
   const warnings = read.warnings.map(problem);
   if (read.envelopeErrors.length > 0 || read.transactions.length === 0) {
@@ -41,8 +42,13 @@ export function post277(ctx: Ctx, importFileId: number, text: string): ClaimStat
   const report: ClaimStatusReport = { claimsUpdated: 0, followUpsCreated: 0, unmatched: 0 };
   const { db } = ctx;
   const today = ctx.clock.today();
+  const step = progressCounter(
+    'Claims updated',
+    read.transactions.reduce((n, t) => n + t.claims.length, 0),
+  );
   for (const t of read.transactions) {
     for (const claim of t.claims) {
+      yield step();
       const ours = matchClaim(db, claim.patientControlNumber, claim.payerClaimNumber);
       const latest: StatusReport | undefined = claim.statuses[0];
       const code = latest?.codes[0];

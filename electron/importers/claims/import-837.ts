@@ -8,7 +8,9 @@ import type {
 import { formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
+import { count, plural } from '../../../shared/text/count';
 import type { Ctx } from '../../api/context';
+import { progressCounter, type Steps } from '../../api/stepped';
 import { problem } from '../remittance/import-835';
 import { matchClaim } from '../remittance/match';
 import {
@@ -87,8 +89,6 @@ function ourState(ctx: Ctx, claimId: number): OurState {
     )
     .get(claimId) as OurState;
 }
-
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /**
  * What to do with one claim: add it, replace or void ours, or skip it and say why. Each
@@ -207,12 +207,12 @@ function importClaim(
  * fails its checks, or cannot be applied as sent, is skipped with its reason and the
  * others go in. Importing the same file again changes nothing and says so per claim.
  */
-export function post837(
+export function* post837(
   ctx: Ctx,
   importFileId: number,
   text: string,
   fileName: string,
-): ClaimFileOutcome {
+): Steps<ClaimFileOutcome> {
   const read = read837(text);
   const warnings = read.warnings.map(problem);
   const rejected =
@@ -249,6 +249,7 @@ export function post837(
     claims: [],
   };
   let charges = 0;
+  const next = progressCounter('Claims imported', claimCount);
   for (const t of read.transactions) {
     const f: FileContext = {
       importFileId,
@@ -257,6 +258,7 @@ export function post837(
       billedDate: t.createdOn !== null && t.createdOn < today ? t.createdOn : today,
     };
     for (const claim of t.claims) {
+      yield next();
       if (!report.claimTypes.includes(claim.claimType)) report.claimTypes.push(claim.claimType);
       const { outcome, applied } = importClaim(ctx, f, claim);
       report.claims.push(outcome);
@@ -285,11 +287,11 @@ export function claimFileStatus(r: ClaimFileReport | null | undefined): ImportSt
 /** "12 claims: 10 added, 1 updated, 1 skipped; $4,210.00 in charges; 1 payer added". */
 export function claimFileSummary(r: ClaimFileReport | null | undefined): string {
   if (!r) return 'No claims imported.';
-  const parts = [`${r.added} added`, `${r.updated} updated`];
-  if (r.voided > 0) parts.push(`${r.voided} voided`);
-  parts.push(`${r.skipped} skipped`);
+  const parts = [`${count(r.added)} added`, `${count(r.updated)} updated`];
+  if (r.voided > 0) parts.push(`${count(r.voided)} voided`);
+  parts.push(`${count(r.skipped)} skipped`);
   const tail = [`${formatCents(r.chargesPosted)} in charges`];
-  if (r.alreadyImported > 0) tail.push(`${r.alreadyImported} imported before`);
+  if (r.alreadyImported > 0) tail.push(`${count(r.alreadyImported)} imported before`);
   if (r.payersCreated.length > 0) tail.push(plural(r.payersCreated.length, 'payer') + ' added');
   return `${plural(r.claimsRead, 'claim')}: ${parts.join(', ')}; ${tail.join('; ')}`;
 }

@@ -5,7 +5,9 @@ import type { ImportProblem, ImportReport, ImportStatus } from '../../../shared/
 import { toCsv, unguardCell } from '../../../shared/csv/write';
 import { sumCents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
+import { plural } from '../../../shared/text/count';
 import type { Ctx } from '../../api/context';
+import { progressCounter, SteppedWrite, type Steps } from '../../api/stepped';
 import { recordActivity } from '../../activities/record';
 import { insertFollowUp } from '../../followups/store';
 import { appendLedgerEntries, type NewLedgerEntry } from '../../ledger/ledger';
@@ -15,16 +17,15 @@ import type { AccountFromRow, AddressFromRow, PersonFromRow } from './rows';
 
 /** Skipped rows named in the report; the count covers them all. */
 const SKIPPED_LISTED = 200;
+/** Accounts whose opening balances are posted together, between two progress steps. */
+const LEDGER_BATCH = 500;
 /** Rejected rows quoted in the history's report of a file none of whose rows went in. */
 const REJECTED_QUOTED = 10;
 
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
 /**
- * Writes the accounts of one import. The ledger rows are collected and posted at the end
- * in one appendLedgerEntries call, the one way into the ledger, which brings every
- * account's cached balances, aging and queue columns along with it.
+ * Writes the accounts of one import. The ledger rows are collected and posted a batch of
+ * accounts at a time through appendLedgerEntries, the one way into the ledger, which
+ * brings every account's cached balances, aging and queue columns along with it.
  */
 class AccountWriter {
   private readonly people = new Map<string, number>();
@@ -167,7 +168,7 @@ class AccountWriter {
   }
 
   postLedger(): void {
-    appendLedgerEntries(this.ctx.db, this.ledger, {
+    appendLedgerEntries(this.ctx.db, this.ledger.splice(0), {
       userId: this.ctx.userId,
       now: this.now,
       today: this.today,
@@ -205,108 +206,117 @@ function rejectedName(fileName: string): string {
  * ClaimDesk is left alone, so importing the same file twice opens nothing the second
  * time. The import is filed in the import history like any other file.
  */
-export function importCsv(ctx: Ctx, input: ParsedInputOf<'importCsv'>): CsvImportReport {
+export function importCsv(
+  ctx: Ctx,
+  input: ParsedInputOf<'importCsv'>,
+): SteppedWrite<CsvImportReport> {
+  return new SteppedWrite(importSteps(ctx, input));
+}
+
+function* importSteps(ctx: Ctx, input: ParsedInputOf<'importCsv'>): Steps<CsvImportReport> {
   const { db } = ctx;
   requireSupervisor(db, ctx.userId, 'import accounts from a spreadsheet');
+  yield { label: 'Checking the rows', done: 0, total: 0 };
   const file = readMappedFile(input.text, input.columns);
   const sha256 = createHash('sha256').update(input.text).digest('hex');
-  return db.transaction((): CsvImportReport => {
-    const before = db
-      .prepare(
-        `SELECT imported_at AS importedAt, file_name AS fileName FROM import_files
+  const before = db
+    .prepare(
+      `SELECT imported_at AS importedAt, file_name AS fileName FROM import_files
          WHERE kind = 'csv' AND sha256 = ? ORDER BY id LIMIT 1`,
-      )
-      .get(sha256) as { importedAt: string; fileName: string } | undefined;
-    const importId = Number(
-      db
-        .prepare(
-          `INSERT INTO import_files (kind, file_name, sha256, byte_size, status, summary, report,
+    )
+    .get(sha256) as { importedAt: string; fileName: string } | undefined;
+  const importId = Number(
+    db
+      .prepare(
+        `INSERT INTO import_files (kind, file_name, sha256, byte_size, status, summary, report,
              imported_at, imported_by) VALUES ('csv', ?, ?, ?, 'rejected', '', '{}', ?, ?)`,
-        )
-        .run(input.fileName, sha256, Buffer.byteLength(input.text), ctx.clock.now(), ctx.userId)
-        .lastInsertRowid,
-    );
-    const rows = assessRows(db, ctx.clock.today(), file);
-    const writer = new AccountWriter(ctx, importId, input.fileName, input.mappingName);
-    const imported: AccountFromRow[] = [];
-    const skippedRows: CsvImportReport['skippedRows'] = [];
-    let skipped = 0;
-    let rejected = 0;
-    for (const { record, outcome } of rows) {
-      if (outcome.status === 'valid') {
-        writer.write(outcome.account);
-        imported.push(outcome.account);
-      } else if (outcome.status === 'skip') {
-        skipped += 1;
-        if (skippedRows.length < SKIPPED_LISTED)
-          skippedRows.push({ rowNumber: record.rowNumber, accountNumber: outcome.accountNumber });
-      } else {
-        rejected += 1;
-      }
+      )
+      .run(input.fileName, sha256, Buffer.byteLength(input.text), ctx.clock.now(), ctx.userId)
+      .lastInsertRowid,
+  );
+  const rows = assessRows(db, ctx.clock.today(), file);
+  const writer = new AccountWriter(ctx, importId, input.fileName, input.mappingName);
+  const imported: AccountFromRow[] = [];
+  const skippedRows: CsvImportReport['skippedRows'] = [];
+  let skipped = 0;
+  let rejected = 0;
+  const next = progressCounter('Rows done', rows.length);
+  for (const { record, outcome } of rows) {
+    yield next();
+    if (outcome.status === 'valid') {
+      writer.write(outcome.account);
+      imported.push(outcome.account);
+      if (imported.length % LEDGER_BATCH === 0) writer.postLedger();
+    } else if (outcome.status === 'skip') {
+      skipped += 1;
+      if (skippedRows.length < SKIPPED_LISTED)
+        skippedRows.push({ rowNumber: record.rowNumber, accountNumber: outcome.accountNumber });
+    } else {
+      rejected += 1;
     }
-    writer.postLedger();
+  }
+  writer.postLedger();
 
-    const insuranceTotal = sumCents(imported.map((a) => a.insuranceBalance));
-    const patientTotal = sumCents(imported.map((a) => a.patientBalance));
-    const status = statusOf(imported.length, skipped, rejected);
-    const summary = [
-      `${plural(imported.length, 'account')} imported` +
-        (imported.length > 0
-          ? ` (${formatCents(insuranceTotal)} insurance, ${formatCents(patientTotal)} patient)`
-          : ''),
-      ...(skipped > 0 ? [`${plural(skipped, 'row')} skipped (already in ClaimDesk)`] : []),
-      ...(rejected > 0 ? [`${plural(rejected, 'row')} rejected`] : []),
-    ].join(', ');
+  const insuranceTotal = sumCents(imported.map((a) => a.insuranceBalance));
+  const patientTotal = sumCents(imported.map((a) => a.patientBalance));
+  const status = statusOf(imported.length, skipped, rejected);
+  const summary = [
+    `${plural(imported.length, 'account')} imported` +
+      (imported.length > 0
+        ? ` (${formatCents(insuranceTotal)} insurance, ${formatCents(patientTotal)} patient)`
+        : ''),
+    ...(skipped > 0 ? [`${plural(skipped, 'row')} skipped (already in ClaimDesk)`] : []),
+    ...(rejected > 0 ? [`${plural(rejected, 'row')} rejected`] : []),
+  ].join(', ');
 
-    const quoted: ImportProblem[] =
-      status === 'rejected'
-        ? rows
-            .flatMap(({ record, outcome }) =>
-              outcome.status === 'invalid'
-                ? [
-                    {
-                      message: `Row ${record.rowNumber}: ${outcome.problems.join(' ')}`,
-                      segmentId: null,
-                      segmentIndex: null,
-                    },
-                  ]
-                : [],
-            )
-            .slice(0, REJECTED_QUOTED)
-        : [];
-    // filed in the shape every import report has, so the history can open it
-    const stored: ImportReport = {
-      importId,
-      kind: 'csv',
-      fileName: input.fileName,
-      status,
-      summary,
-      rejected: quoted,
-      warnings: [],
-      remittances: [],
-      claimStatus: null,
-    };
-    db.prepare(`UPDATE import_files SET status = ?, summary = ?, report = ? WHERE id = ?`).run(
-      status,
-      summary,
-      JSON.stringify(stored),
-      importId,
-    );
-    const rejectedCsv = rejectedFile(file.table.headers, rows);
-    return {
-      importId,
-      fileName: input.fileName,
-      status,
-      summary,
-      imported: imported.length,
-      skipped,
-      rejected,
-      insuranceTotal,
-      patientTotal,
-      skippedRows,
-      rejectedCsv,
-      rejectedFileName: rejectedCsv === null ? null : rejectedName(input.fileName),
-      importedBefore: before ?? null,
-    };
-  })();
+  const quoted: ImportProblem[] =
+    status === 'rejected'
+      ? rows
+          .flatMap(({ record, outcome }) =>
+            outcome.status === 'invalid'
+              ? [
+                  {
+                    message: `Row ${record.rowNumber}: ${outcome.problems.join(' ')}`,
+                    segmentId: null,
+                    segmentIndex: null,
+                  },
+                ]
+              : [],
+          )
+          .slice(0, REJECTED_QUOTED)
+      : [];
+  // filed in the shape every import report has, so the history can open it
+  const stored: ImportReport = {
+    importId,
+    kind: 'csv',
+    fileName: input.fileName,
+    status,
+    summary,
+    rejected: quoted,
+    warnings: [],
+    remittances: [],
+    claimStatus: null,
+  };
+  db.prepare(`UPDATE import_files SET status = ?, summary = ?, report = ? WHERE id = ?`).run(
+    status,
+    summary,
+    JSON.stringify(stored),
+    importId,
+  );
+  const rejectedCsv = rejectedFile(file.table.headers, rows);
+  return {
+    importId,
+    fileName: input.fileName,
+    status,
+    summary,
+    imported: imported.length,
+    skipped,
+    rejected,
+    insuranceTotal,
+    patientTotal,
+    skippedRows,
+    rejectedCsv,
+    rejectedFileName: rejectedCsv === null ? null : rejectedName(input.fileName),
+    importedBefore: before ?? null,
+  };
 }

@@ -1,7 +1,8 @@
-import type { ImportProblem, RemittanceReport } from '../../../shared/api/types';
+import type { ImportProblem, RemittanceReport, WorkProgress } from '../../../shared/api/types';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import type { Ctx } from '../../api/context';
+import { progressCounter, type Steps } from '../../api/stepped';
 import { read835 } from '../x12/read-835';
 import type { X12Issue } from '../x12/issues';
 import type { Claim, Remittance } from '../x12/remittance-types';
@@ -23,7 +24,11 @@ export interface Remittance835Outcome {
  * A file whose envelope is not sound posts nothing; a transaction that fails its checks
  * is skipped; a claim that fails its checks or matches nothing goes to the exceptions.
  */
-export function post835(ctx: Ctx, importFileId: number, text: string): Remittance835Outcome {
+export function* post835(
+  ctx: Ctx,
+  importFileId: number,
+  text: string,
+): Steps<Remittance835Outcome> {
   const read = read835(text);
   const warnings = read.warnings.map(problem);
   if (read.envelopeErrors.length > 0 || read.transactions.length === 0) {
@@ -37,11 +42,14 @@ export function post835(ctx: Ctx, importFileId: number, text: string): Remittanc
     }
     return { rejected, warnings, remittances: [] };
   }
-  return {
-    rejected: [],
-    warnings,
-    remittances: read.transactions.map((t) => postTransaction(ctx, importFileId, t)),
-  };
+  const next = progressCounter(
+    'Claims posted',
+    read.transactions.reduce((n, t) => n + t.claims.length, 0),
+  );
+  const remittances: RemittanceReport[] = [];
+  for (const t of read.transactions)
+    remittances.push(yield* postTransaction(ctx, importFileId, t, next));
+  return { rejected: [], warnings, remittances };
 }
 
 function remitDateOf(t: Remittance, today: IsoDate): IsoDate {
@@ -50,7 +58,12 @@ function remitDateOf(t: Remittance, today: IsoDate): IsoDate {
   return date > today ? today : date;
 }
 
-function postTransaction(ctx: Ctx, importFileId: number, t: Remittance): RemittanceReport {
+function* postTransaction(
+  ctx: Ctx,
+  importFileId: number,
+  t: Remittance,
+  next: () => WorkProgress,
+): Steps<RemittanceReport> {
   const { db } = ctx;
   const payerName = t.payer?.name ?? 'Unknown payer';
   const traceNumber = t.trace?.traceNumber ?? t.controlNumber;
@@ -119,6 +132,7 @@ function postTransaction(ctx: Ctx, importFileId: number, t: Remittance): Remitta
   let adjustments = 0;
   let patient = 0;
   for (const claim of t.claims) {
+    yield next();
     if (claim.errors.length > 0) {
       addException(ctx, remittanceId, claim, claim.errors.map((e) => e.message).join(' '), false);
       report.exceptions++;

@@ -2,30 +2,34 @@ import { Alert, Button, FileButton, Group, Progress, Stack, Text } from '@mantin
 import { useRef } from 'react';
 import { ImportReportView } from './ImportReportView';
 import { useImportRun, type ImportProgress } from './useImportRun';
+import { stepShare, stepText } from './watch-progress';
 
 function megabytes(bytes: number): string {
+  if (bytes === 0) return '0 KB';
   if (bytes < 1_000_000) return `${Math.max(1, Math.round(bytes / 1000))} KB`;
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 function ProgressLine({ p }: { p: ImportProgress }) {
-  const share = p.bytesTotal > 0 ? (p.bytesDone / p.bytesTotal) * 100 : 0;
+  // the file being posted counts by its claims, so one large file moves the bar too
+  const bytes = p.bytesDone + p.currentBytes * stepShare(p.step);
+  const share = p.bytesTotal > 0 ? (bytes / p.bytesTotal) * 100 : 0;
   const state = p.running
-    ? `Importing ${p.current ?? ''}`
+    ? `Importing ${p.current ?? ''}${p.step ? ` · ${stepText(p.step)}` : ''}`
     : p.cancelled && p.filesDone < p.filesTotal
       ? `Cancelled: ${p.filesTotal - p.filesDone} file${p.filesTotal - p.filesDone === 1 ? '' : 's'} not imported`
       : 'Done';
   return (
     <Stack gap={4}>
       <Progress
-        value={p.filesTotal > 0 ? (p.filesDone / p.filesTotal) * 100 : 0}
+        value={share}
         size="lg"
         aria-label={`Files imported: ${p.filesDone} of ${p.filesTotal}`}
         animated={p.running}
       />
       <Text size="sm" role="status" aria-live="polite">
         {p.filesDone} of {p.filesTotal} file{p.filesTotal === 1 ? '' : 's'} ·{' '}
-        {megabytes(p.bytesDone)} of {megabytes(p.bytesTotal)} ({Math.round(share)}%) · {state}
+        {megabytes(Math.round(bytes))} of {megabytes(p.bytesTotal)} ({Math.round(share)}%) · {state}
       </Text>
     </Stack>
   );

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { MAX_IMPORT_CHARACTERS } from '../../../shared/api/import-inputs';
-import type { ImportReport } from '../../../shared/api/types';
+import type { ImportReport, WorkProgress } from '../../../shared/api/types';
 import { api } from '../app/api';
 import { invalidateAll, keys, messageOf, queryClient } from '../app/query';
+import { watchProgress } from './watch-progress';
 
 /** One file's outcome: the server's report, or why it never got that far. */
 export type FileOutcome =
@@ -12,26 +13,35 @@ export interface ImportProgress {
   running: boolean;
   cancelled: boolean;
   current: string | null;
+  /** The size of the file being imported. */
+  currentBytes: number;
   filesDone: number;
   filesTotal: number;
   bytesDone: number;
   bytesTotal: number;
+  /** How far the file being imported has got (claims posted), when the server has said. */
+  step: WorkProgress | null;
 }
 
 const idle: ImportProgress = {
   running: false,
   cancelled: false,
   current: null,
+  currentBytes: 0,
   filesDone: 0,
   filesTotal: 0,
   bytesDone: 0,
   bytesTotal: 0,
+  step: null,
 };
 
 /** A folder gives each file its path inside the folder; that is the name worth keeping. */
 const nameOf = (f: File) => (f.webkitRelativePath || f.name).slice(-260);
 
-async function importOne(file: File): Promise<FileOutcome> {
+async function importOne(
+  file: File,
+  showStep: (step: WorkProgress | null) => void,
+): Promise<FileOutcome> {
   const fileName = nameOf(file);
   // UTF-8 never has fewer bytes than characters, so this never refuses a file the server takes
   if (file.size > MAX_IMPORT_CHARACTERS)
@@ -40,7 +50,8 @@ async function importOne(file: File): Promise<FileOutcome> {
       refused: `Not imported: the file is ${(file.size / 1_000_000).toFixed(1)} MB, more than the 50 MB limit. Split it into smaller files.`,
     };
   try {
-    return { fileName, report: await api.importFile({ fileName, text: await file.text() }) };
+    const text = await file.text();
+    return { fileName, report: await watchProgress(api.importFile({ fileName, text }), showStep) };
   } catch (e) {
     return { fileName, refused: `Not imported: ${messageOf(e)}` };
   }
@@ -66,15 +77,21 @@ export function useImportRun() {
     setProgress({ ...idle, running: true, filesTotal: files.length, bytesTotal });
     for (const file of files) {
       if (cancelRef.current) break;
-      setProgress((p) => ({ ...p, current: nameOf(file) }));
-      const outcome = await importOne(file);
+      setProgress((p) => ({ ...p, current: nameOf(file), currentBytes: file.size }));
+      const outcome = await importOne(file, (step) => setProgress((p) => ({ ...p, step })));
       filesDone += 1;
       bytesDone += file.size;
       setOutcomes((o) => [...o, outcome]);
       setProgress((p) => ({ ...p, filesDone, bytesDone }));
       await queryClient.invalidateQueries({ queryKey: keys.imports });
     }
-    setProgress((p) => ({ ...p, running: false, current: null, cancelled: cancelRef.current }));
+    setProgress((p) => ({
+      ...p,
+      running: false,
+      current: null,
+      currentBytes: 0,
+      cancelled: cancelRef.current,
+    }));
     await invalidateAll();
   };
 

@@ -2,6 +2,7 @@ import { Alert, Button, FileButton, Group, Progress, Stack, Text } from '@mantin
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { CsvMapping } from '../../../../shared/api/csv-types';
+import type { WorkProgress } from '../../../../shared/api/types';
 import {
   applicableColumns,
   columnProblems,
@@ -14,6 +15,7 @@ import { FormError } from '../../components/FormError';
 import { Section } from '../../components/Section';
 import { ErrorState, LoadingState } from '../../components/States';
 import { ImportHistory } from '../ImportHistory';
+import { stepShare, stepText, watchProgress } from '../watch-progress';
 import { ColumnMapping, CSV_MAPPINGS_KEY } from './ColumnMapping';
 import { CsvPreviewView } from './CsvPreviewView';
 import { CsvReportView } from './CsvReportView';
@@ -32,12 +34,20 @@ function bestMapping(mappings: readonly CsvMapping[], headers: readonly string[]
   return fitting.sort((a, b) => Object.keys(b.columns).length - Object.keys(a.columns).length)[0];
 }
 
-function Busy({ label }: { label: string }) {
+/** A bar that fills as the server counts the work, and stripes while it cannot yet. */
+function Busy({ label, step = null }: { label: string; step?: WorkProgress | null }) {
+  const counted = step !== null && step.total > 0;
   return (
     <Stack gap={4} maw={560}>
-      <Progress value={100} animated striped size="lg" aria-label={label} />
+      <Progress
+        value={counted ? stepShare(step) * 100 : 100}
+        animated
+        striped={!counted}
+        size="lg"
+        aria-label={label}
+      />
       <Text size="sm" role="status" aria-live="polite">
-        {label}
+        {step ? `${label} ${stepText(step)}` : label}
       </Text>
     </Stack>
   );
@@ -69,9 +79,13 @@ export function SpreadsheetImport({ active }: { active: boolean }) {
     file && applied && sameColumns(columns, applicableColumns(applied.columns, file.headers))
       ? applied.name
       : null;
+  const [step, setStep] = useState<WorkProgress | null>(null);
   const run = useMutation({
     mutationFn: (f: PickedFile) =>
-      api.importCsv({ fileName: f.fileName, text: f.text, columns, mappingName }),
+      watchProgress(
+        api.importCsv({ fileName: f.fileName, text: f.text, columns, mappingName }),
+        setStep,
+      ),
     onSuccess: () => invalidateAll(),
   });
 
@@ -208,7 +222,8 @@ export function SpreadsheetImport({ active }: { active: boolean }) {
             <CsvPreviewView preview={preview.data} />
             {run.isPending ? (
               <Busy
-                label={`Importing ${preview.data.validCount.toLocaleString('en-US')} accounts from ${file.fileName}; a large file takes a few seconds…`}
+                label={`Importing ${preview.data.validCount.toLocaleString('en-US')} accounts from ${file.fileName}.`}
+                step={step}
               />
             ) : (
               <Group>
