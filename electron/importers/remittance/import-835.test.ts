@@ -3,9 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/dates/iso-date';
+import { cents } from '../../../shared/money/cents';
 import { call } from '../../testing/call';
 import { addAccount, addBilledClaim, addPayer } from '../../testing/builders';
 import { remitClaim, remittanceFile } from '../../testing/remittance';
+import type { ServiceLine } from '../x12/remittance-types';
 import {
   createTestCtx,
   rowCount,
@@ -270,6 +272,52 @@ describe('importing a remittance (835)', () => {
     expect(report.remittances[0]?.failedChecks[0]?.segmentId).toBe('CLP');
     expect(call(ctx, 'getAccount', { accountId: b.accountId }).balance.insurance).toBe(20_000);
     expect(call(ctx, 'listRemittanceExceptions', {})[0]).toMatchObject({ postable: false });
+  });
+
+  it('holds back a claim with a negative line payment, leaving nothing of it posted', () => {
+    const a = claimFor(10_000);
+    const b = claimFor(20_000);
+    const line = (code: string, charge: number, paid: number, adjusted = 0): ServiceLine => ({
+      procedure: { qualifier: 'HC', code, modifiers: [], description: null },
+      chargeAmount: cents(charge),
+      paidAmount: cents(paid),
+      revenueCode: null,
+      units: 1,
+      originalProcedure: null,
+      originalUnits: null,
+      dates: [],
+      adjustments:
+        adjusted > 0
+          ? [{ group: 'CO', reason: '45', amount: cents(adjusted), quantity: null }]
+          : [],
+      references: [],
+      amounts: [],
+      quantities: [],
+      remarks: [],
+    });
+    // the lines add up to the claim's payment, but one of them takes money back
+    const odd = {
+      ...remitClaim({
+        patientControlNumber: b.number,
+        charge: 20_000,
+        paid: 5_000,
+      }),
+      serviceLines: [line('99213', 10_000, 10_000), line('99214', 10_000, -5_000, 15_000)],
+    };
+    const before = { receipts: rowCount(ctx, 'receipts'), ledger: ledgerCount() };
+    const report = call(ctx, 'importFile', {
+      fileName: 'negative-line.835',
+      text: remittanceFile([
+        remitClaim({ patientControlNumber: a.number, charge: 10_000, paid: 10_000 }),
+        odd,
+      ]),
+    });
+    expect(report.remittances[0]).toMatchObject({ claimsPosted: 1, exceptions: 1 });
+    expect(call(ctx, 'listRemittanceExceptions', {})[0]?.reason).toMatch(/negative payment/);
+    // one receipt and one payment row, for the claim that posted; nothing of the other
+    expect(rowCount(ctx, 'receipts')).toBe(before.receipts + 1);
+    expect(ledgerCount()).toBe(before.ledger + 1);
+    expect(call(ctx, 'getAccount', { accountId: b.accountId }).balance.insurance).toBe(20_000);
   });
 
   it('reads every public sample file without failing, posting what it can as exceptions', () => {

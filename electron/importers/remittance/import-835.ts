@@ -186,7 +186,10 @@ function* postTransaction(
   };
 }
 
-/** Posts a matched claim; a claim that cannot be posted as sent becomes an exception. */
+/**
+ * Posts a matched claim; a claim that cannot be posted as sent becomes an exception. The
+ * posting refuses before it writes anything, so a refusal needs nothing undone.
+ */
 function postOrException(
   ctx: Ctx,
   remit: RemittanceContext,
@@ -194,9 +197,8 @@ function postOrException(
   ours: Parameters<typeof postRemittanceClaim>[3],
   remittanceId: number,
 ): ReturnType<typeof postRemittanceClaim> | null {
-  const savepoint = ctx.db.transaction(() => postRemittanceClaim(ctx, remit, claim, ours));
   try {
-    return savepoint();
+    return postRemittanceClaim(ctx, remit, claim, ours);
   } catch (e) {
     if (!(e instanceof UnpostableClaim)) throw e;
     addException(

@@ -32,7 +32,10 @@ export interface ClaimPosting {
   reversal: boolean;
 }
 
-/** A claim that cannot be posted as sent; it goes to the exceptions list with this reason. */
+/**
+ * A claim that cannot be posted as sent; it goes to the exceptions list with this reason.
+ * Thrown only before the posting has written anything.
+ */
 export class UnpostableClaim extends Error {}
 
 const SHARE_LABELS: Record<string, string> = {
@@ -129,7 +132,16 @@ export function postRemittanceClaim(
       'A negative payment outside a reversal (status 22) cannot be posted automatically.',
     );
   }
+  const lineIds = pairLines(ctx, ours.id, claim.serviceLines);
+  const linePaid = claim.serviceLines.reduce((s, l) => s + l.paidAmount, 0);
+  // payments go on the lines when the lines add up to the claim, else on the claim
+  const paidByLine = claim.serviceLines.length > 0 && linePaid === claim.paidAmount;
+  if (paidByLine && claim.serviceLines.some((l) => l.paidAmount < 0)) {
+    throw new UnpostableClaim('A service line has a negative payment.');
+  }
 
+  // Every refusal above comes before the first write, so a refused claim leaves nothing to
+  // undo and the file needs no savepoint per claim (one costs more than the posting).
   const receiptId = insertReceipt(ctx, {
     batchId: null,
     accountId: ours.accountId,
@@ -152,17 +164,12 @@ export function postRemittanceClaim(
   };
   const entries: NewLedgerEntry[] = [];
   const codes: { lineId: number | null; a: Adjustment }[] = [];
-  const lineIds = pairLines(ctx, ours.id, claim.serviceLines);
-  const linePaid = claim.serviceLines.reduce((s, l) => s + l.paidAmount, 0);
-  // payments go on the lines when the lines add up to the claim, else on the claim
-  const paidByLine = claim.serviceLines.length > 0 && linePaid === claim.paidAmount;
   if (!paidByLine && claim.paidAmount > 0) {
     entries.push({ ...base, kind: 'payment', side: 'insurance', amount: -claim.paidAmount });
   }
   claim.serviceLines.forEach((l, i) => {
     const claimLineId = lineIds[i] ?? null;
     if (paidByLine && l.paidAmount !== 0) {
-      if (l.paidAmount < 0) throw new UnpostableClaim('A service line has a negative payment.');
       entries.push({
         ...base,
         claimLineId,
