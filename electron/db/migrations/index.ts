@@ -4,6 +4,7 @@ import { migration003 } from './003-imports-denials';
 import { migration004 } from './004-claim-files';
 import { migration005 } from './005-documents';
 import { migration006 } from './006-csv-import';
+import { migration007 } from './007-open-follow-up-indexes';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'claim files (X12 837)', sql: migration004 },
   { version: 5, name: 'documents and template copies', sql: migration005 },
   { version: 6, name: 'spreadsheet import mappings', sql: migration006 },
+  { version: 7, name: 'open-only work queue indexes', sql: migration007 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contract, type InputOf } from '../../shared/api/contract';
+import { isoDate } from '../../shared/dates/iso-date';
+import { buildQueueQuery } from '../queue/query';
+import { SCHEMA_VERSION } from './migrations';
+import { migration007 } from './migrations/007-open-follow-up-indexes';
+import { oldVersionFile } from './old-version-file';
+import { openDatabase, schemaVersion } from './open';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const remove of cleanups.splice(0)) remove();
+});
+
+const QUEUE_INDEXES = ['follow_ups_due', 'follow_ups_owner', 'follow_ups_payer', 'follow_ups_rank'];
+
+/** The queue as people use it: each sort, and the filters the indexes serve. */
+const QUEUE_INPUTS: InputOf<'listQueue'>[] = [
+  {},
+  { sortBy: 'dueDate' },
+  { sortBy: 'deadline' },
+  { sortBy: 'balance', sortDir: 'asc' },
+  { sortBy: 'age' },
+  { payerId: 1 },
+  { payerId: 1, agingBucket: 'd91_120' },
+  { ownerId: 1 },
+  { ownerId: 'unassigned', sortBy: 'dueDate' },
+  { minBalance: 10_000 },
+];
+
+/** A version-6 file holding one open and one finished follow-up. */
+function versionSixFile(): string {
+  const made = oldVersionFile(
+    6,
+    `
+    INSERT INTO users (id, username, display_name, role, created_at)
+      VALUES (1, 'rep', 'Rita Rep', 'representative', 't');
+    INSERT INTO people (id, last_name, first_name, created_at) VALUES (1, 'Rivera', 'Ana', 't');
+    INSERT INTO accounts (id, account_number, patient_id, guarantor_id, service_date,
+      financial_class, created_at) VALUES (1, 'A100', 1, 1, '2026-01-02', 'self_pay', 't');
+    INSERT INTO follow_ups (id, account_id, kind, status, due_date, reason, rank, created_at,
+      created_by, completed_at, completed_by)
+      VALUES (1, 1, 'account', 'open', '2026-02-01', 'Call the guarantor', 40, 't', 1, NULL, NULL),
+             (2, 1, 'account', 'done', '2026-01-15', 'Sent a statement', 10, 't', 1, 't', 1);
+  `,
+  );
+  cleanups.push(made.remove);
+  return made.file;
+}
+
+describe('migration 7 (open-only work queue indexes)', () => {
+  it('keeps every follow-up and leaves the finished ones out of the queue indexes', () => {
+    const db = openDatabase(versionSixFile());
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare(`SELECT id, status FROM follow_ups ORDER BY id`).all()).toEqual([
+      { id: 1, status: 'open' },
+      { id: 2, status: 'done' },
+    ]);
+    const indexes = db.prepare(`PRAGMA index_list(follow_ups)`).all() as {
+      name: string;
+      partial: number;
+    }[];
+    for (const name of QUEUE_INDEXES)
+      expect(indexes.find((i) => i.name === name)?.partial, name).toBe(1);
+    // one entry each: the open follow-up
+    for (const name of QUEUE_INDEXES) {
+      const entries = db
+        .prepare(`SELECT count(*) AS n FROM follow_ups INDEXED BY ${name} WHERE status = 'open'`)
+        .get() as { n: number };
+      expect(entries.n, name).toBe(1);
+    }
+    db.close();
+  });
+
+  it('leaves the plan of every work queue query as it was', () => {
+    const raw = new Database(versionSixFile());
+    const plans = () =>
+      QUEUE_INPUTS.map((input) => {
+        const q = buildQueueQuery(contract.listQueue.input.parse(input), isoDate('2026-03-01'));
+        return [q.pageSql, q.countSql].map((sql) =>
+          (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(q.params) as { detail: string }[])
+            .map((p) => p.detail)
+            .join(' | '),
+        );
+      });
+    const before = plans();
+    raw.exec(migration007);
+    expect(plans()).toEqual(before);
+    raw.close();
+  });
+});
