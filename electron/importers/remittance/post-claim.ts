@@ -56,6 +56,7 @@ interface OurLine {
  * date of service, each of our lines used once. An unpaired line posts at claim level.
  */
 function pairLines(ctx: Ctx, claimId: number, lines: readonly ServiceLine[]): (number | null)[] {
+  if (lines.length === 0) return [];
   const ours = ctx.db
     .prepare(
       `SELECT id, procedure_code AS procedureCode, revenue_code AS revenueCode,
