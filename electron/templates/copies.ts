@@ -27,7 +27,7 @@ export async function copyTemplate(
       .run(input.templateId, input.name, shipped.text, now, ctx.userId, now, ctx.userId)
       .lastInsertRowid,
   );
-  return copySource(loadCopy(ctx.db, id), shipped);
+  return copySource(ctx, loadCopy(ctx.db, id), shipped);
 }
 
 export async function saveTemplateCopy(
@@ -50,7 +50,7 @@ export async function saveTemplateCopy(
         `UPDATE template_copies SET text = ?, valid = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
       )
       .run(input.text, errors.length === 0 ? 1 : 0, ctx.clock.now(), ctx.userId, copy.id);
-    return copySource(loadCopy(ctx.db, copy.id), shipped);
+    return copySource(ctx, loadCopy(ctx.db, copy.id), shipped);
   })();
 }
 

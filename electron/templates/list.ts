@@ -8,6 +8,7 @@ import type {
 import { invalid, notFound } from '../../shared/api/errors';
 import type { Ctx } from '../api/context';
 import type { Db } from '../db/open';
+import { isSupervisor } from '../users/users';
 import { templatesInUse } from './in-use';
 import { shippedTemplates, type ShippedTemplate } from './shipped';
 import { allCopies, loadCopy, type CopyRow } from './store';
@@ -58,7 +59,7 @@ export function listTemplates(
   return templateSummaries(ctx.db, input.kind);
 }
 
-export function copySource(c: CopyRow, shipped: ShippedTemplate): TemplateSource {
+export function copySource(ctx: Ctx, c: CopyRow, shipped: ShippedTemplate): TemplateSource {
   return {
     templateId: c.templateId,
     copyId: c.id,
@@ -67,6 +68,7 @@ export function copySource(c: CopyRow, shipped: ShippedTemplate): TemplateSource
     errors: validateCopy(c.text, shipped.template).errors,
     editable: true,
     inUse: c.inUse === 1,
+    canChange: isSupervisor(ctx.db, ctx.userId),
   };
 }
 
@@ -81,7 +83,7 @@ export async function getTemplateSource(
     if (copy.templateId !== input.templateId) {
       throw invalid('That copy belongs to another template.', 'copyId');
     }
-    return copySource(copy, shipped);
+    return copySource(ctx, copy, shipped);
   }
   const copyInUse = ctx.db
     .prepare(`SELECT 1 FROM template_in_use WHERE template_id = ?`)
@@ -94,5 +96,6 @@ export async function getTemplateSource(
     errors: [],
     editable: false,
     inUse: copyInUse === undefined,
+    canChange: isSupervisor(ctx.db, ctx.userId),
   };
 }

@@ -219,6 +219,9 @@ describe('template copies', () => {
   it('refuses a representative, unknown templates and copies, writing nothing', async () => {
     const copy = await callAsync(ctx, 'copyTemplate', { templateId: MEDICAL, name: 'Mine' });
     ctx.db.prepare(`UPDATE users SET role = 'representative' WHERE id = ?`).run(ctx.userId);
+    // the screen is told, so it offers a representative nothing to change
+    const read = await callAsync(ctx, 'getTemplateSource', { templateId: MEDICAL });
+    expect(read.canChange).toBe(false);
     await expectRefusedAsync(
       ctx,
       'copyTemplate',
@@ -238,6 +241,10 @@ describe('template copies', () => {
       /Only a supervisor can choose which template is in use/,
     );
     makeSupervisor(ctx);
+    expect(
+      (await callAsync(ctx, 'getTemplateSource', { templateId: MEDICAL, copyId: copy.copyId }))
+        .canChange,
+    ).toBe(true);
     await expectRefusedAsync(
       ctx,
       'copyTemplate',

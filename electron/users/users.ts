@@ -12,11 +12,16 @@ export function ensureUser(db: Db, username: string, displayName: string, now: s
   return Number(result.lastInsertRowid);
 }
 
-/** Only a supervisor may approve write-offs and change the office's rules. */
-export function requireSupervisor(db: Db, userId: number, action: string): void {
+/** Whether the user is an active supervisor, for screens that offer what only they may do. */
+export function isSupervisor(db: Db, userId: number): boolean {
   const row = db.prepare(`SELECT role, active FROM users WHERE id = ?`).get(userId) as
     { role: string; active: number } | undefined;
-  if (!row || row.active !== 1 || row.role !== 'supervisor') {
+  return row?.role === 'supervisor' && row.active === 1;
+}
+
+/** Only a supervisor may approve write-offs and change the office's rules. */
+export function requireSupervisor(db: Db, userId: number, action: string): void {
+  if (!isSupervisor(db, userId)) {
     throw new ApiError({ code: 'conflict', message: `Only a supervisor can ${action}.` });
   }
 }

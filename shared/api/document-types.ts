@@ -48,6 +48,8 @@ export interface TemplateSource {
   /** Shipped texts are read-only; copies are edited. */
   editable: boolean;
   inUse: boolean;
+  /** Whether this user may copy, edit and choose templates (supervisors only). */
+  canChange: boolean;
 }
 
 /** A rendered PDF handed to the window for preview or saving. */

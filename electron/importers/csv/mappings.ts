@@ -3,7 +3,7 @@ import type { CsvMapping, CsvMappingList } from '../../../shared/api/csv-types';
 import { notFound } from '../../../shared/api/errors';
 import { CSV_FIELD_KEYS, type CsvColumns } from '../../../shared/csv/account-fields';
 import type { Ctx } from '../../api/context';
-import { requireSupervisor } from '../../users/users';
+import { isSupervisor, requireSupervisor } from '../../users/users';
 
 interface MappingRow {
   id: number;
@@ -24,12 +24,6 @@ function columnsOf(json: string): CsvColumns {
   return out;
 }
 
-function isSupervisor(ctx: Ctx): boolean {
-  const row = ctx.db.prepare(`SELECT role, active FROM users WHERE id = ?`).get(ctx.userId) as
-    { role: string; active: number } | undefined;
-  return row?.role === 'supervisor' && row.active === 1;
-}
-
 /** The saved mappings, by name; everyone may use one to preview a file. */
 export function listCsvMappings(ctx: Ctx): CsvMappingList {
   const rows = ctx.db
@@ -41,7 +35,7 @@ export function listCsvMappings(ctx: Ctx): CsvMappingList {
     .all() as MappingRow[];
   return {
     mappings: rows.map((r): CsvMapping => ({ ...r, columns: columnsOf(r.columns) })),
-    canImport: isSupervisor(ctx),
+    canImport: isSupervisor(ctx.db, ctx.userId),
   };
 }
 

@@ -135,7 +135,9 @@ export function TemplateWorkbench({
   source: TemplateSource;
   onMakeCopy: () => void;
 }) {
-  const editable = source.editable;
+  const isCopy = source.editable;
+  // a representative reads an office copy as they read the shipped text
+  const editable = isCopy && source.canChange;
   const [text, setText] = useState(source.text);
   const [caret, setCaret] = useState({ line: 1, column: 1 });
   const [checked] = useDebouncedValue(text, PREVIEW_DELAY_MS);
@@ -210,7 +212,7 @@ export function TemplateWorkbench({
     // a selection made from script does not always raise "select"
     if (el) trackCaret(el);
   };
-  const inUse = editable ? source.inUse : summary.copyInUse === null;
+  const inUse = isCopy ? source.inUse : summary.copyInUse === null;
   const lineCount = text.split('\n').length;
 
   return (
@@ -226,9 +228,9 @@ export function TemplateWorkbench({
               Not in use
             </Badge>
           )}
-          {editable ? (
+          {isCopy ? (
             <Badge color="violet" variant="light" tt="none" size="lg">
-              Office copy
+              {editable ? 'Office copy' : 'Office copy, read only'}
             </Badge>
           ) : (
             <Badge color="gray" variant="outline" tt="none" size="lg">
@@ -242,7 +244,7 @@ export function TemplateWorkbench({
           )}
         </Group>
         <Group gap="xs">
-          {!editable && (
+          {!editable && source.canChange && (
             <Button variant="light" onClick={onMakeCopy}>
               Make a copy
             </Button>
@@ -275,7 +277,7 @@ export function TemplateWorkbench({
               {dirty ? 'Save and use this copy' : 'Use this copy'}
             </Button>
           )}
-          {summary.copyInUse !== null && (!editable || source.inUse) && (
+          {source.canChange && summary.copyInUse !== null && (!editable || source.inUse) && (
             <Button variant="default" onClick={() => use.mutate(null)} loading={use.isPending}>
               Use shipped text
             </Button>
@@ -288,11 +290,13 @@ export function TemplateWorkbench({
           <Stack gap={4}>
             <Textarea
               ref={textRef}
-              label={editable ? `Text of ${source.name}` : 'Shipped text'}
+              label={isCopy ? `Text of ${source.name}` : 'Shipped text'}
               description={
                 editable
                   ? 'Front matter between the --- lines, then the letter. {{placeholders}} are filled from the account.'
-                  : 'Make a copy to change the wording; the shipped text is never overwritten.'
+                  : source.canChange
+                    ? 'Make a copy to change the wording; the shipped text is never overwritten.'
+                    : 'Only a supervisor can change the wording of a template.'
               }
               className="template-source"
               value={text}
