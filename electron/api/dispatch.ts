@@ -7,7 +7,7 @@ import { requestLock } from './request-lock';
 import { runStepsInSlices, runStepsNow, SteppedWrite } from './stepped';
 
 /** Answered at once, even while a long write holds the connection: they read no table. */
-const LOCK_FREE: ReadonlySet<MethodName> = new Set(['workProgress']);
+const LOCK_FREE: ReadonlySet<MethodName> = new Set(['workProgress', 'cancelWork']);
 
 function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);

@@ -39,7 +39,7 @@ import {
   resolveRemittanceException,
 } from '../importers/remittance/exceptions';
 import type { Ctx } from './context';
-import { currentWork, type SteppedWrite } from './stepped';
+import { cancelWork, currentWork, type SteppedWrite } from './stepped';
 import { listAccountDocuments } from '../filing/list';
 import { getDocumentFile } from '../filing/read';
 import { markDocumentSent } from '../filing/sent';
@@ -96,6 +96,7 @@ export const handlers: Handlers = {
   getRepaymentAdvice,
   importFile,
   workProgress: (ctx) => currentWork(ctx.db),
+  cancelWork: (ctx) => cancelWork(ctx.db),
   listImports,
   getImport,
   listRemittanceExceptions,

@@ -7,7 +7,7 @@ import { remitClaim, remittanceFile } from '../testing/remittance';
 import { createTestCtx, rowCount, TEST_TODAY, type TestCtx } from '../testing/test-db';
 import { dispatchAsync } from './dispatch';
 import { requestLock } from './request-lock';
-import { currentWork, runStepsInSlices, type Steps } from './stepped';
+import { CANCELLED, currentWork, runStepsInSlices, type Steps } from './stepped';
 
 let ctx: TestCtx;
 beforeEach(() => {
@@ -82,6 +82,28 @@ describe('a long write runs alone, in slices, all or nothing', () => {
     // not one of the failed run's notes is left, and the note did not go down with them
     expect(rowCount(ctx, 'activities')).toBe(before + 1);
     expect(ctx.db.inTransaction).toBe(false);
+  });
+
+  it('stops when cancelled, keeping nothing, and a later run is not cancelled by it', async () => {
+    const { accountId } = addAccount(ctx);
+    const before = rowCount(ctx, 'activities');
+    const lock = requestLock(ctx.db);
+    const run = lock
+      .exclusive(() => runStepsInSlices(ctx.db, noteSteps(accountId, 50, null), 0))
+      .catch((e: unknown) => e);
+    await new Promise((resolve) => setImmediate(resolve));
+    const answer = await dispatchAsync(ctx, 'cancelWork', {});
+    expect(answer.ok && answer.value).toMatchObject({ label: 'Writing notes', total: 50 });
+    const failure = await run;
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure).toMatchObject({ message: CANCELLED });
+    expect(rowCount(ctx, 'activities')).toBe(before);
+    // nothing running: nothing to cancel, and the next run goes through
+    expect(call(ctx, 'cancelWork', {})).toBeNull();
+    expect(
+      await lock.exclusive(() => runStepsInSlices(ctx.db, noteSteps(accountId, 5, null), 0)),
+    ).toBe(5);
+    expect(rowCount(ctx, 'activities')).toBe(before + 5);
   });
 
   it('waits for a request in flight before it starts', async () => {

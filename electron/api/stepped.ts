@@ -1,3 +1,4 @@
+import { conflict } from '../../shared/api/errors';
 import type { WorkProgress } from '../../shared/api/types';
 import type { Db } from '../db/open';
 
@@ -34,16 +35,32 @@ export function runStepsNow<T>(db: Db, steps: Steps<T>): T {
   })();
 }
 
+export const CANCELLED = 'The import was cancelled; nothing of this file was posted.';
+
 /** Long enough to do real work, short enough that a progress request waits unnoticed. */
 const SLICE_MS = 40;
 
 /** The long write running on each connection, as far as it has got. */
 const running = new WeakMap<Db, WorkProgress>();
 
+/** Connections whose long write was asked to stop. */
+const stopping = new WeakSet<Db>();
+
 /** How far the long write on this connection has got; null when none is running. */
 export function currentWork(db: Db): WorkProgress | null {
   const progress = running.get(db);
   return progress ? { ...progress } : null;
+}
+
+/**
+ * Asks the long write on this connection to stop: at the end of its current slice it
+ * rolls back, so nothing of it is kept. Returns how far it had got, or null when nothing
+ * was running (it may have just finished).
+ */
+export function cancelWork(db: Db): WorkProgress | null {
+  if (!running.has(db)) return null;
+  stopping.add(db);
+  return currentWork(db);
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -58,6 +75,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  */
 export async function runStepsInSlices<T>(db: Db, steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
   db.exec('BEGIN IMMEDIATE');
+  stopping.delete(db);
   running.set(db, { label: 'Starting', done: 0, total: 0 });
   try {
     let sliceStart = performance.now();
@@ -70,6 +88,7 @@ export async function runStepsInSlices<T>(db: Db, steps: Steps<T>, sliceMs = SLI
       running.set(db, next.value);
       if (performance.now() - sliceStart >= sliceMs) {
         await yieldToEventLoop();
+        if (stopping.has(db)) throw conflict(CANCELLED);
         sliceStart = performance.now();
       }
     }
@@ -78,5 +97,6 @@ export async function runStepsInSlices<T>(db: Db, steps: Steps<T>, sliceMs = SLI
     throw error;
   } finally {
     running.delete(db);
+    stopping.delete(db);
   }
 }

@@ -204,6 +204,39 @@ describe('importing an 837 claim file', () => {
     ).toBe(3_000);
   });
 
+  it('cancels a large file part way, keeping nothing of it', async () => {
+    const ctx = app.database({ demo: true });
+    const claims = generateClaims({
+      count: 3_000,
+      claimType: 'institutional',
+      today: ctx.clock.today(),
+      seed: 23,
+      firstNumber: 930_001,
+    });
+    const file = writeFile(ctx, 'too-early.837', claims, 4);
+    const count = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
+    const before = count(`SELECT count(*) AS n FROM claims`);
+    const page = await app.open('#/imports', ctx);
+    await page.locator('input[aria-label="Files to import"]').setInputFiles(file);
+    await page
+      .getByRole('status')
+      .getByText(/Claims imported: [1-9][\d,]* of 3,000/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'too-early.837' })
+      .getByText('Not imported: The import was cancelled; nothing of this file was posted.')
+      .waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Cancelled: 1 file not imported/)
+      .waitFor();
+    await screenshot(page, 'claim-import-cancelled');
+    expect(count(`SELECT count(*) AS n FROM claims`)).toBe(before);
+    expect(count(`SELECT count(*) AS n FROM import_files`)).toBe(0);
+  });
+
   it('rejects a claim file that was cut off, saying where, and posts nothing', async () => {
     const ctx = app.database({ demo: true });
     const claims = generateClaims({

@@ -233,6 +233,7 @@ export const contract = {
   getRepaymentAdvice: method<RepaymentAdviceView>()(repaymentAdviceInput),
   importFile: method<ImportReport>()(importFileInput),
   workProgress: method<WorkProgress | null>()(none),
+  cancelWork: method<WorkProgress | null>()(none),
   listImports: method<ImportListItem[]>()(listImportsInput),
   getImport: method<ImportReport>()(importInput),
   listRemittanceExceptions: method<RemittanceExceptionView[]>()(listRemittanceExceptionsInput),

@@ -39,6 +39,7 @@ export const METHOD_NAMES = [
   'getRepaymentAdvice',
   'importFile',
   'workProgress',
+  'cancelWork',
   'listImports',
   'getImport',
   'listRemittanceExceptions',

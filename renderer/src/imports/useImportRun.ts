@@ -58,8 +58,8 @@ async function importOne(
 }
 
 /**
- * Imports files one at a time, so each is posted (or not) as a whole and a cancel takes
- * effect between files, never halfway through one.
+ * Imports files one at a time, so each is posted (or not) as a whole. Cancel stops the
+ * file being posted (it rolls back: nothing of it is kept) and the files after it.
  */
 export function useImportRun() {
   const [progress, setProgress] = useState<ImportProgress>(idle);
@@ -79,9 +79,11 @@ export function useImportRun() {
       if (cancelRef.current) break;
       setProgress((p) => ({ ...p, current: nameOf(file), currentBytes: file.size }));
       const outcome = await importOne(file, (step) => setProgress((p) => ({ ...p, step })));
+      setOutcomes((o) => [...o, outcome]);
+      // a file stopped by Cancel was not imported: it counts with the ones never started
+      if (cancelRef.current && 'refused' in outcome) break;
       filesDone += 1;
       bytesDone += file.size;
-      setOutcomes((o) => [...o, outcome]);
       setProgress((p) => ({ ...p, filesDone, bytesDone }));
       await queryClient.invalidateQueries({ queryKey: keys.imports });
     }
@@ -98,6 +100,8 @@ export function useImportRun() {
   const cancel = () => {
     cancelRef.current = true;
     setProgress((p) => ({ ...p, cancelled: true }));
+    // a file that finishes before the request arrives stays posted, with its report
+    api.cancelWork({}).catch(() => undefined);
   };
 
   return { progress, outcomes, start, cancel };

@@ -221,10 +221,21 @@ export function SpreadsheetImport({ active }: { active: boolean }) {
           <Stack gap="sm">
             <CsvPreviewView preview={preview.data} />
             {run.isPending ? (
-              <Busy
-                label={`Importing ${preview.data.validCount.toLocaleString('en-US')} accounts from ${file.fileName}.`}
-                step={step}
-              />
+              <Stack gap="xs">
+                <Busy
+                  label={`Importing ${preview.data.validCount.toLocaleString('en-US')} accounts from ${file.fileName}.`}
+                  step={step}
+                />
+                <Group>
+                  <Button
+                    variant="outline"
+                    color="red"
+                    onClick={() => api.cancelWork({}).catch(() => undefined)}
+                  >
+                    Cancel
+                  </Button>
+                </Group>
+              </Stack>
             ) : (
               <Group>
                 <Button
