@@ -21,6 +21,34 @@ function writeFile(c: TestCtx, name: string, claims: readonly Claim837[], contro
   return file;
 }
 
+/**
+ * Starts importing a 3,000-claim file through the Imports screen and returns once the
+ * screen counts claims within it: the bar moves before the file is done.
+ */
+async function startLargeImport(
+  c: TestCtx,
+  fileName: string,
+  claimType: Claim837['claimType'],
+  firstNumber: number,
+): Promise<Page> {
+  const claims = generateClaims({
+    count: 3_000,
+    claimType,
+    today: c.clock.today(),
+    seed: firstNumber,
+    firstNumber,
+  });
+  const file = writeFile(c, fileName, claims, firstNumber % 1_000);
+  const page = await app.open('#/imports', c);
+  await page.locator('input[aria-label="Files to import"]').setInputFiles(file);
+  await page
+    .getByRole('status')
+    .filter({ hasText: fileName })
+    .getByText(/Claims imported: [1-9][\d,]* of 3,000/)
+    .waitFor();
+  return page;
+}
+
 const report = (p: Page, fileName: string) =>
   p.getByRole('article', { name: `Import report for ${fileName}` });
 
@@ -174,19 +202,7 @@ describe('importing an 837 claim file', () => {
 
   it('counts the claims of one large file as they go in, then reports them all', async () => {
     const ctx = app.database({ demo: true });
-    const claims = generateClaims({
-      count: 3_000,
-      claimType: 'professional',
-      today: ctx.clock.today(),
-      seed: 17,
-      firstNumber: 920_001,
-    });
-    const file = writeFile(ctx, 'month-end.837', claims, 3);
-    const page = await app.open('#/imports', ctx);
-    await page.locator('input[aria-label="Files to import"]').setInputFiles(file);
-    // the bar moves by claims within the file, not only when the file is done
-    const status = page.getByRole('status').filter({ hasText: 'month-end.837' });
-    await status.getByText(/Claims imported: [1-9][\d,]* of 3,000/).waitFor();
+    const page = await startLargeImport(ctx, 'month-end.837', 'professional', 920_001);
     const bar = page.getByRole('progressbar', { name: 'Files imported: 0 of 1' });
     await expect
       .poll(async () => Number(await bar.getAttribute('aria-valuenow')))
@@ -206,22 +222,9 @@ describe('importing an 837 claim file', () => {
 
   it('cancels a large file part way, keeping nothing of it', async () => {
     const ctx = app.database({ demo: true });
-    const claims = generateClaims({
-      count: 3_000,
-      claimType: 'institutional',
-      today: ctx.clock.today(),
-      seed: 23,
-      firstNumber: 930_001,
-    });
-    const file = writeFile(ctx, 'too-early.837', claims, 4);
     const count = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
     const before = count(`SELECT count(*) AS n FROM claims`);
-    const page = await app.open('#/imports', ctx);
-    await page.locator('input[aria-label="Files to import"]').setInputFiles(file);
-    await page
-      .getByRole('status')
-      .getByText(/Claims imported: [1-9][\d,]* of 3,000/)
-      .waitFor();
+    const page = await startLargeImport(ctx, 'too-early.837', 'institutional', 930_001);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page
       .getByRole('alert')
