@@ -5,7 +5,7 @@ import { claimDocument, generateClaims } from '../importers/claims/generate-837'
 import { read837 } from '../importers/claims/read-837';
 import { write837 } from '../importers/claims/write-837';
 import { tokenize } from '../importers/x12/tokenizer';
-import { summarize, type Timing } from './measure';
+import { summarize, timedRollback, timedRuns, type Timing } from './measure';
 import type { ThroughputResult } from './throughput';
 
 export interface ClaimImportResult extends ThroughputResult {
@@ -16,29 +16,6 @@ export interface ClaimImportResult extends ThroughputResult {
   tokenizeRuns: Timing;
   /** Reading it into claims with every check (tokenise, envelopes, HL tree, money), in seconds. */
   readRuns: Timing;
-}
-
-/** Bulk runs leave the bench database as built: each one is rolled back. */
-function timedRollback(ctx: Ctx, work: () => void): number {
-  ctx.db.exec('BEGIN');
-  const start = performance.now();
-  try {
-    work();
-    return (performance.now() - start) / 1000;
-  } finally {
-    ctx.db.exec('ROLLBACK');
-  }
-}
-
-function timedRuns(runs: number, work: () => void): Timing {
-  work();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    samples.push((performance.now() - start) / 1000);
-  }
-  return summarize(samples);
 }
 
 /**
@@ -79,7 +56,7 @@ export function claimImportBenchmark(ctx: Ctx, count = 10_000, importRuns = 3): 
   for (let i = 0; i < importRuns; i++) {
     let added = 0;
     samples.push(
-      timedRollback(ctx, () => {
+      timedRollback(ctx.db, () => {
         const r = dispatch(ctx, 'importFile', { fileName: 'bench.837', text });
         if (!r.ok) throw new Error(`bench: importFile failed: ${r.error.message}`);
         added = (r.value as ImportReport).claimFile?.added ?? 0;

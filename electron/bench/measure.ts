@@ -1,4 +1,5 @@
 /** Timing helpers: percentiles over many runs, with warm-up runs that are not counted. */
+import type { Db } from '../db/open';
 
 export interface Timing {
   p50: number;
@@ -50,4 +51,31 @@ export function measurePair(
     }
   }
   return { a: summarize(ta), b: summarize(tb) };
+}
+
+/**
+ * Times bulk work inside a transaction that is rolled back afterwards, so the reused
+ * bench database stays exactly as it was built. Returns seconds.
+ */
+export function timedRollback(db: Db, work: () => void): number {
+  db.exec('BEGIN');
+  const start = performance.now();
+  try {
+    work();
+    return (performance.now() - start) / 1000;
+  } finally {
+    db.exec('ROLLBACK');
+  }
+}
+
+/** Work that writes nothing, run once to warm up and then `runs` times; in seconds. */
+export function timedRuns(runs: number, work: () => void): Timing {
+  work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    samples.push((performance.now() - start) / 1000);
+  }
+  return summarize(samples);
 }
