@@ -94,7 +94,14 @@ describe('deposit batches', () => {
       reason: 'Returned NSF',
     });
     expect(bounced.batch).toBeNull();
-    expect(call(ctx, 'getBatch', { batchId: batch.id }).batch.postedTotal).toBe(5_000);
+    const deposit = call(ctx, 'getBatch', { batchId: batch.id });
+    expect(deposit.batch).toMatchObject({ postedTotal: 5_000, receiptCount: 1 });
+    // the method line counts what its total adds up: the deposit as it was made
+    expect(deposit.byMethod).toEqual([{ method: 'check', count: 1, total: 5_000 }]);
+    // the day nets the check and its return, in count as in money
+    expect(call(ctx, 'getCashSummary', { date: TEST_TODAY }).byMethod).toEqual([
+      { method: 'check', count: 0, total: 0 },
+    ]);
     expect(call(ctx, 'getAccount', { accountId: a }).balance.patient).toBe(5_000);
   });
 

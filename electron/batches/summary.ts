@@ -46,9 +46,9 @@ export function methodTotals(db: Db, where: string, ...params: unknown[]): Metho
   return db
     .prepare(
       `SELECT method,
-         -- payments that still stand: a reversed one and its reversal count as none
-         count(*) FILTER (WHERE reverses_id IS NULL
-           AND NOT EXISTS (SELECT 1 FROM receipts x WHERE x.reverses_id = r.id)) AS count,
+         -- counted as the total adds up, and as a batch counts its receipts: a reversal
+         -- cancels one payment where it is posted (the same day or batch, or a later day)
+         sum(reverses_id IS NULL) - sum(reverses_id IS NOT NULL) AS count,
          sum(amount) AS total
        FROM receipts r WHERE kind <> 'refund' AND ${where}
        GROUP BY method ORDER BY method`,

@@ -16,7 +16,9 @@ export function MethodTotals({ totals, label }: { totals: MethodTotal[]; label: 
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Method</Table.Th>
-          <Table.Th ta="right">Count</Table.Th>
+          <Table.Th ta="right" title="Payments less the reversals posted with them">
+            Count
+          </Table.Th>
           <Table.Th ta="right">Total</Table.Th>
         </Table.Tr>
       </Table.Thead>
