@@ -5,11 +5,10 @@ import type { IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
 import { keys, messageOf } from '../app/query';
 import { batchPath, cashPath, navigate } from '../app/router';
-import { Money } from '../components/Money';
 import { Section } from '../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { UsDate } from '../components/UsDate';
-import { BatchStatusBadge, differenceColor } from './BatchStatusBadge';
+import { BatchTotalsCells } from './BatchStatusBadge';
 import { NewBatchForm } from './NewBatchForm';
 
 /** Deposit batches, open ones first, and the form to open a new one. */
@@ -80,18 +79,7 @@ export function BatchList({ today }: { today: IsoDate }) {
                   <Table.Td ta="right" className="tabular">
                     {b.receiptCount}
                   </Table.Td>
-                  <Table.Td ta="right">
-                    <Money value={b.expectedTotal} size="sm" />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Money value={b.postedTotal} size="sm" />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Money value={b.difference} size="sm" c={differenceColor(b.difference)} />
-                  </Table.Td>
-                  <Table.Td>
-                    <BatchStatusBadge batch={b} />
-                  </Table.Td>
+                  <BatchTotalsCells batch={b} />
                 </Table.Tr>
               ))}
             </Table.Tbody>

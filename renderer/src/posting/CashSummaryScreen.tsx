@@ -10,7 +10,7 @@ import { MethodTotals } from '../components/MethodTotals';
 import { Money } from '../components/Money';
 import { Section } from '../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
-import { BatchStatusBadge, differenceColor } from './BatchStatusBadge';
+import { BatchTotalsCells } from './BatchStatusBadge';
 
 /** The day's deposits for the cash drawer and the bank: batches, methods, loose postings. */
 export function CashSummaryScreen({ date, today }: { date: IsoDate | null; today: IsoDate }) {
@@ -72,18 +72,7 @@ export function CashSummaryScreen({ date, today }: { date: IsoDate | null; today
                           {b.description ? ` · ${b.description}` : ''}
                         </Table.Td>
                         <Table.Td>{BATCH_SOURCE.labels[b.source]}</Table.Td>
-                        <Table.Td ta="right">
-                          <Money value={b.expectedTotal} size="sm" />
-                        </Table.Td>
-                        <Table.Td ta="right">
-                          <Money value={b.postedTotal} size="sm" />
-                        </Table.Td>
-                        <Table.Td ta="right">
-                          <Money value={b.difference} size="sm" c={differenceColor(b.difference)} />
-                        </Table.Td>
-                        <Table.Td>
-                          <BatchStatusBadge batch={b} />
-                        </Table.Td>
+                        <BatchTotalsCells batch={b} />
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
