@@ -35,7 +35,7 @@ export function bareClaimIds(
  * The rows a remittance posting writes, through bare better-sqlite3 with every id and
  * amount known in advance: per claim a receipt, its ledger rows, the adjustment codes,
  * the claim's status, the account's balance (summed from its ledger, as the payments
- * benchmark's bare side does), the claim-status follow-up closed and two history rows;
+ * benchmark's bare side does), the claim-status follow-up closed and a history row;
  * per denial a follow-up, the denial and its remark. No matching, checks, aging or queue
  * columns. The caller rolls it back.
  */
@@ -135,10 +135,7 @@ export function postBareRemittance(ctx: Ctx, claims: readonly BareRemitClaim[]):
       row('transfer', 'patient', c.coinsurance, 'PR-2');
       code.run(c.claimId, 'PR', '2', c.coinsurance, today, receiptId);
     }
-    if (c.followUpId !== null) {
-      close.run(now, user, c.followUpId);
-      history.run(c.accountId, c.claimId, 'Claim status follow-up closed', user, now);
-    }
+    if (c.followUpId !== null) close.run(now, user, c.followUpId);
     if (c.denied > 0) {
       code.run(c.claimId, 'CO', '50', c.denied, today, receiptId);
       const followUpId = followUp.run(

@@ -28,6 +28,26 @@ export function openSystemFollowUp(
 }
 
 /**
+ * Closes the open follow-up of a kind for an account (claimId null) or one of its claims
+ * without a history row of its own, for a caller whose history row says so; returns
+ * whether one was open (at most one is).
+ */
+export function closeOpenFollowUp(
+  ctx: Ctx,
+  about: { accountId: number; claimId?: number | null; kind: FollowUpKind },
+): boolean {
+  // most postings have nothing to close; the indexed lookup is much cheaper than an UPDATE
+  const open = findOpenFollowUp(ctx.db, about.accountId, about.claimId ?? null, about.kind);
+  if (!open) return false;
+  ctx.db
+    .prepare(
+      `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ? WHERE id = ?`,
+    )
+    .run(ctx.clock.now(), ctx.userId, open.id);
+  return true;
+}
+
+/**
  * Closes the open follow-up of a kind for an account (claimId null) or one of its claims,
  * saying why in the history; returns how many it closed (at most one is open).
  */
@@ -36,18 +56,10 @@ export function closeSystemFollowUps(
   about: { accountId: number; claimId?: number | null; kind: FollowUpKind },
   why: string,
 ): number {
-  const claimId = about.claimId ?? null;
-  // most postings have nothing to close; the indexed lookup is much cheaper than an UPDATE
-  const open = findOpenFollowUp(ctx.db, about.accountId, claimId, about.kind);
-  if (!open) return 0;
-  ctx.db
-    .prepare(
-      `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ? WHERE id = ?`,
-    )
-    .run(ctx.clock.now(), ctx.userId, open.id);
+  if (!closeOpenFollowUp(ctx, about)) return 0;
   recordActivity(ctx, {
     accountId: about.accountId,
-    claimId,
+    claimId: about.claimId ?? null,
     kind: 'system',
     text: `${FOLLOW_UP_KIND.labels[about.kind]} follow-up closed: ${why}`,
   });

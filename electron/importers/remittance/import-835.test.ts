@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
+import { insertFollowUp } from '../../followups/store';
 import { call } from '../../testing/call';
 import { addAccount, addBilledClaim, addPayer } from '../../testing/builders';
 import { remitClaim, remittanceFile } from '../../testing/remittance';
@@ -81,6 +82,31 @@ describe('importing a remittance (835)', () => {
     expect(again.remittances[0]?.duplicateOf?.fileName).toBe('era-0316.835');
     expect(ledgerCount()).toBe(rows);
     expect(call(ctx, 'listImports', {}).map((i) => i.status)).toEqual(['duplicate', 'posted']);
+  });
+
+  it('closes the claim-status follow-up, saying so in the one history row of the posting', () => {
+    const a = claimFor(10_000);
+    const followUpId = insertFollowUp(ctx, {
+      accountId: a.accountId,
+      claimId: a.claimId,
+      kind: 'claim_status',
+      dueDate: TEST_TODAY,
+      reason: 'Check the claim with the payer',
+    });
+    const before = rowCount(ctx, 'activities');
+    call(ctx, 'importFile', {
+      fileName: 'paid.835',
+      text: remittanceFile([
+        remitClaim({ patientControlNumber: a.number, charge: 10_000, paid: 10_000 }),
+      ]),
+    });
+    expect(ctx.db.prepare(`SELECT status FROM follow_ups WHERE id = ?`).get(followUpId)).toEqual({
+      status: 'done',
+    });
+    expect(rowCount(ctx, 'activities')).toBe(before + 1);
+    expect(call(ctx, 'getAccount', { accountId: a.accountId }).activities[0]?.text).toMatch(
+      /^Remittance .+: paid \$100\.00, .+\. Claim status follow-up closed\.$/,
+    );
   });
 
   it('turns a denial into a follow-up with its category and appeal deadline', () => {

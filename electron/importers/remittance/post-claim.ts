@@ -7,7 +7,7 @@ import type { Ctx } from '../../api/context';
 import { recordActivity } from '../../activities/record';
 import { settleAccount } from '../../collections/settle';
 import { recordDenial } from '../../denials/record';
-import { closeSystemFollowUps } from '../../followups/system';
+import { closeOpenFollowUp } from '../../followups/system';
 import { appendLedgerEntries, refreshQueueColumns, type NewLedgerEntry } from '../../ledger/ledger';
 import { extendPlanForNewCharges } from '../../plans/extend';
 import { claimSideBalance } from '../../posting/account-state';
@@ -209,11 +209,12 @@ export function postRemittanceClaim(
   const isDenial = claim.statusCode === '4' || denied > 0;
   // Follow-ups are closed and opened before the ledger rows go in, so the one refresh of
   // the queue columns that the ledger write does covers exactly the follow-ups left open.
-  closeSystemFollowUps(
-    ctx,
-    { accountId: ours.accountId, claimId: ours.id, kind: 'claim_status' },
-    'the payer sent its remittance.',
-  );
+  // said in the remittance's own history row below: one row per claim, not two
+  const statusClosed = closeOpenFollowUp(ctx, {
+    accountId: ours.accountId,
+    claimId: ours.id,
+    kind: 'claim_status',
+  });
   if (isDenial) {
     recordDenial(ctx, {
       claimId: ours.id,
@@ -265,7 +266,7 @@ export function postRemittanceClaim(
     accountId: ours.accountId,
     claimId: ours.id,
     kind: 'system',
-    text: `Remittance ${remit.traceNumber} from ${remit.payerName}: paid ${formatCents(claim.paidAmount)}, adjusted ${formatCents(cents(adjustments))}, patient responsibility ${formatCents(cents(patient))}.`,
+    text: `Remittance ${remit.traceNumber} from ${remit.payerName}: paid ${formatCents(claim.paidAmount)}, adjusted ${formatCents(cents(adjustments))}, patient responsibility ${formatCents(cents(patient))}.${statusClosed ? ' Claim status follow-up closed.' : ''}`,
   });
   return {
     paid: claim.paidAmount,
