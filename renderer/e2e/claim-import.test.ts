@@ -235,6 +235,9 @@ describe('importing an 837 claim file', () => {
       .getByRole('status')
       .getByText(/Cancelled: 1 file not imported/)
       .waitFor();
+    // the bar goes back to what was imported: nothing
+    const bar = page.getByRole('progressbar', { name: 'Files imported: 0 of 1' });
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBe(0);
     await screenshot(page, 'claim-import-cancelled');
     expect(count(`SELECT count(*) AS n FROM claims`)).toBe(before);
     expect(count(`SELECT count(*) AS n FROM import_files`)).toBe(0);
