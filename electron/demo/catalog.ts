@@ -19,6 +19,7 @@ export const FACILITY = {
   npi: '1847392655',
   tax_id: '36-4718293',
   web: 'www.lakeshore-regional.example',
+  billing_office_hours: 'Monday to Friday, 8:00 a.m. to 5:00 p.m.',
 } as const;
 
 export interface DemoUser {

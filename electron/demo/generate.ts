@@ -60,8 +60,10 @@ export interface BuildOptions {
 function insertFacility(db: Db): void {
   // a facility someone already set up is theirs; the demo only fills an empty one
   db.prepare(
-    `INSERT OR IGNORE INTO facility (id, name, line1, line2, city, state, zip, phone, fax, npi, tax_id, web)
-     VALUES (1, @name, @line1, @line2, @city, @state, @zip, @phone, @fax, @npi, @tax_id, @web)`,
+    `INSERT OR IGNORE INTO facility (id, name, line1, line2, city, state, zip, phone, fax, npi,
+       tax_id, web, billing_office_hours)
+     VALUES (1, @name, @line1, @line2, @city, @state, @zip, @phone, @fax, @npi, @tax_id, @web,
+       @billing_office_hours)`,
   ).run(FACILITY);
 }
 

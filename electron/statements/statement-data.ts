@@ -28,7 +28,8 @@ const SQL = {
     WHERE a.id = ?`,
   address: `SELECT line1, line2, city, state, zip FROM addresses WHERE person_id = ?
     ORDER BY effective_date DESC, id DESC LIMIT 1`,
-  facility: `SELECT name, line1, line2, city, state, zip, phone, web FROM facility WHERE id = 1`,
+  facility: `SELECT name, line1, line2, city, state, zip, phone, web,
+      billing_office_hours AS officeHours FROM facility WHERE id = 1`,
   ledger: `SELECT id, claim_id AS claimId, kind, side, amount, posting_date AS postingDate,
       reverses_id AS reversesId
     FROM ledger_entries WHERE account_id = ? ORDER BY posting_date, id`,
@@ -71,6 +72,7 @@ interface FacilityRow extends AddressRow {
   name: string;
   phone: string | null;
   web: string | null;
+  officeHours: string | null;
 }
 
 function addressLines(a: AddressRow): string[] {
@@ -172,7 +174,7 @@ export function loadStatementData(
     // template's placeholder and is listed in the warnings.
     billingOffice: {
       phone: facility?.phone ?? '',
-      hours: '',
+      hours: facility?.officeHours ?? '',
       paymentUrl: facility?.web ?? '',
       remitTo: [facilityName, ...facilityAddress],
     },

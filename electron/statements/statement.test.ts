@@ -206,6 +206,18 @@ describe('patient statements from the ledger', () => {
     });
   });
 
+  it('prints the office hours once the office has set them, with no warning', async () => {
+    const { accountId } = familyAccount();
+    ctx.db
+      .prepare(`UPDATE facility SET billing_office_hours = ? WHERE id = 1`)
+      .run('weekdays 8 a.m. to 4:30 p.m.');
+    const { doc, pdf } = await statementPdf(ctx, accountId);
+    const text = flat(pdfText(pdf));
+    expect(text).toContain('weekdays 8 a.m. to 4:30 p.m.');
+    expect(text).not.toContain('[BILLING OFFICE HOURS]');
+    expect(doc.warnings).toEqual([]);
+  });
+
   it('carries the previous statement forward as the previous balance', async () => {
     const { accountId, laterClaimId } = familyAccount();
     await statementPdf(ctx, accountId);
