@@ -39,6 +39,7 @@ import {
   resolveRemittanceException,
 } from '../importers/remittance/exceptions';
 import type { Ctx } from './context';
+import { getFacility, saveFacility } from '../facility/facility';
 import { cancelWork, currentWork, type SteppedWrite } from './stepped';
 import { listAccountDocuments } from '../filing/list';
 import { getDocumentFile } from '../filing/read';
@@ -71,6 +72,8 @@ export const handlers: Handlers = {
   setFollowUp,
   completeFollowUp,
   changeAddress,
+  getFacility,
+  saveFacility,
   getBillingRules,
   saveBillingRules,
   listAdjustmentReasons,

@@ -11,6 +11,7 @@ import { queueRank } from '../queue/priority';
 import { call } from '../testing/call';
 import { createTestCtx } from '../testing/test-db';
 import { buildHospital, generateDemoData } from './generate';
+import { isValidNpi } from '../../shared/codes/npi';
 
 const TODAY: IsoDate = isoDate('2026-06-15');
 type TestCtx = ReturnType<typeof createTestCtx>;
@@ -42,20 +43,6 @@ function fingerprint(db: Db): Record<string, string> {
       return [name, hash.digest('hex')];
     }),
   );
-}
-
-function luhnNpi(npi: string): boolean {
-  const digits = `80840${npi}`;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
 }
 
 let ctx: TestCtx;
@@ -91,7 +78,7 @@ describe('the demo hospital', () => {
     );
     expect(facility.name).toMatch(/Medical Center/);
     expect(facility.npi).toMatch(/^\d{10}$/);
-    expect(luhnNpi(facility.npi)).toBe(true);
+    expect(isValidNpi(facility.npi)).toBe(true);
     expect(facility.tax_id).toMatch(/^\d{2}-\d{7}$/);
 
     const payers = all<{

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { AGING_BUCKET_KEYS } from '../aging/buckets';
 import { CALL_OUTCOME, DIRECTION, FOLLOW_UP_KIND, PARTY } from '../codes/enums';
-import { centsField, id, isoDateField, optionalText, requiredText } from './fields';
+import {
+  centsField,
+  id,
+  isoDateField,
+  optionalText,
+  requiredText,
+  usStateField,
+  zipField,
+} from './fields';
+import { saveFacilityInput, type FacilityView } from './facility';
 import type { MethodName } from './methods';
 import {
   deleteCsvMappingInput,
@@ -195,19 +204,14 @@ export const contract = {
       line1: requiredText('Street address', 100),
       line2: optionalText('Address line 2', 100),
       city: requiredText('City', 60),
-      state: z
-        .string({ error: 'State is required.' })
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z]{2}$/, 'State must be the two-letter postal code.'),
-      zip: z
-        .string({ error: 'ZIP code is required.' })
-        .trim()
-        .regex(/^\d{5}(-?\d{4})?$/, 'ZIP code must be 5 digits or ZIP+4.'),
+      state: usStateField(),
+      zip: zipField(),
       effectiveDate: isoDateField('Effective date'),
       reason: optionalText('Reason', 200),
     }),
   ),
+  getFacility: method<FacilityView>()(none),
+  saveFacility: method<FacilityView>()(saveFacilityInput),
   getBillingRules: method<BillingRules>()(none),
   saveBillingRules: method<BillingRules>()(saveBillingRulesInput),
   listAdjustmentReasons: method<AdjustmentReason[]>()(none),

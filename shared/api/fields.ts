@@ -40,3 +40,17 @@ export const optionalText = (label: string, max: number) =>
     .transform((v) => (v === '' ? null : v))
     .nullish()
     .transform((v) => v ?? null);
+
+/** A US state or territory's two-letter postal code, upper-cased. */
+export const usStateField = () =>
+  z
+    .string({ error: 'State is required.' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'State must be the two-letter postal code.');
+
+export const zipField = () =>
+  z
+    .string({ error: 'ZIP code is required.' })
+    .trim()
+    .regex(/^\d{5}(-?\d{4})?$/, 'ZIP code must be 5 digits or ZIP+4.');

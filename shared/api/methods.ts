@@ -14,6 +14,8 @@ export const METHOD_NAMES = [
   'setFollowUp',
   'completeFollowUp',
   'changeAddress',
+  'getFacility',
+  'saveFacility',
   'getBillingRules',
   'saveBillingRules',
   'listAdjustmentReasons',

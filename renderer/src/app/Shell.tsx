@@ -11,6 +11,7 @@ import { ImportsScreen } from '../imports/ImportsScreen';
 import { AppealScreen } from '../letters/AppealScreen';
 import { StatementsScreen } from '../statements/StatementsScreen';
 import { TemplatesScreen } from '../templates/TemplatesScreen';
+import { FacilityScreen } from '../facility/FacilityScreen';
 import { CashSummaryScreen } from '../posting/CashSummaryScreen';
 import { PostingScreen } from '../posting/PostingScreen';
 import { QueueScreen } from '../worklist/QueueScreen';
@@ -47,6 +48,7 @@ export function Shell() {
     body = <AppealScreen denialId={route.denialId} today={info.data.today} />;
   else if (route.name === 'statements') body = <StatementsScreen />;
   else if (route.name === 'templates') body = <TemplatesScreen params={route.params} />;
+  else if (route.name === 'facility') body = <FacilityScreen />;
   else
     body = (
       <ErrorState

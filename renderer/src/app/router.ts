@@ -19,6 +19,7 @@ export type Route =
   | { name: 'appeal'; denialId: number }
   | { name: 'statements' }
   | { name: 'templates'; params: URLSearchParams }
+  | { name: 'facility' }
   | { name: 'notFound'; path: string };
 
 function subscribe(onChange: () => void): () => void {
@@ -46,6 +47,7 @@ export function parseRoute(hash: string): Route {
   if (appeal) return { name: 'appeal', denialId: Number(appeal[1]) };
   if (path === '/statements') return { name: 'statements' };
   if (path === '/templates') return { name: 'templates', params };
+  if (path === '/facility') return { name: 'facility' };
   return { name: 'notFound', path };
 }
 

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Grid,
@@ -201,7 +202,11 @@ export function TemplatesScreen({ params }: { params: URLSearchParams }) {
         </Title>
         <Text size="sm" c="dimmed">
           The wording of letters and statements. Supervisors copy a shipped text to change it; the
-          copy is used once they choose it.
+          copy is used once they choose it. The letterhead, telephone and office hours come from the{' '}
+          <Anchor href="#/facility" size="sm">
+            facility details
+          </Anchor>
+          .
         </Text>
       </div>
       {body}

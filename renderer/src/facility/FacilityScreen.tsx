@@ -1,0 +1,182 @@
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { FacilityView } from '../../../shared/api/facility';
+import { api } from '../app/api';
+import { fieldErrors, messageOf, queryClient } from '../app/query';
+import { FormError } from '../components/FormError';
+import { ErrorState, LoadingState } from '../components/States';
+
+const FACILITY_KEY = ['facility'] as const;
+
+type Form = Record<
+  | 'name'
+  | 'line1'
+  | 'line2'
+  | 'city'
+  | 'state'
+  | 'zip'
+  | 'phone'
+  | 'fax'
+  | 'npi'
+  | 'taxId'
+  | 'web'
+  | 'billingOfficeHours',
+  string
+>;
+
+function formOf(f: FacilityView): Form {
+  return {
+    name: f.name,
+    line1: f.line1,
+    line2: f.line2 ?? '',
+    city: f.city,
+    state: f.state,
+    zip: f.zip,
+    phone: f.phone ?? '',
+    fax: f.fax ?? '',
+    npi: f.npi ?? '',
+    taxId: f.taxId ?? '',
+    web: f.web ?? '',
+    billingOfficeHours: f.billingOfficeHours ?? '',
+  };
+}
+
+function FacilityForm({ facility }: { facility: FacilityView }) {
+  const [form, setForm] = useState<Form>(() => formOf(facility));
+  const readOnly = !facility.canChange;
+  const save = useMutation({
+    mutationFn: () => api.saveFacility(form),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(FACILITY_KEY, saved);
+      setForm(formOf(saved));
+      notifications.show({
+        color: 'green',
+        message: 'Facility saved. Letters and statements made from now on print it.',
+      });
+    },
+  });
+  const errors = fieldErrors(save.error);
+  const field = (
+    name: keyof Form,
+    label: string,
+    extra: { required?: boolean; w?: number; description?: string } = {},
+  ) => (
+    <TextInput
+      label={label}
+      description={extra.description}
+      required={extra.required && !readOnly}
+      w={extra.w}
+      value={form[name]}
+      readOnly={readOnly}
+      onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
+      error={errors[name]}
+    />
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!readOnly) save.mutate();
+  };
+  const dirty = JSON.stringify(form) !== JSON.stringify(formOf(facility));
+  return (
+    <form onSubmit={submit} noValidate aria-label="Facility">
+      <Stack gap="xs">
+        {readOnly && (
+          <Text size="sm" c="dimmed">
+            Only a supervisor can change the facility details.
+          </Text>
+        )}
+        {field('name', 'Facility name', { required: true })}
+        {field('line1', 'Street address', { required: true })}
+        {field('line2', 'Address line 2 (department, floor)')}
+        <Group grow align="flex-start">
+          {field('city', 'City', { required: true })}
+          {field('state', 'State', { required: true, w: 80 })}
+          {field('zip', 'ZIP code', { required: true, w: 120 })}
+        </Group>
+        <Group grow align="flex-start">
+          {field('phone', 'Telephone (billing office)')}
+          {field('fax', 'Fax')}
+        </Group>
+        {field('billingOfficeHours', 'Billing office hours', {
+          description: 'Printed on statements next to the telephone number.',
+        })}
+        <Group grow align="flex-start">
+          {field('npi', 'NPI', { description: 'Ten digits; the last is a check digit.' })}
+          {field('taxId', 'Tax ID (EIN)', { description: 'For example 36-4718293.' })}
+        </Group>
+        {field('web', 'Website', { description: 'Printed on letters and where to pay online.' })}
+        <FormError
+          error={save.error}
+          fields={[
+            'name',
+            'line1',
+            'line2',
+            'city',
+            'state',
+            'zip',
+            'phone',
+            'fax',
+            'npi',
+            'taxId',
+            'web',
+            'billingOfficeHours',
+          ]}
+        />
+        {!readOnly && (
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.isPending} disabled={!dirty}>
+              Save facility
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * The facility's name, address, numbers and billing office hours: the letterhead of every
+ * letter and statement. Everyone reads it; a supervisor changes it.
+ */
+export function FacilityScreen() {
+  const facility = useQuery({ queryKey: FACILITY_KEY, queryFn: () => api.getFacility({}) });
+  let body;
+  if (facility.isPending) body = <LoadingState label="Loading the facility…" />;
+  else if (facility.isError)
+    body = (
+      <ErrorState
+        title="The facility could not be loaded"
+        message={messageOf(facility.error)}
+        onRetry={() => void facility.refetch()}
+      />
+    );
+  else
+    body = (
+      <Stack gap="sm">
+        {!facility.data.configured && (
+          <Alert color="orange" title="Not set up yet" p="xs">
+            Letters and statements print a visible gap where the facility&apos;s details belong
+            until they are saved here.
+          </Alert>
+        )}
+        <FacilityForm facility={facility.data} />
+      </Stack>
+    );
+  return (
+    <Stack gap="sm" maw={720}>
+      <div>
+        <Title order={2} size="h3">
+          Facility
+        </Title>
+        <Text size="sm" c="dimmed">
+          What every letter and statement prints as its letterhead and contact details.
+        </Text>
+      </div>
+      <Paper withBorder radius="sm" p="md">
+        {body}
+      </Paper>
+    </Stack>
+  );
+}
