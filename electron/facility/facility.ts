@@ -1,9 +1,10 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { FacilityView } from '../../shared/api/facility';
 import type { Ctx } from '../api/context';
+import type { Db } from '../db/open';
 import { isSupervisor, requireSupervisor } from '../users/users';
 
-type FacilityRow = Omit<FacilityView, 'configured' | 'canChange'>;
+export type FacilityRow = Omit<FacilityView, 'configured' | 'canChange'>;
 
 const EMPTY: FacilityRow = {
   name: '',
@@ -20,15 +21,19 @@ const EMPTY: FacilityRow = {
   billingOfficeHours: null,
 };
 
-/** The one facility row (id 1): what letterheads, statements and claim files print. */
-export function getFacility(ctx: Ctx): FacilityView {
-  const row = ctx.db
+/** The one facility row (id 1): what letterheads and statements print; none until set up. */
+export function readFacility(db: Db): FacilityRow | undefined {
+  return db
     .prepare(
       `SELECT name, line1, line2, city, state, zip, phone, fax, npi, tax_id AS taxId, web,
          billing_office_hours AS billingOfficeHours
        FROM facility WHERE id = 1`,
     )
     .get() as FacilityRow | undefined;
+}
+
+export function getFacility(ctx: Ctx): FacilityView {
+  const row = readFacility(ctx.db);
   return {
     ...(row ?? EMPTY),
     configured: row !== undefined,

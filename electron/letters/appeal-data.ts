@@ -5,6 +5,7 @@ import { cents, type Cents } from '../../shared/money/cents';
 import type { Db } from '../db/open';
 import type { LetterData, LetterDenialCode, LetterServiceLine } from '../documents/letter-data';
 import type { DenialCategory, Template } from '../documents/template';
+import { readFacility } from '../facility/facility';
 
 /** Our denial categories as the appeal templates name them; some have no letter of their own. */
 const TEMPLATE_CATEGORY: Record<OurCategory, DenialCategory | null> = {
@@ -85,25 +86,7 @@ function lines(...parts: (string | null | undefined)[]): string | undefined {
 export function appealLetterData(db: Db, claimId: number, userId: number): LetterData | null {
   const c = db.prepare(CLAIM_SQL).get(claimId) as ClaimFacts | undefined;
   if (!c) return null;
-  const facility = db
-    .prepare(
-      `SELECT name, line1, line2, city, state, zip, phone, fax, npi, tax_id AS taxId, web FROM facility`,
-    )
-    .get() as
-    | {
-        name: string;
-        line1: string;
-        line2: string | null;
-        city: string;
-        state: string;
-        zip: string;
-        phone: string | null;
-        fax: string | null;
-        npi: string | null;
-        taxId: string | null;
-        web: string | null;
-      }
-    | undefined;
+  const facility = readFacility(db);
   const user = db
     .prepare(`SELECT display_name AS name, phone FROM users WHERE id = ?`)
     .get(userId) as { name: string; phone: string | null } | undefined;

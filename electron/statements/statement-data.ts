@@ -8,6 +8,7 @@ import { billingRules } from '../rules/billing-rules';
 import { statementDueDate } from './due-date';
 import { statementLines, type ClaimRow, type LedgerRow, type ShareRow } from './lines';
 import { visitKind } from './visit-kind';
+import { readFacility } from '../facility/facility';
 
 export interface LoadedStatement {
   readonly accountId: number;
@@ -28,8 +29,6 @@ const SQL = {
     WHERE a.id = ?`,
   address: `SELECT line1, line2, city, state, zip FROM addresses WHERE person_id = ?
     ORDER BY effective_date DESC, id DESC LIMIT 1`,
-  facility: `SELECT name, line1, line2, city, state, zip, phone, web,
-      billing_office_hours AS officeHours FROM facility WHERE id = 1`,
   ledger: `SELECT id, claim_id AS claimId, kind, side, amount, posting_date AS postingDate,
       reverses_id AS reversesId
     FROM ledger_entries WHERE account_id = ? ORDER BY posting_date, id`,
@@ -66,13 +65,6 @@ interface AddressRow {
   city: string;
   state: string;
   zip: string;
-}
-
-interface FacilityRow extends AddressRow {
-  name: string;
-  phone: string | null;
-  web: string | null;
-  officeHours: string | null;
 }
 
 function addressLines(a: AddressRow): string[] {
@@ -125,7 +117,7 @@ export function loadStatementData(
   if (account.deceasedDate) {
     warnings.push('The guarantor is deceased; an estate letter may fit better than a statement.');
   }
-  const facility = db.prepare(SQL.facility).get() as FacilityRow | undefined;
+  const facility = readFacility(db);
   if (!facility) {
     warnings.push(
       `The facility is not set up; its name prints as ${missingMarker('facility_name')}.`,
@@ -174,7 +166,7 @@ export function loadStatementData(
     // template's placeholder and is listed in the warnings.
     billingOffice: {
       phone: facility?.phone ?? '',
-      hours: facility?.officeHours ?? '',
+      hours: facility?.billingOfficeHours ?? '',
       paymentUrl: facility?.web ?? '',
       remitTo: [facilityName, ...facilityAddress],
     },
