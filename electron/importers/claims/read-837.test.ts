@@ -3,12 +3,12 @@ import { isoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import { remitClaim, remittanceFile } from '../../testing/remittance';
 import { TEST_TODAY } from '../../testing/test-db';
-import { withoutPositions } from '../x12/test-support';
+import { documentOf, withoutPositions } from '../x12/test-support';
 import type { Claim837, Read837Result } from './claim-types';
 import { claimDocument, generateClaims } from './generate-837';
 import { read837 } from './read-837';
 import { CHILD, claimFileText, serviceLine, SUBSCRIBER, testClaim } from './test-support';
-import { write837, type ClaimFileDocument } from './write-837';
+import { write837 } from './write-837';
 
 const ISA =
   'ISA*00*          *00*          *ZZ*NORTHSIDE      *ZZ*CLEARHOUSE     *260301*0930*^*00501*000000311*1*P*:';
@@ -304,25 +304,6 @@ describe('read837 on files as senders write them', () => {
     ]);
   });
 });
-
-/** The document a read result came from, for files with one group per claim type. */
-function documentOf(result: Read837Result): ClaimFileDocument {
-  let next = 0;
-  return {
-    interchanges: result.interchanges.map(({ groups, ...header }) => ({
-      header,
-      groups: groups.map((group) => {
-        const transactions = [];
-        while (result.transactions[next]?.groupControlNumber === group.controlNumber) {
-          const t = result.transactions[next];
-          if (t) transactions.push(t);
-          next += 1;
-        }
-        return { header: group, transactions };
-      }),
-    })),
-  };
-}
 
 describe('write837 and read837 together', () => {
   const claims = [

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { cents } from '../../../shared/money/cents';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Claim, Remittance } from './remittance-types';
-import type { Remittance835Document } from './write-835';
+import type { InterchangeHeader } from './envelope';
+import type { Remittance835Document, X12Document } from './write-835';
 
 /*
  * Helpers for the tests in this folder. The public sample files live in the shared
@@ -237,5 +238,31 @@ export function sampleDocument(claimCount: number): Remittance835Document {
         ],
       },
     ],
+  };
+}
+
+/**
+ * The document a read result came from, for files the writer made: transactions in
+ * order, each in the group its GS control number names. Lets a round trip compare
+ * read(write(x)) with x for any transaction type.
+ */
+export function documentOf<T extends { groupControlNumber: string | null }>(result: {
+  interchanges: readonly InterchangeHeader[];
+  transactions: readonly T[];
+}): X12Document<T> {
+  let next = 0;
+  return {
+    interchanges: result.interchanges.map(({ groups, ...header }) => ({
+      header,
+      groups: groups.map((group) => {
+        const transactions: T[] = [];
+        while (result.transactions[next]?.groupControlNumber === group.controlNumber) {
+          const t = result.transactions[next];
+          if (t) transactions.push(t);
+          next += 1;
+        }
+        return { header: group, transactions };
+      }),
+    })),
   };
 }

@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { read835 } from './read-835';
-import { sampleDocument, withoutPositions, fixtureNames, fixtureText } from './test-support';
-import { write835, type Remittance835Document } from './write-835';
+import {
+  documentOf,
+  fixtureNames,
+  fixtureText,
+  sampleDocument,
+  withoutPositions,
+} from './test-support';
+import { write835 } from './write-835';
 import type { Read835Result } from './remittance-types';
-
-function documentOf(result: Read835Result): Remittance835Document {
-  // Files from the writer have one group per interchange and transactions in order.
-  let next = 0;
-  return {
-    interchanges: result.interchanges.map(({ groups, ...header }) => ({
-      header,
-      groups: groups.map((group) => {
-        const transactions = [];
-        while (result.transactions[next]?.groupControlNumber === group.controlNumber) {
-          const t = result.transactions[next];
-          if (t) transactions.push(t);
-          next += 1;
-        }
-        return { header: group, transactions };
-      }),
-    })),
-  };
-}
 
 describe('write835', () => {
   it('round-trips a generated remittance: read(write(x)) equals x', () => {
