@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from './migrations';
 import { oldVersionFile } from './old-version-file';
 import { openDatabase, schemaVersion } from './open';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of cleanups.splice(0)) remove();
-});
-
 /** A version-1 file holding an account with a posted charge and payment. */
 function versionOneFile(): string {
-  const made = oldVersionFile(
+  return oldVersionFile(
     1,
     `
     INSERT INTO users (id, username, display_name, created_at) VALUES (1, 'u', 'U', 't');
@@ -26,8 +21,6 @@ function versionOneFile(): string {
              (1, 1, 'payment', 'patient', -3000, '2026-01-09', 't', 1);
   `,
   );
-  cleanups.push(made.remove);
-  return made.file;
 }
 
 describe('migration 2 (posting, batches, plans and promises)', () => {

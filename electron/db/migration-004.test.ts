@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from './migrations';
 import { oldVersionFile } from './old-version-file';
 import { openDatabase, schemaVersion } from './open';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of cleanups.splice(0)) remove();
-});
-
 /** A version-3 file: an account with a billed claim, its lines and charges, and an import. */
 function versionThreeFile(): string {
-  const made = oldVersionFile(
+  return oldVersionFile(
     3,
     `
     INSERT INTO users (id, username, display_name, created_at) VALUES (1, 'u', 'U', 't');
@@ -31,8 +26,6 @@ function versionThreeFile(): string {
       VALUES (1, '835', 'era.835', 'abc', 10, 'posted', 's', '{}', 't', 1);
   `,
   );
-  cleanups.push(made.remove);
-  return made.file;
 }
 
 describe('migration 4 (claim files)', () => {

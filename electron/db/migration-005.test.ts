@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from './migrations';
 import { oldVersionFile } from './old-version-file';
 import { openDatabase, schemaVersion, type Db } from './open';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of cleanups.splice(0)) remove();
-});
-
 /** A version-4 file holding an account with ledger rows and a denied claim being worked. */
 function versionFourFile(): string {
-  const made = oldVersionFile(
+  return oldVersionFile(
     4,
     `
     INSERT INTO users (id, username, display_name, created_at) VALUES (1, 'u', 'U', 't');
@@ -34,8 +29,6 @@ function versionFourFile(): string {
         't', 't', 1);
   `,
   );
-  cleanups.push(made.remove);
-  return made.file;
 }
 
 function fileDocument(db: Db, over: Record<string, unknown> = {}): number {

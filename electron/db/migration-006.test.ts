@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from './migrations';
 import { oldVersionFile } from './old-version-file';
 import { openDatabase, schemaVersion } from './open';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of cleanups.splice(0)) remove();
-});
-
 /** A version-5 file holding an account with ledger rows and an imported remittance file. */
 function versionFiveFile(): string {
-  const made = oldVersionFile(
+  return oldVersionFile(
     5,
     `
     INSERT INTO users (id, username, display_name, role, created_at)
@@ -27,8 +22,6 @@ function versionFiveFile(): string {
       VALUES ('835', 'era.835', 'abc', 10, 'posted', '1 remittance', '{}', 't', 1);
   `,
   );
-  cleanups.push(made.remove);
-  return made.file;
 }
 
 describe('migration 6 (spreadsheet import mappings)', () => {

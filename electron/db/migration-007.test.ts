@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contract, type InputOf } from '../../shared/api/contract';
 import { isoDate } from '../../shared/dates/iso-date';
 import { buildQueueQuery } from '../queue/query';
@@ -7,11 +7,6 @@ import { SCHEMA_VERSION } from './migrations';
 import { migration007 } from './migrations/007-open-follow-up-indexes';
 import { oldVersionFile } from './old-version-file';
 import { openDatabase, schemaVersion } from './open';
-
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of cleanups.splice(0)) remove();
-});
 
 const QUEUE_INDEXES = ['follow_ups_due', 'follow_ups_owner', 'follow_ups_payer', 'follow_ups_rank'];
 
@@ -31,7 +26,7 @@ const QUEUE_INPUTS: InputOf<'listQueue'>[] = [
 
 /** A version-6 file holding one open and one finished follow-up. */
 function versionSixFile(): string {
-  const made = oldVersionFile(
+  return oldVersionFile(
     6,
     `
     INSERT INTO users (id, username, display_name, role, created_at)
@@ -45,8 +40,6 @@ function versionSixFile(): string {
              (2, 1, 'account', 'done', '2026-01-15', 'Sent a statement', 10, 't', 1, 't', 1);
   `,
   );
-  cleanups.push(made.remove);
-  return made.file;
 }
 
 describe('migration 7 (open-only work queue indexes)', () => {

@@ -2,14 +2,15 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
 import { MIGRATIONS } from './migrations';
 
 /**
  * For migration tests: a database file as a user of an older ClaimDesk has it, at schema
  * `version` with the rows `seed` inserts, written without the app's own open so nothing
- * newer touches it. Returns the file and a function that removes its folder.
+ * newer touches it. Call it inside a test: its folder is removed when the test finishes.
  */
-export function oldVersionFile(version: number, seed: string): { file: string; remove(): void } {
+export function oldVersionFile(version: number, seed: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `claimdesk-v${version}-`));
   const file = path.join(dir, `v${version}.sqlite`);
   const raw = new Database(file);
@@ -20,5 +21,6 @@ export function oldVersionFile(version: number, seed: string): { file: string; r
   } finally {
     raw.close();
   }
-  return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return file;
 }
