@@ -193,24 +193,16 @@ export function CandidatesTable({
                 aria-rowindex={item.index + 1}
                 aria-selected={row.getIsSelected()}
                 data-selected={item.index === active}
-                className="queue-row"
+                className="queue-row virtual-row"
                 onClick={() => {
                   setActive(item.index);
                   if (!disabled) row.toggleSelected();
                 }}
                 style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
                   height: ROW_HEIGHT,
                   transform: `translateY(${item.start}px)`,
-                  display: 'grid',
                   gridTemplateColumns,
                   columnGap: COLUMN_GAP,
-                  alignItems: 'center',
-                  padding: '0 var(--mantine-spacing-xs)',
-                  borderBottom: '1px solid var(--mantine-color-gray-2)',
                   cursor: disabled ? 'default' : 'pointer',
                 }}
               >

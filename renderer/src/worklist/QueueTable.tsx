@@ -208,21 +208,13 @@ export function QueueTable({
                   aria-rowindex={item.index + 1}
                   aria-selected={item.index === selected}
                   data-selected={item.index === selected}
-                  className="queue-row"
+                  className="queue-row virtual-row"
                   onClick={() => setSelected(item.index)}
                   onDoubleClick={() => open(item.index)}
                   style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
                     height: ROW_HEIGHT,
                     transform: `translateY(${item.start}px)`,
-                    display: 'grid',
                     gridTemplateColumns,
-                    alignItems: 'center',
-                    padding: '0 var(--mantine-spacing-xs)',
-                    borderBottom: '1px solid var(--mantine-color-gray-2)',
                     cursor: 'pointer',
                   }}
                 >
