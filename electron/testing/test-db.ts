@@ -62,3 +62,14 @@ export function staleQueueColumns(ctx: Ctx, accountId: number): number {
     .get(accountId) as { n: number };
   return row.n;
 }
+
+/** Accounts whose cached balance is not what their ledger adds up to; 0 when the books balance. */
+export function balanceDrift(ctx: Ctx): number {
+  const row = ctx.db
+    .prepare(
+      `SELECT count(*) AS n FROM accounts a WHERE a.insurance_balance + a.patient_balance <>
+         (SELECT ifnull(sum(amount), 0) FROM ledger_entries l WHERE l.account_id = a.id)`,
+    )
+    .get() as { n: number };
+  return row.n;
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/api/types';
 import { dispatch } from '../../api/dispatch';
-import { createTestCtx, tableCounts } from '../../testing/test-db';
+import { balanceDrift, createTestCtx, tableCounts } from '../../testing/test-db';
 import { damage, type Damage } from '../x12/damage';
 import { read837 } from './read-837';
 import { CHILD, claimFileText, resent, serviceLine, SUBSCRIBER, testClaim } from './test-support';
@@ -121,13 +121,7 @@ describe('importing damaged claim files', () => {
             )
             .get() as { n: number };
           expect(wrongCharges.n).toBe(0);
-          const drift = ctx.db
-            .prepare(
-              `SELECT count(*) AS n FROM accounts a WHERE a.insurance_balance + a.patient_balance <>
-                 (SELECT ifnull(sum(amount), 0) FROM ledger_entries l WHERE l.account_id = a.id)`,
-            )
-            .get() as { n: number };
-          expect(drift.n).toBe(0);
+          expect(balanceDrift(ctx)).toBe(0);
         }),
         { numRuns: 300 },
       );
