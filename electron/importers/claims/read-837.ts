@@ -9,7 +9,14 @@ import {
   requiredAmount,
   requiredText,
 } from '../x12/fields';
-import { issueAt, positionOf, type SegmentPosition, type X12Issue } from '../x12/issues';
+import {
+  issueAt,
+  outOfOrder,
+  positionOf,
+  skippedWarnings,
+  type SegmentPosition,
+  type X12Issue,
+} from '../x12/issues';
 import { readFile } from '../x12/read-file';
 import { element, optional, type Delimiters, type Segment } from '../x12/tokenizer';
 import type {
@@ -436,20 +443,8 @@ function readTransaction(
     }
   }
   closeClaim();
-  for (const [what, segment] of skipped) {
-    warnings.push(
-      issueAt(
-        segment,
-        'skipped-segment',
-        `${what} segments are not read by ClaimDesk and were skipped.`,
-      ),
-    );
-  }
+  warnings.push(...skippedWarnings(skipped));
   return tx;
-}
-
-function outOfOrder(segment: Segment): X12Issue {
-  return issueAt(segment, 'unexpected-segment', `A ${segment.id} segment is not expected here.`);
 }
 
 const PARENT_OF: Record<LevelCode, LevelCode | null> = { '20': null, '22': '20', '23': '22' };

@@ -74,3 +74,23 @@ export function issueAt(where: Where, code: IssueCode, message: string): X12Issu
 export function positionOf(segment: Segment): SegmentPosition {
   return { segmentIndex: segment.index, byteOffset: segment.byteOffset };
 }
+
+/** A segment where the transaction's structure does not allow it ("here" by default). */
+export function outOfOrder(segment: Segment, where = 'here'): X12Issue {
+  return issueAt(
+    segment,
+    'unexpected-segment',
+    `A ${segment.id} segment is not expected ${where}.`,
+  );
+}
+
+/** One warning per kind of segment a reader does not read, at its first place. */
+export function skippedWarnings(skipped: ReadonlyMap<string, Segment>): X12Issue[] {
+  return [...skipped].map(([what, segment]) =>
+    issueAt(
+      segment,
+      'skipped-segment',
+      `${what} segments are not read by ClaimDesk and were skipped.`,
+    ),
+  );
+}

@@ -21,7 +21,7 @@ import {
   procedureCode,
   requiredText,
 } from './fields';
-import { issueAt, positionOf, type X12Issue } from './issues';
+import { issueAt, outOfOrder, positionOf, skippedWarnings, type X12Issue } from './issues';
 import type { Person } from './remittance-types';
 import { statusMeaning } from './status-codes';
 import { element, optional, type Delimiters, type Segment } from './tokenizer';
@@ -169,20 +169,8 @@ function readResponse(
         skipped.set(segment.id, segment);
     }
   }
-  for (const [what, segment] of skipped) {
-    warnings.push(
-      issueAt(
-        segment,
-        'skipped-segment',
-        `${what} segments are not read by ClaimDesk and were skipped.`,
-      ),
-    );
-  }
+  warnings.push(...skippedWarnings(skipped));
   return response;
-}
-
-function outOfOrder(segment: Segment): X12Issue {
-  return issueAt(segment, 'unexpected-segment', `A ${segment.id} segment is not expected here.`);
 }
 
 /** Walks up the HL tree to name the payer, provider and subscriber a claim belongs to. */

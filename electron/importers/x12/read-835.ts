@@ -14,7 +14,7 @@ import {
   requiredDate,
   requiredText,
 } from './fields';
-import { issueAt, positionOf, type X12Issue } from './issues';
+import { issueAt, outOfOrder, positionOf, skippedWarnings, type X12Issue } from './issues';
 import type {
   AmountEntry,
   Claim,
@@ -182,24 +182,8 @@ function readRemittance(
       issueAt(raw.st, 'missing-element', 'The transaction has no BPR (payment) segment.'),
     );
   }
-  for (const [what, segment] of skipped) {
-    warnings.push(
-      issueAt(
-        segment,
-        'skipped-segment',
-        `${what} segments are not read by ClaimDesk and were skipped.`,
-      ),
-    );
-  }
+  warnings.push(...skippedWarnings(skipped));
   return remittance;
-}
-
-function outOfOrder(segment: Segment, where: string): X12Issue {
-  return issueAt(
-    segment,
-    'unexpected-segment',
-    `A ${segment.id} segment is not expected ${where}.`,
-  );
 }
 
 function isText(value: string | null): value is string {
