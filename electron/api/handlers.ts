@@ -19,9 +19,9 @@ import {
 } from '../batches/batches';
 import { getRepaymentAdvice } from '../plans/advice';
 import { createPlan, endPlan, previewPlan } from '../plans/plans';
-import { decideAdjustment, listAdjustmentReasons, postAdjustment } from '../posting/adjustment';
+import { decideAdjustment, postAdjustment } from '../posting/adjustment';
 import { listAdjustmentRequests } from '../posting/adjustment-requests';
-import { saveAdjustmentReason } from '../posting/adjustment-reasons';
+import { listAdjustmentReasons, saveAdjustmentReason } from '../posting/adjustment-reasons';
 import { postInsurancePayment } from '../posting/insurance-payment';
 import { postPatientPayment } from '../posting/patient-payment';
 import { postRefund } from '../posting/refund';
@@ -40,6 +40,7 @@ import {
 } from '../importers/remittance/exceptions';
 import type { Ctx } from './context';
 import { getFacility, saveFacility } from '../facility/facility';
+import { addUser, listUsers, saveUser } from '../users/manage';
 import { cancelWork, currentWork, type SteppedWrite } from './stepped';
 import { listAccountDocuments } from '../filing/list';
 import { getDocumentFile } from '../filing/read';
@@ -78,6 +79,9 @@ export const handlers: Handlers = {
   saveBillingRules,
   listAdjustmentReasons,
   saveAdjustmentReason,
+  listUsers,
+  saveUser,
+  addUser,
   openBatch,
   setBatchTotal,
   listBatches,

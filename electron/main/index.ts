@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { systemClock, type Ctx } from '../api/context';
 import { resolveDatabasePath } from '../app/database-path';
 import { DatabaseTooNewError, openDatabase, type Db } from '../db/open';
-import { ensureUser } from '../users/users';
+import { signIn, UserTurnedOffError } from '../users/sign-in';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
 import { createSettings } from './settings';
@@ -40,7 +40,16 @@ function openStore(): Ctx | null {
     settings.setDatabasePath(target.path);
   }
   const { username } = os.userInfo();
-  const userId = ensureUser(db, username, username, systemClock.now());
+  let userId: number;
+  try {
+    userId = signIn(db, username, systemClock.now());
+  } catch (error) {
+    if (!(error instanceof UserTurnedOffError)) throw error;
+    dialog.showErrorBox('ClaimDesk is turned off for this user', error.message);
+    db.close();
+    db = null;
+    return null;
+  }
   return { db, clock: systemClock, userId, databasePath: target.path };
 }
 

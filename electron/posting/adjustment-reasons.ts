@@ -1,9 +1,18 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict } from '../../shared/api/errors';
-import type { AdjustmentReason } from '../../shared/api/types';
+import type { AdjustmentReason, AdjustmentReasonsView } from '../../shared/api/types';
 import type { Ctx } from '../api/context';
-import { requireSupervisor } from '../users/users';
-import { listAdjustmentReasons } from './adjustment';
+import { isSupervisor, requireSupervisor } from '../users/users';
+
+/** The office's reasons, retired ones included (past entries still name them). */
+export function listAdjustmentReasons(ctx: Ctx): AdjustmentReasonsView {
+  const reasons = (
+    ctx.db
+      .prepare(`SELECT code, label, category, active FROM adjustment_reasons ORDER BY label`)
+      .all() as (Omit<AdjustmentReason, 'active'> & { active: number })[]
+  ).map((r) => ({ ...r, active: r.active === 1 }));
+  return { reasons, canChange: isSupervisor(ctx.db, ctx.userId) };
+}
 
 /**
  * A supervisor keeps the list of adjustment reasons: adds one, renames it, or retires it.
@@ -13,9 +22,9 @@ import { listAdjustmentReasons } from './adjustment';
 export function saveAdjustmentReason(
   ctx: Ctx,
   input: ParsedInputOf<'saveAdjustmentReason'>,
-): AdjustmentReason[] {
+): AdjustmentReasonsView {
   const { db } = ctx;
-  return db.transaction(() => {
+  db.transaction(() => {
     requireSupervisor(db, ctx.userId, 'change the list of adjustment reasons');
     const existing = db
       .prepare(`SELECT category FROM adjustment_reasons WHERE code = ?`)
@@ -38,6 +47,6 @@ export function saveAdjustmentReason(
        ON CONFLICT (code) DO UPDATE SET label = excluded.label, category = excluded.category,
          active = excluded.active`,
     ).run(input.code, input.label, input.category, input.active ? 1 : 0);
-    return listAdjustmentReasons(ctx);
   })();
+  return listAdjustmentReasons(ctx);
 }

@@ -134,7 +134,8 @@ describe('the list of adjustment reasons', () => {
     expectRefused(ctx, 'saveAdjustmentReason', reason, /Only a supervisor/);
     makeSupervisor(ctx);
     const list = call(ctx, 'saveAdjustmentReason', reason);
-    expect(list.find((r) => r.code === 'PROMPT_PAY')).toEqual({
+    expect(list.canChange).toBe(true);
+    expect(list.reasons.find((r) => r.code === 'PROMPT_PAY')).toEqual({
       code: 'PROMPT_PAY',
       label: 'Prompt-pay discount',
       category: 'administrative',
@@ -164,10 +165,18 @@ describe('the list of adjustment reasons', () => {
 
   it('the approval limit is a billing rule a supervisor changes', () => {
     const accountId = owing(90_000);
+    expect(call(ctx, 'getBillingRules', {})).toMatchObject({
+      rules: { writeOffApprovalLimit: 50_000 },
+      canChange: false,
+      lastChange: null,
+    });
+    expectRefused(ctx, 'saveBillingRules', { planMaxMonths: 24 }, /Only a supervisor/);
     makeSupervisor(ctx);
-    expect(
-      call(ctx, 'saveBillingRules', { writeOffApprovalLimit: 100_000 }).writeOffApprovalLimit,
-    ).toBe(100_000);
+    expect(call(ctx, 'saveBillingRules', { writeOffApprovalLimit: 100_000 })).toMatchObject({
+      rules: { writeOffApprovalLimit: 100_000, planMaxMonths: 36 },
+      canChange: true,
+      lastChange: { at: ctx.clock.now(), byName: 'Rita Representative' },
+    });
     const posted = call(ctx, 'postAdjustment', {
       accountId,
       side: 'patient',

@@ -14,14 +14,6 @@ import { billingRules } from '../rules/billing-rules';
 import { requireSupervisor } from '../users/users';
 import { claimSideBalance, requirePostableAccount } from './account-state';
 
-export function listAdjustmentReasons(ctx: Ctx): AdjustmentReason[] {
-  return (
-    ctx.db
-      .prepare(`SELECT code, label, category, active FROM adjustment_reasons ORDER BY label`)
-      .all() as (Omit<AdjustmentReason, 'active'> & { active: number })[]
-  ).map((r) => ({ ...r, active: r.active === 1 }));
-}
-
 function requireReason(db: Db, code: string): AdjustmentReason {
   const row = db
     .prepare(`SELECT code, label, category, active FROM adjustment_reasons WHERE code = ?`)

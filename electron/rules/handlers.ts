@@ -1,20 +1,34 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { BillingRules } from '../../shared/api/types';
+import type { BillingRules, BillingRulesView } from '../../shared/api/types';
 import type { Ctx } from '../api/context';
-import { requireSupervisor } from '../users/users';
+import { isSupervisor, requireSupervisor } from '../users/users';
 import { billingRules, writeBillingRules } from './billing-rules';
 
-export function getBillingRules(ctx: Ctx): BillingRules {
-  return billingRules(ctx.db);
+export function getBillingRules(ctx: Ctx): BillingRulesView {
+  const lastChange = ctx.db
+    .prepare(
+      `SELECT r.updated_at AS at, u.display_name AS byName
+       FROM billing_rules r JOIN users u ON u.id = r.updated_by
+       ORDER BY r.updated_at DESC LIMIT 1`,
+    )
+    .get() as BillingRulesView['lastChange'] | undefined;
+  return {
+    rules: billingRules(ctx.db),
+    canChange: isSupervisor(ctx.db, ctx.userId),
+    lastChange: lastChange ?? null,
+  };
 }
 
-export function saveBillingRules(ctx: Ctx, input: ParsedInputOf<'saveBillingRules'>): BillingRules {
-  return ctx.db.transaction(() => {
+export function saveBillingRules(
+  ctx: Ctx,
+  input: ParsedInputOf<'saveBillingRules'>,
+): BillingRulesView {
+  ctx.db.transaction(() => {
     requireSupervisor(ctx.db, ctx.userId, "change the office's billing rules");
     const changes = Object.fromEntries(
       Object.entries(input).filter(([, v]) => v !== undefined),
     ) as Partial<BillingRules>;
     writeBillingRules(ctx.db, changes, { userId: ctx.userId, now: ctx.clock.now() });
-    return billingRules(ctx.db);
   })();
+  return getBillingRules(ctx);
 }

@@ -296,7 +296,7 @@ describe('payment plans', () => {
       firstDueDate: firstDue,
       includeNewCharges: false,
     });
-    const { planGraceDays } = call(ctx, 'getBillingRules', {});
+    const { planGraceDays } = call(ctx, 'getBillingRules', {}).rules;
 
     // the same database a few weeks on: the first installment is past its grace period
     const lateDay: IsoDate = addDays(firstDue, planGraceDays + 1);

@@ -11,6 +11,7 @@ import {
   zipField,
 } from './fields';
 import { saveFacilityInput, type FacilityView } from './facility';
+import { addUserInput, saveUserInput, type UsersView } from './users';
 import type { MethodName } from './methods';
 import {
   deleteCsvMappingInput,
@@ -80,13 +81,13 @@ import {
 } from './posting-inputs';
 import type {
   AccountView,
-  AdjustmentReason,
+  AdjustmentReasonsView,
   AdjustmentRequestView,
   AdjustmentResult,
   AppInfo,
   BatchSummary,
   BatchView,
-  BillingRules,
+  BillingRulesView,
   CashSummary,
   Created,
   DemoLoadResult,
@@ -212,10 +213,13 @@ export const contract = {
   ),
   getFacility: method<FacilityView>()(none),
   saveFacility: method<FacilityView>()(saveFacilityInput),
-  getBillingRules: method<BillingRules>()(none),
-  saveBillingRules: method<BillingRules>()(saveBillingRulesInput),
-  listAdjustmentReasons: method<AdjustmentReason[]>()(none),
-  saveAdjustmentReason: method<AdjustmentReason[]>()(saveAdjustmentReasonInput),
+  getBillingRules: method<BillingRulesView>()(none),
+  saveBillingRules: method<BillingRulesView>()(saveBillingRulesInput),
+  listAdjustmentReasons: method<AdjustmentReasonsView>()(none),
+  saveAdjustmentReason: method<AdjustmentReasonsView>()(saveAdjustmentReasonInput),
+  listUsers: method<UsersView>()(none),
+  saveUser: method<UsersView>()(saveUserInput),
+  addUser: method<UsersView>()(addUserInput),
   openBatch: method<BatchSummary>()(openBatchInput),
   setBatchTotal: method<BatchSummary>()(setBatchTotalInput),
   listBatches: method<BatchSummary[]>()(listBatchesInput),

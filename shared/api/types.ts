@@ -299,6 +299,20 @@ export interface BillingRules {
   appealFollowUpDays: number;
 }
 
+export interface BillingRulesView {
+  rules: BillingRules;
+  /** Whether this user may change them (supervisors only). */
+  canChange: boolean;
+  /** The latest change to any rule; null while every rule is at its default. */
+  lastChange: { at: string; byName: string } | null;
+}
+
+export interface AdjustmentReasonsView {
+  reasons: AdjustmentReason[];
+  /** Whether this user may add, rename or retire reasons (supervisors only). */
+  canChange: boolean;
+}
+
 export interface AdjustmentReason {
   code: string;
   label: string;

@@ -6,6 +6,7 @@ import { migration005 } from './005-documents';
 import { migration006 } from './006-csv-import';
 import { migration007 } from './007-open-follow-up-indexes';
 import { migration008 } from './008-office-hours';
+import { migration009 } from './009-user-changes';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'spreadsheet import mappings', sql: migration006 },
   { version: 7, name: 'open-only work queue indexes', sql: migration007 },
   { version: 8, name: 'billing office hours', sql: migration008 },
+  { version: 9, name: 'user change history', sql: migration009 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -72,7 +72,7 @@ export function AdjustmentModal({ view, onClose }: { view: AccountView; onClose:
   const reasonData = ADJUSTMENT_CATEGORY.keys
     .map((c) => ({
       group: ADJUSTMENT_CATEGORY.labels[c],
-      items: (reasons.data ?? [])
+      items: (reasons.data?.reasons ?? [])
         .filter((r) => r.active && r.category === c)
         .map((r) => ({ value: r.code, label: r.label })),
     }))

@@ -1,0 +1,13 @@
+import type { Db } from '../db/open';
+
+/** Keeps the user's role, name and access as they now stand, with who changed them and why. */
+export function recordUserChange(
+  db: Db,
+  userId: number,
+  change: { why: string; by: number; now: string },
+): void {
+  db.prepare(
+    `INSERT INTO user_changes (user_id, display_name, role, active, why, changed_at, changed_by)
+     SELECT id, display_name, role, active, ?, ?, ? FROM users WHERE id = ?`,
+  ).run(change.why, change.now, change.by, userId);
+}

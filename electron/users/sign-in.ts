@@ -1,0 +1,42 @@
+import type { Db } from '../db/open';
+import { recordUserChange } from './changes';
+import { ensureUser } from './users';
+
+export class UserTurnedOffError extends Error {
+  constructor(username: string) {
+    super(
+      `The ClaimDesk user "${username}" has been turned off by a supervisor. ` +
+        `Ask a supervisor to turn it back on under Office settings, Users.`,
+    );
+    this.name = 'UserTurnedOffError';
+  }
+}
+
+/**
+ * The person at the computer, by their sign-in name: known users come back as they are,
+ * new ones start as representatives. A database with no supervisor yet (a new office)
+ * makes its first user the supervisor, or nobody could ever approve a write-off or give
+ * the role; once a supervisor exists only a supervisor gives the role. A user a
+ * supervisor turned off is refused.
+ */
+export function signIn(db: Db, username: string, now: string): number {
+  return db.transaction(() => {
+    const userId = ensureUser(db, username, username, now);
+    const supervisors = db
+      .prepare(`SELECT count(*) AS n FROM users WHERE role = 'supervisor'`)
+      .get() as { n: number };
+    if (supervisors.n === 0) {
+      db.prepare(`UPDATE users SET role = 'supervisor', active = 1 WHERE id = ?`).run(userId);
+      recordUserChange(db, userId, {
+        why: 'First to open ClaimDesk while it had no supervisor',
+        by: userId,
+        now,
+      });
+    }
+    const { active } = db.prepare(`SELECT active FROM users WHERE id = ?`).get(userId) as {
+      active: number;
+    };
+    if (active !== 1) throw new UserTurnedOffError(username);
+    return userId;
+  })();
+}
