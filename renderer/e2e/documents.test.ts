@@ -459,40 +459,4 @@ describe('documents', () => {
       ctx.db.prepare(`SELECT count(*) AS n FROM template_in_use`).get() as { n: number },
     ).toEqual({ n: 0 });
   });
-  it('lets a supervisor change the facility and its office hours, refusing a bad NPI', async () => {
-    const ctx = app.database({ demo: true });
-    // reached from the Templates screen, where the wording of letters is kept
-    const page = await app.open('#/templates', ctx);
-    await page.getByRole('link', { name: 'facility details' }).click();
-    await page.waitForURL(/#\/facility$/);
-    const form = page.getByRole('form', { name: 'Facility' });
-    // a representative reads it, with nothing to save
-    await form.getByText('Only a supervisor can change the facility details.').waitFor();
-    expect(await form.getByRole('button', { name: 'Save facility' }).count()).toBe(0);
-    const hours = form.getByRole('textbox', { name: 'Billing office hours' });
-    expect(await hours.getAttribute('readonly')).not.toBeNull();
-
-    makeSupervisor(ctx);
-    await page.reload();
-    await hours.fill('Monday to Thursday, 7:30 a.m. to 6 p.m.');
-    await form.getByRole('textbox', { name: 'NPI' }).fill('1847392656');
-    await form.getByRole('button', { name: 'Save facility' }).click();
-    await form.getByText(/its last digit did not check/).waitFor();
-    const stored = () =>
-      ctx.db.prepare(`SELECT npi, billing_office_hours AS hours FROM facility`).get();
-    expect(stored()).toEqual({
-      npi: '1847392655',
-      hours: 'Monday to Friday, 8:00 a.m. to 5:00 p.m.',
-    });
-    await form.getByRole('textbox', { name: 'NPI' }).fill('1847392655');
-    await form.getByRole('button', { name: 'Save facility' }).click();
-    await page
-      .getByText('Facility saved. Letters and statements made from now on print it.')
-      .waitFor();
-    expect(stored()).toEqual({
-      npi: '1847392655',
-      hours: 'Monday to Thursday, 7:30 a.m. to 6 p.m.',
-    });
-    await screenshot(page, 'facility-saved');
-  });
 });

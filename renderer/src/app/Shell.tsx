@@ -1,4 +1,4 @@
-import { AppShell, Button, Group, Kbd, Text, Title } from '@mantine/core';
+import { AppShell, Button, Group, Kbd, Stack, Text, Title } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
 import { useQuery } from '@tanstack/react-query';
 import { formatUsDate } from '../../../shared/dates/iso-date';
@@ -11,7 +11,7 @@ import { ImportsScreen } from '../imports/ImportsScreen';
 import { AppealScreen } from '../letters/AppealScreen';
 import { StatementsScreen } from '../statements/StatementsScreen';
 import { TemplatesScreen } from '../templates/TemplatesScreen';
-import { FacilityScreen } from '../facility/FacilityScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
 import { CashSummaryScreen } from '../posting/CashSummaryScreen';
 import { PostingScreen } from '../posting/PostingScreen';
 import { QueueScreen } from '../worklist/QueueScreen';
@@ -48,7 +48,7 @@ export function Shell() {
     body = <AppealScreen denialId={route.denialId} today={info.data.today} />;
   else if (route.name === 'statements') body = <StatementsScreen />;
   else if (route.name === 'templates') body = <TemplatesScreen params={route.params} />;
-  else if (route.name === 'facility') body = <FacilityScreen />;
+  else if (route.name === 'settings') body = <SettingsScreen tab={route.tab} />;
   else
     body = (
       <ErrorState
@@ -149,13 +149,24 @@ export function Shell() {
             )}
           </Group>
           {info.data && (
-            <Group gap="md" wrap="nowrap">
-              <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                Today {formatUsDate(info.data.today)}
-              </Text>
-              <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
-                {info.data.user.displayName}
-              </Text>
+            <Group gap="sm" wrap="nowrap">
+              {/* two short lines, so the navigation keeps its room */}
+              <Stack gap={0} align="flex-end">
+                <Text size="sm" fw={500} lh={1.3} style={{ whiteSpace: 'nowrap' }}>
+                  {info.data.user.displayName}
+                </Text>
+                <Text size="xs" c="dimmed" lh={1.3} style={{ whiteSpace: 'nowrap' }}>
+                  Today {formatUsDate(info.data.today)}
+                </Text>
+              </Stack>
+              <Button
+                variant={route.name === 'settings' ? 'light' : 'subtle'}
+                px="xs"
+                onClick={() => navigate('/settings')}
+                aria-current={route.name === 'settings' ? 'page' : undefined}
+              >
+                Settings
+              </Button>
             </Group>
           )}
         </Group>

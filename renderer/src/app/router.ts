@@ -8,6 +8,8 @@ import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
  * `#/imports` (`?tab=exceptions`); denials are `#/denials` with their filters in the query.
  * A denial's appeal letter is drafted at `#/appeal/<denialId>`; statement runs are
  * `#/statements` and letter templates `#/templates` (`?template=<id>&copy=<copyId>`).
+ * Office settings are `#/settings?tab=facility|rules|reasons|users`; the older
+ * `#/facility` still leads to the facility tab.
  */
 export type Route =
   | { name: 'queue'; params: URLSearchParams }
@@ -19,8 +21,15 @@ export type Route =
   | { name: 'appeal'; denialId: number }
   | { name: 'statements' }
   | { name: 'templates'; params: URLSearchParams }
-  | { name: 'facility' }
+  | { name: 'settings'; tab: SettingsTab }
   | { name: 'notFound'; path: string };
+
+export const SETTINGS_TABS = ['facility', 'rules', 'reasons', 'users'] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+function settingsTab(value: string | null): SettingsTab {
+  return SETTINGS_TABS.find((t) => t === value) ?? 'facility';
+}
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -47,7 +56,8 @@ export function parseRoute(hash: string): Route {
   if (appeal) return { name: 'appeal', denialId: Number(appeal[1]) };
   if (path === '/statements') return { name: 'statements' };
   if (path === '/templates') return { name: 'templates', params };
-  if (path === '/facility') return { name: 'facility' };
+  if (path === '/facility') return { name: 'settings', tab: 'facility' };
+  if (path === '/settings') return { name: 'settings', tab: settingsTab(params.get('tab')) };
   return { name: 'notFound', path };
 }
 

@@ -203,7 +203,7 @@ export function TemplatesScreen({ params }: { params: URLSearchParams }) {
         <Text size="sm" c="dimmed">
           The wording of letters and statements. Supervisors copy a shipped text to change it; the
           copy is used once they choose it. The letterhead, telephone and office hours come from the{' '}
-          <Anchor href="#/facility" size="sm">
+          <Anchor href="#/settings?tab=facility" size="sm">
             facility details
           </Anchor>
           .

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -140,43 +140,29 @@ function FacilityForm({ facility }: { facility: FacilityView }) {
  * The facility's name, address, numbers and billing office hours: the letterhead of every
  * letter and statement. Everyone reads it; a supervisor changes it.
  */
-export function FacilityScreen() {
+export function FacilityPanel() {
   const facility = useQuery({ queryKey: FACILITY_KEY, queryFn: () => api.getFacility({}) });
-  let body;
-  if (facility.isPending) body = <LoadingState label="Loading the facility…" />;
-  else if (facility.isError)
-    body = (
+  if (facility.isPending) return <LoadingState label="Loading the facility…" />;
+  if (facility.isError)
+    return (
       <ErrorState
         title="The facility could not be loaded"
         message={messageOf(facility.error)}
         onRetry={() => void facility.refetch()}
       />
     );
-  else
-    body = (
-      <Stack gap="sm">
-        {!facility.data.configured && (
-          <Alert color="orange" title="Not set up yet" p="xs">
-            Letters and statements print a visible gap where the facility&apos;s details belong
-            until they are saved here.
-          </Alert>
-        )}
-        <FacilityForm facility={facility.data} />
-      </Stack>
-    );
   return (
     <Stack gap="sm" maw={720}>
-      <div>
-        <Title order={2} size="h3">
-          Facility
-        </Title>
-        <Text size="sm" c="dimmed">
-          What every letter and statement prints as its letterhead and contact details.
-        </Text>
-      </div>
-      <Paper withBorder radius="sm" p="md">
-        {body}
-      </Paper>
+      <Text size="sm" c="dimmed">
+        What every letter and statement prints as its letterhead and contact details.
+      </Text>
+      {!facility.data.configured && (
+        <Alert color="orange" title="Not set up yet" p="xs">
+          Letters and statements print a visible gap where the facility&apos;s details belong until
+          they are saved here.
+        </Alert>
+      )}
+      <FacilityForm facility={facility.data} />
     </Stack>
   );
 }
