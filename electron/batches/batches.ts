@@ -88,7 +88,8 @@ export function getBatch(ctx: Ctx, input: ParsedInputOf<'getBatch'>): BatchView 
 /** Closes a batch once what was posted equals what was deposited, to the cent. */
 export function closeBatch(ctx: Ctx, input: ParsedInputOf<'closeBatch'>): BatchSummary {
   return ctx.db.transaction(() => {
-    const batch = requireOpenBatch(ctx.db, input.batchId);
+    requireOpenBatch(ctx.db, input.batchId);
+    const batch = batchSummary(ctx.db, input.batchId);
     if (batch.difference !== 0) {
       const how =
         batch.difference > 0

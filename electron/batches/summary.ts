@@ -7,10 +7,8 @@ import type { Db } from '../db/open';
 export const BATCH_SUMMARY_SQL = `
   SELECT b.id, b.deposit_date AS depositDate, b.source, b.description,
     b.expected_total AS expectedTotal,
-    (SELECT ifnull(sum(amount), 0) FROM receipts r WHERE r.batch_id = b.id) AS postedTotal,
-    -- a reversal in the batch cancels the payment it reverses, which is in the same batch
-    (SELECT ifnull(sum(reverses_id IS NULL) - sum(reverses_id IS NOT NULL), 0)
-       FROM receipts r WHERE r.batch_id = b.id) AS receiptCount,
+    -- kept by a trigger as each receipt is posted (migration 10)
+    b.posted_total AS postedTotal, b.receipt_count AS receiptCount,
     b.status, u.display_name AS createdBy, b.closed_at AS closedAt
   FROM deposit_batches b JOIN users u ON u.id = b.created_by`;
 
@@ -30,15 +28,21 @@ export function batchSummaries(db: Db, where: string, ...params: unknown[]): Bat
   return (db.prepare(`${BATCH_SUMMARY_SQL} ${where}`).all(...params) as Row[]).map(withDifference);
 }
 
-/** The batch a posting goes into; it must still be open. */
-export function requireOpenBatch(db: Db, batchId: number): BatchSummary {
-  const batch = batchSummary(db, batchId);
+/**
+ * The batch a posting goes into; it must still be open. Reads the batch row alone: its
+ * totals add up every receipt in it, which each posting into a large lockbox batch would
+ * otherwise pay for once more.
+ */
+export function requireOpenBatch(db: Db, batchId: number): void {
+  const batch = db
+    .prepare(`SELECT id, deposit_date AS depositDate, status FROM deposit_batches WHERE id = ?`)
+    .get(batchId) as Pick<BatchSummary, 'id' | 'depositDate' | 'status'> | undefined;
+  if (!batch) throw notFound('The batch');
   if (batch.status !== 'open') {
     throw conflict(
       `Batch ${batch.id} (${formatUsDate(batch.depositDate)}) is closed; open a new batch for these payments.`,
     );
   }
-  return batch;
 }
 
 /** Totals by payment method over receipts matching the condition. */

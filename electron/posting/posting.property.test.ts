@@ -8,7 +8,7 @@ import { createTestCtx, tableCounts } from '../testing/test-db';
 
 /** One thing a representative might do; many are refused, which must write nothing. */
 type Op =
-  | { op: 'patientPayment'; amount: number; toAccount: boolean }
+  | { op: 'patientPayment'; amount: number; toAccount: boolean; inBatch: boolean }
   | {
       op: 'eob';
       claim: number;
@@ -24,7 +24,12 @@ type Op =
 
 const amount = fc.integer({ min: 1, max: 60_000 });
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ op: fc.constant('patientPayment' as const), amount, toAccount: fc.boolean() }),
+  fc.record({
+    op: fc.constant('patientPayment' as const),
+    amount,
+    toAccount: fc.boolean(),
+    inBatch: fc.boolean(),
+  }),
   fc.record({
     op: fc.constant('eob' as const),
     claim: fc.integer({ min: 0, max: 1 }),
@@ -57,6 +62,13 @@ describe('posting keeps the money right', () => {
             addBilledClaim(ctx, accountId, payerId, [40_000], 'patient'),
           ];
           const today = ctx.clock.today();
+          const batch = dispatch(ctx, 'openBatch', {
+            depositDate: today,
+            source: 'mail',
+            expectedTotal: 100_000_000,
+          });
+          if (!batch.ok) throw new Error(batch.error.message);
+          const batchId = (batch.value as { id: number }).id;
           for (const o of ops) {
             const before = tableCounts(ctx);
             const result = run(o);
@@ -73,6 +85,7 @@ describe('posting keeps the money right', () => {
                   amount: o.amount,
                   method: 'cash',
                   receivedDate: today,
+                  ...(o.inBatch ? { batchId } : {}),
                   ...(o.toAccount ? { allocations: [{ claimId: null, amount: o.amount }] } : {}),
                 });
               case 'eob': {
@@ -175,6 +188,23 @@ describe('posting keeps the money right', () => {
             )
             .get() as { n: number };
           expect(transfers.n).toBe(0);
+          // the batch's running total and count are what its receipts add up to
+          expect(
+            ctx.db
+              .prepare(
+                `SELECT posted_total AS total, receipt_count AS count FROM deposit_batches
+                 WHERE id = ?`,
+              )
+              .get(batchId),
+          ).toEqual(
+            ctx.db
+              .prepare(
+                `SELECT ifnull(sum(amount), 0) AS total,
+                   ifnull(sum(reverses_id IS NULL) - sum(reverses_id IS NOT NULL), 0) AS count
+                 FROM receipts WHERE batch_id = ?`,
+              )
+              .get(batchId),
+          );
         } finally {
           ctx.close();
         }

@@ -7,6 +7,7 @@ import { migration006 } from './006-csv-import';
 import { migration007 } from './007-open-follow-up-indexes';
 import { migration008 } from './008-office-hours';
 import { migration009 } from './009-user-changes';
+import { migration010 } from './010-batch-totals';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'open-only work queue indexes', sql: migration007 },
   { version: 8, name: 'billing office hours', sql: migration008 },
   { version: 9, name: 'user change history', sql: migration009 },
+  { version: 10, name: 'deposit batch running totals', sql: migration010 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

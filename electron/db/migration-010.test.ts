@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from './migrations';
+import { oldVersionFile } from './old-version-file';
+import { openDatabase, schemaVersion } from './open';
+
+/** A version-9 file with an open batch: two payments, one of them reversed, and an empty batch. */
+function versionNineFile(): string {
+  return oldVersionFile(
+    9,
+    `
+    INSERT INTO users (id, username, display_name, role, created_at)
+      VALUES (1, 'rep', 'Rita Rep', 'representative', 't');
+    INSERT INTO people (id, last_name, first_name, created_at) VALUES (1, 'Rivera', 'Ana', 't');
+    INSERT INTO accounts (id, account_number, patient_id, guarantor_id, service_date,
+      financial_class, created_at) VALUES (1, 'A100', 1, 1, '2026-01-02', 'self_pay', 't');
+    INSERT INTO deposit_batches (id, deposit_date, source, expected_total, created_at, created_by)
+      VALUES (1, '2026-03-02', 'mail', 5000, 't', 1), (2, '2026-03-02', 'desk', 100, 't', 1);
+    INSERT INTO receipts (id, batch_id, account_id, kind, method, amount, received_date,
+      reverses_id, created_at, created_by)
+      VALUES (1, 1, 1, 'patient_payment', 'cash', 2000, '2026-03-02', NULL, 't', 1),
+             (2, 1, 1, 'patient_payment', 'check', 3000, '2026-03-02', NULL, 't', 1),
+             (3, 1, 1, 'patient_payment', 'check', -3000, '2026-03-02', 2, 't', 1),
+             (4, NULL, 1, 'patient_payment', 'cash', 700, '2026-03-02', NULL, 't', 1);
+  `,
+  );
+}
+
+const totals = (db: ReturnType<typeof openDatabase>) =>
+  db
+    .prepare(
+      `SELECT id, posted_total AS posted, receipt_count AS receipts FROM deposit_batches ORDER BY id`,
+    )
+    .all();
+
+describe('migration 10 (deposit batch running totals)', () => {
+  it('fills each batch from its receipts, then keeps it as receipts are posted', () => {
+    const db = openDatabase(versionNineFile());
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    // the reversal cancels the check it reverses; the payment outside a batch counts nowhere
+    expect(totals(db)).toEqual([
+      { id: 1, posted: 2000, receipts: 1 },
+      { id: 2, posted: 0, receipts: 0 },
+    ]);
+    db.prepare(
+      `INSERT INTO receipts (batch_id, account_id, kind, method, amount, received_date,
+         reverses_id, created_at, created_by)
+       VALUES (2, 1, 'patient_payment', 'cash', 100, '2026-03-02', NULL, 't', 1),
+              (1, 1, 'patient_payment', 'cash', -2000, '2026-03-02', 1, 't', 1),
+              (NULL, 1, 'patient_payment', 'cash', 50, '2026-03-02', NULL, 't', 1)`,
+    ).run();
+    expect(totals(db)).toEqual([
+      { id: 1, posted: 0, receipts: 0 },
+      { id: 2, posted: 100, receipts: 1 },
+    ]);
+    db.close();
+  });
+});
