@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 export const BATCH_SUMMARY_SQL = `
   SELECT b.id, b.deposit_date AS depositDate, b.source, b.description,
     b.expected_total AS expectedTotal,
-    -- kept by a trigger as each receipt is posted (migration 10)
+    -- moved by insertReceipt as each receipt is posted (migration 10)
     b.posted_total AS postedTotal, b.receipt_count AS receiptCount,
     b.status, u.display_name AS createdBy, b.closed_at AS closedAt
   FROM deposit_batches b JOIN users u ON u.id = b.created_by`;

@@ -97,6 +97,10 @@ export function postingBatchBenchmark(ctx: Ctx, count = 10_000): ThroughputResul
       `UPDATE accounts SET patient_balance = (SELECT sum(amount) FROM ledger_entries
          WHERE account_id = ? AND side = 'patient') WHERE id = ?`,
     );
+    const batchTotal = ctx.db.prepare(
+      `UPDATE deposit_batches SET posted_total = posted_total + ?, receipt_count = receipt_count + 1
+       WHERE id = ?`,
+    );
     accounts.forEach((a, i) => {
       const id = receipt.run(
         batchId,
@@ -109,6 +113,7 @@ export function postingBatchBenchmark(ctx: Ctx, count = 10_000): ThroughputResul
       ).lastInsertRowid;
       entry.run(a.id, -amount(i), today, id, now, ctx.userId);
       balance.run(a.id, a.id);
+      batchTotal.run(amount(i), batchId);
     });
     ctx.db.prepare(`UPDATE deposit_batches SET status = 'closed' WHERE id = ?`).run(batchId);
   });
@@ -117,7 +122,7 @@ export function postingBatchBenchmark(ctx: Ctx, count = 10_000): ThroughputResul
     count,
     handler,
     bare,
-    'handler: validation, claim allocation, receipt, ledger, balances, aging, plan/promise/credit checks, queue columns, history; bare: receipt + ledger insert + balance sum',
+    'handler: validation, claim allocation, receipt, ledger, balances, aging, plan/promise/credit checks, queue columns, history; bare: receipt + ledger insert + balance sum + batch total',
   );
 }
 

@@ -17,9 +17,13 @@ export interface NewReceipt {
   remittanceId?: number | null;
 }
 
-/** Records money received (or refunded); the caller posts its ledger rows with the id. */
+/**
+ * Records money received (or refunded); the caller posts its ledger rows with the id.
+ * The one place receipts are written, so it also moves the batch's running total and
+ * count (migration 10): a reversal cancels the payment it reverses.
+ */
 export function insertReceipt(ctx: Ctx, r: NewReceipt): number {
-  return Number(
+  const id = Number(
     ctx.db
       .prepare(
         `INSERT INTO receipts (batch_id, account_id, kind, payer_id, method, check_number,
@@ -44,4 +48,13 @@ export function insertReceipt(ctx: Ctx, r: NewReceipt): number {
         ctx.userId,
       ).lastInsertRowid,
   );
+  if (r.batchId !== null) {
+    ctx.db
+      .prepare(
+        `UPDATE deposit_batches SET posted_total = posted_total + ?,
+           receipt_count = receipt_count + ? WHERE id = ?`,
+      )
+      .run(r.amount, r.reversesId == null ? 1 : -1, r.batchId);
+  }
+  return id;
 }
