@@ -1,5 +1,7 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { messageOf } from '../app/query';
 
 export function LoadingState({ label }: { label: string }) {
   return (
@@ -48,5 +50,20 @@ export function EmptyState(props: { title: string; children?: ReactNode }) {
         )}
       </Stack>
     </Center>
+  );
+}
+
+/**
+ * A query's state while it has no data: loading, or why it failed with a way to try
+ * again. `what` names the data as a sentence would ("the billing rules").
+ */
+export function QueryState({ query, what }: { query: UseQueryResult<unknown>; what: string }) {
+  if (!query.isError) return <LoadingState label={`Loading ${what}…`} />;
+  return (
+    <ErrorState
+      title={`${what.charAt(0).toUpperCase()}${what.slice(1)} could not be loaded`}
+      message={messageOf(query.error)}
+      onRetry={() => void query.refetch()}
+    />
   );
 }

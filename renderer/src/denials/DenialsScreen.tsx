@@ -2,9 +2,9 @@ import { Group, Pagination, Paper, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { api } from '../app/api';
-import { keys, messageOf } from '../app/query';
+import { keys } from '../app/query';
 import { navigate, rememberQueuePath } from '../app/router';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, QueryState } from '../components/States';
 import { exportDenials } from '../export/denials-export';
 import { ExportButton } from '../export/ExportButton';
 import { DenialsFilterBar } from './DenialsFilterBar';
@@ -32,15 +32,7 @@ export function DenialsScreen({ params }: { params: URLSearchParams }) {
   });
 
   let body;
-  if (list.isPending) body = <LoadingState label="Loading the denials…" />;
-  else if (list.isError)
-    body = (
-      <ErrorState
-        title="The denials could not be loaded"
-        message={messageOf(list.error)}
-        onRetry={() => void list.refetch()}
-      />
-    );
+  if (list.isPending || list.isError) body = <QueryState query={list} what="the denials" />;
   else if (list.data.total === 0)
     body = (
       <EmptyState title={filters.showResolved ? 'No denials' : 'No open denials'}>

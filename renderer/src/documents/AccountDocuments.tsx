@@ -6,7 +6,7 @@ import type { DocumentKind, DocumentView } from '../../../shared/api/document-ty
 import { api } from '../app/api';
 import { invalidateAll, messageOf } from '../app/query';
 import { Section } from '../components/Section';
-import { ErrorState, LoadingState } from '../components/States';
+import { QueryState } from '../components/States';
 import { Timestamp, UsDate } from '../components/UsDate';
 import { DocumentModal } from './DocumentModal';
 import { useAccountDocuments } from './queries';
@@ -44,15 +44,8 @@ export function AccountDocuments({ accountId }: { accountId: number }) {
   });
 
   let body;
-  if (documents.isPending) body = <LoadingState label="Loading the documents…" />;
-  else if (documents.isError)
-    body = (
-      <ErrorState
-        title="The documents could not be loaded"
-        message={messageOf(documents.error)}
-        onRetry={() => void documents.refetch()}
-      />
-    );
+  if (documents.isPending || documents.isError)
+    body = <QueryState query={documents} what="the documents" />;
   else if (documents.data.length === 0)
     body = (
       <Text size="sm" c="dimmed">

@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RemittanceExceptionView } from '../../../shared/api/types';
 import { api } from '../app/api';
-import { keys, messageOf } from '../app/query';
+import { keys } from '../app/query';
 import { Money } from '../components/Money';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, QueryState } from '../components/States';
 import { UsDate } from '../components/UsDate';
 import { MatchClaimModal } from './MatchClaimModal';
 import { SetAsideModal } from './SetAsideModal';
@@ -64,15 +64,7 @@ export function ExceptionsPanel() {
     queryFn: () => api.listRemittanceExceptions({ status, limit: 500 }),
   });
   let body;
-  if (list.isPending) body = <LoadingState label="Loading the exceptions…" />;
-  else if (list.isError)
-    body = (
-      <ErrorState
-        title="The exceptions could not be loaded"
-        message={messageOf(list.error)}
-        onRetry={() => void list.refetch()}
-      />
-    );
+  if (list.isPending || list.isError) body = <QueryState query={list} what="the exceptions" />;
   else if (list.data.length === 0)
     body = (
       <EmptyState

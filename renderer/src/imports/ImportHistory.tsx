@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ImportListItem } from '../../../shared/api/types';
 import { api } from '../app/api';
 import { keys, messageOf } from '../app/query';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, ErrorState, LoadingState, QueryState } from '../components/States';
 import { Timestamp } from '../components/UsDate';
 import { ImportReportView } from './ImportReportView';
 import { ImportStatusBadge } from './ImportStatusBadge';
@@ -31,15 +31,7 @@ function StoredReport({ item, onClose }: { item: ImportListItem; onClose: () => 
 export function ImportHistory() {
   const [open, setOpen] = useState<ImportListItem | null>(null);
   const list = useQuery({ queryKey: keys.imports, queryFn: () => api.listImports({ limit: 100 }) });
-  if (list.isPending) return <LoadingState label="Loading the import history…" />;
-  if (list.isError)
-    return (
-      <ErrorState
-        title="The import history could not be loaded"
-        message={messageOf(list.error)}
-        onRetry={() => void list.refetch()}
-      />
-    );
+  if (list.isPending || list.isError) return <QueryState query={list} what="the import history" />;
   if (list.data.length === 0)
     return (
       <EmptyState title="No files imported yet">

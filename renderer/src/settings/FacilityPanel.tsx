@@ -4,9 +4,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { FacilityView } from '../../../shared/api/facility';
 import { api } from '../app/api';
-import { fieldErrors, messageOf, queryClient } from '../app/query';
+import { fieldErrors, queryClient } from '../app/query';
 import { FormError } from '../components/FormError';
-import { ErrorState, LoadingState } from '../components/States';
+import { QueryState } from '../components/States';
 
 const FACILITY_KEY = ['facility'] as const;
 
@@ -142,15 +142,8 @@ function FacilityForm({ facility }: { facility: FacilityView }) {
  */
 export function FacilityPanel() {
   const facility = useQuery({ queryKey: FACILITY_KEY, queryFn: () => api.getFacility({}) });
-  if (facility.isPending) return <LoadingState label="Loading the facility…" />;
-  if (facility.isError)
-    return (
-      <ErrorState
-        title="The facility could not be loaded"
-        message={messageOf(facility.error)}
-        onRetry={() => void facility.refetch()}
-      />
-    );
+  if (facility.isPending || facility.isError)
+    return <QueryState query={facility} what="the facility" />;
   return (
     <Stack gap="sm" maw={720}>
       <Text size="sm" c="dimmed">

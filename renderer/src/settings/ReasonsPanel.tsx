@@ -16,10 +16,10 @@ import { useState, type FormEvent } from 'react';
 import type { AdjustmentReason } from '../../../shared/api/types';
 import { ADJUSTMENT_CATEGORY, type AdjustmentCategory } from '../../../shared/codes/enums';
 import { api } from '../app/api';
-import { fieldErrors, keys, messageOf, queryClient } from '../app/query';
+import { fieldErrors, keys, queryClient } from '../app/query';
 import { FormError } from '../components/FormError';
 import { optionsOf } from '../components/options';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, QueryState } from '../components/States';
 
 /** Adds a reason (code given) or changes one (code fixed). */
 function ReasonModal({
@@ -120,15 +120,8 @@ export function ReasonsPanel() {
     queryFn: () => api.listAdjustmentReasons({}),
   });
   const [editing, setEditing] = useState<AdjustmentReason | 'new' | null>(null);
-  if (reasons.isPending) return <LoadingState label="Loading the adjustment reasons…" />;
-  if (reasons.isError)
-    return (
-      <ErrorState
-        title="The adjustment reasons could not be loaded"
-        message={messageOf(reasons.error)}
-        onRetry={() => void reasons.refetch()}
-      />
-    );
+  if (reasons.isPending || reasons.isError)
+    return <QueryState query={reasons} what="the adjustment reasons" />;
   const { reasons: list, canChange } = reasons.data;
   return (
     <Stack gap="sm" maw={820}>

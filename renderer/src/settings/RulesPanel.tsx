@@ -6,11 +6,11 @@ import type { BillingRules, BillingRulesView } from '../../../shared/api/types';
 import { cents } from '../../../shared/money/cents';
 import { formatPlainCents } from '../../../shared/money/format';
 import { api } from '../app/api';
-import { fieldErrors, invalidateAll, messageOf, queryClient } from '../app/query';
+import { fieldErrors, invalidateAll, queryClient } from '../app/query';
 import { FormError } from '../components/FormError';
 import { MoneyInput } from '../components/MoneyInput';
 import { amountFrom, amountProblem } from '../components/money-input';
-import { ErrorState, LoadingState } from '../components/States';
+import { QueryState } from '../components/States';
 import { Timestamp } from '../components/UsDate';
 
 const RULES_KEY = ['billingRules'] as const;
@@ -177,15 +177,8 @@ function RulesForm({ view }: { view: BillingRulesView }) {
 /** The office's billing rules: everyone reads them, a supervisor changes them. */
 export function RulesPanel() {
   const rules = useQuery({ queryKey: RULES_KEY, queryFn: () => api.getBillingRules({}) });
-  if (rules.isPending) return <LoadingState label="Loading the billing rules…" />;
-  if (rules.isError)
-    return (
-      <ErrorState
-        title="The billing rules could not be loaded"
-        message={messageOf(rules.error)}
-        onRetry={() => void rules.refetch()}
-      />
-    );
+  if (rules.isPending || rules.isError)
+    return <QueryState query={rules} what="the billing rules" />;
   return (
     <Stack gap="sm" maw={820}>
       <Text size="sm" c="dimmed">

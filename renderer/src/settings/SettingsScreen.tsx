@@ -1,15 +1,16 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
+import type { ComponentType } from 'react';
 import { navigate, SETTINGS_TABS, type SettingsTab } from '../app/router';
 import { FacilityPanel } from './FacilityPanel';
 import { ReasonsPanel } from './ReasonsPanel';
 import { RulesPanel } from './RulesPanel';
 import { UsersPanel } from './UsersPanel';
 
-const LABELS: Record<SettingsTab, string> = {
-  facility: 'Facility',
-  rules: 'Billing rules',
-  reasons: 'Adjustment reasons',
-  users: 'Users',
+const TABS: Record<SettingsTab, { label: string; Panel: ComponentType }> = {
+  facility: { label: 'Facility', Panel: FacilityPanel },
+  rules: { label: 'Billing rules', Panel: RulesPanel },
+  reasons: { label: 'Adjustment reasons', Panel: ReasonsPanel },
+  users: { label: 'Users', Panel: UsersPanel },
 };
 
 /**
@@ -36,22 +37,18 @@ export function SettingsScreen({ tab }: { tab: SettingsTab }) {
         <Tabs.List>
           {SETTINGS_TABS.map((t) => (
             <Tabs.Tab key={t} value={t}>
-              {LABELS[t]}
+              {TABS[t].label}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="facility" pt="md">
-          <FacilityPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="rules" pt="md">
-          <RulesPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="reasons" pt="md">
-          <ReasonsPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="users" pt="md">
-          <UsersPanel />
-        </Tabs.Panel>
+        {SETTINGS_TABS.map((t) => {
+          const { Panel } = TABS[t];
+          return (
+            <Tabs.Panel key={t} value={t} pt="md">
+              <Panel />
+            </Tabs.Panel>
+          );
+        })}
       </Tabs>
     </Stack>
   );

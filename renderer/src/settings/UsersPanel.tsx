@@ -16,10 +16,10 @@ import { useState, type FormEvent } from 'react';
 import type { UserView } from '../../../shared/api/users';
 import { USER_ROLE, type UserRole } from '../../../shared/codes/enums';
 import { api } from '../app/api';
-import { fieldErrors, invalidateAll, messageOf, queryClient } from '../app/query';
+import { fieldErrors, invalidateAll, queryClient } from '../app/query';
 import { FormError } from '../components/FormError';
 import { optionsOf } from '../components/options';
-import { ErrorState, LoadingState } from '../components/States';
+import { QueryState } from '../components/States';
 import { Timestamp } from '../components/UsDate';
 
 const USERS_KEY = ['users'] as const;
@@ -116,15 +116,7 @@ function UserModal({ user, onClose }: { user: UserView | null; onClose: () => vo
 export function UsersPanel() {
   const users = useQuery({ queryKey: USERS_KEY, queryFn: () => api.listUsers({}) });
   const [editing, setEditing] = useState<UserView | 'new' | null>(null);
-  if (users.isPending) return <LoadingState label="Loading the users…" />;
-  if (users.isError)
-    return (
-      <ErrorState
-        title="The users could not be loaded"
-        message={messageOf(users.error)}
-        onRetry={() => void users.refetch()}
-      />
-    );
+  if (users.isPending || users.isError) return <QueryState query={users} what="the users" />;
   const { users: list, canChange } = users.data;
   return (
     <Stack gap="sm">

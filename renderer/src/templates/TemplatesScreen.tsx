@@ -19,7 +19,7 @@ import { api } from '../app/api';
 import { fieldErrors, messageOf, queryClient } from '../app/query';
 import { navigate } from '../app/router';
 import { FormError } from '../components/FormError';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, ErrorState, LoadingState, QueryState } from '../components/States';
 import { useKeepEscape } from '../documents/keep-escape';
 import { documentKeys } from '../documents/queries';
 import { inUseName, KIND_LABEL, TemplateList } from './TemplateList';
@@ -155,15 +155,8 @@ export function TemplatesScreen({ params }: { params: URLSearchParams }) {
   const copyId = Number.isInteger(copyParam) && copyParam > 0 ? copyParam : null;
 
   let body;
-  if (templates.isPending) body = <LoadingState label="Loading the templates…" />;
-  else if (templates.isError)
-    body = (
-      <ErrorState
-        title="The templates could not be loaded"
-        message={messageOf(templates.error)}
-        onRetry={() => void templates.refetch()}
-      />
-    );
+  if (templates.isPending || templates.isError)
+    body = <QueryState query={templates} what="the templates" />;
   else {
     const list = templates.data;
     const summary = list.find((t) => t.templateId === templateId);

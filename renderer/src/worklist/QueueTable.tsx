@@ -3,10 +3,9 @@ import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-tabl
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { QueueRow } from '../../../shared/api/types';
-import { messageOf } from '../app/query';
 import { accountPath, navigate } from '../app/router';
 import { listMoveKeys, runListKey } from '../components/list-keys';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, QueryState } from '../components/States';
 import { queueColumns } from './columns';
 import { hasFilters, type QueueFilters } from './filters';
 import { PAGE_SIZE, useQueuePages } from './useQueuePages';
@@ -119,15 +118,7 @@ export function QueueTable({
     .map((w, i) => (i === 4 || i === 5 ? `minmax(${w}px, 1fr)` : `${w}px`))
     .join(' ');
 
-  if (first.isPending) return <LoadingState label="Loading the work queue…" />;
-  if (first.isError)
-    return (
-      <ErrorState
-        title="The work queue could not be loaded"
-        message={messageOf(first.error)}
-        onRetry={() => void first.refetch()}
-      />
-    );
+  if (first.isPending || first.isError) return <QueryState query={first} what="the work queue" />;
 
   return (
     <Paper

@@ -13,7 +13,7 @@ import { api } from '../../app/api';
 import { invalidateAll, messageOf } from '../../app/query';
 import { FormError } from '../../components/FormError';
 import { Section } from '../../components/Section';
-import { ErrorState, LoadingState } from '../../components/States';
+import { QueryState } from '../../components/States';
 import { ImportHistory } from '../ImportHistory';
 import { stepShare, stepText, watchProgress } from '../watch-progress';
 import { ColumnMapping, CSV_MAPPINGS_KEY } from './ColumnMapping';
@@ -129,15 +129,8 @@ export function SpreadsheetImport({ active }: { active: boolean }) {
     if (m && file) changeColumns(applicableColumns(m.columns, file.headers));
   };
 
-  if (mappings.isPending) return <LoadingState label="Loading the saved mappings…" />;
-  if (mappings.isError)
-    return (
-      <ErrorState
-        title="The saved mappings could not be loaded"
-        message={messageOf(mappings.error)}
-        onRetry={() => void mappings.refetch()}
-      />
-    );
+  if (mappings.isPending || mappings.isError)
+    return <QueryState query={mappings} what="the saved mappings" />;
   const canImport = mappings.data.canImport;
   const ready = file !== null && columnProblems(columns, file.headers).length === 0;
 
