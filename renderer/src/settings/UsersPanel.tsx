@@ -42,8 +42,8 @@ function UserModal({ user, onClose }: { user: UserView | null; onClose: () => vo
         message: user ? `${displayName.trim()} saved.` : `${displayName.trim()} added.`,
       });
       onClose();
-      // a change of one's own role changes what every screen offers
-      if (user?.you) await invalidateAll();
+      // names show in history and owner lists, and one's own role decides what screens offer
+      await invalidateAll();
     },
   });
   const errors = fieldErrors(save.error);
