@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, type MethodName } from '../../shared/api/contract';
 import { ApiError, type ApiErrorData, type ApiResult } from '../../shared/api/errors';
 import type { Ctx } from './context';
+import { isActiveUser } from '../users/users';
 import { handlers } from './handlers';
 import { requestLock } from './request-lock';
 import { runStepsInSlices, runStepsNow, SteppedWrite } from './stepped';
@@ -26,6 +27,13 @@ function invalidInput(issues: readonly z.core.$ZodIssue[]): ApiErrorData {
   return { code: 'invalid_input', message, details };
 }
 
+const TURNED_OFF: ApiErrorData = {
+  code: 'conflict',
+  message:
+    'A supervisor has turned off your ClaimDesk user, so nothing more can be done here. ' +
+    'Close ClaimDesk and ask a supervisor to turn it back on under Settings, Users.',
+};
+
 type Prepared =
   { ok: false; result: ApiResult<unknown> } | { ok: true; run: () => unknown; method: MethodName };
 
@@ -38,6 +46,10 @@ function prepare(ctx: Ctx, method: unknown, input: unknown): Prepared {
         error: { code: 'unknown_method', message: 'ClaimDesk does not know that request.' },
       },
     };
+  }
+  // checked on every request: a supervisor may turn this user off while they work
+  if (!isActiveUser(ctx.db, ctx.userId)) {
+    return { ok: false, result: { ok: false, error: TURNED_OFF } };
   }
   const parsed = contract[method].input.safeParse(input);
   if (!parsed.success)

@@ -93,6 +93,27 @@ describe('users and roles', () => {
     expect(() => ctx.db.exec(`DELETE FROM user_changes`)).toThrow(/kept as they were recorded/);
   });
 
+  it('refuses every request of a user turned off while they work, writing nothing', () => {
+    makeSupervisor(ctx);
+    const theirs = { ...ctx, userId: colleague };
+    expect(call(theirs, 'getAppInfo', {}).user.id).toBe(colleague);
+    call(ctx, 'saveUser', {
+      userId: colleague,
+      displayName: 'Sam Ortiz',
+      role: 'representative',
+      active: false,
+    });
+    expectRefused(theirs, 'getAppInfo', {}, /A supervisor has turned off your ClaimDesk user/);
+    expectRefused(
+      theirs,
+      'listQueue',
+      {},
+      /Close ClaimDesk and ask a supervisor to turn it back on under Settings, Users\./,
+    );
+    // the supervisor carries on
+    expect(call(ctx, 'getAppInfo', {}).user.id).toBe(ctx.userId);
+  });
+
   it('always keeps one active supervisor', () => {
     makeSupervisor(ctx);
     const me = { userId: ctx.userId, displayName: 'Rita Representative' };

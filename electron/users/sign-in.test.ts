@@ -56,7 +56,7 @@ describe('signing in', () => {
     db.prepare(`UPDATE users SET active = 0 WHERE id = ?`).run(rep);
     expect(() => signIn(db, 'sam.ortiz', NOW)).toThrow(UserTurnedOffError);
     expect(() => signIn(db, 'sam.ortiz', NOW)).toThrow(
-      'The ClaimDesk user "sam.ortiz" has been turned off by a supervisor. Ask a supervisor to turn it back on under Office settings, Users.',
+      'The ClaimDesk user "sam.ortiz" has been turned off by a supervisor. Ask a supervisor to turn it back on under Settings, Users.',
     );
     expect(userRow(rep)).toEqual({ username: 'sam.ortiz', role: 'representative', active: 0 });
   });

@@ -1,12 +1,12 @@
 import type { Db } from '../db/open';
 import { recordUserChange } from './changes';
-import { ensureUser } from './users';
+import { ensureUser, isActiveUser } from './users';
 
 export class UserTurnedOffError extends Error {
   constructor(username: string) {
     super(
       `The ClaimDesk user "${username}" has been turned off by a supervisor. ` +
-        `Ask a supervisor to turn it back on under Office settings, Users.`,
+        `Ask a supervisor to turn it back on under Settings, Users.`,
     );
     this.name = 'UserTurnedOffError';
   }
@@ -33,10 +33,7 @@ export function signIn(db: Db, username: string, now: string): number {
         now,
       });
     }
-    const { active } = db.prepare(`SELECT active FROM users WHERE id = ?`).get(userId) as {
-      active: number;
-    };
-    if (active !== 1) throw new UserTurnedOffError(username);
+    if (!isActiveUser(db, userId)) throw new UserTurnedOffError(username);
     return userId;
   })();
 }

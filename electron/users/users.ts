@@ -12,6 +12,13 @@ export function ensureUser(db: Db, username: string, displayName: string, now: s
   return Number(result.lastInsertRowid);
 }
 
+/** Whether the user may use ClaimDesk: a supervisor can turn a user off, even while they work. */
+export function isActiveUser(db: Db, userId: number): boolean {
+  const row = db.prepare(`SELECT active FROM users WHERE id = ?`).get(userId) as
+    { active: number } | undefined;
+  return row?.active === 1;
+}
+
 /** Whether the user is an active supervisor, for screens that offer what only they may do. */
 export function isSupervisor(db: Db, userId: number): boolean {
   const row = db.prepare(`SELECT role, active FROM users WHERE id = ?`).get(userId) as
