@@ -43,4 +43,38 @@ describe('migration 10 (deposit batch running totals)', () => {
     ]);
     db.close();
   });
+
+  it("keeps the batch's receipt list and the day's cash summary on the narrowed batch index", () => {
+    const db = openDatabase(versionNineFile());
+    // the statistics of a busy office (as ANALYZE would find them), so the plans are the
+    // ones a large file gets rather than a scan of four rows
+    db.exec(`ANALYZE;
+      DELETE FROM sqlite_stat1;
+      INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
+        ('receipts', 'receipts_batch', '40000 60'), ('receipts', 'receipts_date', '250000 700'),
+        ('receipts', 'receipts_account', '250000 2'), ('receipts', NULL, '250000'),
+        ('deposit_batches', 'deposit_batches_date', '700 2'), ('deposit_batches', NULL, '700');
+      ANALYZE sqlite_schema;`);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ');
+    expect(plan(`SELECT id FROM receipts r WHERE r.batch_id = 1 ORDER BY r.id DESC`)).toMatch(
+      /USING (COVERING )?INDEX receipts_batch \(batch_id=\?\)/,
+    );
+    expect(
+      plan(
+        `SELECT method, sum(amount) FROM receipts r WHERE kind <> 'refund' AND
+           (batch_id IN (SELECT id FROM deposit_batches WHERE deposit_date = '2026-03-02')
+            OR (batch_id IS NULL AND received_date = '2026-03-02')) GROUP BY method`,
+      ),
+    ).toMatch(/USING (COVERING )?INDEX receipts_batch \(batch_id=\?\)/);
+    // receipts outside a batch are not in it
+    expect(
+      db
+        .prepare(`SELECT count(*) AS n FROM receipts INDEXED BY receipts_batch WHERE batch_id > 0`)
+        .get(),
+    ).toEqual({ n: 3 });
+    db.close();
+  });
 });
