@@ -78,6 +78,8 @@ describe('office settings', () => {
     const stored = () => ctx.db.prepare(`SELECT key, value FROM billing_rules ORDER BY key`).all();
     expect(stored()).toEqual([]);
     await rules.getByRole('textbox', { name: 'Plan grace days' }).fill('61');
+    // the message goes as soon as the field is corrected
+    expect(await rules.getByText('Type a whole number such as 30.').count()).toBe(0);
     await rules.getByRole('button', { name: 'Save billing rules' }).click();
     await rules.getByText('Plan grace days must be at most 60.').waitFor();
     expect(stored()).toEqual([]);

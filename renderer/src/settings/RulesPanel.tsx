@@ -141,8 +141,10 @@ function RulesForm({ view }: { view: BillingRulesView }) {
               value: form[r.key],
               readOnly,
               required: !readOnly,
-              onChange: (e: ChangeEvent<HTMLInputElement>) =>
-                setForm({ ...form, [r.key]: e.currentTarget.value }),
+              onChange: (e: ChangeEvent<HTMLInputElement>) => {
+                setForm({ ...form, [r.key]: e.currentTarget.value });
+                if (unreadable?.field === r.key) setUnreadable(null);
+              },
               error: unreadable?.field === r.key ? unreadable.problem : errors[r.key],
             };
             return r.money ? (
