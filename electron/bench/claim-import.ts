@@ -4,9 +4,9 @@ import { dispatch } from '../api/dispatch';
 import { claimDocument, generateClaims } from '../importers/claims/generate-837';
 import { read837 } from '../importers/claims/read-837';
 import { write837 } from '../importers/claims/write-837';
-import { tokenize } from '../importers/x12/tokenizer';
-import { summarize, timedRollback, timedRuns, type Timing } from './measure';
+import { summarize, timedRollback, type Timing } from './measure';
 import type { ThroughputResult } from './throughput';
+import { asMs, timeReading } from './x12-reading';
 
 export interface ClaimImportResult extends ThroughputResult {
   bytes: number;
@@ -65,16 +65,9 @@ export function claimImportBenchmark(ctx: Ctx, count = 10_000, importRuns = 3): 
     if (added !== count) throw new Error(`bench: only ${added} of ${count} claims were added`);
   }
   const imports = summarize(samples);
-  let segments = 0;
-  const tokens = timedRuns(10, () => {
-    segments = tokenize(text).segments.length;
-  });
-  let read = 0;
-  const reads = timedRuns(5, () => {
-    read = read837(text).transactions.reduce((s, t) => s + t.claims.length, 0);
-  });
-  if (segments === 0 || read !== count) throw new Error('bench: reading the file lost claims');
-  const ms = (s: number) => `${(s * 1000).toFixed(0)} ms`;
+  const { tokens, reads } = timeReading(text, count, (t) =>
+    read837(t).transactions.reduce((s, tr) => s + tr.claims.length, 0),
+  );
   return {
     name: `import a ${count.toLocaleString('en-US')}-claim 837 file`,
     items: count,
@@ -87,8 +80,8 @@ export function claimImportBenchmark(ctx: Ctx, count = 10_000, importRuns = 3): 
       `claims per second imported vs tokenised alone (p50 of each); ${(text.length / 1e6).toFixed(1)} MB, ` +
       `${institutional.toLocaleString('en-US')} 837I + ${(count - institutional).toLocaleString('en-US')} 837P, all new accounts. ` +
       `Import p50 ${imports.p50.toFixed(2)} s, p95 ${imports.p95.toFixed(2)} s over ${importRuns} runs; ` +
-      `tokenise p50 ${ms(tokens.p50)}, p95 ${ms(tokens.p95)}; ` +
-      `read837 (tokenise + envelopes + claims and checks) p50 ${ms(reads.p50)}, p95 ${ms(reads.p95)}`,
+      `tokenise p50 ${asMs(tokens.p50)}, p95 ${asMs(tokens.p95)}; ` +
+      `read837 (tokenise + envelopes + claims and checks) p50 ${asMs(reads.p50)}, p95 ${asMs(reads.p95)}`,
     bytes: text.length,
     importRuns: imports,
     tokenizeRuns: tokens,

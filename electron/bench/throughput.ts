@@ -3,11 +3,11 @@ import type { Ctx } from '../api/context';
 import { dispatch } from '../api/dispatch';
 import { computeAging, type AgingInput } from '../ledger/aging';
 import { read835 } from '../importers/x12/read-835';
-import { tokenize } from '../importers/x12/tokenizer';
 import { refreshAccountBalance } from '../ledger/ledger';
 import { remitClaim, remittanceFile } from '../testing/remittance';
-import { summarize, timedRollback, timedRuns } from './measure';
+import { summarize, timedRollback } from './measure';
 import { bareClaimIds, postBareRemittance, type BareRemitClaim } from './remittance-bare';
+import { asMs, timeReading } from './x12-reading';
 
 /**
  * Bulk work timed as throughput: each run happens inside a transaction that is rolled
@@ -217,15 +217,11 @@ export function remittanceImportBenchmark(ctx: Ctx, count = 10_000, runs = 3): T
     if (posted !== count) throw new Error(`bench: only ${posted} of ${count} claims posted`);
   }
   const imports = summarize(samples);
-  let segments = 0;
-  const tokens = timedRuns(10, () => {
-    segments = tokenize(text).segments.length;
-  });
-  let read = 0;
-  const reads = timedRuns(5, () => {
-    read = read835(text).transactions[0]?.claims.length ?? 0;
-  });
-  if (segments === 0 || read !== count) throw new Error('bench: reading lost claims');
+  const { tokens, reads } = timeReading(
+    text,
+    count,
+    (t) => read835(t).transactions[0]?.claims.length ?? 0,
+  );
   // the same rows written through bare better-sqlite3, every id and amount known beforehand
   const bareClaims: BareRemitClaim[] = claims.map((c, i) => {
     const contractual = Math.floor(c.open * 0.2);
@@ -250,7 +246,6 @@ export function remittanceImportBenchmark(ctx: Ctx, count = 10_000, runs = 3): T
     if (written !== count) throw new Error('bench: the bare writes lost claims');
   }
   const bareWrites = summarize(bareSamples);
-  const ms = (x: number) => `${(x * 1000).toFixed(0)} ms`;
   return result(
     'import a 10,000-claim remittance',
     count,
@@ -258,8 +253,8 @@ export function remittanceImportBenchmark(ctx: Ctx, count = 10_000, runs = 3): T
     tokens.p50,
     `claims per second posted vs tokenised alone (p50 of each); ${(text.length / 1e6).toFixed(1)} MB, ` +
       `claim-level payments, one claim in ten a denial. Import p50 ${imports.p50.toFixed(2)} s, ` +
-      `p95 ${imports.p95.toFixed(2)} s over ${runs} runs; tokenise p50 ${ms(tokens.p50)}, ` +
-      `p95 ${ms(tokens.p95)}; read835 (tokenise + checks) p50 ${ms(reads.p50)}, p95 ${ms(reads.p95)}. ` +
+      `p95 ${imports.p95.toFixed(2)} s over ${runs} runs; tokenise p50 ${asMs(tokens.p50)}, ` +
+      `p95 ${asMs(tokens.p95)}; read835 (tokenise + checks) p50 ${asMs(reads.p50)}, p95 ${asMs(reads.p95)}. ` +
       `The same rows written through bare better-sqlite3 (ids and amounts known beforehand; no ` +
       `matching, checks, aging or queue columns): p50 ${bareWrites.p50.toFixed(2)} s ` +
       `(${Math.round(count / bareWrites.p50).toLocaleString('en-US')} claims/s), ` +
