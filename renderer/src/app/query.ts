@@ -26,6 +26,10 @@ export const keys = {
   importReport: (id: number) => ['importReport', id] as const,
   exceptions: (status: string) => ['exceptions', status] as const,
   denials: (filters: object) => ['denials', filters] as const,
+  csvMappings: ['csvMappings'] as const,
+  facility: ['facility'] as const,
+  billingRules: ['billingRules'] as const,
+  users: ['users'] as const,
 };
 
 /** After any write: everything shown may have changed. */

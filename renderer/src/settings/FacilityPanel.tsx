@@ -4,11 +4,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { FacilityView } from '../../../shared/api/facility';
 import { api } from '../app/api';
-import { fieldErrors, queryClient } from '../app/query';
+import { fieldErrors, keys, queryClient } from '../app/query';
 import { FormError } from '../components/FormError';
 import { QueryState } from '../components/States';
-
-const FACILITY_KEY = ['facility'] as const;
 
 type Form = Record<
   | 'name'
@@ -49,7 +47,7 @@ function FacilityForm({ facility }: { facility: FacilityView }) {
   const save = useMutation({
     mutationFn: () => api.saveFacility(form),
     onSuccess: (saved) => {
-      queryClient.setQueryData(FACILITY_KEY, saved);
+      queryClient.setQueryData(keys.facility, saved);
       setForm(formOf(saved));
       notifications.show({
         color: 'green',
@@ -141,7 +139,7 @@ function FacilityForm({ facility }: { facility: FacilityView }) {
  * letter and statement. Everyone reads it; a supervisor changes it.
  */
 export function FacilityPanel() {
-  const facility = useQuery({ queryKey: FACILITY_KEY, queryFn: () => api.getFacility({}) });
+  const facility = useQuery({ queryKey: keys.facility, queryFn: () => api.getFacility({}) });
   if (facility.isPending || facility.isError)
     return <QueryState query={facility} what="the facility" />;
   return (

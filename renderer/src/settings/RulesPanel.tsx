@@ -6,14 +6,12 @@ import type { BillingRules, BillingRulesView } from '../../../shared/api/types';
 import { cents } from '../../../shared/money/cents';
 import { formatPlainCents } from '../../../shared/money/format';
 import { api } from '../app/api';
-import { fieldErrors, invalidateAll, queryClient } from '../app/query';
+import { fieldErrors, invalidateAll, keys, queryClient } from '../app/query';
 import { FormError } from '../components/FormError';
 import { MoneyInput } from '../components/MoneyInput';
 import { amountFrom, amountProblem } from '../components/money-input';
 import { QueryState } from '../components/States';
 import { Timestamp } from '../components/UsDate';
-
-const RULES_KEY = ['billingRules'] as const;
 
 type RuleKey = keyof BillingRules;
 type Form = Record<RuleKey, string>;
@@ -105,7 +103,7 @@ function RulesForm({ view }: { view: BillingRulesView }) {
   const save = useMutation({
     mutationFn: (rules: BillingRules) => api.saveBillingRules(rules),
     onSuccess: async (saved) => {
-      queryClient.setQueryData(RULES_KEY, saved);
+      queryClient.setQueryData(keys.billingRules, saved);
       setForm(formOf(saved.rules));
       notifications.show({ color: 'green', message: 'Billing rules saved.' });
       // plans, write-offs and statements read the rules: refresh what shows them
@@ -178,7 +176,7 @@ function RulesForm({ view }: { view: BillingRulesView }) {
 
 /** The office's billing rules: everyone reads them, a supervisor changes them. */
 export function RulesPanel() {
-  const rules = useQuery({ queryKey: RULES_KEY, queryFn: () => api.getBillingRules({}) });
+  const rules = useQuery({ queryKey: keys.billingRules, queryFn: () => api.getBillingRules({}) });
   if (rules.isPending || rules.isError)
     return <QueryState query={rules} what="the billing rules" />;
   return (

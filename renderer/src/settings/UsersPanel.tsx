@@ -16,13 +16,11 @@ import { useState, type FormEvent } from 'react';
 import type { UserView } from '../../../shared/api/users';
 import { USER_ROLE, type UserRole } from '../../../shared/codes/enums';
 import { api } from '../app/api';
-import { fieldErrors, invalidateAll, queryClient } from '../app/query';
+import { fieldErrors, invalidateAll, keys, queryClient } from '../app/query';
 import { FormError } from '../components/FormError';
 import { optionsOf } from '../components/options';
 import { QueryState } from '../components/States';
 import { Timestamp } from '../components/UsDate';
-
-const USERS_KEY = ['users'] as const;
 
 /** Adds a colleague (user null) or changes one's name, role and access. */
 function UserModal({ user, onClose }: { user: UserView | null; onClose: () => void }) {
@@ -36,7 +34,7 @@ function UserModal({ user, onClose }: { user: UserView | null; onClose: () => vo
         ? api.saveUser({ userId: user.id, displayName, role, active })
         : api.addUser({ username, displayName, role }),
     onSuccess: async (view) => {
-      queryClient.setQueryData(USERS_KEY, view);
+      queryClient.setQueryData(keys.users, view);
       notifications.show({
         color: 'green',
         message: user ? `${displayName.trim()} saved.` : `${displayName.trim()} added.`,
@@ -114,7 +112,7 @@ function UserModal({ user, onClose }: { user: UserView | null; onClose: () => vo
  * every change is kept with who made it.
  */
 export function UsersPanel() {
-  const users = useQuery({ queryKey: USERS_KEY, queryFn: () => api.listUsers({}) });
+  const users = useQuery({ queryKey: keys.users, queryFn: () => api.listUsers({}) });
   const [editing, setEditing] = useState<UserView | 'new' | null>(null);
   if (users.isPending || users.isError) return <QueryState query={users} what="the users" />;
   const { users: list, canChange } = users.data;

@@ -21,11 +21,9 @@ import {
   type CsvFieldKey,
 } from '../../../../shared/csv/account-fields';
 import { api } from '../../app/api';
-import { fieldErrors } from '../../app/query';
+import { fieldErrors, keys } from '../../app/query';
 import { FormError } from '../../components/FormError';
 import type { PickedFile } from './picked-file';
-
-export const CSV_MAPPINGS_KEY = ['csvMappings'] as const;
 
 const GROUPS = ['Account', 'Patient', 'Address', 'Guarantor', 'Insurance', 'Balances'] as const;
 
@@ -227,13 +225,13 @@ export function ColumnMapping(props: {
         applied={props.applied}
         canImport={props.mappings.canImport}
         onSaved={(list, name) => {
-          queryClient.setQueryData(CSV_MAPPINGS_KEY, list);
+          queryClient.setQueryData(keys.csvMappings, list);
           props.onApply(
             list.mappings.find((m) => m.name.toLowerCase() === name.toLowerCase()) ?? null,
           );
         }}
         onDeleted={(list) => {
-          queryClient.setQueryData(CSV_MAPPINGS_KEY, list);
+          queryClient.setQueryData(keys.csvMappings, list);
           props.onApply(null);
         }}
       />

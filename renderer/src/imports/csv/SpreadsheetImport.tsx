@@ -10,13 +10,13 @@ import {
   type CsvColumns,
 } from '../../../../shared/csv/account-fields';
 import { api } from '../../app/api';
-import { invalidateAll, messageOf } from '../../app/query';
+import { invalidateAll, keys, messageOf } from '../../app/query';
 import { FormError } from '../../components/FormError';
 import { Section } from '../../components/Section';
 import { QueryState } from '../../components/States';
 import { ImportHistory } from '../ImportHistory';
 import { stepShare, stepText, watchProgress } from '../watch-progress';
-import { ColumnMapping, CSV_MAPPINGS_KEY } from './ColumnMapping';
+import { ColumnMapping } from './ColumnMapping';
 import { CsvPreviewView } from './CsvPreviewView';
 import { CsvReportView } from './CsvReportView';
 import { megabytes, pickFile, type PickedFile } from './picked-file';
@@ -60,7 +60,7 @@ function Busy({ label, step = null }: { label: string; step?: WorkProgress | nul
  * back as a file to fix and import again.
  */
 export function SpreadsheetImport({ active }: { active: boolean }) {
-  const mappings = useQuery({ queryKey: CSV_MAPPINGS_KEY, queryFn: () => api.listCsvMappings({}) });
+  const mappings = useQuery({ queryKey: keys.csvMappings, queryFn: () => api.listCsvMappings({}) });
   const [reading, setReading] = useState<{ fileName: string; size: number } | null>(null);
   const [fileProblem, setFileProblem] = useState<{ fileName: string; problem: string } | null>(
     null,
