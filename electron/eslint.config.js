@@ -51,4 +51,30 @@ export default tseslint.config(
     ignores: ['electron/main/**', 'electron/preload/**'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'electron-store'] }] },
   },
+  {
+    // domains sit below dispatch: they work with electron/core, never with electron/api
+    files: ['electron/**/*.ts'],
+    ignores: [
+      'electron/api/**',
+      'electron/main/**',
+      'electron/preload/**',
+      'electron/testing/**',
+      'electron/bench/**',
+      'electron/**/*.test.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron-store'],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+api/',
+              message: 'Domains sit below dispatch; use electron/core instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -13,7 +13,7 @@ import type {
 import { describeGroup, describeReason, describeRemark } from '../../shared/codes/adjustment-codes';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import type { Db } from '../db/open';
 import { accountAging } from '../ledger/ledger';
 import { accountDenials } from '../denials/list';

@@ -1,7 +1,7 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { Created } from '../../shared/api/types';
 import { requireAccount, requireClaimOnAccount } from '../accounts/lookup';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from './record';
 
 /** A note or a logged contact. Calls carry direction, party and outcome (the contract checks). */

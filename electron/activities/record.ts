@@ -1,5 +1,5 @@
 import type { ActivityKind, CallOutcome, Direction, Party } from '../../shared/codes/enums';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 
 export interface NewActivity {
   accountId: number;

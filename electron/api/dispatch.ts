@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { contract, type MethodName } from '../../shared/api/contract';
 import { ApiError, type ApiErrorData, type ApiResult } from '../../shared/api/errors';
-import type { Ctx } from './context';
+import type { Ctx } from '../core/context';
 import { isActiveUser } from '../users/users';
 import { handlers } from './handlers';
 import { requestLock } from './request-lock';
-import { runStepsInSlices, runStepsNow, SteppedWrite } from './stepped';
+import { runStepsInSlices, runStepsNow, SteppedWrite } from '../core/stepped';
 
 /** Answered at once, even while a long write holds the connection: they read no table. */
 const LOCK_FREE: ReadonlySet<MethodName> = new Set(['workProgress', 'cancelWork']);

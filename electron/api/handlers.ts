@@ -38,10 +38,10 @@ import {
   listRemittanceExceptions,
   resolveRemittanceException,
 } from '../importers/remittance/exceptions';
-import type { Ctx } from './context';
+import type { Ctx } from '../core/context';
 import { getFacility, saveFacility } from '../facility/facility';
 import { addUser, listUsers, saveUser } from '../users/manage';
-import { cancelWork, currentWork, type SteppedWrite } from './stepped';
+import { cancelWork, currentWork, type SteppedWrite } from '../core/stepped';
 import { listAccountDocuments } from '../filing/list';
 import { getDocumentFile } from '../filing/read';
 import { markDocumentSent } from '../filing/sent';

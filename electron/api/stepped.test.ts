@@ -7,7 +7,7 @@ import { remitClaim, remittanceFile } from '../testing/remittance';
 import { createTestCtx, rowCount, TEST_TODAY, type TestCtx } from '../testing/test-db';
 import { dispatchAsync } from './dispatch';
 import { requestLock } from './request-lock';
-import { CANCELLED, currentWork, runStepsInSlices, type Steps } from './stepped';
+import { CANCELLED, currentWork, runStepsInSlices, type Steps } from '../core/stepped';
 
 let ctx: TestCtx;
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import type { AppInfo } from '../../shared/api/types';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { APP_VERSION } from './version';
 
 export function getAppInfo(ctx: Ctx): AppInfo {

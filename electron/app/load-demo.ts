@@ -1,6 +1,6 @@
 import { conflict } from '../../shared/api/errors';
 import type { DemoLoadResult } from '../../shared/api/types';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { generateDemoData } from '../demo/generate';
 
 /** Offered on first start: fills an empty database with the demo hospital. */

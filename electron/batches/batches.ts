@@ -4,7 +4,7 @@ import type { BatchSummary, BatchView, CashSummary, ReceiptView } from '../../sh
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { cents, sumCents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { batchSummaries, batchSummary, methodTotals, requireOpenBatch } from './summary';
 
 /** A deposit date further back than this is a mistyped year, not a late deposit. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DemoLoadResult } from '../../shared/api/types';
 import { isoDate, type IsoDate } from '../../shared/dates/iso-date';
-import { fixedClock, type Clock } from '../api/context';
+import { fixedClock, type Clock } from '../core/context';
 import { openDatabase } from '../db/open';
 import { MIGRATIONS } from '../db/migrations';
 import { DEFAULT_DEMO_SEED, DEMO_GENERATOR_VERSION, generateDemoData } from '../demo/generate';

@@ -1,5 +1,5 @@
 import type { ImportReport } from '../../shared/api/types';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { dispatch } from '../api/dispatch';
 import { claimDocument, generateClaims } from '../importers/claims/generate-837';
 import { read837 } from '../importers/claims/read-837';

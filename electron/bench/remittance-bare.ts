@@ -1,4 +1,4 @@
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 
 /** What the bench remittance says about one claim, with our ids looked up beforehand. */
 export interface BareRemitClaim {

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { openDatabase } from '../db/open';
 import { ensureUser } from '../users/users';
 import { BENCH_CLOCK, BENCH_USER, ensureBenchDatabase } from './build';

@@ -1,6 +1,6 @@
 import { contract, type InputOf, type MethodName, type OutputOf } from '../../shared/api/contract';
 import { ACCOUNT_SQL } from '../accounts/get';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { dispatch } from '../api/dispatch';
 import { buildQueueQuery, QUEUE_ROWS_SQL } from '../queue/query';
 import { parseSearch } from '../search/parse';

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { dispatch } from '../api/dispatch';
 import { computeAging, type AgingInput } from '../ledger/aging';
 import { read835 } from '../importers/x12/read-835';

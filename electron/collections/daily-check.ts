@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import type { Db } from '../db/open';
 import { settleAccount } from './settle';
 

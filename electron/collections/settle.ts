@@ -1,7 +1,7 @@
 import { addDays, daysBetween, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { closeSystemFollowUps, openSystemFollowUp } from '../followups/system';
 import { refreshQueueColumns } from '../ledger/ledger';

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../shared/dates/iso-date';
-import { fixedClock, systemClock } from '../api/context';
+import { fixedClock, systemClock } from '../core/context';
 import { openDatabase } from '../db/open';
 import { ensureUser } from '../users/users';
 import { generateDemoData } from './generate';

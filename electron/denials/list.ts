@@ -3,7 +3,7 @@ import type { DenialList, DenialView } from '../../shared/api/types';
 import { describeReason, describeRemark, describeGroup } from '../../shared/codes/adjustment-codes';
 import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
 import { parseDenialCodes } from '../../shared/codes/denials';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import type { Db } from '../db/open';
 import { priorityLabel } from '../queue/priority';
 

@@ -2,7 +2,7 @@ import { classifyDenial, DENIAL_CATEGORY } from '../../shared/codes/denials';
 import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { findOpenFollowUp, insertFollowUp } from '../followups/store';
 

@@ -9,7 +9,7 @@ import {
   type DenialState,
 } from '../../shared/codes/denials';
 import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { refreshQueueColumns } from '../ledger/ledger';
 import { billingRules } from '../rules/billing-rules';

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { FacilityView } from '../../shared/api/facility';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import type { Db } from '../db/open';
 import { isSupervisor, requireSupervisor } from '../users/users';
 

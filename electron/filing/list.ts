@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import type { DocumentKind, DocumentView } from '../../shared/api/document-types';
 import { notFound } from '../../shared/api/errors';
 import type { IsoDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { requireAccount } from '../accounts/lookup';
 import type { Db } from '../db/open';
 

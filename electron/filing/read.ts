@@ -3,7 +3,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import type { PdfFile } from '../../shared/api/document-types';
 import { conflict } from '../../shared/api/errors';
 import { formatUsDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { filedDocument } from './list';
 import { filedPath, saveAsName } from './location';
 import { pdfFile } from './pdf-file';

@@ -3,7 +3,7 @@ import type { DocumentView } from '../../shared/api/document-types';
 import { conflict, invalid } from '../../shared/api/errors';
 import type { DenialState } from '../../shared/codes/denials';
 import { formatUsDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { moveDenial } from '../denials/update';
 import { denialFacts } from '../letters/appeal-letter';

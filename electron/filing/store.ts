@@ -4,7 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentKind } from '../../shared/api/document-types';
 import type { IsoDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { documentsDir, filedName, stagingDir } from './location';
 
 /** What is known about a rendered PDF before it is filed. */

@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, notFound } from '../../shared/api/errors';
 import type { Created } from '../../shared/api/types';
 import { FOLLOW_UP_KIND, type FollowUpKind } from '../../shared/codes/enums';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 
 /** Marks a follow-up done, which takes it off the work queue, and notes it in the history. */

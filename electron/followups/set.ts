@@ -4,7 +4,7 @@ import type { Created } from '../../shared/api/types';
 import { FOLLOW_UP_KIND } from '../../shared/codes/enums';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { requireAccount, requireActiveUser, requireClaimOnAccount } from '../accounts/lookup';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { refreshQueueColumns } from '../ledger/ledger';
 import { findOpenFollowUp, insertFollowUp } from './store';

@@ -1,6 +1,6 @@
 import type { FollowUpKind } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import type { Db } from '../db/open';
 
 /**

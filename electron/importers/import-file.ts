@@ -12,8 +12,8 @@ import type {
 import { sumCents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { count, plural } from '../../shared/text/count';
-import type { Ctx } from '../api/context';
-import { SteppedWrite, type Steps } from '../api/stepped';
+import type { Ctx } from '../core/context';
+import { SteppedWrite, type Steps } from '../core/stepped';
 import { post277 } from './claim-status/import-277';
 import { claimFileStatus, claimFileSummary, post837 } from './claims/import-837';
 import { post835 } from './remittance/import-835';

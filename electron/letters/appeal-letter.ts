@@ -7,7 +7,7 @@ import type {
   DenialState,
 } from '../../shared/codes/denials';
 import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { fillTemplate, type FilledBlock, type FilledLetter } from '../documents/fill';
 import { PLACEHOLDERS } from '../documents/placeholders';
 import type { Template, TemplateKind } from '../documents/template';

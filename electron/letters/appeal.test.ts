@@ -4,7 +4,7 @@ import type { DenialView } from '../../shared/api/types';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { cents, negate } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import { fixedClock } from '../api/context';
+import { fixedClock } from '../core/context';
 import { generateDemoData } from '../demo/generate';
 import type { LetterData } from '../documents/letter-data';
 import { renderLetter } from '../documents/letter-layout';

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { AppealDraft, DraftBlock } from '../../shared/api/document-types';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import type { FilledLetter } from '../documents/fill';
 import { PLACEHOLDERS } from '../documents/placeholders';
 import type { Template } from '../documents/template';

@@ -1,7 +1,7 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { DocumentView, PdfFile } from '../../shared/api/document-types';
 import { formatUsDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { moveDenial } from '../denials/update';
 import { renderFilledLetter, type RenderedDocument } from '../documents/letter-layout';

@@ -2,7 +2,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { systemClock, type Ctx } from '../api/context';
+import { systemClock, type Ctx } from '../core/context';
 import { resolveDatabasePath } from '../app/database-path';
 import { DatabaseTooNewError, openDatabase, type Db } from '../db/open';
 import { signIn, UserTurnedOffError } from '../users/sign-in';

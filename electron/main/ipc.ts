@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow } from 'electron';
 import { API_CHANNEL } from '../../shared/api/channel';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { dispatchAsync } from '../api/dispatch';
 
 /** Binds the renderer's `window.api` calls to dispatch, accepting them only from our window. */

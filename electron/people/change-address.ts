@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api/errors';
 import type { Created } from '../../shared/api/types';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import { requireAccount } from '../accounts/lookup';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 
 /**

@@ -3,7 +3,7 @@ import { invalid } from '../../shared/api/errors';
 import type { RepaymentAdviceView } from '../../shared/api/types';
 import { cents } from '../../shared/money/cents';
 import { checkAdviceInput, repaymentAdvice, type AdviceInput } from '../../shared/plans/advice';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { requirePostableAccount } from '../posting/account-state';
 import { billingRules } from '../rules/billing-rules';
 

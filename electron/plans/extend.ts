@@ -1,7 +1,7 @@
 import { formatCents } from '../../shared/money/format';
 import type { Cents } from '../../shared/money/cents';
 import { addToSchedule } from '../../shared/plans/extend';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { activePlan, planInstallments } from './load';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
-import { fixedClock } from '../api/context';
+import { fixedClock } from '../core/context';
 import { call, expectRefused } from '../testing/call';
 import { addAccount, addBilledClaim, addPayer } from '../testing/builders';
 import { createTestCtx, staleQueueColumns, TEST_TODAY, type TestCtx } from '../testing/test-db';

@@ -4,7 +4,7 @@ import type { Created, PlanPreview } from '../../shared/api/types';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import { formatCents } from '../../shared/money/format';
 import { buildSchedule } from '../../shared/plans/schedule';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { closeSystemFollowUps } from '../followups/system';
 import { refreshQueueColumns } from '../ledger/ledger';

@@ -1,7 +1,7 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict } from '../../shared/api/errors';
 import type { AdjustmentReason, AdjustmentReasonsView } from '../../shared/api/types';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { isSupervisor, requireSupervisor } from '../users/users';
 
 /** The office's reasons, retired ones included (past entries still name them). */

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { AdjustmentRequestView } from '../../shared/api/types';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import type { Db } from '../db/open';
 
 const REQUEST_SQL = `SELECT r.id, r.account_id AS accountId, a.account_number AS accountNumber,

@@ -5,7 +5,7 @@ import { LEDGER_SIDE, type LedgerSide } from '../../shared/codes/enums';
 import { cents, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { requireClaimOnAccount } from '../accounts/lookup';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { settleAccount } from '../collections/settle';
 import type { Db } from '../db/open';

@@ -4,7 +4,7 @@ import type { PostingResult } from '../../shared/api/types';
 import { PATIENT_SHARE, PATIENT_SHARE_CODE, type ClaimStatus } from '../../shared/codes/enums';
 import { cents, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { batchSummary, requireOpenBatch } from '../batches/summary';
 import { settleAccount } from '../collections/settle';

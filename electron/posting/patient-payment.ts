@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import type { PostingResult } from '../../shared/api/types';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { batchSummary, requireOpenBatch } from '../batches/summary';
 import { settleAccount } from '../collections/settle';

@@ -1,6 +1,6 @@
 import type { PaymentMethod, ReceiptKind } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 
 export interface NewReceipt {
   batchId: number | null;

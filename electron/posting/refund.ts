@@ -4,7 +4,7 @@ import type { PostingResult } from '../../shared/api/types';
 import { LEDGER_SIDE } from '../../shared/codes/enums';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { settleAccount } from '../collections/settle';
 import { appendLedgerEntries } from '../ledger/ledger';

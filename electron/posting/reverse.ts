@@ -4,7 +4,7 @@ import type { PostingResult } from '../../shared/api/types';
 import { LEDGER_KIND, type LedgerKind, type LedgerSide } from '../../shared/codes/enums';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { batchSummary } from '../batches/summary';
 import { settleAccount } from '../collections/settle';

@@ -1,5 +1,5 @@
 import { conflict } from '../../shared/api/errors';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { insertFollowUp } from '../followups/store';
 

@@ -4,7 +4,7 @@ import type { Created } from '../../shared/api/types';
 import { PROMISE_KIND } from '../../shared/codes/enums';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { formatCents } from '../../shared/money/format';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { patientPaidTotal, requirePostableAccount } from '../posting/account-state';
 

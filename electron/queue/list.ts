@@ -2,7 +2,7 @@ import type { QueueList, QueueRow } from '../../shared/api/types';
 import { bucketForAge } from '../../shared/aging/buckets';
 import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { priorityLabel } from './priority';
 import { buildQueueQuery, QUEUE_ROWS_SQL, type QueueInput } from './query';
 import { rerankPassedDeadlines } from './rerank';

@@ -1,5 +1,5 @@
 import type { QueueOptions } from '../../shared/api/types';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 
 /** What the queue's filter lists offer. */
 export function getQueueOptions(ctx: Ctx): QueueOptions {

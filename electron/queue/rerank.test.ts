@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates/iso-date';
-import { fixedClock } from '../api/context';
+import { fixedClock } from '../core/context';
 import { appendLedgerEntries } from '../ledger/ledger';
 import { addAccount, addPayer } from '../testing/builders';
 import { call } from '../testing/call';

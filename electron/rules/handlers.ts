@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { BillingRules, BillingRulesView } from '../../shared/api/types';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { isSupervisor, requireSupervisor } from '../users/users';
 import { billingRules, writeBillingRules } from './billing-rules';
 

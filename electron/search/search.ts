@@ -3,7 +3,7 @@ import type { SearchMatch, SearchResult, SearchResults } from '../../shared/api/
 import type { AccountStatus } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { describeIntent, parseSearch, prefixRange, type SearchIntent } from './parse';
 
 /** Columns every search returns; `m` names the match, `k` a claim number when one matched. */

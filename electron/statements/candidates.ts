@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import type { StatementCandidate, StatementCandidates } from '../../shared/api/document-types';
 import { AGING_BUCKETS } from '../../shared/aging/buckets';
 import { addDays } from '../../shared/dates/iso-date';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 
 const FROM = `FROM accounts a JOIN people g ON g.id = a.guarantor_id
   WHERE a.status = 'open' AND a.patient_balance > 0 AND a.patient_balance >= @min

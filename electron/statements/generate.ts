@@ -4,7 +4,7 @@ import { notFound } from '../../shared/api/errors';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import { negate } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import type { StatementData } from '../documents/statement-data';
 import { renderStatement } from '../documents/statement-layout';

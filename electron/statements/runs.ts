@@ -3,7 +3,7 @@ import type { StatementRunProgress } from '../../shared/api/document-types';
 import { ApiError, conflict } from '../../shared/api/errors';
 import { ACCOUNT_STATUS, type AccountStatus } from '../../shared/codes/enums';
 import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { openStatementBatch, type StatementBatch } from '../documents/statement-batch';
 import type { StatementData } from '../documents/statement-data';

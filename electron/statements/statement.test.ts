@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import { fixedClock, type Ctx } from '../api/context';
+import { fixedClock, type Ctx } from '../core/context';
 import { pdfPageCount, pdfText, pdfWords, writePageImages } from '../documents/test-pdf';
 import { documentsDir } from '../filing/location';
 import { addAccount, addBilledClaim, addPayer, addPerson } from '../testing/builders';

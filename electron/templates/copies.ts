@@ -1,7 +1,7 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { TemplateSource, TemplateSummary } from '../../shared/api/document-types';
 import { conflict, invalid } from '../../shared/api/errors';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { requireSupervisor } from '../users/users';
 import { copySource, requireShipped, templateSummaries } from './list';
 import { loadCopy } from './store';

@@ -6,7 +6,7 @@ import type {
   TemplateSummary,
 } from '../../shared/api/document-types';
 import { invalid, notFound } from '../../shared/api/errors';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import type { Db } from '../db/open';
 import { isSupervisor } from '../users/users';
 import { templatesInUse } from './in-use';

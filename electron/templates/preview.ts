@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { TemplatePreview } from '../../shared/api/document-types';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import { renderLetter } from '../documents/letter-layout';
 import { sampleLetterData, sampleStatementData } from '../documents/sample-data';
 import { renderStatement } from '../documents/statement-layout';

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { appendLedgerEntries } from '../ledger/ledger';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 
 /** Minimal rows for focused tests; the demo generator builds the realistic hospital. */
 let counter = 0;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isoDate, type IsoDate } from '../../shared/dates/iso-date';
-import { fixedClock, type Ctx } from '../api/context';
+import { fixedClock, type Ctx } from '../core/context';
 import { openDatabase } from '../db/open';
 import { ensureUser } from '../users/users';
 

@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../shared/api/errors';
 import type { UsersView, UserView } from '../../shared/api/users';
 import { USER_ROLE, type UserRole } from '../../shared/codes/enums';
-import type { Ctx } from '../api/context';
+import type { Ctx } from '../core/context';
 import type { Db } from '../db/open';
 import { recordUserChange } from './changes';
 import { isSupervisor, requireSupervisor } from './users';

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import type { IsoDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../../electron/api/context';
+import type { Ctx } from '../../electron/core/context';
 import { dispatchAsync } from '../../electron/api/dispatch';
 import { generateDemoData } from '../../electron/demo/generate';
 import { createTestCtx } from '../../electron/testing/test-db';

@@ -5,7 +5,7 @@ import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { call } from '../../electron/testing/call';
 import { rowCount } from '../../electron/testing/test-db';
-import { fixedClock, type Ctx } from '../../electron/api/context';
+import { fixedClock, type Ctx } from '../../electron/core/context';
 import { openDatabase } from '../../electron/db/open';
 import { appSession, screenshot } from './harness';
 

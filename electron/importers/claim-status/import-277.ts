@@ -1,7 +1,7 @@
 import type { ClaimStatusReport, ImportProblem } from '../../../shared/api/types';
 import type { ClaimStatus as OurStatus } from '../../../shared/codes/enums';
-import type { Ctx } from '../../api/context';
-import { progressCounter, type Steps } from '../../api/stepped';
+import type { Ctx } from '../../core/context';
+import { progressCounter, type Steps } from '../../core/stepped';
 import { recordActivity } from '../../activities/record';
 import { findOpenFollowUp, insertFollowUp } from '../../followups/store';
 import { refreshQueueColumns } from '../../ledger/ledger';

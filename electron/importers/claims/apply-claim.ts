@@ -3,7 +3,7 @@ import type { FinancialClass } from '../../../shared/codes/enums';
 import { addDays, formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { cents, sumCents, type Cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
-import type { Ctx } from '../../api/context';
+import type { Ctx } from '../../core/context';
 import { recordActivity } from '../../activities/record';
 import { settleAccount } from '../../collections/settle';
 import { findOpenFollowUp, insertFollowUp } from '../../followups/store';

@@ -9,8 +9,8 @@ import { formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
 import { count, plural } from '../../../shared/text/count';
-import type { Ctx } from '../../api/context';
-import { progressCounter, type Steps } from '../../api/stepped';
+import type { Ctx } from '../../core/context';
+import { progressCounter, type Steps } from '../../core/stepped';
 import { problem } from '../remittance/import-835';
 import { matchClaim } from '../remittance/match';
 import {

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../shared/dates/iso-date';
-import type { Ctx } from '../../api/context';
+import type { Ctx } from '../../core/context';
 import type { PersonName, PostalAddress } from './claim-types';
 
 /** A patient or subscriber as a claim file describes them. */

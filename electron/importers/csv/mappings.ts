@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { CsvMapping, CsvMappingList } from '../../../shared/api/csv-types';
 import { notFound } from '../../../shared/api/errors';
 import { CSV_FIELD_KEYS, type CsvColumns } from '../../../shared/csv/account-fields';
-import type { Ctx } from '../../api/context';
+import type { Ctx } from '../../core/context';
 import { isSupervisor, requireSupervisor } from '../../users/users';
 
 interface MappingRow {

@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { CsvPreview, CsvPreviewRow } from '../../../shared/api/csv-types';
 import { CSV_FIELD_KEYS, type CsvFieldKey } from '../../../shared/csv/account-fields';
 import { sumCents } from '../../../shared/money/cents';
-import type { Ctx } from '../../api/context';
+import type { Ctx } from '../../core/context';
 import { assessRows, readMappedFile, type AssessedRow, type MappedFile } from './assess';
 
 /** Rows with problems listed beyond the first rows, so a bad row deep in the file is seen too. */

@@ -1,7 +1,7 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../../shared/api/errors';
 import type { Created, RemittanceExceptionView } from '../../../shared/api/types';
-import type { Ctx } from '../../api/context';
+import type { Ctx } from '../../core/context';
 import type { Claim } from '../x12/remittance-types';
 import { postRemittanceClaim, UnpostableClaim } from './post-claim';
 

@@ -1,8 +1,8 @@
 import type { ImportProblem, RemittanceReport, WorkProgress } from '../../../shared/api/types';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
-import type { Ctx } from '../../api/context';
-import { progressCounter, type Steps } from '../../api/stepped';
+import type { Ctx } from '../../core/context';
+import { progressCounter, type Steps } from '../../core/stepped';
 import { read835 } from '../x12/read-835';
 import type { X12Issue } from '../x12/issues';
 import type { Claim, Remittance } from '../x12/remittance-types';

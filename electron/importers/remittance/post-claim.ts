@@ -3,7 +3,7 @@ import { isDenialAdjustment } from '../../../shared/codes/denials';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import { cents, type Cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
-import type { Ctx } from '../../api/context';
+import type { Ctx } from '../../core/context';
 import { recordActivity } from '../../activities/record';
 import { settleAccount } from '../../collections/settle';
 import { recordDenial } from '../../denials/record';
