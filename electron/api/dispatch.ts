@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import { contract, type MethodName } from '../../shared/api/contract';
 import { ApiError, type ApiErrorData, type ApiResult } from '../../shared/api/errors';
+import type { Access } from '../../shared/api/method';
 import type { Ctx } from '../core/context';
-import { isActiveUser } from '../users/users';
+import { SteppedWrite } from '../core/stepped';
+import { dailyWorkDue, runDailyWork } from '../upkeep/daily';
+import { isActiveUser, isSupervisor } from '../users/users';
 import { handlers } from './handlers';
 import { requestLock } from './request-lock';
-import { runStepsInSlices, runStepsNow, SteppedWrite } from '../core/stepped';
+import { finishInSlices, finishNow, start } from './run';
 
 /** Answered at once, even while a long write holds the connection: they read no table. */
 const LOCK_FREE: ReadonlySet<MethodName> = new Set(['workProgress', 'cancelWork']);
@@ -35,7 +38,10 @@ const TURNED_OFF: ApiErrorData = {
 };
 
 type Prepared =
-  { ok: false; result: ApiResult<unknown> } | { ok: true; run: () => unknown; method: MethodName };
+  | { ok: false; result: ApiResult<unknown> }
+  | { ok: true; run: () => unknown; method: MethodName; access: Access };
+
+const refused = (error: ApiErrorData): Prepared => ({ ok: false, result: { ok: false, error } });
 
 function prepare(ctx: Ctx, method: unknown, input: unknown): Prepared {
   if (!isMethodName(method)) {
@@ -48,14 +54,22 @@ function prepare(ctx: Ctx, method: unknown, input: unknown): Prepared {
     };
   }
   // checked on every request: a supervisor may turn this user off while they work
-  if (!isActiveUser(ctx.db, ctx.userId)) {
-    return { ok: false, result: { ok: false, error: TURNED_OFF } };
+  if (!isActiveUser(ctx.db, ctx.userId)) return refused(TURNED_OFF);
+  const spec = contract[method];
+  // the role is checked here, from the contract, for every caller: a screen that hides a
+  // button is a courtesy, this is the rule
+  if (spec.role === 'supervisor' && !isSupervisor(ctx.db, ctx.userId)) {
+    return refused({ code: 'forbidden', message: `Only a supervisor can ${spec.action}.` });
   }
-  const parsed = contract[method].input.safeParse(input);
-  if (!parsed.success)
-    return { ok: false, result: { ok: false, error: invalidInput(parsed.error.issues) } };
+  const parsed = spec.input.safeParse(input);
+  if (!parsed.success) return refused(invalidInput(parsed.error.issues));
   const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
-  return { ok: true, method, run: () => handler(ctx, parsed.data) };
+  return { ok: true, method, access: spec.access, run: () => handler(ctx, parsed.data) };
+}
+
+/** The calendar's own work, before the first request of a new day; never inside a read. */
+function dailyWork(ctx: Ctx): void {
+  if (dailyWorkDue(ctx)) runDailyWork(ctx);
 }
 
 function failure(method: MethodName, error: unknown): ApiResult<unknown> {
@@ -89,10 +103,13 @@ export async function dispatchAsync(
   try {
     if (LOCK_FREE.has(prepared.method)) return { ok: true, value: prepared.run() };
     const lock = requestLock(ctx.db);
-    const value = await lock.shared(prepared.run);
+    const value = await lock.shared(async () => {
+      dailyWork(ctx);
+      const started = start(ctx, prepared.access, prepared.run);
+      return 'value' in started ? started.value : await started.later;
+    });
     if (!(value instanceof SteppedWrite)) return { ok: true, value };
-    const { steps }: SteppedWrite<unknown> = value;
-    return { ok: true, value: await lock.exclusive(() => runStepsInSlices(ctx.db, steps)) };
+    return { ok: true, value: await lock.exclusive(() => finishInSlices(ctx, value)) };
   } catch (error) {
     return failure(prepared.method, error);
   }
@@ -107,13 +124,13 @@ export function dispatch(ctx: Ctx, method: unknown, input: unknown): ApiResult<u
   const prepared = prepare(ctx, method, input);
   if (!prepared.ok) return prepared.result;
   try {
-    const value = prepared.run();
-    if (value instanceof Promise) {
-      void value.catch(() => undefined);
+    dailyWork(ctx);
+    const started = start(ctx, prepared.access, prepared.run);
+    if ('later' in started) {
+      void started.later.catch(() => undefined);
       throw new Error(`${prepared.method} is asynchronous; call it through dispatchAsync`);
     }
-    if (value instanceof SteppedWrite) return { ok: true, value: runStepsNow(ctx.db, value.steps) };
-    return { ok: true, value };
+    return { ok: true, value: finishNow(ctx, started.value) };
   } catch (error) {
     return failure(prepared.method, error);
   }

@@ -24,35 +24,31 @@ export function openBatch(ctx: Ctx, input: ParsedInputOf<'openBatch'>): BatchSum
       'depositDate',
     );
   }
-  return ctx.db.transaction(() => {
-    const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO deposit_batches (deposit_date, source, expected_total, description,
+  const id = Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO deposit_batches (deposit_date, source, expected_total, description,
              created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          input.depositDate,
-          input.source,
-          input.expectedTotal,
-          input.description,
-          ctx.clock.now(),
-          ctx.userId,
-        ).lastInsertRowid,
-    );
-    return batchSummary(ctx.db, id);
-  })();
+      )
+      .run(
+        input.depositDate,
+        input.source,
+        input.expectedTotal,
+        input.description,
+        ctx.clock.now(),
+        ctx.userId,
+      ).lastInsertRowid,
+  );
+  return batchSummary(ctx.db, id);
 }
 
 /** Corrects a mistyped expected total while the batch is open. */
 export function setBatchTotal(ctx: Ctx, input: ParsedInputOf<'setBatchTotal'>): BatchSummary {
-  return ctx.db.transaction(() => {
-    requireOpenBatch(ctx.db, input.batchId);
-    ctx.db
-      .prepare(`UPDATE deposit_batches SET expected_total = ? WHERE id = ?`)
-      .run(input.expectedTotal, input.batchId);
-    return batchSummary(ctx.db, input.batchId);
-  })();
+  requireOpenBatch(ctx.db, input.batchId);
+  ctx.db
+    .prepare(`UPDATE deposit_batches SET expected_total = ? WHERE id = ?`)
+    .run(input.expectedTotal, input.batchId);
+  return batchSummary(ctx.db, input.batchId);
 }
 
 export function listBatches(ctx: Ctx, input: ParsedInputOf<'listBatches'>): BatchSummary[] {
@@ -87,26 +83,24 @@ export function getBatch(ctx: Ctx, input: ParsedInputOf<'getBatch'>): BatchView 
 
 /** Closes a batch once what was posted equals what was deposited, to the cent. */
 export function closeBatch(ctx: Ctx, input: ParsedInputOf<'closeBatch'>): BatchSummary {
-  return ctx.db.transaction(() => {
-    requireOpenBatch(ctx.db, input.batchId);
-    const batch = batchSummary(ctx.db, input.batchId);
-    if (batch.difference !== 0) {
-      const how =
-        batch.difference > 0
-          ? `${formatCents(batch.difference)} short of`
-          : `${formatCents(cents(-batch.difference))} over`;
-      throw conflict(
-        `Batch ${batch.id} does not balance: the posted ${formatCents(batch.postedTotal)} is ${how} the expected ${formatCents(batch.expectedTotal)}. Post or reverse payments, or correct the expected total.`,
-      );
-    }
-    if (batch.receiptCount === 0) throw conflict('An empty batch cannot be closed.');
-    ctx.db
-      .prepare(
-        `UPDATE deposit_batches SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?`,
-      )
-      .run(ctx.clock.now(), ctx.userId, batch.id);
-    return batchSummary(ctx.db, batch.id);
-  })();
+  requireOpenBatch(ctx.db, input.batchId);
+  const batch = batchSummary(ctx.db, input.batchId);
+  if (batch.difference !== 0) {
+    const how =
+      batch.difference > 0
+        ? `${formatCents(batch.difference)} short of`
+        : `${formatCents(cents(-batch.difference))} over`;
+    throw conflict(
+      `Batch ${batch.id} does not balance: the posted ${formatCents(batch.postedTotal)} is ${how} the expected ${formatCents(batch.expectedTotal)}. Post or reverse payments, or correct the expected total.`,
+    );
+  }
+  if (batch.receiptCount === 0) throw conflict('An empty batch cannot be closed.');
+  ctx.db
+    .prepare(
+      `UPDATE deposit_batches SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?`,
+    )
+    .run(ctx.clock.now(), ctx.userId, batch.id);
+  return batchSummary(ctx.db, batch.id);
 }
 
 /** The day's deposits: every batch dated that day, totals by method, and loose postings. */

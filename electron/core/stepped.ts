@@ -27,12 +27,14 @@ export function progressCounter(label: string, total: number): () => WorkProgres
 
 /** Runs every step at once inside one transaction. */
 export function runStepsNow<T>(db: Db, steps: Steps<T>): T {
-  return db.transaction((): T => {
-    for (;;) {
-      const next = steps.next();
-      if (next.done) return next.value;
-    }
-  })();
+  return db
+    .transaction((): T => {
+      for (;;) {
+        const next = steps.next();
+        if (next.done) return next.value;
+      }
+    })
+    .immediate();
 }
 
 export const CANCELLED = 'The import was cancelled; nothing of this file was posted.';

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
+import { takeTouched } from '../core/touched';
 import { appendLedgerEntries, type NewLedgerEntry } from '../ledger/ledger';
+import { refreshQueueColumns } from '../upkeep/queue-columns';
 import type { PlannedAccount, HouseholdPlan } from './household';
 import type { PersonPlan } from './people';
 
@@ -17,7 +19,7 @@ interface QueuedEntry {
 /**
  * Writes planned households. Statements are prepared once per generation because a
  * bench build inserts millions of rows; ledger rows go through appendLedgerEntries, the
- * one way into the ledger, which also brings cached balances and queue ranks along.
+ * one way into the ledger, which also brings cached balances along.
  */
 export class DemoWriter {
   private readonly person: Statement;
@@ -303,5 +305,8 @@ export class DemoWriter {
     post(all.filter((i) => this.queue[i]?.reverses === null));
     post(all.filter((i) => this.queue[i]?.reverses !== null));
     this.queue = [];
+    // the plan already decided each account's follow-ups, plans and promises; only the
+    // queue's copy of the balances is left to the upkeep's writer
+    for (const id of takeTouched(this.db)) refreshQueueColumns(this.db, id, this.today);
   }
 }

@@ -1,3 +1,4 @@
+import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../shared/api/errors';
 import type { Created } from '../../shared/api/types';
@@ -11,7 +12,6 @@ import {
 import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
-import { refreshQueueColumns } from '../ledger/ledger';
 import { billingRules } from '../rules/billing-rules';
 
 /**
@@ -33,69 +33,66 @@ export function moveDenial(
   options: { sentOn?: IsoDate } = {},
 ): Created {
   const { db } = ctx;
-  return db.transaction((): Created => {
-    const d = db
-      .prepare(
-        `SELECT d.id, d.state, d.appeal_level AS appealLevel, d.follow_up_id AS followUpId,
+  const d = db
+    .prepare(
+      `SELECT d.id, d.state, d.appeal_level AS appealLevel, d.follow_up_id AS followUpId,
            c.account_id AS accountId, c.id AS claimId
          FROM denials d JOIN claims c ON c.id = d.claim_id WHERE d.id = ?`,
-      )
-      .get(input.denialId) as
-      | {
-          id: number;
-          state: DenialState;
-          appealLevel: AppealLevel;
-          followUpId: number;
-          accountId: number;
-          claimId: number;
-        }
-      | undefined;
-    if (!d) throw notFound('The denial');
-    if (d.state === 'resolved' && input.state === 'resolved') {
-      throw conflict('This denial is already resolved.');
-    }
-    if (input.state === 'resolved' && !input.resolution) {
-      throw invalid(
-        'Say how the denial was resolved: paid, partly paid, upheld or written off.',
-        'resolution',
-      );
-    }
-    if (input.state !== 'resolved' && input.resolution) {
-      throw invalid('A resolution is only given when the denial is resolved.', 'resolution');
-    }
-    const level = input.appealLevel ?? d.appealLevel;
-    const now = ctx.clock.now();
-    const today = ctx.clock.today();
-    db.prepare(
-      `UPDATE denials SET state = ?, appeal_level = ?, resolution = ?, updated_at = ?, updated_by = ?
+    )
+    .get(input.denialId) as
+    | {
+        id: number;
+        state: DenialState;
+        appealLevel: AppealLevel;
+        followUpId: number;
+        accountId: number;
+        claimId: number;
+      }
+    | undefined;
+  if (!d) throw notFound('The denial');
+  if (d.state === 'resolved' && input.state === 'resolved') {
+    throw conflict('This denial is already resolved.');
+  }
+  if (input.state === 'resolved' && !input.resolution) {
+    throw invalid(
+      'Say how the denial was resolved: paid, partly paid, upheld or written off.',
+      'resolution',
+    );
+  }
+  if (input.state !== 'resolved' && input.resolution) {
+    throw invalid('A resolution is only given when the denial is resolved.', 'resolution');
+  }
+  const level = input.appealLevel ?? d.appealLevel;
+  const now = ctx.clock.now();
+  const today = ctx.clock.today();
+  db.prepare(
+    `UPDATE denials SET state = ?, appeal_level = ?, resolution = ?, updated_at = ?, updated_by = ?
        WHERE id = ?`,
-    ).run(input.state, level, input.resolution ?? null, now, ctx.userId, d.id);
+  ).run(input.state, level, input.resolution ?? null, now, ctx.userId, d.id);
 
-    let followUp = '';
-    if (input.state === 'appeal_sent' || input.state === 'corrected_claim_sent') {
-      const due = addDays(options.sentOn ?? today, billingRules(db).appealFollowUpDays);
-      db.prepare(
-        `UPDATE follow_ups SET due_date = ?, status = 'open', completed_at = NULL, completed_by = NULL
+  let followUp = '';
+  if (input.state === 'appeal_sent' || input.state === 'corrected_claim_sent') {
+    const due = addDays(options.sentOn ?? today, billingRules(db).appealFollowUpDays);
+    db.prepare(
+      `UPDATE follow_ups SET due_date = ?, status = 'open', completed_at = NULL, completed_by = NULL
          WHERE id = ?`,
-      ).run(due, d.followUpId);
-      followUp = ` Follow up on ${formatUsDate(due)}.`;
-    } else if (input.state === 'resolved') {
-      db.prepare(
-        `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ? WHERE id = ? AND status = 'open'`,
-      ).run(now, ctx.userId, d.followUpId);
-    }
-    refreshQueueColumns(db, d.accountId, today);
-    const resolution = input.resolution
-      ? ` (${DENIAL_RESOLUTION.labels[input.resolution].toLowerCase()})`
-      : '';
-    const levelText =
-      level !== d.appealLevel ? `, ${APPEAL_LEVEL.labels[level].toLowerCase()}` : '';
-    recordActivity(ctx, {
-      accountId: d.accountId,
-      claimId: d.claimId,
-      kind: 'system',
-      text: `Denial moved from ${DENIAL_STATE.labels[d.state].toLowerCase()} to ${DENIAL_STATE.labels[input.state].toLowerCase()}${resolution}${levelText}.${followUp}${input.note ? ` ${input.note}` : ''}`,
-    });
-    return { id: d.id };
-  })();
+    ).run(due, d.followUpId);
+    followUp = ` Follow up on ${formatUsDate(due)}.`;
+  } else if (input.state === 'resolved') {
+    db.prepare(
+      `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ? WHERE id = ? AND status = 'open'`,
+    ).run(now, ctx.userId, d.followUpId);
+  }
+  touchAccount(db, d.accountId);
+  const resolution = input.resolution
+    ? ` (${DENIAL_RESOLUTION.labels[input.resolution].toLowerCase()})`
+    : '';
+  const levelText = level !== d.appealLevel ? `, ${APPEAL_LEVEL.labels[level].toLowerCase()}` : '';
+  recordActivity(ctx, {
+    accountId: d.accountId,
+    claimId: d.claimId,
+    kind: 'system',
+    text: `Denial moved from ${DENIAL_STATE.labels[d.state].toLowerCase()} to ${DENIAL_STATE.labels[input.state].toLowerCase()}${resolution}${levelText}.${followUp}${input.note ? ` ${input.note}` : ''}`,
+  });
+  return { id: d.id };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { DocumentKind } from '../../shared/api/document-types';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
+import { inWriteTransaction } from '../upkeep/upkeep';
 import { documentsDir, filedName, stagingDir } from './location';
 
 /** What is known about a rendered PDF before it is filed. */
@@ -99,55 +100,54 @@ export function fileStaged<T>(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   try {
-    return db
-      .transaction((): T => {
-        const now = ctx.clock.now();
-        // The file is named after its id, so the id is taken here; the transaction is
-        // immediate, so no other writer can take it first.
-        let next = (
-          db.prepare(`SELECT ifnull(max(id), 0) + 1 AS id FROM documents`).get() as {
-            id: number;
-          }
-        ).id;
-        const runId = staged[0]?.kind === 'statement_run' ? next : null;
-        if (runId === null && staged.some((s) => s.inRun)) {
-          throw new Error('a statement run is filed ahead of the statements printed in it');
+    // the one write transaction: immediate, with the upkeep of what `write` touched
+    return inWriteTransaction(ctx, (): T => {
+      const now = ctx.clock.now();
+      // The file is named after its id, so the id is taken here; the transaction is
+      // immediate, so no other writer can take it first.
+      let next = (
+        db.prepare(`SELECT ifnull(max(id), 0) + 1 AS id FROM documents`).get() as {
+          id: number;
         }
-        const rows = staged.map((s) => {
-          const id = next++;
-          const fileName = filedName(id, s.kind, s.documentDate);
-          insert.run(
-            id,
-            s.kind,
-            s.title,
-            s.accountId,
-            s.claimId ?? null,
-            s.denialId ?? null,
-            s.inRun ? runId : null,
-            s.templateId,
-            s.templateCopyId,
-            s.documentDate,
-            fileName,
-            s.sha256,
-            s.pages,
-            s.bytes,
-            JSON.stringify(s.warnings),
-            now,
-            ctx.userId,
-          );
-          return { id, target: path.join(root, fileName), from: s.tempPath };
-        });
-        const result = write(rows.map((r) => r.id));
-        for (const r of rows) {
-          fs.mkdirSync(path.dirname(r.target), { recursive: true });
-          // a filed document is never overwritten
-          if (fs.existsSync(r.target)) throw new Error('a filed document is in the way');
-          fs.renameSync(r.from, r.target);
-          moved.push(r.target);
-        }
-        return result;
-      })
-      .immediate();
+      ).id;
+      const runId = staged[0]?.kind === 'statement_run' ? next : null;
+      if (runId === null && staged.some((s) => s.inRun)) {
+        throw new Error('a statement run is filed ahead of the statements printed in it');
+      }
+      const rows = staged.map((s) => {
+        const id = next++;
+        const fileName = filedName(id, s.kind, s.documentDate);
+        insert.run(
+          id,
+          s.kind,
+          s.title,
+          s.accountId,
+          s.claimId ?? null,
+          s.denialId ?? null,
+          s.inRun ? runId : null,
+          s.templateId,
+          s.templateCopyId,
+          s.documentDate,
+          fileName,
+          s.sha256,
+          s.pages,
+          s.bytes,
+          JSON.stringify(s.warnings),
+          now,
+          ctx.userId,
+        );
+        return { id, target: path.join(root, fileName), from: s.tempPath };
+      });
+      const result = write(rows.map((r) => r.id));
+      for (const r of rows) {
+        fs.mkdirSync(path.dirname(r.target), { recursive: true });
+        // a filed document is never overwritten
+        if (fs.existsSync(r.target)) throw new Error('a filed document is in the way');
+        fs.renameSync(r.from, r.target);
+        moved.push(r.target);
+      }
+      return result;
+    });
   } catch (error) {
     for (const file of moved) fs.rmSync(file, { force: true });
     throw error;

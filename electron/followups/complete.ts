@@ -8,32 +8,30 @@ import { recordActivity } from '../activities/record';
 /** Marks a follow-up done, which takes it off the work queue, and notes it in the history. */
 export function completeFollowUp(ctx: Ctx, input: ParsedInputOf<'completeFollowUp'>): Created {
   const { db } = ctx;
-  return db.transaction(() => {
-    const row = db
-      .prepare(
-        `SELECT id, account_id AS accountId, claim_id AS claimId, kind, status
+  const row = db
+    .prepare(
+      `SELECT id, account_id AS accountId, claim_id AS claimId, kind, status
          FROM follow_ups WHERE id = ?`,
-      )
-      .get(input.followUpId) as
-      | {
-          id: number;
-          accountId: number;
-          claimId: number | null;
-          kind: FollowUpKind;
-          status: string;
-        }
-      | undefined;
-    if (!row) throw notFound('The follow-up');
-    if (row.status !== 'open') throw conflict('This follow-up is already closed.');
-    db.prepare(
-      `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ? WHERE id = ?`,
-    ).run(ctx.clock.now(), ctx.userId, row.id);
-    recordActivity(ctx, {
-      accountId: row.accountId,
-      claimId: row.claimId,
-      kind: 'system',
-      text: `${FOLLOW_UP_KIND.labels[row.kind] ?? 'Follow-up'} completed${input.note ? `: ${input.note}` : '.'}`,
-    });
-    return { id: row.id };
-  })();
+    )
+    .get(input.followUpId) as
+    | {
+        id: number;
+        accountId: number;
+        claimId: number | null;
+        kind: FollowUpKind;
+        status: string;
+      }
+    | undefined;
+  if (!row) throw notFound('The follow-up');
+  if (row.status !== 'open') throw conflict('This follow-up is already closed.');
+  db.prepare(
+    `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ? WHERE id = ?`,
+  ).run(ctx.clock.now(), ctx.userId, row.id);
+  recordActivity(ctx, {
+    accountId: row.accountId,
+    claimId: row.claimId,
+    kind: 'system',
+    text: `${FOLLOW_UP_KIND.labels[row.kind] ?? 'Follow-up'} completed${input.note ? `: ${input.note}` : '.'}`,
+  });
+  return { id: row.id };
 }

@@ -1,3 +1,4 @@
+import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { Created } from '../../shared/api/types';
@@ -6,7 +7,6 @@ import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { requireAccount, requireActiveUser, requireClaimOnAccount } from '../accounts/lookup';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
-import { refreshQueueColumns } from '../ledger/ledger';
 import { findOpenFollowUp, insertFollowUp } from './store';
 
 /** Follow-ups further out than this are almost always a typing mistake. */
@@ -34,43 +34,41 @@ export function setFollowUp(ctx: Ctx, input: ParsedInputOf<'setFollowUp'>): Crea
     });
   }
   const { db } = ctx;
-  return db.transaction(() => {
-    requireAccount(db, input.accountId);
-    const claimId = input.claimId ?? null;
-    if (claimId !== null) requireClaimOnAccount(db, claimId, input.accountId);
-    const ownerId = input.ownerId ?? ctx.userId;
-    requireActiveUser(db, ownerId);
-    const existing = findOpenFollowUp(db, input.accountId, claimId, input.kind);
-    const label = FOLLOW_UP_KIND.labels[input.kind];
-    let id: number;
-    if (existing) {
-      db.prepare(
-        `UPDATE follow_ups SET due_date = ?, owner_id = ?, reason = coalesce(?, reason) WHERE id = ?`,
-      ).run(input.dueDate, ownerId, input.reason, existing.id);
-      id = existing.id;
-      recordActivity(ctx, {
-        accountId: input.accountId,
-        claimId,
-        kind: 'system',
-        text: `${label} moved from ${formatUsDate(existing.dueDate)} to ${formatUsDate(input.dueDate)}${input.reason ? `: ${input.reason}` : '.'}`,
-      });
-    } else {
-      id = insertFollowUp(ctx, {
-        accountId: input.accountId,
-        claimId,
-        kind: input.kind,
-        dueDate: input.dueDate,
-        ownerId,
-        reason: input.reason,
-      });
-      recordActivity(ctx, {
-        accountId: input.accountId,
-        claimId,
-        kind: 'system',
-        text: `${label} set for ${formatUsDate(input.dueDate)}${input.reason ? `: ${input.reason}` : '.'}`,
-      });
-    }
-    refreshQueueColumns(db, input.accountId, today);
-    return { id };
-  })();
+  requireAccount(db, input.accountId);
+  const claimId = input.claimId ?? null;
+  if (claimId !== null) requireClaimOnAccount(db, claimId, input.accountId);
+  const ownerId = input.ownerId ?? ctx.userId;
+  requireActiveUser(db, ownerId);
+  const existing = findOpenFollowUp(db, input.accountId, claimId, input.kind);
+  const label = FOLLOW_UP_KIND.labels[input.kind];
+  let id: number;
+  if (existing) {
+    db.prepare(
+      `UPDATE follow_ups SET due_date = ?, owner_id = ?, reason = coalesce(?, reason) WHERE id = ?`,
+    ).run(input.dueDate, ownerId, input.reason, existing.id);
+    id = existing.id;
+    recordActivity(ctx, {
+      accountId: input.accountId,
+      claimId,
+      kind: 'system',
+      text: `${label} moved from ${formatUsDate(existing.dueDate)} to ${formatUsDate(input.dueDate)}${input.reason ? `: ${input.reason}` : '.'}`,
+    });
+  } else {
+    id = insertFollowUp(ctx, {
+      accountId: input.accountId,
+      claimId,
+      kind: input.kind,
+      dueDate: input.dueDate,
+      ownerId,
+      reason: input.reason,
+    });
+    recordActivity(ctx, {
+      accountId: input.accountId,
+      claimId,
+      kind: 'system',
+      text: `${label} set for ${formatUsDate(input.dueDate)}${input.reason ? `: ${input.reason}` : '.'}`,
+    });
+  }
+  touchAccount(db, input.accountId);
+  return { id };
 }

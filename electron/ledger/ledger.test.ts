@@ -5,12 +5,9 @@ import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import { queueRank, type RankInput } from '../queue/priority';
 import { addAccount, addPayer } from '../testing/builders';
 import { createTestCtx } from '../testing/test-db';
-import {
-  accountAging,
-  appendLedgerEntries,
-  refreshQueueColumns,
-  type NewLedgerEntry,
-} from './ledger';
+import { refreshQueueColumns } from '../upkeep/queue-columns';
+import { inWriteTransaction } from '../upkeep/upkeep';
+import { accountAging, appendLedgerEntries, type NewLedgerEntry } from './ledger';
 
 let ctx: ReturnType<typeof createTestCtx>;
 beforeAll(() => {
@@ -70,7 +67,8 @@ describe('appendLedgerEntries', () => {
         refreshQueueColumns(ctx.db, accountId, today);
         const posted: { id: number; entry: NewLedgerEntry }[] = [];
         const reversed = new Set<number>();
-        ctx.db.transaction(() => {
+        // the request's transaction: the upkeep at its commit brings the queue copy along
+        inWriteTransaction(ctx, () => {
           for (const s of steps) {
             const postingDate = addDays(today, -s.daysAgo);
             let entries: NewLedgerEntry[];
@@ -101,7 +99,7 @@ describe('appendLedgerEntries', () => {
             const ids = appendLedgerEntries(ctx.db, entries, by);
             ids.forEach((id, i) => posted.push({ id, entry: entries[i] as NewLedgerEntry }));
           }
-        })();
+        });
 
         const sums = ctx.db
           .prepare(

@@ -19,51 +19,48 @@ export function changeAddress(ctx: Ctx, input: ParsedInputOf<'changeAddress'>): 
     });
   }
   const { db } = ctx;
-  return db.transaction(() => {
-    requireAccount(db, input.accountId);
-    const link = db
-      .prepare(
-        `SELECT p.first_name || ' ' || p.last_name AS name,
+  requireAccount(db, input.accountId);
+  const link = db
+    .prepare(
+      `SELECT p.first_name || ' ' || p.last_name AS name,
                 CASE WHEN a.patient_id = p.id THEN 'patient' ELSE 'guarantor' END AS role
          FROM accounts a JOIN people p ON p.id IN (a.patient_id, a.guarantor_id)
          WHERE a.id = ? AND p.id = ?`,
-      )
-      .get(input.accountId, input.personId) as { name: string; role: string } | undefined;
-    if (!link) {
-      throw new ApiError({
-        code: 'invalid_input',
-        message: 'That person is not the patient or guarantor on this account.',
-      });
-    }
-    const zip =
-      input.zip.length === 9 ? `${input.zip.slice(0, 5)}-${input.zip.slice(5)}` : input.zip;
-    const result = db
-      .prepare(
-        `INSERT INTO addresses (person_id, line1, line2, city, state, zip, effective_date, reason,
+    )
+    .get(input.accountId, input.personId) as { name: string; role: string } | undefined;
+  if (!link) {
+    throw new ApiError({
+      code: 'invalid_input',
+      message: 'That person is not the patient or guarantor on this account.',
+    });
+  }
+  const zip = input.zip.length === 9 ? `${input.zip.slice(0, 5)}-${input.zip.slice(5)}` : input.zip;
+  const result = db
+    .prepare(
+      `INSERT INTO addresses (person_id, line1, line2, city, state, zip, effective_date, reason,
            recorded_at, recorded_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        input.personId,
-        input.line1,
-        input.line2,
-        input.city,
-        input.state,
-        zip,
-        input.effectiveDate,
-        input.reason,
-        ctx.clock.now(),
-        ctx.userId,
-      );
-    db.prepare(`UPDATE people SET returned_mail = 0 WHERE id = ?`).run(input.personId);
-    const where = [input.line1, input.line2, `${input.city}, ${input.state} ${zip}`]
-      .filter(Boolean)
-      .join(', ');
-    recordActivity(ctx, {
-      accountId: input.accountId,
-      kind: 'system',
-      text: `Address of the ${link.role} changed to ${where}, effective ${formatUsDate(input.effectiveDate)}${input.reason ? ` (${input.reason})` : ''}.`,
-    });
-    return { id: Number(result.lastInsertRowid) };
-  })();
+    )
+    .run(
+      input.personId,
+      input.line1,
+      input.line2,
+      input.city,
+      input.state,
+      zip,
+      input.effectiveDate,
+      input.reason,
+      ctx.clock.now(),
+      ctx.userId,
+    );
+  db.prepare(`UPDATE people SET returned_mail = 0 WHERE id = ?`).run(input.personId);
+  const where = [input.line1, input.line2, `${input.city}, ${input.state} ${zip}`]
+    .filter(Boolean)
+    .join(', ');
+  recordActivity(ctx, {
+    accountId: input.accountId,
+    kind: 'system',
+    text: `Address of the ${link.role} changed to ${where}, effective ${formatUsDate(input.effectiveDate)}${input.reason ? ` (${input.reason})` : ''}.`,
+  });
+  return { id: Number(result.lastInsertRowid) };
 }

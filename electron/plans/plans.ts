@@ -1,3 +1,4 @@
+import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../shared/api/errors';
 import type { Created, PlanPreview } from '../../shared/api/types';
@@ -7,7 +8,6 @@ import { buildSchedule } from '../../shared/plans/schedule';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { closeSystemFollowUps } from '../followups/system';
-import { refreshQueueColumns } from '../ledger/ledger';
 import { patientPaidTotal, requirePostableAccount } from '../posting/account-state';
 import { billingRules } from '../rules/billing-rules';
 import { planRow } from './load';
@@ -52,69 +52,65 @@ export function previewPlan(ctx: Ctx, input: Terms): PlanPreview {
 
 export function createPlan(ctx: Ctx, input: ParsedInputOf<'createPlan'>): Created {
   const { db } = ctx;
-  return db.transaction((): Created => {
-    const preview = previewPlan(ctx, input);
-    if (!preview.ok) throw invalid(preview.message, preview.field);
-    const rules = billingRules(db);
-    const id = Number(
-      db
-        .prepare(
-          `INSERT INTO payment_plans (account_id, start_date, first_due_date, monthly_amount,
+  const preview = previewPlan(ctx, input);
+  if (!preview.ok) throw invalid(preview.message, preview.field);
+  const rules = billingRules(db);
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO payment_plans (account_id, start_date, first_due_date, monthly_amount,
              down_payment, grace_days, include_new_charges, paid_before, created_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          input.accountId,
-          ctx.clock.today(),
-          input.firstDueDate,
-          preview.monthlyAmount,
-          input.downPayment,
-          rules.planGraceDays,
-          input.includeNewCharges ? 1 : 0,
-          patientPaidTotal(db, input.accountId),
-          ctx.clock.now(),
-          ctx.userId,
-        ).lastInsertRowid,
-    );
-    const insert = db.prepare(
-      `INSERT INTO plan_installments (plan_id, number, due_date, amount) VALUES (?, ?, ?, ?)`,
-    );
-    for (const i of preview.installments) insert.run(id, i.number, i.dueDate, i.amount);
-    const down = input.downPayment > 0 ? `, ${formatCents(input.downPayment)} down` : '';
-    recordActivity(ctx, {
-      accountId: input.accountId,
-      kind: 'system',
-      text:
-        `Payment plan set up for ${formatCents(preview.balance)}${down}: ${preview.months} monthly payments of ${formatCents(preview.monthlyAmount)} from ${formatUsDate(input.firstDueDate)} to ${formatUsDate(preview.lastDueDate)}; new charges ${input.includeNewCharges ? 'join the plan' : 'stay outside it'}.` +
-        (input.note ? ` ${input.note}` : ''),
-    });
-    return { id };
-  })();
+      )
+      .run(
+        input.accountId,
+        ctx.clock.today(),
+        input.firstDueDate,
+        preview.monthlyAmount,
+        input.downPayment,
+        rules.planGraceDays,
+        input.includeNewCharges ? 1 : 0,
+        patientPaidTotal(db, input.accountId),
+        ctx.clock.now(),
+        ctx.userId,
+      ).lastInsertRowid,
+  );
+  const insert = db.prepare(
+    `INSERT INTO plan_installments (plan_id, number, due_date, amount) VALUES (?, ?, ?, ?)`,
+  );
+  for (const i of preview.installments) insert.run(id, i.number, i.dueDate, i.amount);
+  const down = input.downPayment > 0 ? `, ${formatCents(input.downPayment)} down` : '';
+  recordActivity(ctx, {
+    accountId: input.accountId,
+    kind: 'system',
+    text:
+      `Payment plan set up for ${formatCents(preview.balance)}${down}: ${preview.months} monthly payments of ${formatCents(preview.monthlyAmount)} from ${formatUsDate(input.firstDueDate)} to ${formatUsDate(preview.lastDueDate)}; new charges ${input.includeNewCharges ? 'join the plan' : 'stay outside it'}.` +
+      (input.note ? ` ${input.note}` : ''),
+  });
+  return { id };
 }
 
 /** Ends an active plan as broken (the patient stopped paying) or cancelled. */
 export function endPlan(ctx: Ctx, input: ParsedInputOf<'endPlan'>): Created {
   const { db } = ctx;
-  return db.transaction((): Created => {
-    const plan = planRow(db, input.planId);
-    if (!plan) throw notFound('The payment plan');
-    if (plan.status !== 'active')
-      throw conflict(`This plan is already ${plan.status.replace('_', ' ')}.`);
-    db.prepare(
-      `UPDATE payment_plans SET status = ?, delinquent = 0, ended_at = ?, ended_by = ?, end_reason = ?
+  const plan = planRow(db, input.planId);
+  if (!plan) throw notFound('The payment plan');
+  if (plan.status !== 'active')
+    throw conflict(`This plan is already ${plan.status.replace('_', ' ')}.`);
+  db.prepare(
+    `UPDATE payment_plans SET status = ?, delinquent = 0, ended_at = ?, ended_by = ?, end_reason = ?
        WHERE id = ?`,
-    ).run(input.status, ctx.clock.now(), ctx.userId, input.reason, plan.id);
-    closeSystemFollowUps(
-      ctx,
-      { accountId: plan.accountId, kind: 'plan' },
-      `the plan was marked ${input.status}.`,
-    );
-    recordActivity(ctx, {
-      accountId: plan.accountId,
-      kind: 'system',
-      text: `Payment plan marked ${input.status}: ${input.reason}`,
-    });
-    refreshQueueColumns(db, plan.accountId, ctx.clock.today());
-    return { id: plan.id };
-  })();
+  ).run(input.status, ctx.clock.now(), ctx.userId, input.reason, plan.id);
+  closeSystemFollowUps(
+    ctx,
+    { accountId: plan.accountId, kind: 'plan' },
+    `the plan was marked ${input.status}.`,
+  );
+  recordActivity(ctx, {
+    accountId: plan.accountId,
+    kind: 'system',
+    text: `Payment plan marked ${input.status}: ${input.reason}`,
+  });
+  touchAccount(db, plan.accountId);
+  return { id: plan.id };
 }

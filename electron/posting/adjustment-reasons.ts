@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict } from '../../shared/api/errors';
 import type { AdjustmentReason, AdjustmentReasonsView } from '../../shared/api/types';
 import type { Ctx } from '../core/context';
-import { isSupervisor, requireSupervisor } from '../users/users';
+import { isSupervisor } from '../users/users';
 
 /** The office's reasons, retired ones included (past entries still name them). */
 export function listAdjustmentReasons(ctx: Ctx): AdjustmentReasonsView {
@@ -24,29 +24,26 @@ export function saveAdjustmentReason(
   input: ParsedInputOf<'saveAdjustmentReason'>,
 ): AdjustmentReasonsView {
   const { db } = ctx;
-  db.transaction(() => {
-    requireSupervisor(db, ctx.userId, 'change the list of adjustment reasons');
-    const existing = db
-      .prepare(`SELECT category FROM adjustment_reasons WHERE code = ?`)
-      .get(input.code) as { category: string } | undefined;
-    if (existing && existing.category !== input.category) {
-      const used = db
-        .prepare(
-          `SELECT (SELECT count(*) FROM ledger_entries WHERE reason_code = ?)
+  const existing = db
+    .prepare(`SELECT category FROM adjustment_reasons WHERE code = ?`)
+    .get(input.code) as { category: string } | undefined;
+  if (existing && existing.category !== input.category) {
+    const used = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM ledger_entries WHERE reason_code = ?)
              + (SELECT count(*) FROM adjustment_requests WHERE reason_code = ?) AS n`,
-        )
-        .get(input.code, input.code) as { n: number };
-      if (used.n > 0) {
-        throw conflict(
-          `Reason ${input.code} has been used, so its category cannot change; retire it and add a new one.`,
-        );
-      }
+      )
+      .get(input.code, input.code) as { n: number };
+    if (used.n > 0) {
+      throw conflict(
+        `Reason ${input.code} has been used, so its category cannot change; retire it and add a new one.`,
+      );
     }
-    db.prepare(
-      `INSERT INTO adjustment_reasons (code, label, category, active) VALUES (?, ?, ?, ?)
+  }
+  db.prepare(
+    `INSERT INTO adjustment_reasons (code, label, category, active) VALUES (?, ?, ?, ?)
        ON CONFLICT (code) DO UPDATE SET label = excluded.label, category = excluded.category,
          active = excluded.active`,
-    ).run(input.code, input.label, input.category, input.active ? 1 : 0);
-  })();
+  ).run(input.code, input.label, input.category, input.active ? 1 : 0);
   return listAdjustmentReasons(ctx);
 }

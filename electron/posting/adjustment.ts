@@ -1,3 +1,4 @@
+import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid } from '../../shared/api/errors';
 import type { AdjustmentReason, AdjustmentResult } from '../../shared/api/types';
@@ -7,11 +8,9 @@ import { formatCents } from '../../shared/money/format';
 import { requireClaimOnAccount } from '../accounts/lookup';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
-import { settleAccount } from '../collections/settle';
 import type { Db } from '../db/open';
 import { appendLedgerEntries } from '../ledger/ledger';
 import { billingRules } from '../rules/billing-rules';
-import { requireSupervisor } from '../users/users';
 import { claimSideBalance, requirePostableAccount } from './account-state';
 
 function requireReason(db: Db, code: string): AdjustmentReason {
@@ -72,7 +71,7 @@ export function postWriteOff(ctx: Ctx, w: WriteOff, reason: AdjustmentReason): n
     { userId: ctx.userId, now: ctx.clock.now(), today: ctx.clock.today() },
   );
   if (id === undefined) throw new Error('the write-off was not appended');
-  settleAccount(ctx, w.accountId);
+  touchAccount(ctx.db, w.accountId);
   return id;
 }
 
@@ -82,56 +81,54 @@ export function postWriteOff(ctx: Ctx, w: WriteOff, reason: AdjustmentReason): n
  */
 export function postAdjustment(ctx: Ctx, input: ParsedInputOf<'postAdjustment'>): AdjustmentResult {
   const { db } = ctx;
-  return db.transaction((): AdjustmentResult => {
-    const account = requirePostableAccount(db, input.accountId);
-    const claimId = input.claimId ?? null;
-    if (claimId !== null) requireClaimOnAccount(db, claimId, account.id);
-    const reason = requireReason(db, input.reasonCode);
-    const w: WriteOff = { ...input, claimId, reasonCode: reason.code };
-    checkWriteOff(db, w, account);
-    const limit = billingRules(db).writeOffApprovalLimit;
-    if (input.amount > limit) {
-      const pending = db
-        .prepare(
-          `SELECT count(*) AS n FROM adjustment_requests WHERE account_id = ? AND status = 'pending'`,
-        )
-        .get(account.id) as { n: number };
-      if (pending.n > 0) {
-        throw conflict(
-          'This account already has a write-off waiting for approval; decide that one first.',
-        );
-      }
-      const requestId = Number(
-        db
-          .prepare(
-            `INSERT INTO adjustment_requests (account_id, claim_id, side, amount, reason_code, memo,
-               requested_at, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            account.id,
-            claimId,
-            w.side,
-            w.amount,
-            reason.code,
-            w.memo,
-            ctx.clock.now(),
-            ctx.userId,
-          ).lastInsertRowid,
+  const account = requirePostableAccount(db, input.accountId);
+  const claimId = input.claimId ?? null;
+  if (claimId !== null) requireClaimOnAccount(db, claimId, account.id);
+  const reason = requireReason(db, input.reasonCode);
+  const w: WriteOff = { ...input, claimId, reasonCode: reason.code };
+  checkWriteOff(db, w, account);
+  const limit = billingRules(db).writeOffApprovalLimit;
+  if (input.amount > limit) {
+    const pending = db
+      .prepare(
+        `SELECT count(*) AS n FROM adjustment_requests WHERE account_id = ? AND status = 'pending'`,
+      )
+      .get(account.id) as { n: number };
+    if (pending.n > 0) {
+      throw conflict(
+        'This account already has a write-off waiting for approval; decide that one first.',
       );
-      const message = `${reason.label} of ${formatCents(w.amount)} is above the ${formatCents(limit)} approval limit; it waits for a supervisor and has not posted.`;
-      recordActivity(ctx, { accountId: account.id, claimId, kind: 'system', text: message });
-      return { status: 'pending_approval', entryId: null, requestId, message };
     }
-    const entryId = postWriteOff(ctx, w, reason);
-    const message = `${reason.label} of ${formatCents(w.amount)} posted.`;
-    recordActivity(ctx, {
-      accountId: account.id,
-      claimId,
-      kind: 'system',
-      text: `${message} ${w.memo}`,
-    });
-    return { status: 'posted', entryId, requestId: null, message };
-  })();
+    const requestId = Number(
+      db
+        .prepare(
+          `INSERT INTO adjustment_requests (account_id, claim_id, side, amount, reason_code, memo,
+               requested_at, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          account.id,
+          claimId,
+          w.side,
+          w.amount,
+          reason.code,
+          w.memo,
+          ctx.clock.now(),
+          ctx.userId,
+        ).lastInsertRowid,
+    );
+    const message = `${reason.label} of ${formatCents(w.amount)} is above the ${formatCents(limit)} approval limit; it waits for a supervisor and has not posted.`;
+    recordActivity(ctx, { accountId: account.id, claimId, kind: 'system', text: message });
+    return { status: 'pending_approval', entryId: null, requestId, message };
+  }
+  const entryId = postWriteOff(ctx, w, reason);
+  const message = `${reason.label} of ${formatCents(w.amount)} posted.`;
+  recordActivity(ctx, {
+    accountId: account.id,
+    claimId,
+    kind: 'system',
+    text: `${message} ${w.memo}`,
+  });
+  return { status: 'posted', entryId, requestId: null, message };
 }
 
 /** A supervisor approves (posting it now, if it still fits the balance) or rejects a request. */
@@ -140,50 +137,47 @@ export function decideAdjustment(
   input: ParsedInputOf<'decideAdjustment'>,
 ): AdjustmentResult {
   const { db } = ctx;
-  return db.transaction((): AdjustmentResult => {
-    requireSupervisor(db, ctx.userId, 'approve or reject a write-off');
-    const r = db
-      .prepare(
-        `SELECT id, account_id AS accountId, claim_id AS claimId, side, amount, reason_code AS reasonCode,
+  const r = db
+    .prepare(
+      `SELECT id, account_id AS accountId, claim_id AS claimId, side, amount, reason_code AS reasonCode,
            memo, status, requested_by AS requestedBy
          FROM adjustment_requests WHERE id = ?`,
-      )
-      .get(input.requestId) as
-      | (WriteOff & { id: number; status: string; requestedBy: number; memo: string | null })
-      | undefined;
-    if (!r) throw invalid('That write-off request was not found.', 'requestId');
-    if (r.status !== 'pending') throw conflict(`That write-off was already ${r.status}.`);
-    const now = ctx.clock.now();
-    const w: WriteOff = { ...r, memo: r.memo ?? '' };
-    if (input.decision === 'reject') {
-      db.prepare(
-        `UPDATE adjustment_requests SET status = 'rejected', decided_at = ?, decided_by = ?,
-           decision_note = ? WHERE id = ?`,
-      ).run(now, ctx.userId, input.note, r.id);
-      const message = `Write-off of ${formatCents(r.amount)} rejected${input.note ? `: ${input.note}` : '.'}`;
-      recordActivity(ctx, {
-        accountId: r.accountId,
-        claimId: r.claimId,
-        kind: 'system',
-        text: message,
-      });
-      return { status: 'rejected', entryId: null, requestId: r.id, message };
-    }
-    const account = requirePostableAccount(db, r.accountId);
-    checkWriteOff(db, w, account);
-    const reason = requireReason(db, r.reasonCode);
-    const entryId = postWriteOff(ctx, w, reason);
+    )
+    .get(input.requestId) as
+    | (WriteOff & { id: number; status: string; requestedBy: number; memo: string | null })
+    | undefined;
+  if (!r) throw invalid('That write-off request was not found.', 'requestId');
+  if (r.status !== 'pending') throw conflict(`That write-off was already ${r.status}.`);
+  const now = ctx.clock.now();
+  const w: WriteOff = { ...r, memo: r.memo ?? '' };
+  if (input.decision === 'reject') {
     db.prepare(
-      `UPDATE adjustment_requests SET status = 'approved', decided_at = ?, decided_by = ?,
-         decision_note = ?, ledger_entry_id = ? WHERE id = ?`,
-    ).run(now, ctx.userId, input.note, entryId, r.id);
-    const message = `${reason.label} of ${formatCents(r.amount)} approved and posted.`;
+      `UPDATE adjustment_requests SET status = 'rejected', decided_at = ?, decided_by = ?,
+           decision_note = ? WHERE id = ?`,
+    ).run(now, ctx.userId, input.note, r.id);
+    const message = `Write-off of ${formatCents(r.amount)} rejected${input.note ? `: ${input.note}` : '.'}`;
     recordActivity(ctx, {
       accountId: r.accountId,
       claimId: r.claimId,
       kind: 'system',
       text: message,
     });
-    return { status: 'posted', entryId, requestId: r.id, message };
-  })();
+    return { status: 'rejected', entryId: null, requestId: r.id, message };
+  }
+  const account = requirePostableAccount(db, r.accountId);
+  checkWriteOff(db, w, account);
+  const reason = requireReason(db, r.reasonCode);
+  const entryId = postWriteOff(ctx, w, reason);
+  db.prepare(
+    `UPDATE adjustment_requests SET status = 'approved', decided_at = ?, decided_by = ?,
+         decision_note = ?, ledger_entry_id = ? WHERE id = ?`,
+  ).run(now, ctx.userId, input.note, entryId, r.id);
+  const message = `${reason.label} of ${formatCents(r.amount)} approved and posted.`;
+  recordActivity(ctx, {
+    accountId: r.accountId,
+    claimId: r.claimId,
+    kind: 'system',
+    text: message,
+  });
+  return { status: 'posted', entryId, requestId: r.id, message };
 }

@@ -1,3 +1,4 @@
+import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { PostingResult } from '../../shared/api/types';
 import { cents } from '../../shared/money/cents';
@@ -5,7 +6,6 @@ import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { batchSummary, requireOpenBatch } from '../batches/summary';
-import { settleAccount } from '../collections/settle';
 import { appendLedgerEntries } from '../ledger/ledger';
 import { balanceTotals, requirePostableAccount } from './account-state';
 import { allocateOldestFirst, checkAllocations } from './allocate-patient';
@@ -24,59 +24,57 @@ export function postPatientPayment(
   const { db } = ctx;
   const today = ctx.clock.today();
   requirePastDate(input.receivedDate, today, 'The date received', 'receivedDate');
-  return db.transaction((): PostingResult => {
-    const account = requirePostableAccount(db, input.accountId);
-    const batchId = input.batchId ?? null;
-    if (batchId !== null) requireOpenBatch(db, batchId);
-    const allocations = input.allocations
-      ? checkAllocations(
-          db,
-          account.id,
-          input.amount,
-          input.allocations.map((a) => ({ claimId: a.claimId, amount: a.amount })),
-        )
-      : allocateOldestFirst(db, account.id, input.amount);
-    const receiptId = insertReceipt(ctx, {
-      batchId,
+  const account = requirePostableAccount(db, input.accountId);
+  const batchId = input.batchId ?? null;
+  if (batchId !== null) requireOpenBatch(db, batchId);
+  const allocations = input.allocations
+    ? checkAllocations(
+        db,
+        account.id,
+        input.amount,
+        input.allocations.map((a) => ({ claimId: a.claimId, amount: a.amount })),
+      )
+    : allocateOldestFirst(db, account.id, input.amount);
+  const receiptId = insertReceipt(ctx, {
+    batchId,
+    accountId: account.id,
+    kind: 'patient_payment',
+    method: input.method,
+    checkNumber: input.checkNumber,
+    reference: input.reference,
+    amount: input.amount,
+    receivedDate: input.receivedDate,
+    memo: input.memo,
+  });
+  const reference = input.checkNumber ? `Check ${input.checkNumber}` : input.reference;
+  const entryIds = appendLedgerEntries(
+    db,
+    allocations.map((a) => ({
       accountId: account.id,
-      kind: 'patient_payment',
-      method: input.method,
-      checkNumber: input.checkNumber,
-      reference: input.reference,
-      amount: input.amount,
-      receivedDate: input.receivedDate,
+      claimId: a.claimId,
+      kind: 'payment' as const,
+      side: 'patient' as const,
+      amount: -a.amount,
+      postingDate: input.receivedDate,
+      reference,
       memo: input.memo,
-    });
-    const reference = input.checkNumber ? `Check ${input.checkNumber}` : input.reference;
-    const entryIds = appendLedgerEntries(
-      db,
-      allocations.map((a) => ({
-        accountId: account.id,
-        claimId: a.claimId,
-        kind: 'payment' as const,
-        side: 'patient' as const,
-        amount: -a.amount,
-        postingDate: input.receivedDate,
-        reference,
-        memo: input.memo,
-        receiptId,
-      })),
-      { userId: ctx.userId, now: ctx.clock.now(), today },
-    );
-    settleAccount(ctx, account.id);
-    const balance = balanceTotals(db, account.id);
-    const credit =
-      balance.patient < 0
-        ? ` The patient side now has a credit of ${formatCents(cents(-balance.patient))}.`
-        : '';
-    const message = `Posted ${formatCents(input.amount)} ${input.method} payment to account ${account.accountNumber}.${credit}`;
-    recordActivity(ctx, { accountId: account.id, kind: 'system', text: message });
-    return {
       receiptId,
-      entryIds,
-      balance,
-      batch: batchId === null ? null : batchSummary(db, batchId),
-      message,
-    };
-  })();
+    })),
+    { userId: ctx.userId, now: ctx.clock.now(), today },
+  );
+  touchAccount(ctx.db, account.id);
+  const balance = balanceTotals(db, account.id);
+  const credit =
+    balance.patient < 0
+      ? ` The patient side now has a credit of ${formatCents(cents(-balance.patient))}.`
+      : '';
+  const message = `Posted ${formatCents(input.amount)} ${input.method} payment to account ${account.accountNumber}.${credit}`;
+  recordActivity(ctx, { accountId: account.id, kind: 'system', text: message });
+  return {
+    receiptId,
+    entryIds,
+    balance,
+    batch: batchId === null ? null : batchSummary(db, batchId),
+    message,
+  };
 }

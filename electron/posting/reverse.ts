@@ -1,3 +1,4 @@
+import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, notFound } from '../../shared/api/errors';
 import type { PostingResult } from '../../shared/api/types';
@@ -7,7 +8,6 @@ import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { batchSummary } from '../batches/summary';
-import { settleAccount } from '../collections/settle';
 import { appendLedgerEntries, type NewLedgerEntry } from '../ledger/ledger';
 import { balanceTotals } from './account-state';
 import { insertReceipt } from './receipts';
@@ -62,7 +62,7 @@ function mirror(
  * batch is closed the deposit stands and the reversal is money out on today's date.
  */
 export function reversePayment(ctx: Ctx, input: ParsedInputOf<'reversePayment'>): PostingResult {
-  return ctx.db.transaction(() => reverseReceipt(ctx, input.receiptId, input.reason))();
+  return reverseReceipt(ctx, input.receiptId, input.reason);
 }
 
 /** The reversal itself, in the caller's transaction (a remittance reversal uses it too). */
@@ -136,7 +136,7 @@ export function reverseReceipt(ctx: Ctx, receiptId: number, reason: string): Pos
            AND primary_claim_id IS NULL`,
     ).run(receipt.id);
   }
-  settleAccount(ctx, receipt.accountId);
+  touchAccount(ctx.db, receipt.accountId);
   const what = receipt.kind === 'refund' ? 'Refund' : 'Payment';
   const message = `${what} of ${formatCents(cents(receipt.amount))} reversed: ${reason}`;
   recordActivity(ctx, { accountId: receipt.accountId, kind: 'system', text: message });
@@ -156,34 +156,32 @@ export function reverseReceipt(ctx: Ctx, receiptId: number, reason: string): Pos
 export function reverseEntry(ctx: Ctx, input: ParsedInputOf<'reverseEntry'>): PostingResult {
   const { db } = ctx;
   const today = ctx.clock.today();
-  return db.transaction((): PostingResult => {
-    const e = db.prepare(`${ENTRY_SQL} WHERE id = ?`).get(input.entryId) as EntryRow | undefined;
-    if (!e) throw notFound('The ledger entry');
-    if (e.receiptId !== null) {
-      throw conflict('This entry is part of a payment; reverse the whole payment instead.');
-    }
-    if (e.kind === 'transfer') {
-      throw conflict('A transfer is reversed together with the EOB that made it.');
-    }
-    const entryIds = appendLedgerEntries(db, [mirror(e, input.reason, today, null)], {
-      userId: ctx.userId,
-      now: ctx.clock.now(),
-      today,
-    });
-    settleAccount(ctx, e.accountId);
-    const message = `${LEDGER_KIND.labels[e.kind]} of ${formatCents(cents(Math.abs(e.amount)))} reversed: ${input.reason}`;
-    recordActivity(ctx, {
-      accountId: e.accountId,
-      claimId: e.claimId,
-      kind: 'system',
-      text: message,
-    });
-    return {
-      receiptId: null,
-      entryIds,
-      balance: balanceTotals(db, e.accountId),
-      batch: null,
-      message,
-    };
-  })();
+  const e = db.prepare(`${ENTRY_SQL} WHERE id = ?`).get(input.entryId) as EntryRow | undefined;
+  if (!e) throw notFound('The ledger entry');
+  if (e.receiptId !== null) {
+    throw conflict('This entry is part of a payment; reverse the whole payment instead.');
+  }
+  if (e.kind === 'transfer') {
+    throw conflict('A transfer is reversed together with the EOB that made it.');
+  }
+  const entryIds = appendLedgerEntries(db, [mirror(e, input.reason, today, null)], {
+    userId: ctx.userId,
+    now: ctx.clock.now(),
+    today,
+  });
+  touchAccount(ctx.db, e.accountId);
+  const message = `${LEDGER_KIND.labels[e.kind]} of ${formatCents(cents(Math.abs(e.amount)))} reversed: ${input.reason}`;
+  recordActivity(ctx, {
+    accountId: e.accountId,
+    claimId: e.claimId,
+    kind: 'system',
+    text: message,
+  });
+  return {
+    receiptId: null,
+    entryIds,
+    balance: balanceTotals(db, e.accountId),
+    batch: null,
+    message,
+  };
 }

@@ -28,49 +28,45 @@ export function recordPromise(ctx: Ctx, input: ParsedInputOf<'recordPromise'>): 
       'dueDate',
     );
   }
-  return db.transaction((): Created => {
-    const account = requirePostableAccount(db, input.accountId);
-    if (account.patientBalance <= 0) {
-      throw invalid('There is no patient balance to promise.', 'accountId');
-    }
-    const amount = input.kind === 'extension' ? account.patientBalance : input.amount;
-    if (amount == null) throw invalid('A promise to pay needs its amount.', 'amount');
-    if (amount > account.patientBalance) {
-      throw invalid(
-        `The promise of ${formatCents(amount)} is more than the patient balance of ${formatCents(account.patientBalance)}.`,
-        'amount',
-      );
-    }
-    const open = db
-      .prepare(`SELECT count(*) AS n FROM promises WHERE account_id = ? AND status = 'open'`)
-      .get(account.id) as { n: number };
-    if (open.n > 0) {
-      throw conflict(
-        'This account already has an open promise; wait for it or record the payment.',
-      );
-    }
-    const id = Number(
-      db
-        .prepare(
-          `INSERT INTO promises (account_id, kind, amount, due_date, paid_before, note, created_at,
-             created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          account.id,
-          input.kind,
-          amount,
-          input.dueDate,
-          patientPaidTotal(db, account.id),
-          input.note,
-          ctx.clock.now(),
-          ctx.userId,
-        ).lastInsertRowid,
+  const account = requirePostableAccount(db, input.accountId);
+  if (account.patientBalance <= 0) {
+    throw invalid('There is no patient balance to promise.', 'accountId');
+  }
+  const amount = input.kind === 'extension' ? account.patientBalance : input.amount;
+  if (amount == null) throw invalid('A promise to pay needs its amount.', 'amount');
+  if (amount > account.patientBalance) {
+    throw invalid(
+      `The promise of ${formatCents(amount)} is more than the patient balance of ${formatCents(account.patientBalance)}.`,
+      'amount',
     );
-    recordActivity(ctx, {
-      accountId: account.id,
-      kind: 'system',
-      text: `${PROMISE_KIND.labels[input.kind]}: ${formatCents(amount)} by ${formatUsDate(input.dueDate)}.${input.note ? ` ${input.note}` : ''}`,
-    });
-    return { id };
-  })();
+  }
+  const open = db
+    .prepare(`SELECT count(*) AS n FROM promises WHERE account_id = ? AND status = 'open'`)
+    .get(account.id) as { n: number };
+  if (open.n > 0) {
+    throw conflict('This account already has an open promise; wait for it or record the payment.');
+  }
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO promises (account_id, kind, amount, due_date, paid_before, note, created_at,
+             created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        account.id,
+        input.kind,
+        amount,
+        input.dueDate,
+        patientPaidTotal(db, account.id),
+        input.note,
+        ctx.clock.now(),
+        ctx.userId,
+      ).lastInsertRowid,
+  );
+  recordActivity(ctx, {
+    accountId: account.id,
+    kind: 'system',
+    text: `${PROMISE_KIND.labels[input.kind]}: ${formatCents(amount)} by ${formatUsDate(input.dueDate)}.${input.note ? ` ${input.note}` : ''}`,
+  });
+  return { id };
 }

@@ -5,8 +5,6 @@ import { cents } from '../../shared/money/cents';
 import type { Ctx } from '../core/context';
 import { priorityLabel } from './priority';
 import { buildQueueQuery, QUEUE_ROWS_SQL, type QueueInput } from './query';
-import { rerankPassedDeadlines } from './rerank';
-import { runDailyCollectionsCheck } from '../collections/daily-check';
 
 /** A row as the database gives it: the shown fields that come straight from columns, plus raw ones. */
 type Row = Pick<
@@ -35,8 +33,6 @@ type Row = Pick<
 /** Open follow-ups due on or before a date (today by default): the representative's day. */
 export function listQueue(ctx: Ctx, input: QueueInput): QueueList {
   const today = ctx.clock.today();
-  runDailyCollectionsCheck(ctx);
-  rerankPassedDeadlines(ctx.db, today);
   const q = buildQueueQuery(input, today);
   const { db } = ctx;
   const ids = (db.prepare(q.pageSql).all(q.params) as { id: number }[]).map((r) => r.id);

@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import type { TemplateSource, TemplateSummary } from '../../shared/api/document-types';
 import { conflict, invalid } from '../../shared/api/errors';
 import type { Ctx } from '../core/context';
-import { requireSupervisor } from '../users/users';
+import { inWriteTransaction } from '../upkeep/upkeep';
 import { copySource, requireShipped, templateSummaries } from './list';
 import { loadCopy } from './store';
 import { firstProblem, validateCopy } from './validate';
@@ -15,17 +15,18 @@ export async function copyTemplate(
   ctx: Ctx,
   input: ParsedInputOf<'copyTemplate'>,
 ): Promise<TemplateSource> {
-  requireSupervisor(ctx.db, ctx.userId, 'copy a template');
   const shipped = await requireShipped(input.templateId);
   const now = ctx.clock.now();
-  const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO template_copies (template_id, name, text, valid, created_at, created_by,
+  const id = inWriteTransaction(ctx, () =>
+    Number(
+      ctx.db
+        .prepare(
+          `INSERT INTO template_copies (template_id, name, text, valid, created_at, created_by,
            updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
-      )
-      .run(input.templateId, input.name, shipped.text, now, ctx.userId, now, ctx.userId)
-      .lastInsertRowid,
+        )
+        .run(input.templateId, input.name, shipped.text, now, ctx.userId, now, ctx.userId)
+        .lastInsertRowid,
+    ),
   );
   return copySource(ctx, loadCopy(ctx.db, id), shipped);
 }
@@ -34,11 +35,10 @@ export async function saveTemplateCopy(
   ctx: Ctx,
   input: ParsedInputOf<'saveTemplateCopy'>,
 ): Promise<TemplateSource> {
-  requireSupervisor(ctx.db, ctx.userId, 'edit a template');
   const copy = loadCopy(ctx.db, input.copyId);
   const shipped = await requireShipped(copy.templateId);
   const { errors } = validateCopy(input.text, shipped.template);
-  return ctx.db.transaction(() => {
+  return inWriteTransaction(ctx, () => {
     // read again inside the transaction: it may have been put in use meanwhile
     if (loadCopy(ctx.db, copy.id).inUse === 1 && errors.length > 0) {
       throw conflict(
@@ -51,7 +51,7 @@ export async function saveTemplateCopy(
       )
       .run(input.text, errors.length === 0 ? 1 : 0, ctx.clock.now(), ctx.userId, copy.id);
     return copySource(ctx, loadCopy(ctx.db, copy.id), shipped);
-  })();
+  });
 }
 
 /** Makes a copy (or, with no copy, the shipped text) the version letters and statements use. */
@@ -59,10 +59,9 @@ export async function setTemplateInUse(
   ctx: Ctx,
   input: ParsedInputOf<'setTemplateInUse'>,
 ): Promise<TemplateSummary[]> {
-  requireSupervisor(ctx.db, ctx.userId, 'choose which template is in use');
   const shipped = await requireShipped(input.templateId);
   const { copyId } = input;
-  ctx.db.transaction(() => {
+  inWriteTransaction(ctx, () => {
     if (copyId === null) {
       ctx.db.prepare(`DELETE FROM template_in_use WHERE template_id = ?`).run(input.templateId);
       return;
@@ -85,6 +84,6 @@ export async function setTemplateInUse(
            set_at = excluded.set_at, set_by = excluded.set_by`,
       )
       .run(input.templateId, copyId, ctx.clock.now(), ctx.userId);
-  })();
+  });
   return templateSummaries(ctx.db);
 }

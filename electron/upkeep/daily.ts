@@ -1,27 +1,37 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
+import { touchAccount } from '../core/touched';
 import type { Db } from '../db/open';
-import { settleAccount } from './settle';
+import { rerankPassedDeadlines } from './rerank';
+import { inWriteTransaction } from './upkeep';
 
-const checkedOn = new WeakMap<Db, IsoDate>();
+const doneOn = new WeakMap<Db, IsoDate>();
+
+/** Whether the day has changed since this connection last did the daily work. */
+export function dailyWorkDue(ctx: Ctx): boolean {
+  return doneOn.get(ctx.db) !== ctx.clock.today();
+}
 
 /**
- * Once a day (per open database), looks at every account with an active plan or an open
- * promise, so a missed installment or a broken promise shows up in the queue on the day
- * it happens even if nobody posts anything. Returns the number of accounts looked at.
+ * The work the calendar makes, once a day per open database, before the first request of
+ * the day: every account with an active plan or an open promise is settled, so a missed
+ * installment or a broken promise shows in the queue on the day it happens even if
+ * nobody posts anything; and follow-ups whose deadline passed are re-ranked, so a missed
+ * deadline stops pushing them up the queue. It is idempotent, so a second workstation
+ * doing the same the same day changes nothing.
  */
-export function runDailyCollectionsCheck(ctx: Ctx): number {
+export function runDailyWork(ctx: Ctx): { accounts: number; reranked: number } {
   const today = ctx.clock.today();
-  if (checkedOn.get(ctx.db) === today) return 0;
-  const ids = ctx.db
-    .prepare(
-      `SELECT account_id AS id FROM payment_plans WHERE status = 'active'
-       UNION SELECT account_id FROM promises WHERE status = 'open'`,
-    )
-    .all() as { id: number }[];
-  ctx.db.transaction(() => {
-    for (const { id } of ids) settleAccount(ctx, id);
-  })();
-  checkedOn.set(ctx.db, today);
-  return ids.length;
+  const result = inWriteTransaction(ctx, () => {
+    const ids = ctx.db
+      .prepare(
+        `SELECT account_id AS id FROM payment_plans WHERE status = 'active'
+         UNION SELECT account_id FROM promises WHERE status = 'open'`,
+      )
+      .all() as { id: number }[];
+    for (const { id } of ids) touchAccount(ctx.db, id);
+    return { accounts: ids.length, reranked: rerankPassedDeadlines(ctx.db, today) };
+  });
+  doneOn.set(ctx.db, today);
+  return result;
 }

@@ -4,33 +4,26 @@ import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { closeSystemFollowUps, openSystemFollowUp } from '../followups/system';
-import { refreshQueueColumns } from '../ledger/ledger';
 import { activePlan } from '../plans/load';
 import { accountPromises } from '../promises/load';
 import { billingRules } from '../rules/billing-rules';
 
 /**
  * Brings an account's collection state in line with its ledger: a plan that is paid off
- * or late, a promise kept or broken, a credit balance that needs a refund. Runs in the
- * caller's transaction after every posting, and once a day for every account with an
- * active plan or an open promise (see daily-check.ts).
+ * or late, a promise kept or broken, a credit balance that needs a refund. The upkeep
+ * runs it at commit for every account the request touched, and the daily work for every
+ * account with an active plan or an open promise; the queue columns are refreshed after.
  */
 export function settleAccount(ctx: Ctx, accountId: number): void {
   const today = ctx.clock.today();
-  const opened = [
-    settlePlan(ctx, accountId, today),
-    settlePromises(ctx, accountId, today),
-    settleCredit(ctx, accountId, today),
-  ];
-  // a new follow-up needs the account's queue columns; the ledger write that came before
-  // already refreshed those of the follow-ups that were open
-  if (opened.some(Boolean)) refreshQueueColumns(ctx.db, accountId, today);
+  settlePlan(ctx, accountId, today);
+  settlePromises(ctx, accountId, today);
+  settleCredit(ctx, accountId, today);
 }
 
-/** Returns whether it opened a follow-up. */
-function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): boolean {
+function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): void {
   const plan = activePlan(ctx.db, accountId, today);
-  if (!plan) return false;
+  if (!plan) return;
   if (plan.remaining === 0) {
     ctx.db
       .prepare(
@@ -44,12 +37,12 @@ function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): boolean {
       text: `Payment plan paid off (${formatCents(plan.total)} in all).`,
     });
     closeSystemFollowUps(ctx, { accountId, kind: 'plan' }, 'the plan is paid off.');
-    return false;
+    return;
   }
   const late = plan.installments.find((i) => i.status === 'late');
   if (late) {
     const days = daysBetween(late.dueDate, today);
-    const { created } = openSystemFollowUp(ctx, {
+    openSystemFollowUp(ctx, {
       accountId,
       kind: 'plan',
       dueDate: today,
@@ -63,21 +56,19 @@ function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): boolean {
         text: `Payment plan is delinquent: the installment due ${formatUsDate(late.dueDate)} is past its ${plan.graceDays}-day grace period.`,
       });
     }
-    return created;
+    return;
   }
   if (plan.delinquent) {
     ctx.db.prepare(`UPDATE payment_plans SET delinquent = 0 WHERE id = ?`).run(plan.id);
     closeSystemFollowUps(ctx, { accountId, kind: 'plan' }, 'the plan is caught up.');
   }
-  return false;
 }
 
-function settlePromises(ctx: Ctx, accountId: number, today: IsoDate): boolean {
+function settlePromises(ctx: Ctx, accountId: number, today: IsoDate): void {
   const anyOpen = ctx.db
     .prepare(`SELECT 1 AS found FROM promises WHERE account_id = ? AND status = 'open' LIMIT 1`)
     .get(accountId);
-  if (!anyOpen) return false;
-  let opened = false;
+  if (!anyOpen) return;
   const grace = billingRules(ctx.db).promiseGraceDays;
   for (const p of accountPromises(ctx.db, accountId)) {
     if (p.status !== 'open') continue;
@@ -96,19 +87,17 @@ function settlePromises(ctx: Ctx, accountId: number, today: IsoDate): boolean {
       ctx.db
         .prepare(`UPDATE promises SET status = 'broken', resolved_at = ? WHERE id = ?`)
         .run(ctx.clock.now(), p.id);
-      const { created } = openSystemFollowUp(ctx, {
+      openSystemFollowUp(ctx, {
         accountId,
         kind: 'promise',
         dueDate: today,
         reason: `${label}: ${formatCents(p.amount)} by ${formatUsDate(p.dueDate)} broken; ${formatCents(p.paidSince)} received.`,
       });
-      opened ||= created;
     }
   }
-  return opened;
 }
 
-function settleCredit(ctx: Ctx, accountId: number, today: IsoDate): boolean {
+function settleCredit(ctx: Ctx, accountId: number, today: IsoDate): void {
   const row = ctx.db
     .prepare(
       `SELECT insurance_balance AS insurance, patient_balance AS patient FROM accounts WHERE id = ?`,
@@ -119,13 +108,13 @@ function settleCredit(ctx: Ctx, accountId: number, today: IsoDate): boolean {
     row.insurance < 0 ? `${formatCents(cents(-row.insurance))} on the insurance side` : null,
   ].filter((c): c is string => c !== null);
   if (credits.length > 0) {
-    return openSystemFollowUp(ctx, {
+    openSystemFollowUp(ctx, {
       accountId,
       kind: 'credit_balance',
       dueDate: today,
       reason: `Credit balance of ${credits.join(' and ')}: refund it or apply it.`,
-    }).created;
+    });
+    return;
   }
   closeSystemFollowUps(ctx, { accountId, kind: 'credit_balance' }, 'no credit balance is left.');
-  return false;
 }

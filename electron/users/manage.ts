@@ -5,7 +5,7 @@ import { USER_ROLE, type UserRole } from '../../shared/codes/enums';
 import type { Ctx } from '../core/context';
 import type { Db } from '../db/open';
 import { recordUserChange } from './changes';
-import { isSupervisor, requireSupervisor } from './users';
+import { isSupervisor } from './users';
 
 interface UserRow {
   id: number;
@@ -70,29 +70,25 @@ function describeChange(before: UserRow, after: ParsedInputOf<'saveUser'>): stri
  */
 export function saveUser(ctx: Ctx, input: ParsedInputOf<'saveUser'>): UsersView {
   const { db } = ctx;
-  db.transaction(() => {
-    requireSupervisor(db, ctx.userId, 'change who may do what');
-    const before = db
-      .prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`)
-      .get(input.userId) as UserRow | undefined;
-    if (!before) throw notFound('That user');
-    const why = describeChange(before, input);
-    if (why === '') return;
-    const staysSupervisor = input.role === 'supervisor' && input.active;
-    if (!staysSupervisor && activeSupervisorsBesides(db, input.userId) === 0) {
-      throw conflict(
-        `${before.displayName} is the only active supervisor. Make someone else a supervisor ` +
-          `first: ClaimDesk needs one to approve write-offs and keep these settings.`,
-      );
-    }
-    db.prepare(`UPDATE users SET display_name = ?, role = ?, active = ? WHERE id = ?`).run(
-      input.displayName,
-      input.role,
-      input.active ? 1 : 0,
-      input.userId,
+  const before = db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(input.userId) as
+    UserRow | undefined;
+  if (!before) throw notFound('That user');
+  const why = describeChange(before, input);
+  if (why === '') return listUsers(ctx);
+  const staysSupervisor = input.role === 'supervisor' && input.active;
+  if (!staysSupervisor && activeSupervisorsBesides(db, input.userId) === 0) {
+    throw conflict(
+      `${before.displayName} is the only active supervisor. Make someone else a supervisor ` +
+        `first: ClaimDesk needs one to approve write-offs and keep these settings.`,
     );
-    recordUserChange(db, input.userId, { why, by: ctx.userId, now: ctx.clock.now() });
-  })();
+  }
+  db.prepare(`UPDATE users SET display_name = ?, role = ?, active = ? WHERE id = ?`).run(
+    input.displayName,
+    input.role,
+    input.active ? 1 : 0,
+    input.userId,
+  );
+  recordUserChange(db, input.userId, { why, by: ctx.userId, now: ctx.clock.now() });
   return listUsers(ctx);
 }
 
@@ -102,28 +98,25 @@ export function saveUser(ctx: Ctx, input: ParsedInputOf<'saveUser'>): UsersView 
  */
 export function addUser(ctx: Ctx, input: ParsedInputOf<'addUser'>): UsersView {
   const { db } = ctx;
-  db.transaction(() => {
-    requireSupervisor(db, ctx.userId, 'add users');
-    const taken = db
-      .prepare(`SELECT display_name AS name FROM users WHERE username = ?`)
-      .get(input.username) as { name: string } | undefined;
-    if (taken) {
-      throw invalid(
-        `The sign-in name ${input.username} already belongs to ${taken.name}.`,
-        'username',
-      );
-    }
-    const now = ctx.clock.now();
-    const userId = Number(
-      db
-        .prepare(`INSERT INTO users (username, display_name, role, created_at) VALUES (?, ?, ?, ?)`)
-        .run(input.username, input.displayName, input.role, now).lastInsertRowid,
+  const taken = db
+    .prepare(`SELECT display_name AS name FROM users WHERE username = ?`)
+    .get(input.username) as { name: string } | undefined;
+  if (taken) {
+    throw invalid(
+      `The sign-in name ${input.username} already belongs to ${taken.name}.`,
+      'username',
     );
-    recordUserChange(db, userId, {
-      why: `Added as ${USER_ROLE.labels[input.role].toLowerCase()}`,
-      by: ctx.userId,
-      now,
-    });
-  })();
+  }
+  const now = ctx.clock.now();
+  const userId = Number(
+    db
+      .prepare(`INSERT INTO users (username, display_name, role, created_at) VALUES (?, ?, ?, ?)`)
+      .run(input.username, input.displayName, input.role, now).lastInsertRowid,
+  );
+  recordUserChange(db, userId, {
+    why: `Added as ${USER_ROLE.labels[input.role].toLowerCase()}`,
+    by: ctx.userId,
+    now,
+  });
   return listUsers(ctx);
 }

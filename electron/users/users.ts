@@ -1,4 +1,3 @@
-import { ApiError } from '../../shared/api/errors';
 import type { Db } from '../db/open';
 
 /** Finds the user by name, creating them on first sight (sign-in comes later). */
@@ -24,11 +23,4 @@ export function isSupervisor(db: Db, userId: number): boolean {
   const row = db.prepare(`SELECT role, active FROM users WHERE id = ?`).get(userId) as
     { role: string; active: number } | undefined;
   return row?.role === 'supervisor' && row.active === 1;
-}
-
-/** Only a supervisor may approve write-offs and change the office's rules. */
-export function requireSupervisor(db: Db, userId: number, action: string): void {
-  if (!isSupervisor(db, userId)) {
-    throw new ApiError({ code: 'conflict', message: `Only a supervisor can ${action}.` });
-  }
 }

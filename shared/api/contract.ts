@@ -13,6 +13,7 @@ import {
 import { saveFacilityInput, type FacilityView } from './facility';
 import { addUserInput, saveUserInput, type UsersView } from './users';
 import type { MethodName } from './methods';
+import { long, read, supervisor, write, type Method } from './method';
 import {
   deleteCsvMappingInput,
   importCsvInput,
@@ -109,16 +110,6 @@ import type {
  * binding and the end-to-end bridge are all built from it; the main process parses
  * every input with these schemas before a handler runs.
  */
-interface Method<I extends z.ZodType, O> {
-  input: I;
-  /** Carries the output type only; never set. */
-  output?: O;
-}
-
-function method<O>() {
-  return <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
-}
-
 const none = z.strictObject({});
 
 const queueSortKeys = [
@@ -155,10 +146,10 @@ const addActivityInput = z
   });
 
 export const contract = {
-  getAppInfo: method<AppInfo>()(none),
-  loadDemoData: method<DemoLoadResult>()(none),
-  getQueueOptions: method<QueueOptions>()(none),
-  listQueue: method<QueueList>()(
+  getAppInfo: read<AppInfo>()(none),
+  loadDemoData: write<DemoLoadResult>()(none),
+  getQueueOptions: read<QueueOptions>()(none),
+  listQueue: read<QueueList>()(
     z.strictObject({
       kind: z.enum(FOLLOW_UP_KIND.keys, 'Unknown follow-up kind.').nullish(),
       payerId: id('Payer').nullish(),
@@ -174,15 +165,15 @@ export const contract = {
       limit: z.number().int().min(1).max(500).default(100),
     }),
   ),
-  search: method<SearchResults>()(
+  search: read<SearchResults>()(
     z.strictObject({
       query: requiredText('Search text', 100),
       limit: z.number().int().min(1).max(200).default(50),
     }),
   ),
-  getAccount: method<AccountView>()(z.strictObject({ accountId: id('Account') })),
-  addActivity: method<Created>()(addActivityInput),
-  setFollowUp: method<Created>()(
+  getAccount: read<AccountView>()(z.strictObject({ accountId: id('Account') })),
+  addActivity: write<Created>()(addActivityInput),
+  setFollowUp: write<Created>()(
     z.strictObject({
       accountId: id('Account'),
       claimId: id('Claim').nullish(),
@@ -192,13 +183,13 @@ export const contract = {
       reason: optionalText('Reason', 500),
     }),
   ),
-  completeFollowUp: method<Created>()(
+  completeFollowUp: write<Created>()(
     z.strictObject({
       followUpId: id('Follow-up'),
       note: optionalText('Note', 4000),
     }),
   ),
-  changeAddress: method<Created>()(
+  changeAddress: write<Created>()(
     z.strictObject({
       accountId: id('Account'),
       personId: id('Person'),
@@ -211,65 +202,86 @@ export const contract = {
       reason: optionalText('Reason', 200),
     }),
   ),
-  getFacility: method<FacilityView>()(none),
-  saveFacility: method<FacilityView>()(saveFacilityInput),
-  getBillingRules: method<BillingRulesView>()(none),
-  saveBillingRules: method<BillingRulesView>()(saveBillingRulesInput),
-  listAdjustmentReasons: method<AdjustmentReasonsView>()(none),
-  saveAdjustmentReason: method<AdjustmentReasonsView>()(saveAdjustmentReasonInput),
-  listUsers: method<UsersView>()(none),
-  saveUser: method<UsersView>()(saveUserInput),
-  addUser: method<UsersView>()(addUserInput),
-  openBatch: method<BatchSummary>()(openBatchInput),
-  setBatchTotal: method<BatchSummary>()(setBatchTotalInput),
-  listBatches: method<BatchSummary[]>()(listBatchesInput),
-  getBatch: method<BatchView>()(batchInput),
-  closeBatch: method<BatchSummary>()(batchInput),
-  getCashSummary: method<CashSummary>()(cashSummaryInput),
-  postPatientPayment: method<PostingResult>()(postPatientPaymentInput),
-  postInsurancePayment: method<PostingResult>()(postInsurancePaymentInput),
-  postAdjustment: method<AdjustmentResult>()(postAdjustmentInput),
-  listAdjustmentRequests: method<AdjustmentRequestView[]>()(listAdjustmentRequestsInput),
-  decideAdjustment: method<AdjustmentResult>()(decideAdjustmentInput),
-  postRefund: method<PostingResult>()(postRefundInput),
-  reversePayment: method<PostingResult>()(reversePaymentInput),
-  reverseEntry: method<PostingResult>()(reverseEntryInput),
-  previewPlan: method<PlanPreview>()(planTermsInput),
-  createPlan: method<Created>()(createPlanInput),
-  endPlan: method<Created>()(endPlanInput),
-  recordPromise: method<Created>()(recordPromiseInput),
-  getRepaymentAdvice: method<RepaymentAdviceView>()(repaymentAdviceInput),
-  importFile: method<ImportReport>()(importFileInput),
-  workProgress: method<WorkProgress | null>()(none),
-  cancelWork: method<WorkProgress | null>()(none),
-  listImports: method<ImportListItem[]>()(listImportsInput),
-  getImport: method<ImportReport>()(importInput),
-  listRemittanceExceptions: method<RemittanceExceptionView[]>()(listRemittanceExceptionsInput),
-  resolveRemittanceException: method<Created>()(resolveRemittanceExceptionInput),
-  listDenials: method<DenialList>()(listDenialsInput),
-  updateDenial: method<Created>()(updateDenialInput),
-  listCsvMappings: method<CsvMappingList>()(none),
-  saveCsvMapping: method<CsvMappingList>()(saveCsvMappingInput),
-  deleteCsvMapping: method<CsvMappingList>()(deleteCsvMappingInput),
-  previewCsvImport: method<CsvPreview>()(previewCsvImportInput),
-  importCsv: method<CsvImportReport>()(importCsvInput),
-  listTemplates: method<TemplateSummary[]>()(listTemplatesInput),
-  getTemplateSource: method<TemplateSource>()(templateSourceInput),
-  copyTemplate: method<TemplateSource>()(copyTemplateInput),
-  saveTemplateCopy: method<TemplateSource>()(saveTemplateCopyInput),
-  previewTemplate: method<TemplatePreview>()(previewTemplateInput),
-  setTemplateInUse: method<TemplateSummary[]>()(setTemplateInUseInput),
-  draftAppeal: method<AppealDraft>()(draftAppealInput),
-  previewAppeal: method<PdfFile>()(appealLetterInput),
-  generateAppeal: method<DocumentView>()(appealLetterInput),
-  markDocumentSent: method<DocumentView>()(markDocumentSentInput),
-  listAccountDocuments: method<DocumentView[]>()(accountDocumentsInput),
-  getDocumentFile: method<PdfFile>()(documentInput),
-  generateStatement: method<DocumentView>()(generateStatementInput),
-  listStatementCandidates: method<StatementCandidates>()(statementCandidatesInput),
-  startStatementRun: method<StatementRunProgress>()(startStatementRunInput),
-  continueStatementRun: method<StatementRunProgress>()(continueStatementRunInput),
-  cancelStatementRun: method<StatementRunProgress>()(statementRunInput),
+  getFacility: read<FacilityView>()(none),
+  saveFacility: write<FacilityView>()(saveFacilityInput, supervisor('change the facility details')),
+  getBillingRules: read<BillingRulesView>()(none),
+  saveBillingRules: write<BillingRulesView>()(
+    saveBillingRulesInput,
+    supervisor("change the office's billing rules"),
+  ),
+  listAdjustmentReasons: read<AdjustmentReasonsView>()(none),
+  saveAdjustmentReason: write<AdjustmentReasonsView>()(
+    saveAdjustmentReasonInput,
+    supervisor('change the list of adjustment reasons'),
+  ),
+  listUsers: read<UsersView>()(none),
+  saveUser: write<UsersView>()(saveUserInput, supervisor('change who may do what')),
+  addUser: write<UsersView>()(addUserInput, supervisor('add users')),
+  openBatch: write<BatchSummary>()(openBatchInput),
+  setBatchTotal: write<BatchSummary>()(setBatchTotalInput),
+  listBatches: read<BatchSummary[]>()(listBatchesInput),
+  getBatch: read<BatchView>()(batchInput),
+  closeBatch: write<BatchSummary>()(batchInput),
+  getCashSummary: read<CashSummary>()(cashSummaryInput),
+  postPatientPayment: write<PostingResult>()(postPatientPaymentInput),
+  postInsurancePayment: write<PostingResult>()(postInsurancePaymentInput),
+  postAdjustment: write<AdjustmentResult>()(postAdjustmentInput),
+  listAdjustmentRequests: read<AdjustmentRequestView[]>()(listAdjustmentRequestsInput),
+  decideAdjustment: write<AdjustmentResult>()(
+    decideAdjustmentInput,
+    supervisor('approve or reject a write-off'),
+  ),
+  postRefund: write<PostingResult>()(postRefundInput),
+  reversePayment: write<PostingResult>()(reversePaymentInput),
+  reverseEntry: write<PostingResult>()(reverseEntryInput),
+  previewPlan: read<PlanPreview>()(planTermsInput),
+  createPlan: write<Created>()(createPlanInput),
+  endPlan: write<Created>()(endPlanInput),
+  recordPromise: write<Created>()(recordPromiseInput),
+  getRepaymentAdvice: read<RepaymentAdviceView>()(repaymentAdviceInput),
+  importFile: long<ImportReport>()(importFileInput),
+  workProgress: read<WorkProgress | null>()(none),
+  cancelWork: read<WorkProgress | null>()(none),
+  listImports: read<ImportListItem[]>()(listImportsInput),
+  getImport: read<ImportReport>()(importInput),
+  listRemittanceExceptions: read<RemittanceExceptionView[]>()(listRemittanceExceptionsInput),
+  resolveRemittanceException: write<Created>()(resolveRemittanceExceptionInput),
+  listDenials: read<DenialList>()(listDenialsInput),
+  updateDenial: write<Created>()(updateDenialInput),
+  listCsvMappings: read<CsvMappingList>()(none),
+  saveCsvMapping: write<CsvMappingList>()(
+    saveCsvMappingInput,
+    supervisor('save a spreadsheet mapping'),
+  ),
+  deleteCsvMapping: write<CsvMappingList>()(
+    deleteCsvMappingInput,
+    supervisor('delete a spreadsheet mapping'),
+  ),
+  previewCsvImport: read<CsvPreview>()(previewCsvImportInput),
+  importCsv: long<CsvImportReport>()(
+    importCsvInput,
+    supervisor('import accounts from a spreadsheet'),
+  ),
+  listTemplates: read<TemplateSummary[]>()(listTemplatesInput),
+  getTemplateSource: read<TemplateSource>()(templateSourceInput),
+  copyTemplate: write<TemplateSource>()(copyTemplateInput, supervisor('copy a template')),
+  saveTemplateCopy: write<TemplateSource>()(saveTemplateCopyInput, supervisor('edit a template')),
+  previewTemplate: read<TemplatePreview>()(previewTemplateInput),
+  setTemplateInUse: write<TemplateSummary[]>()(
+    setTemplateInUseInput,
+    supervisor('choose which template is in use'),
+  ),
+  draftAppeal: read<AppealDraft>()(draftAppealInput),
+  previewAppeal: read<PdfFile>()(appealLetterInput),
+  generateAppeal: write<DocumentView>()(appealLetterInput),
+  markDocumentSent: write<DocumentView>()(markDocumentSentInput),
+  listAccountDocuments: read<DocumentView[]>()(accountDocumentsInput),
+  getDocumentFile: read<PdfFile>()(documentInput),
+  generateStatement: write<DocumentView>()(generateStatementInput),
+  listStatementCandidates: read<StatementCandidates>()(statementCandidatesInput),
+  startStatementRun: write<StatementRunProgress>()(startStatementRunInput),
+  continueStatementRun: write<StatementRunProgress>()(continueStatementRunInput),
+  cancelStatementRun: write<StatementRunProgress>()(statementRunInput),
 } satisfies Record<MethodName, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ export const ERROR_CODES = [
   'invalid_input',
   'not_found',
   'conflict',
+  'forbidden',
   'unknown_method',
   'internal',
 ] as const;

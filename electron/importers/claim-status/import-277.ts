@@ -1,10 +1,10 @@
+import { touchAccount } from '../../core/touched';
 import type { ClaimStatusReport, ImportProblem } from '../../../shared/api/types';
 import type { ClaimStatus as OurStatus } from '../../../shared/codes/enums';
 import type { Ctx } from '../../core/context';
 import { progressCounter, type Steps } from '../../core/stepped';
 import { recordActivity } from '../../activities/record';
 import { findOpenFollowUp, insertFollowUp } from '../../followups/store';
-import { refreshQueueColumns } from '../../ledger/ledger';
 import { problem } from '../remittance/import-835';
 import { matchClaim } from '../remittance/match';
 import { read277 } from '../x12/read-277';
@@ -95,7 +95,7 @@ export function* post277(ctx: Ctx, importFileId: number, text: string): Steps<Cl
           });
           report.followUpsCreated++;
         }
-        refreshQueueColumns(db, ours.accountId, today);
+        touchAccount(db, ours.accountId);
       }
       recordActivity(ctx, {
         accountId: ours.accountId,

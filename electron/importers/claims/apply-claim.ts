@@ -1,3 +1,4 @@
+import { touchAccount } from '../../core/touched';
 import type { ClaimFileReport } from '../../../shared/api/types';
 import type { FinancialClass } from '../../../shared/codes/enums';
 import { addDays, formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
@@ -5,10 +6,9 @@ import { cents, sumCents, type Cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
 import type { Ctx } from '../../core/context';
 import { recordActivity } from '../../activities/record';
-import { settleAccount } from '../../collections/settle';
 import { findOpenFollowUp, insertFollowUp } from '../../followups/store';
 import { closeSystemFollowUps } from '../../followups/system';
-import { appendLedgerEntries, refreshQueueColumns, type NewLedgerEntry } from '../../ledger/ledger';
+import { appendLedgerEntries, type NewLedgerEntry } from '../../ledger/ledger';
 import type { Claim837, ServiceLine837 } from './claim-types';
 import {
   findOrCreatePerson,
@@ -412,11 +412,9 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
       memo: chargeMemo(claim, l),
     });
   }
-  // the follow-up goes in before the ledger rows, whose posting ranks it against the balance
-  const followUp = claimStatusFollowUp(ctx, account.id, claimId, payer.name, f.billedDate);
+  claimStatusFollowUp(ctx, account.id, claimId, payer.name, f.billedDate);
   appendLedgerEntries(db, entries, { userId: ctx.userId, now: ctx.clock.now(), today });
-  if (entries.length === 0 && followUp) refreshQueueColumns(db, account.id, today);
-  if (!accountCreated) settleAccount(ctx, account.id);
+  touchAccount(db, account.id);
 
   const lines = `${claim.lines.length} line${claim.lines.length === 1 ? '' : 's'}`;
   recordActivity(ctx, {
@@ -666,10 +664,8 @@ export function replaceClaim(
     ours.id,
   );
   claimStatusFollowUp(ctx, account.id, ours.id, payer.name, f.billedDate);
-  // a ledger write refreshes the queue columns itself, the new or moved follow-up included
   appendLedgerEntries(db, entries, { userId: ctx.userId, now, today });
-  if (entries.length === 0) refreshQueueColumns(db, account.id, today);
-  settleAccount(ctx, account.id);
+  touchAccount(db, account.id);
 
   const change = sumCents(entries.map((e) => cents(e.amount)));
   const what = [
@@ -734,8 +730,7 @@ export function voidClaim(ctx: Ctx, f: FileContext, claim: Claim837, ours: OurCl
     'the claim was voided.',
   );
   appendLedgerEntries(db, entries, { userId: ctx.userId, now, today });
-  if (entries.length === 0) refreshQueueColumns(db, account.id, today);
-  settleAccount(ctx, account.id);
+  touchAccount(db, account.id);
   const reversed = sumCents(entries.map((e) => cents(-e.amount)));
   recordActivity(ctx, {
     accountId: account.id,

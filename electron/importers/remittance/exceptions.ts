@@ -47,61 +47,59 @@ export function resolveRemittanceException(
   input: ParsedInputOf<'resolveRemittanceException'>,
 ): Created {
   const { db } = ctx;
-  return db.transaction((): Created => {
-    const e = db
-      .prepare(
-        `SELECT e.id, e.status, e.postable, e.claim_json AS claimJson, e.remittance_id AS remittanceId,
+  const e = db
+    .prepare(
+      `SELECT e.id, e.status, e.postable, e.claim_json AS claimJson, e.remittance_id AS remittanceId,
            r.payer_name AS payerName, r.trace_number AS traceNumber, r.payment_method AS paymentMethod,
            r.remit_date AS remitDate
          FROM remittance_exceptions e JOIN remittances r ON r.id = e.remittance_id WHERE e.id = ?`,
-      )
-      .get(input.exceptionId) as ExceptionRow | undefined;
-    if (!e) throw notFound('The exception');
-    if (e.status !== 'open') throw conflict('This exception has already been dealt with.');
-    const now = ctx.clock.now();
-    if (input.action === 'set_aside') {
-      db.prepare(
-        `UPDATE remittance_exceptions SET status = 'set_aside', resolved_at = ?, resolved_by = ?, note = ?
-         WHERE id = ?`,
-      ).run(now, ctx.userId, input.note, e.id);
-      return { id: e.id };
-    }
-    if (e.postable !== 1) {
-      throw conflict(
-        'This remittance claim failed its checks and cannot be posted; set it aside and ask the payer for a corrected remittance.',
-      );
-    }
-    if (input.claimId == null) throw invalid('Choose the claim to post it to.', 'claimId');
-    const claim = db
-      .prepare(
-        `SELECT id, account_id AS accountId, claim_number AS claimNumber, payer_id AS payerId, status
-         FROM claims WHERE id = ?`,
-      )
-      .get(input.claimId) as
-      | { id: number; accountId: number; claimNumber: string; payerId: number; status: string }
-      | undefined;
-    if (!claim) throw notFound('The claim');
-    try {
-      postRemittanceClaim(
-        ctx,
-        {
-          remittanceId: e.remittanceId,
-          payerName: e.payerName,
-          traceNumber: e.traceNumber,
-          method: e.paymentMethod === 'CHK' ? 'check' : 'eft',
-          remitDate: e.remitDate as Parameters<typeof postRemittanceClaim>[1]['remitDate'],
-        },
-        JSON.parse(e.claimJson) as Claim,
-        { ...claim, matchedBy: 'claim number' },
-      );
-    } catch (err) {
-      if (err instanceof UnpostableClaim) throw conflict(err.message);
-      throw err;
-    }
+    )
+    .get(input.exceptionId) as ExceptionRow | undefined;
+  if (!e) throw notFound('The exception');
+  if (e.status !== 'open') throw conflict('This exception has already been dealt with.');
+  const now = ctx.clock.now();
+  if (input.action === 'set_aside') {
     db.prepare(
-      `UPDATE remittance_exceptions SET status = 'matched', claim_id = ?, resolved_at = ?, resolved_by = ?, note = ?
-       WHERE id = ?`,
-    ).run(claim.id, now, ctx.userId, input.note, e.id);
+      `UPDATE remittance_exceptions SET status = 'set_aside', resolved_at = ?, resolved_by = ?, note = ?
+         WHERE id = ?`,
+    ).run(now, ctx.userId, input.note, e.id);
     return { id: e.id };
-  })();
+  }
+  if (e.postable !== 1) {
+    throw conflict(
+      'This remittance claim failed its checks and cannot be posted; set it aside and ask the payer for a corrected remittance.',
+    );
+  }
+  if (input.claimId == null) throw invalid('Choose the claim to post it to.', 'claimId');
+  const claim = db
+    .prepare(
+      `SELECT id, account_id AS accountId, claim_number AS claimNumber, payer_id AS payerId, status
+         FROM claims WHERE id = ?`,
+    )
+    .get(input.claimId) as
+    | { id: number; accountId: number; claimNumber: string; payerId: number; status: string }
+    | undefined;
+  if (!claim) throw notFound('The claim');
+  try {
+    postRemittanceClaim(
+      ctx,
+      {
+        remittanceId: e.remittanceId,
+        payerName: e.payerName,
+        traceNumber: e.traceNumber,
+        method: e.paymentMethod === 'CHK' ? 'check' : 'eft',
+        remitDate: e.remitDate as Parameters<typeof postRemittanceClaim>[1]['remitDate'],
+      },
+      JSON.parse(e.claimJson) as Claim,
+      { ...claim, matchedBy: 'claim number' },
+    );
+  } catch (err) {
+    if (err instanceof UnpostableClaim) throw conflict(err.message);
+    throw err;
+  }
+  db.prepare(
+    `UPDATE remittance_exceptions SET status = 'matched', claim_id = ?, resolved_at = ?, resolved_by = ?, note = ?
+       WHERE id = ?`,
+  ).run(claim.id, now, ctx.userId, input.note, e.id);
+  return { id: e.id };
 }

@@ -1,3 +1,4 @@
+import { touchAccount } from '../../core/touched';
 import type { ClaimStatus } from '../../../shared/codes/enums';
 import { isDenialAdjustment } from '../../../shared/codes/denials';
 import type { IsoDate } from '../../../shared/dates/iso-date';
@@ -5,10 +6,9 @@ import { cents, type Cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
 import type { Ctx } from '../../core/context';
 import { recordActivity } from '../../activities/record';
-import { settleAccount } from '../../collections/settle';
 import { recordDenial } from '../../denials/record';
 import { closeOpenFollowUp } from '../../followups/system';
-import { appendLedgerEntries, refreshQueueColumns, type NewLedgerEntry } from '../../ledger/ledger';
+import { appendLedgerEntries, type NewLedgerEntry } from '../../ledger/ledger';
 import { extendPlanForNewCharges } from '../../plans/extend';
 import { claimSideBalance } from '../../posting/account-state';
 import { insertReceipt } from '../../posting/receipts';
@@ -228,8 +228,6 @@ export function postRemittanceClaim(
   }
   const posted = entries.filter((e) => e.amount !== 0);
   appendLedgerEntries(db, posted, by);
-  // a denial that moved no money still needs its new follow-up's queue columns
-  if (posted.length === 0 && isDenial) refreshQueueColumns(db, ours.accountId, today);
 
   const insertCode = db.prepare(
     `INSERT INTO claim_adjustments (claim_id, claim_line_id, group_code, reason_code, amount,
@@ -261,7 +259,7 @@ export function postRemittanceClaim(
   ).run(status, remit.remitDate, claim.payerClaimNumber, ours.id);
 
   if (patient > 0) extendPlanForNewCharges(ctx, ours.accountId, cents(patient));
-  settleAccount(ctx, ours.accountId);
+  touchAccount(db, ours.accountId);
   recordActivity(ctx, {
     accountId: ours.accountId,
     claimId: ours.id,

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
+import { addDays } from '../../shared/dates/iso-date';
+import { fixedClock } from '../core/context';
+import { listQueue } from '../queue/list';
+import { call } from '../testing/call';
+import { createTestCtx, tableCounts, type TestCtx } from '../testing/test-db';
+import { dispatchAsync } from './dispatch';
+import { runRead } from './run';
+
+let ctx: TestCtx;
+beforeAll(() => {
+  ctx = createTestCtx();
+  call(ctx, 'loadDemoData', {});
+  call(ctx, 'openBatch', { depositDate: ctx.clock.today(), source: 'mail', expectedTotal: 10_000 });
+});
+afterAll(() => ctx.close());
+
+const first = (sql: string): number => (ctx.db.prepare(sql).get() as { id: number }).id;
+
+/** A request each read method can answer from the demo hospital. */
+function sampleInputs(): Record<string, unknown> {
+  const accountId = first(`SELECT id FROM accounts ORDER BY id LIMIT 1`);
+  const denialId = first(`SELECT id FROM denials ORDER BY id LIMIT 1`);
+  const batchId = first(`SELECT id FROM deposit_batches ORDER BY id LIMIT 1`);
+  const today = ctx.clock.today();
+  return {
+    getAppInfo: {},
+    getQueueOptions: {},
+    listQueue: {},
+    search: { query: 'a' },
+    getAccount: { accountId },
+    getFacility: {},
+    getBillingRules: {},
+    listAdjustmentReasons: {},
+    listUsers: {},
+    listBatches: {},
+    getBatch: { batchId },
+    getCashSummary: { date: today },
+    listAdjustmentRequests: {},
+    previewPlan: {
+      accountId,
+      downPayment: 0,
+      length: { mode: 'months', months: 6 },
+      firstDueDate: addDays(today, 30),
+    },
+    getRepaymentAdvice: { accountId, annualIncome: 3_000_000, householdSize: 3 },
+    workProgress: {},
+    cancelWork: {},
+    listImports: {},
+    getImport: { importId: 1 },
+    listRemittanceExceptions: {},
+    listDenials: {},
+    listCsvMappings: {},
+    previewCsvImport: {
+      fileName: 'accounts.csv',
+      text: 'Account,Balance\nA1,10.00\n',
+      columns: { accountNumber: 'Account', balance: 'Balance' },
+    },
+    listTemplates: {},
+    getTemplateSource: { templateId: 'final-notice' },
+    previewTemplate: { templateId: 'final-notice', text: 'x' },
+    draftAppeal: { denialId },
+    previewAppeal: { denialId, templateId: 'appeal-eligibility-1' },
+    listAccountDocuments: { accountId },
+    getDocumentFile: { documentId: 1 },
+    listStatementCandidates: {},
+  };
+}
+
+const readMethods = METHOD_NAMES.filter((m) => contract[m].access === 'read');
+
+const changesSoFar = () => (ctx.db.prepare(`SELECT total_changes() AS n`).get() as { n: number }).n;
+
+describe('read methods cannot write', () => {
+  it('has a sample request for every read method in the contract', () => {
+    expect(Object.keys(sampleInputs()).sort()).toEqual([...readMethods].sort());
+  });
+
+  it('answers every read method without changing a row, and never with a failed write', async () => {
+    const inputs = sampleInputs();
+    // the first request of the day does the daily work, which writes: not part of a read
+    call(ctx, 'getAppInfo', {});
+    const before = tableCounts(ctx);
+    const changes = changesSoFar();
+    for (const method of readMethods) {
+      const result = await dispatchAsync(ctx, method as MethodName, inputs[method]);
+      // a read may find nothing (no import or document in the demo) or refuse the input,
+      // but a write attempted under query_only would surface as an internal failure
+      if (!result.ok)
+        expect(result.error.code, `${method}: ${result.error.message}`).not.toBe('internal');
+    }
+    expect(changesSoFar()).toBe(changes);
+    expect(tableCounts(ctx)).toEqual(before);
+  });
+
+  it('refuses a write attempted inside a read, and leaves the connection writable after', () => {
+    const before = tableCounts(ctx);
+    expect(() =>
+      runRead(ctx.db, () =>
+        ctx.db.prepare(`UPDATE users SET display_name = 'Sneaky' WHERE id = ?`).run(ctx.userId),
+      ),
+    ).toThrow(/readonly/i);
+    expect(tableCounts(ctx)).toEqual(before);
+    expect(ctx.db.pragma('query_only', { simple: true })).toBe(0);
+  });
+
+  it('does the daily work before the first request of a new day, never inside the queue read', () => {
+    const later = { ...ctx, clock: fixedClock(addDays(ctx.clock.today(), 30)) };
+    // a promise due today and not kept: a month on, the daily work finds it broken
+    const accountId = first(
+      `SELECT id FROM accounts WHERE patient_balance > 0 ORDER BY id LIMIT 1`,
+    );
+    call(ctx, 'recordPromise', {
+      accountId,
+      kind: 'promise',
+      amount: 1_000,
+      dueDate: ctx.clock.today(),
+    });
+    const broken = () =>
+      ctx.db
+        .prepare(`SELECT status FROM promises WHERE account_id = ? ORDER BY id DESC`)
+        .get(accountId);
+    expect(broken()).toEqual({ status: 'open' });
+    // the queue read itself, as dispatch runs it, writes nothing even when the day's work is due
+    runRead(ctx.db, () => listQueue(later, contract.listQueue.input.parse({})));
+    expect(broken()).toEqual({ status: 'open' });
+    // the first request of the day does it, once
+    call(later, 'getAppInfo', {});
+    expect(broken()).toEqual({ status: 'broken' });
+    const changes = changesSoFar();
+    call(later, 'listQueue', {});
+    expect(changesSoFar()).toBe(changes);
+  });
+});

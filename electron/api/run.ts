@@ -1,0 +1,48 @@
+import type { Access } from '../../shared/api/method';
+import type { Ctx } from '../core/context';
+import { runStepsInSlices, runStepsNow, SteppedWrite } from '../core/stepped';
+import type { Db } from '../db/open';
+import { thenUpkeep, inWriteTransaction } from '../upkeep/upkeep';
+
+/**
+ * Runs a read with the connection switched to query_only, so a read that tries to write
+ * fails instead of writing. Nothing else can run on the connection meanwhile: the
+ * handler's synchronous part runs in one turn of the event loop. (An asynchronous read,
+ * such as rendering a preview, is held to this until its first await.)
+ */
+export function runRead<T>(db: Db, read: () => T): T {
+  db.pragma('query_only = 1');
+  try {
+    return read();
+  } finally {
+    db.pragma('query_only = 0');
+  }
+}
+
+/** A value, or the rest of an asynchronous handler's work, which must not hold the transaction. */
+type Started = { value: unknown } | { later: Promise<unknown> };
+
+/**
+ * Starts a method as its access says. A write runs in one BEGIN IMMEDIATE transaction with
+ * the account upkeep at commit; a handler that renders first (documents) does its writes
+ * through the same transaction function once rendering is done.
+ */
+export function start(ctx: Ctx, access: Access, run: () => unknown): Started {
+  if (access === 'read') return settle(runRead(ctx.db, run));
+  if (access === 'write') return inWriteTransaction(ctx, () => settle(run()));
+  return settle(run());
+}
+
+function settle(value: unknown): Started {
+  return value instanceof Promise ? { later: value } : { value };
+}
+
+/** A long write's steps straight through, with the upkeep of what they touched, in one transaction. */
+export function finishNow(ctx: Ctx, value: unknown): unknown {
+  return value instanceof SteppedWrite ? runStepsNow(ctx.db, thenUpkeep(ctx, value.steps)) : value;
+}
+
+/** The same in slices, for the window, so it can ask how far the work has got. */
+export function finishInSlices(ctx: Ctx, write: SteppedWrite<unknown>): Promise<unknown> {
+  return runStepsInSlices(ctx.db, thenUpkeep(ctx, write.steps));
+}

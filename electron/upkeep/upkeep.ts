@@ -1,0 +1,71 @@
+import type { WorkProgress } from '../../shared/api/types';
+import type { Ctx } from '../core/context';
+import { progressCounter, type Steps } from '../core/stepped';
+import { takeTouched } from '../core/touched';
+import { refreshQueueColumns } from './queue-columns';
+import { settleAccount } from './settle';
+
+/**
+ * Brings one account's derived state in line, in order: plans, promises and credits
+ * (which may open or close system follow-ups), then the queue columns and rank of its
+ * open follow-ups. The only writer of those.
+ */
+function upkeepAccount(ctx: Ctx, accountId: number): void {
+  settleAccount(ctx, accountId);
+  refreshQueueColumns(ctx.db, accountId, ctx.clock.today());
+}
+
+/**
+ * The upkeep of every account touched in this transaction, as steps a long write can
+ * report progress through. Settling touches only the account it settles, so what it
+ * marks again is dropped.
+ */
+export function* upkeepSteps(ctx: Ctx): Steps<number> {
+  const ids = takeTouched(ctx.db);
+  const tick = progressCounter('Accounts brought up to date', ids.length);
+  for (const id of ids) {
+    yield tick();
+    upkeepAccount(ctx, id);
+  }
+  takeTouched(ctx.db);
+  return ids.length;
+}
+
+/** Runs the upkeep straight through; returns how many accounts it brought up to date. */
+export function upkeepTouched(ctx: Ctx): number {
+  const steps = upkeepSteps(ctx);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** A long write's steps followed by the upkeep of what they touched, in its transaction. */
+export function* thenUpkeep<T>(ctx: Ctx, steps: Steps<T>): Generator<WorkProgress, T, void> {
+  const result = yield* steps;
+  yield* upkeepSteps(ctx);
+  return result;
+}
+
+/**
+ * The one way a write transaction is opened: BEGIN IMMEDIATE, so a second workstation on
+ * the same file waits its turn (up to the busy timeout) instead of failing part way; the
+ * work; the upkeep of every account it touched; COMMIT. Inside a transaction already
+ * open it just runs the work, and the outer one keeps the accounts up.
+ */
+export function inWriteTransaction<T>(ctx: Ctx, work: () => T): T {
+  if (ctx.db.inTransaction) return work();
+  takeTouched(ctx.db); // left by a transaction that rolled back
+  try {
+    return ctx.db
+      .transaction(() => {
+        const result = work();
+        upkeepTouched(ctx);
+        return result;
+      })
+      .immediate();
+  } catch (error) {
+    takeTouched(ctx.db);
+    throw error;
+  }
+}

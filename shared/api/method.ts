@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+
+/**
+ * How dispatch runs a method: a read gets a handle that cannot write; a write runs in one
+ * BEGIN IMMEDIATE transaction with the account upkeep at commit; a long write runs as
+ * steps in one transaction, so its progress can be asked and it can be cancelled.
+ */
+export type Access = 'read' | 'write' | 'long';
+
+/** Who may call a method. The check is dispatch's, from this, before the handler runs. */
+export type Role = 'anyone' | 'supervisor';
+
+export interface Method<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  role: Role;
+  /** What a supervisor-only method does, as the refusal says it: "change the facility details". */
+  action?: string;
+  /** Carries the output type only; never set. */
+  output?: O;
+}
+
+function method<O>(access: Access) {
+  return <I extends z.ZodType>(input: I, supervisorOnly?: { action: string }): Method<I, O> =>
+    supervisorOnly
+      ? { input, access, role: 'supervisor', action: supervisorOnly.action }
+      : { input, access, role: 'anyone' };
+}
+
+/** A method that only reads. */
+export const read = <O>() => method<O>('read');
+/** A method that writes, in one transaction. */
+export const write = <O>() => method<O>('write');
+/** A write too long for one blocking request (a large import). */
+export const long = <O>() => method<O>('long');
+
+/** Marks a method only a supervisor may call; `action` completes "Only a supervisor can …". */
+export const supervisor = (action: string) => ({ action });
