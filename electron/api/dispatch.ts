@@ -6,6 +6,8 @@ import { isActiveUser } from '../users/users';
 import { handlers } from './handlers';
 import { requestLock } from './request-lock';
 import { runStepsInSlices, runStepsNow, SteppedWrite } from '../core/stepped';
+import { describeFailure, errorCode } from '../core/failure';
+import { longWorkOf, withLongWorkNote } from '../core/long-work-note';
 
 /** Answered at once, even while a long write holds the connection: they read no table. */
 const LOCK_FREE: ReadonlySet<MethodName> = new Set(['workProgress', 'cancelWork']);
@@ -35,7 +37,8 @@ const TURNED_OFF: ApiErrorData = {
 };
 
 type Prepared =
-  { ok: false; result: ApiResult<unknown> } | { ok: true; run: () => unknown; method: MethodName };
+  | { ok: false; result: ApiResult<unknown> }
+  | { ok: true; run: () => unknown; method: MethodName; input: unknown };
 
 function prepare(ctx: Ctx, method: unknown, input: unknown): Prepared {
   if (!isMethodName(method)) {
@@ -55,22 +58,72 @@ function prepare(ctx: Ctx, method: unknown, input: unknown): Prepared {
   if (!parsed.success)
     return { ok: false, result: { ok: false, error: invalidInput(parsed.error.issues) } };
   const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
-  return { ok: true, method, run: () => handler(ctx, parsed.data) };
+  const run = () => handler(ctx, parsed.data);
+  return { ok: true, method, run: () => inWriteTransaction(ctx, method, run), input: parsed.data };
 }
 
-function failure(method: MethodName, error: unknown): ApiResult<unknown> {
-  if (error instanceof ApiError) return { ok: false, error: error.toData() };
-  // Only the method and the error's kind are logged: messages can quote patient data.
-  const kind = error instanceof Error ? error.name : typeof error;
-  console.error(`ClaimDesk: ${method} failed (${kind})`);
-  return {
-    ok: false,
-    error: {
-      code: 'internal',
-      message: 'ClaimDesk could not complete that. Nothing was saved. Please try again.',
-    },
-  };
+// ---- Two workstations on one file: a write takes the write lock first ----------------
+// A deferred transaction that reads and then writes fails at once with SQLITE_BUSY when
+// another process holds or has just used the write lock; BEGIN IMMEDIATE waits for it
+// (up to the busy timeout). Handlers' own transactions nest inside as savepoints.
+
+/** Requests that write nothing (listQueue's once-a-day upkeep keeps its own transaction). */
+const READS: ReadonlySet<MethodName> = new Set<MethodName>([
+  ...LOCK_FREE,
+  'getAppInfo',
+  'getQueueOptions',
+  'listQueue',
+  'search',
+  'getAccount',
+  'getFacility',
+  'getBillingRules',
+  'listAdjustmentReasons',
+  'listUsers',
+  'listBatches',
+  'getBatch',
+  'getCashSummary',
+  'listAdjustmentRequests',
+  'previewPlan',
+  'getRepaymentAdvice',
+  'listImports',
+  'getImport',
+  'listRemittanceExceptions',
+  'listDenials',
+  'listCsvMappings',
+  'previewCsvImport',
+  'listTemplates',
+  'listAccountDocuments',
+  'listStatementCandidates',
+]);
+
+/** Handlers that await (PDF rendering): a transaction cannot span an await, so theirs stand. */
+const AWAITING: ReadonlySet<MethodName> = new Set<MethodName>([
+  'draftAppeal',
+  'previewAppeal',
+  'generateAppeal',
+  'getDocumentFile',
+  'generateStatement',
+  'continueStatementRun',
+  'copyTemplate',
+  'saveTemplateCopy',
+  'setTemplateInUse',
+  'getTemplateSource',
+  'previewTemplate',
+]);
+
+function inWriteTransaction(ctx: Ctx, method: MethodName, run: () => unknown): unknown {
+  if (READS.has(method) || AWAITING.has(method)) return run();
+  return ctx.db.transaction(run).immediate();
 }
+
+function failure(ctx: Ctx, method: MethodName, error: unknown): ApiResult<unknown> {
+  if (error instanceof ApiError) return { ok: false, error: error.toData() };
+  // Only the method and the error's kind and code are logged: messages can quote patient data.
+  const kind = error instanceof Error ? error.name : typeof error;
+  console.error(`ClaimDesk: ${method} failed (${kind} ${errorCode(error) ?? ''})`);
+  return { ok: false, error: describeFailure(error, { databasePath: ctx.databasePath }) };
+}
+// ---------------------------------------------------------------------------------------
 
 /**
  * The entry point from the renderer: validates the input against the contract, runs the
@@ -92,9 +145,15 @@ export async function dispatchAsync(
     const value = await lock.shared(prepared.run);
     if (!(value instanceof SteppedWrite)) return { ok: true, value };
     const { steps }: SteppedWrite<unknown> = value;
-    return { ok: true, value: await lock.exclusive(() => runStepsInSlices(ctx.db, steps)) };
+    const note = longWorkOf(ctx, prepared.method, prepared.input);
+    return {
+      ok: true,
+      value: await lock.exclusive(() =>
+        withLongWorkNote(ctx.databasePath, note, () => runStepsInSlices(ctx.db, steps)),
+      ),
+    };
   } catch (error) {
-    return failure(prepared.method, error);
+    return failure(ctx, prepared.method, error);
   }
 }
 
@@ -115,6 +174,6 @@ export function dispatch(ctx: Ctx, method: unknown, input: unknown): ApiResult<u
     if (value instanceof SteppedWrite) return { ok: true, value: runStepsNow(ctx.db, value.steps) };
     return { ok: true, value };
   } catch (error) {
-    return failure(prepared.method, error);
+    return failure(ctx, prepared.method, error);
   }
 }
