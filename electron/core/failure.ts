@@ -105,7 +105,10 @@ export function describeFailure(
           'to give you permission to change it and its folder.',
       };
     case 'damaged':
-      return { code: 'internal', message: DAMAGED_MESSAGE };
+      return {
+        code: 'internal',
+        message: `The database file is damaged, so nothing was saved. ${DAMAGED_ADVICE}`,
+      };
     case 'disk_error':
       return {
         code: 'internal',
@@ -124,7 +127,7 @@ export function describeFailure(
   }
 }
 
-export const DAMAGED_MESSAGE =
-  'The database file is damaged, so ClaimDesk stopped before saving anything. Stop working in ' +
-  'it: close ClaimDesk on every computer that uses this file and ask your IT support to ' +
-  'restore the latest backup (the .sqlite file together with any -wal file beside it).';
+/** What to do about a damaged database file, wherever it was found. */
+export const DAMAGED_ADVICE =
+  'Stop working in it: close ClaimDesk on every computer that uses this file and ask your IT ' +
+  'support to restore the latest backup (the .sqlite file together with any -wal file beside it).';

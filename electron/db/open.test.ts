@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from './migrations';
 import { longWorkNotePath } from '../core/long-work-note';
+import { checkDatabaseFile } from './check';
 import { oldVersionFile } from './old-version-file';
 import {
   DamagedDatabaseError,
@@ -109,14 +110,27 @@ describe('a damaged file', () => {
     fs.closeSync(fd);
   }
 
-  it('is found at open by its damaged page, and said so', () => {
+  it('is found by the check of every page that runs beside the window', async () => {
     const file = tempFile();
     const db = openDatabase(file);
     const { rootpage } = db
       .prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'ledger_entries'`)
       .get() as { rootpage: number };
     db.close();
+    expect(await checkDatabaseFile(file)).toBe('intact');
     damage(file, rootpage);
+    expect(await checkDatabaseFile(file)).toBe('damaged');
+    expect(await checkDatabaseFile(`${file}.missing`)).toBe('unknown');
+  });
+
+  it('is refused at open when its schema is damaged, and said so', () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    const { pageno } = db
+      .prepare(`SELECT pageno FROM dbstat WHERE name = 'sqlite_schema' AND pagetype = 'leaf'`)
+      .get() as { pageno: number };
+    db.close();
+    damage(file, pageno);
     expect(() => openDatabase(file)).toThrow(DamagedDatabaseError);
     expect(() => openDatabase(file)).toThrow(
       /^The database file is damaged.*restore the latest backup/,

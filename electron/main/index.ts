@@ -9,7 +9,8 @@ import {
   resolveDatabasePath,
   type DatabaseTarget,
 } from '../app/database-path';
-import { describeFailure } from '../core/failure';
+import { DAMAGED_ADVICE, describeFailure } from '../core/failure';
+import { checkDatabaseFile } from '../db/check';
 import {
   DamagedDatabaseError,
   DatabaseTooNewError,
@@ -106,6 +107,20 @@ function openStore(): Ctx | null {
   }
 }
 
+/** Looks at every page of the file in the background and says so when it is damaged. */
+function warnIfDamaged(file: string): void {
+  void checkDatabaseFile(file).then((result) => {
+    if (result !== 'damaged') return;
+    const options = {
+      type: 'error' as const,
+      title: 'ClaimDesk',
+      message: 'The database file is damaged',
+      detail: `ClaimDesk found damage in ${file}. ${DAMAGED_ADVICE}`,
+    };
+    void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+  });
+}
+
 function lockDownSession(): void {
   // Nothing in ClaimDesk comes from the network: refuse any remote request outright.
   session.defaultSession.webRequest.onBeforeRequest(
@@ -142,6 +157,7 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.on('closed', () => {
         mainWindow = null;
       });
+      warnIfDamaged(ctx.databasePath);
     })
     .catch((error: unknown) => {
       // Only the error's kind: its message may quote patient data.
