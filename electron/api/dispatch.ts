@@ -119,8 +119,8 @@ function inWriteTransaction(ctx: Ctx, method: MethodName, run: () => unknown): u
 function failure(ctx: Ctx, method: MethodName, error: unknown): ApiResult<unknown> {
   if (error instanceof ApiError) return { ok: false, error: error.toData() };
   // Only the method and the error's kind and code are logged: messages can quote patient data.
-  const kind = error instanceof Error ? error.name : typeof error;
-  console.error(`ClaimDesk: ${method} failed (${kind} ${errorCode(error) ?? ''})`);
+  const kind = [error instanceof Error ? error.name : typeof error, errorCode(error)];
+  console.error(`ClaimDesk: ${method} failed (${kind.filter(Boolean).join(' ')})`);
   return { ok: false, error: describeFailure(error, { databasePath: ctx.databasePath }) };
 }
 // ---------------------------------------------------------------------------------------
