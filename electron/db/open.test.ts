@@ -92,7 +92,7 @@ describe('opening beside another workstation', () => {
       }),
     );
     expect(() => openDatabase(file, { busyTimeoutMs: 0 })).toThrow(
-      /must update the database's layout .* needs ClaimDesk closed on the other computers .* Maria Lopez is importing remit\.835/,
+      /must update the database's layout .* needs every other ClaimDesk that uses this file closed\. Maria Lopez is importing remit\.835/,
     );
     other.exec('ROLLBACK');
     other.close();

@@ -29,9 +29,9 @@ export class MigrationBlockedError extends Error {
     const holder = whoHoldsIt(databasePath);
     super(
       `This version of ClaimDesk must update the database's layout (data version ${found} to ` +
-        `${SCHEMA_VERSION}) before it can use it, and that needs ClaimDesk closed on the other ` +
-        `computers that use this file.${holder ? ` ${holder}` : ''} Open ClaimDesk here again ` +
-        'once they have closed it.',
+        `${SCHEMA_VERSION}) before it can use it, and that needs every other ClaimDesk that ` +
+        `uses this file closed.${holder ? ` ${holder}` : ''} Open ClaimDesk here again once ` +
+        'they are closed.',
     );
     this.name = 'MigrationBlockedError';
   }
