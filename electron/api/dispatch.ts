@@ -3,8 +3,10 @@ import { contract, type MethodName } from '../../shared/api/contract';
 import { ApiError, type ApiErrorData, type ApiResult } from '../../shared/api/errors';
 import type { Access } from '../../shared/api/method';
 import type { Ctx } from '../core/context';
+import { describeFailure, errorCode } from '../core/failure';
+import { longWorkOf, withLongWorkNote } from '../core/long-work-note';
 import { SteppedWrite } from '../core/stepped';
-import { dailyWorkDue, runDailyWork } from '../upkeep/daily';
+import { dailyWorkDue, dailyWorkIfFree } from '../upkeep/daily';
 import { isActiveUser, isSupervisor } from '../users/users';
 import { handlers } from './handlers';
 import { requestLock } from './request-lock';
@@ -39,7 +41,7 @@ const TURNED_OFF: ApiErrorData = {
 
 type Prepared =
   | { ok: false; result: ApiResult<unknown> }
-  | { ok: true; run: () => unknown; method: MethodName; access: Access };
+  | { ok: true; run: () => unknown; method: MethodName; access: Access; input: unknown };
 
 const refused = (error: ApiErrorData): Prepared => ({ ok: false, result: { ok: false, error } });
 
@@ -64,26 +66,26 @@ function prepare(ctx: Ctx, method: unknown, input: unknown): Prepared {
   const parsed = spec.input.safeParse(input);
   if (!parsed.success) return refused(invalidInput(parsed.error.issues));
   const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
-  return { ok: true, method, access: spec.access, run: () => handler(ctx, parsed.data) };
-}
-
-/** The calendar's own work, before the first request of a new day; never inside a read. */
-function dailyWork(ctx: Ctx): void {
-  if (dailyWorkDue(ctx)) runDailyWork(ctx);
-}
-
-function failure(method: MethodName, error: unknown): ApiResult<unknown> {
-  if (error instanceof ApiError) return { ok: false, error: error.toData() };
-  // Only the method and the error's kind are logged: messages can quote patient data.
-  const kind = error instanceof Error ? error.name : typeof error;
-  console.error(`ClaimDesk: ${method} failed (${kind})`);
   return {
-    ok: false,
-    error: {
-      code: 'internal',
-      message: 'ClaimDesk could not complete that. Nothing was saved. Please try again.',
-    },
+    ok: true,
+    method,
+    access: spec.access,
+    input: parsed.data,
+    run: () => handler(ctx, parsed.data),
   };
+}
+
+/** The calendar's own work, before the first request of a new day that finds the database free; never inside a read. */
+function dailyWork(ctx: Ctx): void {
+  if (dailyWorkDue(ctx)) dailyWorkIfFree(ctx);
+}
+
+function failure(ctx: Ctx, method: MethodName, error: unknown): ApiResult<unknown> {
+  if (error instanceof ApiError) return { ok: false, error: error.toData() };
+  // Only the method and the error's kind and code are logged: messages can quote patient data.
+  const kind = [error instanceof Error ? error.name : typeof error, errorCode(error)];
+  console.error(`ClaimDesk: ${method} failed (${kind.filter(Boolean).join(' ')})`);
+  return { ok: false, error: describeFailure(error, { databasePath: ctx.databasePath }) };
 }
 
 /**
@@ -109,9 +111,16 @@ export async function dispatchAsync(
       return 'value' in started ? started.value : await started.later;
     });
     if (!(value instanceof SteppedWrite)) return { ok: true, value };
-    return { ok: true, value: await lock.exclusive(() => finishInSlices(ctx, value)) };
+    // who is importing what, for another workstation that has to wait meanwhile
+    const note = longWorkOf(ctx, prepared.method, prepared.input);
+    return {
+      ok: true,
+      value: await lock.exclusive(() =>
+        withLongWorkNote(ctx.databasePath, note, () => finishInSlices(ctx, value)),
+      ),
+    };
   } catch (error) {
-    return failure(prepared.method, error);
+    return failure(ctx, prepared.method, error);
   }
 }
 
@@ -132,6 +141,6 @@ export function dispatch(ctx: Ctx, method: unknown, input: unknown): ApiResult<u
     }
     return { ok: true, value: finishNow(ctx, started.value) };
   } catch (error) {
-    return failure(prepared.method, error);
+    return failure(ctx, prepared.method, error);
   }
 }

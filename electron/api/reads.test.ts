@@ -6,7 +6,7 @@ import { listQueue } from '../queue/list';
 import { call } from '../testing/call';
 import { createTestCtx, tableCounts, type TestCtx } from '../testing/test-db';
 import { dispatchAsync } from './dispatch';
-import { runRead } from './run';
+import { ReadTriedToWrite, runRead } from './run';
 
 let ctx: TestCtx;
 beforeAll(() => {
@@ -100,7 +100,7 @@ describe('read methods cannot write', () => {
       runRead(ctx.db, () =>
         ctx.db.prepare(`UPDATE users SET display_name = 'Sneaky' WHERE id = ?`).run(ctx.userId),
       ),
-    ).toThrow(/readonly/i);
+    ).toThrow(ReadTriedToWrite);
     expect(tableCounts(ctx)).toEqual(before);
     expect(ctx.db.pragma('query_only', { simple: true })).toBe(0);
   });

@@ -1,5 +1,6 @@
 import type { Access } from '../../shared/api/method';
 import type { Ctx } from '../core/context';
+import { errorCode } from '../core/failure';
 import { runStepsInSlices, runStepsNow, SteppedWrite } from '../core/stepped';
 import type { Db } from '../db/open';
 import { thenUpkeep, inWriteTransaction } from '../upkeep/upkeep';
@@ -14,8 +15,19 @@ export function runRead<T>(db: Db, read: () => T): T {
   db.pragma('query_only = 1');
   try {
     return read();
+  } catch (error) {
+    // a mistake in the read, not a read-only file: say so rather than blame the file's rights
+    if (errorCode(error) === 'SQLITE_READONLY') throw new ReadTriedToWrite();
+    throw error;
   } finally {
     db.pragma('query_only = 0');
+  }
+}
+
+export class ReadTriedToWrite extends Error {
+  constructor() {
+    super('A read method tried to write.');
+    this.name = 'ReadTriedToWrite';
   }
 }
 

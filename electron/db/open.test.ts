@@ -4,7 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from './migrations';
-import { DatabaseTooNewError, migrate, openDatabase, schemaVersion } from './open';
+import { longWorkNotePath } from '../core/long-work-note';
+import { checkDatabaseFile } from './check';
+import { oldVersionFile } from './old-version-file';
+import {
+  DamagedDatabaseError,
+  DatabaseTooNewError,
+  migrate,
+  MigrationBlockedError,
+  openDatabase,
+  schemaVersion,
+} from './open';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -47,6 +57,91 @@ describe('openDatabase', () => {
     const again = openDatabase(file);
     expect(again.prepare(`SELECT count(*) AS n FROM users`).get()).toEqual({ n: 1 });
     again.close();
+  });
+});
+
+describe('opening beside another workstation', () => {
+  it('needs no write lock when the file is up to date', () => {
+    const file = tempFile();
+    openDatabase(file).close();
+    const other = openDatabase(file);
+    other.exec('BEGIN IMMEDIATE');
+    // with no wait at all, anything at open that wanted the write lock would fail
+    const db = openDatabase(file, { busyTimeoutMs: 0 });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(0);
+    db.close();
+    other.exec('ROLLBACK');
+    other.close();
+  });
+
+  it('says a migration must wait for the others to close ClaimDesk, and who holds the file', () => {
+    const file = oldVersionFile(SCHEMA_VERSION - 1, '');
+    const other = new Database(file);
+    other.pragma('journal_mode = WAL');
+    other.exec('BEGIN IMMEDIATE');
+    expect(() => openDatabase(file, { busyTimeoutMs: 0 })).toThrow(MigrationBlockedError);
+    fs.writeFileSync(
+      longWorkNotePath(file),
+      JSON.stringify({
+        who: 'Maria Lopez',
+        what: 'importing remit.835',
+        since: '2026-03-16T10:02:00.000Z',
+        pid: process.pid,
+        host: os.hostname(),
+      }),
+    );
+    expect(() => openDatabase(file, { busyTimeoutMs: 0 })).toThrow(
+      /must update the database's layout .* needs every other ClaimDesk that uses this file closed\. Maria Lopez is importing remit\.835/,
+    );
+    other.exec('ROLLBACK');
+    other.close();
+    expect(schemaVersion(openDatabase(file))).toBe(SCHEMA_VERSION);
+  });
+});
+
+describe('a damaged file', () => {
+  function damage(file: string, page: number): void {
+    const raw = new Database(file);
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
+    fs.closeSync(fd);
+  }
+
+  it('is found by the check of every page that runs beside the window', async () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    const { rootpage } = db
+      .prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'ledger_entries'`)
+      .get() as { rootpage: number };
+    db.close();
+    expect(await checkDatabaseFile(file)).toBe('intact');
+    damage(file, rootpage);
+    expect(await checkDatabaseFile(file)).toBe('damaged');
+    expect(await checkDatabaseFile(`${file}.missing`)).toBe('unknown');
+  });
+
+  it('is refused at open when its schema is damaged, and said so', () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    const { pageno } = db
+      .prepare(`SELECT pageno FROM dbstat WHERE name = 'sqlite_schema' AND pagetype = 'leaf'`)
+      .get() as { pageno: number };
+    db.close();
+    damage(file, pageno);
+    expect(() => openDatabase(file)).toThrow(DamagedDatabaseError);
+    expect(() => openDatabase(file)).toThrow(
+      /^The database file is damaged.*restore the latest backup/,
+    );
+  });
+
+  it('is found when its first page is garbage', () => {
+    const file = tempFile();
+    openDatabase(file).close();
+    damage(file, 1);
+    expect(() => openDatabase(file)).toThrow(DamagedDatabaseError);
   });
 });
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { DAMAGED_ADVICE, failureKind, whoHoldsIt } from '../core/failure';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
@@ -11,6 +12,28 @@ export class DatabaseTooNewError extends Error {
         `the file has not been changed.`,
     );
     this.name = 'DatabaseTooNewError';
+  }
+}
+
+/** The file is not a database, or SQLite found damage in it. */
+export class DamagedDatabaseError extends Error {
+  constructor() {
+    super(`The database file is damaged, so ClaimDesk did not open it. ${DAMAGED_ADVICE}`);
+    this.name = 'DamagedDatabaseError';
+  }
+}
+
+/** The file needs a migration, which needs the write lock another workstation holds. */
+export class MigrationBlockedError extends Error {
+  constructor(found: number, databasePath: string) {
+    const holder = whoHoldsIt(databasePath);
+    super(
+      `This version of ClaimDesk must update the database's layout (data version ${found} to ` +
+        `${SCHEMA_VERSION}) before it can use it, and that needs every other ClaimDesk that ` +
+        `uses this file closed.${holder ? ` ${holder}` : ''} Open ClaimDesk here again once ` +
+        'they are closed.',
+    );
+    this.name = 'MigrationBlockedError';
   }
 }
 
@@ -30,11 +53,10 @@ export function migrate(db: Db, target: number = SCHEMA_VERSION): void {
     db.transaction(() => {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
 }
 
-/** Opens (creating if needed) a ClaimDesk database and brings its schema up to date. */
 /** Enough for every distinct statement the app has, with room; beyond it the cache restarts. */
 const MAX_CACHED_STATEMENTS = 1_000;
 
@@ -59,25 +81,68 @@ function cacheStatements(db: Db): void {
   }) as Db['prepare'];
 }
 
-export function openDatabase(file: string): Db {
+/**
+ * How long a write waits for another workstation's write before it gives up. A posting
+ * takes milliseconds; what it can meet is another's import, which it should not wait out
+ * with the window frozen.
+ */
+export const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens (creating if needed) a ClaimDesk database and brings its schema up to date.
+ * Opening takes no write lock unless a migration is due, so it works while another
+ * workstation imports; a damaged file is refused before anything is written to it.
+ */
+export function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Db {
   const db = new Database(file);
   cacheStatements(db);
   try {
     // Checked before anything else so a newer version's file is not touched at all.
     const found = schemaVersion(db);
     if (found > SCHEMA_VERSION) throw new DatabaseTooNewError(found);
-    db.pragma('journal_mode = WAL');
+    checkIntact(db);
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    migrate(db);
-    // Keeps the planner's statistics fresh, which the work queue's index choice relies on;
-    // the limit keeps this to milliseconds even on a large file.
-    db.pragma('analysis_limit = 400');
-    db.pragma('optimize = 0x10002');
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
+    try {
+      // Changing the journal mode takes the write lock even when it changes nothing.
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      migrate(db);
+    } catch (error) {
+      if (failureKind(error) === 'busy') throw new MigrationBlockedError(found, file);
+      throw error;
+    }
+    optimizeIfFree(db, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
     return db;
   } catch (error) {
     db.close();
+    if (failureKind(error) === 'damaged') throw new DamagedDatabaseError();
     throw error;
+  }
+}
+
+/**
+ * Reads the header and the whole schema, which finds a file that is not a database or
+ * whose first pages are garbage at once; `checkDatabaseFile` looks at every page of it
+ * in the background, which takes too long to wait for here.
+ */
+function checkIntact(db: Db): void {
+  db.prepare(`SELECT count(*) FROM sqlite_master`).get();
+}
+
+/**
+ * Keeps the planner's statistics fresh, which the work queue's index choice relies on;
+ * the limit keeps this to milliseconds even on a large file. It needs the write lock,
+ * so it runs only when nobody else holds it, without waiting: the next open will do.
+ */
+function optimizeIfFree(db: Db, busyTimeoutMs: number): void {
+  db.pragma('analysis_limit = 400');
+  db.pragma('busy_timeout = 0');
+  try {
+    db.pragma('optimize = 0x10002');
+  } catch (error) {
+    if (failureKind(error) !== 'busy') throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   }
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/contract';
+import { openDatabase } from '../db/open';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -30,9 +31,12 @@ describe('the real Electron app', () => {
     }
     execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-smoke-'));
+    const file = path.join(dir, 'smoke.sqlite');
+    // a --db naming a file that does not exist asks first; this one exists, still empty
+    openDatabase(file).close();
     const app = await electron.launch({
       executablePath: binary,
-      args: [root, '--db', path.join(dir, 'smoke.sqlite')],
+      args: [root, '--db', file],
       cwd: root,
     });
     try {

@@ -3,12 +3,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock, type Ctx } from '../core/context';
-import { resolveDatabasePath } from '../app/database-path';
-import { DatabaseTooNewError, openDatabase, type Db } from '../db/open';
+import {
+  decideOpening,
+  fileState,
+  resolveDatabasePath,
+  type DatabaseTarget,
+} from '../app/database-path';
+import { DAMAGED_ADVICE, describeFailure } from '../core/failure';
+import { checkDatabaseFile } from '../db/check';
+import {
+  DamagedDatabaseError,
+  DatabaseTooNewError,
+  MigrationBlockedError,
+  openDatabase,
+  type Db,
+} from '../db/open';
 import { signIn, UserTurnedOffError } from '../users/sign-in';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
-import { createSettings } from './settings';
+import { createSettings, type Settings } from './settings';
 import { createMainWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,39 +31,94 @@ const indexHtml = path.join(here, '..', '..', 'renderer', 'dist', 'index.html');
 let mainWindow: BrowserWindow | null = null;
 let db: Db | null = null;
 
-function openStore(): Ctx | null {
-  const settings = createSettings();
+/** Why the database could not be opened, in words that say what to do. */
+function openingProblem(error: unknown, file: string): string {
+  if (
+    error instanceof DatabaseTooNewError ||
+    error instanceof DamagedDatabaseError ||
+    error instanceof MigrationBlockedError
+  ) {
+    return error.message;
+  }
+  return describeFailure(error, { databasePath: file }).message;
+}
+
+function refuse(title: string, message: string): null {
+  dialog.showErrorBox(title, message);
+  return null;
+}
+
+/** Which database, asking before a named file that is missing or empty becomes a new one. */
+function chooseDatabase(settings: Settings): DatabaseTarget | null {
   const target = resolveDatabasePath({
     argv: process.argv,
     env: process.env,
     remembered: settings.databasePath(),
     userDataDir: app.getPath('userData'),
   });
+  if ('refused' in target) return refuse('ClaimDesk cannot start', target.refused);
+  const decision = decideOpening(target, fileState(target.path));
+  if (decision.action === 'refuse') {
+    return refuse('ClaimDesk cannot open that database', decision.message);
+  }
+  if (decision.action === 'ask') {
+    const answer = dialog.showMessageBoxSync({
+      type: 'question',
+      title: 'ClaimDesk',
+      message: decision.question,
+      detail: decision.detail,
+      buttons: ['Create the new database', 'Quit'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    if (answer !== 0) return null;
+  }
+  return target;
+}
+
+function openStore(): Ctx | null {
+  const settings = createSettings();
+  const target = chooseDatabase(settings);
+  if (!target) return null;
   try {
     db = openDatabase(target.path);
   } catch (error) {
-    const detail =
-      error instanceof DatabaseTooNewError
-        ? error.message
-        : `The database file could not be opened. Check that the folder exists and you may write to it.`;
-    dialog.showErrorBox('ClaimDesk cannot open its database', `${detail}\n\n${target.path}`);
-    return null;
+    return refuse(
+      'ClaimDesk cannot open its database',
+      `${openingProblem(error, target.path)}\n\n${target.path}`,
+    );
   }
   if (target.source !== 'argument' && target.source !== 'environment') {
     settings.setDatabasePath(target.path);
   }
   const { username } = os.userInfo();
-  let userId: number;
   try {
-    userId = signIn(db, username, systemClock.now());
+    const userId = signIn(db, username, systemClock.now());
+    return { db, clock: systemClock, userId, databasePath: target.path };
   } catch (error) {
-    if (!(error instanceof UserTurnedOffError)) throw error;
-    dialog.showErrorBox('ClaimDesk is turned off for this user', error.message);
     db.close();
     db = null;
-    return null;
+    if (error instanceof UserTurnedOffError) {
+      return refuse('ClaimDesk is turned off for this user', error.message);
+    }
+    // a new user's first sign-in writes, and may meet another workstation's import
+    return refuse('ClaimDesk cannot sign you in', openingProblem(error, target.path));
   }
-  return { db, clock: systemClock, userId, databasePath: target.path };
+}
+
+/** Looks at every page of the file in the background and says so when it is damaged. */
+function warnIfDamaged(file: string): void {
+  void checkDatabaseFile(file).then((result) => {
+    if (result !== 'damaged') return;
+    const options = {
+      type: 'error' as const,
+      title: 'ClaimDesk',
+      message: 'The database file is damaged',
+      detail: `ClaimDesk found damage in ${file}. ${DAMAGED_ADVICE}`,
+    };
+    void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+  });
 }
 
 function lockDownSession(): void {
@@ -74,20 +142,31 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.enableSandbox();
-  void app.whenReady().then(() => {
-    lockDownSession();
-    const ctx = openStore();
-    if (!ctx) {
+  void app
+    .whenReady()
+    .then(() => {
+      lockDownSession();
+      const ctx = openStore();
+      if (!ctx) {
+        app.quit();
+        return;
+      }
+      installMenu({ isMac: process.platform === 'darwin', isDev: !app.isPackaged });
+      bindApi(ctx, () => mainWindow);
+      mainWindow = createMainWindow({ settings: createSettings(), preloadPath, indexHtml });
+      mainWindow.on('closed', () => {
+        mainWindow = null;
+      });
+      warnIfDamaged(ctx.databasePath);
+    })
+    .catch((error: unknown) => {
+      // Only the error's kind: its message may quote patient data.
+      console.error(
+        `ClaimDesk: start-up failed (${error instanceof Error ? error.name : typeof error})`,
+      );
+      dialog.showErrorBox('ClaimDesk could not start', describeFailure(error).message);
       app.quit();
-      return;
-    }
-    installMenu({ isMac: process.platform === 'darwin', isDev: !app.isPackaged });
-    bindApi(ctx, () => mainWindow);
-    mainWindow = createMainWindow({ settings: createSettings(), preloadPath, indexHtml });
-    mainWindow.on('closed', () => {
-      mainWindow = null;
     });
-  });
 
   app.on('window-all-closed', () => {
     db?.close();

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
+import { failureKind } from '../core/failure';
 import { touchAccount } from '../core/touched';
 import type { Db } from '../db/open';
 import { rerankPassedDeadlines } from './rerank';
@@ -34,4 +35,23 @@ export function runDailyWork(ctx: Ctx): { accounts: number; reranked: number } {
   });
   doneOn.set(ctx.db, today);
   return result;
+}
+
+/**
+ * The daily work if the database is free this moment. Another workstation's long import
+ * holds the write lock for a while; a read must not wait for it or fail because of it,
+ * so the day's work is left for a later request instead. Returns whether it ran.
+ */
+export function dailyWorkIfFree(ctx: Ctx): boolean {
+  const timeout = ctx.db.pragma('busy_timeout', { simple: true }) as number;
+  ctx.db.pragma('busy_timeout = 0');
+  try {
+    runDailyWork(ctx);
+    return true;
+  } catch (error) {
+    if (failureKind(error) === 'busy') return false;
+    throw error;
+  } finally {
+    ctx.db.pragma(`busy_timeout = ${timeout}`);
+  }
 }

@@ -18,22 +18,34 @@ export class UserTurnedOffError extends Error {
  * makes its first user the supervisor, or nobody could ever approve a write-off or give
  * the role; once a supervisor exists only a supervisor gives the role. A user a
  * supervisor turned off is refused.
+ *
+ * A known user of an office that has its supervisor is signed in without writing, so
+ * ClaimDesk opens while another workstation holds the write lock (a long import).
  */
 export function signIn(db: Db, username: string, now: string): number {
-  return db.transaction(() => {
-    const userId = ensureUser(db, username, username, now);
-    const supervisors = db
-      .prepare(`SELECT count(*) AS n FROM users WHERE role = 'supervisor'`)
-      .get() as { n: number };
-    if (supervisors.n === 0) {
-      db.prepare(`UPDATE users SET role = 'supervisor', active = 1 WHERE id = ?`).run(userId);
-      recordUserChange(db, userId, {
-        why: 'First to open ClaimDesk while it had no supervisor',
-        by: userId,
-        now,
-      });
-    }
-    if (!isActiveUser(db, userId)) throw new UserTurnedOffError(username);
-    return userId;
-  })();
+  const known = db.prepare(`SELECT id, active FROM users WHERE username = ?`).get(username) as
+    { id: number; active: number } | undefined;
+  if (known && hasSupervisor(db)) {
+    if (known.active !== 1) throw new UserTurnedOffError(username);
+    return known.id;
+  }
+  return db
+    .transaction(() => {
+      const userId = ensureUser(db, username, username, now);
+      if (!hasSupervisor(db)) {
+        db.prepare(`UPDATE users SET role = 'supervisor', active = 1 WHERE id = ?`).run(userId);
+        recordUserChange(db, userId, {
+          why: 'First to open ClaimDesk while it had no supervisor',
+          by: userId,
+          now,
+        });
+      }
+      if (!isActiveUser(db, userId)) throw new UserTurnedOffError(username);
+      return userId;
+    })
+    .immediate();
+}
+
+function hasSupervisor(db: Db): boolean {
+  return db.prepare(`SELECT 1 FROM users WHERE role = 'supervisor' LIMIT 1`).get() !== undefined;
 }
