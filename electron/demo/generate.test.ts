@@ -47,18 +47,15 @@ function fingerprint(db: Db): Record<string, string> {
 
 let ctx: TestCtx;
 let result: DemoLoadResult;
-let elapsedMs: number;
 
 beforeAll(() => {
   ctx = createTestCtx(TODAY);
-  const started = performance.now();
   result = generateDemoData(ctx.db, { today: TODAY, now: ctx.clock.now(), scale: 'demo' });
-  elapsedMs = performance.now() - started;
 });
 afterAll(() => ctx.close());
 
 describe('the demo hospital', () => {
-  it('has the size of a small hospital, quickly', () => {
+  it('has the size of a small hospital', () => {
     expect(result.accounts).toBe(5_000);
     expect(result.patients).toBeGreaterThan(1_700);
     expect(result.patients).toBeLessThan(2_300);
@@ -68,7 +65,6 @@ describe('the demo hospital', () => {
     expect(result.ledgerEntries).toBeLessThan(80_000);
     expect(n(ctx.db, `SELECT count(*) AS n FROM accounts`)).toBe(result.accounts);
     expect(n(ctx.db, `SELECT count(*) AS n FROM ledger_entries`)).toBe(result.ledgerEntries);
-    expect(elapsedMs).toBeLessThan(30_000);
   });
 
   it('has a facility, payers with their windows, and staff next to the signed-in user', () => {

