@@ -91,8 +91,13 @@ export async function dispatchAsync(
     const lock = requestLock(ctx.db);
     const value = await lock.shared(prepared.run);
     if (!(value instanceof SteppedWrite)) return { ok: true, value };
-    const { steps }: SteppedWrite<unknown> = value;
-    return { ok: true, value: await lock.exclusive(() => runStepsInSlices(ctx.db, steps)) };
+    const work: SteppedWrite<unknown> = value;
+    const run = () => runStepsInSlices(ctx.db, work);
+    // only steps that write as they go hold a transaction open, and so the connection
+    return {
+      ok: true,
+      value: await (work.shape.writes === 'as it goes' ? lock.exclusive(run) : run()),
+    };
   } catch (error) {
     return failure(prepared.method, error);
   }
@@ -112,7 +117,7 @@ export function dispatch(ctx: Ctx, method: unknown, input: unknown): ApiResult<u
       void value.catch(() => undefined);
       throw new Error(`${prepared.method} is asynchronous; call it through dispatchAsync`);
     }
-    if (value instanceof SteppedWrite) return { ok: true, value: runStepsNow(ctx.db, value.steps) };
+    if (value instanceof SteppedWrite) return { ok: true, value: runStepsNow(ctx.db, value) };
     return { ok: true, value };
   } catch (error) {
     return failure(prepared.method, error);

@@ -23,7 +23,6 @@ import type { CsvImportReport, CsvMappingList, CsvPreview } from './csv-types';
 import {
   accountDocumentsInput,
   appealLetterInput,
-  continueStatementRunInput,
   copyTemplateInput,
   documentInput,
   draftAppealInput,
@@ -35,7 +34,6 @@ import {
   setTemplateInUseInput,
   startStatementRunInput,
   statementCandidatesInput,
-  statementRunInput,
   templateSourceInput,
 } from './document-inputs';
 import type {
@@ -43,7 +41,7 @@ import type {
   DocumentView,
   PdfFile,
   StatementCandidates,
-  StatementRunProgress,
+  StatementRunResult,
   TemplatePreview,
   TemplateSource,
   TemplateSummary,
@@ -267,9 +265,7 @@ export const contract = {
   getDocumentFile: method<PdfFile>()(documentInput),
   generateStatement: method<DocumentView>()(generateStatementInput),
   listStatementCandidates: method<StatementCandidates>()(statementCandidatesInput),
-  startStatementRun: method<StatementRunProgress>()(startStatementRunInput),
-  continueStatementRun: method<StatementRunProgress>()(continueStatementRunInput),
-  cancelStatementRun: method<StatementRunProgress>()(statementRunInput),
+  startStatementRun: method<StatementRunResult>()(startStatementRunInput),
 } satisfies Record<MethodName, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
