@@ -111,6 +111,9 @@ export async function dispatchAsync(
       return 'value' in started ? started.value : await started.later;
     });
     if (!(value instanceof SteppedWrite)) return { ok: true, value };
+    // steps that only prepare hold no transaction, so the window's other requests go on
+    if (value.shape.writes === 'at the end')
+      return { ok: true, value: await finishInSlices(ctx, value) };
     // who is importing what, for another workstation that has to wait meanwhile
     const note = longWorkOf(ctx, prepared.method, prepared.input);
     return {

@@ -52,7 +52,7 @@ import { getTemplateSource, listTemplates } from '../templates/list';
 import { previewTemplate } from '../templates/preview';
 import { listStatementCandidates } from '../statements/candidates';
 import { generateStatement } from '../statements/generate';
-import { cancelStatementRun, continueStatementRun, startStatementRun } from '../statements/runs';
+import { startStatementRun } from '../statements/runs';
 
 type Handlers = {
   [M in MethodName]: (
@@ -130,6 +130,4 @@ export const handlers: Handlers = {
   generateStatement,
   listStatementCandidates,
   startStatementRun,
-  continueStatementRun,
-  cancelStatementRun,
 };

@@ -3,9 +3,11 @@ import type { Db } from '../db/open';
 /**
  * Keeps requests on one connection out of each other's way. Ordinary requests share it
  * (most finish within one turn of the event loop; document rendering awaits in between).
- * A long write runs alone: it waits for the requests in flight to finish, and requests
- * that arrive meanwhile wait for it, since on a shared connection they would otherwise
- * run inside its open transaction.
+ * Long work whose steps write as they go (an import) runs alone: it waits for the requests
+ * in flight to finish, and requests that arrive meanwhile wait for it, since on a shared
+ * connection they would otherwise run inside its open transaction. Long work that only
+ * prepares and writes at the end (a statement run) holds no transaction across turns and
+ * so does not take this lock.
  */
 export class RequestLock {
   private inFlight = 0;

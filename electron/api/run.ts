@@ -1,9 +1,15 @@
 import type { Access } from '../../shared/api/method';
 import type { Ctx } from '../core/context';
 import { errorCode } from '../core/failure';
-import { runStepsInSlices, runStepsNow, SteppedWrite } from '../core/stepped';
+import {
+  runStepsInSlices,
+  runStepsNow,
+  SteppedWrite,
+  type AsyncSteps,
+  type Prepared,
+} from '../core/stepped';
 import type { Db } from '../db/open';
-import { thenUpkeep, inWriteTransaction } from '../upkeep/upkeep';
+import { inWriteTransaction, thenUpkeep, upkeepTouched } from '../upkeep/upkeep';
 
 /**
  * Runs a read with the connection switched to query_only, so a read that tries to write
@@ -49,12 +55,46 @@ function settle(value: unknown): Started {
   return value instanceof Promise ? { later: value } : { value };
 }
 
-/** A long write's steps straight through, with the upkeep of what they touched, in one transaction. */
-export function finishNow(ctx: Ctx, value: unknown): unknown {
-  return value instanceof SteppedWrite ? runStepsNow(ctx.db, thenUpkeep(ctx, value.steps)) : value;
+/**
+ * The same work with the upkeep of every account it touched before its commit: as the
+ * last steps of work that writes as it goes, or inside the final write of work that
+ * prepares first.
+ */
+function withUpkeep<T>(ctx: Ctx, work: SteppedWrite<T>): SteppedWrite<T> {
+  const { shape } = work;
+  if (shape.writes === 'as it goes') {
+    return new SteppedWrite(
+      { writes: 'as it goes', steps: thenUpkeep(ctx, shape.steps) },
+      work.cancelledMessage,
+    );
+  }
+  return new SteppedWrite(
+    { writes: 'at the end', steps: writeWithUpkeep(ctx, shape.steps) },
+    work.cancelledMessage,
+  );
 }
 
-/** The same in slices, for the window, so it can ask how far the work has got. */
-export function finishInSlices(ctx: Ctx, write: SteppedWrite<unknown>): Promise<unknown> {
-  return runStepsInSlices(ctx.db, thenUpkeep(ctx, write.steps));
+async function* writeWithUpkeep<T>(
+  ctx: Ctx,
+  steps: AsyncSteps<Prepared<T>>,
+): AsyncSteps<Prepared<T>> {
+  const prepared = yield* steps;
+  return {
+    write: () => {
+      const result = prepared.write();
+      upkeepTouched(ctx);
+      return result;
+    },
+    discard: () => prepared.discard(),
+  };
+}
+
+/** A long write's steps straight through, with the upkeep, in one transaction. */
+export function finishNow(ctx: Ctx, value: unknown): unknown {
+  return value instanceof SteppedWrite ? runStepsNow(ctx.db, withUpkeep(ctx, value)) : value;
+}
+
+/** The same in slices, for the window, so it can ask how far the work has got or stop it. */
+export function finishInSlices(ctx: Ctx, work: SteppedWrite<unknown>): Promise<unknown> {
+  return runStepsInSlices(ctx.db, withUpkeep(ctx, work));
 }

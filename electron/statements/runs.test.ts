@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchAsync } from '../api/dispatch';
+import { holdSteps } from '../core/step-hold';
 import { pdfPageCount, pdfText } from '../documents/test-pdf';
 import { documentsDir, stagingDir } from '../filing/location';
 import { addAccount, addBilledClaim, addPayer } from '../testing/builders';
-import { call, callAsync, expectRefused, expectRefusedAsync } from '../testing/call';
+import { call, callAsync, expectRefused } from '../testing/call';
 import { createTestCtx, rowCount, type TestCtx } from '../testing/test-db';
+import { RUN_CANCELLED, RUN_LABEL } from './runs';
 
 let ctx: TestCtx;
 let numbered = 0;
@@ -42,34 +44,38 @@ async function fileOf(documentId: number): Promise<Buffer> {
   return Buffer.from(file.pdfBase64, 'base64');
 }
 
+/** Holds the run once it has printed `done` accounts. */
+const holdAt = (done: number) => holdSteps(ctx.db, (p) => p.label === RUN_LABEL && p.done === done);
+
+const filedPdfs = () => pdfFiles().filter((f) => !f.startsWith('.staging'));
+const kept = () => rowCount(ctx, 'documents') + rowCount(ctx, 'activities');
+
 describe('statement runs', () => {
   it('skips what cannot be printed, prints in steps and files everything when done', async () => {
     const [a, b, c] = owing(3);
     const closed = owing(1)[0] as number;
     ctx.db.prepare(`UPDATE accounts SET status = 'closed' WHERE id = ?`).run(closed);
-    const started = call(ctx, 'startStatementRun', {
+    const before = rowCount(ctx, 'documents');
+    const hold = holdAt(2);
+    const running = callAsync(ctx, 'startStatementRun', {
       accountIds: [a, b, 9999, closed, a, c] as number[],
     });
-    expect(started).toMatchObject({ total: 3, done: 0, finished: false, cancelled: false });
-    expect(started.skipped).toEqual([
+    expect(await hold.reached).toEqual({ label: RUN_LABEL, done: 2, total: 3 });
+    expect(call(ctx, 'workProgress', {})).toEqual({ label: RUN_LABEL, done: 2, total: 3 });
+    // two copies printed, waiting under temporary names; nothing is recorded until the end
+    expect(stagedFiles()).toHaveLength(2);
+    expect(rowCount(ctx, 'documents')).toBe(before);
+    expect(filedPdfs()).toEqual([]);
+    hold.release();
+
+    const done = await running;
+    expect(done.total).toBe(3);
+    expect(done.skipped).toEqual([
       { accountId: 9999, reason: 'Account 9999 was not found.' },
       { accountId: closed, reason: 'Account R0004 is closed.' },
       { accountId: a, reason: 'Account R0001 was chosen twice; it is printed once.' },
     ]);
-
-    const before = rowCount(ctx, 'documents');
-    const step = await callAsync(ctx, 'continueStatementRun', {
-      runId: started.runId,
-      maxAccounts: 2,
-    });
-    expect(step).toMatchObject({ done: 2, finished: false, documentId: null });
-    // nothing is recorded until the run is done
-    expect(rowCount(ctx, 'documents')).toBe(before);
-    expect(pdfFiles().filter((f) => !f.startsWith('.staging'))).toEqual([]);
-
-    const done = await callAsync(ctx, 'continueStatementRun', { runId: started.runId });
-    expect(done).toMatchObject({ total: 3, done: 3, finished: true, cancelled: false });
-    const runId = done.documentId as number;
+    const runId = done.documentId;
     const rows = ctx.db
       .prepare(
         `SELECT kind, account_id AS accountId, run_document_id AS runDocumentId, pages
@@ -84,6 +90,7 @@ describe('statement runs', () => {
     ]);
     expect(pdfFiles()).toHaveLength(4);
     expect(stagedFiles()).toEqual([]);
+    expect(call(ctx, 'workProgress', {})).toBeNull();
 
     expect((await callAsync(ctx, 'getDocumentFile', { documentId: runId })).fileName).toBe(
       'statement-run-2026-03-16.pdf',
@@ -100,52 +107,81 @@ describe('statement runs', () => {
       `Statement of 03/16/2026 (statement run of 03/16/2026): amount due $45.00 by 04/10/2026 (document ${own?.documentId}).`,
     );
 
-    // finished: asking again changes nothing, cancelling is refused
-    expect(await callAsync(ctx, 'continueStatementRun', { runId: started.runId })).toEqual(done);
-    expectRefused(ctx, 'cancelStatementRun', { runId: started.runId }, /has finished/);
+    // finished: there is nothing left to cancel
+    expect(call(ctx, 'cancelWork', {})).toBeNull();
 
     // the same selection on the same day prints the same combined file
-    const rerun = call(ctx, 'startStatementRun', { accountIds: [a, b, c] as number[] });
-    const second = await callAsync(ctx, 'continueStatementRun', { runId: rerun.runId });
-    expect((await fileOf(second.documentId as number)).equals(combined)).toBe(true);
+    const rerun = await callAsync(ctx, 'startStatementRun', { accountIds: [a, b, c] as number[] });
+    expect((await fileOf(rerun.documentId)).equals(combined)).toBe(true);
   });
 
-  it('files nothing when cancelled, between steps or while printing', async () => {
+  it('files nothing and leaves no staged file when cancelled part way', async () => {
     const ids = owing(4);
-    const counts = rowCount(ctx, 'documents') + rowCount(ctx, 'activities');
-    const run = call(ctx, 'startStatementRun', { accountIds: ids });
-    await callAsync(ctx, 'continueStatementRun', { runId: run.runId, maxAccounts: 1 });
-    expect(stagedFiles()).toHaveLength(1);
-    expect(call(ctx, 'cancelStatementRun', { runId: run.runId })).toMatchObject({
-      cancelled: true,
-      finished: false,
-      done: 1,
-      documentId: null,
-    });
+    const counts = kept();
+    const hold = holdAt(2);
+    const running = dispatchAsync(ctx, 'startStatementRun', { accountIds: ids });
+    await hold.reached;
+    // provably part way: two copies are printed and staged
+    expect(stagedFiles()).toHaveLength(2);
+    expect(call(ctx, 'cancelWork', {})).toEqual({ label: RUN_LABEL, done: 2, total: 4 });
+    const result = await running;
+    expect(result.ok ? null : result.error).toEqual({ code: 'conflict', message: RUN_CANCELLED });
+    expect(kept()).toBe(counts);
+    expect(filedPdfs()).toEqual([]);
     expect(stagedFiles()).toEqual([]);
-    expect(await callAsync(ctx, 'continueStatementRun', { runId: run.runId })).toMatchObject({
-      cancelled: true,
-      done: 1,
-    });
+    expect(call(ctx, 'workProgress', {})).toBeNull();
 
-    const other = call(ctx, 'startStatementRun', { accountIds: ids });
-    const printing = dispatchAsync(ctx, 'continueStatementRun', { runId: other.runId });
-    // a second request while the first is still printing is turned away, not interleaved
-    await expectRefusedAsync(
-      ctx,
-      'continueStatementRun',
-      { runId: other.runId },
-      /already printing/,
-    );
-    expect(call(ctx, 'cancelStatementRun', { runId: other.runId }).cancelled).toBe(true);
-    const result = await printing;
-    expect(result.ok && result.value).toMatchObject({ cancelled: true, finished: false });
-    expect(rowCount(ctx, 'documents') + rowCount(ctx, 'activities')).toBe(counts);
-    expect(pdfFiles().filter((f) => !f.startsWith('.staging'))).toEqual([]);
+    // cancelled after the last account, while the combined file is put together
+    const last = holdAt(4);
+    const late = dispatchAsync(ctx, 'startStatementRun', { accountIds: ids });
+    await last.reached;
+    expect(stagedFiles()).toHaveLength(4);
+    call(ctx, 'cancelWork', {});
+    expect((await late).ok).toBe(false);
+    expect(kept()).toBe(counts);
+    expect(filedPdfs()).toEqual([]);
     expect(stagedFiles()).toEqual([]);
   });
 
-  it('refuses an empty run, a run with nothing printable and an unknown run', async () => {
+  it('files nothing and leaves no staged file when it fails part way', async () => {
+    const ids = owing(4);
+    const counts = kept();
+    const hold = holdAt(2);
+    const running = dispatchAsync(ctx, 'startStatementRun', { accountIds: ids });
+    await hold.reached;
+    // the third account goes away under the run: it cannot print it
+    ctx.db.pragma('foreign_keys = OFF');
+    ctx.db.prepare(`DELETE FROM accounts WHERE id = ?`).run(ids[2]);
+    ctx.db.pragma('foreign_keys = ON');
+    hold.release();
+    const result = await running;
+    expect(result.ok ? null : result.error.code).toBe('internal');
+    expect(kept()).toBe(counts);
+    expect(filedPdfs()).toEqual([]);
+    expect(stagedFiles()).toEqual([]);
+  });
+
+  it("lets the window's other requests through while it prints", async () => {
+    const ids = owing(3);
+    const hold = holdAt(1);
+    const running = callAsync(ctx, 'startStatementRun', { accountIds: ids });
+    await hold.reached;
+    const note = await dispatchAsync(ctx, 'addActivity', {
+      accountId: ids[0] as number,
+      kind: 'note',
+      text: 'Guarantor called about the statement.',
+    });
+    expect(note.ok).toBe(true);
+    // an import meanwhile is turned away with what is running, not run inside it
+    const other = await dispatchAsync(ctx, 'importFile', { fileName: 'x.835', text: 'ISA*' });
+    expect(other.ok ? null : other.error.message).toMatch(
+      /^Something else is being worked through here \(Making statements: 1 of 3\)/,
+    );
+    hold.release();
+    expect((await running).total).toBe(3);
+  });
+
+  it('refuses an empty run and a run with nothing printable', () => {
     expectRefused(ctx, 'startStatementRun', { accountIds: [] }, /Choose at least one account/);
     const closed = owing(1)[0] as number;
     ctx.db.prepare(`UPDATE accounts SET status = 'agency' WHERE id = ?`).run(closed);
@@ -154,18 +190,6 @@ describe('statement runs', () => {
       'startStatementRun',
       { accountIds: [closed, 4242] },
       /None of the chosen accounts can get a statement\. Account R0001 is with a collection agency\. \(and 1 more\)/,
-    );
-    await expectRefusedAsync(
-      ctx,
-      'continueStatementRun',
-      { runId: 77 },
-      /This statement run is not open any more/,
-    );
-    expectRefused(
-      ctx,
-      'cancelStatementRun',
-      { runId: 77 },
-      /This statement run is not open any more/,
     );
     expect(fs.readdirSync(path.dirname(ctx.databasePath))).not.toContain('documents');
   });

@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
-import type { WorkProgress } from '../../shared/api/types';
 import type { Ctx } from '../core/context';
 import { dispatch, dispatchAsync } from '../api/dispatch';
 import { tableCounts } from './test-db';
@@ -47,24 +46,4 @@ export async function expectRefusedAsync(
   if (result.ok) expect.fail(`${method} was accepted but should have been refused`);
   expect(result.error.message).toMatch(message);
   expect(tableCounts(ctx)).toEqual(before);
-}
-
-/**
- * `callAsync` for a long write, as the window makes it: asks how far it has got while it
- * runs and returns every answer along with the result.
- */
-export async function callWatching<M extends MethodName>(
-  ctx: Ctx,
-  method: M,
-  input: InputOf<M>,
-): Promise<{ value: OutputOf<M>; progress: WorkProgress[] }> {
-  const progress: WorkProgress[] = [];
-  let over = false;
-  const work = callAsync(ctx, method, input).finally(() => (over = true));
-  while (!over) {
-    const answer = await dispatchAsync(ctx, 'workProgress', {});
-    if (answer.ok && answer.value) progress.push(answer.value as WorkProgress);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return { value: await work, progress };
 }

@@ -8,6 +8,7 @@ import { formatCents } from '../../shared/money/format';
 import type { Claim837 } from '../../electron/importers/claims/claim-types';
 import { claimDocument, generateClaims } from '../../electron/importers/claims/generate-837';
 import { write837 } from '../../electron/importers/claims/write-837';
+import type { StepHold } from '../../electron/core/step-hold';
 import { appSession, screenshot, type TestCtx } from './harness';
 
 const app = appSession();
@@ -21,16 +22,20 @@ function writeFile(c: TestCtx, name: string, claims: readonly Claim837[], contro
   return file;
 }
 
+/** Where the large imports below are held: half way through their claims. */
+const HALF = 1_500;
+
 /**
- * Starts importing a 3,000-claim file through the Imports screen and returns once the
- * screen counts claims within it: the bar moves before the file is done.
+ * Starts importing a 3,000-claim file through the Imports screen, holds it once half its
+ * claims are in, and returns when the screen counts them: the bar moves before the file
+ * is done. The hold ends with `release()` or the window's Cancel.
  */
 async function startLargeImport(
   c: TestCtx,
   fileName: string,
   claimType: Claim837['claimType'],
   firstNumber: number,
-): Promise<Page> {
+): Promise<{ page: Page; hold: StepHold }> {
   const claims = generateClaims({
     count: 3_000,
     claimType,
@@ -39,14 +44,16 @@ async function startLargeImport(
     firstNumber,
   });
   const file = writeFile(c, fileName, claims, firstNumber % 1_000);
+  const hold = app.holdSteps(c, (p) => p.label === 'Claims imported' && p.done === HALF);
   const page = await app.open('#/imports', c);
   await page.locator('input[aria-label="Files to import"]').setInputFiles(file);
+  expect(await hold.reached).toEqual({ label: 'Claims imported', done: HALF, total: 3_000 });
   await page
     .getByRole('status')
     .filter({ hasText: fileName })
-    .getByText(/Claims imported: [1-9][\d,]* of 3,000/)
+    .getByText('Claims imported: 1,500 of 3,000')
     .waitFor();
-  return page;
+  return { page, hold };
 }
 
 const report = (p: Page, fileName: string) =>
@@ -202,12 +209,13 @@ describe('importing an 837 claim file', () => {
 
   it('counts the claims of one large file as they go in, then reports them all', async () => {
     const ctx = app.database({ demo: true });
-    const page = await startLargeImport(ctx, 'month-end.837', 'professional', 920_001);
+    const { page, hold } = await startLargeImport(ctx, 'month-end.837', 'professional', 920_001);
     const bar = page.getByRole('progressbar', { name: 'Files imported: 0 of 1' });
     await expect
       .poll(async () => Number(await bar.getAttribute('aria-valuenow')))
       .toBeGreaterThan(0);
     await screenshot(page, 'claim-import-progress');
+    hold.release();
     await report(page, 'month-end.837')
       .getByText(/^3,000 claims: 3,000 added, 0 updated, 0 skipped;/)
       .waitFor({ timeout: 60_000 });
@@ -222,9 +230,26 @@ describe('importing an 837 claim file', () => {
 
   it('cancels a large file part way, keeping nothing of it', async () => {
     const ctx = app.database({ demo: true });
-    const count = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
-    const before = count(`SELECT count(*) AS n FROM claims`);
-    const page = await startLargeImport(ctx, 'too-early.837', 'institutional', 930_001);
+    const tables = [
+      'claims',
+      'claim_lines',
+      'accounts',
+      'people',
+      'ledger_entries',
+      'import_files',
+    ];
+    const counts = () =>
+      Object.fromEntries(
+        tables.map((t) => [
+          t,
+          (ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
+        ]),
+      );
+    const before = counts();
+    const { page } = await startLargeImport(ctx, 'too-early.837', 'institutional', 930_001);
+    // held half way: half the file's claims are in its open transaction
+    expect(counts()['claims']).toBe((before['claims'] ?? 0) + HALF);
+    // the window's Cancel ends the hold, so the import stops exactly there
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page
       .getByRole('alert')
@@ -238,9 +263,10 @@ describe('importing an 837 claim file', () => {
     // the bar goes back to what was imported: nothing
     const bar = page.getByRole('progressbar', { name: 'Files imported: 0 of 1' });
     await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBe(0);
+    // and has drawn it so, its width's transition over, before the picture
+    await expect.poll(() => bar.evaluate((el) => el.getBoundingClientRect().width)).toBe(0);
     await screenshot(page, 'claim-import-cancelled');
-    expect(count(`SELECT count(*) AS n FROM claims`)).toBe(before);
-    expect(count(`SELECT count(*) AS n FROM import_files`)).toBe(0);
+    expect(counts()).toEqual(before);
   });
 
   it('rejects a claim file that was cut off, saying where, and posts nothing', async () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { callAsync } from '../../electron/testing/call';
 import { makeSupervisor } from '../../electron/testing/builders';
-import { filedPath } from '../../electron/filing/location';
+import { filedPath, stagingDir } from '../../electron/filing/location';
+import { RUN_LABEL } from '../../electron/statements/runs';
 import { appSession, screenshot, type TestCtx } from './harness';
 
 const app = appSession();
@@ -347,8 +348,15 @@ describe('documents', () => {
     await expect.poll(() => grid.getByText(picked[0] ?? '', { exact: true }).count()).toBe(0);
   });
 
-  it('cancels a statement run part way', async () => {
+  it('cancels a statement run part way, filing nothing', async () => {
     const ctx = app.database({ demo: true });
+    const kept = () =>
+      ctx.db
+        .prepare(
+          `SELECT (SELECT count(*) FROM documents) AS documents,
+             (SELECT count(*) FROM activities) AS activities`,
+        )
+        .get();
     const page = await app.open('#/statements', ctx);
     const grid = page.getByRole('grid', { name: /^Accounts due a statement/ });
     await grid.getByRole('row').first().waitFor();
@@ -359,22 +367,23 @@ describe('documents', () => {
         ?.replace(',', ''),
     );
     expect(count).toBeGreaterThan(50);
+    const before = kept();
+    // held after ten accounts, however fast the machine prints
+    const hold = app.holdSteps(ctx, (p) => p.label === RUN_LABEL && p.done === 10);
     await page.getByRole('button', { name: `Print statements (${count})` }).click();
+    expect(await hold.reached).toMatchObject({ done: 10 });
     const run = page.getByRole('region', { name: 'Statement run' });
-    await run.getByText(/^Making statements: [1-9][\d,]* of [\d,]+ accounts/).waitFor();
+    const of = count.toLocaleString('en-US');
+    await run.getByText(`Making statements: 10 of ${of} accounts`).waitFor();
+    // provably part way: ten accounts' copies wait under temporary names
+    expect(fs.readdirSync(stagingDir(ctx.databasePath))).toHaveLength(10);
     await screenshot(page, 'statements-run-progress');
     await run.getByRole('button', { name: 'Cancel' }).click();
-    await run.getByText(/^Cancelled after [\d,]+ of [\d,]+ accounts/).waitFor();
+    await run.getByText(`Cancelled after 10 of ${of} accounts.`).waitFor();
+    await run.getByText(/^Nothing is filed for a run that did not finish/).waitFor();
     await screenshot(page, 'statements-run-cancelled');
-    expect(
-      (
-        ctx.db
-          .prepare(`SELECT count(*) AS n FROM documents WHERE kind = 'statement_run'`)
-          .get() as {
-          n: number;
-        }
-      ).n,
-    ).toBe(0);
+    expect(kept()).toEqual(before);
+    expect(fs.readdirSync(stagingDir(ctx.databasePath))).toEqual([]);
   });
 
   it('lets a supervisor copy a template, refuses a broken copy and puts the fixed one in use', async () => {

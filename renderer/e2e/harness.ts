@@ -7,7 +7,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import type { IsoDate } from '../../shared/dates/iso-date';
+import type { WorkProgress } from '../../shared/api/types';
 import type { Ctx } from '../../electron/core/context';
+import { holdSteps, type StepHold } from '../../electron/core/step-hold';
 import { dispatchAsync } from '../../electron/api/dispatch';
 import { generateDemoData } from '../../electron/demo/generate';
 import { createTestCtx } from '../../electron/testing/test-db';
@@ -159,6 +161,16 @@ export function appSession() {
     /** Anything else the test opened (a second connection to its file), closed after it. */
     afterTest(close: () => void): void {
       closers.push(close);
+    },
+    /**
+     * Holds the next long work on `ctx` (an import, a statement run) after the first step
+     * `at` accepts, until `release()` or a Cancel from the window: a test sees and stops
+     * the work provably part way, however fast the machine. Released after the test.
+     */
+    holdSteps(ctx: Ctx, at: (progress: WorkProgress) => boolean): StepHold {
+      const hold = holdSteps(ctx.db, at);
+      closers.push(() => hold.release());
+      return hold;
     },
     /** The app at a route (`#/imports`; '' for the start) with window.api over `ctx`. */
     async open(route: string, ctx: Ctx): Promise<Page> {

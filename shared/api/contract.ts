@@ -24,7 +24,6 @@ import type { CsvImportReport, CsvMappingList, CsvPreview } from './csv-types';
 import {
   accountDocumentsInput,
   appealLetterInput,
-  continueStatementRunInput,
   copyTemplateInput,
   documentInput,
   draftAppealInput,
@@ -36,7 +35,6 @@ import {
   setTemplateInUseInput,
   startStatementRunInput,
   statementCandidatesInput,
-  statementRunInput,
   templateSourceInput,
 } from './document-inputs';
 import type {
@@ -44,7 +42,7 @@ import type {
   DocumentView,
   PdfFile,
   StatementCandidates,
-  StatementRunProgress,
+  StatementRunResult,
   TemplatePreview,
   TemplateSource,
   TemplateSummary,
@@ -279,9 +277,7 @@ export const contract = {
   getDocumentFile: read<PdfFile>()(documentInput),
   generateStatement: write<DocumentView>()(generateStatementInput),
   listStatementCandidates: read<StatementCandidates>()(statementCandidatesInput),
-  startStatementRun: write<StatementRunProgress>()(startStatementRunInput),
-  continueStatementRun: write<StatementRunProgress>()(continueStatementRunInput),
-  cancelStatementRun: write<StatementRunProgress>()(statementRunInput),
+  startStatementRun: long<StatementRunResult>()(startStatementRunInput),
 } satisfies Record<MethodName, Method<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -101,10 +101,3 @@ export const startStatementRunInput = z.strictObject({
     .min(1, 'Choose at least one account.')
     .max(5000, 'A run takes at most 5,000 accounts; split the selection.'),
 });
-
-export const continueStatementRunInput = z.strictObject({
-  runId: id('Statement run'),
-  maxAccounts: z.number().int().min(1).max(500).default(50),
-});
-
-export const statementRunInput = z.strictObject({ runId: id('Statement run') });

@@ -130,13 +130,16 @@ export interface StatementCandidates {
   total: number;
 }
 
-export interface StatementRunProgress {
-  runId: number;
+/**
+ * A statement run that finished, everything in it filed. A run is long work: the window
+ * follows it with workProgress and stops it with cancelWork, and a run that did not finish
+ * files nothing.
+ */
+export interface StatementRunResult {
+  /** The combined print-ready PDF. */
+  documentId: number;
+  /** Accounts printed. */
   total: number;
-  done: number;
-  finished: boolean;
-  cancelled: boolean;
-  /** The combined print-ready PDF, filed when the run finishes. */
-  documentId: number | null;
+  /** Accounts left out of the run, each with its reason. */
   skipped: { accountId: number; reason: string }[];
 }

@@ -71,8 +71,6 @@ export const METHOD_NAMES = [
   'generateStatement',
   'listStatementCandidates',
   'startStatementRun',
-  'continueStatementRun',
-  'cancelStatementRun',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

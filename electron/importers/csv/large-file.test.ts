@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, formatUsDate, isoDate } from '../../../shared/dates/iso-date';
 import { addPayer, makeSupervisor } from '../../testing/builders';
-import { call, callWatching } from '../../testing/call';
+import { holdSteps } from '../../core/step-hold';
+import { call, callAsync } from '../../testing/call';
 import { createTestCtx, type TestCtx } from '../../testing/test-db';
 import { COLUMNS, sheet, sheetRow } from './test-support';
 
@@ -52,15 +53,26 @@ describe('a large spreadsheet', () => {
       patientTotal: patient,
     });
 
-    // as the window imports it: the rows are counted while they go in
-    const { value: report, progress } = await callWatching(ctx, 'importCsv', {
-      fileName: 'big.csv',
-      text,
-      columns: COLUMNS,
+    // as the window imports it: the rows are counted while they go in (held twice on the way)
+    const first = holdSteps(ctx.db, (p) => p.label === 'Rows done' && p.done === 10_000);
+    const work = callAsync(ctx, 'importCsv', { fileName: 'big.csv', text, columns: COLUMNS });
+    await first.reached;
+    expect(call(ctx, 'workProgress', {})).toEqual({
+      label: 'Rows done',
+      done: 10_000,
+      total: ROWS,
     });
-    const rowsDone = progress.filter((p) => p.label === 'Rows done');
-    expect(rowsDone.length).toBeGreaterThan(2);
-    expect(rowsDone.every((p) => p.total === ROWS && p.done < ROWS)).toBe(true);
+    const second = holdSteps(ctx.db, (p) => p.label === 'Rows done' && p.done === 30_000);
+    first.release();
+    await second.reached;
+    expect(call(ctx, 'workProgress', {})).toEqual({
+      label: 'Rows done',
+      done: 30_000,
+      total: ROWS,
+    });
+    second.release();
+    const report = await work;
+    expect(call(ctx, 'workProgress', {})).toBeNull();
     expect(report).toMatchObject({
       status: 'partial',
       imported: ROWS - rejected,

@@ -26,13 +26,14 @@ function RunPanel({
   accountNumber: (accountId: number) => string | undefined;
   onOpen: (documentId: number) => void;
 }) {
-  const p = run.progress;
-  const total = p?.total ?? run.requested;
-  const done = p?.done ?? 0;
+  const { result, step, cancelled } = run;
+  // the count of accounts printed, once the server has said; the request until then
+  const total = result?.total ?? (step && step.total > 0 ? step.total : run.requested);
+  const done = result?.total ?? step?.done ?? 0;
   const n = (v: number) => v.toLocaleString('en-US');
   const percent = total > 0 ? Math.round((done / total) * 100) : 0;
-  const finished = p?.finished === true;
-  const cancelled = p?.cancelled === true;
+  const finished = result !== null;
+  const skipped = result?.skipped ?? [];
   return (
     <Paper withBorder p="sm" radius="sm" role="region" aria-label="Statement run">
       <Stack gap={6}>
@@ -63,8 +64,8 @@ function RunPanel({
               </Button>
             ) : (
               <>
-                {finished && p?.documentId && (
-                  <Button size="xs" onClick={() => onOpen(p.documentId ?? 0)}>
+                {result && (
+                  <Button size="xs" onClick={() => onOpen(result.documentId)}>
                     Open the PDF to print
                   </Button>
                 )}
@@ -93,10 +94,10 @@ function RunPanel({
             Print the accounts again when ready.
           </Text>
         )}
-        {p && p.skipped.length > 0 && (
-          <Alert color="yellow" p="xs" title={`${p.skipped.length} skipped`}>
+        {skipped.length > 0 && (
+          <Alert color="yellow" p="xs" title={`${skipped.length} skipped`}>
             <List size="sm" spacing={2}>
-              {p.skipped.slice(0, 20).map((s) => (
+              {skipped.slice(0, 20).map((s) => (
                 <List.Item key={s.accountId}>
                   <Button
                     variant="subtle"
@@ -108,7 +109,7 @@ function RunPanel({
                   {s.reason}
                 </List.Item>
               ))}
-              {p.skipped.length > 20 && <List.Item>and {p.skipped.length - 20} more</List.Item>}
+              {skipped.length > 20 && <List.Item>and {skipped.length - 20} more</List.Item>}
             </List>
           </Alert>
         )}
@@ -127,7 +128,7 @@ export function StatementsScreen() {
   const run = useStatementRun();
   // a run that finished while the screen was closed does not pop up on return
   const [closedDocument, setClosedDocument] = useState<number | null>(
-    () => run.progress?.documentId ?? null,
+    () => run.result?.documentId ?? null,
   );
   const [opened, setOpened] = useState<number | null>(null);
   const input = { ...filters, limit: RUN_LIMIT };
@@ -147,8 +148,7 @@ export function StatementsScreen() {
   const busy = run.running;
 
   // the finished run's PDF opens by itself once; after closing it, the button opens it again
-  const finishedDocument =
-    run.progress?.finished && !run.running ? (run.progress.documentId ?? null) : null;
+  const finishedDocument = run.result?.documentId ?? null;
   const showDocument =
     opened ??
     (finishedDocument !== null && finishedDocument !== closedDocument ? finishedDocument : null);
@@ -194,7 +194,7 @@ export function StatementsScreen() {
           }}
         />
       </Paper>
-      {(run.running || run.progress || run.error) && (
+      {(run.running || run.result || run.cancelled || run.error) && (
         <RunPanel
           run={run}
           accountNumber={(id) => rows.find((r) => r.accountId === id)?.accountNumber}

@@ -1,25 +1,31 @@
 import { useSyncExternalStore } from 'react';
-import type { StatementRunProgress } from '../../../shared/api/document-types';
+import type { StatementRunResult } from '../../../shared/api/document-types';
+import type { WorkProgress } from '../../../shared/api/types';
 import { api } from '../app/api';
 import { invalidateAll, messageOf } from '../app/query';
-
-/** Accounts per step: small enough that progress moves and Cancel answers within a second. */
-const STEP = 25;
+import { watchProgress } from '../imports/watch-progress';
 
 export interface RunState {
   /** Accounts asked for, known before the server answers. */
   requested: number;
-  progress: StatementRunProgress | null;
+  /** How far the run has got, as the server last said. */
+  step: WorkProgress | null;
+  /** The finished run, filed. */
+  result: StatementRunResult | null;
   running: boolean;
   cancelling: boolean;
+  /** Stopped by Cancel: nothing of it was filed. */
+  cancelled: boolean;
   error: string | null;
 }
 
 const IDLE: RunState = {
   requested: 0,
-  progress: null,
+  step: null,
+  result: null,
   running: false,
   cancelling: false,
+  cancelled: false,
   error: null,
 };
 
@@ -48,17 +54,18 @@ export async function startRun(accountIds: number[]): Promise<void> {
   if (state.running) return;
   set({ ...IDLE, requested: accountIds.length, running: true });
   try {
-    let progress = await api.startStatementRun({ accountIds });
-    set({ progress });
-    while (!progress.finished && !progress.cancelled) {
-      // Cancel pressed before the run had an id
-      if (state.cancelling) progress = await api.cancelStatementRun({ runId: progress.runId });
-      else progress = await api.continueStatementRun({ runId: progress.runId, maxAccounts: STEP });
-      set({ progress });
-    }
-    set({ progress, running: false, cancelling: false });
+    const result = await watchProgress(api.startStatementRun({ accountIds }), (step) => {
+      // the last answer stays on screen when the run ends, so a cancelled run says how far it got
+      if (!step) return;
+      set({ step });
+      // Cancel pressed before the server had started the run: say it again now that it has
+      if (state.cancelling) api.cancelWork({}).catch(() => undefined);
+    });
+    set({ result, running: false, cancelling: false });
   } catch (error) {
-    set({ running: false, cancelling: false, error: messageOf(error) });
+    // a run stopped by Cancel fails on purpose; any other failure is worth its message
+    if (state.cancelling) set({ running: false, cancelling: false, cancelled: true });
+    else set({ running: false, cancelling: false, error: messageOf(error) });
   } finally {
     // statements are filed on the accounts: their documents and histories changed
     await invalidateAll();
@@ -66,15 +73,14 @@ export async function startRun(accountIds: number[]): Promise<void> {
 }
 
 /**
- * Stops the run. The server hears it between two accounts, even in the middle of a step,
- * and files nothing of a run that did not finish.
+ * Stops the run. The server hears it between two accounts and files nothing of a run
+ * that did not finish.
  */
 export function cancelRun(): void {
   if (!state.running || state.cancelling) return;
   set({ cancelling: true });
-  const runId = state.progress?.runId;
-  // a run that finished meanwhile refuses; the loop reports it finished
-  if (runId !== undefined) api.cancelStatementRun({ runId }).catch(() => undefined);
+  // a run that finishes meanwhile stays filed; the result says so
+  api.cancelWork({}).catch(() => undefined);
 }
 
 /** Clears a finished run from the screen. */
