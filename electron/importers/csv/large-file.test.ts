@@ -3,7 +3,7 @@ import { addDays, formatUsDate, isoDate } from '../../../shared/dates/iso-date';
 import { addPayer, makeSupervisor } from '../../testing/builders';
 import { call, callWatching } from '../../testing/call';
 import { createTestCtx, type TestCtx } from '../../testing/test-db';
-import { COLUMNS, sheet, sheetRow } from './test-support';
+import { COLUMNS, sheet, sheetRow } from '../../testing/csv-sheet';
 
 const ROWS = 50_000;
 /** Every this-many rows one has a balance nobody can read. */
