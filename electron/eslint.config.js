@@ -77,4 +77,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // electron/testing holds builders, X12 writers and generators for tests and benchmarks;
+    // nothing the app runs may depend on it. A rule of its own, so that it adds to the
+    // import boundaries above instead of replacing them.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/testing/**', 'electron/bench/**', 'electron/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\./|(\\.\\./)+)testing/',
+              message: 'electron/testing is for tests and benchmarks; the app may not import it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

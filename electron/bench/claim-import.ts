@@ -1,9 +1,9 @@
 import type { ImportReport } from '../../shared/api/types';
 import type { Ctx } from '../core/context';
 import { dispatch } from '../api/dispatch';
-import { claimDocument, generateClaims } from '../importers/claims/generate-837';
+import { claimDocument, generateClaims } from '../testing/x12/generate-837';
 import { read837 } from '../importers/claims/read-837';
-import { write837 } from '../importers/claims/write-837';
+import { write837 } from '../testing/x12/write-837';
 import { writeBareClaims } from './claim-bare';
 import { summarize, timedRollback, type Timing } from './measure';
 import type { ThroughputResult } from './throughput';

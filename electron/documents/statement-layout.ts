@@ -5,7 +5,6 @@ import { ADDRESS_TEXT, WINDOW } from './envelope';
 import type { RenderedDocument } from './letter-layout';
 import {
   PAGE_HEIGHT,
-  PAGE_WIDTH,
   createDocument,
   drawOutsideMargins,
   numberPages,
@@ -16,18 +15,22 @@ import { statementText, type SectionText, type StatementText } from './statement
 import { drawTable, type Column, type TableRow, type TableStyle } from './table';
 import type { Template } from './template';
 import { shippedStatementTemplate } from './template-load';
+import { drawStub } from './statement-stub';
+import {
+  ACCENT,
+  CONTENT,
+  GREY,
+  INK,
+  M,
+  RIGHT,
+  RULE,
+  SHADE,
+  STUB_TOP,
+  amountDue,
+  labelValue,
+} from './statement-style';
 
-const M = 36;
-const RIGHT = PAGE_WIDTH - M;
-const CONTENT = PAGE_WIDTH - 2 * M;
 export const STATEMENT_MARGINS = { top: M, bottom: M, left: M, right: M };
-/** The tear-off line: the stub below it, about 2.5 inches, comes back with the payment. */
-const STUB_TOP = PAGE_HEIGHT - 184;
-const INK = '#000000';
-const GREY = '#4a4a4a';
-const ACCENT = '#1f3a5f';
-const SHADE = '#eef1f5';
-const RULE = '#b8bec8';
 
 const TABLE_STYLE: TableStyle = {
   font: 'sans',
@@ -101,17 +104,6 @@ export function drawStatement(
   return { pageCount, warnings: text.warnings };
 }
 
-/** A credit prints as a credit, never as a negative amount due, and asks for no payment. */
-function amountDue(data: StatementData): { label: string; amount: string; payBy: string | null } {
-  const due = data.summary.amountDue;
-  if (due < 0) return { label: 'Credit balance', amount: formatCents(negate(due)), payBy: null };
-  return {
-    label: 'Amount due',
-    amount: formatCents(due),
-    payBy: due === 0 ? null : formatUsDate(data.dueDate),
-  };
-}
-
 function drawHeader(doc: PDFKit.PDFDocument, data: StatementData): void {
   doc.font('sansBold').fontSize(13).fillColor(ACCENT);
   doc.text(data.facility.name, M, M, { width: 320 });
@@ -147,25 +139,6 @@ function drawHeader(doc: PDFKit.PDFDocument, data: StatementData): void {
     .strokeColor(RULE)
     .stroke();
   labelValue(doc, due.label, due.amount, boxX + 10, y + 6, 190, 11, true);
-}
-
-function labelValue(
-  doc: PDFKit.PDFDocument,
-  label: string,
-  value: string,
-  x: number,
-  y: number,
-  width: number,
-  size: number,
-  bold: boolean,
-): void {
-  doc
-    .font(bold ? 'sansBold' : 'sans')
-    .fontSize(size)
-    .fillColor(bold ? INK : GREY);
-  doc.text(label, x, y, { width, lineBreak: false });
-  doc.font(bold ? 'sansBold' : 'sans').fillColor(INK);
-  doc.text(value, x, y, { width, align: 'right', lineBreak: false });
 }
 
 function drawWindowAddress(doc: PDFKit.PDFDocument, data: StatementData): void {
@@ -372,86 +345,4 @@ function drawLowerBlock(doc: PDFKit.PDFDocument, text: StatementText): number {
 
 function section(text: SectionText): string[] {
   return [...text.paragraphs, ...text.items];
-}
-
-function drawStub(doc: PDFKit.PDFDocument, data: StatementData): void {
-  doc.save();
-  doc
-    .moveTo(18, STUB_TOP)
-    .lineTo(PAGE_WIDTH - 18, STUB_TOP)
-    .dash(5, { space: 3 })
-    .lineWidth(0.7)
-    .strokeColor('#555555')
-    .stroke();
-  doc.restore();
-  doc.font('sans').fontSize(7).fillColor(GREY);
-  doc.text('Please detach and return this portion with your payment', 0, STUB_TOP + 4, {
-    width: PAGE_WIDTH,
-    align: 'center',
-    lineBreak: false,
-  });
-
-  const top = STUB_TOP + 20;
-  doc.font('sansBold').fontSize(10).fillColor(ACCENT);
-  doc.text(data.facility.name, M, top, { width: 280 });
-  const rows: [string, string][] = [
-    ['Account number', data.accountNumber],
-    ['Guarantor', data.guarantor.name],
-    ['Statement date', formatUsDate(data.statementDate)],
-  ];
-  let y = top + 17;
-  for (const [label, value] of rows) {
-    labelValue(doc, label, value, M, y, 250, 8.5, false);
-    y += 12.5;
-  }
-  doc.font('sans').fontSize(7.5).fillColor(GREY);
-  doc.text(
-    `Pay online at ${data.billingOffice.paymentUrl}. Please write your account number on your check.`,
-    M,
-    y + 3,
-    { width: 250 },
-  );
-  const boxY = doc.y + 6;
-  doc.rect(M, boxY, 9, 9).lineWidth(0.6).strokeColor(INK).stroke();
-  doc.font('sans').fontSize(7.5).fillColor(INK);
-  doc.text(
-    'Check here if your address has changed and write the new address on the back.',
-    M + 14,
-    boxY + 1,
-    {
-      width: 236,
-    },
-  );
-
-  // amount box on the right, the part a payment processor keys from
-  const x = RIGHT - 230;
-  const width = 230;
-  const due = amountDue(data);
-  const stubRows: [string, string, boolean][] = [
-    [due.label, due.amount, true],
-    ['Please pay by', due.payBy ?? 'No payment due', false],
-    ['Amount enclosed', '$ ______________', false],
-  ];
-  doc
-    .rect(x, top, width, 3 * 20)
-    .lineWidth(0.7)
-    .strokeColor(INK)
-    .stroke();
-  stubRows.forEach(([label, value, bold], i) => {
-    const rowY = top + i * 20;
-    if (i > 0) {
-      doc
-        .moveTo(x, rowY)
-        .lineTo(x + width, rowY)
-        .lineWidth(0.4)
-        .strokeColor(RULE)
-        .stroke();
-    }
-    labelValue(doc, label, value, x + 8, rowY + 6, width - 16, bold ? 10 : 9, bold);
-  });
-
-  doc.font('sans').fontSize(7.5).fillColor(GREY);
-  doc.text('Make checks payable to and mail to:', x, top + 72, { width });
-  doc.font('sans').fontSize(9.5).fillColor(INK);
-  for (const line of data.billingOffice.remitTo) doc.text(line, x, doc.y + 1, { width });
 }

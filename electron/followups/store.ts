@@ -1,12 +1,13 @@
 import type { FollowUpKind } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
+import { touchAccount } from '../core/touched';
 import type { Db } from '../db/open';
 
 /**
- * The one place follow-up rows are looked up by what they are about and inserted.
- * Callers run inside their transaction and refresh the account's queue columns after
- * inserting (refreshQueueColumns), once for however many rows they added.
+ * The one place follow-up rows are looked up by what they are about and inserted. An
+ * insert marks the account, so the upkeep at commit fills in the new row's queue columns
+ * and rank once, however many rows the request added.
  */
 export interface NewFollowUp {
   accountId: number;
@@ -36,6 +37,7 @@ export function findOpenFollowUp(
 }
 
 export function insertFollowUp(ctx: Ctx, f: NewFollowUp): number {
+  touchAccount(ctx.db, f.accountId);
   return Number(
     ctx.db
       .prepare(

@@ -1,8 +1,8 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents, type Cents } from '../../shared/money/cents';
-import { write835 } from '../importers/x12/write-835';
+import { write835 } from './x12/write-835';
 import type { Adjustment, Claim } from '../importers/x12/remittance-types';
-import { sampleDocument } from '../importers/x12/test-support';
+import { sampleDocument } from './x12/samples';
 
 /** What a payer says about one claim, for building test remittances. */
 export interface RemitClaim {

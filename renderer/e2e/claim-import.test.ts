@@ -6,8 +6,8 @@ import { formatUsDate } from '../../shared/dates/iso-date';
 import { cents, sumCents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Claim837 } from '../../electron/importers/claims/claim-types';
-import { claimDocument, generateClaims } from '../../electron/importers/claims/generate-837';
-import { write837 } from '../../electron/importers/claims/write-837';
+import { claimDocument, generateClaims } from '../../electron/testing/x12/generate-837';
+import { write837 } from '../../electron/testing/x12/write-837';
 import type { StepHold } from '../../electron/core/step-hold';
 import { appSession, screenshot, type TestCtx } from './harness';
 

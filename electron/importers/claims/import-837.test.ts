@@ -15,7 +15,7 @@ import {
   type TestCtx,
 } from '../../testing/test-db';
 import type { Claim837 } from './claim-types';
-import { generateClaims } from './generate-837';
+import { generateClaims } from '../../testing/x12/generate-837';
 import { zipOf } from './people';
 import {
   CHILD,
@@ -25,7 +25,7 @@ import {
   serviceLine,
   SUBSCRIBER,
   testClaim,
-} from './test-support';
+} from '../../testing/claims';
 
 let ctx: TestCtx;
 beforeEach(() => {

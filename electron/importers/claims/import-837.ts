@@ -13,15 +13,9 @@ import type { Ctx } from '../../core/context';
 import { progressCounter, type Steps } from '../../core/stepped';
 import { problem } from '../remittance/import-835';
 import { matchClaim } from '../remittance/match';
-import {
-  addClaim,
-  loadOurClaim,
-  replaceClaim,
-  SkipClaim,
-  voidClaim,
-  type Applied,
-  type FileContext,
-} from './apply-claim';
+import { addClaim, replaceClaim, voidClaim } from './apply-claim';
+import { SkipClaim, type Applied, type FileContext } from './claim-facts';
+import { loadOurClaim } from './our-claim';
 import type { Claim837 } from './claim-types';
 import { displayName } from './people';
 import { read837 } from './read-837';

@@ -3,9 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/api/types';
 import { dispatch } from '../../api/dispatch';
 import { balanceDrift, createTestCtx, tableCounts } from '../../testing/test-db';
-import { damage, type Damage } from '../x12/damage';
+import { damage, type Damage } from '../../testing/x12/damage';
 import { read837 } from './read-837';
-import { CHILD, claimFileText, resent, serviceLine, SUBSCRIBER, testClaim } from './test-support';
+import {
+  CHILD,
+  claimFileText,
+  resent,
+  serviceLine,
+  SUBSCRIBER,
+  testClaim,
+} from '../../testing/claims';
 
 /*
  * Damaged claim files must never crash the reader or the import, a file either goes in

@@ -3,12 +3,12 @@ import { isoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import { remitClaim, remittanceFile } from '../../testing/remittance';
 import { TEST_TODAY } from '../../testing/test-db';
-import { documentOf, withoutPositions } from '../x12/test-support';
+import { documentOf, withoutPositions } from '../../testing/x12/samples';
 import type { Claim837, Read837Result } from './claim-types';
-import { claimDocument, generateClaims } from './generate-837';
+import { claimDocument, generateClaims } from '../../testing/x12/generate-837';
 import { read837 } from './read-837';
-import { CHILD, claimFileText, serviceLine, SUBSCRIBER, testClaim } from './test-support';
-import { write837 } from './write-837';
+import { CHILD, claimFileText, serviceLine, SUBSCRIBER, testClaim } from '../../testing/claims';
+import { write837 } from '../../testing/x12/write-837';
 
 const ISA =
   'ISA*00*          *00*          *ZZ*NORTHSIDE      *ZZ*CLEARHOUSE     *260301*0930*^*00501*000000311*1*P*:';

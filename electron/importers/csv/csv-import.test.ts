@@ -12,7 +12,7 @@ import {
   tableCounts,
   type TestCtx,
 } from '../../testing/test-db';
-import { COLUMNS, HEADERS, sheet, sheetRow, type SheetRow } from './test-support';
+import { COLUMNS, HEADERS, sheet, sheetRow, type SheetRow } from '../../testing/csv-sheet';
 
 let ctx: TestCtx;
 let payerCode: string;

@@ -4,7 +4,7 @@ import { addPayer, makeSupervisor } from '../../testing/builders';
 import { holdSteps } from '../../core/step-hold';
 import { call, callAsync } from '../../testing/call';
 import { createTestCtx, type TestCtx } from '../../testing/test-db';
-import { COLUMNS, sheet, sheetRow } from './test-support';
+import { COLUMNS, sheet, sheetRow } from '../../testing/csv-sheet';
 
 const ROWS = 50_000;
 /** Every this-many rows one has a balance nobody can read. */

@@ -3,7 +3,8 @@ import { conflict, invalid, notFound } from '../../../shared/api/errors';
 import type { Created, RemittanceExceptionView } from '../../../shared/api/types';
 import type { Ctx } from '../../core/context';
 import type { Claim } from '../x12/remittance-types';
-import { postRemittanceClaim, UnpostableClaim } from './post-claim';
+import { UnpostableClaim } from './plan-claim';
+import { postRemittanceClaim } from './post-claim';
 
 export function listRemittanceExceptions(
   ctx: Ctx,

@@ -7,7 +7,8 @@ import { read835 } from '../x12/read-835';
 import type { X12Issue } from '../x12/issues';
 import type { Claim, Remittance } from '../x12/remittance-types';
 import { matchClaim, matchPayer } from './match';
-import { postRemittanceClaim, UnpostableClaim, type RemittanceContext } from './post-claim';
+import { UnpostableClaim, type RemittanceContext } from './plan-claim';
+import { postRemittanceClaim } from './post-claim';
 
 export function problem(i: X12Issue): ImportProblem {
   return { message: i.message, segmentId: i.segmentId, segmentIndex: i.segmentIndex };

@@ -4,7 +4,7 @@ import { dispatch } from '../../api/dispatch';
 import { addAccount, addBilledClaim, addPayer } from '../../testing/builders';
 import { remitClaim, remittanceFile } from '../../testing/remittance';
 import { balanceDrift, createTestCtx, tableCounts } from '../../testing/test-db';
-import { damage } from '../x12/damage';
+import { damage } from '../../testing/x12/damage';
 
 /** Ways a file gets damaged in transit or by hand. */
 const mutation = fc.oneof(

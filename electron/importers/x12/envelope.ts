@@ -77,213 +77,47 @@ export function readEnvelopes(
   end: SegmentPosition,
   expectedSetId: string,
 ): EnvelopeResult {
-  const errors: X12Issue[] = [];
-  const warnings: X12Issue[] = [];
-  const interchanges: InterchangeHeader[] = [];
-  const transactions: RawTransaction[] = [];
-  let interchange: OpenInterchange | null = null;
-  let group: OpenGroup | null = null;
-  let transaction: RawTransaction | null = null;
-  let warnedBare = false;
+  const reader = new EnvelopeReader(end, expectedSetId);
+  for (const segment of segments) reader.read(segment);
+  return reader.finish();
+}
 
-  const abandonTransaction = (at: Segment | null): void => {
-    if (!transaction) return;
-    errors.push(
-      issueAt(
-        at ?? end,
-        'missing-se',
-        at
-          ? `Transaction ${transaction.controlNumber} has no SE segment before this ${at.id} segment.`
-          : `The file ends inside transaction ${transaction.controlNumber}; it may have been cut off.`,
-      ),
-    );
-    transactions.push(transaction);
-    transaction = null;
-  };
-  const abandonGroup = (at: Segment | null): void => {
-    if (!group) return;
-    errors.push(
-      issueAt(
-        at ?? end,
-        'missing-ge',
-        at
-          ? `Functional group ${group.header.controlNumber} has no GE segment before this ${at.id} segment.`
-          : `The file ends inside functional group ${group.header.controlNumber}; it may have been cut off.`,
-      ),
-    );
-    group = null;
-  };
-  const abandonInterchange = (at: Segment | null): void => {
-    if (!interchange) return;
-    errors.push(
-      issueAt(
-        at ?? end,
-        'missing-iea',
-        at
-          ? `Interchange ${interchange.header.controlNumber} has no IEA segment before this ISA segment.`
-          : `The file ends inside interchange ${interchange.header.controlNumber}; it may have been cut off.`,
-      ),
-    );
-    interchange = null;
-  };
+/** The envelopes open at the segment being read, and what was found so far. */
+class EnvelopeReader {
+  private readonly errors: X12Issue[] = [];
+  private readonly warnings: X12Issue[] = [];
+  private readonly interchanges: InterchangeHeader[] = [];
+  private readonly transactions: RawTransaction[] = [];
+  private interchange: OpenInterchange | null = null;
+  private group: OpenGroup | null = null;
+  private transaction: RawTransaction | null = null;
+  private warnedBare = false;
+  private readonly end: SegmentPosition;
+  private readonly expectedSetId: string;
 
-  for (const segment of segments) {
+  constructor(end: SegmentPosition, expectedSetId: string) {
+    this.end = end;
+    this.expectedSetId = expectedSetId;
+  }
+
+  read(segment: Segment): void {
     switch (segment.id) {
-      case 'ISA': {
-        abandonTransaction(segment);
-        abandonGroup(segment);
-        abandonInterchange(segment);
-        if (segment.elements.length < 17) {
-          errors.push(issueAt(segment, 'bad-isa', 'The ISA segment has fewer than 16 elements.'));
-        }
-        const header = interchangeHeader(segment);
-        interchanges.push(header);
-        interchange = { header, isa: segment };
-        break;
-      }
-      case 'GS': {
-        abandonTransaction(segment);
-        abandonGroup(segment);
-        if (!interchange) {
-          errors.push(
-            issueAt(
-              segment,
-              'segment-outside-envelope',
-              'A GS segment appears outside an interchange.',
-            ),
-          );
-        }
-        const header = groupHeader(segment);
-        interchange?.header.groups.push(header);
-        group = { header, gs: segment, transactionCount: 0 };
-        break;
-      }
-      case 'ST': {
-        abandonTransaction(segment);
-        if (!group && (interchange || interchanges.length > 0)) {
-          errors.push(
-            issueAt(
-              segment,
-              'segment-outside-envelope',
-              'An ST segment appears outside a functional group.',
-            ),
-          );
-        } else if (!group && !warnedBare) {
-          warnedBare = true;
-          warnings.push(
-            issueAt(
-              segment,
-              'no-interchange',
-              'The file holds a transaction without ISA/GS envelopes; only its ST/SE control numbers can be checked.',
-            ),
-          );
-        }
-        const setId = element(segment, 1);
-        if (setId !== expectedSetId) {
-          errors.push(
-            issueAt(
-              segment,
-              'wrong-transaction-type',
-              `This is a ${setId || 'unnamed'} transaction; a ${expectedSetId} was expected.`,
-            ),
-          );
-        }
-        if (group) group.transactionCount += 1;
-        transaction = {
-          setId,
-          controlNumber: element(segment, 2),
-          implementationReference: optional(segment, 3),
-          interchangeControlNumber: interchange?.header.controlNumber ?? null,
-          groupControlNumber: group?.header.controlNumber ?? null,
-          st: segment,
-          body: [],
-        };
-        break;
-      }
-      case 'SE': {
-        if (!transaction) {
-          errors.push(
-            issueAt(segment, 'unexpected-trailer', 'An SE segment appears without an ST.'),
-          );
-          break;
-        }
-        checkControl(
-          errors,
-          segment,
-          'SE02',
-          element(segment, 2),
-          'ST02',
-          transaction.controlNumber,
-        );
-        checkCount(
-          errors,
-          segment,
-          'SE01',
-          element(segment, 1),
-          transaction.body.length + 2,
-          'segments',
-        );
-        transactions.push(transaction);
-        transaction = null;
-        break;
-      }
-      case 'GE': {
-        abandonTransaction(segment);
-        if (!group) {
-          errors.push(issueAt(segment, 'unexpected-trailer', 'A GE segment appears without a GS.'));
-          break;
-        }
-        checkControl(
-          errors,
-          segment,
-          'GE02',
-          element(segment, 2),
-          'GS06',
-          group.header.controlNumber,
-        );
-        checkCount(
-          errors,
-          segment,
-          'GE01',
-          element(segment, 1),
-          group.transactionCount,
-          'transactions',
-        );
-        group = null;
-        break;
-      }
-      case 'IEA': {
-        abandonTransaction(segment);
-        abandonGroup(segment);
-        if (!interchange) {
-          errors.push(
-            issueAt(segment, 'unexpected-trailer', 'An IEA segment appears without an ISA.'),
-          );
-          break;
-        }
-        checkControl(
-          errors,
-          segment,
-          'IEA02',
-          element(segment, 2),
-          'ISA13',
-          interchange.header.controlNumber,
-        );
-        checkCount(
-          errors,
-          segment,
-          'IEA01',
-          element(segment, 1),
-          interchange.header.groups.length,
-          'functional groups',
-        );
-        interchange = null;
-        break;
-      }
+      case 'ISA':
+        return this.openInterchange(segment);
+      case 'GS':
+        return this.openGroup(segment);
+      case 'ST':
+        return this.openTransaction(segment);
+      case 'SE':
+        return this.closeTransaction(segment);
+      case 'GE':
+        return this.closeGroup(segment);
+      case 'IEA':
+        return this.closeInterchange(segment);
       default:
-        if (transaction) transaction.body.push(segment);
+        if (this.transaction) this.transaction.body.push(segment);
         else {
-          errors.push(
+          this.errors.push(
             issueAt(
               segment,
               'segment-outside-envelope',
@@ -293,10 +127,200 @@ export function readEnvelopes(
         }
     }
   }
-  abandonTransaction(null);
-  abandonGroup(null);
-  abandonInterchange(null);
-  return { interchanges, transactions, errors, warnings };
+
+  finish(): EnvelopeResult {
+    this.abandonTransaction(null);
+    this.abandonGroup(null);
+    this.abandonInterchange(null);
+    const { interchanges, transactions, errors, warnings } = this;
+    return { interchanges, transactions, errors, warnings };
+  }
+
+  private openInterchange(segment: Segment): void {
+    this.abandonTransaction(segment);
+    this.abandonGroup(segment);
+    this.abandonInterchange(segment);
+    if (segment.elements.length < 17) {
+      this.errors.push(issueAt(segment, 'bad-isa', 'The ISA segment has fewer than 16 elements.'));
+    }
+    const header = interchangeHeader(segment);
+    this.interchanges.push(header);
+    this.interchange = { header, isa: segment };
+  }
+
+  private openGroup(segment: Segment): void {
+    this.abandonTransaction(segment);
+    this.abandonGroup(segment);
+    if (!this.interchange) {
+      this.errors.push(
+        issueAt(
+          segment,
+          'segment-outside-envelope',
+          'A GS segment appears outside an interchange.',
+        ),
+      );
+    }
+    const header = groupHeader(segment);
+    this.interchange?.header.groups.push(header);
+    this.group = { header, gs: segment, transactionCount: 0 };
+  }
+
+  private openTransaction(segment: Segment): void {
+    this.abandonTransaction(segment);
+    const { group, interchange } = this;
+    if (!group && (interchange || this.interchanges.length > 0)) {
+      this.errors.push(
+        issueAt(
+          segment,
+          'segment-outside-envelope',
+          'An ST segment appears outside a functional group.',
+        ),
+      );
+    } else if (!group && !this.warnedBare) {
+      this.warnedBare = true;
+      this.warnings.push(
+        issueAt(
+          segment,
+          'no-interchange',
+          'The file holds a transaction without ISA/GS envelopes; only its ST/SE control numbers can be checked.',
+        ),
+      );
+    }
+    const setId = element(segment, 1);
+    if (setId !== this.expectedSetId) {
+      this.errors.push(
+        issueAt(
+          segment,
+          'wrong-transaction-type',
+          `This is a ${setId || 'unnamed'} transaction; a ${this.expectedSetId} was expected.`,
+        ),
+      );
+    }
+    if (group) group.transactionCount += 1;
+    this.transaction = {
+      setId,
+      controlNumber: element(segment, 2),
+      implementationReference: optional(segment, 3),
+      interchangeControlNumber: interchange?.header.controlNumber ?? null,
+      groupControlNumber: group?.header.controlNumber ?? null,
+      st: segment,
+      body: [],
+    };
+  }
+
+  private closeTransaction(segment: Segment): void {
+    const transaction = this.transaction;
+    if (!transaction) {
+      this.errors.push(
+        issueAt(segment, 'unexpected-trailer', 'An SE segment appears without an ST.'),
+      );
+      return;
+    }
+    const errors = this.errors;
+    checkControl(errors, segment, 'SE02', element(segment, 2), 'ST02', transaction.controlNumber);
+    checkCount(
+      errors,
+      segment,
+      'SE01',
+      element(segment, 1),
+      transaction.body.length + 2,
+      'segments',
+    );
+    this.transactions.push(transaction);
+    this.transaction = null;
+  }
+
+  private closeGroup(segment: Segment): void {
+    this.abandonTransaction(segment);
+    const group = this.group;
+    if (!group) {
+      this.errors.push(
+        issueAt(segment, 'unexpected-trailer', 'A GE segment appears without a GS.'),
+      );
+      return;
+    }
+    const errors = this.errors;
+    checkControl(errors, segment, 'GE02', element(segment, 2), 'GS06', group.header.controlNumber);
+    checkCount(
+      errors,
+      segment,
+      'GE01',
+      element(segment, 1),
+      group.transactionCount,
+      'transactions',
+    );
+    this.group = null;
+  }
+
+  private closeInterchange(segment: Segment): void {
+    this.abandonTransaction(segment);
+    this.abandonGroup(segment);
+    const interchange = this.interchange;
+    if (!interchange) {
+      this.errors.push(
+        issueAt(segment, 'unexpected-trailer', 'An IEA segment appears without an ISA.'),
+      );
+      return;
+    }
+    const header = interchange.header;
+    const errors = this.errors;
+    checkControl(errors, segment, 'IEA02', element(segment, 2), 'ISA13', header.controlNumber);
+    checkCount(
+      errors,
+      segment,
+      'IEA01',
+      element(segment, 1),
+      header.groups.length,
+      'functional groups',
+    );
+    this.interchange = null;
+  }
+
+  private abandonTransaction(at: Segment | null): void {
+    const transaction = this.transaction;
+    if (!transaction) return;
+    this.errors.push(
+      issueAt(
+        at ?? this.end,
+        'missing-se',
+        at
+          ? `Transaction ${transaction.controlNumber} has no SE segment before this ${at.id} segment.`
+          : `The file ends inside transaction ${transaction.controlNumber}; it may have been cut off.`,
+      ),
+    );
+    this.transactions.push(transaction);
+    this.transaction = null;
+  }
+
+  private abandonGroup(at: Segment | null): void {
+    const group = this.group;
+    if (!group) return;
+    this.errors.push(
+      issueAt(
+        at ?? this.end,
+        'missing-ge',
+        at
+          ? `Functional group ${group.header.controlNumber} has no GE segment before this ${at.id} segment.`
+          : `The file ends inside functional group ${group.header.controlNumber}; it may have been cut off.`,
+      ),
+    );
+    this.group = null;
+  }
+
+  private abandonInterchange(at: Segment | null): void {
+    const interchange = this.interchange;
+    if (!interchange) return;
+    this.errors.push(
+      issueAt(
+        at ?? this.end,
+        'missing-iea',
+        at
+          ? `Interchange ${interchange.header.controlNumber} has no IEA segment before this ISA segment.`
+          : `The file ends inside interchange ${interchange.header.controlNumber}; it may have been cut off.`,
+      ),
+    );
+    this.interchange = null;
+  }
 }
 
 function checkControl(

@@ -3,7 +3,7 @@ import { parseCents } from './amounts';
 import { read277 } from './read-277';
 import { read835 } from './read-835';
 import type { Claim, Read835Result, ServiceLine } from './remittance-types';
-import { fixtureNames, fixtureText, readCsv } from './test-support';
+import { fixtureNames, fixtureText, readCsv } from '../../testing/x12/samples';
 
 /**
  * What each public sample is known to get wrong. Everything not listed here must read

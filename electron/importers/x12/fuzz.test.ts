@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { damage, type Damage } from './damage';
+import { damage, type Damage } from '../../testing/x12/damage';
 import type { X12Issue } from './issues';
 import { read277 } from './read-277';
 import { read835 } from './read-835';
-import { fixtureNames, fixtureText } from './test-support';
+import { fixtureNames, fixtureText } from '../../testing/x12/samples';
 
 /*
  * Damaged files must never crash the reader, and every complaint must say what is wrong

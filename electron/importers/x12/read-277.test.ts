@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { read277 } from './read-277';
 import { describeStatusCategory, statusMeaning } from './status-codes';
-import { fixtureText } from './test-support';
+import { fixtureText } from '../../testing/x12/samples';
 
 describe('read277', () => {
   it('reads claim-level statuses with the identifiers that find our claim', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { read835 } from './read-835';
-import { fixtureText, sampleDocument, withoutPositions } from './test-support';
-import { write835 } from './write-835';
+import { fixtureText, sampleDocument, withoutPositions } from '../../testing/x12/samples';
+import { write835 } from '../../testing/x12/write-835';
 
 const threeClaims = (): string => write835(sampleDocument(3));
 

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Grid, Group, Kbd, Paper, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,15 +6,10 @@ import type { AppealDraft, DocumentView, PdfFile } from '../../../shared/api/doc
 import type { DenialView, FollowUpView } from '../../../shared/api/types';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
-import { messageOf } from '../app/query';
 import { accountPath, navigate } from '../app/router';
-import { DenialStateBadge } from '../components/DenialStateBadge';
 import { FormError } from '../components/FormError';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
-import { Timestamp, UsDate } from '../components/UsDate';
+import { EmptyState } from '../components/States';
 import { DocumentWarnings } from '../documents/DocumentWarnings';
-import { PdfActions } from '../documents/PdfActions';
-import { PdfPreview } from '../documents/PdfPreview';
 import { useDocumentFile } from '../documents/queries';
 import { ConfirmModal } from './ConfirmModal';
 import { DraftFields, fieldName } from './DraftFields';
@@ -28,50 +23,14 @@ import {
 } from './draft-state';
 import { Enclosures } from './Enclosures';
 import { LetterBlocks, type BlockRefs } from './LetterBlocks';
-import { MarkSentForm } from './MarkSentForm';
 import { refreshAfterFiling } from './refresh';
 import { TemplatePicker } from './TemplatePicker';
+import { FiledLetter, LetterPreview } from './LetterPanel';
 
 /** Sticky panels sit below the app's header and the editor's toolbar. */
 const TOOLBAR_TOP = 'var(--app-shell-header-height, 52px)';
 
 type Confirm = { kind: 'generate' } | { kind: 'leave' } | { kind: 'template'; templateId: string };
-
-function SentSummary({
-  doc,
-  denial,
-  followUp,
-}: {
-  doc: DocumentView;
-  denial: DenialView | undefined;
-  followUp: FollowUpView | undefined;
-}) {
-  return (
-    <Alert color="violet" title="Sent" role="status" p="xs">
-      <Stack gap={4}>
-        <Text size="sm">
-          Marked sent on <UsDate value={doc.sentDate} />
-          {doc.sentBy ? ` by ${doc.sentBy}` : ''}.
-        </Text>
-        {denial && (
-          <Group gap={6} aria-label="Denial state" role="group">
-            <Text size="sm">The denial is now</Text>
-            <DenialStateBadge state={denial.state} />
-          </Group>
-        )}
-        {followUp && (
-          <Text size="sm" aria-label="Follow-up" role="group">
-            Follow up with {denial?.payerName ?? 'the payer'} on{' '}
-            <b>
-              <UsDate value={followUp.dueDate} />
-            </b>
-            .
-          </Text>
-        )}
-      </Stack>
-    </Alert>
-  );
-}
 
 /**
  * One letter being finished: fields, wording and enclosures on the left, the PDF on the
@@ -276,76 +235,21 @@ export function AppealEditor({
             role="region"
           >
             {doc ? (
-              <>
-                <Alert color="green" title="Filed on the account" p="xs" role="status">
-                  <Text size="sm">
-                    <b>{doc.title}</b>, {doc.pages} page{doc.pages === 1 ? '' : 's'}, filed{' '}
-                    <Timestamp value={doc.createdAt} /> by {doc.createdBy}. It is listed under the
-                    account&apos;s documents.
-                  </Text>
-                </Alert>
-                <Group justify="space-between" wrap="nowrap">
-                  <PdfActions file={filedFile.data ?? null} hotkeys />
-                </Group>
-                {doc.sentDate ? (
-                  <SentSummary doc={doc} denial={denial} followUp={followUp} />
-                ) : (
-                  <Paper withBorder p="xs" radius="sm">
-                    <Title order={3} size="h6" mb={4}>
-                      Mark sent
-                    </Title>
-                    <MarkSentForm document={doc} today={today} onSent={setFiled} />
-                  </Paper>
-                )}
-                <DocumentWarnings warnings={doc.warnings} title="Printed without data" />
-                {filedFile.isPending ? (
-                  <LoadingState label="Opening the filed letter…" />
-                ) : filedFile.isError ? (
-                  <ErrorState
-                    title="The filed letter could not be opened"
-                    message={messageOf(filedFile.error)}
-                    onRetry={() => void filedFile.refetch()}
-                  />
-                ) : (
-                  <PdfPreview
-                    file={filedFile.data}
-                    label="Filed letter"
-                    maxHeight="calc(100vh - 330px)"
-                  />
-                )}
-              </>
+              <FiledLetter
+                doc={doc}
+                file={filedFile}
+                today={today}
+                denial={denial}
+                followUp={followUp}
+                onSent={setFiled}
+              />
             ) : preview ? (
-              <>
-                <Group justify="space-between" wrap="nowrap">
-                  <Badge color="gray" variant="outline" tt="none">
-                    Preview: not filed, not for sending
-                  </Badge>
-                </Group>
-                {stale && (
-                  <Alert color="yellow" p="xs" role="status">
-                    <Group justify="space-between" wrap="nowrap">
-                      <Text size="sm">The letter changed since this preview.</Text>
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        onClick={runPreview}
-                        loading={previewing.isPending}
-                      >
-                        Update preview
-                      </Button>
-                    </Group>
-                  </Alert>
-                )}
-                <DocumentWarnings
-                  warnings={preview.file.warnings}
-                  title="Will print without data"
-                />
-                <PdfPreview
-                  file={preview.file}
-                  label="Letter preview"
-                  maxHeight="calc(100vh - 250px)"
-                />
-              </>
+              <LetterPreview
+                file={preview.file}
+                stale={stale}
+                updating={previewing.isPending}
+                onUpdate={runPreview}
+              />
             ) : (
               <Paper withBorder radius="sm" p="md">
                 <EmptyState title="No preview yet">

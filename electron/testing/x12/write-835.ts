@@ -1,7 +1,7 @@
 import type { Cents } from '../../../shared/money/cents';
 import type { IsoDate } from '../../../shared/dates/iso-date';
-import { formatCents, formatDate8, formatQuantity } from './amounts';
-import type { GroupHeader, InterchangeHeader } from './envelope';
+import { formatCents, formatDate8, formatQuantity } from '../../importers/x12/amounts';
+import type { GroupHeader, InterchangeHeader } from '../../importers/x12/envelope';
 import type {
   Adjustment,
   Claim,
@@ -11,8 +11,8 @@ import type {
   ProcedureCode,
   Remittance,
   ServiceLine,
-} from './remittance-types';
-import type { Delimiters } from './tokenizer';
+} from '../../importers/x12/remittance-types';
+import type { Delimiters } from '../../importers/x12/tokenizer';
 
 /** What an X12 writer serialises: interchanges holding groups holding transactions of T. */
 export interface X12Document<T> {

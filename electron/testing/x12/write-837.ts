@@ -1,13 +1,13 @@
 import type { IsoDate } from '../../../shared/dates/iso-date';
-import { formatCents, formatDate8, formatQuantity } from '../x12/amounts';
-import type { Delimiters } from '../x12/tokenizer';
+import { formatCents, formatDate8, formatQuantity } from '../../importers/x12/amounts';
+import type { Delimiters } from '../../importers/x12/tokenizer';
 import {
   composite,
   writeX12,
   type Element,
   type WriteOptions,
   type X12Document,
-} from '../x12/write-835';
+} from './write-835';
 import type {
   BillingProvider,
   Claim837,
@@ -19,7 +19,7 @@ import type {
   Procedure837,
   ServiceLine837,
   Subscriber,
-} from './claim-types';
+} from '../../importers/claims/claim-types';
 
 /** What `write837` serialises: interchanges holding groups holding claim transactions. */
 export type ClaimFileDocument = X12Document<ClaimTransaction>;

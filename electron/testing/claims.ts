@@ -1,9 +1,15 @@
-import { isoDate, type IsoDate } from '../../../shared/dates/iso-date';
-import { cents, sumCents } from '../../../shared/money/cents';
-import { TEST_TODAY } from '../../testing/test-db';
-import type { Claim837, ClaimType, Patient837, ServiceLine837, Subscriber } from './claim-types';
-import { claimDocument, demoBillingProvider } from './generate-837';
-import { write837, type Write837Options } from './write-837';
+import { isoDate, type IsoDate } from '../../shared/dates/iso-date';
+import { cents, sumCents } from '../../shared/money/cents';
+import { TEST_TODAY } from './test-db';
+import type {
+  Claim837,
+  ClaimType,
+  Patient837,
+  ServiceLine837,
+  Subscriber,
+} from '../importers/claims/claim-types';
+import { claimDocument, demoBillingProvider } from './x12/generate-837';
+import { write837, type Write837Options } from './x12/write-837';
 
 /*
  * Small, fully spelled-out claims for focused tests; `generateClaims` makes the realistic

@@ -2,12 +2,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cents } from '../../../shared/money/cents';
 import type { IsoDate } from '../../../shared/dates/iso-date';
-import type { Claim, Remittance } from './remittance-types';
-import type { InterchangeHeader } from './envelope';
+import type { Claim, Remittance } from '../../importers/x12/remittance-types';
+import type { InterchangeHeader } from '../../importers/x12/envelope';
 import type { Remittance835Document, X12Document } from './write-835';
 
 /*
- * Helpers for the tests in this folder. The public sample files live in the shared
+ * Helpers for the X12 reader and import tests. The public sample files live in the shared
  * fixtures folder beside the repository and are read in place, never copied.
  */
 

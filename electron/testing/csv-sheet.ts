@@ -1,5 +1,5 @@
-import type { CsvColumns } from '../../../shared/csv/account-fields';
-import { toCsv } from '../../../shared/csv/write';
+import type { CsvColumns } from '../../shared/csv/account-fields';
+import { toCsv } from '../../shared/csv/write';
 
 /** A spreadsheet export as another billing system writes it, for the tests. */
 export const HEADERS = [

@@ -19,7 +19,7 @@ import type {
   PostalAddress,
   ServiceLine837,
   Subscriber,
-} from './claim-types';
+} from '../../importers/claims/claim-types';
 import type { ClaimFileDocument } from './write-837';
 
 /*

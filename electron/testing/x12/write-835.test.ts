@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { read835 } from './read-835';
-import {
-  documentOf,
-  fixtureNames,
-  fixtureText,
-  sampleDocument,
-  withoutPositions,
-} from './test-support';
+import { read835 } from '../../importers/x12/read-835';
+import { documentOf, fixtureNames, fixtureText, sampleDocument, withoutPositions } from './samples';
 import { write835 } from './write-835';
-import type { Read835Result } from './remittance-types';
+import type { Read835Result } from '../../importers/x12/remittance-types';
 
 describe('write835', () => {
   it('round-trips a generated remittance: read(write(x)) equals x', () => {

@@ -1,0 +1,191 @@
+import type { FinancialClass } from '../../../shared/codes/enums';
+import { addDays, formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
+import type { Ctx } from '../../core/context';
+import { findOpenFollowUp, insertFollowUp } from '../../followups/store';
+import type { Claim837 } from './claim-types';
+import { findOrCreatePerson, isSamePerson, updatePerson, type AddressSource } from './people';
+import { SkipClaim, PRIORITY_LABEL, patientOf } from './claim-facts';
+
+/*
+ * What a claim brings to its account: the payer it is billed to, the people it names, the
+ * coverage it is billed under and the follow-up that checks on its status.
+ */
+
+/** SBR09 claim filing indicator to the financial class a new payer gets. */
+const FILING_CLASS: Record<string, FinancialClass> = {
+  MA: 'medicare',
+  MB: 'medicare',
+  MC: 'medicaid',
+  HM: 'managed_care',
+  WC: 'workers_comp',
+};
+
+/** Deadlines a payer created from a claim file starts with, until someone sets its own. */
+export const NEW_PAYER_TIMELY_FILING_DAYS = 365;
+export const NEW_PAYER_APPEAL_WINDOW_DAYS = 180;
+
+export interface OurPayer {
+  id: number;
+  name: string;
+  financialClass: FinancialClass;
+  created: boolean;
+}
+
+/** The payer by the id the file routes the claim by (NM1*PR NM109), created when new. */
+export function resolvePayer(ctx: Ctx, claim: Claim837): OurPayer {
+  const code = claim.payer.payerId ?? '';
+  const row = ctx.db
+    .prepare(`SELECT id, name, financial_class AS financialClass FROM payers WHERE payer_code = ?`)
+    .get(code) as Omit<OurPayer, 'created'> | undefined;
+  if (row) return { ...row, created: false };
+  const financialClass = FILING_CLASS[claim.subscriber.filingIndicator ?? ''] ?? 'commercial';
+  const id = Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO payers (name, payer_code, financial_class, timely_filing_days, appeal_window_days)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        claim.payer.name,
+        code,
+        financialClass,
+        NEW_PAYER_TIMELY_FILING_DAYS,
+        NEW_PAYER_APPEAL_WINDOW_DAYS,
+      ).lastInsertRowid,
+  );
+  return { id, name: claim.payer.name, financialClass, created: true };
+}
+
+export interface AccountRow {
+  id: number;
+  accountNumber: string;
+  status: string;
+  patientId: number;
+  guarantorId: number;
+}
+
+export function requireOpen(account: AccountRow): void {
+  if (account.status === 'closed') {
+    throw new SkipClaim(
+      `Account ${account.accountNumber} is closed; nothing can be posted to it. Reopen it, then import the file again.`,
+    );
+  }
+}
+
+/**
+ * Brings the account's people up to date from the claim (their address history, details
+ * missing on file) when they are the people the claim names, and returns the subscriber's
+ * person id for the coverage, creating the subscriber when they are someone else.
+ */
+export function refreshPeople(
+  ctx: Ctx,
+  account: AccountRow,
+  claim: Claim837,
+  source: AddressSource,
+): { subscriberId: number; created: number } {
+  if (isSamePerson(ctx, account.patientId, patientOf(claim))) {
+    updatePerson(ctx, account.patientId, patientOf(claim), source);
+  }
+  if (!claim.patient) return { subscriberId: account.patientId, created: 0 };
+  if (
+    account.guarantorId !== account.patientId &&
+    isSamePerson(ctx, account.guarantorId, claim.subscriber)
+  ) {
+    updatePerson(ctx, account.guarantorId, claim.subscriber, source);
+    return { subscriberId: account.guarantorId, created: 0 };
+  }
+  const subscriber = findOrCreatePerson(ctx, claim.subscriber, source);
+  return { subscriberId: subscriber.id, created: subscriber.created ? 1 : 0 };
+}
+
+/**
+ * The account's coverage at the claim's priority: added when missing, its member and
+ * group numbers brought up to date when it is the same payer. Another payer at that
+ * priority means the coverage on file disagrees with the claim, which a person settles.
+ */
+export function ensureCoverage(
+  ctx: Ctx,
+  account: AccountRow,
+  payer: OurPayer,
+  priority: number,
+  claim: Claim837,
+  subscriberId: number,
+): { id: number; changed: boolean } {
+  const { db } = ctx;
+  const existing = db
+    .prepare(
+      `SELECT cv.id, cv.payer_id AS payerId, py.name AS payerName, cv.member_id AS memberId,
+         cv.group_number AS groupNumber, cv.subscriber_id AS subscriberId
+       FROM coverages cv JOIN payers py ON py.id = cv.payer_id
+       WHERE cv.account_id = ? AND cv.priority = ?`,
+    )
+    .get(account.id, priority) as
+    | {
+        id: number;
+        payerId: number;
+        payerName: string;
+        memberId: string;
+        groupNumber: string | null;
+        subscriberId: number | null;
+      }
+    | undefined;
+  const memberId = claim.subscriber.memberId ?? '';
+  const groupNumber = claim.subscriber.groupNumber;
+  if (!existing) {
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO coverages (account_id, payer_id, priority, member_id, group_number, subscriber_id)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(account.id, payer.id, priority, memberId, groupNumber, subscriberId).lastInsertRowid,
+    );
+    return { id, changed: true };
+  }
+  if (existing.payerId !== payer.id) {
+    throw new SkipClaim(
+      `Account ${account.accountNumber} has ${existing.payerName} as its ${PRIORITY_LABEL[priority] ?? `priority ${priority}`} coverage, not ${payer.name}; correct the account's coverage, then import the file again.`,
+    );
+  }
+  if (
+    existing.memberId === memberId &&
+    existing.groupNumber === groupNumber &&
+    existing.subscriberId === subscriberId
+  ) {
+    return { id: existing.id, changed: false };
+  }
+  db.prepare(
+    `UPDATE coverages SET member_id = ?, group_number = ?, subscriber_id = ? WHERE id = ?`,
+  ).run(memberId, groupNumber, subscriberId, existing.id);
+  return { id: existing.id, changed: true };
+}
+
+export function claimStatusFollowUp(
+  ctx: Ctx,
+  accountId: number,
+  claimId: number,
+  payerName: string,
+  billed: IsoDate,
+): boolean {
+  const due = addDays(billed, 30);
+  const reason = `Billed to ${payerName} on ${formatUsDate(billed)}; check the claim's status if no remittance has come by ${formatUsDate(due)}.`;
+  // by account first: follow-ups are indexed by account, not by claim
+  const open = ctx.db
+    .prepare(
+      `SELECT count(*) AS n FROM follow_ups WHERE account_id = ? AND status = 'open' AND claim_id = ?`,
+    )
+    .get(accountId, claimId) as { n: number };
+  if (open.n > 0) {
+    // a denial or status follow-up already on the claim stays the one to work; a status
+    // follow-up moves to the new billing date
+    const status = findOpenFollowUp(ctx.db, accountId, claimId, 'claim_status');
+    if (status) {
+      ctx.db
+        .prepare(`UPDATE follow_ups SET due_date = ?, reason = ? WHERE id = ?`)
+        .run(due, reason, status.id);
+    }
+    return false;
+  }
+  insertFollowUp(ctx, { accountId, claimId, kind: 'claim_status', dueDate: due, reason });
+  return true;
+}
