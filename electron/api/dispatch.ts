@@ -75,7 +75,10 @@ function prepare(ctx: Ctx, method: unknown, input: unknown): Prepared {
   };
 }
 
-/** The calendar's own work, before the first request of a new day that finds the database free; never inside a read. */
+/**
+ * The calendar's own work, before the first request of a new day that finds the database
+ * free; never inside a read.
+ */
 function dailyWork(ctx: Ctx): void {
   if (dailyWorkDue(ctx)) dailyWorkIfFree(ctx);
 }
