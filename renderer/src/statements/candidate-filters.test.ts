@@ -52,6 +52,16 @@ describe('readCandidateFilters', () => {
     });
   });
 
+  it('refuses a negative minimum in the field, where the server would refuse the whole list', () => {
+    for (const minimum of ['-5', '(5.00)', '-$0.01'])
+      expect(form({ minimum })).toEqual({
+        ok: false,
+        minimum: 'Type an amount of 0.00 or more.',
+        days: undefined,
+      });
+    expect(form({ minimum: '-0' })).toMatchObject({ ok: true, filters: { minPatientBalance: 0 } });
+  });
+
   it('takes the days as text too, from 0 to 365', () => {
     expect(form({ days: '0' })).toMatchObject({ filters: { notStatedWithinDays: 0 } });
     expect(form({ days: '365' })).toMatchObject({ filters: { notStatedWithinDays: 365 } });

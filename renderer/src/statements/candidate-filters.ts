@@ -34,9 +34,17 @@ function daysProblem(days: number | string): string | undefined {
   return Number.isInteger(n) && n >= 0 && n <= 365 ? undefined : 'From 0 to 365 days.';
 }
 
+// the server refuses a negative minimum for the whole list; the field says so instead
+function minimumProblem(text: string): string | undefined {
+  const typo = amountProblem(text);
+  if (typo) return typo;
+  const value = amountFrom(text);
+  return value !== null && value < 0 ? 'Type an amount of 0.00 or more.' : undefined;
+}
+
 /** The filters the form asks for, or what to fix first; a blank minimum is no minimum. */
 export function readCandidateFilters(form: CandidateFilterForm): CandidateFilterReading {
-  const minimum = amountProblem(form.minimum);
+  const minimum = minimumProblem(form.minimum);
   const days = daysProblem(form.days);
   if (minimum || days) return { ok: false, minimum, days };
   return {
