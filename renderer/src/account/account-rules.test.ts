@@ -64,6 +64,14 @@ describe('nextState', () => {
     expect(nextState({ action: 'appeal', state: 'resolved' })).toBe('resolved');
   });
 
+  it('sends a denial that left its road to review, never back to new', () => {
+    expect(nextState({ action: 'appeal', state: 'corrected_claim_sent' })).toBe('in_review');
+    expect(nextState({ action: 'correct_and_resubmit', state: 'appeal_drafted' })).toBe(
+      'in_review',
+    );
+    expect(nextState({ action: 'correct_and_resubmit', state: 'appeal_sent' })).toBe('in_review');
+  });
+
   it('never suggests staying where the denial is, short of resolved', () => {
     for (const action of ['appeal', 'correct_and_resubmit'] as const)
       for (const state of DENIAL_STATE.keys)

@@ -33,5 +33,6 @@ const ROAD: Record<DenialView['action'], DenialState[]> = {
 export function nextState(d: Pick<DenialView, 'action' | 'state'>): DenialState {
   const road = ROAD[d.action];
   const at = road.indexOf(d.state);
-  return road[at + 1] ?? (at === -1 ? 'in_review' : 'resolved');
+  if (at === -1) return 'in_review';
+  return road[at + 1] ?? 'resolved';
 }
