@@ -2,6 +2,7 @@ import { Button, Group, Kbd } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useImperativeHandle, useState, type Ref } from 'react';
 import type { AccountView } from '../../../shared/api/types';
+import { planBlocker } from './account-rules';
 import { AdjustmentModal } from './AdjustmentModal';
 import { PlanSetupModal } from './PlanSetupModal';
 import { PromiseModal } from './PromiseModal';
@@ -11,14 +12,6 @@ type Dialog = 'plan' | 'promise' | 'adjustment' | 'refund';
 
 export interface AccountActionsHandle {
   open(dialog: Dialog): void;
-}
-
-/** Why a plan cannot be set up on this account, or null when it can. */
-function planBlocker(view: AccountView): string | null {
-  if (view.plans.some((p) => p.status === 'active'))
-    return 'The account already has an active plan.';
-  if (view.balance.patient <= 0) return 'There is no patient balance to put on a plan.';
-  return null;
 }
 
 /** The money actions on an account: plan, promise, adjustment, refund (when in credit). */

@@ -13,7 +13,8 @@ import { Money } from '../components/Money';
 import { Section } from '../components/Section';
 import { UsDate } from '../components/UsDate';
 import { Deadline } from '../worklist/columns';
-import { DenialUpdateForm, nextState } from './DenialUpdateForm';
+import { nextState } from './account-rules';
+import { DenialUpdateForm } from './DenialUpdateForm';
 
 const ACTION_WORDS: Record<DenialView['action'], string> = {
   appeal: 'Appeal the denial',

@@ -15,18 +15,7 @@ import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';
 import { optionsOf } from '../components/options';
-
-/** The usual road: an appeal goes through a drafted letter, a correction through a new claim. */
-const ROAD: Record<DenialView['action'], DenialState[]> = {
-  appeal: ['new', 'in_review', 'appeal_drafted', 'appeal_sent', 'awaiting_payer', 'resolved'],
-  correct_and_resubmit: ['new', 'in_review', 'corrected_claim_sent', 'awaiting_payer', 'resolved'],
-};
-
-export function nextState(d: DenialView): DenialState {
-  const road = ROAD[d.action];
-  const at = road.indexOf(d.state);
-  return road[at + 1] ?? (at === -1 ? 'in_review' : 'resolved');
-}
+import { nextState } from './account-rules';
 
 /** Moves a denial to its next state (or any other), with the level, the outcome and a note. */
 export function DenialUpdateForm({

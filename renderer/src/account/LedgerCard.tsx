@@ -8,7 +8,8 @@ import { Money } from '../components/Money';
 import { Section } from '../components/Section';
 import { EmptyState } from '../components/States';
 import { UsDate } from '../components/UsDate';
-import { LedgerReverse, notReversible } from './LedgerReverse';
+import { notReversible } from './account-rules';
+import { LedgerReverse } from './LedgerReverse';
 
 export function LedgerCard({ ledger }: { ledger: LedgerEntryView[] }) {
   const [reversing, setReversing] = useState<LedgerEntryView | null>(null);

@@ -8,15 +8,6 @@ import { api } from '../app/api';
 import { invalidateAll } from '../app/query';
 import { ReasonModal } from '../components/ReasonModal';
 
-/** Why a ledger row cannot be reversed from here, or null when it can. */
-export function notReversible(l: LedgerEntryView): string | null {
-  if (l.reversesId !== null) return 'This row is a reversal; it cannot be reversed again.';
-  if (l.reversedById !== null) return 'This row has already been reversed.';
-  if (l.kind === 'transfer')
-    return 'A transfer is reversed together with the EOB that made it: reverse that payment.';
-  return null;
-}
-
 /**
  * Reverses a ledger row: a row that belongs to a payment reverses the whole payment (all
  * its rows, as one), anything else just that row.

@@ -1,4 +1,6 @@
 import { createTheme } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { DATE_INPUT_DEFAULTS } from '../components/date-input';
 
 /** Dense and calm: used eight hours a day. */
 export const theme = createTheme({
@@ -11,5 +13,6 @@ export const theme = createTheme({
     Button: { defaultProps: { size: 'sm' } },
     TextInput: { defaultProps: { size: 'sm' } },
     Select: { defaultProps: { size: 'sm' } },
+    DateInput: DateInput.extend({ defaultProps: DATE_INPUT_DEFAULTS }),
   },
 });

@@ -13,20 +13,14 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { RemittanceExceptionView, SearchResult } from '../../../shared/api/types';
+import type { RemittanceExceptionView } from '../../../shared/api/types';
 import { CLAIM_STATUS } from '../../../shared/codes/enums';
 import { formatUsDate } from '../../../shared/dates/iso-date';
 import { formatCents } from '../../../shared/money/format';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll, keys, messageOf } from '../app/query';
 import { FormError } from '../components/FormError';
-
-/** One choice per account: a claim-number hit and a name hit on the same account are one. */
-function accountsOf(results: readonly SearchResult[]): SearchResult[] {
-  const seen = new Map<number, SearchResult>();
-  for (const r of results) if (!seen.has(r.accountId)) seen.set(r.accountId, r);
-  return [...seen.values()];
-}
+import { oneResultPerAccount } from '../search/results';
 
 /**
  * Posts a remittance claim that matched nothing to the claim a person finds: type a claim
@@ -50,7 +44,7 @@ export function MatchClaimModal({
     queryFn: () => api.search({ query, limit: 20 }),
     enabled: query.length > 0,
   });
-  const accounts = query ? accountsOf(search.data?.results ?? []) : [];
+  const accounts = query ? oneResultPerAccount(search.data?.results ?? []) : [];
   const accountId = picked ?? (accounts.length === 1 ? (accounts[0]?.accountId ?? null) : null);
   const account = useQuery({
     queryKey: keys.account(accountId ?? 0),

@@ -4,12 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { BatchSummary } from '../../../shared/api/types';
 import { BATCH_SOURCE } from '../../../shared/codes/enums';
-import { cents } from '../../../shared/money/cents';
-import { formatCents } from '../../../shared/money/format';
 import { api } from '../app/api';
 import { invalidateAll, messageOf } from '../app/query';
 import { Money } from '../components/Money';
 import { UsDate } from '../components/UsDate';
+import { closeBlocker } from './batch-rules';
 import { BatchStatusBadge, differenceColor } from './BatchStatusBadge';
 
 function Figure(props: { label: string; children: ReactNode }) {
@@ -21,17 +20,6 @@ function Figure(props: { label: string; children: ReactNode }) {
       {props.children}
     </Stack>
   );
-}
-
-/** Why the batch cannot be closed yet, in the words a bookkeeper uses; null when it can. */
-function closeBlocker(b: BatchSummary): string | null {
-  if (b.status === 'closed') return 'This batch is closed.';
-  if (b.receiptCount === 0) return 'Post the payments first: an empty batch cannot be closed.';
-  if (b.difference > 0)
-    return `Closes at a $0.00 difference: ${formatCents(b.difference)} still to post.`;
-  if (b.difference < 0)
-    return `Closes at a $0.00 difference: ${formatCents(cents(-b.difference))} more posted than expected.`;
-  return null;
 }
 
 /** Expected, posted and the running difference, which must reach $0.00 before closing. */

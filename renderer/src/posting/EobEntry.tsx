@@ -16,35 +16,24 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { AccountView, BatchSummary, ClaimView } from '../../../shared/api/types';
 import { isIsoDate } from '../../../shared/dates/iso-date';
-import { cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';
-import { amountFrom } from '../components/money-input';
 import { useAccountLookup } from './account-lookup';
 import { AccountField } from './AccountField';
 import {
+  anyRowProblem,
   blankAmounts,
+  claimOptions,
   eobRows,
-  isBlank,
-  rowProblem,
-  rowShare,
+  eobShare,
+  lineErrors,
+  lineInput,
+  rowsToSend,
   type EobAmounts,
-  type EobColumn,
 } from './eob-lines';
 import { EobLinesTable } from './EobLinesTable';
-
-/** Claims an EOB can be posted to: anything still open with insurance comes first. */
-function claimOptions(view: AccountView) {
-  return [...view.claims]
-    .filter((c) => c.status !== 'voided')
-    .sort((a, b) => Number(b.balance > 0) - Number(a.balance > 0))
-    .map((c) => ({
-      value: String(c.id),
-      label: `${c.claimNumber} · ${c.payerName} · open ${formatCents(c.balance)}`,
-    }));
-}
 
 function EobForm({
   batch,
@@ -67,12 +56,9 @@ function EobForm({
   const [payerClaimNumber, setPayerClaimNumber] = useState(claim.payerClaimNumber ?? '');
   const [shareTo, setShareTo] = useState<'patient' | 'secondary'>('patient');
   const hasSecondary = view.coverages.some((c) => c.priority === 2);
-  const problems = rows.some((r) => rowProblem(r, amounts[r.key] ?? blankAmounts()) !== null);
-  const share = cents(rows.reduce((s, r) => s + rowShare(amounts[r.key] ?? blankAmounts()), 0));
-
-  // only lines with something on them are sent; `sent` maps the server's indexes back
-  const entered = rows.filter((r) => !isBlank(amounts[r.key] ?? blankAmounts()));
-  const sent = entered.length > 0 ? entered : rows.slice(0, 1);
+  const problems = anyRowProblem(rows, amounts);
+  const share = eobShare(rows, amounts);
+  const sent = rowsToSend(rows, amounts);
   const post = useMutation({
     mutationFn: () =>
       api.postInsurancePayment({
@@ -84,18 +70,7 @@ function EobForm({
         eobDate: eobDate ?? '',
         payerClaimNumber,
         patientShareTo: shareTo,
-        lines: sent.map((r) => {
-          const a = amounts[r.key] ?? blankAmounts();
-          const v = (k: EobColumn) => amountFrom(a[k]) ?? 0;
-          return {
-            claimLineId: r.claimLineId,
-            paid: v('paid'),
-            contractual: v('contractual'),
-            deductible: v('deductible'),
-            coinsurance: v('coinsurance'),
-            copay: v('copay'),
-          };
-        }),
+        lines: sent.map((r) => lineInput(r, amounts[r.key] ?? blankAmounts())),
       }),
     onSuccess: async (result) => {
       notifications.show({ color: 'green', message: result.message });
@@ -104,11 +79,6 @@ function EobForm({
     },
   });
   const errors = fieldErrors(post.error);
-  const lineErrors: Record<string, string> = {};
-  sent.forEach((r, i) => {
-    const key = Object.keys(errors).find((p) => p === `lines.${i}` || p.startsWith(`lines.${i}.`));
-    if (key && errors[key]) lineErrors[r.key] = errors[key];
-  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!problems) post.mutate();
@@ -126,7 +96,7 @@ function EobForm({
               [key]: { ...(prev[key] ?? blankAmounts()), [column]: value },
             }))
           }
-          serverErrors={lineErrors}
+          serverErrors={lineErrors(sent, errors)}
         />
         {errors.lines && (
           <Text size="sm" c="red" role="alert">

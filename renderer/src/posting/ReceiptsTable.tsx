@@ -11,6 +11,7 @@ import { accountPath } from '../app/router';
 import { Money } from '../components/Money';
 import { ReasonModal } from '../components/ReasonModal';
 import { EmptyState } from '../components/States';
+import { receiptNotReversible } from './batch-rules';
 
 function ReverseReceipt({ receipt, onClose }: { receipt: ReceiptView; onClose: () => void }) {
   const reverse = useMutation({
@@ -32,13 +33,6 @@ function ReverseReceipt({ receipt, onClose }: { receipt: ReceiptView; onClose: (
       onClose={onClose}
     />
   );
-}
-
-/** Why a receipt cannot be reversed, or null when it can. */
-function notReversible(r: ReceiptView): string | null {
-  if (r.reversesId !== null) return 'This is a reversal; post the payment again instead.';
-  if (r.reversedById !== null) return 'Already reversed.';
-  return null;
 }
 
 /** The payments posted into a batch, newest first, each with a Reverse action. */
@@ -67,7 +61,7 @@ export function ReceiptsTable({ receipts, open }: { receipts: ReceiptView[]; ope
         </Table.Thead>
         <Table.Tbody>
           {receipts.map((r) => {
-            const why = notReversible(r);
+            const why = receiptNotReversible(r);
             return (
               <Table.Tr key={r.id} c={r.reversesId || r.reversedById ? 'dimmed' : undefined}>
                 <Table.Td className="tabular">

@@ -4,13 +4,13 @@ import { ApiError } from '../../../shared/api/errors';
 import type { AccountView, SearchResult } from '../../../shared/api/types';
 import { api } from '../app/api';
 import { keys, queryClient } from '../app/query';
+import { exactAccount } from '../search/results';
 
 const lookupKey = (number: string) => ['accountByNumber', number.toUpperCase()] as const;
 
 async function searchExact(number: string): Promise<SearchResult | null> {
   const found = await api.search({ query: number, limit: 20 });
-  const wanted = number.toUpperCase();
-  return found.results.find((r) => r.accountNumber.toUpperCase() === wanted) ?? null;
+  return exactAccount(found.results, number);
 }
 
 /** Account numbers are typed, not picked: only an exact match counts, never a prefix. */

@@ -3,101 +3,16 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import type { BillingRules, BillingRulesView } from '../../../shared/api/types';
-import { cents } from '../../../shared/money/cents';
-import { formatPlainCents } from '../../../shared/money/format';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll, keys, queryClient } from '../app/query';
 import { FormError } from '../components/FormError';
 import { MoneyInput } from '../components/MoneyInput';
-import { amountFrom, amountProblem } from '../components/money-input';
 import { QueryState } from '../components/States';
 import { Timestamp } from '../components/UsDate';
-
-type RuleKey = keyof BillingRules;
-type Form = Record<RuleKey, string>;
-
-/** Each rule as the office reads it, in the order a supervisor thinks about them. */
-const RULES: readonly {
-  key: RuleKey;
-  label: string;
-  description: string;
-  money?: true;
-}[] = [
-  {
-    key: 'writeOffApprovalLimit',
-    label: 'Write-off approval limit',
-    description: 'Adjustments above this wait for a supervisor before they post.',
-    money: true,
-  },
-  {
-    key: 'planMinimumMonthly',
-    label: 'Smallest monthly plan payment',
-    description: 'A payment plan asks at least this much a month.',
-    money: true,
-  },
-  {
-    key: 'planMaxMonths',
-    label: 'Longest payment plan (months)',
-    description: 'From 1 to 120 months.',
-  },
-  {
-    key: 'planGraceDays',
-    label: 'Plan grace days',
-    description: 'Days after an installment is due before the plan counts as late.',
-  },
-  {
-    key: 'promiseGraceDays',
-    label: 'Promise grace days',
-    description: 'Days after a promised date before the promise counts as broken.',
-  },
-  {
-    key: 'appealFollowUpDays',
-    label: 'Days to follow up on an appeal',
-    description: 'After an appeal or corrected claim is sent, when to check on it.',
-  },
-  {
-    key: 'assistanceThresholdPercent',
-    label: 'Financial assistance threshold (%)',
-    description: 'Below this percent of the poverty guideline, suggest assistance screening.',
-  },
-  {
-    key: 'incomeSharePercent',
-    label: 'Share of income for a plan (%)',
-    description: 'The part of monthly household income a plan may take.',
-  },
-];
-
-function formOf(rules: BillingRules): Form {
-  const form = {} as Form;
-  for (const r of RULES) {
-    const value = rules[r.key];
-    form[r.key] = r.money ? formatPlainCents(cents(value)) : String(value);
-  }
-  return form;
-}
-
-function moneyProblem(text: string): string | undefined {
-  return text.trim() === '' ? 'Type an amount such as 500.00.' : amountProblem(text);
-}
-
-function wholeProblem(text: string): string | undefined {
-  return /^\s*\d+\s*$/.test(text) ? undefined : 'Type a whole number such as 30.';
-}
-
-/** The rules as the API takes them, or the first field that cannot be read. */
-function readForm(form: Form): { rules: BillingRules } | { field: RuleKey; problem: string } {
-  const rules = {} as Record<RuleKey, number>;
-  for (const r of RULES) {
-    const text = form[r.key];
-    const problem = r.money ? moneyProblem(text) : wholeProblem(text);
-    if (problem) return { field: r.key, problem };
-    rules[r.key] = r.money ? (amountFrom(text) ?? 0) : Number(text.trim());
-  }
-  return { rules: rules as BillingRules };
-}
+import { formOf, readForm, RULES, type RuleForm, type RuleKey } from './rules-form';
 
 function RulesForm({ view }: { view: BillingRulesView }) {
-  const [form, setForm] = useState<Form>(() => formOf(view.rules));
+  const [form, setForm] = useState<RuleForm>(() => formOf(view.rules));
   const [unreadable, setUnreadable] = useState<{ field: RuleKey; problem: string } | null>(null);
   const readOnly = !view.canChange;
   const save = useMutation({

@@ -1,22 +1,9 @@
 import { Button, Group, NumberInput, Select } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { AGING_BUCKETS, type AgingBucketKey } from '../../../shared/aging/buckets';
-import { cents, type Cents } from '../../../shared/money/cents';
 import { formatPlainCents } from '../../../shared/money/format';
 import { MoneyInput } from '../components/MoneyInput';
-import { amountFrom, amountProblem } from '../components/money-input';
-
-export interface CandidateFilters {
-  minPatientBalance: Cents;
-  agingBucket: AgingBucketKey | null;
-  notStatedWithinDays: number;
-}
-
-export const DEFAULT_FILTERS: CandidateFilters = {
-  minPatientBalance: cents(500),
-  agingBucket: null,
-  notStatedWithinDays: 25,
-};
+import { readCandidateFilters, type CandidateFilters } from './candidate-filters';
 
 /** Which accounts are due a statement; applied with Find accounts (or Enter). */
 export function StatementFilters({
@@ -31,20 +18,10 @@ export function StatementFilters({
   const [minimum, setMinimum] = useState(formatPlainCents(filters.minPatientBalance));
   const [bucket, setBucket] = useState<AgingBucketKey | null>(filters.agingBucket);
   const [days, setDays] = useState<number | string>(filters.notStatedWithinDays);
-  const typo = amountProblem(minimum);
-  const daysNumber = typeof days === 'number' ? days : Number.parseInt(days, 10);
-  const daysProblem =
-    Number.isInteger(daysNumber) && daysNumber >= 0 && daysNumber <= 365
-      ? undefined
-      : 'From 0 to 365 days.';
+  const reading = readCandidateFilters({ minimum, bucket, days });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (typo || daysProblem) return;
-    onApply({
-      minPatientBalance: amountFrom(minimum) ?? cents(0),
-      agingBucket: bucket,
-      notStatedWithinDays: daysNumber,
-    });
+    if (reading.ok) onApply(reading.filters);
   };
   return (
     <form onSubmit={submit} noValidate aria-label="Which accounts">
@@ -54,7 +31,7 @@ export function StatementFilters({
           placeholder="0.00"
           value={minimum}
           onChange={(e) => setMinimum(e.currentTarget.value)}
-          error={typo}
+          error={reading.ok ? undefined : reading.minimum}
           w={190}
         />
         <Select
@@ -76,7 +53,7 @@ export function StatementFilters({
           allowNegative={false}
           value={days}
           onChange={setDays}
-          error={daysProblem}
+          error={reading.ok ? undefined : reading.days}
           w={160}
         />
         <Button type="submit" mt={25} variant="light" disabled={disabled}>

@@ -12,7 +12,8 @@ import { DocumentModal } from '../documents/DocumentModal';
 import { documentKeys } from '../documents/queries';
 import { CandidatesTable } from './CandidatesTable';
 import { cancelRun, dismissRun, startRun, useStatementRun, type RunState } from './run-store';
-import { DEFAULT_FILTERS, StatementFilters, type CandidateFilters } from './StatementFilters';
+import { DEFAULT_FILTERS, type CandidateFilters } from './candidate-filters';
+import { StatementFilters } from './StatementFilters';
 
 /** The most a run takes (the server's limit); more than this is split by the filters. */
 const RUN_LIMIT = 5000;

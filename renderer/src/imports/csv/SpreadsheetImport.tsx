@@ -20,19 +20,7 @@ import { ColumnMapping } from './ColumnMapping';
 import { CsvPreviewView } from './CsvPreviewView';
 import { CsvReportView } from './CsvReportView';
 import { megabytes, pickFile, type PickedFile } from './picked-file';
-
-const sameColumns = (a: CsvColumns, b: CsvColumns) =>
-  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
-
-/** The saved mapping that fits a file best: all its columns present, and the most of them. */
-function bestMapping(mappings: readonly CsvMapping[], headers: readonly string[]) {
-  const fitting = mappings.filter(
-    (m) =>
-      columnProblems(applicableColumns(m.columns, headers), headers).length === 0 &&
-      sameColumns(applicableColumns(m.columns, headers), m.columns),
-  );
-  return fitting.sort((a, b) => Object.keys(b.columns).length - Object.keys(a.columns).length)[0];
-}
+import { bestMapping, sameColumns } from './saved-mapping';
 
 /** A bar that fills as the server counts the work, and stripes while it cannot yet. */
 function Busy({ label, step = null }: { label: string; step?: WorkProgress | null }) {

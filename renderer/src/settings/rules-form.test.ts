@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { BillingRules } from '../../../shared/api/types';
+import { cents } from '../../../shared/money/cents';
+import { formOf, readForm, RULES } from './rules-form';
+
+const RULES_NOW: BillingRules = {
+  writeOffApprovalLimit: cents(50000),
+  planMinimumMonthly: cents(2500),
+  planMaxMonths: 24,
+  planGraceDays: 10,
+  promiseGraceDays: 3,
+  assistanceThresholdPercent: 250,
+  incomeSharePercent: 5,
+  appealFollowUpDays: 30,
+};
+
+describe('formOf', () => {
+  it('shows amounts as plain decimals and the rest as whole numbers', () => {
+    expect(formOf(RULES_NOW)).toEqual({
+      writeOffApprovalLimit: '500.00',
+      planMinimumMonthly: '25.00',
+      planMaxMonths: '24',
+      planGraceDays: '10',
+      promiseGraceDays: '3',
+      assistanceThresholdPercent: '250',
+      incomeSharePercent: '5',
+      appealFollowUpDays: '30',
+    });
+  });
+
+  it('has a field for every rule, once', () => {
+    expect(RULES.map((r) => r.key).sort()).toEqual(Object.keys(RULES_NOW).sort());
+  });
+});
+
+describe('readForm', () => {
+  it('reads back what it shows, for any rules', () => {
+    const amount = fc.integer({ min: 0, max: 1_000_000_000 }).map(cents);
+    const whole = fc.nat({ max: 100_000 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          writeOffApprovalLimit: amount,
+          planMinimumMonthly: amount,
+          planMaxMonths: whole,
+          planGraceDays: whole,
+          promiseGraceDays: whole,
+          assistanceThresholdPercent: whole,
+          incomeSharePercent: whole,
+          appealFollowUpDays: whole,
+        }),
+        (rules) => {
+          expect(readForm(formOf(rules))).toEqual({ rules });
+        },
+      ),
+    );
+  });
+
+  it('reads amounts as a supervisor types them', () => {
+    const form = { ...formOf(RULES_NOW), writeOffApprovalLimit: '$1,234.5', planGraceDays: ' 7 ' };
+    expect(readForm(form)).toEqual({
+      rules: { ...RULES_NOW, writeOffApprovalLimit: 123450, planGraceDays: 7 },
+    });
+  });
+
+  it('names the first field it cannot read, in the order the form shows them', () => {
+    const form = formOf(RULES_NOW);
+    expect(readForm({ ...form, planMinimumMonthly: '12.345', promiseGraceDays: 'x' })).toEqual({
+      field: 'planMinimumMonthly',
+      problem: 'Type an amount such as 125.00.',
+    });
+    // a blank amount is not zero here: the rule would silently stop applying
+    expect(readForm({ ...form, writeOffApprovalLimit: ' ' })).toEqual({
+      field: 'writeOffApprovalLimit',
+      problem: 'Type an amount such as 500.00.',
+    });
+  });
+
+  it.each(['', '3.5', '-1', '1e2', '30 days', '½'])(
+    'refuses %j where a whole number goes',
+    (text) => {
+      expect(readForm({ ...formOf(RULES_NOW), appealFollowUpDays: text })).toEqual({
+        field: 'appealFollowUpDays',
+        problem: 'Type a whole number such as 30.',
+      });
+    },
+  );
+});

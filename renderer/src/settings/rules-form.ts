@@ -1,0 +1,90 @@
+import type { BillingRules } from '../../../shared/api/types';
+import { cents } from '../../../shared/money/cents';
+import { formatPlainCents } from '../../../shared/money/format';
+import { amountFrom, amountProblem } from '../components/money-input';
+
+export type RuleKey = keyof BillingRules;
+/** The rules as the form's fields hold them: text, as typed. */
+export type RuleForm = Record<RuleKey, string>;
+
+/** Each rule as the office reads it, in the order a supervisor thinks about them. */
+export const RULES: readonly {
+  key: RuleKey;
+  label: string;
+  description: string;
+  money?: true;
+}[] = [
+  {
+    key: 'writeOffApprovalLimit',
+    label: 'Write-off approval limit',
+    description: 'Adjustments above this wait for a supervisor before they post.',
+    money: true,
+  },
+  {
+    key: 'planMinimumMonthly',
+    label: 'Smallest monthly plan payment',
+    description: 'A payment plan asks at least this much a month.',
+    money: true,
+  },
+  {
+    key: 'planMaxMonths',
+    label: 'Longest payment plan (months)',
+    description: 'From 1 to 120 months.',
+  },
+  {
+    key: 'planGraceDays',
+    label: 'Plan grace days',
+    description: 'Days after an installment is due before the plan counts as late.',
+  },
+  {
+    key: 'promiseGraceDays',
+    label: 'Promise grace days',
+    description: 'Days after a promised date before the promise counts as broken.',
+  },
+  {
+    key: 'appealFollowUpDays',
+    label: 'Days to follow up on an appeal',
+    description: 'After an appeal or corrected claim is sent, when to check on it.',
+  },
+  {
+    key: 'assistanceThresholdPercent',
+    label: 'Financial assistance threshold (%)',
+    description: 'Below this percent of the poverty guideline, suggest assistance screening.',
+  },
+  {
+    key: 'incomeSharePercent',
+    label: 'Share of income for a plan (%)',
+    description: 'The part of monthly household income a plan may take.',
+  },
+];
+
+export function formOf(rules: BillingRules): RuleForm {
+  const form = {} as RuleForm;
+  for (const r of RULES) {
+    const value = rules[r.key];
+    form[r.key] = r.money ? formatPlainCents(cents(value)) : String(value);
+  }
+  return form;
+}
+
+function moneyProblem(text: string): string | undefined {
+  return text.trim() === '' ? 'Type an amount such as 500.00.' : amountProblem(text);
+}
+
+function wholeProblem(text: string): string | undefined {
+  return /^\s*\d+\s*$/.test(text) ? undefined : 'Type a whole number such as 30.';
+}
+
+/** The rules as the API takes them, or the first field that cannot be read. */
+export function readForm(
+  form: RuleForm,
+): { rules: BillingRules } | { field: RuleKey; problem: string } {
+  const rules = {} as Record<RuleKey, number>;
+  for (const r of RULES) {
+    const text = form[r.key];
+    const problem = r.money ? moneyProblem(text) : wholeProblem(text);
+    if (problem) return { field: r.key, problem };
+    rules[r.key] = r.money ? (amountFrom(text) ?? 0) : Number(text.trim());
+  }
+  return { rules: rules as BillingRules };
+}
