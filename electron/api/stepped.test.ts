@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WorkProgress } from '../../shared/api/types';
+import type { WorkProgress } from '../../shared/api/imports';
 import { recordActivity } from '../activities/record';
 import { call, callWatching } from '../testing/call';
 import { addAccount, addBilledClaim, addPayer } from '../testing/builders';

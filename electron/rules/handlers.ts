@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { BillingRules, BillingRulesView } from '../../shared/api/types';
+import type { BillingRules, BillingRulesView } from '../../shared/api/rules';
 import type { Ctx } from '../core/context';
 import { isSupervisor } from '../users/users';
 import { billingRules, writeBillingRules } from './billing-rules';

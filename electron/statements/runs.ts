@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { StatementRunProgress } from '../../shared/api/document-types';
+import type { StatementRunProgress } from '../../shared/api/statements';
 import { ApiError, conflict } from '../../shared/api/errors';
 import { ACCOUNT_STATUS, type AccountStatus } from '../../shared/codes/enums';
 import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';

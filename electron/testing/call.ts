@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
-import type { WorkProgress } from '../../shared/api/types';
+import type { WorkProgress } from '../../shared/api/imports';
 import type { Ctx } from '../core/context';
 import { dispatch, dispatchAsync } from '../api/dispatch';
 import { tableCounts } from './test-db';

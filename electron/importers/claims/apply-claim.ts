@@ -1,5 +1,5 @@
 import { touchAccount } from '../../core/touched';
-import type { ClaimFileReport } from '../../../shared/api/types';
+import type { ClaimFileReport } from '../../../shared/api/imports';
 import type { FinancialClass } from '../../../shared/codes/enums';
 import { addDays, formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { cents, sumCents, type Cents } from '../../../shared/money/cents';

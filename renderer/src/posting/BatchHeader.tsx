@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { BatchSummary } from '../../../shared/api/types';
+import type { BatchSummary } from '../../../shared/api/batches';
 import { BATCH_SOURCE } from '../../../shared/codes/enums';
 import { cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';

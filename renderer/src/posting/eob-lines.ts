@@ -1,4 +1,4 @@
-import type { ClaimView } from '../../../shared/api/types';
+import type { ClaimView } from '../../../shared/api/accounts';
 import { cents, type Cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
 import { amountFrom, amountOrZero, amountProblem } from '../components/money-input';

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { StatementRunProgress } from '../../../shared/api/document-types';
+import type { StatementRunProgress } from '../../../shared/api/statements';
 import { api } from '../app/api';
 import { invalidateAll, messageOf } from '../app/query';
 
