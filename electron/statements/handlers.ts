@@ -1,0 +1,14 @@
+import type { statementsMethods } from '../../shared/api/statements';
+import type { HandlersOf } from '../core/handlers';
+import { listStatementCandidates } from './candidates';
+import { generateStatement } from './generate';
+import { cancelStatementRun, continueStatementRun, startStatementRun } from './runs';
+
+/** The handlers of patient statements: one for each method of the slice. */
+export const statementsHandlers = {
+  generateStatement,
+  listStatementCandidates,
+  startStatementRun,
+  continueStatementRun,
+  cancelStatementRun,
+} satisfies HandlersOf<typeof statementsMethods>;
