@@ -9,7 +9,7 @@ import type {
   FollowUpView,
   LedgerEntryView,
   PersonView,
-} from '../../shared/api/types';
+} from '../../shared/api/accounts';
 import { describeGroup, describeReason, describeRemark } from '../../shared/codes/adjustment-codes';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';

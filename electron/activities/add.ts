@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { Created } from '../../shared/api/types';
+import type { Created } from '../../shared/api/method';
 import { requireAccount, requireClaimOnAccount } from '../accounts/lookup';
 import type { Ctx } from '../core/context';
 import { recordActivity } from './record';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WorkProgress } from '../../shared/api/types';
+import type { WorkProgress } from '../../shared/api/imports';
 import { recordActivity } from '../activities/record';
 import { holdSteps } from '../core/step-hold';
 import {
@@ -311,7 +311,7 @@ describe('the test hold on the steps', () => {
   });
 
   it('cannot be reached from the window: no method of the contract names it', async () => {
-    const { METHOD_NAMES } = await import('../../shared/api/methods');
+    const { METHOD_NAMES } = await import('../../shared/api/contract');
     expect(METHOD_NAMES.filter((m) => /hold|release/i.test(m))).toEqual([]);
   });
 });

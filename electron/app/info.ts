@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../shared/api/types';
+import type { AppInfo } from '../../shared/api/app';
 import type { Ctx } from '../core/context';
 import { APP_VERSION } from './version';
 

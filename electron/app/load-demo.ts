@@ -1,5 +1,5 @@
 import { conflict } from '../../shared/api/errors';
-import type { DemoLoadResult } from '../../shared/api/types';
+import type { DemoLoadResult } from '../../shared/api/app';
 import type { Ctx } from '../core/context';
 import { generateDemoData } from '../demo/generate';
 

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid } from '../../shared/api/errors';
-import type { BatchSummary, BatchView, CashSummary, ReceiptView } from '../../shared/api/types';
+import type { BatchSummary, BatchView, CashSummary, ReceiptView } from '../../shared/api/batches';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { cents, sumCents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';

@@ -1,4 +1,4 @@
-import type { BatchSummary, MethodTotal } from '../../shared/api/types';
+import type { BatchSummary, MethodTotal } from '../../shared/api/batches';
 import { conflict, notFound } from '../../shared/api/errors';
 import { cents } from '../../shared/money/cents';
 import { formatUsDate } from '../../shared/dates/iso-date';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DemoLoadResult } from '../../shared/api/types';
+import type { DemoLoadResult } from '../../shared/api/app';
 import { isoDate, type IsoDate } from '../../shared/dates/iso-date';
 import { fixedClock, type Clock } from '../core/context';
 import { openDatabase } from '../db/open';

@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../shared/api/types';
+import type { ImportReport } from '../../shared/api/imports';
 import type { Ctx } from '../core/context';
 import { dispatch } from '../api/dispatch';
 import { claimDocument, generateClaims } from '../testing/x12/generate-837';

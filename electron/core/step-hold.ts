@@ -1,4 +1,4 @@
-import type { WorkProgress } from '../../shared/api/types';
+import type { WorkProgress } from '../../shared/api/imports';
 import type { Db } from '../db/open';
 
 /**

@@ -1,5 +1,5 @@
 import { conflict } from '../../shared/api/errors';
-import type { WorkProgress } from '../../shared/api/types';
+import type { WorkProgress } from '../../shared/api/imports';
 import type { Db } from '../db/open';
 import { heldAt } from './step-hold';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGING_BUCKET_KEYS, type AgingBucketKey } from '../../shared/aging/buckets';
-import type { DemoLoadResult } from '../../shared/api/types';
+import type { DemoLoadResult } from '../../shared/api/app';
 import { REASON_CODES, REMARK_CODES } from '../../shared/codes/adjustment-codes';
 import { ACCOUNT_STATUS, CLAIM_STATUS, FINANCIAL_CLASS } from '../../shared/codes/enums';
 import { addDays, isoDate, type IsoDate } from '../../shared/dates/iso-date';

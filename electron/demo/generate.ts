@@ -1,4 +1,4 @@
-import type { DemoLoadResult } from '../../shared/api/types';
+import type { DemoLoadResult } from '../../shared/api/app';
 import { isIsoDate, type IsoDate } from '../../shared/dates/iso-date';
 import { recordOpenDenials } from '../denials/from-follow-ups';
 import type { Db } from '../db/open';

@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { DenialList, DenialView } from '../../shared/api/types';
+import type { DenialList, DenialView } from '../../shared/api/denials';
 import { describeReason, describeRemark, describeGroup } from '../../shared/codes/adjustment-codes';
 import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
 import { parseDenialCodes } from '../../shared/codes/denials';

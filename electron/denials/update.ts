@@ -1,7 +1,7 @@
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../shared/api/errors';
-import type { Created } from '../../shared/api/types';
+import type { Created } from '../../shared/api/method';
 import {
   APPEAL_LEVEL,
   DENIAL_RESOLUTION,

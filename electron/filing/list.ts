@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { DocumentKind, DocumentView } from '../../shared/api/document-types';
+import type { DocumentKind, DocumentView } from '../../shared/api/documents';
 import { notFound } from '../../shared/api/errors';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';

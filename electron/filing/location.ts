@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DocumentKind } from '../../shared/api/document-types';
+import type { DocumentKind } from '../../shared/api/documents';
 import type { IsoDate } from '../../shared/dates/iso-date';
 
 /** Filed PDFs live in a "documents" folder beside the database file, by year and month. */

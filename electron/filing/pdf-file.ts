@@ -1,4 +1,4 @@
-import type { PdfFile } from '../../shared/api/document-types';
+import type { PdfFile } from '../../shared/api/documents';
 
 /** A rendered PDF as it crosses to the window: base64, which IPC and the test bridge carry safely. */
 export function pdfFile(

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { PdfFile } from '../../shared/api/document-types';
+import type { PdfFile } from '../../shared/api/documents';
 import { conflict } from '../../shared/api/errors';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';

@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { DocumentView } from '../../shared/api/document-types';
+import type { DocumentView } from '../../shared/api/documents';
 import { conflict, invalid } from '../../shared/api/errors';
 import type { DenialState } from '../../shared/codes/denials';
 import { formatUsDate } from '../../shared/dates/iso-date';

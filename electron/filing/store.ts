@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentKind } from '../../shared/api/document-types';
+import type { DocumentKind } from '../../shared/api/documents';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
 import { inWriteTransaction } from '../upkeep/upkeep';

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, notFound } from '../../shared/api/errors';
-import type { Created } from '../../shared/api/types';
+import type { Created } from '../../shared/api/method';
 import { FOLLOW_UP_KIND, type FollowUpKind } from '../../shared/codes/enums';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';

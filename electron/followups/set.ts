@@ -1,7 +1,7 @@
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import type { Created } from '../../shared/api/types';
+import type { Created } from '../../shared/api/method';
 import { FOLLOW_UP_KIND } from '../../shared/codes/enums';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { requireAccount, requireActiveUser, requireClaimOnAccount } from '../accounts/lookup';

@@ -8,7 +8,7 @@ import type {
   ImportReport,
   ImportStatus,
   RemittanceReport,
-} from '../../shared/api/types';
+} from '../../shared/api/imports';
 import { sumCents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { count, plural } from '../../shared/text/count';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DenialView } from '../../shared/api/types';
+import type { DenialView } from '../../shared/api/denials';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { cents, negate } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';

@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { AppealDraft, DraftBlock } from '../../shared/api/document-types';
+import type { AppealDraft, DraftBlock } from '../../shared/api/letters';
 import type { Ctx } from '../core/context';
 import type { FilledLetter } from '../documents/fill';
 import { PLACEHOLDERS } from '../documents/placeholders';

@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { DocumentView, PdfFile } from '../../shared/api/document-types';
+import type { DocumentView, PdfFile } from '../../shared/api/documents';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import type { Created } from '../../shared/api/types';
+import type { Created } from '../../shared/api/method';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import { requireAccount } from '../accounts/lookup';
 import type { Ctx } from '../core/context';

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { invalid } from '../../shared/api/errors';
-import type { RepaymentAdviceView } from '../../shared/api/types';
+import type { RepaymentAdviceView } from '../../shared/api/plans';
 import { cents } from '../../shared/money/cents';
 import { checkAdviceInput, repaymentAdvice, type AdviceInput } from '../../shared/plans/advice';
 import type { Ctx } from '../core/context';

@@ -1,4 +1,4 @@
-import type { PlanView } from '../../shared/api/types';
+import type { PlanView } from '../../shared/api/plans';
 import type { PlanStatus } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents, sumCents, type Cents } from '../../shared/money/cents';

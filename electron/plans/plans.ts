@@ -1,7 +1,8 @@
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../shared/api/errors';
-import type { Created, PlanPreview } from '../../shared/api/types';
+import type { Created } from '../../shared/api/method';
+import type { PlanPreview } from '../../shared/api/plans';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import { formatCents } from '../../shared/money/format';
 import { buildSchedule } from '../../shared/plans/schedule';

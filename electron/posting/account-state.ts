@@ -1,4 +1,4 @@
-import type { BalanceTotals } from '../../shared/api/types';
+import type { BalanceTotals } from '../../shared/api/posting';
 import { conflict, notFound } from '../../shared/api/errors';
 import { cents, type Cents } from '../../shared/money/cents';
 import type { Db } from '../db/open';

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict } from '../../shared/api/errors';
-import type { AdjustmentReason, AdjustmentReasonsView } from '../../shared/api/types';
+import type { AdjustmentReason, AdjustmentReasonsView } from '../../shared/api/posting';
 import type { Ctx } from '../core/context';
 import { isSupervisor } from '../users/users';
 

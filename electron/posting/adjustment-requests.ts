@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { AdjustmentRequestView } from '../../shared/api/types';
+import type { AdjustmentRequestView } from '../../shared/api/posting';
 import type { Ctx } from '../core/context';
 import type { Db } from '../db/open';
 

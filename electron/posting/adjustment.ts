@@ -1,7 +1,7 @@
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid } from '../../shared/api/errors';
-import type { AdjustmentReason, AdjustmentResult } from '../../shared/api/types';
+import type { AdjustmentReason, AdjustmentResult } from '../../shared/api/posting';
 import { LEDGER_SIDE, type LedgerSide } from '../../shared/codes/enums';
 import { cents, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';

@@ -1,7 +1,7 @@
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid } from '../../shared/api/errors';
-import type { PostingResult } from '../../shared/api/types';
+import type { PostingResult } from '../../shared/api/posting';
 import { PATIENT_SHARE, PATIENT_SHARE_CODE, type ClaimStatus } from '../../shared/codes/enums';
 import { cents, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';

@@ -1,6 +1,6 @@
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { PostingResult } from '../../shared/api/types';
+import type { PostingResult } from '../../shared/api/posting';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../core/context';

@@ -1,7 +1,7 @@
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { invalid } from '../../shared/api/errors';
-import type { PostingResult } from '../../shared/api/types';
+import type { PostingResult } from '../../shared/api/posting';
 import { LEDGER_SIDE } from '../../shared/codes/enums';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';

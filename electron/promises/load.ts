@@ -1,4 +1,4 @@
-import type { PromiseView } from '../../shared/api/types';
+import type { PromiseView } from '../../shared/api/plans';
 import { cents } from '../../shared/money/cents';
 import type { Db } from '../db/open';
 import { patientPaidTotal } from '../posting/account-state';

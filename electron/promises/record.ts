@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid } from '../../shared/api/errors';
-import type { Created } from '../../shared/api/types';
+import type { Created } from '../../shared/api/method';
 import { PROMISE_KIND } from '../../shared/codes/enums';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { formatCents } from '../../shared/money/format';

@@ -1,4 +1,4 @@
-import type { QueueList, QueueRow } from '../../shared/api/types';
+import type { QueueList, QueueRow } from '../../shared/api/queue';
 import { bucketForAge } from '../../shared/aging/buckets';
 import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';

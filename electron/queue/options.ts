@@ -1,4 +1,4 @@
-import type { QueueOptions } from '../../shared/api/types';
+import type { QueueOptions } from '../../shared/api/queue';
 import type { Ctx } from '../core/context';
 
 /** What the queue's filter lists offer. */

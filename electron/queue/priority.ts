@@ -1,5 +1,5 @@
 import { addDays, daysBetween, toEpochDay, type IsoDate } from '../../shared/dates/iso-date';
-import type { Priority } from '../../shared/api/types';
+import type { Priority } from '../../shared/api/queue';
 
 /**
  * The default queue order weighs the amount at stake, how old it is and how close its

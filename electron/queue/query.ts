@@ -1,4 +1,5 @@
-import type { ParsedInputOf, QueueSortKey } from '../../shared/api/contract';
+import type { ParsedInputOf } from '../../shared/api/contract';
+import type { QueueSortKey } from '../../shared/api/queue';
 import { AGING_BUCKETS } from '../../shared/aging/buckets';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 

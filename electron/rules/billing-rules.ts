@@ -1,4 +1,4 @@
-import type { BillingRules } from '../../shared/api/types';
+import type { BillingRules } from '../../shared/api/rules';
 import { cents } from '../../shared/money/cents';
 import type { Db } from '../db/open';
 

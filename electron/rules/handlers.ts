@@ -1,5 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { BillingRules, BillingRulesView } from '../../shared/api/types';
+import type { BillingRules, BillingRulesView, rulesMethods } from '../../shared/api/rules';
+import type { HandlersOf } from '../core/handlers';
 import type { Ctx } from '../core/context';
 import { isSupervisor } from '../users/users';
 import { billingRules, writeBillingRules } from './billing-rules';
@@ -29,3 +30,9 @@ export function saveBillingRules(
   writeBillingRules(ctx.db, changes, { userId: ctx.userId, now: ctx.clock.now() });
   return getBillingRules(ctx);
 }
+
+/** The handlers of the billing rules: one for each method of the slice. */
+export const rulesHandlers = {
+  getBillingRules,
+  saveBillingRules,
+} satisfies HandlersOf<typeof rulesMethods>;

@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { SearchMatch, SearchResult, SearchResults } from '../../shared/api/types';
+import type { SearchMatch, SearchResult, SearchResults } from '../../shared/api/search';
 import type { AccountStatus } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';

@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { StatementCandidate, StatementCandidates } from '../../shared/api/document-types';
+import type { StatementCandidate, StatementCandidates } from '../../shared/api/statements';
 import { AGING_BUCKETS } from '../../shared/aging/buckets';
 import { addDays } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';

@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { DocumentView } from '../../shared/api/document-types';
+import type { DocumentView } from '../../shared/api/documents';
 import { notFound } from '../../shared/api/errors';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import { negate } from '../../shared/money/cents';

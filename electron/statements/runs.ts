@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { StatementRunResult } from '../../shared/api/document-types';
+import type { StatementRunResult } from '../../shared/api/statements';
 import { conflict } from '../../shared/api/errors';
 import { ACCOUNT_STATUS, type AccountStatus } from '../../shared/codes/enums';
 import { formatUsDate } from '../../shared/dates/iso-date';

@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { TemplateSource, TemplateSummary } from '../../shared/api/document-types';
+import type { TemplateSource, TemplateSummary } from '../../shared/api/templates';
 import { conflict, invalid } from '../../shared/api/errors';
 import type { Ctx } from '../core/context';
 import { inWriteTransaction } from '../upkeep/upkeep';

@@ -4,7 +4,7 @@ import type {
   TemplateKindName,
   TemplateSource,
   TemplateSummary,
-} from '../../shared/api/document-types';
+} from '../../shared/api/templates';
 import { invalid, notFound } from '../../shared/api/errors';
 import type { Ctx } from '../core/context';
 import type { Db } from '../db/open';

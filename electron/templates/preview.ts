@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { TemplatePreview } from '../../shared/api/document-types';
+import type { TemplatePreview } from '../../shared/api/templates';
 import type { Ctx } from '../core/context';
 import { renderLetter } from '../documents/letter-layout';
 import { sampleLetterData, sampleStatementData } from '../documents/sample-data';

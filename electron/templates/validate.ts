@@ -1,4 +1,4 @@
-import type { TemplateProblem } from '../../shared/api/document-types';
+import type { TemplateProblem } from '../../shared/api/templates';
 import type { Template } from '../documents/template';
 import { parseTemplate } from '../documents/template-parse';
 

@@ -1,4 +1,4 @@
-import type { WorkProgress } from '../../shared/api/types';
+import type { WorkProgress } from '../../shared/api/imports';
 import type { Ctx } from '../core/context';
 import { progressCounter, type Steps } from '../core/stepped';
 import { takeTouched } from '../core/touched';

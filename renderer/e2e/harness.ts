@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import type { IsoDate } from '../../shared/dates/iso-date';
-import type { WorkProgress } from '../../shared/api/types';
+import type { WorkProgress } from '../../shared/api/imports';
 import type { Ctx } from '../../electron/core/context';
 import { holdSteps, type StepHold } from '../../electron/core/step-hold';
 import { dispatchAsync } from '../../electron/api/dispatch';

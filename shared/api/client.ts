@@ -1,6 +1,5 @@
 import { ApiError, type ApiResult } from './errors';
-import type { Api, InputOf, MethodName, OutputOf } from './contract';
-import { METHOD_NAMES } from './methods';
+import { METHOD_NAMES, type Api, type InputOf, type MethodName, type OutputOf } from './contract';
 
 /**
  * `window.api` as the preload (or the end-to-end bridge) exposes it: one function per

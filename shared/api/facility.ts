@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidNpi } from '../codes/npi';
-import { optionalText, requiredText, usStateField, zipField } from './fields';
+import { none, optionalText, requiredText, usStateField, zipField } from './fields';
+import { read, supervisor, write, type MethodGroup } from './method';
 
 /** The facility as letters and statements print it. */
 export interface FacilityView {
@@ -42,3 +43,8 @@ export const saveFacilityInput = z.strictObject({
   web: optionalText('Website', 120),
   billingOfficeHours: optionalText('Office hours', 120),
 });
+
+export const facilityMethods = {
+  getFacility: read<FacilityView>()(none),
+  saveFacility: write<FacilityView>()(saveFacilityInput, supervisor('change the facility details')),
+} satisfies MethodGroup;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '../dates/iso-date';
-import type { Cents } from '../money/cents';
+import { ZERO, type Cents } from '../money/cents';
 
 /** Building blocks for method inputs, so every method words its errors the same way. */
 
@@ -54,3 +54,21 @@ export const zipField = () =>
     .string({ error: 'ZIP code is required.' })
     .trim()
     .regex(/^\d{5}(-?\d{4})?$/, 'ZIP code must be 5 digits or ZIP+4.');
+
+/** The input of a method that takes none. */
+export const none = z.strictObject({});
+
+export const positiveAmount = (label: string) =>
+  centsField(label).refine((v) => v > 0, `${label} must be more than $0.00.`);
+
+export const nonNegativeAmount = (label: string) =>
+  centsField(label)
+    .refine((v) => v >= 0, `${label} cannot be negative.`)
+    .default(ZERO);
+
+export const whole = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label} must be a number.` })
+    .int(`${label} must be a whole number.`)
+    .min(min, `${label} must be at least ${min}.`)
+    .max(max, `${label} must be at most ${max}.`);

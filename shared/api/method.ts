@@ -20,6 +20,14 @@ export interface Method<I extends z.ZodType, O> {
   output?: O;
 }
 
+/** A domain's methods, as its slice of the contract lists them. */
+export type MethodGroup = Record<string, Method<z.ZodType, unknown>>;
+
+/** What a write that creates one row returns. */
+export interface Created {
+  id: number;
+}
+
 function method<O>(access: Access) {
   return <I extends z.ZodType>(input: I, supervisorOnly?: { action: string }): Method<I, O> =>
     supervisorOnly

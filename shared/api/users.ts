@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { USER_ROLE, type UserRole } from '../codes/enums';
-import { id, requiredText } from './fields';
+import { id, none, requiredText } from './fields';
+import { read, supervisor, write, type MethodGroup } from './method';
+
+/** Who may open ClaimDesk and who is a supervisor. */
+
+export interface UserRef {
+  id: number;
+  displayName: string;
+}
 
 /** The last recorded change of a user's role, name or access. */
 export interface UserChange {
@@ -48,3 +56,9 @@ export const addUserInput = z.strictObject({
   displayName: displayName(),
   role: role(),
 });
+
+export const usersMethods = {
+  listUsers: read<UsersView>()(none),
+  saveUser: write<UsersView>()(saveUserInput, supervisor('change who may do what')),
+  addUser: write<UsersView>()(addUserInput, supervisor('add users')),
+} satisfies MethodGroup;

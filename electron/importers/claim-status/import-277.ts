@@ -1,5 +1,5 @@
 import { touchAccount } from '../../core/touched';
-import type { ClaimStatusReport, ImportProblem } from '../../../shared/api/types';
+import type { ClaimStatusReport, ImportProblem } from '../../../shared/api/imports';
 import type { ClaimStatus as OurStatus } from '../../../shared/codes/enums';
 import type { Ctx } from '../../core/context';
 import { progressCounter, type Steps } from '../../core/stepped';

@@ -1,4 +1,4 @@
-import type { ClaimFileReport } from '../../../shared/api/types';
+import type { ClaimFileReport } from '../../../shared/api/imports';
 import { type IsoDate } from '../../../shared/dates/iso-date';
 import { cents, type Cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';

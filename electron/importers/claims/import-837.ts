@@ -4,7 +4,7 @@ import type {
   ClaimFileReport,
   ImportProblem,
   ImportStatus,
-} from '../../../shared/api/types';
+} from '../../../shared/api/imports';
 import { formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';

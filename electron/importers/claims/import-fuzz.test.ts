@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ImportReport } from '../../../shared/api/types';
+import type { ImportReport } from '../../../shared/api/imports';
 import { dispatch } from '../../api/dispatch';
 import { balanceDrift, createTestCtx, tableCounts } from '../../testing/test-db';
 import { damage, type Damage } from '../../testing/x12/damage';

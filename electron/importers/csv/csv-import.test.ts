@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CsvImportReport } from '../../../shared/api/csv-types';
+import type { CsvImportReport } from '../../../shared/api/csv';
 import { readCsv } from '../../../shared/csv/read';
 import { toCsv, unguardCell } from '../../../shared/csv/write';
 import { accountAging } from '../../ledger/ledger';

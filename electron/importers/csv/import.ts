@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { CsvImportReport } from '../../../shared/api/csv-types';
-import type { ImportProblem, ImportReport, ImportStatus } from '../../../shared/api/types';
+import type { CsvImportReport } from '../../../shared/api/csv';
+import type { ImportProblem, ImportReport, ImportStatus } from '../../../shared/api/imports';
 import { toCsv, unguardCell } from '../../../shared/csv/write';
 import { sumCents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';

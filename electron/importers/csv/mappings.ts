@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { CsvMapping, CsvMappingList } from '../../../shared/api/csv-types';
+import type { CsvMapping, CsvMappingList } from '../../../shared/api/csv';
 import { notFound } from '../../../shared/api/errors';
 import { CSV_FIELD_KEYS, type CsvColumns } from '../../../shared/csv/account-fields';
 import type { Ctx } from '../../core/context';

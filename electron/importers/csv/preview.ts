@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { CsvPreview, CsvPreviewRow } from '../../../shared/api/csv-types';
+import type { CsvPreview, CsvPreviewRow } from '../../../shared/api/csv';
 import { CSV_FIELD_KEYS, type CsvFieldKey } from '../../../shared/csv/account-fields';
 import { sumCents } from '../../../shared/money/cents';
 import type { Ctx } from '../../core/context';

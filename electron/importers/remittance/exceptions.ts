@@ -1,6 +1,7 @@
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../../shared/api/errors';
-import type { Created, RemittanceExceptionView } from '../../../shared/api/types';
+import type { Created } from '../../../shared/api/method';
+import type { RemittanceExceptionView } from '../../../shared/api/imports';
 import type { Ctx } from '../../core/context';
 import type { Claim } from '../x12/remittance-types';
 import { UnpostableClaim } from './plan-claim';

@@ -1,4 +1,4 @@
-import type { ImportProblem, RemittanceReport, WorkProgress } from '../../../shared/api/types';
+import type { ImportProblem, RemittanceReport, WorkProgress } from '../../../shared/api/imports';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import type { Ctx } from '../../core/context';

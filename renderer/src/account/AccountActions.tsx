@@ -1,7 +1,7 @@
 import { Button, Group, Kbd } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useImperativeHandle, useState, type Ref } from 'react';
-import type { AccountView } from '../../../shared/api/types';
+import type { AccountView } from '../../../shared/api/accounts';
 import { planBlocker } from './account-rules';
 import { AdjustmentModal } from './AdjustmentModal';
 import { PlanSetupModal } from './PlanSetupModal';

@@ -1,5 +1,5 @@
 import { Badge, Group, ScrollArea, Stack, Text } from '@mantine/core';
-import type { ActivityView } from '../../../shared/api/types';
+import type { ActivityView } from '../../../shared/api/accounts';
 import { ACTIVITY_KIND, CALL_OUTCOME, DIRECTION, PARTY } from '../../../shared/codes/enums';
 import { Section } from '../components/Section';
 import { Timestamp } from '../components/UsDate';

@@ -12,7 +12,8 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { AccountView, AdjustmentResult } from '../../../shared/api/types';
+import type { AccountView } from '../../../shared/api/accounts';
+import type { AdjustmentResult } from '../../../shared/api/posting';
 import { ADJUSTMENT_CATEGORY, type LedgerSide } from '../../../shared/codes/enums';
 import { formatCents } from '../../../shared/money/format';
 import { api } from '../app/api';

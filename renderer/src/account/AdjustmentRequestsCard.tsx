@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import type { AdjustmentRequestView } from '../../../shared/api/types';
+import type { AdjustmentRequestView } from '../../../shared/api/posting';
 import { LEDGER_SIDE } from '../../../shared/codes/enums';
 import { Money } from '../components/Money';
 import { Section } from '../components/Section';

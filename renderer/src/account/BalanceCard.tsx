@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
-import type { BalanceView } from '../../../shared/api/types';
+import type { BalanceView } from '../../../shared/api/accounts';
 import { AGING_BUCKETS } from '../../../shared/aging/buckets';
 import { cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';

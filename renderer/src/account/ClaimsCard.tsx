@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
-import type { ClaimView, CoverageView } from '../../../shared/api/types';
+import type { ClaimView, CoverageView } from '../../../shared/api/accounts';
 import { CLAIM_STATUS } from '../../../shared/codes/enums';
 import { Money } from '../components/Money';
 import { Section } from '../components/Section';

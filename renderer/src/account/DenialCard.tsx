@@ -1,6 +1,6 @@
 import { Badge, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { Fragment, useState, type ReactNode } from 'react';
-import type { DenialView } from '../../../shared/api/types';
+import type { DenialView } from '../../../shared/api/denials';
 import {
   APPEAL_LEVEL,
   DENIAL_CATEGORY,

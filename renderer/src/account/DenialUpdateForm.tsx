@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { DenialView } from '../../../shared/api/types';
+import type { DenialView } from '../../../shared/api/denials';
 import {
   APPEAL_LEVEL,
   DENIAL_RESOLUTION,

@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useImperativeHandle, useRef, useState, type FormEvent, type Ref } from 'react';
-import type { AccountView, FollowUpView } from '../../../shared/api/types';
+import type { AccountView, FollowUpView } from '../../../shared/api/accounts';
 import { FOLLOW_UP_KIND } from '../../../shared/codes/enums';
 import { addDays, daysBetween, isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';

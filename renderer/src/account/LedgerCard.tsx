@@ -1,6 +1,6 @@
 import { Badge, Button, ScrollArea, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
-import type { LedgerEntryView } from '../../../shared/api/types';
+import type { LedgerEntryView } from '../../../shared/api/accounts';
 import { LEDGER_KIND, LEDGER_SIDE } from '../../../shared/codes/enums';
 import { formatUsDate } from '../../../shared/dates/iso-date';
 import { formatCents } from '../../../shared/money/format';

@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
-import type { LedgerEntryView } from '../../../shared/api/types';
+import type { LedgerEntryView } from '../../../shared/api/accounts';
 import { LEDGER_KIND } from '../../../shared/codes/enums';
 import { cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Divider, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { AccountView, PersonView } from '../../../shared/api/types';
+import type { AccountView, PersonView } from '../../../shared/api/accounts';
 import { Section } from '../components/Section';
 import { UsDate } from '../components/UsDate';
 import { ChangeAddressModal } from './ChangeAddressModal';

@@ -2,7 +2,7 @@ import { Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/c
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import type { InstallmentView, PlanView } from '../../../shared/api/types';
+import type { InstallmentView, PlanView } from '../../../shared/api/plans';
 import { PLAN_STATUS } from '../../../shared/codes/enums';
 import { formatCents } from '../../../shared/money/format';
 import { api } from '../app/api';

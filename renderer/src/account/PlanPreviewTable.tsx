@@ -1,5 +1,5 @@
 import { Alert, Loader, ScrollArea, Table, Text } from '@mantine/core';
-import type { PlanPreview } from '../../../shared/api/types';
+import type { PlanPreview } from '../../../shared/api/plans';
 import { cents } from '../../../shared/money/cents';
 import { Money } from '../components/Money';
 import { UsDate } from '../components/UsDate';

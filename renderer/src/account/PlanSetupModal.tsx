@@ -17,7 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { InputOf } from '../../../shared/api/contract';
-import type { AccountView } from '../../../shared/api/types';
+import type { AccountView } from '../../../shared/api/accounts';
 import { addDays, addMonths, isIsoDate } from '../../../shared/dates/iso-date';
 import { formatCents } from '../../../shared/money/format';
 import { api } from '../app/api';

@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { AccountView } from '../../../shared/api/types';
+import type { AccountView } from '../../../shared/api/accounts';
 import { PROMISE_KIND, type PromiseKind } from '../../../shared/codes/enums';
 import { addDays, isIsoDate } from '../../../shared/dates/iso-date';
 import { formatCents } from '../../../shared/money/format';

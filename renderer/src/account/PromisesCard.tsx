@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import type { PromiseView } from '../../../shared/api/types';
+import type { PromiseView } from '../../../shared/api/plans';
 import { PROMISE_KIND, PROMISE_STATUS } from '../../../shared/codes/enums';
 import { Money } from '../components/Money';
 import { Section } from '../components/Section';

@@ -2,7 +2,7 @@ import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@manti
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { AccountView } from '../../../shared/api/types';
+import type { AccountView } from '../../../shared/api/accounts';
 import { LEDGER_SIDE, PAYMENT_METHOD, type LedgerSide } from '../../../shared/codes/enums';
 import { cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanView } from '../../../shared/api/types';
+import type { PlanView } from '../../../shared/api/plans';
 import { DENIAL_STATE } from '../../../shared/codes/denials';
 import { cents } from '../../../shared/money/cents';
 import { nextState, notReversible, planBlocker } from './account-rules';

@@ -1,4 +1,6 @@
-import type { BalanceView, DenialView, LedgerEntryView, PlanView } from '../../../shared/api/types';
+import type { BalanceView, LedgerEntryView } from '../../../shared/api/accounts';
+import type { DenialView } from '../../../shared/api/denials';
+import type { PlanView } from '../../../shared/api/plans';
 import type { DenialState } from '../../../shared/codes/denials';
 
 /** Why a plan cannot be set up on this account, or null when it can. */

@@ -1,5 +1,5 @@
 import { Badge, Group } from '@mantine/core';
-import type { DenialView } from '../../../shared/api/types';
+import type { DenialView } from '../../../shared/api/denials';
 
 /** A denial's reason and remark codes; each says what it means on hover (a native title). */
 export function DenialCodes({ codes }: { codes: DenialView['codes'] }) {

@@ -1,5 +1,5 @@
 import { Table, Text } from '@mantine/core';
-import type { MethodTotal } from '../../../shared/api/types';
+import type { MethodTotal } from '../../../shared/api/batches';
 import { PAYMENT_METHOD } from '../../../shared/codes/enums';
 import { Money } from './Money';
 

@@ -1,5 +1,5 @@
 import { Badge, type BadgeProps } from '@mantine/core';
-import type { Priority } from '../../../shared/api/types';
+import type { Priority } from '../../../shared/api/queue';
 
 const COLOR: Record<Priority, string> = { high: 'red', medium: 'yellow', low: 'gray' };
 

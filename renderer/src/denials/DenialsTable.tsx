@@ -1,6 +1,6 @@
 import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { DenialView } from '../../../shared/api/types';
+import type { DenialView } from '../../../shared/api/denials';
 import { APPEAL_LEVEL, DENIAL_CATEGORY } from '../../../shared/codes/denials';
 import { accountPath, appealPath, navigate } from '../app/router';
 import { DenialCodes } from '../components/DenialCodes';

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { DocumentKind, DocumentView } from '../../../shared/api/document-types';
+import type { DocumentKind, DocumentView } from '../../../shared/api/documents';
 import { api } from '../app/api';
 import { invalidateAll, messageOf } from '../app/query';
 import { Section } from '../components/Section';

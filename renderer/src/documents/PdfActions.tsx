@@ -2,7 +2,7 @@ import { Button, Group, Kbd, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { PdfFile } from '../../../shared/api/document-types';
+import type { PdfFile } from '../../../shared/api/documents';
 import { printPdf, saveCopy } from './print';
 
 /** Print and Save a copy for a PDF; Ctrl+P and Ctrl+S while it is shown, when `hotkeys`. */

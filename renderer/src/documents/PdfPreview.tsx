@@ -2,7 +2,7 @@ import { Alert, Box, Group, Loader, Text } from '@mantine/core';
 import { useDebouncedValue, useElementSize } from '@mantine/hooks';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
-import type { PdfFile } from '../../../shared/api/document-types';
+import type { PdfFile } from '../../../shared/api/documents';
 import { openPdf, renderPage } from './pdf';
 import './documents.css';
 

@@ -1,4 +1,4 @@
-import type { PdfFile } from '../../../shared/api/document-types';
+import type { PdfFile } from '../../../shared/api/documents';
 import { base64ToBytes, openPdf, renderPage } from './pdf';
 import './documents.css';
 

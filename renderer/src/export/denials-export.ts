@@ -1,4 +1,4 @@
-import type { DenialView } from '../../../shared/api/types';
+import type { DenialView } from '../../../shared/api/denials';
 import { APPEAL_LEVEL, DENIAL_CATEGORY, DENIAL_STATE } from '../../../shared/codes/denials';
 import { api } from '../app/api';
 import { denialInput, type DenialFilters } from '../denials/filters';

@@ -1,4 +1,4 @@
-import type { QueueRow } from '../../../shared/api/types';
+import type { QueueRow } from '../../../shared/api/queue';
 import { FOLLOW_UP_KIND } from '../../../shared/codes/enums';
 import { api } from '../app/api';
 import { queueColumns } from '../worklist/columns';

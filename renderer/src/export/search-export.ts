@@ -1,4 +1,4 @@
-import type { SearchResult } from '../../../shared/api/types';
+import type { SearchResult } from '../../../shared/api/search';
 import { ACCOUNT_STATUS } from '../../../shared/codes/enums';
 import { api } from '../app/api';
 import { dateCell, exportTable, moneyCell, type ExportColumn } from './columns';

@@ -10,7 +10,11 @@ import {
   Text,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { ClaimFileClaim, ClaimFileOutcome, ClaimFileReport } from '../../../shared/api/types';
+import type {
+  ClaimFileClaim,
+  ClaimFileOutcome,
+  ClaimFileReport,
+} from '../../../shared/api/imports';
 import { accountPath } from '../app/router';
 import { Money } from '../components/Money';
 import { problemText } from './problem';

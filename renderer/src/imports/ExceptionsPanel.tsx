@@ -1,7 +1,7 @@
 import { Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { RemittanceExceptionView } from '../../../shared/api/types';
+import type { RemittanceExceptionView } from '../../../shared/api/imports';
 import { api } from '../app/api';
 import { keys } from '../app/query';
 import { Money } from '../components/Money';

@@ -1,7 +1,7 @@
 import { Button, Modal, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ImportListItem } from '../../../shared/api/types';
+import type { ImportListItem } from '../../../shared/api/imports';
 import { api } from '../app/api';
 import { keys, messageOf } from '../app/query';
 import { EmptyState, ErrorState, LoadingState, QueryState } from '../components/States';

@@ -1,5 +1,5 @@
 import { Accordion, Alert, Group, List, Paper, Stack, Text } from '@mantine/core';
-import type { ImportReport } from '../../../shared/api/types';
+import type { ImportReport } from '../../../shared/api/imports';
 import { ClaimFileReportView } from './ClaimFileReportView';
 import { ImportStatusBadge } from './ImportStatusBadge';
 import { problemText } from './problem';

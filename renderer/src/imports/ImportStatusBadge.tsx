@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { ImportStatus } from '../../../shared/api/types';
+import type { ImportStatus } from '../../../shared/api/imports';
 
 const LOOK: Record<ImportStatus, { color: string; label: string }> = {
   posted: { color: 'green', label: 'Posted' },

@@ -13,7 +13,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { RemittanceExceptionView } from '../../../shared/api/types';
+import type { RemittanceExceptionView } from '../../../shared/api/imports';
 import { CLAIM_STATUS } from '../../../shared/codes/enums';
 import { formatUsDate } from '../../../shared/dates/iso-date';
 import { formatCents } from '../../../shared/money/format';

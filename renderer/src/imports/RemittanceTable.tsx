@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { List, Table, Text } from '@mantine/core';
-import type { RemittanceReport } from '../../../shared/api/types';
+import type { RemittanceReport } from '../../../shared/api/imports';
 import { Money } from '../components/Money';
 import { Timestamp } from '../components/UsDate';
 import { problemText } from './problem';

@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { RemittanceExceptionView } from '../../../shared/api/types';
+import type { RemittanceExceptionView } from '../../../shared/api/imports';
 import { formatCents } from '../../../shared/money/format';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';

@@ -1,4 +1,4 @@
-import type { ImportProblem } from '../../../shared/api/types';
+import type { ImportProblem } from '../../../shared/api/imports';
 
 /** "CLP at segment 14: …" so the person (or the payer's help desk) can find the spot. */
 export function problemText(p: ImportProblem): string {

@@ -1,6 +1,9 @@
 import { useRef, useState } from 'react';
-import { MAX_IMPORT_CHARACTERS } from '../../../shared/api/import-inputs';
-import type { ImportReport, WorkProgress } from '../../../shared/api/types';
+import {
+  MAX_IMPORT_CHARACTERS,
+  type ImportReport,
+  type WorkProgress,
+} from '../../../shared/api/imports';
 import { api } from '../app/api';
 import { invalidateAll, keys, messageOf, queryClient } from '../app/query';
 import { watchProgress } from './watch-progress';

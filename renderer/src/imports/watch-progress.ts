@@ -1,4 +1,4 @@
-import type { WorkProgress } from '../../../shared/api/types';
+import type { WorkProgress } from '../../../shared/api/imports';
 import { api } from '../app/api';
 
 /** Often enough for a bar that moves, seldom enough to cost the import nothing. */

@@ -2,8 +2,10 @@ import { Badge, Button, Grid, Group, Kbd, Paper, Stack, Text } from '@mantine/co
 import { useHotkeys } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { AppealDraft, DocumentView, PdfFile } from '../../../shared/api/document-types';
-import type { DenialView, FollowUpView } from '../../../shared/api/types';
+import type { AppealDraft } from '../../../shared/api/letters';
+import type { DocumentView, PdfFile } from '../../../shared/api/documents';
+import type { DenialView } from '../../../shared/api/denials';
+import type { FollowUpView } from '../../../shared/api/accounts';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
 import { accountPath, navigate } from '../app/router';

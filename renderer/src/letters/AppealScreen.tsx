@@ -1,7 +1,8 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { AccountView, DenialView, FollowUpView } from '../../../shared/api/types';
+import type { AccountView, FollowUpView } from '../../../shared/api/accounts';
+import type { DenialView } from '../../../shared/api/denials';
 import { APPEAL_LEVEL, DENIAL_CATEGORY } from '../../../shared/codes/denials';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Group, Table, Text } from '@mantine/core';
-import type { AppealDraft, DraftField } from '../../../shared/api/document-types';
+import type { AppealDraft, DraftField } from '../../../shared/api/letters';
 import { Section } from '../components/Section';
 import { blockShowing, ENCLOSURE_FIELD, placeholderMark, type BlockTexts } from './draft-state';
 

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, List, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import type { AppealDraft, DraftBlock, DraftField } from '../../../shared/api/document-types';
+import type { AppealDraft, DraftBlock, DraftField } from '../../../shared/api/letters';
 import { Section } from '../components/Section';
 import { isEditable, placeholderMark, type BlockTexts, type EditableBlock } from './draft-state';
 

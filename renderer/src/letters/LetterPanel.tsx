@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { DocumentView, PdfFile } from '../../../shared/api/document-types';
-import type { DenialView, FollowUpView } from '../../../shared/api/types';
+import type { DocumentView, PdfFile } from '../../../shared/api/documents';
+import type { FollowUpView } from '../../../shared/api/accounts';
+import type { DenialView } from '../../../shared/api/denials';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import { messageOf } from '../app/query';
 import { DenialStateBadge } from '../components/DenialStateBadge';

@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { DocumentView } from '../../../shared/api/document-types';
+import type { DocumentView } from '../../../shared/api/documents';
 import { formatUsDate, isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
 import { fieldErrors } from '../app/query';

@@ -1,5 +1,6 @@
 import { Badge, Group, Select, Stack, Text } from '@mantine/core';
-import type { AppealDraft, TemplateSummary } from '../../../shared/api/document-types';
+import type { AppealDraft } from '../../../shared/api/letters';
+import type { TemplateSummary } from '../../../shared/api/templates';
 
 const LEVEL = { 1: 'first level', 2: 'second level' } as const;
 

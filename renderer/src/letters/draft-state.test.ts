@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppealDraft, DraftField } from '../../../shared/api/document-types';
+import type { AppealDraft, DraftField } from '../../../shared/api/letters';
 import {
   blockShowing,
   changedBlocks,

@@ -1,4 +1,4 @@
-import type { AppealDraft, DraftBlock, DraftField } from '../../../shared/api/document-types';
+import type { AppealDraft, DraftBlock, DraftField } from '../../../shared/api/letters';
 
 /** The letter as previewed and generated (previewAppeal and generateAppeal take the same). */
 export interface LetterInput {

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { BatchSummary } from '../../../shared/api/types';
+import type { BatchSummary } from '../../../shared/api/batches';
 import { BATCH_SOURCE } from '../../../shared/codes/enums';
 import { api } from '../app/api';
 import { invalidateAll, messageOf } from '../app/query';

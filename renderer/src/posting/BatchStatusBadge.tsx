@@ -1,5 +1,5 @@
 import { Badge, Table } from '@mantine/core';
-import type { BatchSummary } from '../../../shared/api/types';
+import type { BatchSummary } from '../../../shared/api/batches';
 import { Money } from '../components/Money';
 
 export function BatchStatusBadge({ batch }: { batch: BatchSummary }) {

@@ -2,7 +2,7 @@ import { Button, Group, Input, SegmentedControl, Text, TextInput } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { BatchSummary } from '../../../shared/api/types';
+import type { BatchSummary } from '../../../shared/api/batches';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';

@@ -2,7 +2,7 @@ import { Badge, Button, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ReceiptView } from '../../../shared/api/types';
+import type { ReceiptView } from '../../../shared/api/batches';
 import { PAYMENT_METHOD, RECEIPT_KIND } from '../../../shared/codes/enums';
 import { formatCents } from '../../../shared/money/format';
 import { api } from '../app/api';

@@ -1,7 +1,8 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../../shared/api/errors';
-import type { AccountView, SearchResult } from '../../../shared/api/types';
+import type { AccountView } from '../../../shared/api/accounts';
+import type { SearchResult } from '../../../shared/api/search';
 import { api } from '../app/api';
 import { keys, queryClient } from '../app/query';
 import { exactAccount } from '../search/results';

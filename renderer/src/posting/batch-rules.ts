@@ -1,4 +1,4 @@
-import type { BatchSummary, ReceiptView } from '../../../shared/api/types';
+import type { BatchSummary, ReceiptView } from '../../../shared/api/batches';
 import { cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
 

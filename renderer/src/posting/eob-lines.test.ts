@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ClaimLineView, ClaimView } from '../../../shared/api/types';
+import type { ClaimLineView, ClaimView } from '../../../shared/api/accounts';
 import { isoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import { formatCents, formatPlainCents } from '../../../shared/money/format';

@@ -1,5 +1,5 @@
 import type { InputOf } from '../../../shared/api/contract';
-import type { AccountView, ClaimView } from '../../../shared/api/types';
+import type { AccountView, ClaimView } from '../../../shared/api/accounts';
 import { cents, type Cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
 import { amountFrom, amountOrZero, amountProblem } from '../components/money-input';

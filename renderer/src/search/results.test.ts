@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchResult } from '../../../shared/api/types';
+import type { SearchResult } from '../../../shared/api/search';
 import { isoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import { exactAccount, oneResultPerAccount } from './results';

@@ -1,4 +1,4 @@
-import type { SearchResult } from '../../../shared/api/types';
+import type { SearchResult } from '../../../shared/api/search';
 
 /** One choice per account: a claim-number hit and a name hit on the same account are one. */
 export function oneResultPerAccount(results: readonly SearchResult[]): SearchResult[] {

@@ -13,7 +13,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { AdjustmentReason } from '../../../shared/api/types';
+import type { AdjustmentReason } from '../../../shared/api/posting';
 import { ADJUSTMENT_CATEGORY, type AdjustmentCategory } from '../../../shared/codes/enums';
 import { api } from '../app/api';
 import { fieldErrors, keys, queryClient } from '../app/query';

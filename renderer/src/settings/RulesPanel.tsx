@@ -2,7 +2,7 @@ import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import type { BillingRules, BillingRulesView } from '../../../shared/api/types';
+import type { BillingRules, BillingRulesView } from '../../../shared/api/rules';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll, keys, queryClient } from '../app/query';
 import { FormError } from '../components/FormError';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BillingRules } from '../../../shared/api/types';
+import type { BillingRules } from '../../../shared/api/rules';
 import { cents } from '../../../shared/money/cents';
 import { formOf, readForm, RULES } from './rules-form';
 

@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
-import type { StatementCandidate } from '../../../shared/api/document-types';
+import type { StatementCandidate } from '../../../shared/api/statements';
 import { listMoveKeys, runListKey } from '../components/list-keys';
 import { Money } from '../components/Money';
 import { UsDate } from '../components/UsDate';

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import type { StatementRunResult } from '../../../shared/api/document-types';
-import type { WorkProgress } from '../../../shared/api/types';
+import type { StatementRunResult } from '../../../shared/api/statements';
+import type { WorkProgress } from '../../../shared/api/imports';
 import { api } from '../app/api';
 import { invalidateAll, messageOf } from '../app/query';
 import { watchProgress } from '../imports/watch-progress';

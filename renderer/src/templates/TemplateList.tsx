@@ -1,5 +1,5 @@
 import { Badge, Group, NavLink, Stack, Text } from '@mantine/core';
-import type { TemplateKindName, TemplateSummary } from '../../../shared/api/document-types';
+import type { TemplateKindName, TemplateSummary } from '../../../shared/api/templates';
 
 export const KIND_LABEL: Record<TemplateKindName, string> = {
   appeal: 'Appeal letters',

@@ -21,7 +21,7 @@ import type {
   TemplateProblem,
   TemplateSource,
   TemplateSummary,
-} from '../../../shared/api/document-types';
+} from '../../../shared/api/templates';
 import { api } from '../app/api';
 import { messageOf, queryClient } from '../app/query';
 import { FormError } from '../components/FormError';

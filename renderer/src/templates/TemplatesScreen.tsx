@@ -14,7 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { TemplateSummary } from '../../../shared/api/document-types';
+import type { TemplateSummary } from '../../../shared/api/templates';
 import { api } from '../app/api';
 import { fieldErrors, messageOf, queryClient } from '../app/query';
 import { navigate } from '../app/router';

@@ -2,7 +2,7 @@ import { Box, Paper, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { QueueRow } from '../../../shared/api/types';
+import type { QueueRow } from '../../../shared/api/queue';
 import { accountPath, navigate } from '../app/router';
 import { listMoveKeys, runListKey } from '../components/list-keys';
 import { EmptyState, QueryState } from '../components/States';

@@ -1,7 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
-import type { QueueSortKey } from '../../../shared/api/contract';
-import type { QueueRow } from '../../../shared/api/types';
+import type { QueueRow, QueueSortKey } from '../../../shared/api/queue';
 import { AGING_BUCKETS } from '../../../shared/aging/buckets';
 import { describeReason } from '../../../shared/codes/adjustment-codes';
 import { CLAIM_STATUS, FOLLOW_UP_KIND } from '../../../shared/codes/enums';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contract, QUEUE_SORT_KEYS } from '../../../shared/api/contract';
+import { contract } from '../../../shared/api/contract';
+import { QUEUE_SORT_KEYS } from '../../../shared/api/queue';
 import { AGING_BUCKET_KEYS } from '../../../shared/aging/buckets';
 import { FOLLOW_UP_KIND } from '../../../shared/codes/enums';
 import { fromEpochDay } from '../../../shared/dates/iso-date';

@@ -1,5 +1,5 @@
-import type { InputOf, QueueSortKey } from '../../../shared/api/contract';
-import { QUEUE_SORT_KEYS } from '../../../shared/api/contract';
+import type { InputOf } from '../../../shared/api/contract';
+import { QUEUE_SORT_KEYS, type QueueSortKey } from '../../../shared/api/queue';
 import { AGING_BUCKET_KEYS, type AgingBucketKey } from '../../../shared/aging/buckets';
 import { FOLLOW_UP_KIND, type FollowUpKind } from '../../../shared/codes/enums';
 import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';

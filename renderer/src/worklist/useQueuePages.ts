@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import type { QueueRow } from '../../../shared/api/types';
+import type { QueueRow } from '../../../shared/api/queue';
 import { api } from '../app/api';
 import { keys } from '../app/query';
 import { toInput, type QueueFilters } from './filters';

@@ -13,7 +13,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { CsvMapping, CsvMappingList } from '../../../../shared/api/csv-types';
+import type { CsvMapping, CsvMappingList } from '../../../../shared/api/csv';
 import {
   CSV_FIELDS,
   columnProblems,

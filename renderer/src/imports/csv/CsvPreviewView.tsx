@@ -1,5 +1,5 @@
 import { Badge, Group, List, Stack, Table, Text } from '@mantine/core';
-import type { CsvPreview, CsvPreviewRow, CsvRowStatus } from '../../../../shared/api/csv-types';
+import type { CsvPreview, CsvPreviewRow, CsvRowStatus } from '../../../../shared/api/csv';
 import { Money } from '../../components/Money';
 import { UsDate } from '../../components/UsDate';
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Spoiler, Stack, Text } from '@mantine/core';
-import type { CsvImportReport } from '../../../../shared/api/csv-types';
+import type { CsvImportReport } from '../../../../shared/api/csv';
 import { Money } from '../../components/Money';
 import { Timestamp } from '../../components/UsDate';
 import { downloadText } from '../../export/download';

@@ -1,8 +1,8 @@
 import { Alert, Button, FileButton, Group, Progress, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { CsvMapping } from '../../../../shared/api/csv-types';
-import type { WorkProgress } from '../../../../shared/api/types';
+import type { CsvMapping } from '../../../../shared/api/csv';
+import type { WorkProgress } from '../../../../shared/api/imports';
 import {
   applicableColumns,
   columnProblems,

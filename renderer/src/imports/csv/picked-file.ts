@@ -1,4 +1,4 @@
-import { MAX_IMPORT_CHARACTERS } from '../../../../shared/api/import-inputs';
+import { MAX_IMPORT_CHARACTERS } from '../../../../shared/api/imports';
 import { readCsv } from '../../../../shared/csv/read';
 
 /** Rows read here for sample values; the main process reads the whole file. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CsvMapping } from '../../../../shared/api/csv-types';
+import type { CsvMapping } from '../../../../shared/api/csv';
 import type { CsvColumns } from '../../../../shared/csv/account-fields';
 import { bestMapping, sameColumns } from './saved-mapping';
 

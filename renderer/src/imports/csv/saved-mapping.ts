@@ -1,4 +1,4 @@
-import type { CsvMapping } from '../../../../shared/api/csv-types';
+import type { CsvMapping } from '../../../../shared/api/csv';
 import {
   applicableColumns,
   columnProblems,

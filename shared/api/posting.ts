@@ -1,39 +1,80 @@
 import { z } from 'zod';
-import { ADJUSTMENT_CATEGORY, BATCH_SOURCE, LEDGER_SIDE, PROMISE_KIND } from '../codes/enums';
-import { ZERO } from '../money/cents';
-import { centsField, id, isoDateField, optionalText, requiredText } from './fields';
+import {
+  ADJUSTMENT_CATEGORY,
+  LEDGER_SIDE,
+  type AdjustmentCategory,
+  type LedgerSide,
+} from '../codes/enums';
+import type { Cents } from '../money/cents';
+import type { BatchSummary } from './batches';
+import {
+  id,
+  isoDateField,
+  nonNegativeAmount,
+  none,
+  optionalText,
+  positiveAmount,
+  requiredText,
+} from './fields';
+import { read, supervisor, write, type MethodGroup } from './method';
 
-/** Input schemas for posting money, deposit batches, plans and promises (see contract.ts). */
+/** Posting money: payments, EOBs, adjustments and their reasons and approvals, refunds, reversals. */
 
-const positiveAmount = (label: string) =>
-  centsField(label).refine((v) => v > 0, `${label} must be more than $0.00.`);
-const nonNegativeAmount = (label: string) =>
-  centsField(label)
-    .refine((v) => v >= 0, `${label} cannot be negative.`)
-    .default(ZERO);
+export interface BalanceTotals {
+  total: Cents;
+  insurance: Cents;
+  patient: Cents;
+}
+
+export interface PostingResult {
+  receiptId: number | null;
+  entryIds: number[];
+  balance: BalanceTotals;
+  batch: BatchSummary | null;
+  /** One sentence for the person who posted, e.g. where the money went. */
+  message: string;
+}
+
+export interface AdjustmentResult {
+  status: 'posted' | 'pending_approval' | 'rejected';
+  entryId: number | null;
+  requestId: number | null;
+  message: string;
+}
+
+export interface AdjustmentRequestView {
+  id: number;
+  accountId: number;
+  accountNumber: string;
+  patientName: string;
+  claimNumber: string | null;
+  side: LedgerSide;
+  amount: Cents;
+  reasonCode: string;
+  reasonLabel: string;
+  memo: string | null;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface AdjustmentReasonsView {
+  reasons: AdjustmentReason[];
+  /** Whether this user may add, rename or retire reasons (supervisors only). */
+  canChange: boolean;
+}
+
+export interface AdjustmentReason {
+  code: string;
+  label: string;
+  category: AdjustmentCategory;
+  active: boolean;
+}
 
 const batchId = id('Batch').nullish();
-
-export const openBatchInput = z.strictObject({
-  depositDate: isoDateField('Deposit date'),
-  source: z.enum(BATCH_SOURCE.keys, 'Choose where the money came from.'),
-  expectedTotal: positiveAmount('Expected total'),
-  description: optionalText('Description', 200),
-});
-
-export const setBatchTotalInput = z.strictObject({
-  batchId: id('Batch'),
-  expectedTotal: positiveAmount('Expected total'),
-});
-
-export const listBatchesInput = z.strictObject({
-  status: z.enum(['open', 'closed'], 'Batch status is open or closed.').nullish(),
-  limit: z.number().int().min(1).max(500).default(100),
-});
-
-export const batchInput = z.strictObject({ batchId: id('Batch') });
-
-export const cashSummaryInput = z.strictObject({ date: isoDateField('Date') });
 
 export const postPatientPaymentInput = z
   .strictObject({
@@ -143,86 +184,6 @@ export const reverseEntryInput = z.strictObject({
   reason: requiredText('Reason for the reversal', 500),
 });
 
-const planLength = z.discriminatedUnion(
-  'mode',
-  [
-    z.strictObject({ mode: z.literal('amount'), monthlyAmount: positiveAmount('Monthly amount') }),
-    z.strictObject({
-      mode: z.literal('months'),
-      months: z
-        .number({ error: 'Number of months must be a number.' })
-        .int('Number of months must be a whole number.')
-        .min(1, 'A plan runs at least 1 month.')
-        .max(600, 'Number of months is too large.'),
-    }),
-  ],
-  'Choose a monthly amount or a number of months.',
-);
-
-export const planTermsInput = z.strictObject({
-  accountId: id('Account'),
-  downPayment: nonNegativeAmount('Down payment'),
-  length: planLength,
-  firstDueDate: isoDateField('First due date'),
-});
-
-export const createPlanInput = planTermsInput.extend({
-  includeNewCharges: z.boolean('Say whether new charges join the plan.'),
-  note: optionalText('Note', 500),
-});
-
-export const endPlanInput = z.strictObject({
-  planId: id('Plan'),
-  status: z.enum(['broken', 'cancelled'], 'A plan is ended as broken or cancelled.'),
-  reason: requiredText('Reason', 500),
-});
-
-export const recordPromiseInput = z.strictObject({
-  accountId: id('Account'),
-  kind: z.enum(PROMISE_KIND.keys, 'Choose a promise to pay or a credit extension.'),
-  /** A promise names its amount; an extension covers the whole patient balance. */
-  amount: positiveAmount('Promised amount').nullish(),
-  dueDate: isoDateField('Date'),
-  note: optionalText('Note', 500),
-});
-
-export const repaymentAdviceInput = z.strictObject({
-  accountId: id('Account'),
-  annualIncome: centsField('Annual household income').refine(
-    (v) => v >= 0,
-    'Annual household income cannot be negative.',
-  ),
-  householdSize: z
-    .number({ error: 'Household size must be a number.' })
-    .int('Household size must be a whole number.')
-    .min(1, 'A household has at least 1 person.')
-    .max(20, 'Household size is at most 20.'),
-  region: z.enum(
-    ['contiguous', 'alaska', 'hawaii'],
-    'Choose the 48 states and DC, Alaska or Hawaii.',
-  ),
-});
-
-const whole = (label: string, min: number, max: number) =>
-  z
-    .number({ error: `${label} must be a number.` })
-    .int(`${label} must be a whole number.`)
-    .min(min, `${label} must be at least ${min}.`)
-    .max(max, `${label} must be at most ${max}.`);
-
-export const saveBillingRulesInput = z.strictObject({
-  writeOffApprovalLimit: centsField('Approval limit')
-    .refine((v) => v >= 0, 'Approval limit cannot be negative.')
-    .optional(),
-  planMinimumMonthly: positiveAmount('Minimum monthly amount').optional(),
-  planMaxMonths: whole('Longest plan', 1, 120).optional(),
-  planGraceDays: whole('Plan grace days', 0, 60).optional(),
-  promiseGraceDays: whole('Promise grace days', 0, 30).optional(),
-  assistanceThresholdPercent: whole('Assistance threshold', 100, 600).optional(),
-  incomeSharePercent: whole('Share of income', 1, 50).optional(),
-  appealFollowUpDays: whole('Days to follow up on an appeal', 1, 180).optional(),
-});
-
 export const saveAdjustmentReasonInput = z.strictObject({
   code: z
     .string({ error: 'Code is required.' })
@@ -236,3 +197,22 @@ export const saveAdjustmentReasonInput = z.strictObject({
   category: z.enum(ADJUSTMENT_CATEGORY.keys, 'Choose the category the reason reports under.'),
   active: z.boolean('Say whether the reason is in use.'),
 });
+
+export const postingMethods = {
+  listAdjustmentReasons: read<AdjustmentReasonsView>()(none),
+  saveAdjustmentReason: write<AdjustmentReasonsView>()(
+    saveAdjustmentReasonInput,
+    supervisor('change the list of adjustment reasons'),
+  ),
+  postPatientPayment: write<PostingResult>()(postPatientPaymentInput),
+  postInsurancePayment: write<PostingResult>()(postInsurancePaymentInput),
+  postAdjustment: write<AdjustmentResult>()(postAdjustmentInput),
+  listAdjustmentRequests: read<AdjustmentRequestView[]>()(listAdjustmentRequestsInput),
+  decideAdjustment: write<AdjustmentResult>()(
+    decideAdjustmentInput,
+    supervisor('approve or reject a write-off'),
+  ),
+  postRefund: write<PostingResult>()(postRefundInput),
+  reversePayment: write<PostingResult>()(reversePaymentInput),
+  reverseEntry: write<PostingResult>()(reverseEntryInput),
+} satisfies MethodGroup;

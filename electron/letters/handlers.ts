@@ -1,0 +1,11 @@
+import type { lettersMethods } from '../../shared/api/letters';
+import type { HandlersOf } from '../core/handlers';
+import { draftAppeal } from './draft';
+import { generateAppeal, previewAppeal } from './generate';
+
+/** The handlers of appeal letters: one for each method of the slice. */
+export const lettersHandlers = {
+  draftAppeal,
+  previewAppeal,
+  generateAppeal,
+} satisfies HandlersOf<typeof lettersMethods>;

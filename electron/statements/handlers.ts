@@ -1,0 +1,12 @@
+import type { statementsMethods } from '../../shared/api/statements';
+import type { HandlersOf } from '../core/handlers';
+import { listStatementCandidates } from './candidates';
+import { generateStatement } from './generate';
+import { startStatementRun } from './runs';
+
+/** The handlers of patient statements: one for each method of the slice. */
+export const statementsHandlers = {
+  generateStatement,
+  listStatementCandidates,
+  startStatementRun,
+} satisfies HandlersOf<typeof statementsMethods>;

@@ -1,0 +1,10 @@
+import type { usersMethods } from '../../shared/api/users';
+import type { HandlersOf } from '../core/handlers';
+import { addUser, listUsers, saveUser } from './manage';
+
+/** The handlers of the users: one for each method of the slice. */
+export const usersHandlers = {
+  listUsers,
+  saveUser,
+  addUser,
+} satisfies HandlersOf<typeof usersMethods>;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import {
+  APPEAL_LEVEL,
+  DENIAL_CATEGORY,
+  DENIAL_RESOLUTION,
+  DENIAL_STATE,
+  type AppealLevel,
+  type DenialAction,
+  type DenialCategory,
+  type DenialResolution,
+  type DenialState,
+} from '../codes/denials';
+import type { IsoDate } from '../dates/iso-date';
+import type { Cents } from '../money/cents';
+import { id, optionalText } from './fields';
+import { read, write, type Created, type MethodGroup } from './method';
+import type { Priority } from './queue';
+
+/** Denials, classified from remittances, with their appeal deadlines. */
+
+export interface DenialView {
+  id: number;
+  followUpId: number;
+  accountId: number;
+  accountNumber: string;
+  patientName: string;
+  claimId: number;
+  claimNumber: string;
+  payerClaimNumber: string | null;
+  payerName: string;
+  category: DenialCategory;
+  action: DenialAction;
+  codes: { code: string; description: string }[];
+  amount: Cents;
+  remitDate: IsoDate;
+  deadlineDate: IsoDate;
+  daysLeft: number;
+  state: DenialState;
+  appealLevel: AppealLevel;
+  resolution: DenialResolution | null;
+  priority: Priority;
+}
+
+export interface DenialList {
+  today: IsoDate;
+  total: number;
+  rows: DenialView[];
+}
+
+export const listDenialsInput = z.strictObject({
+  open: z.boolean().default(true),
+  payerId: id('Payer').nullish(),
+  category: z.enum(DENIAL_CATEGORY.keys, 'Unknown denial category.').nullish(),
+  state: z.enum(DENIAL_STATE.keys, 'Unknown denial state.').nullish(),
+  sortBy: z.enum(['deadline', 'amount', 'payer', 'category']).default('deadline'),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const updateDenialInput = z.strictObject({
+  denialId: id('Denial'),
+  state: z.enum(DENIAL_STATE.keys, 'Unknown denial state.'),
+  appealLevel: z.enum(APPEAL_LEVEL.keys, 'Unknown appeal level.').nullish(),
+  resolution: z.enum(DENIAL_RESOLUTION.keys, 'Unknown resolution.').nullish(),
+  note: optionalText('Note', 1000),
+});
+
+export const denialsMethods = {
+  listDenials: read<DenialList>()(listDenialsInput),
+  updateDenial: write<Created>()(updateDenialInput),
+} satisfies MethodGroup;

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import type { IsoDate } from '../dates/iso-date';
+import type { Cents } from '../money/cents';
+import { id, none, optionalText, requiredText } from './fields';
+import { long, read, write, type Created, type MethodGroup } from './method';
+
+/** File imports (835, 277, 837), the long work they run as, and remittance exceptions. */
+
+export type ImportKind = '835' | '277' | '837' | 'csv' | 'unknown';
+
+export type ImportStatus = 'posted' | 'partial' | 'duplicate' | 'rejected';
+
+/** A problem found in a file, with where it is (segment id and 1-based position). */
+export interface ImportProblem {
+  message: string;
+  segmentId: string | null;
+  segmentIndex: number | null;
+}
+
+export interface RemittanceReport {
+  payerName: string;
+  traceNumber: string;
+  paymentAmount: Cents;
+  /** Set when this remittance was imported before; nothing of it was posted again. */
+  duplicateOf: { importedAt: string; fileName: string } | null;
+  claimsPosted: number;
+  totalPaid: Cents;
+  adjustments: Cents;
+  patientResponsibility: Cents;
+  denialsCreated: number;
+  reversals: number;
+  exceptions: number;
+  providerAdjustments: Cents;
+  failedChecks: ImportProblem[];
+}
+
+export interface ClaimStatusReport {
+  claimsUpdated: number;
+  followUpsCreated: number;
+  unmatched: number;
+}
+
+export type ClaimFileOutcome = 'added' | 'updated' | 'voided' | 'skipped';
+
+/** What an 837 claim file did with one of its claims. */
+export interface ClaimFileClaim {
+  /** CLM01 as sent. */
+  patientControlNumber: string;
+  claimType: 'institutional' | 'professional';
+  /** CLM05-3: `1` original, `7` replacement, `8` void. */
+  frequencyCode: string;
+  patientName: string | null;
+  payerName: string | null;
+  totalCharge: Cents;
+  outcome: ClaimFileOutcome;
+  /** Skipped only because the same claim was imported (or voided) before. */
+  alreadyImported: boolean;
+  /** Our claim and account, when one was found or made. */
+  claimNumber: string | null;
+  accountId: number | null;
+  accountNumber: string | null;
+  /** Net charges posted for the claim: negative when a replacement lowered them or a void reversed them. */
+  chargesPosted: Cents;
+  /** What happened, or why nothing did. */
+  message: string;
+  /** 1-based position of the claim's CLM segment in the file. */
+  segmentIndex: number | null;
+  /** The checks a skipped claim failed, with where they are. */
+  problems: ImportProblem[];
+}
+
+export interface ClaimFileReport {
+  claimTypes: ('institutional' | 'professional')[];
+  transactions: number;
+  claimsRead: number;
+  added: number;
+  updated: number;
+  voided: number;
+  skipped: number;
+  /** Of the skipped, those imported (or voided) before: nothing to do. */
+  alreadyImported: number;
+  /** Net charges posted by the whole file. */
+  chargesPosted: Cents;
+  accountsCreated: number;
+  peopleCreated: number;
+  /** Payers the file named that ClaimDesk did not have, created with these default deadlines. */
+  payersCreated: {
+    payerId: string;
+    name: string;
+    timelyFilingDays: number;
+    appealWindowDays: number;
+  }[];
+  claims: ClaimFileClaim[];
+}
+
+/**
+ * How far a long write (a large import) has got, for a progress bar that moves while
+ * one file is posted.
+ */
+export interface WorkProgress {
+  /** What is being done now, e.g. "Posting claims". */
+  label: string;
+  done: number;
+  /** 0 while the amount of work is not known yet (the file is still being read). */
+  total: number;
+}
+
+export interface ImportReport {
+  importId: number;
+  kind: ImportKind;
+  fileName: string;
+  status: ImportStatus;
+  summary: string;
+  /** Problems that stopped the whole file. */
+  rejected: ImportProblem[];
+  warnings: ImportProblem[];
+  remittances: RemittanceReport[];
+  claimStatus: ClaimStatusReport | null;
+  /** 837 claim files; absent from reports saved before claim files could be imported. */
+  claimFile?: ClaimFileReport | null;
+}
+
+export interface ImportListItem {
+  id: number;
+  kind: ImportKind;
+  fileName: string;
+  status: ImportStatus;
+  summary: string;
+  importedAt: string;
+  importedBy: string;
+}
+
+export interface RemittanceExceptionView {
+  id: number;
+  payerName: string;
+  traceNumber: string;
+  remitDate: IsoDate;
+  patientControlNumber: string;
+  payerClaimNumber: string | null;
+  patientName: string | null;
+  charge: Cents;
+  paid: Cents;
+  reason: string;
+  postable: boolean;
+  status: 'open' | 'matched' | 'set_aside';
+  claimNumber: string | null;
+  note: string | null;
+}
+
+/** Larger than any single day's remittance a clinic receives; beyond it, split the file. */
+export const MAX_IMPORT_CHARACTERS = 50_000_000;
+
+export const importFileInput = z.strictObject({
+  fileName: requiredText('File name', 260),
+  text: z
+    .string({ error: 'The file content is missing.' })
+    .min(1, 'The file is empty.')
+    .max(MAX_IMPORT_CHARACTERS, 'The file is larger than 50 MB; split it into smaller files.'),
+});
+
+export const listImportsInput = z.strictObject({
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const importInput = z.strictObject({ importId: id('Import') });
+
+export const listRemittanceExceptionsInput = z.strictObject({
+  status: z.enum(['open', 'matched', 'set_aside']).default('open'),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+
+export const resolveRemittanceExceptionInput = z.strictObject({
+  exceptionId: id('Exception'),
+  action: z.enum(['match', 'set_aside'], 'Choose match or set aside.'),
+  claimId: id('Claim').nullish(),
+  note: optionalText('Note', 500),
+});
+
+export const importsMethods = {
+  importFile: long<ImportReport>()(importFileInput),
+  workProgress: read<WorkProgress | null>()(none),
+  cancelWork: read<WorkProgress | null>()(none),
+  listImports: read<ImportListItem[]>()(listImportsInput),
+  getImport: read<ImportReport>()(importInput),
+  listRemittanceExceptions: read<RemittanceExceptionView[]>()(listRemittanceExceptionsInput),
+  resolveRemittanceException: write<Created>()(resolveRemittanceExceptionInput),
+} satisfies MethodGroup;

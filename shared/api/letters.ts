@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { DocumentView, PdfFile } from './documents';
+import { id, requiredText } from './fields';
+import { read, write, type MethodGroup } from './method';
+import { templateIdField, type TemplateSummary } from './templates';
+
+/** Appeal letters drafted from a denial, previewed, then generated and filed. */
+
+/** A placeholder the letter uses and what it got; value null = no data, printed as [LABEL]. */
+export interface DraftField {
+  key: string;
+  label: string;
+  value: string | null;
+  required: boolean;
+}
+
+/** A body block; paragraphs and headings can be edited before generating. */
+export type DraftBlock =
+  | { index: number; type: 'paragraph' | 'heading'; text: string }
+  | { index: number; type: 'list'; items: string[] }
+  | { index: number; type: 'table'; caption: string };
+
+export interface AppealDraft {
+  denialId: number;
+  claimId: number;
+  accountId: number;
+  /** The template chosen for the denial's category and level, unless the caller chose one. */
+  templateId: string;
+  suggestedTemplateId: string | null;
+  /** Templates a representative may choose instead (appeal letters, corrected claim...). */
+  templates: TemplateSummary[];
+  subject: string;
+  recipient: string[];
+  fields: DraftField[];
+  blocks: DraftBlock[];
+  suggestedEnclosures: string[];
+  warnings: string[];
+}
+
+export const draftAppealInput = z.strictObject({
+  denialId: id('Denial'),
+  templateId: templateIdField.nullish(),
+});
+
+/** The letter as the representative finished it: edited blocks and chosen enclosures. */
+export const appealLetterInput = z.strictObject({
+  denialId: id('Denial'),
+  templateId: templateIdField,
+  edits: z
+    .array(
+      z.strictObject({
+        index: z.number().int().min(0).max(500),
+        text: requiredText('Paragraph text', 4000),
+      }),
+    )
+    .max(200)
+    .default([]),
+  enclosures: z.array(requiredText('Enclosure', 200)).max(30).default([]),
+});
+
+export const lettersMethods = {
+  draftAppeal: read<AppealDraft>()(draftAppealInput),
+  previewAppeal: read<PdfFile>()(appealLetterInput),
+  generateAppeal: write<DocumentView>()(appealLetterInput),
+} satisfies MethodGroup;
