@@ -167,6 +167,8 @@ describe('statement runs', () => {
       { runId: 77 },
       /This statement run is not open any more/,
     );
-    expect(fs.readdirSync(path.dirname(ctx.databasePath))).not.toContain('documents');
+    expect(fs.readdirSync(path.dirname(ctx.databasePath))).not.toContain(
+      path.basename(documentsDir(ctx.databasePath)),
+    );
   });
 });
