@@ -8,8 +8,9 @@ import os from 'node:os';
  */
 const HOST = os.hostname().replace(/[^A-Za-z0-9-]+/g, '_') || 'host';
 
-export function stagedFileName(): string {
-  return `${HOST}~${process.pid}~${randomUUID()}.pdf`;
+/** `pid` is another process's only in tests, which make files as a crashed process left them. */
+export function stagedFileName(pid: number = process.pid): string {
+  return `${HOST}~${pid}~${randomUUID()}.pdf`;
 }
 
 export interface StagedOwner {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { systemClock, type Ctx } from '../core/context';
 import { resolveDatabasePath } from '../app/database-path';
 import { DatabaseTooNewError, openDatabase, type Db } from '../db/open';
+import { sweepDocuments } from '../filing/sweep';
 import { signIn, UserTurnedOffError } from '../users/sign-in';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
@@ -81,6 +82,8 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
+    // sets aside what a crash or a restored older database left; a supervisor sees the list
+    sweepDocuments(ctx);
     installMenu({ isMac: process.platform === 'darwin', isDev: !app.isPackaged });
     bindApi(ctx, () => mainWindow);
     mainWindow = createMainWindow({ settings: createSettings(), preloadPath, indexHtml });
