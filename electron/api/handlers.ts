@@ -45,6 +45,7 @@ import { cancelWork, currentWork, type SteppedWrite } from '../core/stepped';
 import { listAccountDocuments } from '../filing/list';
 import { getDocumentFile } from '../filing/read';
 import { markDocumentSent } from '../filing/sent';
+import { listSetAsideDocuments } from '../filing/set-aside';
 import { draftAppeal } from '../letters/draft';
 import { generateAppeal, previewAppeal } from '../letters/generate';
 import { copyTemplate, saveTemplateCopy, setTemplateInUse } from '../templates/copies';
@@ -127,6 +128,7 @@ export const handlers: Handlers = {
   markDocumentSent,
   listAccountDocuments,
   getDocumentFile,
+  listSetAsideDocuments,
   generateStatement,
   listStatementCandidates,
   startStatementRun,

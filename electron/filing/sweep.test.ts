@@ -5,8 +5,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sampleStatementData } from '../documents/sample-data';
 import { renderStatement } from '../documents/statement-layout';
 import { openDatabase } from '../db/open';
-import { addAccount } from '../testing/builders';
-import { callAsync } from '../testing/call';
+import { addAccount, makeSupervisor } from '../testing/builders';
+import { call, callAsync } from '../testing/call';
 import { createTestCtx, type TestCtx } from '../testing/test-db';
 import { documentsDir, setAsideDir, stagingDir } from './location';
 import { stagedFileName } from './staging';
@@ -122,5 +122,48 @@ describe('the scan of the documents folder at open', () => {
     }
     expect(ctx.db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(sweepDocuments(ctx).setAside).toEqual([`${stamp()}/filed/2026/03/${orphan}`]);
+  });
+
+  it('lists what it set aside, newest first, and asks only a supervisor to look after it', () => {
+    expect(call(ctx, 'listSetAsideDocuments', {})).toEqual({
+      folder: setAsideDir(ctx.databasePath),
+      total: 0,
+      files: [],
+      canReview: false,
+    });
+    const month = path.join(documentsDir(ctx.databasePath), '2026', '03');
+    put(month, '3-letter-0123456789ab.pdf');
+    const crashed = put(stagingDir(ctx.databasePath), stagedFileName(deadPid()));
+    sweepDocuments(ctx);
+    const later = { ...ctx, clock: { ...ctx.clock, now: () => '2026-03-17T08:30:00.000Z' } };
+    put(month, '4-letter-0123456789ab.pdf');
+    sweepDocuments(later);
+
+    makeSupervisor(ctx, ctx.userId);
+    expect(call(ctx, 'listSetAsideDocuments', {})).toEqual({
+      folder: setAsideDir(ctx.databasePath),
+      total: 3,
+      files: [
+        {
+          path: '2026-03-17T08-30-00-000Z/filed/2026/03/4-letter-0123456789ab.pdf',
+          setAsideAt: '2026-03-17T08:30:00.000Z',
+          why: 'unrecorded',
+          bytes: pdf.length,
+        },
+        {
+          path: `${stamp()}/filed/2026/03/3-letter-0123456789ab.pdf`,
+          setAsideAt: ctx.clock.now(),
+          why: 'unrecorded',
+          bytes: pdf.length,
+        },
+        {
+          path: `${stamp()}/staged/${crashed}`,
+          setAsideAt: ctx.clock.now(),
+          why: 'staged',
+          bytes: pdf.length,
+        },
+      ],
+      canReview: true,
+    });
   });
 });

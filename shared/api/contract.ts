@@ -11,6 +11,7 @@ import {
   zipField,
 } from './fields';
 import { saveFacilityInput, type FacilityView } from './facility';
+import { listSetAsideDocumentsInput, type SetAsideDocumentsView } from './filing';
 import { addUserInput, saveUserInput, type UsersView } from './users';
 import type { MethodName } from './methods';
 import {
@@ -265,6 +266,7 @@ export const contract = {
   markDocumentSent: method<DocumentView>()(markDocumentSentInput),
   listAccountDocuments: method<DocumentView[]>()(accountDocumentsInput),
   getDocumentFile: method<PdfFile>()(documentInput),
+  listSetAsideDocuments: method<SetAsideDocumentsView>()(listSetAsideDocumentsInput),
   generateStatement: method<DocumentView>()(generateStatementInput),
   listStatementCandidates: method<StatementCandidates>()(statementCandidatesInput),
   startStatementRun: method<StatementRunProgress>()(startStatementRunInput),

@@ -68,6 +68,7 @@ export const METHOD_NAMES = [
   'markDocumentSent',
   'listAccountDocuments',
   'getDocumentFile',
+  'listSetAsideDocuments',
   'generateStatement',
   'listStatementCandidates',
   'startStatementRun',
