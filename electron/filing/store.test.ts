@@ -10,7 +10,15 @@ import { openDatabase } from '../db/open';
 import { ensureUser } from '../users/users';
 import { documentsDir, stagingDir } from './location';
 import { onFilingStep, type FilingStep } from './steps';
-import { fileDocument, fileStaged, stageDocument, type NewDocument } from './store';
+import { stagedFileName } from './staging';
+import {
+  discardStaged,
+  fileDocument,
+  fileStaged,
+  removeAbandonedStaging,
+  stageDocument,
+  type NewDocument,
+} from './store';
 
 let ctx: TestCtx;
 let pdf: Buffer;
@@ -171,6 +179,19 @@ describe('the document store', () => {
     } finally {
       second.db.close();
     }
+  });
+
+  it("clears only this process's own abandoned staged files before a statement run", async () => {
+    const dir = stagingDir(ctx.databasePath);
+    const inUse = await stageDocument(ctx, statement(addAccount(ctx).accountId), pdf);
+    fs.writeFileSync(path.join(dir, stagedFileName()), pdf);
+    const otherWorkstation = stagedFileName(process.ppid);
+    fs.writeFileSync(path.join(dir, otherWorkstation), pdf);
+    removeAbandonedStaging(ctx.databasePath);
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      [path.basename(inUse.tempPath), otherWorkstation].sort(),
+    );
+    discardStaged([inUse]);
   });
 
   it('refuses the documents of an account that does not exist', () => {
