@@ -64,6 +64,7 @@ function sampleInputs(): Record<string, unknown> {
     previewAppeal: { denialId, templateId: 'appeal-eligibility-1' },
     listAccountDocuments: { accountId },
     getDocumentFile: { documentId: 1 },
+    listSetAsideDocuments: {},
     listStatementCandidates: {},
   };
 }

@@ -47,6 +47,8 @@ export interface FiledDocument {
   denialId: number | null;
   templateId: string | null;
   documentDate: IsoDate;
+  /** The folder beside the database it was filed in (its own, or the shared one of old). */
+  folder: string;
   fileName: string;
   sha256: string;
   pages: number;
@@ -60,7 +62,7 @@ export function filedDocument(db: Db, documentId: number): FiledDocument {
     .prepare(
       `SELECT d.id, d.kind, d.title, d.account_id AS accountId, a.account_number AS accountNumber,
          d.claim_id AS claimId, d.denial_id AS denialId, d.template_id AS templateId,
-         d.document_date AS documentDate, d.file_name AS fileName, d.sha256, d.pages, d.warnings,
+         d.document_date AS documentDate, d.folder, d.file_name AS fileName, d.sha256, d.pages, d.warnings,
          d.sent_date AS sentDate, su.display_name AS sentBy
        FROM documents d LEFT JOIN accounts a ON a.id = d.account_id
        LEFT JOIN users su ON su.id = d.sent_by

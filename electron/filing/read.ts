@@ -5,7 +5,7 @@ import { conflict } from '../../shared/api/errors';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
 import { filedDocument } from './list';
-import { filedPath, saveAsName } from './location';
+import { recordedPath, saveAsName } from './location';
 import { pdfFile } from './pdf-file';
 import { sha256 } from './store';
 
@@ -20,7 +20,7 @@ export async function getDocumentFile(
 ): Promise<PdfFile> {
   const doc = filedDocument(ctx.db, input.documentId);
   const what = `"${doc.title}" of ${formatUsDate(doc.documentDate)}`;
-  const path = filedPath(ctx.databasePath, doc.fileName);
+  const path = recordedPath(ctx.databasePath, doc.folder, doc.fileName);
   let pdf: Buffer | null = null;
   if (path) {
     try {
@@ -31,12 +31,12 @@ export async function getDocumentFile(
   }
   if (!pdf) {
     throw conflict(
-      `The file of ${what} is missing from the documents folder beside the database (${doc.fileName}). Restore the folder from a backup, or generate the document again.`,
+      `The file of ${what} is missing from the documents folder beside the database (${doc.folder}/${doc.fileName}). Restore the folder from a backup, or generate the document again.`,
     );
   }
   if (sha256(pdf) !== doc.sha256) {
     throw conflict(
-      `The file of ${what} has changed since it was filed, so it is not the record any more and will not be shown. Restore ${doc.fileName} from a backup, or generate the document again.`,
+      `The file of ${what} has changed since it was filed, so it is not the record any more and will not be shown. Restore ${doc.folder}/${doc.fileName} from a backup, or generate the document again.`,
     );
   }
   return pdfFile(

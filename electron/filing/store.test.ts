@@ -6,8 +6,19 @@ import { sampleStatementData } from '../documents/sample-data';
 import { addAccount } from '../testing/builders';
 import { call, callAsync, expectRefused, expectRefusedAsync } from '../testing/call';
 import { createTestCtx, rowCount, type TestCtx } from '../testing/test-db';
+import { openDatabase } from '../db/open';
+import { ensureUser } from '../users/users';
 import { documentsDir, stagingDir } from './location';
-import { fileDocument, type NewDocument } from './store';
+import { onFilingStep, type FilingStep } from './steps';
+import { stagedFileName } from './staging';
+import {
+  discardStaged,
+  fileDocument,
+  fileStaged,
+  removeAbandonedStaging,
+  stageDocument,
+  type NewDocument,
+} from './store';
 
 let ctx: TestCtx;
 let pdf: Buffer;
@@ -17,7 +28,17 @@ beforeAll(async () => {
 beforeEach(() => {
   ctx = createTestCtx();
 });
-afterEach(() => ctx.close());
+afterEach(() => {
+  onFilingStep(null);
+  ctx.close();
+});
+
+/** Makes the file system fail with `code` at `step`, as a full disk or a read-only folder does. */
+function failAt(step: FilingStep, code: string): void {
+  onFilingStep((at) => {
+    if (at === step) throw Object.assign(new Error(`${code}: simulated`), { code });
+  });
+}
 
 /** Every file under the documents folder, relative to it. */
 function filesOnDisk(): string[] {
@@ -45,7 +66,11 @@ describe('the document store', () => {
   it('files a PDF by year and month, lists it on the account and gives the same bytes back', async () => {
     const { accountId } = addAccount(ctx, { number: 'A555' });
     const id = await fileDocument(ctx, statement(accountId), pdf, (documentId) => documentId);
-    expect(filesOnDisk()).toEqual([`2026${path.sep}03${path.sep}${id}-statement.pdf`]);
+    expect(filesOnDisk()).toEqual([
+      expect.stringMatching(
+        new RegExp(`^2026\\${path.sep}03\\${path.sep}${id}-statement-[0-9a-f]{12}\\.pdf$`),
+      ),
+    ]);
 
     const [view] = call(ctx, 'listAccountDocuments', { accountId });
     expect(view).toEqual({
@@ -106,6 +131,67 @@ describe('the document store', () => {
     expect(filesOnDisk()).toEqual([]);
     expect(fs.readdirSync(stagingDir(ctx.databasePath))).toEqual([]);
     expect(ctx.db.prepare(`SELECT status FROM accounts`).get()).toEqual({ status: 'open' });
+  });
+
+  it('says what to do about a full disk or a read-only folder, and leaves no row or file', async () => {
+    const { accountId } = addAccount(ctx);
+    failAt('stage-opened', 'ENOSPC');
+    await expect(fileDocument(ctx, statement(accountId), pdf, (id) => id)).rejects.toThrow(
+      /The disk that holds the documents folder is full, so nothing was filed\. Free some space/,
+    );
+    // a multi-document filing that fails after its first file was moved into place
+    onFilingStep(null);
+    const staged = [
+      await stageDocument(ctx, statement(accountId), pdf),
+      await stageDocument(ctx, statement(accountId), pdf),
+    ];
+    failAt('file-moved', 'EROFS');
+    expect(() => fileStaged(ctx, staged, (ids) => ids)).toThrow(
+      /may not write to the documents folder \(it is read-only for you\), so nothing was filed/,
+    );
+    expect(rowCount(ctx, 'documents')).toBe(0);
+    expect(filesOnDisk()).toEqual([]);
+
+    onFilingStep(null);
+    await fileDocument(ctx, statement(accountId), pdf, (id) => id);
+    expect(filesOnDisk()).toHaveLength(1);
+  });
+
+  it('keeps two databases in one folder apart', async () => {
+    const other = path.join(ctx.dir, 'other.sqlite');
+    const second = { ...ctx, databasePath: other, db: openDatabase(other) };
+    second.userId = ensureUser(second.db, 'rep.one', 'Rita', ctx.clock.now());
+    try {
+      const mine = await fileDocument(ctx, statement(addAccount(ctx).accountId), pdf, (i) => i);
+      const theirs = await fileDocument(
+        second,
+        statement(addAccount(second).accountId),
+        pdf,
+        (i) => i,
+      );
+      // both are document 1, each in its own folder named after its database
+      expect([mine, theirs]).toEqual([1, 1]);
+      expect(documentsDir(other)).toBe(path.join(ctx.dir, 'other.sqlite-documents'));
+      expect(documentsDir(ctx.databasePath)).toBe(path.join(ctx.dir, 'test.sqlite-documents'));
+      expect(fs.readdirSync(documentsDir(other), { recursive: true })).toHaveLength(4);
+      const file = await callAsync(second, 'getDocumentFile', { documentId: 1 });
+      expect(Buffer.from(file.pdfBase64, 'base64').equals(pdf)).toBe(true);
+    } finally {
+      second.db.close();
+    }
+  });
+
+  it("clears only this process's own abandoned staged files before a statement run", async () => {
+    const dir = stagingDir(ctx.databasePath);
+    const inUse = await stageDocument(ctx, statement(addAccount(ctx).accountId), pdf);
+    fs.writeFileSync(path.join(dir, stagedFileName()), pdf);
+    const otherWorkstation = stagedFileName(process.ppid);
+    fs.writeFileSync(path.join(dir, otherWorkstation), pdf);
+    removeAbandonedStaging(ctx.databasePath);
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      [path.basename(inUse.tempPath), otherWorkstation].sort(),
+    );
+    discardStaged([inUse]);
   });
 
   it('refuses the documents of an account that does not exist', () => {

@@ -1,12 +1,15 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentKind } from '../../shared/api/documents';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
 import { inWriteTransaction } from '../upkeep/upkeep';
-import { documentsDir, filedName, stagingDir } from './location';
+import { filingError } from './disk-errors';
+import { documentsDir, documentsFolderName, filedName, stagingDir } from './location';
+import { ownedByThisProcess, stagedFileName, stagedOwner } from './staging';
+import { filingStep } from './steps';
 
 /** What is known about a rendered PDF before it is filed. */
 export interface NewDocument {
@@ -49,33 +52,49 @@ export async function stageDocument(
   pdf: Buffer,
 ): Promise<StagedDocument> {
   const dir = stagingDir(ctx.databasePath);
-  await mkdir(dir, { recursive: true });
-  const tempPath = path.join(dir, `${randomUUID()}.pdf`);
+  const tempPath = path.join(dir, stagedFileName());
   live.add(tempPath);
   try {
-    await writeFile(tempPath, pdf, { flag: 'wx' });
+    await mkdir(dir, { recursive: true });
+    const file = await open(tempPath, 'wx');
+    try {
+      filingStep('stage-opened');
+      await file.writeFile(pdf);
+    } finally {
+      await file.close();
+    }
+    filingStep('staged');
   } catch (error) {
     live.delete(tempPath);
-    await rm(tempPath, { force: true });
-    throw error;
+    await rm(tempPath, { force: true }).catch(() => undefined);
+    throw filingError(error, documentsDir(ctx.databasePath));
   }
   return { ...doc, tempPath, sha256: sha256(pdf), bytes: pdf.length };
 }
 
 export function discardStaged(staged: readonly StagedDocument[]): void {
   for (const s of staged) {
-    fs.rmSync(s.tempPath, { force: true });
     live.delete(s.tempPath);
+    try {
+      fs.rmSync(s.tempPath, { force: true });
+    } catch {
+      // left for the next open, which sets aside what no live process owns
+    }
   }
 }
 
-/** Removes staged files that a crash or an abandoned statement run left behind. */
+/**
+ * Removes this process's own staged files that nothing is filing any more (an abandoned
+ * statement run). Another process's files are never touched here: it may be filing them;
+ * what a crashed one left is set aside at open (sweepDocuments).
+ */
 export function removeAbandonedStaging(databasePath: string): void {
   const dir = stagingDir(databasePath);
   if (!fs.existsSync(dir)) return;
   for (const name of fs.readdirSync(dir)) {
+    const owner = stagedOwner(name);
     const file = path.join(dir, name);
-    if (!live.has(file)) fs.rmSync(file, { force: true });
+    if (owner && ownedByThisProcess(owner) && !live.has(file)) fs.rmSync(file, { force: true });
   }
 }
 
@@ -92,19 +111,21 @@ export function fileStaged<T>(
 ): T {
   const { db } = ctx;
   const root = documentsDir(ctx.databasePath);
+  const folder = documentsFolderName(ctx.databasePath);
   const moved: string[] = [];
   const insert = db.prepare(
     `INSERT INTO documents (id, kind, title, account_id, claim_id, denial_id, run_document_id,
-       template_id, template_copy_id, document_date, file_name, sha256, pages, bytes, warnings,
-       created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       template_id, template_copy_id, document_date, folder, file_name, sha256, pages, bytes,
+       warnings, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   try {
     // the one write transaction: immediate, with the upkeep of what `write` touched
-    return inWriteTransaction(ctx, (): T => {
+    const result = inWriteTransaction(ctx, (): T => {
       const now = ctx.clock.now();
-      // The file is named after its id, so the id is taken here; the transaction is
-      // immediate, so no other writer can take it first.
+      // The id is part of the file's name, so it is taken here; the transaction is
+      // immediate, so no other writer can take it first. The name's random part keeps
+      // an id that comes back (after a crash or a restore) from meeting an older file.
       let next = (
         db.prepare(`SELECT ifnull(max(id), 0) + 1 AS id FROM documents`).get() as {
           id: number;
@@ -128,6 +149,7 @@ export function fileStaged<T>(
           s.templateId,
           s.templateCopyId,
           s.documentDate,
+          folder,
           fileName,
           s.sha256,
           s.pages,
@@ -138,19 +160,32 @@ export function fileStaged<T>(
         );
         return { id, target: path.join(root, fileName), from: s.tempPath };
       });
-      const result = write(rows.map((r) => r.id));
+      const written = write(rows.map((r) => r.id));
+      filingStep('rows-written');
+      // Moved while the write lock is held, so the scan at open (which takes it too)
+      // never sees a file whose row is about to commit. A crash from here on leaves
+      // files with no row; that scan sets them aside.
       for (const r of rows) {
         fs.mkdirSync(path.dirname(r.target), { recursive: true });
         // a filed document is never overwritten
         if (fs.existsSync(r.target)) throw new Error('a filed document is in the way');
         fs.renameSync(r.from, r.target);
         moved.push(r.target);
+        filingStep('file-moved');
       }
-      return result;
+      return written;
     });
+    filingStep('committed');
+    return result;
   } catch (error) {
-    for (const file of moved) fs.rmSync(file, { force: true });
-    throw error;
+    for (const file of moved) {
+      try {
+        fs.rmSync(file, { force: true });
+      } catch {
+        // the row was rolled back, so the next open sets this file aside
+      }
+    }
+    throw filingError(error, root);
   } finally {
     discardStaged(staged);
   }

@@ -11,6 +11,7 @@ import {
 } from '../app/database-path';
 import { DAMAGED_ADVICE, describeFailure } from '../core/failure';
 import { checkDatabaseFile } from '../db/check';
+import { sweepDocuments } from '../filing/sweep';
 import {
   DamagedDatabaseError,
   DatabaseTooNewError,
@@ -151,6 +152,8 @@ if (!app.requestSingleInstanceLock()) {
         app.quit();
         return;
       }
+      // sets aside what a crash or a restored older database left; a supervisor sees the list
+      sweepDocuments(ctx);
       installMenu({ isMac: process.platform === 'darwin', isDev: !app.isPackaged });
       bindApi(ctx, () => mainWindow);
       mainWindow = createMainWindow({ settings: createSettings(), preloadPath, indexHtml });

@@ -191,6 +191,8 @@ describe('statement runs', () => {
       { accountIds: [closed, 4242] },
       /None of the chosen accounts can get a statement\. Account R0001 is with a collection agency\. \(and 1 more\)/,
     );
-    expect(fs.readdirSync(path.dirname(ctx.databasePath))).not.toContain('documents');
+    expect(fs.readdirSync(path.dirname(ctx.databasePath))).not.toContain(
+      path.basename(documentsDir(ctx.databasePath)),
+    );
   });
 });

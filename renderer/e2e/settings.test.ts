@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { makeSupervisor } from '../../electron/testing/builders';
+import fs from 'node:fs';
+import path from 'node:path';
+import { documentsDir } from '../../electron/filing/location';
+import { sweepDocuments } from '../../electron/filing/sweep';
+import { addAccount, makeSupervisor } from '../../electron/testing/builders';
 import { appSession, screenshot } from './harness';
 
 const app = appSession();
@@ -40,6 +44,30 @@ describe('office settings', () => {
       hours: 'Monday to Thursday, 7:30 a.m. to 6 p.m.',
     });
     await screenshot(page, 'facility-saved');
+  });
+
+  it('tells everyone that files were set aside at open, and a supervisor which and where', async () => {
+    const ctx = app.database({ demo: false });
+    // an office at work, so the settings show rather than the first-start welcome
+    addAccount(ctx);
+    const month = path.join(documentsDir(ctx.databasePath), '2026', '03');
+    fs.mkdirSync(month, { recursive: true });
+    fs.writeFileSync(path.join(month, '12-statement-0123456789ab.pdf'), '%PDF-1.7 left by a crash');
+    sweepDocuments(ctx);
+    const page = await app.open('#/settings', ctx);
+    await page.getByText('1 file was found with no document on record and set aside.').waitFor();
+    expect(await page.getByRole('table', { name: 'Documents set aside' }).count()).toBe(0);
+
+    makeSupervisor(ctx);
+    await page.reload();
+    const table = page.getByRole('table', { name: 'Documents set aside' });
+    await table
+      .getByRole('row', {
+        name: /In the documents folder with no document on record .*12-statement/,
+      })
+      .waitFor();
+    await page.getByText('set-aside (not filed)', { exact: false }).first().waitFor();
+    await screenshot(page, 'settings-set-aside');
   });
 
   it('shows a representative the rules, reasons and users without a way to change them', async () => {

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { IsoDate } from '../dates/iso-date';
-import { id, isoDateField, optionalText } from './fields';
+import { id, isoDateField, none, optionalText } from './fields';
 import { read, write, type MethodGroup } from './method';
 
-/** Documents filed on an account (letters, statements): the list, the file, marking sent. */
+/**
+ * Documents filed on an account (letters, statements): the list, the file, marking sent;
+ * and the files the scan at open set aside.
+ */
 
 /** A rendered PDF handed to the window for preview or saving. */
 export interface PdfFile {
@@ -42,8 +45,33 @@ export const accountDocumentsInput = z.strictObject({ accountId: id('Account') }
 
 export const documentInput = z.strictObject({ documentId: id('Document') });
 
+/**
+ * A file the scan at open found with no document and moved aside: a PDF a crash left
+ * before its row was written ('unrecorded'), or a staged file of a process that ended
+ * before filing it ('staged'). Either may hold patient data, so it is kept, not deleted.
+ */
+export interface SetAsideFile {
+  /** Relative to the set-aside folder, with '/' between folders. */
+  path: string;
+  /** When the scan moved it (ISO-8601 UTC), from the folder it was moved into. */
+  setAsideAt: string | null;
+  why: 'unrecorded' | 'staged';
+  bytes: number;
+}
+
+export interface SetAsideDocumentsView {
+  /** The set-aside folder on this computer, for a supervisor to open. */
+  folder: string;
+  /** Every file set aside; `files` lists the newest of them. */
+  total: number;
+  files: SetAsideFile[];
+  /** Whether this user may look after them (supervisors only). */
+  canReview: boolean;
+}
+
 export const documentsMethods = {
   markDocumentSent: write<DocumentView>()(markDocumentSentInput),
   listAccountDocuments: read<DocumentView[]>()(accountDocumentsInput),
   getDocumentFile: read<PdfFile>()(documentInput),
+  listSetAsideDocuments: read<SetAsideDocumentsView>()(none),
 } satisfies MethodGroup;

@@ -8,6 +8,7 @@ import { migration007 } from './007-open-follow-up-indexes';
 import { migration008 } from './008-office-hours';
 import { migration009 } from './009-user-changes';
 import { migration010 } from './010-batch-totals';
+import { migration011 } from './011-documents-folder';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'billing office hours', sql: migration008 },
   { version: 9, name: 'user change history', sql: migration009 },
   { version: 10, name: 'deposit batch running totals', sql: migration010 },
+  { version: 11, name: 'a documents folder per database', sql: migration011 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import { navigate, SETTINGS_TABS, type SettingsTab } from '../app/router';
 import { FacilityPanel } from './FacilityPanel';
 import { ReasonsPanel } from './ReasonsPanel';
 import { RulesPanel } from './RulesPanel';
+import { SetAsideDocuments } from './SetAsideDocuments';
 import { UsersPanel } from './UsersPanel';
 
 const TABS: Record<SettingsTab, { label: string; Panel: ComponentType }> = {
@@ -29,6 +30,7 @@ export function SettingsScreen({ tab }: { tab: SettingsTab }) {
           Shared by everyone who works on this database.
         </Text>
       </div>
+      <SetAsideDocuments />
       <Tabs
         value={tab}
         onChange={(next) => next && navigate(`/settings?tab=${next}`)}
