@@ -13,8 +13,8 @@ import type {
 import { describeGroup, describeReason, describeRemark } from '../../shared/codes/adjustment-codes';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
-import type { Ctx } from '../core/context';
-import type { Db } from '../db/open';
+import type { ReadCtx } from '../core/context';
+import type { ReadDb } from '../db/open';
 import { accountAging } from '../ledger/ledger';
 import { accountDenials } from '../denials/list';
 import { accountPlans } from '../plans/load';
@@ -96,7 +96,7 @@ type PersonRow = Omit<PersonView, 'fullName' | 'returnedMail' | 'address' | 'add
   returnedMail: number;
 };
 
-function loadPerson(db: Db, id: number): PersonView {
+function loadPerson(db: ReadDb, id: number): PersonView {
   const p = db.prepare(ACCOUNT_SQL.person).get(id) as PersonRow | undefined;
   if (!p) throw notFound('A person on the account');
   const history = db.prepare(ACCOUNT_SQL.addresses).all(id) as AddressRecord[];
@@ -119,7 +119,7 @@ function groupBy<T extends { claimId: number }>(rows: T[]): Map<number, T[]> {
   return map;
 }
 
-export function getAccount(ctx: Ctx, input: ParsedInputOf<'getAccount'>): AccountView {
+export function getAccount(ctx: ReadCtx, input: ParsedInputOf<'getAccount'>): AccountView {
   const { db } = ctx;
   const today = ctx.clock.today();
   const a = db.prepare(ACCOUNT_SQL.account).get(input.accountId) as

@@ -1,8 +1,8 @@
 import { ApiError, notFound } from '../../shared/api/errors';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 
 /** Checks shared by handlers that act on an account or one of its claims. */
-export function requireAccount(db: Db, accountId: number): { id: number; status: string } {
+export function requireAccount(db: ReadDb, accountId: number): { id: number; status: string } {
   const row = db.prepare(`SELECT id, status FROM accounts WHERE id = ?`).get(accountId) as
     { id: number; status: string } | undefined;
   if (!row) throw notFound('The account');

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { addDays } from '../../shared/dates/iso-date';
-import { fixedClock } from '../core/context';
+import { fixedClock, type ReadCtx } from '../core/context';
+import type { HandlerOf } from '../core/handlers';
+import type { Db, ReadDb } from '../db/open';
 import { listQueue } from '../queue/list';
 import { call } from '../testing/call';
 import { createTestCtx, tableCounts, type TestCtx } from '../testing/test-db';
@@ -132,5 +134,15 @@ describe('read methods cannot write', () => {
     const changes = changesSoFar();
     call(later, 'listQueue', {});
     expect(changesSoFar()).toBe(changes);
+  });
+
+  it('gives a read handler a connection that functions which write do not accept', () => {
+    // checked by the type checker (npm run typecheck), not when the test runs
+    expectTypeOf<ReadDb>().not.toExtend<Db>();
+    expectTypeOf<Db>().toExtend<ReadDb>();
+    expectTypeOf<Parameters<HandlerOf<typeof contract.getAccount>>[0]>().toEqualTypeOf<ReadCtx>();
+    expectTypeOf<
+      Parameters<HandlerOf<typeof contract.postPatientPayment>>[0]['db']
+    >().toEqualTypeOf<Db>();
   });
 });

@@ -1,8 +1,8 @@
 import type { AppInfo } from '../../shared/api/app';
-import type { Ctx } from '../core/context';
+import type { ReadCtx } from '../core/context';
 import { APP_VERSION } from './version';
 
-export function getAppInfo(ctx: Ctx): AppInfo {
+export function getAppInfo(ctx: ReadCtx): AppInfo {
   const user = ctx.db
     .prepare(`SELECT id, display_name AS displayName FROM users WHERE id = ?`)
     .get(ctx.userId) as AppInfo['user'];

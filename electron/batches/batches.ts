@@ -4,7 +4,7 @@ import type { BatchSummary, BatchView, CashSummary, ReceiptView } from '../../sh
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { cents, sumCents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import type { Ctx } from '../core/context';
+import type { Ctx, ReadCtx } from '../core/context';
 import { batchSummaries, batchSummary, methodTotals, requireOpenBatch } from './summary';
 
 /** A deposit date further back than this is a mistyped year, not a late deposit. */
@@ -51,7 +51,7 @@ export function setBatchTotal(ctx: Ctx, input: ParsedInputOf<'setBatchTotal'>): 
   return batchSummary(ctx.db, input.batchId);
 }
 
-export function listBatches(ctx: Ctx, input: ParsedInputOf<'listBatches'>): BatchSummary[] {
+export function listBatches(ctx: ReadCtx, input: ParsedInputOf<'listBatches'>): BatchSummary[] {
   const status = input.status ?? null;
   return batchSummaries(
     ctx.db,
@@ -70,7 +70,7 @@ const RECEIPT_SQL = `SELECT r.id, r.account_id AS accountId, a.account_number AS
   FROM receipts r JOIN accounts a ON a.id = r.account_id JOIN people p ON p.id = a.patient_id
   JOIN users u ON u.id = r.created_by LEFT JOIN payers py ON py.id = r.payer_id`;
 
-export function getBatch(ctx: Ctx, input: ParsedInputOf<'getBatch'>): BatchView {
+export function getBatch(ctx: ReadCtx, input: ParsedInputOf<'getBatch'>): BatchView {
   const batch = batchSummary(ctx.db, input.batchId);
   return {
     batch,
@@ -104,7 +104,7 @@ export function closeBatch(ctx: Ctx, input: ParsedInputOf<'closeBatch'>): BatchS
 }
 
 /** The day's deposits: every batch dated that day, totals by method, and loose postings. */
-export function getCashSummary(ctx: Ctx, input: ParsedInputOf<'getCashSummary'>): CashSummary {
+export function getCashSummary(ctx: ReadCtx, input: ParsedInputOf<'getCashSummary'>): CashSummary {
   const { db } = ctx;
   const batches = batchSummaries(db, `WHERE b.deposit_date = ? ORDER BY b.id`, input.date);
   const byMethod = methodTotals(

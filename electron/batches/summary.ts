@@ -2,7 +2,7 @@ import type { BatchSummary, MethodTotal } from '../../shared/api/batches';
 import { conflict, notFound } from '../../shared/api/errors';
 import { cents } from '../../shared/money/cents';
 import { formatUsDate } from '../../shared/dates/iso-date';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 
 export const BATCH_SUMMARY_SQL = `
   SELECT b.id, b.deposit_date AS depositDate, b.source, b.description,
@@ -18,13 +18,13 @@ function withDifference(row: Row): BatchSummary {
   return { ...row, difference: cents(row.expectedTotal - row.postedTotal) };
 }
 
-export function batchSummary(db: Db, batchId: number): BatchSummary {
+export function batchSummary(db: ReadDb, batchId: number): BatchSummary {
   const row = db.prepare(`${BATCH_SUMMARY_SQL} WHERE b.id = ?`).get(batchId) as Row | undefined;
   if (!row) throw notFound('The batch');
   return withDifference(row);
 }
 
-export function batchSummaries(db: Db, where: string, ...params: unknown[]): BatchSummary[] {
+export function batchSummaries(db: ReadDb, where: string, ...params: unknown[]): BatchSummary[] {
   return (db.prepare(`${BATCH_SUMMARY_SQL} ${where}`).all(...params) as Row[]).map(withDifference);
 }
 
@@ -46,7 +46,7 @@ export function requireOpenBatch(db: Db, batchId: number): void {
 }
 
 /** Totals by payment method over receipts matching the condition. */
-export function methodTotals(db: Db, where: string, ...params: unknown[]): MethodTotal[] {
+export function methodTotals(db: ReadDb, where: string, ...params: unknown[]): MethodTotal[] {
   return db
     .prepare(
       `SELECT method,

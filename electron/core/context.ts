@@ -1,5 +1,5 @@
 import { isoDate, type IsoDate } from '../../shared/dates/iso-date';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 
 /** "Today" and "now" come from here so tests and demo data can fix the date. */
 export interface Clock {
@@ -29,4 +29,9 @@ export interface Ctx {
   /** The signed-in user; every write is attributed to them. */
   userId: number;
   databasePath: string;
+}
+
+/** What a read handler works with: a connection that only functions that read accept. */
+export interface ReadCtx extends Omit<Ctx, 'db'> {
+  db: ReadDb;
 }

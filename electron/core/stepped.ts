@@ -1,6 +1,6 @@
 import { conflict } from '../../shared/api/errors';
 import type { WorkProgress } from '../../shared/api/imports';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import { heldAt } from './step-hold';
 
 /** The steps of a long write: it yields how far it has got and returns its result. */
@@ -82,16 +82,16 @@ export function runStepsNow<T>(db: Db, work: SteppedWrite<T>): T {
 const SLICE_MS = 40;
 
 /** The long work running on each connection, as far as it has got. */
-const running = new WeakMap<Db, WorkProgress>();
+const running = new WeakMap<ReadDb, WorkProgress>();
 
 /** Connections whose long work was asked to stop. */
-const stopping = new WeakSet<Db>();
+const stopping = new WeakSet<ReadDb>();
 
 /** Ends a test's hold on the steps early when a cancel arrives. */
-const wakeOnCancel = new WeakMap<Db, () => void>();
+const wakeOnCancel = new WeakMap<ReadDb, () => void>();
 
 /** How far the long work on this connection has got; null when none is running. */
-export function currentWork(db: Db): WorkProgress | null {
+export function currentWork(db: ReadDb): WorkProgress | null {
   const progress = running.get(db);
   return progress ? { ...progress } : null;
 }
@@ -101,7 +101,7 @@ export function currentWork(db: Db): WorkProgress | null {
  * stops, and nothing of it is kept. Returns how far it had got, or null when nothing was
  * running (it may have just finished).
  */
-export function cancelWork(db: Db): WorkProgress | null {
+export function cancelWork(db: ReadDb): WorkProgress | null {
   if (!running.has(db)) return null;
   stopping.add(db);
   wakeOnCancel.get(db)?.();

@@ -14,6 +14,7 @@ import {
   MigrationBlockedError,
   openDatabase,
   schemaVersion,
+  type Db,
 } from './open';
 
 const dirs: string[] = [];
@@ -162,7 +163,7 @@ describe('migration 1 (initial schema)', () => {
     const raw = new Database(file);
     // a table the migration also creates makes it fail partway through
     raw.exec(`CREATE TABLE claims (x INTEGER)`);
-    expect(() => migrate(raw)).toThrow();
+    expect(() => migrate(raw as Db)).toThrow();
     expect(schemaVersion(raw)).toBe(0);
     const tables = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all();
     expect(tables).toEqual([{ name: 'claims' }]);

@@ -2,7 +2,18 @@ import Database from 'better-sqlite3';
 import { DAMAGED_ADVICE, failureKind, whoHoldsIt } from '../core/failure';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
-export type Db = Database.Database;
+declare const writable: unique symbol;
+
+/**
+ * A connection that may write, as openDatabase returns it. Functions that write take a
+ * `Db`; functions that only read take a `ReadDb`, so a read handler, whose context holds
+ * a `ReadDb`, cannot call a writer without a type error (dispatch also runs reads with
+ * the connection in query_only, so one that slips past the types fails at once).
+ */
+export type Db = Database.Database & { readonly [writable]: true };
+
+/** A connection for reading: any connection, but only readers accept it. */
+export type ReadDb = Database.Database;
 
 export class DatabaseTooNewError extends Error {
   constructor(found: number) {
@@ -37,7 +48,7 @@ export class MigrationBlockedError extends Error {
   }
 }
 
-export function schemaVersion(db: Db): number {
+export function schemaVersion(db: ReadDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
@@ -94,7 +105,8 @@ export const BUSY_TIMEOUT_MS = 5_000;
  * workstation imports; a damaged file is refused before anything is written to it.
  */
 export function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Db {
-  const db = new Database(file);
+  // the one place a connection is marked as one that may write
+  const db = new Database(file) as Db;
   cacheStatements(db);
   try {
     // Checked before anything else so a newer version's file is not touched at all.

@@ -3,8 +3,8 @@ import type { DenialList, DenialView } from '../../shared/api/denials';
 import { describeReason, describeRemark, describeGroup } from '../../shared/codes/adjustment-codes';
 import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
 import { parseDenialCodes } from '../../shared/codes/denials';
-import type { Ctx } from '../core/context';
-import type { Db } from '../db/open';
+import type { ReadCtx } from '../core/context';
+import type { ReadDb } from '../db/open';
 import { priorityLabel } from '../queue/priority';
 
 type Row = Omit<DenialView, 'codes' | 'daysLeft' | 'priority'> & {
@@ -59,7 +59,7 @@ function toView(row: Row, today: IsoDate): DenialView {
 }
 
 /** Denials being worked, soonest deadline first by default, with every code in words. */
-export function listDenials(ctx: Ctx, input: ParsedInputOf<'listDenials'>): DenialList {
+export function listDenials(ctx: ReadCtx, input: ParsedInputOf<'listDenials'>): DenialList {
   const today = ctx.clock.today();
   const where = [
     input.open ? `d.state <> 'resolved'` : '1',
@@ -84,7 +84,7 @@ export function listDenials(ctx: Ctx, input: ParsedInputOf<'listDenials'>): Deni
 }
 
 /** The account's denials, open ones first, for the account view. */
-export function accountDenials(db: Db, accountId: number, today: IsoDate): DenialView[] {
+export function accountDenials(db: ReadDb, accountId: number, today: IsoDate): DenialView[] {
   return (
     db
       .prepare(`${SELECT} ${FROM} WHERE a.id = ? ORDER BY d.state = 'resolved', d.deadline_date`)

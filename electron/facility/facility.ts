@@ -1,7 +1,7 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { FacilityView } from '../../shared/api/facility';
-import type { Ctx } from '../core/context';
-import type { Db } from '../db/open';
+import type { Ctx, ReadCtx } from '../core/context';
+import type { ReadDb } from '../db/open';
 import { isSupervisor } from '../users/users';
 
 export type FacilityRow = Omit<FacilityView, 'configured' | 'canChange'>;
@@ -22,7 +22,7 @@ const EMPTY: FacilityRow = {
 };
 
 /** The one facility row (id 1): what letterheads and statements print; none until set up. */
-export function readFacility(db: Db): FacilityRow | undefined {
+export function readFacility(db: ReadDb): FacilityRow | undefined {
   return db
     .prepare(
       `SELECT name, line1, line2, city, state, zip, phone, fax, npi, tax_id AS taxId, web,
@@ -32,7 +32,7 @@ export function readFacility(db: Db): FacilityRow | undefined {
     .get() as FacilityRow | undefined;
 }
 
-export function getFacility(ctx: Ctx): FacilityView {
+export function getFacility(ctx: ReadCtx): FacilityView {
   const row = readFacility(ctx.db);
   return {
     ...(row ?? EMPTY),

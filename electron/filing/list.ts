@@ -2,9 +2,9 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import type { DocumentKind, DocumentView } from '../../shared/api/documents';
 import { notFound } from '../../shared/api/errors';
 import type { IsoDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../core/context';
+import type { ReadCtx } from '../core/context';
 import { requireAccount } from '../accounts/lookup';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 
 type Row = Omit<DocumentView, 'warnings'> & { warnings: string };
 
@@ -26,7 +26,7 @@ export function documentView(db: Db, documentId: number): DocumentView {
 
 /** The account's documents, newest first, for the account view. */
 export function listAccountDocuments(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ParsedInputOf<'listAccountDocuments'>,
 ): DocumentView[] {
   requireAccount(ctx.db, input.accountId);
@@ -57,7 +57,7 @@ export interface FiledDocument {
   sentBy: string | null;
 }
 
-export function filedDocument(db: Db, documentId: number): FiledDocument {
+export function filedDocument(db: ReadDb, documentId: number): FiledDocument {
   const row = db
     .prepare(
       `SELECT d.id, d.kind, d.title, d.account_id AS accountId, a.account_number AS accountNumber,

@@ -3,7 +3,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import type { PdfFile } from '../../shared/api/documents';
 import { conflict } from '../../shared/api/errors';
 import { formatUsDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../core/context';
+import type { ReadCtx } from '../core/context';
 import { filedDocument } from './list';
 import { recordedPath, saveAsName } from './location';
 import { pdfFile } from './pdf-file';
@@ -15,7 +15,7 @@ import { sha256 } from './store';
  * record.
  */
 export async function getDocumentFile(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ParsedInputOf<'getDocumentFile'>,
 ): Promise<PdfFile> {
   const doc = filedDocument(ctx.db, input.documentId);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SetAsideDocumentsView, SetAsideFile } from '../../shared/api/documents';
-import type { Ctx } from '../core/context';
+import type { ReadCtx } from '../core/context';
 import { isSupervisor } from '../users/users';
 import { setAsideDir } from './location';
 
@@ -19,7 +19,7 @@ function stampTime(stamp: string): string | null {
  * there now (a supervisor who moved files away by hand sees them gone). Everyone may see
  * that files were set aside; only a supervisor is asked to look after them.
  */
-export function listSetAsideDocuments(ctx: Ctx): SetAsideDocumentsView {
+export function listSetAsideDocuments(ctx: ReadCtx): SetAsideDocumentsView {
   const folder = setAsideDir(ctx.databasePath);
   const files: SetAsideFile[] = [];
   if (fs.existsSync(folder)) {

@@ -12,7 +12,7 @@ import type {
 import { sumCents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { count, plural } from '../../shared/text/count';
-import type { Ctx } from '../core/context';
+import type { Ctx, ReadCtx } from '../core/context';
 import { SteppedWrite, type Steps } from '../core/stepped';
 import { post277 } from './claim-status/import-277';
 import { claimFileStatus, claimFileSummary, post837 } from './claims/import-837';
@@ -177,7 +177,7 @@ function statusOf(r: ImportReport): ImportStatus {
   return 'posted';
 }
 
-export function listImports(ctx: Ctx, input: ParsedInputOf<'listImports'>): ImportListItem[] {
+export function listImports(ctx: ReadCtx, input: ParsedInputOf<'listImports'>): ImportListItem[] {
   return ctx.db
     .prepare(
       `SELECT f.id, f.kind, f.file_name AS fileName, f.status, f.summary, f.imported_at AS importedAt,
@@ -188,7 +188,7 @@ export function listImports(ctx: Ctx, input: ParsedInputOf<'listImports'>): Impo
     .all(input.limit) as ImportListItem[];
 }
 
-export function getImport(ctx: Ctx, input: ParsedInputOf<'getImport'>): ImportReport {
+export function getImport(ctx: ReadCtx, input: ParsedInputOf<'getImport'>): ImportReport {
   const row = ctx.db.prepare(`SELECT report FROM import_files WHERE id = ?`).get(input.importId) as
     { report: string } | undefined;
   if (!row) throw notFound('The import');

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { LedgerKind, LedgerSide } from '../../shared/codes/enums';
 import { conflict } from '../../shared/api/errors';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import { touchAccount } from '../core/touched';
 import { computeAging, type Aging, type AgingInput } from './aging';
 
@@ -98,7 +98,7 @@ function checkReversal(e: NewLedgerEntry, o: Reversible | undefined): void {
   }
 }
 
-export function accountAging(db: Db, accountId: number, today: IsoDate): Aging {
+export function accountAging(db: ReadDb, accountId: number, today: IsoDate): Aging {
   const rows = db
     .prepare(
       `SELECT id, side, amount, posting_date AS postingDate, reverses_id AS reversesId

@@ -2,7 +2,7 @@ import { parseDenialCodes, type DenialCategory as OurCategory } from '../../shar
 import { describeReason, describeRemark } from '../../shared/codes/adjustment-codes';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents, type Cents } from '../../shared/money/cents';
-import type { Db } from '../db/open';
+import type { ReadDb } from '../db/open';
 import type { LetterData, LetterDenialCode, LetterServiceLine } from '../documents/letter-data';
 import type { DenialCategory, Template } from '../documents/template';
 import { readFacility } from '../facility/facility';
@@ -83,7 +83,7 @@ function lines(...parts: (string | null | undefined)[]): string | undefined {
  * does not know (the clinical summary, an authorization number) is simply absent, so
  * the letter prints it as a visible [PLACEHOLDER] and lists it as a warning.
  */
-export function appealLetterData(db: Db, claimId: number, userId: number): LetterData | null {
+export function appealLetterData(db: ReadDb, claimId: number, userId: number): LetterData | null {
   const c = db.prepare(CLAIM_SQL).get(claimId) as ClaimFacts | undefined;
   if (!c) return null;
   const facility = readFacility(db);

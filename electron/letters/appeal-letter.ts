@@ -7,7 +7,7 @@ import type {
   DenialState,
 } from '../../shared/codes/denials';
 import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../core/context';
+import type { ReadCtx } from '../core/context';
 import { fillTemplate, type FilledBlock, type FilledLetter } from '../documents/fill';
 import { PLACEHOLDERS } from '../documents/placeholders';
 import type { Template, TemplateKind } from '../documents/template';
@@ -35,7 +35,7 @@ export interface DenialFacts {
   deadlineDate: IsoDate;
 }
 
-export function denialFacts(ctx: Ctx, denialId: number): DenialFacts {
+export function denialFacts(ctx: ReadCtx, denialId: number): DenialFacts {
   const row = ctx.db
     .prepare(
       `SELECT d.id, d.claim_id AS claimId, c.account_id AS accountId,
@@ -54,7 +54,7 @@ export function denialFacts(ctx: Ctx, denialId: number): DenialFacts {
  * The letters say they are filed within the payer's deadline; past it, that is not true
  * and the representative must know before anything is printed.
  */
-export function deadlineWarnings(ctx: Ctx, denial: DenialFacts): string[] {
+export function deadlineWarnings(ctx: ReadCtx, denial: DenialFacts): string[] {
   return denial.deadlineDate < ctx.clock.today()
     ? [
         `The appeal deadline of ${formatUsDate(denial.deadlineDate)} has passed; check that the payer still accepts an appeal, with a reason for the late filing, before sending this letter.`,
@@ -98,7 +98,7 @@ export interface AppealChoice {
 
 /** The denial, the template to use (the caller's, or the suggested one) and the alternatives. */
 export async function chooseLetter(
-  ctx: Ctx,
+  ctx: ReadCtx,
   denialId: number,
   templateId: string | null | undefined,
 ): Promise<AppealChoice> {
@@ -124,7 +124,7 @@ export async function chooseLetter(
 
 /** The letter filled from the database, with the enclosures the representative chose. */
 export function fillLetter(
-  ctx: Ctx,
+  ctx: ReadCtx,
   choice: AppealChoice,
   enclosures: readonly string[] = [],
 ): FilledLetter {

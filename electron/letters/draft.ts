@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { AppealDraft, DraftBlock } from '../../shared/api/letters';
-import type { Ctx } from '../core/context';
+import type { ReadCtx } from '../core/context';
 import type { FilledLetter } from '../documents/fill';
 import { PLACEHOLDERS } from '../documents/placeholders';
 import type { Template } from '../documents/template';
@@ -32,7 +32,7 @@ function draftBlocks(template: Template, letter: FilledLetter): DraftBlock[] {
 
 /** The letter for a denial as it would print now, for the representative to review and edit. */
 export async function draftAppeal(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ParsedInputOf<'draftAppeal'>,
 ): Promise<AppealDraft> {
   const choice = await chooseLetter(ctx, input.denialId, input.templateId);

@@ -1,7 +1,7 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { DocumentView, PdfFile } from '../../shared/api/documents';
 import { formatUsDate } from '../../shared/dates/iso-date';
-import type { Ctx } from '../core/context';
+import type { Ctx, ReadCtx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { moveDenial } from '../denials/update';
 import { renderFilledLetter, type RenderedDocument } from '../documents/letter-layout';
@@ -22,7 +22,7 @@ import {
 type Input = ParsedInputOf<'generateAppeal'>;
 
 async function render(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: Input,
 ): Promise<{ choice: AppealChoice; rendered: RenderedDocument }> {
   const choice = await chooseLetter(ctx, input.denialId, input.templateId);
@@ -39,7 +39,7 @@ async function render(
 }
 
 /** The letter as it will print, edits and enclosures included; nothing is filed. */
-export async function previewAppeal(ctx: Ctx, input: Input): Promise<PdfFile> {
+export async function previewAppeal(ctx: ReadCtx, input: Input): Promise<PdfFile> {
   const { choice, rendered } = await render(ctx, input);
   return pdfFile(
     saveAsName(choice.chosen.template.id, choice.denial.accountNumber, ctx.clock.today()),

@@ -3,13 +3,13 @@ import { invalid } from '../../shared/api/errors';
 import type { RepaymentAdviceView } from '../../shared/api/plans';
 import { cents } from '../../shared/money/cents';
 import { checkAdviceInput, repaymentAdvice, type AdviceInput } from '../../shared/plans/advice';
-import type { Ctx } from '../core/context';
+import type { ReadCtx } from '../core/context';
 import { requirePostableAccount } from '../posting/account-state';
 import { billingRules } from '../rules/billing-rules';
 
 /** Poverty-guideline percent and a plan that fits the household, for the patient balance. */
 export function getRepaymentAdvice(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ParsedInputOf<'getRepaymentAdvice'>,
 ): RepaymentAdviceView {
   const account = requirePostableAccount(ctx.db, input.accountId);

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents, sumCents, type Cents } from '../../shared/money/cents';
 import type { Installment } from '../../shared/plans/schedule';
 import { planStanding } from '../../shared/plans/standing';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import { patientPaidTotal } from '../posting/account-state';
 
 interface PlanRow {
@@ -33,7 +33,7 @@ const PLAN_SQL = `SELECT p.id, p.account_id AS accountId, p.status, p.delinquent
     p.end_reason AS endReason
   FROM payment_plans p JOIN users u ON u.id = p.created_by`;
 
-export function planInstallments(db: Db, planId: number): Installment[] {
+export function planInstallments(db: ReadDb, planId: number): Installment[] {
   return db
     .prepare(
       `SELECT number, due_date AS dueDate, amount FROM plan_installments
@@ -43,12 +43,12 @@ export function planInstallments(db: Db, planId: number): Installment[] {
 }
 
 /** What the patient has paid toward the plan: patient payments since it began. */
-export function paidTowardPlan(db: Db, accountId: number, paidBefore: number): Cents {
+export function paidTowardPlan(db: ReadDb, accountId: number, paidBefore: number): Cents {
   // a reversed payment from before the plan can take the figure below zero; it pays nothing
   return cents(Math.max(0, patientPaidTotal(db, accountId) - paidBefore));
 }
 
-function toView(db: Db, row: PlanRow, today: IsoDate): PlanView {
+function toView(db: ReadDb, row: PlanRow, today: IsoDate): PlanView {
   const installments = planInstallments(db, row.id);
   const paid = paidTowardPlan(db, row.accountId, row.paidBefore);
   const standing = planStanding(installments, paid, today, row.graceDays);
@@ -83,7 +83,7 @@ function toView(db: Db, row: PlanRow, today: IsoDate): PlanView {
 }
 
 /** The account's plans, the active one first. */
-export function accountPlans(db: Db, accountId: number, today: IsoDate): PlanView[] {
+export function accountPlans(db: ReadDb, accountId: number, today: IsoDate): PlanView[] {
   const rows = db
     .prepare(`${PLAN_SQL} WHERE p.account_id = ? ORDER BY p.status = 'active' DESC, p.id DESC`)
     .all(accountId) as PlanRow[];

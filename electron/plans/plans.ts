@@ -6,7 +6,7 @@ import type { PlanPreview } from '../../shared/api/plans';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import { formatCents } from '../../shared/money/format';
 import { buildSchedule } from '../../shared/plans/schedule';
-import type { Ctx } from '../core/context';
+import type { Ctx, ReadCtx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { closeSystemFollowUps } from '../followups/system';
 import { patientPaidTotal, requirePostableAccount } from '../posting/account-state';
@@ -16,7 +16,7 @@ import { planRow } from './load';
 type Terms = ParsedInputOf<'previewPlan'>;
 
 /** The schedule a plan would have; shown before saving, and what saving stores. */
-export function previewPlan(ctx: Ctx, input: Terms): PlanPreview {
+export function previewPlan(ctx: ReadCtx, input: Terms): PlanPreview {
   const { db } = ctx;
   const account = requirePostableAccount(db, input.accountId);
   if (account.patientBalance <= 0) {

@@ -1,7 +1,7 @@
 import type { BalanceTotals } from '../../shared/api/posting';
 import { conflict, notFound } from '../../shared/api/errors';
 import { cents, type Cents } from '../../shared/money/cents';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 
 export interface PostableAccount {
   id: number;
@@ -12,7 +12,7 @@ export interface PostableAccount {
 }
 
 /** The account money may be posted to: it exists and is not closed. */
-export function requirePostableAccount(db: Db, accountId: number): PostableAccount {
+export function requirePostableAccount(db: ReadDb, accountId: number): PostableAccount {
   const row = db
     .prepare(
       `SELECT id, account_number AS accountNumber, status, insurance_balance AS insuranceBalance,
@@ -46,7 +46,7 @@ export function balanceTotals(db: Db, accountId: number): BalanceTotals {
  * Everything the patient side has paid on the account, net of reversals. Plans and
  * promises remember this figure when they are made and count what comes after it.
  */
-export function patientPaidTotal(db: Db, accountId: number): Cents {
+export function patientPaidTotal(db: ReadDb, accountId: number): Cents {
   const row = db
     .prepare(
       `SELECT ifnull(-sum(amount), 0) AS paid FROM ledger_entries

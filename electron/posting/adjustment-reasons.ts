@@ -1,11 +1,11 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict } from '../../shared/api/errors';
 import type { AdjustmentReason, AdjustmentReasonsView } from '../../shared/api/posting';
-import type { Ctx } from '../core/context';
+import type { Ctx, ReadCtx } from '../core/context';
 import { isSupervisor } from '../users/users';
 
 /** The office's reasons, retired ones included (past entries still name them). */
-export function listAdjustmentReasons(ctx: Ctx): AdjustmentReasonsView {
+export function listAdjustmentReasons(ctx: ReadCtx): AdjustmentReasonsView {
   const reasons = (
     ctx.db
       .prepare(`SELECT code, label, category, active FROM adjustment_reasons ORDER BY label`)

@@ -1,7 +1,7 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { AdjustmentRequestView } from '../../shared/api/posting';
-import type { Ctx } from '../core/context';
-import type { Db } from '../db/open';
+import type { ReadCtx } from '../core/context';
+import type { ReadDb } from '../db/open';
 
 const REQUEST_SQL = `SELECT r.id, r.account_id AS accountId, a.account_number AS accountNumber,
     p.last_name || ', ' || p.first_name AS patientName, c.claim_number AS claimNumber, r.side,
@@ -16,7 +16,7 @@ const REQUEST_SQL = `SELECT r.id, r.account_id AS accountId, a.account_number AS
 
 /** Write-offs by status, oldest request first: a supervisor's approval list. */
 export function listAdjustmentRequests(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ParsedInputOf<'listAdjustmentRequests'>,
 ): AdjustmentRequestView[] {
   return ctx.db
@@ -24,7 +24,7 @@ export function listAdjustmentRequests(
     .all(input.status, input.limit) as AdjustmentRequestView[];
 }
 
-export function accountAdjustmentRequests(db: Db, accountId: number): AdjustmentRequestView[] {
+export function accountAdjustmentRequests(db: ReadDb, accountId: number): AdjustmentRequestView[] {
   return db
     .prepare(`${REQUEST_SQL} WHERE r.account_id = ? ORDER BY r.status = 'pending' DESC, r.id DESC`)
     .all(accountId) as AdjustmentRequestView[];

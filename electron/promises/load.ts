@@ -1,6 +1,6 @@
 import type { PromiseView } from '../../shared/api/plans';
 import { cents } from '../../shared/money/cents';
-import type { Db } from '../db/open';
+import type { ReadDb } from '../db/open';
 import { patientPaidTotal } from '../posting/account-state';
 
 type PromiseRow = Omit<PromiseView, 'paidSince'> & { paidBefore: number };
@@ -9,7 +9,7 @@ const PROMISE_SQL = `SELECT pr.id, pr.kind, pr.amount, pr.due_date AS dueDate, p
     pr.paid_before AS paidBefore, u.display_name AS createdBy, pr.created_at AS createdAt
   FROM promises pr JOIN users u ON u.id = pr.created_by`;
 
-export function accountPromises(db: Db, accountId: number): PromiseView[] {
+export function accountPromises(db: ReadDb, accountId: number): PromiseView[] {
   const paid = patientPaidTotal(db, accountId);
   return (
     db

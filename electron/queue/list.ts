@@ -2,7 +2,7 @@ import type { QueueList, QueueRow } from '../../shared/api/queue';
 import { bucketForAge } from '../../shared/aging/buckets';
 import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
-import type { Ctx } from '../core/context';
+import type { ReadCtx } from '../core/context';
 import { priorityLabel } from './priority';
 import { buildQueueQuery, QUEUE_ROWS_SQL, type QueueInput } from './query';
 
@@ -31,7 +31,7 @@ type Row = Pick<
 };
 
 /** Open follow-ups due on or before a date (today by default): the representative's day. */
-export function listQueue(ctx: Ctx, input: QueueInput): QueueList {
+export function listQueue(ctx: ReadCtx, input: QueueInput): QueueList {
   const today = ctx.clock.today();
   const q = buildQueueQuery(input, today);
   const { db } = ctx;

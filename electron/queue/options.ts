@@ -1,8 +1,8 @@
 import type { QueueOptions } from '../../shared/api/queue';
-import type { Ctx } from '../core/context';
+import type { ReadCtx } from '../core/context';
 
 /** What the queue's filter lists offer. */
-export function getQueueOptions(ctx: Ctx): QueueOptions {
+export function getQueueOptions(ctx: ReadCtx): QueueOptions {
   return {
     payers: ctx.db
       .prepare(`SELECT id, name FROM payers ORDER BY name`)

@@ -1,6 +1,6 @@
 import type { BillingRules } from '../../shared/api/rules';
 import { cents } from '../../shared/money/cents';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 
 /** What an office gets until a supervisor changes it. */
 export const DEFAULT_BILLING_RULES: BillingRules = {
@@ -17,7 +17,7 @@ export const DEFAULT_BILLING_RULES: BillingRules = {
 type RuleKey = keyof BillingRules;
 
 /** The office's rules: stored values over the defaults. */
-export function billingRules(db: Db): BillingRules {
+export function billingRules(db: ReadDb): BillingRules {
   const rows = db.prepare(`SELECT key, value FROM billing_rules`).all() as {
     key: string;
     value: string;

@@ -1,11 +1,11 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { BillingRules, BillingRulesView, rulesMethods } from '../../shared/api/rules';
 import type { HandlersOf } from '../core/handlers';
-import type { Ctx } from '../core/context';
+import type { Ctx, ReadCtx } from '../core/context';
 import { isSupervisor } from '../users/users';
 import { billingRules, writeBillingRules } from './billing-rules';
 
-export function getBillingRules(ctx: Ctx): BillingRulesView {
+export function getBillingRules(ctx: ReadCtx): BillingRulesView {
   const lastChange = ctx.db
     .prepare(
       `SELECT r.updated_at AS at, u.display_name AS byName

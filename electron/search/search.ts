@@ -3,7 +3,7 @@ import type { SearchMatch, SearchResult, SearchResults } from '../../shared/api/
 import type { AccountStatus } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
-import type { Ctx } from '../core/context';
+import type { ReadCtx } from '../core/context';
 import { describeIntent, parseSearch, prefixRange, type SearchIntent } from './parse';
 
 /** Columns every search returns; `m` names the match, `k` a claim number when one matched. */
@@ -95,7 +95,7 @@ interface Row extends Omit<SearchResult, 'balance' | 'dateOfBirth' | 'serviceDat
 }
 
 /** The global search: account or claim number, name, date of birth or phone. */
-export function search(ctx: Ctx, input: ParsedInputOf<'search'>): SearchResults {
+export function search(ctx: ReadCtx, input: ParsedInputOf<'search'>): SearchResults {
   const intent = parseSearch(input.query);
   if (!intent) return { interpretedAs: 'nothing to search for', results: [], truncated: false };
   const { sql, params } = buildSearchQuery(intent);

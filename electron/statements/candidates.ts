@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import type { StatementCandidate, StatementCandidates } from '../../shared/api/statements';
 import { AGING_BUCKETS } from '../../shared/aging/buckets';
 import { addDays } from '../../shared/dates/iso-date';
-import type { Ctx } from '../core/context';
+import type { ReadCtx } from '../core/context';
 
 const FROM = `FROM accounts a JOIN people g ON g.id = a.guarantor_id
   WHERE a.status = 'open' AND a.patient_balance > 0 AND a.patient_balance >= @min
@@ -16,7 +16,7 @@ const FROM = `FROM accounts a JOIN people g ON g.id = a.guarantor_id
  * for a statement run. The aging bucket is that of the account's oldest open amount.
  */
 export function listStatementCandidates(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ParsedInputOf<'listStatementCandidates'>,
 ): StatementCandidates {
   const today = ctx.clock.today();

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import type { Template } from '../documents/template';
 import { shippedStatementTemplate } from '../documents/template-load';
 import { shippedTemplates } from './shipped';
@@ -25,7 +25,7 @@ function resolve(shipped: Template, copy: { id: number; text: string } | undefin
     : { template: shipped, copyId: null };
 }
 
-export async function templatesInUse(db: Db): Promise<TemplateInUse[]> {
+export async function templatesInUse(db: ReadDb): Promise<TemplateInUse[]> {
   const shipped = await shippedTemplates();
   const copies = copiesInUse(db);
   return [...shipped.values()].map((s) => resolve(s.template, copies.get(s.template.id)));

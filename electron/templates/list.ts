@@ -6,8 +6,8 @@ import type {
   TemplateSummary,
 } from '../../shared/api/templates';
 import { invalid, notFound } from '../../shared/api/errors';
-import type { Ctx } from '../core/context';
-import type { Db } from '../db/open';
+import type { ReadCtx } from '../core/context';
+import type { ReadDb } from '../db/open';
 import { isSupervisor } from '../users/users';
 import { templatesInUse } from './in-use';
 import { shippedTemplates, type ShippedTemplate } from './shipped';
@@ -34,7 +34,7 @@ function copySummary(c: CopyRow): TemplateCopySummary {
 
 /** Every template (or those of one kind) as it is in use, with its copies. */
 export async function templateSummaries(
-  db: Db,
+  db: ReadDb,
   kind?: TemplateKindName | null,
 ): Promise<TemplateSummary[]> {
   const copies = allCopies(db);
@@ -53,13 +53,13 @@ export async function templateSummaries(
 }
 
 export function listTemplates(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ParsedInputOf<'listTemplates'>,
 ): Promise<TemplateSummary[]> {
   return templateSummaries(ctx.db, input.kind);
 }
 
-export function copySource(ctx: Ctx, c: CopyRow, shipped: ShippedTemplate): TemplateSource {
+export function copySource(ctx: ReadCtx, c: CopyRow, shipped: ShippedTemplate): TemplateSource {
   return {
     templateId: c.templateId,
     copyId: c.id,
@@ -74,7 +74,7 @@ export function copySource(ctx: Ctx, c: CopyRow, shipped: ShippedTemplate): Temp
 
 /** The shipped text (read-only) or one copy's text with its validation errors. */
 export async function getTemplateSource(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ParsedInputOf<'getTemplateSource'>,
 ): Promise<TemplateSource> {
   const shipped = await requireShipped(input.templateId);

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { TemplatePreview } from '../../shared/api/templates';
-import type { Ctx } from '../core/context';
+import type { ReadCtx } from '../core/context';
 import { renderLetter } from '../documents/letter-layout';
 import { sampleLetterData, sampleStatementData } from '../documents/sample-data';
 import { renderStatement } from '../documents/statement-layout';
@@ -11,7 +11,7 @@ import { validateCopy } from './validate';
 
 /** The live preview of a template being edited: its errors, or the PDF on sample data. */
 export async function previewTemplate(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ParsedInputOf<'previewTemplate'>,
 ): Promise<TemplatePreview> {
   const shipped = await requireShipped(input.templateId);

@@ -1,5 +1,5 @@
 import { notFound } from '../../shared/api/errors';
-import type { Db } from '../db/open';
+import type { ReadDb } from '../db/open';
 
 export interface CopyRow {
   id: number;
@@ -18,18 +18,18 @@ const COPY_SQL = `SELECT c.id, c.template_id AS templateId, c.name, c.text, c.va
   FROM template_copies c JOIN users u ON u.id = c.updated_by
   LEFT JOIN template_in_use iu ON iu.copy_id = c.id`;
 
-export function loadCopy(db: Db, copyId: number): CopyRow {
+export function loadCopy(db: ReadDb, copyId: number): CopyRow {
   const row = db.prepare(`${COPY_SQL} WHERE c.id = ?`).get(copyId) as CopyRow | undefined;
   if (!row) throw notFound('The template copy');
   return row;
 }
 
-export function allCopies(db: Db): CopyRow[] {
+export function allCopies(db: ReadDb): CopyRow[] {
   return db.prepare(`${COPY_SQL} ORDER BY c.template_id, c.id`).all() as CopyRow[];
 }
 
 /** The copy in use for each template that has one. */
-export function copiesInUse(db: Db): Map<string, { id: number; text: string }> {
+export function copiesInUse(db: ReadDb): Map<string, { id: number; text: string }> {
   const rows = db
     .prepare(
       `SELECT iu.template_id AS templateId, c.id, c.text FROM template_in_use iu

@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../shared/api/errors';
 import type { UsersView, UserView } from '../../shared/api/users';
 import { USER_ROLE, type UserRole } from '../../shared/codes/enums';
-import type { Ctx } from '../core/context';
+import type { Ctx, ReadCtx } from '../core/context';
 import type { Db } from '../db/open';
 import { recordUserChange } from './changes';
 import { isSupervisor } from './users';
@@ -18,7 +18,7 @@ interface UserRow {
 const USER_COLUMNS = `id, username, display_name AS displayName, role, active`;
 
 /** Everyone sees who works in ClaimDesk and in which role; a supervisor changes it. */
-export function listUsers(ctx: Ctx): UsersView {
+export function listUsers(ctx: ReadCtx): UsersView {
   const rows = ctx.db
     .prepare(
       `SELECT ${USER_COLUMNS} FROM users ORDER BY active DESC, display_name COLLATE NOCASE, id`,

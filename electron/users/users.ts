@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 
 /** Finds the user by name, creating them on first sight (sign-in comes later). */
 export function ensureUser(db: Db, username: string, displayName: string, now: string): number {
@@ -19,7 +19,7 @@ export function isActiveUser(db: Db, userId: number): boolean {
 }
 
 /** Whether the user is an active supervisor, for screens that offer what only they may do. */
-export function isSupervisor(db: Db, userId: number): boolean {
+export function isSupervisor(db: ReadDb, userId: number): boolean {
   const row = db.prepare(`SELECT role, active FROM users WHERE id = ?`).get(userId) as
     { role: string; active: number } | undefined;
   return row?.role === 'supervisor' && row.active === 1;

@@ -10,9 +10,9 @@ export type Access = 'read' | 'write' | 'long';
 /** Who may call a method. The check is dispatch's, from this, before the handler runs. */
 export type Role = 'anyone' | 'supervisor';
 
-export interface Method<I extends z.ZodType, O> {
+export interface Method<I extends z.ZodType, O, A extends Access = Access> {
   input: I;
-  access: Access;
+  access: A;
   role: Role;
   /** What a supervisor-only method does, as the refusal says it: "change the facility details". */
   action?: string;
@@ -28,19 +28,19 @@ export interface Created {
   id: number;
 }
 
-function method<O>(access: Access) {
-  return <I extends z.ZodType>(input: I, supervisorOnly?: { action: string }): Method<I, O> =>
+function method<O, A extends Access>(access: A) {
+  return <I extends z.ZodType>(input: I, supervisorOnly?: { action: string }): Method<I, O, A> =>
     supervisorOnly
       ? { input, access, role: 'supervisor', action: supervisorOnly.action }
       : { input, access, role: 'anyone' };
 }
 
 /** A method that only reads. */
-export const read = <O>() => method<O>('read');
+export const read = <O>() => method<O, 'read'>('read');
 /** A method that writes, in one transaction. */
-export const write = <O>() => method<O>('write');
-/** A write too long for one blocking request (a large import). */
-export const long = <O>() => method<O>('long');
+export const write = <O>() => method<O, 'write'>('write');
+/** A write too long for one blocking request (a large import, a statement run). */
+export const long = <O>() => method<O, 'long'>('long');
 
 /** Marks a method only a supervisor may call; `action` completes "Only a supervisor can …". */
 export const supervisor = (action: string) => ({ action });

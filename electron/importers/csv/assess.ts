@@ -7,7 +7,7 @@ import {
 } from '../../../shared/csv/account-fields';
 import { readCsv, type CsvRecord, type CsvTable } from '../../../shared/csv/read';
 import type { IsoDate } from '../../../shared/dates/iso-date';
-import type { Db } from '../../db/open';
+import type { ReadDb } from '../../db/open';
 import { accountNumberCell, readRow, type PayerRef, type RowOutcome } from './rows';
 
 /** A file read and checked against its mapping, ready to be assessed row by row. */
@@ -38,7 +38,7 @@ export function readMappedFile(text: string, columns: CsvColumns): MappedFile {
 }
 
 /** Every row of the file read against the database as it is now (payers, accounts). */
-export function assessRows(db: Db, today: IsoDate, file: MappedFile): AssessedRow[] {
+export function assessRows(db: ReadDb, today: IsoDate, file: MappedFile): AssessedRow[] {
   const { table, indexes } = file;
   const payers = db
     .prepare(`SELECT id, payer_code AS code, financial_class AS financialClass FROM payers`)

@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { CsvMapping, CsvMappingList } from '../../../shared/api/csv';
 import { notFound } from '../../../shared/api/errors';
 import { CSV_FIELD_KEYS, type CsvColumns } from '../../../shared/csv/account-fields';
-import type { Ctx } from '../../core/context';
+import type { Ctx, ReadCtx } from '../../core/context';
 import { isSupervisor } from '../../users/users';
 
 interface MappingRow {
@@ -25,7 +25,7 @@ function columnsOf(json: string): CsvColumns {
 }
 
 /** The saved mappings, by name; everyone may use one to preview a file. */
-export function listCsvMappings(ctx: Ctx): CsvMappingList {
+export function listCsvMappings(ctx: ReadCtx): CsvMappingList {
   const rows = ctx.db
     .prepare(
       `SELECT m.id, m.name, m.columns, m.updated_at AS updatedAt, u.display_name AS updatedBy

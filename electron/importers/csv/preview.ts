@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { CsvPreview, CsvPreviewRow } from '../../../shared/api/csv';
 import { CSV_FIELD_KEYS, type CsvFieldKey } from '../../../shared/csv/account-fields';
 import { sumCents } from '../../../shared/money/cents';
-import type { Ctx } from '../../core/context';
+import type { ReadCtx } from '../../core/context';
 import { assessRows, readMappedFile, type AssessedRow, type MappedFile } from './assess';
 
 /** Rows with problems listed beyond the first rows, so a bad row deep in the file is seen too. */
@@ -45,7 +45,10 @@ function previewRow(file: MappedFile, { record, outcome }: AssessedRow): CsvPrev
  * row is read and checked as the import would, the first rows are shown, and the counts
  * and totals cover the whole file. Open to every user; importing is for supervisors.
  */
-export function previewCsvImport(ctx: Ctx, input: ParsedInputOf<'previewCsvImport'>): CsvPreview {
+export function previewCsvImport(
+  ctx: ReadCtx,
+  input: ParsedInputOf<'previewCsvImport'>,
+): CsvPreview {
   const file = readMappedFile(input.text, input.columns);
   const rows = assessRows(ctx.db, ctx.clock.today(), file);
   const valid = rows.flatMap((r) => (r.outcome.status === 'valid' ? [r.outcome.account] : []));

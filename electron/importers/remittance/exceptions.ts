@@ -2,13 +2,13 @@ import type { ParsedInputOf } from '../../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../../shared/api/errors';
 import type { Created } from '../../../shared/api/method';
 import type { RemittanceExceptionView } from '../../../shared/api/imports';
-import type { Ctx } from '../../core/context';
+import type { Ctx, ReadCtx } from '../../core/context';
 import type { Claim } from '../x12/remittance-types';
 import { UnpostableClaim } from './plan-claim';
 import { postRemittanceClaim } from './post-claim';
 
 export function listRemittanceExceptions(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ParsedInputOf<'listRemittanceExceptions'>,
 ): RemittanceExceptionView[] {
   return (
