@@ -28,14 +28,14 @@ function via<M extends MethodName>(ctx: Ctx, method: M, input: InputOf<M>): Outp
 function queueScenario(ctx: Ctx, name: string, input: InputOf<'listQueue'>): Scenario {
   const parsed = contract.listQueue.input.parse(input);
   const q = buildQueueQuery(parsed, ctx.clock.today());
-  const page = prepare(ctx.db, q.pageSql);
+  const page = prepare<{ id: number }>(ctx.db, q.pageSql);
   const count = prepare(ctx.db, q.countSql);
   const rows = prepare(ctx.db, QUEUE_ROWS_SQL);
   return {
     name,
     handler: () => via(ctx, 'listQueue', input).rows.length,
     bare: () => {
-      const ids = (page.all(q.params) as { id: number }[]).map((r) => r.id);
+      const ids = page.all(q.params).map((r) => r.id);
       count.get(q.params);
       return rows.all(JSON.stringify(ids)).length;
     },

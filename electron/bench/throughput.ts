@@ -142,7 +142,7 @@ export function recomputeBalancesBenchmark(ctx: Ctx, today: IsoDate): Throughput
   });
   const bare = timedRollback(ctx.db, () => {
     // the same rows read and the same FIFO aging, written back with one prepared update
-    const rows = prepare(
+    const rows = prepare<AgingInput>(
       ctx.db,
       `SELECT id, side, amount, posting_date AS postingDate, reverses_id AS reversesId
        FROM ledger_entries WHERE account_id = ?`,
@@ -152,7 +152,7 @@ export function recomputeBalancesBenchmark(ctx: Ctx, today: IsoDate): Throughput
       `UPDATE accounts SET insurance_balance = ?, patient_balance = ?, oldest_open_date = ? WHERE id = ?`,
     );
     for (const id of ids) {
-      const aging = computeAging(rows.all(id) as AgingInput[], today);
+      const aging = computeAging(rows.all(id), today);
       update.run(aging.insuranceBalance, aging.patientBalance, aging.oldestOpenDate, id);
     }
   });

@@ -71,13 +71,13 @@ function insertFacility(db: Db): void {
 }
 
 function insertStaff(db: Db, now: string): StaffMember[] {
-  const find = prepare(db, `SELECT id FROM users WHERE username = ?`);
+  const find = prepare<{ id: number }>(db, `SELECT id FROM users WHERE username = ?`);
   const insert = prepare(
     db,
     `INSERT INTO users (username, display_name, phone, role, created_at) VALUES (?, ?, ?, ?, ?)`,
   );
   return DEMO_USERS.map((u) => {
-    const existing = find.get(u.username) as { id: number } | undefined;
+    const existing = find.get(u.username);
     const id = existing
       ? existing.id
       : Number(insert.run(u.username, u.displayName, u.phone, u.role, now).lastInsertRowid);

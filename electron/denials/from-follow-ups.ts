@@ -27,12 +27,12 @@ export function recordOpenDenials(db: Db, userId: number, now: string): number {
        WHERE f.kind = 'denial' AND f.status = 'open'
          AND NOT EXISTS (SELECT 1 FROM denials d WHERE d.claim_id = f.claim_id)`,
   );
-  const adjustments = prepare(
+  const adjustments = prepare<{ groupCode: string; reasonCode: string; amount: number }>(
     db,
     `SELECT group_code AS groupCode, reason_code AS reasonCode, amount FROM claim_adjustments
      WHERE claim_id = ? ORDER BY id`,
   );
-  const remarks = prepare(
+  const remarks = prepare<{ code: string }>(
     db,
     `SELECT DISTINCT code FROM claim_remarks WHERE claim_id = ? ORDER BY id`,
   );
@@ -42,10 +42,10 @@ export function recordOpenDenials(db: Db, userId: number, now: string): number {
        deadline_date, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const f of open) {
-    const codes = (
-      adjustments.all(f.claimId) as { groupCode: string; reasonCode: string; amount: number }[]
-    ).filter((a) => isDenialAdjustment(a.groupCode, a.reasonCode));
-    const remarkCodes = (remarks.all(f.claimId) as { code: string }[]).map((r) => r.code);
+    const codes = adjustments
+      .all(f.claimId)
+      .filter((a) => isDenialAdjustment(a.groupCode, a.reasonCode));
+    const remarkCodes = remarks.all(f.claimId).map((r) => r.code);
     const { category, action } = classifyDenial(
       codes.map((a) => ({ group: a.groupCode, reason: a.reasonCode })),
       remarkCodes,

@@ -43,15 +43,14 @@ export function appendLedgerEntries(
   );
   const ids: number[] = [];
   const touched = new Set<number>();
-  const original = prepare(
+  const original = prepare<Reversible>(
     db,
     `SELECT l.account_id AS accountId, l.kind, l.side, l.amount, l.reverses_id AS reversesId,
        (SELECT id FROM ledger_entries r WHERE r.reverses_id = l.id) AS reversedBy
      FROM ledger_entries l WHERE l.id = ?`,
   );
   for (const e of entries) {
-    if (e.reversesId != null)
-      checkReversal(e, original.get(e.reversesId) as Reversible | undefined);
+    if (e.reversesId != null) checkReversal(e, original.get(e.reversesId));
     const result = insert.run(
       e.accountId,
       e.claimId ?? null,
