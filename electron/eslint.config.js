@@ -97,4 +97,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // SQL goes through electron/db/query.ts, which owns the statement cache and the row cast;
+    // tests may still prepare on the bare library to inspect tables
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/db/query.ts', 'electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.type="MemberExpression"][callee.property.name="prepare"]',
+          message: 'Use prepare(db, sql), one, oneOrThrow, all or run from electron/db/query.ts.',
+        },
+      ],
+    },
+  },
 );

@@ -21,6 +21,7 @@ import { accountPlans } from '../plans/load';
 import { accountAdjustmentRequests } from '../posting/adjustment-requests';
 import { accountPromises } from '../promises/load';
 import { priorityLabel } from '../queue/priority';
+import { all, one } from '../db/query';
 
 /**
  * Everything the account view shows, in one call. The statements are exported so the
@@ -97,9 +98,9 @@ type PersonRow = Omit<PersonView, 'fullName' | 'returnedMail' | 'address' | 'add
 };
 
 function loadPerson(db: ReadDb, id: number): PersonView {
-  const p = db.prepare(ACCOUNT_SQL.person).get(id) as PersonRow | undefined;
+  const p = one<PersonRow>(db, ACCOUNT_SQL.person, id);
   if (!p) throw notFound('A person on the account');
-  const history = db.prepare(ACCOUNT_SQL.addresses).all(id) as AddressRecord[];
+  const history = all<AddressRecord>(db, ACCOUNT_SQL.addresses, id);
   return {
     ...p,
     fullName: [p.firstName, p.middleName, p.lastName].filter(Boolean).join(' '),
@@ -122,14 +123,14 @@ function groupBy<T extends { claimId: number }>(rows: T[]): Map<number, T[]> {
 export function getAccount(ctx: ReadCtx, input: ParsedInputOf<'getAccount'>): AccountView {
   const { db } = ctx;
   const today = ctx.clock.today();
-  const a = db.prepare(ACCOUNT_SQL.account).get(input.accountId) as
-    | (AccountView['account'] & {
-        patientId: number;
-        guarantorId: number;
-        balance: number;
-        oldestOpenDate: IsoDate | null;
-      })
-    | undefined;
+  const a = one<
+    AccountView['account'] & {
+      patientId: number;
+      guarantorId: number;
+      balance: number;
+      oldestOpenDate: IsoDate | null;
+    }
+  >(db, ACCOUNT_SQL.account, input.accountId);
   if (!a) throw notFound('The account');
   const aging = accountAging(db, a.id, today);
 
@@ -137,28 +138,27 @@ export function getAccount(ctx: ReadCtx, input: ParsedInputOf<'getAccount'>): Ac
     claimId: number;
     modifiers: string | null;
   };
-  const lines = groupBy(db.prepare(ACCOUNT_SQL.claimLines).all(a.id) as LineRow[]);
+  const lines = groupBy(all<LineRow>(db, ACCOUNT_SQL.claimLines, a.id));
   const adjustments = groupBy(
-    db.prepare(ACCOUNT_SQL.adjustments).all(a.id) as {
+    all<{
       claimId: number;
       lineNumber: number | null;
       groupCode: string;
       reasonCode: string;
       amount: number;
-    }[],
+    }>(db, ACCOUNT_SQL.adjustments, a.id),
   );
   const remarks = groupBy(
-    db.prepare(ACCOUNT_SQL.remarks).all(a.id) as {
+    all<{
       claimId: number;
       lineNumber: number | null;
       code: string;
-    }[],
+    }>(db, ACCOUNT_SQL.remarks, a.id),
   );
-  const claims = (
-    db.prepare(ACCOUNT_SQL.claims).all(a.id) as Omit<
-      ClaimView,
-      'lines' | 'adjustments' | 'remarks'
-    >[]
+  const claims = all<Omit<ClaimView, 'lines' | 'adjustments' | 'remarks'>>(
+    db,
+    ACCOUNT_SQL.claims,
+    a.id,
   ).map((c): ClaimView => ({
     ...c,
     lines: (lines.get(c.id) ?? []).map(({ claimId: _claimId, modifiers, ...l }) => ({
@@ -182,27 +182,27 @@ export function getAccount(ctx: ReadCtx, input: ParsedInputOf<'getAccount'>): Ac
   }));
 
   let running = 0;
-  const ledger = (
-    db.prepare(ACCOUNT_SQL.ledger).all(a.id) as Omit<LedgerEntryView, 'runningBalance'>[]
-  ).map((l): LedgerEntryView => {
-    running += l.amount;
-    return { ...l, runningBalance: cents(running) };
-  });
+  const ledger = all<Omit<LedgerEntryView, 'runningBalance'>>(db, ACCOUNT_SQL.ledger, a.id).map(
+    (l): LedgerEntryView => {
+      running += l.amount;
+      return { ...l, runningBalance: cents(running) };
+    },
+  );
 
-  const followUps = (
-    db.prepare(ACCOUNT_SQL.followUps).all(a.id) as Omit<FollowUpView, 'priority'>[]
-  ).map((f): FollowUpView => ({
-    ...f,
-    priority: priorityLabel(
-      {
-        balance: a.balance,
-        oldestOpenDate: a.oldestOpenDate,
-        dueDate: f.dueDate,
-        deadlineDate: f.deadlineDate,
-      },
-      today,
-    ),
-  }));
+  const followUps = all<Omit<FollowUpView, 'priority'>>(db, ACCOUNT_SQL.followUps, a.id).map(
+    (f): FollowUpView => ({
+      ...f,
+      priority: priorityLabel(
+        {
+          balance: a.balance,
+          oldestOpenDate: a.oldestOpenDate,
+          dueDate: f.dueDate,
+          deadlineDate: f.deadlineDate,
+        },
+        today,
+      ),
+    }),
+  );
 
   const patient = loadPerson(db, a.patientId);
   return {
@@ -218,7 +218,7 @@ export function getAccount(ctx: ReadCtx, input: ParsedInputOf<'getAccount'>): Ac
     patient,
     guarantor: a.guarantorId === a.patientId ? patient : loadPerson(db, a.guarantorId),
     guarantorIsPatient: a.patientId === a.guarantorId,
-    coverages: db.prepare(ACCOUNT_SQL.coverages).all(a.id) as CoverageView[],
+    coverages: all<CoverageView>(db, ACCOUNT_SQL.coverages, a.id),
     balance: {
       total: cents(aging.insuranceBalance + aging.patientBalance),
       insurance: aging.insuranceBalance,
@@ -227,7 +227,7 @@ export function getAccount(ctx: ReadCtx, input: ParsedInputOf<'getAccount'>): Ac
     },
     claims,
     ledger,
-    activities: db.prepare(ACCOUNT_SQL.activities).all(a.id) as ActivityView[],
+    activities: all<ActivityView>(db, ACCOUNT_SQL.activities, a.id),
     followUps,
     plans: accountPlans(db, a.id, today),
     promises: accountPromises(db, a.id),

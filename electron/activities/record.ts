@@ -1,5 +1,6 @@
 import type { ActivityKind, CallOutcome, Direction, Party } from '../../shared/codes/enums';
 import type { Ctx } from '../core/context';
+import { run } from '../db/query';
 
 export interface NewActivity {
   accountId: number;
@@ -13,22 +14,20 @@ export interface NewActivity {
 
 /** Appends one entry to the account's history, attributed to the signed-in user. */
 export function recordActivity(ctx: Ctx, a: NewActivity): number {
-  const result = ctx.db
-    .prepare(
-      `INSERT INTO activities (account_id, claim_id, kind, direction, party, outcome, body,
+  const result = run(
+    ctx.db,
+    `INSERT INTO activities (account_id, claim_id, kind, direction, party, outcome, body,
          user_id, occurred_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      a.accountId,
-      a.claimId ?? null,
-      a.kind,
-      a.direction ?? null,
-      a.party ?? null,
-      a.outcome ?? null,
-      a.text,
-      ctx.userId,
-      ctx.clock.now(),
-    );
+    a.accountId,
+    a.claimId ?? null,
+    a.kind,
+    a.direction ?? null,
+    a.party ?? null,
+    a.outcome ?? null,
+    a.text,
+    ctx.userId,
+    ctx.clock.now(),
+  );
   return Number(result.lastInsertRowid);
 }

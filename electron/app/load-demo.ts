@@ -2,10 +2,11 @@ import { conflict } from '../../shared/api/errors';
 import type { DemoLoadResult } from '../../shared/api/app';
 import type { Ctx } from '../core/context';
 import { generateDemoData } from '../demo/generate';
+import { oneOrThrow } from '../db/query';
 
 /** Offered on first start: fills an empty database with the demo hospital. */
 export function loadDemoData(ctx: Ctx): DemoLoadResult {
-  const { n } = ctx.db.prepare(`SELECT count(*) AS n FROM accounts`).get() as { n: number };
+  const { n } = oneOrThrow<{ n: number }>(ctx.db, `SELECT count(*) AS n FROM accounts`);
   if (n > 0) {
     throw conflict(
       'This database already has accounts; demo data can only be loaded into an empty one.',

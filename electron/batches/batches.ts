@@ -6,6 +6,7 @@ import { cents, sumCents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx, ReadCtx } from '../core/context';
 import { batchSummaries, batchSummary, methodTotals, requireOpenBatch } from './summary';
+import { all, oneOrThrow, run } from '../db/query';
 
 /** A deposit date further back than this is a mistyped year, not a late deposit. */
 const MAX_BATCH_AGE_DAYS = 90;
@@ -25,19 +26,17 @@ export function openBatch(ctx: Ctx, input: ParsedInputOf<'openBatch'>): BatchSum
     );
   }
   const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO deposit_batches (deposit_date, source, expected_total, description,
+    run(
+      ctx.db,
+      `INSERT INTO deposit_batches (deposit_date, source, expected_total, description,
              created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        input.depositDate,
-        input.source,
-        input.expectedTotal,
-        input.description,
-        ctx.clock.now(),
-        ctx.userId,
-      ).lastInsertRowid,
+      input.depositDate,
+      input.source,
+      input.expectedTotal,
+      input.description,
+      ctx.clock.now(),
+      ctx.userId,
+    ).lastInsertRowid,
   );
   return batchSummary(ctx.db, id);
 }
@@ -45,9 +44,12 @@ export function openBatch(ctx: Ctx, input: ParsedInputOf<'openBatch'>): BatchSum
 /** Corrects a mistyped expected total while the batch is open. */
 export function setBatchTotal(ctx: Ctx, input: ParsedInputOf<'setBatchTotal'>): BatchSummary {
   requireOpenBatch(ctx.db, input.batchId);
-  ctx.db
-    .prepare(`UPDATE deposit_batches SET expected_total = ? WHERE id = ?`)
-    .run(input.expectedTotal, input.batchId);
+  run(
+    ctx.db,
+    `UPDATE deposit_batches SET expected_total = ? WHERE id = ?`,
+    input.expectedTotal,
+    input.batchId,
+  );
   return batchSummary(ctx.db, input.batchId);
 }
 
@@ -74,9 +76,11 @@ export function getBatch(ctx: ReadCtx, input: ParsedInputOf<'getBatch'>): BatchV
   const batch = batchSummary(ctx.db, input.batchId);
   return {
     batch,
-    receipts: ctx.db
-      .prepare(`${RECEIPT_SQL} WHERE r.batch_id = ? ORDER BY r.id DESC`)
-      .all(input.batchId) as ReceiptView[],
+    receipts: all<ReceiptView>(
+      ctx.db,
+      `${RECEIPT_SQL} WHERE r.batch_id = ? ORDER BY r.id DESC`,
+      input.batchId,
+    ),
     byMethod: methodTotals(ctx.db, 'batch_id = ?', input.batchId),
   };
 }
@@ -95,11 +99,13 @@ export function closeBatch(ctx: Ctx, input: ParsedInputOf<'closeBatch'>): BatchS
     );
   }
   if (batch.receiptCount === 0) throw conflict('An empty batch cannot be closed.');
-  ctx.db
-    .prepare(
-      `UPDATE deposit_batches SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?`,
-    )
-    .run(ctx.clock.now(), ctx.userId, batch.id);
+  run(
+    ctx.db,
+    `UPDATE deposit_batches SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?`,
+    ctx.clock.now(),
+    ctx.userId,
+    batch.id,
+  );
   return batchSummary(ctx.db, batch.id);
 }
 
@@ -114,12 +120,12 @@ export function getCashSummary(ctx: ReadCtx, input: ParsedInputOf<'getCashSummar
     input.date,
     input.date,
   );
-  const loose = db
-    .prepare(
-      `SELECT ifnull(sum(amount), 0) AS total FROM receipts
+  const loose = oneOrThrow<{ total: number }>(
+    db,
+    `SELECT ifnull(sum(amount), 0) AS total FROM receipts
        WHERE batch_id IS NULL AND received_date = ? AND kind <> 'refund'`,
-    )
-    .get(input.date) as { total: number };
+    input.date,
+  );
   return {
     date: input.date,
     batches,

@@ -3,6 +3,7 @@ import { conflict, notFound } from '../../shared/api/errors';
 import { cents } from '../../shared/money/cents';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import type { Db, ReadDb } from '../db/open';
+import { all, one } from '../db/query';
 
 export const BATCH_SUMMARY_SQL = `
   SELECT b.id, b.deposit_date AS depositDate, b.source, b.description,
@@ -19,13 +20,13 @@ function withDifference(row: Row): BatchSummary {
 }
 
 export function batchSummary(db: ReadDb, batchId: number): BatchSummary {
-  const row = db.prepare(`${BATCH_SUMMARY_SQL} WHERE b.id = ?`).get(batchId) as Row | undefined;
+  const row = one<Row>(db, `${BATCH_SUMMARY_SQL} WHERE b.id = ?`, batchId);
   if (!row) throw notFound('The batch');
   return withDifference(row);
 }
 
 export function batchSummaries(db: ReadDb, where: string, ...params: unknown[]): BatchSummary[] {
-  return (db.prepare(`${BATCH_SUMMARY_SQL} ${where}`).all(...params) as Row[]).map(withDifference);
+  return all<Row>(db, `${BATCH_SUMMARY_SQL} ${where}`, ...params).map(withDifference);
 }
 
 /**
@@ -34,9 +35,11 @@ export function batchSummaries(db: ReadDb, where: string, ...params: unknown[]):
  * otherwise pay for once more.
  */
 export function requireOpenBatch(db: Db, batchId: number): void {
-  const batch = db
-    .prepare(`SELECT id, deposit_date AS depositDate, status FROM deposit_batches WHERE id = ?`)
-    .get(batchId) as Pick<BatchSummary, 'id' | 'depositDate' | 'status'> | undefined;
+  const batch = one<Pick<BatchSummary, 'id' | 'depositDate' | 'status'>>(
+    db,
+    `SELECT id, deposit_date AS depositDate, status FROM deposit_batches WHERE id = ?`,
+    batchId,
+  );
   if (!batch) throw notFound('The batch');
   if (batch.status !== 'open') {
     throw conflict(
@@ -47,15 +50,15 @@ export function requireOpenBatch(db: Db, batchId: number): void {
 
 /** Totals by payment method over receipts matching the condition. */
 export function methodTotals(db: ReadDb, where: string, ...params: unknown[]): MethodTotal[] {
-  return db
-    .prepare(
-      `SELECT method,
+  return all<MethodTotal>(
+    db,
+    `SELECT method,
          -- counted as the total adds up, and as a batch counts its receipts: a reversal
          -- cancels one payment where it is posted (the same day or batch, or a later day)
          sum(reverses_id IS NULL) - sum(reverses_id IS NOT NULL) AS count,
          sum(amount) AS total
        FROM receipts r WHERE kind <> 'refund' AND ${where}
        GROUP BY method ORDER BY method`,
-    )
-    .all(...params) as MethodTotal[];
+    ...params,
+  );
 }

@@ -1,6 +1,7 @@
 import type { Ctx } from '../core/context';
 import type { Claim837, PersonName, PostalAddress } from '../importers/claims/claim-types';
 import { queueRank } from '../queue/priority';
+import { prepare } from '../db/query';
 
 const lastNameOf = (n: PersonName) => (n.suffix ? `${n.last} ${n.suffix}` : n.last);
 const zipOf = (zip: string) => (/^\d{9}$/.test(zip) ? `${zip.slice(0, 5)}-${zip.slice(5)}` : zip);
@@ -29,46 +30,55 @@ export function writeBareClaims(
   const now = ctx.clock.now();
   const today = ctx.clock.today();
   const user = ctx.userId;
-  const person = db.prepare(
+  const person = prepare(
+    db,
     `INSERT INTO people (last_name, first_name, middle_name, date_of_birth, sex, created_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const address = db.prepare(
+  const address = prepare(
+    db,
     `INSERT INTO addresses (person_id, line1, line2, city, state, zip, effective_date, reason,
        recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'From claim file bare.837', ?, ?)`,
   );
-  const account = db.prepare(
+  const account = prepare(
+    db,
     `INSERT INTO accounts (account_number, patient_id, guarantor_id, guarantor_relationship,
        service_date, discharge_date, financial_class, status, created_at,
        insurance_balance, oldest_open_date)
      VALUES (?, ?, ?, ?, ?, NULL, 'commercial', 'open', ?, ?, ?)`,
   );
-  const coverage = db.prepare(
+  const coverage = prepare(
+    db,
     `INSERT INTO coverages (account_id, payer_id, priority, member_id, group_number, subscriber_id)
      VALUES (?, ?, 1, ?, ?, ?)`,
   );
-  const claim = db.prepare(
+  const claim = prepare(
+    db,
     `INSERT INTO claims (claim_number, account_id, coverage_id, payer_id, billed_date, status,
        total_charge, created_at, claim_type, facility_code, frequency_code, diagnosis_codes,
        prior_authorization, referral_number, statement_from, statement_to,
        billing_provider_npi, fingerprint, import_file_id)
      VALUES (?, ?, ?, ?, ?, 'billed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', NULL)`,
   );
-  const line = db.prepare(
+  const line = prepare(
+    db,
     `INSERT INTO claim_lines (claim_id, line_number, service_date, revenue_code, procedure_code,
        modifiers, units, charge) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const charge = db.prepare(
+  const charge = prepare(
+    db,
     `INSERT INTO ledger_entries (account_id, claim_id, claim_line_id, kind, side, amount,
        posting_date, payer_id, reference, reason_code, memo, reverses_id, receipt_id, created_at,
        created_by) VALUES (?, ?, ?, 'charge', 'insurance', ?, ?, NULL, NULL, NULL, ?, NULL, NULL, ?, ?)`,
   );
-  const followUp = db.prepare(
+  const followUp = prepare(
+    db,
     `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, reason, payer_id, balance,
        oldest_open_date, account_number, patient_name, rank, created_at, created_by)
      VALUES (?, ?, 'claim_status', ?, 'Billed; check the status', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const history = db.prepare(
+  const history = prepare(
+    db,
     `INSERT INTO activities (account_id, claim_id, kind, direction, party, outcome, body,
        user_id, occurred_at) VALUES (?, ?, 'system', NULL, NULL, NULL, ?, ?, ?)`,
   );

@@ -8,6 +8,7 @@ import { writeBareClaims } from './claim-bare';
 import { summarize, timedRollback, type Timing } from './measure';
 import type { ThroughputResult } from './throughput';
 import { asMs, timeReading } from './x12-reading';
+import { all, oneOrThrow } from '../db/query';
 
 export interface ClaimImportResult extends ThroughputResult {
   bytes: number;
@@ -46,11 +47,10 @@ export function claimImportBenchmark(ctx: Ctx, count = 10_000, importRuns = 3): 
   ];
   const text = write837(claimDocument(claims, { today, controlNumber: 4242 }));
   // claims already on file would be skipped, and the import would measure skipping
-  const taken = ctx.db
-    .prepare(
-      `SELECT count(*) AS n FROM claims WHERE claim_number >= 'V800000001' AND claim_number < 'V9'`,
-    )
-    .get() as { n: number };
+  const taken = oneOrThrow<{ n: number }>(
+    ctx.db,
+    `SELECT count(*) AS n FROM claims WHERE claim_number >= 'V800000001' AND claim_number < 'V9'`,
+  );
   if (taken.n > 0) throw new Error('bench: the generated claim numbers are already in use');
 
   const samples: number[] = [];
@@ -71,12 +71,10 @@ export function claimImportBenchmark(ctx: Ctx, count = 10_000, importRuns = 3): 
   );
   // the same rows written through bare better-sqlite3, payers and people known beforehand
   const payerIds = new Map(
-    (
-      ctx.db.prepare(`SELECT payer_code AS code, id FROM payers`).all() as {
-        code: string;
-        id: number;
-      }[]
-    ).map((p) => [p.code, p.id]),
+    all<{
+      code: string;
+      id: number;
+    }>(ctx.db, `SELECT payer_code AS code, id FROM payers`).map((p) => [p.code, p.id]),
   );
   const bareSamples: number[] = [];
   for (let i = 0; i < importRuns; i++) {

@@ -9,6 +9,7 @@ import { documentsDir } from '../filing/location';
 import { loadStatementData } from '../statements/statement-data';
 import { statementTemplateInUse } from '../templates/in-use';
 import { summarize, type Timing } from './measure';
+import { all, oneOrThrow } from '../db/query';
 
 /**
  * Documents on the bench database: one appeal letter from its data to the finished PDF,
@@ -57,20 +58,16 @@ async function via<M extends MethodName>(ctx: Ctx, method: M, input: InputOf<M>)
 async function rolledBack<T>(ctx: Ctx, work: () => Promise<T>): Promise<T> {
   const root = documentsDir(ctx.databasePath);
   const existed = fs.existsSync(root);
-  const before = (
-    ctx.db.prepare(`SELECT ifnull(max(id), 0) AS id FROM documents`).get() as {
-      id: number;
-    }
-  ).id;
+  const before = oneOrThrow<{
+    id: number;
+  }>(ctx.db, `SELECT ifnull(max(id), 0) AS id FROM documents`).id;
   ctx.db.exec('BEGIN');
   try {
     return await work();
   } finally {
-    const made = (
-      ctx.db.prepare(`SELECT file_name AS f FROM documents WHERE id > ?`).all(before) as {
-        f: string;
-      }[]
-    ).map((r) => r.f);
+    const made = all<{
+      f: string;
+    }>(ctx.db, `SELECT file_name AS f FROM documents WHERE id > ?`, before).map((r) => r.f);
     ctx.db.exec('ROLLBACK');
     if (!existed) fs.rmSync(root, { recursive: true, force: true });
     else for (const f of made) fs.rmSync(path.join(root, f), { force: true });
@@ -78,12 +75,10 @@ async function rolledBack<T>(ctx: Ctx, work: () => Promise<T>): Promise<T> {
 }
 
 export async function appealLetterBenchmark(ctx: Ctx, runs = 50): Promise<AppealLetterResult> {
-  const denials = (
-    ctx.db
-      .prepare(
-        `SELECT d.id FROM denials d WHERE d.state IN ('new', 'in_review') ORDER BY d.id LIMIT ?`,
-      )
-      .all(runs) as { id: number }[]
+  const denials = all<{ id: number }>(
+    ctx.db,
+    `SELECT d.id FROM denials d WHERE d.state IN ('new', 'in_review') ORDER BY d.id LIMIT ?`,
+    runs,
   ).map((r) => r.id);
   if (denials.length === 0) throw new Error('bench: the bench database has no open denials');
   const letters = await Promise.all(
@@ -169,9 +164,11 @@ export async function statementRunBenchmark(ctx: Ctx, count = 1_000): Promise<St
   start = performance.now();
   await rolledBack(ctx, async () => {
     const run = await via(ctx, 'startStatementRun', { accountIds: ids });
-    const filed = ctx.db
-      .prepare(`SELECT pages FROM documents WHERE id = ?`)
-      .get(run.documentId) as { pages: number };
+    const filed = oneOrThrow<{ pages: number }>(
+      ctx.db,
+      `SELECT pages FROM documents WHERE id = ?`,
+      run.documentId,
+    );
     runPages = filed.pages;
   });
   const runSeconds = (performance.now() - start) / 1000;

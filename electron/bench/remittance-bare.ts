@@ -1,4 +1,5 @@
 import type { Ctx } from '../core/context';
+import { one, prepare, run } from '../db/query';
 
 /** What the bench remittance says about one claim, with our ids looked up beforehand. */
 export interface BareRemitClaim {
@@ -18,15 +19,14 @@ export function bareClaimIds(
   ctx: Ctx,
   claimNumber: string,
 ): Pick<BareRemitClaim, 'claimId' | 'accountId' | 'payerId' | 'followUpId'> {
-  const row = ctx.db
-    .prepare(
-      `SELECT c.id AS claimId, c.account_id AS accountId, c.payer_id AS payerId,
+  const row = one<Pick<BareRemitClaim, 'claimId' | 'accountId' | 'payerId' | 'followUpId'>>(
+    ctx.db,
+    `SELECT c.id AS claimId, c.account_id AS accountId, c.payer_id AS payerId,
          (SELECT id FROM follow_ups f WHERE f.account_id = c.account_id AND f.claim_id = c.id
             AND f.kind = 'claim_status' AND f.status = 'open') AS followUpId
        FROM claims c WHERE c.claim_number = ?`,
-    )
-    .get(claimNumber) as
-    Pick<BareRemitClaim, 'claimId' | 'accountId' | 'payerId' | 'followUpId'> | undefined;
+    claimNumber,
+  );
   if (!row) throw new Error(`bench: claim ${claimNumber} not found`);
   return row;
 }
@@ -44,43 +44,52 @@ export function postBareRemittance(ctx: Ctx, claims: readonly BareRemitClaim[]):
   const now = ctx.clock.now();
   const today = ctx.clock.today();
   const user = ctx.userId;
-  const fileId = db
-    .prepare(
-      `INSERT INTO import_files (kind, file_name, sha256, byte_size, status, summary, report,
+  const fileId = run(
+    db,
+    `INSERT INTO import_files (kind, file_name, sha256, byte_size, status, summary, report,
          imported_at, imported_by) VALUES ('835', 'bare.835', '', 0, 'posted', '', '{}', ?, ?)`,
-    )
-    .run(now, user).lastInsertRowid;
-  const remittanceId = db
-    .prepare(
-      `INSERT INTO remittances (import_file_id, payer_id, payer_name, payer_identifier,
+    now,
+    user,
+  ).lastInsertRowid;
+  const remittanceId = run(
+    db,
+    `INSERT INTO remittances (import_file_id, payer_id, payer_name, payer_identifier,
          trace_number, payment_amount, payment_method, remit_date, claim_count)
        VALUES (?, NULL, 'Bench payer', 'BARE', 'BARE-1', 0, 'ACH', ?, ?)`,
-    )
-    .run(fileId, today, claims.length).lastInsertRowid;
-  const receipt = db.prepare(
+    fileId,
+    today,
+    claims.length,
+  ).lastInsertRowid;
+  const receipt = prepare(
+    db,
     `INSERT INTO receipts (batch_id, account_id, kind, payer_id, method, check_number, reference,
        amount, received_date, memo, reverses_id, remittance_id, created_at, created_by)
      VALUES (NULL, ?, 'insurance_payment', ?, 'eft', 'BARE-1', NULL, ?, ?, 'Remittance', NULL, ?, ?, ?)`,
   );
-  const ledger = db.prepare(
+  const ledger = prepare(
+    db,
     `INSERT INTO ledger_entries (account_id, claim_id, claim_line_id, kind, side, amount,
        posting_date, payer_id, reference, reason_code, memo, reverses_id, receipt_id, created_at,
        created_by)
      VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 'ERA BARE-1', ?, NULL, NULL, ?, ?, ?)`,
   );
-  const code = db.prepare(
+  const code = prepare(
+    db,
     `INSERT INTO claim_adjustments (claim_id, claim_line_id, group_code, reason_code, amount,
        quantity, remit_date, receipt_id) VALUES (?, NULL, ?, ?, ?, NULL, ?, ?)`,
   );
-  const history = db.prepare(
+  const history = prepare(
+    db,
     `INSERT INTO activities (account_id, claim_id, kind, direction, party, outcome, body,
        user_id, occurred_at) VALUES (?, ?, 'system', NULL, NULL, NULL, ?, ?, ?)`,
   );
-  const close = db.prepare(
+  const close = prepare(
+    db,
     `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ? WHERE id = ?`,
   );
-  const claimStatus = db.prepare(`UPDATE claims SET status = ?, remit_date = ? WHERE id = ?`);
-  const balance = db.prepare(
+  const claimStatus = prepare(db, `UPDATE claims SET status = ?, remit_date = ? WHERE id = ?`);
+  const balance = prepare(
+    db,
     `UPDATE accounts SET
        insurance_balance = (SELECT ifnull(sum(amount), 0) FROM ledger_entries
                             WHERE account_id = ? AND side = 'insurance'),
@@ -88,16 +97,19 @@ export function postBareRemittance(ctx: Ctx, claims: readonly BareRemitClaim[]):
                           WHERE account_id = ? AND side = 'patient')
      WHERE id = ?`,
   );
-  const followUp = db.prepare(
+  const followUp = prepare(
+    db,
     `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, deadline_date, owner_id,
        reason, created_at, created_by) VALUES (?, ?, 'denial', ?, ?, NULL, 'Denied', ?, ?)`,
   );
-  const denial = db.prepare(
+  const denial = prepare(
+    db,
     `INSERT INTO denials (claim_id, follow_up_id, remittance_id, category, action, codes, amount,
        remit_date, deadline_date, created_at, updated_at, updated_by)
      VALUES (?, ?, ?, 'medical_necessity', 'appeal', 'CO-50 N115', ?, ?, ?, ?, ?, ?)`,
   );
-  const remark = db.prepare(
+  const remark = prepare(
+    db,
     `INSERT INTO claim_remarks (claim_id, claim_line_id, code) VALUES (?, NULL, 'N115')`,
   );
   let posted = 0;

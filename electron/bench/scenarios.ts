@@ -5,6 +5,7 @@ import { dispatch } from '../api/dispatch';
 import { buildQueueQuery, QUEUE_ROWS_SQL } from '../queue/query';
 import { parseSearch } from '../search/parse';
 import { buildSearchQuery } from '../search/search';
+import { all, one, prepare } from '../db/query';
 
 /**
  * What the benchmark times: each scenario does one piece of a representative's work
@@ -27,14 +28,14 @@ function via<M extends MethodName>(ctx: Ctx, method: M, input: InputOf<M>): Outp
 function queueScenario(ctx: Ctx, name: string, input: InputOf<'listQueue'>): Scenario {
   const parsed = contract.listQueue.input.parse(input);
   const q = buildQueueQuery(parsed, ctx.clock.today());
-  const page = ctx.db.prepare(q.pageSql);
-  const count = ctx.db.prepare(q.countSql);
-  const rows = ctx.db.prepare(QUEUE_ROWS_SQL);
+  const page = prepare<{ id: number }>(ctx.db, q.pageSql);
+  const count = prepare(ctx.db, q.countSql);
+  const rows = prepare(ctx.db, QUEUE_ROWS_SQL);
   return {
     name,
     handler: () => via(ctx, 'listQueue', input).rows.length,
     bare: () => {
-      const ids = (page.all(q.params) as { id: number }[]).map((r) => r.id);
+      const ids = page.all(q.params).map((r) => r.id);
       count.get(q.params);
       return rows.all(JSON.stringify(ids)).length;
     },
@@ -47,7 +48,7 @@ function searchScenario(ctx: Ctx, queries: readonly string[]): Scenario {
     if (!intent) throw new Error(`bench: "${query}" is not a search`);
     const { sql, params } = buildSearchQuery(intent);
     const limit = contract.search.input.parse({ query }).limit;
-    return { statement: ctx.db.prepare(sql), params: { ...params, limit: limit + 1 } };
+    return { statement: prepare(ctx.db, sql), params: { ...params, limit: limit + 1 } };
   });
   return {
     name: `search: name prefix (${queries.length} prefixes)`,
@@ -71,12 +72,13 @@ function accountScenario(ctx: Ctx, accountIds: readonly number[]): Scenario {
   const statements = Object.entries(ACCOUNT_SQL).map(([key, sql]) => ({
     byPerson: PERSON_STATEMENTS.has(key),
     isLedger: key === 'ledger',
-    statement: ctx.db.prepare(sql),
+    statement: prepare(ctx.db, sql),
   }));
-  const account = ctx.db.prepare(
+  const account = prepare(
+    ctx.db,
     `SELECT patient_id AS patientId, guarantor_id AS guarantorId FROM accounts WHERE id = ?`,
   );
-  const aging = ctx.db.prepare(AGING_SQL);
+  const aging = prepare(ctx.db, AGING_SQL);
   const pick = (i: number) => accountIds[i % accountIds.length] as number;
   return {
     name: `open an account (${accountIds.length} accounts)`,
@@ -101,14 +103,11 @@ function accountScenario(ctx: Ctx, accountIds: readonly number[]): Scenario {
 
 export function benchScenarios(ctx: Ctx): Scenario[] {
   const { db } = ctx;
-  const payer = db.prepare(`SELECT id FROM payers WHERE payer_code = 'BCBS'`).get() as
-    { id: number } | undefined;
+  const payer = one<{ id: number }>(db, `SELECT id FROM payers WHERE payer_code = 'BCBS'`);
   if (!payer) throw new Error('bench: the demo payers are missing');
-  const open = (
-    db.prepare(`SELECT id FROM accounts WHERE status = 'open' ORDER BY id`).all() as {
-      id: number;
-    }[]
-  ).map((r) => r.id);
+  const open = all<{
+    id: number;
+  }>(db, `SELECT id FROM accounts WHERE status = 'open' ORDER BY id`).map((r) => r.id);
   const step = Math.max(1, Math.floor(open.length / 200));
   const sample = open.filter((_, i) => i % step === 0).slice(0, 200);
   return [

@@ -8,6 +8,7 @@ import { remitClaim, remittanceFile } from '../testing/remittance';
 import { summarize, timedRollback } from './measure';
 import { bareClaimIds, postBareRemittance, type BareRemitClaim } from './remittance-bare';
 import { asMs, timeReading } from './x12-reading';
+import { all, prepare, run } from '../db/query';
 
 /**
  * Bulk work timed as throughput: each run happens inside a transaction that is rolled
@@ -46,12 +47,12 @@ function result(
 /** 10,000 patient payments into one deposit batch, through dispatch vs bare inserts. */
 export function postingBatchBenchmark(ctx: Ctx, count = 10_000): ThroughputResult {
   const today = ctx.clock.today();
-  const accounts = ctx.db
-    .prepare(
-      `SELECT id, patient_balance AS owed FROM accounts
+  const accounts = all<{ id: number; owed: number }>(
+    ctx.db,
+    `SELECT id, patient_balance AS owed FROM accounts
          WHERE status = 'open' AND patient_balance >= 100 ORDER BY id LIMIT ?`,
-    )
-    .all(count) as { id: number; owed: number }[];
+    count,
+  );
   if (accounts.length < count) throw new Error(`bench: only ${accounts.length} accounts owe money`);
   const amount = (i: number) => 100 + (i % 50);
   const total = accounts.reduce((s, _a, i) => s + amount(i), 0);
@@ -78,26 +79,33 @@ export function postingBatchBenchmark(ctx: Ctx, count = 10_000): ThroughputResul
   const bare = timedRollback(ctx.db, () => {
     const now = ctx.clock.now();
     const batchId = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO deposit_batches (deposit_date, source, expected_total, created_at, created_by)
+      run(
+        ctx.db,
+        `INSERT INTO deposit_batches (deposit_date, source, expected_total, created_at, created_by)
            VALUES (?, 'mail', ?, ?, ?)`,
-        )
-        .run(today, total, now, ctx.userId).lastInsertRowid,
+        today,
+        total,
+        now,
+        ctx.userId,
+      ).lastInsertRowid,
     );
-    const receipt = ctx.db.prepare(
+    const receipt = prepare(
+      ctx.db,
       `INSERT INTO receipts (batch_id, account_id, kind, method, check_number, amount, received_date,
          created_at, created_by) VALUES (?, ?, 'patient_payment', 'check', ?, ?, ?, ?, ?)`,
     );
-    const entry = ctx.db.prepare(
+    const entry = prepare(
+      ctx.db,
       `INSERT INTO ledger_entries (account_id, kind, side, amount, posting_date, receipt_id,
          created_at, created_by) VALUES (?, 'payment', 'patient', ?, ?, ?, ?, ?)`,
     );
-    const balance = ctx.db.prepare(
+    const balance = prepare(
+      ctx.db,
       `UPDATE accounts SET patient_balance = (SELECT sum(amount) FROM ledger_entries
          WHERE account_id = ? AND side = 'patient') WHERE id = ?`,
     );
-    const batchTotal = ctx.db.prepare(
+    const batchTotal = prepare(
+      ctx.db,
       `UPDATE deposit_batches SET posted_total = posted_total + ?, receipt_count = receipt_count + 1
        WHERE id = ?`,
     );
@@ -115,7 +123,7 @@ export function postingBatchBenchmark(ctx: Ctx, count = 10_000): ThroughputResul
       balance.run(a.id, a.id);
       batchTotal.run(amount(i), batchId);
     });
-    ctx.db.prepare(`UPDATE deposit_batches SET status = 'closed' WHERE id = ?`).run(batchId);
+    run(ctx.db, `UPDATE deposit_batches SET status = 'closed' WHERE id = ?`, batchId);
   });
   return result(
     'post payments in one batch',
@@ -128,23 +136,23 @@ export function postingBatchBenchmark(ctx: Ctx, count = 10_000): ThroughputResul
 
 /** Recomputes every account's cached balance and aging from its ledger. */
 export function recomputeBalancesBenchmark(ctx: Ctx, today: IsoDate): ThroughputResult {
-  const ids = (ctx.db.prepare(`SELECT id FROM accounts ORDER BY id`).all() as { id: number }[]).map(
-    (r) => r.id,
-  );
+  const ids = all<{ id: number }>(ctx.db, `SELECT id FROM accounts ORDER BY id`).map((r) => r.id);
   const handler = timedRollback(ctx.db, () => {
     for (const id of ids) refreshAccountBalance(ctx.db, id, today);
   });
   const bare = timedRollback(ctx.db, () => {
     // the same rows read and the same FIFO aging, written back with one prepared update
-    const rows = ctx.db.prepare(
+    const rows = prepare<AgingInput>(
+      ctx.db,
       `SELECT id, side, amount, posting_date AS postingDate, reverses_id AS reversesId
        FROM ledger_entries WHERE account_id = ?`,
     );
-    const update = ctx.db.prepare(
+    const update = prepare(
+      ctx.db,
       `UPDATE accounts SET insurance_balance = ?, patient_balance = ?, oldest_open_date = ? WHERE id = ?`,
     );
     for (const id of ids) {
-      const aging = computeAging(rows.all(id) as AgingInput[], today);
+      const aging = computeAging(rows.all(id), today);
       update.run(aging.insuranceBalance, aging.patientBalance, aging.oldestOpenDate, id);
     }
   });
@@ -168,14 +176,14 @@ function call(ctx: Ctx, method: string, input: unknown): unknown {
  * through dispatch (read, match, post, denials, report) against reading the file alone.
  */
 export function remittanceImportBenchmark(ctx: Ctx, count = 10_000, runs = 3): ThroughputResult {
-  const claims = ctx.db
-    .prepare(
-      `SELECT c.claim_number AS number, sum(l.amount) AS open
+  const claims = all<{ number: string; open: number }>(
+    ctx.db,
+    `SELECT c.claim_number AS number, sum(l.amount) AS open
        FROM claims c JOIN ledger_entries l ON l.claim_id = c.id AND l.side = 'insurance'
        WHERE c.status IN ('billed', 'pending', 'acknowledged') AND c.primary_claim_id IS NULL
        GROUP BY c.id HAVING open >= 1000 ORDER BY c.id LIMIT ?`,
-    )
-    .all(count) as { number: string; open: number }[];
+    count,
+  );
   if (claims.length < count) throw new Error(`bench: only ${claims.length} open claims`);
   const text = remittanceFile(
     claims.map((c, i) => {

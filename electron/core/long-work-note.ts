@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { Ctx } from './context';
+import { one } from '../db/query';
 
 /**
  * Who is running a long write (an import) on a database, kept in a small file beside it.
@@ -104,8 +105,11 @@ export function longWorkOf(
   method: string,
   input: unknown,
 ): Pick<LongWorkNote, 'who' | 'what' | 'since'> {
-  const user = ctx.db.prepare(`SELECT display_name FROM users WHERE id = ?`).get(ctx.userId) as
-    { display_name: string } | undefined;
+  const user = one<{ display_name: string }>(
+    ctx.db,
+    `SELECT display_name FROM users WHERE id = ?`,
+    ctx.userId,
+  );
   const fileName =
     typeof input === 'object' && input !== null && 'fileName' in input
       ? String(input.fileName)

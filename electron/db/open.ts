@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { DAMAGED_ADVICE, failureKind, whoHoldsIt } from '../core/failure';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { one } from './query';
 
 declare const writable: unique symbol;
 
@@ -68,30 +69,6 @@ export function migrate(db: Db, target: number = SCHEMA_VERSION): void {
   }
 }
 
-/** Enough for every distinct statement the app has, with room; beyond it the cache restarts. */
-const MAX_CACHED_STATEMENTS = 1_000;
-
-/**
- * Handlers prepare their SQL where they use it, which keeps each query beside its code;
- * but preparing costs more than running most of them, so this connection keeps its
- * prepared statements and hands the same one back for the same SQL. Nothing in the app
- * switches a statement's modes (pluck, raw, expand) or iterates one, which would leak
- * into the next user of that statement.
- */
-function cacheStatements(db: Db): void {
-  const prepare = db.prepare.bind(db);
-  const cache = new Map<string, ReturnType<typeof prepare>>();
-  db.prepare = ((source: string) => {
-    let statement = cache.get(source);
-    if (!statement) {
-      if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
-      statement = prepare(source);
-      cache.set(source, statement);
-    }
-    return statement;
-  }) as Db['prepare'];
-}
-
 /**
  * How long a write waits for another workstation's write before it gives up. A posting
  * takes milliseconds; what it can meet is another's import, which it should not wait out
@@ -107,7 +84,6 @@ export const BUSY_TIMEOUT_MS = 5_000;
 export function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Db {
   // the one place a connection is marked as one that may write
   const db = new Database(file) as Db;
-  cacheStatements(db);
   try {
     // Checked before anything else so a newer version's file is not touched at all.
     const found = schemaVersion(db);
@@ -139,7 +115,7 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
  * in the background, which takes too long to wait for here.
  */
 function checkIntact(db: Db): void {
-  db.prepare(`SELECT count(*) FROM sqlite_master`).get();
+  one(db, `SELECT count(*) FROM sqlite_master`);
 }
 
 /**

@@ -7,6 +7,7 @@ import { planHousehold, type HospitalSetting, type StaffMember } from './househo
 import type { PayerInfo, Sequences } from './plan';
 import { Rng } from './random';
 import { DemoWriter } from './writer';
+import { oneOrThrow, prepare, run } from '../db/query';
 
 /**
  * Builds the demo hospital: a facility, its billing staff, payers, and a couple of years
@@ -59,21 +60,24 @@ export interface BuildOptions {
 
 function insertFacility(db: Db): void {
   // a facility someone already set up is theirs; the demo only fills an empty one
-  db.prepare(
+  run(
+    db,
     `INSERT OR IGNORE INTO facility (id, name, line1, line2, city, state, zip, phone, fax, npi,
        tax_id, web, billing_office_hours)
      VALUES (1, @name, @line1, @line2, @city, @state, @zip, @phone, @fax, @npi, @tax_id, @web,
        @billing_office_hours)`,
-  ).run(FACILITY);
+    FACILITY,
+  );
 }
 
 function insertStaff(db: Db, now: string): StaffMember[] {
-  const find = db.prepare(`SELECT id FROM users WHERE username = ?`);
-  const insert = db.prepare(
+  const find = prepare<{ id: number }>(db, `SELECT id FROM users WHERE username = ?`);
+  const insert = prepare(
+    db,
     `INSERT INTO users (username, display_name, phone, role, created_at) VALUES (?, ?, ?, ?, ?)`,
   );
   return DEMO_USERS.map((u) => {
-    const existing = find.get(u.username) as { id: number } | undefined;
+    const existing = find.get(u.username);
     const id = existing
       ? existing.id
       : Number(insert.run(u.username, u.displayName, u.phone, u.role, now).lastInsertRowid);
@@ -82,7 +86,8 @@ function insertStaff(db: Db, now: string): StaffMember[] {
 }
 
 function insertPayers(db: Db): Map<PayerCode, PayerInfo> {
-  const insert = db.prepare(
+  const insert = prepare(
+    db,
     `INSERT INTO payers (name, payer_code, financial_class,
        claims_line1, claims_line2, claims_city, claims_state, claims_zip,
        appeals_line1, appeals_line2, appeals_city, appeals_state, appeals_zip,
@@ -90,7 +95,8 @@ function insertPayers(db: Db): Map<PayerCode, PayerInfo> {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (payer_code) DO NOTHING`,
   );
-  const find = db.prepare(
+  const find = prepare(
+    db,
     `SELECT id, appeal_window_days AS appealWindowDays, timely_filing_days AS timelyFilingDays FROM payers WHERE payer_code = ?`,
   );
   const payers = new Map<PayerCode, PayerInfo>();
@@ -149,7 +155,7 @@ function accountsInHousehold(rng: Rng): number {
 }
 
 function count(db: Db, sql: string): number {
-  return (db.prepare(sql).get() as { n: number }).n;
+  return oneOrThrow<{ n: number }>(db, sql).n;
 }
 
 export function buildHospital(db: Db, options: BuildOptions): DemoLoadResult {
@@ -196,9 +202,10 @@ export function buildHospital(db: Db, options: BuildOptions): DemoLoadResult {
   // nested db.transaction calls become savepoints, so a demo load stays one transaction
   if (perTransaction >= total) db.transaction(build)();
   else build();
-  const supervisor = db
-    .prepare(`SELECT id FROM users ORDER BY role = 'supervisor' DESC, id LIMIT 1`)
-    .get() as { id: number };
+  const supervisor = oneOrThrow<{ id: number }>(
+    db,
+    `SELECT id FROM users ORDER BY role = 'supervisor' DESC, id LIMIT 1`,
+  );
   db.transaction(() => recordOpenDenials(db, supervisor.id, now))();
 
   return {

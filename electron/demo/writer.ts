@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
 import { takeTouched } from '../core/touched';
@@ -6,8 +5,7 @@ import { appendLedgerEntries, type NewLedgerEntry } from '../ledger/ledger';
 import { refreshQueueColumns } from '../upkeep/queue-columns';
 import type { PlannedAccount, HouseholdPlan } from './household';
 import type { PersonPlan } from './people';
-
-type Statement = Database.Statement<unknown[]>;
+import { prepare, type Statement } from '../db/query';
 
 interface QueuedEntry {
   userId: number;
@@ -41,48 +39,58 @@ export class DemoWriter {
     /** who recorded registration data (addresses) */
     private readonly registrarId: number,
   ) {
-    this.person = db.prepare(
+    this.person = prepare(
+      db,
       `INSERT INTO people (last_name, first_name, middle_name, date_of_birth, sex, phone, phone_digits,
          returned_mail, deceased_date, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.address = db.prepare(
+    this.address = prepare(
+      db,
       `INSERT INTO addresses (person_id, line1, line2, city, state, zip, effective_date, reason,
          recorded_at, recorded_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.account = db.prepare(
+    this.account = prepare(
+      db,
       `INSERT INTO accounts (account_number, patient_id, guarantor_id, guarantor_relationship,
          service_date, discharge_date, financial_class, status, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.coverage = db.prepare(
+    this.coverage = prepare(
+      db,
       `INSERT INTO coverages (account_id, payer_id, priority, member_id, group_number, subscriber_id)
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    this.claim = db.prepare(
+    this.claim = prepare(
+      db,
       `INSERT INTO claims (claim_number, account_id, coverage_id, payer_id, payer_claim_number,
          billed_date, remit_date, status, total_charge, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.line = db.prepare(
+    this.line = prepare(
+      db,
       `INSERT INTO claim_lines (claim_id, line_number, service_date, revenue_code, procedure_code,
          modifiers, units, charge)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.adjustment = db.prepare(
+    this.adjustment = prepare(
+      db,
       `INSERT INTO claim_adjustments (claim_id, claim_line_id, group_code, reason_code, amount, remit_date)
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    this.remark = db.prepare(
+    this.remark = prepare(
+      db,
       `INSERT INTO claim_remarks (claim_id, claim_line_id, code) VALUES (?, ?, ?)`,
     );
-    this.activity = db.prepare(
+    this.activity = prepare(
+      db,
       `INSERT INTO activities (account_id, claim_id, kind, direction, party, outcome, body, user_id,
          occurred_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.followUp = db.prepare(
+    this.followUp = prepare(
+      db,
       `INSERT INTO follow_ups (account_id, claim_id, kind, status, due_date, deadline_date, owner_id,
          reason, created_at, created_by, completed_at, completed_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

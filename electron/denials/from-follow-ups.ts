@@ -1,6 +1,7 @@
 import { classifyDenial, isDenialAdjustment } from '../../shared/codes/denials';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
+import { all, prepare } from '../db/query';
 
 /**
  * Gives every open denial follow-up that has no denial record one, classified from the
@@ -8,17 +9,7 @@ import type { Db } from '../db/open';
  * demo hospital's) then show in the denials view like imported ones. Returns how many.
  */
 export function recordOpenDenials(db: Db, userId: number, now: string): number {
-  const open = db
-    .prepare(
-      `SELECT f.id AS followUpId, f.claim_id AS claimId, f.deadline_date AS deadlineDate,
-         f.created_at AS createdAt, c.remit_date AS remitDate, py.appeal_window_days AS windowDays,
-         (SELECT ifnull(sum(amount), 0) FROM ledger_entries l
-           WHERE l.claim_id = c.id AND l.side = 'insurance') AS open
-       FROM follow_ups f JOIN claims c ON c.id = f.claim_id JOIN payers py ON py.id = c.payer_id
-       WHERE f.kind = 'denial' AND f.status = 'open'
-         AND NOT EXISTS (SELECT 1 FROM denials d WHERE d.claim_id = f.claim_id)`,
-    )
-    .all() as {
+  const open = all<{
     followUpId: number;
     claimId: number;
     deadlineDate: IsoDate | null;
@@ -26,23 +17,35 @@ export function recordOpenDenials(db: Db, userId: number, now: string): number {
     remitDate: IsoDate | null;
     windowDays: number;
     open: number;
-  }[];
-  const adjustments = db.prepare(
+  }>(
+    db,
+    `SELECT f.id AS followUpId, f.claim_id AS claimId, f.deadline_date AS deadlineDate,
+         f.created_at AS createdAt, c.remit_date AS remitDate, py.appeal_window_days AS windowDays,
+         (SELECT ifnull(sum(amount), 0) FROM ledger_entries l
+           WHERE l.claim_id = c.id AND l.side = 'insurance') AS open
+       FROM follow_ups f JOIN claims c ON c.id = f.claim_id JOIN payers py ON py.id = c.payer_id
+       WHERE f.kind = 'denial' AND f.status = 'open'
+         AND NOT EXISTS (SELECT 1 FROM denials d WHERE d.claim_id = f.claim_id)`,
+  );
+  const adjustments = prepare<{ groupCode: string; reasonCode: string; amount: number }>(
+    db,
     `SELECT group_code AS groupCode, reason_code AS reasonCode, amount FROM claim_adjustments
      WHERE claim_id = ? ORDER BY id`,
   );
-  const remarks = db.prepare(
+  const remarks = prepare<{ code: string }>(
+    db,
     `SELECT DISTINCT code FROM claim_remarks WHERE claim_id = ? ORDER BY id`,
   );
-  const insert = db.prepare(
+  const insert = prepare(
+    db,
     `INSERT INTO denials (claim_id, follow_up_id, category, action, codes, amount, remit_date,
        deadline_date, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const f of open) {
-    const codes = (
-      adjustments.all(f.claimId) as { groupCode: string; reasonCode: string; amount: number }[]
-    ).filter((a) => isDenialAdjustment(a.groupCode, a.reasonCode));
-    const remarkCodes = (remarks.all(f.claimId) as { code: string }[]).map((r) => r.code);
+    const codes = adjustments
+      .all(f.claimId)
+      .filter((a) => isDenialAdjustment(a.groupCode, a.reasonCode));
+    const remarkCodes = remarks.all(f.claimId).map((r) => r.code);
     const { category, action } = classifyDenial(
       codes.map((a) => ({ group: a.groupCode, reason: a.reasonCode })),
       remarkCodes,

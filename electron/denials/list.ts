@@ -6,6 +6,7 @@ import { parseDenialCodes } from '../../shared/codes/denials';
 import type { ReadCtx } from '../core/context';
 import type { ReadDb } from '../db/open';
 import { priorityLabel } from '../queue/priority';
+import { all, oneOrThrow } from '../db/query';
 
 type Row = Omit<DenialView, 'codes' | 'daysLeft' | 'priority'> & {
   codes: string;
@@ -72,22 +73,24 @@ export function listDenials(ctx: ReadCtx, input: ParsedInputOf<'listDenials'>): 
     category: input.category ?? null,
     state: input.state ?? null,
   };
-  const total = (
-    ctx.db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${where}`).get(params) as { n: number }
+  const total = oneOrThrow<{ n: number }>(
+    ctx.db,
+    `SELECT count(*) AS n ${FROM} WHERE ${where}`,
+    params,
   ).n;
-  const rows = ctx.db
-    .prepare(
-      `${SELECT} ${FROM} WHERE ${where} ORDER BY ${ORDER[input.sortBy]} LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: input.limit, offset: input.offset }) as Row[];
+  const rows = all<Row>(
+    ctx.db,
+    `${SELECT} ${FROM} WHERE ${where} ORDER BY ${ORDER[input.sortBy]} LIMIT @limit OFFSET @offset`,
+    { ...params, limit: input.limit, offset: input.offset },
+  );
   return { today, total, rows: rows.map((r) => toView(r, today)) };
 }
 
 /** The account's denials, open ones first, for the account view. */
 export function accountDenials(db: ReadDb, accountId: number, today: IsoDate): DenialView[] {
-  return (
-    db
-      .prepare(`${SELECT} ${FROM} WHERE a.id = ? ORDER BY d.state = 'resolved', d.deadline_date`)
-      .all(accountId) as Row[]
+  return all<Row>(
+    db,
+    `${SELECT} ${FROM} WHERE a.id = ? ORDER BY d.state = 'resolved', d.deadline_date`,
+    accountId,
   ).map((r) => toView(r, today));
 }

@@ -13,6 +13,7 @@ import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { billingRules } from '../rules/billing-rules';
+import { one, run } from '../db/query';
 
 /**
  * Moves a denial through its workflow. Every change lands in the account's history with
@@ -33,22 +34,20 @@ export function moveDenial(
   options: { sentOn?: IsoDate } = {},
 ): Created {
   const { db } = ctx;
-  const d = db
-    .prepare(
-      `SELECT d.id, d.state, d.appeal_level AS appealLevel, d.follow_up_id AS followUpId,
+  const d = one<{
+    id: number;
+    state: DenialState;
+    appealLevel: AppealLevel;
+    followUpId: number;
+    accountId: number;
+    claimId: number;
+  }>(
+    db,
+    `SELECT d.id, d.state, d.appeal_level AS appealLevel, d.follow_up_id AS followUpId,
            c.account_id AS accountId, c.id AS claimId
          FROM denials d JOIN claims c ON c.id = d.claim_id WHERE d.id = ?`,
-    )
-    .get(input.denialId) as
-    | {
-        id: number;
-        state: DenialState;
-        appealLevel: AppealLevel;
-        followUpId: number;
-        accountId: number;
-        claimId: number;
-      }
-    | undefined;
+    input.denialId,
+  );
   if (!d) throw notFound('The denial');
   if (d.state === 'resolved' && input.state === 'resolved') {
     throw conflict('This denial is already resolved.');
@@ -65,23 +64,37 @@ export function moveDenial(
   const level = input.appealLevel ?? d.appealLevel;
   const now = ctx.clock.now();
   const today = ctx.clock.today();
-  db.prepare(
+  run(
+    db,
     `UPDATE denials SET state = ?, appeal_level = ?, resolution = ?, updated_at = ?, updated_by = ?
        WHERE id = ?`,
-  ).run(input.state, level, input.resolution ?? null, now, ctx.userId, d.id);
+    input.state,
+    level,
+    input.resolution ?? null,
+    now,
+    ctx.userId,
+    d.id,
+  );
 
   let followUp = '';
   if (input.state === 'appeal_sent' || input.state === 'corrected_claim_sent') {
     const due = addDays(options.sentOn ?? today, billingRules(db).appealFollowUpDays);
-    db.prepare(
+    run(
+      db,
       `UPDATE follow_ups SET due_date = ?, status = 'open', completed_at = NULL, completed_by = NULL
          WHERE id = ?`,
-    ).run(due, d.followUpId);
+      due,
+      d.followUpId,
+    );
     followUp = ` Follow up on ${formatUsDate(due)}.`;
   } else if (input.state === 'resolved') {
-    db.prepare(
+    run(
+      db,
       `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ? WHERE id = ? AND status = 'open'`,
-    ).run(now, ctx.userId, d.followUpId);
+      now,
+      ctx.userId,
+      d.followUpId,
+    );
   }
   touchAccount(db, d.accountId);
   const resolution = input.resolution

@@ -3,6 +3,7 @@ import type { FacilityView } from '../../shared/api/facility';
 import type { Ctx, ReadCtx } from '../core/context';
 import type { ReadDb } from '../db/open';
 import { isSupervisor } from '../users/users';
+import { one, run } from '../db/query';
 
 export type FacilityRow = Omit<FacilityView, 'configured' | 'canChange'>;
 
@@ -23,13 +24,12 @@ const EMPTY: FacilityRow = {
 
 /** The one facility row (id 1): what letterheads and statements print; none until set up. */
 export function readFacility(db: ReadDb): FacilityRow | undefined {
-  return db
-    .prepare(
-      `SELECT name, line1, line2, city, state, zip, phone, fax, npi, tax_id AS taxId, web,
+  return one<FacilityRow>(
+    db,
+    `SELECT name, line1, line2, city, state, zip, phone, fax, npi, tax_id AS taxId, web,
          billing_office_hours AS billingOfficeHours
        FROM facility WHERE id = 1`,
-    )
-    .get() as FacilityRow | undefined;
+  );
 }
 
 export function getFacility(ctx: ReadCtx): FacilityView {
@@ -46,9 +46,9 @@ export function getFacility(ctx: ReadCtx): FacilityView {
  * they printed: only letters and statements made from now on read the new values.
  */
 export function saveFacility(ctx: Ctx, input: ParsedInputOf<'saveFacility'>): FacilityView {
-  ctx.db
-    .prepare(
-      `INSERT INTO facility (id, name, line1, line2, city, state, zip, phone, fax, npi, tax_id,
+  run(
+    ctx.db,
+    `INSERT INTO facility (id, name, line1, line2, city, state, zip, phone, fax, npi, tax_id,
            web, billing_office_hours)
          VALUES (1, @name, @line1, @line2, @city, @state, @zip, @phone, @fax, @npi, @taxId, @web,
            @billingOfficeHours)
@@ -57,7 +57,7 @@ export function saveFacility(ctx: Ctx, input: ParsedInputOf<'saveFacility'>): Fa
            zip = excluded.zip, phone = excluded.phone, fax = excluded.fax, npi = excluded.npi,
            tax_id = excluded.tax_id, web = excluded.web,
            billing_office_hours = excluded.billing_office_hours`,
-    )
-    .run(input);
+    input,
+  );
   return getFacility(ctx);
 }

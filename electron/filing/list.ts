@@ -5,6 +5,7 @@ import type { IsoDate } from '../../shared/dates/iso-date';
 import type { ReadCtx } from '../core/context';
 import { requireAccount } from '../accounts/lookup';
 import type { Db, ReadDb } from '../db/open';
+import { all, one } from '../db/query';
 
 type Row = Omit<DocumentView, 'warnings'> & { warnings: string };
 
@@ -19,7 +20,7 @@ function toView(row: Row): DocumentView {
 }
 
 export function documentView(db: Db, documentId: number): DocumentView {
-  const row = db.prepare(`${VIEW_SQL} WHERE d.id = ?`).get(documentId) as Row | undefined;
+  const row = one<Row>(db, `${VIEW_SQL} WHERE d.id = ?`, documentId);
   if (!row) throw notFound('The document');
   return toView(row);
 }
@@ -30,9 +31,11 @@ export function listAccountDocuments(
   input: ParsedInputOf<'listAccountDocuments'>,
 ): DocumentView[] {
   requireAccount(ctx.db, input.accountId);
-  const rows = ctx.db
-    .prepare(`${VIEW_SQL} WHERE d.account_id = ? ORDER BY d.created_at DESC, d.id DESC`)
-    .all(input.accountId) as Row[];
+  const rows = all<Row>(
+    ctx.db,
+    `${VIEW_SQL} WHERE d.account_id = ? ORDER BY d.created_at DESC, d.id DESC`,
+    input.accountId,
+  );
   return rows.map(toView);
 }
 
@@ -58,17 +61,17 @@ export interface FiledDocument {
 }
 
 export function filedDocument(db: ReadDb, documentId: number): FiledDocument {
-  const row = db
-    .prepare(
-      `SELECT d.id, d.kind, d.title, d.account_id AS accountId, a.account_number AS accountNumber,
+  const row = one<FiledDocument>(
+    db,
+    `SELECT d.id, d.kind, d.title, d.account_id AS accountId, a.account_number AS accountNumber,
          d.claim_id AS claimId, d.denial_id AS denialId, d.template_id AS templateId,
          d.document_date AS documentDate, d.folder, d.file_name AS fileName, d.sha256, d.pages, d.warnings,
          d.sent_date AS sentDate, su.display_name AS sentBy
        FROM documents d LEFT JOIN accounts a ON a.id = d.account_id
        LEFT JOIN users su ON su.id = d.sent_by
        WHERE d.id = ?`,
-    )
-    .get(documentId) as FiledDocument | undefined;
+    documentId,
+  );
   if (!row) throw notFound('The document');
   return row;
 }

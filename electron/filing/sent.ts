@@ -8,6 +8,7 @@ import { recordActivity } from '../activities/record';
 import { moveDenial } from '../denials/update';
 import { denialFacts } from '../letters/appeal-letter';
 import { documentView, filedDocument } from './list';
+import { run } from '../db/query';
 
 /**
  * Records when a filed document went out; once, since the record is append-only. An
@@ -31,9 +32,14 @@ export function markDocumentSent(ctx: Ctx, input: ParsedInputOf<'markDocumentSen
       'sentDate',
     );
   }
-  db.prepare(
+  run(
+    db,
     `UPDATE documents SET sent_date = ?, sent_by = ?, sent_at = ? WHERE id = ? AND sent_date IS NULL`,
-  ).run(input.sentDate, ctx.userId, ctx.clock.now(), doc.id);
+    input.sentDate,
+    ctx.userId,
+    ctx.clock.now(),
+    doc.id,
+  );
 
   const note = input.note ? ` ${input.note}` : '';
   if (doc.accountId !== null) {

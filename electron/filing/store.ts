@@ -10,6 +10,7 @@ import { filingError } from './disk-errors';
 import { documentsDir, documentsFolderName, filedName, stagingDir } from './location';
 import { ownedByThisProcess, stagedFileName, stagedOwner } from './staging';
 import { filingStep } from './steps';
+import { oneOrThrow, prepare } from '../db/query';
 
 /** What is known about a rendered PDF before it is filed. */
 export interface NewDocument {
@@ -113,7 +114,8 @@ export function fileStaged<T>(
   const root = documentsDir(ctx.databasePath);
   const folder = documentsFolderName(ctx.databasePath);
   const moved: string[] = [];
-  const insert = db.prepare(
+  const insert = prepare(
+    db,
     `INSERT INTO documents (id, kind, title, account_id, claim_id, denial_id, run_document_id,
        template_id, template_copy_id, document_date, folder, file_name, sha256, pages, bytes,
        warnings, created_at, created_by)
@@ -126,11 +128,9 @@ export function fileStaged<T>(
       // The id is part of the file's name, so it is taken here; the transaction is
       // immediate, so no other writer can take it first. The name's random part keeps
       // an id that comes back (after a crash or a restore) from meeting an older file.
-      let next = (
-        db.prepare(`SELECT ifnull(max(id), 0) + 1 AS id FROM documents`).get() as {
-          id: number;
-        }
-      ).id;
+      let next = oneOrThrow<{
+        id: number;
+      }>(db, `SELECT ifnull(max(id), 0) + 1 AS id FROM documents`).id;
       const runId = staged[0]?.kind === 'statement_run' ? next : null;
       if (runId === null && staged.some((s) => s.inRun)) {
         throw new Error('a statement run is filed ahead of the statements printed in it');

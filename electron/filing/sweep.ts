@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Ctx } from '../core/context';
 import { documentsDir, documentsFolderName, setAsideDir, stagingDir } from './location';
 import { ownerMayBeAlive, stagedOwner } from './staging';
+import { all } from '../db/query';
 
 /** What the scan at open moved aside, relative to the set-aside folder. */
 export interface SweepReport {
@@ -56,10 +57,10 @@ function sweepFiled(ctx: Ctx, root: string, base: string, out: string[]): string
   }
   try {
     const known = new Set(
-      (
-        db
-          .prepare(`SELECT file_name AS f FROM documents WHERE folder = ?`)
-          .all(documentsFolderName(ctx.databasePath)) as { f: string }[]
+      all<{ f: string }>(
+        db,
+        `SELECT file_name AS f FROM documents WHERE folder = ?`,
+        documentsFolderName(ctx.databasePath),
       ).map((r) => r.f),
     );
     // Only the layout filing makes (year/month/file.pdf) is looked at: anything else in

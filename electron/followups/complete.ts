@@ -4,29 +4,32 @@ import type { Created } from '../../shared/api/method';
 import { FOLLOW_UP_KIND, type FollowUpKind } from '../../shared/codes/enums';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
+import { one, run } from '../db/query';
 
 /** Marks a follow-up done, which takes it off the work queue, and notes it in the history. */
 export function completeFollowUp(ctx: Ctx, input: ParsedInputOf<'completeFollowUp'>): Created {
   const { db } = ctx;
-  const row = db
-    .prepare(
-      `SELECT id, account_id AS accountId, claim_id AS claimId, kind, status
+  const row = one<{
+    id: number;
+    accountId: number;
+    claimId: number | null;
+    kind: FollowUpKind;
+    status: string;
+  }>(
+    db,
+    `SELECT id, account_id AS accountId, claim_id AS claimId, kind, status
          FROM follow_ups WHERE id = ?`,
-    )
-    .get(input.followUpId) as
-    | {
-        id: number;
-        accountId: number;
-        claimId: number | null;
-        kind: FollowUpKind;
-        status: string;
-      }
-    | undefined;
+    input.followUpId,
+  );
   if (!row) throw notFound('The follow-up');
   if (row.status !== 'open') throw conflict('This follow-up is already closed.');
-  db.prepare(
+  run(
+    db,
     `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ? WHERE id = ?`,
-  ).run(ctx.clock.now(), ctx.userId, row.id);
+    ctx.clock.now(),
+    ctx.userId,
+    row.id,
+  );
   recordActivity(ctx, {
     accountId: row.accountId,
     claimId: row.claimId,

@@ -8,6 +8,7 @@ import { requireAccount, requireActiveUser, requireClaimOnAccount } from '../acc
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { findOpenFollowUp, insertFollowUp } from './store';
+import { run } from '../db/query';
 
 /** Follow-ups further out than this are almost always a typing mistake. */
 export const MAX_FOLLOW_UP_DAYS = 730;
@@ -43,9 +44,14 @@ export function setFollowUp(ctx: Ctx, input: ParsedInputOf<'setFollowUp'>): Crea
   const label = FOLLOW_UP_KIND.labels[input.kind];
   let id: number;
   if (existing) {
-    db.prepare(
+    run(
+      db,
       `UPDATE follow_ups SET due_date = ?, owner_id = ?, reason = coalesce(?, reason) WHERE id = ?`,
-    ).run(input.dueDate, ownerId, input.reason, existing.id);
+      input.dueDate,
+      ownerId,
+      input.reason,
+      existing.id,
+    );
     id = existing.id;
     recordActivity(ctx, {
       accountId: input.accountId,

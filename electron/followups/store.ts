@@ -3,6 +3,7 @@ import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
 import { touchAccount } from '../core/touched';
 import type { Db } from '../db/open';
+import { one, run } from '../db/query';
 
 /**
  * The one place follow-up rows are looked up by what they are about and inserted. An
@@ -28,33 +29,33 @@ export function findOpenFollowUp(
   kind: FollowUpKind,
 ): { id: number; dueDate: IsoDate } | undefined {
   // shaped to use the one-open-follow-up index (account, ifnull(claim, 0), kind)
-  return db
-    .prepare(
-      `SELECT id, due_date AS dueDate FROM follow_ups
+  return one<{ id: number; dueDate: IsoDate }>(
+    db,
+    `SELECT id, due_date AS dueDate FROM follow_ups
        WHERE account_id = ? AND ifnull(claim_id, 0) = ? AND kind = ? AND status = 'open'`,
-    )
-    .get(accountId, claimId ?? 0, kind) as { id: number; dueDate: IsoDate } | undefined;
+    accountId,
+    claimId ?? 0,
+    kind,
+  );
 }
 
 export function insertFollowUp(ctx: Ctx, f: NewFollowUp): number {
   touchAccount(ctx.db, f.accountId);
   return Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, deadline_date, owner_id,
+    run(
+      ctx.db,
+      `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, deadline_date, owner_id,
            reason, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        f.accountId,
-        f.claimId,
-        f.kind,
-        f.dueDate,
-        f.deadlineDate ?? null,
-        f.ownerId ?? null,
-        f.reason,
-        ctx.clock.now(),
-        ctx.userId,
-      ).lastInsertRowid,
+      f.accountId,
+      f.claimId,
+      f.kind,
+      f.dueDate,
+      f.deadlineDate ?? null,
+      f.ownerId ?? null,
+      f.reason,
+      ctx.clock.now(),
+      ctx.userId,
+    ).lastInsertRowid,
   );
 }

@@ -3,6 +3,7 @@ import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { findOpenFollowUp, insertFollowUp } from './store';
+import { run } from '../db/query';
 
 /**
  * Follow-ups the app itself opens and closes (a late plan, a broken promise, a credit
@@ -15,7 +16,7 @@ export function openSystemFollowUp(
 ): { id: number; created: boolean } {
   const existing = findOpenFollowUp(ctx.db, f.accountId, null, f.kind);
   if (existing) {
-    ctx.db.prepare(`UPDATE follow_ups SET reason = ? WHERE id = ?`).run(f.reason, existing.id);
+    run(ctx.db, `UPDATE follow_ups SET reason = ? WHERE id = ?`, f.reason, existing.id);
     return { id: existing.id, created: false };
   }
   const id = insertFollowUp(ctx, { ...f, claimId: null });
@@ -39,11 +40,13 @@ export function closeOpenFollowUp(
   // most postings have nothing to close; the indexed lookup is much cheaper than an UPDATE
   const open = findOpenFollowUp(ctx.db, about.accountId, about.claimId ?? null, about.kind);
   if (!open) return false;
-  ctx.db
-    .prepare(
-      `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ? WHERE id = ?`,
-    )
-    .run(ctx.clock.now(), ctx.userId, open.id);
+  run(
+    ctx.db,
+    `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ? WHERE id = ?`,
+    ctx.clock.now(),
+    ctx.userId,
+    open.id,
+  );
   return true;
 }
 

@@ -18,6 +18,7 @@ import { post277 } from './claim-status/import-277';
 import { claimFileStatus, claimFileSummary, post837 } from './claims/import-837';
 import { post835 } from './remittance/import-835';
 import { tokenize } from './x12/tokenizer';
+import { all, one, run } from '../db/query';
 
 /** Enough of a file to hold its ISA, GS and first ST segments. */
 const HEADER_CHARACTERS = 2_000;
@@ -83,19 +84,17 @@ function* importSteps(ctx: Ctx, input: ParsedInputOf<'importFile'>): Steps<Impor
   const sha256 = createHash('sha256').update(input.text).digest('hex');
   const kind = detectKind(input.text);
   const fileId = Number(
-    db
-      .prepare(
-        `INSERT INTO import_files (kind, file_name, sha256, byte_size, status, summary, report,
+    run(
+      db,
+      `INSERT INTO import_files (kind, file_name, sha256, byte_size, status, summary, report,
              imported_at, imported_by) VALUES (?, ?, ?, ?, 'rejected', '', '{}', ?, ?)`,
-      )
-      .run(
-        kind ?? 'unknown',
-        input.fileName,
-        sha256,
-        Buffer.byteLength(input.text),
-        ctx.clock.now(),
-        ctx.userId,
-      ).lastInsertRowid,
+      kind ?? 'unknown',
+      input.fileName,
+      sha256,
+      Buffer.byteLength(input.text),
+      ctx.clock.now(),
+      ctx.userId,
+    ).lastInsertRowid,
   );
   const report: ImportReport = {
     importId: fileId,
@@ -159,7 +158,9 @@ function* importSteps(ctx: Ctx, input: ParsedInputOf<'importFile'>): Steps<Impor
         : report.kind === '837'
           ? claimFileSummary(report.claimFile)
           : remittanceSummary(report.remittances);
-  db.prepare(`UPDATE import_files SET status = ?, summary = ?, report = ? WHERE id = ?`).run(
+  run(
+    db,
+    `UPDATE import_files SET status = ?, summary = ?, report = ? WHERE id = ?`,
     report.status,
     report.summary,
     JSON.stringify(report),
@@ -178,19 +179,22 @@ function statusOf(r: ImportReport): ImportStatus {
 }
 
 export function listImports(ctx: ReadCtx, input: ParsedInputOf<'listImports'>): ImportListItem[] {
-  return ctx.db
-    .prepare(
-      `SELECT f.id, f.kind, f.file_name AS fileName, f.status, f.summary, f.imported_at AS importedAt,
+  return all<ImportListItem>(
+    ctx.db,
+    `SELECT f.id, f.kind, f.file_name AS fileName, f.status, f.summary, f.imported_at AS importedAt,
          u.display_name AS importedBy
        FROM import_files f JOIN users u ON u.id = f.imported_by
        ORDER BY f.id DESC LIMIT ?`,
-    )
-    .all(input.limit) as ImportListItem[];
+    input.limit,
+  );
 }
 
 export function getImport(ctx: ReadCtx, input: ParsedInputOf<'getImport'>): ImportReport {
-  const row = ctx.db.prepare(`SELECT report FROM import_files WHERE id = ?`).get(input.importId) as
-    { report: string } | undefined;
+  const row = one<{ report: string }>(
+    ctx.db,
+    `SELECT report FROM import_files WHERE id = ?`,
+    input.importId,
+  );
   if (!row) throw notFound('The import');
   return JSON.parse(row.report) as ImportReport;
 }

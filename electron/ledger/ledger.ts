@@ -4,6 +4,7 @@ import { conflict } from '../../shared/api/errors';
 import type { Db, ReadDb } from '../db/open';
 import { touchAccount } from '../core/touched';
 import { computeAging, type Aging, type AgingInput } from './aging';
+import { all, prepare, run } from '../db/query';
 
 export interface NewLedgerEntry {
   accountId: number;
@@ -33,7 +34,8 @@ export function appendLedgerEntries(
 ): number[] {
   if (!db.inTransaction) throw new Error('appendLedgerEntries must run inside a transaction');
   // positional parameters: binding a named object per row costs more than the insert
-  const insert = db.prepare(
+  const insert = prepare(
+    db,
     `INSERT INTO ledger_entries (account_id, claim_id, claim_line_id, kind, side, amount,
        posting_date, payer_id, reference, reason_code, memo, reverses_id, receipt_id, created_at,
        created_by)
@@ -41,14 +43,14 @@ export function appendLedgerEntries(
   );
   const ids: number[] = [];
   const touched = new Set<number>();
-  const original = db.prepare(
+  const original = prepare<Reversible>(
+    db,
     `SELECT l.account_id AS accountId, l.kind, l.side, l.amount, l.reverses_id AS reversesId,
        (SELECT id FROM ledger_entries r WHERE r.reverses_id = l.id) AS reversedBy
      FROM ledger_entries l WHERE l.id = ?`,
   );
   for (const e of entries) {
-    if (e.reversesId != null)
-      checkReversal(e, original.get(e.reversesId) as Reversible | undefined);
+    if (e.reversesId != null) checkReversal(e, original.get(e.reversesId));
     const result = insert.run(
       e.accountId,
       e.claimId ?? null,
@@ -99,12 +101,12 @@ function checkReversal(e: NewLedgerEntry, o: Reversible | undefined): void {
 }
 
 export function accountAging(db: ReadDb, accountId: number, today: IsoDate): Aging {
-  const rows = db
-    .prepare(
-      `SELECT id, side, amount, posting_date AS postingDate, reverses_id AS reversesId
+  const rows = all<AgingInput>(
+    db,
+    `SELECT id, side, amount, posting_date AS postingDate, reverses_id AS reversesId
        FROM ledger_entries WHERE account_id = ?`,
-    )
-    .all(accountId) as AgingInput[];
+    accountId,
+  );
   return computeAging(rows, today);
 }
 
@@ -114,9 +116,14 @@ export function accountAging(db: ReadDb, accountId: number, today: IsoDate): Agi
  */
 export function refreshAccountBalance(db: Db, accountId: number, today: IsoDate): void {
   const aging = accountAging(db, accountId, today);
-  db.prepare(
+  run(
+    db,
     `UPDATE accounts SET insurance_balance = ?, patient_balance = ?, oldest_open_date = ?
      WHERE id = ?`,
-  ).run(aging.insuranceBalance, aging.patientBalance, aging.oldestOpenDate, accountId);
+    aging.insuranceBalance,
+    aging.patientBalance,
+    aging.oldestOpenDate,
+    accountId,
+  );
   touchAccount(db, accountId);
 }

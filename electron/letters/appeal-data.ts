@@ -6,6 +6,7 @@ import type { ReadDb } from '../db/open';
 import type { LetterData, LetterDenialCode, LetterServiceLine } from '../documents/letter-data';
 import type { DenialCategory, Template } from '../documents/template';
 import { readFacility } from '../facility/facility';
+import { all, one } from '../db/query';
 
 /** Our denial categories as the appeal templates name them; some have no letter of their own. */
 const TEMPLATE_CATEGORY: Record<OurCategory, DenialCategory | null> = {
@@ -84,15 +85,25 @@ function lines(...parts: (string | null | undefined)[]): string | undefined {
  * the letter prints it as a visible [PLACEHOLDER] and lists it as a warning.
  */
 export function appealLetterData(db: ReadDb, claimId: number, userId: number): LetterData | null {
-  const c = db.prepare(CLAIM_SQL).get(claimId) as ClaimFacts | undefined;
+  const c = one<ClaimFacts>(db, CLAIM_SQL, claimId);
   if (!c) return null;
   const facility = readFacility(db);
-  const user = db
-    .prepare(`SELECT display_name AS name, phone FROM users WHERE id = ?`)
-    .get(userId) as { name: string; phone: string | null } | undefined;
-  const serviceLines = db
-    .prepare(
-      `SELECT cl.id, cl.service_date AS date, coalesce(cl.procedure_code, cl.revenue_code) AS code,
+  const user = one<{ name: string; phone: string | null }>(
+    db,
+    `SELECT display_name AS name, phone FROM users WHERE id = ?`,
+    userId,
+  );
+  const serviceLines = all<{
+    date: IsoDate;
+    code: string;
+    modifiers: string | null;
+    revenueCode: string | null;
+    units: number;
+    billed: number;
+    paid: number;
+  }>(
+    db,
+    `SELECT cl.id, cl.service_date AS date, coalesce(cl.procedure_code, cl.revenue_code) AS code,
          cl.modifiers, cl.revenue_code AS revenueCode, cl.units, cl.charge AS billed,
          ifnull(p.paid, 0) AS paid
        FROM claim_lines cl
@@ -101,16 +112,9 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
          WHERE claim_id = ? AND kind = 'payment' AND claim_line_id IS NOT NULL
          GROUP BY claim_line_id) p ON p.claim_line_id = cl.id
        WHERE cl.claim_id = ? ORDER BY cl.line_number`,
-    )
-    .all(claimId, claimId) as {
-    date: IsoDate;
-    code: string;
-    modifiers: string | null;
-    revenueCode: string | null;
-    units: number;
-    billed: number;
-    paid: number;
-  }[];
+    claimId,
+    claimId,
+  );
   const letterLines: LetterServiceLine[] = serviceLines.map((l) => ({
     date: l.date,
     code: l.code,

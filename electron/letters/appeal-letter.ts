@@ -13,6 +13,7 @@ import { PLACEHOLDERS } from '../documents/placeholders';
 import type { Template, TemplateKind } from '../documents/template';
 import { templatesInUse, type TemplateInUse } from '../templates/in-use';
 import { appealLetterData, chooseAppealTemplate, hasAppealLetter } from './appeal-data';
+import { one } from '../db/query';
 
 /** The templates a representative may send for a denial. */
 export const DENIAL_LETTER_KINDS: readonly TemplateKind[] = [
@@ -36,16 +37,16 @@ export interface DenialFacts {
 }
 
 export function denialFacts(ctx: ReadCtx, denialId: number): DenialFacts {
-  const row = ctx.db
-    .prepare(
-      `SELECT d.id, d.claim_id AS claimId, c.account_id AS accountId,
+  const row = one<DenialFacts>(
+    ctx.db,
+    `SELECT d.id, d.claim_id AS claimId, c.account_id AS accountId,
          a.account_number AS accountNumber, d.category, d.action, d.state,
          d.appeal_level AS appealLevel, py.financial_class AS financialClass,
          py.name AS payerName, d.deadline_date AS deadlineDate
        FROM denials d JOIN claims c ON c.id = d.claim_id JOIN accounts a ON a.id = c.account_id
        JOIN payers py ON py.id = c.payer_id WHERE d.id = ?`,
-    )
-    .get(denialId) as DenialFacts | undefined;
+    denialId,
+  );
   if (!row) throw notFound('The denial');
   return row;
 }

@@ -5,6 +5,7 @@ import { formatUsDate } from '../../shared/dates/iso-date';
 import { requireAccount } from '../accounts/lookup';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
+import { one, run } from '../db/query';
 
 /**
  * Records a new address for the patient or guarantor of an account. Earlier addresses
@@ -20,14 +21,15 @@ export function changeAddress(ctx: Ctx, input: ParsedInputOf<'changeAddress'>): 
   }
   const { db } = ctx;
   requireAccount(db, input.accountId);
-  const link = db
-    .prepare(
-      `SELECT p.first_name || ' ' || p.last_name AS name,
+  const link = one<{ name: string; role: string }>(
+    db,
+    `SELECT p.first_name || ' ' || p.last_name AS name,
                 CASE WHEN a.patient_id = p.id THEN 'patient' ELSE 'guarantor' END AS role
          FROM accounts a JOIN people p ON p.id IN (a.patient_id, a.guarantor_id)
          WHERE a.id = ? AND p.id = ?`,
-    )
-    .get(input.accountId, input.personId) as { name: string; role: string } | undefined;
+    input.accountId,
+    input.personId,
+  );
   if (!link) {
     throw new ApiError({
       code: 'invalid_input',
@@ -35,25 +37,23 @@ export function changeAddress(ctx: Ctx, input: ParsedInputOf<'changeAddress'>): 
     });
   }
   const zip = input.zip.length === 9 ? `${input.zip.slice(0, 5)}-${input.zip.slice(5)}` : input.zip;
-  const result = db
-    .prepare(
-      `INSERT INTO addresses (person_id, line1, line2, city, state, zip, effective_date, reason,
+  const result = run(
+    db,
+    `INSERT INTO addresses (person_id, line1, line2, city, state, zip, effective_date, reason,
            recorded_at, recorded_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      input.personId,
-      input.line1,
-      input.line2,
-      input.city,
-      input.state,
-      zip,
-      input.effectiveDate,
-      input.reason,
-      ctx.clock.now(),
-      ctx.userId,
-    );
-  db.prepare(`UPDATE people SET returned_mail = 0 WHERE id = ?`).run(input.personId);
+    input.personId,
+    input.line1,
+    input.line2,
+    input.city,
+    input.state,
+    zip,
+    input.effectiveDate,
+    input.reason,
+    ctx.clock.now(),
+    ctx.userId,
+  );
+  run(db, `UPDATE people SET returned_mail = 0 WHERE id = ?`, input.personId);
   const where = [input.line1, input.line2, `${input.city}, ${input.state} ${zip}`]
     .filter(Boolean)
     .join(', ');

@@ -4,6 +4,7 @@ import { addToSchedule } from '../../shared/plans/extend';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { activePlan, planInstallments } from './load';
+import { prepare } from '../db/query';
 
 /**
  * New patient charges join the active plan when it was set up to take them; otherwise
@@ -15,7 +16,8 @@ export function extendPlanForNewCharges(ctx: Ctx, accountId: number, added: Cent
   if (!plan || !plan.includeNewCharges) return;
   const before = planInstallments(db, plan.id);
   const after = addToSchedule(before, plan.paid, added, plan.monthlyAmount);
-  const upsert = db.prepare(
+  const upsert = prepare(
+    db,
     `INSERT INTO plan_installments (plan_id, number, due_date, amount) VALUES (?, ?, ?, ?)
      ON CONFLICT (plan_id, number) DO UPDATE SET due_date = excluded.due_date, amount = excluded.amount`,
   );

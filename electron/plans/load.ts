@@ -6,6 +6,7 @@ import type { Installment } from '../../shared/plans/schedule';
 import { planStanding } from '../../shared/plans/standing';
 import type { Db, ReadDb } from '../db/open';
 import { patientPaidTotal } from '../posting/account-state';
+import { all, one } from '../db/query';
 
 interface PlanRow {
   id: number;
@@ -34,12 +35,12 @@ const PLAN_SQL = `SELECT p.id, p.account_id AS accountId, p.status, p.delinquent
   FROM payment_plans p JOIN users u ON u.id = p.created_by`;
 
 export function planInstallments(db: ReadDb, planId: number): Installment[] {
-  return db
-    .prepare(
-      `SELECT number, due_date AS dueDate, amount FROM plan_installments
+  return all<Installment>(
+    db,
+    `SELECT number, due_date AS dueDate, amount FROM plan_installments
        WHERE plan_id = ? ORDER BY number`,
-    )
-    .all(planId) as Installment[];
+    planId,
+  );
 }
 
 /** What the patient has paid toward the plan: patient payments since it began. */
@@ -84,25 +85,31 @@ function toView(db: ReadDb, row: PlanRow, today: IsoDate): PlanView {
 
 /** The account's plans, the active one first. */
 export function accountPlans(db: ReadDb, accountId: number, today: IsoDate): PlanView[] {
-  const rows = db
-    .prepare(`${PLAN_SQL} WHERE p.account_id = ? ORDER BY p.status = 'active' DESC, p.id DESC`)
-    .all(accountId) as PlanRow[];
+  const rows = all<PlanRow>(
+    db,
+    `${PLAN_SQL} WHERE p.account_id = ? ORDER BY p.status = 'active' DESC, p.id DESC`,
+    accountId,
+  );
   return rows.map((r) => toView(db, r, today));
 }
 
 export function activePlan(db: Db, accountId: number, today: IsoDate): PlanView | null {
   // every posting asks; a one-index probe answers the usual "no plan" several times faster
   // than the full query with its join
-  const any = db
-    .prepare(`SELECT 1 AS found FROM payment_plans WHERE account_id = ? AND status = 'active'`)
-    .get(accountId);
+  const any = one(
+    db,
+    `SELECT 1 AS found FROM payment_plans WHERE account_id = ? AND status = 'active'`,
+    accountId,
+  );
   if (!any) return null;
-  const row = db
-    .prepare(`${PLAN_SQL} WHERE p.account_id = ? AND p.status = 'active'`)
-    .get(accountId) as PlanRow | undefined;
+  const row = one<PlanRow>(
+    db,
+    `${PLAN_SQL} WHERE p.account_id = ? AND p.status = 'active'`,
+    accountId,
+  );
   return row ? toView(db, row, today) : null;
 }
 
 export function planRow(db: Db, planId: number): PlanRow | undefined {
-  return db.prepare(`${PLAN_SQL} WHERE p.id = ?`).get(planId) as PlanRow | undefined;
+  return one<PlanRow>(db, `${PLAN_SQL} WHERE p.id = ?`, planId);
 }

@@ -12,6 +12,7 @@ import { closeSystemFollowUps } from '../followups/system';
 import { patientPaidTotal, requirePostableAccount } from '../posting/account-state';
 import { billingRules } from '../rules/billing-rules';
 import { planRow } from './load';
+import { one, prepare, run } from '../db/query';
 
 type Terms = ParsedInputOf<'previewPlan'>;
 
@@ -22,9 +23,11 @@ export function previewPlan(ctx: ReadCtx, input: Terms): PlanPreview {
   if (account.patientBalance <= 0) {
     throw invalid('There is no patient balance to put on a plan.', 'accountId');
   }
-  const active = db
-    .prepare(`SELECT id FROM payment_plans WHERE account_id = ? AND status = 'active'`)
-    .get(account.id);
+  const active = one(
+    db,
+    `SELECT id FROM payment_plans WHERE account_id = ? AND status = 'active'`,
+    account.id,
+  );
   if (active) throw conflict('This account already has an active payment plan.');
   const rules = billingRules(db);
   const result = buildSchedule({
@@ -57,26 +60,25 @@ export function createPlan(ctx: Ctx, input: ParsedInputOf<'createPlan'>): Create
   if (!preview.ok) throw invalid(preview.message, preview.field);
   const rules = billingRules(db);
   const id = Number(
-    db
-      .prepare(
-        `INSERT INTO payment_plans (account_id, start_date, first_due_date, monthly_amount,
+    run(
+      db,
+      `INSERT INTO payment_plans (account_id, start_date, first_due_date, monthly_amount,
              down_payment, grace_days, include_new_charges, paid_before, created_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        input.accountId,
-        ctx.clock.today(),
-        input.firstDueDate,
-        preview.monthlyAmount,
-        input.downPayment,
-        rules.planGraceDays,
-        input.includeNewCharges ? 1 : 0,
-        patientPaidTotal(db, input.accountId),
-        ctx.clock.now(),
-        ctx.userId,
-      ).lastInsertRowid,
+      input.accountId,
+      ctx.clock.today(),
+      input.firstDueDate,
+      preview.monthlyAmount,
+      input.downPayment,
+      rules.planGraceDays,
+      input.includeNewCharges ? 1 : 0,
+      patientPaidTotal(db, input.accountId),
+      ctx.clock.now(),
+      ctx.userId,
+    ).lastInsertRowid,
   );
-  const insert = db.prepare(
+  const insert = prepare(
+    db,
     `INSERT INTO plan_installments (plan_id, number, due_date, amount) VALUES (?, ?, ?, ?)`,
   );
   for (const i of preview.installments) insert.run(id, i.number, i.dueDate, i.amount);
@@ -98,10 +100,16 @@ export function endPlan(ctx: Ctx, input: ParsedInputOf<'endPlan'>): Created {
   if (!plan) throw notFound('The payment plan');
   if (plan.status !== 'active')
     throw conflict(`This plan is already ${plan.status.replace('_', ' ')}.`);
-  db.prepare(
+  run(
+    db,
     `UPDATE payment_plans SET status = ?, delinquent = 0, ended_at = ?, ended_by = ?, end_reason = ?
        WHERE id = ?`,
-  ).run(input.status, ctx.clock.now(), ctx.userId, input.reason, plan.id);
+    input.status,
+    ctx.clock.now(),
+    ctx.userId,
+    input.reason,
+    plan.id,
+  );
   closeSystemFollowUps(
     ctx,
     { accountId: plan.accountId, kind: 'plan' },

@@ -2,6 +2,7 @@ import type { BalanceTotals } from '../../shared/api/posting';
 import { conflict, notFound } from '../../shared/api/errors';
 import { cents, type Cents } from '../../shared/money/cents';
 import type { Db, ReadDb } from '../db/open';
+import { one, oneOrThrow } from '../db/query';
 
 export interface PostableAccount {
   id: number;
@@ -13,13 +14,13 @@ export interface PostableAccount {
 
 /** The account money may be posted to: it exists and is not closed. */
 export function requirePostableAccount(db: ReadDb, accountId: number): PostableAccount {
-  const row = db
-    .prepare(
-      `SELECT id, account_number AS accountNumber, status, insurance_balance AS insuranceBalance,
+  const row = one<PostableAccount>(
+    db,
+    `SELECT id, account_number AS accountNumber, status, insurance_balance AS insuranceBalance,
          patient_balance AS patientBalance
        FROM accounts WHERE id = ?`,
-    )
-    .get(accountId) as PostableAccount | undefined;
+    accountId,
+  );
   if (!row) throw notFound('The account');
   if (row.status === 'closed') {
     throw conflict(
@@ -30,11 +31,11 @@ export function requirePostableAccount(db: ReadDb, accountId: number): PostableA
 }
 
 export function balanceTotals(db: Db, accountId: number): BalanceTotals {
-  const row = db
-    .prepare(
-      `SELECT insurance_balance AS insurance, patient_balance AS patient FROM accounts WHERE id = ?`,
-    )
-    .get(accountId) as { insurance: number; patient: number };
+  const row = oneOrThrow<{ insurance: number; patient: number }>(
+    db,
+    `SELECT insurance_balance AS insurance, patient_balance AS patient FROM accounts WHERE id = ?`,
+    accountId,
+  );
   return {
     total: cents(row.insurance + row.patient),
     insurance: cents(row.insurance),
@@ -47,21 +48,22 @@ export function balanceTotals(db: Db, accountId: number): BalanceTotals {
  * promises remember this figure when they are made and count what comes after it.
  */
 export function patientPaidTotal(db: ReadDb, accountId: number): Cents {
-  const row = db
-    .prepare(
-      `SELECT ifnull(-sum(amount), 0) AS paid FROM ledger_entries
+  const row = oneOrThrow<{ paid: number }>(
+    db,
+    `SELECT ifnull(-sum(amount), 0) AS paid FROM ledger_entries
        WHERE account_id = ? AND side = 'patient' AND kind = 'payment'`,
-    )
-    .get(accountId) as { paid: number };
+    accountId,
+  );
   return cents(row.paid);
 }
 
 /** Open (positive) or credit (negative) amount on one side of one claim. */
 export function claimSideBalance(db: Db, claimId: number, side: 'insurance' | 'patient'): Cents {
-  const row = db
-    .prepare(
-      `SELECT ifnull(sum(amount), 0) AS balance FROM ledger_entries WHERE claim_id = ? AND side = ?`,
-    )
-    .get(claimId, side) as { balance: number };
+  const row = oneOrThrow<{ balance: number }>(
+    db,
+    `SELECT ifnull(sum(amount), 0) AS balance FROM ledger_entries WHERE claim_id = ? AND side = ?`,
+    claimId,
+    side,
+  );
   return cents(row.balance);
 }

@@ -3,13 +3,13 @@ import { conflict } from '../../shared/api/errors';
 import type { AdjustmentReason, AdjustmentReasonsView } from '../../shared/api/posting';
 import type { Ctx, ReadCtx } from '../core/context';
 import { isSupervisor } from '../users/users';
+import { all, one, oneOrThrow, run } from '../db/query';
 
 /** The office's reasons, retired ones included (past entries still name them). */
 export function listAdjustmentReasons(ctx: ReadCtx): AdjustmentReasonsView {
-  const reasons = (
-    ctx.db
-      .prepare(`SELECT code, label, category, active FROM adjustment_reasons ORDER BY label`)
-      .all() as (Omit<AdjustmentReason, 'active'> & { active: number })[]
+  const reasons = all<Omit<AdjustmentReason, 'active'> & { active: number }>(
+    ctx.db,
+    `SELECT code, label, category, active FROM adjustment_reasons ORDER BY label`,
   ).map((r) => ({ ...r, active: r.active === 1 }));
   return { reasons, canChange: isSupervisor(ctx.db, ctx.userId) };
 }
@@ -24,26 +24,34 @@ export function saveAdjustmentReason(
   input: ParsedInputOf<'saveAdjustmentReason'>,
 ): AdjustmentReasonsView {
   const { db } = ctx;
-  const existing = db
-    .prepare(`SELECT category FROM adjustment_reasons WHERE code = ?`)
-    .get(input.code) as { category: string } | undefined;
+  const existing = one<{ category: string }>(
+    db,
+    `SELECT category FROM adjustment_reasons WHERE code = ?`,
+    input.code,
+  );
   if (existing && existing.category !== input.category) {
-    const used = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM ledger_entries WHERE reason_code = ?)
+    const used = oneOrThrow<{ n: number }>(
+      db,
+      `SELECT (SELECT count(*) FROM ledger_entries WHERE reason_code = ?)
              + (SELECT count(*) FROM adjustment_requests WHERE reason_code = ?) AS n`,
-      )
-      .get(input.code, input.code) as { n: number };
+      input.code,
+      input.code,
+    );
     if (used.n > 0) {
       throw conflict(
         `Reason ${input.code} has been used, so its category cannot change; retire it and add a new one.`,
       );
     }
   }
-  db.prepare(
+  run(
+    db,
     `INSERT INTO adjustment_reasons (code, label, category, active) VALUES (?, ?, ?, ?)
        ON CONFLICT (code) DO UPDATE SET label = excluded.label, category = excluded.category,
          active = excluded.active`,
-  ).run(input.code, input.label, input.category, input.active ? 1 : 0);
+    input.code,
+    input.label,
+    input.category,
+    input.active ? 1 : 0,
+  );
   return listAdjustmentReasons(ctx);
 }

@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import type { AdjustmentRequestView } from '../../shared/api/posting';
 import type { ReadCtx } from '../core/context';
 import type { ReadDb } from '../db/open';
+import { all } from '../db/query';
 
 const REQUEST_SQL = `SELECT r.id, r.account_id AS accountId, a.account_number AS accountNumber,
     p.last_name || ', ' || p.first_name AS patientName, c.claim_number AS claimNumber, r.side,
@@ -19,13 +20,18 @@ export function listAdjustmentRequests(
   ctx: ReadCtx,
   input: ParsedInputOf<'listAdjustmentRequests'>,
 ): AdjustmentRequestView[] {
-  return ctx.db
-    .prepare(`${REQUEST_SQL} WHERE r.status = ? ORDER BY r.requested_at, r.id LIMIT ?`)
-    .all(input.status, input.limit) as AdjustmentRequestView[];
+  return all<AdjustmentRequestView>(
+    ctx.db,
+    `${REQUEST_SQL} WHERE r.status = ? ORDER BY r.requested_at, r.id LIMIT ?`,
+    input.status,
+    input.limit,
+  );
 }
 
 export function accountAdjustmentRequests(db: ReadDb, accountId: number): AdjustmentRequestView[] {
-  return db
-    .prepare(`${REQUEST_SQL} WHERE r.account_id = ? ORDER BY r.status = 'pending' DESC, r.id DESC`)
-    .all(accountId) as AdjustmentRequestView[];
+  return all<AdjustmentRequestView>(
+    db,
+    `${REQUEST_SQL} WHERE r.account_id = ? ORDER BY r.status = 'pending' DESC, r.id DESC`,
+    accountId,
+  );
 }

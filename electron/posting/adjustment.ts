@@ -12,11 +12,14 @@ import type { Db } from '../db/open';
 import { appendLedgerEntries } from '../ledger/ledger';
 import { billingRules } from '../rules/billing-rules';
 import { claimSideBalance, requirePostableAccount } from './account-state';
+import { one, oneOrThrow, run } from '../db/query';
 
 function requireReason(db: Db, code: string): AdjustmentReason {
-  const row = db
-    .prepare(`SELECT code, label, category, active FROM adjustment_reasons WHERE code = ?`)
-    .get(code) as (Omit<AdjustmentReason, 'active'> & { active: number }) | undefined;
+  const row = one<Omit<AdjustmentReason, 'active'> & { active: number }>(
+    db,
+    `SELECT code, label, category, active FROM adjustment_reasons WHERE code = ?`,
+    code,
+  );
   if (!row) throw invalid('Choose an adjustment reason from the list.', 'reasonCode');
   if (row.active !== 1) {
     throw invalid(`"${row.label}" is no longer in use; choose another reason.`, 'reasonCode');
@@ -89,32 +92,30 @@ export function postAdjustment(ctx: Ctx, input: ParsedInputOf<'postAdjustment'>)
   checkWriteOff(db, w, account);
   const limit = billingRules(db).writeOffApprovalLimit;
   if (input.amount > limit) {
-    const pending = db
-      .prepare(
-        `SELECT count(*) AS n FROM adjustment_requests WHERE account_id = ? AND status = 'pending'`,
-      )
-      .get(account.id) as { n: number };
+    const pending = oneOrThrow<{ n: number }>(
+      db,
+      `SELECT count(*) AS n FROM adjustment_requests WHERE account_id = ? AND status = 'pending'`,
+      account.id,
+    );
     if (pending.n > 0) {
       throw conflict(
         'This account already has a write-off waiting for approval; decide that one first.',
       );
     }
     const requestId = Number(
-      db
-        .prepare(
-          `INSERT INTO adjustment_requests (account_id, claim_id, side, amount, reason_code, memo,
+      run(
+        db,
+        `INSERT INTO adjustment_requests (account_id, claim_id, side, amount, reason_code, memo,
                requested_at, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          account.id,
-          claimId,
-          w.side,
-          w.amount,
-          reason.code,
-          w.memo,
-          ctx.clock.now(),
-          ctx.userId,
-        ).lastInsertRowid,
+        account.id,
+        claimId,
+        w.side,
+        w.amount,
+        reason.code,
+        w.memo,
+        ctx.clock.now(),
+        ctx.userId,
+      ).lastInsertRowid,
     );
     const message = `${reason.label} of ${formatCents(w.amount)} is above the ${formatCents(limit)} approval limit; it waits for a supervisor and has not posted.`;
     recordActivity(ctx, { accountId: account.id, claimId, kind: 'system', text: message });
@@ -137,24 +138,29 @@ export function decideAdjustment(
   input: ParsedInputOf<'decideAdjustment'>,
 ): AdjustmentResult {
   const { db } = ctx;
-  const r = db
-    .prepare(
-      `SELECT id, account_id AS accountId, claim_id AS claimId, side, amount, reason_code AS reasonCode,
+  const r = one<
+    WriteOff & { id: number; status: string; requestedBy: number; memo: string | null }
+  >(
+    db,
+    `SELECT id, account_id AS accountId, claim_id AS claimId, side, amount, reason_code AS reasonCode,
            memo, status, requested_by AS requestedBy
          FROM adjustment_requests WHERE id = ?`,
-    )
-    .get(input.requestId) as
-    | (WriteOff & { id: number; status: string; requestedBy: number; memo: string | null })
-    | undefined;
+    input.requestId,
+  );
   if (!r) throw invalid('That write-off request was not found.', 'requestId');
   if (r.status !== 'pending') throw conflict(`That write-off was already ${r.status}.`);
   const now = ctx.clock.now();
   const w: WriteOff = { ...r, memo: r.memo ?? '' };
   if (input.decision === 'reject') {
-    db.prepare(
+    run(
+      db,
       `UPDATE adjustment_requests SET status = 'rejected', decided_at = ?, decided_by = ?,
            decision_note = ? WHERE id = ?`,
-    ).run(now, ctx.userId, input.note, r.id);
+      now,
+      ctx.userId,
+      input.note,
+      r.id,
+    );
     const message = `Write-off of ${formatCents(r.amount)} rejected${input.note ? `: ${input.note}` : '.'}`;
     recordActivity(ctx, {
       accountId: r.accountId,
@@ -168,10 +174,16 @@ export function decideAdjustment(
   checkWriteOff(db, w, account);
   const reason = requireReason(db, r.reasonCode);
   const entryId = postWriteOff(ctx, w, reason);
-  db.prepare(
+  run(
+    db,
     `UPDATE adjustment_requests SET status = 'approved', decided_at = ?, decided_by = ?,
          decision_note = ?, ledger_entry_id = ? WHERE id = ?`,
-  ).run(now, ctx.userId, input.note, entryId, r.id);
+    now,
+    ctx.userId,
+    input.note,
+    entryId,
+    r.id,
+  );
   const message = `${reason.label} of ${formatCents(r.amount)} approved and posted.`;
   recordActivity(ctx, {
     accountId: r.accountId,

@@ -2,6 +2,7 @@ import { invalid } from '../../shared/api/errors';
 import { cents, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Db } from '../db/open';
+import { all, one } from '../db/query';
 
 export interface Allocation {
   claimId: number | null;
@@ -16,16 +17,16 @@ interface OpenItem {
 
 /** What the patient owes per claim (null: charges not on a claim), oldest first. */
 function openPatientItems(db: Db, accountId: number): OpenItem[] {
-  return db
-    .prepare(
-      `SELECT l.claim_id AS claimId, c.claim_number AS claimNumber, sum(l.amount) AS open,
+  return all<OpenItem>(
+    db,
+    `SELECT l.claim_id AS claimId, c.claim_number AS claimNumber, sum(l.amount) AS open,
          min(l.posting_date) FILTER (WHERE l.amount > 0) AS since
        FROM ledger_entries l LEFT JOIN claims c ON c.id = l.claim_id
        WHERE l.account_id = ? AND l.side = 'patient'
        GROUP BY l.claim_id
        ORDER BY since, l.claim_id`,
-    )
-    .all(accountId) as OpenItem[];
+    accountId,
+  );
 }
 
 /**
@@ -72,9 +73,11 @@ export function checkAllocations(
     }
     seen.add(a.claimId);
     if (a.claimId === null) continue;
-    const claim = db
-      .prepare(`SELECT account_id AS accountId FROM claims WHERE id = ?`)
-      .get(a.claimId) as { accountId: number } | undefined;
+    const claim = one<{ accountId: number }>(
+      db,
+      `SELECT account_id AS accountId FROM claims WHERE id = ?`,
+      a.claimId,
+    );
     if (!claim || claim.accountId !== accountId) {
       throw invalid('A payment can only be applied to claims on the same account.', 'allocations');
     }

@@ -14,6 +14,7 @@ import { balanceTotals, claimSideBalance, requirePostableAccount } from './accou
 import { requirePastDate } from './dates';
 import { insertReceipt } from './receipts';
 import { secondaryClaimFor } from './secondary-claim';
+import { all, one, prepare, run } from '../db/query';
 
 type Input = ParsedInputOf<'postInsurancePayment'>;
 type EobLine = Input['lines'][number];
@@ -58,13 +59,13 @@ export function postInsurancePayment(ctx: Ctx, input: Input): PostingResult {
   const today = ctx.clock.today();
   requirePastDate(input.eobDate, today, 'The EOB date', 'eobDate');
   const account = requirePostableAccount(db, input.accountId);
-  const claim = db
-    .prepare(
-      `SELECT c.id, c.account_id AS accountId, c.claim_number AS claimNumber, c.payer_id AS payerId,
+  const claim = one<ClaimRow>(
+    db,
+    `SELECT c.id, c.account_id AS accountId, c.claim_number AS claimNumber, c.payer_id AS payerId,
            py.name AS payerName, c.payer_claim_number AS payerClaimNumber, c.status
          FROM claims c JOIN payers py ON py.id = c.payer_id WHERE c.id = ?`,
-    )
-    .get(input.claimId) as ClaimRow | undefined;
+    input.claimId,
+  );
   if (!claim || claim.accountId !== account.id) {
     throw invalid('That claim is not on this account.', 'claimId');
   }
@@ -73,10 +74,10 @@ export function postInsurancePayment(ctx: Ctx, input: Input): PostingResult {
   if (batchId !== null) requireOpenBatch(db, batchId);
 
   const lines = new Map(
-    (
-      db
-        .prepare(`SELECT id, line_number AS lineNumber, charge FROM claim_lines WHERE claim_id = ?`)
-        .all(claim.id) as LineRow[]
+    all<LineRow>(
+      db,
+      `SELECT id, line_number AS lineNumber, charge FROM claim_lines WHERE claim_id = ?`,
+      claim.id,
     ).map((l) => [l.id, l]),
   );
   const seen = new Set<number | null>();
@@ -181,7 +182,8 @@ export function postInsurancePayment(ctx: Ctx, input: Input): PostingResult {
     now: ctx.clock.now(),
     today,
   });
-  const insertCode = db.prepare(
+  const insertCode = prepare(
+    db,
     `INSERT INTO claim_adjustments (claim_id, claim_line_id, group_code, reason_code, amount,
          remit_date, receipt_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -190,10 +192,15 @@ export function postInsurancePayment(ctx: Ctx, input: Input): PostingResult {
 
   const left = claimSideBalance(db, claim.id, 'insurance');
   const status: ClaimStatus = left === 0 ? 'paid' : 'partially_paid';
-  db.prepare(
+  run(
+    db,
     `UPDATE claims SET status = ?, remit_date = ?, payer_claim_number = coalesce(?, payer_claim_number)
        WHERE id = ?`,
-  ).run(status, input.eobDate, input.payerClaimNumber, claim.id);
+    status,
+    input.eobDate,
+    input.payerClaimNumber,
+    claim.id,
+  );
 
   if (!secondary && shareTotal > 0) extendPlanForNewCharges(ctx, account.id, shareTotal);
   touchAccount(ctx.db, account.id);

@@ -1,6 +1,7 @@
 import type { PaymentMethod, ReceiptKind } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
+import { run } from '../db/query';
 
 export interface NewReceipt {
   batchId: number | null;
@@ -24,37 +25,37 @@ export interface NewReceipt {
  */
 export function insertReceipt(ctx: Ctx, r: NewReceipt): number {
   const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO receipts (batch_id, account_id, kind, payer_id, method, check_number,
+    run(
+      ctx.db,
+      `INSERT INTO receipts (batch_id, account_id, kind, payer_id, method, check_number,
            reference, amount, received_date, memo, reverses_id, remittance_id, created_at,
            created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        r.batchId,
-        r.accountId,
-        r.kind,
-        r.payerId ?? null,
-        r.method,
-        r.checkNumber ?? null,
-        r.reference ?? null,
-        r.amount,
-        r.receivedDate,
-        r.memo ?? null,
-        r.reversesId ?? null,
-        r.remittanceId ?? null,
-        ctx.clock.now(),
-        ctx.userId,
-      ).lastInsertRowid,
+      r.batchId,
+      r.accountId,
+      r.kind,
+      r.payerId ?? null,
+      r.method,
+      r.checkNumber ?? null,
+      r.reference ?? null,
+      r.amount,
+      r.receivedDate,
+      r.memo ?? null,
+      r.reversesId ?? null,
+      r.remittanceId ?? null,
+      ctx.clock.now(),
+      ctx.userId,
+    ).lastInsertRowid,
   );
   if (r.batchId !== null) {
-    ctx.db
-      .prepare(
-        `UPDATE deposit_batches SET posted_total = posted_total + ?,
+    run(
+      ctx.db,
+      `UPDATE deposit_batches SET posted_total = posted_total + ?,
            receipt_count = receipt_count + ? WHERE id = ?`,
-      )
-      .run(r.amount, r.reversesId == null ? 1 : -1, r.batchId);
+      r.amount,
+      r.reversesId == null ? 1 : -1,
+      r.batchId,
+    );
   }
   return id;
 }

@@ -11,6 +11,7 @@ import { batchSummary } from '../batches/summary';
 import { appendLedgerEntries, type NewLedgerEntry } from '../ledger/ledger';
 import { balanceTotals } from './account-state';
 import { insertReceipt } from './receipts';
+import { all, one, run } from '../db/query';
 
 interface EntryRow {
   id: number;
@@ -69,30 +70,28 @@ export function reversePayment(ctx: Ctx, input: ParsedInputOf<'reversePayment'>)
 export function reverseReceipt(ctx: Ctx, receiptId: number, reason: string): PostingResult {
   const { db } = ctx;
   const today = ctx.clock.today();
-  const receipt = db
-    .prepare(
-      `SELECT r.id, r.account_id AS accountId, r.kind, r.payer_id AS payerId, r.method,
+  const receipt = one<{
+    id: number;
+    accountId: number;
+    kind: 'patient_payment' | 'insurance_payment' | 'refund';
+    payerId: number | null;
+    method: 'cash' | 'check' | 'card' | 'eft';
+    checkNumber: string | null;
+    reference: string | null;
+    amount: number;
+    batchId: number | null;
+    reversesId: number | null;
+    batchStatus: string | null;
+    reversedBy: number | null;
+  }>(
+    db,
+    `SELECT r.id, r.account_id AS accountId, r.kind, r.payer_id AS payerId, r.method,
            r.check_number AS checkNumber, r.reference, r.amount, r.batch_id AS batchId,
            r.reverses_id AS reversesId, b.status AS batchStatus,
            (SELECT id FROM receipts x WHERE x.reverses_id = r.id) AS reversedBy
          FROM receipts r LEFT JOIN deposit_batches b ON b.id = r.batch_id WHERE r.id = ?`,
-    )
-    .get(receiptId) as
-    | {
-        id: number;
-        accountId: number;
-        kind: 'patient_payment' | 'insurance_payment' | 'refund';
-        payerId: number | null;
-        method: 'cash' | 'check' | 'card' | 'eft';
-        checkNumber: string | null;
-        reference: string | null;
-        amount: number;
-        batchId: number | null;
-        reversesId: number | null;
-        batchStatus: string | null;
-        reversedBy: number | null;
-      }
-    | undefined;
+    receiptId,
+  );
   if (!receipt) throw notFound('The payment');
   if (receipt.reversesId !== null) {
     throw conflict(
@@ -114,27 +113,31 @@ export function reverseReceipt(ctx: Ctx, receiptId: number, reason: string): Pos
     memo: `Reversal: ${reason}`,
     reversesId: receipt.id,
   });
-  const rows = db
-    .prepare(`${ENTRY_SQL} WHERE receipt_id = ? ORDER BY id`)
-    .all(receipt.id) as EntryRow[];
+  const rows = all<EntryRow>(db, `${ENTRY_SQL} WHERE receipt_id = ? ORDER BY id`, receipt.id);
   const entryIds = appendLedgerEntries(
     db,
     rows.map((e) => mirror(e, reason, today, reversalId)),
     { userId: ctx.userId, now: ctx.clock.now(), today },
   );
   // the payer's codes reported by a reversed EOB are answered, as an 835 reversal does
-  db.prepare(
+  run(
+    db,
     `INSERT INTO claim_adjustments (claim_id, claim_line_id, group_code, reason_code, amount,
          quantity, remit_date, receipt_id)
        SELECT claim_id, claim_line_id, group_code, reason_code, -amount, quantity, ?, ?
        FROM claim_adjustments WHERE receipt_id = ?`,
-  ).run(today, reversalId, receipt.id);
+    today,
+    reversalId,
+    receipt.id,
+  );
   if (receipt.kind === 'insurance_payment') {
-    db.prepare(
+    run(
+      db,
       `UPDATE claims SET status = 'pending'
          WHERE id IN (SELECT claim_id FROM ledger_entries WHERE receipt_id = ?)
            AND primary_claim_id IS NULL`,
-    ).run(receipt.id);
+      receipt.id,
+    );
   }
   touchAccount(ctx.db, receipt.accountId);
   const what = receipt.kind === 'refund' ? 'Refund' : 'Payment';
@@ -156,7 +159,7 @@ export function reverseReceipt(ctx: Ctx, receiptId: number, reason: string): Pos
 export function reverseEntry(ctx: Ctx, input: ParsedInputOf<'reverseEntry'>): PostingResult {
   const { db } = ctx;
   const today = ctx.clock.today();
-  const e = db.prepare(`${ENTRY_SQL} WHERE id = ?`).get(input.entryId) as EntryRow | undefined;
+  const e = one<EntryRow>(db, `${ENTRY_SQL} WHERE id = ?`, input.entryId);
   if (!e) throw notFound('The ledger entry');
   if (e.receiptId !== null) {
     throw conflict('This entry is part of a payment; reverse the whole payment instead.');

@@ -2,6 +2,7 @@ import { conflict } from '../../shared/api/errors';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { insertFollowUp } from '../followups/store';
+import { one, oneOrThrow, run } from '../db/query';
 
 export interface SecondaryClaim {
   id: number;
@@ -16,35 +17,35 @@ export interface SecondaryClaim {
  */
 export function secondaryClaimFor(ctx: Ctx, primaryClaimId: number): SecondaryClaim {
   const { db } = ctx;
-  const existing = db
-    .prepare(
-      `SELECT id, payer_id AS payerId, claim_number AS claimNumber FROM claims
+  const existing = one<SecondaryClaim>(
+    db,
+    `SELECT id, payer_id AS payerId, claim_number AS claimNumber FROM claims
        WHERE primary_claim_id = ?`,
-    )
-    .get(primaryClaimId) as SecondaryClaim | undefined;
+    primaryClaimId,
+  );
   if (existing) return existing;
-  const primary = db
-    .prepare(
-      `SELECT c.account_id AS accountId, c.claim_number AS claimNumber, c.total_charge AS totalCharge,
-         c.coverage_id AS coverageId,
-         (SELECT priority FROM coverages WHERE id = c.coverage_id) AS priority
-       FROM claims c WHERE c.id = ?`,
-    )
-    .get(primaryClaimId) as {
+  const primary = oneOrThrow<{
     accountId: number;
     claimNumber: string;
     totalCharge: number;
     coverageId: number | null;
     priority: number | null;
-  };
-  const next = db
-    .prepare(
-      `SELECT cv.id, cv.payer_id AS payerId, py.name AS payerName FROM coverages cv
+  }>(
+    db,
+    `SELECT c.account_id AS accountId, c.claim_number AS claimNumber, c.total_charge AS totalCharge,
+         c.coverage_id AS coverageId,
+         (SELECT priority FROM coverages WHERE id = c.coverage_id) AS priority
+       FROM claims c WHERE c.id = ?`,
+    primaryClaimId,
+  );
+  const next = one<{ id: number; payerId: number; payerName: string }>(
+    db,
+    `SELECT cv.id, cv.payer_id AS payerId, py.name AS payerName FROM coverages cv
        JOIN payers py ON py.id = cv.payer_id
        WHERE cv.account_id = ? AND cv.priority > ? ORDER BY cv.priority LIMIT 1`,
-    )
-    .get(primary.accountId, primary.priority ?? 1) as
-    { id: number; payerId: number; payerName: string } | undefined;
+    primary.accountId,
+    primary.priority ?? 1,
+  );
   if (!next) {
     throw conflict(
       'This account has no secondary coverage on file; send the patient share to the patient, or add the coverage first.',
@@ -53,28 +54,29 @@ export function secondaryClaimFor(ctx: Ctx, primaryClaimId: number): SecondaryCl
   const claimNumber = `${primary.claimNumber}-S`;
   const now = ctx.clock.now();
   const id = Number(
-    db
-      .prepare(
-        `INSERT INTO claims (claim_number, account_id, coverage_id, payer_id, status, total_charge,
+    run(
+      db,
+      `INSERT INTO claims (claim_number, account_id, coverage_id, payer_id, status, total_charge,
            created_at, primary_claim_id)
          VALUES (?, ?, ?, ?, 'unbilled', ?, ?, ?)`,
-      )
-      .run(
-        claimNumber,
-        primary.accountId,
-        next.id,
-        next.payerId,
-        primary.totalCharge,
-        now,
-        primaryClaimId,
-      ).lastInsertRowid,
+      claimNumber,
+      primary.accountId,
+      next.id,
+      next.payerId,
+      primary.totalCharge,
+      now,
+      primaryClaimId,
+    ).lastInsertRowid,
   );
-  db.prepare(
+  run(
+    db,
     `INSERT INTO claim_lines (claim_id, line_number, service_date, revenue_code, procedure_code,
        modifiers, units, charge)
      SELECT ?, line_number, service_date, revenue_code, procedure_code, modifiers, units, charge
      FROM claim_lines WHERE claim_id = ?`,
-  ).run(id, primaryClaimId);
+    id,
+    primaryClaimId,
+  );
   insertFollowUp(ctx, {
     accountId: primary.accountId,
     claimId: id,

@@ -2,6 +2,7 @@ import type { PromiseView } from '../../shared/api/plans';
 import { cents } from '../../shared/money/cents';
 import type { ReadDb } from '../db/open';
 import { patientPaidTotal } from '../posting/account-state';
+import { all } from '../db/query';
 
 type PromiseRow = Omit<PromiseView, 'paidSince'> & { paidBefore: number };
 
@@ -11,11 +12,9 @@ const PROMISE_SQL = `SELECT pr.id, pr.kind, pr.amount, pr.due_date AS dueDate, p
 
 export function accountPromises(db: ReadDb, accountId: number): PromiseView[] {
   const paid = patientPaidTotal(db, accountId);
-  return (
-    db
-      .prepare(
-        `${PROMISE_SQL} WHERE pr.account_id = ? ORDER BY pr.status = 'open' DESC, pr.id DESC`,
-      )
-      .all(accountId) as PromiseRow[]
+  return all<PromiseRow>(
+    db,
+    `${PROMISE_SQL} WHERE pr.account_id = ? ORDER BY pr.status = 'open' DESC, pr.id DESC`,
+    accountId,
   ).map(({ paidBefore, ...p }) => ({ ...p, paidSince: cents(Math.max(0, paid - paidBefore)) }));
 }

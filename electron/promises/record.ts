@@ -7,6 +7,7 @@ import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { patientPaidTotal, requirePostableAccount } from '../posting/account-state';
+import { oneOrThrow, run } from '../db/query';
 
 /** A promise or an extension longer than this is really a payment plan. */
 export const MAX_PROMISE_DAYS = 90;
@@ -40,28 +41,28 @@ export function recordPromise(ctx: Ctx, input: ParsedInputOf<'recordPromise'>): 
       'amount',
     );
   }
-  const open = db
-    .prepare(`SELECT count(*) AS n FROM promises WHERE account_id = ? AND status = 'open'`)
-    .get(account.id) as { n: number };
+  const open = oneOrThrow<{ n: number }>(
+    db,
+    `SELECT count(*) AS n FROM promises WHERE account_id = ? AND status = 'open'`,
+    account.id,
+  );
   if (open.n > 0) {
     throw conflict('This account already has an open promise; wait for it or record the payment.');
   }
   const id = Number(
-    db
-      .prepare(
-        `INSERT INTO promises (account_id, kind, amount, due_date, paid_before, note, created_at,
+    run(
+      db,
+      `INSERT INTO promises (account_id, kind, amount, due_date, paid_before, note, created_at,
              created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        account.id,
-        input.kind,
-        amount,
-        input.dueDate,
-        patientPaidTotal(db, account.id),
-        input.note,
-        ctx.clock.now(),
-        ctx.userId,
-      ).lastInsertRowid,
+      account.id,
+      input.kind,
+      amount,
+      input.dueDate,
+      patientPaidTotal(db, account.id),
+      input.note,
+      ctx.clock.now(),
+      ctx.userId,
+    ).lastInsertRowid,
   );
   recordActivity(ctx, {
     accountId: account.id,

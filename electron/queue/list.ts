@@ -5,6 +5,7 @@ import { cents } from '../../shared/money/cents';
 import type { ReadCtx } from '../core/context';
 import { priorityLabel } from './priority';
 import { buildQueueQuery, QUEUE_ROWS_SQL, type QueueInput } from './query';
+import { all, oneOrThrow } from '../db/query';
 
 /** A row as the database gives it: the shown fields that come straight from columns, plus raw ones. */
 type Row = Pick<
@@ -35,10 +36,10 @@ export function listQueue(ctx: ReadCtx, input: QueueInput): QueueList {
   const today = ctx.clock.today();
   const q = buildQueueQuery(input, today);
   const { db } = ctx;
-  const ids = (db.prepare(q.pageSql).all(q.params) as { id: number }[]).map((r) => r.id);
-  const { total } = db.prepare(q.countSql).get(q.params) as { total: number };
+  const ids = all<{ id: number }>(db, q.pageSql, q.params).map((r) => r.id);
+  const { total } = oneOrThrow<{ total: number }>(db, q.countSql, q.params);
   const byId = new Map(
-    (db.prepare(QUEUE_ROWS_SQL).all(JSON.stringify(ids)) as Row[]).map((r) => [r.followUpId, r]),
+    all<Row>(db, QUEUE_ROWS_SQL, JSON.stringify(ids)).map((r) => [r.followUpId, r]),
   );
   const rows = ids.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
   return {

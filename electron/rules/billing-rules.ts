@@ -1,6 +1,7 @@
 import type { BillingRules } from '../../shared/api/rules';
 import { cents } from '../../shared/money/cents';
 import type { Db, ReadDb } from '../db/open';
+import { all, prepare } from '../db/query';
 
 /** What an office gets until a supervisor changes it. */
 export const DEFAULT_BILLING_RULES: BillingRules = {
@@ -18,10 +19,10 @@ type RuleKey = keyof BillingRules;
 
 /** The office's rules: stored values over the defaults. */
 export function billingRules(db: ReadDb): BillingRules {
-  const rows = db.prepare(`SELECT key, value FROM billing_rules`).all() as {
+  const rows = all<{
     key: string;
     value: string;
-  }[];
+  }>(db, `SELECT key, value FROM billing_rules`);
   const rules = { ...DEFAULT_BILLING_RULES };
   for (const { key, value } of rows) {
     if (key in rules) {
@@ -40,7 +41,8 @@ export function writeBillingRules(
   by: { userId: number; now: string },
 ): RuleKey[] {
   const current = billingRules(db);
-  const upsert = db.prepare(
+  const upsert = prepare(
+    db,
     `INSERT INTO billing_rules (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
        updated_by = excluded.updated_by`,

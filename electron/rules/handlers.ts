@@ -4,15 +4,15 @@ import type { HandlersOf } from '../core/handlers';
 import type { Ctx, ReadCtx } from '../core/context';
 import { isSupervisor } from '../users/users';
 import { billingRules, writeBillingRules } from './billing-rules';
+import { one } from '../db/query';
 
 export function getBillingRules(ctx: ReadCtx): BillingRulesView {
-  const lastChange = ctx.db
-    .prepare(
-      `SELECT r.updated_at AS at, u.display_name AS byName
+  const lastChange = one<BillingRulesView['lastChange']>(
+    ctx.db,
+    `SELECT r.updated_at AS at, u.display_name AS byName
        FROM billing_rules r JOIN users u ON u.id = r.updated_by
        ORDER BY r.updated_at DESC LIMIT 1`,
-    )
-    .get() as BillingRulesView['lastChange'] | undefined;
+  );
   return {
     rules: billingRules(ctx.db),
     canChange: isSupervisor(ctx.db, ctx.userId),

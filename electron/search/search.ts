@@ -5,6 +5,7 @@ import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import type { ReadCtx } from '../core/context';
 import { describeIntent, parseSearch, prefixRange, type SearchIntent } from './parse';
+import { all } from '../db/query';
 
 /** Columns every search returns; `m` names the match, `k` a claim number when one matched. */
 const SELECT = `
@@ -99,7 +100,7 @@ export function search(ctx: ReadCtx, input: ParsedInputOf<'search'>): SearchResu
   const intent = parseSearch(input.query);
   if (!intent) return { interpretedAs: 'nothing to search for', results: [], truncated: false };
   const { sql, params } = buildSearchQuery(intent);
-  const rows = ctx.db.prepare(sql).all({ ...params, limit: input.limit + 1 }) as Row[];
+  const rows = all<Row>(ctx.db, sql, { ...params, limit: input.limit + 1 });
   return {
     interpretedAs: describeIntent(intent),
     truncated: rows.length > input.limit,

@@ -3,6 +3,7 @@ import type { StatementCandidate, StatementCandidates } from '../../shared/api/s
 import { AGING_BUCKETS } from '../../shared/aging/buckets';
 import { addDays } from '../../shared/dates/iso-date';
 import type { ReadCtx } from '../core/context';
+import { all, oneOrThrow } from '../db/query';
 
 const FROM = `FROM accounts a JOIN people g ON g.id = a.guarantor_id
   WHERE a.status = 'open' AND a.patient_balance > 0 AND a.patient_balance >= @min
@@ -27,18 +28,18 @@ export function listStatementCandidates(
     oldest: bucket && bucket.maxDays !== null ? addDays(today, -bucket.maxDays) : null,
     since: addDays(today, -input.notStatedWithinDays),
   };
-  const { total } = ctx.db.prepare(`SELECT count(*) AS total ${FROM}`).get(params) as {
+  const { total } = oneOrThrow<{
     total: number;
-  };
-  const accounts = ctx.db
-    .prepare(
-      `SELECT a.id AS accountId, a.account_number AS accountNumber,
+  }>(ctx.db, `SELECT count(*) AS total ${FROM}`, params);
+  const accounts = all<StatementCandidate>(
+    ctx.db,
+    `SELECT a.id AS accountId, a.account_number AS accountNumber,
          g.last_name || ', ' || g.first_name AS guarantorName, a.patient_balance AS patientBalance,
          a.oldest_open_date AS oldestOpenDate,
          (SELECT max(d.document_date) FROM documents d
            WHERE d.account_id = a.id AND d.kind = 'statement') AS lastStatementDate
        ${FROM} ORDER BY a.account_number LIMIT @limit`,
-    )
-    .all({ ...params, limit: input.limit }) as StatementCandidate[];
+    { ...params, limit: input.limit },
+  );
   return { accounts, total };
 }

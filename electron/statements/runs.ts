@@ -19,6 +19,7 @@ import {
 import { statementTemplateInUse } from '../templates/in-use';
 import { STATEMENT_TITLE, statementActivity } from './generate';
 import { loadStatementData } from './statement-data';
+import { all } from '../db/query';
 
 export const RUN_CANCELLED = 'The statement run was cancelled; nothing of it was filed.';
 
@@ -41,16 +42,16 @@ function printable(
   ctx: Ctx,
   chosen: readonly number[],
 ): { accountIds: number[]; skipped: Skipped } {
-  const rows = ctx.db
-    .prepare(
-      `SELECT id, account_number AS accountNumber, status FROM accounts
-       WHERE id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(chosen)) as {
+  const rows = all<{
     id: number;
     accountNumber: string;
     status: AccountStatus;
-  }[];
+  }>(
+    ctx.db,
+    `SELECT id, account_number AS accountNumber, status FROM accounts
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    JSON.stringify(chosen),
+  );
   const found = new Map(rows.map((r) => [r.id, r]));
   const accountIds: number[] = [];
   const skipped: Skipped = [];

@@ -9,6 +9,7 @@ import { statementDueDate } from './due-date';
 import { statementLines, type ClaimRow, type LedgerRow, type ShareRow } from './lines';
 import { visitKind } from './visit-kind';
 import { readFacility } from '../facility/facility';
+import { all, one, oneOrThrow } from '../db/query';
 
 export interface LoadedStatement {
   readonly accountId: number;
@@ -82,11 +83,9 @@ function sum(rows: readonly LedgerRow[], keep: (r: LedgerRow) => boolean): Cents
  */
 function daysPastDue(db: Db, accountId: number, oldestOpen: IsoDate | null, today: IsoDate) {
   if (oldestOpen === null) return 0;
-  const first = (
-    db.prepare(SQL.firstStatementSince).get(accountId, oldestOpen, today) as {
-      date: IsoDate | null;
-    }
-  ).date;
+  const first = oneOrThrow<{
+    date: IsoDate | null;
+  }>(db, SQL.firstStatementSince, accountId, oldestOpen, today).date;
   return daysBetween(statementDueDate(first ?? oldestOpen), today);
 }
 
@@ -102,10 +101,10 @@ export function loadStatementData(
   accountId: number,
   statementDate: IsoDate,
 ): LoadedStatement | null {
-  const account = db.prepare(SQL.account).get(accountId) as AccountRow | undefined;
+  const account = one<AccountRow>(db, SQL.account, accountId);
   if (!account) return null;
   const warnings: string[] = [];
-  const address = db.prepare(SQL.address).get(account.guarantorId) as AddressRow | undefined;
+  const address = one<AddressRow>(db, SQL.address, account.guarantorId);
   if (!address) {
     warnings.push(
       `The guarantor has no address on file; it prints as ${missingMarker('guarantor_address')}.`,
@@ -125,24 +124,27 @@ export function loadStatementData(
   }
   const rules = billingRules(db);
 
-  const entries = db.prepare(SQL.ledger).all(accountId) as (LedgerRow & AgingInput)[];
-  const previous = (
-    db.prepare(SQL.previousStatement).get(accountId, statementDate) as { date: IsoDate | null }
+  const entries = all<LedgerRow & AgingInput>(db, SQL.ledger, accountId);
+  const previous = oneOrThrow<{ date: IsoDate | null }>(
+    db,
+    SQL.previousStatement,
+    accountId,
+    statementDate,
   ).date;
   const before = (r: LedgerRow) => previous !== null && r.postingDate <= previous;
   const inPeriod = (r: LedgerRow) => !before(r);
   const patient = entries.filter((e) => e.side === 'patient');
   const aging = computeAging(patient, statementDate);
 
-  const claims = (
-    db.prepare(SQL.claims).all(accountId) as (Omit<ClaimRow, 'description'> & {
+  const claims = all<
+    Omit<ClaimRow, 'description'> & {
       revenueCodes: string | null;
-    })[]
-  ).map(({ revenueCodes, ...c }) => ({
+    }
+  >(db, SQL.claims, accountId).map(({ revenueCodes, ...c }) => ({
     ...c,
     description: visitKind(revenueCodes ? revenueCodes.split(',') : []),
   }));
-  const shares = db.prepare(SQL.shares).all(accountId) as ShareRow[];
+  const shares = all<ShareRow>(db, SQL.shares, accountId);
   const lines = statementLines(entries, claims, shares, {
     periodAfter: previous,
     patientName: account.patientId === account.guarantorId ? undefined : account.patientName,

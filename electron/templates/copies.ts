@@ -6,6 +6,7 @@ import { inWriteTransaction } from '../upkeep/upkeep';
 import { copySource, requireShipped, templateSummaries } from './list';
 import { loadCopy } from './store';
 import { firstProblem, validateCopy } from './validate';
+import { run } from '../db/query';
 
 /**
  * Supervisors edit copies of the shipped templates; the files in templates/ are never
@@ -19,13 +20,18 @@ export async function copyTemplate(
   const now = ctx.clock.now();
   const id = inWriteTransaction(ctx, () =>
     Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO template_copies (template_id, name, text, valid, created_at, created_by,
+      run(
+        ctx.db,
+        `INSERT INTO template_copies (template_id, name, text, valid, created_at, created_by,
            updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
-        )
-        .run(input.templateId, input.name, shipped.text, now, ctx.userId, now, ctx.userId)
-        .lastInsertRowid,
+        input.templateId,
+        input.name,
+        shipped.text,
+        now,
+        ctx.userId,
+        now,
+        ctx.userId,
+      ).lastInsertRowid,
     ),
   );
   return copySource(ctx, loadCopy(ctx.db, id), shipped);
@@ -45,11 +51,15 @@ export async function saveTemplateCopy(
         `"${copy.name}" is in use, so it cannot be saved with errors: ${firstProblem(errors)}. Fix the text, or put another version in use first.`,
       );
     }
-    ctx.db
-      .prepare(
-        `UPDATE template_copies SET text = ?, valid = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
-      )
-      .run(input.text, errors.length === 0 ? 1 : 0, ctx.clock.now(), ctx.userId, copy.id);
+    run(
+      ctx.db,
+      `UPDATE template_copies SET text = ?, valid = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+      input.text,
+      errors.length === 0 ? 1 : 0,
+      ctx.clock.now(),
+      ctx.userId,
+      copy.id,
+    );
     return copySource(ctx, loadCopy(ctx.db, copy.id), shipped);
   });
 }
@@ -63,7 +73,7 @@ export async function setTemplateInUse(
   const { copyId } = input;
   inWriteTransaction(ctx, () => {
     if (copyId === null) {
-      ctx.db.prepare(`DELETE FROM template_in_use WHERE template_id = ?`).run(input.templateId);
+      run(ctx.db, `DELETE FROM template_in_use WHERE template_id = ?`, input.templateId);
       return;
     }
     const copy = loadCopy(ctx.db, copyId);
@@ -77,13 +87,16 @@ export async function setTemplateInUse(
         `"${copy.name}" cannot be put in use until its errors are fixed: ${firstProblem(errors)}.`,
       );
     }
-    ctx.db
-      .prepare(
-        `INSERT INTO template_in_use (template_id, copy_id, set_at, set_by) VALUES (?, ?, ?, ?)
+    run(
+      ctx.db,
+      `INSERT INTO template_in_use (template_id, copy_id, set_at, set_by) VALUES (?, ?, ?, ?)
          ON CONFLICT (template_id) DO UPDATE SET copy_id = excluded.copy_id,
            set_at = excluded.set_at, set_by = excluded.set_by`,
-      )
-      .run(input.templateId, copyId, ctx.clock.now(), ctx.userId);
+      input.templateId,
+      copyId,
+      ctx.clock.now(),
+      ctx.userId,
+    );
   });
   return templateSummaries(ctx.db);
 }

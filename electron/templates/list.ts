@@ -13,6 +13,7 @@ import { templatesInUse } from './in-use';
 import { shippedTemplates, type ShippedTemplate } from './shipped';
 import { allCopies, loadCopy, type CopyRow } from './store';
 import { validateCopy } from './validate';
+import { one } from '../db/query';
 
 export async function requireShipped(templateId: string): Promise<ShippedTemplate> {
   const shipped = (await shippedTemplates()).get(templateId);
@@ -85,9 +86,11 @@ export async function getTemplateSource(
     }
     return copySource(ctx, copy, shipped);
   }
-  const copyInUse = ctx.db
-    .prepare(`SELECT 1 FROM template_in_use WHERE template_id = ?`)
-    .get(input.templateId);
+  const copyInUse = one(
+    ctx.db,
+    `SELECT 1 FROM template_in_use WHERE template_id = ?`,
+    input.templateId,
+  );
   return {
     templateId: shipped.template.id,
     copyId: null,

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { appendLedgerEntries } from '../ledger/ledger';
 import type { Ctx } from '../core/context';
+import { run } from '../db/query';
 
 /** Minimal rows for focused tests; the demo generator builds the realistic hospital. */
 let counter = 0;
@@ -12,12 +13,14 @@ export function addPayer(
 ): number {
   const n = next();
   return Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO payers (name, payer_code, financial_class, timely_filing_days, appeal_window_days)
+    run(
+      ctx.db,
+      `INSERT INTO payers (name, payer_code, financial_class, timely_filing_days, appeal_window_days)
          VALUES (?, ?, 'commercial', 180, ?)`,
-      )
-      .run(over.name ?? `Test Payer ${n}`, `P${n}`, over.appealWindowDays ?? 180).lastInsertRowid,
+      over.name ?? `Test Payer ${n}`,
+      `P${n}`,
+      over.appealWindowDays ?? 180,
+    ).lastInsertRowid,
   );
 }
 
@@ -27,19 +30,17 @@ export function addPerson(
 ): number {
   const phone = over.phone ?? null;
   return Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO people (last_name, first_name, date_of_birth, phone, phone_digits, created_at)
+    run(
+      ctx.db,
+      `INSERT INTO people (last_name, first_name, date_of_birth, phone, phone_digits, created_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        over.last ?? 'Testperson',
-        over.first ?? 'Pat',
-        over.dob ?? '1970-01-01',
-        phone,
-        phone ? phone.replace(/\D/g, '') : null,
-        ctx.clock.now(),
-      ).lastInsertRowid,
+      over.last ?? 'Testperson',
+      over.first ?? 'Pat',
+      over.dob ?? '1970-01-01',
+      phone,
+      phone ? phone.replace(/\D/g, '') : null,
+      ctx.clock.now(),
+    ).lastInsertRowid,
   );
 }
 
@@ -49,28 +50,27 @@ export function addAccount(
 ): { accountId: number; patientId: number; coverageId: number | null } {
   const patientId = over.patientId ?? addPerson(ctx);
   const accountId = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO accounts (account_number, patient_id, guarantor_id, service_date,
+    run(
+      ctx.db,
+      `INSERT INTO accounts (account_number, patient_id, guarantor_id, service_date,
            financial_class, created_at)
          VALUES (?, ?, ?, ?, 'commercial', ?)`,
-      )
-      .run(
-        over.number ?? `T${String(next()).padStart(8, '0')}`,
-        patientId,
-        patientId,
-        over.serviceDate ?? ctx.clock.today(),
-        ctx.clock.now(),
-      ).lastInsertRowid,
+      over.number ?? `T${String(next()).padStart(8, '0')}`,
+      patientId,
+      patientId,
+      over.serviceDate ?? ctx.clock.today(),
+      ctx.clock.now(),
+    ).lastInsertRowid,
   );
   let coverageId: number | null = null;
   if (over.payerId) {
     coverageId = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO coverages (account_id, payer_id, priority, member_id) VALUES (?, ?, 1, 'M1')`,
-        )
-        .run(accountId, over.payerId).lastInsertRowid,
+      run(
+        ctx.db,
+        `INSERT INTO coverages (account_id, payer_id, priority, member_id) VALUES (?, ?, 1, 'M1')`,
+        accountId,
+        over.payerId,
+      ).lastInsertRowid,
     );
   }
   return { accountId, patientId, coverageId };
@@ -83,19 +83,17 @@ export function addClaim(
   over: { number?: string; status?: string; charge?: number } = {},
 ): number {
   return Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO claims (claim_number, account_id, payer_id, status, total_charge, created_at)
+    run(
+      ctx.db,
+      `INSERT INTO claims (claim_number, account_id, payer_id, status, total_charge, created_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        over.number ?? `K${String(next()).padStart(8, '0')}`,
-        accountId,
-        payerId,
-        over.status ?? 'billed',
-        over.charge ?? 10000,
-        ctx.clock.now(),
-      ).lastInsertRowid,
+      over.number ?? `K${String(next()).padStart(8, '0')}`,
+      accountId,
+      payerId,
+      over.status ?? 'billed',
+      over.charge ?? 10000,
+      ctx.clock.now(),
+    ).lastInsertRowid,
   );
 }
 
@@ -113,12 +111,15 @@ export function addBilledClaim(
   const lineIds = ctx.db.transaction(() => {
     const ids = charges.map((charge, i) =>
       Number(
-        ctx.db
-          .prepare(
-            `INSERT INTO claim_lines (claim_id, line_number, service_date, revenue_code, procedure_code, charge)
+        run(
+          ctx.db,
+          `INSERT INTO claim_lines (claim_id, line_number, service_date, revenue_code, procedure_code, charge)
              VALUES (?, ?, ?, '0450', '99284', ?)`,
-          )
-          .run(claimId, i + 1, today, charge).lastInsertRowid,
+          claimId,
+          i + 1,
+          today,
+          charge,
+        ).lastInsertRowid,
       ),
     );
     appendLedgerEntries(
@@ -147,15 +148,18 @@ export function addCoverage(
   priority: number,
 ): number {
   return Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO coverages (account_id, payer_id, priority, member_id) VALUES (?, ?, ?, ?)`,
-      )
-      .run(accountId, payerId, priority, `M${priority}`).lastInsertRowid,
+    run(
+      ctx.db,
+      `INSERT INTO coverages (account_id, payer_id, priority, member_id) VALUES (?, ?, ?, ?)`,
+      accountId,
+      payerId,
+      priority,
+      `M${priority}`,
+    ).lastInsertRowid,
   );
 }
 
 /** Makes the signed-in user a supervisor (approvals, billing rules). */
 export function makeSupervisor(ctx: Ctx, userId: number = ctx.userId): void {
-  ctx.db.prepare(`UPDATE users SET role = 'supervisor' WHERE id = ?`).run(userId);
+  run(ctx.db, `UPDATE users SET role = 'supervisor' WHERE id = ?`, userId);
 }

@@ -5,6 +5,7 @@ import { isoDate, type IsoDate } from '../../shared/dates/iso-date';
 import { fixedClock, type Ctx } from '../core/context';
 import { openDatabase } from '../db/open';
 import { ensureUser } from '../users/users';
+import { all, oneOrThrow } from '../db/query';
 
 /** The "today" every test works on unless it says otherwise. */
 export const TEST_TODAY: IsoDate = isoDate('2026-03-16');
@@ -31,15 +32,16 @@ export function createTestCtx(today: IsoDate = TEST_TODAY): Ctx & { dir: string;
 
 /** Row counts of every table, to prove a refused request wrote nothing. */
 export function tableCounts(ctx: Ctx): Record<string, number> {
-  const tables = ctx.db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-    .all() as { name: string }[];
+  const tables = all<{ name: string }>(
+    ctx.db,
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+  );
   return Object.fromEntries(tables.map(({ name }) => [name, rowCount(ctx, name)]));
 }
 
 /** Rows in one table. */
 export function rowCount(ctx: Ctx, table: string): number {
-  return (ctx.db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+  return oneOrThrow<{ n: number }>(ctx.db, `SELECT count(*) AS n FROM "${table}"`).n;
 }
 
 export type TestCtx = ReturnType<typeof createTestCtx>;
@@ -49,27 +51,26 @@ export type TestCtx = ReturnType<typeof createTestCtx>;
  * account number, patient name) agree with the account: proves a writer refreshed them.
  */
 export function staleQueueColumns(ctx: Ctx, accountId: number): number {
-  const row = ctx.db
-    .prepare(
-      `SELECT count(*) AS n FROM follow_ups f JOIN accounts a ON a.id = f.account_id
+  const row = oneOrThrow<{ n: number }>(
+    ctx.db,
+    `SELECT count(*) AS n FROM follow_ups f JOIN accounts a ON a.id = f.account_id
        JOIN people p ON p.id = a.patient_id
        WHERE f.account_id = ? AND f.status = 'open' AND (
          f.balance <> a.insurance_balance + a.patient_balance
          OR f.oldest_open_date IS NOT a.oldest_open_date
          OR f.account_number <> a.account_number
          OR f.patient_name <> p.last_name || ', ' || p.first_name)`,
-    )
-    .get(accountId) as { n: number };
+    accountId,
+  );
   return row.n;
 }
 
 /** Accounts whose cached balance is not what their ledger adds up to; 0 when the books balance. */
 export function balanceDrift(ctx: Ctx): number {
-  const row = ctx.db
-    .prepare(
-      `SELECT count(*) AS n FROM accounts a WHERE a.insurance_balance + a.patient_balance <>
+  const row = oneOrThrow<{ n: number }>(
+    ctx.db,
+    `SELECT count(*) AS n FROM accounts a WHERE a.insurance_balance + a.patient_balance <>
          (SELECT ifnull(sum(amount), 0) FROM ledger_entries l WHERE l.account_id = a.id)`,
-    )
-    .get() as { n: number };
+  );
   return row.n;
 }

@@ -5,6 +5,7 @@ import { touchAccount } from '../core/touched';
 import type { Db } from '../db/open';
 import { rerankPassedDeadlines } from './rerank';
 import { inWriteTransaction } from './upkeep';
+import { all } from '../db/query';
 
 const doneOn = new WeakMap<Db, IsoDate>();
 
@@ -24,12 +25,11 @@ export function dailyWorkDue(ctx: Ctx): boolean {
 export function runDailyWork(ctx: Ctx): { accounts: number; reranked: number } {
   const today = ctx.clock.today();
   const result = inWriteTransaction(ctx, () => {
-    const ids = ctx.db
-      .prepare(
-        `SELECT account_id AS id FROM payment_plans WHERE status = 'active'
+    const ids = all<{ id: number }>(
+      ctx.db,
+      `SELECT account_id AS id FROM payment_plans WHERE status = 'active'
          UNION SELECT account_id FROM promises WHERE status = 'open'`,
-      )
-      .all() as { id: number }[];
+    );
     for (const { id } of ids) touchAccount(ctx.db, id);
     return { accounts: ids.length, reranked: rerankPassedDeadlines(ctx.db, today) };
   });

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
 import { queueRank } from '../queue/priority';
+import { all, one, prepare } from '../db/query';
 
 /**
  * Copies what the queue filters and sorts on (payer, balance, oldest open date, account
@@ -9,41 +10,40 @@ import { queueRank } from '../queue/priority';
  * claim follow-up, else the account's primary coverage.
  */
 export function refreshQueueColumns(db: Db, accountId: number, today: IsoDate): void {
-  const followUps = db
-    .prepare(
-      `SELECT f.id, f.due_date AS dueDate, f.deadline_date AS deadlineDate,
-         (SELECT payer_id FROM claims WHERE id = f.claim_id) AS claimPayerId
-       FROM follow_ups f WHERE f.account_id = ? AND f.status = 'open'`,
-    )
-    .all(accountId) as {
+  const followUps = all<{
     id: number;
     dueDate: IsoDate;
     deadlineDate: IsoDate | null;
     claimPayerId: number | null;
-  }[];
+  }>(
+    db,
+    `SELECT f.id, f.due_date AS dueDate, f.deadline_date AS deadlineDate,
+         (SELECT payer_id FROM claims WHERE id = f.claim_id) AS claimPayerId
+       FROM follow_ups f WHERE f.account_id = ? AND f.status = 'open'`,
+    accountId,
+  );
   // most accounts a posting touches have nothing open: no row to copy the figures onto
   if (followUps.length === 0) return;
-  const account = db
-    .prepare(
-      // scalar subqueries, not joins: measured three times cheaper per call on a large file
-      `SELECT a.insurance_balance + a.patient_balance AS balance,
+  const account = one<{
+    balance: number;
+    oldestOpenDate: IsoDate | null;
+    accountNumber: string;
+    patientName: string;
+    payerId: number | null;
+  }>(
+    db,
+    // scalar subqueries, not joins: measured three times cheaper per call on a large file
+    `SELECT a.insurance_balance + a.patient_balance AS balance,
          a.oldest_open_date AS oldestOpenDate, a.account_number AS accountNumber,
          (SELECT last_name || ', ' || first_name FROM people WHERE id = a.patient_id)
            AS patientName,
          (SELECT payer_id FROM coverages WHERE account_id = a.id AND priority = 1) AS payerId
        FROM accounts a WHERE a.id = ?`,
-    )
-    .get(accountId) as
-    | {
-        balance: number;
-        oldestOpenDate: IsoDate | null;
-        accountNumber: string;
-        patientName: string;
-        payerId: number | null;
-      }
-    | undefined;
+    accountId,
+  );
   if (!account) return;
-  const update = db.prepare(
+  const update = prepare(
+    db,
     `UPDATE follow_ups SET payer_id = ?, balance = ?, oldest_open_date = ?, account_number = ?,
        patient_name = ?, rank = ?
      WHERE id = ?`,

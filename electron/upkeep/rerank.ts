@@ -1,20 +1,21 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
 import { queueRank, type RankInput } from '../queue/priority';
+import { all, prepare } from '../db/query';
 
 /**
  * Re-ranks the open follow-ups whose deadline has passed (part of the daily work); on
  * 200,000 accounts it touches only the follow-ups with passed deadlines.
  */
 export function rerankPassedDeadlines(db: Db, today: IsoDate): number {
-  const rows = db
-    .prepare(
-      `SELECT id, balance, oldest_open_date AS oldestOpenDate, due_date AS dueDate,
+  const rows = all<RankInput & { id: number; rank: number }>(
+    db,
+    `SELECT id, balance, oldest_open_date AS oldestOpenDate, due_date AS dueDate,
          deadline_date AS deadlineDate, rank
        FROM follow_ups WHERE status = 'open' AND deadline_date < ?`,
-    )
-    .all(today) as (RankInput & { id: number; rank: number })[];
-  const update = db.prepare(`UPDATE follow_ups SET rank = ? WHERE id = ?`);
+    today,
+  );
+  const update = prepare(db, `UPDATE follow_ups SET rank = ? WHERE id = ?`);
   let changed = 0;
   for (const r of rows) {
     const rank = queueRank(r, today);

@@ -7,6 +7,7 @@ import { closeSystemFollowUps, openSystemFollowUp } from '../followups/system';
 import { activePlan } from '../plans/load';
 import { accountPromises } from '../promises/load';
 import { billingRules } from '../rules/billing-rules';
+import { one, oneOrThrow, run } from '../db/query';
 
 /**
  * Brings an account's collection state in line with its ledger: a plan that is paid off
@@ -25,12 +26,14 @@ function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): void {
   const plan = activePlan(ctx.db, accountId, today);
   if (!plan) return;
   if (plan.remaining === 0) {
-    ctx.db
-      .prepare(
-        `UPDATE payment_plans SET status = 'paid_off', delinquent = 0, ended_at = ?, ended_by = ?,
+    run(
+      ctx.db,
+      `UPDATE payment_plans SET status = 'paid_off', delinquent = 0, ended_at = ?, ended_by = ?,
            end_reason = 'Paid in full' WHERE id = ?`,
-      )
-      .run(ctx.clock.now(), ctx.userId, plan.id);
+      ctx.clock.now(),
+      ctx.userId,
+      plan.id,
+    );
     recordActivity(ctx, {
       accountId,
       kind: 'system',
@@ -49,7 +52,7 @@ function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): void {
       reason: `Plan installment ${late.number === 0 ? '(down payment)' : `#${late.number}`} of ${formatCents(late.amount)} due ${formatUsDate(late.dueDate)} is ${days} days late; ${formatCents(plan.pastDue)} past due.`,
     });
     if (!plan.delinquent) {
-      ctx.db.prepare(`UPDATE payment_plans SET delinquent = 1 WHERE id = ?`).run(plan.id);
+      run(ctx.db, `UPDATE payment_plans SET delinquent = 1 WHERE id = ?`, plan.id);
       recordActivity(ctx, {
         accountId,
         kind: 'system',
@@ -59,24 +62,29 @@ function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): void {
     return;
   }
   if (plan.delinquent) {
-    ctx.db.prepare(`UPDATE payment_plans SET delinquent = 0 WHERE id = ?`).run(plan.id);
+    run(ctx.db, `UPDATE payment_plans SET delinquent = 0 WHERE id = ?`, plan.id);
     closeSystemFollowUps(ctx, { accountId, kind: 'plan' }, 'the plan is caught up.');
   }
 }
 
 function settlePromises(ctx: Ctx, accountId: number, today: IsoDate): void {
-  const anyOpen = ctx.db
-    .prepare(`SELECT 1 AS found FROM promises WHERE account_id = ? AND status = 'open' LIMIT 1`)
-    .get(accountId);
+  const anyOpen = one(
+    ctx.db,
+    `SELECT 1 AS found FROM promises WHERE account_id = ? AND status = 'open' LIMIT 1`,
+    accountId,
+  );
   if (!anyOpen) return;
   const grace = billingRules(ctx.db).promiseGraceDays;
   for (const p of accountPromises(ctx.db, accountId)) {
     if (p.status !== 'open') continue;
     const label = p.kind === 'promise' ? 'Promise to pay' : 'Credit extension';
     if (p.paidSince >= p.amount) {
-      ctx.db
-        .prepare(`UPDATE promises SET status = 'kept', resolved_at = ? WHERE id = ?`)
-        .run(ctx.clock.now(), p.id);
+      run(
+        ctx.db,
+        `UPDATE promises SET status = 'kept', resolved_at = ? WHERE id = ?`,
+        ctx.clock.now(),
+        p.id,
+      );
       recordActivity(ctx, {
         accountId,
         kind: 'system',
@@ -84,9 +92,12 @@ function settlePromises(ctx: Ctx, accountId: number, today: IsoDate): void {
       });
       closeSystemFollowUps(ctx, { accountId, kind: 'promise' }, 'the promised money came in.');
     } else if (today > addDays(p.dueDate, grace)) {
-      ctx.db
-        .prepare(`UPDATE promises SET status = 'broken', resolved_at = ? WHERE id = ?`)
-        .run(ctx.clock.now(), p.id);
+      run(
+        ctx.db,
+        `UPDATE promises SET status = 'broken', resolved_at = ? WHERE id = ?`,
+        ctx.clock.now(),
+        p.id,
+      );
       openSystemFollowUp(ctx, {
         accountId,
         kind: 'promise',
@@ -98,11 +109,11 @@ function settlePromises(ctx: Ctx, accountId: number, today: IsoDate): void {
 }
 
 function settleCredit(ctx: Ctx, accountId: number, today: IsoDate): void {
-  const row = ctx.db
-    .prepare(
-      `SELECT insurance_balance AS insurance, patient_balance AS patient FROM accounts WHERE id = ?`,
-    )
-    .get(accountId) as { insurance: number; patient: number };
+  const row = oneOrThrow<{ insurance: number; patient: number }>(
+    ctx.db,
+    `SELECT insurance_balance AS insurance, patient_balance AS patient FROM accounts WHERE id = ?`,
+    accountId,
+  );
   const credits = [
     row.patient < 0 ? `${formatCents(cents(-row.patient))} on the patient side` : null,
     row.insurance < 0 ? `${formatCents(cents(-row.insurance))} on the insurance side` : null,

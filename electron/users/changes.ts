@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { run } from '../db/query';
 
 /** Keeps the user's role, name and access as they now stand, with who changed them and why. */
 export function recordUserChange(
@@ -6,8 +7,13 @@ export function recordUserChange(
   userId: number,
   change: { why: string; by: number; now: string },
 ): void {
-  db.prepare(
+  run(
+    db,
     `INSERT INTO user_changes (user_id, display_name, role, active, why, changed_at, changed_by)
      SELECT id, display_name, role, active, ?, ?, ? FROM users WHERE id = ?`,
-  ).run(change.why, change.now, change.by, userId);
+    change.why,
+    change.now,
+    change.by,
+    userId,
+  );
 }

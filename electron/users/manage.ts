@@ -6,6 +6,7 @@ import type { Ctx, ReadCtx } from '../core/context';
 import type { Db } from '../db/open';
 import { recordUserChange } from './changes';
 import { isSupervisor } from './users';
+import { all, one, oneOrThrow, run } from '../db/query';
 
 interface UserRow {
   id: number;
@@ -19,18 +20,16 @@ const USER_COLUMNS = `id, username, display_name AS displayName, role, active`;
 
 /** Everyone sees who works in ClaimDesk and in which role; a supervisor changes it. */
 export function listUsers(ctx: ReadCtx): UsersView {
-  const rows = ctx.db
-    .prepare(
-      `SELECT ${USER_COLUMNS} FROM users ORDER BY active DESC, display_name COLLATE NOCASE, id`,
-    )
-    .all() as UserRow[];
-  const changes = ctx.db
-    .prepare(
-      `SELECT c.user_id AS userId, c.changed_at AS at, c.why, b.display_name AS byName
+  const rows = all<UserRow>(
+    ctx.db,
+    `SELECT ${USER_COLUMNS} FROM users ORDER BY active DESC, display_name COLLATE NOCASE, id`,
+  );
+  const changes = all<{ userId: number; at: string; why: string; byName: string }>(
+    ctx.db,
+    `SELECT c.user_id AS userId, c.changed_at AS at, c.why, b.display_name AS byName
        FROM user_changes c JOIN users b ON b.id = c.changed_by
        WHERE c.id IN (SELECT max(id) FROM user_changes GROUP BY user_id)`,
-    )
-    .all() as { userId: number; at: string; why: string; byName: string }[];
+  );
   const last = new Map(changes.map(({ userId, ...change }) => [userId, change]));
   const users: UserView[] = rows.map((r) => ({
     ...r,
@@ -42,12 +41,10 @@ export function listUsers(ctx: ReadCtx): UsersView {
 }
 
 function activeSupervisorsBesides(db: Db, userId: number): number {
-  return (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM users WHERE role = 'supervisor' AND active = 1 AND id <> ?`,
-      )
-      .get(userId) as { n: number }
+  return oneOrThrow<{ n: number }>(
+    db,
+    `SELECT count(*) AS n FROM users WHERE role = 'supervisor' AND active = 1 AND id <> ?`,
+    userId,
   ).n;
 }
 
@@ -70,8 +67,7 @@ function describeChange(before: UserRow, after: ParsedInputOf<'saveUser'>): stri
  */
 export function saveUser(ctx: Ctx, input: ParsedInputOf<'saveUser'>): UsersView {
   const { db } = ctx;
-  const before = db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(input.userId) as
-    UserRow | undefined;
+  const before = one<UserRow>(db, `SELECT ${USER_COLUMNS} FROM users WHERE id = ?`, input.userId);
   if (!before) throw notFound('That user');
   const why = describeChange(before, input);
   if (why === '') return listUsers(ctx);
@@ -82,7 +78,9 @@ export function saveUser(ctx: Ctx, input: ParsedInputOf<'saveUser'>): UsersView 
         `first: ClaimDesk needs one to approve write-offs and keep these settings.`,
     );
   }
-  db.prepare(`UPDATE users SET display_name = ?, role = ?, active = ? WHERE id = ?`).run(
+  run(
+    db,
+    `UPDATE users SET display_name = ?, role = ?, active = ? WHERE id = ?`,
     input.displayName,
     input.role,
     input.active ? 1 : 0,
@@ -98,9 +96,11 @@ export function saveUser(ctx: Ctx, input: ParsedInputOf<'saveUser'>): UsersView 
  */
 export function addUser(ctx: Ctx, input: ParsedInputOf<'addUser'>): UsersView {
   const { db } = ctx;
-  const taken = db
-    .prepare(`SELECT display_name AS name FROM users WHERE username = ?`)
-    .get(input.username) as { name: string } | undefined;
+  const taken = one<{ name: string }>(
+    db,
+    `SELECT display_name AS name FROM users WHERE username = ?`,
+    input.username,
+  );
   if (taken) {
     throw invalid(
       `The sign-in name ${input.username} already belongs to ${taken.name}.`,
@@ -109,9 +109,14 @@ export function addUser(ctx: Ctx, input: ParsedInputOf<'addUser'>): UsersView {
   }
   const now = ctx.clock.now();
   const userId = Number(
-    db
-      .prepare(`INSERT INTO users (username, display_name, role, created_at) VALUES (?, ?, ?, ?)`)
-      .run(input.username, input.displayName, input.role, now).lastInsertRowid,
+    run(
+      db,
+      `INSERT INTO users (username, display_name, role, created_at) VALUES (?, ?, ?, ?)`,
+      input.username,
+      input.displayName,
+      input.role,
+      now,
+    ).lastInsertRowid,
   );
   recordUserChange(db, userId, {
     why: `Added as ${USER_ROLE.labels[input.role].toLowerCase()}`,

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import { recordUserChange } from './changes';
 import { ensureUser, isActiveUser } from './users';
+import { one, run } from '../db/query';
 
 export class UserTurnedOffError extends Error {
   constructor(username: string) {
@@ -23,8 +24,11 @@ export class UserTurnedOffError extends Error {
  * ClaimDesk opens while another workstation holds the write lock (a long import).
  */
 export function signIn(db: Db, username: string, now: string): number {
-  const known = db.prepare(`SELECT id, active FROM users WHERE username = ?`).get(username) as
-    { id: number; active: number } | undefined;
+  const known = one<{ id: number; active: number }>(
+    db,
+    `SELECT id, active FROM users WHERE username = ?`,
+    username,
+  );
   if (known && hasSupervisor(db)) {
     if (known.active !== 1) throw new UserTurnedOffError(username);
     return known.id;
@@ -33,7 +37,7 @@ export function signIn(db: Db, username: string, now: string): number {
     .transaction(() => {
       const userId = ensureUser(db, username, username, now);
       if (!hasSupervisor(db)) {
-        db.prepare(`UPDATE users SET role = 'supervisor', active = 1 WHERE id = ?`).run(userId);
+        run(db, `UPDATE users SET role = 'supervisor', active = 1 WHERE id = ?`, userId);
         recordUserChange(db, userId, {
           why: 'First to open ClaimDesk while it had no supervisor',
           by: userId,
@@ -47,5 +51,5 @@ export function signIn(db: Db, username: string, now: string): number {
 }
 
 function hasSupervisor(db: Db): boolean {
-  return db.prepare(`SELECT 1 FROM users WHERE role = 'supervisor' LIMIT 1`).get() !== undefined;
+  return one(db, `SELECT 1 FROM users WHERE role = 'supervisor' LIMIT 1`) !== undefined;
 }

@@ -10,6 +10,7 @@ import { matchClaim } from '../remittance/match';
 import { read277 } from '../x12/read-277';
 import { describeStatusCategory } from '../x12/status-codes';
 import type { StatusReport } from '../x12/claim-status-types';
+import { run } from '../../db/query';
 
 export interface ClaimStatusOutcome {
   rejected: ImportProblem[];
@@ -57,10 +58,10 @@ export function* post277(ctx: Ctx, importFileId: number, text: string): Steps<Cl
         continue;
       }
       const meaning = describeStatusCategory(code.category);
-      db.prepare(
+      run(
+        db,
         `INSERT INTO claim_status_events (claim_id, import_file_id, category, status_code,
            effective_date, meaning, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
         ours.id,
         importFileId,
         code.category,
@@ -76,15 +77,19 @@ export function* post277(ctx: Ctx, importFileId: number, text: string): Steps<Cl
             ? 'pending'
             : null;
       if (next && STILL_WAITING.includes(ours.status as OurStatus)) {
-        db.prepare(`UPDATE claims SET status = ? WHERE id = ?`).run(next, ours.id);
+        run(db, `UPDATE claims SET status = ? WHERE id = ?`, next, ours.id);
       }
       if (code.meaning === 'request-for-information' || code.meaning === 'error') {
         const reason = `${code.meaning === 'error' ? 'Payer could not process the claim' : 'Payer requests information'}: ${meaning}${code.status ? ` (status ${code.status})` : ''}${latest.message ? ` — ${latest.message}` : ''}.`;
         const open = findOpenFollowUp(db, ours.accountId, ours.id, 'claim_status');
         if (open) {
-          db.prepare(
+          run(
+            db,
             `UPDATE follow_ups SET reason = ?, due_date = min(due_date, ?) WHERE id = ?`,
-          ).run(reason, today, open.id);
+            reason,
+            today,
+            open.id,
+          );
         } else {
           insertFollowUp(ctx, {
             accountId: ours.accountId,

@@ -33,6 +33,7 @@ import {
   type FileContext,
 } from './claim-facts';
 import { chargeChange, chargeRows, reversalOf, type OurClaim } from './our-claim';
+import { all, one, oneOrThrow, prepare, run } from '../../db/query';
 
 /** A new claim: its people, account, coverage, lines and charges, in the caller's transaction. */
 export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint: string): Applied {
@@ -46,12 +47,12 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
   };
   const pcn = claim.patientControlNumber;
   let peopleCreated = 0;
-  let account = db
-    .prepare(
-      `SELECT id, account_number AS accountNumber, status, patient_id AS patientId,
+  let account = one<AccountRow>(
+    db,
+    `SELECT id, account_number AS accountNumber, status, patient_id AS patientId,
          guarantor_id AS guarantorId FROM accounts WHERE account_number = ?`,
-    )
-    .get(pcn) as AccountRow | undefined;
+    pcn,
+  );
   const accountCreated = !account;
   let subscriberId: number;
   if (account) {
@@ -80,22 +81,20 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
           ? 'parent'
           : 'other';
     const id = Number(
-      db
-        .prepare(
-          `INSERT INTO accounts (account_number, patient_id, guarantor_id, guarantor_relationship,
+      run(
+        db,
+        `INSERT INTO accounts (account_number, patient_id, guarantor_id, guarantor_relationship,
              service_date, discharge_date, financial_class, status, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
-        )
-        .run(
-          pcn,
-          patient.id,
-          guarantor.id,
-          relationship,
-          span.from,
-          claim.claimType === 'institutional' && span.to > span.from ? span.to : null,
-          payer.financialClass,
-          ctx.clock.now(),
-        ).lastInsertRowid,
+        pcn,
+        patient.id,
+        guarantor.id,
+        relationship,
+        span.from,
+        claim.claimType === 'institutional' && span.to > span.from ? span.to : null,
+        payer.financialClass,
+        ctx.clock.now(),
+      ).lastInsertRowid,
     );
     account = {
       id,
@@ -108,26 +107,25 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
   const coverage = ensureCoverage(ctx, account, payer, priority, claim, subscriberId);
 
   const claimId = Number(
-    db
-      .prepare(
-        `INSERT INTO claims (claim_number, account_id, coverage_id, payer_id, billed_date, status,
+    run(
+      db,
+      `INSERT INTO claims (claim_number, account_id, coverage_id, payer_id, billed_date, status,
            total_charge, created_at, claim_type, facility_code, frequency_code, diagnosis_codes,
            prior_authorization, referral_number, statement_from, statement_to,
            billing_provider_npi, fingerprint, import_file_id)
          VALUES (?, ?, ?, ?, ?, 'billed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        pcn,
-        account.id,
-        coverage.id,
-        payer.id,
-        f.billedDate,
-        claim.totalCharge,
-        ctx.clock.now(),
-        ...claimColumns(claim, f, fingerprint),
-      ).lastInsertRowid,
+      pcn,
+      account.id,
+      coverage.id,
+      payer.id,
+      f.billedDate,
+      claim.totalCharge,
+      ctx.clock.now(),
+      ...claimColumns(claim, f, fingerprint),
+    ).lastInsertRowid,
   );
-  const insertLine = db.prepare(
+  const insertLine = prepare(
+    db,
     `INSERT INTO claim_lines (claim_id, line_number, service_date, revenue_code, procedure_code,
        modifiers, units, charge) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -226,16 +224,20 @@ export function replaceClaim(
     people.subscriberId,
   );
 
-  const existing = db
-    .prepare(`SELECT id, line_number AS lineNumber FROM claim_lines WHERE claim_id = ?`)
-    .all(ours.id) as { id: number; lineNumber: number }[];
+  const existing = all<{ id: number; lineNumber: number }>(
+    db,
+    `SELECT id, line_number AS lineNumber FROM claim_lines WHERE claim_id = ?`,
+    ours.id,
+  );
   const byNumber = new Map(existing.map((l) => [l.lineNumber, l.id]));
   const targets = new Map<number | null, { target: number; memo: string }>();
-  const update = db.prepare(
+  const update = prepare(
+    db,
     `UPDATE claim_lines SET service_date = ?, revenue_code = ?, procedure_code = ?, modifiers = ?,
        units = ?, charge = ?, removed_at = NULL WHERE id = ?`,
   );
-  const insert = db.prepare(
+  const insert = prepare(
+    db,
     `INSERT INTO claim_lines (claim_id, line_number, service_date, revenue_code, procedure_code,
        modifiers, units, charge) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -250,7 +252,8 @@ export function replaceClaim(
     targets.set(id, { target: l.charge, memo: chargeMemo(claim, l) });
   }
   const removed = [...byNumber.values()];
-  const remove = db.prepare(
+  const remove = prepare(
+    db,
     `UPDATE claim_lines SET charge = 0, removed_at = ? WHERE id = ? AND removed_at IS NULL`,
   );
   for (const id of removed) {
@@ -274,14 +277,14 @@ export function replaceClaim(
     );
   }
 
-  db.prepare(
+  run(
+    db,
     `UPDATE claims SET total_charge = ?, billed_date = ?, status = 'billed', voided_at = NULL,
        claim_type = ?, facility_code = ?, frequency_code = ?, diagnosis_codes = ?,
        prior_authorization = ?, referral_number = ?, statement_from = ?, statement_to = ?,
        billing_provider_npi = ?, fingerprint = ?, import_file_id = ?,
        payer_claim_number = coalesce(payer_claim_number, ?), coverage_id = coalesce(coverage_id, ?)
      WHERE id = ?`,
-  ).run(
     claim.totalCharge,
     f.billedDate,
     ...claimColumns(claim, f, fingerprint),
@@ -333,9 +336,11 @@ export function voidClaim(ctx: Ctx, f: FileContext, claim: Claim837, ours: OurCl
   const now = ctx.clock.now();
   const account = ours.account;
   requireOpen(account);
-  const other = db
-    .prepare(`SELECT count(*) AS n FROM ledger_entries WHERE claim_id = ? AND kind <> 'charge'`)
-    .get(ours.id) as { n: number };
+  const other = oneOrThrow<{ n: number }>(
+    db,
+    `SELECT count(*) AS n FROM ledger_entries WHERE claim_id = ? AND kind <> 'charge'`,
+    ours.id,
+  );
   if (other.n > 0) {
     throw new SkipClaim(
       `Claim ${ours.claimNumber} has payments or adjustments posted; reverse them (or import the payer's recoupment) before voiding it.`,
@@ -345,11 +350,17 @@ export function voidClaim(ctx: Ctx, f: FileContext, claim: Claim837, ours: OurCl
   const entries = chargeRows(ctx, ours.id)
     .filter((r) => r.reversesId === null && r.reversedBy === null)
     .map((r) => reversalOf(r, account.id, ours.id, today, why));
-  db.prepare(
+  run(
+    db,
     `UPDATE claims SET status = 'voided', voided_at = ?, frequency_code = ?, import_file_id = ?,
        payer_claim_number = coalesce(payer_claim_number, ?)
      WHERE id = ?`,
-  ).run(now, claim.frequencyCode, f.importFileId, claim.payerClaimNumber, ours.id);
+    now,
+    claim.frequencyCode,
+    f.importFileId,
+    claim.payerClaimNumber,
+    ours.id,
+  );
   closeSystemFollowUps(
     ctx,
     { accountId: account.id, claimId: ours.id, kind: 'claim_status' },

@@ -5,6 +5,7 @@ import { findOpenFollowUp, insertFollowUp } from '../../followups/store';
 import type { Claim837 } from './claim-types';
 import { findOrCreatePerson, isSamePerson, updatePerson, type AddressSource } from './people';
 import { SkipClaim, PRIORITY_LABEL, patientOf } from './claim-facts';
+import { one, oneOrThrow, run } from '../../db/query';
 
 /*
  * What a claim brings to its account: the payer it is billed to, the people it names, the
@@ -34,24 +35,24 @@ export interface OurPayer {
 /** The payer by the id the file routes the claim by (NM1*PR NM109), created when new. */
 export function resolvePayer(ctx: Ctx, claim: Claim837): OurPayer {
   const code = claim.payer.payerId ?? '';
-  const row = ctx.db
-    .prepare(`SELECT id, name, financial_class AS financialClass FROM payers WHERE payer_code = ?`)
-    .get(code) as Omit<OurPayer, 'created'> | undefined;
+  const row = one<Omit<OurPayer, 'created'>>(
+    ctx.db,
+    `SELECT id, name, financial_class AS financialClass FROM payers WHERE payer_code = ?`,
+    code,
+  );
   if (row) return { ...row, created: false };
   const financialClass = FILING_CLASS[claim.subscriber.filingIndicator ?? ''] ?? 'commercial';
   const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO payers (name, payer_code, financial_class, timely_filing_days, appeal_window_days)
+    run(
+      ctx.db,
+      `INSERT INTO payers (name, payer_code, financial_class, timely_filing_days, appeal_window_days)
          VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(
-        claim.payer.name,
-        code,
-        financialClass,
-        NEW_PAYER_TIMELY_FILING_DAYS,
-        NEW_PAYER_APPEAL_WINDOW_DAYS,
-      ).lastInsertRowid,
+      claim.payer.name,
+      code,
+      financialClass,
+      NEW_PAYER_TIMELY_FILING_DAYS,
+      NEW_PAYER_APPEAL_WINDOW_DAYS,
+    ).lastInsertRowid,
   );
   return { id, name: claim.payer.name, financialClass, created: true };
 }
@@ -112,33 +113,37 @@ export function ensureCoverage(
   subscriberId: number,
 ): { id: number; changed: boolean } {
   const { db } = ctx;
-  const existing = db
-    .prepare(
-      `SELECT cv.id, cv.payer_id AS payerId, py.name AS payerName, cv.member_id AS memberId,
+  const existing = one<{
+    id: number;
+    payerId: number;
+    payerName: string;
+    memberId: string;
+    groupNumber: string | null;
+    subscriberId: number | null;
+  }>(
+    db,
+    `SELECT cv.id, cv.payer_id AS payerId, py.name AS payerName, cv.member_id AS memberId,
          cv.group_number AS groupNumber, cv.subscriber_id AS subscriberId
        FROM coverages cv JOIN payers py ON py.id = cv.payer_id
        WHERE cv.account_id = ? AND cv.priority = ?`,
-    )
-    .get(account.id, priority) as
-    | {
-        id: number;
-        payerId: number;
-        payerName: string;
-        memberId: string;
-        groupNumber: string | null;
-        subscriberId: number | null;
-      }
-    | undefined;
+    account.id,
+    priority,
+  );
   const memberId = claim.subscriber.memberId ?? '';
   const groupNumber = claim.subscriber.groupNumber;
   if (!existing) {
     const id = Number(
-      db
-        .prepare(
-          `INSERT INTO coverages (account_id, payer_id, priority, member_id, group_number, subscriber_id)
+      run(
+        db,
+        `INSERT INTO coverages (account_id, payer_id, priority, member_id, group_number, subscriber_id)
            VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(account.id, payer.id, priority, memberId, groupNumber, subscriberId).lastInsertRowid,
+        account.id,
+        payer.id,
+        priority,
+        memberId,
+        groupNumber,
+        subscriberId,
+      ).lastInsertRowid,
     );
     return { id, changed: true };
   }
@@ -154,9 +159,14 @@ export function ensureCoverage(
   ) {
     return { id: existing.id, changed: false };
   }
-  db.prepare(
+  run(
+    db,
     `UPDATE coverages SET member_id = ?, group_number = ?, subscriber_id = ? WHERE id = ?`,
-  ).run(memberId, groupNumber, subscriberId, existing.id);
+    memberId,
+    groupNumber,
+    subscriberId,
+    existing.id,
+  );
   return { id: existing.id, changed: true };
 }
 
@@ -170,19 +180,24 @@ export function claimStatusFollowUp(
   const due = addDays(billed, 30);
   const reason = `Billed to ${payerName} on ${formatUsDate(billed)}; check the claim's status if no remittance has come by ${formatUsDate(due)}.`;
   // by account first: follow-ups are indexed by account, not by claim
-  const open = ctx.db
-    .prepare(
-      `SELECT count(*) AS n FROM follow_ups WHERE account_id = ? AND status = 'open' AND claim_id = ?`,
-    )
-    .get(accountId, claimId) as { n: number };
+  const open = oneOrThrow<{ n: number }>(
+    ctx.db,
+    `SELECT count(*) AS n FROM follow_ups WHERE account_id = ? AND status = 'open' AND claim_id = ?`,
+    accountId,
+    claimId,
+  );
   if (open.n > 0) {
     // a denial or status follow-up already on the claim stays the one to work; a status
     // follow-up moves to the new billing date
     const status = findOpenFollowUp(ctx.db, accountId, claimId, 'claim_status');
     if (status) {
-      ctx.db
-        .prepare(`UPDATE follow_ups SET due_date = ?, reason = ? WHERE id = ?`)
-        .run(due, reason, status.id);
+      run(
+        ctx.db,
+        `UPDATE follow_ups SET due_date = ?, reason = ? WHERE id = ?`,
+        due,
+        reason,
+        status.id,
+      );
     }
     return false;
   }

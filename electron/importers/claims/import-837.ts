@@ -19,6 +19,7 @@ import { loadOurClaim } from './our-claim';
 import type { Claim837 } from './claim-types';
 import { displayName } from './people';
 import { read837 } from './read-837';
+import { oneOrThrow } from '../../db/query';
 
 export interface ClaimFileOutcome {
   rejected: ImportProblem[];
@@ -76,12 +77,12 @@ interface OurState {
 }
 
 function ourState(ctx: Ctx, claimId: number): OurState {
-  return ctx.db
-    .prepare(
-      `SELECT c.fingerprint, c.voided_at AS voidedAt, c.status, a.account_number AS accountNumber
+  return oneOrThrow<OurState>(
+    ctx.db,
+    `SELECT c.fingerprint, c.voided_at AS voidedAt, c.status, a.account_number AS accountNumber
        FROM claims c JOIN accounts a ON a.id = c.account_id WHERE c.id = ?`,
-    )
-    .get(claimId) as OurState;
+    claimId,
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import { type IsoDate } from '../../../shared/dates/iso-date';
 import type { Ctx } from '../../core/context';
 import { type NewLedgerEntry } from '../../ledger/ledger';
 import type { AccountRow } from './claim-account';
+import { all, oneOrThrow } from '../../db/query';
 
 /* The claim on file that a replacement (frequency 7) or void (8) changes, and its charges. */
 
@@ -17,22 +18,24 @@ export interface OurClaim {
 }
 
 export function loadOurClaim(ctx: Ctx, claimId: number): OurClaim {
-  const row = ctx.db
-    .prepare(
-      `SELECT c.id, c.claim_number AS claimNumber, c.payer_id AS payerId, py.name AS payerName,
+  const row = oneOrThrow<
+    Omit<OurClaim, 'account'> & {
+      accountId: number;
+      accountNumber: string;
+      status: string;
+      patientId: number;
+      guarantorId: number;
+    }
+  >(
+    ctx.db,
+    `SELECT c.id, c.claim_number AS claimNumber, c.payer_id AS payerId, py.name AS payerName,
          c.coverage_id AS coverageId, c.total_charge AS totalCharge, a.id AS accountId,
          a.account_number AS accountNumber, a.status, a.patient_id AS patientId,
          a.guarantor_id AS guarantorId
        FROM claims c JOIN accounts a ON a.id = c.account_id JOIN payers py ON py.id = c.payer_id
        WHERE c.id = ?`,
-    )
-    .get(claimId) as Omit<OurClaim, 'account'> & {
-    accountId: number;
-    accountNumber: string;
-    status: string;
-    patientId: number;
-    guarantorId: number;
-  };
+    claimId,
+  );
   return {
     id: row.id,
     claimNumber: row.claimNumber,
@@ -61,13 +64,13 @@ export interface ChargeRow {
 
 /** Every charge row on the claim, reversals included, with whether it was reversed. */
 export function chargeRows(ctx: Ctx, claimId: number): ChargeRow[] {
-  return ctx.db
-    .prepare(
-      `SELECT l.id, l.claim_line_id AS claimLineId, l.side, l.amount, l.reverses_id AS reversesId,
+  return all<ChargeRow>(
+    ctx.db,
+    `SELECT l.id, l.claim_line_id AS claimLineId, l.side, l.amount, l.reverses_id AS reversesId,
          (SELECT r.id FROM ledger_entries r WHERE r.reverses_id = l.id) AS reversedBy
        FROM ledger_entries l WHERE l.claim_id = ? AND l.kind = 'charge' ORDER BY l.id`,
-    )
-    .all(claimId) as ChargeRow[];
+    claimId,
+  );
 }
 
 export function reversalOf(

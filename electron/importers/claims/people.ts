@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Ctx } from '../../core/context';
 import type { PersonName, PostalAddress } from './claim-types';
+import { one, run } from '../../db/query';
 
 /** A patient or subscriber as a claim file describes them. */
 export interface ClaimPerson {
@@ -56,30 +57,30 @@ const sexOf = (sex: string | null): string | null => (sex === 'F' || sex === 'M'
  */
 export function findPerson(ctx: Ctx, p: ClaimPerson): number | null {
   if (p.dateOfBirth === null) return null;
-  const row = ctx.db
-    .prepare(
-      `SELECT id FROM people WHERE last_name = ? AND first_name = ? AND date_of_birth = ?
+  const row = one<{ id: number }>(
+    ctx.db,
+    `SELECT id FROM people WHERE last_name = ? AND first_name = ? AND date_of_birth = ?
        ORDER BY id LIMIT 1`,
-    )
-    .get(lastNameOf(p.name), p.name.first ?? '', p.dateOfBirth) as { id: number } | undefined;
+    lastNameOf(p.name),
+    p.name.first ?? '',
+    p.dateOfBirth,
+  );
   return row?.id ?? null;
 }
 
 export function createPerson(ctx: Ctx, p: ClaimPerson, source: AddressSource): number {
   const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO people (last_name, first_name, middle_name, date_of_birth, sex, created_at)
+    run(
+      ctx.db,
+      `INSERT INTO people (last_name, first_name, middle_name, date_of_birth, sex, created_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        lastNameOf(p.name),
-        p.name.first ?? '',
-        p.name.middle,
-        p.dateOfBirth,
-        sexOf(p.sex),
-        ctx.clock.now(),
-      ).lastInsertRowid,
+      lastNameOf(p.name),
+      p.name.first ?? '',
+      p.name.middle,
+      p.dateOfBirth,
+      sexOf(p.sex),
+      ctx.clock.now(),
+    ).lastInsertRowid,
   );
   if (p.address) insertAddress(ctx, id, p.address, source);
   return id;
@@ -101,11 +102,11 @@ export function findOrCreatePerson(
 
 /** Whether the person on file is the one the claim names (same name, no other birth date). */
 export function isSamePerson(ctx: Ctx, personId: number, p: ClaimPerson): boolean {
-  const row = ctx.db
-    .prepare(
-      `SELECT last_name AS last, first_name AS first, date_of_birth AS dob FROM people WHERE id = ?`,
-    )
-    .get(personId) as { last: string; first: string; dob: string | null } | undefined;
+  const row = one<{ last: string; first: string; dob: string | null }>(
+    ctx.db,
+    `SELECT last_name AS last, first_name AS first, date_of_birth AS dob FROM people WHERE id = ?`,
+    personId,
+  );
   if (!row) return false;
   return (
     normal(row.last) === normal(lastNameOf(p.name)) &&
@@ -126,31 +127,34 @@ export function updatePerson(
   source: AddressSource,
 ): string[] {
   const changed: string[] = [];
-  const filled = ctx.db
-    .prepare(
-      `UPDATE people SET middle_name = coalesce(middle_name, ?), date_of_birth = coalesce(date_of_birth, ?),
+  const filled = run(
+    ctx.db,
+    `UPDATE people SET middle_name = coalesce(middle_name, ?), date_of_birth = coalesce(date_of_birth, ?),
          sex = coalesce(sex, ?)
        WHERE id = ? AND ((middle_name IS NULL AND ? IS NOT NULL) OR (date_of_birth IS NULL AND ? IS NOT NULL)
          OR (sex IS NULL AND ? IS NOT NULL))`,
-    )
-    .run(
-      p.name.middle,
-      p.dateOfBirth,
-      sexOf(p.sex),
-      personId,
-      p.name.middle,
-      p.dateOfBirth,
-      sexOf(p.sex),
-    );
+    p.name.middle,
+    p.dateOfBirth,
+    sexOf(p.sex),
+    personId,
+    p.name.middle,
+    p.dateOfBirth,
+    sexOf(p.sex),
+  );
   if (filled.changes > 0) changed.push('details');
   if (p.address) {
-    const current = ctx.db
-      .prepare(
-        `SELECT line1, line2, city, state, zip FROM addresses WHERE person_id = ?
+    const current = one<{
+      line1: string;
+      line2: string | null;
+      city: string;
+      state: string;
+      zip: string;
+    }>(
+      ctx.db,
+      `SELECT line1, line2, city, state, zip FROM addresses WHERE person_id = ?
          ORDER BY effective_date DESC, id DESC LIMIT 1`,
-      )
-      .get(personId) as
-      { line1: string; line2: string | null; city: string; state: string; zip: string } | undefined;
+      personId,
+    );
     if (!current || !sameAddress(current, p.address)) {
       insertAddress(ctx, personId, p.address, source);
       changed.push('address');
@@ -160,22 +164,20 @@ export function updatePerson(
 }
 
 function insertAddress(ctx: Ctx, personId: number, a: PostalAddress, source: AddressSource) {
-  ctx.db
-    .prepare(
-      `INSERT INTO addresses (person_id, line1, line2, city, state, zip, effective_date, reason,
+  run(
+    ctx.db,
+    `INSERT INTO addresses (person_id, line1, line2, city, state, zip, effective_date, reason,
          recorded_at, recorded_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      personId,
-      a.line1,
-      a.line2,
-      a.city,
-      a.state,
-      zipOf(a.zip),
-      source.effectiveDate,
-      source.reason,
-      ctx.clock.now(),
-      ctx.userId,
-    );
+    personId,
+    a.line1,
+    a.line2,
+    a.city,
+    a.state,
+    zipOf(a.zip),
+    source.effectiveDate,
+    source.reason,
+    ctx.clock.now(),
+    ctx.userId,
+  );
 }

@@ -9,6 +9,7 @@ import { readCsv, type CsvRecord, type CsvTable } from '../../../shared/csv/read
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { ReadDb } from '../../db/open';
 import { accountNumberCell, readRow, type PayerRef, type RowOutcome } from './rows';
+import { all, prepare } from '../../db/query';
 
 /** A file read and checked against its mapping, ready to be assessed row by row. */
 export interface MappedFile {
@@ -40,13 +41,14 @@ export function readMappedFile(text: string, columns: CsvColumns): MappedFile {
 /** Every row of the file read against the database as it is now (payers, accounts). */
 export function assessRows(db: ReadDb, today: IsoDate, file: MappedFile): AssessedRow[] {
   const { table, indexes } = file;
-  const payers = db
-    .prepare(`SELECT id, payer_code AS code, financial_class AS financialClass FROM payers`)
-    .all() as PayerRef[];
+  const payers = all<PayerRef>(
+    db,
+    `SELECT id, payer_code AS code, financial_class AS financialClass FROM payers`,
+  );
   const byCode = new Map(payers.map((p) => [p.code, p]));
   // codes are matched exactly first; a spreadsheet's "bcbs" still finds "BCBS"
   const byUpperCode = new Map(payers.map((p) => [p.code.toUpperCase(), p]));
-  const exists = db.prepare(`SELECT 1 FROM accounts WHERE account_number = ?`);
+  const exists = prepare(db, `SELECT 1 FROM accounts WHERE account_number = ?`);
 
   const rowsByAccount = new Map<string, number[]>();
   for (const record of table.rows) {

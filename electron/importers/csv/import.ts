@@ -13,6 +13,7 @@ import { insertFollowUp } from '../../followups/store';
 import { appendLedgerEntries, type NewLedgerEntry } from '../../ledger/ledger';
 import { assessRows, readMappedFile, type AssessedRow } from './assess';
 import type { AccountFromRow, AddressFromRow, PersonFromRow } from './rows';
+import { one, run } from '../../db/query';
 
 /** Skipped rows named in the report; the count covers them all. */
 const SKIPPED_LISTED = 200;
@@ -52,20 +53,25 @@ class AccountWriter {
     if (known !== undefined) return known;
     const { db } = this.ctx;
     const id = Number(
-      db
-        .prepare(
-          `INSERT INTO people (last_name, first_name, date_of_birth, sex, phone, phone_digits, created_at)
+      run(
+        db,
+        `INSERT INTO people (last_name, first_name, date_of_birth, sex, phone, phone_digits, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(p.lastName, p.firstName, p.dateOfBirth, p.sex, p.phone, p.phoneDigits, this.now)
-        .lastInsertRowid,
+        p.lastName,
+        p.firstName,
+        p.dateOfBirth,
+        p.sex,
+        p.phone,
+        p.phoneDigits,
+        this.now,
+      ).lastInsertRowid,
     );
     if (address) {
-      db.prepare(
+      run(
+        db,
         `INSERT INTO addresses (person_id, line1, line2, city, state, zip, effective_date, reason,
            recorded_at, recorded_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
         id,
         address.line1,
         address.line2,
@@ -104,27 +110,30 @@ class AccountWriter {
         )
       : patientId;
     const accountId = Number(
-      db
-        .prepare(
-          `INSERT INTO accounts (account_number, patient_id, guarantor_id, guarantor_relationship,
+      run(
+        db,
+        `INSERT INTO accounts (account_number, patient_id, guarantor_id, guarantor_relationship,
              service_date, financial_class, status, created_at)
            VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`,
-        )
-        .run(
-          a.accountNumber,
-          patientId,
-          guarantorId,
-          a.relationship,
-          a.serviceDate,
-          a.financialClass,
-          this.now,
-        ).lastInsertRowid,
+        a.accountNumber,
+        patientId,
+        guarantorId,
+        a.relationship,
+        a.serviceDate,
+        a.financialClass,
+        this.now,
+      ).lastInsertRowid,
     );
     if (a.coverage) {
-      db.prepare(
+      run(
+        db,
         `INSERT INTO coverages (account_id, payer_id, priority, member_id, group_number)
          VALUES (?, ?, 1, ?, ?)`,
-      ).run(accountId, a.coverage.payerId, a.coverage.memberId, a.coverage.groupNumber);
+        accountId,
+        a.coverage.payerId,
+        a.coverage.memberId,
+        a.coverage.groupNumber,
+      );
     }
     const balance = a.insuranceBalance + a.patientBalance;
     if (balance > 0) {
@@ -217,20 +226,23 @@ function* importSteps(ctx: Ctx, input: ParsedInputOf<'importCsv'>): Steps<CsvImp
   yield { label: 'Checking the rows', done: 0, total: 0 };
   const file = readMappedFile(input.text, input.columns);
   const sha256 = createHash('sha256').update(input.text).digest('hex');
-  const before = db
-    .prepare(
-      `SELECT imported_at AS importedAt, file_name AS fileName FROM import_files
+  const before = one<{ importedAt: string; fileName: string }>(
+    db,
+    `SELECT imported_at AS importedAt, file_name AS fileName FROM import_files
          WHERE kind = 'csv' AND sha256 = ? ORDER BY id LIMIT 1`,
-    )
-    .get(sha256) as { importedAt: string; fileName: string } | undefined;
+    sha256,
+  );
   const importId = Number(
-    db
-      .prepare(
-        `INSERT INTO import_files (kind, file_name, sha256, byte_size, status, summary, report,
+    run(
+      db,
+      `INSERT INTO import_files (kind, file_name, sha256, byte_size, status, summary, report,
              imported_at, imported_by) VALUES ('csv', ?, ?, ?, 'rejected', '', '{}', ?, ?)`,
-      )
-      .run(input.fileName, sha256, Buffer.byteLength(input.text), ctx.clock.now(), ctx.userId)
-      .lastInsertRowid,
+      input.fileName,
+      sha256,
+      Buffer.byteLength(input.text),
+      ctx.clock.now(),
+      ctx.userId,
+    ).lastInsertRowid,
   );
   const rows = assessRows(db, ctx.clock.today(), file);
   const writer = new AccountWriter(ctx, importId, input.fileName, input.mappingName);
@@ -295,7 +307,9 @@ function* importSteps(ctx: Ctx, input: ParsedInputOf<'importCsv'>): Steps<CsvImp
     remittances: [],
     claimStatus: null,
   };
-  db.prepare(`UPDATE import_files SET status = ?, summary = ?, report = ? WHERE id = ?`).run(
+  run(
+    db,
+    `UPDATE import_files SET status = ?, summary = ?, report = ? WHERE id = ?`,
     status,
     summary,
     JSON.stringify(stored),

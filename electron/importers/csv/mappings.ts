@@ -4,6 +4,7 @@ import { notFound } from '../../../shared/api/errors';
 import { CSV_FIELD_KEYS, type CsvColumns } from '../../../shared/csv/account-fields';
 import type { Ctx, ReadCtx } from '../../core/context';
 import { isSupervisor } from '../../users/users';
+import { all, run } from '../../db/query';
 
 interface MappingRow {
   id: number;
@@ -26,13 +27,12 @@ function columnsOf(json: string): CsvColumns {
 
 /** The saved mappings, by name; everyone may use one to preview a file. */
 export function listCsvMappings(ctx: ReadCtx): CsvMappingList {
-  const rows = ctx.db
-    .prepare(
-      `SELECT m.id, m.name, m.columns, m.updated_at AS updatedAt, u.display_name AS updatedBy
+  const rows = all<MappingRow>(
+    ctx.db,
+    `SELECT m.id, m.name, m.columns, m.updated_at AS updatedAt, u.display_name AS updatedBy
        FROM csv_mappings m JOIN users u ON u.id = m.updated_by
        ORDER BY m.name COLLATE NOCASE`,
-    )
-    .all() as MappingRow[];
+  );
   return {
     mappings: rows.map((r): CsvMapping => ({ ...r, columns: columnsOf(r.columns) })),
     canImport: isSupervisor(ctx.db, ctx.userId),
@@ -42,14 +42,14 @@ export function listCsvMappings(ctx: ReadCtx): CsvMappingList {
 /** Saves a mapping under its name; a mapping of the same name (any case) is replaced. */
 export function saveCsvMapping(ctx: Ctx, input: ParsedInputOf<'saveCsvMapping'>): CsvMappingList {
   const now = ctx.clock.now();
-  ctx.db
-    .prepare(
-      `INSERT INTO csv_mappings (name, columns, created_at, created_by, updated_at, updated_by)
+  run(
+    ctx.db,
+    `INSERT INTO csv_mappings (name, columns, created_at, created_by, updated_at, updated_by)
          VALUES (@name, @columns, @now, @user, @now, @user)
          ON CONFLICT (name) DO UPDATE SET name = excluded.name, columns = excluded.columns,
            updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    )
-    .run({ name: input.name, columns: JSON.stringify(input.columns), now, user: ctx.userId });
+    { name: input.name, columns: JSON.stringify(input.columns), now, user: ctx.userId },
+  );
   return listCsvMappings(ctx);
 }
 
@@ -57,7 +57,7 @@ export function deleteCsvMapping(
   ctx: Ctx,
   input: ParsedInputOf<'deleteCsvMapping'>,
 ): CsvMappingList {
-  const result = ctx.db.prepare(`DELETE FROM csv_mappings WHERE id = ?`).run(input.mappingId);
+  const result = run(ctx.db, `DELETE FROM csv_mappings WHERE id = ?`, input.mappingId);
   if (result.changes === 0) throw notFound('The mapping');
   return listCsvMappings(ctx);
 }

@@ -6,25 +6,27 @@ import type { Ctx, ReadCtx } from '../../core/context';
 import type { Claim } from '../x12/remittance-types';
 import { UnpostableClaim } from './plan-claim';
 import { postRemittanceClaim } from './post-claim';
+import { all, one, run } from '../../db/query';
 
 export function listRemittanceExceptions(
   ctx: ReadCtx,
   input: ParsedInputOf<'listRemittanceExceptions'>,
 ): RemittanceExceptionView[] {
-  return (
-    ctx.db
-      .prepare(
-        `SELECT e.id, r.payer_name AS payerName, r.trace_number AS traceNumber,
+  return all<
+    Omit<RemittanceExceptionView, 'postable'> & {
+      postable: number;
+    }
+  >(
+    ctx.db,
+    `SELECT e.id, r.payer_name AS payerName, r.trace_number AS traceNumber,
            r.remit_date AS remitDate, e.patient_control_number AS patientControlNumber,
            e.payer_claim_number AS payerClaimNumber, e.patient_name AS patientName, e.charge,
            e.paid, e.reason, e.postable, e.status, c.claim_number AS claimNumber, e.note
          FROM remittance_exceptions e JOIN remittances r ON r.id = e.remittance_id
          LEFT JOIN claims c ON c.id = e.claim_id
          WHERE e.status = ? ORDER BY e.id LIMIT ?`,
-      )
-      .all(input.status, input.limit) as (Omit<RemittanceExceptionView, 'postable'> & {
-      postable: number;
-    })[]
+    input.status,
+    input.limit,
   ).map((e) => ({ ...e, postable: e.postable === 1 }));
 }
 
@@ -49,22 +51,27 @@ export function resolveRemittanceException(
   input: ParsedInputOf<'resolveRemittanceException'>,
 ): Created {
   const { db } = ctx;
-  const e = db
-    .prepare(
-      `SELECT e.id, e.status, e.postable, e.claim_json AS claimJson, e.remittance_id AS remittanceId,
+  const e = one<ExceptionRow>(
+    db,
+    `SELECT e.id, e.status, e.postable, e.claim_json AS claimJson, e.remittance_id AS remittanceId,
            r.payer_name AS payerName, r.trace_number AS traceNumber, r.payment_method AS paymentMethod,
            r.remit_date AS remitDate
          FROM remittance_exceptions e JOIN remittances r ON r.id = e.remittance_id WHERE e.id = ?`,
-    )
-    .get(input.exceptionId) as ExceptionRow | undefined;
+    input.exceptionId,
+  );
   if (!e) throw notFound('The exception');
   if (e.status !== 'open') throw conflict('This exception has already been dealt with.');
   const now = ctx.clock.now();
   if (input.action === 'set_aside') {
-    db.prepare(
+    run(
+      db,
       `UPDATE remittance_exceptions SET status = 'set_aside', resolved_at = ?, resolved_by = ?, note = ?
          WHERE id = ?`,
-    ).run(now, ctx.userId, input.note, e.id);
+      now,
+      ctx.userId,
+      input.note,
+      e.id,
+    );
     return { id: e.id };
   }
   if (e.postable !== 1) {
@@ -73,14 +80,18 @@ export function resolveRemittanceException(
     );
   }
   if (input.claimId == null) throw invalid('Choose the claim to post it to.', 'claimId');
-  const claim = db
-    .prepare(
-      `SELECT id, account_id AS accountId, claim_number AS claimNumber, payer_id AS payerId, status
+  const claim = one<{
+    id: number;
+    accountId: number;
+    claimNumber: string;
+    payerId: number;
+    status: string;
+  }>(
+    db,
+    `SELECT id, account_id AS accountId, claim_number AS claimNumber, payer_id AS payerId, status
          FROM claims WHERE id = ?`,
-    )
-    .get(input.claimId) as
-    | { id: number; accountId: number; claimNumber: string; payerId: number; status: string }
-    | undefined;
+    input.claimId,
+  );
   if (!claim) throw notFound('The claim');
   try {
     postRemittanceClaim(
@@ -99,9 +110,15 @@ export function resolveRemittanceException(
     if (err instanceof UnpostableClaim) throw conflict(err.message);
     throw err;
   }
-  db.prepare(
+  run(
+    db,
     `UPDATE remittance_exceptions SET status = 'matched', claim_id = ?, resolved_at = ?, resolved_by = ?, note = ?
        WHERE id = ?`,
-  ).run(claim.id, now, ctx.userId, input.note, e.id);
+    claim.id,
+    now,
+    ctx.userId,
+    input.note,
+    e.id,
+  );
   return { id: e.id };
 }

@@ -9,6 +9,7 @@ import type { Claim, Remittance } from '../x12/remittance-types';
 import { matchClaim, matchPayer } from './match';
 import { UnpostableClaim, type RemittanceContext } from './plan-claim';
 import { postRemittanceClaim } from './post-claim';
+import { one, prepare, run } from '../../db/query';
 
 export function problem(i: X12Issue): ImportProblem {
   return { message: i.message, segmentId: i.segmentId, segmentIndex: i.segmentIndex };
@@ -86,13 +87,14 @@ function* postTransaction(
     ),
     failedChecks: t.errors.map(problem),
   };
-  const earlier = db
-    .prepare(
-      `SELECT f.imported_at AS importedAt, f.file_name AS fileName FROM remittances r
+  const earlier = one<RemittanceReport['duplicateOf']>(
+    db,
+    `SELECT f.imported_at AS importedAt, f.file_name AS fileName FROM remittances r
        JOIN import_files f ON f.id = r.import_file_id
        WHERE r.payer_identifier = ? AND r.trace_number = ?`,
-    )
-    .get(identifier, traceNumber) as RemittanceReport['duplicateOf'] | undefined;
+    identifier,
+    traceNumber,
+  );
   if (earlier) return { ...report, duplicateOf: earlier, providerAdjustments: cents(0) };
   if (t.errors.length > 0) return { ...report, providerAdjustments: cents(0) };
 
@@ -104,23 +106,21 @@ function* postTransaction(
     payerName,
   );
   const remittanceId = Number(
-    db
-      .prepare(
-        `INSERT INTO remittances (import_file_id, payer_id, payer_name, payer_identifier,
+    run(
+      db,
+      `INSERT INTO remittances (import_file_id, payer_id, payer_name, payer_identifier,
            trace_number, payment_amount, payment_method, remit_date, claim_count)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        importFileId,
-        payerId,
-        payerName,
-        identifier,
-        traceNumber,
-        report.paymentAmount,
-        t.payment?.method ?? null,
-        remitDate,
-        t.claims.length,
-      ).lastInsertRowid,
+      importFileId,
+      payerId,
+      payerName,
+      identifier,
+      traceNumber,
+      report.paymentAmount,
+      t.payment?.method ?? null,
+      remitDate,
+      t.claims.length,
+    ).lastInsertRowid,
   );
   const remit: RemittanceContext = {
     remittanceId,
@@ -164,7 +164,8 @@ function* postTransaction(
     adjustments += posted.adjustments;
     patient += posted.patientResponsibility;
   }
-  const plb = db.prepare(
+  const plb = prepare(
+    db,
     `INSERT INTO provider_adjustments (remittance_id, provider_id, fiscal_period_date, reason_code,
        reference_id, amount) VALUES (?, ?, ?, ?, ?, ?)`,
   );
@@ -224,21 +225,19 @@ export function addException(
   const name = patient
     ? [patient.lastOrOrganizationName, patient.firstName].filter(Boolean).join(', ')
     : null;
-  ctx.db
-    .prepare(
-      `INSERT INTO remittance_exceptions (remittance_id, patient_control_number, payer_claim_number,
+  run(
+    ctx.db,
+    `INSERT INTO remittance_exceptions (remittance_id, patient_control_number, payer_claim_number,
          patient_name, charge, paid, reason, postable, claim_json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      remittanceId,
-      claim.patientControlNumber,
-      claim.payerClaimNumber,
-      name,
-      claim.chargeAmount,
-      claim.paidAmount,
-      reason,
-      postable ? 1 : 0,
-      JSON.stringify(claim),
-    );
+    remittanceId,
+    claim.patientControlNumber,
+    claim.payerClaimNumber,
+    name,
+    claim.chargeAmount,
+    claim.paidAmount,
+    reason,
+    postable ? 1 : 0,
+    JSON.stringify(claim),
+  );
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { all, one } from '../../db/query';
 
 export interface MatchedClaim {
   id: number;
@@ -23,23 +24,27 @@ export function matchClaim(
   patientControlNumber: string,
   payerClaimNumber: string | null,
 ): MatchedClaim | null {
-  const byClaim = db
-    .prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.claim_number = ?`)
-    .get(patientControlNumber) as Omit<MatchedClaim, 'matchedBy'> | undefined;
+  const byClaim = one<Omit<MatchedClaim, 'matchedBy'>>(
+    db,
+    `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.claim_number = ?`,
+    patientControlNumber,
+  );
   if (byClaim) return { ...byClaim, matchedBy: 'claim number' };
-  const byAccount = db
-    .prepare(
-      `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN accounts a ON a.id = c.account_id
+  const byAccount = all<Omit<MatchedClaim, 'matchedBy'>>(
+    db,
+    `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN accounts a ON a.id = c.account_id
        WHERE a.account_number = ? AND c.primary_claim_id IS NULL AND c.status <> 'voided'`,
-    )
-    .all(patientControlNumber) as Omit<MatchedClaim, 'matchedBy'>[];
+    patientControlNumber,
+  );
   if (byAccount.length === 1 && byAccount[0]) {
     return { ...byAccount[0], matchedBy: 'account number' };
   }
   if (payerClaimNumber) {
-    const byPayer = db
-      .prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.payer_claim_number = ?`)
-      .all(payerClaimNumber) as Omit<MatchedClaim, 'matchedBy'>[];
+    const byPayer = all<Omit<MatchedClaim, 'matchedBy'>>(
+      db,
+      `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.payer_claim_number = ?`,
+      payerClaimNumber,
+    );
     if (byPayer.length === 1 && byPayer[0]) {
       return { ...byPayer[0], matchedBy: 'payer claim number' };
     }
@@ -50,12 +55,11 @@ export function matchClaim(
 /** Our payer for the remittance: by the payer id it sends, else by its name. */
 export function matchPayer(db: Db, identifiers: readonly string[], name: string): number | null {
   for (const id of identifiers) {
-    const row = db.prepare(`SELECT id FROM payers WHERE payer_code = ?`).get(id) as
-      { id: number } | undefined;
+    const row = one<{ id: number }>(db, `SELECT id FROM payers WHERE payer_code = ?`, id);
     if (row) return row.id;
   }
-  const byName = db.prepare(`SELECT id FROM payers WHERE name = ? COLLATE NOCASE`).all(name) as {
+  const byName = all<{
     id: number;
-  }[];
+  }>(db, `SELECT id FROM payers WHERE name = ? COLLATE NOCASE`, name);
   return byName.length === 1 && byName[0] ? byName[0].id : null;
 }

@@ -4,6 +4,7 @@ import type { Ctx } from '../../core/context';
 import type { NewLedgerEntry } from '../../ledger/ledger';
 import type { Adjustment, Claim, ServiceLine } from '../x12/remittance-types';
 import type { MatchedClaim } from './match';
+import { all, one } from '../../db/query';
 
 export interface RemittanceContext {
   remittanceId: number;
@@ -163,12 +164,12 @@ interface OurLine {
  */
 function pairLines(ctx: Ctx, claimId: number, lines: readonly ServiceLine[]): (number | null)[] {
   if (lines.length === 0) return [];
-  const ours = ctx.db
-    .prepare(
-      `SELECT id, procedure_code AS procedureCode, revenue_code AS revenueCode,
+  const ours = all<OurLine>(
+    ctx.db,
+    `SELECT id, procedure_code AS procedureCode, revenue_code AS revenueCode,
          service_date AS serviceDate FROM claim_lines WHERE claim_id = ? ORDER BY line_number`,
-    )
-    .all(claimId) as OurLine[];
+    claimId,
+  );
   const used = new Set<number>();
   return lines.map((l) => {
     const date = l.dates.find((d) => ['472', '150'].includes(d.qualifier))?.date ?? null;
@@ -187,15 +188,15 @@ function pairLines(ctx: Ctx, claimId: number, lines: readonly ServiceLine[]): (n
 
 /** The earlier remittance payment on this claim that a payer reversal (status 22) takes back. */
 function reversibleReceipt(ctx: Ctx, claimId: number): number | null {
-  const row = ctx.db
-    .prepare(
-      `SELECT r.id FROM receipts r
+  const row = one<{ id: number }>(
+    ctx.db,
+    `SELECT r.id FROM receipts r
        WHERE r.remittance_id IS NOT NULL AND r.reverses_id IS NULL
          AND NOT EXISTS (SELECT 1 FROM receipts x WHERE x.reverses_id = r.id)
          AND EXISTS (SELECT 1 FROM ledger_entries l WHERE l.receipt_id = r.id AND l.claim_id = ?)
        ORDER BY r.id DESC LIMIT 1`,
-    )
-    .get(claimId) as { id: number } | undefined;
+    claimId,
+  );
   return row?.id ?? null;
 }
 

@@ -14,6 +14,7 @@ import { reverseReceipt } from '../../posting/reverse';
 import type { Claim } from '../x12/remittance-types';
 import type { MatchedClaim } from './match';
 import { planRemittanceClaim, type RemittanceContext } from './plan-claim';
+import { prepare, run } from '../../db/query';
 
 export interface ClaimPosting {
   paid: Cents;
@@ -86,7 +87,8 @@ export function postRemittanceClaim(
   }
   appendLedgerEntries(db, posted, by);
 
-  const insertCode = db.prepare(
+  const insertCode = prepare(
+    db,
     `INSERT INTO claim_adjustments (claim_id, claim_line_id, group_code, reason_code, amount,
        quantity, remit_date, receipt_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -102,7 +104,8 @@ export function postRemittanceClaim(
       receiptId,
     );
   }
-  const insertRemark = db.prepare(
+  const insertRemark = prepare(
+    db,
     `INSERT INTO claim_remarks (claim_id, claim_line_id, code) VALUES (?, ?, ?)`,
   );
   for (const r of remarks) insertRemark.run(ours.id, r.lineId, r.code);
@@ -110,10 +113,15 @@ export function postRemittanceClaim(
   const open = claimSideBalance(db, ours.id, 'insurance');
   const status: ClaimStatus =
     isDenial && claim.paidAmount === 0 ? 'denied' : open <= 0 ? 'paid' : 'partially_paid';
-  db.prepare(
+  run(
+    db,
     `UPDATE claims SET status = ?, remit_date = ?, payer_claim_number = coalesce(payer_claim_number, ?)
      WHERE id = ?`,
-  ).run(status, remit.remitDate, claim.payerClaimNumber, ours.id);
+    status,
+    remit.remitDate,
+    claim.payerClaimNumber,
+    ours.id,
+  );
 
   if (patient > 0) extendPlanForNewCharges(ctx, ours.accountId, cents(patient));
   touchAccount(db, ours.accountId);
