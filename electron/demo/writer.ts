@@ -1,3 +1,4 @@
+import { cents } from '../../shared/money/cents';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
 import { takeTouched } from '../core/touched';
@@ -267,7 +268,7 @@ export class DemoWriter {
             e.claim !== null && e.line !== null ? (lineIds[e.claim]?.[e.line] ?? null) : null,
           kind: e.kind,
           side: e.side,
-          amount: e.amount,
+          amount: cents(e.amount),
           postingDate: e.postingDate,
           payerId: e.payerId,
           reference: e.reference,

@@ -1,3 +1,4 @@
+import { cents } from '../../shared/money/cents';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates/iso-date';
 import { dispatch } from '../api/dispatch';
@@ -19,7 +20,7 @@ beforeEach(() => {
           accountId,
           kind: 'charge',
           side: 'patient',
-          amount: 25_000,
+          amount: cents(25_000),
           postingDate: addDays(ctx.clock.today(), -45),
         },
       ],

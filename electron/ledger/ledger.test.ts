@@ -1,3 +1,4 @@
+import { cents } from '../../shared/money/cents';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGING_BUCKET_KEYS } from '../../shared/aging/buckets';
@@ -74,8 +75,20 @@ describe('appendLedgerEntries', () => {
             let entries: NewLedgerEntry[];
             if (s.op === 'transfer') {
               entries = [
-                { accountId, kind: 'transfer', side: 'insurance', amount: -s.amount, postingDate },
-                { accountId, kind: 'transfer', side: 'patient', amount: s.amount, postingDate },
+                {
+                  accountId,
+                  kind: 'transfer',
+                  side: 'insurance',
+                  amount: cents(-s.amount),
+                  postingDate,
+                },
+                {
+                  accountId,
+                  kind: 'transfer',
+                  side: 'patient',
+                  amount: cents(s.amount),
+                  postingDate,
+                },
               ];
             } else if (s.op === 'reverse') {
               const open = posted.filter((p) => !reversed.has(p.id) && p.entry.reversesId == null);
@@ -85,7 +98,7 @@ describe('appendLedgerEntries', () => {
               entries = [
                 {
                   ...target.entry,
-                  amount: -target.entry.amount,
+                  amount: cents(-target.entry.amount),
                   postingDate,
                   reversesId: target.id,
                 },
@@ -93,7 +106,13 @@ describe('appendLedgerEntries', () => {
             } else {
               const sign = s.op === 'charge' ? 1 : -1;
               entries = [
-                { accountId, kind: s.op, side: s.side, amount: sign * s.amount, postingDate },
+                {
+                  accountId,
+                  kind: s.op,
+                  side: s.side,
+                  amount: cents(sign * s.amount),
+                  postingDate,
+                },
               ];
             }
             const ids = appendLedgerEntries(ctx.db, entries, by);
@@ -147,7 +166,7 @@ describe('appendLedgerEntries', () => {
             accountId,
             kind: 'charge',
             side: 'patient',
-            amount: 100,
+            amount: cents(100),
             postingDate: ctx.clock.today(),
           },
         ],
@@ -173,7 +192,7 @@ describe('appendLedgerEntries', () => {
               accountId,
               kind: 'charge',
               side: 'patient',
-              amount: 100,
+              amount: cents(100),
               postingDate: ctx.clock.today(),
             },
           ],
@@ -199,7 +218,7 @@ describe('reversals', () => {
         accountId,
         kind: 'charge',
         side: 'patient',
-        amount: 5_000,
+        amount: cents(5_000),
         postingDate: addDays(today, -50),
       },
     ]);
@@ -208,7 +227,7 @@ describe('reversals', () => {
         accountId,
         kind: 'payment',
         side: 'patient',
-        amount: -1_000,
+        amount: cents(-1_000),
         postingDate: addDays(today, -3),
       },
     ]);
@@ -217,7 +236,7 @@ describe('reversals', () => {
         accountId,
         kind: 'payment',
         side: 'patient',
-        amount: 1_000,
+        amount: cents(1_000),
         postingDate: today,
         reversesId: paymentId ?? null,
       },
@@ -230,7 +249,7 @@ describe('reversals', () => {
     const { accountId } = addAccount(ctx);
     const postingDate = ctx.clock.today();
     const [chargeId] = post([
-      { accountId, kind: 'charge', side: 'patient', amount: 700, postingDate },
+      { accountId, kind: 'charge', side: 'patient', amount: cents(700), postingDate },
     ]);
     const reversal = {
       accountId,
@@ -239,16 +258,16 @@ describe('reversals', () => {
       postingDate,
       reversesId: chargeId ?? null,
     };
-    expect(() => post([{ ...reversal, amount: -600 }])).toThrow(/exact opposite/);
-    expect(() => post([{ ...reversal, amount: -700, side: 'insurance' }])).toThrow(
+    expect(() => post([{ ...reversal, amount: cents(-600) }])).toThrow(/exact opposite/);
+    expect(() => post([{ ...reversal, amount: cents(-700), side: 'insurance' }])).toThrow(
       /exact opposite/,
     );
-    const [reversalId] = post([{ ...reversal, amount: -700 }]);
-    expect(() => post([{ ...reversal, amount: -700 }])).toThrow(/already been reversed/);
-    expect(() => post([{ ...reversal, amount: 700, reversesId: reversalId ?? null }])).toThrow(
-      /cannot itself be reversed/,
-    );
-    expect(() => post([{ ...reversal, amount: -700, reversesId: 987_654 }])).toThrow(
+    const [reversalId] = post([{ ...reversal, amount: cents(-700) }]);
+    expect(() => post([{ ...reversal, amount: cents(-700) }])).toThrow(/already been reversed/);
+    expect(() =>
+      post([{ ...reversal, amount: cents(700), reversesId: reversalId ?? null }]),
+    ).toThrow(/cannot itself be reversed/);
+    expect(() => post([{ ...reversal, amount: cents(-700), reversesId: 987_654 }])).toThrow(
       /does not exist/,
     );
   });

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
+import type { Cents } from '../../shared/money/cents';
 import type { LedgerKind, LedgerSide } from '../../shared/codes/enums';
 import { conflict } from '../../shared/api/errors';
 import type { Db, ReadDb } from '../db/open';
@@ -12,7 +13,7 @@ export interface NewLedgerEntry {
   claimLineId?: number | null;
   kind: LedgerKind;
   side: LedgerSide;
-  amount: number;
+  amount: Cents;
   postingDate: IsoDate;
   payerId?: number | null;
   reference?: string | null;
@@ -79,7 +80,7 @@ interface Reversible {
   accountId: number;
   kind: LedgerKind;
   side: LedgerSide;
-  amount: number;
+  amount: Cents;
   reversesId: number | null;
   reversedBy: number | null;
 }

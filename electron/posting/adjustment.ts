@@ -3,7 +3,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid } from '../../shared/api/errors';
 import type { AdjustmentReason, AdjustmentResult } from '../../shared/api/posting';
 import { LEDGER_SIDE, type LedgerSide } from '../../shared/codes/enums';
-import { cents, type Cents } from '../../shared/money/cents';
+import { cents, negate, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { requireClaimOnAccount } from '../accounts/lookup';
 import type { Ctx } from '../core/context';
@@ -65,7 +65,7 @@ export function postWriteOff(ctx: Ctx, w: WriteOff, reason: AdjustmentReason): n
         claimId: w.claimId,
         kind: 'adjustment',
         side: w.side,
-        amount: -w.amount,
+        amount: negate(w.amount),
         postingDate: ctx.clock.today(),
         reasonCode: reason.code,
         memo: `${reason.label}: ${w.memo}`,

@@ -1,5 +1,6 @@
 import type { PaymentMethod, ReceiptKind } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
+import type { Cents } from '../../shared/money/cents';
 import type { Ctx } from '../core/context';
 import { run } from '../db/query';
 
@@ -11,7 +12,7 @@ export interface NewReceipt {
   method: PaymentMethod;
   checkNumber?: string | null;
   reference?: string | null;
-  amount: number;
+  amount: Cents;
   receivedDate: IsoDate;
   memo?: string | null;
   reversesId?: number | null;

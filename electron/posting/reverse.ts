@@ -3,7 +3,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, notFound } from '../../shared/api/errors';
 import type { PostingResult } from '../../shared/api/posting';
 import { LEDGER_KIND, type LedgerKind, type LedgerSide } from '../../shared/codes/enums';
-import { cents } from '../../shared/money/cents';
+import { cents, negate, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
@@ -20,7 +20,7 @@ interface EntryRow {
   claimLineId: number | null;
   kind: LedgerKind;
   side: LedgerSide;
-  amount: number;
+  amount: Cents;
   payerId: number | null;
   reference: string | null;
   reasonCode: string | null;
@@ -45,7 +45,7 @@ function mirror(
     claimLineId: e.claimLineId,
     kind: e.kind,
     side: e.side,
-    amount: -e.amount,
+    amount: negate(e.amount),
     postingDate: today as NewLedgerEntry['postingDate'],
     payerId: e.payerId,
     reference: e.reference,
@@ -78,7 +78,7 @@ export function reverseReceipt(ctx: Ctx, receiptId: number, reason: string): Pos
     method: 'cash' | 'check' | 'card' | 'eft';
     checkNumber: string | null;
     reference: string | null;
-    amount: number;
+    amount: Cents;
     batchId: number | null;
     reversesId: number | null;
     batchStatus: string | null;
@@ -108,7 +108,7 @@ export function reverseReceipt(ctx: Ctx, receiptId: number, reason: string): Pos
     method: receipt.method,
     checkNumber: receipt.checkNumber,
     reference: receipt.reference,
-    amount: -receipt.amount,
+    amount: negate(receipt.amount),
     receivedDate: today,
     memo: `Reversal: ${reason}`,
     reversesId: receipt.id,

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
+import { cents } from '../../shared/money/cents';
 import { appendLedgerEntries } from '../ledger/ledger';
 import type { Ctx } from '../core/context';
 import { run } from '../db/query';
@@ -130,7 +131,7 @@ export function addBilledClaim(
         claimLineId: lineId,
         kind: 'charge' as const,
         side,
-        amount: charges[i] ?? 0,
+        amount: cents(charges[i] ?? 0),
         postingDate: today,
       })),
       { userId: ctx.userId, now: ctx.clock.now(), today },

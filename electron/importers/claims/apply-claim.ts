@@ -1,6 +1,6 @@
 import { touchAccount } from '../../core/touched';
 import { formatUsDate } from '../../../shared/dates/iso-date';
-import { cents, sumCents } from '../../../shared/money/cents';
+import { cents, sumCents, ZERO, type Cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
 import type { Ctx } from '../../core/context';
 import { recordActivity } from '../../activities/record';
@@ -230,7 +230,7 @@ export function replaceClaim(
     ours.id,
   );
   const byNumber = new Map(existing.map((l) => [l.lineNumber, l.id]));
-  const targets = new Map<number | null, { target: number; memo: string }>();
+  const targets = new Map<number | null, { target: Cents; memo: string }>();
   const update = prepare(
     db,
     `UPDATE claim_lines SET service_date = ?, revenue_code = ?, procedure_code = ?, modifiers = ?,
@@ -258,11 +258,11 @@ export function replaceClaim(
   );
   for (const id of removed) {
     remove.run(now, id);
-    targets.set(id, { target: 0, memo: '' });
+    targets.set(id, { target: ZERO, memo: '' });
   }
   const rows = chargeRows(ctx, ours.id);
   // charges posted on the claim rather than a line are folded into the lines' new charges
-  if (rows.some((r) => r.claimLineId === null)) targets.set(null, { target: 0, memo: '' });
+  if (rows.some((r) => r.claimLineId === null)) targets.set(null, { target: ZERO, memo: '' });
   const why = `replaced by claim file ${f.fileName}`;
   const entries: NewLedgerEntry[] = [];
   for (const [lineId, { target, memo }] of targets) {

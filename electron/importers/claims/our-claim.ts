@@ -1,4 +1,5 @@
 import { type IsoDate } from '../../../shared/dates/iso-date';
+import { cents, negate, sumCents, type Cents } from '../../../shared/money/cents';
 import type { Ctx } from '../../core/context';
 import { type NewLedgerEntry } from '../../ledger/ledger';
 import type { AccountRow } from './claim-account';
@@ -57,7 +58,7 @@ export interface ChargeRow {
   id: number;
   claimLineId: number | null;
   side: 'insurance' | 'patient';
-  amount: number;
+  amount: Cents;
   reversesId: number | null;
   reversedBy: number | null;
 }
@@ -86,7 +87,7 @@ export function reversalOf(
     claimLineId: row.claimLineId,
     kind: 'charge',
     side: row.side,
-    amount: -row.amount,
+    amount: negate(row.amount),
     postingDate: today,
     memo: `Reversal: ${why}`,
     reversesId: row.id,
@@ -101,15 +102,15 @@ export function reversalOf(
  */
 export function chargeChange(
   rows: readonly ChargeRow[],
-  target: number,
+  target: Cents,
   base: Omit<NewLedgerEntry, 'kind' | 'side' | 'amount' | 'reversesId' | 'memo'>,
   memo: string,
   why: string,
 ): NewLedgerEntry[] {
-  const current = rows.reduce((s, r) => s + r.amount, 0);
+  const current = sumCents(rows.map((r) => r.amount));
   if (target === current) return [];
   if (target > current) {
-    return [{ ...base, kind: 'charge', side: 'insurance', amount: target - current, memo }];
+    return [{ ...base, kind: 'charge', side: 'insurance', amount: cents(target - current), memo }];
   }
   // a reversal cancels its original on the same line, so once every standing charge is
   // reversed the line owes nothing and the new amount is charged afresh

@@ -1,4 +1,5 @@
 import { isDenialAdjustment } from '../../../shared/codes/denials';
+import { negate } from '../../../shared/money/cents';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Ctx } from '../../core/context';
 import type { NewLedgerEntry } from '../../ledger/ledger';
@@ -97,7 +98,7 @@ export function planRemittanceClaim(
   const entries: PlannedEntry[] = [];
   const codes: { lineId: number | null; a: Adjustment }[] = [];
   if (!paidByLine && claim.paidAmount > 0) {
-    entries.push({ ...base, kind: 'payment', side: 'insurance', amount: -claim.paidAmount });
+    entries.push({ ...base, kind: 'payment', side: 'insurance', amount: negate(claim.paidAmount) });
   }
   claim.serviceLines.forEach((l, i) => {
     const claimLineId = lineIds[i] ?? null;
@@ -107,7 +108,7 @@ export function planRemittanceClaim(
         claimLineId,
         kind: 'payment',
         side: 'insurance',
-        amount: -l.paidAmount,
+        amount: negate(l.paidAmount),
       });
     }
     for (const a of l.adjustments) codes.push({ lineId: claimLineId, a });
@@ -124,7 +125,7 @@ export function planRemittanceClaim(
       patient += a.amount;
       const memo = SHARE_LABELS[a.reason] ?? 'Patient responsibility';
       entries.push(
-        { ...at, kind: 'transfer', side: 'insurance', amount: -a.amount, memo },
+        { ...at, kind: 'transfer', side: 'insurance', amount: negate(a.amount), memo },
         { ...at, kind: 'transfer', side: 'patient', amount: a.amount, memo },
       );
     } else if (isDenialAdjustment(a.group, a.reason)) {
@@ -133,7 +134,7 @@ export function planRemittanceClaim(
       denied += a.amount;
     } else {
       adjustments += a.amount;
-      entries.push({ ...at, kind: 'adjustment', side: 'insurance', amount: -a.amount });
+      entries.push({ ...at, kind: 'adjustment', side: 'insurance', amount: negate(a.amount) });
     }
   }
   const remarks = remarkCodes(claim, lineIds);
