@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid } from '../../shared/api/errors';
 import type { BatchSummary, BatchView, CashSummary, ReceiptView } from '../../shared/api/batches';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
-import { cents, sumCents } from '../../shared/money/cents';
+import { cents, sumCents, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx, ReadCtx } from '../core/context';
 import { batchSummaries, batchSummary, methodTotals, requireOpenBatch } from './summary';
@@ -120,7 +120,7 @@ export function getCashSummary(ctx: ReadCtx, input: ParsedInputOf<'getCashSummar
     input.date,
     input.date,
   );
-  const loose = oneOrThrow<{ total: number }>(
+  const loose = oneOrThrow<{ total: Cents }>(
     db,
     `SELECT ifnull(sum(amount), 0) AS total FROM receipts
        WHERE batch_id IS NULL AND received_date = ? AND kind <> 'refund'`,
@@ -132,6 +132,6 @@ export function getCashSummary(ctx: ReadCtx, input: ParsedInputOf<'getCashSummar
     byMethod,
     total: sumCents(byMethod.map((m) => m.total)),
     openBatches: batches.filter((b) => b.status === 'open').length,
-    unbatchedTotal: cents(loose.total),
+    unbatchedTotal: loose.total,
   };
 }

@@ -32,7 +32,7 @@ interface ClaimRow {
 interface LineRow {
   id: number;
   lineNumber: number;
-  charge: number;
+  charge: Cents;
 }
 
 const SHARES = PATIENT_SHARE.keys;

@@ -1,3 +1,4 @@
+import type { Cents } from '../../shared/money/cents';
 import { conflict } from '../../shared/api/errors';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
@@ -27,7 +28,7 @@ export function secondaryClaimFor(ctx: Ctx, primaryClaimId: number): SecondaryCl
   const primary = oneOrThrow<{
     accountId: number;
     claimNumber: string;
-    totalCharge: number;
+    totalCharge: Cents;
     coverageId: number | null;
     priority: number | null;
   }>(

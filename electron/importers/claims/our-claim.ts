@@ -14,7 +14,7 @@ export interface OurClaim {
   payerId: number;
   payerName: string;
   coverageId: number | null;
-  totalCharge: number;
+  totalCharge: Cents;
   account: AccountRow;
 }
 
