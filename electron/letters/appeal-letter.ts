@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId, DenialId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../shared/api/errors';
 import type {
@@ -23,9 +24,9 @@ export const DENIAL_LETTER_KINDS: readonly TemplateKind[] = [
 ];
 
 export interface DenialFacts {
-  id: number;
-  claimId: number;
-  accountId: number;
+  id: DenialId;
+  claimId: ClaimId;
+  accountId: AccountId;
   accountNumber: string;
   category: DenialCategory;
   action: DenialAction;
