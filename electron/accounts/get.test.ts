@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import { cents } from '../../shared/money/cents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGING_BUCKET_KEYS } from '../../shared/aging/buckets';
@@ -8,7 +9,7 @@ import { call } from '../testing/call';
 import { createTestCtx } from '../testing/test-db';
 
 let ctx: ReturnType<typeof createTestCtx>;
-let accountId: number;
+let accountId: AccountId;
 beforeAll(() => {
   ctx = createTestCtx();
   const payerId = addPayer(ctx, { name: 'Acme Health Plan' });

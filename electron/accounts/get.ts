@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { notFound } from '../../shared/api/errors';
 import type {
@@ -125,6 +126,7 @@ export function getAccount(ctx: ReadCtx, input: ParsedInputOf<'getAccount'>): Ac
   const today = ctx.clock.today();
   const a = one<
     AccountView['account'] & {
+      id: AccountId;
       patientId: number;
       guarantorId: number;
       balance: number;

@@ -1,3 +1,4 @@
+import type { PayerId } from '../../shared/ids';
 import type { DemoLoadResult } from '../../shared/api/app';
 import { isIsoDate, type IsoDate } from '../../shared/dates/iso-date';
 import { recordOpenDenials } from '../denials/from-follow-ups';
@@ -123,7 +124,7 @@ function insertPayers(db: Db): Map<PayerCode, PayerInfo> {
     );
     // a payer that was already there keeps its own windows, and deadlines must follow them
     const row = find.get(p.code) as {
-      id: number;
+      id: PayerId;
       appealWindowDays: number;
       timelyFilingDays: number;
     };

@@ -1,3 +1,4 @@
+import type { PayerId } from '../../shared/ids';
 import type {
   AccountStatus,
   ActivityKind,
@@ -23,7 +24,7 @@ import type { EncounterKind, PlannedLine } from './services';
  * writes, and keeps the writing code free of business rules.
  */
 export interface PayerInfo extends DemoPayer {
-  id: number;
+  id: PayerId;
 }
 
 export interface CoverageInfo {
@@ -64,7 +65,7 @@ export interface PlannedEntry {
   side: LedgerSide;
   amount: number;
   postingDate: IsoDate;
-  payerId: number | null;
+  payerId: PayerId | null;
   reference: string | null;
   reasonCode: string | null;
   memo: string | null;

@@ -1,3 +1,10 @@
+import {
+  insertedId,
+  type AccountId,
+  type ClaimId,
+  type ClaimLineId,
+  type LedgerEntryId,
+} from '../../shared/ids';
 import { cents } from '../../shared/money/cents';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
@@ -150,7 +157,7 @@ export class DemoWriter {
     relationship: string,
   ): void {
     const { plan } = a;
-    const accountId = Number(
+    const accountId = insertedId<AccountId>(
       this.account.run(
         a.accountNumber,
         patientId,
@@ -161,7 +168,7 @@ export class DemoWriter {
         a.financialClass,
         plan.status,
         this.at(a.serviceDate, patientId),
-      ).lastInsertRowid,
+      ),
     );
     const coverageIds = a.coverages.map((c) =>
       Number(
@@ -175,12 +182,12 @@ export class DemoWriter {
         ).lastInsertRowid,
       ),
     );
-    const claimIds: number[] = [];
-    const lineIds: number[][] = [];
+    const claimIds: ClaimId[] = [];
+    const lineIds: ClaimLineId[][] = [];
     for (const c of plan.claims) {
       const total = c.lines.reduce((sum, l) => sum + l.charge, 0);
       const coverageId = coverageIds[a.coverages.indexOf(c.coverage)] ?? null;
-      const claimId = Number(
+      const claimId = insertedId<ClaimId>(
         this.claim.run(
           c.claimNumber,
           accountId,
@@ -192,11 +199,11 @@ export class DemoWriter {
           c.status,
           total,
           this.at(c.createdOn, accountId),
-        ).lastInsertRowid,
+        ),
       );
       claimIds.push(claimId);
       const ids = c.lines.map((l, i) =>
-        Number(
+        insertedId<ClaimLineId>(
           this.line.run(
             claimId,
             i + 1,
@@ -206,7 +213,7 @@ export class DemoWriter {
             l.modifiers,
             l.units,
             l.charge,
-          ).lastInsertRowid,
+          ),
         ),
       );
       lineIds.push(ids);
@@ -286,7 +293,7 @@ export class DemoWriter {
    * call prepares its statements afresh.
    */
   flushLedger(): void {
-    const ids: number[] = [];
+    const ids: LedgerEntryId[] = [];
     const post = (indexes: readonly number[]) => {
       const byUser = new Map<number, number[]>();
       for (const i of indexes) {

@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId } from '../../shared/ids';
 import { classifyDenial, DENIAL_CATEGORY } from '../../shared/codes/denials';
 import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { Cents } from '../../shared/money/cents';
@@ -8,8 +9,8 @@ import { findOpenFollowUp, insertFollowUp } from '../followups/store';
 import { oneOrThrow, run } from '../db/query';
 
 export interface NewDenial {
-  claimId: number;
-  accountId: number;
+  claimId: ClaimId;
+  accountId: AccountId;
   remittanceId: number | null;
   reasons: readonly { group: string; reason: string }[];
   remarks: readonly string[];

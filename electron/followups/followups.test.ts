@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import { cents } from '../../shared/money/cents';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates/iso-date';
@@ -8,7 +9,7 @@ import { call } from '../testing/call';
 import { createTestCtx } from '../testing/test-db';
 
 let ctx: ReturnType<typeof createTestCtx>;
-let accountId: number;
+let accountId: AccountId;
 beforeEach(() => {
   ctx = createTestCtx();
   ({ accountId } = addAccount(ctx, { payerId: addPayer(ctx) }));

@@ -1,3 +1,4 @@
+import type { LedgerEntryId } from '../../shared/ids';
 import { cents } from '../../shared/money/cents';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,9 @@ import { createTestCtx } from '../testing/test-db';
 import { refreshQueueColumns } from '../upkeep/queue-columns';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { accountAging, appendLedgerEntries, type NewLedgerEntry } from './ledger';
+
+/** An id no ledger row has; a test-made id, so it carries its brand by assertion. */
+const NO_SUCH_ENTRY = 987_654 as LedgerEntryId;
 
 let ctx: ReturnType<typeof createTestCtx>;
 beforeAll(() => {
@@ -66,7 +70,7 @@ describe('appendLedgerEntries', () => {
           )
           .run(accountId, today, by.now, by.userId);
         refreshQueueColumns(ctx.db, accountId, today);
-        const posted: { id: number; entry: NewLedgerEntry }[] = [];
+        const posted: { id: LedgerEntryId; entry: NewLedgerEntry }[] = [];
         const reversed = new Set<number>();
         // the request's transaction: the upkeep at its commit brings the queue copy along
         inWriteTransaction(ctx, () => {
@@ -267,7 +271,7 @@ describe('reversals', () => {
     expect(() =>
       post([{ ...reversal, amount: cents(700), reversesId: reversalId ?? null }]),
     ).toThrow(/cannot itself be reversed/);
-    expect(() => post([{ ...reversal, amount: cents(-700), reversesId: 987_654 }])).toThrow(
+    expect(() => post([{ ...reversal, amount: cents(-700), reversesId: NO_SUCH_ENTRY }])).toThrow(
       /does not exist/,
     );
   });

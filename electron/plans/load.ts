@@ -1,3 +1,4 @@
+import type { AccountId, PlanId } from '../../shared/ids';
 import type { PlanView } from '../../shared/api/plans';
 import type { PlanStatus } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
@@ -9,8 +10,8 @@ import { patientPaidTotal } from '../posting/account-state';
 import { all, one } from '../db/query';
 
 interface PlanRow {
-  id: number;
-  accountId: number;
+  id: PlanId;
+  accountId: AccountId;
   status: PlanStatus;
   delinquent: number;
   startDate: IsoDate;

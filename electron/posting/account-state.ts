@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import type { BalanceTotals } from '../../shared/api/posting';
 import { conflict, notFound } from '../../shared/api/errors';
 import { cents, type Cents } from '../../shared/money/cents';
@@ -5,7 +6,7 @@ import type { Db, ReadDb } from '../db/open';
 import { one, oneOrThrow } from '../db/query';
 
 export interface PostableAccount {
-  id: number;
+  id: AccountId;
   accountNumber: string;
   status: string;
   insuranceBalance: Cents;

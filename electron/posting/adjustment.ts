@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId } from '../../shared/ids';
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid } from '../../shared/api/errors';
@@ -28,8 +29,8 @@ function requireReason(db: Db, code: string): AdjustmentReason {
 }
 
 export interface WriteOff {
-  accountId: number;
-  claimId: number | null;
+  accountId: AccountId;
+  claimId: ClaimId | null;
   side: LedgerSide;
   amount: Cents;
   reasonCode: string;

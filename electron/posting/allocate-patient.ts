@@ -1,3 +1,4 @@
+import type { ClaimId } from '../../shared/ids';
 import { invalid } from '../../shared/api/errors';
 import { cents, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
@@ -5,12 +6,12 @@ import type { Db } from '../db/open';
 import { all, one } from '../db/query';
 
 export interface Allocation {
-  claimId: number | null;
+  claimId: ClaimId | null;
   amount: Cents;
 }
 
 interface OpenItem {
-  claimId: number | null;
+  claimId: ClaimId | null;
   claimNumber: string | null;
   open: number;
 }

@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId, ClaimLineId, PayerId } from '../../shared/ids';
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid } from '../../shared/api/errors';
@@ -20,17 +21,17 @@ type Input = ParsedInputOf<'postInsurancePayment'>;
 type EobLine = Input['lines'][number];
 
 interface ClaimRow {
-  id: number;
-  accountId: number;
+  id: ClaimId;
+  accountId: AccountId;
   claimNumber: string;
-  payerId: number;
+  payerId: PayerId;
   payerName: string;
   payerClaimNumber: string | null;
   status: ClaimStatus;
 }
 
 interface LineRow {
-  id: number;
+  id: ClaimLineId;
   lineNumber: number;
   charge: Cents;
 }
@@ -249,7 +250,7 @@ function shareEntries(
   amount: Cents,
   code: string,
   label: string,
-  secondary: { id: number; payerId: number } | null,
+  secondary: { id: ClaimId; payerId: PayerId } | null,
 ): NewLedgerEntry[] {
   const out: NewLedgerEntry = {
     ...at,

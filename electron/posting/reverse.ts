@@ -1,3 +1,12 @@
+import type {
+  AccountId,
+  BatchId,
+  ClaimId,
+  ClaimLineId,
+  LedgerEntryId,
+  PayerId,
+  ReceiptId,
+} from '../../shared/ids';
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, notFound } from '../../shared/api/errors';
@@ -14,18 +23,18 @@ import { insertReceipt } from './receipts';
 import { all, one, run } from '../db/query';
 
 interface EntryRow {
-  id: number;
-  accountId: number;
-  claimId: number | null;
-  claimLineId: number | null;
+  id: LedgerEntryId;
+  accountId: AccountId;
+  claimId: ClaimId | null;
+  claimLineId: ClaimLineId | null;
   kind: LedgerKind;
   side: LedgerSide;
   amount: Cents;
-  payerId: number | null;
+  payerId: PayerId | null;
   reference: string | null;
   reasonCode: string | null;
-  reversesId: number | null;
-  receiptId: number | null;
+  reversesId: LedgerEntryId | null;
+  receiptId: ReceiptId | null;
 }
 
 const ENTRY_SQL = `SELECT id, account_id AS accountId, claim_id AS claimId,
@@ -37,7 +46,7 @@ function mirror(
   e: EntryRow,
   reason: string,
   today: string,
-  receiptId: number | null,
+  receiptId: ReceiptId | null,
 ): NewLedgerEntry {
   return {
     accountId: e.accountId,
@@ -67,20 +76,20 @@ export function reversePayment(ctx: Ctx, input: ParsedInputOf<'reversePayment'>)
 }
 
 /** The reversal itself, in the caller's transaction (a remittance reversal uses it too). */
-export function reverseReceipt(ctx: Ctx, receiptId: number, reason: string): PostingResult {
+export function reverseReceipt(ctx: Ctx, receiptId: ReceiptId, reason: string): PostingResult {
   const { db } = ctx;
   const today = ctx.clock.today();
   const receipt = one<{
-    id: number;
-    accountId: number;
+    id: ReceiptId;
+    accountId: AccountId;
     kind: 'patient_payment' | 'insurance_payment' | 'refund';
-    payerId: number | null;
+    payerId: PayerId | null;
     method: 'cash' | 'check' | 'card' | 'eft';
     checkNumber: string | null;
     reference: string | null;
     amount: Cents;
-    batchId: number | null;
-    reversesId: number | null;
+    batchId: BatchId | null;
+    reversesId: ReceiptId | null;
     batchStatus: string | null;
     reversedBy: number | null;
   }>(

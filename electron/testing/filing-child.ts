@@ -7,6 +7,8 @@
  */
 import { fixedClock } from '../core/context';
 import { openDatabase } from '../db/open';
+import { oneOrThrow } from '../db/query';
+import type { UserId } from '../../shared/ids';
 import { onFilingStep } from '../filing/steps';
 import { fileStaged, stageDocument, type NewDocument } from '../filing/store';
 import { TEST_TODAY } from './test-db';
@@ -17,7 +19,12 @@ const STATEMENTS_PER_RUN = 5;
 async function main(): Promise<void> {
   const [databasePath = '', killAt = '0', accountId = '0'] = process.argv.slice(2);
   const db = openDatabase(databasePath);
-  const ctx = { db, clock: fixedClock(TEST_TODAY), userId: 1, databasePath };
+  // the test database's one user, who files the run
+  const { userId } = oneOrThrow<{ userId: UserId }>(
+    db,
+    `SELECT id AS userId FROM users WHERE id = 1`,
+  );
+  const ctx = { db, clock: fixedClock(TEST_TODAY), userId, databasePath };
   let step = 0;
   onFilingStep(() => {
     if (++step === Number(killAt)) process.kill(process.pid, 'SIGKILL');

@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
 import { queueRank } from '../queue/priority';
@@ -9,7 +10,7 @@ import { all, one, prepare } from '../db/query';
  * account's open follow-ups and recomputes their rank. The payer is the claim's for a
  * claim follow-up, else the account's primary coverage.
  */
-export function refreshQueueColumns(db: Db, accountId: number, today: IsoDate): void {
+export function refreshQueueColumns(db: Db, accountId: AccountId, today: IsoDate): void {
   const followUps = all<{
     id: number;
     dueDate: IsoDate;

@@ -1,9 +1,10 @@
+import { insertedId, type UserId } from '../../shared/ids';
 import type { Db, ReadDb } from '../db/open';
 import { one, run } from '../db/query';
 
 /** Finds the user by name, creating them on first sight (sign-in comes later). */
-export function ensureUser(db: Db, username: string, displayName: string, now: string): number {
-  const existing = one<{ id: number }>(db, `SELECT id FROM users WHERE username = ?`, username);
+export function ensureUser(db: Db, username: string, displayName: string, now: string): UserId {
+  const existing = one<{ id: UserId }>(db, `SELECT id FROM users WHERE username = ?`, username);
   if (existing) return existing.id;
   const result = run(
     db,
@@ -12,7 +13,7 @@ export function ensureUser(db: Db, username: string, displayName: string, now: s
     displayName,
     now,
   );
-  return Number(result.lastInsertRowid);
+  return insertedId<UserId>(result);
 }
 
 /** Whether the user may use ClaimDesk: a supervisor can turn a user off, even while they work. */

@@ -1,3 +1,11 @@
+import type {
+  AccountId,
+  ClaimId,
+  ClaimLineId,
+  LedgerEntryId,
+  PayerId,
+  PersonId,
+} from '../../../shared/ids';
 import { type IsoDate } from '../../../shared/dates/iso-date';
 import { cents, negate, sumCents, type Cents } from '../../../shared/money/cents';
 import type { Ctx } from '../../core/context';
@@ -9,23 +17,23 @@ import { all, oneOrThrow } from '../../db/query';
 
 /** Our claim as a replacement or void finds it. */
 export interface OurClaim {
-  id: number;
+  id: ClaimId;
   claimNumber: string;
-  payerId: number;
+  payerId: PayerId;
   payerName: string;
   coverageId: number | null;
   totalCharge: Cents;
   account: AccountRow;
 }
 
-export function loadOurClaim(ctx: Ctx, claimId: number): OurClaim {
+export function loadOurClaim(ctx: Ctx, claimId: ClaimId): OurClaim {
   const row = oneOrThrow<
     Omit<OurClaim, 'account'> & {
-      accountId: number;
+      accountId: AccountId;
       accountNumber: string;
       status: string;
-      patientId: number;
-      guarantorId: number;
+      patientId: PersonId;
+      guarantorId: PersonId;
     }
   >(
     ctx.db,
@@ -55,16 +63,16 @@ export function loadOurClaim(ctx: Ctx, claimId: number): OurClaim {
 }
 
 export interface ChargeRow {
-  id: number;
-  claimLineId: number | null;
+  id: LedgerEntryId;
+  claimLineId: ClaimLineId | null;
   side: 'insurance' | 'patient';
   amount: Cents;
-  reversesId: number | null;
-  reversedBy: number | null;
+  reversesId: LedgerEntryId | null;
+  reversedBy: LedgerEntryId | null;
 }
 
 /** Every charge row on the claim, reversals included, with whether it was reversed. */
-export function chargeRows(ctx: Ctx, claimId: number): ChargeRow[] {
+export function chargeRows(ctx: Ctx, claimId: ClaimId): ChargeRow[] {
   return all<ChargeRow>(
     ctx.db,
     `SELECT l.id, l.claim_line_id AS claimLineId, l.side, l.amount, l.reverses_id AS reversesId,
@@ -76,8 +84,8 @@ export function chargeRows(ctx: Ctx, claimId: number): ChargeRow[] {
 
 export function reversalOf(
   row: ChargeRow,
-  accountId: number,
-  claimId: number,
+  accountId: AccountId,
+  claimId: ClaimId,
   today: IsoDate,
   why: string,
 ): NewLedgerEntry {
@@ -103,7 +111,9 @@ export function reversalOf(
 export function chargeChange(
   rows: readonly ChargeRow[],
   target: Cents,
-  base: Omit<NewLedgerEntry, 'kind' | 'side' | 'amount' | 'reversesId' | 'memo'>,
+  base: Omit<NewLedgerEntry, 'kind' | 'side' | 'amount' | 'reversesId' | 'memo' | 'claimId'> & {
+    claimId: ClaimId;
+  },
   memo: string,
   why: string,
 ): NewLedgerEntry[] {
@@ -116,7 +126,7 @@ export function chargeChange(
   // reversed the line owes nothing and the new amount is charged afresh
   const out = rows
     .filter((r) => r.reversesId === null && r.reversedBy === null)
-    .map((r) => reversalOf(r, base.accountId, base.claimId ?? 0, base.postingDate, why));
+    .map((r) => reversalOf(r, base.accountId, base.claimId, base.postingDate, why));
   if (target > 0) out.push({ ...base, kind: 'charge', side: 'insurance', amount: target, memo });
   return out;
 }
