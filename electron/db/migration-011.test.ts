@@ -1,4 +1,4 @@
-import type { UserId } from '../../shared/ids';
+import type { AccountId, UserId } from '../../shared/ids';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,6 +46,8 @@ function versionTenFile(): string {
 
 /** The user the version-10 file's writes are made as (created_by only). */
 const FIRST_USER = 1 as UserId;
+/** The version-10 file's first account, which the filed statement is about. */
+const FIRST_ACCOUNT = 1 as AccountId;
 
 describe('migration 11 (a documents folder per database)', () => {
   it('keeps opening the documents filed in the shared folder, and files new ones in its own', async () => {
@@ -73,7 +75,7 @@ describe('migration 11 (a documents folder per database)', () => {
         {
           kind: 'statement',
           title: 'Patient statement',
-          accountId: 1,
+          accountId: FIRST_ACCOUNT,
           templateId: 'patient-statement',
           templateCopyId: null,
           documentDate: TEST_TODAY,

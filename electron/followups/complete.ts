@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, notFound } from '../../shared/api/errors';
 import type { Created } from '../../shared/api/method';
@@ -11,8 +12,8 @@ export function completeFollowUp(ctx: Ctx, input: ParsedInputOf<'completeFollowU
   const { db } = ctx;
   const row = one<{
     id: number;
-    accountId: number;
-    claimId: number | null;
+    accountId: AccountId;
+    claimId: ClaimId | null;
     kind: FollowUpKind;
     status: string;
   }>(

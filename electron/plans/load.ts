@@ -45,7 +45,7 @@ export function planInstallments(db: ReadDb, planId: number): Installment[] {
 }
 
 /** What the patient has paid toward the plan: patient payments since it began. */
-export function paidTowardPlan(db: ReadDb, accountId: number, paidBefore: number): Cents {
+export function paidTowardPlan(db: ReadDb, accountId: AccountId, paidBefore: number): Cents {
   // a reversed payment from before the plan can take the figure below zero; it pays nothing
   return cents(Math.max(0, patientPaidTotal(db, accountId) - paidBefore));
 }
@@ -85,7 +85,7 @@ function toView(db: ReadDb, row: PlanRow, today: IsoDate): PlanView {
 }
 
 /** The account's plans, the active one first. */
-export function accountPlans(db: ReadDb, accountId: number, today: IsoDate): PlanView[] {
+export function accountPlans(db: ReadDb, accountId: AccountId, today: IsoDate): PlanView[] {
   const rows = all<PlanRow>(
     db,
     `${PLAN_SQL} WHERE p.account_id = ? ORDER BY p.status = 'active' DESC, p.id DESC`,
@@ -94,7 +94,7 @@ export function accountPlans(db: ReadDb, accountId: number, today: IsoDate): Pla
   return rows.map((r) => toView(db, r, today));
 }
 
-export function activePlan(db: Db, accountId: number, today: IsoDate): PlanView | null {
+export function activePlan(db: Db, accountId: AccountId, today: IsoDate): PlanView | null {
   // every posting asks; a one-index probe answers the usual "no plan" several times faster
   // than the full query with its join
   const any = one(

@@ -1,3 +1,4 @@
+import type { AccountId } from '../ids';
 import { z } from 'zod';
 import { AGING_BUCKET_KEYS } from '../aging/buckets';
 import type { IsoDate } from '../dates/iso-date';
@@ -9,7 +10,7 @@ import { long, read, write, type MethodGroup } from './method';
 /** Patient statements: one account's, or a run over a selection as one print-ready PDF. */
 
 export interface StatementCandidate {
-  accountId: number;
+  accountId: AccountId;
   accountNumber: string;
   guarantorName: string;
   patientBalance: Cents;
