@@ -1,4 +1,4 @@
-import type { AccountId, ClaimId } from '../../shared/ids';
+import type { AccountId, ClaimId, UserId } from '../../shared/ids';
 import { ApiError, notFound } from '../../shared/api/errors';
 import type { Db, ReadDb } from '../db/open';
 import { one } from '../db/query';
@@ -29,7 +29,7 @@ export function requireClaimOnAccount(db: Db, claimId: ClaimId, accountId: Accou
   }
 }
 
-export function requireActiveUser(db: Db, userId: number): void {
+export function requireActiveUser(db: Db, userId: UserId): void {
   const row = one<{ active: number }>(db, `SELECT active FROM users WHERE id = ?`, userId);
   if (!row) throw notFound('The user');
   if (row.active !== 1) {

@@ -1,3 +1,4 @@
+import { insertedId, type BatchId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid } from '../../shared/api/errors';
 import type { BatchSummary, BatchView, CashSummary, ReceiptView } from '../../shared/api/batches';
@@ -25,7 +26,7 @@ export function openBatch(ctx: Ctx, input: ParsedInputOf<'openBatch'>): BatchSum
       'depositDate',
     );
   }
-  const id = Number(
+  const id = insertedId<BatchId>(
     run(
       ctx.db,
       `INSERT INTO deposit_batches (deposit_date, source, expected_total, description,
@@ -36,7 +37,7 @@ export function openBatch(ctx: Ctx, input: ParsedInputOf<'openBatch'>): BatchSum
       input.description,
       ctx.clock.now(),
       ctx.userId,
-    ).lastInsertRowid,
+    ),
   );
   return batchSummary(ctx.db, id);
 }
@@ -104,9 +105,9 @@ export function closeBatch(ctx: Ctx, input: ParsedInputOf<'closeBatch'>): BatchS
     `UPDATE deposit_batches SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?`,
     ctx.clock.now(),
     ctx.userId,
-    batch.id,
+    input.batchId,
   );
-  return batchSummary(ctx.db, batch.id);
+  return batchSummary(ctx.db, input.batchId);
 }
 
 /** The day's deposits: every batch dated that day, totals by method, and loose postings. */

@@ -1,4 +1,4 @@
-import type { PayerId } from '../../shared/ids';
+import type { PayerId, UserId } from '../../shared/ids';
 import type {
   AccountStatus,
   ActivityKind,
@@ -121,9 +121,9 @@ export interface AccountSetting {
   encounter: EncounterKind;
   coverages: CoverageInfo[];
   /** the representative who owns the account's follow-ups; null when unassigned */
-  ownerId: number | null;
+  ownerId: UserId | null;
   /** who does the work on an unassigned account */
-  workerId: number;
+  workerId: UserId;
   supervisorId: number;
   guarantorIsPatient: boolean;
   patientDeceased: IsoDate | null;

@@ -4,6 +4,7 @@ import {
   type ClaimId,
   type ClaimLineId,
   type LedgerEntryId,
+  type UserId,
 } from '../../shared/ids';
 import { cents } from '../../shared/money/cents';
 import type { IsoDate } from '../../shared/dates/iso-date';
@@ -16,7 +17,7 @@ import type { PersonPlan } from './people';
 import { prepare, type Statement } from '../db/query';
 
 interface QueuedEntry {
-  userId: number;
+  userId: UserId;
   /** queue index of the entry this one reverses */
   reverses: number | null;
   entry: NewLedgerEntry;
@@ -295,9 +296,9 @@ export class DemoWriter {
   flushLedger(): void {
     const ids: LedgerEntryId[] = [];
     const post = (indexes: readonly number[]) => {
-      const byUser = new Map<number, number[]>();
+      const byUser = new Map<UserId, number[]>();
       for (const i of indexes) {
-        const userId = this.queue[i]?.userId ?? 0;
+        const { userId } = this.queue[i] as QueuedEntry;
         const list = byUser.get(userId);
         if (list) list.push(i);
         else byUser.set(userId, [i]);

@@ -1,3 +1,4 @@
+import type { UserId } from '../../shared/ids';
 import { classifyDenial, isDenialAdjustment } from '../../shared/codes/denials';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
@@ -8,7 +9,7 @@ import { all, prepare } from '../db/query';
  * codes already on its claim. Denials worked before the denial workflow existed (and the
  * demo hospital's) then show in the denials view like imported ones. Returns how many.
  */
-export function recordOpenDenials(db: Db, userId: number, now: string): number {
+export function recordOpenDenials(db: Db, userId: UserId, now: string): number {
   const open = all<{
     followUpId: number;
     claimId: number;

@@ -1,13 +1,14 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Cents } from '../../shared/money/cents';
 import {
-  insertedId,
   type AccountId,
   type ClaimId,
   type ClaimLineId,
   type LedgerEntryId,
   type PayerId,
   type ReceiptId,
+  type UserId,
+  insertedId,
 } from '../../shared/ids';
 import type { LedgerKind, LedgerSide } from '../../shared/codes/enums';
 import { conflict } from '../../shared/api/errors';
@@ -40,7 +41,7 @@ export interface NewLedgerEntry {
 export function appendLedgerEntries(
   db: Db,
   entries: readonly NewLedgerEntry[],
-  by: { userId: number; now: string; today: IsoDate },
+  by: { userId: UserId; now: string; today: IsoDate },
 ): LedgerEntryId[] {
   if (!db.inTransaction) throw new Error('appendLedgerEntries must run inside a transaction');
   // positional parameters: binding a named object per row costs more than the insert

@@ -37,7 +37,7 @@ export interface DenialFacts {
   deadlineDate: IsoDate;
 }
 
-export function denialFacts(ctx: ReadCtx, denialId: number): DenialFacts {
+export function denialFacts(ctx: ReadCtx, denialId: DenialId): DenialFacts {
   const row = one<DenialFacts>(
     ctx.db,
     `SELECT d.id, d.claim_id AS claimId, c.account_id AS accountId,
@@ -101,7 +101,7 @@ export interface AppealChoice {
 /** The denial, the template to use (the caller's, or the suggested one) and the alternatives. */
 export async function chooseLetter(
   ctx: ReadCtx,
-  denialId: number,
+  denialId: DenialId,
   templateId: string | null | undefined,
 ): Promise<AppealChoice> {
   const denial = denialFacts(ctx, denialId);
