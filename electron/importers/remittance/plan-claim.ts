@@ -1,6 +1,6 @@
 import type { ClaimId, ClaimLineId, ReceiptId } from '../../../shared/ids';
 import { isDenialAdjustment } from '../../../shared/codes/denials';
-import { negate } from '../../../shared/money/cents';
+import { addCents, negate, ZERO, type Cents } from '../../../shared/money/cents';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Ctx } from '../../core/context';
 import type { NewLedgerEntry } from '../../ledger/ledger';
@@ -44,9 +44,9 @@ export type ClaimPlan =
       entries: PlannedEntry[];
       codes: { lineId: ClaimLineId | null; a: Adjustment }[];
       remarks: { lineId: ClaimLineId | null; code: string }[];
-      adjustments: number;
-      patient: number;
-      denied: number;
+      adjustments: Cents;
+      patient: Cents;
+      denied: Cents;
       isDenial: boolean;
     };
 
@@ -116,14 +116,14 @@ export function planRemittanceClaim(
   });
   for (const a of claim.adjustments) codes.push({ lineId: null, a });
 
-  let adjustments = 0;
-  let patient = 0;
-  let denied = 0;
+  let adjustments = ZERO;
+  let patient = ZERO;
+  let denied = ZERO;
   for (const { lineId, a } of codes) {
     const code = `${a.group}-${a.reason}`;
     const at = { ...base, claimLineId: lineId, reasonCode: code };
     if (a.group === 'PR') {
-      patient += a.amount;
+      patient = addCents(patient, a.amount);
       const memo = SHARE_LABELS[a.reason] ?? 'Patient responsibility';
       entries.push(
         { ...at, kind: 'transfer', side: 'insurance', amount: negate(a.amount), memo },
@@ -132,9 +132,9 @@ export function planRemittanceClaim(
     } else if (isDenialAdjustment(a.group, a.reason)) {
       // a denied amount stays owed by the payer until the denial is worked: appealed,
       // corrected, or written off by a person; only the code is kept with the claim
-      denied += a.amount;
+      denied = addCents(denied, a.amount);
     } else {
-      adjustments += a.amount;
+      adjustments = addCents(adjustments, a.amount);
       entries.push({ ...at, kind: 'adjustment', side: 'insurance', amount: negate(a.amount) });
     }
   }
