@@ -1,4 +1,4 @@
-import type { AccountId, ClaimId } from '../../shared/ids';
+import type { AccountId, ClaimId, FollowUpId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, notFound } from '../../shared/api/errors';
 import type { Created } from '../../shared/api/method';
@@ -11,7 +11,7 @@ import { one, run } from '../db/query';
 export function completeFollowUp(ctx: Ctx, input: ParsedInputOf<'completeFollowUp'>): Created {
   const { db } = ctx;
   const row = one<{
-    id: number;
+    id: FollowUpId;
     accountId: AccountId;
     claimId: ClaimId | null;
     kind: FollowUpKind;
