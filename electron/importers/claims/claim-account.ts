@@ -1,9 +1,9 @@
 import {
-  insertedId,
   type AccountId,
   type ClaimId,
   type PayerId,
   type PersonId,
+  insertedId,
 } from '../../../shared/ids';
 import type { FinancialClass } from '../../../shared/codes/enums';
 import { addDays, formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
@@ -122,7 +122,7 @@ export function ensureCoverage(
   const { db } = ctx;
   const existing = one<{
     id: number;
-    payerId: number;
+    payerId: PayerId;
     payerName: string;
     memberId: string;
     groupNumber: string | null;

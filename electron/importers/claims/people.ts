@@ -1,4 +1,4 @@
-import { insertedId, type PersonId } from '../../../shared/ids';
+import { type PersonId, insertedId } from '../../../shared/ids';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Ctx } from '../../core/context';
 import type { PersonName, PostalAddress } from './claim-types';
@@ -102,7 +102,7 @@ export function findOrCreatePerson(
 }
 
 /** Whether the person on file is the one the claim names (same name, no other birth date). */
-export function isSamePerson(ctx: Ctx, personId: number, p: ClaimPerson): boolean {
+export function isSamePerson(ctx: Ctx, personId: PersonId, p: ClaimPerson): boolean {
   const row = one<{ last: string; first: string; dob: string | null }>(
     ctx.db,
     `SELECT last_name AS last, first_name AS first, date_of_birth AS dob FROM people WHERE id = ?`,
@@ -123,7 +123,7 @@ export function isSamePerson(ctx: Ctx, personId: number, p: ClaimPerson): boolea
  */
 export function updatePerson(
   ctx: Ctx,
-  personId: number,
+  personId: PersonId,
   p: ClaimPerson,
   source: AddressSource,
 ): string[] {
@@ -164,7 +164,7 @@ export function updatePerson(
   return changed;
 }
 
-function insertAddress(ctx: Ctx, personId: number, a: PostalAddress, source: AddressSource) {
+function insertAddress(ctx: Ctx, personId: PersonId, a: PostalAddress, source: AddressSource) {
   run(
     ctx.db,
     `INSERT INTO addresses (person_id, line1, line2, city, state, zip, effective_date, reason,
