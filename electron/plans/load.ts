@@ -35,7 +35,7 @@ const PLAN_SQL = `SELECT p.id, p.account_id AS accountId, p.status, p.delinquent
     p.end_reason AS endReason
   FROM payment_plans p JOIN users u ON u.id = p.created_by`;
 
-export function planInstallments(db: ReadDb, planId: number): Installment[] {
+export function planInstallments(db: ReadDb, planId: PlanId): Installment[] {
   return all<Installment>(
     db,
     `SELECT number, due_date AS dueDate, amount FROM plan_installments
@@ -50,7 +50,10 @@ export function paidTowardPlan(db: ReadDb, accountId: AccountId, paidBefore: num
   return cents(Math.max(0, patientPaidTotal(db, accountId) - paidBefore));
 }
 
-function toView(db: ReadDb, row: PlanRow, today: IsoDate): PlanView {
+/** A plan as the account shows it, keeping the brand of its id for the writers that use it. */
+export type LoadedPlan = PlanView & { id: PlanId };
+
+function toView(db: ReadDb, row: PlanRow, today: IsoDate): LoadedPlan {
   const installments = planInstallments(db, row.id);
   const paid = paidTowardPlan(db, row.accountId, row.paidBefore);
   const standing = planStanding(installments, paid, today, row.graceDays);
@@ -94,7 +97,7 @@ export function accountPlans(db: ReadDb, accountId: AccountId, today: IsoDate): 
   return rows.map((r) => toView(db, r, today));
 }
 
-export function activePlan(db: Db, accountId: AccountId, today: IsoDate): PlanView | null {
+export function activePlan(db: Db, accountId: AccountId, today: IsoDate): LoadedPlan | null {
   // every posting asks; a one-index probe answers the usual "no plan" several times faster
   // than the full query with its join
   const any = one(
@@ -111,6 +114,6 @@ export function activePlan(db: Db, accountId: AccountId, today: IsoDate): PlanVi
   return row ? toView(db, row, today) : null;
 }
 
-export function planRow(db: Db, planId: number): PlanRow | undefined {
+export function planRow(db: Db, planId: PlanId): PlanRow | undefined {
   return one<PlanRow>(db, `${PLAN_SQL} WHERE p.id = ?`, planId);
 }
