@@ -1,3 +1,5 @@
+import type { AccountId } from '../../shared/ids';
+import { cents } from '../../shared/money/cents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGING_BUCKET_KEYS } from '../../shared/aging/buckets';
 import { addDays } from '../../shared/dates/iso-date';
@@ -7,7 +9,7 @@ import { call } from '../testing/call';
 import { createTestCtx } from '../testing/test-db';
 
 let ctx: ReturnType<typeof createTestCtx>;
-let accountId: number;
+let accountId: AccountId;
 beforeAll(() => {
   ctx = createTestCtx();
   const payerId = addPayer(ctx, { name: 'Acme Health Plan' });
@@ -34,7 +36,7 @@ beforeAll(() => {
           claimId,
           kind: 'charge',
           side: 'insurance',
-          amount: 50_000,
+          amount: cents(50_000),
           postingDate: d(100),
         },
         {
@@ -42,7 +44,7 @@ beforeAll(() => {
           claimId,
           kind: 'payment',
           side: 'insurance',
-          amount: -15_000,
+          amount: cents(-15_000),
           postingDate: d(60),
           reference: 'EFT 1',
         },
@@ -51,7 +53,7 @@ beforeAll(() => {
           claimId,
           kind: 'transfer',
           side: 'insurance',
-          amount: -5_000,
+          amount: cents(-5_000),
           postingDate: d(60),
           reasonCode: 'PR-1',
         },
@@ -60,18 +62,18 @@ beforeAll(() => {
           claimId,
           kind: 'transfer',
           side: 'patient',
-          amount: 5_000,
+          amount: cents(5_000),
           postingDate: d(60),
           reasonCode: 'PR-1',
         },
-        { accountId, kind: 'charge', side: 'patient', amount: 1_234, postingDate: d(5) },
+        { accountId, kind: 'charge', side: 'patient', amount: cents(1_234), postingDate: d(5) },
       ],
       { userId: ctx.userId, now: ctx.clock.now(), today },
     );
     void chargeId;
     const [wrong] = appendLedgerEntries(
       ctx.db,
-      [{ accountId, kind: 'payment', side: 'patient', amount: -999, postingDate: d(2) }],
+      [{ accountId, kind: 'payment', side: 'patient', amount: cents(-999), postingDate: d(2) }],
       { userId: ctx.userId, now: ctx.clock.now(), today },
     );
     appendLedgerEntries(
@@ -81,7 +83,7 @@ beforeAll(() => {
           accountId,
           kind: 'payment',
           side: 'patient',
-          amount: 999,
+          amount: cents(999),
           postingDate: d(1),
           reversesId: wrong ?? null,
           memo: 'Posted to wrong account',

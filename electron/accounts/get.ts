@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { notFound } from '../../shared/api/errors';
 import type {
@@ -110,7 +111,7 @@ function loadPerson(db: ReadDb, id: number): PersonView {
   };
 }
 
-function groupBy<T extends { claimId: number }>(rows: T[]): Map<number, T[]> {
+function groupBy<T extends { claimId: ClaimId }>(rows: T[]): Map<number, T[]> {
   const map = new Map<number, T[]>();
   for (const r of rows) {
     const list = map.get(r.claimId);
@@ -125,6 +126,7 @@ export function getAccount(ctx: ReadCtx, input: ParsedInputOf<'getAccount'>): Ac
   const today = ctx.clock.today();
   const a = one<
     AccountView['account'] & {
+      id: AccountId;
       patientId: number;
       guarantorId: number;
       balance: number;
@@ -135,13 +137,13 @@ export function getAccount(ctx: ReadCtx, input: ParsedInputOf<'getAccount'>): Ac
   const aging = accountAging(db, a.id, today);
 
   type LineRow = Omit<ClaimView['lines'][number], 'modifiers'> & {
-    claimId: number;
+    claimId: ClaimId;
     modifiers: string | null;
   };
   const lines = groupBy(all<LineRow>(db, ACCOUNT_SQL.claimLines, a.id));
   const adjustments = groupBy(
     all<{
-      claimId: number;
+      claimId: ClaimId;
       lineNumber: number | null;
       groupCode: string;
       reasonCode: string;
@@ -150,7 +152,7 @@ export function getAccount(ctx: ReadCtx, input: ParsedInputOf<'getAccount'>): Ac
   );
   const remarks = groupBy(
     all<{
-      claimId: number;
+      claimId: ClaimId;
       lineNumber: number | null;
       code: string;
     }>(db, ACCOUNT_SQL.remarks, a.id),

@@ -1,9 +1,10 @@
+import type { AccountId, ClaimId, UserId } from '../../shared/ids';
 import { ApiError, notFound } from '../../shared/api/errors';
 import type { Db, ReadDb } from '../db/open';
 import { one } from '../db/query';
 
 /** Checks shared by handlers that act on an account or one of its claims. */
-export function requireAccount(db: ReadDb, accountId: number): { id: number; status: string } {
+export function requireAccount(db: ReadDb, accountId: AccountId): { id: number; status: string } {
   const row = one<{ id: number; status: string }>(
     db,
     `SELECT id, status FROM accounts WHERE id = ?`,
@@ -13,8 +14,8 @@ export function requireAccount(db: ReadDb, accountId: number): { id: number; sta
   return row;
 }
 
-export function requireClaimOnAccount(db: Db, claimId: number, accountId: number): void {
-  const row = one<{ accountId: number }>(
+export function requireClaimOnAccount(db: Db, claimId: ClaimId, accountId: AccountId): void {
+  const row = one<{ accountId: AccountId }>(
     db,
     `SELECT account_id AS accountId FROM claims WHERE id = ?`,
     claimId,
@@ -28,7 +29,7 @@ export function requireClaimOnAccount(db: Db, claimId: number, accountId: number
   }
 }
 
-export function requireActiveUser(db: Db, userId: number): void {
+export function requireActiveUser(db: Db, userId: UserId): void {
   const row = one<{ active: number }>(db, `SELECT active FROM users WHERE id = ?`, userId);
   if (!row) throw notFound('The user');
   if (row.active !== 1) {

@@ -1,10 +1,11 @@
+import type { AccountId, ClaimId } from '../../shared/ids';
 import type { ActivityKind, CallOutcome, Direction, Party } from '../../shared/codes/enums';
 import type { Ctx } from '../core/context';
 import { run } from '../db/query';
 
 export interface NewActivity {
-  accountId: number;
-  claimId?: number | null;
+  accountId: AccountId;
+  claimId?: ClaimId | null;
   kind: ActivityKind;
   direction?: Direction | null;
   party?: Party | null;

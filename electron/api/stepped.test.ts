@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkProgress } from '../../shared/api/imports';
 import { recordActivity } from '../activities/record';
@@ -27,7 +28,11 @@ afterEach(() => ctx.close());
 const NOTE = 'Called the payer about the claim.';
 
 /** Writes one activity per step on the account, and fails at a step when told to. */
-function* noteSteps(accountId: number, count: number, failAt: number | null = null): Steps<number> {
+function* noteSteps(
+  accountId: AccountId,
+  count: number,
+  failAt: number | null = null,
+): Steps<number> {
   for (let i = 0; i < count; i++) {
     yield { label: 'Writing notes', done: i, total: count };
     if (i === failAt) throw new Error('the disk is full');
@@ -170,7 +175,7 @@ describe('long work that prepares and writes at the end', () => {
 
   /** Awaits between steps as rendering does; its write records one note per step. */
   async function* preparing(
-    accountId: number,
+    accountId: AccountId,
     count: number,
     failWrite = false,
     beforeReturn: () => Promise<void> = () => Promise.resolve(),

@@ -1,8 +1,9 @@
+import { insertedId, type BatchId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid } from '../../shared/api/errors';
 import type { BatchSummary, BatchView, CashSummary, ReceiptView } from '../../shared/api/batches';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
-import { cents, sumCents } from '../../shared/money/cents';
+import { cents, sumCents, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx, ReadCtx } from '../core/context';
 import { batchSummaries, batchSummary, methodTotals, requireOpenBatch } from './summary';
@@ -25,7 +26,7 @@ export function openBatch(ctx: Ctx, input: ParsedInputOf<'openBatch'>): BatchSum
       'depositDate',
     );
   }
-  const id = Number(
+  const id = insertedId<BatchId>(
     run(
       ctx.db,
       `INSERT INTO deposit_batches (deposit_date, source, expected_total, description,
@@ -36,7 +37,7 @@ export function openBatch(ctx: Ctx, input: ParsedInputOf<'openBatch'>): BatchSum
       input.description,
       ctx.clock.now(),
       ctx.userId,
-    ).lastInsertRowid,
+    ),
   );
   return batchSummary(ctx.db, id);
 }
@@ -104,9 +105,9 @@ export function closeBatch(ctx: Ctx, input: ParsedInputOf<'closeBatch'>): BatchS
     `UPDATE deposit_batches SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?`,
     ctx.clock.now(),
     ctx.userId,
-    batch.id,
+    input.batchId,
   );
-  return batchSummary(ctx.db, batch.id);
+  return batchSummary(ctx.db, input.batchId);
 }
 
 /** The day's deposits: every batch dated that day, totals by method, and loose postings. */
@@ -120,7 +121,7 @@ export function getCashSummary(ctx: ReadCtx, input: ParsedInputOf<'getCashSummar
     input.date,
     input.date,
   );
-  const loose = oneOrThrow<{ total: number }>(
+  const loose = oneOrThrow<{ total: Cents }>(
     db,
     `SELECT ifnull(sum(amount), 0) AS total FROM receipts
        WHERE batch_id IS NULL AND received_date = ? AND kind <> 'refund'`,
@@ -132,6 +133,6 @@ export function getCashSummary(ctx: ReadCtx, input: ParsedInputOf<'getCashSummar
     byMethod,
     total: sumCents(byMethod.map((m) => m.total)),
     openBatches: batches.filter((b) => b.status === 'open').length,
-    unbatchedTotal: cents(loose.total),
+    unbatchedTotal: loose.total,
   };
 }

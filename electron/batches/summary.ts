@@ -1,3 +1,4 @@
+import type { BatchId } from '../../shared/ids';
 import type { BatchSummary, MethodTotal } from '../../shared/api/batches';
 import { conflict, notFound } from '../../shared/api/errors';
 import { cents } from '../../shared/money/cents';
@@ -19,7 +20,7 @@ function withDifference(row: Row): BatchSummary {
   return { ...row, difference: cents(row.expectedTotal - row.postedTotal) };
 }
 
-export function batchSummary(db: ReadDb, batchId: number): BatchSummary {
+export function batchSummary(db: ReadDb, batchId: BatchId): BatchSummary {
   const row = one<Row>(db, `${BATCH_SUMMARY_SQL} WHERE b.id = ?`, batchId);
   if (!row) throw notFound('The batch');
   return withDifference(row);
@@ -34,7 +35,7 @@ export function batchSummaries(db: ReadDb, where: string, ...params: unknown[]):
  * totals add up every receipt in it, which each posting into a large lockbox batch would
  * otherwise pay for once more.
  */
-export function requireOpenBatch(db: Db, batchId: number): void {
+export function requireOpenBatch(db: Db, batchId: BatchId): void {
   const batch = one<Pick<BatchSummary, 'id' | 'depositDate' | 'status'>>(
     db,
     `SELECT id, deposit_date AS depositDate, status FROM deposit_batches WHERE id = ?`,

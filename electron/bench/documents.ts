@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
@@ -121,7 +122,7 @@ export async function appealLetterBenchmark(ctx: Ctx, runs = 50): Promise<Appeal
 /** Draws the statements into one PDF, loading each account's data first when asked. */
 async function combined(
   ctx: Ctx,
-  items: readonly (number | StatementData)[],
+  items: readonly (AccountId | StatementData)[],
 ): Promise<{ seconds: number; pages: number }> {
   const { template } = statementTemplateInUse(ctx.db);
   const start = performance.now();

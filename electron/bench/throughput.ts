@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
 import { dispatch } from '../api/dispatch';
@@ -136,7 +137,9 @@ export function postingBatchBenchmark(ctx: Ctx, count = 10_000): ThroughputResul
 
 /** Recomputes every account's cached balance and aging from its ledger. */
 export function recomputeBalancesBenchmark(ctx: Ctx, today: IsoDate): ThroughputResult {
-  const ids = all<{ id: number }>(ctx.db, `SELECT id FROM accounts ORDER BY id`).map((r) => r.id);
+  const ids = all<{ id: AccountId }>(ctx.db, `SELECT id FROM accounts ORDER BY id`).map(
+    (r) => r.id,
+  );
   const handler = timedRollback(ctx.db, () => {
     for (const id of ids) refreshAccountBalance(ctx.db, id, today);
   });

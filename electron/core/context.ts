@@ -1,3 +1,4 @@
+import type { UserId } from '../../shared/ids';
 import { isoDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { Db, ReadDb } from '../db/open';
 
@@ -27,7 +28,7 @@ export interface Ctx {
   db: Db;
   clock: Clock;
   /** The signed-in user; every write is attributed to them. */
-  userId: number;
+  userId: UserId;
   databasePath: string;
 }
 

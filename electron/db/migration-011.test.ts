@@ -1,3 +1,4 @@
+import type { AccountId, UserId } from '../../shared/ids';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,11 +44,16 @@ function versionTenFile(): string {
   return file;
 }
 
+/** The user the version-10 file's writes are made as (created_by only). */
+const FIRST_USER = 1 as UserId;
+/** The version-10 file's first account, which the filed statement is about. */
+const FIRST_ACCOUNT = 1 as AccountId;
+
 describe('migration 11 (a documents folder per database)', () => {
   it('keeps opening the documents filed in the shared folder, and files new ones in its own', async () => {
     const file = versionTenFile();
     const db = openDatabase(file);
-    const ctx: Ctx = { db, clock: fixedClock(TEST_TODAY), userId: 1, databasePath: file };
+    const ctx: Ctx = { db, clock: fixedClock(TEST_TODAY), userId: FIRST_USER, databasePath: file };
     try {
       expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
       expect(
@@ -69,7 +75,7 @@ describe('migration 11 (a documents folder per database)', () => {
         {
           kind: 'statement',
           title: 'Patient statement',
-          accountId: 1,
+          accountId: FIRST_ACCOUNT,
           templateId: 'patient-statement',
           templateCopyId: null,
           documentDate: TEST_TODAY,

@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGING_BUCKET_KEYS, type AgingBucketKey } from '../../shared/aging/buckets';
@@ -264,7 +265,7 @@ describe('the demo hospital', () => {
          OR patient_balance <> (SELECT ifnull(sum(amount), 0) FROM ledger_entries l WHERE l.account_id = a.id AND side = 'patient')`,
     );
     expect(mismatched).toBe(0);
-    const accounts = all<{ id: number; oldest: IsoDate | null }>(
+    const accounts = all<{ id: AccountId; oldest: IsoDate | null }>(
       ctx.db,
       `SELECT id, oldest_open_date AS oldest FROM accounts`,
     );
@@ -315,7 +316,7 @@ describe('the demo hospital', () => {
     ).toBe(0);
 
     const buckets = new Set<AgingBucketKey>();
-    for (const { id } of all<{ id: number }>(
+    for (const { id } of all<{ id: AccountId }>(
       ctx.db,
       `SELECT id FROM accounts WHERE patient_balance > 0`,
     )) {

@@ -1,3 +1,4 @@
+import { insertedId, type PayerId, type UserId } from '../../shared/ids';
 import type { DemoLoadResult } from '../../shared/api/app';
 import { isIsoDate, type IsoDate } from '../../shared/dates/iso-date';
 import { recordOpenDenials } from '../denials/from-follow-ups';
@@ -71,7 +72,7 @@ function insertFacility(db: Db): void {
 }
 
 function insertStaff(db: Db, now: string): StaffMember[] {
-  const find = prepare<{ id: number }>(db, `SELECT id FROM users WHERE username = ?`);
+  const find = prepare<{ id: UserId }>(db, `SELECT id FROM users WHERE username = ?`);
   const insert = prepare(
     db,
     `INSERT INTO users (username, display_name, phone, role, created_at) VALUES (?, ?, ?, ?, ?)`,
@@ -80,7 +81,7 @@ function insertStaff(db: Db, now: string): StaffMember[] {
     const existing = find.get(u.username);
     const id = existing
       ? existing.id
-      : Number(insert.run(u.username, u.displayName, u.phone, u.role, now).lastInsertRowid);
+      : insertedId<UserId>(insert.run(u.username, u.displayName, u.phone, u.role, now));
     return { ...u, id };
   });
 }
@@ -123,7 +124,7 @@ function insertPayers(db: Db): Map<PayerCode, PayerInfo> {
     );
     // a payer that was already there keeps its own windows, and deadlines must follow them
     const row = find.get(p.code) as {
-      id: number;
+      id: PayerId;
       appealWindowDays: number;
       timelyFilingDays: number;
     };
@@ -202,7 +203,7 @@ export function buildHospital(db: Db, options: BuildOptions): DemoLoadResult {
   // nested db.transaction calls become savepoints, so a demo load stays one transaction
   if (perTransaction >= total) db.transaction(build)();
   else build();
-  const supervisor = oneOrThrow<{ id: number }>(
+  const supervisor = oneOrThrow<{ id: UserId }>(
     db,
     `SELECT id FROM users ORDER BY role = 'supervisor' DESC, id LIMIT 1`,
   );

@@ -1,3 +1,4 @@
+import type { UserId } from '../../shared/ids';
 import type { FinancialClass } from '../../shared/codes/enums';
 import { addDays, daysBetween, type IsoDate } from '../../shared/dates/iso-date';
 import { planAccount } from './account';
@@ -13,7 +14,7 @@ import { lengthOfStay, pickEncounterKind, type EncounterKind } from './services'
  * to the hospital over the last two years.
  */
 export interface StaffMember extends DemoUser {
-  id: number;
+  id: UserId;
 }
 
 export interface HospitalSetting {
@@ -31,7 +32,7 @@ export interface PlannedAccount {
   financialClass: FinancialClass;
   coverages: CoverageInfo[];
   /** who posted and wrote on the account */
-  workerId: number;
+  workerId: UserId;
   plan: AccountPlan;
 }
 
@@ -121,7 +122,7 @@ function pickOwner(
   rng: Rng,
   staff: readonly StaffMember[],
   team: Team,
-): { ownerId: number | null; workerId: number } {
+): { ownerId: UserId | null; workerId: UserId } {
   const members = staff.filter((u) => u.team === team);
   const pool = members.length ? members : staff;
   const worker = rng.pick(pool);

@@ -1,3 +1,4 @@
+import type { PayerId, UserId } from '../../shared/ids';
 import type {
   AccountStatus,
   ActivityKind,
@@ -23,7 +24,7 @@ import type { EncounterKind, PlannedLine } from './services';
  * writes, and keeps the writing code free of business rules.
  */
 export interface PayerInfo extends DemoPayer {
-  id: number;
+  id: PayerId;
 }
 
 export interface CoverageInfo {
@@ -64,7 +65,7 @@ export interface PlannedEntry {
   side: LedgerSide;
   amount: number;
   postingDate: IsoDate;
-  payerId: number | null;
+  payerId: PayerId | null;
   reference: string | null;
   reasonCode: string | null;
   memo: string | null;
@@ -120,9 +121,9 @@ export interface AccountSetting {
   encounter: EncounterKind;
   coverages: CoverageInfo[];
   /** the representative who owns the account's follow-ups; null when unassigned */
-  ownerId: number | null;
+  ownerId: UserId | null;
   /** who does the work on an unassigned account */
-  workerId: number;
+  workerId: UserId;
   supervisorId: number;
   guarantorIsPatient: boolean;
   patientDeceased: IsoDate | null;

@@ -1,3 +1,12 @@
+import {
+  insertedId,
+  type AccountId,
+  type ClaimId,
+  type ClaimLineId,
+  type LedgerEntryId,
+  type UserId,
+} from '../../shared/ids';
+import { cents } from '../../shared/money/cents';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
 import { takeTouched } from '../core/touched';
@@ -8,7 +17,7 @@ import type { PersonPlan } from './people';
 import { prepare, type Statement } from '../db/query';
 
 interface QueuedEntry {
-  userId: number;
+  userId: UserId;
   /** queue index of the entry this one reverses */
   reverses: number | null;
   entry: NewLedgerEntry;
@@ -149,7 +158,7 @@ export class DemoWriter {
     relationship: string,
   ): void {
     const { plan } = a;
-    const accountId = Number(
+    const accountId = insertedId<AccountId>(
       this.account.run(
         a.accountNumber,
         patientId,
@@ -160,7 +169,7 @@ export class DemoWriter {
         a.financialClass,
         plan.status,
         this.at(a.serviceDate, patientId),
-      ).lastInsertRowid,
+      ),
     );
     const coverageIds = a.coverages.map((c) =>
       Number(
@@ -174,12 +183,12 @@ export class DemoWriter {
         ).lastInsertRowid,
       ),
     );
-    const claimIds: number[] = [];
-    const lineIds: number[][] = [];
+    const claimIds: ClaimId[] = [];
+    const lineIds: ClaimLineId[][] = [];
     for (const c of plan.claims) {
       const total = c.lines.reduce((sum, l) => sum + l.charge, 0);
       const coverageId = coverageIds[a.coverages.indexOf(c.coverage)] ?? null;
-      const claimId = Number(
+      const claimId = insertedId<ClaimId>(
         this.claim.run(
           c.claimNumber,
           accountId,
@@ -191,11 +200,11 @@ export class DemoWriter {
           c.status,
           total,
           this.at(c.createdOn, accountId),
-        ).lastInsertRowid,
+        ),
       );
       claimIds.push(claimId);
       const ids = c.lines.map((l, i) =>
-        Number(
+        insertedId<ClaimLineId>(
           this.line.run(
             claimId,
             i + 1,
@@ -205,7 +214,7 @@ export class DemoWriter {
             l.modifiers,
             l.units,
             l.charge,
-          ).lastInsertRowid,
+          ),
         ),
       );
       lineIds.push(ids);
@@ -267,7 +276,7 @@ export class DemoWriter {
             e.claim !== null && e.line !== null ? (lineIds[e.claim]?.[e.line] ?? null) : null,
           kind: e.kind,
           side: e.side,
-          amount: e.amount,
+          amount: cents(e.amount),
           postingDate: e.postingDate,
           payerId: e.payerId,
           reference: e.reference,
@@ -285,11 +294,11 @@ export class DemoWriter {
    * call prepares its statements afresh.
    */
   flushLedger(): void {
-    const ids: number[] = [];
+    const ids: LedgerEntryId[] = [];
     const post = (indexes: readonly number[]) => {
-      const byUser = new Map<number, number[]>();
+      const byUser = new Map<UserId, number[]>();
       for (const i of indexes) {
-        const userId = this.queue[i]?.userId ?? 0;
+        const { userId } = this.queue[i] as QueuedEntry;
         const list = byUser.get(userId);
         if (list) list.push(i);
         else byUser.set(userId, [i]);

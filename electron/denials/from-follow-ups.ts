@@ -1,3 +1,5 @@
+import type { ClaimId, FollowUpId, UserId } from '../../shared/ids';
+import { cents, sumCents, type Cents } from '../../shared/money/cents';
 import { classifyDenial, isDenialAdjustment } from '../../shared/codes/denials';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
@@ -8,15 +10,15 @@ import { all, prepare } from '../db/query';
  * codes already on its claim. Denials worked before the denial workflow existed (and the
  * demo hospital's) then show in the denials view like imported ones. Returns how many.
  */
-export function recordOpenDenials(db: Db, userId: number, now: string): number {
+export function recordOpenDenials(db: Db, userId: UserId, now: string): number {
   const open = all<{
-    followUpId: number;
-    claimId: number;
+    followUpId: FollowUpId;
+    claimId: ClaimId;
     deadlineDate: IsoDate | null;
     createdAt: string;
     remitDate: IsoDate | null;
     windowDays: number;
-    open: number;
+    open: Cents;
   }>(
     db,
     `SELECT f.id AS followUpId, f.claim_id AS claimId, f.deadline_date AS deadlineDate,
@@ -27,7 +29,7 @@ export function recordOpenDenials(db: Db, userId: number, now: string): number {
        WHERE f.kind = 'denial' AND f.status = 'open'
          AND NOT EXISTS (SELECT 1 FROM denials d WHERE d.claim_id = f.claim_id)`,
   );
-  const adjustments = prepare<{ groupCode: string; reasonCode: string; amount: number }>(
+  const adjustments = prepare<{ groupCode: string; reasonCode: string; amount: Cents }>(
     db,
     `SELECT group_code AS groupCode, reason_code AS reasonCode, amount FROM claim_adjustments
      WHERE claim_id = ? ORDER BY id`,
@@ -51,14 +53,14 @@ export function recordOpenDenials(db: Db, userId: number, now: string): number {
       remarkCodes,
     );
     const remitDate = f.remitDate ?? (f.createdAt.slice(0, 10) as IsoDate);
-    const denied = codes.reduce((s, a) => s + a.amount, 0);
+    const denied = sumCents(codes.map((a) => a.amount));
     insert.run(
       f.claimId,
       f.followUpId,
       category,
       action,
       [...new Set(codes.map((a) => `${a.groupCode}-${a.reasonCode}`)), ...remarkCodes].join(' '),
-      denied > 0 ? denied : Math.max(0, f.open),
+      denied > 0 ? denied : cents(Math.max(0, f.open)),
       remitDate,
       f.deadlineDate ?? addDays(remitDate, f.windowDays),
       now,

@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { DenialList, DenialView } from '../../shared/api/denials';
 import { describeReason, describeRemark, describeGroup } from '../../shared/codes/adjustment-codes';
@@ -87,7 +88,7 @@ export function listDenials(ctx: ReadCtx, input: ParsedInputOf<'listDenials'>): 
 }
 
 /** The account's denials, open ones first, for the account view. */
-export function accountDenials(db: ReadDb, accountId: number, today: IsoDate): DenialView[] {
+export function accountDenials(db: ReadDb, accountId: AccountId, today: IsoDate): DenialView[] {
   return all<Row>(
     db,
     `${SELECT} ${FROM} WHERE a.id = ? ORDER BY d.state = 'resolved', d.deadline_date`,

@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId, FollowUpId } from '../../shared/ids';
 import { classifyDenial, DENIAL_CATEGORY } from '../../shared/codes/denials';
 import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { Cents } from '../../shared/money/cents';
@@ -8,8 +9,8 @@ import { findOpenFollowUp, insertFollowUp } from '../followups/store';
 import { oneOrThrow, run } from '../db/query';
 
 export interface NewDenial {
-  claimId: number;
-  accountId: number;
+  claimId: ClaimId;
+  accountId: AccountId;
   remittanceId: number | null;
   reasons: readonly { group: string; reason: string }[];
   remarks: readonly string[];
@@ -22,7 +23,7 @@ export interface NewDenial {
  * today, with the appeal deadline from the remittance date and the payer's appeal window
  * (120 days for a Medicare redetermination, the payer record's window for others).
  */
-export function recordDenial(ctx: Ctx, d: NewDenial): number {
+export function recordDenial(ctx: Ctx, d: NewDenial): FollowUpId {
   const { db } = ctx;
   const payer = oneOrThrow<{ name: string; windowDays: number }>(
     db,

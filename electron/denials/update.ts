@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId, DenialId, FollowUpId } from '../../shared/ids';
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../shared/api/errors';
@@ -35,12 +36,12 @@ export function moveDenial(
 ): Created {
   const { db } = ctx;
   const d = one<{
-    id: number;
+    id: DenialId;
     state: DenialState;
     appealLevel: AppealLevel;
-    followUpId: number;
-    accountId: number;
-    claimId: number;
+    followUpId: FollowUpId;
+    accountId: AccountId;
+    claimId: ClaimId;
   }>(
     db,
     `SELECT d.id, d.state, d.appeal_level AS appealLevel, d.follow_up_id AS followUpId,

@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId, DenialId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { DocumentKind, DocumentView } from '../../shared/api/documents';
 import { notFound } from '../../shared/api/errors';
@@ -44,10 +45,10 @@ export interface FiledDocument {
   id: number;
   kind: DocumentKind;
   title: string;
-  accountId: number | null;
+  accountId: AccountId | null;
   accountNumber: string | null;
-  claimId: number | null;
-  denialId: number | null;
+  claimId: ClaimId | null;
+  denialId: DenialId | null;
   templateId: string | null;
   documentDate: IsoDate;
   /** The folder beside the database it was filed in (its own, or the shared one of old). */

@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -49,7 +50,7 @@ function filesOnDisk(): string[] {
     .sort();
 }
 
-function statement(accountId: number): NewDocument {
+function statement(accountId: AccountId): NewDocument {
   return {
     kind: 'statement',
     title: 'Patient statement',

@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId, DenialId } from '../../shared/ids';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
@@ -16,9 +17,9 @@ import { oneOrThrow, prepare } from '../db/query';
 export interface NewDocument {
   readonly kind: DocumentKind;
   readonly title: string;
-  readonly accountId: number | null;
-  readonly claimId?: number | null;
-  readonly denialId?: number | null;
+  readonly accountId: AccountId | null;
+  readonly claimId?: ClaimId | null;
+  readonly denialId?: DenialId | null;
   readonly templateId: string | null;
   readonly templateCopyId: number | null;
   /** The date printed on it (letter or statement date); also picks the year/month folder. */

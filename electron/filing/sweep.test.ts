@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,7 @@ beforeEach(() => {
 });
 afterEach(() => ctx.close());
 
-function statement(accountId: number): NewDocument {
+function statement(accountId: AccountId): NewDocument {
   return {
     kind: 'statement',
     title: 'Patient statement',

@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId, FollowUpId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, notFound } from '../../shared/api/errors';
 import type { Created } from '../../shared/api/method';
@@ -10,9 +11,9 @@ import { one, run } from '../db/query';
 export function completeFollowUp(ctx: Ctx, input: ParsedInputOf<'completeFollowUp'>): Created {
   const { db } = ctx;
   const row = one<{
-    id: number;
-    accountId: number;
-    claimId: number | null;
+    id: FollowUpId;
+    accountId: AccountId;
+    claimId: ClaimId | null;
     kind: FollowUpKind;
     status: string;
   }>(

@@ -1,3 +1,5 @@
+import type { AccountId } from '../../shared/ids';
+import { cents } from '../../shared/money/cents';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates/iso-date';
 import { dispatch } from '../api/dispatch';
@@ -7,7 +9,7 @@ import { call } from '../testing/call';
 import { createTestCtx } from '../testing/test-db';
 
 let ctx: ReturnType<typeof createTestCtx>;
-let accountId: number;
+let accountId: AccountId;
 beforeEach(() => {
   ctx = createTestCtx();
   ({ accountId } = addAccount(ctx, { payerId: addPayer(ctx) }));
@@ -19,7 +21,7 @@ beforeEach(() => {
           accountId,
           kind: 'charge',
           side: 'patient',
-          amount: 25_000,
+          amount: cents(25_000),
           postingDate: addDays(ctx.clock.today(), -45),
         },
       ],

@@ -1,3 +1,4 @@
+import type { FollowUpId } from '../../shared/ids';
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
@@ -42,7 +43,7 @@ export function setFollowUp(ctx: Ctx, input: ParsedInputOf<'setFollowUp'>): Crea
   requireActiveUser(db, ownerId);
   const existing = findOpenFollowUp(db, input.accountId, claimId, input.kind);
   const label = FOLLOW_UP_KIND.labels[input.kind];
-  let id: number;
+  let id: FollowUpId;
   if (existing) {
     run(
       db,

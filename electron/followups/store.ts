@@ -1,3 +1,10 @@
+import {
+  insertedId,
+  type AccountId,
+  type ClaimId,
+  type FollowUpId,
+  type UserId,
+} from '../../shared/ids';
 import type { FollowUpKind } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
@@ -11,25 +18,25 @@ import { one, run } from '../db/query';
  * and rank once, however many rows the request added.
  */
 export interface NewFollowUp {
-  accountId: number;
+  accountId: AccountId;
   /** Null: about the account as a whole. */
-  claimId: number | null;
+  claimId: ClaimId | null;
   kind: FollowUpKind;
   dueDate: IsoDate;
   deadlineDate?: IsoDate | null;
-  ownerId?: number | null;
+  ownerId?: UserId | null;
   reason: string | null;
 }
 
 /** The open follow-up of a kind for an account or one of its claims (at most one exists). */
 export function findOpenFollowUp(
   db: Db,
-  accountId: number,
-  claimId: number | null,
+  accountId: AccountId,
+  claimId: ClaimId | null,
   kind: FollowUpKind,
-): { id: number; dueDate: IsoDate } | undefined {
+): { id: FollowUpId; dueDate: IsoDate } | undefined {
   // shaped to use the one-open-follow-up index (account, ifnull(claim, 0), kind)
-  return one<{ id: number; dueDate: IsoDate }>(
+  return one<{ id: FollowUpId; dueDate: IsoDate }>(
     db,
     `SELECT id, due_date AS dueDate FROM follow_ups
        WHERE account_id = ? AND ifnull(claim_id, 0) = ? AND kind = ? AND status = 'open'`,
@@ -39,9 +46,9 @@ export function findOpenFollowUp(
   );
 }
 
-export function insertFollowUp(ctx: Ctx, f: NewFollowUp): number {
+export function insertFollowUp(ctx: Ctx, f: NewFollowUp): FollowUpId {
   touchAccount(ctx.db, f.accountId);
-  return Number(
+  return insertedId<FollowUpId>(
     run(
       ctx.db,
       `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, deadline_date, owner_id,
@@ -56,6 +63,6 @@ export function insertFollowUp(ctx: Ctx, f: NewFollowUp): number {
       f.reason,
       ctx.clock.now(),
       ctx.userId,
-    ).lastInsertRowid,
+    ),
   );
 }

@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId, FollowUpId } from '../../shared/ids';
 import { FOLLOW_UP_KIND, type FollowUpKind } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
@@ -12,8 +13,8 @@ import { run } from '../db/query';
  */
 export function openSystemFollowUp(
   ctx: Ctx,
-  f: { accountId: number; kind: FollowUpKind; dueDate: IsoDate; reason: string },
-): { id: number; created: boolean } {
+  f: { accountId: AccountId; kind: FollowUpKind; dueDate: IsoDate; reason: string },
+): { id: FollowUpId; created: boolean } {
   const existing = findOpenFollowUp(ctx.db, f.accountId, null, f.kind);
   if (existing) {
     run(ctx.db, `UPDATE follow_ups SET reason = ? WHERE id = ?`, f.reason, existing.id);
@@ -35,7 +36,7 @@ export function openSystemFollowUp(
  */
 export function closeOpenFollowUp(
   ctx: Ctx,
-  about: { accountId: number; claimId?: number | null; kind: FollowUpKind },
+  about: { accountId: AccountId; claimId?: ClaimId | null; kind: FollowUpKind },
 ): boolean {
   // most postings have nothing to close; the indexed lookup is much cheaper than an UPDATE
   const open = findOpenFollowUp(ctx.db, about.accountId, about.claimId ?? null, about.kind);
@@ -56,7 +57,7 @@ export function closeOpenFollowUp(
  */
 export function closeSystemFollowUps(
   ctx: Ctx,
-  about: { accountId: number; claimId?: number | null; kind: FollowUpKind },
+  about: { accountId: AccountId; claimId?: ClaimId | null; kind: FollowUpKind },
   why: string,
 ): number {
   if (!closeOpenFollowUp(ctx, about)) return 0;

@@ -1,3 +1,5 @@
+import type { LedgerEntryId } from '../../shared/ids';
+import { cents } from '../../shared/money/cents';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGING_BUCKET_KEYS } from '../../shared/aging/buckets';
@@ -8,6 +10,9 @@ import { createTestCtx } from '../testing/test-db';
 import { refreshQueueColumns } from '../upkeep/queue-columns';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { accountAging, appendLedgerEntries, type NewLedgerEntry } from './ledger';
+
+/** An id no ledger row has; a test-made id, so it carries its brand by assertion. */
+const NO_SUCH_ENTRY = 987_654 as LedgerEntryId;
 
 let ctx: ReturnType<typeof createTestCtx>;
 beforeAll(() => {
@@ -65,7 +70,7 @@ describe('appendLedgerEntries', () => {
           )
           .run(accountId, today, by.now, by.userId);
         refreshQueueColumns(ctx.db, accountId, today);
-        const posted: { id: number; entry: NewLedgerEntry }[] = [];
+        const posted: { id: LedgerEntryId; entry: NewLedgerEntry }[] = [];
         const reversed = new Set<number>();
         // the request's transaction: the upkeep at its commit brings the queue copy along
         inWriteTransaction(ctx, () => {
@@ -74,8 +79,20 @@ describe('appendLedgerEntries', () => {
             let entries: NewLedgerEntry[];
             if (s.op === 'transfer') {
               entries = [
-                { accountId, kind: 'transfer', side: 'insurance', amount: -s.amount, postingDate },
-                { accountId, kind: 'transfer', side: 'patient', amount: s.amount, postingDate },
+                {
+                  accountId,
+                  kind: 'transfer',
+                  side: 'insurance',
+                  amount: cents(-s.amount),
+                  postingDate,
+                },
+                {
+                  accountId,
+                  kind: 'transfer',
+                  side: 'patient',
+                  amount: cents(s.amount),
+                  postingDate,
+                },
               ];
             } else if (s.op === 'reverse') {
               const open = posted.filter((p) => !reversed.has(p.id) && p.entry.reversesId == null);
@@ -85,7 +102,7 @@ describe('appendLedgerEntries', () => {
               entries = [
                 {
                   ...target.entry,
-                  amount: -target.entry.amount,
+                  amount: cents(-target.entry.amount),
                   postingDate,
                   reversesId: target.id,
                 },
@@ -93,7 +110,13 @@ describe('appendLedgerEntries', () => {
             } else {
               const sign = s.op === 'charge' ? 1 : -1;
               entries = [
-                { accountId, kind: s.op, side: s.side, amount: sign * s.amount, postingDate },
+                {
+                  accountId,
+                  kind: s.op,
+                  side: s.side,
+                  amount: cents(sign * s.amount),
+                  postingDate,
+                },
               ];
             }
             const ids = appendLedgerEntries(ctx.db, entries, by);
@@ -147,7 +170,7 @@ describe('appendLedgerEntries', () => {
             accountId,
             kind: 'charge',
             side: 'patient',
-            amount: 100,
+            amount: cents(100),
             postingDate: ctx.clock.today(),
           },
         ],
@@ -173,7 +196,7 @@ describe('appendLedgerEntries', () => {
               accountId,
               kind: 'charge',
               side: 'patient',
-              amount: 100,
+              amount: cents(100),
               postingDate: ctx.clock.today(),
             },
           ],
@@ -199,7 +222,7 @@ describe('reversals', () => {
         accountId,
         kind: 'charge',
         side: 'patient',
-        amount: 5_000,
+        amount: cents(5_000),
         postingDate: addDays(today, -50),
       },
     ]);
@@ -208,7 +231,7 @@ describe('reversals', () => {
         accountId,
         kind: 'payment',
         side: 'patient',
-        amount: -1_000,
+        amount: cents(-1_000),
         postingDate: addDays(today, -3),
       },
     ]);
@@ -217,7 +240,7 @@ describe('reversals', () => {
         accountId,
         kind: 'payment',
         side: 'patient',
-        amount: 1_000,
+        amount: cents(1_000),
         postingDate: today,
         reversesId: paymentId ?? null,
       },
@@ -230,7 +253,7 @@ describe('reversals', () => {
     const { accountId } = addAccount(ctx);
     const postingDate = ctx.clock.today();
     const [chargeId] = post([
-      { accountId, kind: 'charge', side: 'patient', amount: 700, postingDate },
+      { accountId, kind: 'charge', side: 'patient', amount: cents(700), postingDate },
     ]);
     const reversal = {
       accountId,
@@ -239,16 +262,16 @@ describe('reversals', () => {
       postingDate,
       reversesId: chargeId ?? null,
     };
-    expect(() => post([{ ...reversal, amount: -600 }])).toThrow(/exact opposite/);
-    expect(() => post([{ ...reversal, amount: -700, side: 'insurance' }])).toThrow(
+    expect(() => post([{ ...reversal, amount: cents(-600) }])).toThrow(/exact opposite/);
+    expect(() => post([{ ...reversal, amount: cents(-700), side: 'insurance' }])).toThrow(
       /exact opposite/,
     );
-    const [reversalId] = post([{ ...reversal, amount: -700 }]);
-    expect(() => post([{ ...reversal, amount: -700 }])).toThrow(/already been reversed/);
-    expect(() => post([{ ...reversal, amount: 700, reversesId: reversalId ?? null }])).toThrow(
-      /cannot itself be reversed/,
-    );
-    expect(() => post([{ ...reversal, amount: -700, reversesId: 987_654 }])).toThrow(
+    const [reversalId] = post([{ ...reversal, amount: cents(-700) }]);
+    expect(() => post([{ ...reversal, amount: cents(-700) }])).toThrow(/already been reversed/);
+    expect(() =>
+      post([{ ...reversal, amount: cents(700), reversesId: reversalId ?? null }]),
+    ).toThrow(/cannot itself be reversed/);
+    expect(() => post([{ ...reversal, amount: cents(-700), reversesId: NO_SUCH_ENTRY }])).toThrow(
       /does not exist/,
     );
   });

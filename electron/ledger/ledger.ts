@@ -1,4 +1,15 @@
 import type { IsoDate } from '../../shared/dates/iso-date';
+import type { Cents } from '../../shared/money/cents';
+import {
+  type AccountId,
+  type ClaimId,
+  type ClaimLineId,
+  type LedgerEntryId,
+  type PayerId,
+  type ReceiptId,
+  type UserId,
+  insertedId,
+} from '../../shared/ids';
 import type { LedgerKind, LedgerSide } from '../../shared/codes/enums';
 import { conflict } from '../../shared/api/errors';
 import type { Db, ReadDb } from '../db/open';
@@ -7,19 +18,19 @@ import { computeAging, type Aging, type AgingInput } from './aging';
 import { all, prepare, run } from '../db/query';
 
 export interface NewLedgerEntry {
-  accountId: number;
-  claimId?: number | null;
-  claimLineId?: number | null;
+  accountId: AccountId;
+  claimId?: ClaimId | null;
+  claimLineId?: ClaimLineId | null;
   kind: LedgerKind;
   side: LedgerSide;
-  amount: number;
+  amount: Cents;
   postingDate: IsoDate;
-  payerId?: number | null;
+  payerId?: PayerId | null;
   reference?: string | null;
   reasonCode?: string | null;
   memo?: string | null;
-  reversesId?: number | null;
-  receiptId?: number | null;
+  reversesId?: LedgerEntryId | null;
+  receiptId?: ReceiptId | null;
 }
 
 /**
@@ -30,8 +41,8 @@ export interface NewLedgerEntry {
 export function appendLedgerEntries(
   db: Db,
   entries: readonly NewLedgerEntry[],
-  by: { userId: number; now: string; today: IsoDate },
-): number[] {
+  by: { userId: UserId; now: string; today: IsoDate },
+): LedgerEntryId[] {
   if (!db.inTransaction) throw new Error('appendLedgerEntries must run inside a transaction');
   // positional parameters: binding a named object per row costs more than the insert
   const insert = prepare(
@@ -41,8 +52,8 @@ export function appendLedgerEntries(
        created_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const ids: number[] = [];
-  const touched = new Set<number>();
+  const ids: LedgerEntryId[] = [];
+  const touched = new Set<AccountId>();
   const original = prepare<Reversible>(
     db,
     `SELECT l.account_id AS accountId, l.kind, l.side, l.amount, l.reverses_id AS reversesId,
@@ -68,7 +79,7 @@ export function appendLedgerEntries(
       by.now,
       by.userId,
     );
-    ids.push(Number(result.lastInsertRowid));
+    ids.push(insertedId<LedgerEntryId>(result));
     touched.add(e.accountId);
   }
   for (const accountId of touched) refreshAccountBalance(db, accountId, by.today);
@@ -76,10 +87,10 @@ export function appendLedgerEntries(
 }
 
 interface Reversible {
-  accountId: number;
+  accountId: AccountId;
   kind: LedgerKind;
   side: LedgerSide;
-  amount: number;
+  amount: Cents;
   reversesId: number | null;
   reversedBy: number | null;
 }
@@ -100,7 +111,7 @@ function checkReversal(e: NewLedgerEntry, o: Reversible | undefined): void {
   }
 }
 
-export function accountAging(db: ReadDb, accountId: number, today: IsoDate): Aging {
+export function accountAging(db: ReadDb, accountId: AccountId, today: IsoDate): Aging {
   const rows = all<AgingInput>(
     db,
     `SELECT id, side, amount, posting_date AS postingDate, reverses_id AS reversesId
@@ -114,7 +125,7 @@ export function accountAging(db: ReadDb, accountId: number, today: IsoDate): Agi
  * Recomputes the account's cached balance columns from its ledger, in the writer's
  * transaction, and marks the account for the upkeep at commit (queue columns, plans).
  */
-export function refreshAccountBalance(db: Db, accountId: number, today: IsoDate): void {
+export function refreshAccountBalance(db: Db, accountId: AccountId, today: IsoDate): void {
   const aging = accountAging(db, accountId, today);
   run(
     db,

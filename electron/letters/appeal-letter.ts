@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId, DenialId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../shared/api/errors';
 import type {
@@ -23,9 +24,9 @@ export const DENIAL_LETTER_KINDS: readonly TemplateKind[] = [
 ];
 
 export interface DenialFacts {
-  id: number;
-  claimId: number;
-  accountId: number;
+  id: DenialId;
+  claimId: ClaimId;
+  accountId: AccountId;
   accountNumber: string;
   category: DenialCategory;
   action: DenialAction;
@@ -36,7 +37,7 @@ export interface DenialFacts {
   deadlineDate: IsoDate;
 }
 
-export function denialFacts(ctx: ReadCtx, denialId: number): DenialFacts {
+export function denialFacts(ctx: ReadCtx, denialId: DenialId): DenialFacts {
   const row = one<DenialFacts>(
     ctx.db,
     `SELECT d.id, d.claim_id AS claimId, c.account_id AS accountId,
@@ -100,7 +101,7 @@ export interface AppealChoice {
 /** The denial, the template to use (the caller's, or the suggested one) and the alternatives. */
 export async function chooseLetter(
   ctx: ReadCtx,
-  denialId: number,
+  denialId: DenialId,
   templateId: string | null | undefined,
 ): Promise<AppealChoice> {
   const denial = denialFacts(ctx, denialId);

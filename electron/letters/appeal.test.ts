@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DenialView } from '../../shared/api/denials';
@@ -401,7 +402,7 @@ describe('every shipped template with demo data', () => {
          WHERE a.status = 'open' AND a.patient_balance > 0 AND a.patient_id <> a.guarantor_id
          ORDER BY a.id LIMIT 1`,
       )
-      .get() as { id: number; patientName: string };
+      .get() as { id: AccountId; patientName: string };
     const loaded = loadStatementData(ctx.db, account.id, TEST_TODAY);
     if (!loaded) throw new Error('no account');
     const d = loaded.data;

@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import { formatCents } from '../../shared/money/format';
 import type { Cents } from '../../shared/money/cents';
 import { addToSchedule } from '../../shared/plans/extend';
@@ -10,7 +11,7 @@ import { prepare } from '../db/query';
  * New patient charges join the active plan when it was set up to take them; otherwise
  * they stay outside it, as their own balance. Runs in the caller's transaction.
  */
-export function extendPlanForNewCharges(ctx: Ctx, accountId: number, added: Cents): void {
+export function extendPlanForNewCharges(ctx: Ctx, accountId: AccountId, added: Cents): void {
   const { db } = ctx;
   const plan = activePlan(db, accountId, ctx.clock.today());
   if (!plan || !plan.includeNewCharges) return;

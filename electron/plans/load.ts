@@ -1,3 +1,4 @@
+import type { AccountId, PlanId } from '../../shared/ids';
 import type { PlanView } from '../../shared/api/plans';
 import type { PlanStatus } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
@@ -9,8 +10,8 @@ import { patientPaidTotal } from '../posting/account-state';
 import { all, one } from '../db/query';
 
 interface PlanRow {
-  id: number;
-  accountId: number;
+  id: PlanId;
+  accountId: AccountId;
   status: PlanStatus;
   delinquent: number;
   startDate: IsoDate;
@@ -34,7 +35,7 @@ const PLAN_SQL = `SELECT p.id, p.account_id AS accountId, p.status, p.delinquent
     p.end_reason AS endReason
   FROM payment_plans p JOIN users u ON u.id = p.created_by`;
 
-export function planInstallments(db: ReadDb, planId: number): Installment[] {
+export function planInstallments(db: ReadDb, planId: PlanId): Installment[] {
   return all<Installment>(
     db,
     `SELECT number, due_date AS dueDate, amount FROM plan_installments
@@ -44,12 +45,15 @@ export function planInstallments(db: ReadDb, planId: number): Installment[] {
 }
 
 /** What the patient has paid toward the plan: patient payments since it began. */
-export function paidTowardPlan(db: ReadDb, accountId: number, paidBefore: number): Cents {
+export function paidTowardPlan(db: ReadDb, accountId: AccountId, paidBefore: number): Cents {
   // a reversed payment from before the plan can take the figure below zero; it pays nothing
   return cents(Math.max(0, patientPaidTotal(db, accountId) - paidBefore));
 }
 
-function toView(db: ReadDb, row: PlanRow, today: IsoDate): PlanView {
+/** A plan as the account shows it, keeping the brand of its id for the writers that use it. */
+export type LoadedPlan = PlanView & { id: PlanId };
+
+function toView(db: ReadDb, row: PlanRow, today: IsoDate): LoadedPlan {
   const installments = planInstallments(db, row.id);
   const paid = paidTowardPlan(db, row.accountId, row.paidBefore);
   const standing = planStanding(installments, paid, today, row.graceDays);
@@ -84,7 +88,7 @@ function toView(db: ReadDb, row: PlanRow, today: IsoDate): PlanView {
 }
 
 /** The account's plans, the active one first. */
-export function accountPlans(db: ReadDb, accountId: number, today: IsoDate): PlanView[] {
+export function accountPlans(db: ReadDb, accountId: AccountId, today: IsoDate): PlanView[] {
   const rows = all<PlanRow>(
     db,
     `${PLAN_SQL} WHERE p.account_id = ? ORDER BY p.status = 'active' DESC, p.id DESC`,
@@ -93,7 +97,7 @@ export function accountPlans(db: ReadDb, accountId: number, today: IsoDate): Pla
   return rows.map((r) => toView(db, r, today));
 }
 
-export function activePlan(db: Db, accountId: number, today: IsoDate): PlanView | null {
+export function activePlan(db: Db, accountId: AccountId, today: IsoDate): LoadedPlan | null {
   // every posting asks; a one-index probe answers the usual "no plan" several times faster
   // than the full query with its join
   const any = one(
@@ -110,6 +114,6 @@ export function activePlan(db: Db, accountId: number, today: IsoDate): PlanView 
   return row ? toView(db, row, today) : null;
 }
 
-export function planRow(db: Db, planId: number): PlanRow | undefined {
+export function planRow(db: Db, planId: PlanId): PlanRow | undefined {
   return one<PlanRow>(db, `${PLAN_SQL} WHERE p.id = ?`, planId);
 }

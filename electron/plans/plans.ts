@@ -1,3 +1,4 @@
+import { insertedId, type PlanId } from '../../shared/ids';
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../shared/api/errors';
@@ -59,7 +60,7 @@ export function createPlan(ctx: Ctx, input: ParsedInputOf<'createPlan'>): Create
   const preview = previewPlan(ctx, input);
   if (!preview.ok) throw invalid(preview.message, preview.field);
   const rules = billingRules(db);
-  const id = Number(
+  const id = insertedId<PlanId>(
     run(
       db,
       `INSERT INTO payment_plans (account_id, start_date, first_due_date, monthly_amount,
@@ -75,7 +76,7 @@ export function createPlan(ctx: Ctx, input: ParsedInputOf<'createPlan'>): Create
       patientPaidTotal(db, input.accountId),
       ctx.clock.now(),
       ctx.userId,
-    ).lastInsertRowid,
+    ),
   );
   const insert = prepare(
     db,

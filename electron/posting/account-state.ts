@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId } from '../../shared/ids';
 import type { BalanceTotals } from '../../shared/api/posting';
 import { conflict, notFound } from '../../shared/api/errors';
 import { cents, type Cents } from '../../shared/money/cents';
@@ -5,7 +6,7 @@ import type { Db, ReadDb } from '../db/open';
 import { one, oneOrThrow } from '../db/query';
 
 export interface PostableAccount {
-  id: number;
+  id: AccountId;
   accountNumber: string;
   status: string;
   insuranceBalance: Cents;
@@ -13,7 +14,7 @@ export interface PostableAccount {
 }
 
 /** The account money may be posted to: it exists and is not closed. */
-export function requirePostableAccount(db: ReadDb, accountId: number): PostableAccount {
+export function requirePostableAccount(db: ReadDb, accountId: AccountId): PostableAccount {
   const row = one<PostableAccount>(
     db,
     `SELECT id, account_number AS accountNumber, status, insurance_balance AS insuranceBalance,
@@ -30,7 +31,7 @@ export function requirePostableAccount(db: ReadDb, accountId: number): PostableA
   return row;
 }
 
-export function balanceTotals(db: Db, accountId: number): BalanceTotals {
+export function balanceTotals(db: Db, accountId: AccountId): BalanceTotals {
   const row = oneOrThrow<{ insurance: number; patient: number }>(
     db,
     `SELECT insurance_balance AS insurance, patient_balance AS patient FROM accounts WHERE id = ?`,
@@ -47,7 +48,7 @@ export function balanceTotals(db: Db, accountId: number): BalanceTotals {
  * Everything the patient side has paid on the account, net of reversals. Plans and
  * promises remember this figure when they are made and count what comes after it.
  */
-export function patientPaidTotal(db: ReadDb, accountId: number): Cents {
+export function patientPaidTotal(db: ReadDb, accountId: AccountId): Cents {
   const row = oneOrThrow<{ paid: number }>(
     db,
     `SELECT ifnull(-sum(amount), 0) AS paid FROM ledger_entries
@@ -58,7 +59,7 @@ export function patientPaidTotal(db: ReadDb, accountId: number): Cents {
 }
 
 /** Open (positive) or credit (negative) amount on one side of one claim. */
-export function claimSideBalance(db: Db, claimId: number, side: 'insurance' | 'patient'): Cents {
+export function claimSideBalance(db: Db, claimId: ClaimId, side: 'insurance' | 'patient'): Cents {
   const row = oneOrThrow<{ balance: number }>(
     db,
     `SELECT ifnull(sum(amount), 0) AS balance FROM ledger_entries WHERE claim_id = ? AND side = ?`,

@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { AdjustmentRequestView } from '../../shared/api/posting';
 import type { ReadCtx } from '../core/context';
@@ -28,7 +29,10 @@ export function listAdjustmentRequests(
   );
 }
 
-export function accountAdjustmentRequests(db: ReadDb, accountId: number): AdjustmentRequestView[] {
+export function accountAdjustmentRequests(
+  db: ReadDb,
+  accountId: AccountId,
+): AdjustmentRequestView[] {
   return all<AdjustmentRequestView>(
     db,
     `${REQUEST_SQL} WHERE r.account_id = ? ORDER BY r.status = 'pending' DESC, r.id DESC`,

@@ -1,9 +1,10 @@
+import type { AccountId, ClaimId } from '../../shared/ids';
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid } from '../../shared/api/errors';
 import type { AdjustmentReason, AdjustmentResult } from '../../shared/api/posting';
 import { LEDGER_SIDE, type LedgerSide } from '../../shared/codes/enums';
-import { cents, type Cents } from '../../shared/money/cents';
+import { cents, negate, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { requireClaimOnAccount } from '../accounts/lookup';
 import type { Ctx } from '../core/context';
@@ -28,8 +29,8 @@ function requireReason(db: Db, code: string): AdjustmentReason {
 }
 
 export interface WriteOff {
-  accountId: number;
-  claimId: number | null;
+  accountId: AccountId;
+  claimId: ClaimId | null;
   side: LedgerSide;
   amount: Cents;
   reasonCode: string;
@@ -65,7 +66,7 @@ export function postWriteOff(ctx: Ctx, w: WriteOff, reason: AdjustmentReason): n
         claimId: w.claimId,
         kind: 'adjustment',
         side: w.side,
-        amount: -w.amount,
+        amount: negate(w.amount),
         postingDate: ctx.clock.today(),
         reasonCode: reason.code,
         memo: `${reason.label}: ${w.memo}`,

@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId } from '../../shared/ids';
 import { invalid } from '../../shared/api/errors';
 import { cents, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
@@ -5,18 +6,18 @@ import type { Db } from '../db/open';
 import { all, one } from '../db/query';
 
 export interface Allocation {
-  claimId: number | null;
+  claimId: ClaimId | null;
   amount: Cents;
 }
 
 interface OpenItem {
-  claimId: number | null;
+  claimId: ClaimId | null;
   claimNumber: string | null;
   open: number;
 }
 
 /** What the patient owes per claim (null: charges not on a claim), oldest first. */
-function openPatientItems(db: Db, accountId: number): OpenItem[] {
+function openPatientItems(db: Db, accountId: AccountId): OpenItem[] {
   return all<OpenItem>(
     db,
     `SELECT l.claim_id AS claimId, c.claim_number AS claimNumber, sum(l.amount) AS open,
@@ -33,7 +34,7 @@ function openPatientItems(db: Db, accountId: number): OpenItem[] {
  * Spreads a patient payment over the claims with a patient balance, oldest first. What is
  * left after every claim is paid stays on the account as a credit balance.
  */
-export function allocateOldestFirst(db: Db, accountId: number, amount: Cents): Allocation[] {
+export function allocateOldestFirst(db: Db, accountId: AccountId, amount: Cents): Allocation[] {
   const result: Allocation[] = [];
   let left: number = amount;
   for (const item of openPatientItems(db, accountId)) {
@@ -54,7 +55,7 @@ export function allocateOldestFirst(db: Db, accountId: number, amount: Cents): A
  */
 export function checkAllocations(
   db: Db,
-  accountId: number,
+  accountId: AccountId,
   amount: Cents,
   allocations: readonly Allocation[],
 ): Allocation[] {
@@ -73,7 +74,7 @@ export function checkAllocations(
     }
     seen.add(a.claimId);
     if (a.claimId === null) continue;
-    const claim = one<{ accountId: number }>(
+    const claim = one<{ accountId: AccountId }>(
       db,
       `SELECT account_id AS accountId FROM claims WHERE id = ?`,
       a.claimId,

@@ -1,9 +1,10 @@
+import type { AccountId, ClaimId, ClaimLineId, PayerId } from '../../shared/ids';
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid } from '../../shared/api/errors';
 import type { PostingResult } from '../../shared/api/posting';
 import { PATIENT_SHARE, PATIENT_SHARE_CODE, type ClaimStatus } from '../../shared/codes/enums';
-import { cents, type Cents } from '../../shared/money/cents';
+import { cents, negate, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
@@ -20,19 +21,19 @@ type Input = ParsedInputOf<'postInsurancePayment'>;
 type EobLine = Input['lines'][number];
 
 interface ClaimRow {
-  id: number;
-  accountId: number;
+  id: ClaimId;
+  accountId: AccountId;
   claimNumber: string;
-  payerId: number;
+  payerId: PayerId;
   payerName: string;
   payerClaimNumber: string | null;
   status: ClaimStatus;
 }
 
 interface LineRow {
-  id: number;
+  id: ClaimLineId;
   lineNumber: number;
-  charge: number;
+  charge: Cents;
 }
 
 const SHARES = PATIENT_SHARE.keys;
@@ -137,13 +138,14 @@ export function postInsurancePayment(ctx: Ctx, input: Input): PostingResult {
   const codes: { lineId: number | null; group: string; reason: string; amount: Cents }[] = [];
   for (const l of input.lines) {
     const at = { ...base, claimLineId: l.claimLineId };
-    if (l.paid > 0) entries.push({ ...at, kind: 'payment', side: 'insurance', amount: -l.paid });
+    if (l.paid > 0)
+      entries.push({ ...at, kind: 'payment', side: 'insurance', amount: negate(l.paid) });
     if (l.contractual > 0) {
       entries.push({
         ...at,
         kind: 'adjustment',
         side: 'insurance',
-        amount: -l.contractual,
+        amount: negate(l.contractual),
         reasonCode: 'CO-45',
         memo: 'Contractual allowance',
       });
@@ -171,7 +173,7 @@ export function postInsurancePayment(ctx: Ctx, input: Input): PostingResult {
           ...at,
           kind: 'adjustment',
           side: 'insurance',
-          amount: -a.amount,
+          amount: negate(a.amount),
           reasonCode: code,
         });
       }
@@ -245,16 +247,16 @@ function patientShareOf(lines: readonly EobLine[]): number {
  */
 function shareEntries(
   at: Omit<NewLedgerEntry, 'kind' | 'side' | 'amount'>,
-  amount: number,
+  amount: Cents,
   code: string,
   label: string,
-  secondary: { id: number; payerId: number } | null,
+  secondary: { id: ClaimId; payerId: PayerId } | null,
 ): NewLedgerEntry[] {
   const out: NewLedgerEntry = {
     ...at,
     kind: 'transfer',
     side: 'insurance',
-    amount: -amount,
+    amount: negate(amount),
     reasonCode: code,
     memo: label,
   };

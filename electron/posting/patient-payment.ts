@@ -1,7 +1,7 @@
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { PostingResult } from '../../shared/api/posting';
-import { cents } from '../../shared/money/cents';
+import { cents, negate } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
@@ -54,7 +54,7 @@ export function postPatientPayment(
       claimId: a.claimId,
       kind: 'payment' as const,
       side: 'patient' as const,
-      amount: -a.amount,
+      amount: negate(a.amount),
       postingDate: input.receivedDate,
       reference,
       memo: input.memo,

@@ -1,20 +1,28 @@
+import {
+  insertedId,
+  type AccountId,
+  type BatchId,
+  type PayerId,
+  type ReceiptId,
+} from '../../shared/ids';
 import type { PaymentMethod, ReceiptKind } from '../../shared/codes/enums';
 import type { IsoDate } from '../../shared/dates/iso-date';
+import type { Cents } from '../../shared/money/cents';
 import type { Ctx } from '../core/context';
 import { run } from '../db/query';
 
 export interface NewReceipt {
-  batchId: number | null;
-  accountId: number;
+  batchId: BatchId | null;
+  accountId: AccountId;
   kind: ReceiptKind;
-  payerId?: number | null;
+  payerId?: PayerId | null;
   method: PaymentMethod;
   checkNumber?: string | null;
   reference?: string | null;
-  amount: number;
+  amount: Cents;
   receivedDate: IsoDate;
   memo?: string | null;
-  reversesId?: number | null;
+  reversesId?: ReceiptId | null;
   remittanceId?: number | null;
 }
 
@@ -23,8 +31,8 @@ export interface NewReceipt {
  * The one place receipts are written, so it also moves the batch's running total and
  * count (migration 10): a reversal cancels the payment it reverses.
  */
-export function insertReceipt(ctx: Ctx, r: NewReceipt): number {
-  const id = Number(
+export function insertReceipt(ctx: Ctx, r: NewReceipt): ReceiptId {
+  const id = insertedId<ReceiptId>(
     run(
       ctx.db,
       `INSERT INTO receipts (batch_id, account_id, kind, payer_id, method, check_number,
@@ -45,7 +53,7 @@ export function insertReceipt(ctx: Ctx, r: NewReceipt): number {
       r.remittanceId ?? null,
       ctx.clock.now(),
       ctx.userId,
-    ).lastInsertRowid,
+    ),
   );
   if (r.batchId !== null) {
     run(

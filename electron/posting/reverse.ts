@@ -1,9 +1,18 @@
+import type {
+  AccountId,
+  BatchId,
+  ClaimId,
+  ClaimLineId,
+  LedgerEntryId,
+  PayerId,
+  ReceiptId,
+} from '../../shared/ids';
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, notFound } from '../../shared/api/errors';
 import type { PostingResult } from '../../shared/api/posting';
 import { LEDGER_KIND, type LedgerKind, type LedgerSide } from '../../shared/codes/enums';
-import { cents } from '../../shared/money/cents';
+import { cents, negate, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
@@ -14,18 +23,18 @@ import { insertReceipt } from './receipts';
 import { all, one, run } from '../db/query';
 
 interface EntryRow {
-  id: number;
-  accountId: number;
-  claimId: number | null;
-  claimLineId: number | null;
+  id: LedgerEntryId;
+  accountId: AccountId;
+  claimId: ClaimId | null;
+  claimLineId: ClaimLineId | null;
   kind: LedgerKind;
   side: LedgerSide;
-  amount: number;
-  payerId: number | null;
+  amount: Cents;
+  payerId: PayerId | null;
   reference: string | null;
   reasonCode: string | null;
-  reversesId: number | null;
-  receiptId: number | null;
+  reversesId: LedgerEntryId | null;
+  receiptId: ReceiptId | null;
 }
 
 const ENTRY_SQL = `SELECT id, account_id AS accountId, claim_id AS claimId,
@@ -37,7 +46,7 @@ function mirror(
   e: EntryRow,
   reason: string,
   today: string,
-  receiptId: number | null,
+  receiptId: ReceiptId | null,
 ): NewLedgerEntry {
   return {
     accountId: e.accountId,
@@ -45,7 +54,7 @@ function mirror(
     claimLineId: e.claimLineId,
     kind: e.kind,
     side: e.side,
-    amount: -e.amount,
+    amount: negate(e.amount),
     postingDate: today as NewLedgerEntry['postingDate'],
     payerId: e.payerId,
     reference: e.reference,
@@ -67,20 +76,20 @@ export function reversePayment(ctx: Ctx, input: ParsedInputOf<'reversePayment'>)
 }
 
 /** The reversal itself, in the caller's transaction (a remittance reversal uses it too). */
-export function reverseReceipt(ctx: Ctx, receiptId: number, reason: string): PostingResult {
+export function reverseReceipt(ctx: Ctx, receiptId: ReceiptId, reason: string): PostingResult {
   const { db } = ctx;
   const today = ctx.clock.today();
   const receipt = one<{
-    id: number;
-    accountId: number;
+    id: ReceiptId;
+    accountId: AccountId;
     kind: 'patient_payment' | 'insurance_payment' | 'refund';
-    payerId: number | null;
+    payerId: PayerId | null;
     method: 'cash' | 'check' | 'card' | 'eft';
     checkNumber: string | null;
     reference: string | null;
-    amount: number;
-    batchId: number | null;
-    reversesId: number | null;
+    amount: Cents;
+    batchId: BatchId | null;
+    reversesId: ReceiptId | null;
     batchStatus: string | null;
     reversedBy: number | null;
   }>(
@@ -108,7 +117,7 @@ export function reverseReceipt(ctx: Ctx, receiptId: number, reason: string): Pos
     method: receipt.method,
     checkNumber: receipt.checkNumber,
     reference: receipt.reference,
-    amount: -receipt.amount,
+    amount: negate(receipt.amount),
     receivedDate: today,
     memo: `Reversal: ${reason}`,
     reversesId: receipt.id,

@@ -1,3 +1,5 @@
+import { insertedId, type AccountId, type ClaimId, type PayerId } from '../../shared/ids';
+import type { Cents } from '../../shared/money/cents';
 import { conflict } from '../../shared/api/errors';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
@@ -5,8 +7,8 @@ import { insertFollowUp } from '../followups/store';
 import { one, oneOrThrow, run } from '../db/query';
 
 export interface SecondaryClaim {
-  id: number;
-  payerId: number;
+  id: ClaimId;
+  payerId: PayerId;
   claimNumber: string;
 }
 
@@ -15,7 +17,7 @@ export interface SecondaryClaim {
  * the primary's lines, unbilled, and a follow-up to bill it) the first time a patient
  * share is sent on to it.
  */
-export function secondaryClaimFor(ctx: Ctx, primaryClaimId: number): SecondaryClaim {
+export function secondaryClaimFor(ctx: Ctx, primaryClaimId: ClaimId): SecondaryClaim {
   const { db } = ctx;
   const existing = one<SecondaryClaim>(
     db,
@@ -25,9 +27,9 @@ export function secondaryClaimFor(ctx: Ctx, primaryClaimId: number): SecondaryCl
   );
   if (existing) return existing;
   const primary = oneOrThrow<{
-    accountId: number;
+    accountId: AccountId;
     claimNumber: string;
-    totalCharge: number;
+    totalCharge: Cents;
     coverageId: number | null;
     priority: number | null;
   }>(
@@ -38,7 +40,7 @@ export function secondaryClaimFor(ctx: Ctx, primaryClaimId: number): SecondaryCl
        FROM claims c WHERE c.id = ?`,
     primaryClaimId,
   );
-  const next = one<{ id: number; payerId: number; payerName: string }>(
+  const next = one<{ id: number; payerId: PayerId; payerName: string }>(
     db,
     `SELECT cv.id, cv.payer_id AS payerId, py.name AS payerName FROM coverages cv
        JOIN payers py ON py.id = cv.payer_id
@@ -53,7 +55,7 @@ export function secondaryClaimFor(ctx: Ctx, primaryClaimId: number): SecondaryCl
   }
   const claimNumber = `${primary.claimNumber}-S`;
   const now = ctx.clock.now();
-  const id = Number(
+  const id = insertedId<ClaimId>(
     run(
       db,
       `INSERT INTO claims (claim_number, account_id, coverage_id, payer_id, status, total_charge,
@@ -66,7 +68,7 @@ export function secondaryClaimFor(ctx: Ctx, primaryClaimId: number): SecondaryCl
       primary.totalCharge,
       now,
       primaryClaimId,
-    ).lastInsertRowid,
+    ),
   );
   run(
     db,

@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import type { PromiseView } from '../../shared/api/plans';
 import { cents } from '../../shared/money/cents';
 import type { ReadDb } from '../db/open';
@@ -10,7 +11,7 @@ const PROMISE_SQL = `SELECT pr.id, pr.kind, pr.amount, pr.due_date AS dueDate, p
     pr.paid_before AS paidBefore, u.display_name AS createdBy, pr.created_at AS createdAt
   FROM promises pr JOIN users u ON u.id = pr.created_by`;
 
-export function accountPromises(db: ReadDb, accountId: number): PromiseView[] {
+export function accountPromises(db: ReadDb, accountId: AccountId): PromiseView[] {
   const paid = patientPaidTotal(db, accountId);
   return all<PromiseRow>(
     db,

@@ -1,3 +1,4 @@
+import type { UserId } from '../../shared/ids';
 import type { BillingRules } from '../../shared/api/rules';
 import { cents } from '../../shared/money/cents';
 import type { Db, ReadDb } from '../db/open';
@@ -38,7 +39,7 @@ export function billingRules(db: ReadDb): BillingRules {
 export function writeBillingRules(
   db: Db,
   changes: Partial<BillingRules>,
-  by: { userId: number; now: string },
+  by: { userId: UserId; now: string },
 ): RuleKey[] {
   const current = billingRules(db);
   const upsert = prepare(

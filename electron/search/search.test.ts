@@ -1,3 +1,4 @@
+import type { AccountId, PersonId } from '../../shared/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, addClaim, addPayer, addPerson } from '../testing/builders';
 import { call } from '../testing/call';
@@ -5,8 +6,8 @@ import { createTestCtx } from '../testing/test-db';
 import { parseSearch } from './parse';
 
 let ctx: ReturnType<typeof createTestCtx>;
-let lopez: number;
-let lopezAccount: number;
+let lopez: PersonId;
+let lopezAccount: AccountId;
 beforeAll(() => {
   ctx = createTestCtx();
   const payerId = addPayer(ctx);

@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { StatementRunResult } from '../../shared/api/statements';
 import { conflict } from '../../shared/api/errors';
@@ -40,10 +41,10 @@ const NOT_PRINTED: Partial<Record<AccountStatus, string>> = {
  */
 function printable(
   ctx: Ctx,
-  chosen: readonly number[],
-): { accountIds: number[]; skipped: Skipped } {
+  chosen: readonly AccountId[],
+): { accountIds: AccountId[]; skipped: Skipped } {
   const rows = all<{
-    id: number;
+    id: AccountId;
     accountNumber: string;
     status: AccountStatus;
   }>(
@@ -53,9 +54,9 @@ function printable(
     JSON.stringify(chosen),
   );
   const found = new Map(rows.map((r) => [r.id, r]));
-  const accountIds: number[] = [];
+  const accountIds: AccountId[] = [];
   const skipped: Skipped = [];
-  const seen = new Set<number>();
+  const seen = new Set<AccountId>();
   for (const accountId of chosen) {
     const account = found.get(accountId);
     const notPrinted = account ? NOT_PRINTED[account.status] : undefined;
@@ -106,7 +107,7 @@ export function startStatementRun(
  */
 async function* printRun(
   ctx: Ctx,
-  accountIds: readonly number[],
+  accountIds: readonly AccountId[],
   skipped: Skipped,
 ): AsyncSteps<Prepared<StatementRunResult>> {
   removeAbandonedStaging(ctx.databasePath);
@@ -169,7 +170,7 @@ async function* printRun(
       documentId: fileStaged(ctx, staged, (ids) => {
         copies.forEach((copy, i) => {
           recordActivity(ctx, {
-            accountId: copy.staged.accountId as number,
+            accountId: copy.staged.accountId as AccountId,
             kind: 'letter',
             direction: 'outbound',
             party: 'guarantor',

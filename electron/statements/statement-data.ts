@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
 import { cents, negate, type Cents } from '../../shared/money/cents';
 import type { Db } from '../db/open';
@@ -12,7 +13,7 @@ import { readFacility } from '../facility/facility';
 import { all, one, oneOrThrow } from '../db/query';
 
 export interface LoadedStatement {
-  readonly accountId: number;
+  readonly accountId: AccountId;
   readonly accountNumber: string;
   readonly status: string;
   readonly data: StatementData;
@@ -81,7 +82,7 @@ function sum(rows: readonly LedgerRow[], keep: (r: LedgerRow) => boolean): Cents
  * the first statement filed after it became the patient's, or, when none was filed
  * here, the due date it would have had on a statement the day it did.
  */
-function daysPastDue(db: Db, accountId: number, oldestOpen: IsoDate | null, today: IsoDate) {
+function daysPastDue(db: Db, accountId: AccountId, oldestOpen: IsoDate | null, today: IsoDate) {
   if (oldestOpen === null) return 0;
   const first = oneOrThrow<{
     date: IsoDate | null;
@@ -98,7 +99,7 @@ function daysPastDue(db: Db, accountId: number, oldestOpen: IsoDate | null, toda
  */
 export function loadStatementData(
   db: Db,
-  accountId: number,
+  accountId: AccountId,
   statementDate: IsoDate,
 ): LoadedStatement | null {
   const account = one<AccountRow>(db, SQL.account, accountId);

@@ -1,4 +1,13 @@
+import {
+  insertedId,
+  type AccountId,
+  type ClaimId,
+  type ClaimLineId,
+  type PayerId,
+  type PersonId,
+} from '../../shared/ids';
 import type { IsoDate } from '../../shared/dates/iso-date';
+import { cents } from '../../shared/money/cents';
 import { appendLedgerEntries } from '../ledger/ledger';
 import type { Ctx } from '../core/context';
 import { run } from '../db/query';
@@ -10,9 +19,9 @@ const next = () => ++counter;
 export function addPayer(
   ctx: Ctx,
   over: { name?: string; appealWindowDays?: number } = {},
-): number {
+): PayerId {
   const n = next();
-  return Number(
+  return insertedId<PayerId>(
     run(
       ctx.db,
       `INSERT INTO payers (name, payer_code, financial_class, timely_filing_days, appeal_window_days)
@@ -20,16 +29,16 @@ export function addPayer(
       over.name ?? `Test Payer ${n}`,
       `P${n}`,
       over.appealWindowDays ?? 180,
-    ).lastInsertRowid,
+    ),
   );
 }
 
 export function addPerson(
   ctx: Ctx,
   over: { last?: string; first?: string; dob?: string; phone?: string } = {},
-): number {
+): PersonId {
   const phone = over.phone ?? null;
-  return Number(
+  return insertedId<PersonId>(
     run(
       ctx.db,
       `INSERT INTO people (last_name, first_name, date_of_birth, phone, phone_digits, created_at)
@@ -40,16 +49,16 @@ export function addPerson(
       phone,
       phone ? phone.replace(/\D/g, '') : null,
       ctx.clock.now(),
-    ).lastInsertRowid,
+    ),
   );
 }
 
 export function addAccount(
   ctx: Ctx,
-  over: { patientId?: number; number?: string; serviceDate?: IsoDate; payerId?: number } = {},
-): { accountId: number; patientId: number; coverageId: number | null } {
+  over: { patientId?: PersonId; number?: string; serviceDate?: IsoDate; payerId?: PayerId } = {},
+): { accountId: AccountId; patientId: PersonId; coverageId: number | null } {
   const patientId = over.patientId ?? addPerson(ctx);
-  const accountId = Number(
+  const accountId = insertedId<AccountId>(
     run(
       ctx.db,
       `INSERT INTO accounts (account_number, patient_id, guarantor_id, service_date,
@@ -60,7 +69,7 @@ export function addAccount(
       patientId,
       over.serviceDate ?? ctx.clock.today(),
       ctx.clock.now(),
-    ).lastInsertRowid,
+    ),
   );
   let coverageId: number | null = null;
   if (over.payerId) {
@@ -78,11 +87,11 @@ export function addAccount(
 
 export function addClaim(
   ctx: Ctx,
-  accountId: number,
-  payerId: number,
+  accountId: AccountId,
+  payerId: PayerId,
   over: { number?: string; status?: string; charge?: number } = {},
-): number {
-  return Number(
+): ClaimId {
+  return insertedId<ClaimId>(
     run(
       ctx.db,
       `INSERT INTO claims (claim_number, account_id, payer_id, status, total_charge, created_at)
@@ -93,24 +102,24 @@ export function addClaim(
       over.status ?? 'billed',
       over.charge ?? 10000,
       ctx.clock.now(),
-    ).lastInsertRowid,
+    ),
   );
 }
 
 /** A billed claim with one line per charge, the charges posted on the insurance side. */
 export function addBilledClaim(
   ctx: Ctx,
-  accountId: number,
-  payerId: number,
+  accountId: AccountId,
+  payerId: PayerId,
   charges: readonly number[],
   side: 'insurance' | 'patient' = 'insurance',
-): { claimId: number; lineIds: number[] } {
+): { claimId: ClaimId; lineIds: ClaimLineId[] } {
   const total = charges.reduce((s, c) => s + c, 0);
   const claimId = addClaim(ctx, accountId, payerId, { charge: total });
   const today = ctx.clock.today();
   const lineIds = ctx.db.transaction(() => {
     const ids = charges.map((charge, i) =>
-      Number(
+      insertedId<ClaimLineId>(
         run(
           ctx.db,
           `INSERT INTO claim_lines (claim_id, line_number, service_date, revenue_code, procedure_code, charge)
@@ -119,7 +128,7 @@ export function addBilledClaim(
           i + 1,
           today,
           charge,
-        ).lastInsertRowid,
+        ),
       ),
     );
     appendLedgerEntries(
@@ -130,7 +139,7 @@ export function addBilledClaim(
         claimLineId: lineId,
         kind: 'charge' as const,
         side,
-        amount: charges[i] ?? 0,
+        amount: cents(charges[i] ?? 0),
         postingDate: today,
       })),
       { userId: ctx.userId, now: ctx.clock.now(), today },

@@ -7,6 +7,8 @@
  */
 import { fixedClock } from '../core/context';
 import { openDatabase } from '../db/open';
+import { oneOrThrow } from '../db/query';
+import type { AccountId, UserId } from '../../shared/ids';
 import { onFilingStep } from '../filing/steps';
 import { fileStaged, stageDocument, type NewDocument } from '../filing/store';
 import { TEST_TODAY } from './test-db';
@@ -15,9 +17,19 @@ import { TEST_TODAY } from './test-db';
 const STATEMENTS_PER_RUN = 5;
 
 async function main(): Promise<void> {
-  const [databasePath = '', killAt = '0', accountId = '0'] = process.argv.slice(2);
+  const [databasePath = '', killAt = '0', accountArg = '0'] = process.argv.slice(2);
   const db = openDatabase(databasePath);
-  const ctx = { db, clock: fixedClock(TEST_TODAY), userId: 1, databasePath };
+  // the test database's one user, who files the run
+  const { userId } = oneOrThrow<{ userId: UserId }>(
+    db,
+    `SELECT id AS userId FROM users WHERE id = 1`,
+  );
+  const { accountId } = oneOrThrow<{ accountId: AccountId }>(
+    db,
+    `SELECT id AS accountId FROM accounts WHERE id = ?`,
+    Number(accountArg),
+  );
+  const ctx = { db, clock: fixedClock(TEST_TODAY), userId, databasePath };
   let step = 0;
   onFilingStep(() => {
     if (++step === Number(killAt)) process.kill(process.pid, 'SIGKILL');
@@ -25,7 +37,7 @@ async function main(): Promise<void> {
   const doc = (kind: NewDocument['kind'], i: number): NewDocument => ({
     kind,
     title: `${kind} ${i}`,
-    accountId: kind === 'statement_run' ? null : Number(accountId),
+    accountId: kind === 'statement_run' ? null : accountId,
     templateId: 'patient-statement',
     templateCopyId: null,
     documentDate: TEST_TODAY,

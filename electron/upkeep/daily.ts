@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
 import { failureKind } from '../core/failure';
@@ -25,7 +26,7 @@ export function dailyWorkDue(ctx: Ctx): boolean {
 export function runDailyWork(ctx: Ctx): { accounts: number; reranked: number } {
   const today = ctx.clock.today();
   const result = inWriteTransaction(ctx, () => {
-    const ids = all<{ id: number }>(
+    const ids = all<{ id: AccountId }>(
       ctx.db,
       `SELECT account_id AS id FROM payment_plans WHERE status = 'active'
          UNION SELECT account_id FROM promises WHERE status = 'open'`,

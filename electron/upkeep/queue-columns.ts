@@ -1,3 +1,4 @@
+import type { AccountId, FollowUpId, PayerId } from '../../shared/ids';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
 import { queueRank } from '../queue/priority';
@@ -9,12 +10,12 @@ import { all, one, prepare } from '../db/query';
  * account's open follow-ups and recomputes their rank. The payer is the claim's for a
  * claim follow-up, else the account's primary coverage.
  */
-export function refreshQueueColumns(db: Db, accountId: number, today: IsoDate): void {
+export function refreshQueueColumns(db: Db, accountId: AccountId, today: IsoDate): void {
   const followUps = all<{
-    id: number;
+    id: FollowUpId;
     dueDate: IsoDate;
     deadlineDate: IsoDate | null;
-    claimPayerId: number | null;
+    claimPayerId: PayerId | null;
   }>(
     db,
     `SELECT f.id, f.due_date AS dueDate, f.deadline_date AS deadlineDate,
@@ -29,7 +30,7 @@ export function refreshQueueColumns(db: Db, accountId: number, today: IsoDate): 
     oldestOpenDate: IsoDate | null;
     accountNumber: string;
     patientName: string;
-    payerId: number | null;
+    payerId: PayerId | null;
   }>(
     db,
     // scalar subqueries, not joins: measured three times cheaper per call on a large file

@@ -1,3 +1,4 @@
+import { cents } from '../../shared/money/cents';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates/iso-date';
 import { fixedClock } from '../core/context';
@@ -28,7 +29,7 @@ describe('rerankPassedDeadlines', () => {
               accountId,
               kind: 'charge',
               side: 'insurance',
-              amount: 50_000,
+              amount: cents(50_000),
               postingDate: addDays(today, -30),
             },
           ],

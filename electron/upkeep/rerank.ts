@@ -1,3 +1,4 @@
+import type { FollowUpId } from '../../shared/ids';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
 import { queueRank, type RankInput } from '../queue/priority';
@@ -8,7 +9,7 @@ import { all, prepare } from '../db/query';
  * 200,000 accounts it touches only the follow-ups with passed deadlines.
  */
 export function rerankPassedDeadlines(db: Db, today: IsoDate): number {
-  const rows = all<RankInput & { id: number; rank: number }>(
+  const rows = all<RankInput & { id: FollowUpId; rank: number }>(
     db,
     `SELECT id, balance, oldest_open_date AS oldestOpenDate, due_date AS dueDate,
          deadline_date AS deadlineDate, rank

@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import { addDays, daysBetween, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
@@ -15,14 +16,14 @@ import { one, oneOrThrow, run } from '../db/query';
  * runs it at commit for every account the request touched, and the daily work for every
  * account with an active plan or an open promise; the queue columns are refreshed after.
  */
-export function settleAccount(ctx: Ctx, accountId: number): void {
+export function settleAccount(ctx: Ctx, accountId: AccountId): void {
   const today = ctx.clock.today();
   settlePlan(ctx, accountId, today);
   settlePromises(ctx, accountId, today);
   settleCredit(ctx, accountId, today);
 }
 
-function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): void {
+function settlePlan(ctx: Ctx, accountId: AccountId, today: IsoDate): void {
   const plan = activePlan(ctx.db, accountId, today);
   if (!plan) return;
   if (plan.remaining === 0) {
@@ -67,7 +68,7 @@ function settlePlan(ctx: Ctx, accountId: number, today: IsoDate): void {
   }
 }
 
-function settlePromises(ctx: Ctx, accountId: number, today: IsoDate): void {
+function settlePromises(ctx: Ctx, accountId: AccountId, today: IsoDate): void {
   const anyOpen = one(
     ctx.db,
     `SELECT 1 AS found FROM promises WHERE account_id = ? AND status = 'open' LIMIT 1`,
@@ -108,7 +109,7 @@ function settlePromises(ctx: Ctx, accountId: number, today: IsoDate): void {
   }
 }
 
-function settleCredit(ctx: Ctx, accountId: number, today: IsoDate): void {
+function settleCredit(ctx: Ctx, accountId: AccountId, today: IsoDate): void {
   const row = oneOrThrow<{ insurance: number; patient: number }>(
     ctx.db,
     `SELECT insurance_balance AS insurance, patient_balance AS patient FROM accounts WHERE id = ?`,

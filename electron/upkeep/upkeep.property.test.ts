@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
@@ -61,7 +62,7 @@ function derived(ctx: Ctx): unknown {
 
 /** The same, computed afresh for every account from the ledger and the rows as they are. */
 function recomputed(ctx: Ctx): unknown {
-  const ids = (ctx.db.prepare(`SELECT id FROM accounts`).all() as { id: number }[]).map(
+  const ids = (ctx.db.prepare(`SELECT id FROM accounts`).all() as { id: AccountId }[]).map(
     (r) => r.id,
   );
   const today = ctx.clock.today();

@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import type { WorkProgress } from '../../shared/api/imports';
 import type { Ctx } from '../core/context';
 import { progressCounter, type Steps } from '../core/stepped';
@@ -10,7 +11,7 @@ import { settleAccount } from './settle';
  * (which may open or close system follow-ups), then the queue columns and rank of its
  * open follow-ups. The only writer of those.
  */
-function upkeepAccount(ctx: Ctx, accountId: number): void {
+function upkeepAccount(ctx: Ctx, accountId: AccountId): void {
   settleAccount(ctx, accountId);
   refreshQueueColumns(ctx.db, accountId, ctx.clock.today());
 }

@@ -1,10 +1,11 @@
+import type { UserId } from '../../shared/ids';
 import type { Db } from '../db/open';
 import { run } from '../db/query';
 
 /** Keeps the user's role, name and access as they now stand, with who changed them and why. */
 export function recordUserChange(
   db: Db,
-  userId: number,
+  userId: UserId,
   change: { why: string; by: number; now: string },
 ): void {
   run(

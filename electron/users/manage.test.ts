@@ -1,3 +1,4 @@
+import type { UserId } from '../../shared/ids';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSupervisor } from '../testing/builders';
 import { call, expectRefused } from '../testing/call';
@@ -5,7 +6,7 @@ import { createTestCtx, type TestCtx } from '../testing/test-db';
 import { ensureUser } from './users';
 
 let ctx: TestCtx;
-let colleague: number;
+let colleague: UserId;
 beforeEach(() => {
   ctx = createTestCtx();
   colleague = ensureUser(ctx.db, 'sam.ortiz', 'Sam Ortiz', ctx.clock.now());

@@ -1,3 +1,4 @@
+import { insertedId, type UserId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../shared/api/errors';
 import type { UsersView, UserView } from '../../shared/api/users';
@@ -108,7 +109,7 @@ export function addUser(ctx: Ctx, input: ParsedInputOf<'addUser'>): UsersView {
     );
   }
   const now = ctx.clock.now();
-  const userId = Number(
+  const userId = insertedId<UserId>(
     run(
       db,
       `INSERT INTO users (username, display_name, role, created_at) VALUES (?, ?, ?, ?)`,
@@ -116,7 +117,7 @@ export function addUser(ctx: Ctx, input: ParsedInputOf<'addUser'>): UsersView {
       input.displayName,
       input.role,
       now,
-    ).lastInsertRowid,
+    ),
   );
   recordUserChange(db, userId, {
     why: `Added as ${USER_ROLE.labels[input.role].toLowerCase()}`,

@@ -1,3 +1,4 @@
+import type { UserId } from '../../shared/ids';
 import type { Db } from '../db/open';
 import { recordUserChange } from './changes';
 import { ensureUser, isActiveUser } from './users';
@@ -23,8 +24,8 @@ export class UserTurnedOffError extends Error {
  * A known user of an office that has its supervisor is signed in without writing, so
  * ClaimDesk opens while another workstation holds the write lock (a long import).
  */
-export function signIn(db: Db, username: string, now: string): number {
-  const known = one<{ id: number; active: number }>(
+export function signIn(db: Db, username: string, now: string): UserId {
+  const known = one<{ id: UserId; active: number }>(
     db,
     `SELECT id, active FROM users WHERE username = ?`,
     username,

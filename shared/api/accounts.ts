@@ -20,7 +20,18 @@ import {
 import type { IsoDate } from '../dates/iso-date';
 import type { Cents } from '../money/cents';
 import type { DenialView } from './denials';
-import { id, isoDateField, optionalText, requiredText, usStateField, zipField } from './fields';
+import {
+  accountIdField,
+  claimIdField,
+  followUpIdField,
+  isoDateField,
+  optionalText,
+  personIdField,
+  requiredText,
+  usStateField,
+  userIdField,
+  zipField,
+} from './fields';
 import { read, write, type Created, type MethodGroup } from './method';
 import type { PlanView, PromiseView } from './plans';
 import type { AdjustmentRequestView } from './posting';
@@ -196,8 +207,8 @@ export interface AccountView {
 
 const addActivityInput = z
   .strictObject({
-    accountId: id('Account'),
-    claimId: id('Claim').nullish(),
+    accountId: accountIdField(),
+    claimId: claimIdField().nullish(),
     kind: z.enum(['note', 'call', 'letter', 'visit'], 'Choose what kind of activity this is.'),
     direction: z.enum(DIRECTION.keys, 'Choose inbound or outbound.').nullish(),
     party: z.enum(PARTY.keys, 'Choose who the contact was with.').nullish(),
@@ -218,28 +229,28 @@ const addActivityInput = z
   });
 
 export const accountsMethods = {
-  getAccount: read<AccountView>()(z.strictObject({ accountId: id('Account') })),
+  getAccount: read<AccountView>()(z.strictObject({ accountId: accountIdField() })),
   addActivity: write<Created>()(addActivityInput),
   setFollowUp: write<Created>()(
     z.strictObject({
-      accountId: id('Account'),
-      claimId: id('Claim').nullish(),
+      accountId: accountIdField(),
+      claimId: claimIdField().nullish(),
       kind: z.enum(FOLLOW_UP_KIND.keys, 'Unknown follow-up kind.').default('account'),
       dueDate: isoDateField('Follow-up date'),
-      ownerId: id('Owner').nullish(),
+      ownerId: userIdField('Owner').nullish(),
       reason: optionalText('Reason', 500),
     }),
   ),
   completeFollowUp: write<Created>()(
     z.strictObject({
-      followUpId: id('Follow-up'),
+      followUpId: followUpIdField(),
       note: optionalText('Note', 4000),
     }),
   ),
   changeAddress: write<Created>()(
     z.strictObject({
-      accountId: id('Account'),
-      personId: id('Person'),
+      accountId: accountIdField(),
+      personId: personIdField(),
       line1: requiredText('Street address', 100),
       line2: optionalText('Address line 2', 100),
       city: requiredText('City', 60),

@@ -7,7 +7,7 @@ import {
 } from '../codes/enums';
 import type { IsoDate } from '../dates/iso-date';
 import type { Cents } from '../money/cents';
-import { id, isoDateField, optionalText, positiveAmount } from './fields';
+import { batchIdField, isoDateField, optionalText, positiveAmount } from './fields';
 import { read, write, type MethodGroup } from './method';
 
 /** Deposit batches, which close only when they balance, and the daily cash summary. */
@@ -76,7 +76,7 @@ export const openBatchInput = z.strictObject({
 });
 
 export const setBatchTotalInput = z.strictObject({
-  batchId: id('Batch'),
+  batchId: batchIdField(),
   expectedTotal: positiveAmount('Expected total'),
 });
 
@@ -85,7 +85,7 @@ export const listBatchesInput = z.strictObject({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
-export const batchInput = z.strictObject({ batchId: id('Batch') });
+export const batchInput = z.strictObject({ batchId: batchIdField() });
 
 export const cashSummaryInput = z.strictObject({ date: isoDateField('Date') });
 

@@ -12,7 +12,7 @@ import {
 } from '../codes/denials';
 import type { IsoDate } from '../dates/iso-date';
 import type { Cents } from '../money/cents';
-import { id, optionalText } from './fields';
+import { denialIdField, optionalText, payerIdField } from './fields';
 import { read, write, type Created, type MethodGroup } from './method';
 import type { Priority } from './queue';
 
@@ -49,7 +49,7 @@ export interface DenialList {
 
 export const listDenialsInput = z.strictObject({
   open: z.boolean().default(true),
-  payerId: id('Payer').nullish(),
+  payerId: payerIdField().nullish(),
   category: z.enum(DENIAL_CATEGORY.keys, 'Unknown denial category.').nullish(),
   state: z.enum(DENIAL_STATE.keys, 'Unknown denial state.').nullish(),
   sortBy: z.enum(['deadline', 'amount', 'payer', 'category']).default('deadline'),
@@ -58,7 +58,7 @@ export const listDenialsInput = z.strictObject({
 });
 
 export const updateDenialInput = z.strictObject({
-  denialId: id('Denial'),
+  denialId: denialIdField(),
   state: z.enum(DENIAL_STATE.keys, 'Unknown denial state.'),
   appealLevel: z.enum(APPEAL_LEVEL.keys, 'Unknown appeal level.').nullish(),
   resolution: z.enum(DENIAL_RESOLUTION.keys, 'Unknown resolution.').nullish(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IsoDate } from '../dates/iso-date';
-import { id, isoDateField, none, optionalText } from './fields';
+import { accountIdField, documentIdField, isoDateField, none, optionalText } from './fields';
 import { read, write, type MethodGroup } from './method';
 
 /**
@@ -36,14 +36,14 @@ export interface DocumentView {
 }
 
 export const markDocumentSentInput = z.strictObject({
-  documentId: id('Document'),
+  documentId: documentIdField(),
   sentDate: isoDateField('Sent date'),
   note: optionalText('Note', 1000),
 });
 
-export const accountDocumentsInput = z.strictObject({ accountId: id('Account') });
+export const accountDocumentsInput = z.strictObject({ accountId: accountIdField() });
 
-export const documentInput = z.strictObject({ documentId: id('Document') });
+export const documentInput = z.strictObject({ documentId: documentIdField() });
 
 /**
  * A file the scan at open found with no document and moved aside: a PDF a crash left

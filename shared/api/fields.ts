@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '../dates/iso-date';
 import { ZERO, type Cents } from '../money/cents';
+import type {
+  AccountId,
+  BatchId,
+  ClaimId,
+  ClaimLineId,
+  DenialId,
+  DocumentId,
+  FollowUpId,
+  Id,
+  LedgerEntryId,
+  PayerId,
+  PersonId,
+  PlanId,
+  ReceiptId,
+  UserId,
+} from '../ids';
 
 /** Building blocks for method inputs, so every method words its errors the same way. */
 
@@ -10,6 +26,26 @@ export const id = (label: string) =>
     .int(`${label} must be a whole number.`)
     .positive(`${label} must be positive.`)
     .max(Number.MAX_SAFE_INTEGER, `${label} is too large.`);
+
+/** An id that arrives with its table's brand, checked as `id` is. */
+const brandedId =
+  <T extends Id<string>>(defaultLabel: string) =>
+  (label = defaultLabel) =>
+    id(label).transform((v) => v as T);
+
+export const accountIdField = brandedId<AccountId>('Account');
+export const claimIdField = brandedId<ClaimId>('Claim');
+export const claimLineIdField = brandedId<ClaimLineId>('Claim line');
+export const payerIdField = brandedId<PayerId>('Payer');
+export const personIdField = brandedId<PersonId>('Person');
+export const userIdField = brandedId<UserId>('User');
+export const followUpIdField = brandedId<FollowUpId>('Follow-up');
+export const receiptIdField = brandedId<ReceiptId>('Payment');
+export const ledgerEntryIdField = brandedId<LedgerEntryId>('Ledger entry');
+export const batchIdField = brandedId<BatchId>('Batch');
+export const planIdField = brandedId<PlanId>('Plan');
+export const denialIdField = brandedId<DenialId>('Denial');
+export const documentIdField = brandedId<DocumentId>('Document');
 
 export const isoDateField = (label: string) =>
   z

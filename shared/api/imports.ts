@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IsoDate } from '../dates/iso-date';
 import type { Cents } from '../money/cents';
-import { id, none, optionalText, requiredText } from './fields';
+import { claimIdField, id, none, optionalText, requiredText } from './fields';
 import { long, read, write, type Created, type MethodGroup } from './method';
 
 /** File imports (835, 277, 837), the long work they run as, and remittance exceptions. */
@@ -172,7 +172,7 @@ export const listRemittanceExceptionsInput = z.strictObject({
 export const resolveRemittanceExceptionInput = z.strictObject({
   exceptionId: id('Exception'),
   action: z.enum(['match', 'set_aside'], 'Choose match or set aside.'),
-  claimId: id('Claim').nullish(),
+  claimId: claimIdField().nullish(),
   note: optionalText('Note', 500),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocumentView, PdfFile } from './documents';
-import { id, requiredText } from './fields';
+import { denialIdField, requiredText } from './fields';
 import { read, write, type MethodGroup } from './method';
 import { templateIdField, type TemplateSummary } from './templates';
 
@@ -38,13 +38,13 @@ export interface AppealDraft {
 }
 
 export const draftAppealInput = z.strictObject({
-  denialId: id('Denial'),
+  denialId: denialIdField(),
   templateId: templateIdField.nullish(),
 });
 
 /** The letter as the representative finished it: edited blocks and chosen enclosures. */
 export const appealLetterInput = z.strictObject({
-  denialId: id('Denial'),
+  denialId: denialIdField(),
   templateId: templateIdField,
   edits: z
     .array(

@@ -8,11 +8,12 @@ import {
 import type { IsoDate } from '../dates/iso-date';
 import type { Cents } from '../money/cents';
 import {
+  accountIdField,
   centsField,
-  id,
   isoDateField,
   nonNegativeAmount,
   optionalText,
+  planIdField,
   positiveAmount,
   requiredText,
 } from './fields';
@@ -106,7 +107,7 @@ const planLength = z.discriminatedUnion(
 );
 
 export const planTermsInput = z.strictObject({
-  accountId: id('Account'),
+  accountId: accountIdField(),
   downPayment: nonNegativeAmount('Down payment'),
   length: planLength,
   firstDueDate: isoDateField('First due date'),
@@ -118,13 +119,13 @@ export const createPlanInput = planTermsInput.extend({
 });
 
 export const endPlanInput = z.strictObject({
-  planId: id('Plan'),
+  planId: planIdField(),
   status: z.enum(['broken', 'cancelled'], 'A plan is ended as broken or cancelled.'),
   reason: requiredText('Reason', 500),
 });
 
 export const recordPromiseInput = z.strictObject({
-  accountId: id('Account'),
+  accountId: accountIdField(),
   kind: z.enum(PROMISE_KIND.keys, 'Choose a promise to pay or a credit extension.'),
   /** A promise names its amount; an extension covers the whole patient balance. */
   amount: positiveAmount('Promised amount').nullish(),
@@ -133,7 +134,7 @@ export const recordPromiseInput = z.strictObject({
 });
 
 export const repaymentAdviceInput = z.strictObject({
-  accountId: id('Account'),
+  accountId: accountIdField(),
   annualIncome: centsField('Annual household income').refine(
     (v) => v >= 0,
     'Annual household income cannot be negative.',

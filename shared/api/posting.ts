@@ -8,12 +8,18 @@ import {
 import type { Cents } from '../money/cents';
 import type { BatchSummary } from './batches';
 import {
+  accountIdField,
+  batchIdField,
+  claimIdField,
+  claimLineIdField,
   id,
   isoDateField,
+  ledgerEntryIdField,
   nonNegativeAmount,
   none,
   optionalText,
   positiveAmount,
+  receiptIdField,
   requiredText,
 } from './fields';
 import { read, supervisor, write, type MethodGroup } from './method';
@@ -74,11 +80,11 @@ export interface AdjustmentReason {
   active: boolean;
 }
 
-const batchId = id('Batch').nullish();
+const batchId = batchIdField().nullish();
 
 export const postPatientPaymentInput = z
   .strictObject({
-    accountId: id('Account'),
+    accountId: accountIdField(),
     batchId,
     amount: positiveAmount('Payment amount'),
     method: z.enum(['cash', 'check', 'card'], 'Choose cash, check or card.'),
@@ -88,7 +94,7 @@ export const postPatientPaymentInput = z
     /** Omitted: oldest first. Otherwise what goes to each claim; claimId null is the account. */
     allocations: z
       .array(
-        z.strictObject({ claimId: id('Claim').nullable(), amount: positiveAmount('Amount') }),
+        z.strictObject({ claimId: claimIdField().nullable(), amount: positiveAmount('Amount') }),
         'Allocations must be a list.',
       )
       .min(1, 'Apply the payment to at least one claim, or leave it to go oldest first.')
@@ -119,7 +125,7 @@ const adjustmentCode = z.strictObject({
 
 export const eobLineInput = z.strictObject({
   /** null: the amounts are for the claim as a whole. */
-  claimLineId: id('Claim line').nullable(),
+  claimLineId: claimLineIdField().nullable(),
   paid: nonNegativeAmount('Paid amount'),
   contractual: nonNegativeAmount('Contractual adjustment'),
   deductible: nonNegativeAmount('Deductible'),
@@ -129,8 +135,8 @@ export const eobLineInput = z.strictObject({
 });
 
 export const postInsurancePaymentInput = z.strictObject({
-  accountId: id('Account'),
-  claimId: id('Claim'),
+  accountId: accountIdField(),
+  claimId: claimIdField(),
   batchId,
   method: z.enum(['check', 'eft'], 'Choose check or EFT.'),
   checkNumber: requiredText('Check or EFT trace number', 50),
@@ -146,8 +152,8 @@ export const postInsurancePaymentInput = z.strictObject({
 });
 
 export const postAdjustmentInput = z.strictObject({
-  accountId: id('Account'),
-  claimId: id('Claim').nullish(),
+  accountId: accountIdField(),
+  claimId: claimIdField().nullish(),
   side: z.enum(LEDGER_SIDE.keys, 'Choose the insurance or the patient side.'),
   amount: positiveAmount('Adjustment amount'),
   reasonCode: requiredText('Adjustment reason', 30),
@@ -166,7 +172,7 @@ export const listAdjustmentRequestsInput = z.strictObject({
 });
 
 export const postRefundInput = z.strictObject({
-  accountId: id('Account'),
+  accountId: accountIdField(),
   side: z.enum(LEDGER_SIDE.keys, 'Choose the insurance or the patient side.'),
   amount: positiveAmount('Refund amount'),
   method: z.enum(['check', 'card', 'eft'], 'Choose check, card or EFT.'),
@@ -175,12 +181,12 @@ export const postRefundInput = z.strictObject({
 });
 
 export const reversePaymentInput = z.strictObject({
-  receiptId: id('Payment'),
+  receiptId: receiptIdField(),
   reason: requiredText('Reason for the reversal', 500),
 });
 
 export const reverseEntryInput = z.strictObject({
-  entryId: id('Ledger entry'),
+  entryId: ledgerEntryIdField(),
   reason: requiredText('Reason for the reversal', 500),
 });
 

@@ -8,7 +8,7 @@ import {
 } from '../codes/enums';
 import type { IsoDate } from '../dates/iso-date';
 import type { Cents } from '../money/cents';
-import { centsField, id, isoDateField, none } from './fields';
+import { centsField, isoDateField, none, payerIdField, userIdField } from './fields';
 import { read, type MethodGroup } from './method';
 import type { UserRef } from './users';
 
@@ -65,9 +65,9 @@ export type QueueSortKey = (typeof QUEUE_SORT_KEYS)[number];
 
 export const listQueueInput = z.strictObject({
   kind: z.enum(FOLLOW_UP_KIND.keys, 'Unknown follow-up kind.').nullish(),
-  payerId: id('Payer').nullish(),
+  payerId: payerIdField().nullish(),
   agingBucket: z.enum(AGING_BUCKET_KEYS, 'Unknown aging bucket.').nullish(),
-  ownerId: z.union([id('Owner'), z.literal('unassigned')]).nullish(),
+  ownerId: z.union([userIdField('Owner'), z.literal('unassigned')]).nullish(),
   dueOnOrBefore: isoDateField('Due date').nullish(),
   minBalance: centsField('Minimum balance')
     .refine((v) => v >= 0, 'Minimum balance cannot be negative.')

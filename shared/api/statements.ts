@@ -1,15 +1,16 @@
+import type { AccountId } from '../ids';
 import { z } from 'zod';
 import { AGING_BUCKET_KEYS } from '../aging/buckets';
 import type { IsoDate } from '../dates/iso-date';
 import { cents, type Cents } from '../money/cents';
 import type { DocumentView } from './documents';
-import { centsField, id } from './fields';
+import { accountIdField, centsField } from './fields';
 import { long, read, write, type MethodGroup } from './method';
 
 /** Patient statements: one account's, or a run over a selection as one print-ready PDF. */
 
 export interface StatementCandidate {
-  accountId: number;
+  accountId: AccountId;
   accountNumber: string;
   guarantorName: string;
   patientBalance: Cents;
@@ -36,7 +37,7 @@ export interface StatementRunResult {
   skipped: { accountId: number; reason: string }[];
 }
 
-export const generateStatementInput = z.strictObject({ accountId: id('Account') });
+export const generateStatementInput = z.strictObject({ accountId: accountIdField() });
 
 export const statementCandidatesInput = z.strictObject({
   minPatientBalance: centsField('Minimum patient balance')
@@ -50,7 +51,7 @@ export const statementCandidatesInput = z.strictObject({
 
 export const startStatementRunInput = z.strictObject({
   accountIds: z
-    .array(id('Account'))
+    .array(accountIdField())
     .min(1, 'Choose at least one account.')
     .max(5000, 'A run takes at most 5,000 accounts; split the selection.'),
 });

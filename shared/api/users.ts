@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { USER_ROLE, type UserRole } from '../codes/enums';
-import { id, none, requiredText } from './fields';
+import { none, requiredText, userIdField } from './fields';
 import { read, supervisor, write, type MethodGroup } from './method';
 
 /** Who may open ClaimDesk and who is a supervisor. */
@@ -39,7 +39,7 @@ const displayName = () => requiredText('Name', 80);
 const role = () => z.enum(USER_ROLE.keys, 'Choose a role: account representative or supervisor.');
 
 export const saveUserInput = z.strictObject({
-  userId: id('User'),
+  userId: userIdField(),
   displayName: displayName(),
   role: role(),
   active: z.boolean('Say whether this person may open ClaimDesk.'),

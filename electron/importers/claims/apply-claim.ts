@@ -1,6 +1,7 @@
+import { insertedId, type AccountId, type ClaimId, type ClaimLineId } from '../../../shared/ids';
 import { touchAccount } from '../../core/touched';
 import { formatUsDate } from '../../../shared/dates/iso-date';
-import { cents, sumCents } from '../../../shared/money/cents';
+import { cents, sumCents, ZERO, type Cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
 import type { Ctx } from '../../core/context';
 import { recordActivity } from '../../activities/record';
@@ -80,7 +81,7 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
         : claim.patient.relationship === '19'
           ? 'parent'
           : 'other';
-    const id = Number(
+    const id = insertedId<AccountId>(
       run(
         db,
         `INSERT INTO accounts (account_number, patient_id, guarantor_id, guarantor_relationship,
@@ -94,7 +95,7 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
         claim.claimType === 'institutional' && span.to > span.from ? span.to : null,
         payer.financialClass,
         ctx.clock.now(),
-      ).lastInsertRowid,
+      ),
     );
     account = {
       id,
@@ -106,7 +107,7 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
   }
   const coverage = ensureCoverage(ctx, account, payer, priority, claim, subscriberId);
 
-  const claimId = Number(
+  const claimId = insertedId<ClaimId>(
     run(
       db,
       `INSERT INTO claims (claim_number, account_id, coverage_id, payer_id, billed_date, status,
@@ -122,7 +123,7 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
       claim.totalCharge,
       ctx.clock.now(),
       ...claimColumns(claim, f, fingerprint),
-    ).lastInsertRowid,
+    ),
   );
   const insertLine = prepare(
     db,
@@ -131,8 +132,8 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
   );
   const entries: NewLedgerEntry[] = [];
   for (const l of claim.lines) {
-    const lineId = Number(
-      insertLine.run(claimId, l.lineNumber, ...lineColumns(claim, l)).lastInsertRowid,
+    const lineId = insertedId<ClaimLineId>(
+      insertLine.run(claimId, l.lineNumber, ...lineColumns(claim, l)),
     );
     if (l.charge === 0) continue;
     const date = lineDate(claim, l);
@@ -224,13 +225,13 @@ export function replaceClaim(
     people.subscriberId,
   );
 
-  const existing = all<{ id: number; lineNumber: number }>(
+  const existing = all<{ id: ClaimLineId; lineNumber: number }>(
     db,
     `SELECT id, line_number AS lineNumber FROM claim_lines WHERE claim_id = ?`,
     ours.id,
   );
   const byNumber = new Map(existing.map((l) => [l.lineNumber, l.id]));
-  const targets = new Map<number | null, { target: number; memo: string }>();
+  const targets = new Map<ClaimLineId | null, { target: Cents; memo: string }>();
   const update = prepare(
     db,
     `UPDATE claim_lines SET service_date = ?, revenue_code = ?, procedure_code = ?, modifiers = ?,
@@ -244,7 +245,7 @@ export function replaceClaim(
   for (const l of claim.lines) {
     let id = byNumber.get(l.lineNumber);
     if (id === undefined) {
-      id = Number(insert.run(ours.id, l.lineNumber, ...lineColumns(claim, l)).lastInsertRowid);
+      id = insertedId<ClaimLineId>(insert.run(ours.id, l.lineNumber, ...lineColumns(claim, l)));
     } else {
       update.run(...lineColumns(claim, l), id);
       byNumber.delete(l.lineNumber);
@@ -258,11 +259,11 @@ export function replaceClaim(
   );
   for (const id of removed) {
     remove.run(now, id);
-    targets.set(id, { target: 0, memo: '' });
+    targets.set(id, { target: ZERO, memo: '' });
   }
   const rows = chargeRows(ctx, ours.id);
   // charges posted on the claim rather than a line are folded into the lines' new charges
-  if (rows.some((r) => r.claimLineId === null)) targets.set(null, { target: 0, memo: '' });
+  if (rows.some((r) => r.claimLineId === null)) targets.set(null, { target: ZERO, memo: '' });
   const why = `replaced by claim file ${f.fileName}`;
   const entries: NewLedgerEntry[] = [];
   for (const [lineId, { target, memo }] of targets) {

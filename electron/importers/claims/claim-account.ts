@@ -1,3 +1,10 @@
+import {
+  type AccountId,
+  type ClaimId,
+  type PayerId,
+  type PersonId,
+  insertedId,
+} from '../../../shared/ids';
 import type { FinancialClass } from '../../../shared/codes/enums';
 import { addDays, formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
 import type { Ctx } from '../../core/context';
@@ -26,7 +33,7 @@ export const NEW_PAYER_TIMELY_FILING_DAYS = 365;
 export const NEW_PAYER_APPEAL_WINDOW_DAYS = 180;
 
 export interface OurPayer {
-  id: number;
+  id: PayerId;
   name: string;
   financialClass: FinancialClass;
   created: boolean;
@@ -42,7 +49,7 @@ export function resolvePayer(ctx: Ctx, claim: Claim837): OurPayer {
   );
   if (row) return { ...row, created: false };
   const financialClass = FILING_CLASS[claim.subscriber.filingIndicator ?? ''] ?? 'commercial';
-  const id = Number(
+  const id = insertedId<PayerId>(
     run(
       ctx.db,
       `INSERT INTO payers (name, payer_code, financial_class, timely_filing_days, appeal_window_days)
@@ -52,17 +59,17 @@ export function resolvePayer(ctx: Ctx, claim: Claim837): OurPayer {
       financialClass,
       NEW_PAYER_TIMELY_FILING_DAYS,
       NEW_PAYER_APPEAL_WINDOW_DAYS,
-    ).lastInsertRowid,
+    ),
   );
   return { id, name: claim.payer.name, financialClass, created: true };
 }
 
 export interface AccountRow {
-  id: number;
+  id: AccountId;
   accountNumber: string;
   status: string;
-  patientId: number;
-  guarantorId: number;
+  patientId: PersonId;
+  guarantorId: PersonId;
 }
 
 export function requireOpen(account: AccountRow): void {
@@ -115,7 +122,7 @@ export function ensureCoverage(
   const { db } = ctx;
   const existing = one<{
     id: number;
-    payerId: number;
+    payerId: PayerId;
     payerName: string;
     memberId: string;
     groupNumber: string | null;
@@ -172,8 +179,8 @@ export function ensureCoverage(
 
 export function claimStatusFollowUp(
   ctx: Ctx,
-  accountId: number,
-  claimId: number,
+  accountId: AccountId,
+  claimId: ClaimId,
   payerName: string,
   billed: IsoDate,
 ): boolean {

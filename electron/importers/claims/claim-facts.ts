@@ -1,3 +1,4 @@
+import type { AccountId } from '../../../shared/ids';
 import type { ClaimFileReport } from '../../../shared/api/imports';
 import { type IsoDate } from '../../../shared/dates/iso-date';
 import { cents, type Cents } from '../../../shared/money/cents';
@@ -24,7 +25,7 @@ export interface FileContext {
 export interface Applied {
   outcome: 'added' | 'updated' | 'voided';
   claimNumber: string;
-  accountId: number;
+  accountId: AccountId;
   accountNumber: string;
   chargesPosted: Cents;
   message: string;

@@ -1,3 +1,4 @@
+import type { AccountId } from '../../../shared/ids';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, isoDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
@@ -102,7 +103,7 @@ function expectCachesMatchLedger(): void {
       `SELECT id, insurance_balance AS insurance, patient_balance AS patient,
          oldest_open_date AS oldest FROM accounts`,
     )
-    .all() as { id: number; insurance: number; patient: number; oldest: string | null }[];
+    .all() as { id: AccountId; insurance: number; patient: number; oldest: string | null }[];
   for (const a of accounts) {
     const aging = accountAging(ctx.db, a.id, ctx.clock.today());
     expect({ insurance: a.insurance, patient: a.patient, oldest: a.oldest }).toEqual({

@@ -1,3 +1,4 @@
+import type { ClaimId } from '../../../shared/ids';
 import { createHash } from 'node:crypto';
 import type {
   ClaimFileClaim,
@@ -76,7 +77,7 @@ interface OurState {
   accountNumber: string;
 }
 
-function ourState(ctx: Ctx, claimId: number): OurState {
+function ourState(ctx: Ctx, claimId: ClaimId): OurState {
   return oneOrThrow<OurState>(
     ctx.db,
     `SELECT c.fingerprint, c.voided_at AS voidedAt, c.status, a.account_number AS accountNumber

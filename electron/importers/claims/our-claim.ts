@@ -1,4 +1,13 @@
+import type {
+  AccountId,
+  ClaimId,
+  ClaimLineId,
+  LedgerEntryId,
+  PayerId,
+  PersonId,
+} from '../../../shared/ids';
 import { type IsoDate } from '../../../shared/dates/iso-date';
+import { cents, negate, sumCents, type Cents } from '../../../shared/money/cents';
 import type { Ctx } from '../../core/context';
 import { type NewLedgerEntry } from '../../ledger/ledger';
 import type { AccountRow } from './claim-account';
@@ -8,23 +17,23 @@ import { all, oneOrThrow } from '../../db/query';
 
 /** Our claim as a replacement or void finds it. */
 export interface OurClaim {
-  id: number;
+  id: ClaimId;
   claimNumber: string;
-  payerId: number;
+  payerId: PayerId;
   payerName: string;
   coverageId: number | null;
-  totalCharge: number;
+  totalCharge: Cents;
   account: AccountRow;
 }
 
-export function loadOurClaim(ctx: Ctx, claimId: number): OurClaim {
+export function loadOurClaim(ctx: Ctx, claimId: ClaimId): OurClaim {
   const row = oneOrThrow<
     Omit<OurClaim, 'account'> & {
-      accountId: number;
+      accountId: AccountId;
       accountNumber: string;
       status: string;
-      patientId: number;
-      guarantorId: number;
+      patientId: PersonId;
+      guarantorId: PersonId;
     }
   >(
     ctx.db,
@@ -54,16 +63,16 @@ export function loadOurClaim(ctx: Ctx, claimId: number): OurClaim {
 }
 
 export interface ChargeRow {
-  id: number;
-  claimLineId: number | null;
+  id: LedgerEntryId;
+  claimLineId: ClaimLineId | null;
   side: 'insurance' | 'patient';
-  amount: number;
-  reversesId: number | null;
-  reversedBy: number | null;
+  amount: Cents;
+  reversesId: LedgerEntryId | null;
+  reversedBy: LedgerEntryId | null;
 }
 
 /** Every charge row on the claim, reversals included, with whether it was reversed. */
-export function chargeRows(ctx: Ctx, claimId: number): ChargeRow[] {
+export function chargeRows(ctx: Ctx, claimId: ClaimId): ChargeRow[] {
   return all<ChargeRow>(
     ctx.db,
     `SELECT l.id, l.claim_line_id AS claimLineId, l.side, l.amount, l.reverses_id AS reversesId,
@@ -75,8 +84,8 @@ export function chargeRows(ctx: Ctx, claimId: number): ChargeRow[] {
 
 export function reversalOf(
   row: ChargeRow,
-  accountId: number,
-  claimId: number,
+  accountId: AccountId,
+  claimId: ClaimId,
   today: IsoDate,
   why: string,
 ): NewLedgerEntry {
@@ -86,7 +95,7 @@ export function reversalOf(
     claimLineId: row.claimLineId,
     kind: 'charge',
     side: row.side,
-    amount: -row.amount,
+    amount: negate(row.amount),
     postingDate: today,
     memo: `Reversal: ${why}`,
     reversesId: row.id,
@@ -101,21 +110,23 @@ export function reversalOf(
  */
 export function chargeChange(
   rows: readonly ChargeRow[],
-  target: number,
-  base: Omit<NewLedgerEntry, 'kind' | 'side' | 'amount' | 'reversesId' | 'memo'>,
+  target: Cents,
+  base: Omit<NewLedgerEntry, 'kind' | 'side' | 'amount' | 'reversesId' | 'memo' | 'claimId'> & {
+    claimId: ClaimId;
+  },
   memo: string,
   why: string,
 ): NewLedgerEntry[] {
-  const current = rows.reduce((s, r) => s + r.amount, 0);
+  const current = sumCents(rows.map((r) => r.amount));
   if (target === current) return [];
   if (target > current) {
-    return [{ ...base, kind: 'charge', side: 'insurance', amount: target - current, memo }];
+    return [{ ...base, kind: 'charge', side: 'insurance', amount: cents(target - current), memo }];
   }
   // a reversal cancels its original on the same line, so once every standing charge is
   // reversed the line owes nothing and the new amount is charged afresh
   const out = rows
     .filter((r) => r.reversesId === null && r.reversedBy === null)
-    .map((r) => reversalOf(r, base.accountId, base.claimId ?? 0, base.postingDate, why));
+    .map((r) => reversalOf(r, base.accountId, base.claimId, base.postingDate, why));
   if (target > 0) out.push({ ...base, kind: 'charge', side: 'insurance', amount: target, memo });
   return out;
 }

@@ -1,3 +1,4 @@
+import { type PersonId, insertedId } from '../../../shared/ids';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Ctx } from '../../core/context';
 import type { PersonName, PostalAddress } from './claim-types';
@@ -55,9 +56,9 @@ const sexOf = (sex: string | null): string | null => (sex === 'F' || sex === 'M'
  * returning patient; without a date of birth nobody is matched, since a name alone is
  * too often shared. Returns null when there is no such person.
  */
-export function findPerson(ctx: Ctx, p: ClaimPerson): number | null {
+export function findPerson(ctx: Ctx, p: ClaimPerson): PersonId | null {
   if (p.dateOfBirth === null) return null;
-  const row = one<{ id: number }>(
+  const row = one<{ id: PersonId }>(
     ctx.db,
     `SELECT id FROM people WHERE last_name = ? AND first_name = ? AND date_of_birth = ?
        ORDER BY id LIMIT 1`,
@@ -68,8 +69,8 @@ export function findPerson(ctx: Ctx, p: ClaimPerson): number | null {
   return row?.id ?? null;
 }
 
-export function createPerson(ctx: Ctx, p: ClaimPerson, source: AddressSource): number {
-  const id = Number(
+export function createPerson(ctx: Ctx, p: ClaimPerson, source: AddressSource): PersonId {
+  const id = insertedId<PersonId>(
     run(
       ctx.db,
       `INSERT INTO people (last_name, first_name, middle_name, date_of_birth, sex, created_at)
@@ -80,7 +81,7 @@ export function createPerson(ctx: Ctx, p: ClaimPerson, source: AddressSource): n
       p.dateOfBirth,
       sexOf(p.sex),
       ctx.clock.now(),
-    ).lastInsertRowid,
+    ),
   );
   if (p.address) insertAddress(ctx, id, p.address, source);
   return id;
@@ -91,7 +92,7 @@ export function findOrCreatePerson(
   ctx: Ctx,
   p: ClaimPerson,
   source: AddressSource,
-): { id: number; created: boolean } {
+): { id: PersonId; created: boolean } {
   const found = findPerson(ctx, p);
   if (found !== null) {
     updatePerson(ctx, found, p, source);
@@ -101,7 +102,7 @@ export function findOrCreatePerson(
 }
 
 /** Whether the person on file is the one the claim names (same name, no other birth date). */
-export function isSamePerson(ctx: Ctx, personId: number, p: ClaimPerson): boolean {
+export function isSamePerson(ctx: Ctx, personId: PersonId, p: ClaimPerson): boolean {
   const row = one<{ last: string; first: string; dob: string | null }>(
     ctx.db,
     `SELECT last_name AS last, first_name AS first, date_of_birth AS dob FROM people WHERE id = ?`,
@@ -122,7 +123,7 @@ export function isSamePerson(ctx: Ctx, personId: number, p: ClaimPerson): boolea
  */
 export function updatePerson(
   ctx: Ctx,
-  personId: number,
+  personId: PersonId,
   p: ClaimPerson,
   source: AddressSource,
 ): string[] {
@@ -163,7 +164,7 @@ export function updatePerson(
   return changed;
 }
 
-function insertAddress(ctx: Ctx, personId: number, a: PostalAddress, source: AddressSource) {
+function insertAddress(ctx: Ctx, personId: PersonId, a: PostalAddress, source: AddressSource) {
   run(
     ctx.db,
     `INSERT INTO addresses (person_id, line1, line2, city, state, zip, effective_date, reason,

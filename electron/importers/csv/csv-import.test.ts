@@ -1,3 +1,4 @@
+import type { AccountId } from '../../../shared/ids';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CsvImportReport } from '../../../shared/api/csv';
 import { readCsv } from '../../../shared/csv/read';
@@ -341,7 +342,7 @@ describe('importing a spreadsheet of accounts', () => {
            p.phone, p.phone_digits AS digits
          FROM accounts a JOIN people p ON p.id = a.patient_id WHERE a.account_number = 'NEW-1'`,
       )
-      .get() as Record<string, unknown> & { id: number };
+      .get() as Record<string, unknown> & { id: AccountId };
     expect(one).toMatchObject({
       selfPay: 1,
       rel: 'self',

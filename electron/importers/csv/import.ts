@@ -1,3 +1,4 @@
+import { insertedId, type AccountId } from '../../../shared/ids';
 import { createHash } from 'node:crypto';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { CsvImportReport } from '../../../shared/api/csv';
@@ -109,7 +110,7 @@ class AccountWriter {
             : null,
         )
       : patientId;
-    const accountId = Number(
+    const accountId = insertedId<AccountId>(
       run(
         db,
         `INSERT INTO accounts (account_number, patient_id, guarantor_id, guarantor_relationship,
@@ -122,7 +123,7 @@ class AccountWriter {
         a.serviceDate,
         a.financialClass,
         this.now,
-      ).lastInsertRowid,
+      ),
     );
     if (a.coverage) {
       run(

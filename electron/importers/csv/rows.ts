@@ -1,3 +1,4 @@
+import type { PayerId } from '../../../shared/ids';
 import { type CsvFieldKey, type GuarantorRelationship } from '../../../shared/csv/account-fields';
 import type { CsvRecord } from '../../../shared/csv/read';
 import { unguardCell } from '../../../shared/csv/write';
@@ -48,7 +49,7 @@ export interface AccountFromRow {
   serviceDate: IsoDate;
   financialClass: FinancialClass;
   coverage: {
-    payerId: number;
+    payerId: PayerId;
     payerCode: string;
     memberId: string;
     groupNumber: string | null;
@@ -63,7 +64,7 @@ export type RowOutcome =
   | { status: 'skip'; accountNumber: string; problems: string[] };
 
 export interface PayerRef {
-  id: number;
+  id: PayerId;
   code: string;
   financialClass: FinancialClass;
 }

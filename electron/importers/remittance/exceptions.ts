@@ -1,3 +1,4 @@
+import type { AccountId, ClaimId, PayerId } from '../../../shared/ids';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import { conflict, invalid, notFound } from '../../../shared/api/errors';
 import type { Created } from '../../../shared/api/method';
@@ -81,10 +82,10 @@ export function resolveRemittanceException(
   }
   if (input.claimId == null) throw invalid('Choose the claim to post it to.', 'claimId');
   const claim = one<{
-    id: number;
-    accountId: number;
+    id: ClaimId;
+    accountId: AccountId;
     claimNumber: string;
-    payerId: number;
+    payerId: PayerId;
     status: string;
   }>(
     db,

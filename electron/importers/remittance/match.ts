@@ -1,11 +1,12 @@
+import type { AccountId, ClaimId, PayerId } from '../../../shared/ids';
 import type { Db } from '../../db/open';
 import { all, one } from '../../db/query';
 
 export interface MatchedClaim {
-  id: number;
-  accountId: number;
+  id: ClaimId;
+  accountId: AccountId;
   claimNumber: string;
-  payerId: number;
+  payerId: PayerId;
   status: string;
   matchedBy: 'claim number' | 'account number' | 'payer claim number';
 }
@@ -53,13 +54,13 @@ export function matchClaim(
 }
 
 /** Our payer for the remittance: by the payer id it sends, else by its name. */
-export function matchPayer(db: Db, identifiers: readonly string[], name: string): number | null {
+export function matchPayer(db: Db, identifiers: readonly string[], name: string): PayerId | null {
   for (const id of identifiers) {
-    const row = one<{ id: number }>(db, `SELECT id FROM payers WHERE payer_code = ?`, id);
+    const row = one<{ id: PayerId }>(db, `SELECT id FROM payers WHERE payer_code = ?`, id);
     if (row) return row.id;
   }
   const byName = all<{
-    id: number;
+    id: PayerId;
   }>(db, `SELECT id FROM payers WHERE name = ? COLLATE NOCASE`, name);
   return byName.length === 1 && byName[0] ? byName[0].id : null;
 }

@@ -1,4 +1,6 @@
+import type { ClaimId, ClaimLineId, ReceiptId } from '../../../shared/ids';
 import { isDenialAdjustment } from '../../../shared/codes/denials';
+import { addCents, negate, ZERO, type Cents } from '../../../shared/money/cents';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Ctx } from '../../core/context';
 import type { NewLedgerEntry } from '../../ledger/ledger';
@@ -35,16 +37,16 @@ export type PlannedEntry = Omit<NewLedgerEntry, 'receiptId'>;
  * and remarks.
  */
 export type ClaimPlan =
-  | { kind: 'reversal'; receiptId: number }
+  | { kind: 'reversal'; receiptId: ReceiptId }
   | {
       kind: 'posting';
       /** The ledger rows to write, none of them zero. */
       entries: PlannedEntry[];
-      codes: { lineId: number | null; a: Adjustment }[];
-      remarks: { lineId: number | null; code: string }[];
-      adjustments: number;
-      patient: number;
-      denied: number;
+      codes: { lineId: ClaimLineId | null; a: Adjustment }[];
+      remarks: { lineId: ClaimLineId | null; code: string }[];
+      adjustments: Cents;
+      patient: Cents;
+      denied: Cents;
       isDenial: boolean;
     };
 
@@ -95,9 +97,9 @@ export function planRemittanceClaim(
     reference: `ERA ${remit.traceNumber}`,
   };
   const entries: PlannedEntry[] = [];
-  const codes: { lineId: number | null; a: Adjustment }[] = [];
+  const codes: { lineId: ClaimLineId | null; a: Adjustment }[] = [];
   if (!paidByLine && claim.paidAmount > 0) {
-    entries.push({ ...base, kind: 'payment', side: 'insurance', amount: -claim.paidAmount });
+    entries.push({ ...base, kind: 'payment', side: 'insurance', amount: negate(claim.paidAmount) });
   }
   claim.serviceLines.forEach((l, i) => {
     const claimLineId = lineIds[i] ?? null;
@@ -107,33 +109,33 @@ export function planRemittanceClaim(
         claimLineId,
         kind: 'payment',
         side: 'insurance',
-        amount: -l.paidAmount,
+        amount: negate(l.paidAmount),
       });
     }
     for (const a of l.adjustments) codes.push({ lineId: claimLineId, a });
   });
   for (const a of claim.adjustments) codes.push({ lineId: null, a });
 
-  let adjustments = 0;
-  let patient = 0;
-  let denied = 0;
+  let adjustments = ZERO;
+  let patient = ZERO;
+  let denied = ZERO;
   for (const { lineId, a } of codes) {
     const code = `${a.group}-${a.reason}`;
     const at = { ...base, claimLineId: lineId, reasonCode: code };
     if (a.group === 'PR') {
-      patient += a.amount;
+      patient = addCents(patient, a.amount);
       const memo = SHARE_LABELS[a.reason] ?? 'Patient responsibility';
       entries.push(
-        { ...at, kind: 'transfer', side: 'insurance', amount: -a.amount, memo },
+        { ...at, kind: 'transfer', side: 'insurance', amount: negate(a.amount), memo },
         { ...at, kind: 'transfer', side: 'patient', amount: a.amount, memo },
       );
     } else if (isDenialAdjustment(a.group, a.reason)) {
       // a denied amount stays owed by the payer until the denial is worked: appealed,
       // corrected, or written off by a person; only the code is kept with the claim
-      denied += a.amount;
+      denied = addCents(denied, a.amount);
     } else {
-      adjustments += a.amount;
-      entries.push({ ...at, kind: 'adjustment', side: 'insurance', amount: -a.amount });
+      adjustments = addCents(adjustments, a.amount);
+      entries.push({ ...at, kind: 'adjustment', side: 'insurance', amount: negate(a.amount) });
     }
   }
   const remarks = remarkCodes(claim, lineIds);
@@ -152,7 +154,7 @@ export function planRemittanceClaim(
 }
 
 interface OurLine {
-  id: number;
+  id: ClaimLineId;
   procedureCode: string | null;
   revenueCode: string | null;
   serviceDate: IsoDate;
@@ -162,7 +164,11 @@ interface OurLine {
  * Pairs the remittance's service lines with ours: same procedure (or revenue) code and
  * date of service, each of our lines used once. An unpaired line posts at claim level.
  */
-function pairLines(ctx: Ctx, claimId: number, lines: readonly ServiceLine[]): (number | null)[] {
+function pairLines(
+  ctx: Ctx,
+  claimId: ClaimId,
+  lines: readonly ServiceLine[],
+): (ClaimLineId | null)[] {
   if (lines.length === 0) return [];
   const ours = all<OurLine>(
     ctx.db,
@@ -170,7 +176,7 @@ function pairLines(ctx: Ctx, claimId: number, lines: readonly ServiceLine[]): (n
          service_date AS serviceDate FROM claim_lines WHERE claim_id = ? ORDER BY line_number`,
     claimId,
   );
-  const used = new Set<number>();
+  const used = new Set<ClaimLineId>();
   return lines.map((l) => {
     const date = l.dates.find((d) => ['472', '150'].includes(d.qualifier))?.date ?? null;
     const code = l.procedure.code;
@@ -187,8 +193,8 @@ function pairLines(ctx: Ctx, claimId: number, lines: readonly ServiceLine[]): (n
 }
 
 /** The earlier remittance payment on this claim that a payer reversal (status 22) takes back. */
-function reversibleReceipt(ctx: Ctx, claimId: number): number | null {
-  const row = one<{ id: number }>(
+function reversibleReceipt(ctx: Ctx, claimId: ClaimId): ReceiptId | null {
+  const row = one<{ id: ReceiptId }>(
     ctx.db,
     `SELECT r.id FROM receipts r
        WHERE r.remittance_id IS NOT NULL AND r.reverses_id IS NULL
@@ -202,9 +208,9 @@ function reversibleReceipt(ctx: Ctx, claimId: number): number | null {
 
 function remarkCodes(
   claim: Claim,
-  lineIds: readonly (number | null)[],
-): { lineId: number | null; code: string }[] {
-  const out: { lineId: number | null; code: string }[] = [];
+  lineIds: readonly (ClaimLineId | null)[],
+): { lineId: ClaimLineId | null; code: string }[] {
+  const out: { lineId: ClaimLineId | null; code: string }[] = [];
   for (const code of claim.outpatient?.remarkCodes ?? []) out.push({ lineId: null, code });
   for (const code of claim.inpatient?.remarkCodes ?? []) out.push({ lineId: null, code });
   claim.serviceLines.forEach((l, i) => {

@@ -123,18 +123,18 @@ export function postRemittanceClaim(
     ours.id,
   );
 
-  if (patient > 0) extendPlanForNewCharges(ctx, ours.accountId, cents(patient));
+  if (patient > 0) extendPlanForNewCharges(ctx, ours.accountId, patient);
   touchAccount(db, ours.accountId);
   recordActivity(ctx, {
     accountId: ours.accountId,
     claimId: ours.id,
     kind: 'system',
-    text: `Remittance ${remit.traceNumber} from ${remit.payerName}: paid ${formatCents(claim.paidAmount)}, adjusted ${formatCents(cents(adjustments))}, patient responsibility ${formatCents(cents(patient))}.${statusClosed ? ' Claim status follow-up closed.' : ''}`,
+    text: `Remittance ${remit.traceNumber} from ${remit.payerName}: paid ${formatCents(claim.paidAmount)}, adjusted ${formatCents(adjustments)}, patient responsibility ${formatCents(patient)}.${statusClosed ? ' Claim status follow-up closed.' : ''}`,
   });
   return {
     paid: claim.paidAmount,
-    adjustments: cents(adjustments),
-    patientResponsibility: cents(patient),
+    adjustments,
+    patientResponsibility: patient,
     denial: isDenial,
     reversal: false,
   };
