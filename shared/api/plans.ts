@@ -18,6 +18,7 @@ import {
   requiredText,
 } from './fields';
 import { read, write, type Created, type MethodGroup } from './method';
+import type { RepaymentAdvice } from '../plans/advice';
 
 /** Payment plans, promises to pay and repayment advice from household income. */
 
@@ -79,16 +80,8 @@ export interface PromiseView {
   createdAt: string;
 }
 
-export interface RepaymentAdviceView {
-  guidelineYear: number;
-  guideline: Cents;
-  percentOfPoverty: number;
-  suggestAssistanceScreening: boolean;
-  affordableMonthly: Cents;
-  suggestedMonths: number | null;
-  suggestedMonthly: Cents | null;
-  message: string;
-}
+/** The advice as shared/plans/advice.ts computes it, sent to the screen as it is. */
+export type RepaymentAdviceView = RepaymentAdvice;
 
 const planLength = z.discriminatedUnion(
   'mode',
