@@ -42,9 +42,9 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query);
   if (path === '' || path === '/' || path === '/queue') return { name: 'queue', params };
-  const account = /^\/accounts\/(\d+)$/.exec(path);
+  const account = /^\/accounts\/([1-9]\d*)$/.exec(path);
   if (account) return { name: 'account', accountId: Number(account[1]), params };
-  const posting = /^\/posting(?:\/(\d+))?$/.exec(path);
+  const posting = /^\/posting(?:\/([1-9]\d*))?$/.exec(path);
   if (posting) return { name: 'posting', batchId: posting[1] ? Number(posting[1]) : null };
   if (path === '/cash') {
     const date = params.get('date');
@@ -52,7 +52,7 @@ export function parseRoute(hash: string): Route {
   }
   if (path === '/imports') return { name: 'imports', params };
   if (path === '/denials') return { name: 'denials', params };
-  const appeal = /^\/appeal\/(\d+)$/.exec(path);
+  const appeal = /^\/appeal\/([1-9]\d*)$/.exec(path);
   if (appeal) return { name: 'appeal', denialId: Number(appeal[1]) };
   if (path === '/statements') return { name: 'statements' };
   if (path === '/templates') return { name: 'templates', params };
