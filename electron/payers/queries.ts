@@ -2,7 +2,6 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { notFound } from '../../shared/api/errors';
 import type { PayerAddress, PayerList, PayerRow, PayerView } from '../../shared/api/payers';
 import { APPEAL_LEVEL, type AppealLevel } from '../../shared/codes/denials';
-import type { FinancialClass } from '../../shared/codes/enums';
 import type { ReadCtx } from '../core/context';
 import type { ReadDb } from '../db/open';
 import { all, one } from '../db/query';
@@ -11,7 +10,8 @@ import { isSupervisor } from '../users/users';
 /** More than any office has; the list is searched, not scrolled through. */
 const LIST_LIMIT = 1000;
 
-type Row = Omit<PayerRow, 'reviewed'> & { updatedAt: string | null };
+/** What COLUMNS select: the list's row before its counts. */
+type Columns = Omit<PayerRow, 'reviewed' | 'openDenials'> & { updatedAt: string | null };
 
 const COLUMNS = `py.id, py.name, py.payer_code AS payerCode, py.financial_class AS financialClass,
     py.appeal_window_days AS appealWindowDays,
@@ -23,8 +23,20 @@ const COLUMNS = `py.id, py.name, py.payer_code AS payerCode, py.financial_class 
 // being worked, where counting from the payers would read every claim
 const OPEN_DENIALS = `FROM denials d JOIN claims c ON c.id = d.claim_id WHERE d.state <> 'resolved'`;
 
-function toRow({ updatedAt, ...r }: Row): PayerRow {
-  return { ...r, reviewed: updatedAt !== null };
+function toRow(c: Columns, openDenials: number): PayerRow {
+  return {
+    id: c.id,
+    name: c.name,
+    payerCode: c.payerCode,
+    financialClass: c.financialClass,
+    appealWindowDays: c.appealWindowDays,
+    secondAppealWindowDays: c.secondAppealWindowDays,
+    externalReviewWindowDays: c.externalReviewWindowDays,
+    timelyFilingDays: c.timelyFilingDays,
+    phone: c.phone,
+    openDenials,
+    reviewed: c.updatedAt !== null,
+  };
 }
 
 /** LIKE with the user's % and _ taken literally. */
@@ -37,7 +49,7 @@ export function listPayers(ctx: ReadCtx, input: ParsedInputOf<'listPayers'>): Pa
   const pattern = input.query ? likePattern(input.query) : null;
   const where = `@pattern IS NULL OR py.name LIKE @pattern ESCAPE '\\'
     OR py.payer_code LIKE @pattern ESCAPE '\\'`;
-  const rows = all<Row & { openDenials: number }>(
+  const rows = all<Columns & { openDenials: number }>(
     ctx.db,
     `SELECT ${COLUMNS}, ifnull(o.n, 0) AS openDenials
        FROM payers py
@@ -56,7 +68,7 @@ export function listPayers(ctx: ReadCtx, input: ParsedInputOf<'listPayers'>): Pa
       : rows.length;
   return {
     total,
-    rows: rows.slice(0, LIST_LIMIT).map(toRow),
+    rows: rows.slice(0, LIST_LIMIT).map((r) => toRow(r, r.openDenials)),
     canChange: isSupervisor(ctx.db, ctx.userId),
   };
 }
@@ -100,8 +112,7 @@ export function openDenialsByLevel(db: ReadDb, payerId: number): Record<AppealLe
 /** One payer with its addresses, numbers and windows, and who last changed it. */
 export function readPayer(ctx: ReadCtx, payerId: number): PayerView {
   const row = one<
-    Row & {
-      financialClass: FinancialClass;
+    Columns & {
       fax: string | null;
       appealsFax: string | null;
       updatedBy: string | null;
@@ -128,18 +139,17 @@ export function readPayer(ctx: ReadCtx, payerId: number): PayerView {
     payerId,
   );
   if (!row) throw notFound('The payer');
-  const { c1, c2, cCity, cState, cZip, a1, a2, aCity, aState, aZip, ...rest } = row;
   const byLevel = openDenialsByLevel(ctx.db, payerId);
+  const { c1, c2, cCity, cState, cZip, a1, a2, aCity, aState, aZip } = row;
   return {
-    ...toRow({ ...rest, openDenials: 0 }),
-    openDenials: byLevel.first + byLevel.second + byLevel.external,
+    ...toRow(row, byLevel.first + byLevel.second + byLevel.external),
     openDenialsByLevel: byLevel,
     claimsAddress: addressOf({ line1: c1, line2: c2, city: cCity, state: cState, zip: cZip }),
     appealsAddress: addressOf({ line1: a1, line2: a2, city: aCity, state: aState, zip: aZip }),
-    fax: rest.fax,
-    appealsFax: rest.appealsFax,
-    updatedAt: rest.updatedAt,
-    updatedBy: rest.updatedBy,
+    fax: row.fax,
+    appealsFax: row.appealsFax,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
     canChange: isSupervisor(ctx.db, ctx.userId),
   };
 }
