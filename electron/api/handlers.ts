@@ -9,6 +9,7 @@ import { documentsHandlers } from '../filing/handlers';
 import { csvHandlers } from '../importers/csv/handlers';
 import { importsHandlers } from '../importers/handlers';
 import { lettersHandlers } from '../letters/handlers';
+import { payersHandlers } from '../payers/handlers';
 import { plansHandlers } from '../plans/handlers';
 import { postingHandlers } from '../posting/handlers';
 import { queueHandlers } from '../queue/handlers';
@@ -40,6 +41,7 @@ export const handlers = {
   ...lettersHandlers,
   ...documentsHandlers,
   ...statementsHandlers,
+  ...payersHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

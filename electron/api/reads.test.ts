@@ -25,6 +25,7 @@ function sampleInputs(): Record<string, unknown> {
   const accountId = first(`SELECT id FROM accounts ORDER BY id LIMIT 1`);
   const denialId = first(`SELECT id FROM denials ORDER BY id LIMIT 1`);
   const batchId = first(`SELECT id FROM deposit_batches ORDER BY id LIMIT 1`);
+  const payerId = first(`SELECT id FROM payers ORDER BY id LIMIT 1`);
   const today = ctx.clock.today();
   return {
     getAppInfo: {},
@@ -68,6 +69,8 @@ function sampleInputs(): Record<string, unknown> {
     getDocumentFile: { documentId: 1 },
     listSetAsideDocuments: {},
     listStatementCandidates: {},
+    listPayers: {},
+    getPayer: { payerId },
   };
 }
 

@@ -8,6 +8,7 @@ import { documentsMethods } from './documents';
 import { facilityMethods } from './facility';
 import { importsMethods } from './imports';
 import { lettersMethods } from './letters';
+import { payersMethods } from './payers';
 import type { Method, MethodGroup } from './method';
 import { plansMethods } from './plans';
 import { postingMethods } from './posting';
@@ -41,6 +42,7 @@ export const contract = {
   ...lettersMethods,
   ...documentsMethods,
   ...statementsMethods,
+  ...payersMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

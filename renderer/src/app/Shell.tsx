@@ -11,6 +11,7 @@ import { ImportsScreen } from '../imports/ImportsScreen';
 import { AppealScreen } from '../letters/AppealScreen';
 import { StatementsScreen } from '../statements/StatementsScreen';
 import { TemplatesScreen } from '../templates/TemplatesScreen';
+import { PayersScreen } from '../payers/PayersScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { CashSummaryScreen } from '../posting/CashSummaryScreen';
 import { PostingScreen } from '../posting/PostingScreen';
@@ -48,6 +49,7 @@ export function Shell() {
     body = <AppealScreen denialId={route.denialId} today={info.data.today} />;
   else if (route.name === 'statements') body = <StatementsScreen />;
   else if (route.name === 'templates') body = <TemplatesScreen params={route.params} />;
+  else if (route.name === 'payers') body = <PayersScreen params={route.params} />;
   else if (route.name === 'settings') body = <SettingsScreen tab={route.tab} />;
   else
     body = (
@@ -114,6 +116,14 @@ export function Shell() {
               aria-current={route.name === 'templates' ? 'page' : undefined}
             >
               Templates
+            </Button>
+            <Button
+              variant={route.name === 'payers' ? 'light' : 'subtle'}
+              px="xs"
+              onClick={() => navigate('/payers')}
+              aria-current={route.name === 'payers' ? 'page' : undefined}
+            >
+              Payers
             </Button>
             {info.data && (
               <Button

@@ -7,7 +7,8 @@ import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
  * `#/posting/<batchId>`; the day's deposits are `#/cash?date=YYYY-MM-DD`; file imports are
  * `#/imports` (`?tab=exceptions`); denials are `#/denials` with their filters in the query.
  * A denial's appeal letter is drafted at `#/appeal/<denialId>`; statement runs are
- * `#/statements` and letter templates `#/templates` (`?template=<id>&copy=<copyId>`).
+ * `#/statements` and letter templates `#/templates` (`?template=<id>&copy=<copyId>`);
+ * payers are `#/payers` (`?payer=<id>`).
  * Office settings are `#/settings?tab=facility|rules|reasons|users`; the older
  * `#/facility` still leads to the facility tab.
  */
@@ -21,6 +22,7 @@ export type Route =
   | { name: 'appeal'; denialId: number }
   | { name: 'statements' }
   | { name: 'templates'; params: URLSearchParams }
+  | { name: 'payers'; params: URLSearchParams }
   | { name: 'settings'; tab: SettingsTab }
   | { name: 'notFound'; path: string };
 
@@ -56,6 +58,7 @@ export function parseRoute(hash: string): Route {
   if (appeal) return { name: 'appeal', denialId: Number(appeal[1]) };
   if (path === '/statements') return { name: 'statements' };
   if (path === '/templates') return { name: 'templates', params };
+  if (path === '/payers') return { name: 'payers', params };
   if (path === '/facility') return { name: 'settings', tab: 'facility' };
   if (path === '/settings') return { name: 'settings', tab: settingsTab(params.get('tab')) };
   return { name: 'notFound', path };
