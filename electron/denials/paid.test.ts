@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isoDate } from '../../shared/dates/iso-date';
+import { cents } from '../../shared/money/cents';
+import type { Claim, ServiceLine } from '../importers/x12/remittance-types';
 import { addAccount, addBilledClaim, addPayer } from '../testing/builders';
 import { call, callAsync, expectRefusedAsync } from '../testing/call';
 import { remitClaim, remittanceFile } from '../testing/remittance';
-import { createTestCtx, staleQueueColumns, type TestCtx } from '../testing/test-db';
+import { createTestCtx, staleQueueColumns, TEST_TODAY, type TestCtx } from '../testing/test-db';
 import { denialCodes, isDenyingAdjustment } from './denying';
 
 let ctx: TestCtx;
@@ -213,5 +215,94 @@ describe('a denial the payer later pays', () => {
       templateId: draft.templateId,
     });
     expect(view.warnings).toContain(warning);
+  });
+});
+
+/** A service line as the payer adjudicated it. */
+function remitLine(
+  code: string,
+  charge: number,
+  paid: number,
+  adjustments: { group: string; reason: string; amount: number }[],
+  remarks: string[] = [],
+): ServiceLine {
+  return {
+    procedure: { qualifier: 'HC', code, modifiers: [], description: null },
+    chargeAmount: cents(charge),
+    paidAmount: cents(paid),
+    revenueCode: null,
+    units: 1,
+    originalProcedure: null,
+    originalUnits: null,
+    dates: [{ qualifier: '472', date: TEST_TODAY }],
+    adjustments: adjustments.map((a) => ({ ...a, amount: cents(a.amount), quantity: null })),
+    references: [],
+    amounts: [],
+    quantities: [],
+    remarks: remarks.map((code) => ({ qualifier: 'HE', code })),
+  };
+}
+
+function withLines(claim: Claim, lines: ServiceLine[]): Claim {
+  return { ...claim, serviceLines: lines };
+}
+
+describe('a denied service line the payer later pays', () => {
+  it('lists the line denial with its own remark, and resolves when the line is paid', () => {
+    const payerId = addPayer(ctx);
+    const { accountId } = addAccount(ctx, { payerId });
+    const { claimId, lineIds } = addBilledClaim(ctx, accountId, payerId, [20_000, 10_000]);
+    ctx.db.prepare(`UPDATE claim_lines SET procedure_code = '99285' WHERE id = ?`).run(lineIds[1]);
+    const number = (
+      ctx.db.prepare(`SELECT claim_number AS n FROM claims WHERE id = ?`).get(claimId) as {
+        n: string;
+      }
+    ).n;
+    const base = remitClaim({ patientControlNumber: number, charge: 30_000, paid: 16_000 });
+    call(ctx, 'importFile', {
+      fileName: 'lines.835',
+      text: remittanceFile(
+        [
+          withLines(base, [
+            remitLine(
+              '99284',
+              20_000,
+              16_000,
+              [{ group: 'CO', reason: '45', amount: 4_000 }],
+              ['N381'],
+            ),
+            remitLine('99285', 10_000, 0, [{ group: 'CO', reason: '97', amount: 10_000 }], ['M15']),
+          ]),
+        ],
+        { trace: 'EFT-LINES', date: DENIED_ON },
+      ),
+    });
+    const denial = call(ctx, 'listDenials', {}).rows[0];
+    expect(denial?.codes.map((c) => c.code)).toEqual(['CO-97', 'M15']);
+    expect(denial?.amount).toBe(10_000);
+    expect(denial?.category).toBe('coding_bundling');
+
+    // the corrected line is paid on its own
+    call(ctx, 'importFile', {
+      fileName: 'line-paid.835',
+      text: remittanceFile(
+        [
+          withLines(remitClaim({ patientControlNumber: number, charge: 10_000, paid: 10_000 }), [
+            remitLine('99285', 10_000, 10_000, []),
+          ]),
+        ],
+        { trace: 'EFT-LINE-PAID', date: PAID_ON },
+      ),
+    });
+    expect(denialRow(claimId)).toEqual({ state: 'resolved', resolution: 'paid', followUp: 'done' });
+    const paidOnLine = ctx.db
+      .prepare(
+        `SELECT claim_line_id AS lineId, amount FROM ledger_entries
+           WHERE claim_id = ? AND kind = 'payment' ORDER BY id DESC LIMIT 1`,
+      )
+      .get(claimId);
+    expect(paidOnLine).toEqual({ lineId: lineIds[1], amount: -10_000 });
+    expect(call(ctx, 'listDenials', {}).total).toBe(0);
+    expect(staleQueueColumns(ctx, accountId)).toBe(0);
   });
 });
