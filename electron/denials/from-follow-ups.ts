@@ -1,8 +1,9 @@
 import type { ClaimId, FollowUpId, UserId } from '../../shared/ids';
 import { cents, sumCents, type Cents } from '../../shared/money/cents';
-import { classifyDenial, isDenialAdjustment } from '../../shared/codes/denials';
+import { classifyDenial } from '../../shared/codes/denials';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
+import { isDenyingAdjustment } from './denying';
 import { all, prepare } from '../db/query';
 
 /**
@@ -46,7 +47,7 @@ export function recordOpenDenials(db: Db, userId: UserId, now: string): number {
   for (const f of open) {
     const codes = adjustments
       .all(f.claimId)
-      .filter((a) => isDenialAdjustment(a.groupCode, a.reasonCode));
+      .filter((a) => isDenyingAdjustment(a.groupCode, a.reasonCode));
     const remarkCodes = remarks.all(f.claimId).map((r) => r.code);
     const { category, action } = classifyDenial(
       codes.map((a) => ({ group: a.groupCode, reason: a.reasonCode })),

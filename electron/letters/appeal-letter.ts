@@ -13,6 +13,7 @@ import { fillTemplate, type FilledBlock, type FilledLetter } from '../documents/
 import { PLACEHOLDERS } from '../documents/placeholders';
 import type { Template, TemplateKind } from '../documents/template';
 import { templatesInUse, type TemplateInUse } from '../templates/in-use';
+import { describePayment, paymentSinceDenial } from '../denials/paid';
 import { appealLetterData, chooseAppealTemplate, hasAppealLetter } from './appeal-data';
 import { one } from '../db/query';
 
@@ -62,6 +63,34 @@ export function deadlineWarnings(ctx: ReadCtx, denial: DenialFacts): string[] {
         `The appeal deadline of ${formatUsDate(denial.deadlineDate)} has passed; check that the payer still accepts an appeal, with a reason for the late filing, before sending this letter.`,
       ]
     : [];
+}
+
+/**
+ * An appeal for a claim the payer has since paid would ask for money already received;
+ * the representative sees the payment before anything is printed.
+ */
+export function paidWarnings(ctx: ReadCtx, denial: DenialFacts): string[] {
+  const paid = paymentSinceDenial(ctx.db, denial.id);
+  if (!paid) return [];
+  return [
+    paid.stillOwed > 0
+      ? `The claim has since been partly paid: ${describePayment(paid)}. Appeal only what is still unpaid.`
+      : `The claim has since been paid: ${describePayment(paid)}. No appeal is needed; this letter cannot be generated.`,
+  ];
+}
+
+/**
+ * A claim paid in full since its denial gets no appeal letter, whatever state its denial
+ * is in: refusing is safer than a confirmation a busy representative clicks through, and
+ * a reversal of that payment by the payer makes the letter possible again.
+ */
+export function requireNotPaidInFull(ctx: ReadCtx, denial: DenialFacts): void {
+  const paid = paymentSinceDenial(ctx.db, denial.id);
+  if (paid && paid.stillOwed <= 0) {
+    throw conflict(
+      `The claim has since been paid: ${describePayment(paid)}. An appeal letter is not generated for a paid claim.`,
+    );
+  }
 }
 
 /** A resolved denial is not written to; it is moved back to review first. */

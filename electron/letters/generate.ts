@@ -15,6 +15,8 @@ import {
   deadlineWarnings,
   denialFacts,
   fillLetter,
+  paidWarnings,
+  requireNotPaidInFull,
   requireUnresolved,
   type AppealChoice,
 } from './appeal-letter';
@@ -33,7 +35,11 @@ async function render(
     choice,
     rendered: {
       ...rendered,
-      warnings: [...deadlineWarnings(ctx, choice.denial), ...rendered.warnings],
+      warnings: [
+        ...paidWarnings(ctx, choice.denial),
+        ...deadlineWarnings(ctx, choice.denial),
+        ...rendered.warnings,
+      ],
     },
   };
 }
@@ -54,7 +60,9 @@ export async function previewAppeal(ctx: ReadCtx, input: Input): Promise<PdfFile
  * or in-review denial to "appeal drafted", all in one transaction after rendering.
  */
 export async function generateAppeal(ctx: Ctx, input: Input): Promise<DocumentView> {
-  requireUnresolved(denialFacts(ctx, input.denialId));
+  const facts = denialFacts(ctx, input.denialId);
+  requireNotPaidInFull(ctx, facts);
+  requireUnresolved(facts);
   const { choice, rendered } = await render(ctx, input);
   const { template, copyId } = choice.chosen;
   const isAppeal = template.kind !== 'corrected-claim';
@@ -77,6 +85,7 @@ export async function generateAppeal(ctx: Ctx, input: Input): Promise<DocumentVi
     (documentId) => {
       // the denial may have moved on while the letter rendered
       const denial = denialFacts(ctx, choice.denial.id);
+      requireNotPaidInFull(ctx, denial);
       requireUnresolved(denial);
       const gaps = rendered.warnings.length;
       recordActivity(ctx, {

@@ -145,6 +145,11 @@ export interface RemittanceExceptionView {
   status: 'open' | 'matched' | 'set_aside';
   claimNumber: string | null;
   note: string | null;
+  /**
+   * For an open exception that matched nothing when its remittance came: our claim with
+   * its number, on file since, and why it was not posted by itself (payer or charge differ).
+   */
+  claimOnFile: { claimId: number; claimNumber: string; differences: string[] } | null;
 }
 
 /** Larger than any single day's remittance a clinic receives; beyond it, split the file. */

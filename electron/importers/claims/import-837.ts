@@ -14,6 +14,7 @@ import type { Ctx } from '../../core/context';
 import { progressCounter, type Steps } from '../../core/stepped';
 import { problem } from '../remittance/import-835';
 import { matchClaim } from '../remittance/match';
+import { postWaitingRemittanceClaims } from '../remittance/late-claims';
 import { addClaim, replaceClaim, voidClaim } from './apply-claim';
 import { SkipClaim, type Applied, type FileContext } from './claim-facts';
 import { loadOurClaim } from './our-claim';
@@ -269,6 +270,7 @@ export function* post837(
     }
   }
   report.chargesPosted = cents(charges);
+  warnings.push(...postWaitingRemittanceClaims(ctx, importFileId));
   return { rejected: [], warnings, report };
 }
 

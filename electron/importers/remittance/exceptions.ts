@@ -4,7 +4,10 @@ import { conflict, invalid, notFound } from '../../../shared/api/errors';
 import type { Created } from '../../../shared/api/method';
 import type { RemittanceExceptionView } from '../../../shared/api/imports';
 import type { Ctx, ReadCtx } from '../../core/context';
+import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Claim } from '../x12/remittance-types';
+import { claimsNowOnFile } from './late-claims';
+import type { MatchedClaim } from './match';
 import { UnpostableClaim } from './plan-claim';
 import { postRemittanceClaim } from './post-claim';
 import { all, one, run } from '../../db/query';
@@ -13,8 +16,9 @@ export function listRemittanceExceptions(
   ctx: ReadCtx,
   input: ParsedInputOf<'listRemittanceExceptions'>,
 ): RemittanceExceptionView[] {
+  const onFile = input.status === 'open' ? claimsNowOnFile(ctx.db) : new Map<number, never>();
   return all<
-    Omit<RemittanceExceptionView, 'postable'> & {
+    Omit<RemittanceExceptionView, 'postable' | 'claimOnFile'> & {
       postable: number;
     }
   >(
@@ -28,19 +32,59 @@ export function listRemittanceExceptions(
          WHERE e.status = ? ORDER BY e.id LIMIT ?`,
     input.status,
     input.limit,
-  ).map((e) => ({ ...e, postable: e.postable === 1 }));
+  ).map((e) => {
+    const claim = onFile.get(e.id);
+    return {
+      ...e,
+      postable: e.postable === 1,
+      claimOnFile: claim
+        ? {
+            claimId: claim.claimId,
+            claimNumber: claim.claimNumber,
+            differences: claim.differences,
+          }
+        : null,
+    };
+  });
 }
 
-interface ExceptionRow {
-  id: number;
-  status: string;
-  postable: number;
+/** A waiting remittance claim as kept, with the remittance it came in. */
+export interface WaitingClaim {
   claimJson: string;
   remittanceId: number;
   payerName: string;
   traceNumber: string;
   paymentMethod: string | null;
-  remitDate: string;
+  remitDate: IsoDate;
+}
+
+interface ExceptionRow extends WaitingClaim {
+  id: number;
+  status: string;
+  postable: number;
+}
+
+/**
+ * Posts a waiting remittance claim to our claim as its remittance would have; throws
+ * UnpostableClaim, before any write, for a claim that cannot post as sent.
+ */
+export function postExceptionTo(
+  ctx: Ctx,
+  e: WaitingClaim,
+  claim: Omit<MatchedClaim, 'matchedBy'>,
+): void {
+  postRemittanceClaim(
+    ctx,
+    {
+      remittanceId: e.remittanceId,
+      payerName: e.payerName,
+      traceNumber: e.traceNumber,
+      method: e.paymentMethod === 'CHK' ? 'check' : 'eft',
+      remitDate: e.remitDate,
+    },
+    JSON.parse(e.claimJson) as Claim,
+    { ...claim, matchedBy: 'claim number' },
+  );
 }
 
 /**
@@ -95,18 +139,7 @@ export function resolveRemittanceException(
   );
   if (!claim) throw notFound('The claim');
   try {
-    postRemittanceClaim(
-      ctx,
-      {
-        remittanceId: e.remittanceId,
-        payerName: e.payerName,
-        traceNumber: e.traceNumber,
-        method: e.paymentMethod === 'CHK' ? 'check' : 'eft',
-        remitDate: e.remitDate as Parameters<typeof postRemittanceClaim>[1]['remitDate'],
-      },
-      JSON.parse(e.claimJson) as Claim,
-      { ...claim, matchedBy: 'claim number' },
-    );
+    postExceptionTo(ctx, e, claim);
   } catch (err) {
     if (err instanceof UnpostableClaim) throw conflict(err.message);
     throw err;

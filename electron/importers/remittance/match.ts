@@ -1,5 +1,5 @@
 import type { AccountId, ClaimId, PayerId } from '../../../shared/ids';
-import type { Db } from '../../db/open';
+import type { ReadDb } from '../../db/open';
 import { all, one } from '../../db/query';
 
 export interface MatchedClaim {
@@ -21,7 +21,7 @@ const CLAIM_COLUMNS = `c.id, c.account_id AS accountId, c.claim_number AS claimN
  * match counts; anything else goes to the exceptions list.
  */
 export function matchClaim(
-  db: Db,
+  db: ReadDb,
   patientControlNumber: string,
   payerClaimNumber: string | null,
 ): MatchedClaim | null {
@@ -54,7 +54,11 @@ export function matchClaim(
 }
 
 /** Our payer for the remittance: by the payer id it sends, else by its name. */
-export function matchPayer(db: Db, identifiers: readonly string[], name: string): PayerId | null {
+export function matchPayer(
+  db: ReadDb,
+  identifiers: readonly string[],
+  name: string,
+): PayerId | null {
   for (const id of identifiers) {
     const row = one<{ id: PayerId }>(db, `SELECT id FROM payers WHERE payer_code = ?`, id);
     if (row) return row.id;

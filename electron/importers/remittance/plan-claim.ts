@@ -1,10 +1,10 @@
 import type { ClaimId, ClaimLineId, ReceiptId } from '../../../shared/ids';
-import { isDenialAdjustment } from '../../../shared/codes/denials';
 import { addCents, negate, ZERO, type Cents } from '../../../shared/money/cents';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Ctx } from '../../core/context';
 import type { NewLedgerEntry } from '../../ledger/ledger';
 import type { Adjustment, Claim, ServiceLine } from '../x12/remittance-types';
+import { isDenyingAdjustment } from '../../denials/denying';
 import type { MatchedClaim } from './match';
 import { all, one } from '../../db/query';
 
@@ -129,7 +129,7 @@ export function planRemittanceClaim(
         { ...at, kind: 'transfer', side: 'insurance', amount: negate(a.amount), memo },
         { ...at, kind: 'transfer', side: 'patient', amount: a.amount, memo },
       );
-    } else if (isDenialAdjustment(a.group, a.reason)) {
+    } else if (isDenyingAdjustment(a.group, a.reason)) {
       // a denied amount stays owed by the payer until the denial is worked: appealed,
       // corrected, or written off by a person; only the code is kept with the claim
       denied = addCents(denied, a.amount);

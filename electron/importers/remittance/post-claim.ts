@@ -1,9 +1,11 @@
 import { touchAccount } from '../../core/touched';
 import type { ClaimStatus } from '../../../shared/codes/enums';
-import { cents, type Cents } from '../../../shared/money/cents';
+import { cents, sumCents, type Cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
 import type { Ctx } from '../../core/context';
 import { recordActivity } from '../../activities/record';
+import { denialCodes } from '../../denials/denying';
+import { resolvePaidDenial } from '../../denials/paid';
 import { recordDenial } from '../../denials/record';
 import { closeOpenFollowUp } from '../../followups/system';
 import { appendLedgerEntries, type NewLedgerEntry } from '../../ledger/ledger';
@@ -79,10 +81,17 @@ export function postRemittanceClaim(
       claimId: ours.id,
       accountId: ours.accountId,
       remittanceId: remit.remittanceId,
-      reasons: codes.map(({ a }) => ({ group: a.group, reason: a.reason })),
-      remarks: [...new Set(remarks.map((r) => r.code))],
+      ...denialCodes(codes, remarks),
       amount: cents(denied > 0 ? denied : claim.chargeAmount - claim.paidAmount),
       remitDate: remit.remitDate,
+    });
+  } else if (claim.paidAmount > 0) {
+    resolvePaidDenial(ctx, {
+      claimId: ours.id,
+      accountId: ours.accountId,
+      remittance: remit,
+      paid: claim.paidAmount,
+      insuranceChange: sumCents(posted.filter((e) => e.side === 'insurance').map((e) => e.amount)),
     });
   }
   appendLedgerEntries(db, posted, by);

@@ -1,9 +1,10 @@
 import { Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RemittanceExceptionView } from '../../../shared/api/imports';
 import { api } from '../app/api';
-import { keys } from '../app/query';
+import { invalidateAll, keys, messageOf } from '../app/query';
 import { Money } from '../components/Money';
 import { EmptyState, QueryState } from '../components/States';
 import { UsDate } from '../components/UsDate';
@@ -31,6 +32,7 @@ function Actions({
 }) {
   return (
     <Group gap={4} wrap="nowrap" justify="flex-end">
+      {e.claimOnFile && <PostToClaimOnFile e={e} claim={e.claimOnFile} />}
       <Button
         size="compact-xs"
         variant="light"
@@ -51,6 +53,47 @@ function Actions({
         Set aside
       </Button>
     </Group>
+  );
+}
+
+/**
+ * The claim this payment was for came on file after the remittance (its claim file was
+ * imported later) and was not posted by itself because payer or charge differ: one
+ * button posts it there, after the person has read what differs.
+ */
+function PostToClaimOnFile({
+  e,
+  claim,
+}: {
+  e: RemittanceExceptionView;
+  claim: NonNullable<RemittanceExceptionView['claimOnFile']>;
+}) {
+  const post = useMutation({
+    mutationFn: () =>
+      api.resolveRemittanceException({
+        exceptionId: e.id,
+        action: 'match',
+        claimId: claim.claimId,
+        note: null,
+      }),
+    onSuccess: async () => {
+      notifications.show({
+        color: 'green',
+        message: `Posted ${e.patientControlNumber} to claim ${claim.claimNumber}.`,
+      });
+      await invalidateAll();
+    },
+    onError: (err) => notifications.show({ color: 'red', message: messageOf(err) }),
+  });
+  return (
+    <Button
+      size="compact-xs"
+      loading={post.isPending}
+      onClick={() => post.mutate()}
+      aria-label={`Claim ${claim.claimNumber} now on file: post ${e.patientControlNumber} to it`}
+    >
+      Claim now on file — post it
+    </Button>
   );
 }
 
@@ -115,6 +158,14 @@ export function ExceptionsPanel() {
                 </Table.Td>
                 <Table.Td maw={360}>
                   <Text size="sm">{e.reason}</Text>
+                  {e.claimOnFile && status === 'open' && (
+                    <Text size="xs" c="orange.9">
+                      Claim {e.claimOnFile.claimNumber} is now on file
+                      {e.claimOnFile.differences.length > 0
+                        ? `, but ${e.claimOnFile.differences.join('; ')}.`
+                        : '.'}
+                    </Text>
+                  )}
                   {!e.postable && status === 'open' && (
                     <Text size="xs" c="dimmed">
                       Cannot be posted: it can only be set aside.
