@@ -120,6 +120,7 @@ describe('importing 277CA acknowledgments', () => {
     });
     expect(again.claimStatus?.claimsUpdated).toBe(1);
     expect(claimStatus(rejected.claimId)).toBe('acknowledged');
+    expect(followUps(rejected.claimId).map((f) => f.status)).toEqual(['done']);
   });
 
   it('says when the whole batch was rejected above the claims', () => {

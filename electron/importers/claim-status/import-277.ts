@@ -6,6 +6,7 @@ import type { Ctx } from '../../core/context';
 import { progressCounter, type Steps } from '../../core/stepped';
 import { recordActivity } from '../../activities/record';
 import { findOpenFollowUp, insertFollowUp } from '../../followups/store';
+import { closeSystemFollowUps } from '../../followups/system';
 import { problem } from '../remittance/import-835';
 import { matchClaim, type MatchedClaim } from '../remittance/match';
 import { read277 } from '../x12/read-277';
@@ -163,6 +164,14 @@ function applyClaim(
   } else {
     if (first.meaning === 'acknowledged' || first.meaning === 'pending') {
       setStatus(ctx, ours, first.meaning);
+      // the corrected claim got through: its fix-and-resubmit follow-up is done
+      if (ours.status === 'rejected') {
+        closeSystemFollowUps(
+          ctx,
+          { accountId: ours.accountId, claimId: ours.id, kind: 'claim_status' },
+          `${senderOf(claim.payer)} accepted the corrected claim ${ours.claimNumber}.`,
+        );
+      }
     }
     if (first.meaning === 'request-for-information' || first.meaning === 'error') {
       const what =
