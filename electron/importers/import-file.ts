@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { notFound } from '../../shared/api/errors';
 import type {
+  ClaimStatusReport,
   ImportKind,
   ImportListItem,
   ImportProblem,
@@ -114,11 +115,7 @@ function* importSteps(ctx: Ctx, input: ParsedInputOf<'importFile'>): Steps<Impor
     segmentIndex: null,
   });
   if (kind === null) {
-    report.rejected.push(
-      none(
-        'This is not a file ClaimDesk imports: an X12 835 remittance, 277 claim status or 837 claim file.',
-      ),
-    );
+    report.rejected.push(none(unrecognised(input.text)));
   } else if (kind === '837') {
     const out = yield* post837(ctx, fileId, input.text, input.fileName);
     Object.assign(report, {
@@ -149,12 +146,14 @@ function* importSteps(ctx: Ctx, input: ParsedInputOf<'importFile'>): Steps<Impor
       ),
     );
   }
+  const refused = everyTransactionRefused(report);
+  if (refused) report.rejected.unshift(none(refused));
   report.status = statusOf(report);
   report.summary =
     report.status === 'rejected'
       ? `Rejected: ${report.rejected[0]?.message ?? 'the file could not be read.'}`
       : report.kind === '277'
-        ? `${report.claimStatus?.claimsUpdated ?? 0} claims updated, ${report.claimStatus?.followUpsCreated ?? 0} follow-ups, ${report.claimStatus?.unmatched ?? 0} not matched`
+        ? claimStatusSummary(report.claimStatus)
         : report.kind === '837'
           ? claimFileSummary(report.claimFile)
           : remittanceSummary(report.remittances);
@@ -167,6 +166,45 @@ function* importSteps(ctx: Ctx, input: ParsedInputOf<'importFile'>): Steps<Impor
     fileId,
   );
   return report;
+}
+
+/** Why a file is none of the kinds imported here, in the plainest words that fit. */
+function unrecognised(text: string): string {
+  const what = 'ClaimDesk imports X12 835 remittances, 277 claim status and 837 claim files.';
+  const start = text.replace(/^[\uFEFF\s]+/, '');
+  if (start === '') return `The file is empty. ${what}`;
+  if (!start.startsWith('ISA')) {
+    return `The file has no ISA header: an X12 file begins with an ISA segment, and this one does not. ${what}`;
+  }
+  return `The file names no transaction ClaimDesk imports (no ST segment of an 835, 277 or 837). ${what}`;
+}
+
+/**
+ * A remittance held back for its own checks posts nothing; when every one in the file is,
+ * the file stored nothing and is rejected rather than "partly posted". (An 837 whose
+ * transactions fail is rejected by its reader already.) Returns the message, or null.
+ */
+function everyTransactionRefused(r: ImportReport): string | null {
+  if (r.rejected.length > 0) return null;
+  if (r.kind !== '835' || r.remittances.length === 0) return null;
+  const refused = r.remittances.filter(
+    (x) =>
+      !x.duplicateOf && x.failedChecks.length > 0 && x.claimsPosted === 0 && x.exceptions === 0,
+  );
+  if (refused.length !== r.remittances.length) return null;
+  const first = refused[0]?.failedChecks[0]?.message ?? '';
+  return `Nothing was stored: ${refused.length === 1 ? 'the file’s only remittance' : `all ${refused.length} remittances`} failed ${refused.length === 1 ? 'its' : 'their'} checks. ${first}`.trim();
+}
+
+function claimStatusSummary(r: ClaimStatusReport | null): string {
+  if (!r) return 'No claim statuses read.';
+  const read = r.claimsRead ?? r.claimsUpdated + r.unmatched;
+  if (read === 0) return 'No claims in the file; its statuses are about the submitter or provider.';
+  const parts = [`${count(r.claimsUpdated)} updated`];
+  if (r.rejections) parts.push(`${count(r.rejections)} rejected (fix and resubmit)`);
+  parts.push(plural(r.followUpsCreated, 'follow-up'), `${count(r.unmatched)} not matched`);
+  if (r.skipped) parts.push(`${count(r.skipped)} skipped`);
+  return `${plural(read, 'claim')}: ${parts.join(', ')}`;
 }
 
 function statusOf(r: ImportReport): ImportStatus {

@@ -35,9 +35,15 @@ export interface RemittanceReport {
 }
 
 export interface ClaimStatusReport {
+  /** Claims (TRN under a patient or subscriber) in the file; absent from reports saved before it was counted. */
+  claimsRead?: number;
   claimsUpdated: number;
+  /** Of the updated, those the clearinghouse or payer rejected: each has a fix-and-resubmit follow-up. */
+  rejections?: number;
   followUpsCreated: number;
   unmatched: number;
+  /** Claims not applied because they failed a check or carried no status (see the warnings). */
+  skipped?: number;
 }
 
 export type ClaimFileOutcome = 'added' | 'updated' | 'voided' | 'skipped';

@@ -31,6 +31,7 @@ export const CLAIM_STATUS = labelled([
   ['billed', 'Billed'],
   ['acknowledged', 'Acknowledged'],
   ['pending', 'Pending'],
+  ['rejected', 'Rejected: fix and resubmit'],
   ['paid', 'Paid'],
   ['partially_paid', 'Partially paid'],
   ['denied', 'Denied'],

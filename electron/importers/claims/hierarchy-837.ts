@@ -247,8 +247,22 @@ export function readDemographics(
       issueAt(segment, 'bad-date', 'DMG01 must be D8 for a date of birth as CCYYMMDD.'),
     );
   }
-  who.dateOfBirth = optionalDate(segment, 2, level.errors);
+  who.dateOfBirth = isUnknownBirthDate(element(segment, 2))
+    ? null
+    : optionalDate(segment, 2, level.errors);
   who.sex = optional(segment, 3);
+}
+
+/**
+ * Senders write a date of birth they do not know as a date before 1900, `18000101` most
+ * often. It is a real calendar date and no error, but not a birthday to match people by.
+ */
+function isUnknownBirthDate(text: string): boolean {
+  const m = /^(1[0-8]\d\d)(\d\d)(\d\d)$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 export function readReference(

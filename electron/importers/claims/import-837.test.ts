@@ -926,7 +926,7 @@ describe('claim files that cannot be imported', () => {
       [
         'garbage.837',
         '\u0000\u0001binary\u00ff junk',
-        /^This is not a file ClaimDesk imports: an X12 835 remittance, 277 claim status or 837 claim file\.$/,
+        /^The file has no ISA header: an X12 file begins with an ISA segment, and this one does not\. ClaimDesk imports X12 835 remittances, 277 claim status and 837 claim files\.$/,
       ],
       [
         'relabelled.837',

@@ -440,8 +440,13 @@ describe('read837 on damaged or wrong files', () => {
       'Transaction 0010 follows implementation guide 004010X096A1, a version 4010 guide; ClaimDesk reads 837 claim files of version 5010, institutional (005010X223A2) and professional (005010X222A1).',
     ]);
     const encounters = read837(good().replace('*CH~', '*RP~'));
-    expect(encounters.envelopeErrors).toEqual([]);
-    expect(codes(encounters.transactions[0]?.errors ?? [])).toEqual(['wrong-transaction-type BHT']);
+    expect(encounters.envelopeErrors.map((e) => [e.code, e.segmentId, e.message])).toEqual([
+      [
+        'wrong-transaction-type',
+        'ST',
+        'Transaction 0010 reports encounters (BHT06 RP), not claims for payment; ClaimDesk imports claims.',
+      ],
+    ]);
   });
 
   it('checks each claim on its own and says where the problem is', () => {

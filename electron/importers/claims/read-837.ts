@@ -1,6 +1,7 @@
-import type { GroupHeader, InterchangeHeader } from '../x12/envelope';
+import type { GroupHeader } from '../x12/envelope';
 import { issueAt, type SegmentPosition, type X12Issue } from '../x12/issues';
-import { readFile } from '../x12/read-file';
+import { groupOf, readFile } from '../x12/read-file';
+import { plural } from '../../../shared/text/count';
 import type { ClaimTransaction, Read837Result } from './claim-types';
 import { claimTypeOfGuide, readTransaction } from './transaction-837';
 
@@ -33,28 +34,51 @@ const FUNCTIONAL_GROUPS: Record<string, string> = {
  * see `Read837Result` for where problems go.
  */
 export function read837(text: string): Read837Result {
-  const result = readFile(text, '837', readTransaction);
+  const result = readFile(text, '837', readTransaction, (t) => [
+    ...t.errors,
+    ...t.claims.flatMap((c) => c.errors),
+  ]);
   for (const t of result.transactions) {
     const group = groupOf(result.interchanges, t);
     checkHeaders(t, group, result.envelopeErrors);
   }
+  setEncountersAside(result);
   return result;
 }
 
-function groupOf(
-  interchanges: readonly InterchangeHeader[],
-  t: ClaimTransaction,
-): GroupHeader | null {
-  if (t.groupControlNumber === null) return null;
-  for (const i of interchanges) {
-    if (i.controlNumber !== t.interchangeControlNumber) continue;
-    const g = i.groups.find((x) => x.controlNumber === t.groupControlNumber);
-    if (g) return g;
-  }
-  return null;
-}
-
 const FILE_START: SegmentPosition = { segmentIndex: 1, byteOffset: 0 };
+
+/**
+ * Encounter reports (BHT06 RP) ask for no payment, so ClaimDesk has nothing to bill from
+ * them. In a file that also holds claims they are skipped with a warning and the claims
+ * go in; a file of encounters only is refused, saying what it holds.
+ */
+function setEncountersAside(result: Read837Result): void {
+  const isEncounter = (t: ClaimTransaction) => t.claimOrEncounter === 'RP';
+  const encounters = result.transactions.filter(isEncounter);
+  if (encounters.length === 0) return;
+  const why = (t: ClaimTransaction) =>
+    `Transaction ${t.controlNumber} reports encounters (BHT06 RP), not claims for payment`;
+  const at = (t: ClaimTransaction, message: string): X12Issue => ({
+    ...issueAt(t.position ?? FILE_START, 'wrong-transaction-type', message),
+    segmentId: 'ST',
+  });
+  if (encounters.length === result.transactions.length) {
+    result.envelopeErrors.push(
+      ...encounters.map((t) => at(t, `${why(t)}; ClaimDesk imports claims.`)),
+    );
+    return;
+  }
+  result.transactions = result.transactions.filter((t) => !isEncounter(t));
+  result.warnings.push(
+    ...encounters.map((t) =>
+      at(
+        t,
+        `${why(t)}; it was skipped with its ${plural(t.claims.length, 'encounter')}, and the file's claim transactions were imported.`,
+      ),
+    ),
+  );
+}
 
 /**
  * The functional group and the implementation guide must both say "837 claims": an 835

@@ -166,16 +166,8 @@ function readBeginning(at: Cursor, segment: Segment): void {
   tx.purpose = element(segment, 2);
   tx.referenceId = element(segment, 3);
   tx.createdOn = optionalDate(segment, 4, tx.errors);
+  // an encounter transaction (BHT06 RP) is set aside by read837, which sees the whole file
   tx.claimOrEncounter = element(segment, 6);
-  if (tx.claimOrEncounter === 'RP') {
-    tx.errors.push(
-      issueAt(
-        segment,
-        'wrong-transaction-type',
-        'This transaction reports encounters (BHT06 RP), not claims for payment; ClaimDesk imports claims.',
-      ),
-    );
-  }
 }
 
 function readLevel(at: Cursor, segment: Segment): void {

@@ -262,7 +262,7 @@ describe('importing a remittance (835)', () => {
     ]);
     const cases: [string, string, RegExp][] = [
       ['cut.835', good.slice(0, Math.floor(good.length / 2)), /ends inside transaction/],
-      ['garbage.835', '\u0000\u0001binary\u00ff junk', /not a file ClaimDesk imports/],
+      ['garbage.835', '\u0000\u0001binary\u00ff junk', /^The file has no ISA header/],
       ['claims.837', good.replace(/ST\*835/, 'ST*837'), /837 claim file/],
     ];
     for (const [fileName, text, message] of cases) {

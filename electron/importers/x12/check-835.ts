@@ -69,12 +69,10 @@ function checkLine(line: ServiceLine, lineNumber: number): X12Issue | null {
 function checkPayment(remittance: Remittance): void {
   const payment = remittance.payment;
   if (!payment) return;
+  // An unreadable BPR or PLB amount already holds the transaction back. A claim's missing
+  // or unreadable paid amount counts as nothing paid: the claim goes to the exceptions on
+  // its own, and the payment must still add up without it.
   if (remittance.errors.some(isAmountProblem)) return;
-  if (
-    remittance.claims.some((c) => c.errors.some((e) => e.segmentId === 'CLP' && isAmountProblem(e)))
-  ) {
-    return;
-  }
   const paid = sumCents(remittance.claims.map((c) => c.paidAmount));
   const withheld = sumCents(
     remittance.providerAdjustments.flatMap((p) => p.items.map((item) => item.amount)),

@@ -31,7 +31,7 @@ export interface ClaimStatusResponse {
 
 /** HL03 level codes named. */
 export type HierarchyLevel =
-  'payer' | 'information-receiver' | 'provider' | 'subscriber' | 'dependent' | 'other';
+  'payer' | 'information-receiver' | 'provider' | 'subscriber' | 'dependent' | 'patient' | 'other';
 
 /** One HL level with what was said at that level (receiver- and provider-level status). */
 export interface StatusEntity {
@@ -39,7 +39,7 @@ export interface StatusEntity {
   hlId: string;
   parentHlId: string | null;
   level: HierarchyLevel;
-  /** HL03 as sent: `20`, `21`, `19`, `22`, `23`. */
+  /** HL03 as sent: `20`, `21`, `19`, `22`, `23`, `PT`. */
   levelCode: string;
   name: Person | null;
   traces: Trace[];
@@ -80,10 +80,10 @@ export interface ServicePeriod {
   to: IsoDate;
 }
 
-/** The claim status tracking loop: one TRN under a subscriber or dependent. */
+/** The claim status tracking loop: one TRN under a subscriber, dependent or patient. */
 export interface ClaimStatus {
   position?: SegmentPosition;
-  /** HL id of the subscriber or dependent level the claim sits under. */
+  /** HL id of the subscriber, dependent or patient level the claim sits under. */
   hlId: string;
   providerHlId: string | null;
   payer: Person | null;

@@ -54,6 +54,12 @@ export interface EnvelopeResult {
   transactions: RawTransaction[];
   errors: X12Issue[];
   warnings: X12Issue[];
+  /**
+   * Trailer counts and control numbers that disagree with what the file holds. Files
+   * from the wild often carry them from hand edits or a sender's counting mistake; the
+   * reader decides whether they reject the file (see `readFile`).
+   */
+  mismatches: X12Issue[];
 }
 
 interface OpenGroup {
@@ -86,6 +92,7 @@ export function readEnvelopes(
 class EnvelopeReader {
   private readonly errors: X12Issue[] = [];
   private readonly warnings: X12Issue[] = [];
+  private readonly mismatches: X12Issue[] = [];
   private readonly interchanges: InterchangeHeader[] = [];
   private readonly transactions: RawTransaction[] = [];
   private interchange: OpenInterchange | null = null;
@@ -132,8 +139,8 @@ class EnvelopeReader {
     this.abandonTransaction(null);
     this.abandonGroup(null);
     this.abandonInterchange(null);
-    const { interchanges, transactions, errors, warnings } = this;
-    return { interchanges, transactions, errors, warnings };
+    const { interchanges, transactions, errors, warnings, mismatches } = this;
+    return { interchanges, transactions, errors, warnings, mismatches };
   }
 
   private openInterchange(segment: Segment): void {
@@ -216,10 +223,10 @@ class EnvelopeReader {
       );
       return;
     }
-    const errors = this.errors;
-    checkControl(errors, segment, 'SE02', element(segment, 2), 'ST02', transaction.controlNumber);
+    const found = this.mismatches;
+    checkControl(found, segment, 'SE02', element(segment, 2), 'ST02', transaction.controlNumber);
     checkCount(
-      errors,
+      found,
       segment,
       'SE01',
       element(segment, 1),
@@ -239,16 +246,9 @@ class EnvelopeReader {
       );
       return;
     }
-    const errors = this.errors;
-    checkControl(errors, segment, 'GE02', element(segment, 2), 'GS06', group.header.controlNumber);
-    checkCount(
-      errors,
-      segment,
-      'GE01',
-      element(segment, 1),
-      group.transactionCount,
-      'transactions',
-    );
+    const found = this.mismatches;
+    checkControl(found, segment, 'GE02', element(segment, 2), 'GS06', group.header.controlNumber);
+    checkCount(found, segment, 'GE01', element(segment, 1), group.transactionCount, 'transactions');
     this.group = null;
   }
 
@@ -263,10 +263,10 @@ class EnvelopeReader {
       return;
     }
     const header = interchange.header;
-    const errors = this.errors;
-    checkControl(errors, segment, 'IEA02', element(segment, 2), 'ISA13', header.controlNumber);
+    const found = this.mismatches;
+    checkControl(found, segment, 'IEA02', element(segment, 2), 'ISA13', header.controlNumber);
     checkCount(
-      errors,
+      found,
       segment,
       'IEA01',
       element(segment, 1),
@@ -324,15 +324,16 @@ class EnvelopeReader {
 }
 
 function checkControl(
-  errors: X12Issue[],
+  found: X12Issue[],
   at: Segment,
   trailerName: string,
   trailerValue: string,
   headerName: string,
   headerValue: string,
 ): void {
-  if (trailerValue !== headerValue) {
-    errors.push(
+  // padding around a value is layout, not a different control number
+  if (trailerValue.trim() !== headerValue.trim()) {
+    found.push(
       issueAt(
         at,
         'control-number-mismatch',
@@ -343,15 +344,15 @@ function checkControl(
 }
 
 function checkCount(
-  errors: X12Issue[],
+  found: X12Issue[],
   at: Segment,
   name: string,
   declared: string,
   actual: number,
   what: string,
 ): void {
-  if (!/^\d+$/.test(declared) || Number(declared) !== actual) {
-    errors.push(
+  if (!/^\d+$/.test(declared.trim()) || Number(declared) !== actual) {
+    found.push(
       issueAt(
         at,
         'count-mismatch',

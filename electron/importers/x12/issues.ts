@@ -35,6 +35,7 @@ export type IssueCode =
   | 'control-number-mismatch'
   | 'count-mismatch'
   | 'wrong-transaction-type'
+  | 'unsupported-version'
   // content
   | 'missing-element'
   | 'missing-amount'
@@ -58,7 +59,25 @@ export interface SegmentPosition {
 /** A segment, or a bare position such as the end of the file. */
 export type Where = Segment | SegmentPosition;
 
-export function issueAt(where: Where, code: IssueCode, message: string): X12Issue {
+/**
+ * A value from a file may carry a stray line break or tab; in a message it would split
+ * the sentence (and a log line), so every run of white space becomes one space.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Issue codes of the money checks: while any of them stands, the amounts are not trusted. */
+export const MONEY_CHECKS: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  'missing-amount',
+  'bad-amount',
+  'claim-unbalanced',
+  'line-unbalanced',
+  'payment-unbalanced',
+]);
+
+export function issueAt(where: Where, code: IssueCode, text: string): X12Issue {
+  const message = oneLine(text);
   if ('id' in where) {
     return {
       code,

@@ -11,7 +11,7 @@ import type {
   StatusReport,
 } from './claim-status-types';
 import type { RawTransaction } from './envelope';
-import { readFile } from './read-file';
+import { checkGuides, readFile } from './read-file';
 import {
   components,
   optionalAmount,
@@ -31,8 +31,16 @@ import { element, optional, type Delimiters, type Segment } from './tokenizer';
  * and claim levels, with the identifiers needed to find our claim. Never throws.
  */
 export function read277(text: string): Read277Result {
-  return readFile(text, '277', readResponse);
+  const result = readFile(text, '277', readResponse, (t) => [
+    ...t.errors,
+    ...t.claims.flatMap((c) => c.errors),
+  ]);
+  checkGuides(result, ACCEPTED_GUIDES, '277 claim status responses and 277CA acknowledgments');
+  return result;
 }
+
+/** Claim status responses (X212) and claim acknowledgments from a clearinghouse (X214). */
+const ACCEPTED_GUIDES = ['005010X212', '005010X214'];
 
 const LEVELS: Record<string, HierarchyLevel> = {
   '20': 'payer',
@@ -40,7 +48,16 @@ const LEVELS: Record<string, HierarchyLevel> = {
   '19': 'provider',
   '22': 'subscriber',
   '23': 'dependent',
+  // a 277CA acknowledgment (X214) puts each claim under the patient, with no subscriber level
+  PT: 'patient',
 };
+
+/** Levels a claim (TRN) sits under; a TRN at any other level traces a batch. */
+const CLAIM_LEVELS: ReadonlySet<HierarchyLevel> = new Set<HierarchyLevel>([
+  'subscriber',
+  'dependent',
+  'patient',
+]);
 
 function readResponse(
   raw: RawTransaction,
@@ -106,7 +123,7 @@ function readResponse(
       case 'TRN':
         if (!entity) {
           response.errors.push(outOfOrder(segment));
-        } else if (entity.level === 'subscriber' || entity.level === 'dependent') {
+        } else if (CLAIM_LEVELS.has(entity.level)) {
           claim = newClaim(segment, entity, byId);
           response.claims.push(claim);
           line = null;

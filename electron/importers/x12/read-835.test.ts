@@ -40,22 +40,49 @@ describe('read835 on damaged files', () => {
     ]);
   });
 
-  it('checks every control number and count', () => {
-    const text = threeClaims()
+  const miscounted = (text: string) =>
+    text
       .replace('SE*', 'SE*9')
       .replace(/SE\*(\d+)\*0001/, 'SE*$1*0002')
       .replace('GE*1*42', 'GE*2*43')
       .replace('IEA*1*000000042', 'IEA*3*000000041');
-    const result = read835(text);
-    expect(result.envelopeErrors.map((e) => e.message)).toEqual([
-      'Control number SE02 (0002) does not match ST02 (0001).',
-      expect.stringMatching(/^SE01 says 9\d+ segments, but there are \d+\.$/),
-      'Control number GE02 (43) does not match GS06 (42).',
-      'GE01 says 2 transactions, but there are 1.',
-      'Control number IEA02 (000000041) does not match ISA13 (000000042).',
-      'IEA01 says 3 functional groups, but there are 1.',
-    ]);
-    for (const e of result.envelopeErrors) expect(e.segmentIndex).toBeGreaterThan(1);
+  const mismatchMessages = [
+    'Control number SE02 (0002) does not match ST02 (0001).',
+    expect.stringMatching(/^SE01 says 9\d+ segments, but there are \d+\.$/),
+    'Control number GE02 (43) does not match GS06 (42).',
+    'GE01 says 2 transactions, but there are 1.',
+    'Control number IEA02 (000000041) does not match ISA13 (000000042).',
+    'IEA01 says 3 functional groups, but there are 1.',
+  ];
+
+  it('checks every control number and count, warning when the file is complete and balances', () => {
+    const result = read835(miscounted(threeClaims()));
+    expect(result.envelopeErrors).toEqual([]);
+    const suffix = ' Every transaction is complete and its amounts balance, so the file was read.';
+    expect(
+      result.warnings
+        .filter((w) => w.code === 'count-mismatch' || w.code === 'control-number-mismatch')
+        .map((w) => w.message.replace(suffix, '')),
+    ).toEqual(mismatchMessages);
+    for (const w of result.warnings) expect(w.segmentIndex).toBeGreaterThan(1);
+    expect(result.transactions[0]?.claims).toHaveLength(3);
+  });
+
+  it('rejects the file for its counts when a money check fails too', () => {
+    const document = sampleDocument(3);
+    const claim = document.interchanges[0]?.groups[0]?.transactions[0]?.claims[1];
+    if (!claim) throw new Error('sample has no second claim');
+    claim.paidAmount = (claim.paidAmount + 1) as typeof claim.paidAmount;
+    const result = read835(miscounted(write835(document)));
+    expect(result.envelopeErrors.map((e) => e.message)).toEqual(mismatchMessages);
+  });
+
+  it('rejects the file for its counts when it is cut off', () => {
+    const text = miscounted(threeClaims());
+    const result = read835(text.slice(0, text.indexOf('GE*')));
+    const codes = result.envelopeErrors.map((e) => e.code);
+    expect(codes).toContain('missing-ge');
+    expect(codes).toContain('count-mismatch');
   });
 
   it('rejects only the claim that does not balance', () => {

@@ -20,7 +20,7 @@ import {
   requiredText,
 } from './fields';
 import { issueAt, outOfOrder, positionOf, skippedWarnings, type X12Issue } from './issues';
-import { readFile } from './read-file';
+import { checkGuides, readFile } from './read-file';
 import type {
   Claim,
   ClaimHeader,
@@ -37,11 +37,18 @@ import { element, optional, type Delimiters, type Segment } from './tokenizer';
  * and money checks applied. Never throws; see `Read835Result` for where problems go.
  */
 export function read835(text: string): Read835Result {
-  return readFile(text, '835', (raw, delimiters, warnings) => {
-    const remittance = readRemittance(raw, delimiters, warnings);
-    checkRemittance(remittance);
-    return remittance;
-  });
+  const result = readFile(
+    text,
+    '835',
+    (raw, delimiters, warnings) => {
+      const remittance = readRemittance(raw, delimiters, warnings);
+      checkRemittance(remittance);
+      return remittance;
+    },
+    (t) => [...t.errors, ...t.claims.flatMap((c) => c.errors)],
+  );
+  checkGuides(result, ['005010X221'], '835 remittances');
+  return result;
 }
 
 type Place = 'header' | 'party' | 'lx' | 'claim' | 'line' | 'summary';

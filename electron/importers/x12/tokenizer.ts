@@ -83,7 +83,7 @@ function findDelimiters(text: string, start: number, warnings: X12Issue[]): Deli
   }
   return {
     code: 'not-x12',
-    problem: 'The file does not start with an ISA segment, so it is not an X12 file.',
+    problem: 'The file has no ISA header (its first segment is not ISA), so it is not an X12 file.',
   };
 }
 
@@ -150,6 +150,9 @@ function split(
     if (!terminated) end = text.length;
     let raw = text.slice(i, end);
     if (terminator === '\n' && raw.endsWith('\r')) raw = raw.slice(0, -1);
+    // X12 data never holds a line break: one inside a segment is a file wrapped at a
+    // fixed width, and kept it would end up inside a value (a count, a name)
+    else if (terminator !== '\n' && terminator !== '\r') raw = raw.replace(/[\r\n]/g, '');
     index += 1;
     const byteOffset = byteOffsetOf(i);
     const elements = raw.split(delimiters.element);
