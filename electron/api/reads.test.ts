@@ -68,6 +68,14 @@ function sampleInputs(): Record<string, unknown> {
     getDocumentFile: { documentId: 1 },
     listSetAsideDocuments: {},
     listStatementCandidates: {},
+    getCodeLists: {},
+    previewCodeList: {
+      kind: 'reason',
+      published: today,
+      fileName: 'carc.csv',
+      text: 'Code,Description\n45,Over the fee schedule.\n',
+    },
+    listUnknownCodes: {},
   };
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountsMethods } from './accounts';
 import { appMethods } from './app';
 import { batchesMethods } from './batches';
+import { codesMethods } from './codes';
 import { csvMethods } from './csv';
 import { denialsMethods } from './denials';
 import { documentsMethods } from './documents';
@@ -41,6 +42,7 @@ export const contract = {
   ...lettersMethods,
   ...documentsMethods,
   ...statementsMethods,
+  ...codesMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { migration008 } from './008-office-hours';
 import { migration009 } from './009-user-changes';
 import { migration010 } from './010-batch-totals';
 import { migration011 } from './011-documents-folder';
+import { migration013 } from './013-code-lists';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -29,6 +30,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'user change history', sql: migration009 },
   { version: 10, name: 'deposit batch running totals', sql: migration010 },
   { version: 11, name: 'a documents folder per database', sql: migration011 },
+  { version: 13, name: 'published code lists and unknown codes seen', sql: migration013 },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+// the last version, not the count: versions are numbered where they are written and may
+// arrive out of order
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
