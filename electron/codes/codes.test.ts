@@ -115,7 +115,7 @@ describe('loading a published code list', () => {
       ctx,
       'loadCodeList',
       file(REASONS_2025.replace('(as loaded)', '(older)'), '2025-11-01'),
-      /published 2026-03-01, after this one \(2025-11-01\); the older list was not loaded/,
+      /published 03\/01\/2026, after this one \(11\/01\/2025\); the older list was not loaded/,
     );
     expect(call(ctx, 'previewCodeList', file(REASONS_2025, '2025-07-01')).newerLoaded).toEqual({
       published: '2026-03-01',

@@ -16,7 +16,7 @@ import {
   type CodeKind,
 } from '../../shared/codes/code-list';
 import { reasonRule } from '../../shared/codes/reason-rules';
-import type { IsoDate } from '../../shared/dates/iso-date';
+import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx, ReadCtx } from '../core/context';
 import type { ReadDb } from '../db/open';
 import { all, one, prepare, run } from '../db/query';
@@ -152,8 +152,8 @@ export function loadCodeList(ctx: Ctx, input: FileInput): CodeListLoadResult {
   }
   if (preview.newerLoaded) {
     throw invalid(
-      `The ${name} list in effect was published ${preview.newerLoaded.published}, after this one ` +
-        `(${input.published}); the older list was not loaded.`,
+      `The ${name} list in effect was published ${formatUsDate(preview.newerLoaded.published)}, ` +
+        `after this one (${formatUsDate(input.published)}); the older list was not loaded.`,
       'published',
     );
   }
@@ -162,7 +162,7 @@ export function loadCodeList(ctx: Ctx, input: FileInput): CodeListLoadResult {
     return {
       loaded: false,
       message: preview.alreadyLoaded
-        ? `This file was already loaded on ${preview.alreadyLoaded.loadedAt.slice(0, 10)} by ${preview.alreadyLoaded.byName}; nothing was changed.`
+        ? `This file was already loaded on ${formatUsDate(preview.alreadyLoaded.loadedAt.slice(0, 10) as IsoDate)} by ${preview.alreadyLoaded.byName}; nothing was changed.`
         : `Every code in this file is already in effect as the file says; nothing was changed.`,
       lists: getCodeLists(ctx),
     };
@@ -198,7 +198,7 @@ export function loadCodeList(ctx: Ctx, input: FileInput): CodeListLoadResult {
   return {
     loaded: true,
     message:
-      `Loaded the ${name} list published ${input.published as IsoDate}: ${preview.added} added, ` +
+      `Loaded the ${name} list published ${formatUsDate(input.published)}: ${preview.added} added, ` +
       `${preview.changed} changed, ${preview.stopped} stopped, ${preview.unchanged} unchanged.`,
     lists: getCodeLists(ctx),
   };

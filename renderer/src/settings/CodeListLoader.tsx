@@ -155,7 +155,8 @@ export function CodeListLoader({ today }: { today: IsoDate }) {
           )}
           {p.alreadyLoaded && (
             <Alert color="blue" title="Already loaded">
-              This file was loaded on {p.alreadyLoaded.loadedAt.slice(0, 10)} by{' '}
+              This file was loaded on{' '}
+              {formatUsDate(p.alreadyLoaded.loadedAt.slice(0, 10) as IsoDate)} by{' '}
               {p.alreadyLoaded.byName}; loading it again changes nothing.
             </Alert>
           )}
