@@ -33,7 +33,7 @@ CREATE TABLE code_list_entries (
   stop_date TEXT,
   load_id INTEGER NOT NULL REFERENCES code_list_loads (id),
   PRIMARY KEY (kind, code)
-) WITHOUT ROWID;
+);
 
 CREATE TABLE unknown_codes_seen (
   kind TEXT NOT NULL CHECK (kind IN ('reason', 'remark')),
@@ -44,5 +44,5 @@ CREATE TABLE unknown_codes_seen (
   last_seen_at TEXT NOT NULL,
   times_seen INTEGER NOT NULL CHECK (times_seen > 0),
   PRIMARY KEY (kind, code)
-) WITHOUT ROWID;
+);
 `;
