@@ -4,7 +4,8 @@ import { addAccount, addBilledClaim, addPayer, makeSupervisor } from '../testing
 import { call, expectRefused } from '../testing/call';
 import { remitClaim, remittanceFile } from '../testing/remittance';
 import { createTestCtx, rowCount, tableCounts, TEST_TODAY, type TestCtx } from '../testing/test-db';
-import { codeTable, explain } from './table';
+import { classifyDenial } from '../../shared/codes/denials';
+import { codeTable, explain, reasonWording } from './table';
 
 let ctx: TestCtx;
 beforeEach(() => {
@@ -129,6 +130,13 @@ describe('loading a published code list', () => {
     const table = codeTable(ctx.db);
     expect(explain(table, 'remark', 'N9999').status).toBe('current');
     expect(explain(table, 'reason', 'N9999').status).toBe('unknown');
+  });
+
+  it("classifies a denial by a loaded code's wording", () => {
+    const denial = [{ group: 'CO', reason: '9002' }];
+    expect(classifyDenial(denial, [], reasonWording(ctx.db)).category).toBe('other');
+    call(ctx, 'loadCodeList', file(REASONS_2026, '2026-03-01'));
+    expect(classifyDenial(denial, [], reasonWording(ctx.db)).category).toBe('prior_authorization');
   });
 
   it('names the reason codes the denial categories leave as "other"', () => {

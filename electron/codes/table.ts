@@ -73,3 +73,12 @@ export function explain(
 ): ExplainedCode {
   return explainCode(table[kind].get(code), kind, code, serviceDate);
 }
+
+/**
+ * The published wording of reason codes in effect, for classifyDenial: a code a loaded list
+ * brought in is placed in a denial category by its wording.
+ */
+export function reasonWording(db: ReadDb): (code: string) => string | undefined {
+  const reasons = codeTable(db).reason;
+  return (code) => reasons.get(code)?.description;
+}
