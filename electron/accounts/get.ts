@@ -11,11 +11,12 @@ import type {
   LedgerEntryView,
   PersonView,
 } from '../../shared/api/accounts';
-import { describeGroup, describeReason, describeRemark } from '../../shared/codes/adjustment-codes';
+import { describeGroup } from '../../shared/codes/adjustment-codes';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import type { ReadCtx } from '../core/context';
 import type { ReadDb } from '../db/open';
+import { codeTable, explain } from '../codes/table';
 import { accountAging } from '../ledger/ledger';
 import { accountDenials } from '../denials/list';
 import { accountPlans } from '../plans/load';
@@ -157,31 +158,38 @@ export function getAccount(ctx: ReadCtx, input: ParsedInputOf<'getAccount'>): Ac
       code: string;
     }>(db, ACCOUNT_SQL.remarks, a.id),
   );
+  const codes = codeTable(db);
   const claims = all<Omit<ClaimView, 'lines' | 'adjustments' | 'remarks'>>(
     db,
     ACCOUNT_SQL.claims,
     a.id,
-  ).map((c): ClaimView => ({
-    ...c,
-    lines: (lines.get(c.id) ?? []).map(({ claimId: _claimId, modifiers, ...l }) => ({
-      ...l,
-      modifiers: modifiers ? modifiers.split(':') : [],
-    })),
-    adjustments: (adjustments.get(c.id) ?? []).map((x) => ({
-      lineNumber: x.lineNumber,
-      groupCode: x.groupCode,
-      reasonCode: x.reasonCode,
-      code: `${x.groupCode}-${x.reasonCode}`,
-      amount: cents(x.amount),
-      description: describeReason(x.reasonCode),
-      groupDescription: describeGroup(x.groupCode),
-    })),
-    remarks: (remarks.get(c.id) ?? []).map((r) => ({
-      lineNumber: r.lineNumber,
-      code: r.code,
-      description: describeRemark(r.code),
-    })),
-  }));
+  ).map((c): ClaimView => {
+    const claimLines = lines.get(c.id) ?? [];
+    // a code is read against the list in effect on the day of service (a stopped code shows so)
+    const servedOn = (lineNumber: number | null) =>
+      (claimLines.find((l) => l.lineNumber === lineNumber) ?? claimLines[0])?.serviceDate ?? null;
+    return {
+      ...c,
+      lines: claimLines.map(({ claimId: _claimId, modifiers, ...l }) => ({
+        ...l,
+        modifiers: modifiers ? modifiers.split(':') : [],
+      })),
+      adjustments: (adjustments.get(c.id) ?? []).map((x) => ({
+        lineNumber: x.lineNumber,
+        groupCode: x.groupCode,
+        reasonCode: x.reasonCode,
+        code: `${x.groupCode}-${x.reasonCode}`,
+        amount: cents(x.amount),
+        description: explain(codes, 'reason', x.reasonCode, servedOn(x.lineNumber)).description,
+        groupDescription: describeGroup(x.groupCode),
+      })),
+      remarks: (remarks.get(c.id) ?? []).map((r) => ({
+        lineNumber: r.lineNumber,
+        code: r.code,
+        description: explain(codes, 'remark', r.code, servedOn(r.lineNumber)).description,
+      })),
+    };
+  });
 
   let running = 0;
   const ledger = all<Omit<LedgerEntryView, 'runningBalance'>>(db, ACCOUNT_SQL.ledger, a.id).map(

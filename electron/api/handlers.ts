@@ -2,6 +2,7 @@ import type { Contract, MethodName } from '../../shared/api/contract';
 import { accountsHandlers } from '../accounts/handlers';
 import { appHandlers } from '../app/handlers';
 import { batchesHandlers } from '../batches/handlers';
+import { codesHandlers } from '../codes/handlers';
 import type { HandlersOf } from '../core/handlers';
 import { denialsHandlers } from '../denials/handlers';
 import { facilityHandlers } from '../facility/handlers';
@@ -42,6 +43,7 @@ export const handlers = {
   ...documentsHandlers,
   ...statementsHandlers,
   ...payersHandlers,
+  ...codesHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

@@ -71,6 +71,14 @@ function sampleInputs(): Record<string, unknown> {
     listStatementCandidates: {},
     listPayers: {},
     getPayer: { payerId },
+    getCodeLists: {},
+    previewCodeList: {
+      kind: 'reason',
+      published: today,
+      fileName: 'carc.csv',
+      text: 'Code,Description\n45,Over the fee schedule.\n',
+    },
+    listUnknownCodes: {},
   };
 }
 

@@ -23,6 +23,7 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'saveTemplateCopy',
   'setTemplateInUse',
   'updatePayer',
+  'loadCodeList',
 ];
 
 let ctx: TestCtx;

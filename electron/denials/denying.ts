@@ -1,39 +1,10 @@
 /**
  * Which of a remittance's adjustment codes are the payer refusing to pay, as opposed to
  * routine adjudication on the same claim (the contractual allowance, the patient's
- * deductible, coinsurance and copay, sequestration, the prior payer's share). This is
- * the one place the importers and the denials ask; it is kept here, small, until the
- * full reason code tables can answer it, and then swapped for theirs.
+ * deductible, coinsurance and copay, sequestration, the prior payer's share). The rule
+ * itself is the reason code table's (shared/codes/reason-rules.ts).
  */
-
-/**
- * Reason codes that are routine whatever the group: the patient's share (1, 2, 3), the
- * contractual allowance and fee schedule (45, 42, A2, 131), the prior payer's share (23),
- * capitation (24), multiple procedure rules (59), processed in excess of charges (94),
- * sequestration (253).
- */
-const ROUTINE_REASONS = new Set([
-  '1',
-  '2',
-  '3',
-  '23',
-  '24',
-  '42',
-  '45',
-  '59',
-  '94',
-  '131',
-  'A2',
-  '253',
-]);
-
-/**
- * Whether an adjustment (group and reason code) says the payer refused to pay: never a
- * patient responsibility (PR) amount, never a routine code.
- */
-export function isDenyingAdjustment(group: string, code: string): boolean {
-  return group !== 'PR' && !ROUTINE_REASONS.has(code);
-}
+import { isDenyingAdjustment } from '../../shared/codes/reason-rules';
 
 interface Coded<L> {
   lineId: L;

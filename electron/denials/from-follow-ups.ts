@@ -3,7 +3,7 @@ import { cents, sumCents, type Cents } from '../../shared/money/cents';
 import { classifyDenial } from '../../shared/codes/denials';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import type { Db } from '../db/open';
-import { isDenyingAdjustment } from './denying';
+import { isDenyingAdjustment } from '../../shared/codes/reason-rules';
 import { all, prepare } from '../db/query';
 
 /**

@@ -6,7 +6,8 @@ import { addAccount, addBilledClaim, addPayer } from '../testing/builders';
 import { call, callAsync, expectRefusedAsync } from '../testing/call';
 import { remitClaim, remittanceFile } from '../testing/remittance';
 import { createTestCtx, staleQueueColumns, TEST_TODAY, type TestCtx } from '../testing/test-db';
-import { denialCodes, isDenyingAdjustment } from './denying';
+import { isDenyingAdjustment } from '../../shared/codes/reason-rules';
+import { denialCodes } from './denying';
 
 let ctx: TestCtx;
 beforeEach(() => {

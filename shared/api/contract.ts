@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountsMethods } from './accounts';
 import { appMethods } from './app';
 import { batchesMethods } from './batches';
+import { codesMethods } from './codes';
 import { csvMethods } from './csv';
 import { denialsMethods } from './denials';
 import { documentsMethods } from './documents';
@@ -43,6 +44,7 @@ export const contract = {
   ...documentsMethods,
   ...statementsMethods,
   ...payersMethods,
+  ...codesMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@
  * category comes from the payer's reason (CARC) and remark (RARC) codes.
  */
 import { labelled } from './enums';
+import { isDenyingAdjustment, reasonRule } from './reason-rules';
 
 export const DENIAL_CATEGORY = labelled([
   ['medical_necessity', 'Medical necessity'],
@@ -51,45 +52,6 @@ export const APPEAL_LEVEL = labelled([
 ] as const);
 export type AppealLevel = (typeof APPEAL_LEVEL.keys)[number];
 
-/** Reason codes (CARC) by the category they put a denial in. */
-const REASON_CATEGORY: Record<string, DenialCategory> = {
-  '50': 'medical_necessity',
-  '151': 'medical_necessity',
-  '167': 'medical_necessity',
-  '15': 'prior_authorization',
-  '197': 'prior_authorization',
-  '198': 'prior_authorization',
-  '29': 'timely_filing',
-  '4': 'coding_bundling',
-  '5': 'coding_bundling',
-  '6': 'coding_bundling',
-  '9': 'coding_bundling',
-  '11': 'coding_bundling',
-  '97': 'coding_bundling',
-  '181': 'coding_bundling',
-  '234': 'coding_bundling',
-  '236': 'coding_bundling',
-  B15: 'coding_bundling',
-  '22': 'coordination_of_benefits',
-  '26': 'eligibility',
-  '27': 'eligibility',
-  '31': 'eligibility',
-  '140': 'eligibility',
-  B9: 'eligibility',
-  '96': 'non_covered',
-  '109': 'non_covered',
-  '119': 'non_covered',
-  '170': 'non_covered',
-  '204': 'non_covered',
-  '242': 'non_covered',
-  B7: 'non_covered',
-  '18': 'duplicate',
-  B13: 'duplicate',
-  '16': 'missing_information',
-  '251': 'missing_information',
-  '252': 'missing_information',
-};
-
 /** Remark codes (RARC) that settle the category when the reason code alone does not. */
 const REMARK_CATEGORY: Record<string, DenialCategory> = {
   N115: 'medical_necessity',
@@ -112,17 +74,6 @@ const REMARK_CATEGORY: Record<string, DenialCategory> = {
   MA130: 'missing_information',
 };
 
-/**
- * Adjustments that are routine adjudication, not a denial: the contractual allowance,
- * sequestration, the prior payer's share, multiple-procedure reductions.
- */
-const ROUTINE_REASONS = new Set(['45', '253', '23', '59', '94', 'A2', '24']);
-
-/** Whether an adjustment (group and reason code) says the payer refused to pay. */
-export function isDenialAdjustment(group: string, reason: string): boolean {
-  return group !== 'PR' && !ROUTINE_REASONS.has(reason);
-}
-
 /** Remarks that mean the claim was unprocessable: fix it and send a new claim. */
 const RESUBMIT_REMARKS = new Set(['MA130', 'M51', 'M76', 'N290']);
 
@@ -139,10 +90,14 @@ export interface DenialClassification {
 export function classifyDenial(
   reasons: readonly { group: string; reason: string }[],
   remarks: readonly string[],
+  /** The published wording of a reason code, for codes the rule table names by wording only. */
+  describe?: (reason: string) => string | undefined,
 ): DenialClassification {
-  const denial = reasons.filter((r) => isDenialAdjustment(r.group, r.reason));
+  const denial = reasons.filter((r) => isDenyingAdjustment(r.group, r.reason));
   let category: DenialCategory = 'other';
-  const byReason = denial.map((r) => REASON_CATEGORY[r.reason]).find((c) => c !== undefined);
+  const byReason = denial
+    .map((r) => reasonRule(r.reason, describe?.(r.reason)))
+    .find((rule) => !rule.routine && rule.category !== 'other')?.category;
   const byRemark = remarks.map((r) => REMARK_CATEGORY[r]).find((c) => c !== undefined);
   category = byReason ?? byRemark ?? category;
   // CO-16 only says "information missing"; a more specific remark says what kind

@@ -10,6 +10,7 @@ import { matchClaim, matchPayer } from './match';
 import { UnpostableClaim, type RemittanceContext } from './plan-claim';
 import { postRemittanceClaim } from './post-claim';
 import { one, prepare, run } from '../../db/query';
+import { codesInRemittance, noteCodesSeen } from '../../codes/unknown';
 
 export function problem(i: X12Issue): ImportProblem {
   return { message: i.message, segmentId: i.segmentId, segmentIndex: i.segmentIndex };
@@ -129,6 +130,10 @@ function* postTransaction(
     method: t.payment?.method === 'CHK' ? 'check' : 'eft',
     remitDate,
   };
+  noteCodesSeen(ctx, codesInRemittance(t), {
+    importFileId,
+    label: `remittance ${traceNumber} from ${payerName}`,
+  });
   let paid = 0;
   let adjustments = 0;
   let patient = 0;

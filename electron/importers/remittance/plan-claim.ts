@@ -4,7 +4,7 @@ import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Ctx } from '../../core/context';
 import type { NewLedgerEntry } from '../../ledger/ledger';
 import type { Adjustment, Claim, ServiceLine } from '../x12/remittance-types';
-import { isDenyingAdjustment } from '../../denials/denying';
+import { isDenyingAdjustment } from '../../../shared/codes/reason-rules';
 import type { MatchedClaim } from './match';
 import { all, one } from '../../db/query';
 

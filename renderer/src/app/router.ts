@@ -26,7 +26,7 @@ export type Route =
   | { name: 'settings'; tab: SettingsTab }
   | { name: 'notFound'; path: string };
 
-export const SETTINGS_TABS = ['facility', 'rules', 'reasons', 'users'] as const;
+export const SETTINGS_TABS = ['facility', 'rules', 'reasons', 'users', 'codes'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 function settingsTab(value: string | null): SettingsTab {

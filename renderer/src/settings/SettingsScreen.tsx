@@ -1,6 +1,7 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { navigate, SETTINGS_TABS, type SettingsTab } from '../app/router';
+import { CodeListsPanel } from './CodeListsPanel';
 import { FacilityPanel } from './FacilityPanel';
 import { ReasonsPanel } from './ReasonsPanel';
 import { RulesPanel } from './RulesPanel';
@@ -12,6 +13,7 @@ const TABS: Record<SettingsTab, { label: string; Panel: ComponentType }> = {
   rules: { label: 'Billing rules', Panel: RulesPanel },
   reasons: { label: 'Adjustment reasons', Panel: ReasonsPanel },
   users: { label: 'Users', Panel: UsersPanel },
+  codes: { label: 'Code lists', Panel: CodeListsPanel },
 };
 
 /**
