@@ -9,7 +9,7 @@ import type {
   ImportStatus,
   RemittanceReport,
 } from '../../shared/api/imports';
-import { sumCents } from '../../shared/money/cents';
+import { cents, sumCents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { count, plural } from '../../shared/text/count';
 import type { Ctx, ReadCtx } from '../core/context';
@@ -50,7 +50,11 @@ function kindInName(fileName: string): string | null {
 function remittanceSummary(rs: readonly RemittanceReport[]): string {
   const posted = rs.filter((r) => !r.duplicateOf && r.failedChecks.length === 0);
   const claims = rs.reduce((s, r) => s + r.claimsPosted, 0);
-  const paid = sumCents(rs.map((r) => r.totalPaid));
+  // what came in: payments less what the payer took back in the same remittance
+  const paid = sumCents(
+    rs.map((r) => (r.tieOut ? cents(r.tieOut.claimsPaid - r.tieOut.reversals) : r.totalPaid)),
+  );
+  const untied = rs.filter((r) => r.tieOut && r.tieOut.difference !== 0).length;
   const denials = rs.reduce((s, r) => s + r.denialsCreated, 0);
   const exceptions = rs.reduce((s, r) => s + r.exceptions, 0);
   const dupes = rs.filter((r) => r.duplicateOf).length;
@@ -61,6 +65,7 @@ function remittanceSummary(rs: readonly RemittanceReport[]): string {
     plural(denials, 'denial'),
     plural(exceptions, 'exception'),
     ...(dupes > 0 ? [`${count(dupes)} imported before`] : []),
+    ...(untied > 0 ? [`${count(untied)} not tied out to the payment`] : []),
   ].join(', ');
 }
 
