@@ -16,6 +16,7 @@ import type { Ctx, ReadCtx } from '../core/context';
 import { SteppedWrite, type Steps } from '../core/stepped';
 import { post277 } from './claim-status/import-277';
 import { claimFileStatus, claimFileSummary, post837 } from './claims/import-837';
+import { withRemittanceIds } from './remittance/detail';
 import { post835 } from './remittance/import-835';
 import { tokenize } from './x12/tokenizer';
 import { all, one, run } from '../db/query';
@@ -201,5 +202,6 @@ export function getImport(ctx: ReadCtx, input: ParsedInputOf<'getImport'>): Impo
     input.importId,
   );
   if (!row) throw notFound('The import');
-  return JSON.parse(row.report) as ImportReport;
+  const report = JSON.parse(row.report) as ImportReport;
+  return { ...report, remittances: withRemittanceIds(ctx.db, input.importId, report.remittances) };
 }

@@ -4,6 +4,7 @@ import type {
   RemittanceClaimLine,
   RemittanceDetail,
   RemittanceExceptionView,
+  RemittanceReport,
   RemittanceTieOutRow,
 } from '../../../shared/api/imports';
 import type { IsoDate } from '../../../shared/dates/iso-date';
@@ -80,4 +81,27 @@ export function remittancesOn(db: ReadDb, date: IsoDate): RemittanceTieOutRow[] 
        FROM remittances WHERE remit_date = ? ORDER BY id`,
     date,
   ).map((r) => ({ ...r, tieOut: remittanceTieOut(db, r.id) }));
+}
+
+/**
+ * A stored report's remittances with their stored ids, for reports filed before the
+ * report kept them: the detail view (and the tie-out it shows) opens from those too.
+ */
+export function withRemittanceIds(
+  db: ReadDb,
+  importId: number,
+  remittances: readonly RemittanceReport[],
+): RemittanceReport[] {
+  return remittances.map((r) => {
+    // a duplicate's trace belongs to an earlier file, so it finds nothing here
+    if (r.remittanceId != null) return r;
+    const found = one<{ id: number }>(
+      db,
+      `SELECT id FROM remittances WHERE import_file_id = ? AND trace_number = ? AND payer_name = ?`,
+      importId,
+      r.traceNumber,
+      r.payerName,
+    );
+    return found ? { ...r, remittanceId: found.id } : r;
+  });
 }

@@ -225,4 +225,20 @@ describe('a remittance ties out to its payment', () => {
     ]);
     expect(detail.exceptions.map((e) => e.status)).toEqual(['matched', 'set_aside']);
   });
+
+  it('opens the remittance from a report filed before reports kept its id', () => {
+    const a = claimFor(10_000);
+    const { report, remittanceId } = importEra('old.835', [pay(a.number, 10_000, 10_000)], {
+      trace: 'T-OLD',
+    });
+    const { remittances } = report;
+    const old = remittances.map(({ remittanceId: _id, tieOut: _t, ...r }) => r);
+    // the report as an earlier ClaimDesk filed it
+    ctx.db
+      .prepare(`UPDATE import_files SET report = ? WHERE id = ?`)
+      .run(JSON.stringify({ ...report, remittances: old }), report.importId);
+    const stored = call(ctx, 'getImport', { importId: report.importId }).remittances[0];
+    expect(stored?.tieOut).toBeUndefined();
+    expect(stored?.remittanceId).toBe(remittanceId);
+  });
 });
