@@ -88,7 +88,7 @@ export function reverseReceipt(
   remittance?: { remittanceId: number; remitDate: IsoDate },
 ): PostingResult {
   const { db } = ctx;
-  const today = remittance?.remitDate ?? ctx.clock.today();
+  const dated = remittance?.remitDate ?? ctx.clock.today();
   const receipt = one<{
     id: ReceiptId;
     accountId: AccountId;
@@ -128,7 +128,7 @@ export function reverseReceipt(
     checkNumber: receipt.checkNumber,
     reference: receipt.reference,
     amount: negate(receipt.amount),
-    receivedDate: today,
+    receivedDate: dated,
     memo: `Reversal: ${reason}`,
     reversesId: receipt.id,
     remittanceId: remittance?.remittanceId ?? null,
@@ -136,7 +136,7 @@ export function reverseReceipt(
   const rows = all<EntryRow>(db, `${ENTRY_SQL} WHERE receipt_id = ? ORDER BY id`, receipt.id);
   const entryIds = appendLedgerEntries(
     db,
-    rows.map((e) => mirror(e, reason, today, reversalId)),
+    rows.map((e) => mirror(e, reason, dated, reversalId)),
     { userId: ctx.userId, now: ctx.clock.now(), today: ctx.clock.today() },
   );
   // the payer's codes reported by a reversed EOB are answered, as an 835 reversal does
@@ -146,7 +146,7 @@ export function reverseReceipt(
          quantity, remit_date, receipt_id)
        SELECT claim_id, claim_line_id, group_code, reason_code, -amount, quantity, ?, ?
        FROM claim_adjustments WHERE receipt_id = ?`,
-    today,
+    dated,
     reversalId,
     receipt.id,
   );
