@@ -36,7 +36,7 @@ interface PlbCode {
 const PLB_CODES: Record<string, PlbCode> = {
   '50': { name: 'Late charge', account: 'withholdings', words: 'late filing penalty' },
   '51': { name: 'Interest penalty charge', account: 'withholdings', words: 'interest penalty' },
-  '72': { name: 'Authorized return', account: 'recoveries', words: 'for a refund we sent' },
+  '72': { name: 'Authorized return', account: 'recoveries' },
   '90': { name: 'Early payment allowance', account: 'other' },
   AH: { name: 'Origination fee', account: 'other', words: 'transmission fee' },
   AM: { name: "Applied to borrower's account", account: 'withholdings', words: 'loan repayment' },
