@@ -52,6 +52,7 @@ function sampleInputs(): Record<string, unknown> {
     cancelWork: {},
     listImports: {},
     getImport: { importId: 1 },
+    getRemittance: { remittanceId: 1 },
     listRemittanceExceptions: {},
     listDenials: {},
     listCsvMappings: {},

@@ -6,6 +6,8 @@ import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { cents, sumCents, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx, ReadCtx } from '../core/context';
+import { remittancesOn } from '../importers/remittance/detail';
+import { providerAdjustmentViews } from '../importers/remittance/plb';
 import { batchSummaries, batchSummary, methodTotals, requireOpenBatch } from './summary';
 import { all, oneOrThrow, run } from '../db/query';
 
@@ -110,7 +112,11 @@ export function closeBatch(ctx: Ctx, input: ParsedInputOf<'closeBatch'>): BatchS
   return batchSummary(ctx.db, input.batchId);
 }
 
-/** The day's deposits: every batch dated that day, totals by method, and loose postings. */
+/**
+ * The day's deposits: every batch dated that day, totals by method, loose postings, and
+ * the remittances dated that day with how each payment ties out and the provider-level
+ * adjustments they posted to the facility's accounts.
+ */
 export function getCashSummary(ctx: ReadCtx, input: ParsedInputOf<'getCashSummary'>): CashSummary {
   const { db } = ctx;
   const batches = batchSummaries(db, `WHERE b.deposit_date = ? ORDER BY b.id`, input.date);
@@ -134,5 +140,7 @@ export function getCashSummary(ctx: ReadCtx, input: ParsedInputOf<'getCashSummar
     total: sumCents(byMethod.map((m) => m.total)),
     openBatches: batches.filter((b) => b.status === 'open').length,
     unbatchedTotal: loose.total,
+    remittances: remittancesOn(db, input.date),
+    providerAdjustments: providerAdjustmentViews(db, 'f.posting_date = ?', input.date),
   };
 }

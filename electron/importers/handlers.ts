@@ -2,6 +2,7 @@ import type { importsMethods } from '../../shared/api/imports';
 import type { HandlersOf } from '../core/handlers';
 import { cancelWork, currentWork } from '../core/stepped';
 import { getImport, importFile, listImports } from './import-file';
+import { getRemittance } from './remittance/detail';
 import { listRemittanceExceptions, resolveRemittanceException } from './remittance/exceptions';
 
 /** The handlers of file imports and remittance exceptions: one for each method of the slice. */
@@ -11,6 +12,7 @@ export const importsHandlers = {
   cancelWork: (ctx) => cancelWork(ctx.db),
   listImports,
   getImport,
+  getRemittance,
   listRemittanceExceptions,
   resolveRemittanceException,
 } satisfies HandlersOf<typeof importsMethods>;

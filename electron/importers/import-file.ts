@@ -10,13 +10,14 @@ import type {
   ImportStatus,
   RemittanceReport,
 } from '../../shared/api/imports';
-import { sumCents } from '../../shared/money/cents';
+import { cents, sumCents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { count, plural } from '../../shared/text/count';
 import type { Ctx, ReadCtx } from '../core/context';
 import { SteppedWrite, type Steps } from '../core/stepped';
 import { post277 } from './claim-status/import-277';
 import { claimFileStatus, claimFileSummary, post837 } from './claims/import-837';
+import { withRemittanceIds } from './remittance/detail';
 import { post835 } from './remittance/import-835';
 import { tokenize } from './x12/tokenizer';
 import { all, one, run } from '../db/query';
@@ -51,7 +52,11 @@ function kindInName(fileName: string): string | null {
 function remittanceSummary(rs: readonly RemittanceReport[]): string {
   const posted = rs.filter((r) => !r.duplicateOf && r.failedChecks.length === 0);
   const claims = rs.reduce((s, r) => s + r.claimsPosted, 0);
-  const paid = sumCents(rs.map((r) => r.totalPaid));
+  // what came in: payments less what the payer took back in the same remittance
+  const paid = sumCents(
+    rs.map((r) => (r.tieOut ? cents(r.tieOut.claimsPaid - r.tieOut.reversals) : r.totalPaid)),
+  );
+  const untied = rs.filter((r) => r.tieOut && r.tieOut.difference !== 0).length;
   const denials = rs.reduce((s, r) => s + r.denialsCreated, 0);
   const exceptions = rs.reduce((s, r) => s + r.exceptions, 0);
   const dupes = rs.filter((r) => r.duplicateOf).length;
@@ -62,6 +67,7 @@ function remittanceSummary(rs: readonly RemittanceReport[]): string {
     plural(denials, 'denial'),
     plural(exceptions, 'exception'),
     ...(dupes > 0 ? [`${count(dupes)} imported before`] : []),
+    ...(untied > 0 ? [`${count(untied)} not tied out to the payment`] : []),
   ].join(', ');
 }
 
@@ -234,5 +240,6 @@ export function getImport(ctx: ReadCtx, input: ParsedInputOf<'getImport'>): Impo
     input.importId,
   );
   if (!row) throw notFound('The import');
-  return JSON.parse(row.report) as ImportReport;
+  const report = JSON.parse(row.report) as ImportReport;
+  return { ...report, remittances: withRemittanceIds(ctx.db, input.importId, report.remittances) };
 }

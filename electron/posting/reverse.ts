@@ -12,6 +12,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { conflict, notFound } from '../../shared/api/errors';
 import type { PostingResult } from '../../shared/api/posting';
 import { LEDGER_KIND, type LedgerKind, type LedgerSide } from '../../shared/codes/enums';
+import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents, negate, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../core/context';
@@ -75,10 +76,19 @@ export function reversePayment(ctx: Ctx, input: ParsedInputOf<'reversePayment'>)
   return reverseReceipt(ctx, input.receiptId, input.reason);
 }
 
-/** The reversal itself, in the caller's transaction (a remittance reversal uses it too). */
-export function reverseReceipt(ctx: Ctx, receiptId: ReceiptId, reason: string): PostingResult {
+/**
+ * The reversal itself, in the caller's transaction. A payer's reversal in a remittance
+ * (claim status 22) passes the remittance: the reversal is dated with it, not with the
+ * day of the import, and belongs to it, so the remittance's payment ties out.
+ */
+export function reverseReceipt(
+  ctx: Ctx,
+  receiptId: ReceiptId,
+  reason: string,
+  remittance?: { remittanceId: number; remitDate: IsoDate },
+): PostingResult {
   const { db } = ctx;
-  const today = ctx.clock.today();
+  const dated = remittance?.remitDate ?? ctx.clock.today();
   const receipt = one<{
     id: ReceiptId;
     accountId: AccountId;
@@ -118,15 +128,16 @@ export function reverseReceipt(ctx: Ctx, receiptId: ReceiptId, reason: string): 
     checkNumber: receipt.checkNumber,
     reference: receipt.reference,
     amount: negate(receipt.amount),
-    receivedDate: today,
+    receivedDate: dated,
     memo: `Reversal: ${reason}`,
     reversesId: receipt.id,
+    remittanceId: remittance?.remittanceId ?? null,
   });
   const rows = all<EntryRow>(db, `${ENTRY_SQL} WHERE receipt_id = ? ORDER BY id`, receipt.id);
   const entryIds = appendLedgerEntries(
     db,
-    rows.map((e) => mirror(e, reason, today, reversalId)),
-    { userId: ctx.userId, now: ctx.clock.now(), today },
+    rows.map((e) => mirror(e, reason, dated, reversalId)),
+    { userId: ctx.userId, now: ctx.clock.now(), today: ctx.clock.today() },
   );
   // the payer's codes reported by a reversed EOB are answered, as an 835 reversal does
   run(
@@ -135,7 +146,7 @@ export function reverseReceipt(ctx: Ctx, receiptId: ReceiptId, reason: string): 
          quantity, remit_date, receipt_id)
        SELECT claim_id, claim_line_id, group_code, reason_code, -amount, quantity, ?, ?
        FROM claim_adjustments WHERE receipt_id = ?`,
-    today,
+    dated,
     reversalId,
     receipt.id,
   );

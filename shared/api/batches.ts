@@ -7,6 +7,7 @@ import {
 } from '../codes/enums';
 import type { IsoDate } from '../dates/iso-date';
 import type { Cents } from '../money/cents';
+import type { ProviderAdjustmentView, RemittanceTieOutRow } from './imports';
 import { batchIdField, isoDateField, optionalText, positiveAmount } from './fields';
 import { read, write, type MethodGroup } from './method';
 
@@ -66,6 +67,10 @@ export interface CashSummary {
   openBatches: number;
   /** Money posted that day outside any batch. */
   unbatchedTotal: Cents;
+  /** Remittances dated that day, each with how its payment ties out. */
+  remittances: RemittanceTieOutRow[];
+  /** Provider-level adjustments (PLB) posted that day to the facility's accounts. */
+  providerAdjustments: ProviderAdjustmentView[];
 }
 
 export const openBatchInput = z.strictObject({

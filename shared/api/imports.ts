@@ -32,6 +32,88 @@ export interface RemittanceReport {
   exceptions: number;
   providerAdjustments: Cents;
   failedChecks: ImportProblem[];
+  /** The remittance as stored, for its detail view; absent from reports saved before it. */
+  remittanceId?: number | null;
+  /** How the payment is made up; absent from older reports and where nothing was posted. */
+  tieOut?: TieOut | null;
+}
+
+/**
+ * A remittance's payment (BPR02) made up from what was posted of it: claims paid, less
+ * payments the payer reversed, plus or minus provider-level adjustments (PLB), plus claims
+ * still in the exceptions list (waiting, or set aside). Every amount is as stored now, so
+ * an exception matched later moves from `exceptions` to `claimsPaid`.
+ */
+export interface TieOut {
+  payment: Cents;
+  claimsPaid: Cents;
+  /** Taken back by the payer (claim status 22), as a positive amount. */
+  reversals: Cents;
+  /** Net of the PLB adjustments for the facility: positive when the payer added money. */
+  providerAdjustments: Cents;
+  /** Claims of the remittance not posted: in the exceptions list or set aside. */
+  exceptions: Cents;
+  exceptionCount: number;
+  /** payment − (claimsPaid − reversals + providerAdjustments + exceptions); 0 when it ties out. */
+  difference: Cents;
+  /** The equation in words, ending "ties out" or stating the difference. */
+  line: string;
+}
+
+/** A provider-level adjustment (PLB) as posted to one of the facility's accounts. */
+export interface ProviderAdjustmentView {
+  id: number;
+  remittanceId: number;
+  payerName: string;
+  traceNumber: string;
+  postingDate: IsoDate;
+  reasonCode: string;
+  referenceId: string | null;
+  /** The facility's account it is posted to, e.g. "Interest paid by payers". */
+  accountLabel: string;
+  /** Money to the facility: positive when the payer paid it, negative when the payer took it. */
+  amount: Cents;
+  /** What happened, sign made plain: "Payer paid $12.50 interest". */
+  words: string;
+  claimNumber: string | null;
+  accountId: number | null;
+}
+
+export interface RemittanceClaimLine {
+  receiptId: number;
+  claimNumber: string | null;
+  accountId: number;
+  accountNumber: string;
+  patientName: string;
+  amount: Cents;
+  receivedDate: IsoDate;
+}
+
+export interface RemittanceDetail {
+  id: number;
+  importId: number;
+  fileName: string;
+  payerName: string;
+  traceNumber: string;
+  remitDate: IsoDate;
+  paymentMethod: string | null;
+  payment: Cents;
+  claims: RemittanceClaimLine[];
+  /** Earlier payments the payer took back in this remittance; amounts are negative. */
+  reversals: RemittanceClaimLine[];
+  providerAdjustments: ProviderAdjustmentView[];
+  exceptions: RemittanceExceptionView[];
+  tieOut: TieOut;
+}
+
+/** A remittance with its tie-out, as listed in a day's cash summary. */
+export interface RemittanceTieOutRow {
+  id: number;
+  payerName: string;
+  traceNumber: string;
+  remitDate: IsoDate;
+  paymentMethod: string | null;
+  tieOut: TieOut;
 }
 
 export interface ClaimStatusReport {
@@ -175,6 +257,8 @@ export const listImportsInput = z.strictObject({
 
 export const importInput = z.strictObject({ importId: id('Import') });
 
+export const remittanceInput = z.strictObject({ remittanceId: id('Remittance') });
+
 export const listRemittanceExceptionsInput = z.strictObject({
   status: z.enum(['open', 'matched', 'set_aside']).default('open'),
   limit: z.number().int().min(1).max(500).default(200),
@@ -193,6 +277,7 @@ export const importsMethods = {
   cancelWork: read<WorkProgress | null>()(none),
   listImports: read<ImportListItem[]>()(listImportsInput),
   getImport: read<ImportReport>()(importInput),
+  getRemittance: read<RemittanceDetail>()(remittanceInput),
   listRemittanceExceptions: read<RemittanceExceptionView[]>()(listRemittanceExceptionsInput),
   resolveRemittanceException: write<Created>()(resolveRemittanceExceptionInput),
 } satisfies MethodGroup;

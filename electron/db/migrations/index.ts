@@ -11,6 +11,7 @@ import { migration010 } from './010-batch-totals';
 import { migration011 } from './011-documents-folder';
 import { migration012 } from './012-payer-windows';
 import { migration013 } from './013-code-lists';
+import { migration015 } from './015-facility-ledger';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -33,8 +34,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'a documents folder per database', sql: migration011 },
   { version: 12, name: 'payer appeal windows by level', sql: migration012 },
   { version: 13, name: 'published code lists and unknown codes seen', sql: migration013 },
+  { version: 15, name: 'provider-level adjustments on facility accounts', sql: migration015 },
 ];
 
-// the last version, not the count: versions are numbered where they are written and may
-// arrive out of order
+// the last version, not the count: version numbers need not be contiguous
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

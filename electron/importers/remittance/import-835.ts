@@ -11,6 +11,8 @@ import { UnpostableClaim, type RemittanceContext } from './plan-claim';
 import { postRemittanceClaim } from './post-claim';
 import { one, prepare, run } from '../../db/query';
 import { codesInRemittance, noteCodesSeen } from '../../codes/unknown';
+import { postProviderAdjustments } from './plb';
+import { remittanceTieOut } from './tie-out';
 
 export function problem(i: X12Issue): ImportProblem {
   return { message: i.message, segmentId: i.segmentId, segmentIndex: i.segmentIndex };
@@ -87,6 +89,8 @@ function* postTransaction(
       t.providerAdjustments.reduce((s, p) => s + p.items.reduce((x, i) => x + i.amount, 0), 0),
     ),
     failedChecks: t.errors.map(problem),
+    remittanceId: null,
+    tieOut: null,
   };
   const earlier = one<RemittanceReport['duplicateOf']>(
     db,
@@ -169,27 +173,14 @@ function* postTransaction(
     adjustments += posted.adjustments;
     patient += posted.patientResponsibility;
   }
-  const plb = prepare(
-    db,
-    `INSERT INTO provider_adjustments (remittance_id, provider_id, fiscal_period_date, reason_code,
-       reference_id, amount) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  for (const p of t.providerAdjustments) {
-    for (const i of p.items)
-      plb.run(
-        remittanceId,
-        p.providerId,
-        p.fiscalPeriodDate,
-        i.reasonCode,
-        i.referenceId,
-        i.amount,
-      );
-  }
+  postProviderAdjustments(ctx, remit, t.providerAdjustments);
   return {
     ...report,
     totalPaid: cents(paid),
     adjustments: cents(adjustments),
     patientResponsibility: cents(patient),
+    remittanceId,
+    tieOut: remittanceTieOut(db, remittanceId),
   };
 }
 

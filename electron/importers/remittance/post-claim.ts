@@ -42,7 +42,7 @@ export function postRemittanceClaim(
   const by = { userId: ctx.userId, now: ctx.clock.now(), today };
   const plan = planRemittanceClaim(ctx, remit, claim, ours);
   if (plan.kind === 'reversal') {
-    reverseReceipt(ctx, plan.receiptId, `payer reversal in remittance ${remit.traceNumber}`);
+    reverseReceipt(ctx, plan.receiptId, `payer reversal in remittance ${remit.traceNumber}`, remit);
     return {
       paid: cents(0),
       adjustments: cents(0),

@@ -1,6 +1,8 @@
-import { Anchor, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { RemittanceTieOutRow } from '../../../shared/api/imports';
 import { BATCH_SOURCE } from '../../../shared/codes/enums';
 import { formatUsDate, isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
@@ -10,9 +12,72 @@ import { MethodTotals } from '../components/MethodTotals';
 import { Money } from '../components/Money';
 import { Section } from '../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { ProviderAdjustmentList, RemittanceDetailModal } from '../imports/RemittanceDetailModal';
+import { TieOutLine } from '../imports/TieOutLine';
 import { BatchTotalsCells } from './BatchStatusBadge';
 
-/** The day's deposits for the cash drawer and the bank: batches, methods, loose postings. */
+/** The day's remittances (EFTs and checks from payers), each tied out to its payment. */
+function RemittancesOfTheDay({ rows }: { rows: RemittanceTieOutRow[] }) {
+  const [open, setOpen] = useState<RemittanceTieOutRow | null>(null);
+  if (rows.length === 0)
+    return (
+      <EmptyState title="No remittances dated this day">
+        Remittances are listed under their payment date (BPR16), not the day they were imported.
+      </EmptyState>
+    );
+  return (
+    <>
+      <Table aria-label="Remittances of the day" fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Payer</Table.Th>
+            <Table.Th>Trace number</Table.Th>
+            <Table.Th ta="right">Payment</Table.Th>
+            <Table.Th>How it ties out</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{r.payerName}</Table.Td>
+              <Table.Td className="tabular">{r.traceNumber}</Table.Td>
+              <Table.Td ta="right">
+                <Money value={r.tieOut.payment} size="sm" />
+              </Table.Td>
+              <Table.Td>
+                <TieOutLine tieOut={r.tieOut} label={`Tie-out of trace ${r.traceNumber}`} />
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  aria-label={`Details of remittance ${r.traceNumber}`}
+                  onClick={() => setOpen(r)}
+                >
+                  Details…
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {open && (
+        <RemittanceDetailModal
+          remittanceId={open.id}
+          traceNumber={open.traceNumber}
+          onClose={() => setOpen(null)}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * The day's deposits for the cash drawer and the bank: batches, methods, loose postings,
+ * and the payers' remittances with how each ties out and what they paid or took at
+ * facility level.
+ */
 export function CashSummaryScreen({ date, today }: { date: IsoDate | null; today: IsoDate }) {
   const day = date ?? today;
   const summary = useQuery({
@@ -106,6 +171,26 @@ export function CashSummaryScreen({ date, today }: { date: IsoDate | null; today
                   </Table.Tr>
                 </Table.Tbody>
               </Table>
+            </Section>
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <Section title="Remittances" id="cash-remittances-title">
+              <RemittancesOfTheDay rows={summary.data.remittances} />
+            </Section>
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <Section title="Provider-level adjustments (PLB)" id="cash-plb-title">
+              {summary.data.providerAdjustments.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  No interest, recoveries or withholdings from payers on this day.
+                </Text>
+              ) : (
+                <ProviderAdjustmentList
+                  rows={summary.data.providerAdjustments}
+                  label="Provider-level adjustments of the day"
+                  showRemittance
+                />
+              )}
             </Section>
           </Grid.Col>
         </Grid>
