@@ -6,7 +6,7 @@ import { computeAging, type AgingInput } from '../ledger/aging';
 import { read835 } from '../importers/x12/read-835';
 import { refreshAccountBalance } from '../ledger/ledger';
 import { remitClaim, remittanceFile } from '../testing/remittance';
-import { summarize, timedRollback } from './measure';
+import { pairedRollbacks, timedRollback } from './measure';
 import { bareClaimIds, postBareRemittance, type BareRemitClaim } from './remittance-bare';
 import { asMs, timeReading } from './x12-reading';
 import { all, prepare, run } from '../db/query';
@@ -178,7 +178,7 @@ function call(ctx: Ctx, method: string, input: unknown): unknown {
  * A generated remittance paying 10,000 of the bench database's open claims, imported
  * through dispatch (read, match, post, denials, report) against reading the file alone.
  */
-export function remittanceImportBenchmark(ctx: Ctx, count = 10_000, runs = 3): ThroughputResult {
+export function remittanceImportBenchmark(ctx: Ctx, count = 10_000, runs = 5): ThroughputResult {
   const claims = all<{ number: string; open: number }>(
     ctx.db,
     `SELECT c.claim_number AS number, sum(l.amount) AS open
@@ -214,25 +214,6 @@ export function remittanceImportBenchmark(ctx: Ctx, count = 10_000, runs = 3): T
     }),
     { trace: 'BENCH-ERA-1', date: ctx.clock.today() },
   );
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    let posted = 0;
-    samples.push(
-      timedRollback(ctx.db, () => {
-        const report = call(ctx, 'importFile', { fileName: 'bench.835', text }) as {
-          remittances: { claimsPosted: number }[];
-        };
-        posted = report.remittances[0]?.claimsPosted ?? 0;
-      }),
-    );
-    if (posted !== count) throw new Error(`bench: only ${posted} of ${count} claims posted`);
-  }
-  const imports = summarize(samples);
-  const { tokens, reads } = timeReading(
-    text,
-    count,
-    (t) => read835(t).transactions[0]?.claims.length ?? 0,
-  );
   // the same rows written through bare better-sqlite3, every id and amount known beforehand
   const bareClaims: BareRemitClaim[] = claims.map((c, i) => {
     const contractual = Math.floor(c.open * 0.2);
@@ -246,17 +227,27 @@ export function remittanceImportBenchmark(ctx: Ctx, count = 10_000, runs = 3): T
       denied: denied ? c.open : 0,
     };
   });
-  const bareSamples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    let written = 0;
-    bareSamples.push(
-      timedRollback(ctx.db, () => {
-        written = postBareRemittance(ctx, bareClaims);
-      }),
-    );
-    if (written !== count) throw new Error('bench: the bare writes lost claims');
-  }
-  const bareWrites = summarize(bareSamples);
+  const paired = pairedRollbacks(
+    ctx.db,
+    () => {
+      const report = call(ctx, 'importFile', { fileName: 'bench.835', text }) as {
+        remittances: { claimsPosted: number }[];
+      };
+      const posted = report.remittances[0]?.claimsPosted ?? 0;
+      if (posted !== count) throw new Error(`bench: only ${posted} of ${count} claims posted`);
+    },
+    () => {
+      if (postBareRemittance(ctx, bareClaims) !== count)
+        throw new Error('bench: the bare writes lost claims');
+    },
+    runs,
+  );
+  const { a: imports, b: bareWrites } = paired;
+  const { tokens, reads } = timeReading(
+    text,
+    count,
+    (t) => read835(t).transactions[0]?.claims.length ?? 0,
+  );
   return result(
     'import a 10,000-claim remittance',
     count,
@@ -269,6 +260,7 @@ export function remittanceImportBenchmark(ctx: Ctx, count = 10_000, runs = 3): T
       `The same rows written through bare better-sqlite3 (ids and amounts known beforehand; no ` +
       `matching, checks, aging or queue columns): p50 ${bareWrites.p50.toFixed(2)} s ` +
       `(${Math.round(count / bareWrites.p50).toLocaleString('en-US')} claims/s), ` +
-      `p95 ${bareWrites.p95.toFixed(2)} s; import / bare writes ${(imports.p50 / bareWrites.p50).toFixed(2)}x`,
+      `p95 ${bareWrites.p95.toFixed(2)} s; import / bare writes ${(imports.p50 / bareWrites.p50).toFixed(2)}x ` +
+      `(runs alternated; CPU time ${(paired.aCpu.p50 / paired.bCpu.p50).toFixed(2)}x)`,
   );
 }
