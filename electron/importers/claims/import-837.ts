@@ -1,5 +1,4 @@
 import type { ClaimId } from '../../../shared/ids';
-import { createHash } from 'node:crypto';
 import type {
   ClaimFileClaim,
   ClaimFileReport,
@@ -16,6 +15,7 @@ import { problem } from '../remittance/import-835';
 import { matchClaim } from '../remittance/match';
 import { addClaim, replaceClaim, voidClaim } from './apply-claim';
 import { SkipClaim, type Applied, type FileContext } from './claim-facts';
+import { fingerprintOf } from './claim-fingerprint';
 import { loadOurClaim } from './our-claim';
 import type { Claim837 } from './claim-types';
 import { displayName } from './people';
@@ -26,37 +26,6 @@ export interface ClaimFileOutcome {
   rejected: ImportProblem[];
   warnings: ImportProblem[];
   report: ClaimFileReport | null;
-}
-
-/** Serialises with sorted keys, so the same content always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/**
- * A hash of what the claim says: people, payer, provider, claim data and lines. Where it
- * sits in the file, the frequency code and the payer's claim number are left out: they
- * say how the claim was sent, not what it is, so a replacement that changes nothing is
- * recognised too.
- */
-export function fingerprintOf(claim: Claim837): string {
-  const {
-    position: _position,
-    errors: _errors,
-    frequencyCode: _frequency,
-    payerClaimNumber: _payerClaimNumber,
-    lines,
-    ...content
-  } = claim;
-  const body = { ...content, lines: lines.map(({ position: _p, ...l }) => l) };
-  return createHash('sha256').update(canonical(body)).digest('hex');
 }
 
 const SUPPORTED_FREQUENCIES = new Set(['1', '7', '8']);
