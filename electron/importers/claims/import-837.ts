@@ -56,9 +56,10 @@ function ourState(ctx: Ctx, claimId: ClaimId): OurState {
 }
 
 /**
- * What to do with one claim: add it, replace or void ours, or skip it and say why. Each
- * claim is applied in its own savepoint inside the file's transaction, so a claim refused
- * halfway leaves nothing behind while the others still go in.
+ * What to do with one claim: add it, replace or void ours, or skip it and say why. A claim
+ * refused leaves nothing behind while the others still go in: a new claim decides every
+ * refusal before it writes, and a replacement or void is applied in its own savepoint
+ * inside the file's transaction.
  */
 function importClaim(
   ctx: Ctx,
@@ -110,6 +111,7 @@ function importClaim(
       }
     : {};
   let apply: () => Applied;
+  let savepoint = true;
   if (!ours) {
     if (frequency !== '1') {
       return skip(
@@ -117,6 +119,7 @@ function importClaim(
       );
     }
     apply = () => addClaim(ctx, f, claim, fingerprint);
+    savepoint = false;
   } else if (ours.voidedAt !== null || ours.status === 'voided') {
     const when = ours.voidedAt ? ` on ${formatUsDate(ours.voidedAt.slice(0, 10) as IsoDate)}` : '';
     if (frequency === '8') {
@@ -147,7 +150,7 @@ function importClaim(
         : () => voidClaim(ctx, f, claim, target);
   }
   try {
-    const applied = ctx.db.transaction(apply)();
+    const applied = savepoint ? ctx.db.transaction(apply)() : apply();
     return {
       outcome: {
         ...result,
