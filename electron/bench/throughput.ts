@@ -187,32 +187,30 @@ export function remittanceImportBenchmark(ctx: Ctx, count = 10_000, runs = 5): T
     count,
   );
   if (claims.length < count) throw new Error(`bench: only ${claims.length} open claims`);
-  const text = remittanceFile(
-    claims.map((c, i) => {
-      const contractual = Math.floor(c.open * 0.2);
-      const coinsurance = Math.floor(c.open * 0.1);
-      // every tenth claim is denied for medical necessity
-      return i % 10 === 0
-        ? remitClaim({
-            patientControlNumber: c.number,
-            charge: c.open,
-            paid: 0,
-            status: '4',
-            adjustments: [{ group: 'CO', reason: '50', amount: c.open }],
-            remarks: ['N115'],
-          })
-        : remitClaim({
-            patientControlNumber: c.number,
-            charge: c.open,
-            paid: c.open - contractual - coinsurance,
-            adjustments: [
-              { group: 'CO', reason: '45', amount: contractual },
-              { group: 'PR', reason: '2', amount: coinsurance },
-            ],
-          });
-    }),
-    { trace: 'BENCH-ERA-1', date: ctx.clock.today() },
-  );
+  const remitted = claims.map((c, i) => {
+    const contractual = Math.floor(c.open * 0.2);
+    const coinsurance = Math.floor(c.open * 0.1);
+    // every tenth claim is denied for medical necessity
+    return i % 10 === 0
+      ? remitClaim({
+          patientControlNumber: c.number,
+          charge: c.open,
+          paid: 0,
+          status: '4',
+          adjustments: [{ group: 'CO', reason: '50', amount: c.open }],
+          remarks: ['N115'],
+        })
+      : remitClaim({
+          patientControlNumber: c.number,
+          charge: c.open,
+          paid: c.open - contractual - coinsurance,
+          adjustments: [
+            { group: 'CO', reason: '45', amount: contractual },
+            { group: 'PR', reason: '2', amount: coinsurance },
+          ],
+        });
+  });
+  const text = remittanceFile(remitted, { trace: 'BENCH-ERA-1', date: ctx.clock.today() });
   // the same rows written through bare better-sqlite3, every id and amount known beforehand
   const bareClaims: BareRemitClaim[] = claims.map((c, i) => {
     const contractual = Math.floor(c.open * 0.2);
@@ -224,6 +222,7 @@ export function remittanceImportBenchmark(ctx: Ctx, count = 10_000, runs = 5): T
       contractual: denied ? 0 : contractual,
       coinsurance: denied ? 0 : coinsurance,
       denied: denied ? c.open : 0,
+      payerClaimNumber: remitted[i]?.payerClaimNumber ?? '',
     };
   });
   const paired = pairedRollbacks(
