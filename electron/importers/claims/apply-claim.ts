@@ -8,22 +8,19 @@ import { recordActivity } from '../../activities/record';
 import { closeSystemFollowUps } from '../../followups/system';
 import { appendLedgerEntries, type NewLedgerEntry } from '../../ledger/ledger';
 import type { Claim837 } from './claim-types';
-import { findOrCreatePerson, isSamePerson, type AddressSource } from './people';
+import { findOrCreatePerson, type AddressSource } from './people';
 import {
+  checkNewClaim,
   claimStatusFollowUp,
   createPayer,
   ensureCoverage,
-  findCoverage,
-  findPayer,
   NEW_PAYER_APPEAL_WINDOW_DAYS,
   NEW_PAYER_TIMELY_FILING_DAYS,
   newClaimStatusFollowUp,
   refreshPeople,
   requireOpen,
-  requireSameCoverage,
   resolvePayer,
   type AccountRow,
-  type CoverageRow,
 } from './claim-account';
 import {
   chargeMemo,
@@ -40,7 +37,7 @@ import {
   type FileContext,
 } from './claim-facts';
 import { chargeChange, chargeRows, reversalOf, type OurClaim } from './our-claim';
-import { all, one, oneOrThrow, prepare, run } from '../../db/query';
+import { all, oneOrThrow, prepare, run } from '../../db/query';
 
 /**
  * A new claim: its people, account, coverage, lines and charges, in the caller's
@@ -53,31 +50,7 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
   const today = ctx.clock.today();
   const priority = priorityOf(claim);
   const pcn = claim.patientControlNumber;
-  const found = one<AccountRow>(
-    db,
-    `SELECT id, account_number AS accountNumber, status, patient_id AS patientId,
-         guarantor_id AS guarantorId FROM accounts WHERE account_number = ?`,
-    pcn,
-  );
-  const knownPayer = findPayer(ctx, claim);
-  let coverageOnFile: CoverageRow | null = null;
-  if (found) {
-    requireOpen(found);
-    // a control number that happens to be another patient's account number must not
-    // put this patient's charges there
-    if (!isSamePerson(ctx, found.patientId, patientOf(claim))) {
-      throw new SkipClaim(
-        `Account ${found.accountNumber} is another patient's account; check the patient control number, which names this account.`,
-      );
-    }
-    coverageOnFile = findCoverage(ctx, found.id, priority);
-    requireSameCoverage(
-      found,
-      coverageOnFile,
-      { id: knownPayer?.id ?? null, name: knownPayer?.name ?? claim.payer.name },
-      priority,
-    );
-  }
+  const { found, knownPayer, coverageOnFile } = checkNewClaim(ctx, claim, priority);
   // every line has a date of service, or the claim is refused here
   const span = serviceSpan(claim);
 

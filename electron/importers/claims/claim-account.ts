@@ -156,6 +156,43 @@ export function requireSameCoverage(
 }
 
 /**
+ * The refusals a new claim can meet before anything of it is written, in the order a
+ * person meets them: the account its control number names is closed, is another
+ * patient's, or has another payer at the claim's priority. Returns what it looked up.
+ */
+export function checkNewClaim(
+  ctx: Ctx,
+  claim: Claim837,
+  priority: number,
+): { found: AccountRow | null; knownPayer: OurPayer | null; coverageOnFile: CoverageRow | null } {
+  const found =
+    one<AccountRow>(
+      ctx.db,
+      `SELECT id, account_number AS accountNumber, status, patient_id AS patientId,
+           guarantor_id AS guarantorId FROM accounts WHERE account_number = ?`,
+      claim.patientControlNumber,
+    ) ?? null;
+  const knownPayer = findPayer(ctx, claim);
+  if (!found) return { found, knownPayer, coverageOnFile: null };
+  requireOpen(found);
+  // a control number that happens to be another patient's account number must not
+  // put this patient's charges there
+  if (!isSamePerson(ctx, found.patientId, patientOf(claim))) {
+    throw new SkipClaim(
+      `Account ${found.accountNumber} is another patient's account; check the patient control number, which names this account.`,
+    );
+  }
+  const coverageOnFile = findCoverage(ctx, found.id, priority);
+  requireSameCoverage(
+    found,
+    coverageOnFile,
+    { id: knownPayer?.id ?? null, name: knownPayer?.name ?? claim.payer.name },
+    priority,
+  );
+  return { found, knownPayer, coverageOnFile };
+}
+
+/**
  * The account's coverage at the claim's priority: added when missing, its member and
  * group numbers brought up to date when it is the same payer. Another payer at that
  * priority is refused (requireSameCoverage). `existing` is the coverage found at that
