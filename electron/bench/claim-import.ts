@@ -5,7 +5,7 @@ import { claimDocument, generateClaims } from '../testing/x12/generate-837';
 import { read837 } from '../importers/claims/read-837';
 import { write837 } from '../testing/x12/write-837';
 import { writeBareClaims } from './claim-bare';
-import { summarize, timedRollback, type Timing } from './measure';
+import { pairedRollbacks, type Timing } from './measure';
 import type { ThroughputResult } from './throughput';
 import { asMs, timeReading } from './x12-reading';
 import { all, oneOrThrow } from '../db/query';
@@ -26,7 +26,7 @@ export interface ClaimImportResult extends ThroughputResult {
  * coverages, claims, lines, charges through the ledger with balances, aging and queue
  * columns, follow-ups and history. Compared with tokenising the file alone.
  */
-export function claimImportBenchmark(ctx: Ctx, count = 10_000, importRuns = 3): ClaimImportResult {
+export function claimImportBenchmark(ctx: Ctx, count = 10_000, importRuns = 5): ClaimImportResult {
   const today = ctx.clock.today();
   const institutional = Math.round(count * 0.7);
   const claims = [
@@ -53,22 +53,6 @@ export function claimImportBenchmark(ctx: Ctx, count = 10_000, importRuns = 3): 
   );
   if (taken.n > 0) throw new Error('bench: the generated claim numbers are already in use');
 
-  const samples: number[] = [];
-  for (let i = 0; i < importRuns; i++) {
-    let added = 0;
-    samples.push(
-      timedRollback(ctx.db, () => {
-        const r = dispatch(ctx, 'importFile', { fileName: 'bench.837', text });
-        if (!r.ok) throw new Error(`bench: importFile failed: ${r.error.message}`);
-        added = (r.value as ImportReport).claimFile?.added ?? 0;
-      }),
-    );
-    if (added !== count) throw new Error(`bench: only ${added} of ${count} claims were added`);
-  }
-  const imports = summarize(samples);
-  const { tokens, reads } = timeReading(text, count, (t) =>
-    read837(t).transactions.reduce((s, tr) => s + tr.claims.length, 0),
-  );
   // the same rows written through bare better-sqlite3, payers and people known beforehand
   const payerIds = new Map(
     all<{
@@ -76,17 +60,24 @@ export function claimImportBenchmark(ctx: Ctx, count = 10_000, importRuns = 3): 
       id: number;
     }>(ctx.db, `SELECT payer_code AS code, id FROM payers`).map((p) => [p.code, p.id]),
   );
-  const bareSamples: number[] = [];
-  for (let i = 0; i < importRuns; i++) {
-    let written = 0;
-    bareSamples.push(
-      timedRollback(ctx.db, () => {
-        written = writeBareClaims(ctx, claims, payerIds);
-      }),
-    );
-    if (written !== count) throw new Error('bench: the bare writes lost claims');
-  }
-  const bareWrites = summarize(bareSamples);
+  const paired = pairedRollbacks(
+    ctx.db,
+    () => {
+      const r = dispatch(ctx, 'importFile', { fileName: 'bench.837', text });
+      if (!r.ok) throw new Error(`bench: importFile failed: ${r.error.message}`);
+      const added = (r.value as ImportReport).claimFile?.added ?? 0;
+      if (added !== count) throw new Error(`bench: only ${added} of ${count} claims were added`);
+    },
+    () => {
+      if (writeBareClaims(ctx, claims, payerIds) !== count)
+        throw new Error('bench: the bare writes lost claims');
+    },
+    importRuns,
+  );
+  const { a: imports, b: bareWrites } = paired;
+  const { tokens, reads } = timeReading(text, count, (t) =>
+    read837(t).transactions.reduce((s, tr) => s + tr.claims.length, 0),
+  );
   return {
     name: `import a ${count.toLocaleString('en-US')}-claim 837 file`,
     items: count,
@@ -104,7 +95,8 @@ export function claimImportBenchmark(ctx: Ctx, count = 10_000, importRuns = 3): 
       `The same rows written through bare better-sqlite3 (payers and people known beforehand; no ` +
       `reading, matching, checks or upkeep): p50 ${bareWrites.p50.toFixed(2)} s ` +
       `(${Math.round(count / bareWrites.p50).toLocaleString('en-US')} claims/s), p95 ` +
-      `${bareWrites.p95.toFixed(2)} s; import / bare writes ${(imports.p50 / bareWrites.p50).toFixed(2)}x`,
+      `${bareWrites.p95.toFixed(2)} s; import / bare writes ${(imports.p50 / bareWrites.p50).toFixed(2)}x ` +
+      `(runs alternated; CPU time ${(paired.aCpu.p50 / paired.bCpu.p50).toFixed(2)}x)`,
     bytes: text.length,
     importRuns: imports,
     tokenizeRuns: tokens,

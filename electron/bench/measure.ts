@@ -68,6 +68,39 @@ export function timedRollback(db: Db, work: () => void): number {
   }
 }
 
+export interface PairedTimings {
+  /** Wall-clock seconds. */
+  a: Timing;
+  b: Timing;
+  /** CPU seconds of this process (user + system), steadier than the wall clock on a busy machine. */
+  aCpu: Timing;
+  bCpu: Timing;
+}
+
+/**
+ * Two ways of writing the same rows, each in a transaction rolled back afterwards, run
+ * alternately (a b, b a, a b, ...) so that drift on a shared machine (other processes,
+ * the page cache) affects both alike.
+ */
+export function pairedRollbacks(db: Db, a: () => void, b: () => void, runs: number): PairedTimings {
+  const wall = { a: [] as number[], b: [] as number[] };
+  const cpu = { a: [] as number[], b: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    for (const which of i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)) {
+      const before = process.cpuUsage();
+      wall[which].push(timedRollback(db, which === 'a' ? a : b));
+      const used = process.cpuUsage(before);
+      cpu[which].push((used.user + used.system) / 1e6);
+    }
+  }
+  return {
+    a: summarize(wall.a),
+    b: summarize(wall.b),
+    aCpu: summarize(cpu.a),
+    bCpu: summarize(cpu.b),
+  };
+}
+
 /** Work that writes nothing, run once to warm up and then `runs` times; in seconds. */
 export function timedRuns(runs: number, work: () => void): Timing {
   work();

@@ -13,6 +13,8 @@ export interface BareRemitClaim {
   coinsurance: number;
   /** Denied in whole (no money moves; a denial follow-up opens). */
   denied: number;
+  /** The payer's own number for the claim, which the posting keeps with our claim. */
+  payerClaimNumber: string;
 }
 
 export function bareClaimIds(
@@ -34,10 +36,10 @@ export function bareClaimIds(
 /**
  * The rows a remittance posting writes, through bare better-sqlite3 with every id and
  * amount known in advance: per claim a receipt, its ledger rows, the adjustment codes,
- * the claim's status, the account's balance (summed from its ledger, as the payments
- * benchmark's bare side does), the claim-status follow-up closed and a history row;
- * per denial a follow-up, the denial and its remark. No matching, checks, aging or queue
- * columns. The caller rolls it back.
+ * the claim's status and the payer's claim number, the account's balance (summed from its
+ * ledger, as the payments benchmark's bare side does), the claim-status follow-up closed
+ * and a history row; per denial a follow-up, the denial, its remark and its history row.
+ * No matching, checks, aging or queue columns. The caller rolls it back.
  */
 export function postBareRemittance(ctx: Ctx, claims: readonly BareRemitClaim[]): number {
   const { db } = ctx;
@@ -87,7 +89,11 @@ export function postBareRemittance(ctx: Ctx, claims: readonly BareRemitClaim[]):
     db,
     `UPDATE follow_ups SET status = 'done', completed_at = ?, completed_by = ? WHERE id = ?`,
   );
-  const claimStatus = prepare(db, `UPDATE claims SET status = ?, remit_date = ? WHERE id = ?`);
+  const claimStatus = prepare(
+    db,
+    `UPDATE claims SET status = ?, remit_date = ?, payer_claim_number = coalesce(payer_claim_number, ?)
+     WHERE id = ?`,
+  );
   const balance = prepare(
     db,
     `UPDATE accounts SET
@@ -160,8 +166,9 @@ export function postBareRemittance(ctx: Ctx, claims: readonly BareRemitClaim[]):
       ).lastInsertRowid;
       denial.run(c.claimId, followUpId, remittanceId, c.denied, today, today, now, now, user);
       remark.run(c.claimId);
+      history.run(c.accountId, c.claimId, 'Denied', user, now);
     }
-    claimStatus.run(c.denied > 0 ? 'denied' : 'paid', today, c.claimId);
+    claimStatus.run(c.denied > 0 ? 'denied' : 'paid', today, c.payerClaimNumber, c.claimId);
     balance.run(c.accountId, c.accountId, c.accountId);
     history.run(c.accountId, c.claimId, 'Remittance BARE-1', user, now);
     posted += 1;

@@ -10,12 +10,14 @@ import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
 import { touchAccount } from '../core/touched';
 import type { Db } from '../db/open';
+import { newFollowUpColumns } from '../upkeep/queue-columns';
 import { one, run } from '../db/query';
 
 /**
- * The one place follow-up rows are looked up by what they are about and inserted. An
- * insert marks the account, so the upkeep at commit fills in the new row's queue columns
- * and rank once, however many rows the request added.
+ * The one place follow-up rows are looked up by what they are about and inserted. A new
+ * row goes in with its queue columns and rank as the account stands, and marks the
+ * account, so the upkeep at commit brings them in line with what the rest of the request
+ * changed (usually nothing: rewriting them would move the row in every queue index).
  */
 export interface NewFollowUp {
   accountId: AccountId;
@@ -48,21 +50,31 @@ export function findOpenFollowUp(
 
 export function insertFollowUp(ctx: Ctx, f: NewFollowUp): FollowUpId {
   touchAccount(ctx.db, f.accountId);
+  const deadlineDate = f.deadlineDate ?? null;
+  const q = newFollowUpColumns(ctx.db, { ...f, deadlineDate }, ctx.clock.today());
   return insertedId<FollowUpId>(
     run(
       ctx.db,
       `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, deadline_date, owner_id,
-           reason, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           reason, created_at, created_by, payer_id, balance, oldest_open_date, account_number,
+           patient_name, rank)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       f.accountId,
       f.claimId,
       f.kind,
       f.dueDate,
-      f.deadlineDate ?? null,
+      deadlineDate,
       f.ownerId ?? null,
       f.reason,
       ctx.clock.now(),
       ctx.userId,
+      // an account that does not exist fails the insert on its foreign key, as before
+      q?.payerId ?? null,
+      q?.balance ?? 0,
+      q?.oldestOpenDate ?? null,
+      q?.accountNumber ?? '',
+      q?.patientName ?? '',
+      q?.rank ?? 0,
     ),
   );
 }

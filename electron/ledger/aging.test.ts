@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGING_BUCKET_KEYS } from '../../shared/aging/buckets';
 import { addDays, isoDate, type IsoDate } from '../../shared/dates/iso-date';
-import { computeAging, type AgingInput } from './aging';
+import { cachedBalances, computeAging, type AgingInput } from './aging';
 
 const today = isoDate('2026-03-16');
 const entry = fc.record({
@@ -77,5 +77,45 @@ describe('computeAging', () => {
     expect(at(31).d31_60).toBe(100);
     expect(at(120).d91_120).toBe(100);
     expect(at(121).over120).toBe(100);
+  });
+});
+
+describe('cachedBalances', () => {
+  // ids in order, some entries reversing an earlier one, as a ledger holds them
+  const ledger = fc
+    .array(fc.tuple(entry, fc.nat({ max: 99 }), fc.boolean()), { maxLength: 60 })
+    .map((rows) =>
+      rows.map(([e, pick, reverses], i): AgingInput => {
+        const earlier = i > 0 ? pick % i : null;
+        return reverses && earlier !== null
+          ? { ...e, id: i + 1, amount: -e.amount, reversesId: earlier + 1 }
+          : { ...e, id: i + 1 };
+      }),
+    );
+
+  it('gives the balances and oldest open date computeAging gives', () => {
+    fc.assert(
+      fc.property(ledger, (entries) => {
+        const a = computeAging(entries, today);
+        expect(cachedBalances(entries)).toEqual({
+          insuranceBalance: a.insuranceBalance,
+          patientBalance: a.patientBalance,
+          oldestOpenDate: a.oldestOpenDate,
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds the oldest charge still open on either side, first in, first out', () => {
+    const d = (days: number): IsoDate => addDays(today, -days);
+    expect(
+      cachedBalances([
+        { side: 'patient', amount: 5000, postingDate: d(10) },
+        { side: 'patient', amount: 10000, postingDate: d(100) },
+        { side: 'patient', amount: -12000, postingDate: d(5) },
+        { side: 'insurance', amount: 7000, postingDate: d(40) },
+      ]),
+    ).toEqual({ insuranceBalance: 7000, patientBalance: 3000, oldestOpenDate: d(40) });
   });
 });

@@ -81,6 +81,52 @@ function withoutReversedPairs(entries: readonly AgingInput[]): AgingInput[] {
   );
 }
 
+/** What the account row caches: the balance of each side and the oldest open date. */
+export interface CachedBalances {
+  insuranceBalance: Cents;
+  patientBalance: Cents;
+  oldestOpenDate: IsoDate | null;
+}
+
+/**
+ * The posting date of the oldest debit a side still owes on, first in, first out: the
+ * side's credits pay its debits off oldest first, as ageSide does.
+ */
+function oldestOpenOf(debits: AgingInput[], credit: number): IsoDate | null {
+  debits.sort((a, b) =>
+    a.postingDate < b.postingDate ? -1 : a.postingDate > b.postingDate ? 1 : 0,
+  );
+  let left = credit;
+  for (const d of debits) {
+    if (d.amount > left) return d.postingDate;
+    left -= d.amount;
+  }
+  return null;
+}
+
+/**
+ * The figures computeAging gives for the account row, without the buckets: every ledger
+ * write recomputes them, so this skips the day arithmetic the buckets need.
+ */
+export function cachedBalances(allEntries: readonly AgingInput[]): CachedBalances {
+  const entries = withoutReversedPairs(allEntries);
+  const balance = { insurance: 0, patient: 0 };
+  const credit = { insurance: 0, patient: 0 };
+  const debits: Record<LedgerSide, AgingInput[]> = { insurance: [], patient: [] };
+  for (const e of entries) {
+    balance[e.side] += e.amount;
+    if (e.amount < 0) credit[e.side] -= e.amount;
+    else if (e.amount > 0) debits[e.side].push(e);
+  }
+  const ins = oldestOpenOf(debits.insurance, credit.insurance);
+  const pat = oldestOpenOf(debits.patient, credit.patient);
+  return {
+    insuranceBalance: cents(balance.insurance),
+    patientBalance: cents(balance.patient),
+    oldestOpenDate: ins === null ? pat : pat === null || ins <= pat ? ins : pat,
+  };
+}
+
 export function computeAging(allEntries: readonly AgingInput[], today: IsoDate): Aging {
   const entries = withoutReversedPairs(allEntries);
   const ins = ageSide(

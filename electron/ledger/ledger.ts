@@ -14,7 +14,7 @@ import type { LedgerKind, LedgerSide } from '../../shared/codes/enums';
 import { conflict } from '../../shared/api/errors';
 import type { Db, ReadDb } from '../db/open';
 import { touchAccount } from '../core/touched';
-import { computeAging, type Aging, type AgingInput } from './aging';
+import { cachedBalances, computeAging, type Aging, type AgingInput } from './aging';
 import { all, prepare, run } from '../db/query';
 
 export interface NewLedgerEntry {
@@ -82,7 +82,7 @@ export function appendLedgerEntries(
     ids.push(insertedId<LedgerEntryId>(result));
     touched.add(e.accountId);
   }
-  for (const accountId of touched) refreshAccountBalance(db, accountId, by.today);
+  for (const accountId of touched) refreshAccountBalance(db, accountId);
   return ids;
 }
 
@@ -111,22 +111,19 @@ function checkReversal(e: NewLedgerEntry, o: Reversible | undefined): void {
   }
 }
 
+const LEDGER_ROWS = `SELECT id, side, amount, posting_date AS postingDate, reverses_id AS reversesId
+       FROM ledger_entries WHERE account_id = ?`;
+
 export function accountAging(db: ReadDb, accountId: AccountId, today: IsoDate): Aging {
-  const rows = all<AgingInput>(
-    db,
-    `SELECT id, side, amount, posting_date AS postingDate, reverses_id AS reversesId
-       FROM ledger_entries WHERE account_id = ?`,
-    accountId,
-  );
-  return computeAging(rows, today);
+  return computeAging(all<AgingInput>(db, LEDGER_ROWS, accountId), today);
 }
 
 /**
  * Recomputes the account's cached balance columns from its ledger, in the writer's
  * transaction, and marks the account for the upkeep at commit (queue columns, plans).
  */
-export function refreshAccountBalance(db: Db, accountId: AccountId, today: IsoDate): void {
-  const aging = accountAging(db, accountId, today);
+export function refreshAccountBalance(db: Db, accountId: AccountId): void {
+  const aging = cachedBalances(all<AgingInput>(db, LEDGER_ROWS, accountId));
   run(
     db,
     `UPDATE accounts SET insurance_balance = ?, patient_balance = ?, oldest_open_date = ?

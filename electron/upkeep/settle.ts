@@ -8,24 +8,51 @@ import { closeSystemFollowUps, openSystemFollowUp } from '../followups/system';
 import { activePlan } from '../plans/load';
 import { accountPromises } from '../promises/load';
 import { billingRules } from '../rules/billing-rules';
-import { one, oneOrThrow, run } from '../db/query';
+import { oneOrThrow, run } from '../db/query';
+
+/** What settling an account starts from, read in one query. */
+export interface SettleState {
+  insurance: number;
+  patient: number;
+  /** Whether the account has an active plan, an open promise, an open credit follow-up. */
+  plan: number;
+  promise: number;
+  creditFollowUp: number;
+}
+
+/** The columns of SettleState, for a query over `accounts a`. */
+export const SETTLE_STATE = `a.insurance_balance AS insurance, a.patient_balance AS patient,
+    EXISTS (SELECT 1 FROM payment_plans WHERE account_id = a.id AND status = 'active') AS plan,
+    EXISTS (SELECT 1 FROM promises WHERE account_id = a.id AND status = 'open') AS promise,
+    EXISTS (SELECT 1 FROM follow_ups WHERE account_id = a.id AND ifnull(claim_id, 0) = 0
+      AND kind = 'credit_balance' AND status = 'open') AS creditFollowUp`;
 
 /**
  * Brings an account's collection state in line with its ledger: a plan that is paid off
  * or late, a promise kept or broken, a credit balance that needs a refund. The upkeep
  * runs it at commit for every account the request touched, and the daily work for every
  * account with an active plan or an open promise; the queue columns are refreshed after.
+ * Returns whether it opened (or reworded) a system follow-up.
  */
-export function settleAccount(ctx: Ctx, accountId: AccountId): void {
+export function settleAccount(
+  ctx: Ctx,
+  accountId: AccountId,
+  state: SettleState = oneOrThrow<SettleState>(
+    ctx.db,
+    `SELECT ${SETTLE_STATE} FROM accounts a WHERE a.id = ?`,
+    accountId,
+  ),
+): boolean {
   const today = ctx.clock.today();
-  settlePlan(ctx, accountId, today);
-  settlePromises(ctx, accountId, today);
-  settleCredit(ctx, accountId, today);
+  // most accounts have no plan and no promise: the state says so without loading either
+  const plan = state.plan ? settlePlan(ctx, accountId, today) : false;
+  const promise = state.promise ? settlePromises(ctx, accountId, today) : false;
+  return settleCredit(ctx, accountId, today, state) || plan || promise;
 }
 
-function settlePlan(ctx: Ctx, accountId: AccountId, today: IsoDate): void {
+function settlePlan(ctx: Ctx, accountId: AccountId, today: IsoDate): boolean {
   const plan = activePlan(ctx.db, accountId, today);
-  if (!plan) return;
+  if (!plan) return false;
   if (plan.remaining === 0) {
     run(
       ctx.db,
@@ -41,7 +68,7 @@ function settlePlan(ctx: Ctx, accountId: AccountId, today: IsoDate): void {
       text: `Payment plan paid off (${formatCents(plan.total)} in all).`,
     });
     closeSystemFollowUps(ctx, { accountId, kind: 'plan' }, 'the plan is paid off.');
-    return;
+    return false;
   }
   const late = plan.installments.find((i) => i.status === 'late');
   if (late) {
@@ -60,21 +87,17 @@ function settlePlan(ctx: Ctx, accountId: AccountId, today: IsoDate): void {
         text: `Payment plan is delinquent: the installment due ${formatUsDate(late.dueDate)} is past its ${plan.graceDays}-day grace period.`,
       });
     }
-    return;
+    return true;
   }
   if (plan.delinquent) {
     run(ctx.db, `UPDATE payment_plans SET delinquent = 0 WHERE id = ?`, plan.id);
     closeSystemFollowUps(ctx, { accountId, kind: 'plan' }, 'the plan is caught up.');
   }
+  return false;
 }
 
-function settlePromises(ctx: Ctx, accountId: AccountId, today: IsoDate): void {
-  const anyOpen = one(
-    ctx.db,
-    `SELECT 1 AS found FROM promises WHERE account_id = ? AND status = 'open' LIMIT 1`,
-    accountId,
-  );
-  if (!anyOpen) return;
+function settlePromises(ctx: Ctx, accountId: AccountId, today: IsoDate): boolean {
+  let opened = false;
   const grace = billingRules(ctx.db).promiseGraceDays;
   for (const p of accountPromises(ctx.db, accountId)) {
     if (p.status !== 'open') continue;
@@ -105,16 +128,13 @@ function settlePromises(ctx: Ctx, accountId: AccountId, today: IsoDate): void {
         dueDate: today,
         reason: `${label}: ${formatCents(p.amount)} by ${formatUsDate(p.dueDate)} broken; ${formatCents(p.paidSince)} received.`,
       });
+      opened = true;
     }
   }
+  return opened;
 }
 
-function settleCredit(ctx: Ctx, accountId: AccountId, today: IsoDate): void {
-  const row = oneOrThrow<{ insurance: number; patient: number }>(
-    ctx.db,
-    `SELECT insurance_balance AS insurance, patient_balance AS patient FROM accounts WHERE id = ?`,
-    accountId,
-  );
+function settleCredit(ctx: Ctx, accountId: AccountId, today: IsoDate, row: SettleState): boolean {
   const credits = [
     row.patient < 0 ? `${formatCents(cents(-row.patient))} on the patient side` : null,
     row.insurance < 0 ? `${formatCents(cents(-row.insurance))} on the insurance side` : null,
@@ -126,7 +146,10 @@ function settleCredit(ctx: Ctx, accountId: AccountId, today: IsoDate): void {
       dueDate: today,
       reason: `Credit balance of ${credits.join(' and ')}: refund it or apply it.`,
     });
-    return;
+    return true;
   }
-  closeSystemFollowUps(ctx, { accountId, kind: 'credit_balance' }, 'no credit balance is left.');
+  if (row.creditFollowUp) {
+    closeSystemFollowUps(ctx, { accountId, kind: 'credit_balance' }, 'no credit balance is left.');
+  }
+  return false;
 }

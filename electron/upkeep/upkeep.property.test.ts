@@ -68,7 +68,7 @@ function recomputed(ctx: Ctx): unknown {
   const today = ctx.clock.today();
   ctx.db.exec('SAVEPOINT recompute');
   try {
-    for (const id of ids) refreshAccountBalance(ctx.db, id, today);
+    for (const id of ids) refreshAccountBalance(ctx.db, id);
     for (const id of ids) settleAccount(ctx, id);
     for (const id of ids) refreshQueueColumns(ctx.db, id, today);
     return derived(ctx);

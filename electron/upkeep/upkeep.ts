@@ -4,16 +4,25 @@ import type { Ctx } from '../core/context';
 import { progressCounter, type Steps } from '../core/stepped';
 import { takeTouched } from '../core/touched';
 import { refreshQueueColumns } from './queue-columns';
-import { settleAccount } from './settle';
+import { SETTLE_STATE, settleAccount, type SettleState } from './settle';
+import { oneOrThrow } from '../db/query';
 
 /**
  * Brings one account's derived state in line, in order: plans, promises and credits
  * (which may open or close system follow-ups), then the queue columns and rank of its
- * open follow-ups. The only writer of those.
+ * open follow-ups. The only writer of those. One query tells what there is to do: most
+ * accounts a posting touches have no plan, no promise, no credit and nothing left open.
  */
 function upkeepAccount(ctx: Ctx, accountId: AccountId): void {
-  settleAccount(ctx, accountId);
-  refreshQueueColumns(ctx.db, accountId, ctx.clock.today());
+  const state = oneOrThrow<SettleState & { anyOpen: number }>(
+    ctx.db,
+    `SELECT ${SETTLE_STATE},
+         EXISTS (SELECT 1 FROM follow_ups WHERE account_id = a.id AND status = 'open') AS anyOpen
+       FROM accounts a WHERE a.id = ?`,
+    accountId,
+  );
+  const opened = settleAccount(ctx, accountId, state);
+  if (state.anyOpen || opened) refreshQueueColumns(ctx.db, accountId, ctx.clock.today());
 }
 
 /**

@@ -8,12 +8,15 @@ import { recordActivity } from '../../activities/record';
 import { closeSystemFollowUps } from '../../followups/system';
 import { appendLedgerEntries, type NewLedgerEntry } from '../../ledger/ledger';
 import type { Claim837 } from './claim-types';
-import { findOrCreatePerson, isSamePerson, type AddressSource } from './people';
+import { findOrCreatePerson, type AddressSource } from './people';
 import {
+  checkNewClaim,
   claimStatusFollowUp,
+  createPayer,
   ensureCoverage,
   NEW_PAYER_APPEAL_WINDOW_DAYS,
   NEW_PAYER_TIMELY_FILING_DAYS,
+  newClaimStatusFollowUp,
   refreshPeople,
   requireOpen,
   resolvePayer,
@@ -34,37 +37,33 @@ import {
   type FileContext,
 } from './claim-facts';
 import { chargeChange, chargeRows, reversalOf, type OurClaim } from './our-claim';
-import { all, one, oneOrThrow, prepare, run } from '../../db/query';
+import { all, oneOrThrow, prepare, run } from '../../db/query';
 
-/** A new claim: its people, account, coverage, lines and charges, in the caller's transaction. */
+/**
+ * A new claim: its people, account, coverage, lines and charges, in the caller's
+ * transaction. Every refusal is decided before the first write, in the order a person
+ * would meet them, so a refused claim leaves nothing behind and the claim needs no
+ * savepoint of its own (one costs more than the claim's writes).
+ */
 export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint: string): Applied {
   const { db } = ctx;
   const today = ctx.clock.today();
   const priority = priorityOf(claim);
-  const payer = resolvePayer(ctx, claim);
+  const pcn = claim.patientControlNumber;
+  const { found, knownPayer, coverageOnFile } = checkNewClaim(ctx, claim, priority);
+  // every line has a date of service, or the claim is refused here
+  const span = serviceSpan(claim);
+
+  const payer = knownPayer ?? createPayer(ctx, claim);
   const source: AddressSource = {
     effectiveDate: f.billedDate,
     reason: `From claim file ${f.fileName}`,
   };
-  const pcn = claim.patientControlNumber;
   let peopleCreated = 0;
-  let account = one<AccountRow>(
-    db,
-    `SELECT id, account_number AS accountNumber, status, patient_id AS patientId,
-         guarantor_id AS guarantorId FROM accounts WHERE account_number = ?`,
-    pcn,
-  );
-  const accountCreated = !account;
+  let account: AccountRow;
   let subscriberId: number;
-  if (account) {
-    requireOpen(account);
-    // a control number that happens to be another patient's account number must not
-    // put this patient's charges there
-    if (!isSamePerson(ctx, account.patientId, patientOf(claim))) {
-      throw new SkipClaim(
-        `Account ${account.accountNumber} is another patient's account; check the patient control number, which names this account.`,
-      );
-    }
+  if (found) {
+    account = found;
     const refreshed = refreshPeople(ctx, account, claim, source);
     subscriberId = refreshed.subscriberId;
     peopleCreated += refreshed.created;
@@ -73,7 +72,6 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
     const guarantor = claim.patient ? findOrCreatePerson(ctx, claim.subscriber, source) : patient;
     peopleCreated += (patient.created ? 1 : 0) + (claim.patient && guarantor.created ? 1 : 0);
     subscriberId = guarantor.id;
-    const span = serviceSpan(claim);
     const relationship = !claim.patient
       ? 'self'
       : claim.patient.relationship === '01' || claim.patient.relationship === '53'
@@ -105,7 +103,16 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
       guarantorId: guarantor.id,
     };
   }
-  const coverage = ensureCoverage(ctx, account, payer, priority, claim, subscriberId);
+  const coverage = ensureCoverage(
+    ctx,
+    account,
+    payer,
+    priority,
+    claim,
+    subscriberId,
+    coverageOnFile,
+  );
+  const accountCreated = !found;
 
   const claimId = insertedId<ClaimId>(
     run(
@@ -149,8 +156,9 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
       memo: chargeMemo(claim, l),
     });
   }
-  claimStatusFollowUp(ctx, account.id, claimId, payer.name, f.billedDate);
   appendLedgerEntries(db, entries, { userId: ctx.userId, now: ctx.clock.now(), today });
+  // after the charges, so that it goes in with the account's balance as it ends up
+  newClaimStatusFollowUp(ctx, account.id, claimId, payer.name, f.billedDate);
   touchAccount(db, account.id);
 
   const lines = `${claim.lines.length} line${claim.lines.length === 1 ? '' : 's'}`;

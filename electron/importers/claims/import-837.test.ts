@@ -4,7 +4,7 @@ import { addDays, isoDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import { FACILITY } from '../../demo/catalog';
 import { accountAging } from '../../ledger/ledger';
-import { addAccount, addPerson } from '../../testing/builders';
+import { addAccount, addPayer, addPerson } from '../../testing/builders';
 import { call, expectRefused } from '../../testing/call';
 import { remitClaim, remittanceFile } from '../../testing/remittance';
 import {
@@ -892,6 +892,35 @@ describe('importing an 837 claim file', () => {
     expect(closed.claimFile?.claims[0]?.message).toBe(
       'Not imported: Account T-EXIST is closed; nothing can be posted to it. Reopen it, then import the file again.',
     );
+  });
+
+  it('refuses a new claim for an existing account before writing anything of it', () => {
+    const ana = addPerson(ctx, { last: 'Rivera', first: 'Ana', dob: '1980-04-12' });
+    const otherPayer = addPayer(ctx, { name: 'Other Mutual' });
+    addAccount(ctx, { number: 'T-COVERED', patientId: ana, payerId: otherPayer });
+    addAccount(ctx, { number: 'T-NOT-ANA' });
+    const before = tableCounts(ctx);
+    const newPayer = { name: 'Brand New Health', payerId: 'NEW99' };
+    const report = importClaims(
+      'refused.837',
+      [
+        // the payer and the subscriber's address are new: refused, neither may stay behind
+        testClaim('T-COVERED', [4_200], { payer: newPayer }),
+        testClaim('T-NOT-ANA', [4_200], { payer: newPayer, patient: CHILD }),
+      ],
+      3,
+    );
+    expect(report.claimFile?.claims.map((c) => [c.outcome, c.message])).toEqual([
+      [
+        'skipped',
+        "Not imported: Account T-COVERED has Other Mutual as its primary coverage, not Brand New Health; correct the account's coverage, then import the file again.",
+      ],
+      [
+        'skipped',
+        "Not imported: Account T-NOT-ANA is another patient's account; check the patient control number, which names this account.",
+      ],
+    ]);
+    expect({ ...tableCounts(ctx), import_files: 0 }).toEqual({ ...before, import_files: 0 });
   });
 
   it('keeps every cent: charges posted equal the claim totals exactly', () => {

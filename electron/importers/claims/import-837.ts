@@ -1,5 +1,4 @@
 import type { ClaimId } from '../../../shared/ids';
-import { createHash } from 'node:crypto';
 import type {
   ClaimFileClaim,
   ClaimFileReport,
@@ -17,6 +16,7 @@ import { matchClaim } from '../remittance/match';
 import { postWaitingRemittanceClaims } from '../remittance/late-claims';
 import { addClaim, replaceClaim, voidClaim } from './apply-claim';
 import { SkipClaim, type Applied, type FileContext } from './claim-facts';
+import { fingerprintOf } from './claim-fingerprint';
 import { loadOurClaim } from './our-claim';
 import type { Claim837 } from './claim-types';
 import { displayName } from './people';
@@ -27,37 +27,6 @@ export interface ClaimFileOutcome {
   rejected: ImportProblem[];
   warnings: ImportProblem[];
   report: ClaimFileReport | null;
-}
-
-/** Serialises with sorted keys, so the same content always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/**
- * A hash of what the claim says: people, payer, provider, claim data and lines. Where it
- * sits in the file, the frequency code and the payer's claim number are left out: they
- * say how the claim was sent, not what it is, so a replacement that changes nothing is
- * recognised too.
- */
-export function fingerprintOf(claim: Claim837): string {
-  const {
-    position: _position,
-    errors: _errors,
-    frequencyCode: _frequency,
-    payerClaimNumber: _payerClaimNumber,
-    lines,
-    ...content
-  } = claim;
-  const body = { ...content, lines: lines.map(({ position: _p, ...l }) => l) };
-  return createHash('sha256').update(canonical(body)).digest('hex');
 }
 
 const SUPPORTED_FREQUENCIES = new Set(['1', '7', '8']);
@@ -88,9 +57,10 @@ function ourState(ctx: Ctx, claimId: ClaimId): OurState {
 }
 
 /**
- * What to do with one claim: add it, replace or void ours, or skip it and say why. Each
- * claim is applied in its own savepoint inside the file's transaction, so a claim refused
- * halfway leaves nothing behind while the others still go in.
+ * What to do with one claim: add it, replace or void ours, or skip it and say why. A claim
+ * refused leaves nothing behind while the others still go in: a new claim decides every
+ * refusal before it writes, and a replacement or void is applied in its own savepoint
+ * inside the file's transaction.
  */
 function importClaim(
   ctx: Ctx,
@@ -142,6 +112,7 @@ function importClaim(
       }
     : {};
   let apply: () => Applied;
+  let savepoint = true;
   if (!ours) {
     if (frequency !== '1') {
       return skip(
@@ -149,6 +120,7 @@ function importClaim(
       );
     }
     apply = () => addClaim(ctx, f, claim, fingerprint);
+    savepoint = false;
   } else if (ours.voidedAt !== null || ours.status === 'voided') {
     const when = ours.voidedAt ? ` on ${formatUsDate(ours.voidedAt.slice(0, 10) as IsoDate)}` : '';
     if (frequency === '8') {
@@ -179,7 +151,7 @@ function importClaim(
         : () => voidClaim(ctx, f, claim, target);
   }
   try {
-    const applied = ctx.db.transaction(apply)();
+    const applied = savepoint ? ctx.db.transaction(apply)() : apply();
     return {
       outcome: {
         ...result,
