@@ -68,6 +68,7 @@ function sampleInputs(): Record<string, unknown> {
     getDocumentFile: { documentId: 1 },
     listSetAsideDocuments: {},
     listStatementCandidates: {},
+    getAccountDunning: { accountId },
   };
 }
 

@@ -22,6 +22,7 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'copyTemplate',
   'saveTemplateCopy',
   'setTemplateInUse',
+  'releaseStatementHold',
 ];
 
 let ctx: TestCtx;
