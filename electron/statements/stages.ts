@@ -8,9 +8,9 @@ import type { AccountState } from './holds';
 
 /**
  * Keeps the stage each account's statement went out at, from when its cycle counts and what
- * it asked for. A stage is only ever raised here while the cycle lasts: the next statement
- * starts from it (nextStage), so wording never goes back to gentler while the balance stays
- * unpaid; a balance paid off in between starts a new cycle.
+ * it asked for. The next statement starts from it (nextStage), so wording never goes back to
+ * gentler while the balance stays unpaid; a balance paid off in between starts a new cycle.
+ * The stage kept is the one printed, so the property test reads what patients were sent.
  */
 export function recordStatementStages(
   ctx: Ctx,
@@ -28,8 +28,7 @@ export function recordStatementStages(
            statements_sent, last_statement_date, last_amount_due, source, updated_at)
          VALUES (@account, @guarantor, @stage, @first, 1, @date, @due, 'statement', @now)
          ON CONFLICT (account_id) DO UPDATE SET guarantor_id = excluded.guarantor_id,
-           stage = CASE WHEN @restart THEN excluded.stage
-             ELSE max(dunning_stages.stage, excluded.stage) END,
+           stage = excluded.stage,
            first_statement_date = excluded.first_statement_date,
            statements_sent = CASE WHEN @restart THEN 1 ELSE dunning_stages.statements_sent + 1 END,
            last_statement_date = excluded.last_statement_date,
