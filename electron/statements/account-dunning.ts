@@ -14,6 +14,7 @@ import type { Ctx, ReadCtx } from '../core/context';
 import { touchAccount } from '../core/touched';
 import { all, one, run } from '../db/query';
 import { billingRules } from '../rules/billing-rules';
+import { isSupervisor } from '../users/users';
 import { cyclesOf } from './candidates';
 import { STAGES } from './dunning';
 import { accountStates } from './holds';
@@ -59,6 +60,7 @@ export function getAccountDunning(
          WHERE r.account_id = ? ORDER BY r.id DESC LIMIT 10`,
       input.accountId,
     ),
+    canRelease: isSupervisor(ctx.db, ctx.userId),
   };
 }
 

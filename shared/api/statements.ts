@@ -121,6 +121,8 @@ export interface AccountDunning {
   holds: HeldAccount[];
   openHolds: { id: number; kind: CollectionHold; openedOn: IsoDate; note: string | null }[];
   releases: { hold: string; reason: string; releasedAt: string; releasedBy: string }[];
+  /** Whether this user may release a hold (supervisors only). */
+  canRelease: boolean;
 }
 
 export const generateStatementInput = z.strictObject({ accountId: accountIdField() });
