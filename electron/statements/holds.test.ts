@@ -161,3 +161,46 @@ describe("a guarantor's statement cycle", () => {
     expect(TEST_TODAY).toBe('2026-03-16');
   });
 });
+
+describe('accounts brought in by spreadsheet', () => {
+  it('start at the stage their history gives, not at a first statement', async () => {
+    makeSupervisor(ctx);
+    const header =
+      'Acct #,Last Name,First Name,Address,City,State,ZIP,DOS,Pt Balance,Pt Since,Stmts';
+    const text = [
+      header,
+      'CSV-1,Okafor,Grace,12 Elm St,Springfield,IL,62704,11/02/2025,$80.00,11/20/2025,3',
+      'CSV-2,Adebayo,Tunde,14 Elm St,Springfield,IL,62704,03/01/2026,$40.00,,',
+    ].join('\n');
+    await callAsync(ctx, 'importCsv', {
+      fileName: 'conversion.csv',
+      text,
+      columns: {
+        accountNumber: 'Acct #',
+        patientLastName: 'Last Name',
+        patientFirstName: 'First Name',
+        addressLine1: 'Address',
+        city: 'City',
+        state: 'State',
+        zip: 'ZIP',
+        serviceDate: 'DOS',
+        patientBalance: 'Pt Balance',
+        patientSinceDate: 'Pt Since',
+        statementsSent: 'Stmts',
+      },
+      mappingName: null,
+    });
+    const listed = call(ctx, 'listStatementCandidates', {});
+    const stageOfRow = (n: string) => listed.accounts.find((c) => c.accountNumber === n)?.stage;
+    // three statements (the last past due) sent since 11/20/2025, 116 days ago: the next
+    // one here is the final notice, not a first statement
+    expect(stageOfRow('CSV-1')).toBe('final_notice');
+    expect(stageOfRow('CSV-2')).toBe('statement');
+    const { text: printed } = await runText(
+      ctx,
+      listed.accounts.flatMap((c) => c.accountIds),
+    );
+    expect(printed).toContain('FINAL NOTICE');
+    expect(printed).toContain('This statement lists');
+  });
+});

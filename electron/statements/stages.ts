@@ -1,9 +1,10 @@
 import type { DunningStage } from '../../shared/api/statements';
-import type { IsoDate } from '../../shared/dates/iso-date';
+import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import type { AccountId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { run } from '../db/query';
-import { STAGES } from './dunning';
+import { billingRules } from '../rules/billing-rules';
+import { STAGES, stageFromHistory } from './dunning';
 import type { AccountState } from './holds';
 
 /**
@@ -46,4 +47,40 @@ export function recordStatementStages(
       },
     );
   }
+}
+
+/**
+ * An account brought in by spreadsheet starts where its history left off: the date the
+ * patient began to owe and the statements already sent elsewhere give its stage, so the
+ * next statement here is not a first one again. Without statements sent there is nothing
+ * to carry over.
+ */
+export function recordImportedHistory(
+  ctx: Ctx,
+  accountId: AccountId,
+  guarantorId: number,
+  history: { patientSince: IsoDate; statementsSent: number },
+): void {
+  const today = ctx.clock.today();
+  const record = stageFromHistory(
+    history.patientSince,
+    history.statementsSent,
+    today,
+    billingRules(ctx.db),
+  );
+  if (!record) return;
+  run(
+    ctx.db,
+    `INSERT INTO dunning_stages (account_id, guarantor_id, stage, first_statement_date,
+         statements_sent, last_statement_date, last_amount_due, source, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, NULL, 'import', ?)`,
+    accountId,
+    guarantorId,
+    record.stage,
+    record.firstStatementDate,
+    record.statementsSent,
+    // the last statement sent before is taken as a cycle ago, so the next one is due now
+    addDays(today, -billingRules(ctx.db).statementCycleDays),
+    ctx.clock.now(),
+  );
 }
