@@ -80,6 +80,7 @@ function sampleInputs(): Record<string, unknown> {
       text: 'Code,Description\n45,Over the fee schedule.\n',
     },
     listUnknownCodes: {},
+    getAccountDunning: { accountId },
   };
 }
 

@@ -24,6 +24,7 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'setTemplateInUse',
   'updatePayer',
   'loadCodeList',
+  'releaseStatementHold',
 ];
 
 let ctx: TestCtx;

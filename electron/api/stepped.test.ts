@@ -317,7 +317,8 @@ describe('the test hold on the steps', () => {
 
   it('cannot be reached from the window: no method of the contract names it', async () => {
     const { METHOD_NAMES } = await import('../../shared/api/contract');
-    expect(METHOD_NAMES.filter((m) => /hold|release/i.test(m))).toEqual([]);
+    // statement holds are a business word; the steps' test hook is what must stay unreachable
+    expect(METHOD_NAMES.filter((m) => /step/i.test(m) && /hold|release/i.test(m))).toEqual([]);
   });
 });
 

@@ -144,7 +144,7 @@ export async function statementRunBenchmark(ctx: Ctx, count = 1_000): Promise<St
     notStatedWithinDays: 0,
   });
   const candidatesMs = performance.now() - start;
-  const ids = candidates.accounts.map((a) => a.accountId);
+  const ids = candidates.accounts.flatMap((a) => a.accountIds);
   if (ids.length < count) throw new Error(`bench: only ${ids.length} accounts owe money`);
   const preloaded = ids.map((id) => {
     const data = loadStatementData(ctx.db, id, ctx.clock.today())?.data;

@@ -20,6 +20,13 @@ export const FACILITY = {
   tax_id: '36-4718293',
   web: 'www.lakeshore-regional.example',
   billing_office_hours: 'Monday to Friday, 8:00 a.m. to 5:00 p.m.',
+  remit_to: 'Lakeshore Regional Medical Center\nPO Box 77012\nChicago, IL 60677-7012',
+  payment_url: 'pay.lakeshore-regional.example',
+  assistance_phone: '(312) 555-0150',
+  assistance_url: 'www.lakeshore-regional.example/financial-assistance',
+  assistance_summary_url: 'www.lakeshore-regional.example/financial-assistance/summary',
+  language_taglines:
+    'ATTENTION: Free language assistance services are available to you. Call (312) 555-0100.\nATENCIÓN: Tiene a su disposición servicios gratuitos de asistencia lingüística. Llame al (312) 555-0100.',
 } as const;
 
 export interface DemoUser {

@@ -64,9 +64,11 @@ function insertFacility(db: Db): void {
   run(
     db,
     `INSERT OR IGNORE INTO facility (id, name, line1, line2, city, state, zip, phone, fax, npi,
-       tax_id, web, billing_office_hours)
+       tax_id, web, billing_office_hours, remit_to, payment_url, assistance_phone, assistance_url,
+       assistance_summary_url, language_taglines)
      VALUES (1, @name, @line1, @line2, @city, @state, @zip, @phone, @fax, @npi, @tax_id, @web,
-       @billing_office_hours)`,
+       @billing_office_hours, @remit_to, @payment_url, @assistance_phone, @assistance_url,
+       @assistance_summary_url, @language_taglines)`,
     FACILITY,
   );
 }

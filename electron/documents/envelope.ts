@@ -29,3 +29,15 @@ export const ADDRESS_TEXT = {
 
 /** Where a letter sheet folds in thirds (from the top), for the small fold ticks. */
 export const FOLD_MARKS = [PAGE_HEIGHT / 3, (2 * PAGE_HEIGHT) / 3] as const;
+
+/**
+ * The window of a #9 return envelope (3 7/8" x 8 7/8"), the one enclosed with a statement:
+ * 4 1/2" by 1 1/8", 7/8" from the left and 5/8" above the bottom of the remittance stub
+ * that goes in it, which is the bottom of the page. The remit-to address prints there.
+ */
+export const RETURN_WINDOW = {
+  x: 0.875 * INCH,
+  y: PAGE_HEIGHT - 0.625 * INCH - 1.125 * INCH,
+  width: 4.5 * INCH,
+  height: 1.125 * INCH,
+} as const;

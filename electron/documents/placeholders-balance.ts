@@ -96,6 +96,27 @@ export const BALANCE_PLACEHOLDERS = {
     'Payment day',
     'Day of each month a payment is due, e.g. "15th".',
   ),
+  plan_installment_due: p(
+    'collections',
+    'money',
+    'INSTALLMENT DUE',
+    'Installment due',
+    'What a payment plan asks for now: the next installment with anything still owed on earlier ones.',
+  ),
+  plan_remaining: p(
+    'collections',
+    'money',
+    'PLAN REMAINING',
+    'Plan remaining',
+    'What is left to pay on the payment plan.',
+  ),
+  plan_next_date: p(
+    'collections',
+    'date',
+    'NEXT INSTALLMENT DATE',
+    'Next installment',
+    'Due date of the installment after the one due now.',
+  ),
   financial_assistance_eligibility: p(
     'collections',
     'text',

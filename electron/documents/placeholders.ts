@@ -102,6 +102,13 @@ export const PLACEHOLDERS = {
     'Financial assistance online',
     'Web address of the financial assistance policy and application.',
   ),
+  financial_assistance_summary_url: p(
+    'facility',
+    'text',
+    'ASSISTANCE SUMMARY WEBSITE',
+    'Plain-language summary',
+    'Web address of the plain-language summary of the financial assistance policy.',
+  ),
 
   ...CLAIM_PLACEHOLDERS,
   ...APPEAL_PLACEHOLDERS,

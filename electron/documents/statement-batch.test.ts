@@ -7,8 +7,11 @@ import { pdfPageCount, pdfText } from './test-pdf';
 const date = isoDate('2026-03-20');
 
 function accounts(count: number) {
+  const sample = sampleStatementData();
   return Array.from({ length: count }, (_, i) => ({
-    ...sampleStatementData(),
+    ...sample,
+    // two visits keep each statement on one page
+    lines: sample.lines.slice(0, 2),
     accountNumber: `B${String(i + 1).padStart(5, '0')}`,
   }));
 }

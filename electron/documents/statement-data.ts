@@ -14,6 +14,23 @@ export interface StatementData {
   readonly daysPastDue: number;
   /** When a final notice names the date of the next step. */
   readonly finalActionDate?: IsoDate;
+  /**
+   * How firm the statement is (electron/statements/dunning.ts); absent on a preview, where
+   * the days past due decide as before.
+   */
+  readonly stage?:
+    'statement' | 'second_statement' | 'past_due' | 'final_notice' | 'pre_collection';
+  /** Whether a payer has processed any of the visits (paid or adjusted a claim). */
+  readonly insuranceProcessed?: boolean;
+  /** A payment plan in good standing: the statement asks for the installment, not the balance. */
+  readonly plan?: {
+    readonly installmentDue: Cents;
+    readonly dueDate: IsoDate;
+    readonly remaining: Cents;
+    readonly nextDate: IsoDate | null;
+  };
+  /** "Language assistance is available" in the languages the community speaks, one each. */
+  readonly languageTaglines?: readonly string[];
   readonly facility: {
     readonly name: string;
     readonly addressLines: readonly string[];
@@ -31,6 +48,8 @@ export interface StatementData {
     readonly phone: string;
     readonly url: string;
     readonly eligibility: string;
+    /** Where the plain-language summary of the policy is. */
+    readonly summaryUrl?: string;
   };
   readonly guarantor: { readonly name: string; readonly addressLines: readonly string[] };
   readonly summary: StatementSummary;
@@ -38,9 +57,16 @@ export interface StatementData {
   readonly lines: readonly StatementLine[];
 }
 
+/**
+ * The patient's side only: previous balance (the last statement's amount due) + new charges
+ * + what insurance moved to the patient - payments - adjustments = amount due. What is still
+ * with insurance is shown beside it, not in the sum.
+ */
 export interface StatementSummary {
   readonly previousBalance: Cents;
   readonly newCharges: Cents;
+  /** Patient shares moved over after insurance processed a claim. */
+  readonly afterInsurance: Cents;
   readonly payments: Cents;
   readonly adjustments: Cents;
   readonly insurancePending: Cents;
@@ -77,5 +103,7 @@ export interface StatementLine {
   /** Billed to insurance and not yet decided: not the patient's to pay yet. */
   readonly insurancePending?: Cents;
   readonly payerName?: string;
+  /** On a statement that lists several accounts, the account the visit is on. */
+  readonly accountNumber?: string;
   readonly note?: string;
 }

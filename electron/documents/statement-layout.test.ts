@@ -17,15 +17,16 @@ describe('renderStatement', () => {
     const { pdf, pageCount, warnings } = await renderStatement(data);
     writePageImages(pdf, 'patient-statement');
     expect(warnings).toEqual([]);
-    expect(pageCount).toBe(1);
-    expect(pdfPageCount(pdf)).toBe(1);
+    // the language taglines and the assistance summary take room: the fourth visit goes over
+    expect(pageCount).toBe(2);
+    expect(pdfPageCount(pdf)).toBe(2);
     const text = pdfText(pdf).replace(/[ \t]+/g, ' ');
     for (const expected of [
       'Previous balance $125.00',
-      'New charges $11,295.00',
-      'Payments received -$7,982.25',
-      'Adjustments -$2,410.00',
-      'Pending with insurance -$545.00',
+      'New charges $0.00',
+      'Your share after insurance $357.75',
+      'Payments received $0.00',
+      'Still with insurance, not included: $545.00',
       '$357.75',
       'Your share: copay $207.75',
       'deductible $100.00, coinsurance $50.00',
@@ -49,15 +50,28 @@ describe('renderStatement', () => {
     for (const font of pdfFontNames(pdf)) expect(font.name).toMatch(/\+Liberation/);
   });
 
-  it('picks the message by how far past due the account is', async () => {
-    expect(messageTier(0, cents(100))).toBe('current');
-    expect(messageTier(45, cents(100))).toBe('past-due');
-    expect(messageTier(75, cents(100))).toBe('past-due-60');
-    expect(messageTier(100, cents(100))).toBe('past-due-90');
-    expect(messageTier(121, cents(100))).toBe('final');
-    expect(messageTier(200, cents(0))).toBe('credit');
-    const { pdf } = await renderStatement({ ...sampleStatementData(), daysPastDue: 130 });
-    expect(pdfText(pdf)).toContain('FINAL NOTICE');
+  it('picks the message by the situation, then by the stage', () => {
+    const base = sampleStatementData();
+    const owing = { ...base.summary, insurancePending: cents(0) };
+    const tier = (over: Partial<StatementData>) =>
+      messageTier({ ...base, summary: owing, ...over });
+    expect(tier({ stage: 'statement', insuranceProcessed: false })).toBe('self-pay');
+    expect(tier({ stage: 'statement', insuranceProcessed: true })).toBe('after-insurance');
+    expect(tier({ stage: 'statement', summary: base.summary })).toBe('insurance-pending');
+    expect(tier({ stage: 'second_statement' })).toBe('second');
+    expect(tier({ stage: 'past_due' })).toBe('past-due');
+    expect(tier({ stage: 'final_notice' })).toBe('final');
+    const plan = {
+      installmentDue: cents(100),
+      dueDate: isoDate('2026-04-01'),
+      remaining: cents(900),
+      nextDate: null,
+    };
+    expect(tier({ stage: 'final_notice', plan })).toBe('plan');
+    expect(tier({ summary: { ...owing, amountDue: cents(-500) } })).toBe('credit');
+    // a preview without a stage: the days past due stand in for it
+    const { stage: _none, ...unstaged } = base;
+    expect(messageTier({ ...unstaged, summary: owing, daysPastDue: 130 })).toBe('final');
   });
 
   it('warns when the summary or the aging does not add up to the amount due', async () => {

@@ -15,7 +15,7 @@ import { statementText, type SectionText, type StatementText } from './statement
 import { drawTable, type Column, type TableRow, type TableStyle } from './table';
 import type { Template } from './template';
 import { shippedStatementTemplate } from './template-load';
-import { drawStub } from './statement-stub';
+import { drawStub, hasStub } from './statement-stub';
 import {
   ACCENT,
   CONTENT,
@@ -48,7 +48,7 @@ const DETAIL_COLUMNS: Column[] = [
   { header: 'Plan paid', width: 60, align: 'right' },
   { header: 'Adjustments', width: 60, align: 'right' },
   { header: 'You paid', width: 60, align: 'right' },
-  { header: 'Your share', width: 60, align: 'right' },
+  { header: 'Balance', width: 60, align: 'right' },
 ];
 
 export interface StatementOptions {
@@ -82,13 +82,14 @@ export function drawStatement(
   const text = statementText(template, data);
   const first = pageCountOf(doc);
   doc.addPage();
-  drawHeader(doc, data);
+  drawHeader(doc, data, text);
   drawWindowAddress(doc, data);
   drawContactBox(doc, text);
   const summaryBottom = drawSummary(doc, data, text);
-  const lowerTop = drawLowerBlock(doc, text);
-  // the stub reaches into the bottom margin, where pdfkit would otherwise start a page
-  drawOutsideMargins(doc, () => drawStub(doc, data));
+  const lowerTop = drawLowerBlock(doc, text, data.languageTaglines ?? []);
+  // the stub reaches into the bottom margin, where pdfkit would otherwise start a page;
+  // a statement that asks for nothing has none (no "amount enclosed" on a credit)
+  if (hasStub(data)) drawOutsideMargins(doc, () => drawStub(doc, data));
   drawDetail(doc, data, summaryBottom + 14, lowerTop - 8);
 
   const pageCount = pageCountOf(doc) - first;
@@ -104,7 +105,7 @@ export function drawStatement(
   return { pageCount, warnings: text.warnings };
 }
 
-function drawHeader(doc: PDFKit.PDFDocument, data: StatementData): void {
+function drawHeader(doc: PDFKit.PDFDocument, data: StatementData, text: StatementText): void {
   doc.font('sansBold').fontSize(13).fillColor(ACCENT);
   doc.text(data.facility.name, M, M, { width: 320 });
   doc.font('sans').fontSize(8.5).fillColor(GREY);
@@ -120,7 +121,7 @@ function drawHeader(doc: PDFKit.PDFDocument, data: StatementData): void {
   const boxY = M - 6;
   doc.rect(boxX, boxY, 210, 96).fill(SHADE);
   doc.font('sansBold').fontSize(12).fillColor(ACCENT);
-  doc.text('PATIENT STATEMENT', boxX + 10, boxY + 8, { width: 190, lineBreak: false });
+  doc.text(headline(data, text), boxX + 10, boxY + 8, { width: 190, lineBreak: false });
   const due = amountDue(data);
   const rows: [string, string][] = [
     ['Statement date', formatUsDate(data.statementDate)],
@@ -139,6 +140,12 @@ function drawHeader(doc: PDFKit.PDFDocument, data: StatementData): void {
     .strokeColor(RULE)
     .stroke();
   labelValue(doc, due.label, due.amount, boxX + 10, y + 6, 190, 11, true);
+}
+
+function headline(data: StatementData, text: StatementText): string {
+  if (text.tier === 'final') return 'FINAL NOTICE';
+  if (text.tier === 'plan') return 'PAYMENT PLAN STATEMENT';
+  return data.summary.amountDue < 0 ? 'CREDIT BALANCE STATEMENT' : 'PATIENT STATEMENT';
 }
 
 function drawWindowAddress(doc: PDFKit.PDFDocument, data: StatementData): void {
@@ -180,9 +187,9 @@ function drawSummary(doc: PDFKit.PDFDocument, data: StatementData, text: Stateme
   const rows: [string, Cents][] = [
     ['Previous balance', s.previousBalance],
     ['New charges', s.newCharges],
+    ['Your share after insurance', s.afterInsurance],
     ['Payments received', negate(s.payments)],
     ['Adjustments', negate(s.adjustments)],
-    ['Pending with insurance', negate(s.insurancePending)],
   ];
   for (const [label, amount] of rows) {
     labelValue(doc, label, formatCents(amount), M, y, leftWidth, 8.5, false);
@@ -194,12 +201,27 @@ function drawSummary(doc: PDFKit.PDFDocument, data: StatementData, text: Stateme
     .lineWidth(0.8)
     .strokeColor(INK)
     .stroke();
+  const balance =
+    s.amountDue < 0
+      ? { label: 'Credit balance', amount: formatCents(negate(s.amountDue)) }
+      : { label: data.plan ? 'Balance' : 'Amount due', amount: formatCents(s.amountDue) };
+  labelValue(doc, balance.label, balance.amount, M, y + 5, leftWidth, 10, true);
   const due = amountDue(data);
-  labelValue(doc, due.label, due.amount, M, y + 5, leftWidth, 10, true);
   doc.font('sans').fontSize(8.5).fillColor(GREY);
-  doc.text(due.payBy ? `Please pay by ${due.payBy}` : 'No payment is due.', M, y + 20, {
-    width: leftWidth,
-  });
+  const payBy = due.payBy
+    ? data.plan
+      ? `Installment of ${due.amount} due by ${due.payBy}`
+      : `Please pay by ${due.payBy}`
+    : 'No payment is due.';
+  doc.text(payBy, M, y + 20, { width: leftWidth });
+  if (s.insurancePending > 0) {
+    doc.text(
+      `Still with insurance, not included: ${formatCents(s.insurancePending)}`,
+      M,
+      doc.y + 1,
+      { width: leftWidth },
+    );
+  }
   const leftBottom = doc.y;
 
   const x = M + leftWidth + 24;
@@ -229,7 +251,7 @@ function drawSummary(doc: PDFKit.PDFDocument, data: StatementData, text: Stateme
 
   const boxY = top + 50;
   const message = [...text.message.paragraphs, ...text.message.items].join('\n');
-  const strong = text.tier === 'final' || text.tier === 'past-due-90';
+  const strong = text.tier === 'final';
   doc.font(strong ? 'sansBold' : 'sans').fontSize(8);
   const boxHeight = doc.heightOfString(message, { width: width - 16, lineGap: 1 }) + 12;
   doc
@@ -252,6 +274,7 @@ function shareNote(line: StatementLine): string | undefined {
     .filter(([, key]) => line.share[key] !== 0)
     .map(([label, key]) => `${label} ${formatCents(line.share[key])}`);
   const notes: string[] = [];
+  if (line.accountNumber) notes.push(`Account ${line.accountNumber}`);
   if (line.patientName) notes.push(`Patient: ${line.patientName}`);
   if (shown.length > 0) notes.push(`Your share: ${shown.join(', ')}`);
   if (line.insurancePending && line.insurancePending !== 0) {
@@ -326,11 +349,19 @@ function continuationPage(doc: PDFKit.PDFDocument, data: StatementData): number 
  * What "your share" means and the financial assistance notice, full width just above
  * the stub, so both stay on the first page however many visits follow.
  */
-function drawLowerBlock(doc: PDFKit.PDFDocument, text: StatementText): number {
+function drawLowerBlock(
+  doc: PDFKit.PDFDocument,
+  text: StatementText,
+  taglines: readonly string[],
+): number {
   const fa = text.financialAssistance.paragraphs.join('\n');
+  const tags = taglines.join('  ');
+  doc.font('sans').fontSize(6.5);
+  const tagHeight = tags ? doc.heightOfString(tags, { width: CONTENT }) + 4 : 0;
+  if (tags) doc.fillColor(INK).text(tags, M, STUB_TOP - 6 - tagHeight, { width: CONTENT });
   doc.font('sans').fontSize(8);
   const height = doc.heightOfString(fa, { width: CONTENT - 16, lineGap: 1 }) + 28;
-  const top = STUB_TOP - 12 - height;
+  const top = STUB_TOP - 12 - tagHeight - height;
   const share = text.patientShare.paragraphs.join(' ');
   doc.font('sans').fontSize(7);
   const shareTop = top - 6 - doc.heightOfString(share, { width: CONTENT });

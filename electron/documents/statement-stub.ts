@@ -1,4 +1,5 @@
 import { formatUsDate } from '../../shared/dates/iso-date';
+import { RETURN_WINDOW } from './envelope';
 import { PAGE_WIDTH } from './pdf-doc';
 import type { StatementData } from './statement-data';
 import {
@@ -13,7 +14,15 @@ import {
   labelValue,
 } from './statement-style';
 
-/** The remittance stub below the tear-off line, laid out for a payment processor. */
+/** Whether the statement asks for a payment, and so has a stub to send back with it. */
+export function hasStub(data: StatementData): boolean {
+  return data.summary.amountDue > 0;
+}
+
+/**
+ * The remittance stub below the tear-off line, laid out for a payment processor. The
+ * remit-to (lockbox) address sits where the window of the #9 return envelope shows it.
+ */
 export function drawStub(doc: PDFKit.PDFDocument, data: StatementData): void {
   doc.save();
   doc
@@ -32,36 +41,28 @@ export function drawStub(doc: PDFKit.PDFDocument, data: StatementData): void {
   });
 
   const top = STUB_TOP + 20;
-  doc.font('sansBold').fontSize(10).fillColor(ACCENT);
-  doc.text(data.facility.name, M, top, { width: 280 });
   const rows: [string, string][] = [
     ['Account number', data.accountNumber],
     ['Guarantor', data.guarantor.name],
     ['Statement date', formatUsDate(data.statementDate)],
   ];
-  let y = top + 17;
+  let y = top;
   for (const [label, value] of rows) {
     labelValue(doc, label, value, M, y, 250, 8.5, false);
     y += 12.5;
   }
-  doc.font('sans').fontSize(7.5).fillColor(GREY);
-  doc.text(
-    `Pay online at ${data.billingOffice.paymentUrl}. Please write your account number on your check.`,
-    M,
-    y + 3,
-    { width: 250 },
-  );
-  const boxY = doc.y + 6;
-  doc.rect(M, boxY, 9, 9).lineWidth(0.6).strokeColor(INK).stroke();
-  doc.font('sans').fontSize(7.5).fillColor(INK);
-  doc.text(
-    'Check here if your address has changed and write the new address on the back.',
-    M + 14,
-    boxY + 1,
-    {
-      width: 236,
-    },
-  );
+
+  // the return envelope's window: only the remit-to address may show through it
+  const inset = 9;
+  let line = RETURN_WINDOW.y + inset;
+  for (const text of data.billingOffice.remitTo.slice(0, 5)) {
+    doc.font('sans').fontSize(10).fillColor(INK);
+    doc.text(text, RETURN_WINDOW.x + inset, line, {
+      width: RETURN_WINDOW.width - 2 * inset,
+      lineBreak: false,
+    });
+    line += 12;
+  }
 
   // amount box on the right, the part a payment processor keys from
   const x = RIGHT - 230;
@@ -72,13 +73,16 @@ export function drawStub(doc: PDFKit.PDFDocument, data: StatementData): void {
     ['Please pay by', due.payBy ?? 'No payment due', false],
     ['Amount enclosed', '$ ______________', false],
   ];
+  doc.font('sansBold').fontSize(9).fillColor(ACCENT);
+  doc.text(data.facility.name, x, top - 2, { width, lineBreak: false });
+  const boxTop = top + 12;
   doc
-    .rect(x, top, width, 3 * 20)
+    .rect(x, boxTop, width, 3 * 20)
     .lineWidth(0.7)
     .strokeColor(INK)
     .stroke();
   stubRows.forEach(([label, value, bold], i) => {
-    const rowY = top + i * 20;
+    const rowY = boxTop + i * 20;
     if (i > 0) {
       doc
         .moveTo(x, rowY)
@@ -89,9 +93,20 @@ export function drawStub(doc: PDFKit.PDFDocument, data: StatementData): void {
     }
     labelValue(doc, label, value, x + 8, rowY + 6, width - 16, bold ? 10 : 9, bold);
   });
-
   doc.font('sans').fontSize(7.5).fillColor(GREY);
-  doc.text('Make checks payable to and mail to:', x, top + 72, { width });
-  doc.font('sans').fontSize(9.5).fillColor(INK);
-  for (const line of data.billingOffice.remitTo) doc.text(line, x, doc.y + 1, { width });
+  doc.text(
+    `Make checks payable to ${data.facility.name}. Please write your account number on your check.${data.billingOffice.paymentUrl ? ` Pay online at ${data.billingOffice.paymentUrl}.` : ''}`,
+    x,
+    boxTop + 66,
+    { width },
+  );
+  const boxY = doc.y + 5;
+  doc.rect(x, boxY, 9, 9).lineWidth(0.6).strokeColor(INK).stroke();
+  doc.font('sans').fontSize(7.5).fillColor(INK);
+  doc.text(
+    'Check here if your address has changed and write the new address on the back.',
+    x + 14,
+    boxY + 1,
+    { width: width - 14 },
+  );
 }

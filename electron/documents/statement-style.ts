@@ -17,13 +17,23 @@ export const ACCENT = '#1f3a5f';
 export const SHADE = '#eef1f5';
 export const RULE = '#b8bec8';
 
-/** A credit prints as a credit, never as a negative amount due, and asks for no payment. */
+/**
+ * A credit prints as a credit, never as a negative amount due, and asks for no payment; a
+ * plan in good standing asks for its installment, not the whole balance.
+ */
 export function amountDue(data: StatementData): {
   label: string;
   amount: string;
   payBy: string | null;
 } {
   const due = data.summary.amountDue;
+  if (data.plan && due > 0) {
+    return {
+      label: 'Installment due',
+      amount: formatCents(data.plan.installmentDue),
+      payBy: formatUsDate(data.plan.dueDate),
+    };
+  }
   if (due < 0) return { label: 'Credit balance', amount: formatCents(negate(due)), payBy: null };
   return {
     label: 'Amount due',

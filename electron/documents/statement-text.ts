@@ -1,4 +1,4 @@
-import { addCents, cents, type Cents } from '../../shared/money/cents';
+import { addCents, cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { fillInline, printedValues } from './fill';
 import type { LetterFields } from './letter-data';
@@ -7,19 +7,37 @@ import type { StatementData } from './statement-data';
 import type { StatementSection, Template } from './template';
 
 export type MessageTier =
-  'current' | 'past-due' | 'past-due-60' | 'past-due-90' | 'final' | 'credit';
+  | 'self-pay'
+  | 'insurance-pending'
+  | 'after-insurance'
+  | 'second'
+  | 'past-due'
+  | 'final'
+  | 'plan'
+  | 'credit';
 
 /**
- * The statement message grows firmer as the balance ages: a reminder up to 60 days past
- * due, then stronger wording at 61 and 91 days, and the final notice after 120 days.
+ * The message fits the situation: a credit or nothing owed, a plan in good standing, then
+ * the dunning stage; a first statement says whether insurance has processed the visits,
+ * is still deciding some, or was never involved. Without a stage (a template preview) the
+ * days past due stand in for it.
  */
-export function messageTier(daysPastDue: number, amountDue: Cents): MessageTier {
-  if (amountDue <= 0) return 'credit';
-  if (daysPastDue <= 0) return 'current';
-  if (daysPastDue <= 60) return 'past-due';
-  if (daysPastDue <= 90) return 'past-due-60';
-  if (daysPastDue <= 120) return 'past-due-90';
-  return 'final';
+export function messageTier(data: StatementData): MessageTier {
+  if (data.summary.amountDue <= 0) return 'credit';
+  if (data.plan) return 'plan';
+  const stage = data.stage ?? stageOfDays(data.daysPastDue);
+  if (stage === 'final_notice' || stage === 'pre_collection') return 'final';
+  if (stage === 'past_due') return 'past-due';
+  if (stage === 'second_statement') return 'second';
+  if (data.summary.insurancePending > 0) return 'insurance-pending';
+  return data.insuranceProcessed === false ? 'self-pay' : 'after-insurance';
+}
+
+function stageOfDays(days: number): NonNullable<StatementData['stage']> {
+  if (days <= 0) return 'statement';
+  if (days <= 30) return 'second_statement';
+  if (days <= 90) return 'past_due';
+  return 'final_notice';
 }
 
 /** Filled text of one section: paragraphs, or list items when the section is a list. */
@@ -50,11 +68,15 @@ function statementFields(data: StatementData): LetterFields {
     financial_assistance_phone: data.financialAssistance.phone,
     financial_assistance_url: data.financialAssistance.url,
     financial_assistance_eligibility: data.financialAssistance.eligibility,
+    financial_assistance_summary_url: data.financialAssistance.summaryUrl,
+    plan_installment_due: data.plan?.installmentDue,
+    plan_remaining: data.plan?.remaining,
+    plan_next_date: data.plan?.nextDate ?? undefined,
     guarantor_name: data.guarantor.name,
     guarantor_address: data.guarantor.addressLines.join('\n'),
     account_number: data.accountNumber,
     balance_due: data.summary.amountDue,
-    due_date: data.dueDate,
+    due_date: data.plan?.dueDate ?? data.dueDate,
     statement_date: data.statementDate,
     days_past_due: data.daysPastDue > 0 ? String(data.daysPastDue) : undefined,
     final_action_date: data.finalActionDate,
@@ -78,7 +100,7 @@ export function statementText(template: Template, data: StatementData): Statemen
   const section = (name: StatementSection): SectionText =>
     sections.get(name) ?? { paragraphs: [], items: [] };
 
-  const tier = messageTier(data.daysPastDue, data.summary.amountDue);
+  const tier = messageTier(data);
   const text = {
     tier,
     message: section(`message-${tier}`),
@@ -100,11 +122,11 @@ function checkSums(data: StatementData): string[] {
   const s = data.summary;
   const warnings: string[] = [];
   const computed = cents(
-    s.previousBalance + s.newCharges - s.payments - s.adjustments - s.insurancePending,
+    s.previousBalance + s.newCharges + s.afterInsurance - s.payments - s.adjustments,
   );
   if (computed !== s.amountDue) {
     warnings.push(
-      `The summary does not add up: previous balance + charges - payments - adjustments - insurance pending is ${formatCents(computed)}, but the amount due is ${formatCents(s.amountDue)}.`,
+      `The summary does not add up: previous balance + charges + your share after insurance - payments - adjustments is ${formatCents(computed)}, but the amount due is ${formatCents(s.amountDue)}.`,
     );
   }
   const a = data.aging;

@@ -80,12 +80,12 @@ describe('parseTemplate', () => {
 
   it('requires every statement section exactly once', () => {
     const result = parseTemplate(
-      '---\nid: s\nkind: statement\ntitle: S\nrecipient: guarantor\n---\n# message-current\n\nHi.\n\n# message-curent\n\nX.\n',
+      '---\nid: s\nkind: statement\ntitle: S\nrecipient: guarantor\n---\n# message-self-pay\n\nHi.\n\n# message-curent\n\nX.\n',
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const text = describeErrors(result.errors);
     expect(text).toContain('Unknown statement section "message-curent"');
-    expect(text).toContain('Missing statement sections: message-past-due');
+    expect(text).toContain('Missing statement sections: message-insurance-pending');
   });
 });

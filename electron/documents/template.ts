@@ -29,11 +29,13 @@ export type AppealLevel = 1 | 2;
 
 /** Headings a statement template must have: each names the place its text prints. */
 export const STATEMENT_SECTIONS = [
-  'message-current',
+  'message-self-pay',
+  'message-insurance-pending',
+  'message-after-insurance',
+  'message-second',
   'message-past-due',
-  'message-past-due-60',
-  'message-past-due-90',
   'message-final',
+  'message-plan',
   'message-credit',
   'patient-share',
   'financial-assistance',

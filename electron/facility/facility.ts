@@ -20,6 +20,13 @@ const EMPTY: FacilityRow = {
   taxId: null,
   web: null,
   billingOfficeHours: null,
+  remitTo: null,
+  paymentUrl: null,
+  billingPhone: null,
+  assistancePhone: null,
+  assistanceUrl: null,
+  assistanceSummaryUrl: null,
+  languageTaglines: null,
 };
 
 /** The one facility row (id 1): what letterheads and statements print; none until set up. */
@@ -27,7 +34,10 @@ export function readFacility(db: ReadDb): FacilityRow | undefined {
   return one<FacilityRow>(
     db,
     `SELECT name, line1, line2, city, state, zip, phone, fax, npi, tax_id AS taxId, web,
-         billing_office_hours AS billingOfficeHours
+         billing_office_hours AS billingOfficeHours, remit_to AS remitTo,
+         payment_url AS paymentUrl, billing_phone AS billingPhone,
+         assistance_phone AS assistancePhone, assistance_url AS assistanceUrl,
+         assistance_summary_url AS assistanceSummaryUrl, language_taglines AS languageTaglines
        FROM facility WHERE id = 1`,
   );
 }
@@ -46,18 +56,39 @@ export function getFacility(ctx: ReadCtx): FacilityView {
  * they printed: only letters and statements made from now on read the new values.
  */
 export function saveFacility(ctx: Ctx, input: ParsedInputOf<'saveFacility'>): FacilityView {
+  const before = readFacility(ctx.db) ?? EMPTY;
+  const kept = (key: keyof FacilityRow): string | null => {
+    const given = (input as Partial<Record<keyof FacilityRow, string | null>>)[key];
+    return given !== undefined ? given : (before[key] as string | null);
+  };
+  const values = {
+    ...input,
+    remitTo: kept('remitTo'),
+    paymentUrl: kept('paymentUrl'),
+    billingPhone: kept('billingPhone'),
+    assistancePhone: kept('assistancePhone'),
+    assistanceUrl: kept('assistanceUrl'),
+    assistanceSummaryUrl: kept('assistanceSummaryUrl'),
+    languageTaglines: kept('languageTaglines'),
+  };
   run(
     ctx.db,
     `INSERT INTO facility (id, name, line1, line2, city, state, zip, phone, fax, npi, tax_id,
-           web, billing_office_hours)
+           web, billing_office_hours, remit_to, payment_url, billing_phone, assistance_phone,
+           assistance_url, assistance_summary_url, language_taglines)
          VALUES (1, @name, @line1, @line2, @city, @state, @zip, @phone, @fax, @npi, @taxId, @web,
-           @billingOfficeHours)
+           @billingOfficeHours, @remitTo, @paymentUrl, @billingPhone, @assistancePhone,
+           @assistanceUrl, @assistanceSummaryUrl, @languageTaglines)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, line1 = excluded.line1,
            line2 = excluded.line2, city = excluded.city, state = excluded.state,
            zip = excluded.zip, phone = excluded.phone, fax = excluded.fax, npi = excluded.npi,
            tax_id = excluded.tax_id, web = excluded.web,
-           billing_office_hours = excluded.billing_office_hours`,
-    input,
+           billing_office_hours = excluded.billing_office_hours, remit_to = excluded.remit_to,
+           payment_url = excluded.payment_url, billing_phone = excluded.billing_phone,
+           assistance_phone = excluded.assistance_phone, assistance_url = excluded.assistance_url,
+           assistance_summary_url = excluded.assistance_summary_url,
+           language_taglines = excluded.language_taglines`,
+    values,
   );
   return getFacility(ctx);
 }

@@ -14,6 +14,11 @@ export const DEFAULT_BILLING_RULES: BillingRules = {
   assistanceThresholdPercent: 250,
   incomeSharePercent: 5,
   appealFollowUpDays: 30,
+  statementCycleDays: 30,
+  pastDueDays: 60,
+  finalNoticeDays: 90,
+  referralNoticeDays: 30,
+  statementMinimum: cents(500),
 };
 
 type RuleKey = keyof BillingRules;

@@ -1,20 +1,76 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { StatementCandidate, StatementCandidates } from '../../shared/api/statements';
 import { AGING_BUCKETS } from '../../shared/aging/buckets';
-import { addDays } from '../../shared/dates/iso-date';
+import { addDays, type IsoDate } from '../../shared/dates/iso-date';
+import { sumCents } from '../../shared/money/cents';
 import type { ReadCtx } from '../core/context';
+import type { ReadDb } from '../db/open';
 import { all, oneOrThrow } from '../db/query';
-
-const FROM = `FROM accounts a JOIN people g ON g.id = a.guarantor_id
-  WHERE a.status = 'open' AND a.patient_balance > 0 AND a.patient_balance >= @min
-    AND (@newest IS NULL OR a.oldest_open_date <= @newest)
-    AND (@oldest IS NULL OR a.oldest_open_date >= @oldest)
-    AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.account_id = a.id AND d.kind = 'statement'
-      AND d.document_date > @since)`;
+import { billingRules } from '../rules/billing-rules';
+import { STAGES } from './dunning';
+import { accountStates, guarantorCycles, type AccountState, type GuarantorCycle } from './holds';
 
 /**
- * Open accounts whose patient owes at least the minimum and had no statement lately,
- * for a statement run. The aging bucket is that of the account's oldest open amount.
+ * Guarantors with an account that owes (or is owed) something, none of whose accounts had
+ * a statement lately. The aging filter reads the guarantor's oldest open amount.
+ */
+const GUARANTORS = `WITH owing AS (
+    SELECT a.guarantor_id AS id, min(a.oldest_open_date) AS oldest,
+      min(a.account_number) AS firstNumber
+    FROM accounts a
+    WHERE a.patient_balance <> 0 AND a.status IN ('open', 'agency')
+    GROUP BY a.guarantor_id
+    HAVING max(a.patient_balance) >= @min OR min(a.patient_balance) < 0)
+  SELECT id FROM owing o
+  WHERE (@newest IS NULL OR o.oldest <= @newest) AND (@oldest IS NULL OR o.oldest >= @oldest)
+    AND NOT EXISTS (SELECT 1 FROM accounts x JOIN documents d ON d.account_id = x.id
+      WHERE x.guarantor_id = o.id AND d.kind = 'statement' AND d.document_date > @since)`;
+
+/** A guarantor's accounts as one row of the run's list. */
+export function candidateOf(
+  cycle: GuarantorCycle,
+  states: readonly AccountState[],
+): StatementCandidate {
+  const listed = [...cycle.dunning, ...cycle.plan];
+  const mine = states.filter((s) => s.guarantorId === cycle.guarantorId);
+  // a row with everything held shows what is held back
+  const shown = listed.length > 0 ? listed : mine;
+  const oldest = shown.flatMap((a) => (a.oldestOpenDate ? [a.oldestOpenDate] : [])).sort()[0];
+  const last = mine.flatMap((a) => (a.lastStatementDate ? [a.lastStatementDate] : [])).sort();
+  return {
+    guarantorId: cycle.guarantorId,
+    guarantorName: cycle.guarantorName,
+    accountIds: listed.map((a) => a.accountId),
+    accountNumber: listed[0]?.accountNumber ?? cycle.held[0]?.accountNumber ?? '',
+    patientBalance: sumCents(shown.map((a) => a.patientBalance)),
+    oldestOpenDate: oldest ?? null,
+    lastStatementDate: last[last.length - 1] ?? null,
+    stage: cycle.dunning.length > 0 ? (STAGES[cycle.stage] ?? null) : null,
+    plan: cycle.plan.length > 0,
+    held: cycle.held,
+    allHeld: listed.length === 0,
+  };
+}
+
+/** The accounts a statement would cover: those with a balance either way. */
+export function withBalance(states: readonly AccountState[]): AccountState[] {
+  return states.filter((s) => s.patientBalance !== 0);
+}
+
+export function cyclesOf(
+  db: ReadDb,
+  today: IsoDate,
+  guarantorIds: readonly number[],
+): { cycles: GuarantorCycle[]; states: AccountState[] } {
+  const rules = billingRules(db);
+  const states = withBalance(accountStates(db, today, rules, { guarantorIds }));
+  return { cycles: guarantorCycles(states, rules), states };
+}
+
+/**
+ * One row per guarantor due a statement, with the stage it would have and every account
+ * held back with its reason. Held rows are listed so the run shows why; they are never
+ * selected by default, and a run prints nothing of them.
  */
 export function listStatementCandidates(
   ctx: ReadCtx,
@@ -28,18 +84,28 @@ export function listStatementCandidates(
     oldest: bucket && bucket.maxDays !== null ? addDays(today, -bucket.maxDays) : null,
     since: addDays(today, -input.notStatedWithinDays),
   };
-  const { total } = oneOrThrow<{
-    total: number;
-  }>(ctx.db, `SELECT count(*) AS total ${FROM}`, params);
-  const accounts = all<StatementCandidate>(
+  const { total } = oneOrThrow<{ total: number }>(
     ctx.db,
-    `SELECT a.id AS accountId, a.account_number AS accountNumber,
-         g.last_name || ', ' || g.first_name AS guarantorName, a.patient_balance AS patientBalance,
-         a.oldest_open_date AS oldestOpenDate,
-         (SELECT max(d.document_date) FROM documents d
-           WHERE d.account_id = a.id AND d.kind = 'statement') AS lastStatementDate
-       ${FROM} ORDER BY a.account_number LIMIT @limit`,
-    { ...params, limit: input.limit },
+    `SELECT count(*) AS total FROM (${GUARANTORS})`,
+    params,
   );
-  return { accounts, total };
+  const ids = all<{ id: number }>(
+    ctx.db,
+    `${GUARANTORS.replace('SELECT id FROM owing o', 'SELECT id, firstNumber FROM owing o')}
+       ORDER BY firstNumber LIMIT @limit`,
+    { ...params, limit: input.limit },
+  ).map((r) => r.id);
+  const { cycles, states } = cyclesOf(ctx.db, today, ids);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const accounts = cycles
+    .sort((a, b) => (order.get(a.guarantorId) ?? 0) - (order.get(b.guarantorId) ?? 0))
+    .map((c) => candidateOf(c, states));
+  const byStage: StatementCandidates['byStage'] = {};
+  const byHold: StatementCandidates['byHold'] = {};
+  for (const c of accounts) {
+    if (c.stage) byStage[c.stage] = (byStage[c.stage] ?? 0) + 1;
+    if (c.plan) byStage.plan = (byStage.plan ?? 0) + 1;
+    for (const h of c.held) byHold[h.hold] = (byHold[h.hold] ?? 0) + 1;
+  }
+  return { accounts, total, byStage, byHold };
 }

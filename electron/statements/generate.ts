@@ -11,6 +11,10 @@ import { renderStatement } from '../documents/statement-layout';
 import { documentView } from '../filing/list';
 import { fileDocument } from '../filing/store';
 import { statementTemplateInUse } from '../templates/in-use';
+import { billingRules } from '../rules/billing-rules';
+import { STAGES } from './dunning';
+import { accountHolds, accountStates } from './holds';
+import { recordStatementStages } from './stages';
 import { loadStatementData } from './statement-data';
 
 export const STATEMENT_TITLE = 'Patient statement';
@@ -26,16 +30,30 @@ export function statementActivity(data: StatementData, documentId: number, run?:
 }
 
 /**
- * A statement for one account on demand, from its ledger as of today; an account that
- * owes nothing gets one too when asked (it says so).
+ * A statement for one account on demand, from its ledger as of today, at the stage the
+ * account's cycle has reached (a plan statement while a plan is in good standing); an
+ * account that owes nothing gets one too when asked (it says so). Its holds are listed in
+ * the warnings before it is printed.
  */
 export async function generateStatement(
   ctx: Ctx,
   input: ParsedInputOf<'generateStatement'>,
 ): Promise<DocumentView> {
   const today = ctx.clock.today();
-  const loaded = loadStatementData(ctx.db, input.accountId, today);
+  const state = accountStates(ctx.db, today, billingRules(ctx.db), {
+    accountIds: [input.accountId],
+  })[0];
+  if (!state) throw notFound('The account');
+  const dunning = state.patientBalance > 0 && !state.planInGoodStanding;
+  const stage = dunning ? STAGES[Math.min(state.stage, STAGES.indexOf('final_notice'))] : undefined;
+  const loaded = loadStatementData(ctx.db, input.accountId, today, {
+    ...(stage ? { stage } : {}),
+    plan: state.planInGoodStanding,
+  });
   if (!loaded) throw notFound('The account');
+  const holds = accountHolds(state)
+    .filter((h) => h.hold !== 'no_balance' && h.hold !== 'credit')
+    .map((h) => `Held from statement runs: ${h.reason}`);
   const { template, copyId } = statementTemplateInUse(ctx.db);
   const rendered = await renderStatement(loaded.data, { template });
   return fileDocument(
@@ -48,10 +66,13 @@ export async function generateStatement(
       templateCopyId: copyId,
       documentDate: today,
       pages: rendered.pageCount,
-      warnings: [...loaded.warnings, ...rendered.warnings],
+      warnings: [...holds, ...loaded.warnings, ...rendered.warnings],
     },
     rendered.pdf,
     (documentId) => {
+      if (stage) {
+        recordStatementStages(ctx, [state], stage, today, loaded.amountsDue);
+      }
       recordActivity(ctx, {
         accountId: loaded.accountId,
         kind: 'letter',

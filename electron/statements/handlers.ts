@@ -1,5 +1,6 @@
 import type { statementsMethods } from '../../shared/api/statements';
 import type { HandlersOf } from '../core/handlers';
+import { getAccountDunning, releaseStatementHold, setCollectionHold } from './account-dunning';
 import { listStatementCandidates } from './candidates';
 import { generateStatement } from './generate';
 import { startStatementRun } from './runs';
@@ -9,4 +10,7 @@ export const statementsHandlers = {
   generateStatement,
   listStatementCandidates,
   startStatementRun,
+  getAccountDunning,
+  setCollectionHold,
+  releaseStatementHold,
 } satisfies HandlersOf<typeof statementsMethods>;

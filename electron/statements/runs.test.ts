@@ -5,7 +5,7 @@ import { dispatchAsync } from '../api/dispatch';
 import { holdSteps } from '../core/step-hold';
 import { pdfPageCount, pdfText } from '../documents/test-pdf';
 import { documentsDir, stagingDir } from '../filing/location';
-import { addAccount, addBilledClaim, addPayer } from '../testing/builders';
+import { addAccount, addAddress, addBilledClaim, addPayer } from '../testing/builders';
 import { call, callAsync, expectRefused } from '../testing/call';
 import { createTestCtx, rowCount, type TestCtx } from '../testing/test-db';
 import { RUN_CANCELLED, RUN_LABEL } from './runs';
@@ -22,7 +22,10 @@ afterEach(() => ctx.close());
 function owing(count: number, amount = 4_500): number[] {
   const payerId = addPayer(ctx);
   return Array.from({ length: count }, () => {
-    const { accountId } = addAccount(ctx, { number: `R${String(++numbered).padStart(4, '0')}` });
+    const { accountId, patientId } = addAccount(ctx, {
+      number: `R${String(++numbered).padStart(4, '0')}`,
+    });
+    addAddress(ctx, patientId);
     addBilledClaim(ctx, accountId, payerId, [amount], 'patient');
     return accountId;
   });
@@ -72,8 +75,24 @@ describe('statement runs', () => {
     expect(done.total).toBe(3);
     expect(done.skipped).toEqual([
       { accountId: 9999, reason: 'Account 9999 was not found.' },
-      { accountId: closed, reason: 'Account R0004 is closed.' },
       { accountId: a, reason: 'Account R0001 was chosen twice; it is printed once.' },
+      { accountId: closed, hold: 'not_open', reason: 'Account R0004: the account is closed.' },
+    ]);
+    // the run keeps why, for every account it did not print
+    expect(
+      ctx.db
+        .prepare(
+          `SELECT account_id AS accountId, hold, reason FROM statement_run_skips
+          WHERE run_document_id = ?`,
+        )
+        .all(done.documentId),
+    ).toEqual([
+      {
+        accountId: a,
+        hold: 'not_printed',
+        reason: 'Account R0001 was chosen twice; it is printed once.',
+      },
+      { accountId: closed, hold: 'not_open', reason: 'Account R0004: the account is closed.' },
     ]);
     const runId = done.documentId;
     const rows = ctx.db
@@ -189,7 +208,7 @@ describe('statement runs', () => {
       ctx,
       'startStatementRun',
       { accountIds: [closed, 4242] },
-      /None of the chosen accounts can get a statement\. Account R0001 is with a collection agency\. \(and 1 more\)/,
+      /None of the chosen accounts can get a statement\. Account 4242 was not found\. \(and 1 more\)/,
     );
     expect(fs.readdirSync(path.dirname(ctx.databasePath))).not.toContain(
       path.basename(documentsDir(ctx.databasePath)),

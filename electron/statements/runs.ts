@@ -1,8 +1,7 @@
 import type { AccountId } from '../../shared/ids';
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { StatementRunResult } from '../../shared/api/statements';
+import type { DunningStage, StatementRunResult } from '../../shared/api/statements';
 import { conflict } from '../../shared/api/errors';
-import { ACCOUNT_STATUS, type AccountStatus } from '../../shared/codes/enums';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
 import { SteppedWrite, type AsyncSteps, type Prepared } from '../core/stepped';
@@ -18,9 +17,14 @@ import {
   type StagedDocument,
 } from '../filing/store';
 import { statementTemplateInUse } from '../templates/in-use';
+import { run } from '../db/query';
+import { billingRules } from '../rules/billing-rules';
+import { cyclesOf } from './candidates';
+import { STAGES } from './dunning';
 import { STATEMENT_TITLE, statementActivity } from './generate';
-import { loadStatementData } from './statement-data';
-import { all } from '../db/query';
+import { accountStates, type AccountState } from './holds';
+import { recordStatementStages } from './stages';
+import { loadGuarantorStatement } from './statement-data';
 
 export const RUN_CANCELLED = 'The statement run was cancelled; nothing of it was filed.';
 
@@ -29,117 +33,144 @@ export const RUN_LABEL = 'Making statements';
 
 type Skipped = StatementRunResult['skipped'];
 
-const NOT_PRINTED: Partial<Record<AccountStatus, string>> = {
-  closed: 'is closed',
-  bad_debt: 'was written off as bad debt',
-  agency: 'is with a collection agency',
-};
+/** One statement of the run: a guarantor's dunning statement, or their plan statement. */
+interface Job {
+  accounts: AccountState[];
+  stage: DunningStage | undefined;
+  plan: boolean;
+}
 
 /**
- * The accounts that can get a statement, in the order chosen. Accounts that cannot are
- * left out with the reason, so one closed account does not stop a thousand others.
+ * What the chosen accounts' guarantors get: one statement each listing all their accounts
+ * with a balance (a plan in good standing gets its plan statement), and every account left
+ * out with its reason, so one held account does not stop a thousand others.
  */
-function printable(
-  ctx: Ctx,
-  chosen: readonly AccountId[],
-): { accountIds: AccountId[]; skipped: Skipped } {
-  const rows = all<{
-    id: AccountId;
-    accountNumber: string;
-    status: AccountStatus;
-  }>(
-    ctx.db,
-    `SELECT id, account_number AS accountNumber, status FROM accounts
-       WHERE id IN (SELECT value FROM json_each(?))`,
-    JSON.stringify(chosen),
+function planRun(ctx: Ctx, chosen: readonly AccountId[]): { jobs: Job[]; skipped: Skipped } {
+  const today = ctx.clock.today();
+  const found = new Map(
+    accountStates(ctx.db, today, billingRules(ctx.db), { accountIds: chosen }).map((s) => [
+      s.accountId,
+      s,
+    ]),
   );
-  const found = new Map(rows.map((r) => [r.id, r]));
-  const accountIds: AccountId[] = [];
   const skipped: Skipped = [];
   const seen = new Set<AccountId>();
   for (const accountId of chosen) {
     const account = found.get(accountId);
-    const notPrinted = account ? NOT_PRINTED[account.status] : undefined;
     if (!account) skipped.push({ accountId, reason: `Account ${accountId} was not found.` });
     else if (seen.has(accountId)) {
       skipped.push({
         accountId,
         reason: `Account ${account.accountNumber} was chosen twice; it is printed once.`,
       });
-    } else if (account.status !== 'open') {
+    } else if (account.patientBalance === 0) {
       skipped.push({
         accountId,
-        reason: `Account ${account.accountNumber} ${notPrinted ?? `is ${ACCOUNT_STATUS.labels[account.status] ?? account.status}`}.`,
+        hold: 'no_balance',
+        reason: `Account ${account.accountNumber}: the patient owes nothing.`,
       });
-    } else accountIds.push(accountId);
+    }
     seen.add(accountId);
   }
-  return { accountIds, skipped };
+  const guarantors = [...new Set([...found.values()].map((s) => s.guarantorId))];
+  const { cycles } = cyclesOf(ctx.db, today, guarantors);
+  const jobs: Job[] = [];
+  for (const cycle of cycles) {
+    for (const h of cycle.held) {
+      skipped.push({ accountId: h.accountId, hold: h.hold, reason: h.reason });
+    }
+    if (cycle.dunning.length > 0) {
+      jobs.push({ accounts: cycle.dunning, stage: STAGES[cycle.stage], plan: false });
+    }
+    if (cycle.plan.length > 0) jobs.push({ accounts: cycle.plan, stage: undefined, plan: true });
+  }
+  return { jobs, skipped };
 }
 
 /**
- * Prints the chosen accounts' statements as one combined PDF, with each account's own
- * copy, and files them all in one transaction at the end. The run is long work: the
- * window follows it with workProgress and stops it with cancelWork, and a run that does
- * not finish (cancelled, failed, the app closed) files nothing and leaves no staged file.
+ * Prints the guarantors' statements as one combined PDF, with a copy filed on each account
+ * a statement lists, and files them all in one transaction at the end together with the
+ * stage each account reached and why every other account was not printed. The run is long
+ * work: the window follows it with workProgress and stops it with cancelWork, and a run
+ * that does not finish (cancelled, failed, the app closed) files nothing and leaves no
+ * staged file.
  */
 export function startStatementRun(
   ctx: Ctx,
   input: ParsedInputOf<'startStatementRun'>,
 ): SteppedWrite<StatementRunResult> {
-  const { accountIds, skipped } = printable(ctx, input.accountIds);
-  if (accountIds.length === 0) {
+  const { jobs, skipped } = planRun(ctx, input.accountIds);
+  if (jobs.length === 0) {
     const first = skipped[0]?.reason ?? '';
     throw conflict(
       `None of the chosen accounts can get a statement. ${first}${skipped.length > 1 ? ` (and ${skipped.length - 1} more)` : ''}`,
     );
   }
   return new SteppedWrite(
-    { writes: 'at the end', steps: printRun(ctx, accountIds, skipped) },
+    { writes: 'at the end', steps: printRun(ctx, jobs, skipped) },
     RUN_CANCELLED,
   );
 }
 
+interface Printed {
+  job: Job;
+  data: StatementData;
+  amountsDue: ReadonlyMap<AccountId, number>;
+  /** One staged copy per account the statement lists, in the job's order. */
+  staged: StagedDocument[];
+}
+
 /**
- * Draws each account into the combined PDF and stages its own copy, one step per account;
- * nothing is recorded until the returned write runs. Staged files are discarded here when
- * the run stops part way (a cancel is thrown in at the step where it stopped).
+ * Draws each statement into the combined PDF and stages its copies, one step per
+ * statement; nothing is recorded until the returned write runs. Staged files are
+ * discarded here when the run stops part way (a cancel is thrown in at the step where it
+ * stopped).
  */
 async function* printRun(
   ctx: Ctx,
-  accountIds: readonly AccountId[],
+  jobs: readonly Job[],
   skipped: Skipped,
 ): AsyncSteps<Prepared<StatementRunResult>> {
   removeAbandonedStaging(ctx.databasePath);
   const date = ctx.clock.today();
   const { template, copyId } = statementTemplateInUse(ctx.db);
   const batch = openStatementBatch({ date, template });
-  const total = accountIds.length;
-  const copies: { staged: StagedDocument; data: StatementData }[] = [];
+  const total = jobs.length;
+  const printed: Printed[] = [];
+  const allCopies = () => printed.flatMap((p) => p.staged);
   let staged: StagedDocument[];
   try {
-    for (const [done, accountId] of accountIds.entries()) {
+    for (const [done, job] of jobs.entries()) {
       yield { label: RUN_LABEL, done, total };
-      const loaded = loadStatementData(ctx.db, accountId, date);
+      const ids = job.accounts.map((a) => a.accountId);
+      const loaded = loadGuarantorStatement(ctx.db, ids, date, {
+        ...(job.stage ? { stage: job.stage } : {}),
+        plan: job.plan,
+      });
       if (!loaded) throw new Error('an account of the run disappeared');
       const entry = batch.add(loaded.data);
       const own = await renderStatement(loaded.data, { template });
-      const copy = await stageDocument(
-        ctx,
-        {
-          kind: 'statement',
-          title: STATEMENT_TITLE,
-          accountId,
-          templateId: template.id,
-          templateCopyId: copyId,
-          documentDate: date,
-          pages: own.pageCount,
-          warnings: [...loaded.warnings, ...entry.warnings],
-          inRun: true,
-        },
-        own.pdf,
-      );
-      copies.push({ staged: copy, data: loaded.data });
+      const copies: StagedDocument[] = [];
+      printed.push({ job, data: loaded.data, amountsDue: loaded.amountsDue, staged: copies });
+      for (const accountId of ids) {
+        copies.push(
+          await stageDocument(
+            ctx,
+            {
+              kind: 'statement',
+              title: job.plan ? `${STATEMENT_TITLE} (payment plan)` : STATEMENT_TITLE,
+              accountId,
+              templateId: template.id,
+              templateCopyId: copyId,
+              documentDate: date,
+              pages: own.pageCount,
+              warnings: [...loaded.warnings, ...entry.warnings],
+              inRun: true,
+            },
+            own.pdf,
+          ),
+        );
+      }
     }
     // the last look for a cancel before the combined file is put together
     yield { label: RUN_LABEL, done: total, total };
@@ -154,34 +185,55 @@ async function* printRun(
         templateCopyId: copyId,
         documentDate: date,
         pages: result.pageCount,
-        warnings: [...new Set(copies.flatMap((c) => c.staged.warnings))],
+        warnings: [...new Set(allCopies().flatMap((c) => c.warnings))],
       },
       result.pdf,
     );
-    staged = [combined, ...copies.map((c) => c.staged)];
+    staged = [combined, ...allCopies()];
   } catch (error) {
     batch.abort();
-    discardStaged(copies.map((c) => c.staged));
+    discardStaged(allCopies());
     throw error;
   }
   const label = `statement run of ${formatUsDate(date)}`;
   return {
     write: () => ({
       documentId: fileStaged(ctx, staged, (ids) => {
-        copies.forEach((copy, i) => {
-          recordActivity(ctx, {
-            accountId: copy.staged.accountId as AccountId,
-            kind: 'letter',
-            direction: 'outbound',
-            party: 'guarantor',
-            text: statementActivity(copy.data, ids[i + 1] as number, label),
-          });
-        });
-        return ids[0] as number;
+        const runId = ids[0] as number;
+        let i = 1;
+        for (const p of printed) {
+          for (const copy of p.staged) {
+            recordActivity(ctx, {
+              accountId: copy.accountId as AccountId,
+              kind: 'letter',
+              direction: 'outbound',
+              party: 'guarantor',
+              text: statementActivity(p.data, ids[i] as number, label),
+            });
+            i++;
+          }
+          if (!p.job.plan)
+            recordStatementStages(ctx, p.job.accounts, p.job.stage, date, p.amountsDue);
+        }
+        recordSkips(ctx, runId, skipped);
+        return runId;
       }),
       total,
       skipped,
     }),
     discard: () => discardStaged(staged),
   };
+}
+
+/** Why each account was not printed, kept with the run (ids that match no account aside). */
+function recordSkips(ctx: Ctx, runId: number, skipped: Skipped): void {
+  run(
+    ctx.db,
+    `INSERT INTO statement_run_skips (run_document_id, account_id, hold, reason)
+       SELECT ?, s.value ->> '$.accountId', coalesce(s.value ->> '$.hold', 'not_printed'),
+         s.value ->> '$.reason'
+       FROM json_each(?) s JOIN accounts a ON a.id = s.value ->> '$.accountId'`,
+    runId,
+    JSON.stringify(skipped),
+  );
 }

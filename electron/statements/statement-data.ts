@@ -1,22 +1,30 @@
 import type { AccountId } from '../../shared/ids';
+import type { DunningStage } from '../../shared/api/statements';
+import { bucketForAge } from '../../shared/aging/buckets';
 import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
-import { cents, negate, type Cents } from '../../shared/money/cents';
+import { addCents, cents, negate, sumCents, type Cents } from '../../shared/money/cents';
 import type { Db } from '../db/open';
 import { missingMarker } from '../documents/placeholders';
-import type { StatementData } from '../documents/statement-data';
+import type { StatementAging, StatementData, StatementLine } from '../documents/statement-data';
 import { computeAging, type AgingInput } from '../ledger/aging';
+import { accountPlans } from '../plans/load';
 import { billingRules } from '../rules/billing-rules';
 import { statementDueDate } from './due-date';
+import { referralDate } from './dunning';
 import { statementLines, type ClaimRow, type LedgerRow, type ShareRow } from './lines';
 import { visitKind } from './visit-kind';
 import { readFacility } from '../facility/facility';
 import { all, one, oneOrThrow } from '../db/query';
 
 export interface LoadedStatement {
+  /** The first account listed; a guarantor's statement lists all of `accountIds`. */
   readonly accountId: AccountId;
+  readonly accountIds: readonly AccountId[];
   readonly accountNumber: string;
   readonly status: string;
   readonly data: StatementData;
+  /** Each account's own amount due, to keep as the next statement's previous balance. */
+  readonly amountsDue: ReadonlyMap<AccountId, Cents>;
   /** What prints as a placeholder or needs a look, beyond the template's own gaps. */
   readonly warnings: readonly string[];
 }
@@ -49,7 +57,7 @@ const SQL = {
 } as const;
 
 interface AccountRow {
-  id: number;
+  id: AccountId;
   accountNumber: string;
   status: string;
   serviceDate: IsoDate;
@@ -91,30 +99,190 @@ function daysPastDue(db: Db, accountId: AccountId, oldestOpen: IsoDate | null, t
 }
 
 /**
- * Everything a patient statement prints, from the ledger. The summary covers the time
- * since the previous statement (or the whole account when there was none):
- * previous balance (the account's balance on the previous statement's date) + new charges
- * - payments - adjustments - what is still pending with insurance = the patient balance.
- * Every figure is a sum of ledger rows, so the statement cannot disagree with the account.
+ * The patient side by age. A credit left over after paying every charge ages from the date
+ * of the payments or adjustments that made it (the latest ones), not from today.
  */
-export function loadStatementData(
+function patientAging(
+  patient: readonly (LedgerRow & AgingInput)[],
+  today: IsoDate,
+): StatementAging {
+  const aged = computeAging(patient, today).patient;
+  const balance = sum(patient, () => true);
+  const buckets = {
+    current: aged.current,
+    d31_60: aged.d31_60,
+    d61_90: aged.d61_90,
+    d91_120: aged.d91_120,
+    over120: aged.over120,
+  };
+  if (balance < 0) {
+    let left = -balance;
+    const credits = patient
+      .filter((e) => e.amount < 0)
+      .sort((a, b) => b.postingDate.localeCompare(a.postingDate));
+    const byBucket: Record<string, number> = {
+      current: 0,
+      d31_60: 0,
+      d61_90: 0,
+      d91_120: 0,
+      over120: 0,
+    };
+    for (const c of credits) {
+      if (left === 0) break;
+      const part = Math.min(left, -c.amount);
+      left -= part;
+      const key = bucketForAge(daysBetween(c.postingDate, today));
+      byBucket[key] = (byBucket[key] ?? 0) - part;
+    }
+    for (const key of Object.keys(buckets) as (keyof typeof buckets)[]) {
+      buckets[key] = cents(byBucket[key] ?? 0);
+    }
+  }
+  return {
+    current: buckets.current,
+    days31to60: buckets.d31_60,
+    days61to90: buckets.d61_90,
+    days91to120: buckets.d91_120,
+    over120: buckets.over120,
+  };
+}
+
+interface AccountPart {
+  account: AccountRow;
+  summary: StatementData['summary'];
+  aging: StatementAging;
+  lines: StatementLine[];
+  daysPastDue: number;
+  insuranceProcessed: boolean;
+  plan: StatementData['plan'];
+}
+
+/**
+ * One account's part of a statement. The summary is the patient's side since the previous
+ * statement: its balance then (what that statement asked for) + new charges + shares moved
+ * to the patient after insurance - payments - adjustments = the patient balance now.
+ */
+function accountPart(
   db: Db,
-  accountId: AccountId,
+  account: AccountRow,
   statementDate: IsoDate,
+  labelAccount: boolean,
+): AccountPart {
+  const accountId = account.id;
+  const entries = all<LedgerRow & AgingInput>(db, SQL.ledger, accountId);
+  const previous = oneOrThrow<{ date: IsoDate | null }>(
+    db,
+    SQL.previousStatement,
+    accountId,
+    statementDate,
+  ).date;
+  const patient = entries.filter((e) => e.side === 'patient');
+  const before = (r: LedgerRow) => previous !== null && r.postingDate <= previous;
+  const since = (r: LedgerRow) => r.side === 'patient' && !before(r);
+  const claims = all<Omit<ClaimRow, 'description'> & { revenueCodes: string | null }>(
+    db,
+    SQL.claims,
+    accountId,
+  ).map(({ revenueCodes, ...c }) => ({
+    ...c,
+    description: visitKind(revenueCodes ? revenueCodes.split(',') : []),
+  }));
+  const shares = all<ShareRow>(db, SQL.shares, accountId);
+  const lines = statementLines(entries, claims, shares, {
+    periodAfter: previous,
+    patientName: account.patientId === account.guarantorId ? undefined : account.patientName,
+    accountServiceDate: account.serviceDate,
+  }).map((l) => (labelAccount ? { ...l, accountNumber: account.accountNumber } : l));
+  const insuranceActivity = entries.some(
+    (e) => e.side === 'insurance' && e.kind !== 'charge' && e.kind !== 'transfer',
+  );
+  const owing = lines.filter((l) => l.youOwe > 0);
+  const aging = computeAging(patient, statementDate);
+  const plan = accountPlans(db, accountId, statementDate).find(
+    (p) => p.status === 'active' && !p.delinquent,
+  );
+  const next = plan?.nextDue ?? null;
+  const after = plan?.installments.find((i) => next !== null && i.dueDate > next.dueDate);
+  return {
+    account,
+    summary: {
+      previousBalance: sum(patient, before),
+      newCharges: sum(entries, (r) => since(r) && r.kind === 'charge'),
+      afterInsurance: sum(entries, (r) => since(r) && r.kind === 'transfer' && r.amount > 0),
+      payments: negate(
+        sum(entries, (r) => since(r) && (r.kind === 'payment' || r.kind === 'refund')),
+      ),
+      adjustments: negate(
+        sum(
+          entries,
+          (r) => since(r) && (r.kind === 'adjustment' || (r.kind === 'transfer' && r.amount < 0)),
+        ),
+      ),
+      insurancePending: sum(entries, (r) => r.side === 'insurance'),
+      amountDue: sum(patient, () => true),
+    },
+    aging: patientAging(patient, statementDate),
+    lines,
+    daysPastDue: daysPastDue(db, accountId, aging.oldestOpenDate, statementDate),
+    // "processed" only when every visit still owed went through a payer that decided it
+    insuranceProcessed:
+      insuranceActivity && owing.length > 0 && owing.every((l) => l.payerName !== undefined),
+    plan:
+      plan && next
+        ? {
+            installmentDue: addCents(next.amount, plan.pastDue),
+            dueDate: next.dueDate,
+            remaining: plan.remaining,
+            nextDate: after?.dueDate ?? null,
+          }
+        : undefined,
+  };
+}
+
+function addAll<T extends { readonly [K in keyof T]: Cents }>(parts: readonly T[]): T {
+  const first = parts[0];
+  if (!first) throw new RangeError('a statement lists at least one account');
+  const out = { ...first };
+  for (const key of Object.keys(first) as (keyof T)[]) {
+    (out as Record<keyof T, Cents>)[key] = sumCents(parts.map((p) => p[key]));
+  }
+  return out;
+}
+
+export interface StatementOptions {
+  /** The dunning stage the statement is printed at; none on a plan statement. */
+  readonly stage?: DunningStage;
+  /** Print the plan's installment: a plan statement. */
+  readonly plan?: boolean;
+}
+
+/**
+ * Everything one guarantor's statement prints, from the ledgers of the accounts it lists
+ * (all the same guarantor's). Every figure is a sum of ledger rows, so the statement cannot
+ * disagree with the accounts.
+ */
+export function loadGuarantorStatement(
+  db: Db,
+  accountIds: readonly AccountId[],
+  statementDate: IsoDate,
+  options: StatementOptions = {},
 ): LoadedStatement | null {
-  const account = one<AccountRow>(db, SQL.account, accountId);
-  if (!account) return null;
+  const accounts = accountIds
+    .map((id) => one<AccountRow>(db, SQL.account, id))
+    .filter((a): a is AccountRow => a !== undefined);
+  const first = accounts[0];
+  if (!first) return null;
   const warnings: string[] = [];
-  const address = one<AddressRow>(db, SQL.address, account.guarantorId);
+  const address = one<AddressRow>(db, SQL.address, first.guarantorId);
   if (!address) {
     warnings.push(
       `The guarantor has no address on file; it prints as ${missingMarker('guarantor_address')}.`,
     );
   }
-  if (account.returnedMail === 1) {
+  if (first.returnedMail === 1) {
     warnings.push('Mail to the guarantor came back undeliverable; check the address first.');
   }
-  if (account.deceasedDate) {
+  if (first.deceasedDate) {
     warnings.push('The guarantor is deceased; an estate letter may fit better than a statement.');
   }
   const facility = readFacility(db);
@@ -124,90 +292,96 @@ export function loadStatementData(
     );
   }
   const rules = billingRules(db);
-
-  const entries = all<LedgerRow & AgingInput>(db, SQL.ledger, accountId);
-  const previous = oneOrThrow<{ date: IsoDate | null }>(
-    db,
-    SQL.previousStatement,
-    accountId,
-    statementDate,
-  ).date;
-  const before = (r: LedgerRow) => previous !== null && r.postingDate <= previous;
-  const inPeriod = (r: LedgerRow) => !before(r);
-  const patient = entries.filter((e) => e.side === 'patient');
-  const aging = computeAging(patient, statementDate);
-
-  const claims = all<
-    Omit<ClaimRow, 'description'> & {
-      revenueCodes: string | null;
-    }
-  >(db, SQL.claims, accountId).map(({ revenueCodes, ...c }) => ({
-    ...c,
-    description: visitKind(revenueCodes ? revenueCodes.split(',') : []),
-  }));
-  const shares = all<ShareRow>(db, SQL.shares, accountId);
-  const lines = statementLines(entries, claims, shares, {
-    periodAfter: previous,
-    patientName: account.patientId === account.guarantorId ? undefined : account.patientName,
-    accountServiceDate: account.serviceDate,
-  });
+  const several = accounts.length > 1;
+  const parts = accounts.map((a) => accountPart(db, a, statementDate, several));
+  const lines = parts.flatMap((p) => p.lines).sort((a, b) => a.date.localeCompare(b.date));
+  const plans = parts.flatMap((p) => (p.plan ? [p.plan] : []));
+  const plan =
+    options.plan && plans.length > 0
+      ? {
+          installmentDue: sumCents(plans.map((p) => p.installmentDue)),
+          dueDate: plans.map((p) => p.dueDate).sort()[0] as IsoDate,
+          remaining: sumCents(plans.map((p) => p.remaining)),
+          nextDate: plans.flatMap((p) => (p.nextDate ? [p.nextDate] : [])).sort()[0] ?? null,
+        }
+      : undefined;
 
   const facilityAddress = facility ? addressLines(facility) : [missingMarker('facility_address')];
   const facilityName = facility?.name ?? missingMarker('facility_name');
+  const remitTo = facility?.remitTo
+    ? facility.remitTo.split('\n').filter((l) => l.trim() !== '')
+    : [];
+  if (remitTo.length === 0) {
+    warnings.push(
+      `The facility has no remit-to address; the stub prints ${missingMarker('remit_address')}.`,
+    );
+  }
+  const taglines = facility?.languageTaglines
+    ? facility.languageTaglines.split('\n').filter((l) => l.trim() !== '')
+    : [];
+  if (taglines.length === 0) {
+    warnings.push('The facility has no language-assistance taglines to print.');
+  }
+  const summary = addAll(parts.map((p) => p.summary));
+  const stage = options.stage;
   const data: StatementData = {
     statementDate,
     dueDate: statementDueDate(statementDate),
-    accountNumber: account.accountNumber,
-    daysPastDue: daysPastDue(db, accountId, aging.oldestOpenDate, statementDate),
+    accountNumber: several
+      ? `${first.accountNumber} +${accounts.length - 1} more`
+      : first.accountNumber,
+    daysPastDue: Math.max(...parts.map((p) => p.daysPastDue)),
+    ...(stage ? { stage } : {}),
+    ...(stage === 'final_notice' || stage === 'pre_collection'
+      ? { finalActionDate: referralDate(statementDate, rules) }
+      : {}),
+    insuranceProcessed: parts.every((p) => p.insuranceProcessed),
+    ...(plan ? { plan } : {}),
+    languageTaglines: taglines,
     facility: {
       name: facilityName,
       addressLines: facilityAddress,
       phone: facility?.phone ?? missingMarker('facility_phone'),
       ...(facility?.web ? { website: facility.web } : {}),
     },
-    // The facility's number is its business office's; an empty value prints as the
-    // template's placeholder and is listed in the warnings.
+    // an empty value prints as the template's placeholder and is listed in the warnings
     billingOffice: {
-      phone: facility?.phone ?? '',
+      phone: facility?.billingPhone ?? facility?.phone ?? '',
       hours: facility?.billingOfficeHours ?? '',
-      paymentUrl: facility?.web ?? '',
-      remitTo: [facilityName, ...facilityAddress],
+      paymentUrl: facility?.paymentUrl ?? '',
+      remitTo: remitTo.length > 0 ? remitTo : [missingMarker('remit_address')],
     },
     financialAssistance: {
-      phone: facility?.phone ?? '',
-      url: facility?.web ?? '',
+      phone: facility?.assistancePhone ?? '',
+      url: facility?.assistanceUrl ?? '',
+      ...(facility?.assistanceSummaryUrl ? { summaryUrl: facility.assistanceSummaryUrl } : {}),
       eligibility: `households with income at or below ${rules.assistanceThresholdPercent}% of the Federal Poverty Guidelines`,
     },
     guarantor: {
-      name: account.guarantorName,
+      name: first.guarantorName,
       addressLines: address ? addressLines(address) : [missingMarker('guarantor_address')],
     },
-    summary: {
-      previousBalance: sum(entries, before),
-      newCharges: sum(entries, (r) => inPeriod(r) && r.kind === 'charge'),
-      payments: negate(
-        sum(entries, (r) => inPeriod(r) && (r.kind === 'payment' || r.kind === 'refund')),
-      ),
-      adjustments: negate(
-        sum(entries, (r) => inPeriod(r) && (r.kind === 'adjustment' || r.kind === 'transfer')),
-      ),
-      insurancePending: sum(entries, (r) => r.side === 'insurance'),
-      amountDue: sum(entries, (r) => r.side === 'patient'),
-    },
-    aging: {
-      current: aging.patient.current,
-      days31to60: aging.patient.d31_60,
-      days61to90: aging.patient.d61_90,
-      days91to120: aging.patient.d91_120,
-      over120: aging.patient.over120,
-    },
+    summary,
+    aging: addAll(parts.map((p) => p.aging)),
     lines,
   };
   return {
-    accountId,
-    accountNumber: account.accountNumber,
-    status: account.status,
+    accountId: first.id,
+    accountIds: accounts.map((a) => a.id),
+    accountNumber: first.accountNumber,
+    status: first.status,
     data,
+    amountsDue: new Map(parts.map((p) => [p.account.id, p.summary.amountDue])),
     warnings,
   };
+}
+
+/** One account's statement, as on demand from the account. */
+export function loadStatementData(
+  db: Db,
+  accountId: AccountId,
+  statementDate: IsoDate,
+  options: StatementOptions = {},
+): LoadedStatement | null {
+  return loadGuarantorStatement(db, [accountId], statementDate, options);
 }

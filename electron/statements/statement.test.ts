@@ -4,7 +4,13 @@ import { isoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { fixedClock, type Ctx } from '../core/context';
-import { pdfPageCount, pdfText, pdfWords, writePageImages } from '../documents/test-pdf';
+import {
+  pdfPageCount,
+  pdfRawText,
+  pdfText,
+  pdfWords,
+  writePageImages,
+} from '../documents/test-pdf';
 import { documentsDir } from '../filing/location';
 import { addAccount, addBilledClaim, addPayer, addPerson } from '../testing/builders';
 import { call, callAsync, expectRefusedAsync } from '../testing/call';
@@ -16,9 +22,14 @@ beforeEach(() => {
   ctx = createTestCtx();
   ctx.db
     .prepare(
-      `INSERT INTO facility (id, name, line1, city, state, zip, phone, web)
+      `INSERT INTO facility (id, name, line1, city, state, zip, phone, web, remit_to,
+         payment_url, assistance_phone, assistance_url, assistance_summary_url, language_taglines)
        VALUES (1, 'Harbor Point Hospital', '10 Quay Street', 'Portland', 'ME', '04101',
-         '(207) 555-0100', 'www.harborpoint.example')`,
+         '(207) 555-0100', 'www.harborpoint.example', 'Harbor Point Hospital
+PO Box 9050
+Portland, ME 04104-9050', 'pay.harborpoint.example', '(207) 555-0188',
+         'www.harborpoint.example/assistance', 'www.harborpoint.example/assistance/summary',
+         'Language assistance is available free of charge: call (207) 555-0100.')`,
     )
     .run();
 });
@@ -140,15 +151,20 @@ describe('patient statements from the ledger', () => {
     expect(patient).toBe(10_000);
     expect(s.amountDue).toBe(patient);
     expect(s.insurancePending).toBe(insurance);
+    // the patient's side only: what insurance moved over, less what was paid and adjusted
+    const mine = (where: string) => ledgerSum(accountId, `side = 'patient' AND ${where}`);
     expect(s).toEqual({
       previousBalance: cents(0),
-      newCharges: cents(ledgerSum(accountId, `kind = 'charge'`)),
-      payments: cents(-ledgerSum(accountId, `kind IN ('payment', 'refund')`)),
-      adjustments: cents(-ledgerSum(accountId, `kind IN ('adjustment', 'transfer')`)),
+      newCharges: cents(mine(`kind = 'charge'`)),
+      afterInsurance: cents(mine(`kind = 'transfer' AND amount > 0`)),
+      payments: cents(-mine(`kind IN ('payment', 'refund')`)),
+      adjustments: cents(-mine(`(kind = 'adjustment' OR (kind = 'transfer' AND amount < 0))`)),
       insurancePending: cents(25_000),
       amountDue: cents(10_000),
     });
-    expect(s.newCharges).toBe(125_000);
+    expect(s.previousBalance + s.newCharges + s.afterInsurance - s.payments - s.adjustments).toBe(
+      s.amountDue,
+    );
     const { patientBalance } = ctx.db
       .prepare(`SELECT patient_balance AS patientBalance FROM accounts WHERE id = ?`)
       .get(accountId) as { patientBalance: number };
@@ -173,10 +189,11 @@ describe('patient statements from the ledger', () => {
       '77 Lantern Way',
       'Patient: Daniel Okafor',
       'Emergency department visit',
-      `New charges ${formatCents(cents(125_000))}`,
-      `Payments received ${formatCents(cents(-54_000))}`,
-      `Adjustments ${formatCents(cents(-36_000))}`,
-      `Pending with insurance ${formatCents(cents(-25_000))}`,
+      `Your share after insurance ${formatCents(s.afterInsurance)}`,
+      `Payments received ${formatCents(cents(-s.payments))}`,
+      'Still with insurance, not included: $250.00',
+      'PO Box 9050',
+      'Language assistance is available free of charge',
       'Amount due $100.00',
       'Please pay by 04/10/2026',
       'deductible $50.00, coinsurance $30.00, copay $20.00, not covered by your plan $50.00',
@@ -190,10 +207,14 @@ describe('patient statements from the ledger', () => {
     // the office hours are not on file: a visible placeholder and a warning, never a guess
     expect(text).toContain('[BILLING OFFICE HOURS]');
     expect(doc.warnings).toEqual([
+      "Held from statement runs: Account H200300: $250.00 is still with insurance; the patient's share is not final.",
       'Office hours has no data and prints as [BILLING OFFICE HOURS].',
     ]);
-    // 30 days past the due date the first statement would have given (01/20 + 25 days)
-    expect(text).toContain('Our records show your balance of $100.00 is past due.');
+    // a first statement while a visit is still with the plan says so, and nothing firmer
+    expect(flat(pdfRawText(pdf))).toContain(
+      'Some of the visits below are still with your insurance',
+    );
+    expect(text).not.toContain('past due');
     const stub = stubText(pdf);
     expect(stub).toContain('H200300');
     expect(stub).toContain('Amount due $100.00');
@@ -215,7 +236,7 @@ describe('patient statements from the ledger', () => {
     const text = flat(pdfText(pdf));
     expect(text).toContain('weekdays 8 a.m. to 4:30 p.m.');
     expect(text).not.toContain('[BILLING OFFICE HOURS]');
-    expect(doc.warnings).toEqual([]);
+    expect(doc.warnings.filter((w) => !w.startsWith('Held from statement runs'))).toEqual([]);
   });
 
   it('carries the previous statement forward as the previous balance', async () => {
@@ -232,17 +253,19 @@ describe('patient statements from the ledger', () => {
       lines: [{ claimLineId: null, paid: 20_000, contractual: 3_000, copay: 2_000 }],
     });
     const loaded = loadStatementData(april.db, accountId, april.clock.today());
+    // the previous balance is what the last statement asked for, not the account's total
     expect(loaded?.data.summary).toEqual({
-      previousBalance: cents(35_000),
+      previousBalance: cents(10_000),
       newCharges: cents(0),
-      payments: cents(20_000),
-      adjustments: cents(3_000),
+      afterInsurance: cents(2_000),
+      payments: cents(0),
+      adjustments: cents(0),
       insurancePending: cents(0),
       amountDue: cents(12_000),
     });
     const { pdf } = await statementPdf(april, accountId);
     const text = flat(pdfText(pdf));
-    expect(text).toContain('Previous balance $350.00');
+    expect(text).toContain('Previous balance $100.00');
     expect(text).toContain('Amount due $120.00');
     expect(text).toContain('Please pay by 05/15/2026');
   });
@@ -263,10 +286,12 @@ describe('patient statements from the ledger', () => {
     const text = flat(pdfText(pdf));
     expect(text).toContain('Credit balance $20.00');
     expect(text).toContain('No payment is due.');
-    expect(text).toContain('Your account has no balance due.');
+    expect(flat(pdfRawText(pdf))).toContain('You owe nothing on this statement.');
     expect(text).toContain('Credit on your account');
     expect(text).not.toContain('Amount due');
-    expect(stubText(pdf)).toContain('Credit balance $20.00');
+    // no stub to send back and nothing to enclose
+    expect(text).not.toContain('Amount enclosed');
+    expect(text).not.toContain('detach and return');
     expect(doc.pages).toBe(1);
 
     const { accountId: nothingOwed, patientId: p2 } = addAccount(ctx, { number: 'H200500' });
@@ -289,10 +314,12 @@ describe('patient statements from the ledger', () => {
     ctx.db.prepare(`UPDATE people SET returned_mail = 1 WHERE id = ?`).run(patientId);
     const { doc, pdf } = await statementPdf(ctx, accountId);
     expect(pdfText(pdf)).toContain('[GUARANTOR ADDRESS]');
-    expect(doc.warnings.slice(0, 2)).toEqual([
-      'The guarantor has no address on file; it prints as [GUARANTOR ADDRESS].',
-      'Mail to the guarantor came back undeliverable; check the address first.',
-    ]);
+    expect(doc.warnings).toEqual(
+      expect.arrayContaining([
+        'The guarantor has no address on file; it prints as [GUARANTOR ADDRESS].',
+        'Mail to the guarantor came back undeliverable; check the address first.',
+      ]),
+    );
   });
 
   it('refuses an account that does not exist, filing nothing', async () => {
@@ -330,24 +357,30 @@ describe('statement candidates', () => {
     addAccount(ctx);
 
     const all = call(ctx, 'listStatementCandidates', {});
-    expect(all.total).toBe(1);
-    expect(all.accounts).toEqual([
-      {
-        accountId,
-        accountNumber: 'H200300',
-        guarantorName: 'Okafor, Maria',
-        patientBalance: 10_000,
-        // the charge of 01/05 was settled; what is open arose with the EOB of 01/20
-        oldestOpenDate: '2026-01-20',
-        lastStatementDate: null,
-      },
-    ]);
-    expect(call(ctx, 'listStatementCandidates', { minPatientBalance: 10_001 }).total).toBe(0);
+    // the closed account is not listed; the credit is, held with its reason
+    expect(all.total).toBe(2);
+    const okafor = all.accounts.find((c) => c.accountNumber === 'H200300');
+    expect(okafor).toMatchObject({
+      accountIds: [],
+      guarantorName: 'Okafor, Maria',
+      patientBalance: 10_000,
+      // the charge of 01/05 was settled; what is open arose with the EOB of 01/20
+      oldestOpenDate: '2026-01-20',
+      lastStatementDate: null,
+      plan: false,
+      allHeld: true,
+    });
+    // a visit is still with the plan: held until insurance decides it
+    expect(okafor?.held.map((h) => h.hold)).toEqual(['insurance_pending']);
+    const held = all.accounts.find((c) => c.accountIds.length === 0 && c !== okafor);
+    expect(held?.held.map((h) => [h.accountId, h.hold])).toEqual([[credit, 'no_address']]);
+    expect(held?.held[0]?.reason).toContain('Also: credit balance.');
+    expect(all.byHold).toEqual({ insurance_pending: 1, no_address: 1 });
+    expect(call(ctx, 'listStatementCandidates', { minPatientBalance: 10_001 }).total).toBe(1);
     expect(call(ctx, 'listStatementCandidates', { agingBucket: 'd31_60' }).total).toBe(1);
-    expect(call(ctx, 'listStatementCandidates', { agingBucket: 'current' }).total).toBe(0);
 
     await statementPdf(ctx, accountId);
-    expect(call(ctx, 'listStatementCandidates', {}).total).toBe(0);
+    expect(call(ctx, 'listStatementCandidates', {}).total).toBe(1);
     const again = call(ctx, 'listStatementCandidates', { notStatedWithinDays: 0 });
     expect(again.accounts[0]?.lastStatementDate).toBe(TEST_TODAY);
   });

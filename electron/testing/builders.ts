@@ -172,3 +172,17 @@ export function addCoverage(
 export function makeSupervisor(ctx: Ctx, userId: number = ctx.userId): void {
   run(ctx.db, `UPDATE users SET role = 'supervisor' WHERE id = ?`, userId);
 }
+
+/** A mailing address for a person, so statements and letters can reach them. */
+export function addAddress(ctx: Ctx, personId: number, line1 = '77 Lantern Way'): void {
+  run(
+    ctx.db,
+    `INSERT INTO addresses (person_id, line1, city, state, zip, effective_date, recorded_at,
+         recorded_by)
+       VALUES (?, ?, 'Falmouth', 'ME', '04105', '2020-01-01', ?, ?)`,
+    personId,
+    line1,
+    ctx.clock.now(),
+    ctx.userId,
+  );
+}

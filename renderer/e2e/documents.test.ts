@@ -285,41 +285,113 @@ describe('documents', () => {
       .waitFor();
   });
 
-  it('prints statements for a selection of accounts as one PDF, with progress', async () => {
+  it('prints one statement per guarantor, shows the holds with their reasons and a plan statement', async () => {
     const ctx = app.database({ demo: true });
+    ctx.db
+      .prepare(
+        `UPDATE facility SET remit_to = ?, payment_url = ?, assistance_phone = ?,
+           assistance_url = ?, assistance_summary_url = ?, language_taglines = ?`,
+      )
+      .run(
+        'Patient Payments\nPO Box 4400\nRiverbend, OH 45998-4400',
+        'pay.riverbend.example.org',
+        '(555) 010-2150',
+        'riverbend.example.org/assistance',
+        'riverbend.example.org/assistance/summary',
+        'ATTENTION: Free language assistance is available. Call (555) 010-2100.\nATENCIÓN: Hay ayuda gratuita con el idioma. Llame al (555) 010-2100.',
+      );
+    // a guarantor put on a plan in good standing and a deceased one, named to sort first
+    const plan = ctx.db
+      .prepare(
+        `SELECT a.id, a.guarantor_id AS guarantorId FROM accounts a JOIN people g ON g.id = a.guarantor_id
+         WHERE a.status = 'open' AND a.patient_balance > 20000 AND a.insurance_balance = 0
+           AND g.deceased_date IS NULL AND g.returned_mail = 0
+           AND EXISTS (SELECT 1 FROM addresses ad WHERE ad.person_id = g.id)
+           AND NOT EXISTS (SELECT 1 FROM promises r WHERE r.account_id = a.id AND r.status = 'open')
+           AND NOT EXISTS (SELECT 1 FROM payment_plans p WHERE p.account_id = a.id AND p.status = 'active')
+           AND (SELECT count(*) FROM accounts x WHERE x.guarantor_id = a.guarantor_id) = 1
+         ORDER BY a.id LIMIT 1`,
+      )
+      .get() as { id: number; guarantorId: number };
+    await callAsync(ctx, 'createPlan', {
+      accountId: plan.id,
+      downPayment: 0,
+      length: { mode: 'months', months: 6 },
+      firstDueDate: addDays(ctx.clock.today(), 10),
+      includeNewCharges: false,
+    });
+    const deceased = ctx.db
+      .prepare(
+        `SELECT a.id, a.guarantor_id AS guarantorId FROM accounts a
+         WHERE a.status = 'open' AND a.patient_balance > 5000 AND a.id <> ?
+           AND (SELECT count(*) FROM accounts x WHERE x.guarantor_id = a.guarantor_id) = 1
+         ORDER BY a.id LIMIT 1`,
+      )
+      .get(plan.id) as { id: number; guarantorId: number };
+    ctx.db.prepare(`UPDATE accounts SET account_number = '0000PLAN' WHERE id = ?`).run(plan.id);
+    ctx.db.prepare(`UPDATE accounts SET account_number = '0000DEAD' WHERE id = ?`).run(deceased.id);
+    ctx.db
+      .prepare(`UPDATE people SET deceased_date = '2026-02-01' WHERE id = ?`)
+      .run(deceased.guarantorId);
+
     const page = await app.open('#/statements', ctx);
     await page.getByRole('heading', { name: 'Statements' }).waitFor();
-
-    // accounts owing at least $250.00 that had no statement in 30 days
     const filters = page.getByRole('form', { name: 'Which accounts' });
-    await filters.getByRole('textbox', { name: 'Minimum patient balance' }).fill('250.00');
+    await filters.getByRole('textbox', { name: 'Minimum patient balance' }).fill('0.00');
     await filters.getByRole('textbox', { name: 'No statement within' }).fill('30');
     await filters.getByRole('button', { name: 'Find accounts' }).click();
-    const grid = page.getByRole('grid', { name: /^Accounts due a statement/ });
+    const grid = page.getByRole('grid', { name: /^Guarantors due a statement/ });
     const rows = grid.getByRole('row');
     await rows.first().waitFor();
-    const balances = await rows.evaluateAll((els) =>
-      els.map((el) => el.querySelectorAll('[role="gridcell"]')[3]?.textContent ?? ''),
-    );
-    const smallest = Math.min(
-      ...balances.map((b) => Number(b.replace(/[$,]/g, '')) * 100).filter((n) => n > 0),
-    );
-    expect(smallest).toBeGreaterThanOrEqual(25_000);
 
-    // tick five accounts: the count and their total show, then print them
+    // the counts a supervisor checks before printing
+    const counts = page.getByRole('group', { name: /by stage and accounts held by reason/ });
+    await counts.getByText(/^Statement: \d+/).waitFor();
+    await counts.getByText(/^Patient or guarantor deceased: \d+/).waitFor();
+    await counts.getByText(/^Insurance pending: \d+/).waitFor();
+
+    // the deceased guarantor is listed with the reason and cannot be chosen; the plan can
+    const dead = rows.filter({ hasText: '0000DEAD' });
+    await dead.getByText('Patient or guarantor deceased (0000DEAD)').waitFor();
+    expect(await dead.getByRole('checkbox').isDisabled()).toBe(true);
+    const onPlan = rows.filter({ hasText: '0000PLAN' });
+    await onPlan.getByText('Plan statement').waitFor();
+    await screenshot(page, 'statements-holds');
+
+    // select all takes only what can be printed: the deceased guarantor stays out
+    await page
+      .getByRole('checkbox', { name: 'Select all guarantors that can get a statement' })
+      .check();
+    expect(await dead.getByRole('checkbox').isChecked()).toBe(false);
+    await page
+      .getByRole('checkbox', { name: 'Select all guarantors that can get a statement' })
+      .uncheck();
+
+    // the plan, and four guarantors that can get a dunning statement
+    await onPlan.getByRole('checkbox').check();
     const picked: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0, n = 0; n < 4 && i < 40; i++) {
       const row = rows.nth(i);
-      await row.getByRole('checkbox').check();
-      picked.push((await row.locator('[role="gridcell"]').nth(1).textContent()) ?? '');
+      const box = row.getByRole('checkbox');
+      const label = (await row.locator('[role="gridcell"]').nth(4).textContent()) ?? '';
+      if ((await box.isDisabled()) || (await box.isChecked()) || label !== 'Statement') continue;
+      await box.check();
+      picked.push(
+        ((await row.locator('[role="gridcell"]').nth(2).textContent()) ?? '').replace(
+          / \+\d+$/,
+          '',
+        ),
+      );
+      n++;
     }
+    expect(picked).toHaveLength(4);
     await page.getByText('5 selected').waitFor();
     await screenshot(page, 'statements-selected');
     await page.getByRole('button', { name: 'Print statements (5)' }).click();
 
     // progress, then the combined PDF opens ready to print
     const run = page.getByRole('region', { name: 'Statement run' });
-    await run.getByText(/^Done: 5 of 5 accounts/).waitFor();
+    await run.getByText(/^Done: 5 statements printed/).waitFor();
     const dialog = page.getByRole('dialog', { name: 'Statements to print' });
     await expect
       .poll(() => dialog.getByRole('region', { name: /^Preview of / }).getAttribute('data-state'))
@@ -329,23 +401,31 @@ describe('documents', () => {
     await dialog.getByRole('button', { name: 'Print' }).click();
     await expect.poll(async () => (await printed(page))[0] ?? 0).toBeGreaterThanOrEqual(5);
 
-    // one combined file, and each account's own copy filed on it
+    // one combined file; each listed account's copy filed on it, the plan's among them
     const combined = ctx.db
-      .prepare(`SELECT id, pages FROM documents WHERE kind = 'statement_run'`)
-      .all() as { id: number; pages: number }[];
+      .prepare(`SELECT id, file_name AS fileName FROM documents WHERE kind = 'statement_run'`)
+      .all() as { id: number; fileName: string }[];
     expect(combined).toHaveLength(1);
     const copies = ctx.db
       .prepare(
-        `SELECT a.account_number AS number FROM documents d JOIN accounts a ON a.id = d.account_id
+        `SELECT a.account_number AS number, d.title FROM documents d
+           JOIN accounts a ON a.id = d.account_id
          WHERE d.kind = 'statement' AND d.run_document_id = ? ORDER BY a.account_number`,
       )
-      .all(combined[0]?.id) as { number: string }[];
-    expect(copies.map((c) => c.number)).toEqual([...picked].sort());
+      .all(combined[0]?.id) as { number: string; title: string }[];
+    expect(copies.map((c) => c.number)).toEqual(expect.arrayContaining([...picked, '0000PLAN']));
+    expect(copies.find((c) => c.number === '0000PLAN')?.title).toBe(
+      'Patient statement (payment plan)',
+    );
+    const pdf = filedPath(ctx.databasePath, combined[0]?.fileName ?? '') ?? '';
+    fs.copyFileSync(pdf, 'test-output/screenshots/statements-run.pdf');
     await page.keyboard.press('Escape');
 
-    // the accounts just stated leave the list
-    await filters.getByRole('button', { name: 'Find accounts' }).click();
-    await expect.poll(() => grid.getByText(picked[0] ?? '', { exact: true }).count()).toBe(0);
+    // the account shows its stage, and the deceased one its hold and why
+    const account = await app.open(`#/accounts/${deceased.id}`, ctx);
+    const card = account.getByRole('region', { name: 'Statements', exact: true });
+    await card.getByText(/died on 02\/01\/2026; the estate process applies instead/).waitFor();
+    await screenshot(account, 'account-statement-hold');
   });
 
   it('cancels a statement run part way, filing nothing', async () => {
@@ -358,9 +438,11 @@ describe('documents', () => {
         )
         .get();
     const page = await app.open('#/statements', ctx);
-    const grid = page.getByRole('grid', { name: /^Accounts due a statement/ });
+    const grid = page.getByRole('grid', { name: /^Guarantors due a statement/ });
     await grid.getByRole('row').first().waitFor();
-    await page.getByRole('checkbox', { name: 'Select all accounts' }).check();
+    await page
+      .getByRole('checkbox', { name: 'Select all guarantors that can get a statement' })
+      .check();
     const count = Number(
       /^(\d[\d,]*) selected/
         .exec((await page.getByText(/ selected/).textContent()) ?? '')?.[1]
@@ -373,13 +455,12 @@ describe('documents', () => {
     await page.getByRole('button', { name: `Print statements (${count})` }).click();
     expect(await hold.reached).toMatchObject({ done: 10 });
     const run = page.getByRole('region', { name: 'Statement run' });
-    const of = count.toLocaleString('en-US');
-    await run.getByText(`Making statements: 10 of ${of} accounts`).waitFor();
-    // provably part way: ten accounts' copies wait under temporary names
-    expect(fs.readdirSync(stagingDir(ctx.databasePath))).toHaveLength(10);
+    await run.getByText(/^Making statements: 10 of [\d,]+$/).waitFor();
+    // provably part way: ten statements' copies (one per account listed) wait under temporary names
+    expect(fs.readdirSync(stagingDir(ctx.databasePath)).length).toBeGreaterThanOrEqual(10);
     await screenshot(page, 'statements-run-progress');
     await run.getByRole('button', { name: 'Cancel' }).click();
-    await run.getByText(`Cancelled after 10 of ${of} accounts.`).waitFor();
+    await run.getByText(/^Cancelled after 10 of [\d,]+ statements\.$/).waitFor();
     await run.getByText(/^Nothing is filed for a run that did not finish/).waitFor();
     await screenshot(page, 'statements-run-cancelled');
     expect(kept()).toEqual(before);

@@ -19,6 +19,19 @@ export interface FacilityView {
   taxId: string | null;
   web: string | null;
   billingOfficeHours: string | null;
+  /** Where patients mail payments (a lockbox), one line each; printed on the stub. */
+  remitTo: string | null;
+  /** Where patients pay online. */
+  paymentUrl: string | null;
+  /** The number patients call with billing questions; the main number when empty. */
+  billingPhone: string | null;
+  assistancePhone: string | null;
+  /** The financial assistance policy and application online. */
+  assistanceUrl: string | null;
+  /** The plain-language summary of that policy online. */
+  assistanceSummaryUrl: string | null;
+  /** "Language assistance is available" in each language the community speaks, one a line. */
+  languageTaglines: string | null;
   /** Whether this user may change it (supervisors only). */
   canChange: boolean;
 }
@@ -42,6 +55,19 @@ export const saveFacilityInput = z.strictObject({
   ),
   web: optionalText('Website', 120),
   billingOfficeHours: optionalText('Office hours', 120),
+  // left out by an older screen: kept as they are
+  remitTo: optionalText('Remit-to address', 300)
+    .refine(
+      (v) => v === null || v.split('\n').filter((l) => l.trim() !== '').length <= 5,
+      'The remit-to address fits five lines in the return envelope window.',
+    )
+    .optional(),
+  paymentUrl: optionalText('Payment web address', 120).optional(),
+  billingPhone: optionalText('Billing questions phone', 30).optional(),
+  assistancePhone: optionalText('Financial assistance phone', 30).optional(),
+  assistanceUrl: optionalText('Financial assistance web address', 120).optional(),
+  assistanceSummaryUrl: optionalText('Plain-language summary address', 120).optional(),
+  languageTaglines: optionalText('Language-assistance taglines', 2000).optional(),
 });
 
 export const facilityMethods = {

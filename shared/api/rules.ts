@@ -20,6 +20,16 @@ export interface BillingRules {
   incomeSharePercent: number;
   /** Days after an appeal or corrected claim is sent before checking on it. */
   appealFollowUpDays: number;
+  /** Days between two statements to one guarantor; the second statement goes out after this. */
+  statementCycleDays: number;
+  /** Days after the first statement of an unpaid balance when statements say "past due". */
+  pastDueDays: number;
+  /** Days after the first statement when the final notice goes out. */
+  finalNoticeDays: number;
+  /** Days a final notice gives before the account may be referred (at least 30). */
+  referralNoticeDays: number;
+  /** A guarantor owing less than this gets no statement. */
+  statementMinimum: Cents;
 }
 
 export interface BillingRulesView {
@@ -41,6 +51,13 @@ export const saveBillingRulesInput = z.strictObject({
   assistanceThresholdPercent: whole('Assistance threshold', 100, 600).optional(),
   incomeSharePercent: whole('Share of income', 1, 50).optional(),
   appealFollowUpDays: whole('Days to follow up on an appeal', 1, 180).optional(),
+  statementCycleDays: whole('Statement cycle', 14, 60).optional(),
+  pastDueDays: whole('Days to past due', 14, 180).optional(),
+  finalNoticeDays: whole('Days to final notice', 30, 365).optional(),
+  referralNoticeDays: whole('Days a final notice gives', 30, 120).optional(),
+  statementMinimum: centsField('Smallest balance stated')
+    .refine((v) => v >= 0, 'Smallest balance stated cannot be negative.')
+    .optional(),
 });
 
 export const rulesMethods = {

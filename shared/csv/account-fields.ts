@@ -84,6 +84,18 @@ export const CSV_FIELDS = [
   field('patientBalance', 'Patient balance', 'Balances', {
     aliases: ['pt balance', 'pt bal', 'patient due', 'self pay balance'],
   }),
+  // the collection history so far, so statements here go on from where they were
+  field('patientSinceDate', 'Patient owes since', 'Balances', {
+    aliases: [
+      'patient responsibility date',
+      'pt resp date',
+      'self pay date',
+      'oldest patient date',
+    ],
+  }),
+  field('statementsSent', 'Statements sent', 'Balances', {
+    aliases: ['statement count', 'stmt count', 'statements', 'dunning count'],
+  }),
 ] as const;
 
 export type CsvFieldKey = (typeof CSV_FIELDS)[number]['key'];

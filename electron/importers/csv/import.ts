@@ -10,6 +10,7 @@ import { plural } from '../../../shared/text/count';
 import type { Ctx } from '../../core/context';
 import { progressCounter, SteppedWrite, type Steps } from '../../core/stepped';
 import { recordActivity } from '../../activities/record';
+import { recordImportedHistory } from '../../statements/stages';
 import { insertFollowUp } from '../../followups/store';
 import { appendLedgerEntries, type NewLedgerEntry } from '../../ledger/ledger';
 import { assessRows, readMappedFile, type AssessedRow } from './assess';
@@ -165,15 +166,21 @@ class AccountWriter {
         payerId: a.coverage?.payerId ?? null,
         memo,
       });
-    if (a.patientBalance > 0)
+    if (a.patientBalance > 0) {
       this.ledger.push({
         accountId,
         kind: 'charge',
         side: 'patient',
         amount: a.patientBalance,
-        postingDate: a.serviceDate,
+        // from when the patient owed it, when the file says
+        postingDate: a.patientSince ?? a.serviceDate,
         memo,
       });
+      recordImportedHistory(this.ctx, accountId, guarantorId, {
+        patientSince: a.patientSince ?? a.serviceDate,
+        statementsSent: a.statementsSent,
+      });
+    }
   }
 
   postLedger(): void {

@@ -56,6 +56,9 @@ export interface AccountFromRow {
   } | null;
   insuranceBalance: Cents;
   patientBalance: Cents;
+  /** The collection history before, when the file gives it. */
+  patientSince: IsoDate | null;
+  statementsSent: number;
 }
 
 export type RowOutcome =
@@ -138,6 +141,11 @@ export function readRow(record: CsvRecord, ctx: RowContext): RowOutcome {
   const financialClass = readFinancialClass(cells);
   const { payerCode, payer, coverage } = readCoverage(cells, ctx);
   const { insuranceBalance, patientBalance } = readBalances(cells, ctx, payerCode);
+  const patientSince = cells.date('patientSinceDate', false);
+  const sentText = cells.text('statementsSent', false);
+  if (sentText !== null && !/^\d{1,3}$/.test(sentText)) {
+    problems.push(`${cells.name('statementsSent')} "${sentText}" is not a number of statements.`);
+  }
 
   if (
     problems.length > 0 ||
@@ -163,6 +171,8 @@ export function readRow(record: CsvRecord, ctx: RowContext): RowOutcome {
       coverage,
       insuranceBalance: insuranceBalance ?? ZERO,
       patientBalance: patientBalance ?? ZERO,
+      patientSince,
+      statementsSent: sentText !== null ? Number(sentText) : 0,
     },
   };
 }

@@ -21,6 +21,7 @@ import { LedgerCard } from './LedgerCard';
 import { PeopleCard } from './PeopleCard';
 import { PlanCard } from './PlanCard';
 import { PromisesCard } from './PromisesCard';
+import { StatementCard } from './StatementCard';
 
 /** Back to the list the account was opened from, as it was left: same filters, same sort. */
 function backToQueue() {
@@ -133,6 +134,7 @@ export function AccountScreen({ accountId }: { accountId: number }) {
           <Stack gap="md">
             <FollowUpCard ref={followUp} view={v} />
             <AdjustmentRequestsCard requests={v.adjustmentRequests} />
+            <StatementCard accountId={v.account.id} />
             {(v.promises.length > 0 || v.balance.patient > 0) && (
               <PromisesCard promises={v.promises} />
             )}

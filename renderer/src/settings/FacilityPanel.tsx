@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -20,9 +20,27 @@ type Form = Record<
   | 'npi'
   | 'taxId'
   | 'web'
-  | 'billingOfficeHours',
+  | 'billingOfficeHours'
+  | 'remitTo'
+  | 'paymentUrl'
+  | 'billingPhone'
+  | 'assistancePhone'
+  | 'assistanceUrl'
+  | 'assistanceSummaryUrl'
+  | 'languageTaglines',
   string
 >;
+
+/** What statements print for paying and for help, beyond the letterhead. */
+const STATEMENT_FIELDS = [
+  'remitTo',
+  'paymentUrl',
+  'billingPhone',
+  'assistancePhone',
+  'assistanceUrl',
+  'assistanceSummaryUrl',
+  'languageTaglines',
+] as const;
 
 function formOf(f: FacilityView): Form {
   return {
@@ -38,6 +56,13 @@ function formOf(f: FacilityView): Form {
     taxId: f.taxId ?? '',
     web: f.web ?? '',
     billingOfficeHours: f.billingOfficeHours ?? '',
+    remitTo: f.remitTo ?? '',
+    paymentUrl: f.paymentUrl ?? '',
+    billingPhone: f.billingPhone ?? '',
+    assistancePhone: f.assistancePhone ?? '',
+    assistanceUrl: f.assistanceUrl ?? '',
+    assistanceSummaryUrl: f.assistanceSummaryUrl ?? '',
+    languageTaglines: f.languageTaglines ?? '',
   };
 }
 
@@ -66,6 +91,18 @@ function FacilityForm({ facility }: { facility: FacilityView }) {
       description={extra.description}
       required={extra.required && !readOnly}
       w={extra.w}
+      value={form[name]}
+      readOnly={readOnly}
+      onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
+      error={errors[name]}
+    />
+  );
+  const lines = (name: keyof Form, label: string, description: string, rows: number) => (
+    <Textarea
+      label={label}
+      description={description}
+      autosize
+      minRows={rows}
       value={form[name]}
       readOnly={readOnly}
       onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
@@ -104,7 +141,39 @@ function FacilityForm({ facility }: { facility: FacilityView }) {
           {field('npi', 'NPI', { description: 'Ten digits; the last is a check digit.' })}
           {field('taxId', 'Tax ID (EIN)', { description: 'For example 36-4718293.' })}
         </Group>
-        {field('web', 'Website', { description: 'Printed on letters and where to pay online.' })}
+        {field('web', 'Website', { description: 'Printed on the letterhead.' })}
+        <Title order={3} size="h5" mt="sm">
+          On statements
+        </Title>
+        {lines(
+          'remitTo',
+          'Remit-to (lockbox) address',
+          'Where patients mail payments, one line each (up to five); printed on the stub where the return envelope window shows it.',
+          3,
+        )}
+        <Group grow align="flex-start">
+          {field('paymentUrl', 'Payment web address', {
+            description: 'Where patients pay online.',
+          })}
+          {field('billingPhone', 'Billing questions phone', {
+            description: 'The telephone number above when empty.',
+          })}
+        </Group>
+        <Group grow align="flex-start">
+          {field('assistancePhone', 'Financial assistance phone')}
+          {field('assistanceUrl', 'Financial assistance web address', {
+            description: 'The policy and the application.',
+          })}
+        </Group>
+        {field('assistanceSummaryUrl', 'Plain-language summary address', {
+          description: 'Where the plain-language summary of the assistance policy is.',
+        })}
+        {lines(
+          'languageTaglines',
+          'Language-assistance taglines',
+          'Printed on every statement, one language a line: that free language help is available and the number to call.',
+          3,
+        )}
         <FormError
           error={save.error}
           fields={[
@@ -120,6 +189,7 @@ function FacilityForm({ facility }: { facility: FacilityView }) {
             'taxId',
             'web',
             'billingOfficeHours',
+            ...STATEMENT_FIELDS,
           ]}
         />
         {!readOnly && (
@@ -145,7 +215,8 @@ export function FacilityPanel() {
   return (
     <Stack gap="sm" maw={720}>
       <Text size="sm" c="dimmed">
-        What every letter and statement prints as its letterhead and contact details.
+        What every letter and statement prints as its letterhead and contact details, and what
+        statements print for paying and for help.
       </Text>
       {!facility.data.configured && (
         <Alert color="orange" title="Not set up yet" p="xs">

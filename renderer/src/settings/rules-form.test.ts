@@ -13,6 +13,11 @@ const RULES_NOW: BillingRules = {
   assistanceThresholdPercent: 250,
   incomeSharePercent: 5,
   appealFollowUpDays: 30,
+  statementCycleDays: 30,
+  pastDueDays: 60,
+  finalNoticeDays: 90,
+  referralNoticeDays: 30,
+  statementMinimum: cents(500),
 };
 
 describe('formOf', () => {
@@ -26,6 +31,11 @@ describe('formOf', () => {
       assistanceThresholdPercent: '250',
       incomeSharePercent: '5',
       appealFollowUpDays: '30',
+      statementCycleDays: '30',
+      pastDueDays: '60',
+      finalNoticeDays: '90',
+      referralNoticeDays: '30',
+      statementMinimum: '5.00',
     });
   });
 
@@ -49,6 +59,11 @@ describe('readForm', () => {
           assistanceThresholdPercent: whole,
           incomeSharePercent: whole,
           appealFollowUpDays: whole,
+          statementCycleDays: whole,
+          pastDueDays: whole,
+          finalNoticeDays: whole,
+          referralNoticeDays: whole,
+          statementMinimum: amount,
         }),
         (rules) => {
           expect(readForm(formOf(rules))).toEqual({ rules });

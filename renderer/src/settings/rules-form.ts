@@ -56,6 +56,32 @@ export const RULES: readonly {
     label: 'Share of income for a plan (%)',
     description: 'The part of monthly household income a plan may take.',
   },
+  {
+    key: 'statementCycleDays',
+    label: 'Statement cycle (days)',
+    description: 'Days between two statements to a guarantor; the second statement follows.',
+  },
+  {
+    key: 'pastDueDays',
+    label: 'Days to past due',
+    description: 'Days after the first statement when statements say the balance is past due.',
+  },
+  {
+    key: 'finalNoticeDays',
+    label: 'Days to final notice',
+    description: 'Days after the first statement when the final notice goes out.',
+  },
+  {
+    key: 'referralNoticeDays',
+    label: 'Days a final notice gives',
+    description: 'Days before an account may be referred, printed on the final notice.',
+  },
+  {
+    key: 'statementMinimum',
+    label: 'Smallest balance stated',
+    description: 'A guarantor owing less than this gets no statement.',
+    money: true,
+  },
 ];
 
 export function formOf(rules: BillingRules): RuleForm {

@@ -9,7 +9,11 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
-import type { StatementCandidate } from '../../../shared/api/statements';
+import {
+  DUNNING_STAGE,
+  STATEMENT_HOLD,
+  type StatementCandidate,
+} from '../../../shared/api/statements';
 import { listMoveKeys, runListKey } from '../components/list-keys';
 import { Money } from '../components/Money';
 import { UsDate } from '../components/UsDate';
@@ -18,13 +22,17 @@ const ROW_HEIGHT = 34;
 /** Room between a right-aligned amount and the date beside it. */
 const COLUMN_GAP = 16;
 
+function heldText(row: StatementCandidate): string {
+  return row.held.map((h) => `${STATEMENT_HOLD.labels[h.hold]} (${h.accountNumber})`).join('; ');
+}
+
 const columns: ColumnDef<StatementCandidate>[] = [
   {
     id: 'select',
     size: 44,
     header: ({ table }) => (
       <Checkbox
-        aria-label="Select all accounts"
+        aria-label="Select all guarantors that can get a statement"
         size="xs"
         checked={table.getIsAllRowsSelected()}
         indeterminate={table.getIsSomeRowsSelected()}
@@ -33,10 +41,11 @@ const columns: ColumnDef<StatementCandidate>[] = [
     ),
     cell: ({ row }) => (
       <Checkbox
-        aria-label={`Select account ${row.original.accountNumber}`}
+        aria-label={`Select ${row.original.guarantorName}`}
         size="xs"
         // the grid takes the keyboard (Space toggles); a tab stop per row would be hundreds
         tabIndex={-1}
+        disabled={!row.getCanSelect()}
         checked={row.getIsSelected()}
         onChange={row.getToggleSelectedHandler()}
         onClick={(e) => e.stopPropagation()}
@@ -44,15 +53,9 @@ const columns: ColumnDef<StatementCandidate>[] = [
     ),
   },
   {
-    id: 'account',
-    header: 'Account',
-    size: 130,
-    cell: ({ row }) => <span className="tabular">{row.original.accountNumber}</span>,
-  },
-  {
     id: 'guarantor',
     header: 'Guarantor',
-    size: 240,
+    size: 200,
     cell: ({ row }) => (
       <Text size="sm" truncate="end" title={row.original.guarantorName}>
         {row.original.guarantorName}
@@ -60,22 +63,53 @@ const columns: ColumnDef<StatementCandidate>[] = [
     ),
   },
   {
+    id: 'account',
+    header: 'Accounts',
+    size: 130,
+    cell: ({ row }) => (
+      <span className="tabular">
+        {row.original.accountNumber}
+        {row.original.accountIds.length > 1 ? ` +${row.original.accountIds.length - 1}` : ''}
+      </span>
+    ),
+  },
+  {
     id: 'balance',
     header: 'Patient balance',
-    size: 140,
+    size: 130,
     meta: { align: 'right' },
     cell: ({ row }) => <Money value={row.original.patientBalance} size="sm" />,
   },
   {
-    id: 'oldest',
-    header: 'Oldest open',
-    size: 120,
-    cell: ({ row }) => <UsDate value={row.original.oldestOpenDate} />,
+    id: 'stage',
+    header: 'Statement',
+    size: 140,
+    cell: ({ row }) =>
+      row.original.allHeld ? (
+        <Text size="sm" c="dimmed">
+          Held
+        </Text>
+      ) : (
+        <Text size="sm" c={row.original.stage === 'final_notice' ? 'red.8' : undefined}>
+          {row.original.stage ? DUNNING_STAGE.labels[row.original.stage] : 'Plan statement'}
+          {row.original.stage && row.original.plan ? ' + plan' : ''}
+        </Text>
+      ),
+  },
+  {
+    id: 'hold',
+    header: 'Held back, and why',
+    size: 260,
+    cell: ({ row }) => (
+      <Text size="sm" truncate="end" title={row.original.held.map((h) => h.reason).join('\n')}>
+        {heldText(row.original)}
+      </Text>
+    ),
   },
   {
     id: 'last',
     header: 'Last statement',
-    size: 130,
+    size: 120,
     cell: ({ row }) => <UsDate value={row.original.lastStatementDate} />,
   },
 ];
@@ -101,9 +135,10 @@ export function CandidatesTable({
     data: rows,
     columns,
     getCoreRowModel: getCoreRowModel(),
-    getRowId: (r) => String(r.accountId),
+    getRowId: (r) => String(r.guarantorId),
     state: { rowSelection: selected },
-    enableRowSelection: !disabled,
+    // a guarantor whose every account is held is listed to say why, never selected
+    enableRowSelection: (row) => !disabled && !row.original.allHeld,
     onRowSelectionChange: (u: Updater<RowSelectionState>) =>
       onSelect(typeof u === 'function' ? u(selected) : u),
   });
@@ -116,7 +151,7 @@ export function CandidatesTable({
   const model = table.getRowModel().rows;
   const gridTemplateColumns = table
     .getAllLeafColumns()
-    .map((c) => (c.id === 'guarantor' ? `minmax(${c.getSize()}px, 1fr)` : `${c.getSize()}px`))
+    .map((c) => (c.id === 'hold' ? `minmax(${c.getSize()}px, 1fr)` : `${c.getSize()}px`))
     .join(' ');
 
   const move = (to: number) => {
@@ -133,7 +168,7 @@ export function CandidatesTable({
     runListKey(e, {
       ...listMoveKeys(active, rows.length, scrollRef.current?.clientHeight, ROW_HEIGHT, move),
       ' ': () => {
-        if (!disabled) model[active]?.toggleSelected();
+        if (model[active]?.getCanSelect()) model[active]?.toggleSelected();
       },
     });
   };
@@ -174,7 +209,7 @@ export function CandidatesTable({
         ref={scrollRef}
         tabIndex={0}
         role="grid"
-        aria-label={`Accounts due a statement, ${rows.length.toLocaleString('en-US')}`}
+        aria-label={`Guarantors due a statement, ${rows.length.toLocaleString('en-US')}`}
         aria-rowcount={rows.length}
         aria-multiselectable
         aria-activedescendant={rows.length > 0 ? `candidate-row-${active}` : undefined}
@@ -196,7 +231,7 @@ export function CandidatesTable({
                 className="queue-row virtual-row"
                 onClick={() => {
                   setActive(item.index);
-                  if (!disabled) row.toggleSelected();
+                  if (row.getCanSelect()) row.toggleSelected();
                 }}
                 style={{
                   height: ROW_HEIGHT,

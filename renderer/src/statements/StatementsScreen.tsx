@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { DocumentModal } from '../documents/DocumentModal';
 import { documentKeys } from '../documents/queries';
 import { CandidatesTable } from './CandidatesTable';
+import { CycleCounts } from './CycleCounts';
 import { cancelRun, dismissRun, startRun, useStatementRun, type RunState } from './run-store';
 import { DEFAULT_FILTERS, type CandidateFilters } from './candidate-filters';
 import { StatementFilters } from './StatementFilters';
@@ -43,11 +44,11 @@ function RunPanel({
             {run.running
               ? run.cancelling
                 ? `Cancelling… ${n(done)} of ${n(total)}`
-                : `Making statements: ${n(done)} of ${n(total)} accounts`
+                : `Making statements: ${n(done)} of ${n(total)}`
               : cancelled
-                ? `Cancelled after ${n(done)} of ${n(total)} accounts.`
+                ? `Cancelled after ${n(done)} of ${n(total)} statements.`
                 : finished
-                  ? `Done: ${n(done)} of ${n(total)} accounts.`
+                  ? `Done: ${n(done)} statement${done === 1 ? '' : 's'} printed.`
                   : run.error
                     ? 'The run stopped.'
                     : ''}
@@ -140,10 +141,11 @@ export function StatementsScreen() {
   });
 
   const rows = candidates.data?.accounts ?? [];
-  const chosen = rows.filter((r) => selected[String(r.accountId)]);
-  // accounts that left the list (stated just now) leave the selection too
+  // a guarantor with every account held cannot be chosen, so it is never in a run
+  const chosen = rows.filter((r) => selected[String(r.guarantorId)] && !r.allHeld);
+  // guarantors that left the list (stated just now) leave the selection too
   const shown: RowSelectionState = Object.fromEntries(
-    chosen.map((r) => [String(r.accountId), true]),
+    chosen.map((r) => [String(r.guarantorId), true]),
   );
   const chosenTotal = sumCents(chosen.map((r) => r.patientBalance));
   const busy = run.running;
@@ -198,7 +200,9 @@ export function StatementsScreen() {
       {(run.running || run.result || run.cancelled || run.error) && (
         <RunPanel
           run={run}
-          accountNumber={(id) => rows.find((r) => r.accountId === id)?.accountNumber}
+          accountNumber={(id) =>
+            rows.flatMap((r) => r.held).find((h) => h.accountId === id)?.accountNumber
+          }
           onOpen={setOpened}
         />
       )}
@@ -215,7 +219,7 @@ export function StatementsScreen() {
         >
           <Text size="sm" role="status">
             {candidates.data
-              ? `${candidates.data.total.toLocaleString('en-US')} account${candidates.data.total === 1 ? '' : 's'} due a statement` +
+              ? `${candidates.data.total.toLocaleString('en-US')} guarantor${candidates.data.total === 1 ? '' : 's'} with a balance` +
                 (candidates.data.total > rows.length
                   ? `; the first ${rows.length.toLocaleString('en-US')} are listed`
                   : '')
@@ -230,7 +234,7 @@ export function StatementsScreen() {
               onClick={() => {
                 setClosedDocument(null);
                 setOpened(null);
-                void startRun(chosen.map((r) => r.accountId));
+                void startRun(chosen.flatMap((r) => r.accountIds));
               }}
               disabled={chosen.length === 0 || busy}
             >
@@ -238,6 +242,7 @@ export function StatementsScreen() {
             </Button>
           </Group>
         </Group>
+        {candidates.data && <CycleCounts counts={candidates.data} />}
         {body}
       </Paper>
       {showDocument !== null && (
