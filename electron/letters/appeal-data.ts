@@ -1,6 +1,7 @@
 import { parseDenialCodes, type DenialCategory as OurCategory } from '../../shared/codes/denials';
 import { describeReason, describeRemark } from '../../shared/codes/adjustment-codes';
 import type { IsoDate } from '../../shared/dates/iso-date';
+import { isDirectPhone } from '../../shared/api/users';
 import { cents, type Cents } from '../../shared/money/cents';
 import type { ReadDb } from '../db/open';
 import type { LetterData, LetterDenialCode, LetterServiceLine } from '../documents/letter-data';
@@ -80,6 +81,19 @@ function lines(...parts: (string | null | undefined)[]): string | undefined {
 }
 
 /**
+ * The signer's direct line; without one, the business office's number, labelled so the
+ * payer does not take it for the signer's own line. An extension alone ("ext. 4127")
+ * cannot be dialled from outside, so it counts as no direct line.
+ */
+export function representativePhone(
+  direct: string | null | undefined,
+  office: string | null | undefined,
+): string | undefined {
+  if (isDirectPhone(direct)) return direct;
+  return office ? `${office} (business office)` : undefined;
+}
+
+/**
  * Everything the database knows that an appeal letter for this claim can use. What it
  * does not know (the clinical summary, an authorization number) is simply absent, so
  * the letter prints it as a visible [PLACEHOLDER] and lists it as a warning.
@@ -88,11 +102,12 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
   const c = one<ClaimFacts>(db, CLAIM_SQL, claimId);
   if (!c) return null;
   const facility = readFacility(db);
-  const user = one<{ name: string; phone: string | null }>(
-    db,
-    `SELECT display_name AS name, phone FROM users WHERE id = ?`,
-    userId,
-  );
+  const user = one<{
+    name: string;
+    title: string | null;
+    phone: string | null;
+    email: string | null;
+  }>(db, `SELECT display_name AS name, title, phone, email FROM users WHERE id = ?`, userId);
   const serviceLines = all<{
     date: IsoDate;
     code: string;
@@ -180,7 +195,9 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
       initial_determination_date: c.remitDate ?? undefined,
       appeal_deadline: c.deadlineDate ?? undefined,
       representative_name: user?.name,
-      representative_phone: user?.phone ?? facility?.phone ?? undefined,
+      representative_title: user?.title ?? undefined,
+      representative_phone: representativePhone(user?.phone, facility?.phone),
+      representative_email: user?.email ?? undefined,
     },
     serviceLines: letterLines,
     denialCodes,

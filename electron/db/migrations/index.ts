@@ -9,6 +9,7 @@ import { migration008 } from './008-office-hours';
 import { migration009 } from './009-user-changes';
 import { migration010 } from './010-batch-totals';
 import { migration011 } from './011-documents-folder';
+import { migration018 } from './018-user-contact';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -29,6 +30,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'user change history', sql: migration009 },
   { version: 10, name: 'deposit batch running totals', sql: migration010 },
   { version: 11, name: 'a documents folder per database', sql: migration011 },
+  { version: 18, name: 'user title and email for letters', sql: migration018 },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+// numbers are handed out ahead of time, so the list may have gaps: the last one counts
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
