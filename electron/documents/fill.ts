@@ -2,6 +2,7 @@ import { describeReason, describeRemark } from '../../shared/codes/adjustment-co
 import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
+import { timelinessSentence } from './deadline';
 import type { LetterData, LetterFields, LetterServiceLine } from './letter-data';
 import {
   PLACEHOLDERS,
@@ -215,6 +216,11 @@ export function printedValues(data: LetterData, date: IsoDate): Map<PlaceholderK
     if (printed !== null) out.set(key, printed);
   }
   out.set('today', formatUsDate(date));
+  // never from the caller: whether the letter is on time is decided here, from the dates
+  out.set(
+    'appeal_timeliness',
+    timelinessSentence(fields.appeal_deadline, date, fields.late_filing_reason),
+  );
   // Derived only from structured data the caller gave us, never guessed.
   if (!out.has('denial_code_list') && data.denialCodes?.length) {
     out.set('denial_code_list', data.denialCodes.map(denialCodeText).join(', '));
@@ -254,11 +260,15 @@ function printValue(key: PlaceholderKey, raw: unknown): string | null {
 const INLINE = /\{\{\s*([a-z0-9_]+)\s*\}\}/g;
 
 export function fillInline(text: string, values: ReadonlyMap<PlaceholderKey, string>): string {
-  return text.replace(INLINE, (whole, name: string) => {
+  let dropped = false;
+  const filled = text.replace(INLINE, (whole, name: string) => {
     if (!isPlaceholderKey(name)) return whole;
     const value = values.get(name);
+    if (value === '') dropped = true;
     return value === undefined ? missingMarker(name) : value.replaceAll('\n', ', ');
   });
+  // a sentence that does not apply leaves no double space behind
+  return dropped ? filled.replace(/ {2,}/g, ' ').trim() : filled;
 }
 
 function usedFields(
@@ -273,6 +283,9 @@ function usedFields(
   };
   const keys = [...template.placeholders];
   for (const key of template.required) if (!keys.includes(key)) keys.push(key);
+  // a late appeal's sentence asks for the reason, so the reason becomes a field to fill
+  const lateGap = values.get('appeal_timeliness')?.includes(missingMarker('late_filing_reason'));
+  if (lateGap && !keys.includes('late_filing_reason')) keys.push('late_filing_reason');
   return keys
     .filter((key) => key !== 'today')
     .map((key) => ({
@@ -286,8 +299,9 @@ function usedFields(
             ? `${blockCount[key]} ${blockCount[key] === 1 ? 'entry' : 'entries'}`
             : null
           : (values.get(key) ?? null),
-      required: template.required.includes(key),
-      inText: template.placeholders.includes(key) || key === 'enclosures',
+      required: template.required.includes(key) || key === 'late_filing_reason',
+      inText:
+        template.placeholders.includes(key) || key === 'enclosures' || key === 'late_filing_reason',
     }));
 }
 

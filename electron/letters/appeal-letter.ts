@@ -10,6 +10,7 @@ import type {
 import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { ReadCtx } from '../core/context';
 import { fillTemplate, type FilledBlock, type FilledLetter } from '../documents/fill';
+import { isLate } from '../documents/deadline';
 import { PLACEHOLDERS } from '../documents/placeholders';
 import type { Template, TemplateKind } from '../documents/template';
 import { templatesInUse, type TemplateInUse } from '../templates/in-use';
@@ -52,16 +53,37 @@ export function denialFacts(ctx: ReadCtx, denialId: DenialId): DenialFacts {
   return row;
 }
 
+/** An appeal dated today would reach the payer after its deadline. */
+export function isLateAppeal(ctx: ReadCtx, choice: AppealChoice): boolean {
+  return (
+    choice.chosen.template.kind !== 'corrected-claim' &&
+    isLate(choice.denial.deadlineDate, ctx.clock.today()) === true
+  );
+}
+
 /**
- * The letters say they are filed within the payer's deadline; past it, that is not true
- * and the representative must know before anything is printed.
+ * Past the deadline the letter says so and asks for good cause instead of claiming it is
+ * on time; the representative must know, and confirm, before anything is filed.
  */
-export function deadlineWarnings(ctx: ReadCtx, denial: DenialFacts): string[] {
-  return denial.deadlineDate < ctx.clock.today()
+export function deadlineWarnings(ctx: ReadCtx, choice: AppealChoice): string[] {
+  return isLateAppeal(ctx, choice)
     ? [
-        `The appeal deadline of ${formatUsDate(denial.deadlineDate)} has passed; check that the payer still accepts an appeal, with a reason for the late filing, before sending this letter.`,
+        `The appeal deadline of ${formatUsDate(choice.denial.deadlineDate)} has passed. The letter says so and asks the payer to accept it for good cause: give the reason, check that the payer still accepts a late appeal, and confirm before generating.`,
       ]
     : [];
+}
+
+/** Filing a late appeal is a decision the representative makes knowingly, not by default. */
+export function requireLateConfirmed(
+  ctx: ReadCtx,
+  choice: AppealChoice,
+  confirmLate: boolean,
+): void {
+  if (isLateAppeal(ctx, choice) && !confirmLate) {
+    throw conflict(
+      `The appeal deadline of ${formatUsDate(choice.denial.deadlineDate)} has passed. Confirm that you want to send a late appeal, which asks the payer to accept it for good cause, before generating it.`,
+    );
+  }
 }
 
 /** A resolved denial is not written to; it is moved back to review first. */

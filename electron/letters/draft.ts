@@ -5,7 +5,13 @@ import type { FilledLetter } from '../documents/fill';
 import { PLACEHOLDERS } from '../documents/placeholders';
 import type { Template } from '../documents/template';
 import { templateSummaries } from '../templates/list';
-import { DENIAL_LETTER_KINDS, chooseLetter, deadlineWarnings, fillLetter } from './appeal-letter';
+import {
+  DENIAL_LETTER_KINDS,
+  chooseLetter,
+  deadlineWarnings,
+  fillLetter,
+  isLateAppeal,
+} from './appeal-letter';
 
 /**
  * Editability follows the template, not the data: a table with no data prints as a
@@ -56,6 +62,8 @@ export async function draftAppeal(
     })),
     blocks: draftBlocks(template, letter),
     suggestedEnclosures: [...template.suggestedEnclosures],
-    warnings: [...deadlineWarnings(ctx, choice.denial), ...letter.warnings],
+    warnings: [...deadlineWarnings(ctx, choice), ...letter.warnings],
+    deadline: template.kind === 'corrected-claim' ? null : choice.denial.deadlineDate,
+    late: isLateAppeal(ctx, choice),
   };
 }

@@ -15,6 +15,7 @@ import {
   deadlineWarnings,
   denialFacts,
   fillLetter,
+  requireLateConfirmed,
   requireUnresolved,
   type AppealChoice,
 } from './appeal-letter';
@@ -33,7 +34,7 @@ async function render(
     choice,
     rendered: {
       ...rendered,
-      warnings: [...deadlineWarnings(ctx, choice.denial), ...rendered.warnings],
+      warnings: [...deadlineWarnings(ctx, choice), ...rendered.warnings],
     },
   };
 }
@@ -56,6 +57,7 @@ export async function previewAppeal(ctx: ReadCtx, input: Input): Promise<PdfFile
 export async function generateAppeal(ctx: Ctx, input: Input): Promise<DocumentView> {
   requireUnresolved(denialFacts(ctx, input.denialId));
   const { choice, rendered } = await render(ctx, input);
+  requireLateConfirmed(ctx, choice, input.confirmLate);
   const { template, copyId } = choice.chosen;
   const isAppeal = template.kind !== 'corrected-claim';
   const today = ctx.clock.today();

@@ -35,6 +35,13 @@ export interface AppealDraft {
   blocks: DraftBlock[];
   suggestedEnclosures: string[];
   warnings: string[];
+  /** The appeal deadline; null for a letter that is not an appeal. */
+  deadline: string | null;
+  /**
+   * Dated after the deadline: the letter says so and asks for good cause, and generating
+   * needs confirmLate.
+   */
+  late: boolean;
 }
 
 export const draftAppealInput = z.strictObject({
@@ -56,6 +63,8 @@ export const appealLetterInput = z.strictObject({
     .max(200)
     .default([]),
   enclosures: z.array(requiredText('Enclosure', 200)).max(30).default([]),
+  /** The representative's yes to sending an appeal after its deadline; refused without it. */
+  confirmLate: z.boolean().default(false),
 });
 
 export const lettersMethods = {

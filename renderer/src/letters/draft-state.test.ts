@@ -47,6 +47,8 @@ function draft(): AppealDraft {
     ],
     suggestedEnclosures: ['Medical records'],
     warnings: [],
+    deadline: null,
+    late: false,
   };
 }
 
@@ -93,6 +95,7 @@ describe('the letter as edited', () => {
       templateId: 'appeal-medical-necessity',
       edits: [{ index: 1, text: 'Member 12345 was treated on 03/07/2026.' }],
       enclosures: ['Medical records'],
+      confirmLate: false,
     });
     expect(input.enclosures).not.toBe(enclosures);
   });

@@ -6,6 +6,8 @@ export interface LetterInput {
   templateId: string;
   edits: { index: number; text: string }[];
   enclosures: string[];
+  /** Set only once the representative has said yes to sending a late appeal. */
+  confirmLate: boolean;
 }
 
 /** The text of every editable block as the representative has it now, by block index. */
@@ -52,6 +54,7 @@ export function letterInput(
     templateId: draft.templateId,
     edits: changedBlocks(draft, texts),
     enclosures: [...enclosures],
+    confirmLate: false,
   };
 }
 
