@@ -26,7 +26,9 @@ export type FilledBlock =
   | { readonly type: 'list'; readonly items: readonly string[] }
   | { readonly type: 'serviceLines'; readonly rows: readonly LetterServiceLine[] }
   | { readonly type: 'denialCodes'; readonly rows: readonly DenialCodeRow[] }
-  | { readonly type: 'enclosures'; readonly items: readonly string[] };
+  | { readonly type: 'enclosures'; readonly items: readonly string[] }
+  /** An optional argument that was not ticked: it prints nothing and keeps its place. */
+  | { readonly type: 'omitted'; readonly option: string };
 
 export interface ReferenceLine {
   readonly caption: string;
@@ -85,7 +87,11 @@ export function fillTemplate(
   const lines = (key: PlaceholderKey) => values.get(key)?.split('\n') ?? [missingMarker(key)];
   const optional = (key: PlaceholderKey) => values.get(key);
 
+  const ticked = new Set(data.options ?? []);
   const body: FilledBlock[] = template.body.map((block): FilledBlock => {
+    if (block.option !== undefined && !ticked.has(block.option)) {
+      return { type: 'omitted', option: block.option };
+    }
     switch (block.type) {
       case 'paragraph':
       case 'heading':

@@ -173,6 +173,8 @@ function drawBlock(doc: PDFKit.PDFDocument, block: FilledBlock): void {
     case 'denialCodes':
       drawDenialCodes(doc, block);
       return;
+    case 'omitted':
+      return;
   }
 }
 

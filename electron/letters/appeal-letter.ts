@@ -146,20 +146,33 @@ export async function chooseLetter(
   return { denial, choices, suggested, chosen };
 }
 
-/** The letter filled from the database, with the enclosures the representative chose. */
+/**
+ * The letter filled from the database, with the enclosures and the optional arguments
+ * the representative chose; `options: 'all'` fills every argument, for the editor to show.
+ */
 export function fillLetter(
   ctx: ReadCtx,
   choice: AppealChoice,
   enclosures: readonly string[] = [],
+  options: readonly string[] | 'all' = [],
 ): FilledLetter {
   const data = appealLetterData(ctx.db, choice.denial.claimId, ctx.userId);
   if (!data) throw notFound('The claim');
+  const known = choice.chosen.template.options.map((o) => o.id);
+  if (options !== 'all') {
+    options.forEach((id, i) => {
+      if (!known.includes(id)) {
+        throw invalid(
+          `This letter has no optional argument "${id}"${known.length > 0 ? `; it has ${known.join(', ')}` : ''}.`,
+          `options.${i}`,
+        );
+      }
+    });
+  }
   return fillTemplate(
     choice.chosen.template,
-    { ...data, enclosures },
-    {
-      date: ctx.clock.today(),
-    },
+    { ...data, enclosures, options: options === 'all' ? known : options },
+    { date: ctx.clock.today() },
   );
 }
 
@@ -194,7 +207,10 @@ export function applyEdits(
   const body = letter.body.map((block, index): FilledBlock => {
     const text = byIndex.get(index);
     const type = template.body[index]?.type;
-    return text !== undefined && (type === 'paragraph' || type === 'heading')
+    // an argument left unticked stays out, whatever text came with it
+    return text !== undefined &&
+      block.type !== 'omitted' &&
+      (type === 'paragraph' || type === 'heading')
       ? { type, text }
       : block;
   });

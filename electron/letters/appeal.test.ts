@@ -97,11 +97,19 @@ describe('appeal letters for the demo hospital', () => {
       'paragraph',
       'heading',
       'list',
+      'list',
       'paragraph',
       'paragraph',
       'paragraph',
     ]);
-    expect(draft.blocks[3]).toEqual({ index: 3, type: 'table', caption: 'Denial codes' });
+    // the risk to the patient's health is an argument only the representative can affirm
+    expect(draft.blocks[11]).toMatchObject({ option: 'risk-to-the-patient-s-health' });
+    expect(draft.blocks[3]).toEqual({
+      index: 3,
+      option: null,
+      type: 'table',
+      caption: 'Denial codes',
+    });
     expect(draft.blocks[1]).toMatchObject({
       type: 'paragraph',
       text: expect.stringContaining(denial.payerClaimNumber ?? '?'),

@@ -28,7 +28,11 @@ async function render(
 ): Promise<{ choice: AppealChoice; rendered: RenderedDocument }> {
   const choice = await chooseLetter(ctx, input.denialId, input.templateId);
   const template = choice.chosen.template;
-  const letter = applyEdits(fillLetter(ctx, choice, input.enclosures), template, input.edits);
+  const letter = applyEdits(
+    fillLetter(ctx, choice, input.enclosures, input.options),
+    template,
+    input.edits,
+  );
   const rendered = await renderFilledLetter(letter);
   return {
     choice,

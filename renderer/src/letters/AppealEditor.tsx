@@ -63,17 +63,19 @@ export function AppealEditor({
   const [texts, setTexts] = useState<BlockTexts>(() => originalTexts(draft));
   const [extra, setExtra] = useState<string[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
+  // optional arguments assert facts the data cannot show, so each starts off
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
   const [preview, setPreview] = useState<{ key: string; file: PdfFile } | null>(null);
   const [filed, setFiled] = useState<DocumentView | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   // one Map for the editor's life; the text fields register themselves in it
   const [refs] = useState<BlockRefs>(() => new Map());
 
-  const input = letterInput(draft, texts, chosen);
+  const input = letterInput(draft, texts, chosen, ticked);
   const inputKey = JSON.stringify(input);
-  const dirty = input.edits.length > 0 || chosen.length > 0;
-  const empty = emptyBlocks(draft, texts);
-  const missing = stillMissing(draft, texts, chosen);
+  const dirty = input.edits.length > 0 || chosen.length > 0 || ticked.size > 0;
+  const empty = emptyBlocks(draft, texts, ticked);
+  const missing = stillMissing(draft, texts, chosen, ticked);
   const requiredMissing = missing.filter((f) => f.required);
   const locked = filed !== null;
 
@@ -223,7 +225,16 @@ export function AppealEditor({
               missing={missing}
               readOnly={locked}
               refs={refs}
+              ticked={ticked}
               onChange={(index, text) => setTexts((t) => ({ ...t, [index]: text }))}
+              onToggle={(option, on) =>
+                setTicked((t) => {
+                  const next = new Set(t);
+                  if (on) next.add(option);
+                  else next.delete(option);
+                  return next;
+                })
+              }
             />
             <Enclosures
               suggested={draft.suggestedEnclosures}

@@ -4,7 +4,7 @@ import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date
 import { generateDemoData } from '../demo/generate';
 import { renderLetter } from '../documents/letter-layout';
 import { loadShippedTemplates } from '../documents/template-load';
-import { pdfText } from '../documents/test-pdf';
+import { pdfBodyText, pdfText } from '../documents/test-pdf';
 import { documentsDir } from '../filing/location';
 import { call, callAsync, expectRefusedAsync } from '../testing/call';
 
@@ -34,7 +34,7 @@ describe('the deadline sentence of every appeal template', () => {
     const out = new Map<string, string>();
     for (const t of await loadShippedTemplates()) {
       if (t.kind !== 'appeal' && t.kind !== 'medicare-redetermination') continue;
-      out.set(t.id, flat(pdfText((await renderLetter(t, withDeadline, { date })).pdf)));
+      out.set(t.id, flat(pdfBodyText((await renderLetter(t, withDeadline, { date })).pdf)));
     }
     return out;
   }
@@ -89,12 +89,13 @@ describe('the deadline sentence of every appeal template', () => {
   });
 });
 
-describe('generating a late appeal', () => {
+describe('appeal letters of the demo hospital', () => {
   let ctx: TestCtx;
+  // building the demo hospital takes seconds more on a busy machine
   beforeAll(() => {
     ctx = createTestCtx();
     generateDemoData(ctx.db, { today: ctx.clock.today(), now: ctx.clock.now(), scale: 'demo' });
-  });
+  }, 60_000);
   afterAll(() => ctx.close());
 
   const files = () => {
@@ -150,7 +151,7 @@ describe('generating a late appeal', () => {
       ...input,
       edits: [{ index: reason, text }],
     });
-    const printed = flat(pdfText(Buffer.from(preview.pdfBase64, 'base64')));
+    const printed = flat(pdfBodyText(Buffer.from(preview.pdfBase64, 'base64')));
     expect(printed).toContain(
       `after your deadline of ${formatUsDate(late.deadlineDate)}. We ask that you accept it for good cause: the remittance reached us only after the deadline.`,
     );
@@ -170,5 +171,60 @@ describe('generating a late appeal', () => {
       templateId: draft.templateId,
     });
     expect(doc.documentId).toBeGreaterThan(0);
+  });
+
+  it('are offered with their hints, print only when ticked, and an unknown one is refused', async () => {
+    const denial = call(ctx, 'listDenials', { limit: 500 }).rows.find(
+      (d) => d.category === 'non_covered' && d.action === 'appeal' && d.daysLeft >= 0,
+    );
+    if (!denial) throw new Error('the demo hospital has no timely non-covered appeal');
+    const draft = await callAsync(ctx, 'draftAppeal', {
+      denialId: denial.id,
+      templateId: 'appeal-non-covered-1',
+    });
+    expect(draft.options.map((o) => o.id)).toEqual([
+      'covered-benefit',
+      'emergency-care-no-surprises-act',
+      'referral-or-no-network-provider',
+    ]);
+    expect(draft.options[1]?.hint).toMatch(
+      /^Only when the record shows the patient came for emergency care/,
+    );
+    // the editor gets the argument's text to show once it is ticked
+    const emergency = draft.blocks.find((b) => b.option === 'emergency-care-no-surprises-act');
+    expect(emergency).toMatchObject({
+      type: 'list',
+      items: [expect.stringContaining('No Surprises Act')],
+    });
+
+    const base = { denialId: denial.id, templateId: draft.templateId };
+    const off = flat(
+      pdfText(Buffer.from((await callAsync(ctx, 'previewAppeal', base)).pdfBase64, 'base64')),
+    );
+    expect(off).not.toMatch(
+      /No Surprises Act|emergency services|referred to us|covered benefit under/,
+    );
+    const on = flat(
+      pdfText(
+        Buffer.from(
+          (
+            await callAsync(ctx, 'previewAppeal', {
+              ...base,
+              options: ['emergency-care-no-surprises-act'],
+            })
+          ).pdfBase64,
+          'base64',
+        ),
+      ),
+    );
+    expect(on).toContain('including the No Surprises Act');
+    expect(on).not.toMatch(/referred to us|covered benefit under/);
+
+    await expectRefusedAsync(
+      ctx,
+      'generateAppeal',
+      { ...base, options: ['trauma-activation'] },
+      /This letter has no optional argument "trauma-activation"; it has covered-benefit, emergency-care-no-surprises-act, referral-or-no-network-provider\./,
+    );
   });
 });
