@@ -59,6 +59,8 @@ export interface FilledLetter {
   readonly recipient: readonly string[];
   readonly subject: string;
   readonly reference: readonly ReferenceLine[];
+  /** What the top of every page after the first says the letter is about. */
+  readonly runningHead: readonly string[];
   readonly body: readonly FilledBlock[];
   readonly closing: string;
   readonly signature: readonly string[];
@@ -66,6 +68,15 @@ export interface FilledLetter {
   readonly fields: readonly FieldUse[];
   readonly warnings: readonly string[];
 }
+
+/** The attention line under the payer's name; the template's salutation should match it. */
+const ATTENTION: Record<TemplateKind, string> = {
+  appeal: 'Appeals Department',
+  'medicare-redetermination': 'Redeterminations',
+  'corrected-claim': 'Claims Department',
+  'patient-letter': '',
+  statement: '',
+};
 
 export interface FillOptions {
   /** The letter date ("today"); comes from the injected clock. */
@@ -128,15 +139,30 @@ export function fillTemplate(
     template.recipient === 'payer'
       ? [
           values.get('payer_name') ?? missingMarker('payer_name'),
-          ...(template.kind === 'medicare-redetermination'
-            ? ['Attn: Redeterminations']
-            : ['Attn: Appeals Department']),
-          ...lines('payer_appeals_address'),
+          `Attn: ${ATTENTION[template.kind]}`,
+          // a corrected claim goes where claims are processed, not to the appeals unit
+          ...lines(
+            template.kind === 'corrected-claim' ? 'payer_claims_address' : 'payer_appeals_address',
+          ),
         ]
       : [
           values.get('guarantor_name') ?? missingMarker('guarantor_name'),
           ...lines('guarantor_address'),
         ];
+
+  const head = (caption: string, key: PlaceholderKey) => {
+    const value = values.get(key);
+    return value === undefined ? undefined : `${caption} ${value}`;
+  };
+  const runningHead = (
+    template.recipient === 'payer'
+      ? [
+          head('Claim', values.has('payer_claim_number') ? 'payer_claim_number' : 'claim_number'),
+          head('Member ID', 'member_id'),
+          head('Patient', 'patient_name'),
+        ]
+      : [head('Account', 'account_number'), head('Patient', 'patient_name')]
+  ).filter((part): part is string => part !== undefined);
 
   const reference = template.reference.map((key) => ({
     caption: PLACEHOLDERS[key].caption,
@@ -172,6 +198,7 @@ export function fillTemplate(
     recipient,
     subject: inline(template.subject),
     reference,
+    runningHead,
     body,
     closing: template.closing,
     signature,

@@ -41,6 +41,13 @@ interface ClaimFacts {
   appealsState: string | null;
   appealsZip: string | null;
   appealsFax: string | null;
+  claimsLine1: string | null;
+  claimsLine2: string | null;
+  claimsCity: string | null;
+  claimsState: string | null;
+  claimsZip: string | null;
+  /** When the first-level appeal on this denial was marked sent, if one was. */
+  firstAppealSent: IsoDate | null;
   memberId: string | null;
   groupNumber: string | null;
   patientFirst: string;
@@ -63,6 +70,11 @@ const CLAIM_SQL = `SELECT c.id AS claimId, c.claim_number AS claimNumber,
     py.financial_class AS financialClass, py.name AS payerName,
     py.appeals_line1 AS appealsLine1, py.appeals_line2 AS appealsLine2, py.appeals_city AS appealsCity,
     py.appeals_state AS appealsState, py.appeals_zip AS appealsZip, py.appeals_fax AS appealsFax,
+    py.claims_line1 AS claimsLine1, py.claims_line2 AS claimsLine2, py.claims_city AS claimsCity,
+    py.claims_state AS claimsState, py.claims_zip AS claimsZip,
+    (SELECT min(doc.sent_date) FROM documents doc
+      WHERE doc.denial_id = d.id AND doc.kind = 'appeal' AND doc.sent_date IS NOT NULL)
+      AS firstAppealSent,
     cv.member_id AS memberId, cv.group_number AS groupNumber,
     p.first_name AS patientFirst, p.middle_name AS patientMiddle, p.last_name AS patientLast,
     p.date_of_birth AS dateOfBirth, d.category, d.codes, d.amount AS deniedAmount,
@@ -175,7 +187,16 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
             `${c.appealsCity ?? ''}, ${c.appealsState ?? ''} ${c.appealsZip ?? ''}`,
           )
         : undefined,
+      payer_claims_address: c.claimsLine1
+        ? lines(
+            c.claimsLine1,
+            c.claimsLine2,
+            `${c.claimsCity ?? ''}, ${c.claimsState ?? ''} ${c.claimsZip ?? ''}`,
+          )
+        : undefined,
       payer_appeals_fax: c.appealsFax ?? undefined,
+      // the earliest appeal sent on this denial is the one a second-level letter answers
+      first_appeal_date: c.firstAppealSent ?? undefined,
       patient_name: [c.patientFirst, c.patientMiddle, c.patientLast].filter(Boolean).join(' '),
       date_of_birth: c.dateOfBirth ?? undefined,
       member_id: c.memberId ?? undefined,

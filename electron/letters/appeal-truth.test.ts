@@ -227,4 +227,33 @@ describe('appeal letters of the demo hospital', () => {
       /This letter has no optional argument "trauma-activation"; it has covered-benefit, emergency-care-no-surprises-act, referral-or-no-network-provider\./,
     );
   });
+
+  it('a second-level letter cites when the first appeal was sent', async () => {
+    const denial = call(ctx, 'listDenials', { limit: 500 }).rows.find(
+      (d) => d.daysLeft >= 0 && d.action === 'appeal' && d.category === 'eligibility',
+    );
+    if (!denial) throw new Error('the demo hospital has no timely eligibility appeal');
+    const first = await callAsync(ctx, 'draftAppeal', { denialId: denial.id });
+    const before = await callAsync(ctx, 'draftAppeal', {
+      denialId: denial.id,
+      templateId: 'appeal-eligibility-2',
+    });
+    expect(before.fields.find((f) => f.key === 'first_appeal_date')?.value).toBeNull();
+    const doc = await callAsync(ctx, 'generateAppeal', {
+      denialId: denial.id,
+      templateId: first.templateId,
+    });
+    call(ctx, 'markDocumentSent', { documentId: doc.documentId, sentDate: ctx.clock.today() });
+    const second = await callAsync(ctx, 'draftAppeal', {
+      denialId: denial.id,
+      templateId: 'appeal-eligibility-2',
+    });
+    const sent = formatUsDate(ctx.clock.today());
+    expect(second.fields.find((f) => f.key === 'first_appeal_date')?.value).toBe(sent);
+    expect(second.blocks[1]).toMatchObject({
+      text: expect.stringContaining(`Our first appeal, sent on ${sent},`),
+    });
+    // the payer's reference for it is not on file: it stays a visible gap
+    expect(second.fields.find((f) => f.key === 'first_appeal_reference')?.value).toBeNull();
+  });
 });
