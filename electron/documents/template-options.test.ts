@@ -69,6 +69,7 @@ describe('optional arguments in a template', () => {
       'appeal-non-covered-1',
       'appeal-non-covered-2',
       'appeal-prior-authorization-1',
+      'corrected-claim-cover',
     ]);
     const date = '2026-03-16' as IsoDate;
     for (const template of templates) {
@@ -89,7 +90,9 @@ describe('optional arguments in a template', () => {
         expect(off, `${template.id} ${option.id} off`).not.toContain(words);
         expect(on, `${template.id} ${option.id} on`).toContain(words);
       }
-      expect(off).not.toMatch(/No Surprises Act|emergency services|serious risk|referred to us/);
+      expect(off).not.toMatch(
+        /No Surprises Act|emergency services|serious risk|referred to us|received on time/,
+      );
     }
   });
 });

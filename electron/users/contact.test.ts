@@ -29,11 +29,7 @@ describe('user contact details', () => {
     expect(contactOf(ctx.userId)).toEqual(mine);
     expect(
       ctx.db.prepare(`SELECT why FROM user_changes WHERE user_id = ?`).all(ctx.userId),
-    ).toEqual([
-      {
-        why: 'Title: (none) → Patient Account Representative; Phone: (none) → (312) 555-0127; Email: (none) → rita@lakeshore.example',
-      },
-    ]);
+    ).toEqual([{ why: 'Contact details: title, direct phone and email changed' }]);
     // empty fields clear the value
     call(ctx, 'saveUserContact', { userId: ctx.userId, title: '', phone: '', email: '' });
     expect(contactOf(ctx.userId)).toEqual({ title: null, phone: null, email: null });

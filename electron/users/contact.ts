@@ -14,16 +14,14 @@ interface ContactRow {
   email: string | null;
 }
 
+/** Which details changed, by name: the values themselves show beside it in the list. */
 function describeContact(before: ContactRow, after: ParsedInputOf<'saveUserContact'>): string {
-  const parts: string[] = [];
-  const show = (v: string | null) => v ?? '(none)';
-  if (before.title !== after.title)
-    parts.push(`Title: ${show(before.title)} → ${show(after.title)}`);
-  if (before.phone !== after.phone)
-    parts.push(`Phone: ${show(before.phone)} → ${show(after.phone)}`);
-  if (before.email !== after.email)
-    parts.push(`Email: ${show(before.email)} → ${show(after.email)}`);
-  return parts.join('; ');
+  const changed = (['title', 'phone', 'email'] as const).filter((k) => before[k] !== after[k]);
+  if (changed.length === 0) return '';
+  const names = changed.map((k) => (k === 'phone' ? 'direct phone' : k));
+  const list =
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `Contact details: ${list ?? ''} changed`;
 }
 
 /**

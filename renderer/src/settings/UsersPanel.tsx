@@ -134,10 +134,10 @@ export function UsersPanel() {
           <Table.Tr>
             <Table.Th>Name</Table.Th>
             <Table.Th>Sign-in name</Table.Th>
-            <Table.Th>Title and contact</Table.Th>
             <Table.Th>Role</Table.Th>
             <Table.Th>Access</Table.Th>
             <Table.Th>Last change</Table.Th>
+            <Table.Th>Title and contact</Table.Th>
             <Table.Th aria-label="Actions" />
           </Table.Tr>
         </Table.Thead>
@@ -153,12 +153,6 @@ export function UsersPanel() {
                 )}
               </Table.Td>
               <Table.Td ff="monospace">{u.username}</Table.Td>
-              <Table.Td>
-                <Text size="xs">{u.title ?? '—'}</Text>
-                <Text size="xs" c={u.phone || u.email ? undefined : 'dimmed'}>
-                  {[u.phone, u.email].filter(Boolean).join(' · ') || 'No direct phone or email'}
-                </Text>
-              </Table.Td>
               <Table.Td>{USER_ROLE.labels[u.role]}</Table.Td>
               <Table.Td>
                 {u.active ? (
@@ -180,6 +174,19 @@ export function UsersPanel() {
                 ) : (
                   <Text size="xs" c="dimmed">
                     —
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {u.title || u.phone || u.email ? (
+                  [u.title, u.phone, u.email].filter(Boolean).map((line) => (
+                    <Text size="xs" key={line}>
+                      {line}
+                    </Text>
+                  ))
+                ) : (
+                  <Text size="xs" c="dimmed">
+                    No title, direct phone or email
                   </Text>
                 )}
               </Table.Td>
