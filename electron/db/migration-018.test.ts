@@ -15,6 +15,8 @@ describe('migration 18 (user title and email)', () => {
     expect(db.prepare(`SELECT username, phone, title, email FROM users`).all()).toEqual([
       { username: 'dana.lee', phone: 'ext. 4127', title: null, email: null },
     ]);
+    // the facts of letters filed from now on have their table, empty to start
+    expect(db.prepare(`SELECT count(*) AS n FROM document_facts`).get()).toEqual({ n: 0 });
     db.close();
   });
 });

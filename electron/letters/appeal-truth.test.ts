@@ -11,6 +11,7 @@ import { call, callAsync, expectRefusedAsync } from '../testing/call';
 import { addAccount, addBilledClaim, addPayer } from '../testing/builders';
 import { createTestCtx, type TestCtx } from '../testing/test-db';
 import { appealLetterData } from './appeal-data';
+import { reproduceLetter } from './facts';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -255,5 +256,38 @@ describe('appeal letters of the demo hospital', () => {
     });
     // the payer's reference for it is not on file: it stays a visible gap
     expect(second.fields.find((f) => f.key === 'first_appeal_reference')?.value).toBeNull();
+  });
+
+  it('a filed letter keeps the facts it printed and is reproduced from them exactly', async () => {
+    const denial = call(ctx, 'listDenials', { limit: 500 }).rows.find(
+      (d) =>
+        d.daysLeft >= 0 &&
+        d.action === 'appeal' &&
+        d.category === 'non_covered' &&
+        d.state === 'new',
+    );
+    if (!denial) throw new Error('the demo hospital has no timely non-covered appeal');
+    ctx.db.prepare(`UPDATE users SET phone = '(312) 555-0160' WHERE id = ?`).run(ctx.userId);
+    const doc = await callAsync(ctx, 'generateAppeal', {
+      denialId: denial.id,
+      templateId: 'appeal-non-covered-1',
+      options: ['emergency-care-no-surprises-act'],
+      enclosures: ['Emergency department record'],
+    });
+    const filed = Buffer.from(
+      (await callAsync(ctx, 'getDocumentFile', { documentId: doc.documentId })).pdfBase64,
+      'base64',
+    );
+    // what the account and the signer hold changes after the letter went out
+    ctx.db.prepare(`UPDATE users SET phone = '(312) 555-0199' WHERE id = ?`).run(ctx.userId);
+    const again = await reproduceLetter(ctx.db, doc.documentId);
+    if (!again) throw new Error('no facts kept');
+    expect(again.pdf.equals(filed)).toBe(true);
+    const text = flat(pdfBodyText(again.pdf));
+    expect(text).toContain('(312) 555-0160');
+    expect(text).toContain('including the No Surprises Act');
+    expect(() =>
+      ctx.db.prepare(`DELETE FROM document_facts WHERE document_id = ?`).run(doc.documentId),
+    ).toThrow(/keeps the facts it printed/);
   });
 });

@@ -4,6 +4,7 @@ import { formatUsDate } from '../../shared/dates/iso-date';
 import type { Ctx, ReadCtx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { moveDenial } from '../denials/update';
+import type { FilledLetter } from '../documents/fill';
 import { renderFilledLetter, type RenderedDocument } from '../documents/letter-layout';
 import { documentView } from '../filing/list';
 import { saveAsName } from '../filing/location';
@@ -19,13 +20,14 @@ import {
   requireUnresolved,
   type AppealChoice,
 } from './appeal-letter';
+import { keepLetterFacts } from './facts';
 
 type Input = ParsedInputOf<'generateAppeal'>;
 
 async function render(
   ctx: ReadCtx,
   input: Input,
-): Promise<{ choice: AppealChoice; rendered: RenderedDocument }> {
+): Promise<{ choice: AppealChoice; letter: FilledLetter; rendered: RenderedDocument }> {
   const choice = await chooseLetter(ctx, input.denialId, input.templateId);
   const template = choice.chosen.template;
   const letter = applyEdits(
@@ -36,6 +38,7 @@ async function render(
   const rendered = await renderFilledLetter(letter);
   return {
     choice,
+    letter,
     rendered: {
       ...rendered,
       warnings: [...deadlineWarnings(ctx, choice), ...rendered.warnings],
@@ -60,7 +63,7 @@ export async function previewAppeal(ctx: ReadCtx, input: Input): Promise<PdfFile
  */
 export async function generateAppeal(ctx: Ctx, input: Input): Promise<DocumentView> {
   requireUnresolved(denialFacts(ctx, input.denialId));
-  const { choice, rendered } = await render(ctx, input);
+  const { choice, letter, rendered } = await render(ctx, input);
   requireLateConfirmed(ctx, choice, input.confirmLate);
   const { template, copyId } = choice.chosen;
   const isAppeal = template.kind !== 'corrected-claim';
@@ -81,6 +84,7 @@ export async function generateAppeal(ctx: Ctx, input: Input): Promise<DocumentVi
     },
     rendered.pdf,
     (documentId) => {
+      keepLetterFacts(ctx.db, documentId, letter);
       // the denial may have moved on while the letter rendered
       const denial = denialFacts(ctx, choice.denial.id);
       requireUnresolved(denial);

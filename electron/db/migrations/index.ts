@@ -30,7 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'user change history', sql: migration009 },
   { version: 10, name: 'deposit batch running totals', sql: migration010 },
   { version: 11, name: 'a documents folder per database', sql: migration011 },
-  { version: 18, name: 'user title and email for letters', sql: migration018 },
+  { version: 18, name: 'user contact for letters, facts of filed letters', sql: migration018 },
 ];
 
 // numbers are handed out ahead of time, so the list may have gaps: the last one counts
