@@ -32,7 +32,10 @@ export const FACILITY = {
 export interface DemoUser {
   username: string;
   displayName: string;
+  title: string;
+  /** A direct line a payer can dial, as letters print it. */
   phone: string;
+  email: string;
   role: UserRole;
   /** Which accounts the person works; the supervisor picks up the leftovers. */
   team: 'government' | 'commercial' | 'self_pay' | 'all';
@@ -42,42 +45,54 @@ export const DEMO_USERS: readonly DemoUser[] = [
   {
     username: 'dwhitfield',
     displayName: 'Dana Whitfield',
-    phone: 'ext. 4127',
+    title: 'Patient Account Representative',
+    phone: '(312) 555-0127',
+    email: 'dwhitfield@lakeshore-regional.example',
     role: 'representative',
     team: 'government',
   },
   {
     username: 'mokafor',
     displayName: 'Marcus Okafor',
-    phone: 'ext. 4131',
+    title: 'Patient Account Representative',
+    phone: '(312) 555-0131',
+    email: 'mokafor@lakeshore-regional.example',
     role: 'representative',
     team: 'government',
   },
   {
     username: 'lsantiago',
     displayName: 'Lucia Santiago',
-    phone: 'ext. 4138',
+    title: 'Patient Account Representative',
+    phone: '(312) 555-0138',
+    email: 'lsantiago@lakeshore-regional.example',
     role: 'representative',
     team: 'commercial',
   },
   {
     username: 'bkowalski',
     displayName: 'Brian Kowalski',
-    phone: 'ext. 4142',
+    title: 'Patient Account Representative',
+    phone: '(312) 555-0142',
+    email: 'bkowalski@lakeshore-regional.example',
     role: 'representative',
     team: 'commercial',
   },
   {
     username: 'tnguyen',
     displayName: 'Trang Nguyen',
-    phone: 'ext. 4150',
+    title: 'Patient Account Representative',
+    phone: '(312) 555-0150',
+    email: 'tnguyen@lakeshore-regional.example',
     role: 'representative',
     team: 'self_pay',
   },
   {
     username: 'rbellamy',
     displayName: 'Renee Bellamy',
-    phone: 'ext. 4101',
+    title: 'Patient Financial Services Supervisor',
+    phone: '(312) 555-0101',
+    email: 'rbellamy@lakeshore-regional.example',
     role: 'supervisor',
     team: 'all',
   },

@@ -77,13 +77,16 @@ function insertStaff(db: Db, now: string): StaffMember[] {
   const find = prepare<{ id: UserId }>(db, `SELECT id FROM users WHERE username = ?`);
   const insert = prepare(
     db,
-    `INSERT INTO users (username, display_name, phone, role, created_at) VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO users (username, display_name, title, phone, email, role, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   return DEMO_USERS.map((u) => {
     const existing = find.get(u.username);
     const id = existing
       ? existing.id
-      : insertedId<UserId>(insert.run(u.username, u.displayName, u.phone, u.role, now));
+      : insertedId<UserId>(
+          insert.run(u.username, u.displayName, u.title, u.phone, u.email, u.role, now),
+        );
     return { ...u, id };
   });
 }

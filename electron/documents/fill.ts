@@ -2,6 +2,7 @@ import { describeReason, describeRemark } from '../../shared/codes/adjustment-co
 import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
+import { timelinessSentence } from './deadline';
 import type { LetterData, LetterFields, LetterServiceLine } from './letter-data';
 import {
   PLACEHOLDERS,
@@ -25,7 +26,9 @@ export type FilledBlock =
   | { readonly type: 'list'; readonly items: readonly string[] }
   | { readonly type: 'serviceLines'; readonly rows: readonly LetterServiceLine[] }
   | { readonly type: 'denialCodes'; readonly rows: readonly DenialCodeRow[] }
-  | { readonly type: 'enclosures'; readonly items: readonly string[] };
+  | { readonly type: 'enclosures'; readonly items: readonly string[] }
+  /** An optional argument that was not ticked: it prints nothing and keeps its place. */
+  | { readonly type: 'omitted'; readonly option: string };
 
 export interface ReferenceLine {
   readonly caption: string;
@@ -56,6 +59,8 @@ export interface FilledLetter {
   readonly recipient: readonly string[];
   readonly subject: string;
   readonly reference: readonly ReferenceLine[];
+  /** What the top of every page after the first says the letter is about. */
+  readonly runningHead: readonly string[];
   readonly body: readonly FilledBlock[];
   readonly closing: string;
   readonly signature: readonly string[];
@@ -63,6 +68,15 @@ export interface FilledLetter {
   readonly fields: readonly FieldUse[];
   readonly warnings: readonly string[];
 }
+
+/** The attention line under the payer's name; the template's salutation should match it. */
+const ATTENTION: Record<TemplateKind, string> = {
+  appeal: 'Appeals Department',
+  'medicare-redetermination': 'Redeterminations',
+  'corrected-claim': 'Claims Department',
+  'patient-letter': '',
+  statement: '',
+};
 
 export interface FillOptions {
   /** The letter date ("today"); comes from the injected clock. */
@@ -84,7 +98,11 @@ export function fillTemplate(
   const lines = (key: PlaceholderKey) => values.get(key)?.split('\n') ?? [missingMarker(key)];
   const optional = (key: PlaceholderKey) => values.get(key);
 
+  const ticked = new Set(data.options ?? []);
   const body: FilledBlock[] = template.body.map((block): FilledBlock => {
+    if (block.option !== undefined && !ticked.has(block.option)) {
+      return { type: 'omitted', option: block.option };
+    }
     switch (block.type) {
       case 'paragraph':
       case 'heading':
@@ -121,15 +139,30 @@ export function fillTemplate(
     template.recipient === 'payer'
       ? [
           values.get('payer_name') ?? missingMarker('payer_name'),
-          ...(template.kind === 'medicare-redetermination'
-            ? ['Attn: Redeterminations']
-            : ['Attn: Appeals Department']),
-          ...lines('payer_appeals_address'),
+          `Attn: ${ATTENTION[template.kind]}`,
+          // a corrected claim goes where claims are processed, not to the appeals unit
+          ...lines(
+            template.kind === 'corrected-claim' ? 'payer_claims_address' : 'payer_appeals_address',
+          ),
         ]
       : [
           values.get('guarantor_name') ?? missingMarker('guarantor_name'),
           ...lines('guarantor_address'),
         ];
+
+  const head = (caption: string, key: PlaceholderKey) => {
+    const value = values.get(key);
+    return value === undefined ? undefined : `${caption} ${value}`;
+  };
+  const runningHead = (
+    template.recipient === 'payer'
+      ? [
+          head('Claim', values.has('payer_claim_number') ? 'payer_claim_number' : 'claim_number'),
+          head('Member ID', 'member_id'),
+          head('Patient', 'patient_name'),
+        ]
+      : [head('Account', 'account_number'), head('Patient', 'patient_name')]
+  ).filter((part): part is string => part !== undefined);
 
   const reference = template.reference.map((key) => ({
     caption: PLACEHOLDERS[key].caption,
@@ -165,6 +198,7 @@ export function fillTemplate(
     recipient,
     subject: inline(template.subject),
     reference,
+    runningHead,
     body,
     closing: template.closing,
     signature,
@@ -215,6 +249,11 @@ export function printedValues(data: LetterData, date: IsoDate): Map<PlaceholderK
     if (printed !== null) out.set(key, printed);
   }
   out.set('today', formatUsDate(date));
+  // never from the caller: whether the letter is on time is decided here, from the dates
+  out.set(
+    'appeal_timeliness',
+    timelinessSentence(fields.appeal_deadline, date, fields.late_filing_reason),
+  );
   // Derived only from structured data the caller gave us, never guessed.
   if (!out.has('denial_code_list') && data.denialCodes?.length) {
     out.set('denial_code_list', data.denialCodes.map(denialCodeText).join(', '));
@@ -254,11 +293,15 @@ function printValue(key: PlaceholderKey, raw: unknown): string | null {
 const INLINE = /\{\{\s*([a-z0-9_]+)\s*\}\}/g;
 
 export function fillInline(text: string, values: ReadonlyMap<PlaceholderKey, string>): string {
-  return text.replace(INLINE, (whole, name: string) => {
+  let dropped = false;
+  const filled = text.replace(INLINE, (whole, name: string) => {
     if (!isPlaceholderKey(name)) return whole;
     const value = values.get(name);
+    if (value === '') dropped = true;
     return value === undefined ? missingMarker(name) : value.replaceAll('\n', ', ');
   });
+  // a sentence that does not apply leaves no double space behind
+  return dropped ? filled.replace(/ {2,}/g, ' ').trim() : filled;
 }
 
 function usedFields(
@@ -273,6 +316,9 @@ function usedFields(
   };
   const keys = [...template.placeholders];
   for (const key of template.required) if (!keys.includes(key)) keys.push(key);
+  // a late appeal's sentence asks for the reason, so the reason becomes a field to fill
+  const lateGap = values.get('appeal_timeliness')?.includes(missingMarker('late_filing_reason'));
+  if (lateGap && !keys.includes('late_filing_reason')) keys.push('late_filing_reason');
   return keys
     .filter((key) => key !== 'today')
     .map((key) => ({
@@ -286,8 +332,9 @@ function usedFields(
             ? `${blockCount[key]} ${blockCount[key] === 1 ? 'entry' : 'entries'}`
             : null
           : (values.get(key) ?? null),
-      required: template.required.includes(key),
-      inText: template.placeholders.includes(key) || key === 'enclosures',
+      required: template.required.includes(key) || key === 'late_filing_reason',
+      inText:
+        template.placeholders.includes(key) || key === 'enclosures' || key === 'late_filing_reason',
     }));
 }
 

@@ -44,4 +44,6 @@ export interface LetterData {
   readonly denialCodes?: readonly LetterDenialCode[];
   /** What is actually enclosed, as the representative chose it. */
   readonly enclosures?: readonly string[];
+  /** The optional arguments the representative ticked (template option ids); none if absent. */
+  readonly options?: readonly string[];
 }

@@ -139,7 +139,12 @@ describe('renderLetter', () => {
     const { pdf, pageCount } = await renderLetter(appeal, data, { date });
     expect(pageCount).toBe(2);
     const header = pdfWords(pdf).filter((w) => w.page === 2 && w.yMax < INCH);
-    expect(header[0]?.text).toBe('Patient:');
+    // the claim and the member come first, so a loose page can be matched to its claim
+    expect(header.slice(0, 2).map((w) => w.text)).toEqual([
+      'Claim',
+      sample.fields.payer_claim_number,
+    ]);
+    expect(header.map((w) => w.text).join(' ')).toContain(`Member ID ${sample.fields.member_id}`);
     expect(new Set(header.map((w) => Math.round(w.yMin))).size).toBe(1);
     expect(header.at(-1)?.text).toMatch(/\u2026$/);
   });

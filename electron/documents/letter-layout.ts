@@ -64,7 +64,15 @@ export async function renderFilledLetter(letter: FilledLetter): Promise<Rendered
   drawAddressBlock(doc, letter);
   doc.x = LEFT;
   doc.y = drawReference(doc, letter, ADDRESS_TEXT.y + ADDRESS_TEXT.height + 20);
-  for (const block of letter.body) drawBlock(doc, block);
+  const printed = letter.body.filter((b) => b.type !== 'omitted');
+  // the closing and signature never stand alone on a page: the last paragraph goes with them
+  const last = printed[printed.length - 1];
+  for (const block of printed) {
+    drawBlock(doc, block, block === last ? closingHeight(doc, letter) : 0);
+  }
+  const enclosures = enclosuresHeight(doc, letter.enclosures);
+  // a short enclosure list goes with the signature rather than onto a page of its own
+  ensureRoom(doc, signatureHeight(letter) + (enclosures <= ENCLOSURES_KEPT ? enclosures : 0));
   drawSignature(doc, letter);
   if (letter.enclosures.length > 0) drawEnclosures(doc, letter.enclosures);
 
@@ -147,14 +155,34 @@ function drawReference(doc: PDFKit.PDFDocument, letter: FilledLetter, top: numbe
   return y + 10;
 }
 
-function drawBlock(doc: PDFKit.PDFDocument, block: FilledBlock): void {
+/** Lines this short move whole to the next page rather than leave a word or two behind. */
+const UNBROKEN_LINES = 6;
+
+/**
+ * Starts a new page before a block that would not fit, when it is short enough to move
+ * whole (with `keepWith` points of what must follow it on the same page).
+ */
+function keepTogether(doc: PDFKit.PDFDocument, height: number, keepWith: number): void {
+  const room = BOTTOM - doc.y;
+  const pageRoom = BOTTOM - MARGINS.top;
+  const short = height <= UNBROKEN_LINES * (BODY_SIZE + LINE_GAP) + 1;
+  if (height + keepWith > room && (short || keepWith > 0) && height + keepWith <= pageRoom) {
+    doc.addPage();
+    doc.y = MARGINS.top;
+  }
+}
+
+function drawBlock(doc: PDFKit.PDFDocument, block: FilledBlock, keepWith: number): void {
   doc.fillColor(INK);
   switch (block.type) {
-    case 'paragraph':
+    case 'paragraph': {
       doc.font('serif').fontSize(BODY_SIZE);
+      const height = doc.heightOfString(block.text, { width: WIDTH, lineGap: LINE_GAP });
+      keepTogether(doc, height, keepWith);
       doc.text(block.text, LEFT, doc.y, { width: WIDTH, lineGap: LINE_GAP });
       doc.y += PARAGRAPH_GAP;
       return;
+    }
     case 'heading':
       // keep a heading with at least two lines of what follows it
       ensureRoom(doc, 3 * (BODY_SIZE + LINE_GAP) + PARAGRAPH_GAP);
@@ -163,15 +191,24 @@ function drawBlock(doc: PDFKit.PDFDocument, block: FilledBlock): void {
       doc.y += 3;
       return;
     case 'list':
-    case 'enclosures':
+    case 'enclosures': {
+      doc.font('serif').fontSize(BODY_SIZE);
+      const height = block.items.reduce(
+        (h, item) => h + doc.heightOfString(item, { width: WIDTH - 24, lineGap: LINE_GAP }) + 3,
+        0,
+      );
+      keepTogether(doc, height, keepWith);
       drawList(doc, block.items);
       doc.y += PARAGRAPH_GAP - 3;
       return;
+    }
     case 'serviceLines':
       drawServiceLines(doc, block);
       return;
     case 'denialCodes':
       drawDenialCodes(doc, block);
+      return;
+    case 'omitted':
       return;
   }
 }
@@ -281,9 +318,32 @@ function placeTable(
   doc.y = end + PARAGRAPH_GAP + 2;
 }
 
+/** An enclosure list up to this tall is kept on the signature's page. */
+const ENCLOSURES_KEPT = 10 * (BODY_SIZE + LINE_GAP + 3);
+
+function enclosuresHeight(doc: PDFKit.PDFDocument, items: readonly string[]): number {
+  if (items.length === 0) return 0;
+  doc.font('serif').fontSize(BODY_SIZE);
+  const list = items.reduce(
+    (h, item) => h + doc.heightOfString(item, { width: WIDTH - 24, lineGap: LINE_GAP }) + 3,
+    0,
+  );
+  return 14 + BODY_SIZE + LINE_GAP + 2 + list;
+}
+
+/** What must follow the last paragraph on its page: the signature, and a short enclosure list. */
+function closingHeight(doc: PDFKit.PDFDocument, letter: FilledLetter): number {
+  const enclosures = enclosuresHeight(doc, letter.enclosures);
+  return signatureHeight(letter) + (enclosures <= ENCLOSURES_KEPT ? enclosures : 0);
+}
+
+/** The closing, the space to sign and the signature lines. */
+function signatureHeight(letter: FilledLetter): number {
+  return (BODY_SIZE + LINE_GAP + 1) * (2 + letter.signature.length) + 40;
+}
+
 function drawSignature(doc: PDFKit.PDFDocument, letter: FilledLetter): void {
-  const lineHeight = BODY_SIZE + LINE_GAP + 1;
-  ensureRoom(doc, lineHeight * (2 + letter.signature.length) + 40);
+  ensureRoom(doc, signatureHeight(letter));
   doc.font('serif').fontSize(BODY_SIZE).fillColor(INK);
   doc.text(letter.closing, LEFT, doc.y + 4, { width: WIDTH });
   const lineY = doc.y + 34;
@@ -311,10 +371,8 @@ function drawEnclosures(doc: PDFKit.PDFDocument, items: readonly string[]): void
 
 function drawContinuationHeader(doc: PDFKit.PDFDocument, letter: FilledLetter): void {
   const who = letter.recipient[0] ?? '';
-  const refs = letter.reference
-    .slice(0, 2)
-    .map((r) => `${r.caption}: ${r.value}`)
-    .join('  \u00b7  ');
+  // a page that comes loose from the others still says which claim and member it is about
+  const refs = letter.runningHead.join('  \u00b7  ');
   doc.font('sans').fontSize(8.5).fillColor(GREY);
   // one line, cut short with an ellipsis (the long payer name last): a second line would
   // run into the body

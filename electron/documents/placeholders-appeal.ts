@@ -101,6 +101,13 @@ export const APPEAL_PLACEHOLDERS = {
     'Reason for disagreement',
     'Why the determination is wrong, in the words of the person appealing.',
   ),
+  appeal_timeliness: p(
+    'appeal',
+    'text',
+    'DEADLINE STATEMENT',
+    'Deadline',
+    'Written by the program from the appeal deadline and the letter date: "filed within your deadline of ..." only when that is true; after the deadline, a sentence asking the payer to accept the late appeal for good cause, with the reason for late filing; nothing when no deadline is on file.',
+  ),
   late_filing_reason: p(
     'appeal',
     'text',

@@ -17,6 +17,13 @@ export const CLAIM_PLACEHOLDERS = {
     'Appeals address',
     'Mailing address of the payer appeals or reconsideration unit, one line each.',
   ),
+  payer_claims_address: p(
+    'payer',
+    'multiline',
+    'PAYER CLAIMS ADDRESS',
+    'Claims address',
+    'Mailing address where the payer receives paper claims, one line each.',
+  ),
   payer_appeals_fax: p(
     'payer',
     'text',

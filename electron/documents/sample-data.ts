@@ -29,6 +29,7 @@ export function sampleLetterData(): LetterData {
 
       payer_name: 'Lakeshore Health Plan',
       payer_appeals_address: 'PO Box 7700\nColumbus, OH 43299',
+      payer_claims_address: 'PO Box 7710\nColumbus, OH 43299',
       payer_appeals_fax: '(555) 010-3300',
       primary_payer_name: 'Summit Mutual Insurance',
 

@@ -1,10 +1,5 @@
-import {
-  PLACEHOLDER_KEYS,
-  PLACEHOLDERS,
-  isPlaceholderKey,
-  type BlockKey,
-  type PlaceholderKey,
-} from './placeholders';
+import { isPlaceholderKey, type PlaceholderKey } from './placeholders';
+import { checkInline, readBody, unknownPlaceholder } from './template-body';
 import {
   DENIAL_CATEGORIES,
   RECIPIENTS,
@@ -16,6 +11,7 @@ import {
   type ParseResult,
   type Recipient,
   type TemplateError,
+  type TemplateOption,
 } from './template';
 
 /**
@@ -38,8 +34,6 @@ import {
  * line number instead of being silently ignored.
  */
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
-const BLOCK_LINE = /^\{\{\s*([a-z0-9_]+)\s*\}\}$/;
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const REASON_CODE = /^[A-Z]?\d{1,3}$/;
 
@@ -87,9 +81,7 @@ interface FrontValue {
   readonly items?: readonly string[];
 }
 
-export function validPlaceholderList(): string {
-  return PLACEHOLDER_KEYS.join(', ');
-}
+export { unknownPlaceholder, validPlaceholderList } from './template-body';
 
 export function parseTemplate(text: string): ParseResult {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -170,7 +162,8 @@ export function parseTemplate(text: string): ParseResult {
     fail(1, 'An appeal template needs "categories" and "level".');
   }
 
-  const body = readBody(lines, close + 1, fail, noteUse);
+  const options: TemplateOption[] = [];
+  const body = readBody(lines, close + 1, fail, noteUse, options);
   if (body.length === 0) fail(close + 2, 'The template has no body text.');
   if (kind === 'statement') checkStatementSections(body, close + 2, fail);
   for (const key of reference) noteUse(key);
@@ -193,6 +186,7 @@ export function parseTemplate(text: string): ParseResult {
       suggestedEnclosures,
       closing,
       body,
+      options,
       placeholders: used,
     },
   };
@@ -255,64 +249,6 @@ function readFrontMatter(
   return out;
 }
 
-function readBody(
-  lines: readonly string[],
-  start: number,
-  fail: (line: number, message: string) => void,
-  noteUse: (key: PlaceholderKey) => void,
-): BodyBlock[] {
-  const blocks: BodyBlock[] = [];
-  let paragraph: { text: string[]; line: number } | null = null;
-  let list: { items: string[]; line: number } | null = null;
-  const flush = () => {
-    if (paragraph)
-      blocks.push({ type: 'paragraph', text: paragraph.text.join(' '), line: paragraph.line });
-    if (list) blocks.push({ type: 'list', items: list.items, line: list.line });
-    paragraph = null;
-    list = null;
-  };
-
-  for (let i = start; i < lines.length; i++) {
-    const line = i + 1;
-    const raw = lines[i]!;
-    const text = raw.trim();
-    if (text === '') {
-      flush();
-      continue;
-    }
-    checkInline(text, line, fail, noteUse);
-
-    const block = BLOCK_LINE.exec(text);
-    if (block && isPlaceholderKey(block[1]!) && PLACEHOLDERS[block[1]].type === 'block') {
-      flush();
-      blocks.push({ type: 'block', key: block[1] as BlockKey, line });
-      continue;
-    }
-    if (text.startsWith('# ')) {
-      flush();
-      blocks.push({ type: 'heading', text: text.slice(2).trim(), line });
-      continue;
-    }
-    if (text.startsWith('- ')) {
-      if (paragraph) flush();
-      list ??= { items: [], line };
-      list.items.push(text.slice(2).trim());
-      continue;
-    }
-    if (list && /^\s/.test(raw)) {
-      // an indented line continues the list item above it
-      const last = list.items.length - 1;
-      list.items[last] = `${list.items[last]} ${text}`;
-      continue;
-    }
-    if (list) flush();
-    paragraph ??= { text: [], line };
-    paragraph.text.push(text);
-  }
-  flush();
-  return blocks;
-}
-
 function checkStatementSections(
   body: readonly BodyBlock[],
   bodyLine: number,
@@ -336,34 +272,6 @@ function checkStatementSections(
   }
   const missing = STATEMENT_SECTIONS.filter((s) => !seen.has(s));
   if (missing.length > 0) fail(bodyLine, `Missing statement sections: ${missing.join(', ')}.`);
-}
-
-function checkInline(
-  text: string,
-  line: number,
-  fail: (line: number, message: string) => void,
-  noteUse: (key: PlaceholderKey) => void,
-): void {
-  const standalone = BLOCK_LINE.test(text.trim());
-  for (const match of text.matchAll(PLACEHOLDER)) {
-    const name = match[1]!;
-    if (!isPlaceholderKey(name)) {
-      fail(line, unknownPlaceholder(name));
-      continue;
-    }
-    if (PLACEHOLDERS[name].type === 'block' && !standalone) {
-      fail(line, `{{${name}}} is a table or list and must stand alone on its own line.`);
-    }
-    noteUse(name);
-  }
-  const stripped = text.replace(PLACEHOLDER, '');
-  if (stripped.includes('{{') || stripped.includes('}}')) {
-    fail(line, 'Unbalanced "{{" or "}}": a placeholder is written {{name}}.');
-  }
-}
-
-export function unknownPlaceholder(name: string): string {
-  return `Unknown placeholder {{${name}}}. Valid placeholders: ${validPlaceholderList()}.`;
 }
 
 function oneOf<T extends string>(

@@ -43,11 +43,30 @@ export const STATEMENT_SECTIONS = [
 ] as const;
 export type StatementSection = (typeof STATEMENT_SECTIONS)[number];
 
+/** Where a block sits: `option` names the optional argument it belongs to, if any. */
+interface BlockPlace {
+  readonly line: number;
+  readonly option?: string;
+}
+
 export type BodyBlock =
-  | { readonly type: 'paragraph'; readonly text: string; readonly line: number }
-  | { readonly type: 'heading'; readonly text: string; readonly line: number }
-  | { readonly type: 'list'; readonly items: readonly string[]; readonly line: number }
-  | { readonly type: 'block'; readonly key: BlockKey; readonly line: number };
+  | ({ readonly type: 'paragraph'; readonly text: string } & BlockPlace)
+  | ({ readonly type: 'heading'; readonly text: string } & BlockPlace)
+  | ({ readonly type: 'list'; readonly items: readonly string[] } & BlockPlace)
+  | ({ readonly type: 'block'; readonly key: BlockKey } & BlockPlace);
+
+/**
+ * An argument that asserts a fact the data cannot show (emergency care, a referral):
+ * printed only when the representative ticks it for this letter.
+ */
+export interface TemplateOption {
+  /** Made from the label: lower-case words joined by dashes. */
+  readonly id: string;
+  readonly label: string;
+  /** One line saying when the argument applies. */
+  readonly hint: string;
+  readonly line: number;
+}
 
 export interface Template {
   /** File name without extension; what the app stores to remember which template was used. */
@@ -70,6 +89,8 @@ export interface Template {
   readonly suggestedEnclosures: readonly string[];
   readonly closing: string;
   readonly body: readonly BodyBlock[];
+  /** Optional arguments, in the order the body has them; off unless ticked. */
+  readonly options: readonly TemplateOption[];
   /** Every placeholder the template uses anywhere, in first-use order. */
   readonly placeholders: readonly PlaceholderKey[];
 }

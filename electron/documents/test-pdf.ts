@@ -103,3 +103,19 @@ export function writePageImages(pdf: Buffer, name: string): void {
     execFileSync('pdftoppm', ['-png', '-r', '60', path, join(dir, name)], { encoding: 'utf8' }),
   );
 }
+
+/**
+ * The letter's own text, page after page, without the running header of continuation
+ * pages and the "Page X of N" footers, so a sentence that breaks across pages reads whole.
+ */
+export function pdfBodyText(pdf: Buffer): string {
+  const pages: string[] = [];
+  for (let page = 1; page <= pdfPageCount(pdf); page++) {
+    const lines = pdfText(pdf, page)
+      .split('\n')
+      .filter((l) => !/^\s*Page \d+ of \d+\s*$/.test(l));
+    const head = page > 1 ? lines.findIndex((l) => l.trim() !== '') : -1;
+    pages.push(lines.filter((_, i) => i !== head).join('\n'));
+  }
+  return pages.join('\n');
+}

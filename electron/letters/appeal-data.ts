@@ -1,6 +1,7 @@
 import { parseDenialCodes, type DenialCategory as OurCategory } from '../../shared/codes/denials';
 import { describeReason, describeRemark } from '../../shared/codes/adjustment-codes';
 import type { IsoDate } from '../../shared/dates/iso-date';
+import { isDirectPhone } from '../../shared/api/users';
 import { cents, type Cents } from '../../shared/money/cents';
 import type { ReadDb } from '../db/open';
 import type { LetterData, LetterDenialCode, LetterServiceLine } from '../documents/letter-data';
@@ -40,6 +41,13 @@ interface ClaimFacts {
   appealsState: string | null;
   appealsZip: string | null;
   appealsFax: string | null;
+  claimsLine1: string | null;
+  claimsLine2: string | null;
+  claimsCity: string | null;
+  claimsState: string | null;
+  claimsZip: string | null;
+  /** When the first-level appeal on this denial was marked sent, if one was. */
+  firstAppealSent: IsoDate | null;
   memberId: string | null;
   groupNumber: string | null;
   patientFirst: string;
@@ -62,6 +70,11 @@ const CLAIM_SQL = `SELECT c.id AS claimId, c.claim_number AS claimNumber,
     py.financial_class AS financialClass, py.name AS payerName,
     py.appeals_line1 AS appealsLine1, py.appeals_line2 AS appealsLine2, py.appeals_city AS appealsCity,
     py.appeals_state AS appealsState, py.appeals_zip AS appealsZip, py.appeals_fax AS appealsFax,
+    py.claims_line1 AS claimsLine1, py.claims_line2 AS claimsLine2, py.claims_city AS claimsCity,
+    py.claims_state AS claimsState, py.claims_zip AS claimsZip,
+    (SELECT min(doc.sent_date) FROM documents doc
+      WHERE doc.denial_id = d.id AND doc.kind = 'appeal' AND doc.sent_date IS NOT NULL)
+      AS firstAppealSent,
     cv.member_id AS memberId, cv.group_number AS groupNumber,
     p.first_name AS patientFirst, p.middle_name AS patientMiddle, p.last_name AS patientLast,
     p.date_of_birth AS dateOfBirth, d.category, d.codes, d.amount AS deniedAmount,
@@ -80,6 +93,19 @@ function lines(...parts: (string | null | undefined)[]): string | undefined {
 }
 
 /**
+ * The signer's direct line; without one, the business office's number, labelled so the
+ * payer does not take it for the signer's own line. An extension alone ("ext. 4127")
+ * cannot be dialled from outside, so it counts as no direct line.
+ */
+export function representativePhone(
+  direct: string | null | undefined,
+  office: string | null | undefined,
+): string | undefined {
+  if (isDirectPhone(direct)) return direct;
+  return office ? `${office} (business office)` : undefined;
+}
+
+/**
  * Everything the database knows that an appeal letter for this claim can use. What it
  * does not know (the clinical summary, an authorization number) is simply absent, so
  * the letter prints it as a visible [PLACEHOLDER] and lists it as a warning.
@@ -88,11 +114,12 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
   const c = one<ClaimFacts>(db, CLAIM_SQL, claimId);
   if (!c) return null;
   const facility = readFacility(db);
-  const user = one<{ name: string; phone: string | null }>(
-    db,
-    `SELECT display_name AS name, phone FROM users WHERE id = ?`,
-    userId,
-  );
+  const user = one<{
+    name: string;
+    title: string | null;
+    phone: string | null;
+    email: string | null;
+  }>(db, `SELECT display_name AS name, title, phone, email FROM users WHERE id = ?`, userId);
   const serviceLines = all<{
     date: IsoDate;
     code: string;
@@ -160,7 +187,16 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
             `${c.appealsCity ?? ''}, ${c.appealsState ?? ''} ${c.appealsZip ?? ''}`,
           )
         : undefined,
+      payer_claims_address: c.claimsLine1
+        ? lines(
+            c.claimsLine1,
+            c.claimsLine2,
+            `${c.claimsCity ?? ''}, ${c.claimsState ?? ''} ${c.claimsZip ?? ''}`,
+          )
+        : undefined,
       payer_appeals_fax: c.appealsFax ?? undefined,
+      // the earliest appeal sent on this denial is the one a second-level letter answers
+      first_appeal_date: c.firstAppealSent ?? undefined,
       patient_name: [c.patientFirst, c.patientMiddle, c.patientLast].filter(Boolean).join(' '),
       date_of_birth: c.dateOfBirth ?? undefined,
       member_id: c.memberId ?? undefined,
@@ -180,7 +216,9 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
       initial_determination_date: c.remitDate ?? undefined,
       appeal_deadline: c.deadlineDate ?? undefined,
       representative_name: user?.name,
-      representative_phone: user?.phone ?? facility?.phone ?? undefined,
+      representative_title: user?.title ?? undefined,
+      representative_phone: representativePhone(user?.phone, facility?.phone),
+      representative_email: user?.email ?? undefined,
     },
     serviceLines: letterLines,
     denialCodes,

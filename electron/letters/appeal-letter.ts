@@ -10,6 +10,7 @@ import type {
 import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { ReadCtx } from '../core/context';
 import { fillTemplate, type FilledBlock, type FilledLetter } from '../documents/fill';
+import { isLate } from '../documents/deadline';
 import { PLACEHOLDERS } from '../documents/placeholders';
 import type { Template, TemplateKind } from '../documents/template';
 import { templatesInUse, type TemplateInUse } from '../templates/in-use';
@@ -53,14 +54,22 @@ export function denialFacts(ctx: ReadCtx, denialId: DenialId): DenialFacts {
   return row;
 }
 
+/** An appeal dated today would reach the payer after its deadline. */
+export function isLateAppeal(ctx: ReadCtx, choice: AppealChoice): boolean {
+  return (
+    choice.chosen.template.kind !== 'corrected-claim' &&
+    isLate(choice.denial.deadlineDate, ctx.clock.today()) === true
+  );
+}
+
 /**
- * The letters say they are filed within the payer's deadline; past it, that is not true
- * and the representative must know before anything is printed.
+ * Past the deadline the letter says so and asks for good cause instead of claiming it is
+ * on time; the representative must know, and confirm, before anything is filed.
  */
-export function deadlineWarnings(ctx: ReadCtx, denial: DenialFacts): string[] {
-  return denial.deadlineDate < ctx.clock.today()
+export function deadlineWarnings(ctx: ReadCtx, choice: AppealChoice): string[] {
+  return isLateAppeal(ctx, choice)
     ? [
-        `The appeal deadline of ${formatUsDate(denial.deadlineDate)} has passed; check that the payer still accepts an appeal, with a reason for the late filing, before sending this letter.`,
+        `The appeal deadline of ${formatUsDate(choice.denial.deadlineDate)} has passed. The letter says so and asks the payer to accept it for good cause: give the reason, check that the payer still accepts a late appeal, and confirm before generating.`,
       ]
     : [];
 }
@@ -89,6 +98,19 @@ export function requireNotPaidInFull(ctx: ReadCtx, denial: DenialFacts): void {
   if (paid && paid.stillOwed <= 0) {
     throw conflict(
       `The claim has since been paid: ${describePayment(paid)}. An appeal letter is not generated for a paid claim.`,
+    );
+  }
+}
+
+/** Filing a late appeal is a decision the representative makes knowingly, not by default. */
+export function requireLateConfirmed(
+  ctx: ReadCtx,
+  choice: AppealChoice,
+  confirmLate: boolean,
+): void {
+  if (isLateAppeal(ctx, choice) && !confirmLate) {
+    throw conflict(
+      `The appeal deadline of ${formatUsDate(choice.denial.deadlineDate)} has passed. Confirm that you want to send a late appeal, which asks the payer to accept it for good cause, before generating it.`,
     );
   }
 }
@@ -153,20 +175,33 @@ export async function chooseLetter(
   return { denial, choices, suggested, chosen };
 }
 
-/** The letter filled from the database, with the enclosures the representative chose. */
+/**
+ * The letter filled from the database, with the enclosures and the optional arguments
+ * the representative chose; `options: 'all'` fills every argument, for the editor to show.
+ */
 export function fillLetter(
   ctx: ReadCtx,
   choice: AppealChoice,
   enclosures: readonly string[] = [],
+  options: readonly string[] | 'all' = [],
 ): FilledLetter {
   const data = appealLetterData(ctx.db, choice.denial.claimId, ctx.userId);
   if (!data) throw notFound('The claim');
+  const known = choice.chosen.template.options.map((o) => o.id);
+  if (options !== 'all') {
+    options.forEach((id, i) => {
+      if (!known.includes(id)) {
+        throw invalid(
+          `This letter has no optional argument "${id}"${known.length > 0 ? `; it has ${known.join(', ')}` : ''}.`,
+          `options.${i}`,
+        );
+      }
+    });
+  }
   return fillTemplate(
     choice.chosen.template,
-    { ...data, enclosures },
-    {
-      date: ctx.clock.today(),
-    },
+    { ...data, enclosures, options: options === 'all' ? known : options },
+    { date: ctx.clock.today() },
   );
 }
 
@@ -201,7 +236,10 @@ export function applyEdits(
   const body = letter.body.map((block, index): FilledBlock => {
     const text = byIndex.get(index);
     const type = template.body[index]?.type;
-    return text !== undefined && (type === 'paragraph' || type === 'heading')
+    // an argument left unticked stays out, whatever text came with it
+    return text !== undefined &&
+      block.type !== 'omitted' &&
+      (type === 'paragraph' || type === 'heading')
       ? { type, text }
       : block;
   });

@@ -10,6 +10,7 @@ import {
   chooseLetter,
   deadlineWarnings,
   fillLetter,
+  isLateAppeal,
   paidWarnings,
 } from './appeal-letter';
 
@@ -20,18 +21,25 @@ import {
 function draftBlocks(template: Template, letter: FilledLetter): DraftBlock[] {
   return template.body.map((block, index): DraftBlock => {
     const filled = letter.body[index];
+    const option = block.option ?? null;
     switch (block.type) {
       case 'paragraph':
       case 'heading':
         return {
           index,
+          option,
           type: block.type,
           text: filled && 'text' in filled ? filled.text : block.text,
         };
       case 'list':
-        return { index, type: 'list', items: filled?.type === 'list' ? [...filled.items] : [] };
+        return {
+          index,
+          option,
+          type: 'list',
+          items: filled?.type === 'list' ? [...filled.items] : [],
+        };
       case 'block':
-        return { index, type: 'table', caption: PLACEHOLDERS[block.key].caption };
+        return { index, option, type: 'table', caption: PLACEHOLDERS[block.key].caption };
     }
   });
 }
@@ -42,7 +50,10 @@ export async function draftAppeal(
   input: ParsedInputOf<'draftAppeal'>,
 ): Promise<AppealDraft> {
   const choice = await chooseLetter(ctx, input.denialId, input.templateId);
+  // warnings and fields as the letter prints by default (no optional argument), and the
+  // text of every argument so the editor can show what ticking one adds
   const letter = fillLetter(ctx, choice);
+  const everything = fillLetter(ctx, choice, [], 'all');
   const template = choice.chosen.template;
   const summaries = await templateSummaries(ctx.db);
   return {
@@ -60,12 +71,15 @@ export async function draftAppeal(
       value: f.value,
       required: f.required,
     })),
-    blocks: draftBlocks(template, letter),
+    blocks: draftBlocks(template, everything),
+    options: template.options.map(({ id, label, hint }) => ({ id, label, hint })),
     suggestedEnclosures: [...template.suggestedEnclosures],
     warnings: [
       ...paidWarnings(ctx, choice.denial),
-      ...deadlineWarnings(ctx, choice.denial),
+      ...deadlineWarnings(ctx, choice),
       ...letter.warnings,
     ],
+    deadline: template.kind === 'corrected-claim' ? null : choice.denial.deadlineDate,
+    late: isLateAppeal(ctx, choice),
   };
 }

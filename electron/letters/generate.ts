@@ -4,6 +4,7 @@ import { formatUsDate } from '../../shared/dates/iso-date';
 import type { Ctx, ReadCtx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { moveDenial } from '../denials/update';
+import type { FilledLetter } from '../documents/fill';
 import { renderFilledLetter, type RenderedDocument } from '../documents/letter-layout';
 import { documentView } from '../filing/list';
 import { saveAsName } from '../filing/location';
@@ -16,28 +17,35 @@ import {
   denialFacts,
   fillLetter,
   paidWarnings,
+  requireLateConfirmed,
   requireNotPaidInFull,
   requireUnresolved,
   type AppealChoice,
 } from './appeal-letter';
+import { keepLetterFacts } from './facts';
 
 type Input = ParsedInputOf<'generateAppeal'>;
 
 async function render(
   ctx: ReadCtx,
   input: Input,
-): Promise<{ choice: AppealChoice; rendered: RenderedDocument }> {
+): Promise<{ choice: AppealChoice; letter: FilledLetter; rendered: RenderedDocument }> {
   const choice = await chooseLetter(ctx, input.denialId, input.templateId);
   const template = choice.chosen.template;
-  const letter = applyEdits(fillLetter(ctx, choice, input.enclosures), template, input.edits);
+  const letter = applyEdits(
+    fillLetter(ctx, choice, input.enclosures, input.options),
+    template,
+    input.edits,
+  );
   const rendered = await renderFilledLetter(letter);
   return {
     choice,
+    letter,
     rendered: {
       ...rendered,
       warnings: [
         ...paidWarnings(ctx, choice.denial),
-        ...deadlineWarnings(ctx, choice.denial),
+        ...deadlineWarnings(ctx, choice),
         ...rendered.warnings,
       ],
     },
@@ -63,7 +71,8 @@ export async function generateAppeal(ctx: Ctx, input: Input): Promise<DocumentVi
   const facts = denialFacts(ctx, input.denialId);
   requireNotPaidInFull(ctx, facts);
   requireUnresolved(facts);
-  const { choice, rendered } = await render(ctx, input);
+  const { choice, letter, rendered } = await render(ctx, input);
+  requireLateConfirmed(ctx, choice, input.confirmLate);
   const { template, copyId } = choice.chosen;
   const isAppeal = template.kind !== 'corrected-claim';
   const today = ctx.clock.today();
@@ -83,6 +92,7 @@ export async function generateAppeal(ctx: Ctx, input: Input): Promise<DocumentVi
     },
     rendered.pdf,
     (documentId) => {
+      keepLetterFacts(ctx.db, documentId, letter);
       // the denial may have moved on while the letter rendered
       const denial = denialFacts(ctx, choice.denial.id);
       requireNotPaidInFull(ctx, denial);

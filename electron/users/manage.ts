@@ -18,12 +18,13 @@ interface UserRow {
 }
 
 const USER_COLUMNS = `id, username, display_name AS displayName, role, active`;
+const CONTACT_COLUMNS = `title, phone, email`;
 
 /** Everyone sees who works in ClaimDesk and in which role; a supervisor changes it. */
 export function listUsers(ctx: ReadCtx): UsersView {
-  const rows = all<UserRow>(
+  const rows = all<UserRow & Pick<UserView, 'title' | 'phone' | 'email'>>(
     ctx.db,
-    `SELECT ${USER_COLUMNS} FROM users ORDER BY active DESC, display_name COLLATE NOCASE, id`,
+    `SELECT ${USER_COLUMNS}, ${CONTACT_COLUMNS} FROM users ORDER BY active DESC, display_name COLLATE NOCASE, id`,
   );
   const changes = all<{ userId: number; at: string; why: string; byName: string }>(
     ctx.db,

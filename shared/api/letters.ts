@@ -14,11 +14,23 @@ export interface DraftField {
   required: boolean;
 }
 
-/** A body block; paragraphs and headings can be edited before generating. */
-export type DraftBlock =
-  | { index: number; type: 'paragraph' | 'heading'; text: string }
-  | { index: number; type: 'list'; items: string[] }
-  | { index: number; type: 'table'; caption: string };
+/**
+ * A body block; paragraphs and headings can be edited before generating. `option` names
+ * the optional argument a block belongs to (null: it always prints).
+ */
+export type DraftBlock = { index: number; option: string | null } & (
+  | { type: 'paragraph' | 'heading'; text: string }
+  | { type: 'list'; items: string[] }
+  | { type: 'table'; caption: string }
+);
+
+/** An argument that asserts a fact the data cannot show; off until the representative ticks it. */
+export interface DraftOption {
+  id: string;
+  label: string;
+  /** When it applies, in one line. */
+  hint: string;
+}
 
 export interface AppealDraft {
   denialId: number;
@@ -33,8 +45,16 @@ export interface AppealDraft {
   recipient: string[];
   fields: DraftField[];
   blocks: DraftBlock[];
+  options: DraftOption[];
   suggestedEnclosures: string[];
   warnings: string[];
+  /** The appeal deadline; null for a letter that is not an appeal. */
+  deadline: string | null;
+  /**
+   * Dated after the deadline: the letter says so and asks for good cause, and generating
+   * needs confirmLate.
+   */
+  late: boolean;
 }
 
 export const draftAppealInput = z.strictObject({
@@ -56,6 +76,10 @@ export const appealLetterInput = z.strictObject({
     .max(200)
     .default([]),
   enclosures: z.array(requiredText('Enclosure', 200)).max(30).default([]),
+  /** Optional arguments ticked (ids from the draft's options); the rest do not print. */
+  options: z.array(requiredText('Optional argument', 80)).max(30).default([]),
+  /** The representative's yes to sending an appeal after its deadline; refused without it. */
+  confirmLate: z.boolean().default(false),
 });
 
 export const lettersMethods = {

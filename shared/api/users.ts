@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { USER_ROLE, type UserRole } from '../codes/enums';
-import { none, requiredText, userIdField } from './fields';
+import { none, optionalText, requiredText, userIdField } from './fields';
 import { read, supervisor, write, type MethodGroup } from './method';
 
 /** Who may open ClaimDesk and who is a supervisor. */
@@ -27,6 +27,10 @@ export interface UserView {
   active: boolean;
   you: boolean;
   lastChange: UserChange | null;
+  /** How a payer reaches the person who signs a letter; each null when not given. */
+  title: string | null;
+  phone: string | null;
+  email: string | null;
 }
 
 export interface UsersView {
@@ -57,8 +61,40 @@ export const addUserInput = z.strictObject({
   role: role(),
 });
 
+/**
+ * A direct line a payer can dial from outside: ten digits at least (an extension may
+ * follow). "ext. 4127" alone reaches nobody from outside the building.
+ */
+export function isDirectPhone(phone: string | null | undefined): phone is string {
+  if (!phone) return false;
+  const digits = phone.replace(/\D/g, '');
+  return digits.length >= 10 && /^[0-9()+. x-]+$/i.test(phone.replace(/ext\.?/gi, 'x'));
+}
+
+const directPhone = () =>
+  optionalText('Direct phone', 40).refine(
+    (v) => v === null || isDirectPhone(v),
+    'Direct phone must be a full number a payer can dial, such as (312) 555-0127 or (312) 555-0100 ext. 4127.',
+  );
+
+const email = () =>
+  optionalText('Email', 120).refine(
+    (v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+    'Email must look like name@example.org.',
+  );
+
+/** A user's own contact details; anyone may give their own, a supervisor anyone's. */
+export const saveUserContactInput = z.strictObject({
+  userId: userIdField(),
+  title: optionalText('Title', 80),
+  phone: directPhone(),
+  email: email(),
+});
+
 export const usersMethods = {
   listUsers: read<UsersView>()(none),
   saveUser: write<UsersView>()(saveUserInput, supervisor('change who may do what')),
   addUser: write<UsersView>()(addUserInput, supervisor('add users')),
+  // not supervisor-only in the contract: the handler lets a user change their own
+  saveUserContact: write<UsersView>()(saveUserContactInput),
 } satisfies MethodGroup;

@@ -13,6 +13,7 @@ import { migration012 } from './012-payer-windows';
 import { migration013 } from './013-code-lists';
 import { migration015 } from './015-facility-ledger';
 import { migration017 } from './017-dunning';
+import { migration018 } from './018-user-contact';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'published code lists and unknown codes seen', sql: migration013 },
   { version: 15, name: 'provider-level adjustments on facility accounts', sql: migration015 },
   { version: 17, name: 'dunning stages, statement holds and remit-to', sql: migration017 },
+  { version: 18, name: 'user contact for letters, facts of filed letters', sql: migration018 },
 ];
 
 // the last version, not the count: version numbers need not be contiguous

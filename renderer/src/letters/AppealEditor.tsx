@@ -6,7 +6,7 @@ import type { AppealDraft } from '../../../shared/api/letters';
 import type { DocumentView, PdfFile } from '../../../shared/api/documents';
 import type { DenialView } from '../../../shared/api/denials';
 import type { FollowUpView } from '../../../shared/api/accounts';
-import type { IsoDate } from '../../../shared/dates/iso-date';
+import { formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
 import { accountPath, navigate } from '../app/router';
 import { FormError } from '../components/FormError';
@@ -32,7 +32,14 @@ import { FiledLetter, LetterPreview } from './LetterPanel';
 /** Sticky panels sit below the app's header and the editor's toolbar. */
 const TOOLBAR_TOP = 'var(--app-shell-header-height, 52px)';
 
-type Confirm = { kind: 'generate' } | { kind: 'leave' } | { kind: 'template'; templateId: string };
+type Confirm =
+  | { kind: 'generate' }
+  | { kind: 'late' }
+  | { kind: 'leave' }
+  | { kind: 'template'; templateId: string };
+
+/** Generating asks first about required gaps, then about a passed deadline. */
+type GenerateStep = 'start' | 'gaps-accepted' | 'late-confirmed';
 
 /**
  * One letter being finished: fields, wording and enclosures on the left, the PDF on the
@@ -56,17 +63,19 @@ export function AppealEditor({
   const [texts, setTexts] = useState<BlockTexts>(() => originalTexts(draft));
   const [extra, setExtra] = useState<string[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
+  // optional arguments assert facts the data cannot show, so each starts off
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
   const [preview, setPreview] = useState<{ key: string; file: PdfFile } | null>(null);
   const [filed, setFiled] = useState<DocumentView | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   // one Map for the editor's life; the text fields register themselves in it
   const [refs] = useState<BlockRefs>(() => new Map());
 
-  const input = letterInput(draft, texts, chosen);
+  const input = letterInput(draft, texts, chosen, ticked);
   const inputKey = JSON.stringify(input);
-  const dirty = input.edits.length > 0 || chosen.length > 0;
-  const empty = emptyBlocks(draft, texts);
-  const missing = stillMissing(draft, texts, chosen);
+  const dirty = input.edits.length > 0 || chosen.length > 0 || ticked.size > 0;
+  const empty = emptyBlocks(draft, texts, ticked);
+  const missing = stillMissing(draft, texts, chosen, ticked);
   const requiredMissing = missing.filter((f) => f.required);
   const locked = filed !== null;
 
@@ -75,7 +84,7 @@ export function AppealEditor({
     onSuccess: (file, letter) => setPreview({ key: letter.key, file }),
   });
   const generating = useMutation({
-    mutationFn: () => api.generateAppeal(input),
+    mutationFn: (confirmLate: boolean) => api.generateAppeal({ ...input, confirmLate }),
     onSuccess: async (doc) => {
       setFiled(doc);
       await refreshAfterFiling();
@@ -87,10 +96,11 @@ export function AppealEditor({
     if (locked || empty.length > 0 || previewing.isPending) return;
     previewing.mutate({ key: inputKey, input });
   };
-  const runGenerate = (checked = false) => {
+  const runGenerate = (step: GenerateStep = 'start') => {
     if (locked || empty.length > 0 || generating.isPending) return;
-    if (!checked && requiredMissing.length > 0) setConfirm({ kind: 'generate' });
-    else generating.mutate();
+    if (step === 'start' && requiredMissing.length > 0) setConfirm({ kind: 'generate' });
+    else if (step !== 'late-confirmed' && draft.late) setConfirm({ kind: 'late' });
+    else generating.mutate(step === 'late-confirmed');
   };
   const leave = (checked = false) => {
     if (!checked && dirty && !locked) setConfirm({ kind: 'leave' });
@@ -215,7 +225,16 @@ export function AppealEditor({
               missing={missing}
               readOnly={locked}
               refs={refs}
+              ticked={ticked}
               onChange={(index, text) => setTexts((t) => ({ ...t, [index]: text }))}
+              onToggle={(option, on) =>
+                setTicked((t) => {
+                  const next = new Set(t);
+                  if (on) next.add(option);
+                  else next.delete(option);
+                  return next;
+                })
+              }
             />
             <Enclosures
               suggested={draft.suggestedEnclosures}
@@ -273,13 +292,33 @@ export function AppealEditor({
           onClose={() => setConfirm(null)}
           onConfirm={() => {
             setConfirm(null);
-            runGenerate(true);
+            runGenerate('gaps-accepted');
           }}
         >
           <Text size="sm">
             {requiredMissing.map(fieldName).join(', ')}{' '}
             {requiredMissing.length === 1 ? 'has' : 'have'} no data and will print as{' '}
             {requiredMissing.map(placeholderMark).join(', ')}. The letter is filed as it is.
+          </Text>
+        </ConfirmModal>
+      )}
+      {confirm?.kind === 'late' && (
+        <ConfirmModal
+          title="Send an appeal after its deadline?"
+          confirmLabel="Generate late appeal"
+          cancelLabel="Go back"
+          confirmColor="orange"
+          onClose={() => setConfirm(null)}
+          onConfirm={() => {
+            setConfirm(null);
+            runGenerate('late-confirmed');
+          }}
+        >
+          <Text size="sm">
+            The payer&apos;s deadline
+            {draft.deadline ? ` of ${formatUsDate(draft.deadline as IsoDate)}` : ''} has passed. The
+            letter says so and asks the payer to accept it for good cause. Check that the payer
+            still accepts a late appeal and that the letter gives the reason.
           </Text>
         </ConfirmModal>
       )}

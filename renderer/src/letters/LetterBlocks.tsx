@@ -1,7 +1,25 @@
-import { Anchor, Badge, Group, List, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import type { AppealDraft, DraftBlock, DraftField } from '../../../shared/api/letters';
+import {
+  Anchor,
+  Badge,
+  Checkbox,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { AppealDraft, DraftBlock, DraftField, DraftOption } from '../../../shared/api/letters';
 import { Section } from '../components/Section';
-import { isEditable, placeholderMark, type BlockTexts, type EditableBlock } from './draft-state';
+import {
+  isEditable,
+  placeholderMark,
+  type BlockTexts,
+  type EditableBlock,
+  type Ticked,
+} from './draft-state';
 
 /** Text fields by block index, so "Write it in the letter" can put the cursor there. */
 export type BlockRefs = Map<number, HTMLInputElement | HTMLTextAreaElement>;
@@ -123,6 +141,59 @@ function FixedItem({ block }: { block: Exclude<DraftBlock, EditableBlock> }) {
 }
 
 /**
+ * An argument that asserts a fact the account's data cannot show: a checkbox with its
+ * hint, off until the representative ticks it, and its text only once it prints.
+ */
+function OptionalArgument({
+  option,
+  on,
+  readOnly,
+  onToggle,
+  children,
+}: {
+  option: DraftOption;
+  on: boolean;
+  readOnly: boolean;
+  onToggle: (on: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Paper
+      withBorder
+      p="xs"
+      radius="sm"
+      role="group"
+      aria-label={`Optional argument: ${option.label}`}
+      style={{ borderStyle: on ? 'solid' : 'dashed' }}
+    >
+      <Stack gap="xs">
+        <Checkbox
+          label={
+            <Group gap={6} component="span">
+              <span>{option.label}</span>
+              <Badge
+                size="xs"
+                variant="light"
+                color={on ? 'blue' : 'gray'}
+                tt="none"
+                component="span"
+              >
+                {on ? 'printed' : 'not printed'}
+              </Badge>
+            </Group>
+          }
+          description={option.hint}
+          checked={on}
+          disabled={readOnly}
+          onChange={(e) => onToggle(e.currentTarget.checked)}
+        />
+        {on && children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
  * The body of the letter in order. Paragraphs and headings are editable; lists and
  * tables print from the template and the claim. The address and the RE: line are shown
  * as they will print.
@@ -133,17 +204,50 @@ export function LetterBlocks({
   missing,
   readOnly,
   refs,
+  ticked,
   onChange,
+  onToggle,
 }: {
   draft: AppealDraft;
   texts: BlockTexts;
   missing: readonly DraftField[];
   readOnly: boolean;
   refs: BlockRefs;
+  ticked: Ticked;
   onChange: (index: number, text: string) => void;
+  onToggle: (option: string, on: boolean) => void;
 }) {
   let paragraphs = 0;
   let headings = 0;
+  const item = (b: DraftBlock) => {
+    if (isEditable(b)) {
+      const number = b.type === 'heading' ? ++headings : ++paragraphs;
+      return (
+        <EditableItem
+          key={b.index}
+          block={b}
+          number={number}
+          text={texts[b.index] ?? b.text}
+          missing={missing}
+          readOnly={readOnly}
+          refs={refs}
+          onChange={(text) => onChange(b.index, text)}
+        />
+      );
+    }
+    return <FixedItem key={b.index} block={b} />;
+  };
+  // consecutive blocks of one optional argument sit together under its checkbox
+  const runs: { option: DraftOption | null; blocks: DraftBlock[] }[] = [];
+  for (const b of draft.blocks) {
+    const last = runs[runs.length - 1];
+    if (last && b.option !== null && last.option?.id === b.option) last.blocks.push(b);
+    else
+      runs.push({
+        option: draft.options.find((o) => o.id === b.option) ?? null,
+        blocks: [b],
+      });
+  }
   return (
     <Section
       title="Letter text"
@@ -175,23 +279,21 @@ export function LetterBlocks({
             </Text>
           </Stack>
         </Group>
-        {draft.blocks.map((b) => {
-          if (isEditable(b)) {
-            const number = b.type === 'heading' ? ++headings : ++paragraphs;
-            return (
-              <EditableItem
-                key={b.index}
-                block={b}
-                number={number}
-                text={texts[b.index] ?? b.text}
-                missing={missing}
-                readOnly={readOnly}
-                refs={refs}
-                onChange={(text) => onChange(b.index, text)}
-              />
-            );
-          }
-          return <FixedItem key={b.index} block={b} />;
+        {runs.map((run) => {
+          if (!run.option) return run.blocks.map(item);
+          const option = run.option;
+          const on = ticked.has(option.id);
+          return (
+            <OptionalArgument
+              key={`option-${run.blocks[0]?.index ?? 0}`}
+              option={option}
+              on={on}
+              readOnly={readOnly}
+              onToggle={(next) => onToggle(option.id, next)}
+            >
+              {on ? run.blocks.map(item) : null}
+            </OptionalArgument>
+          );
         })}
       </Stack>
     </Section>

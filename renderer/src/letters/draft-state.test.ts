@@ -39,14 +39,22 @@ function draft(): AppealDraft {
     // the authorization number's mark is only in the reference lines, never in editable text
     fields: [patient, memberId, authNumber, enclosuresField],
     blocks: [
-      { index: 0, type: 'heading', text: 'Request for reconsideration' },
-      { index: 1, type: 'paragraph', text: 'Member [MEMBER ID] was treated on 03/07/2026.' },
-      { index: 2, type: 'list', items: ['one', 'two'] },
-      { index: 3, type: 'paragraph', text: 'Please reconsider.' },
-      { index: 4, type: 'table', caption: 'Lines' },
+      { index: 0, option: null, type: 'heading', text: 'Request for reconsideration' },
+      {
+        index: 1,
+        option: null,
+        type: 'paragraph',
+        text: 'Member [MEMBER ID] was treated on 03/07/2026.',
+      },
+      { index: 2, option: null, type: 'list', items: ['one', 'two'] },
+      { index: 3, option: null, type: 'paragraph', text: 'Please reconsider.' },
+      { index: 4, option: null, type: 'table', caption: 'Lines' },
     ],
+    options: [],
     suggestedEnclosures: ['Medical records'],
     warnings: [],
+    deadline: null,
+    late: false,
   };
 }
 
@@ -93,6 +101,8 @@ describe('the letter as edited', () => {
       templateId: 'appeal-medical-necessity',
       edits: [{ index: 1, text: 'Member 12345 was treated on 03/07/2026.' }],
       enclosures: ['Medical records'],
+      options: [],
+      confirmLate: false,
     });
     expect(input.enclosures).not.toBe(enclosures);
   });

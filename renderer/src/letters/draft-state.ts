@@ -6,6 +6,10 @@ export interface LetterInput {
   templateId: string;
   edits: { index: number; text: string }[];
   enclosures: string[];
+  /** Optional arguments the representative ticked; the others do not print. */
+  options: string[];
+  /** Set only once the representative has said yes to sending a late appeal. */
+  confirmLate: boolean;
 }
 
 /** The text of every editable block as the representative has it now, by block index. */
@@ -17,9 +21,20 @@ export function isEditable(block: DraftBlock): block is EditableBlock {
   return block.type === 'paragraph' || block.type === 'heading';
 }
 
-export function originalTexts(draft: AppealDraft): BlockTexts {
+/** Optional arguments the representative has ticked, by id. */
+export type Ticked = ReadonlySet<string>;
+
+/** Whether the block prints: always, or when its optional argument is ticked. */
+export function prints(block: DraftBlock, ticked: Ticked): boolean {
+  return block.option === null || ticked.has(block.option);
+}
+
+/** The editable text as the template fills it; with `ticked`, only of blocks that print. */
+export function originalTexts(draft: AppealDraft, ticked?: Ticked): BlockTexts {
   const texts: Record<number, string> = {};
-  for (const b of draft.blocks) if (isEditable(b)) texts[b.index] = b.text;
+  for (const b of draft.blocks) {
+    if (isEditable(b) && (!ticked || prints(b, ticked))) texts[b.index] = b.text;
+  }
   return texts;
 }
 
@@ -35,9 +50,14 @@ export function changedBlocks(
 }
 
 /** Blocks left empty: the letter cannot drop a paragraph, only reword it. */
-export function emptyBlocks(draft: AppealDraft, texts: BlockTexts): number[] {
+export function emptyBlocks(
+  draft: AppealDraft,
+  texts: BlockTexts,
+  ticked: Ticked = new Set(),
+): number[] {
   return draft.blocks
     .filter(isEditable)
+    .filter((b) => prints(b, ticked))
     .filter((b) => (texts[b.index] ?? b.text).trim() === '')
     .map((b) => b.index);
 }
@@ -46,12 +66,18 @@ export function letterInput(
   draft: AppealDraft,
   texts: BlockTexts,
   enclosures: readonly string[],
+  ticked: Ticked = new Set(),
 ): LetterInput {
   return {
     denialId: draft.denialId,
     templateId: draft.templateId,
-    edits: changedBlocks(draft, texts),
+    edits: changedBlocks(draft, texts).filter((e) =>
+      draft.blocks.some((b) => b.index === e.index && prints(b, ticked)),
+    ),
     enclosures: [...enclosures],
+    // in the template's order, so the same choice always makes the same request
+    options: draft.options.filter((o) => ticked.has(o.id)).map((o) => o.id),
+    confirmLate: false,
   };
 }
 
@@ -86,14 +112,19 @@ export function stillMissing(
   draft: AppealDraft,
   texts: BlockTexts,
   enclosures: readonly string[],
+  ticked: Ticked = new Set(),
 ): DraftField[] {
-  const original = originalTexts(draft);
+  const original = originalTexts(draft, ticked);
+  const printed: Record<number, string> = {};
+  for (const [index, text] of Object.entries(texts)) {
+    if (Number(index) in original) printed[Number(index)] = text;
+  }
   return draft.fields.filter((f) => {
     if (f.value !== null) return false;
     if (f.key === ENCLOSURE_FIELD) return enclosures.length === 0;
     const mark = placeholderMark(f);
-    const wasInText = Object.values(original).some((t) => t.includes(mark));
+    const wasInText = Object.values(originalTexts(draft)).some((t) => t.includes(mark));
     if (!wasInText) return true;
-    return Object.values({ ...original, ...texts }).some((t) => t.includes(mark));
+    return Object.values({ ...original, ...printed }).some((t) => t.includes(mark));
   });
 }

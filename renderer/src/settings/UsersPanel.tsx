@@ -21,6 +21,7 @@ import { FormError } from '../components/FormError';
 import { optionsOf } from '../components/options';
 import { QueryState } from '../components/States';
 import { Timestamp } from '../components/UsDate';
+import { UserContactModal } from './UserContactModal';
 
 /** Adds a colleague (user null) or changes one's name, role and access. */
 function UserModal({ user, onClose }: { user: UserView | null; onClose: () => void }) {
@@ -114,6 +115,7 @@ function UserModal({ user, onClose }: { user: UserView | null; onClose: () => vo
 export function UsersPanel() {
   const users = useQuery({ queryKey: keys.users, queryFn: () => api.listUsers({}) });
   const [editing, setEditing] = useState<UserView | 'new' | null>(null);
+  const [contact, setContact] = useState<UserView | null>(null);
   if (users.isPending || users.isError) return <QueryState query={users} what="the users" />;
   const { users: list, canChange } = users.data;
   return (
@@ -122,7 +124,8 @@ export function UsersPanel() {
         <Text size="sm" c="dimmed" maw={640}>
           People are added when they first open ClaimDesk on this database, as account
           representatives. There is always at least one active supervisor.
-          {!canChange && ' Only a supervisor can change roles and access.'}
+          {!canChange &&
+            ' Only a supervisor can change roles and access; you keep your own contact details.'}
         </Text>
         {canChange && <Button onClick={() => setEditing('new')}>Add a user</Button>}
       </Group>
@@ -134,7 +137,8 @@ export function UsersPanel() {
             <Table.Th>Role</Table.Th>
             <Table.Th>Access</Table.Th>
             <Table.Th>Last change</Table.Th>
-            {canChange && <Table.Th aria-label="Actions" />}
+            <Table.Th>Title and contact</Table.Th>
+            <Table.Th aria-label="Actions" />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -173,22 +177,48 @@ export function UsersPanel() {
                   </Text>
                 )}
               </Table.Td>
-              {canChange && (
-                <Table.Td ta="right">
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    onClick={() => setEditing(u)}
-                    aria-label={`Change ${u.displayName}`}
-                  >
-                    Change
-                  </Button>
-                </Table.Td>
-              )}
+              <Table.Td>
+                {u.title || u.phone || u.email ? (
+                  [u.title, u.phone, u.email].filter(Boolean).map((line) => (
+                    <Text size="xs" key={line}>
+                      {line}
+                    </Text>
+                  ))
+                ) : (
+                  <Text size="xs" c="dimmed">
+                    No title, direct phone or email
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td ta="right">
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  {(canChange || u.you) && (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() => setContact(u)}
+                      aria-label={`Contact details of ${u.displayName}`}
+                    >
+                      Contact
+                    </Button>
+                  )}
+                  {canChange && (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() => setEditing(u)}
+                      aria-label={`Change ${u.displayName}`}
+                    >
+                      Change
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {contact && <UserContactModal user={contact} onClose={() => setContact(null)} />}
       {editing && (
         <UserModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}
