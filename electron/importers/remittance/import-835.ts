@@ -9,7 +9,7 @@ import type { Claim, Remittance } from '../x12/remittance-types';
 import { matchClaim, matchPayer } from './match';
 import { UnpostableClaim, type RemittanceContext } from './plan-claim';
 import { postRemittanceClaim } from './post-claim';
-import { one, prepare, run } from '../../db/query';
+import { one, run } from '../../db/query';
 import { codesInRemittance, noteCodesSeen } from '../../codes/unknown';
 import { postProviderAdjustments } from './plb';
 import { remittanceTieOut } from './tie-out';
