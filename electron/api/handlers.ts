@@ -1,6 +1,7 @@
 import type { Contract, MethodName } from '../../shared/api/contract';
 import { accountsHandlers } from '../accounts/handlers';
 import { appHandlers } from '../app/handlers';
+import { approvalsHandlers } from '../approvals/handlers';
 import { batchesHandlers } from '../batches/handlers';
 import type { HandlersOf } from '../core/handlers';
 import { denialsHandlers } from '../denials/handlers';
@@ -42,6 +43,7 @@ export const handlers = {
   ...documentsHandlers,
   ...statementsHandlers,
   ...payersHandlers,
+  ...approvalsHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

@@ -71,6 +71,7 @@ function sampleInputs(): Record<string, unknown> {
     listStatementCandidates: {},
     listPayers: {},
     getPayer: { payerId },
+    listUserPermissions: {},
   };
 }
 

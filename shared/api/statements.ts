@@ -5,7 +5,7 @@ import type { IsoDate } from '../dates/iso-date';
 import { cents, type Cents } from '../money/cents';
 import type { DocumentView } from './documents';
 import { accountIdField, centsField } from './fields';
-import { long, read, write, type MethodGroup } from './method';
+import { long, permitted, read, write, type MethodGroup } from './method';
 
 /** Patient statements: one account's, or a run over a selection as one print-ready PDF. */
 
@@ -59,5 +59,8 @@ export const startStatementRunInput = z.strictObject({
 export const statementsMethods = {
   generateStatement: write<DocumentView>()(generateStatementInput),
   listStatementCandidates: read<StatementCandidates>()(statementCandidatesInput),
-  startStatementRun: long<StatementRunResult>()(startStatementRunInput),
+  startStatementRun: long<StatementRunResult>()(
+    startStatementRunInput,
+    permitted('run_statements'),
+  ),
 } satisfies MethodGroup;

@@ -23,8 +23,9 @@ export function AdjustmentRequestsCard({ requests }: { requests: AdjustmentReque
               </Text>
             </Group>
             <Text size="xs" c="dimmed">
-              {LEDGER_SIDE.labels[r.side]} side{r.claimNumber ? `, claim ${r.claimNumber}` : ''} ·
-              asked by {r.requestedBy} <Timestamp value={r.requestedAt} />
+              {r.side ? `${LEDGER_SIDE.labels[r.side]} side` : ''}
+              {r.claimNumber ? `, claim ${r.claimNumber}` : ''} · asked by {r.requestedBy}{' '}
+              <Timestamp value={r.requestedAt} />
             </Text>
             {r.memo && <Text size="sm">{r.memo}</Text>}
           </Stack>
