@@ -287,6 +287,8 @@ describe('documents', () => {
 
   it('prints statements for a selection of accounts as one PDF, with progress', async () => {
     const ctx = app.database({ demo: true });
+    // a statement run is a supervisor's, or a representative's they allowed
+    makeSupervisor(ctx);
     const page = await app.open('#/statements', ctx);
     await page.getByRole('heading', { name: 'Statements' }).waitFor();
 
@@ -350,6 +352,7 @@ describe('documents', () => {
 
   it('cancels a statement run part way, filing nothing', async () => {
     const ctx = app.database({ demo: true });
+    makeSupervisor(ctx);
     const kept = () =>
       ctx.db
         .prepare(
