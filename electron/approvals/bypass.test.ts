@@ -201,6 +201,20 @@ describe('every money method, called directly as a representative', () => {
     });
     expect(held.pendingRequestId).toBeGreaterThan(0);
     expect(money()).toEqual(before);
+    call(sup, 'decideAdjustment', {
+      requestId: held.pendingRequestId ?? 0,
+      decision: 'approve',
+      note: 'Wrong account confirmed',
+    });
+    expect(patientBalance(accountId)).toBe(80_000);
+    // the approved reversal is not the representative's: a small one of their own still posts
+    const small = addBilledClaim(ctx, accountId, addPayer(ctx), [20_000], 'patient');
+    const smallCharge = ctx.db
+      .prepare(`SELECT id FROM ledger_entries WHERE claim_id = ? AND kind = 'charge'`)
+      .get(small.claimId) as { id: LedgerEntryId };
+    const posted = call(ctx, 'reverseEntry', { entryId: smallCharge.id, reason: 'Not ours' });
+    expect(posted.pendingRequestId).toBeUndefined();
+    expect(balanceDrift(ctx)).toBe(0);
   });
 
   it('a representative cannot decide; a supervisor cannot decide their own; each writes nothing', () => {
