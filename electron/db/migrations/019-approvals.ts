@@ -59,5 +59,5 @@ CREATE TABLE user_permissions (
   granted_by INTEGER NOT NULL REFERENCES users (id),
   granted_at TEXT NOT NULL,
   PRIMARY KEY (user_id, permission)
-) WITHOUT ROWID;
+);
 `;
