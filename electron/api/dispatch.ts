@@ -8,6 +8,7 @@ import { longWorkOf, withLongWorkNote } from '../core/long-work-note';
 import { SteppedWrite } from '../core/stepped';
 import { dailyWorkDue, dailyWorkIfFree } from '../upkeep/daily';
 import { isActiveUser, isSupervisor } from '../users/users';
+import { permissionRefusal } from '../approvals/permissions';
 import { handlers } from './handlers';
 import { requestLock } from './request-lock';
 import { finishInSlices, finishNow, start } from './run';
@@ -63,6 +64,8 @@ function prepare(ctx: Ctx, method: unknown, input: unknown): Prepared {
   if (spec.role === 'supervisor' && !isSupervisor(ctx.db, ctx.userId)) {
     return refused({ code: 'forbidden', message: `Only a supervisor can ${spec.action}.` });
   }
+  const unpermitted = spec.permission && permissionRefusal(ctx.db, ctx.userId, spec.permission);
+  if (unpermitted) return refused(unpermitted);
   const parsed = spec.input.safeParse(input);
   if (!parsed.success) return refused(invalidInput(parsed.error.issues));
   const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;

@@ -1,6 +1,7 @@
 import type { Contract, MethodName } from '../../shared/api/contract';
 import { accountsHandlers } from '../accounts/handlers';
 import { appHandlers } from '../app/handlers';
+import { approvalsHandlers } from '../approvals/handlers';
 import { batchesHandlers } from '../batches/handlers';
 import { codesHandlers } from '../codes/handlers';
 import type { HandlersOf } from '../core/handlers';
@@ -44,6 +45,7 @@ export const handlers = {
   ...statementsHandlers,
   ...payersHandlers,
   ...codesHandlers,
+  ...approvalsHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

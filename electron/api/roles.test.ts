@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { makeSupervisor } from '../testing/builders';
+import { call, expectRefused } from '../testing/call';
+import { ensureUser } from '../users/users';
 import { createTestCtx, tableCounts, type TestCtx } from '../testing/test-db';
 import { dispatchAsync } from './dispatch';
 
@@ -25,13 +27,115 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'updatePayer',
   'loadCodeList',
   'releaseStatementHold',
+  'setUserPermission',
 ];
+
+/**
+ * Every method a supervisor may call and a representative only with their permission:
+ * long and bulk work (a statement run) a supervisor hands to someone on purpose.
+ */
+const PERMITTED: readonly MethodName[] = ['startStatementRun'];
 
 let ctx: TestCtx;
 beforeEach(() => {
   ctx = createTestCtx();
 });
 afterEach(() => ctx.close());
+
+describe('permissions a supervisor gives are checked by dispatch, from the contract', () => {
+  it('names exactly the methods that need a permission, each saying which', () => {
+    const marked = METHOD_NAMES.filter((m) => contract[m].role === 'permitted');
+    expect([...marked].sort()).toEqual([...PERMITTED].sort());
+    for (const m of marked) expect(contract[m].permission, m).toBeDefined();
+  });
+
+  for (const method of PERMITTED) {
+    it(`refuses ${method} to a representative without the permission, and writes nothing`, async () => {
+      const before = tableCounts(ctx);
+      const result = await dispatchAsync(ctx, method, { notAField: true });
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: expect.stringMatching(/^You need a supervisor's permission to [a-z]/) as string,
+        },
+      });
+      expect(tableCounts(ctx)).toEqual(before);
+    });
+  }
+
+  it('lets a supervisor, and a representative given the permission, past to the input check', async () => {
+    const rep = ctx.userId;
+    const supervisorId = ensureUser(ctx.db, 'sup.one', 'Sam Supervisor', ctx.clock.now());
+    makeSupervisor(ctx, supervisorId);
+    const asSupervisor = { ...ctx, userId: supervisorId };
+    const passes = async (as: typeof ctx) => {
+      for (const method of PERMITTED) {
+        const result = await dispatchAsync(as, method, { notAField: true });
+        expect(result.ok ? 'ok' : result.error.code, method).toBe('invalid_input');
+      }
+    };
+    await passes(asSupervisor);
+    call(asSupervisor, 'setUserPermission', {
+      userId: rep,
+      permission: 'run_statements',
+      allowed: true,
+    });
+    await passes(ctx);
+    // taken back: refused again at the next request
+    call(asSupervisor, 'setUserPermission', {
+      userId: rep,
+      permission: 'run_statements',
+      allowed: false,
+    });
+    const again = await dispatchAsync(ctx, 'startStatementRun', { notAField: true });
+    expect(again.ok ? 'ok' : again.error.code).toBe('forbidden');
+    // a supervisor made representative keeps no permission from the role
+    ctx.db.prepare(`UPDATE users SET role = 'representative' WHERE id = ?`).run(supervisorId);
+    const demoted = await dispatchAsync(asSupervisor, 'startStatementRun', { notAField: true });
+    expect(demoted.ok ? 'ok' : demoted.error.code).toBe('forbidden');
+  });
+
+  it('keeps each grant and each taking back in the user history, with who did it', () => {
+    const supervisorId = ensureUser(ctx.db, 'sup.one', 'Sam Supervisor', ctx.clock.now());
+    makeSupervisor(ctx, supervisorId);
+    const asSupervisor = { ...ctx, userId: supervisorId };
+    const rep = ctx.userId;
+    const given = call(asSupervisor, 'setUserPermission', {
+      userId: rep,
+      permission: 'run_statements',
+      allowed: true,
+    });
+    expect(given.grants).toEqual([
+      {
+        userId: rep,
+        permission: 'run_statements',
+        grantedBy: 'Sam Supervisor',
+        grantedAt: ctx.clock.now(),
+      },
+    ]);
+    expectRefused(
+      asSupervisor,
+      'setUserPermission',
+      { userId: rep, permission: 'run_statements', allowed: true },
+      /may already run statements/,
+    );
+    call(asSupervisor, 'setUserPermission', {
+      userId: rep,
+      permission: 'run_statements',
+      allowed: false,
+    });
+    expect(
+      ctx.db
+        .prepare(`SELECT why, changed_by AS byId FROM user_changes WHERE user_id = ? ORDER BY id`)
+        .all(rep),
+    ).toEqual([
+      { why: 'Allowed to run statements', byId: supervisorId },
+      { why: 'No longer allowed to run statements', byId: supervisorId },
+    ]);
+    expect(call(ctx, 'listUserPermissions', {})).toEqual({ grants: [], canChange: false });
+  });
+});
 
 describe('roles are checked by dispatch, from the contract', () => {
   it('names exactly the supervisor-only methods listed here, each saying what it does', () => {

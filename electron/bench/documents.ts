@@ -11,6 +11,7 @@ import { loadStatementData } from '../statements/statement-data';
 import { statementTemplateInUse } from '../templates/in-use';
 import { summarize, type Timing } from './measure';
 import { all, oneOrThrow } from '../db/query';
+import { makeSupervisor } from '../testing/builders';
 
 /**
  * Documents on the bench database: one appeal letter from its data to the finished PDF,
@@ -164,6 +165,8 @@ export async function statementRunBenchmark(ctx: Ctx, count = 1_000): Promise<St
   let runPages = 0;
   start = performance.now();
   await rolledBack(ctx, async () => {
+    // a run needs a supervisor or their permission; rolled back with the run
+    makeSupervisor(ctx);
     const run = await via(ctx, 'startStatementRun', { accountIds: ids });
     const filed = oneOrThrow<{ pages: number }>(
       ctx.db,

@@ -52,7 +52,7 @@ describe('adjustments', () => {
       memo: 'Approved for 100% financial assistance',
     });
     expect(held.status).toBe('pending_approval');
-    expect(held.message).toMatch(/above the \$500\.00 approval limit/);
+    expect(held.message).toMatch(/above the \$500\.00 daily approval limit/);
     expect(call(ctx, 'getAccount', { accountId }).balance.patient).toBe(90_000);
     const requestId = held.requestId ?? 0;
 
@@ -77,7 +77,7 @@ describe('adjustments', () => {
     expectRefused(
       asSupervisor,
       'decideAdjustment',
-      { requestId, decision: 'reject' },
+      { requestId, decision: 'reject', note: 'Too late' },
       /already approved/,
     );
   });
@@ -92,9 +92,22 @@ describe('adjustments', () => {
       reasonCode: 'BAD_DEBT',
       memo: 'Uncollectible',
     });
-    const rejected = call(ctx, 'decideAdjustment', {
-      requestId: held.requestId ?? 0,
+    // the one who asked cannot decide, not even to refuse
+    const requestId = held.requestId ?? 0;
+    expectRefused(
+      ctx,
+      'decideAdjustment',
+      { requestId, decision: 'reject', note: 'Changed my mind' },
+      /another supervisor/,
+    );
+    const otherId = ensureUser(ctx.db, 'sup.two', 'Sue Second', ctx.clock.now());
+    makeSupervisor(ctx, otherId);
+    const asOther = { ...ctx, userId: otherId };
+    expectRefused(asOther, 'decideAdjustment', { requestId, decision: 'reject' }, /why/);
+    const rejected = call(asOther, 'decideAdjustment', {
+      requestId,
       decision: 'reject',
+      note: 'Send to the agency first',
     });
     expect(rejected.status).toBe('rejected');
     expect(

@@ -1,7 +1,7 @@
 import type { AccountId, ClaimId } from '../../shared/ids';
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
-import { conflict, invalid } from '../../shared/api/errors';
+import { invalid } from '../../shared/api/errors';
 import type { AdjustmentReason, AdjustmentResult } from '../../shared/api/posting';
 import { LEDGER_SIDE, type LedgerSide } from '../../shared/codes/enums';
 import { cents, negate, type Cents } from '../../shared/money/cents';
@@ -13,9 +13,11 @@ import type { Db } from '../db/open';
 import { appendLedgerEntries } from '../ledger/ledger';
 import { billingRules } from '../rules/billing-rules';
 import { claimSideBalance, requirePostableAccount } from './account-state';
-import { one, oneOrThrow, run } from '../db/query';
+import { one } from '../db/query';
+import { writeOffsToday } from '../approvals/limits';
+import { fileRequest } from '../approvals/requests';
 
-function requireReason(db: Db, code: string): AdjustmentReason {
+export function requireReason(db: Db, code: string): AdjustmentReason {
   const row = one<Omit<AdjustmentReason, 'active'> & { active: number }>(
     db,
     `SELECT code, label, category, active FROM adjustment_reasons WHERE code = ?`,
@@ -38,7 +40,7 @@ export interface WriteOff {
 }
 
 /** What may be written off: no more than is open on that side (of that claim). */
-function checkWriteOff(
+export function checkWriteOff(
   db: Db,
   w: WriteOff,
   account: { insuranceBalance: number; patientBalance: number },
@@ -80,8 +82,9 @@ export function postWriteOff(ctx: Ctx, w: WriteOff, reason: AdjustmentReason): n
 }
 
 /**
- * Writes off part of a balance for a reason from the maintained list. Above the office's
- * approval limit it is recorded as a request and posts only when a supervisor approves.
+ * Writes off part of a balance for a reason from the maintained list. When it would take
+ * the day's write-offs on the account above the office's approval limit it is recorded as
+ * a request and posts only when a supervisor (not the one who asked) approves.
  */
 export function postAdjustment(ctx: Ctx, input: ParsedInputOf<'postAdjustment'>): AdjustmentResult {
   const { db } = ctx;
@@ -92,34 +95,11 @@ export function postAdjustment(ctx: Ctx, input: ParsedInputOf<'postAdjustment'>)
   const w: WriteOff = { ...input, claimId, reasonCode: reason.code };
   checkWriteOff(db, w, account);
   const limit = billingRules(db).writeOffApprovalLimit;
-  if (input.amount > limit) {
-    const pending = oneOrThrow<{ n: number }>(
-      db,
-      `SELECT count(*) AS n FROM adjustment_requests WHERE account_id = ? AND status = 'pending'`,
-      account.id,
-    );
-    if (pending.n > 0) {
-      throw conflict(
-        'This account already has a write-off waiting for approval; decide that one first.',
-      );
-    }
-    const requestId = Number(
-      run(
-        db,
-        `INSERT INTO adjustment_requests (account_id, claim_id, side, amount, reason_code, memo,
-               requested_at, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        account.id,
-        claimId,
-        w.side,
-        w.amount,
-        reason.code,
-        w.memo,
-        ctx.clock.now(),
-        ctx.userId,
-      ).lastInsertRowid,
-    );
-    const message = `${reason.label} of ${formatCents(w.amount)} is above the ${formatCents(limit)} approval limit; it waits for a supervisor and has not posted.`;
-    recordActivity(ctx, { accountId: account.id, claimId, kind: 'system', text: message });
+  const earlier = writeOffsToday(db, account.id, ctx.clock.today());
+  if (earlier + w.amount > limit) {
+    const already = earlier > 0 ? ` with the ${formatCents(earlier)} written off today` : '';
+    const message = `${reason.label} of ${formatCents(w.amount)}${already} is above the ${formatCents(limit)} daily approval limit; it waits for a supervisor and has not posted.`;
+    const requestId = fileRequest(ctx, { kind: 'write_off', ...w }, `${message} ${w.memo}`);
     return { status: 'pending_approval', entryId: null, requestId, message };
   }
   const entryId = postWriteOff(ctx, w, reason);
@@ -131,66 +111,4 @@ export function postAdjustment(ctx: Ctx, input: ParsedInputOf<'postAdjustment'>)
     text: `${message} ${w.memo}`,
   });
   return { status: 'posted', entryId, requestId: null, message };
-}
-
-/** A supervisor approves (posting it now, if it still fits the balance) or rejects a request. */
-export function decideAdjustment(
-  ctx: Ctx,
-  input: ParsedInputOf<'decideAdjustment'>,
-): AdjustmentResult {
-  const { db } = ctx;
-  const r = one<
-    WriteOff & { id: number; status: string; requestedBy: number; memo: string | null }
-  >(
-    db,
-    `SELECT id, account_id AS accountId, claim_id AS claimId, side, amount, reason_code AS reasonCode,
-           memo, status, requested_by AS requestedBy
-         FROM adjustment_requests WHERE id = ?`,
-    input.requestId,
-  );
-  if (!r) throw invalid('That write-off request was not found.', 'requestId');
-  if (r.status !== 'pending') throw conflict(`That write-off was already ${r.status}.`);
-  const now = ctx.clock.now();
-  const w: WriteOff = { ...r, memo: r.memo ?? '' };
-  if (input.decision === 'reject') {
-    run(
-      db,
-      `UPDATE adjustment_requests SET status = 'rejected', decided_at = ?, decided_by = ?,
-           decision_note = ? WHERE id = ?`,
-      now,
-      ctx.userId,
-      input.note,
-      r.id,
-    );
-    const message = `Write-off of ${formatCents(r.amount)} rejected${input.note ? `: ${input.note}` : '.'}`;
-    recordActivity(ctx, {
-      accountId: r.accountId,
-      claimId: r.claimId,
-      kind: 'system',
-      text: message,
-    });
-    return { status: 'rejected', entryId: null, requestId: r.id, message };
-  }
-  const account = requirePostableAccount(db, r.accountId);
-  checkWriteOff(db, w, account);
-  const reason = requireReason(db, r.reasonCode);
-  const entryId = postWriteOff(ctx, w, reason);
-  run(
-    db,
-    `UPDATE adjustment_requests SET status = 'approved', decided_at = ?, decided_by = ?,
-         decision_note = ?, ledger_entry_id = ? WHERE id = ?`,
-    now,
-    ctx.userId,
-    input.note,
-    entryId,
-    r.id,
-  );
-  const message = `${reason.label} of ${formatCents(r.amount)} approved and posted.`;
-  recordActivity(ctx, {
-    accountId: r.accountId,
-    claimId: r.claimId,
-    kind: 'system',
-    text: message,
-  });
-  return { status: 'posted', entryId, requestId: r.id, message };
 }

@@ -1,6 +1,7 @@
 import type { postingMethods } from '../../shared/api/posting';
 import type { HandlersOf } from '../core/handlers';
-import { decideAdjustment, postAdjustment } from './adjustment';
+import { decideRequest } from '../approvals/decide';
+import { postAdjustment } from './adjustment';
 import { listAdjustmentReasons, saveAdjustmentReason } from './adjustment-reasons';
 import { listAdjustmentRequests } from './adjustment-requests';
 import { postInsurancePayment } from './insurance-payment';
@@ -16,7 +17,7 @@ export const postingHandlers = {
   postInsurancePayment,
   postAdjustment,
   listAdjustmentRequests,
-  decideAdjustment,
+  decideAdjustment: decideRequest,
   postRefund,
   reversePayment,
   reverseEntry,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, expectRefused } from '../testing/call';
-import { addAccount, addBilledClaim, addPayer } from '../testing/builders';
+import { addAccount, addBilledClaim, addPayer, makeSupervisor } from '../testing/builders';
 import { createTestCtx, staleQueueColumns, TEST_TODAY, type TestCtx } from '../testing/test-db';
 import { addDays } from '../../shared/dates/iso-date';
 
@@ -76,7 +76,8 @@ describe('postPatientPayment', () => {
     expect(queue.rows[0]?.reason).toMatch(/Credit balance of \$10\.00 on the patient side/);
     expect(staleQueueColumns(ctx, a.accountId)).toBe(0);
 
-    // refunding the credit takes the account out of the queue again
+    // refunding the credit (a supervisor's to post) takes the account out of the queue again
+    makeSupervisor(ctx);
     call(ctx, 'postRefund', {
       accountId: a.accountId,
       side: 'patient',

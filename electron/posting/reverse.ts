@@ -22,6 +22,10 @@ import { appendLedgerEntries, type NewLedgerEntry } from '../ledger/ledger';
 import { balanceTotals } from './account-state';
 import { insertReceipt } from './receipts';
 import { all, one, run } from '../db/query';
+import type { ReadDb } from '../db/open';
+import { reversalsToday } from '../approvals/limits';
+import { fileRequest, type NewRequest } from '../approvals/requests';
+import { billingRules } from '../rules/billing-rules';
 
 interface EntryRow {
   id: LedgerEntryId;
@@ -66,43 +70,24 @@ function mirror(
   };
 }
 
-/**
- * Reverses a whole payment (or refund, or EOB): every ledger row it posted gets its exact
- * opposite, and a receipt with the opposite amount records it. While the payment's batch
- * is open the reversal goes into it (a mis-keyed payment leaves the batch total); once the
- * batch is closed the deposit stands and the reversal is money out on today's date.
- */
-export function reversePayment(ctx: Ctx, input: ParsedInputOf<'reversePayment'>): PostingResult {
-  return reverseReceipt(ctx, input.receiptId, input.reason);
+interface ReceiptRow {
+  id: ReceiptId;
+  accountId: AccountId;
+  kind: 'patient_payment' | 'insurance_payment' | 'refund';
+  payerId: PayerId | null;
+  method: 'cash' | 'check' | 'card' | 'eft';
+  checkNumber: string | null;
+  reference: string | null;
+  amount: Cents;
+  batchId: BatchId | null;
+  reversesId: ReceiptId | null;
+  batchStatus: string | null;
+  reversedBy: number | null;
 }
 
-/**
- * The reversal itself, in the caller's transaction. A payer's reversal in a remittance
- * (claim status 22) passes the remittance: the reversal is dated with it, not with the
- * day of the import, and belongs to it, so the remittance's payment ties out.
- */
-export function reverseReceipt(
-  ctx: Ctx,
-  receiptId: ReceiptId,
-  reason: string,
-  remittance?: { remittanceId: number; remitDate: IsoDate },
-): PostingResult {
-  const { db } = ctx;
-  const dated = remittance?.remitDate ?? ctx.clock.today();
-  const receipt = one<{
-    id: ReceiptId;
-    accountId: AccountId;
-    kind: 'patient_payment' | 'insurance_payment' | 'refund';
-    payerId: PayerId | null;
-    method: 'cash' | 'check' | 'card' | 'eft';
-    checkNumber: string | null;
-    reference: string | null;
-    amount: Cents;
-    batchId: BatchId | null;
-    reversesId: ReceiptId | null;
-    batchStatus: string | null;
-    reversedBy: number | null;
-  }>(
+/** The payment (or refund, or EOB) as it may be reversed: found, not a reversal, not reversed. */
+export function reversibleReceipt(db: ReadDb, receiptId: ReceiptId): ReceiptRow {
+  const receipt = one<ReceiptRow>(
     db,
     `SELECT r.id, r.account_id AS accountId, r.kind, r.payer_id AS payerId, r.method,
            r.check_number AS checkNumber, r.reference, r.amount, r.batch_id AS batchId,
@@ -118,6 +103,88 @@ export function reverseReceipt(
     );
   }
   if (receipt.reversedBy !== null) throw conflict('This payment has already been reversed.');
+  return receipt;
+}
+
+/** The ledger row as it may be reversed on its own: not part of a payment, not reversed. */
+export function reversibleEntry(db: ReadDb, entryId: LedgerEntryId): EntryRow {
+  const e = one<EntryRow>(db, `${ENTRY_SQL} WHERE id = ?`, entryId);
+  if (!e) throw notFound('The ledger entry');
+  if (e.receiptId !== null) {
+    throw conflict('This entry is part of a payment; reverse the whole payment instead.');
+  }
+  if (e.kind === 'transfer') {
+    throw conflict('A transfer is reversed together with the EOB that made it.');
+  }
+  if (one(db, `SELECT 1 AS n FROM ledger_entries WHERE reverses_id = ?`, e.id)) {
+    throw conflict('This entry has already been reversed.');
+  }
+  return e;
+}
+
+/**
+ * Whether a reversal of this size would take the day's reversals on the account above
+ * the office's limit; if so it is filed as a request and the waiting result returned.
+ */
+function overLimit(
+  ctx: Ctx,
+  accountId: AccountId,
+  amount: Cents,
+  what: string,
+  request: Omit<NewRequest, 'accountId' | 'amount'>,
+): PostingResult | null {
+  const limit = billingRules(ctx.db).reversalApprovalLimit;
+  const earlier = reversalsToday(ctx.db, accountId, ctx.clock.today());
+  if (amount === 0 || earlier + amount <= limit) return null;
+  const already = earlier > 0 ? ` with the ${formatCents(earlier)} reversed today` : '';
+  const message = `Reversal of ${what} of ${formatCents(amount)}${already} is above the ${formatCents(limit)} daily approval limit; it waits for a supervisor and has not posted.`;
+  const requestId = fileRequest(
+    ctx,
+    { ...request, accountId, amount },
+    `${message} ${request.memo}`,
+  );
+  return {
+    receiptId: null,
+    entryIds: [],
+    balance: balanceTotals(ctx.db, accountId),
+    batch: null,
+    message,
+    pendingRequestId: requestId,
+  };
+}
+
+/**
+ * Reverses a whole payment (or refund, or EOB): every ledger row it posted gets its exact
+ * opposite, and a receipt with the opposite amount records it. While the payment's batch
+ * is open the reversal goes into it (a mis-keyed payment leaves the batch total); once the
+ * batch is closed the deposit stands and the reversal is money out on today's date. Over
+ * the day's reversal limit it waits for a supervisor.
+ */
+export function reversePayment(ctx: Ctx, input: ParsedInputOf<'reversePayment'>): PostingResult {
+  const receipt = reversibleReceipt(ctx.db, input.receiptId);
+  const what = receipt.kind === 'refund' ? 'a refund' : 'a payment';
+  const waiting = overLimit(ctx, receipt.accountId, cents(Math.abs(receipt.amount)), what, {
+    kind: 'reverse_payment',
+    memo: input.reason,
+    targetReceiptId: receipt.id,
+  });
+  return waiting ?? reverseReceipt(ctx, input.receiptId, input.reason);
+}
+
+/**
+ * The reversal itself, in the caller's transaction. A payer's reversal in a remittance
+ * (claim status 22) passes the remittance: the reversal is dated with it, not with the
+ * day of the import, and belongs to it, so the remittance's payment ties out.
+ */
+export function reverseReceipt(
+  ctx: Ctx,
+  receiptId: ReceiptId,
+  reason: string,
+  remittance?: { remittanceId: number; remitDate: IsoDate },
+): PostingResult {
+  const { db } = ctx;
+  const dated = remittance?.remitDate ?? ctx.clock.today();
+  const receipt = reversibleReceipt(db, receiptId);
   const batchId = receipt.batchStatus === 'open' ? receipt.batchId : null;
   const reversalId = insertReceipt(ctx, {
     batchId,
@@ -175,25 +242,33 @@ export function reverseReceipt(
 /**
  * Reverses one ledger row that is not part of a payment: a charge or an adjustment.
  * Rows of a payment are reversed with the payment; transfers with the EOB that made them.
+ * Over the day's reversal limit it waits for a supervisor.
  */
 export function reverseEntry(ctx: Ctx, input: ParsedInputOf<'reverseEntry'>): PostingResult {
+  const e = reversibleEntry(ctx.db, input.entryId);
+  const what = `a ${LEDGER_KIND.labels[e.kind].toLowerCase()}`;
+  const waiting = overLimit(ctx, e.accountId, cents(Math.abs(e.amount)), what, {
+    kind: 'reverse_entry',
+    claimId: e.claimId,
+    side: e.side,
+    memo: input.reason,
+    targetEntryId: e.id,
+  });
+  return waiting ?? reverseOneEntry(ctx, input.entryId, input.reason);
+}
+
+/** The reversal of one checked ledger row, in the caller's transaction. */
+export function reverseOneEntry(ctx: Ctx, entryId: LedgerEntryId, reason: string): PostingResult {
   const { db } = ctx;
   const today = ctx.clock.today();
-  const e = one<EntryRow>(db, `${ENTRY_SQL} WHERE id = ?`, input.entryId);
-  if (!e) throw notFound('The ledger entry');
-  if (e.receiptId !== null) {
-    throw conflict('This entry is part of a payment; reverse the whole payment instead.');
-  }
-  if (e.kind === 'transfer') {
-    throw conflict('A transfer is reversed together with the EOB that made it.');
-  }
-  const entryIds = appendLedgerEntries(db, [mirror(e, input.reason, today, null)], {
+  const e = reversibleEntry(db, entryId);
+  const entryIds = appendLedgerEntries(db, [mirror(e, reason, today, null)], {
     userId: ctx.userId,
     now: ctx.clock.now(),
     today,
   });
   touchAccount(ctx.db, e.accountId);
-  const message = `${LEDGER_KIND.labels[e.kind]} of ${formatCents(cents(Math.abs(e.amount)))} reversed: ${input.reason}`;
+  const message = `${LEDGER_KIND.labels[e.kind]} of ${formatCents(cents(Math.abs(e.amount)))} reversed: ${reason}`;
   recordActivity(ctx, {
     accountId: e.accountId,
     claimId: e.claimId,

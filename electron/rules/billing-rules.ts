@@ -7,6 +7,7 @@ import { all, prepare } from '../db/query';
 /** What an office gets until a supervisor changes it. */
 export const DEFAULT_BILLING_RULES: BillingRules = {
   writeOffApprovalLimit: cents(50_000),
+  reversalApprovalLimit: cents(50_000),
   planMinimumMonthly: cents(2_500),
   planMaxMonths: 36,
   planGraceDays: 10,

@@ -5,7 +5,14 @@ import { addDays, isoDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { AccountId, PayerId } from '../../shared/ids';
 import { dispatchAsync } from '../api/dispatch';
 import { fixedClock, type Ctx } from '../core/context';
-import { addAccount, addAddress, addBilledClaim, addPayer, addPerson } from '../testing/builders';
+import {
+  addAccount,
+  addAddress,
+  addBilledClaim,
+  addPayer,
+  addPerson,
+  allowStatementRuns,
+} from '../testing/builders';
 import { call } from '../testing/call';
 import { createTestCtx, type TestCtx } from '../testing/test-db';
 import { paidOffSince } from './dunning';
@@ -38,6 +45,8 @@ const historyOf = fc.record({
 let ctx: TestCtx;
 beforeEach(() => {
   ctx = createTestCtx();
+  // statement runs are work a supervisor hands to a representative
+  allowStatementRuns(ctx);
 });
 afterEach(() => ctx.close());
 

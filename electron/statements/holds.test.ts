@@ -9,6 +9,7 @@ import {
   addBilledClaim,
   addPayer,
   addPerson,
+  allowStatementRuns,
   makeSupervisor,
 } from '../testing/builders';
 import { call, callAsync, expectRefused } from '../testing/call';
@@ -17,6 +18,8 @@ import { createTestCtx, TEST_TODAY, type TestCtx } from '../testing/test-db';
 let ctx: TestCtx;
 beforeEach(() => {
   ctx = createTestCtx();
+  // statement runs are work a supervisor hands to a representative
+  allowStatementRuns(ctx);
 });
 afterEach(() => ctx.close());
 

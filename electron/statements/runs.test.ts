@@ -5,7 +5,13 @@ import { dispatchAsync } from '../api/dispatch';
 import { holdSteps } from '../core/step-hold';
 import { pdfPageCount, pdfText } from '../documents/test-pdf';
 import { documentsDir, stagingDir } from '../filing/location';
-import { addAccount, addAddress, addBilledClaim, addPayer } from '../testing/builders';
+import {
+  addAccount,
+  addAddress,
+  addBilledClaim,
+  addPayer,
+  makeSupervisor,
+} from '../testing/builders';
 import { call, callAsync, expectRefused } from '../testing/call';
 import { createTestCtx, rowCount, type TestCtx } from '../testing/test-db';
 import { RUN_CANCELLED, RUN_LABEL } from './runs';
@@ -14,6 +20,8 @@ let ctx: TestCtx;
 let numbered = 0;
 beforeEach(() => {
   ctx = createTestCtx();
+  // statement runs are a supervisor's, or a representative's they allowed
+  makeSupervisor(ctx);
   numbered = 0;
 });
 afterEach(() => ctx.close());

@@ -173,6 +173,18 @@ export function makeSupervisor(ctx: Ctx, userId: number = ctx.userId): void {
   run(ctx.db, `UPDATE users SET role = 'supervisor' WHERE id = ?`, userId);
 }
 
+/** A supervisor's permission given to the test user (statement runs), as Settings gives it. */
+export function allowStatementRuns(ctx: Ctx, userId: number = ctx.userId): void {
+  run(
+    ctx.db,
+    `INSERT OR IGNORE INTO user_permissions (user_id, permission, granted_by, granted_at)
+       VALUES (?, 'run_statements', ?, ?)`,
+    userId,
+    userId,
+    ctx.clock.now(),
+  );
+}
+
 /** A mailing address for a person, so statements and letters can reach them. */
 export function addAddress(ctx: Ctx, personId: number, line1 = '77 Lantern Way'): void {
   run(

@@ -339,6 +339,8 @@ describe('documents', () => {
       .prepare(`UPDATE people SET deceased_date = '2026-02-01' WHERE id = ?`)
       .run(deceased.guarantorId);
 
+    // a statement run is a supervisor's, or a representative's they allowed
+    makeSupervisor(ctx);
     const page = await app.open('#/statements', ctx);
     await page.getByRole('heading', { name: 'Statements' }).waitFor();
     const filters = page.getByRole('form', { name: 'Which accounts' });
@@ -435,6 +437,7 @@ describe('documents', () => {
 
   it('cancels a statement run part way, filing nothing', async () => {
     const ctx = app.database({ demo: true });
+    makeSupervisor(ctx);
     const kept = () =>
       ctx.db
         .prepare(

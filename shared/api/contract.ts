@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountsMethods } from './accounts';
 import { appMethods } from './app';
+import { approvalsMethods } from './approvals';
 import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
 import { csvMethods } from './csv';
@@ -45,6 +46,7 @@ export const contract = {
   ...statementsMethods,
   ...payersMethods,
   ...codesMethods,
+  ...approvalsMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

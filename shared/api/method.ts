@@ -7,8 +7,17 @@ import type { z } from 'zod';
  */
 export type Access = 'read' | 'write' | 'long';
 
-/** Who may call a method. The check is dispatch's, from this, before the handler runs. */
-export type Role = 'anyone' | 'supervisor';
+/**
+ * Who may call a method. The check is dispatch's, from this, before the handler runs.
+ * 'permitted': a supervisor, or a representative a supervisor has given the permission.
+ */
+export type Role = 'anyone' | 'supervisor' | 'permitted';
+
+/** What a supervisor may allow one representative beyond the role; a supervisor has them all. */
+export const PERMISSIONS = ['run_statements'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+/** Completes "… may …" and "You need a supervisor's permission to …". */
+export const PERMISSION_LABELS: Record<Permission, string> = { run_statements: 'run statements' };
 
 export interface Method<I extends z.ZodType, O, A extends Access = Access> {
   input: I;
@@ -16,6 +25,8 @@ export interface Method<I extends z.ZodType, O, A extends Access = Access> {
   role: Role;
   /** What a supervisor-only method does, as the refusal says it: "change the facility details". */
   action?: string;
+  /** For role 'permitted': the permission a representative needs. */
+  permission?: Permission;
   /** Carries the output type only; never set. */
   output?: O;
 }
@@ -29,10 +40,14 @@ export interface Created {
 }
 
 function method<O, A extends Access>(access: A) {
-  return <I extends z.ZodType>(input: I, supervisorOnly?: { action: string }): Method<I, O, A> =>
-    supervisorOnly
-      ? { input, access, role: 'supervisor', action: supervisorOnly.action }
-      : { input, access, role: 'anyone' };
+  return <I extends z.ZodType>(
+    input: I,
+    who?: { action: string } | { permission: Permission },
+  ): Method<I, O, A> => {
+    if (!who) return { input, access, role: 'anyone' };
+    if ('permission' in who) return { input, access, role: 'permitted', ...who };
+    return { input, access, role: 'supervisor', action: who.action };
+  };
 }
 
 /** A method that only reads. */
@@ -44,3 +59,6 @@ export const long = <O>() => method<O, 'long'>('long');
 
 /** Marks a method only a supervisor may call; `action` completes "Only a supervisor can …". */
 export const supervisor = (action: string) => ({ action });
+
+/** Marks a method a supervisor may call, and a representative they have allowed to. */
+export const permitted = (permission: Permission) => ({ permission });

@@ -39,6 +39,8 @@ export interface PostingResult {
   batch: BatchSummary | null;
   /** One sentence for the person who posted, e.g. where the money went. */
   message: string;
+  /** Set when nothing posted: the request that waits for a supervisor's approval. */
+  pendingRequestId?: number;
 }
 
 export interface AdjustmentResult {
@@ -48,18 +50,26 @@ export interface AdjustmentResult {
   message: string;
 }
 
+/** What waits for a supervisor: a write-off or reversal over the day's limit, or a refund. */
+export type ApprovalKind = 'write_off' | 'refund' | 'reverse_entry' | 'reverse_payment';
+
 export interface AdjustmentRequestView {
   id: number;
+  kind: ApprovalKind;
   accountId: number;
   accountNumber: string;
   patientName: string;
   claimNumber: string | null;
-  side: LedgerSide;
+  side: LedgerSide | null;
   amount: Cents;
-  reasonCode: string;
+  /** The write-off reason's code; null for refunds and reversals. */
+  reasonCode: string | null;
+  /** What is asked, as a person reads it: the write-off reason, "Refund by check 1042". */
   reasonLabel: string;
+  /** Why the requester asks (their explanation, or the reversal's reason). */
   memo: string | null;
   status: 'pending' | 'approved' | 'rejected';
+  requestedById: number;
   requestedBy: string;
   requestedAt: string;
   decidedBy: string | null;
@@ -160,11 +170,17 @@ export const postAdjustmentInput = z.strictObject({
   memo: requiredText('Explanation', 500),
 });
 
-export const decideAdjustmentInput = z.strictObject({
-  requestId: id('Request'),
-  decision: z.enum(['approve', 'reject'], 'Choose approve or reject.'),
-  note: optionalText('Note', 500),
-});
+export const decideAdjustmentInput = z
+  .strictObject({
+    requestId: id('Request'),
+    decision: z.enum(['approve', 'reject'], 'Choose approve or refuse.'),
+    note: optionalText('Reason', 500),
+  })
+  .superRefine((v, ctx) => {
+    // the history says why something asked for did not happen
+    if (v.decision === 'reject' && !v.note)
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why it is refused.' });
+  });
 
 export const listAdjustmentRequestsInput = z.strictObject({
   status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
@@ -216,7 +232,7 @@ export const postingMethods = {
   listAdjustmentRequests: read<AdjustmentRequestView[]>()(listAdjustmentRequestsInput),
   decideAdjustment: write<AdjustmentResult>()(
     decideAdjustmentInput,
-    supervisor('approve or reject a write-off'),
+    supervisor('approve or refuse a request waiting for approval'),
   ),
   postRefund: write<PostingResult>()(postRefundInput),
   reversePayment: write<PostingResult>()(reversePaymentInput),

@@ -6,8 +6,10 @@ import { read, supervisor, write, type MethodGroup } from './method';
 /** The office's billing rules: approval limit, plan terms, grace days, assistance threshold. */
 
 export interface BillingRules {
-  /** Write-offs above this wait for a supervisor. */
+  /** Write-offs on one account in one day above this wait for a supervisor. */
   writeOffApprovalLimit: Cents;
+  /** Reversals (of charges, payments, adjustments) on one account in one day above this wait. */
+  reversalApprovalLimit: Cents;
   planMinimumMonthly: Cents;
   planMaxMonths: number;
   /** Days after an installment's due date before the plan counts as delinquent. */
@@ -43,6 +45,9 @@ export interface BillingRulesView {
 export const saveBillingRulesInput = z.strictObject({
   writeOffApprovalLimit: centsField('Approval limit')
     .refine((v) => v >= 0, 'Approval limit cannot be negative.')
+    .optional(),
+  reversalApprovalLimit: centsField('Reversal approval limit')
+    .refine((v) => v >= 0, 'Reversal approval limit cannot be negative.')
     .optional(),
   planMinimumMonthly: positiveAmount('Minimum monthly amount').optional(),
   planMaxMonths: whole('Longest plan', 1, 120).optional(),

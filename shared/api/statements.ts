@@ -6,7 +6,7 @@ import type { IsoDate } from '../dates/iso-date';
 import { cents, type Cents } from '../money/cents';
 import type { DocumentView } from './documents';
 import { accountIdField, centsField, requiredText } from './fields';
-import { long, read, supervisor, write, type MethodGroup } from './method';
+import { long, permitted, read, supervisor, write, type MethodGroup } from './method';
 
 /**
  * Patient statements: a cycle by guarantor (one statement lists all their accounts with a
@@ -160,7 +160,10 @@ export const setCollectionHoldInput = z.strictObject({
 export const statementsMethods = {
   generateStatement: write<DocumentView>()(generateStatementInput),
   listStatementCandidates: read<StatementCandidates>()(statementCandidatesInput),
-  startStatementRun: long<StatementRunResult>()(startStatementRunInput),
+  startStatementRun: long<StatementRunResult>()(
+    startStatementRunInput,
+    permitted('run_statements'),
+  ),
   getAccountDunning: read<AccountDunning>()(generateStatementInput),
   setCollectionHold: write<AccountDunning>()(setCollectionHoldInput),
   releaseStatementHold: write<AccountDunning>()(

@@ -28,7 +28,11 @@ export function LedgerReverse({
         ? api.reversePayment({ receiptId, reason })
         : api.reverseEntry({ entryId: entry.id, reason }),
     onSuccess: async (result) => {
-      notifications.show({ color: 'green', message: result.message });
+      // yellow: nothing posted, it waits for a supervisor (the message says so)
+      notifications.show({
+        color: result.pendingRequestId ? 'yellow' : 'green',
+        message: result.message,
+      });
       await invalidateAll();
       onClose();
     },

@@ -35,7 +35,11 @@ export function RefundModal({ view, onClose }: { view: AccountView; onClose: () 
         memo,
       }),
     onSuccess: async (result) => {
-      notifications.show({ color: 'green', message: result.message });
+      // yellow: nothing posted, it waits for a supervisor (the message says so)
+      notifications.show({
+        color: result.pendingRequestId ? 'yellow' : 'green',
+        message: result.message,
+      });
       await invalidateAll();
       onClose();
     },

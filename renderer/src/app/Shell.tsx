@@ -3,6 +3,8 @@ import { spotlight } from '@mantine/spotlight';
 import { useQuery } from '@tanstack/react-query';
 import { formatUsDate } from '../../../shared/dates/iso-date';
 import { AccountScreen } from '../account/AccountScreen';
+import { ApprovalsButton } from '../approvals/ApprovalsButton';
+import { ApprovalsScreen } from '../approvals/ApprovalsScreen';
 import { ErrorState, LoadingState } from '../components/States';
 import { SearchSpotlight } from '../search/SearchSpotlight';
 import { FirstStart } from '../start/FirstStart';
@@ -51,6 +53,7 @@ export function Shell() {
   else if (route.name === 'templates') body = <TemplatesScreen params={route.params} />;
   else if (route.name === 'payers') body = <PayersScreen params={route.params} />;
   else if (route.name === 'settings') body = <SettingsScreen tab={route.tab} />;
+  else if (route.name === 'approvals') body = <ApprovalsScreen userId={info.data.user.id} />;
   else
     body = (
       <ErrorState
@@ -169,6 +172,7 @@ export function Shell() {
                   Today {formatUsDate(info.data.today)}
                 </Text>
               </Stack>
+              <ApprovalsButton current={route.name === 'approvals'} />
               <Button
                 variant={route.name === 'settings' ? 'light' : 'subtle'}
                 px="xs"

@@ -30,6 +30,7 @@ export const keys = {
   facility: ['facility'] as const,
   billingRules: ['billingRules'] as const,
   users: ['users'] as const,
+  userPermissions: ['userPermissions'] as const,
   setAsideDocuments: ['setAsideDocuments'] as const,
 };
 

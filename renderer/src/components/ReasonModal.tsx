@@ -16,6 +16,8 @@ export function ReasonModal(props: {
   error: unknown;
   onConfirm: (reason: string) => void;
   onClose: () => void;
+  /** The input the server names the reason by, when it is not "reason". */
+  field?: string;
 }) {
   const [reason, setReason] = useState('');
   const errors = fieldErrors(props.error);
@@ -36,7 +38,7 @@ export function ReasonModal(props: {
             minRows={2}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
+            error={errors[props.field ?? 'reason']}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
             }}

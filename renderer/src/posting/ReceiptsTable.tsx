@@ -17,7 +17,11 @@ function ReverseReceipt({ receipt, onClose }: { receipt: ReceiptView; onClose: (
   const reverse = useMutation({
     mutationFn: (reason: string) => api.reversePayment({ receiptId: receipt.id, reason }),
     onSuccess: async (result) => {
-      notifications.show({ color: 'green', message: result.message });
+      // yellow: nothing posted, it waits for a supervisor (the message says so)
+      notifications.show({
+        color: result.pendingRequestId ? 'yellow' : 'green',
+        message: result.message,
+      });
       await invalidateAll();
       onClose();
     },

@@ -22,6 +22,7 @@ import { optionsOf } from '../components/options';
 import { QueryState } from '../components/States';
 import { Timestamp } from '../components/UsDate';
 import { UserContactModal } from './UserContactModal';
+import { UserPermissions } from './UserPermissions';
 
 /** Adds a colleague (user null) or changes one's name, role and access. */
 function UserModal({ user, onClose }: { user: UserView | null; onClose: () => void }) {
@@ -218,6 +219,7 @@ export function UsersPanel() {
           ))}
         </Table.Tbody>
       </Table>
+      <UserPermissions />
       {contact && <UserContactModal user={contact} onClose={() => setContact(null)} />}
       {editing && (
         <UserModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />

@@ -6,6 +6,7 @@ import { formOf, readForm, RULES } from './rules-form';
 
 const RULES_NOW: BillingRules = {
   writeOffApprovalLimit: cents(50000),
+  reversalApprovalLimit: cents(25000),
   planMinimumMonthly: cents(2500),
   planMaxMonths: 24,
   planGraceDays: 10,
@@ -24,6 +25,7 @@ describe('formOf', () => {
   it('shows amounts as plain decimals and the rest as whole numbers', () => {
     expect(formOf(RULES_NOW)).toEqual({
       writeOffApprovalLimit: '500.00',
+      reversalApprovalLimit: '250.00',
       planMinimumMonthly: '25.00',
       planMaxMonths: '24',
       planGraceDays: '10',
@@ -52,6 +54,7 @@ describe('readForm', () => {
       fc.property(
         fc.record({
           writeOffApprovalLimit: amount,
+          reversalApprovalLimit: amount,
           planMinimumMonthly: amount,
           planMaxMonths: whole,
           planGraceDays: whole,

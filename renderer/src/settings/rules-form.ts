@@ -17,7 +17,15 @@ export const RULES: readonly {
   {
     key: 'writeOffApprovalLimit',
     label: 'Write-off approval limit',
-    description: 'Adjustments above this wait for a supervisor before they post.',
+    description:
+      'Write-offs on one account in one day above this wait for a supervisor before they post.',
+    money: true,
+  },
+  {
+    key: 'reversalApprovalLimit',
+    label: 'Reversal approval limit',
+    description:
+      'Reversals of charges, payments and adjustments on one account in one day above this wait for a supervisor.',
     money: true,
   },
   {
