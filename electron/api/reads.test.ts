@@ -80,6 +80,10 @@ function sampleInputs(): Record<string, unknown> {
       text: 'Code,Description\n45,Over the fee schedule.\n',
     },
     listUnknownCodes: {},
+    getAccessState: {},
+    reportActivity: {},
+    unlock: {},
+    getAccessReview: {},
   };
 }
 

@@ -24,6 +24,11 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'setTemplateInUse',
   'updatePayer',
   'loadCodeList',
+  'getAccessReview',
+  'allowUser',
+  'refuseUser',
+  'resetUserSecret',
+  'acknowledgeEmergencyAccess',
 ];
 
 let ctx: TestCtx;

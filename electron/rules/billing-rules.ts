@@ -14,6 +14,7 @@ export const DEFAULT_BILLING_RULES: BillingRules = {
   assistanceThresholdPercent: 250,
   incomeSharePercent: 5,
   appealFollowUpDays: 30,
+  idleLockMinutes: 15,
 };
 
 type RuleKey = keyof BillingRules;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accessMethods } from './access';
 import { accountsMethods } from './accounts';
 import { appMethods } from './app';
 import { batchesMethods } from './batches';
@@ -45,6 +46,7 @@ export const contract = {
   ...statementsMethods,
   ...payersMethods,
   ...codesMethods,
+  ...accessMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

@@ -20,6 +20,8 @@ export interface BillingRules {
   incomeSharePercent: number;
   /** Days after an appeal or corrected claim is sent before checking on it. */
   appealFollowUpDays: number;
+  /** Minutes without a person's input before the window locks and hides patient data. */
+  idleLockMinutes: number;
 }
 
 export interface BillingRulesView {
@@ -41,6 +43,7 @@ export const saveBillingRulesInput = z.strictObject({
   assistanceThresholdPercent: whole('Assistance threshold', 100, 600).optional(),
   incomeSharePercent: whole('Share of income', 1, 50).optional(),
   appealFollowUpDays: whole('Days to follow up on an appeal', 1, 180).optional(),
+  idleLockMinutes: whole('Minutes before the window locks', 1, 240).optional(),
 });
 
 export const rulesMethods = {

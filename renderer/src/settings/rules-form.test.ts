@@ -13,6 +13,7 @@ const RULES_NOW: BillingRules = {
   assistanceThresholdPercent: 250,
   incomeSharePercent: 5,
   appealFollowUpDays: 30,
+  idleLockMinutes: 15,
 };
 
 describe('formOf', () => {
@@ -26,6 +27,7 @@ describe('formOf', () => {
       assistanceThresholdPercent: '250',
       incomeSharePercent: '5',
       appealFollowUpDays: '30',
+      idleLockMinutes: '15',
     });
   });
 
@@ -49,6 +51,7 @@ describe('readForm', () => {
           assistanceThresholdPercent: whole,
           incomeSharePercent: whole,
           appealFollowUpDays: whole,
+          idleLockMinutes: whole,
         }),
         (rules) => {
           expect(readForm(formOf(rules))).toEqual({ rules });

@@ -56,6 +56,11 @@ export const RULES: readonly {
     label: 'Share of income for a plan (%)',
     description: 'The part of monthly household income a plan may take.',
   },
+  {
+    key: 'idleLockMinutes',
+    label: 'Minutes before the window locks',
+    description: 'Without a key or mouse touched this long, ClaimDesk hides patient data.',
+  },
 ];
 
 export function formOf(rules: BillingRules): RuleForm {
