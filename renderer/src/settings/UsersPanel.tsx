@@ -21,6 +21,7 @@ import { FormError } from '../components/FormError';
 import { optionsOf } from '../components/options';
 import { QueryState } from '../components/States';
 import { Timestamp } from '../components/UsDate';
+import { UserAccessSection } from '../lock/UserAccessSection';
 
 /** Adds a colleague (user null) or changes one's name, role and access. */
 function UserModal({ user, onClose }: { user: UserView | null; onClose: () => void }) {
@@ -192,6 +193,7 @@ export function UsersPanel() {
       {editing && (
         <UserModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}
+      <UserAccessSection />
     </Stack>
   );
 }
