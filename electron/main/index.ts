@@ -20,6 +20,7 @@ import {
   openDatabase,
   type Db,
 } from '../db/open';
+import { lockWhenIdle } from '../access/session';
 import { readFacility } from '../facility/facility';
 import { signIn, UserTurnedOffError } from '../users/sign-in';
 import { allowedSites, APP_SCHEME, contentType, devToolsAllowed, resolveAppFile } from './guards';
@@ -181,6 +182,8 @@ if (!app.requestSingleInstanceLock()) {
         app.quit();
         return;
       }
+      // a person sits at this window: it locks after the office's idle minutes
+      lockWhenIdle(ctx);
       // sets aside what a crash or a restored older database left; a supervisor sees the list
       sweepDocuments(ctx);
       installMenu({ isMac: process.platform === 'darwin', isDev: devTools });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LOCKED_MESSAGE, waitingMessage } from '../../electron/access/gate';
+import { lockWhenIdle } from '../../electron/access/session';
 import type { Ctx } from '../../electron/core/context';
 import { makeSupervisor } from '../../electron/testing/builders';
 import { call } from '../../electron/testing/call';
@@ -27,6 +28,8 @@ describe('sign-in and the idle lock', () => {
     // the main process's clock, moved by the test: no timer is raced
     const clock = manualClock(`${TEST_TODAY}T15:00:00.000Z`);
     const ctx: Ctx = { ...db, clock };
+    // as the main process does for its window
+    lockWhenIdle(ctx);
     const page = await app.open('#/queue', ctx);
     await queueGrid(page).waitFor();
 
