@@ -3,6 +3,7 @@ import { contract, type MethodName } from '../../shared/api/contract';
 import { ApiError, type ApiErrorData, type ApiResult } from '../../shared/api/errors';
 import type { Access } from '../../shared/api/method';
 import type { Ctx } from '../core/context';
+import { accessRefusal } from '../access/gate';
 import { describeFailure, errorCode } from '../core/failure';
 import { longWorkOf, withLongWorkNote } from '../core/long-work-note';
 import { SteppedWrite } from '../core/stepped';
@@ -58,6 +59,9 @@ function prepare(ctx: Ctx, method: unknown, input: unknown): Prepared {
   }
   // checked on every request: a supervisor may turn this user off while they work
   if (!isActiveUser(ctx.db, ctx.userId)) return refused(TURNED_OFF);
+  // a sign-in name still waiting for a supervisor, or a locked window: refused here, not in a screen
+  const held = accessRefusal(ctx, method);
+  if (held) return refused(held);
   const spec = contract[method];
   // the role is checked here, from the contract, for every caller: a screen that hides a
   // button is a courtesy, this is the rule

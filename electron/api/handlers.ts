@@ -1,4 +1,5 @@
 import type { Contract, MethodName } from '../../shared/api/contract';
+import { accessHandlers } from '../access/handlers';
 import { accountsHandlers } from '../accounts/handlers';
 import { appHandlers } from '../app/handlers';
 import { approvalsHandlers } from '../approvals/handlers';
@@ -46,6 +47,7 @@ export const handlers = {
   ...payersHandlers,
   ...codesHandlers,
   ...approvalsHandlers,
+  ...accessHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

@@ -82,6 +82,10 @@ function sampleInputs(): Record<string, unknown> {
     listUnknownCodes: {},
     getAccountDunning: { accountId },
     listUserPermissions: {},
+    getAccessState: {},
+    reportActivity: {},
+    unlock: {},
+    getAccessReview: {},
   };
 }
 

@@ -28,6 +28,11 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'loadCodeList',
   'releaseStatementHold',
   'setUserPermission',
+  'getAccessReview',
+  'allowUser',
+  'refuseUser',
+  'resetUserSecret',
+  'acknowledgeEmergencyAccess',
 ];
 
 /**

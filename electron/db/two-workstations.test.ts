@@ -95,6 +95,8 @@ describe('two workstations on one database file', () => {
       return accountId;
     });
     const accounts = JSON.stringify(accountIds);
+    // colleagues the office already has: a name never seen before would wait for a supervisor
+    for (const name of ['ana.front', 'ben.back']) ensureUser(ctx.db, name, name, ctx.clock.now());
     const a = workstation('post', ctx.databasePath, 'ana.front', accounts, '300');
     const b = workstation('post', ctx.databasePath, 'ben.back', accounts, '300');
     await Promise.all([a.next('ready'), b.next('ready')]);

@@ -1,4 +1,5 @@
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, protocol, session, type BrowserWindow } from 'electron';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,10 @@ import {
   openDatabase,
   type Db,
 } from '../db/open';
+import { lockWhenIdle } from '../access/session';
+import { readFacility } from '../facility/facility';
 import { signIn, UserTurnedOffError } from '../users/sign-in';
+import { allowedSites, APP_SCHEME, contentType, devToolsAllowed, resolveAppFile } from './guards';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
 import { createSettings, type Settings } from './settings';
@@ -27,7 +31,7 @@ import { createMainWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, 'preload.cjs');
-const indexHtml = path.join(here, '..', '..', 'renderer', 'dist', 'index.html');
+const rendererDir = path.join(here, '..', '..', 'renderer', 'dist');
 
 let mainWindow: BrowserWindow | null = null;
 let db: Db | null = null;
@@ -131,6 +135,25 @@ function lockDownSession(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
   );
+  // checks are asked without a request (clipboard, notifications, fullscreen...): deny them too
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+/** The app's pages from its own folder over claimdesk://, and nothing outside that folder. */
+function serveApp(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(rendererDir, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await fs.promises.readFile(file);
+      return new Response(new Uint8Array(body), { headers: { 'content-type': contentType(file) } });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -143,20 +166,35 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.enableSandbox();
+  // before ready, as Electron requires: a standard, secure scheme runs module scripts and
+  // gives the page an origin of its own, which file:// does not
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+  const devTools = devToolsAllowed(process.argv, process.env);
   void app
     .whenReady()
     .then(() => {
       lockDownSession();
+      serveApp();
       const ctx = openStore();
       if (!ctx) {
         app.quit();
         return;
       }
+      // a person sits at this window: it locks after the office's idle minutes
+      lockWhenIdle(ctx);
       // sets aside what a crash or a restored older database left; a supervisor sees the list
       sweepDocuments(ctx);
-      installMenu({ isMac: process.platform === 'darwin', isDev: !app.isPackaged });
+      installMenu({ isMac: process.platform === 'darwin', isDev: devTools });
       bindApi(ctx, () => mainWindow);
-      mainWindow = createMainWindow({ settings: createSettings(), preloadPath, indexHtml });
+      mainWindow = createMainWindow({
+        settings: createSettings(),
+        preloadPath,
+        devTools,
+        // read at each link, so a web address a supervisor just saved counts at once
+        externalSites: () => allowedSites([readFacility(ctx.db)?.web ?? null]),
+      });
       mainWindow.on('closed', () => {
         mainWindow = null;
       });

@@ -1,5 +1,5 @@
 import { BrowserWindow, screen, shell } from 'electron';
-import path from 'node:path';
+import { APP_START_URL, externalLinkAllowed, isAppUrl, type allowedSites } from './guards';
 import type { Settings, WindowBounds } from './settings';
 
 const DEFAULT_BOUNDS: WindowBounds = { width: 1440, height: 900, maximized: false };
@@ -20,7 +20,10 @@ function visibleBounds(saved: WindowBounds | undefined): WindowBounds {
 export function createMainWindow(options: {
   settings: Settings;
   preloadPath: string;
-  indexHtml: string;
+  /** Only with the developer flag: DevTools let anyone call window.api by hand. */
+  devTools: boolean;
+  /** The facility's own sites, the only ones a link may open (in the system browser). */
+  externalSites: () => ReturnType<typeof allowedSites>;
 }): BrowserWindow {
   const bounds = visibleBounds(options.settings.windowBounds());
   const win = new BrowserWindow({
@@ -41,19 +44,32 @@ export function createMainWindow(options: {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: true,
+      devTools: options.devTools,
     },
   });
   if (bounds.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
 
-  // The app is one local page: no navigation away from it and no new windows. Links to
-  // the web (none today) would open in the system browser, never inside the app.
-  const appUrl = new URL(`file://${path.resolve(options.indexHtml)}`).href;
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(appUrl)) event.preventDefault();
+  // The app is one local page: no navigation away from it, no redirect, no frame that
+  // leaves it, no new windows. A link to the facility's own site opens in the system
+  // browser; any other address goes nowhere.
+  const openOutside = (url: string) => {
+    if (externalLinkAllowed(url, options.externalSites())) void shell.openExternal(url);
+  };
+  const stayInApp = (event: { preventDefault(): void }, url: string) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    openOutside(url);
+  };
+  win.webContents.on('will-navigate', (event) => stayInApp(event, event.url));
+  win.webContents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  win.webContents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    openOutside(url);
     return { action: 'deny' };
   });
 
@@ -61,6 +77,6 @@ export function createMainWindow(options: {
     const b = win.getNormalBounds();
     options.settings.setWindowBounds({ ...b, maximized: win.isMaximized() });
   });
-  void win.loadFile(options.indexHtml, { hash: '/queue' });
+  void win.loadURL(APP_START_URL);
   return win;
 }

@@ -20,6 +20,7 @@ export const DEFAULT_BILLING_RULES: BillingRules = {
   finalNoticeDays: 90,
   referralNoticeDays: 30,
   statementMinimum: cents(500),
+  idleLockMinutes: 15,
 };
 
 type RuleKey = keyof BillingRules;

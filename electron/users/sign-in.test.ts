@@ -40,7 +40,30 @@ describe('signing in', () => {
     expect(userRow(second)).toEqual({ username: 'sam.ortiz', role: 'representative', active: 1 });
     // coming back changes nothing
     expect(signIn(db, 'DANA.LEE', NOW)).toBe(first);
-    expect(changes()).toHaveLength(1);
+    expect(signIn(db, 'sam.ortiz', NOW)).toBe(second);
+    expect(changes()).toHaveLength(2);
+  });
+
+  it('keeps a name never seen before waiting for a supervisor; one a supervisor added does not wait', () => {
+    const first = signIn(db, 'dana.lee', NOW);
+    const stranger = signIn(db, 'sam.ortiz', NOW);
+    db.prepare(
+      `INSERT INTO users (username, display_name, created_at) VALUES ('kim.ng', 'Kim Ng', ?)`,
+    ).run(NOW);
+    const added = signIn(db, 'kim.ng', NOW);
+    const pending = (id: number) =>
+      (db.prepare(`SELECT pending FROM users WHERE id = ?`).get(id) as { pending: number }).pending;
+    expect([pending(first), pending(stranger), pending(added)]).toEqual([0, 1, 0]);
+    expect(changes()).toContainEqual({
+      userId: stranger,
+      role: 'representative',
+      why: 'First sign-in; waits for a supervisor to allow it',
+      changedBy: stranger,
+    });
+    // signing in again keeps it waiting, and writes nothing more
+    expect(signIn(db, 'sam.ortiz', NOW)).toBe(stranger);
+    expect(pending(stranger)).toBe(1);
+    expect(changes()).toHaveLength(2);
   });
 
   it('does not hand the role to the next person when the only supervisor is turned off', () => {

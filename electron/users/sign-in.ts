@@ -15,11 +15,12 @@ export class UserTurnedOffError extends Error {
 }
 
 /**
- * The person at the computer, by their sign-in name: known users come back as they are,
- * new ones start as representatives. A database with no supervisor yet (a new office)
- * makes its first user the supervisor, or nobody could ever approve a write-off or give
- * the role; once a supervisor exists only a supervisor gives the role. A user a
- * supervisor turned off is refused.
+ * The person at the computer, by their sign-in name: known users come back as they are.
+ * A database with no supervisor yet (a new office) makes its first user the supervisor,
+ * or nobody could ever allow anyone or give the role. Once a supervisor exists, a name
+ * ClaimDesk has never seen waits for a supervisor to allow it (dispatch refuses it
+ * everything but its waiting screen): anyone who reaches the file from some desktop must
+ * not get patient data by that alone. A user a supervisor turned off is refused.
  *
  * A known user of an office that has its supervisor is signed in without writing, so
  * ClaimDesk opens while another workstation holds the write lock (a long import).
@@ -36,11 +37,23 @@ export function signIn(db: Db, username: string, now: string): UserId {
   }
   return db
     .transaction(() => {
+      const seen = one(db, `SELECT 1 FROM users WHERE username = ?`, username) !== undefined;
       const userId = ensureUser(db, username, username, now);
       if (!hasSupervisor(db)) {
-        run(db, `UPDATE users SET role = 'supervisor', active = 1 WHERE id = ?`, userId);
+        run(
+          db,
+          `UPDATE users SET role = 'supervisor', active = 1, pending = 0 WHERE id = ?`,
+          userId,
+        );
         recordUserChange(db, userId, {
           why: 'First to open ClaimDesk while it had no supervisor',
+          by: userId,
+          now,
+        });
+      } else if (!seen) {
+        run(db, `UPDATE users SET pending = 1 WHERE id = ?`, userId);
+        recordUserChange(db, userId, {
+          why: 'First sign-in; waits for a supervisor to allow it',
           by: userId,
           now,
         });

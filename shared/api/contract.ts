@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accessMethods } from './access';
 import { accountsMethods } from './accounts';
 import { appMethods } from './app';
 import { approvalsMethods } from './approvals';
@@ -47,6 +48,7 @@ export const contract = {
   ...payersMethods,
   ...codesMethods,
   ...approvalsMethods,
+  ...accessMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

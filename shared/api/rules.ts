@@ -32,6 +32,8 @@ export interface BillingRules {
   referralNoticeDays: number;
   /** A guarantor owing less than this gets no statement. */
   statementMinimum: Cents;
+  /** Minutes without a person's input before the window locks and hides patient data. */
+  idleLockMinutes: number;
 }
 
 export interface BillingRulesView {
@@ -63,6 +65,7 @@ export const saveBillingRulesInput = z.strictObject({
   statementMinimum: centsField('Smallest balance stated')
     .refine((v) => v >= 0, 'Smallest balance stated cannot be negative.')
     .optional(),
+  idleLockMinutes: whole('Minutes before the window locks', 1, 240).optional(),
 });
 
 export const rulesMethods = {

@@ -1,5 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { AccessGate } from '../lock/AccessGate';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Shell } from './Shell';
 import { queryClient } from './query';
@@ -10,7 +11,9 @@ export function Root() {
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <Notifications position="bottom-right" limit={3} />
-        <Shell />
+        <AccessGate>
+          <Shell />
+        </AccessGate>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -23,6 +23,7 @@ import { QueryState } from '../components/States';
 import { Timestamp } from '../components/UsDate';
 import { UserContactModal } from './UserContactModal';
 import { UserPermissions } from './UserPermissions';
+import { UserAccessSection } from '../lock/UserAccessSection';
 
 /** Adds a colleague (user null) or changes one's name, role and access. */
 function UserModal({ user, onClose }: { user: UserView | null; onClose: () => void }) {
@@ -224,6 +225,7 @@ export function UsersPanel() {
       {editing && (
         <UserModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}
+      <UserAccessSection />
     </Stack>
   );
 }

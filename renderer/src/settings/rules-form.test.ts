@@ -19,6 +19,7 @@ const RULES_NOW: BillingRules = {
   finalNoticeDays: 90,
   referralNoticeDays: 30,
   statementMinimum: cents(500),
+  idleLockMinutes: 15,
 };
 
 describe('formOf', () => {
@@ -38,6 +39,7 @@ describe('formOf', () => {
       finalNoticeDays: '90',
       referralNoticeDays: '30',
       statementMinimum: '5.00',
+      idleLockMinutes: '15',
     });
   });
 
@@ -67,6 +69,7 @@ describe('readForm', () => {
           finalNoticeDays: whole,
           referralNoticeDays: whole,
           statementMinimum: amount,
+          idleLockMinutes: whole,
         }),
         (rules) => {
           expect(readForm(formOf(rules))).toEqual({ rules });

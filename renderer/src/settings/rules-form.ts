@@ -90,6 +90,11 @@ export const RULES: readonly {
     description: 'A guarantor owing less than this gets no statement.',
     money: true,
   },
+  {
+    key: 'idleLockMinutes',
+    label: 'Minutes before the window locks',
+    description: 'Without a key or mouse touched this long, ClaimDesk hides patient data.',
+  },
 ];
 
 export function formOf(rules: BillingRules): RuleForm {
