@@ -1,6 +1,7 @@
 import type { Contract, MethodName } from '../../shared/api/contract';
 import { accountsHandlers } from '../accounts/handlers';
 import { appHandlers } from '../app/handlers';
+import { auditHandlers } from '../audit/handlers';
 import { batchesHandlers } from '../batches/handlers';
 import type { HandlersOf } from '../core/handlers';
 import { denialsHandlers } from '../denials/handlers';
@@ -42,6 +43,7 @@ export const handlers = {
   ...documentsHandlers,
   ...statementsHandlers,
   ...payersHandlers,
+  ...auditHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

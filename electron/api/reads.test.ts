@@ -71,12 +71,22 @@ function sampleInputs(): Record<string, unknown> {
     listStatementCandidates: {},
     listPayers: {},
     getPayer: { payerId },
+    listAuditTrail: {},
+    verifyAuditTrail: {},
+    getAuditStatus: {},
   };
 }
 
 const readMethods = METHOD_NAMES.filter((m) => contract[m].access === 'read');
 
 const changesSoFar = () => (ctx.db.prepare(`SELECT total_changes() AS n`).get() as { n: number }).n;
+const auditEntries = () =>
+  (ctx.db.prepare(`SELECT count(*) AS n FROM audit_log`).get() as { n: number }).n;
+/** Every table but the audit trail, which records each view of patient data after the read. */
+const businessCounts = () => {
+  const { audit_log: _trail, ...rest } = tableCounts(ctx);
+  return rest;
+};
 
 describe('read methods cannot write', () => {
   it('has a sample request for every read method in the contract', () => {
@@ -87,8 +97,9 @@ describe('read methods cannot write', () => {
     const inputs = sampleInputs();
     // the first request of the day does the daily work, which writes: not part of a read
     call(ctx, 'getAppInfo', {});
-    const before = tableCounts(ctx);
+    const before = businessCounts();
     const changes = changesSoFar();
+    const entries = auditEntries();
     for (const method of readMethods) {
       const result = await dispatchAsync(ctx, method as MethodName, inputs[method]);
       // a read may find nothing (no import or document in the demo) or refuse the input,
@@ -96,8 +107,11 @@ describe('read methods cannot write', () => {
       if (!result.ok)
         expect(result.error.code, `${method}: ${result.error.message}`).not.toBe('internal');
     }
-    expect(changesSoFar()).toBe(changes);
-    expect(tableCounts(ctx)).toEqual(before);
+    // the one row each audited read appends, after its read, is all that changed
+    const recorded = auditEntries() - entries;
+    expect(recorded).toBeGreaterThan(0);
+    expect(changesSoFar()).toBe(changes + recorded);
+    expect(businessCounts()).toEqual(before);
   });
 
   it('refuses a write attempted inside a read, and leaves the connection writable after', () => {
@@ -135,8 +149,11 @@ describe('read methods cannot write', () => {
     call(later, 'getAppInfo', {});
     expect(broken()).toEqual({ status: 'broken' });
     const changes = changesSoFar();
+    const entries = auditEntries();
     call(later, 'listQueue', {});
-    expect(changesSoFar()).toBe(changes);
+    // only the view's own entry in the audit trail, no second round of daily work
+    expect(auditEntries()).toBe(entries + 1);
+    expect(changesSoFar()).toBe(changes + 1);
   });
 
   it('gives a read handler a connection that functions which write do not accept', () => {

@@ -23,6 +23,8 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'saveTemplateCopy',
   'setTemplateInUse',
   'updatePayer',
+  'listAuditTrail',
+  'verifyAuditTrail',
 ];
 
 let ctx: TestCtx;

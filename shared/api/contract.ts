@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountsMethods } from './accounts';
 import { appMethods } from './app';
+import { auditMethods } from './audit';
 import { batchesMethods } from './batches';
 import { csvMethods } from './csv';
 import { denialsMethods } from './denials';
@@ -43,6 +44,7 @@ export const contract = {
   ...documentsMethods,
   ...statementsMethods,
   ...payersMethods,
+  ...auditMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { migration009 } from './009-user-changes';
 import { migration010 } from './010-batch-totals';
 import { migration011 } from './011-documents-folder';
 import { migration012 } from './012-payer-windows';
+import { migration020 } from './020-audit-trail';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -31,6 +32,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'deposit batch running totals', sql: migration010 },
   { version: 11, name: 'a documents folder per database', sql: migration011 },
   { version: 12, name: 'payer appeal windows by level', sql: migration012 },
+  { version: 20, name: 'the audit trail', sql: migration020 },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The last migration's number (numbers may skip: each change took its own in parallel). */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { accountIdField, isoDateField, none, userIdField } from './fields';
+import { read, supervisor, type MethodGroup } from './method';
+
+/**
+ * The audit trail: every view of patient data and every write, who made it, when and from
+ * which computer, chained so that a row changed behind ClaimDesk's back is found.
+ */
+
+export interface AuditEntryView {
+  id: number;
+  /** ISO-8601 UTC. */
+  at: string;
+  userId: number;
+  userName: string;
+  workstation: string;
+  /** The request, by its contract name: `getAccount`, `listQueue`, `postPatientPayment`. */
+  method: string;
+  access: 'read' | 'write' | 'long';
+  accountIds: number[];
+  documentIds: number[];
+  /** The request as asked (filters, search words), shortened. */
+  detail: string;
+}
+
+export interface AuditTrailPage {
+  total: number;
+  rows: AuditEntryView[];
+  /** Everyone who has an entry, for the filter. */
+  users: { id: number; displayName: string }[];
+}
+
+/** What ClaimDesk found about the trail when it opened the database, or on demand. */
+export interface AuditCheck {
+  ok: boolean;
+  /** Entries whose chain was checked. */
+  checked: number;
+  total: number;
+  /** What is wrong, said for a supervisor; empty when all is well. */
+  problems: string[];
+}
+
+export interface AuditStatus {
+  /** Shown to everyone while the trail found at opening is not as ClaimDesk left it. */
+  warning: string | null;
+}
+
+export const listAuditTrailInput = z.strictObject({
+  userId: userIdField().optional(),
+  accountId: accountIdField().optional(),
+  from: isoDateField('From').optional(),
+  to: isoDateField('To').optional(),
+  offset: z.number().int().min(0).max(100_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+  /** An export reads the same pages; saying so keeps the export itself in the trail. */
+  purpose: z.enum(['view', 'export']).default('view'),
+});
+
+export const auditMethods = {
+  listAuditTrail: read<AuditTrailPage>()(listAuditTrailInput, supervisor('read the audit trail')),
+  verifyAuditTrail: read<AuditCheck>()(none, supervisor('check the audit trail')),
+  getAuditStatus: read<AuditStatus>()(none),
+} satisfies MethodGroup;
