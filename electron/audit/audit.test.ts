@@ -150,6 +150,21 @@ describe('the audit trail records every write', () => {
   });
 });
 
+describe('the audit view', () => {
+  it("finds an account's entries by its number, and records its own export", () => {
+    const account = ctx.db
+      .prepare(`SELECT id, account_number AS number FROM accounts ORDER BY id DESC LIMIT 1`)
+      .get() as { id: number; number: string };
+    const page = call(ctx, 'listAuditTrail', { accountNumber: account.number, purpose: 'export' });
+    expect(page.total).toBeGreaterThan(0);
+    for (const row of page.rows) expect(row.accounts.map((a) => a.id)).toContain(account.id);
+    expect(page.rows.map((r) => r.method)).toContain('getAccount');
+    expect(last()).toMatchObject({ method: 'listAuditTrail', userId: ctx.userId });
+    expect(last().detail).toContain('"purpose":"export"');
+    expect(ids(last().accounts)).toContain(account.id);
+  });
+});
+
 describe('the chain', () => {
   it('verifies on demand over every entry', () => {
     const check = call(ctx, 'verifyAuditTrail', {});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountIdField, isoDateField, none, userIdField } from './fields';
+import { isoDateField, none, optionalText, userIdField } from './fields';
 import { read, supervisor, type MethodGroup } from './method';
 
 /**
@@ -17,7 +17,10 @@ export interface AuditEntryView {
   /** The request, by its contract name: `getAccount`, `listQueue`, `postPatientPayment`. */
   method: string;
   access: 'read' | 'write' | 'long';
-  accountIds: number[];
+  /** The accounts it touched or showed, with their numbers (the first few of a long list). */
+  accounts: { id: number; number: string }[];
+  /** How many accounts in all, when more than are listed. */
+  accountCount: number;
   documentIds: number[];
   /** The request as asked (filters, search words), shortened. */
   detail: string;
@@ -47,7 +50,8 @@ export interface AuditStatus {
 
 export const listAuditTrailInput = z.strictObject({
   userId: userIdField().optional(),
-  accountId: accountIdField().optional(),
+  /** The entries that touched or showed this account, by its number. */
+  accountNumber: optionalText('Account number', 40),
   from: isoDateField('From').optional(),
   to: isoDateField('To').optional(),
   offset: z.number().int().min(0).max(100_000_000).default(0),
