@@ -40,18 +40,38 @@ export function readHeadFile(databasePath: string): HeadFile | null | 'unreadabl
   }
 }
 
+/** The head is always this long (padded with spaces), so each write replaces all of it. */
+const HEAD_BYTES = 256;
+
 /**
- * Replaces the file whole (written aside, then renamed over), so a crash leaves the old
- * head or the new one, never half of one. A folder that cannot be written to costs the
- * check at the next opening, not the request: the trail itself is in the database.
+ * Overwrites the file in place with one write of a fixed length: a few microseconds,
+ * where writing a copy and renaming it over took a fifth of a millisecond (and several at
+ * the 95th percentile), too much for every view. One write of 256 bytes at the start of
+ * the file is whole for any reader and any process killed mid-way; only a power cut during
+ * it could leave it torn, which the next opening reports as unreadable rather than trusting
+ * it. The first time the file is created aside and renamed into place.
+ *
+ * A folder that cannot be written to costs the check at the next opening, not the request:
+ * the trail itself is in the database.
  */
 export function writeHeadFile(databasePath: string, head: HeadFile): void {
   const file = headFilePath(databasePath);
-  const aside = `${file}.${process.pid}.tmp`;
+  const text = JSON.stringify(head).padEnd(HEAD_BYTES);
   try {
-    fs.writeFileSync(aside, JSON.stringify(head));
-    fs.renameSync(aside, file);
-  } catch {
-    // see above
+    const fd = fs.openSync(file, 'r+');
+    try {
+      fs.writeSync(fd, text, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return;
+    const aside = `${file}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(aside, text);
+      fs.renameSync(aside, file);
+    } catch {
+      // see above
+    }
   }
 }

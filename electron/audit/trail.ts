@@ -3,6 +3,7 @@ import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Db, ReadDb } from '../db/open';
 import { failureKind } from '../core/failure';
+import { prepare } from '../db/query';
 import { appendEntries, GENESIS, lastEntry, type AuditEntry, type Head } from './chain';
 import { writeHeadFile } from './head';
 import { checkTrail, tamperWarning, type TrailCheck } from './verify';
@@ -14,6 +15,8 @@ interface TrailState {
   checked: Head;
   /** Set when the check at opening found the trail changed; the head file is then left as evidence. */
   warning: string | null;
+  /** The connection's own busy timeout, put back after a view's entry waited less. */
+  busyTimeoutMs: number;
 }
 
 const states = new WeakMap<ReadDb, TrailState>();
@@ -22,7 +25,12 @@ function stateOf(db: ReadDb, databasePath: string): TrailState {
   let state = states.get(db);
   if (!state) {
     // a connection not opened through openDatabase (a test's own): nothing verified yet
-    state = { databasePath, checked: { id: 0, hash: GENESIS }, warning: null };
+    state = {
+      databasePath,
+      checked: { id: 0, hash: GENESIS },
+      warning: null,
+      busyTimeoutMs: db.pragma('busy_timeout', { simple: true }) as number,
+    };
     states.set(db, state);
   }
   return state;
@@ -40,6 +48,7 @@ export function openTrail(db: Db, databasePath: string): TrailCheck {
     databasePath,
     checked: check.ok ? last : { id: 0, hash: GENESIS },
     warning: check.ok ? null : tamperWarning(check.problems),
+    busyTimeoutMs: db.pragma('busy_timeout', { simple: true }) as number,
   });
   if (check.ok && check.last) writeHeadFile(databasePath, { last, checked: last });
   return check;
@@ -143,8 +152,9 @@ export function recordEntry(db: Db, databasePath: string, entry: AuditEntry): vo
     });
     return;
   }
-  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
-  db.pragma(`busy_timeout = ${Math.min(busyTimeout, VIEW_WAIT_MS)}`);
+  const { busyTimeoutMs } = stateOf(db, databasePath);
+  // prepared (and so cached) rather than db.pragma, which prepares anew each time
+  prepare(db, `PRAGMA busy_timeout = ${Math.min(busyTimeoutMs, VIEW_WAIT_MS)}`).get();
   try {
     appendNow(db, databasePath, [entry]);
   } catch (error) {
@@ -152,6 +162,6 @@ export function recordEntry(db: Db, databasePath: string, entry: AuditEntry): vo
     const kept: AuditEntry = { ...entry, uid: randomUUID() };
     fs.appendFileSync(pendingFilePath(databasePath), `${JSON.stringify(kept)}\n`);
   } finally {
-    db.pragma(`busy_timeout = ${busyTimeout}`);
+    prepare(db, `PRAGMA busy_timeout = ${busyTimeoutMs}`).get();
   }
 }
