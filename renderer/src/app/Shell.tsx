@@ -3,6 +3,7 @@ import { spotlight } from '@mantine/spotlight';
 import { useQuery } from '@tanstack/react-query';
 import { formatUsDate } from '../../../shared/dates/iso-date';
 import { AccountScreen } from '../account/AccountScreen';
+import { AuditScreen, AuditWarning } from '../audit/AuditScreen';
 import { ErrorState, LoadingState } from '../components/States';
 import { SearchSpotlight } from '../search/SearchSpotlight';
 import { FirstStart } from '../start/FirstStart';
@@ -51,6 +52,7 @@ export function Shell() {
   else if (route.name === 'templates') body = <TemplatesScreen params={route.params} />;
   else if (route.name === 'payers') body = <PayersScreen params={route.params} />;
   else if (route.name === 'settings') body = <SettingsScreen tab={route.tab} />;
+  else if (route.name === 'audit') body = <AuditScreen />;
   else
     body = (
       <ErrorState
@@ -170,6 +172,14 @@ export function Shell() {
                 </Text>
               </Stack>
               <Button
+                variant={route.name === 'audit' ? 'light' : 'subtle'}
+                px="xs"
+                onClick={() => navigate('/audit')}
+                aria-current={route.name === 'audit' ? 'page' : undefined}
+              >
+                Audit trail
+              </Button>
+              <Button
                 variant={route.name === 'settings' ? 'light' : 'subtle'}
                 px="xs"
                 onClick={() => navigate('/settings')}
@@ -181,7 +191,10 @@ export function Shell() {
           )}
         </Group>
       </AppShell.Header>
-      <AppShell.Main>{body}</AppShell.Main>
+      <AppShell.Main>
+        <AuditWarning />
+        {body}
+      </AppShell.Main>
       {searchable && <SearchSpotlight />}
     </AppShell>
   );

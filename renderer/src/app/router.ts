@@ -8,7 +8,7 @@ import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
  * `#/imports` (`?tab=exceptions`); denials are `#/denials` with their filters in the query.
  * A denial's appeal letter is drafted at `#/appeal/<denialId>`; statement runs are
  * `#/statements` and letter templates `#/templates` (`?template=<id>&copy=<copyId>`);
- * payers are `#/payers` (`?payer=<id>`).
+ * payers are `#/payers` (`?payer=<id>`); a supervisor's audit trail is `#/audit`.
  * Office settings are `#/settings?tab=facility|rules|reasons|users`; the older
  * `#/facility` still leads to the facility tab.
  */
@@ -24,6 +24,7 @@ export type Route =
   | { name: 'templates'; params: URLSearchParams }
   | { name: 'payers'; params: URLSearchParams }
   | { name: 'settings'; tab: SettingsTab }
+  | { name: 'audit' }
   | { name: 'notFound'; path: string };
 
 export const SETTINGS_TABS = ['facility', 'rules', 'reasons', 'users'] as const;
@@ -59,6 +60,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/statements') return { name: 'statements' };
   if (path === '/templates') return { name: 'templates', params };
   if (path === '/payers') return { name: 'payers', params };
+  if (path === '/audit') return { name: 'audit' };
   if (path === '/facility') return { name: 'settings', tab: 'facility' };
   if (path === '/settings') return { name: 'settings', tab: settingsTab(params.get('tab')) };
   return { name: 'notFound', path };

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { makeSupervisor } from '../../electron/testing/builders';
+import { appSession, screenshot } from './harness';
+
+const app = appSession();
+
+describe('audit trail', () => {
+  it('shows a supervisor who opened an account, filtered by its number, and records its own export', async () => {
+    const ctx = app.database({ demo: true });
+    const account = ctx.db
+      .prepare(`SELECT id, account_number AS number FROM accounts ORDER BY id LIMIT 1 OFFSET 7`)
+      .get() as { id: number; number: string };
+
+    // a representative opens the account, then cannot read the trail
+    const page = await app.open(`#/accounts/${account.id}`, ctx);
+    await page
+      .getByRole('heading', { name: new RegExp(account.number) })
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: 'Audit trail', exact: true }).click();
+    await page.waitForURL(/#\/audit$/);
+    await page.getByText('Only a supervisor can read the audit trail.').waitFor();
+
+    makeSupervisor(ctx);
+    await page.reload();
+    const table = page.getByRole('table', { name: 'Audit trail' });
+    await table.waitFor();
+    await page.getByRole('textbox', { name: 'Account number' }).fill(account.number);
+    const opened = table.getByRole('row').filter({ hasText: 'Opened the account' });
+    await opened.first().waitFor();
+    await expect
+      .poll(() => table.getByRole('row').filter({ hasNotText: account.number }).count())
+      .toBe(1); // the header row alone: every entry names the account
+    expect(await opened.first().getByRole('link', { name: account.number }).count()).toBe(1);
+    expect(await opened.first().textContent()).toContain('Rita Representative');
+    await screenshot(page, 'audit-trail');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export the audit trail to CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^audit-trail-\d{4}-\d{2}-\d{2}\.csv$/);
+    await page.getByText(/Exported \d+ rows? of the audit trail/).waitFor();
+    const exported = ctx.db
+      .prepare(
+        `SELECT count(*) AS n FROM audit_log
+         WHERE method = 'listAuditTrail' AND detail LIKE '%"purpose":"export"%'`,
+      )
+      .get() as { n: number };
+    expect(exported.n).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Check the trail' }).click();
+    await page.getByText(/^All [\d,]+ entries are as ClaimDesk wrote them\.$/).waitFor();
+  });
+});
