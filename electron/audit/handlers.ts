@@ -4,6 +4,7 @@ import { addDays } from '../../shared/dates/iso-date';
 import type { ReadCtx } from '../core/context';
 import type { HandlersOf } from '../core/handlers';
 import { all, one } from '../db/query';
+import { isSupervisor } from '../users/users';
 import { markVerified, trailWarning } from './trail';
 import { checkTrail } from './verify';
 
@@ -43,6 +44,7 @@ function listAuditTrail(ctx: ReadCtx, input: ListInput): AuditTrailPage {
     where.push(clause);
     params.push(value);
   };
+  let filtered: number | null = null;
   if (input.accountNumber !== null) {
     const account = one<{ id: number }>(
       ctx.db,
@@ -50,6 +52,7 @@ function listAuditTrail(ctx: ReadCtx, input: ListInput): AuditTrailPage {
       input.accountNumber,
     );
     if (!account) return { total: 0, rows: [], users };
+    filtered = account.id;
     add('a.accounts LIKE ?', `%,${account.id},%`);
   }
   if (input.userId !== undefined) add('a.user_id = ?', input.userId);
@@ -70,7 +73,11 @@ function listAuditTrail(ctx: ReadCtx, input: ListInput): AuditTrailPage {
     input.limit,
     input.offset,
   );
-  const shown = rows.map((r) => idList(r.accounts));
+  // the account asked for first, so a long list page's entry shows why it matched
+  const shown = rows.map((r) => {
+    const ids = idList(r.accounts);
+    return filtered === null ? ids : [filtered, ...ids.filter((id) => id !== filtered)];
+  });
   const wanted = [...new Set(shown.flatMap((ids) => ids.slice(0, ACCOUNTS_SHOWN)))];
   const numbers = new Map(
     all<{ id: number; number: string }>(
@@ -104,5 +111,8 @@ export const auditHandlers = {
     if (check.ok && last) markVerified(ctx.db, ctx.databasePath, last);
     return check;
   },
-  getAuditStatus: (ctx: ReadCtx) => ({ warning: trailWarning(ctx.db) }),
+  getAuditStatus: (ctx: ReadCtx) => ({
+    warning: trailWarning(ctx.db),
+    canReview: isSupervisor(ctx.db, ctx.userId),
+  }),
 } satisfies HandlersOf<typeof auditMethods>;

@@ -46,6 +46,8 @@ export interface AuditCheck {
 export interface AuditStatus {
   /** Shown to everyone while the trail found at opening is not as ClaimDesk left it. */
   warning: string | null;
+  /** Whether this user may read the trail (a supervisor), for the navigation. */
+  canReview: boolean;
 }
 
 export const listAuditTrailInput = z.strictObject({

@@ -3,7 +3,7 @@ import { spotlight } from '@mantine/spotlight';
 import { useQuery } from '@tanstack/react-query';
 import { formatUsDate } from '../../../shared/dates/iso-date';
 import { AccountScreen } from '../account/AccountScreen';
-import { AuditScreen, AuditWarning } from '../audit/AuditScreen';
+import { AuditNavButton, AuditScreen, AuditWarning } from '../audit/AuditScreen';
 import { ErrorState, LoadingState } from '../components/States';
 import { SearchSpotlight } from '../search/SearchSpotlight';
 import { FirstStart } from '../start/FirstStart';
@@ -171,14 +171,7 @@ export function Shell() {
                   Today {formatUsDate(info.data.today)}
                 </Text>
               </Stack>
-              <Button
-                variant={route.name === 'audit' ? 'light' : 'subtle'}
-                px="xs"
-                onClick={() => navigate('/audit')}
-                aria-current={route.name === 'audit' ? 'page' : undefined}
-              >
-                Audit trail
-              </Button>
+              <AuditNavButton current={route.name === 'audit'} />
               <Button
                 variant={route.name === 'settings' ? 'light' : 'subtle'}
                 px="xs"

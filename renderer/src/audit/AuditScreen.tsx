@@ -19,6 +19,7 @@ import type { AuditEntryView } from '../../../shared/api/audit';
 import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
 import { messageOf } from '../app/query';
+import { navigate } from '../app/router';
 import { timestampText } from '../components/date-display';
 import { EmptyState, QueryState } from '../components/States';
 import { exportTable } from '../export/columns';
@@ -271,9 +272,27 @@ export function AuditScreen() {
   );
 }
 
+const auditStatus = () => ({ queryKey: ['auditStatus'], queryFn: () => api.getAuditStatus({}) });
+
+/** The navigation's way to the trail, for supervisors only. */
+export function AuditNavButton({ current }: { current: boolean }) {
+  const status = useQuery(auditStatus());
+  if (!status.data?.canReview) return null;
+  return (
+    <Button
+      variant={current ? 'light' : 'subtle'}
+      px="xs"
+      onClick={() => navigate('/audit')}
+      aria-current={current ? 'page' : undefined}
+    >
+      Audit
+    </Button>
+  );
+}
+
 /** Said at the top of every screen while the trail found at opening was changed. */
 export function AuditWarning() {
-  const status = useQuery({ queryKey: ['auditStatus'], queryFn: () => api.getAuditStatus({}) });
+  const status = useQuery(auditStatus());
   if (!status.data?.warning) return null;
   return (
     <Alert color="red" title="The audit trail was changed" role="alert" mb="sm">
