@@ -25,6 +25,7 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'updatePayer',
   'listAuditTrail',
   'verifyAuditTrail',
+  'acceptAuditTrail',
 ];
 
 let ctx: TestCtx;

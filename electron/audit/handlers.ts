@@ -1,11 +1,18 @@
 import type { z } from 'zod';
-import type { auditMethods, AuditTrailPage, listAuditTrailInput } from '../../shared/api/audit';
+import type {
+  acceptAuditTrailInput,
+  AuditCheck,
+  auditMethods,
+  AuditTrailPage,
+  listAuditTrailInput,
+} from '../../shared/api/audit';
 import { addDays } from '../../shared/dates/iso-date';
-import type { ReadCtx } from '../core/context';
+import type { Ctx, ReadCtx } from '../core/context';
 import type { HandlersOf } from '../core/handlers';
 import { all, one } from '../db/query';
 import { isSupervisor } from '../users/users';
-import { markVerified, trailWarning } from './trail';
+import { AUDIT_TRIGGERS_SQL } from '../db/migrations/020-audit-trail';
+import { acceptTrail, markVerified, trailWarning } from './trail';
 import { checkTrail } from './verify';
 
 type ListInput = z.output<typeof listAuditTrailInput>;
@@ -104,7 +111,19 @@ function listAuditTrail(ctx: ReadCtx, input: ListInput): AuditTrailPage {
   };
 }
 
+/**
+ * Puts the safeguards back and takes the trail from here; the reason goes into the trail
+ * with this request's own entry (dispatch records it in this transaction).
+ */
+function acceptAuditTrail(ctx: Ctx, _input: z.output<typeof acceptAuditTrailInput>): AuditCheck {
+  const { last, ...check } = checkTrail(ctx.db, ctx.databasePath, true);
+  ctx.db.exec(AUDIT_TRIGGERS_SQL);
+  acceptTrail(ctx.db, ctx.databasePath, last);
+  return check;
+}
+
 export const auditHandlers = {
+  acceptAuditTrail,
   listAuditTrail,
   verifyAuditTrail: (ctx: ReadCtx) => {
     const { last, ...check } = checkTrail(ctx.db, ctx.databasePath, true);

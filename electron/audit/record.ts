@@ -7,8 +7,8 @@ import { recordEntry, WORKSTATION } from './trail';
 /** An entry keeps this many ids of each kind; a larger answer says how many more it held. */
 const MAX_IDS = 1_000;
 /** The request as asked, shortened: filters and search words, not a file's text. */
-const MAX_DETAIL = 300;
-const MAX_STRING = 60;
+const MAX_DETAIL = 500;
+const MAX_STRING = 300;
 
 function ids(list: number[]): { text: string; more: number } {
   const kept = list.slice(0, MAX_IDS);

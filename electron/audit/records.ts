@@ -160,6 +160,7 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   listSetAsideDocuments: answered,
   listAuditTrail: auditPage,
   verifyAuditTrail: answered,
+  acceptAuditTrail: answered,
   // writes: what they name and what they hand back
   loadDemoData: answered,
   addActivity: answered,

@@ -168,4 +168,30 @@ describe('a trail changed outside ClaimDesk is found at the next opening', () =>
       db.close();
     }
   });
+
+  it('a supervisor who has looked into it accepts the trail: safeguards back, warning gone, acceptance kept', () => {
+    const file = closedTrail();
+    edit(file, (db) => db.exec(`DROP TRIGGER audit_log_no_update`));
+    const db = openDatabase(file);
+    try {
+      const { id } = db.prepare(`SELECT id FROM users LIMIT 1`).get() as { id: UserId };
+      db.prepare(`UPDATE users SET role = 'supervisor' WHERE id = ?`).run(id);
+      const signedIn = { db, clock: fixedClock(TEST_TODAY), userId: id, databasePath: file };
+      const reason = 'Triggers dropped by the vendor during a repair on 03/15; confirmed with IT';
+      const accepted = dispatch(signedIn, 'acceptAuditTrail', { reason });
+      expect(accepted).toMatchObject({ ok: true, value: { ok: false } });
+      expect(trailWarning(db)).toBeNull();
+      const entry = db
+        .prepare(`SELECT method, detail FROM audit_log ORDER BY id DESC LIMIT 1`)
+        .get() as { method: string; detail: string };
+      expect(entry.method).toBe('acceptAuditTrail');
+      expect(entry.detail).toContain(reason);
+      expect(() => db.prepare(`UPDATE audit_log SET detail = 'x' WHERE id = 1`).run()).toThrow(
+        /cannot be changed/,
+      );
+    } finally {
+      db.close();
+    }
+    expect(warningAtOpen(file)).toBeNull();
+  });
 });

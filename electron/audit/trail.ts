@@ -59,6 +59,16 @@ export function trailWarning(db: ReadDb): string | null {
   return states.get(db)?.warning ?? null;
 }
 
+/**
+ * A supervisor took the trail as it stands: checks start again from its present end, and
+ * the head file follows the trail again from the next entry (this acceptance's own).
+ */
+export function acceptTrail(db: ReadDb, databasePath: string, last: Head | null): void {
+  const state = stateOf(db, databasePath);
+  state.warning = null;
+  state.checked = last ?? { id: 0, hash: GENESIS };
+}
+
 /** After a full verification that found nothing wrong, later openings start from here. */
 export function markVerified(db: ReadDb, databasePath: string, last: Head): void {
   const state = stateOf(db, databasePath);

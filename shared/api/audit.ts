@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isoDateField, none, optionalText, userIdField } from './fields';
-import { read, supervisor, type MethodGroup } from './method';
+import { isoDateField, none, optionalText, requiredText, userIdField } from './fields';
+import { read, supervisor, write, type MethodGroup } from './method';
 
 /**
  * The audit trail: every view of patient data and every write, who made it, when and from
@@ -62,8 +62,20 @@ export const listAuditTrailInput = z.strictObject({
   purpose: z.enum(['view', 'export']).default('view'),
 });
 
+/** Why a supervisor takes the trail as it now stands, kept in the trail itself. */
+export const acceptAuditTrailInput = z.strictObject({ reason: requiredText('Reason', 300) });
+
 export const auditMethods = {
   listAuditTrail: read<AuditTrailPage>()(listAuditTrailInput, supervisor('read the audit trail')),
   verifyAuditTrail: read<AuditCheck>()(none, supervisor('check the audit trail')),
   getAuditStatus: read<AuditStatus>()(none),
+  /**
+   * After looking into a warning: puts the safeguards back and takes the trail's present
+   * end as the one to check from, so the warning stops; a full check still finds the
+   * break, and this acceptance is an entry of the trail.
+   */
+  acceptAuditTrail: write<AuditCheck>()(
+    acceptAuditTrailInput,
+    supervisor('accept the audit trail as it now stands'),
+  ),
 } satisfies MethodGroup;

@@ -15,6 +15,14 @@
  * Every view writes a row, so the table has as few indexes as it can: each costs a page
  * written per view. Entries by date are found by scanning, on a supervisor's request.
  */
+/** The safeguards, also put back by a supervisor who accepts a trail found changed. */
+export const AUDIT_TRIGGERS_SQL = `
+CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed'); END;
+`;
+
 export const migration020 = `
 CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY,
@@ -32,8 +40,4 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_user ON audit_log (user_id, id);
 CREATE UNIQUE INDEX audit_log_uid ON audit_log (uid) WHERE uid IS NOT NULL;
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed'); END;
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed'); END;
-`;
+${AUDIT_TRIGGERS_SQL}`;
