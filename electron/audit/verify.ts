@@ -106,7 +106,7 @@ export function checkTrail(db: ReadDb, databasePath: string, full: boolean): Tra
 export function tamperWarning(problems: readonly string[]): string {
   return (
     `The audit trail of this database was changed outside ClaimDesk: ${problems.join('; ')}. ` +
-    'ClaimDesk opened it so that a supervisor can look into it (Audit trail, Check the trail); ' +
+    'ClaimDesk opened it so that a supervisor can look into it (Audit, Check the trail); ' +
     'keep a copy of the database file and the files beside it as they are.'
   );
 }

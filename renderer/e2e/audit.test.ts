@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/db/open';
 import { makeSupervisor } from '../../electron/testing/builders';
 import { appSession, screenshot } from './harness';
 
@@ -52,5 +54,38 @@ describe('audit trail', () => {
 
     await page.getByRole('button', { name: 'Check the trail' }).click();
     await page.getByText(/^All [\d,]+ entries are as ClaimDesk wrote them\.$/).waitFor();
+  });
+
+  it('warns on every screen when the trail was changed outside ClaimDesk, until a supervisor accepts it', async () => {
+    const first = app.database({ demo: false });
+    makeSupervisor(first);
+    const file = first.databasePath;
+    first.db.close();
+    // someone with a database tool takes the safeguard away
+    const tool = new Database(file);
+    tool.exec('DROP TRIGGER audit_log_no_delete');
+    tool.close();
+
+    const db = openDatabase(file);
+    app.afterTest(() => db.close());
+    const ctx = { ...first, db };
+    const page = await app.open('#/queue', ctx);
+    const warning = page.getByRole('alert').filter({ hasText: 'The audit trail was changed' });
+    await warning
+      .getByText(/^The audit trail of this database was changed outside ClaimDesk: the safeguard/)
+      .waitFor();
+    await screenshot(page, 'audit-trail-changed');
+
+    await warning.getByRole('button', { name: 'Accept the trail as it stands' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Accept the audit trail as it stands' });
+    await dialog
+      .getByRole('textbox', { name: 'Reason' })
+      .fill('The vendor dropped it during a repair; confirmed with IT');
+    await dialog.getByRole('button', { name: 'Accept the trail' }).click();
+    await expect.poll(() => warning.count()).toBe(0);
+    const accepted = db
+      .prepare(`SELECT detail FROM audit_log WHERE method = 'acceptAuditTrail'`)
+      .get() as { detail: string } | undefined;
+    expect(accepted?.detail).toContain('confirmed with IT');
   });
 });

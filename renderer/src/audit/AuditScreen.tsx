@@ -18,9 +18,10 @@ import { useDeferredValue, useState } from 'react';
 import type { AuditEntryView } from '../../../shared/api/audit';
 import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
-import { messageOf } from '../app/query';
+import { invalidateAll, messageOf } from '../app/query';
 import { navigate } from '../app/router';
 import { timestampText } from '../components/date-display';
+import { ReasonModal } from '../components/ReasonModal';
 import { EmptyState, QueryState } from '../components/States';
 import { exportTable } from '../export/columns';
 import { allPages, ExportButton, type ExportProgress } from '../export/ExportButton';
@@ -290,13 +291,42 @@ export function AuditNavButton({ current }: { current: boolean }) {
   );
 }
 
-/** Said at the top of every screen while the trail found at opening was changed. */
+/**
+ * Said at the top of every screen while the trail found at opening was changed; a
+ * supervisor who has looked into it can accept the trail as it stands, with a reason.
+ */
 export function AuditWarning() {
   const status = useQuery(auditStatus());
+  const [accepting, setAccepting] = useState(false);
+  const accept = useMutation({
+    mutationFn: (reason: string) => api.acceptAuditTrail({ reason }),
+    onSuccess: () => {
+      setAccepting(false);
+      void invalidateAll();
+    },
+  });
   if (!status.data?.warning) return null;
   return (
     <Alert color="red" title="The audit trail was changed" role="alert" mb="sm">
-      {status.data.warning}
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{status.data.warning}</Text>
+        {status.data.canReview && (
+          <Button size="xs" variant="outline" color="red" onClick={() => setAccepting(true)}>
+            Accept the trail as it stands
+          </Button>
+        )}
+      </Stack>
+      {accepting && (
+        <ReasonModal
+          title="Accept the audit trail as it stands"
+          summary="Checks start again from the trail's present end and its safeguards are put back. A full check will still find the change, and your reason is kept in the trail."
+          confirmLabel="Accept the trail"
+          pending={accept.isPending}
+          error={accept.error}
+          onConfirm={(reason) => accept.mutate(reason)}
+          onClose={() => setAccepting(false)}
+        />
+      )}
     </Alert>
   );
 }
