@@ -7,12 +7,13 @@ import { accessRefusal } from '../access/gate';
 import { describeFailure, errorCode } from '../core/failure';
 import { longWorkOf, withLongWorkNote } from '../core/long-work-note';
 import { SteppedWrite } from '../core/stepped';
+import { auditCall } from '../audit/record';
 import { dailyWorkDue, dailyWorkIfFree } from '../upkeep/daily';
 import { isActiveUser, isSupervisor } from '../users/users';
 import { permissionRefusal } from '../approvals/permissions';
 import { handlers } from './handlers';
 import { requestLock } from './request-lock';
-import { finishInSlices, finishNow, start } from './run';
+import { finishInSlices, finishNow, start, type Done } from './run';
 
 /** Answered at once, even while a long write holds the connection: they read no table. */
 const LOCK_FREE: ReadonlySet<MethodName> = new Set(['workProgress', 'cancelWork']);
@@ -43,7 +44,15 @@ const TURNED_OFF: ApiErrorData = {
 
 type Prepared =
   | { ok: false; result: ApiResult<unknown> }
-  | { ok: true; run: () => unknown; method: MethodName; access: Access; input: unknown };
+  | {
+      ok: true;
+      run: () => unknown;
+      method: MethodName;
+      access: Access;
+      input: unknown;
+      /** Records the answer in the audit trail before it goes back. */
+      audited: Done;
+    };
 
 const refused = (error: ApiErrorData): Prepared => ({ ok: false, result: { ok: false, error } });
 
@@ -79,6 +88,7 @@ function prepare(ctx: Ctx, method: unknown, input: unknown): Prepared {
     access: spec.access,
     input: parsed.data,
     run: () => handler(ctx, parsed.data),
+    audited: (value) => auditCall(ctx, method, spec.access, parsed.data, value),
   };
 }
 
@@ -117,19 +127,21 @@ export async function dispatchAsync(
     const lock = requestLock(ctx.db);
     const value = await lock.shared(async () => {
       dailyWork(ctx);
-      const started = start(ctx, prepared.access, prepared.run);
+      const started = start(ctx, prepared.access, prepared.run, prepared.audited);
       return 'value' in started ? started.value : await started.later;
     });
     if (!(value instanceof SteppedWrite)) return { ok: true, value };
     // steps that only prepare hold no transaction, so the window's other requests go on
     if (value.shape.writes === 'at the end')
-      return { ok: true, value: await finishInSlices(ctx, value) };
+      return { ok: true, value: await finishInSlices(ctx, value, prepared.audited) };
     // who is importing what, for another workstation that has to wait meanwhile
     const note = longWorkOf(ctx, prepared.method, prepared.input);
     return {
       ok: true,
       value: await lock.exclusive(() =>
-        withLongWorkNote(ctx.databasePath, note, () => finishInSlices(ctx, value)),
+        withLongWorkNote(ctx.databasePath, note, () =>
+          finishInSlices(ctx, value, prepared.audited),
+        ),
       ),
     };
   } catch (error) {
@@ -147,12 +159,12 @@ export function dispatch(ctx: Ctx, method: unknown, input: unknown): ApiResult<u
   if (!prepared.ok) return prepared.result;
   try {
     dailyWork(ctx);
-    const started = start(ctx, prepared.access, prepared.run);
+    const started = start(ctx, prepared.access, prepared.run, prepared.audited);
     if ('later' in started) {
       void started.later.catch(() => undefined);
       throw new Error(`${prepared.method} is asynchronous; call it through dispatchAsync`);
     }
-    return { ok: true, value: finishNow(ctx, started.value) };
+    return { ok: true, value: finishNow(ctx, started.value, prepared.audited) };
   } catch (error) {
     return failure(ctx, prepared.method, error);
   }

@@ -3,6 +3,7 @@ import { accessHandlers } from '../access/handlers';
 import { accountsHandlers } from '../accounts/handlers';
 import { appHandlers } from '../app/handlers';
 import { approvalsHandlers } from '../approvals/handlers';
+import { auditHandlers } from '../audit/handlers';
 import { batchesHandlers } from '../batches/handlers';
 import { codesHandlers } from '../codes/handlers';
 import type { HandlersOf } from '../core/handlers';
@@ -48,6 +49,7 @@ export const handlers = {
   ...codesHandlers,
   ...approvalsHandlers,
   ...accessHandlers,
+  ...auditHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

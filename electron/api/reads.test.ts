@@ -86,12 +86,17 @@ function sampleInputs(): Record<string, unknown> {
     reportActivity: {},
     unlock: {},
     getAccessReview: {},
+    listAuditTrail: {},
+    verifyAuditTrail: {},
+    getAuditStatus: {},
   };
 }
 
 const readMethods = METHOD_NAMES.filter((m) => contract[m].access === 'read');
 
 const changesSoFar = () => (ctx.db.prepare(`SELECT total_changes() AS n`).get() as { n: number }).n;
+const auditEntries = () =>
+  (ctx.db.prepare(`SELECT count(*) AS n FROM audit_log`).get() as { n: number }).n;
 
 describe('read methods cannot write', () => {
   it('has a sample request for every read method in the contract', () => {
@@ -104,6 +109,7 @@ describe('read methods cannot write', () => {
     call(ctx, 'getAppInfo', {});
     const before = tableCounts(ctx);
     const changes = changesSoFar();
+    const entries = auditEntries();
     for (const method of readMethods) {
       const result = await dispatchAsync(ctx, method as MethodName, inputs[method]);
       // a read may find nothing (no import or document in the demo) or refuse the input,
@@ -111,7 +117,10 @@ describe('read methods cannot write', () => {
       if (!result.ok)
         expect(result.error.code, `${method}: ${result.error.message}`).not.toBe('internal');
     }
-    expect(changesSoFar()).toBe(changes);
+    // the one row each audited read appends, after its read, is all that changed
+    const recorded = auditEntries() - entries;
+    expect(recorded).toBeGreaterThan(0);
+    expect(changesSoFar()).toBe(changes + recorded);
     expect(tableCounts(ctx)).toEqual(before);
   });
 
@@ -150,8 +159,11 @@ describe('read methods cannot write', () => {
     call(later, 'getAppInfo', {});
     expect(broken()).toEqual({ status: 'broken' });
     const changes = changesSoFar();
+    const entries = auditEntries();
     call(later, 'listQueue', {});
-    expect(changesSoFar()).toBe(changes);
+    // only the view's own entry in the audit trail, no second round of daily work
+    expect(auditEntries()).toBe(entries + 1);
+    expect(changesSoFar()).toBe(changes + 1);
   });
 
   it('gives a read handler a connection that functions which write do not accept', () => {

@@ -33,6 +33,9 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'refuseUser',
   'resetUserSecret',
   'acknowledgeEmergencyAccess',
+  'listAuditTrail',
+  'verifyAuditTrail',
+  'acceptAuditTrail',
 ];
 
 /**

@@ -40,19 +40,28 @@ export class ReadTriedToWrite extends Error {
 /** A value, or the rest of an asynchronous handler's work, which must not hold the transaction. */
 type Started = { value: unknown } | { later: Promise<unknown> };
 
+/** Told each answer once it is complete: the audit trail's recorder. */
+export type Done = (value: unknown) => void;
+
+const nothing: Done = () => undefined;
+
 /**
  * Starts a method as its access says. A write runs in one BEGIN IMMEDIATE transaction with
  * the account upkeep at commit; a handler that renders first (documents) does its writes
- * through the same transaction function once rendering is done.
+ * through the same transaction function once rendering is done. `done` hears a read's
+ * answer after query_only is lifted, a write's inside its transaction, and long work's
+ * from finishNow / finishInSlices.
  */
-export function start(ctx: Ctx, access: Access, run: () => unknown): Started {
-  if (access === 'read') return settle(runRead(ctx.db, run));
-  if (access === 'write') return inWriteTransaction(ctx, () => settle(run()));
-  return settle(run());
+export function start(ctx: Ctx, access: Access, run: () => unknown, done: Done = nothing): Started {
+  if (access === 'read') return settle(runRead(ctx.db, run), done);
+  if (access === 'write') return inWriteTransaction(ctx, () => settle(run(), done));
+  return settle(run(), done);
 }
 
-function settle(value: unknown): Started {
-  return value instanceof Promise ? { later: value } : { value };
+function settle(value: unknown, done: Done): Started {
+  if (value instanceof Promise) return { later: value.then((v: unknown) => (done(v), v)) };
+  if (!(value instanceof SteppedWrite)) done(value);
+  return { value };
 }
 
 /**
@@ -90,11 +99,20 @@ async function* writeWithUpkeep<T>(
 }
 
 /** A long write's steps straight through, with the upkeep, in one transaction. */
-export function finishNow(ctx: Ctx, value: unknown): unknown {
-  return value instanceof SteppedWrite ? runStepsNow(ctx.db, withUpkeep(ctx, value)) : value;
+export function finishNow(ctx: Ctx, value: unknown, done: Done = nothing): unknown {
+  if (!(value instanceof SteppedWrite)) return value;
+  const result = runStepsNow(ctx.db, withUpkeep(ctx, value));
+  done(result);
+  return result;
 }
 
 /** The same in slices, for the window, so it can ask how far the work has got or stop it. */
-export function finishInSlices(ctx: Ctx, work: SteppedWrite<unknown>): Promise<unknown> {
-  return runStepsInSlices(ctx.db, withUpkeep(ctx, work));
+export async function finishInSlices(
+  ctx: Ctx,
+  work: SteppedWrite<unknown>,
+  done: Done = nothing,
+): Promise<unknown> {
+  const result = await runStepsInSlices(ctx.db, withUpkeep(ctx, work));
+  done(result);
+  return result;
 }

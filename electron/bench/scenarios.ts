@@ -2,6 +2,10 @@ import { contract, type InputOf, type MethodName, type OutputOf } from '../../sh
 import { ACCOUNT_SQL } from '../accounts/get';
 import type { Ctx } from '../core/context';
 import { dispatch } from '../api/dispatch';
+import { handlers } from '../api/handlers';
+import { runRead } from '../api/run';
+import { dailyWorkDue } from '../upkeep/daily';
+import { isActiveUser } from '../users/users';
 import { buildQueueQuery, QUEUE_ROWS_SQL } from '../queue/query';
 import { parseSearch } from '../search/parse';
 import { buildSearchQuery } from '../search/search';
@@ -101,6 +105,31 @@ function accountScenario(ctx: Ctx, accountIds: readonly number[]): Scenario {
   };
 }
 
+/**
+ * The same read through dispatch, and through dispatch's own steps (the user's access, the
+ * input's validation, the daily-work check, the read under query_only) without the audit
+ * trail's entry: the ratio is what recording the view costs.
+ */
+function auditCostScenario<M extends 'listQueue' | 'getAccount'>(
+  ctx: Ctx,
+  name: string,
+  method: M,
+  input: (i: number) => InputOf<M>,
+  count: (output: OutputOf<M>) => number,
+): Scenario {
+  const handler = handlers[method] as unknown as (c: Ctx, input: unknown) => OutputOf<M>;
+  return {
+    name: `audit cost, ${name}: recorded vs not`,
+    handler: (i) => count(via(ctx, method, input(i))),
+    bare: (i) => {
+      if (!isActiveUser(ctx.db, ctx.userId)) throw new Error('bench: the user is turned off');
+      const parsed: unknown = contract[method].input.parse(input(i));
+      if (dailyWorkDue(ctx)) throw new Error('bench: the daily work is due');
+      return count(runRead(ctx.db, () => handler(ctx, parsed)));
+    },
+  };
+}
+
 export function benchScenarios(ctx: Ctx): Scenario[] {
   const { db } = ctx;
   const payer = one<{ id: number }>(db, `SELECT id FROM payers WHERE payer_code = 'BCBS'`);
@@ -129,5 +158,19 @@ export function benchScenarios(ctx: Ctx): Scenario[] {
       'Mart',
     ]),
     accountScenario(ctx, sample),
+    auditCostScenario(
+      ctx,
+      'queue first page',
+      'listQueue',
+      () => ({}),
+      (o) => o.rows.length,
+    ),
+    auditCostScenario(
+      ctx,
+      'open an account',
+      'getAccount',
+      (i) => ({ accountId: sample[i % sample.length] as number }),
+      (o) => o.ledger.length,
+    ),
   ];
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from './migrations';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { longWorkNotePath } from '../core/long-work-note';
 import { checkDatabaseFile } from './check';
 import { oldVersionFile } from './old-version-file';
@@ -28,6 +28,14 @@ afterEach(() => {
 });
 
 describe('openDatabase', () => {
+  it('lists the migrations in the order they run, each version once', () => {
+    // migrate() skips every version at or below the file's, so one listed out of order
+    // would never run on a file that already passed it
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
+    expect(SCHEMA_VERSION).toBe(Math.max(...versions));
+  });
+
   it('creates a new file at the current schema version with WAL and foreign keys', () => {
     const db = openDatabase(tempFile());
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { openTrail } from '../audit/trail';
 import { DAMAGED_ADVICE, failureKind, whoHoldsIt } from '../core/failure';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { one } from './query';
@@ -101,6 +102,9 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
       throw error;
     }
     optimizeIfFree(db, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
+    // a trail changed behind ClaimDesk's back is said in the window, not refused here:
+    // a supervisor has to be able to open the file to look into it
+    openTrail(db, file);
     return db;
   } catch (error) {
     db.close();

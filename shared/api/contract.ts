@@ -3,6 +3,7 @@ import { accessMethods } from './access';
 import { accountsMethods } from './accounts';
 import { appMethods } from './app';
 import { approvalsMethods } from './approvals';
+import { auditMethods } from './audit';
 import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
 import { csvMethods } from './csv';
@@ -49,6 +50,7 @@ export const contract = {
   ...codesMethods,
   ...approvalsMethods,
   ...accessMethods,
+  ...auditMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

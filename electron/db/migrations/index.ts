@@ -15,6 +15,7 @@ import { migration015 } from './015-facility-ledger';
 import { migration017 } from './017-dunning';
 import { migration018 } from './018-user-contact';
 import { migration019 } from './019-approvals';
+import { migration020 } from './020-audit-trail';
 import { migration022 } from './022-sign-in-lock';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'dunning stages, statement holds and remit-to', sql: migration017 },
   { version: 18, name: 'user contact for letters, facts of filed letters', sql: migration018 },
   { version: 19, name: 'approvals of refunds and reversals; user permissions', sql: migration019 },
+  { version: 20, name: 'the audit trail', sql: migration020 },
   {
     version: 22,
     name: 'sign-in allowed by a supervisor, PINs, emergency access',

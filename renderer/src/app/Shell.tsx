@@ -5,6 +5,7 @@ import { formatUsDate } from '../../../shared/dates/iso-date';
 import { AccountScreen } from '../account/AccountScreen';
 import { ApprovalsButton } from '../approvals/ApprovalsButton';
 import { ApprovalsScreen } from '../approvals/ApprovalsScreen';
+import { AuditNavButton, AuditScreen, AuditWarning } from '../audit/AuditScreen';
 import { ErrorState, LoadingState } from '../components/States';
 import { SearchSpotlight } from '../search/SearchSpotlight';
 import { FirstStart } from '../start/FirstStart';
@@ -54,6 +55,7 @@ export function Shell() {
   else if (route.name === 'payers') body = <PayersScreen params={route.params} />;
   else if (route.name === 'settings') body = <SettingsScreen tab={route.tab} />;
   else if (route.name === 'approvals') body = <ApprovalsScreen userId={info.data.user.id} />;
+  else if (route.name === 'audit') body = <AuditScreen />;
   else
     body = (
       <ErrorState
@@ -173,6 +175,7 @@ export function Shell() {
                 </Text>
               </Stack>
               <ApprovalsButton current={route.name === 'approvals'} />
+              <AuditNavButton current={route.name === 'audit'} />
               <Button
                 variant={route.name === 'settings' ? 'light' : 'subtle'}
                 px="xs"
@@ -185,7 +188,10 @@ export function Shell() {
           )}
         </Group>
       </AppShell.Header>
-      <AppShell.Main>{body}</AppShell.Main>
+      <AppShell.Main>
+        <AuditWarning />
+        {body}
+      </AppShell.Main>
       {searchable && <SearchSpotlight />}
     </AppShell>
   );

@@ -8,7 +8,8 @@ import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
  * `#/imports` (`?tab=exceptions`); denials are `#/denials` with their filters in the query.
  * A denial's appeal letter is drafted at `#/appeal/<denialId>`; statement runs are
  * `#/statements` and letter templates `#/templates` (`?template=<id>&copy=<copyId>`);
- * payers are `#/payers` (`?payer=<id>`); what waits for a supervisor is `#/approvals`.
+ * payers are `#/payers` (`?payer=<id>`); what waits for a supervisor is `#/approvals`; a
+ * supervisor's audit trail is `#/audit`.
  * Office settings are `#/settings?tab=facility|rules|reasons|users`; the older
  * `#/facility` still leads to the facility tab.
  */
@@ -25,6 +26,7 @@ export type Route =
   | { name: 'payers'; params: URLSearchParams }
   | { name: 'approvals' }
   | { name: 'settings'; tab: SettingsTab }
+  | { name: 'audit' }
   | { name: 'notFound'; path: string };
 
 export const SETTINGS_TABS = ['facility', 'rules', 'reasons', 'users', 'codes'] as const;
@@ -61,6 +63,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/templates') return { name: 'templates', params };
   if (path === '/payers') return { name: 'payers', params };
   if (path === '/approvals') return { name: 'approvals' };
+  if (path === '/audit') return { name: 'audit' };
   if (path === '/facility') return { name: 'settings', tab: 'facility' };
   if (path === '/settings') return { name: 'settings', tab: settingsTab(params.get('tab')) };
   return { name: 'notFound', path };

@@ -1,0 +1,225 @@
+import type { MethodName } from '../../shared/api/contract';
+import type { ReadDb } from '../db/open';
+import { one } from '../db/query';
+
+/** The accounts and documents a request touched or handed back. */
+export interface Touched {
+  accounts: number[];
+  documents: number[];
+}
+
+type Extract = (db: ReadDb, input: unknown, output: unknown) => Touched;
+
+/**
+ * What the trail records of a method: `recorded` with how its records are found, or
+ * `not patient data` for a read that shows none (the office's settings, progress of
+ * work); every write is recorded whatever this says.
+ */
+export type AuditRule = { recorded: Extract } | 'not patient data';
+
+/** Ids are found under these keys, at any depth. */
+const ACCOUNT_KEYS = new Set(['accountId', 'accountIds']);
+const DOCUMENT_KEYS = new Set(['documentId', 'documentIds']);
+/** Bounds the walk over a large answer (an import's report); the detail says when cut. */
+const MAX_NODES = 50_000;
+
+function collect(value: unknown, into: { accounts: Set<number>; documents: Set<number> }): void {
+  const stack: unknown[] = [value];
+  let nodes = 0;
+  while (stack.length > 0 && nodes < MAX_NODES) {
+    const v = stack.pop();
+    nodes += 1;
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const item of v) if (typeof item === 'object' && item !== null) stack.push(item);
+      continue;
+    }
+    for (const [key, child] of Object.entries(v)) {
+      const target = ACCOUNT_KEYS.has(key)
+        ? into.accounts
+        : DOCUMENT_KEYS.has(key)
+          ? into.documents
+          : null;
+      if (target) {
+        for (const id of Array.isArray(child) ? child : [child])
+          if (typeof id === 'number') target.add(id);
+      } else if (typeof child === 'object' && child !== null) {
+        stack.push(child);
+      }
+    }
+  }
+}
+
+function touched(...values: unknown[]): Touched {
+  const into = { accounts: new Set<number>(), documents: new Set<number>() };
+  for (const v of values) collect(v, into);
+  return { accounts: [...into.accounts], documents: [...into.documents] };
+}
+
+/** The ids the request names (an account opened): the answer is not walked. */
+const asked: AuditRule = { recorded: (_db, input) => touched(input) };
+/** The ids the request names and the answer holds (each row of a list page). */
+const answered: AuditRule = { recorded: (_db, input, output) => touched(input, output) };
+const notPatientData: AuditRule = 'not patient data';
+
+function field(input: unknown, key: string): number | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const v: unknown = (input as Record<string, unknown>)[key];
+  return typeof v === 'number' ? v : null;
+}
+
+/** A denial's account, for a preview whose request and answer name only the denial. */
+const ofDenial: AuditRule = {
+  recorded: (db, input, output) => {
+    const found = touched(input, output);
+    const denialId = field(input, 'denialId');
+    const row =
+      denialId === null
+        ? undefined
+        : one<{ accountId: number }>(
+            db,
+            `SELECT c.account_id AS accountId FROM denials d JOIN claims c ON c.id = d.claim_id
+             WHERE d.id = ?`,
+            denialId,
+          );
+    if (row && !found.accounts.includes(row.accountId)) found.accounts.push(row.accountId);
+    return found;
+  },
+};
+
+/** A document's account, for a file opened (to read or print) by its id alone. */
+const ofDocument: AuditRule = {
+  recorded: (db, input) => {
+    const found = touched(input);
+    const documentId = field(input, 'documentId');
+    const row =
+      documentId === null
+        ? undefined
+        : one<{ accountId: number | null }>(
+            db,
+            `SELECT account_id AS accountId FROM documents WHERE id = ?`,
+            documentId,
+          );
+    if (row?.accountId) found.accounts.push(row.accountId);
+    return found;
+  },
+};
+
+/** The audit trail's own page: the accounts its entries name. */
+const auditPage: AuditRule = {
+  recorded: (_db, _input, output) => {
+    const rows = (output as { rows?: { accounts: { id: number }[] }[] }).rows ?? [];
+    return {
+      accounts: [...new Set(rows.flatMap((r) => r.accounts.map((a) => a.id)))],
+      documents: [],
+    };
+  },
+};
+
+/**
+ * Every method of the contract, so a new one cannot be added without deciding what the
+ * trail keeps of it (a type error here, and audit/records.test.ts).
+ */
+export const AUDIT_RULES: Record<MethodName, AuditRule> = {
+  // the office, its settings and the progress of work: no patient in them
+  getAppInfo: notPatientData,
+  getQueueOptions: notPatientData,
+  getFacility: notPatientData,
+  getBillingRules: notPatientData,
+  listAdjustmentReasons: notPatientData,
+  listUsers: notPatientData,
+  listBatches: notPatientData,
+  workProgress: notPatientData,
+  cancelWork: notPatientData,
+  listImports: notPatientData,
+  listCsvMappings: notPatientData,
+  listTemplates: notPatientData,
+  getTemplateSource: notPatientData,
+  previewTemplate: notPatientData,
+  listPayers: notPatientData,
+  getPayer: notPatientData,
+  getAuditStatus: notPatientData,
+  getCodeLists: notPatientData,
+  previewCodeList: notPatientData,
+  listUnknownCodes: notPatientData,
+  listUserPermissions: notPatientData,
+  getAccessState: notPatientData,
+  reportActivity: notPatientData,
+  // a sign-in to an unlocked window is recorded by the write that follows, never its PIN
+  unlock: notPatientData,
+  getAccessReview: notPatientData,
+  // views of patient data
+  getAccount: asked,
+  listAccountDocuments: asked,
+  previewPlan: asked,
+  getRepaymentAdvice: asked,
+  getDocumentFile: ofDocument,
+  draftAppeal: ofDenial,
+  previewAppeal: ofDenial,
+  listQueue: answered,
+  search: answered,
+  listDenials: answered,
+  listStatementCandidates: answered,
+  getBatch: answered,
+  getCashSummary: answered,
+  listAdjustmentRequests: answered,
+  getImport: answered,
+  listRemittanceExceptions: answered,
+  previewCsvImport: answered,
+  listSetAsideDocuments: answered,
+  getRemittance: answered,
+  getAccountDunning: asked,
+  listAuditTrail: auditPage,
+  verifyAuditTrail: answered,
+  acceptAuditTrail: answered,
+  // writes: what they name and what they hand back
+  loadDemoData: answered,
+  addActivity: answered,
+  setFollowUp: answered,
+  completeFollowUp: answered,
+  changeAddress: answered,
+  saveFacility: answered,
+  saveBillingRules: answered,
+  saveUser: answered,
+  addUser: answered,
+  openBatch: answered,
+  setBatchTotal: answered,
+  closeBatch: answered,
+  saveAdjustmentReason: answered,
+  postPatientPayment: answered,
+  postInsurancePayment: answered,
+  postAdjustment: answered,
+  decideAdjustment: answered,
+  postRefund: answered,
+  reversePayment: answered,
+  reverseEntry: answered,
+  createPlan: answered,
+  endPlan: answered,
+  recordPromise: answered,
+  importFile: answered,
+  resolveRemittanceException: answered,
+  updateDenial: ofDenial,
+  saveCsvMapping: answered,
+  deleteCsvMapping: answered,
+  importCsv: answered,
+  copyTemplate: answered,
+  saveTemplateCopy: answered,
+  setTemplateInUse: answered,
+  generateAppeal: answered,
+  markDocumentSent: answered,
+  generateStatement: answered,
+  startStatementRun: answered,
+  updatePayer: answered,
+  saveUserContact: answered,
+  setCollectionHold: answered,
+  releaseStatementHold: answered,
+  loadCodeList: answered,
+  setUserPermission: answered,
+  lockNow: answered,
+  setOwnSecret: answered,
+  startEmergencyAccess: answered,
+  allowUser: answered,
+  refuseUser: answered,
+  resetUserSecret: answered,
+  acknowledgeEmergencyAccess: answered,
+};
