@@ -252,7 +252,7 @@ describe('importing a remittance and working its denial', () => {
     await rejected.getByText('Rejected', { exact: true }).waitFor();
     await rejected
       .getByRole('list', { name: 'Rejection reasons' })
-      .getByText(/^This is not a file ClaimDesk imports/)
+      .getByText(/^The file has no ISA header/)
       .waitFor();
     const damaged = report(page, 'era-cut.835');
     await damaged.getByText('Rejected', { exact: true }).waitFor();
