@@ -80,6 +80,8 @@ function sampleInputs(): Record<string, unknown> {
       text: 'Code,Description\n45,Over the fee schedule.\n',
     },
     listUnknownCodes: {},
+    getReport: { report: 'denials', filters: { payerId } },
+    getReportPdf: { report: 'aging', filters: {} },
   };
 }
 

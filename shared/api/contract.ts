@@ -14,6 +14,7 @@ import type { Method, MethodGroup } from './method';
 import { plansMethods } from './plans';
 import { postingMethods } from './posting';
 import { queueMethods } from './queue';
+import { reportsMethods } from './reports';
 import { rulesMethods } from './rules';
 import { searchMethods } from './search';
 import { statementsMethods } from './statements';
@@ -45,6 +46,7 @@ export const contract = {
   ...statementsMethods,
   ...payersMethods,
   ...codesMethods,
+  ...reportsMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;
