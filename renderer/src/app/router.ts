@@ -8,7 +8,7 @@ import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
  * `#/imports` (`?tab=exceptions`); denials are `#/denials` with their filters in the query.
  * A denial's appeal letter is drafted at `#/appeal/<denialId>`; statement runs are
  * `#/statements` and letter templates `#/templates` (`?template=<id>&copy=<copyId>`);
- * payers are `#/payers` (`?payer=<id>`).
+ * payers are `#/payers` (`?payer=<id>`); reports `#/reports?report=<id>` with their filters.
  * Office settings are `#/settings?tab=facility|rules|reasons|users`; the older
  * `#/facility` still leads to the facility tab.
  */
@@ -23,6 +23,7 @@ export type Route =
   | { name: 'statements' }
   | { name: 'templates'; params: URLSearchParams }
   | { name: 'payers'; params: URLSearchParams }
+  | { name: 'reports'; params: URLSearchParams }
   | { name: 'settings'; tab: SettingsTab }
   | { name: 'notFound'; path: string };
 
@@ -59,6 +60,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/statements') return { name: 'statements' };
   if (path === '/templates') return { name: 'templates', params };
   if (path === '/payers') return { name: 'payers', params };
+  if (path === '/reports') return { name: 'reports', params };
   if (path === '/facility') return { name: 'settings', tab: 'facility' };
   if (path === '/settings') return { name: 'settings', tab: settingsTab(params.get('tab')) };
   return { name: 'notFound', path };
