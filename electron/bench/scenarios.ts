@@ -6,6 +6,7 @@ import { buildQueueQuery, QUEUE_ROWS_SQL } from '../queue/query';
 import { parseSearch } from '../search/parse';
 import { buildSearchQuery } from '../search/search';
 import { all, one, prepare } from '../db/query';
+import { reportScenarios } from './reports';
 
 /**
  * What the benchmark times: each scenario does one piece of a representative's work
@@ -129,5 +130,6 @@ export function benchScenarios(ctx: Ctx): Scenario[] {
       'Mart',
     ]),
     accountScenario(ctx, sample),
+    ...reportScenarios(ctx),
   ];
 }

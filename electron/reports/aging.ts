@@ -8,7 +8,6 @@ import { all, oneOrThrow } from '../db/query';
 import {
   accountConditions,
   filtersUsed,
-  monthEnd,
   monthsBetween,
   PRIMARY_PAYER_SQL,
   where,
@@ -38,7 +37,7 @@ const BUCKET_COLUMNS: ReportColumn[] = AGING_BUCKETS.map((b) => ({
   kind: 'money',
 }));
 
-function bucketRows(db: ReadDb, period: Period): BucketRow[] {
+export function bucketRows(db: ReadDb, period: Period): BucketRow[] {
   const day = toEpochDay(period.today);
   const cond = accountConditions(period);
   return all<BucketRow>(
@@ -57,8 +56,12 @@ function bucketRows(db: ReadDb, period: Period): BucketRow[] {
   );
 }
 
-/** Net change of the balance by month and side, for the month-end trend. */
-function monthlyChanges(db: ReadDb, period: Period) {
+/**
+ * Net change of the balance by month and side from the first month of the period on
+ * (later months included): the month-end balances are worked back from today's balance,
+ * so only the period's rows are read, not the whole ledger.
+ */
+export function monthlyChanges(db: ReadDb, period: Period) {
   const cond = accountConditions(period);
   const join = cond.sql.length ? ' JOIN accounts a ON a.id = l.account_id' : '';
   return all<{ month: string; insurance: number; patient: number }>(
@@ -67,14 +70,14 @@ function monthlyChanges(db: ReadDb, period: Period) {
         sum(CASE WHEN l.side = 'insurance' THEN l.amount ELSE 0 END) AS insurance,
         sum(CASE WHEN l.side = 'patient' THEN l.amount ELSE 0 END) AS patient
        FROM ledger_entries l${join}
-      WHERE l.posting_date <= ?${where(cond)}
+      WHERE l.posting_date >= ?${where(cond)}
       GROUP BY 1 ORDER BY 1`,
-    monthEnd(period.to.slice(0, 7)),
+    `${period.from.slice(0, 7)}-01`,
     ...cond.params,
   );
 }
 
-function chargesIn(db: ReadDb, period: Period, from: string, to: string): number {
+export function chargesIn(db: ReadDb, period: Period, from: string, to: string): number {
   const cond = accountConditions(period);
   const join = cond.sql.length ? ' JOIN accounts a ON a.id = l.account_id' : '';
   return oneOrThrow<{ total: number }>(
@@ -158,22 +161,15 @@ export function agingReport(db: ReadDb, period: Period): Report {
   const totalIns = bucketCells(ins).at(-1)!;
   const totalPat = bucketCells(pat).at(-1)!;
 
-  // the balance at each month end is every ledger amount posted up to that day
+  // a month end's balance is today's less everything posted after that month
   const months = monthsBetween(period.from, period.to);
-  let running = { insurance: 0, patient: 0 };
   const changes = monthlyChanges(db, period);
-  const trend: ReportCell[][] = [];
-  let ci = 0;
-  for (const month of months) {
-    while (ci < changes.length && changes[ci]!.month <= month) {
-      running = {
-        insurance: running.insurance + changes[ci]!.insurance,
-        patient: running.patient + changes[ci]!.patient,
-      };
-      ci++;
-    }
-    trend.push([month, running.insurance, running.patient, running.insurance + running.patient]);
-  }
+  const trend: ReportCell[][] = months.map((month) => {
+    const later = changes.filter((c) => c.month > month);
+    const insurance = totalIns - later.reduce((s, c) => s + c.insurance, 0);
+    const patient = totalPat - later.reduce((s, c) => s + c.patient, 0);
+    return [month, insurance, patient, insurance + patient];
+  });
   const from90 = new Date(toEpochDay(period.to) * 86_400_000 - 89 * 86_400_000)
     .toISOString()
     .slice(0, 10);

@@ -50,7 +50,7 @@ export function moneyGroups(db: ReadDb, period: Period): MoneyGroup[] {
   );
 }
 
-function batches(db: ReadDb, period: Period): ReportCell[][] {
+export function batches(db: ReadDb, period: Period): ReportCell[][] {
   return all<{
     id: number;
     day: string;
@@ -77,7 +77,7 @@ function batches(db: ReadDb, period: Period): ReportCell[][] {
   ]);
 }
 
-function providerAdjustments(db: ReadDb, period: Period): ReportCell[][] {
+export function providerAdjustments(db: ReadDb, period: Period): ReportCell[][] {
   return all<{ account: FacilityAccount; amount: number; n: number }>(
     db,
     `SELECT account, sum(amount) AS amount, count(*) AS n FROM facility_ledger

@@ -56,7 +56,7 @@ export function deniedRows(db: ReadDb, period: Period): DenialRow[] {
 }
 
 /** Claims the payers answered in the period, by payer: what a denial rate divides by. */
-function remittedClaims(db: ReadDb, period: Period): Map<number, number> {
+export function remittedClaims(db: ReadDb, period: Period): Map<number, number> {
   const cond = accountConditions(period, 'c.payer_id');
   const rows = all<{ payerId: number; n: number }>(
     db,

@@ -111,11 +111,6 @@ export function monthsBetween(from: IsoDate, to: IsoDate): string[] {
   }
 }
 
-/** The last day of a YYYY-MM month. */
-export function monthEnd(month: string): IsoDate {
-  return addDays(addMonths(`${month}-01` as IsoDate, 1), -1);
-}
-
 /** A share as a percent with one decimal, or null when there is nothing to divide by. */
 export function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part * 1000) / whole) / 10;
