@@ -63,7 +63,7 @@ function ReportBody({ report }: { report: Report }) {
       {report.chart && chartTable && (
         <Paper withBorder radius="sm" p="xs">
           <Title order={3} size="h5" mb={4}>
-            {chartTable.title}
+            Chart: {chartTable.title.toLowerCase()}
           </Title>
           <ReportChart chart={report.chart} table={chartTable} />
         </Paper>
