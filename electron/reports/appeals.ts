@@ -62,7 +62,7 @@ const OUTCOME_COLUMNS: ReportColumn[] = [
   { key: 'partly', label: 'Partly won', kind: 'count' },
   { key: 'upheld', label: 'Upheld', kind: 'count' },
   { key: 'pending', label: 'Pending', kind: 'count' },
-  { key: 'days', label: 'Average days to decision', kind: 'days' },
+  { key: 'days', label: 'Average days to decision', short: 'Avg. days', kind: 'days' },
   { key: 'recovered', label: 'Recovered', kind: 'money' },
 ];
 

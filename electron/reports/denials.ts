@@ -202,7 +202,7 @@ export function denialsReport(db: ReadDb, period: Period): Report {
         columns: [
           { key: 'payer', label: 'Payer', kind: 'text' },
           ...countAmountColumns,
-          { key: 'claims', label: 'Claims answered', kind: 'count' },
+          { key: 'claims', label: 'Claims answered', short: 'Claims', kind: 'count' },
           { key: 'rate', label: 'Denial rate', kind: 'percent' },
         ],
         rows: payerTable,

@@ -16,6 +16,7 @@ import { drawChart } from './pdf-chart';
 import { getReport } from './report';
 
 const MARGIN = 48;
+const NUMERIC = new Set(['count', 'money', 'percent', 'days']);
 const WIDTH = PAGE_WIDTH - MARGIN * 2;
 const BOTTOM = PAGE_HEIGHT - MARGIN;
 const GREY = '#444444';
@@ -30,12 +31,12 @@ const STYLE: TableStyle = {
 
 function columnsOf(table: ReportTable): Column[] {
   const rest = table.columns.length - 1;
-  const first = Math.max(120, WIDTH - rest * 62);
+  const first = Math.max(rest > 6 ? 100 : 120, WIDTH - rest * 62);
   const other = rest ? (WIDTH - first) / rest : 0;
   return table.columns.map((c, i) => ({
-    header: c.label,
+    header: c.short ?? c.label,
     width: i === 0 ? first : other,
-    align: c.kind === 'text' ? 'left' : 'right',
+    align: NUMERIC.has(c.kind) ? 'right' : 'left',
   }));
 }
 

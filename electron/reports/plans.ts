@@ -102,7 +102,7 @@ export function plansReport(db: ReadDb, period: Period): Report {
           { key: 'scheduled', label: 'Scheduled', kind: 'money' },
           { key: 'expected', label: 'Expected', kind: 'money' },
           { key: 'received', label: 'Received', kind: 'money' },
-          { key: 'share', label: 'Received of expected', kind: 'percent' },
+          { key: 'share', label: 'Received of expected', short: 'Received %', kind: 'percent' },
         ],
         rows,
         total: ['Total', plans.length, sum(2), expected, received, percent(received, expected)],

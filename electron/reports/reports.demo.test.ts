@@ -180,6 +180,87 @@ describe('payment plans on the demo hospital', () => {
   });
 });
 
+describe('appeal outcomes on the demo hospital', () => {
+  it('counts the appeals sent, their outcomes and the money paid on the claim since', () => {
+    const denials = all<{ id: number; claimId: number; accountId: number; remitDate: string }>(
+      ctx.db,
+      `SELECT d.id, d.claim_id AS claimId, c.account_id AS accountId, d.remit_date AS remitDate
+         FROM denials d JOIN claims c ON c.id = d.claim_id ORDER BY d.id LIMIT 3`,
+    );
+    const sent = addDays(ctx.clock.today(), -40);
+    denials.forEach((d, i) => {
+      // an appeal letter filed and marked sent, as the letters screen records one
+      ctx.db
+        .prepare(
+          `INSERT INTO documents (kind, title, account_id, claim_id, denial_id, document_date,
+             file_name, sha256, pages, bytes, created_at, created_by, sent_date, sent_by, sent_at)
+           VALUES ('appeal', 'Appeal', ?, ?, ?, ?, ?, ?, 1, 100, 't', ?, ?, ?, 't')`,
+        )
+        .run(
+          d.accountId,
+          d.claimId,
+          d.id,
+          sent,
+          `appeal-${i}.pdf`,
+          'a'.repeat(64),
+          ctx.userId,
+          sent,
+          ctx.userId,
+        );
+    });
+    const won = denials[0]!;
+    ctx.db
+      .prepare(
+        `UPDATE denials SET state = 'resolved', resolution = 'paid', updated_at = ? WHERE id = ?`,
+      )
+      .run(`${addDays(sent, 25)}T10:00:00.000Z`, won.id);
+    ctx.db
+      .prepare(
+        `INSERT INTO ledger_entries (account_id, claim_id, kind, side, amount, posting_date,
+           created_at, created_by) VALUES (?, ?, 'payment', 'insurance', -12345, ?, 't', ?)`,
+      )
+      .run(won.accountId, won.claimId, addDays(sent, 20), ctx.userId);
+    const report = call(ctx, 'getReport', { report: 'appeals' });
+    const recovered = denials.reduce(
+      (s, d) =>
+        s -
+        all<{ amount: number }>(
+          ctx.db,
+          `SELECT amount FROM ledger_entries WHERE claim_id = ? AND kind = 'payment'
+             AND side = 'insurance' AND posting_date >= ?`,
+          d.claimId,
+          sent,
+        ).reduce((t, l) => t + l.amount, 0),
+      0,
+    );
+    expect(figure(report, 'Appeals sent')).toBe(3);
+    expect(figure(report, 'Won in full or in part')).toBe(1);
+    expect(figure(report, 'Average days to decision')).toBe(25);
+    expect(recovered).toBeGreaterThanOrEqual(12345);
+    expect(figure(report, 'Recovered')).toBe(recovered);
+    for (const id of ['levels', 'categories', 'payers'])
+      expect(sumColumn(table(report, id), 1), id).toBe(3);
+  });
+});
+
+describe('productivity on the demo hospital', () => {
+  it("counts each person's calls and accounts worked from the activities", () => {
+    const report = call(ctx, 'getReport', { report: 'productivity' });
+    const [from, to] = report.filtersUsed[0]!.value.split(' to ').map((d) => iso(d));
+    const acts = all<{ userId: number; accountId: number; kind: string; at: string }>(
+      ctx.db,
+      `SELECT user_id AS userId, account_id AS accountId, kind, occurred_at AS at FROM activities`,
+    ).filter((a) => a.at.slice(0, 10) >= from! && a.at.slice(0, 10) <= to! && a.kind !== 'system');
+    expect(figure(report, 'Calls')).toBe(acts.filter((a) => a.kind === 'call').length);
+    const worked = new Map<number, Set<number>>();
+    for (const a of acts)
+      worked.set(a.userId, (worked.get(a.userId) ?? new Set()).add(a.accountId));
+    const total = [...worked.values()].reduce((s, set) => s + set.size, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(figure(report, 'Accounts worked')).toBe(total);
+  });
+});
+
 describe('every report', () => {
   it('reads without writing and prints with its title, filters, date and page numbers', async () => {
     const before = tableCounts(ctx);

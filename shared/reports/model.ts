@@ -34,6 +34,8 @@ export interface ReportColumn {
   key: string;
   label: string;
   kind: CellKind;
+  /** A shorter header for the printed page, where a wide table's columns are narrow. */
+  short?: string;
 }
 
 export interface ReportTable {
