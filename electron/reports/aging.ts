@@ -64,17 +64,29 @@ export function bucketRows(db: ReadDb, period: Period): BucketRow[] {
 export function monthlyChanges(db: ReadDb, period: Period) {
   const cond = accountConditions(period);
   const join = cond.sql.length ? ' JOIN accounts a ON a.id = l.account_id' : '';
-  return all<{ month: string; insurance: number; patient: number }>(
+  // grouped by day in the order of the ledger_date index (no sort), then folded into months
+  const days = all<{ day: string; insurance: number; patient: number }>(
     db,
-    `SELECT substr(l.posting_date, 1, 7) AS month,
+    `SELECT l.posting_date AS day,
         sum(CASE WHEN l.side = 'insurance' THEN l.amount ELSE 0 END) AS insurance,
         sum(CASE WHEN l.side = 'patient' THEN l.amount ELSE 0 END) AS patient
        FROM ledger_entries l${join}
       WHERE l.posting_date >= ?${where(cond)}
-      GROUP BY 1 ORDER BY 1`,
+      GROUP BY l.posting_date`,
     `${period.from.slice(0, 7)}-01`,
     ...cond.params,
   );
+  const months = new Map<string, { month: string; insurance: number; patient: number }>();
+  for (const d of days) {
+    const month = d.day.slice(0, 7);
+    const m = months.get(month) ?? { month, insurance: 0, patient: 0 };
+    months.set(month, {
+      month,
+      insurance: m.insurance + d.insurance,
+      patient: m.patient + d.patient,
+    });
+  }
+  return [...months.values()];
 }
 
 export function chargesIn(db: ReadDb, period: Period, from: string, to: string): number {

@@ -12,6 +12,7 @@ import { migration011 } from './011-documents-folder';
 import { migration012 } from './012-payer-windows';
 import { migration013 } from './013-code-lists';
 import { migration015 } from './015-facility-ledger';
+import { migration021 } from './021-report-indexes';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'payer appeal windows by level', sql: migration012 },
   { version: 13, name: 'published code lists and unknown codes seen', sql: migration013 },
   { version: 15, name: 'provider-level adjustments on facility accounts', sql: migration015 },
+  { version: 21, name: 'the ledger by posting date, for reports', sql: migration021 },
 ];
 
 // the last version, not the count: version numbers need not be contiguous
