@@ -4,7 +4,8 @@ import { REPORT_TITLES } from '../../shared/reports/model';
 import type { ReadDb } from '../db/open';
 import { all } from '../db/query';
 import { FACILITY_ACCOUNT_LABELS, type FacilityAccount } from '../importers/remittance/plb';
-import { accountConditions, filtersUsed, where, type Period } from './filters';
+import { daysBetween } from '../../shared/dates/iso-date';
+import { accountConditions, filtersUsed, monthsBetween, where, type Period } from './filters';
 
 interface MoneyGroup {
   day: string;
@@ -111,6 +112,18 @@ export function cashReport(db: ReadDb, period: Period): Report {
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([day, [p, i, r]]) => [day, p, i, r, p + i - r]);
 
+  const monthRows: ReportCell[][] = monthsBetween(period.from, period.to).map((m) => {
+    const [p, i, r] = byDay
+      .filter((d) => String(d[0]).startsWith(m))
+      .reduce<[number, number, number]>(
+        (t, d) => [t[0] + Number(d[1]), t[1] + Number(d[2]), t[2] + Number(d[3])],
+        [0, 0, 0],
+      );
+    return [m, p, i, r, p + i - r];
+  });
+  // a day a bar reads well for a month or two; a longer period is charted by month
+  const long = daysBetween(period.from, period.to) > 62;
+
   const methods = new Map<PaymentMethod | '', [number, number]>();
   for (const g of groups) {
     const m = methods.get(g.method) ?? [0, 0];
@@ -157,6 +170,19 @@ export function cashReport(db: ReadDb, period: Period): Report {
       { label: 'Provider-level adjustments', kind: 'money', value: plbTotal },
     ],
     tables: [
+      {
+        id: 'months',
+        title: 'By month',
+        columns: [
+          { key: 'month', label: 'Month', kind: 'month' },
+          { key: 'patient', label: 'Patient', kind: 'money' },
+          { key: 'insurance', label: 'Insurance', kind: 'money' },
+          { key: 'refunds', label: 'Refunds', kind: 'money' },
+          { key: 'net', label: 'Net', kind: 'money' },
+        ],
+        rows: monthRows,
+        total: ['Total', patient, insurance, refunded, patient + insurance - refunded],
+      },
       {
         id: 'days',
         title: 'By day',
@@ -220,7 +246,7 @@ export function cashReport(db: ReadDb, period: Period): Report {
       },
     ],
     chart: {
-      tableId: 'days',
+      tableId: long ? 'months' : 'days',
       kind: 'bar',
       stacked: true,
       x: 'day',
