@@ -165,6 +165,8 @@ describe('reports tie to the ledger on random data', () => {
           expect(tableSum(cash, 'days', 4)).toBe(
             paid('patient') + paid('insurance') - Number(figure(cash, 'Refunds paid out')),
           );
+          expect(tableSum(cash, 'months', 1)).toBe(paid('patient'));
+          expect(tableSum(cash, 'months', 2)).toBe(paid('insurance'));
           expect(tableSum(cash, 'payers', 1)).toBe(paid('patient') + paid('insurance'));
 
           const plans = call(ctx, 'getReport', { report: 'plans', filters: { from } });
