@@ -119,30 +119,29 @@ export function agingReport(db: ReadDb, period: Period): Report {
   const byClass = new Map<string, Map<AgingBucketKey, number>>();
   const add = (m: Map<AgingBucketKey, number>, k: AgingBucketKey, v: number) =>
     m.set(k, (m.get(k) ?? 0) + v);
+  const inner = (m: Map<string, Map<AgingBucketKey, number>>, k: string) => {
+    const found = m.get(k) ?? new Map<AgingBucketKey, number>();
+    m.set(k, found);
+    return found;
+  };
   let accounts = 0;
   for (const r of rows) {
     add(ins, r.bucket, r.insurance);
     add(pat, r.bucket, r.patient);
     const payer = r.payerId === null ? 'Self-pay (no coverage)' : (payers.get(r.payerId) ?? '');
     const klass = FINANCIAL_CLASS.labels[r.financialClass] ?? r.financialClass;
-    add(
-      byPayer.get(payer) ?? byPayer.set(payer, new Map()).get(payer)!,
-      r.bucket,
-      r.insurance + r.patient,
-    );
-    add(
-      byClass.get(klass) ?? byClass.set(klass, new Map()).get(klass)!,
-      r.bucket,
-      r.insurance + r.patient,
-    );
+    add(inner(byPayer, payer), r.bucket, r.insurance + r.patient);
+    add(inner(byClass, klass), r.bucket, r.insurance + r.patient);
     accounts += r.accounts;
   }
   const bucketCells = (m: Map<AgingBucketKey, number>): number[] => {
     const cells = AGING_BUCKET_KEYS.map((k) => m.get(k) ?? 0);
     return [...cells, cells.reduce((s, v) => s + v, 0)];
   };
-  const columnTotals = (table: ReportCell[][]): ReportCell[] =>
-    table[0]!.map((_, i) => (i === 0 ? 'Total' : table.reduce((s, r) => s + Number(r[i]), 0)));
+  const columnTotals = (table: ReportCell[][], width: number): ReportCell[] =>
+    Array.from({ length: width }, (_, i) =>
+      i === 0 ? 'Total' : table.reduce((s, r) => s + Number(r[i]), 0),
+    );
   const grid = (
     title: string,
     id: string,
@@ -161,7 +160,7 @@ export function agingReport(db: ReadDb, period: Period): Report {
         { key: 'total', label: 'Total', kind: 'money' as const },
       ],
       rows: body,
-      total: body.length ? columnTotals(body) : null,
+      total: body.length ? columnTotals(body, BUCKET_COLUMNS.length + 2) : null,
     };
   };
   const bySide: ReportCell[][] = AGING_BUCKET_KEYS.map((k) => [
@@ -170,8 +169,9 @@ export function agingReport(db: ReadDb, period: Period): Report {
     pat.get(k) ?? 0,
     (ins.get(k) ?? 0) + (pat.get(k) ?? 0),
   ]);
-  const totalIns = bucketCells(ins).at(-1)!;
-  const totalPat = bucketCells(pat).at(-1)!;
+  const sumOf = (m: Map<AgingBucketKey, number>) => [...m.values()].reduce((s, v) => s + v, 0);
+  const totalIns = sumOf(ins);
+  const totalPat = sumOf(pat);
 
   // a month end's balance is today's less everything posted after that month
   const months = monthsBetween(period.from, period.to);
