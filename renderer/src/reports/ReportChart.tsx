@@ -42,7 +42,7 @@ function Patterns() {
 }
 
 function Swatch({ index }: { index: number }) {
-  const s = SERIES[index % SERIES.length]!;
+  const s = SERIES[index % SERIES.length] ?? SERIES[0];
   return (
     <svg width="14" height="14" aria-hidden="true">
       <Patterns />
@@ -85,7 +85,7 @@ export function ReportChart({ chart, table }: { chart: Chart; table: ReportTable
     return {
       name: key,
       label: col?.label ?? key,
-      color: SERIES[i % SERIES.length]!.color,
+      color: (SERIES[i % SERIES.length] ?? SERIES[0]).color,
       kind: col?.kind ?? 'count',
     };
   });
