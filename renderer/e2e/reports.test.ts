@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/dates/iso-date';
 import { REPORT_TITLES, type ReportId } from '../../shared/reports/model';
+import { call } from '../../electron/testing/call';
 import { appSession, SCREENSHOTS, screenshot, type TestCtx } from './harness';
 
 const app = appSession();
@@ -32,6 +34,18 @@ const CHANGES: Record<ReportId, { filter: string; option: string; figure: string
 describe('reports', () => {
   it('opens each report, changes a filter, exports CSV and prints a PDF with its title, filters, date and pages', async () => {
     const ctx = app.database({ demo: true });
+    // the demo hospital has no payment plans; a few patients set one up today
+    const owing = ctx.db
+      .prepare(`SELECT id FROM accounts WHERE patient_balance >= 20000 ORDER BY id LIMIT 8`)
+      .all() as { id: number }[];
+    for (const a of owing)
+      call(ctx, 'createPlan', {
+        accountId: a.id,
+        downPayment: 2_500,
+        length: { mode: 'months', months: 6 },
+        firstDueDate: addDays(ctx.clock.today(), 30),
+        includeNewCharges: false,
+      });
     const page = await app.open('#/queue', ctx);
     await page.getByRole('button', { name: 'Reports' }).click();
     await page.waitForURL(/#\/reports$/);
