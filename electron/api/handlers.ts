@@ -17,6 +17,7 @@ import { payersHandlers } from '../payers/handlers';
 import { plansHandlers } from '../plans/handlers';
 import { postingHandlers } from '../posting/handlers';
 import { queueHandlers } from '../queue/handlers';
+import { reportsHandlers } from '../reports/handlers';
 import { rulesHandlers } from '../rules/handlers';
 import { searchHandlers } from '../search/handlers';
 import { statementsHandlers } from '../statements/handlers';
@@ -50,6 +51,7 @@ export const handlers = {
   ...approvalsHandlers,
   ...accessHandlers,
   ...auditHandlers,
+  ...reportsHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

@@ -89,6 +89,8 @@ function sampleInputs(): Record<string, unknown> {
     listAuditTrail: {},
     verifyAuditTrail: {},
     getAuditStatus: {},
+    getReport: { report: 'denials', filters: { payerId } },
+    getReportPdf: { report: 'aging', filters: {} },
   };
 }
 

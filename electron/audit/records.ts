@@ -169,6 +169,9 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   listSetAsideDocuments: answered,
   getRemittance: answered,
   getAccountDunning: asked,
+  // a report is a view of the office's patients in sum: who ran which, with what filters
+  getReport: answered,
+  getReportPdf: answered,
   listAuditTrail: auditPage,
   verifyAuditTrail: answered,
   acceptAuditTrail: answered,

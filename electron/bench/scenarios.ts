@@ -10,6 +10,7 @@ import { buildQueueQuery, QUEUE_ROWS_SQL } from '../queue/query';
 import { parseSearch } from '../search/parse';
 import { buildSearchQuery } from '../search/search';
 import { all, one, prepare } from '../db/query';
+import { reportScenarios } from './reports';
 
 /**
  * What the benchmark times: each scenario does one piece of a representative's work
@@ -172,5 +173,6 @@ export function benchScenarios(ctx: Ctx): Scenario[] {
       (i) => ({ accountId: sample[i % sample.length] as number }),
       (o) => o.ledger.length,
     ),
+    ...reportScenarios(ctx),
   ];
 }

@@ -17,6 +17,7 @@ import type { Method, MethodGroup } from './method';
 import { plansMethods } from './plans';
 import { postingMethods } from './posting';
 import { queueMethods } from './queue';
+import { reportsMethods } from './reports';
 import { rulesMethods } from './rules';
 import { searchMethods } from './search';
 import { statementsMethods } from './statements';
@@ -51,6 +52,7 @@ export const contract = {
   ...approvalsMethods,
   ...accessMethods,
   ...auditMethods,
+  ...reportsMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import { migration017 } from './017-dunning';
 import { migration018 } from './018-user-contact';
 import { migration019 } from './019-approvals';
 import { migration020 } from './020-audit-trail';
+import { migration021 } from './021-report-indexes';
 import { migration022 } from './022-sign-in-lock';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, name: 'user contact for letters, facts of filed letters', sql: migration018 },
   { version: 19, name: 'approvals of refunds and reversals; user permissions', sql: migration019 },
   { version: 20, name: 'the audit trail', sql: migration020 },
+  { version: 21, name: 'the ledger by posting date, for reports', sql: migration021 },
   {
     version: 22,
     name: 'sign-in allowed by a supervisor, PINs, emergency access',

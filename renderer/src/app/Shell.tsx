@@ -21,6 +21,7 @@ import { PostingScreen } from '../posting/PostingScreen';
 import { QueueScreen } from '../worklist/QueueScreen';
 import { api } from './api';
 import { keys, messageOf } from './query';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { cashPath, navigate, useRoute } from './router';
 
 export function Shell() {
@@ -53,6 +54,7 @@ export function Shell() {
   else if (route.name === 'statements') body = <StatementsScreen />;
   else if (route.name === 'templates') body = <TemplatesScreen params={route.params} />;
   else if (route.name === 'payers') body = <PayersScreen params={route.params} />;
+  else if (route.name === 'reports') body = <ReportsScreen params={route.params} />;
   else if (route.name === 'settings') body = <SettingsScreen tab={route.tab} />;
   else if (route.name === 'approvals') body = <ApprovalsScreen userId={info.data.user.id} />;
   else if (route.name === 'audit') body = <AuditScreen />;
@@ -129,6 +131,14 @@ export function Shell() {
               aria-current={route.name === 'payers' ? 'page' : undefined}
             >
               Payers
+            </Button>
+            <Button
+              variant={route.name === 'reports' ? 'light' : 'subtle'}
+              px="xs"
+              onClick={() => navigate('/reports')}
+              aria-current={route.name === 'reports' ? 'page' : undefined}
+            >
+              Reports
             </Button>
             {info.data && (
               <Button

@@ -9,7 +9,7 @@ import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
  * A denial's appeal letter is drafted at `#/appeal/<denialId>`; statement runs are
  * `#/statements` and letter templates `#/templates` (`?template=<id>&copy=<copyId>`);
  * payers are `#/payers` (`?payer=<id>`); what waits for a supervisor is `#/approvals`; a
- * supervisor's audit trail is `#/audit`.
+ * supervisor's audit trail is `#/audit`; reports `#/reports?report=<id>` with their filters.
  * Office settings are `#/settings?tab=facility|rules|reasons|users`; the older
  * `#/facility` still leads to the facility tab.
  */
@@ -25,6 +25,7 @@ export type Route =
   | { name: 'templates'; params: URLSearchParams }
   | { name: 'payers'; params: URLSearchParams }
   | { name: 'approvals' }
+  | { name: 'reports'; params: URLSearchParams }
   | { name: 'settings'; tab: SettingsTab }
   | { name: 'audit' }
   | { name: 'notFound'; path: string };
@@ -64,6 +65,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/payers') return { name: 'payers', params };
   if (path === '/approvals') return { name: 'approvals' };
   if (path === '/audit') return { name: 'audit' };
+  if (path === '/reports') return { name: 'reports', params };
   if (path === '/facility') return { name: 'settings', tab: 'facility' };
   if (path === '/settings') return { name: 'settings', tab: settingsTab(params.get('tab')) };
   return { name: 'notFound', path };

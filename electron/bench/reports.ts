@@ -1,0 +1,108 @@
+import { contract, type InputOf } from '../../shared/api/contract';
+import type { Report } from '../../shared/reports/model';
+import { dispatch } from '../api/dispatch';
+import type { Ctx } from '../core/context';
+import { bucketRows, chargesIn, monthlyChanges } from '../reports/aging';
+import { appealRows } from '../reports/appeals';
+import { batches, moneyGroups, providerAdjustments } from '../reports/cash';
+import { deniedRows, remittedClaims } from '../reports/denials';
+import { settlePeriod, type Period } from '../reports/filters';
+import { planFigures } from '../reports/plans';
+import { workRows } from '../reports/productivity-rows';
+import type { Scenario } from './scenarios';
+
+/**
+ * Each report through dispatch against its own queries run bare (no validation, no
+ * shaping into tables), both returning the same count so they are seen to do the same work.
+ */
+function reportScenario(
+  ctx: Ctx,
+  name: string,
+  input: InputOf<'getReport'>,
+  count: (r: Report) => number,
+  bare: (p: Period) => number,
+): Scenario {
+  const period = settlePeriod(contract.getReport.input.parse(input).filters, ctx.clock.today());
+  return {
+    name,
+    handler: () => {
+      const result = dispatch(ctx, 'getReport', input);
+      if (!result.ok) throw new Error(`getReport failed: ${result.error.message}`);
+      return count(result.value as Report);
+    },
+    bare: () => bare(period),
+  };
+}
+
+const figure = (r: Report, label: string) =>
+  Number(r.figures.find((f) => f.label === label)?.value);
+
+export function reportScenarios(ctx: Ctx): Scenario[] {
+  const { db } = ctx;
+  return [
+    reportScenario(
+      ctx,
+      'report: aging',
+      { report: 'aging' },
+      (r) => figure(r, 'Accounts with a balance'),
+      (p) => {
+        monthlyChanges(db, p);
+        chargesIn(db, p, p.from, p.to);
+        return bucketRows(db, p).reduce((s, r) => s + r.accounts, 0);
+      },
+    ),
+    reportScenario(
+      ctx,
+      'report: aging, commercial class',
+      { report: 'aging', filters: { financialClass: 'commercial' } },
+      (r) => figure(r, 'Accounts with a balance'),
+      (p) => {
+        monthlyChanges(db, p);
+        chargesIn(db, p, p.from, p.to);
+        return bucketRows(db, p).reduce((s, r) => s + r.accounts, 0);
+      },
+    ),
+    reportScenario(
+      ctx,
+      'report: denials',
+      { report: 'denials' },
+      (r) => figure(r, 'Denials'),
+      (p) => {
+        remittedClaims(db, p);
+        return deniedRows(db, p).length;
+      },
+    ),
+    reportScenario(
+      ctx,
+      'report: cash',
+      { report: 'cash' },
+      (r) => r.tables.find((t) => t.id === 'days')?.rows.length ?? 0,
+      (p) => {
+        batches(db, p);
+        providerAdjustments(db, p);
+        return new Set(moneyGroups(db, p).map((g) => g.day)).size;
+      },
+    ),
+    reportScenario(
+      ctx,
+      'report: payment plans',
+      { report: 'plans' },
+      (r) => figure(r, 'Plans begun'),
+      (p) => planFigures(db, p).length,
+    ),
+    reportScenario(
+      ctx,
+      'report: appeal outcomes',
+      { report: 'appeals' },
+      (r) => figure(r, 'Appeals sent'),
+      (p) => appealRows(db, p).length,
+    ),
+    reportScenario(
+      ctx,
+      'report: productivity',
+      { report: 'productivity' },
+      (r) => figure(r, 'Calls'),
+      (p) => workRows(db, p).reduce((s, w) => s + w.calls, 0),
+    ),
+  ];
+}
