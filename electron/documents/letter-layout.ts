@@ -254,15 +254,15 @@ function drawServiceLines(
   doc: PDFKit.PDFDocument,
   block: Extract<FilledBlock, { type: 'serviceLines' }>,
 ): void {
-  const m = 54;
+  const m = 52;
   const columns: Column[] = [
     { header: 'Date', width: 50 },
     { header: 'Code', width: 56 },
-    { header: 'Description', width: WIDTH - 50 - 56 - 26 - 5 * m },
-    { header: 'Units', width: 26, align: 'right' },
+    { header: 'Description', width: WIDTH - 50 - 56 - 30 - 5 * m - 6 },
+    { header: 'Units', width: 30, align: 'right' },
     { header: 'Billed', width: m, align: 'right' },
     { header: 'Paid', width: m, align: 'right' },
-    { header: 'Contractual', width: m, align: 'right' },
+    { header: 'Contractual', width: m + 6, align: 'right' },
     { header: 'Patient share', width: m, align: 'right' },
     { header: 'Denied', width: m, align: 'right' },
   ];
@@ -285,7 +285,7 @@ function drawServiceLines(
       cells: [
         '',
         '',
-        'Claim level (not by line)',
+        'Claim level',
         '',
         '',
         formatCents(c.paid),
