@@ -106,30 +106,25 @@ export function claimFigures(
 }
 
 /**
- * The posted amounts of a claim: payments and the remittances' contractual adjustments and
- * patient shares from the ledger, and the denied amounts from the adjustment codes the
- * denial's remittance carried (denied money is not written to the ledger; it stays owed
- * until the denial is worked), each split by the one rule of what a denying code is.
+ * The posted amounts of a claim: what the payer paid, from the ledger (net of reversals),
+ * and its adjustment codes (CAS) split three ways by the one rule of what a denying code
+ * is: the patient's share (PR), the denied amounts, and the rest, the contractual and other
+ * routine adjustments. The codes are the denial's remittance's when the denial has one, so
+ * the denied column is the same sum the denial record was made from. The codes are read
+ * from the stored CAS rather than the ledger: denied money is not written to the ledger
+ * (it stays owed until the denial is worked), and a patient share crossed over to a
+ * secondary payer is no longer on the patient side.
  */
 export function postedAmounts(
   db: ReadDb,
   claimId: number,
   denialRemittanceId: number | null,
 ): PostedAmount[] {
-  const ledger = all<{ lineId: number | null; kind: FigureKind; amount: number }>(
+  const paid = all<{ lineId: number | null; amount: number }>(
     db,
-    `SELECT l.claim_line_id AS lineId,
-         CASE WHEN l.kind = 'payment' THEN 'paid'
-              WHEN l.kind = 'adjustment' THEN 'contractual' ELSE 'patient' END AS kind,
-         CASE WHEN l.side = 'patient' THEN sum(l.amount) ELSE -sum(l.amount) END AS amount
-       FROM ledger_entries l
-       WHERE l.claim_id = ?
-         AND ((l.kind = 'payment' AND l.side = 'insurance')
-           OR (l.kind IN ('adjustment', 'transfer') AND l.receipt_id IN
-             (SELECT id FROM receipts WHERE remittance_id IS NOT NULL)
-             AND (l.kind = 'adjustment' AND l.side = 'insurance'
-               OR l.kind = 'transfer' AND l.side = 'patient')))
-       GROUP BY l.claim_line_id, l.kind, l.side`,
+    `SELECT claim_line_id AS lineId, -sum(amount) AS amount FROM ledger_entries
+       WHERE claim_id = ? AND kind = 'payment' AND side = 'insurance'
+       GROUP BY claim_line_id`,
     claimId,
   );
   const codes = all<{ lineId: number | null; group: string; reason: string; amount: number }>(
@@ -144,9 +139,18 @@ export function postedAmounts(
     denialRemittanceId,
   );
   return [
-    ...ledger.filter((r) => r.amount !== 0),
-    ...codes
-      .filter((c) => isDenyingAdjustment(c.group, c.reason))
-      .map((c): PostedAmount => ({ lineId: c.lineId, kind: 'denied', amount: c.amount })),
+    ...paid
+      .filter((p) => p.amount !== 0)
+      .map((p): PostedAmount => ({ lineId: p.lineId, kind: 'paid', amount: p.amount })),
+    ...codes.map((c): PostedAmount => ({
+      lineId: c.lineId,
+      kind:
+        c.group === 'PR'
+          ? 'patient'
+          : isDenyingAdjustment(c.group, c.reason)
+            ? 'denied'
+            : 'contractual',
+      amount: c.amount,
+    })),
   ];
 }
