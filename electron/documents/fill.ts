@@ -3,7 +3,7 @@ import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { timelinessSentence } from './deadline';
-import type { LetterData, LetterFields, LetterServiceLine } from './letter-data';
+import type { LetterClaimLevel, LetterData, LetterFields, LetterServiceLine } from './letter-data';
 import {
   PLACEHOLDERS,
   PLACEHOLDER_KEYS,
@@ -24,7 +24,11 @@ export type FilledBlock =
   | { readonly type: 'paragraph'; readonly text: string }
   | { readonly type: 'heading'; readonly text: string }
   | { readonly type: 'list'; readonly items: readonly string[] }
-  | { readonly type: 'serviceLines'; readonly rows: readonly LetterServiceLine[] }
+  | {
+      readonly type: 'serviceLines';
+      readonly rows: readonly LetterServiceLine[];
+      readonly claimLevel?: LetterClaimLevel;
+    }
   | { readonly type: 'denialCodes'; readonly rows: readonly DenialCodeRow[] }
   | { readonly type: 'enclosures'; readonly items: readonly string[] }
   /** An optional argument that was not ticked: it prints nothing and keeps its place. */
@@ -214,7 +218,11 @@ function fillBlock(
 ): FilledBlock {
   if (key === 'service_lines') {
     return data.serviceLines?.length
-      ? { type: 'serviceLines', rows: data.serviceLines }
+      ? {
+          type: 'serviceLines',
+          rows: data.serviceLines,
+          ...(data.claimLevel ? { claimLevel: data.claimLevel } : {}),
+        }
       : { type: 'paragraph', text: missingMarker(key) };
   }
   if (key === 'denial_codes') {

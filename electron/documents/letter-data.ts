@@ -24,7 +24,18 @@ export interface LetterServiceLine {
   readonly description: string;
   readonly units?: number;
   readonly billed: Cents;
+  /** null: this kind of amount was posted to the claim as a whole, not to the line. */
+  readonly paid: Cents | null;
+  readonly contractual?: Cents | null;
+  readonly patient?: Cents | null;
+  readonly denied: Cents | null;
+}
+
+/** What the payer posted to the claim as a whole rather than to any one line. */
+export interface LetterClaimLevel {
   readonly paid: Cents;
+  readonly contractual: Cents;
+  readonly patient: Cents;
   readonly denied: Cents;
 }
 
@@ -41,6 +52,7 @@ export interface LetterDenialCode {
 export interface LetterData {
   readonly fields: LetterFields;
   readonly serviceLines?: readonly LetterServiceLine[];
+  readonly claimLevel?: LetterClaimLevel;
   readonly denialCodes?: readonly LetterDenialCode[];
   /** What is actually enclosed, as the representative chose it. */
   readonly enclosures?: readonly string[];

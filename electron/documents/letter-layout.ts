@@ -1,5 +1,5 @@
 import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
-import { sumCents } from '../../shared/money/cents';
+import { cents, sumCents, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { ADDRESS_TEXT, FOLD_MARKS } from './envelope';
 import { fillTemplate, letterWarnings, type FilledBlock, type FilledLetter } from './fill';
@@ -238,31 +238,64 @@ function newTablePage(doc: PDFKit.PDFDocument): () => number {
   };
 }
 
+/** A figure the posting did not put on this line prints as a dash, never as $0.00. */
+function money(c: Cents | null | undefined): string {
+  return c === null || c === undefined ? '\u2014' : formatCents(c);
+}
+
+function total(
+  values: readonly (Cents | null | undefined)[],
+  claimLevel: Cents | undefined,
+): Cents {
+  return sumCents([...values.map((v) => v ?? cents(0)), claimLevel ?? cents(0)]);
+}
+
 function drawServiceLines(
   doc: PDFKit.PDFDocument,
   block: Extract<FilledBlock, { type: 'serviceLines' }>,
 ): void {
+  const m = 52;
   const columns: Column[] = [
-    { header: 'Date', width: 56 },
-    { header: 'Code', width: 62 },
-    { header: 'Description', width: WIDTH - 56 - 62 - 36 - 3 * 62 },
-    { header: 'Units', width: 36, align: 'right' },
-    { header: 'Billed', width: 62, align: 'right' },
-    { header: 'Paid', width: 62, align: 'right' },
-    { header: 'Denied', width: 62, align: 'right' },
+    { header: 'Date', width: 50 },
+    { header: 'Code', width: 56 },
+    { header: 'Description', width: WIDTH - 50 - 56 - 30 - 5 * m - 6 },
+    { header: 'Units', width: 30, align: 'right' },
+    { header: 'Billed', width: m, align: 'right' },
+    { header: 'Paid', width: m, align: 'right' },
+    { header: 'Contractual', width: m + 6, align: 'right' },
+    { header: 'Patient share', width: m, align: 'right' },
+    { header: 'Denied', width: m, align: 'right' },
   ];
-  const rows = block.rows.map((r) => ({
+  const rows: { cells: string[]; bold?: boolean }[] = block.rows.map((r) => ({
     cells: [
       formatUsDate(r.date),
       r.modifiers?.length ? `${r.code}-${r.modifiers.join('-')}` : r.code,
       r.description,
       r.units === undefined ? '' : String(r.units),
       formatCents(r.billed),
-      formatCents(r.paid),
-      formatCents(r.denied),
+      money(r.paid),
+      money(r.contractual),
+      money(r.patient),
+      money(r.denied),
     ],
   }));
-  if (block.rows.length > 1) {
+  const c = block.claimLevel;
+  if (c) {
+    rows.push({
+      cells: [
+        '',
+        '',
+        'Claim level',
+        '',
+        '',
+        formatCents(c.paid),
+        formatCents(c.contractual),
+        formatCents(c.patient),
+        formatCents(c.denied),
+      ],
+    });
+  }
+  if (block.rows.length > 1 || c) {
     rows.push({
       cells: [
         '',
@@ -270,11 +303,33 @@ function drawServiceLines(
         'Total',
         '',
         formatCents(sumCents(block.rows.map((r) => r.billed))),
-        formatCents(sumCents(block.rows.map((r) => r.paid))),
-        formatCents(sumCents(block.rows.map((r) => r.denied))),
+        formatCents(
+          total(
+            block.rows.map((r) => r.paid),
+            c?.paid,
+          ),
+        ),
+        formatCents(
+          total(
+            block.rows.map((r) => r.contractual),
+            c?.contractual,
+          ),
+        ),
+        formatCents(
+          total(
+            block.rows.map((r) => r.patient),
+            c?.patient,
+          ),
+        ),
+        formatCents(
+          total(
+            block.rows.map((r) => r.denied),
+            c?.denied,
+          ),
+        ),
       ],
       bold: true,
-    } as (typeof rows)[number]);
+    });
   }
   placeTable(doc, columns, rows);
 }

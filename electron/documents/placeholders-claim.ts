@@ -182,7 +182,7 @@ export const CLAIM_PLACEHOLDERS = {
     'block',
     'SERVICE LINES',
     'Service lines',
-    'Table of the service lines at issue: date, code, description, billed, paid, denied.',
+    'Table of the service lines: date, code, description, billed, paid, contractual adjustment, patient share and denied, with a claim-level row for what the payer did not post by line.',
   ),
   denial_codes: p(
     'claim',

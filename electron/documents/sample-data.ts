@@ -107,6 +107,8 @@ export function sampleLetterData(): LetterData {
         units: 2,
         billed: cents(640_000),
         paid: cents(0),
+        contractual: cents(0),
+        patient: cents(0),
         denied: cents(640_000),
       },
       {
@@ -117,6 +119,8 @@ export function sampleLetterData(): LetterData {
         units: 1,
         billed: cents(985_000),
         paid: cents(0),
+        contractual: cents(0),
+        patient: cents(0),
         denied: cents(985_000),
       },
       {
@@ -126,6 +130,8 @@ export function sampleLetterData(): LetterData {
         units: 2,
         billed: cents(220_000),
         paid: cents(0),
+        contractual: cents(0),
+        patient: cents(0),
         denied: cents(220_000),
       },
     ],

@@ -2,12 +2,13 @@ import { parseDenialCodes, type DenialCategory as OurCategory } from '../../shar
 import { describeReason, describeRemark } from '../../shared/codes/adjustment-codes';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { isDirectPhone } from '../../shared/api/users';
-import { cents, type Cents } from '../../shared/money/cents';
+import { cents, sumCents } from '../../shared/money/cents';
 import type { ReadDb } from '../db/open';
 import type { LetterData, LetterDenialCode, LetterServiceLine } from '../documents/letter-data';
 import type { DenialCategory, Template } from '../documents/template';
 import { readFacility } from '../facility/facility';
 import { all, one } from '../db/query';
+import { claimFigures, postedAmounts } from './line-figures';
 
 /** Our denial categories as the appeal templates name them; some have no letter of their own. */
 const TEMPLATE_CATEGORY: Record<OurCategory, DenialCategory | null> = {
@@ -57,6 +58,7 @@ interface ClaimFacts {
   category: OurCategory | null;
   codes: string | null;
   deniedAmount: number | null;
+  denialRemittanceId: number | null;
   remitDate: IsoDate | null;
   deadlineDate: IsoDate | null;
   totalCharge: number;
@@ -78,6 +80,7 @@ const CLAIM_SQL = `SELECT c.id AS claimId, c.claim_number AS claimNumber,
     cv.member_id AS memberId, cv.group_number AS groupNumber,
     p.first_name AS patientFirst, p.middle_name AS patientMiddle, p.last_name AS patientLast,
     p.date_of_birth AS dateOfBirth, d.category, d.codes, d.amount AS deniedAmount,
+    d.remittance_id AS denialRemittanceId,
     coalesce(d.remit_date, c.remit_date) AS remitDate, d.deadline_date AS deadlineDate,
     c.total_charge AS totalCharge, c.prior_authorization AS priorAuthorization,
     c.diagnosis_codes AS diagnosisCodes
@@ -121,45 +124,55 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
     email: string | null;
   }>(db, `SELECT display_name AS name, title, phone, email FROM users WHERE id = ?`, userId);
   const serviceLines = all<{
+    id: number;
     date: IsoDate;
     code: string;
     modifiers: string | null;
     revenueCode: string | null;
     units: number;
     billed: number;
-    paid: number;
   }>(
     db,
     `SELECT cl.id, cl.service_date AS date, coalesce(cl.procedure_code, cl.revenue_code) AS code,
-         cl.modifiers, cl.revenue_code AS revenueCode, cl.units, cl.charge AS billed,
-         ifnull(p.paid, 0) AS paid
-       FROM claim_lines cl
-       -- found through the claim: ledger rows are indexed by claim, not by claim line
-       LEFT JOIN (SELECT claim_line_id, -sum(amount) AS paid FROM ledger_entries
-         WHERE claim_id = ? AND kind = 'payment' AND claim_line_id IS NOT NULL
-         GROUP BY claim_line_id) p ON p.claim_line_id = cl.id
-       WHERE cl.claim_id = ? ORDER BY cl.line_number`,
-    claimId,
+         cl.modifiers, cl.revenue_code AS revenueCode, cl.units, cl.charge AS billed
+       FROM claim_lines cl WHERE cl.claim_id = ? ORDER BY cl.line_number`,
     claimId,
   );
-  const letterLines: LetterServiceLine[] = serviceLines.map((l) => ({
-    date: l.date,
-    code: l.code,
-    modifiers: l.modifiers ? l.modifiers.split(':') : [],
-    description: l.revenueCode ? `Revenue code ${l.revenueCode}` : 'Service',
-    units: l.units,
-    billed: cents(l.billed),
-    paid: cents(l.paid),
-    denied: cents(Math.max(0, l.billed - l.paid)),
-  }));
+  // one computation for the table, the amount in dispute and the codes named as appealed
+  const figures = claimFigures(
+    serviceLines,
+    postedAmounts(db, claimId, c.denialRemittanceId),
+    c.deniedAmount,
+  );
+  const letterLines: LetterServiceLine[] = serviceLines.map((l, i) => {
+    const f = figures.lines[i];
+    return {
+      date: l.date,
+      code: l.code,
+      modifiers: l.modifiers ? l.modifiers.split(':') : [],
+      description: l.revenueCode ? `Revenue code ${l.revenueCode}` : 'Service',
+      units: l.units,
+      billed: cents(l.billed),
+      paid: f?.paid ?? null,
+      contractual: f?.contractual ?? null,
+      patient: f?.patient ?? null,
+      denied: f?.denied ?? null,
+    };
+  });
+  // a denial on some lines appeals those lines; a denial of the whole claim, all of them
+  const appealed = figures.deniedLineIds.length
+    ? serviceLines.filter((l) => figures.deniedLineIds.includes(l.id))
+    : serviceLines;
   const denialCodes = parseDenialCodes(c.codes ?? '').map((d): LetterDenialCode =>
     d.kind === 'reason'
       ? { group: d.group, code: d.reason, kind: 'reason', wording: describeReason(d.reason) }
       : { code: d.code, kind: 'remark', wording: describeRemark(d.code) },
   );
   const dates = serviceLines.map((l) => l.date).sort();
-  const paid = serviceLines.reduce((s, l) => s + l.paid, 0);
-  const denied: Cents = cents(c.deniedAmount ?? Math.max(0, c.totalCharge - paid));
+  const paid = sumCents([
+    ...figures.lines.map((l) => l.paid ?? cents(0)),
+    figures.claimLevel?.paid ?? cents(0),
+  ]);
   const first = dates[0];
   const last = dates[dates.length - 1];
   return {
@@ -206,12 +219,20 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
       claim_number: c.claimNumber,
       payer_claim_number: c.payerClaimNumber ?? undefined,
       ...(first && last ? { dates_of_service: { from: first, to: last } } : {}),
-      procedure_codes: serviceLines.map((l) => l.code).join(', ') || undefined,
+      procedure_codes:
+        [
+          ...new Set(
+            appealed.map((l) =>
+              l.modifiers ? `${l.code}-${l.modifiers.split(':').join('-')}` : l.code,
+            ),
+          ),
+        ].join(', ') || undefined,
       diagnosis_codes: c.diagnosisCodes?.split(' ').join(', ') || undefined,
       authorization_number: c.priorAuthorization ?? undefined,
       billed_amount: cents(c.totalCharge),
-      paid_amount: cents(paid),
-      denied_amount: denied,
+      paid_amount: paid,
+      // nothing denied on record is not $0.00 in dispute: the letter shows the gap
+      denied_amount: figures.inDispute > 0 ? figures.inDispute : undefined,
       remittance_date: c.remitDate ?? undefined,
       initial_determination_date: c.remitDate ?? undefined,
       appeal_deadline: c.deadlineDate ?? undefined,
@@ -221,6 +242,7 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
       representative_email: user?.email ?? undefined,
     },
     serviceLines: letterLines,
+    ...(figures.claimLevel ? { claimLevel: figures.claimLevel } : {}),
     denialCodes,
   };
 }
