@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { notFound } from '../../shared/api/errors';
 import type {
+  ClaimFileReport,
   ClaimStatusReport,
   ImportKind,
   ImportListItem,
@@ -192,6 +193,7 @@ function unrecognised(text: string): string {
  */
 function everyTransactionRefused(r: ImportReport): string | null {
   if (r.rejected.length > 0) return null;
+  if (r.kind === '837') return everyClaimSkipped(r.claimFile);
   if (r.kind !== '835' || r.remittances.length === 0) return null;
   const refused = r.remittances.filter(
     (x) =>
@@ -200,6 +202,19 @@ function everyTransactionRefused(r: ImportReport): string | null {
   if (refused.length !== r.remittances.length) return null;
   const first = refused[0]?.failedChecks[0]?.message ?? '';
   return `Nothing was stored: ${refused.length === 1 ? 'the file’s only remittance' : `all ${refused.length} remittances`} failed ${refused.length === 1 ? 'its' : 'their'} checks. ${first}`.trim();
+}
+
+/**
+ * An 837 whose every claim was skipped for a reason of its own (not because it came
+ * before) stored nothing either: rejected, with the first claim's reason.
+ */
+function everyClaimSkipped(f: ClaimFileReport | null | undefined): string | null {
+  if (!f || f.claimsRead === 0 || f.added + f.updated + f.voided > 0) return null;
+  const refused = f.claims.filter((c) => c.outcome === 'skipped' && !c.alreadyImported);
+  if (refused.length === 0) return null;
+  const which =
+    f.claimsRead === 1 ? 'the file’s only claim was' : `all ${f.claimsRead} claims were`;
+  return `Nothing was stored: ${which} skipped. ${refused[0]?.message ?? ''}`.trim();
 }
 
 function claimStatusSummary(r: ClaimStatusReport | null): string {

@@ -199,4 +199,20 @@ describe('files from the wild', () => {
     expect(after.ledger_entries).toBe(before.ledger_entries);
     expect(after.remittances).toBe(before.remittances);
   });
+
+  it('rejects a claim file whose every claim is skipped for a reason, saying nothing was stored', () => {
+    const text = claimFileText([testClaim('BAD-1', [10_000, 2_500])]).replace(
+      'CLM*BAD-1*125*',
+      'CLM*BAD-1*126*',
+    );
+    const before = tableCounts(ctx);
+    const report = importText('bad.837', text);
+    expect(report.status).toBe('rejected');
+    expect(report.summary).toBe(
+      'Rejected: Nothing was stored: the file’s only claim was skipped. Not imported: the claim failed 1 check; correct it and send it again.',
+    );
+    const after = tableCounts(ctx);
+    for (const table of ['claims', 'ledger_entries', 'accounts', 'people'])
+      expect(after[table], table).toBe(before[table]);
+  });
 });

@@ -662,7 +662,8 @@ describe('importing an 837 claim file', () => {
       'Already voided: claim VOID-1 was voided on 03/16/2026.',
     );
     const reopened = importClaims('new.837', [original], 3);
-    expect(reopened.status).toBe('partial');
+    // its only claim refused: nothing stored, so the file is rejected, not partly posted
+    expect(reopened.status).toBe('rejected');
     expect(reopened.claimFile?.claims[0]?.message).toMatch(
       /^Not imported: claim VOID-1 was voided on 03\/16\/2026\. A voided claim is not reopened/,
     );
