@@ -3,6 +3,7 @@ import { accountsHandlers } from '../accounts/handlers';
 import { appHandlers } from '../app/handlers';
 import { batchesHandlers } from '../batches/handlers';
 import { codesHandlers } from '../codes/handlers';
+import { collectionsHandlers } from '../collections/handlers';
 import type { HandlersOf } from '../core/handlers';
 import { denialsHandlers } from '../denials/handlers';
 import { facilityHandlers } from '../facility/handlers';
@@ -44,6 +45,7 @@ export const handlers = {
   ...statementsHandlers,
   ...payersHandlers,
   ...codesHandlers,
+  ...collectionsHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

@@ -25,6 +25,7 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'updatePayer',
   'loadCodeList',
   'releaseStatementHold',
+  'correctDeath',
 ];
 
 let ctx: TestCtx;

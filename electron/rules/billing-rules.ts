@@ -19,6 +19,7 @@ export const DEFAULT_BILLING_RULES: BillingRules = {
   finalNoticeDays: 90,
   referralNoticeDays: 30,
   statementMinimum: cents(500),
+  probateClaimDays: 120,
 };
 
 type RuleKey = keyof BillingRules;

@@ -3,6 +3,7 @@ import { accountsMethods } from './accounts';
 import { appMethods } from './app';
 import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
+import { collectionsMethods } from './collections';
 import { csvMethods } from './csv';
 import { denialsMethods } from './denials';
 import { documentsMethods } from './documents';
@@ -45,6 +46,7 @@ export const contract = {
   ...statementsMethods,
   ...payersMethods,
   ...codesMethods,
+  ...collectionsMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

@@ -30,6 +30,8 @@ export interface BillingRules {
   referralNoticeDays: number;
   /** A guarantor owing less than this gets no statement. */
   statementMinimum: Cents;
+  /** Days after a death within which a claim against the estate must be filed. */
+  probateClaimDays: number;
 }
 
 export interface BillingRulesView {
@@ -58,6 +60,7 @@ export const saveBillingRulesInput = z.strictObject({
   statementMinimum: centsField('Smallest balance stated')
     .refine((v) => v >= 0, 'Smallest balance stated cannot be negative.')
     .optional(),
+  probateClaimDays: whole('Days to file a probate claim', 30, 730).optional(),
 });
 
 export const rulesMethods = {

@@ -14,6 +14,7 @@ import { migration013 } from './013-code-lists';
 import { migration015 } from './015-facility-ledger';
 import { migration017 } from './017-dunning';
 import { migration018 } from './018-user-contact';
+import { migration023 } from './023-deceased-returned-mail';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'provider-level adjustments on facility accounts', sql: migration015 },
   { version: 17, name: 'dunning stages, statement holds and remit-to', sql: migration017 },
   { version: 18, name: 'user contact for letters, facts of filed letters', sql: migration018 },
+  { version: 23, name: 'dates of death, estate contacts and returned mail', sql: migration023 },
 ];
 
 // the last version, not the count: version numbers need not be contiguous

@@ -18,6 +18,7 @@ const RULES_NOW: BillingRules = {
   finalNoticeDays: 90,
   referralNoticeDays: 30,
   statementMinimum: cents(500),
+  probateClaimDays: 120,
 };
 
 describe('formOf', () => {
@@ -36,6 +37,7 @@ describe('formOf', () => {
       finalNoticeDays: '90',
       referralNoticeDays: '30',
       statementMinimum: '5.00',
+      probateClaimDays: '120',
     });
   });
 
@@ -64,6 +66,7 @@ describe('readForm', () => {
           finalNoticeDays: whole,
           referralNoticeDays: whole,
           statementMinimum: amount,
+          probateClaimDays: whole,
         }),
         (rules) => {
           expect(readForm(formOf(rules))).toEqual({ rules });

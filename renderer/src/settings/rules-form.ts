@@ -82,6 +82,11 @@ export const RULES: readonly {
     description: 'A guarantor owing less than this gets no statement.',
     money: true,
   },
+  {
+    key: 'probateClaimDays',
+    label: 'Days to file a probate claim',
+    description: 'Days after a death within which the claim against the estate is filed.',
+  },
 ];
 
 export function formOf(rules: BillingRules): RuleForm {
