@@ -33,10 +33,7 @@ describe('migration 23: dates of death and returned mail', () => {
       { id: 1, died: '2025-11-02', source: null, contact: null, address: null, returned: 0 },
       { id: 2, died: null, source: null, contact: null, address: null, returned: 1 },
     ]);
-    expect(one(db, `SELECT line1, source FROM addresses`)).toEqual({
-      line1: '77 Lantern Way',
-      source: null,
-    });
+    expect(one(db, `SELECT line1 FROM addresses`)).toEqual({ line1: '77 Lantern Way' });
     expect(one(db, `SELECT count(*) AS n FROM returned_mail`)).toEqual({ n: 0 });
     db.close();
   });

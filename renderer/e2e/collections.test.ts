@@ -46,6 +46,7 @@ describe('deceased patients and returned mail on the account', () => {
       .getByText(/died on 02\/20\/2026 \(source: Daughter called\)/)
       .first()
       .waitFor();
+    await page.getByText('Probate claim deadline').waitFor();
     expect(
       count(`SELECT count(*) AS n FROM follow_ups WHERE kind = 'probate'
       AND deadline_date = '2026-06-20'`),

@@ -4,8 +4,6 @@
  * - people: where the date of death came from (obituary, family call, Social Security
  *   death index...), and who speaks for the estate and where its mail goes, so the estate
  *   letter has an addressee. The date itself was already a column.
- * - addresses: where each address came from (a call, a claim file, a skip trace), since
- *   the history is only as good as its sources.
  * - returned_mail: each envelope that came back, against the address it was sent to. An
  *   address with a returned envelope is bad; rows are only added.
  */
@@ -13,7 +11,6 @@ export const migration023 = `
 ALTER TABLE people ADD COLUMN deceased_source TEXT;
 ALTER TABLE people ADD COLUMN estate_contact_name TEXT;
 ALTER TABLE people ADD COLUMN estate_address TEXT;
-ALTER TABLE addresses ADD COLUMN source TEXT;
 
 CREATE TABLE returned_mail (
   id INTEGER PRIMARY KEY,
