@@ -6,6 +6,7 @@ import { approvalsHandlers } from '../approvals/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { batchesHandlers } from '../batches/handlers';
 import { codesHandlers } from '../codes/handlers';
+import { collectionsHandlers } from '../collections/handlers';
 import type { HandlersOf } from '../core/handlers';
 import { denialsHandlers } from '../denials/handlers';
 import { facilityHandlers } from '../facility/handlers';
@@ -52,6 +53,7 @@ export const handlers = {
   ...accessHandlers,
   ...auditHandlers,
   ...reportsHandlers,
+  ...collectionsHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

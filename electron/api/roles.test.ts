@@ -36,6 +36,7 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'listAuditTrail',
   'verifyAuditTrail',
   'acceptAuditTrail',
+  'correctDeath',
 ];
 
 /**

@@ -225,4 +225,8 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   refuseUser: answered,
   resetUserSecret: answered,
   acknowledgeEmergencyAccess: answered,
+  recordDeath: answered,
+  correctDeath: answered,
+  recordReturnedMail: answered,
+  recordReturnedMailBatch: answered,
 };

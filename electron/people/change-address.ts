@@ -6,6 +6,7 @@ import { requireAccount } from '../accounts/lookup';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import { one, run } from '../db/query';
+import { endSkipTrace } from '../collections/returned-mail';
 
 /**
  * Records a new address for the patient or guarantor of an account. Earlier addresses
@@ -54,6 +55,7 @@ export function changeAddress(ctx: Ctx, input: ParsedInputOf<'changeAddress'>): 
     ctx.userId,
   );
   run(db, `UPDATE people SET returned_mail = 0 WHERE id = ?`, input.personId);
+  endSkipTrace(ctx, input.personId);
   const where = [input.line1, input.line2, `${input.city}, ${input.state} ${zip}`]
     .filter(Boolean)
     .join(', ');

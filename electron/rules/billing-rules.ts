@@ -21,6 +21,7 @@ export const DEFAULT_BILLING_RULES: BillingRules = {
   referralNoticeDays: 30,
   statementMinimum: cents(500),
   idleLockMinutes: 15,
+  probateClaimDays: 120,
 };
 
 type RuleKey = keyof BillingRules;

@@ -6,6 +6,7 @@ import { approvalsMethods } from './approvals';
 import { auditMethods } from './audit';
 import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
+import { collectionsMethods } from './collections';
 import { csvMethods } from './csv';
 import { denialsMethods } from './denials';
 import { documentsMethods } from './documents';
@@ -53,6 +54,7 @@ export const contract = {
   ...accessMethods,
   ...auditMethods,
   ...reportsMethods,
+  ...collectionsMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

@@ -34,6 +34,8 @@ export interface BillingRules {
   statementMinimum: Cents;
   /** Minutes without a person's input before the window locks and hides patient data. */
   idleLockMinutes: number;
+  /** Days after a death within which a claim against the estate must be filed. */
+  probateClaimDays: number;
 }
 
 export interface BillingRulesView {
@@ -66,6 +68,7 @@ export const saveBillingRulesInput = z.strictObject({
     .refine((v) => v >= 0, 'Smallest balance stated cannot be negative.')
     .optional(),
   idleLockMinutes: whole('Minutes before the window locks', 1, 240).optional(),
+  probateClaimDays: whole('Days to file a probate claim', 30, 730).optional(),
 });
 
 export const rulesMethods = {

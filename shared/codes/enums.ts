@@ -107,6 +107,8 @@ export const FOLLOW_UP_KIND = labelled([
   ['plan', 'Payment plan'],
   ['credit_balance', 'Credit balance'],
   ['statement', 'Statement'],
+  ['probate', 'Probate claim'],
+  ['skip_trace', 'Skip trace'],
 ] as const);
 export type FollowUpKind = (typeof FOLLOW_UP_KIND.keys)[number];
 

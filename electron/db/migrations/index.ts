@@ -18,6 +18,7 @@ import { migration019 } from './019-approvals';
 import { migration020 } from './020-audit-trail';
 import { migration021 } from './021-report-indexes';
 import { migration022 } from './022-sign-in-lock';
+import { migration023 } from './023-deceased-returned-mail';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'sign-in allowed by a supervisor, PINs, emergency access',
     sql: migration022,
   },
+  { version: 23, name: 'dates of death, estate contacts and returned mail', sql: migration023 },
 ];
 
 // the last version, not the count: version numbers need not be contiguous

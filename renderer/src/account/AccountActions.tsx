@@ -7,8 +7,9 @@ import { AdjustmentModal } from './AdjustmentModal';
 import { PlanSetupModal } from './PlanSetupModal';
 import { PromiseModal } from './PromiseModal';
 import { RefundModal } from './RefundModal';
+import { ReturnedMailModal } from './ReturnedMailModal';
 
-type Dialog = 'plan' | 'promise' | 'adjustment' | 'refund';
+type Dialog = 'plan' | 'promise' | 'adjustment' | 'refund' | 'returned' | 'envelopes';
 
 export interface AccountActionsHandle {
   open(dialog: Dialog): void;
@@ -66,11 +67,28 @@ export function AccountActions({
             Refund
           </Button>
         )}
+        {!view.guarantor.returnedMail && (
+          <Button variant="default" onClick={() => open('returned')}>
+            Mail came back
+          </Button>
+        )}
+        <Button variant="subtle" onClick={() => open('envelopes')}>
+          Returned envelopes
+        </Button>
       </Group>
       {dialog === 'plan' && <PlanSetupModal view={view} onClose={close} />}
       {dialog === 'promise' && <PromiseModal view={view} onClose={close} />}
       {dialog === 'adjustment' && <AdjustmentModal view={view} onClose={close} />}
       {dialog === 'refund' && credit && <RefundModal view={view} onClose={close} />}
+      {(dialog === 'returned' || dialog === 'envelopes') && (
+        <ReturnedMailModal
+          accountId={view.account.id}
+          guarantorName={view.guarantor.fullName}
+          today={view.today}
+          batch={dialog === 'envelopes'}
+          onClose={close}
+        />
+      )}
     </>
   );
 }

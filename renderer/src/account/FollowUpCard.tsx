@@ -62,7 +62,9 @@ function OpenFollowUp({ f, today }: { f: FollowUpView; today: IsoDate }) {
       </Text>
       {f.deadlineDate && (
         <Group gap={4}>
-          <Text size="sm">Appeal deadline</Text>
+          <Text size="sm">
+            {f.kind === 'probate' ? 'Probate claim deadline' : 'Appeal deadline'}
+          </Text>
           <Deadline date={f.deadlineDate} daysLeft={daysBetween(today, f.deadlineDate)} />
         </Group>
       )}

@@ -4,15 +4,18 @@ import type { AccountView, PersonView } from '../../../shared/api/accounts';
 import { Section } from '../components/Section';
 import { UsDate } from '../components/UsDate';
 import { ChangeAddressModal } from './ChangeAddressModal';
+import { RecordDeathModal } from './RecordDeathModal';
 
 function Person({
   label,
   person,
   onChangeAddress,
+  onRecordDeath,
 }: {
   label: string;
   person: PersonView;
   onChangeAddress: () => void;
+  onRecordDeath: () => void;
 }) {
   const a = person.address;
   return (
@@ -24,6 +27,11 @@ function Person({
         {person.returnedMail && (
           <Badge size="xs" color="orange" variant="filled">
             Returned mail
+          </Badge>
+        )}
+        {person.deceasedDate && (
+          <Badge size="xs" color="dark" variant="filled">
+            Deceased <UsDate value={person.deceasedDate} />
           </Badge>
         )}
       </Group>
@@ -47,6 +55,11 @@ function Person({
         <Anchor component="button" type="button" size="xs" onClick={onChangeAddress}>
           Change address
         </Anchor>
+        {!person.deceasedDate && (
+          <Anchor component="button" type="button" size="xs" onClick={onRecordDeath}>
+            Record date of death
+          </Anchor>
+        )}
         {person.addressHistory.length > 1 && (
           <Text size="xs" c="dimmed">
             {person.addressHistory.length - 1} earlier address
@@ -60,6 +73,7 @@ function Person({
 
 export function PeopleCard({ view }: { view: AccountView }) {
   const [editing, setEditing] = useState<PersonView | null>(null);
+  const [dying, setDying] = useState<PersonView | null>(null);
   return (
     <Section title="Patient and guarantor" id="people-title">
       <Stack gap="xs">
@@ -67,6 +81,7 @@ export function PeopleCard({ view }: { view: AccountView }) {
           label="Patient"
           person={view.patient}
           onChangeAddress={() => setEditing(view.patient)}
+          onRecordDeath={() => setDying(view.patient)}
         />
         <Divider />
         {view.guarantorIsPatient ? (
@@ -78,6 +93,7 @@ export function PeopleCard({ view }: { view: AccountView }) {
             label="Guarantor"
             person={view.guarantor}
             onChangeAddress={() => setEditing(view.guarantor)}
+            onRecordDeath={() => setDying(view.guarantor)}
           />
         )}
       </Stack>
@@ -87,6 +103,14 @@ export function PeopleCard({ view }: { view: AccountView }) {
           person={editing}
           today={view.today}
           onClose={() => setEditing(null)}
+        />
+      )}
+      {dying && (
+        <RecordDeathModal
+          accountId={view.account.id}
+          person={dying}
+          today={view.today}
+          onClose={() => setDying(null)}
         />
       )}
     </Section>

@@ -20,6 +20,7 @@ const RULES_NOW: BillingRules = {
   referralNoticeDays: 30,
   statementMinimum: cents(500),
   idleLockMinutes: 15,
+  probateClaimDays: 120,
 };
 
 describe('formOf', () => {
@@ -40,6 +41,7 @@ describe('formOf', () => {
       referralNoticeDays: '30',
       statementMinimum: '5.00',
       idleLockMinutes: '15',
+      probateClaimDays: '120',
     });
   });
 
@@ -70,6 +72,7 @@ describe('readForm', () => {
           referralNoticeDays: whole,
           statementMinimum: amount,
           idleLockMinutes: whole,
+          probateClaimDays: whole,
         }),
         (rules) => {
           expect(readForm(formOf(rules))).toEqual({ rules });

@@ -95,6 +95,11 @@ export const RULES: readonly {
     label: 'Minutes before the window locks',
     description: 'Without a key or mouse touched this long, ClaimDesk hides patient data.',
   },
+  {
+    key: 'probateClaimDays',
+    label: 'Days to file a probate claim',
+    description: 'Days after a death within which the claim against the estate is filed.',
+  },
 ];
 
 export function formOf(rules: BillingRules): RuleForm {
