@@ -1,3 +1,4 @@
+import type { AccountId } from '../../shared/ids';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatUsDate, isoDate, type IsoDate } from '../../shared/dates/iso-date';
 import { renderLetter } from '../documents/letter-layout';
@@ -110,6 +111,22 @@ describe('what the claim file says fills the appeal letter', () => {
       { role: 'attending', name: 'Maria L Okafor', npi: '1234567893' },
       { role: 'referring', name: 'Northside Family Clinic', npi: '1245319599' },
       { role: 'rendering', name: 'David Chen Jr', npi: null },
+    ]);
+  });
+
+  it('shows the diagnoses and providers on the account\u2019s claim', () => {
+    importClaims([erClaim('PCN-P6')], 1);
+    const accountId = one<{ id: AccountId }>(
+      ctx.db,
+      `SELECT account_id AS id FROM claims WHERE claim_number = 'PCN-P6'`,
+    )?.id;
+    if (accountId === undefined) throw new Error('no account');
+    const [claim] = call(ctx, 'getAccount', { accountId }).claims;
+    expect(claim?.diagnosisCodes).toEqual(['R0789', 'I10', 'E119']);
+    expect(claim?.providers.map((p) => [p.role, p.name, p.npi])).toEqual([
+      ['attending', 'Maria L Okafor', '1234567893'],
+      ['referring', 'Northside Family Clinic', '1245319599'],
+      ['rendering', 'David Chen Jr', null],
     ]);
   });
 
