@@ -12,5 +12,5 @@ CREATE TABLE claim_providers (
   name TEXT NOT NULL,
   npi TEXT,
   PRIMARY KEY (claim_id, role)
-) WITHOUT ROWID;
+);
 `;
