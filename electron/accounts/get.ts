@@ -5,6 +5,7 @@ import type {
   AccountView,
   ActivityView,
   AddressRecord,
+  ClaimProviderView,
   ClaimView,
   CoverageView,
   FollowUpView,
@@ -51,6 +52,7 @@ export const ACCOUNT_SQL = {
   claims: `SELECT c.id, c.claim_number AS claimNumber, c.payer_claim_number AS payerClaimNumber,
       py.name AS payerName, cv.priority AS coveragePriority, c.billed_date AS billedDate,
       c.remit_date AS remitDate, c.status, c.total_charge AS totalCharge,
+      c.diagnosis_codes AS diagnoses,
       (SELECT ifnull(-sum(amount), 0) FROM ledger_entries l
         WHERE l.claim_id = c.id AND l.kind = 'payment' AND l.side = 'insurance') AS paid,
       (SELECT ifnull(sum(amount), 0) FROM ledger_entries l
@@ -70,6 +72,9 @@ export const ACCOUNT_SQL = {
     FROM claim_adjustments ca JOIN claims c ON c.id = ca.claim_id
     LEFT JOIN claim_lines cl ON cl.id = ca.claim_line_id
     WHERE c.account_id = ? ORDER BY ca.claim_id, cl.line_number, ca.id`,
+  providers: `SELECT cp.claim_id AS claimId, cp.role, cp.name, cp.npi
+    FROM claim_providers cp JOIN claims c ON c.id = cp.claim_id
+    WHERE c.account_id = ? ORDER BY cp.claim_id, cp.role`,
   remarks: `SELECT cr.claim_id AS claimId, cl.line_number AS lineNumber, cr.code
     FROM claim_remarks cr JOIN claims c ON c.id = cr.claim_id
     LEFT JOIN claim_lines cl ON cl.id = cr.claim_line_id
@@ -158,38 +163,45 @@ export function getAccount(ctx: ReadCtx, input: ParsedInputOf<'getAccount'>): Ac
       code: string;
     }>(db, ACCOUNT_SQL.remarks, a.id),
   );
+  const providers = groupBy(
+    all<ClaimProviderView & { claimId: ClaimId }>(db, ACCOUNT_SQL.providers, a.id),
+  );
   const codes = codeTable(db);
-  const claims = all<Omit<ClaimView, 'lines' | 'adjustments' | 'remarks'>>(
-    db,
-    ACCOUNT_SQL.claims,
-    a.id,
-  ).map((c): ClaimView => {
-    const claimLines = lines.get(c.id) ?? [];
-    // a code is read against the list in effect on the day of service (a stopped code shows so)
-    const servedOn = (lineNumber: number | null) =>
-      (claimLines.find((l) => l.lineNumber === lineNumber) ?? claimLines[0])?.serviceDate ?? null;
-    return {
-      ...c,
-      lines: claimLines.map(({ claimId: _claimId, modifiers, ...l }) => ({
-        ...l,
-        modifiers: modifiers ? modifiers.split(':') : [],
-      })),
-      adjustments: (adjustments.get(c.id) ?? []).map((x) => ({
-        lineNumber: x.lineNumber,
-        groupCode: x.groupCode,
-        reasonCode: x.reasonCode,
-        code: `${x.groupCode}-${x.reasonCode}`,
-        amount: cents(x.amount),
-        description: explain(codes, 'reason', x.reasonCode, servedOn(x.lineNumber)).description,
-        groupDescription: describeGroup(x.groupCode),
-      })),
-      remarks: (remarks.get(c.id) ?? []).map((r) => ({
-        lineNumber: r.lineNumber,
-        code: r.code,
-        description: explain(codes, 'remark', r.code, servedOn(r.lineNumber)).description,
-      })),
-    };
-  });
+  type ClaimRow = Omit<
+    ClaimView,
+    'lines' | 'adjustments' | 'remarks' | 'diagnosisCodes' | 'providers'
+  > & { diagnoses: string | null };
+  const claims = all<ClaimRow>(db, ACCOUNT_SQL.claims, a.id).map(
+    ({ diagnoses, ...c }): ClaimView => {
+      const claimLines = lines.get(c.id) ?? [];
+      // a code is read against the list in effect on the day of service (a stopped code shows so)
+      const servedOn = (lineNumber: number | null) =>
+        (claimLines.find((l) => l.lineNumber === lineNumber) ?? claimLines[0])?.serviceDate ?? null;
+      return {
+        ...c,
+        diagnosisCodes: diagnoses ? diagnoses.split(' ') : [],
+        providers: (providers.get(c.id) ?? []).map(({ claimId: _claimId, ...p }) => p),
+        lines: claimLines.map(({ claimId: _claimId, modifiers, ...l }) => ({
+          ...l,
+          modifiers: modifiers ? modifiers.split(':') : [],
+        })),
+        adjustments: (adjustments.get(c.id) ?? []).map((x) => ({
+          lineNumber: x.lineNumber,
+          groupCode: x.groupCode,
+          reasonCode: x.reasonCode,
+          code: `${x.groupCode}-${x.reasonCode}`,
+          amount: cents(x.amount),
+          description: explain(codes, 'reason', x.reasonCode, servedOn(x.lineNumber)).description,
+          groupDescription: describeGroup(x.groupCode),
+        })),
+        remarks: (remarks.get(c.id) ?? []).map((r) => ({
+          lineNumber: r.lineNumber,
+          code: r.code,
+          description: explain(codes, 'remark', r.code, servedOn(r.lineNumber)).description,
+        })),
+      };
+    },
+  );
 
   let running = 0;
   const ledger = all<Omit<LedgerEntryView, 'runningBalance'>>(db, ACCOUNT_SQL.ledger, a.id).map(

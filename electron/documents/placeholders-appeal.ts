@@ -29,7 +29,7 @@ export const APPEAL_PLACEHOLDERS = {
     'date',
     'ORIGINAL SUBMISSION DATE',
     'Originally submitted',
-    'Date the claim was first submitted.',
+    'Date the claim was first submitted; filled from the billed date of a claim sent as an original, left to you when it was replaced since.',
   ),
   submission_proof: p(
     'appeal',
@@ -120,7 +120,7 @@ export const APPEAL_PLACEHOLDERS = {
     'text',
     'REQUESTER RELATIONSHIP',
     'Relationship to beneficiary',
-    'Relationship of the person appealing to the beneficiary, e.g. "Provider".',
+    'Relationship of the person appealing to the beneficiary; "Provider" when the hospital files.',
   ),
   correction_description: p(
     'appeal',

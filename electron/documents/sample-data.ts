@@ -45,6 +45,7 @@ export function sampleLetterData(): LetterData {
       payer_claim_number: '2026031800457',
       dates_of_service: { from: isoDate('2026-02-09'), to: isoDate('2026-02-11') },
       diagnosis_codes: 'I21.4, I10, E11.9',
+      attending_provider: 'Maria L Okafor MD (NPI 1234567893)',
       service_description: 'Inpatient admission for non-ST-elevation myocardial infarction',
       billed_amount: cents(1_845_000),
       paid_amount: cents(0),

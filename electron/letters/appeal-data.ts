@@ -4,9 +4,17 @@ import type { IsoDate } from '../../shared/dates/iso-date';
 import { isDirectPhone } from '../../shared/api/users';
 import { cents, sumCents } from '../../shared/money/cents';
 import type { ReadDb } from '../db/open';
-import type { LetterData, LetterDenialCode, LetterServiceLine } from '../documents/letter-data';
+import type {
+  LetterData,
+  LetterDenialCode,
+  LetterFields,
+  LetterServiceLine,
+} from '../documents/letter-data';
+import { claimProviders, type ClaimProvider } from '../importers/claims/claim-providers';
 import type { DenialCategory, Template } from '../documents/template';
 import { readFacility } from '../facility/facility';
+import { visitKind } from '../statements/visit-kind';
+import { revenueCodeCategory } from '../../shared/codes/revenue-codes';
 import { all, one } from '../db/query';
 import { claimFigures, postedAmounts } from './line-figures';
 
@@ -65,6 +73,9 @@ interface ClaimFacts {
   /** From an 837 claim file, when the claim came in one. */
   priorAuthorization: string | null;
   diagnosisCodes: string | null;
+  billedDate: IsoDate | null;
+  /** CLM05-3: 7 and 8 replace or void an earlier claim, so the billed date is not the first. */
+  frequencyCode: string | null;
 }
 
 const CLAIM_SQL = `SELECT c.id AS claimId, c.claim_number AS claimNumber,
@@ -83,7 +94,8 @@ const CLAIM_SQL = `SELECT c.id AS claimId, c.claim_number AS claimNumber,
     d.remittance_id AS denialRemittanceId,
     coalesce(d.remit_date, c.remit_date) AS remitDate, d.deadline_date AS deadlineDate,
     c.total_charge AS totalCharge, c.prior_authorization AS priorAuthorization,
-    c.diagnosis_codes AS diagnosisCodes
+    c.diagnosis_codes AS diagnosisCodes, c.billed_date AS billedDate,
+    c.frequency_code AS frequencyCode
   FROM claims c JOIN accounts a ON a.id = c.account_id JOIN people p ON p.id = a.patient_id
   JOIN payers py ON py.id = c.payer_id
   LEFT JOIN coverages cv ON cv.id = c.coverage_id
@@ -106,6 +118,44 @@ export function representativePhone(
 ): string | undefined {
   if (isDirectPhone(direct)) return direct;
   return office ? `${office} (business office)` : undefined;
+}
+
+/**
+ * A line in words by its revenue code's category. CPT descriptions are the AMA's and
+ * are not shipped, so a line with only a procedure code is described as a service.
+ */
+function lineDescription(revenueCode: string | null): string {
+  if (!revenueCode) return 'Service';
+  return revenueCodeCategory(revenueCode) ?? `Revenue code ${revenueCode}`;
+}
+
+/**
+ * What the visit was, as the patient statements name it; nothing when no line has a
+ * revenue code (a professional claim), rather than calling it hospital services.
+ */
+function serviceDescription(revenueCodes: readonly (string | null)[]): string | undefined {
+  return revenueCodes.some((c) => c !== null) ? visitKind(revenueCodes) : undefined;
+}
+
+/** Each provider the claim file named, with the NPI a payer looks them up by. */
+function providerFields(providers: readonly ClaimProvider[]): LetterFields {
+  const out: Partial<Record<`${ClaimProvider['role']}_provider`, string>> = {};
+  for (const p of providers)
+    out[`${p.role}_provider`] = p.npi ? `${p.name} (NPI ${p.npi})` : p.name;
+  return out;
+}
+
+/**
+ * The billed date is the date of the last claim file that carried the claim: the first
+ * submission only when that file sent the claim as an original (frequency 1, or a claim
+ * made before frequency codes were kept), not when it replaced an earlier one.
+ */
+function originalSubmission(
+  billedDate: IsoDate | null,
+  frequencyCode: string | null,
+): IsoDate | undefined {
+  if (!billedDate) return undefined;
+  return frequencyCode === null || frequencyCode === '1' ? billedDate : undefined;
 }
 
 /**
@@ -150,7 +200,7 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
       date: l.date,
       code: l.code,
       modifiers: l.modifiers ? l.modifiers.split(':') : [],
-      description: l.revenueCode ? `Revenue code ${l.revenueCode}` : 'Service',
+      description: lineDescription(l.revenueCode),
       units: l.units,
       billed: cents(l.billed),
       paid: f?.paid ?? null,
@@ -227,6 +277,11 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
             ),
           ),
         ].join(', ') || undefined,
+      service_description: serviceDescription(serviceLines.map((l) => l.revenueCode)),
+      original_submission_date: originalSubmission(c.billedDate, c.frequencyCode),
+      // the app is the hospital's: whoever files through it files as the provider
+      requester_relationship: 'Provider',
+      ...providerFields(claimProviders(db, claimId)),
       diagnosis_codes: c.diagnosisCodes?.split(' ').join(', ') || undefined,
       authorization_number: c.priorAuthorization ?? undefined,
       billed_amount: cents(c.totalCharge),

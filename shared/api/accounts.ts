@@ -126,6 +126,16 @@ export interface ClaimView {
   lines: ClaimLineView[];
   adjustments: AdjustmentView[];
   remarks: RemarkView[];
+  /** ICD-10-CM codes from the claim file, principal first; none for claims made by hand. */
+  diagnosisCodes: string[];
+  /** The claim-level providers the claim file named. */
+  providers: ClaimProviderView[];
+}
+
+export interface ClaimProviderView {
+  role: 'attending' | 'operating' | 'rendering' | 'referring';
+  name: string;
+  npi: string | null;
 }
 
 export interface LedgerEntryView {

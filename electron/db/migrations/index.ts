@@ -19,6 +19,7 @@ import { migration020 } from './020-audit-trail';
 import { migration021 } from './021-report-indexes';
 import { migration022 } from './022-sign-in-lock';
 import { migration023 } from './023-deceased-returned-mail';
+import { migration025 } from './025-claim-providers';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: migration022,
   },
   { version: 23, name: 'dates of death, estate contacts and returned mail', sql: migration023 },
+  { version: 25, name: 'claim-level providers from claim files', sql: migration025 },
 ];
 
 // the last version, not the count: version numbers need not be contiguous

@@ -9,6 +9,7 @@ import { closeSystemFollowUps } from '../../followups/system';
 import { appendLedgerEntries, type NewLedgerEntry } from '../../ledger/ledger';
 import type { Claim837 } from './claim-types';
 import { findOrCreatePerson, type AddressSource } from './people';
+import { storeClaimProviders } from './claim-providers';
 import {
   checkNewClaim,
   claimStatusFollowUp,
@@ -40,10 +41,9 @@ import { chargeChange, chargeRows, reversalOf, type OurClaim } from './our-claim
 import { all, oneOrThrow, prepare, run } from '../../db/query';
 
 /**
- * A new claim: its people, account, coverage, lines and charges, in the caller's
- * transaction. Every refusal is decided before the first write, in the order a person
- * would meet them, so a refused claim leaves nothing behind and the claim needs no
- * savepoint of its own (one costs more than the claim's writes).
+ * A new claim: its people, account, coverage, providers, lines and charges, in the caller's
+ * transaction. Every refusal is decided before the first write, in the order a person would
+ * meet them, so a refused claim leaves nothing behind and needs no savepoint of its own.
  */
 export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint: string): Applied {
   const { db } = ctx;
@@ -137,6 +137,7 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
     `INSERT INTO claim_lines (claim_id, line_number, service_date, revenue_code, procedure_code,
        modifiers, units, charge) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  storeClaimProviders(db, claimId, claim);
   const entries: NewLedgerEntry[] = [];
   for (const l of claim.lines) {
     const lineId = insertedId<ClaimLineId>(
@@ -301,6 +302,7 @@ export function replaceClaim(
     coverage.id,
     ours.id,
   );
+  storeClaimProviders(db, ours.id, claim);
   claimStatusFollowUp(ctx, account.id, ours.id, payer.name, f.billedDate);
   appendLedgerEntries(db, entries, { userId: ctx.userId, now, today });
   touchAccount(db, account.id);
@@ -334,10 +336,9 @@ export function replaceClaim(
 }
 
 /**
- * A void (frequency 8): the claim is marked voided and its standing charges reversed, so
- * the balance the ledger gives drops with it. A claim the payer has already paid or
- * adjusted is left alone: those postings must be reversed first, or the void would leave
- * money on a claim that no longer exists.
+ * A void (frequency 8): the claim is marked voided and its standing charges reversed, so the
+ * ledger balance drops with it. A claim the payer has paid or adjusted is left alone: those
+ * postings must be reversed first, or the void would leave money on a claim that is gone.
  */
 export function voidClaim(ctx: Ctx, f: FileContext, claim: Claim837, ours: OurClaim): Applied {
   const { db } = ctx;

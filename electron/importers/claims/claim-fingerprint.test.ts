@@ -104,4 +104,21 @@ describe('fingerprintOf', () => {
       fingerprintOf(claim),
     );
   });
+
+  it('gives a file naming claim-level providers the fingerprint it had before they were read', () => {
+    const sent = testClaim('PROV-1', [4200], {
+      providers: [
+        {
+          role: 'attending',
+          name: { last: 'Okafor', first: 'Maria', middle: null, suffix: null },
+          npi: '1234567893',
+        },
+      ],
+    });
+    const [claim] = readBack([sent]);
+    if (!claim) throw new Error('the claim was not read back');
+    expect(claim.providers).toHaveLength(1);
+    const { providers: _providers, ...asBefore } = claim;
+    expect(fingerprintOf(claim)).toBe(referenceFingerprint(asBefore));
+  });
 });

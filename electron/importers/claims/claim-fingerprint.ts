@@ -73,6 +73,8 @@ const CLAIM_LEFT_OUT: ReadonlySet<string> = new Set([
   'errors',
   'frequencyCode',
   'payerClaimNumber',
+  // read after fingerprints were first stored: hashing them would change every claim's
+  'providers',
 ]);
 const LINE_LEFT_OUT: ReadonlySet<string> = new Set(['position']);
 

@@ -154,7 +154,21 @@ export interface Claim837 {
   /** REF*F8: the payer's claim number of the claim a replacement or void refers to. */
   payerClaimNumber: string | null;
   lines: ServiceLine837[];
+  /** 2310 loops; absent on claims built without them. Not part of the fingerprint. */
+  providers?: ClaimProvider837[];
   errors: X12Issue[];
+}
+
+/** NM1*71 attending, 72 operating, 82 rendering, DN referring. */
+export type ClaimProviderRole = 'attending' | 'operating' | 'rendering' | 'referring';
+
+/** A provider named for the claim as a whole (2310A-D), not for one line. */
+export interface ClaimProvider837 {
+  role: ClaimProviderRole;
+  /** An organisation's name is in `last` (NM102 `2`). */
+  name: PersonName;
+  /** NM109 with NM108 `XX` */
+  npi: string | null;
 }
 
 /** 2400 LX with SV1 (professional) or SV2 (institutional) and DTP*472. */

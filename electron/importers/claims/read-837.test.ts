@@ -148,7 +148,7 @@ const INSTITUTIONAL = file('005010X223A2', [
 ]);
 
 describe('read837 on files as senders write them', () => {
-  it('reads a professional claim for a dependent, leaving the providers and other payers aside', () => {
+  it('reads a professional claim for a dependent with its rendering provider, leaving the service facility and other payers aside', () => {
     const result = read837(PROFESSIONAL);
     expect(result.envelopeErrors).toEqual([]);
     expect(result.warnings).toEqual([]);
@@ -218,6 +218,13 @@ describe('read837 on files as senders write them', () => {
       diagnosisCodes: ['J069', 'R509'],
       priorAuthorization: 'PA99887766',
       referralNumber: 'RF5512',
+      providers: [
+        {
+          role: 'rendering',
+          name: { last: 'HALVORSEN', first: 'INGRID', middle: null, suffix: null },
+          npi: '1558273640',
+        },
+      ],
       payerClaimNumber: null,
       lines: [
         {
@@ -285,6 +292,13 @@ describe('read837 on files as senders write them', () => {
       diagnosisCodes: ['J189', 'I10', 'E119'],
       priorAuthorization: 'AUTH-2026-0031',
       payerClaimNumber: 'UC26060123456',
+      providers: [
+        {
+          role: 'attending',
+          name: { last: 'PATEL', first: 'ANIL', middle: null, suffix: null },
+          npi: '1234567893',
+        },
+      ],
     });
     expect(
       claim?.lines.map((l) => [

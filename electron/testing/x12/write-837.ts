@@ -210,6 +210,12 @@ function writeClaim(c: Claim837, d: Delimiters, out: Element[][]): void {
   if (c.priorAuthorization) out.push(['REF', 'G1', c.priorAuthorization]);
   if (c.payerClaimNumber) out.push(['REF', 'F8', c.payerClaimNumber]);
   out.push(...diagnosisSegments(c, d));
+  for (const p of c.providers ?? []) {
+    const entity = { attending: '71', operating: '72', rendering: '82', referring: 'DN' }[p.role];
+    const n = p.name;
+    const npi = p.npi === null ? [null, null] : ['XX', p.npi];
+    out.push(['NM1', entity, '1', n.last, n.first, n.middle, null, n.suffix, ...npi]);
+  }
   for (const line of c.lines) writeLine(c, line, d, out);
 }
 

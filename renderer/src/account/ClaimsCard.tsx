@@ -22,9 +22,35 @@ function adjustmentColor(a: ClaimView['adjustments'][number]): string {
   return 'red';
 }
 
+const ROLE_LABEL: Record<ClaimView['providers'][number]['role'], string> = {
+  attending: 'Attending',
+  operating: 'Operating',
+  rendering: 'Rendering',
+  referring: 'Referring',
+};
+
+/** Diagnoses and providers as the claim file sent them; nothing for a claim made by hand. */
+function ClaimFileFacts({ claim }: { claim: ClaimView }) {
+  if (claim.diagnosisCodes.length === 0 && claim.providers.length === 0) return null;
+  return (
+    <Stack gap={2} aria-label={`Diagnoses and providers of claim ${claim.claimNumber}`}>
+      {claim.diagnosisCodes.length > 0 && (
+        <Text size="sm">Diagnoses: {claim.diagnosisCodes.join(', ')}</Text>
+      )}
+      {claim.providers.map((p) => (
+        <Text size="sm" key={p.role}>
+          {ROLE_LABEL[p.role]}: {p.name}
+          {p.npi ? ` (NPI ${p.npi})` : ''}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 function ClaimDetail({ claim }: { claim: ClaimView }) {
   return (
     <Stack gap="xs" py="xs">
+      <ClaimFileFacts claim={claim} />
       {claim.adjustments.length > 0 && (
         <Stack gap={2} aria-label="Adjustment and denial codes">
           {claim.adjustments.map((a, i) => (

@@ -53,6 +53,8 @@ function claim(id: number, patch: Partial<ClaimView> = {}): ClaimView {
     lines: [],
     adjustments: [],
     remarks: [],
+    diagnosisCodes: [],
+    providers: [],
     ...patch,
   };
 }
