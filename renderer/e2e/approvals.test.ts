@@ -57,7 +57,8 @@ describe('approvals', () => {
     });
 
     const page = await app.open('#/queue', sup);
-    await page.getByRole('button', { name: 'Approvals, 2 waiting' }).click();
+    await page.getByRole('button', { name: 'Office, 2 approvals waiting' }).click();
+    await page.getByRole('menuitem', { name: 'Approvals, 2 waiting' }).click();
     await page.waitForURL(/#\/approvals$/);
     const table = page.getByRole('table', { name: 'Requests' });
     await table.getByText('Financial assistance form approved').waitFor();

@@ -17,14 +17,18 @@ describe('audit trail', () => {
     const page = await app.open(`#/accounts/${account.id}`, ctx);
     await page.getByText(`Account ${account.number}`, { exact: true }).waitFor();
     // a representative has no way to the trail, and is refused it by its address
-    expect(await page.getByRole('button', { name: 'Audit', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Office', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Settings' }).waitFor();
+    expect(await page.getByRole('menuitem', { name: 'Audit', exact: true }).count()).toBe(0);
+    await page.keyboard.press('Escape');
     await page.goto(app.url('#/audit'));
     await page.getByText('Only a supervisor can read the audit trail.').waitFor();
 
     makeSupervisor(ctx);
     await page.goto(app.url('#/queue'));
     await page.reload();
-    await page.getByRole('button', { name: 'Audit', exact: true }).click();
+    await page.getByRole('button', { name: /^Office/ }).click();
+    await page.getByRole('menuitem', { name: 'Audit', exact: true }).click();
     await page.waitForURL(/#\/audit$/);
     const table = page.getByRole('table', { name: 'Audit trail' });
     await table.waitFor();

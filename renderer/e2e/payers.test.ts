@@ -37,7 +37,8 @@ describe('payers', () => {
     const newDeadline = addDays(denial.remitDate, newWindow);
 
     const page = await app.open('#/queue', ctx);
-    await page.getByRole('button', { name: 'Payers', exact: true }).click();
+    await page.getByRole('button', { name: /^Office/ }).click();
+    await page.getByRole('menuitem', { name: 'Payers', exact: true }).click();
     await page.waitForURL(/#\/payers$/);
     await page.getByText('Choose a payer').waitFor();
     await page.getByRole('textbox', { name: 'Search payers' }).fill(denial.payerName);

@@ -73,7 +73,8 @@ describe('office settings', () => {
   it('shows a representative the rules, reasons and users without a way to change them', async () => {
     const ctx = app.database({ demo: true });
     const page = await app.open('#/queue', ctx);
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Office', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Settings' }).click();
     await page.waitForURL(/#\/settings$/);
     await page.getByRole('tab', { name: 'Billing rules' }).click();
     const rules = page.getByRole('form', { name: 'Billing rules' });

@@ -3,9 +3,8 @@ import { spotlight } from '@mantine/spotlight';
 import { useQuery } from '@tanstack/react-query';
 import { formatUsDate } from '../../../shared/dates/iso-date';
 import { AccountScreen } from '../account/AccountScreen';
-import { ApprovalsButton } from '../approvals/ApprovalsButton';
 import { ApprovalsScreen } from '../approvals/ApprovalsScreen';
-import { AuditNavButton, AuditScreen, AuditWarning } from '../audit/AuditScreen';
+import { AuditScreen, AuditWarning } from '../audit/AuditScreen';
 import { ErrorState, LoadingState } from '../components/States';
 import { SearchSpotlight } from '../search/SearchSpotlight';
 import { FirstStart } from '../start/FirstStart';
@@ -22,6 +21,7 @@ import { QueueScreen } from '../worklist/QueueScreen';
 import { api } from './api';
 import { keys, messageOf } from './query';
 import { ReportsScreen } from '../reports/ReportsScreen';
+import { NavButton, OfficeMenu, SearchIcon } from './nav';
 import { cashPath, navigate, useRoute } from './router';
 
 export function Shell() {
@@ -72,93 +72,38 @@ export function Shell() {
     <AppShell header={{ height: 52 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap" miw={0} style={{ flex: 1 }}>
-            <Title order={1} size="h4" c="blue.8" mr="sm">
+          <Group gap={6} wrap="nowrap" miw={0} style={{ flex: 1 }}>
+            <Title order={1} size="h4" c="blue.8" mr="xs" style={{ flexShrink: 0 }}>
               ClaimDesk
             </Title>
-            <Button
-              variant={route.name === 'queue' ? 'light' : 'subtle'}
-              px="xs"
-              onClick={() => navigate('/queue')}
-              aria-current={route.name === 'queue' ? 'page' : undefined}
-            >
-              Work queue
-            </Button>
-            <Button
-              variant={route.name === 'posting' ? 'light' : 'subtle'}
-              px="xs"
-              onClick={() => navigate('/posting')}
-              aria-current={route.name === 'posting' ? 'page' : undefined}
-            >
-              Posting
-            </Button>
-            <Button
-              variant={route.name === 'imports' ? 'light' : 'subtle'}
-              px="xs"
-              onClick={() => navigate('/imports')}
-              aria-current={route.name === 'imports' ? 'page' : undefined}
-            >
-              Imports
-            </Button>
-            <Button
-              variant={route.name === 'denials' ? 'light' : 'subtle'}
-              px="xs"
-              onClick={() => navigate('/denials')}
-              aria-current={route.name === 'denials' ? 'page' : undefined}
-            >
-              Denials
-            </Button>
-            <Button
-              variant={route.name === 'statements' ? 'light' : 'subtle'}
-              px="xs"
-              onClick={() => navigate('/statements')}
-              aria-current={route.name === 'statements' ? 'page' : undefined}
-            >
-              Statements
-            </Button>
-            <Button
-              variant={route.name === 'templates' ? 'light' : 'subtle'}
-              px="xs"
-              onClick={() => navigate('/templates')}
-              aria-current={route.name === 'templates' ? 'page' : undefined}
-            >
-              Templates
-            </Button>
-            <Button
-              variant={route.name === 'payers' ? 'light' : 'subtle'}
-              px="xs"
-              onClick={() => navigate('/payers')}
-              aria-current={route.name === 'payers' ? 'page' : undefined}
-            >
-              Payers
-            </Button>
-            <Button
-              variant={route.name === 'reports' ? 'light' : 'subtle'}
-              px="xs"
-              onClick={() => navigate('/reports')}
-              aria-current={route.name === 'reports' ? 'page' : undefined}
-            >
-              Reports
-            </Button>
-            {info.data && (
-              <Button
-                variant={route.name === 'cash' ? 'light' : 'subtle'}
-                px="xs"
-                onClick={() => navigate(cashPath(info.data.today))}
-                aria-current={route.name === 'cash' ? 'page' : undefined}
-              >
-                Cash summary
-              </Button>
-            )}
+            <Group component="nav" aria-label="Main" gap={2} wrap="nowrap">
+              <NavButton route={route.name} to="queue" path="/queue">
+                Work queue
+              </NavButton>
+              <NavButton route={route.name} to="posting" path="/posting">
+                Posting
+              </NavButton>
+              <NavButton route={route.name} to="imports" path="/imports">
+                Imports
+              </NavButton>
+              <NavButton route={route.name} to="denials" path="/denials">
+                Denials
+              </NavButton>
+              <NavButton route={route.name} to="statements" path="/statements">
+                Statements
+              </NavButton>
+              <NavButton route={route.name} to="reports" path="/reports">
+                Reports
+              </NavButton>
+            </Group>
             {searchable && (
               <Button
                 variant="default"
                 onClick={() => spotlight.open()}
-                w={380}
-                // the search gives way first when the navigation needs the room
-                miw={200}
-                style={{ flexShrink: 100 }}
-                ml="sm"
+                // as wide as its whole hint: the menu holds what does not fit beside it
+                style={{ flexShrink: 0 }}
+                px="sm"
+                leftSection={<SearchIcon />}
                 justify="space-between"
                 rightSection={
                   <Kbd size="xs" style={{ whiteSpace: 'nowrap' }}>
@@ -168,32 +113,27 @@ export function Shell() {
                 aria-label="Search accounts (Ctrl+K)"
               >
                 <Text size="sm" c="dimmed">
-                  Search account, claim, name, DOB, phone
+                  Account, claim, name, DOB, phone
                 </Text>
               </Button>
             )}
           </Group>
           {info.data && (
-            <Group gap="sm" wrap="nowrap">
-              {/* two short lines, so the navigation keeps its room */}
-              <Stack gap={0} align="flex-end">
-                <Text size="sm" fw={500} lh={1.3} style={{ whiteSpace: 'nowrap' }}>
+            <Group gap="xs" wrap="nowrap">
+              {/* below 1408 px the name moves into the menu so the navigation keeps its room */}
+              <Stack gap={0} align="flex-end" data-header-item>
+                <Text size="sm" fw={500} lh={1.3} visibleFrom="xl" style={{ whiteSpace: 'nowrap' }}>
                   {info.data.user.displayName}
                 </Text>
                 <Text size="xs" c="dimmed" lh={1.3} style={{ whiteSpace: 'nowrap' }}>
                   Today {formatUsDate(info.data.today)}
                 </Text>
               </Stack>
-              <ApprovalsButton current={route.name === 'approvals'} />
-              <AuditNavButton current={route.name === 'audit'} />
-              <Button
-                variant={route.name === 'settings' ? 'light' : 'subtle'}
-                px="xs"
-                onClick={() => navigate('/settings')}
-                aria-current={route.name === 'settings' ? 'page' : undefined}
-              >
-                Settings
-              </Button>
+              <OfficeMenu
+                route={route.name}
+                user={info.data.user.displayName}
+                cash={cashPath(info.data.today)}
+              />
             </Group>
           )}
         </Group>

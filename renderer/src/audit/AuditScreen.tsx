@@ -19,7 +19,6 @@ import type { AuditEntryView } from '../../../shared/api/audit';
 import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
 import { invalidateAll, messageOf } from '../app/query';
-import { navigate } from '../app/router';
 import { timestampText } from '../components/date-display';
 import { ReasonModal } from '../components/ReasonModal';
 import { EmptyState, QueryState } from '../components/States';
@@ -275,20 +274,10 @@ export function AuditScreen() {
 
 const auditStatus = () => ({ queryKey: ['auditStatus'], queryFn: () => api.getAuditStatus({}) });
 
-/** The navigation's way to the trail, for supervisors only. */
-export function AuditNavButton({ current }: { current: boolean }) {
+/** Whether the header offers the audit trail: only to those who may read it. */
+export function useAuditReviewer(): boolean {
   const status = useQuery(auditStatus());
-  if (!status.data?.canReview) return null;
-  return (
-    <Button
-      variant={current ? 'light' : 'subtle'}
-      px="xs"
-      onClick={() => navigate('/audit')}
-      aria-current={current ? 'page' : undefined}
-    >
-      Audit
-    </Button>
-  );
+  return status.data?.canReview ?? false;
 }
 
 /**
