@@ -211,6 +211,7 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   generateAppeal: answered,
   markDocumentSent: answered,
   generateStatement: answered,
+  generateItemizedBill: answered,
   startStatementRun: answered,
   updatePayer: answered,
   saveUserContact: answered,

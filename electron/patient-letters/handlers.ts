@@ -1,0 +1,8 @@
+import type { patientLettersMethods } from '../../shared/api/patient-letters';
+import type { HandlersOf } from '../core/handlers';
+import { generateItemizedBill } from './itemized-bill';
+
+/** The handlers of documents made for a patient on request. */
+export const patientLettersHandlers = {
+  generateItemizedBill,
+} satisfies HandlersOf<typeof patientLettersMethods>;
