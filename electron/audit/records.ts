@@ -212,6 +212,7 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   markDocumentSent: answered,
   generateStatement: answered,
   generateItemizedBill: answered,
+  generatePatientLetter: answered,
   startStatementRun: answered,
   updatePayer: answered,
   saveUserContact: answered,

@@ -18,6 +18,7 @@ import { migration019 } from './019-approvals';
 import { migration020 } from './020-audit-trail';
 import { migration021 } from './021-report-indexes';
 import { migration022 } from './022-sign-in-lock';
+import { migration026 } from './026-estate-representatives';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'sign-in allowed by a supervisor, PINs, emergency access',
     sql: migration022,
   },
+  { version: 26, name: 'personal representatives of estates', sql: migration026 },
 ];
 
 // the last version, not the count: version numbers need not be contiguous
