@@ -124,6 +124,12 @@ export function patientLetterFields(
 ): { fields: LetterFields; warnings: readonly string[] } {
   const loaded = loadStatementData(db, state.accountId, today);
   if (!loaded) throw conflict('The account could not be read.');
+  // a notice that calls a balance past due must be true on the day it is dated
+  if ((letter === 'past-due-notice' || letter === 'final-notice') && loaded.data.daysPastDue <= 0) {
+    throw conflict(
+      `No ${letter === 'final-notice' ? 'final' : 'past-due'} notice was made: nothing on this account is past due yet.`,
+    );
+  }
   const patient = one<{ name: string }>(
     db,
     `SELECT p.first_name || ' ' || p.last_name AS name FROM accounts a JOIN people p ON p.id = a.patient_id WHERE a.id = ?`,

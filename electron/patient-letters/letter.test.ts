@@ -71,6 +71,39 @@ describe('patient letters on the account', () => {
     ]);
   });
 
+  it('refuses to call a balance past due before its first due date', async () => {
+    const { accountId } = owing();
+    // billed 01/10: a statement that day would ask for it by 02/04
+    await expectRefusedAsync(
+      on('2026-02-04'),
+      'generatePatientLetter',
+      { accountId, letter: 'past-due-notice' },
+      /nothing on this account is past due yet/,
+    );
+    const late = await letterPdf(on('2026-02-05'), accountId, 'past-due-notice');
+    expect(late.text).toContain('now past due');
+  });
+
+  it('refuses a past-due notice once the account has had a final notice', async () => {
+    const { accountId, personId } = owing();
+    run(
+      ctx.db,
+      `INSERT INTO dunning_stages (account_id, guarantor_id, stage, first_statement_date,
+         statements_sent, last_statement_date, source, updated_at)
+       VALUES (?, ?, 3, '2026-01-15', 4, '2026-02-20', 'statement', 't')`,
+      accountId,
+      personId,
+    );
+    await expectRefusedAsync(
+      on(TODAY),
+      'generatePatientLetter',
+      { accountId, letter: 'past-due-notice' },
+      /already had a final notice/,
+    );
+    const final = await letterPdf(on(TODAY), accountId, 'final-notice');
+    expect(final.text).toContain('Final notice before referral for collection');
+  });
+
   it('the payment-plan agreement lists payments that add up exactly to the balance', async () => {
     const { accountId } = owing();
     call(on(TODAY), 'createPlan', {

@@ -11,6 +11,7 @@ import { renderLetter } from '../documents/letter-layout';
 import { documentView } from '../filing/list';
 import { fileDocument } from '../filing/store';
 import { billingRules } from '../rules/billing-rules';
+import { FINAL_NOTICE } from '../statements/dunning';
 import { accountHolds, accountStates } from '../statements/holds';
 import { templatesInUse } from '../templates/in-use';
 import {
@@ -82,6 +83,12 @@ export async function generatePatientLetter(ctx: Ctx, input: Input): Promise<Doc
   const blocking = accountHolds(state).filter((h) => !PROCESS_FOR[input.letter].includes(h.hold));
   const first = blocking[0];
   if (first) throw conflict(`No ${label.toLowerCase()} was made. ${first.reason}`);
+  // wording never turns gentler while the balance stays unpaid (the statement cycle's rule)
+  if (input.letter === 'past-due-notice' && (state.record?.stage ?? 0) >= FINAL_NOTICE) {
+    throw conflict(
+      'No past-due notice was made: this account has already had a final notice, and a past-due notice would read as if it had not.',
+    );
+  }
   if (input.letter === 'address-verification' && !state.returnedMail) {
     throw conflict('No address verification was made: no mail to the guarantor has come back.');
   }
