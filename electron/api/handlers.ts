@@ -22,6 +22,7 @@ import { reportsHandlers } from '../reports/handlers';
 import { rulesHandlers } from '../rules/handlers';
 import { searchHandlers } from '../search/handlers';
 import { statementsHandlers } from '../statements/handlers';
+import { patientLettersHandlers } from '../patient-letters/handlers';
 import { templatesHandlers } from '../templates/handlers';
 import { usersHandlers } from '../users/handlers';
 
@@ -47,6 +48,7 @@ export const handlers = {
   ...lettersHandlers,
   ...documentsHandlers,
   ...statementsHandlers,
+  ...patientLettersHandlers,
   ...payersHandlers,
   ...codesHandlers,
   ...approvalsHandlers,

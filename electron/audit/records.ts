@@ -211,6 +211,8 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   generateAppeal: answered,
   markDocumentSent: answered,
   generateStatement: answered,
+  generateItemizedBill: answered,
+  generatePatientLetter: answered,
   startStatementRun: answered,
   updatePayer: answered,
   saveUserContact: answered,

@@ -55,7 +55,7 @@ export interface StatementText {
   readonly warnings: readonly string[];
 }
 
-function statementFields(data: StatementData): LetterFields {
+export function statementFields(data: StatementData): LetterFields {
   return {
     facility_name: data.facility.name,
     facility_address: data.facility.addressLines.join('\n'),

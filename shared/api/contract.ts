@@ -22,6 +22,7 @@ import { reportsMethods } from './reports';
 import { rulesMethods } from './rules';
 import { searchMethods } from './search';
 import { statementsMethods } from './statements';
+import { patientLettersMethods } from './patient-letters';
 import { templatesMethods } from './templates';
 import { usersMethods } from './users';
 
@@ -48,6 +49,7 @@ export const contract = {
   ...lettersMethods,
   ...documentsMethods,
   ...statementsMethods,
+  ...patientLettersMethods,
   ...payersMethods,
   ...codesMethods,
   ...approvalsMethods,

@@ -13,6 +13,8 @@ const LABELS: Record<string, string> = {
   previewAppeal: 'Previewed an appeal letter',
   generateAppeal: 'Filed an appeal letter',
   generateStatement: 'Filed a statement',
+  generateItemizedBill: 'Filed an itemized bill',
+  generatePatientLetter: 'Filed a patient letter',
   startStatementRun: 'Statement run',
   addActivity: 'Added a note or call',
   setFollowUp: 'Set a follow-up',

@@ -1,14 +1,16 @@
-import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Menu, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DocumentKind, DocumentView } from '../../../shared/api/documents';
+import { PATIENT_LETTER, type PatientLetter } from '../../../shared/api/patient-letters';
 import { api } from '../app/api';
-import { invalidateAll, messageOf } from '../app/query';
+import { fieldErrors, invalidateAll, messageOf } from '../app/query';
 import { Section } from '../components/Section';
 import { QueryState } from '../components/States';
 import { Timestamp, UsDate } from '../components/UsDate';
 import { DocumentModal } from './DocumentModal';
+import { EstateLetterModal, type RepresentativeForm } from './EstateLetterModal';
 import { useAccountDocuments } from './queries';
 
 export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
@@ -21,13 +23,39 @@ export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
 /** Which document is open in the preview, by id and the title it was opened under. */
 type Opened = { documentId: number; title: string };
 
+type Request =
+  { what: 'itemized' } | { what: PatientLetter; representative?: RepresentativeForm | null };
+
 /**
  * The letters and statements filed on the account, newest first as the server lists
- * them; any one opens again to print or save. "Statement" makes a new one on demand.
+ * them; any one opens again to print or save. "Statement" makes a new one on demand, and
+ * "Letter" an itemized bill or a patient letter on the account's own figures.
  */
 export function AccountDocuments({ accountId }: { accountId: number }) {
   const documents = useAccountDocuments(accountId);
   const [opened, setOpened] = useState<Opened | null>(null);
+  const [estate, setEstate] = useState(false);
+  const letter = useMutation({
+    mutationFn: (r: Request) =>
+      r.what === 'itemized'
+        ? api.generateItemizedBill({ accountId })
+        : api.generatePatientLetter({
+            accountId,
+            letter: r.what,
+            ...(r.representative ? { representative: r.representative } : {}),
+          }),
+    onSuccess: async (doc) => {
+      notifications.show({ color: 'green', message: `${doc.title} filed on the account.` });
+      setEstate(false);
+      setOpened({ documentId: doc.documentId, title: doc.title });
+      await invalidateAll();
+    },
+    onError: (error, r) => {
+      // the estate form shows its own error beside the fields
+      if (r.what === 'estate-letter' && estate) return;
+      notifications.show({ color: 'red', title: 'No letter was made', message: messageOf(error) });
+    },
+  });
   const statement = useMutation({
     mutationFn: () => api.generateStatement({ accountId }),
     onSuccess: async (doc) => {
@@ -59,18 +87,61 @@ export function AccountDocuments({ accountId }: { accountId: number }) {
       title="Documents"
       id="documents-title"
       actions={
-        <Button
-          size="compact-sm"
-          variant="light"
-          loading={statement.isPending}
-          onClick={() => statement.mutate()}
-          title="Make a patient statement for this account now and file it"
-        >
-          Statement
-        </Button>
+        <Group gap="xs">
+          <Button
+            size="compact-sm"
+            variant="light"
+            loading={statement.isPending}
+            onClick={() => statement.mutate()}
+            title="Make a patient statement for this account now and file it"
+          >
+            Statement
+          </Button>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button
+                size="compact-sm"
+                variant="light"
+                loading={letter.isPending && !estate}
+                title="Make an itemized bill or a letter to the patient and file it"
+              >
+                Letter
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => letter.mutate({ what: 'itemized' })}>
+                Itemized bill
+              </Menu.Item>
+              <Menu.Divider />
+              {PATIENT_LETTER.keys.map((k) => (
+                <Menu.Item
+                  key={k}
+                  onClick={() => {
+                    if (k === 'estate-letter') {
+                      letter.reset();
+                      setEstate(true);
+                    } else letter.mutate({ what: k });
+                  }}
+                >
+                  {PATIENT_LETTER.labels[k]}
+                  {k === 'estate-letter' ? '…' : ''}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
       }
     >
       {body}
+      {estate && (
+        <EstateLetterModal
+          busy={letter.isPending}
+          error={letter.error}
+          errors={fieldErrors(letter.error)}
+          onMake={(representative) => letter.mutate({ what: 'estate-letter', representative })}
+          onClose={() => setEstate(false)}
+        />
+      )}
       {opened && (
         <DocumentModal
           documentId={opened.documentId}

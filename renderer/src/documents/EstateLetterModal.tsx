@@ -1,0 +1,71 @@
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { FormError } from '../components/FormError';
+
+export interface RepresentativeForm {
+  name: string;
+  line1: string;
+  line2: string;
+  city: string;
+  state: string;
+  zip: string;
+}
+
+const EMPTY: RepresentativeForm = { name: '', line1: '', line2: '', city: '', state: '', zip: '' };
+
+/**
+ * The letter to an estate goes to its executor or personal representative, never to the
+ * deceased. One entered here is recorded with the letter; left empty, the one recorded
+ * before is used, and the letter is refused when there is none.
+ */
+export function EstateLetterModal(props: {
+  busy: boolean;
+  error: unknown;
+  errors: Record<string, string>;
+  onMake: (representative: RepresentativeForm | null) => void;
+  onClose: () => void;
+}) {
+  const [form, setForm] = useState(EMPTY);
+  const field = (name: keyof RepresentativeForm, label: string, w?: number) => (
+    <TextInput
+      label={label}
+      w={w}
+      value={form[name]}
+      onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
+      error={props.errors[`representative.${name}`]}
+    />
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    props.onMake(form.name.trim() === '' ? null : form);
+  };
+  return (
+    <Modal opened onClose={props.onClose} title="Letter to the estate" size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="xs">
+          <Text size="sm">
+            Who handles the estate: the executor, administrator or the estate&apos;s attorney. Leave
+            empty to write to the representative already recorded.
+          </Text>
+          {field('name', 'Representative')}
+          {field('line1', 'Street address')}
+          {field('line2', 'Address line 2')}
+          <Group grow align="flex-start">
+            {field('city', 'City')}
+            {field('state', 'State', 80)}
+            {field('zip', 'ZIP code', 120)}
+          </Group>
+          <FormError error={props.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={props.busy}>
+              Make the letter
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
