@@ -1,32 +1,23 @@
-import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
-import { cents, sumCents, type Cents } from '../../shared/money/cents';
-import { formatCents } from '../../shared/money/format';
+import type { IsoDate } from '../../shared/dates/iso-date';
 import { ADDRESS_TEXT, FOLD_MARKS } from './envelope';
 import { fillTemplate, letterWarnings, type FilledBlock, type FilledLetter } from './fill';
 import type { LetterData } from './letter-data';
+import {
+  ACCENT,
+  BODY_SIZE,
+  BOTTOM,
+  GREY,
+  INK,
+  LEFT,
+  LINE_GAP,
+  MARGINS,
+  PARAGRAPH_GAP,
+  WIDTH,
+  ensureRoom,
+} from './letter-geometry';
+import { drawDenialCodes, drawServiceLines } from './letter-tables';
 import { INCH, PAGE_HEIGHT, PAGE_WIDTH, createDocument, numberPages, pageCountOf } from './pdf-doc';
-import { drawTable, type Column, type TableStyle } from './table';
 import type { Template } from './template';
-
-const LEFT = INCH;
-const WIDTH = PAGE_WIDTH - 2 * INCH;
-const BOTTOM = PAGE_HEIGHT - INCH;
-const MARGINS = { top: INCH, bottom: INCH, left: INCH, right: INCH };
-const BODY_SIZE = 11;
-const LINE_GAP = 2;
-const PARAGRAPH_GAP = 8;
-const INK = '#000000';
-const ACCENT = '#1f3a5f';
-const GREY = '#444444';
-
-const TABLE_STYLE: TableStyle = {
-  font: 'sans',
-  boldFont: 'sansBold',
-  size: 8.5,
-  padding: 3,
-  headerFill: '#e6e9ee',
-  rule: '#b8bec8',
-};
 
 export interface RenderOptions {
   /** The letter date; also pins the PDF timestamps so output is repeatable. */
@@ -222,155 +213,6 @@ function drawList(doc: PDFKit.PDFDocument, items: readonly string[]): void {
     doc.text(item, LEFT + 24, y, { width: WIDTH - 24, lineGap: LINE_GAP });
     doc.y += 3;
   }
-}
-
-function ensureRoom(doc: PDFKit.PDFDocument, height: number): void {
-  if (doc.y + height > BOTTOM) {
-    doc.addPage();
-    doc.y = MARGINS.top;
-  }
-}
-
-function newTablePage(doc: PDFKit.PDFDocument): () => number {
-  return () => {
-    doc.addPage();
-    return MARGINS.top;
-  };
-}
-
-/** A figure the posting did not put on this line prints as a dash, never as $0.00. */
-function money(c: Cents | null | undefined): string {
-  return c === null || c === undefined ? '\u2014' : formatCents(c);
-}
-
-function total(
-  values: readonly (Cents | null | undefined)[],
-  claimLevel: Cents | undefined,
-): Cents {
-  return sumCents([...values.map((v) => v ?? cents(0)), claimLevel ?? cents(0)]);
-}
-
-function drawServiceLines(
-  doc: PDFKit.PDFDocument,
-  block: Extract<FilledBlock, { type: 'serviceLines' }>,
-): void {
-  const m = 52;
-  const columns: Column[] = [
-    { header: 'Date', width: 50 },
-    { header: 'Code', width: 56 },
-    { header: 'Description', width: WIDTH - 50 - 56 - 30 - 5 * m - 6 },
-    { header: 'Units', width: 30, align: 'right' },
-    { header: 'Billed', width: m, align: 'right' },
-    { header: 'Paid', width: m, align: 'right' },
-    { header: 'Contractual', width: m + 6, align: 'right' },
-    { header: 'Patient share', width: m, align: 'right' },
-    { header: 'Denied', width: m, align: 'right' },
-  ];
-  const rows: { cells: string[]; bold?: boolean }[] = block.rows.map((r) => ({
-    cells: [
-      formatUsDate(r.date),
-      r.modifiers?.length ? `${r.code}-${r.modifiers.join('-')}` : r.code,
-      r.description,
-      r.units === undefined ? '' : String(r.units),
-      formatCents(r.billed),
-      money(r.paid),
-      money(r.contractual),
-      money(r.patient),
-      money(r.denied),
-    ],
-  }));
-  const c = block.claimLevel;
-  if (c) {
-    rows.push({
-      cells: [
-        '',
-        '',
-        'Claim level',
-        '',
-        '',
-        formatCents(c.paid),
-        formatCents(c.contractual),
-        formatCents(c.patient),
-        formatCents(c.denied),
-      ],
-    });
-  }
-  if (block.rows.length > 1 || c) {
-    rows.push({
-      cells: [
-        '',
-        '',
-        'Total',
-        '',
-        formatCents(sumCents(block.rows.map((r) => r.billed))),
-        formatCents(
-          total(
-            block.rows.map((r) => r.paid),
-            c?.paid,
-          ),
-        ),
-        formatCents(
-          total(
-            block.rows.map((r) => r.contractual),
-            c?.contractual,
-          ),
-        ),
-        formatCents(
-          total(
-            block.rows.map((r) => r.patient),
-            c?.patient,
-          ),
-        ),
-        formatCents(
-          total(
-            block.rows.map((r) => r.denied),
-            c?.denied,
-          ),
-        ),
-      ],
-      bold: true,
-    });
-  }
-  placeTable(doc, columns, rows);
-}
-
-function drawDenialCodes(
-  doc: PDFKit.PDFDocument,
-  block: Extract<FilledBlock, { type: 'denialCodes' }>,
-): void {
-  const withAmounts = block.rows.some((r) => r.amount !== null);
-  const columns: Column[] = [
-    { header: 'Code', width: 58 },
-    { header: 'Published wording', width: WIDTH - 58 - (withAmounts ? 70 : 0) },
-    ...(withAmounts ? [{ header: 'Amount', width: 70, align: 'right' as const }] : []),
-  ];
-  const rows = block.rows.map((r) => ({
-    cells: [
-      r.code,
-      r.wording,
-      ...(withAmounts ? [r.amount === null ? '' : formatCents(r.amount)] : []),
-    ],
-  }));
-  placeTable(doc, columns, rows);
-}
-
-function placeTable(
-  doc: PDFKit.PDFDocument,
-  columns: readonly Column[],
-  rows: readonly { cells: readonly string[]; bold?: boolean }[],
-): void {
-  // a header with fewer than two rows under it moves to the next page
-  ensureRoom(doc, 48);
-  const end = drawTable(
-    doc,
-    columns,
-    rows,
-    TABLE_STYLE,
-    { x: LEFT, bottom: BOTTOM, newPage: newTablePage(doc) },
-    doc.y + 2,
-  );
-  doc.x = LEFT;
-  doc.y = end + PARAGRAPH_GAP + 2;
 }
 
 /** An enclosure list up to this tall is kept on the signature's page. */
