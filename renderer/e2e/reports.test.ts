@@ -60,7 +60,8 @@ describe('reports', () => {
           .click();
         await page.waitForURL(new RegExp(`report=${id}`));
       }
-      await page.locator(`[aria-label="${REPORT_TITLES[id]}"]`).waitFor();
+      const shown = page.locator(`[aria-label="${REPORT_TITLES[id]}"][aria-busy="false"]`);
+      await shown.waitFor();
       expect(await page.getByTestId('report-chart').getAttribute('aria-label')).toMatch(/chart\. /);
       await screenshot(page, `report-${id}`);
 
@@ -68,6 +69,12 @@ describe('reports', () => {
       await page.getByRole('combobox', { name: change.filter }).click();
       await page.getByRole('option', { name: change.option, exact: true }).click();
       await page.waitForURL(/(class|category|user)=/);
+      // the previous figures stay, dimmed, until the filtered report has loaded
+      await page
+        .locator(
+          `[aria-label="${REPORT_TITLES[id]}"][aria-busy="false"][data-filters*="${change.filter}: ${change.option}"]`,
+        )
+        .waitFor();
       const after = await figure(page, change.figure);
       expect(after, `${id} ${change.figure}`).toBeTruthy();
       if (id === 'aging' || id === 'denials') expect(after).not.toBe(before);

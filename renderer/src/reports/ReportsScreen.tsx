@@ -25,6 +25,9 @@ export function ReportsScreen({ params }: { params: URLSearchParams }) {
     queryFn: () => api.getReport(input),
     placeholderData: keepPreviousData,
   });
+  // the previous report stays on screen while the new filters load, dimmed and not exportable,
+  // so a CSV never carries one filter's figures under another's heading
+  const fresh = report.data !== undefined && !report.isPlaceholderData;
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
@@ -37,7 +40,7 @@ export function ReportsScreen({ params }: { params: URLSearchParams }) {
             drawn from.
           </Text>
         </div>
-        <ExportButtons report={report.data ?? null} view={view} />
+        <ExportButtons report={fresh ? report.data : null} view={view} />
       </Group>
       <SegmentedControl
         aria-label="Report"
@@ -47,7 +50,7 @@ export function ReportsScreen({ params }: { params: URLSearchParams }) {
       />
       <ReportFilterBar view={view} onChange={setView} />
       {report.data ? (
-        <ReportBody report={report.data} />
+        <ReportBody report={report.data} busy={!fresh} />
       ) : (
         <QueryState query={report} what="the report" />
       )}
@@ -55,10 +58,16 @@ export function ReportsScreen({ params }: { params: URLSearchParams }) {
   );
 }
 
-function ReportBody({ report }: { report: Report }) {
+function ReportBody({ report, busy }: { report: Report; busy: boolean }) {
   const chartTable = report.chart && report.tables.find((t) => t.id === report.chart?.tableId);
   return (
-    <Stack gap="sm" aria-label={report.title}>
+    <Stack
+      gap="sm"
+      aria-label={report.title}
+      aria-busy={busy}
+      data-filters={report.filtersUsed.map((f) => `${f.label}: ${f.value}`).join('; ')}
+      style={{ opacity: busy ? 0.6 : 1 }}
+    >
       <ReportFigures figures={report.figures} />
       {report.chart && chartTable && (
         <Paper withBorder radius="sm" p="xs">
