@@ -3,7 +3,7 @@ import type { BatchSummary, MethodTotal } from '../../shared/api/batches';
 import { conflict, notFound } from '../../shared/api/errors';
 import { cents } from '../../shared/money/cents';
 import { formatUsDate } from '../../shared/dates/iso-date';
-import type { Db, ReadDb } from '../db/open';
+import type { ReadDb } from '../db/open';
 import { all, one } from '../db/query';
 
 export const BATCH_SUMMARY_SQL = `
@@ -35,7 +35,7 @@ export function batchSummaries(db: ReadDb, where: string, ...params: unknown[]):
  * totals add up every receipt in it, which each posting into a large lockbox batch would
  * otherwise pay for once more.
  */
-export function requireOpenBatch(db: Db, batchId: BatchId): void {
+export function requireOpenBatch(db: ReadDb, batchId: BatchId): void {
   const batch = one<Pick<BatchSummary, 'id' | 'depositDate' | 'status'>>(
     db,
     `SELECT id, deposit_date AS depositDate, status FROM deposit_batches WHERE id = ?`,

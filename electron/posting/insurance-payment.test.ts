@@ -3,6 +3,8 @@ import { addDays } from '../../shared/dates/iso-date';
 import { call, expectRefused } from '../testing/call';
 import { addAccount, addBilledClaim, addCoverage, addPayer } from '../testing/builders';
 import { createTestCtx, TEST_TODAY, type TestCtx } from '../testing/test-db';
+import { contract } from '../../shared/api/contract';
+import { planInsurancePayment } from './insurance-plan';
 
 let ctx: TestCtx;
 beforeEach(() => {
@@ -182,5 +184,30 @@ describe('postInsurancePayment (paper EOB)', () => {
     expect(codes).toEqual({ net: 0 });
     const claim = call(ctx, 'getAccount', { accountId: a.accountId }).claims[0];
     expect(claim?.status).toBe('pending');
+  });
+
+  it('decides the whole EOB, its refusals and the new secondary claim, on a connection that cannot write', () => {
+    const a = insuredAccount();
+    addCoverage(ctx, a.accountId, addPayer(ctx, { name: 'Second Mutual' }), 2);
+    const input = { ...eob(a), patientShareTo: 'secondary' as const };
+    const parse = contract.postInsurancePayment.input.parse;
+    ctx.db.pragma('query_only = ON');
+    const plan = planInsurancePayment(ctx.db, parse(input), TEST_TODAY);
+    const late = parse({ ...input, eobDate: addDays(TEST_TODAY, 1) });
+    expect(() => planInsurancePayment(ctx.db, late, TEST_TODAY)).toThrow(/in the future/);
+    ctx.db.pragma('query_only = OFF');
+    expect(plan.status).toBe('paid');
+    expect(plan.secondary).toMatchObject({ kind: 'new', payerName: 'Second Mutual' });
+    // every amount the EOB accounts for leaves the primary claim's insurance side
+    const offPrimary = plan.postings
+      .filter((p) => !p.onSecondary && p.side === 'insurance')
+      .reduce((sum, p) => sum + p.amount, 0);
+    expect(offPrimary).toBe(-50_000);
+
+    call(ctx, 'postInsurancePayment', input);
+    const claim = call(ctx, 'getAccount', { accountId: a.accountId }).claims.find(
+      (c) => c.id === a.claimId,
+    );
+    expect(claim?.status).toBe(plan.status);
   });
 });

@@ -3,6 +3,7 @@ import type { Cents } from '../../shared/money/cents';
 import { conflict } from '../../shared/api/errors';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
+import type { ReadDb } from '../db/open';
 import { insertFollowUp } from '../followups/store';
 import { one, oneOrThrow, run } from '../db/query';
 
@@ -12,30 +13,41 @@ export interface SecondaryClaim {
   claimNumber: string;
 }
 
+/** The secondary claim a patient share goes on to: already on file, or to be made at apply. */
+export type SecondaryClaimPlan =
+  | { kind: 'existing'; claim: SecondaryClaim }
+  | {
+      kind: 'new';
+      primaryClaimId: ClaimId;
+      accountId: AccountId;
+      claimNumber: string;
+      primaryClaimNumber: string;
+      totalCharge: Cents;
+      coverageId: number;
+      payerId: PayerId;
+      payerName: string;
+    };
+
 /**
- * The claim to the account's secondary payer that follows a primary claim, created (with
- * the primary's lines, unbilled, and a follow-up to bill it) the first time a patient
- * share is sent on to it.
+ * Finds the claim to the account's secondary payer that follows a primary claim, or plans
+ * it from the next coverage; refuses when the account has no secondary coverage.
  */
-export function secondaryClaimFor(ctx: Ctx, primaryClaimId: ClaimId): SecondaryClaim {
-  const { db } = ctx;
+export function planSecondaryClaim(db: ReadDb, primaryClaimId: ClaimId): SecondaryClaimPlan {
   const existing = one<SecondaryClaim>(
     db,
     `SELECT id, payer_id AS payerId, claim_number AS claimNumber FROM claims
        WHERE primary_claim_id = ?`,
     primaryClaimId,
   );
-  if (existing) return existing;
+  if (existing) return { kind: 'existing', claim: existing };
   const primary = oneOrThrow<{
     accountId: AccountId;
     claimNumber: string;
     totalCharge: Cents;
-    coverageId: number | null;
     priority: number | null;
   }>(
     db,
     `SELECT c.account_id AS accountId, c.claim_number AS claimNumber, c.total_charge AS totalCharge,
-         c.coverage_id AS coverageId,
          (SELECT priority FROM coverages WHERE id = c.coverage_id) AS priority
        FROM claims c WHERE c.id = ?`,
     primaryClaimId,
@@ -53,21 +65,39 @@ export function secondaryClaimFor(ctx: Ctx, primaryClaimId: ClaimId): SecondaryC
       'This account has no secondary coverage on file; send the patient share to the patient, or add the coverage first.',
     );
   }
-  const claimNumber = `${primary.claimNumber}-S`;
-  const now = ctx.clock.now();
+  return {
+    kind: 'new',
+    primaryClaimId,
+    accountId: primary.accountId,
+    claimNumber: `${primary.claimNumber}-S`,
+    primaryClaimNumber: primary.claimNumber,
+    totalCharge: primary.totalCharge,
+    coverageId: next.id,
+    payerId: next.payerId,
+    payerName: next.payerName,
+  };
+}
+
+/**
+ * The planned secondary claim on file: an existing one as it is; a new one created with the
+ * primary's lines, unbilled, and a follow-up to bill it.
+ */
+export function secondaryClaimFor(ctx: Ctx, plan: SecondaryClaimPlan): SecondaryClaim {
+  if (plan.kind === 'existing') return plan.claim;
+  const { db } = ctx;
   const id = insertedId<ClaimId>(
     run(
       db,
       `INSERT INTO claims (claim_number, account_id, coverage_id, payer_id, status, total_charge,
            created_at, primary_claim_id)
          VALUES (?, ?, ?, ?, 'unbilled', ?, ?, ?)`,
-      claimNumber,
-      primary.accountId,
-      next.id,
-      next.payerId,
-      primary.totalCharge,
-      now,
-      primaryClaimId,
+      plan.claimNumber,
+      plan.accountId,
+      plan.coverageId,
+      plan.payerId,
+      plan.totalCharge,
+      ctx.clock.now(),
+      plan.primaryClaimId,
     ),
   );
   run(
@@ -77,20 +107,20 @@ export function secondaryClaimFor(ctx: Ctx, primaryClaimId: ClaimId): SecondaryC
      SELECT ?, line_number, service_date, revenue_code, procedure_code, modifiers, units, charge
      FROM claim_lines WHERE claim_id = ?`,
     id,
-    primaryClaimId,
+    plan.primaryClaimId,
   );
   insertFollowUp(ctx, {
-    accountId: primary.accountId,
+    accountId: plan.accountId,
     claimId: id,
     kind: 'claim_status',
     dueDate: ctx.clock.today(),
-    reason: `Bill ${next.payerName} (secondary) with the primary payer's EOB attached.`,
+    reason: `Bill ${plan.payerName} (secondary) with the primary payer's EOB attached.`,
   });
   recordActivity(ctx, {
-    accountId: primary.accountId,
+    accountId: plan.accountId,
     claimId: id,
     kind: 'system',
-    text: `Secondary claim ${claimNumber} to ${next.payerName} created from claim ${primary.claimNumber}.`,
+    text: `Secondary claim ${plan.claimNumber} to ${plan.payerName} created from claim ${plan.primaryClaimNumber}.`,
   });
-  return { id, payerId: next.payerId, claimNumber };
+  return { id, payerId: plan.payerId, claimNumber: plan.claimNumber };
 }
