@@ -67,7 +67,10 @@ describe('a sign-in name never seen before', () => {
     expectRefused(kim, 'getAccessState', {}, /turned off your ClaimDesk user/);
     expectRefused(boss, 'allowUser', { userId: kim.userId }, /is not waiting/);
     const whys = base.db
-      .prepare(`SELECT user_id AS id, why FROM user_changes WHERE changed_by = ? ORDER BY id`)
+      .prepare(
+        `SELECT user_id AS id, why FROM user_changes
+           WHERE changed_by = ? AND user_id <> changed_by ORDER BY id`,
+      )
       .all(boss.userId);
     expect(whys).toEqual([
       { id: sam.userId, why: 'Allowed to open ClaimDesk' },

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import type { Db, ReadDb } from '../db/open';
 import { one, prepare, run } from '../db/query';
+
+/** The computer an entry was recorded on. */
+export const WORKSTATION = os.hostname();
 
 /** The hash the first entry of a trail is chained to. */
 export const GENESIS = '0'.repeat(64);

@@ -13,6 +13,7 @@ import { all, one } from '../db/query';
 import { isSupervisor } from '../users/users';
 import { AUDIT_TRIGGERS_SQL } from '../db/migrations/020-audit-trail';
 import { acceptTrail, markVerified, trailWarning } from './trail';
+import { acceptUserStates } from './user-states';
 import { checkTrail } from './verify';
 
 type ListInput = z.output<typeof listAuditTrailInput>;
@@ -118,6 +119,7 @@ function listAuditTrail(ctx: ReadCtx, input: ListInput): AuditTrailPage {
 function acceptAuditTrail(ctx: Ctx, _input: z.output<typeof acceptAuditTrailInput>): AuditCheck {
   const { last, ...check } = checkTrail(ctx.db, ctx.databasePath, true);
   ctx.db.exec(AUDIT_TRIGGERS_SQL);
+  acceptUserStates(ctx.db, ctx.clock.now(), ctx.userId);
   acceptTrail(ctx.db, ctx.databasePath, last);
   return check;
 }

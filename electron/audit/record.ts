@@ -2,7 +2,8 @@ import type { MethodName } from '../../shared/api/contract';
 import type { Access } from '../../shared/api/method';
 import type { Ctx } from '../core/context';
 import { AUDIT_RULES } from './records';
-import { recordEntry, WORKSTATION } from './trail';
+import { WORKSTATION } from './chain';
+import { recordEntry } from './trail';
 
 /** An entry keeps this many ids of each kind; a larger answer says how many more it held. */
 const MAX_IDS = 1_000;

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Db, ReadDb } from '../db/open';
 import { failureKind } from '../core/failure';
 import { prepare } from '../db/query';
 import { appendEntries, GENESIS, lastEntry, type AuditEntry, type Head } from './chain';
 import { writeHeadFile } from './head';
+import { hasRecordedStates, recordFirstUserStates } from './user-states';
 import { checkTrail, tamperWarning, type TrailCheck } from './verify';
 
 /** What this process knows of a database's trail since it opened it. */
@@ -43,6 +43,7 @@ function stateOf(db: ReadDb, databasePath: string): TrailState {
 export function openTrail(db: Db, databasePath: string): TrailCheck {
   movePending(db, databasePath);
   const check = checkTrail(db, databasePath, false);
+  if (check.ok) check.last = firstUserStates(db) ?? check.last;
   const last = check.last ?? { id: 0, hash: GENESIS };
   states.set(db, {
     databasePath,
@@ -52,6 +53,24 @@ export function openTrail(db: Db, databasePath: string): TrailCheck {
   });
   if (check.ok && check.last) writeHeadFile(databasePath, { last, checked: last });
   return check;
+}
+
+/**
+ * Records every user's state the first time a trail without them opens intact (see
+ * user-states.ts); skipped, for the next opening, while another workstation is writing.
+ */
+function firstUserStates(db: Db): Head | null {
+  // looked at first, so that an opening takes the write lock once in the database's life
+  if (hasRecordedStates(db)) return null;
+  try {
+    const wrote = db
+      .transaction(() => recordFirstUserStates(db, new Date().toISOString()))
+      .immediate();
+    return wrote ? lastEntry(db) : null;
+  } catch (error) {
+    if (failureKind(error) === 'busy') return null;
+    throw error;
+  }
 }
 
 /** The warning found at opening, for the window. */
@@ -144,8 +163,6 @@ function appendNow(db: Db, databasePath: string, entries: AuditEntry[]): void {
  * the entry goes to the pending file and into the chain with the next entry that gets in.
  */
 const VIEW_WAIT_MS = 250;
-
-export const WORKSTATION = os.hostname();
 
 /**
  * Records one entry. Inside a write's transaction it is part of that write (both commit or

@@ -3,6 +3,7 @@ import type { ReadDb } from '../db/open';
 import { all, one, prepare } from '../db/query';
 import { entryHash, GENESIS, ROW_COLUMNS, type ChainedRow, type Head } from './chain';
 import { readHeadFile, type HeadFile } from './head';
+import { userStateProblems } from './user-states';
 
 export const AUDIT_TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete'] as const;
 
@@ -92,7 +93,12 @@ export function checkTrail(db: ReadDb, databasePath: string, full: boolean): Tra
   const head = readHeadFile(databasePath);
   const from = !full && head !== null && head !== 'unreadable' ? head.checked : null;
   const walk = walkChain(db, from);
-  const problems = [...triggerProblems(db), ...walk.problems, ...headProblems(head, walk.last)];
+  const problems = [
+    ...triggerProblems(db),
+    ...walk.problems,
+    ...headProblems(head, walk.last),
+    ...userStateProblems(db),
+  ];
   if (head !== null && head !== 'unreadable' && head.last.id > 0) {
     const at = one<Head>(db, `SELECT id, hash FROM audit_log WHERE id = ?`, head.last.id);
     if (at && at.hash !== head.last.hash)

@@ -8,6 +8,7 @@ import { planHousehold, type HospitalSetting, type StaffMember } from './househo
 import type { PayerInfo, Sequences } from './plan';
 import { Rng } from './random';
 import { DemoWriter } from './writer';
+import { recordUserState } from '../audit/user-states';
 import { oneOrThrow, prepare, run } from '../db/query';
 
 /**
@@ -82,11 +83,11 @@ function insertStaff(db: Db, now: string): StaffMember[] {
   );
   return DEMO_USERS.map((u) => {
     const existing = find.get(u.username);
-    const id = existing
-      ? existing.id
-      : insertedId<UserId>(
-          insert.run(u.username, u.displayName, u.title, u.phone, u.email, u.role, now),
-        );
+    if (existing) return { ...u, id: existing.id };
+    const id = insertedId<UserId>(
+      insert.run(u.username, u.displayName, u.title, u.phone, u.email, u.role, now),
+    );
+    recordUserState(db, id, now, id);
     return { ...u, id };
   });
 }

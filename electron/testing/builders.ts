@@ -5,12 +5,14 @@ import {
   type ClaimLineId,
   type PayerId,
   type PersonId,
+  type UserId,
 } from '../../shared/ids';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { appendLedgerEntries } from '../ledger/ledger';
 import type { Ctx } from '../core/context';
 import { run } from '../db/query';
+import { recordUserChange } from '../users/changes';
 
 /** Minimal rows for focused tests; the demo generator builds the realistic hospital. */
 let counter = 0;
@@ -168,9 +170,14 @@ export function addCoverage(
   );
 }
 
-/** Makes the signed-in user a supervisor (approvals, billing rules). */
-export function makeSupervisor(ctx: Ctx, userId: number = ctx.userId): void {
+/** Makes the signed-in user a supervisor (approvals, billing rules), recorded as Settings does. */
+export function makeSupervisor(ctx: Ctx, userId: UserId = ctx.userId): void {
   run(ctx.db, `UPDATE users SET role = 'supervisor' WHERE id = ?`, userId);
+  recordUserChange(ctx.db, userId, {
+    why: 'Made a supervisor for the test',
+    by: ctx.userId,
+    now: ctx.clock.now(),
+  });
 }
 
 /** A supervisor's permission given to the test user (statement runs), as Settings gives it. */

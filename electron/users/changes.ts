@@ -1,8 +1,12 @@
 import type { UserId } from '../../shared/ids';
 import type { Db } from '../db/open';
 import { run } from '../db/query';
+import { recordUserState } from '../audit/user-states';
 
-/** Keeps the user's role, name and access as they now stand, with who changed them and why. */
+/**
+ * Keeps the user's role, name and access as they now stand, with who changed them and why,
+ * and their state in the audit trail, against which the users table is checked.
+ */
 export function recordUserChange(
   db: Db,
   userId: UserId,
@@ -17,4 +21,5 @@ export function recordUserChange(
     change.by,
     userId,
   );
+  recordUserState(db, userId, change.now, change.by);
 }

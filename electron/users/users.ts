@@ -1,19 +1,25 @@
 import { type UserId, insertedId } from '../../shared/ids';
 import type { Db, ReadDb } from '../db/open';
 import { one, run } from '../db/query';
+import { recordUserState } from '../audit/user-states';
 
 /** Finds the user by name, creating them on first sight (sign-in comes later). */
 export function ensureUser(db: Db, username: string, displayName: string, now: string): UserId {
   const existing = one<{ id: UserId }>(db, `SELECT id FROM users WHERE username = ?`, username);
   if (existing) return existing.id;
-  const result = run(
-    db,
-    `INSERT INTO users (username, display_name, created_at) VALUES (?, ?, ?)`,
-    username,
-    displayName,
-    now,
-  );
-  return insertedId<UserId>(result);
+  return db.transaction(() => {
+    const userId = insertedId<UserId>(
+      run(
+        db,
+        `INSERT INTO users (username, display_name, created_at) VALUES (?, ?, ?)`,
+        username,
+        displayName,
+        now,
+      ),
+    );
+    recordUserState(db, userId, now, userId);
+    return userId;
+  })();
 }
 
 /** Whether the user may use ClaimDesk: a supervisor can turn a user off, even while they work. */
