@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['electron/dist/**'] },
+  { ignores: ['electron/dist/**', 'electron/release/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
