@@ -1,9 +1,15 @@
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
 import type { Configuration } from 'electron-builder';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import config, { MSI_UPGRADE_CODE } from './electron-builder.config';
+
+// the pattern matcher electron-builder itself filters files with
+const { minimatch } = createRequire(
+  createRequire(import.meta.url).resolve('app-builder-lib/package.json'),
+)('minimatch') as typeof import('minimatch');
 
 const validate = (c: Configuration) => validateConfiguration(c, new DebugLogger(false));
 
@@ -38,5 +44,27 @@ describe('electron-builder configuration', () => {
     expect(pkg.devDependencies).toHaveProperty('electron');
     // pg is for the office database the main process will reach; the rest are bundled
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['better-sqlite3', 'pdfkit', 'pg']);
+  });
+
+  // Windows and macOS cannot be packed here (no Electron for them), so their file lists are
+  // checked against better-sqlite3's prebuilt binaries the way electron-builder applies them.
+  it.each([
+    ['linux', 'x64', 'linux-x64.node'],
+    ['win', 'x64', 'win32-x64.node'],
+    ['mac', 'x64', 'darwin-x64.node'],
+    ['mac', 'arm64', 'darwin-arm64.node'],
+  ] as const)('keeps only the %s %s prebuilt binary of better-sqlite3', (os, arch, binary) => {
+    const exclusions = config[os].files
+      .filter((p) => p.startsWith('!'))
+      .map((p) => p.slice(1).replaceAll('${arch}', arch));
+    const prebuilds = readdirSync('node_modules/better-sqlite3/prebuilds');
+    expect(prebuilds.length).toBeGreaterThan(4);
+    const kept = prebuilds.filter(
+      (name) =>
+        !exclusions.some((p) =>
+          minimatch(`node_modules/better-sqlite3/prebuilds/${name}`, p, { dot: true }),
+        ),
+    );
+    expect(kept).toEqual([binary]);
   });
 });
