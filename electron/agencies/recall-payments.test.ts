@@ -216,4 +216,19 @@ describe('agency payments', () => {
     ]);
     expect(patientBalance(a1)).toBe(12_000);
   });
+
+  it('are counted in the collections report with the placements and recalls', () => {
+    call(ctx, 'importAgencyPayments', { agencyId: gross, fileName: 'pay.csv', text: FILE });
+    call(ctx, 'recallAccounts', { accountIds: [a3], reason: 'Returned by the agency' });
+    const report = call(ctx, 'getReport', { report: 'collections', filters: {} });
+    const figure = (label: string) => report.figures.find((f) => f.label === label)?.value;
+    expect(figure('Accounts placed with agencies')).toBe(3);
+    expect(figure('Accounts recalled from agencies')).toBe(1);
+    expect(figure('Collected by agencies')).toBe(14_000);
+    expect(figure('Agency commission')).toBe(3_500);
+    expect(report.tables.find((t) => t.id === 'agencies')?.rows).toEqual([
+      ['Coastal Recovery', 2, 46_500, 0, 14_000, 3_500],
+      ['Harbor Credit', 1, 8_000, 1, 0, 0],
+    ]);
+  });
 });
