@@ -52,6 +52,7 @@ function Chevron() {
 
 const OFFICE_ROUTES: readonly RouteName[] = [
   'payers',
+  'agencies',
   'templates',
   'settings',
   'approvals',
@@ -138,6 +139,7 @@ export function OfficeMenu({
         <Menu.Label>Office</Menu.Label>
         {item('cash', cash, 'Cash summary')}
         {item('payers', '/payers', 'Payers')}
+        {item('agencies', '/agencies', 'Collection agencies')}
         {item('templates', '/templates', 'Templates')}
         {item('settings', '/settings', 'Settings')}
       </Menu.Dropdown>
