@@ -134,7 +134,7 @@ describe('choosing accounts by rule', () => {
       preview.eligible.map((e) => [e.accountNumber, e.stage, e.finalNoticeDate, e.balance]),
     ).toEqual([['G-1', 'pre_collection', '2026-01-30', 12_000]]);
     expect(preview.excluded).toEqual([
-      { accountId: a2, accountNumber: 'G-2', reason: 'balance disputed: the balance is disputed.' },
+      { accountId: a2, accountNumber: 'G-2', reason: 'the balance is disputed.' },
     ]);
     expect(preview.eligibleBalance).toBe(12_000);
 
@@ -179,7 +179,7 @@ describe('choosing accounts by rule', () => {
     if (result.ok) return;
     expect(result.error.message).toBe('3 accounts of 4 cannot be placed; nothing was placed.');
     expect(result.error.details).toEqual([
-      { path: 'accountIds.1', message: 'Account G-2: bankruptcy: a bankruptcy is on file.' },
+      { path: 'accountIds.1', message: 'Account G-2: a bankruptcy is on file.' },
       { path: 'accountIds.2', message: 'Account G-1 is chosen twice.' },
       { path: 'accountIds.3', message: 'Account 999 was not found.' },
     ]);

@@ -4,7 +4,7 @@ import type {
   PlacementPreview,
   PlacementResult,
 } from '../../shared/api/agencies';
-import { DUNNING_STAGE, STATEMENT_HOLD, type StatementHold } from '../../shared/api/statements';
+import { DUNNING_STAGE, type StatementHold } from '../../shared/api/statements';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { ApiError, conflict } from '../../shared/api/errors';
 import { addDays, daysBetween, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
@@ -56,7 +56,7 @@ function refusal(
   );
   const first = holds[0];
   if (first) {
-    return `${STATEMENT_HOLD.labels[first.hold].toLowerCase()}: ${first.reason.replace(/^Account \S+: /, '')}`;
+    return first.reason.replace(/^Account \S+: /, '');
   }
   const eca = ecaRefusal(db, s.accountId, 'agency_referral', today);
   if (eca) {

@@ -87,9 +87,14 @@ function Placements({
               </Table.Td>
               <Table.Td>
                 {r.recalledOn ? (
-                  <Text size="sm" title={r.recallReason ?? undefined}>
-                    <UsDate value={r.recalledOn} />
-                  </Text>
+                  <>
+                    <Text size="sm">
+                      <UsDate value={r.recalledOn} />
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {r.recallReason}
+                    </Text>
+                  </>
                 ) : (
                   <Badge size="sm" variant="light">
                     At agency

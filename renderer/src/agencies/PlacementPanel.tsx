@@ -58,7 +58,7 @@ export function PlacementPanel({ agency }: { agency: Agency }) {
       downloadText(result.file.fileName, result.file.text);
       notifications.show({
         color: 'green',
-        message: `${result.message} ${result.file.fileName} was saved.`,
+        message: `${result.message} File: ${result.file.fileName}.`,
       });
       preview.reset();
       setChosen(new Set());
