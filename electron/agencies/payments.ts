@@ -11,7 +11,6 @@ import type { Ctx } from '../core/context';
 import { touchAccount } from '../core/touched';
 import { one, run } from '../db/query';
 import { appendLedgerEntries } from '../ledger/ledger';
-import { requirePostableAccount } from '../posting/account-state';
 import { requireReason } from '../posting/adjustment';
 import { allocateOldestFirst } from '../posting/allocate-patient';
 import { insertReceipt } from '../posting/receipts';
@@ -74,9 +73,9 @@ function readRows(ctx: Ctx, agency: Agency, text: string) {
       if (earlier !== undefined) said.push(`reference ${reference} is already on row ${earlier}.`);
       else references.set(reference, row.rowNumber);
     }
-    const account = one<{ id: AccountId }>(
+    const account = one<{ id: AccountId; status: string }>(
       ctx.db,
-      `SELECT id FROM accounts WHERE account_number = ?`,
+      `SELECT id, status FROM accounts WHERE account_number = ?`,
       number,
     );
     const placement =
@@ -92,7 +91,9 @@ function readRows(ctx: Ctx, agency: Agency, text: string) {
         : undefined;
     if (number === '') said.push('no account number.');
     else if (!account) said.push(`no account ${number}.`);
-    else if (date.ok && !placement) {
+    else if (account.status === 'closed') {
+      said.push(`account ${number} is closed; nothing can be posted to it.`);
+    } else if (date.ok && !placement) {
       said.push(
         `account ${number} was not placed with ${agency.name} on ${formatUsDate(date.date)}.`,
       );
@@ -132,7 +133,6 @@ function readRows(ctx: Ctx, agency: Agency, text: string) {
  * all the patient paid. A net agency's account is credited only what was sent.
  */
 function postRow(ctx: Ctx, agency: Agency, fileId: number, r: PaymentRow): Cents {
-  requirePostableAccount(ctx.db, r.accountId);
   const by = { userId: ctx.userId, now: ctx.clock.now(), today: ctx.clock.today() };
   const commission = commissionOf(r.gross, agency.commissionBps);
   const sent = cents(r.gross - commission);

@@ -3,9 +3,9 @@ import type { AccountId } from '../../shared/ids';
 import { isoDate } from '../../shared/dates/iso-date';
 import { dispatch } from '../api/dispatch';
 import { fixedClock } from '../core/context';
-import { all } from '../db/query';
+import { all, run } from '../db/query';
 import { addAgency, overdueAccount } from '../testing/agencies';
-import { addPayer, makeSupervisor } from '../testing/builders';
+import { addAccount, addPayer, makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
 import { balanceDrift, createTestCtx, tableCounts, type TestCtx } from '../testing/test-db';
 
@@ -193,6 +193,8 @@ describe('agency payments', () => {
   });
 
   it('refuses a file with bad rows, naming each row, and posts nothing', () => {
+    const closed = addAccount(ctx, { number: 'G-8' }).accountId;
+    run(ctx.db, `UPDATE accounts SET status = 'closed' WHERE id = ?`, closed);
     const error = refusedWith('importAgencyPayments', {
       agencyId: gross,
       fileName: 'bad.csv',
@@ -204,15 +206,17 @@ describe('agency payments', () => {
         'G-2,13/40/2026,abc,',
         'G-2,2026-04-01,-5,CR-1',
         'G-2,2026-02-20,5,CR-6',
+        'G-8,2026-03-10,5,CR-7',
       ].join('\n'),
     });
-    expect(error.message).toBe('5 rows of 6 cannot be posted; nothing was posted.');
+    expect(error.message).toBe('6 rows of 7 cannot be posted; nothing was posted.');
     expect(error.details?.map((d) => d.message)).toEqual([
       'Row 3: no account G-9.',
       'Row 4: account G-3 was not placed with Coastal Recovery on 03/10/2026.',
       'Row 5: the date "13/40/2026" is not a real calendar date. the amount "abc" is not an amount. no reference.',
       'Row 6: the date 04/01/2026 is in the future. the amount must be more than $0.00. reference CR-1 is already on row 2.',
       'Row 7: account G-2 was not placed with Coastal Recovery on 02/20/2026.',
+      'Row 8: account G-8 is closed; nothing can be posted to it.',
     ]);
     expect(patientBalance(a1)).toBe(12_000);
   });
