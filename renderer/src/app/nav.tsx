@@ -60,9 +60,10 @@ const OFFICE_ROUTES: readonly RouteName[] = [
 ];
 
 /**
- * The office's screens (the day's cash summary, payers, templates, settings) and a supervisor's (approvals, audit)
- * in one menu, so the everyday buttons keep their whole labels at 1280 px. What waits for
- * approval shows on the menu's button too, so a supervisor sees it without opening it.
+ * The office's screens (the day's cash summary, payers, collection agencies, templates,
+ * settings) and a supervisor's (approvals, audit) in one menu, so the everyday buttons keep
+ * their whole labels at 1280 px. What waits for approval shows on the menu's button too, so
+ * a supervisor sees it without opening it.
  */
 export function OfficeMenu({
   route,
