@@ -128,8 +128,22 @@ describe('collection agencies', () => {
       .getByText('03/16/2026')
       .nth(1)
       .waitFor();
-    await screenshot(page, 'agency-accounts');
     expect(balance('G-1').status).toBe('open');
+
+    // the rest by the agency's recall file
+    await page.getByRole('tab', { name: 'Payment and recall files' }).click();
+    await page.getByRole('textbox', { name: 'Reason for the recall' }).fill('Agency closed them');
+    await page.locator('input[aria-label="Choose a recall file"]').setInputFiles({
+      name: 'coastal-recall.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Account\nG-2\n'),
+    });
+    await page.getByRole('button', { name: 'Recall accounts' }).click();
+    // the notice of the recall before may still show: the account itself says it is back
+    await expect.poll(() => balance('G-2').status).toBe('open');
+    await page.getByRole('tab', { name: 'Accounts', exact: true }).click();
+    await placed.getByText('Agency closed them').waitFor();
+    await screenshot(page, 'agency-accounts');
 
     // the account's history says all of it
     await page.getByRole('button', { name: 'G-1' }).click();
