@@ -1,6 +1,7 @@
 import type { Contract, MethodName } from '../../shared/api/contract';
 import { accessHandlers } from '../access/handlers';
 import { accountsHandlers } from '../accounts/handlers';
+import { agenciesHandlers } from '../agencies/handlers';
 import { appHandlers } from '../app/handlers';
 import { approvalsHandlers } from '../approvals/handlers';
 import { auditHandlers } from '../audit/handlers';
@@ -56,6 +57,7 @@ export const handlers = {
   ...auditHandlers,
   ...reportsHandlers,
   ...collectionsHandlers,
+  ...agenciesHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

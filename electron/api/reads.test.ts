@@ -91,6 +91,10 @@ function sampleInputs(): Record<string, unknown> {
     getAuditStatus: {},
     getReport: { report: 'denials', filters: { payerId } },
     getReportPdf: { report: 'aging', filters: {} },
+    listAgencies: {},
+    getAgency: { agencyId: 1 },
+    previewPlacement: { agencyId: 1 },
+    getPlacementFile: { batchId: 1 },
   };
 }
 

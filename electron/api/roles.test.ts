@@ -37,6 +37,10 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'verifyAuditTrail',
   'acceptAuditTrail',
   'correctDeath',
+  'saveAgency',
+  'previewPlacement',
+  'placeAccounts',
+  'getPlacementFile',
 ];
 
 /**

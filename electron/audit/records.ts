@@ -1,6 +1,6 @@
 import type { MethodName } from '../../shared/api/contract';
 import type { ReadDb } from '../db/open';
-import { one } from '../db/query';
+import { all, one } from '../db/query';
 
 /** The accounts and documents a request touched or handed back. */
 export interface Touched {
@@ -116,6 +116,22 @@ const auditPage: AuditRule = {
   },
 };
 
+/** A placement file asked for again: the accounts its batch placed. */
+const ofPlacementBatch: AuditRule = {
+  recorded: (db, input) => {
+    const batchId = field(input, 'batchId');
+    const rows =
+      batchId === null
+        ? []
+        : all<{ accountId: number }>(
+            db,
+            `SELECT account_id AS accountId FROM agency_placements WHERE batch_id = ?`,
+            batchId,
+          );
+    return { accounts: rows.map((r) => r.accountId), documents: [] };
+  },
+};
+
 /**
  * Every method of the contract, so a new one cannot be added without deciding what the
  * trail keeps of it (a type error here, and audit/records.test.ts).
@@ -172,6 +188,10 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   // a report is a view of the office's patients in sum: who ran which, with what filters
   getReport: answered,
   getReportPdf: answered,
+  listAgencies: notPatientData,
+  getAgency: answered,
+  previewPlacement: answered,
+  getPlacementFile: ofPlacementBatch,
   listAuditTrail: auditPage,
   verifyAuditTrail: answered,
   acceptAuditTrail: answered,
@@ -231,4 +251,9 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   correctDeath: answered,
   recordReturnedMail: answered,
   recordReturnedMailBatch: answered,
+  saveAgency: answered,
+  placeAccounts: answered,
+  recallAccounts: answered,
+  importRecallFile: answered,
+  importAgencyPayments: answered,
 };

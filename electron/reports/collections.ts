@@ -1,14 +1,93 @@
 import { ACCOUNT_STATUS, type AccountStatus } from '../../shared/codes/enums';
-import type { Report, ReportCell } from '../../shared/reports/model';
+import type { Report, ReportCell, ReportTable } from '../../shared/reports/model';
 import { REPORT_TITLES } from '../../shared/reports/model';
 import type { ReadDb } from '../db/open';
 import { all, oneOrThrow } from '../db/query';
 import { accountConditions, filtersUsed, where, type Period } from './filters';
 
+interface AgencyRow {
+  name: string;
+  placed: number;
+  placedBalance: number;
+  recalled: number;
+  gross: number;
+  commission: number;
+}
+
+/**
+ * Per agency, in the period: accounts placed (and what they owed when placed), recalled,
+ * and what the agency's payment files reported as paid (by date paid) with its commission.
+ */
+function agencyRows(db: ReadDb, period: Period): AgencyRow[] {
+  const cond = accountConditions(period);
+  const params = [period.from, period.to, ...cond.params];
+  return all<AgencyRow>(
+    db,
+    `SELECT g.name,
+        (SELECT count(*) FROM agency_placements p JOIN accounts a ON a.id = p.account_id
+          WHERE p.agency_id = g.id AND p.placed_on BETWEEN ? AND ?${where(cond)}) AS placed,
+        (SELECT ifnull(sum(p.balance_placed), 0) FROM agency_placements p
+          JOIN accounts a ON a.id = p.account_id
+          WHERE p.agency_id = g.id AND p.placed_on BETWEEN ? AND ?${where(cond)}) AS placedBalance,
+        (SELECT count(*) FROM agency_placements p JOIN accounts a ON a.id = p.account_id
+          WHERE p.agency_id = g.id AND p.recalled_on BETWEEN ? AND ?${where(cond)}) AS recalled,
+        (SELECT ifnull(sum(ap.gross), 0) FROM agency_payments ap JOIN accounts a ON a.id = ap.account_id
+          WHERE ap.agency_id = g.id AND ap.paid_on BETWEEN ? AND ?${where(cond)}) AS gross,
+        (SELECT ifnull(sum(ap.commission), 0) FROM agency_payments ap
+          JOIN accounts a ON a.id = ap.account_id
+          WHERE ap.agency_id = g.id AND ap.paid_on BETWEEN ? AND ?${where(cond)}) AS commission
+      FROM agencies g ORDER BY g.name`,
+    ...params,
+    ...params,
+    ...params,
+    ...params,
+    ...params,
+  );
+}
+
+const sumOf = (rows: readonly AgencyRow[], key: keyof Omit<AgencyRow, 'name'>) =>
+  rows.reduce((sum, r) => sum + r[key], 0);
+
+/** The agencies' table, when the office keeps any. */
+function agencyTables(agencies: readonly AgencyRow[]): ReportTable[] {
+  if (agencies.length === 0) return [];
+  return [
+    {
+      id: 'agencies',
+      title: 'Collection agencies in the period',
+      columns: [
+        { key: 'agency', label: 'Agency', kind: 'text' },
+        { key: 'placed', label: 'Placed', kind: 'count' },
+        { key: 'placedBalance', label: 'Balance placed', kind: 'money', short: 'Placed $' },
+        { key: 'recalled', label: 'Recalled', kind: 'count' },
+        { key: 'gross', label: 'Collected', kind: 'money' },
+        { key: 'commission', label: 'Commission', kind: 'money' },
+      ],
+      rows: agencies.map((r) => [
+        r.name,
+        r.placed,
+        r.placedBalance,
+        r.recalled,
+        r.gross,
+        r.commission,
+      ]),
+      total: [
+        'Total',
+        sumOf(agencies, 'placed'),
+        sumOf(agencies, 'placedBalance'),
+        sumOf(agencies, 'recalled'),
+        sumOf(agencies, 'gross'),
+        sumOf(agencies, 'commission'),
+      ],
+    },
+  ];
+}
+
 /**
  * What collections the data holds today: accounts by status with their balances, bad
- * debt written off in the period and payments since on bad-debt accounts. Dunning stages,
- * holds, agency placements and recalls are not recorded yet, so they are not reported.
+ * debt written off in the period and payments since on bad-debt accounts, and each
+ * agency's placements, recalls and collections in the period. Dunning stages and holds
+ * are not reported here.
  */
 export function collectionsReport(db: ReadDb, period: Period): Report {
   const cond = accountConditions(period);
@@ -35,6 +114,8 @@ export function collectionsReport(db: ReadDb, period: Period): Report {
     period.to,
     ...cond.params,
   );
+  const agencies = agencyRows(db, period);
+  const agencyTotal = (key: keyof Omit<AgencyRow, 'name'>) => sumOf(agencies, key);
   const rows: ReportCell[][] = statuses.map((s) => [
     ACCOUNT_STATUS.labels[s.status] ?? s.status,
     s.n,
@@ -48,6 +129,10 @@ export function collectionsReport(db: ReadDb, period: Period): Report {
     figures: [
       { label: 'Bad debt written off', kind: 'money', value: badDebt.written },
       { label: 'Recovered on bad-debt accounts', kind: 'money', value: badDebt.recovered },
+      { label: 'Accounts placed with agencies', kind: 'count', value: agencyTotal('placed') },
+      { label: 'Accounts recalled from agencies', kind: 'count', value: agencyTotal('recalled') },
+      { label: 'Collected by agencies', kind: 'money', value: agencyTotal('gross') },
+      { label: 'Agency commission', kind: 'money', value: agencyTotal('commission') },
     ],
     tables: [
       {
@@ -65,10 +150,12 @@ export function collectionsReport(db: ReadDb, period: Period): Report {
           statuses.reduce((s, r) => s + r.balance, 0),
         ],
       },
+      ...agencyTables(agencies),
     ],
     chart: { tableId: 'statuses', kind: 'bar', stacked: false, x: 'status', series: ['balance'] },
     notes: [
-      'Dunning stages, hold reasons, agency placements, recalls and agency collections are not recorded by ClaimDesk yet; this report shows them once they are.',
+      'Dunning stages and hold reasons are not reported here; the statement run lists each account held and why.',
+      'Agencies: accounts placed and recalled in the period, by placement and recall date; collected is what the patients paid the agency as its payment files report it (by date paid), of which the agency kept the commission.',
       'Bad debt: adjustments posted in the period with a reason of the bad-debt category, net of reversals. Recovered: payments posted in the period on accounts whose status is bad debt.',
     ],
   };

@@ -108,6 +108,7 @@ describe('header at 1440 and 1280 px', () => {
       'Audit',
       'Cash summary',
       'Payers',
+      'Collection agencies',
       'Templates',
       'Settings',
     ]);
@@ -135,6 +136,7 @@ describe('header at 1440 and 1280 px', () => {
     expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
       'Cash summary',
       'Payers',
+      'Collection agencies',
       'Templates',
       'Settings',
     ]);

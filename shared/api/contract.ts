@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accessMethods } from './access';
+import { agenciesMethods } from './agencies';
 import { accountsMethods } from './accounts';
 import { appMethods } from './app';
 import { approvalsMethods } from './approvals';
@@ -57,6 +58,7 @@ export const contract = {
   ...auditMethods,
   ...reportsMethods,
   ...collectionsMethods,
+  ...agenciesMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

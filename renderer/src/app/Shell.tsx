@@ -14,6 +14,7 @@ import { AppealScreen } from '../letters/AppealScreen';
 import { StatementsScreen } from '../statements/StatementsScreen';
 import { TemplatesScreen } from '../templates/TemplatesScreen';
 import { PayersScreen } from '../payers/PayersScreen';
+import { AgenciesScreen } from '../agencies/AgenciesScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { CashSummaryScreen } from '../posting/CashSummaryScreen';
 import { PostingScreen } from '../posting/PostingScreen';
@@ -54,6 +55,7 @@ export function Shell() {
   else if (route.name === 'statements') body = <StatementsScreen />;
   else if (route.name === 'templates') body = <TemplatesScreen params={route.params} />;
   else if (route.name === 'payers') body = <PayersScreen params={route.params} />;
+  else if (route.name === 'agencies') body = <AgenciesScreen params={route.params} />;
   else if (route.name === 'reports') body = <ReportsScreen params={route.params} />;
   else if (route.name === 'settings') body = <SettingsScreen tab={route.tab} />;
   else if (route.name === 'approvals') body = <ApprovalsScreen userId={info.data.user.id} />;

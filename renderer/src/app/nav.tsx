@@ -52,6 +52,7 @@ function Chevron() {
 
 const OFFICE_ROUTES: readonly RouteName[] = [
   'payers',
+  'agencies',
   'templates',
   'settings',
   'approvals',
@@ -59,9 +60,10 @@ const OFFICE_ROUTES: readonly RouteName[] = [
 ];
 
 /**
- * The office's screens (the day's cash summary, payers, templates, settings) and a supervisor's (approvals, audit)
- * in one menu, so the everyday buttons keep their whole labels at 1280 px. What waits for
- * approval shows on the menu's button too, so a supervisor sees it without opening it.
+ * The office's screens (the day's cash summary, payers, collection agencies, templates,
+ * settings) and a supervisor's (approvals, audit) in one menu, so the everyday buttons keep
+ * their whole labels at 1280 px. What waits for approval shows on the menu's button too, so
+ * a supervisor sees it without opening it.
  */
 export function OfficeMenu({
   route,
@@ -138,6 +140,7 @@ export function OfficeMenu({
         <Menu.Label>Office</Menu.Label>
         {item('cash', cash, 'Cash summary')}
         {item('payers', '/payers', 'Payers')}
+        {item('agencies', '/agencies', 'Collection agencies')}
         {item('templates', '/templates', 'Templates')}
         {item('settings', '/settings', 'Settings')}
       </Menu.Dropdown>

@@ -34,6 +34,12 @@ describe('parseRoute', () => {
     expect(parseRoute('#/cash?date=03/07/2026')).toEqual({ name: 'cash', date: null });
   });
 
+  it('reads the collection agencies with the one chosen', () => {
+    const route = parseRoute('#/agencies?agency=3');
+    expect(route.name).toBe('agencies');
+    if (route.name === 'agencies') expect(route.params.get('agency')).toBe('3');
+  });
+
   it('reads the appeal of a denial', () => {
     expect(parseRoute('#/appeal/15')).toEqual({ name: 'appeal', denialId: 15 });
   });

@@ -8,7 +8,7 @@ import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
  * `#/imports` (`?tab=exceptions`); denials are `#/denials` with their filters in the query.
  * A denial's appeal letter is drafted at `#/appeal/<denialId>`; statement runs are
  * `#/statements` and letter templates `#/templates` (`?template=<id>&copy=<copyId>`);
- * payers are `#/payers` (`?payer=<id>`); what waits for a supervisor is `#/approvals`; a
+ * payers are `#/payers` (`?payer=<id>`); collection agencies `#/agencies` (`?agency=<id>`); what waits for a supervisor is `#/approvals`; a
  * supervisor's audit trail is `#/audit`; reports `#/reports?report=<id>` with their filters.
  * Office settings are `#/settings?tab=facility|rules|reasons|users`; the older
  * `#/facility` still leads to the facility tab.
@@ -24,6 +24,7 @@ export type Route =
   | { name: 'statements' }
   | { name: 'templates'; params: URLSearchParams }
   | { name: 'payers'; params: URLSearchParams }
+  | { name: 'agencies'; params: URLSearchParams }
   | { name: 'approvals' }
   | { name: 'reports'; params: URLSearchParams }
   | { name: 'settings'; tab: SettingsTab }
@@ -63,6 +64,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/statements') return { name: 'statements' };
   if (path === '/templates') return { name: 'templates', params };
   if (path === '/payers') return { name: 'payers', params };
+  if (path === '/agencies') return { name: 'agencies', params };
   if (path === '/approvals') return { name: 'approvals' };
   if (path === '/audit') return { name: 'audit' };
   if (path === '/reports') return { name: 'reports', params };
