@@ -1,0 +1,132 @@
+import pg from 'pg';
+import { expect, it } from 'vitest';
+import type { AccountId, FollowUpId } from '../../shared/ids';
+import { all, one, oneOrThrow } from '../db/query';
+import { call } from '../testing/call';
+import { twoDesktops, syncedState, type Desktop } from '../testing/office/desktops';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import type { Ctx } from '../core/context';
+
+function followUpOf(ctx: Ctx, accountId: number): FollowUpId {
+  return oneOrThrow<{ id: FollowUpId }>(
+    ctx.db,
+    `SELECT id FROM follow_ups WHERE account_id = ? AND kind = 'account' ORDER BY id DESC LIMIT 1`,
+    accountId,
+  ).id;
+}
+
+async function serverState(config: pg.ClientConfig) {
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    const notes = await client.query<{ s: string }>(
+      `SELECT gid || ' ' || body AS s FROM activities`,
+    );
+    const followUps = await client.query<{ s: string }>(
+      `SELECT gid || ' ' || kind || ' ' || status || ' ' || due_date AS s FROM follow_ups`,
+    );
+    return {
+      notes: notes.rows.map((r) => r.s).sort(),
+      followUps: followUps.rows.map((r) => r.s).sort(),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Base notes (from the copy both started with) are on every desktop but never uploaded. */
+function withoutBaseNotes(state: { notes: string[]; followUps: string[] }) {
+  return { ...state, notes: state.notes.filter((n) => !n.startsWith('base:')) };
+}
+
+async function syncAll(...desktops: Desktop[]): Promise<void> {
+  for (const d of desktops) await d.sync.sync();
+  for (const d of desktops) await d.sync.pull();
+}
+
+describeWithPg('two desktops on one office database', () => {
+  it('converge on notes and follow-up changes made on the same accounts', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server);
+    const [first, second] = accountIds as [AccountId, AccountId];
+    call(a.ctx, 'addActivity', { accountId: first, kind: 'note', text: 'A: called the patient.' });
+    call(b.ctx, 'addActivity', { accountId: first, kind: 'note', text: 'B: payer on hold.' });
+    call(a.ctx, 'setFollowUp', { accountId: first, kind: 'account', dueDate: '2026-03-24' });
+    call(b.ctx, 'completeFollowUp', { followUpId: followUpOf(b.ctx, second) });
+    call(b.ctx, 'setFollowUp', { accountId: second, kind: 'callback', dueDate: '2026-03-18' });
+    await syncAll(a, b);
+
+    const onA = syncedState(a.ctx);
+    expect(syncedState(b.ctx)).toEqual(onA);
+    expect(withoutBaseNotes(onA)).toEqual(await serverState(server));
+    expect(onA.notes.filter((n) => /A: called|B: payer/.test(n))).toHaveLength(2);
+    expect(onA.followUps.filter((f) => / account open 2026-03-24$/.test(f))).toHaveLength(1);
+    expect(onA.followUps.filter((f) => / account done /.test(f))).toHaveLength(1);
+    expect(onA.followUps.filter((f) => / callback open 2026-03-18$/.test(f))).toHaveLength(1);
+    // the work queue columns of a follow-up that came from the other desktop are filled here
+    const callback = one<{ accountNumber: string }>(
+      a.ctx.db,
+      `SELECT account_number AS accountNumber FROM follow_ups WHERE kind = 'callback'`,
+    );
+    expect(callback?.accountNumber).not.toBe('');
+    expect(all(a.ctx.db, `SELECT * FROM outbox`)).toEqual([]);
+    expect(all(b.ctx.db, `SELECT * FROM not_synced`)).toEqual([]);
+  });
+
+  it('lists a conflicting follow-up change as not synced, with the reason, and takes the server state', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1);
+    const [accountId] = accountIds as [AccountId];
+    call(a.ctx, 'setFollowUp', { accountId, kind: 'account', dueDate: '2026-03-24' });
+    call(b.ctx, 'setFollowUp', { accountId, kind: 'account', dueDate: '2026-03-27' });
+    call(b.ctx, 'addActivity', { accountId, kind: 'note', text: 'B: unrelated note.' });
+    expect((await a.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 1 });
+
+    const refused = all<{ reason: string; changes: string }>(
+      b.ctx.db,
+      `SELECT reason, changes FROM not_synced`,
+    );
+    expect(refused.map((r) => r.reason)).toEqual([
+      'Someone changed this follow-up first: Account follow-up due 03/24/2026.',
+    ]);
+    // what B's representative did is kept, for a person to redo or dismiss
+    expect(refused[0]?.changes).toContain('2026-03-27');
+    await a.sync.pull();
+    const onA = syncedState(a.ctx);
+    expect(syncedState(b.ctx)).toEqual(onA);
+    expect(withoutBaseNotes(onA)).toEqual(await serverState(server));
+    expect(onA.followUps.filter((f) => / account open /.test(f))).toEqual([
+      expect.stringMatching(/ 2026-03-24$/),
+    ]);
+    // B's history line for the refused move is withdrawn; its unrelated note went through
+    expect(onA.notes.some((n) => n.includes('03/27/2026'))).toBe(false);
+    expect(onA.notes.some((n) => n.includes('B: unrelated note.'))).toBe(true);
+  });
+
+  it('refuses a second open follow-up of a kind and a later change built on a refused one', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1);
+    const [accountId] = accountIds as [AccountId];
+    call(a.ctx, 'setFollowUp', { accountId, kind: 'callback', dueDate: '2026-03-19' });
+    call(b.ctx, 'setFollowUp', { accountId, kind: 'callback', dueDate: '2026-03-23' });
+    const mine = oneOrThrow<{ id: FollowUpId }>(
+      b.ctx.db,
+      `SELECT id FROM follow_ups WHERE kind = 'callback'`,
+    ).id;
+    call(b.ctx, 'completeFollowUp', { followUpId: mine, note: 'Patient called back.' });
+    await a.sync.sync();
+    expect((await b.sync.sync()).push).toEqual({ accepted: 0, refused: 2 });
+    expect(
+      all<{ reason: string }>(b.ctx.db, `SELECT reason FROM not_synced ORDER BY seq`).map(
+        (r) => r.reason,
+      ),
+    ).toEqual([
+      'Someone opened this follow-up first: Callback due 03/19/2026.',
+      'Not sent: it builds on an earlier action of yours that was not synced.',
+    ]);
+    await a.sync.pull();
+    expect(syncedState(b.ctx)).toEqual(syncedState(a.ctx));
+    expect(withoutBaseNotes(syncedState(b.ctx))).toEqual(await serverState(server));
+  });
+});
