@@ -6,6 +6,11 @@ import { call } from '../testing/call';
 import { twoDesktops, syncedState, type Desktop } from '../testing/office/desktops';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import type { Ctx } from '../core/context';
+import { requireOfficeLink } from './gids';
+import { firstOutboxEntry } from './outbox';
+import { applyEntry } from './server/apply';
+import { openPool } from './server/connection';
+import { SERVER_SCHEMA_VERSION } from './server/migrations';
 
 function followUpOf(ctx: Ctx, accountId: number): FollowUpId {
   return oneOrThrow<{ id: FollowUpId }>(
@@ -128,5 +133,70 @@ describeWithPg('two desktops on one office database', () => {
     await a.sync.pull();
     expect(syncedState(b.ctx)).toEqual(syncedState(a.ctx));
     expect(withoutBaseNotes(syncedState(b.ctx))).toEqual(await serverState(server));
+  });
+
+  it('sends again an entry whose answer was lost, without doubling it', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1);
+    const [accountId] = accountIds as [AccountId];
+    call(a.ctx, 'addActivity', { accountId, kind: 'note', text: 'A: sent once.' });
+    call(a.ctx, 'setFollowUp', { accountId, kind: 'account', dueDate: '2026-03-26' });
+    // the server applies the first entry, then the desktop stops before it hears back
+    const { desktopId } = requireOfficeLink(a.ctx.db);
+    const pool = openPool(server);
+    try {
+      const entry = firstOutboxEntry(a.ctx.db);
+      if (!entry) expect.fail('no outbox entry');
+      await applyEntry(pool, desktopId, { seq: entry.seq, changes: entry.changes });
+    } finally {
+      await pool.end();
+    }
+    expect((await a.sync.sync()).push).toEqual({ accepted: 2, refused: 0 });
+    await b.sync.pull();
+    const state = await serverState(server);
+    expect(state.notes.filter((n) => n.endsWith('A: sent once.'))).toHaveLength(1);
+    expect(syncedState(b.ctx)).toEqual(syncedState(a.ctx));
+    expect(withoutBaseNotes(syncedState(b.ctx))).toEqual(state);
+  });
+
+  it('wakes the other desktop when an entry commits', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1);
+    const [accountId] = accountIds as [AccountId];
+    let wake = (): void => undefined;
+    const woken = new Promise<void>((resolve) => (wake = resolve));
+    const stop = await b.sync.listen(() => wake());
+    try {
+      call(a.ctx, 'addActivity', { accountId, kind: 'note', text: 'A: look at this.' });
+      await a.sync.push();
+      await woken;
+      expect(await b.sync.pull()).toBe(1);
+      expect(syncedState(b.ctx).notes.some((n) => n.endsWith('A: look at this.'))).toBe(true);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('tells a desktop older than the server to update, and keeps its work for later', async () => {
+    const server = await createServerDatabase();
+    const { a, accountIds } = await twoDesktops(server, 1);
+    const [accountId] = accountIds as [AccountId];
+    const admin = new pg.Client(server);
+    await admin.connect();
+    try {
+      await admin.query(
+        `INSERT INTO schema_version (version, name) VALUES ($1, 'from a newer ClaimDesk')`,
+        [SERVER_SCHEMA_VERSION + 1],
+      );
+    } finally {
+      await admin.end();
+    }
+    const check = await a.sync.connect();
+    expect(check).toMatchObject({ ok: false, serverVersion: SERVER_SCHEMA_VERSION + 1 });
+    expect(check.ok ? '' : check.message).toMatch(/Install the newer ClaimDesk/);
+    call(a.ctx, 'addActivity', { accountId, kind: 'note', text: 'A: offline meanwhile.' });
+    expect(await a.sync.sync()).toEqual({ push: { accepted: 0, refused: 0 }, pulled: 0 });
+    expect(all(a.ctx.db, `SELECT seq FROM outbox`)).toHaveLength(1);
+    expect((await serverState(server)).notes).toEqual([]);
   });
 });
