@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import { inServerTransaction } from './connection';
 import { SERVER_MIGRATIONS, SERVER_SCHEMA_VERSION } from './migrations';
 
 /** Taken while migrating, so two desktops connecting at once do not both migrate. */
@@ -59,18 +58,4 @@ export async function migrateServer(pool: pg.Pool): Promise<SchemaCheck> {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     client.release();
   }
-}
-
-/** The server's schema version as it stands (0 before the first migration). */
-export async function serverSchemaVersion(pool: pg.Pool): Promise<number> {
-  return inServerTransaction(pool, async (client) => {
-    const exists = await client.query<{ t: string | null }>(
-      `SELECT to_regclass('schema_version')::text AS t`,
-    );
-    if (!exists.rows[0]?.t) return 0;
-    const { rows } = await client.query<{ v: number | null }>(
-      'SELECT max(version) AS v FROM schema_version',
-    );
-    return rows[0]?.v ?? 0;
-  });
 }
