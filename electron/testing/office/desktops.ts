@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { AccountId, UserId } from '../../../shared/ids';
@@ -19,43 +18,64 @@ export interface Desktop {
 }
 
 /**
- * An office of two desktops over one server database: desktop A builds the accounts
- * (each with an open account follow-up), both users are made there, B starts from a
- * copy of A's file, A uploads and B joins. Closed when the test finishes.
+ * An office of desktops over one server database: the first builds the accounts (each
+ * with an open account follow-up) and every desktop's user, the others start from a copy
+ * of its file, the first uploads and the others join. Closed when the test finishes.
  */
+export async function desktopsOf(
+  server: ServerConfig,
+  count: number,
+  accounts: number,
+): Promise<{ desktops: Desktop[]; accountIds: AccountId[]; close(): Promise<void> }> {
+  const first = createTestCtx();
+  const users = [first.userId];
+  for (let i = 1; i < count; i++) {
+    users.push(ensureUser(first.db, `rep.${i + 1}`, `Representative ${i + 1}`, first.clock.now()));
+  }
+  const accountIds: AccountId[] = [];
+  for (let i = 0; i < accounts; i++) {
+    const { accountId } = addAccount(first);
+    call(first, 'setFollowUp', { accountId, kind: 'account', dueDate: '2026-03-20' });
+    accountIds.push(accountId);
+  }
+  const ctxs: Ctx[] = [first];
+  for (let i = 1; i < count; i++) {
+    const file = path.join(first.dir, `desktop-${i + 1}.sqlite`);
+    first.db.exec(`VACUUM INTO '${file}'`);
+    ctxs.push({
+      db: openDatabase(file),
+      clock: fixedClock(TEST_TODAY),
+      userId: users[i] as UserId,
+      databasePath: file,
+    });
+  }
+  const desktops = ctxs.map((ctx, i) => ({
+    ctx,
+    sync: new OfficeSync(ctx, server, `desktop ${i + 1}`),
+  }));
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    for (const d of desktops) await d.sync.close();
+    for (const d of desktops.slice(1)) d.ctx.db.close();
+    first.close();
+  };
+  onTestFinished(close);
+  for (const [i, d] of desktops.entries()) {
+    await d.sync.connect();
+    await (i === 0 ? d.sync.createOffice() : d.sync.joinOffice());
+  }
+  return { desktops, accountIds, close };
+}
+
+/** Two desktops, A and B. */
 export async function twoDesktops(
   server: ServerConfig,
   accounts = 2,
 ): Promise<{ a: Desktop; b: Desktop; accountIds: AccountId[] }> {
-  const ctxA = createTestCtx();
-  const repTwo = ensureUser(ctxA.db, 'rep.two', 'Ravi Representative', ctxA.clock.now());
-  const accountIds: AccountId[] = [];
-  for (let i = 0; i < accounts; i++) {
-    const { accountId } = addAccount(ctxA);
-    call(ctxA, 'setFollowUp', { accountId, kind: 'account', dueDate: '2026-03-20' });
-    accountIds.push(accountId);
-  }
-  const fileB = path.join(ctxA.dir, 'desktop-b.sqlite');
-  ctxA.db.exec(`VACUUM INTO '${fileB}'`);
-  const ctxB: Ctx = {
-    db: openDatabase(fileB),
-    clock: fixedClock(TEST_TODAY),
-    userId: repTwo as UserId,
-    databasePath: fileB,
-  };
-  const a = { ctx: ctxA, sync: new OfficeSync(ctxA, server, 'desktop A') };
-  const b = { ctx: ctxB, sync: new OfficeSync(ctxB, server, 'desktop B') };
-  onTestFinished(async () => {
-    await a.sync.close();
-    await b.sync.close();
-    ctxB.db.close();
-    ctxA.close();
-    fs.rmSync(fileB, { force: true });
-  });
-  await a.sync.connect();
-  await a.sync.createOffice();
-  await b.sync.connect();
-  await b.sync.joinOffice();
+  const { desktops, accountIds } = await desktopsOf(server, 2, accounts);
+  const [a, b] = desktops as [Desktop, Desktop];
   return { a, b, accountIds };
 }
 
