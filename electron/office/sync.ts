@@ -6,6 +6,7 @@ import { all, run } from '../db/query';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { officeLink, requireOfficeLink } from './gids';
 import { firstOutboxEntry } from './outbox';
+import { syncStep } from './steps';
 import { readFollowUp } from './rows';
 import { applyEntry, CHANGES_CHANNEL } from './server/apply';
 import { openPool, type ServerConfig } from './server/connection';
@@ -106,8 +107,10 @@ export class OfficeSync {
         seq: entry.seq,
         changes: entry.changes,
       });
+      syncStep('answered');
       if (outcome.outcome === 'accepted') {
         this.localWrite(() => run(this.ctx.db, `DELETE FROM outbox WHERE seq = ?`, entry.seq));
+        syncStep('recorded');
         result.accepted += 1;
         continue;
       }
@@ -125,6 +128,7 @@ export class OfficeSync {
         );
         return entries.length;
       });
+      syncStep('recorded');
       result.refused += refused;
     }
   }

@@ -4,6 +4,7 @@ import { formatUsDate, isoDate } from '../../../shared/dates/iso-date';
 import type { Change, Entry, Outcome, ServerRow } from '../wire';
 import { entry as entrySchema, serverRows as serverRowsSchema } from '../wire';
 import { inServerTransaction, sqlState } from './connection';
+import { syncStep } from '../steps';
 import { activityValues, followUpValues, serverFollowUp } from './rows';
 
 /** Raised inside the entry's transaction to roll it back and answer with a reason. */
@@ -45,6 +46,7 @@ export async function applyEntry(pool: pg.Pool, desktopId: string, input: Entry)
         );
       }
       await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, desktopId]);
+      syncStep('server-applied');
       return { outcome: 'accepted' } as const;
     });
   } catch (error) {
