@@ -7,7 +7,11 @@ import { twoDesktops, syncedState, type Desktop } from '../testing/office/deskto
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import type { Ctx } from '../core/context';
 import { requireOfficeLink } from './gids';
+import { dismissNotSynced, notSyncedActions } from './not-synced';
 import { firstOutboxEntry } from './outbox';
+import { OfficeSync } from './sync';
+import { addAccount } from '../testing/builders';
+import { createTestCtx } from '../testing/test-db';
 import { applyEntry } from './server/apply';
 import { openPool } from './server/connection';
 import { SERVER_SCHEMA_VERSION } from './server/migrations';
@@ -88,15 +92,20 @@ describeWithPg('two desktops on one office database', () => {
     expect((await a.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
     expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 1 });
 
-    const refused = all<{ reason: string; changes: string }>(
-      b.ctx.db,
-      `SELECT reason, changes FROM not_synced`,
-    );
+    const refused = all<{ reason: string }>(b.ctx.db, `SELECT reason FROM not_synced`);
     expect(refused.map((r) => r.reason)).toEqual([
       'Someone changed this follow-up first: Account follow-up due 03/24/2026.',
     ]);
     // what B's representative did is kept, for a person to redo or dismiss
-    expect(refused[0]?.changes).toContain('2026-03-27');
+    const [listed, ...more] = notSyncedActions(b.ctx.db);
+    expect(more).toEqual([]);
+    expect(listed?.userId).toBe(b.ctx.userId);
+    expect(listed?.changes.find((c) => c.tbl === 'follow_ups')?.row.dueDate).toBe('2026-03-27');
+    expect(listed?.changes.find((c) => c.tbl === 'activities')?.row.body).toMatch(/03\/27\/2026/);
+    if (!listed) expect.fail('nothing listed');
+    expect(dismissNotSynced(b.ctx.db, listed.seq, b.ctx.userId, b.ctx.clock.now())).toBe(true);
+    expect(dismissNotSynced(b.ctx.db, listed.seq, b.ctx.userId, b.ctx.clock.now())).toBe(false);
+    expect(notSyncedActions(b.ctx.db)).toEqual([]);
     await a.sync.pull();
     const onA = syncedState(a.ctx);
     expect(syncedState(b.ctx)).toEqual(onA);
@@ -198,5 +207,23 @@ describeWithPg('two desktops on one office database', () => {
     expect(await a.sync.sync()).toEqual({ push: { accepted: 0, refused: 0 }, pulled: 0 });
     expect(all(a.ctx.db, `SELECT seq FROM outbox`)).toHaveLength(1);
     expect((await serverState(server)).notes).toEqual([]);
+  });
+
+  it('leaves a desktop standalone when the office it would create already exists', async () => {
+    const server = await createServerDatabase();
+    await twoDesktops(server, 1);
+    const ctx = createTestCtx();
+    const sync = new OfficeSync(ctx, server, 'desktop C');
+    try {
+      await sync.connect();
+      await expect(sync.createOffice()).rejects.toThrow(/already has its database/);
+      expect(all(ctx.db, `SELECT * FROM office_link`)).toEqual([]);
+      const { accountId } = addAccount(ctx);
+      call(ctx, 'addActivity', { accountId, kind: 'note', text: 'Standalone again.' });
+      expect(all(ctx.db, `SELECT * FROM outbox`)).toEqual([]);
+    } finally {
+      await sync.close();
+      ctx.close();
+    }
   });
 });

@@ -56,16 +56,34 @@ export class OfficeSync {
     return this.schema;
   }
 
-  /** Makes this copy the office's database: links it, then uploads what is synced. */
+  /**
+   * Makes this copy the office's database. The link and the snapshot of what is uploaded
+   * are taken in one local transaction, so a write made while the upload runs is either
+   * in the snapshot or in the outbox, never lost and never both. Should the upload fail,
+   * the copy is standalone again.
+   */
   async createOffice(): Promise<void> {
     await this.requireSchema();
     const desktopId = crypto.randomUUID();
     await registerDesktop(this.pool, desktopId, this.name);
-    const followUps = all<{ id: number }>(this.ctx.db, `SELECT id FROM follow_ups ORDER BY id`).map(
-      ({ id }) => ({ gid: `base:${id}`, row: readFollowUp(this.ctx.db, id) }),
-    );
-    const cursor = await uploadBase(this.pool, desktopId, followUps);
-    this.link(desktopId, cursor);
+    const followUps = this.localWrite(() => {
+      this.link(desktopId, '0');
+      return all<{ id: number }>(this.ctx.db, `SELECT id FROM follow_ups ORDER BY id`).map(
+        ({ id }) => ({ gid: `base:${id}`, row: readFollowUp(this.ctx.db, id) }),
+      );
+    });
+    let cursor: string;
+    try {
+      cursor = await uploadBase(this.pool, desktopId, followUps);
+    } catch (error) {
+      this.localWrite(() => {
+        for (const table of ['outbox', 'sync_rows', 'office_link']) {
+          run(this.ctx.db, `DELETE FROM ${table}`);
+        }
+      });
+      throw error;
+    }
+    this.localWrite(() => run(this.ctx.db, `UPDATE office_link SET cursor = ?`, cursor));
   }
 
   /** Joins the office with a copy of the database it was made from. */
@@ -75,18 +93,16 @@ export class OfficeSync {
     if (cursor === undefined) throw new Error('This office has no database yet.');
     const desktopId = crypto.randomUUID();
     await registerDesktop(this.pool, desktopId, this.name);
-    this.link(desktopId, cursor);
+    this.localWrite(() => this.link(desktopId, cursor));
   }
 
   private link(desktopId: string, cursor: string): void {
-    inWriteTransaction(this.ctx, () =>
-      run(
-        this.ctx.db,
-        `INSERT INTO office_link (id, desktop_id, cursor, linked_at) VALUES (1, ?, ?, ?)`,
-        desktopId,
-        cursor,
-        this.ctx.clock.now(),
-      ),
+    run(
+      this.ctx.db,
+      `INSERT INTO office_link (id, desktop_id, cursor, linked_at) VALUES (1, ?, ?, ?)`,
+      desktopId,
+      cursor,
+      this.ctx.clock.now(),
     );
   }
 
