@@ -168,6 +168,18 @@ describeWithPg('two desktops on one office database', () => {
     expect(withoutBaseNotes(syncedState(b.ctx))).toEqual(state);
   });
 
+  it('sends each entry once when a wake-up comes while a sync runs', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1);
+    const [accountId] = accountIds as [AccountId];
+    for (const text of ['one', 'two', 'three']) {
+      call(a.ctx, 'addActivity', { accountId, kind: 'note', text });
+    }
+    const both = await Promise.all([a.sync.sync(), a.sync.sync()]);
+    expect(both.map((r) => r.push.accepted)).toEqual([3, 0]);
+    expect(await b.sync.pull()).toBe(3);
+  });
+
   it('wakes the other desktop when an entry commits', async () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1);

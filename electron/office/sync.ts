@@ -35,6 +35,7 @@ export interface PushResult {
 export class OfficeSync {
   private readonly pool: pg.Pool;
   private schema: SchemaCheck | undefined;
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly ctx: Ctx,
@@ -112,7 +113,11 @@ export class OfficeSync {
   }
 
   /** Sends the outbox in order, one entry per server transaction, until it is empty. */
-  async push(): Promise<PushResult> {
+  push(): Promise<PushResult> {
+    return this.inTurn(() => this.pushNow());
+  }
+
+  private async pushNow(): Promise<PushResult> {
     const result: PushResult = { accepted: 0, refused: 0 };
     if (!(this.schema?.ok ?? false)) return result;
     const { desktopId } = requireOfficeLink(this.ctx.db);
@@ -130,9 +135,12 @@ export class OfficeSync {
         result.accepted += 1;
         continue;
       }
-      // the rows as the server has them now, read before the local transaction opens
+      // the rows as the server has them now, of the refused entry and the later ones built
+      // on it, read before the local transaction opens
       const touched = new Set<string>();
-      for (const c of entry.changes) if (c.tbl === 'follow_ups') touched.add(c.gid);
+      for (const r of refusedWithFollowers(this.ctx.db, entry.seq, outcome.reason)) {
+        for (const c of r.entry.changes) if (c.tbl === 'follow_ups') touched.add(c.gid);
+      }
       const current = await fetchFollowUps(this.pool, [...touched]);
       const refused = this.localWrite(() => {
         const entries = refusedWithFollowers(this.ctx.db, entry.seq, outcome.reason);
@@ -150,7 +158,11 @@ export class OfficeSync {
   }
 
   /** Takes what the other desktops changed since this copy's cursor; returns rows taken. */
-  async pull(): Promise<number> {
+  pull(): Promise<number> {
+    return this.inTurn(() => this.pullNow());
+  }
+
+  private async pullNow(): Promise<number> {
     if (!(this.schema?.ok ?? false)) return 0;
     const link = requireOfficeLink(this.ctx.db);
     const { changes, cursor } = await readChanges(this.pool, link.cursor);
@@ -163,9 +175,21 @@ export class OfficeSync {
   }
 
   /** Sends, then takes: what this desktop did reaches the office before others' changes land. */
-  async sync(): Promise<{ push: PushResult; pulled: number }> {
-    const push = await this.push();
-    return { push, pulled: await this.pull() };
+  sync(): Promise<{ push: PushResult; pulled: number }> {
+    return this.inTurn(async () => {
+      const push = await this.pushNow();
+      return { push, pulled: await this.pullNow() };
+    });
+  }
+
+  /**
+   * One step at a time: a wake-up that comes while a sync runs waits for it, so two
+   * steps never send the same entry or move the cursor at once.
+   */
+  private inTurn<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.turn.then(step);
+    this.turn = next.catch(() => undefined);
+    return next;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { AccountId } from '../../shared/ids';
 import { touchAccount } from '../core/touched';
-import type { Db } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { forgetSyncRow, localIdOf, setSyncRow, versionOf } from './gids';
 import { insertActivity, insertFollowUp, updateFollowUp } from './rows';
@@ -72,7 +72,7 @@ export interface OutboxRow {
   changes: Change[];
 }
 
-export function outboxEntries(db: Db): OutboxRow[] {
+export function outboxEntries(db: ReadDb): OutboxRow[] {
   return all<{ seq: number; userId: number; createdAt: string; changes: string }>(
     db,
     `SELECT seq, user_id AS userId, created_at AS createdAt, changes FROM outbox ORDER BY seq`,
@@ -84,7 +84,7 @@ export function outboxEntries(db: Db): OutboxRow[] {
  * they would build on a change the office does not have), each with its reason.
  */
 export function refusedWithFollowers(
-  db: Db,
+  db: ReadDb,
   seq: number,
   reason: string,
 ): { entry: OutboxRow; reason: string }[] {

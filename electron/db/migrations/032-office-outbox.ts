@@ -30,14 +30,14 @@ CREATE TABLE sync_rows (
   version INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY (tbl, local_id),
   UNIQUE (tbl, gid)
-) WITHOUT ROWID;
+);
 
 CREATE TABLE outbox_pending (
   tbl TEXT NOT NULL,
   local_id INTEGER NOT NULL,
   op TEXT NOT NULL CHECK (op IN ('insert', 'update')),
   PRIMARY KEY (tbl, local_id)
-) WITHOUT ROWID;
+);
 
 CREATE TABLE outbox (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
