@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['electron/**/*.test.ts', 'shared/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // one throwaway PostgreSQL cluster for the tests of the office database
+    globalSetup: ['electron/testing/office/pg-global-setup.ts'],
   },
 });

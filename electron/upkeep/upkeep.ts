@@ -6,6 +6,7 @@ import { takeTouched } from '../core/touched';
 import { refreshQueueColumns } from './queue-columns';
 import { SETTLE_STATE, settleAccount, type SettleState } from './settle';
 import { oneOrThrow } from '../db/query';
+import { sealOutbox } from '../office/outbox';
 
 /**
  * Brings one account's derived state in line, in order: plans, promises and credits
@@ -28,7 +29,8 @@ function upkeepAccount(ctx: Ctx, accountId: AccountId): void {
 /**
  * The upkeep of every account touched in this transaction, as steps a long write can
  * report progress through. Settling touches only the account it settles, so what it
- * marks again is dropped.
+ * marks again is dropped. Last, on a desktop that belongs to an office, the outbox entry
+ * of what the transaction wrote: every write path ends here, so no handler has to.
  */
 export function* upkeepSteps(ctx: Ctx): Steps<number> {
   const ids = takeTouched(ctx.db);
@@ -38,6 +40,7 @@ export function* upkeepSteps(ctx: Ctx): Steps<number> {
     upkeepAccount(ctx, id);
   }
   takeTouched(ctx.db);
+  sealOutbox(ctx.db, ctx.clock.now(), ctx.userId);
   return ids.length;
 }
 

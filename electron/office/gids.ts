@@ -1,0 +1,108 @@
+import type { Db, ReadDb } from '../db/open';
+import { one, oneOrThrow, run } from '../db/query';
+
+/** The tables whose rows are named by office-wide ids. */
+export type GidTable = 'accounts' | 'claims' | 'users' | 'activities' | 'follow_ups';
+
+const BASE = 'base:';
+
+/**
+ * A row's office-wide id. A row created on a desktop after it joined is named by that
+ * desktop's id and its own local id (so no desktop can name another's row, and naming
+ * needs no round trip); a row from the copy every desktop started from keeps its id,
+ * which is the same on every copy.
+ */
+export function gidOf(db: ReadDb, tbl: GidTable, localId: number): string {
+  const row = one<{ gid: string }>(
+    db,
+    `SELECT gid FROM sync_rows WHERE tbl = ? AND local_id = ?`,
+    tbl,
+    localId,
+  );
+  return row?.gid ?? `${BASE}${localId}`;
+}
+
+export function gidOrNull(db: ReadDb, tbl: GidTable, localId: number | null): string | null {
+  return localId === null ? null : gidOf(db, tbl, localId);
+}
+
+/** The local id of a row named by its office-wide id, if this copy has it. */
+export function localIdOf(db: ReadDb, tbl: GidTable, gid: string): number | undefined {
+  const row = one<{ id: number }>(
+    db,
+    `SELECT local_id AS id FROM sync_rows WHERE tbl = ? AND gid = ?`,
+    tbl,
+    gid,
+  );
+  if (row) return row.id;
+  if (!gid.startsWith(BASE)) return undefined;
+  const id = Number(gid.slice(BASE.length));
+  // a base row is known by its id only while no office-wide id was given to that local id
+  const taken = one(db, `SELECT 1 FROM sync_rows WHERE tbl = ? AND local_id = ?`, tbl, id);
+  return Number.isSafeInteger(id) && !taken ? id : undefined;
+}
+
+/** The local id of a row the server names; a row this copy lacks cannot be applied yet. */
+export function requireLocalId(db: ReadDb, tbl: GidTable, gid: string): number {
+  const id = localIdOf(db, tbl, gid);
+  if (id === undefined) throw new MissingRowError(tbl, gid);
+  return id;
+}
+
+export function localIdOrNull(db: ReadDb, tbl: GidTable, gid: string | null): number | null {
+  return gid === null ? null : requireLocalId(db, tbl, gid);
+}
+
+export class MissingRowError extends Error {
+  constructor(tbl: string, gid: string) {
+    super(`This copy has no ${tbl} row ${gid}; it cannot apply a change that refers to it.`);
+    this.name = 'MissingRowError';
+  }
+}
+
+/** The version this copy holds of a changeable row (1 for a row untouched since joining). */
+export function versionOf(db: ReadDb, tbl: GidTable, localId: number): number {
+  const row = one<{ version: number }>(
+    db,
+    `SELECT version FROM sync_rows WHERE tbl = ? AND local_id = ?`,
+    tbl,
+    localId,
+  );
+  return row?.version ?? 1;
+}
+
+export function setSyncRow(
+  db: Db,
+  tbl: GidTable,
+  localId: number,
+  gid: string,
+  version: number,
+): void {
+  run(
+    db,
+    `INSERT INTO sync_rows (tbl, local_id, gid, version) VALUES (?, ?, ?, ?)
+       ON CONFLICT (tbl, local_id) DO UPDATE SET gid = excluded.gid, version = excluded.version`,
+    tbl,
+    localId,
+    gid,
+    version,
+  );
+}
+
+export function forgetSyncRow(db: Db, tbl: GidTable, localId: number): void {
+  run(db, `DELETE FROM sync_rows WHERE tbl = ? AND local_id = ?`, tbl, localId);
+}
+
+/** This desktop's link to its office, if it has joined one. */
+export interface OfficeLink {
+  desktopId: string;
+  cursor: string;
+}
+
+export function officeLink(db: ReadDb): OfficeLink | undefined {
+  return one<OfficeLink>(db, `SELECT desktop_id AS desktopId, cursor FROM office_link`);
+}
+
+export function requireOfficeLink(db: ReadDb): OfficeLink {
+  return oneOrThrow<OfficeLink>(db, `SELECT desktop_id AS desktopId, cursor FROM office_link`);
+}

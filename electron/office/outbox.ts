@@ -1,0 +1,91 @@
+import type { Db, ReadDb } from '../db/open';
+import { all, one, run } from '../db/query';
+import { gidOf, officeLink, setSyncRow, versionOf } from './gids';
+import { readActivity, readFollowUp } from './rows';
+import { changes as changesSchema, type Change, type Entry } from './wire';
+
+interface Pending {
+  tbl: 'activities' | 'follow_ups';
+  localId: number;
+  op: 'insert' | 'update';
+}
+
+/**
+ * Turns what the triggers noted during this transaction into one outbox entry, in the
+ * same transaction: the rows as the request left them, each with the version it started
+ * from. Called once at commit by the one function that opens write transactions, so no
+ * handler has to know about the office. On a standalone desktop nothing is ever noted and
+ * this is one empty read.
+ */
+export function sealOutbox(db: Db, now: string, userId: number): void {
+  const pending = all<Pending>(
+    db,
+    `SELECT tbl, local_id AS localId, op FROM outbox_pending ORDER BY tbl, local_id`,
+  );
+  if (pending.length === 0) return;
+  const link = officeLink(db);
+  run(db, `DELETE FROM outbox_pending`);
+  if (!link) return;
+  const changes = pending.map((p) => toChange(db, link.desktopId, p));
+  run(
+    db,
+    `INSERT INTO outbox (created_at, user_id, changes) VALUES (?, ?, ?)`,
+    now,
+    userId,
+    JSON.stringify(changes),
+  );
+}
+
+function toChange(db: Db, desktopId: string, p: Pending): Change {
+  if (p.op === 'insert') {
+    // named by this desktop and its own id: unique across the office with no round trip
+    const gid = `${desktopId}:${p.localId}`;
+    setSyncRow(db, p.tbl, p.localId, gid, 1);
+    return p.tbl === 'activities'
+      ? {
+          tbl: p.tbl,
+          op: 'insert',
+          gid,
+          baseVersion: 0,
+          version: 1,
+          row: readActivity(db, p.localId),
+        }
+      : {
+          tbl: p.tbl,
+          op: 'insert',
+          gid,
+          baseVersion: 0,
+          version: 1,
+          row: readFollowUp(db, p.localId),
+        };
+  }
+  if (p.tbl !== 'follow_ups') throw new Error(`${p.tbl} rows are never changed`);
+  const gid = gidOf(db, p.tbl, p.localId);
+  const baseVersion = versionOf(db, p.tbl, p.localId);
+  setSyncRow(db, p.tbl, p.localId, gid, baseVersion + 1);
+  return {
+    tbl: p.tbl,
+    op: 'update',
+    gid,
+    baseVersion,
+    version: baseVersion + 1,
+    row: readFollowUp(db, p.localId),
+  };
+}
+
+/** The oldest entry still to send, if any. */
+export function firstOutboxEntry(
+  db: ReadDb,
+): (Entry & { userId: number; createdAt: string }) | undefined {
+  const row = one<{ seq: number; userId: number; createdAt: string; changes: string }>(
+    db,
+    `SELECT seq, user_id AS userId, created_at AS createdAt, changes FROM outbox
+       ORDER BY seq LIMIT 1`,
+  );
+  if (!row) return undefined;
+  return { ...row, changes: changesSchema.parse(JSON.parse(row.changes)) };
+}
+
+export function outboxSize(db: ReadDb): number {
+  return one<{ n: number }>(db, `SELECT count(*) AS n FROM outbox`)?.n ?? 0;
+}

@@ -1,0 +1,171 @@
+import type pg from 'pg';
+import { FOLLOW_UP_KIND } from '../../../shared/codes/enums';
+import { formatUsDate, isoDate } from '../../../shared/dates/iso-date';
+import type { Change, Entry, Outcome, ServerRow } from '../wire';
+import { entry as entrySchema, serverRows as serverRowsSchema } from '../wire';
+import { inServerTransaction, sqlState } from './connection';
+import { syncStep } from '../steps';
+import { activityValues, followUpValues, serverFollowUp } from './rows';
+
+/** Raised inside the entry's transaction to roll it back and answer with a reason. */
+class Refusal extends Error {
+  constructor(
+    readonly reason: string,
+    readonly serverRows: ServerRow[],
+  ) {
+    super(reason);
+  }
+}
+
+/** Wakes listening desktops at commit; the payload names the desktop that wrote. */
+export const CHANGES_CHANNEL = 'claimdesk_changes';
+
+/**
+ * Applies one outbox entry in one server transaction: every change or none, each
+ * changeable row only if it is still at the version the desktop started from, the
+ * server's own constraints checked, each accepted row logged for the other desktops.
+ * Applying it again (the desktop never heard the answer) changes nothing and gives the
+ * first answer back: (desktop, seq) is recorded in the same transaction.
+ */
+export async function applyEntry(pool: pg.Pool, desktopId: string, input: Entry): Promise<Outcome> {
+  const e = entrySchema.parse(input);
+  try {
+    return await inServerTransaction(pool, async (client) => {
+      const fresh = await client.query(
+        `INSERT INTO applied_entries (desktop_id, seq, outcome) VALUES ($1, $2, 'accepted')
+           ON CONFLICT DO NOTHING RETURNING seq`,
+        [desktopId, e.seq],
+      );
+      if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, e.seq);
+      for (const c of e.changes) {
+        await applyChange(client, desktopId, c);
+        await client.query(
+          `INSERT INTO change_log (tbl, gid, version, row, desktop_id, entry_seq)
+             VALUES ($1, $2, $3, $4, $5, $6)`,
+          [c.tbl, c.gid, c.version, JSON.stringify(c.row), desktopId, e.seq],
+        );
+      }
+      await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, desktopId]);
+      syncStep('server-applied');
+      return { outcome: 'accepted' } as const;
+    });
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    return recordRefusal(pool, desktopId, e.seq, error);
+  }
+}
+
+async function earlierAnswer(
+  client: pg.ClientBase,
+  desktopId: string,
+  seq: number,
+): Promise<Outcome> {
+  const { rows } = await client.query<{
+    outcome: string;
+    reason: string | null;
+    serverRows: unknown;
+  }>(
+    `SELECT outcome, reason, server_rows AS "serverRows" FROM applied_entries
+       WHERE desktop_id = $1 AND seq = $2`,
+    [desktopId, seq],
+  );
+  const r = rows[0];
+  if (!r || r.outcome === 'accepted') return { outcome: 'accepted' };
+  return {
+    outcome: 'refused',
+    reason: r.reason ?? '',
+    serverRows: serverRowsSchema.parse(r.serverRows),
+  };
+}
+
+/** The refusal is kept too, so the same entry sent again gets the same answer. */
+async function recordRefusal(
+  pool: pg.Pool,
+  desktopId: string,
+  seq: number,
+  refusal: Refusal,
+): Promise<Outcome> {
+  return inServerTransaction(pool, async (client) => {
+    const fresh = await client.query(
+      `INSERT INTO applied_entries (desktop_id, seq, outcome, reason, server_rows)
+         VALUES ($1, $2, 'refused', $3, $4) ON CONFLICT DO NOTHING RETURNING seq`,
+      [desktopId, seq, refusal.reason, JSON.stringify(refusal.serverRows)],
+    );
+    if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, seq);
+    return { outcome: 'refused', reason: refusal.reason, serverRows: refusal.serverRows };
+  });
+}
+
+async function applyChange(client: pg.ClientBase, desktopId: string, c: Change): Promise<void> {
+  // a desktop names only rows of its own: one that misnames cannot take another's row
+  if (c.op === 'insert' && !c.gid.startsWith(`${desktopId}:`)) {
+    throw new Error(`Desktop ${desktopId} sent a new row named ${c.gid}`);
+  }
+  if (c.tbl === 'activities') {
+    await client.query(
+      `INSERT INTO activities (gid, account_gid, claim_gid, kind, direction, party, outcome, body,
+           user_gid, occurred_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [c.gid, ...activityValues(c.row)],
+    );
+    return;
+  }
+  if (c.op === 'insert') return insertFollowUp(client, c.gid, c.row);
+  const updated = await client.query(
+    `UPDATE follow_ups SET status = $3, due_date = $4, deadline_date = $5, owner_gid = $6,
+         reason = $7, completed_at = $8, completed_by = $9, version = $10
+       WHERE gid = $1 AND version = $2`,
+    [
+      c.gid,
+      c.baseVersion,
+      c.row.status,
+      c.row.dueDate,
+      c.row.deadlineDate,
+      c.row.ownerGid,
+      c.row.reason,
+      c.row.completedAt,
+      c.row.completedBy,
+      c.version,
+    ],
+  );
+  if (updated.rowCount === 1) return;
+  const now = await serverFollowUp(client, 'gid = $1', [c.gid]);
+  if (!now) throw new Refusal('The office has no such follow-up.', []);
+  throw new Refusal(`Someone changed this follow-up first: ${describe(now)}`, [now]);
+}
+
+async function insertFollowUp(
+  client: pg.ClientBase,
+  gid: string,
+  row: Extract<Change, { tbl: 'follow_ups' }>['row'],
+): Promise<void> {
+  await client.query('SAVEPOINT open_follow_up');
+  try {
+    await client.query(
+      `INSERT INTO follow_ups (gid, account_gid, claim_gid, kind, status, due_date, deadline_date,
+           owner_gid, reason, created_at, created_by, completed_at, completed_by, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1)`,
+      [gid, ...followUpValues(row)],
+    );
+  } catch (error) {
+    if (sqlState(error) !== '23505') throw error;
+    await client.query('ROLLBACK TO SAVEPOINT open_follow_up');
+    const open = await serverFollowUp(
+      client,
+      `account_gid = $1 AND coalesce(claim_gid, '') = coalesce($2, '') AND kind = $3
+         AND status = 'open'`,
+      [row.accountGid, row.claimGid, row.kind],
+    );
+    throw new Refusal(
+      `Someone opened this follow-up first${open ? `: ${describe(open)}` : '.'}`,
+      open ? [open] : [],
+    );
+  }
+}
+
+function describe(r: ServerRow): string {
+  if (r.tbl !== 'follow_ups') return 'it was changed.';
+  const f = r.row;
+  const label = (FOLLOW_UP_KIND.labels as Record<string, string>)[f.kind] ?? 'Follow-up';
+  if (f.status === 'open') return `${label} due ${formatUsDate(isoDate(f.dueDate))}.`;
+  return `${label} ${f.status === 'done' ? 'completed' : 'cancelled'}${f.completedAt ? ` on ${formatUsDate(isoDate(f.completedAt.slice(0, 10)))}` : ''}.`;
+}

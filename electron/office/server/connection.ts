@@ -1,0 +1,48 @@
+import pg from 'pg';
+
+/** How a desktop reaches the office's server. */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  /** TLS options as node-postgres takes them (the CA to verify the server against). */
+  ssl?: { ca?: string; rejectUnauthorized: true };
+}
+
+/** A small pool: one desktop sends one entry at a time, and reads between. */
+export function openPool(config: ServerConfig): pg.Pool {
+  return new pg.Pool({ ...config, max: 4 });
+}
+
+/** Runs `work` in one server transaction on a connection of its own; rolls back on any error. */
+export async function inServerTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(begin);
+    try {
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** The SQLSTATE of a server error, if it is one. */
+export function sqlState(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const { code } = error as { code: unknown };
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}

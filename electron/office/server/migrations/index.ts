@@ -1,0 +1,19 @@
+import { serverMigration001 } from './001-office';
+
+/** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
+export interface ServerMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
+  {
+    version: 1,
+    name: 'office, desktops, notes and follow-ups, change log',
+    sql: serverMigration001,
+  },
+];
+
+/** The newest server schema this desktop knows; a server past it needs a newer ClaimDesk. */
+export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1]?.version ?? 0;

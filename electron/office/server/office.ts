@@ -1,0 +1,128 @@
+import type pg from 'pg';
+import type { ServerRow } from '../wire';
+import { inServerTransaction } from './connection';
+import { FOLLOW_UP_COLUMNS } from './rows';
+import { followUpRow, serverRow, type FollowUpRow } from '../wire';
+
+/** Names a desktop to the server; a desktop joining again is already known. */
+export async function registerDesktop(
+  pool: pg.Pool,
+  desktopId: string,
+  name: string,
+): Promise<void> {
+  await pool.query(`INSERT INTO desktops (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`, [
+    desktopId,
+    name,
+  ]);
+}
+
+/**
+ * Uploads the synced tables of the copy an office starts from, in one transaction, and
+ * notes where the change log stood, so a desktop that starts from the same copy pulls
+ * from there. Refused when the office already has its copy.
+ */
+export async function uploadBase(
+  pool: pg.Pool,
+  desktopId: string,
+  followUps: { gid: string; row: FollowUpRow }[],
+): Promise<string> {
+  return inServerTransaction(pool, async (client) => {
+    const taken = await client.query(
+      `INSERT INTO office (id, base_cursor, uploaded_by) VALUES (1, pg_current_xact_id(), $1)
+         ON CONFLICT DO NOTHING RETURNING base_cursor::text AS cursor`,
+      [desktopId],
+    );
+    const row = taken.rows[0] as { cursor: string } | undefined;
+    if (!row) throw new Error('This office already has its database; join it instead.');
+    for (let i = 0; i < followUps.length; i += 1000) {
+      const batch = followUps.slice(i, i + 1000).map(({ gid, row: f }) => ({
+        gid,
+        account_gid: f.accountGid,
+        claim_gid: f.claimGid,
+        kind: f.kind,
+        status: f.status,
+        due_date: f.dueDate,
+        deadline_date: f.deadlineDate,
+        owner_gid: f.ownerGid,
+        reason: f.reason,
+        created_at: f.createdAt,
+        created_by: f.createdBy,
+        completed_at: f.completedAt,
+        completed_by: f.completedBy,
+        version: 1,
+      }));
+      await client.query(
+        `INSERT INTO follow_ups SELECT * FROM json_populate_recordset(NULL::follow_ups, $1)`,
+        [JSON.stringify(batch)],
+      );
+    }
+    return row.cursor;
+  });
+}
+
+/** Where a desktop that starts from the office's uploaded copy begins to pull. */
+export async function baseCursor(pool: pg.Pool): Promise<string | undefined> {
+  const { rows } = await pool.query<{ cursor: string }>(
+    `SELECT base_cursor::text AS cursor FROM office WHERE id = 1`,
+  );
+  return rows[0]?.cursor;
+}
+
+export interface LoggedChange {
+  row: ServerRow;
+  desktopId: string;
+}
+
+/**
+ * What other desktops' accepted entries changed since `cursor`, and the next cursor.
+ * Only rows written by transactions older than the oldest one still in progress are read
+ * (its xmin): every transaction below it has ended, so a transaction that began earlier
+ * and commits later cannot land behind a cursor already handed out. The next cursor is
+ * that horizon. Read in one snapshot, so the horizon and the rows agree.
+ */
+export async function readChanges(
+  pool: pg.Pool,
+  cursor: string,
+): Promise<{ changes: LoggedChange[]; cursor: string }> {
+  return inServerTransaction(
+    pool,
+    async (client) => {
+      const horizon = await client.query<{ x: string }>(
+        `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x`,
+      );
+      const next = horizon.rows[0]?.x ?? cursor;
+      const { rows } = await client.query<{
+        tbl: ServerRow['tbl'];
+        gid: string;
+        version: number;
+        row: unknown;
+        desktopId: string;
+      }>(
+        `SELECT tbl, gid, version, row, desktop_id::text AS "desktopId" FROM change_log
+           WHERE xid >= $1::xid8 AND xid < $2::xid8 ORDER BY xid, seq`,
+        [cursor, next],
+      );
+      const changes = rows.map((r) => ({
+        desktopId: r.desktopId,
+        row: serverRow.parse({ tbl: r.tbl, gid: r.gid, version: r.version, row: r.row }),
+      }));
+      return { changes, cursor: next };
+    },
+    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  );
+}
+
+/** The follow-ups the server has under these ids now (absent ones are not on the server). */
+export async function fetchFollowUps(pool: pg.Pool, gids: string[]): Promise<ServerRow[]> {
+  if (gids.length === 0) return [];
+  const { rows } = await pool.query<FollowUpRow & { gid: string; version: number }>(
+    `SELECT gid, version, ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE gid = ANY($1)`,
+    [gids],
+  );
+  return rows.map(({ gid, version, ...row }) => ({
+    tbl: 'follow_ups' as const,
+    gid,
+    version,
+    row: followUpRow.parse(row),
+  }));
+}

@@ -1,0 +1,226 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import pg from 'pg';
+import type { Ctx } from '../core/context';
+import { all, run } from '../db/query';
+import { inWriteTransaction } from '../upkeep/upkeep';
+import { officeLink, requireOfficeLink } from './gids';
+import { firstOutboxEntry } from './outbox';
+import { syncStep } from './steps';
+import { readFollowUp } from './rows';
+import { applyEntry, CHANGES_CHANNEL } from './server/apply';
+import { openPool, type ServerConfig } from './server/connection';
+import { migrateServer, type SchemaCheck } from './server/migrate';
+import {
+  baseCursor,
+  fetchFollowUps,
+  readChanges,
+  registerDesktop,
+  uploadBase,
+} from './server/office';
+import { refusedWithFollowers, takeRows, takeServerState, withCaptureOff } from './take';
+
+export interface PushResult {
+  accepted: number;
+  refused: number;
+}
+
+/**
+ * A desktop's sync with its office's server, for the main process (never on the path of
+ * a screen). Each step is asked for explicitly (tests drive it directly; the app calls
+ * `sync()` when LISTEN/NOTIFY wakes it and after its own writes). Local writes are short
+ * transactions of their own between the server's answers; one is refused while another
+ * transaction is open on the connection, and the step is tried again at the next wake.
+ */
+export class OfficeSync {
+  private readonly pool: pg.Pool;
+  private schema: SchemaCheck | undefined;
+  private turn: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly config: ServerConfig,
+    private readonly name: string = os.hostname(),
+  ) {
+    this.pool = openPool(config);
+  }
+
+  /**
+   * Brings the server's schema up to this desktop's and checks it: a server already
+   * past this desktop means "update ClaimDesk"; until then nothing is sent or pulled and
+   * work goes on in the local copy, its outbox waiting.
+   */
+  async connect(): Promise<SchemaCheck> {
+    this.schema = await migrateServer(this.pool);
+    const link = officeLink(this.ctx.db);
+    if (this.schema.ok && link) await registerDesktop(this.pool, link.desktopId, this.name);
+    return this.schema;
+  }
+
+  /**
+   * Makes this copy the office's database. The link and the snapshot of what is uploaded
+   * are taken in one local transaction, so a write made while the upload runs is either
+   * in the snapshot or in the outbox, never lost and never both. Should the upload fail,
+   * the copy is standalone again.
+   */
+  async createOffice(): Promise<void> {
+    await this.requireSchema();
+    const desktopId = crypto.randomUUID();
+    await registerDesktop(this.pool, desktopId, this.name);
+    const followUps = this.localWrite(() => {
+      this.link(desktopId, '0');
+      return all<{ id: number }>(this.ctx.db, `SELECT id FROM follow_ups ORDER BY id`).map(
+        ({ id }) => ({ gid: `base:${id}`, row: readFollowUp(this.ctx.db, id) }),
+      );
+    });
+    let cursor: string;
+    try {
+      cursor = await uploadBase(this.pool, desktopId, followUps);
+    } catch (error) {
+      this.localWrite(() => {
+        for (const table of ['outbox', 'sync_rows', 'office_link']) {
+          run(this.ctx.db, `DELETE FROM ${table}`);
+        }
+      });
+      throw error;
+    }
+    this.localWrite(() => run(this.ctx.db, `UPDATE office_link SET cursor = ?`, cursor));
+  }
+
+  /** Joins the office with a copy of the database it was made from. */
+  async joinOffice(): Promise<void> {
+    await this.requireSchema();
+    const cursor = await baseCursor(this.pool);
+    if (cursor === undefined) throw new Error('This office has no database yet.');
+    const desktopId = crypto.randomUUID();
+    await registerDesktop(this.pool, desktopId, this.name);
+    this.localWrite(() => this.link(desktopId, cursor));
+  }
+
+  private link(desktopId: string, cursor: string): void {
+    run(
+      this.ctx.db,
+      `INSERT INTO office_link (id, desktop_id, cursor, linked_at) VALUES (1, ?, ?, ?)`,
+      desktopId,
+      cursor,
+      this.ctx.clock.now(),
+    );
+  }
+
+  private async requireSchema(): Promise<void> {
+    const schema = this.schema ?? (await this.connect());
+    if (!schema.ok) throw new Error(schema.message);
+  }
+
+  /** Sends the outbox in order, one entry per server transaction, until it is empty. */
+  push(): Promise<PushResult> {
+    return this.inTurn(() => this.pushNow());
+  }
+
+  private async pushNow(): Promise<PushResult> {
+    const result: PushResult = { accepted: 0, refused: 0 };
+    if (!(this.schema?.ok ?? false)) return result;
+    const { desktopId } = requireOfficeLink(this.ctx.db);
+    for (;;) {
+      const entry = firstOutboxEntry(this.ctx.db);
+      if (!entry) return result;
+      const outcome = await applyEntry(this.pool, desktopId, {
+        seq: entry.seq,
+        changes: entry.changes,
+      });
+      syncStep('answered');
+      if (outcome.outcome === 'accepted') {
+        this.localWrite(() => run(this.ctx.db, `DELETE FROM outbox WHERE seq = ?`, entry.seq));
+        syncStep('recorded');
+        result.accepted += 1;
+        continue;
+      }
+      // the rows as the server has them now, of the refused entry and the later ones built
+      // on it, read before the local transaction opens
+      const touched = new Set<string>();
+      for (const r of refusedWithFollowers(this.ctx.db, entry.seq, outcome.reason)) {
+        for (const c of r.entry.changes) if (c.tbl === 'follow_ups') touched.add(c.gid);
+      }
+      const current = await fetchFollowUps(this.pool, [...touched]);
+      const refused = this.localWrite(() => {
+        const entries = refusedWithFollowers(this.ctx.db, entry.seq, outcome.reason);
+        takeServerState(
+          this.ctx.db,
+          entries,
+          [...current, ...outcome.serverRows],
+          this.ctx.clock.now(),
+        );
+        return entries.length;
+      });
+      syncStep('recorded');
+      result.refused += refused;
+    }
+  }
+
+  /** Takes what the other desktops changed since this copy's cursor; returns rows taken. */
+  pull(): Promise<number> {
+    return this.inTurn(() => this.pullNow());
+  }
+
+  private async pullNow(): Promise<number> {
+    if (!(this.schema?.ok ?? false)) return 0;
+    const link = requireOfficeLink(this.ctx.db);
+    const { changes, cursor } = await readChanges(this.pool, link.cursor);
+    const others = changes.filter((c) => c.desktopId !== link.desktopId).map((c) => c.row);
+    return this.localWrite(() => {
+      const taken = takeRows(this.ctx.db, others);
+      run(this.ctx.db, `UPDATE office_link SET cursor = ?`, cursor);
+      return taken;
+    });
+  }
+
+  /** Sends, then takes: what this desktop did reaches the office before others' changes land. */
+  sync(): Promise<{ push: PushResult; pulled: number }> {
+    return this.inTurn(async () => {
+      const push = await this.pushNow();
+      return { push, pulled: await this.pullNow() };
+    });
+  }
+
+  /**
+   * One step at a time: a wake-up that comes while a sync runs waits for it, so two
+   * steps never send the same entry or move the cursor at once.
+   */
+  private inTurn<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.turn.then(step);
+    this.turn = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Calls `wake` whenever another desktop's entry commits on the server. Returns the
+   * function that stops listening.
+   */
+  async listen(wake: () => void): Promise<() => Promise<void>> {
+    const { desktopId } = requireOfficeLink(this.ctx.db);
+    const client = new pg.Client(this.config);
+    await client.connect();
+    client.on('notification', (n) => {
+      if (n.channel === CHANGES_CHANNEL && n.payload !== desktopId) wake();
+    });
+    await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    return () => client.end();
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private localWrite<T>(work: () => T): T {
+    if (this.ctx.db.inTransaction) throw new LocalCopyBusy();
+    return inWriteTransaction(this.ctx, () => withCaptureOff(this.ctx.db, work));
+  }
+}
+
+/** Another piece of work holds the local copy's transaction; sync again at the next wake. */
+export class LocalCopyBusy extends Error {
+  constructor() {
+    super('The local copy is busy with other work; sync will try again.');
+    this.name = 'LocalCopyBusy';
+  }
+}

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { onTestFinished } from 'vitest';
+import type { AccountId, UserId } from '../../../shared/ids';
+import { fixedClock, type Ctx } from '../../core/context';
+import { openDatabase } from '../../db/open';
+import { all } from '../../db/query';
+import { addAccount } from '../builders';
+import { call } from '../call';
+import { createTestCtx, TEST_TODAY } from '../test-db';
+import { ensureUser } from '../../users/users';
+import { gidOf } from '../../office/gids';
+import type { ServerConfig } from '../../office/server/connection';
+import { OfficeSync } from '../../office/sync';
+
+export interface Desktop {
+  ctx: Ctx;
+  sync: OfficeSync;
+}
+
+/**
+ * An office of desktops over one server database: the first builds the accounts (each
+ * with an open account follow-up) and every desktop's user, the others start from a copy
+ * of its file, the first uploads and the others join. Closed when the test finishes.
+ */
+export async function desktopsOf(
+  server: ServerConfig,
+  count: number,
+  accounts: number,
+): Promise<{ desktops: Desktop[]; accountIds: AccountId[]; close(): Promise<void> }> {
+  const first = createTestCtx();
+  const users = [first.userId];
+  for (let i = 1; i < count; i++) {
+    users.push(ensureUser(first.db, `rep.${i + 1}`, `Representative ${i + 1}`, first.clock.now()));
+  }
+  const accountIds: AccountId[] = [];
+  for (let i = 0; i < accounts; i++) {
+    const { accountId } = addAccount(first);
+    call(first, 'setFollowUp', { accountId, kind: 'account', dueDate: '2026-03-20' });
+    accountIds.push(accountId);
+  }
+  const ctxs: Ctx[] = [first];
+  for (let i = 1; i < count; i++) {
+    const file = path.join(first.dir, `desktop-${i + 1}.sqlite`);
+    first.db.exec(`VACUUM INTO '${file}'`);
+    ctxs.push({
+      db: openDatabase(file),
+      clock: fixedClock(TEST_TODAY),
+      userId: users[i] as UserId,
+      databasePath: file,
+    });
+  }
+  const desktops = ctxs.map((ctx, i) => ({
+    ctx,
+    sync: new OfficeSync(ctx, server, `desktop ${i + 1}`),
+  }));
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    for (const d of desktops) await d.sync.close();
+    for (const d of desktops.slice(1)) d.ctx.db.close();
+    first.close();
+  };
+  onTestFinished(close);
+  for (const [i, d] of desktops.entries()) {
+    await d.sync.connect();
+    await (i === 0 ? d.sync.createOffice() : d.sync.joinOffice());
+  }
+  return { desktops, accountIds, close };
+}
+
+/** Two desktops, A and B. */
+export async function twoDesktops(
+  server: ServerConfig,
+  accounts = 2,
+): Promise<{ a: Desktop; b: Desktop; accountIds: AccountId[] }> {
+  const { desktops, accountIds } = await desktopsOf(server, 2, accounts);
+  const [a, b] = desktops as [Desktop, Desktop];
+  return { a, b, accountIds };
+}
+
+/** What a desktop holds of the synced tables, by office-wide ids, to compare copies. */
+export function syncedState(ctx: Ctx): { notes: string[]; followUps: string[] } {
+  const notes = all<{ id: number; body: string }>(
+    ctx.db,
+    `SELECT id, body FROM activities ORDER BY id`,
+  ).map((n) => `${gidOf(ctx.db, 'activities', n.id)} ${n.body}`);
+  const followUps = all<{ id: number; status: string; due: string; kind: string }>(
+    ctx.db,
+    `SELECT id, status, due_date AS due, kind FROM follow_ups ORDER BY id`,
+  ).map((f) => `${gidOf(ctx.db, 'follow_ups', f.id)} ${f.kind} ${f.status} ${f.due}`);
+  return { notes: notes.sort(), followUps: followUps.sort() };
+}
