@@ -7,6 +7,7 @@ import { auditHandlers } from '../audit/handlers';
 import { batchesHandlers } from '../batches/handlers';
 import { codesHandlers } from '../codes/handlers';
 import { collectionsHandlers } from '../collections/handlers';
+import { contactHandlers } from '../contact/handlers';
 import type { HandlersOf } from '../core/handlers';
 import { denialsHandlers } from '../denials/handlers';
 import { facilityHandlers } from '../facility/handlers';
@@ -56,6 +57,7 @@ export const handlers = {
   ...auditHandlers,
   ...reportsHandlers,
   ...collectionsHandlers,
+  ...contactHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

@@ -37,6 +37,7 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'verifyAuditTrail',
   'acceptAuditTrail',
   'correctDeath',
+  'liftContactRestriction',
 ];
 
 /**

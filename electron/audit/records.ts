@@ -169,6 +169,7 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   listSetAsideDocuments: answered,
   getRemittance: answered,
   getAccountDunning: asked,
+  getContactRules: asked,
   // a report is a view of the office's patients in sum: who ran which, with what filters
   getReport: answered,
   getReportPdf: answered,
@@ -231,4 +232,6 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   correctDeath: answered,
   recordReturnedMail: answered,
   recordReturnedMailBatch: answered,
+  recordContactRestriction: answered,
+  liftContactRestriction: answered,
 };

@@ -22,6 +22,10 @@ export const DEFAULT_BILLING_RULES: BillingRules = {
   statementMinimum: cents(500),
   idleLockMinutes: 15,
   probateClaimDays: 120,
+  // the federal rule's presumed-convenient hours (FDCPA) and its seven calls in seven days (Reg F)
+  callingHoursStart: 8,
+  callingHoursEnd: 21,
+  weeklyCallAttempts: 7,
 };
 
 type RuleKey = keyof BillingRules;

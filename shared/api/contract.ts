@@ -7,6 +7,7 @@ import { auditMethods } from './audit';
 import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
 import { collectionsMethods } from './collections';
+import { contactMethods } from './contact';
 import { csvMethods } from './csv';
 import { denialsMethods } from './denials';
 import { documentsMethods } from './documents';
@@ -57,6 +58,7 @@ export const contract = {
   ...auditMethods,
   ...reportsMethods,
   ...collectionsMethods,
+  ...contactMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import { AccountActions, type AccountActionsHandle } from './AccountActions';
 import { ActivityForm, type ActivityFormHandle } from './ActivityForm';
 import { ActivityHistory } from './ActivityHistory';
 import { BalanceCard } from './BalanceCard';
+import { ContactCard } from '../contact/ContactCard';
 import { ClaimsCard } from './ClaimsCard';
 import { DenialCard } from './DenialCard';
 import { FollowUpCard, type FollowUpCardHandle } from './FollowUpCard';
@@ -134,6 +135,7 @@ export function AccountScreen({ accountId }: { accountId: number }) {
           <Stack gap="md">
             <FollowUpCard ref={followUp} view={v} />
             <AdjustmentRequestsCard requests={v.adjustmentRequests} />
+            <ContactCard accountId={v.account.id} today={v.today} />
             <StatementCard accountId={v.account.id} />
             {(v.promises.length > 0 || v.balance.patient > 0) && (
               <PromisesCard promises={v.promises} />

@@ -21,6 +21,9 @@ const RULES_NOW: BillingRules = {
   statementMinimum: cents(500),
   idleLockMinutes: 15,
   probateClaimDays: 120,
+  callingHoursStart: 8,
+  callingHoursEnd: 21,
+  weeklyCallAttempts: 7,
 };
 
 describe('formOf', () => {
@@ -42,6 +45,9 @@ describe('formOf', () => {
       statementMinimum: '5.00',
       idleLockMinutes: '15',
       probateClaimDays: '120',
+      callingHoursStart: '8',
+      callingHoursEnd: '21',
+      weeklyCallAttempts: '7',
     });
   });
 
@@ -73,6 +79,9 @@ describe('readForm', () => {
           statementMinimum: amount,
           idleLockMinutes: whole,
           probateClaimDays: whole,
+          callingHoursStart: whole,
+          callingHoursEnd: whole,
+          weeklyCallAttempts: whole,
         }),
         (rules) => {
           expect(readForm(formOf(rules))).toEqual({ rules });

@@ -1,0 +1,58 @@
+/**
+ * Migration 29: contact rules.
+ *
+ * - contact_restrictions: what limits contact with a guarantor, each with the date it took
+ *   effect: a request to stop contact, a dispute in writing, representation by an attorney
+ *   (whose contact is kept, since calls and letters go there instead) or a bankruptcy filing.
+ *   A dispute is about one account; the others are the guarantor's and cover every account
+ *   they guarantee. A restriction is lifted once, with who, when and why; otherwise rows
+ *   are kept as recorded.
+ * - call_times: for each outbound call logged to a patient or guarantor, the time it was in
+ *   their zone (from the state of the address called) and the warnings the representative
+ *   confirmed to log it.
+ */
+export const migration029 = `
+CREATE TABLE contact_restrictions (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts (id),
+  person_id INTEGER NOT NULL REFERENCES people (id),
+  kind TEXT NOT NULL
+    CHECK (kind IN ('cease_contact', 'written_dispute', 'attorney', 'bankruptcy')),
+  effective_date TEXT NOT NULL,
+  note TEXT,
+  attorney_name TEXT,
+  attorney_phone TEXT,
+  attorney_address TEXT,
+  recorded_at TEXT NOT NULL,
+  recorded_by INTEGER NOT NULL REFERENCES users (id),
+  lifted_at TEXT,
+  lifted_by INTEGER REFERENCES users (id),
+  lift_reason TEXT,
+  CHECK (kind <> 'attorney' OR length(trim(attorney_name)) > 0),
+  CHECK ((lifted_at IS NULL) = (lifted_by IS NULL) AND (lifted_at IS NULL) = (lift_reason IS NULL))
+);
+CREATE INDEX contact_restrictions_account ON contact_restrictions (account_id) WHERE lifted_at IS NULL;
+CREATE INDEX contact_restrictions_person ON contact_restrictions (person_id) WHERE lifted_at IS NULL;
+CREATE TRIGGER contact_restrictions_lift_once BEFORE UPDATE ON contact_restrictions
+WHEN OLD.lifted_at IS NOT NULL
+  OR NEW.id IS NOT OLD.id OR NEW.account_id IS NOT OLD.account_id
+  OR NEW.person_id IS NOT OLD.person_id OR NEW.kind IS NOT OLD.kind
+  OR NEW.effective_date IS NOT OLD.effective_date OR NEW.recorded_at IS NOT OLD.recorded_at
+BEGIN SELECT RAISE(ABORT, 'a contact restriction is kept as recorded; it may be lifted once'); END;
+CREATE TRIGGER contact_restrictions_no_delete BEFORE DELETE ON contact_restrictions
+BEGIN SELECT RAISE(ABORT, 'a contact restriction is kept as recorded; it may be lifted once'); END;
+
+CREATE TABLE call_times (
+  activity_id INTEGER PRIMARY KEY REFERENCES activities (id),
+  account_id INTEGER NOT NULL REFERENCES accounts (id),
+  -- null when the person called has no address whose state names a zone
+  time_zone TEXT,
+  local_label TEXT,
+  -- JSON array of the warnings confirmed to log the call
+  warnings TEXT NOT NULL DEFAULT '[]'
+    CHECK (json_valid(warnings) AND json_type(warnings) = 'array')
+);
+CREATE INDEX call_times_account ON call_times (account_id);
+CREATE TRIGGER call_times_no_update BEFORE UPDATE ON call_times
+BEGIN SELECT RAISE(ABORT, 'call times are kept as logged'); END;
+`;
