@@ -8,6 +8,7 @@ import { batchesHandlers } from '../batches/handlers';
 import { codesHandlers } from '../codes/handlers';
 import { collectionsHandlers } from '../collections/handlers';
 import { contactHandlers } from '../contact/handlers';
+import { returnedChecksHandlers } from '../returned-checks/handlers';
 import type { HandlersOf } from '../core/handlers';
 import { denialsHandlers } from '../denials/handlers';
 import { facilityHandlers } from '../facility/handlers';
@@ -58,6 +59,7 @@ export const handlers = {
   ...reportsHandlers,
   ...collectionsHandlers,
   ...contactHandlers,
+  ...returnedChecksHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

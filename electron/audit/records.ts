@@ -234,4 +234,5 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   recordReturnedMailBatch: answered,
   recordContactRestriction: answered,
   liftContactRestriction: answered,
+  recordReturnedCheck: answered,
 };

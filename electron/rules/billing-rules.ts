@@ -26,6 +26,8 @@ export const DEFAULT_BILLING_RULES: BillingRules = {
   callingHoursStart: 8,
   callingHoursEnd: 21,
   weeklyCallAttempts: 7,
+  // state laws cap or forbid the fee; none until the office sets its own
+  returnedCheckFee: cents(0),
 };
 
 type RuleKey = keyof BillingRules;

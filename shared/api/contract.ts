@@ -8,6 +8,7 @@ import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
 import { collectionsMethods } from './collections';
 import { contactMethods } from './contact';
+import { returnedChecksMethods } from './returned-checks';
 import { csvMethods } from './csv';
 import { denialsMethods } from './denials';
 import { documentsMethods } from './documents';
@@ -59,6 +60,7 @@ export const contract = {
   ...reportsMethods,
   ...collectionsMethods,
   ...contactMethods,
+  ...returnedChecksMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

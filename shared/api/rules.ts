@@ -42,6 +42,8 @@ export interface BillingRules {
   callingHoursEnd: number;
   /** Outbound calls about one account in any seven days before the next one warns. */
   weeklyCallAttempts: number;
+  /** Charged to the patient when their check comes back; 0 when the office charges none. */
+  returnedCheckFee: Cents;
 }
 
 export interface BillingRulesView {
@@ -78,6 +80,9 @@ export const saveBillingRulesInput = z.strictObject({
   callingHoursStart: whole('Calling hours start', 0, 23).optional(),
   callingHoursEnd: whole('Calling hours end', 1, 24).optional(),
   weeklyCallAttempts: whole('Call attempts in seven days', 1, 50).optional(),
+  returnedCheckFee: centsField('Returned check fee')
+    .refine((v) => v >= 0 && v <= 10_000, 'Returned check fee is from 0.00 to 100.00.')
+    .optional(),
 });
 
 export const rulesMethods = {

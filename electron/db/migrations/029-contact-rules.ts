@@ -1,5 +1,5 @@
 /**
- * Migration 29: contact rules.
+ * Migration 29: contact rules and returned checks.
  *
  * - contact_restrictions: what limits contact with a guarantor, each with the date it took
  *   effect: a request to stop contact, a dispute in writing, representation by an attorney
@@ -10,6 +10,8 @@
  * - call_times: for each outbound call logged to a patient or guarantor, the time it was in
  *   their zone (from the state of the address called) and the warnings the representative
  *   confirmed to log it.
+ * - returned_checks: a patient's check the bank sent back, against the payment it reversed,
+ *   with the bank's reason and the returned-check fee charged (if the office charges one).
  */
 export const migration029 = `
 CREATE TABLE contact_restrictions (
@@ -55,4 +57,23 @@ CREATE TABLE call_times (
 CREATE INDEX call_times_account ON call_times (account_id);
 CREATE TRIGGER call_times_no_update BEFORE UPDATE ON call_times
 BEGIN SELECT RAISE(ABORT, 'call times are kept as logged'); END;
+
+CREATE TABLE returned_checks (
+  id INTEGER PRIMARY KEY,
+  receipt_id INTEGER NOT NULL UNIQUE REFERENCES receipts (id),
+  reversal_receipt_id INTEGER NOT NULL UNIQUE REFERENCES receipts (id),
+  account_id INTEGER NOT NULL REFERENCES accounts (id),
+  returned_on TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK (reason IN ('nsf', 'account_closed', 'stop_payment', 'other')),
+  note TEXT,
+  fee_entry_id INTEGER REFERENCES ledger_entries (id),
+  recorded_at TEXT NOT NULL,
+  recorded_by INTEGER NOT NULL REFERENCES users (id)
+);
+CREATE INDEX returned_checks_account ON returned_checks (account_id);
+CREATE INDEX returned_checks_recorded ON returned_checks (recorded_at);
+CREATE TRIGGER returned_checks_no_update BEFORE UPDATE ON returned_checks
+BEGIN SELECT RAISE(ABORT, 'returned checks are kept as recorded'); END;
+CREATE TRIGGER returned_checks_no_delete BEFORE DELETE ON returned_checks
+BEGIN SELECT RAISE(ABORT, 'returned checks are kept as recorded'); END;
 `;

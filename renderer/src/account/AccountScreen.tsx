@@ -128,7 +128,7 @@ export function AccountScreen({ accountId }: { accountId: number }) {
             <ClaimsCard claims={v.claims} coverages={v.coverages} />
             {v.denials.length > 0 && <DenialCard denials={v.denials} />}
             <AccountDocuments accountId={v.account.id} />
-            <LedgerCard ledger={v.ledger} />
+            <LedgerCard ledger={v.ledger} today={v.today} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

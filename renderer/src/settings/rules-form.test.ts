@@ -24,6 +24,7 @@ const RULES_NOW: BillingRules = {
   callingHoursStart: 8,
   callingHoursEnd: 21,
   weeklyCallAttempts: 7,
+  returnedCheckFee: cents(2500),
 };
 
 describe('formOf', () => {
@@ -48,6 +49,7 @@ describe('formOf', () => {
       callingHoursStart: '8',
       callingHoursEnd: '21',
       weeklyCallAttempts: '7',
+      returnedCheckFee: '25.00',
     });
   });
 
@@ -82,6 +84,7 @@ describe('readForm', () => {
           callingHoursStart: whole,
           callingHoursEnd: whole,
           weeklyCallAttempts: whole,
+          returnedCheckFee: amount,
         }),
         (rules) => {
           expect(readForm(formOf(rules))).toEqual({ rules });

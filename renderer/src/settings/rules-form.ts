@@ -115,6 +115,12 @@ export const RULES: readonly {
     label: 'Call attempts in seven days',
     description: 'Outbound calls about one account in any seven days; one more warns.',
   },
+  {
+    key: 'returnedCheckFee',
+    label: 'Returned check fee',
+    description: 'Charged to the patient when their check comes back; 0.00 charges none.',
+    money: true,
+  },
 ];
 
 export function formOf(rules: BillingRules): RuleForm {
