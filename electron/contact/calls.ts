@@ -97,10 +97,9 @@ export function checkCall(ctx: Ctx, call: CallAbout): CallCheck | null {
   const restrictions = contactRestrictions(ctx.db, call.accountId);
   const stop = restrictions.find((r) => NO_CALLS.has(r.kind));
   if (stop) {
+    // the attorney's name and phone are in the reason already
     const instead =
-      stop.kind === 'attorney' && stop.attorney
-        ? ` Call the attorney instead (log it as a call with the attorney): ${stop.attorney.name}${stop.attorney.phone ? `, ${stop.attorney.phone}` : ''}.`
-        : '';
+      stop.kind === 'attorney' ? ' Call the attorney instead, and log it as a call with them.' : '';
     throw conflict(`No call to the ${call.party} may be logged: ${stop.reason}.${instead}`);
   }
   const warnings: string[] = [];

@@ -238,7 +238,7 @@ describe('contact restrictions', () => {
       ctx,
       'addActivity',
       outbound(a1, { party: 'patient' }),
-      /Call the attorney instead .*Dana Whitfield, Esq\., 207-555-0199/,
+      /attorney on 03\/10\/2026: Dana Whitfield, Esq\., 207-555-0199\. Call the attorney instead/,
     );
     call(ctx, 'addActivity', outbound(a1, { party: 'attorney', outcome: 'reached' }));
     expect(holdsOf(a2)).toEqual(['contact_restricted']);

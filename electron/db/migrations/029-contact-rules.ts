@@ -30,7 +30,7 @@ CREATE TABLE contact_restrictions (
   lifted_at TEXT,
   lifted_by INTEGER REFERENCES users (id),
   lift_reason TEXT,
-  CHECK (kind <> 'attorney' OR length(trim(attorney_name)) > 0),
+  CHECK (kind <> 'attorney' OR ifnull(length(trim(attorney_name)), 0) > 0),
   CHECK ((lifted_at IS NULL) = (lifted_by IS NULL) AND (lifted_at IS NULL) = (lift_reason IS NULL))
 );
 CREATE INDEX contact_restrictions_account ON contact_restrictions (account_id) WHERE lifted_at IS NULL;
