@@ -9,6 +9,7 @@ import { codesHandlers } from '../codes/handlers';
 import { collectionsHandlers } from '../collections/handlers';
 import { contactHandlers } from '../contact/handlers';
 import { returnedChecksHandlers } from '../returned-checks/handlers';
+import { purgeHandlers } from '../purge/handlers';
 import type { HandlersOf } from '../core/handlers';
 import { denialsHandlers } from '../denials/handlers';
 import { facilityHandlers } from '../facility/handlers';
@@ -60,6 +61,7 @@ export const handlers = {
   ...collectionsHandlers,
   ...contactHandlers,
   ...returnedChecksHandlers,
+  ...purgeHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

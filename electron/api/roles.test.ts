@@ -38,6 +38,7 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'acceptAuditTrail',
   'correctDeath',
   'liftContactRestriction',
+  'deidentifyPerson',
 ];
 
 /**

@@ -235,4 +235,5 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   recordContactRestriction: answered,
   liftContactRestriction: answered,
   recordReturnedCheck: answered,
+  deidentifyPerson: answered,
 };

@@ -24,7 +24,7 @@ function versionTwentySixFile(): string {
   );
 }
 
-describe('migration 29: contact restrictions, call times and returned checks', () => {
+describe('migration 29: contact restrictions, call times, returned checks, de-identification', () => {
   it('keeps calls and payments as they were, with nothing restricted or returned', () => {
     const db = openDatabase(versionTwentySixFile());
     try {
@@ -58,6 +58,19 @@ describe('migration 29: contact restrictions, call times and returned checks', (
         run(db, `UPDATE contact_restrictions SET lift_reason = 'other' WHERE id = 7`),
       ).toThrow(/lifted once/);
       expect(() => run(db, `DELETE FROM contact_restrictions`)).toThrow(/kept as recorded/);
+      // history stays append-only: only a de-identified person's rows take the marker
+      expect(() => run(db, `UPDATE activities SET body = '[removed]' WHERE id = 1`)).toThrow(
+        /append-only/,
+      );
+      run(
+        db,
+        `INSERT INTO deidentifications (person_id, account_id, reason, done_at, done_by)
+           VALUES (1, 1, 'Retention over', 't', 1)`,
+      );
+      expect(() => run(db, `UPDATE activities SET body = 'Called Ana' WHERE id = 1`)).toThrow(
+        /append-only/,
+      );
+      run(db, `UPDATE activities SET body = 'Called [removed]' WHERE id = 1`);
     } finally {
       db.close();
     }

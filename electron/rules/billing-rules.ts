@@ -28,6 +28,8 @@ export const DEFAULT_BILLING_RULES: BillingRules = {
   weeklyCallAttempts: 7,
   // state laws cap or forbid the fee; none until the office sets its own
   returnedCheckFee: cents(0),
+  // the longest common state rule for hospital billing records; offices set their own
+  retentionYears: 10,
 };
 
 type RuleKey = keyof BillingRules;

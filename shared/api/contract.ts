@@ -9,6 +9,7 @@ import { codesMethods } from './codes';
 import { collectionsMethods } from './collections';
 import { contactMethods } from './contact';
 import { returnedChecksMethods } from './returned-checks';
+import { purgeMethods } from './purge';
 import { csvMethods } from './csv';
 import { denialsMethods } from './denials';
 import { documentsMethods } from './documents';
@@ -61,6 +62,7 @@ export const contract = {
   ...collectionsMethods,
   ...contactMethods,
   ...returnedChecksMethods,
+  ...purgeMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

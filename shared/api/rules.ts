@@ -44,6 +44,8 @@ export interface BillingRules {
   weeklyCallAttempts: number;
   /** Charged to the patient when their check comes back; 0 when the office charges none. */
   returnedCheckFee: Cents;
+  /** Years after the last posting (or the death, if later) before a deceased person may be de-identified. */
+  retentionYears: number;
 }
 
 export interface BillingRulesView {
@@ -83,6 +85,7 @@ export const saveBillingRulesInput = z.strictObject({
   returnedCheckFee: centsField('Returned check fee')
     .refine((v) => v >= 0 && v <= 10_000, 'Returned check fee is from 0.00 to 100.00.')
     .optional(),
+  retentionYears: whole('Years records are kept', 1, 30).optional(),
 });
 
 export const rulesMethods = {

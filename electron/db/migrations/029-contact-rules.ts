@@ -1,5 +1,5 @@
 /**
- * Migration 29: contact rules and returned checks.
+ * Migration 29: contact rules, returned checks and de-identification.
  *
  * - contact_restrictions: what limits contact with a guarantor, each with the date it took
  *   effect: a request to stop contact, a dispute in writing, representation by an attorney
@@ -12,6 +12,10 @@
  *   confirmed to log it.
  * - returned_checks: a patient's check the bank sent back, against the payment it reversed,
  *   with the bank's reason and the returned-check fee charged (if the office charges one).
+ * - deidentifications: a deceased person whose name, addresses, date of birth and phones
+ *   were replaced by a marker after the retention period, by whom and why. The history's
+ *   rows and an estate representative's may then be rewritten, and only to put the marker
+ *   in: the append-only triggers are narrowed to allow exactly that.
  */
 export const migration029 = `
 CREATE TABLE contact_restrictions (
@@ -76,4 +80,35 @@ CREATE TRIGGER returned_checks_no_update BEFORE UPDATE ON returned_checks
 BEGIN SELECT RAISE(ABORT, 'returned checks are kept as recorded'); END;
 CREATE TRIGGER returned_checks_no_delete BEFORE DELETE ON returned_checks
 BEGIN SELECT RAISE(ABORT, 'returned checks are kept as recorded'); END;
+
+CREATE TABLE deidentifications (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL UNIQUE REFERENCES people (id),
+  account_id INTEGER NOT NULL REFERENCES accounts (id),
+  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+  done_at TEXT NOT NULL,
+  done_by INTEGER NOT NULL REFERENCES users (id)
+);
+CREATE TRIGGER deidentifications_no_change BEFORE UPDATE ON deidentifications
+BEGIN SELECT RAISE(ABORT, 'de-identifications are kept as made'); END;
+CREATE TRIGGER deidentifications_no_delete BEFORE DELETE ON deidentifications
+BEGIN SELECT RAISE(ABORT, 'de-identifications are kept as made'); END;
+
+DROP TRIGGER activities_no_update;
+CREATE TRIGGER activities_no_update BEFORE UPDATE ON activities
+WHEN NEW.id IS NOT OLD.id OR NEW.account_id IS NOT OLD.account_id
+  OR NEW.claim_id IS NOT OLD.claim_id OR NEW.kind IS NOT OLD.kind
+  OR NEW.direction IS NOT OLD.direction OR NEW.party IS NOT OLD.party
+  OR NEW.outcome IS NOT OLD.outcome OR NEW.user_id IS NOT OLD.user_id
+  OR NEW.occurred_at IS NOT OLD.occurred_at OR instr(NEW.body, '[removed]') = 0
+  OR NOT EXISTS (SELECT 1 FROM deidentifications d JOIN accounts a
+    ON d.person_id IN (a.patient_id, a.guarantor_id) WHERE a.id = OLD.account_id)
+BEGIN SELECT RAISE(ABORT, 'activities are append-only'); END;
+
+DROP TRIGGER estate_representatives_no_update;
+CREATE TRIGGER estate_representatives_no_update BEFORE UPDATE ON estate_representatives
+WHEN NEW.id IS NOT OLD.id OR NEW.person_id IS NOT OLD.person_id
+  OR NEW.name <> '[removed]' OR NEW.line1 <> '[removed]'
+  OR NOT EXISTS (SELECT 1 FROM deidentifications WHERE person_id = OLD.person_id)
+BEGIN SELECT RAISE(ABORT, 'estate representatives are kept as recorded'); END;
 `;

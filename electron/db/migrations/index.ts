@@ -58,7 +58,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 23, name: 'dates of death, estate contacts and returned mail', sql: migration023 },
   { version: 25, name: 'claim-level providers from claim files', sql: migration025 },
   { version: 26, name: 'personal representatives of estates', sql: migration026 },
-  { version: 29, name: 'contact restrictions, call times and returned checks', sql: migration029 },
+  {
+    version: 29,
+    name: 'contact restrictions, call times, returned checks, de-identification',
+    sql: migration029,
+  },
 ];
 
 // the last version, not the count: version numbers need not be contiguous

@@ -14,6 +14,7 @@ import { ActivityForm, type ActivityFormHandle } from './ActivityForm';
 import { ActivityHistory } from './ActivityHistory';
 import { BalanceCard } from './BalanceCard';
 import { ContactCard } from '../contact/ContactCard';
+import { DeidentifyButton } from '../purge/DeidentifyButton';
 import { ClaimsCard } from './ClaimsCard';
 import { DenialCard } from './DenialCard';
 import { FollowUpCard, type FollowUpCardHandle } from './FollowUpCard';
@@ -101,6 +102,7 @@ export function AccountScreen({ accountId }: { accountId: number }) {
           </Group>
         </Stack>
         <Group gap="xs">
+          <DeidentifyButton view={v} />
           <AccountActions ref={actions} view={v} />
           <Text size="xs" c="dimmed">
             <Kbd size="xs">N</Kbd> note · <Kbd size="xs">C</Kbd> call · <Kbd size="xs">F</Kbd>{' '}

@@ -25,6 +25,7 @@ const RULES_NOW: BillingRules = {
   callingHoursEnd: 21,
   weeklyCallAttempts: 7,
   returnedCheckFee: cents(2500),
+  retentionYears: 10,
 };
 
 describe('formOf', () => {
@@ -50,6 +51,7 @@ describe('formOf', () => {
       callingHoursEnd: '21',
       weeklyCallAttempts: '7',
       returnedCheckFee: '25.00',
+      retentionYears: '10',
     });
   });
 
@@ -85,6 +87,7 @@ describe('readForm', () => {
           callingHoursEnd: whole,
           weeklyCallAttempts: whole,
           returnedCheckFee: amount,
+          retentionYears: whole,
         }),
         (rules) => {
           expect(readForm(formOf(rules))).toEqual({ rules });

@@ -121,6 +121,12 @@ export const RULES: readonly {
     description: 'Charged to the patient when their check comes back; 0.00 charges none.',
     money: true,
   },
+  {
+    key: 'retentionYears',
+    label: 'Years records are kept',
+    description:
+      'After this many years since the last posting, a deceased person on closed accounts may be de-identified.',
+  },
 ];
 
 export function formOf(rules: BillingRules): RuleForm {
