@@ -88,9 +88,11 @@ export const ACCOUNT_SQL = {
     LEFT JOIN ledger_entries r ON r.reverses_id = l.id
     WHERE l.account_id = ? ORDER BY l.posting_date, l.id`,
   activities: `SELECT ac.id, ac.kind, ac.direction, ac.party, ac.outcome, ac.body AS text,
-      c.claim_number AS claimNumber, u.display_name AS userName, ac.occurred_at AS occurredAt
+      c.claim_number AS claimNumber, u.display_name AS userName, ac.occurred_at AS occurredAt,
+      ct.local_label AS callLocalTime, ct.warnings AS callWarnings
     FROM activities ac JOIN users u ON u.id = ac.user_id
     LEFT JOIN claims c ON c.id = ac.claim_id
+    LEFT JOIN call_times ct ON ct.activity_id = ac.id
     WHERE ac.account_id = ? ORDER BY ac.occurred_at DESC, ac.id DESC LIMIT 500`,
   followUps: `SELECT f.id, f.kind, f.status, f.claim_id AS claimId, c.claim_number AS claimNumber,
       f.due_date AS dueDate, f.deadline_date AS deadlineDate, f.owner_id AS ownerId,
@@ -99,6 +101,11 @@ export const ACCOUNT_SQL = {
     WHERE f.account_id = ?
     ORDER BY f.status = 'open' DESC, f.due_date DESC, f.id DESC LIMIT 50`,
 } as const;
+
+type ActivityRow = Omit<ActivityView, 'callTime'> & {
+  callLocalTime: string | null;
+  callWarnings: string | null;
+};
 
 type PersonRow = Omit<PersonView, 'fullName' | 'returnedMail' | 'address' | 'addressHistory'> & {
   returnedMail: number;
@@ -249,7 +256,15 @@ export function getAccount(ctx: ReadCtx, input: ParsedInputOf<'getAccount'>): Ac
     },
     claims,
     ledger,
-    activities: all<ActivityView>(db, ACCOUNT_SQL.activities, a.id),
+    activities: all<ActivityRow>(db, ACCOUNT_SQL.activities, a.id).map(
+      ({ callLocalTime, callWarnings, ...rest }) => ({
+        ...rest,
+        callTime:
+          callWarnings === null
+            ? null
+            : { localTime: callLocalTime, warnings: JSON.parse(callWarnings) as string[] },
+      }),
+    ),
     followUps,
     plans: accountPlans(db, a.id, today),
     promises: accountPromises(db, a.id),

@@ -8,6 +8,9 @@ import { auditHandlers } from '../audit/handlers';
 import { batchesHandlers } from '../batches/handlers';
 import { codesHandlers } from '../codes/handlers';
 import { collectionsHandlers } from '../collections/handlers';
+import { contactHandlers } from '../contact/handlers';
+import { returnedChecksHandlers } from '../returned-checks/handlers';
+import { purgeHandlers } from '../purge/handlers';
 import type { HandlersOf } from '../core/handlers';
 import { denialsHandlers } from '../denials/handlers';
 import { facilityHandlers } from '../facility/handlers';
@@ -58,6 +61,9 @@ export const handlers = {
   ...reportsHandlers,
   ...collectionsHandlers,
   ...agenciesHandlers,
+  ...contactHandlers,
+  ...returnedChecksHandlers,
+  ...purgeHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

@@ -81,6 +81,7 @@ function sampleInputs(): Record<string, unknown> {
     },
     listUnknownCodes: {},
     getAccountDunning: { accountId },
+    getContactRules: { accountId },
     listUserPermissions: {},
     getAccessState: {},
     reportActivity: {},

@@ -41,6 +41,8 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'previewPlacement',
   'placeAccounts',
   'getPlacementFile',
+  'liftContactRestriction',
+  'deidentifyPerson',
 ];
 
 /**

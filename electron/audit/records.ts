@@ -185,6 +185,7 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   listSetAsideDocuments: answered,
   getRemittance: answered,
   getAccountDunning: asked,
+  getContactRules: asked,
   // a report is a view of the office's patients in sum: who ran which, with what filters
   getReport: answered,
   getReportPdf: answered,
@@ -256,4 +257,8 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   recallAccounts: answered,
   importRecallFile: answered,
   importAgencyPayments: answered,
+  recordContactRestriction: answered,
+  liftContactRestriction: answered,
+  recordReturnedCheck: answered,
+  deidentifyPerson: answered,
 };

@@ -10,6 +10,7 @@ import { remittancesOn } from '../importers/remittance/detail';
 import { providerAdjustmentViews } from '../importers/remittance/plb';
 import { batchSummaries, batchSummary, methodTotals, requireOpenBatch } from './summary';
 import { all, oneOrThrow, run } from '../db/query';
+import { returnedChecksOn } from '../returned-checks/record';
 
 /** A deposit date further back than this is a mistyped year, not a late deposit. */
 const MAX_BATCH_AGE_DAYS = 90;
@@ -142,5 +143,6 @@ export function getCashSummary(ctx: ReadCtx, input: ParsedInputOf<'getCashSummar
     unbatchedTotal: loose.total,
     remittances: remittancesOn(db, input.date),
     providerAdjustments: providerAdjustmentViews(db, 'f.posting_date = ?', input.date),
+    returnedChecks: returnedChecksOn(db, input.date),
   };
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates/iso-date';
 import { dispatch } from '../api/dispatch';
 import { appendLedgerEntries } from '../ledger/ledger';
-import { addAccount, addPayer } from '../testing/builders';
+import { addAccount, addAddress, addPayer } from '../testing/builders';
 import { call } from '../testing/call';
 import { createTestCtx } from '../testing/test-db';
 
@@ -88,6 +88,8 @@ describe('follow-ups and the work queue', () => {
 
 describe('activities', () => {
   it('logs a call with its outcome in the account history, attributed to the user', () => {
+    // calls are timed in the zone of the address called
+    addAddress(ctx, call(ctx, 'getAccount', { accountId }).patient.id);
     call(ctx, 'addActivity', {
       accountId,
       kind: 'call',

@@ -1,3 +1,4 @@
+import type { ContactRestrictionKind } from '../../shared/api/contact';
 import type { QueueList, QueueRow } from '../../shared/api/queue';
 import { bucketForAge } from '../../shared/aging/buckets';
 import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
@@ -29,6 +30,7 @@ type Row = Pick<
   patientBalance: number;
   oldestOpenDate: IsoDate | null;
   denialCodes: string | null;
+  restrictions: string | null;
 };
 
 /** Open follow-ups due on or before a date (today by default): the representative's day. */
@@ -46,7 +48,14 @@ export function listQueue(ctx: ReadCtx, input: QueueInput): QueueList {
     today,
     total,
     rows: rows.map(
-      ({ insuranceBalance, patientBalance, oldestOpenDate, denialCodes, ...shown }): QueueRow => {
+      ({
+        insuranceBalance,
+        patientBalance,
+        oldestOpenDate,
+        denialCodes,
+        restrictions,
+        ...shown
+      }): QueueRow => {
         const balance = insuranceBalance + patientBalance;
         const ageDays = oldestOpenDate ? Math.max(0, daysBetween(oldestOpenDate, today)) : 0;
         return {
@@ -54,6 +63,9 @@ export function listQueue(ctx: ReadCtx, input: QueueInput): QueueList {
           daysToDeadline: shown.deadlineDate ? daysBetween(today, shown.deadlineDate) : null,
           priority: priorityLabel({ ...shown, balance, oldestOpenDate }, today),
           denialCodes: denialCodes ? denialCodes.split(' ') : [],
+          contactRestrictions: restrictions
+            ? (restrictions.split(',') as ContactRestrictionKind[])
+            : [],
           balance: cents(balance),
           insuranceBalance: cents(insuranceBalance),
           patientBalance: cents(patientBalance),

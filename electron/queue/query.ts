@@ -88,7 +88,10 @@ export const QUEUE_ROWS_SQL = `
     (SELECT group_concat(code, ' ') FROM (
        SELECT DISTINCT ca.group_code || '-' || ca.reason_code AS code FROM claim_adjustments ca
        WHERE ca.claim_id = f.claim_id AND NOT (ca.group_code = 'CO' AND ca.reason_code = '45')
-       ORDER BY code)) AS denialCodes
+       ORDER BY code)) AS denialCodes,
+    (SELECT group_concat(cr.kind) FROM contact_restrictions cr
+       WHERE cr.lifted_at IS NULL AND (cr.account_id = a.id
+         OR (cr.kind <> 'written_dispute' AND cr.person_id = a.guarantor_id))) AS restrictions
   FROM follow_ups f
   JOIN accounts a ON a.id = f.account_id
   JOIN people p ON p.id = a.patient_id

@@ -22,6 +22,14 @@ export const DEFAULT_BILLING_RULES: BillingRules = {
   statementMinimum: cents(500),
   idleLockMinutes: 15,
   probateClaimDays: 120,
+  // the federal rule's presumed-convenient hours (FDCPA) and its seven calls in seven days (Reg F)
+  callingHoursStart: 8,
+  callingHoursEnd: 21,
+  weeklyCallAttempts: 7,
+  // state laws cap or forbid the fee; none until the office sets its own
+  returnedCheckFee: cents(0),
+  // the longest common state rule for hospital billing records; offices set their own
+  retentionYears: 10,
 };
 
 type RuleKey = keyof BillingRules;

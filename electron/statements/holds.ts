@@ -5,6 +5,7 @@ import {
   type StatementHold,
 } from '../../shared/api/statements';
 import type { BillingRules } from '../../shared/api/rules';
+import { CONTACT_RESTRICTION, type ContactRestrictionKind } from '../../shared/api/contact';
 import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { AccountId } from '../../shared/ids';
 import { sumCents, type Cents } from '../../shared/money/cents';
@@ -28,6 +29,8 @@ export interface AccountState {
   returnedMail: boolean;
   hasAddress: boolean;
   openHolds: string[];
+  /** Contact restrictions in force (electron/contact), each in words. */
+  restrictions: { kind: string; reason: string }[];
   promiseOpen: boolean;
   planInGoodStanding: boolean;
   released: string[];
@@ -51,6 +54,7 @@ interface StateRow {
   returnedMail: number;
   hasAddress: number;
   openHolds: string | null;
+  restrictions: string | null;
   promiseOpen: number;
   planInGoodStanding: number;
   released: string | null;
@@ -71,6 +75,9 @@ const SELECT = `SELECT a.id AS accountId, a.account_number AS accountNumber, a.s
     EXISTS (SELECT 1 FROM addresses ad WHERE ad.person_id = a.guarantor_id) AS hasAddress,
     (SELECT group_concat(h.kind) FROM collection_holds h
       WHERE h.account_id = a.id AND h.closed_at IS NULL) AS openHolds,
+    (SELECT json_group_array(json_object('kind', cr.kind, 'on', cr.effective_date))
+      FROM contact_restrictions cr WHERE cr.lifted_at IS NULL AND (cr.account_id = a.id
+        OR (cr.kind <> 'written_dispute' AND cr.person_id = a.guarantor_id))) AS restrictions,
     EXISTS (SELECT 1 FROM promises p WHERE p.account_id = a.id AND p.status = 'open') AS promiseOpen,
     EXISTS (SELECT 1 FROM payment_plans pp
       WHERE pp.account_id = a.id AND pp.status = 'active' AND pp.delinquent = 0) AS planInGoodStanding,
@@ -141,6 +148,7 @@ export function accountStates(
       returnedMail: r.returnedMail === 1,
       hasAddress: r.hasAddress === 1,
       openHolds: r.openHolds ? r.openHolds.split(',') : [],
+      restrictions: restrictionsOf(r.restrictions),
       promiseOpen: r.promiseOpen === 1,
       planInGoodStanding: r.planInGoodStanding === 1,
       released: r.released ? r.released.split(',') : [],
@@ -149,6 +157,14 @@ export function accountStates(
       firstStatementDate: next.firstStatementDate,
     };
   });
+}
+
+function restrictionsOf(json: string | null): AccountState['restrictions'] {
+  const list = json ? (JSON.parse(json) as { kind: ContactRestrictionKind; on: IsoDate }[]) : [];
+  return list.map((r) => ({
+    kind: r.kind,
+    reason: `${CONTACT_RESTRICTION.labels[r.kind].toLowerCase()} on ${formatUsDate(r.on)}`,
+  }));
 }
 
 function held(a: AccountState, hold: StatementHold, reason: string): HeldAccount {
@@ -185,7 +201,17 @@ export function accountHolds(a: AccountState): HeldAccount[] {
       `the patient or guarantor died on ${formatUsDate(a.deceasedDate)}; the estate process applies instead.`,
     );
   }
-  if (a.openHolds.includes('bankruptcy')) add('bankruptcy', 'a bankruptcy is on file.');
+  const bankruptcy = a.restrictions.find((r) => r.kind === 'bankruptcy');
+  if (a.openHolds.includes('bankruptcy') || bankruptcy) {
+    add('bankruptcy', `a bankruptcy is on file${bankruptcy ? ` (${bankruptcy.reason})` : ''}.`);
+  }
+  const restricted = a.restrictions.filter((r) => r.kind !== 'bankruptcy');
+  if (restricted.length > 0) {
+    add(
+      'contact_restricted',
+      `contact is restricted: ${restricted.map((r) => r.reason).join('; ')}.`,
+    );
+  }
   if (a.returnedMail) add('returned_mail', 'mail to the guarantor came back; confirm the address.');
   else if (!a.hasAddress) add('no_address', 'the guarantor has no address on file.');
   if (a.openHolds.includes('dispute')) add('dispute', 'the balance is disputed.');

@@ -166,6 +166,8 @@ export interface ActivityView {
   claimNumber: string | null;
   userName: string;
   occurredAt: string;
+  /** For a call with the patient or guarantor: their local time, and warnings confirmed. */
+  callTime: { localTime: string | null; warnings: string[] } | null;
 }
 
 export interface FollowUpView {
@@ -224,6 +226,8 @@ const addActivityInput = z
     party: z.enum(PARTY.keys, 'Choose who the contact was with.').nullish(),
     outcome: z.enum(CALL_OUTCOME.keys, 'Choose the outcome of the call.').nullish(),
     text: requiredText('Note text', 4000),
+    /** Log a call the contact rules warn about (outside calling hours, too many attempts...). */
+    confirmContactWarnings: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     if (value.kind !== 'call') return;

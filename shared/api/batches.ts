@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReturnedCheckView } from './returned-checks';
 import {
   BATCH_SOURCE,
   type BatchSource,
@@ -71,6 +72,8 @@ export interface CashSummary {
   remittances: RemittanceTieOutRow[];
   /** Provider-level adjustments (PLB) posted that day to the facility's accounts. */
   providerAdjustments: ProviderAdjustmentView[];
+  /** Patients' checks recorded as returned that day: their reversals are in the totals above. */
+  returnedChecks: ReturnedCheckView[];
 }
 
 export const openBatchInput = z.strictObject({

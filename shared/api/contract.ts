@@ -8,6 +8,9 @@ import { auditMethods } from './audit';
 import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
 import { collectionsMethods } from './collections';
+import { contactMethods } from './contact';
+import { returnedChecksMethods } from './returned-checks';
+import { purgeMethods } from './purge';
 import { csvMethods } from './csv';
 import { denialsMethods } from './denials';
 import { documentsMethods } from './documents';
@@ -59,6 +62,9 @@ export const contract = {
   ...reportsMethods,
   ...collectionsMethods,
   ...agenciesMethods,
+  ...contactMethods,
+  ...returnedChecksMethods,
+  ...purgeMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ContactRestrictionKind } from './contact';
 import { AGING_BUCKET_KEYS, type AgingBucketKey } from '../aging/buckets';
 import {
   FOLLOW_UP_KIND,
@@ -33,6 +34,8 @@ export interface QueueRow {
   claimStatus: ClaimStatus | null;
   payerName: string | null;
   denialCodes: string[];
+  /** Contact restrictions in force: the row shows them so no one calls by mistake. */
+  contactRestrictions: ContactRestrictionKind[];
   balance: Cents;
   insuranceBalance: Cents;
   patientBalance: Cents;

@@ -36,6 +36,16 @@ export interface BillingRules {
   idleLockMinutes: number;
   /** Days after a death within which a claim against the estate must be filed. */
   probateClaimDays: number;
+  /** Calls to a patient start no earlier than this hour of their local day (0-23). */
+  callingHoursStart: number;
+  /** ...and end before this hour (1-24): 21 means the last call starts before 9 p.m. */
+  callingHoursEnd: number;
+  /** Outbound calls about one account in any seven days before the next one warns. */
+  weeklyCallAttempts: number;
+  /** Charged to the patient when their check comes back; 0 when the office charges none. */
+  returnedCheckFee: Cents;
+  /** Years after the last posting (or the death, if later) before a deceased person may be de-identified. */
+  retentionYears: number;
 }
 
 export interface BillingRulesView {
@@ -69,6 +79,13 @@ export const saveBillingRulesInput = z.strictObject({
     .optional(),
   idleLockMinutes: whole('Minutes before the window locks', 1, 240).optional(),
   probateClaimDays: whole('Days to file a probate claim', 30, 730).optional(),
+  callingHoursStart: whole('Calling hours start', 0, 23).optional(),
+  callingHoursEnd: whole('Calling hours end', 1, 24).optional(),
+  weeklyCallAttempts: whole('Call attempts in seven days', 1, 50).optional(),
+  returnedCheckFee: centsField('Returned check fee')
+    .refine((v) => v >= 0 && v <= 10_000, 'Returned check fee is from 0.00 to 100.00.')
+    .optional(),
+  retentionYears: whole('Years records are kept', 1, 30).optional(),
 });
 
 export const rulesMethods = {

@@ -29,6 +29,7 @@ export const STATEMENT_HOLD = labelled([
   ['agency', 'At a collection agency'],
   ['deceased', 'Patient or guarantor deceased'],
   ['bankruptcy', 'Bankruptcy'],
+  ['contact_restricted', 'Contact restricted'],
   ['returned_mail', 'Mail came back'],
   ['no_address', 'No address on file'],
   ['dispute', 'Balance disputed'],

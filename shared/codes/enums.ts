@@ -109,6 +109,7 @@ export const FOLLOW_UP_KIND = labelled([
   ['statement', 'Statement'],
   ['probate', 'Probate claim'],
   ['skip_trace', 'Skip trace'],
+  ['returned_check', 'Returned check'],
 ] as const);
 export type FollowUpKind = (typeof FOLLOW_UP_KIND.keys)[number];
 

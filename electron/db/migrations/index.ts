@@ -22,6 +22,7 @@ import { migration023 } from './023-deceased-returned-mail';
 import { migration025 } from './025-claim-providers';
 import { migration026 } from './026-estate-representatives';
 import { migration028 } from './028-agencies';
+import { migration029 } from './029-contact-rules';
 import { migration032 } from './032-office-outbox';
 import { migration033 } from './033-user-states';
 
@@ -61,6 +62,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 25, name: 'claim-level providers from claim files', sql: migration025 },
   { version: 26, name: 'personal representatives of estates', sql: migration026 },
   { version: 28, name: 'collection agencies, placements, recalls and payments', sql: migration028 },
+  {
+    version: 29,
+    name: 'contact restrictions, call times, returned checks, de-identification',
+    sql: migration029,
+  },
   { version: 32, name: 'office database: outbox, office-wide ids, not synced', sql: migration032 },
   { version: 33, name: "users' states in the audit trail", sql: migration033 },
 ];

@@ -13,6 +13,8 @@ import { AccountActions, type AccountActionsHandle } from './AccountActions';
 import { ActivityForm, type ActivityFormHandle } from './ActivityForm';
 import { ActivityHistory } from './ActivityHistory';
 import { BalanceCard } from './BalanceCard';
+import { ContactCard } from '../contact/ContactCard';
+import { DeidentifyButton } from '../purge/DeidentifyButton';
 import { ClaimsCard } from './ClaimsCard';
 import { DenialCard } from './DenialCard';
 import { FollowUpCard, type FollowUpCardHandle } from './FollowUpCard';
@@ -100,6 +102,7 @@ export function AccountScreen({ accountId }: { accountId: number }) {
           </Group>
         </Stack>
         <Group gap="xs">
+          <DeidentifyButton view={v} />
           <AccountActions ref={actions} view={v} />
           <Text size="xs" c="dimmed">
             <Kbd size="xs">N</Kbd> note · <Kbd size="xs">C</Kbd> call · <Kbd size="xs">F</Kbd>{' '}
@@ -127,13 +130,14 @@ export function AccountScreen({ accountId }: { accountId: number }) {
             <ClaimsCard claims={v.claims} coverages={v.coverages} />
             {v.denials.length > 0 && <DenialCard denials={v.denials} />}
             <AccountDocuments accountId={v.account.id} />
-            <LedgerCard ledger={v.ledger} />
+            <LedgerCard ledger={v.ledger} today={v.today} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             <FollowUpCard ref={followUp} view={v} />
             <AdjustmentRequestsCard requests={v.adjustmentRequests} />
+            <ContactCard accountId={v.account.id} today={v.today} />
             <StatementCard accountId={v.account.id} />
             {(v.promises.length > 0 || v.balance.patient > 0) && (
               <PromisesCard promises={v.promises} />

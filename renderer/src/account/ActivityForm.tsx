@@ -15,6 +15,7 @@ import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';
 import { optionsOf } from '../components/options';
 import { Section } from '../components/Section';
+import { CallWarning, contactWarnings } from '../contact/CallWarning';
 
 export interface ActivityFormHandle {
   start(kind: 'note' | 'call'): void;
@@ -43,10 +44,10 @@ export function ActivityForm({
   }));
 
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (confirmContactWarnings: boolean) =>
       api.addActivity(
         kind === 'call'
-          ? { accountId, kind, direction, party, outcome, text }
+          ? { accountId, kind, direction, party, outcome, text, confirmContactWarnings }
           : { accountId, kind, text },
       ),
     onSuccess: async () => {
@@ -60,9 +61,10 @@ export function ActivityForm({
     },
   });
   const errors = fieldErrors(save.error);
+  const warnings = contactWarnings(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    save.mutate(false);
   };
 
   return (
@@ -122,7 +124,16 @@ export function ActivityForm({
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
             }}
           />
-          <FormError error={save.error} />
+          {warnings.length > 0 ? (
+            <CallWarning
+              warnings={warnings}
+              pending={save.isPending}
+              onConfirm={() => save.mutate(true)}
+              onCancel={() => save.reset()}
+            />
+          ) : (
+            <FormError error={save.error} />
+          )}
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
               Ctrl+Enter saves

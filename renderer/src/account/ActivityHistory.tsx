@@ -42,6 +42,12 @@ export function ActivityHistory({ activities }: { activities: ActivityView[] }) 
                     {a.direction ? DIRECTION.labels[a.direction] : ''} call with{' '}
                     {a.party ? PARTY.labels[a.party].toLowerCase() : 'unknown'}
                     {a.outcome ? ` — ${CALL_OUTCOME.labels[a.outcome]}` : ''}
+                    {a.callTime?.localTime ? ` · their time ${a.callTime.localTime}` : ''}
+                  </Text>
+                )}
+                {a.callTime && a.callTime.warnings.length > 0 && (
+                  <Text size="xs" c="orange.9">
+                    Logged despite: {a.callTime.warnings.join(' ')}
                   </Text>
                 )}
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>

@@ -2,7 +2,7 @@ import { Badge, Button, ScrollArea, Table, Text, VisuallyHidden } from '@mantine
 import { useState } from 'react';
 import type { LedgerEntryView } from '../../../shared/api/accounts';
 import { LEDGER_KIND, LEDGER_SIDE } from '../../../shared/codes/enums';
-import { formatUsDate } from '../../../shared/dates/iso-date';
+import { formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { formatCents } from '../../../shared/money/format';
 import { Money } from '../components/Money';
 import { Section } from '../components/Section';
@@ -11,7 +11,7 @@ import { UsDate } from '../components/UsDate';
 import { notReversible } from './account-rules';
 import { LedgerReverse } from './LedgerReverse';
 
-export function LedgerCard({ ledger }: { ledger: LedgerEntryView[] }) {
+export function LedgerCard({ ledger, today }: { ledger: LedgerEntryView[]; today: IsoDate }) {
   const [reversing, setReversing] = useState<LedgerEntryView | null>(null);
   return (
     <Section title="Ledger" id="ledger-title">
@@ -96,7 +96,12 @@ export function LedgerCard({ ledger }: { ledger: LedgerEntryView[] }) {
         </ScrollArea.Autosize>
       )}
       {reversing && (
-        <LedgerReverse entry={reversing} ledger={ledger} onClose={() => setReversing(null)} />
+        <LedgerReverse
+          entry={reversing}
+          ledger={ledger}
+          today={today}
+          onClose={() => setReversing(null)}
+        />
       )}
     </Section>
   );

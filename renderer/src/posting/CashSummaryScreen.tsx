@@ -14,6 +14,7 @@ import { Section } from '../components/Section';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { ProviderAdjustmentList, RemittanceDetailModal } from '../imports/RemittanceDetailModal';
 import { TieOutLine } from '../imports/TieOutLine';
+import { ReturnedChecksList } from '../returned-checks/ReturnedChecksList';
 import { BatchTotalsCells } from './BatchStatusBadge';
 
 /** The day's remittances (EFTs and checks from payers), each tied out to its payment. */
@@ -192,6 +193,9 @@ export function CashSummaryScreen({ date, today }: { date: IsoDate | null; today
                 />
               )}
             </Section>
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <ReturnedChecksList rows={summary.data.returnedChecks} />
           </Grid.Col>
         </Grid>
       )}

@@ -21,6 +21,11 @@ const RULES_NOW: BillingRules = {
   statementMinimum: cents(500),
   idleLockMinutes: 15,
   probateClaimDays: 120,
+  callingHoursStart: 8,
+  callingHoursEnd: 21,
+  weeklyCallAttempts: 7,
+  returnedCheckFee: cents(2500),
+  retentionYears: 10,
 };
 
 describe('formOf', () => {
@@ -42,6 +47,11 @@ describe('formOf', () => {
       statementMinimum: '5.00',
       idleLockMinutes: '15',
       probateClaimDays: '120',
+      callingHoursStart: '8',
+      callingHoursEnd: '21',
+      weeklyCallAttempts: '7',
+      returnedCheckFee: '25.00',
+      retentionYears: '10',
     });
   });
 
@@ -73,6 +83,11 @@ describe('readForm', () => {
           statementMinimum: amount,
           idleLockMinutes: whole,
           probateClaimDays: whole,
+          callingHoursStart: whole,
+          callingHoursEnd: whole,
+          weeklyCallAttempts: whole,
+          returnedCheckFee: amount,
+          retentionYears: whole,
         }),
         (rules) => {
           expect(readForm(formOf(rules))).toEqual({ rules });

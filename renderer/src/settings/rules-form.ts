@@ -100,6 +100,33 @@ export const RULES: readonly {
     label: 'Days to file a probate claim',
     description: 'Days after a death within which the claim against the estate is filed.',
   },
+  {
+    key: 'callingHoursStart',
+    label: 'Calling hours start (hour, 0-23)',
+    description: "A call before this hour of the patient's local day warns before it is logged.",
+  },
+  {
+    key: 'callingHoursEnd',
+    label: 'Calling hours end (hour, 1-24)',
+    description: "A call at or after this hour of the patient's local day warns (21 is 9 p.m.).",
+  },
+  {
+    key: 'weeklyCallAttempts',
+    label: 'Call attempts in seven days',
+    description: 'Outbound calls about one account in any seven days; one more warns.',
+  },
+  {
+    key: 'returnedCheckFee',
+    label: 'Returned check fee',
+    description: 'Charged to the patient when their check comes back; 0.00 charges none.',
+    money: true,
+  },
+  {
+    key: 'retentionYears',
+    label: 'Years records are kept',
+    description:
+      'After this many years since the last posting, a deceased person on closed accounts may be de-identified.',
+  },
 ];
 
 export function formOf(rules: BillingRules): RuleForm {

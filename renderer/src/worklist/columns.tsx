@@ -8,6 +8,7 @@ import { formatCents } from '../../../shared/money/format';
 import { BalanceAmount } from '../components/BalanceAmount';
 import { PriorityBadge } from '../components/PriorityBadge';
 import { UsDate } from '../components/UsDate';
+import { RestrictionBadges } from '../contact/RestrictionBadges';
 
 const col = createColumnHelper<QueueRow>();
 
@@ -46,10 +47,13 @@ export const queueColumns = [
     header: 'Patient',
     size: 150,
     meta: { sortKey: 'patientName' },
-    cell: (c) => (
-      <Text size="sm" truncate="end" fw={500}>
-        {c.getValue()}
-      </Text>
+    cell: ({ row: { original: r } }) => (
+      <Group gap={4} wrap="nowrap">
+        <Text size="sm" truncate="end" fw={500}>
+          {r.patientName}
+        </Text>
+        <RestrictionBadges kinds={r.contactRestrictions} />
+      </Group>
     ),
   }),
   col.accessor('payerName', {
