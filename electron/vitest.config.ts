@@ -8,6 +8,9 @@ export default defineConfig({
     include: ['electron/**/*.test.ts', 'shared/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // several files build the demo hospital before their tests; on a busy machine that takes
+    // longer than the 10 s default, which is a slow machine, not a failure
+    hookTimeout: 60_000,
     // one throwaway PostgreSQL cluster for the tests of the office database
     globalSetup: ['electron/testing/office/pg-global-setup.ts'],
   },

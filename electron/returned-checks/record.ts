@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import { conflict, invalid } from '../../shared/api/errors';
+import { ApiError, conflict, invalid } from '../../shared/api/errors';
 import {
   RETURNED_CHECK_REASON,
   type ReturnedCheckRecorded,
@@ -18,7 +18,9 @@ import { openSystemFollowUp } from '../followups/system';
 import { appendLedgerEntries } from '../ledger/ledger';
 import { balanceTotals } from '../posting/account-state';
 import { reverseReceipt, reversibleReceipt } from '../posting/reverse';
+import { reversalsToday } from '../approvals/limits';
 import { billingRules } from '../rules/billing-rules';
+import { isSupervisor } from '../users/users';
 
 const VIEW_SQL = `SELECT rc.id, rc.account_id AS accountId, a.account_number AS accountNumber,
     r.check_number AS checkNumber, r.amount, r.received_date AS receivedDate,
@@ -42,8 +44,9 @@ export function returnedChecksOn(db: ReadDb, date: string): ReturnedCheckView[] 
  * A patient's check the bank sent back. Its payment is reversed with the bank's reason (as
  * any reversal: into its batch while open, else money out today), the returned-check fee
  * is charged to the patient where the office charges one, and a follow-up due today puts
- * the account back in the queue to ask for good funds. The bank has already taken the
- * money back, so no approval limit applies: the reversal records a fact, not a choice.
+ * the account back in the queue to ask for good funds. The bank has taken the money back,
+ * so nothing waits for approval; but marking a good check returned would take a payment off
+ * the books, so above the day's reversal limit only a supervisor may record it.
  */
 export function recordReturnedCheck(
   ctx: Ctx,
@@ -69,6 +72,15 @@ export function recordReturnedCheck(
   }
   const accountId = receipt.accountId;
   const check = receipt.checkNumber ? `Check ${receipt.checkNumber}` : 'A check';
+  const limit = billingRules(ctx.db).reversalApprovalLimit;
+  const earlier = reversalsToday(ctx.db, accountId, today);
+  if (earlier + Math.abs(receipt.amount) > limit && !isSupervisor(ctx.db, ctx.userId)) {
+    const already = earlier > 0 ? ` with the ${formatCents(earlier)} reversed today` : '';
+    throw new ApiError({
+      code: 'forbidden',
+      message: `${check} for ${formatCents(cents(receipt.amount))}${already} is above the ${formatCents(limit)} daily reversal limit; a supervisor records it as returned.`,
+    });
+  }
   const why = RETURNED_CHECK_REASON.labels[input.reason].toLowerCase();
   const reversal = reverseReceipt(ctx, receipt.id, `returned check, ${why}`);
   if (reversal.receiptId === null) throw new Error('a reversal always makes a receipt');

@@ -5,7 +5,13 @@ import { fixedClock, type Ctx } from '../core/context';
 import { all } from '../db/query';
 import { addAccount, addBilledClaim, addPayer, makeSupervisor } from '../testing/builders';
 import { call, expectRefused } from '../testing/call';
-import { balanceDrift, createTestCtx, staleQueueColumns, type TestCtx } from '../testing/test-db';
+import {
+  balanceDrift,
+  createTestCtx,
+  staleQueueColumns,
+  tableCounts,
+  type TestCtx,
+} from '../testing/test-db';
 
 let ctx: TestCtx;
 let accountId: AccountId;
@@ -142,5 +148,27 @@ describe('returned checks', () => {
       { receiptId: check, returnedOn: '2026-03-16', reason: 'nsf' },
       /already been reversed/,
     );
+  });
+
+  it("lets a representative record a returned check only within the day's reversal limit", () => {
+    makeSupervisor(ctx);
+    call(ctx, 'saveBillingRules', { reversalApprovalLimit: 3_000 });
+    const receiptId = depositedCheck();
+    ctx.db.prepare(`UPDATE users SET role = 'representative' WHERE id = ?`).run(ctx.userId);
+    const before = tableCounts(ctx);
+    expectRefused(
+      ctx,
+      'recordReturnedCheck',
+      { receiptId, returnedOn: '2026-03-14', reason: 'nsf' },
+      /above the \$30\.00 daily reversal limit; a supervisor records it/,
+    );
+    expect(tableCounts(ctx)).toEqual(before);
+    ctx.db.prepare(`UPDATE users SET role = 'supervisor' WHERE id = ?`).run(ctx.userId);
+    const done = call(ctx, 'recordReturnedCheck', {
+      receiptId,
+      returnedOn: '2026-03-14',
+      reason: 'nsf',
+    });
+    expect(done.returnedCheck.amount).toBe(4_000);
   });
 });
