@@ -4,6 +4,7 @@ import { accountsHandlers } from '../accounts/handlers';
 import { appHandlers } from '../app/handlers';
 import { approvalsHandlers } from '../approvals/handlers';
 import { auditHandlers } from '../audit/handlers';
+import { backupsHandlers } from '../backups/handlers';
 import { batchesHandlers } from '../batches/handlers';
 import { codesHandlers } from '../codes/handlers';
 import { collectionsHandlers } from '../collections/handlers';
@@ -56,6 +57,7 @@ export const handlers = {
   ...auditHandlers,
   ...reportsHandlers,
   ...collectionsHandlers,
+  ...backupsHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

@@ -91,6 +91,10 @@ function sampleInputs(): Record<string, unknown> {
     getAuditStatus: {},
     getReport: { report: 'denials', filters: { payerId } },
     getReportPdf: { report: 'aging', filters: {} },
+    listBackups: {},
+    getBackupWarning: {},
+    // no backup by that name: refused as not found, never a write
+    checkBackup: { id: '2026-03-16T15-00-00-000Z' },
   };
 }
 

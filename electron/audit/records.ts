@@ -148,6 +148,10 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   // a sign-in to an unlocked window is recorded by the write that follows, never its PIN
   unlock: notPatientData,
   getAccessReview: notPatientData,
+  // backups: the office's copies as a whole, named by their time and folder
+  listBackups: notPatientData,
+  getBackupWarning: notPatientData,
+  checkBackup: notPatientData,
   // views of patient data
   getAccount: asked,
   listAccountDocuments: asked,
@@ -231,4 +235,8 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   correctDeath: answered,
   recordReturnedMail: answered,
   recordReturnedMailBatch: answered,
+  // a backup taken or put back holds every patient: who asked, and when
+  startBackup: answered,
+  restoreBackup: answered,
+  saveBackupSchedule: answered,
 };

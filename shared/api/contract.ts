@@ -4,6 +4,7 @@ import { accountsMethods } from './accounts';
 import { appMethods } from './app';
 import { approvalsMethods } from './approvals';
 import { auditMethods } from './audit';
+import { backupsMethods } from './backups';
 import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
 import { collectionsMethods } from './collections';
@@ -57,6 +58,7 @@ export const contract = {
   ...auditMethods,
   ...reportsMethods,
   ...collectionsMethods,
+  ...backupsMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;
