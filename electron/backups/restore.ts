@@ -59,6 +59,8 @@ export interface Restored {
   id: string;
   /** Where the database as it was before now lies. */
   keptAside: string;
+  /** And its documents folder. */
+  documentsAside: string;
 }
 
 function moveAside(file: string, stamp: string): void {
@@ -115,7 +117,11 @@ export function applyPendingRestore(databasePath: string, stamp: string): Restor
   }
   syncFolder(path.dirname(databasePath));
   fs.rmSync(restoreRequestPath(databasePath), { force: true });
-  return { id: request.id, keptAside: asideName(databasePath, stamp) };
+  return {
+    id: request.id,
+    keptAside: asideName(databasePath, stamp),
+    documentsAside: asideName(documents, stamp),
+  };
 }
 
 /**
