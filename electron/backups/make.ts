@@ -37,12 +37,19 @@ export interface BackupMade {
   check: BackupCheck;
 }
 
+/**
+ * The next backup's name: its time, after every name of the same millisecond already in
+ * the folder (only a test's fixed clock makes two), so names keep sorting as made.
+ */
 function freshName(folder: string, at: string): string {
-  const taken = (id: string) =>
-    fs.existsSync(path.join(folder, id)) || fs.existsSync(path.join(folder, id + PARTIAL));
-  let sequence = 1;
-  while (taken(backupId(at, sequence))) sequence += 1;
-  return backupId(at, sequence);
+  const base = backupId(at);
+  let sequence = 0;
+  for (const name of fs.readdirSync(folder)) {
+    if (!name.startsWith(base)) continue;
+    const rest = name.slice(base.length).replace(PARTIAL, '');
+    sequence = Math.max(sequence, rest === '' ? 1 : Number(rest.slice(1)) || 1);
+  }
+  return backupId(at, sequence + 1);
 }
 
 /** The documents to copy: this database's own folder, and the shared one from before it. */
