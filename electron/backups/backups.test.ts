@@ -11,7 +11,12 @@ import { call } from '../testing/call';
 import { createTestCtx, type TestCtx } from '../testing/test-db';
 import { listBackupsIn, recheckBackup } from './catalogue';
 import { backupsDir, DATABASE_FILE, readManifest } from './layout';
-import { applyPendingRestore, restoreRequestPath } from './restore';
+import {
+  applyPendingRestore,
+  restoreRequestPath,
+  RestoreFailed,
+  writeRestoreRequest,
+} from './restore';
 import { backupState, runBackup } from './schedule';
 
 /** Every row of every table, in an order that does not depend on how the file was written. */
@@ -158,6 +163,25 @@ describe('a backup of the demo hospital', () => {
     const refused = await dispatchAsync(ctx, 'restoreBackup', { id: made.id });
     expect(refused.ok ? 'ok' : refused.error.message).toMatch(/^This backup cannot be restored: /);
     expect(fs.existsSync(restoreRequestPath(ctx.databasePath))).toBe(false);
+
+    // damaged after it was chosen: the start finds it so, and opens the database as it was
+    writeRestoreRequest(ctx.databasePath, {
+      backup: made.dir,
+      id: made.id,
+      requestedAt: ctx.clock.now(),
+      requestedBy: ctx.userId,
+    });
+    const rows = everyRow(ctx.db);
+    ctx.db.close();
+    try {
+      expect(() => applyPendingRestore(ctx.databasePath, 'damaged')).toThrow(RestoreFailed);
+      expect(fs.existsSync(`${ctx.databasePath}.before-restore-damaged`)).toBe(false);
+      expect(fs.existsSync(restoreRequestPath(ctx.databasePath))).toBe(false);
+      expect(applyPendingRestore(ctx.databasePath, 'again')).toBeNull();
+    } finally {
+      ctx.db = openDatabase(ctx.databasePath);
+    }
+    expect(everyRow(ctx.db)).toEqual(rows);
   });
 });
 

@@ -22,7 +22,7 @@ import {
 } from '../db/open';
 import { lockWhenIdle } from '../access/session';
 import { backupId } from '../backups/layout';
-import { applyPendingRestore, setRestart, type Restored } from '../backups/restore';
+import { applyPendingRestore, RestoreFailed, setRestart, type Restored } from '../backups/restore';
 import { backupTick } from '../backups/schedule';
 import { readFacility } from '../facility/facility';
 import { signIn, UserTurnedOffError } from '../users/sign-in';
@@ -94,9 +94,10 @@ function openStore(): Ctx | null {
     // a backup a supervisor chose is put in place now, while nothing has the file open
     restored = applyPendingRestore(target.path, backupId(new Date().toISOString()));
   } catch (error) {
-    return refuse(
+    // the database was left as it was: said, then opened as usual
+    dialog.showErrorBox(
       'ClaimDesk could not restore the backup',
-      `${describeFailure(error).message}\n\nThe database was not changed: ${target.path}`,
+      error instanceof RestoreFailed ? error.message : describeFailure(error).message,
     );
   }
   try {
