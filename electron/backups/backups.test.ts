@@ -73,7 +73,7 @@ describe('a backup of the demo hospital', () => {
     writeDocument(ctx, '2026/03/2-statement-bbbbbbbbbbbb.pdf', 'statement');
     // a file still being prepared is not a filed document and is left out
     writeDocument(ctx, '.staging/3-appeal-cccccccccccc.pdf', 'half written');
-  });
+  }, 60_000); // the demo hospital takes a while on a busy machine
   afterAll(() => ctx.close());
 
   it('is checked when written, and restores every row of every table and every document', async () => {

@@ -5,26 +5,48 @@ import { DATABASE_FILE, MANIFEST, PARTIAL, readManifest, sha256Of } from './layo
 import { rotate } from './rotation';
 import { checkInWorker } from './snapshot-job';
 
+/** The names of the finished backups in a folder, newest first; none when it cannot be read. */
+function backupNames(folder: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return []; // not there yet, or not readable: the next backup says why
+  }
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.endsWith(PARTIAL))
+    .map((e) => e.name)
+    .sort()
+    .reverse();
+}
+
+function viewOf(folder: string, name: string): BackupView | null {
+  const manifest = readManifest(path.join(folder, name));
+  if (!manifest || manifest.id !== name) return null;
+  const database = manifest.files.find((f) => f.path === DATABASE_FILE);
+  return {
+    id: manifest.id,
+    at: manifest.at,
+    kind: manifest.kind,
+    schemaVersion: manifest.schemaVersion,
+    databaseBytes: database?.bytes ?? 0,
+    documents: manifest.files.length - 1,
+    check: manifest.check,
+  };
+}
+
 /** The backups in a folder, newest first, as their manifests describe them. */
 export function listBackupsIn(folder: string): BackupView[] {
-  if (!fs.existsSync(folder)) return [];
-  const views: BackupView[] = [];
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name.endsWith(PARTIAL)) continue;
-    const manifest = readManifest(path.join(folder, entry.name));
-    if (!manifest || manifest.id !== entry.name) continue;
-    const database = manifest.files.find((f) => f.path === DATABASE_FILE);
-    views.push({
-      id: manifest.id,
-      at: manifest.at,
-      kind: manifest.kind,
-      schemaVersion: manifest.schemaVersion,
-      databaseBytes: database?.bytes ?? 0,
-      documents: manifest.files.length - 1,
-      check: manifest.check,
-    });
+  return backupNames(folder).flatMap((name) => viewOf(folder, name) ?? []);
+}
+
+/** Only the newest, for the scheduler's tick and the warning, which ask often. */
+export function newestBackupIn(folder: string): BackupView | null {
+  for (const name of backupNames(folder)) {
+    const view = viewOf(folder, name);
+    if (view) return view;
   }
-  return views.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return null;
 }
 
 /** A local calendar day, as the office counts its days. */

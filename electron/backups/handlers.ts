@@ -13,7 +13,7 @@ import { conflict, notFound } from '../../shared/api/errors';
 import type { Ctx, ReadCtx } from '../core/context';
 import type { HandlersOf } from '../core/handlers';
 import { isSupervisor } from '../users/users';
-import { listBackupsIn, recheckBackup } from './catalogue';
+import { listBackupsIn, newestBackupIn, recheckBackup } from './catalogue';
 import { backupsDir } from './layout';
 import { pendingRestore, requestRestart, writeRestoreRequest } from './restore';
 import { backupSchedule, backupState, runBackup, writeBackupSchedule } from './schedule';
@@ -42,7 +42,7 @@ function backupWarning(ctx: ReadCtx): string | null {
   if (!isSupervisor(ctx.db, ctx.userId)) return null;
   const { last } = backupState(ctx.databasePath);
   if (last && !last.ok) return last.message;
-  const newest = listBackupsIn(folderOf(ctx))[0];
+  const newest = newestBackupIn(folderOf(ctx));
   if (newest && !newest.check.ok) {
     return `The newest backup failed its check: ${newest.check.problems.join(' ')}`;
   }

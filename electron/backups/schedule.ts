@@ -3,7 +3,7 @@ import type { UserId } from '../../shared/ids';
 import type { Clock } from '../core/context';
 import type { Db, ReadDb } from '../db/open';
 import { all, prepare } from '../db/query';
-import { applyRotation, listBackupsIn, localDay } from './catalogue';
+import { applyRotation, localDay, newestBackupIn } from './catalogue';
 import { backupsDir } from './layout';
 import { makeBackup, type BackupMade } from './make';
 
@@ -160,7 +160,7 @@ export function backupTick(
   const schedule = backupSchedule(ctx.db);
   const folder = backupsDir(ctx.databasePath, schedule.folder);
   const now = office(ctx.clock.now());
-  const newest = listBackupsIn(folder)[0];
+  const newest = newestBackupIn(folder);
   const lastDay = [state.triedDay, newest ? office(newest.at).day : null]
     .filter((d) => d !== null)
     .sort()

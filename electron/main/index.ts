@@ -231,7 +231,15 @@ if (!app.requestSingleInstanceLock()) {
       if (restored) tellRestored(restored);
       // the day's backup, looked for each minute in the main process, off the window's path
       backupTimer = setInterval(() => {
-        if (db) void backupTick(ctx);
+        if (!db) return;
+        try {
+          void backupTick(ctx);
+        } catch (error) {
+          // the schedule could not be read (a long import holds the file): next minute
+          console.error(
+            `ClaimDesk: backup schedule (${error instanceof Error ? error.name : 'error'})`,
+          );
+        }
       }, BACKUP_TICK_MS);
       // a restore closes the database and starts ClaimDesk again, which puts the backup in
       // place before anything opens it; the pause lets the window say so first
