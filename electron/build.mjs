@@ -25,6 +25,17 @@ await build({
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 });
+// the backup's worker thread, which snapshot-job.ts starts from beside main.mjs
+await build({
+  ...common,
+  entryPoints: ['electron/backups/snapshot-worker.ts'],
+  outfile: 'electron/dist/snapshot-worker.mjs',
+  format: 'esm',
+  external: ['better-sqlite3'],
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});
 await build({
   ...common,
   entryPoints: ['electron/preload/index.ts'],

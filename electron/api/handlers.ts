@@ -5,6 +5,7 @@ import { agenciesHandlers } from '../agencies/handlers';
 import { appHandlers } from '../app/handlers';
 import { approvalsHandlers } from '../approvals/handlers';
 import { auditHandlers } from '../audit/handlers';
+import { backupsHandlers } from '../backups/handlers';
 import { batchesHandlers } from '../batches/handlers';
 import { codesHandlers } from '../codes/handlers';
 import { collectionsHandlers } from '../collections/handlers';
@@ -64,6 +65,7 @@ export const handlers = {
   ...contactHandlers,
   ...returnedChecksHandlers,
   ...purgeHandlers,
+  ...backupsHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

@@ -96,6 +96,10 @@ function sampleInputs(): Record<string, unknown> {
     getAgency: { agencyId: 1 },
     previewPlacement: { agencyId: 1 },
     getPlacementFile: { batchId: 1 },
+    listBackups: {},
+    getBackupWarning: {},
+    // no backup by that name: refused as not found, never a write
+    checkBackup: { id: '2026-03-16T15-00-00-000Z' },
   };
 }
 

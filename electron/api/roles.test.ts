@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { makeSupervisor } from '../testing/builders';
@@ -43,6 +45,11 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'getPlacementFile',
   'liftContactRestriction',
   'deidentifyPerson',
+  'listBackups',
+  'checkBackup',
+  'startBackup',
+  'restoreBackup',
+  'saveBackupSchedule',
 ];
 
 /**
@@ -198,5 +205,28 @@ describe('roles are checked by dispatch, from the contract', () => {
     const result = await dispatchAsync(ctx, 'saveBillingRules', { planMaxMonths: 24 });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('forbidden');
+  });
+});
+
+describe('backups and restore are a supervisor’s', () => {
+  it('refuses a representative who asks for a backup or a restore with a valid request, and leaves no file', async () => {
+    const before = tableCounts(ctx);
+    const besideDatabase = () => fs.readdirSync(path.dirname(ctx.databasePath)).sort();
+    const files = besideDatabase();
+    for (const [method, input] of [
+      ['startBackup', {}],
+      ['restoreBackup', { id: '2026-03-16T15-00-00-000Z' }],
+      ['checkBackup', { id: '2026-03-16T15-00-00-000Z' }],
+      ['listBackups', {}],
+      ['saveBackupSchedule', { time: '03:00', folder: null }],
+    ] as const) {
+      const result = await dispatchAsync(ctx, method, input);
+      expect(result.ok ? 'ok' : result.error.code, method).toBe('forbidden');
+    }
+    // no backup folder, no restore waiting for the next start
+    expect(besideDatabase()).toEqual(files);
+    expect(tableCounts(ctx)).toEqual(before);
+    // the warning a supervisor gets is no one else's
+    expect(call(ctx, 'getBackupWarning', {})).toEqual({ warning: null });
   });
 });

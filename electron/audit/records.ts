@@ -164,6 +164,10 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   // a sign-in to an unlocked window is recorded by the write that follows, never its PIN
   unlock: notPatientData,
   getAccessReview: notPatientData,
+  // backups: the office's copies as a whole, named by their time and folder
+  listBackups: notPatientData,
+  getBackupWarning: notPatientData,
+  checkBackup: notPatientData,
   // views of patient data
   getAccount: asked,
   listAccountDocuments: asked,
@@ -261,4 +265,8 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   liftContactRestriction: answered,
   recordReturnedCheck: answered,
   deidentifyPerson: answered,
+  // a backup taken or put back holds every patient: who asked, and when
+  startBackup: answered,
+  restoreBackup: answered,
+  saveBackupSchedule: answered,
 };

@@ -21,6 +21,9 @@ import {
   type Db,
 } from '../db/open';
 import { lockWhenIdle } from '../access/session';
+import { backupId } from '../backups/layout';
+import { applyPendingRestore, RestoreFailed, setRestart, type Restored } from '../backups/restore';
+import { backupTick } from '../backups/schedule';
 import { readFacility } from '../facility/facility';
 import { signIn, UserTurnedOffError } from '../users/sign-in';
 import { allowedSites, APP_SCHEME, contentType, devToolsAllowed, resolveAppFile } from './guards';
@@ -35,6 +38,7 @@ const rendererDir = path.join(here, '..', '..', 'renderer', 'dist');
 
 let mainWindow: BrowserWindow | null = null;
 let db: Db | null = null;
+let restored: Restored | null = null;
 
 /** Why the database could not be opened, in words that say what to do. */
 function openingProblem(error: unknown, file: string): string {
@@ -87,6 +91,16 @@ function openStore(): Ctx | null {
   const target = chooseDatabase(settings);
   if (!target) return null;
   try {
+    // a backup a supervisor chose is put in place now, while nothing has the file open
+    restored = applyPendingRestore(target.path, backupId(new Date().toISOString()));
+  } catch (error) {
+    // the database was left as it was: said, then opened as usual
+    dialog.showErrorBox(
+      'ClaimDesk could not restore the backup',
+      error instanceof RestoreFailed ? error.message : describeFailure(error).message,
+    );
+  }
+  try {
     db = openDatabase(target.path);
   } catch (error) {
     return refuse(
@@ -124,6 +138,21 @@ function warnIfDamaged(file: string): void {
     };
     void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
   });
+}
+
+const BACKUP_TICK_MS = 60_000;
+const RESTART_PAUSE_MS = 1_500;
+let backupTimer: ReturnType<typeof setInterval> | null = null;
+
+/** Says which backup was put back and where the database as it was now lies. */
+function tellRestored(done: Restored): void {
+  const options = {
+    type: 'info' as const,
+    title: 'ClaimDesk',
+    message: `The backup ${done.id} was restored`,
+    detail: `The database as it was is kept as ${done.keptAside}, its documents as ${done.documentsAside}.`,
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }
 
 function lockDownSession(): void {
@@ -199,6 +228,30 @@ if (!app.requestSingleInstanceLock()) {
         mainWindow = null;
       });
       warnIfDamaged(ctx.databasePath);
+      if (restored) tellRestored(restored);
+      // the day's backup, looked for each minute in the main process, off the window's path
+      backupTimer = setInterval(() => {
+        if (!db) return;
+        try {
+          void backupTick(ctx);
+        } catch (error) {
+          // the schedule could not be read (a long import holds the file): next minute
+          console.error(
+            `ClaimDesk: backup schedule (${error instanceof Error ? error.name : 'error'})`,
+          );
+        }
+      }, BACKUP_TICK_MS);
+      // a restore closes the database and starts ClaimDesk again, which puts the backup in
+      // place before anything opens it; the pause lets the window say so first
+      setRestart(() => {
+        setTimeout(() => {
+          if (backupTimer) clearInterval(backupTimer);
+          db?.close();
+          db = null;
+          app.relaunch();
+          app.exit(0);
+        }, RESTART_PAUSE_MS);
+      });
     })
     .catch((error: unknown) => {
       // Only the error's kind: its message may quote patient data.
@@ -210,6 +263,7 @@ if (!app.requestSingleInstanceLock()) {
     });
 
   app.on('window-all-closed', () => {
+    if (backupTimer) clearInterval(backupTimer);
     db?.close();
     db = null;
     app.quit();

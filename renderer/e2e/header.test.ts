@@ -106,6 +106,7 @@ describe('header at 1440 and 1280 px', () => {
     expect(names.map((n) => n.replace(/\d+$/, ''))).toEqual([
       'Approvals',
       'Audit',
+      'Backups',
       'Cash summary',
       'Payers',
       'Collection agencies',

@@ -5,6 +5,7 @@ import { accountsMethods } from './accounts';
 import { appMethods } from './app';
 import { approvalsMethods } from './approvals';
 import { auditMethods } from './audit';
+import { backupsMethods } from './backups';
 import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
 import { collectionsMethods } from './collections';
@@ -65,6 +66,7 @@ export const contract = {
   ...contactMethods,
   ...returnedChecksMethods,
   ...purgeMethods,
+  ...backupsMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

@@ -5,6 +5,8 @@ import { formatUsDate } from '../../../shared/dates/iso-date';
 import { AccountScreen } from '../account/AccountScreen';
 import { ApprovalsScreen } from '../approvals/ApprovalsScreen';
 import { AuditScreen, AuditWarning } from '../audit/AuditScreen';
+import { BackupsScreen } from '../backups/BackupsScreen';
+import { BackupWarning } from '../backups/BackupWarning';
 import { ErrorState, LoadingState } from '../components/States';
 import { SearchSpotlight } from '../search/SearchSpotlight';
 import { FirstStart } from '../start/FirstStart';
@@ -60,6 +62,7 @@ export function Shell() {
   else if (route.name === 'settings') body = <SettingsScreen tab={route.tab} />;
   else if (route.name === 'approvals') body = <ApprovalsScreen userId={info.data.user.id} />;
   else if (route.name === 'audit') body = <AuditScreen />;
+  else if (route.name === 'backups') body = <BackupsScreen />;
   else
     body = (
       <ErrorState
@@ -142,6 +145,7 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Main>
         <AuditWarning />
+        <BackupWarning />
         {body}
       </AppShell.Main>
       {searchable && <SearchSpotlight />}

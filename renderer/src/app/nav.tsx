@@ -57,13 +57,14 @@ const OFFICE_ROUTES: readonly RouteName[] = [
   'settings',
   'approvals',
   'audit',
+  'backups',
 ];
 
 /**
  * The office's screens (the day's cash summary, payers, collection agencies, templates,
- * settings) and a supervisor's (approvals, audit) in one menu, so the everyday buttons keep
- * their whole labels at 1280 px. What waits for approval shows on the menu's button too, so
- * a supervisor sees it without opening it.
+ * settings) and a supervisor's (approvals, audit, backups) in one menu, so the everyday
+ * buttons keep their whole labels at 1280 px. What waits for approval shows on the menu's
+ * button too, so a supervisor sees it without opening it.
  */
 export function OfficeMenu({
   route,
@@ -134,6 +135,7 @@ export function OfficeMenu({
                   )
                 : item('approvals', '/approvals', 'Approvals'))}
             {auditor && item('audit', '/audit', 'Audit')}
+            {approvals.supervisor && item('backups', '/backups', 'Backups')}
             <Menu.Divider />
           </>
         )}

@@ -8,8 +8,9 @@ import { isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
  * `#/imports` (`?tab=exceptions`); denials are `#/denials` with their filters in the query.
  * A denial's appeal letter is drafted at `#/appeal/<denialId>`; statement runs are
  * `#/statements` and letter templates `#/templates` (`?template=<id>&copy=<copyId>`);
- * payers are `#/payers` (`?payer=<id>`); collection agencies `#/agencies` (`?agency=<id>`); what waits for a supervisor is `#/approvals`; a
- * supervisor's audit trail is `#/audit`; reports `#/reports?report=<id>` with their filters.
+ * payers are `#/payers` (`?payer=<id>`); collection agencies `#/agencies` (`?agency=<id>`);
+ * what waits for a supervisor is `#/approvals`; a supervisor's audit trail is `#/audit` and
+ * backups `#/backups`; reports `#/reports?report=<id>` with their filters.
  * Office settings are `#/settings?tab=facility|rules|reasons|users`; the older
  * `#/facility` still leads to the facility tab.
  */
@@ -29,6 +30,7 @@ export type Route =
   | { name: 'reports'; params: URLSearchParams }
   | { name: 'settings'; tab: SettingsTab }
   | { name: 'audit' }
+  | { name: 'backups' }
   | { name: 'notFound'; path: string };
 
 export const SETTINGS_TABS = ['facility', 'rules', 'reasons', 'users', 'codes'] as const;
@@ -67,6 +69,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/agencies') return { name: 'agencies', params };
   if (path === '/approvals') return { name: 'approvals' };
   if (path === '/audit') return { name: 'audit' };
+  if (path === '/backups') return { name: 'backups' };
   if (path === '/reports') return { name: 'reports', params };
   if (path === '/facility') return { name: 'settings', tab: 'facility' };
   if (path === '/settings') return { name: 'settings', tab: settingsTab(params.get('tab')) };
