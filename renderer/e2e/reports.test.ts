@@ -81,7 +81,7 @@ describe('reports', () => {
 
       const csv = fs.readFileSync(
         await downloaded(page, ctx, () =>
-          page.getByRole('button', { name: 'Export the report to CSV' }).click(),
+          page.getByRole('button', { name: 'Export CSV of the report' }).click(),
         ),
         'utf8',
       );

@@ -110,7 +110,9 @@ export function Shell() {
                     Ctrl+K
                   </Kbd>
                 }
-                aria-label="Search accounts (Ctrl+K)"
+                // the name holds the visible hint, so speech input can say what it sees
+                aria-label="Search accounts: Account, claim, name, DOB, phone, Ctrl+K"
+                aria-keyshortcuts="Control+K"
               >
                 <Text size="sm" c="dimmed">
                   Account, claim, name, DOB, phone

@@ -39,7 +39,7 @@ function Actions({
         disabled={!e.postable}
         title={e.postable ? 'Find the claim this payment belongs to and post it' : NOT_POSTABLE}
         onClick={onMatch}
-        aria-label={`Match ${e.patientControlNumber} to a claim`}
+        aria-label={`Match to claim: ${e.patientControlNumber}`}
       >
         Match to claim…
       </Button>
