@@ -13,6 +13,7 @@ import { holdSteps, type StepHold } from '../../electron/core/step-hold';
 import { dispatchAsync } from '../../electron/api/dispatch';
 import { generateDemoData } from '../../electron/demo/generate';
 import { createTestCtx } from '../../electron/testing/test-db';
+import { describeFinding, runAxe, type AxeFinding } from './axe';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = path.join(root, 'renderer', 'dist');
@@ -78,7 +79,11 @@ export function freshDatabase(options: { demo: boolean; today?: IsoDate }): Test
  * to the main process's own dispatch over the test's database.
  */
 export async function openApp(browser: Browser, url: string, ctx: Ctx): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // reduced motion: a screen is checked as it rests, never half-way through a fade
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    reducedMotion: 'reduce',
+  });
   // fail a step with its locator named, well before the test's own time limit
   page.setDefaultTimeout(20_000);
   const problems: string[] = [];
@@ -86,7 +91,8 @@ export async function openApp(browser: Browser, url: string, ctx: Ctx): Promise<
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());
   });
-  (page as Page & { problems?: string[] }).problems = problems;
+  (page as CheckedPage).problems = problems;
+  (page as CheckedPage).axeFindings = [];
   await page.exposeBinding('__claimdeskInvoke', (_source, method: unknown, input: unknown) =>
     dispatchAsync(ctx, method, input),
   );
@@ -106,16 +112,36 @@ export async function openApp(browser: Browser, url: string, ctx: Ctx): Promise<
   return page;
 }
 
+type CheckedPage = Page & { problems?: string[]; axeFindings?: AxeFinding[] };
+
 /** Errors the page reported (uncaught exceptions, console errors). */
 export function pageProblems(page: Page): string[] {
-  return (page as Page & { problems?: string[] }).problems ?? [];
+  return (page as CheckedPage).problems ?? [];
 }
 
-/** A full-page screenshot, taken from the top so the fixed header does not land mid-page. */
+/** Serious and critical accessibility violations found on the page's screens so far. */
+export function accessibilityProblems(page: Page): string[] {
+  return ((page as CheckedPage).axeFindings ?? []).map(describeFinding);
+}
+
+/**
+ * A full-page screenshot, taken from the top so the fixed header does not land mid-page,
+ * and an accessibility check of the same screen: every test photographs each screen it
+ * reaches once it shows what the test waited for, so checking here covers every screen
+ * without racing its loading. Findings fail the test after it ends, all of them named.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const findings = await runAxe(page, name);
+  (page as CheckedPage).axeFindings?.push(...findings);
+  if (findings.length > 0) {
+    fs.writeFileSync(
+      path.join(SCREENSHOTS, `${name}.axe.txt`),
+      findings.map(describeFinding).join('\n') + '\n',
+    );
+  }
 }
 
 /**
@@ -145,7 +171,10 @@ export function appSession() {
     pages = [];
     closers = [];
     try {
-      for (const page of opened) expect(pageProblems(page)).toEqual([]);
+      for (const page of opened) {
+        expect(pageProblems(page)).toEqual([]);
+        expect(accessibilityProblems(page), 'serious or critical axe violations').toEqual([]);
+      }
     } finally {
       for (const page of opened) await page.close();
       for (const c of close) c();
