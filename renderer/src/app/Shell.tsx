@@ -103,15 +103,19 @@ export function Shell() {
                 // as wide as its whole hint: the menu holds what does not fit beside it
                 style={{ flexShrink: 0 }}
                 px="sm"
-                leftSection={<SearchIcon />}
+                leftSection={
+                  <span role="img" aria-label="Search accounts:">
+                    <SearchIcon />
+                  </span>
+                }
                 justify="space-between"
                 rightSection={
                   <Kbd size="xs" style={{ whiteSpace: 'nowrap' }}>
                     Ctrl+K
                   </Kbd>
                 }
-                // the name holds the visible hint, so speech input can say what it sees
-                aria-label="Search accounts: Account, claim, name, DOB, phone, Ctrl+K"
+                // named by its content, so the name holds what it shows: the magnifier
+                // says "Search accounts:", then the hint and the shortcut
                 aria-keyshortcuts="Control+K"
               >
                 <Text size="sm" c="dimmed">

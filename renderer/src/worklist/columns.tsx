@@ -23,7 +23,8 @@ const agingLabel = (key: QueueRow['agingBucket']) =>
 export const queueColumns = [
   col.accessor('priority', {
     header: 'Priority',
-    size: 72,
+    // a whole MEDIUM badge
+    size: 84,
     meta: { sortKey: 'priority' },
     cell: (c) => <PriorityBadge size="sm" priority={c.getValue()} />,
   }),
@@ -71,7 +72,7 @@ export const queueColumns = [
     id: 'claim',
     header: 'Claim',
     // the number, its status and two codes whole, in sentence case: nothing is cut
-    size: 290,
+    size: 276,
     cell: ({ row: { original: r } }) =>
       r.claimNumber ? (
         <Group gap={4} wrap="nowrap">
