@@ -103,7 +103,7 @@ describe('header at 1440 and 1280 px', () => {
     const menu = page.getByRole('menu');
     await menu.waitFor();
     const names = await menu.getByRole('menuitem').allTextContents();
-    expect(names.map((n) => n.replace(/\d+$/, ''))).toEqual([
+    expect(names.map((n) => n.replace(/\d+$/, '').trim())).toEqual([
       'Approvals',
       'Audit',
       'Cash summary',

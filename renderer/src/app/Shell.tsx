@@ -119,7 +119,8 @@ export function Shell() {
                 aria-keyshortcuts="Control+K"
               >
                 <Text size="sm" c="dimmed">
-                  Account, claim, name, DOB, phone
+                  {/* the space keeps the hint and the shortcut two words apart in the name */}
+                  {'Account, claim, name, DOB, phone '}
                 </Text>
               </Button>
             )}

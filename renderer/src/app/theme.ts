@@ -29,6 +29,8 @@ export const theme = createTheme({
     Anchor: { defaultProps: { underline: 'always' } },
     // modals and notifications close with a button that has only an icon
     CloseButton: { defaultProps: { 'aria-label': 'Close' } },
+    // the hidden first-focus placeholder is not a menu item, which a menu may not hold
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
     TextInput: { defaultProps: { size: 'sm' } },
     Select: { defaultProps: { size: 'sm' } },
     DateInput: DateInput.extend({ defaultProps: DATE_INPUT_DEFAULTS }),

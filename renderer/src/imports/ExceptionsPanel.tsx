@@ -90,7 +90,7 @@ function PostToClaimOnFile({
       size="compact-xs"
       loading={post.isPending}
       onClick={() => post.mutate()}
-      aria-label={`Claim ${claim.claimNumber} now on file: post ${e.patientControlNumber} to it`}
+      aria-label={`Claim now on file — post it: ${e.patientControlNumber} to claim ${claim.claimNumber}`}
     >
       Claim now on file — post it
     </Button>

@@ -140,7 +140,7 @@ function ExportButtons({ report, view }: { report: Report | null; view: ReportVi
         disabled={!report}
         loading={printing}
         onClick={() => void pdf()}
-        aria-label="Save the report as a PDF"
+        aria-label="Save PDF of the report"
       >
         Save PDF
       </Button>
