@@ -93,6 +93,7 @@ export async function openApp(browser: Browser, url: string, ctx: Ctx): Promise<
   });
   (page as CheckedPage).problems = problems;
   (page as CheckedPage).axeFindings = [];
+  (page as CheckedPage).checkedScreens = new Set();
   await page.exposeBinding('__claimdeskInvoke', (_source, method: unknown, input: unknown) =>
     dispatchAsync(ctx, method, input),
   );
@@ -112,7 +113,49 @@ export async function openApp(browser: Browser, url: string, ctx: Ctx): Promise<
   return page;
 }
 
-type CheckedPage = Page & { problems?: string[]; axeFindings?: AxeFinding[] };
+type CheckedPage = Page & {
+  problems?: string[];
+  axeFindings?: AxeFinding[];
+  /** The routes (hash paths) checked with axe so far. */
+  checkedScreens?: Set<string>;
+};
+
+/** The screen a page shows: its hash route without the query (`#/accounts/12`). */
+function screenOf(page: Page): string {
+  return new URL(page.url()).hash.split('?')[0] || '#/';
+}
+
+async function checkScreen(page: Page, name: string): Promise<void> {
+  const findings = await runAxe(page, name);
+  (page as CheckedPage).axeFindings?.push(...findings);
+  (page as CheckedPage).checkedScreens?.add(screenOf(page));
+  if (findings.length > 0) {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    fs.writeFileSync(
+      path.join(SCREENSHOTS, `${name.replace(/[^\w.-]+/g, '-')}.axe.txt`),
+      findings.map(describeFinding).join('\n') + '\n',
+    );
+  }
+}
+
+/**
+ * A screen a test reached but never photographed is checked as the test leaves it, once
+ * nothing on it says it is still loading.
+ */
+async function checkLastScreen(page: Page, test: string): Promise<void> {
+  if (page.isClosed() || (page as CheckedPage).checkedScreens?.has(screenOf(page))) return;
+  // a screen that keeps a spinner is checked as it is, spinner and all
+  await page
+    .waitForFunction(
+      () => !document.querySelector('[aria-busy="true"], .mantine-Loader-root'),
+      null,
+      {
+        timeout: 5_000,
+      },
+    )
+    .catch(() => undefined);
+  await checkScreen(page, `${test}, last screen ${screenOf(page)}`);
+}
 
 /** Errors the page reported (uncaught exceptions, console errors). */
 export function pageProblems(page: Page): string[] {
@@ -134,14 +177,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const findings = await runAxe(page, name);
-  (page as CheckedPage).axeFindings?.push(...findings);
-  if (findings.length > 0) {
-    fs.writeFileSync(
-      path.join(SCREENSHOTS, `${name}.axe.txt`),
-      findings.map(describeFinding).join('\n') + '\n',
-    );
-  }
+  await checkScreen(page, name);
 }
 
 /**
@@ -165,12 +201,14 @@ export function appSession() {
     await running?.browser.close();
     await running?.server.close();
   });
-  afterEach(async () => {
+  afterEach(async (test) => {
     const opened = pages;
     const close = closers.reverse();
     pages = [];
     closers = [];
     try {
+      if (test.task.result?.state !== 'fail')
+        for (const page of opened) await checkLastScreen(page, test.task.name);
       for (const page of opened) {
         expect(pageProblems(page)).toEqual([]);
         expect(accessibilityProblems(page), 'serious or critical axe violations').toEqual([]);
