@@ -44,7 +44,7 @@ describe('audit trail', () => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export the audit trail to CSV' }).click(),
+      page.getByRole('button', { name: 'Export CSV of the audit trail' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^audit-trail-\d{4}-\d{2}-\d{2}\.csv$/);
     await page.getByText(/Exported \d+ rows? of the audit trail/).waitFor();

@@ -219,7 +219,7 @@ describe('accounts from a spreadsheet', () => {
     await screenshot(page, 'csv-search');
     // the search results export too, with what each result shows
     const found = await downloaded(page, ctx, () =>
-      page.getByRole('button', { name: 'Export the search results to CSV' }).click(),
+      page.getByRole('button', { name: 'Export CSV of the search results' }).click(),
     );
     expect(found.name).toBe(`account-search-${ctx.clock.today()}.csv`);
     expect(table(found.text)).toEqual({
@@ -259,7 +259,7 @@ describe('accounts from a spreadsheet', () => {
     expect(due).toBeGreaterThan(500);
 
     const exported = await downloaded(page, ctx, () =>
-      page.getByRole('button', { name: 'Export the work queue to CSV' }).click(),
+      page.getByRole('button', { name: 'Export CSV of the work queue' }).click(),
     );
     expect(exported.name).toBe(`work-queue-${today}.csv`);
     expect(exported.text.startsWith('\uFEFF')).toBe(true);
@@ -287,10 +287,11 @@ describe('accounts from a spreadsheet', () => {
     expect(first[col('Due')]).toBe(top.due);
     expect(first[col('Balance')]).toBe((top.balance / 100).toFixed(2));
     expect(first[col('Priority')]).toMatch(/^(High|Medium|Low)$/);
-    const firstShown = grid.locator('[aria-rowindex="1"]').getByRole('gridcell');
+    // row 1 is the column headers
+    const firstShown = grid.locator('[aria-rowindex="2"]').getByRole('gridcell');
     expect((await firstShown.nth(col('Account')).textContent())?.trim()).toBe(top.account);
     const note = page.getByText(/Exported [\d,]+ rows of the work queue/);
-    const button = page.getByRole('button', { name: 'Export the work queue to CSV' });
+    const button = page.getByRole('button', { name: 'Export CSV of the work queue' });
     await expect.poll(() => button.getAttribute('data-loading')).toBeNull();
     // the notification has slid all the way in
     await expect
@@ -319,17 +320,25 @@ describe('accounts from a spreadsheet', () => {
     ).map((h) => h.trim());
     const total = call(ctx, 'listDenials', {}).total;
     const exported = await downloaded(page, ctx, () =>
-      page.getByRole('button', { name: 'Export the denials list to CSV' }).click(),
+      page.getByRole('button', { name: 'Export CSV of the denials list' }).click(),
     );
     const file = table(exported.text);
-    expect(file.headers).toEqual(shown);
+    // on screen a level column that would say "First level" on every row gives its room;
+    // the file keeps it, in its place after the state
+    const level = shown.indexOf('State') + 1;
+    expect(file.headers).toEqual(
+      shown.includes('Appeal level')
+        ? shown
+        : [...shown.slice(0, level), 'Appeal level', ...shown.slice(level)],
+    );
     expect(file.rows).toHaveLength(total);
     // the first row as the screen shows it, in the same order
     const cells = grid.locator('tbody tr').first().locator('td');
     const row = file.rows[0] ?? [];
     for (const header of ['Payer', 'Account', 'Patient', 'Claim']) {
-      const i = file.headers.indexOf(header);
-      expect(row[i], header).toBe((await cells.nth(i).textContent())?.trim());
+      expect(row[file.headers.indexOf(header)], header).toBe(
+        (await cells.nth(shown.indexOf(header)).textContent())?.trim(),
+      );
     }
     expect(row[file.headers.indexOf('Amount')]).toMatch(/^\d+\.\d{2}$/);
   });

@@ -157,7 +157,7 @@ describe('remittances that settle earlier ones', () => {
     await row.getByText(/^Claim E2E-LATE-1 is now on file, but the remittance is from/).waitFor();
     await screenshot(page, 'exception-claim-on-file');
     await row
-      .getByRole('button', { name: 'Claim E2E-LATE-1 now on file: post E2E-LATE-1 to it' })
+      .getByRole('button', { name: 'Claim now on file — post it: E2E-LATE-1 to claim E2E-LATE-1' })
       .click();
     await row.waitFor({ state: 'detached' });
     expect(

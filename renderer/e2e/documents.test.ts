@@ -348,7 +348,8 @@ describe('documents', () => {
     await filters.getByRole('textbox', { name: 'No statement within' }).fill('30');
     await filters.getByRole('button', { name: 'Find accounts' }).click();
     const grid = page.getByRole('grid', { name: /^Guarantors due a statement/ });
-    const rows = grid.getByRole('row');
+    // the guarantors' rows, below the grid's row of column headers
+    const rows = grid.getByRole('row').filter({ has: page.getByRole('gridcell') });
     await rows.first().waitFor();
 
     // the counts a supervisor checks before printing
@@ -447,7 +448,11 @@ describe('documents', () => {
         .get();
     const page = await app.open('#/statements', ctx);
     const grid = page.getByRole('grid', { name: /^Guarantors due a statement/ });
-    await grid.getByRole('row').first().waitFor();
+    await grid
+      .getByRole('row')
+      .filter({ has: page.getByRole('gridcell') })
+      .first()
+      .waitFor();
     await page
       .getByRole('checkbox', { name: 'Select all guarantors that can get a statement' })
       .check();

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -7,6 +9,11 @@ import { fileURLToPath } from 'node:url';
  * the one that ships.
  */
 export default function setup(): void {
+  // accessibility findings of an earlier run must not be read as this run's
+  const shots = fileURLToPath(new URL('../../test-output/screenshots', import.meta.url));
+  if (fs.existsSync(shots))
+    for (const f of fs.readdirSync(shots))
+      if (f.endsWith('.axe.txt')) fs.rmSync(path.join(shots, f));
   execFileSync('npm', ['run', '--silent', 'build:renderer'], {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     env: { ...process.env, NODE_ENV: 'production' },

@@ -13,6 +13,7 @@ import { holdSteps, type StepHold } from '../../electron/core/step-hold';
 import { dispatchAsync } from '../../electron/api/dispatch';
 import { generateDemoData } from '../../electron/demo/generate';
 import { createTestCtx } from '../../electron/testing/test-db';
+import { describeFinding, runAxe, type AxeFinding } from './axe';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = path.join(root, 'renderer', 'dist');
@@ -78,7 +79,11 @@ export function freshDatabase(options: { demo: boolean; today?: IsoDate }): Test
  * to the main process's own dispatch over the test's database.
  */
 export async function openApp(browser: Browser, url: string, ctx: Ctx): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // reduced motion: a screen is checked as it rests, never half-way through a fade
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    reducedMotion: 'reduce',
+  });
   // fail a step with its locator named, well before the test's own time limit
   page.setDefaultTimeout(20_000);
   const problems: string[] = [];
@@ -86,7 +91,9 @@ export async function openApp(browser: Browser, url: string, ctx: Ctx): Promise<
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());
   });
-  (page as Page & { problems?: string[] }).problems = problems;
+  (page as CheckedPage).problems = problems;
+  (page as CheckedPage).axeFindings = [];
+  (page as CheckedPage).checkedScreens = new Set();
   await page.exposeBinding('__claimdeskInvoke', (_source, method: unknown, input: unknown) =>
     dispatchAsync(ctx, method, input),
   );
@@ -106,16 +113,71 @@ export async function openApp(browser: Browser, url: string, ctx: Ctx): Promise<
   return page;
 }
 
-/** Errors the page reported (uncaught exceptions, console errors). */
-export function pageProblems(page: Page): string[] {
-  return (page as Page & { problems?: string[] }).problems ?? [];
+type CheckedPage = Page & {
+  problems?: string[];
+  axeFindings?: AxeFinding[];
+  /** The routes (hash paths) checked with axe so far. */
+  checkedScreens?: Set<string>;
+};
+
+/** The screen a page shows: its hash route without the query (`#/accounts/12`). */
+function screenOf(page: Page): string {
+  return new URL(page.url()).hash.split('?')[0] || '#/';
 }
 
-/** A full-page screenshot, taken from the top so the fixed header does not land mid-page. */
+async function checkScreen(page: Page, name: string): Promise<void> {
+  const findings = await runAxe(page, name);
+  (page as CheckedPage).axeFindings?.push(...findings);
+  (page as CheckedPage).checkedScreens?.add(screenOf(page));
+  if (findings.length > 0) {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    fs.writeFileSync(
+      path.join(SCREENSHOTS, `${name.replace(/[^\w.-]+/g, '-')}.axe.txt`),
+      findings.map(describeFinding).join('\n') + '\n',
+    );
+  }
+}
+
+/**
+ * A screen a test reached but never photographed is checked as the test leaves it, once
+ * nothing on it says it is still loading.
+ */
+async function checkLastScreen(page: Page, test: string): Promise<void> {
+  if (page.isClosed() || (page as CheckedPage).checkedScreens?.has(screenOf(page))) return;
+  // a screen that keeps a spinner is checked as it is, spinner and all
+  await page
+    .waitForFunction(
+      () => !document.querySelector('[aria-busy="true"], .mantine-Loader-root'),
+      null,
+      {
+        timeout: 5_000,
+      },
+    )
+    .catch(() => undefined);
+  await checkScreen(page, `${test}, last screen ${screenOf(page)}`);
+}
+
+/** Errors the page reported (uncaught exceptions, console errors). */
+export function pageProblems(page: Page): string[] {
+  return (page as CheckedPage).problems ?? [];
+}
+
+/** Serious and critical accessibility violations found on the page's screens so far. */
+export function accessibilityProblems(page: Page): string[] {
+  return ((page as CheckedPage).axeFindings ?? []).map(describeFinding);
+}
+
+/**
+ * A full-page screenshot, taken from the top so the fixed header does not land mid-page,
+ * and an accessibility check of the same screen: every test photographs each screen it
+ * reaches once it shows what the test waited for, so checking here covers every screen
+ * without racing its loading. Findings fail the test after it ends, all of them named.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await checkScreen(page, name);
 }
 
 /**
@@ -139,13 +201,18 @@ export function appSession() {
     await running?.browser.close();
     await running?.server.close();
   });
-  afterEach(async () => {
+  afterEach(async (test) => {
     const opened = pages;
     const close = closers.reverse();
     pages = [];
     closers = [];
     try {
-      for (const page of opened) expect(pageProblems(page)).toEqual([]);
+      if (test.task.result?.state !== 'fail')
+        for (const page of opened) await checkLastScreen(page, test.task.name);
+      for (const page of opened) {
+        expect(pageProblems(page)).toEqual([]);
+        expect(accessibilityProblems(page), 'serious or critical axe violations').toEqual([]);
+      }
     } finally {
       for (const page of opened) await page.close();
       for (const c of close) c();

@@ -298,7 +298,7 @@ describe('importing a remittance and working its denial', () => {
     await screenshot(page, 'import-exceptions');
 
     // the payment goes to the claim found by its number
-    await table.getByRole('button', { name: 'Match ZZ-TYPO-1 to a claim' }).click();
+    await table.getByRole('button', { name: 'Match to claim: ZZ-TYPO-1' }).click();
     const dialog = page.getByRole('dialog', { name: 'Match to claim' });
     await dialog.getByRole('textbox', { name: 'Claim or account number' }).fill(target.number);
     const post = dialog.getByRole('button', { name: `Post to claim ${target.number}` });
@@ -318,7 +318,7 @@ describe('importing a remittance and working its denial', () => {
 
     // the other failed its checks: it can only be set aside, with a note, which is required
     expect(
-      await table.getByRole('button', { name: 'Match ZZ-NOBODY to a claim' }).isDisabled(),
+      await table.getByRole('button', { name: 'Match to claim: ZZ-NOBODY' }).isDisabled(),
     ).toBe(true);
     await table.getByRole('button', { name: 'Set aside ZZ-NOBODY' }).click();
     const aside = page.getByRole('dialog', { name: 'Set aside' });

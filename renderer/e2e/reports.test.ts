@@ -81,7 +81,7 @@ describe('reports', () => {
 
       const csv = fs.readFileSync(
         await downloaded(page, ctx, () =>
-          page.getByRole('button', { name: 'Export the report to CSV' }).click(),
+          page.getByRole('button', { name: 'Export CSV of the report' }).click(),
         ),
         'utf8',
       );
@@ -89,7 +89,7 @@ describe('reports', () => {
       expect(csv).toContain(`${change.filter},${change.option}`);
 
       const pdf = await downloaded(page, ctx, () =>
-        page.getByRole('button', { name: 'Save the report as a PDF' }).click(),
+        page.getByRole('button', { name: 'Save PDF of the report' }).click(),
       );
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
       expect(text).toContain(REPORT_TITLES[id]);

@@ -113,7 +113,8 @@ describe('a representative works the queue', () => {
     await grid.focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    const third = grid.locator('[aria-rowindex="3"]');
+    // the third follow-up: row 1 is the column headers
+    const third = grid.locator('[aria-rowindex="4"]');
     await expect.poll(() => third.getAttribute('aria-selected')).toBe('true');
     const accountNumber = (await third.getByRole('gridcell').nth(3).textContent())?.trim();
     await page.keyboard.press('Enter');
@@ -121,7 +122,7 @@ describe('a representative works the queue', () => {
     await page.getByText(`Account ${accountNumber}`).waitFor();
     await page.keyboard.press('Escape');
     await expect
-      .poll(() => queueGrid(page).locator('[aria-rowindex="3"]').getAttribute('aria-selected'))
+      .poll(() => queueGrid(page).locator('[aria-rowindex="4"]').getAttribute('aria-selected'))
       .toBe('true');
   });
 

@@ -119,10 +119,11 @@ export function AccountScreen({ accountId }: { accountId: number }) {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <Grid gap="md">
-              <Grid.Col span={{ base: 12, md: 6 }}>
+              {/* the wider half: five aging columns of five-digit amounts fit whole */}
+              <Grid.Col span={{ base: 12, md: 7 }}>
                 <BalanceCard balance={v.balance} />
               </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 6 }}>
+              <Grid.Col span={{ base: 12, md: 5 }}>
                 <PeopleCard view={v} />
               </Grid.Col>
             </Grid>

@@ -42,7 +42,7 @@ export function BalanceCard({ balance }: { balance: BalanceView }) {
           </Text>
         </Stack>
       </Group>
-      <Table aria-label="Aging" withRowBorders={false}>
+      <Table aria-label="Aging" withRowBorders={false} horizontalSpacing={4} fz="xs">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Days</Table.Th>
@@ -61,7 +61,7 @@ export function BalanceCard({ balance }: { balance: BalanceView }) {
               </Table.Td>
               {AGING_BUCKETS.map((b) => (
                 <Table.Td key={b.key} ta="right">
-                  <Money value={balance.aging[side][b.key]} size="sm" />
+                  <Money value={balance.aging[side][b.key]} size="xs" />
                 </Table.Td>
               ))}
             </Table.Tr>

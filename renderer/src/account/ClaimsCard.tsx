@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import type { ClaimView, CoverageView } from '../../../shared/api/accounts';
 import { CLAIM_STATUS } from '../../../shared/codes/enums';
@@ -157,7 +157,9 @@ export function ClaimsCard({
         <Table aria-label="Claims" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={28} />
+              <Table.Th w={28}>
+                <VisuallyHidden>Details</VisuallyHidden>
+              </Table.Th>
               <Table.Th>Claim</Table.Th>
               <Table.Th>Payer</Table.Th>
               <Table.Th>Billed</Table.Th>

@@ -10,7 +10,9 @@ export function Root() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
-        <Notifications position="bottom-right" limit={3} />
+        {/* bottom left: the right-hand column holds the account's Log call and History,
+            and a note at the left edge cannot run off the window */}
+        <Notifications position="bottom-left" limit={3} containerWidth={400} />
         <AccessGate>
           <Shell />
         </AccessGate>

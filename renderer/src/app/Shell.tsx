@@ -108,17 +108,24 @@ export function Shell() {
                 // as wide as its whole hint: the menu holds what does not fit beside it
                 style={{ flexShrink: 0 }}
                 px="sm"
-                leftSection={<SearchIcon />}
+                leftSection={
+                  <span role="img" aria-label="Search accounts:">
+                    <SearchIcon />
+                  </span>
+                }
                 justify="space-between"
                 rightSection={
                   <Kbd size="xs" style={{ whiteSpace: 'nowrap' }}>
                     Ctrl+K
                   </Kbd>
                 }
-                aria-label="Search accounts (Ctrl+K)"
+                // named by its content, so the name holds what it shows: the magnifier
+                // says "Search accounts:", then the hint and the shortcut
+                aria-keyshortcuts="Control+K"
               >
                 <Text size="sm" c="dimmed">
-                  Account, claim, name, DOB, phone
+                  {/* the space keeps the hint and the shortcut two words apart in the name */}
+                  {'Account, claim, name, DOB, phone '}
                 </Text>
               </Button>
             )}

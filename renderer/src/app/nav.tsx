@@ -88,7 +88,8 @@ export function OfficeMenu({
       fw={route === to ? 600 : undefined}
       rightSection={extra}
     >
-      {label}
+      {/* a space before the count: axe reads the visible text as one string */}
+      {extra ? `${label} ` : label}
     </Menu.Item>
   );
   const badge = (
@@ -116,7 +117,7 @@ export function OfficeMenu({
             </>
           }
         >
-          Office
+          {waiting > 0 ? 'Office ' : 'Office'}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

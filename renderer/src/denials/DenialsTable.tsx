@@ -56,6 +56,8 @@ export function DenialsTable({ rows, listPath }: { rows: DenialView[]; listPath:
     const row = rows[i];
     if (row && row.state !== 'resolved') navigate(appealPath(row.id));
   };
+  // a level column that reads "First level" on every row says nothing: it gives its room
+  const showLevel = rows.some((d) => d.appealLevel !== 'first');
   const move = (to: number) => setSelected(Math.max(0, Math.min(rows.length - 1, to)));
   const onKeyDown = (e: KeyboardEvent) => {
     const keys: Record<string, () => void> = {
@@ -97,7 +99,7 @@ export function DenialsTable({ rows, listPath }: { rows: DenialView[]; listPath:
             <Table.Th>Codes</Table.Th>
             <Table.Th ta="right">Amount</Table.Th>
             <Table.Th>State</Table.Th>
-            <Table.Th>Appeal level</Table.Th>
+            {showLevel && <Table.Th>Appeal level</Table.Th>}
             <Table.Th>Account</Table.Th>
             <Table.Th>Patient</Table.Th>
             <Table.Th>Claim</Table.Th>
@@ -145,11 +147,11 @@ export function DenialsTable({ rows, listPath }: { rows: DenialView[]; listPath:
               <Table.Td>
                 <DenialStateBadge state={d.state} />
               </Table.Td>
-              <Table.Td>
-                <Text size="sm" truncate="end" maw={150} title={APPEAL_LEVEL.labels[d.appealLevel]}>
+              {showLevel && (
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {APPEAL_LEVEL.labels[d.appealLevel]}
-                </Text>
-              </Table.Td>
+                </Table.Td>
+              )}
               <Table.Td className="tabular">{d.accountNumber}</Table.Td>
               <Table.Td>
                 <Text size="sm" truncate="end" maw={180} fw={500} title={d.patientName}>

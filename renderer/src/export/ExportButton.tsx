@@ -83,7 +83,8 @@ export function ExportButton({
         onClick={() => void run()}
         loading={progress !== null}
         disabled={disabled}
-        aria-label={`Export the ${what} to CSV`}
+        // the name begins with what the button shows, so speech input can say it
+        aria-label={`Export CSV of the ${what}`}
         title="Every row that matches the filters, with the columns shown, as a CSV file"
       >
         Export CSV

@@ -39,7 +39,7 @@ function Actions({
         disabled={!e.postable}
         title={e.postable ? 'Find the claim this payment belongs to and post it' : NOT_POSTABLE}
         onClick={onMatch}
-        aria-label={`Match ${e.patientControlNumber} to a claim`}
+        aria-label={`Match to claim: ${e.patientControlNumber}`}
       >
         Match to claim…
       </Button>
@@ -90,7 +90,7 @@ function PostToClaimOnFile({
       size="compact-xs"
       loading={post.isPending}
       onClick={() => post.mutate()}
-      aria-label={`Claim ${claim.claimNumber} now on file: post ${e.patientControlNumber} to it`}
+      aria-label={`Claim now on file — post it: ${e.patientControlNumber} to claim ${claim.claimNumber}`}
     >
       Claim now on file — post it
     </Button>

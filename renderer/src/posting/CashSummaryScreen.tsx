@@ -1,4 +1,14 @@
-import { Anchor, Button, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Grid,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -35,7 +45,9 @@ function RemittancesOfTheDay({ rows }: { rows: RemittanceTieOutRow[] }) {
             <Table.Th>Trace number</Table.Th>
             <Table.Th ta="right">Payment</Table.Th>
             <Table.Th>How it ties out</Table.Th>
-            <Table.Th />
+            <Table.Th>
+              <VisuallyHidden>Details</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -1,4 +1,4 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -60,7 +60,9 @@ export function ReceiptsTable({ receipts, open }: { receipts: ReceiptView[]; ope
             <Table.Th>Check / reference</Table.Th>
             <Table.Th ta="right">Amount</Table.Th>
             <Table.Th>By</Table.Th>
-            <Table.Th />
+            <Table.Th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

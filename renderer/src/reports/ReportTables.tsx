@@ -45,7 +45,14 @@ export function ReportTableView({ table }: { table: ReportTable }) {
           Nothing in this period.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={500} maxHeight={420}>
+        <Table.ScrollContainer
+          minWidth={500}
+          maxHeight={420}
+          // a table taller than its box scrolls from the keyboard too
+          scrollAreaProps={{
+            viewportProps: { tabIndex: 0, role: 'region', 'aria-label': table.title },
+          }}
+        >
           <Table
             striped
             highlightOnHover

@@ -130,7 +130,7 @@ function ExportButtons({ report, view }: { report: Report | null; view: ReportVi
         size="xs"
         disabled={!report}
         onClick={csv}
-        aria-label="Export the report to CSV"
+        aria-label="Export CSV of the report"
       >
         Export CSV
       </Button>
@@ -140,7 +140,7 @@ function ExportButtons({ report, view }: { report: Report | null; view: ReportVi
         disabled={!report}
         loading={printing}
         onClick={() => void pdf()}
-        aria-label="Save the report as a PDF"
+        aria-label="Save PDF of the report"
       >
         Save PDF
       </Button>

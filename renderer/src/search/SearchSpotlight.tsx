@@ -35,6 +35,8 @@ export function SearchSpotlight() {
       scrollable
       maxHeight={480}
       size={760}
+      // the dialog has no visible title; its name says what it is for
+      attributes={{ content: { 'aria-label': 'Search accounts' } }}
     >
       <Spotlight.Search
         placeholder="Account or claim number, name (smith, jo), date of birth, phone"

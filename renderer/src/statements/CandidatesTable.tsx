@@ -19,6 +19,7 @@ import { Money } from '../components/Money';
 import { UsDate } from '../components/UsDate';
 
 const ROW_HEIGHT = 34;
+const HEADER_HEIGHT = 30;
 /** Room between a right-aligned amount and the date beside it. */
 const COLUMN_GAP = 16;
 
@@ -147,6 +148,9 @@ export function CandidatesTable({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // the column headers stick to the top of the grid, above the first row
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
   });
   const model = table.getRowModel().rows;
   const gridTemplateColumns = table
@@ -175,47 +179,51 @@ export function CandidatesTable({
 
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
-      <Box
-        role="row"
-        bg="gray.0"
-        px="xs"
-        style={{
-          display: 'grid',
-          gridTemplateColumns,
-          columnGap: COLUMN_GAP,
-          alignItems: 'center',
-          borderBottom: '1px solid var(--mantine-color-gray-3)',
-        }}
-      >
-        {table.getHeaderGroups()[0]?.headers.map((h) => (
-          <Box
-            key={h.id}
-            role="columnheader"
-            py={6}
-            pr={8}
-            ta={h.column.columnDef.meta?.align === 'right' ? 'right' : 'left'}
-          >
-            {typeof h.column.columnDef.header === 'string' ? (
-              <Text fz="xs" fw={700} c="gray.7">
-                {h.column.columnDef.header}
-              </Text>
-            ) : (
-              flexRender(h.column.columnDef.header, h.getContext())
-            )}
-          </Box>
-        ))}
-      </Box>
       <div
         ref={scrollRef}
         tabIndex={0}
         role="grid"
         aria-label={`Guarantors due a statement, ${rows.length.toLocaleString('en-US')}`}
-        aria-rowcount={rows.length}
+        aria-rowcount={rows.length + 1}
         aria-multiselectable
         aria-activedescendant={rows.length > 0 ? `candidate-row-${active}` : undefined}
         onKeyDown={onKeyDown}
         style={{ flex: 1, overflow: 'auto', position: 'relative', outlineOffset: -2 }}
       >
+        <Box
+          role="row"
+          aria-rowindex={1}
+          h={HEADER_HEIGHT}
+          bg="gray.0"
+          px="xs"
+          style={{
+            position: 'sticky',
+            top: 0,
+            zIndex: 1,
+            display: 'grid',
+            gridTemplateColumns,
+            columnGap: COLUMN_GAP,
+            alignItems: 'center',
+            borderBottom: '1px solid var(--mantine-color-gray-3)',
+          }}
+        >
+          {table.getHeaderGroups()[0]?.headers.map((h) => (
+            <Box
+              key={h.id}
+              role="columnheader"
+              pr={8}
+              ta={h.column.columnDef.meta?.align === 'right' ? 'right' : 'left'}
+            >
+              {typeof h.column.columnDef.header === 'string' ? (
+                <Text fz="xs" fw={700} c="gray.7">
+                  {h.column.columnDef.header}
+                </Text>
+              ) : (
+                flexRender(h.column.columnDef.header, h.getContext())
+              )}
+            </Box>
+          ))}
+        </Box>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = model[item.index];
@@ -225,7 +233,7 @@ export function CandidatesTable({
                 key={row.id}
                 id={`candidate-row-${item.index}`}
                 role="row"
-                aria-rowindex={item.index + 1}
+                aria-rowindex={item.index + 2}
                 aria-selected={row.getIsSelected()}
                 data-selected={item.index === active}
                 className="queue-row virtual-row"
@@ -235,7 +243,7 @@ export function CandidatesTable({
                 }}
                 style={{
                   height: ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
+                  transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
                   gridTemplateColumns,
                   columnGap: COLUMN_GAP,
                   cursor: disabled ? 'default' : 'pointer',

@@ -11,6 +11,7 @@ import { hasFilters, type QueueFilters } from './filters';
 import { PAGE_SIZE, useQueuePages } from './useQueuePages';
 
 const ROW_HEIGHT = 34;
+const HEADER_HEIGHT = 30;
 const selectionKey = 'claimdesk.queue.selected';
 
 export function QueueTable({
@@ -32,6 +33,9 @@ export function QueueTable({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // the column headers stick to the top of the grid, above the first row
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
@@ -120,56 +124,64 @@ export function QueueTable({
 
   if (first.isPending || first.isError) return <QueryState query={first} what="the work queue" />;
 
+  const headerRow = (
+    <Box
+      role="row"
+      aria-rowindex={1}
+      h={HEADER_HEIGHT}
+      style={{
+        display: 'grid',
+        gridTemplateColumns,
+        alignItems: 'center',
+        borderBottom: '1px solid var(--mantine-color-gray-3)',
+        position: 'sticky',
+        top: 0,
+        zIndex: 1,
+      }}
+      bg="gray.0"
+      px="xs"
+    >
+      {table.getHeaderGroups()[0]?.headers.map((h) => {
+        const key = h.column.columnDef.meta?.sortKey;
+        const active = key !== undefined && filters.sortBy === key;
+        const label = flexRender(h.column.columnDef.header, h.getContext());
+        return (
+          <Box
+            key={h.id}
+            role="columnheader"
+            aria-sort={
+              active ? (filters.sortDir === 'asc' ? 'ascending' : 'descending') : undefined
+            }
+            ta={h.column.columnDef.meta?.align === 'right' ? 'right' : 'left'}
+            pr={8}
+          >
+            {key ? (
+              <UnstyledButton
+                onClick={() => sortBy(key)}
+                fz="xs"
+                fw={700}
+                c={active ? 'blue.8' : 'gray.7'}
+              >
+                {label}
+                {active ? (filters.sortDir === 'asc' ? ' ▲' : ' ▼') : ''}
+              </UnstyledButton>
+            ) : (
+              <Text fz="xs" fw={700} c="gray.7">
+                {label}
+              </Text>
+            )}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+
   return (
     <Paper
       withBorder
       radius="sm"
       style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
     >
-      <Box
-        role="row"
-        style={{
-          display: 'grid',
-          gridTemplateColumns,
-          borderBottom: '1px solid var(--mantine-color-gray-3)',
-        }}
-        bg="gray.0"
-        px="xs"
-      >
-        {table.getHeaderGroups()[0]?.headers.map((h) => {
-          const key = h.column.columnDef.meta?.sortKey;
-          const active = key !== undefined && filters.sortBy === key;
-          const label = flexRender(h.column.columnDef.header, h.getContext());
-          return (
-            <Box
-              key={h.id}
-              role="columnheader"
-              aria-sort={
-                active ? (filters.sortDir === 'asc' ? 'ascending' : 'descending') : undefined
-              }
-              py={6}
-              ta={h.column.columnDef.meta?.align === 'right' ? 'right' : 'left'}
-              pr={8}
-            >
-              {key ? (
-                <UnstyledButton
-                  onClick={() => sortBy(key)}
-                  fz="xs"
-                  fw={700}
-                  c={active ? 'blue.8' : 'gray.7'}
-                >
-                  {label}
-                  {active ? (filters.sortDir === 'asc' ? ' ▲' : ' ▼') : ''}
-                </UnstyledButton>
-              ) : (
-                <Text fz="xs" fw={700} c="gray.7">
-                  {label}
-                </Text>
-              )}
-            </Box>
-          );
-        })}
-      </Box>
       {total === 0 ? (
         <EmptyState title="Nothing due — the queue is clear">
           {hasFilters(filters)
@@ -182,11 +194,12 @@ export function QueueTable({
           tabIndex={0}
           role="grid"
           aria-label={`Work queue, ${total.toLocaleString('en-US')} follow-ups`}
-          aria-rowcount={total}
+          aria-rowcount={total + 1}
           aria-activedescendant={`queue-row-${selected}`}
           onKeyDown={onKeyDown}
           style={{ flex: 1, overflow: 'auto', position: 'relative', outlineOffset: -2 }}
         >
+          {headerRow}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const data = rowAt(item.index);
@@ -196,7 +209,7 @@ export function QueueTable({
                   key={item.key}
                   id={`queue-row-${item.index}`}
                   role="row"
-                  aria-rowindex={item.index + 1}
+                  aria-rowindex={item.index + 2}
                   aria-selected={item.index === selected}
                   data-selected={item.index === selected}
                   className="queue-row virtual-row"
@@ -204,7 +217,7 @@ export function QueueTable({
                   onDoubleClick={() => open(item.index)}
                   style={{
                     height: ROW_HEIGHT,
-                    transform: `translateY(${item.start}px)`,
+                    transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
                     gridTemplateColumns,
                     cursor: 'pointer',
                   }}
@@ -226,12 +239,9 @@ export function QueueTable({
                       </div>
                     ))
                   ) : (
-                    <Skeleton
-                      height={12}
-                      radius="sm"
-                      style={{ gridColumn: '1 / -1' }}
-                      aria-label="Loading row"
-                    />
+                    <div role="gridcell" style={{ gridColumn: '1 / -1' }}>
+                      <Skeleton height={12} radius="sm" aria-label="Loading row" />
+                    </div>
                   )}
                 </div>
               );

@@ -12,6 +12,11 @@ import { RestrictionBadges } from '../contact/RestrictionBadges';
 
 const col = createColumnHelper<QueueRow>();
 
+/** A claim status short enough for the queue's claim cell; the full words are its title. */
+function claimStatusShort(status: NonNullable<QueueRow['claimStatus']>): string {
+  return status === 'rejected' ? 'Rejected' : CLAIM_STATUS.labels[status];
+}
+
 const agingLabel = (key: QueueRow['agingBucket']) =>
   AGING_BUCKETS.find((b) => b.key === key)?.label ?? key;
 
@@ -19,33 +24,35 @@ const agingLabel = (key: QueueRow['agingBucket']) =>
 export const queueColumns = [
   col.accessor('priority', {
     header: 'Priority',
-    size: 76,
+    // a whole MEDIUM badge
+    size: 84,
     meta: { sortKey: 'priority' },
     cell: (c) => <PriorityBadge size="sm" priority={c.getValue()} />,
   }),
   col.accessor('dueDate', {
     header: 'Due',
-    size: 90,
+    size: 86,
     meta: { sortKey: 'dueDate' },
     cell: (c) => <UsDate value={c.getValue()} />,
   }),
   col.accessor('kind', {
     header: 'Kind',
-    size: 110,
+    // as wide as the longest kind ("Account follow-up"): a kind is never cut
+    size: 140,
     cell: (c) => (
-      <Text size="sm" truncate="end" title={FOLLOW_UP_KIND.labels[c.getValue()]}>
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
         {FOLLOW_UP_KIND.labels[c.getValue()]}
       </Text>
     ),
   }),
   col.accessor('accountNumber', {
     header: 'Account',
-    size: 96,
+    size: 92,
     meta: { sortKey: 'accountNumber' },
   }),
   col.accessor('patientName', {
     header: 'Patient',
-    size: 150,
+    size: 130,
     meta: { sortKey: 'patientName' },
     cell: ({ row: { original: r } }) => (
       <Group gap={4} wrap="nowrap">
@@ -58,7 +65,7 @@ export const queueColumns = [
   }),
   col.accessor('payerName', {
     header: 'Payer',
-    size: 160,
+    size: 130,
     cell: (c) => (
       <Text size="sm" truncate="end" title={c.getValue() ?? undefined}>
         {c.getValue() ?? 'Self-pay'}
@@ -68,7 +75,8 @@ export const queueColumns = [
   col.display({
     id: 'claim',
     header: 'Claim',
-    size: 220,
+    // the number, its status and two codes whole, in sentence case: nothing is cut
+    size: 276,
     cell: ({ row: { original: r } }) =>
       r.claimNumber ? (
         <Group gap={4} wrap="nowrap">
@@ -79,10 +87,12 @@ export const queueColumns = [
             <Badge
               size="xs"
               variant="outline"
+              tt="none"
               color={r.claimStatus === 'denied' ? 'red' : 'gray'}
               title={CLAIM_STATUS.labels[r.claimStatus]}
+              style={{ flexShrink: 0 }}
             >
-              {CLAIM_STATUS.labels[r.claimStatus]}
+              {claimStatusShort(r.claimStatus)}
             </Badge>
           )}
           {r.denialCodes.slice(0, 2).map((code) => (
@@ -91,7 +101,9 @@ export const queueColumns = [
               size="xs"
               variant="light"
               color="red"
+              tt="none"
               title={`${code}: ${describeReason(code.split('-')[1] ?? code)}`}
+              style={{ flexShrink: 0 }}
             >
               {code}
             </Badge>
@@ -105,7 +117,7 @@ export const queueColumns = [
   }),
   col.accessor('balance', {
     header: 'Balance',
-    size: 104,
+    size: 100,
     meta: { sortKey: 'balance', align: 'right' },
     cell: ({ row: { original: r } }) => (
       // a native title: a floating tooltip per cell is too heavy for a virtualised grid
@@ -118,7 +130,7 @@ export const queueColumns = [
   }),
   col.accessor('ageDays', {
     header: 'Age',
-    size: 64,
+    size: 56,
     meta: { sortKey: 'age', align: 'right' },
     cell: ({ row: { original: r } }) => (
       <Text
@@ -133,7 +145,8 @@ export const queueColumns = [
   }),
   col.accessor('deadlineDate', {
     header: 'Deadline',
-    size: 112,
+    // a passed deadline shows its date beside the word
+    size: 136,
     meta: { sortKey: 'deadline' },
     cell: ({ row: { original: r } }) => (
       <Deadline date={r.deadlineDate} daysLeft={r.daysToDeadline} />
@@ -141,7 +154,7 @@ export const queueColumns = [
   }),
   col.accessor('ownerName', {
     header: 'Owner',
-    size: 120,
+    size: 116,
     cell: (c) => (
       <Text size="sm" truncate="end" c={c.getValue() ? undefined : 'dimmed'}>
         {c.getValue() ?? 'Unassigned'}
@@ -166,9 +179,12 @@ export function Deadline({
     );
   if (daysLeft < 0)
     return (
-      <Badge size="sm" color="gray" variant="filled" tt="none" title="The appeal window has closed">
-        passed {-daysLeft} d
-      </Badge>
+      <Group gap={4} wrap="nowrap" title={`The appeal window closed ${-daysLeft} days ago`}>
+        <UsDate value={date} />
+        <Badge size="sm" color="gray" variant="filled" tt="none" style={{ flexShrink: 0 }}>
+          passed
+        </Badge>
+      </Group>
     );
   if (daysLeft <= 15)
     return (
