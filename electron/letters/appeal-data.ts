@@ -57,6 +57,9 @@ interface ClaimFacts {
   claimsZip: string | null;
   /** When the first-level appeal on this denial was marked sent, if one was. */
   firstAppealSent: IsoDate | null;
+  /** The payer's answer to it, as the representative recorded it from the payer's letters. */
+  firstAppealDecided: IsoDate | null;
+  firstAppealReference: string | null;
   memberId: string | null;
   groupNumber: string | null;
   patientFirst: string;
@@ -88,6 +91,12 @@ const CLAIM_SQL = `SELECT c.id AS claimId, c.claim_number AS claimNumber,
     (SELECT min(doc.sent_date) FROM documents doc
       WHERE doc.denial_id = d.id AND doc.kind = 'appeal' AND doc.sent_date IS NOT NULL)
       AS firstAppealSent,
+    (SELECT r.letter_date FROM appeal_responses r
+      WHERE r.denial_id = d.id AND r.level = 'first' AND r.kind = 'upheld' ORDER BY r.id DESC LIMIT 1)
+      AS firstAppealDecided,
+    (SELECT r.reference FROM appeal_responses r
+      WHERE r.denial_id = d.id AND r.level = 'first' AND r.reference IS NOT NULL
+      ORDER BY r.id DESC LIMIT 1) AS firstAppealReference,
     cv.member_id AS memberId, cv.group_number AS groupNumber,
     p.first_name AS patientFirst, p.middle_name AS patientMiddle, p.last_name AS patientLast,
     p.date_of_birth AS dateOfBirth, d.category, d.codes, d.amount AS deniedAmount,
@@ -260,6 +269,8 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
       payer_appeals_fax: c.appealsFax ?? undefined,
       // the earliest appeal sent on this denial is the one a second-level letter answers
       first_appeal_date: c.firstAppealSent ?? undefined,
+      first_appeal_decision_date: c.firstAppealDecided ?? undefined,
+      first_appeal_reference: c.firstAppealReference ?? undefined,
       patient_name: [c.patientFirst, c.patientMiddle, c.patientLast].filter(Boolean).join(' '),
       date_of_birth: c.dateOfBirth ?? undefined,
       member_id: c.memberId ?? undefined,

@@ -6,7 +6,7 @@ import { renderLetter } from '../documents/letter-layout';
 import { loadShippedTemplates } from '../documents/template-load';
 import { pdfBodyText, pdfText } from '../documents/test-pdf';
 import { documentsDir } from '../filing/location';
-import { call, callAsync, expectRefusedAsync } from '../testing/call';
+import { call, callAsync, expectRefused, expectRefusedAsync } from '../testing/call';
 
 import { addAccount, addBilledClaim, addPayer } from '../testing/builders';
 import { createTestCtx, type TestCtx } from '../testing/test-db';
@@ -229,33 +229,78 @@ describe('appeal letters of the demo hospital', () => {
     );
   });
 
-  it('a second-level letter cites when the first appeal was sent', async () => {
+  it('a second-level letter cites the first appeal, and the payer reference only when on file', async () => {
     const denial = call(ctx, 'listDenials', { limit: 500 }).rows.find(
       (d) => d.daysLeft >= 0 && d.action === 'appeal' && d.category === 'eligibility',
     );
     if (!denial) throw new Error('the demo hospital has no timely eligibility appeal');
     const first = await callAsync(ctx, 'draftAppeal', { denialId: denial.id });
-    const before = await callAsync(ctx, 'draftAppeal', {
-      denialId: denial.id,
-      templateId: 'appeal-eligibility-2',
-    });
+    const secondLevel = { denialId: denial.id, templateId: 'appeal-eligibility-2' };
+    const before = await callAsync(ctx, 'draftAppeal', secondLevel);
     expect(before.fields.find((f) => f.key === 'first_appeal_date')?.value).toBeNull();
     const doc = await callAsync(ctx, 'generateAppeal', {
       denialId: denial.id,
       templateId: first.templateId,
     });
     call(ctx, 'markDocumentSent', { documentId: doc.documentId, sentDate: ctx.clock.today() });
-    const second = await callAsync(ctx, 'draftAppeal', {
-      denialId: denial.id,
-      templateId: 'appeal-eligibility-2',
-    });
     const sent = formatUsDate(ctx.clock.today());
+    const secondText = async () =>
+      flat(
+        pdfText(
+          Buffer.from((await callAsync(ctx, 'previewAppeal', secondLevel)).pdfBase64, 'base64'),
+        ),
+      );
+
+    // nothing from the payer yet: the letter says when the first appeal went, and no more
+    const second = await callAsync(ctx, 'draftAppeal', secondLevel);
     expect(second.fields.find((f) => f.key === 'first_appeal_date')?.value).toBe(sent);
-    expect(second.blocks[1]).toMatchObject({
-      text: expect.stringContaining(`Our first appeal, sent on ${sent},`),
-    });
-    // the payer's reference for it is not on file: it stays a visible gap
     expect(second.fields.find((f) => f.key === 'first_appeal_reference')?.value).toBeNull();
+    const bare = await secondText();
+    expect(bare).toContain(`Our first appeal was sent on ${sent}. The amount of`);
+    expect(bare).not.toMatch(/\[FIRST APPEAL|reference \(|\(\)|First appeal reference/);
+
+    // the payer acknowledges it under a case number: the reference is cited
+    call(ctx, 'updateDenial', {
+      denialId: denial.id,
+      state: 'awaiting_payer',
+      response: { kind: 'acknowledged', letterDate: ctx.clock.today(), reference: 'APL-55102' },
+    });
+    expect(await secondText()).toContain(
+      `Our first appeal was sent on ${sent}; your reference for it is APL-55102.`,
+    );
+
+    // then upholds the denial: the decision's date and the reference, in one sentence
+    const decided = addDays(ctx.clock.today(), -1);
+    call(ctx, 'updateDenial', {
+      denialId: denial.id,
+      state: 'in_review',
+      appealLevel: 'second',
+      response: { kind: 'upheld', letterDate: decided },
+    });
+    const cited = await secondText();
+    expect(cited).toContain(
+      `Our first appeal, sent on ${sent}, was upheld by your letter dated ${formatUsDate(decided)} (your reference APL-55102).`,
+    );
+    expect(cited).toMatch(/First appeal reference:? APL-55102/);
+    const history = call(ctx, 'getAccount', { accountId: denial.accountId }).activities;
+    expect(history.map((a) => a.text).join('\n')).toContain(
+      `Payer's answer to the first level appeal: upheld the denial (letter of ${formatUsDate(decided)}).`,
+    );
+  });
+
+  it("refuses a payer's answer dated after today, keeping nothing", () => {
+    const denial = call(ctx, 'listDenials', { limit: 1 }).rows[0];
+    if (!denial) throw new Error('the demo hospital has no open denial');
+    expectRefused(
+      ctx,
+      'updateDenial',
+      {
+        denialId: denial.id,
+        state: 'awaiting_payer',
+        response: { kind: 'acknowledged', letterDate: addDays(ctx.clock.today(), 1) },
+      },
+      /cannot be dated after today/,
+    );
   });
 
   it('a filed letter keeps the facts it printed and is reproduced from them exactly', async () => {
