@@ -29,4 +29,10 @@ describe('migration 31: facts letters cite', () => {
     ]);
     db.close();
   });
+
+  it('adds line-level providers, empty: earlier claims named none', () => {
+    const db = openDatabase(versionTwentySixFile());
+    expect(all(db, `SELECT * FROM claim_line_providers`)).toEqual([]);
+    db.close();
+  });
 });

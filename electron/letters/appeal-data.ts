@@ -10,7 +10,12 @@ import type {
   LetterFields,
   LetterServiceLine,
 } from '../documents/letter-data';
-import { claimProviders, type ClaimProvider } from '../importers/claims/claim-providers';
+import {
+  claimProviders,
+  differingProviders,
+  lineProviders,
+  type ClaimProvider,
+} from '../importers/claims/claim-providers';
 import type { DenialCategory, Template } from '../documents/template';
 import { readFacility } from '../facility/facility';
 import { visitKind } from '../statements/visit-kind';
@@ -146,11 +151,20 @@ function serviceDescription(revenueCodes: readonly (string | null)[]): string | 
   return revenueCodes.some((c) => c !== null) ? visitKind(revenueCodes) : undefined;
 }
 
+/** A provider named on one line, as the line's note in the service-line table says it. */
+function lineProviderText(p: ClaimProvider): string {
+  const role = p.role.charAt(0).toUpperCase() + p.role.slice(1);
+  return `${role}: ${providerText(p)}`;
+}
+
+function providerText(p: ClaimProvider): string {
+  return p.npi ? `${p.name} (NPI ${p.npi})` : p.name;
+}
+
 /** Each provider the claim file named, with the NPI a payer looks them up by. */
 function providerFields(providers: readonly ClaimProvider[]): LetterFields {
   const out: Partial<Record<`${ClaimProvider['role']}_provider`, string>> = {};
-  for (const p of providers)
-    out[`${p.role}_provider`] = p.npi ? `${p.name} (NPI ${p.npi})` : p.name;
+  for (const p of providers) out[`${p.role}_provider`] = providerText(p);
   return out;
 }
 
@@ -203,13 +217,17 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
     postedAmounts(db, claimId, c.denialRemittanceId),
     c.deniedAmount,
   );
+  const providers = claimProviders(db, claimId);
+  const byLine = lineProviders(db, claimId);
   const letterLines: LetterServiceLine[] = serviceLines.map((l, i) => {
     const f = figures.lines[i];
+    const own = differingProviders(byLine.get(l.id) ?? [], providers);
     return {
       date: l.date,
       code: l.code,
       modifiers: l.modifiers ? l.modifiers.split(':') : [],
       description: lineDescription(l.revenueCode),
+      ...(own.length ? { providers: own.map(lineProviderText) } : {}),
       units: l.units,
       billed: cents(l.billed),
       paid: f?.paid ?? null,
@@ -292,7 +310,7 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
       original_submission_date: originalSubmission(c.billedDate, c.frequencyCode),
       // the app is the hospital's: whoever files through it files as the provider
       requester_relationship: 'Provider',
-      ...providerFields(claimProviders(db, claimId)),
+      ...providerFields(providers),
       diagnosis_codes: c.diagnosisCodes?.split(' ').join(', ') || undefined,
       authorization_number: c.priorAuthorization ?? undefined,
       billed_amount: cents(c.totalCharge),

@@ -58,7 +58,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 23, name: 'dates of death, estate contacts and returned mail', sql: migration023 },
   { version: 25, name: 'claim-level providers from claim files', sql: migration025 },
   { version: 26, name: 'personal representatives of estates', sql: migration026 },
-  { version: 31, name: 'appeal responses and other facts letters cite', sql: migration031 },
+  {
+    version: 31,
+    name: 'appeal responses, line-level providers and other facts letters cite',
+    sql: migration031,
+  },
 ];
 
 // the last version, not the count: version numbers need not be contiguous
