@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
@@ -334,5 +335,35 @@ describe('appeal letters of the demo hospital', () => {
     expect(() =>
       ctx.db.prepare(`DELETE FROM document_facts WHERE document_id = ?`).run(doc.documentId),
     ).toThrow(/keeps the facts it printed/);
+
+    // through the API: the same bytes, and both fingerprints to show it
+    const checked = await callAsync(ctx, 'reproduceLetter', { documentId: doc.documentId });
+    expect(Buffer.from(checked.pdfBase64, 'base64').equals(filed)).toBe(true);
+    expect(checked).toMatchObject({ identical: true, sha256: checked.filedSha256 });
+    expect(checked.sha256).toBe(createHash('sha256').update(filed).digest('hex'));
+
+    // facts that no longer print the filed letter are told apart (the guard lifted to forge them)
+    ctx.db.exec(`DROP TRIGGER document_facts_no_update`);
+    ctx.db
+      .prepare(
+        `UPDATE document_facts SET letter = replace(letter, '555-0160', '555-0161') WHERE document_id = ?`,
+      )
+      .run(doc.documentId);
+    const forged = await callAsync(ctx, 'reproduceLetter', { documentId: doc.documentId });
+    expect(forged.identical).toBe(false);
+    expect(forged.filedSha256).toBe(checked.filedSha256);
+    expect(forged.sha256).not.toBe(forged.filedSha256);
+  });
+
+  it('says why a document without kept facts cannot be reproduced', async () => {
+    const accountId = call(ctx, 'listDenials', { limit: 1 }).rows[0]?.accountId;
+    if (accountId === undefined) throw new Error('no account');
+    const bill = await callAsync(ctx, 'generateItemizedBill', { accountId });
+    await expectRefusedAsync(
+      ctx,
+      'reproduceLetter',
+      { documentId: bill.documentId },
+      /cannot be reproduced: only appeal letters filed since/,
+    );
   });
 });

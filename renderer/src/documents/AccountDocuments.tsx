@@ -21,7 +21,7 @@ export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
 };
 
 /** Which document is open in the preview, by id and the title it was opened under. */
-type Opened = { documentId: number; title: string };
+type Opened = { documentId: number; title: string; kind?: DocumentView['kind'] };
 
 type Request =
   { what: 'itemized' } | { what: PatientLetter; representative?: RepresentativeForm | null };
@@ -146,6 +146,7 @@ export function AccountDocuments({ accountId }: { accountId: number }) {
         <DocumentModal
           documentId={opened.documentId}
           title={opened.title}
+          reproducible={opened.kind === 'appeal'}
           onClose={() => setOpened(null)}
         />
       )}
@@ -182,7 +183,7 @@ function DocumentTable({
                 component="button"
                 type="button"
                 size="sm"
-                onClick={() => onOpen({ documentId: d.documentId, title: d.title })}
+                onClick={() => onOpen({ documentId: d.documentId, title: d.title, kind: d.kind })}
                 title="Open to read, print or save a copy"
               >
                 {d.title}
