@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import type { DocumentView } from '../../shared/api/documents';
 import { conflict, notFound } from '../../shared/api/errors';
 import { PATIENT_LETTER, type PatientLetter } from '../../shared/api/patient-letters';
-import type { StatementHold } from '../../shared/api/statements';
+import type { DunningStage, StatementHold } from '../../shared/api/statements';
 import { formatCents } from '../../shared/money/format';
 import { recordActivity } from '../activities/record';
 import type { Ctx } from '../core/context';
@@ -11,7 +11,9 @@ import { renderLetter } from '../documents/letter-layout';
 import { documentView } from '../filing/list';
 import { fileDocument } from '../filing/store';
 import { billingRules } from '../rules/billing-rules';
+import type { AccountId } from '../../shared/ids';
 import { FINAL_NOTICE } from '../statements/dunning';
+import { recordStatementStages } from '../statements/stages';
 import { accountHolds, accountStates } from '../statements/holds';
 import { templatesInUse } from '../templates/in-use';
 import {
@@ -33,6 +35,15 @@ const PROCESS_FOR: Record<PatientLetter, readonly StatementHold[]> = {
   'financial-assistance-notice': ['assistance'],
   'estate-letter': ['deceased'],
   'address-verification': ['returned_mail'],
+};
+
+/**
+ * The dunning stage a notice reaches, as a statement at that stage would: after a final
+ * notice sent as a letter the next statement is no gentler than a final notice.
+ */
+const STAGE_OF: Partial<Record<PatientLetter, DunningStage>> = {
+  'past-due-notice': 'past_due',
+  'final-notice': 'final_notice',
 };
 
 type Input = ParsedInputOf<'generatePatientLetter'>;
@@ -123,6 +134,11 @@ export async function generatePatientLetter(ctx: Ctx, input: Input): Promise<Doc
     },
     rendered.pdf,
     (documentId) => {
+      const stage = STAGE_OF[input.letter];
+      if (stage) {
+        const due = new Map<AccountId, number>([[input.accountId, state.patientBalance]]);
+        recordStatementStages(ctx, [state], stage, today, due);
+      }
       recordActivity(ctx, {
         accountId: input.accountId,
         kind: 'letter',
