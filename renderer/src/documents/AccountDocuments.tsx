@@ -11,6 +11,7 @@ import { QueryState } from '../components/States';
 import { Timestamp, UsDate } from '../components/UsDate';
 import { DocumentModal } from './DocumentModal';
 import { EstateLetterModal, type RepresentativeForm } from './EstateLetterModal';
+import { StatementOverrideModal } from './StatementOverrideModal';
 import { useAccountDocuments } from './queries';
 
 export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
@@ -56,19 +57,26 @@ export function AccountDocuments({ accountId }: { accountId: number }) {
       notifications.show({ color: 'red', title: 'No letter was made', message: messageOf(error) });
     },
   });
+  // the holds a supervisor may print past, as the server named them
+  const [heldFor, setHeldFor] = useState<string | null>(null);
   const statement = useMutation({
-    mutationFn: () => api.generateStatement({ accountId }),
+    mutationFn: (override: string | null) => api.generateStatement({ accountId, override }),
     onSuccess: async (doc) => {
       notifications.show({ color: 'green', message: `${doc.title} filed on the account.` });
+      setHeldFor(null);
       setOpened({ documentId: doc.documentId, title: doc.title });
       await invalidateAll();
     },
-    onError: (error) =>
-      notifications.show({
-        color: 'red',
-        title: 'No statement was made',
-        message: messageOf(error),
-      }),
+    onError: (error, override) => {
+      if (override !== null) return; // the override form shows it
+      if (fieldErrors(error).override) setHeldFor(messageOf(error));
+      else
+        notifications.show({
+          color: 'red',
+          title: 'No statement was made',
+          message: messageOf(error),
+        });
+    },
   });
 
   let body;
@@ -92,7 +100,7 @@ export function AccountDocuments({ accountId }: { accountId: number }) {
             size="compact-sm"
             variant="light"
             loading={statement.isPending}
-            onClick={() => statement.mutate()}
+            onClick={() => statement.mutate(null)}
             title="Make a patient statement for this account now and file it"
           >
             Statement
@@ -140,6 +148,18 @@ export function AccountDocuments({ accountId }: { accountId: number }) {
           errors={fieldErrors(letter.error)}
           onMake={(representative) => letter.mutate({ what: 'estate-letter', representative })}
           onClose={() => setEstate(false)}
+        />
+      )}
+      {heldFor !== null && (
+        <StatementOverrideModal
+          holds={heldFor}
+          busy={statement.isPending}
+          error={statement.variables !== null ? statement.error : null}
+          onPrint={(reason) => statement.mutate(reason)}
+          onClose={() => {
+            statement.reset();
+            setHeldFor(null);
+          }}
         />
       )}
       {opened && (
