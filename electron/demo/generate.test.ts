@@ -49,10 +49,11 @@ function fingerprint(db: Db): Record<string, string> {
 let ctx: TestCtx;
 let result: DemoLoadResult;
 
+// building the demo hospital takes 6-8 s alone, more on a machine busy with other tests
 beforeAll(() => {
   ctx = createTestCtx(TODAY);
   result = generateDemoData(ctx.db, { today: TODAY, now: ctx.clock.now(), scale: 'demo' });
-});
+}, 60_000);
 afterAll(() => ctx.close());
 
 describe('the demo hospital', () => {
