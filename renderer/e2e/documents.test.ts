@@ -382,14 +382,16 @@ describe('documents', () => {
       .getByRole('checkbox', { name: 'Select all guarantors that can get a statement' })
       .uncheck();
 
-    // the plan, and four guarantors that can get a dunning statement
+    // the plan, and four guarantors that can get a dunning statement, at whatever stage
     await onPlan.getByRole('checkbox').check();
     const picked: string[] = [];
     for (let i = 0, n = 0; n < 4 && i < 40; i++) {
       const row = rows.nth(i);
       const box = row.getByRole('checkbox');
       const label = (await row.locator('[role="gridcell"]').nth(4).textContent()) ?? '';
-      if ((await box.isDisabled()) || (await box.isChecked()) || label !== 'Statement') continue;
+      // converted demo accounts start at the stage their history shows: any dunning stage will do
+      const dunning = /^(Statement|Second statement|Past due|Final notice)$/.test(label);
+      if ((await box.isDisabled()) || (await box.isChecked()) || !dunning) continue;
       await box.check();
       picked.push(
         ((await row.locator('[role="gridcell"]').nth(2).textContent()) ?? '').replace(
