@@ -66,6 +66,7 @@ function sampleInputs(): Record<string, unknown> {
     previewTemplate: { templateId: 'final-notice', text: 'x' },
     draftAppeal: { denialId },
     previewAppeal: { denialId, templateId: 'appeal-eligibility-1' },
+    reproduceLetter: { documentId: 1 },
     listAccountDocuments: { accountId },
     getDocumentFile: { documentId: 1 },
     listSetAsideDocuments: {},

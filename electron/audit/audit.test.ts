@@ -106,7 +106,12 @@ describe('the audit trail records each view of patient data', () => {
     expect(last()).toMatchObject({ method: 'previewAppeal', accounts: `,${denial.accountId},` });
 
     const accountId = first(
-      `SELECT id FROM accounts WHERE status = 'open' AND patient_balance > 0 ORDER BY id LIMIT 1`,
+      // one a statement may be mailed to: no hold that refuses a statement on request
+      `SELECT a.id FROM accounts a JOIN people g ON g.id = a.guarantor_id
+         WHERE a.status = 'open' AND a.patient_balance > 0 AND a.insurance_balance = 0
+           AND g.returned_mail = 0 AND g.deceased_date IS NULL
+           AND NOT EXISTS (SELECT 1 FROM dunning_stages ds WHERE ds.account_id = a.id)
+         ORDER BY a.id LIMIT 1`,
     );
     const doc = await callAsync(ctx, 'generateStatement', { accountId });
     expect(last()).toMatchObject({

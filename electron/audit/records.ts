@@ -174,6 +174,7 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   previewPlan: asked,
   getRepaymentAdvice: asked,
   getDocumentFile: ofDocument,
+  reproduceLetter: ofDocument,
   draftAppeal: ofDenial,
   previewAppeal: ofDenial,
   listQueue: answered,

@@ -10,7 +10,8 @@ import {
   allowStatementRuns,
   makeSupervisor,
 } from '../testing/builders';
-import { call, expectRefused } from '../testing/call';
+import { call, callAsync, expectRefused, expectRefusedAsync } from '../testing/call';
+import { pdfText } from '../documents/test-pdf';
 import { createTestCtx, type TestCtx } from '../testing/test-db';
 
 let ctx: TestCtx;
@@ -30,13 +31,35 @@ beforeEach(() => {
 });
 afterEach(() => ctx.close());
 
-const death = (over: { deceasedDate?: string; source?: string; personId?: number } = {}) => ({
+interface Representative {
+  name: string;
+  line1: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+}
+
+const n = (sql: string) => one<{ n: number }>(ctx.db, sql)?.n;
+
+const death = (
+  over: {
+    deceasedDate?: string;
+    source?: string;
+    personId?: number;
+    representative?: Representative | null;
+  } = {},
+) => ({
   accountId: first as number,
   personId: personId as number,
   deceasedDate: '2026-02-20',
   source: 'Daughter called',
-  estateContactName: 'Jonathan Testwell, executor',
-  estateAddress: '12 Probate Row\nPortland, ME 04101',
+  representative: {
+    name: 'Jonathan Testwell, executor',
+    line1: '12 Probate Row',
+    city: 'Portland',
+    state: 'ME',
+    zip: '04101',
+  } as Representative | null,
   ...over,
 });
 
@@ -75,16 +98,27 @@ describe('recording a date of death', () => {
 
     const person = one<Record<string, string>>(
       ctx.db,
-      `SELECT deceased_date AS date, deceased_source AS source, estate_contact_name AS contact,
-              estate_address AS address FROM people WHERE id = ?`,
+      `SELECT deceased_date AS date, deceased_source AS source FROM people WHERE id = ?`,
       personId,
     );
-    expect(person).toEqual({
-      date: '2026-02-20',
-      source: 'Daughter called',
-      contact: 'Jonathan Testwell, executor',
-      address: '12 Probate Row\nPortland, ME 04101',
-    });
+    expect(person).toEqual({ date: '2026-02-20', source: 'Daughter called' });
+    // the estate's representative is kept in the one record the estate letter writes to
+    expect(
+      all(
+        ctx.db,
+        `SELECT person_id AS person, name, line1, line2, city, state, zip FROM estate_representatives`,
+      ),
+    ).toEqual([
+      {
+        person: personId,
+        name: 'Jonathan Testwell, executor',
+        line1: '12 Probate Row',
+        line2: null,
+        city: 'Portland',
+        state: 'ME',
+        zip: '04101',
+      },
+    ]);
 
     // the statement hold picks it up on both accounts and cannot be released
     const listed = call(ctx, 'listStatementCandidates', {});
@@ -144,5 +178,38 @@ describe('recording a date of death', () => {
       death({ personId: stranger }),
       /not the patient or guarantor/,
     );
+  });
+
+  it('takes an executor named before the address, refuses half an address, and the estate letter writes to the one record', async () => {
+    const nameOnly = { name: 'Jonathan Testwell', line1: null, city: null, state: '', zip: '' };
+    expectRefused(
+      ctx,
+      'recordDeath',
+      death({ representative: { ...nameOnly, line1: '12 Probate Row' } }),
+      /City is needed too: give the whole address or none of it/,
+    );
+    call(ctx, 'recordDeath', death({ representative: nameOnly }));
+    const history = call(ctx, 'getAccount', { accountId: first as number }).activities;
+    expect(history.map((h) => h.text).join('\n')).toContain(
+      'Estate representative: Jonathan Testwell; no mailing address yet.',
+    );
+    // the letter knows the executor from the death form, and asks only for the address
+    await expectRefusedAsync(
+      ctx,
+      'generatePatientLetter',
+      { accountId: first, letter: 'estate-letter' },
+      /\(Jonathan Testwell is recorded, without a whole mailing address\)/,
+    );
+    makeSupervisor(ctx);
+    call(ctx, 'correctDeath', { ...death(), reason: 'Executor sent his address' });
+    const letter = await callAsync(ctx, 'generatePatientLetter', {
+      accountId: first,
+      letter: 'estate-letter',
+    });
+    const file = await callAsync(ctx, 'getDocumentFile', { documentId: letter.documentId });
+    const text = pdfText(Buffer.from(file.pdfBase64, 'base64')).replace(/\s+/g, ' ');
+    expect(text).toContain('Jonathan Testwell, executor');
+    expect(text).toContain('12 Probate Row');
+    expect(n(`SELECT count(*) AS n FROM estate_representatives`)).toBe(2);
   });
 });

@@ -11,6 +11,7 @@ import type { Db } from '../db/open';
 import { all, one, run } from '../db/query';
 import { openSystemFollowUp } from '../followups/system';
 import { billingRules } from '../rules/billing-rules';
+import { estateRepresentative, estateWords, recordEstateRepresentative } from './estate';
 
 interface PersonOnAccount {
   name: string;
@@ -67,25 +68,25 @@ function accountsOf(db: Db, personId: number) {
   );
 }
 
-function saveDeath(ctx: Ctx, input: ParsedInputOf<'recordDeath'> | ParsedInputOf<'correctDeath'>) {
+/**
+ * Saves the date and its source, and the estate's representative when the form names one
+ * (the same record the estate letter writes to); says who speaks for the estate now.
+ */
+function saveDeath(
+  ctx: Ctx,
+  input: ParsedInputOf<'recordDeath'> | ParsedInputOf<'correctDeath'>,
+): string {
   run(
     ctx.db,
-    `UPDATE people SET deceased_date = ?, deceased_source = ?, estate_contact_name = ?,
-         estate_address = ? WHERE id = ?`,
+    `UPDATE people SET deceased_date = ?, deceased_source = ? WHERE id = ?`,
     input.deceasedDate,
     input.deceasedDate ? input.source : null,
-    input.estateContactName,
-    input.estateAddress,
     input.personId,
   );
-}
-
-function estateWords(input: { estateContactName: string | null; estateAddress: string | null }) {
-  const who = input.estateContactName ? ` Estate contact: ${input.estateContactName}.` : '';
-  const where = input.estateAddress
-    ? ` Estate address: ${input.estateAddress.replace(/\s*\n\s*/g, ', ')}.`
-    : ' No estate address yet.';
-  return who + where;
+  const representative = input.representative
+    ? recordEstateRepresentative(ctx, input.personId, input.representative)
+    : estateRepresentative(ctx.db, input.personId);
+  return estateWords(representative);
 }
 
 /**
@@ -123,7 +124,7 @@ export function recordDeath(ctx: Ctx, input: ParsedInputOf<'recordDeath'>): Deat
     });
   }
   checkDate(ctx, input.deceasedDate, person);
-  saveDeath(ctx, input);
+  const estate = saveDeath(ctx, input);
   const accounts = accountsOf(ctx.db, input.personId);
   const probate = openProbate(ctx, accounts, input.deceasedDate);
   for (const a of accounts) {
@@ -131,7 +132,7 @@ export function recordDeath(ctx: Ctx, input: ParsedInputOf<'recordDeath'>): Deat
     recordActivity(ctx, {
       accountId: a.id,
       kind: 'system',
-      text: `The ${a.role}, ${person.name}, died on ${formatUsDate(input.deceasedDate)} (source: ${input.source}). Statements stop; a claim against the estate is due by ${formatUsDate(probate.deadline)}.${estateWords(input)}`,
+      text: `The ${a.role}, ${person.name}, died on ${formatUsDate(input.deceasedDate)} (source: ${input.source}). Statements stop; a claim against the estate is due by ${formatUsDate(probate.deadline)}.${estate}`,
     });
   }
   return {
@@ -145,7 +146,7 @@ export function recordDeath(ctx: Ctx, input: ParsedInputOf<'recordDeath'>): Deat
 export function correctDeath(ctx: Ctx, input: ParsedInputOf<'correctDeath'>): DeathRecorded {
   const person = personOnAccount(ctx.db, input.accountId, input.personId);
   if (input.deceasedDate) checkDate(ctx, input.deceasedDate, person);
-  saveDeath(ctx, input);
+  const estate = saveDeath(ctx, input);
   const accounts = accountsOf(ctx.db, input.personId);
   const was = person.deceasedDate ? formatUsDate(person.deceasedDate) : 'none';
   let probate: { deadline: IsoDate | null; ids: number[] } = { deadline: null, ids: [] };
@@ -171,7 +172,7 @@ export function correctDeath(ctx: Ctx, input: ParsedInputOf<'correctDeath'>): De
     recordActivity(ctx, {
       accountId: a.id,
       kind: 'system',
-      text: `Date of death of the ${a.role}, ${person.name}, corrected from ${was} to ${now}. Reason: ${input.reason}.${input.deceasedDate ? estateWords(input) : ''}`,
+      text: `Date of death of the ${a.role}, ${person.name}, corrected from ${was} to ${now}. Reason: ${input.reason}.${input.deceasedDate ? estate : ''}`,
     });
   }
   return {

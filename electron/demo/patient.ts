@@ -56,7 +56,8 @@ export function planPatientBalance(b: AccountBuilder, anchor: IsoDate): void {
         if (b.patient <= 0) return;
         state.statements += 1;
         state.lastStatement = date;
-        const label = k === 3 ? 'Final notice' : `Statement ${k + 1}`;
+        // numbered by what was mailed: a statement skipped while nothing was owed is not one
+        const label = state.statements === 4 ? 'Final notice' : `Statement ${state.statements}`;
         b.activity(date, {
           kind: 'system',
           body: `${label} mailed to ${party}: balance due ${money(b.patient)}.`,
@@ -299,6 +300,13 @@ export function planPatientBalance(b: AccountBuilder, anchor: IsoDate): void {
     return;
   }
   const { statements, lastStatement, paidAnything, followUp } = state;
+  // the statements mailed before count as a spreadsheet's "Statements sent" would
+  if (lastStatement)
+    b.statementHistory = {
+      patientSince: anchor,
+      statementsSent: statements,
+      lastStatementDate: lastStatement,
+    };
   if (!paidAnything && age > 150 && statements >= 4 && b.insurance === 0) {
     const placedOn = addDays(anchor, rng.int(125, 150));
     const roll = rng.next();

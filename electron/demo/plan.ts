@@ -98,8 +98,18 @@ export interface PlannedFollowUp {
   completedBy: number | null;
 }
 
+/** The statements mailed before ClaimDesk, as a converted account's history holds them. */
+export interface StatementHistory {
+  /** When the patient began to owe the balance still unpaid. */
+  patientSince: IsoDate;
+  statementsSent: number;
+  lastStatementDate: IsoDate;
+}
+
 export interface AccountPlan {
   status: AccountStatus;
+  /** Null when no statement went out for a balance still owed. */
+  statementHistory: StatementHistory | null;
   claims: PlannedClaim[];
   ledger: PlannedEntry[];
   activities: PlannedActivity[];
@@ -141,6 +151,7 @@ export class AccountBuilder {
   insurance = 0;
   patient = 0;
   status: AccountStatus = 'open';
+  statementHistory: StatementHistory | null = null;
 
   constructor(readonly s: AccountSetting) {}
 
@@ -351,6 +362,7 @@ export class AccountBuilder {
   result(): AccountPlan {
     return {
       status: this.status,
+      statementHistory: this.statementHistory,
       claims: this.claims,
       ledger: this.ledger,
       activities: this.activities,

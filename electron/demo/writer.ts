@@ -15,6 +15,9 @@ import { refreshQueueColumns } from '../upkeep/queue-columns';
 import type { PlannedAccount, HouseholdPlan } from './household';
 import type { PersonPlan } from './people';
 import { prepare, type Statement } from '../db/query';
+import type { BillingRules } from '../../shared/api/rules';
+import { billingRules } from '../rules/billing-rules';
+import { recordPriorStatements } from '../statements/stages';
 
 interface QueuedEntry {
   userId: UserId;
@@ -40,6 +43,7 @@ export class DemoWriter {
   private readonly activity: Statement;
   private readonly followUp: Statement;
   private queue: QueuedEntry[] = [];
+  private readonly rules: BillingRules;
 
   constructor(
     private readonly db: Db,
@@ -48,6 +52,7 @@ export class DemoWriter {
     /** who recorded registration data (addresses) */
     private readonly registrarId: number,
   ) {
+    this.rules = billingRules(db);
     this.person = prepare(
       db,
       `INSERT INTO people (last_name, first_name, middle_name, date_of_birth, sex, phone, phone_digits,
@@ -263,6 +268,14 @@ export class DemoWriter {
       );
     }
 
+    // a converted account starts at the stage its history shows, as an imported one does
+    if (plan.statementHistory) {
+      recordPriorStatements(this.db, this.rules, this.today, this.now, {
+        accountId,
+        guarantorId,
+        ...plan.statementHistory,
+      });
+    }
     // queued, not posted: see flushLedger
     const base = this.queue.length;
     plan.ledger.forEach((e) => {

@@ -5,6 +5,7 @@ import { conflict, invalid, notFound } from '../../shared/api/errors';
 import type { Created } from '../../shared/api/method';
 import {
   APPEAL_LEVEL,
+  APPEAL_RESPONSE,
   DENIAL_RESOLUTION,
   DENIAL_STATE,
   type AppealLevel,
@@ -65,6 +66,7 @@ export function moveDenial(
   const level = input.appealLevel ?? d.appealLevel;
   const now = ctx.clock.now();
   const today = ctx.clock.today();
+  const response = input.response ? recordResponse(ctx, d.id, d.appealLevel, input.response) : '';
   run(
     db,
     `UPDATE denials SET state = ?, appeal_level = ?, resolution = ?, updated_at = ?, updated_by = ?
@@ -106,7 +108,36 @@ export function moveDenial(
     accountId: d.accountId,
     claimId: d.claimId,
     kind: 'system',
-    text: `Denial moved from ${DENIAL_STATE.labels[d.state].toLowerCase()} to ${DENIAL_STATE.labels[input.state].toLowerCase()}${resolution}${levelText}.${followUp}${input.note ? ` ${input.note}` : ''}`,
+    text: `Denial moved from ${DENIAL_STATE.labels[d.state].toLowerCase()} to ${DENIAL_STATE.labels[input.state].toLowerCase()}${resolution}${levelText}.${response}${followUp}${input.note ? ` ${input.note}` : ''}`,
   });
   return { id: d.id };
+}
+
+/**
+ * Keeps the payer's answer to the appeal at `level` (the level the denial was at when the
+ * answer came, before any move to the next one) and says it in words for the history.
+ */
+function recordResponse(
+  ctx: Ctx,
+  denialId: DenialId,
+  level: AppealLevel,
+  response: NonNullable<ParsedInputOf<'updateDenial'>['response']>,
+): string {
+  if (response.letterDate > ctx.clock.today()) {
+    throw invalid("The payer's letter cannot be dated after today.", 'response.letterDate');
+  }
+  run(
+    ctx.db,
+    `INSERT INTO appeal_responses (denial_id, level, kind, letter_date, reference, recorded_at, recorded_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    denialId,
+    level,
+    response.kind,
+    response.letterDate,
+    response.reference,
+    ctx.clock.now(),
+    ctx.userId,
+  );
+  const reference = response.reference ? `, reference ${response.reference}` : '';
+  return ` Payer's answer to the ${APPEAL_LEVEL.labels[level].toLowerCase()} appeal: ${APPEAL_RESPONSE.labels[response.kind].toLowerCase()} (letter of ${formatUsDate(response.letterDate)}${reference}).`;
 }

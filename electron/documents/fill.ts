@@ -3,6 +3,7 @@ import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { timelinessSentence } from './deadline';
+import { firstAppealSentence } from './first-appeal';
 import type { LetterClaimLevel, LetterData, LetterFields, LetterServiceLine } from './letter-data';
 import {
   PLACEHOLDERS,
@@ -81,6 +82,15 @@ const ATTENTION: Record<TemplateKind, string> = {
   'patient-letter': '',
   statement: '',
 };
+
+/**
+ * Identifiers under "RE:" that many appeals rightly lack (a payer need not give its
+ * decision a reference number): absent, the line is left out rather than shown as a gap.
+ */
+const ONLY_WHEN_KNOWN: ReadonlySet<PlaceholderKey> = new Set([
+  'first_appeal_reference',
+  'first_appeal_decision_date',
+]);
 
 export interface FillOptions {
   /** The letter date ("today"); comes from the injected clock. */
@@ -168,10 +178,12 @@ export function fillTemplate(
       : [head('Account', 'account_number'), head('Patient', 'patient_name')]
   ).filter((part): part is string => part !== undefined);
 
-  const reference = template.reference.map((key) => ({
-    caption: PLACEHOLDERS[key].caption,
-    value: (values.get(key) ?? missingMarker(key)).replaceAll('\n', ', '),
-  }));
+  const reference = template.reference
+    .filter((key) => values.has(key) || !ONLY_WHEN_KNOWN.has(key))
+    .map((key) => ({
+      caption: PLACEHOLDERS[key].caption,
+      value: (values.get(key) ?? missingMarker(key)).replaceAll('\n', ', '),
+    }));
 
   const signature = [
     values.get('representative_name') ?? missingMarker('representative_name'),
@@ -261,6 +273,14 @@ export function printedValues(data: LetterData, date: IsoDate): Map<PlaceholderK
   out.set(
     'appeal_timeliness',
     timelinessSentence(fields.appeal_deadline, date, fields.late_filing_reason),
+  );
+  out.set(
+    'first_appeal_citation',
+    firstAppealSentence({
+      sent: fields.first_appeal_date,
+      decided: fields.first_appeal_decision_date,
+      reference: fields.first_appeal_reference,
+    }),
   );
   // Derived only from structured data the caller gave us, never guessed.
   if (!out.has('denial_code_list') && data.denialCodes?.length) {

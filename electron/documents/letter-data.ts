@@ -22,6 +22,8 @@ export interface LetterServiceLine {
   readonly code: string;
   readonly modifiers?: readonly string[];
   readonly description: string;
+  /** Providers named for this line alone where they differ from the claim's, in words. */
+  readonly providers?: readonly string[];
   readonly units?: number;
   readonly billed: Cents;
   /** null: this kind of amount was posted to the claim as a whole, not to the line. */

@@ -3,7 +3,7 @@ import { cents, sumCents, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { FilledBlock } from './fill';
 import { BOTTOM, LEFT, MARGINS, PARAGRAPH_GAP, WIDTH, ensureRoom } from './letter-geometry';
-import { drawTable, type Column, type TableStyle } from './table';
+import { drawTable, type Column, type TableRow, type TableStyle } from './table';
 
 /** The tables a letter prints: its service lines with their figures, and the payer's codes. */
 
@@ -51,7 +51,8 @@ export function drawServiceLines(
     { header: 'Patient share', width: m, align: 'right' },
     { header: 'Denied', width: m, align: 'right' },
   ];
-  const rows: { cells: string[]; bold?: boolean }[] = block.rows.map((r) => ({
+  const rows: TableRow[] = block.rows.map((r) => ({
+    ...(r.providers?.length ? { note: r.providers.join('; ') } : {}),
     cells: [
       formatUsDate(r.date),
       r.modifiers?.length ? `${r.code}-${r.modifiers.join('-')}` : r.code,
@@ -142,7 +143,7 @@ export function drawDenialCodes(
 function placeTable(
   doc: PDFKit.PDFDocument,
   columns: readonly Column[],
-  rows: readonly { cells: readonly string[]; bold?: boolean }[],
+  rows: readonly TableRow[],
 ): void {
   // a header with fewer than two rows under it moves to the next page
   ensureRoom(doc, 48);

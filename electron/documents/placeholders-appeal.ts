@@ -78,14 +78,21 @@ export const APPEAL_PLACEHOLDERS = {
     'date',
     'FIRST APPEAL DECISION DATE',
     'First appeal decision',
-    'Date of the letter upholding the denial.',
+    "Date of the payer's letter upholding the denial; recorded with the payer's answer on the denial.",
   ),
   first_appeal_reference: p(
     'appeal',
     'text',
     'FIRST APPEAL REFERENCE',
     'First appeal reference',
-    'Case or reference number of the first-level appeal.',
+    "The payer's case or reference number for the first-level appeal; recorded with its answer on the denial.",
+  ),
+  first_appeal_citation: p(
+    'appeal',
+    'text',
+    'FIRST APPEAL',
+    'First appeal',
+    "Written by the program: when the first appeal was sent and, when on file, the payer's letter upholding it and its reference number; a missing reference or decision leaves no gap.",
   ),
   initial_determination_date: p(
     'appeal',

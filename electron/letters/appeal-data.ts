@@ -10,7 +10,12 @@ import type {
   LetterFields,
   LetterServiceLine,
 } from '../documents/letter-data';
-import { claimProviders, type ClaimProvider } from '../importers/claims/claim-providers';
+import {
+  claimProviders,
+  differingProviders,
+  lineProviders,
+  type ClaimProvider,
+} from '../importers/claims/claim-providers';
 import type { DenialCategory, Template } from '../documents/template';
 import { readFacility } from '../facility/facility';
 import { visitKind } from '../statements/visit-kind';
@@ -57,6 +62,9 @@ interface ClaimFacts {
   claimsZip: string | null;
   /** When the first-level appeal on this denial was marked sent, if one was. */
   firstAppealSent: IsoDate | null;
+  /** The payer's answer to it, as the representative recorded it from the payer's letters. */
+  firstAppealDecided: IsoDate | null;
+  firstAppealReference: string | null;
   memberId: string | null;
   groupNumber: string | null;
   patientFirst: string;
@@ -88,6 +96,12 @@ const CLAIM_SQL = `SELECT c.id AS claimId, c.claim_number AS claimNumber,
     (SELECT min(doc.sent_date) FROM documents doc
       WHERE doc.denial_id = d.id AND doc.kind = 'appeal' AND doc.sent_date IS NOT NULL)
       AS firstAppealSent,
+    (SELECT r.letter_date FROM appeal_responses r
+      WHERE r.denial_id = d.id AND r.level = 'first' AND r.kind = 'upheld' ORDER BY r.id DESC LIMIT 1)
+      AS firstAppealDecided,
+    (SELECT r.reference FROM appeal_responses r
+      WHERE r.denial_id = d.id AND r.level = 'first' AND r.reference IS NOT NULL
+      ORDER BY r.id DESC LIMIT 1) AS firstAppealReference,
     cv.member_id AS memberId, cv.group_number AS groupNumber,
     p.first_name AS patientFirst, p.middle_name AS patientMiddle, p.last_name AS patientLast,
     p.date_of_birth AS dateOfBirth, d.category, d.codes, d.amount AS deniedAmount,
@@ -137,11 +151,20 @@ function serviceDescription(revenueCodes: readonly (string | null)[]): string | 
   return revenueCodes.some((c) => c !== null) ? visitKind(revenueCodes) : undefined;
 }
 
+/** A provider named on one line, as the line's note in the service-line table says it. */
+function lineProviderText(p: ClaimProvider): string {
+  const role = p.role.charAt(0).toUpperCase() + p.role.slice(1);
+  return `${role}: ${providerText(p)}`;
+}
+
+function providerText(p: ClaimProvider): string {
+  return p.npi ? `${p.name} (NPI ${p.npi})` : p.name;
+}
+
 /** Each provider the claim file named, with the NPI a payer looks them up by. */
 function providerFields(providers: readonly ClaimProvider[]): LetterFields {
   const out: Partial<Record<`${ClaimProvider['role']}_provider`, string>> = {};
-  for (const p of providers)
-    out[`${p.role}_provider`] = p.npi ? `${p.name} (NPI ${p.npi})` : p.name;
+  for (const p of providers) out[`${p.role}_provider`] = providerText(p);
   return out;
 }
 
@@ -194,13 +217,17 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
     postedAmounts(db, claimId, c.denialRemittanceId),
     c.deniedAmount,
   );
+  const providers = claimProviders(db, claimId);
+  const byLine = lineProviders(db, claimId);
   const letterLines: LetterServiceLine[] = serviceLines.map((l, i) => {
     const f = figures.lines[i];
+    const own = differingProviders(byLine.get(l.id) ?? [], providers);
     return {
       date: l.date,
       code: l.code,
       modifiers: l.modifiers ? l.modifiers.split(':') : [],
       description: lineDescription(l.revenueCode),
+      ...(own.length ? { providers: own.map(lineProviderText) } : {}),
       units: l.units,
       billed: cents(l.billed),
       paid: f?.paid ?? null,
@@ -260,6 +287,8 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
       payer_appeals_fax: c.appealsFax ?? undefined,
       // the earliest appeal sent on this denial is the one a second-level letter answers
       first_appeal_date: c.firstAppealSent ?? undefined,
+      first_appeal_decision_date: c.firstAppealDecided ?? undefined,
+      first_appeal_reference: c.firstAppealReference ?? undefined,
       patient_name: [c.patientFirst, c.patientMiddle, c.patientLast].filter(Boolean).join(' '),
       date_of_birth: c.dateOfBirth ?? undefined,
       member_id: c.memberId ?? undefined,
@@ -281,7 +310,7 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
       original_submission_date: originalSubmission(c.billedDate, c.frequencyCode),
       // the app is the hospital's: whoever files through it files as the provider
       requester_relationship: 'Provider',
-      ...providerFields(claimProviders(db, claimId)),
+      ...providerFields(providers),
       diagnosis_codes: c.diagnosisCodes?.split(' ').join(', ') || undefined,
       authorization_number: c.priorAuthorization ?? undefined,
       billed_amount: cents(c.totalCharge),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
@@ -6,7 +7,7 @@ import { renderLetter } from '../documents/letter-layout';
 import { loadShippedTemplates } from '../documents/template-load';
 import { pdfBodyText, pdfText } from '../documents/test-pdf';
 import { documentsDir } from '../filing/location';
-import { call, callAsync, expectRefusedAsync } from '../testing/call';
+import { call, callAsync, expectRefused, expectRefusedAsync } from '../testing/call';
 
 import { addAccount, addBilledClaim, addPayer } from '../testing/builders';
 import { createTestCtx, type TestCtx } from '../testing/test-db';
@@ -229,33 +230,78 @@ describe('appeal letters of the demo hospital', () => {
     );
   });
 
-  it('a second-level letter cites when the first appeal was sent', async () => {
+  it('a second-level letter cites the first appeal, and the payer reference only when on file', async () => {
     const denial = call(ctx, 'listDenials', { limit: 500 }).rows.find(
       (d) => d.daysLeft >= 0 && d.action === 'appeal' && d.category === 'eligibility',
     );
     if (!denial) throw new Error('the demo hospital has no timely eligibility appeal');
     const first = await callAsync(ctx, 'draftAppeal', { denialId: denial.id });
-    const before = await callAsync(ctx, 'draftAppeal', {
-      denialId: denial.id,
-      templateId: 'appeal-eligibility-2',
-    });
+    const secondLevel = { denialId: denial.id, templateId: 'appeal-eligibility-2' };
+    const before = await callAsync(ctx, 'draftAppeal', secondLevel);
     expect(before.fields.find((f) => f.key === 'first_appeal_date')?.value).toBeNull();
     const doc = await callAsync(ctx, 'generateAppeal', {
       denialId: denial.id,
       templateId: first.templateId,
     });
     call(ctx, 'markDocumentSent', { documentId: doc.documentId, sentDate: ctx.clock.today() });
-    const second = await callAsync(ctx, 'draftAppeal', {
-      denialId: denial.id,
-      templateId: 'appeal-eligibility-2',
-    });
     const sent = formatUsDate(ctx.clock.today());
+    const secondText = async () =>
+      flat(
+        pdfText(
+          Buffer.from((await callAsync(ctx, 'previewAppeal', secondLevel)).pdfBase64, 'base64'),
+        ),
+      );
+
+    // nothing from the payer yet: the letter says when the first appeal went, and no more
+    const second = await callAsync(ctx, 'draftAppeal', secondLevel);
     expect(second.fields.find((f) => f.key === 'first_appeal_date')?.value).toBe(sent);
-    expect(second.blocks[1]).toMatchObject({
-      text: expect.stringContaining(`Our first appeal, sent on ${sent},`),
-    });
-    // the payer's reference for it is not on file: it stays a visible gap
     expect(second.fields.find((f) => f.key === 'first_appeal_reference')?.value).toBeNull();
+    const bare = await secondText();
+    expect(bare).toContain(`Our first appeal was sent on ${sent}. The amount of`);
+    expect(bare).not.toMatch(/\[FIRST APPEAL|reference \(|\(\)|First appeal reference/);
+
+    // the payer acknowledges it under a case number: the reference is cited
+    call(ctx, 'updateDenial', {
+      denialId: denial.id,
+      state: 'awaiting_payer',
+      response: { kind: 'acknowledged', letterDate: ctx.clock.today(), reference: 'APL-55102' },
+    });
+    expect(await secondText()).toContain(
+      `Our first appeal was sent on ${sent}; your reference for it is APL-55102.`,
+    );
+
+    // then upholds the denial: the decision's date and the reference, in one sentence
+    const decided = addDays(ctx.clock.today(), -1);
+    call(ctx, 'updateDenial', {
+      denialId: denial.id,
+      state: 'in_review',
+      appealLevel: 'second',
+      response: { kind: 'upheld', letterDate: decided },
+    });
+    const cited = await secondText();
+    expect(cited).toContain(
+      `Our first appeal, sent on ${sent}, was upheld by your letter dated ${formatUsDate(decided)} (your reference APL-55102).`,
+    );
+    expect(cited).toMatch(/First appeal reference:? APL-55102/);
+    const history = call(ctx, 'getAccount', { accountId: denial.accountId }).activities;
+    expect(history.map((a) => a.text).join('\n')).toContain(
+      `Payer's answer to the first level appeal: upheld the denial (letter of ${formatUsDate(decided)}).`,
+    );
+  });
+
+  it("refuses a payer's answer dated after today, keeping nothing", () => {
+    const denial = call(ctx, 'listDenials', { limit: 1 }).rows[0];
+    if (!denial) throw new Error('the demo hospital has no open denial');
+    expectRefused(
+      ctx,
+      'updateDenial',
+      {
+        denialId: denial.id,
+        state: 'awaiting_payer',
+        response: { kind: 'acknowledged', letterDate: addDays(ctx.clock.today(), 1) },
+      },
+      /cannot be dated after today/,
+    );
   });
 
   it('a filed letter keeps the facts it printed and is reproduced from them exactly', async () => {
@@ -289,5 +335,35 @@ describe('appeal letters of the demo hospital', () => {
     expect(() =>
       ctx.db.prepare(`DELETE FROM document_facts WHERE document_id = ?`).run(doc.documentId),
     ).toThrow(/keeps the facts it printed/);
+
+    // through the API: the same bytes, and both fingerprints to show it
+    const checked = await callAsync(ctx, 'reproduceLetter', { documentId: doc.documentId });
+    expect(Buffer.from(checked.pdfBase64, 'base64').equals(filed)).toBe(true);
+    expect(checked).toMatchObject({ identical: true, sha256: checked.filedSha256 });
+    expect(checked.sha256).toBe(createHash('sha256').update(filed).digest('hex'));
+
+    // facts that no longer print the filed letter are told apart (the guard lifted to forge them)
+    ctx.db.exec(`DROP TRIGGER document_facts_no_update`);
+    ctx.db
+      .prepare(
+        `UPDATE document_facts SET letter = replace(letter, '555-0160', '555-0161') WHERE document_id = ?`,
+      )
+      .run(doc.documentId);
+    const forged = await callAsync(ctx, 'reproduceLetter', { documentId: doc.documentId });
+    expect(forged.identical).toBe(false);
+    expect(forged.filedSha256).toBe(checked.filedSha256);
+    expect(forged.sha256).not.toBe(forged.filedSha256);
+  });
+
+  it('says why a document without kept facts cannot be reproduced', async () => {
+    const accountId = call(ctx, 'listDenials', { limit: 1 }).rows[0]?.accountId;
+    if (accountId === undefined) throw new Error('no account');
+    const bill = await callAsync(ctx, 'generateItemizedBill', { accountId });
+    await expectRefusedAsync(
+      ctx,
+      'reproduceLetter',
+      { documentId: bill.documentId },
+      /cannot be reproduced: only appeal letters filed since/,
+    );
   });
 });

@@ -448,12 +448,18 @@ describe('every shipped template with demo data', () => {
   it('renders the statement for real accounts of every kind, the amounts equal to the ledger', async () => {
     const accounts = ctx.db
       .prepare(
-        `SELECT a.id, a.account_number AS number, a.patient_balance AS patient,
+        // accounts a statement may be mailed to on request (no refusing hold)
+        `WITH mailable AS (SELECT a.* FROM accounts a JOIN people g ON g.id = a.guarantor_id
+             JOIN people pt ON pt.id = a.patient_id
+           WHERE a.status = 'open' AND g.returned_mail = 0 AND g.deceased_date IS NULL
+             AND pt.deceased_date IS NULL
+             AND NOT EXISTS (SELECT 1 FROM dunning_stages ds WHERE ds.account_id = a.id))
+         SELECT a.id, a.account_number AS number, a.patient_balance AS patient,
            a.insurance_balance AS insurance
-         FROM accounts a WHERE a.status = 'open' AND (
-           a.id = (SELECT min(id) FROM accounts WHERE status = 'open' AND patient_balance > 0 AND insurance_balance > 0)
-           OR a.id = (SELECT min(id) FROM accounts WHERE status = 'open' AND patient_balance < 0)
-           OR a.id = (SELECT min(id) FROM accounts WHERE status = 'open' AND financial_class = 'self_pay' AND patient_balance > 0))`,
+         FROM accounts a WHERE
+           a.id = (SELECT min(id) FROM mailable WHERE patient_balance > 0 AND insurance_balance > 0)
+           OR a.id = (SELECT min(id) FROM mailable WHERE patient_balance < 0)
+           OR a.id = (SELECT min(id) FROM mailable WHERE financial_class = 'self_pay' AND patient_balance > 0)`,
       )
       .all() as { id: number; number: string; patient: number; insurance: number }[];
     expect(accounts).toHaveLength(3);

@@ -90,12 +90,17 @@ function claimOf(pcn: string): { id: number; billedDate: IsoDate } {
   return row;
 }
 
-async function letterText(claimId: number, templateText: string): Promise<string> {
+async function letterText(
+  claimId: number,
+  templateText: string,
+  pageImages?: string,
+): Promise<string> {
   const parsed = parseTemplate(templateText);
   if (!parsed.ok) throw new Error(describeErrors(parsed.errors));
   const data = appealLetterData(ctx.db, claimId, ctx.userId);
   if (!data) throw new Error('no letter data');
   const { pdf } = await renderLetter(parsed.template, data, { date: LETTER_DATE });
+  if (pageImages) writePageImages(pdf, pageImages);
   return flat(pdfBodyText(pdf));
 }
 
@@ -184,5 +189,66 @@ describe('what the claim file says fills the appeal letter', () => {
     expect(text).toContain('Emergency department visit (procedure codes');
     expect(text).not.toContain('[SERVICE DESCRIPTION]');
     expect(text).not.toContain('[REQUESTER RELATIONSHIP]');
+  });
+
+  it('stores the providers named on service lines and prints only those the claim does not', async () => {
+    const sameAsClaim: ClaimProvider837 = {
+      role: 'rendering',
+      name: { last: 'Chen', first: 'David', middle: null, suffix: 'Jr' },
+      npi: null,
+    };
+    const otherRendering: ClaimProvider837 = {
+      role: 'rendering',
+      name: { last: 'Alvarez', first: 'Rosa', middle: null, suffix: null },
+      npi: '1497758544',
+    };
+    const referring: ClaimProvider837 = {
+      role: 'referring',
+      name: { last: 'Lake Family Practice', first: null, middle: null, suffix: null },
+      npi: '1326004999',
+    };
+    const base = erClaim('PCN-P7');
+    const lines = base.lines.map((l, i) => ({
+      ...l,
+      providers: i === 0 ? [sameAsClaim] : [otherRendering, referring],
+    }));
+    importClaims([{ ...base, lines }], 1);
+    const claim = claimOf('PCN-P7');
+    expect(
+      all(
+        ctx.db,
+        `SELECT cl.line_number AS line, lp.role, lp.name, lp.npi FROM claim_line_providers lp
+           JOIN claim_lines cl ON cl.id = lp.claim_line_id WHERE cl.claim_id = ?
+          ORDER BY cl.line_number, lp.role`,
+        claim.id,
+      ),
+    ).toEqual([
+      { line: 1, role: 'rendering', name: 'David Chen Jr', npi: null },
+      { line: 2, role: 'referring', name: 'Lake Family Practice', npi: '1326004999' },
+      { line: 2, role: 'rendering', name: 'Rosa Alvarez', npi: '1497758544' },
+    ]);
+    // the claim-level loops are still the claim's alone
+    expect(
+      all(ctx.db, `SELECT role FROM claim_providers WHERE claim_id = ? ORDER BY role`, claim.id),
+    ).toEqual([{ role: 'attending' }, { role: 'referring' }, { role: 'rendering' }]);
+
+    const data = appealLetterData(ctx.db, claim.id, ctx.userId);
+    expect(data?.serviceLines?.map((l) => l.providers)).toEqual([
+      undefined,
+      [
+        'Referring: Lake Family Practice (NPI 1326004999)',
+        'Rendering: Rosa Alvarez (NPI 1497758544)',
+      ],
+    ]);
+    const text = await letterText(claim.id, FACTS_TEMPLATE, 'line-providers');
+    expect(text).toContain(
+      'Referring: Lake Family Practice (NPI 1326004999); Rendering: Rosa Alvarez (NPI 1497758544)',
+    );
+    expect(text.match(/David Chen Jr/g)).toHaveLength(1);
+
+    // a replacement that no longer names them leaves none behind
+    const changed = [serviceLine(1, 52_000), ...base.lines.slice(1)];
+    importClaims([resent(base, '7', { lines: changed })], 2);
+    expect(one(ctx.db, `SELECT count(*) AS n FROM claim_line_providers`)).toEqual({ n: 0 });
   });
 });

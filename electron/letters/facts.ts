@@ -1,4 +1,13 @@
+import type { ParsedInputOf } from '../../shared/api/contract';
+import { conflict } from '../../shared/api/errors';
+import type { ReproducedLetter } from '../../shared/api/letters';
+import { formatUsDate } from '../../shared/dates/iso-date';
+import type { ReadCtx } from '../core/context';
 import type { Db, ReadDb } from '../db/open';
+import { filedDocument } from '../filing/list';
+import { saveAsName } from '../filing/location';
+import { pdfFile } from '../filing/pdf-file';
+import { sha256 } from '../filing/store';
 import { one, run } from '../db/query';
 import type { FilledLetter } from '../documents/fill';
 import { renderFilledLetter, type RenderedDocument } from '../documents/letter-layout';
@@ -34,4 +43,34 @@ export async function reproduceLetter(
 ): Promise<RenderedDocument | null> {
   const letter = letterFacts(db, documentId);
   return letter ? renderFilledLetter(letter) : null;
+}
+
+/**
+ * The read behind "Reproduce": the filed letter laid out again from its kept facts, with
+ * both fingerprints, so anyone can check that the record on file is what the facts print
+ * (and so what was sent). A document without kept facts cannot be reproduced and says why.
+ */
+export async function reproduceFiledLetter(
+  ctx: ReadCtx,
+  input: ParsedInputOf<'reproduceLetter'>,
+): Promise<ReproducedLetter> {
+  const doc = filedDocument(ctx.db, input.documentId);
+  const again = await reproduceLetter(ctx.db, doc.id);
+  if (!again) {
+    throw conflict(
+      `"${doc.title}" of ${formatUsDate(doc.documentDate)} cannot be reproduced: only appeal letters filed since ClaimDesk keeps the facts each letter printed can be.`,
+    );
+  }
+  const fingerprint = sha256(again.pdf);
+  return {
+    ...pdfFile(
+      saveAsName(`${doc.templateId ?? doc.kind}-reproduced`, doc.accountNumber, doc.documentDate),
+      again.pdf,
+      again.pageCount,
+      again.warnings,
+    ),
+    sha256: fingerprint,
+    filedSha256: doc.sha256,
+    identical: fingerprint === doc.sha256,
+  };
 }

@@ -40,31 +40,6 @@ export function deceasedPerson(db: Db, accountId: AccountId): PersonRow | null {
   return people[0] ?? null;
 }
 
-export function recordedRepresentative(db: Db, personId: number): Representative | null {
-  const row = one<{
-    name: string;
-    line1: string;
-    line2: string | null;
-    city: string;
-    state: string;
-    zip: string;
-  }>(
-    db,
-    `SELECT name, line1, line2, city, state, zip FROM estate_representatives
-     WHERE person_id = ? ORDER BY id DESC LIMIT 1`,
-    personId,
-  );
-  if (!row) return null;
-  return {
-    name: row.name,
-    addressLines: [
-      row.line1,
-      ...(row.line2 ? [row.line2] : []),
-      `${row.city}, ${row.state} ${row.zip}`,
-    ],
-  };
-}
-
 function ordinal(day: number): string {
   const teen = day % 100 >= 11 && day % 100 <= 13;
   const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][day % 10] ?? 'th');

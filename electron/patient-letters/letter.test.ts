@@ -71,6 +71,45 @@ describe('patient letters on the account', () => {
     ]);
   });
 
+  it('a final notice sent as a letter keeps the stage, so what follows is never gentler', async () => {
+    const { accountId } = owing();
+    expect(call(on(TODAY), 'getAccountDunning', { accountId })).toMatchObject({
+      statementsSent: 0,
+    });
+    await letterPdf(on(TODAY), accountId, 'final-notice');
+    expect(call(on(TODAY), 'getAccountDunning', { accountId })).toMatchObject({
+      stage: 'final_notice',
+      statementsSent: 1,
+      lastStatementDate: TODAY,
+    });
+    expect(
+      one(
+        ctx.db,
+        `SELECT last_amount_due AS due FROM dunning_stages WHERE account_id = ?`,
+        accountId,
+      ),
+    ).toEqual({ due: 43_275 });
+    // a month on, still unpaid: no past-due notice, and the statement is a final notice too
+    const later = on('2026-04-02');
+    await expectRefusedAsync(
+      later,
+      'generatePatientLetter',
+      { accountId, letter: 'past-due-notice' },
+      /already had a final notice/,
+    );
+    const statement = await callAsync(later, 'generateStatement', { accountId });
+    const file = await callAsync(later, 'getDocumentFile', { documentId: statement.documentId });
+    const text = pdfText(Buffer.from(file.pdfBase64, 'base64'));
+    expect(text).toContain('FINAL NOTICE');
+    expect(call(later, 'getAccountDunning', { accountId }).stage).not.toBe('past_due');
+  });
+
+  it('a past-due notice moves the account to the past-due stage', async () => {
+    const { accountId } = owing();
+    await letterPdf(on(TODAY), accountId, 'past-due-notice');
+    expect(call(on(TODAY), 'getAccountDunning', { accountId }).stage).toBe('past_due');
+  });
+
   it('refuses to call a balance past due before its first due date', async () => {
     const { accountId } = owing();
     // billed 01/10: a statement that day would ask for it by 02/04

@@ -2,24 +2,21 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import type { DocumentView } from '../../shared/api/documents';
 import { conflict, notFound } from '../../shared/api/errors';
 import { PATIENT_LETTER, type PatientLetter } from '../../shared/api/patient-letters';
-import type { StatementHold } from '../../shared/api/statements';
+import type { DunningStage, StatementHold } from '../../shared/api/statements';
 import { formatCents } from '../../shared/money/format';
 import { recordActivity } from '../activities/record';
 import type { Ctx } from '../core/context';
-import { run } from '../db/query';
 import { renderLetter } from '../documents/letter-layout';
 import { documentView } from '../filing/list';
 import { fileDocument } from '../filing/store';
 import { billingRules } from '../rules/billing-rules';
+import type { AccountId } from '../../shared/ids';
 import { FINAL_NOTICE } from '../statements/dunning';
+import { recordStatementStages } from '../statements/stages';
 import { accountHolds, accountStates } from '../statements/holds';
 import { templatesInUse } from '../templates/in-use';
-import {
-  deceasedPerson,
-  patientLetterFields,
-  recordedRepresentative,
-  type Representative,
-} from './letter-fields';
+import { estateRepresentative, recordEstateRepresentative } from '../collections/estate';
+import { deceasedPerson, patientLetterFields, type Representative } from './letter-fields';
 
 /**
  * The hold each letter is the answer to: the estate letter is the estate process, the
@@ -35,38 +32,35 @@ const PROCESS_FOR: Record<PatientLetter, readonly StatementHold[]> = {
   'address-verification': ['returned_mail'],
 };
 
+/**
+ * The dunning stage a notice reaches, as a statement at that stage would: after a final
+ * notice sent as a letter the next statement is no gentler than a final notice.
+ */
+const STAGE_OF: Partial<Record<PatientLetter, DunningStage>> = {
+  'past-due-notice': 'past_due',
+  'final-notice': 'final_notice',
+};
+
 type Input = ParsedInputOf<'generatePatientLetter'>;
 
-/** The executor to write to: the one entered now (recorded), else the last recorded. */
+/**
+ * The executor to write to: the one entered now, else the last recorded (from the death
+ * form or an earlier letter: one record). A letter needs their whole mailing address.
+ */
 function estateRecipient(ctx: Ctx, input: Input): Representative {
   const deceased = deceasedPerson(ctx.db, input.accountId);
   if (!deceased) {
     throw conflict('No estate letter was made: no one on this account is recorded as deceased.');
   }
-  const given = input.representative;
-  if (given) {
-    run(
-      ctx.db,
-      `INSERT INTO estate_representatives (person_id, name, line1, line2, city, state, zip, recorded_at, recorded_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      deceased.id,
-      given.name,
-      given.line1,
-      given.line2 ?? null,
-      given.city,
-      given.state,
-      given.zip,
-      ctx.clock.now(),
-      ctx.userId,
-    );
-  }
-  const recorded = recordedRepresentative(ctx.db, deceased.id);
-  if (!recorded) {
+  const recorded = input.representative
+    ? recordEstateRepresentative(ctx, deceased.id, input.representative)
+    : estateRepresentative(ctx.db, deceased.id);
+  if (!recorded?.addressLines) {
     throw conflict(
-      `No estate letter was made: no executor or personal representative address is recorded for the estate of ${deceased.name}. A letter about the balance goes to the estate, never to the deceased; enter the representative's name and address first.`,
+      `No estate letter was made: no executor or personal representative address is recorded for the estate of ${deceased.name}${recorded ? ` (${recorded.name} is recorded, without a whole mailing address)` : ''}. A letter about the balance goes to the estate, never to the deceased; enter the representative's name and address first.`,
     );
   }
-  return recorded;
+  return { name: recorded.name, addressLines: recorded.addressLines };
 }
 
 /**
@@ -123,6 +117,11 @@ export async function generatePatientLetter(ctx: Ctx, input: Input): Promise<Doc
     },
     rendered.pdf,
     (documentId) => {
+      const stage = STAGE_OF[input.letter];
+      if (stage) {
+        const due = new Map<AccountId, number>([[input.accountId, state.patientBalance]]);
+        recordStatementStages(ctx, [state], stage, today, due);
+      }
       recordActivity(ctx, {
         accountId: input.accountId,
         kind: 'letter',

@@ -14,6 +14,7 @@ import { statementTemplateInUse } from '../templates/in-use';
 import { billingRules } from '../rules/billing-rules';
 import { STAGES } from './dunning';
 import { accountHolds, accountStates } from './holds';
+import { onDemandWarnings } from './on-demand';
 import { recordStatementStages } from './stages';
 import { loadStatementData } from './statement-data';
 
@@ -32,8 +33,9 @@ export function statementActivity(data: StatementData, documentId: number, run?:
 /**
  * A statement for one account on demand, from its ledger as of today, at the stage the
  * account's cycle has reached (a plan statement while a plan is in good standing); an
- * account that owes nothing gets one too when asked (it says so). Its holds are listed in
- * the warnings before it is printed.
+ * account that owes nothing gets one too when asked (it says so). Each hold is decided by
+ * ON_DEMAND: refused with its reason, printed by a supervisor with a reason, or printed with
+ * the hold among the warnings.
  */
 export async function generateStatement(
   ctx: Ctx,
@@ -44,6 +46,7 @@ export async function generateStatement(
     accountIds: [input.accountId],
   })[0];
   if (!state) throw notFound('The account');
+  const held = onDemandWarnings(ctx.db, ctx.userId, accountHolds(state), input.override);
   const dunning = state.patientBalance > 0 && !state.planInGoodStanding;
   const stage = dunning ? STAGES[Math.min(state.stage, STAGES.indexOf('final_notice'))] : undefined;
   const loaded = loadStatementData(ctx.db, input.accountId, today, {
@@ -51,9 +54,6 @@ export async function generateStatement(
     plan: state.planInGoodStanding,
   });
   if (!loaded) throw notFound('The account');
-  const holds = accountHolds(state)
-    .filter((h) => h.hold !== 'no_balance' && h.hold !== 'credit')
-    .map((h) => `Held from statement runs: ${h.reason}`);
   const { template, copyId } = statementTemplateInUse(ctx.db);
   const rendered = await renderStatement(loaded.data, { template });
   return fileDocument(
@@ -66,7 +66,7 @@ export async function generateStatement(
       templateCopyId: copyId,
       documentDate: today,
       pages: rendered.pageCount,
-      warnings: [...holds, ...loaded.warnings, ...rendered.warnings],
+      warnings: [...held, ...loaded.warnings, ...rendered.warnings],
     },
     rendered.pdf,
     (documentId) => {
@@ -78,7 +78,9 @@ export async function generateStatement(
         kind: 'letter',
         direction: 'outbound',
         party: 'guarantor',
-        text: statementActivity(loaded.data, documentId),
+        text:
+          statementActivity(loaded.data, documentId) +
+          (input.override ? ` Printed despite a hold by a supervisor: ${input.override}` : ''),
       });
       return documentView(ctx.db, documentId);
     },

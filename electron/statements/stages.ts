@@ -1,7 +1,9 @@
 import type { DunningStage } from '../../shared/api/statements';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import type { AccountId } from '../../shared/ids';
+import type { BillingRules } from '../../shared/api/rules';
 import type { Ctx } from '../core/context';
+import type { Db } from '../db/open';
 import { run } from '../db/query';
 import { billingRules } from '../rules/billing-rules';
 import { STAGES, stageFromHistory } from './dunning';
@@ -49,6 +51,15 @@ export function recordStatementStages(
   }
 }
 
+/** The statements an account's history says were sent before it came to ClaimDesk. */
+export interface PriorStatements {
+  /** The oldest date the patient has owed from: the cycle counts from it. */
+  patientSince: IsoDate;
+  statementsSent: number;
+  /** When the last of them went out, where the history says; else taken as a cycle ago. */
+  lastStatementDate?: IsoDate;
+}
+
 /**
  * An account brought in by spreadsheet starts where its history left off: the date the
  * patient began to owe and the statements already sent elsewhere give its stage, so the
@@ -59,28 +70,41 @@ export function recordImportedHistory(
   ctx: Ctx,
   accountId: AccountId,
   guarantorId: number,
-  history: { patientSince: IsoDate; statementsSent: number },
+  history: PriorStatements,
 ): void {
-  const today = ctx.clock.today();
-  const record = stageFromHistory(
-    history.patientSince,
-    history.statementsSent,
-    today,
-    billingRules(ctx.db),
-  );
+  recordPriorStatements(ctx.db, billingRules(ctx.db), ctx.clock.today(), ctx.clock.now(), {
+    accountId,
+    guarantorId,
+    ...history,
+  });
+}
+
+/**
+ * recordImportedHistory for callers that hold the rules and the clock themselves: the demo
+ * hospital's converted accounts, written a thousand at a time, start at their stage too.
+ */
+export function recordPriorStatements(
+  db: Db,
+  rules: BillingRules,
+  today: IsoDate,
+  now: string,
+  history: PriorStatements & { accountId: number; guarantorId: number },
+): void {
+  const record = stageFromHistory(history.patientSince, history.statementsSent, today, rules);
   if (!record) return;
   run(
-    ctx.db,
+    db,
     `INSERT INTO dunning_stages (account_id, guarantor_id, stage, first_statement_date,
          statements_sent, last_statement_date, last_amount_due, source, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, NULL, 'import', ?)`,
-    accountId,
-    guarantorId,
+    history.accountId,
+    history.guarantorId,
     record.stage,
     record.firstStatementDate,
     record.statementsSent,
-    // the last statement sent before is taken as a cycle ago, so the next one is due now
-    addDays(today, -billingRules(ctx.db).statementCycleDays),
-    ctx.clock.now(),
+    // without its date, the last statement sent before is taken as a cycle ago, so the
+    // next one is due now
+    history.lastStatementDate ?? addDays(today, -rules.statementCycleDays),
+    now,
   );
 }

@@ -12,7 +12,13 @@ import {
   writePageImages,
 } from '../documents/test-pdf';
 import { documentsDir } from '../filing/location';
-import { addAccount, addBilledClaim, addPayer, addPerson } from '../testing/builders';
+import {
+  addAccount,
+  addBilledClaim,
+  addPayer,
+  addPerson,
+  makeSupervisor,
+} from '../testing/builders';
 import { call, callAsync, expectRefusedAsync } from '../testing/call';
 import { createTestCtx, TEST_TODAY, type TestCtx } from '../testing/test-db';
 import { loadStatementData } from './statement-data';
@@ -119,8 +125,8 @@ function ledgerSum(accountId: number, where: string): number {
   ).s;
 }
 
-async function statementPdf(c: Ctx, accountId: number) {
-  const doc = await callAsync(c, 'generateStatement', { accountId });
+async function statementPdf(c: Ctx, accountId: number, override?: string) {
+  const doc = await callAsync(c, 'generateStatement', { accountId, override });
   const file = await callAsync(c, 'getDocumentFile', { documentId: doc.documentId });
   return { doc, pdf: Buffer.from(file.pdfBase64, 'base64') };
 }
@@ -207,7 +213,7 @@ describe('patient statements from the ledger', () => {
     // the office hours are not on file: a visible placeholder and a warning, never a guess
     expect(text).toContain('[BILLING OFFICE HOURS]');
     expect(doc.warnings).toEqual([
-      "Held from statement runs: Account H200300: $250.00 is still with insurance; the patient's share is not final.",
+      "Held from statement runs, printed on request: Account H200300: $250.00 is still with insurance; the patient's share is not final.",
       'Office hours has no data and prints as [BILLING OFFICE HOURS].',
     ]);
     // a first statement while a visit is still with the plan says so, and nothing firmer
@@ -309,16 +315,61 @@ describe('patient statements from the ledger', () => {
     expect(second.pdf.equals(first.pdf)).toBe(true);
   });
 
-  it('marks a missing address and returned mail', async () => {
-    const { accountId, patientId } = addAccount(ctx);
-    ctx.db.prepare(`UPDATE people SET returned_mail = 1 WHERE id = ?`).run(patientId);
-    const { doc, pdf } = await statementPdf(ctx, accountId);
-    expect(pdfText(pdf)).toContain('[GUARANTOR ADDRESS]');
-    expect(doc.warnings).toEqual(
-      expect.arrayContaining([
-        'The guarantor has no address on file; it prints as [GUARANTOR ADDRESS].',
-        'Mail to the guarantor came back undeliverable; check the address first.',
-      ]),
+  it('refuses on request what must not be mailed, with the hold, filing nothing', async () => {
+    const { accountId } = familyAccount();
+    ctx.db
+      .prepare(
+        `UPDATE people SET returned_mail = 1 WHERE id = (SELECT guarantor_id FROM accounts WHERE id = ?)`,
+      )
+      .run(accountId);
+    await expectRefusedAsync(
+      ctx,
+      'generateStatement',
+      { accountId },
+      /No statement was made\. Account H200300: mail to the guarantor came back; confirm the address\./,
+    );
+    const { accountId: noAddress } = addAccount(ctx);
+    await expectRefusedAsync(
+      ctx,
+      'generateStatement',
+      // a supervisor's reason does not lift a hold that must stop the statement
+      { accountId: noAddress, override: 'Patient asked at the desk' },
+      /No statement was made\. Account T\d+: the guarantor has no address on file\./,
+    );
+    expect(fs.existsSync(documentsDir(ctx.databasePath))).toBe(false);
+  });
+
+  it('prints on request despite a hold only as each hold allows', async () => {
+    const { accountId } = familyAccount();
+    for (const [kind, expected] of [
+      ['dispute', /No statement was made\. Account H200300: the balance is disputed\./],
+      ['bankruptcy', /No statement was made\. Account H200300: a bankruptcy is on file\./],
+    ] as const) {
+      call(ctx, 'setCollectionHold', { accountId, kind, open: true, note: null });
+      await expectRefusedAsync(ctx, 'generateStatement', { accountId }, expected);
+      call(ctx, 'setCollectionHold', { accountId, kind, open: false, note: null });
+    }
+    // a pending assistance application: a supervisor's decision, with the reason kept
+    call(ctx, 'setCollectionHold', { accountId, kind: 'assistance', open: true, note: null });
+    await expectRefusedAsync(
+      ctx,
+      'generateStatement',
+      { accountId },
+      /application is pending\. A supervisor may print it, giving the reason\./,
+    );
+    await expectRefusedAsync(
+      ctx,
+      'generateStatement',
+      { accountId, override: 'Patient asked for it for the application' },
+      /Only a supervisor can print a statement despite this hold/,
+    );
+    makeSupervisor(ctx);
+    const { doc } = await statementPdf(ctx, accountId, 'Patient asked for it for the application');
+    expect(doc.warnings).toContain(
+      'Held from statement runs, printed by a supervisor (Patient asked for it for the application): Account H200300: a financial-assistance application is pending.',
+    );
+    expect(call(ctx, 'getAccount', { accountId }).activities[0]?.text).toMatch(
+      /Printed despite a hold by a supervisor: Patient asked for it for the application$/,
     );
   });
 

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shippedTemplatesDir } from '../documents/paths';
 import { pdfText } from '../documents/test-pdf';
-import { addAccount, addBilledClaim, addPayer, makeSupervisor } from '../testing/builders';
+import {
+  addAccount,
+  addAddress,
+  addBilledClaim,
+  addPayer,
+  makeSupervisor,
+} from '../testing/builders';
 import { call, callAsync, expectRefusedAsync } from '../testing/call';
 import { remitClaim, remittanceFile } from '../testing/remittance';
 import { createTestCtx, rowCount, type TestCtx } from '../testing/test-db';
@@ -164,7 +170,9 @@ describe('template copies', () => {
   });
 
   it('uses a statement copy for statements: the office hours typed in, no gap left', async () => {
-    const { accountId } = addAccount(ctx);
+    const { accountId, patientId } = addAccount(ctx);
+    // a statement goes only where it can be mailed
+    addAddress(ctx, patientId);
     const before = await callAsync(ctx, 'generateStatement', { accountId });
     expect(before.warnings).toContain(
       'Office hours has no data and prints as [BILLING OFFICE HOURS].',

@@ -32,11 +32,12 @@ describe('deceased patients and returned mail on the account', () => {
     await date.fill('02/20/2026');
     await dialog.getByRole('textbox', { name: /Source/ }).fill('Daughter called');
     await dialog
-      .getByRole('textbox', { name: 'Executor or estate contact' })
+      .getByRole('textbox', { name: 'Executor or personal representative' })
       .fill('Jonathan Testwell, executor');
-    await dialog
-      .getByRole('textbox', { name: 'Estate address' })
-      .fill('12 Probate Row\nPortland, ME 04101');
+    await dialog.getByRole('textbox', { name: 'Street address' }).fill('12 Probate Row');
+    await dialog.getByRole('textbox', { name: 'City' }).fill('Portland');
+    await dialog.getByRole('textbox', { name: 'State' }).fill('ME');
+    await dialog.getByRole('textbox', { name: 'ZIP code' }).fill('04101');
     await screenshot(page, 'record-death');
     await dialog.getByRole('button', { name: 'Record date of death' }).click();
     await page.getByText(/file the claim against the estate by 06\/20\/2026/).waitFor();
@@ -47,6 +48,8 @@ describe('deceased patients and returned mail on the account', () => {
       .first()
       .waitFor();
     await page.getByText('Probate claim deadline').waitFor();
+    // the executor is the one record the estate letter writes to
+    expect(count(`SELECT count(*) AS n FROM estate_representatives WHERE zip = '04101'`)).toBe(1);
     expect(
       count(`SELECT count(*) AS n FROM follow_ups WHERE kind = 'probate'
       AND deadline_date = '2026-06-20'`),

@@ -227,6 +227,9 @@ describe('documents', () => {
         dialog.getByRole('region', { name: `Preview of ${doc.title}` }).getAttribute('data-state'),
       )
       .toBe('drawn');
+    // a filed appeal is reproduced from the facts it printed, the same bytes as filed
+    await dialog.getByRole('button', { name: 'Reproduce and compare' }).click();
+    await dialog.getByText('Identical to the filed letter').waitFor();
     await screenshot(page, 'account-document-open');
     await stubPrint(page);
     await dialog.getByRole('button', { name: 'Print' }).click();
@@ -254,8 +257,13 @@ describe('documents', () => {
     const ctx = app.database({ demo: true });
     const account = ctx.db
       .prepare(
+        // one a statement may be mailed to on request: no hold that refuses it
         `SELECT a.id, a.account_number AS number FROM accounts a
-         WHERE a.status = 'open' AND a.patient_balance > 5000 ORDER BY a.id LIMIT 1`,
+           JOIN people g ON g.id = a.guarantor_id JOIN people pt ON pt.id = a.patient_id
+         WHERE a.status = 'open' AND a.patient_balance > 5000 AND g.returned_mail = 0
+           AND g.deceased_date IS NULL AND pt.deceased_date IS NULL
+           AND NOT EXISTS (SELECT 1 FROM dunning_stages ds WHERE ds.account_id = a.id)
+         ORDER BY a.id LIMIT 1`,
       )
       .get() as { id: number; number: string };
     const page = await app.open(`#/accounts/${account.id}`, ctx);
@@ -375,14 +383,16 @@ describe('documents', () => {
       .getByRole('checkbox', { name: 'Select all guarantors that can get a statement' })
       .uncheck();
 
-    // the plan, and four guarantors that can get a dunning statement
+    // the plan, and four guarantors that can get a dunning statement, at whatever stage
     await onPlan.getByRole('checkbox').check();
     const picked: string[] = [];
     for (let i = 0, n = 0; n < 4 && i < 40; i++) {
       const row = rows.nth(i);
       const box = row.getByRole('checkbox');
       const label = (await row.locator('[role="gridcell"]').nth(4).textContent()) ?? '';
-      if ((await box.isDisabled()) || (await box.isChecked()) || label !== 'Statement') continue;
+      // converted demo accounts start at the stage their history shows: any dunning stage will do
+      const dunning = /^(Statement|Second statement|Past due|Final notice)$/.test(label);
+      if ((await box.isDisabled()) || (await box.isChecked()) || !dunning) continue;
       await box.check();
       picked.push(
         ((await row.locator('[role="gridcell"]').nth(2).textContent()) ?? '').replace(

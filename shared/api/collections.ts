@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { IsoDate } from '../dates/iso-date';
-import { accountIdField, isoDateField, optionalText, personIdField, requiredText } from './fields';
+import {
+  accountIdField,
+  isoDateField,
+  optionalText,
+  personIdField,
+  requiredText,
+  usStateField,
+  zipField,
+} from './fields';
 import { supervisor, write, type MethodGroup } from './method';
 
 /** Deceased patients and guarantors, returned mail and skip tracing. */
@@ -21,13 +29,48 @@ export interface ReturnedMailRecorded {
   followUpsOpened: number;
 }
 
+/** A form's empty box is "not given", not a state or ZIP code to check. */
+const blankIsNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+
+/**
+ * Who speaks for a deceased person's estate: the executor, administrator or the estate's
+ * attorney. The one record of them, from the death form or the estate letter; the name
+ * may come before the address, but an address is whole (street, city, state and ZIP).
+ */
+export const estateRepresentativeInput = z
+  .strictObject({
+    name: requiredText('Representative', 120),
+    line1: optionalText('Address line 1', 100),
+    line2: optionalText('Address line 2', 100),
+    city: optionalText('City', 60),
+    state: z.preprocess(blankIsNull, usStateField().nullish()),
+    zip: z.preprocess(blankIsNull, zipField().nullish()),
+  })
+  .superRefine((r, check) => {
+    const given = [r.line1, r.city, r.state, r.zip].filter((v) => v != null).length;
+    if (given === 0 || given === 4) return;
+    for (const [key, label] of [
+      ['line1', 'Street address'],
+      ['city', 'City'],
+      ['state', 'State'],
+      ['zip', 'ZIP code'],
+    ] as const) {
+      if (r[key] == null)
+        check.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${label} is needed too: give the whole address or none of it.`,
+        });
+    }
+  });
+
 const deathFields = {
   accountId: accountIdField(),
   personId: personIdField(),
   deceasedDate: isoDateField('Date of death'),
   source: requiredText('Source', 200),
-  estateContactName: optionalText('Executor or estate contact', 200),
-  estateAddress: optionalText('Estate address', 400),
+  /** Recorded as the estate's representative when given; the estate letter writes to them. */
+  representative: estateRepresentativeInput.nullish(),
 };
 
 export const recordDeathInput = z.strictObject(deathFields);

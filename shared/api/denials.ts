@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   APPEAL_LEVEL,
+  APPEAL_RESPONSE,
   DENIAL_CATEGORY,
   DENIAL_RESOLUTION,
   DENIAL_STATE,
@@ -12,7 +13,7 @@ import {
 } from '../codes/denials';
 import type { IsoDate } from '../dates/iso-date';
 import type { Cents } from '../money/cents';
-import { denialIdField, optionalText, payerIdField } from './fields';
+import { denialIdField, isoDateField, optionalText, payerIdField } from './fields';
 import { read, write, type Created, type MethodGroup } from './method';
 import type { Priority } from './queue';
 
@@ -63,6 +64,17 @@ export const updateDenialInput = z.strictObject({
   appealLevel: z.enum(APPEAL_LEVEL.keys, 'Unknown appeal level.').nullish(),
   resolution: z.enum(DENIAL_RESOLUTION.keys, 'Unknown resolution.').nullish(),
   note: optionalText('Note', 1000),
+  /**
+   * The payer's answer to the appeal at the level the denial was at before this change,
+   * with the date of its letter and its reference number when it gave one.
+   */
+  response: z
+    .strictObject({
+      kind: z.enum(APPEAL_RESPONSE.keys, 'Unknown payer response.'),
+      letterDate: isoDateField("Date of the payer's letter"),
+      reference: optionalText("Payer's reference", 60),
+    })
+    .nullish(),
 });
 
 export const denialsMethods = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DocumentView, PdfFile } from './documents';
+import { documentInput, type DocumentView, type PdfFile } from './documents';
 import { denialIdField, requiredText } from './fields';
 import { read, write, type MethodGroup } from './method';
 import { templateIdField, type TemplateSummary } from './templates';
@@ -82,8 +82,19 @@ export const appealLetterInput = z.strictObject({
   confirmLate: z.boolean().default(false),
 });
 
+/** A filed letter laid out again from the facts kept with it, beside the filed file's fingerprint. */
+export interface ReproducedLetter extends PdfFile {
+  /** SHA-256 (hex) of the reproduced bytes. */
+  sha256: string;
+  /** SHA-256 recorded when the letter was filed. */
+  filedSha256: string;
+  /** The reproduction is byte for byte the letter that was filed. */
+  identical: boolean;
+}
+
 export const lettersMethods = {
   draftAppeal: read<AppealDraft>()(draftAppealInput),
   previewAppeal: read<PdfFile>()(appealLetterInput),
   generateAppeal: write<DocumentView>()(appealLetterInput),
+  reproduceLetter: read<ReproducedLetter>()(documentInput),
 } satisfies MethodGroup;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { labelled } from '../codes/enums';
 import type { DocumentView } from './documents';
-import { accountIdField, optionalText, requiredText, usStateField, zipField } from './fields';
+import { estateRepresentativeInput } from './collections';
+import { accountIdField } from './fields';
 import { write, type MethodGroup } from './method';
 
 /**
@@ -19,16 +20,6 @@ export const PATIENT_LETTER = labelled([
 export type PatientLetter = (typeof PATIENT_LETTER.keys)[number];
 
 export const generateItemizedBillInput = z.strictObject({ accountId: accountIdField() });
-
-/** The executor, administrator or estate's attorney, recorded when the estate letter is made. */
-export const estateRepresentativeInput = z.strictObject({
-  name: requiredText('Representative', 120),
-  line1: requiredText('Address line 1', 100),
-  line2: optionalText('Address line 2', 100),
-  city: requiredText('City', 60),
-  state: usStateField(),
-  zip: zipField(),
-});
 
 export const generatePatientLetterInput = z.strictObject({
   accountId: accountIdField(),

@@ -5,7 +5,7 @@ import { labelled } from '../codes/enums';
 import type { IsoDate } from '../dates/iso-date';
 import { cents, type Cents } from '../money/cents';
 import type { DocumentView } from './documents';
-import { accountIdField, centsField, requiredText } from './fields';
+import { accountIdField, centsField, optionalText, requiredText } from './fields';
 import { long, permitted, read, supervisor, write, type MethodGroup } from './method';
 
 /**
@@ -126,7 +126,17 @@ export interface AccountDunning {
   canRelease: boolean;
 }
 
-export const generateStatementInput = z.strictObject({ accountId: accountIdField() });
+export const accountDunningInput = z.strictObject({ accountId: accountIdField() });
+
+export const generateStatementInput = z.strictObject({
+  accountId: accountIdField(),
+  /**
+   * A supervisor's reason for printing despite a hold that needs one (a pending
+   * assistance application, a final notice period that is over). Holds that must stop a
+   * statement (deceased, no address, agency, bankruptcy, dispute) cannot be overridden.
+   */
+  override: optionalText('Reason for printing despite the hold', 500),
+});
 
 export const statementCandidatesInput = z.strictObject({
   minPatientBalance: centsField('Minimum patient balance')
@@ -165,7 +175,7 @@ export const statementsMethods = {
     startStatementRunInput,
     permitted('run_statements'),
   ),
-  getAccountDunning: read<AccountDunning>()(generateStatementInput),
+  getAccountDunning: read<AccountDunning>()(accountDunningInput),
   setCollectionHold: write<AccountDunning>()(setCollectionHoldInput),
   releaseStatementHold: write<AccountDunning>()(
     releaseStatementHoldInput,

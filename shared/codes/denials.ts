@@ -52,6 +52,13 @@ export const APPEAL_LEVEL = labelled([
 ] as const);
 export type AppealLevel = (typeof APPEAL_LEVEL.keys)[number];
 
+/** What the payer answered to an appeal: it received it, or it kept the denial. */
+export const APPEAL_RESPONSE = labelled([
+  ['acknowledged', 'Acknowledged receipt'],
+  ['upheld', 'Upheld the denial'],
+] as const);
+export type AppealResponse = (typeof APPEAL_RESPONSE.keys)[number];
+
 /** Remark codes (RARC) that settle the category when the reason code alone does not. */
 const REMARK_CATEGORY: Record<string, DenialCategory> = {
   N115: 'medical_necessity',

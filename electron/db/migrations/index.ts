@@ -23,6 +23,7 @@ import { migration025 } from './025-claim-providers';
 import { migration026 } from './026-estate-representatives';
 import { migration028 } from './028-agencies';
 import { migration029 } from './029-contact-rules';
+import { migration031 } from './031-letter-facts';
 import { migration032 } from './032-office-outbox';
 import { migration033 } from './033-user-states';
 
@@ -66,6 +67,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 29,
     name: 'contact restrictions, call times, returned checks, de-identification',
     sql: migration029,
+  },
+  {
+    version: 31,
+    name: 'appeal responses, line-level providers and other facts letters cite',
+    sql: migration031,
   },
   { version: 32, name: 'office database: outbox, office-wide ids, not synced', sql: migration032 },
   { version: 33, name: "users' states in the audit trail", sql: migration033 },

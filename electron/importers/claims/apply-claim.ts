@@ -137,7 +137,6 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
     `INSERT INTO claim_lines (claim_id, line_number, service_date, revenue_code, procedure_code,
        modifiers, units, charge) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  storeClaimProviders(db, claimId, claim);
   const entries: NewLedgerEntry[] = [];
   for (const l of claim.lines) {
     const lineId = insertedId<ClaimLineId>(
@@ -157,6 +156,7 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
       memo: chargeMemo(claim, l),
     });
   }
+  storeClaimProviders(db, claimId, claim);
   appendLedgerEntries(db, entries, { userId: ctx.userId, now: ctx.clock.now(), today });
   // after the charges, so that it goes in with the account's balance as it ends up
   newClaimStatusFollowUp(ctx, account.id, claimId, payer.name, f.billedDate);

@@ -76,7 +76,8 @@ const CLAIM_LEFT_OUT: ReadonlySet<string> = new Set([
   // read after fingerprints were first stored: hashing them would change every claim's
   'providers',
 ]);
-const LINE_LEFT_OUT: ReadonlySet<string> = new Set(['position']);
+// line providers too were read after fingerprints were first stored
+const LINE_LEFT_OUT: ReadonlySet<string> = new Set(['position', 'providers']);
 
 const canonicalLine = (line: object) => canonicalObject(line, LINE_LEFT_OUT, canonicalValue);
 

@@ -1,5 +1,5 @@
 import { element, optional, type Segment } from '../x12/tokenizer';
-import type { Claim837, ClaimProviderRole } from './claim-types';
+import type { ClaimProvider837, ClaimProviderRole } from './claim-types';
 
 const ROLES: Readonly<Record<string, ClaimProviderRole>> = {
   '71': 'attending',
@@ -9,14 +9,15 @@ const ROLES: Readonly<Record<string, ClaimProviderRole>> = {
 };
 
 /**
- * NM1 of a claim-level provider loop (2310). The first of each role is kept: the
- * guides allow one per claim, and a second would only be a sender's repeat.
+ * NM1 of a provider loop: claim level (2310) or line level (2420), into the claim's or
+ * the line's list. The first of each role is kept: the guides allow one per claim or
+ * line, and a second would only be a sender's repeat.
  */
-export function readClaimProvider(segment: Segment, claim: Claim837): void {
+export function readProvider(segment: Segment, holder: { providers?: ClaimProvider837[] }): void {
   const role = ROLES[element(segment, 1)];
   const last = optional(segment, 3);
   if (!role || !last) return;
-  const providers = (claim.providers ??= []);
+  const providers = (holder.providers ??= []);
   if (providers.some((p) => p.role === role)) return;
   providers.push({
     role,

@@ -162,7 +162,7 @@ export interface Claim837 {
 /** NM1*71 attending, 72 operating, 82 rendering, DN referring. */
 export type ClaimProviderRole = 'attending' | 'operating' | 'rendering' | 'referring';
 
-/** A provider named for the claim as a whole (2310A-D), not for one line. */
+/** A provider named for the claim as a whole (2310A-D) or for one service line (2420). */
 export interface ClaimProvider837 {
   role: ClaimProviderRole;
   /** An organisation's name is in `last` (NM102 `2`). */
@@ -191,4 +191,6 @@ export interface ServiceLine837 {
   /** DTP*472: one date (D8) or a range (RD8). */
   serviceDate: IsoDate | null;
   serviceDateTo: IsoDate | null;
+  /** 2420 loops: providers named for this line alone; absent when none. */
+  providers?: ClaimProvider837[];
 }

@@ -2,7 +2,7 @@ import { optionalDate, requiredText } from '../x12/fields';
 import { issueAt, type X12Issue } from '../x12/issues';
 import { element, optional, type Segment } from '../x12/tokenizer';
 import type { ClaimBuilder, LineBuilder } from './claim-837';
-import { readClaimProvider } from './claim-providers-837';
+import { readProvider } from './claim-providers-837';
 import type {
   BillingProvider,
   ClaimTransaction,
@@ -137,7 +137,7 @@ export function readName(
 ): Party {
   const entity = element(segment, 1);
   // the other payer's loops (2330) name providers for that payer, not for this claim
-  if (claim && !line && !claim.otherSubscriber) readClaimProvider(segment, claim.claim);
+  if (claim && !claim.otherSubscriber) readProvider(segment, line ? line.line : claim.claim);
   if (claim || line) return 'other';
   if (!level) {
     if (entity === '41') {

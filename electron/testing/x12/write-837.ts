@@ -18,6 +18,7 @@ import type {
   PostalAddress,
   Procedure837,
   ServiceLine837,
+  ClaimProvider837,
   Subscriber,
 } from '../../importers/claims/claim-types';
 
@@ -210,13 +211,16 @@ function writeClaim(c: Claim837, d: Delimiters, out: Element[][]): void {
   if (c.priorAuthorization) out.push(['REF', 'G1', c.priorAuthorization]);
   if (c.payerClaimNumber) out.push(['REF', 'F8', c.payerClaimNumber]);
   out.push(...diagnosisSegments(c, d));
-  for (const p of c.providers ?? []) {
-    const entity = { attending: '71', operating: '72', rendering: '82', referring: 'DN' }[p.role];
-    const n = p.name;
-    const npi = p.npi === null ? [null, null] : ['XX', p.npi];
-    out.push(['NM1', entity, '1', n.last, n.first, n.middle, null, n.suffix, ...npi]);
-  }
+  for (const p of c.providers ?? []) out.push(providerName(p));
   for (const line of c.lines) writeLine(c, line, d, out);
+}
+
+/** NM1 of a provider loop: 2310 for the claim, 2420 for a line. */
+function providerName(p: ClaimProvider837): Element[] {
+  const entity = { attending: '71', operating: '72', rendering: '82', referring: 'DN' }[p.role];
+  const n = p.name;
+  const npi = p.npi === null ? [null, null] : ['XX', p.npi];
+  return ['NM1', entity, '1', n.last, n.first, n.middle, null, n.suffix, ...npi];
 }
 
 function writeLine(c: Claim837, l: ServiceLine837, d: Delimiters, out: Element[][]): void {
@@ -249,4 +253,5 @@ function writeLine(c: Claim837, l: ServiceLine837, d: Delimiters, out: Element[]
         : ['DTP', '472', 'RD8', `${formatDate8(l.serviceDate)}-${formatDate8(l.serviceDateTo)}`],
     );
   }
+  for (const p of l.providers ?? []) out.push(providerName(p));
 }

@@ -1,23 +1,31 @@
-import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { DenialView } from '../../../shared/api/denials';
 import {
   APPEAL_LEVEL,
+  APPEAL_RESPONSE,
   DENIAL_RESOLUTION,
   DENIAL_STATE,
   type AppealLevel,
+  type AppealResponse,
   type DenialResolution,
   type DenialState,
 } from '../../../shared/codes/denials';
+import { isIsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';
 import { optionsOf } from '../components/options';
 import { nextState } from './account-rules';
 
-/** Moves a denial to its next state (or any other), with the level, the outcome and a note. */
+/**
+ * Moves a denial to its next state (or any other), with the level, the outcome and a note,
+ * and, when the payer answered the appeal, its letter's date and reference number: a
+ * second-level appeal cites them.
+ */
 export function DenialUpdateForm({
   denial: d,
   onDone,
@@ -29,6 +37,10 @@ export function DenialUpdateForm({
   const [level, setLevel] = useState<AppealLevel>(d.appealLevel);
   const [resolution, setResolution] = useState<DenialResolution | null>(null);
   const [note, setNote] = useState('');
+  const [answered, setAnswered] = useState(false);
+  const [answer, setAnswer] = useState<AppealResponse>('upheld');
+  const [letterDate, setLetterDate] = useState<string | null>(null);
+  const [reference, setReference] = useState('');
   const update = useMutation({
     mutationFn: () =>
       api.updateDenial({
@@ -37,6 +49,7 @@ export function DenialUpdateForm({
         appealLevel: level,
         resolution: state === 'resolved' ? resolution : null,
         note,
+        response: answered ? { kind: answer, letterDate: letterDate ?? '', reference } : null,
       }),
     onSuccess: async () => {
       notifications.show({
@@ -88,6 +101,38 @@ export function DenialUpdateForm({
             />
           )}
         </Group>
+        <Checkbox
+          label={`The payer answered the ${APPEAL_LEVEL.labels[d.appealLevel].toLowerCase()} appeal`}
+          checked={answered}
+          onChange={(e) => setAnswered(e.currentTarget.checked)}
+        />
+        {answered && (
+          <Group gap="sm" align="flex-start" grow>
+            <Select
+              label="Payer's answer"
+              required
+              allowDeselect={false}
+              data={optionsOf(APPEAL_RESPONSE.keys, APPEAL_RESPONSE.labels)}
+              value={answer}
+              onChange={(v) => v && setAnswer(v as AppealResponse)}
+              error={errors['response.kind']}
+            />
+            <DateInput
+              label="Date of the payer's letter"
+              required
+              value={letterDate}
+              onChange={(v) => setLetterDate(v && isIsoDate(v) ? v : null)}
+              error={errors['response.letterDate']}
+            />
+            <TextInput
+              label="Payer's reference"
+              description="Case or reference number, if the letter gives one"
+              value={reference}
+              onChange={(e) => setReference(e.currentTarget.value)}
+              error={errors['response.reference']}
+            />
+          </Group>
+        )}
         <Textarea
           label="Note"
           autosize
@@ -97,7 +142,18 @@ export function DenialUpdateForm({
           onChange={(e) => setNote(e.currentTarget.value)}
           error={errors.note}
         />
-        <FormError error={update.error} fields={['state', 'appealLevel', 'resolution', 'note']} />
+        <FormError
+          error={update.error}
+          fields={[
+            'state',
+            'appealLevel',
+            'resolution',
+            'note',
+            'response.kind',
+            'response.letterDate',
+            'response.reference',
+          ]}
+        />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" size="xs" onClick={onDone}>
             Cancel

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
@@ -8,8 +8,22 @@ import { formatUsDate, isIsoDate, type IsoDate } from '../../../shared/dates/iso
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';
+import {
+  EMPTY_REPRESENTATIVE,
+  RepresentativeFields,
+  type RepresentativeForm,
+} from '../documents/EstateLetterModal';
 
-const FIELDS = ['deceasedDate', 'source', 'estateContactName', 'estateAddress'] as const;
+const FIELDS = [
+  'deceasedDate',
+  'source',
+  'representative.name',
+  'representative.line1',
+  'representative.line2',
+  'representative.city',
+  'representative.state',
+  'representative.zip',
+] as const;
 
 /**
  * Records a person's date of death with where it was learned, and who speaks for the
@@ -23,14 +37,17 @@ export function RecordDeathModal(props: {
 }) {
   const { person } = props;
   const [date, setDate] = useState<string | null>(null);
-  const [form, setForm] = useState({ source: '', estateContactName: '', estateAddress: '' });
+  const [source, setSource] = useState('');
+  const [representative, setRepresentative] = useState<RepresentativeForm>(EMPTY_REPRESENTATIVE);
   const save = useMutation({
     mutationFn: () =>
       api.recordDeath({
         accountId: props.accountId,
         personId: person.id,
         deceasedDate: date ?? '',
-        ...form,
+        source,
+        // no name, no representative: the address alone says nothing about who to write to
+        representative: representative.name.trim() === '' ? null : representative,
       }),
     onSuccess: async (r) => {
       notifications.show({
@@ -64,23 +81,14 @@ export function RecordDeathModal(props: {
           <TextInput
             label="Source (e.g. family call, obituary, death index)"
             required
-            value={form.source}
-            onChange={(e) => setForm({ ...form, source: e.currentTarget.value })}
+            value={source}
+            onChange={(e) => setSource(e.currentTarget.value)}
             error={errors.source}
           />
-          <TextInput
-            label="Executor or estate contact"
-            value={form.estateContactName}
-            onChange={(e) => setForm({ ...form, estateContactName: e.currentTarget.value })}
-            error={errors.estateContactName}
-          />
-          <Textarea
-            label="Estate address"
-            autosize
-            minRows={2}
-            value={form.estateAddress}
-            onChange={(e) => setForm({ ...form, estateAddress: e.currentTarget.value })}
-            error={errors.estateAddress}
+          <RepresentativeFields
+            value={representative}
+            onChange={setRepresentative}
+            errors={errors}
           />
           <Text size="xs" c="dimmed">
             Statements stop on every account of this person. A supervisor can correct the date

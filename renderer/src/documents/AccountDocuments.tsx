@@ -11,6 +11,7 @@ import { QueryState } from '../components/States';
 import { Timestamp, UsDate } from '../components/UsDate';
 import { DocumentModal } from './DocumentModal';
 import { EstateLetterModal, type RepresentativeForm } from './EstateLetterModal';
+import { StatementOverrideModal } from './StatementOverrideModal';
 import { useAccountDocuments } from './queries';
 
 export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
@@ -21,7 +22,7 @@ export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
 };
 
 /** Which document is open in the preview, by id and the title it was opened under. */
-type Opened = { documentId: number; title: string };
+type Opened = { documentId: number; title: string; kind?: DocumentView['kind'] };
 
 type Request =
   { what: 'itemized' } | { what: PatientLetter; representative?: RepresentativeForm | null };
@@ -56,19 +57,26 @@ export function AccountDocuments({ accountId }: { accountId: number }) {
       notifications.show({ color: 'red', title: 'No letter was made', message: messageOf(error) });
     },
   });
+  // the holds a supervisor may print past, as the server named them
+  const [heldFor, setHeldFor] = useState<string | null>(null);
   const statement = useMutation({
-    mutationFn: () => api.generateStatement({ accountId }),
+    mutationFn: (override: string | null) => api.generateStatement({ accountId, override }),
     onSuccess: async (doc) => {
       notifications.show({ color: 'green', message: `${doc.title} filed on the account.` });
+      setHeldFor(null);
       setOpened({ documentId: doc.documentId, title: doc.title });
       await invalidateAll();
     },
-    onError: (error) =>
-      notifications.show({
-        color: 'red',
-        title: 'No statement was made',
-        message: messageOf(error),
-      }),
+    onError: (error, override) => {
+      if (override !== null) return; // the override form shows it
+      if (fieldErrors(error).override) setHeldFor(messageOf(error));
+      else
+        notifications.show({
+          color: 'red',
+          title: 'No statement was made',
+          message: messageOf(error),
+        });
+    },
   });
 
   let body;
@@ -92,7 +100,7 @@ export function AccountDocuments({ accountId }: { accountId: number }) {
             size="compact-sm"
             variant="light"
             loading={statement.isPending}
-            onClick={() => statement.mutate()}
+            onClick={() => statement.mutate(null)}
             title="Make a patient statement for this account now and file it"
           >
             Statement
@@ -142,10 +150,23 @@ export function AccountDocuments({ accountId }: { accountId: number }) {
           onClose={() => setEstate(false)}
         />
       )}
+      {heldFor !== null && (
+        <StatementOverrideModal
+          holds={heldFor}
+          busy={statement.isPending}
+          error={statement.variables !== null ? statement.error : null}
+          onPrint={(reason) => statement.mutate(reason)}
+          onClose={() => {
+            statement.reset();
+            setHeldFor(null);
+          }}
+        />
+      )}
       {opened && (
         <DocumentModal
           documentId={opened.documentId}
           title={opened.title}
+          reproducible={opened.kind === 'appeal'}
           onClose={() => setOpened(null)}
         />
       )}
@@ -182,7 +203,7 @@ function DocumentTable({
                 component="button"
                 type="button"
                 size="sm"
-                onClick={() => onOpen({ documentId: d.documentId, title: d.title })}
+                onClick={() => onOpen({ documentId: d.documentId, title: d.title, kind: d.kind })}
                 title="Open to read, print or save a copy"
               >
                 {d.title}

@@ -11,7 +11,46 @@ export interface RepresentativeForm {
   zip: string;
 }
 
-const EMPTY: RepresentativeForm = { name: '', line1: '', line2: '', city: '', state: '', zip: '' };
+export const EMPTY_REPRESENTATIVE: RepresentativeForm = {
+  name: '',
+  line1: '',
+  line2: '',
+  city: '',
+  state: '',
+  zip: '',
+};
+
+/**
+ * The estate's representative as both the death form and the estate letter take it: the
+ * one record of who speaks for the estate. `errors` are keyed as the API reports them.
+ */
+export function RepresentativeFields(props: {
+  value: RepresentativeForm;
+  onChange: (value: RepresentativeForm) => void;
+  errors: Record<string, string>;
+}) {
+  const field = (name: keyof RepresentativeForm, label: string, w?: number) => (
+    <TextInput
+      label={label}
+      w={w}
+      value={props.value[name]}
+      onChange={(e) => props.onChange({ ...props.value, [name]: e.currentTarget.value })}
+      error={props.errors[`representative.${name}`]}
+    />
+  );
+  return (
+    <>
+      {field('name', 'Executor or personal representative')}
+      {field('line1', 'Street address')}
+      {field('line2', 'Address line 2')}
+      <Group grow align="flex-start">
+        {field('city', 'City')}
+        {field('state', 'State', 80)}
+        {field('zip', 'ZIP code', 120)}
+      </Group>
+    </>
+  );
+}
 
 /**
  * The letter to an estate goes to its executor or personal representative, never to the
@@ -25,16 +64,7 @@ export function EstateLetterModal(props: {
   onMake: (representative: RepresentativeForm | null) => void;
   onClose: () => void;
 }) {
-  const [form, setForm] = useState(EMPTY);
-  const field = (name: keyof RepresentativeForm, label: string, w?: number) => (
-    <TextInput
-      label={label}
-      w={w}
-      value={form[name]}
-      onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
-      error={props.errors[`representative.${name}`]}
-    />
-  );
+  const [form, setForm] = useState(EMPTY_REPRESENTATIVE);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     props.onMake(form.name.trim() === '' ? null : form);
@@ -45,16 +75,10 @@ export function EstateLetterModal(props: {
         <Stack gap="xs">
           <Text size="sm">
             Who handles the estate: the executor, administrator or the estate&apos;s attorney. Leave
-            empty to write to the representative already recorded.
+            empty to write to the representative already recorded (with the date of death or an
+            earlier letter).
           </Text>
-          {field('name', 'Representative')}
-          {field('line1', 'Street address')}
-          {field('line2', 'Address line 2')}
-          <Group grow align="flex-start">
-            {field('city', 'City')}
-            {field('state', 'State', 80)}
-            {field('zip', 'ZIP code', 120)}
-          </Group>
+          <RepresentativeFields value={form} onChange={setForm} errors={props.errors} />
           <FormError error={props.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
