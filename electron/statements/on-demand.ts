@@ -9,7 +9,8 @@ import { isSupervisor } from '../users/users';
  * every hold (the type makes a new hold need a decision):
  * - refuse: sending one would be wrong whoever asks: the person is dead (the estate process
  *   applies), the mail has nowhere to go, an agency or a bankruptcy court has the debt, or
- *   the patient disputes it (a supervisor's release of the dispute lets one go).
+ *   the patient disputes it (a supervisor's release of the dispute lets one go), or contact
+ *   is restricted (a request to stop, a written dispute, an attorney) until it is lifted.
  * - supervisor: a pending assistance application, or a final notice period that is over:
  *   a bill then needs a supervisor's decision, with the reason kept.
  * - warn: a promise, insurance still paying, a small balance: a patient may well ask for
@@ -21,6 +22,7 @@ export const ON_DEMAND: Record<StatementHold, 'refuse' | 'supervisor' | 'warn' |
   agency: 'refuse',
   deceased: 'refuse',
   bankruptcy: 'refuse',
+  contact_restricted: 'refuse',
   returned_mail: 'refuse',
   no_address: 'refuse',
   dispute: 'refuse',
