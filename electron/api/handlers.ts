@@ -7,6 +7,8 @@ import { auditHandlers } from '../audit/handlers';
 import { batchesHandlers } from '../batches/handlers';
 import { codesHandlers } from '../codes/handlers';
 import { collectionsHandlers } from '../collections/handlers';
+import { badDebtHandlers } from '../bad-debt/handlers';
+import { fapHandlers } from '../fap/handlers';
 import type { HandlersOf } from '../core/handlers';
 import { denialsHandlers } from '../denials/handlers';
 import { facilityHandlers } from '../facility/handlers';
@@ -56,6 +58,8 @@ export const handlers = {
   ...auditHandlers,
   ...reportsHandlers,
   ...collectionsHandlers,
+  ...fapHandlers,
+  ...badDebtHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

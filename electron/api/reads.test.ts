@@ -81,6 +81,8 @@ function sampleInputs(): Record<string, unknown> {
     },
     listUnknownCodes: {},
     getAccountDunning: { accountId },
+    getAssistanceTimeline: { accountId },
+    getBadDebt: { accountId },
     listUserPermissions: {},
     getAccessState: {},
     reportActivity: {},

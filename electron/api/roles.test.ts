@@ -37,6 +37,9 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'verifyAuditTrail',
   'acceptAuditTrail',
   'correctDeath',
+  'decideAssistanceApplication',
+  'recordExtraordinaryAction',
+  'undoBadDebt',
 ];
 
 /**

@@ -169,6 +169,8 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   listSetAsideDocuments: answered,
   getRemittance: answered,
   getAccountDunning: asked,
+  getAssistanceTimeline: asked,
+  getBadDebt: asked,
   // a report is a view of the office's patients in sum: who ran which, with what filters
   getReport: answered,
   getReportPdf: answered,
@@ -231,4 +233,11 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   correctDeath: answered,
   recordReturnedMail: answered,
   recordReturnedMailBatch: answered,
+  receiveAssistanceApplication: answered,
+  markApplicationIncomplete: answered,
+  decideAssistanceApplication: answered,
+  sendEcaNotice: answered,
+  recordExtraordinaryAction: answered,
+  requestBadDebt: answered,
+  undoBadDebt: answered,
 };

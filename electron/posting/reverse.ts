@@ -1,3 +1,4 @@
+import { BAD_DEBT_REASONS } from '../bad-debt/recovery';
 import type {
   AccountId,
   BatchId,
@@ -115,6 +116,9 @@ export function reversibleEntry(db: ReadDb, entryId: LedgerEntryId): EntryRow {
   }
   if (e.kind === 'transfer') {
     throw conflict('A transfer is reversed together with the EOB that made it.');
+  }
+  if (e.reasonCode !== null && BAD_DEBT_REASONS.includes(e.reasonCode)) {
+    throw conflict("Bad debt is undone as a whole, from the account's Bad debt card.");
   }
   if (one(db, `SELECT 1 AS n FROM ledger_entries WHERE reverses_id = ?`, e.id)) {
     throw conflict('This entry has already been reversed.');

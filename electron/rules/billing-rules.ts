@@ -22,6 +22,8 @@ export const DEFAULT_BILLING_RULES: BillingRules = {
   statementMinimum: cents(500),
   idleLockMinutes: 15,
   probateClaimDays: 120,
+  // most US hospitals are nonprofit (501(c)(3)) and so bound; a for-profit office turns it off
+  bound501r: 1,
 };
 
 type RuleKey = keyof BillingRules;

@@ -4,6 +4,7 @@ import { accountsMethods } from './accounts';
 import { appMethods } from './app';
 import { approvalsMethods } from './approvals';
 import { auditMethods } from './audit';
+import { badDebtMethods } from './bad-debt';
 import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
 import { collectionsMethods } from './collections';
@@ -11,6 +12,7 @@ import { csvMethods } from './csv';
 import { denialsMethods } from './denials';
 import { documentsMethods } from './documents';
 import { facilityMethods } from './facility';
+import { fapMethods } from './fap';
 import { importsMethods } from './imports';
 import { lettersMethods } from './letters';
 import { payersMethods } from './payers';
@@ -57,6 +59,8 @@ export const contract = {
   ...auditMethods,
   ...reportsMethods,
   ...collectionsMethods,
+  ...fapMethods,
+  ...badDebtMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

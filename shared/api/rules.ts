@@ -36,6 +36,11 @@ export interface BillingRules {
   idleLockMinutes: number;
   /** Days after a death within which a claim against the estate must be filed. */
   probateClaimDays: number;
+  /**
+   * 1 when the facility is a tax-exempt hospital bound by IRS section 501(r): extraordinary
+   * collection actions wait for its notification periods and assistance applications.
+   */
+  bound501r: number;
 }
 
 export interface BillingRulesView {
@@ -69,6 +74,7 @@ export const saveBillingRulesInput = z.strictObject({
     .optional(),
   idleLockMinutes: whole('Minutes before the window locks', 1, 240).optional(),
   probateClaimDays: whole('Days to file a probate claim', 30, 730).optional(),
+  bound501r: whole('Bound by section 501(r)', 0, 1).optional(),
 });
 
 export const rulesMethods = {

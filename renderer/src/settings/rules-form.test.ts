@@ -21,6 +21,7 @@ const RULES_NOW: BillingRules = {
   statementMinimum: cents(500),
   idleLockMinutes: 15,
   probateClaimDays: 120,
+  bound501r: 1,
 };
 
 describe('formOf', () => {
@@ -42,6 +43,7 @@ describe('formOf', () => {
       statementMinimum: '5.00',
       idleLockMinutes: '15',
       probateClaimDays: '120',
+      bound501r: '1',
     });
   });
 
@@ -73,6 +75,7 @@ describe('readForm', () => {
           statementMinimum: amount,
           idleLockMinutes: whole,
           probateClaimDays: whole,
+          bound501r: whole,
         }),
         (rules) => {
           expect(readForm(formOf(rules))).toEqual({ rules });

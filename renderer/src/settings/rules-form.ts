@@ -100,6 +100,12 @@ export const RULES: readonly {
     label: 'Days to file a probate claim',
     description: 'Days after a death within which the claim against the estate is filed.',
   },
+  {
+    key: 'bound501r',
+    label: 'Bound by IRS section 501(r) (1 yes, 0 no)',
+    description:
+      'A tax-exempt hospital (1) waits the 501(r) periods and any assistance application before an extraordinary collection action.',
+  },
 ];
 
 export function formOf(rules: BillingRules): RuleForm {
