@@ -204,7 +204,14 @@ export function reverseReceipt(
     reversesId: receipt.id,
     remittanceId: remittance?.remittanceId ?? null,
   });
-  const rows = all<EntryRow>(db, `${ENTRY_SQL} WHERE receipt_id = ? ORDER BY id`, receipt.id);
+  // a bad-debt recovery that came with the payment may already be reversed (the move to bad
+  // debt was undone); only what still stands is mirrored
+  const rows = all<EntryRow>(
+    db,
+    `${ENTRY_SQL} l WHERE receipt_id = ?
+       AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = l.id) ORDER BY id`,
+    receipt.id,
+  );
   const entryIds = appendLedgerEntries(
     db,
     rows.map((e) => mirror(e, reason, dated, reversalId)),
