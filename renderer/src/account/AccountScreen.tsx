@@ -22,6 +22,8 @@ import { PeopleCard } from './PeopleCard';
 import { PlanCard } from './PlanCard';
 import { PromisesCard } from './PromisesCard';
 import { StatementCard } from './StatementCard';
+import { BadDebtCard } from './BadDebtCard';
+import { Timeline501rCard } from './Timeline501rCard';
 
 /** Back to the list the account was opened from, as it was left: same filters, same sort. */
 function backToQueue() {
@@ -135,6 +137,8 @@ export function AccountScreen({ accountId }: { accountId: number }) {
             <FollowUpCard ref={followUp} view={v} />
             <AdjustmentRequestsCard requests={v.adjustmentRequests} />
             <StatementCard accountId={v.account.id} />
+            <Timeline501rCard accountId={v.account.id} today={v.today} />
+            <BadDebtCard accountId={v.account.id} />
             {(v.promises.length > 0 || v.balance.patient > 0) && (
               <PromisesCard promises={v.promises} />
             )}
