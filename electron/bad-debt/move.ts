@@ -196,6 +196,11 @@ export function postBadDebt(
     ctx.userId,
   );
   touchAccount(ctx.db, a.id);
+  recordActivity(ctx, {
+    accountId: a.id,
+    kind: 'system',
+    text: `Account moved to bad debt: ${formatCents(r.amount)} written off as bad debt, kept apart from contractual adjustments; statements stop, and a payment from now on counts as a recovery.`,
+  });
   const first = ids[0];
   if (first === undefined) throw new Error('the bad-debt move posted no entry');
   return first;

@@ -138,10 +138,10 @@ export function Timeline501rCard({ accountId, today }: { accountId: number; toda
                 'Extraordinary collection actions allowed'
               ) : t.eca.allowedFrom ? (
                 <>
-                  No extraordinary collection action before <UsDate value={t.eca.allowedFrom} />
+                  Extraordinary collection actions: not before <UsDate value={t.eca.allowedFrom} />
                 </>
               ) : (
-                'No extraordinary collection action now'
+                'Extraordinary collection actions: not now'
               )
             }
           >
