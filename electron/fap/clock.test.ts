@@ -183,9 +183,13 @@ describe('the 501(r) clock, day by day', () => {
       missing: ['two recent pay stubs', 'page 2 of the application, signed'],
       completeBy: '2026-07-03',
     });
-    expect(refusal(isoDate('2026-06-04'))?.message).toMatch(
-      /incomplete, waiting for the applicant/,
-    );
+    for (let day = isoDate('2026-06-03'); day <= '2026-07-03'; day = addDays(day, 1)) {
+      expect(refusal(day)?.message, day).toMatch(
+        /incomplete, waiting for the applicant, .* suspended until it is decided, or past 07\/03\/2026/,
+      );
+    }
+    // the time given to complete it passed with nothing more sent: ECAs may resume
+    expect(refusal(isoDate('2026-07-04'))).toBeNull();
     const letter = one<{ id: number }>(
       ctx.db,
       `SELECT id FROM documents WHERE template_id = 'assistance-incomplete' AND account_id = ?`,

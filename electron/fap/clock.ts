@@ -116,6 +116,24 @@ export function noticeDeadline(clock: Clock501r, today: IsoDate): IsoDate | null
   return later(clock.notificationEnds, addDays(today, NOTICE_DAYS));
 }
 
+/**
+ * The application that suspends ECAs today, if any: one being reviewed, or an incomplete
+ * one within the time its notice gave to complete it; after that, with nothing more sent,
+ * they may resume (26 CFR 1.501(r)-6(c)(5)).
+ */
+export function suspendingApplication(
+  clock: Clock501r,
+  today: IsoDate,
+): AssistanceApplicationView | null {
+  return (
+    clock.applications.find(
+      (a) =>
+        a.status === 'pending' ||
+        (a.status === 'incomplete' && (a.completeBy === null || today <= a.completeBy)),
+    ) ?? null
+  );
+}
+
 export interface EcaGate {
   message: string;
   allowedFrom: IsoDate | null;
@@ -129,10 +147,14 @@ export interface EcaGate {
 export function gate(clock: Clock501r, action: EcaAction | null, today: IsoDate): EcaGate | null {
   if (!clock.bound) return null;
   const what = action ? ACTION_WORDS[action] : 'extraordinary collection action';
-  const open = clock.applications.find((a) => a.status === 'pending' || a.status === 'incomplete');
+  const open = suspendingApplication(clock, today);
   if (open) {
+    const until =
+      open.status === 'incomplete' && open.completeBy
+        ? ` until it is decided, or past ${formatUsDate(open.completeBy)} if nothing more comes`
+        : ' until it is decided';
     return {
-      message: `No ${what}: a financial-assistance application received ${formatUsDate(open.receivedOn)} is ${open.status === 'incomplete' ? 'incomplete, waiting for the applicant' : 'being reviewed'}, and extraordinary collection actions are suspended until it is decided.`,
+      message: `No ${what}: a financial-assistance application received ${formatUsDate(open.receivedOn)} is ${open.status === 'incomplete' ? 'incomplete, waiting for the applicant' : 'being reviewed'}, and extraordinary collection actions are suspended${until}.`,
       allowedFrom: null,
     };
   }

@@ -5,7 +5,7 @@ import { formatUsDate } from '../../shared/dates/iso-date';
 import { recordActivity } from '../activities/record';
 import type { Ctx } from '../core/context';
 import { run } from '../db/query';
-import { noticeDeadline, read501r } from './clock';
+import { noticeDeadline, read501r, suspendingApplication } from './clock';
 import { fileFapLetter } from './letter';
 import { timelineOf } from './timeline';
 
@@ -28,7 +28,7 @@ export async function sendEcaNotice(
       'No notice was made: the billing rules say this facility is not bound by section 501(r).',
     );
   }
-  const open = clock.applications.find((a) => a.status === 'pending' || a.status === 'incomplete');
+  const open = suspendingApplication(clock, today);
   if (open) {
     throw conflict(
       `No notice was made: the financial-assistance application received ${formatUsDate(open.receivedOn)} is not decided, and collection actions are suspended until it is.`,
