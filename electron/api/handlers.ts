@@ -12,6 +12,8 @@ import { collectionsHandlers } from '../collections/handlers';
 import { contactHandlers } from '../contact/handlers';
 import { returnedChecksHandlers } from '../returned-checks/handlers';
 import { purgeHandlers } from '../purge/handlers';
+import { badDebtHandlers } from '../bad-debt/handlers';
+import { fapHandlers } from '../fap/handlers';
 import type { HandlersOf } from '../core/handlers';
 import { denialsHandlers } from '../denials/handlers';
 import { facilityHandlers } from '../facility/handlers';
@@ -66,6 +68,8 @@ export const handlers = {
   ...returnedChecksHandlers,
   ...purgeHandlers,
   ...backupsHandlers,
+  ...fapHandlers,
+  ...badDebtHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

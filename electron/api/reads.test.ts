@@ -83,6 +83,8 @@ function sampleInputs(): Record<string, unknown> {
     listUnknownCodes: {},
     getAccountDunning: { accountId },
     getContactRules: { accountId },
+    getAssistanceTimeline: { accountId },
+    getBadDebt: { accountId },
     listUserPermissions: {},
     getAccessState: {},
     reportActivity: {},

@@ -50,6 +50,9 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'startBackup',
   'restoreBackup',
   'saveBackupSchedule',
+  'decideAssistanceApplication',
+  'recordExtraordinaryAction',
+  'undoBadDebt',
 ];
 
 /**

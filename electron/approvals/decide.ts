@@ -7,6 +7,7 @@ import type { Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
+import { isBadDebtRequest, postBadDebt } from '../bad-debt/move';
 import { one, run } from '../db/query';
 import { requirePostableAccount } from '../posting/account-state';
 import { checkWriteOff, postWriteOff, requireReason } from '../posting/adjustment';
@@ -45,6 +46,10 @@ function postApproved(
   r: RequestRow,
 ): { entryId: number | null; receiptId: number | null } {
   const memo = r.memo ?? '';
+  // a move to bad debt writes off the whole patient balance and changes the account's status
+  if (r.kind === 'write_off' && isBadDebtRequest(r.reasonCode)) {
+    return { entryId: postBadDebt(ctx, { ...r, memo }), receiptId: null };
+  }
   if (r.kind === 'write_off' && r.side !== null && r.reasonCode !== null) {
     const w = { ...r, side: r.side, reasonCode: r.reasonCode, memo };
     checkWriteOff(ctx.db, w, requirePostableAccount(ctx.db, r.accountId));

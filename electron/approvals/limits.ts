@@ -40,6 +40,8 @@ export function reversalsToday(db: ReadDb, accountId: AccountId, today: IsoDate)
        (SELECT ifnull(sum(abs(l.amount)), 0) FROM ledger_entries l
           WHERE l.account_id = ? AND l.posting_date = ? AND l.reverses_id IS NOT NULL
             AND l.receipt_id IS NULL
+            -- undoing a move to bad debt is a supervisor's own method, kept in bad_debt_moves
+            AND ifnull(l.reason_code, '') NOT IN ('BAD_DEBT', 'BAD_DEBT_RECOVERY')
             AND NOT EXISTS (SELECT 1 FROM adjustment_requests r WHERE r.ledger_entry_id = l.id))
      + (SELECT ifnull(sum(abs(x.amount)), 0) FROM receipts x JOIN receipts o ON o.id = x.reverses_id
           WHERE x.account_id = ? AND x.received_date = ? AND o.remittance_id IS NULL

@@ -191,6 +191,8 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   getRemittance: answered,
   getAccountDunning: asked,
   getContactRules: asked,
+  getAssistanceTimeline: asked,
+  getBadDebt: asked,
   // a report is a view of the office's patients in sum: who ran which, with what filters
   getReport: answered,
   getReportPdf: answered,
@@ -270,4 +272,11 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   startBackup: answered,
   restoreBackup: answered,
   saveBackupSchedule: answered,
+  receiveAssistanceApplication: answered,
+  markApplicationIncomplete: answered,
+  decideAssistanceApplication: answered,
+  sendEcaNotice: answered,
+  recordExtraordinaryAction: answered,
+  requestBadDebt: answered,
+  undoBadDebt: answered,
 };

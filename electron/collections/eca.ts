@@ -1,27 +1,31 @@
+import type { EcaAction } from '../../shared/api/fap';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { AccountId } from '../../shared/ids';
 import type { ReadDb } from '../db/open';
+import { gate, read501r } from '../fap/clock';
 
 /**
  * An extraordinary collection action (IRS section 501(r)): agency referral that reports to
  * credit bureaus, sale of the debt, legal action, credit reporting.
  */
-export type ExtraordinaryAction =
-  'agency_referral' | 'debt_sale' | 'legal_action' | 'credit_report';
+export type ExtraordinaryAction = EcaAction;
 
 /**
  * Why an extraordinary collection action may not be taken on the account today, with the date it
  * becomes allowed where there is one; null when it may. The one gate every ECA path asks.
  *
- * The 501(r) clock (first post-discharge statement, 120-day notification period, the 30-day
- * written notice, financial-assistance applications) answers here once it is recorded; until then
- * nothing is refused on its account.
+ * Refused while a financial-assistance application is pending or incomplete, before a billing
+ * statement has gone out after the episode, without a written notice, and before both the
+ * 120-day notification period and 30 days after the notice have passed (electron/fap/clock.ts).
+ * A facility the billing rules say is not bound by 501(r) is never refused here.
  */
 export function ecaRefusal(
-  _db: ReadDb,
-  _accountId: AccountId,
-  _action: ExtraordinaryAction,
-  _today: IsoDate,
+  db: ReadDb,
+  accountId: AccountId,
+  action: ExtraordinaryAction,
+  today: IsoDate,
 ): { message: string; allowedFrom: IsoDate | null } | null {
-  return null;
+  const clock = read501r(db, accountId);
+  if (!clock) return { message: 'The account was not found.', allowedFrom: null };
+  return gate(clock, action, today);
 }

@@ -138,6 +138,13 @@ export const BALANCE_PLACEHOLDERS = {
     'Mail returned',
     'Date mail to this address came back undeliverable.',
   ),
+  missing_items: p(
+    'collections',
+    'text',
+    'MISSING ITEMS',
+    'Still needed',
+    'What an incomplete financial-assistance application still lacks, as recorded.',
+  ),
   reply_by_date: p(
     'collections',
     'date',

@@ -99,6 +99,8 @@ export function sampleLetterData(): LetterData {
       estate_contact_name: 'Personal Representative of the Estate of Eleanor M. Testwell',
       returned_mail_date: isoDate('2026-03-02'),
       reply_by_date: isoDate('2026-04-10'),
+      missing_items:
+        'proof of household income (two recent pay stubs); page 2 of the application, signed',
     },
     serviceLines: [
       {

@@ -36,7 +36,7 @@ describe('shipped templates', () => {
         'address-verification',
       ]),
     );
-    expect(templates).toHaveLength(25);
+    expect(templates).toHaveLength(27);
   });
 
   it('asks for every field form CMS-20027 carries in the Medicare request', () => {

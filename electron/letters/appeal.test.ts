@@ -422,7 +422,7 @@ describe('every shipped template with demo data', () => {
       },
     };
     const letters = (await loadShippedTemplates()).filter((t) => t.kind === 'patient-letter');
-    expect(letters).toHaveLength(6);
+    expect(letters).toHaveLength(8);
     for (const template of letters) {
       const letter = await renderLetter(template, data, { date: TEST_TODAY });
       expect(pdfPageCount(letter.pdf), template.id).toBe(letter.pageCount);

@@ -89,7 +89,7 @@ describe('adjustments', () => {
       accountId,
       side: 'patient',
       amount: 90_000,
-      reasonCode: 'BAD_DEBT',
+      reasonCode: 'ADMIN',
       memo: 'Uncollectible',
     });
     // the one who asked cannot decide, not even to refuse

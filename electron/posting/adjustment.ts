@@ -1,7 +1,7 @@
 import type { AccountId, ClaimId } from '../../shared/ids';
 import { touchAccount } from '../core/touched';
 import type { ParsedInputOf } from '../../shared/api/contract';
-import { invalid } from '../../shared/api/errors';
+import { conflict, invalid } from '../../shared/api/errors';
 import type { AdjustmentReason, AdjustmentResult } from '../../shared/api/posting';
 import { LEDGER_SIDE, type LedgerSide } from '../../shared/codes/enums';
 import { cents, negate, type Cents } from '../../shared/money/cents';
@@ -92,6 +92,11 @@ export function postAdjustment(ctx: Ctx, input: ParsedInputOf<'postAdjustment'>)
   const claimId = input.claimId ?? null;
   if (claimId !== null) requireClaimOnAccount(db, claimId, account.id);
   const reason = requireReason(db, input.reasonCode);
+  if (reason.category === 'bad_debt') {
+    throw conflict(
+      "Bad debt is not posted as an adjustment: ask for the move from the account's Bad debt card, and a supervisor approves it.",
+    );
+  }
   const w: WriteOff = { ...input, claimId, reasonCode: reason.code };
   checkWriteOff(db, w, account);
   const limit = billingRules(db).writeOffApprovalLimit;

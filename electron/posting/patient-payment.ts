@@ -5,6 +5,7 @@ import { cents, negate } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
+import { recoverBadDebt } from '../bad-debt/recovery';
 import { batchSummary, requireOpenBatch } from '../batches/summary';
 import { appendLedgerEntries } from '../ledger/ledger';
 import { balanceTotals, requirePostableAccount } from './account-state';
@@ -27,14 +28,6 @@ export function postPatientPayment(
   const account = requirePostableAccount(db, input.accountId);
   const batchId = input.batchId ?? null;
   if (batchId !== null) requireOpenBatch(db, batchId);
-  const allocations = input.allocations
-    ? checkAllocations(
-        db,
-        account.id,
-        input.amount,
-        input.allocations.map((a) => ({ claimId: a.claimId, amount: a.amount })),
-      )
-    : allocateOldestFirst(db, account.id, input.amount);
   const receiptId = insertReceipt(ctx, {
     batchId,
     accountId: account.id,
@@ -46,6 +39,16 @@ export function postPatientPayment(
     receivedDate: input.receivedDate,
     memo: input.memo,
   });
+  // on a bad-debt account the payment is a recovery: what it pays is put back first
+  recoverBadDebt(ctx, account, input.amount, input.receivedDate, receiptId);
+  const allocations = input.allocations
+    ? checkAllocations(
+        db,
+        account.id,
+        input.amount,
+        input.allocations.map((a) => ({ claimId: a.claimId, amount: a.amount })),
+      )
+    : allocateOldestFirst(db, account.id, input.amount);
   const reference = input.checkNumber ? `Check ${input.checkNumber}` : input.reference;
   const entryIds = appendLedgerEntries(
     db,

@@ -1,3 +1,4 @@
+import { BAD_DEBT_REASONS } from '../bad-debt/recovery';
 import type {
   AccountId,
   BatchId,
@@ -116,6 +117,9 @@ export function reversibleEntry(db: ReadDb, entryId: LedgerEntryId): EntryRow {
   if (e.kind === 'transfer') {
     throw conflict('A transfer is reversed together with the EOB that made it.');
   }
+  if (e.reasonCode !== null && BAD_DEBT_REASONS.includes(e.reasonCode)) {
+    throw conflict("Bad debt is undone as a whole, from the account's Bad debt card.");
+  }
   if (one(db, `SELECT 1 AS n FROM ledger_entries WHERE reverses_id = ?`, e.id)) {
     throw conflict('This entry has already been reversed.');
   }
@@ -200,7 +204,14 @@ export function reverseReceipt(
     reversesId: receipt.id,
     remittanceId: remittance?.remittanceId ?? null,
   });
-  const rows = all<EntryRow>(db, `${ENTRY_SQL} WHERE receipt_id = ? ORDER BY id`, receipt.id);
+  // a bad-debt recovery that came with the payment may already be reversed (the move to bad
+  // debt was undone); only what still stands is mirrored
+  const rows = all<EntryRow>(
+    db,
+    `${ENTRY_SQL} l WHERE receipt_id = ?
+       AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = l.id) ORDER BY id`,
+    receipt.id,
+  );
   const entryIds = appendLedgerEntries(
     db,
     rows.map((e) => mirror(e, reason, dated, reversalId)),

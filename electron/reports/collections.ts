@@ -85,9 +85,9 @@ function agencyTables(agencies: readonly AgencyRow[]): ReportTable[] {
 
 /**
  * What collections the data holds today: accounts by status with their balances, bad
- * debt written off in the period and payments since on bad-debt accounts, and each
- * agency's placements, recalls and collections in the period. Dunning stages and holds
- * are not reported here.
+ * debt written off in the period and recovered from it, counted apart, and each agency's
+ * placements, recalls and collections in the period. Dunning stages and holds are not
+ * reported here.
  */
 export function collectionsReport(db: ReadDb, period: Period): Report {
   const cond = accountConditions(period);
@@ -97,16 +97,27 @@ export function collectionsReport(db: ReadDb, period: Period): Report {
        FROM accounts a WHERE 1 = 1${where(cond)} GROUP BY a.status ORDER BY a.status`,
     ...cond.params,
   );
-  const badDebt = oneOrThrow<{ written: number; recovered: number }>(
+  // written off and recovered are each net of their reversals (an undone move, a returned
+  // check), so the two figures count apart and their difference is the bad debt that stands
+  const badDebt = oneOrThrow<{ written: number; recovered: number; legacy: number }>(
     db,
     `SELECT
         (SELECT ifnull(-sum(l.amount), 0) FROM ledger_entries l
           JOIN adjustment_reasons r ON r.code = l.reason_code JOIN accounts a ON a.id = l.account_id
-          WHERE r.category = 'bad_debt' AND l.kind = 'adjustment'
+          WHERE r.category = 'bad_debt' AND l.reason_code <> 'BAD_DEBT_RECOVERY'
+            AND l.kind = 'adjustment'
             AND l.posting_date BETWEEN ? AND ?${where(cond)}) AS written,
+        (SELECT ifnull(sum(l.amount), 0) FROM ledger_entries l JOIN accounts a ON a.id = l.account_id
+          WHERE l.reason_code = 'BAD_DEBT_RECOVERY' AND l.kind = 'adjustment'
+            AND l.posting_date BETWEEN ? AND ?${where(cond)}) AS recovered,
         (SELECT ifnull(-sum(l.amount), 0) FROM ledger_entries l JOIN accounts a ON a.id = l.account_id
-          WHERE a.status = 'bad_debt' AND l.kind = 'payment'
-            AND l.posting_date BETWEEN ? AND ?${where(cond)}) AS recovered`,
+          WHERE a.status = 'bad_debt' AND l.kind = 'payment' AND l.receipt_id IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM ledger_entries x
+              WHERE x.receipt_id = l.receipt_id AND x.reason_code = 'BAD_DEBT_RECOVERY')
+            AND l.posting_date BETWEEN ? AND ?${where(cond)}) AS legacy`,
+    period.from,
+    period.to,
+    ...cond.params,
     period.from,
     period.to,
     ...cond.params,
@@ -128,7 +139,17 @@ export function collectionsReport(db: ReadDb, period: Period): Report {
     filtersUsed: filtersUsed(db, period, ['period', 'payer', 'financialClass']),
     figures: [
       { label: 'Bad debt written off', kind: 'money', value: badDebt.written },
-      { label: 'Recovered on bad-debt accounts', kind: 'money', value: badDebt.recovered },
+      { label: 'Bad debt recovered', kind: 'money', value: badDebt.recovered },
+      {
+        label: 'Bad debt net of recoveries',
+        kind: 'money',
+        value: badDebt.written - badDebt.recovered,
+      },
+      {
+        label: 'Other payments on bad-debt accounts',
+        kind: 'money',
+        value: badDebt.legacy,
+      },
       { label: 'Accounts placed with agencies', kind: 'count', value: agencyTotal('placed') },
       { label: 'Accounts recalled from agencies', kind: 'count', value: agencyTotal('recalled') },
       { label: 'Collected by agencies', kind: 'money', value: agencyTotal('gross') },
@@ -156,7 +177,7 @@ export function collectionsReport(db: ReadDb, period: Period): Report {
     notes: [
       'Dunning stages and hold reasons are not reported here; the statement run lists each account held and why.',
       'Agencies: accounts placed and recalled in the period, by placement and recall date; collected is what the patients paid the agency as its payment files report it (by date paid), of which the agency kept the commission.',
-      'Bad debt: adjustments posted in the period with a reason of the bad-debt category, net of reversals. Recovered: payments posted in the period on accounts whose status is bad debt.',
+      'Bad debt written off: bad-debt adjustments posted in the period, net of reversals (a move undone). Recovered: what payments after a move put back from bad debt, net of reversed payments. Other payments on bad-debt accounts: payments with no recovery recorded with them (written off before ClaimDesk kept recoveries).',
     ],
   };
 }

@@ -30,6 +30,8 @@ export const DEFAULT_BILLING_RULES: BillingRules = {
   returnedCheckFee: cents(0),
   // the longest common state rule for hospital billing records; offices set their own
   retentionYears: 10,
+  // most US hospitals are nonprofit (501(c)(3)) and so bound; a for-profit office turns it off
+  bound501r: 1,
 };
 
 type RuleKey = keyof BillingRules;

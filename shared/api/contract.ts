@@ -6,6 +6,7 @@ import { appMethods } from './app';
 import { approvalsMethods } from './approvals';
 import { auditMethods } from './audit';
 import { backupsMethods } from './backups';
+import { badDebtMethods } from './bad-debt';
 import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
 import { collectionsMethods } from './collections';
@@ -16,6 +17,7 @@ import { csvMethods } from './csv';
 import { denialsMethods } from './denials';
 import { documentsMethods } from './documents';
 import { facilityMethods } from './facility';
+import { fapMethods } from './fap';
 import { importsMethods } from './imports';
 import { lettersMethods } from './letters';
 import { payersMethods } from './payers';
@@ -67,6 +69,8 @@ export const contract = {
   ...returnedChecksMethods,
   ...purgeMethods,
   ...backupsMethods,
+  ...fapMethods,
+  ...badDebtMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

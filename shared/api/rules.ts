@@ -46,6 +46,11 @@ export interface BillingRules {
   returnedCheckFee: Cents;
   /** Years after the last posting (or the death, if later) before a deceased person may be de-identified. */
   retentionYears: number;
+  /**
+   * 1 when the facility is a tax-exempt hospital bound by IRS section 501(r): extraordinary
+   * collection actions wait for its notification periods and assistance applications.
+   */
+  bound501r: number;
 }
 
 export interface BillingRulesView {
@@ -86,6 +91,7 @@ export const saveBillingRulesInput = z.strictObject({
     .refine((v) => v >= 0 && v <= 10_000, 'Returned check fee is from 0.00 to 100.00.')
     .optional(),
   retentionYears: whole('Years records are kept', 1, 30).optional(),
+  bound501r: whole('Bound by section 501(r)', 0, 1).optional(),
 });
 
 export const rulesMethods = {

@@ -21,6 +21,7 @@ import { migration022 } from './022-sign-in-lock';
 import { migration023 } from './023-deceased-returned-mail';
 import { migration025 } from './025-claim-providers';
 import { migration026 } from './026-estate-representatives';
+import { migration027 } from './027-financial-assistance';
 import { migration028 } from './028-agencies';
 import { migration029 } from './029-contact-rules';
 import { migration031 } from './031-letter-facts';
@@ -62,6 +63,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 23, name: 'dates of death, estate contacts and returned mail', sql: migration023 },
   { version: 25, name: 'claim-level providers from claim files', sql: migration025 },
   { version: 26, name: 'personal representatives of estates', sql: migration026 },
+  {
+    version: 27,
+    name: 'the 501(r) clock: assistance applications, ECA notices; bad debt',
+    sql: migration027,
+  },
   { version: 28, name: 'collection agencies, placements, recalls and payments', sql: migration028 },
   {
     version: 29,

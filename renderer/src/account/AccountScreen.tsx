@@ -24,6 +24,8 @@ import { PeopleCard } from './PeopleCard';
 import { PlanCard } from './PlanCard';
 import { PromisesCard } from './PromisesCard';
 import { StatementCard } from './StatementCard';
+import { BadDebtCard } from './BadDebtCard';
+import { Timeline501rCard } from './Timeline501rCard';
 
 /** Back to the list the account was opened from, as it was left: same filters, same sort. */
 function backToQueue() {
@@ -140,6 +142,8 @@ export function AccountScreen({ accountId }: { accountId: number }) {
             <AdjustmentRequestsCard requests={v.adjustmentRequests} />
             <ContactCard accountId={v.account.id} today={v.today} />
             <StatementCard accountId={v.account.id} />
+            <Timeline501rCard accountId={v.account.id} today={v.today} />
+            <BadDebtCard accountId={v.account.id} />
             {(v.promises.length > 0 || v.balance.patient > 0) && (
               <PromisesCard promises={v.promises} />
             )}

@@ -26,6 +26,7 @@ const RULES_NOW: BillingRules = {
   weeklyCallAttempts: 7,
   returnedCheckFee: cents(2500),
   retentionYears: 10,
+  bound501r: 1,
 };
 
 describe('formOf', () => {
@@ -52,6 +53,7 @@ describe('formOf', () => {
       weeklyCallAttempts: '7',
       returnedCheckFee: '25.00',
       retentionYears: '10',
+      bound501r: '1',
     });
   });
 
@@ -88,6 +90,7 @@ describe('readForm', () => {
           weeklyCallAttempts: whole,
           returnedCheckFee: amount,
           retentionYears: whole,
+          bound501r: whole,
         }),
         (rules) => {
           expect(readForm(formOf(rules))).toEqual({ rules });

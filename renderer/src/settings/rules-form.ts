@@ -127,6 +127,12 @@ export const RULES: readonly {
     description:
       'After this many years since the last posting, a deceased person on closed accounts may be de-identified.',
   },
+  {
+    key: 'bound501r',
+    label: 'Bound by IRS section 501(r) (1 yes, 0 no)',
+    description:
+      'A tax-exempt hospital (1) waits the 501(r) periods and any assistance application before an extraordinary collection action.',
+  },
 ];
 
 export function formOf(rules: BillingRules): RuleForm {
