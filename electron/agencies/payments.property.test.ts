@@ -48,6 +48,9 @@ describe('agency payments keep the money right', () => {
           const ctx = createTestCtx();
           try {
             makeSupervisor(ctx);
+            // a facility not bound by 501(r): its gate on referrals is tested with placements in
+            // electron/fap/clock.test.ts
+            call(ctx, 'saveBillingRules', { bound501r: 0 });
             const payerId = addPayer(ctx);
             const accounts: AccountId[] = [0, 1, 2].map((i) =>
               overdueAccount(ctx, payerId, {

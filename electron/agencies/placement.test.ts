@@ -18,6 +18,9 @@ let agencyId: number;
 beforeEach(() => {
   ctx = createTestCtx(); // today 2026-03-16
   makeSupervisor(ctx);
+  // a facility not bound by 501(r): its gate on referrals is tested with placements in
+  // electron/fap/clock.test.ts
+  call(ctx, 'saveBillingRules', { bound501r: 0 });
   payerId = addPayer(ctx);
   a1 = overdueAccount(ctx, payerId, { number: 'G-1', last: 'Okafor', charges: [12_000] });
   a2 = overdueAccount(ctx, payerId, { number: 'G-2', last: 'Adeyemi', charges: [30_000, 4_500] });

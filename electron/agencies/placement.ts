@@ -13,7 +13,7 @@ import { sumCents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { plural } from '../../shared/text/count';
 import { recordActivity } from '../activities/record';
-import { ecaRefusal } from '../collections/eca';
+import { ecaRefusal, recordEcaTaken } from '../collections/eca';
 import type { Ctx, ReadCtx } from '../core/context';
 import { touchAccount } from '../core/touched';
 import type { ReadDb } from '../db/open';
@@ -192,6 +192,7 @@ export function placeAccounts(ctx: Ctx, input: ParsedInputOf<'placeAccounts'>): 
       s.patientBalance,
     );
     run(ctx.db, `UPDATE accounts SET status = 'agency' WHERE id = ?`, s.accountId);
+    recordEcaTaken(ctx, s.accountId, 'agency_referral', `Placed with ${agency.name}`);
     const notice = finalNoticeDate(s);
     recordActivity(ctx, {
       accountId: s.accountId,

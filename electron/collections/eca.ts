@@ -1,7 +1,9 @@
 import type { EcaAction } from '../../shared/api/fap';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { AccountId } from '../../shared/ids';
+import type { Ctx } from '../core/context';
 import type { ReadDb } from '../db/open';
+import { run } from '../db/query';
 import { gate, read501r } from '../fap/clock';
 
 /**
@@ -28,4 +30,28 @@ export function ecaRefusal(
   const clock = read501r(db, accountId);
   if (!clock) return { message: 'The account was not found.', allowedFrom: null };
   return gate(clock, action, today);
+}
+
+/**
+ * Keeps an extraordinary collection action as taken today, so the account's 501(r) timeline
+ * shows it and an eligible assistance decision reverses it. The caller asked the gate first
+ * and writes the history line in its own words.
+ */
+export function recordEcaTaken(
+  ctx: Ctx,
+  accountId: AccountId,
+  action: ExtraordinaryAction,
+  note: string,
+): void {
+  run(
+    ctx.db,
+    `INSERT INTO extraordinary_actions (account_id, action, taken_on, note, taken_at, taken_by)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    accountId,
+    action,
+    ctx.clock.today(),
+    note,
+    ctx.clock.now(),
+    ctx.userId,
+  );
 }

@@ -3,7 +3,8 @@ import { conflict } from '../../shared/api/errors';
 import { ECA_ACTION, type AssistanceTimeline } from '../../shared/api/fap';
 import type { AccountId } from '../../shared/ids';
 import { recordActivity } from '../activities/record';
-import { ecaRefusal } from '../collections/eca';
+import { openPlacement, recallPlacement } from '../agencies/recall';
+import { ecaRefusal, recordEcaTaken } from '../collections/eca';
 import type { Ctx } from '../core/context';
 import { touchAccount } from '../core/touched';
 import { all, run } from '../db/query';
@@ -17,20 +18,15 @@ export function recordExtraordinaryAction(
   ctx: Ctx,
   input: ParsedInputOf<'recordExtraordinaryAction'>,
 ): AssistanceTimeline {
-  const today = ctx.clock.today();
-  const refusal = ecaRefusal(ctx.db, input.accountId, input.action, today);
+  if (input.action === 'agency_referral') {
+    // a placement records its own referral; two records of one would be reversed twice
+    throw conflict(
+      'An agency referral is recorded by placing the account with the agency (Office, Collection agencies).',
+    );
+  }
+  const refusal = ecaRefusal(ctx.db, input.accountId, input.action, ctx.clock.today());
   if (refusal) throw conflict(refusal.message);
-  run(
-    ctx.db,
-    `INSERT INTO extraordinary_actions (account_id, action, taken_on, note, taken_at, taken_by)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    input.accountId,
-    input.action,
-    today,
-    input.note,
-    ctx.clock.now(),
-    ctx.userId,
-  );
+  recordEcaTaken(ctx, input.accountId, input.action, input.note);
   recordActivity(ctx, {
     accountId: input.accountId,
     kind: 'system',
@@ -62,14 +58,19 @@ export function reverseActionsTaken(ctx: Ctx, accountId: AccountId, why: string)
       why,
       a.id,
     );
+    const placement = a.action === 'agency_referral' ? openPlacement(ctx.db, accountId) : undefined;
+    if (placement) recallPlacement(ctx, placement, `an ECA reversed because ${why}`);
     recordActivity(ctx, {
       accountId,
       kind: 'system',
-      text: `Reversed: ${ECA_ACTION.labels[a.action].toLowerCase()}, because ${why}. ${UNDO[a.action]}`,
+      text: `Reversed: ${ECA_ACTION.labels[a.action].toLowerCase()}, because ${why}. ${placement ? RECALLED : UNDO[a.action]}`,
     });
   }
   return standing.length;
 }
+
+/** Said when ClaimDesk recalled the account itself: what the agency still has to undo. */
+const RECALLED = 'The account was recalled from the agency; have it remove any credit report.';
 
 const UNDO: Record<keyof typeof ECA_ACTION.labels, string> = {
   agency_referral: 'Recall the account from the agency and have it remove any credit report.',

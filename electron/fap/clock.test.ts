@@ -7,6 +7,7 @@ import { all, one, run } from '../db/query';
 import { pdfText } from '../documents/test-pdf';
 import { addAccount, addAddress, addBilledClaim, addPayer, addPerson } from '../testing/builders';
 import { call, callAsync, expectRefused, expectRefusedAsync } from '../testing/call';
+import { addAgency } from '../testing/agencies';
 import { createTestCtx, type TestCtx } from '../testing/test-db';
 
 /*
@@ -309,5 +310,63 @@ describe('the 501(r) clock, day by day', () => {
       { accountId },
       /not bound by section 501\(r\)/,
     );
+  });
+
+  it('a placement with an agency is the referral the timeline shows; an eligible decision recalls it', async () => {
+    await callAsync(on(FIRST_STATEMENT), 'generateStatement', { accountId });
+    await callAsync(on('2026-02-01'), 'sendEcaNotice', { accountId });
+    expectRefused(
+      asSupervisor('2026-05-12'),
+      'recordExtraordinaryAction',
+      { accountId, action: 'agency_referral', note: 'Sent to the agency' },
+      /recorded by placing the account with the agency/,
+    );
+    const agencyId = addAgency(asSupervisor('2026-05-12'));
+    // the day before the gate opens the preview holds the account back, saying from when
+    const early = call(asSupervisor('2026-05-09'), 'previewPlacement', {
+      agencyId,
+      minStage: 'statement',
+    });
+    expect(early.eligible).toEqual([]);
+    expect(early.excluded[0]?.reason).toMatch(/Allowed from 05\/10\/2026\.$/);
+    expectRefused(
+      asSupervisor('2026-05-09'),
+      'placeAccounts',
+      { agencyId, accountIds: [accountId] },
+      /nothing was placed/,
+    );
+    call(asSupervisor('2026-05-12'), 'placeAccounts', { agencyId, accountIds: [accountId] });
+    const placed = call(ctx, 'getAssistanceTimeline', { accountId });
+    expect(placed.actions).toMatchObject([{ action: 'agency_referral', takenOn: '2026-05-12' }]);
+
+    const app = call(on('2026-06-01'), 'receiveAssistanceApplication', {
+      accountId,
+      receivedOn: '2026-06-01',
+    }).applications[0];
+    const decided = call(asSupervisor('2026-06-10'), 'decideAssistanceApplication', {
+      applicationId: app?.id ?? 0,
+      decision: 'eligible',
+      discountedAmount: 5_000,
+      note: 'Household income at 210% of the guidelines: 90% discount',
+    });
+    expect(decided.actions).toMatchObject([
+      { action: 'agency_referral', reversedOn: '2026-06-10' },
+    ]);
+    expect(one(ctx.db, `SELECT status FROM accounts WHERE id = ?`, accountId)).toEqual({
+      status: 'open',
+    });
+    expect(
+      one(
+        ctx.db,
+        `SELECT recalled_on AS recalledOn FROM agency_placements WHERE account_id = ?`,
+        accountId,
+      ),
+    ).toEqual({ recalledOn: '2026-06-10' });
+    const history = all<{ body: string }>(
+      ctx.db,
+      `SELECT body FROM activities WHERE account_id = ? ORDER BY id`,
+      accountId,
+    ).map((a) => a.body);
+    expect(history.some((b) => /Reversed: .*recalled from the agency/.test(b))).toBe(true);
   });
 });
