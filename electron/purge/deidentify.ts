@@ -19,7 +19,6 @@ interface Person {
   lastName: string;
   phone: string | null;
   deceasedDate: IsoDate | null;
-  estateContactName: string | null;
   done: number;
 }
 
@@ -69,13 +68,18 @@ function identifiers(db: ReadDb, p: Person): string[] {
     `SELECT line1, line2 FROM addresses WHERE person_id = ?`,
     p.id,
   );
+  const representatives = all<{ name: string; line1: string | null; line2: string | null }>(
+    db,
+    `SELECT name, line1, line2 FROM estate_representatives WHERE person_id = ?`,
+    p.id,
+  );
   const found = [
     `${p.firstName} ${p.lastName}`,
     `${p.lastName}, ${p.firstName}`,
     p.middleName ? `${p.firstName} ${p.middleName} ${p.lastName}` : null,
     p.phone,
     ...addresses.flatMap((a) => [a.line1, a.line2]),
-    p.estateContactName,
+    ...representatives.flatMap((r) => [r.name, r.line1, r.line2]),
   ];
   return [...new Set(found.filter((t): t is string => t !== null && t.trim().length >= 3))].sort(
     (a, b) => b.length - a.length,
@@ -92,7 +96,7 @@ export function deidentifyPerson(ctx: Ctx, input: ParsedInputOf<'deidentifyPerso
   const p = one<Person>(
     ctx.db,
     `SELECT p.id, p.first_name AS firstName, p.middle_name AS middleName, p.last_name AS lastName,
-        p.phone, p.deceased_date AS deceasedDate, p.estate_contact_name AS estateContactName,
+        p.phone, p.deceased_date AS deceasedDate,
         EXISTS (SELECT 1 FROM deidentifications WHERE person_id = p.id) AS done
       FROM people p JOIN accounts a ON p.id IN (a.patient_id, a.guarantor_id)
       WHERE a.id = ? AND p.id = ?`,
@@ -132,9 +136,7 @@ export function deidentifyPerson(ctx: Ctx, input: ParsedInputOf<'deidentifyPerso
   run(
     ctx.db,
     `UPDATE people SET first_name = @removed, last_name = @removed, middle_name = NULL, date_of_birth = NULL,
-        phone = NULL, phone_digits = NULL, deceased_source = NULL,
-        estate_contact_name = CASE WHEN estate_contact_name IS NULL THEN NULL ELSE @removed END,
-        estate_address = CASE WHEN estate_address IS NULL THEN NULL ELSE @removed END
+        phone = NULL, phone_digits = NULL, deceased_source = NULL
       WHERE id = @id`,
     { removed: REMOVED, id: p.id },
   );

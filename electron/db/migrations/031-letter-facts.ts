@@ -57,7 +57,11 @@ INSERT INTO estate_representatives_new
 DROP TABLE estate_representatives;
 ALTER TABLE estate_representatives_new RENAME TO estate_representatives;
 CREATE INDEX estate_representatives_person ON estate_representatives (person_id, id);
+-- as migration 29 left it: kept as recorded, but for de-identification's marker
 CREATE TRIGGER estate_representatives_no_update BEFORE UPDATE ON estate_representatives
+WHEN NEW.id IS NOT OLD.id OR NEW.person_id IS NOT OLD.person_id
+  OR NEW.name <> '[removed]' OR NEW.line1 <> '[removed]'
+  OR NOT EXISTS (SELECT 1 FROM deidentifications WHERE person_id = OLD.person_id)
 BEGIN SELECT RAISE(ABORT, 'estate representatives are kept as recorded'); END;
 
 -- the death form's estate contact, split into lines; the recording user and time are the
