@@ -129,5 +129,7 @@ describeWithPg('three desktops with random disconnects', () => {
       }),
       { numRuns: 8 },
     );
-  });
+    // eight offices of three desktops each against a real server: seconds alone, but the
+    // whole suite runs beside it
+  }, 300_000);
 });
