@@ -63,12 +63,17 @@ describe('optional arguments in a template', () => {
 
   it('every shipped argument prints only when ticked, with a hint of when it applies', async () => {
     const templates = (await loadShippedTemplates()).filter((t) => t.options.length > 0);
+    // every second-level appeal: what the first decision left out is the representative's to say
     expect(templates.map((t) => t.id).sort()).toEqual([
+      'appeal-coding-bundling-2',
+      'appeal-eligibility-2',
       'appeal-medical-necessity-1',
       'appeal-medical-necessity-2',
       'appeal-non-covered-1',
       'appeal-non-covered-2',
       'appeal-prior-authorization-1',
+      'appeal-prior-authorization-2',
+      'appeal-timely-filing-2',
       'corrected-claim-cover',
     ]);
     const date = '2026-03-16' as IsoDate;
@@ -91,7 +96,7 @@ describe('optional arguments in a template', () => {
         expect(on, `${template.id} ${option.id} on`).toContain(words);
       }
       expect(off).not.toMatch(
-        /No Surprises Act|emergency services|serious risk|referred to us|received on time/,
+        /No Surprises Act|emergency services|serious risk|referred to us|claim you received on time/,
       );
     }
   });
