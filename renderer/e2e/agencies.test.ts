@@ -13,6 +13,8 @@ describe('collection agencies', () => {
   it('a supervisor adds an agency, places accounts, posts its payment file and recalls', async () => {
     const ctx = app.database({ demo: false }); // today 03/16/2026
     makeSupervisor(ctx);
+    // a facility not bound by 501(r); its gate on placements is tested in electron/fap
+    call(ctx, 'saveBillingRules', { bound501r: 0 });
     const payerId = addPayer(ctx);
     overdueAccount(ctx, payerId, { number: 'G-1', last: 'Okafor', charges: [12_000] });
     overdueAccount(ctx, payerId, { number: 'G-2', last: 'Adeyemi', charges: [30_000] });
