@@ -59,7 +59,11 @@ export function patientPaidTotal(db: ReadDb, accountId: AccountId): Cents {
 }
 
 /** Open (positive) or credit (negative) amount on one side of one claim. */
-export function claimSideBalance(db: ReadDb, claimId: ClaimId, side: 'insurance' | 'patient'): Cents {
+export function claimSideBalance(
+  db: ReadDb,
+  claimId: ClaimId,
+  side: 'insurance' | 'patient',
+): Cents {
   const row = oneOrThrow<{ balance: number }>(
     db,
     `SELECT ifnull(sum(amount), 0) AS balance FROM ledger_entries WHERE claim_id = ? AND side = ?`,
