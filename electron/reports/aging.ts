@@ -4,7 +4,7 @@ import { toEpochDay } from '../../shared/dates/iso-date';
 import type { Report, ReportCell, ReportColumn } from '../../shared/reports/model';
 import { REPORT_TITLES } from '../../shared/reports/model';
 import type { ReadDb } from '../db/open';
-import { all, oneOrThrow } from '../db/query';
+import { all } from '../db/query';
 import {
   accountConditions,
   filtersUsed,
@@ -57,25 +57,48 @@ export function bucketRows(db: ReadDb, period: Period): BucketRow[] {
 }
 
 /**
+ * The ledger by day, from the day totals the ledger's trigger keeps (migration 34), or from
+ * the ledger itself when the payer is asked: the primary payer is the account's coverage
+ * today, which the totals cannot hold. `kinds` limits the rows to those kinds.
+ */
+function ledgerByDay(db: ReadDb, period: Period, from: string, to: string, kinds: string) {
+  if (period.payerId) {
+    const cond = accountConditions(period);
+    return all<{ day: string; insurance: number; patient: number }>(
+      db,
+      `SELECT l.posting_date AS day,
+          sum(CASE WHEN l.side = 'insurance' THEN l.amount ELSE 0 END) AS insurance,
+          sum(CASE WHEN l.side = 'patient' THEN l.amount ELSE 0 END) AS patient
+         FROM ledger_entries l JOIN accounts a ON a.id = l.account_id
+        WHERE l.posting_date BETWEEN ? AND ?${kinds ? ` AND l.kind IN (${kinds})` : ''}${where(cond)}
+        GROUP BY l.posting_date`,
+      from,
+      to,
+      ...cond.params,
+    );
+  }
+  const klass = period.financialClass ? ' AND t.financial_class = ?' : '';
+  return all<{ day: string; insurance: number; patient: number }>(
+    db,
+    `SELECT t.posting_date AS day,
+        sum(CASE WHEN t.side = 'insurance' THEN t.amount ELSE 0 END) AS insurance,
+        sum(CASE WHEN t.side = 'patient' THEN t.amount ELSE 0 END) AS patient
+       FROM ledger_day_totals t
+      WHERE t.posting_date BETWEEN ? AND ?${kinds ? ` AND t.kind IN (${kinds})` : ''}${klass}
+      GROUP BY t.posting_date`,
+    from,
+    to,
+    ...(period.financialClass ? [period.financialClass] : []),
+  );
+}
+
+/**
  * Net change of the balance by month and side from the first month of the period on
  * (later months included): the month-end balances are worked back from today's balance,
- * so only the period's rows are read, not the whole ledger.
+ * so only the period's days are read, not the whole ledger.
  */
 export function monthlyChanges(db: ReadDb, period: Period) {
-  const cond = accountConditions(period);
-  const join = cond.sql.length ? ' JOIN accounts a ON a.id = l.account_id' : '';
-  // grouped by day in the order of the ledger_date index (no sort), then folded into months
-  const days = all<{ day: string; insurance: number; patient: number }>(
-    db,
-    `SELECT l.posting_date AS day,
-        sum(CASE WHEN l.side = 'insurance' THEN l.amount ELSE 0 END) AS insurance,
-        sum(CASE WHEN l.side = 'patient' THEN l.amount ELSE 0 END) AS patient
-       FROM ledger_entries l${join}
-      WHERE l.posting_date >= ?${where(cond)}
-      GROUP BY l.posting_date`,
-    `${period.from.slice(0, 7)}-01`,
-    ...cond.params,
-  );
+  const days = ledgerByDay(db, period, `${period.from.slice(0, 7)}-01`, '9999-12-31', '');
   const months = new Map<string, { month: string; insurance: number; patient: number }>();
   for (const d of days) {
     const month = d.day.slice(0, 7);
@@ -90,16 +113,10 @@ export function monthlyChanges(db: ReadDb, period: Period) {
 }
 
 export function chargesIn(db: ReadDb, period: Period, from: string, to: string): number {
-  const cond = accountConditions(period);
-  const join = cond.sql.length ? ' JOIN accounts a ON a.id = l.account_id' : '';
-  return oneOrThrow<{ total: number }>(
-    db,
-    `SELECT ifnull(sum(l.amount), 0) AS total FROM ledger_entries l${join}
-      WHERE l.kind = 'charge' AND l.posting_date BETWEEN ? AND ?${where(cond)}`,
-    from,
-    to,
-    ...cond.params,
-  ).total;
+  return ledgerByDay(db, period, from, to, `'charge'`).reduce(
+    (s, d) => s + d.insurance + d.patient,
+    0,
+  );
 }
 
 const bucketLabel = (key: AgingBucketKey) => AGING_BUCKETS.find((b) => b.key === key)?.label ?? key;
