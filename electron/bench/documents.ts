@@ -79,10 +79,15 @@ async function rolledBack<T>(ctx: Ctx, work: () => Promise<T>): Promise<T> {
 export async function appealLetterBenchmark(ctx: Ctx, runs = 50): Promise<AppealLetterResult> {
   const denials = all<{ id: number }>(
     ctx.db,
-    `SELECT d.id FROM denials d WHERE d.state IN ('new', 'in_review') ORDER BY d.id LIMIT ?`,
+    // within the appeal deadline: a late appeal is refused until confirmed, and is not the
+    // letter a representative writes every day
+    `SELECT d.id FROM denials d WHERE d.state IN ('new', 'in_review') AND d.deadline_date >= ?
+      ORDER BY d.id LIMIT ?`,
+    ctx.clock.today(),
     runs,
   ).map((r) => r.id);
-  if (denials.length === 0) throw new Error('bench: the bench database has no open denials');
+  if (denials.length === 0)
+    throw new Error('bench: the bench database has no open denials within their deadline');
   const letters = await Promise.all(
     denials.map(async (denialId) => {
       const draft = await via(ctx, 'draftAppeal', { denialId });
