@@ -2,7 +2,7 @@ import { contract, type InputOf } from '../../shared/api/contract';
 import type { Report } from '../../shared/reports/model';
 import { dispatch } from '../api/dispatch';
 import type { Ctx } from '../core/context';
-import { bucketRows, chargesIn, monthlyChanges } from '../reports/aging';
+import { bucketRows, chargesIn, last90Days, monthlyChanges } from '../reports/aging';
 import { appealRows } from '../reports/appeals';
 import { batches, moneyGroups, providerAdjustments } from '../reports/cash';
 import { deniedRows, remittedClaims } from '../reports/denials';
@@ -47,7 +47,7 @@ export function reportScenarios(ctx: Ctx): Scenario[] {
       (r) => figure(r, 'Accounts with a balance'),
       (p) => {
         monthlyChanges(db, p);
-        chargesIn(db, p, p.from, p.to);
+        chargesIn(db, p, last90Days(p), p.to);
         return bucketRows(db, p).reduce((s, r) => s + r.accounts, 0);
       },
     ),
@@ -58,7 +58,7 @@ export function reportScenarios(ctx: Ctx): Scenario[] {
       (r) => figure(r, 'Accounts with a balance'),
       (p) => {
         monthlyChanges(db, p);
-        chargesIn(db, p, p.from, p.to);
+        chargesIn(db, p, last90Days(p), p.to);
         return bucketRows(db, p).reduce((s, r) => s + r.accounts, 0);
       },
     ),

@@ -119,6 +119,10 @@ export function chargesIn(db: ReadDb, period: Period, from: string, to: string):
   );
 }
 
+/** The first of the period's last 90 days, over which days in A/R averages the charges. */
+export const last90Days = (period: Period): string =>
+  new Date(toEpochDay(period.to) * 86_400_000 - 89 * 86_400_000).toISOString().slice(0, 10);
+
 const bucketLabel = (key: AgingBucketKey) => AGING_BUCKETS.find((b) => b.key === key)?.label ?? key;
 
 /**
@@ -199,10 +203,7 @@ export function agingReport(db: ReadDb, period: Period): Report {
     const patient = totalPat - later.reduce((s, c) => s + c.patient, 0);
     return [month, insurance, patient, insurance + patient];
   });
-  const from90 = new Date(toEpochDay(period.to) * 86_400_000 - 89 * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-  const charges90 = chargesIn(db, period, from90, period.to);
+  const charges90 = chargesIn(db, period, last90Days(period), period.to);
   const endOfPeriod = trend.at(-1);
   const arAtTo = endOfPeriod ? Number(endOfPeriod[3]) : 0;
   const daysInAr = charges90 > 0 ? Math.round((arAtTo * 900) / charges90) / 10 : null;
