@@ -145,13 +145,16 @@ async function combined(
 
 export async function statementRunBenchmark(ctx: Ctx, count = 1_000): Promise<StatementRunResult> {
   let start = performance.now();
+  // guarantors whose accounts are all held (a dispute, restricted contact, the 501(r) clock)
+  // are listed without accounts, so more guarantors are read than statements are printed
   const candidates = await via(ctx, 'listStatementCandidates', {
-    limit: count,
+    limit: Math.min(count * 5, 5_000),
     notStatedWithinDays: 0,
   });
   const candidatesMs = performance.now() - start;
-  const ids = candidates.accounts.flatMap((a) => a.accountIds);
-  if (ids.length < count) throw new Error(`bench: only ${ids.length} accounts owe money`);
+  const ids = candidates.accounts.flatMap((a) => a.accountIds).slice(0, count);
+  if (ids.length < count)
+    throw new Error(`bench: only ${ids.length} accounts owe money and are not held`);
   const preloaded = ids.map((id) => {
     const data = loadStatementData(ctx.db, id, ctx.clock.today())?.data;
     if (!data) throw new Error('bench: an account disappeared');
@@ -215,6 +218,6 @@ export function printDocumentResults(a: AppealLetterResult, s: StatementRunResul
   console.log(
     `  the whole run through the API (combined PDF, each account's own copy as a separate PDF, filing ${s.accounts + 1} documents in one transaction): ` +
       `${s.runSeconds.toFixed(2)} s, ${Math.round(s.runPagesPerSecond)} pages/s, ${s.runRatio.toFixed(2)}x bare; ` +
-      `choosing the ${s.accounts.toLocaleString('en-US')} candidates took ${s.candidatesMs.toFixed(0)} ms`,
+      `listing candidates to choose the ${s.accounts.toLocaleString('en-US')} took ${s.candidatesMs.toFixed(0)} ms`,
   );
 }
