@@ -1,6 +1,6 @@
 import { AGING_BUCKETS, AGING_BUCKET_KEYS, type AgingBucketKey } from '../../shared/aging/buckets';
 import { FINANCIAL_CLASS, type FinancialClass } from '../../shared/codes/enums';
-import { toEpochDay } from '../../shared/dates/iso-date';
+import { addDays, toEpochDay } from '../../shared/dates/iso-date';
 import type { Report, ReportCell, ReportColumn } from '../../shared/reports/model';
 import { REPORT_TITLES } from '../../shared/reports/model';
 import type { ReadDb } from '../db/open';
@@ -23,12 +23,15 @@ interface BucketRow {
   accounts: number;
 }
 
-/** The bucket of an account's open balance, from the age of its oldest open amount. */
+/**
+ * The bucket of an account's open balance, from the age of its oldest open amount: dates
+ * compared as text with each bucket's first day, which spares a date sum per account.
+ */
 const BUCKET_SQL = `CASE
-  WHEN a.oldest_open_date IS NULL OR ? - (julianday(a.oldest_open_date) - 2440587.5) <= 30 THEN 'current'
-  WHEN ? - (julianday(a.oldest_open_date) - 2440587.5) <= 60 THEN 'd31_60'
-  WHEN ? - (julianday(a.oldest_open_date) - 2440587.5) <= 90 THEN 'd61_90'
-  WHEN ? - (julianday(a.oldest_open_date) - 2440587.5) <= 120 THEN 'd91_120'
+  WHEN a.oldest_open_date IS NULL OR a.oldest_open_date >= ? THEN 'current'
+  WHEN a.oldest_open_date >= ? THEN 'd31_60'
+  WHEN a.oldest_open_date >= ? THEN 'd61_90'
+  WHEN a.oldest_open_date >= ? THEN 'd91_120'
   ELSE 'over120' END`;
 
 const BUCKET_COLUMNS: ReportColumn[] = AGING_BUCKETS.map((b) => ({
@@ -38,7 +41,6 @@ const BUCKET_COLUMNS: ReportColumn[] = AGING_BUCKETS.map((b) => ({
 }));
 
 export function bucketRows(db: ReadDb, period: Period): BucketRow[] {
-  const day = toEpochDay(period.today);
   const cond = accountConditions(period);
   return all<BucketRow>(
     db,
@@ -48,10 +50,7 @@ export function bucketRows(db: ReadDb, period: Period): BucketRow[] {
        FROM accounts a
       WHERE (a.insurance_balance <> 0 OR a.patient_balance <> 0)${where(cond)}
       GROUP BY 1, 2, 3`,
-    day,
-    day,
-    day,
-    day,
+    ...[30, 60, 90, 120].map((days) => addDays(period.today, -days)),
     ...cond.params,
   );
 }
