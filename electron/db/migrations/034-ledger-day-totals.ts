@@ -36,8 +36,8 @@ CREATE TABLE ledger_day_totals (
   created_by INTEGER NOT NULL,
   amount INTEGER NOT NULL,
   entries INTEGER NOT NULL,
-  PRIMARY KEY (posting_date, financial_class, kind, side, payer_id, method, created_by)
-) WITHOUT ROWID;
+  UNIQUE (posting_date, financial_class, kind, side, payer_id, method, created_by)
+);
 
 INSERT INTO ledger_day_totals (${COLUMNS})
 SELECT l.posting_date, a.financial_class, l.kind, l.side, ${PAYER('l')}, ${METHOD('l')}, ${USER('l')},
