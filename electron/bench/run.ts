@@ -20,6 +20,7 @@ import { BENCH_CLOCK, BENCH_USER, ensureBenchDatabase } from './build';
 import { appealLetterBenchmark, printDocumentResults, statementRunBenchmark } from './documents';
 import { claimImportBenchmark } from './claim-import';
 import { measurePair, type Timing } from './measure';
+import { REPORT_TARGET } from './reports';
 import { benchScenarios } from './scenarios';
 import {
   postingBatchBenchmark,
@@ -70,7 +71,8 @@ function printTable(results: readonly Result[]): void {
     );
   }
   console.log(
-    `times in ms; target: p95 under ${TARGET_P95_MS} ms and at most ${TARGET_RATIO}x the bare SQL`,
+    `times in ms; target: p95 under ${TARGET_P95_MS} ms and at most ${TARGET_RATIO}x the bare SQL; ` +
+      `reports: p95 at most ${REPORT_TARGET.p95Ms} ms, ratio shown`,
   );
 }
 
@@ -147,7 +149,10 @@ async function main(): Promise<void> {
         bare: t.b,
         ratioP50: t.a.p50 / t.b.p50,
         ratioP95: t.a.p95 / t.b.p95,
-        meetsTarget: t.a.p95 < TARGET_P95_MS && t.a.p95 <= TARGET_RATIO * t.b.p95,
+        meetsTarget: s.target
+          ? t.a.p95 <= s.target.p95Ms &&
+            (s.target.ratio === null || t.a.p95 <= s.target.ratio * t.b.p95)
+          : t.a.p95 < TARGET_P95_MS && t.a.p95 <= TARGET_RATIO * t.b.p95,
       };
       results.push(r);
     }
@@ -183,7 +188,13 @@ async function main(): Promise<void> {
         today: BENCH_CLOCK.today(),
         counts: c,
       },
-      settings: { iterations, warmup, targetP95Ms: TARGET_P95_MS, targetRatio: TARGET_RATIO },
+      settings: {
+        iterations,
+        warmup,
+        targetP95Ms: TARGET_P95_MS,
+        targetRatio: TARGET_RATIO,
+        reportTargetP95Ms: REPORT_TARGET.p95Ms,
+      },
       results,
       bulk,
       documents: { appeal, statementRun },

@@ -22,6 +22,8 @@ export interface Scenario {
   name: string;
   handler: (i: number) => number;
   bare: (i: number) => number;
+  /** When not the interactive target: p95 at most this, and at most `ratio` times bare (if set). */
+  target?: { p95Ms: number; ratio: number | null };
 }
 
 function via<M extends MethodName>(ctx: Ctx, method: M, input: InputOf<M>): OutputOf<M> {

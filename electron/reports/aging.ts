@@ -1,10 +1,10 @@
 import { AGING_BUCKETS, AGING_BUCKET_KEYS, type AgingBucketKey } from '../../shared/aging/buckets';
 import { FINANCIAL_CLASS, type FinancialClass } from '../../shared/codes/enums';
-import { toEpochDay } from '../../shared/dates/iso-date';
+import { addDays, toEpochDay } from '../../shared/dates/iso-date';
 import type { Report, ReportCell, ReportColumn } from '../../shared/reports/model';
 import { REPORT_TITLES } from '../../shared/reports/model';
 import type { ReadDb } from '../db/open';
-import { all, oneOrThrow } from '../db/query';
+import { all } from '../db/query';
 import {
   accountConditions,
   filtersUsed,
@@ -23,12 +23,15 @@ interface BucketRow {
   accounts: number;
 }
 
-/** The bucket of an account's open balance, from the age of its oldest open amount. */
+/**
+ * The bucket of an account's open balance, from the age of its oldest open amount: dates
+ * compared as text with each bucket's first day, which spares a date sum per account.
+ */
 const BUCKET_SQL = `CASE
-  WHEN a.oldest_open_date IS NULL OR ? - (julianday(a.oldest_open_date) - 2440587.5) <= 30 THEN 'current'
-  WHEN ? - (julianday(a.oldest_open_date) - 2440587.5) <= 60 THEN 'd31_60'
-  WHEN ? - (julianday(a.oldest_open_date) - 2440587.5) <= 90 THEN 'd61_90'
-  WHEN ? - (julianday(a.oldest_open_date) - 2440587.5) <= 120 THEN 'd91_120'
+  WHEN a.oldest_open_date IS NULL OR a.oldest_open_date >= ? THEN 'current'
+  WHEN a.oldest_open_date >= ? THEN 'd31_60'
+  WHEN a.oldest_open_date >= ? THEN 'd61_90'
+  WHEN a.oldest_open_date >= ? THEN 'd91_120'
   ELSE 'over120' END`;
 
 const BUCKET_COLUMNS: ReportColumn[] = AGING_BUCKETS.map((b) => ({
@@ -38,7 +41,6 @@ const BUCKET_COLUMNS: ReportColumn[] = AGING_BUCKETS.map((b) => ({
 }));
 
 export function bucketRows(db: ReadDb, period: Period): BucketRow[] {
-  const day = toEpochDay(period.today);
   const cond = accountConditions(period);
   return all<BucketRow>(
     db,
@@ -48,34 +50,54 @@ export function bucketRows(db: ReadDb, period: Period): BucketRow[] {
        FROM accounts a
       WHERE (a.insurance_balance <> 0 OR a.patient_balance <> 0)${where(cond)}
       GROUP BY 1, 2, 3`,
-    day,
-    day,
-    day,
-    day,
+    ...[30, 60, 90, 120].map((days) => addDays(period.today, -days)),
     ...cond.params,
+  );
+}
+
+/**
+ * The ledger by day, from the day totals the ledger's trigger keeps (migration 34), or from
+ * the ledger itself when the payer is asked: the primary payer is the account's coverage
+ * today, which the totals cannot hold. `kinds` limits the rows to those kinds.
+ */
+function ledgerByDay(db: ReadDb, period: Period, from: string, to: string, kinds: string) {
+  if (period.payerId) {
+    const cond = accountConditions(period);
+    return all<{ day: string; insurance: number; patient: number }>(
+      db,
+      `SELECT l.posting_date AS day,
+          sum(CASE WHEN l.side = 'insurance' THEN l.amount ELSE 0 END) AS insurance,
+          sum(CASE WHEN l.side = 'patient' THEN l.amount ELSE 0 END) AS patient
+         FROM ledger_entries l JOIN accounts a ON a.id = l.account_id
+        WHERE l.posting_date BETWEEN ? AND ?${kinds ? ` AND l.kind IN (${kinds})` : ''}${where(cond)}
+        GROUP BY l.posting_date`,
+      from,
+      to,
+      ...cond.params,
+    );
+  }
+  const klass = period.financialClass ? ' AND t.financial_class = ?' : '';
+  return all<{ day: string; insurance: number; patient: number }>(
+    db,
+    `SELECT t.posting_date AS day,
+        sum(CASE WHEN t.side = 'insurance' THEN t.amount ELSE 0 END) AS insurance,
+        sum(CASE WHEN t.side = 'patient' THEN t.amount ELSE 0 END) AS patient
+       FROM ledger_day_totals t
+      WHERE t.posting_date BETWEEN ? AND ?${kinds ? ` AND t.kind IN (${kinds})` : ''}${klass}
+      GROUP BY t.posting_date`,
+    from,
+    to,
+    ...(period.financialClass ? [period.financialClass] : []),
   );
 }
 
 /**
  * Net change of the balance by month and side from the first month of the period on
  * (later months included): the month-end balances are worked back from today's balance,
- * so only the period's rows are read, not the whole ledger.
+ * so only the period's days are read, not the whole ledger.
  */
 export function monthlyChanges(db: ReadDb, period: Period) {
-  const cond = accountConditions(period);
-  const join = cond.sql.length ? ' JOIN accounts a ON a.id = l.account_id' : '';
-  // grouped by day in the order of the ledger_date index (no sort), then folded into months
-  const days = all<{ day: string; insurance: number; patient: number }>(
-    db,
-    `SELECT l.posting_date AS day,
-        sum(CASE WHEN l.side = 'insurance' THEN l.amount ELSE 0 END) AS insurance,
-        sum(CASE WHEN l.side = 'patient' THEN l.amount ELSE 0 END) AS patient
-       FROM ledger_entries l${join}
-      WHERE l.posting_date >= ?${where(cond)}
-      GROUP BY l.posting_date`,
-    `${period.from.slice(0, 7)}-01`,
-    ...cond.params,
-  );
+  const days = ledgerByDay(db, period, `${period.from.slice(0, 7)}-01`, '9999-12-31', '');
   const months = new Map<string, { month: string; insurance: number; patient: number }>();
   for (const d of days) {
     const month = d.day.slice(0, 7);
@@ -90,17 +112,15 @@ export function monthlyChanges(db: ReadDb, period: Period) {
 }
 
 export function chargesIn(db: ReadDb, period: Period, from: string, to: string): number {
-  const cond = accountConditions(period);
-  const join = cond.sql.length ? ' JOIN accounts a ON a.id = l.account_id' : '';
-  return oneOrThrow<{ total: number }>(
-    db,
-    `SELECT ifnull(sum(l.amount), 0) AS total FROM ledger_entries l${join}
-      WHERE l.kind = 'charge' AND l.posting_date BETWEEN ? AND ?${where(cond)}`,
-    from,
-    to,
-    ...cond.params,
-  ).total;
+  return ledgerByDay(db, period, from, to, `'charge'`).reduce(
+    (s, d) => s + d.insurance + d.patient,
+    0,
+  );
 }
+
+/** The first of the period's last 90 days, over which days in A/R averages the charges. */
+export const last90Days = (period: Period): string =>
+  new Date(toEpochDay(period.to) * 86_400_000 - 89 * 86_400_000).toISOString().slice(0, 10);
 
 const bucketLabel = (key: AgingBucketKey) => AGING_BUCKETS.find((b) => b.key === key)?.label ?? key;
 
@@ -182,10 +202,7 @@ export function agingReport(db: ReadDb, period: Period): Report {
     const patient = totalPat - later.reduce((s, c) => s + c.patient, 0);
     return [month, insurance, patient, insurance + patient];
   });
-  const from90 = new Date(toEpochDay(period.to) * 86_400_000 - 89 * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-  const charges90 = chargesIn(db, period, from90, period.to);
+  const charges90 = chargesIn(db, period, last90Days(period), period.to);
   const endOfPeriod = trend.at(-1);
   const arAtTo = endOfPeriod ? Number(endOfPeriod[3]) : 0;
   const daysInAr = charges90 > 0 ? Math.round((arAtTo * 900) / charges90) / 10 : null;

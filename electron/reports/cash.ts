@@ -5,7 +5,7 @@ import type { ReadDb } from '../db/open';
 import { all } from '../db/query';
 import { FACILITY_ACCOUNT_LABELS, type FacilityAccount } from '../importers/remittance/plb';
 import { daysBetween } from '../../shared/dates/iso-date';
-import { accountConditions, filtersUsed, monthsBetween, where, type Period } from './filters';
+import { filtersUsed, monthsBetween, where, type Period } from './filters';
 
 interface MoneyGroup {
   day: string;
@@ -17,37 +17,40 @@ interface MoneyGroup {
   amount: number;
 }
 
-/** Ledger rows of the account `a` (class), from a payer, posted by someone, as asked. */
-function ledgerConditions(period: Period) {
-  const cond = accountConditions(period, 'l.payer_id');
-  if (period.userId) {
-    cond.sql.push('l.created_by = ?');
-    cond.params.push(period.userId);
-  }
-  return cond;
-}
-
 /**
  * Payments and refunds as the ledger holds them, grouped by day, side, method and payer:
- * the ledger is the record of money, and receipts only add how it was paid.
+ * the ledger is the record of money, and receipts only add how it was paid. Read from the
+ * day totals the ledger's trigger keeps (migration 34), which hold each money row's payer,
+ * its receipt's method, who posted it and the account's financial class.
  */
 export function moneyGroups(db: ReadDb, period: Period): MoneyGroup[] {
-  const cond = ledgerConditions(period);
-  const join = period.financialClass ? ' JOIN accounts a ON a.id = l.account_id' : '';
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  if (period.financialClass) {
+    sql.push('t.financial_class = ?');
+    params.push(period.financialClass);
+  }
+  if (period.payerId) {
+    sql.push('t.payer_id = ?');
+    params.push(period.payerId);
+  }
+  if (period.userId) {
+    sql.push('t.created_by = ?');
+    params.push(period.userId);
+  }
   return all<MoneyGroup>(
     db,
-    `SELECT l.posting_date AS day,
-        CASE WHEN l.kind = 'refund' THEN 'refund'
-             WHEN l.side = 'patient' THEN 'patient_payment' ELSE 'insurance_payment' END AS kind,
-        ifnull(r.method, '') AS method, p.name AS payerName,
-        CASE WHEN l.kind = 'refund' THEN sum(l.amount) ELSE -sum(l.amount) END AS amount
-       FROM ledger_entries l LEFT JOIN receipts r ON r.id = l.receipt_id
-       LEFT JOIN payers p ON p.id = l.payer_id${join}
-      WHERE l.kind IN ('payment', 'refund') AND l.posting_date BETWEEN ? AND ?${where(cond)}
-      GROUP BY l.posting_date, l.kind, l.side, r.method, l.payer_id`,
+    `SELECT t.posting_date AS day,
+        CASE WHEN t.kind = 'refund' THEN 'refund'
+             WHEN t.side = 'patient' THEN 'patient_payment' ELSE 'insurance_payment' END AS kind,
+        t.method, p.name AS payerName,
+        CASE WHEN t.kind = 'refund' THEN sum(t.amount) ELSE -sum(t.amount) END AS amount
+       FROM ledger_day_totals t LEFT JOIN payers p ON p.id = t.payer_id
+      WHERE t.kind IN ('payment', 'refund') AND t.posting_date BETWEEN ? AND ?${where({ sql, params })}
+      GROUP BY t.posting_date, t.kind, t.side, t.method, t.payer_id`,
     period.from,
     period.to,
-    ...cond.params,
+    ...params,
   );
 }
 

@@ -27,6 +27,7 @@ import { migration029 } from './029-contact-rules';
 import { migration031 } from './031-letter-facts';
 import { migration032 } from './032-office-outbox';
 import { migration033 } from './033-user-states';
+import { migration034 } from './034-ledger-day-totals';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -81,6 +82,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 32, name: 'office database: outbox, office-wide ids, not synced', sql: migration032 },
   { version: 33, name: "users' states in the audit trail", sql: migration033 },
+  { version: 34, name: 'the ledger summed by day, for reports', sql: migration034 },
 ];
 
 // the last version, not the count: version numbers need not be contiguous
