@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Ctx } from '../../electron/core/context';
+import { appSession, screenshot } from './harness';
+
+const app = appSession();
+
+interface AccountRow {
+  id: number;
+  number: string;
+}
+
+/** Open accounts owing the patient at least `minimum` cents, smallest id first. */
+function accountsOwing(c: Ctx, minimum: number, n: number): AccountRow[] {
+  return c.db
+    .prepare(
+      `SELECT a.id, a.account_number AS number FROM accounts a
+       WHERE a.status = 'open' AND a.patient_balance >= ? ORDER BY a.id LIMIT ?`,
+    )
+    .all(minimum, n) as AccountRow[];
+}
+
+interface BatchRow {
+  id: number;
+  depositDate: string;
+  source: string;
+  expected: number;
+}
+
+function openBatches(c: Ctx): BatchRow[] {
+  return c.db
+    .prepare(
+      `SELECT id, deposit_date AS depositDate, source, expected_total AS expected
+       FROM deposit_batches WHERE status = 'open' ORDER BY id`,
+    )
+    .all() as BatchRow[];
+}
+
+function receiptsOf(c: Ctx, accountId: number) {
+  return c.db
+    .prepare(
+      `SELECT batch_id AS batchId, amount, method, check_number AS checkNumber,
+              received_date AS receivedDate FROM receipts WHERE account_id = ? ORDER BY id`,
+    )
+    .all(accountId) as {
+    batchId: number;
+    amount: number;
+    method: string;
+    checkNumber: string | null;
+    receivedDate: string;
+  }[];
+}
+
+describe('taking a payment from the account screen', () => {
+  it('opens a front-desk batch for today when none is open, then posts the next one into it', async () => {
+    const ctx = app.database({ demo: true });
+    const today = ctx.clock.today();
+    const before = openBatches(ctx).filter((b) => b.depositDate === today);
+    expect(before).toEqual([]);
+    const [a, b] = accountsOwing(ctx, 5_000, 2);
+    if (!a || !b) throw new Error('the demo data has two accounts owing $50.00');
+
+    const page = await app.open(`#/accounts/${a.id}`, ctx);
+    await page.getByRole('button', { name: 'Take payment' }).click();
+    const form = page.getByRole('form', { name: 'Take payment' });
+    await form.getByText('a front-desk batch will be opened').waitFor();
+    await form.getByRole('textbox', { name: 'Amount' }).fill('25.00');
+    await form.getByText('Check', { exact: true }).click();
+    await form.getByRole('textbox', { name: 'Check number' }).fill('1042');
+    await screenshot(page, 'shorter-paths-take-payment-new-batch');
+    await form.getByRole('button', { name: 'Post payment' }).click();
+    await page.getByText(/It went into batch #\d+, opened for/).waitFor();
+    await form.waitFor({ state: 'detached' });
+
+    const opened = openBatches(ctx).filter((x) => x.depositDate === today);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ source: 'desk', expected: 2500 });
+    expect(receiptsOf(ctx, a.id).at(-1)).toEqual({
+      batchId: opened[0]?.id,
+      amount: 2500,
+      method: 'check',
+      checkNumber: '1042',
+      receivedDate: today,
+    });
+
+    // the next one joins today's open batch rather than opening another
+    await page.goto(page.url().replace(/accounts\/\d+/, `accounts/${b.id}`));
+    await page.getByRole('button', { name: 'Take payment' }).click();
+    const form2 = page.getByRole('form', { name: 'Take payment' });
+    await form2.getByText(`Goes into open batch #${opened[0]?.id}`).waitFor();
+    await form2.getByRole('textbox', { name: 'Amount' }).fill('10.00');
+    await form2.getByText('Cash', { exact: true }).click();
+    await screenshot(page, 'shorter-paths-take-payment-open-batch');
+    await form2.getByRole('button', { name: 'Post payment' }).click();
+    await page.getByText(`It went into open batch #${opened[0]?.id}.`).waitFor();
+    expect(openBatches(ctx).filter((x) => x.depositDate === today)).toHaveLength(1);
+    expect(receiptsOf(ctx, b.id).at(-1)).toMatchObject({
+      batchId: opened[0]?.id,
+      amount: 1000,
+      method: 'cash',
+    });
+  });
+
+  it('refuses a check without its number, behind the API', async () => {
+    const ctx = app.database({ demo: true });
+    const [a] = accountsOwing(ctx, 5_000, 1);
+    expect(a).toBeDefined();
+    const page = await app.open(`#/accounts/${a?.id}`, ctx);
+    await page.getByRole('button', { name: 'Take payment' }).click();
+    const form = page.getByRole('form', { name: 'Take payment' });
+    await form.getByRole('textbox', { name: 'Amount' }).fill('25.00');
+    await form.getByText('Check', { exact: true }).click();
+    await form.getByRole('button', { name: 'Post payment' }).click();
+    await form.getByText('A check needs its number.').waitFor();
+    await screenshot(page, 'shorter-paths-take-payment-refused');
+    expect(
+      receiptsOf(ctx, a?.id ?? 0).filter((r) => r.checkNumber === null && r.method === 'check'),
+    ).toEqual([]);
+  });
+});
