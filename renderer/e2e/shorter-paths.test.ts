@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../electron/core/context';
+import { addAccount, addBilledClaim, addPayer } from '../../electron/testing/builders';
+import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { appSession, screenshot } from './harness';
 
 const app = appSession();
@@ -115,5 +117,50 @@ describe('taking a payment from the account screen', () => {
     expect(
       receiptsOf(ctx, a?.id ?? 0).filter((r) => r.checkNumber === null && r.method === 'check'),
     ).toEqual([]);
+  });
+});
+
+describe('a call that ends in a promise to pay', () => {
+  it('asks for the amount and date, refuses without them, and records the promise', async () => {
+    const ctx = app.database({ demo: false });
+    const { accountId } = addAccount(ctx);
+    addBilledClaim(ctx, accountId, addPayer(ctx), [20_000], 'patient');
+    const dueDate = addDays(ctx.clock.today(), 7);
+    const promises = () =>
+      ctx.db
+        .prepare(
+          `SELECT kind, amount, due_date AS dueDate, status FROM promises WHERE account_id = ?`,
+        )
+        .all(accountId);
+
+    const page = await app.open(`#/accounts/${accountId}`, ctx);
+    await page.getByRole('region', { name: 'Contact' }).waitFor();
+    await page.keyboard.press('c');
+    const callForm = page.getByRole('form', { name: 'Log a call' });
+    // the guarantor called in, so no calling-hours check stands in the way
+    await callForm.getByLabel('Direction', { exact: true }).click();
+    await page.getByRole('option', { name: 'Inbound' }).click();
+    await callForm.getByLabel('With', { exact: true }).click();
+    await page.getByRole('option', { name: 'Guarantor' }).click();
+    await callForm.getByLabel('Outcome', { exact: true }).click();
+    await page.getByRole('option', { name: 'Promise to pay' }).click();
+    await callForm.getByLabel('Call notes').fill('Will pay on Friday.');
+    await callForm.getByRole('button', { name: 'Log call' }).click();
+    await callForm.getByText('A promise to pay needs its amount.').first().waitFor();
+    await callForm
+      .getByText('A promise to pay needs the date it will be paid by.')
+      .first()
+      .waitFor();
+    await screenshot(page, 'shorter-paths-promise-call-refused');
+    expect(promises()).toEqual([]);
+
+    await callForm.getByRole('textbox', { name: 'Promised amount' }).fill('50.00');
+    await callForm.getByRole('textbox', { name: 'Will pay by' }).fill(formatUsDate(dueDate));
+    await callForm.getByLabel('Call notes').click();
+    await screenshot(page, 'shorter-paths-promise-call');
+    await callForm.getByRole('button', { name: 'Log call' }).click();
+    await page.getByText('Call and promise recorded.').waitFor();
+    expect(promises()).toEqual([{ kind: 'promise', amount: 5_000, dueDate, status: 'open' }]);
+    await page.getByRole('region', { name: 'Promises' }).getByText('$50.00').first().waitFor();
   });
 });
