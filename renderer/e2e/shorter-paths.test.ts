@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../electron/core/context';
 import { addAccount, addBilledClaim, addPayer } from '../../electron/testing/builders';
+import { call } from '../../electron/testing/call';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import { appSession, screenshot } from './harness';
 
@@ -162,5 +163,40 @@ describe('a call that ends in a promise to pay', () => {
     await page.getByText('Call and promise recorded.').waitFor();
     expect(promises()).toEqual([{ kind: 'promise', amount: 5_000, dueDate, status: 'open' }]);
     await page.getByRole('region', { name: 'Promises' }).getByText('$50.00').first().waitFor();
+  });
+});
+
+describe('the denials list by deadline', () => {
+  it('puts deadlines within 15 days first, then the rest, then the passed ones in their own group', async () => {
+    const ctx = app.database({ demo: true });
+    const { rows } = call(ctx, 'listDenials', { limit: 500 });
+    const group = (days: number) => (days < 0 ? 2 : days <= 15 ? 0 : 1);
+    const groups = rows.map((r) => group(r.daysLeft));
+    expect(groups).toEqual([...groups].sort((x, y) => x - y));
+    expect(
+      new Set(groups).size,
+      'the demo data has denials in more than one group',
+    ).toBeGreaterThan(1);
+    const coming = rows.filter((r) => r.daysLeft >= 0).map((r) => r.deadlineDate);
+    expect(coming).toEqual([...coming].sort());
+
+    const page = await app.open('#/denials', ctx);
+    const table = page.getByRole('grid');
+    const labels = { 0: 'Due within 15 days', 1: 'Due later', 2: 'Deadline passed' } as const;
+    const present = [...new Set(groups.slice(0, 100))].map((g) => labels[g as 0 | 1 | 2]);
+    for (const label of present) await table.getByText(label, { exact: true }).waitFor();
+    await screenshot(page, 'shorter-paths-denials-by-deadline');
+
+    // sorting by amount is still there, without the deadline groups
+    await page.goto(page.url().replace('#/denials', '#/denials?sort=amount'));
+    const [largest] = call(ctx, 'listDenials', { sortBy: 'amount', limit: 1 }).rows;
+    expect(largest).toBeDefined();
+    await table
+      .getByRole('row')
+      .nth(1)
+      .getByText(largest?.accountNumber ?? '-')
+      .waitFor();
+    await expect.poll(() => table.getByText('Due later', { exact: true }).count()).toBe(0);
+    await screenshot(page, 'shorter-paths-denials-by-amount');
   });
 });
