@@ -3,12 +3,14 @@ import type { Created } from '../../shared/api/method';
 import { requireAccount, requireClaimOnAccount } from '../accounts/lookup';
 import { checkCall, recordCallTime } from '../contact/calls';
 import type { Ctx } from '../core/context';
+import { recordPromise } from '../promises/record';
 import { recordActivity } from './record';
 
 /**
  * A note or a logged contact. Calls carry direction, party and outcome (the contract checks);
  * a call with the patient or guarantor is kept with their local time, and the contact rules
- * refuse or warn before it is logged.
+ * refuse or warn before it is logged. A call ending in a promise to pay records the promise,
+ * so the daily check puts the account back in the queue when it is broken.
  */
 export function addActivity(ctx: Ctx, input: ParsedInputOf<'addActivity'>): Created {
   requireAccount(ctx.db, input.accountId);
@@ -34,5 +36,15 @@ export function addActivity(ctx: Ctx, input: ParsedInputOf<'addActivity'>): Crea
     text: input.text,
   });
   if (check) recordCallTime(ctx, id, input.accountId, check);
+  // the promise goes through the promise rules, so a refused one leaves no call logged either
+  if (isCall && input.outcome === 'promise_to_pay' && input.promiseAmount && input.promiseDate) {
+    recordPromise(ctx, {
+      accountId: input.accountId,
+      kind: 'promise',
+      amount: input.promiseAmount,
+      dueDate: input.promiseDate,
+      note: null,
+    });
+  }
   return { id };
 }

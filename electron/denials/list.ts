@@ -28,8 +28,14 @@ function describeCodes(codes: string): DenialView['codes'] {
   );
 }
 
+/**
+ * By deadline: the coming ones soonest first (so those within 15 days lead), then the
+ * expired ones in their own group at the end, the most recently passed first.
+ */
 const ORDER = {
-  deadline: 'd.deadline_date ASC, d.amount DESC',
+  deadline: `d.deadline_date < @today,
+    CASE WHEN d.deadline_date < @today THEN -julianday(d.deadline_date)
+         ELSE julianday(d.deadline_date) END, d.amount DESC`,
   amount: 'd.amount DESC, d.deadline_date ASC',
   payer: 'py.name ASC, d.deadline_date ASC',
   category: 'd.category ASC, d.deadline_date ASC',
@@ -82,7 +88,7 @@ export function listDenials(ctx: ReadCtx, input: ParsedInputOf<'listDenials'>): 
   const rows = all<Row>(
     ctx.db,
     `${SELECT} ${FROM} WHERE ${where} ORDER BY ${ORDER[input.sortBy]} LIMIT @limit OFFSET @offset`,
-    { ...params, limit: input.limit, offset: input.offset },
+    { ...params, today, limit: input.limit, offset: input.offset },
   );
   return { today, total, rows: rows.map((r) => toView(r, today)) };
 }

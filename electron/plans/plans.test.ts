@@ -225,6 +225,37 @@ describe('promises to pay', () => {
     expect(call(after, 'getAccount', { accountId: broken }).promises[0]?.status).toBe('broken');
   });
 
+  it('a call logged as a promise to pay records the promise, so breaking it queues the account', () => {
+    const accountId = owing(20_000);
+    const dueDate = addDays(TEST_TODAY, 7);
+    const promiseCall = {
+      accountId,
+      kind: 'call',
+      direction: 'outbound',
+      party: 'guarantor',
+      outcome: 'promise_to_pay',
+      text: 'Will pay on Friday',
+      confirmContactWarnings: true,
+    } as const;
+    expectRefused(ctx, 'addActivity', promiseCall, /needs its amount/);
+    expectRefused(ctx, 'addActivity', { ...promiseCall, promiseAmount: 5_000 }, /needs the date/);
+    // refused by the promise rules: neither the call nor the promise is kept
+    expectRefused(
+      ctx,
+      'addActivity',
+      { ...promiseCall, promiseAmount: 50_000, promiseDate: dueDate },
+      /more than the patient balance/,
+    );
+    expect(call(ctx, 'getAccount', { accountId }).promises).toEqual([]);
+    call(ctx, 'addActivity', { ...promiseCall, promiseAmount: 5_000, promiseDate: dueDate });
+    const [promise] = call(ctx, 'getAccount', { accountId }).promises;
+    expect(promise).toMatchObject({ kind: 'promise', amount: 5_000, dueDate, status: 'open' });
+
+    const after = on(addDays(dueDate, 1));
+    const queue = call(after, 'listQueue', { kind: 'promise' });
+    expect(queue.rows.map((r) => r.accountId)).toEqual([accountId]);
+  });
+
   it('refuses a promise in the past, too far out, or above the balance', () => {
     const accountId = owing(1_000);
     const ok = { accountId, kind: 'promise', amount: 500, dueDate: addDays(TEST_TODAY, 5) };

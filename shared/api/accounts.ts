@@ -25,6 +25,7 @@ import {
   claimIdField,
   followUpIdField,
   isoDateField,
+  positiveAmount,
   optionalText,
   personIdField,
   requiredText,
@@ -226,6 +227,9 @@ const addActivityInput = z
     party: z.enum(PARTY.keys, 'Choose who the contact was with.').nullish(),
     outcome: z.enum(CALL_OUTCOME.keys, 'Choose the outcome of the call.').nullish(),
     text: requiredText('Note text', 4000),
+    /** A call with the outcome "Promise to pay" records the promise: what and by when. */
+    promiseAmount: positiveAmount('Promised amount').nullish(),
+    promiseDate: isoDateField('Will pay by').nullish(),
     /** Log a call the contact rules warn about (outside calling hours, too many attempts...). */
     confirmContactWarnings: z.boolean().optional(),
   })
@@ -240,6 +244,19 @@ const addActivityInput = z
         });
       }
     }
+    if (value.outcome !== 'promise_to_pay') return;
+    if (value.promiseAmount == null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['promiseAmount'],
+        message: 'A promise to pay needs its amount.',
+      });
+    if (value.promiseDate == null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['promiseDate'],
+        message: 'A promise to pay needs the date it will be paid by.',
+      });
   });
 
 export const accountsMethods = {

@@ -8,14 +8,15 @@ import { PlanSetupModal } from './PlanSetupModal';
 import { PromiseModal } from './PromiseModal';
 import { RefundModal } from './RefundModal';
 import { ReturnedMailModal } from './ReturnedMailModal';
+import { TakePaymentModal } from './TakePaymentModal';
 
-type Dialog = 'plan' | 'promise' | 'adjustment' | 'refund' | 'returned' | 'envelopes';
+type Dialog = 'pay' | 'plan' | 'promise' | 'adjustment' | 'refund' | 'returned' | 'envelopes';
 
 export interface AccountActionsHandle {
   open(dialog: Dialog): void;
 }
 
-/** The money actions on an account: plan, promise, adjustment, refund (when in credit). */
+/** The money actions on an account: payment, plan, promise, adjustment, refund (when in credit). */
 export function AccountActions({
   view,
   ref,
@@ -39,6 +40,11 @@ export function AccountActions({
   return (
     <>
       <Group gap="xs">
+        {view.balance.patient > 0 && (
+          <Button variant="filled" onClick={() => open('pay')}>
+            Take payment
+          </Button>
+        )}
         {!noPlan && (
           <Button
             variant="light"
@@ -76,6 +82,7 @@ export function AccountActions({
           Returned envelopes
         </Button>
       </Group>
+      {dialog === 'pay' && <TakePaymentModal view={view} onClose={close} />}
       {dialog === 'plan' && <PlanSetupModal view={view} onClose={close} />}
       {dialog === 'promise' && <PromiseModal view={view} onClose={close} />}
       {dialog === 'adjustment' && <AdjustmentModal view={view} onClose={close} />}

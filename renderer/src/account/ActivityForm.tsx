@@ -1,4 +1,5 @@
 import { Button, Group, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useImperativeHandle, useRef, useState, type FormEvent, type Ref } from 'react';
@@ -10,9 +11,12 @@ import {
   type Direction,
   type Party,
 } from '../../../shared/codes/enums';
+import { isIsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';
+import { MoneyInput } from '../components/MoneyInput';
+import { amountFrom, amountProblem } from '../components/money-input';
 import { optionsOf } from '../components/options';
 import { Section } from '../components/Section';
 import { CallWarning, contactWarnings } from '../contact/CallWarning';
@@ -34,6 +38,9 @@ export function ActivityForm({
   const [party, setParty] = useState<Party | null>(null);
   const [outcome, setOutcome] = useState<CallOutcome | null>(null);
   const [text, setText] = useState('');
+  const [promiseAmount, setPromiseAmount] = useState('');
+  const [promiseDate, setPromiseDate] = useState<string | null>(null);
+  const promising = kind === 'call' && outcome === 'promise_to_pay';
   const textRef = useRef<HTMLTextAreaElement>(null);
 
   useImperativeHandle(ref, () => ({
@@ -47,24 +54,41 @@ export function ActivityForm({
     mutationFn: (confirmContactWarnings: boolean) =>
       api.addActivity(
         kind === 'call'
-          ? { accountId, kind, direction, party, outcome, text, confirmContactWarnings }
+          ? {
+              accountId,
+              kind,
+              direction,
+              party,
+              outcome,
+              text,
+              confirmContactWarnings,
+              ...(promising ? { promiseAmount: amountFrom(promiseAmount), promiseDate } : {}),
+            }
           : { accountId, kind, text },
       ),
     onSuccess: async () => {
       notifications.show({
         color: 'green',
-        message: kind === 'call' ? 'Call logged.' : 'Note added.',
+        message:
+          kind !== 'call'
+            ? 'Note added.'
+            : promising
+              ? 'Call and promise recorded.'
+              : 'Call logged.',
       });
       setText('');
       setOutcome(null);
+      setPromiseAmount('');
+      setPromiseDate(null);
       await invalidateAll();
     },
   });
   const errors = fieldErrors(save.error);
   const warnings = contactWarnings(save.error);
+  const typo = promising ? amountProblem(promiseAmount) : undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(false);
+    if (!typo) save.mutate(false);
   };
 
   return (
@@ -110,6 +134,26 @@ export function ActivityForm({
               onChange={(v) => setOutcome(v as CallOutcome | null)}
               error={errors.outcome}
             />
+          )}
+          {promising && (
+            <Group grow align="flex-start">
+              <MoneyInput
+                label="Promised amount"
+                required
+                value={promiseAmount}
+                onChange={(e) => setPromiseAmount(e.currentTarget.value)}
+                error={typo ?? errors.promiseAmount ?? errors.amount}
+                autoComplete="off"
+              />
+              <DateInput
+                label="Will pay by"
+                required
+                valueFormat="MM/DD/YYYY"
+                value={promiseDate}
+                onChange={(v) => setPromiseDate(v && isIsoDate(v) ? v : null)}
+                error={errors.promiseDate ?? errors.dueDate}
+              />
+            </Group>
           )}
           <Textarea
             ref={textRef}

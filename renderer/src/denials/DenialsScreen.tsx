@@ -52,7 +52,12 @@ export function DenialsScreen({ params }: { params: URLSearchParams }) {
             The list is shorter than it was; go back to the first page.
           </EmptyState>
         ) : (
-          <DenialsTable key={path} rows={rows} listPath={path} />
+          <DenialsTable
+            key={path}
+            rows={rows}
+            listPath={path}
+            grouped={filters.sortBy === 'deadline'}
+          />
         )}
         <Group
           justify="space-between"
@@ -88,7 +93,7 @@ export function DenialsScreen({ params }: { params: URLSearchParams }) {
             Denials
           </Title>
           <Text size="sm" c="dimmed">
-            Soonest appeal deadline first; deadlines within 15 days stand out. ↑/↓ or J/K to move,
+            Due within 15 days first, then later deadlines, then those passed. ↑/↓ or J/K to move,
             Enter to open the account, Escape to come back.
           </Text>
         </div>

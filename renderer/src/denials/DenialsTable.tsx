@@ -1,5 +1,5 @@
 import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DenialView } from '../../../shared/api/denials';
 import { APPEAL_LEVEL, DENIAL_CATEGORY } from '../../../shared/codes/denials';
 import { accountPath, appealPath, navigate } from '../app/router';
@@ -31,8 +31,26 @@ function DaysLeft({ days }: { days: number }) {
   );
 }
 
+type Group = 'soon' | 'later' | 'expired';
+const GROUP_LABEL: Record<Group, string> = {
+  soon: 'Due within 15 days',
+  later: 'Due later',
+  expired: 'Deadline passed',
+};
+const groupOf = (d: DenialView): Group =>
+  d.daysLeft < 0 ? 'expired' : d.daysLeft <= 15 ? 'soon' : 'later';
+
 /** One page of denials; ↑/↓ or J/K move, Enter or a click opens the account, D drafts its letter. */
-export function DenialsTable({ rows, listPath }: { rows: DenialView[]; listPath: string }) {
+export function DenialsTable({
+  rows,
+  listPath,
+  grouped,
+}: {
+  rows: DenialView[];
+  listPath: string;
+  /** Sorted by deadline: a heading opens each group (within 15 days, later, passed). */
+  grouped: boolean;
+}) {
   const [selected, setSelected] = useState(() =>
     Math.min(savedSelection(listPath), rows.length - 1),
   );
@@ -110,75 +128,90 @@ export function DenialsTable({ rows, listPath }: { rows: DenialView[]; listPath:
         </Table.Thead>
         <Table.Tbody>
           {rows.map((d, i) => (
-            <Table.Tr
-              key={d.id}
-              id={`denial-row-${i}`}
-              aria-selected={i === selected}
-              data-selected={i === selected}
-              className="queue-row"
-              style={{ cursor: 'pointer' }}
-              onClick={() => {
-                setSelected(i);
-                open(i);
-              }}
-            >
-              <Table.Td>
-                <Deadline date={d.deadlineDate} daysLeft={d.daysLeft} />
-              </Table.Td>
-              <Table.Td>
-                <DaysLeft days={d.daysLeft} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" truncate="end" maw={200} title={d.payerName}>
-                  {d.payerName}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" truncate="end" maw={180} title={DENIAL_CATEGORY.labels[d.category]}>
-                  {DENIAL_CATEGORY.labels[d.category]}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <DenialCodes codes={d.codes} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <Money value={d.amount} size="sm" />
-              </Table.Td>
-              <Table.Td>
-                <DenialStateBadge state={d.state} />
-              </Table.Td>
-              {showLevel && (
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {APPEAL_LEVEL.labels[d.appealLevel]}
-                </Table.Td>
+            <Fragment key={d.id}>
+              {grouped && (i === 0 || groupOf(rows[i - 1] ?? d) !== groupOf(d)) && (
+                <Table.Tr>
+                  <Table.Td colSpan={showLevel ? 12 : 11} bg="gray.1">
+                    <Text size="sm" fw={700}>
+                      {GROUP_LABEL[groupOf(d)]}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
               )}
-              <Table.Td className="tabular">{d.accountNumber}</Table.Td>
-              <Table.Td>
-                <Text size="sm" truncate="end" maw={180} fw={500} title={d.patientName}>
-                  {d.patientName}
-                </Text>
-              </Table.Td>
-              <Table.Td className="tabular">{d.claimNumber}</Table.Td>
-              <Table.Td>
-                {d.state !== 'resolved' && (
-                  // D on the selected row does the same from the keyboard
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    tabIndex={-1}
-                    // short on screen: the table is already at its width
-                    aria-label={d.action === 'appeal' ? 'Draft appeal' : 'Draft letter'}
-                    title={`${d.action === 'appeal' ? 'Draft the appeal letter' : 'Draft the letter'} (D)`}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      draft(i);
-                    }}
+              <Table.Tr
+                id={`denial-row-${i}`}
+                aria-selected={i === selected}
+                data-selected={i === selected}
+                className="queue-row"
+                style={{ cursor: 'pointer' }}
+                onClick={() => {
+                  setSelected(i);
+                  open(i);
+                }}
+              >
+                <Table.Td>
+                  <Deadline date={d.deadlineDate} daysLeft={d.daysLeft} />
+                </Table.Td>
+                <Table.Td>
+                  <DaysLeft days={d.daysLeft} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" truncate="end" maw={200} title={d.payerName}>
+                    {d.payerName}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text
+                    size="sm"
+                    truncate="end"
+                    maw={180}
+                    title={DENIAL_CATEGORY.labels[d.category]}
                   >
-                    Draft
-                  </Button>
+                    {DENIAL_CATEGORY.labels[d.category]}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <DenialCodes codes={d.codes} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Money value={d.amount} size="sm" />
+                </Table.Td>
+                <Table.Td>
+                  <DenialStateBadge state={d.state} />
+                </Table.Td>
+                {showLevel && (
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {APPEAL_LEVEL.labels[d.appealLevel]}
+                  </Table.Td>
                 )}
-              </Table.Td>
-            </Table.Tr>
+                <Table.Td className="tabular">{d.accountNumber}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" truncate="end" maw={180} fw={500} title={d.patientName}>
+                    {d.patientName}
+                  </Text>
+                </Table.Td>
+                <Table.Td className="tabular">{d.claimNumber}</Table.Td>
+                <Table.Td>
+                  {d.state !== 'resolved' && (
+                    // D on the selected row does the same from the keyboard
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      tabIndex={-1}
+                      // short on screen: the table is already at its width
+                      aria-label={d.action === 'appeal' ? 'Draft appeal' : 'Draft letter'}
+                      title={`${d.action === 'appeal' ? 'Draft the appeal letter' : 'Draft the letter'} (D)`}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        draft(i);
+                      }}
+                    >
+                      Draft
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            </Fragment>
           ))}
         </Table.Tbody>
       </Table>
