@@ -89,6 +89,8 @@ describe('a representative works the queue', () => {
         .prepare(`SELECT due_date AS d FROM follow_ups WHERE account_id = ? AND status = 'open'`)
         .get(target.id),
     ).toEqual({ d: nextWeek });
+    // completing a follow-up is a bordered button with a verb, not a tinted status-like label
+    await page.getByRole('button', { name: 'Mark complete' }).first().waitFor();
     await screenshot(page, 'account-after-call');
 
     // back to the queue: the account is no longer due today

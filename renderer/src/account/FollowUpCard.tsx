@@ -40,14 +40,15 @@ function OpenFollowUp({ f, today }: { f: FollowUpView; today: IsoDate }) {
           </Text>
           <PriorityBadge size="xs" priority={f.priority} />
         </Group>
+        {/* a bordered button with a verb, not a tinted label beside the priority badge,
+            so it reads as something to do rather than the follow-up's state */}
         <Button
           size="compact-sm"
-          variant="light"
-          color="green"
+          variant="default"
           onClick={() => complete.mutate()}
           loading={complete.isPending}
         >
-          Complete
+          Mark complete
         </Button>
       </Group>
       <Text size="sm">
