@@ -78,7 +78,7 @@ export function DenialsTable({ rows, listPath }: { rows: DenialView[]; listPath:
   };
 
   return (
-    <Table.ScrollContainer minWidth={1250}>
+    <Table.ScrollContainer minWidth={1250} className="grid-frame">
       <Table
         ref={tableRef}
         role="grid"
@@ -88,7 +88,6 @@ export function DenialsTable({ rows, listPath }: { rows: DenialView[]; listPath:
         onKeyDown={onKeyDown}
         stickyHeader
         verticalSpacing={5}
-        style={{ outlineOffset: -2 }}
       >
         <Table.Thead>
           <Table.Tr>
