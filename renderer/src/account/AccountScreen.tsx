@@ -103,15 +103,17 @@ export function AccountScreen({ accountId }: { accountId: number }) {
             </Text>
           </Group>
         </Stack>
-        <Stack gap={4} align="flex-end">
+        {/* its own line under the name on every account, so no name length moves the buttons */}
+        <Stack gap={4} w="100%">
           <Group gap="xs" wrap="nowrap">
-            <DeidentifyButton view={v} />
             <AccountActions ref={actions} view={v} />
             <Tooltip label="Escape or Alt+←">
               <Button variant="default" onClick={backToQueue}>
                 {backLabel()}
               </Button>
             </Tooltip>
+            {/* last: shown only on a few closed accounts, it moves no other button */}
+            <DeidentifyButton view={v} />
           </Group>
           <ShortcutLegend view={v} />
         </Stack>
