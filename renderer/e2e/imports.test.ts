@@ -175,6 +175,15 @@ describe('importing a remittance and working its denial', () => {
     await denialsGrid.focus();
     await page.keyboard.press('Home');
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    // the focus ring goes around the scroll frame, where nothing clips it, not across the last row
+    expect(await denialsGrid.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('none');
+    expect(
+      await denialsGrid.evaluate((el) => {
+        const frame = el.closest('.grid-frame');
+        return frame ? getComputedStyle(frame).outlineStyle : 'no frame';
+      }),
+    ).toBe('solid');
+    await screenshot(page, 'denials-focused');
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`#/accounts/${denied.accountId}$`));
 

@@ -89,6 +89,8 @@ describe('a representative works the queue', () => {
         .prepare(`SELECT due_date AS d FROM follow_ups WHERE account_id = ? AND status = 'open'`)
         .get(target.id),
     ).toEqual({ d: nextWeek });
+    // completing a follow-up is a bordered button with a verb, not a tinted status-like label
+    await page.getByRole('button', { name: 'Mark complete' }).first().waitFor();
     await screenshot(page, 'account-after-call');
 
     // back to the queue: the account is no longer due today
@@ -136,6 +138,47 @@ describe('a representative works the queue', () => {
     await page.getByRole('button', { name: 'Add note' }).click();
     await page.getByText('Note text is required.').waitFor();
     expect(ctx.db.prepare(`SELECT count(*) AS n FROM activities`).get()).toEqual(before);
+  });
+
+  it('keeps the header buttons in one place on every account and lists only shortcuts that work there', async () => {
+    const ctx = app.database({ demo: true });
+    const idWhere = (where: string) =>
+      (
+        ctx.db
+          .prepare(
+            `SELECT min(id) AS id FROM accounts a WHERE ${where}
+               AND NOT EXISTS (SELECT 1 FROM payment_plans p WHERE p.account_id = a.id)`,
+          )
+          .get() as { id: number }
+      ).id;
+    const owing = idWhere('patient_balance > 0');
+    const insured = idWhere('patient_balance <= 0');
+    const page = await app.open(`#/accounts/${owing}`, ctx);
+    const place = async () => {
+      await page.getByRole('heading', { name: 'Balance' }).waitFor();
+      const boxes: Record<string, unknown> = {};
+      for (const name of [
+        /^Payment plan/,
+        /^Adjustment/,
+        'Refund',
+        'Returned envelopes',
+        /Back to/,
+      ]) {
+        boxes[String(name)] = await page.getByRole('button', { name }).first().boundingBox();
+      }
+      return boxes;
+    };
+    const legend = page.getByText(/note · .*call/);
+    const first = await place();
+    await expect(legend.textContent()).resolves.toContain('P plan');
+    await page.goto(page.url().replace(/accounts\/\d+$/, `accounts/${insured}`));
+    await page.waitForURL(new RegExp(`#/accounts/${insured}$`));
+    await expect(legend.textContent()).resolves.not.toContain('plan');
+    expect(await place()).toEqual(first);
+    await expect(page.getByRole('button', { name: /^Payment plan/ }).isDisabled()).resolves.toBe(
+      true,
+    );
+    await screenshot(page, 'account-no-patient-balance');
   });
 
   it('shows a clear message for an account that does not exist', async () => {

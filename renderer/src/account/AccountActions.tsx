@@ -1,4 +1,4 @@
-import { Button, Group, Kbd } from '@mantine/core';
+import { Button, Group, Kbd, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useImperativeHandle, useState, type Ref } from 'react';
 import type { AccountView } from '../../../shared/api/accounts';
@@ -29,7 +29,7 @@ export function AccountActions({
   const credit = view.balance.patient < 0 || view.balance.insurance < 0;
   const open = (d: Dialog) => {
     // a hotkey for something not possible here says why instead of doing nothing
-    if (d === 'plan' && noPlan) {
+    if (d === 'plan' && noPlan !== null) {
       notifications.show({ color: 'gray', message: noPlan });
       return;
     }
@@ -37,29 +37,40 @@ export function AccountActions({
   };
   useImperativeHandle(ref, () => ({ open }));
   const close = () => setDialog(null);
+  const noPromise = view.balance.patient > 0 ? null : 'Nothing is owed by the patient to promise.';
+  const noPayment = view.balance.patient > 0 ? null : 'Nothing is owed by the patient to pay.';
+  const noRefund = credit ? null : 'The account is not in credit.';
+  const noReturned = view.guarantor.returnedMail ? 'The address is already marked bad.' : null;
   return (
     <>
-      <Group gap="xs">
-        {view.balance.patient > 0 && (
-          <Button variant="filled" onClick={() => open('pay')}>
-            Take payment
-          </Button>
-        )}
-        {!noPlan && (
-          <Button
-            variant="light"
-            onClick={() => open('plan')}
-            rightSection={<Kbd size="xs">P</Kbd>}
-            title="Set up a payment plan (P)"
-          >
-            Payment plan
-          </Button>
-        )}
-        {view.balance.patient > 0 && (
-          <Button variant="default" onClick={() => open('promise')}>
-            Promise to pay
-          </Button>
-        )}
+      {/* every button stays in its place on every account: one not possible here is
+          disabled with its reason, so the row never shifts from one account to the next */}
+      <Group gap="xs" wrap="nowrap">
+        <Button
+          variant="filled"
+          disabled={noPayment !== null}
+          title={noPayment ?? undefined}
+          onClick={() => open('pay')}
+        >
+          Take payment
+        </Button>
+        <Button
+          variant="light"
+          disabled={noPlan !== null}
+          onClick={() => open('plan')}
+          rightSection={<Kbd size="xs">P</Kbd>}
+          title={noPlan ?? 'Set up a payment plan (P)'}
+        >
+          Payment plan
+        </Button>
+        <Button
+          variant="default"
+          disabled={noPromise !== null}
+          title={noPromise ?? undefined}
+          onClick={() => open('promise')}
+        >
+          Promise to pay
+        </Button>
         <Button
           variant="default"
           onClick={() => open('adjustment')}
@@ -68,16 +79,23 @@ export function AccountActions({
         >
           Adjustment
         </Button>
-        {credit && (
-          <Button variant="light" color="green" onClick={() => open('refund')}>
-            Refund
-          </Button>
-        )}
-        {!view.guarantor.returnedMail && (
-          <Button variant="default" onClick={() => open('returned')}>
-            Mail came back
-          </Button>
-        )}
+        <Button
+          variant="light"
+          color="green"
+          disabled={noRefund !== null}
+          title={noRefund ?? undefined}
+          onClick={() => open('refund')}
+        >
+          Refund
+        </Button>
+        <Button
+          variant="default"
+          disabled={noReturned !== null}
+          title={noReturned ?? undefined}
+          onClick={() => open('returned')}
+        >
+          Mail came back
+        </Button>
         <Button variant="subtle" onClick={() => open('envelopes')}>
           Returned envelopes
         </Button>
@@ -97,5 +115,26 @@ export function AccountActions({
         />
       )}
     </>
+  );
+}
+
+/** The account's keyboard shortcuts, only those that do something on this account. */
+export function ShortcutLegend({ view }: { view: AccountView }) {
+  const keysHere: [string, string][] = [
+    ['N', 'note'],
+    ['C', 'call'],
+    ['F', 'follow-up'],
+    ...(planBlocker(view) === null ? [['P', 'plan'] as [string, string]] : []),
+    ['A', 'adjustment'],
+  ];
+  return (
+    <Text size="xs" c="dimmed">
+      {keysHere.map(([key, label], i) => (
+        <span key={key}>
+          {i > 0 && ' · '}
+          <Kbd size="xs">{key}</Kbd> {label}
+        </span>
+      ))}
+    </Text>
   );
 }

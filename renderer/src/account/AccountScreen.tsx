@@ -1,4 +1,4 @@
-import { Badge, Button, Grid, Group, Kbd, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Grid, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
@@ -9,7 +9,7 @@ import { lastQueuePath, navigate } from '../app/router';
 import { ErrorState, LoadingState } from '../components/States';
 import { AccountDocuments } from '../documents/AccountDocuments';
 import { UsDate } from '../components/UsDate';
-import { AccountActions, type AccountActionsHandle } from './AccountActions';
+import { AccountActions, ShortcutLegend, type AccountActionsHandle } from './AccountActions';
 import { ActivityForm, type ActivityFormHandle } from './ActivityForm';
 import { ActivityHistory } from './ActivityHistory';
 import { BalanceCard } from './BalanceCard';
@@ -103,19 +103,20 @@ export function AccountScreen({ accountId }: { accountId: number }) {
             </Text>
           </Group>
         </Stack>
-        <Group gap="xs">
-          <DeidentifyButton view={v} />
-          <AccountActions ref={actions} view={v} />
-          <Text size="xs" c="dimmed">
-            <Kbd size="xs">N</Kbd> note · <Kbd size="xs">C</Kbd> call · <Kbd size="xs">F</Kbd>{' '}
-            follow-up · <Kbd size="xs">P</Kbd> plan · <Kbd size="xs">A</Kbd> adjustment
-          </Text>
-          <Tooltip label="Escape or Alt+←">
-            <Button variant="default" onClick={backToQueue}>
-              {backLabel()}
-            </Button>
-          </Tooltip>
-        </Group>
+        {/* its own line under the name on every account, so no name length moves the buttons */}
+        <Stack gap={4} w="100%">
+          <Group gap="xs" wrap="nowrap">
+            <AccountActions ref={actions} view={v} />
+            <Tooltip label="Escape or Alt+←">
+              <Button variant="default" onClick={backToQueue}>
+                {backLabel()}
+              </Button>
+            </Tooltip>
+            {/* last: shown only on a few closed accounts, it moves no other button */}
+            <DeidentifyButton view={v} />
+          </Group>
+          <ShortcutLegend view={v} />
+        </Stack>
       </Group>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>

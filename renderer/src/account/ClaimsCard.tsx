@@ -6,6 +6,7 @@ import { Money } from '../components/Money';
 import { Section } from '../components/Section';
 import { EmptyState } from '../components/States';
 import { UsDate } from '../components/UsDate';
+import { noClaimsText } from './account-rules';
 
 const STATUS_COLOR: Partial<Record<ClaimView['status'], string>> = {
   denied: 'red',
@@ -150,9 +151,7 @@ export function ClaimsCard({
       }
     >
       {claims.length === 0 ? (
-        <EmptyState title="No claims on this account">
-          Self-pay accounts and unbilled visits have none.
-        </EmptyState>
+        <EmptyState title="No claims on this account">{noClaimsText(coverages)}</EmptyState>
       ) : (
         <Table aria-label="Claims" highlightOnHover>
           <Table.Thead>

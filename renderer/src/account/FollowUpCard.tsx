@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useImperativeHandle, useRef, useState, type FormEvent, type Ref } from 'react';
 import type { AccountView, FollowUpView } from '../../../shared/api/accounts';
-import { FOLLOW_UP_KIND } from '../../../shared/codes/enums';
+import { ACCOUNT_STATUS, FOLLOW_UP_KIND } from '../../../shared/codes/enums';
 import { addDays, daysBetween, isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll, keys, messageOf } from '../app/query';
@@ -40,14 +40,15 @@ function OpenFollowUp({ f, today }: { f: FollowUpView; today: IsoDate }) {
           </Text>
           <PriorityBadge size="xs" priority={f.priority} />
         </Group>
+        {/* a bordered button with a verb, not a tinted label beside the priority badge,
+            so it reads as something to do rather than the follow-up's state */}
         <Button
           size="compact-sm"
-          variant="light"
-          color="green"
+          variant="default"
           onClick={() => complete.mutate()}
           loading={complete.isPending}
         >
-          Complete
+          Mark complete
         </Button>
       </Group>
       <Text size="sm">
@@ -142,7 +143,9 @@ export function FollowUpCard({ view, ref }: { view: AccountView; ref?: Ref<Follo
       <Stack gap="xs">
         {open.length === 0 && !editing && (
           <Text size="sm" c="dimmed">
-            No follow-up is set. Set one so the account comes back to the queue.
+            {view.account.status === 'open'
+              ? 'No follow-up is set. Set one so the account comes back to the queue.'
+              : `No follow-up is set; the account is ${ACCOUNT_STATUS.labels[view.account.status].toLowerCase()}.`}
           </Text>
         )}
         {open.map((f) => (

@@ -1,4 +1,4 @@
-import { Badge, Button, ScrollArea, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, ScrollArea, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import type { LedgerEntryView } from '../../../shared/api/accounts';
 import { LEDGER_KIND, LEDGER_SIDE } from '../../../shared/codes/enums';
@@ -10,6 +10,7 @@ import { EmptyState } from '../components/States';
 import { UsDate } from '../components/UsDate';
 import { notReversible } from './account-rules';
 import { LedgerReverse } from './LedgerReverse';
+import { ReverseButton } from '../components/ReverseButton';
 
 export function LedgerCard({ ledger, today }: { ledger: LedgerEntryView[]; today: IsoDate }) {
   const [reversing, setReversing] = useState<LedgerEntryView | null>(null);
@@ -74,20 +75,14 @@ export function LedgerCard({ ledger, today }: { ledger: LedgerEntryView[]; today
                     <Money value={l.runningBalance} size="sm" fw={600} />
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="gray"
-                      disabled={notReversible(l) !== null}
-                      title={
-                        notReversible(l) ??
-                        (l.receiptId !== null ? 'Reverse the whole payment' : 'Reverse this entry')
+                    <ReverseButton
+                      blocked={notReversible(l)}
+                      hint={
+                        l.receiptId !== null ? 'Reverse the whole payment' : 'Reverse this entry'
                       }
-                      aria-label={`Reverse ${LEDGER_KIND.labels[l.kind].toLowerCase()} of ${formatCents(l.amount)} posted ${formatUsDate(l.postingDate)}`}
+                      label={`Reverse ${LEDGER_KIND.labels[l.kind].toLowerCase()} of ${formatCents(l.amount)} posted ${formatUsDate(l.postingDate)}`}
                       onClick={() => setReversing(l)}
-                    >
-                      Reverse
-                    </Button>
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanView } from '../../../shared/api/plans';
 import { DENIAL_STATE } from '../../../shared/codes/denials';
 import { cents } from '../../../shared/money/cents';
-import { nextState, notReversible, planBlocker } from './account-rules';
+import { nextState, noClaimsText, notReversible, planBlocker } from './account-rules';
 
 const balance = (patient: number) => ({ patient: cents(patient) });
 const plan = (status: PlanView['status']) => ({ status });
@@ -76,5 +76,20 @@ describe('nextState', () => {
     for (const action of ['appeal', 'correct_and_resubmit'] as const)
       for (const state of DENIAL_STATE.keys)
         if (state !== 'resolved') expect(nextState({ action, state })).not.toBe(state);
+  });
+});
+
+describe('noClaimsText', () => {
+  it('names the primary payer of an insured account instead of calling it self-pay', () => {
+    const text = noClaimsText([
+      { priority: 2, payerName: 'Blue Cross' },
+      { priority: 1, payerName: 'Medicare Part A' },
+    ]);
+    expect(text).toBe('No claim for this visit has been billed to Medicare Part A yet.');
+    expect(text).not.toMatch(/self-pay/i);
+  });
+
+  it('says there is no insurance only when none is on file', () => {
+    expect(noClaimsText([])).toMatch(/^No insurance is on file/);
   });
 });

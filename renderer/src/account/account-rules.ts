@@ -1,4 +1,4 @@
-import type { BalanceView, LedgerEntryView } from '../../../shared/api/accounts';
+import type { BalanceView, CoverageView, LedgerEntryView } from '../../../shared/api/accounts';
 import type { DenialView } from '../../../shared/api/denials';
 import type { PlanView } from '../../../shared/api/plans';
 import type { DenialState } from '../../../shared/codes/denials';
@@ -37,4 +37,16 @@ export function nextState(d: Pick<DenialView, 'action' | 'state'>): DenialState 
   const at = road.indexOf(d.state);
   if (at === -1) return 'in_review';
   return road[at + 1] ?? 'resolved';
+}
+
+/**
+ * What an empty Claims card says, from the account's own coverage: an insured account is told
+ * nothing was billed to its payer yet, never that self-pay accounts have no claims.
+ */
+export function noClaimsText(
+  coverages: readonly Pick<CoverageView, 'priority' | 'payerName'>[],
+): string {
+  const primary = [...coverages].sort((a, b) => a.priority - b.priority)[0];
+  if (!primary) return 'No insurance is on file for this account, so nothing is billed to a payer.';
+  return `No claim for this visit has been billed to ${primary.payerName} yet.`;
 }

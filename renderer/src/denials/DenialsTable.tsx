@@ -96,7 +96,7 @@ export function DenialsTable({
   };
 
   return (
-    <Table.ScrollContainer minWidth={1250}>
+    <Table.ScrollContainer minWidth={1250} className="grid-frame">
       <Table
         ref={tableRef}
         role="grid"
@@ -106,7 +106,6 @@ export function DenialsTable({
         onKeyDown={onKeyDown}
         stickyHeader
         verticalSpacing={5}
-        style={{ outlineOffset: -2 }}
       >
         <Table.Thead>
           <Table.Tr>

@@ -1,4 +1,4 @@
-import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { invalidateAll } from '../app/query';
 import { accountPath } from '../app/router';
 import { Money } from '../components/Money';
 import { ReasonModal } from '../components/ReasonModal';
+import { ReverseButton } from '../components/ReverseButton';
 import { EmptyState } from '../components/States';
 import { receiptNotReversible } from './batch-rules';
 
@@ -101,17 +102,12 @@ export function ReceiptsTable({ receipts, open }: { receipts: ReceiptView[]; ope
                 <Table.Td>{r.createdBy}</Table.Td>
                 <Table.Td ta="right">
                   {open && (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      disabled={why !== null}
-                      title={why ?? 'Reverse this payment'}
+                    <ReverseButton
+                      blocked={why}
+                      hint="Reverse this payment"
+                      label={`Reverse ${formatCents(r.amount)} on account ${r.accountNumber}`}
                       onClick={() => setReversing(r)}
-                      aria-label={`Reverse ${formatCents(r.amount)} on account ${r.accountNumber}`}
-                    >
-                      Reverse
-                    </Button>
+                    />
                   )}
                 </Table.Td>
               </Table.Tr>

@@ -178,7 +178,10 @@ export function CandidatesTable({
   };
 
   return (
-    <Box style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
+    <Box
+      className="grid-frame"
+      style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}
+    >
       <div
         ref={scrollRef}
         tabIndex={0}
@@ -188,7 +191,7 @@ export function CandidatesTable({
         aria-multiselectable
         aria-activedescendant={rows.length > 0 ? `candidate-row-${active}` : undefined}
         onKeyDown={onKeyDown}
-        style={{ flex: 1, overflow: 'auto', position: 'relative', outlineOffset: -2 }}
+        style={{ flex: 1, overflow: 'auto', position: 'relative' }}
       >
         <Box
           role="row"

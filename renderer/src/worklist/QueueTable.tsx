@@ -180,6 +180,7 @@ export function QueueTable({
     <Paper
       withBorder
       radius="sm"
+      className="grid-frame"
       style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
     >
       {total === 0 ? (
@@ -197,7 +198,7 @@ export function QueueTable({
           aria-rowcount={total + 1}
           aria-activedescendant={`queue-row-${selected}`}
           onKeyDown={onKeyDown}
-          style={{ flex: 1, overflow: 'auto', position: 'relative', outlineOffset: -2 }}
+          style={{ flex: 1, overflow: 'auto', position: 'relative' }}
         >
           {headerRow}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
