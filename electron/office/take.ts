@@ -34,15 +34,18 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
     setSyncRow(db, r.tbl, insertActivity(db, r.row), r.gid, 1);
     return 'taken';
   }
-  if (localId !== undefined) {
-    if (!force && r.version <= versionOf(db, r.tbl, localId)) return 'kept';
-    updateFollowUp(db, localId, r.row);
-    setSyncRow(db, r.tbl, localId, r.gid, r.version);
-    return 'taken';
+  if (localId !== undefined && !force && r.version <= versionOf(db, r.tbl, localId)) {
+    return 'kept';
   }
+  // reopening one follow-up may wait for another row of the batch to close its twin
   try {
     run(db, 'SAVEPOINT take_follow_up');
-    setSyncRow(db, r.tbl, insertFollowUp(db, r.row), r.gid, r.version);
+    if (localId !== undefined) {
+      updateFollowUp(db, localId, r.row);
+      setSyncRow(db, r.tbl, localId, r.gid, r.version);
+    } else {
+      setSyncRow(db, r.tbl, insertFollowUp(db, r.row), r.gid, r.version);
+    }
     run(db, 'RELEASE take_follow_up');
     return 'taken';
   } catch (error) {
