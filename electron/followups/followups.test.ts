@@ -97,8 +97,11 @@ describe('activities', () => {
       party: 'guarantor',
       outcome: 'promise_to_pay',
       text: 'Will pay $50 on Friday.',
+      promiseAmount: 5_000,
+      promiseDate: addDays(ctx.clock.today(), 4),
     });
-    const [latest] = call(ctx, 'getAccount', { accountId }).activities;
+    // the promise the call records has its own line in the history
+    const latest = call(ctx, 'getAccount', { accountId }).activities.find((a) => a.kind === 'call');
     expect(latest).toMatchObject({
       kind: 'call',
       direction: 'outbound',
