@@ -1,6 +1,6 @@
 import { addCents, cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import { fillInline, printedValues } from './fill';
+import { fillInline, printedValues } from './printed-values';
 import type { LetterFields } from './letter-data';
 import { PLACEHOLDERS, PLACEHOLDER_KEYS, missingMarker } from './placeholders';
 import type { StatementData } from './statement-data';
