@@ -166,8 +166,9 @@ describe('importing a remittance and working its denial', () => {
     await denialsGrid.getByRole('row').filter({ hasText: denied.number }).waitFor();
 
     // Enter on the selected row opens it too
+    // the rows of denials, not the headings that open each deadline group
     const index = await denialsGrid
-      .locator('tbody tr')
+      .locator('tbody tr.queue-row')
       .evaluateAll(
         (rows, number) => rows.findIndex((r) => r.textContent?.includes(number)),
         denied.number,

@@ -59,6 +59,11 @@ describe('a representative works the queue', () => {
     await page.getByRole('option', { name: 'Guarantor' }).click();
     await callForm.getByLabel('Outcome', { exact: true }).click();
     await page.getByRole('option', { name: 'Promise to pay' }).click();
+    // a promise to pay is recorded with the call: its amount and date
+    await callForm.getByRole('textbox', { name: 'Promised amount' }).fill('50.00');
+    await callForm
+      .getByRole('textbox', { name: 'Will pay by' })
+      .fill(formatUsDate(addDays(today, 4)));
     await callForm.getByLabel('Call notes').fill('Guarantor will pay $50 on Friday by card.');
     await callForm.getByRole('button', { name: 'Log call' }).click();
     const history = page.getByRole('list', { name: 'Account history' });
