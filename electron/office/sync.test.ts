@@ -3,7 +3,13 @@ import { expect, it } from 'vitest';
 import type { AccountId, FollowUpId } from '../../shared/ids';
 import { all, one, oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
-import { twoDesktops, syncedState, type Desktop } from '../testing/office/desktops';
+import {
+  serverState,
+  syncAll,
+  syncedState,
+  twoDesktops,
+  withoutBaseNotes,
+} from '../testing/office/desktops';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import type { Ctx } from '../core/context';
 import { requireOfficeLink } from './gids';
@@ -22,35 +28,6 @@ function followUpOf(ctx: Ctx, accountId: number): FollowUpId {
     `SELECT id FROM follow_ups WHERE account_id = ? AND kind = 'account' ORDER BY id DESC LIMIT 1`,
     accountId,
   ).id;
-}
-
-async function serverState(config: pg.ClientConfig) {
-  const client = new pg.Client(config);
-  await client.connect();
-  try {
-    const notes = await client.query<{ s: string }>(
-      `SELECT gid || ' ' || body AS s FROM activities`,
-    );
-    const followUps = await client.query<{ s: string }>(
-      `SELECT gid || ' ' || kind || ' ' || status || ' ' || due_date AS s FROM follow_ups`,
-    );
-    return {
-      notes: notes.rows.map((r) => r.s).sort(),
-      followUps: followUps.rows.map((r) => r.s).sort(),
-    };
-  } finally {
-    await client.end();
-  }
-}
-
-/** Base notes (from the copy both started with) are on every desktop but never uploaded. */
-function withoutBaseNotes(state: { notes: string[]; followUps: string[] }) {
-  return { ...state, notes: state.notes.filter((n) => !n.startsWith('base:')) };
-}
-
-async function syncAll(...desktops: Desktop[]): Promise<void> {
-  for (const d of desktops) await d.sync.sync();
-  for (const d of desktops) await d.sync.pull();
 }
 
 describeWithPg('two desktops on one office database', () => {

@@ -4,27 +4,60 @@ import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { forgetSyncRow, localIdOf, setSyncRow, versionOf } from './gids';
 import { insertActivity, insertFollowUp, updateFollowUp } from './rows';
-import { changes as changesSchema, type Change, type ServerRow } from './wire';
+import { changes as changesSchema, serverRow, type Change, type ServerRow } from './wire';
 
 /**
  * Writes rows as the server has them into this copy, with the capture off so they are not
  * sent back. A changeable row is taken only when the server's version is newer than the
  * copy's, so changes may arrive in any order; `force` takes the server's row whatever
- * this copy holds (after the server refused this copy's own change). A new follow-up that
- * collides with one still open here is tried again after the rest (its closing may come
- * later in the same batch); one that still collides is left to the outbox entry that
- * opened the local one, which the server will refuse. Returns how many rows changed.
+ * this copy holds (after the server refused this copy's own change). A follow-up whose
+ * place is still held by one open here waits in sync_held (migration 38) and is tried
+ * again after the rest, at this take and every later one: the row holding its place may
+ * be closed later in this batch, in a later read, or withdrawn when the server refuses the
+ * entry that opened it. Returns how many rows changed.
  */
 export function takeRows(db: Db, rows: readonly ServerRow[], force = false): number {
   let taken = 0;
-  const later: ServerRow[] = [];
   for (const r of rows) {
     const result = takeRow(db, r, force);
-    if (result === 'collides') later.push(r);
+    if (result === 'collides') hold(db, r);
     else if (result === 'taken') taken += 1;
   }
-  for (const r of later) if (takeRow(db, r, force) === 'taken') taken += 1;
+  // placing one held row can free the place of another, so passes go on while one places
+  for (let placed = true; placed;) {
+    placed = false;
+    for (const r of heldRows(db)) {
+      const result = takeRow(db, r, false);
+      if (result === 'collides') continue;
+      run(db, `DELETE FROM sync_held WHERE tbl = ? AND gid = ?`, r.tbl, r.gid);
+      if (result === 'taken') {
+        taken += 1;
+        placed = true;
+      }
+    }
+  }
   return taken;
+}
+
+/** Keeps the newest version the office has sent of a row that could not be placed. */
+function hold(db: Db, r: ServerRow): void {
+  run(
+    db,
+    `INSERT INTO sync_held (tbl, gid, version, row) VALUES (?, ?, ?, ?)
+       ON CONFLICT (tbl, gid) DO UPDATE SET version = excluded.version, row = excluded.row
+       WHERE excluded.version > sync_held.version`,
+    r.tbl,
+    r.gid,
+    r.version,
+    JSON.stringify(r.row),
+  );
+}
+
+function heldRows(db: ReadDb): ServerRow[] {
+  return all<{ tbl: string; gid: string; version: number; row: string }>(
+    db,
+    `SELECT tbl, gid, version, row FROM sync_held ORDER BY rowid`,
+  ).map((r) => serverRow.parse({ ...r, row: JSON.parse(r.row) }));
 }
 
 function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'collides' {
@@ -94,11 +127,12 @@ export function refusedWithFollowers(
   const entries = outboxEntries(db);
   const first = entries.find((e) => e.seq === seq);
   if (!first) return [];
-  const gids = new Set(first.changes.map((c) => c.gid));
+  // a gid names a row within its table: activity 4 and follow-up 4 of one desktop share one
+  const rows = new Set(first.changes.map(rowKey));
   const out = [{ entry: first, reason }];
   for (const e of entries) {
-    if (e.seq <= seq || !e.changes.some((c) => gids.has(c.gid))) continue;
-    for (const c of e.changes) gids.add(c.gid);
+    if (e.seq <= seq || !e.changes.some((c) => rows.has(rowKey(c)))) continue;
+    for (const c of e.changes) rows.add(rowKey(c));
     out.push({
       entry: e,
       reason: 'Not sent: it builds on an earlier action of yours that was not synced.',
@@ -107,10 +141,14 @@ export function refusedWithFollowers(
   return out;
 }
 
+function rowKey(c: Pick<Change, 'tbl' | 'gid'>): string {
+  return `${c.tbl} ${c.gid}`;
+}
+
 /**
  * The server refused an entry: this copy takes the server's state. The refused entries'
  * notes and new follow-ups are withdrawn (the server has none of them), the server's
- * rows are taken whatever this copy holds, and each entry goes to the not-synced list
+ * rows are taken whatever this copy holds (but for rows a later entry still changes), and each entry goes to the not-synced list
  * with its reason and everything it held, so nothing a person did is lost.
  */
 export function takeServerState(
@@ -134,7 +172,19 @@ export function takeServerState(
       if (account) touchAccount(db, account.accountId);
     }
   }
-  takeRows(db, serverRows, true);
+  // a row a later entry still in the outbox changes keeps this copy's state: that entry
+  // goes out from it and is accepted or refused on its own
+  const refusedSeqs = new Set(refused.map((r) => r.entry.seq));
+  const stillSent = new Set(
+    outboxEntries(db)
+      .filter((e) => !refusedSeqs.has(e.seq))
+      .flatMap((e) => e.changes.map(rowKey)),
+  );
+  takeRows(
+    db,
+    serverRows.filter((r) => !stillSent.has(rowKey(r))),
+    true,
+  );
   for (const { entry, reason } of refused) {
     run(
       db,

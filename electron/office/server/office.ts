@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import type { ServerRow } from '../wire';
 import { inServerTransaction } from './connection';
-import { FOLLOW_UP_COLUMNS } from './rows';
-import { followUpRow, serverRow, type FollowUpRow } from '../wire';
+import { serverFollowUps } from './rows';
+import { serverRow, type FollowUpRow } from '../wire';
 
 /** Names a desktop to the server; a desktop joining again is already known. */
 export async function registerDesktop(
@@ -115,14 +115,5 @@ export async function readChanges(
 /** The follow-ups the server has under these ids now (absent ones are not on the server). */
 export async function fetchFollowUps(pool: pg.Pool, gids: string[]): Promise<ServerRow[]> {
   if (gids.length === 0) return [];
-  const { rows } = await pool.query<FollowUpRow & { gid: string; version: number }>(
-    `SELECT gid, version, ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE gid = ANY($1)`,
-    [gids],
-  );
-  return rows.map(({ gid, version, ...row }) => ({
-    tbl: 'follow_ups' as const,
-    gid,
-    version,
-    row: followUpRow.parse(row),
-  }));
+  return serverFollowUps(pool, `gid = ANY($1)`, [gids]);
 }

@@ -39,18 +39,29 @@ export function activityValues(a: ActivityRow): unknown[] {
   ];
 }
 
-/** A follow-up as the server has it now, or undefined. Locks it when asked (FOR UPDATE). */
+/** The follow-ups the server has now where `where` holds. */
+export async function serverFollowUps(
+  q: pg.Pool | pg.ClientBase,
+  where: string,
+  params: unknown[],
+): Promise<ServerRow[]> {
+  const { rows } = await q.query<FollowUpRow & { gid: string; version: number }>(
+    `SELECT gid, version, ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE ${where}`,
+    params,
+  );
+  return rows.map(({ gid, version, ...row }) => ({
+    tbl: 'follow_ups' as const,
+    gid,
+    version,
+    row: followUpRow.parse(row),
+  }));
+}
+
+/** A follow-up as the server has it now, or undefined. */
 export async function serverFollowUp(
   client: pg.ClientBase,
   where: string,
   params: unknown[],
 ): Promise<ServerRow | undefined> {
-  const { rows } = await client.query<FollowUpRow & { gid: string; version: number }>(
-    `SELECT gid, version, ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE ${where}`,
-    params,
-  );
-  const r = rows[0];
-  if (!r) return undefined;
-  const { gid, version, ...row } = r;
-  return { tbl: 'follow_ups', gid, version, row: followUpRow.parse(row) };
+  return (await serverFollowUps(client, where, params))[0];
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import pg from 'pg';
 import { onTestFinished } from 'vitest';
 import type { AccountId, UserId } from '../../../shared/ids';
 import { fixedClock, type Ctx } from '../../core/context';
@@ -90,4 +91,35 @@ export function syncedState(ctx: Ctx): { notes: string[]; followUps: string[] } 
     `SELECT id, status, due_date AS due, kind FROM follow_ups ORDER BY id`,
   ).map((f) => `${gidOf(ctx.db, 'follow_ups', f.id)} ${f.kind} ${f.status} ${f.due}`);
   return { notes: notes.sort(), followUps: followUps.sort() };
+}
+
+/** The server's notes and follow-ups, in the form syncedState gives a desktop's. */
+export async function serverState(config: pg.ClientConfig) {
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    const notes = await client.query<{ s: string }>(
+      `SELECT gid || ' ' || body AS s FROM activities`,
+    );
+    const followUps = await client.query<{ s: string }>(
+      `SELECT gid || ' ' || kind || ' ' || status || ' ' || due_date AS s FROM follow_ups`,
+    );
+    return {
+      notes: notes.rows.map((r) => r.s).sort(),
+      followUps: followUps.rows.map((r) => r.s).sort(),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Base notes (from the copy both started with) are on every desktop but never uploaded. */
+export function withoutBaseNotes(state: { notes: string[]; followUps: string[] }) {
+  return { ...state, notes: state.notes.filter((n) => !n.startsWith('base:')) };
+}
+
+/** Every desktop sends, then every desktop takes what the others sent. */
+export async function syncAll(...desktops: Desktop[]): Promise<void> {
+  for (const d of desktops) await d.sync.sync();
+  for (const d of desktops) await d.sync.pull();
 }
