@@ -41,8 +41,12 @@ export class OfficeSync {
     private readonly ctx: Ctx,
     private readonly config: ServerConfig,
     private readonly name: string = os.hostname(),
+    private readonly onLost: () => void = () => undefined,
   ) {
     this.pool = openPool(config);
+    // an idle connection the server or the network dropped: without a listener the
+    // process would die of it; the next step opens a new one
+    this.pool.on('error', () => this.onLost());
   }
 
   /**
@@ -193,18 +197,28 @@ export class OfficeSync {
   }
 
   /**
-   * Calls `wake` whenever another desktop's entry commits on the server. Returns the
-   * function that stops listening.
+   * Calls `wake` whenever another desktop's entry commits on the server, and `onLost` when
+   * the listening connection breaks. Returns the function that stops listening.
    */
   async listen(wake: () => void): Promise<() => Promise<void>> {
     const { desktopId } = requireOfficeLink(this.ctx.db);
     const client = new pg.Client(this.config);
+    let ending = false;
+    const lost = () => {
+      if (!ending) this.onLost();
+      ending = true;
+    };
+    client.on('error', lost);
+    client.on('end', lost);
     await client.connect();
     client.on('notification', (n) => {
       if (n.channel === CHANGES_CHANNEL && n.payload !== desktopId) wake();
     });
     await client.query(`LISTEN ${CHANGES_CHANNEL}`);
-    return () => client.end();
+    return () => {
+      ending = true;
+      return client.end();
+    };
   }
 
   async close(): Promise<void> {

@@ -13,7 +13,11 @@ export interface ServerConfig {
 
 /** A small pool: one desktop sends one entry at a time, and reads between. */
 export function openPool(config: ServerConfig): pg.Pool {
-  return new pg.Pool({ ...config, max: 4 });
+  const pool = new pg.Pool({ ...config, max: 4 });
+  // a connection that breaks while in use fails the query under way; the same error is
+  // also emitted on the client, which with no one listening would end the process
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
 }
 
 /** Runs `work` in one server transaction on a connection of its own; rolls back on any error. */
