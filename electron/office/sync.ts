@@ -168,14 +168,20 @@ export class OfficeSync {
 
   private async pullNow(): Promise<number> {
     if (!(this.schema?.ok ?? false)) return 0;
-    const link = requireOfficeLink(this.ctx.db);
-    const { changes, cursor } = await readChanges(this.pool, link.cursor);
-    const others = changes.filter((c) => c.desktopId !== link.desktopId).map((c) => c.row);
-    return this.localWrite(() => {
-      const taken = takeRows(this.ctx.db, others);
-      run(this.ctx.db, `UPDATE office_link SET cursor = ?`, cursor);
-      return taken;
-    });
+    let taken = 0;
+    // a page at a time, each in its own local transaction: a desktop back after a long
+    // time away holds one page in memory, and an interrupted pull resumes where it stopped
+    for (;;) {
+      const link = requireOfficeLink(this.ctx.db);
+      const page = await readChanges(this.pool, link.cursor);
+      const others = page.changes.filter((c) => c.desktopId !== link.desktopId).map((c) => c.row);
+      taken += this.localWrite(() => {
+        const n = takeRows(this.ctx.db, others);
+        run(this.ctx.db, `UPDATE office_link SET cursor = ?`, page.cursor);
+        return n;
+      });
+      if (!page.more) return taken;
+    }
   }
 
   /** Sends, then takes: what this desktop did reaches the office before others' changes land. */

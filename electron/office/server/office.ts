@@ -74,39 +74,64 @@ export interface LoggedChange {
 }
 
 /**
- * What other desktops' accepted entries changed since `cursor`, and the next cursor.
- * Only rows written by transactions older than the oldest one still in progress are read
- * (its xmin): every transaction below it has ended, so a transaction that began earlier
- * and commits later cannot land behind a cursor already handed out. The next cursor is
- * that horizon. Read in one snapshot, so the horizon and the rows agree.
+ * Where a desktop's pull has reached in the change log: every row at or before this
+ * (xid, seq) position is taken. Written "xid:seq"; a bare "xid" (the base cursor, and
+ * cursors from before pages) means every row of a lower xid.
+ */
+function parseCursor(cursor: string): { xid: string; seq: string } {
+  const [xid = '0', seq = '0'] = cursor.split(':');
+  if (!/^\d+$/.test(xid) || !/^\d+$/.test(seq))
+    throw new Error(`Not a change-log cursor: ${cursor}`);
+  return { xid, seq };
+}
+
+/** How many logged rows one pull reads at most, so a desktop back after a week stays small. */
+export const CHANGES_PAGE = 1_000;
+
+/**
+ * What other desktops' accepted entries changed after `cursor`, one page of it, and the
+ * next cursor. Only rows written by transactions older than the oldest one still in
+ * progress are read (its xmin): every transaction below it has ended, so a transaction
+ * that began earlier and commits later cannot land behind a cursor already handed out.
+ * A page that is not full hands out that horizon; a full one the position of its last
+ * row, and `more` says to read on. Read in one snapshot, so the horizon and the rows agree.
  */
 export async function readChanges(
   pool: pg.Pool,
   cursor: string,
-): Promise<{ changes: LoggedChange[]; cursor: string }> {
+  limit = CHANGES_PAGE,
+): Promise<{ changes: LoggedChange[]; cursor: string; more: boolean }> {
+  const after = parseCursor(cursor);
   return inServerTransaction(
     pool,
     async (client) => {
       const horizon = await client.query<{ x: string }>(
         `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x`,
       );
-      const next = horizon.rows[0]?.x ?? cursor;
+      const next = horizon.rows[0]?.x ?? after.xid;
       const { rows } = await client.query<{
         tbl: ServerRow['tbl'];
         gid: string;
         version: number;
         row: unknown;
         desktopId: string;
+        xid: string;
+        seq: string;
       }>(
-        `SELECT tbl, gid, version, row, desktop_id::text AS "desktopId" FROM change_log
-           WHERE xid >= $1::xid8 AND xid < $2::xid8 ORDER BY xid, seq`,
-        [cursor, next],
+        `SELECT tbl, gid, version, row, desktop_id::text AS "desktopId", xid::text AS xid,
+             seq::text AS seq
+           FROM change_log
+           WHERE (xid, seq) > ($1::xid8, $2::bigint) AND xid < $3::xid8
+           ORDER BY xid, seq LIMIT $4`,
+        [after.xid, after.seq, next, limit],
       );
       const changes = rows.map((r) => ({
         desktopId: r.desktopId,
         row: serverRow.parse({ tbl: r.tbl, gid: r.gid, version: r.version, row: r.row }),
       }));
-      return { changes, cursor: next };
+      const last = rows[rows.length - 1];
+      if (rows.length < limit || !last) return { changes, cursor: next, more: false };
+      return { changes, cursor: `${last.xid}:${last.seq}`, more: true };
     },
     'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
   );

@@ -120,6 +120,47 @@ describeWithPg('the office server', () => {
     }
   });
 
+  it('reads the log a page at a time, in order, each row once, across a late commit', async () => {
+    const { pool, config, desktop } = await office();
+    const late = new pg.Client(config);
+    await late.connect();
+    const log = (c: pg.Pool | pg.ClientBase, gids: string[]) =>
+      c.query(
+        `INSERT INTO change_log (tbl, gid, version, row, desktop_id, entry_seq)
+           SELECT 'follow_ups', g, 1, $2, $3, 1 FROM unnest($1::text[]) AS g`,
+        [gids, JSON.stringify(followUp), desktop],
+      );
+    try {
+      const start = await readChanges(pool, '0');
+      await log(pool, ['a1', 'a2', 'a3', 'a4', 'a5']);
+      await log(pool, ['b1', 'b2']);
+      // a transaction still open holds the horizon: its rows come only after it commits
+      await late.query('BEGIN');
+      await log(late, ['late']);
+      const read: string[] = [];
+      let cursor = start.cursor;
+      const pages: boolean[] = [];
+      for (
+        let page = await readChanges(pool, cursor, 3);
+        ;
+        page = await readChanges(pool, cursor, 3)
+      ) {
+        read.push(...page.changes.map((c) => c.row.gid));
+        pages.push(page.more);
+        cursor = page.cursor;
+        if (!page.more) break;
+      }
+      expect(read).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'b1', 'b2']);
+      expect(pages).toEqual([true, true, false]);
+      await late.query('COMMIT');
+      expect((await readChanges(pool, cursor, 3)).changes.map((c) => c.row.gid)).toEqual(['late']);
+      await expect(readChanges(pool, 'x:1')).rejects.toThrow(/Not a change-log cursor/);
+    } finally {
+      await late.end();
+      await pool.end();
+    }
+  });
+
   it('hands out no cursor past a transaction that commits after a later one', async () => {
     const { pool, config, desktop } = await office();
     const early = new pg.Client(config);
