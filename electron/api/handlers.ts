@@ -6,6 +6,7 @@ import { appHandlers } from '../app/handlers';
 import { approvalsHandlers } from '../approvals/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { backupsHandlers } from '../backups/handlers';
+import { officeHandlers } from '../office/handlers';
 import { batchesHandlers } from '../batches/handlers';
 import { codesHandlers } from '../codes/handlers';
 import { collectionsHandlers } from '../collections/handlers';
@@ -70,6 +71,7 @@ export const handlers = {
   ...backupsHandlers,
   ...fapHandlers,
   ...badDebtHandlers,
+  ...officeHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

@@ -101,6 +101,7 @@ function sampleInputs(): Record<string, unknown> {
     getPlacementFile: { batchId: 1 },
     listBackups: {},
     getBackupWarning: {},
+    listNotSynced: {},
     // no backup by that name: refused as not found, never a write
     checkBackup: { id: '2026-03-16T15-00-00-000Z' },
   };

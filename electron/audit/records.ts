@@ -167,6 +167,8 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   // backups: the office's copies as a whole, named by their time and folder
   listBackups: notPatientData,
   getBackupWarning: notPatientData,
+  // the office: a refused action names its account and holds its note's text
+  listNotSynced: answered,
   checkBackup: notPatientData,
   // views of patient data
   getAccount: asked,
@@ -272,6 +274,7 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   startBackup: answered,
   restoreBackup: answered,
   saveBackupSchedule: answered,
+  dismissNotSynced: answered,
   receiveAssistanceApplication: answered,
   markApplicationIncomplete: answered,
   decideAssistanceApplication: answered,

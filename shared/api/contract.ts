@@ -6,6 +6,7 @@ import { appMethods } from './app';
 import { approvalsMethods } from './approvals';
 import { auditMethods } from './audit';
 import { backupsMethods } from './backups';
+import { officeMethods } from './office';
 import { badDebtMethods } from './bad-debt';
 import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
@@ -71,6 +72,7 @@ export const contract = {
   ...backupsMethods,
   ...fapMethods,
   ...badDebtMethods,
+  ...officeMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

@@ -1,10 +1,9 @@
 import type pg from 'pg';
-import { FOLLOW_UP_KIND } from '../../../shared/codes/enums';
-import { formatUsDate, isoDate } from '../../../shared/dates/iso-date';
 import type { Change, Entry, Outcome, ServerRow } from '../wire';
 import { entry as entrySchema, serverRows as serverRowsSchema } from '../wire';
 import { inServerTransaction, sqlState } from './connection';
 import { syncStep } from '../steps';
+import { describeRow } from '../describe';
 import { activityValues, followUpValues, serverFollowUp } from './rows';
 
 /** Raised inside the entry's transaction to roll it back and answer with a reason. */
@@ -130,7 +129,7 @@ async function applyChange(client: pg.ClientBase, desktopId: string, c: Change):
   if (updated.rowCount === 1) return;
   const now = await serverFollowUp(client, 'gid = $1', [c.gid]);
   if (!now) throw new Refusal('The office has no such follow-up.', []);
-  throw new Refusal(`Someone changed this follow-up first: ${describe(now)}`, [now]);
+  throw new Refusal(`Someone changed this follow-up first: ${describeRow(now)}`, [now]);
 }
 
 async function insertFollowUp(
@@ -156,16 +155,8 @@ async function insertFollowUp(
       [row.accountGid, row.claimGid, row.kind],
     );
     throw new Refusal(
-      `Someone opened this follow-up first${open ? `: ${describe(open)}` : '.'}`,
+      `Someone opened this follow-up first${open ? `: ${describeRow(open)}` : '.'}`,
       open ? [open] : [],
     );
   }
-}
-
-function describe(r: ServerRow): string {
-  if (r.tbl !== 'follow_ups') return 'it was changed.';
-  const f = r.row;
-  const label = (FOLLOW_UP_KIND.labels as Record<string, string>)[f.kind] ?? 'Follow-up';
-  if (f.status === 'open') return `${label} due ${formatUsDate(isoDate(f.dueDate))}.`;
-  return `${label} ${f.status === 'done' ? 'completed' : 'cancelled'}${f.completedAt ? ` on ${formatUsDate(isoDate(f.completedAt.slice(0, 10)))}` : ''}.`;
 }

@@ -3,6 +3,7 @@ import { spotlight } from '@mantine/spotlight';
 import { useQuery } from '@tanstack/react-query';
 import { formatUsDate } from '../../../shared/dates/iso-date';
 import { AccountScreen } from '../account/AccountScreen';
+import { NotSyncedScreen } from '../office/NotSyncedScreen';
 import { ApprovalsScreen } from '../approvals/ApprovalsScreen';
 import { AuditScreen, AuditWarning } from '../audit/AuditScreen';
 import { BackupsScreen } from '../backups/BackupsScreen';
@@ -63,6 +64,7 @@ export function Shell() {
   else if (route.name === 'approvals') body = <ApprovalsScreen userId={info.data.user.id} />;
   else if (route.name === 'audit') body = <AuditScreen />;
   else if (route.name === 'backups') body = <BackupsScreen />;
+  else if (route.name === 'notSynced') body = <NotSyncedScreen />;
   else
     body = (
       <ErrorState

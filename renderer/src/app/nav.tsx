@@ -1,5 +1,6 @@
 import { Badge, Button, Menu } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useNotSynced } from '../office/NotSyncedScreen';
 import { useApprovalsWaiting } from '../approvals/ApprovalsButton';
 import { useAuditReviewer } from '../audit/AuditScreen';
 import { navigate, type Route } from './router';
@@ -58,6 +59,7 @@ const OFFICE_ROUTES: readonly RouteName[] = [
   'approvals',
   'audit',
   'backups',
+  'notSynced',
 ];
 
 /**
@@ -80,6 +82,8 @@ export function OfficeMenu({
   const approvals = useApprovalsWaiting();
   const auditor = useAuditReviewer();
   const waiting = approvals.supervisor ? approvals.waiting : 0;
+  const notSynced = useNotSynced();
+  const refused = notSynced.data?.actions.length ?? 0;
   const item = (to: RouteName, path: string, label: string, extra?: ReactNode, name?: string) => (
     <Menu.Item
       onClick={() => navigate(path)}
@@ -97,6 +101,15 @@ export function OfficeMenu({
       {waiting}
     </Badge>
   );
+  const refusedBadge = (
+    <Badge size="sm" color="red" variant="filled" circle={refused < 10}>
+      {refused}
+    </Badge>
+  );
+  const officeCounts = [
+    ...(waiting > 0 ? [`${waiting} ${waiting === 1 ? 'approval' : 'approvals'} waiting`] : []),
+    ...(refused > 0 ? [`${refused} not synced`] : []),
+  ];
   return (
     <Menu position="bottom-end" width={220} shadow="md">
       <Menu.Target>
@@ -105,19 +118,16 @@ export function OfficeMenu({
           px="xs"
           style={{ flexShrink: 0 }}
           data-header-item
-          aria-label={
-            waiting > 0
-              ? `Office, ${waiting} ${waiting === 1 ? 'approval' : 'approvals'} waiting`
-              : 'Office'
-          }
+          aria-label={['Office', ...officeCounts].join(', ')}
           rightSection={
             <>
               {waiting > 0 && badge}
+              {refused > 0 && refusedBadge}
               <Chevron />
             </>
           }
         >
-          {waiting > 0 ? 'Office ' : 'Office'}
+          {officeCounts.length > 0 ? 'Office ' : 'Office'}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
@@ -146,6 +156,16 @@ export function OfficeMenu({
         {item('agencies', '/agencies', 'Collection agencies')}
         {item('templates', '/templates', 'Templates')}
         {item('settings', '/settings', 'Settings')}
+        {notSynced.data?.linked &&
+          (refused > 0
+            ? item(
+                'notSynced',
+                '/not-synced',
+                'Not synced',
+                refusedBadge,
+                `Not synced, ${refused} waiting`,
+              )
+            : item('notSynced', '/not-synced', 'Not synced'))}
       </Menu.Dropdown>
     </Menu>
   );

@@ -31,6 +31,7 @@ export type Route =
   | { name: 'settings'; tab: SettingsTab }
   | { name: 'audit' }
   | { name: 'backups' }
+  | { name: 'notSynced' }
   | { name: 'notFound'; path: string };
 
 export const SETTINGS_TABS = ['facility', 'rules', 'reasons', 'users', 'codes'] as const;
@@ -70,6 +71,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/approvals') return { name: 'approvals' };
   if (path === '/audit') return { name: 'audit' };
   if (path === '/backups') return { name: 'backups' };
+  if (path === '/not-synced') return { name: 'notSynced' };
   if (path === '/reports') return { name: 'reports', params };
   if (path === '/facility') return { name: 'settings', tab: 'facility' };
   if (path === '/settings') return { name: 'settings', tab: settingsTab(params.get('tab')) };

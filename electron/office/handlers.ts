@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import type {
+  dismissNotSyncedInput,
+  NotSyncedList,
+  NotSyncedView,
+  officeMethods,
+} from '../../shared/api/office';
+import { ApiError, notFound } from '../../shared/api/errors';
+import type { AccountId } from '../../shared/ids';
+import type { Ctx, ReadCtx } from '../core/context';
+import type { HandlersOf } from '../core/handlers';
+import { one } from '../db/query';
+import { isSupervisor } from '../users/users';
+import { describeRow } from './describe';
+import { localIdOf, officeLink } from './gids';
+import { dismissNotSynced as dismiss, notSyncedActions, type NotSyncedAction } from './not-synced';
+
+function accountOf(
+  ctx: ReadCtx,
+  action: NotSyncedAction,
+): Pick<NotSyncedView, 'accountId' | 'accountNumber'> {
+  const gid = action.changes[0]?.row.accountGid;
+  const id = gid === undefined ? undefined : localIdOf(ctx.db, 'accounts', gid);
+  const row =
+    id === undefined
+      ? undefined
+      : one<{ number: string }>(
+          ctx.db,
+          `SELECT account_number AS number FROM accounts WHERE id = ?`,
+          id,
+        );
+  return row && id !== undefined
+    ? { accountId: id as AccountId, accountNumber: row.number }
+    : { accountId: null, accountNumber: null };
+}
+
+function userName(ctx: ReadCtx, userId: number): string {
+  return (
+    one<{ name: string }>(ctx.db, `SELECT display_name AS name FROM users WHERE id = ?`, userId)
+      ?.name ?? 'Unknown user'
+  );
+}
+
+/** A representative's own refused actions; a supervisor's list holds everyone's. */
+function listNotSynced(ctx: ReadCtx): NotSyncedList {
+  if (!officeLink(ctx.db)) return { linked: false, actions: [] };
+  const supervisor = isSupervisor(ctx.db, ctx.userId);
+  const actions = notSyncedActions(ctx.db)
+    .filter((a) => supervisor || a.userId === ctx.userId)
+    .map((a) => ({
+      seq: a.seq,
+      takenAt: a.createdAt,
+      by: userName(ctx, a.userId),
+      refusedAt: a.refusedAt,
+      reason: a.reason,
+      ...accountOf(ctx, a),
+      lines: a.changes.map((c) => (c.tbl === 'activities' ? c.row.body : describeRow(c))),
+      canDismiss: supervisor || a.userId === ctx.userId,
+    }));
+  return { linked: true, actions };
+}
+
+function dismissNotSynced(
+  ctx: Ctx,
+  input: z.output<typeof dismissNotSyncedInput>,
+): { dismissed: true } {
+  const action = notSyncedActions(ctx.db).find((a) => a.seq === input.seq);
+  if (!action) throw notFound('That action');
+  if (action.userId !== ctx.userId && !isSupervisor(ctx.db, ctx.userId)) {
+    throw new ApiError({
+      code: 'forbidden',
+      message: 'Only the person who took this action, or a supervisor, can dismiss it.',
+    });
+  }
+  dismiss(ctx.db, input.seq, ctx.userId, ctx.clock.now());
+  return { dismissed: true };
+}
+
+/** The handlers of the office database's desktop side. */
+export const officeHandlers = {
+  listNotSynced,
+  dismissNotSynced,
+} satisfies HandlersOf<typeof officeMethods>;
