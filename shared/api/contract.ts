@@ -11,6 +11,7 @@ import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
 import { collectionsMethods } from './collections';
 import { contactMethods } from './contact';
+import { correspondenceMethods } from './correspondence';
 import { returnedChecksMethods } from './returned-checks';
 import { purgeMethods } from './purge';
 import { csvMethods } from './csv';
@@ -71,6 +72,7 @@ export const contract = {
   ...backupsMethods,
   ...fapMethods,
   ...badDebtMethods,
+  ...correspondenceMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;
