@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../core/context';
 import { documentsDir, documentsFolderName, setAsideDir, stagingDir } from './location';
+import { finishRemovals } from './removals';
 import { ownerMayBeAlive, stagedOwner } from './staging';
 import { all } from '../db/query';
 
@@ -56,6 +57,8 @@ function sweepFiled(ctx: Ctx, root: string, base: string, out: string[]): string
     db.pragma(`busy_timeout = ${timeout}`);
   }
   try {
+    // removals of de-identification a crash left half done, finished while no one writes
+    finishRemovals(db, ctx.databasePath);
     // scanned correspondence is filed in the same layout, with its own extensions
     const known = new Set(
       all<{ f: string }>(
