@@ -51,5 +51,3 @@ export function receivedProblem(date: IsoDate, today: IsoDate): string | null {
 export function typeLabel(type: CorrespondenceType): string {
   return CORRESPONDENCE_TYPE.labels[type];
 }
-
-export { megabytes };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SCAN_BYTES } from '../../shared/api/correspondence';
+import { spacedFingerprint } from '../../shared/text/fingerprint';
 import type { AccountId } from '../../shared/ids';
 import { dispatch } from '../api/dispatch';
 import { all } from '../db/query';
@@ -82,7 +83,7 @@ describe('filing one scan on an account', () => {
     expect(opened).toMatchObject({ media: 'png', fileName: 'payer-A-1042-2026-03-14.png' });
     expect(Buffer.from(opened.dataBase64, 'base64')).toEqual(png);
     expect(history(accountId)).toContain(
-      `Payer correspondence filed: "letter from payer.png" (PNG image, 0.0 MB), received 03/14/2026. Fingerprint (SHA-256) ${sha256(png)}.`,
+      `Payer correspondence filed: "letter from payer.png" (PNG image, 1 KB), received 03/14/2026. Fingerprint (SHA-256) ${spacedFingerprint(sha256(png))}.`,
     );
     // the scan at open leaves a filed scan where it is
     expect(sweepDocuments(ctx).setAside).toEqual([]);

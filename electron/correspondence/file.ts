@@ -9,7 +9,8 @@ import type { Ctx } from '../core/context';
 import { touchAccount } from '../core/touched';
 import type { ReadDb } from '../db/open';
 import { one } from '../db/query';
-import { checkScan, megabytes, receivedProblem, typeLabel } from './check';
+import { fileSize, spacedFingerprint } from '../../shared/text/fingerprint';
+import { checkScan, receivedProblem, typeLabel } from './check';
 import { SCAN_TYPE_LABEL, type ScanType } from './file-type';
 import { correspondenceView } from './list';
 import { fileScans, sha256, type NewScan } from './store';
@@ -46,7 +47,7 @@ export function recordFiled(
     kind: 'letter',
     direction: 'inbound',
     party: PARTY[s.type],
-    text: `${typeLabel(s.type)} filed: "${s.originalName}" (${SCAN_TYPE_LABEL[s.media]}, ${megabytes(bytes)}), received ${formatUsDate(receivedDate)}. Fingerprint (SHA-256) ${fingerprint}.`,
+    text: `${typeLabel(s.type)} filed: "${s.originalName}" (${SCAN_TYPE_LABEL[s.media]}, ${fileSize(bytes)}), received ${formatUsDate(receivedDate)}. Fingerprint (SHA-256) ${spacedFingerprint(fingerprint)}.`,
   });
   touchAccount(ctx.db, s.accountId);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isoDate } from '../../shared/dates/iso-date';
+import { spacedFingerprint } from '../../shared/text/fingerprint';
 import type { AccountId, PersonId } from '../../shared/ids';
 import { dispatch, dispatchAsync } from '../api/dispatch';
 import { fixedClock, type Ctx } from '../core/context';
@@ -164,7 +165,7 @@ describe('de-identification and filed files', () => {
       .activities.map((a) => a.text)
       .join('\n');
     expect(history).not.toMatch(NAME);
-    for (const sha of fingerprints) expect(history).toContain(sha);
+    for (const sha of fingerprints) expect(history).toContain(spacedFingerprint(sha));
     expect(history).toMatch(/De-identification deleted the filed files that named the person/);
 
     const opened = dispatch(ctx, 'getCorrespondenceFile', {

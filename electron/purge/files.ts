@@ -2,6 +2,7 @@ import { CORRESPONDENCE_TYPE, type CorrespondenceType } from '../../shared/api/c
 import { REMOVED } from '../../shared/api/purge';
 import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { AccountId } from '../../shared/ids';
+import { spacedFingerprint } from '../../shared/text/fingerprint';
 import { recordActivity } from '../activities/record';
 import type { Ctx } from '../core/context';
 import type { ReadDb } from '../db/open';
@@ -94,7 +95,7 @@ export function removeFiledFiles(ctx: Ctx, accountIds: readonly AccountId[]): nu
     if (mine.length === 0) continue;
     const listed = mine.map(
       (f) =>
-        `${f.what} of ${formatUsDate(f.date)} (SHA-256 ${f.sha256}${missing.includes(f) ? ', already missing from the folder' : ''})`,
+        `${f.what} of ${formatUsDate(f.date)} (SHA-256 ${spacedFingerprint(f.sha256)}${missing.includes(f) ? ', already missing from the folder' : ''})`,
     );
     recordActivity(ctx, {
       accountId,
