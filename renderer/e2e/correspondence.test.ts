@@ -162,4 +162,32 @@ describe('scanned correspondence', () => {
     }
     await screenshot(page, 'correspondence-folder-on-account');
   });
+
+  it('offers the returned-mail path for a folder of returned envelopes', async () => {
+    const db = app.database({ demo: false });
+    const ada = addPerson(db, { first: 'Ada', last: 'Quill' });
+    addAddress(db, ada, '4 Wharf Street');
+    const { accountId } = addAccount(db, { patientId: ada, number: 'R-500' });
+    const page = await app.open('#/imports?tab=correspondence', db);
+    const section = page.getByRole('region', { name: 'Scanned mail by account number' });
+    await section.locator('input[aria-label="Scanned files"]').setInputFiles({
+      name: 'R-500_envelope.png',
+      mimeType: 'image/png',
+      buffer: pngScan(21),
+    });
+    await section.getByRole('radio', { name: 'Returned mail' }).check();
+    await section.getByText('1 to file, 0 filed before, 0 that cannot be filed.').waitFor();
+    await section.getByRole('button', { name: 'File 1 scan' }).click();
+    await section.getByRole('button', { name: 'Mark the addresses bad' }).click();
+    await section
+      .getByText(/Returned mail recorded on 1 account; statements hold and 1 skip-trace follow-up/)
+      .waitFor();
+    await screenshot(page, 'correspondence-folder-returned-mail');
+    const bad = db.db
+      .prepare(
+        `SELECT count(*) AS n FROM activities WHERE account_id = ? AND body LIKE 'Mail to the guarantor%came back%'`,
+      )
+      .get(accountId) as { n: number };
+    expect(bad.n).toBe(1);
+  });
 });

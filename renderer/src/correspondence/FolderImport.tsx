@@ -47,7 +47,30 @@ export function CorrespondenceFolderImport() {
       await invalidateAll();
     },
   });
+  // returned envelopes filed: the same account numbers go through the account's returned mail
+  const filedNumbers = (): string[] => {
+    const ids = new Set(file.data?.accountIds ?? []);
+    const rows = preview.data?.rows ?? [];
+    return [
+      ...new Set(
+        rows
+          .filter((r) => r.accountId !== null && ids.has(r.accountId))
+          .flatMap((r) => (r.accountNumber ? [r.accountNumber] : [])),
+      ),
+    ];
+  };
+  const returned = useMutation({
+    mutationFn: () =>
+      api.recordReturnedMailBatch({
+        accountNumbers: filedNumbers(),
+        receivedOn: receivedDate ?? '',
+      }),
+    onSuccess: async () => {
+      await invalidateAll();
+    },
+  });
   const pick = async (picked: File[]) => {
+    returned.reset();
     file.reset();
     const read = await Promise.all(
       picked.map(async (f) => ({ ...(await readScan(f)), fileName: baseName(f) })),
@@ -123,7 +146,8 @@ export function CorrespondenceFolderImport() {
             {messageOf(preview.error)}
           </Alert>
         )}
-        {preview.data && <PreviewTable preview={preview.data} />}
+        {/* once filed, the result stands in its place: a fresh preview would say "filed before" */}
+        {preview.data && !file.data && <PreviewTable preview={preview.data} />}
         {file.isError && (
           <Alert color="red" role="alert" title="Nothing was filed">
             {messageOf(file.error)}
@@ -134,16 +158,53 @@ export function CorrespondenceFolderImport() {
             {file.data.message}
           </Alert>
         )}
+        {file.data && file.data.filed > 0 && type === 'returned_mail' && (
+          <Alert color="orange" title="Mark these addresses bad?">
+            <Stack gap="xs">
+              <Text size="sm">
+                The envelopes came back from {filedNumbers().length} account
+                {filedNumbers().length === 1 ? '' : 's'}: {filedNumbers().join(', ')}. Marking their
+                guarantors&apos; addresses bad holds statements and opens a skip-trace follow-up on
+                each until a new address is recorded.
+              </Text>
+              {returned.isError && (
+                <Text size="sm" c="red.8" role="alert">
+                  {messageOf(returned.error)}
+                </Text>
+              )}
+              {returned.isSuccess ? (
+                <Text size="sm" role="status">
+                  Returned mail recorded on {returned.data.accountIds.length} account
+                  {returned.data.accountIds.length === 1 ? '' : 's'}; statements hold and{' '}
+                  {returned.data.followUpsOpened} skip-trace follow-up
+                  {returned.data.followUpsOpened === 1 ? '' : 's'} opened.
+                </Text>
+              ) : (
+                <Group>
+                  <Button
+                    color="orange"
+                    onClick={() => returned.mutate()}
+                    loading={returned.isPending}
+                  >
+                    Mark the addresses bad
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Alert>
+        )}
         <Group>
-          <Button
-            onClick={() => file.mutate()}
-            loading={file.isPending}
-            disabled={!preview.data || preview.data.problems > 0 || file.isSuccess}
-          >
-            {preview.data
-              ? `File ${preview.data.toFile} scan${preview.data.toFile === 1 ? '' : 's'}`
-              : 'File the scans'}
-          </Button>
+          {!file.data && (
+            <Button
+              onClick={() => file.mutate()}
+              loading={file.isPending}
+              disabled={!preview.data || preview.data.problems > 0 || file.isSuccess}
+            >
+              {preview.data
+                ? `File ${preview.data.toFile} scan${preview.data.toFile === 1 ? '' : 's'}`
+                : 'File the scans'}
+            </Button>
+          )}
           {file.data && file.data.accountIds.length === 1 && (
             <Button
               variant="default"
