@@ -7,6 +7,7 @@ import { cents, negate, sumCents, type Cents } from '../../shared/money/cents';
 import { formatCents, parseMoney } from '../../shared/money/format';
 import { plural } from '../../shared/text/count';
 import { recordActivity } from '../activities/record';
+import { recoverBadDebt } from '../bad-debt/recovery';
 import type { Ctx } from '../core/context';
 import { touchAccount } from '../core/touched';
 import { one, run } from '../db/query';
@@ -41,6 +42,7 @@ export function commissionOf(gross: Cents, bps: number): Cents {
 interface PaymentRow {
   rowNumber: number;
   accountId: AccountId;
+  account: { id: AccountId; status: string };
   accountNumber: string;
   placementId: number;
   paidOn: IsoDate;
@@ -116,6 +118,7 @@ function readRows(ctx: Ctx, agency: Agency, text: string) {
     rows.push({
       rowNumber: row.rowNumber,
       accountId: account.id,
+      account,
       accountNumber: number,
       placementId: placement.id,
       paidOn: date.date,
@@ -138,6 +141,8 @@ function postRow(ctx: Ctx, agency: Agency, fileId: number, r: PaymentRow): Cents
   const sent = cents(r.gross - commission);
   const reference = `${agency.name} ${r.reference}`;
   let receiptId: ReceiptId | null = null;
+  // a gross agency credits the account all the patient paid, a net one what it sent
+  const gross = agency.remittance === 'gross' && commission > 0;
   if (sent > 0) {
     receiptId = insertReceipt(ctx, {
       batchId: null,
@@ -148,6 +153,10 @@ function postRow(ctx: Ctx, agency: Agency, fileId: number, r: PaymentRow): Cents
       amount: sent,
       receivedDate: r.paidOn,
       memo: `Collection agency payment, ${agency.name}`,
+    });
+    // on a bad-debt account what the agency collected is a recovery, put back first
+    recoverBadDebt(ctx, r.account, gross ? r.gross : sent, r.paidOn, receiptId, {
+      from: 'agency',
     });
     appendLedgerEntries(
       ctx.db,
@@ -165,7 +174,6 @@ function postRow(ctx: Ctx, agency: Agency, fileId: number, r: PaymentRow): Cents
       by,
     );
   }
-  const gross = agency.remittance === 'gross' && commission > 0;
   if (gross) {
     const reason = requireReason(ctx.db, COMMISSION_REASON);
     appendLedgerEntries(

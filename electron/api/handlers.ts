@@ -11,6 +11,7 @@ import { batchesHandlers } from '../batches/handlers';
 import { codesHandlers } from '../codes/handlers';
 import { collectionsHandlers } from '../collections/handlers';
 import { contactHandlers } from '../contact/handlers';
+import { correspondenceHandlers } from '../correspondence/handlers';
 import { returnedChecksHandlers } from '../returned-checks/handlers';
 import { purgeHandlers } from '../purge/handlers';
 import { badDebtHandlers } from '../bad-debt/handlers';
@@ -72,6 +73,7 @@ export const handlers = {
   ...fapHandlers,
   ...badDebtHandlers,
   ...officeHandlers,
+  ...correspondenceHandlers,
 } satisfies HandlersOf<Contract>;
 
 /** Compiles only while every handler answers a contract method (spreads escape the excess check). */

@@ -69,6 +69,16 @@ function sampleInputs(): Record<string, unknown> {
     reproduceLetter: { documentId: 1 },
     listAccountDocuments: { accountId },
     getDocumentFile: { documentId: 1 },
+    listAccountCorrespondence: { accountId },
+    getCorrespondenceFile: { correspondenceId: 1 },
+    previewCorrespondenceFolder: {
+      type: 'payer',
+      receivedDate: today,
+      // the first bytes of a PDF are enough for it to be read as one
+      files: [
+        { fileName: 'A-1.pdf', size: 8, dataBase64: Buffer.from('%PDF-1.4').toString('base64') },
+      ],
+    },
     listSetAsideDocuments: {},
     listStatementCandidates: {},
     listPayers: {},

@@ -105,6 +105,24 @@ const ofDocument: AuditRule = {
   },
 };
 
+/** A scan opened by its id alone: the account it is filed on. */
+const ofCorrespondence: AuditRule = {
+  recorded: (db, input) => {
+    const found = touched(input);
+    const id = field(input, 'correspondenceId');
+    const row =
+      id === null
+        ? undefined
+        : one<{ accountId: number }>(
+            db,
+            `SELECT account_id AS accountId FROM correspondence WHERE id = ?`,
+            id,
+          );
+    if (row) found.accounts.push(row.accountId);
+    return found;
+  },
+};
+
 /** The audit trail's own page: the accounts its entries name. */
 const auditPage: AuditRule = {
   recorded: (_db, _input, output) => {
@@ -176,6 +194,10 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   previewPlan: asked,
   getRepaymentAdvice: asked,
   getDocumentFile: ofDocument,
+  listAccountCorrespondence: asked,
+  getCorrespondenceFile: ofCorrespondence,
+  // the accounts each file of the folder would go to
+  previewCorrespondenceFolder: answered,
   reproduceLetter: ofDocument,
   draftAppeal: ofDenial,
   previewAppeal: ofDenial,
@@ -282,4 +304,6 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   recordExtraordinaryAction: answered,
   requestBadDebt: answered,
   undoBadDebt: answered,
+  fileCorrespondence: answered,
+  importCorrespondenceFolder: answered,
 };

@@ -1,12 +1,12 @@
 import type { AccountId, ClaimId, ReceiptId } from '../../shared/ids';
 import type { IsoDate } from '../../shared/dates/iso-date';
-import { cents, type Cents } from '../../shared/money/cents';
+import { cents, negate, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { recordActivity } from '../activities/record';
 import type { Ctx } from '../core/context';
 import type { ReadDb } from '../db/open';
 import { all, oneOrThrow } from '../db/query';
-import { appendLedgerEntries } from '../ledger/ledger';
+import { appendLedgerEntries, type NewLedgerEntry } from '../ledger/ledger';
 
 /** The reason of a move to bad debt (adjustment_reasons, category bad_debt). */
 export const BAD_DEBT = 'BAD_DEBT';
@@ -28,12 +28,30 @@ export function recoveredSince(db: ReadDb, accountId: AccountId, movedAt: string
   );
 }
 
+/** Where the money that recovers bad debt came from. */
+export type RecoverySource =
+  | { readonly from: 'patient' | 'agency' }
+  /**
+   * An insurer paid a claim after its patient share was written off. The move needs the
+   * insurance side settled, so the payment leaves that claim's insurance side in credit;
+   * `amount` is no more than that credit, and the recovered money is moved from the
+   * patient side to the insurance side of the claim, so the credit is what it pays off.
+   */
+  | { readonly from: 'insurance'; readonly claimId: ClaimId };
+
+const MEMO: Record<RecoverySource['from'], string> = {
+  patient: 'Bad debt recovery: payment received after the write-off',
+  agency: 'Bad debt recovery: collection agency payment received after the write-off',
+  insurance: 'Bad debt recovery: insurance payment received after the write-off',
+};
+
 /**
- * A patient payment on an account in bad debt is a recovery: before the payment posts,
- * as much as it pays (no more than is still written off) is put back on the claims it was
- * written off from, as a bad-debt recovery adjustment belonging to the payment's receipt,
- * so the payment pays real balances, reports count the recovery apart, and reversing the
- * payment (a returned check) takes the recovery back with it. Returns the amount.
+ * A payment on an account in bad debt (from the patient, an agency or an insurer) is a
+ * recovery: as much as it pays (no more than is still written off) is put back on the
+ * claims it was written off from, as a bad-debt recovery adjustment belonging to the
+ * payment's receipt, so the payment pays real balances, reports count the recovery apart,
+ * and reversing the payment (a returned check, a payer's reversal) takes the recovery back
+ * with it. Every payment source goes through here. Returns the amount.
  */
 export function recoverBadDebt(
   ctx: Ctx,
@@ -41,17 +59,21 @@ export function recoverBadDebt(
   amount: Cents,
   postingDate: IsoDate,
   receiptId: ReceiptId,
+  source: RecoverySource = { from: 'patient' },
 ): Cents {
-  if (account.status !== 'bad_debt') return cents(0);
+  if (account.status !== 'bad_debt' || amount <= 0) return cents(0);
+  const onClaim = source.from === 'insurance' ? source.claimId : null;
   const written = all<{ claimId: ClaimId | null; open: number }>(
     ctx.db,
     `SELECT claim_id AS claimId, -sum(amount) AS open FROM ledger_entries
        WHERE account_id = ? AND side = 'patient' AND kind = 'adjustment'
-         AND reason_code IN (?, ?)
+         AND reason_code IN (?, ?) AND (? IS NULL OR claim_id = ?)
        GROUP BY claim_id HAVING -sum(amount) > 0 ORDER BY min(id)`,
     account.id,
     BAD_DEBT,
     BAD_DEBT_RECOVERY,
+    onClaim,
+    onClaim,
   );
   let left: number = amount;
   const back: { claimId: ClaimId | null; amount: Cents }[] = [];
@@ -62,26 +84,37 @@ export function recoverBadDebt(
     left -= take;
   }
   if (back.length === 0) return cents(0);
-  appendLedgerEntries(
-    ctx.db,
-    back.map((b) => ({
-      accountId: account.id,
-      claimId: b.claimId,
-      kind: 'adjustment' as const,
-      side: 'patient' as const,
-      amount: b.amount,
-      postingDate,
-      reasonCode: BAD_DEBT_RECOVERY,
-      memo: 'Bad debt recovery: payment received after the write-off',
-      receiptId,
-    })),
-    { userId: ctx.userId, now: ctx.clock.now(), today: ctx.clock.today() },
-  );
+  const memo = MEMO[source.from];
+  const entries: NewLedgerEntry[] = back.map((b) => ({
+    accountId: account.id,
+    claimId: b.claimId,
+    kind: 'adjustment' as const,
+    side: 'patient' as const,
+    amount: b.amount,
+    postingDate,
+    reasonCode: BAD_DEBT_RECOVERY,
+    memo,
+    receiptId,
+  }));
+  if (source.from === 'insurance') {
+    for (const b of back) {
+      const transfer = { accountId: account.id, claimId: b.claimId, kind: 'transfer' as const };
+      const at = { postingDate, memo, receiptId };
+      entries.push({ ...transfer, ...at, side: 'patient', amount: negate(b.amount) });
+      entries.push({ ...transfer, ...at, side: 'insurance', amount: b.amount });
+    }
+  }
+  appendLedgerEntries(ctx.db, entries, {
+    userId: ctx.userId,
+    now: ctx.clock.now(),
+    today: ctx.clock.today(),
+  });
   const recovered = cents(amount - left);
+  const who = { patient: 'Payment', agency: 'Agency payment', insurance: 'Insurance payment' };
   recordActivity(ctx, {
     accountId: account.id,
     kind: 'system',
-    text: `Payment on a bad-debt account: ${formatCents(recovered)} recovered from bad debt.`,
+    text: `${who[source.from]} on a bad-debt account: ${formatCents(recovered)} recovered from bad debt.`,
   });
   return recovered;
 }

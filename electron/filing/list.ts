@@ -13,7 +13,7 @@ type Row = Omit<DocumentView, 'warnings'> & { warnings: string };
 const VIEW_SQL = `SELECT d.id AS documentId, d.kind, d.title, d.account_id AS accountId,
     d.claim_id AS claimId, d.denial_id AS denialId, d.template_id AS templateId, d.pages,
     d.created_at AS createdAt, cu.display_name AS createdBy, d.sent_date AS sentDate,
-    su.display_name AS sentBy, d.warnings
+    su.display_name AS sentBy, d.warnings, d.removed_at AS removedAt
   FROM documents d JOIN users cu ON cu.id = d.created_by LEFT JOIN users su ON su.id = d.sent_by`;
 
 function toView(row: Row): DocumentView {
@@ -59,6 +59,7 @@ export interface FiledDocument {
   warnings: string;
   sentDate: IsoDate | null;
   sentBy: string | null;
+  removedAt: string | null;
 }
 
 export function filedDocument(db: ReadDb, documentId: number): FiledDocument {
@@ -67,7 +68,7 @@ export function filedDocument(db: ReadDb, documentId: number): FiledDocument {
     `SELECT d.id, d.kind, d.title, d.account_id AS accountId, a.account_number AS accountNumber,
          d.claim_id AS claimId, d.denial_id AS denialId, d.template_id AS templateId,
          d.document_date AS documentDate, d.folder, d.file_name AS fileName, d.sha256, d.pages, d.warnings,
-         d.sent_date AS sentDate, su.display_name AS sentBy
+         d.sent_date AS sentDate, su.display_name AS sentBy, d.removed_at AS removedAt
        FROM documents d LEFT JOIN accounts a ON a.id = d.account_id
        LEFT JOIN users su ON su.id = d.sent_by
        WHERE d.id = ?`,

@@ -20,6 +20,11 @@ export async function getDocumentFile(
 ): Promise<PdfFile> {
   const doc = filedDocument(ctx.db, input.documentId);
   const what = `"${doc.title}" of ${formatUsDate(doc.documentDate)}`;
+  if (doc.removedAt) {
+    throw conflict(
+      `The file of ${what} was deleted from disk when the person it names was de-identified; its record and fingerprint stay on the account.`,
+    );
+  }
   const path = recordedPath(ctx.databasePath, doc.folder, doc.fileName);
   let pdf: Buffer | null = null;
   if (path) {

@@ -88,6 +88,7 @@ describe('the document store', () => {
       sentDate: null,
       sentBy: null,
       warnings: ['Office hours has no data and prints as [BILLING OFFICE HOURS].'],
+      removedAt: null,
     });
 
     const file = await callAsync(ctx, 'getDocumentFile', { documentId: id });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../core/context';
 import { documentsDir, documentsFolderName, setAsideDir, stagingDir } from './location';
+import { finishRemovals } from './removals';
 import { ownerMayBeAlive, stagedOwner } from './staging';
 import { all } from '../db/query';
 
@@ -56,10 +57,15 @@ function sweepFiled(ctx: Ctx, root: string, base: string, out: string[]): string
     db.pragma(`busy_timeout = ${timeout}`);
   }
   try {
+    // removals of de-identification a crash left half done, finished while no one writes
+    finishRemovals(db, ctx.databasePath);
+    // scanned correspondence is filed in the same layout, with its own extensions
     const known = new Set(
       all<{ f: string }>(
         db,
-        `SELECT file_name AS f FROM documents WHERE folder = ?`,
+        `SELECT file_name AS f FROM documents WHERE folder = ?
+         UNION ALL SELECT file_name FROM correspondence WHERE folder = ?`,
+        documentsFolderName(ctx.databasePath),
         documentsFolderName(ctx.databasePath),
       ).map((r) => r.f),
     );
@@ -70,7 +76,7 @@ function sweepFiled(ctx: Ctx, root: string, base: string, out: string[]): string
       for (const month of fs.readdirSync(path.join(root, year)).filter((n) => /^\d{2}$/.test(n))) {
         for (const name of fs.readdirSync(path.join(root, year, month))) {
           const fileName = `${year}/${month}/${name}`;
-          if (!/\.pdf$/i.test(name) || known.has(fileName)) continue;
+          if (!/\.(pdf|png|jpg|tif)$/i.test(name) || known.has(fileName)) continue;
           moveAside(
             path.join(root, year, month, name),
             path.join(base, 'filed', year, month, name),

@@ -71,7 +71,12 @@ describe('de-identifying a deceased person', () => {
       accountId,
       personId: eleanor,
     });
-    expect(result).toEqual({ personId: eleanor, accountIds: [accountId], historyRowsRewritten: 2 });
+    expect(result).toEqual({
+      personId: eleanor,
+      accountIds: [accountId],
+      historyRowsRewritten: 2,
+      filesRemoved: 0,
+    });
     expect(money()).toEqual(before);
     expect(balanceDrift(ctx)).toBe(0);
     expect(

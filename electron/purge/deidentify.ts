@@ -11,6 +11,7 @@ import { touchAccount } from '../core/touched';
 import type { ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { billingRules } from '../rules/billing-rules';
+import { removeFiledFiles, scanNames } from './files';
 
 interface Person {
   id: number;
@@ -122,7 +123,10 @@ export function deidentifyPerson(ctx: Ctx, input: ParsedInputOf<'deidentifyPerso
       details: problems.map((message) => ({ path: 'personId', message })),
     });
   }
-  const texts = identifiers(ctx.db, p);
+  const accountIds = accounts.map((a) => a.id);
+  const texts = [...identifiers(ctx.db, p), ...scanNames(ctx.db, accountIds)].sort(
+    (a, b) => b.length - a.length,
+  );
   run(
     ctx.db,
     `INSERT INTO deidentifications (person_id, account_id, reason, done_at, done_by)
@@ -180,5 +184,7 @@ export function deidentifyPerson(ctx: Ctx, input: ParsedInputOf<'deidentifyPerso
     });
     touchAccount(ctx.db, a.id);
   }
-  return { personId: p.id, accountIds: accounts.map((a) => a.id), historyRowsRewritten: rewritten };
+  // last: the files are set aside only once every row of the request is written
+  const filesRemoved = removeFiledFiles(ctx, accountIds);
+  return { personId: p.id, accountIds, historyRowsRewritten: rewritten, filesRemoved };
 }

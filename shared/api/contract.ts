@@ -12,6 +12,7 @@ import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
 import { collectionsMethods } from './collections';
 import { contactMethods } from './contact';
+import { correspondenceMethods } from './correspondence';
 import { returnedChecksMethods } from './returned-checks';
 import { purgeMethods } from './purge';
 import { csvMethods } from './csv';
@@ -73,6 +74,7 @@ export const contract = {
   ...fapMethods,
   ...badDebtMethods,
   ...officeMethods,
+  ...correspondenceMethods,
 } satisfies MethodGroup;
 
 export type Contract = typeof contract;

@@ -33,6 +33,8 @@ export interface DocumentView {
   sentDate: IsoDate | null;
   sentBy: string | null;
   warnings: string[];
+  /** When its file was deleted from disk at de-identification; null while it is kept. */
+  removedAt: string | null;
 }
 
 export const markDocumentSentInput = z.strictObject({

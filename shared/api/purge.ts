@@ -13,6 +13,8 @@ export interface Deidentified {
   accountIds: number[];
   /** History rows whose text named the person and now has the marker instead. */
   historyRowsRewritten: number;
+  /** Filed letters, statements and scans of those accounts deleted from disk (rows kept). */
+  filesRemoved: number;
 }
 
 export const deidentifyPersonInput = z.strictObject({

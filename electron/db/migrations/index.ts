@@ -28,6 +28,7 @@ import { migration031 } from './031-letter-facts';
 import { migration032 } from './032-office-outbox';
 import { migration033 } from './033-user-states';
 import { migration034 } from './034-ledger-day-totals';
+import { migration036 } from './036-correspondence';
 import { migration038 } from './038-sync-held';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
@@ -84,6 +85,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 32, name: 'office database: outbox, office-wide ids, not synced', sql: migration032 },
   { version: 33, name: "users' states in the audit trail", sql: migration033 },
   { version: 34, name: 'the ledger summed by day, for reports', sql: migration034 },
+  {
+    version: 36,
+    name: 'scanned correspondence; filed files removed at de-identification',
+    sql: migration036,
+  },
   { version: 38, name: 'office rows waiting for their place', sql: migration038 },
 ];
 

@@ -16,7 +16,33 @@ import { reverseReceipt } from '../../posting/reverse';
 import type { Claim } from '../x12/remittance-types';
 import type { MatchedClaim } from './match';
 import { planRemittanceClaim, type RemittanceContext } from './plan-claim';
-import { prepare, run } from '../../db/query';
+import { one, prepare, run } from '../../db/query';
+import { recoverBadDebt } from '../../bad-debt/recovery';
+import type { AccountId, ReceiptId } from '../../../shared/ids';
+import type { IsoDate } from '../../../shared/dates/iso-date';
+
+/**
+ * On an account in bad debt an insurer's payment can only land in the claim's insurance
+ * side as a credit (the move needed that side settled): what of it the write-off still
+ * holds is recovered from bad debt.
+ */
+function recoverFromInsurance(
+  ctx: Ctx,
+  ours: MatchedClaim,
+  paid: Cents,
+  date: IsoDate,
+  receiptId: ReceiptId,
+): void {
+  const account = one<{ id: AccountId; status: string }>(
+    ctx.db,
+    `SELECT id, status FROM accounts WHERE id = ?`,
+    ours.accountId,
+  );
+  if (account?.status !== 'bad_debt') return;
+  const credit = -claimSideBalance(ctx.db, ours.id, 'insurance');
+  const amount = cents(Math.min(paid, credit));
+  recoverBadDebt(ctx, account, amount, date, receiptId, { from: 'insurance', claimId: ours.id });
+}
 
 export interface ClaimPosting {
   paid: Cents;
@@ -95,6 +121,7 @@ export function postRemittanceClaim(
     });
   }
   appendLedgerEntries(db, posted, by);
+  recoverFromInsurance(ctx, ours, claim.paidAmount, remit.remitDate, receiptId);
 
   const insertCode = prepare(
     db,

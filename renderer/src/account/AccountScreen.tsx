@@ -8,6 +8,7 @@ import { keys, messageOf } from '../app/query';
 import { lastQueuePath, navigate } from '../app/router';
 import { ErrorState, LoadingState } from '../components/States';
 import { AccountDocuments } from '../documents/AccountDocuments';
+import { CorrespondenceCard } from '../correspondence/CorrespondenceCard';
 import { UsDate } from '../components/UsDate';
 import { AccountActions, ShortcutLegend, type AccountActionsHandle } from './AccountActions';
 import { ActivityForm, type ActivityFormHandle } from './ActivityForm';
@@ -134,6 +135,7 @@ export function AccountScreen({ accountId }: { accountId: number }) {
             <ClaimsCard claims={v.claims} coverages={v.coverages} />
             {v.denials.length > 0 && <DenialCard denials={v.denials} />}
             <AccountDocuments accountId={v.account.id} />
+            <CorrespondenceCard view={v} />
             <LedgerCard ledger={v.ledger} today={v.today} />
           </Stack>
         </Grid.Col>

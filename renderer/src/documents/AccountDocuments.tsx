@@ -199,15 +199,21 @@ function DocumentTable({
               <Badge size="xs" variant="light" color="gray" tt="none" mr={6}>
                 {DOCUMENT_KIND_LABEL[d.kind]}
               </Badge>
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                onClick={() => onOpen({ documentId: d.documentId, title: d.title, kind: d.kind })}
-                title="Open to read, print or save a copy"
-              >
-                {d.title}
-              </Anchor>
+              {d.removedAt ? (
+                <Text size="sm" c="dimmed" component="span">
+                  {d.title} (file deleted at de-identification)
+                </Text>
+              ) : (
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  onClick={() => onOpen({ documentId: d.documentId, title: d.title, kind: d.kind })}
+                  title="Open to read, print or save a copy"
+                >
+                  {d.title}
+                </Anchor>
+              )}
             </Table.Td>
             <Table.Td>
               <Timestamp value={d.createdAt} />

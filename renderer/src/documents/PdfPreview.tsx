@@ -82,8 +82,9 @@ export function PdfPreview({
   return (
     <Box>
       <Group justify="space-between" mb={4} gap="xs">
+        {/* a scan filed as it came has no page count of ours: 0, and none is said */}
         <Text size="xs" c="dimmed">
-          {file.pages} page{file.pages === 1 ? '' : 's'}
+          {file.pages > 0 && `${file.pages} page${file.pages === 1 ? '' : 's'}`}
           {file.pages > MAX_PREVIEW_PAGES &&
             ` · showing the first ${MAX_PREVIEW_PAGES}; printing and saving take them all`}
         </Text>

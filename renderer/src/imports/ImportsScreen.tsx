@@ -4,6 +4,7 @@ import { api } from '../app/api';
 import { keys } from '../app/query';
 import { navigate } from '../app/router';
 import { Section } from '../components/Section';
+import { CorrespondenceFolderImport } from '../correspondence/FolderImport';
 import { ExceptionsPanel } from './ExceptionsPanel';
 import { ImportFiles } from './ImportFiles';
 import { ImportHistory } from './ImportHistory';
@@ -15,7 +16,10 @@ import { SpreadsheetImport } from './csv/SpreadsheetImport';
  */
 export function ImportsScreen({ params }: { params: URLSearchParams }) {
   const requested = params.get('tab');
-  const tab = requested === 'exceptions' || requested === 'spreadsheet' ? requested : 'files';
+  const tab =
+    requested === 'exceptions' || requested === 'spreadsheet' || requested === 'correspondence'
+      ? requested
+      : 'files';
   const open = useQuery({
     queryKey: keys.exceptions('open'),
     queryFn: () => api.listRemittanceExceptions({ status: 'open', limit: 500 }),
@@ -29,13 +33,18 @@ export function ImportsScreen({ params }: { params: URLSearchParams }) {
       <Tabs
         value={tab}
         onChange={(v) =>
-          navigate(v === 'exceptions' || v === 'spreadsheet' ? `/imports?tab=${v}` : '/imports')
+          navigate(
+            v === 'exceptions' || v === 'spreadsheet' || v === 'correspondence'
+              ? `/imports?tab=${v}`
+              : '/imports',
+          )
         }
         keepMounted
       >
         <Tabs.List mb="sm">
           <Tabs.Tab value="files">Files</Tabs.Tab>
           <Tabs.Tab value="spreadsheet">Spreadsheet (CSV)</Tabs.Tab>
+          <Tabs.Tab value="correspondence">Scanned mail</Tabs.Tab>
           <Tabs.Tab
             value="exceptions"
             rightSection={
@@ -61,6 +70,9 @@ export function ImportsScreen({ params }: { params: URLSearchParams }) {
         </Tabs.Panel>
         <Tabs.Panel value="spreadsheet">
           <SpreadsheetImport active={tab === 'spreadsheet'} />
+        </Tabs.Panel>
+        <Tabs.Panel value="correspondence">
+          <CorrespondenceFolderImport />
         </Tabs.Panel>
         <Tabs.Panel value="exceptions">
           <Section title="Remittance exceptions" id="exceptions-title">

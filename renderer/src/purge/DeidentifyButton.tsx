@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AccountView, PersonView } from '../../../shared/api/accounts';
 import { REMOVED } from '../../../shared/api/purge';
+import { plural } from '../../../shared/text/count';
 import { api } from '../app/api';
 import { invalidateAll } from '../app/query';
 import { ReasonModal } from '../components/ReasonModal';
@@ -18,9 +19,13 @@ export function DeidentifyButton({ view }: { view: AccountView }) {
   const save = useMutation({
     mutationFn: (reason: string) =>
       api.deidentifyPerson({ accountId: view.account.id, personId: person?.id ?? 0, reason }),
-    onSuccess: async () => {
+    onSuccess: async (r) => {
       setPerson(null);
-      notifications.show({ color: 'green', message: 'Personal details de-identified.' });
+      const files =
+        r.filesRemoved > 0
+          ? ` ${plural(r.filesRemoved, 'filed document')} deleted from the documents folder; their fingerprints are kept.`
+          : '';
+      notifications.show({ color: 'green', message: `Personal details de-identified.${files}` });
       await invalidateAll();
     },
   });
@@ -37,7 +42,7 @@ export function DeidentifyButton({ view }: { view: AccountView }) {
       {person && (
         <ReasonModal
           title="De-identify a deceased person"
-          summary={`${person.fullName}'s names, addresses, date of birth and phones are replaced by ${REMOVED} on every account, and in the history. Postings and balances are kept. This cannot be undone.`}
+          summary={`${person.fullName}'s names, addresses, date of birth and phones are replaced by ${REMOVED} on every account, and in the history; the letters, statements and scans filed on those accounts are deleted from the documents folder, their fingerprints kept. Postings and balances are kept. This cannot be undone.`}
           confirmLabel="De-identify"
           confirmColor="red"
           pending={save.isPending}
