@@ -136,7 +136,7 @@ export function collectionsReport(db: ReadDb, period: Period): Report {
     id: 'collections',
     title: REPORT_TITLES.collections,
     asOf: period.today,
-    filtersUsed: filtersUsed(db, period, ['period', 'payer', 'financialClass']),
+    filtersUsed: filtersUsed(db, period, ['period', 'facility', 'payer', 'financialClass']),
     figures: [
       { label: 'Bad debt written off', kind: 'money', value: badDebt.written },
       { label: 'Bad debt recovered', kind: 'money', value: badDebt.recovered },
