@@ -9,6 +9,9 @@
  * The column has no REFERENCES clause because SQLite refuses to add one with a non-null
  * default while foreign keys are on; the triggers below refuse an unknown facility instead.
  *
+ * Two indexes let the denials and appeals reports start from the period's rows (found by
+ * the query-plan test of the reports read for one facility).
+ *
  * The day totals (migration 34) gain the facility as a key column so the cash report and the
  * aging trend can be read for one facility without the ledger: the table is rebuilt from the
  * ledger, and its triggers are remade to keep the facility too, and to move an account's sums
@@ -49,6 +52,11 @@ BEGIN SELECT RAISE(ABORT, 'the default facility is kept'); END;
 
 ALTER TABLE accounts ADD COLUMN facility_id INTEGER NOT NULL DEFAULT 1;
 CREATE INDEX accounts_facility ON accounts (facility_id);
+
+-- the denials and appeals of a period, read for one facility, start from the period's rows
+-- rather than a scan of every denial or appeal letter
+CREATE INDEX denials_remit_date ON denials (remit_date);
+CREATE INDEX documents_appeal_sent ON documents (sent_date) WHERE kind = 'appeal';
 
 CREATE TRIGGER accounts_facility_known BEFORE INSERT ON accounts
 WHEN NOT EXISTS (SELECT 1 FROM facilities f WHERE f.id = new.facility_id)
