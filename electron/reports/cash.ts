@@ -20,8 +20,8 @@ interface MoneyGroup {
 /**
  * Payments and refunds as the ledger holds them, grouped by day, side, method and payer:
  * the ledger is the record of money, and receipts only add how it was paid. Read from the
- * day totals the ledger's trigger keeps (migration 34), which hold each money row's payer,
- * its receipt's method, who posted it and the account's financial class.
+ * day totals the ledger's trigger keeps (migrations 34 and 35), which hold each money row's payer,
+ * its receipt's method, who posted it and the account's financial class and facility.
  */
 export function moneyGroups(db: ReadDb, period: Period): MoneyGroup[] {
   const cond = totalsConditions(period, { payer: true, user: true });
