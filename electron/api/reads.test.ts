@@ -34,6 +34,7 @@ function sampleInputs(): Record<string, unknown> {
     search: { query: 'a' },
     getAccount: { accountId },
     getFacility: {},
+    listFacilities: {},
     getBillingRules: {},
     listAdjustmentReasons: {},
     listUsers: {},

@@ -159,6 +159,7 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   getAppInfo: notPatientData,
   getQueueOptions: notPatientData,
   getFacility: notPatientData,
+  listFacilities: notPatientData,
   getBillingRules: notPatientData,
   listAdjustmentReasons: notPatientData,
   listUsers: notPatientData,

@@ -5,6 +5,7 @@ import type { Ctx } from '../core/context';
 import { bucketRows, chargesIn, last90Days, monthlyChanges } from '../reports/aging';
 import { appealRows } from '../reports/appeals';
 import { batches, moneyGroups, providerAdjustments } from '../reports/cash';
+import { dunningPlaces } from '../reports/collections-dunning';
 import { deniedRows, remittedClaims } from '../reports/denials';
 import { settlePeriod, type Period } from '../reports/filters';
 import { planFigures } from '../reports/plans';
@@ -100,6 +101,35 @@ export function reportScenarios(ctx: Ctx): Scenario[] {
       { report: 'appeals' },
       (r) => figure(r, 'Appeals sent'),
       (p) => appealRows(db, p).length,
+    ),
+    reportScenario(
+      ctx,
+      'report: aging, one facility',
+      { report: 'aging', filters: { facilityId: 1 } },
+      (r) => figure(r, 'Accounts with a balance'),
+      (p) => {
+        monthlyChanges(db, p);
+        chargesIn(db, p, last90Days(p), p.to);
+        return bucketRows(db, p).reduce((s, r) => s + r.accounts, 0);
+      },
+    ),
+    reportScenario(
+      ctx,
+      'report: cash, one facility',
+      { report: 'cash', filters: { facilityId: 1 } },
+      (r) => r.tables.find((t) => t.id === 'days')?.rows.length ?? 0,
+      (p) => {
+        batches(db, p);
+        providerAdjustments(db, p);
+        return new Set(moneyGroups(db, p).map((g) => g.day)).size;
+      },
+    ),
+    reportScenario(
+      ctx,
+      'report: collections (dunning stages and holds)',
+      { report: 'collections' },
+      (r) => figure(r, 'Accounts in the statement cycle'),
+      (p) => dunningPlaces(db, p).length,
     ),
     reportScenario(
       ctx,

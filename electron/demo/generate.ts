@@ -10,6 +10,7 @@ import { Rng } from './random';
 import { DemoWriter } from './writer';
 import { recordUserState } from '../audit/user-states';
 import { oneOrThrow, prepare, run } from '../db/query';
+import { insertFacilities } from './facilities';
 
 /**
  * Builds the demo hospital: a facility, its billing staff, payers, and a couple of years
@@ -181,6 +182,7 @@ export function buildHospital(db: Db, options: BuildOptions): DemoLoadResult {
   const build = () => {
     const setting: HospitalSetting = db.transaction(() => {
       insertFacility(db);
+      insertFacilities(db);
       const staff = insertStaff(db, now);
       return { today, now, staff, payers: insertPayers(db), sequences: sequences(numbering) };
     })();

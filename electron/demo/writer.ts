@@ -18,6 +18,7 @@ import { prepare, type Statement } from '../db/query';
 import type { BillingRules } from '../../shared/api/rules';
 import { billingRules } from '../rules/billing-rules';
 import { recordPriorStatements } from '../statements/stages';
+import { demoFacilityOf } from './facilities';
 
 interface QueuedEntry {
   userId: UserId;
@@ -68,8 +69,8 @@ export class DemoWriter {
     this.account = prepare(
       db,
       `INSERT INTO accounts (account_number, patient_id, guarantor_id, guarantor_relationship,
-         service_date, discharge_date, financial_class, status, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         service_date, discharge_date, financial_class, status, created_at, facility_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.coverage = prepare(
       db,
@@ -174,6 +175,7 @@ export class DemoWriter {
         a.financialClass,
         plan.status,
         this.at(a.serviceDate, patientId),
+        demoFacilityOf(a.accountNumber),
       ),
     );
     const coverageIds = a.coverages.map((c) =>

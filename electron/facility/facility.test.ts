@@ -65,4 +65,19 @@ describe('the facility', () => {
       /Office hours must be at most 120/,
     );
   });
+
+  it('lists the facilities accounts are billed under, the default following the letterhead', () => {
+    expect(call(ctx, 'listFacilities', {})).toEqual({
+      facilities: [{ id: 1, name: 'Main facility', npi: null }],
+    });
+    makeSupervisor(ctx);
+    call(ctx, 'saveFacility', HARBOR);
+    ctx.db.prepare(`INSERT INTO facilities (id, name, npi) VALUES (2, 'North Clinic', NULL)`).run();
+    expect(call(ctx, 'listFacilities', {})).toEqual({
+      facilities: [
+        { id: 1, name: 'Harbor Point Hospital', npi: '1234567893' },
+        { id: 2, name: 'North Clinic', npi: null },
+      ],
+    });
+  });
 });

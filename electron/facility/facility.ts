@@ -1,9 +1,9 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { FacilityView } from '../../shared/api/facility';
+import type { FacilityOption, FacilityView } from '../../shared/api/facility';
 import type { Ctx, ReadCtx } from '../core/context';
 import type { ReadDb } from '../db/open';
 import { isSupervisor } from '../users/users';
-import { one, run } from '../db/query';
+import { all, one, run } from '../db/query';
 
 export type FacilityRow = Omit<FacilityView, 'configured' | 'canChange'>;
 
@@ -28,6 +28,14 @@ const EMPTY: FacilityRow = {
   assistanceSummaryUrl: null,
   languageTaglines: null,
 };
+
+/**
+ * SQL for the facility a new account from a claim file is billed under: the one whose NPI the
+ * claim's billing provider (loop 2010AA) carries, else the default facility (1). Its one
+ * parameter is that NPI.
+ */
+export const FACILITY_OF_NPI_SQL = `coalesce((SELECT f.id FROM facilities f WHERE f.npi = ?
+  ORDER BY f.id LIMIT 1), 1)`;
 
 /** The one facility row (id 1): what letterheads and statements print; none until set up. */
 export function readFacility(db: ReadDb): FacilityRow | undefined {
@@ -90,5 +98,16 @@ export function saveFacility(ctx: Ctx, input: ParsedInputOf<'saveFacility'>): Fa
            language_taglines = excluded.language_taglines`,
     values,
   );
+  // the default facility accounts are billed under is this one: its name and NPI follow
+  run(ctx.db, `UPDATE facilities SET name = ?, npi = ? WHERE id = 1`, input.name, input.npi);
   return getFacility(ctx);
+}
+
+/** Every facility accounts are billed under, the default (id 1) first. */
+export function facilityOptions(db: ReadDb): FacilityOption[] {
+  return all<FacilityOption>(db, `SELECT id, name, npi FROM facilities ORDER BY id`);
+}
+
+export function listFacilities(ctx: ReadCtx): { facilities: FacilityOption[] } {
+  return { facilities: facilityOptions(ctx.db) };
 }

@@ -10,6 +10,7 @@ import {
   filtersUsed,
   monthsBetween,
   PRIMARY_PAYER_SQL,
+  totalsConditions,
   where,
   type Period,
 } from './filters';
@@ -76,18 +77,18 @@ function ledgerByDay(db: ReadDb, period: Period, from: string, to: string, kinds
       ...cond.params,
     );
   }
-  const klass = period.financialClass ? ' AND t.financial_class = ?' : '';
+  const cond = totalsConditions(period);
   return all<{ day: string; insurance: number; patient: number }>(
     db,
     `SELECT t.posting_date AS day,
         sum(CASE WHEN t.side = 'insurance' THEN t.amount ELSE 0 END) AS insurance,
         sum(CASE WHEN t.side = 'patient' THEN t.amount ELSE 0 END) AS patient
        FROM ledger_day_totals t
-      WHERE t.posting_date BETWEEN ? AND ?${kinds ? ` AND t.kind IN (${kinds})` : ''}${klass}
+      WHERE t.posting_date BETWEEN ? AND ?${kinds ? ` AND t.kind IN (${kinds})` : ''}${where(cond)}
       GROUP BY t.posting_date`,
     from,
     to,
-    ...(period.financialClass ? [period.financialClass] : []),
+    ...cond.params,
   );
 }
 
@@ -211,7 +212,7 @@ export function agingReport(db: ReadDb, period: Period): Report {
     id: 'aging',
     title: REPORT_TITLES.aging,
     asOf: period.today,
-    filtersUsed: filtersUsed(db, period, ['period', 'payer', 'financialClass']),
+    filtersUsed: filtersUsed(db, period, ['period', 'facility', 'payer', 'financialClass']),
     figures: [
       { label: 'Accounts receivable', kind: 'money', value: totalIns + totalPat },
       { label: 'Insurance', kind: 'money', value: totalIns },

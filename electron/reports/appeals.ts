@@ -107,7 +107,14 @@ export function appealsReport(db: ReadDb, period: Period): Report {
     id: 'appeals',
     title: REPORT_TITLES.appeals,
     asOf: period.today,
-    filtersUsed: filtersUsed(db, period, ['period', 'payer', 'financialClass', 'category', 'user']),
+    filtersUsed: filtersUsed(db, period, [
+      'period',
+      'facility',
+      'payer',
+      'financialClass',
+      'category',
+      'user',
+    ]),
     figures: [
       { label: 'Appeals sent', kind: 'count', value: rows.length },
       { label: 'Won in full or in part', kind: 'count', value: won },

@@ -1,11 +1,11 @@
 import { BATCH_SOURCE, PAYMENT_METHOD, type PaymentMethod } from '../../shared/codes/enums';
-import type { Report, ReportCell } from '../../shared/reports/model';
+import type { Report, ReportCell, ReportColumn, ReportTable } from '../../shared/reports/model';
 import { REPORT_TITLES } from '../../shared/reports/model';
 import type { ReadDb } from '../db/open';
 import { all } from '../db/query';
 import { FACILITY_ACCOUNT_LABELS, type FacilityAccount } from '../importers/remittance/plb';
 import { daysBetween } from '../../shared/dates/iso-date';
-import { filtersUsed, monthsBetween, where, type Period } from './filters';
+import { filtersUsed, monthsBetween, totalsConditions, where, type Period } from './filters';
 
 interface MoneyGroup {
   day: string;
@@ -20,24 +20,11 @@ interface MoneyGroup {
 /**
  * Payments and refunds as the ledger holds them, grouped by day, side, method and payer:
  * the ledger is the record of money, and receipts only add how it was paid. Read from the
- * day totals the ledger's trigger keeps (migration 34), which hold each money row's payer,
- * its receipt's method, who posted it and the account's financial class.
+ * day totals the ledger's trigger keeps (migrations 34 and 35), which hold each money row's payer,
+ * its receipt's method, who posted it and the account's financial class and facility.
  */
 export function moneyGroups(db: ReadDb, period: Period): MoneyGroup[] {
-  const sql: string[] = [];
-  const params: unknown[] = [];
-  if (period.financialClass) {
-    sql.push('t.financial_class = ?');
-    params.push(period.financialClass);
-  }
-  if (period.payerId) {
-    sql.push('t.payer_id = ?');
-    params.push(period.payerId);
-  }
-  if (period.userId) {
-    sql.push('t.created_by = ?');
-    params.push(period.userId);
-  }
+  const cond = totalsConditions(period, { payer: true, user: true });
   return all<MoneyGroup>(
     db,
     `SELECT t.posting_date AS day,
@@ -46,11 +33,11 @@ export function moneyGroups(db: ReadDb, period: Period): MoneyGroup[] {
         t.method, p.name AS payerName,
         CASE WHEN t.kind = 'refund' THEN sum(t.amount) ELSE -sum(t.amount) END AS amount
        FROM ledger_day_totals t LEFT JOIN payers p ON p.id = t.payer_id
-      WHERE t.kind IN ('payment', 'refund') AND t.posting_date BETWEEN ? AND ?${where({ sql, params })}
+      WHERE t.kind IN ('payment', 'refund') AND t.posting_date BETWEEN ? AND ?${where(cond)}
       GROUP BY t.posting_date, t.kind, t.side, t.method, t.payer_id`,
     period.from,
     period.to,
-    ...params,
+    ...cond.params,
   );
 }
 
@@ -92,6 +79,32 @@ export function providerAdjustments(db: ReadDb, period: Period): ReportCell[][] 
 }
 
 const sum = (rows: readonly MoneyGroup[]) => rows.reduce((s, r) => s + r.amount, 0);
+
+/**
+ * Money by a period (a month or a day): patient and insurance payments, refunds and the net,
+ * each row [period, patient, insurance, refunds, net], with the column totals under them.
+ */
+function netTable(
+  id: string,
+  title: string,
+  first: ReportColumn,
+  rows: ReportCell[][],
+): ReportTable {
+  const total = (i: number) => rows.reduce((s, r) => s + Number(r[i]), 0);
+  return {
+    id,
+    title,
+    columns: [
+      first,
+      { key: 'patient', label: 'Patient', kind: 'money' },
+      { key: 'insurance', label: 'Insurance', kind: 'money' },
+      { key: 'refunds', label: 'Refunds', kind: 'money' },
+      { key: 'net', label: 'Net', kind: 'money' },
+    ],
+    rows,
+    total: ['Total', total(1), total(2), total(3), total(4)],
+  };
+}
 
 /**
  * Money received in the period by day, method and payer, net of reversals; refunds paid
@@ -164,7 +177,7 @@ export function cashReport(db: ReadDb, period: Period): Report {
     id: 'cash',
     title: REPORT_TITLES.cash,
     asOf: period.today,
-    filtersUsed: filtersUsed(db, period, ['period', 'payer', 'financialClass', 'user']),
+    filtersUsed: filtersUsed(db, period, ['period', 'facility', 'payer', 'financialClass', 'user']),
     figures: [
       { label: 'Collections', kind: 'money', value: patient + insurance },
       { label: 'Patient payments', kind: 'money', value: patient },
@@ -173,32 +186,8 @@ export function cashReport(db: ReadDb, period: Period): Report {
       { label: 'Provider-level adjustments', kind: 'money', value: plbTotal },
     ],
     tables: [
-      {
-        id: 'months',
-        title: 'By month',
-        columns: [
-          { key: 'month', label: 'Month', kind: 'month' },
-          { key: 'patient', label: 'Patient', kind: 'money' },
-          { key: 'insurance', label: 'Insurance', kind: 'money' },
-          { key: 'refunds', label: 'Refunds', kind: 'money' },
-          { key: 'net', label: 'Net', kind: 'money' },
-        ],
-        rows: monthRows,
-        total: ['Total', patient, insurance, refunded, patient + insurance - refunded],
-      },
-      {
-        id: 'days',
-        title: 'By day',
-        columns: [
-          { key: 'day', label: 'Date', kind: 'date' },
-          { key: 'patient', label: 'Patient', kind: 'money' },
-          { key: 'insurance', label: 'Insurance', kind: 'money' },
-          { key: 'refunds', label: 'Refunds', kind: 'money' },
-          { key: 'net', label: 'Net', kind: 'money' },
-        ],
-        rows: byDay,
-        total: ['Total', patient, insurance, refunded, patient + insurance - refunded],
-      },
+      netTable('months', 'By month', { key: 'month', label: 'Month', kind: 'month' }, monthRows),
+      netTable('days', 'By day', { key: 'day', label: 'Date', kind: 'date' }, byDay),
       {
         id: 'methods',
         title: 'By method',

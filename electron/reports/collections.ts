@@ -3,6 +3,7 @@ import type { Report, ReportCell, ReportTable } from '../../shared/reports/model
 import { REPORT_TITLES } from '../../shared/reports/model';
 import type { ReadDb } from '../db/open';
 import { all, oneOrThrow } from '../db/query';
+import { dunningPlaces, dunningTables } from './collections-dunning';
 import { accountConditions, filtersUsed, where, type Period } from './filters';
 
 interface AgencyRow {
@@ -84,10 +85,10 @@ function agencyTables(agencies: readonly AgencyRow[]): ReportTable[] {
 }
 
 /**
- * What collections the data holds today: accounts by status with their balances, bad
- * debt written off in the period and recovered from it, counted apart, and each agency's
- * placements, recalls and collections in the period. Dunning stages and holds are not
- * reported here.
+ * What collections the data holds today: accounts by status with their balances, by the
+ * dunning stage their statements reached and by the hold that keeps them from the next one;
+ * bad debt written off in the period and recovered from it, counted apart, and each agency's
+ * placements, recalls and collections in the period.
  */
 export function collectionsReport(db: ReadDb, period: Period): Report {
   const cond = accountConditions(period);
@@ -126,6 +127,8 @@ export function collectionsReport(db: ReadDb, period: Period): Report {
     ...cond.params,
   );
   const agencies = agencyRows(db, period);
+  const places = dunningPlaces(db, period);
+  const held = places.filter((p) => p.hold !== 'plan' && p.hold !== 'statement');
   const agencyTotal = (key: keyof Omit<AgencyRow, 'name'>) => sumOf(agencies, key);
   const rows: ReportCell[][] = statuses.map((s) => [
     ACCOUNT_STATUS.labels[s.status] ?? s.status,
@@ -136,8 +139,15 @@ export function collectionsReport(db: ReadDb, period: Period): Report {
     id: 'collections',
     title: REPORT_TITLES.collections,
     asOf: period.today,
-    filtersUsed: filtersUsed(db, period, ['period', 'payer', 'financialClass']),
+    filtersUsed: filtersUsed(db, period, ['period', 'facility', 'payer', 'financialClass']),
     figures: [
+      { label: 'Accounts in the statement cycle', kind: 'count', value: places.length },
+      { label: 'Held from statements', kind: 'count', value: held.length },
+      {
+        label: 'Balance held from statements',
+        kind: 'money',
+        value: held.reduce((s, p) => s + p.patient, 0),
+      },
       { label: 'Bad debt written off', kind: 'money', value: badDebt.written },
       { label: 'Bad debt recovered', kind: 'money', value: badDebt.recovered },
       {
@@ -171,11 +181,12 @@ export function collectionsReport(db: ReadDb, period: Period): Report {
           statuses.reduce((s, r) => s + r.balance, 0),
         ],
       },
+      ...dunningTables(places),
       ...agencyTables(agencies),
     ],
-    chart: { tableId: 'statuses', kind: 'bar', stacked: false, x: 'status', series: ['balance'] },
+    chart: { tableId: 'stages', kind: 'bar', stacked: false, x: 'stage', series: ['patient'] },
     notes: [
-      'Dunning stages and hold reasons are not reported here; the statement run lists each account held and why.',
+      'Dunning stages and holds cover the accounts a statement would speak for: open or at an agency, with the patient owing or owed something. The stage is the one the last statement of the unpaid balance went out at; the hold is the first of the reasons the statement run would give today (a guarantor under the minimum counts all their accounts, whatever the filters).',
       'Agencies: accounts placed and recalled in the period, by placement and recall date; collected is what the patients paid the agency as its payment files report it (by date paid), of which the agency kept the commission.',
       'Bad debt written off: bad-debt adjustments posted in the period, net of reversals (a move undone). Recovered: what payments after a move put back from bad debt, net of reversed payments. Other payments on bad-debt accounts: payments with no recovery recorded with them (written off before ClaimDesk kept recoveries).',
     ],

@@ -161,7 +161,14 @@ export function denialsReport(db: ReadDb, period: Period): Report {
     id: 'denials',
     title: REPORT_TITLES.denials,
     asOf: period.today,
-    filtersUsed: filtersUsed(db, period, ['period', 'payer', 'financialClass', 'category', 'user']),
+    filtersUsed: filtersUsed(db, period, [
+      'period',
+      'facility',
+      'payer',
+      'financialClass',
+      'category',
+      'user',
+    ]),
     figures: [
       { label: 'Denials', kind: 'count', value: rows.length },
       { label: 'Amount denied', kind: 'money', value: total },

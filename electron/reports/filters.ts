@@ -5,7 +5,8 @@ import { FINANCIAL_CLASS } from '../../shared/codes/enums';
 import { addDays, addMonths, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { PayerId, UserId } from '../../shared/ids';
 import type { ReadDb } from '../db/open';
-import { one } from '../db/query';
+import { invalid } from '../../shared/api/errors';
+import { one, oneOrThrow } from '../db/query';
 
 /** The filters with the period settled: a report always covers named days. */
 export interface Period extends ReportFilters {
@@ -29,7 +30,19 @@ export function settlePeriod(
     financialClass: filters.financialClass ?? null,
     category: filters.category ?? null,
     userId: (filters.userId ?? null) as UserId | null,
+    facilityId: filters.facilityId ?? null,
   };
+}
+
+/** A facility filter that names no facility is refused rather than read as "none match". */
+export function checkFacility(db: ReadDb, period: Period): void {
+  if (period.facilityId === null) return;
+  const found = one(db, `SELECT 1 FROM facilities WHERE id = ?`, period.facilityId);
+  if (!found)
+    throw invalid(
+      `Facility ${period.facilityId} is not one of the facilities accounts are billed under; choose one from the list.`,
+      'filters.facilityId',
+    );
 }
 
 /**
@@ -45,10 +58,14 @@ export interface Conditions {
   params: unknown[];
 }
 
-/** Conditions on the account `a`: its financial class and, when asked, its primary payer. */
+/** Conditions on the account `a`: its facility, financial class and, when asked, its primary payer. */
 export function accountConditions(period: Period, payerSql = PRIMARY_PAYER_SQL): Conditions {
   const sql: string[] = [];
   const params: unknown[] = [];
+  if (period.facilityId !== null) {
+    sql.push('a.facility_id = ?');
+    params.push(period.facilityId);
+  }
   if (period.financialClass) {
     sql.push('a.financial_class = ?');
     params.push(period.financialClass);
@@ -60,13 +77,31 @@ export function accountConditions(period: Period, payerSql = PRIMARY_PAYER_SQL):
   return { sql, params };
 }
 
+/**
+ * Conditions on the day totals `t` (migration 35): facility, financial class and, when
+ * asked, the payer and user its money rows were kept under.
+ */
+export function totalsConditions(period: Period, more: { payer?: boolean; user?: boolean } = {}) {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: string, value: unknown) => {
+    sql.push(condition);
+    params.push(value);
+  };
+  if (period.facilityId !== null) add('t.facility_id = ?', period.facilityId);
+  if (period.financialClass) add('t.financial_class = ?', period.financialClass);
+  if (more.payer && period.payerId) add('t.payer_id = ?', period.payerId);
+  if (more.user && period.userId) add('t.created_by = ?', period.userId);
+  return { sql, params } satisfies Conditions;
+}
+
 export const where = (c: Conditions): string => (c.sql.length ? ` AND ${c.sql.join(' AND ')}` : '');
 
 /** The filters as the printout and the file say them; unset ones are left out. */
 export function filtersUsed(
   db: ReadDb,
   period: Period,
-  used: readonly ('period' | 'payer' | 'financialClass' | 'category' | 'user')[],
+  used: readonly ('period' | 'facility' | 'payer' | 'financialClass' | 'category' | 'user')[],
 ): { label: string; value: string }[] {
   const out: { label: string; value: string }[] = [];
   if (used.includes('period'))
@@ -74,6 +109,17 @@ export function filtersUsed(
       label: 'Period',
       value: `${formatUsDate(period.from)} to ${formatUsDate(period.to)}`,
     });
+  if (used.includes('facility')) {
+    // said even when not chosen, once there is more than one: a total of every facility
+    // printed without a word could be read as the letterhead's facility alone
+    const f =
+      period.facilityId !== null
+        ? one<{ name: string }>(db, `SELECT name FROM facilities WHERE id = ?`, period.facilityId)
+        : undefined;
+    if (f) out.push({ label: 'Facility', value: f.name });
+    else if (oneOrThrow<{ n: number }>(db, `SELECT count(*) AS n FROM facilities`).n > 1)
+      out.push({ label: 'Facility', value: 'All facilities' });
+  }
   if (used.includes('payer') && period.payerId) {
     const p = one<{ name: string }>(db, `SELECT name FROM payers WHERE id = ?`, period.payerId);
     out.push({ label: 'Payer', value: p?.name ?? `Payer ${period.payerId}` });

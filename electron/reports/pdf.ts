@@ -66,9 +66,11 @@ export async function renderReportPdf(report: Report): Promise<{ bytes: Buffer; 
   report.figures.forEach((f, i) => {
     const x = MARGIN + (i % 4) * cell;
     const fy = y + Math.floor(i / 4) * 30;
+    // a long label is set smaller rather than wrapped into the figure under it
+    doc.font('sans').fontSize(7.5);
+    const size = Math.max(5.5, Math.min(7.5, (7.5 * (cell - 8)) / doc.widthOfString(f.label)));
     doc
-      .font('sans')
-      .fontSize(7.5)
+      .fontSize(size)
       .fillColor(GREY)
       .text(f.label, x, fy, { width: cell - 6, lineBreak: false });
     doc

@@ -83,7 +83,7 @@ export function plansReport(db: ReadDb, period: Period): Report {
     id: 'plans',
     title: REPORT_TITLES.plans,
     asOf: period.today,
-    filtersUsed: filtersUsed(db, period, ['period', 'payer', 'financialClass', 'user']),
+    filtersUsed: filtersUsed(db, period, ['period', 'facility', 'payer', 'financialClass', 'user']),
     figures: [
       { label: 'Plans begun', kind: 'count', value: plans.length },
       { label: 'Active', kind: 'count', value: active },

@@ -26,6 +26,12 @@ export function workRows(db: ReadDb, period: Period): WorkRow[] {
   // timestamps are UTC ISO strings; every one on the last day sorts below `<to>T99`
   const fromTs = period.from;
   const toTs = `${period.to}T99`;
+  // one facility's work: what was done on its accounts
+  const facility = period.facilityId !== null;
+  const atFacility = facility
+    ? ` AND account_id IN (SELECT a.id FROM accounts a WHERE a.facility_id = ?)`
+    : '';
+  const facilityParam = facility ? [period.facilityId] : [];
   const counts = new Map<number, Counts>();
   const add = (rows: ({ userId: number } & Partial<Counts>)[]) => {
     for (const { userId, ...c } of rows) {
@@ -46,20 +52,22 @@ export function workRows(db: ReadDb, period: Period): WorkRow[] {
       db,
       `SELECT user_id AS userId, count(DISTINCT account_id) AS accountsWorked,
           sum(kind = 'call') AS calls
-         FROM activities WHERE occurred_at BETWEEN ? AND ? AND kind <> 'system'
+         FROM activities WHERE occurred_at BETWEEN ? AND ? AND kind <> 'system'${atFacility}
         GROUP BY user_id`,
       fromTs,
       toTs,
+      ...facilityParam,
     ),
   );
   add(
     all(
       db,
       `SELECT created_by AS userId, count(*) AS letters FROM documents
-        WHERE kind IN ('appeal', 'letter', 'statement') AND document_date BETWEEN ? AND ?
+        WHERE kind IN ('appeal', 'letter', 'statement') AND document_date BETWEEN ? AND ?${atFacility}
         GROUP BY created_by`,
       period.from,
       period.to,
+      ...facilityParam,
     ),
   );
   add(
@@ -67,20 +75,22 @@ export function workRows(db: ReadDb, period: Period): WorkRow[] {
       db,
       `SELECT created_by AS userId, sum(reverses_id IS NULL) AS paymentsPosted,
           sum(amount) AS collections
-         FROM receipts WHERE kind <> 'refund' AND received_date BETWEEN ? AND ?
+         FROM receipts WHERE kind <> 'refund' AND received_date BETWEEN ? AND ?${atFacility}
         GROUP BY created_by`,
       period.from,
       period.to,
+      ...facilityParam,
     ),
   );
   add(
     all(
       db,
       `SELECT created_by AS userId, count(*) AS promisesMade, sum(status = 'kept') AS promisesKept
-         FROM promises WHERE kind = 'promise' AND created_at BETWEEN ? AND ?
+         FROM promises WHERE kind = 'promise' AND created_at BETWEEN ? AND ?${atFacility}
         GROUP BY created_by`,
       fromTs,
       toTs,
+      ...facilityParam,
     ),
   );
   const users = all<{ userId: number; name: string }>(

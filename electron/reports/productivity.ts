@@ -23,7 +23,7 @@ export function productivityReport(db: ReadDb, period: Period): Report {
     id: 'productivity',
     title: REPORT_TITLES.productivity,
     asOf: period.today,
-    filtersUsed: filtersUsed(db, period, ['period', 'user']),
+    filtersUsed: filtersUsed(db, period, ['period', 'facility', 'user']),
     figures: [
       { label: 'Accounts worked', kind: 'count', value: sum('accountsWorked') },
       { label: 'Calls', kind: 'count', value: sum('calls') },

@@ -7,7 +7,7 @@ import { appealsReport } from './appeals';
 import { cashReport } from './cash';
 import { collectionsReport } from './collections';
 import { denialsReport } from './denials';
-import { settlePeriod, type Period } from './filters';
+import { checkFacility, settlePeriod, type Period } from './filters';
 import { plansReport } from './plans';
 import { productivityReport } from './productivity';
 
@@ -23,5 +23,7 @@ const REPORTS: Record<ReportId, (db: ReadDb, period: Period) => Report> = {
 
 /** One report, read only, with its filters settled against today. */
 export function getReport(ctx: ReadCtx, input: ParsedInputOf<'getReport'>): Report {
-  return REPORTS[input.report](ctx.db, settlePeriod(input.filters, ctx.clock.today()));
+  const period = settlePeriod(input.filters, ctx.clock.today());
+  checkFacility(ctx.db, period);
+  return REPORTS[input.report](ctx.db, period);
 }

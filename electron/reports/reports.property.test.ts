@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import type { Report } from '../../shared/reports/model';
 import { dispatch } from '../api/dispatch';
-import { all } from '../db/query';
+import { all, run } from '../db/query';
 import { addAccount, addBilledClaim, addPayer } from '../testing/builders';
 import { call } from '../testing/call';
 import { createTestCtx } from '../testing/test-db';
@@ -57,6 +57,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   }),
 );
 
+/** Which facility each of the three accounts is billed under, and the filter to read by. */
+const placing = fc.record({
+  facilities: fc.tuple(fc.constantFrom(1, 2), fc.constantFrom(1, 2), fc.constantFrom(1, 2)),
+  filter: fc.constantFrom(null, 1, 2),
+});
+
 const figure = (r: Report, label: string) => r.figures.find((f) => f.label === label)?.value;
 const tableSum = (r: Report, id: string, col: number) =>
   (r.tables.find((t) => t.id === id)?.rows ?? []).reduce((s, row) => s + Number(row[col]), 0);
@@ -64,19 +70,20 @@ const tableSum = (r: Report, id: string, col: number) =>
 describe('reports tie to the ledger on random data', () => {
   it('for any mix of payments, EOBs, refunds, write-offs, reversals and plans', () => {
     fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 20 }), (ops) => {
+      fc.property(fc.array(op, { minLength: 1, maxLength: 20 }), placing, (ops, place) => {
         const ctx = createTestCtx();
         try {
           const today = ctx.clock.today();
           const payerId = addPayer(ctx);
-          const accounts = [0, 1, 2].map(() => {
-            const { accountId } = addAccount(ctx, { payerId });
+          run(ctx.db, `INSERT INTO facilities (id, name) VALUES (2, 'North Clinic')`);
+          const accounts = place.facilities.map((facilityId) => {
+            const { accountId } = addAccount(ctx, { payerId, facilityId });
             const claim = addBilledClaim(ctx, accountId, payerId, [60_000, 20_000]);
             addBilledClaim(ctx, accountId, payerId, [30_000], 'patient');
             return { accountId, claimId: claim.claimId };
           });
-          for (const o of ops) run(o);
-          function run(o: Op) {
+          for (const o of ops) apply(o);
+          function apply(o: Op) {
             const a = 'account' in o ? accounts[o.account] : undefined;
             if (!a && o.op !== 'reverse') return;
             const date = (d: number): IsoDate => addDays(today, -d);
@@ -138,22 +145,28 @@ describe('reports tie to the ledger on random data', () => {
             }
           }
 
+          // the reports read for one facility, or for all: the raw rows are cut the same way
+          const facilityId = place.filter;
           const ledger = all<{ side: string; kind: string; amount: number; day: string }>(
             ctx.db,
-            `SELECT side, kind, amount, posting_date AS day FROM ledger_entries`,
+            `SELECT l.side, l.kind, l.amount, l.posting_date AS day
+               FROM ledger_entries l JOIN accounts a ON a.id = l.account_id
+              WHERE ? IS NULL OR a.facility_id = ?`,
+            facilityId,
+            facilityId,
           );
           const from = addDays(today, -500);
           const sum = (f: (l: (typeof ledger)[number]) => boolean) =>
             ledger.filter(f).reduce((s, l) => s + l.amount, 0);
 
-          const aging = call(ctx, 'getReport', { report: 'aging', filters: { from } });
+          const aging = call(ctx, 'getReport', { report: 'aging', filters: { from, facilityId } });
           expect(figure(aging, 'Insurance')).toBe(sum((l) => l.side === 'insurance'));
           expect(figure(aging, 'Patient')).toBe(sum((l) => l.side === 'patient'));
           expect(tableSum(aging, 'buckets', 3)).toBe(sum(() => true));
           for (const row of aging.tables.find((t) => t.id === 'trend')?.rows ?? [])
             expect(row[3]).toBe(sum((l) => l.day.slice(0, 7) <= String(row[0])));
 
-          const cash = call(ctx, 'getReport', { report: 'cash', filters: { from } });
+          const cash = call(ctx, 'getReport', { report: 'cash', filters: { from, facilityId } });
           const paid = (side: string) =>
             0 - sum((l) => l.kind === 'payment' && l.side === side && l.day >= from);
           expect(figure(cash, 'Patient payments')).toBe(paid('patient'));
@@ -169,10 +182,14 @@ describe('reports tie to the ledger on random data', () => {
           expect(tableSum(cash, 'months', 2)).toBe(paid('insurance'));
           expect(tableSum(cash, 'payers', 1)).toBe(paid('patient') + paid('insurance'));
 
-          const plans = call(ctx, 'getReport', { report: 'plans', filters: { from } });
+          const plans = call(ctx, 'getReport', { report: 'plans', filters: { from, facilityId } });
           const rawPlans = all<{ id: number; accountId: number; paidBefore: number }>(
             ctx.db,
-            `SELECT id, account_id AS accountId, paid_before AS paidBefore FROM payment_plans`,
+            `SELECT p.id, p.account_id AS accountId, p.paid_before AS paidBefore
+               FROM payment_plans p JOIN accounts a ON a.id = p.account_id
+              WHERE ? IS NULL OR a.facility_id = ?`,
+            facilityId,
+            facilityId,
           );
           let expected = 0;
           let received = 0;

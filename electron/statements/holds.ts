@@ -76,8 +76,11 @@ const SELECT = `SELECT a.id AS accountId, a.account_number AS accountNumber, a.s
     (SELECT group_concat(h.kind) FROM collection_holds h
       WHERE h.account_id = a.id AND h.closed_at IS NULL) AS openHolds,
     (SELECT json_group_array(json_object('kind', cr.kind, 'on', cr.effective_date))
-      FROM contact_restrictions cr WHERE cr.lifted_at IS NULL AND (cr.account_id = a.id
-        OR (cr.kind <> 'written_dispute' AND cr.person_id = a.guarantor_id))) AS restrictions,
+      FROM contact_restrictions cr WHERE cr.id IN (
+        -- two indexed lookups: written as one OR, every open restriction was read per account
+        SELECT x.id FROM contact_restrictions x WHERE x.lifted_at IS NULL AND x.account_id = a.id
+        UNION SELECT x.id FROM contact_restrictions x WHERE x.lifted_at IS NULL
+          AND x.kind <> 'written_dispute' AND x.person_id = a.guarantor_id)) AS restrictions,
     EXISTS (SELECT 1 FROM promises p WHERE p.account_id = a.id AND p.status = 'open') AS promiseOpen,
     EXISTS (SELECT 1 FROM payment_plans pp
       WHERE pp.account_id = a.id AND pp.status = 'active' AND pp.delinquent = 0) AS planInGoodStanding,

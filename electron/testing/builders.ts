@@ -57,20 +57,27 @@ export function addPerson(
 
 export function addAccount(
   ctx: Ctx,
-  over: { patientId?: PersonId; number?: string; serviceDate?: IsoDate; payerId?: PayerId } = {},
+  over: {
+    patientId?: PersonId;
+    number?: string;
+    serviceDate?: IsoDate;
+    payerId?: PayerId;
+    facilityId?: number;
+  } = {},
 ): { accountId: AccountId; patientId: PersonId; coverageId: number | null } {
   const patientId = over.patientId ?? addPerson(ctx);
   const accountId = insertedId<AccountId>(
     run(
       ctx.db,
       `INSERT INTO accounts (account_number, patient_id, guarantor_id, service_date,
-           financial_class, created_at)
-         VALUES (?, ?, ?, ?, 'commercial', ?)`,
+           financial_class, created_at, facility_id)
+         VALUES (?, ?, ?, ?, 'commercial', ?, ?)`,
       over.number ?? `T${String(next()).padStart(8, '0')}`,
       patientId,
       patientId,
       over.serviceDate ?? ctx.clock.today(),
       ctx.clock.now(),
+      over.facilityId ?? 1,
     ),
   );
   let coverageId: number | null = null;

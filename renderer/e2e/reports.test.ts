@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates/iso-date';
-import { REPORT_TITLES, type ReportId } from '../../shared/reports/model';
+import { showCell } from '../../shared/reports/format';
+import { REPORT_TITLES, type Report, type ReportId } from '../../shared/reports/model';
 import { call } from '../../electron/testing/call';
 import { appSession, SCREENSHOTS, screenshot, type TestCtx } from './harness';
 
@@ -113,5 +114,105 @@ describe('reports', () => {
       await page.getByRole('button', { name: 'Clear filters' }).click();
       await page.waitForURL(new RegExp(`#/reports\\?report=${id}$`));
     }
+  });
+
+  it('reads one facility: its figures, named in the CSV and PDF; collections by dunning stage and hold', async () => {
+    const ctx = app.database({ demo: true });
+    const north = 'Lakeshore North Outpatient Center';
+    const shownWith = (title: string, filter: string) =>
+      page.locator(`[aria-label="${title}"][aria-busy="false"][data-filters*="${filter}"]`);
+    const expected = (r: Report, label: string) => {
+      const f = r.figures.find((x) => x.label === label);
+      return f ? showCell(f.kind, f.value) : null;
+    };
+    const page = await app.open('#/reports?report=aging', ctx);
+    await shownWith(REPORT_TITLES.aging, 'Facility: All facilities').waitFor();
+    expect(await figure(page, 'Accounts receivable')).toBe(
+      expected(call(ctx, 'getReport', { report: 'aging' }), 'Accounts receivable'),
+    );
+
+    await page.getByRole('combobox', { name: 'Facility' }).click();
+    await page.getByRole('option', { name: north, exact: true }).click();
+    await page.waitForURL(/facility=2/);
+    // the figures of the old filter stay, dimmed, until this facility's have loaded
+    await shownWith(REPORT_TITLES.aging, `Facility: ${north}`).waitFor();
+    const one = call(ctx, 'getReport', { report: 'aging', filters: { facilityId: 2 } });
+    expect(await figure(page, 'Accounts receivable')).toBe(expected(one, 'Accounts receivable'));
+    expect(expected(one, 'Accounts receivable')).not.toBe(
+      expected(call(ctx, 'getReport', { report: 'aging' }), 'Accounts receivable'),
+    );
+    await screenshot(page, 'report-aging-facility');
+
+    const csv = fs.readFileSync(
+      await downloaded(page, ctx, () =>
+        page.getByRole('button', { name: 'Export CSV of the report' }).click(),
+      ),
+      'utf8',
+    );
+    expect(csv).toContain(`Facility,${north}`);
+    const pdf = await downloaded(page, ctx, () =>
+      page.getByRole('button', { name: 'Save PDF of the report' }).click(),
+    );
+    expect(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })).toContain(
+      `Facility: ${north}`,
+    );
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      pdf,
+      path.join(SCREENSHOTS, 'report-aging-facility-pdf'),
+    ]);
+
+    // the facility stays chosen on the collections report, which adds stages and holds
+    await page
+      .locator('label')
+      .filter({ hasText: /^Collections$/ })
+      .click();
+    await page.waitForURL(/report=collections/);
+    await shownWith(REPORT_TITLES.collections, `Facility: ${north}`).waitFor();
+    const collections = call(ctx, 'getReport', {
+      report: 'collections',
+      filters: { facilityId: 2 },
+    });
+    expect(await figure(page, 'Accounts in the statement cycle')).toBe(
+      expected(collections, 'Accounts in the statement cycle'),
+    );
+    for (const title of ['Accounts by dunning stage today', 'Accounts by hold reason today']) {
+      const region = page.getByRole('region', { name: title });
+      await region.waitFor();
+      const t = collections.tables.find((x) => x.title === title);
+      expect(t?.rows.length).toBeGreaterThan(1);
+      for (const row of t?.rows ?? [])
+        await region
+          .getByRole('row', { name: new RegExp(`^${String(row[0]).replace(/[()]/g, '\\$&')} `) })
+          .waitFor();
+    }
+    // the exports' notices would cover the tables in the picture: closed first
+    const notices = page.locator('.mantine-Notification-root');
+    for (let left = await notices.count(); left > 0; left--)
+      await notices.last().getByRole('button').click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('.mantine-Notification-root').length === 0,
+    );
+    await screenshot(page, 'report-collections-facility');
+    const collectionsPdf = await downloaded(page, ctx, () =>
+      page.getByRole('button', { name: 'Save PDF of the report' }).click(),
+    );
+    const text = execFileSync('pdftotext', ['-layout', collectionsPdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Accounts by dunning stage today');
+    expect(text).toContain('Accounts by hold reason today');
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      collectionsPdf,
+      path.join(SCREENSHOTS, 'report-collections-facility-pdf'),
+    ]);
   });
 });

@@ -70,7 +70,16 @@ export const saveFacilityInput = z.strictObject({
   languageTaglines: optionalText('Language-assistance taglines', 2000).optional(),
 });
 
+/** A facility accounts are billed under; the default (id 1) is the letterhead's facility. */
+export interface FacilityOption {
+  id: number;
+  name: string;
+  npi: string | null;
+}
+
 export const facilityMethods = {
   getFacility: read<FacilityView>()(none),
+  /** The facilities accounts are billed under, the default first; reports filter by them. */
+  listFacilities: read<{ facilities: FacilityOption[] }>()(none),
   saveFacility: write<FacilityView>()(saveFacilityInput, supervisor('change the facility details')),
 } satisfies MethodGroup;

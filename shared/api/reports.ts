@@ -6,7 +6,7 @@ import type { FinancialClass } from '../codes/enums';
 import type { PayerId, UserId } from '../ids';
 import type { IsoDate } from '../dates/iso-date';
 import { REPORT_IDS, type Report } from '../reports/model';
-import { isoDateField, payerIdField, userIdField } from './fields';
+import { id, isoDateField, payerIdField, userIdField } from './fields';
 import { read, type MethodGroup } from './method';
 
 /** Reports a billing manager reads: aging, denials, cash, plans, appeals, the team's work. */
@@ -20,6 +20,8 @@ export const reportFiltersField = z
     financialClass: z.enum(FINANCIAL_CLASS.keys).nullish(),
     category: z.enum(DENIAL_CATEGORY.keys).nullish(),
     userId: userIdField().nullish(),
+    /** One facility's accounts (listFacilities); an id that names none is refused. */
+    facilityId: id('Facility').nullish(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
     message: 'The From date must not be after the To date.',
@@ -33,6 +35,7 @@ export interface ReportFilters {
   financialClass: FinancialClass | null;
   category: DenialCategory | null;
   userId: UserId | null;
+  facilityId: number | null;
 }
 
 export const reportInput = z.strictObject({

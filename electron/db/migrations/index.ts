@@ -28,6 +28,7 @@ import { migration031 } from './031-letter-facts';
 import { migration032 } from './032-office-outbox';
 import { migration033 } from './033-user-states';
 import { migration034 } from './034-ledger-day-totals';
+import { migration035 } from './035-facilities';
 import { migration036 } from './036-correspondence';
 import { migration038 } from './038-sync-held';
 
@@ -85,6 +86,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 32, name: 'office database: outbox, office-wide ids, not synced', sql: migration032 },
   { version: 33, name: "users' states in the audit trail", sql: migration033 },
   { version: 34, name: 'the ledger summed by day, for reports', sql: migration034 },
+  {
+    version: 35,
+    name: 'facilities: each account under one, day totals by facility',
+    sql: migration035,
+  },
   {
     version: 36,
     name: 'scanned correspondence; filed files removed at de-identification',

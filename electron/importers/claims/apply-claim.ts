@@ -8,7 +8,7 @@ import { recordActivity } from '../../activities/record';
 import { closeSystemFollowUps } from '../../followups/system';
 import { appendLedgerEntries, type NewLedgerEntry } from '../../ledger/ledger';
 import type { Claim837 } from './claim-types';
-import { findOrCreatePerson, type AddressSource } from './people';
+import { findOrCreatePerson, guarantorRelationship, type AddressSource } from './people';
 import { storeClaimProviders } from './claim-providers';
 import {
   checkNewClaim,
@@ -39,11 +39,13 @@ import {
 } from './claim-facts';
 import { chargeChange, chargeRows, reversalOf, type OurClaim } from './our-claim';
 import { all, oneOrThrow, prepare, run } from '../../db/query';
+import { FACILITY_OF_NPI_SQL } from '../../facility/facility';
 
 /**
  * A new claim: its people, account, coverage, providers, lines and charges, in the caller's
  * transaction. Every refusal is decided before the first write, in the order a person would
- * meet them, so a refused claim leaves nothing behind and needs no savepoint of its own.
+ * meet them, so a refused claim leaves nothing behind and needs no savepoint of its own. A new
+ * account is billed under the facility whose NPI its billing provider (loop 2010AA) carries.
  */
 export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint: string): Applied {
   const { db } = ctx;
@@ -72,27 +74,21 @@ export function addClaim(ctx: Ctx, f: FileContext, claim: Claim837, fingerprint:
     const guarantor = claim.patient ? findOrCreatePerson(ctx, claim.subscriber, source) : patient;
     peopleCreated += (patient.created ? 1 : 0) + (claim.patient && guarantor.created ? 1 : 0);
     subscriberId = guarantor.id;
-    const relationship = !claim.patient
-      ? 'self'
-      : claim.patient.relationship === '01' || claim.patient.relationship === '53'
-        ? 'spouse'
-        : claim.patient.relationship === '19'
-          ? 'parent'
-          : 'other';
     const id = insertedId<AccountId>(
       run(
         db,
         `INSERT INTO accounts (account_number, patient_id, guarantor_id, guarantor_relationship,
-             service_date, discharge_date, financial_class, status, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
+             service_date, discharge_date, financial_class, status, created_at, facility_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ${FACILITY_OF_NPI_SQL})`,
         pcn,
         patient.id,
         guarantor.id,
-        relationship,
+        guarantorRelationship(claim),
         span.from,
         claim.claimType === 'institutional' && span.to > span.from ? span.to : null,
         payer.financialClass,
         ctx.clock.now(),
+        claim.billingProvider.npi,
       ),
     );
     account = {

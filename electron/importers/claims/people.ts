@@ -1,7 +1,7 @@
 import { type PersonId, insertedId } from '../../../shared/ids';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Ctx } from '../../core/context';
-import type { PersonName, PostalAddress } from './claim-types';
+import type { Claim837, PersonName, PostalAddress } from './claim-types';
 import { one, run } from '../../db/query';
 
 /** A patient or subscriber as a claim file describes them. */
@@ -19,6 +19,13 @@ export interface AddressSource {
 }
 
 /** The people table has no suffix column; "Smith Jr" keeps the suffix with the name. */
+/** How the guarantor (the subscriber, when the patient is someone else) is related to the patient. */
+export function guarantorRelationship(claim: Claim837): 'self' | 'spouse' | 'parent' | 'other' {
+  if (!claim.patient) return 'self';
+  const code = claim.patient.relationship;
+  return code === '01' || code === '53' ? 'spouse' : code === '19' ? 'parent' : 'other';
+}
+
 export function lastNameOf(name: PersonName): string {
   return name.suffix ? `${name.last} ${name.suffix}` : name.last;
 }

@@ -28,6 +28,7 @@ export const keys = {
   denials: (filters: object) => ['denials', filters] as const,
   csvMappings: ['csvMappings'] as const,
   facility: ['facility'] as const,
+  facilities: ['facilities'] as const,
   billingRules: ['billingRules'] as const,
   users: ['users'] as const,
   userPermissions: ['userPermissions'] as const,

@@ -24,9 +24,25 @@ export function ReportFilterBar({
     queryFn: () => api.listUsers({}),
     enabled: used.includes('user'),
   });
+  const facilities = useQuery({
+    queryKey: keys.facilities,
+    queryFn: () => api.listFacilities({}),
+    enabled: used.includes('facility'),
+  });
+  // a one-facility clinic has nothing to choose: the filter shows only when there is a choice
+  const facilityOptions = (facilities.data?.facilities ?? []).map((f) => ({
+    value: String(f.id),
+    label: f.name,
+  }));
   const set = (patch: Partial<ReportView>) => onChange({ ...view, ...patch });
   const filtered = Boolean(
-    view.from || view.to || view.payerId || view.financialClass || view.category || view.userId,
+    view.from ||
+    view.to ||
+    view.payerId ||
+    view.financialClass ||
+    view.category ||
+    view.userId ||
+    view.facilityId,
   );
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
@@ -48,6 +64,17 @@ export function ReportFilterBar({
         value={view.to}
         onChange={(v) => set({ to: v && isIsoDate(v) ? v : null })}
       />
+      {used.includes('facility') && facilityOptions.length > 1 && (
+        <Select
+          label="Facility"
+          placeholder="All facilities"
+          clearable
+          w={320}
+          data={facilityOptions}
+          value={view.facilityId ? String(view.facilityId) : null}
+          onChange={(v) => set({ facilityId: v ? Number(v) : null })}
+        />
+      )}
       {used.includes('payer') && (
         <PayerSelect value={view.payerId} onChange={(payerId) => set({ payerId })} />
       )}
@@ -99,6 +126,7 @@ export function ReportFilterBar({
               financialClass: null,
               category: null,
               userId: null,
+              facilityId: null,
             })
           }
         >

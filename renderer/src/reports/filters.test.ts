@@ -20,6 +20,7 @@ const view: fc.Arbitrary<ReportView> = fc.record({
   financialClass: orNull(fc.constantFrom(...FINANCIAL_CLASS.keys)),
   category: orNull(fc.constantFrom(...DENIAL_CATEGORY.keys)),
   userId: orNull(fc.integer({ min: 1, max: 10_000 })),
+  facilityId: orNull(fc.integer({ min: 1, max: 50 })),
 });
 
 describe('report filters in the address', () => {
@@ -35,7 +36,9 @@ describe('report filters in the address', () => {
 
   it('open the aging report when the address names no report, and ignore what is not valid', () => {
     expect(
-      reportViewFromParams(new URLSearchParams('report=nope&payer=-3&class=x&from=2026-02-30')),
+      reportViewFromParams(
+        new URLSearchParams('report=nope&payer=-3&class=x&from=2026-02-30&facility=0'),
+      ),
     ).toEqual({
       report: 'aging',
       from: null,
@@ -44,6 +47,7 @@ describe('report filters in the address', () => {
       financialClass: null,
       category: null,
       userId: null,
+      facilityId: null,
     });
   });
 

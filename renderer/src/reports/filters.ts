@@ -13,20 +13,21 @@ export interface ReportView {
   financialClass: FinancialClass | null;
   category: DenialCategory | null;
   userId: number | null;
+  facilityId: number | null;
 }
 
 /** Which filters mean something for each report. */
 export const REPORT_FILTERS: Record<
   ReportId,
-  readonly ('payer' | 'financialClass' | 'category' | 'user')[]
+  readonly ('facility' | 'payer' | 'financialClass' | 'category' | 'user')[]
 > = {
-  aging: ['payer', 'financialClass'],
-  denials: ['payer', 'financialClass', 'category', 'user'],
-  cash: ['payer', 'financialClass', 'user'],
-  plans: ['payer', 'financialClass', 'user'],
-  appeals: ['payer', 'financialClass', 'category', 'user'],
-  productivity: ['user'],
-  collections: ['payer', 'financialClass'],
+  aging: ['facility', 'payer', 'financialClass'],
+  denials: ['facility', 'payer', 'financialClass', 'category', 'user'],
+  cash: ['facility', 'payer', 'financialClass', 'user'],
+  plans: ['facility', 'payer', 'financialClass', 'user'],
+  appeals: ['facility', 'payer', 'financialClass', 'category', 'user'],
+  productivity: ['facility', 'user'],
+  collections: ['facility', 'payer', 'financialClass'],
 };
 
 const positive = (v: string | null): number | null => {
@@ -49,6 +50,7 @@ export function reportViewFromParams(params: URLSearchParams): ReportView {
     financialClass: oneOf(FINANCIAL_CLASS.keys, params.get('class')),
     category: oneOf(DENIAL_CATEGORY.keys, params.get('category')),
     userId: positive(params.get('user')),
+    facilityId: positive(params.get('facility')),
   };
 }
 
@@ -60,6 +62,7 @@ export function reportPath(v: ReportView): string {
   if (v.financialClass) p.set('class', v.financialClass);
   if (v.category) p.set('category', v.category);
   if (v.userId) p.set('user', String(v.userId));
+  if (v.facilityId) p.set('facility', String(v.facilityId));
   return `/reports?${p.toString()}`;
 }
 
@@ -75,6 +78,7 @@ export function reportInput(v: ReportView): InputOf<'getReport'> {
       financialClass: used.includes('financialClass') ? v.financialClass : null,
       category: used.includes('category') ? v.category : null,
       userId: used.includes('user') ? v.userId : null,
+      facilityId: used.includes('facility') ? v.facilityId : null,
     },
   };
 }

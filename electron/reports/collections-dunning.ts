@@ -1,0 +1,118 @@
+import { DUNNING_STAGE, STATEMENT_HOLD, type StatementHold } from '../../shared/api/statements';
+import type { ReportCell, ReportTable } from '../../shared/reports/model';
+import type { ReadDb } from '../db/open';
+import { all } from '../db/query';
+import { cyclesOf } from '../statements/candidates';
+import { STAGES } from '../statements/dunning';
+import { accountConditions, where, type Period } from './filters';
+
+/** Where an account stands in the statement cycle today. */
+export interface DunningPlace {
+  accountId: number;
+  /** The stage its last statement of this unpaid balance went out at; null before the first. */
+  stage: number | null;
+  /** The hold that decides first, or why it is not held: a plan statement or a dunning one. */
+  hold: StatementHold | 'plan' | 'statement';
+  patient: number;
+  balance: number;
+}
+
+/**
+ * Every account a statement would speak for (open or at an agency, the patient owing or owed
+ * something) that the filters pick, with its stage and hold as the statement run decides
+ * them: the run's own functions (cyclesOf: accountStates, then guarantorCycles and its
+ * accountHolds) over each such account's guarantor, whose other accounts count towards the
+ * statement minimum whatever the filters say.
+ */
+export function dunningPlaces(db: ReadDb, period: Period): DunningPlace[] {
+  const cond = accountConditions(period);
+  const picked = all<{ id: number; guarantorId: number; patient: number; insurance: number }>(
+    db,
+    `SELECT a.id, a.guarantor_id AS guarantorId, a.patient_balance AS patient,
+        a.insurance_balance AS insurance
+       FROM accounts a
+      WHERE a.patient_balance <> 0 AND a.status IN ('open', 'agency')${where(cond)}`,
+    ...cond.params,
+  );
+  if (picked.length === 0) return [];
+  const { cycles, states } = cyclesOf(db, period.today, [
+    ...new Set(picked.map((a) => a.guarantorId)),
+  ]);
+  const hold = new Map<number, DunningPlace['hold']>();
+  for (const c of cycles) {
+    for (const h of c.held) hold.set(h.accountId, h.hold);
+    for (const a of c.plan) hold.set(a.accountId, 'plan');
+    for (const a of c.dunning) hold.set(a.accountId, 'statement');
+  }
+  const stage = new Map(states.map((s) => [s.accountId as number, s.record?.stage ?? null]));
+  return picked.map((a) => ({
+    accountId: a.id,
+    stage: stage.get(a.id) ?? null,
+    hold: hold.get(a.id) ?? 'statement',
+    patient: a.patient,
+    balance: a.patient + a.insurance,
+  }));
+}
+
+const NOT_HELD = {
+  plan: 'Not held: payment plan in good standing (plan statement)',
+  statement: 'Not held: next dunning statement due',
+} as const;
+
+/** Rows of name, accounts, patient balance and balance, in the order given, empty ones left out. */
+function grouped<K>(
+  places: readonly DunningPlace[],
+  keyOf: (p: DunningPlace) => K,
+  order: readonly { key: K; label: string }[],
+): ReportCell[][] {
+  return order.flatMap(({ key, label }) => {
+    const mine = places.filter((p) => keyOf(p) === key);
+    if (mine.length === 0) return [];
+    const sum = (f: (p: DunningPlace) => number) => mine.reduce((s, p) => s + f(p), 0);
+    return [[label, mine.length, sum((p) => p.patient), sum((p) => p.balance)]];
+  });
+}
+
+const COLUMNS = [
+  { key: 'accounts', label: 'Accounts', kind: 'count' as const },
+  { key: 'patient', label: 'Patient balance', kind: 'money' as const, short: 'Patient' },
+  { key: 'balance', label: 'Account balance', kind: 'money' as const, short: 'Balance' },
+];
+
+function totalOf(places: readonly DunningPlace[]): ReportCell[] {
+  return [
+    'Total',
+    places.length,
+    places.reduce((s, p) => s + p.patient, 0),
+    places.reduce((s, p) => s + p.balance, 0),
+  ];
+}
+
+/** The accounts by the stage their statements reached, and by the hold that keeps them back. */
+export function dunningTables(places: readonly DunningPlace[]): ReportTable[] {
+  const stages = [
+    { key: null, label: 'No statement yet in this cycle' },
+    ...STAGES.map((s, i) => ({ key: i as number | null, label: DUNNING_STAGE.labels[s] })),
+  ];
+  const holds: { key: DunningPlace['hold']; label: string }[] = [
+    ...STATEMENT_HOLD.keys.map((k) => ({ key: k, label: STATEMENT_HOLD.labels[k] })),
+    { key: 'plan', label: NOT_HELD.plan },
+    { key: 'statement', label: NOT_HELD.statement },
+  ];
+  return [
+    {
+      id: 'stages',
+      title: 'Accounts by dunning stage today',
+      columns: [{ key: 'stage', label: 'Dunning stage', kind: 'text' }, ...COLUMNS],
+      rows: grouped(places, (p) => p.stage, stages),
+      total: totalOf(places),
+    },
+    {
+      id: 'holds',
+      title: 'Accounts by hold reason today',
+      columns: [{ key: 'hold', label: 'Hold reason', kind: 'text' }, ...COLUMNS],
+      rows: grouped(places, (p) => p.hold, holds),
+      total: totalOf(places),
+    },
+  ];
+}

@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { STATEMENT_HOLD } from '../../shared/api/statements';
+import { addDays } from '../../shared/dates/iso-date';
+import type { Report, ReportTable } from '../../shared/reports/model';
+import { dispatch } from '../api/dispatch';
+import type { Ctx } from '../core/context';
+import { all, run } from '../db/query';
+import { addAccount, addAddress, addBilledClaim, addPayer, addPerson } from '../testing/builders';
+import { call } from '../testing/call';
+import { createTestCtx } from '../testing/test-db';
+
+const table = (r: Report, id: string): ReportTable => {
+  const t = r.tables.find((x) => x.id === id);
+  if (!t) throw new Error(`no table ${id}`);
+  return t;
+};
+const column = (t: ReportTable, i: number) => t.rows.reduce((s, r) => s + Number(r[i]), 0);
+
+/** The accounts a statement would speak for, summed from the accounts themselves. */
+function accountsOwing(ctx: Ctx, facilityId: number | null) {
+  const [row] = all<{ n: number; patient: number; balance: number }>(
+    ctx.db,
+    `SELECT count(*) AS n, ifnull(sum(patient_balance), 0) AS patient,
+        ifnull(sum(patient_balance + insurance_balance), 0) AS balance
+       FROM accounts WHERE patient_balance <> 0 AND status IN ('open', 'agency')
+        AND (? IS NULL OR facility_id = ?)`,
+    facilityId,
+    facilityId,
+  );
+  return row;
+}
+
+/** Both tables list every such account once: their rows and totals tie to the balances. */
+function expectTies(ctx: Ctx, report: Report, facilityId: number | null) {
+  const owing = accountsOwing(ctx, facilityId);
+  const labels = new Set<string>([
+    ...STATEMENT_HOLD.keys.map((k) => STATEMENT_HOLD.labels[k]),
+    'Not held: payment plan in good standing (plan statement)',
+    'Not held: next dunning statement due',
+  ]);
+  for (const id of ['stages', 'holds']) {
+    const t = table(report, id);
+    expect([column(t, 1), column(t, 2), column(t, 3)]).toEqual([
+      owing?.n,
+      owing?.patient,
+      owing?.balance,
+    ]);
+    expect(t.total).toEqual(['Total', owing?.n, owing?.patient, owing?.balance]);
+  }
+  for (const row of table(report, 'holds').rows) expect(labels).toContain(row[0]);
+}
+
+describe('collections by dunning stage and hold reason', () => {
+  it('ties to the balances of the demo hospital, for all facilities and for each', () => {
+    const ctx = createTestCtx();
+    try {
+      call(ctx, 'loadDemoData', {});
+      const everyone = call(ctx, 'getReport', { report: 'collections' });
+      expectTies(ctx, everyone, null);
+      // the demo has accounts at several stages and held for several reasons
+      expect(table(everyone, 'stages').rows.length).toBeGreaterThan(2);
+      expect(table(everyone, 'holds').rows.length).toBeGreaterThan(3);
+      for (const facilityId of [1, 2, 3]) {
+        const one = call(ctx, 'getReport', { report: 'collections', filters: { facilityId } });
+        expectTies(ctx, one, facilityId);
+      }
+    } finally {
+      ctx.close();
+    }
+  });
+
+  const account = fc.record({
+    guarantor: fc.integer({ min: 0, max: 2 }),
+    facility: fc.constantFrom(1, 2),
+    patient: fc.constantFrom(0, 300, 2_500, 18_000),
+    insurance: fc.constantFrom(0, 9_000),
+    paid: fc.constantFrom(0, 300, 40_000),
+    hold: fc.constantFrom(null, 'dispute' as const, 'bankruptcy' as const, 'assistance' as const),
+    promise: fc.boolean(),
+    agency: fc.boolean(),
+    staged: fc.constantFrom(null, 0, 2, 4),
+  });
+  const guarantor = fc.record({ address: fc.boolean(), returnedMail: fc.boolean() });
+
+  it('ties to the balances on random accounts, holds and stages, by facility', () => {
+    fc.assert(
+      fc.property(
+        fc.array(account, { minLength: 1, maxLength: 7 }),
+        fc.tuple(guarantor, guarantor, guarantor),
+        fc.constantFrom(null, 1, 2),
+        (accounts, guarantors, facilityId) => {
+          const ctx = createTestCtx();
+          try {
+            const today = ctx.clock.today();
+            const payerId = addPayer(ctx);
+            run(ctx.db, `INSERT INTO facilities (id, name) VALUES (2, 'North Clinic')`);
+            const people = guarantors.map((g) => {
+              const id = addPerson(ctx);
+              if (g.address) addAddress(ctx, id);
+              if (g.returnedMail)
+                run(ctx.db, `UPDATE people SET returned_mail = 1 WHERE id = ?`, id);
+              return id;
+            });
+            accounts.forEach((a, i) => {
+              const patientId = people[a.guarantor]!;
+              const { accountId } = addAccount(ctx, {
+                patientId,
+                payerId,
+                facilityId: a.facility,
+                number: `C${i}`,
+              });
+              if (a.patient) addBilledClaim(ctx, accountId, payerId, [a.patient], 'patient');
+              if (a.insurance) addBilledClaim(ctx, accountId, payerId, [a.insurance]);
+              if (a.paid)
+                dispatch(ctx, 'postPatientPayment', {
+                  accountId,
+                  amount: a.paid,
+                  method: 'cash',
+                  receivedDate: today,
+                });
+              if (a.hold)
+                dispatch(ctx, 'setCollectionHold', { accountId, kind: a.hold, open: true });
+              if (a.promise)
+                dispatch(ctx, 'recordPromise', {
+                  accountId,
+                  kind: 'promise',
+                  amount: 1_000,
+                  dueDate: addDays(today, 10),
+                  note: null,
+                });
+              if (a.staged !== null)
+                run(
+                  ctx.db,
+                  `INSERT INTO dunning_stages (account_id, guarantor_id, stage, first_statement_date,
+                     statements_sent, last_statement_date, source, updated_at)
+                   VALUES (?, ?, ?, ?, 1, ?, 'import', 't')`,
+                  accountId,
+                  patientId,
+                  a.staged,
+                  addDays(today, -90),
+                  addDays(today, -20),
+                );
+              if (a.agency)
+                run(ctx.db, `UPDATE accounts SET status = 'agency' WHERE id = ?`, accountId);
+            });
+            const report = call(ctx, 'getReport', {
+              report: 'collections',
+              filters: { facilityId },
+            });
+            expectTies(ctx, report, facilityId);
+            const held = report.figures.find((f) => f.label === 'Held from statements')?.value;
+            const notHeld = table(report, 'holds')
+              .rows.filter((r) => String(r[0]).startsWith('Not held'))
+              .reduce((s, r) => s + Number(r[1]), 0);
+            expect(Number(held) + notHeld).toBe(accountsOwing(ctx, facilityId)?.n);
+          } finally {
+            ctx.close();
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
