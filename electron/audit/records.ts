@@ -218,6 +218,7 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   closeBatch: answered,
   saveAdjustmentReason: answered,
   postPatientPayment: answered,
+  takePayment: answered,
   postInsurancePayment: answered,
   postAdjustment: answered,
   decideAdjustment: answered,

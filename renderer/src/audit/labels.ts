@@ -21,6 +21,7 @@ const LABELS: Record<string, string> = {
   completeFollowUp: 'Completed a follow-up',
   changeAddress: 'Changed an address',
   postPatientPayment: 'Posted a patient payment',
+  takePayment: 'Took a payment at the account',
   postInsurancePayment: 'Posted an insurance payment',
   postAdjustment: 'Posted an adjustment',
   decideAdjustment: 'Decided an adjustment',
