@@ -183,6 +183,8 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   listStatementCandidates: answered,
   getBatch: answered,
   getCashSummary: answered,
+  getDepositSlip: answered,
+  getDepositSlipPdf: answered,
   listAdjustmentRequests: answered,
   getImport: answered,
   listRemittanceExceptions: answered,

@@ -22,6 +22,8 @@ const LABELS: Record<string, string> = {
   changeAddress: 'Changed an address',
   postPatientPayment: 'Posted a patient payment',
   takePayment: 'Took a payment at the account',
+  getDepositSlip: 'Exported a deposit slip',
+  getDepositSlipPdf: 'Printed a deposit slip',
   postInsurancePayment: 'Posted an insurance payment',
   postAdjustment: 'Posted an adjustment',
   decideAdjustment: 'Decided an adjustment',
