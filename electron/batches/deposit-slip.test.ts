@@ -128,7 +128,7 @@ describe('the deposit slip', () => {
     expect(table('returned')?.rows).toEqual([
       ['Insufficient funds', '2231', 'DS-2', '2026-03-10', TEST_TODAY, 4_000, 0],
     ]);
-    expect(table('batches')?.total).toEqual(['Total', null, null, 18_801, 18_801, 0]);
+    expect(table('batches')?.total).toEqual(['Total', '', '', 18_801, 18_801, 0]);
     expect(reportCsv(slip)).toContain('Total received,4,158.00');
   });
 
@@ -157,5 +157,22 @@ describe('the deposit slip', () => {
     // yesterday's check is not today's deposit, and the bank is not told who the patients are
     expect(text).not.toContain('9999');
     expect(text).not.toMatch(/Testperson/);
+  });
+
+  it('prints an empty day as empty, saying so in each table, and invents nothing', async () => {
+    day();
+    const file = await callAsync(ctx, 'getDepositSlipPdf', { date: '2026-03-12' });
+    const pdf = path.join(ctx.dir, file.fileName);
+    fs.writeFileSync(pdf, Buffer.from(file.pdfBase64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/Total received[\s\S]*\$0\.00/);
+    for (const empty of [
+      'No batches have this deposit date.',
+      'No payments on this day.',
+      'No checks on this day.',
+      'No patient checks came back on this day.',
+    ])
+      expect(text).toContain(empty);
+    expect(text).not.toMatch(/2231|1042|Batch \d/);
   });
 });

@@ -89,11 +89,12 @@ export function depositSlip(ctx: ReadCtx, date: IsoDate): Report {
           b.postedTotal,
           b.difference,
         ]),
+        empty: 'No batches have this deposit date.',
         total: day.batches.length
           ? [
               'Total',
-              null,
-              null,
+              '',
+              '',
               sumCents(day.batches.map((b) => b.expectedTotal)),
               sumCents(day.batches.map((b) => b.postedTotal)),
               sumCents(day.batches.map((b) => b.difference)),
@@ -109,6 +110,7 @@ export function depositSlip(ctx: ReadCtx, date: IsoDate): Report {
           { key: 'amount', label: 'Amount', kind: 'money' },
         ],
         rows: day.byMethod.map((m) => [PAYMENT_METHOD.labels[m.method], m.count, m.total]),
+        empty: 'No payments on this day.',
         total: day.byMethod.length
           ? ['Total received', day.byMethod.reduce((n, m) => n + m.count, 0), day.total]
           : null,
@@ -130,7 +132,8 @@ export function depositSlip(ctx: ReadCtx, date: IsoDate): Report {
           batch(c.batchId),
           c.amount,
         ]),
-        total: checks.length ? ['Total of checks', null, null, null, checksTotal] : null,
+        empty: 'No checks on this day.',
+        total: checks.length ? ['Total of checks', '', '', '', checksTotal] : null,
       },
       {
         id: 'returned',
@@ -153,13 +156,14 @@ export function depositSlip(ctx: ReadCtx, date: IsoDate): Report {
           r.amount,
           r.fee,
         ]),
+        empty: 'No patient checks came back on this day.',
         total: returned.length
           ? [
               'Total',
-              null,
-              null,
-              null,
-              null,
+              '',
+              '',
+              '',
+              '',
               sumCents(returned.map((r) => r.amount)),
               sumCents(returned.map((r) => r.fee)),
             ]
