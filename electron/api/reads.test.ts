@@ -41,6 +41,8 @@ function sampleInputs(): Record<string, unknown> {
     listBatches: {},
     getBatch: { batchId },
     getCashSummary: { date: today },
+    getDepositSlip: { date: today },
+    getDepositSlipPdf: { date: today },
     listAdjustmentRequests: {},
     previewPlan: {
       accountId,

@@ -24,6 +24,7 @@ import { ensureUser } from '../users/users';
 /** Every write of the posting slice, with the control that applies to a representative. */
 const MONEY_METHODS: Record<string, string> = {
   postPatientPayment: 'money in; no approval',
+  takePayment: "money in; no approval; into today's batch, never one named by the caller",
   postInsurancePayment: 'money in; no approval',
   postAdjustment: 'daily write-off limit per account',
   postRefund: 'always a supervisor',

@@ -8,7 +8,13 @@ import { formatCents } from '../../shared/money/format';
 import type { Ctx, ReadCtx } from '../core/context';
 import { remittancesOn } from '../importers/remittance/detail';
 import { providerAdjustmentViews } from '../importers/remittance/plb';
-import { batchSummaries, batchSummary, methodTotals, requireOpenBatch } from './summary';
+import {
+  batchSummaries,
+  batchSummary,
+  methodTotals,
+  RECEIPTS_OF_THE_DAY,
+  requireOpenBatch,
+} from './summary';
 import { all, oneOrThrow, run } from '../db/query';
 import { returnedChecksOn } from '../returned-checks/record';
 
@@ -121,13 +127,7 @@ export function closeBatch(ctx: Ctx, input: ParsedInputOf<'closeBatch'>): BatchS
 export function getCashSummary(ctx: ReadCtx, input: ParsedInputOf<'getCashSummary'>): CashSummary {
   const { db } = ctx;
   const batches = batchSummaries(db, `WHERE b.deposit_date = ? ORDER BY b.id`, input.date);
-  const byMethod = methodTotals(
-    db,
-    `(batch_id IN (SELECT id FROM deposit_batches WHERE deposit_date = ?)
-      OR (batch_id IS NULL AND received_date = ?))`,
-    input.date,
-    input.date,
-  );
+  const byMethod = methodTotals(db, RECEIPTS_OF_THE_DAY, input.date, input.date);
   const loose = oneOrThrow<{ total: Cents }>(
     db,
     `SELECT ifnull(sum(amount), 0) AS total FROM receipts

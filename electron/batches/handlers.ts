@@ -8,6 +8,7 @@ import {
   openBatch,
   setBatchTotal,
 } from './batches';
+import { getDepositSlip, getDepositSlipPdf } from './deposit-slip';
 
 /** The handlers of deposit batches: one for each method of the slice. */
 export const batchesHandlers = {
@@ -17,4 +18,6 @@ export const batchesHandlers = {
   getBatch,
   closeBatch,
   getCashSummary,
+  getDepositSlip,
+  getDepositSlipPdf,
 } satisfies HandlersOf<typeof batchesMethods>;

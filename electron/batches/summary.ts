@@ -14,6 +14,13 @@ export const BATCH_SUMMARY_SQL = `
     b.status, u.display_name AS createdBy, b.closed_at AS closedAt
   FROM deposit_batches b JOIN users u ON u.id = b.created_by`;
 
+/**
+ * The receipts a day's deposit counts (two parameters, the day twice): those in a batch
+ * with that deposit date, and those posted outside any batch on that day.
+ */
+export const RECEIPTS_OF_THE_DAY = `(r.batch_id IN (SELECT id FROM deposit_batches WHERE deposit_date = ?)
+  OR (r.batch_id IS NULL AND r.received_date = ?))`;
+
 type Row = Omit<BatchSummary, 'difference'>;
 
 function withDifference(row: Row): BatchSummary {

@@ -8,12 +8,14 @@ import { postInsurancePayment } from './insurance-payment';
 import { postPatientPayment } from './patient-payment';
 import { postRefund } from './refund';
 import { reverseEntry, reversePayment } from './reverse';
+import { takePayment } from './take-payment';
 
 /** The handlers of posting money: one for each method of the slice. */
 export const postingHandlers = {
   listAdjustmentReasons,
   saveAdjustmentReason,
   postPatientPayment,
+  takePayment,
   postInsurancePayment,
   postAdjustment,
   listAdjustmentRequests,

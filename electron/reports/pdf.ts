@@ -98,7 +98,11 @@ export async function renderReportPdf(report: Report): Promise<{ bytes: Buffer; 
         bold: true,
       } as (typeof rows)[number]);
     if (rows.length === 0) {
-      doc.font('sans').fontSize(8).fillColor(GREY).text('Nothing in this period.', MARGIN, y);
+      doc
+        .font('sans')
+        .fontSize(8)
+        .fillColor(GREY)
+        .text(table.empty ?? 'Nothing in this period.', MARGIN, y);
       y = doc.y + 12;
       continue;
     }

@@ -168,6 +168,16 @@ export function accessibilityProblems(page: Page): string[] {
 }
 
 /**
+ * A full-page picture keeps fixed elements where the window's first screen had them, which
+ * would draw the message band across the middle of a long page: here the band and its
+ * message sit at the foot of the page, as in a window tall enough to show all of it.
+ */
+const AS_A_TALL_WINDOW = `
+  body { position: relative; }
+  .notification-band,
+  .notification-band-messages[data-position='bottom-left'] { position: absolute !important; }`;
+
+/**
  * A full-page screenshot, taken from the top so the fixed header does not land mid-page,
  * and an accessibility check of the same screen: every test photographs each screen it
  * reaches once it shows what the test waited for, so checking here covers every screen
@@ -176,7 +186,11 @@ export function accessibilityProblems(page: Page): string[] {
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+    style: AS_A_TALL_WINDOW,
+  });
   await checkScreen(page, name);
 }
 

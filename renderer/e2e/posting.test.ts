@@ -7,6 +7,7 @@ import { call } from '../../electron/testing/call';
 import { rowCount } from '../../electron/testing/test-db';
 import { fixedClock, type Ctx } from '../../electron/core/context';
 import { openDatabase } from '../../electron/db/open';
+import { depositSlip } from './deposit-slip';
 import { appSession, screenshot } from './harness';
 
 const app = appSession();
@@ -169,6 +170,7 @@ describe('posting a deposit batch', () => {
     const methods = page.getByRole('table', { name: 'Day totals by method' });
     await methods.getByRole('row', { name: /Card 1 \$100\.00/ }).waitFor();
     await screenshot(page, 'cash-summary');
+    await depositSlip(page, ctx, { account: a!.number, batchId });
   });
 
   it('posts an EOB with a patient share and the patient balance rises', async () => {

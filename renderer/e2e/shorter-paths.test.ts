@@ -103,21 +103,33 @@ describe('taking a payment from the account screen', () => {
     });
   });
 
-  it('refuses a check without its number, behind the API', async () => {
+  it('refuses a payment in one request and leaves no batch behind', async () => {
     const ctx = app.database({ demo: true });
+    const today = ctx.clock.today();
     const [a] = accountsOwing(ctx, 5_000, 1);
-    expect(a).toBeDefined();
-    const page = await app.open(`#/accounts/${a?.id}`, ctx);
+    if (!a) throw new Error('the demo data has an account owing $50.00');
+    expect(openBatches(ctx).filter((b) => b.depositDate === today)).toEqual([]);
+    const page = await app.open(`#/accounts/${a.id}`, ctx);
     await page.getByRole('button', { name: 'Take payment' }).click();
     const form = page.getByRole('form', { name: 'Take payment' });
+    await form.getByText('a front-desk batch will be opened').waitFor();
+
+    // refused at the door: a check without its number
     await form.getByRole('textbox', { name: 'Amount' }).fill('25.00');
     await form.getByText('Check', { exact: true }).click();
     await form.getByRole('button', { name: 'Post payment' }).click();
     await form.getByText('A check needs its number.').waitFor();
     await screenshot(page, 'shorter-paths-take-payment-refused');
-    expect(
-      receiptsOf(ctx, a?.id ?? 0).filter((r) => r.checkNumber === null && r.method === 'check'),
-    ).toEqual([]);
+
+    // refused by the posting rules: the account was closed at another desk meanwhile
+    await form.getByRole('textbox', { name: 'Check number' }).fill('1042');
+    ctx.db.prepare(`UPDATE accounts SET status = 'closed' WHERE id = ?`).run(a.id);
+    await form.getByRole('button', { name: 'Post payment' }).click();
+    await form.getByText(/is closed; nothing can be posted to it/).waitFor();
+    await screenshot(page, 'shorter-paths-take-payment-refused-closed');
+
+    expect(openBatches(ctx).filter((b) => b.depositDate === today)).toEqual([]);
+    expect(receiptsOf(ctx, a.id).filter((r) => r.receivedDate === today)).toEqual([]);
   });
 });
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Report } from '../reports/model';
+import type { PdfFile } from './documents';
 import type { ReturnedCheckView } from './returned-checks';
 import {
   BATCH_SOURCE,
@@ -104,4 +106,7 @@ export const batchesMethods = {
   getBatch: read<BatchView>()(batchInput),
   closeBatch: write<BatchSummary>()(batchInput),
   getCashSummary: read<CashSummary>()(cashSummaryInput),
+  /** The day's deposit as a report: the screen's CSV file and the printed slip's figures. */
+  getDepositSlip: read<Report>()(cashSummaryInput),
+  getDepositSlipPdf: read<PdfFile>()(cashSummaryInput),
 } satisfies MethodGroup;

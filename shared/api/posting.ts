@@ -92,36 +92,56 @@ export interface AdjustmentReason {
 
 const batchId = batchIdField().nullish();
 
+/** A patient payment's fields, wherever it is posted from. */
+const patientPaymentFields = {
+  accountId: accountIdField(),
+  amount: positiveAmount('Payment amount'),
+  method: z.enum(['cash', 'check', 'card'], 'Choose cash, check or card.'),
+  checkNumber: optionalText('Check number', 30),
+  reference: optionalText('Reference', 60),
+  receivedDate: isoDateField('Date received'),
+  /** Omitted: oldest first. Otherwise what goes to each claim; claimId null is the account. */
+  allocations: z
+    .array(
+      z.strictObject({ claimId: claimIdField().nullable(), amount: positiveAmount('Amount') }),
+      'Allocations must be a list.',
+    )
+    .min(1, 'Apply the payment to at least one claim, or leave it to go oldest first.')
+    .max(100, 'At most 100 allocations.')
+    .nullish(),
+  memo: optionalText('Memo', 500),
+};
+
+function methodDetails(
+  v: { method: string; checkNumber?: string | null; reference?: string | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (v.method === 'check' && !v.checkNumber)
+    ctx.addIssue({ code: 'custom', path: ['checkNumber'], message: 'A check needs its number.' });
+  if (v.method === 'card' && !v.reference)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reference'],
+      message: 'A card payment needs its authorisation or transaction reference.',
+    });
+}
+
 export const postPatientPaymentInput = z
-  .strictObject({
-    accountId: accountIdField(),
-    batchId,
-    amount: positiveAmount('Payment amount'),
-    method: z.enum(['cash', 'check', 'card'], 'Choose cash, check or card.'),
-    checkNumber: optionalText('Check number', 30),
-    reference: optionalText('Reference', 60),
-    receivedDate: isoDateField('Date received'),
-    /** Omitted: oldest first. Otherwise what goes to each claim; claimId null is the account. */
-    allocations: z
-      .array(
-        z.strictObject({ claimId: claimIdField().nullable(), amount: positiveAmount('Amount') }),
-        'Allocations must be a list.',
-      )
-      .min(1, 'Apply the payment to at least one claim, or leave it to go oldest first.')
-      .max(100, 'At most 100 allocations.')
-      .nullish(),
-    memo: optionalText('Memo', 500),
-  })
-  .superRefine((v, ctx) => {
-    if (v.method === 'check' && !v.checkNumber)
-      ctx.addIssue({ code: 'custom', path: ['checkNumber'], message: 'A check needs its number.' });
-    if (v.method === 'card' && !v.reference)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['reference'],
-        message: 'A card payment needs its authorisation or transaction reference.',
-      });
-  });
+  .strictObject({ ...patientPaymentFields, batchId })
+  .superRefine(methodDetails);
+
+/**
+ * A patient payment taken at the account: it goes into today's open batch for patients'
+ * money, or a front-desk batch opened for today in the same request, so a refused
+ * payment leaves no batch behind.
+ */
+export const takePaymentInput = z.strictObject(patientPaymentFields).superRefine(methodDetails);
+
+export interface TakePaymentResult extends PostingResult {
+  batch: BatchSummary;
+  /** True when no batch was open for today and this payment opened one. */
+  batchOpened: boolean;
+}
 
 const adjustmentCode = z.strictObject({
   groupCode: z.enum(['CO', 'OA', 'PI', 'PR'], 'Group code is CO, OA, PI or PR.'),
@@ -227,6 +247,7 @@ export const postingMethods = {
     supervisor('change the list of adjustment reasons'),
   ),
   postPatientPayment: write<PostingResult>()(postPatientPaymentInput),
+  takePayment: write<TakePaymentResult>()(takePaymentInput),
   postInsurancePayment: write<PostingResult>()(postInsurancePaymentInput),
   postAdjustment: write<AdjustmentResult>()(postAdjustmentInput),
   listAdjustmentRequests: read<AdjustmentRequestView[]>()(listAdjustmentRequestsInput),

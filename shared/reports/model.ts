@@ -45,6 +45,8 @@ export interface ReportTable {
   rows: ReportCell[][];
   /** The totals row, when adding the column up means something. */
   total: ReportCell[] | null;
+  /** What an empty table says instead; "Nothing in this period." when not given. */
+  empty?: string;
 }
 
 export interface ReportFigure {

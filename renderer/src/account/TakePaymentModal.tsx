@@ -1,35 +1,23 @@
-import {
-  Button,
-  Group,
-  Input,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { AccountView } from '../../../shared/api/accounts';
 import type { BatchSummary } from '../../../shared/api/batches';
+import type { TakePaymentResult } from '../../../shared/api/posting';
 import { BATCH_SOURCE } from '../../../shared/codes/enums';
-import { addDays, formatUsDate, isIsoDate, type IsoDate } from '../../../shared/dates/iso-date';
+import { formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll, keys } from '../app/query';
 import { FormError } from '../components/FormError';
 import { MoneyInput } from '../components/MoneyInput';
 import { amountFrom, amountProblem } from '../components/money-input';
+import { methodInput, PaymentFields, usePaymentDetails } from '../posting/PaymentFields';
 
-type Method = 'cash' | 'check' | 'card';
-const METHODS: { value: Method; label: string }[] = [
-  { value: 'cash', label: 'Cash' },
-  { value: 'check', label: 'Check' },
-  { value: 'card', label: 'Card' },
-];
-
-/** Today's open batch a patient's money can go into: the front desk's first, insurer batches never. */
+/**
+ * Today's open batch a patient's money would go into, for the hint above the form: the
+ * front desk's first, insurer batches never. The server decides the same way when it posts.
+ */
 export function todaysBatch(batches: BatchSummary[], today: IsoDate): BatchSummary | null {
   const usable = batches.filter(
     (b) => b.status === 'open' && b.depositDate === today && b.source !== 'insurer',
@@ -37,46 +25,34 @@ export function todaysBatch(batches: BatchSummary[], today: IsoDate): BatchSumma
   return usable.find((b) => b.source === 'desk') ?? usable[0] ?? null;
 }
 
+/** Where the money went, as the server reports it. */
+function whereItWent(result: TakePaymentResult): string {
+  return result.batchOpened
+    ? `It went into batch #${result.batch.id}, opened for ${formatUsDate(result.batch.depositDate)}.`
+    : `It went into open batch #${result.batch.id}.`;
+}
+
 /**
- * A patient payment taken at the account, without going to Posting: it goes into today's
- * open deposit batch, or opens a front-desk batch for today when there is none. The batch
- * and posting rules are the server's, as for any other payment.
+ * A patient payment taken at the account, without going to Posting: one request puts it
+ * into today's open deposit batch, or opens a front-desk batch for today with it, so a
+ * refused payment leaves no empty batch behind.
  */
 export function TakePaymentModal({ view, onClose }: { view: AccountView; onClose: () => void }) {
   const [amount, setAmount] = useState('');
-  const [method, setMethod] = useState<Method>('cash');
-  const [checkNumber, setCheckNumber] = useState('');
-  const [reference, setReference] = useState('');
-  const [receivedDate, setReceivedDate] = useState<string | null>(view.today);
+  const payment = usePaymentDetails('cash', view.today);
   const batches = useQuery({ queryKey: keys.batches, queryFn: () => api.listBatches({}) });
   const batch = batches.data ? todaysBatch(batches.data, view.today) : null;
 
   const save = useMutation({
     mutationFn: async () => {
-      const paid = amountFrom(amount) ?? 0;
-      const target =
-        batch ??
-        (await api.openBatch({
-          depositDate: view.today,
-          source: 'desk',
-          // the batch starts out expecting this payment; its total is corrected on Posting
-          expectedTotal: paid,
-          description: 'Payments taken at the account',
-        }));
-      const result = await api.postPatientPayment({
+      const result = await api.takePayment({
         accountId: view.account.id,
-        batchId: target.id,
         // blank is $0.00, which the server refuses with its own wording
-        amount: paid,
-        method,
-        checkNumber: method === 'check' ? checkNumber : null,
-        reference: method === 'card' ? reference : null,
-        receivedDate: receivedDate ?? '',
+        amount: amountFrom(amount) ?? 0,
+        ...methodInput(payment.details),
+        receivedDate: payment.details.receivedDate ?? '',
       });
-      const where = batch
-        ? `It went into open batch #${target.id}.`
-        : `It went into batch #${target.id}, opened for ${formatUsDate(view.today)}.`;
-      return `${result.message} ${where}`;
+      return `${result.message} ${whereItWent(result)}`;
     },
     onSuccess: async (message) => {
       notifications.show({ color: 'green', message });
@@ -88,7 +64,7 @@ export function TakePaymentModal({ view, onClose }: { view: AccountView; onClose
   const typo = amountProblem(amount);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!typo && !batches.isPending) save.mutate();
+    if (!typo) save.mutate();
   };
   return (
     <Modal opened onClose={onClose} title="Take payment" size="md">
@@ -106,53 +82,19 @@ export function TakePaymentModal({ view, onClose }: { view: AccountView; onClose
             required
             value={amount}
             onChange={(e) => setAmount(e.currentTarget.value)}
-            error={typo ?? errors.amount ?? errors.expectedTotal}
+            error={typo ?? errors.amount}
             data-autofocus
             autoComplete="off"
           />
-          <Input.Wrapper label="Method" required id="take-payment-method-label">
-            <SegmentedControl
-              display="flex"
-              value={method}
-              onChange={(v) => setMethod(v as Method)}
-              data={METHODS}
-              aria-labelledby="take-payment-method-label"
-            />
-          </Input.Wrapper>
-          {method === 'check' && (
-            <TextInput
-              label="Check number"
-              required
-              value={checkNumber}
-              onChange={(e) => setCheckNumber(e.currentTarget.value)}
-              error={errors.checkNumber}
-              autoComplete="off"
-            />
-          )}
-          {method === 'card' && (
-            <TextInput
-              label="Card reference"
-              required
-              placeholder="Authorisation or transaction"
-              value={reference}
-              onChange={(e) => setReference(e.currentTarget.value)}
-              error={errors.reference}
-              autoComplete="off"
-            />
-          )}
-          <DateInput
-            label="Date received"
-            required
-            valueFormat="MM/DD/YYYY"
-            maxDate={view.today}
-            minDate={addDays(view.today, -90)}
-            value={receivedDate}
-            onChange={(v) => setReceivedDate(v && isIsoDate(v) ? v : null)}
-            error={errors.receivedDate}
+          <PaymentFields
+            details={payment.details}
+            onChange={payment.change}
+            errors={errors}
+            today={view.today}
           />
           <FormError
             error={save.error}
-            fields={['amount', 'expectedTotal', 'checkNumber', 'reference', 'receivedDate']}
+            fields={['amount', 'checkNumber', 'reference', 'receivedDate']}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -26,6 +26,7 @@ import { api } from './api';
 import { keys, messageOf } from './query';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { NavButton, OfficeMenu, SearchIcon } from './nav';
+import { NOTIFICATION_BAND_HEIGHT, NotificationBand } from './NotificationBand';
 import { cashPath, navigate, useRoute } from './router';
 
 export function Shell() {
@@ -76,7 +77,7 @@ export function Shell() {
     );
 
   return (
-    <AppShell header={{ height: 52 }} padding="md">
+    <AppShell header={{ height: 52 }} footer={{ height: NOTIFICATION_BAND_HEIGHT }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap={6} wrap="nowrap" miw={0} style={{ flex: 1 }}>
@@ -157,6 +158,7 @@ export function Shell() {
         <BackupWarning />
         {body}
       </AppShell.Main>
+      <NotificationBand />
       {searchable && <SearchSpotlight />}
     </AppShell>
   );

@@ -26,6 +26,7 @@ import { ProviderAdjustmentList, RemittanceDetailModal } from '../imports/Remitt
 import { TieOutLine } from '../imports/TieOutLine';
 import { ReturnedChecksList } from '../returned-checks/ReturnedChecksList';
 import { BatchTotalsCells } from './BatchStatusBadge';
+import { DepositSlipActions } from './DepositSlip';
 
 /** The day's remittances (EFTs and checks from payers), each tied out to its payment. */
 function RemittancesOfTheDay({ rows }: { rows: RemittanceTieOutRow[] }) {
@@ -103,16 +104,19 @@ export function CashSummaryScreen({ date, today }: { date: IsoDate | null; today
         <Title order={2} size="h3">
           Cash summary for {formatUsDate(day)}
         </Title>
-        <DateInput
-          label="Day"
-          valueFormat="MM/DD/YYYY"
-          maxDate={today}
-          value={day}
-          onChange={(v) => {
-            if (v && isIsoDate(v)) navigate(cashPath(v));
-          }}
-          w={150}
-        />
+        <Group gap="xs" align="flex-end">
+          <DateInput
+            label="Day"
+            valueFormat="MM/DD/YYYY"
+            maxDate={today}
+            value={day}
+            onChange={(v) => {
+              if (v && isIsoDate(v)) navigate(cashPath(v));
+            }}
+            w={150}
+          />
+          <DepositSlipActions day={day} disabled={!summary.isSuccess} />
+        </Group>
       </Group>
       {summary.isPending ? (
         <LoadingState label="Adding up the day…" />

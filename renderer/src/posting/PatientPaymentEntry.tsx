@@ -1,4 +1,4 @@
-import { Button, Group, Input, SegmentedControl, Text, TextInput } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
@@ -10,13 +10,7 @@ import { MoneyInput } from '../components/MoneyInput';
 import { amountFrom, amountProblem } from '../components/money-input';
 import { requireAccountByNumber, useAccountLookup } from './account-lookup';
 import { AccountField } from './AccountField';
-
-type Method = 'cash' | 'check' | 'card';
-const METHODS: { value: Method; label: string }[] = [
-  { value: 'cash', label: 'Cash' },
-  { value: 'check', label: 'Check' },
-  { value: 'card', label: 'Card' },
-];
+import { methodInput, PaymentFields, usePaymentDetails } from './PaymentFields';
 
 /**
  * One row for one patient payment, made for a stack of envelopes: account, amount,
@@ -26,9 +20,7 @@ const METHODS: { value: Method; label: string }[] = [
 export function PatientPaymentEntry({ batch }: { batch: BatchSummary }) {
   const [accountNumber, setAccountNumber] = useState('');
   const [amount, setAmount] = useState('');
-  const [method, setMethod] = useState<Method>('check');
-  const [checkNumber, setCheckNumber] = useState('');
-  const [reference, setReference] = useState('');
+  const payment = usePaymentDetails('check');
   const [last, setLast] = useState<string | null>(null);
   const accountRef = useRef<HTMLInputElement>(null);
   const lookup = useAccountLookup(accountNumber);
@@ -40,9 +32,7 @@ export function PatientPaymentEntry({ batch }: { batch: BatchSummary }) {
         batchId: batch.id,
         // blank is $0.00, which the server refuses with its own wording
         amount: amountFrom(amount) ?? 0,
-        method,
-        checkNumber: method === 'check' ? checkNumber : null,
-        reference: method === 'card' ? reference : null,
+        ...methodInput(payment.details),
         receivedDate: batch.depositDate,
       }),
     onSuccess: async (result) => {
@@ -50,8 +40,7 @@ export function PatientPaymentEntry({ batch }: { batch: BatchSummary }) {
       notifications.show({ color: 'green', message: result.message });
       setAccountNumber('');
       setAmount('');
-      setCheckNumber('');
-      setReference('');
+      payment.clear();
       accountRef.current?.focus();
       await invalidateAll();
     },
@@ -92,38 +81,7 @@ export function PatientPaymentEntry({ batch }: { batch: BatchSummary }) {
           w={130}
           autoComplete="off"
         />
-        <Input.Wrapper label="Method" required id="payment-method-label">
-          <SegmentedControl
-            display="flex"
-            value={method}
-            onChange={(v) => setMethod(v as Method)}
-            data={METHODS}
-            aria-labelledby="payment-method-label"
-          />
-        </Input.Wrapper>
-        {method === 'check' && (
-          <TextInput
-            label="Check number"
-            required
-            value={checkNumber}
-            onChange={(e) => setCheckNumber(e.currentTarget.value)}
-            error={errors.checkNumber}
-            w={150}
-            autoComplete="off"
-          />
-        )}
-        {method === 'card' && (
-          <TextInput
-            label="Card reference"
-            required
-            placeholder="Authorisation or transaction"
-            value={reference}
-            onChange={(e) => setReference(e.currentTarget.value)}
-            error={errors.reference}
-            w={200}
-            autoComplete="off"
-          />
-        )}
+        <PaymentFields details={payment.details} onChange={payment.change} errors={errors} inline />
         <Button type="submit" mt={25} loading={post.isPending}>
           Post payment
         </Button>

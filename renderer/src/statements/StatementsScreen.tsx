@@ -176,7 +176,13 @@ export function StatementsScreen() {
     body = <CandidatesTable rows={rows} selected={shown} onSelect={setSelected} disabled={busy} />;
 
   return (
-    <Stack gap="sm" style={{ height: 'calc(100vh - 52px - 2 * var(--mantine-spacing-md))' }}>
+    <Stack
+      gap="sm"
+      style={{
+        height:
+          'calc(100vh - 52px - var(--app-shell-footer-offset, 0px) - 2 * var(--mantine-spacing-md))',
+      }}
+    >
       <div>
         <Title order={2} size="h3">
           Statements

@@ -16,7 +16,10 @@ export function QueueScreen({ params }: { params: URLSearchParams }) {
   const path = `/queue${paramsFromFilters(filters)}`;
   useEffect(() => rememberQueuePath(path), [path]);
   return (
-    <Stack gap="sm" h="calc(100vh - 52px - 2 * var(--mantine-spacing-md))">
+    <Stack
+      gap="sm"
+      h="calc(100vh - 52px - var(--app-shell-footer-offset, 0px) - 2 * var(--mantine-spacing-md))"
+    >
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2} size="h3">
