@@ -60,7 +60,7 @@ async function checkBackup(
   input: z.output<typeof backupIdInput>,
 ): Promise<BackupCheck> {
   const dir = backupDir(ctx, input.id);
-  return recheckBackup(dir, () => ctx.clock.now());
+  return recheckBackup(dir, () => ctx.clock.now(), ctx.databaseKey ?? null);
 }
 
 /**
@@ -75,7 +75,7 @@ async function restoreBackup(
   if (backupState(ctx.databasePath).running) {
     throw conflict('A backup is being made. Restore once it is done.');
   }
-  const check = await recheckBackup(dir, () => ctx.clock.now());
+  const check = await recheckBackup(dir, () => ctx.clock.now(), ctx.databaseKey ?? null);
   if (!check.ok) {
     throw conflict(`This backup cannot be restored: ${check.problems.join(' ')}`);
   }
@@ -95,6 +95,7 @@ export const backupsHandlers = {
   startBackup: (ctx: Ctx) => {
     const started = runBackup({
       databasePath: ctx.databasePath,
+      key: ctx.databaseKey ?? null,
       clock: ctx.clock,
       folder: folderOf(ctx),
       kind: 'on request',

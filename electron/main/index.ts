@@ -12,6 +12,7 @@ import {
 } from '../app/database-path';
 import { DAMAGED_ADVICE, describeFailure } from '../core/failure';
 import { checkDatabaseFile } from '../db/check';
+import { WrongKeyError, type DatabaseKey } from '../db/cipher';
 import { sweepDocuments } from '../filing/sweep';
 import {
   DamagedDatabaseError,
@@ -27,6 +28,7 @@ import { backupTick } from '../backups/schedule';
 import { readFacility } from '../facility/facility';
 import { signIn, UserTurnedOffError } from '../users/sign-in';
 import { allowedSites, APP_SCHEME, contentType, devToolsAllowed, resolveAppFile } from './guards';
+import { databaseKeyFor } from './database-key';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
 import { createSettings, type Settings } from './settings';
@@ -45,7 +47,8 @@ function openingProblem(error: unknown, file: string): string {
   if (
     error instanceof DatabaseTooNewError ||
     error instanceof DamagedDatabaseError ||
-    error instanceof MigrationBlockedError
+    error instanceof MigrationBlockedError ||
+    error instanceof WrongKeyError
   ) {
     return error.message;
   }
@@ -86,7 +89,7 @@ function chooseDatabase(settings: Settings): DatabaseTarget | null {
   return target;
 }
 
-function openStore(): Ctx | null {
+async function openStore(): Promise<Ctx | null> {
   const settings = createSettings();
   const target = chooseDatabase(settings);
   if (!target) return null;
@@ -100,8 +103,13 @@ function openStore(): Ctx | null {
       error instanceof RestoreFailed ? error.message : describeFailure(error).message,
     );
   }
+  const keyed = await databaseKeyFor(target.path, app.getPath('userData'));
+  if ('refused' in keyed) {
+    return refuse('ClaimDesk cannot open its database', `${keyed.refused}\n\n${target.path}`);
+  }
+  const databaseKey = keyed.key;
   try {
-    db = openDatabase(target.path);
+    db = openDatabase(target.path, databaseKey ? { key: databaseKey } : {});
   } catch (error) {
     return refuse(
       'ClaimDesk cannot open its database',
@@ -114,7 +122,7 @@ function openStore(): Ctx | null {
   const { username } = os.userInfo();
   try {
     const userId = signIn(db, username, systemClock.now());
-    return { db, clock: systemClock, userId, databasePath: target.path };
+    return { db, clock: systemClock, userId, databasePath: target.path, databaseKey };
   } catch (error) {
     db.close();
     db = null;
@@ -127,8 +135,8 @@ function openStore(): Ctx | null {
 }
 
 /** Looks at every page of the file in the background and says so when it is damaged. */
-function warnIfDamaged(file: string): void {
-  void checkDatabaseFile(file).then((result) => {
+function warnIfDamaged(file: string, key: DatabaseKey | null): void {
+  void checkDatabaseFile(file, key).then((result) => {
     if (result !== 'damaged') return;
     const options = {
       type: 'error' as const,
@@ -203,10 +211,10 @@ if (!app.requestSingleInstanceLock()) {
   const devTools = devToolsAllowed(process.argv, process.env);
   void app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       lockDownSession();
       serveApp();
-      const ctx = openStore();
+      const ctx = await openStore();
       if (!ctx) {
         app.quit();
         return;
@@ -227,7 +235,7 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.on('closed', () => {
         mainWindow = null;
       });
-      warnIfDamaged(ctx.databasePath);
+      warnIfDamaged(ctx.databasePath, ctx.databaseKey ?? null);
       if (restored) tellRestored(restored);
       // the day's backup, looked for each minute in the main process, off the window's path
       backupTimer = setInterval(() => {
