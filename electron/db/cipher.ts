@@ -48,8 +48,14 @@ export class KeyNeededError extends Error {
 
 /** The pragmas that give a connection just opened its key, in order; also for worker code. */
 export function keyPragmas(key: DatabaseKey): string[] {
-  return [`cipher = 'sqlcipher'`, 'legacy = 4', `key = "x'${key.toString('hex')}'"`];
+  return [...CIPHER_PRAGMAS, `key = ${keyLiteral(key)}`];
 }
+
+/** Which cipher a connection uses; set before its key (or its `rekey`). */
+export const CIPHER_PRAGMAS = [`cipher = 'sqlcipher'`, 'legacy = 4'];
+
+/** A raw key as SQLCipher takes it: `x'…'` quoted, which skips passphrase stretching. */
+export const keyLiteral = (key: DatabaseKey) => `"x'${key.toString('hex')}'"`;
 
 /** The plain SQLite header; an encrypted file starts with random salt instead. */
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
