@@ -14,6 +14,7 @@ import type { Ctx, ReadCtx } from '../core/context';
 import type { HandlersOf } from '../core/handlers';
 import { isSupervisor } from '../users/users';
 import { listBackupsIn, newestBackupIn, recheckBackup } from './catalogue';
+import { encryptDatabase } from './encrypt';
 import { backupsDir } from './layout';
 import { pendingRestore, requestRestart, writeRestoreRequest } from './restore';
 import { backupSchedule, backupState, runBackup, writeBackupSchedule } from './schedule';
@@ -103,6 +104,7 @@ export const backupsHandlers = {
     return { started: started !== null };
   },
   restoreBackup,
+  encryptDatabase,
   saveBackupSchedule: (ctx: Ctx, input: z.output<typeof saveBackupScheduleInput>) => {
     writeBackupSchedule(ctx.db, input, { userId: ctx.userId, now: ctx.clock.now() });
     return backupSchedule(ctx.db);

@@ -36,6 +36,33 @@ export type StepHook = (step: (typeof ENCRYPTION_STEPS)[number]) => void;
 
 export const encryptRequestPath = (databasePath: string) => `${databasePath}.encrypt.json`;
 
+/** A supervisor's request, done at the next start; the backup is the one made first. */
+export interface EncryptRequest {
+  backupId: string;
+  /** ISO-8601 UTC. */
+  requestedAt: string;
+  requestedBy: number;
+}
+
+export function writeEncryptRequest(databasePath: string, request: EncryptRequest): void {
+  const file = encryptRequestPath(databasePath);
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(request, null, 2));
+  syncPath(`${file}.tmp`);
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+export function pendingEncryption(databasePath: string): EncryptRequest | null {
+  try {
+    return JSON.parse(fs.readFileSync(encryptRequestPath(databasePath), 'utf8')) as EncryptRequest;
+  } catch {
+    return null;
+  }
+}
+
+export function clearEncryptRequest(databasePath: string): void {
+  fs.rmSync(encryptRequestPath(databasePath), { force: true });
+}
+
 export class EncryptionFailed extends Error {
   constructor(problems: string[]) {
     super(
@@ -193,4 +220,25 @@ export function encryptDatabaseFile(
   syncFolderOf(file);
   step('named');
   finishEncryption(file, step);
+}
+
+/**
+ * At the start, before the database is opened: finishes or rolls back an encryption a
+ * crash interrupted, then does the one a supervisor asked for. True when it encrypted the
+ * file now. A failed check leaves the database plain and the request removed (said by the
+ * caller); the backup made first is there either way.
+ */
+export function applyPendingEncryption(file: string, key: DatabaseKey | null): boolean {
+  finishEncryption(file);
+  if (!pendingEncryption(file)) return false;
+  if (isEncryptedFile(file) || !key) {
+    clearEncryptRequest(file);
+    return false;
+  }
+  try {
+    encryptDatabaseFile(file, key);
+  } finally {
+    clearEncryptRequest(file);
+  }
+  return true;
 }

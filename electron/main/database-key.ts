@@ -29,12 +29,14 @@ function showRecoveryKey(recoveryKey: string): void {
 
 /**
  * The key to open the database with: `{ key: null }` for a plain file (it stays plain until
- * a supervisor has it encrypted), a new key for a new file (its recovery key shown once),
+ * a supervisor has it encrypted), a new key for a new file or one about to be encrypted
+ * (its recovery key shown once),
  * or `{ refused }` with what to say when the database cannot be opened here.
  */
 export async function databaseKeyFor(
   file: string,
   workstationDir: string,
+  options: { encrypting: boolean },
 ): Promise<{ key: DatabaseKey | null } | { refused: string }> {
   const hasKey = fs.existsSync(keyRecordPath(file)) || isEncryptedFile(file);
   let protection;
@@ -67,7 +69,8 @@ export async function databaseKeyFor(
       delete process.env[RECOVERY_KEY_VARIABLE];
     }
   }
-  if (!isNew(file)) return { key: null };
+  // a plain file stays plain until a supervisor asks for it to be encrypted
+  if (!isNew(file) && !options.encrypting) return { key: null };
   const { key, recoveryKey } = await store.create(file);
   showRecoveryKey(recoveryKey);
   return { key };

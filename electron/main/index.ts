@@ -12,7 +12,13 @@ import {
 } from '../app/database-path';
 import { DAMAGED_ADVICE, describeFailure } from '../core/failure';
 import { checkDatabaseFile } from '../db/check';
-import { WrongKeyError, type DatabaseKey } from '../db/cipher';
+import { isEncryptedFile, WrongKeyError, type DatabaseKey } from '../db/cipher';
+import {
+  applyPendingEncryption,
+  EncryptionFailed,
+  finishEncryption,
+  pendingEncryption,
+} from '../db/encrypt-in-place';
 import { sweepDocuments } from '../filing/sweep';
 import {
   DamagedDatabaseError,
@@ -103,11 +109,15 @@ async function openStore(): Promise<Ctx | null> {
       error instanceof RestoreFailed ? error.message : describeFailure(error).message,
     );
   }
-  const keyed = await databaseKeyFor(target.path, app.getPath('userData'));
+  // an encryption a crash interrupted is finished or rolled back before anything looks
+  finishEncryption(target.path);
+  const encrypting = pendingEncryption(target.path) !== null && !isEncryptedFile(target.path);
+  const keyed = await databaseKeyFor(target.path, app.getPath('userData'), { encrypting });
   if ('refused' in keyed) {
     return refuse('ClaimDesk cannot open its database', `${keyed.refused}\n\n${target.path}`);
   }
   const databaseKey = keyed.key;
+  encryptIfAsked(target.path, databaseKey, encrypting);
   try {
     db = openDatabase(target.path, databaseKey ? { key: databaseKey } : {});
   } catch (error) {
@@ -131,6 +141,29 @@ async function openStore(): Promise<Ctx | null> {
     }
     // a new user's first sign-in writes, and may meet another workstation's import
     return refuse('ClaimDesk cannot sign you in', openingProblem(error, target.path));
+  }
+}
+
+/** Encrypts the database a supervisor asked to have encrypted, while nothing has it open. */
+function encryptIfAsked(file: string, key: DatabaseKey | null, asked: boolean): void {
+  const title = 'ClaimDesk did not encrypt the database';
+  try {
+    if (applyPendingEncryption(file, key)) {
+      dialog.showMessageBoxSync({
+        type: 'info',
+        title: 'ClaimDesk',
+        message: 'The database is encrypted',
+        detail: 'The database and its backups from now on can be read only with its key.',
+      });
+    } else if (asked) {
+      dialog.showErrorBox(title, "The operating system's key store is not available here.");
+    }
+  } catch (error) {
+    // the plain file stays as it was: said, then opened as usual
+    dialog.showErrorBox(
+      title,
+      error instanceof EncryptionFailed ? error.message : describeFailure(error).message,
+    );
   }
 }
 
