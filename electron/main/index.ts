@@ -19,6 +19,7 @@ import {
   finishEncryption,
   pendingEncryption,
 } from '../db/encrypt-in-place';
+import { sealFiledDocumentsOnce } from '../filing/sealed';
 import { sweepDocuments } from '../filing/sweep';
 import {
   DamagedDatabaseError,
@@ -118,6 +119,16 @@ async function openStore(): Promise<Ctx | null> {
   }
   const databaseKey = keyed.key;
   encryptIfAsked(target.path, databaseKey, encrypting);
+  if (databaseKey && isEncryptedFile(target.path)) {
+    try {
+      sealFiledDocumentsOnce(target.path, databaseKey);
+    } catch (error) {
+      // the rest are sealed at the next start; each document is whole either way
+      console.error(
+        `ClaimDesk: sealing documents (${error instanceof Error ? error.name : 'error'})`,
+      );
+    }
+  }
   try {
     db = openDatabase(target.path, databaseKey ? { key: databaseKey } : {});
   } catch (error) {
