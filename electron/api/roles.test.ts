@@ -49,6 +49,7 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'checkBackup',
   'startBackup',
   'restoreBackup',
+  'encryptDatabase',
   'saveBackupSchedule',
   'decideAssistanceApplication',
   'recordExtraordinaryAction',

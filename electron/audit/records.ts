@@ -299,6 +299,7 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   // a backup taken or put back holds every patient: who asked, and when
   startBackup: answered,
   restoreBackup: answered,
+  encryptDatabase: answered,
   saveBackupSchedule: answered,
   dismissNotSynced: answered,
   receiveAssistanceApplication: answered,

@@ -4,6 +4,7 @@ import type { BackupCheck, BackupView } from '../../shared/api/backups';
 import { DATABASE_FILE, MANIFEST, PARTIAL, readManifest, sha256Of } from './layout';
 import { rotate } from './rotation';
 import { checkInWorker } from './snapshot-job';
+import type { DatabaseKey } from '../db/cipher';
 
 /** The names of the finished backups in a folder, newest first; none when it cannot be read. */
 function backupNames(folder: string): string[] {
@@ -70,7 +71,11 @@ export function applyRotation(folder: string, day: (iso: string) => string = loc
  * and size, and the database as after it was written (in a worker thread). Used before a
  * restore, so a backup damaged since it was made is never put back.
  */
-export async function recheckBackup(dir: string, now: () => string): Promise<BackupCheck> {
+export async function recheckBackup(
+  dir: string,
+  now: () => string,
+  key: DatabaseKey | null = null,
+): Promise<BackupCheck> {
   const manifest = readManifest(dir);
   if (!manifest) {
     return {
@@ -91,6 +96,6 @@ export async function recheckBackup(dir: string, now: () => string): Promise<Bac
       problems.push(`${file.path} is not as it was written (its SHA-256 differs).`);
     }
   }
-  problems.push(...(await checkInWorker(path.join(dir, DATABASE_FILE), manifest)));
+  problems.push(...(await checkInWorker(path.join(dir, DATABASE_FILE), manifest, key)));
   return { ok: problems.length === 0, checkedAt: now(), problems };
 }

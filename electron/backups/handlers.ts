@@ -14,6 +14,7 @@ import type { Ctx, ReadCtx } from '../core/context';
 import type { HandlersOf } from '../core/handlers';
 import { isSupervisor } from '../users/users';
 import { listBackupsIn, newestBackupIn, recheckBackup } from './catalogue';
+import { encryptDatabase } from './encrypt';
 import { backupsDir } from './layout';
 import { pendingRestore, requestRestart, writeRestoreRequest } from './restore';
 import { backupSchedule, backupState, runBackup, writeBackupSchedule } from './schedule';
@@ -60,7 +61,7 @@ async function checkBackup(
   input: z.output<typeof backupIdInput>,
 ): Promise<BackupCheck> {
   const dir = backupDir(ctx, input.id);
-  return recheckBackup(dir, () => ctx.clock.now());
+  return recheckBackup(dir, () => ctx.clock.now(), ctx.databaseKey ?? null);
 }
 
 /**
@@ -75,7 +76,7 @@ async function restoreBackup(
   if (backupState(ctx.databasePath).running) {
     throw conflict('A backup is being made. Restore once it is done.');
   }
-  const check = await recheckBackup(dir, () => ctx.clock.now());
+  const check = await recheckBackup(dir, () => ctx.clock.now(), ctx.databaseKey ?? null);
   if (!check.ok) {
     throw conflict(`This backup cannot be restored: ${check.problems.join(' ')}`);
   }
@@ -95,6 +96,7 @@ export const backupsHandlers = {
   startBackup: (ctx: Ctx) => {
     const started = runBackup({
       databasePath: ctx.databasePath,
+      key: ctx.databaseKey ?? null,
       clock: ctx.clock,
       folder: folderOf(ctx),
       kind: 'on request',
@@ -102,6 +104,7 @@ export const backupsHandlers = {
     return { started: started !== null };
   },
   restoreBackup,
+  encryptDatabase,
   saveBackupSchedule: (ctx: Ctx, input: z.output<typeof saveBackupScheduleInput>) => {
     writeBackupSchedule(ctx.db, input, { userId: ctx.userId, now: ctx.clock.now() });
     return backupSchedule(ctx.db);

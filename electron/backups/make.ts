@@ -17,10 +17,13 @@ import {
   type Manifest,
   type ManifestFile,
 } from './layout';
-import { snapshotInWorker } from './snapshot-job';
+import type { DatabaseKey } from '../db/cipher';
+import { keyHexOf, snapshotInWorker } from './snapshot-job';
 
 export interface BackupRequest {
   databasePath: string;
+  /** The database's key when it is encrypted: the copy is encrypted with it too. */
+  key?: DatabaseKey | null;
   /** The folder backups go to (backupsDir). */
   folder: string;
   /** ISO-8601 UTC: the backup's time and name. */
@@ -86,6 +89,7 @@ export async function makeBackup(request: BackupRequest): Promise<BackupMade> {
       source: databasePath,
       temporary: `${target}.tmp`,
       target,
+      keyHex: keyHexOf(request.key),
     });
     const files: ManifestFile[] = [{ path: DATABASE_FILE, ...(await sha256Of(target)) }];
     const sources = documentSources(databasePath);

@@ -6,6 +6,7 @@ import { all, prepare } from '../db/query';
 import { applyRotation, localDay, newestBackupIn } from './catalogue';
 import { backupsDir } from './layout';
 import { makeBackup, type BackupMade } from './make';
+import type { DatabaseKey } from '../db/cipher';
 
 /**
  * When and where backups are made: two billing rules (kept in the billing rules' table
@@ -87,6 +88,7 @@ export function backupState(databasePath: string): BackupState {
 
 export interface BackupWork {
   databasePath: string;
+  key?: DatabaseKey | null;
   clock: Clock;
   folder: string;
   kind: 'scheduled' | 'on request';
@@ -114,6 +116,7 @@ export function runBackup(work: BackupWork): Promise<BackupMade | null> | null {
   state.triedDay = day(at);
   return makeBackup({
     databasePath: work.databasePath,
+    key: work.key ?? null,
     folder: work.folder,
     at,
     kind: work.kind,
@@ -152,7 +155,7 @@ export function localTime(iso: string): { day: string; time: string } {
  * promise when one started.
  */
 export function backupTick(
-  ctx: { db: ReadDb; databasePath: string; clock: Clock },
+  ctx: { db: ReadDb; databasePath: string; clock: Clock; databaseKey?: DatabaseKey | null },
   office: (iso: string) => { day: string; time: string } = localTime,
 ): Promise<BackupMade | null> | null {
   const state = backupState(ctx.databasePath);
@@ -168,6 +171,7 @@ export function backupTick(
   if (!backupDue(schedule.time, now, lastDay ?? null)) return null;
   return runBackup({
     databasePath: ctx.databasePath,
+    key: ctx.databaseKey ?? null,
     clock: ctx.clock,
     folder,
     kind: 'scheduled',

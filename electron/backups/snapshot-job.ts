@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { asDatabaseKey, type DatabaseKey } from '../db/cipher';
 import { checkCopy, snapshotInto, syncFile, type SourceFacts } from './snapshot';
 
 /** Copy the database into `target` (written at `temporary`, synced, renamed), then check it. */
@@ -8,6 +9,8 @@ export interface SnapshotJob {
   source: string;
   temporary: string;
   target: string;
+  /** The database key in hex (a worker gets plain data), null for a plain database. */
+  keyHex: string | null;
 }
 
 /** Check a copy made earlier against what its manifest says the source held. */
@@ -15,6 +18,7 @@ export interface CheckJob {
   kind: 'check';
   file: string;
   expected: SourceFacts;
+  keyHex: string | null;
 }
 
 export type WorkerJob = SnapshotJob | CheckJob;
@@ -37,11 +41,14 @@ export class SnapshotFailed extends Error {
 
 /** The job on this thread: what the worker runs, and what a caller that may wait calls. */
 export function runJob(job: WorkerJob): { facts: SourceFacts | null; problems: string[] } {
-  if (job.kind === 'check') return { facts: null, problems: checkCopy(job.file, job.expected) };
-  const facts = snapshotInto(job.source, job.temporary);
+  const key = job.keyHex === null ? null : asDatabaseKey(Buffer.from(job.keyHex, 'hex'));
+  if (job.kind === 'check') {
+    return { facts: null, problems: checkCopy(job.file, job.expected, key) };
+  }
+  const facts = snapshotInto(job.source, job.temporary, key);
   syncFile(job.temporary);
   fs.renameSync(job.temporary, job.target);
-  return { facts, problems: checkCopy(job.target, facts) };
+  return { facts, problems: checkCopy(job.target, facts, key) };
 }
 
 /**
@@ -84,13 +91,20 @@ export async function snapshotInWorker(job: Omit<SnapshotJob, 'kind'>): Promise<
   return { facts, problems };
 }
 
-export async function checkInWorker(file: string, expected: SourceFacts): Promise<string[]> {
+export const keyHexOf = (key: DatabaseKey | null | undefined) => key?.toString('hex') ?? null;
+
+export async function checkInWorker(
+  file: string,
+  expected: SourceFacts,
+  key: DatabaseKey | null = null,
+): Promise<string[]> {
   // only the facts: a manifest also holds the list of files, which the worker does not need
   const { schemaVersion, rowCounts, auditHead } = expected;
   const { problems } = await inWorker({
     kind: 'check',
     file,
     expected: { schemaVersion, rowCounts, auditHead },
+    keyHex: keyHexOf(key),
   });
   return problems;
 }

@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { lastEntry, type Head } from '../audit/chain';
+import { openKeyed, type DatabaseKey } from '../db/cipher';
 import type { ReadDb } from '../db/open';
 import { all, oneOrThrow, prepare } from '../db/query';
 
@@ -73,14 +74,18 @@ function tryOnce(db: ReadDb, target: string): { facts: SourceFacts; unchanged: b
  * last try holds the write lock on a second connection for the length of the copy, so
  * other writers wait for it (as they wait for an import) instead of changing it.
  */
-export function snapshotInto(source: string, target: string): SourceFacts {
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+export function snapshotInto(
+  source: string,
+  target: string,
+  key: DatabaseKey | null = null,
+): SourceFacts {
+  const db = openKeyed(source, key, { readonly: true, fileMustExist: true });
   try {
     for (let i = 1; i < SNAPSHOT_TRIES; i++) {
       const taken = tryOnce(db, target);
       if (taken.unchanged) return taken.facts;
     }
-    const holder = new Database(source, { fileMustExist: true });
+    const holder = openKeyed(source, key, { fileMustExist: true });
     try {
       holder.pragma(`busy_timeout = ${WRITE_LOCK_WAIT_MS}`);
       holder.exec('BEGIN IMMEDIATE');
@@ -118,10 +123,14 @@ function unreadable(error: unknown): string {
  * the schema version, every account's ledger against its balance, and each table's rows
  * against the counts read from the source. Returns what is wrong; empty when nothing is.
  */
-export function checkCopy(file: string, expected: SourceFacts): string[] {
+export function checkCopy(
+  file: string,
+  expected: SourceFacts,
+  key: DatabaseKey | null = null,
+): string[] {
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openKeyed(file, key, { readonly: true, fileMustExist: true });
   } catch (error) {
     return [unreadable(error)];
   }

@@ -1,6 +1,8 @@
 /**
  * The performance benchmark: `npm run bench [-- --iterations 200 --warmup 20 --rebuild]`;
- * `-- --only imports` runs only the remittance and 837 imports (and skips writing results).
+ * `-- --only imports` runs only the remittance and 837 imports (and skips writing results);
+ * `-- --only encryption [--accounts 5000]` compares an encrypted database with a plain one
+ * on a hospital of that size, built for the purpose (not the bench database).
  *
  * Times the work queue, search and the account view on a bench-scale database, through
  * the app's dispatch and as bare SQL, and prints p50/p95 with the ratio between them;
@@ -19,6 +21,7 @@ import { ensureUser } from '../users/users';
 import { BENCH_CLOCK, BENCH_USER, ensureBenchDatabase } from './build';
 import { appealLetterBenchmark, printDocumentResults, statementRunBenchmark } from './documents';
 import { claimImportBenchmark } from './claim-import';
+import { encryptionBenchmark, printEncryption } from './encryption';
 import { measurePair, type Timing } from './measure';
 import { REPORT_TARGET } from './reports';
 import { benchScenarios } from './scenarios';
@@ -93,17 +96,27 @@ async function main(): Promise<void> {
       warmup: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       only: { type: 'string' },
+      accounts: { type: 'string' },
     },
     strict: true,
   });
   const iterations = positiveInt(values.iterations, 200, 'iterations');
   const warmup = positiveInt(values.warmup, 20, 'warmup');
-  if (values.only !== undefined && values.only !== 'imports') {
-    console.error('bench: --only takes "imports"');
+  if (values.only !== undefined && values.only !== 'imports' && values.only !== 'encryption') {
+    console.error('bench: --only takes "imports" or "encryption"');
     process.exit(2);
   }
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const dir = path.join(root, '.bench');
+  if (values.only === 'encryption') {
+    const accounts = positiveInt(values.accounts, 5_000, 'accounts');
+    const compared = await encryptionBenchmark(path.join(dir, 'encryption'), accounts, {
+      warmup,
+      iterations,
+    });
+    printEncryption(accounts, compared);
+    return;
+  }
 
   const database = ensureBenchDatabase(dir, { rebuild: values.rebuild });
   const c = database.counts;

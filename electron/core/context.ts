@@ -1,6 +1,7 @@
 import type { UserId } from '../../shared/ids';
 import { isoDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { Db, ReadDb } from '../db/open';
+import type { DatabaseKey } from '../db/cipher';
 
 /** "Today" and "now" come from here so tests and demo data can fix the date. */
 export interface Clock {
@@ -30,6 +31,8 @@ export interface Ctx {
   /** The signed-in user; every write is attributed to them. */
   userId: UserId;
   databasePath: string;
+  /** The database's key when it is encrypted, for the connections work opens of its own (backups). */
+  databaseKey?: DatabaseKey | null;
 }
 
 /** What a read handler works with: a connection that only functions that read accept. */

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { isEncryptedFile, keyPragmas, type DatabaseKey } from './cipher';
 
 export type FileCheck = 'intact' | 'damaged' | 'unknown';
 
@@ -14,6 +15,7 @@ let answer;
 try {
   const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   try {
+    for (const pragma of workerData.keyPragmas) db.pragma(pragma);
     answer = db.pragma('quick_check(1)', { simple: true }) === 'ok' ? 'intact' : 'damaged';
   } finally {
     db.close();
@@ -32,10 +34,18 @@ parentPort.postMessage(answer);
  * schema at once; this finds damage deeper in the file while the person works.
  * 'unknown' when the check itself could not run (the file went away, a locked folder).
  */
-export function checkDatabaseFile(file: string): Promise<FileCheck> {
+export function checkDatabaseFile(
+  file: string,
+  key: DatabaseKey | null = null,
+): Promise<FileCheck> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  // an encrypted file read without its key would look damaged
+  const pragmas = key && isEncryptedFile(file) ? keyPragmas(key) : [];
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file, driver, keyPragmas: pragmas },
+    });
     worker.once('message', (answer: FileCheck) => resolve(answer));
     worker.once('error', () => resolve('unknown'));
     // after a message this changes nothing: a promise settles once

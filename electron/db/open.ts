@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import { openTrail } from '../audit/trail';
 import { DAMAGED_ADVICE, failureKind, whoHoldsIt } from '../core/failure';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { one } from './query';
+import { isEncryptedFile, unlock, type DatabaseKey } from './cipher';
 
 declare const writable: unique symbol;
 
@@ -77,15 +79,26 @@ export function migrate(db: Db, target: number = SCHEMA_VERSION): void {
  */
 export const BUSY_TIMEOUT_MS = 5_000;
 
+const isNewFile = (file: string) => !fs.existsSync(file) || fs.statSync(file).size === 0;
+
 /**
  * Opens (creating if needed) a ClaimDesk database and brings its schema up to date.
  * Opening takes no write lock unless a migration is due, so it works while another
  * workstation imports; a damaged file is refused before anything is written to it.
+ * With a key, an encrypted file is opened with it and a new one is created encrypted; a
+ * plain file stays plain until a supervisor has it encrypted (encrypt-in-place.ts).
  */
-export function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Db {
+export function openDatabase(
+  file: string,
+  options: { busyTimeoutMs?: number; key?: DatabaseKey } = {},
+): Db {
+  // without a key an encrypted file reads as garbage, and is refused as damaged below
+  const keyed = options.key !== undefined && (isEncryptedFile(file) || isNewFile(file));
   // the one place a connection is marked as one that may write
   const db = new Database(file) as Db;
   try {
+    // before anything reads the file: a wrong key is refused here, with nothing written
+    if (keyed && options.key) unlock(db, options.key);
     // Checked before anything else so a newer version's file is not touched at all.
     const found = schemaVersion(db);
     if (found > SCHEMA_VERSION) throw new DatabaseTooNewError(found);

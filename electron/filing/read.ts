@@ -7,6 +7,7 @@ import type { ReadCtx } from '../core/context';
 import { filedDocument } from './list';
 import { recordedPath, saveAsName } from './location';
 import { pdfFile } from './pdf-file';
+import { DocumentKeyError, unsealDocument } from './sealed';
 import { sha256 } from './store';
 
 /**
@@ -29,8 +30,13 @@ export async function getDocumentFile(
   let pdf: Buffer | null = null;
   if (path) {
     try {
-      pdf = await readFile(path);
+      pdf = unsealDocument(await readFile(path), ctx.databaseKey);
     } catch (error) {
+      if (error instanceof DocumentKeyError) {
+        throw conflict(
+          `The file of ${what} does not open with this database's key: it has changed since it was filed, or it belongs to another database. Restore ${doc.folder}/${doc.fileName} from a backup, or generate the document again.`,
+        );
+      }
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }

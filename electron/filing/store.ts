@@ -8,6 +8,7 @@ import type { IsoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { filingError } from './disk-errors';
+import { sealDocument } from './sealed';
 import { documentsDir, documentsFolderName, filedName, stagingDir } from './location';
 import { ownedByThisProcess, stagedFileName, stagedOwner } from './staging';
 import { filingStep } from './steps';
@@ -61,7 +62,8 @@ export async function stageDocument(
     const file = await open(tempPath, 'wx');
     try {
       filingStep('stage-opened');
-      await file.writeFile(pdf);
+      // sealed on disk when the database is encrypted; the fingerprint is of the PDF itself
+      await file.writeFile(sealDocument(pdf, ctx.databaseKey));
     } finally {
       await file.close();
     }

@@ -12,6 +12,14 @@ import {
 } from '../app/database-path';
 import { DAMAGED_ADVICE, describeFailure } from '../core/failure';
 import { checkDatabaseFile } from '../db/check';
+import { isEncryptedFile, WrongKeyError, type DatabaseKey } from '../db/cipher';
+import {
+  applyPendingEncryption,
+  EncryptionFailed,
+  finishEncryption,
+  pendingEncryption,
+} from '../db/encrypt-in-place';
+import { sealFiledDocumentsOnce } from '../filing/sealed';
 import { sweepDocuments } from '../filing/sweep';
 import {
   DamagedDatabaseError,
@@ -27,6 +35,7 @@ import { backupTick } from '../backups/schedule';
 import { readFacility } from '../facility/facility';
 import { signIn, UserTurnedOffError } from '../users/sign-in';
 import { allowedSites, APP_SCHEME, contentType, devToolsAllowed, resolveAppFile } from './guards';
+import { databaseKeyFor } from './database-key';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
 import { createSettings, type Settings } from './settings';
@@ -45,7 +54,8 @@ function openingProblem(error: unknown, file: string): string {
   if (
     error instanceof DatabaseTooNewError ||
     error instanceof DamagedDatabaseError ||
-    error instanceof MigrationBlockedError
+    error instanceof MigrationBlockedError ||
+    error instanceof WrongKeyError
   ) {
     return error.message;
   }
@@ -86,7 +96,7 @@ function chooseDatabase(settings: Settings): DatabaseTarget | null {
   return target;
 }
 
-function openStore(): Ctx | null {
+async function openStore(): Promise<Ctx | null> {
   const settings = createSettings();
   const target = chooseDatabase(settings);
   if (!target) return null;
@@ -100,8 +110,27 @@ function openStore(): Ctx | null {
       error instanceof RestoreFailed ? error.message : describeFailure(error).message,
     );
   }
+  // an encryption a crash interrupted is finished or rolled back before anything looks
+  finishEncryption(target.path);
+  const encrypting = pendingEncryption(target.path) !== null && !isEncryptedFile(target.path);
+  const keyed = await databaseKeyFor(target.path, app.getPath('userData'), { encrypting });
+  if ('refused' in keyed) {
+    return refuse('ClaimDesk cannot open its database', `${keyed.refused}\n\n${target.path}`);
+  }
+  const databaseKey = keyed.key;
+  encryptIfAsked(target.path, databaseKey, encrypting);
+  if (databaseKey && isEncryptedFile(target.path)) {
+    try {
+      sealFiledDocumentsOnce(target.path, databaseKey);
+    } catch (error) {
+      // the rest are sealed at the next start; each document is whole either way
+      console.error(
+        `ClaimDesk: sealing documents (${error instanceof Error ? error.name : 'error'})`,
+      );
+    }
+  }
   try {
-    db = openDatabase(target.path);
+    db = openDatabase(target.path, databaseKey ? { key: databaseKey } : {});
   } catch (error) {
     return refuse(
       'ClaimDesk cannot open its database',
@@ -114,7 +143,7 @@ function openStore(): Ctx | null {
   const { username } = os.userInfo();
   try {
     const userId = signIn(db, username, systemClock.now());
-    return { db, clock: systemClock, userId, databasePath: target.path };
+    return { db, clock: systemClock, userId, databasePath: target.path, databaseKey };
   } catch (error) {
     db.close();
     db = null;
@@ -126,9 +155,32 @@ function openStore(): Ctx | null {
   }
 }
 
+/** Encrypts the database a supervisor asked to have encrypted, while nothing has it open. */
+function encryptIfAsked(file: string, key: DatabaseKey | null, asked: boolean): void {
+  const title = 'ClaimDesk did not encrypt the database';
+  try {
+    if (applyPendingEncryption(file, key)) {
+      dialog.showMessageBoxSync({
+        type: 'info',
+        title: 'ClaimDesk',
+        message: 'The database is encrypted',
+        detail: 'The database and its backups from now on can be read only with its key.',
+      });
+    } else if (asked) {
+      dialog.showErrorBox(title, "The operating system's key store is not available here.");
+    }
+  } catch (error) {
+    // the plain file stays as it was: said, then opened as usual
+    dialog.showErrorBox(
+      title,
+      error instanceof EncryptionFailed ? error.message : describeFailure(error).message,
+    );
+  }
+}
+
 /** Looks at every page of the file in the background and says so when it is damaged. */
-function warnIfDamaged(file: string): void {
-  void checkDatabaseFile(file).then((result) => {
+function warnIfDamaged(file: string, key: DatabaseKey | null): void {
+  void checkDatabaseFile(file, key).then((result) => {
     if (result !== 'damaged') return;
     const options = {
       type: 'error' as const,
@@ -203,10 +255,10 @@ if (!app.requestSingleInstanceLock()) {
   const devTools = devToolsAllowed(process.argv, process.env);
   void app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       lockDownSession();
       serveApp();
-      const ctx = openStore();
+      const ctx = await openStore();
       if (!ctx) {
         app.quit();
         return;
@@ -227,7 +279,7 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.on('closed', () => {
         mainWindow = null;
       });
-      warnIfDamaged(ctx.databasePath);
+      warnIfDamaged(ctx.databasePath, ctx.databaseKey ?? null);
       if (restored) tellRestored(restored);
       // the day's backup, looked for each minute in the main process, off the window's path
       backupTimer = setInterval(() => {

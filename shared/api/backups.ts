@@ -62,6 +62,13 @@ export interface RestoreStarted {
   restarting: boolean;
 }
 
+export interface EncryptionStarted {
+  /** The backup made and checked first, from which the database can be put back. */
+  backupId: string;
+  /** ClaimDesk closes and starts again to encrypt it; false where it cannot (tests). */
+  restarting: boolean;
+}
+
 const timeOfDay = z
   .string('Time of day must be a time.')
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Time of day must be HH:MM, for example 12:30.');
@@ -94,6 +101,11 @@ export const backupsMethods = {
   checkBackup: read<BackupCheck>()(backupIdInput, supervisor('check a backup')),
   startBackup: write<{ started: boolean }>()(none, supervisor('back up the database')),
   restoreBackup: write<RestoreStarted>()(backupIdInput, supervisor('restore a backup')),
+  /**
+   * Encrypts a plain database: a backup made and checked first, then the encryption at the
+   * next start, while nothing has the file open.
+   */
+  encryptDatabase: write<EncryptionStarted>()(none, supervisor('encrypt the database')),
   saveBackupSchedule: write<BackupSchedule>()(
     saveBackupScheduleInput,
     supervisor('change the backup schedule'),
