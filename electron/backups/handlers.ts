@@ -14,6 +14,8 @@ import type { Ctx, ReadCtx } from '../core/context';
 import type { HandlersOf } from '../core/handlers';
 import { isSupervisor } from '../users/users';
 import { listBackupsIn, newestBackupIn, recheckBackup } from './catalogue';
+import { isEncryptedFile } from '../db/cipher';
+import { pendingEncryption } from '../db/encrypt-in-place';
 import { encryptDatabase } from './encrypt';
 import { backupsDir } from './layout';
 import { pendingRestore, requestRestart, writeRestoreRequest } from './restore';
@@ -32,6 +34,11 @@ function listBackups(ctx: ReadCtx): BackupsView {
     running: state.running,
     last: state.last,
     restorePending: pendingRestore(ctx.databasePath)?.id ?? null,
+    encryption: isEncryptedFile(ctx.databasePath)
+      ? 'encrypted'
+      : pendingEncryption(ctx.databasePath)
+        ? 'pending'
+        : 'plain',
   };
 }
 

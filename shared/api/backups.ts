@@ -53,6 +53,8 @@ export interface BackupsView {
   last: { at: string; ok: boolean; message: string } | null;
   /** A restore chosen and waiting for ClaimDesk to start again. */
   restorePending: string | null;
+  /** Whether the database file is encrypted, or will be at the next start. */
+  encryption: 'encrypted' | 'pending' | 'plain';
 }
 
 export interface RestoreStarted {

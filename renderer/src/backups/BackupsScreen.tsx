@@ -23,6 +23,7 @@ import { timestampText } from '../components/date-display';
 import { FormError } from '../components/FormError';
 import { EmptyState, LoadingState, QueryState } from '../components/States';
 import { backupWarningKey } from './BackupWarning';
+import { EncryptionPanel } from './EncryptionPanel';
 import { progressText, sizeText } from './labels';
 
 const backupsKey = ['backups'] as const;
@@ -72,6 +73,7 @@ export function BackupsScreen() {
         </Alert>
       )}
       <LastResult view={view} />
+      <EncryptionPanel view={view} onAsked={refresh} />
       <ScheduleForm schedule={view.schedule} folder={view.folder} onSaved={refresh} />
       <Paper withBorder>
         {view.backups.length === 0 ? (
