@@ -15,6 +15,7 @@ import { dispatchAsync } from './dispatch';
  */
 const SUPERVISOR_ONLY: readonly MethodName[] = [
   'saveFacility',
+  'saveBillingFacility',
   'saveBillingRules',
   'saveAdjustmentReason',
   'saveUser',

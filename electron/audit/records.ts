@@ -237,6 +237,7 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   completeFollowUp: answered,
   changeAddress: answered,
   saveFacility: answered,
+  saveBillingFacility: answered,
   saveBillingRules: answered,
   saveUser: answered,
   addUser: answered,

@@ -1,5 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { FacilityOption, FacilityView } from '../../shared/api/facility';
+import { conflict, invalid, notFound } from '../../shared/api/errors';
 import type { Ctx, ReadCtx } from '../core/context';
 import type { ReadDb } from '../db/open';
 import { isSupervisor } from '../users/users';
@@ -64,6 +65,7 @@ export function getFacility(ctx: ReadCtx): FacilityView {
  * they printed: only letters and statements made from now on read the new values.
  */
 export function saveFacility(ctx: Ctx, input: ParsedInputOf<'saveFacility'>): FacilityView {
+  refuseTakenNpi(ctx, input.npi, 1);
   const before = readFacility(ctx.db) ?? EMPTY;
   const kept = (key: keyof FacilityRow): string | null => {
     const given = (input as Partial<Record<keyof FacilityRow, string | null>>)[key];
@@ -110,4 +112,42 @@ export function facilityOptions(db: ReadDb): FacilityOption[] {
 
 export function listFacilities(ctx: ReadCtx): { facilities: FacilityOption[] } {
   return { facilities: facilityOptions(ctx.db) };
+}
+
+/**
+ * Adds a facility accounts are billed under, or changes another's name or NPI. The default
+ * (id 1) is the letterhead's facility and follows its details.
+ */
+export function saveBillingFacility(
+  ctx: Ctx,
+  input: ParsedInputOf<'saveBillingFacility'>,
+): { facilities: FacilityOption[] } {
+  const { facilityId, name, npi } = input;
+  if (facilityId === 1) {
+    throw conflict(
+      'The main facility takes its name and NPI from the facility details above; change them there.',
+    );
+  }
+  if (facilityId !== null && !one(ctx.db, `SELECT 1 FROM facilities WHERE id = ?`, facilityId)) {
+    throw notFound('That facility');
+  }
+  refuseTakenNpi(ctx, npi, facilityId);
+  if (facilityId === null) {
+    run(ctx.db, `INSERT INTO facilities (name, npi) VALUES (?, ?)`, name, npi);
+  } else {
+    run(ctx.db, `UPDATE facilities SET name = ?, npi = ? WHERE id = ?`, name, npi, facilityId);
+  }
+  return listFacilities(ctx);
+}
+
+/** An NPI names one facility only: a claim file's billing provider must find one place. */
+function refuseTakenNpi(ctx: ReadCtx, npi: string | null, facilityId: number | null): void {
+  if (npi === null) return;
+  const taken = one<{ name: string }>(
+    ctx.db,
+    `SELECT name FROM facilities WHERE npi = ? AND id IS NOT ?`,
+    npi,
+    facilityId,
+  );
+  if (taken) throw invalid(`NPI ${npi} is already ${taken.name}'s.`, 'npi');
 }

@@ -46,6 +46,39 @@ describe('office settings', () => {
     await screenshot(page, 'facility-saved');
   });
 
+  it('lets a supervisor add a facility accounts are billed under, which the reports then offer', async () => {
+    const ctx = app.database({ demo: false });
+    addAccount(ctx);
+    makeSupervisor(ctx);
+    const page = await app.open('#/settings?tab=facility', ctx);
+    const table = page.getByRole('table', { name: 'Facilities accounts are billed under' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'Add a facility…' }).click();
+    const form = page.getByRole('form', { name: 'Add a facility' });
+    await form.getByRole('textbox', { name: 'Facility name' }).fill('North Clinic');
+    await form.getByRole('textbox', { name: /Billing provider NPI/ }).fill('1234567894');
+    await form.getByRole('button', { name: 'Add facility' }).click();
+    await form.getByText(/its last digit did not check/).waitFor();
+    await form.getByRole('textbox', { name: /Billing provider NPI/ }).fill('1234567893');
+    await form.getByRole('button', { name: 'Add facility' }).click();
+    await table.getByRole('cell', { name: 'North Clinic', exact: true }).waitFor();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
+    await screenshot(page, 'facility-billing-added');
+
+    // a second facility with the same NPI would leave a claim file two places to go
+    await page.getByRole('button', { name: 'Add a facility…' }).click();
+    await form.getByRole('textbox', { name: 'Facility name' }).fill('South Clinic');
+    await form.getByRole('textbox', { name: /Billing provider NPI/ }).fill('1234567893');
+    await form.getByRole('button', { name: 'Add facility' }).click();
+    await form.getByText("NPI 1234567893 is already North Clinic's.").waitFor();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.goto(app.url('#/reports'));
+    await page.getByRole('textbox', { name: 'Facility' }).click();
+    await page.getByRole('option', { name: 'North Clinic' }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
   it('tells everyone that files were set aside at open, and a supervisor which and where', async () => {
     const ctx = app.database({ demo: false });
     // an office at work, so the settings show rather than the first-start welcome

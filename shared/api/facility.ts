@@ -77,9 +77,24 @@ export interface FacilityOption {
   npi: string | null;
 }
 
+export const saveBillingFacilityInput = z.strictObject({
+  /** The facility to rename or renumber; null to add one. */
+  facilityId: z.number().int().positive().nullable(),
+  name: requiredText('Facility name', 120),
+  npi: optionalText('NPI', 10).refine(
+    (v) => v === null || isValidNpi(v),
+    'NPI must be the ten-digit National Provider Identifier (its last digit did not check).',
+  ),
+});
+
 export const facilityMethods = {
   getFacility: read<FacilityView>()(none),
   /** The facilities accounts are billed under, the default first; reports filter by them. */
   listFacilities: read<{ facilities: FacilityOption[] }>()(none),
   saveFacility: write<FacilityView>()(saveFacilityInput, supervisor('change the facility details')),
+  /** Adds a facility accounts are billed under, or changes one's name or NPI. */
+  saveBillingFacility: write<{ facilities: FacilityOption[] }>()(
+    saveBillingFacilityInput,
+    supervisor('change the facilities accounts are billed under'),
+  ),
 } satisfies MethodGroup;

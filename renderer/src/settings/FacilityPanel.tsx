@@ -7,6 +7,7 @@ import { api } from '../app/api';
 import { fieldErrors, keys, queryClient } from '../app/query';
 import { FormError } from '../components/FormError';
 import { QueryState } from '../components/States';
+import { BillingFacilities } from './BillingFacilities';
 
 type Form = Record<
   | 'name'
@@ -73,6 +74,8 @@ function FacilityForm({ facility }: { facility: FacilityView }) {
     mutationFn: () => api.saveFacility(form),
     onSuccess: (saved) => {
       queryClient.setQueryData(keys.facility, saved);
+      // the main billing facility takes the letterhead's name and NPI
+      void queryClient.invalidateQueries({ queryKey: keys.facilities });
       setForm(formOf(saved));
       notifications.show({
         color: 'green',
@@ -225,6 +228,7 @@ export function FacilityPanel() {
         </Alert>
       )}
       <FacilityForm facility={facility.data} />
+      <BillingFacilities canChange={facility.data.canChange} />
     </Stack>
   );
 }
