@@ -74,7 +74,7 @@ describe('office settings', () => {
     await form.getByRole('button', { name: 'Cancel' }).click();
 
     await page.goto(app.url('#/reports'));
-    await page.getByRole('textbox', { name: 'Facility' }).click();
+    await page.getByRole('combobox', { name: 'Facility' }).click();
     await page.getByRole('option', { name: 'North Clinic' }).waitFor();
     await page.keyboard.press('Escape');
   });
