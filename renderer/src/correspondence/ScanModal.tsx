@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../components/States';
 import { base64ToBytes } from '../documents/pdf';
 import { useKeepEscape } from '../documents/keep-escape';
 import { PdfPreview } from '../documents/PdfPreview';
+import { downloadBlob } from '../export/download';
 
 const MIME: Record<CorrespondenceFile['media'], string> = {
   pdf: 'application/pdf',
@@ -17,17 +18,10 @@ const MIME: Record<CorrespondenceFile['media'], string> = {
 };
 
 function saveScan(file: CorrespondenceFile): void {
-  const blob = new Blob([base64ToBytes(file.dataBase64)], { type: MIME[file.media] });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // the download has its own copy once it starts; give it a moment before letting go
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(
+    file.fileName,
+    new Blob([base64ToBytes(file.dataBase64)], { type: MIME[file.media] }),
+  );
 }
 
 /** A filed scan opened from the database's own copy: a PDF's pages, or the image. */

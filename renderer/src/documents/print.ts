@@ -1,6 +1,7 @@
 import type { PdfFile } from '../../../shared/api/documents';
 import { base64ToBytes, openPdf, renderPage } from './pdf';
 import './documents.css';
+import { downloadBlob } from '../export/download';
 
 /** Sharp enough for letters and statements on office printers, small enough for a long run. */
 const PRINT_DPI = 150;
@@ -72,15 +73,8 @@ export async function printPdf(
 
 /** Saves the PDF through the browser's download, under the document's own file name. */
 export function saveCopy(file: PdfFile): void {
-  const blob = new Blob([base64ToBytes(file.pdfBase64)], { type: 'application/pdf' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // the download has its own copy once it starts; give it a moment before letting go
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(
+    file.fileName,
+    new Blob([base64ToBytes(file.pdfBase64)], { type: 'application/pdf' }),
+  );
 }

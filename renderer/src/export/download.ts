@@ -1,13 +1,9 @@
 /**
- * Hands text to the person as a file to save. A link to a Blob works the same in the
+ * Hands content to the person as a file to save. A link to a Blob works the same in the
  * app's window and in a browser, with no file system access from the screens.
  */
-export function downloadText(
-  fileName: string,
-  text: string,
-  type = 'text/csv;charset=utf-8',
-): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -17,4 +13,12 @@ export function downloadText(
   link.remove();
   // the download has started reading the Blob by the time this runs
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function downloadText(
+  fileName: string,
+  text: string,
+  type = 'text/csv;charset=utf-8',
+): void {
+  downloadBlob(fileName, new Blob([text], { type }));
 }
