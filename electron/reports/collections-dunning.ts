@@ -65,11 +65,19 @@ function grouped<K>(
   keyOf: (p: DunningPlace) => K,
   order: readonly { key: K; label: string }[],
 ): ReportCell[][] {
+  // one pass: at 200,000 accounts, a filter per row read 50,000 places two dozen times
+  const sums = new Map<K, { n: number; patient: number; balance: number }>();
+  for (const p of places) {
+    const key = keyOf(p);
+    const s = sums.get(key) ?? { n: 0, patient: 0, balance: 0 };
+    s.n += 1;
+    s.patient += p.patient;
+    s.balance += p.balance;
+    sums.set(key, s);
+  }
   return order.flatMap(({ key, label }) => {
-    const mine = places.filter((p) => keyOf(p) === key);
-    if (mine.length === 0) return [];
-    const sum = (f: (p: DunningPlace) => number) => mine.reduce((s, p) => s + f(p), 0);
-    return [[label, mine.length, sum((p) => p.patient), sum((p) => p.balance)]];
+    const s = sums.get(key);
+    return s ? [[label, s.n, s.patient, s.balance]] : [];
   });
 }
 

@@ -103,9 +103,9 @@ export function collectionsReport(db: ReadDb, period: Period): Report {
   const badDebt = oneOrThrow<{ written: number; recovered: number; legacy: number }>(
     db,
     `SELECT
-        (SELECT ifnull(-sum(l.amount), 0) FROM ledger_entries l
-          JOIN adjustment_reasons r ON r.code = l.reason_code JOIN accounts a ON a.id = l.account_id
-          WHERE r.category = 'bad_debt' AND l.reason_code <> 'BAD_DEBT_RECOVERY'
+        (SELECT ifnull(-sum(l.amount), 0) FROM ledger_entries l JOIN accounts a ON a.id = l.account_id
+          WHERE l.reason_code IN (SELECT r.code FROM adjustment_reasons r
+              WHERE r.category = 'bad_debt' AND r.code <> 'BAD_DEBT_RECOVERY')
             AND l.kind = 'adjustment'
             AND l.posting_date BETWEEN ? AND ?${where(cond)}) AS written,
         (SELECT ifnull(sum(l.amount), 0) FROM ledger_entries l JOIN accounts a ON a.id = l.account_id

@@ -52,18 +52,13 @@ export function candidateOf(
   };
 }
 
-/** The accounts a statement would cover: those with a balance either way. */
-export function withBalance(states: readonly AccountState[]): AccountState[] {
-  return states.filter((s) => s.patientBalance !== 0);
-}
-
 export function cyclesOf(
   db: ReadDb,
   today: IsoDate,
   guarantorIds: readonly number[],
 ): { cycles: GuarantorCycle[]; states: AccountState[] } {
   const rules = billingRules(db);
-  const states = withBalance(accountStates(db, today, rules, { guarantorIds }));
+  const states = accountStates(db, today, rules, { guarantorIds });
   return { cycles: guarantorCycles(states, rules), states };
 }
 

@@ -62,7 +62,19 @@ interface StateRow {
   firstStatementDate: IsoDate | null;
   statementsSent: number | null;
   recordLastDate: IsoDate | null;
+  postedSince: number;
 }
+
+/**
+ * The open restrictions that concern account a, as two indexed lookups joined by `joiner`
+ * (written as one OR, every open restriction was read per account).
+ */
+const RESTRICTED = (head: string, tail: string, joiner: string) =>
+  [
+    `${head} FROM contact_restrictions x WHERE x.lifted_at IS NULL AND x.account_id = a.id${tail}`,
+    `${head} FROM contact_restrictions x WHERE x.lifted_at IS NULL
+      AND x.kind <> 'written_dispute' AND x.person_id = a.guarantor_id${tail}`,
+  ].join(joiner);
 
 const SELECT = `SELECT a.id AS accountId, a.account_number AS accountNumber, a.status,
     a.guarantor_id AS guarantorId, g.last_name || ', ' || g.first_name AS guarantorName,
@@ -75,20 +87,26 @@ const SELECT = `SELECT a.id AS accountId, a.account_number AS accountNumber, a.s
     EXISTS (SELECT 1 FROM addresses ad WHERE ad.person_id = a.guarantor_id) AS hasAddress,
     (SELECT group_concat(h.kind) FROM collection_holds h
       WHERE h.account_id = a.id AND h.closed_at IS NULL) AS openHolds,
-    (SELECT json_group_array(json_object('kind', cr.kind, 'on', cr.effective_date))
-      FROM contact_restrictions cr WHERE cr.id IN (
-        -- two indexed lookups: written as one OR, every open restriction was read per account
-        SELECT x.id FROM contact_restrictions x WHERE x.lifted_at IS NULL AND x.account_id = a.id
-        UNION SELECT x.id FROM contact_restrictions x WHERE x.lifted_at IS NULL
-          AND x.kind <> 'written_dispute' AND x.person_id = a.guarantor_id)) AS restrictions,
+    -- whether any restriction applies, first: nearly all accounts have none, and building the
+    -- union for each of them cost more than asking
+    CASE WHEN ${RESTRICTED('EXISTS (SELECT 1', ')', ' OR ')} THEN
+      (SELECT json_group_array(json_object('kind', cr.kind, 'on', cr.effective_date))
+        FROM contact_restrictions cr WHERE cr.id IN (${RESTRICTED('SELECT x.id', '', ' UNION ')}))
+    END AS restrictions,
     EXISTS (SELECT 1 FROM promises p WHERE p.account_id = a.id AND p.status = 'open') AS promiseOpen,
     EXISTS (SELECT 1 FROM payment_plans pp
       WHERE pp.account_id = a.id AND pp.status = 'active' AND pp.delinquent = 0) AS planInGoodStanding,
-    (SELECT group_concat(r.hold) FROM statement_hold_releases r
-      WHERE r.account_id = a.id AND r.released_at > coalesce((SELECT max(d.created_at)
-        FROM documents d WHERE d.account_id = a.id AND d.kind = 'statement'), '')) AS released,
+    -- the guard spares the accounts with no release (nearly all) reading their statements
+    CASE WHEN EXISTS (SELECT 1 FROM statement_hold_releases r WHERE r.account_id = a.id) THEN
+      (SELECT group_concat(r.hold) FROM statement_hold_releases r
+        WHERE r.account_id = a.id AND r.released_at > coalesce((SELECT max(d.created_at)
+          FROM documents d WHERE d.account_id = a.id AND d.kind = 'statement'), '')) END AS released,
     ds.stage, ds.first_statement_date AS firstStatementDate, ds.statements_sent AS statementsSent,
-    ds.last_statement_date AS recordLastDate
+    ds.last_statement_date AS recordLastDate,
+    -- paidOffSince looks only at days after the last statement: with nothing posted since, it
+    -- cannot be true, so most accounts are spared reading their history (one index seek each)
+    EXISTS (SELECT 1 FROM ledger_entries l WHERE l.account_id = a.id
+      AND l.posting_date > ds.last_statement_date) AS postedSince
   FROM accounts a JOIN people g ON g.id = a.guarantor_id JOIN people pt ON pt.id = a.patient_id
   LEFT JOIN dunning_stages ds ON ds.account_id = a.id AND ds.guarantor_id = a.guarantor_id`;
 
@@ -96,8 +114,9 @@ const PATIENT_ENTRIES = `SELECT posting_date AS postingDate, amount FROM ledger_
   WHERE account_id = ? AND side = 'patient'`;
 
 /**
- * The accounts named, or every account of the guarantors named, as the cycle sees them
- * today: their flags, holds, releases and the stage their next statement would have.
+ * The accounts named, or every account of the guarantors named that a statement would
+ * cover (a patient balance either way), as the cycle sees them today: their flags, holds,
+ * releases and the stage their next statement would have.
  */
 export function accountStates(
   db: ReadDb,
@@ -115,7 +134,7 @@ export function accountStates(
       : all<StateRow>(
           db,
           `${SELECT} WHERE a.guarantor_id IN (SELECT value FROM json_each(?))
-             ORDER BY a.account_number`,
+             AND a.patient_balance <> 0 ORDER BY a.account_number`,
           JSON.stringify(which.guarantorIds),
         );
   return rows.map((r) => {
@@ -132,6 +151,7 @@ export function accountStates(
     const paid =
       record !== null &&
       since !== null &&
+      r.postedSince === 1 &&
       paidOffSince(
         all<{ postingDate: IsoDate; amount: number }>(db, PATIENT_ENTRIES, r.accountId),
         since,

@@ -31,6 +31,7 @@ import { migration034 } from './034-ledger-day-totals';
 import { migration035 } from './035-facilities';
 import { migration036 } from './036-correspondence';
 import { migration038 } from './038-sync-held';
+import { migration040 } from './040-bad-debt-index';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -97,6 +98,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: migration036,
   },
   { version: 38, name: 'office rows waiting for their place', sql: migration038 },
+  { version: 40, name: 'adjustments by reason and date, for bad debt', sql: migration040 },
 ];
 
 // the last version, not the count: version numbers need not be contiguous
