@@ -12,6 +12,12 @@ import type { SourceFacts } from './snapshot';
  */
 
 export const DATABASE_FILE = 'database.sqlite';
+/**
+ * An encrypted database's key wrapped under its recovery key (electron/db/key-store.ts):
+ * without it a backup could not be opened on a new machine even with the recovery key. It
+ * is useless without that key, so it travels with the backup as it does with the database.
+ */
+export const KEY_RECORD_FILE = 'database.sqlite.key';
 export const DOCUMENTS = 'documents';
 /** Documents filed by a ClaimDesk from before each database had its own folder. */
 export const SHARED_DOCUMENTS = 'shared-documents';

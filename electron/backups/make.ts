@@ -6,6 +6,7 @@ import {
   backupId,
   copyDocument,
   DATABASE_FILE,
+  KEY_RECORD_FILE,
   DOCUMENTS,
   filesUnder,
   MANIFEST,
@@ -19,6 +20,7 @@ import {
 } from './layout';
 import type { DatabaseKey } from '../db/cipher';
 import { keyHexOf, snapshotInWorker } from './snapshot-job';
+import { keyRecordPath } from '../db/key-store';
 
 export interface BackupRequest {
   databasePath: string;
@@ -92,6 +94,15 @@ export async function makeBackup(request: BackupRequest): Promise<BackupMade> {
       keyHex: keyHexOf(request.key),
     });
     const files: ManifestFile[] = [{ path: DATABASE_FILE, ...(await sha256Of(target)) }];
+    if (fs.existsSync(keyRecordPath(databasePath))) {
+      const copied = await copyDocument(
+        keyRecordPath(databasePath),
+        path.join(working, KEY_RECORD_FILE),
+        KEY_RECORD_FILE,
+      );
+      if (typeof copied === 'string') problems.push(copied);
+      else files.push(copied);
+    }
     const sources = documentSources(databasePath);
     const total = sources.reduce((n, s) => n + s.files.length, 0);
     let done = 0;

@@ -7,6 +7,7 @@ import { pendingFilePath } from '../audit/trail';
 import { documentsDir, SHARED_DOCUMENTS_FOLDER } from '../filing/location';
 import {
   DATABASE_FILE,
+  KEY_RECORD_FILE,
   DOCUMENTS,
   filesUnder,
   readManifest,
@@ -14,6 +15,7 @@ import {
   syncFolder,
 } from './layout';
 import { syncFile } from './snapshot';
+import { keyRecordPath } from '../db/key-store';
 
 /**
  * Putting a backup back. The swap is made while no connection has the file open: the
@@ -108,8 +110,8 @@ function dropRequest(databasePath: string, stamp: string): void {
 /**
  * Puts back the backup a supervisor chose, if one waits: called at start before the
  * database is opened. The backup's database is checked against its manifest's SHA-256
- * first. Then the database, its -wal and -shm files, the audit head and the documents
- * folder are renamed aside with the same stamp; the backup's database and documents are
+ * first. Then the database, its -wal and -shm files, the audit head, its key record and the
+ * documents folder are renamed aside with the same stamp; the backup's database and documents are
  * copied in; the audit head is set to the trail's end the manifest recorded, with nothing
  * taken as checked, so the opening verifies the whole restored trail against it. Documents
  * in the shared folder of older versions are only added where missing, since other
@@ -139,6 +141,7 @@ export function applyPendingRestore(databasePath: string, stamp: string): Restor
       `${databasePath}-journal`,
       headFilePath(databasePath),
       pendingFilePath(databasePath),
+      keyRecordPath(databasePath),
       documents,
     ]) {
       if (!fs.existsSync(file)) continue;
@@ -149,6 +152,9 @@ export function applyPendingRestore(databasePath: string, stamp: string): Restor
     fs.copyFileSync(source, incoming);
     syncFile(incoming);
     fs.renameSync(incoming, databasePath);
+    // the backup's own key record, or none for a plain backup
+    const keyRecord = path.join(request.backup, KEY_RECORD_FILE);
+    if (fs.existsSync(keyRecord)) fs.copyFileSync(keyRecord, keyRecordPath(databasePath));
     copyTree(path.join(request.backup, DOCUMENTS), documents, true);
     copyTree(
       path.join(request.backup, SHARED_DOCUMENTS),
@@ -157,7 +163,7 @@ export function applyPendingRestore(databasePath: string, stamp: string): Restor
     );
   } catch (error) {
     fs.rmSync(`${databasePath}.restoring`, { force: true });
-    for (const file of [databasePath, documents]) {
+    for (const file of [databasePath, keyRecordPath(databasePath), documents]) {
       if (moved.includes(file)) fs.rmSync(file, { recursive: true, force: true });
     }
     for (const file of moved) fs.renameSync(asideName(file, stamp), file);
