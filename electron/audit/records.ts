@@ -34,18 +34,27 @@ function collect(value: unknown, into: { accounts: Set<number>; documents: Set<n
       for (const item of v) if (typeof item === 'object' && item !== null) stack.push(item);
       continue;
     }
-    for (const [key, child] of Object.entries(v)) {
+    // for-in rather than Object.entries: a queue page is 50 rows of 30 fields, and
+    // allocating a pair per field cost a tenth of a millisecond on every page viewed
+    // (answers are plain data from the handlers, so there are no inherited keys)
+    const record = v as Record<string, unknown>;
+    for (const key in record) {
+      const child = record[key];
+      if (typeof child !== 'object' || child === null) {
+        if (typeof child === 'number') {
+          if (ACCOUNT_KEYS.has(key)) into.accounts.add(child);
+          else if (DOCUMENT_KEYS.has(key)) into.documents.add(child);
+        }
+        continue;
+      }
       const target = ACCOUNT_KEYS.has(key)
         ? into.accounts
         : DOCUMENT_KEYS.has(key)
           ? into.documents
           : null;
-      if (target) {
-        for (const id of Array.isArray(child) ? child : [child])
-          if (typeof id === 'number') target.add(id);
-      } else if (typeof child === 'object' && child !== null) {
-        stack.push(child);
-      }
+      if (!target) stack.push(child);
+      else if (Array.isArray(child))
+        for (const id of child) if (typeof id === 'number') target.add(id);
     }
   }
 }
