@@ -42,7 +42,7 @@ const TURNED_OFF: ApiErrorData = {
     'Close ClaimDesk and ask a supervisor to turn it back on under Settings, Users.',
 };
 
-type Prepared =
+export type PreparedRequest =
   | { ok: false; result: ApiResult<unknown> }
   | {
       ok: true;
@@ -54,9 +54,17 @@ type Prepared =
       audited: Done;
     };
 
-const refused = (error: ApiErrorData): Prepared => ({ ok: false, result: { ok: false, error } });
+const refused = (error: ApiErrorData): PreparedRequest => ({
+  ok: false,
+  result: { ok: false, error },
+});
 
-function prepare(ctx: Ctx, method: unknown, input: unknown): Prepared {
+/**
+ * Every check of a request before it runs: the user's standing, the role and permission
+ * from the contract, the input against its schema. Exported for the benchmark, which
+ * times a request with and without its audit entry.
+ */
+export function prepareRequest(ctx: Ctx, method: unknown, input: unknown): PreparedRequest {
   if (!isMethodName(method)) {
     return {
       ok: false,
@@ -120,7 +128,7 @@ export async function dispatchAsync(
   method: unknown,
   input: unknown,
 ): Promise<ApiResult<unknown>> {
-  const prepared = prepare(ctx, method, input);
+  const prepared = prepareRequest(ctx, method, input);
   if (!prepared.ok) return prepared.result;
   try {
     if (LOCK_FREE.has(prepared.method)) return { ok: true, value: prepared.run() };
@@ -155,7 +163,7 @@ export async function dispatchAsync(
  * A long write runs straight through.
  */
 export function dispatch(ctx: Ctx, method: unknown, input: unknown): ApiResult<unknown> {
-  const prepared = prepare(ctx, method, input);
+  const prepared = prepareRequest(ctx, method, input);
   if (!prepared.ok) return prepared.result;
   try {
     dailyWork(ctx);

@@ -29,28 +29,35 @@ export function summarize(samples: readonly number[]): Timing {
 /**
  * Runs two ways of doing the same work alternately, so drift in the machine (other
  * processes, the page cache) affects both alike. Each run gets the iteration number.
+ * Wall-clock and CPU times of this process are both kept, in milliseconds.
  */
 export function measurePair(
   a: (i: number) => void,
   b: (i: number) => void,
   opts: { warmup: number; iterations: number },
-): { a: Timing; b: Timing } {
+): PairedTimings {
   for (let i = 0; i < opts.warmup; i++) {
     a(i);
     b(i);
   }
-  const ta: number[] = [];
-  const tb: number[] = [];
+  const wall = { a: [] as number[], b: [] as number[] };
+  const cpu = { a: [] as number[], b: [] as number[] };
   for (let i = 0; i < opts.iterations; i++) {
-    const first = i % 2 === 0;
-    for (const which of first ? ['a', 'b'] : ['b', 'a']) {
+    for (const which of i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)) {
+      const cpuBefore = process.cpuUsage();
       const start = performance.now();
-      if (which === 'a') a(i);
-      else b(i);
-      (which === 'a' ? ta : tb).push(performance.now() - start);
+      (which === 'a' ? a : b)(i);
+      wall[which].push(performance.now() - start);
+      const used = process.cpuUsage(cpuBefore);
+      cpu[which].push((used.user + used.system) / 1000);
     }
   }
-  return { a: summarize(ta), b: summarize(tb) };
+  return {
+    a: summarize(wall.a),
+    b: summarize(wall.b),
+    aCpu: summarize(cpu.a),
+    bCpu: summarize(cpu.b),
+  };
 }
 
 /**
@@ -69,10 +76,10 @@ export function timedRollback(db: Db, work: () => void): number {
 }
 
 export interface PairedTimings {
-  /** Wall-clock seconds. */
+  /** Wall-clock time (milliseconds from measurePair, seconds from pairedRollbacks). */
   a: Timing;
   b: Timing;
-  /** CPU seconds of this process (user + system), steadier than the wall clock on a busy machine. */
+  /** CPU time of this process (user + system), steadier than the wall clock on a busy machine. */
   aCpu: Timing;
   bCpu: Timing;
 }

@@ -1,11 +1,8 @@
 import { contract, type InputOf, type MethodName, type OutputOf } from '../../shared/api/contract';
 import { ACCOUNT_SQL } from '../accounts/get';
 import type { Ctx } from '../core/context';
-import { dispatch } from '../api/dispatch';
-import { handlers } from '../api/handlers';
-import { runRead } from '../api/run';
-import { dailyWorkDue } from '../upkeep/daily';
-import { isActiveUser } from '../users/users';
+import { dispatch, prepareRequest } from '../api/dispatch';
+import { start } from '../api/run';
 import { buildQueueQuery, QUEUE_ROWS_SQL } from '../queue/query';
 import { parseSearch } from '../search/parse';
 import { buildSearchQuery } from '../search/search';
@@ -24,6 +21,11 @@ export interface Scenario {
   bare: (i: number) => number;
   /** When not the interactive target: p95 at most this, and at most `ratio` times bare (if set). */
   target?: { p95Ms: number; ratio: number | null };
+  /**
+   * The ratio is judged on this process's CPU time: for a cost of a few per cent, which
+   * the wall clock of a shared machine cannot resolve (runs of the same pair gave 0.6x and 4x).
+   */
+  judgedOnCpu?: true;
 }
 
 function via<M extends MethodName>(ctx: Ctx, method: M, input: InputOf<M>): OutputOf<M> {
@@ -108,10 +110,17 @@ function accountScenario(ctx: Ctx, accountIds: readonly number[]): Scenario {
   };
 }
 
+/** Each scenario should answer within this, at the 95th percentile... */
+export const TARGET_P95_MS = 50;
+/** ...and cost at most this many times the bare SQL. */
+export const TARGET_RATIO = 2;
+
+/** At most this much more for recording a view in the audit trail (issue: 5%). */
+export const AUDIT_COST_RATIO = 1.05;
+
 /**
- * The same read through dispatch, and through dispatch's own steps (the user's access, the
- * input's validation, the daily-work check, the read under query_only) without the audit
- * trail's entry: the ratio is what recording the view costs.
+ * The same read through dispatch, and through dispatch's own checks and run without the
+ * audit trail's entry: the ratio is what recording the view costs.
  */
 function auditCostScenario<M extends 'listQueue' | 'getAccount'>(
   ctx: Ctx,
@@ -120,16 +129,18 @@ function auditCostScenario<M extends 'listQueue' | 'getAccount'>(
   input: (i: number) => InputOf<M>,
   count: (output: OutputOf<M>) => number,
 ): Scenario {
-  const handler = handlers[method] as unknown as (c: Ctx, input: unknown) => OutputOf<M>;
   return {
     name: `audit cost, ${name}: recorded vs not`,
     handler: (i) => count(via(ctx, method, input(i))),
     bare: (i) => {
-      if (!isActiveUser(ctx.db, ctx.userId)) throw new Error('bench: the user is turned off');
-      const parsed: unknown = contract[method].input.parse(input(i));
-      if (dailyWorkDue(ctx)) throw new Error('bench: the daily work is due');
-      return count(runRead(ctx.db, () => handler(ctx, parsed)));
+      const request = prepareRequest(ctx, method, input(i));
+      if (!request.ok) throw new Error(`bench: ${method} was refused`);
+      const started = start(ctx, request.access, request.run);
+      if (!('value' in started)) throw new Error(`bench: ${method} answered later`);
+      return count(started.value as OutputOf<M>);
     },
+    target: { p95Ms: TARGET_P95_MS, ratio: AUDIT_COST_RATIO },
+    judgedOnCpu: true,
   };
 }
 
