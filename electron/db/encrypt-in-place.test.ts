@@ -76,6 +76,19 @@ describe('encrypting a plain database in place', () => {
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   }, 60_000);
 
+  it('writes zeros over the plain file before deleting it', () => {
+    const file = plainCopy();
+    const size = fs.statSync(file).size;
+    let aside: Buffer | null = null;
+    encryptDatabaseFile(file, newDatabaseKey(), (step) => {
+      if (step === 'overwritten') aside = fs.readFileSync(`${file}.plain`);
+    });
+    const seen = aside as Buffer | null;
+    expect(seen?.length).toBe(size);
+    expect(seen?.every((byte) => byte === 0)).toBe(true);
+    expect(leftovers(file)).toEqual([]);
+  }, 60_000);
+
   it.each(ENCRYPTION_STEPS)(
     'loses nothing when killed after the step "%s": the next start finishes or rolls back',
     (step) => {

@@ -16,7 +16,8 @@ import { all, oneOrThrow } from './query';
  *    copy is deleted, the plain file never changed.
  * 2. renamed to `<file>.encrypted`: checked. A crash from here on finishes the swap.
  * 3. the plain file renamed to `<file>.plain`, the encrypted one to `<file>`, the plain
- *    one deleted (it holds every patient's name), the folder synced after each rename.
+ *    one overwritten with zeros and deleted (it holds every patient's name), the folder
+ *    synced after each rename.
  */
 
 const ENCRYPTING = '.encrypting';
@@ -31,6 +32,7 @@ export const ENCRYPTION_STEPS = [
   'named',
   'set aside',
   'swapped',
+  'overwritten',
 ] as const;
 export type StepHook = (step: (typeof ENCRYPTION_STEPS)[number]) => void;
 
@@ -199,8 +201,30 @@ export function finishEncryption(file: string, step: StepHook = () => undefined)
     step('swapped');
   }
   if (fs.existsSync(aside) && isEncryptedFile(file)) {
+    overwrite(aside);
+    step('overwritten');
     fs.rmSync(aside, { force: true });
     syncFolderOf(file);
+  }
+}
+
+const ZEROS = Buffer.alloc(1024 * 1024);
+
+/**
+ * Writes zeros over every byte of the plain file before it is deleted, so its blocks do
+ * not keep every patient's name on a disk that hands them out again. Best effort, and said
+ * so in the design notes: a solid-state disk or a copy-on-write file system may write the
+ * zeros elsewhere and keep the old blocks until they are trimmed.
+ */
+function overwrite(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    const size = fs.fstatSync(fd).size;
+    for (let at = 0; at < size; at += ZEROS.length)
+      fs.writeSync(fd, ZEROS, 0, Math.min(ZEROS.length, size - at), at);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
