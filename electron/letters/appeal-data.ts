@@ -44,6 +44,12 @@ export function hasAppealLetter(category: OurCategory): boolean {
 
 interface ClaimFacts {
   claimId: number;
+  /** The billing provider NPI the claim went out with (837 loop 2010AA), when read from one. */
+  billingNpi: string | null;
+  /** The facility the account is billed under; 1 is the letterhead's own. */
+  facilityId: number;
+  facilityName: string;
+  facilityNpi: string | null;
   claimNumber: string;
   payerClaimNumber: string | null;
   accountNumber: string;
@@ -109,8 +115,10 @@ const CLAIM_SQL = `SELECT c.id AS claimId, c.claim_number AS claimNumber,
     coalesce(d.remit_date, c.remit_date) AS remitDate, d.deadline_date AS deadlineDate,
     c.total_charge AS totalCharge, c.prior_authorization AS priorAuthorization,
     c.diagnosis_codes AS diagnosisCodes, c.billed_date AS billedDate,
-    c.frequency_code AS frequencyCode
+    c.frequency_code AS frequencyCode, c.billing_provider_npi AS billingNpi,
+    a.facility_id AS facilityId, f.name AS facilityName, f.npi AS facilityNpi
   FROM claims c JOIN accounts a ON a.id = c.account_id JOIN people p ON p.id = a.patient_id
+  JOIN facilities f ON f.id = a.facility_id
   JOIN payers py ON py.id = c.payer_id
   LEFT JOIN coverages cv ON cv.id = c.coverage_id
   LEFT JOIN denials d ON d.claim_id = c.id
@@ -256,7 +264,9 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
     fields: {
       ...(facility
         ? {
-            facility_name: facility.name,
+            // a health system's letterhead is its business office's; the payer knows the
+            // claim by the facility and NPI it was billed under
+            facility_name: c.facilityId === 1 ? facility.name : c.facilityName,
             facility_address: lines(
               facility.line1,
               facility.line2,
@@ -264,7 +274,7 @@ export function appealLetterData(db: ReadDb, claimId: number, userId: number): L
             ),
             facility_phone: facility.phone ?? undefined,
             facility_fax: facility.fax ?? undefined,
-            facility_npi: facility.npi ?? undefined,
+            facility_npi: c.billingNpi ?? c.facilityNpi ?? facility.npi ?? undefined,
             facility_tax_id: facility.taxId ?? undefined,
             facility_website: facility.web ?? undefined,
           }
