@@ -4,9 +4,9 @@ import { AGING_BUCKET_KEYS, type AgingBucketKey } from '../../shared/aging/bucke
 import type { DemoLoadResult } from '../../shared/api/app';
 import { REASON_CODES, REMARK_CODES } from '../../shared/codes/adjustment-codes';
 import { ACCOUNT_STATUS, CLAIM_STATUS, FINANCIAL_CLASS } from '../../shared/codes/enums';
-import { type IsoDate } from '../../shared/dates/iso-date';
+import type { IsoDate } from '../../shared/dates/iso-date';
 import { accountAging } from '../ledger/ledger';
-import { type TestCtx } from '../testing/test-db';
+import type { TestCtx } from '../testing/test-db';
 import { all, buildDemoHospital, n, one, TODAY } from '../testing/demo-hospital';
 import { isValidNpi } from '../../shared/codes/npi';
 

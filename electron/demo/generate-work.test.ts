@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import { queueRank } from '../queue/priority';
 import { call } from '../testing/call';
-import { type TestCtx } from '../testing/test-db';
+import type { TestCtx } from '../testing/test-db';
 import { all, buildDemoHospital, n, TODAY } from '../testing/demo-hospital';
 
 /** The demo hospital as work to do: dated up to today, with deadlines, queues, notes and calls. */
