@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import { fixedClock, type Ctx } from '../core/context';
 import {
   pdfPageCount,
   pdfRawText,
@@ -12,108 +11,23 @@ import {
   writePageImages,
 } from '../documents/test-pdf';
 import { documentsDir } from '../filing/location';
-import {
-  addAccount,
-  addBilledClaim,
-  addPayer,
-  addPerson,
-  makeSupervisor,
-} from '../testing/builders';
-import { call, callAsync, expectRefusedAsync } from '../testing/call';
-import { createTestCtx, TEST_TODAY, type TestCtx } from '../testing/test-db';
+import { addAccount, addBilledClaim, addPayer, makeSupervisor } from '../testing/builders';
+import { call, expectRefusedAsync } from '../testing/call';
+import { TEST_TODAY, type TestCtx } from '../testing/test-db';
 import { loadStatementData } from './statement-data';
+import {
+  addAddress,
+  familyAccount,
+  on,
+  statementCtx,
+  statementPdf,
+} from '../testing/statement-account';
 
 let ctx: TestCtx;
 beforeEach(() => {
-  ctx = createTestCtx();
-  ctx.db
-    .prepare(
-      `INSERT INTO facility (id, name, line1, city, state, zip, phone, web, remit_to,
-         payment_url, assistance_phone, assistance_url, assistance_summary_url, language_taglines)
-       VALUES (1, 'Harbor Point Hospital', '10 Quay Street', 'Portland', 'ME', '04101',
-         '(207) 555-0100', 'www.harborpoint.example', 'Harbor Point Hospital
-PO Box 9050
-Portland, ME 04104-9050', 'pay.harborpoint.example', '(207) 555-0188',
-         'www.harborpoint.example/assistance', 'www.harborpoint.example/assistance/summary',
-         'Language assistance is available free of charge: call (207) 555-0100.')`,
-    )
-    .run();
+  ctx = statementCtx();
 });
 afterEach(() => ctx.close());
-
-const on = (date: string): Ctx => ({ ...ctx, clock: fixedClock(isoDate(date)) });
-
-function addAddress(personId: number): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO addresses (person_id, line1, city, state, zip, effective_date, recorded_at, recorded_by)
-       VALUES (?, '77 Lantern Way', 'Falmouth', 'ME', '04105', '2020-01-01', 't', ?)`,
-    )
-    .run(personId, ctx.userId);
-}
-
-function claimLines(claimId: number): number[] {
-  return (
-    ctx.db
-      .prepare(`SELECT id FROM claim_lines WHERE claim_id = ? ORDER BY line_number`)
-      .all(claimId) as { id: number }[]
-  ).map((r) => r.id);
-}
-
-/**
- * A mother's account for her son's emergency visit: the plan paid part, left a
- * deductible, coinsurance, copay and a non-covered item to her; she paid some, a small
- * balance was adjusted off, and a later visit is still with the plan.
- */
-function familyAccount() {
-  const payerId = addPayer(ctx, { name: 'Casco Bay Health Plan' });
-  const guarantorId = addPerson(ctx, { first: 'Maria', last: 'Okafor' });
-  const patientId = addPerson(ctx, { first: 'Daniel', last: 'Okafor' });
-  const { accountId } = addAccount(ctx, { patientId, payerId, number: 'H200300' });
-  ctx.db.prepare(`UPDATE accounts SET guarantor_id = ? WHERE id = ?`).run(guarantorId, accountId);
-  addAddress(guarantorId);
-  const er = addBilledClaim(on('2026-01-05'), accountId, payerId, [60_000, 40_000]);
-  const [line1, line2] = claimLines(er.claimId);
-  call(on('2026-01-20'), 'postInsurancePayment', {
-    accountId,
-    claimId: er.claimId,
-    method: 'eft',
-    checkNumber: 'EFT-1',
-    eobDate: isoDate('2026-01-20'),
-    patientShareTo: 'patient',
-    lines: [
-      {
-        claimLineId: line1 ?? null,
-        paid: 30_000,
-        contractual: 20_000,
-        deductible: 5_000,
-        coinsurance: 3_000,
-        copay: 2_000,
-      },
-      {
-        claimLineId: line2 ?? null,
-        paid: 20_000,
-        contractual: 15_000,
-        otherAdjustments: [{ groupCode: 'PR', reasonCode: '96', amount: 5_000 }],
-      },
-    ],
-  });
-  call(on('2026-02-10'), 'postPatientPayment', {
-    accountId,
-    amount: 4_000,
-    method: 'cash',
-    receivedDate: isoDate('2026-02-10'),
-  });
-  call(on('2026-02-12'), 'postAdjustment', {
-    accountId,
-    side: 'patient',
-    amount: 1_000,
-    reasonCode: 'SMALL_BALANCE',
-    memo: 'Courtesy discount agreed on the phone',
-  });
-  const later = addBilledClaim(on('2026-03-10'), accountId, payerId, [25_000]);
-  return { accountId, payerId, laterClaimId: later.claimId };
-}
 
 function ledgerSum(accountId: number, where: string): number {
   return (
@@ -123,12 +37,6 @@ function ledgerSum(accountId: number, where: string): number {
       )
       .get(accountId) as { s: number }
   ).s;
-}
-
-async function statementPdf(c: Ctx, accountId: number, override?: string) {
-  const doc = await callAsync(c, 'generateStatement', { accountId, override });
-  const file = await callAsync(c, 'getDocumentFile', { documentId: doc.documentId });
-  return { doc, pdf: Buffer.from(file.pdfBase64, 'base64') };
 }
 
 /** Text printed below the tear-off line: the remittance stub that comes back with a check. */
@@ -148,7 +56,7 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('patient statements from the ledger', () => {
   it('prints amounts that equal the ledger, explains the patient share and repeats them on the stub', async () => {
-    const { accountId } = familyAccount();
+    const { accountId } = familyAccount(ctx);
     const loaded = loadStatementData(ctx.db, accountId, TEST_TODAY);
     if (!loaded) throw new Error('no statement data');
     const s = loaded.data.summary;
@@ -234,7 +142,7 @@ describe('patient statements from the ledger', () => {
   });
 
   it('prints the office hours once the office has set them, with no warning', async () => {
-    const { accountId } = familyAccount();
+    const { accountId } = familyAccount(ctx);
     ctx.db
       .prepare(`UPDATE facility SET billing_office_hours = ? WHERE id = 1`)
       .run('weekdays 8 a.m. to 4:30 p.m.');
@@ -246,10 +154,10 @@ describe('patient statements from the ledger', () => {
   });
 
   it('carries the previous statement forward as the previous balance', async () => {
-    const { accountId, laterClaimId } = familyAccount();
+    const { accountId, laterClaimId } = familyAccount(ctx);
     await statementPdf(ctx, accountId);
-    const april = on('2026-04-20');
-    call(on('2026-04-01'), 'postInsurancePayment', {
+    const april = on(ctx, '2026-04-20');
+    call(on(ctx, '2026-04-01'), 'postInsurancePayment', {
       accountId,
       claimId: laterClaimId,
       method: 'check',
@@ -279,7 +187,7 @@ describe('patient statements from the ledger', () => {
   it('says so when the patient has a credit, and still prints for an account that owes nothing', async () => {
     const payerId = addPayer(ctx);
     const { accountId, patientId } = addAccount(ctx, { payerId, number: 'H200400' });
-    addAddress(patientId);
+    addAddress(ctx, patientId);
     addBilledClaim(ctx, accountId, payerId, [5_000], 'patient');
     call(ctx, 'postPatientPayment', {
       accountId,
@@ -301,14 +209,14 @@ describe('patient statements from the ledger', () => {
     expect(doc.pages).toBe(1);
 
     const { accountId: nothingOwed, patientId: p2 } = addAccount(ctx, { number: 'H200500' });
-    addAddress(p2);
+    addAddress(ctx, p2);
     const zero = flat(pdfText((await statementPdf(ctx, nothingOwed)).pdf));
     expect(zero).toContain('Amount due $0.00');
     expect(zero).toContain('No payment due');
   });
 
   it('prints the same bytes for the same ledger and day', async () => {
-    const { accountId } = familyAccount();
+    const { accountId } = familyAccount(ctx);
     const first = await statementPdf(ctx, accountId);
     const second = await statementPdf(ctx, accountId);
     expect(second.doc.documentId).not.toBe(first.doc.documentId);
@@ -316,7 +224,7 @@ describe('patient statements from the ledger', () => {
   });
 
   it('refuses on request what must not be mailed, with the hold, filing nothing', async () => {
-    const { accountId } = familyAccount();
+    const { accountId } = familyAccount(ctx);
     ctx.db
       .prepare(
         `UPDATE people SET returned_mail = 1 WHERE id = (SELECT guarantor_id FROM accounts WHERE id = ?)`,
@@ -340,7 +248,7 @@ describe('patient statements from the ledger', () => {
   });
 
   it('prints on request despite a hold only as each hold allows', async () => {
-    const { accountId } = familyAccount();
+    const { accountId } = familyAccount(ctx);
     for (const [kind, expected] of [
       ['dispute', /No statement was made\. Account H200300: the balance is disputed\./],
       ['bankruptcy', /No statement was made\. Account H200300: a bankruptcy is on file\./],
@@ -387,52 +295,5 @@ describe('patient statements from the ledger', () => {
       /Account must be positive/,
     );
     expect(fs.existsSync(documentsDir(ctx.databasePath))).toBe(false);
-  });
-});
-
-describe('statement candidates', () => {
-  it('lists open accounts that owe at least the minimum and had no recent statement', async () => {
-    const { accountId } = familyAccount();
-    const payerId = addPayer(ctx);
-    const { accountId: closed } = addAccount(ctx, { payerId });
-    addBilledClaim(ctx, closed, payerId, [9_000], 'patient');
-    ctx.db.prepare(`UPDATE accounts SET status = 'closed' WHERE id = ?`).run(closed);
-    const { accountId: credit } = addAccount(ctx);
-    addBilledClaim(ctx, credit, payerId, [1_000], 'patient');
-    call(ctx, 'postPatientPayment', {
-      accountId: credit,
-      amount: 2_000,
-      method: 'cash',
-      receivedDate: TEST_TODAY,
-    });
-    addAccount(ctx);
-
-    const all = call(ctx, 'listStatementCandidates', {});
-    // the closed account is not listed; the credit is, held with its reason
-    expect(all.total).toBe(2);
-    const okafor = all.accounts.find((c) => c.accountNumber === 'H200300');
-    expect(okafor).toMatchObject({
-      accountIds: [],
-      guarantorName: 'Okafor, Maria',
-      patientBalance: 10_000,
-      // the charge of 01/05 was settled; what is open arose with the EOB of 01/20
-      oldestOpenDate: '2026-01-20',
-      lastStatementDate: null,
-      plan: false,
-      allHeld: true,
-    });
-    // a visit is still with the plan: held until insurance decides it
-    expect(okafor?.held.map((h) => h.hold)).toEqual(['insurance_pending']);
-    const held = all.accounts.find((c) => c.accountIds.length === 0 && c !== okafor);
-    expect(held?.held.map((h) => [h.accountId, h.hold])).toEqual([[credit, 'no_address']]);
-    expect(held?.held[0]?.reason).toContain('Also: credit balance.');
-    expect(all.byHold).toEqual({ insurance_pending: 1, no_address: 1 });
-    expect(call(ctx, 'listStatementCandidates', { minPatientBalance: 10_001 }).total).toBe(1);
-    expect(call(ctx, 'listStatementCandidates', { agingBucket: 'd31_60' }).total).toBe(1);
-
-    await statementPdf(ctx, accountId);
-    expect(call(ctx, 'listStatementCandidates', {}).total).toBe(1);
-    const again = call(ctx, 'listStatementCandidates', { notStatedWithinDays: 0 });
-    expect(again.accounts[0]?.lastStatementDate).toBe(TEST_TODAY);
   });
 });
