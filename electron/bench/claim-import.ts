@@ -5,7 +5,7 @@ import { claimDocument, generateClaims } from '../testing/x12/generate-837';
 import { read837 } from '../importers/claims/read-837';
 import { write837 } from '../testing/x12/write-837';
 import { writeBareClaims } from './claim-bare';
-import { pairedRollbacks, type Timing } from './measure';
+import { asOwnTransaction, pairedRollbacks, type Timing } from './measure';
 import type { ThroughputResult } from './throughput';
 import { asMs, timeReading } from './x12-reading';
 import { all, oneOrThrow } from '../db/query';
@@ -62,12 +62,12 @@ export function claimImportBenchmark(ctx: Ctx, count = 10_000, importRuns = 5): 
   );
   const paired = pairedRollbacks(
     ctx.db,
-    () => {
+    asOwnTransaction(ctx.db, () => {
       const r = dispatch(ctx, 'importFile', { fileName: 'bench.837', text });
       if (!r.ok) throw new Error(`bench: importFile failed: ${r.error.message}`);
       const added = (r.value as ImportReport).claimFile?.added ?? 0;
       if (added !== count) throw new Error(`bench: only ${added} of ${count} claims were added`);
-    },
+    }),
     () => {
       if (writeBareClaims(ctx, claims, payerIds) !== count)
         throw new Error('bench: the bare writes lost claims');
