@@ -1,6 +1,8 @@
 /**
  * The performance benchmark: `npm run bench [-- --iterations 200 --warmup 20 --rebuild]`;
  * `-- --only imports` runs only the remittance and 837 imports (and skips writing results);
+ * `-- --only documents [--statements 1000]` runs only the appeal letter and the statement run
+ * (and skips writing results);
  * `-- --only encryption [--accounts 5000]` compares an encrypted database with a plain one
  * on a hospital of that size, built for the purpose (not the bench database).
  *
@@ -97,13 +99,15 @@ async function main(): Promise<void> {
       rebuild: { type: 'boolean', default: false },
       only: { type: 'string' },
       accounts: { type: 'string' },
+      statements: { type: 'string' },
     },
     strict: true,
   });
   const iterations = positiveInt(values.iterations, 200, 'iterations');
   const warmup = positiveInt(values.warmup, 20, 'warmup');
-  if (values.only !== undefined && values.only !== 'imports' && values.only !== 'encryption') {
-    console.error('bench: --only takes "imports" or "encryption"');
+  const only = ['imports', 'encryption', 'documents'];
+  if (values.only !== undefined && !only.includes(values.only)) {
+    console.error('bench: --only takes "imports", "encryption" or "documents"');
     process.exit(2);
   }
   const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -140,6 +144,15 @@ async function main(): Promise<void> {
     if (values.only === 'imports') {
       // a quicker loop while working on the imports: a full run's results file stays as it was
       printBulk([remittanceImportBenchmark(ctx), claimImportBenchmark(ctx)]);
+      return;
+    }
+    if (values.only === 'documents') {
+      // a run takes at most 5,000 accounts (startStatementRun's contract)
+      const statements = Math.min(positiveInt(values.statements, 1_000, 'statements'), 5_000);
+      const appeal = await appealLetterBenchmark(ctx);
+      // a long run is timed once against one bare drawing
+      const run = await statementRunBenchmark(ctx, statements, statements > 1_000 ? 1 : 2);
+      printDocumentResults(appeal, run);
       return;
     }
     const scenarios = benchScenarios(ctx);
