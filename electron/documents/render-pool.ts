@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { RenderedDocument } from './letter-layout';
-import type { FromWorker, ToWorker, WorkerSetup } from './render-protocol';
+import type { FromWorker, ToWorker } from './render-protocol';
 import type { BatchResult } from './statement-batch';
 import type { StatementData } from './statement-data';
 import type { Template } from './template';
@@ -40,13 +40,67 @@ interface Waiting<T> {
 
 interface Thread {
   readonly worker: Worker;
-  /** Copies sent and not yet back, plus statements sent to print and not yet drawn. */
+  /** Removes this run's listeners (a worker's own must stay: they deliver its messages). */
+  detach(): void;
+  /** The work sent and not yet answered, in COST units. */
   busy: number;
 }
+
+/**
+ * What each kind of work costs, roughly, as measured: a statement's own PDF costs about
+ * twice drawing it into the print file (its fonts are subset, compressed and embedded
+ * again). Weighing them so gives the printing worker its share of the copies.
+ */
+const COST = { copy: 2, print: 1 } as const;
 
 /** Only two threads where the machine has two cores: the main thread files meanwhile. */
 export function renderThreads(statements: number): number {
   return Math.max(1, Math.min(statements, availableParallelism(), 4));
+}
+
+/**
+ * Workers kept from the last run that finished, so the next run neither starts threads nor
+ * parses fonts again; stopped after a while unused. They do not keep the app from exiting.
+ */
+const idle = new Map<Worker, () => void>();
+const IDLE_MS = 5 * 60_000;
+let idleTimer: NodeJS.Timeout | null = null;
+
+function takeWorker(): Worker {
+  const [kept] = idle;
+  if (kept) {
+    const [worker, detach] = kept;
+    idle.delete(worker);
+    detach();
+    worker.ref();
+    return worker;
+  }
+  const { url, execArgv } = workerFile();
+  return new Worker(url, { execArgv });
+}
+
+function keepWorkers(threads: readonly Thread[]): void {
+  for (const { worker, detach } of threads) {
+    detach();
+    worker.unref();
+    // one that stops while kept is simply not used again
+    const gone = () => idle.delete(worker);
+    worker.on('exit', gone);
+    worker.on('error', gone);
+    idle.set(worker, () => {
+      worker.off('exit', gone);
+      worker.off('error', gone);
+    });
+  }
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    for (const worker of [...idle.keys()]) {
+      idle.delete(worker);
+      void worker.terminate();
+    }
+  }, IDLE_MS);
+  idleTimer.unref();
 }
 
 export function openRenderPool(options: {
@@ -54,10 +108,10 @@ export function openRenderPool(options: {
   readonly template: Template;
   readonly threads: number;
 }): RenderPool {
-  const { url, execArgv } = workerFile();
   const copies = new Map<number, Waiting<RenderedDocument>>();
   let printed: Waiting<BatchResult> | null = null;
   let broken: Error | null = null;
+  let finished = false;
   let closed = false;
   let seq = 0;
 
@@ -70,12 +124,18 @@ export function openRenderPool(options: {
   };
 
   const threads: Thread[] = Array.from({ length: Math.max(1, options.threads) }, (_, i) => {
-    const setup: WorkerSetup = { date: options.date, template: options.template, prints: i === 0 };
-    const thread: Thread = { worker: new Worker(url, { workerData: setup, execArgv }), busy: 0 };
-    thread.worker.on('message', (message: FromWorker) => {
+    const worker = takeWorker();
+    const open: ToWorker = {
+      type: 'open',
+      date: options.date,
+      template: options.template,
+      prints: i === 0,
+    };
+    worker.postMessage(open);
+    const onMessage = (message: FromWorker) => {
       switch (message.type) {
         case 'copy': {
-          thread.busy--;
+          thread.busy -= COST.copy;
           const waiting = copies.get(message.seq);
           copies.delete(message.seq);
           waiting?.resolve({
@@ -86,11 +146,12 @@ export function openRenderPool(options: {
           return;
         }
         case 'drawn':
-          thread.busy--;
+          thread.busy -= COST.print;
           return;
         case 'printed': {
           const waiting = printed;
           printed = null;
+          finished = true;
           waiting?.resolve({
             pdf: Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength),
             pageCount: message.pageCount,
@@ -104,21 +165,33 @@ export function openRenderPool(options: {
             fail(error);
             return;
           }
-          thread.busy--;
+          thread.busy -= COST.copy;
           copies.get(message.seq)?.reject(error);
           copies.delete(message.seq);
         }
       }
-    });
-    thread.worker.on('error', (error) => fail(error));
-    thread.worker.on('exit', (code) => {
+    };
+    const onError = (error: Error) => fail(error);
+    const onExit = (code: number) => {
       if (!closed) fail(new Error(`A statement renderer stopped (exit code ${code}).`));
-    });
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    const thread: Thread = {
+      worker,
+      busy: 0,
+      detach: () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      },
+    };
     return thread;
   });
   const printer = threads[0] as Thread;
-  const post = (thread: Thread, message: ToWorker) => {
-    thread.busy++;
+  const post = (thread: Thread, message: ToWorker & { type: 'copy' | 'print' }) => {
+    thread.busy += COST[message.type];
     thread.worker.postMessage(message);
   };
 
@@ -150,8 +223,11 @@ export function openRenderPool(options: {
     async close() {
       if (closed) return;
       closed = true;
+      // kept only when everything sent was answered: a worker mid-render is stopped
+      const clean = finished && !broken && threads.every((t) => t.busy === 0);
       fail(new Error('the renderers are closed'));
-      await Promise.all(threads.map((t) => t.worker.terminate()));
+      if (clean) keepWorkers(threads);
+      else await Promise.all(threads.map((t) => t.worker.terminate()));
     },
   };
 }

@@ -15,6 +15,8 @@ export interface WorkerSetup {
 }
 
 export type ToWorker =
+  /** Start a run: forget any print file of a run before (a worker is kept for the next run). */
+  | ({ readonly type: 'open' } & WorkerSetup)
   /** Render the statement as its own PDF (the copy filed on its accounts). */
   | { readonly type: 'copy'; readonly seq: number; readonly data: StatementData }
   /** Draw the statement into the combined print file, after the ones sent before it. */

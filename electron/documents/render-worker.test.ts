@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FromWorker, ToWorker, WorkerSetup } from './render-protocol';
+import type { FromWorker, ToWorker } from './render-protocol';
 import { sampleStatementData } from './sample-data';
 import { renderStatement } from './statement-layout';
 import { shippedStatementTemplate } from './template-load';
@@ -23,12 +23,13 @@ beforeAll(() => {
 /** Sends the messages to a worker started from the built file and collects its answers. */
 async function talk(messages: readonly ToWorker[], answers: number): Promise<FromWorker[]> {
   const data = sampleStatementData();
-  const setup: WorkerSetup = {
+  const open: ToWorker = {
+    type: 'open',
     date: data.statementDate,
     template: shippedStatementTemplate(),
     prints: true,
   };
-  const worker = new Worker(built, { workerData: setup });
+  const worker = new Worker(built);
   try {
     return await new Promise<FromWorker[]>((resolve, reject) => {
       const got: FromWorker[] = [];
@@ -38,7 +39,7 @@ async function talk(messages: readonly ToWorker[], answers: number): Promise<Fro
         if (got.length === answers) resolve(got);
       });
       worker.on('error', reject);
-      for (const m of messages) worker.postMessage(m);
+      for (const m of [open, ...messages]) worker.postMessage(m);
     });
   } finally {
     await worker.terminate();

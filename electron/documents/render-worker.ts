@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { FromWorker, ToWorker, WorkerSetup } from './render-protocol';
 import { openStatementBatch, type StatementBatch } from './statement-batch';
 import { renderStatement } from './statement-layout';
@@ -6,15 +6,14 @@ import { renderStatement } from './statement-layout';
 /**
  * A statement run's render thread: renders each statement it is sent as the PDF filed on
  * its accounts and, on the one worker that prints, draws it into the combined print file
- * too. It reads no database and writes no file.
+ * too. It reads no database and writes no file. It is kept between runs (its fonts stay
+ * parsed and their caches warm), and each run starts by opening it afresh.
  */
-const setup = workerData as WorkerSetup;
 const port = parentPort;
 if (!port) throw new Error('the render worker runs only as a worker thread');
 
-const batch: StatementBatch | null = setup.prints
-  ? openStatementBatch({ date: setup.date, template: setup.template })
-  : null;
+let setup: WorkerSetup | null = null;
+let batch: StatementBatch | null = null;
 
 function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port?.postMessage(message, transfer);
@@ -31,7 +30,18 @@ const failure = (error: unknown) => (error instanceof Error ? error.message : St
 
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
+    case 'open':
+      batch?.abort();
+      setup = { date: message.date, template: message.template, prints: message.prints };
+      batch = setup.prints
+        ? openStatementBatch({ date: setup.date, template: setup.template })
+        : null;
+      return;
     case 'copy':
+      if (!setup) {
+        send({ type: 'failed', seq: message.seq, message: 'the worker was not opened' });
+        return;
+      }
       renderStatement(message.data, { template: setup.template }).then(
         (r) => {
           const { pdf, transfer } = own(r.pdf);

@@ -128,7 +128,7 @@ interface InFlight {
 }
 
 /** Statements sent to the renderers ahead of the one being filed, per render thread. */
-export const AHEAD_PER_THREAD = 4;
+export const AHEAD_PER_THREAD = 8;
 
 /**
  * Reads each statement's data and hands it to the render workers, a few statements ahead
