@@ -36,6 +36,17 @@ await build({
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 });
+// the statement run's render threads, which render-pool.ts starts from beside main.mjs
+await build({
+  ...common,
+  entryPoints: ['electron/documents/render-worker.ts'],
+  outfile: 'electron/dist/render-worker.mjs',
+  format: 'esm',
+  external: ['pdfkit'],
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});
 await build({
   ...common,
   entryPoints: ['electron/preload/index.ts'],

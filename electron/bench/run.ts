@@ -1,7 +1,8 @@
 /**
  * The performance benchmark: `npm run bench [-- --iterations 200 --warmup 20 --rebuild]`;
  * `-- --only imports` runs only the remittance and 837 imports, `-- --only scenarios` only
- * the timed reads (neither writes the results file);
+ * the timed reads, `-- --only documents [--statements 1000]` only the appeal letter and
+ * the statement run (none of these writes the results file);
  * `-- --only encryption [--accounts 5000]` compares an encrypted database with a plain one
  * on a hospital of that size, built for the purpose (not the bench database).
  *
@@ -101,14 +102,15 @@ async function main(): Promise<void> {
       rebuild: { type: 'boolean', default: false },
       only: { type: 'string' },
       accounts: { type: 'string' },
+      statements: { type: 'string' },
     },
     strict: true,
   });
   const iterations = positiveInt(values.iterations, 200, 'iterations');
   const warmup = positiveInt(values.warmup, 20, 'warmup');
-  const parts = ['imports', 'encryption', 'scenarios'];
+  const parts = ['imports', 'encryption', 'scenarios', 'documents'];
   if (values.only !== undefined && !parts.includes(values.only)) {
-    console.error('bench: --only takes "imports", "encryption" or "scenarios"');
+    console.error(`bench: --only takes one of ${parts.map((p) => `"${p}"`).join(', ')}`);
     process.exit(2);
   }
   const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -145,6 +147,15 @@ async function main(): Promise<void> {
     if (values.only === 'imports') {
       // a quicker loop while working on the imports: a full run's results file stays as it was
       printBulk([remittanceImportBenchmark(ctx), claimImportBenchmark(ctx)]);
+      return;
+    }
+    if (values.only === 'documents') {
+      // a run takes at most 5,000 accounts (startStatementRun's contract)
+      const statements = Math.min(positiveInt(values.statements, 1_000, 'statements'), 5_000);
+      const appeal = await appealLetterBenchmark(ctx);
+      // a long run is timed once against one bare drawing
+      const run = await statementRunBenchmark(ctx, statements, statements > 1_000 ? 1 : 2);
+      printDocumentResults(appeal, run);
       return;
     }
     const scenarios = benchScenarios(ctx);

@@ -1,6 +1,7 @@
 import { create, type Font } from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withSharedCaches } from './font-cache';
 import { shippedFontsDir } from './paths';
 
 /**
@@ -44,7 +45,7 @@ export function parsedFont(name: FontName, dir = shippedFontsDir()): PDFKit.Mixi
   const path = join(dir, FONT_FILES[name]);
   let font = parsed.get(path);
   if (!font) {
-    font = create(fontData(name, dir));
+    font = withSharedCaches(create(fontData(name, dir)));
     parsed.set(path, font);
   }
   // pdfkit 0.20 takes any object with a layout method as a font (PDFFontFactory.open);

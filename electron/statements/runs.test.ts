@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatchAsync } from '../api/dispatch';
 import { holdSteps } from '../core/step-hold';
 import { pdfPageCount, pdfText } from '../documents/test-pdf';
@@ -14,7 +14,8 @@ import {
 } from '../testing/builders';
 import { call, callAsync, expectRefused } from '../testing/call';
 import { createTestCtx, rowCount, type TestCtx } from '../testing/test-db';
-import { RUN_CANCELLED, RUN_LABEL } from './runs';
+import { renderThreads } from '../documents/render-pool';
+import { AHEAD_PER_THREAD, RUN_CANCELLED, RUN_LABEL } from './runs';
 
 let ctx: TestCtx;
 let numbered = 0;
@@ -171,18 +172,27 @@ describe('statement runs', () => {
   });
 
   it('files nothing and leaves no staged file when it fails part way', async () => {
-    const ids = owing(4);
+    // statements are read a few ahead of the one being filed: the last one is read later
+    const ids = owing(renderThreads(100) * AHEAD_PER_THREAD + 4);
     const counts = kept();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const hold = holdAt(2);
     const running = dispatchAsync(ctx, 'startStatementRun', { accountIds: ids });
     await hold.reached;
-    // the third account goes away under the run: it cannot print it
+    expect(stagedFiles()).toHaveLength(2);
+    // the last account goes away under the run: it cannot print it
     ctx.db.pragma('foreign_keys = OFF');
-    ctx.db.prepare(`DELETE FROM accounts WHERE id = ?`).run(ids[2]);
+    ctx.db.prepare(`DELETE FROM accounts WHERE id = ?`).run(ids.at(-1));
     ctx.db.pragma('foreign_keys = ON');
     hold.release();
     const result = await running;
-    expect(result.ok ? null : result.error.code).toBe('internal');
+    expect(result.ok ? null : result.error).toEqual({
+      code: 'internal',
+      message: expect.any(String) as string,
+    });
+    // it stopped where it read the account, not at filing (a foreign key would fail there)
+    expect(logged).toHaveBeenCalledWith('ClaimDesk: startStatementRun failed (Error)');
+    logged.mockRestore();
     expect(kept()).toBe(counts);
     expect(filedPdfs()).toEqual([]);
     expect(stagedFiles()).toEqual([]);
@@ -206,6 +216,53 @@ describe('statement runs', () => {
     );
     hold.release();
     expect((await running).total).toBe(3);
+  });
+
+  it('prints each statement in the combined file as its filed copy reads', async () => {
+    const [a, b] = owing(2);
+    // a long statement, over more than one page, between two short ones
+    const payerId = addPayer(ctx);
+    const { accountId: long, patientId } = addAccount(ctx, { number: 'R0099' });
+    addAddress(ctx, patientId);
+    for (let i = 0; i < 30; i++) addBilledClaim(ctx, long, payerId, [1_250], 'patient');
+    const done = await callAsync(ctx, 'startStatementRun', {
+      accountIds: [a, long, b] as number[],
+    });
+    const combined = await fileOf(done.documentId);
+    const copies = ctx.db
+      .prepare(`SELECT id, pages FROM documents WHERE run_document_id = ? ORDER BY id`)
+      .all(done.documentId) as { id: number; pages: number }[];
+    // filed in the order they print
+    expect(copies.map((c) => c.pages).sort()).toEqual([1, 1, 2]);
+    let page = 1;
+    for (const copy of copies) {
+      const own = await fileOf(copy.id);
+      expect(pdfPageCount(own)).toBe(copy.pages);
+      for (let p = 1; p <= copy.pages; p++) expect(pdfText(combined, page++)).toBe(pdfText(own, p));
+    }
+    expect(pdfPageCount(combined)).toBe(page - 1);
+  });
+
+  it('leaves nothing of a run cancelled while statements are still being rendered', async () => {
+    const ids = owing(renderThreads(100) * AHEAD_PER_THREAD + 2);
+    const counts = kept();
+    const hold = holdAt(1);
+    const running = dispatchAsync(ctx, 'startStatementRun', { accountIds: ids });
+    await hold.reached;
+    // one statement staged, the next ones sent to the renderers and not back yet
+    expect(stagedFiles()).toHaveLength(1);
+    expect(call(ctx, 'cancelWork', {})).toEqual({ label: RUN_LABEL, done: 1, total: ids.length });
+    const result = await running;
+    expect(result.ok ? null : result.error).toEqual({ code: 'conflict', message: RUN_CANCELLED });
+    expect(kept()).toBe(counts);
+    expect(filedPdfs()).toEqual([]);
+    expect(stagedFiles()).toEqual([]);
+
+    // the stopped renderers leave nothing in the way of the next run
+    const again = await callAsync(ctx, 'startStatementRun', { accountIds: ids });
+    expect(again.total).toBe(ids.length);
+    expect(filedPdfs()).toHaveLength(ids.length + 1);
+    expect(stagedFiles()).toEqual([]);
   });
 
   it('refuses an empty run and a run with nothing printable', () => {

@@ -6,9 +6,9 @@ import { formatUsDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
 import { SteppedWrite, type AsyncSteps, type Prepared } from '../core/stepped';
 import { recordActivity } from '../activities/record';
-import { openStatementBatch } from '../documents/statement-batch';
+import type { RenderedDocument } from '../documents/letter-layout';
+import { openRenderPool, renderThreads } from '../documents/render-pool';
 import type { StatementData } from '../documents/statement-data';
-import { renderStatement } from '../documents/statement-layout';
 import {
   discardStaged,
   fileStaged,
@@ -24,7 +24,7 @@ import { STAGES } from './dunning';
 import { STATEMENT_TITLE, statementActivity } from './generate';
 import { accountStates, type AccountState } from './holds';
 import { recordStatementStages } from './stages';
-import { loadGuarantorStatement } from './statement-data';
+import { loadGuarantorStatement, type LoadedStatement } from './statement-data';
 
 export const RUN_CANCELLED = 'The statement run was cancelled; nothing of it was filed.';
 
@@ -120,11 +120,24 @@ interface Printed {
   staged: StagedDocument[];
 }
 
+/** A statement sent to the renderers, waiting for its copy. */
+interface InFlight {
+  job: Job;
+  loaded: LoadedStatement;
+  copy: Promise<RenderedDocument>;
+}
+
+/** Statements sent to the renderers ahead of the one being filed, per render thread. */
+export const AHEAD_PER_THREAD = 8;
+
 /**
- * Draws each statement into the combined PDF and stages its copies, one step per
- * statement; nothing is recorded until the returned write runs. Staged files are
- * discarded here when the run stops part way (a cancel is thrown in at the step where it
- * stopped).
+ * Reads each statement's data and hands it to the render workers, a few statements ahead
+ * of the one being staged, so that both cores render while this thread reads and files;
+ * stages each statement's copies as they come back, in the run's order, one step per
+ * statement; nothing is recorded until the returned write runs. Each statement is laid out
+ * from the same data for its copy and for the combined print file. Staged files are
+ * discarded and the workers stopped when the run stops part way (a cancel is thrown in at
+ * the step where it stopped).
  */
 async function* printRun(
   ctx: Ctx,
@@ -134,37 +147,49 @@ async function* printRun(
   removeAbandonedStaging(ctx.databasePath);
   const date = ctx.clock.today();
   const { template, copyId } = statementTemplateInUse(ctx.db);
-  const batch = openStatementBatch({ date, template });
   const total = jobs.length;
+  const threads = renderThreads(total);
+  const pool = openRenderPool({ date, template, threads });
+  const ahead = threads * AHEAD_PER_THREAD;
   const printed: Printed[] = [];
   const allCopies = () => printed.flatMap((p) => p.staged);
+  const inFlight: InFlight[] = [];
+  let sent = 0;
+  const send = () => {
+    while (sent < total && inFlight.length < ahead) {
+      const job = jobs[sent++] as Job;
+      const loaded = loadGuarantorStatement(
+        ctx.db,
+        job.accounts.map((a) => a.accountId),
+        date,
+        { ...(job.stage ? { stage: job.stage } : {}), plan: job.plan },
+      );
+      if (!loaded) throw new Error('an account of the run disappeared');
+      inFlight.push({ job, loaded, copy: pool.render(loaded.data) });
+    }
+  };
   let staged: StagedDocument[];
   try {
-    for (const [done, job] of jobs.entries()) {
+    for (let done = 0; done < total; done++) {
       yield { label: RUN_LABEL, done, total };
-      const ids = job.accounts.map((a) => a.accountId);
-      const loaded = loadGuarantorStatement(ctx.db, ids, date, {
-        ...(job.stage ? { stage: job.stage } : {}),
-        plan: job.plan,
-      });
-      if (!loaded) throw new Error('an account of the run disappeared');
-      const entry = batch.add(loaded.data);
-      const own = await renderStatement(loaded.data, { template });
+      send();
+      const { job, loaded, copy } = inFlight.shift() as InFlight;
+      const own = await copy;
       const copies: StagedDocument[] = [];
       printed.push({ job, data: loaded.data, amountsDue: loaded.amountsDue, staged: copies });
-      for (const accountId of ids) {
+      for (const account of job.accounts) {
         copies.push(
           await stageDocument(
             ctx,
             {
               kind: 'statement',
               title: job.plan ? `${STATEMENT_TITLE} (payment plan)` : STATEMENT_TITLE,
-              accountId,
+              accountId: account.accountId,
               templateId: template.id,
               templateCopyId: copyId,
               documentDate: date,
               pages: own.pageCount,
-              warnings: [...loaded.warnings, ...entry.warnings],
+              warnings: [...loaded.warnings, ...own.warnings],
               inRun: true,
             },
             own.pdf,
@@ -174,7 +199,7 @@ async function* printRun(
     }
     // the last look for a cancel before the combined file is put together
     yield { label: RUN_LABEL, done: total, total };
-    const result = await batch.finish();
+    const result = await pool.finish();
     const combined = await stageDocument(
       ctx,
       {
@@ -191,9 +216,10 @@ async function* printRun(
     );
     staged = [combined, ...allCopies()];
   } catch (error) {
-    batch.abort();
     discardStaged(allCopies());
     throw error;
+  } finally {
+    void pool.close();
   }
   const label = `statement run of ${formatUsDate(date)}`;
   return {

@@ -1,0 +1,233 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { IsoDate } from '../../shared/dates/iso-date';
+import type { RenderedDocument } from './letter-layout';
+import type { FromWorker, ToWorker } from './render-protocol';
+import type { BatchResult } from './statement-batch';
+import type { StatementData } from './statement-data';
+import type { Template } from './template';
+
+/**
+ * A statement run's renderers on worker threads, one per core: each statement is rendered
+ * as its own PDF (the copy filed on its accounts) on whichever worker has least to do, and
+ * drawn into the combined print file, in the order given, on the one worker that prints.
+ */
+export interface RenderPool {
+  /** How many worker threads render. */
+  readonly threads: number;
+  /** The statement's own PDF; the statement also goes into the print file, after those before. */
+  render(data: StatementData): Promise<RenderedDocument>;
+  /** Ends the print file, holding every statement rendered so far in their order. */
+  finish(): Promise<BatchResult>;
+  /** Stops the workers; whatever they were doing is dropped. */
+  close(): Promise<void>;
+}
+
+/**
+ * The worker's file: beside this one while running from the sources (tests, benchmarks,
+ * through tsx), beside the bundle in the built app (electron/build.mjs builds it there).
+ */
+function workerFile(): { url: URL; execArgv: string[] } {
+  return import.meta.url.endsWith('.ts')
+    ? { url: new URL('./render-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }
+    : { url: new URL('./render-worker.mjs', import.meta.url), execArgv: [] };
+}
+
+interface Waiting<T> {
+  resolve(value: T): void;
+  reject(error: Error): void;
+}
+
+interface Thread {
+  readonly worker: Worker;
+  /** Removes this run's listeners (a worker's own must stay: they deliver its messages). */
+  detach(): void;
+  /** The work sent and not yet answered, in COST units. */
+  busy: number;
+}
+
+/**
+ * What each kind of work costs, roughly, as measured: a statement's own PDF costs about
+ * twice drawing it into the print file (its fonts are subset, compressed and embedded
+ * again). Weighing them so gives the printing worker its share of the copies.
+ */
+const COST = { copy: 2, print: 1 } as const;
+
+/** Only two threads where the machine has two cores: the main thread files meanwhile. */
+export function renderThreads(statements: number): number {
+  return Math.max(1, Math.min(statements, availableParallelism(), 4));
+}
+
+/**
+ * Workers kept from the last run that finished, so the next run neither starts threads nor
+ * parses fonts again; stopped after a while unused. They do not keep the app from exiting.
+ */
+const idle = new Map<Worker, () => void>();
+const IDLE_MS = 5 * 60_000;
+let idleTimer: NodeJS.Timeout | null = null;
+
+function takeWorker(): Worker {
+  const [kept] = idle;
+  if (kept) {
+    const [worker, detach] = kept;
+    idle.delete(worker);
+    detach();
+    worker.ref();
+    return worker;
+  }
+  const { url, execArgv } = workerFile();
+  return new Worker(url, { execArgv });
+}
+
+function keepWorkers(threads: readonly Thread[]): void {
+  for (const { worker, detach } of threads) {
+    detach();
+    worker.unref();
+    // one that stops while kept is simply not used again
+    const gone = () => idle.delete(worker);
+    worker.on('exit', gone);
+    worker.on('error', gone);
+    idle.set(worker, () => {
+      worker.off('exit', gone);
+      worker.off('error', gone);
+    });
+  }
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    for (const worker of [...idle.keys()]) {
+      idle.delete(worker);
+      void worker.terminate();
+    }
+  }, IDLE_MS);
+  idleTimer.unref();
+}
+
+export function openRenderPool(options: {
+  readonly date: IsoDate;
+  readonly template: Template;
+  readonly threads: number;
+}): RenderPool {
+  const copies = new Map<number, Waiting<RenderedDocument>>();
+  let printed: Waiting<BatchResult> | null = null;
+  let broken: Error | null = null;
+  let finished = false;
+  let closed = false;
+  let seq = 0;
+
+  const fail = (error: Error) => {
+    broken ??= error;
+    for (const waiting of copies.values()) waiting.reject(broken);
+    copies.clear();
+    printed?.reject(broken);
+    printed = null;
+  };
+
+  const threads: Thread[] = Array.from({ length: Math.max(1, options.threads) }, (_, i) => {
+    const worker = takeWorker();
+    const open: ToWorker = {
+      type: 'open',
+      date: options.date,
+      template: options.template,
+      prints: i === 0,
+    };
+    worker.postMessage(open);
+    const onMessage = (message: FromWorker) => {
+      switch (message.type) {
+        case 'copy': {
+          thread.busy -= COST.copy;
+          const waiting = copies.get(message.seq);
+          copies.delete(message.seq);
+          waiting?.resolve({
+            pdf: Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength),
+            pageCount: message.pageCount,
+            warnings: message.warnings,
+          });
+          return;
+        }
+        case 'drawn':
+          thread.busy -= COST.print;
+          return;
+        case 'printed': {
+          const waiting = printed;
+          printed = null;
+          finished = true;
+          waiting?.resolve({
+            pdf: Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength),
+            pageCount: message.pageCount,
+            statements: message.statements,
+          });
+          return;
+        }
+        case 'failed': {
+          const error = new Error(`A statement could not be rendered: ${message.message}`);
+          if (message.seq === null) {
+            fail(error);
+            return;
+          }
+          thread.busy -= COST.copy;
+          copies.get(message.seq)?.reject(error);
+          copies.delete(message.seq);
+        }
+      }
+    };
+    const onError = (error: Error) => fail(error);
+    const onExit = (code: number) => {
+      if (!closed) fail(new Error(`A statement renderer stopped (exit code ${code}).`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    const thread: Thread = {
+      worker,
+      busy: 0,
+      detach: () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      },
+    };
+    return thread;
+  });
+  const printer = threads[0] as Thread;
+  const post = (thread: Thread, message: ToWorker & { type: 'copy' | 'print' }) => {
+    thread.busy += COST[message.type];
+    thread.worker.postMessage(message);
+  };
+
+  return {
+    threads: threads.length,
+    render(data) {
+      if (broken) return Promise.reject(broken);
+      if (closed) return Promise.reject(new Error('the renderers are closed'));
+      const id = seq++;
+      const result = new Promise<RenderedDocument>((resolve, reject) =>
+        copies.set(id, { resolve, reject }),
+      );
+      // a run that stops part way leaves copies nobody waits for
+      result.catch(() => undefined);
+      post(printer, { type: 'print', data });
+      const idlest = threads.reduce((a, b) => (b.busy < a.busy ? b : a));
+      post(idlest, { type: 'copy', seq: id, data });
+      return result;
+    },
+    finish() {
+      if (broken) return Promise.reject(broken);
+      if (printed) return Promise.reject(new Error('the print file is already being finished'));
+      const result = new Promise<BatchResult>((resolve, reject) => {
+        printed = { resolve, reject };
+      });
+      printer.worker.postMessage({ type: 'finish' } satisfies ToWorker);
+      return result;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      // kept only when everything sent was answered: a worker mid-render is stopped
+      const clean = finished && !broken && threads.every((t) => t.busy === 0);
+      fail(new Error('the renderers are closed'));
+      if (clean) keepWorkers(threads);
+      else await Promise.all(threads.map((t) => t.worker.terminate()));
+    },
+  };
+}
