@@ -1,11 +1,12 @@
 import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { gidOf, officeLink, setSyncRow, versionOf } from './gids';
+import { readLedgerRow, readReceipt } from './money-rows';
 import { readActivity, readFollowUp } from './rows';
 import { changes as changesSchema, type Change, type Entry } from './wire';
 
 interface Pending {
-  tbl: 'activities' | 'follow_ups';
+  tbl: Change['tbl'];
   localId: number;
   op: 'insert' | 'update';
 }
@@ -18,9 +19,13 @@ interface Pending {
  * this is one empty read.
  */
 export function sealOutbox(db: Db, now: string, userId: number): void {
+  // a receipt before the ledger rows that name it, so a desktop taking the entry finds
+  // it; withdrawing a refused entry goes the other way
   const pending = all<Pending>(
     db,
-    `SELECT tbl, local_id AS localId, op FROM outbox_pending ORDER BY tbl, local_id`,
+    `SELECT tbl, local_id AS localId, op FROM outbox_pending
+       ORDER BY CASE tbl WHEN 'receipts' THEN 0 WHEN 'ledger_entries' THEN 1 ELSE 2 END, tbl,
+         local_id`,
   );
   if (pending.length === 0) return;
   const link = officeLink(db);
@@ -41,23 +46,17 @@ function toChange(db: Db, desktopId: string, p: Pending): Change {
     // named by this desktop and its own id: unique across the office with no round trip
     const gid = `${desktopId}:${p.localId}`;
     setSyncRow(db, p.tbl, p.localId, gid, 1);
-    return p.tbl === 'activities'
-      ? {
-          tbl: p.tbl,
-          op: 'insert',
-          gid,
-          baseVersion: 0,
-          version: 1,
-          row: readActivity(db, p.localId),
-        }
-      : {
-          tbl: p.tbl,
-          op: 'insert',
-          gid,
-          baseVersion: 0,
-          version: 1,
-          row: readFollowUp(db, p.localId),
-        };
+    const inserted = { op: 'insert', gid, baseVersion: 0, version: 1 } as const;
+    switch (p.tbl) {
+      case 'activities':
+        return { tbl: p.tbl, ...inserted, row: readActivity(db, p.localId) };
+      case 'receipts':
+        return { tbl: p.tbl, ...inserted, row: readReceipt(db, p.localId) };
+      case 'ledger_entries':
+        return { tbl: p.tbl, ...inserted, row: readLedgerRow(db, p.localId) };
+      case 'follow_ups':
+        return { tbl: p.tbl, ...inserted, row: readFollowUp(db, p.localId) };
+    }
   }
   if (p.tbl !== 'follow_ups') throw new Error(`${p.tbl} rows are never changed`);
   const gid = gidOf(db, p.tbl, p.localId);
