@@ -5,7 +5,7 @@ import type { AccountId, ReceiptId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
-import { twoDesktops } from '../testing/office/desktops';
+import { syncAll, syncedState, twoDesktops } from '../testing/office/desktops';
 import { moneyState, owing } from '../testing/office/money';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
@@ -128,6 +128,54 @@ describeWithPg('money between desktops', () => {
         `SELECT count(*) AS n FROM receipts WHERE reverses_gid IS NOT NULL`,
       ),
     ).toBe(1);
+  });
+
+  it('lists with a refused reversal the follow-up change it made', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, owing);
+    const [accountId] = accountIds as [AccountId];
+    // $50.00 more than is owed: B's upkeep opens a credit balance follow-up
+    const paid = call(b.ctx, 'takePayment', cash(accountId, 25_000));
+    if (paid.receiptId === null) expect.fail('no receipt');
+    await b.sync.sync();
+    // A takes the payment and B's follow-up together: its upkeep finds that one open and
+    // opens none of its own
+    await a.sync.pull();
+    await a.sync.sync();
+    expect(all(a.ctx.db, `SELECT * FROM not_synced`)).toEqual([]);
+    expect(moneyState(a.ctx)).toEqual(moneyState(b.ctx));
+
+    // both reverse the payment; each reversal closes the credit follow-up
+    const onA = oneOrThrow<{ id: ReceiptId }>(
+      a.ctx.db,
+      `SELECT id FROM receipts WHERE amount = 25000`,
+    ).id;
+    call(a.ctx, 'reversePayment', { receiptId: onA, reason: 'Card declined.' });
+    call(b.ctx, 'reversePayment', { receiptId: paid.receiptId, reason: 'Card declined.' });
+    expect((await a.sync.sync()).push).toEqual({ accepted: 2, refused: 0 });
+    // B's upkeep, between its refusal and A's reversal, finds the credit again and opens a
+    // follow-up for it, which it sends: system follow-ups still travel (see DESIGN)
+    expect((await b.sync.sync()).push.refused).toBe(2);
+    await syncAll(a, b);
+    await syncAll(a, b);
+
+    expect(
+      all<{ reason: string }>(b.ctx.db, `SELECT reason FROM not_synced ORDER BY seq`).map((r) =>
+        r.reason.replace(/ \(.*$/, ''),
+      ),
+    ).toEqual([
+      'This payment was already reversed at another desktop',
+      'Not sent: it belongs to a payment or reversal that was not synced.',
+    ]);
+    expect(moneyState(b.ctx)).toEqual(moneyState(a.ctx));
+    expect(moneyState(b.ctx).balances[0]).toMatchObject({ balance: 20_000, ledgerSum: 20_000 });
+    expect(syncedState(b.ctx)).toEqual(syncedState(a.ctx));
+    const openCredit = (ctx: Ctx) =>
+      all(ctx.db, `SELECT id FROM follow_ups WHERE kind = 'credit_balance' AND status = 'open'`);
+    expect(openCredit(a.ctx)).toEqual([]);
+    expect(openCredit(b.ctx)).toEqual([]);
+    expectMoneyRight(a.ctx);
+    expectMoneyRight(b.ctx);
   });
 
   it('refuses to change or remove a ledger row or a receipt on the server', async () => {

@@ -32,12 +32,29 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   run(db, `DELETE FROM outbox_pending`);
   if (!link) return;
   const changes = pending.map((p) => toChange(db, link.desktopId, p));
-  run(
-    db,
-    `INSERT INTO outbox (created_at, user_id, changes) VALUES (?, ?, ?)`,
-    now,
-    userId,
-    JSON.stringify(changes),
+  const money = changes.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
+  const first = money ? changes.filter((c) => c.tbl !== 'follow_ups') : changes;
+  const rest = money ? changes.filter((c) => c.tbl === 'follow_ups') : [];
+  const seq = addEntry(db, now, userId, first, null);
+  if (rest.length > 0) addEntry(db, now, userId, rest, seq);
+}
+
+function addEntry(
+  db: Db,
+  now: string,
+  userId: number,
+  changes: Change[],
+  partOf: number | null,
+): number {
+  return Number(
+    run(
+      db,
+      `INSERT INTO outbox (created_at, user_id, changes, part_of) VALUES (?, ?, ?, ?)`,
+      now,
+      userId,
+      JSON.stringify(changes),
+      partOf,
+    ).lastInsertRowid,
   );
 }
 

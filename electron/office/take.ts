@@ -140,15 +140,24 @@ export function withCaptureOff<T>(db: Db, work: () => T): T {
 
 export interface OutboxRow {
   seq: number;
+  /** the money entry this one belongs with, for a request that moved money */
+  partOf: number | null;
   userId: number;
   createdAt: string;
   changes: Change[];
 }
 
 export function outboxEntries(db: ReadDb): OutboxRow[] {
-  return all<{ seq: number; userId: number; createdAt: string; changes: string }>(
+  return all<{
+    seq: number;
+    partOf: number | null;
+    userId: number;
+    createdAt: string;
+    changes: string;
+  }>(
     db,
-    `SELECT seq, user_id AS userId, created_at AS createdAt, changes FROM outbox ORDER BY seq`,
+    `SELECT seq, part_of AS partOf, user_id AS userId, created_at AS createdAt, changes
+       FROM outbox ORDER BY seq`,
   ).map((r) => ({ ...r, changes: changesSchema.parse(JSON.parse(r.changes)) }));
 }
 
@@ -166,13 +175,19 @@ export function refusedWithFollowers(
   if (!first) return [];
   // a gid names a row within its table: activity 4 and follow-up 4 of one desktop share one
   const rows = new Set(first.changes.map(rowKey));
+  const seqs = new Set([seq]);
   const out = [{ entry: first, reason }];
   for (const e of entries) {
-    if (e.seq <= seq || !e.changes.some((c) => rows.has(rowKey(c)))) continue;
+    if (e.seq <= seq) continue;
+    const partOfRefused = e.partOf !== null && seqs.has(e.partOf);
+    if (!partOfRefused && !e.changes.some((c) => rows.has(rowKey(c)))) continue;
     for (const c of e.changes) rows.add(rowKey(c));
+    seqs.add(e.seq);
     out.push({
       entry: e,
-      reason: 'Not sent: it builds on an earlier action of yours that was not synced.',
+      reason: partOfRefused
+        ? 'Not sent: it belongs to a payment or reversal that was not synced.'
+        : 'Not sent: it builds on an earlier action of yours that was not synced.',
     });
   }
   return out;

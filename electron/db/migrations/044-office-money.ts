@@ -11,6 +11,13 @@
  * with the capture off, as activities are. A withdrawn row takes back what its insert
  * added to the day totals (migration 35) and to its batch's running total (migration 10),
  * so neither can disagree with the ledger afterwards.
+ *
+ * A request that moves money is sent as two entries: its money and notes, then the
+ * follow-ups it (or the upkeep after it) opened or changed, in an entry that names the
+ * first in part_of. Money is refused only when a reversal comes second; a follow-up can be
+ * refused for many reasons (another desktop's upkeep opened the same credit follow-up
+ * first) and must not take a payment down with it. Should the money be refused, the
+ * entry that is part of it goes to the not-synced list with it.
  */
 const MONEY = `kind IN ('payment', 'refund')`;
 const PAYER = `CASE WHEN old.${MONEY} THEN ifnull(old.payer_id, 0) ELSE 0 END`;
@@ -21,6 +28,8 @@ const PATIENT_RECEIPT = (receiptId: string) =>
   `(SELECT kind FROM receipts WHERE id = ${receiptId}) = 'patient_payment'`;
 
 export const migration044 = `
+ALTER TABLE outbox ADD COLUMN part_of INTEGER;
+
 CREATE TRIGGER office_capture_receipt AFTER INSERT ON receipts
 WHEN new.kind = 'patient_payment' AND ${CAPTURING}
 BEGIN

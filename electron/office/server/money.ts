@@ -27,6 +27,7 @@ export async function insertMoney(
   try {
     if (change.tbl === 'receipts') await insertReceipt(client, desktopId, gid, change.row);
     else await insertLedgerRow(client, desktopId, gid, change.row);
+    await client.query('RELEASE SAVEPOINT insert_money');
   } catch (error) {
     if (sqlState(error) !== '23505' || !reversedOnce(error) || change.row.reversesGid === null) {
       throw error;
