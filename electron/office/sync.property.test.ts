@@ -203,6 +203,19 @@ describeWithPg('three desktops with random disconnects', () => {
         // found four sync bugs; the example below and conflicts.test.ts keep each found
         seed: 20261205,
         examples: [
+          // two desktops reverse one payment before either sends: one reversal stands
+          [
+            [
+              { do: 'pay', at: 0, account: 0, cents: 300 },
+              { do: 'sync', at: 0 },
+              { do: 'pull', at: 1 },
+              { do: 'pull', at: 2 },
+              { do: 'reverse', at: 1, account: 0, pick: 0 },
+              { do: 'reverse', at: 2, account: 0, pick: 0 },
+              { do: 'push', at: 2 },
+              { do: 'pull', at: 1 },
+            ],
+          ],
           // a reversal pulled with its ledger row before its receipt: the change log was
           // read in the order of its positions' text, where seq 10 comes before seq 9
           [
