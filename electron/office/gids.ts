@@ -2,7 +2,16 @@ import type { Db, ReadDb } from '../db/open';
 import { one, oneOrThrow, run } from '../db/query';
 
 /** The tables whose rows are named by office-wide ids. */
-export type GidTable = 'accounts' | 'claims' | 'users' | 'activities' | 'follow_ups';
+export type GidTable =
+  | 'accounts'
+  | 'claims'
+  | 'claim_lines'
+  | 'payers'
+  | 'users'
+  | 'activities'
+  | 'follow_ups'
+  | 'receipts'
+  | 'ledger_entries';
 
 const BASE = 'base:';
 

@@ -54,7 +54,10 @@ function listNotSynced(ctx: ReadCtx): NotSyncedList {
       refusedAt: a.refusedAt,
       reason: a.reason,
       ...accountOf(ctx, a),
-      lines: a.changes.map((c) => (c.tbl === 'activities' ? c.row.body : describeRow(c))),
+      // a payment's ledger rows repeat its receipt: the receipt says it once
+      lines: a.changes
+        .filter((c) => c.tbl !== 'ledger_entries')
+        .map((c) => (c.tbl === 'activities' ? c.row.body : describeRow(c))),
       canDismiss: supervisor || a.userId === ctx.userId,
     }));
   return { linked: true, actions };

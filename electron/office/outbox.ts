@@ -1,11 +1,12 @@
 import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { gidOf, officeLink, setSyncRow, versionOf } from './gids';
+import { readLedgerRow, readReceipt } from './money-rows';
 import { readActivity, readFollowUp } from './rows';
 import { changes as changesSchema, type Change, type Entry } from './wire';
 
 interface Pending {
-  tbl: 'activities' | 'follow_ups';
+  tbl: Change['tbl'];
   localId: number;
   op: 'insert' | 'update';
 }
@@ -18,21 +19,42 @@ interface Pending {
  * this is one empty read.
  */
 export function sealOutbox(db: Db, now: string, userId: number): void {
+  // a receipt before the ledger rows that name it, so a desktop taking the entry finds
+  // it; withdrawing a refused entry goes the other way
   const pending = all<Pending>(
     db,
-    `SELECT tbl, local_id AS localId, op FROM outbox_pending ORDER BY tbl, local_id`,
+    `SELECT tbl, local_id AS localId, op FROM outbox_pending
+       ORDER BY CASE tbl WHEN 'receipts' THEN 0 WHEN 'ledger_entries' THEN 1 ELSE 2 END, tbl,
+         local_id`,
   );
   if (pending.length === 0) return;
   const link = officeLink(db);
   run(db, `DELETE FROM outbox_pending`);
   if (!link) return;
   const changes = pending.map((p) => toChange(db, link.desktopId, p));
-  run(
-    db,
-    `INSERT INTO outbox (created_at, user_id, changes) VALUES (?, ?, ?)`,
-    now,
-    userId,
-    JSON.stringify(changes),
+  const money = changes.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
+  const first = money ? changes.filter((c) => c.tbl !== 'follow_ups') : changes;
+  const rest = money ? changes.filter((c) => c.tbl === 'follow_ups') : [];
+  const seq = addEntry(db, now, userId, first, null);
+  if (rest.length > 0) addEntry(db, now, userId, rest, seq);
+}
+
+function addEntry(
+  db: Db,
+  now: string,
+  userId: number,
+  changes: Change[],
+  partOf: number | null,
+): number {
+  return Number(
+    run(
+      db,
+      `INSERT INTO outbox (created_at, user_id, changes, part_of) VALUES (?, ?, ?, ?)`,
+      now,
+      userId,
+      JSON.stringify(changes),
+      partOf,
+    ).lastInsertRowid,
   );
 }
 
@@ -41,23 +63,17 @@ function toChange(db: Db, desktopId: string, p: Pending): Change {
     // named by this desktop and its own id: unique across the office with no round trip
     const gid = `${desktopId}:${p.localId}`;
     setSyncRow(db, p.tbl, p.localId, gid, 1);
-    return p.tbl === 'activities'
-      ? {
-          tbl: p.tbl,
-          op: 'insert',
-          gid,
-          baseVersion: 0,
-          version: 1,
-          row: readActivity(db, p.localId),
-        }
-      : {
-          tbl: p.tbl,
-          op: 'insert',
-          gid,
-          baseVersion: 0,
-          version: 1,
-          row: readFollowUp(db, p.localId),
-        };
+    const inserted = { op: 'insert', gid, baseVersion: 0, version: 1 } as const;
+    switch (p.tbl) {
+      case 'activities':
+        return { tbl: p.tbl, ...inserted, row: readActivity(db, p.localId) };
+      case 'receipts':
+        return { tbl: p.tbl, ...inserted, row: readReceipt(db, p.localId) };
+      case 'ledger_entries':
+        return { tbl: p.tbl, ...inserted, row: readLedgerRow(db, p.localId) };
+      case 'follow_ups':
+        return { tbl: p.tbl, ...inserted, row: readFollowUp(db, p.localId) };
+    }
   }
   if (p.tbl !== 'follow_ups') throw new Error(`${p.tbl} rows are never changed`);
   const gid = gidOf(db, p.tbl, p.localId);

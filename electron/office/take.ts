@@ -3,6 +3,8 @@ import { touchAccount } from '../core/touched';
 import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { forgetSyncRow, localIdOf, setSyncRow, versionOf } from './gids';
+import { refreshAccountBalance } from '../ledger/ledger';
+import { insertLedgerRow, insertReceipt } from './money-rows';
 import { insertActivity, insertFollowUp, updateFollowUp } from './rows';
 import { changes as changesSchema, serverRow, type Change, type ServerRow } from './wire';
 
@@ -67,28 +69,63 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
     setSyncRow(db, r.tbl, insertActivity(db, r.row), r.gid, 1);
     return 'taken';
   }
+  if (r.tbl === 'receipts' || r.tbl === 'ledger_entries') {
+    if (localId !== undefined) return 'kept';
+    // a row of money whose receipt or original waits, waits with it
+    if (waitsOnHeld(db, r)) return 'collides';
+    return placed(db, () => {
+      const id = r.tbl === 'receipts' ? insertReceipt(db, r.row) : insertLedgerRow(db, r.row);
+      setSyncRow(db, r.tbl, id, r.gid, 1);
+    });
+  }
   if (localId !== undefined && !force && r.version <= versionOf(db, r.tbl, localId)) {
     return 'kept';
   }
   // reopening one follow-up may wait for another row of the batch to close its twin
-  try {
-    run(db, 'SAVEPOINT take_follow_up');
+  return placed(db, () => {
     if (localId !== undefined) {
       updateFollowUp(db, localId, r.row);
       setSyncRow(db, r.tbl, localId, r.gid, r.version);
     } else {
       setSyncRow(db, r.tbl, insertFollowUp(db, r.row), r.gid, r.version);
     }
-    run(db, 'RELEASE take_follow_up');
+  });
+}
+
+/**
+ * Writes a row whose place may still be held here: a follow-up's by an open twin, a
+ * reversal's by this copy's own reversal of the same payment that the server has not
+ * answered for yet (its refusal withdraws it and frees the place).
+ */
+function placed(db: Db, write: () => void): 'taken' | 'collides' {
+  try {
+    run(db, 'SAVEPOINT take_row');
+    write();
+    run(db, 'RELEASE take_row');
     return 'taken';
   } catch (error) {
-    run(db, 'ROLLBACK TO take_follow_up');
-    run(db, 'RELEASE take_follow_up');
+    run(db, 'ROLLBACK TO take_row');
+    run(db, 'RELEASE take_row');
     if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
       return 'collides';
     }
     throw error;
   }
+}
+
+function waitsOnHeld(db: ReadDb, r: Extract<ServerRow, { tbl: 'receipts' | 'ledger_entries' }>) {
+  const named =
+    r.tbl === 'receipts'
+      ? [['receipts', r.row.reversesGid]]
+      : [
+          ['receipts', r.row.receiptGid],
+          ['ledger_entries', r.row.reversesGid],
+        ];
+  return named.some(
+    ([tbl, gid]) =>
+      gid !== null &&
+      one(db, `SELECT 1 AS n FROM sync_held WHERE tbl = ? AND gid = ?`, tbl, gid) !== undefined,
+  );
 }
 
 /** Runs `work` with the capture off: what the server says is not news to send it. */
@@ -103,15 +140,24 @@ export function withCaptureOff<T>(db: Db, work: () => T): T {
 
 export interface OutboxRow {
   seq: number;
+  /** the money entry this one belongs with, for a request that moved money */
+  partOf: number | null;
   userId: number;
   createdAt: string;
   changes: Change[];
 }
 
 export function outboxEntries(db: ReadDb): OutboxRow[] {
-  return all<{ seq: number; userId: number; createdAt: string; changes: string }>(
+  return all<{
+    seq: number;
+    partOf: number | null;
+    userId: number;
+    createdAt: string;
+    changes: string;
+  }>(
     db,
-    `SELECT seq, user_id AS userId, created_at AS createdAt, changes FROM outbox ORDER BY seq`,
+    `SELECT seq, part_of AS partOf, user_id AS userId, created_at AS createdAt, changes
+       FROM outbox ORDER BY seq`,
   ).map((r) => ({ ...r, changes: changesSchema.parse(JSON.parse(r.changes)) }));
 }
 
@@ -129,13 +175,19 @@ export function refusedWithFollowers(
   if (!first) return [];
   // a gid names a row within its table: activity 4 and follow-up 4 of one desktop share one
   const rows = new Set(first.changes.map(rowKey));
+  const seqs = new Set([seq]);
   const out = [{ entry: first, reason }];
   for (const e of entries) {
-    if (e.seq <= seq || !e.changes.some((c) => rows.has(rowKey(c)))) continue;
+    if (e.seq <= seq) continue;
+    const partOfRefused = e.partOf !== null && seqs.has(e.partOf);
+    if (!partOfRefused && !e.changes.some((c) => rows.has(rowKey(c)))) continue;
     for (const c of e.changes) rows.add(rowKey(c));
+    seqs.add(e.seq);
     out.push({
       entry: e,
-      reason: 'Not sent: it builds on an earlier action of yours that was not synced.',
+      reason: partOfRefused
+        ? 'Not sent: it belongs to a payment or reversal that was not synced.'
+        : 'Not sent: it builds on an earlier action of yours that was not synced.',
     });
   }
   return out;
@@ -169,7 +221,10 @@ export function takeServerState(
       );
       run(db, `DELETE FROM ${c.tbl} WHERE id = ?`, localId);
       forgetSyncRow(db, c.tbl, localId);
-      if (account) touchAccount(db, account.accountId);
+      if (!account) continue;
+      // balances are this copy's own sums: withdrawn money leaves them here and now
+      if (c.tbl === 'ledger_entries') refreshAccountBalance(db, account.accountId);
+      else touchAccount(db, account.accountId);
     }
   }
   // a row a later entry still in the outbox changes keeps this copy's state: that entry

@@ -37,9 +37,55 @@ export const followUpRow = z.strictObject({
 });
 export type FollowUpRow = z.infer<typeof followUpRow>;
 
+const cents = z.number().int();
+
+/** Money received, or its reversal (reversesGid names the receipt it cancels). */
+export const receiptRow = z.strictObject({
+  accountGid: gid,
+  kind: z.literal('patient_payment'),
+  payerGid: gid.nullable(),
+  method: z.enum(['cash', 'check', 'card', 'eft']),
+  checkNumber: z.string().nullable(),
+  reference: z.string().nullable(),
+  amount: cents,
+  receivedDate: isoDate,
+  memo: z.string().nullable(),
+  reversesGid: gid.nullable(),
+  createdAt: z.string(),
+  createdBy: gid,
+});
+export type ReceiptRow = z.infer<typeof receiptRow>;
+
+/** One ledger row; a reversal names the row it cancels, once only, office-wide. */
+export const ledgerRow = z.strictObject({
+  accountGid: gid,
+  claimGid: gid.nullable(),
+  claimLineGid: gid.nullable(),
+  kind: z.enum(['charge', 'payment', 'adjustment', 'transfer', 'refund']),
+  side: z.enum(['insurance', 'patient']),
+  amount: cents.refine((n) => n !== 0, 'a ledger row moves money'),
+  postingDate: isoDate,
+  payerGid: gid.nullable(),
+  reference: z.string().nullable(),
+  reasonCode: z.string().nullable(),
+  memo: z.string().nullable(),
+  reversesGid: gid.nullable(),
+  receiptGid: gid.nullable(),
+  createdAt: z.string(),
+  createdBy: gid,
+});
+export type LedgerRow = z.infer<typeof ledgerRow>;
+
+/** The insert-only tables: each row is written once and never changed, so its version is 1. */
+const insertOnly = [
+  z.strictObject({ tbl: z.literal('activities'), gid, version: z.literal(1), row: activityRow }),
+  z.strictObject({ tbl: z.literal('receipts'), gid, version: z.literal(1), row: receiptRow }),
+  z.strictObject({ tbl: z.literal('ledger_entries'), gid, version: z.literal(1), row: ledgerRow }),
+] as const;
+
 /** A row as the server holds it: what a desktop takes, by version. */
 export const serverRow = z.discriminatedUnion('tbl', [
-  z.strictObject({ tbl: z.literal('activities'), gid, version: z.literal(1), row: activityRow }),
+  ...insertOnly,
   z.strictObject({
     tbl: z.literal('follow_ups'),
     gid,
@@ -49,16 +95,13 @@ export const serverRow = z.discriminatedUnion('tbl', [
 ]);
 export type ServerRow = z.infer<typeof serverRow>;
 
+const inserted = { op: z.literal('insert'), baseVersion: z.literal(0) };
+
 /** One row a desktop created or changed: the row as it left it, and the version it started from. */
 export const change = z.discriminatedUnion('tbl', [
-  z.strictObject({
-    tbl: z.literal('activities'),
-    op: z.literal('insert'),
-    gid,
-    baseVersion: z.literal(0),
-    version: z.literal(1),
-    row: activityRow,
-  }),
+  insertOnly[0].extend(inserted),
+  insertOnly[1].extend(inserted),
+  insertOnly[2].extend(inserted),
   z.strictObject({
     tbl: z.literal('follow_ups'),
     op: z.enum(['insert', 'update']),

@@ -5,6 +5,7 @@ import { inServerTransaction, sqlState } from './connection';
 import { syncStep } from '../steps';
 import { describeRow } from '../describe';
 import { activityValues, followUpValues, serverFollowUp } from './rows';
+import { AlreadyReversed, insertMoney } from './money';
 
 /** Raised inside the entry's transaction to roll it back and answer with a reason. */
 class Refusal extends Error {
@@ -99,6 +100,16 @@ async function applyChange(client: pg.ClientBase, desktopId: string, c: Change):
   // a desktop names only rows of its own: one that misnames cannot take another's row
   if (c.op === 'insert' && !c.gid.startsWith(`${desktopId}:`)) {
     throw new Error(`Desktop ${desktopId} sent a new row named ${c.gid}`);
+  }
+  if (c.tbl === 'receipts' || c.tbl === 'ledger_entries') {
+    try {
+      await insertMoney(client, desktopId, c.gid, c);
+    } catch (error) {
+      // the office's reversal comes to the desktop with its next pull
+      if (error instanceof AlreadyReversed) throw new Refusal(error.reason, []);
+      throw error;
+    }
+    return;
   }
   if (c.tbl === 'activities') {
     await client.query(

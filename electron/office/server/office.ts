@@ -109,6 +109,7 @@ export async function readChanges(
         `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x`,
       );
       const next = horizon.rows[0]?.x ?? after.xid;
+      // ordered by the columns, not by the text the select makes of them ('10' < '9')
       const { rows } = await client.query<{
         tbl: ServerRow['tbl'];
         gid: string;
@@ -122,7 +123,7 @@ export async function readChanges(
              seq::text AS seq
            FROM change_log
            WHERE (xid, seq) > ($1::xid8, $2::bigint) AND xid < $3::xid8
-           ORDER BY xid, seq LIMIT $4`,
+           ORDER BY change_log.xid, change_log.seq LIMIT $4`,
         [after.xid, after.seq, next, limit],
       );
       const changes = rows.map((r) => ({

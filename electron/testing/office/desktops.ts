@@ -27,6 +27,8 @@ export async function desktopsOf(
   server: ServerConfig,
   count: number,
   accounts: number,
+  /** more for each account, on the first desktop before the others copy it */
+  prepare: (ctx: Ctx, accountId: AccountId) => void = () => undefined,
 ): Promise<{ desktops: Desktop[]; accountIds: AccountId[]; close(): Promise<void> }> {
   const first = createTestCtx();
   const users = [first.userId];
@@ -37,6 +39,7 @@ export async function desktopsOf(
   for (let i = 0; i < accounts; i++) {
     const { accountId } = addAccount(first);
     call(first, 'setFollowUp', { accountId, kind: 'account', dueDate: '2026-03-20' });
+    prepare(first, accountId);
     accountIds.push(accountId);
   }
   const ctxs: Ctx[] = [first];
@@ -74,8 +77,9 @@ export async function desktopsOf(
 export async function twoDesktops(
   server: ServerConfig,
   accounts = 2,
+  prepare?: (ctx: Ctx, accountId: AccountId) => void,
 ): Promise<{ a: Desktop; b: Desktop; accountIds: AccountId[] }> {
-  const { desktops, accountIds } = await desktopsOf(server, 2, accounts);
+  const { desktops, accountIds } = await desktopsOf(server, 2, accounts, prepare);
   const [a, b] = desktops as [Desktop, Desktop];
   return { a, b, accountIds };
 }

@@ -1,4 +1,5 @@
 import { serverMigration001 } from './001-office';
+import { serverMigration002 } from './002-money';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -12,6 +13,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 1,
     name: 'office, desktops, notes and follow-ups, change log',
     sql: serverMigration001,
+  },
+  {
+    version: 2,
+    name: 'payments and their reversals, insert-only, reversed once',
+    sql: serverMigration002,
   },
 ];
 

@@ -1,0 +1,157 @@
+import type { AccountId } from '../../shared/ids';
+import type { Db, ReadDb } from '../db/open';
+import { oneOrThrow, run } from '../db/query';
+import { refreshAccountBalance } from '../ledger/ledger';
+import { gidOf, gidOrNull, localIdOrNull, requireLocalId } from './gids';
+import type { LedgerRow, ReceiptRow } from './wire';
+
+/**
+ * Receipts and ledger rows as they travel (by office-wide ids) and as this copy keeps
+ * them. Both are insert-only everywhere: a row is written once, here or on the server,
+ * and never changed; a reversal is a new row naming the one it cancels.
+ */
+interface LocalReceipt {
+  accountId: number;
+  kind: ReceiptRow['kind'];
+  payerId: number | null;
+  method: ReceiptRow['method'];
+  checkNumber: string | null;
+  reference: string | null;
+  amount: number;
+  receivedDate: string;
+  memo: string | null;
+  reversesId: number | null;
+  createdAt: string;
+  createdBy: number;
+}
+
+export function readReceipt(db: ReadDb, id: number): ReceiptRow {
+  const r = oneOrThrow<LocalReceipt>(
+    db,
+    `SELECT account_id AS accountId, kind, payer_id AS payerId, method,
+         check_number AS checkNumber, reference, amount, received_date AS receivedDate, memo,
+         reverses_id AS reversesId, created_at AS createdAt, created_by AS createdBy
+       FROM receipts WHERE id = ?`,
+    id,
+  );
+  return {
+    accountGid: gidOf(db, 'accounts', r.accountId),
+    kind: r.kind,
+    payerGid: gidOrNull(db, 'payers', r.payerId),
+    method: r.method,
+    checkNumber: r.checkNumber,
+    reference: r.reference,
+    amount: r.amount,
+    receivedDate: r.receivedDate,
+    memo: r.memo,
+    reversesGid: gidOrNull(db, 'receipts', r.reversesId),
+    createdAt: r.createdAt,
+    createdBy: gidOf(db, 'users', r.createdBy),
+  };
+}
+
+/**
+ * Adds a receipt another desktop took. It belongs to no batch here: a deposit batch is the
+ * desk's that counted the money, and batches do not travel.
+ */
+export function insertReceipt(db: Db, r: ReceiptRow): number {
+  const result = run(
+    db,
+    `INSERT INTO receipts (batch_id, account_id, kind, payer_id, method, check_number,
+         reference, amount, received_date, memo, reverses_id, created_at, created_by)
+       VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    requireLocalId(db, 'accounts', r.accountGid),
+    r.kind,
+    localIdOrNull(db, 'payers', r.payerGid),
+    r.method,
+    r.checkNumber,
+    r.reference,
+    r.amount,
+    r.receivedDate,
+    r.memo,
+    localIdOrNull(db, 'receipts', r.reversesGid),
+    r.createdAt,
+    requireLocalId(db, 'users', r.createdBy),
+  );
+  return Number(result.lastInsertRowid);
+}
+
+interface LocalLedgerRow {
+  accountId: number;
+  claimId: number | null;
+  claimLineId: number | null;
+  kind: LedgerRow['kind'];
+  side: LedgerRow['side'];
+  amount: number;
+  postingDate: string;
+  payerId: number | null;
+  reference: string | null;
+  reasonCode: string | null;
+  memo: string | null;
+  reversesId: number | null;
+  receiptId: number | null;
+  createdAt: string;
+  createdBy: number;
+}
+
+export function readLedgerRow(db: ReadDb, id: number): LedgerRow {
+  const l = oneOrThrow<LocalLedgerRow>(
+    db,
+    `SELECT account_id AS accountId, claim_id AS claimId, claim_line_id AS claimLineId, kind,
+         side, amount, posting_date AS postingDate, payer_id AS payerId, reference,
+         reason_code AS reasonCode, memo, reverses_id AS reversesId, receipt_id AS receiptId,
+         created_at AS createdAt, created_by AS createdBy
+       FROM ledger_entries WHERE id = ?`,
+    id,
+  );
+  return {
+    accountGid: gidOf(db, 'accounts', l.accountId),
+    claimGid: gidOrNull(db, 'claims', l.claimId),
+    claimLineGid: gidOrNull(db, 'claim_lines', l.claimLineId),
+    kind: l.kind,
+    side: l.side,
+    amount: l.amount,
+    postingDate: l.postingDate,
+    payerGid: gidOrNull(db, 'payers', l.payerId),
+    reference: l.reference,
+    reasonCode: l.reasonCode,
+    memo: l.memo,
+    reversesGid: gidOrNull(db, 'ledger_entries', l.reversesId),
+    receiptGid: gidOrNull(db, 'receipts', l.receiptId),
+    createdAt: l.createdAt,
+    createdBy: gidOf(db, 'users', l.createdBy),
+  };
+}
+
+/**
+ * Adds a ledger row another desktop posted and recomputes the account's balances from this
+ * copy's ledger; the upkeep at commit brings its aging and queue columns along. Balances
+ * are never taken from another desktop: each copy sums its own ledger.
+ */
+export function insertLedgerRow(db: Db, l: LedgerRow): number {
+  const accountId = requireLocalId(db, 'accounts', l.accountGid);
+  const result = run(
+    db,
+    `INSERT INTO ledger_entries (account_id, claim_id, claim_line_id, kind, side, amount,
+         posting_date, payer_id, reference, reason_code, memo, reverses_id, receipt_id,
+         created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    accountId,
+    localIdOrNull(db, 'claims', l.claimGid),
+    localIdOrNull(db, 'claim_lines', l.claimLineGid),
+    l.kind,
+    l.side,
+    l.amount,
+    l.postingDate,
+    localIdOrNull(db, 'payers', l.payerGid),
+    l.reference,
+    l.reasonCode,
+    l.memo,
+    localIdOrNull(db, 'ledger_entries', l.reversesGid),
+    localIdOrNull(db, 'receipts', l.receiptGid),
+    l.createdAt,
+    requireLocalId(db, 'users', l.createdBy),
+  );
+  refreshAccountBalance(db, accountId as AccountId);
+  return Number(result.lastInsertRowid);
+}

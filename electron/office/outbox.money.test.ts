@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AccountId } from '../../shared/ids';
+import { all, run } from '../db/query';
+import { addAccount } from '../testing/builders';
+import { call } from '../testing/call';
+import { owing } from '../testing/office/money';
+import { joinOffice } from '../testing/office/not-synced-rows';
+import { createTestCtx, TEST_TODAY, type TestCtx } from '../testing/test-db';
+import { changes as changesSchema } from './wire';
+
+let ctx: TestCtx;
+afterEach(() => ctx.close());
+
+function outbox() {
+  return all<{ seq: number; partOf: number | null; changes: string }>(
+    ctx.db,
+    `SELECT seq, part_of AS partOf, changes FROM outbox ORDER BY seq`,
+  ).map((e) => ({
+    seq: e.seq,
+    partOf: e.partOf,
+    tables: changesSchema.parse(JSON.parse(e.changes)).map((c) => c.tbl),
+  }));
+}
+
+const cash = (accountId: AccountId, amount: number) => ({
+  accountId,
+  amount,
+  method: 'cash' as const,
+  receivedDate: TEST_TODAY,
+});
+
+describe('money in the outbox', () => {
+  it("sends a patient's payment with its receipt first, and its reversal naming it", () => {
+    ctx = createTestCtx();
+    const { accountId } = addAccount(ctx);
+    owing(ctx, accountId);
+    joinOffice(ctx);
+    const paid = call(ctx, 'takePayment', cash(accountId, 2_500));
+    if (paid.receiptId === null) expect.fail('no receipt');
+    call(ctx, 'reversePayment', { receiptId: paid.receiptId, reason: 'Wrong account.' });
+    expect(outbox()).toEqual([
+      { seq: 1, partOf: null, tables: ['receipts', 'ledger_entries', 'activities'] },
+      { seq: 2, partOf: null, tables: ['receipts', 'ledger_entries', 'activities'] },
+    ]);
+    const [, reversal] = all<{ changes: string }>(ctx.db, `SELECT changes FROM outbox`).map((e) =>
+      changesSchema.parse(JSON.parse(e.changes)),
+    );
+    const receipt = reversal?.find((c) => c.tbl === 'receipts');
+    expect(receipt?.row).toMatchObject({ amount: -2_500, reversesGid: `d:${paid.receiptId}` });
+  });
+
+  it('sends the follow-ups a payment opens apart from its money, as part of it', () => {
+    ctx = createTestCtx();
+    const { accountId } = addAccount(ctx);
+    owing(ctx, accountId);
+    joinOffice(ctx);
+    // more than is owed: the upkeep opens a credit balance follow-up
+    call(ctx, 'takePayment', cash(accountId, 25_000));
+    expect(outbox()).toEqual([
+      {
+        seq: 1,
+        partOf: null,
+        // what pays the claim, and the credit left on the account
+        tables: ['receipts', 'ledger_entries', 'ledger_entries', 'activities', 'activities'],
+      },
+      { seq: 2, partOf: 1, tables: ['follow_ups'] },
+    ]);
+  });
+
+  it('leaves out money that does not travel yet, and keeps the ledger append-only', () => {
+    ctx = createTestCtx();
+    const { accountId } = addAccount(ctx);
+    owing(ctx, accountId);
+    joinOffice(ctx);
+    call(ctx, 'takePayment', cash(accountId, 1_000));
+    run(ctx.db, `DELETE FROM outbox`);
+    call(ctx, 'postAdjustment', {
+      accountId,
+      side: 'patient',
+      amount: 500,
+      reasonCode: 'ADMIN',
+      memo: 'Courtesy.',
+    });
+    // the adjustment's ledger row stays here; only its history line travels
+    expect(outbox()).toEqual([{ seq: 2, partOf: null, tables: ['activities'] }]);
+    expect(() => run(ctx.db, `DELETE FROM ledger_entries`)).toThrow(/append-only/);
+    expect(() => run(ctx.db, `DELETE FROM receipts`)).toThrow(/append-only/);
+  });
+});

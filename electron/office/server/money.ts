@@ -1,0 +1,124 @@
+import type pg from 'pg';
+import { formatCents } from '../../../shared/money/format';
+import { cents } from '../../../shared/money/cents';
+import { formatUsDate, isoDate } from '../../../shared/dates/iso-date';
+import type { LedgerRow, ReceiptRow } from '../wire';
+import { sqlState } from './connection';
+
+/** Raised when a reversal names a row the office already has reversed. */
+export class AlreadyReversed extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * Inserts a receipt or a ledger row. The unique reversal reference decides between two
+ * desktops reversing one payment: the first to commit wins, the other waits on its index
+ * entry and is refused, saying when the office's reversal was taken.
+ */
+export async function insertMoney(
+  client: pg.ClientBase,
+  desktopId: string,
+  gid: string,
+  change: { tbl: 'receipts'; row: ReceiptRow } | { tbl: 'ledger_entries'; row: LedgerRow },
+): Promise<void> {
+  await client.query('SAVEPOINT insert_money');
+  try {
+    if (change.tbl === 'receipts') await insertReceipt(client, desktopId, gid, change.row);
+    else await insertLedgerRow(client, desktopId, gid, change.row);
+    await client.query('RELEASE SAVEPOINT insert_money');
+  } catch (error) {
+    if (sqlState(error) !== '23505' || !reversedOnce(error) || change.row.reversesGid === null) {
+      throw error;
+    }
+    await client.query('ROLLBACK TO SAVEPOINT insert_money');
+    throw new AlreadyReversed(await alreadyReversed(client, change.tbl, change.row.reversesGid));
+  }
+}
+
+function reversedOnce(error: unknown): boolean {
+  const constraint = (error as { constraint?: unknown }).constraint;
+  return typeof constraint === 'string' && constraint.endsWith('_reversed_once');
+}
+
+async function insertReceipt(
+  client: pg.ClientBase,
+  desktopId: string,
+  gid: string,
+  r: ReceiptRow,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO receipts (gid, account_gid, kind, payer_gid, method, check_number, reference,
+         amount, received_date, memo, reverses_gid, created_at, created_by, desktop_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
+      gid,
+      r.accountGid,
+      r.kind,
+      r.payerGid,
+      r.method,
+      r.checkNumber,
+      r.reference,
+      r.amount,
+      r.receivedDate,
+      r.memo,
+      r.reversesGid,
+      r.createdAt,
+      r.createdBy,
+      desktopId,
+    ],
+  );
+}
+
+async function insertLedgerRow(
+  client: pg.ClientBase,
+  desktopId: string,
+  gid: string,
+  l: LedgerRow,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO ledger_entries (gid, account_gid, claim_gid, claim_line_gid, kind, side, amount,
+         posting_date, payer_gid, reference, reason_code, memo, reverses_gid, receipt_gid,
+         created_at, created_by, desktop_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    [
+      gid,
+      l.accountGid,
+      l.claimGid,
+      l.claimLineGid,
+      l.kind,
+      l.side,
+      l.amount,
+      l.postingDate,
+      l.payerGid,
+      l.reference,
+      l.reasonCode,
+      l.memo,
+      l.reversesGid,
+      l.receiptGid,
+      l.createdAt,
+      l.createdBy,
+      desktopId,
+    ],
+  );
+}
+
+/** The reason a person reads: what the office already has, in its own words. */
+async function alreadyReversed(
+  client: pg.ClientBase,
+  tbl: 'receipts' | 'ledger_entries',
+  reversesGid: string,
+): Promise<string> {
+  const { rows } = await client.query<{ amount: string; day: string }>(
+    tbl === 'receipts'
+      ? `SELECT amount::text AS amount, received_date AS day FROM receipts WHERE reverses_gid = $1`
+      : `SELECT amount::text AS amount, posting_date AS day FROM ledger_entries
+           WHERE reverses_gid = $1`,
+    [reversesGid],
+  );
+  const what = tbl === 'receipts' ? 'This payment' : 'This entry';
+  const r = rows[0];
+  if (!r) return `${what} was already reversed at another desktop.`;
+  return `${what} was already reversed at another desktop (${formatCents(cents(Math.abs(Number(r.amount))))} on ${formatUsDate(isoDate(r.day))}); this reversal was withdrawn.`;
+}
