@@ -25,7 +25,13 @@ let listing: string[] = [];
 
 /** `npm run build` output is what gets packed; build it once if this checkout has none. */
 function ensureBuilt(): void {
-  const built = ['electron/dist/main.mjs', 'electron/dist/preload.cjs', 'renderer/dist/index.html'];
+  const built = [
+    'electron/dist/main.mjs',
+    'electron/dist/preload.cjs',
+    'electron/dist/unlock-preload.cjs',
+    'renderer/dist/index.html',
+    'renderer/dist/unlock.html',
+  ];
   if (built.every((f) => existsSync(path.join(root, f)))) return;
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
 }
@@ -59,7 +65,9 @@ describe('a --dir build for Linux x64', () => {
         'package.json',
         'electron/dist/main.mjs',
         'electron/dist/preload.cjs',
+        'electron/dist/unlock-preload.cjs',
         'renderer/dist/index.html',
+        'renderer/dist/unlock.html',
         'templates/patient-statement.txt',
         'templates/fonts/LiberationSans-Regular.ttf',
         'templates/fonts/OFL.txt',
@@ -80,6 +88,7 @@ describe('a --dir build for Linux x64', () => {
     expect(listing.filter((f) => /^electron\/dist\/./.test(f)).sort()).toEqual([
       'electron/dist/main.mjs',
       'electron/dist/preload.cjs',
+      'electron/dist/unlock-preload.cjs',
     ]);
   });
 

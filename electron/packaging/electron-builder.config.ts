@@ -14,6 +14,7 @@ const appFiles = [
   'package.json',
   'electron/dist/main.mjs',
   'electron/dist/preload.cjs',
+  'electron/dist/unlock-preload.cjs',
   'renderer/dist/**/*',
   '!renderer/dist/**/*.map',
   'templates/**/*',
