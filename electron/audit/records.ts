@@ -301,6 +301,8 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   startBackup: answered,
   restoreBackup: answered,
   encryptDatabase: answered,
+  // the answer is the new recovery key: its request is recorded, never its answer
+  issueRecoveryKey: notPatientData,
   saveBackupSchedule: answered,
   dismissNotSynced: answered,
   receiveAssistanceApplication: answered,
