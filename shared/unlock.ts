@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The recovery-key window: shown before the database is open, when it is encrypted and
  * this workstation cannot open it with its own wrapped key. It has no `window.api` (there
@@ -41,9 +39,6 @@ export function parseRecoveryKey(
 export function groupRecoveryKey(key: string): string {
   return (key.match(/.{1,4}/g) ?? []).join('-');
 }
-
-/** What the input of the window's one request may be; the key's own check follows. */
-export const recoveryKeyInput = z.string().max(200, 'That is far longer than a recovery key.');
 
 /** Why this workstation cannot open the database with its own key. */
 export type UnlockReason =

@@ -4,10 +4,10 @@ import type { UnlockReason } from '../../shared/unlock';
 import { WORKSTATION } from '../audit/chain';
 import { recordEntry } from '../audit/trail';
 import type { Ctx } from '../core/context';
-import { isEncryptedFile, KeyNeededError, keyOpens, type DatabaseKey } from '../db/cipher';
+import { isEncryptedFile, type DatabaseKey } from '../db/cipher';
 import { fileKeyStore, keyRecordPath, RecoveryKeyRefused, type KeyStore } from '../db/key-store';
 import { OsKeyStoreUnavailable, safeStorageProtection } from './safe-storage';
-import { startUnlocking, type Unlocking } from './unlock';
+import { startUnlocking, workstationKey, type Unlocking } from './unlock';
 import type { Unlocked } from './unlock-window';
 
 /**
@@ -72,18 +72,10 @@ export async function databaseKeyFor(
     return { refused: error.message };
   }
   const store = fileKeyStore(protection, workstationDir);
-  let reason: UnlockReason;
-  try {
-    const key = await store.keyFor(file);
-    if (!key) return await withoutRecord(store, file, options.encrypting);
-    if (!isEncryptedFile(file) || keyOpens(file, key)) return { key, recovered: null };
-    // a file restored or replaced from another database under this workstation's record
-    reason = 'wrong key';
-  } catch (error) {
-    if (!(error instanceof KeyNeededError)) throw error;
-    reason = error.reason;
-  }
-  return recoverKey(store, file, reason, ask);
+  const own = await workstationKey(store, file);
+  if ('needs' in own) return recoverKey(store, file, own.needs, ask);
+  if (!own.key) return withoutRecord(store, file, options.encrypting);
+  return { key: own.key, recovered: null };
 }
 
 /** No key record beside the database: a plain file, a new one, or a record gone missing. */

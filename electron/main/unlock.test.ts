@@ -10,7 +10,7 @@ import { openDatabase } from '../db/open';
 import { oneOrThrow, run } from '../db/query';
 import { testProtection } from '../testing/os-protection';
 import { PATIENT } from '../testing/plain-bytes';
-import { startUnlocking } from './unlock';
+import { startUnlocking, workstationKey } from './unlock';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -174,5 +174,35 @@ describe('the recovery-key window, behind its IPC', () => {
     expect(first).toEqual({ ok: true });
     expect(second).toEqual({ ok: true });
     expect(unlocking.refused()).toBe(0);
+  });
+});
+
+describe('whether this workstation needs the recovery key', () => {
+  it('says why: no copy here, its key does not open the file, or the OS lost it', async () => {
+    const { database, key, recoveryKey } = await encryptedDatabase();
+    const protection = testProtection();
+    const store = fileKeyStore(protection, tempDir());
+    expect(await workstationKey(store, database)).toEqual({ needs: 'no copy here' });
+
+    // once the recovery key opened it here, the next start needs nothing
+    await store.recover(database, recoveryKey);
+    const own = await workstationKey(store, database);
+    expect('key' in own && own.key?.equals(key)).toBe(true);
+
+    // another database's file put in its place, the record beside it left as it was
+    const other = await encryptedDatabase();
+    fs.copyFileSync(other.database, database);
+    expect(await workstationKey(store, database)).toEqual({ needs: 'wrong key' });
+
+    protection.lose();
+    expect(await workstationKey(store, database)).toEqual({ needs: 'os refused' });
+  });
+
+  it('has nothing to say of a plain or a new database', async () => {
+    const store = fileKeyStore(testProtection(), tempDir());
+    const database = path.join(tempDir(), 'new.sqlite');
+    expect(await workstationKey(store, database)).toEqual({ key: null });
+    openDatabase(database).close();
+    expect(await workstationKey(store, database)).toEqual({ key: null });
   });
 });

@@ -1,10 +1,6 @@
-import {
-  recoveryKeyInput,
-  type UnlockAnswer,
-  type UnlockReason,
-  type UnlockState,
-} from '../../shared/unlock';
-import type { DatabaseKey } from '../db/cipher';
+import { z } from 'zod';
+import type { UnlockAnswer, UnlockReason, UnlockState } from '../../shared/unlock';
+import { isEncryptedFile, KeyNeededError, keyOpens, type DatabaseKey } from '../db/cipher';
 import { RecoveryKeyRefused, type KeyStore } from '../db/key-store';
 
 /**
@@ -13,6 +9,14 @@ import { RecoveryKeyRefused, type KeyStore } from '../db/key-store';
  * is checked here, behind the IPC, whatever the window sent; a refused key changes no file,
  * and a right one is wrapped for this workstation by the key store before it is given back.
  */
+/**
+ * What the window's one request may carry; the key's own form is checked next. Kept here,
+ * not in shared/unlock.ts, so the window's preload stays free of zod.
+ */
+const recoveryKeyInput = z
+  .string('Type the recovery key.')
+  .max(200, 'That is far longer than a recovery key.');
+
 export interface Unlocking {
   state(): UnlockState;
   submit(input: unknown): Promise<UnlockAnswer>;
@@ -60,4 +64,23 @@ export function startUnlocking(
     key: () => key,
     refused: () => refused,
   };
+}
+
+/**
+ * This workstation's own key for the database (null: the database has no key record), or
+ * why the recovery key is needed: no wrapped copy here, the OS no longer unwraps it, or it
+ * unwraps to a key that does not open the file (one restored or replaced from elsewhere).
+ */
+export async function workstationKey(
+  store: KeyStore,
+  file: string,
+): Promise<{ key: DatabaseKey | null } | { needs: UnlockReason }> {
+  try {
+    const key = await store.keyFor(file);
+    if (!key || !isEncryptedFile(file) || keyOpens(file, key)) return { key };
+    return { needs: 'wrong key' };
+  } catch (error) {
+    if (error instanceof KeyNeededError) return { needs: error.reason };
+    throw error;
+  }
 }
