@@ -1,13 +1,10 @@
 import { dialog } from 'electron';
 import fs from 'node:fs';
 import type { UnlockReason } from '../../shared/unlock';
-import { WORKSTATION } from '../audit/chain';
-import { recordEntry } from '../audit/trail';
-import type { Ctx } from '../core/context';
 import { isEncryptedFile, type DatabaseKey } from '../db/cipher';
 import { fileKeyStore, keyRecordPath, RecoveryKeyRefused, type KeyStore } from '../db/key-store';
 import { OsKeyStoreUnavailable, safeStorageProtection } from './safe-storage';
-import { startUnlocking, workstationKey, type Unlocking } from './unlock';
+import { startUnlocking, workstationKey, type Recovered, type Unlocking } from './unlock';
 import type { Unlocked } from './unlock-window';
 
 /**
@@ -16,14 +13,6 @@ import type { Unlocked } from './unlock-window';
  * which other users of the machine can read. A person at the computer types it instead.
  */
 export const RECOVERY_KEY_VARIABLE = 'CLAIMDESK_RECOVERY_KEY';
-
-/** How the database was opened with its recovery key at this start, for the audit trail. */
-export interface Recovered {
-  by: 'window' | 'environment';
-  /** Recovery keys refused before the right one. */
-  refusedBefore: number;
-  reason: UnlockReason;
-}
 
 export type KeyAnswer =
   | { key: DatabaseKey | null; recovered: Recovered | null; unlocked?: Unlocked }
@@ -137,25 +126,3 @@ async function recoverKey(
     unlocked,
   };
 }
-
-/**
- * Puts the recovery key's use in the audit trail, once the database it opened is open and
- * the person signed in: before that there is no trail to write to, so refused keys are
- * counted in memory and recorded here with the key that opened it.
- */
-export function recordRecovery(ctx: Ctx, recovered: Recovered): void {
-  recordEntry(ctx.db, ctx.databasePath, {
-    at: ctx.clock.now(),
-    userId: ctx.userId,
-    workstation: WORKSTATION,
-    method: RECOVERY_AUDIT_METHOD,
-    access: 'write',
-    accounts: '',
-    documents: '',
-    detail: JSON.stringify(recovered),
-    uid: null,
-  });
-}
-
-/** How the trail names an opening with the recovery key. */
-export const RECOVERY_AUDIT_METHOD = 'opened with the recovery key';

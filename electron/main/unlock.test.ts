@@ -10,7 +10,11 @@ import { openDatabase } from '../db/open';
 import { oneOrThrow, run } from '../db/query';
 import { testProtection } from '../testing/os-protection';
 import { PATIENT } from '../testing/plain-bytes';
-import { startUnlocking, workstationKey } from './unlock';
+import { fixedClock } from '../core/context';
+import { ensureUser } from '../users/users';
+import { TEST_TODAY } from '../testing/test-db';
+import { all } from '../db/query';
+import { RECOVERY_AUDIT_METHOD, recordRecovery, startUnlocking, workstationKey } from './unlock';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -138,6 +142,22 @@ describe('the recovery-key window, behind its IPC', () => {
       oneOrThrow<{ n: number }>(db, `SELECT count(*) AS n FROM people WHERE last_name = ?`, PATIENT)
         .n,
     ).toBe(1);
+
+    // once signed in, the opening and the key refused before it go in the trail; no key does
+    const clock = fixedClock(TEST_TODAY);
+    const userId = ensureUser(db, 'rep.one', 'Rita Representative', clock.now());
+    recordRecovery(
+      { db, clock, userId, databasePath: database, databaseKey: key },
+      { by: 'window', refusedBefore: unlocking.refused(), reason: 'no copy here' },
+    );
+    const trail = all<{ detail: string; userId: number }>(
+      db,
+      `SELECT detail, user_id AS userId FROM audit_log WHERE method = ?`,
+      RECOVERY_AUDIT_METHOD,
+    );
+    expect(trail).toEqual([
+      { detail: '{"by":"window","refusedBefore":1,"reason":"no copy here"}', userId },
+    ]);
     db.close();
   });
 

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { UnlockAnswer, UnlockReason, UnlockState } from '../../shared/unlock';
 import { isEncryptedFile, KeyNeededError, keyOpens, type DatabaseKey } from '../db/cipher';
 import { RecoveryKeyRefused, type KeyStore } from '../db/key-store';
+import { WORKSTATION } from '../audit/chain';
+import { recordEntry } from '../audit/trail';
+import type { Ctx } from '../core/context';
 
 /**
  * What the recovery-key window may ask of the main process, kept apart from Electron so it
@@ -84,3 +87,33 @@ export async function workstationKey(
     throw error;
   }
 }
+
+/** How the database was opened with its recovery key at this start, for the audit trail. */
+export interface Recovered {
+  by: 'window' | 'environment';
+  /** Recovery keys refused before the right one. */
+  refusedBefore: number;
+  reason: UnlockReason;
+}
+
+/**
+ * Puts the recovery key's use in the audit trail, once the database it opened is open and
+ * the person signed in: before that there is no trail to write to, so refused keys are
+ * counted in memory and recorded here with the key that opened it.
+ */
+export function recordRecovery(ctx: Ctx, recovered: Recovered): void {
+  recordEntry(ctx.db, ctx.databasePath, {
+    at: ctx.clock.now(),
+    userId: ctx.userId,
+    workstation: WORKSTATION,
+    method: RECOVERY_AUDIT_METHOD,
+    access: 'write',
+    accounts: '',
+    documents: '',
+    detail: JSON.stringify(recovered),
+    uid: null,
+  });
+}
+
+/** How the trail names an opening with the recovery key. */
+export const RECOVERY_AUDIT_METHOD = 'opened with the recovery key';
