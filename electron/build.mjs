@@ -56,3 +56,12 @@ await build({
   minify: true,
   external: ['electron'],
 });
+// the recovery-key window's, shown before the database is open
+await build({
+  ...common,
+  entryPoints: ['electron/preload/unlock.ts'],
+  outfile: 'electron/dist/unlock-preload.cjs',
+  format: 'cjs',
+  minify: true,
+  external: ['electron'],
+});

@@ -11,5 +11,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // the recovery-key window is a page of its own: it runs before there is a window.api
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        unlock: fileURLToPath(new URL('unlock.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -51,6 +51,7 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'startBackup',
   'restoreBackup',
   'encryptDatabase',
+  'issueRecoveryKey',
   'saveBackupSchedule',
   'decideAssistanceApplication',
   'recordExtraordinaryAction',

@@ -310,6 +310,8 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   startBackup: answered,
   restoreBackup: answered,
   encryptDatabase: answered,
+  // the answer is the new recovery key: the request is recorded, the answer never walked
+  issueRecoveryKey: asked,
   saveBackupSchedule: answered,
   dismissNotSynced: answered,
   receiveAssistanceApplication: answered,

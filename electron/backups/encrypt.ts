@@ -1,8 +1,10 @@
 import { conflict } from '../../shared/api/errors';
-import type { EncryptionStarted } from '../../shared/api/backups';
+import type { EncryptionStarted, RecoveryKeyIssued } from '../../shared/api/backups';
 import type { Ctx } from '../core/context';
 import { isEncryptedFile } from '../db/cipher';
 import { pendingEncryption, writeEncryptRequest } from '../db/encrypt-in-place';
+import { keyRecordPath, replaceRecoveryKey } from '../db/key-store';
+import fs from 'node:fs';
 import { backupsDir } from './layout';
 import { requestRestart } from './restore';
 import { backupSchedule, backupState, runBackup } from './schedule';
@@ -39,4 +41,22 @@ export async function encryptDatabase(ctx: Ctx): Promise<EncryptionStarted> {
     requestedBy: ctx.userId,
   });
   return { backupId: made.id, restarting: requestRestart() };
+}
+
+/**
+ * A new recovery key for the same database key, when the old one is lost or may have been
+ * seen: cheap (the key record beside the database is rewritten; the database, its
+ * documents and every workstation's wrapped copy stay as they are). The answer is shown
+ * once; the trail records the request, never the key.
+ */
+export function issueRecoveryKey(ctx: Ctx): RecoveryKeyIssued {
+  if (!ctx.databaseKey || !isEncryptedFile(ctx.databasePath)) {
+    throw conflict('The database is not encrypted, so it has no recovery key.');
+  }
+  if (!fs.existsSync(keyRecordPath(ctx.databasePath))) {
+    throw conflict(
+      `The key record beside the database (${keyRecordPath(ctx.databasePath)}) is missing. Put back the copy from the newest backup (database.sqlite.key) first.`,
+    );
+  }
+  return { recoveryKey: replaceRecoveryKey(ctx.databasePath, ctx.databaseKey) };
 }

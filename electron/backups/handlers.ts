@@ -16,7 +16,7 @@ import { isSupervisor } from '../users/users';
 import { listBackupsIn, newestBackupIn, recheckBackup } from './catalogue';
 import { isEncryptedFile } from '../db/cipher';
 import { pendingEncryption } from '../db/encrypt-in-place';
-import { encryptDatabase } from './encrypt';
+import { encryptDatabase, issueRecoveryKey } from './encrypt';
 import { backupsDir } from './layout';
 import { pendingRestore, requestRestart, writeRestoreRequest } from './restore';
 import { backupSchedule, backupState, runBackup, writeBackupSchedule } from './schedule';
@@ -112,6 +112,7 @@ export const backupsHandlers = {
   },
   restoreBackup,
   encryptDatabase,
+  issueRecoveryKey,
   saveBackupSchedule: (ctx: Ctx, input: z.output<typeof saveBackupScheduleInput>) => {
     writeBackupSchedule(ctx.db, input, { userId: ctx.userId, now: ctx.clock.now() });
     return backupSchedule(ctx.db);

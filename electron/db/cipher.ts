@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import type { UnlockReason } from '../../shared/unlock';
 
 /**
  * The database's encryption, as the driver (better-sqlite3-multiple-ciphers, installed
@@ -37,12 +38,15 @@ export class WrongKeyError extends Error {
 }
 
 export class KeyNeededError extends Error {
-  constructor() {
+  /** Why: what the recovery-key window tells the person. */
+  readonly reason: Exclude<UnlockReason, 'wrong key'>;
+  constructor(reason: Exclude<UnlockReason, 'wrong key'> = 'no copy here') {
     super(
       'The database is encrypted and this workstation holds no key for it. Nothing was ' +
         'changed. Open it with the recovery key the supervisor was given when it was encrypted.',
     );
     this.name = 'KeyNeededError';
+    this.reason = reason;
   }
 }
 
@@ -110,6 +114,20 @@ export function openKeyed(
     return db;
   } catch (error) {
     db.close();
+    throw error;
+  }
+}
+
+/**
+ * Whether the key opens the encrypted file, found without changing it: a connection that
+ * cannot write reads the schema and is closed (a read-only one never checkpoints the WAL).
+ */
+export function keyOpens(file: string, key: DatabaseKey): boolean {
+  try {
+    openKeyed(file, key, { readonly: true, fileMustExist: true }).close();
+    return true;
+  } catch (error) {
+    if (error instanceof WrongKeyError) return false;
     throw error;
   }
 }

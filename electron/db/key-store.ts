@@ -1,7 +1,14 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { asDatabaseKey, KeyNeededError, newDatabaseKey, type DatabaseKey } from './cipher';
+import { groupRecoveryKey, parseRecoveryKey, RECOVERY_ALPHABET } from '../../shared/unlock';
+import {
+  asDatabaseKey,
+  KeyNeededError,
+  keyOpens,
+  newDatabaseKey,
+  type DatabaseKey,
+} from './cipher';
 
 /**
  * Where a database's key is kept. The key itself is never written anywhere in the clear:
@@ -34,13 +41,16 @@ export interface KeyStore {
   keyFor(databasePath: string): Promise<DatabaseKey | null>;
   /** A new key for the database, wrapped here; the recovery key is returned once, never kept. */
   create(databasePath: string): Promise<{ key: DatabaseKey; recoveryKey: string }>;
-  /** The database's key unwrapped with the recovery key, and wrapped here from now on. */
+  /**
+   * The database's key unwrapped with the recovery key and, once it is seen to open the
+   * database, wrapped here from now on. A refused key (RecoveryKeyRefused) changes nothing.
+   */
   recover(databasePath: string, recoveryKey: string): Promise<DatabaseKey>;
 }
 
 export class RecoveryKeyRefused extends Error {
-  constructor() {
-    super('That recovery key does not open this database. Nothing was changed.');
+  constructor(message = 'That recovery key does not open this database. Nothing was changed.') {
+    super(message);
     this.name = 'RecoveryKeyRefused';
   }
 }
@@ -53,8 +63,6 @@ interface KeyRecord {
 
 export const keyRecordPath = (databasePath: string) => `${databasePath}.key`;
 
-/** Crockford's base 32: no I, L, O or U, so a key read aloud or copied by hand survives. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const RECOVERY_BYTES = 20;
 
 /** 160 random bits as eight groups of four characters, e.g. `7K2M-…`. */
@@ -63,18 +71,22 @@ function newRecoveryKey(): string {
   let bits = '';
   for (const b of bytes) bits += b.toString(2).padStart(8, '0');
   let text = '';
-  for (let i = 0; i < bits.length; i += 5) text += ALPHABET[parseInt(bits.slice(i, i + 5), 2)];
-  return (text.match(/.{4}/g) ?? []).join('-');
+  for (let i = 0; i < bits.length; i += 5) {
+    text += RECOVERY_ALPHABET[parseInt(bits.slice(i, i + 5), 2)];
+  }
+  return groupRecoveryKey(text);
 }
 
-/** As typed: case, spaces and dashes do not matter, and the look-alikes read as digits. */
+/** The recovery key as typed, in its one form, or refused before any work is done on it. */
 function normalRecoveryKey(typed: string): string {
-  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  const parsed = parseRecoveryKey(typed);
+  if (!parsed.ok) throw new RecoveryKeyRefused(`${parsed.message} Nothing was changed.`);
+  return parsed.key;
 }
 
 /** The recovery key is random, so scrypt here guards against brute force of a weak copy only. */
-function recoveryWrappingKey(recoveryKey: string, salt: Buffer): Buffer {
-  return scryptSync(normalRecoveryKey(recoveryKey), salt, 32, {
+function recoveryWrappingKey(normalKey: string, salt: Buffer): Buffer {
+  return scryptSync(normalKey, salt, 32, {
     N: 1 << 15,
     r: 8,
     p: 1,
@@ -85,7 +97,8 @@ function recoveryWrappingKey(recoveryKey: string, salt: Buffer): Buffer {
 function wrapForRecovery(key: DatabaseKey, id: string, recoveryKey: string): KeyRecord {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', recoveryWrappingKey(recoveryKey, salt), iv);
+  const wrapping = recoveryWrappingKey(normalRecoveryKey(recoveryKey), salt);
+  const cipher = createCipheriv('aes-256-gcm', wrapping, iv);
   cipher.setAAD(Buffer.from(id));
   const data = Buffer.concat([cipher.update(key), cipher.final()]);
   const b64 = (b: Buffer) => b.toString('base64');
@@ -99,10 +112,11 @@ function wrapForRecovery(key: DatabaseKey, id: string, recoveryKey: string): Key
 function unwrapWithRecovery(record: KeyRecord, recoveryKey: string): DatabaseKey {
   const from = (s: string) => Buffer.from(s, 'base64');
   const { salt, iv, tag, data } = record.recovery;
+  const normal = normalRecoveryKey(recoveryKey);
   try {
     const decipher = createDecipheriv(
       'aes-256-gcm',
-      recoveryWrappingKey(recoveryKey, from(salt)),
+      recoveryWrappingKey(normal, from(salt)),
       from(iv),
     );
     decipher.setAAD(Buffer.from(record.id));
@@ -154,14 +168,14 @@ export function fileKeyStore(os: OsProtection, localDir: string): KeyStore {
       try {
         wrapped = fs.readFileSync(localPath(record.id));
       } catch {
-        throw new KeyNeededError();
+        throw new KeyNeededError('no copy here');
       }
       let unwrapped: { secret: string; stale: boolean };
       try {
         unwrapped = await os.unwrap(wrapped);
       } catch {
         // the OS key store lost or changed (a new Windows profile): the recovery key opens it
-        throw new KeyNeededError();
+        throw new KeyNeededError('os refused');
       }
       const key = asDatabaseKey(Buffer.from(unwrapped.secret, 'hex'));
       if (unwrapped.stale) await keepHere(record.id, key);
@@ -186,8 +200,35 @@ export function fileKeyStore(os: OsProtection, localDir: string): KeyStore {
       const record = readRecord(databasePath);
       if (!record) throw new Error('This database has no key to recover.');
       const key = unwrapWithRecovery(record, recoveryKey);
+      // a record copied from another database unwraps, and its key opens nothing here
+      if (!keyOpens(databasePath, key)) {
+        throw new RecoveryKeyRefused(
+          'That recovery key opens the key record beside the database, but its key does not ' +
+            'open the database: the record belongs to another database, or the file is ' +
+            'damaged. Nothing was changed. Put back the key record that came with this ' +
+            'database (every backup holds one), or restore a backup.',
+        );
+      }
       await keepHere(record.id, key);
       return key;
     },
   };
+}
+
+/**
+ * A new recovery key for the database's same key: the record beside the database is
+ * written again, under the same id (so every workstation's wrapped copy still opens it),
+ * and the old recovery key no longer opens this record. Records kept elsewhere (older
+ * backups) still open with the old one. The new key is returned once, never kept.
+ */
+export function replaceRecoveryKey(databasePath: string, key: DatabaseKey): string {
+  const record = readRecord(databasePath);
+  if (!record) throw new Error('This database has no key record.');
+  if (!keyOpens(databasePath, key)) throw new Error('That is not this database’s key.');
+  const recoveryKey = newRecoveryKey();
+  writeSyncedFile(
+    keyRecordPath(databasePath),
+    JSON.stringify(wrapForRecovery(key, record.id, recoveryKey), null, 2),
+  );
+  return recoveryKey;
 }

@@ -11,6 +11,8 @@ export const APP_SCHEME = 'claimdesk';
 const APP_HOST = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html#/queue`;
+/** The recovery-key window's page, shown before the database is open. */
+export const UNLOCK_URL = `${APP_ORIGIN}/unlock.html`;
 
 function parse(url: string): URL | null {
   try {

@@ -36,18 +36,23 @@ import { readFacility } from '../facility/facility';
 import { signIn, UserTurnedOffError } from '../users/sign-in';
 import { allowedSites, APP_SCHEME, contentType, devToolsAllowed, resolveAppFile } from './guards';
 import { databaseKeyFor } from './database-key';
+import { recordRecovery, type Recovered } from './unlock';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
 import { createSettings, type Settings } from './settings';
+import { askForRecoveryKey, type Unlocked } from './unlock-window';
 import { createMainWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, 'preload.cjs');
+const unlockPreloadPath = path.join(here, 'unlock-preload.cjs');
 const rendererDir = path.join(here, '..', '..', 'renderer', 'dist');
 
 let mainWindow: BrowserWindow | null = null;
 let db: Db | null = null;
 let restored: Restored | null = null;
+/** The recovery-key window, kept until the main window is there: closing the last quits. */
+let unlockWindow: Unlocked | null = null;
 
 /** Why the database could not be opened, in words that say what to do. */
 function openingProblem(error: unknown, file: string): string {
@@ -113,10 +118,17 @@ async function openStore(): Promise<Ctx | null> {
   // an encryption a crash interrupted is finished or rolled back before anything looks
   finishEncryption(target.path);
   const encrypting = pendingEncryption(target.path) !== null && !isEncryptedFile(target.path);
-  const keyed = await databaseKeyFor(target.path, app.getPath('userData'), { encrypting });
+  const keyed = await databaseKeyFor(
+    target.path,
+    app.getPath('userData'),
+    { encrypting },
+    (unlocking) => askForRecoveryKey(unlocking, unlockPreloadPath),
+  );
+  if ('quit' in keyed) return null;
   if ('refused' in keyed) {
     return refuse('ClaimDesk cannot open its database', `${keyed.refused}\n\n${target.path}`);
   }
+  unlockWindow = keyed.unlocked ?? null;
   const databaseKey = keyed.key;
   encryptIfAsked(target.path, databaseKey, encrypting);
   if (databaseKey && isEncryptedFile(target.path)) {
@@ -143,7 +155,9 @@ async function openStore(): Promise<Ctx | null> {
   const { username } = os.userInfo();
   try {
     const userId = signIn(db, username, systemClock.now());
-    return { db, clock: systemClock, userId, databasePath: target.path, databaseKey };
+    const ctx: Ctx = { db, clock: systemClock, userId, databasePath: target.path, databaseKey };
+    if (keyed.recovered) auditRecovery(ctx, keyed.recovered);
+    return ctx;
   } catch (error) {
     db.close();
     db = null;
@@ -152,6 +166,17 @@ async function openStore(): Promise<Ctx | null> {
     }
     // a new user's first sign-in writes, and may meet another workstation's import
     return refuse('ClaimDesk cannot sign you in', openingProblem(error, target.path));
+  }
+}
+
+/** The recovery key's use goes in the trail; failing that, ClaimDesk still opens. */
+function auditRecovery(ctx: Ctx, recovered: Recovered): void {
+  try {
+    recordRecovery(ctx, recovered);
+  } catch (error) {
+    console.error(
+      `ClaimDesk: recording the recovery key's use (${error instanceof Error ? error.name : 'error'})`,
+    );
   }
 }
 
@@ -279,6 +304,8 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.on('closed', () => {
         mainWindow = null;
       });
+      unlockWindow?.close();
+      unlockWindow = null;
       warnIfDamaged(ctx.databasePath, ctx.databaseKey ?? null);
       if (restored) tellRestored(restored);
       // the day's backup, looked for each minute in the main process, off the window's path

@@ -30,7 +30,9 @@ function ensureBuilt(): void {
     'electron/dist/preload.cjs',
     'electron/dist/render-worker.mjs',
     'electron/dist/snapshot-worker.mjs',
+    'electron/dist/unlock-preload.cjs',
     'renderer/dist/index.html',
+    'renderer/dist/unlock.html',
   ];
   if (built.every((f) => existsSync(path.join(root, f)))) return;
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
@@ -65,7 +67,9 @@ describe('a --dir build for Linux x64', () => {
         'package.json',
         'electron/dist/main.mjs',
         'electron/dist/preload.cjs',
+        'electron/dist/unlock-preload.cjs',
         'renderer/dist/index.html',
+        'renderer/dist/unlock.html',
         'templates/patient-statement.txt',
         'templates/fonts/LiberationSans-Regular.ttf',
         'templates/fonts/OFL.txt',
@@ -88,6 +92,7 @@ describe('a --dir build for Linux x64', () => {
       'electron/dist/preload.cjs',
       'electron/dist/render-worker.mjs',
       'electron/dist/snapshot-worker.mjs',
+      'electron/dist/unlock-preload.cjs',
     ]);
   });
 

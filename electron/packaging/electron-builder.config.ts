@@ -14,6 +14,7 @@ const appFiles = [
   'package.json',
   'electron/dist/main.mjs',
   'electron/dist/preload.cjs',
+  'electron/dist/unlock-preload.cjs',
   // worker threads the main bundle starts from beside it: backups, statement rendering
   'electron/dist/snapshot-worker.mjs',
   'electron/dist/render-worker.mjs',

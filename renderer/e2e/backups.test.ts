@@ -4,8 +4,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupsDir, DATABASE_FILE } from '../../electron/backups/layout';
 import { applyPendingRestore, restoreRequestPath } from '../../electron/backups/restore';
+import { fixedClock } from '../../electron/core/context';
 import { pendingEncryption } from '../../electron/db/encrypt-in-place';
+import { fileKeyStore, RecoveryKeyRefused } from '../../electron/db/key-store';
+import { openDatabase } from '../../electron/db/open';
 import { addAccount, makeSupervisor } from '../../electron/testing/builders';
+import { testProtection } from '../../electron/testing/os-protection';
+import { TEST_TODAY } from '../../electron/testing/test-db';
+import { ensureUser } from '../../electron/users/users';
+import os from 'node:os';
 import { appSession, screenshot } from './harness';
 
 const app = appSession();
@@ -149,5 +156,49 @@ describe('backups', () => {
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
     expect(pendingEncryption(ctx.databasePath)).not.toBeNull();
     await screenshot(page, 'backups-encrypt-pending');
+  });
+
+  it('lets a supervisor issue a new recovery key, shown once; the old one no longer opens the database', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-recovery-'));
+    const database = path.join(dir, 'claimdesk.sqlite');
+    const store = fileKeyStore(testProtection(), path.join(dir, 'workstation'));
+    const { key, recoveryKey: old } = await store.create(database);
+    const db = openDatabase(database, { key });
+    app.afterTest(() => {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    const clock = fixedClock(TEST_TODAY);
+    const ctx = {
+      db,
+      clock,
+      userId: ensureUser(db, 'sup.one', 'Sam Supervisor', clock.now()),
+      databasePath: database,
+      databaseKey: key,
+    };
+    makeSupervisor(ctx);
+    // a database with no accounts opens on its welcome page
+    addAccount(ctx);
+    const page = await app.open('#/backups', ctx);
+    await page.getByText('The database is encrypted at rest').waitFor();
+    await page.getByRole('button', { name: 'New recovery key…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New recovery key' });
+    await dialog.getByText('Backups made before keep the old recovery key').waitFor();
+    await screenshot(page, 'backups-new-recovery-key-confirm');
+    await dialog.getByRole('button', { name: 'Make a new recovery key' }).click();
+    const shown = dialog.getByLabel('The new recovery key');
+    await shown.waitFor();
+    const fresh = (await shown.textContent()) ?? '';
+    expect(fresh).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
+    await screenshot(page, 'backups-new-recovery-key-shown');
+    // shown once: Escape does not close it, the supervisor's word does
+    await page.keyboard.press('Escape');
+    expect(await shown.count()).toBe(1);
+    await dialog.getByRole('button', { name: 'I have written it down' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    const elsewhere = fileKeyStore(testProtection(), path.join(dir, 'another workstation'));
+    await expect(elsewhere.recover(database, old)).rejects.toThrow(RecoveryKeyRefused);
+    expect((await elsewhere.recover(database, fresh)).equals(key)).toBe(true);
   });
 });

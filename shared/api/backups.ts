@@ -71,6 +71,11 @@ export interface EncryptionStarted {
   restarting: boolean;
 }
 
+export interface RecoveryKeyIssued {
+  /** Eight groups of four characters: shown once, kept nowhere. */
+  recoveryKey: string;
+}
+
 const timeOfDay = z
   .string('Time of day must be a time.')
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Time of day must be HH:MM, for example 12:30.');
@@ -108,6 +113,11 @@ export const backupsMethods = {
    * next start, while nothing has the file open.
    */
   encryptDatabase: write<EncryptionStarted>()(none, supervisor('encrypt the database')),
+  /**
+   * A new recovery key for the database's same key (a lost or exposed one): the key record
+   * beside the database is written again, and the old recovery key no longer opens it.
+   */
+  issueRecoveryKey: write<RecoveryKeyIssued>()(none, supervisor('issue a new recovery key')),
   saveBackupSchedule: write<BackupSchedule>()(
     saveBackupScheduleInput,
     supervisor('change the backup schedule'),

@@ -4,28 +4,47 @@ import { useState } from 'react';
 import type { BackupsView } from '../../../shared/api/backups';
 import { api } from '../app/api';
 import { FormError } from '../components/FormError';
+import { RecoveryKeyModal } from './RecoveryKeyModal';
 
 /**
  * Whether the database is encrypted at rest, and for a plain one the supervisor's way to
  * have it encrypted: a checked backup first, the encryption at the next start.
  */
 export function EncryptionPanel({ view, onAsked }: { view: BackupsView; onAsked: () => void }) {
-  const [asking, setAsking] = useState(false);
+  const [asking, setAsking] = useState<'encrypt' | 'recovery key' | null>(null);
   return (
     <>
-      <EncryptionState view={view} onEncrypt={() => setAsking(true)} />
+      <EncryptionState
+        view={view}
+        onEncrypt={() => setAsking('encrypt')}
+        onNewRecoveryKey={() => setAsking('recovery key')}
+      />
       {/* outside the state, which changes under it once the request is made */}
-      {asking && <EncryptModal onClose={() => setAsking(false)} onAsked={onAsked} />}
+      {asking === 'encrypt' && <EncryptModal onClose={() => setAsking(null)} onAsked={onAsked} />}
+      {asking === 'recovery key' && <RecoveryKeyModal onClose={() => setAsking(null)} />}
     </>
   );
 }
 
-function EncryptionState({ view, onEncrypt }: { view: BackupsView; onEncrypt: () => void }) {
+function EncryptionState({
+  view,
+  onEncrypt,
+  onNewRecoveryKey,
+}: {
+  view: BackupsView;
+  onEncrypt: () => void;
+  onNewRecoveryKey: () => void;
+}) {
   if (view.encryption === 'encrypted')
     return (
-      <Text size="sm" role="status">
-        The database is encrypted at rest, and so are its filed documents and its backups.
-      </Text>
+      <Group gap="sm" justify="space-between">
+        <Text size="sm" role="status">
+          The database is encrypted at rest, and so are its filed documents and its backups.
+        </Text>
+        <Button variant="default" onClick={onNewRecoveryKey}>
+          New recovery key…
+        </Button>
+      </Group>
     );
   if (view.encryption === 'pending')
     return (
