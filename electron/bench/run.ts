@@ -1,6 +1,7 @@
 /**
  * The performance benchmark: `npm run bench [-- --iterations 200 --warmup 20 --rebuild]`;
  * `-- --only imports` runs only the remittance and 837 imports (and skips writing results);
+ * `-- --only reports` times only the reports (and skips writing results);
  * `-- --only encryption [--accounts 5000]` compares an encrypted database with a plain one
  * on a hospital of that size, built for the purpose (not the bench database).
  *
@@ -23,7 +24,7 @@ import { appealLetterBenchmark, printDocumentResults, statementRunBenchmark } fr
 import { claimImportBenchmark } from './claim-import';
 import { encryptionBenchmark, printEncryption } from './encryption';
 import { measurePair, type Timing } from './measure';
-import { REPORT_TARGET } from './reports';
+import { REPORT_TARGET, reportScenarios } from './reports';
 import { benchScenarios } from './scenarios';
 import {
   postingBatchBenchmark,
@@ -102,8 +103,8 @@ async function main(): Promise<void> {
   });
   const iterations = positiveInt(values.iterations, 200, 'iterations');
   const warmup = positiveInt(values.warmup, 20, 'warmup');
-  if (values.only !== undefined && values.only !== 'imports' && values.only !== 'encryption') {
-    console.error('bench: --only takes "imports" or "encryption"');
+  if (values.only !== undefined && !['imports', 'encryption', 'reports'].includes(values.only)) {
+    console.error('bench: --only takes "imports", "encryption" or "reports"');
     process.exit(2);
   }
   const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
       printBulk([remittanceImportBenchmark(ctx), claimImportBenchmark(ctx)]);
       return;
     }
-    const scenarios = benchScenarios(ctx);
+    const scenarios = values.only === 'reports' ? reportScenarios(ctx) : benchScenarios(ctx);
     const results: Result[] = [];
     console.log(
       `Running ${scenarios.length} scenarios, ${warmup} warm-up + ${iterations} timed runs each...\n`,
@@ -170,6 +171,8 @@ async function main(): Promise<void> {
       results.push(r);
     }
     printTable(results);
+    // a quicker loop while working on a report: a full run's results file stays as it was
+    if (values.only === 'reports') return;
 
     console.log('\nBulk work (each run rolled back afterwards, so the database stays as built)...');
     const bulk: ThroughputResult[] = [
