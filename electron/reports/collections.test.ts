@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DUNNING_STAGE, STATEMENT_HOLD } from '../../shared/api/statements';
 import { addDays } from '../../shared/dates/iso-date';
+import type { AccountId } from '../../shared/ids';
 import type { Report, ReportTable } from '../../shared/reports/model';
 import { dispatch } from '../api/dispatch';
 import type { Ctx } from '../core/context';
@@ -64,9 +65,9 @@ function expectTies(ctx: Ctx, report: Report, facilityId: number | null) {
  * cycle of each guarantor on its own for the stage and the plan or dunning statement.
  */
 function runDecisions(ctx: Ctx, facilityId: number | null) {
-  const picked = all<{ id: number; guarantorId: number; patient: number }>(
+  const picked = all<{ id: AccountId; guarantorId: number }>(
     ctx.db,
-    `SELECT id, guarantor_id AS guarantorId, patient_balance AS patient FROM accounts
+    `SELECT id, guarantor_id AS guarantorId FROM accounts
       WHERE patient_balance <> 0 AND status IN ('open', 'agency')
         AND (? IS NULL OR facility_id = ?)`,
     facilityId,
