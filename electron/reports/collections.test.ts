@@ -132,6 +132,14 @@ describe('collections by dunning stage and hold reason', () => {
     paid: fc.constantFrom(0, 300, 40_000),
     hold: fc.constantFrom(null, 'dispute' as const, 'bankruptcy' as const, 'assistance' as const),
     promise: fc.boolean(),
+    // a written dispute holds its own account; the others the guarantor's every account
+    restriction: fc.constantFrom(
+      null,
+      null,
+      'cease_contact' as const,
+      'written_dispute' as const,
+      'bankruptcy' as const,
+    ),
     agency: fc.boolean(),
     staged: fc.constantFrom(null, 0, 2, 4),
   });
@@ -182,6 +190,16 @@ describe('collections by dunning stage and hold reason', () => {
                   amount: 1_000,
                   dueDate: addDays(today, 10),
                   note: null,
+                });
+              if (a.restriction)
+                dispatch(ctx, 'recordContactRestriction', {
+                  accountId,
+                  kind: a.restriction,
+                  effectiveDate: today,
+                  note: null,
+                  attorneyName: null,
+                  attorneyPhone: null,
+                  attorneyAddress: null,
                 });
               if (a.staged !== null)
                 run(
