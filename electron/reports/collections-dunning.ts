@@ -30,23 +30,30 @@ export interface DunningPlace {
 export function dunningPlaces(db: ReadDb, period: Period): DunningPlace[] {
   const cond = accountConditions(period);
   const rules = billingRules(db);
-  const states = accountStates(db, period.today, rules, 'owing');
-  const places = statementPlaces(states, rules);
-  // the filters pick from the accounts read; with none, every one read is a candidate
+  // with filters, only the guarantors of the accounts picked are read (a facility's report
+  // costs as much as the facility); without, every account owing, in one pass
   const picked =
     cond.sql.length === 0
       ? null
-      : new Set(
-          all<{ id: number }>(
-            db,
-            `SELECT a.id FROM accounts a WHERE a.patient_balance <> 0${where(cond)}`,
-            ...cond.params,
-          ).map((r) => r.id),
+      : all<{ id: number; guarantorId: number }>(
+          db,
+          `SELECT a.id, a.guarantor_id AS guarantorId FROM accounts a
+            WHERE a.patient_balance <> 0 AND a.status IN ('open', 'agency')${where(cond)}`,
+          ...cond.params,
         );
+  if (picked?.length === 0) return [];
+  const states = accountStates(
+    db,
+    period.today,
+    rules,
+    picked ? { guarantorIds: [...new Set(picked.map((a) => a.guarantorId))] } : 'owing',
+  );
+  const places = statementPlaces(states, rules);
+  const pickedIds = picked && new Set(picked.map((a) => a.id));
   const out: DunningPlace[] = [];
   for (const s of states) {
     if (s.status !== 'open' && s.status !== 'agency') continue;
-    if (picked && !picked.has(s.accountId)) continue;
+    if (pickedIds && !pickedIds.has(s.accountId)) continue;
     out.push({
       accountId: s.accountId,
       stage: s.record?.stage ?? null,

@@ -53,17 +53,23 @@ export function stateFlags(db: ReadDb, scope: FlagScope | null): StateFlags {
       }
     : {};
   const ids = (sql: string) => new Set(all<{ id: number }>(db, sql, params).map((r) => r.id));
-  const restrictions = all<Restriction>(
-    db,
-    `SELECT id, account_id AS accountId, person_id AS personId, kind, effective_date AS "on"
-       FROM contact_restrictions WHERE lifted_at IS NULL${
-         scope
-           ? ` AND (account_id IN (SELECT value FROM json_each(@accounts))
-               OR person_id IN (SELECT value FROM json_each(@guarantors)))`
-           : ''
-       } ORDER BY id`,
-    params,
-  );
+  const RESTRICTIONS = `SELECT id, account_id AS accountId, person_id AS personId, kind,
+      effective_date AS "on" FROM contact_restrictions WHERE lifted_at IS NULL`;
+  // two indexed lookups: written as one OR, every open restriction was read
+  const restrictions = scope
+    ? [
+        ...new Map(
+          [
+            ...all<Restriction>(db, scoped(RESTRICTIONS, 'account_id', scope), params),
+            ...all<Restriction>(
+              db,
+              scoped(RESTRICTIONS, 'person_id', scope, '@guarantors'),
+              params,
+            ),
+          ].map((r) => [r.id, r]),
+        ).values(),
+      ].sort((a, b) => a.id - b.id)
+    : all<Restriction>(db, `${RESTRICTIONS} ORDER BY id`, params);
   const byAccount = new Map<number, Restriction[]>();
   const byPerson = new Map<number, Restriction[]>();
   for (const r of restrictions) {
