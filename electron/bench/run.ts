@@ -1,8 +1,9 @@
 /**
  * The performance benchmark: `npm run bench [-- --iterations 200 --warmup 20 --rebuild]`;
  * `-- --only imports` runs only the remittance and 837 imports, `-- --only scenarios` only
- * the timed reads, `-- --only documents [--statements 1000]` only the appeal letter and
- * the statement run (none of these writes the results file);
+ * the timed reads, `-- --only reports` only the reports, `-- --only documents
+ * [--statements 1000]` only the appeal letter and the statement run (none of these writes
+ * the results file);
  * `-- --only encryption [--accounts 5000]` compares an encrypted database with a plain one
  * on a hospital of that size, built for the purpose (not the bench database); a full run
  * ends with the same comparison at 2,000 accounts (`--accounts` changes that too).
@@ -26,7 +27,7 @@ import { appealLetterBenchmark, printDocumentResults, statementRunBenchmark } fr
 import { claimImportBenchmark } from './claim-import';
 import { encryptionBenchmark, printEncryption } from './encryption';
 import { measurePair, type Timing } from './measure';
-import { REPORT_TARGET } from './reports';
+import { REPORT_TARGET, reportScenarios } from './reports';
 import { benchScenarios, TARGET_P95_MS, TARGET_RATIO } from './scenarios';
 import {
   postingBatchBenchmark,
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
   });
   const iterations = positiveInt(values.iterations, 200, 'iterations');
   const warmup = positiveInt(values.warmup, 20, 'warmup');
-  const parts = ['imports', 'encryption', 'scenarios', 'documents'];
+  const parts = ['imports', 'encryption', 'scenarios', 'reports', 'documents'];
   if (values.only !== undefined && !parts.includes(values.only)) {
     console.error(`bench: --only takes one of ${parts.map((p) => `"${p}"`).join(', ')}`);
     process.exit(2);
@@ -162,7 +163,7 @@ async function main(): Promise<void> {
       printDocumentResults(appeal, run);
       return;
     }
-    const scenarios = benchScenarios(ctx);
+    const scenarios = values.only === 'reports' ? reportScenarios(ctx) : benchScenarios(ctx);
     const results: Result[] = [];
     console.log(
       `Running ${scenarios.length} scenarios, ${warmup} warm-up + ${iterations} timed runs each...\n`,
@@ -198,7 +199,8 @@ async function main(): Promise<void> {
       results.push(r);
     }
     printTable(results);
-    if (values.only === 'scenarios') return;
+    // a quicker loop while working on the reads: a full run's results file stays as it was
+    if (values.only === 'scenarios' || values.only === 'reports') return;
 
     console.log('\nBulk work (each run rolled back afterwards, so the database stays as built)...');
     const bulk: ThroughputResult[] = [

@@ -1,9 +1,11 @@
-import { DUNNING_STAGE, STATEMENT_HOLD, type StatementHold } from '../../shared/api/statements';
+import { DUNNING_STAGE, STATEMENT_HOLD } from '../../shared/api/statements';
 import type { ReportCell, ReportTable } from '../../shared/reports/model';
 import type { ReadDb } from '../db/open';
 import { all } from '../db/query';
-import { cyclesOf } from '../statements/candidates';
+import { billingRules } from '../rules/billing-rules';
+import { statementPlaces, type StatementPlace } from '../statements/cycle';
 import { STAGES } from '../statements/dunning';
+import { accountStates } from '../statements/holds';
 import { accountConditions, where, type Period } from './filters';
 
 /** Where an account stands in the statement cycle today. */
@@ -12,7 +14,7 @@ export interface DunningPlace {
   /** The stage its last statement of this unpaid balance went out at; null before the first. */
   stage: number | null;
   /** The hold that decides first, or why it is not held: a plan statement or a dunning one. */
-  hold: StatementHold | 'plan' | 'statement';
+  hold: StatementPlace;
   patient: number;
   balance: number;
 }
@@ -20,38 +22,47 @@ export interface DunningPlace {
 /**
  * Every account a statement would speak for (open or at an agency, the patient owing or owed
  * something) that the filters pick, with its stage and hold as the statement run decides
- * them: the run's own functions (cyclesOf: accountStates, then guarantorCycles and its
- * accountHolds) over each such account's guarantor, whose other accounts count towards the
- * statement minimum whatever the filters say.
+ * them: the run's own functions (accountStates, then the decisions of guarantorCycles) over
+ * every account with a patient balance, so that each guarantor's other accounts count
+ * towards the statement minimum whatever the filters say. Read as one set, not guarantor by
+ * guarantor, and without the reasons in words that the report does not show.
  */
 export function dunningPlaces(db: ReadDb, period: Period): DunningPlace[] {
   const cond = accountConditions(period);
-  const picked = all<{ id: number; guarantorId: number; patient: number; insurance: number }>(
+  const rules = billingRules(db);
+  // with filters, only the guarantors of the accounts picked are read (a facility's report
+  // costs as much as the facility); without, every account owing, in one pass
+  const picked =
+    cond.sql.length === 0
+      ? null
+      : all<{ id: number; guarantorId: number }>(
+          db,
+          `SELECT a.id, a.guarantor_id AS guarantorId FROM accounts a
+            WHERE a.patient_balance <> 0 AND a.status IN ('open', 'agency')${where(cond)}`,
+          ...cond.params,
+        );
+  if (picked?.length === 0) return [];
+  const states = accountStates(
     db,
-    `SELECT a.id, a.guarantor_id AS guarantorId, a.patient_balance AS patient,
-        a.insurance_balance AS insurance
-       FROM accounts a
-      WHERE a.patient_balance <> 0 AND a.status IN ('open', 'agency')${where(cond)}`,
-    ...cond.params,
+    period.today,
+    rules,
+    picked ? { guarantorIds: [...new Set(picked.map((a) => a.guarantorId))] } : 'owing',
   );
-  if (picked.length === 0) return [];
-  const { cycles, states } = cyclesOf(db, period.today, [
-    ...new Set(picked.map((a) => a.guarantorId)),
-  ]);
-  const hold = new Map<number, DunningPlace['hold']>();
-  for (const c of cycles) {
-    for (const h of c.held) hold.set(h.accountId, h.hold);
-    for (const a of c.plan) hold.set(a.accountId, 'plan');
-    for (const a of c.dunning) hold.set(a.accountId, 'statement');
+  const places = statementPlaces(states, rules);
+  const pickedIds = picked && new Set(picked.map((a) => a.id));
+  const out: DunningPlace[] = [];
+  for (const s of states) {
+    if (s.status !== 'open' && s.status !== 'agency') continue;
+    if (pickedIds && !pickedIds.has(s.accountId)) continue;
+    out.push({
+      accountId: s.accountId,
+      stage: s.record?.stage ?? null,
+      hold: places.get(s.accountId) ?? 'statement',
+      patient: s.patientBalance,
+      balance: s.patientBalance + s.insuranceBalance,
+    });
   }
-  const stage = new Map(states.map((s) => [s.accountId as number, s.record?.stage ?? null]));
-  return picked.map((a) => ({
-    accountId: a.id,
-    stage: stage.get(a.id) ?? null,
-    hold: hold.get(a.id) ?? 'statement',
-    patient: a.patient,
-    balance: a.patient + a.insurance,
-  }));
+  return out;
 }
 
 const NOT_HELD = {

@@ -32,6 +32,7 @@ import { migration035 } from './035-facilities';
 import { migration036 } from './036-correspondence';
 import { migration038 } from './038-sync-held';
 import { migration040 } from './040-bad-debt-index';
+import { migration041 } from './041-accounts-status-index';
 import { migration044 } from './044-office-money';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
@@ -100,6 +101,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 38, name: 'office rows waiting for their place', sql: migration038 },
   { version: 40, name: 'adjustments by reason and date, for bad debt', sql: migration040 },
+  { version: 41, name: 'accounts by status with their balances', sql: migration041 },
   { version: 44, name: 'office database: payments and their reversals', sql: migration044 },
 ];
 
