@@ -6,9 +6,10 @@ import { fixedClock } from '../core/context';
 import { KeyNeededError } from '../db/cipher';
 import { fileKeyStore, keyRecordPath } from '../db/key-store';
 import { openDatabase } from '../db/open';
-import { oneOrThrow, run } from '../db/query';
+import { oneOrThrow } from '../db/query';
 import { testProtection } from '../testing/os-protection';
 import { PATIENT } from '../testing/plain-bytes';
+import { keyStoreDatabase } from '../testing/encrypted-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { recheckBackup } from './catalogue';
 import { backupsDir, KEY_RECORD_FILE, readManifest } from './layout';
@@ -28,13 +29,9 @@ afterEach(() => {
 describe('a backup of an encrypted database, when the computer is lost', () => {
   it('carries the key record, so the recovery key opens the restored database on a new machine', async () => {
     const database = path.join(tempDir(), 'claimdesk.sqlite');
-    const { key, recoveryKey } = await fileKeyStore(testProtection(), tempDir()).create(database);
-    const db = openDatabase(database, { key });
-    run(
-      db,
-      `INSERT INTO people (last_name, first_name, date_of_birth, created_at)
-         VALUES (?, 'Ada', '1970-01-01', '2026-03-16T15:00:00.000Z')`,
-      PATIENT,
+    const { db, key, recoveryKey } = await keyStoreDatabase(
+      fileKeyStore(testProtection(), tempDir()),
+      database,
     );
     const clock = fixedClock(TEST_TODAY);
     const folder = backupsDir(database, tempDir());

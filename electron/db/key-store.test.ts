@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testProtection } from '../testing/os-protection';
+import { keyStoreDatabase } from '../testing/encrypted-db';
 import { holdsName, PATIENT } from '../testing/plain-bytes';
 import { KeyNeededError, WrongKeyError } from './cipher';
 import { fileKeyStore, keyRecordPath, RecoveryKeyRefused } from './key-store';
 import { openDatabase } from './open';
-import { oneOrThrow, run } from './query';
+import { oneOrThrow } from './query';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -50,14 +51,7 @@ describe('the key store', () => {
     const database = path.join(tempDir(), 'claimdesk.sqlite');
     const protection = testProtection();
     const first = fileKeyStore(protection, tempDir());
-    const { key, recoveryKey } = await first.create(database);
-    const db = openDatabase(database, { key });
-    run(
-      db,
-      `INSERT INTO people (last_name, first_name, date_of_birth, created_at)
-         VALUES (?, 'Ada', '1970-01-01', '2026-03-16T15:00:00.000Z')`,
-      PATIENT,
-    );
+    const { db, key, recoveryKey } = await keyStoreDatabase(first, database);
     db.close();
     expect(holdsName(database)).toBe(false);
 

@@ -7,9 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KeyNeededError, type DatabaseKey } from '../db/cipher';
 import { fileKeyStore, keyRecordPath } from '../db/key-store';
 import { openDatabase } from '../db/open';
-import { oneOrThrow, run } from '../db/query';
+import { oneOrThrow } from '../db/query';
 import { testProtection } from '../testing/os-protection';
 import { PATIENT } from '../testing/plain-bytes';
+import { keyStoreDatabase } from '../testing/encrypted-db';
 import { fixedClock } from '../core/context';
 import { ensureUser } from '../users/users';
 import { TEST_TODAY } from '../testing/test-db';
@@ -38,13 +39,9 @@ async function encryptedDatabase(keepOpen = false): Promise<{
   recoveryKey: string;
 }> {
   const database = path.join(tempDir(), 'claimdesk.sqlite');
-  const { key, recoveryKey } = await fileKeyStore(testProtection(), tempDir()).create(database);
-  const db = openDatabase(database, { key });
-  run(
-    db,
-    `INSERT INTO people (last_name, first_name, date_of_birth, created_at)
-       VALUES (?, 'Ada', '1970-01-01', '2026-03-16T15:00:00.000Z')`,
-    PATIENT,
+  const { db, key, recoveryKey } = await keyStoreDatabase(
+    fileKeyStore(testProtection(), tempDir()),
+    database,
   );
   if (keepOpen) opened.push(db);
   else db.close();

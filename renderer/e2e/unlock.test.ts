@@ -6,11 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UNLOCK_CHANNELS } from '../../shared/unlock';
 import { fileKeyStore } from '../../electron/db/key-store';
-import { openDatabase } from '../../electron/db/open';
-import { run } from '../../electron/db/query';
 import { startUnlocking, type Unlocking } from '../../electron/main/unlock';
 import { testProtection } from '../../electron/testing/os-protection';
-import { PATIENT } from '../../electron/testing/plain-bytes';
+import { keyStoreDatabase } from '../../electron/testing/encrypted-db';
 import {
   accessibilityProblems,
   launchChromium,
@@ -55,13 +53,9 @@ const tempDir = () => {
 
 async function encryptedDatabase() {
   const database = path.join(tempDir(), 'claimdesk.sqlite');
-  const { key, recoveryKey } = await fileKeyStore(testProtection(), tempDir()).create(database);
-  const db = openDatabase(database, { key });
-  run(
-    db,
-    `INSERT INTO people (last_name, first_name, date_of_birth, created_at)
-       VALUES (?, 'Ada', '1970-01-01', '2026-03-16T15:00:00.000Z')`,
-    PATIENT,
+  const { db, key, recoveryKey } = await keyStoreDatabase(
+    fileKeyStore(testProtection(), tempDir()),
+    database,
   );
   db.close();
   return { database, key, recoveryKey };
