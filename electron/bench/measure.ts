@@ -27,9 +27,36 @@ export function summarize(samples: readonly number[]): Timing {
 }
 
 /**
- * Runs two ways of doing the same work alternately, so drift in the machine (other
- * processes, the page cache) affects both alike. Each run gets the iteration number.
- * Wall-clock and CPU times of this process are both kept, in milliseconds.
+ * Runs a and b alternately (a b, b a, a b, ...), so drift in the machine (other processes,
+ * the page cache) affects both alike, keeping each run's wall time as `timed` measures it
+ * (in milliseconds) and this process's CPU time, both given in units of `msPerUnit`.
+ */
+function alternately(
+  runs: number,
+  timed: (which: 'a' | 'b', i: number) => number,
+  msPerUnit: number,
+): PairedTimings {
+  const wall = { a: [] as number[], b: [] as number[] };
+  const cpu = { a: [] as number[], b: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    for (const which of i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)) {
+      const cpuBefore = process.cpuUsage();
+      wall[which].push(timed(which, i) / msPerUnit);
+      const used = process.cpuUsage(cpuBefore);
+      cpu[which].push((used.user + used.system) / 1000 / msPerUnit);
+    }
+  }
+  return {
+    a: summarize(wall.a),
+    b: summarize(wall.b),
+    aCpu: summarize(cpu.a),
+    bCpu: summarize(cpu.b),
+  };
+}
+
+/**
+ * Two ways of doing the same work, after a warm-up of each, run alternately; each run
+ * gets the iteration number. Times in milliseconds.
  */
 export function measurePair(
   a: (i: number) => void,
@@ -40,24 +67,15 @@ export function measurePair(
     a(i);
     b(i);
   }
-  const wall = { a: [] as number[], b: [] as number[] };
-  const cpu = { a: [] as number[], b: [] as number[] };
-  for (let i = 0; i < opts.iterations; i++) {
-    for (const which of i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)) {
-      const cpuBefore = process.cpuUsage();
+  return alternately(
+    opts.iterations,
+    (which, i) => {
       const start = performance.now();
       (which === 'a' ? a : b)(i);
-      wall[which].push(performance.now() - start);
-      const used = process.cpuUsage(cpuBefore);
-      cpu[which].push((used.user + used.system) / 1000);
-    }
-  }
-  return {
-    a: summarize(wall.a),
-    b: summarize(wall.b),
-    aCpu: summarize(cpu.a),
-    bCpu: summarize(cpu.b),
-  };
+      return performance.now() - start;
+    },
+    1,
+  );
 }
 
 /**
@@ -128,28 +146,9 @@ export function asOwnTransaction(db: Db, work: () => void): () => void {
   };
 }
 
-/**
- * Two ways of writing the same rows, each in a transaction rolled back afterwards, run
- * alternately (a b, b a, a b, ...) so that drift on a shared machine (other processes,
- * the page cache) affects both alike.
- */
+/** Two ways of writing the same rows, each in a transaction rolled back afterwards, run alternately; in seconds. */
 export function pairedRollbacks(db: Db, a: () => void, b: () => void, runs: number): PairedTimings {
-  const wall = { a: [] as number[], b: [] as number[] };
-  const cpu = { a: [] as number[], b: [] as number[] };
-  for (let i = 0; i < runs; i++) {
-    for (const which of i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)) {
-      const before = process.cpuUsage();
-      wall[which].push(timedRollback(db, which === 'a' ? a : b));
-      const used = process.cpuUsage(before);
-      cpu[which].push((used.user + used.system) / 1e6);
-    }
-  }
-  return {
-    a: summarize(wall.a),
-    b: summarize(wall.b),
-    aCpu: summarize(cpu.a),
-    bCpu: summarize(cpu.b),
-  };
+  return alternately(runs, (which) => timedRollback(db, which === 'a' ? a : b) * 1000, 1000);
 }
 
 /** Work that writes nothing, run once to warm up and then `runs` times; in seconds. */
