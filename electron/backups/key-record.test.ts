@@ -6,9 +6,8 @@ import { fixedClock } from '../core/context';
 import { KeyNeededError } from '../db/cipher';
 import { fileKeyStore, keyRecordPath } from '../db/key-store';
 import { openDatabase } from '../db/open';
-import { oneOrThrow } from '../db/query';
 import { testProtection } from '../testing/os-protection';
-import { PATIENT } from '../testing/plain-bytes';
+import { patientsNamed } from '../testing/plain-bytes';
 import { keyStoreDatabase } from '../testing/encrypted-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { recheckBackup } from './catalogue';
@@ -70,13 +69,7 @@ describe('a backup of an encrypted database, when the computer is lost', () => {
     await expect(fresh.keyFor(database)).rejects.toThrow(KeyNeededError);
     const restored = openDatabase(database, { key: await fresh.recover(database, recoveryKey) });
     try {
-      expect(
-        oneOrThrow<{ n: number }>(
-          restored,
-          `SELECT count(*) AS n FROM people WHERE last_name = ?`,
-          PATIENT,
-        ).n,
-      ).toBe(1);
+      expect(patientsNamed(restored)).toBe(1);
     } finally {
       restored.close();
     }

@@ -18,7 +18,7 @@ import {
 import { DamagedDatabaseError, openDatabase, schemaVersion } from './open';
 import { SCHEMA_VERSION } from './migrations';
 import { oneOrThrow, run } from './query';
-import { holdsName, PATIENT } from '../testing/plain-bytes';
+import { holdsName, PATIENT, patientsNamed } from '../testing/plain-bytes';
 
 const dirs: string[] = [];
 function tempFile(name = 'db.sqlite'): string {
@@ -68,13 +68,7 @@ describe('the encrypting driver', () => {
 
     const again = openDatabase(file, { key });
     expect(schemaVersion(again)).toBe(SCHEMA_VERSION);
-    expect(
-      oneOrThrow<{ n: number }>(
-        again,
-        `SELECT count(*) AS n FROM people WHERE last_name = ?`,
-        PATIENT,
-      ).n,
-    ).toBe(1);
+    expect(patientsNamed(again)).toBe(1);
     again.close();
   });
 
@@ -120,13 +114,7 @@ describe('the encrypting driver', () => {
     expect(() => openKeyed(copy, null)).toThrow(KeyNeededError);
     expect(() => openKeyed(copy, newDatabaseKey())).toThrow(WrongKeyError);
     const opened = openKeyed(copy, key, { readonly: true });
-    expect(
-      oneOrThrow<{ n: number }>(
-        opened,
-        `SELECT count(*) AS n FROM people WHERE last_name = ?`,
-        PATIENT,
-      ).n,
-    ).toBe(1);
+    expect(patientsNamed(opened)).toBe(1);
     opened.close();
   });
 });

@@ -4,11 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testProtection } from '../testing/os-protection';
 import { keyStoreDatabase } from '../testing/encrypted-db';
-import { holdsName, PATIENT } from '../testing/plain-bytes';
+import { holdsName, patientsNamed } from '../testing/plain-bytes';
 import { KeyNeededError, WrongKeyError } from './cipher';
 import { fileKeyStore, keyRecordPath, RecoveryKeyRefused } from './key-store';
 import { openDatabase } from './open';
-import { oneOrThrow } from './query';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -67,13 +66,7 @@ describe('the key store', () => {
     protection.lose();
     await expect(first.keyFor(database)).rejects.toThrow(KeyNeededError);
     const again = openDatabase(database, { key: await first.recover(database, recoveryKey) });
-    expect(
-      oneOrThrow<{ n: number }>(
-        again,
-        `SELECT count(*) AS n FROM people WHERE last_name = ?`,
-        PATIENT,
-      ).n,
-    ).toBe(1);
+    expect(patientsNamed(again)).toBe(1);
     again.close();
   });
 

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import type { ReadDb } from '../db/open';
+import { oneOrThrow } from '../db/query';
 
 /** A name no page of SQLite's own would hold by chance. */
 export const PATIENT = 'Quillfeather';
@@ -13,4 +15,10 @@ export function holdsName(file: string, name = PATIENT): boolean {
     bytes.includes(Buffer.from(name, 'utf16le')) ||
     bytes.includes(be)
   );
+}
+
+/** How many people of the database carry the name: the test's patient, still there. */
+export function patientsNamed(db: ReadDb, name = PATIENT): number {
+  return oneOrThrow<{ n: number }>(db, `SELECT count(*) AS n FROM people WHERE last_name = ?`, name)
+    .n;
 }
