@@ -45,7 +45,18 @@ export function drawTableHeader(
   x: number,
   y: number,
 ): number {
-  const height = style.size + style.padding * 2 + 2;
+  doc.font(style.boldFont).fontSize(style.size);
+  // a header too long for its column ("Patient share") wraps, and the row grows with it
+  // rather than the second line running into the first row
+  // one line measured the way the headers are, so a table whose headers fit keeps its height
+  const line = doc.heightOfString('M', { width: 1000 });
+  const tallest = Math.max(
+    line,
+    ...columns.map((col) =>
+      doc.heightOfString(col.header, { width: col.width - style.padding * 2 }),
+    ),
+  );
+  const height = style.size + style.padding * 2 + 2 + (tallest - line);
   doc.rect(x, y, tableWidth(columns), height).fill(style.headerFill);
   doc.fillColor('#000000').font(style.boldFont).fontSize(style.size);
   let cx = x;
@@ -53,7 +64,6 @@ export function drawTableHeader(
     doc.text(col.header, cx + style.padding, y + style.padding + 1, {
       width: col.width - style.padding * 2,
       align: col.align ?? 'left',
-      lineBreak: false,
     });
     cx += col.width;
   }
