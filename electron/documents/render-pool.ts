@@ -103,6 +103,35 @@ function keepWorkers(threads: readonly Thread[]): void {
   idleTimer.unref();
 }
 
+/**
+ * Stops a worker once it has answered everything sent to it. Terminating one in the middle
+ * of a render can stop it between creating a zlib handle and initialising it, and Node
+ * then aborts the whole process as the worker is torn down ("close before init"): a
+ * cancelled run must never take ClaimDesk down with it.
+ */
+function stopWhenIdle(thread: Thread): Promise<number> {
+  // finishing its last pieces of work never holds the app (or a test) open
+  thread.worker.unref();
+  const idle = new Promise<void>((resolve) => {
+    if (thread.busy <= 0) {
+      resolve();
+      return;
+    }
+    const done = () => {
+      thread.worker.off('message', check);
+      thread.worker.off('exit', done);
+      resolve();
+    };
+    // listens after the run's own listener, which counts the answer off `busy` first
+    const check = () => {
+      if (thread.busy <= 0) done();
+    };
+    thread.worker.on('message', check);
+    thread.worker.on('exit', done);
+  });
+  return idle.then(() => thread.worker.terminate());
+}
+
 export function openRenderPool(options: {
   readonly date: IsoDate;
   readonly template: Template;
@@ -162,6 +191,8 @@ export function openRenderPool(options: {
         case 'failed': {
           const error = new Error(`A statement could not be rendered: ${message.message}`);
           if (message.seq === null) {
+            // the print file's failure: the drawing it answers is off the worker's hands
+            thread.busy -= COST.print;
             fail(error);
             return;
           }
@@ -223,11 +254,11 @@ export function openRenderPool(options: {
     async close() {
       if (closed) return;
       closed = true;
-      // kept only when everything sent was answered: a worker mid-render is stopped
+      // kept only when everything sent was answered; otherwise stopped once idle
       const clean = finished && !broken && threads.every((t) => t.busy === 0);
       fail(new Error('the renderers are closed'));
       if (clean) keepWorkers(threads);
-      else await Promise.all(threads.map((t) => t.worker.terminate()));
+      else await Promise.all(threads.map(stopWhenIdle));
     },
   };
 }
