@@ -7,7 +7,7 @@ import { accessRefusal } from '../access/gate';
 import { describeFailure, errorCode } from '../core/failure';
 import { longWorkOf, withLongWorkNote } from '../core/long-work-note';
 import { SteppedWrite } from '../core/stepped';
-import { auditCall } from '../audit/record';
+import { auditCall, beforeCall } from '../audit/record';
 import { dailyWorkDue, dailyWorkIfFree } from '../upkeep/daily';
 import { isActiveUser, isSupervisor } from '../users/users';
 import { permissionRefusal } from '../approvals/permissions';
@@ -135,6 +135,7 @@ export async function dispatchAsync(
     const lock = requestLock(ctx.db);
     const value = await lock.shared(async () => {
       dailyWork(ctx);
+      beforeCall(ctx, prepared.method);
       const started = start(ctx, prepared.access, prepared.run, prepared.audited);
       return 'value' in started ? started.value : await started.later;
     });
@@ -167,6 +168,7 @@ export function dispatch(ctx: Ctx, method: unknown, input: unknown): ApiResult<u
   if (!prepared.ok) return prepared.result;
   try {
     dailyWork(ctx);
+    beforeCall(ctx, prepared.method);
     const started = start(ctx, prepared.access, prepared.run, prepared.audited);
     if ('later' in started) {
       void started.later.catch(() => undefined);

@@ -6,7 +6,8 @@ import { dispatch } from '../api/dispatch';
 import { call, callAsync } from '../testing/call';
 import { makeSupervisor } from '../testing/builders';
 import { createTestCtx, type TestCtx } from '../testing/test-db';
-import { pendingFilePath } from './trail';
+import { leftoverJournals } from './journal';
+import { flushTrail } from './trail';
 
 let ctx: TestCtx;
 beforeAll(() => {
@@ -28,7 +29,9 @@ interface Row {
   detail: string;
 }
 
+/** What the trail holds, with the views of the last second moved into it. */
 function last(): Row {
+  flushTrail(ctx.db);
   return ctx.db
     .prepare(
       `SELECT id, at, user_id AS userId, workstation, method, access, accounts, documents, detail
@@ -38,6 +41,7 @@ function last(): Row {
 }
 
 const entries = () =>
+  flushTrail(ctx.db) ??
   (ctx.db.prepare(`SELECT count(*) AS n FROM audit_log`).get() as { n: number }).n;
 
 const ids = (text: string) => (text === '' ? [] : text.slice(1, -1).split(',').map(Number));
@@ -201,7 +205,7 @@ describe('the chain', () => {
     );
   });
 
-  it("keeps a view's entry aside while another workstation holds the database, then chains it", () => {
+  it("keeps a view's entry in its file while another workstation holds the database, then chains it", () => {
     const other = new Database(ctx.databasePath);
     const accountId = first(`SELECT id FROM accounts ORDER BY id LIMIT 1 OFFSET 3`);
     const before = entries();
@@ -209,10 +213,15 @@ describe('the chain', () => {
     try {
       // the view is answered, its entry kept beside the database meanwhile
       expect(dispatch(ctx, 'getAccount', { accountId }).ok).toBe(true);
-      expect(entries()).toBe(before);
-      expect(fs.readFileSync(pendingFilePath(ctx.databasePath), 'utf8')).toContain(
-        `,${accountId},`,
+      flushTrail(ctx.db);
+      expect((ctx.db.prepare(`SELECT count(*) AS n FROM audit_log`).get() as { n: number }).n).toBe(
+        before,
       );
+      const [file] = fs
+        .readdirSync(ctx.dir)
+        .filter((f) => f.startsWith(`test.sqlite.audit-pending.${process.pid}.`));
+      expect(file).toBeDefined();
+      expect(fs.readFileSync(`${ctx.dir}/${file}`, 'utf8')).toContain(`,${accountId},`);
     } finally {
       other.exec('ROLLBACK');
       other.close();
@@ -220,12 +229,13 @@ describe('the chain', () => {
     call(ctx, 'getAccount', { accountId });
     const moved = ctx.db
       .prepare(`SELECT method, accounts, uid FROM audit_log WHERE id > ? ORDER BY id`)
-      .all(before) as { method: string; accounts: string; uid: string | null }[];
-    expect(moved.map((m) => [m.method, m.accounts, m.uid === null])).toEqual([
-      ['getAccount', `,${accountId},`, false],
+      .all(entries() && before) as { method: string; accounts: string; uid: string | null }[];
+    expect(moved.map((m) => [m.method, m.accounts, m.uid !== null])).toEqual([
+      ['getAccount', `,${accountId},`, true],
       ['getAccount', `,${accountId},`, true],
     ]);
-    expect(fs.existsSync(pendingFilePath(ctx.databasePath))).toBe(false);
+    expect(fs.readdirSync(ctx.dir).filter((f) => f.includes('.audit-pending'))).toEqual([]);
+    expect(leftoverJournals(ctx.databasePath)).toEqual([]);
     expect(call(ctx, 'verifyAuditTrail', {}).ok).toBe(true);
   });
 });

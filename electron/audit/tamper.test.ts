@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../api/dispatch';
-import { openDatabase } from '../db/open';
+import { closeDatabase, openDatabase } from '../db/open';
 import { addAccount } from '../testing/builders';
 import { call } from '../testing/call';
 import type { UserId } from '../../shared/ids';
@@ -28,7 +28,7 @@ function closedTrail(): string {
   for (let i = 0; i < ENTRIES - 3; i += 1) call(ctx, 'getAccount', { accountId });
   call(ctx, 'addActivity', { accountId, kind: 'note', text: 'Left a message' });
   call(ctx, 'getAccount', { accountId });
-  ctx.db.close();
+  closeDatabase(ctx.db);
   return ctx.databasePath;
 }
 
@@ -60,7 +60,7 @@ function warningAtOpen(file: string): string | null {
   try {
     return trailWarning(db);
   } finally {
-    db.close();
+    closeDatabase(db);
   }
 }
 
@@ -73,7 +73,7 @@ describe('a trail changed outside ClaimDesk is found at the next opening', () =>
       // opening verified up to the last entry, so the next check has nothing left to walk
       expect(openTrail(db, file)).toMatchObject({ ok: true, checked: 0, total: ENTRIES });
     } finally {
-      db.close();
+      closeDatabase(db);
     }
   });
 
@@ -166,7 +166,7 @@ describe('a trail changed outside ClaimDesk is found at the next opening', () =>
         value: { warning: expect.stringMatching(/changed outside ClaimDesk/) as unknown },
       });
     } finally {
-      db.close();
+      closeDatabase(db);
     }
   });
 
@@ -191,7 +191,7 @@ describe('a trail changed outside ClaimDesk is found at the next opening', () =>
         /cannot be changed/,
       );
     } finally {
-      db.close();
+      closeDatabase(db);
     }
     expect(warningAtOpen(file)).toBeNull();
   });

@@ -5,6 +5,7 @@ import { failureKind } from '../core/failure';
 import { prepare } from '../db/query';
 import { appendEntries, GENESIS, lastEntry, type AuditEntry, type Head } from './chain';
 import { writeHeadFile } from './head';
+import { journalKey, Journal, leftoverJournals, readJournal } from './journal';
 import { hasRecordedStates, recordFirstUserStates } from './user-states';
 import { checkTrail, tamperWarning, type TrailCheck } from './verify';
 
@@ -15,22 +16,35 @@ interface TrailState {
   checked: Head;
   /** Set when the check at opening found the trail changed; the head file is then left as evidence. */
   warning: string | null;
-  /** The connection's own busy timeout, put back after a view's entry waited less. */
+  /** The connection's own busy timeout, put back after moving entries waited less. */
   busyTimeoutMs: number;
+  journalKey: Buffer | null;
+  /** Entries recorded outside a write, in the journal and not yet in the chain, in order. */
+  journal: Journal;
+  pending: AuditEntry[];
+  timer: NodeJS.Timeout | null;
 }
 
 const states = new WeakMap<ReadDb, TrailState>();
+
+function newState(db: ReadDb, databasePath: string, key: Buffer | null): TrailState {
+  return {
+    databasePath,
+    checked: { id: 0, hash: GENESIS },
+    warning: null,
+    busyTimeoutMs: db.pragma('busy_timeout', { simple: true }) as number,
+    journalKey: key,
+    journal: new Journal(databasePath, key),
+    pending: [],
+    timer: null,
+  };
+}
 
 function stateOf(db: ReadDb, databasePath: string): TrailState {
   let state = states.get(db);
   if (!state) {
     // a connection not opened through openDatabase (a test's own): nothing verified yet
-    state = {
-      databasePath,
-      checked: { id: 0, hash: GENESIS },
-      warning: null,
-      busyTimeoutMs: db.pragma('busy_timeout', { simple: true }) as number,
-    };
+    state = newState(db, databasePath, null);
     states.set(db, state);
   }
   return state;
@@ -40,17 +54,19 @@ function stateOf(db: ReadDb, databasePath: string): TrailState {
  * Verifies the trail as the database opens, from where the last verification reached,
  * and says what it found; the database opens either way, so a supervisor can look into it.
  */
-export function openTrail(db: Db, databasePath: string): TrailCheck {
-  movePending(db, databasePath);
+export function openTrail(
+  db: Db,
+  databasePath: string,
+  databaseKey: Buffer | null = null,
+): TrailCheck {
+  const state = newState(db, databasePath, journalKey(databaseKey));
+  states.set(db, state);
+  moveLeftovers(db, state);
   const check = checkTrail(db, databasePath, false);
   if (check.ok) check.last = firstUserStates(db) ?? check.last;
   const last = check.last ?? { id: 0, hash: GENESIS };
-  states.set(db, {
-    databasePath,
-    checked: check.ok ? last : { id: 0, hash: GENESIS },
-    warning: check.ok ? null : tamperWarning(check.problems),
-    busyTimeoutMs: db.pragma('busy_timeout', { simple: true }) as number,
-  });
+  state.checked = check.ok ? last : { id: 0, hash: GENESIS };
+  state.warning = check.ok ? null : tamperWarning(check.problems);
   if (check.ok && check.last) writeHeadFile(databasePath, { last, checked: last });
   return check;
 }
@@ -102,93 +118,138 @@ function keepHead(db: ReadDb, databasePath: string, last: Head | null): void {
   writeHeadFile(databasePath, { last, checked: state.checked });
 }
 
-export function pendingFilePath(databasePath: string): string {
-  return `${databasePath}.audit-pending`;
-}
-
 /**
- * Entries kept in the pending file while the database was busy, taken for moving into the
- * chain: the file is first renamed to one of this process's own, so entries another
- * ClaimDesk adds meanwhile start a new file instead of being lost with this one.
+ * Moves what connections that are gone left in their files into the chain, in one
+ * transaction; a file is removed only once its entries are in. Skipped while another
+ * workstation is writing: the files stay for the next opening.
  */
-function takePending(databasePath: string): { file: string; entries: AuditEntry[] } | null {
-  const shared = pendingFilePath(databasePath);
-  const mine = `${shared}.${process.pid}`;
-  if (!fs.existsSync(mine)) {
-    if (!fs.existsSync(shared)) return null;
-    try {
-      fs.renameSync(shared, mine);
-    } catch {
-      return null; // another ClaimDesk took it first
-    }
-  }
-  const entries = fs
-    .readFileSync(mine, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .flatMap((line): AuditEntry[] => {
-      try {
-        return [JSON.parse(line) as AuditEntry];
-      } catch {
-        return []; // a line cut short by a crash while writing it
-      }
-    });
-  return { file: mine, entries };
-}
-
-function movePending(db: Db, databasePath: string): void {
-  const file = pendingFilePath(databasePath);
-  if (!fs.existsSync(file) && !fs.existsSync(`${file}.${process.pid}`)) return;
+function moveLeftovers(db: Db, state: TrailState): void {
+  const files = leftoverJournals(state.databasePath);
+  if (files.length === 0) return;
+  const read = files.map((file) => ({ file, entries: readJournal(file, state.journalKey) }));
+  const readable = read.flatMap((r) => (r.entries === 'unreadable' ? [] : [r]));
   try {
-    appendNow(db, databasePath, []);
+    // the head file is written by the check that follows, which walks over these entries
+    db.transaction(() =>
+      appendEntries(
+        db,
+        readable.flatMap((r) => r.entries as AuditEntry[]),
+      ),
+    ).immediate();
+    for (const r of readable) fs.rmSync(r.file, { force: true });
   } catch (error) {
     if (failureKind(error) !== 'busy') throw error;
   }
 }
 
-/** Appends in a transaction of its own, with the pending entries first; then the head file. */
-function appendNow(db: Db, databasePath: string, entries: AuditEntry[]): void {
-  // taken before the transaction: if it fails, the file stays this process's for next time
-  const pending = takePending(databasePath);
-  const last = db
-    .transaction(() => appendEntries(db, [...(pending?.entries ?? []), ...entries]))
-    .immediate();
-  if (pending) fs.rmSync(pending.file, { force: true });
-  keepHead(db, databasePath, last);
-}
-
 /**
- * How long a view's entry waits for another workstation's write. A write takes
- * milliseconds; what the entry can meet is another's import, which it does not wait out:
- * the entry goes to the pending file and into the chain with the next entry that gets in.
+ * How long moving entries into the chain waits for another workstation's write. A write
+ * takes milliseconds; what it can meet is another's import, which it does not wait out:
+ * the entries stay in the file and memory, and the next try is a second later.
  */
-const VIEW_WAIT_MS = 250;
+const FLUSH_WAIT_MS = 250;
+/** Entries recorded outside a write join the chain this long after the first of them. */
+export const FLUSH_DELAY_MS = 1_000;
 
 /**
  * Records one entry. Inside a write's transaction it is part of that write (both commit or
- * neither); otherwise it commits on its own before the answer goes back, so an answer
- * shown is an answer recorded even if ClaimDesk is killed the next moment.
+ * neither), with the entries waiting in the file ahead of it. Otherwise it goes to the
+ * connection's file first, where a crash cannot lose it; a view joins the chain within a
+ * second, anything else at once (or, while another workstation imports, with the views).
  */
 export function recordEntry(db: Db, databasePath: string, entry: AuditEntry): void {
+  const state = stateOf(db, databasePath);
   if (db.inTransaction) {
-    appendEntries(db, [entry]);
-    // the head file follows once the write has committed (and not if it rolled back)
+    const waiting = state.pending.length;
+    const lastWaiting = state.pending[waiting - 1];
+    appendEntries(db, [...state.pending, entry]);
+    // the head file and the file of waiting entries follow once the write has committed
+    // (and not if it rolled back)
     queueMicrotask(() => {
       if (!db.open || db.inTransaction) return;
+      if (lastWaiting && isChained(db, lastWaiting)) chained(state, waiting);
       keepHead(db, databasePath, lastEntry(db));
     });
     return;
   }
-  const { busyTimeoutMs } = stateOf(db, databasePath);
-  // prepared (and so cached) rather than db.pragma, which prepares anew each time
-  prepare(db, `PRAGMA busy_timeout = ${Math.min(busyTimeoutMs, VIEW_WAIT_MS)}`).get();
+  const kept: AuditEntry = { ...entry, uid: randomUUID() };
+  state.journal.write(kept);
+  state.pending.push(kept);
+  // anything but a view (an opening with the recovery key, a long import's summary) is
+  // rare and joins the chain at once, with the views waiting ahead of it
+  if (entry.access === 'read') flushSoon(db, state);
+  else flushTrail(db);
+}
+
+function flushSoon(db: Db, state: TrailState): void {
+  if (state.timer !== null) return;
+  state.timer = setTimeout(() => {
+    state.timer = null;
+    flushLater(db);
+  }, FLUSH_DELAY_MS);
+  // a timer never keeps ClaimDesk (or a test) running
+  state.timer.unref();
+}
+
+function isChained(db: Db, entry: AuditEntry): boolean {
+  return (
+    prepare<{ n: number }>(db, `SELECT 1 AS n FROM audit_log WHERE uid = ?`).get(entry.uid) !==
+    undefined
+  );
+}
+
+/** The first `count` waiting entries are in the chain. */
+function chained(state: TrailState, count: number): void {
+  state.pending.splice(0, count);
+  if (state.pending.length > 0) return;
+  state.journal.end();
+  if (state.timer !== null) clearTimeout(state.timer);
+  state.timer = null;
+}
+
+function flushLater(db: Db): void {
   try {
-    appendNow(db, databasePath, [entry]);
+    flushTrail(db);
+  } catch (error) {
+    // the entries stay in the file for the next opening; only the kind: messages can quote data
+    console.error(`ClaimDesk: audit trail (${error instanceof Error ? error.name : 'error'})`);
+  }
+}
+
+/**
+ * Moves the entries waiting in this connection's file into the chain now: a second after
+ * the first of them, before the trail is read or verified, as the connection closes. Busy
+ * (another workstation's import): they wait for the next try.
+ */
+export function flushTrail(db: Db): void {
+  const state = states.get(db);
+  if (!state || state.pending.length === 0 || !db.open) return;
+  // long work between its slices holds the connection's transaction: the next try waits
+  if (db.inTransaction) return flushSoon(db, state);
+  const { busyTimeoutMs } = state;
+  // prepared (and so cached) rather than db.pragma, which prepares anew each time
+  prepare(db, `PRAGMA busy_timeout = ${Math.min(busyTimeoutMs, FLUSH_WAIT_MS)}`).get();
+  try {
+    const count = state.pending.length;
+    const last = db.transaction(() => appendEntries(db, state.pending)).immediate();
+    chained(state, count);
+    keepHead(db, state.databasePath, last);
   } catch (error) {
     if (failureKind(error) !== 'busy') throw error;
-    const kept: AuditEntry = { ...entry, uid: randomUUID() };
-    fs.appendFileSync(pendingFilePath(databasePath), `${JSON.stringify(kept)}\n`);
+    flushSoon(db, state);
   } finally {
     prepare(db, `PRAGMA busy_timeout = ${busyTimeoutMs}`).get();
   }
+}
+
+/** Before the connection closes: what could not join the chain stays in its file. */
+export function closeTrail(db: Db): void {
+  const state = states.get(db);
+  if (!state) return;
+  flushTrail(db);
+  if (state.timer !== null) clearTimeout(state.timer);
+  state.timer = null;
+  if (state.pending.length > 0) state.journal.leave();
+  // a write's own microtask may not have run yet: the head file ends where the trail does
+  else keepHead(db, state.databasePath, lastEntry(db));
 }

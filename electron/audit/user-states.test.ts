@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/open';
+import { closeDatabase, openDatabase } from '../db/open';
 import { addAccount, makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
 import { createTestCtx } from '../testing/test-db';
@@ -27,7 +27,7 @@ function office(): { file: string; repId: number } {
   call(ctx, 'setOwnSecret', { kind: 'pin', secret: '482916' });
   // a view recorded on its own writes the head file beside the database, as every day ends
   call(ctx, 'getAccount', { accountId: addAccount(ctx).accountId });
-  ctx.db.close();
+  closeDatabase(ctx.db);
   return { file: ctx.databasePath, repId };
 }
 
@@ -45,7 +45,7 @@ function warningAtOpen(file: string): string | null {
   try {
     return trailWarning(db);
   } finally {
-    db.close();
+    closeDatabase(db);
   }
 }
 

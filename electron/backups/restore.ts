@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GENESIS } from '../audit/chain';
 import { headFilePath, writeHeadFile } from '../audit/head';
-import { pendingFilePath } from '../audit/trail';
+import { leftoverJournals } from '../audit/journal';
 import { documentsDir, SHARED_DOCUMENTS_FOLDER } from '../filing/location';
 import {
   DATABASE_FILE,
@@ -110,7 +110,7 @@ function dropRequest(databasePath: string, stamp: string): void {
 /**
  * Puts back the backup a supervisor chose, if one waits: called at start before the
  * database is opened. The backup's database is checked against its manifest's SHA-256
- * first. Then the database, its -wal and -shm files, the audit head, its key record and the
+ * first. Then the database, its -wal and -shm files, the audit head and waiting entries, its key record and the
  * documents folder are renamed aside with the same stamp; the backup's database and documents are
  * copied in; the audit head is set to the trail's end the manifest recorded, with nothing
  * taken as checked, so the opening verifies the whole restored trail against it. Documents
@@ -140,7 +140,8 @@ export function applyPendingRestore(databasePath: string, stamp: string): Restor
       `${databasePath}-shm`,
       `${databasePath}-journal`,
       headFilePath(databasePath),
-      pendingFilePath(databasePath),
+      // entries a crash left for the old database's trail go aside with it
+      ...leftoverJournals(databasePath),
       keyRecordPath(databasePath),
       documents,
     ]) {

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Ctx } from '../core/context';
-import { openDatabase } from '../db/open';
+import { closeDatabase, openDatabase } from '../db/open';
 import { runDailyWork } from '../upkeep/daily';
 import { ensureUser } from '../users/users';
 import { BENCH_CLOCK, BENCH_USER, ensureBenchDatabase } from './build';
@@ -251,7 +251,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log('\nWrote .bench/results.json');
   } finally {
-    db.close();
+    closeDatabase(db);
   }
 }
 

@@ -7,6 +7,7 @@ import { buildQueueQuery, QUEUE_ROWS_SQL } from '../queue/query';
 import { parseSearch } from '../search/parse';
 import { buildSearchQuery } from '../search/search';
 import { all, one, prepare } from '../db/query';
+import { flushTrail } from '../audit/trail';
 import { reportScenarios } from './reports';
 
 /**
@@ -120,7 +121,9 @@ export const AUDIT_COST_RATIO = 1.05;
 
 /**
  * The same read through dispatch, and through dispatch's own checks and run without the
- * audit trail's entry: the ratio is what recording the view costs.
+ * audit trail's entry: the ratio is what recording the view costs the representative. The
+ * entry joins the chain a second later, off the request's path; `chainedAtOnce` times that
+ * too, as if every view came a second after the last, and is shown, not judged.
  */
 function auditCostScenario<M extends 'listQueue' | 'getAccount'>(
   ctx: Ctx,
@@ -128,10 +131,17 @@ function auditCostScenario<M extends 'listQueue' | 'getAccount'>(
   method: M,
   input: (i: number) => InputOf<M>,
   count: (output: OutputOf<M>) => number,
+  chainedAtOnce = false,
 ): Scenario {
   return {
-    name: `audit cost, ${name}: recorded vs not`,
-    handler: (i) => count(via(ctx, method, input(i))),
+    name: chainedAtOnce
+      ? `audit cost, ${name}, entry chained at once: recorded vs not`
+      : `audit cost, ${name}: recorded vs not`,
+    handler: (i) => {
+      const rows = count(via(ctx, method, input(i)));
+      if (chainedAtOnce) flushTrail(ctx.db);
+      return rows;
+    },
     bare: (i) => {
       const request = prepareRequest(ctx, method, input(i));
       if (!request.ok) throw new Error(`bench: ${method} was refused`);
@@ -139,7 +149,7 @@ function auditCostScenario<M extends 'listQueue' | 'getAccount'>(
       if (!('value' in started)) throw new Error(`bench: ${method} answered later`);
       return count(started.value as OutputOf<M>);
     },
-    target: { p95Ms: TARGET_P95_MS, ratio: AUDIT_COST_RATIO },
+    target: { p95Ms: TARGET_P95_MS, ratio: chainedAtOnce ? null : AUDIT_COST_RATIO },
     judgedOnCpu: true,
   };
 }
@@ -185,6 +195,14 @@ export function benchScenarios(ctx: Ctx): Scenario[] {
       'getAccount',
       (i) => ({ accountId: sample[i % sample.length] as number }),
       (o) => o.ledger.length,
+    ),
+    auditCostScenario(
+      ctx,
+      'open an account',
+      'getAccount',
+      (i) => ({ accountId: sample[i % sample.length] as number }),
+      (o) => o.ledger.length,
+      true,
     ),
     ...reportScenarios(ctx),
   ];

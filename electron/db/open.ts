@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { openTrail } from '../audit/trail';
+import { closeTrail, openTrail } from '../audit/trail';
 import { DAMAGED_ADVICE, failureKind, whoHoldsIt } from '../core/failure';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { one } from './query';
@@ -117,12 +117,26 @@ export function openDatabase(
     optimizeIfFree(db, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
     // a trail changed behind ClaimDesk's back is said in the window, not refused here:
     // a supervisor has to be able to open the file to look into it
-    openTrail(db, file);
+    openTrail(db, file, keyed && options.key ? options.key : null);
     return db;
   } catch (error) {
     db.close();
     if (failureKind(error) === 'damaged') throw new DamagedDatabaseError();
     throw error;
+  }
+}
+
+/**
+ * Closes a connection opened by openDatabase, once the audit trail's waiting entries are
+ * in it (those that cannot get in, with another workstation importing, stay in their file
+ * for the next opening).
+ */
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  try {
+    closeTrail(db);
+  } finally {
+    db.close();
   }
 }
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../shared/dates/iso-date';
 import { fixedClock, systemClock } from '../core/context';
-import { openDatabase } from '../db/open';
+import { closeDatabase, openDatabase } from '../db/open';
 import { ensureUser } from '../users/users';
 import { generateDemoData } from './generate';
 
@@ -72,7 +72,7 @@ function main(): void {
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   } finally {
-    db.close();
+    closeDatabase(db);
   }
 }
 

@@ -24,6 +24,7 @@ import { sweepDocuments } from '../filing/sweep';
 import {
   DamagedDatabaseError,
   DatabaseTooNewError,
+  closeDatabase,
   MigrationBlockedError,
   openDatabase,
   type Db,
@@ -159,7 +160,7 @@ async function openStore(): Promise<Ctx | null> {
     if (keyed.recovered) auditRecovery(ctx, keyed.recovered);
     return ctx;
   } catch (error) {
-    db.close();
+    closeDatabase(db);
     db = null;
     if (error instanceof UserTurnedOffError) {
       return refuse('ClaimDesk is turned off for this user', error.message);
@@ -325,7 +326,7 @@ if (!app.requestSingleInstanceLock()) {
       setRestart(() => {
         setTimeout(() => {
           if (backupTimer) clearInterval(backupTimer);
-          db?.close();
+          if (db) closeDatabase(db);
           db = null;
           app.relaunch();
           app.exit(0);
@@ -343,7 +344,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => {
     if (backupTimer) clearInterval(backupTimer);
-    db?.close();
+    if (db) closeDatabase(db);
     db = null;
     app.quit();
   });

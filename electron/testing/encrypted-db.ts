@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fixedClock } from '../core/context';
 import { newDatabaseKey, type DatabaseKey } from '../db/cipher';
 import type { KeyStore } from '../db/key-store';
-import { openDatabase, type Db } from '../db/open';
+import { closeDatabase, openDatabase, type Db } from '../db/open';
 import { run } from '../db/query';
 import { ensureUser } from '../users/users';
 import { PATIENT } from './plain-bytes';
@@ -27,7 +27,7 @@ export function createEncryptedTestCtx(
     databaseKey: key,
     dir,
     close() {
-      db.close();
+      closeDatabase(db);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isoDate, type IsoDate } from '../../shared/dates/iso-date';
 import { fixedClock, type Ctx } from '../core/context';
-import { openDatabase } from '../db/open';
+import { closeDatabase, openDatabase } from '../db/open';
 import { ensureUser } from '../users/users';
 import { all, oneOrThrow } from '../db/query';
 
@@ -24,7 +24,7 @@ export function createTestCtx(today: IsoDate = TEST_TODAY): Ctx & { dir: string;
     databasePath,
     dir,
     close() {
-      db.close();
+      closeDatabase(db);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
