@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { flushTrail } from '../../electron/audit/trail';
 import { openDatabase } from '../../electron/db/open';
 import { makeSupervisor } from '../../electron/testing/builders';
 import { appSession, screenshot } from './harness';
@@ -48,6 +49,8 @@ describe('audit trail', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^audit-trail-\d{4}-\d{2}-\d{2}\.csv$/);
     await page.getByText(/Exported \d+ rows? of the audit trail/).waitFor();
+    // the export's own entry waits a second for the chain; the test looks at once
+    flushTrail(ctx.db);
     const exported = ctx.db
       .prepare(
         `SELECT count(*) AS n FROM audit_log
