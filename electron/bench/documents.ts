@@ -36,8 +36,9 @@ export interface StatementRunResult {
   /** pdfkit alone on one thread: the same statements, data loaded beforehand, into one file. */
   bareSeconds: number;
   /**
-   * The whole run through the API: reading each statement, rendering its filed copy and the
-   * combined print file on the workers, staging and filing every document in one transaction.
+   * The whole run through the API: reading each statement, rendering its filed copy on the
+   * workers, combining the copies into the print file, staging and filing every document in
+   * one transaction.
    */
   runSeconds: number;
   barePagesPerSecond: number;
@@ -229,7 +230,7 @@ export function printDocumentResults(a: AppealLetterResult, s: StatementRunResul
   );
   console.log(
     `statement run of ${s.accounts.toLocaleString('en-US')} guarantors through the API (${s.pages.toLocaleString('en-US')} pages; ` +
-      `each statement's filed copy and the combined print file rendered on ${s.threads} worker threads, ` +
+      `each statement's filed copy rendered once on ${s.threads} worker threads and combined into the print file, ` +
       `${(s.accounts + 1).toLocaleString('en-US')} documents staged and filed in one transaction): ` +
       `${s.runSeconds.toFixed(2)} s, ${Math.round(s.runPagesPerSecond)} pages/s; ` +
       `bare pdfkit on one thread writing the same pages into one file from data loaded beforehand: ` +
