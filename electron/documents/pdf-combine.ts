@@ -198,7 +198,8 @@ export function openPdfCombiner(options: {
   let open = true;
 
   const write = (bytes: Buffer | string) => {
-    const chunk = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes;
+    // a copy: a slice would keep the whole part it came from in memory until the end
+    const chunk = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes);
     chunks.push(chunk);
     length += chunk.length;
   };
