@@ -238,7 +238,9 @@ export function openPdfCombiner(options: {
       if (inProgress.has(num)) fail(`object ${num} refers back to itself through others`);
       inProgress.add(num);
       const obj = part.read(num);
-      const targets = obj.refs.map((r) => copy(r.num));
+      const targets = obj.refs.map((r) =>
+        r.gen === 0 ? copy(r.num) : fail(`a reference has generation ${r.gen}`),
+      );
       const body = rewrite(obj, targets);
       let next: number | undefined;
       // pages stay distinct objects: a page tree may list each only once
