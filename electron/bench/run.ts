@@ -156,8 +156,8 @@ async function main(): Promise<void> {
       return;
     }
     if (values.only === 'documents') {
-      // a run takes at most 5,000 accounts (startStatementRun's contract)
-      const statements = Math.min(positiveInt(values.statements, 1_000, 'statements'), 5_000);
+      // a run takes at most 10,000 accounts (startStatementRun's contract)
+      const statements = Math.min(positiveInt(values.statements, 1_000, 'statements'), 10_000);
       const appeal = await appealLetterBenchmark(ctx);
       // a long run is timed once against one bare drawing
       const run = await statementRunBenchmark(ctx, statements, statements > 1_000 ? 1 : 2);

@@ -1,4 +1,5 @@
 import type { Font, GlyphPosition, GlyphRun, Subset } from 'fontkit';
+import { deflateSync } from 'node:zlib';
 
 /** Entries kept per font before a cache starts again: bounds memory over a 10,000-statement run. */
 const MAX_RUNS = 50_000;
@@ -37,12 +38,32 @@ export function withSharedCaches(font: Font): Font {
         if (subsets.size >= MAX_SUBSETS) subsets.clear();
         bytes = encode();
         subsets.set(key, bytes);
+        encodedSubsets.add(bytes);
       }
       return bytes;
     };
     return subset satisfies Subset;
   };
   return wrapped;
+}
+
+/** Subsets encoded through a shared cache, whose compressed bytes are worth keeping too. */
+const encodedSubsets = new WeakSet<Uint8Array>();
+const deflated = new WeakMap<Uint8Array, Buffer>();
+
+/**
+ * The font file pdfkit is about to compress, compressed once for every document that embeds
+ * the same subset (zlib with pdfkit's own defaults, so the bytes are the same); undefined for
+ * bytes that did not come from a shared subset. Lives as long as the subset stays cached.
+ */
+export function deflatedFontFile(bytes: Uint8Array): Buffer | undefined {
+  if (!encodedSubsets.has(bytes)) return undefined;
+  let out = deflated.get(bytes);
+  if (!out) {
+    out = deflateSync(bytes);
+    deflated.set(bytes, out);
+  }
+  return out;
 }
 
 /** pdfkit scales a run's positions in place, so each caller gets positions of its own. */

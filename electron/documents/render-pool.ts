@@ -3,22 +3,19 @@ import { Worker } from 'node:worker_threads';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { RenderedDocument } from './letter-layout';
 import type { FromWorker, ToWorker } from './render-protocol';
-import type { BatchResult } from './statement-batch';
 import type { StatementData } from './statement-data';
 import type { Template } from './template';
 
 /**
  * A statement run's renderers on worker threads, one per core: each statement is rendered
- * as its own PDF (the copy filed on its accounts) on whichever worker has least to do, and
- * drawn into the combined print file, in the order given, on the one worker that prints.
+ * once, as its own PDF (the copy filed on its accounts), on whichever worker has least to
+ * do; the print file is combined from those bytes.
  */
 export interface RenderPool {
   /** How many worker threads render. */
   readonly threads: number;
-  /** The statement's own PDF; the statement also goes into the print file, after those before. */
+  /** The statement's own PDF. */
   render(data: StatementData): Promise<RenderedDocument>;
-  /** Ends the print file, holding every statement rendered so far in their order. */
-  finish(): Promise<BatchResult>;
   /** Stops the workers; whatever they were doing is dropped. */
   close(): Promise<void>;
 }
@@ -42,16 +39,9 @@ interface Thread {
   readonly worker: Worker;
   /** Removes this run's listeners (a worker's own must stay: they deliver its messages). */
   detach(): void;
-  /** The work sent and not yet answered, in COST units. */
+  /** Statements sent and not yet answered. */
   busy: number;
 }
-
-/**
- * What each kind of work costs, roughly, as measured: a statement's own PDF costs about
- * twice drawing it into the print file (its fonts are subset, compressed and embedded
- * again). Weighing them so gives the printing worker its share of the copies.
- */
-const COST = { copy: 2, print: 1 } as const;
 
 /** Only two threads where the machine has two cores: the main thread files meanwhile. */
 export function renderThreads(statements: number): number {
@@ -138,9 +128,7 @@ export function openRenderPool(options: {
   readonly threads: number;
 }): RenderPool {
   const copies = new Map<number, Waiting<RenderedDocument>>();
-  let printed: Waiting<BatchResult> | null = null;
   let broken: Error | null = null;
-  let finished = false;
   let closed = false;
   let seq = 0;
 
@@ -148,59 +136,25 @@ export function openRenderPool(options: {
     broken ??= error;
     for (const waiting of copies.values()) waiting.reject(broken);
     copies.clear();
-    printed?.reject(broken);
-    printed = null;
   };
 
-  const threads: Thread[] = Array.from({ length: Math.max(1, options.threads) }, (_, i) => {
+  const threads: Thread[] = Array.from({ length: Math.max(1, options.threads) }, () => {
     const worker = takeWorker();
-    const open: ToWorker = {
-      type: 'open',
-      date: options.date,
-      template: options.template,
-      prints: i === 0,
-    };
+    const open: ToWorker = { type: 'open', date: options.date, template: options.template };
     worker.postMessage(open);
     const onMessage = (message: FromWorker) => {
-      switch (message.type) {
-        case 'copy': {
-          thread.busy -= COST.copy;
-          const waiting = copies.get(message.seq);
-          copies.delete(message.seq);
-          waiting?.resolve({
-            pdf: Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength),
-            pageCount: message.pageCount,
-            warnings: message.warnings,
-          });
-          return;
-        }
-        case 'drawn':
-          thread.busy -= COST.print;
-          return;
-        case 'printed': {
-          const waiting = printed;
-          printed = null;
-          finished = true;
-          waiting?.resolve({
-            pdf: Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength),
-            pageCount: message.pageCount,
-            statements: message.statements,
-          });
-          return;
-        }
-        case 'failed': {
-          const error = new Error(`A statement could not be rendered: ${message.message}`);
-          if (message.seq === null) {
-            // the print file's failure: the drawing it answers is off the worker's hands
-            thread.busy -= COST.print;
-            fail(error);
-            return;
-          }
-          thread.busy -= COST.copy;
-          copies.get(message.seq)?.reject(error);
-          copies.delete(message.seq);
-        }
+      thread.busy -= 1;
+      const waiting = copies.get(message.seq);
+      copies.delete(message.seq);
+      if (message.type === 'failed') {
+        waiting?.reject(new Error(`A statement could not be rendered: ${message.message}`));
+        return;
       }
+      waiting?.resolve({
+        pdf: Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength),
+        pageCount: message.pageCount,
+        warnings: message.warnings,
+      });
     };
     const onError = (error: Error) => fail(error);
     const onExit = (code: number) => {
@@ -220,11 +174,6 @@ export function openRenderPool(options: {
     };
     return thread;
   });
-  const printer = threads[0] as Thread;
-  const post = (thread: Thread, message: ToWorker & { type: 'copy' | 'print' }) => {
-    thread.busy += COST[message.type];
-    thread.worker.postMessage(message);
-  };
 
   return {
     threads: threads.length,
@@ -237,25 +186,16 @@ export function openRenderPool(options: {
       );
       // a run that stops part way leaves copies nobody waits for
       result.catch(() => undefined);
-      post(printer, { type: 'print', data });
       const idlest = threads.reduce((a, b) => (b.busy < a.busy ? b : a));
-      post(idlest, { type: 'copy', seq: id, data });
-      return result;
-    },
-    finish() {
-      if (broken) return Promise.reject(broken);
-      if (printed) return Promise.reject(new Error('the print file is already being finished'));
-      const result = new Promise<BatchResult>((resolve, reject) => {
-        printed = { resolve, reject };
-      });
-      printer.worker.postMessage({ type: 'finish' } satisfies ToWorker);
+      idlest.busy += 1;
+      idlest.worker.postMessage({ type: 'copy', seq: id, data } satisfies ToWorker);
       return result;
     },
     async close() {
       if (closed) return;
       closed = true;
       // kept only when everything sent was answered; otherwise stopped once idle
-      const clean = finished && !broken && threads.every((t) => t.busy === 0);
+      const clean = !broken && threads.every((t) => t.busy === 0);
       fail(new Error('the renderers are closed'));
       if (clean) keepWorkers(threads);
       else await Promise.all(threads.map(stopWhenIdle));

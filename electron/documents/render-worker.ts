@@ -1,19 +1,17 @@
 import { parentPort } from 'node:worker_threads';
 import type { FromWorker, ToWorker, WorkerSetup } from './render-protocol';
-import { openStatementBatch, type StatementBatch } from './statement-batch';
 import { renderStatement } from './statement-layout';
 
 /**
  * A statement run's render thread: renders each statement it is sent as the PDF filed on
- * its accounts and, on the one worker that prints, draws it into the combined print file
- * too. It reads no database and writes no file. It is kept between runs (its fonts stay
- * parsed and their caches warm), and each run starts by opening it afresh.
+ * its accounts (the print file is put together from those bytes on the main thread). It
+ * reads no database and writes no file. It is kept between runs (its fonts stay parsed and
+ * their caches warm), and each run starts by opening it afresh.
  */
 const port = parentPort;
 if (!port) throw new Error('the render worker runs only as a worker thread');
 
 let setup: WorkerSetup | null = null;
-let batch: StatementBatch | null = null;
 
 function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port?.postMessage(message, transfer);
@@ -31,11 +29,7 @@ const failure = (error: unknown) => (error instanceof Error ? error.message : St
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'open':
-      batch?.abort();
-      setup = { date: message.date, template: message.template, prints: message.prints };
-      batch = setup.prints
-        ? openStatementBatch({ date: setup.date, template: setup.template })
-        : null;
+      setup = { date: message.date, template: message.template };
       return;
     case 'copy':
       if (!setup) {
@@ -51,31 +45,6 @@ port.on('message', (message: ToWorker) => {
           );
         },
         (error: unknown) => send({ type: 'failed', seq: message.seq, message: failure(error) }),
-      );
-      return;
-    case 'print':
-      try {
-        if (!batch) throw new Error('this worker does not print');
-        batch.add(message.data);
-        send({ type: 'drawn' });
-      } catch (error) {
-        send({ type: 'failed', seq: null, message: failure(error) });
-      }
-      return;
-    case 'finish':
-      if (!batch) {
-        send({ type: 'failed', seq: null, message: 'this worker does not print' });
-        return;
-      }
-      batch.finish().then(
-        (r) => {
-          const { pdf, transfer } = own(r.pdf);
-          send(
-            { type: 'printed', pdf, pageCount: r.pageCount, statements: r.statements },
-            transfer,
-          );
-        },
-        (error: unknown) => send({ type: 'failed', seq: null, message: failure(error) }),
       );
   }
 });

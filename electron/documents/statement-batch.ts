@@ -28,7 +28,10 @@ export interface BatchResult {
   readonly statements: readonly BatchEntry[];
 }
 
-/** A combined file being drawn one statement at a time, for a run driven from outside. */
+/**
+ * A combined file being drawn one statement at a time. A statement run no longer draws its
+ * print file this way (it combines the filed copies); the bench measures the run against it.
+ */
 export interface StatementBatch {
   /** Draws the next statement, starting on a new page. */
   add(data: StatementData): BatchEntry;

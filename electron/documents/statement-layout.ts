@@ -3,6 +3,7 @@ import { negate, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { ADDRESS_TEXT, WINDOW } from './envelope';
 import type { RenderedDocument } from './letter-layout';
+import { shareFontSubsets } from './shared-subsets';
 import {
   PAGE_HEIGHT,
   createDocument,
@@ -65,6 +66,8 @@ export async function renderStatement(
     title: 'Patient statement',
     margins: STATEMENT_MARGINS,
   });
+  // a run files thousands of these and prints them combined
+  shareFontSubsets(doc);
   const { pageCount, warnings } = drawStatement(doc, data, options.template);
   doc.end();
   return { pdf: await done, pageCount, warnings };

@@ -267,6 +267,8 @@ describe('statement runs', () => {
 
   it('refuses an empty run and a run with nothing printable', () => {
     expectRefused(ctx, 'startStatementRun', { accountIds: [] }, /Choose at least one account/);
+    const tooMany = Array.from({ length: 10_001 }, (_, i) => i + 1);
+    expectRefused(ctx, 'startStatementRun', { accountIds: tooMany }, /at most 10,000 accounts/);
     const closed = owing(1)[0] as number;
     ctx.db.prepare(`UPDATE accounts SET status = 'agency' WHERE id = ?`).run(closed);
     expectRefused(

@@ -7,6 +7,7 @@ import type { Ctx } from '../core/context';
 import { SteppedWrite, type AsyncSteps, type Prepared } from '../core/stepped';
 import { recordActivity } from '../activities/record';
 import type { RenderedDocument } from '../documents/letter-layout';
+import { openPdfCombiner } from '../documents/pdf-combine';
 import { openRenderPool, renderThreads } from '../documents/render-pool';
 import type { StatementData } from '../documents/statement-data';
 import {
@@ -134,8 +135,8 @@ export const AHEAD_PER_THREAD = 8;
  * Reads each statement's data and hands it to the render workers, a few statements ahead
  * of the one being staged, so that both cores render while this thread reads and files;
  * stages each statement's copies as they come back, in the run's order, one step per
- * statement; nothing is recorded until the returned write runs. Each statement is laid out
- * from the same data for its copy and for the combined print file. Staged files are
+ * statement, and adds its pages to the print file; nothing is recorded until the returned
+ * write runs. The print file holds the very pages filed on the accounts. Staged files are
  * discarded and the workers stopped when the run stops part way (a cancel is thrown in at
  * the step where it stopped).
  */
@@ -150,6 +151,8 @@ async function* printRun(
   const total = jobs.length;
   const threads = renderThreads(total);
   const pool = openRenderPool({ date, template, threads });
+  // each statement is rendered once: the print file is put together from the filed copies
+  const print = openPdfCombiner({ title: 'Patient statements', date });
   const ahead = threads * AHEAD_PER_THREAD;
   const printed: Printed[] = [];
   const allCopies = () => printed.flatMap((p) => p.staged);
@@ -175,6 +178,7 @@ async function* printRun(
       send();
       const { job, loaded, copy } = inFlight.shift() as InFlight;
       const own = await copy;
+      print.add(own.pdf);
       const copies: StagedDocument[] = [];
       printed.push({ job, data: loaded.data, amountsDue: loaded.amountsDue, staged: copies });
       for (const account of job.accounts) {
@@ -199,20 +203,19 @@ async function* printRun(
     }
     // the last look for a cancel before the combined file is put together
     yield { label: RUN_LABEL, done: total, total };
-    const result = await pool.finish();
     const combined = await stageDocument(
       ctx,
       {
         kind: 'statement_run',
-        title: `Statement run of ${formatUsDate(date)}: ${result.statements.length} ${result.statements.length === 1 ? 'statement' : 'statements'}`,
+        title: `Statement run of ${formatUsDate(date)}: ${total} ${total === 1 ? 'statement' : 'statements'}`,
         accountId: null,
         templateId: template.id,
         templateCopyId: copyId,
         documentDate: date,
-        pages: result.pageCount,
+        pages: print.pageCount,
         warnings: [...new Set(allCopies().flatMap((c) => c.warnings))],
       },
-      result.pdf,
+      print.finish(),
     );
     staged = [combined, ...allCopies()];
   } catch (error) {

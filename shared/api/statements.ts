@@ -152,7 +152,7 @@ export const startStatementRunInput = z.strictObject({
   accountIds: z
     .array(accountIdField())
     .min(1, 'Choose at least one account.')
-    .max(5000, 'A run takes at most 5,000 accounts; split the selection.'),
+    .max(10_000, 'A run takes at most 10,000 accounts; split the selection.'),
 });
 
 export const releaseStatementHoldInput = z.strictObject({

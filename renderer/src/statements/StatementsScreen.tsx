@@ -16,7 +16,7 @@ import { cancelRun, dismissRun, startRun, useStatementRun, type RunState } from 
 import { DEFAULT_FILTERS, type CandidateFilters } from './candidate-filters';
 import { StatementFilters } from './StatementFilters';
 
-/** The most a run takes (the server's limit); more than this is split by the filters. */
+/** The most the list shows (the server's limit on it); more than this is split by the filters. */
 const RUN_LIMIT = 5000;
 
 function RunPanel({
