@@ -37,7 +37,7 @@ export type {
 } from './statement-data';
 export { messageTier, type MessageTier } from './statement-text';
 export { renderStatement, type StatementOptions } from './statement-layout';
-export { openStatementBatch, renderStatementBatch } from './statement-batch';
-export type { BatchEntry, BatchOptions, BatchResult, StatementBatch } from './statement-batch';
+export { openStatementBatch } from './statement-batch';
+export type { BatchEntry, BatchResult, StatementBatch } from './statement-batch';
 export { sampleLetterData, sampleStatementData } from './sample-data';
 export { WINDOW } from './envelope';

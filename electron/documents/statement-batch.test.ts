@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '../../shared/dates/iso-date';
 import { sampleStatementData } from './sample-data';
-import { renderStatementBatch } from './statement-batch';
+import { openStatementBatch } from './statement-batch';
 import { pdfPageCount, pdfText } from './test-pdf';
 
 const date = isoDate('2026-03-20');
@@ -16,30 +16,25 @@ function accounts(count: number) {
   }));
 }
 
-describe('renderStatementBatch', () => {
-  it('puts every statement into one file and reports progress', async () => {
-    const progress: [number, number][] = [];
-    const result = await renderStatementBatch(accounts(200), {
-      date,
-      onProgress: (done, total) => progress.push([done, total]),
-    });
+describe('openStatementBatch (the bench draws its bare file with it)', () => {
+  it('puts every statement into one file, each from a new page', async () => {
+    const batch = openStatementBatch({ date });
+    for (const data of accounts(200)) batch.add(data);
+    const result = await batch.finish();
     expect(result.pageCount).toBe(200);
     expect(pdfPageCount(result.pdf)).toBe(200);
     expect(result.statements[199]).toMatchObject({ accountNumber: 'B00200', firstPage: 200 });
-    expect(progress.at(-1)).toEqual([200, 200]);
-    expect(progress.length).toBeGreaterThan(1);
     expect(pdfText(result.pdf, 37)).toContain('B00037');
   });
 
-  it('stops when cancelled and produces no file', async () => {
-    const controller = new AbortController();
-    const run = renderStatementBatch(accounts(300), {
-      date,
-      signal: controller.signal,
-      onProgress: (done) => {
-        if (done >= 40) controller.abort(new Error('cancelled by user'));
-      },
-    });
-    await expect(run).rejects.toThrow('cancelled by user');
+  it('refuses a file with no statement, and anything after it is finished', async () => {
+    const empty = openStatementBatch({ date });
+    await expect(empty.finish()).rejects.toThrow('at least one statement');
+    const batch = openStatementBatch({ date });
+    batch.add(accounts(1)[0] as ReturnType<typeof accounts>[number]);
+    await batch.finish();
+    expect(() => batch.add(accounts(1)[0] as ReturnType<typeof accounts>[number])).toThrow(
+      'already finished',
+    );
   });
 });

@@ -5,15 +5,6 @@ import { STATEMENT_MARGINS, drawStatement } from './statement-layout';
 import type { Template } from './template';
 import { shippedStatementTemplate } from './template-load';
 
-export interface BatchOptions {
-  /** Run date: pins the file's timestamps so a rerun gives the same bytes. */
-  readonly date: IsoDate;
-  readonly template?: Template;
-  /** Called after each statement with how many are done out of how many. */
-  readonly onProgress?: (done: number, total: number) => void;
-  readonly signal?: AbortSignal;
-}
-
 export interface BatchEntry {
   readonly accountNumber: string;
   /** First page of this statement in the combined file, counted from 1. */
@@ -47,6 +38,7 @@ export interface StatementBatch {
  * numbered, so memory stays flat over a thousand accounts.
  */
 export function openStatementBatch(options: {
+  /** Run date: pins the file's timestamps so a rerun gives the same bytes. */
   readonly date: IsoDate;
   readonly template?: Template;
 }): StatementBatch {
@@ -92,34 +84,4 @@ export function openStatementBatch(options: {
       doc.destroy();
     },
   };
-}
-
-/** Statements drawn between two looks at the event loop (progress, cancel). */
-const SLICE = 20;
-
-/**
- * Renders a whole statement cycle into one PDF for one print job. Cancelling through the
- * signal rejects with the signal's reason and produces no file.
- */
-export async function renderStatementBatch(
-  items: readonly StatementData[],
-  options: BatchOptions,
-): Promise<BatchResult> {
-  options.signal?.throwIfAborted();
-  if (items.length === 0) throw new RangeError('A statement run needs at least one statement.');
-  const batch = openStatementBatch(options);
-  try {
-    for (const [i, data] of items.entries()) {
-      batch.add(data);
-      if ((i + 1) % SLICE === 0 || i + 1 === items.length) {
-        options.onProgress?.(i + 1, items.length);
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        options.signal?.throwIfAborted();
-      }
-    }
-  } catch (error) {
-    batch.abort();
-    throw error;
-  }
-  return batch.finish();
 }
