@@ -78,7 +78,7 @@ function problemsOf<M extends MethodName>(
 const QUEUE_KEYS: Record<string, string> = {
   payerId: 'payer_id',
   kind: 'kind',
-  agingBucket: 'oldest_open_date',
+  agingBucket: 'aging_bucket',
   ownerId: 'owner_id',
   dueOnOrBefore: 'due_date',
 };
@@ -104,15 +104,19 @@ describe('the work queue, first page', () => {
     expect(problemsOf('listQueue', {})).toEqual([]);
   });
 
-  // today's plans read the rank order past every row a filter leaves out
-  it.fails('with any one filter', () => {
-    const found = Object.entries(filters()).map(
-      ([name, input]) => [name, queueProblems(input)] as const,
-    );
+  it('with any one filter but the due date', () => {
+    const single = Object.entries(filters()).filter(([name]) => name !== 'due date');
+    const found = single.map(([name, input]) => [name, queueProblems(input)] as const);
     expect(Object.fromEntries(found.filter(([, p]) => p.length > 0))).toEqual({});
   });
 
-  it.fails('with any two filters combined', () => {
+  // A date range cannot be read in rank order: the page reads the rank index past every
+  // follow-up due later, few when the date is near today, most when it is long past.
+  it.fails('with the due date alone', () => {
+    expect(queueProblems(filters()['due date'] ?? {})).toEqual([]);
+  });
+
+  it('with any two filters combined', () => {
     const single = Object.entries(filters()).filter(([name]) => name !== 'unassigned');
     const found = single.flatMap(([a, first], i) =>
       single
