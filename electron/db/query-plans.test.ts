@@ -129,13 +129,14 @@ describe('the work queue, first page', () => {
 });
 
 describe('search', () => {
-  // today's plans sort every person a name prefix matches
-  it.fails.each([
+  it.each([
     ['a name prefix', () => 'Smi'],
     ['last name, first name', () => 'Smith, J'],
     ['first and last name', () => 'John Smith'],
   ])('by %s', (_, query) => {
-    expect(problemsOf('search', { query: query() })).toEqual([]);
+    // either order: the union sorts only what each part's LIMIT let through
+    const bounded = (sql: string) => ({ boundedSort: /^\s*SELECT \* FROM \(/.test(sql) });
+    expect(problemsOf('search', { query: query() }, bounded)).toEqual([]);
   });
 
   it.each([
