@@ -56,6 +56,9 @@ describe("migration 45: the work queue's filters in rank order", () => {
       for (const name of ['payer', 'owner', 'kind', 'aging'].map((k) => `follow_ups_${k}_rank`))
         expect(indexes.find((i) => i.name === name)?.partial, name).toBe(1);
 
+      const denials = all<{ name: string; partial: number }>(db, `PRAGMA index_list(denials)`);
+      expect(denials.find((i) => i.name === 'denials_unresolved')?.partial).toBe(1);
+
       const input = contract.listQueue.input.parse({ kind: 'callback', agingBucket: 'd91_120' });
       const q = buildQueueQuery(input, isoDate('2026-06-15'));
       expect(all(db, q.pageSql, q.params)).toEqual([{ id: 2 }]);

@@ -155,9 +155,10 @@ describe('lists and the account', () => {
     expect(problemsOf('getAccount', { accountId: ids.accountId })).toEqual([]);
   });
 
-  // today's plans read every denial and sort the open ones
-  it.fails("the denials list's first page", () => {
-    expect(problemsOf('listDenials', {})).toEqual([]);
+  it("the denials list's first page", () => {
+    // by deadline: the sort of what each group's LIMIT let through
+    const bounded = (sql: string) => ({ boundedSort: /^\s*SELECT \* FROM \(/.test(sql) });
+    expect(problemsOf('listDenials', {}, bounded)).toEqual([]);
   });
 
   // today's plans group every owing account by guarantor before the first page

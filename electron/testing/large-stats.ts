@@ -33,6 +33,7 @@ const MEASURED: readonly (readonly [table: string, index: string | null, stat: s
   ['coverages', 'sqlite_autoindex_coverages_1', '203257 2 1'],
   ['denials', 'denials_open', '10393 401 5'],
   ['denials', 'denials_remit_date', '10393 6'],
+  ['denials', 'denials_unresolved', '10393 6 1'],
   ['denials', 'sqlite_autoindex_denials_1', '10393 1'],
   ['documents', 'documents_account', '50000 2 1 1'],
   ['dunning_stages', 'dunning_stages_guarantor', '53193 2'],

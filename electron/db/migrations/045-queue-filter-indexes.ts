@@ -10,6 +10,9 @@
  * daily work as amounts grow older) because an age range cannot be read in rank order.
  * It is filled here for today; the daily work corrects any follow-up whose day differs.
  * The payer and owner indexes of migration 7, ordered by due date, are replaced.
+ *
+ * The denials being worked, by deadline: the list read every denial and sorted the open
+ * ones; it now reads this index in deadline order, and counts from it.
  */
 export const migration045 = `
 ALTER TABLE follow_ups ADD COLUMN aging_bucket TEXT;
@@ -31,4 +34,5 @@ CREATE INDEX follow_ups_kind_rank ON follow_ups
   (status, kind, rank, payer_id, owner_id, aging_bucket, due_date) WHERE status = 'open';
 CREATE INDEX follow_ups_aging_rank ON follow_ups
   (status, aging_bucket, rank, oldest_open_date, payer_id, kind, owner_id, due_date) WHERE status = 'open';
+CREATE INDEX denials_unresolved ON denials (deadline_date, amount DESC) WHERE state <> 'resolved';
 `;
