@@ -26,6 +26,26 @@ const GUARANTORS = `WITH owing AS (
     AND NOT EXISTS (SELECT 1 FROM accounts x JOIN documents d ON d.account_id = x.id
       WHERE x.guarantor_id = o.id AND d.kind = 'statement' AND d.document_date > @since)`;
 
+/** The count and the first page's guarantors, exported so the benchmark runs the same SQL. */
+export function buildCandidatesQuery(
+  input: ParsedInputOf<'listStatementCandidates'>,
+  today: IsoDate,
+): { countSql: string; pageSql: string; params: Record<string, string | number | null> } {
+  const bucket = AGING_BUCKETS.find((b) => b.key === input.agingBucket);
+  return {
+    countSql: `SELECT count(*) AS total FROM (${GUARANTORS})`,
+    pageSql: `${GUARANTORS.replace('SELECT id FROM owing o', 'SELECT id, firstNumber FROM owing o')}
+       ORDER BY firstNumber LIMIT @limit`,
+    params: {
+      min: input.minPatientBalance,
+      newest: bucket ? addDays(today, -bucket.minDays) : null,
+      oldest: bucket && bucket.maxDays !== null ? addDays(today, -bucket.maxDays) : null,
+      since: addDays(today, -input.notStatedWithinDays),
+      limit: input.limit,
+    },
+  };
+}
+
 /** A guarantor's accounts as one row of the run's list. */
 export function candidateOf(
   cycle: GuarantorCycle,
@@ -72,24 +92,9 @@ export function listStatementCandidates(
   input: ParsedInputOf<'listStatementCandidates'>,
 ): StatementCandidates {
   const today = ctx.clock.today();
-  const bucket = AGING_BUCKETS.find((b) => b.key === input.agingBucket);
-  const params = {
-    min: input.minPatientBalance,
-    newest: bucket ? addDays(today, -bucket.minDays) : null,
-    oldest: bucket && bucket.maxDays !== null ? addDays(today, -bucket.maxDays) : null,
-    since: addDays(today, -input.notStatedWithinDays),
-  };
-  const { total } = oneOrThrow<{ total: number }>(
-    ctx.db,
-    `SELECT count(*) AS total FROM (${GUARANTORS})`,
-    params,
-  );
-  const ids = all<{ id: number }>(
-    ctx.db,
-    `${GUARANTORS.replace('SELECT id FROM owing o', 'SELECT id, firstNumber FROM owing o')}
-       ORDER BY firstNumber LIMIT @limit`,
-    { ...params, limit: input.limit },
-  ).map((r) => r.id);
+  const q = buildCandidatesQuery(input, today);
+  const { total } = oneOrThrow<{ total: number }>(ctx.db, q.countSql, q.params);
+  const ids = all<{ id: number }>(ctx.db, q.pageSql, q.params).map((r) => r.id);
   const { cycles, states } = cyclesOf(ctx.db, today, ids);
   const order = new Map(ids.map((id, i) => [id, i]));
   const accounts = cycles
