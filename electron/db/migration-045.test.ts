@@ -58,6 +58,9 @@ describe("migration 45: the work queue's filters in rank order", () => {
 
       const denials = all<{ name: string; partial: number }>(db, `PRAGMA index_list(denials)`);
       expect(denials.find((i) => i.name === 'denials_unresolved')?.partial).toBe(1);
+      const accounts = all<{ name: string; partial: number }>(db, `PRAGMA index_list(accounts)`);
+      for (const name of ['accounts_owing', 'accounts_owing_number'])
+        expect(accounts.find((i) => i.name === name)?.partial, name).toBe(1);
 
       const input = contract.listQueue.input.parse({ kind: 'callback', agingBucket: 'd91_120' });
       const q = buildQueueQuery(input, isoDate('2026-06-15'));

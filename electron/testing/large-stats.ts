@@ -12,6 +12,8 @@ const SCALE = 5;
 const MEASURED: readonly (readonly [table: string, index: string | null, stat: string])[] = [
   ['accounts', 'accounts_facility', '200000 401'],
   ['accounts', 'accounts_guarantor', '200000 3'],
+  ['accounts', 'accounts_owing', '60000 2 1 1 1'],
+  ['accounts', 'accounts_owing_number', '60000 1 1'],
   ['accounts', 'accounts_patient', '200000 3'],
   ['accounts', 'accounts_status_balances', '200000 401 3 3'],
   ['accounts', 'sqlite_autoindex_accounts_1', '200000 1'],

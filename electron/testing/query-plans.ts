@@ -87,7 +87,8 @@ export function checkPlan(
     if (search?.[1] && large(search[1])) {
       const perKey = rowsPerKey.get(search[2] ?? '') ?? Infinity;
       const key = search[3] ?? '';
-      if (/[<>]/.test(key) || perKey > SELECTIVE_ROWS_PER_KEY) {
+      // a range after an equality stays within what the equality picked out
+      if (/^\w+[<>]/.test(key) || perKey > SELECTIVE_ROWS_PER_KEY) {
         unselective = true;
         const keyed = options.keyedOn?.some((c) => new RegExp(`\\b${c}[=<>]`).test(key));
         if (options.keyedOn && !keyed)

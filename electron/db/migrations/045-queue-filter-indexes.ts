@@ -34,5 +34,10 @@ CREATE INDEX follow_ups_kind_rank ON follow_ups
   (status, kind, rank, payer_id, owner_id, aging_bucket, due_date) WHERE status = 'open';
 CREATE INDEX follow_ups_aging_rank ON follow_ups
   (status, aging_bucket, rank, oldest_open_date, payer_id, kind, owner_id, due_date) WHERE status = 'open';
+CREATE INDEX accounts_owing ON accounts
+  (guarantor_id, account_number, patient_balance, oldest_open_date, status)
+  WHERE patient_balance <> 0 AND status IN ('open', 'agency');
+CREATE INDEX accounts_owing_number ON accounts (account_number, guarantor_id, patient_balance, status)
+  WHERE patient_balance <> 0 AND status IN ('open', 'agency');
 CREATE INDEX denials_unresolved ON denials (deadline_date, amount DESC) WHERE state <> 'resolved';
 `;
