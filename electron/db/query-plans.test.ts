@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf, MethodName } from '../../shared/api/contract';
 import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { AccountId, PayerId, UserId } from '../../shared/ids';
+import type { QueueList } from '../../shared/api/queue';
 import type { Ctx } from '../core/context';
 import { dispatch } from '../api/dispatch';
 import { makeSupervisor } from '../testing/builders';
@@ -74,8 +75,11 @@ function problemsOf<M extends MethodName>(
   });
 }
 
+/** The statement that picks the page's follow-ups (not the one that reads their rows). */
+const PAGE_OF_IDS = /^\s*SELECT f\.id, [^]*? AS sortKey FROM follow_ups f\b/;
+
 /** The queue's page must be read through a key on one of the columns it filters on. */
-const QUEUE_KEYS: Record<string, string> = {
+const QUEUE_KEYS: Record<string, string | undefined> = {
   payerId: 'payer_id',
   kind: 'kind',
   agingBucket: 'aging_bucket',
@@ -85,7 +89,7 @@ const QUEUE_KEYS: Record<string, string> = {
 function queueProblems(input: InputOf<'listQueue'>): string[] {
   const keyedOn = Object.keys(input).flatMap((k) => QUEUE_KEYS[k] ?? []);
   return problemsOf('listQueue', input, (sql) =>
-    keyedOn.length > 0 && sql.includes('SELECT f.id FROM follow_ups f') ? { keyedOn } : {},
+    keyedOn.length > 0 && PAGE_OF_IDS.test(sql) ? { keyedOn } : {},
   );
 }
 
@@ -102,6 +106,15 @@ describe('the work queue, first page', () => {
 
   it('with the default sort', () => {
     expect(problemsOf('listQueue', {})).toEqual([]);
+  });
+
+  it('a later page, read from the cursor where the page before it ended', () => {
+    for (const input of [{}, { payerId: ids.payerId }, { sortBy: 'dueDate' as const }]) {
+      const first = dispatch(recorded, 'listQueue', { ...input, limit: 5 });
+      const next = first.ok ? (first.value as QueueList).next : null;
+      if (!next) return expect.fail('no second page');
+      expect(queueProblems({ ...input, after: next })).toEqual([]);
+    }
   });
 
   it('with any one filter but the due date', () => {

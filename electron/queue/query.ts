@@ -24,7 +24,7 @@ const ORDER: Record<QueueSortKey, string> = {
 };
 
 export interface QueueQuery {
-  /** The ids of the requested page, in order. */
+  /** The ids of the requested page, in order, each with its value in the sort. */
   pageSql: string;
   countSql: string;
   params: Record<string, string | number>;
@@ -76,10 +76,21 @@ export function buildQueueQuery(input: QueueInput, today: IsoDate): QueueQuery {
   const whereSql = where.join(' AND ');
   const dir = input.sortDir === 'asc' ? 'ASC' : 'DESC';
   const index = filterIndex(input);
+  const key = ORDER[input.sortBy];
+  let page = whereSql;
+  if (input.after) {
+    // rows after the cursor in the sort; the first term bounds the index range
+    const op = dir === 'DESC' ? '<' : '>';
+    page += ` AND ${key} ${op}= @afterKey
+      AND (${key} ${op} @afterKey OR f.id ${op} @afterId)`;
+    params.afterKey = input.after.key;
+    params.afterId = input.after.id;
+  }
   return {
-    pageSql: `SELECT f.id FROM follow_ups f ${index ? `INDEXED BY ${index} ` : ''}WHERE ${whereSql}
-      ORDER BY ${ORDER[input.sortBy]} ${dir}, f.id ${dir}
-      LIMIT ${input.limit} OFFSET ${input.offset}`,
+    pageSql: `SELECT f.id, ${key} AS sortKey FROM follow_ups f ${index ? `INDEXED BY ${index} ` : ''}
+      WHERE ${page}
+      ORDER BY ${key} ${dir}, f.id ${dir}
+      LIMIT ${input.limit} OFFSET ${input.after ? 0 : input.offset}`,
     countSql: `SELECT count(*) AS total FROM follow_ups f WHERE ${whereSql}`,
     params,
   };
