@@ -64,7 +64,7 @@ describe("migration 45: the work queue's filters in rank order", () => {
 
       const input = contract.listQueue.input.parse({ kind: 'callback', agingBucket: 'd91_120' });
       const q = buildQueueQuery(input, isoDate('2026-06-15'));
-      expect(all(db, q.pageSql, q.params)).toEqual([{ id: 2 }]);
+      expect(all<{ id: number }>(db, q.pageSql, q.params).map((r) => r.id)).toEqual([2]);
       const plan = all<{ detail: string }>(db, `EXPLAIN QUERY PLAN ${q.pageSql}`, q.params);
       expect(plan[0]?.detail).toMatch(/follow_ups_aging_rank \(status=\? AND aging_bucket=\?\)/);
       expect(oneOrThrow<{ total: number }>(db, q.countSql, q.params).total).toBe(1);
