@@ -122,13 +122,15 @@ export function indexSizes(ctx: Ctx, names: readonly string[]): string {
     .join('\n');
 }
 
-/** The indexes migration 45 added for the lists. */
+/** The indexes migration 45 added for the lists, and the rank index to compare them with. */
 const LIST_INDEXES = [
   'follow_ups_payer_rank',
   'follow_ups_owner_rank',
   'follow_ups_kind_rank',
   'follow_ups_aging_rank',
   'denials_unresolved',
+  'accounts_owing',
+  'accounts_owing_number',
   'follow_ups_rank',
 ];
 
