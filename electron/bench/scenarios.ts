@@ -3,11 +3,14 @@ import { ACCOUNT_SQL } from '../accounts/get';
 import type { Ctx } from '../core/context';
 import { dispatch, prepareRequest } from '../api/dispatch';
 import { start } from '../api/run';
+import { buildDenialsQuery } from '../denials/list';
 import { buildQueueQuery, QUEUE_ROWS_SQL } from '../queue/query';
+import { buildCandidatesQuery, cyclesOf } from '../statements/candidates';
 import { parseSearch } from '../search/parse';
 import { buildSearchQuery } from '../search/search';
 import { all, one, prepare } from '../db/query';
 import { flushTrail } from '../audit/trail';
+import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import { reportScenarios } from './reports';
 
 /**
@@ -52,7 +55,7 @@ function queueScenario(ctx: Ctx, name: string, input: InputOf<'listQueue'>): Sce
   };
 }
 
-function searchScenario(ctx: Ctx, queries: readonly string[]): Scenario {
+function searchScenario(ctx: Ctx, what: string, queries: readonly string[]): Scenario {
   const prepared = queries.map((query) => {
     const intent = parseSearch(query);
     if (!intent) throw new Error(`bench: "${query}" is not a search`);
@@ -61,7 +64,7 @@ function searchScenario(ctx: Ctx, queries: readonly string[]): Scenario {
     return { statement: prepare(ctx.db, sql), params: { ...params, limit: limit + 1 } };
   });
   return {
-    name: `search: name prefix (${queries.length} prefixes)`,
+    name: `search: ${what} (${queries.length} queries)`,
     handler: (i) =>
       via(ctx, 'search', { query: queries[i % queries.length] as string }).results.length,
     bare: (i) => {
@@ -71,6 +74,66 @@ function searchScenario(ctx: Ctx, queries: readonly string[]): Scenario {
     },
   };
 }
+
+function denialsScenario(ctx: Ctx): Scenario {
+  const input = contract.listDenials.input.parse({});
+  const q = buildDenialsQuery(input, ctx.clock.today());
+  const count = prepare(ctx.db, q.countSql);
+  const page = prepare(ctx.db, q.pageSql);
+  return {
+    name: 'denials: first page, by deadline',
+    handler: () => via(ctx, 'listDenials', {}).rows.length,
+    bare: () => {
+      count.get(q.params);
+      return page.all(q.params).length;
+    },
+  };
+}
+
+/** The candidates' SQL bare, then the guarantors' accounts read as the handler reads them. */
+function candidatesScenario(ctx: Ctx): Scenario {
+  const today = ctx.clock.today();
+  const q = buildCandidatesQuery(contract.listStatementCandidates.input.parse({}), today);
+  const count = prepare(ctx.db, q.countSql);
+  const page = prepare<{ id: number }>(ctx.db, q.pageSql);
+  return {
+    name: 'statement candidates: first page',
+    handler: () => via(ctx, 'listStatementCandidates', {}).accounts.length,
+    bare: () => {
+      count.get(q.params);
+      const ids = page.all(q.params).map((r) => r.id);
+      return cyclesOf(ctx.db, today, ids).cycles.length;
+    },
+  };
+}
+
+/** Pages and bytes of the indexes the lists read, so what they cost on disk is seen. */
+export function indexSizes(ctx: Ctx, names: readonly string[]): string {
+  const rows = all<{ name: string; pages: number; bytes: number }>(
+    ctx.db,
+    `SELECT name, count(*) AS pages, sum(pgsize) AS bytes FROM dbstat
+     WHERE name IN (SELECT value FROM json_each(?)) GROUP BY name ORDER BY name`,
+    JSON.stringify(names),
+  );
+  return rows
+    .map(
+      (r) =>
+        `  ${r.name}: ${r.pages.toLocaleString('en-US')} pages, ${(r.bytes / 1e6).toFixed(1)} MB`,
+    )
+    .join('\n');
+}
+
+/** The indexes migration 45 added for the lists, and the rank index to compare them with. */
+const LIST_INDEXES = [
+  'follow_ups_payer_rank',
+  'follow_ups_owner_rank',
+  'follow_ups_kind_rank',
+  'follow_ups_aging_rank',
+  'denials_unresolved',
+  'accounts_owing',
+  'accounts_owing_number',
+  'follow_ups_rank',
+];
 
 /** The statements of ACCOUNT_SQL that take a person id; every other one takes the account id. */
 const PERSON_STATEMENTS = new Set(['person', 'addresses']);
@@ -163,13 +226,41 @@ export function benchScenarios(ctx: Ctx): Scenario[] {
   }>(db, `SELECT id FROM accounts WHERE status = 'open' ORDER BY id`).map((r) => r.id);
   const step = Math.max(1, Math.floor(open.length / 200));
   const sample = open.filter((_, i) => i % step === 0).slice(0, 200);
+  const owner = one<{ id: number }>(
+    db,
+    `SELECT owner_id AS id FROM follow_ups WHERE status = 'open' AND owner_id IS NOT NULL
+     GROUP BY owner_id ORDER BY count(*) DESC LIMIT 1`,
+  );
+  const numbers = all<{ account: string; claim: string; dob: IsoDate | null }>(
+    db,
+    `SELECT a.account_number AS account, c.claim_number AS claim, p.date_of_birth AS dob
+     FROM accounts a JOIN claims c ON c.account_id = a.id JOIN people p ON p.id = a.patient_id
+     WHERE a.id IN (SELECT value FROM json_each(?)) GROUP BY a.id`,
+    JSON.stringify(sample.slice(0, 10)),
+  );
+  console.log(`Index sizes:\n${indexSizes(ctx, LIST_INDEXES)}\n`);
   return [
     queueScenario(ctx, 'queue: first page, default sort', {}),
     queueScenario(ctx, 'queue: payer + aging 91-120 filter', {
       payerId: payer.id,
       agingBucket: 'd91_120',
     }),
-    searchScenario(ctx, [
+    queueScenario(ctx, 'queue: payer filter', { payerId: payer.id }),
+    queueScenario(ctx, 'queue: kind filter (claim status)', { kind: 'claim_status' }),
+    queueScenario(ctx, 'queue: aging 0-30 filter', { agingBucket: 'current' }),
+    queueScenario(ctx, 'queue: owner filter', { ownerId: owner?.id ?? 'unassigned' }),
+    queueScenario(ctx, 'queue: due 60 days ago or earlier', {
+      dueOnOrBefore: addDays(ctx.clock.today(), -60),
+    }),
+    queueScenario(ctx, 'queue: owner + kind (denial) filter', {
+      ownerId: owner?.id ?? 'unassigned',
+      kind: 'denial',
+    }),
+    queueScenario(ctx, 'queue: kind (account) + aging over 120', {
+      kind: 'account',
+      agingBucket: 'over120',
+    }),
+    searchScenario(ctx, 'name prefix', [
       'Garc',
       'Smi',
       'Nguy',
@@ -181,6 +272,23 @@ export function benchScenarios(ctx: Ctx): Scenario[] {
       'Okon',
       'Mart',
     ]),
+    searchScenario(
+      ctx,
+      'account number',
+      numbers.map((n) => n.account),
+    ),
+    searchScenario(
+      ctx,
+      'claim number',
+      numbers.map((n) => n.claim),
+    ),
+    searchScenario(
+      ctx,
+      'date of birth',
+      numbers.flatMap((n) => (n.dob ? [formatUsDate(n.dob)] : [])),
+    ),
+    denialsScenario(ctx),
+    candidatesScenario(ctx),
     accountScenario(ctx, sample),
     auditCostScenario(
       ctx,

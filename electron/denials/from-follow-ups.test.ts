@@ -23,6 +23,22 @@ describe('denials of the demo hospital', () => {
         list.rows.length / 5,
       );
       expect(list.rows.every((d) => d.codes.length > 0 && d.amount > 0)).toBe(true);
+
+      // by deadline: the coming ones soonest first, then the passed ones latest first,
+      // each by amount, the same whichever page a row is read from
+      const today = ctx.clock.today();
+      const key = (d: { deadlineDate: string; amount: number }) =>
+        [d.deadlineDate < today ? 1 : 0, d.deadlineDate, d.amount] as const;
+      const expected = list.rows
+        .map(key)
+        .sort((a, b) => a[0] - b[0] || (a[0] ? -1 : 1) * a[1].localeCompare(b[1]) || b[2] - a[2]);
+      expect(expected.some(([passed]) => passed === 1)).toBe(true);
+      expect(expected.some(([passed]) => passed === 0)).toBe(true);
+      expect(list.rows.map(key)).toEqual(expected);
+      const paged = [0, 7, 14].flatMap(
+        (offset) => call(ctx, 'listDenials', { offset, limit: 7 }).rows,
+      );
+      expect(paged.map(key)).toEqual(expected.slice(0, 21));
     } finally {
       ctx.close();
     }

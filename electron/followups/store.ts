@@ -57,8 +57,8 @@ export function insertFollowUp(ctx: Ctx, f: NewFollowUp): FollowUpId {
       ctx.db,
       `INSERT INTO follow_ups (account_id, claim_id, kind, due_date, deadline_date, owner_id,
            reason, created_at, created_by, payer_id, balance, oldest_open_date, account_number,
-           patient_name, rank)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           patient_name, rank, aging_bucket)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       f.accountId,
       f.claimId,
       f.kind,
@@ -75,6 +75,7 @@ export function insertFollowUp(ctx: Ctx, f: NewFollowUp): FollowUpId {
       q?.accountNumber ?? '',
       q?.patientName ?? '',
       q?.rank ?? 0,
+      q?.agingBucket ?? null,
     ),
   );
 }

@@ -38,7 +38,9 @@ export function listQueue(ctx: ReadCtx, input: QueueInput): QueueList {
   const today = ctx.clock.today();
   const q = buildQueueQuery(input, today);
   const { db } = ctx;
-  const ids = all<{ id: number }>(db, q.pageSql, q.params).map((r) => r.id);
+  const page = all<{ id: number; sortKey: number | string }>(db, q.pageSql, q.params);
+  const ids = page.map((r) => r.id);
+  const last = page[page.length - 1];
   const { total } = oneOrThrow<{ total: number }>(db, q.countSql, q.params);
   const byId = new Map(
     all<Row>(db, QUEUE_ROWS_SQL, JSON.stringify(ids)).map((r) => [r.followUpId, r]),
@@ -47,6 +49,7 @@ export function listQueue(ctx: ReadCtx, input: QueueInput): QueueList {
   return {
     today,
     total,
+    next: last && page.length === input.limit ? { key: last.sortKey, id: last.id } : null,
     rows: rows.map(
       ({
         insuranceBalance,

@@ -8,11 +8,21 @@ import { describeIntent, parseSearch, prefixRange, type SearchIntent } from './p
 import { all } from '../db/query';
 
 /** Columns every search returns; `m` names the match, `k` a claim number when one matched. */
-const SELECT = `
-  SELECT a.id AS accountId, a.account_number AS accountNumber, k AS claimNumber,
+const columns = (m = 'm', k = 'k') => `
+  SELECT a.id AS accountId, a.account_number AS accountNumber, ${k} AS claimNumber,
     p.last_name || ', ' || p.first_name AS patientName, p.date_of_birth AS dateOfBirth,
     p.phone, a.service_date AS serviceDate, a.status,
-    a.insurance_balance + a.patient_balance AS balance, m AS matchedOn`;
+    a.insurance_balance + a.patient_balance AS balance, ${m} AS matchedOn`;
+const SELECT = columns();
+
+/**
+ * People by a range of their (last, first) name, with their accounts, in name order: read
+ * from the name index in its order, so a common prefix stops at the page rather than
+ * sorting everyone it matches.
+ */
+const byName = (where: string) => `${columns("'name'", 'NULL')}
+    FROM people p JOIN accounts a ON a.patient_id = p.id WHERE ${where}
+    ORDER BY p.last_name, p.first_name, a.service_date DESC LIMIT @limit`;
 
 /**
  * One statement per reading of the query, exported so the benchmark runs the same SQL.
@@ -65,23 +75,23 @@ export function buildSearchQuery(intent: SearchIntent): {
     case 'name': {
       const [llo, lhi] = prefixRange(intent.last);
       const params: Record<string, string> = { llo, lhi };
-      let where = 'last_name >= @llo AND last_name < @lhi';
+      let where = 'p.last_name >= @llo AND p.last_name < @lhi';
       if (intent.first) {
         const [flo, fhi] = prefixRange(intent.first);
         Object.assign(params, { flo, fhi });
-        where += ' AND first_name >= @flo AND first_name < @fhi';
-        if (intent.alsoReversed) {
-          const [rlo, rhi] = prefixRange(intent.first);
-          const [rflo, rfhi] = prefixRange(intent.last);
-          Object.assign(params, { rlo, rhi, rflo, rfhi });
-          where = `(${where}) OR (last_name >= @rlo AND last_name < @rhi
-            AND first_name >= @rflo AND first_name < @rfhi)`;
-        }
+        where += ' AND p.first_name >= @flo AND p.first_name < @fhi';
       }
+      if (!intent.first || !intent.alsoReversed) return { sql: byName(where), params };
+      // either order: each reading in name order, merged; one who matches both is found once
+      const [rlo, rhi] = prefixRange(intent.first);
+      const [rflo, rfhi] = prefixRange(intent.last);
+      Object.assign(params, { rlo, rhi, rflo, rfhi });
+      const reversed = `p.last_name >= @rlo AND p.last_name < @rhi
+        AND p.first_name >= @rflo AND p.first_name < @rfhi`;
       return {
-        sql: `${byPatient(where, 'name')}
-          ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, a.service_date DESC
-          LIMIT @limit`,
+        sql: `SELECT * FROM (SELECT * FROM (${byName(where)})
+          UNION ALL SELECT * FROM (${byName(`${reversed} AND NOT (${where})`)}))
+          ORDER BY patientName COLLATE NOCASE, serviceDate DESC LIMIT @limit`,
         params,
       };
     }

@@ -10,21 +10,62 @@ import { billingRules } from '../rules/billing-rules';
 import { STAGES } from './dunning';
 import { accountStates, guarantorCycles, type AccountState, type GuarantorCycle } from './holds';
 
+/** An account that owes (or is owed) something; the words of migration 45's partial indexes. */
+const OWING = (a: string) => `${a}.patient_balance <> 0 AND ${a}.status IN ('open', 'agency')`;
+
+/** Not one of the guarantor's accounts had a statement lately. */
+const NOT_STATED = (guarantor: string) => `NOT EXISTS (SELECT 1 FROM accounts x
+    JOIN documents d ON d.account_id = x.id
+    WHERE x.guarantor_id = ${guarantor} AND d.kind = 'statement' AND d.document_date > @since)`;
+
 /**
  * Guarantors with an account that owes (or is owed) something, none of whose accounts had
- * a statement lately. The aging filter reads the guarantor's oldest open amount.
+ * a statement lately. The aging filter reads the guarantor's oldest open amount. Counted
+ * by guarantor from the owing accounts' index in guarantor order. Both name their index:
+ * the sampled statistics PRAGMA optimize keeps make the index by status look as narrow.
  */
-const GUARANTORS = `WITH owing AS (
-    SELECT a.guarantor_id AS id, min(a.oldest_open_date) AS oldest,
-      min(a.account_number) AS firstNumber
-    FROM accounts a
-    WHERE a.patient_balance <> 0 AND a.status IN ('open', 'agency')
+const COUNT_SQL = `SELECT count(*) AS total FROM (
+    SELECT a.guarantor_id AS id, min(a.oldest_open_date) AS oldest
+    FROM accounts a INDEXED BY accounts_owing
+    WHERE ${OWING('a')}
     GROUP BY a.guarantor_id
-    HAVING max(a.patient_balance) >= @min OR min(a.patient_balance) < 0)
-  SELECT id FROM owing o
+    HAVING max(a.patient_balance) >= @min OR min(a.patient_balance) < 0) o
   WHERE (@newest IS NULL OR o.oldest <= @newest) AND (@oldest IS NULL OR o.oldest >= @oldest)
-    AND NOT EXISTS (SELECT 1 FROM accounts x JOIN documents d ON d.account_id = x.id
-      WHERE x.guarantor_id = o.id AND d.kind = 'statement' AND d.document_date > @since)`;
+    AND ${NOT_STATED('o.id')}`;
+
+/**
+ * The same guarantors in the order of their first owing account's number, read from the
+ * owing accounts in number order: each account stands for its guarantor when it is the
+ * guarantor's first, so the page stops at its limit instead of grouping every guarantor.
+ */
+const PAGE_SQL = `SELECT a.guarantor_id AS id FROM accounts a INDEXED BY accounts_owing_number
+  WHERE ${OWING('a')}
+    AND (SELECT min(g.account_number) = a.account_number
+          AND (max(g.patient_balance) >= @min OR min(g.patient_balance) < 0)
+          AND (@newest IS NULL OR min(g.oldest_open_date) <= @newest)
+          AND (@oldest IS NULL OR min(g.oldest_open_date) >= @oldest)
+        FROM accounts g WHERE g.guarantor_id = a.guarantor_id AND ${OWING('g')})
+    AND ${NOT_STATED('a.guarantor_id')}
+  ORDER BY a.account_number LIMIT @limit`;
+
+/** The count and the first page's guarantors, exported so the benchmark runs the same SQL. */
+export function buildCandidatesQuery(
+  input: ParsedInputOf<'listStatementCandidates'>,
+  today: IsoDate,
+): { countSql: string; pageSql: string; params: Record<string, string | number | null> } {
+  const bucket = AGING_BUCKETS.find((b) => b.key === input.agingBucket);
+  return {
+    countSql: COUNT_SQL,
+    pageSql: PAGE_SQL,
+    params: {
+      min: input.minPatientBalance,
+      newest: bucket ? addDays(today, -bucket.minDays) : null,
+      oldest: bucket && bucket.maxDays !== null ? addDays(today, -bucket.maxDays) : null,
+      since: addDays(today, -input.notStatedWithinDays),
+      limit: input.limit,
+    },
+  };
+}
 
 /** A guarantor's accounts as one row of the run's list. */
 export function candidateOf(
@@ -72,24 +113,9 @@ export function listStatementCandidates(
   input: ParsedInputOf<'listStatementCandidates'>,
 ): StatementCandidates {
   const today = ctx.clock.today();
-  const bucket = AGING_BUCKETS.find((b) => b.key === input.agingBucket);
-  const params = {
-    min: input.minPatientBalance,
-    newest: bucket ? addDays(today, -bucket.minDays) : null,
-    oldest: bucket && bucket.maxDays !== null ? addDays(today, -bucket.maxDays) : null,
-    since: addDays(today, -input.notStatedWithinDays),
-  };
-  const { total } = oneOrThrow<{ total: number }>(
-    ctx.db,
-    `SELECT count(*) AS total FROM (${GUARANTORS})`,
-    params,
-  );
-  const ids = all<{ id: number }>(
-    ctx.db,
-    `${GUARANTORS.replace('SELECT id FROM owing o', 'SELECT id, firstNumber FROM owing o')}
-       ORDER BY firstNumber LIMIT @limit`,
-    { ...params, limit: input.limit },
-  ).map((r) => r.id);
+  const q = buildCandidatesQuery(input, today);
+  const { total } = oneOrThrow<{ total: number }>(ctx.db, q.countSql, q.params);
+  const ids = all<{ id: number }>(ctx.db, q.pageSql, q.params).map((r) => r.id);
   const { cycles, states } = cyclesOf(ctx.db, today, ids);
   const order = new Map(ids.map((id, i) => [id, i]));
   const accounts = cycles

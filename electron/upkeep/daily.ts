@@ -4,6 +4,7 @@ import type { Ctx } from '../core/context';
 import { failureKind } from '../core/failure';
 import { touchAccount } from '../core/touched';
 import type { Db } from '../db/open';
+import { moveAgingBuckets } from './aging-buckets';
 import { rerankPassedDeadlines } from './rerank';
 import { inWriteTransaction } from './upkeep';
 import { all } from '../db/query';
@@ -20,7 +21,8 @@ export function dailyWorkDue(ctx: Ctx): boolean {
  * the day: every account with an active plan or an open promise is settled, so a missed
  * installment or a broken promise shows in the queue on the day it happens even if
  * nobody posts anything; and follow-ups whose deadline passed are re-ranked, so a missed
- * deadline stops pushing them up the queue. It is idempotent, so a second workstation
+ * deadline stops pushing them up the queue; and follow-ups whose oldest amount grew into
+ * the next aging bucket are moved there, for the queue's aging filter. It is idempotent, so a second workstation
  * doing the same the same day changes nothing.
  */
 export function runDailyWork(ctx: Ctx): { accounts: number; reranked: number } {
@@ -32,6 +34,7 @@ export function runDailyWork(ctx: Ctx): { accounts: number; reranked: number } {
          UNION SELECT account_id FROM promises WHERE status = 'open'`,
     );
     for (const { id } of ids) touchAccount(ctx.db, id);
+    moveAgingBuckets(ctx.db, today);
     return { accounts: ids.length, reranked: rerankPassedDeadlines(ctx.db, today) };
   });
   doneOn.set(ctx.db, today);

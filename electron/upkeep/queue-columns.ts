@@ -1,12 +1,13 @@
 import type { AccountId, ClaimId, FollowUpId, PayerId } from '../../shared/ids';
-import type { IsoDate } from '../../shared/dates/iso-date';
+import { bucketForAge, type AgingBucketKey } from '../../shared/aging/buckets';
+import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
 import type { Db, ReadDb } from '../db/open';
 import { queueRank } from '../queue/priority';
 import { all, one, prepare } from '../db/query';
 
 /*
- * What the queue filters and sorts on (payer, balance, oldest open date, account number,
- * patient name) is copied onto each open follow-up with its rank, so that the queue is
+ * What the queue filters and sorts on (payer, balance, oldest open date and its aging
+ * bucket, account number, patient name) is copied onto each open follow-up with its rank, so that the queue is
  * served by the follow-ups' indexes alone. This module is the one place those columns are
  * worked out.
  */
@@ -28,6 +29,8 @@ export interface QueueColumns {
   accountNumber: string;
   patientName: string;
   rank: number;
+  /** Null when nothing is open; moved on as the amount ages by the daily work. */
+  agingBucket: AgingBucketKey | null;
 }
 
 interface RankedFollowUp {
@@ -42,6 +45,14 @@ const ACCOUNT_FACTS = `a.insurance_balance + a.patient_balance AS balance,
     a.oldest_open_date AS oldestOpenDate, a.account_number AS accountNumber,
     (SELECT last_name || ', ' || first_name FROM people WHERE id = a.patient_id) AS patientName,
     (SELECT payer_id FROM coverages WHERE account_id = a.id AND priority = 1) AS payerId`;
+
+/** The aging bucket an oldest open date is in today, as the queue row shows it. */
+export function agingBucketOf(
+  oldestOpenDate: IsoDate | null,
+  today: IsoDate,
+): AgingBucketKey | null {
+  return oldestOpenDate ? bucketForAge(daysBetween(oldestOpenDate, today)) : null;
+}
 
 function columnsOf(account: AccountFacts, f: RankedFollowUp, today: IsoDate): QueueColumns {
   return {
@@ -60,6 +71,7 @@ function columnsOf(account: AccountFacts, f: RankedFollowUp, today: IsoDate): Qu
       },
       today,
     ),
+    agingBucket: agingBucketOf(account.oldestOpenDate, today),
   };
 }
 
@@ -94,7 +106,8 @@ const same = (stored: QueueColumns, fresh: QueueColumns) =>
   stored.oldestOpenDate === fresh.oldestOpenDate &&
   stored.accountNumber === fresh.accountNumber &&
   stored.patientName === fresh.patientName &&
-  stored.rank === fresh.rank;
+  stored.rank === fresh.rank &&
+  stored.agingBucket === fresh.agingBucket;
 
 /**
  * Brings the queue columns and rank of the account's open follow-ups in line with the
@@ -107,7 +120,8 @@ export function refreshQueueColumns(db: Db, accountId: AccountId, today: IsoDate
     `SELECT f.id, f.due_date AS dueDate, f.deadline_date AS deadlineDate,
          (SELECT payer_id FROM claims WHERE id = f.claim_id) AS claimPayerId,
          f.payer_id AS payerId, f.balance, f.oldest_open_date AS oldestOpenDate,
-         f.account_number AS accountNumber, f.patient_name AS patientName, f.rank
+         f.account_number AS accountNumber, f.patient_name AS patientName, f.rank,
+         f.aging_bucket AS agingBucket
        FROM follow_ups f WHERE f.account_id = ? AND f.status = 'open'`,
     accountId,
   );
@@ -122,7 +136,7 @@ export function refreshQueueColumns(db: Db, accountId: AccountId, today: IsoDate
   const update = prepare(
     db,
     `UPDATE follow_ups SET payer_id = ?, balance = ?, oldest_open_date = ?, account_number = ?,
-       patient_name = ?, rank = ?
+       patient_name = ?, rank = ?, aging_bucket = ?
      WHERE id = ?`,
   );
   for (const f of followUps) {
@@ -135,6 +149,7 @@ export function refreshQueueColumns(db: Db, accountId: AccountId, today: IsoDate
       c.accountNumber,
       c.patientName,
       c.rank,
+      c.agingBucket,
       f.id,
     );
   }

@@ -44,10 +44,18 @@ export interface QueueRow {
   ownerName: string | null;
 }
 
+/** Where a page ended: the last row's value in the sort and its id. */
+export interface QueueCursor {
+  key: number | string;
+  id: number;
+}
+
 export interface QueueList {
   today: IsoDate;
   total: number;
   rows: QueueRow[];
+  /** Reads the page after this one from where it ended, when more rows may follow. */
+  next: QueueCursor | null;
 }
 
 export interface QueueOptions {
@@ -77,6 +85,16 @@ export const listQueueInput = z.strictObject({
     .nullish(),
   sortBy: z.enum(QUEUE_SORT_KEYS, 'Unknown sort column.').default('priority'),
   sortDir: z.enum(['asc', 'desc'], 'Sort direction is asc or desc.').default('desc'),
+  /**
+   * The page after a cursor (keyset): read from the index where the last one ended, so a
+   * deep page costs what the first does. The offset serves jumps to a row by its place.
+   */
+  after: z
+    .strictObject({
+      key: z.union([z.number(), z.string().max(200)]),
+      id: z.number().int().min(1),
+    })
+    .nullish(),
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });

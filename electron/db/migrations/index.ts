@@ -34,6 +34,7 @@ import { migration038 } from './038-sync-held';
 import { migration040 } from './040-bad-debt-index';
 import { migration041 } from './041-accounts-status-index';
 import { migration044 } from './044-office-money';
+import { migration045 } from './045-queue-filter-indexes';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -103,6 +104,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'adjustments by reason and date, for bad debt', sql: migration040 },
   { version: 41, name: 'accounts by status with their balances', sql: migration041 },
   { version: 44, name: 'office database: payments and their reversals', sql: migration044 },
+  { version: 45, name: "the work queue's filters in rank order", sql: migration045 },
 ];
 
 // the last version, not the count: version numbers need not be contiguous

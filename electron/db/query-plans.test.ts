@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InputOf, MethodName } from '../../shared/api/contract';
+import { formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
+import type { AccountId, PayerId, UserId } from '../../shared/ids';
+import type { QueueList } from '../../shared/api/queue';
+import type { Ctx } from '../core/context';
+import { dispatch } from '../api/dispatch';
+import { makeSupervisor } from '../testing/builders';
+import { buildDemoHospital } from '../testing/demo-hospital';
+import { useLargeStatistics } from '../testing/large-stats';
+import { checkPlan, recordingConnection, type PlanOptions } from '../testing/query-plans';
+import type { TestCtx } from '../testing/test-db';
+import { oneOrThrow } from './query';
+
+/**
+ * Every list a representative waits on answers within a frame at any size only if no
+ * statement it runs reads a large table whole or sorts a large set: checked here on the
+ * plans of exactly the statements each handler ran, planned with a million-account
+ * hospital's statistics.
+ */
+let ctx: TestCtx;
+let recording: ReturnType<typeof recordingConnection>;
+let recorded: Ctx;
+let ids: { accountId: AccountId; payerId: PayerId; ownerId: UserId; accountNumber: string };
+let claimNumber: string;
+let dateOfBirth: IsoDate;
+
+beforeAll(() => {
+  ({ ctx } = buildDemoHospital());
+  makeSupervisor(ctx);
+  useLargeStatistics(ctx.db);
+  recording = recordingConnection(ctx.databasePath);
+  recorded = { ...ctx, db: recording.db };
+  ids = oneOrThrow(
+    ctx.db,
+    `SELECT a.id AS accountId, f.payer_id AS payerId, u.id AS ownerId,
+       a.account_number AS accountNumber
+     FROM denials d JOIN follow_ups f ON f.id = d.follow_up_id
+     JOIN accounts a ON a.id = f.account_id, users u ORDER BY d.id, u.id LIMIT 1`,
+  );
+  ({ claimNumber } = oneOrThrow<{ claimNumber: string }>(
+    ctx.db,
+    `SELECT claim_number AS claimNumber FROM claims ORDER BY id LIMIT 1`,
+  ));
+  ({ dateOfBirth } = oneOrThrow<{ dateOfBirth: IsoDate }>(
+    ctx.db,
+    `SELECT date_of_birth AS dateOfBirth FROM people WHERE date_of_birth IS NOT NULL LIMIT 1`,
+  ));
+  // the day's first request does the day's work; what is checked is a request after it
+  expect(dispatch(recorded, 'getQueueOptions', {}).ok).toBe(true);
+}, 60_000);
+afterAll(() => {
+  recording.db.close();
+  ctx.close();
+});
+
+/** What is wrong with the plans of every read the request ran. */
+function problemsOf<M extends MethodName>(
+  method: M,
+  input: InputOf<M>,
+  options: (sql: string) => PlanOptions = () => ({}),
+): string[] {
+  recording.ran.length = 0;
+  const result = dispatch(recorded, method, input);
+  if (!result.ok) expect.fail(`${method} failed: ${result.error.message}`);
+  const reads = recording.ran.filter((sql) => /^\s*(SELECT|WITH)\b/i.test(sql));
+  expect(reads.length).toBeGreaterThan(0);
+  return reads.flatMap((sql) => {
+    const check = checkPlan(ctx.db, sql, [], options(sql));
+    return check.problems.length === 0
+      ? []
+      : [
+          `${check.problems.join('; ')}\n  in ${sql.trim().slice(0, 300)}\n  plan: ${check.plan.join(' | ')}`,
+        ];
+  });
+}
+
+/** The statement that picks the page's follow-ups (not the one that reads their rows). */
+const PAGE_OF_IDS = /^\s*SELECT f\.id, [^]*? AS sortKey FROM follow_ups f\b/;
+
+/** The queue's page must be read through a key on one of the columns it filters on. */
+const QUEUE_KEYS: Record<string, string | undefined> = {
+  payerId: 'payer_id',
+  kind: 'kind',
+  agingBucket: 'aging_bucket',
+  ownerId: 'owner_id',
+  dueOnOrBefore: 'due_date',
+};
+function queueProblems(input: InputOf<'listQueue'>): string[] {
+  const keyedOn = Object.keys(input).flatMap((k) => QUEUE_KEYS[k] ?? []);
+  return problemsOf('listQueue', input, (sql) =>
+    keyedOn.length > 0 && PAGE_OF_IDS.test(sql) ? { keyedOn } : {},
+  );
+}
+
+describe('the work queue, first page', () => {
+  const filters = (): Record<string, InputOf<'listQueue'>> => ({
+    payer: { payerId: ids.payerId },
+    kind: { kind: 'denial' },
+    'aging 91-120': { agingBucket: 'd91_120' },
+    'aging over 120': { agingBucket: 'over120' },
+    owner: { ownerId: ids.ownerId },
+    unassigned: { ownerId: 'unassigned' },
+    'due date': { dueOnOrBefore: '2026-05-01' as IsoDate },
+  });
+
+  it('with the default sort', () => {
+    expect(problemsOf('listQueue', {})).toEqual([]);
+  });
+
+  it('a later page, read from the cursor where the page before it ended', () => {
+    for (const input of [{}, { payerId: ids.payerId }, { sortBy: 'dueDate' as const }]) {
+      const first = dispatch(recorded, 'listQueue', { ...input, limit: 5 });
+      const next = first.ok ? (first.value as QueueList).next : null;
+      if (!next) return expect.fail('no second page');
+      expect(queueProblems({ ...input, after: next })).toEqual([]);
+    }
+  });
+
+  it('with any one filter but the due date', () => {
+    const single = Object.entries(filters()).filter(([name]) => name !== 'due date');
+    const found = single.map(([name, input]) => [name, queueProblems(input)] as const);
+    expect(Object.fromEntries(found.filter(([, p]) => p.length > 0))).toEqual({});
+  });
+
+  // A date range cannot be read in rank order: the page reads the rank index past every
+  // follow-up due later, few when the date is near today, most when it is long past.
+  it.fails('with the due date alone', () => {
+    expect(queueProblems(filters()['due date'] ?? {})).toEqual([]);
+  });
+
+  it('with any two filters combined', () => {
+    const single = Object.entries(filters()).filter(([name]) => name !== 'unassigned');
+    const found = single.flatMap(([a, first], i) =>
+      single
+        .slice(i + 1)
+        .filter(([b]) => !(a.startsWith('aging') && b.startsWith('aging')))
+        .map(([b, second]) => [`${a} + ${b}`, queueProblems({ ...first, ...second })] as const),
+    );
+    expect(Object.fromEntries(found.filter(([, p]) => p.length > 0))).toEqual({});
+  });
+});
+
+describe('search', () => {
+  it.each([
+    ['a name prefix', () => 'Smi'],
+    ['last name, first name', () => 'Smith, J'],
+    ['first and last name', () => 'John Smith'],
+  ])('by %s', (_, query) => {
+    // either order: the union sorts only what each part's LIMIT let through
+    const bounded = (sql: string) => ({ boundedSort: /^\s*SELECT \* FROM \(/.test(sql) });
+    expect(problemsOf('search', { query: query() }, bounded)).toEqual([]);
+  });
+
+  it.each([
+    ['an account number', () => ids.accountNumber.slice(0, -2)],
+    ['a claim number', () => claimNumber],
+    ['a date of birth', () => formatUsDate(dateOfBirth)],
+  ])('by %s', (_, query) => {
+    // the numbers' union sorts only what each part's LIMIT let through
+    const bounded = (sql: string) => ({ boundedSort: /^\s*SELECT \* FROM \(/.test(sql) });
+    expect(problemsOf('search', { query: query() }, bounded)).toEqual([]);
+  });
+});
+
+describe('lists and the account', () => {
+  it('opening an account', () => {
+    expect(problemsOf('getAccount', { accountId: ids.accountId })).toEqual([]);
+  });
+
+  it("the denials list's first page", () => {
+    // by deadline: the sort of what each group's LIMIT let through
+    const bounded = (sql: string) => ({ boundedSort: /^\s*SELECT \* FROM \(/.test(sql) });
+    expect(problemsOf('listDenials', {}, bounded)).toEqual([]);
+  });
+
+  it("the statement candidates' first page", () => {
+    expect(problemsOf('listStatementCandidates', {})).toEqual([]);
+  });
+});
