@@ -31,6 +31,8 @@ describe('the fast bench build', () => {
       expect(Object.keys(sums)).toContain('ledger_day_totals');
       expect(fast.db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(fast.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(fast.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(fast.db.pragma('foreign_key_check')).toEqual([]);
     } finally {
       normal.close();
       fast.close();
