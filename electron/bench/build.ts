@@ -108,7 +108,7 @@ export function ensureBenchDatabase(
   try {
     ensureUser(db, BENCH_USER, 'Bench Runner', BENCH_CLOCK.now());
     let shown = 0;
-    // a throwaway file, removed if the build fails: built the fast way
+    // a throwaway file until the build has finished (see above): built the fast way
     counts = fastBuild(db, () =>
       generateDemoData(db, {
         today: BENCH_TODAY,

@@ -81,7 +81,8 @@ function withDeferredSchema<T>(db: Db, write: () => T): T {
 /**
  * Runs `write` (which fills an empty database) as fast as a file that is rebuilt rather than
  * recovered allows: no syncing, the rollback journal and temporary sorts in memory, a large
- * cache, no foreign-key or CHECK constraint checks, and the schema deferred as above. The file is left in WAL mode, as the app keeps it.
+ * cache, no foreign-key or CHECK constraint checks, and the schema deferred as above. The
+ * file is left in WAL mode, as the app keeps it.
  */
 export function fastBuild<T>(db: Db, write: () => T): T {
   // 1 GiB: the index sorts at a million accounts spill out of anything much smaller
