@@ -1,5 +1,7 @@
 /**
  * The performance benchmark: `npm run bench [-- --iterations 200 --warmup 20 --rebuild]`;
+ * `-- --scale million` runs everything on a 1,000,000-account database instead of the
+ * 200,000-account one (its own file, built once and reused, and its own results file);
  * `-- --only imports` runs only the remittance and 837 imports, `-- --only scenarios` only
  * the timed reads, `-- --only reports` only the reports, `-- --only audit` only what
  * recording a view costs (with `--iterations 3000` for a steadier p95), `-- --only documents
@@ -12,7 +14,7 @@
  * Times the work queue, search and the account view on a bench-scale database, through
  * the app's dispatch and as bare SQL, and prints p50/p95 with the ratio between them;
  * then bulk work, and documents: an appeal letter and a 1,000-account statement run.
- * Results also go to .bench/results.json.
+ * Results also go to .bench/results.json (.bench/results-million.json at that scale).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +25,13 @@ import type { Ctx } from '../core/context';
 import { closeDatabase, openDatabase } from '../db/open';
 import { runDailyWork } from '../upkeep/daily';
 import { ensureUser } from '../users/users';
-import { BENCH_CLOCK, BENCH_USER, ensureBenchDatabase } from './build';
+import {
+  BENCH_CLOCK,
+  BENCH_SCALES,
+  BENCH_USER,
+  ensureBenchDatabase,
+  type BenchScale,
+} from './build';
 import { appealLetterBenchmark, printDocumentResults, statementRunBenchmark } from './documents';
 import { claimImportBenchmark } from './claim-import';
 import { encryptionBenchmark, printEncryption } from './encryption';
@@ -57,6 +65,8 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   }
   return n;
 }
+
+const isBenchScale = (value: string): value is BenchScale => Object.hasOwn(BENCH_SCALES, value);
 
 const ms = (v: number) => v.toFixed(2).padStart(8);
 const ratio = (v: number) => `${v.toFixed(2)}x`.padStart(7);
@@ -106,6 +116,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       accounts: { type: 'string' },
       statements: { type: 'string' },
+      scale: { type: 'string', default: 'bench' },
     },
     strict: true,
   });
@@ -114,6 +125,11 @@ async function main(): Promise<void> {
   const parts = ['imports', 'encryption', 'scenarios', 'reports', 'audit', 'documents'];
   if (values.only !== undefined && !parts.includes(values.only)) {
     console.error(`bench: --only takes one of ${parts.map((p) => `"${p}"`).join(', ')}`);
+    process.exit(2);
+  }
+  const scale = values.scale;
+  if (!isBenchScale(scale)) {
+    console.error(`bench: --scale takes one of ${Object.keys(BENCH_SCALES).join(', ')}`);
     process.exit(2);
   }
   const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -131,7 +147,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const database = ensureBenchDatabase(dir, { rebuild: values.rebuild });
+  const database = ensureBenchDatabase(dir, { rebuild: values.rebuild, scale });
   const c = database.counts;
   console.log(
     `${database.reused ? 'Reusing' : 'Using new'} bench database: ${c.accounts.toLocaleString('en-US')} accounts, ` +
@@ -254,8 +270,9 @@ async function main(): Promise<void> {
       documents: { appeal, statementRun },
       encryption,
     };
-    fs.writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log('\nWrote .bench/results.json');
+    const resultsFile = scale === 'bench' ? 'results.json' : `results-${scale}.json`;
+    fs.writeFileSync(path.join(dir, resultsFile), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nWrote .bench/${resultsFile}`);
   } finally {
     closeDatabase(db);
   }

@@ -1,7 +1,7 @@
 /**
  * Fills a database file with the demo hospital from the command line:
  *
- *   npm run demo -- --db demo.sqlite [--scale demo|bench] [--today YYYY-MM-DD] [--seed N]
+ *   npm run demo -- --db demo.sqlite [--scale demo|bench|million] [--today YYYY-MM-DD] [--seed N]
  *
  * Prints counts and timing only, never patient data.
  */
@@ -11,12 +11,15 @@ import { isIsoDate } from '../../shared/dates/iso-date';
 import { fixedClock, systemClock } from '../core/context';
 import { closeDatabase, openDatabase } from '../db/open';
 import { ensureUser } from '../users/users';
-import { generateDemoData } from './generate';
+import { DEMO_SCALES, generateDemoData, type DemoScale } from './generate';
+
+const isDemoScale = (value: string): value is DemoScale =>
+  (DEMO_SCALES as readonly string[]).includes(value);
 
 function fail(message: string): never {
   console.error(`demo: ${message}`);
   console.error(
-    'usage: npm run demo -- --db <file> [--scale demo|bench] [--today YYYY-MM-DD] [--seed N]',
+    'usage: npm run demo -- --db <file> [--scale demo|bench|million] [--today YYYY-MM-DD] [--seed N]',
   );
   process.exit(2);
 }
@@ -33,7 +36,7 @@ function main(): void {
   });
   if (!values.db) fail('--db <file> is required');
   const scale = values.scale;
-  if (scale !== 'demo' && scale !== 'bench') fail(`--scale must be demo or bench, not "${scale}"`);
+  if (!isDemoScale(scale)) fail(`--scale must be one of ${DEMO_SCALES.join(', ')}, not "${scale}"`);
   if (values.today !== undefined && !isIsoDate(values.today))
     fail(`--today must be a date as YYYY-MM-DD, not "${values.today}"`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);

@@ -1,31 +1,13 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/open';
+import { fingerprint } from '../testing/fingerprint';
 import { createTestCtx, type TestCtx } from '../testing/test-db';
-import { all, buildDemoHospital, n, TODAY } from '../testing/demo-hospital';
+import { buildDemoHospital, n, TODAY } from '../testing/demo-hospital';
 import { buildHospital, generateDemoData } from './generate';
 
 let ctx: TestCtx;
 
 beforeAll(() => ({ ctx } = buildDemoHospital()), 60_000);
 afterAll(() => ctx.close());
-
-/** A fingerprint of every row of every table, to compare two databases. */
-function fingerprint(db: Db): Record<string, string> {
-  const tables = all<{ name: string }>(
-    db,
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
-  );
-  return Object.fromEntries(
-    tables.map(({ name }) => {
-      const hash = createHash('sha256');
-      for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) {
-        hash.update(JSON.stringify(row));
-      }
-      return [name, hash.digest('hex')];
-    }),
-  );
-}
 
 describe('generating', () => {
   it('gives the same database for the same seed and today, and another for another seed', () => {

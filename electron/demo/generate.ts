@@ -26,7 +26,7 @@ export interface DemoOptions {
   today: IsoDate;
   /** ISO timestamp; nothing generated is dated after it */
   now: string;
-  scale: 'demo' | 'bench';
+  scale: DemoScale;
   seed?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -37,7 +37,12 @@ const SCALES = {
   // one transaction: a demo load is all or nothing
   demo: { accounts: 5_000, accountsPerTransaction: Number.POSITIVE_INFINITY },
   bench: { accounts: 200_000, accountsPerTransaction: 5_000 },
+  // a health system's size; larger transactions, as a commit there is most of a second's writing
+  million: { accounts: 1_000_000, accountsPerTransaction: 25_000 },
 } as const;
+
+export type DemoScale = keyof typeof SCALES;
+export const DEMO_SCALES = Object.keys(SCALES) as DemoScale[];
 
 export function generateDemoData(db: Db, options: DemoOptions): DemoLoadResult {
   const scale = SCALES[options.scale];

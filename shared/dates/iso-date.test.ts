@@ -11,6 +11,7 @@ import {
   parseUsDate,
   readUsDate,
   toEpochDay,
+  type IsoDate,
 } from './iso-date';
 
 describe('IsoDate', () => {
@@ -37,6 +38,24 @@ describe('IsoDate', () => {
         expect(toEpochDay(d)).toBe(day);
       }),
     );
+  });
+
+  it('converts epoch days as Date does, for every year from 1000 to 9999', () => {
+    const DAY_MS = 86_400_000;
+    const first = Date.UTC(1000, 0, 1) / DAY_MS;
+    const last = Date.UTC(9999, 11, 31) / DAY_MS;
+    fc.assert(
+      fc.property(fc.integer({ min: first - 400, max: last + 400 }), (day) => {
+        const viaDate = new Date(day * DAY_MS).toISOString().slice(0, 10);
+        expect(fromEpochDay(day)).toBe(viaDate);
+        if (isIsoDate(viaDate)) expect(toEpochDay(viaDate)).toBe(day);
+      }),
+      { numRuns: 5_000 },
+    );
+    // a day past the month's end counts on into the next month, as Date.UTC does
+    expect(toEpochDay('2026-02-31' as IsoDate)).toBe(toEpochDay(isoDate('2026-03-03')));
+    expect(fromEpochDay(first)).toBe('1000-01-01');
+    expect(fromEpochDay(last)).toBe('9999-12-31');
   });
 
   it('does day and month arithmetic across month and year ends', () => {

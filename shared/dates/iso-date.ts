@@ -25,14 +25,48 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/*
+ * Whole days to and from a civil date by arithmetic (H. Hinnant's days_from_civil and
+ * civil_from_days), not through Date objects: generating a bench database does this
+ * tens of millions of times. Years outside 1000-9999, and a month out of range, go
+ * through Date as before, so every input gives what it always gave.
+ */
+const DAYS_TO_1970 = 719_468;
+
+function daysFromCivil(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yoe = year - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - DAYS_TO_1970;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** Whole days since 1970-01-01. */
 export function toEpochDay(date: IsoDate): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  if (y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && Number.isInteger(d))
+    return daysFromCivil(y, m, d);
   return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
 }
 
 export function fromEpochDay(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10) as IsoDate;
+  const z = day + DAYS_TO_1970;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (!Number.isInteger(day) || y < 1000 || y > 9999)
+    return new Date(day * DAY_MS).toISOString().slice(0, 10) as IsoDate;
+  return `${y}-${pad2(m)}-${pad2(d)}` as IsoDate;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
