@@ -1,7 +1,7 @@
 import { Box, Paper, Skeleton, Text, UnstyledButton } from '@mantine/core';
-import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { QueueRow } from '../../../shared/api/queue';
 import { accountPath, navigate } from '../app/router';
 import { listMoveKeys, runListKey } from '../components/list-keys';
@@ -32,7 +32,9 @@ export function QueueTable({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // every row drawn costs layout and text shaping in the frame that shows it; the rows
+    // on screen are drawn in the scroll's own frame, so a few beyond them are enough
+    overscan: 4,
     // the column headers stick to the top of the grid, above the first row
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
@@ -94,6 +96,12 @@ export function QueueTable({
     const row = rowAt(index);
     if (row) navigate(accountPath(row.accountId));
   };
+  // one function for every render, so the rows that stay on screen need not draw again
+  const openRef = useRef(open);
+  useEffect(() => {
+    openRef.current = open;
+  });
+  const openLatest = useCallback((index: number) => openRef.current(index), []);
   const onKeyDown = (e: KeyboardEvent) =>
     runListKey(e, {
       ...listMoveKeys(selected, total, scrollRef.current?.clientHeight, ROW_HEIGHT, move),
@@ -204,47 +212,17 @@ export function QueueTable({
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const data = rowAt(item.index);
-              const row = data ? rowsById.get(String(data.followUpId)) : undefined;
               return (
-                <div
+                <QueueGridRow
                   key={item.key}
-                  id={`queue-row-${item.index}`}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={item.index === selected}
-                  data-selected={item.index === selected}
-                  className="queue-row virtual-row"
-                  onClick={() => setSelected(item.index)}
-                  onDoubleClick={() => open(item.index)}
-                  style={{
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
-                    gridTemplateColumns,
-                    cursor: 'pointer',
-                  }}
-                >
-                  {row ? (
-                    row.getVisibleCells().map((cell) => (
-                      <div
-                        key={cell.id}
-                        role="gridcell"
-                        style={{
-                          overflow: 'hidden',
-                          paddingRight: 8,
-                          textAlign:
-                            cell.column.columnDef.meta?.align === 'right' ? 'right' : 'left',
-                          fontSize: 'var(--mantine-font-size-sm)',
-                        }}
-                      >
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </div>
-                    ))
-                  ) : (
-                    <div role="gridcell" style={{ gridColumn: '1 / -1' }}>
-                      <Skeleton height={12} radius="sm" aria-label="Loading row" />
-                    </div>
-                  )}
-                </div>
+                  index={item.index}
+                  top={item.start - HEADER_HEIGHT}
+                  row={data ? rowsById.get(String(data.followUpId)) : undefined}
+                  selected={item.index === selected}
+                  gridTemplateColumns={gridTemplateColumns}
+                  onSelect={setSelected}
+                  onOpen={openLatest}
+                />
               );
             })}
           </div>
@@ -263,3 +241,80 @@ export function QueueTable({
     </Paper>
   );
 }
+
+interface GridRowProps {
+  index: number;
+  /** offset from the top of the rows, below the sticky header */
+  top: number;
+  /** undefined while its page is loading */
+  row: Row<QueueRow> | undefined;
+  selected: boolean;
+  gridTemplateColumns: string;
+  onSelect: (index: number) => void;
+  onOpen: (index: number) => void;
+}
+
+/**
+ * One row of the grid. A scroll changes which rows are on screen, not the rows that stay:
+ * they keep their drawing, judged by the follow-up they show (the table model's row objects
+ * are rebuilt whenever the rows on screen change).
+ */
+const QueueGridRow = memo(
+  function QueueGridRow({
+    index,
+    top,
+    row,
+    selected,
+    gridTemplateColumns,
+    onSelect,
+    onOpen,
+  }: GridRowProps) {
+    return (
+      <div
+        id={`queue-row-${index}`}
+        role="row"
+        aria-rowindex={index + 2}
+        aria-selected={selected}
+        data-selected={selected}
+        className="queue-row virtual-row"
+        onClick={() => onSelect(index)}
+        onDoubleClick={() => onOpen(index)}
+        style={{
+          height: ROW_HEIGHT,
+          transform: `translateY(${top}px)`,
+          gridTemplateColumns,
+          cursor: 'pointer',
+        }}
+      >
+        {row ? (
+          row.getVisibleCells().map((cell) => (
+            <div
+              key={cell.id}
+              role="gridcell"
+              style={{
+                overflow: 'hidden',
+                paddingRight: 8,
+                textAlign: cell.column.columnDef.meta?.align === 'right' ? 'right' : 'left',
+                fontSize: 'var(--mantine-font-size-sm)',
+              }}
+            >
+              {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            </div>
+          ))
+        ) : (
+          <div role="gridcell" style={{ gridColumn: '1 / -1' }}>
+            <Skeleton height={12} radius="sm" aria-label="Loading row" />
+          </div>
+        )}
+      </div>
+    );
+  },
+  (a, b) =>
+    a.index === b.index &&
+    a.top === b.top &&
+    a.row?.original === b.row?.original &&
+    a.selected === b.selected &&
+    a.gridTemplateColumns === b.gridTemplateColumns &&
+    a.onSelect === b.onSelect &&
+    a.onOpen === b.onOpen,
+);
