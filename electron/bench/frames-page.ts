@@ -43,7 +43,7 @@ interface PageElement {
 
 interface PageGlobals {
   __frameProbe: Probe;
-  performance: { now(): number };
+  performance: { now(): number; mark(name: string): void };
   requestAnimationFrame(callback: (time: number) => void): number;
   MessageChannel: new () => {
     port1: { onmessage: (() => void) | null };
@@ -205,8 +205,11 @@ export function gridScroll(to: number | null): {
   };
 }
 
+/** Starts (or with null ends) a phase, marked for a trace too (PHASE_MARK in frames-trace.ts). */
 export function setPhase(phase: string | null): void {
-  (globalThis as unknown as PageGlobals).__frameProbe.phase = phase;
+  const w = globalThis as unknown as PageGlobals;
+  w.__frameProbe.phase = phase;
+  w.performance.mark(`frames:${phase ?? ''}`);
 }
 
 /** True once the probe is installed and has recorded `key`. */

@@ -17,6 +17,7 @@ import {
   type FrameSample,
   type Probe,
 } from './frames-page';
+import { framesFromTrace, TRACE_CATEGORIES, type TraceFrameStats } from './frames-trace';
 import { percentile } from './measure';
 
 /**
@@ -30,6 +31,7 @@ export const INTERACTIVE_BUDGET_MS = 1_000;
 // QueueTable's row height: a screen of rows is the grid's height over it
 const ROW_HEIGHT = 34;
 const root = path.resolve(RENDERER_DIST, '../..');
+export const TRACE_FILE = path.join(root, '.bench', 'frames-trace.json');
 
 function newestMtime(entry: string): number {
   const stat = fs.statSync(entry);
@@ -86,6 +88,8 @@ export interface FramesResult {
   queueRows: number;
   startup: StartupResult[];
   scrolling: FrameStats[];
+  /** the same frames from a Chromium trace of the scrolling, with CPU time */
+  traced: TraceFrameStats[];
   load: { before: string; after: string };
   longFramesSupported: boolean;
 }
@@ -159,7 +163,11 @@ async function waitShown(page: Page, scrollTop: number): Promise<void> {
  * top. Each step waits until the rows on screen show their data: the frames measured
  * include fetching and drawing them.
  */
-async function scrollQueue(page: Page, screens: number, dragSteps: number): Promise<Probe> {
+async function scrollQueue(
+  page: Page,
+  screens: number,
+  dragSteps: number,
+): Promise<{ probe: Probe; traced: TraceFrameStats[] }> {
   const grid = page.getByRole('grid', { name: /Work queue/ });
   const box = await grid.boundingBox();
   if (!box) throw new Error('frames: the work queue grid is not on screen');
@@ -168,6 +176,9 @@ async function scrollQueue(page: Page, screens: number, dragSteps: number): Prom
   const screen = start.clientHeight;
   const end = start.scrollHeight - start.clientHeight;
 
+  const browser = page.context().browser();
+  if (!browser) throw new Error('frames: the page has no browser to trace');
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   await page.evaluate(setPhase, 'wheel');
   for (let i = 1; i <= screens && i * screen <= end; i++) {
     await page.mouse.wheel(0, screen);
@@ -192,7 +203,13 @@ async function scrollQueue(page: Page, screens: number, dragSteps: number): Prom
     await waitShown(page, to);
   }
   await page.evaluate(setPhase, null);
-  return page.evaluate(readProbe);
+  const trace = await browser.stopTracing();
+  // for a look at the slow frames in the Performance panel of Chromium's DevTools
+  fs.writeFileSync(TRACE_FILE, trace);
+  return {
+    probe: await page.evaluate(readProbe),
+    traced: framesFromTrace(trace.toString('utf8'), FRAME_BUDGET_MS),
+  };
 }
 
 export async function framesBenchmark(
@@ -217,7 +234,7 @@ export async function framesBenchmark(
       await page.context().close();
     }
     const [page] = await openQueue(browser, url, ctx);
-    const probe = await scrollQueue(page, options.screens, options.dragSteps);
+    const { probe, traced } = await scrollQueue(page, options.screens, options.dragSteps);
     await page.context().close();
     const phases = [...new Set(probe.frames.map((f) => f.phase))];
     const scrolling = [
@@ -234,6 +251,7 @@ export async function framesBenchmark(
       queueRows,
       startup,
       scrolling,
+      traced,
       load: { before, after: load() },
       longFramesSupported: probe.longFramesSupported,
     };
@@ -268,6 +286,15 @@ export function printFrames(r: FramesResult): void {
     console.log(
       `${s.phase.padEnd(22)} | ${String(s.frames).padStart(6)} | ${ms(s.p50)} ${ms(s.p95)} ${ms(s.max)} | ` +
         `${String(s.over16).padStart(6)} | ${String(s.late).padStart(4)} | ${s.longFrames} (${s.longestLongFrame.toFixed(0)})`,
+    );
+  const traceHeader = `${'phase'.padEnd(22)} | frames | CPU p50     p95     max  >16 | wall p50    p95     max  >16`;
+  console.log('\nThe same from a Chromium trace: all main-thread tasks between two frames (ms):');
+  console.log(traceHeader);
+  console.log('-'.repeat(traceHeader.length));
+  for (const t of r.traced)
+    console.log(
+      `${t.phase.padEnd(22)} | ${String(t.frames).padStart(6)} | ${ms(t.cpu.p50)} ${ms(t.cpu.p95)} ${ms(t.cpu.max)} ${String(t.cpu.over16).padStart(4)} | ` +
+        `${ms(t.wall.p50)} ${ms(t.wall.p95)} ${ms(t.wall.max)} ${String(t.wall.over16).padStart(4)}`,
     );
   const all = r.scrolling.at(-1);
   const slowStart = Math.max(...r.startup.map((s) => s.selectionPainted));
