@@ -1,7 +1,16 @@
 import { Box, Paper, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import type { QueueRow } from '../../../shared/api/queue';
 import { accountPath, navigate } from '../app/router';
 import { listMoveKeys, runListKey } from '../components/list-keys';
@@ -9,6 +18,7 @@ import { EmptyState, QueryState } from '../components/States';
 import { queueColumns } from './columns';
 import { hasFilters, type QueueFilters } from './filters';
 import { PAGE_SIZE, useQueuePages } from './useQueuePages';
+import './queue.css';
 
 const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 30;
@@ -206,7 +216,15 @@ export function QueueTable({
           aria-rowcount={total + 1}
           aria-activedescendant={`queue-row-${selected}`}
           onKeyDown={onKeyDown}
-          style={{ flex: 1, overflow: 'auto', position: 'relative' }}
+          style={
+            {
+              flex: 1,
+              overflow: 'auto',
+              position: 'relative',
+              // the rows take their columns from here (queue.css)
+              '--queue-columns': gridTemplateColumns,
+            } as CSSProperties
+          }
         >
           {headerRow}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -219,7 +237,6 @@ export function QueueTable({
                   top={item.start - HEADER_HEIGHT}
                   row={data ? rowsById.get(String(data.followUpId)) : undefined}
                   selected={item.index === selected}
-                  gridTemplateColumns={gridTemplateColumns}
                   onSelect={setSelected}
                   onOpen={openLatest}
                 />
@@ -249,7 +266,6 @@ interface GridRowProps {
   /** undefined while its page is loading */
   row: Row<QueueRow> | undefined;
   selected: boolean;
-  gridTemplateColumns: string;
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
 }
@@ -260,15 +276,7 @@ interface GridRowProps {
  * are rebuilt whenever the rows on screen change).
  */
 const QueueGridRow = memo(
-  function QueueGridRow({
-    index,
-    top,
-    row,
-    selected,
-    gridTemplateColumns,
-    onSelect,
-    onOpen,
-  }: GridRowProps) {
+  function QueueGridRow({ index, top, row, selected, onSelect, onOpen }: GridRowProps) {
     return (
       <div
         id={`queue-row-${index}`}
@@ -276,27 +284,18 @@ const QueueGridRow = memo(
         aria-rowindex={index + 2}
         aria-selected={selected}
         data-selected={selected}
-        className="queue-row virtual-row"
+        className="queue-row virtual-row queue-grid-row"
         onClick={() => onSelect(index)}
         onDoubleClick={() => onOpen(index)}
-        style={{
-          height: ROW_HEIGHT,
-          transform: `translateY(${top}px)`,
-          gridTemplateColumns,
-          cursor: 'pointer',
-        }}
+        style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
       >
         {row ? (
           row.getVisibleCells().map((cell) => (
             <div
               key={cell.id}
               role="gridcell"
-              style={{
-                overflow: 'hidden',
-                paddingRight: 8,
-                textAlign: cell.column.columnDef.meta?.align === 'right' ? 'right' : 'left',
-                fontSize: 'var(--mantine-font-size-sm)',
-              }}
+              className="queue-cell"
+              data-align={cell.column.columnDef.meta?.align}
             >
               {flexRender(cell.column.columnDef.cell, cell.getContext())}
             </div>
@@ -314,7 +313,6 @@ const QueueGridRow = memo(
     a.top === b.top &&
     a.row?.original === b.row?.original &&
     a.selected === b.selected &&
-    a.gridTemplateColumns === b.gridTemplateColumns &&
     a.onSelect === b.onSelect &&
     a.onOpen === b.onOpen,
 );
