@@ -43,7 +43,11 @@ interface PageElement {
 
 interface PageGlobals {
   __frameProbe: Probe;
-  performance: { now(): number; mark(name: string): void };
+  performance: {
+    now(): number;
+    mark(name: string): void;
+    getEntriesByType(type: 'navigation'): { domContentLoadedEventEnd: number }[];
+  };
   requestAnimationFrame(callback: (time: number) => void): number;
   MessageChannel: new () => {
     port1: { onmessage: (() => void) | null };
@@ -210,6 +214,15 @@ export function setPhase(phase: string | null): void {
   const w = globalThis as unknown as PageGlobals;
   w.__frameProbe.phase = phase;
   w.performance.mark(`frames:${phase ?? ''}`);
+}
+
+/**
+ * When the document's scripts had run (module scripts run before DOMContentLoaded ends):
+ * what opening the window costs before the app asks for any data.
+ */
+export function scriptsRunAt(): number {
+  const w = globalThis as unknown as PageGlobals;
+  return w.performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? Number.NaN;
 }
 
 /** True once the probe is installed and has recorded `key`. */

@@ -13,6 +13,7 @@ import {
   probeHas,
   readProbe,
   rowsShownAt,
+  scriptsRunAt,
   setPhase,
   type FrameSample,
   type Probe,
@@ -77,6 +78,8 @@ export interface FrameStats {
 }
 
 export interface StartupResult {
+  /** the app's scripts loaded and run (DOMContentLoaded ended) */
+  scriptsRun: number;
   firstRowsInDom: number;
   firstRowsPainted: number;
   keyToSelectionPainted: number;
@@ -137,6 +140,7 @@ async function openQueue(browser: Browser, url: string, ctx: Ctx): Promise<[Page
   await page.keyboard.press('ArrowDown');
   await page.waitForFunction(probeHas, 'selectionPainted' as const, { polling: 'raf' });
   const p = await page.evaluate(readProbe);
+  const scriptsRun = await page.evaluate(scriptsRunAt);
   const at = (v: number | null) => {
     if (v === null) throw new Error('frames: a startup time was not recorded');
     return v;
@@ -144,6 +148,7 @@ async function openQueue(browser: Browser, url: string, ctx: Ctx): Promise<[Page
   return [
     page,
     {
+      scriptsRun,
       firstRowsInDom: at(p.firstRowsInDom),
       firstRowsPainted: at(p.firstRowsPainted),
       selectionPainted: at(p.selectionPainted),
@@ -274,7 +279,7 @@ export function printFrames(r: FramesResult): void {
   console.log('\nOpening the window on the queue (ms since navigation start):');
   for (const s of r.startup)
     console.log(
-      `  first rows in the DOM ${ms(s.firstRowsInDom)}, painted ${ms(s.firstRowsPainted)}; ` +
+      `  scripts run ${ms(s.scriptsRun)}, first rows in the DOM ${ms(s.firstRowsInDom)}, painted ${ms(s.firstRowsPainted)}; ` +
         `ArrowDown to the moved selection painted ${ms(s.keyToSelectionPainted)} ` +
         `(at ${ms(s.selectionPainted)}) | load ${s.load}`,
     );
