@@ -7,6 +7,8 @@
  * recording a view costs (with `--iterations 3000` for a steadier p95), `-- --only documents
  * [--statements 1000]` only the appeal letter and the statement run (none of these writes
  * the results file);
+ * `-- --only frames [--screens 200]` opens the built renderer in Chromium over the bench
+ * database and measures each frame while scrolling the work queue (see frames.ts);
  * `-- --only encryption [--accounts 5000]` compares an encrypted database with a plain one
  * on a hospital of that size, built for the purpose (not the bench database); a full run
  * ends with the same comparison at 2,000 accounts (`--accounts` changes that too).
@@ -35,6 +37,7 @@ import {
 import { appealLetterBenchmark, printDocumentResults, statementRunBenchmark } from './documents';
 import { claimImportBenchmark } from './claim-import';
 import { encryptionBenchmark, printEncryption } from './encryption';
+import { framesBenchmark, printFrames } from './frames';
 import { measurePair, type Timing } from './measure';
 import { REPORT_TARGET, reportScenarios } from './reports';
 import { benchScenarios, TARGET_P95_MS, TARGET_RATIO } from './scenarios';
@@ -117,12 +120,13 @@ async function main(): Promise<void> {
       accounts: { type: 'string' },
       statements: { type: 'string' },
       scale: { type: 'string', default: 'bench' },
+      screens: { type: 'string' },
     },
     strict: true,
   });
   const iterations = positiveInt(values.iterations, 200, 'iterations');
   const warmup = positiveInt(values.warmup, 20, 'warmup');
-  const parts = ['imports', 'encryption', 'scenarios', 'reports', 'audit', 'documents'];
+  const parts = ['imports', 'encryption', 'scenarios', 'reports', 'audit', 'documents', 'frames'];
   if (values.only !== undefined && !parts.includes(values.only)) {
     console.error(`bench: --only takes one of ${parts.map((p) => `"${p}"`).join(', ')}`);
     process.exit(2);
@@ -169,6 +173,16 @@ async function main(): Promise<void> {
     if (values.only === 'imports') {
       // a quicker loop while working on the imports: a full run's results file stays as it was
       printBulk([remittanceImportBenchmark(ctx), claimImportBenchmark(ctx)]);
+      return;
+    }
+    if (values.only === 'frames') {
+      // measured over whichever database ctx holds: a larger one's queue is a larger test
+      const frames = await framesBenchmark(ctx, {
+        screens: positiveInt(values.screens, 200, 'screens'),
+        dragSteps: 200,
+        openings: 3,
+      });
+      printFrames(frames);
       return;
     }
     if (values.only === 'documents') {

@@ -1,68 +1,21 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { METHOD_NAMES } from '../../shared/api/contract';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { WorkProgress } from '../../shared/api/imports';
 import type { Ctx } from '../../electron/core/context';
 import { holdSteps, type StepHold } from '../../electron/core/step-hold';
-import { dispatchAsync } from '../../electron/api/dispatch';
 import { generateDemoData } from '../../electron/demo/generate';
+import { bridgeApi, launchChromium, serveRenderer } from '../../electron/testing/browser-app';
 import { createTestCtx } from '../../electron/testing/test-db';
 import { describeFinding, runAxe, type AxeFinding } from './axe';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const dist = path.join(root, 'renderer', 'dist');
 export const SCREENSHOTS = path.join(root, 'test-output', 'screenshots');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-/** Serves the built renderer on loopback: Chromium refuses module scripts over file://. */
-export async function serveRenderer(): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const file = path.join(dist, pathname === '/' ? 'index.html' : pathname);
-    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/index.html`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export { launchChromium, serveRenderer };
 
 export type TestCtx = ReturnType<typeof createTestCtx>;
 
@@ -94,21 +47,7 @@ export async function openApp(browser: Browser, url: string, ctx: Ctx): Promise<
   (page as CheckedPage).problems = problems;
   (page as CheckedPage).axeFindings = [];
   (page as CheckedPage).checkedScreens = new Set();
-  await page.exposeBinding('__claimdeskInvoke', (_source, method: unknown, input: unknown) =>
-    dispatchAsync(ctx, method, input),
-  );
-  await page.addInitScript(
-    (names: readonly string[]) => {
-      const invoke = (
-        window as unknown as { __claimdeskInvoke: (m: string, i: unknown) => Promise<unknown> }
-      ).__claimdeskInvoke;
-      const api = Object.fromEntries(
-        names.map((name) => [name, (input: unknown) => invoke(name, input ?? {})]),
-      );
-      Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true });
-    },
-    [...METHOD_NAMES],
-  );
+  await bridgeApi(page, ctx);
   await page.goto(url);
   return page;
 }

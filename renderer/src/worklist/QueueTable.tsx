@@ -1,7 +1,16 @@
 import { Box, Paper, Skeleton, Text, UnstyledButton } from '@mantine/core';
-import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import type { QueueRow } from '../../../shared/api/queue';
 import { accountPath, navigate } from '../app/router';
 import { listMoveKeys, runListKey } from '../components/list-keys';
@@ -9,6 +18,7 @@ import { EmptyState, QueryState } from '../components/States';
 import { queueColumns } from './columns';
 import { hasFilters, type QueueFilters } from './filters';
 import { PAGE_SIZE, useQueuePages } from './useQueuePages';
+import './queue.css';
 
 const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 30;
@@ -32,7 +42,9 @@ export function QueueTable({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // every row drawn costs layout and text shaping in the frame that shows it; the rows
+    // on screen are drawn in the scroll's own frame, so a few beyond them are enough
+    overscan: 4,
     // the column headers stick to the top of the grid, above the first row
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
@@ -94,6 +106,12 @@ export function QueueTable({
     const row = rowAt(index);
     if (row) navigate(accountPath(row.accountId));
   };
+  // one function for every render, so the rows that stay on screen need not draw again
+  const openRef = useRef(open);
+  useEffect(() => {
+    openRef.current = open;
+  });
+  const openLatest = useCallback((index: number) => openRef.current(index), []);
   const onKeyDown = (e: KeyboardEvent) =>
     runListKey(e, {
       ...listMoveKeys(selected, total, scrollRef.current?.clientHeight, ROW_HEIGHT, move),
@@ -198,53 +216,30 @@ export function QueueTable({
           aria-rowcount={total + 1}
           aria-activedescendant={`queue-row-${selected}`}
           onKeyDown={onKeyDown}
-          style={{ flex: 1, overflow: 'auto', position: 'relative' }}
+          style={
+            {
+              flex: 1,
+              overflow: 'auto',
+              position: 'relative',
+              // the rows take their columns from here (queue.css)
+              '--queue-columns': gridTemplateColumns,
+            } as CSSProperties
+          }
         >
           {headerRow}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const data = rowAt(item.index);
-              const row = data ? rowsById.get(String(data.followUpId)) : undefined;
               return (
-                <div
+                <QueueGridRow
                   key={item.key}
-                  id={`queue-row-${item.index}`}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={item.index === selected}
-                  data-selected={item.index === selected}
-                  className="queue-row virtual-row"
-                  onClick={() => setSelected(item.index)}
-                  onDoubleClick={() => open(item.index)}
-                  style={{
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
-                    gridTemplateColumns,
-                    cursor: 'pointer',
-                  }}
-                >
-                  {row ? (
-                    row.getVisibleCells().map((cell) => (
-                      <div
-                        key={cell.id}
-                        role="gridcell"
-                        style={{
-                          overflow: 'hidden',
-                          paddingRight: 8,
-                          textAlign:
-                            cell.column.columnDef.meta?.align === 'right' ? 'right' : 'left',
-                          fontSize: 'var(--mantine-font-size-sm)',
-                        }}
-                      >
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </div>
-                    ))
-                  ) : (
-                    <div role="gridcell" style={{ gridColumn: '1 / -1' }}>
-                      <Skeleton height={12} radius="sm" aria-label="Loading row" />
-                    </div>
-                  )}
-                </div>
+                  index={item.index}
+                  top={item.start - HEADER_HEIGHT}
+                  row={data ? rowsById.get(String(data.followUpId)) : undefined}
+                  selected={item.index === selected}
+                  onSelect={setSelected}
+                  onOpen={openLatest}
+                />
               );
             })}
           </div>
@@ -263,3 +258,61 @@ export function QueueTable({
     </Paper>
   );
 }
+
+interface GridRowProps {
+  index: number;
+  /** offset from the top of the rows, below the sticky header */
+  top: number;
+  /** undefined while its page is loading */
+  row: Row<QueueRow> | undefined;
+  selected: boolean;
+  onSelect: (index: number) => void;
+  onOpen: (index: number) => void;
+}
+
+/**
+ * One row of the grid. A scroll changes which rows are on screen, not the rows that stay:
+ * they keep their drawing, judged by the follow-up they show (the table model's row objects
+ * are rebuilt whenever the rows on screen change).
+ */
+const QueueGridRow = memo(
+  function QueueGridRow({ index, top, row, selected, onSelect, onOpen }: GridRowProps) {
+    return (
+      <div
+        id={`queue-row-${index}`}
+        role="row"
+        aria-rowindex={index + 2}
+        aria-selected={selected}
+        data-selected={selected}
+        className="queue-row virtual-row queue-grid-row"
+        onClick={() => onSelect(index)}
+        onDoubleClick={() => onOpen(index)}
+        style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+      >
+        {row ? (
+          row.getVisibleCells().map((cell) => (
+            <div
+              key={cell.id}
+              role="gridcell"
+              className="queue-cell"
+              data-align={cell.column.columnDef.meta?.align}
+            >
+              {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            </div>
+          ))
+        ) : (
+          <div role="gridcell" style={{ gridColumn: '1 / -1' }}>
+            <Skeleton height={12} radius="sm" aria-label="Loading row" />
+          </div>
+        )}
+      </div>
+    );
+  },
+  (a, b) =>
+    a.index === b.index &&
+    a.top === b.top &&
+    a.row?.original === b.row?.original &&
+    a.selected === b.selected &&
+    a.onSelect === b.onSelect &&
+    a.onOpen === b.onOpen,
+);

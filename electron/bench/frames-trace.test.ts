@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { framesFromTrace } from './frames-trace';
+
+const MAIN = { pid: 7, tid: 7 };
+const task = (ts: number, dur: number, tdur: number) => ({
+  name: 'ThreadControllerImpl::RunTask',
+  cat: 'toplevel',
+  ph: 'X',
+  ts,
+  dur,
+  tdur,
+  ...MAIN,
+});
+const frameEnd = (ts: number) => ({ name: 'AnimationFrame::Render', ph: 'e', ts, ...MAIN });
+const mark = (ts: number, phase: string) => ({
+  name: `frames:${phase}`,
+  cat: 'blink.user_timing',
+  ph: 'I',
+  ts,
+  ...MAIN,
+});
+
+describe('frames from a trace', () => {
+  it('counts every task between two rendered frames towards the second, by phase', () => {
+    // times in microseconds, as a trace has them
+    const trace = JSON.stringify({
+      traceEvents: [
+        frameEnd(1_000),
+        mark(1_500, 'wheel'),
+        // the first frame of the phase: two tasks, one of them its rendering
+        task(2_000, 10_000, 4_000),
+        task(12_500, 6_000, 5_000),
+        frameEnd(18_000),
+        // the second: one long task
+        task(19_000, 30_000, 20_000),
+        frameEnd(48_000),
+        mark(49_000, ''),
+        // after the phases: not counted
+        task(50_000, 40_000, 40_000),
+        frameEnd(90_000),
+        // another thread's frames and tasks are not the page's
+        { ...task(2_000, 90_000, 90_000), tid: 8 },
+      ],
+    });
+    const [wheel, all] = framesFromTrace(trace, 16);
+    expect(wheel).toEqual({
+      phase: 'wheel',
+      frames: 2,
+      cpu: { p50: 9, p95: 20, max: 20, over16: 1 },
+      wall: { p50: 16, p95: 30, max: 30, over16: 1 },
+    });
+    expect(all?.phase).toBe('all');
+    expect(all?.frames).toBe(2);
+  });
+});

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { METHOD_NAMES } from '../../shared/api/contract';
+import type { Ctx } from '../core/context';
+import { dispatchAsync } from '../api/dispatch';
+
+/**
+ * The built renderer in Chromium with `window.api` wired to the main process's dispatch:
+ * what the end-to-end tests and the renderer benchmark both run, with no test runner in it.
+ */
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const RENDERER_DIST = path.join(root, 'renderer', 'dist');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves the built renderer on loopback: Chromium refuses module scripts over file://. */
+export async function serveRenderer(
+  dist = RENDERER_DIST,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const file = path.join(dist, pathname === '/' ? 'index.html' : pathname);
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/index.html`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
+  });
+}
+
+/**
+ * Gives every page `page` opens from now on a `window.api` as the preload does in
+ * Electron, each call going to `dispatchAsync` over `ctx`'s database.
+ */
+export async function bridgeApi(page: Page, ctx: Ctx): Promise<void> {
+  await page.exposeBinding('__claimdeskInvoke', (_source, method: unknown, input: unknown) =>
+    dispatchAsync(ctx, method, input),
+  );
+  await page.addInitScript(
+    (names: readonly string[]) => {
+      // runs in the page, where globalThis is the window
+      const invoke = (
+        globalThis as unknown as {
+          __claimdeskInvoke: (m: string, i: unknown) => Promise<unknown>;
+        }
+      ).__claimdeskInvoke;
+      const api = Object.fromEntries(
+        names.map((name) => [name, (input: unknown) => invoke(name, input ?? {})]),
+      );
+      Object.defineProperty(globalThis, 'api', { value: Object.freeze(api), enumerable: true });
+    },
+    [...METHOD_NAMES],
+  );
+}
