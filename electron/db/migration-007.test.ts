@@ -13,7 +13,7 @@ const QUEUE_INDEXES = ['follow_ups_due', 'follow_ups_rank'];
 
 /**
  * The queue as people use it: each sort, and the filters these indexes serve (a payer,
- * owner or aging filter in the default order reads migration 45's indexes).
+ * owner, kind or aging filter reads migration 45's indexes).
  */
 const QUEUE_INPUTS: InputOf<'listQueue'>[] = [
   {},
@@ -21,8 +21,6 @@ const QUEUE_INPUTS: InputOf<'listQueue'>[] = [
   { sortBy: 'deadline' },
   { sortBy: 'balance', sortDir: 'asc' },
   { sortBy: 'age' },
-  { payerId: 1, sortBy: 'dueDate' },
-  { ownerId: 'unassigned', sortBy: 'dueDate' },
   { minBalance: 10_000 },
 ];
 

@@ -75,8 +75,8 @@ function problemsOf<M extends MethodName>(
   });
 }
 
-/** The statement that picks the page's follow-ups (not the one that reads their rows). */
-const PAGE_OF_IDS = /^\s*SELECT f\.id, [^]*? AS sortKey FROM follow_ups f\b/;
+/** The statements that pick the page's follow-ups and count them (not the rows' read). */
+const PAGE_OF_IDS = /^\s*SELECT (f\.id, [^]*? AS sortKey|count\(\*\) AS total) FROM follow_ups f\b/;
 
 /** The queue's page must be read through a key on one of the columns it filters on. */
 const QUEUE_KEYS: Record<string, string | undefined> = {

@@ -31,14 +31,13 @@ export interface QueueQuery {
 }
 
 /**
- * In the default order, the index that serves a filter's first page: the filter's key in
- * rank order, with the other filters' columns after it. Named, not left to the planner:
+ * The index that serves a filter: the filter's key in rank order, with the other filters'
+ * columns after it, for the count in any order and the page in the default order. Named, not left to the planner:
  * the statistics `PRAGMA optimize` keeps on a large file (a limited sample) make every
  * follow-up index look alike on its status, and it picked one ordered by due date and
  * sorted all that were due.
  */
 function filterIndex(input: QueueInput): string | null {
-  if (input.sortBy !== 'priority') return null;
   if (input.ownerId != null) return 'follow_ups_owner_rank';
   if (input.payerId != null) return 'follow_ups_payer_rank';
   if (input.agingBucket) return 'follow_ups_aging_rank';
@@ -76,6 +75,7 @@ export function buildQueueQuery(input: QueueInput, today: IsoDate): QueueQuery {
   const whereSql = where.join(' AND ');
   const dir = input.sortDir === 'asc' ? 'ASC' : 'DESC';
   const index = filterIndex(input);
+  const pageIndex = input.sortBy === 'priority' ? index : null;
   const key = ORDER[input.sortBy];
   let page = whereSql;
   if (input.after) {
@@ -87,11 +87,12 @@ export function buildQueueQuery(input: QueueInput, today: IsoDate): QueueQuery {
     params.afterId = input.after.id;
   }
   return {
-    pageSql: `SELECT f.id, ${key} AS sortKey FROM follow_ups f ${index ? `INDEXED BY ${index} ` : ''}
+    pageSql: `SELECT f.id, ${key} AS sortKey FROM follow_ups f ${pageIndex ? `INDEXED BY ${pageIndex} ` : ''}
       WHERE ${page}
       ORDER BY ${key} ${dir}, f.id ${dir}
       LIMIT ${input.limit} OFFSET ${input.after ? 0 : input.offset}`,
-    countSql: `SELECT count(*) AS total FROM follow_ups f WHERE ${whereSql}`,
+    // counted from the same index: the one by due date would read each row for the filter
+    countSql: `SELECT count(*) AS total FROM follow_ups f ${index ? `INDEXED BY ${index} ` : ''}WHERE ${whereSql}`,
     params,
   };
 }
