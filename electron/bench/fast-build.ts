@@ -20,7 +20,7 @@ export const READ_WHILE_BUILDING: readonly string[] = [
   'ledger_account',
   'ledger_claim',
   'follow_ups_account',
-  'follow_ups_owner',
+  'follow_ups_owner_rank',
   'claim_adjustments_claim',
   'claim_remarks_claim',
   'audit_log_uid',

@@ -10,6 +10,7 @@ import { all, prepare } from '../db/query';
  * Gives every open denial follow-up that has no denial record one, classified from the
  * codes already on its claim. Denials worked before the denial workflow existed (and the
  * demo hospital's) then show in the denials view like imported ones. Returns how many.
+ * In follow-up order, so the denials' ids do not depend on which index the planner reads.
  */
 export function recordOpenDenials(db: Db, userId: UserId, now: string): number {
   const open = all<{
@@ -28,7 +29,8 @@ export function recordOpenDenials(db: Db, userId: UserId, now: string): number {
            WHERE l.claim_id = c.id AND l.side = 'insurance') AS open
        FROM follow_ups f JOIN claims c ON c.id = f.claim_id JOIN payers py ON py.id = c.payer_id
        WHERE f.kind = 'denial' AND f.status = 'open'
-         AND NOT EXISTS (SELECT 1 FROM denials d WHERE d.claim_id = f.claim_id)`,
+         AND NOT EXISTS (SELECT 1 FROM denials d WHERE d.claim_id = f.claim_id)
+       ORDER BY f.id`,
   );
   const adjustments = prepare<{ groupCode: string; reasonCode: string; amount: Cents }>(
     db,

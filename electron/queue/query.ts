@@ -32,10 +32,10 @@ export interface QueueQuery {
 
 /**
  * The index that serves a filter: the filter's key in rank order, with the other filters'
- * columns after it, for the count in any order and the page in the default order. Named, not left to the planner:
- * the statistics `PRAGMA optimize` keeps on a large file (a limited sample) make every
- * follow-up index look alike on its status, and it picked one ordered by due date and
- * sorted all that were due.
+ * columns after it, for the count in any order and the page in the default order. Named,
+ * not left to the planner: the statistics `PRAGMA optimize` keeps on a large file (a
+ * limited sample) make every follow-up index look alike on its status, and it picked one
+ * ordered by due date and sorted all that were due.
  */
 function filterIndex(input: QueueInput): string | null {
   if (input.ownerId != null) return 'follow_ups_owner_rank';
