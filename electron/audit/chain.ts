@@ -20,7 +20,7 @@ export interface AuditEntry {
   accounts: string;
   documents: string;
   detail: string;
-  /** Set on an entry kept in the pending file while the database was busy. */
+  /** Set on an entry that waited in a file beside the database (every view), so it joins once. */
   uid: string | null;
 }
 

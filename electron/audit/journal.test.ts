@@ -9,7 +9,7 @@ import { call } from '../testing/call';
 import { createEncryptedTestCtx } from '../testing/encrypted-db';
 import { createTestCtx, type TestCtx } from '../testing/test-db';
 import { WORKSTATION, type AuditEntry } from './chain';
-import { journalKey, leftoverJournals, readJournal } from './journal';
+import { journalKeys, leftoverJournals, readJournal } from './journal';
 import { FLUSH_DELAY_MS, flushTrail, recordEntry } from './trail';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -118,7 +118,7 @@ describe('views wait in a file beside the database, never lost', () => {
     expect(bytes.includes(Buffer.from(NAME))).toBe(false);
     expect(bytes.includes(Buffer.from(`,${accountId},`))).toBe(false);
     expect(readJournal(file, null)).toBe('unreadable');
-    expect(readJournal(file, journalKey(Buffer.alloc(32, 7)))).toBe('unreadable');
+    expect(readJournal(file, journalKeys(Buffer.alloc(32, 7)))).toBe('unreadable');
     const db = openDatabase(ctx.databasePath, { key: encrypted.databaseKey });
     try {
       expect(
@@ -150,17 +150,7 @@ describe('views wait in a file beside the database, never lost', () => {
     const accountId = patientAccount();
     const before = trail().length;
     call(ctx, 'getAccount', { accountId });
-    const entry: AuditEntry = {
-      at: ctx.clock.now(),
-      userId: ctx.userId,
-      workstation: WORKSTATION,
-      method: 'a write that fails',
-      access: 'write',
-      accounts: '',
-      documents: '',
-      detail: '{}',
-      uid: null,
-    };
+    const entry: AuditEntry = { ...entryOf(ctx), method: 'a write that fails', access: 'write' };
     expect(() =>
       ctx.db.transaction(() => {
         recordEntry(ctx.db, ctx.databasePath, entry);
@@ -195,4 +185,104 @@ describe('views wait in a file beside the database, never lost', () => {
     flushTrail(ctx.db);
     expect(journals()).toEqual([]);
   });
+
+  it('views waiting through two writes, or a flush and more views, all reach the chain', () => {
+    ctx = createTestCtx();
+    const accountId = patientAccount();
+    const before = trail().length;
+    // synchronous calls: no write's after-commit work runs until the test is done
+    call(ctx, 'getAccount', { accountId });
+    call(ctx, 'addActivity', { accountId, kind: 'note', text: 'First call' });
+    call(ctx, 'addActivity', { accountId, kind: 'note', text: 'Second call' });
+    call(ctx, 'search', { query: NAME });
+    call(ctx, 'getAccount', { accountId });
+    flushTrail(ctx.db);
+    call(ctx, 'search', { query: 'Ada' });
+    flushTrail(ctx.db);
+    expect(
+      trail()
+        .slice(before)
+        .map((e) => e.method),
+    ).toEqual(['getAccount', 'addActivity', 'addActivity', 'search', 'getAccount', 'search']);
+    expect(journals()).toEqual([]);
+  });
+
+  it('a file moved in whose removal failed is moved again without a second entry', () => {
+    ctx = createTestCtx();
+    const accountId = patientAccount();
+    call(ctx, 'getAccount', { accountId });
+    const [name] = journals();
+    if (!name) throw new Error('no file');
+    const copy = fs.readFileSync(path.join(ctx.dir, name));
+    flushTrail(ctx.db);
+    const chainedOnce = trail().length;
+    // as if a crash came between the commit and the file's removal, in a process now gone
+    fs.writeFileSync(path.join(ctx.dir, `test.sqlite.audit-pending.${gonePid()}.0a1b`), copy);
+    closeDatabase(ctx.db);
+    const db = openDatabase(ctx.databasePath);
+    try {
+      expect(trail(db)).toHaveLength(chainedOnce);
+      expect(journals()).toEqual([]);
+    } finally {
+      closeDatabase(db);
+    }
+  });
+
+  it("keeps, and does not move, a file it cannot read, one whose line was changed, and a restore's set-aside file", () => {
+    const encrypted = createEncryptedTestCtx();
+    ctx = encrypted;
+    const accountId = patientAccount();
+    call(ctx, 'getAccount', { accountId });
+    const [name] = journals();
+    if (!name) throw new Error('no file');
+    const bytes = fs.readFileSync(path.join(ctx.dir, name), 'latin1');
+    flushTrail(ctx.db);
+    const before = trail().length;
+    // someone changes one character of the sealed line (a digit of the user, say)
+    const lines = bytes.split('\n');
+    const line = lines[1] ?? '';
+    lines[1] = (line[0] === 'A' ? 'B' : 'A') + line.slice(1);
+    const dead = gonePid();
+    const changed = path.join(ctx.dir, `test.sqlite.audit-pending.${dead}.1`);
+    fs.writeFileSync(changed, lines.join('\n'), 'latin1');
+    // a plain file of this version beside an encrypted database: not ClaimDesk's
+    const plain = path.join(ctx.dir, `test.sqlite.audit-pending.${dead}.2`);
+    fs.writeFileSync(plain, `${JSON.stringify({ ...entryOf(ctx), uid: 'forged' })}\n`);
+    // a folder where a file should be cannot be read at all
+    const unreadable = path.join(ctx.dir, `test.sqlite.audit-pending.${dead}.3`);
+    fs.mkdirSync(unreadable);
+    // what a restore sets aside is the old database's, not this one's
+    const setAside = path.join(ctx.dir, `test.sqlite.audit-pending.${dead}.4.before-restore-1`);
+    fs.writeFileSync(setAside, bytes, 'latin1');
+    expect(leftoverJournals(ctx.databasePath)).toEqual([changed, plain, unreadable].sort());
+    closeDatabase(ctx.db);
+    const db = openDatabase(ctx.databasePath, { key: encrypted.databaseKey });
+    try {
+      expect(trail(db)).toHaveLength(before);
+      for (const kept of [changed, plain, unreadable, setAside])
+        expect(fs.existsSync(kept)).toBe(true);
+    } finally {
+      closeDatabase(db);
+    }
+  });
 });
+
+/** A process id that was in use a moment ago and is not now. */
+function gonePid(): number {
+  const done = spawnSync(process.execPath, ['-e', '0']);
+  return done.pid ?? 999_999;
+}
+
+function entryOf(c: TestCtx): AuditEntry {
+  return {
+    at: c.clock.now(),
+    userId: c.userId,
+    workstation: WORKSTATION,
+    method: 'getAccount',
+    access: 'read',
+    accounts: ',1,',
+    documents: '',
+    detail: '{}',
+    uid: null,
+  };
+}

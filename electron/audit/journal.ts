@@ -1,9 +1,12 @@
 import {
   createCipheriv,
   createDecipheriv,
+  createHash,
   hkdfSync,
   randomBytes,
+  timingSafeEqual,
   type Cipheriv,
+  type Hash,
 } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,88 +19,111 @@ import type { AuditEntry } from './chain';
  * microseconds, and the line is with the operating system the moment the call returns, so
  * ClaimDesk killed the next instant loses nothing: the next opening moves what it finds.
  *
- * Each connection has its own file, named by its process, so nobody else writes to it and a
- * file whose process has gone is known to be left over. With an encrypted database the
- * lines are encrypted too (a search's words are patient data): AES-256 in counter mode over
- * the whole file, one key stream from a random starting block written in the file's first
- * line, so each line costs one cipher update rather than a cipher of its own.
+ * Each connection has its own file, named by its process and a random part, so nobody
+ * else writes to it and a file whose process has gone is known to be left over.
+ *
+ * With an encrypted database the lines are encrypted (a search's words are patient data)
+ * and sealed, so that nobody can slip an entry into the trail through the file: AES-256 in
+ * counter mode over the whole file from a random starting block in its first line (one
+ * cipher update a line, where a cipher of its own per line cost four times the write), and
+ * after each line a tag that is SHA3-256 of a key and every line so far (a copy of one
+ * running hash: a tenth of an HMAC's cost per line; SHA-3 has no length extension).
  */
 
 const FILE_PREFIX = '.audit-pending';
-const ENCRYPTED = 'ClaimDesk audit journal, aes-256-ctr ';
-/** The first encrypted line: a wrong key reads as something else, and the file is kept. */
-const MARKER = '{"journal":1}';
+const SEALED = 'ClaimDesk audit journal, aes-256-ctr sha3-256 ';
+const TAG_BYTES = 16;
 
-export function journalKey(databaseKey: Buffer | null | undefined): Buffer | null {
-  if (!databaseKey) return null;
-  return Buffer.from(
-    hkdfSync('sha256', databaseKey, Buffer.alloc(0), 'claimdesk audit journal', 32),
-  );
+export interface JournalKeys {
+  readonly encrypt: Buffer;
+  readonly seal: Buffer;
 }
 
-/** The file an older ClaimDesk shared between its processes; still read when found. */
-export function sharedJournalPath(databasePath: string): string {
-  return `${databasePath}${FILE_PREFIX}`;
+export function journalKeys(databaseKey: Buffer | null | undefined): JournalKeys | null {
+  if (!databaseKey) return null;
+  const derive = (info: string) =>
+    Buffer.from(hkdfSync('sha256', databaseKey, Buffer.alloc(0), info, 32));
+  return { encrypt: derive('claimdesk audit journal'), seal: derive('claimdesk audit seal') };
 }
 
 /** Files this process writes now: never taken as left over by another connection of it. */
 const inUse = new Set<string>();
-let opened = 0;
+
+interface OpenFile {
+  readonly fd: number;
+  readonly file: string;
+  readonly cipher: Cipheriv | null;
+  readonly seal: Hash | null;
+}
 
 export class Journal {
-  private fd: number | null = null;
-  private cipher: Cipheriv | null = null;
-  private file: string | null = null;
+  private open: OpenFile | null = null;
 
   constructor(
     private readonly databasePath: string,
-    private readonly key: Buffer | null,
+    private readonly keys: JournalKeys | null,
   ) {}
 
   /** Appends one entry; the file is started with the first. */
   write(entry: AuditEntry): void {
-    const line = `${JSON.stringify(entry)}\n`;
-    if (this.fd === null) this.start();
-    const fd = this.fd as number;
-    if (this.cipher) fs.writeSync(fd, this.cipher.update(line, 'utf8'));
-    else fs.writeSync(fd, line);
+    const f = this.open ?? this.start();
+    try {
+      fs.writeSync(f.fd, this.line(f, JSON.stringify(entry)));
+    } catch (error) {
+      // a line half written or a key stream moved on: this file takes no more
+      this.leave();
+      throw error;
+    }
   }
 
   /** Every entry written is in the chain: the file goes, and the next entry starts anew. */
   end(): void {
-    if (this.fd === null || this.file === null) return;
-    fs.closeSync(this.fd);
-    fs.rmSync(this.file, { force: true });
-    inUse.delete(this.file);
-    this.fd = null;
-    this.cipher = null;
-    this.file = null;
+    const f = this.close();
+    // a file that cannot be removed now is moved again later: its entries are known by uid
+    if (f) fs.rmSync(f.file, { force: true });
   }
 
   /** The connection closes with entries still here: the file stays for the next opening. */
   leave(): void {
-    if (this.fd === null || this.file === null) return;
-    fs.closeSync(this.fd);
-    inUse.delete(this.file);
-    this.fd = null;
-    this.cipher = null;
-    this.file = null;
+    this.close();
   }
 
-  private start(): void {
-    opened += 1;
-    const file = `${this.databasePath}${FILE_PREFIX}.${process.pid}.${opened}`;
-    // 'a': each write lands at the end whatever happened before; 'x' never adopts a stray file
+  private close(): OpenFile | null {
+    const f = this.open;
+    if (!f) return null;
+    this.open = null;
+    inUse.delete(f.file);
+    try {
+      fs.closeSync(f.fd);
+    } catch {
+      // already closed: nothing more to write to it either way
+    }
+    return f;
+  }
+
+  private line(f: OpenFile, json: string): string {
+    if (!f.cipher || !f.seal) return `${json}\n`;
+    const sealed = f.cipher.update(json, 'utf8');
+    f.seal.update(sealed);
+    const tag = f.seal.copy().digest().subarray(0, TAG_BYTES);
+    return `${sealed.toString('base64')}.${tag.toString('base64')}\n`;
+  }
+
+  private start(): OpenFile {
+    const file = `${this.databasePath}${FILE_PREFIX}.${process.pid}.${randomBytes(6).toString('hex')}`;
+    // 'a': each write lands at the end; 'x': never adopts a file that is there already
     const fd = fs.openSync(file, 'ax', 0o600);
     inUse.add(file);
-    if (this.key) {
+    let cipher: Cipheriv | null = null;
+    let seal: Hash | null = null;
+    if (this.keys) {
       const iv = randomBytes(16);
-      fs.writeSync(fd, `${ENCRYPTED}${iv.toString('base64')}\n`);
-      this.cipher = createCipheriv('aes-256-ctr', this.key, iv);
-      fs.writeSync(fd, this.cipher.update(`${MARKER}\n`, 'utf8'));
+      fs.writeSync(fd, `${SEALED}${iv.toString('base64')}\n`);
+      cipher = createCipheriv('aes-256-ctr', this.keys.encrypt, iv);
+      seal = createHash('sha3-256').update(this.keys.seal).update(iv);
     }
-    this.fd = fd;
-    this.file = file;
+    this.open = { fd, file, cipher, seal };
+    return this.open;
   }
 }
 
@@ -111,13 +137,18 @@ function processGone(pid: number): boolean {
   }
 }
 
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * Files left by connections that are gone: the shared file of an older ClaimDesk, files of
  * processes no longer running, and this process's own files that no connection writes now.
+ * Only names ClaimDesk gives: a file set aside under a longer name (by a restore) is not.
  */
 export function leftoverJournals(databasePath: string): string[] {
   const dir = path.dirname(databasePath);
-  const base = `${path.basename(databasePath)}${FILE_PREFIX}`;
+  const own = new RegExp(
+    `^${escaped(path.basename(databasePath) + FILE_PREFIX)}(?:\\.(\\d+)(?:\\.[0-9a-f]+)?)?$`,
+  );
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -126,56 +157,69 @@ export function leftoverJournals(databasePath: string): string[] {
   }
   const found: string[] = [];
   for (const name of names) {
-    if (name !== base && !name.startsWith(`${base}.`)) continue;
+    const match = own.exec(name);
+    if (!match) continue;
     const file = path.join(dir, name);
-    if (name === base) {
-      found.push(file);
-      continue;
-    }
-    const pid = Number(name.slice(base.length + 1).split('.')[0]);
-    if (!Number.isSafeInteger(pid) || pid <= 0) continue;
-    const gone = pid === process.pid ? !inUse.has(file) : processGone(pid);
-    if (gone) found.push(file);
+    const pid = match[1] === undefined ? null : Number(match[1]);
+    if (pid === null) found.push(file);
+    else if (pid === process.pid ? !inUse.has(file) : processGone(pid)) found.push(file);
   }
   return found.sort();
 }
 
+/** The shared file of an older ClaimDesk, which wrote plain lines whatever the database. */
+const isOlderShared = (file: string) => file.endsWith(FILE_PREFIX);
+
 /**
- * A left-over file's entries; 'unreadable' when it is encrypted with a key other than the
- * one given (it is then kept). A line cut short by a crash while writing it is skipped.
+ * A left-over file's entries; 'unreadable' (the file is then kept, as evidence) when it
+ * cannot be read, or is sealed with another key, or a line of it was changed, or it is a
+ * plain file of this version beside an encrypted database. A last line cut short by a crash
+ * while writing it is skipped.
  */
-export function readJournal(file: string, key: Buffer | null): AuditEntry[] | 'unreadable' {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    return [];
-  }
+export function readJournal(file: string, keys: JournalKeys | null): AuditEntry[] | 'unreadable' {
   let text: string;
-  const head = bytes.subarray(0, ENCRYPTED.length).toString('latin1');
-  if (head === ENCRYPTED) {
-    const newline = bytes.indexOf(0x0a);
-    if (newline < 0 || !key) return 'unreadable';
-    const iv = Buffer.from(bytes.subarray(ENCRYPTED.length, newline).toString('latin1'), 'base64');
-    if (iv.length !== 16) return 'unreadable';
-    const decipher = createDecipheriv('aes-256-ctr', key, iv);
-    text = decipher.update(bytes.subarray(newline + 1)).toString('utf8');
-    if (!text.startsWith(`${MARKER}\n`)) return 'unreadable';
-    text = text.slice(MARKER.length + 1);
-  } else {
-    text = bytes.toString('utf8');
+  try {
+    text = fs.readFileSync(file, 'latin1');
+  } catch (error) {
+    // moved in by another ClaimDesk meanwhile
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? [] : 'unreadable';
   }
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .flatMap((line): AuditEntry[] => {
-      try {
-        const parsed: unknown = JSON.parse(line);
-        return isEntry(parsed) ? [parsed] : [];
-      } catch {
-        return [];
-      }
-    });
+  const lines = text.split('\n');
+  // the part after the last newline was being written when ClaimDesk stopped
+  lines.pop();
+  const json = text.startsWith(SEALED)
+    ? unsealed(lines, keys)
+    : keys && !isOlderShared(file)
+      ? 'unreadable'
+      : lines.map((line) => Buffer.from(line, 'latin1').toString('utf8'));
+  if (json === 'unreadable') return json;
+  return json.flatMap((line): AuditEntry[] => {
+    try {
+      const parsed: unknown = JSON.parse(line);
+      return isEntry(parsed) ? [parsed] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function unsealed(lines: string[], keys: JournalKeys | null): string[] | 'unreadable' {
+  const [header = '', ...records] = lines;
+  const iv = Buffer.from(header.slice(SEALED.length), 'base64');
+  if (!keys || iv.length !== 16) return 'unreadable';
+  const decipher = createDecipheriv('aes-256-ctr', keys.encrypt, iv);
+  const seal = createHash('sha3-256').update(keys.seal).update(iv);
+  const json: string[] = [];
+  for (const record of records) {
+    const [data = '', tagText = ''] = record.split('.');
+    const sealed = Buffer.from(data, 'base64');
+    const tag = Buffer.from(tagText, 'base64');
+    seal.update(sealed);
+    const expected = seal.copy().digest().subarray(0, TAG_BYTES);
+    if (tag.length !== TAG_BYTES || !timingSafeEqual(tag, expected)) return 'unreadable';
+    json.push(decipher.update(sealed).toString('utf8'));
+  }
+  return json;
 }
 
 const TEXT_FIELDS = ['at', 'workstation', 'method', 'accounts', 'documents', 'detail'] as const;

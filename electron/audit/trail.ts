@@ -5,7 +5,7 @@ import { failureKind } from '../core/failure';
 import { prepare } from '../db/query';
 import { appendEntries, GENESIS, lastEntry, type AuditEntry, type Head } from './chain';
 import { writeHeadFile } from './head';
-import { journalKey, Journal, leftoverJournals, readJournal } from './journal';
+import { journalKeys, Journal, leftoverJournals, readJournal, type JournalKeys } from './journal';
 import { hasRecordedStates, recordFirstUserStates } from './user-states';
 import { checkTrail, tamperWarning, type TrailCheck } from './verify';
 
@@ -18,23 +18,23 @@ interface TrailState {
   warning: string | null;
   /** The connection's own busy timeout, put back after moving entries waited less. */
   busyTimeoutMs: number;
-  journalKey: Buffer | null;
+  journalKeys: JournalKeys | null;
   /** Entries recorded outside a write, in the journal and not yet in the chain, in order. */
   journal: Journal;
-  pending: AuditEntry[];
+  pending: readonly AuditEntry[];
   timer: NodeJS.Timeout | null;
 }
 
 const states = new WeakMap<ReadDb, TrailState>();
 
-function newState(db: ReadDb, databasePath: string, key: Buffer | null): TrailState {
+function newState(db: ReadDb, databasePath: string, keys: JournalKeys | null): TrailState {
   return {
     databasePath,
     checked: { id: 0, hash: GENESIS },
     warning: null,
     busyTimeoutMs: db.pragma('busy_timeout', { simple: true }) as number,
-    journalKey: key,
-    journal: new Journal(databasePath, key),
+    journalKeys: keys,
+    journal: new Journal(databasePath, keys),
     pending: [],
     timer: null,
   };
@@ -59,7 +59,7 @@ export function openTrail(
   databasePath: string,
   databaseKey: Buffer | null = null,
 ): TrailCheck {
-  const state = newState(db, databasePath, journalKey(databaseKey));
+  const state = newState(db, databasePath, journalKeys(databaseKey));
   states.set(db, state);
   moveLeftovers(db, state);
   const check = checkTrail(db, databasePath, false);
@@ -126,19 +126,28 @@ function keepHead(db: ReadDb, databasePath: string, last: Head | null): void {
 function moveLeftovers(db: Db, state: TrailState): void {
   const files = leftoverJournals(state.databasePath);
   if (files.length === 0) return;
-  const read = files.map((file) => ({ file, entries: readJournal(file, state.journalKey) }));
-  const readable = read.flatMap((r) => (r.entries === 'unreadable' ? [] : [r]));
+  const readable = files.flatMap((file) => {
+    const entries = readJournal(file, state.journalKeys);
+    return entries === 'unreadable' ? [] : [{ file, entries }];
+  });
   try {
     // the head file is written by the check that follows, which walks over these entries
     db.transaction(() =>
       appendEntries(
         db,
-        readable.flatMap((r) => r.entries as AuditEntry[]),
+        readable.flatMap((r) => r.entries),
       ),
     ).immediate();
-    for (const r of readable) fs.rmSync(r.file, { force: true });
   } catch (error) {
     if (failureKind(error) !== 'busy') throw error;
+    return;
+  }
+  for (const r of readable) {
+    try {
+      fs.rmSync(r.file, { force: true });
+    } catch {
+      // moved again at a later opening, harmlessly: its entries are known by uid
+    }
   }
 }
 
@@ -160,21 +169,25 @@ export const FLUSH_DELAY_MS = 1_000;
 export function recordEntry(db: Db, databasePath: string, entry: AuditEntry): void {
   const state = stateOf(db, databasePath);
   if (db.inTransaction) {
-    const waiting = state.pending.length;
-    const lastWaiting = state.pending[waiting - 1];
-    appendEntries(db, [...state.pending, entry]);
-    // the head file and the file of waiting entries follow once the write has committed
-    // (and not if it rolled back)
+    const waiting = state.pending;
+    appendEntries(db, [...waiting, entry]);
+    // the head file and the waiting entries follow once the write has committed (and not
+    // if it rolled back); by then others may have joined the chain, or come to wait
     queueMicrotask(() => {
       if (!db.open || db.inTransaction) return;
-      if (lastWaiting && isChained(db, lastWaiting)) chained(state, waiting);
-      keepHead(db, databasePath, lastEntry(db));
+      try {
+        const last = waiting[waiting.length - 1];
+        if (last && isChained(db, last)) chained(state, waiting);
+        keepHead(db, databasePath, lastEntry(db));
+      } catch (error) {
+        logFailure(error);
+      }
     });
     return;
   }
   const kept: AuditEntry = { ...entry, uid: randomUUID() };
   state.journal.write(kept);
-  state.pending.push(kept);
+  state.pending = [...state.pending, kept];
   // anything but a view (an opening with the recovery key, a long import's summary) is
   // rare and joins the chain at once, with the views waiting ahead of it
   if (entry.access === 'read') flushSoon(db, state);
@@ -198,21 +211,26 @@ function isChained(db: Db, entry: AuditEntry): boolean {
   );
 }
 
-/** The first `count` waiting entries are in the chain. */
-function chained(state: TrailState, count: number): void {
-  state.pending.splice(0, count);
+/** These entries are in the chain: they wait no more, and with none left the file goes. */
+function chained(state: TrailState, done: readonly AuditEntry[]): void {
+  const gone = new Set(done);
+  state.pending = state.pending.filter((e) => !gone.has(e));
   if (state.pending.length > 0) return;
   state.journal.end();
   if (state.timer !== null) clearTimeout(state.timer);
   state.timer = null;
 }
 
+/** Only the kind: a message can quote patient data. The entries stay in their file. */
+function logFailure(error: unknown): void {
+  console.error(`ClaimDesk: audit trail (${error instanceof Error ? error.name : 'error'})`);
+}
+
 function flushLater(db: Db): void {
   try {
     flushTrail(db);
   } catch (error) {
-    // the entries stay in the file for the next opening; only the kind: messages can quote data
-    console.error(`ClaimDesk: audit trail (${error instanceof Error ? error.name : 'error'})`);
+    logFailure(error);
   }
 }
 
@@ -230,9 +248,9 @@ export function flushTrail(db: Db): void {
   // prepared (and so cached) rather than db.pragma, which prepares anew each time
   prepare(db, `PRAGMA busy_timeout = ${Math.min(busyTimeoutMs, FLUSH_WAIT_MS)}`).get();
   try {
-    const count = state.pending.length;
-    const last = db.transaction(() => appendEntries(db, state.pending)).immediate();
-    chained(state, count);
+    const waiting = state.pending;
+    const last = db.transaction(() => appendEntries(db, waiting)).immediate();
+    chained(state, waiting);
     keepHead(db, state.databasePath, last);
   } catch (error) {
     if (failureKind(error) !== 'busy') throw error;
@@ -246,10 +264,13 @@ export function flushTrail(db: Db): void {
 export function closeTrail(db: Db): void {
   const state = states.get(db);
   if (!state) return;
-  flushTrail(db);
-  if (state.timer !== null) clearTimeout(state.timer);
-  state.timer = null;
-  if (state.pending.length > 0) state.journal.leave();
+  try {
+    flushTrail(db);
+  } finally {
+    if (state.timer !== null) clearTimeout(state.timer);
+    state.timer = null;
+    if (state.pending.length > 0) state.journal.leave();
+  }
   // a write's own microtask may not have run yet: the head file ends where the trail does
-  else keepHead(db, state.databasePath, lastEntry(db));
+  if (state.pending.length === 0) keepHead(db, state.databasePath, lastEntry(db));
 }

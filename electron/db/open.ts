@@ -128,13 +128,18 @@ export function openDatabase(
 
 /**
  * Closes a connection opened by openDatabase, once the audit trail's waiting entries are
- * in it (those that cannot get in, with another workstation importing, stay in their file
- * for the next opening).
+ * in it (those that cannot get in, with another workstation importing or a disk full, stay
+ * in their file for the next opening).
  */
 export function closeDatabase(db: Db): void {
   if (!db.open) return;
   try {
     closeTrail(db);
+  } catch (error) {
+    // closing goes on (ClaimDesk is quitting): the entries stay in their file for next time
+    console.error(
+      `ClaimDesk: audit trail at closing (${error instanceof Error ? error.name : 'error'})`,
+    );
   } finally {
     db.close();
   }
