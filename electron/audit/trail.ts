@@ -21,7 +21,7 @@ interface TrailState {
   journalKeys: JournalKeys | null;
   /** Entries recorded outside a write, in the journal and not yet in the chain, in order. */
   journal: Journal;
-  pending: readonly AuditEntry[];
+  pending: AuditEntry[];
   timer: NodeJS.Timeout | null;
 }
 
@@ -169,7 +169,8 @@ export const FLUSH_DELAY_MS = 1_000;
 export function recordEntry(db: Db, databasePath: string, entry: AuditEntry): void {
   const state = stateOf(db, databasePath);
   if (db.inTransaction) {
-    const waiting = state.pending;
+    // a copy: views recorded before the commit's check are not part of this write
+    const waiting = [...state.pending];
     appendEntries(db, [...waiting, entry]);
     // the head file and the waiting entries follow once the write has committed (and not
     // if it rolled back); by then others may have joined the chain, or come to wait
@@ -187,7 +188,7 @@ export function recordEntry(db: Db, databasePath: string, entry: AuditEntry): vo
   }
   const kept: AuditEntry = { ...entry, uid: randomUUID() };
   state.journal.write(kept);
-  state.pending = [...state.pending, kept];
+  state.pending.push(kept);
   // anything but a view (an opening with the recovery key, a long import's summary) is
   // rare and joins the chain at once, with the views waiting ahead of it
   if (entry.access === 'read') flushSoon(db, state);
@@ -248,7 +249,7 @@ export function flushTrail(db: Db): void {
   // prepared (and so cached) rather than db.pragma, which prepares anew each time
   prepare(db, `PRAGMA busy_timeout = ${Math.min(busyTimeoutMs, FLUSH_WAIT_MS)}`).get();
   try {
-    const waiting = state.pending;
+    const waiting = [...state.pending];
     const last = db.transaction(() => appendEntries(db, waiting)).immediate();
     chained(state, waiting);
     keepHead(db, state.databasePath, last);
