@@ -22,8 +22,8 @@ export function dailyWorkDue(ctx: Ctx): boolean {
  * installment or a broken promise shows in the queue on the day it happens even if
  * nobody posts anything; and follow-ups whose deadline passed are re-ranked, so a missed
  * deadline stops pushing them up the queue; and follow-ups whose oldest amount grew into
- * the next aging bucket are moved there, for the queue's aging filter. It is idempotent, so a second workstation
- * doing the same the same day changes nothing.
+ * the next aging bucket are moved there, for the queue's aging filter. It is idempotent,
+ * so a second workstation doing the same the same day changes nothing.
  */
 export function runDailyWork(ctx: Ctx): { accounts: number; reranked: number } {
   const today = ctx.clock.today();

@@ -7,9 +7,9 @@ import { all, one, prepare } from '../db/query';
 
 /*
  * What the queue filters and sorts on (payer, balance, oldest open date and its aging
- * bucket, account number, patient name) is copied onto each open follow-up with its rank, so that the queue is
- * served by the follow-ups' indexes alone. This module is the one place those columns are
- * worked out.
+ * bucket, account number, patient name) is copied onto each open follow-up with its rank,
+ * so that the queue is served by the follow-ups' indexes alone. This module is the one
+ * place those columns are worked out.
  */
 
 /** What an account lends its open follow-ups. */
