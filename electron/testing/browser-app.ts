@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import type { Ctx } from '../core/context';
 import { dispatchAsync } from '../api/dispatch';
+import { contentType } from '../main/guards';
 
 /**
  * The built renderer in Chromium with `window.api` wired to the main process's dispatch:
@@ -15,15 +16,6 @@ import { dispatchAsync } from '../api/dispatch';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_DIST = path.join(root, 'renderer', 'dist');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** Serves the built renderer on loopback: Chromium refuses module scripts over file://. */
 export async function serveRenderer(
@@ -36,7 +28,7 @@ export async function serveRenderer(
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': contentType(file) });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
