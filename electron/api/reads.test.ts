@@ -85,6 +85,7 @@ function sampleInputs(): Record<string, unknown> {
     },
     listSetAsideDocuments: {},
     listStatementCandidates: {},
+    countStatementCandidates: {},
     listPayers: {},
     getPayer: { payerId },
     getCodeLists: {},

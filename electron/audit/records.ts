@@ -215,6 +215,7 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   search: answered,
   listDenials: answered,
   listStatementCandidates: answered,
+  countStatementCandidates: notPatientData,
   getBatch: answered,
   getCashSummary: answered,
   getDepositSlip: answered,

@@ -174,7 +174,9 @@ describe('lists and the account', () => {
     expect(problemsOf('listDenials', {}, bounded)).toEqual([]);
   });
 
-  it("the statement candidates' first page", () => {
+  it("the statement candidates' first page, a later page and their count", () => {
     expect(problemsOf('listStatementCandidates', {})).toEqual([]);
+    expect(problemsOf('listStatementCandidates', { after: 'H5' })).toEqual([]);
+    expect(problemsOf('countStatementCandidates', {})).toEqual([]);
   });
 });

@@ -38,8 +38,9 @@ const COUNT_SQL = `SELECT count(*) AS total FROM (
  * owing accounts in number order: each account stands for its guarantor when it is the
  * guarantor's first, so the page stops at its limit instead of grouping every guarantor.
  */
-const PAGE_SQL = `SELECT a.guarantor_id AS id FROM accounts a INDEXED BY accounts_owing_number
-  WHERE ${OWING('a')}
+const PAGE_SQL = `SELECT a.guarantor_id AS id, a.account_number AS position
+  FROM accounts a INDEXED BY accounts_owing_number
+  WHERE ${OWING('a')} AND (@after IS NULL OR a.account_number > @after)
     AND (SELECT min(g.account_number) = a.account_number
           AND (max(g.patient_balance) >= @min OR min(g.patient_balance) < 0)
           AND (@newest IS NULL OR min(g.oldest_open_date) <= @newest)
@@ -48,9 +49,12 @@ const PAGE_SQL = `SELECT a.guarantor_id AS id FROM accounts a INDEXED BY account
     AND ${NOT_STATED('a.guarantor_id')}
   ORDER BY a.account_number LIMIT @limit`;
 
-/** The count and the first page's guarantors, exported so the benchmark runs the same SQL. */
+type Filters = ParsedInputOf<'countStatementCandidates'>;
+type Page = Pick<ParsedInputOf<'listStatementCandidates'>, 'limit' | 'after'>;
+
+/** The count and a page's guarantors, exported so the benchmark runs the same SQL. */
 export function buildCandidatesQuery(
-  input: ParsedInputOf<'listStatementCandidates'>,
+  input: Filters & Partial<Page>,
   today: IsoDate,
 ): { countSql: string; pageSql: string; params: Record<string, string | number | null> } {
   const bucket = AGING_BUCKETS.find((b) => b.key === input.agingBucket);
@@ -62,7 +66,8 @@ export function buildCandidatesQuery(
       newest: bucket ? addDays(today, -bucket.minDays) : null,
       oldest: bucket && bucket.maxDays !== null ? addDays(today, -bucket.maxDays) : null,
       since: addDays(today, -input.notStatedWithinDays),
-      limit: input.limit,
+      limit: input.limit ?? null,
+      after: input.after ?? null,
     },
   };
 }
@@ -103,8 +108,14 @@ export function cyclesOf(
   return { cycles: guarantorCycles(states, rules), states };
 }
 
+/** How many guarantors the filters find, for the screen to show beside the pages. */
+export function countStatementCandidates(ctx: ReadCtx, input: Filters): { total: number } {
+  const q = buildCandidatesQuery(input, ctx.clock.today());
+  return oneOrThrow<{ total: number }>(ctx.db, q.countSql, q.params);
+}
+
 /**
- * One row per guarantor due a statement, with the stage it would have and every account
+ * A page of guarantors due a statement, with the stage each would have and every account
  * held back with its reason. Held rows are listed so the run shows why; they are never
  * selected by default, and a run prints nothing of them.
  */
@@ -114,8 +125,8 @@ export function listStatementCandidates(
 ): StatementCandidates {
   const today = ctx.clock.today();
   const q = buildCandidatesQuery(input, today);
-  const { total } = oneOrThrow<{ total: number }>(ctx.db, q.countSql, q.params);
-  const ids = all<{ id: number }>(ctx.db, q.pageSql, q.params).map((r) => r.id);
+  const found = all<{ id: number; position: string }>(ctx.db, q.pageSql, q.params);
+  const ids = found.map((r) => r.id);
   const { cycles, states } = cyclesOf(ctx.db, today, ids);
   const order = new Map(ids.map((id, i) => [id, i]));
   const accounts = cycles
@@ -128,5 +139,6 @@ export function listStatementCandidates(
     if (c.plan) byStage.plan = (byStage.plan ?? 0) + 1;
     for (const h of c.held) byHold[h.hold] = (byHold[h.hold] ?? 0) + 1;
   }
-  return { accounts, total, byStage, byHold };
+  const last = found.length === input.limit ? found[found.length - 1] : undefined;
+  return { accounts, next: last?.position ?? null, byStage, byHold };
 }

@@ -1,7 +1,7 @@
 import type { statementsMethods } from '../../shared/api/statements';
 import type { HandlersOf } from '../core/handlers';
 import { getAccountDunning, releaseStatementHold, setCollectionHold } from './account-dunning';
-import { listStatementCandidates } from './candidates';
+import { countStatementCandidates, listStatementCandidates } from './candidates';
 import { generateStatement } from './generate';
 import { startStatementRun } from './runs';
 
@@ -9,6 +9,7 @@ import { startStatementRun } from './runs';
 export const statementsHandlers = {
   generateStatement,
   listStatementCandidates,
+  countStatementCandidates,
   startStatementRun,
   getAccountDunning,
   setCollectionHold,

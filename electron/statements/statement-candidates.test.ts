@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StatementCandidates } from '../../shared/api/statements';
 import { addAccount, addBilledClaim, addPayer } from '../testing/builders';
 import { call } from '../testing/call';
 import { TEST_TODAY, type TestCtx } from '../testing/test-db';
@@ -29,7 +30,8 @@ describe('statement candidates', () => {
 
     const all = call(ctx, 'listStatementCandidates', {});
     // the closed account is not listed; the credit is, held with its reason
-    expect(all.total).toBe(2);
+    expect(all.accounts).toHaveLength(2);
+    expect(call(ctx, 'countStatementCandidates', {}).total).toBe(2);
     const okafor = all.accounts.find((c) => c.accountNumber === 'H200300');
     expect(okafor).toMatchObject({
       accountIds: [],
@@ -47,12 +49,53 @@ describe('statement candidates', () => {
     expect(held?.held.map((h) => [h.accountId, h.hold])).toEqual([[credit, 'no_address']]);
     expect(held?.held[0]?.reason).toContain('Also: credit balance.');
     expect(all.byHold).toEqual({ insurance_pending: 1, no_address: 1 });
-    expect(call(ctx, 'listStatementCandidates', { minPatientBalance: 10_001 }).total).toBe(1);
-    expect(call(ctx, 'listStatementCandidates', { agingBucket: 'd31_60' }).total).toBe(1);
+    expect(call(ctx, 'countStatementCandidates', { minPatientBalance: 10_001 }).total).toBe(1);
+    expect(call(ctx, 'countStatementCandidates', { agingBucket: 'd31_60' }).total).toBe(1);
 
     await statementPdf(ctx, accountId);
-    expect(call(ctx, 'listStatementCandidates', {}).total).toBe(1);
+    expect(call(ctx, 'countStatementCandidates', {}).total).toBe(1);
     const again = call(ctx, 'listStatementCandidates', { notStatedWithinDays: 0 });
     expect(again.accounts[0]?.lastStatementDate).toBe(TEST_TODAY);
+  });
+
+  it('pages through every guarantor once, in order, and counts what the pages hold', () => {
+    const payerId = addPayer(ctx);
+    for (const amount of [500, 2_500, 700, 9_000, 1_200, 300, 4_000]) {
+      const { accountId } = addAccount(ctx, { payerId });
+      addBilledClaim(ctx, accountId, payerId, [amount], 'patient');
+    }
+    const pages: string[][] = [];
+    let after: string | null = null;
+    do {
+      const page: StatementCandidates = call(ctx, 'listStatementCandidates', { limit: 3, after });
+      pages.push(page.accounts.map((c) => c.accountNumber));
+      after = page.next;
+    } while (after !== null && pages.length < 10);
+    const whole = call(ctx, 'listStatementCandidates', { limit: 5000 });
+    expect(whole.next).toBeNull();
+    expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+    expect(pages.flat()).toEqual(whole.accounts.map((c) => c.accountNumber));
+    expect(new Set(pages.flat()).size).toBe(7);
+    expect(call(ctx, 'countStatementCandidates', {}).total).toBe(7);
+    // a filter narrows the count and the pages alike
+    const over = { minPatientBalance: 1_000 };
+    const narrowed = call(ctx, 'listStatementCandidates', over).accounts;
+    expect(narrowed.map((c) => c.patientBalance).sort((a, b) => a - b)).toEqual([
+      1_200, 2_500, 4_000, 9_000,
+    ]);
+    expect(call(ctx, 'countStatementCandidates', over).total).toBe(4);
+  });
+
+  it('ends with an empty last page when the guarantors fill the pages exactly', () => {
+    const payerId = addPayer(ctx);
+    for (const amount of [500, 600]) {
+      const { accountId } = addAccount(ctx, { payerId });
+      addBilledClaim(ctx, accountId, payerId, [amount], 'patient');
+    }
+    const first = call(ctx, 'listStatementCandidates', { limit: 2 });
+    expect(first.accounts).toHaveLength(2);
+    expect(first.next).not.toBeNull();
+    const second = call(ctx, 'listStatementCandidates', { limit: 2, after: first.next });
+    expect(second).toMatchObject({ accounts: [], next: null });
   });
 });

@@ -359,6 +359,12 @@ describe('documents', () => {
     // the guarantors' rows, below the grid's row of column headers
     const rows = grid.getByRole('row').filter({ has: page.getByRole('gridcell') });
     await rows.first().waitFor();
+    // the first page shows at once; the rest are read behind it until the list is whole
+    const status = page.getByRole('status').filter({ hasText: /guarantors? with a balance/ });
+    await status.filter({ hasText: /^[\d,]+ guarantors with a balance$/ }).waitFor();
+    const total = Number(((await status.textContent()) ?? '').replace(/\D+/g, ''));
+    expect(total).toBeGreaterThan(200);
+    expect(await grid.getAttribute('aria-rowcount')).toBe(String(total + 1));
 
     // the counts a supervisor checks before printing
     const counts = page.getByRole('group', { name: /by stage and accounts held by reason/ });

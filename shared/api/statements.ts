@@ -91,10 +91,16 @@ export interface StatementCandidate {
   allHeld: boolean;
 }
 
+/**
+ * A page of the guarantors due a statement. How many there are in all is a separate read
+ * (countStatementCandidates): counting every guarantor of a large hospital takes far longer
+ * than a page, and the page should not wait for it.
+ */
 export interface StatementCandidates {
   accounts: StatementCandidate[];
-  total: number;
-  /** Guarantors listed by the stage of their next statement, and accounts held by reason. */
+  /** Where the next page starts (`after`); null on the last page. */
+  next: string | null;
+  /** This page's guarantors by the stage of their next statement, and accounts held by reason. */
   byStage: Partial<Record<DunningStage | 'plan', number>>;
   byHold: Partial<Record<StatementHold, number>>;
 }
@@ -138,21 +144,32 @@ export const generateStatementInput = z.strictObject({
   override: optionalText('Reason for printing despite the hold', 500),
 });
 
-export const statementCandidatesInput = z.strictObject({
+const candidateFilters = {
   minPatientBalance: centsField('Minimum patient balance')
     .refine((v) => v >= 0, 'Minimum patient balance cannot be negative.')
     .default(cents(0)),
   agingBucket: z.enum(AGING_BUCKET_KEYS, 'Unknown aging bucket.').nullish(),
   /** Leave out accounts that had a statement within this many days. */
   notStatedWithinDays: z.number().int().min(0).max(365).default(25),
-  limit: z.number().int().min(1).max(5000).default(1000),
+};
+
+export const countStatementCandidatesInput = z.strictObject(candidateFilters);
+
+export const statementCandidatesInput = z.strictObject({
+  ...candidateFilters,
+  limit: z.number().int().min(1).max(5000).default(200),
+  /** The `next` of the page before. */
+  after: z.string().min(1).max(40).nullish(),
 });
+
+/** The most accounts one statement run takes. */
+export const STATEMENT_RUN_MAX = 10_000;
 
 export const startStatementRunInput = z.strictObject({
   accountIds: z
     .array(accountIdField())
     .min(1, 'Choose at least one account.')
-    .max(10_000, 'A run takes at most 10,000 accounts; split the selection.'),
+    .max(STATEMENT_RUN_MAX, 'A run takes at most 10,000 accounts; split the selection.'),
 });
 
 export const releaseStatementHoldInput = z.strictObject({
@@ -171,6 +188,7 @@ export const setCollectionHoldInput = z.strictObject({
 export const statementsMethods = {
   generateStatement: write<DocumentView>()(generateStatementInput),
   listStatementCandidates: read<StatementCandidates>()(statementCandidatesInput),
+  countStatementCandidates: read<{ total: number }>()(countStatementCandidatesInput),
   startStatementRun: long<StatementRunResult>()(
     startStatementRunInput,
     permitted('run_statements'),

@@ -11,6 +11,7 @@ export const documentKeys = {
   draft: (denialId: number, templateId: string | null) =>
     ['appealDraft', denialId, templateId] as const,
   statementCandidates: (filters: object) => ['statementCandidates', filters] as const,
+  statementCandidateCount: (filters: object) => ['statementCandidateCount', filters] as const,
 };
 
 export function useAccountDocuments(accountId: number) {

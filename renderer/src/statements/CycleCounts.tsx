@@ -9,7 +9,11 @@ import {
  * What the listed guarantors' statements would be, by stage, and how many accounts are held
  * back, by reason: what a supervisor checks before printing.
  */
-export function CycleCounts({ counts }: { counts: StatementCandidates }) {
+export function CycleCounts({
+  counts,
+}: {
+  counts: Pick<StatementCandidates, 'byStage' | 'byHold'>;
+}) {
   const stages = [
     ...DUNNING_STAGE.keys.flatMap((k) => {
       const n = counts.byStage[k];

@@ -1,23 +1,34 @@
 import { Alert, Button, Group, List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { RowSelectionState } from '@tanstack/react-table';
 import { useState } from 'react';
+import { STATEMENT_RUN_MAX } from '../../../shared/api/statements';
 import { sumCents } from '../../../shared/money/cents';
-import { api } from '../app/api';
+import { count as n, plural } from '../../../shared/text/count';
 import { messageOf } from '../app/query';
 import { accountPath, navigate } from '../app/router';
 import { Money } from '../components/Money';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { DocumentModal } from '../documents/DocumentModal';
-import { documentKeys } from '../documents/queries';
 import { CandidatesTable } from './CandidatesTable';
 import { CycleCounts } from './CycleCounts';
 import { cancelRun, dismissRun, startRun, useStatementRun, type RunState } from './run-store';
 import { DEFAULT_FILTERS, type CandidateFilters } from './candidate-filters';
 import { StatementFilters } from './StatementFilters';
+import { LIST_CAP, useCandidates } from './useCandidates';
 
-/** The most the list shows (the server's limit on it); more than this is split by the filters. */
-const RUN_LIMIT = 5000;
+/** What the list's status line says: how many there are, and how many are listed so far. */
+function listedText(total: number | null, listed: number, listing: boolean): string {
+  const whole =
+    total === null
+      ? 'Counting guarantors with a balance…'
+      : `${plural(total, 'guarantor')} with a balance`;
+  if (listing) return `${whole}; listing ${n(listed)} so far…`;
+  if (total !== null && total > listed)
+    return listed >= LIST_CAP
+      ? `${whole}; the first ${n(listed)} are listed. Narrow the filters for the rest.`
+      : `${whole}; ${n(listed)} listed.`;
+  return whole;
+}
 
 function RunPanel({
   run,
@@ -32,7 +43,6 @@ function RunPanel({
   // the count of accounts printed, once the server has said; the request until then
   const total = result?.total ?? (step && step.total > 0 ? step.total : run.requested);
   const done = result?.total ?? step?.done ?? 0;
-  const n = (v: number) => v.toLocaleString('en-US');
   const percent = total > 0 ? Math.round((done / total) * 100) : 0;
   const finished = result !== null;
   const skipped = result?.skipped ?? [];
@@ -48,7 +58,7 @@ function RunPanel({
               : cancelled
                 ? `Cancelled after ${n(done)} of ${n(total)} statements.`
                 : finished
-                  ? `Done: ${n(done)} statement${done === 1 ? '' : 's'} printed.`
+                  ? `Done: ${plural(done, 'statement')} printed.`
                   : run.error
                     ? 'The run stopped.'
                     : ''}
@@ -133,14 +143,8 @@ export function StatementsScreen() {
     () => run.result?.documentId ?? null,
   );
   const [opened, setOpened] = useState<number | null>(null);
-  const input = { ...filters, limit: RUN_LIMIT };
-  const candidates = useQuery({
-    queryKey: documentKeys.statementCandidates(input),
-    queryFn: () => api.listStatementCandidates(input),
-    placeholderData: keepPreviousData,
-  });
+  const { pages: candidates, rows, counts, total, listing } = useCandidates(filters);
 
-  const rows = candidates.data?.accounts ?? [];
   // a guarantor with every account held cannot be chosen, so it is never in a run
   const chosen = rows.filter((r) => selected[String(r.guarantorId)] && !r.allHeld);
   // guarantors that left the list (stated just now) leave the selection too
@@ -148,6 +152,8 @@ export function StatementsScreen() {
     chosen.map((r) => [String(r.guarantorId), true]),
   );
   const chosenTotal = sumCents(chosen.map((r) => r.patientBalance));
+  const chosenAccounts = chosen.flatMap((r) => r.accountIds);
+  const tooMany = chosenAccounts.length > STATEMENT_RUN_MAX;
   const busy = run.running;
 
   // the finished run's PDF opens by itself once; after closing it, the button opens it again
@@ -224,31 +230,27 @@ export function StatementsScreen() {
           style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
         >
           <Text size="sm" role="status">
-            {candidates.data
-              ? `${candidates.data.total.toLocaleString('en-US')} guarantor${candidates.data.total === 1 ? '' : 's'} with a balance` +
-                (candidates.data.total > rows.length
-                  ? `; the first ${rows.length.toLocaleString('en-US')} are listed`
-                  : '')
-              : ''}
+            {candidates.data ? listedText(total, rows.length, listing) : ''}
           </Text>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm" c={chosen.length > 0 ? undefined : 'dimmed'}>
-              {chosen.length.toLocaleString('en-US')} selected ·{' '}
-              <Money value={chosenTotal} size="sm" />
+            <Text size="sm" c={tooMany ? 'red' : chosen.length > 0 ? undefined : 'dimmed'}>
+              {n(chosen.length)} selected · <Money value={chosenTotal} size="sm" />
+              {tooMany &&
+                ` · ${n(chosenAccounts.length)} accounts; a run takes at most ${n(STATEMENT_RUN_MAX)}`}
             </Text>
             <Button
               onClick={() => {
                 setClosedDocument(null);
                 setOpened(null);
-                void startRun(chosen.flatMap((r) => r.accountIds));
+                void startRun(chosenAccounts);
               }}
-              disabled={chosen.length === 0 || busy}
+              disabled={chosen.length === 0 || tooMany || busy}
             >
               Print statements{chosen.length > 0 ? ` (${chosen.length})` : ''}
             </Button>
           </Group>
         </Group>
-        {candidates.data && <CycleCounts counts={candidates.data} />}
+        {candidates.data && <CycleCounts counts={counts} />}
         {body}
       </Paper>
       {showDocument !== null && (
