@@ -6,6 +6,7 @@ import { call } from '../testing/call';
 import { owing } from '../testing/office/money';
 import { joinOffice } from '../testing/office/not-synced-rows';
 import { createTestCtx, TEST_TODAY, type TestCtx } from '../testing/test-db';
+import { inWriteTransaction } from '../upkeep/upkeep';
 import { changes as changesSchema } from './wire';
 
 let ctx: TestCtx;
@@ -49,20 +50,50 @@ describe('money in the outbox', () => {
     expect(receipt?.row).toMatchObject({ amount: -2_500, reversesGid: `d:${paid.receiptId}` });
   });
 
-  it('sends the follow-ups a payment opens apart from its money, as part of it', () => {
+  it("keeps the upkeep's credit follow-up and its note out, named as this desktop's own", () => {
     ctx = createTestCtx();
     const { accountId } = addAccount(ctx);
     owing(ctx, accountId);
     joinOffice(ctx);
-    // more than is owed: the upkeep opens a credit balance follow-up
+    // more than is owed: the upkeep opens a credit balance follow-up, with a note
     call(ctx, 'takePayment', cash(accountId, 25_000));
+    // what pays the claim, the credit left on the account, and the payment's history line
     expect(outbox()).toEqual([
       {
         seq: 1,
         partOf: null,
-        // what pays the claim, and the credit left on the account
-        tables: ['receipts', 'ledger_entries', 'ledger_entries', 'activities', 'activities'],
+        tables: ['receipts', 'ledger_entries', 'ledger_entries', 'activities'],
       },
+    ]);
+    expect(
+      all(
+        ctx.db,
+        `SELECT f.kind, s.gid FROM follow_ups f JOIN sync_rows s
+           ON s.tbl = 'follow_ups' AND s.local_id = f.id`,
+      ),
+    ).toEqual([{ kind: 'credit_balance', gid: expect.stringMatching(/^own:\d+$/) }]);
+    expect(
+      all(
+        ctx.db,
+        `SELECT count(*) AS n FROM sync_rows WHERE tbl = 'activities' AND gid LIKE 'own:%'`,
+      ),
+    ).toEqual([{ n: 1 }]);
+    // the capture is back on for the next request
+    expect(all(ctx.db, `SELECT capture, own FROM office_link`)).toEqual([{ capture: 1, own: 0 }]);
+  });
+
+  it('sends the follow-ups a request changes apart from the money it moves, as part of it', () => {
+    ctx = createTestCtx();
+    const { accountId } = addAccount(ctx);
+    owing(ctx, accountId);
+    joinOffice(ctx);
+    // one request that takes a payment and sets a follow-up a person decides
+    inWriteTransaction(ctx, () => {
+      call(ctx, 'takePayment', cash(accountId, 1_000));
+      call(ctx, 'setFollowUp', { accountId, dueDate: '2026-04-01', reason: 'Call back.' });
+    });
+    expect(outbox()).toEqual([
+      { seq: 1, partOf: null, tables: ['receipts', 'ledger_entries', 'activities', 'activities'] },
       { seq: 2, partOf: 1, tables: ['follow_ups'] },
     ]);
   });

@@ -1,5 +1,6 @@
 import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
+import { isOwnGid } from './capture';
 import { gidOf, officeLink, setSyncRow, versionOf } from './gids';
 import { readLedgerRow, readReceipt } from './money-rows';
 import { readActivity, readFollowUp } from './rows';
@@ -31,7 +32,10 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   const link = officeLink(db);
   run(db, `DELETE FROM outbox_pending`);
   if (!link) return;
-  const changes = pending.map((p) => toChange(db, link.desktopId, p));
+  // a person's change to one of the upkeep's own follow-ups stays here with it
+  const sent = pending.filter((p) => p.op === 'insert' || !isOwnGid(gidOf(db, p.tbl, p.localId)));
+  if (sent.length === 0) return;
+  const changes = sent.map((p) => toChange(db, link.desktopId, p));
   const money = changes.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
   const first = money ? changes.filter((c) => c.tbl !== 'follow_ups') : changes;
   const rest = money ? changes.filter((c) => c.tbl === 'follow_ups') : [];

@@ -18,7 +18,8 @@ import {
   registerDesktop,
   uploadBase,
 } from './server/office';
-import { refusedWithFollowers, takeRows, takeServerState, withCaptureOff } from './take';
+import { withCaptureOff } from './capture';
+import { refusedWithFollowers, takeRows, takeServerState } from './take';
 
 export interface PushResult {
   accepted: number;

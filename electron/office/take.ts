@@ -128,16 +128,6 @@ function waitsOnHeld(db: ReadDb, r: Extract<ServerRow, { tbl: 'receipts' | 'ledg
   );
 }
 
-/** Runs `work` with the capture off: what the server says is not news to send it. */
-export function withCaptureOff<T>(db: Db, work: () => T): T {
-  run(db, `UPDATE office_link SET capture = 0`);
-  try {
-    return work();
-  } finally {
-    run(db, `UPDATE office_link SET capture = 1`);
-  }
-}
-
 export interface OutboxRow {
   seq: number;
   /** the money entry this one belongs with, for a request that moved money */

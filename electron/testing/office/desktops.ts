@@ -9,6 +9,7 @@ import { addAccount } from '../builders';
 import { call } from '../call';
 import { createTestCtx, TEST_TODAY } from '../test-db';
 import { ensureUser } from '../../users/users';
+import { isOwnGid } from '../../office/capture';
 import { gidOf } from '../../office/gids';
 import type { ServerConfig } from '../../office/server/connection';
 import { OfficeSync } from '../../office/sync';
@@ -94,7 +95,9 @@ export function syncedState(ctx: Ctx): { notes: string[]; followUps: string[] } 
     ctx.db,
     `SELECT id, status, due_date AS due, kind FROM follow_ups ORDER BY id`,
   ).map((f) => `${gidOf(ctx.db, 'follow_ups', f.id)} ${f.kind} ${f.status} ${f.due}`);
-  return { notes: notes.sort(), followUps: followUps.sort() };
+  // the upkeep's own follow-ups and notes are each desktop's, like its balances
+  const shared = (rows: string[]) => rows.filter((r) => !isOwnGid(r)).sort();
+  return { notes: shared(notes), followUps: shared(followUps) };
 }
 
 /** The server's notes and follow-ups, in the form syncedState gives a desktop's. */

@@ -1,0 +1,36 @@
+import type { Db } from '../db/open';
+import { one, run } from '../db/query';
+
+/** Runs `work` with the capture off: what the server says is not news to send it. */
+export function withCaptureOff<T>(db: Db, work: () => T): T {
+  run(db, `UPDATE office_link SET capture = 0`);
+  try {
+    return work();
+  } finally {
+    run(db, `UPDATE office_link SET capture = 1`);
+  }
+}
+
+/**
+ * Runs the upkeep's own writes (system follow-ups and their notes) as this desktop's own:
+ * not sent, and named so that a person's later change to them is not sent either. Every
+ * desktop's upkeep writes its own from its own ledger, as it computes its own balances.
+ * On a standalone desktop this is one read of an empty table.
+ */
+export function asDesktopsOwn<T>(db: Db, work: () => T): T {
+  const link = one<{ capture: number }>(db, `SELECT capture FROM office_link`);
+  if (!link) return work();
+  run(db, `UPDATE office_link SET capture = 0, own = 1`);
+  try {
+    return work();
+  } finally {
+    run(db, `UPDATE office_link SET capture = ?, own = 0`, link.capture);
+  }
+}
+
+const OWN = 'own:';
+
+/** Whether a row is one of this desktop's own (see asDesktopsOwn). */
+export function isOwnGid(gid: string): boolean {
+  return gid.startsWith(OWN);
+}
