@@ -2,14 +2,18 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { contract, type InputOf } from '../../shared/api/contract';
 import { isoDate } from '../../shared/dates/iso-date';
-import { buildQueueQuery } from '../queue/query';
+import { buildQueueCount, buildQueuePage } from '../queue/query';
 import { SCHEMA_VERSION } from './migrations';
 import { migration007 } from './migrations/007-open-follow-up-indexes';
 import { oldVersionFile } from './old-version-file';
 import { openDatabase, schemaVersion } from './open';
 
-// the payer and owner indexes of this migration were replaced by migration 45's
-const QUEUE_INDEXES = ['follow_ups_due', 'follow_ups_rank'];
+// the payer and owner indexes of this migration were replaced by migration 45's, the one by
+// due date by migration 46's
+const QUEUE_INDEXES = ['follow_ups_rank'];
+
+/** What a queue's counts are when they leave the page to the planner's choice. */
+const LARGE_QUEUE = { total: 1e6, due: null, owner: null, payer: null, aging: null, kind: null };
 
 /**
  * The queue as people use it: each sort, and the filters these indexes serve (a payer,
@@ -70,9 +74,14 @@ describe('migration 7 (open-only work queue indexes)', () => {
     const raw = new Database(versionSixFile());
     const plans = () =>
       QUEUE_INPUTS.map((input) => {
-        const q = buildQueueQuery(contract.listQueue.input.parse(input), isoDate('2026-03-01'));
-        return [q.pageSql, q.countSql].map((sql) =>
-          (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(q.params) as { detail: string }[])
+        const parsed = contract.listQueue.input.parse(input);
+        const today = isoDate('2026-03-01');
+        // a large queue's page; the count of a minimum balance is read from the follow-ups
+        const page = buildQueuePage(parsed, today, LARGE_QUEUE);
+        const count = buildQueueCount(parsed, today);
+        const sqls = parsed.minBalance == null ? [page.sql] : [page.sql, count.sql];
+        return sqls.map((sql) =>
+          (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(page.params) as { detail: string }[])
             .map((p) => p.detail)
             .join(' | '),
         );

@@ -7,7 +7,7 @@ import type { Ctx } from '../core/context';
 import { dispatch } from '../api/dispatch';
 import { makeSupervisor } from '../testing/builders';
 import { buildDemoHospital } from '../testing/demo-hospital';
-import { useLargeStatistics } from '../testing/large-stats';
+import { useLargeQueueCounts, useLargeStatistics } from '../testing/large-stats';
 import { checkPlan, recordingConnection, type PlanOptions } from '../testing/query-plans';
 import type { TestCtx } from '../testing/test-db';
 import { oneOrThrow } from './query';
@@ -24,11 +24,14 @@ let recorded: Ctx;
 let ids: { accountId: AccountId; payerId: PayerId; ownerId: UserId; accountNumber: string };
 let claimNumber: string;
 let dateOfBirth: IsoDate;
+/** The first day anything open is due: a date long past, which picks out few. */
+let firstDue: IsoDate;
 
 beforeAll(() => {
   ({ ctx } = buildDemoHospital());
   makeSupervisor(ctx);
   useLargeStatistics(ctx.db);
+  useLargeQueueCounts(ctx.db);
   recording = recordingConnection(ctx.databasePath);
   recorded = { ...ctx, db: recording.db };
   ids = oneOrThrow(
@@ -41,6 +44,10 @@ beforeAll(() => {
   ({ claimNumber } = oneOrThrow<{ claimNumber: string }>(
     ctx.db,
     `SELECT claim_number AS claimNumber FROM claims ORDER BY id LIMIT 1`,
+  ));
+  ({ firstDue } = oneOrThrow<{ firstDue: IsoDate }>(
+    ctx.db,
+    `SELECT min(due_date) AS firstDue FROM follow_ups WHERE status = 'open'`,
   ));
   ({ dateOfBirth } = oneOrThrow<{ dateOfBirth: IsoDate }>(
     ctx.db,
@@ -76,7 +83,10 @@ function problemsOf<M extends MethodName>(
 }
 
 /** The statements that pick the page's follow-ups and count them (not the rows' read). */
-const PAGE_OF_IDS = /^\s*SELECT (f\.id, [^]*? AS sortKey|count\(\*\) AS total) FROM follow_ups f\b/;
+const PAGE_OF_IDS =
+  /^\s*SELECT (f\.id, [^]*? AS sortKey|count\(\*\) AS total, [^]*?|id, sortKey) FROM (follow_ups f\b|\(SELECT f\.id)/;
+/** A page sorted from the few follow-ups a date picked out, at most as many as its LIMIT. */
+const SORTED_FEW = /^\s*SELECT id, sortKey FROM \(SELECT f\.id, [^()]*? LIMIT \d+\)/;
 
 /** The queue's page must be read through a key on one of the columns it filters on. */
 const QUEUE_KEYS: Record<string, string | undefined> = {
@@ -88,9 +98,10 @@ const QUEUE_KEYS: Record<string, string | undefined> = {
 };
 function queueProblems(input: InputOf<'listQueue'>): string[] {
   const keyedOn = Object.keys(input).flatMap((k) => QUEUE_KEYS[k] ?? []);
-  return problemsOf('listQueue', input, (sql) =>
-    keyedOn.length > 0 && PAGE_OF_IDS.test(sql) ? { keyedOn } : {},
-  );
+  return problemsOf('listQueue', input, (sql) => ({
+    ...(keyedOn.length > 0 && PAGE_OF_IDS.test(sql) ? { keyedOn } : {}),
+    boundedSort: SORTED_FEW.test(sql),
+  }));
 }
 
 describe('the work queue, first page', () => {
@@ -101,7 +112,7 @@ describe('the work queue, first page', () => {
     'aging over 120': { agingBucket: 'over120' },
     owner: { ownerId: ids.ownerId },
     unassigned: { ownerId: 'unassigned' },
-    'due date': { dueOnOrBefore: '2026-05-01' as IsoDate },
+    'due date': { dueOnOrBefore: firstDue },
   });
 
   it('with the default sort', () => {
@@ -123,9 +134,9 @@ describe('the work queue, first page', () => {
     expect(Object.fromEntries(found.filter(([, p]) => p.length > 0))).toEqual({});
   });
 
-  // A date range cannot be read in rank order: the page reads the rank index past every
-  // follow-up due later, few when the date is near today, most when it is long past.
-  it.fails('with the due date alone', () => {
+  // A date range cannot be read in rank order: a date long past picks out few, read by due
+  // date and sorted, not by reading the rank index past every follow-up due later.
+  it('with the due date alone', () => {
     expect(queueProblems(filters()['due date'] ?? {})).toEqual([]);
   });
 

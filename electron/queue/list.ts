@@ -5,7 +5,13 @@ import { daysBetween, type IsoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import type { ReadCtx } from '../core/context';
 import { priorityLabel } from './priority';
-import { buildQueueQuery, QUEUE_ROWS_SQL, type QueueInput } from './query';
+import {
+  buildQueueCount,
+  buildQueuePage,
+  QUEUE_ROWS_SQL,
+  type QueueCounts,
+  type QueueInput,
+} from './query';
 import { all, oneOrThrow } from '../db/query';
 
 /** A row as the database gives it: the shown fields that come straight from columns, plus raw ones. */
@@ -36,12 +42,14 @@ type Row = Pick<
 /** Open follow-ups due on or before a date (today by default): the representative's day. */
 export function listQueue(ctx: ReadCtx, input: QueueInput): QueueList {
   const today = ctx.clock.today();
-  const q = buildQueueQuery(input, today);
   const { db } = ctx;
-  const page = all<{ id: number; sortKey: number | string }>(db, q.pageSql, q.params);
+  const count = buildQueueCount(input, today);
+  const counts = oneOrThrow<QueueCounts>(db, count.sql, count.params);
+  const q = buildQueuePage(input, today, counts);
+  const page = all<{ id: number; sortKey: number | string }>(db, q.sql, q.params);
   const ids = page.map((r) => r.id);
   const last = page[page.length - 1];
-  const { total } = oneOrThrow<{ total: number }>(db, q.countSql, q.params);
+  const { total } = counts;
   const byId = new Map(
     all<Row>(db, QUEUE_ROWS_SQL, JSON.stringify(ids)).map((r) => [r.followUpId, r]),
   );

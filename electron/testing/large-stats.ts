@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { all, run } from '../db/query';
+import { all, oneOrThrow, run } from '../db/query';
 
 /**
  * The planner's statistics of a large hospital: those the app's own `PRAGMA optimize`
@@ -107,4 +107,24 @@ export function plannerStatistics(db: Db): {
     if (r.idx) rowsPerKey.set(r.idx, first);
   }
   return { tableRows, rowsPerKey };
+}
+
+/** The accounts the counts of a large hospital are scaled to. */
+const LARGE_HOSPITAL_ACCOUNTS = 1_000_000;
+
+/**
+ * The work queue's counts (migration 46) as a million-account hospital holds them: each
+ * multiplied by how many times larger it is than this file, so that the queue picks the
+ * index it would pick there. Test files only: the counts then no longer match the rows.
+ */
+export function useLargeQueueCounts(db: Db): void {
+  const { accounts } = oneOrThrow<{ accounts: number }>(
+    db,
+    `SELECT count(*) AS accounts FROM accounts`,
+  );
+  run(
+    db,
+    `UPDATE queue_counts SET n = n * ?`,
+    Math.max(1, Math.round(LARGE_HOSPITAL_ACCOUNTS / accounts)),
+  );
 }

@@ -5,6 +5,7 @@ import { failureKind } from '../core/failure';
 import { touchAccount } from '../core/touched';
 import type { Db } from '../db/open';
 import { moveAgingBuckets } from './aging-buckets';
+import { recountQueueIfOff } from './queue-counts';
 import { rerankPassedDeadlines } from './rerank';
 import { inWriteTransaction } from './upkeep';
 import { all } from '../db/query';
@@ -22,7 +23,8 @@ export function dailyWorkDue(ctx: Ctx): boolean {
  * installment or a broken promise shows in the queue on the day it happens even if
  * nobody posts anything; and follow-ups whose deadline passed are re-ranked, so a missed
  * deadline stops pushing them up the queue; and follow-ups whose oldest amount grew into
- * the next aging bucket are moved there, for the queue's aging filter. It is idempotent,
+ * the next aging bucket are moved there, for the queue's aging filter; and the queue's
+ * counts are checked against its follow-ups. It is idempotent,
  * so a second workstation doing the same the same day changes nothing.
  */
 export function runDailyWork(ctx: Ctx): { accounts: number; reranked: number } {
@@ -35,6 +37,7 @@ export function runDailyWork(ctx: Ctx): { accounts: number; reranked: number } {
     );
     for (const { id } of ids) touchAccount(ctx.db, id);
     moveAgingBuckets(ctx.db, today);
+    recountQueueIfOff(ctx.db);
     return { accounts: ids.length, reranked: rerankPassedDeadlines(ctx.db, today) };
   });
   doneOn.set(ctx.db, today);

@@ -35,6 +35,7 @@ import { migration040 } from './040-bad-debt-index';
 import { migration041 } from './041-accounts-status-index';
 import { migration044 } from './044-office-money';
 import { migration045 } from './045-queue-filter-indexes';
+import { migration046 } from './046-queue-counts';
 import { migration047 } from './047-office-own-rows';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
@@ -106,6 +107,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 41, name: 'accounts by status with their balances', sql: migration041 },
   { version: 44, name: 'office database: payments and their reversals', sql: migration044 },
   { version: 45, name: "the work queue's filters in rank order", sql: migration045 },
+  { version: 46, name: "the work queue's counts, kept by triggers", sql: migration046 },
   {
     version: 47,
     name: "office database: the upkeep's follow-ups stay on each desktop",
