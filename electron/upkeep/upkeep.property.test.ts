@@ -60,6 +60,18 @@ function derived(ctx: Ctx): unknown {
   };
 }
 
+/** The queue's counts as the triggers keep them, and as counted from the follow-ups. */
+function queueCounts(ctx: Ctx): { kept: unknown; counted: unknown } {
+  const all = (sql: string) => ctx.db.prepare(sql).all();
+  return {
+    kept: all(`SELECT due_date, payer_id, kind, owner_id, aging_bucket, n FROM queue_counts
+      ORDER BY 1, 2, 3, 4, 5`),
+    counted: all(`SELECT due_date, ifnull(payer_id, 0) AS payer_id, kind,
+        ifnull(owner_id, 0) AS owner_id, ifnull(aging_bucket, '') AS aging_bucket, count(*) AS n
+      FROM follow_ups WHERE status = 'open' GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
+  };
+}
+
 /** The same, computed afresh for every account from the ledger and the rows as they are. */
 function recomputed(ctx: Ctx): unknown {
   const ids = (ctx.db.prepare(`SELECT id FROM accounts`).all() as { id: AccountId }[]).map(
@@ -79,7 +91,7 @@ function recomputed(ctx: Ctx): unknown {
 }
 
 describe('the upkeep at commit', () => {
-  it('leaves balances, collection state, queue columns and ranks equal to a full recompute after any sequence of writes', () => {
+  it('leaves balances, collection state, queue columns, ranks and counts equal to a full recompute after any sequence of writes', () => {
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 20 }), (ops) => {
         const base = createTestCtx();
@@ -167,6 +179,8 @@ describe('the upkeep at commit', () => {
                 break;
             }
             expect(derived(ctx)).toEqual(recomputed(ctx));
+            const { kept, counted } = queueCounts(ctx);
+            expect(kept).toEqual(counted);
           }
         } finally {
           base.close();
