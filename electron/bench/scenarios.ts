@@ -1,9 +1,13 @@
 import { contract, type InputOf, type MethodName, type OutputOf } from '../../shared/api/contract';
 import { ACCOUNT_SQL } from '../accounts/get';
+import { codeTable } from '../codes/table';
+import { accountPlans } from '../plans/load';
+import { accountAdjustmentRequests } from '../posting/adjustment-requests';
+import { accountPromises } from '../promises/load';
 import type { Ctx } from '../core/context';
 import { dispatch, prepareRequest } from '../api/dispatch';
 import { start } from '../api/run';
-import { buildDenialsQuery } from '../denials/list';
+import { accountDenials, buildDenialsQuery } from '../denials/list';
 import { buildQueueCount, buildQueuePage, QUEUE_ROWS_SQL, type QueueCounts } from '../queue/query';
 import { buildCandidatesQuery, cyclesOf } from '../statements/candidates';
 import { parseSearch } from '../search/parse';
@@ -11,6 +15,7 @@ import { buildSearchQuery } from '../search/search';
 import { all, one, prepare } from '../db/query';
 import { flushTrail } from '../audit/trail';
 import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
+import type { AccountId } from '../../shared/ids';
 import { reportScenarios } from './reports';
 
 /**
@@ -126,8 +131,13 @@ export function indexSizes(ctx: Ctx, names: readonly string[]): string {
     .join('\n');
 }
 
-/** The indexes migration 45 added for the lists, and the rank index to compare them with. */
+/**
+ * The indexes migrations 45 and 46 added for the lists, the queue's counts (46), and the
+ * rank index to compare them with.
+ */
 const LIST_INDEXES = [
+  'follow_ups_due_rank',
+  'queue_counts',
   'follow_ups_payer_rank',
   'follow_ups_owner_rank',
   'follow_ups_kind_rank',
@@ -156,6 +166,7 @@ function accountScenario(ctx: Ctx, accountIds: readonly number[]): Scenario {
   );
   const aging = prepare(ctx.db, AGING_SQL);
   const pick = (i: number) => accountIds[i % accountIds.length] as number;
+  const today = ctx.clock.today();
   return {
     name: `open an account (${accountIds.length} accounts)`,
     handler: (i) => via(ctx, 'getAccount', { accountId: pick(i) }).ledger.length,
@@ -164,6 +175,12 @@ function accountScenario(ctx: Ctx, accountIds: readonly number[]): Scenario {
       const a = account.get(id) as { patientId: number; guarantorId: number };
       const people = a.guarantorId === a.patientId ? [a.patientId] : [a.patientId, a.guarantorId];
       aging.all(id);
+      // the handler's reads kept with their own domains, run as it runs them
+      codeTable(ctx.db);
+      accountPlans(ctx.db, id as AccountId, today);
+      accountPromises(ctx.db, id as AccountId);
+      accountAdjustmentRequests(ctx.db, id as AccountId);
+      accountDenials(ctx.db, id as AccountId, today);
       let ledgerRows = 0;
       for (const s of statements) {
         if (s.byPerson) for (const p of people) s.statement.all(p);
@@ -177,10 +194,10 @@ function accountScenario(ctx: Ctx, accountIds: readonly number[]): Scenario {
   };
 }
 
-/** Each scenario should answer within this, at the 95th percentile... */
-export const TARGET_P95_MS = 50;
+/** Each scenario should answer within a frame, at the 95th percentile... */
+export const TARGET_P95_MS = 16;
 /** ...and cost at most this many times the bare SQL. */
-export const TARGET_RATIO = 2;
+export const TARGET_RATIO = 1.5;
 
 /** At most this much more for recording a view in the audit trail (issue: 5%). */
 export const AUDIT_COST_RATIO = 1.05;

@@ -43,7 +43,7 @@ const MEASURED: readonly (readonly [table: string, index: string | null, stat: s
   ['facilities', 'facilities_npi', '0 0'],
   ['facility', null, '1'],
   ['follow_ups', 'follow_ups_account', '156049 2 1'],
-  ['follow_ups', 'follow_ups_due', '98140 401 401 2 1'],
+  ['follow_ups', 'follow_ups_due_rank', '98140 401 401 2 1 1 1 1 1'],
   ['follow_ups', 'follow_ups_one_open', '98140 1 1 1'],
   ['follow_ups', 'follow_ups_aging_rank', '98140 401 401 15 15 3 3 2 2'],
   ['follow_ups', 'follow_ups_kind_rank', '98140 401 401 15 3 2 2 2'],
