@@ -4,14 +4,17 @@ import { all, prepare } from '../db/query';
 
 /** A fingerprint of every row of every table, to compare two databases. */
 export function fingerprint(db: ReadDb): Record<string, string> {
-  const tables = all<{ name: string }>(
+  // a table WITHOUT ROWID (wr) is read in its primary key's order, the only one it has
+  const tables = all<{ name: string; wr: number }>(
     db,
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    `SELECT name, wr FROM pragma_table_list
+      WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
   );
   return Object.fromEntries(
-    tables.map(({ name }) => {
+    tables.map(({ name, wr }) => {
       const hash = createHash('sha256');
-      for (const row of prepare(db, `SELECT * FROM "${name}" ORDER BY rowid`).iterate()) {
+      const order = wr ? '' : ' ORDER BY rowid';
+      for (const row of prepare(db, `SELECT * FROM "${name}"${order}`).iterate()) {
         hash.update(JSON.stringify(row));
       }
       return [name, hash.digest('hex')];
