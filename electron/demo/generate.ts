@@ -29,6 +29,7 @@ export interface DemoOptions {
   scale: DemoScale;
   seed?: number;
   onProgress?: (done: number, total: number) => void;
+  rowsPerStatement?: number;
 }
 
 const HOUSEHOLDS_PER_BATCH = 64;
@@ -53,6 +54,7 @@ export function generateDemoData(db: Db, options: DemoOptions): DemoLoadResult {
     accounts: scale.accounts,
     accountsPerTransaction: scale.accountsPerTransaction,
     onProgress: options.onProgress,
+    rowsPerStatement: options.rowsPerStatement,
   });
 }
 
@@ -64,6 +66,8 @@ export interface BuildOptions {
   /** accounts written per transaction; Infinity for a single all-or-nothing transaction */
   accountsPerTransaction: number;
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** rows per INSERT; above 1 only with foreign keys off, as a fast bench build has them */
+  rowsPerStatement?: number | undefined;
 }
 
 function insertFacility(db: Db): void {
@@ -193,7 +197,7 @@ export function buildHospital(db: Db, options: BuildOptions): DemoLoadResult {
     })();
     const registrar = setting.staff.find((u) => u.role === 'supervisor') ?? setting.staff[0];
     if (!registrar) throw new Error('demo: no staff');
-    const writer = new DemoWriter(db, today, now, registrar.id);
+    const writer = new DemoWriter(db, today, now, registrar.id, options.rowsPerStatement);
     let done = 0;
     // Households are written in fixed batches whatever the transaction size, so chunked
     // and single-transaction builds post the ledger in the same order.

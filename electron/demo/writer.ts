@@ -1,5 +1,4 @@
 import {
-  insertedId,
   type AccountId,
   type ClaimId,
   type ClaimLineId,
@@ -14,7 +13,7 @@ import { appendLedgerEntries, type NewLedgerEntry } from '../ledger/ledger';
 import { refreshQueueColumns } from '../upkeep/queue-columns';
 import type { PlannedAccount, HouseholdPlan } from './household';
 import type { PersonPlan } from './people';
-import { prepare, type Statement } from '../db/query';
+import { manyRowsAtOnce, rowByRow, type RowSink } from './rows';
 import type { BillingRules } from '../../shared/api/rules';
 import { billingRules } from '../rules/billing-rules';
 import { recordPriorStatements } from '../statements/stages';
@@ -33,16 +32,16 @@ interface QueuedEntry {
  * one way into the ledger, which also brings cached balances along.
  */
 export class DemoWriter {
-  private readonly person: Statement;
-  private readonly address: Statement;
-  private readonly account: Statement;
-  private readonly coverage: Statement;
-  private readonly claim: Statement;
-  private readonly line: Statement;
-  private readonly adjustment: Statement;
-  private readonly remark: Statement;
-  private readonly activity: Statement;
-  private readonly followUp: Statement;
+  private readonly person: RowSink;
+  private readonly address: RowSink;
+  private readonly account: RowSink;
+  private readonly coverage: RowSink;
+  private readonly claim: RowSink;
+  private readonly line: RowSink;
+  private readonly adjustment: RowSink;
+  private readonly remark: RowSink;
+  private readonly activity: RowSink;
+  private readonly followUp: RowSink;
   private queue: QueuedEntry[] = [];
   private readonly rules: BillingRules;
 
@@ -52,64 +51,75 @@ export class DemoWriter {
     private readonly now: string,
     /** who recorded registration data (addresses) */
     private readonly registrarId: number,
+    /** rows per INSERT; above 1 only where foreign keys are off (see manyRowsAtOnce) */
+    rowsPerStatement = 1,
   ) {
     this.rules = billingRules(db);
-    this.person = prepare(
-      db,
-      `INSERT INTO people (last_name, first_name, middle_name, date_of_birth, sex, phone, phone_digits,
-         returned_mail, deceased_date, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    const sink = (table: string, columns: string) => {
+      const names = columns.split(/,\s*/);
+      return rowsPerStatement > 1
+        ? manyRowsAtOnce(db, table, names, rowsPerStatement)
+        : rowByRow(db, table, names);
+    };
+    // parents before children, the order flushRows writes them in
+    this.person = sink(
+      'people',
+      `last_name, first_name, middle_name, date_of_birth, sex, phone, phone_digits,
+         returned_mail, deceased_date, created_at`,
     );
-    this.address = prepare(
-      db,
-      `INSERT INTO addresses (person_id, line1, line2, city, state, zip, effective_date, reason,
-         recorded_at, recorded_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.address = sink(
+      'addresses',
+      `person_id, line1, line2, city, state, zip, effective_date, reason, recorded_at, recorded_by`,
     );
-    this.account = prepare(
-      db,
-      `INSERT INTO accounts (account_number, patient_id, guarantor_id, guarantor_relationship,
-         service_date, discharge_date, financial_class, status, created_at, facility_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.account = sink(
+      'accounts',
+      `account_number, patient_id, guarantor_id, guarantor_relationship, service_date,
+         discharge_date, financial_class, status, created_at, facility_id`,
     );
-    this.coverage = prepare(
-      db,
-      `INSERT INTO coverages (account_id, payer_id, priority, member_id, group_number, subscriber_id)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+    this.coverage = sink(
+      'coverages',
+      `account_id, payer_id, priority, member_id, group_number, subscriber_id`,
     );
-    this.claim = prepare(
-      db,
-      `INSERT INTO claims (claim_number, account_id, coverage_id, payer_id, payer_claim_number,
-         billed_date, remit_date, status, total_charge, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.claim = sink(
+      'claims',
+      `claim_number, account_id, coverage_id, payer_id, payer_claim_number, billed_date,
+         remit_date, status, total_charge, created_at`,
     );
-    this.line = prepare(
-      db,
-      `INSERT INTO claim_lines (claim_id, line_number, service_date, revenue_code, procedure_code,
-         modifiers, units, charge)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.line = sink(
+      'claim_lines',
+      `claim_id, line_number, service_date, revenue_code, procedure_code, modifiers, units, charge`,
     );
-    this.adjustment = prepare(
-      db,
-      `INSERT INTO claim_adjustments (claim_id, claim_line_id, group_code, reason_code, amount, remit_date)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+    this.adjustment = sink(
+      'claim_adjustments',
+      `claim_id, claim_line_id, group_code, reason_code, amount, remit_date`,
     );
-    this.remark = prepare(
-      db,
-      `INSERT INTO claim_remarks (claim_id, claim_line_id, code) VALUES (?, ?, ?)`,
+    this.remark = sink('claim_remarks', `claim_id, claim_line_id, code`);
+    this.activity = sink(
+      'activities',
+      `account_id, claim_id, kind, direction, party, outcome, body, user_id, occurred_at`,
     );
-    this.activity = prepare(
-      db,
-      `INSERT INTO activities (account_id, claim_id, kind, direction, party, outcome, body, user_id,
-         occurred_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.followUp = sink(
+      'follow_ups',
+      `account_id, claim_id, kind, status, due_date, deadline_date, owner_id, reason, created_at,
+         created_by, completed_at, completed_by`,
     );
-    this.followUp = prepare(
-      db,
-      `INSERT INTO follow_ups (account_id, claim_id, kind, status, due_date, deadline_date, owner_id,
-         reason, created_at, created_by, completed_at, completed_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+  }
+
+  /** Writes the rows held back, before the ledger's posting reads them. */
+  private flushRows(): void {
+    for (const rows of [
+      this.person,
+      this.address,
+      this.account,
+      this.coverage,
+      this.claim,
+      this.line,
+      this.adjustment,
+      this.remark,
+      this.activity,
+      this.followUp,
+    ])
+      rows.flush();
   }
 
   /** A timestamp on a date, varied by a number so rows do not all share one time. */
@@ -120,22 +130,20 @@ export class DemoWriter {
   }
 
   private writePerson(p: PersonPlan): number {
-    const id = Number(
-      this.person.run(
-        p.lastName,
-        p.firstName,
-        p.middleName,
-        p.dateOfBirth,
-        p.sex,
-        p.phone,
-        p.phoneDigits,
-        p.returnedMail ? 1 : 0,
-        p.deceasedDate,
-        this.at(p.registeredOn, p.firstName.length * 37 + p.lastName.length),
-      ).lastInsertRowid,
+    const id = this.person.add(
+      p.lastName,
+      p.firstName,
+      p.middleName,
+      p.dateOfBirth,
+      p.sex,
+      p.phone,
+      p.phoneDigits,
+      p.returnedMail ? 1 : 0,
+      p.deceasedDate,
+      this.at(p.registeredOn, p.firstName.length * 37 + p.lastName.length),
     );
     p.addresses.forEach((a, i) => {
-      this.address.run(
+      this.address.add(
         id,
         a.line1,
         a.line2,
@@ -164,30 +172,26 @@ export class DemoWriter {
     relationship: string,
   ): void {
     const { plan } = a;
-    const accountId = insertedId<AccountId>(
-      this.account.run(
-        a.accountNumber,
-        patientId,
-        guarantorId,
-        relationship,
-        a.serviceDate,
-        a.dischargeDate,
-        a.financialClass,
-        plan.status,
-        this.at(a.serviceDate, patientId),
-        demoFacilityOf(a.accountNumber),
-      ),
-    );
+    const accountId = this.account.add(
+      a.accountNumber,
+      patientId,
+      guarantorId,
+      relationship,
+      a.serviceDate,
+      a.dischargeDate,
+      a.financialClass,
+      plan.status,
+      this.at(a.serviceDate, patientId),
+      demoFacilityOf(a.accountNumber),
+    ) as AccountId;
     const coverageIds = a.coverages.map((c) =>
-      Number(
-        this.coverage.run(
-          accountId,
-          c.payer.id,
-          c.priority,
-          c.memberId,
-          c.groupNumber,
-          c.subscriber === 'patient' ? patientId : guarantorId,
-        ).lastInsertRowid,
+      this.coverage.add(
+        accountId,
+        c.payer.id,
+        c.priority,
+        c.memberId,
+        c.groupNumber,
+        c.subscriber === 'patient' ? patientId : guarantorId,
       ),
     );
     const claimIds: ClaimId[] = [];
@@ -195,24 +199,22 @@ export class DemoWriter {
     for (const c of plan.claims) {
       const total = c.lines.reduce((sum, l) => sum + l.charge, 0);
       const coverageId = coverageIds[a.coverages.indexOf(c.coverage)] ?? null;
-      const claimId = insertedId<ClaimId>(
-        this.claim.run(
-          c.claimNumber,
-          accountId,
-          coverageId,
-          c.coverage.payer.id,
-          c.payerClaimNumber,
-          c.billedDate,
-          c.remitDate,
-          c.status,
-          total,
-          this.at(c.createdOn, accountId),
-        ),
-      );
+      const claimId = this.claim.add(
+        c.claimNumber,
+        accountId,
+        coverageId,
+        c.coverage.payer.id,
+        c.payerClaimNumber,
+        c.billedDate,
+        c.remitDate,
+        c.status,
+        total,
+        this.at(c.createdOn, accountId),
+      ) as ClaimId;
       claimIds.push(claimId);
-      const ids = c.lines.map((l, i) =>
-        insertedId<ClaimLineId>(
-          this.line.run(
+      const ids = c.lines.map(
+        (l, i) =>
+          this.line.add(
             claimId,
             i + 1,
             l.serviceDate,
@@ -221,12 +223,11 @@ export class DemoWriter {
             l.modifiers,
             l.units,
             l.charge,
-          ),
-        ),
+          ) as ClaimLineId,
       );
       lineIds.push(ids);
       for (const x of c.adjustments) {
-        this.adjustment.run(
+        this.adjustment.add(
           claimId,
           x.line === null ? null : (ids[x.line] ?? null),
           x.group,
@@ -236,11 +237,11 @@ export class DemoWriter {
         );
       }
       for (const r of c.remarks)
-        this.remark.run(claimId, r.line === null ? null : (ids[r.line] ?? null), r.code);
+        this.remark.add(claimId, r.line === null ? null : (ids[r.line] ?? null), r.code);
     }
     const claimId = (index: number | null) => (index === null ? null : (claimIds[index] ?? null));
     for (const x of plan.activities) {
-      this.activity.run(
+      this.activity.add(
         accountId,
         claimId(x.claim),
         x.kind,
@@ -254,7 +255,7 @@ export class DemoWriter {
     }
     // follow-ups go in before the ledger so posting it ranks them against the final balance
     for (const f of plan.followUps) {
-      this.followUp.run(
+      this.followUp.add(
         accountId,
         claimId(f.claim),
         f.kind,
@@ -309,6 +310,7 @@ export class DemoWriter {
    * call prepares its statements afresh.
    */
   flushLedger(): void {
+    this.flushRows();
     const ids: LedgerEntryId[] = [];
     const post = (indexes: readonly number[]) => {
       const byUser = new Map<UserId, number[]>();
