@@ -119,6 +119,7 @@ export function ensureBenchDatabase(
         scale: opts.scale,
         seed: DEFAULT_DEMO_SEED,
         rowsPerStatement: ROWS_PER_STATEMENT,
+        planInWorker: true,
         onProgress: (done, total) => {
           const now = performance.now();
           if (now - shown < 5_000 && done < total) return;

@@ -6,10 +6,15 @@ import { TODAY } from '../testing/demo-hospital';
 import { fastBuild, READ_WHILE_BUILDING } from './fast-build';
 
 describe('the fast bench build', () => {
-  // 100 as the bench writes; 7 and 1 put statement boundaries and remainders elsewhere
-  it.each([100, 7, 1])(
-    'ends with the migrated schema and the same rows as a normal build (%i rows per INSERT)',
-    (rowsPerStatement) => {
+  // 100 as the bench writes, planned on a worker thread as there; 7 and 1 put statement
+  // boundaries and remainders elsewhere
+  it.each([
+    [100, true],
+    [7, false],
+    [1, false],
+  ])(
+    'ends with the migrated schema and the same rows as a normal build (%i rows per INSERT, planned in a worker: %s)',
+    (rowsPerStatement, planInWorker) => {
       const normal = createTestCtx(TODAY);
       const fast = createTestCtx(TODAY);
       try {
@@ -23,7 +28,7 @@ describe('the fast bench build', () => {
         const before = schemaOf(fast.db);
         buildHospital(normal.db, options);
         const counts = fastBuild(fast.db, () =>
-          buildHospital(fast.db, { ...options, rowsPerStatement }),
+          buildHospital(fast.db, { ...options, rowsPerStatement, planInWorker }),
         );
 
         expect(counts.ledgerEntries).toBeGreaterThan(1_000);

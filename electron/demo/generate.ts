@@ -4,10 +4,11 @@ import { isIsoDate, type IsoDate } from '../../shared/dates/iso-date';
 import { recordOpenDenials } from '../denials/from-follow-ups';
 import type { Db } from '../db/open';
 import { DEMO_PAYERS, DEMO_USERS, FACILITY, type PayerCode } from './catalog';
-import { planHousehold, type HospitalSetting, type StaffMember } from './household';
-import type { PayerInfo, Sequences } from './plan';
-import { Rng } from './random';
-import { DemoWriter } from './writer';
+import type { StaffMember } from './household';
+import type { PayerInfo } from './plan';
+import { rowBatches, type PlanSetup } from './batches';
+import { rowBatchesInWorker } from './plan-worker';
+import { DemoWriter, nextDemoIds } from './writer';
 import { recordUserState } from '../audit/user-states';
 import { oneOrThrow, prepare, run } from '../db/query';
 import { insertFacilities } from './facilities';
@@ -30,9 +31,8 @@ export interface DemoOptions {
   seed?: number;
   onProgress?: (done: number, total: number) => void;
   rowsPerStatement?: number;
+  planInWorker?: boolean;
 }
-
-const HOUSEHOLDS_PER_BATCH = 64;
 
 const SCALES = {
   // one transaction: a demo load is all or nothing
@@ -55,6 +55,7 @@ export function generateDemoData(db: Db, options: DemoOptions): DemoLoadResult {
     accountsPerTransaction: scale.accountsPerTransaction,
     onProgress: options.onProgress,
     rowsPerStatement: options.rowsPerStatement,
+    planInWorker: options.planInWorker,
   });
 }
 
@@ -68,6 +69,8 @@ export interface BuildOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** rows per INSERT; above 1 only with foreign keys off, as a fast bench build has them */
   rowsPerStatement?: number | undefined;
+  /** plan the households on a worker thread while this one writes (see plan-worker.ts) */
+  planInWorker?: boolean | undefined;
 }
 
 function insertFacility(db: Db): void {
@@ -149,28 +152,6 @@ function insertPayers(db: Db): Map<PayerCode, PayerInfo> {
   return payers;
 }
 
-function sequences(rng: Rng): Sequences {
-  let account = 10_400_000;
-  let claim = 241_000_000;
-  return {
-    nextAccountNumber: () => `A${(account += rng.int(1, 3))}`,
-    nextClaimNumber: () => `C${(claim += rng.int(1, 4))}`,
-  };
-}
-
-function accountsInHousehold(rng: Rng): number {
-  return rng.weighted([
-    [1, 35],
-    [2, 25],
-    [3, 17],
-    [4, 10],
-    [5, 6],
-    [6, 3],
-    [7, 2],
-    [8, 2],
-  ] as const);
-}
-
 function count(db: Db, sql: string): number {
   return oneOrThrow<{ n: number }>(db, sql).n;
 }
@@ -184,37 +165,44 @@ export function buildHospital(db: Db, options: BuildOptions): DemoLoadResult {
       'Demo data can only be loaded into an empty database; this one already has accounts.',
     );
   }
-  const master = new Rng(options.seed ?? DEFAULT_DEMO_SEED);
-  const numbering = master.fork();
   const perTransaction = Math.max(1, options.accountsPerTransaction);
 
   const build = () => {
-    const setting: HospitalSetting = db.transaction(() => {
+    const setup: PlanSetup = db.transaction(() => {
       insertFacility(db);
       insertFacilities(db);
       const staff = insertStaff(db, now);
-      return { today, now, staff, payers: insertPayers(db), sequences: sequences(numbering) };
+      const registrar = staff.find((u) => u.role === 'supervisor') ?? staff[0];
+      if (!registrar) throw new Error('demo: no staff');
+      return {
+        seed: options.seed ?? DEFAULT_DEMO_SEED,
+        accounts: total,
+        today,
+        now,
+        staff,
+        payers: insertPayers(db),
+        registrarId: registrar.id,
+        nextIds: nextDemoIds(db),
+      };
     })();
-    const registrar = setting.staff.find((u) => u.role === 'supervisor') ?? setting.staff[0];
-    if (!registrar) throw new Error('demo: no staff');
-    const writer = new DemoWriter(db, today, now, registrar.id, options.rowsPerStatement);
+    const writer = new DemoWriter(db, today, now, options.rowsPerStatement);
+    const batches = options.planInWorker ? rowBatchesInWorker(setup) : rowBatches(setup);
     let done = 0;
-    // Households are written in fixed batches whatever the transaction size, so chunked
-    // and single-transaction builds post the ledger in the same order.
-    const writeBatch = () => {
-      for (let h = 0; h < HOUSEHOLDS_PER_BATCH && done < total; h++) {
-        const n = Math.min(accountsInHousehold(master), total - done);
-        writer.household(planHousehold(master.fork(), setting, n));
-        done += n;
+    try {
+      const writeUpTo = db.transaction((limit: number) => {
+        while (done < limit) {
+          const next = batches.next();
+          if (next.done) throw new Error('demo: the plan ended before its accounts');
+          writer.write(next.value);
+          done += next.value.accounts;
+        }
+      });
+      while (done < total) {
+        writeUpTo(Math.min(total, done + perTransaction));
+        options.onProgress?.(done, total);
       }
-      writer.flushLedger();
-    };
-    const writeUpTo = db.transaction((limit: number) => {
-      while (done < limit) writeBatch();
-    });
-    while (done < total) {
-      writeUpTo(Math.min(total, done + perTransaction));
-      options.onProgress?.(done, total);
+    } finally {
+      batches.return();
     }
   };
   // nested db.transaction calls become savepoints, so a demo load stays one transaction
