@@ -112,24 +112,27 @@ export function ensureBenchDatabase(
     ensureUser(db, BENCH_USER, 'Bench Runner', BENCH_CLOCK.now());
     let shown = 0;
     // a throwaway file until the build has finished (see above): built the fast way
-    counts = fastBuild(db, () =>
-      generateDemoData(db, {
-        today: BENCH_TODAY,
-        now: BENCH_CLOCK.now(),
-        scale: opts.scale,
-        seed: DEFAULT_DEMO_SEED,
-        rowsPerStatement: ROWS_PER_STATEMENT,
-        planInWorker: true,
-        onProgress: (done, total) => {
-          const now = performance.now();
-          if (now - shown < 5_000 && done < total) return;
-          shown = now;
-          const seconds = ((now - started) / 1000).toFixed(0);
-          console.log(
-            `  ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} accounts (${seconds} s)`,
-          );
-        },
-      }),
+    counts = fastBuild(
+      db,
+      () =>
+        generateDemoData(db, {
+          today: BENCH_TODAY,
+          now: BENCH_CLOCK.now(),
+          scale: opts.scale,
+          seed: DEFAULT_DEMO_SEED,
+          rowsPerStatement: ROWS_PER_STATEMENT,
+          planInWorker: true,
+          onProgress: (done, total) => {
+            const now = performance.now();
+            if (now - shown < 5_000 && done < total) return;
+            shown = now;
+            const seconds = ((now - started) / 1000).toFixed(0);
+            console.log(
+              `  ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} accounts (${seconds} s)`,
+            );
+          },
+        }),
+      console.log,
     );
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {

@@ -201,6 +201,7 @@ export function buildHospital(db: Db, options: BuildOptions): DemoLoadResult {
         writeUpTo(Math.min(total, done + perTransaction));
         options.onProgress?.(done, total);
       }
+      db.transaction(() => writer.finish())();
     } finally {
       batches.return();
     }
