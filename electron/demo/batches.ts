@@ -3,6 +3,7 @@ import type { PayerCode } from './catalog';
 import { planHousehold, type HospitalSetting, type StaffMember } from './household';
 import type { PayerInfo, Sequences } from './plan';
 import { Rng } from './random';
+import { LedgerPlanner } from './ledger-rows';
 import { RowPlanner, type DemoTable, type RowBatch } from './writer-rows';
 
 /** What planning the households needs from the database: plain data, so a worker can take it. */
@@ -17,6 +18,8 @@ export interface PlanSetup {
   /** who recorded registration data (addresses) */
   registrarId: number;
   nextIds: Record<DemoTable, number>;
+  /** the ledger's next id, to plan its posting too (see LedgerPlanner); null to leave it to the writer */
+  nextLedgerId: number | null;
 }
 
 /** Households per batch, whatever the transaction size, so every build posts in one order. */
@@ -55,7 +58,9 @@ export function* rowBatches(setup: PlanSetup): Generator<RowBatch, void, undefin
     payers: setup.payers,
     sequences: sequences(numbering),
   };
-  const planner = new RowPlanner({ ...setup.nextIds }, setup.now, setup.registrarId);
+  const ledger =
+    setup.nextLedgerId === null ? null : new LedgerPlanner(setup.nextLedgerId, setup.now);
+  const planner = new RowPlanner({ ...setup.nextIds }, setup.now, setup.registrarId, ledger);
   const total = setup.accounts;
   let done = 0;
   while (done < total) {
@@ -64,6 +69,8 @@ export function* rowBatches(setup: PlanSetup): Generator<RowBatch, void, undefin
       planner.household(planHousehold(master.fork(), setting, n));
       done += n;
     }
-    yield planner.take();
+    const batch = planner.take();
+    if (done >= total) batch.dayTotals = planner.dayTotals();
+    yield batch;
   }
 }

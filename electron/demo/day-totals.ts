@@ -1,6 +1,4 @@
-import type { Db } from '../db/open';
 import type { NewLedgerEntry } from '../ledger/ledger';
-import { manyRowsAtOnce } from './rows';
 
 /**
  * The ledger's day sums (ledger_day_totals), added up as a build that has dropped the
@@ -39,28 +37,23 @@ export class DayTotals {
     }
   }
 
-  /** Writes the sums, in the order each was first added. */
-  write(db: Db): void {
-    const write = manyRowsAtOnce(
-      db,
-      'ledger_day_totals',
-      [
-        'posting_date',
-        'facility_id',
-        'financial_class',
-        'kind',
-        'side',
-        'payer_id',
-        'method',
-        'created_by',
-        'amount',
-        'entries',
-      ],
-      100,
-    );
+  /** The sums as ledger_day_totals' rows (DAY_TOTALS_COLUMNS), in the order each was first added. */
+  rows(): unknown[] {
     const values: unknown[] = [];
     for (const s of this.sums.values()) values.push(...s.key, s.amount, s.entries);
-    write(values);
-    this.sums.clear();
+    return values;
   }
 }
+
+export const DAY_TOTALS_COLUMNS = [
+  'posting_date',
+  'facility_id',
+  'financial_class',
+  'kind',
+  'side',
+  'payer_id',
+  'method',
+  'created_by',
+  'amount',
+  'entries',
+];

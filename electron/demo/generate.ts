@@ -8,7 +8,7 @@ import type { StaffMember } from './household';
 import type { PayerInfo } from './plan';
 import { rowBatches, type PlanSetup } from './batches';
 import { rowBatchesInWorker } from './plan-worker';
-import { DemoWriter, nextDemoIds } from './writer';
+import { DemoWriter, nextDemoIds, nextLedgerId } from './writer';
 import { recordUserState } from '../audit/user-states';
 import { oneOrThrow, prepare, run } from '../db/query';
 import { insertFacilities } from './facilities';
@@ -183,6 +183,8 @@ export function buildHospital(db: Db, options: BuildOptions): DemoLoadResult {
         payers: insertPayers(db),
         registrarId: registrar.id,
         nextIds: nextDemoIds(db),
+        // many rows per INSERT, the ledger's posting is planned with the rest
+        nextLedgerId: (options.rowsPerStatement ?? 1) > 1 ? nextLedgerId(db) : null,
       };
     })();
     const writer = new DemoWriter(db, today, now, options.rowsPerStatement);

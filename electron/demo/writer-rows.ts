@@ -1,10 +1,10 @@
-import type { AccountId, ClaimId, ClaimLineId, UserId } from '../../shared/ids';
+import type { AccountId, ClaimId, ClaimLineId } from '../../shared/ids';
 import { cents } from '../../shared/money/cents';
-import type { NewLedgerEntry } from '../ledger/ledger';
 import type { PriorStatements } from '../statements/stages';
 import { demoFacilityOf } from './facilities';
 import type { HouseholdPlan, PlannedAccount } from './household';
 import type { PersonPlan } from './people';
+import type { AccountFacts, LedgerPlanner, QueuedEntry } from './ledger-rows';
 
 /**
  * The demo writer's rows, worked out from planned households without a database: each row
@@ -39,13 +39,6 @@ export const DEMO_TABLE_NAMES = Object.keys(DEMO_TABLES) as DemoTable[];
 
 export const columnsOf = (table: DemoTable): string[] => DEMO_TABLES[table].split(/,\s*/);
 
-export interface QueuedEntry {
-  userId: UserId;
-  /** index in the batch's ledger of the entry this one reverses */
-  reverses: number | null;
-  entry: NewLedgerEntry;
-}
-
 export interface PriorStatementsOf extends PriorStatements {
   accountId: number;
   guarantorId: number;
@@ -58,8 +51,24 @@ export interface RowBatch {
   rows: Record<DemoTable, unknown[]>;
   /** in the order the accounts were planned, as dunning_stages' ids follow it */
   priorStatements: PriorStatementsOf[];
+  /** the ledger to post, where the writer posts it through appendLedgerEntries */
   ledger: QueuedEntry[];
+  /** else its rows (LEDGER_COLUMNS) and what posting them brings along (see LedgerPlanner) */
+  ledgerRows: unknown[];
+  balances: unknown[];
+  /** on the last batch of a planned ledger: the day totals of all of them */
+  dayTotals: unknown[] | null;
 }
+
+const emptyBatch = (): RowBatch => ({
+  accounts: 0,
+  rows: emptyRows(),
+  priorStatements: [],
+  ledger: [],
+  ledgerRows: [],
+  balances: [],
+  dayTotals: null,
+});
 
 const emptyRows = () =>
   Object.fromEntries(DEMO_TABLE_NAMES.map((t) => [t, []])) as unknown as Record<
@@ -68,7 +77,8 @@ const emptyRows = () =>
   >;
 
 export class RowPlanner {
-  private batch: RowBatch = { accounts: 0, rows: emptyRows(), priorStatements: [], ledger: [] };
+  private batch = emptyBatch();
+  private facts = new Map<number, AccountFacts>();
 
   constructor(
     /** the id each table's next row gets */
@@ -76,6 +86,8 @@ export class RowPlanner {
     private readonly now: string,
     /** who recorded registration data (addresses) */
     private readonly registrarId: number,
+    /** plans the ledger's posting too, for a writer that writes it many rows at once */
+    private readonly ledger: LedgerPlanner | null,
   ) {}
 
   private add(table: DemoTable, ...values: unknown[]): number {
@@ -87,8 +99,18 @@ export class RowPlanner {
   /** The batch so far; the next one starts empty. */
   take(): RowBatch {
     const batch = this.batch;
-    this.batch = { accounts: 0, rows: emptyRows(), priorStatements: [], ledger: [] };
+    this.batch = emptyBatch();
+    if (this.ledger) {
+      const { rows, balances } = this.ledger.plan(batch.ledger, this.facts);
+      Object.assign(batch, { ledger: [], ledgerRows: rows, balances });
+      this.facts = new Map();
+    }
     return batch;
+  }
+
+  /** The day totals of every batch's ledger, once the last is planned. */
+  dayTotals(): unknown[] | null {
+    return this.ledger?.dayTotals() ?? null;
   }
 
   /** A timestamp on a date, varied by a number so rows do not all share one time. */
@@ -144,6 +166,7 @@ export class RowPlanner {
     relationship: string,
   ): void {
     const { plan } = a;
+    const facilityId = demoFacilityOf(a.accountNumber);
     const accountId = this.add(
       'accounts',
       a.accountNumber,
@@ -155,8 +178,9 @@ export class RowPlanner {
       a.financialClass,
       plan.status,
       this.at(a.serviceDate, patientId),
-      demoFacilityOf(a.accountNumber),
+      facilityId,
     ) as AccountId;
+    if (this.ledger) this.facts.set(accountId, { facilityId, financialClass: a.financialClass });
     const coverageIds = a.coverages.map((c) =>
       this.add(
         'coverages',

@@ -1,68 +1,54 @@
-import type { AccountId, LedgerEntryId, UserId } from '../../shared/ids';
+import type { AccountId, LedgerEntryId } from '../../shared/ids';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import type { BillingRules } from '../../shared/api/rules';
 import type { Db } from '../db/open';
-import { one, oneOrThrow } from '../db/query';
-import { DayTotals } from './day-totals';
-import { takeTouched } from '../core/touched';
-import { appendLedgerEntries, refreshAccountBalance, type NewLedgerEntry } from '../ledger/ledger';
+import { one, oneOrThrow, prepare, type Statement } from '../db/query';
+import { takeTouched, touchAccount } from '../core/touched';
+import { appendLedgerEntries, type NewLedgerEntry } from '../ledger/ledger';
 import { refreshQueueColumns } from '../upkeep/queue-columns';
 import { billingRules } from '../rules/billing-rules';
 import { recordPriorStatements } from '../statements/stages';
+import { DAY_TOTALS_COLUMNS } from './day-totals';
+import { LEDGER_COLUMNS, postingCalls, type QueuedEntry } from './ledger-rows';
 import { manyRowsAtOnce, rowByRow, type RowWriter } from './rows';
-import {
-  columnsOf,
-  DEMO_TABLE_NAMES,
-  type DemoTable,
-  type QueuedEntry,
-  type RowBatch,
-} from './writer-rows';
+import { columnsOf, DEMO_TABLE_NAMES, type DemoTable, type RowBatch } from './writer-rows';
+
+const nextIdOf = (db: Db, table: string) =>
+  oneOrThrow<{ id: number }>(db, `SELECT ifnull(max(id), 0) + 1 AS id FROM ${table}`).id;
 
 /** The id each demo table's next row will get: one past its largest. */
 export function nextDemoIds(db: Db): Record<DemoTable, number> {
-  return Object.fromEntries(
-    DEMO_TABLE_NAMES.map((t) => [
-      t,
-      oneOrThrow<{ id: number }>(db, `SELECT ifnull(max(id), 0) + 1 AS id FROM ${t}`).id,
-    ]),
-  ) as Record<DemoTable, number>;
+  return Object.fromEntries(DEMO_TABLE_NAMES.map((t) => [t, nextIdOf(db, t)])) as Record<
+    DemoTable,
+    number
+  >;
 }
 
-const LEDGER_COLUMNS = `id, account_id, claim_id, claim_line_id, kind, side, amount,
-  posting_date, payer_id, reference, reason_code, memo, reverses_id, receipt_id, created_at,
-  created_by`.split(/,\s*/);
+export const nextLedgerId = (db: Db): number => nextIdOf(db, 'ledger_entries');
 
 const DAY_TOTALS_TRIGGER = `SELECT 1 FROM sqlite_master
   WHERE type = 'trigger' AND name = 'ledger_entries_day_totals'`;
 
-const ACCOUNT_COLUMNS = columnsOf('accounts');
-const ACCOUNT_WIDTH = ACCOUNT_COLUMNS.length;
-const FACILITY = ACCOUNT_COLUMNS.indexOf('facility_id');
-const FINANCIAL_CLASS = ACCOUNT_COLUMNS.indexOf('financial_class');
-
-function factsOf(accounts: readonly unknown[]) {
-  const facts = new Map<unknown, { facilityId: unknown; financialClass: unknown }>();
-  for (let at = 0; at < accounts.length; at += ACCOUNT_WIDTH) {
-    facts.set(accounts[at], {
-      facilityId: accounts[at + FACILITY],
-      financialClass: accounts[at + FINANCIAL_CLASS],
-    });
-  }
-  return facts;
+/** What a build writing many rows per INSERT writes of the ledger's posting itself. */
+interface PlannedPosting {
+  ledger: RowWriter;
+  dayTotals: RowWriter;
+  /** refreshAccountBalance's write, with the balances the planner worked out */
+  balances: Statement;
 }
 
 /**
  * Writes batches of planned rows (see writer-rows.ts). Statements are prepared once per
- * generation because a bench build inserts millions of rows; ledger rows go through
- * appendLedgerEntries, the one way into the ledger, which also brings cached balances along.
+ * generation because a bench build inserts millions of rows. Row by row, ledger rows go
+ * through appendLedgerEntries, the one way into the ledger, which also brings cached
+ * balances along; many rows per INSERT, the rows and balances come planned (LedgerPlanner)
+ * and the fast-build test compares every row with the row-by-row build.
  */
 export class DemoWriter {
   private readonly tables: [DemoTable, RowWriter][];
   private readonly rules: BillingRules;
-  /** for a build with foreign keys off: the ledger's rows many to an INSERT too */
-  private readonly ledger: { write: RowWriter; nextId: number; totals: DayTotals } | null;
-  /** the batch's accounts' facility and financial class, which the day totals are kept by */
-  private accountFacts = new Map<unknown, { facilityId: unknown; financialClass: unknown }>();
+  private readonly planned: PlannedPosting | null;
+  private dayTotals: unknown[] | null = null;
 
   constructor(
     private readonly db: Db,
@@ -72,128 +58,68 @@ export class DemoWriter {
     rowsPerStatement = 1,
   ) {
     this.rules = billingRules(db);
+    const many = rowsPerStatement > 1;
     this.tables = DEMO_TABLE_NAMES.map((t) => [
       t,
-      rowsPerStatement > 1
-        ? manyRowsAtOnce(db, t, columnsOf(t), rowsPerStatement)
-        : rowByRow(db, t, columnsOf(t)),
+      many ? manyRowsAtOnce(db, t, columnsOf(t), rowsPerStatement) : rowByRow(db, t, columnsOf(t)),
     ]);
-    if (rowsPerStatement > 1 && one(db, DAY_TOTALS_TRIGGER))
-      throw new Error(
-        'DemoWriter: many rows per INSERT sums the ledger by day itself; drop the trigger',
-      );
-    this.ledger =
-      rowsPerStatement > 1
-        ? {
-            write: manyRowsAtOnce(db, 'ledger_entries', LEDGER_COLUMNS, rowsPerStatement),
-            nextId: oneOrThrow<{ id: number }>(
-              db,
-              `SELECT ifnull(max(id), 0) + 1 AS id FROM ledger_entries`,
-            ).id,
-            totals: new DayTotals(),
-          }
-        : null;
+    this.planned = many
+      ? {
+          ledger: manyRowsAtOnce(db, 'ledger_entries', LEDGER_COLUMNS, rowsPerStatement),
+          dayTotals: manyRowsAtOnce(db, 'ledger_day_totals', DAY_TOTALS_COLUMNS, rowsPerStatement),
+          balances: prepare(
+            db,
+            `UPDATE accounts SET insurance_balance = ?, patient_balance = ?, oldest_open_date = ?
+             WHERE id = ?`,
+          ),
+        }
+      : null;
   }
 
   write(batch: RowBatch): void {
-    if (this.ledger) this.accountFacts = factsOf(batch.rows.accounts);
     for (const [table, write] of this.tables) write(batch.rows[table]);
     for (const history of batch.priorStatements)
       recordPriorStatements(this.db, this.rules, this.today, this.now, history);
-    this.postLedger(batch.ledger);
+    if (batch.ledger.length > 0) this.postLedger(batch.ledger);
+    if (batch.ledgerRows.length > 0) this.writePosting(batch);
+    if (batch.dayTotals) this.dayTotals = batch.dayTotals;
     // the plan already decided each account's follow-ups, plans and promises; only the
     // queue's copy of the balances is left to the upkeep's writer
     for (const id of takeTouched(this.db)) refreshQueueColumns(this.db, id, this.today);
   }
 
-  /**
-   * Posts a batch's ledger rows: one appendLedgerEntries call per user (every account is
-   * still refreshed once), then the reversals, which need the ids of what they reverse.
-   * Batching matters because each call prepares its statements afresh.
-   */
+  /** Posts a batch's ledger through appendLedgerEntries, in postingCalls' order. */
   private postLedger(queue: readonly QueuedEntry[]): void {
     const ids: LedgerEntryId[] = [];
-    const post = (indexes: readonly number[]) => {
-      const byUser = new Map<UserId, number[]>();
-      for (const i of indexes) {
-        const { userId } = queue[i] as QueuedEntry;
-        const list = byUser.get(userId);
-        if (list) list.push(i);
-        else byUser.set(userId, [i]);
-      }
-      for (const [userId, list] of byUser) {
-        const entries = list.map((i): NewLedgerEntry => {
-          const q = queue[i] as QueuedEntry;
-          return q.reverses === null
-            ? q.entry
-            : { ...q.entry, reversesId: ids[q.reverses] ?? null };
-        });
-        const by = { userId, now: this.now, today: this.today };
-        const posted = this.ledger
-          ? this.appendMany(entries, by)
-          : appendLedgerEntries(this.db, entries, by);
-        posted.forEach((id, k) => (ids[list[k] as number] = id));
-      }
-    };
-    const all = queue.map((_, i) => i);
-    post(all.filter((i) => queue[i]?.reverses === null));
-    post(all.filter((i) => queue[i]?.reverses !== null));
-    this.refreshBalances();
+    for (const { userId, list } of postingCalls(queue)) {
+      const entries = list.map((i): NewLedgerEntry => {
+        const q = queue[i] as QueuedEntry;
+        return q.reverses === null ? q.entry : { ...q.entry, reversesId: ids[q.reverses] ?? null };
+      });
+      const by = { userId, now: this.now, today: this.today };
+      const posted = appendLedgerEntries(this.db, entries, by);
+      posted.forEach((id, k) => (ids[list[k] as number] = id));
+    }
   }
 
-  private held: unknown[] = [];
-  private readonly heldAccounts = new Set<AccountId>();
-
-  /**
-   * What appendLedgerEntries does, for a build that binds many rows to a statement: the
-   * rows get the ids SQLite would give them in this order, and the accounts' cached
-   * balances are refreshed once their rows are all in (refreshBalances), in the order
-   * appendLedgerEntries would first have refreshed them. The generator's reversals are
-   * right by construction; the fast-build test compares every row with a normal build.
-   */
-  private appendMany(
-    entries: readonly NewLedgerEntry[],
-    by: { userId: UserId; now: string },
-  ): LedgerEntryId[] {
-    const ledger = this.ledger as NonNullable<typeof this.ledger>;
-    return entries.map((e) => {
-      const id = ledger.nextId++;
-      this.held.push(
-        id,
-        e.accountId,
-        e.claimId ?? null,
-        e.claimLineId ?? null,
-        e.kind,
-        e.side,
-        e.amount,
-        e.postingDate,
-        e.payerId ?? null,
-        e.reference ?? null,
-        e.reasonCode ?? null,
-        e.memo ?? null,
-        e.reversesId ?? null,
-        e.receiptId ?? null,
-        by.now,
-        by.userId,
-      );
-      this.heldAccounts.add(e.accountId);
-      const facts = this.accountFacts.get(e.accountId);
-      if (!facts) throw new Error(`DemoWriter: account ${e.accountId} is not in its batch`);
-      ledger.totals.add(e, facts, by.userId);
-      return id as LedgerEntryId;
-    });
+  /** What appendLedgerEntries would have written for the batch, as planned. */
+  private writePosting(batch: RowBatch): void {
+    if (!this.planned) throw new Error('DemoWriter: a planned ledger is written many rows at once');
+    this.planned.ledger(batch.ledgerRows);
+    const { balances } = batch;
+    for (let at = 0; at < balances.length; at += 4) {
+      const accountId = balances[at] as AccountId;
+      this.planned.balances.run(balances[at + 1], balances[at + 2], balances[at + 3], accountId);
+      touchAccount(this.db, accountId);
+    }
   }
 
-  /** After the last batch: writes what is summed over all of them (the ledger's day totals). */
+  /** After the last batch: the day totals of a planned ledger, whose trigger must be gone. */
   finish(): void {
-    this.ledger?.totals.write(this.db);
-  }
-
-  private refreshBalances(): void {
-    if (!this.ledger) return;
-    this.ledger.write(this.held);
-    for (const accountId of this.heldAccounts) refreshAccountBalance(this.db, accountId);
-    this.held = [];
-    this.heldAccounts.clear();
+    if (!this.dayTotals || !this.planned) return;
+    if (one(this.db, DAY_TOTALS_TRIGGER))
+      throw new Error('DemoWriter: a planned ledger sums its days itself; drop the trigger first');
+    this.planned.dayTotals(this.dayTotals);
+    this.dayTotals = null;
   }
 }
