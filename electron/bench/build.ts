@@ -114,7 +114,7 @@ export function ensureBenchDatabase(
     // a throwaway file until the build has finished (see above): built the fast way
     counts = fastBuild(
       db,
-      () =>
+      (readsBegin) =>
         generateDemoData(db, {
           today: BENCH_TODAY,
           now: BENCH_CLOCK.now(),
@@ -122,6 +122,7 @@ export function ensureBenchDatabase(
           seed: DEFAULT_DEMO_SEED,
           rowsPerStatement: ROWS_PER_STATEMENT,
           planInWorker: true,
+          onReadsBegin: readsBegin,
           onProgress: (done, total) => {
             const now = performance.now();
             if (now - shown < 5_000 && done < total) return;

@@ -32,6 +32,7 @@ export interface DemoOptions {
   onProgress?: (done: number, total: number) => void;
   rowsPerStatement?: number;
   planInWorker?: boolean;
+  onReadsBegin?: () => void;
 }
 
 const SCALES = {
@@ -56,6 +57,7 @@ export function generateDemoData(db: Db, options: DemoOptions): DemoLoadResult {
     onProgress: options.onProgress,
     rowsPerStatement: options.rowsPerStatement,
     planInWorker: options.planInWorker,
+    onReadsBegin: options.onReadsBegin,
   });
 }
 
@@ -71,6 +73,12 @@ export interface BuildOptions {
   rowsPerStatement?: number | undefined;
   /** plan the households on a worker thread while this one writes (see plan-worker.ts) */
   planInWorker?: boolean | undefined;
+  /**
+   * Called before the generator first reads back the rows it wrote: once they are all in
+   * (the open denials), or at the start where the ledger is posted row by row, reading the
+   * balances as it goes. A build that defers indexes makes those reads' then (fast-build.ts).
+   */
+  onReadsBegin?: (() => void) | undefined;
 }
 
 function insertFacility(db: Db): void {
@@ -167,6 +175,8 @@ export function buildHospital(db: Db, options: BuildOptions): DemoLoadResult {
   }
   const perTransaction = Math.max(1, options.accountsPerTransaction);
 
+  const plannedLedger = (options.rowsPerStatement ?? 1) > 1;
+  if (!plannedLedger) options.onReadsBegin?.();
   const build = () => {
     const setup: PlanSetup = db.transaction(() => {
       insertFacility(db);
@@ -184,7 +194,7 @@ export function buildHospital(db: Db, options: BuildOptions): DemoLoadResult {
         registrarId: registrar.id,
         nextIds: nextDemoIds(db),
         // many rows per INSERT, the ledger's posting is planned with the rest
-        nextLedgerId: (options.rowsPerStatement ?? 1) > 1 ? nextLedgerId(db) : null,
+        nextLedgerId: plannedLedger ? nextLedgerId(db) : null,
       };
     })();
     const writer = new DemoWriter(db, today, now, options.rowsPerStatement);
@@ -211,6 +221,7 @@ export function buildHospital(db: Db, options: BuildOptions): DemoLoadResult {
   // nested db.transaction calls become savepoints, so a demo load stays one transaction
   if (perTransaction >= total) db.transaction(build)();
   else build();
+  options.onReadsBegin?.();
   const supervisor = oneOrThrow<{ id: UserId }>(
     db,
     `SELECT id FROM users ORDER BY role = 'supervisor' DESC, id LIMIT 1`,
