@@ -18,6 +18,8 @@ import type { RowBatch } from './writer-rows';
 
 /** Batches the worker may run ahead of the writer: enough to keep both busy, little memory. */
 const AHEAD = 8;
+/** Longer than a batch ever takes, even to start the worker on a busy machine. */
+const SILENCE_MS = 120_000;
 /** Counters shared with the worker: batches sent, batches taken. */
 const SENT = 0;
 const TAKEN = 1;
@@ -69,14 +71,19 @@ export function* rowBatchesInWorker(setup: PlanSetup): Generator<RowBatch, void,
     execArgv: ['--import', 'tsx'],
   });
   let received = 0;
+  let heard = performance.now();
   try {
     for (;;) {
       const message = receiveMessageOnPort(port1)?.message as FromWorker | undefined;
       if (!message) {
+        // a worker that failed to start cannot say so while this thread is blocked
+        if (performance.now() - heard > SILENCE_MS)
+          throw new Error(`demo planning worker: nothing sent for ${SILENCE_MS / 1000} s`);
         // nothing sent since the last one taken: sleep until the worker sends
         Atomics.wait(counters, SENT, received, 1_000);
         continue;
       }
+      heard = performance.now();
       received++;
       Atomics.add(counters, TAKEN, 1);
       Atomics.notify(counters, TAKEN);
@@ -86,6 +93,9 @@ export function* rowBatchesInWorker(setup: PlanSetup): Generator<RowBatch, void,
     }
   } finally {
     port1.close();
+    // wake a worker waiting for room, so that it runs into its termination
+    Atomics.store(counters, TAKEN, Atomics.load(counters, SENT));
+    Atomics.notify(counters, TAKEN);
     void worker.terminate();
   }
 }
