@@ -1,3 +1,4 @@
+import { QUEUE_COUNTS_FILL } from '../db/migrations/046-queue-counts';
 import type { Db } from '../db/open';
 import { all, oneOrThrow, run } from '../db/query';
 
@@ -108,6 +109,9 @@ function withDeferredSchema<T>(
       run(db, LEDGER_DAY_TOTALS);
       lap('ledger day totals summed');
     }
+    // kept by triggers row by row (migration 46), which were dropped while writing
+    run(db, QUEUE_COUNTS_FILL);
+    lap('queue counts made');
     for (const o of deferred) db.exec(o.sql);
   })();
   lap('indexes and triggers made');
