@@ -127,7 +127,8 @@ async function newProbedPage(browser: Browser, url: string, ctx: Ctx): Promise<P
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   // tsx names the functions it compiles with a helper the page does not have
   await page.addInitScript('globalThis.__name = (f) => f;');
-  await bridgeApi(page, ctx);
+  // results cross as the app's IPC carries them: one buffer, not value by value
+  await bridgeApi(page, ctx, { json: true });
   await page.addInitScript(installProbe);
   await page.goto(url);
   return page;
