@@ -6,31 +6,32 @@ import { toInput, type QueueFilters } from './filters';
 
 export const PAGE_SIZE = 100;
 
+const pageQuery = (filters: QueueFilters, page: number) => ({
+  queryKey: [...keys.queue, filters, page] as const,
+  queryFn: () => api.listQueue(toInput(filters, page * PAGE_SIZE, PAGE_SIZE)),
+});
+
+/** The queue's first page: its total, and whether the queue has loaded at all. */
+export function useQueueFirstPage(filters: QueueFilters) {
+  return useQuery(pageQuery(filters, 0));
+}
+
 /**
  * Random-access pages of the queue: the list knows the total from the first page and
  * fetches only the pages that scroll into view, so jumping to the end of 40,000 rows
- * costs one request, not four hundred.
+ * costs one request, not four hundred. A page keeps its rows' identities while it stays
+ * cached, so a row already drawn is not drawn again when another page arrives.
  */
 export function useQueuePages(filters: QueueFilters, visiblePages: readonly number[]) {
-  const pageQuery = (page: number) => ({
-    queryKey: [...keys.queue, filters, page] as const,
-    queryFn: () => api.listQueue(toInput(filters, page * PAGE_SIZE, PAGE_SIZE)),
-  });
-  const first = useQuery(pageQuery(0));
-  const pages = useQueries({ queries: visiblePages.filter((p) => p > 0).map(pageQuery) });
+  const first = useQueueFirstPage(filters);
+  const later = visiblePages.filter((p) => p > 0);
+  const pages = useQueries({ queries: later.map((p) => pageQuery(filters, p)) });
   const byPage = new Map<number, QueueRow[]>();
   if (first.data) byPage.set(0, first.data.rows);
-  visiblePages
-    .filter((p) => p > 0)
-    .forEach((p, i) => {
-      const data = pages[i]?.data;
-      if (data) byPage.set(p, data.rows);
-    });
-  return {
-    first,
-    total: first.data?.total ?? 0,
-    rowAt(index: number): QueueRow | undefined {
-      return byPage.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
-    },
-  };
+  later.forEach((p, i) => {
+    const data = pages[i]?.data;
+    if (data) byPage.set(p, data.rows);
+  });
+  return (index: number): QueueRow | undefined =>
+    byPage.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
 }
