@@ -1,12 +1,6 @@
 import { Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-  type Header,
-  type Row,
-} from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type Header } from '@tanstack/react-table';
 import {
   memo,
   useEffect,
@@ -37,16 +31,25 @@ const COUNT = new Intl.NumberFormat('en-US');
  * screenful of new rows is most of a jump's frame, and fixed widths lay out for less than
  * a grid's tracks do. Only the cells whose text varies in length clip it.
  */
-const columnIds = queueColumns.map(
-  (c, i) => c.id ?? ('accessorKey' in c ? String(c.accessorKey) : `col${i}`),
-);
-const HEADER_CLASS = new Map(columnIds.map((id, i) => [id, `queue-heading queue-col-${i}`]));
-const CELL_CLASS = new Map(
-  columnIds.map((id, i) => [
-    id,
-    `queue-cell queue-col-${i}${queueColumns[i]?.meta?.clip ? ' queue-clip' : ''}`,
+const HEADER_CLASS = new Map(
+  queueColumns.map((c, i) => [
+    c.id ?? ('accessorKey' in c ? String(c.accessorKey) : ''),
+    `queue-heading queue-col-${i}`,
   ]),
 );
+/** Each column's cell as a row draws it: its class, alignment and content. */
+const CELLS = queueColumns.map((c, i) => {
+  const gridCell = c.meta?.gridCell;
+  if (!gridCell) throw new Error(`The work queue column ${i} has no gridCell.`);
+  return {
+    key: i,
+    className: `queue-cell queue-col-${i}${c.meta?.clip ? ' queue-clip' : ''}`,
+    align: c.meta?.align,
+    gridCell,
+  };
+});
+// the table model serves the columns and their headers; the rows are drawn from CELLS
+const NO_ROWS: QueueRow[] = [];
 const COLUMN_CSS = queueColumns
   .map((c, i) => `.queue-col-${i}{flex:${c.meta?.grow ? 1 : 0} 0 ${c.size ?? 100}px}`)
   .join('\n');
@@ -118,19 +121,14 @@ export function QueueGrid({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Only the rows on screen go through the table model: a few dozen, whatever the total.
-  // Its row objects are rebuilt when they change; a row is drawn again only when the
-  // follow-up it shows does (QueueGridRow).
   const table = useReactTable({
-    data: items.map((i) => rowAt(i.index)).filter((r): r is QueueRow => r !== undefined),
+    data: NO_ROWS,
     columns: queueColumns,
     getCoreRowModel: getCoreRowModel(),
-    getRowId: (r) => String(r.followUpId),
     manualSorting: true,
     // sorting and paging happen in the database; nothing here may reset itself
     autoResetAll: false,
   });
-  const rowsById = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
 
   const move = (to: number) => {
     const next = Math.max(0, Math.min(total - 1, to));
@@ -181,18 +179,15 @@ export function QueueGrid({
           onSort={onSort}
         />
         <div className="queue-rows" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const data = rowAt(item.index);
-            return (
-              <QueueGridRow
-                key={item.key}
-                index={item.index}
-                top={item.start - HEADER_HEIGHT}
-                row={data ? rowsById.get(String(data.followUpId)) : undefined}
-                selected={item.index === selected}
-              />
-            );
-          })}
+          {items.map((item) => (
+            <QueueGridRow
+              key={item.key}
+              index={item.index}
+              top={item.start - HEADER_HEIGHT}
+              row={rowAt(item.index)}
+              selected={item.index === selected}
+            />
+          ))}
         </div>
       </div>
       <QueueFooter total={total} selected={selected} />
@@ -270,58 +265,52 @@ interface GridRowProps {
   /** offset from the top of the rows, below the sticky header */
   top: number;
   /** undefined while its page is loading */
-  row: Row<QueueRow> | undefined;
+  row: QueueRow | undefined;
   selected: boolean;
 }
 
 /**
  * One row of the grid. A scroll changes which rows are on screen, not the rows that stay:
- * they keep their drawing, judged by the follow-up they show (the table model's row objects
- * are rebuilt whenever the rows on screen change).
+ * they keep their drawing, judged by the follow-up they show (a page keeps its row objects
+ * while it stays cached).
  */
-const QueueGridRow = memo(
-  function QueueGridRow({ index, top, row, selected }: GridRowProps) {
-    return (
-      <div
-        id={`queue-row-${index}`}
-        role="row"
-        aria-rowindex={index + 2}
-        aria-selected={selected}
-        data-selected={selected}
-        data-index={index}
-        className="queue-row virtual-row queue-grid-row"
-        style={{ transform: `translateY(${top}px)` }}
-      >
-        {row ? (
-          <QueueCells row={row} />
-        ) : (
-          <div role="gridcell" className="queue-loading">
-            <div className="queue-skeleton" aria-label="Loading row" />
-          </div>
-        )}
-      </div>
-    );
-  },
-  (a, b) =>
-    a.index === b.index &&
-    a.top === b.top &&
-    a.row?.original === b.row?.original &&
-    a.selected === b.selected,
-);
+const QueueGridRow = memo(function QueueGridRow({ index, top, row, selected }: GridRowProps) {
+  return (
+    <div
+      id={`queue-row-${index}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-selected={selected}
+      data-index={index}
+      className="queue-row virtual-row queue-grid-row"
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      {row ? (
+        <QueueCells row={row} />
+      ) : (
+        <div role="gridcell" className="queue-loading">
+          <div className="queue-skeleton" aria-label="Loading row" />
+        </div>
+      )}
+    </div>
+  );
+});
 
 /** A row's cells: drawn once for the follow-up, whatever the selection does to the row. */
-const QueueCells = memo(
-  function QueueCells({ row }: { row: Row<QueueRow> }) {
-    return row.getVisibleCells().map((cell) => (
+const QueueCells = memo(function QueueCells({ row }: { row: QueueRow }) {
+  return CELLS.map(({ key, className, align, gridCell }) => {
+    const cell = gridCell(row);
+    return (
       <div
-        key={cell.column.id}
+        key={key}
         role="gridcell"
-        className={CELL_CLASS.get(cell.column.id)}
-        data-align={cell.column.columnDef.meta?.align}
+        className={cell.look ? `${className} queue-${cell.look}` : className}
+        data-align={align}
+        title={cell.title}
       >
-        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        {cell.content}
       </div>
-    ));
-  },
-  (a, b) => a.row.original === b.row.original,
-);
+    );
+  });
+});

@@ -1,10 +1,12 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import { CONTACT_RESTRICTION, type ContactRestrictionKind } from '../../../shared/api/contact';
 import type { Priority, QueueRow, QueueSortKey } from '../../../shared/api/queue';
 import { AGING_BUCKETS } from '../../../shared/aging/buckets';
 import { describeReason } from '../../../shared/codes/adjustment-codes';
 import { CLAIM_STATUS, FOLLOW_UP_KIND } from '../../../shared/codes/enums';
+import { formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
 import { UsDate } from '../components/UsDate';
@@ -39,90 +41,114 @@ const RESTRICTION_SHORT: Record<ContactRestrictionKind, string> = {
 };
 
 /** A badge as Mantine draws it, in one element: `tone` a theme colour. */
-function Pill({
-  tone,
-  variant,
-  title,
-  upper = false,
-  children,
-}: {
-  tone: Tone;
-  variant: 'light' | 'filled' | 'outline';
-  title?: string;
-  upper?: boolean;
-  children: string;
-}) {
+function pill(
+  tone: Tone,
+  variant: 'light' | 'filled' | 'outline',
+  text: string,
+  options: { title?: string; upper?: boolean; key?: string } = {},
+) {
   return (
     <span
+      key={options.key}
       className="queue-pill"
       data-tone={tone}
       data-variant={variant}
-      data-upper={upper || undefined}
-      title={title}
+      data-upper={options.upper}
+      title={options.title}
     >
-      {children}
+      {text}
     </span>
   );
 }
 
-const dimmed = (text: string) => <span className="queue-dimmed">{text}</span>;
+/** MM/DD/YYYY on screen, the ISO date underneath (as UsDate, without a component of its own). */
+const usDate = (date: IsoDate) => (
+  <time className="tabular" dateTime={date}>
+    {formatUsDate(date)}
+  </time>
+);
 
-/** Column definitions; `sortKey` names the server-side sort a header click asks for. */
+/**
+ * What a row shows in one column: the cell's content, with its title and look on the cell
+ * itself rather than on an element of its own inside it.
+ */
+export interface GridCell {
+  content: ReactNode;
+  title?: string;
+  look?: 'dimmed' | 'strong' | 'tabular' | 'credit';
+}
+
+/**
+ * Column definitions: `sortKey` names the server-side sort a header click asks for;
+ * `gridCell` is what a row shows in the column, made by plain functions (no component per
+ * cell), so a screenful of rows costs its elements and little else.
+ */
 export const queueColumns = [
   col.accessor('priority', {
     header: 'Priority',
     // a whole MEDIUM pill
     size: 84,
-    meta: { sortKey: 'priority' },
-    cell: (c) => (
-      <Pill tone={PRIORITY_TONE[c.getValue()]} variant="light" upper>
-        {c.getValue()}
-      </Pill>
-    ),
+    meta: {
+      sortKey: 'priority',
+      gridCell: (r) => ({
+        content: pill(PRIORITY_TONE[r.priority], 'light', r.priority, { upper: true }),
+      }),
+    },
   }),
   col.accessor('dueDate', {
     header: 'Due',
     size: 86,
-    meta: { sortKey: 'dueDate' },
-    cell: (c) => <UsDate value={c.getValue()} />,
+    meta: { sortKey: 'dueDate', gridCell: (r) => ({ content: usDate(r.dueDate) }) },
   }),
   col.accessor('kind', {
     header: 'Kind',
     // as wide as the longest kind ("Account follow-up"): a kind is never cut
     size: 140,
-    cell: (c) => FOLLOW_UP_KIND.labels[c.getValue()],
+    meta: { gridCell: (r) => ({ content: FOLLOW_UP_KIND.labels[r.kind] }) },
   }),
   col.accessor('accountNumber', {
     header: 'Account',
     size: 92,
-    meta: { sortKey: 'accountNumber', clip: true },
+    meta: { sortKey: 'accountNumber', clip: true, gridCell: (r) => ({ content: r.accountNumber }) },
   }),
   col.accessor('patientName', {
     header: 'Patient',
     size: 130,
-    meta: { sortKey: 'patientName', clip: true, grow: true },
-    cell: ({ row: { original: r } }) =>
-      r.contactRestrictions.length === 0 ? (
-        <span className="queue-patient">{r.patientName}</span>
-      ) : (
-        // the name gives way, the restrictions stay whole
-        <span className="queue-line">
-          <span className="queue-fit queue-patient">{r.patientName}</span>
-          {r.contactRestrictions.map((k) => (
-            <Pill key={k} tone="red" variant="filled" title={CONTACT_RESTRICTION.labels[k]} upper>
-              {RESTRICTION_SHORT[k]}
-            </Pill>
-          ))}
-        </span>
-      ),
+    meta: {
+      sortKey: 'patientName',
+      clip: true,
+      grow: true,
+      gridCell: (r) =>
+        r.contactRestrictions.length === 0
+          ? { content: r.patientName, look: 'strong' }
+          : {
+              // the name gives way, the restrictions stay whole
+              content: (
+                <span className="queue-line">
+                  <span className="queue-fit">{r.patientName}</span>
+                  {r.contactRestrictions.map((k) =>
+                    pill('red', 'filled', RESTRICTION_SHORT[k], {
+                      key: k,
+                      title: CONTACT_RESTRICTION.labels[k],
+                      upper: true,
+                    }),
+                  )}
+                </span>
+              ),
+              look: 'strong',
+            },
+    },
   }),
   col.accessor('payerName', {
     header: 'Payer',
     size: 130,
-    meta: { clip: true, grow: true },
-    cell: (c) => {
-      const payer = c.getValue();
-      return payer === null ? 'Self-pay' : <span title={payer}>{payer}</span>;
+    meta: {
+      clip: true,
+      grow: true,
+      gridCell: (r) =>
+        r.payerName === null
+          ? { content: 'Self-pay' }
+          : { content: r.payerName, title: r.payerName },
     },
   }),
   col.display({
@@ -130,96 +156,101 @@ export const queueColumns = [
     header: 'Claim',
     // the number, its status and two codes whole, in sentence case: nothing is cut
     size: 276,
-    meta: { clip: true },
-    cell: ({ row: { original: r } }) =>
-      r.claimNumber ? (
-        <>
-          <span className="tabular">{r.claimNumber}</span>
-          {r.claimStatus && (
-            <Pill
-              tone={r.claimStatus === 'denied' ? 'red' : 'gray'}
-              variant="outline"
-              title={CLAIM_STATUS.labels[r.claimStatus]}
-            >
-              {claimStatusShort(r.claimStatus)}
-            </Pill>
-          )}
-          {r.denialCodes.slice(0, 2).map((code) => (
-            <Pill
-              key={code}
-              tone="red"
-              variant="light"
-              title={`${code}: ${describeReason(code.split('-')[1] ?? code)}`}
-            >
-              {code}
-            </Pill>
-          ))}
-        </>
-      ) : (
-        dimmed('Account')
-      ),
+    meta: {
+      clip: true,
+      gridCell: (r) =>
+        r.claimNumber
+          ? {
+              content: (
+                <>
+                  {r.claimNumber}{' '}
+                  {r.claimStatus &&
+                    pill(
+                      r.claimStatus === 'denied' ? 'red' : 'gray',
+                      'outline',
+                      claimStatusShort(r.claimStatus),
+                      { title: CLAIM_STATUS.labels[r.claimStatus] },
+                    )}
+                  {r.denialCodes.slice(0, 2).map((code) => [
+                    ' ',
+                    pill('red', 'light', code, {
+                      key: code,
+                      title: `${code}: ${describeReason(code.split('-')[1] ?? code)}`,
+                    }),
+                  ])}
+                </>
+              ),
+              look: 'tabular',
+            }
+          : { content: 'Account', look: 'dimmed' },
+    },
   }),
   col.accessor('balance', {
     header: 'Balance',
     size: 100,
     // a seven-figure balance is cut with an ellipsis rather than run into the age
-    meta: { sortKey: 'balance', align: 'right', clip: true },
-    cell: ({ row: { original: r } }) => {
-      // a native title: a floating tooltip per cell is too heavy for a virtualised grid
-      const split = `Insurance ${formatCents(r.insuranceBalance)} · Patient ${formatCents(r.patientBalance)}`;
-      // a credit (money the hospital owes back) as BalanceAmount shows it: green, "CR"
-      return r.balance < 0 ? (
-        <span className="tabular queue-credit" title={`${split} · credit balance`}>
-          {formatCents(cents(-r.balance))} CR
-        </span>
-      ) : (
-        <span className="tabular" title={split}>
-          {formatCents(r.balance)}
-        </span>
-      );
+    meta: {
+      sortKey: 'balance',
+      align: 'right',
+      clip: true,
+      gridCell: (r) => {
+        // a native title: a floating tooltip per cell is too heavy for a virtualised grid
+        const split = `Insurance ${formatCents(r.insuranceBalance)} · Patient ${formatCents(r.patientBalance)}`;
+        // a credit (money the hospital owes back) as BalanceAmount shows it: green, "CR"
+        return r.balance < 0
+          ? {
+              content: `${formatCents(cents(-r.balance))} CR`,
+              title: `${split} · credit balance`,
+              look: 'credit',
+            }
+          : { content: formatCents(r.balance), title: split, look: 'tabular' };
+      },
     },
   }),
   col.accessor('ageDays', {
     header: 'Age',
     size: 56,
-    meta: { sortKey: 'age', align: 'right' },
-    cell: ({ row: { original: r } }) => (
-      <span className="tabular" title={`Aging bucket ${agingLabel(r.agingBucket)} days`}>
-        {r.ageDays} d
-      </span>
-    ),
+    meta: {
+      sortKey: 'age',
+      align: 'right',
+      gridCell: (r) => ({
+        content: `${r.ageDays} d`,
+        title: `Aging bucket ${agingLabel(r.agingBucket)} days`,
+        look: 'tabular',
+      }),
+    },
   }),
   col.accessor('deadlineDate', {
     header: 'Deadline',
     // a passed deadline's date and its "passed" pill side by side, clear of the owner
     size: 150,
-    meta: { sortKey: 'deadline' },
-    cell: ({ row: { original: r } }) => {
-      const { deadlineDate: date, daysToDeadline: daysLeft } = r;
-      if (!date || daysLeft === null) return dimmed('—');
-      if (daysLeft < 0)
-        return (
-          <span title={`The appeal window closed ${-daysLeft} days ago`}>
-            <UsDate value={date} />
-            <Pill tone="gray" variant="filled">
-              passed
-            </Pill>
-          </span>
-        );
-      if (daysLeft <= 15)
-        return (
-          <Pill tone="red" variant="filled">
-            {daysLeft === 0 ? 'today' : `${daysLeft} days`}
-          </Pill>
-        );
-      return <UsDate value={date} />;
+    meta: {
+      sortKey: 'deadline',
+      gridCell: ({ deadlineDate: date, daysToDeadline: daysLeft }) => {
+        if (!date || daysLeft === null) return { content: '—', look: 'dimmed' };
+        if (daysLeft < 0)
+          return {
+            content: (
+              <>
+                {usDate(date)} {pill('gray', 'filled', 'passed')}
+              </>
+            ),
+            title: `The appeal window closed ${-daysLeft} days ago`,
+          };
+        if (daysLeft <= 15)
+          return { content: pill('red', 'filled', daysLeft === 0 ? 'today' : `${daysLeft} days`) };
+        return { content: usDate(date) };
+      },
     },
   }),
   col.accessor('ownerName', {
     header: 'Owner',
     size: 116,
-    meta: { clip: true },
-    cell: (c) => c.getValue() ?? dimmed('Unassigned'),
+    meta: {
+      clip: true,
+      gridCell: (r) =>
+        r.ownerName === null ? { content: 'Unassigned', look: 'dimmed' } : { content: r.ownerName },
+    },
   }),
 ];
 
@@ -264,5 +295,7 @@ declare module '@tanstack/react-table' {
     clip?: boolean;
     /** takes a share of the room the window has beyond the columns' widths */
     grow?: boolean;
+    /** what a row of the work queue shows in the column */
+    gridCell?: (row: TData) => GridCell;
   }
 }
