@@ -38,7 +38,7 @@ interface PageElement {
   scrollTop: number;
   scrollHeight: number;
   clientHeight: number;
-  querySelectorAll(selector: string): { length: number };
+  getAttribute(name: string): string | null;
 }
 
 interface PageGlobals {
@@ -132,14 +132,12 @@ export function installProbe(): void {
         });
     }).observe({ type: 'long-animation-frame', buffered: true });
 
-  // the first queue row with its cells (not a loading placeholder), and the second row
+  // the first queue row with its data (not waiting for its page), and the second row
   // becoming the selected one after the first key press
   const rows = new w.MutationObserver(() => {
     if (
       probe.firstRowsInDom === null &&
-      w.document.querySelector(
-        '.queue-row[aria-rowindex="2"] [role="gridcell"] + [role="gridcell"]',
-      )
+      w.document.querySelector('.queue-row[aria-rowindex="2"]:not([aria-busy="true"])')
     ) {
       probe.firstRowsInDom = w.performance.now();
       whenPainted((at) => (probe.firstRowsPainted = at));
@@ -158,7 +156,7 @@ export function installProbe(): void {
     childList: true,
     subtree: true,
     attributes: true,
-    attributeFilter: ['aria-selected'],
+    attributeFilter: ['aria-selected', 'aria-busy'],
   });
   w.document.addEventListener(
     'keydown',
@@ -173,7 +171,7 @@ export function installProbe(): void {
 
 /**
  * True once the grid rests at `scrollTop` (within a pixel, or at its end) and every row on
- * screen shows its data rather than a loading placeholder.
+ * screen shows its data rather than waiting for its page (aria-busy).
  */
 export function rowsShownAt(arg: { scrollTop: number; rowHeight: number }): boolean {
   const w = globalThis as unknown as PageGlobals;
@@ -187,7 +185,7 @@ export function rowsShownAt(arg: { scrollTop: number; rowHeight: number }): bool
     const row = w.document.getElementById(`queue-row-${i}`);
     // rows past the end of the queue do not exist
     if (!row) return i > first && grid.scrollTop >= end - 1;
-    if (row.querySelectorAll('[role="gridcell"]').length < 2) return false;
+    if (row.getAttribute('aria-busy') === 'true') return false;
   }
   return true;
 }

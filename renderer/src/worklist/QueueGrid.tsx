@@ -89,7 +89,7 @@ export function QueueGrid({
     estimateSize: () => ROW_HEIGHT,
     // every row drawn costs layout and text shaping in the frame that shows it; the rows
     // on screen are drawn in the scroll's own frame, so a few beyond them are enough
-    overscan: 4,
+    overscan: 2,
     // the column headers stick to the top of the grid, above the first row
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
@@ -283,23 +283,24 @@ const QueueGridRow = memo(function QueueGridRow({ index, top, row, selected }: G
       aria-selected={selected}
       data-selected={selected}
       data-index={index}
+      aria-busy={row ? undefined : true}
+      aria-label={row ? undefined : 'Loading row'}
       className="queue-row virtual-row queue-grid-row"
       style={{ transform: `translateY(${top}px)` }}
     >
-      {row ? (
-        <QueueCells row={row} />
-      ) : (
-        <div role="gridcell" className="queue-loading">
-          <div className="queue-skeleton" aria-label="Loading row" />
-        </div>
-      )}
+      <QueueCells row={row} />
     </div>
   );
 });
 
-/** A row's cells: drawn once for the follow-up, whatever the selection does to the row. */
-const QueueCells = memo(function QueueCells({ row }: { row: QueueRow }) {
+/**
+ * A row's cells: drawn once for the follow-up, whatever the selection does to the row.
+ * While the row's page is on its way the cells are there, empty: a jump's first frame
+ * makes them, and the frame its page arrives in only fills them.
+ */
+const QueueCells = memo(function QueueCells({ row }: { row: QueueRow | undefined }) {
   return CELLS.map(({ key, className, align, gridCell }) => {
+    if (!row) return <div key={key} role="gridcell" className={className} />;
     const cell = gridCell(row);
     return (
       <div

@@ -4,11 +4,18 @@ import { api } from '../app/api';
 import { keys } from '../app/query';
 import { toInput, type QueueFilters } from './filters';
 
-export const PAGE_SIZE = 100;
+// A page arrives in one task that parses it and draws its rows: half a hundred keeps that
+// task small, and a screenful of rows spans at most two of them.
+export const PAGE_SIZE = 50;
 
 const pageQuery = (filters: QueueFilters, page: number) => ({
   queryKey: [...keys.queue, filters, page] as const,
   queryFn: () => api.listQueue(toInput(filters, page * PAGE_SIZE, PAGE_SIZE)),
+  // A page scrolled past is dropped soon: dragging through a million-account queue would
+  // otherwise keep every row in memory, and each full garbage collection walks them all.
+  // The first page stays as long as any query does, so a trip to an account and back
+  // finds the queue drawn.
+  ...(page > 0 && { gcTime: 30_000 }),
 });
 
 /** The queue's first page: its total, and whether the queue has loaded at all. */
