@@ -15,11 +15,15 @@ import { accountPath, navigate } from '../app/router';
 import { listMoveKeys, runListKey } from '../components/list-keys';
 import { queueColumns } from './columns';
 import type { QueueFilters } from './filters';
+import { useFillPerFrame } from './useFillPerFrame';
 import { PAGE_SIZE, useQueuePages } from './useQueuePages';
 
 // the heights queue.css gives a row and the header row
 const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 30;
+// rows given their text in one frame: about two thirds of a screenful, which a two-core
+// office PC lays out and paints well within a frame; a jump's last rows fill in the next
+const FILL_PER_FRAME = 12;
 // the padding of a row (Mantine's xs spacing) on each side
 const ROW_PADDING = 10;
 
@@ -121,6 +125,10 @@ export function QueueGrid({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const shownRows = useFillPerFrame(
+    items.map((item) => rowAt(item.index)),
+    FILL_PER_FRAME,
+  );
   const table = useReactTable({
     data: NO_ROWS,
     columns: queueColumns,
@@ -179,12 +187,12 @@ export function QueueGrid({
           onSort={onSort}
         />
         <div className="queue-rows" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => (
+          {items.map((item, n) => (
             <QueueGridRow
               key={item.key}
               index={item.index}
               top={item.start - HEADER_HEIGHT}
-              row={rowAt(item.index)}
+              row={shownRows[n]}
               selected={item.index === selected}
             />
           ))}
