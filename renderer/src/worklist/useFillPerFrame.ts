@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 /** `rows` as drawn now: those already drawn, then the first `budget` new ones, top down. */
-function withinBudget<T>(
+export function withinBudget<T>(
   rows: readonly (T | undefined)[],
   drawn: ReadonlySet<T>,
   budget: number,
