@@ -45,7 +45,7 @@ function pill(
   tone: Tone,
   variant: 'light' | 'filled' | 'outline',
   text: string,
-  options: { title?: string; upper?: boolean; key?: string } = {},
+  options: { title?: string; upper?: boolean; key?: string; small?: boolean } = {},
 ) {
   return (
     <span
@@ -54,6 +54,7 @@ function pill(
       data-tone={tone}
       data-variant={variant}
       data-upper={options.upper}
+      data-small={options.small}
       title={options.title}
     >
       {text}
@@ -131,6 +132,7 @@ export const queueColumns = [
                       key: k,
                       title: CONTACT_RESTRICTION.labels[k],
                       upper: true,
+                      small: true,
                     }),
                   )}
                 </span>
@@ -169,13 +171,14 @@ export const queueColumns = [
                       r.claimStatus === 'denied' ? 'red' : 'gray',
                       'outline',
                       claimStatusShort(r.claimStatus),
-                      { title: CLAIM_STATUS.labels[r.claimStatus] },
+                      { title: CLAIM_STATUS.labels[r.claimStatus], small: true },
                     )}
                   {r.denialCodes.slice(0, 2).map((code) => [
                     ' ',
                     pill('red', 'light', code, {
                       key: code,
                       title: `${code}: ${describeReason(code.split('-')[1] ?? code)}`,
+                      small: true,
                     }),
                   ])}
                 </>
