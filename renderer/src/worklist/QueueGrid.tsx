@@ -35,6 +35,10 @@ const COUNT = new Intl.NumberFormat('en-US');
  * screenful of new rows is most of a jump's frame, and fixed widths lay out for less than
  * a grid's tracks do. Only the cells whose text varies in length clip it.
  */
+const COLUMN_CSS = queueColumns
+  .map((c, i) => `.queue-col-${i}{flex:${c.meta?.grow ? 1 : 0} 0 ${c.size ?? 100}px}`)
+  .join('\n');
+const MIN_WIDTH = queueColumns.reduce((sum, c) => sum + (c.size ?? 100), 2 * ROW_PADDING);
 const HEADER_CLASS = new Map(
   queueColumns.map((c, i) => [
     c.id ?? ('accessorKey' in c ? String(c.accessorKey) : ''),
@@ -54,10 +58,6 @@ const CELLS = queueColumns.map((c, i) => {
 });
 // the table model serves the columns and their headers; the rows are drawn from CELLS
 const NO_ROWS: QueueRow[] = [];
-const COLUMN_CSS = queueColumns
-  .map((c, i) => `.queue-col-${i}{flex:${c.meta?.grow ? 1 : 0} 0 ${c.size ?? 100}px}`)
-  .join('\n');
-const MIN_WIDTH = queueColumns.reduce((sum, c) => sum + (c.size ?? 100), 2 * ROW_PADDING);
 
 /** The row a click or double-click landed in, by its place in the queue. */
 function rowIndexOf(e: MouseEvent): number | null {
