@@ -38,6 +38,7 @@ import { signIn, UserTurnedOffError } from '../users/sign-in';
 import { allowedSites, APP_SCHEME, contentType, devToolsAllowed, resolveAppFile } from './guards';
 import { databaseKeyFor } from './database-key';
 import { recordRecovery, type Recovered } from './unlock';
+import { afterFirstScreen } from './first-screen';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
 import { createSettings, type Settings } from './settings';
@@ -294,7 +295,10 @@ if (!app.requestSingleInstanceLock()) {
       // sets aside what a crash or a restored older database left; a supervisor sees the list
       sweepDocuments(ctx);
       installMenu({ isMac: process.platform === 'darwin', isDev: devTools });
-      bindApi(ctx, () => mainWindow);
+      const firstScreen = afterFirstScreen(ctx, () =>
+        warnIfDamaged(ctx.databasePath, ctx.databaseKey ?? null),
+      );
+      bindApi(ctx, () => mainWindow, firstScreen.asked);
       mainWindow = createMainWindow({
         settings: createSettings(),
         preloadPath,
@@ -305,9 +309,9 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.on('closed', () => {
         mainWindow = null;
       });
+      mainWindow.webContents.once('did-finish-load', firstScreen.loaded);
       unlockWindow?.close();
       unlockWindow = null;
-      warnIfDamaged(ctx.databasePath, ctx.databaseKey ?? null);
       if (restored) tellRestored(restored);
       // the day's backup, looked for each minute in the main process, off the window's path
       backupTimer = setInterval(() => {

@@ -11,10 +11,24 @@ import { inWriteTransaction } from './upkeep';
 import { all } from '../db/query';
 
 const doneOn = new WeakMap<Db, IsoDate>();
+const held = new WeakSet<Db>();
 
-/** Whether the day has changed since this connection last did the daily work. */
+/**
+ * Whether the day has changed since this connection last did the daily work (and the work
+ * is not held back: holdDailyWork).
+ */
 export function dailyWorkDue(ctx: Ctx): boolean {
-  return doneOn.get(ctx.db) !== ctx.clock.today();
+  return !held.has(ctx.db) && doneOn.get(ctx.db) !== ctx.clock.today();
+}
+
+/**
+ * Keeps the daily work from running before the requests of the window's first screen: it
+ * reads every open follow-up, which takes seconds on a million accounts, and the window
+ * would wait for it. The returned function lets the next request do it, as on any day.
+ */
+export function holdDailyWork(db: Db): () => void {
+  held.add(db);
+  return () => held.delete(db);
 }
 
 /**
