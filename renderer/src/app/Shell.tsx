@@ -1,30 +1,35 @@
 import { AppShell, Button, Group, Kbd, Stack, Text, Title } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
 import { useQuery } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { formatUsDate } from '../../../shared/dates/iso-date';
-import { AccountScreen } from '../account/AccountScreen';
-import { NotSyncedScreen } from '../office/NotSyncedScreen';
-import { ApprovalsScreen } from '../approvals/ApprovalsScreen';
-import { AuditScreen, AuditWarning } from '../audit/AuditScreen';
-import { BackupsScreen } from '../backups/BackupsScreen';
-import { BackupWarning } from '../backups/BackupWarning';
 import { ErrorState, LoadingState } from '../components/States';
 import { SearchSpotlight } from '../search/SearchSpotlight';
-import { FirstStart } from '../start/FirstStart';
-import { DenialsScreen } from '../denials/DenialsScreen';
-import { ImportsScreen } from '../imports/ImportsScreen';
-import { AppealScreen } from '../letters/AppealScreen';
-import { StatementsScreen } from '../statements/StatementsScreen';
-import { TemplatesScreen } from '../templates/TemplatesScreen';
-import { PayersScreen } from '../payers/PayersScreen';
-import { AgenciesScreen } from '../agencies/AgenciesScreen';
-import { SettingsScreen } from '../settings/SettingsScreen';
-import { CashSummaryScreen } from '../posting/CashSummaryScreen';
-import { PostingScreen } from '../posting/PostingScreen';
 import { QueueScreen } from '../worklist/QueueScreen';
+import { AuditWarning } from '../audit/AuditScreen';
+import { BackupWarning } from '../backups/BackupWarning';
+import {
+  AccountScreen,
+  AgenciesScreen,
+  AppealScreen,
+  ApprovalsScreen,
+  AuditScreen,
+  BackupsScreen,
+  CashSummaryScreen,
+  DenialsScreen,
+  FirstStart,
+  ImportsScreen,
+  NotSyncedScreen,
+  PayersScreen,
+  PostingScreen,
+  ReportsScreen,
+  ScreenLoading,
+  SettingsScreen,
+  StatementsScreen,
+  TemplatesScreen,
+} from './screens';
 import { api } from './api';
 import { keys, messageOf } from './query';
-import { ReportsScreen } from '../reports/ReportsScreen';
 import { NavButton, OfficeMenu, SearchIcon } from './nav';
 import { NOTIFICATION_BAND_HEIGHT, NotificationBand } from './NotificationBand';
 import { cashPath, navigate, useRoute } from './router';
@@ -156,7 +161,7 @@ export function Shell() {
       <AppShell.Main>
         <AuditWarning />
         <BackupWarning />
-        {body}
+        <Suspense fallback={<ScreenLoading />}>{body}</Suspense>
       </AppShell.Main>
       <NotificationBand />
       {searchable && <SearchSpotlight />}
