@@ -1,6 +1,10 @@
 import { createElement, lazy, useEffect, useState, type ComponentType } from 'react';
 import { LoadingState } from '../components/States';
 
+// in the first chunk anyway: the header's own hooks and warning live beside them
+export { AuditScreen } from '../audit/AuditScreen';
+export { NotSyncedScreen } from '../office/NotSyncedScreen';
+
 /**
  * Every screen but the work queue, each in a chunk of its own: the window opens on the
  * queue, so the queue's code alone is parsed before its first rows. The chunks are local
@@ -34,13 +38,9 @@ function screen<P extends object>(load: () => Promise<ComponentType<P>>): Compon
 export const AccountScreen = screen(
   async () => (await import('../account/AccountScreen')).AccountScreen,
 );
-export const NotSyncedScreen = screen(
-  async () => (await import('../office/NotSyncedScreen')).NotSyncedScreen,
-);
 export const ApprovalsScreen = screen(
   async () => (await import('../approvals/ApprovalsScreen')).ApprovalsScreen,
 );
-export const AuditScreen = screen(async () => (await import('../audit/AuditScreen')).AuditScreen);
 export const BackupsScreen = screen(
   async () => (await import('../backups/BackupsScreen')).BackupsScreen,
 );
