@@ -81,10 +81,16 @@ export const ReportsScreen = screen(
 
 let prefetched: Promise<unknown> | null = null;
 
-/** Loads every screen's chunk, one after another so the window keeps answering meanwhile. */
+/** The next moment the window has nothing else to do. */
+const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve()));
+
+/**
+ * Loads every screen's chunk, each when the window is idle, so a key pressed meanwhile is
+ * answered first.
+ */
 export function prefetchScreens(): Promise<unknown> {
   prefetched ??= loaders.reduce<Promise<unknown>>(
-    (before, load) => before.then(() => load().catch(() => undefined)),
+    (before, load) => before.then(idle).then(() => load().catch(() => undefined)),
     Promise.resolve(),
   );
   return prefetched;

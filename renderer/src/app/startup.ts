@@ -32,6 +32,8 @@ export function askFirstScreen(hash: string): void {
 
 /** When the window has not shown a queue by then, the other screens are fetched anyway. */
 const PREFETCH_ANYWAY_MS = 3_000;
+/** How long after the queue's first rows the other screens' code is fetched. */
+const PREFETCH_AFTER_ROWS_MS = 1_500;
 
 /** After the next frame has been drawn. */
 const afterPaint = (then: () => void) => requestAnimationFrame(() => setTimeout(then, 0));
@@ -57,7 +59,8 @@ export function afterFirstScreen(): void {
     clearTimeout(timer);
     afterPaint(() => {
       void queryClient.invalidateQueries({ queryKey: keys.queue });
-      void prefetchScreens();
+      // not at once: the first keys a person presses come first
+      setTimeout(() => void prefetchScreens(), PREFETCH_AFTER_ROWS_MS);
     });
   });
 }
