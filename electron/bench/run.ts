@@ -3,11 +3,11 @@
  * `-- --scale million` runs everything on a 1,000,000-account database instead of the
  * 200,000-account one (its own file, built once and reused, and its own results file);
  * `-- --only imports` runs only the remittance and 837 imports, `-- --only writes` those and
- * the 10,000 payments (what an index costs the writes), `-- --only scenarios` only
- * the timed reads, `-- --only reports` only the reports, `-- --only audit` only what
- * recording a view costs (with `--iterations 3000` for a steadier p95), `-- --only documents
- * [--statements 1000]` only the appeal letter and the statement run (none of these writes
- * the results file);
+ * the 10,000 payments (what an index costs the writes), `-- --only scenarios` only the
+ * lists, searches and the account (not the reports), `-- --only reports` only the reports,
+ * `-- --only audit` only what recording a view costs (with `--iterations 3000` for a
+ * steadier p95), `-- --only documents [--statements 1000]` only the appeal letter and the
+ * statement run (none of these writes the results file);
  * `-- --only frames [--screens 200]` opens the built renderer in Chromium over the bench
  * database and measures each frame while scrolling the work queue (see frames.ts);
  * `-- --only encryption [--accounts 5000]` compares an encrypted database with a plain one
@@ -210,7 +210,9 @@ async function main(): Promise<void> {
         ? reportScenarios(ctx)
         : values.only === 'audit'
           ? benchScenarios(ctx).filter((s) => s.name.startsWith('audit cost'))
-          : benchScenarios(ctx);
+          : values.only === 'scenarios'
+            ? benchScenarios(ctx)
+            : [...benchScenarios(ctx), ...reportScenarios(ctx)];
     const results: Result[] = [];
     console.log(
       `Running ${scenarios.length} scenarios, ${warmup} warm-up + ${iterations} timed runs each...\n`,

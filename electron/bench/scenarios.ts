@@ -16,7 +16,6 @@ import { all, one, prepare } from '../db/query';
 import { flushTrail } from '../audit/trail';
 import { addDays, formatUsDate, type IsoDate } from '../../shared/dates/iso-date';
 import type { AccountId } from '../../shared/ids';
-import { reportScenarios } from './reports';
 
 /**
  * What the benchmark times: each scenario does one piece of a representative's work
@@ -326,6 +325,5 @@ export function benchScenarios(ctx: Ctx): Scenario[] {
         chainedAtOnce,
       ),
     ),
-    ...reportScenarios(ctx),
   ];
 }
