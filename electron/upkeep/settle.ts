@@ -9,6 +9,7 @@ import { activePlan } from '../plans/load';
 import { accountPromises } from '../promises/load';
 import { billingRules } from '../rules/billing-rules';
 import { oneOrThrow, run } from '../db/query';
+import { asDesktopsOwn } from '../office/capture';
 
 /** What settling an account starts from, read in one query. */
 export interface SettleState {
@@ -43,11 +44,17 @@ export function settleAccount(
     accountId,
   ),
 ): boolean {
+  // most accounts have no plan, no promise and no credit: the state says so without loading
+  // any of them, and there is nothing to settle
+  const credit = state.creditFollowUp || state.patient < 0 || state.insurance < 0;
+  if (!state.plan && !state.promise && !credit) return false;
   const today = ctx.clock.today();
-  // most accounts have no plan and no promise: the state says so without loading either
-  const plan = state.plan ? settlePlan(ctx, accountId, today) : false;
-  const promise = state.promise ? settlePromises(ctx, accountId, today) : false;
-  return settleCredit(ctx, accountId, today, state) || plan || promise;
+  // what settling writes is each desktop's own, as its balances are
+  return asDesktopsOwn(ctx.db, () => {
+    const plan = state.plan ? settlePlan(ctx, accountId, today) : false;
+    const promise = state.promise ? settlePromises(ctx, accountId, today) : false;
+    return settleCredit(ctx, accountId, today, state) || plan || promise;
+  });
 }
 
 function settlePlan(ctx: Ctx, accountId: AccountId, today: IsoDate): boolean {

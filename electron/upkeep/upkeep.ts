@@ -6,7 +6,6 @@ import { takeTouched } from '../core/touched';
 import { refreshQueueColumns } from './queue-columns';
 import { SETTLE_STATE, settleAccount, type SettleState } from './settle';
 import { oneOrThrow } from '../db/query';
-import { asDesktopsOwn } from '../office/capture';
 import { sealOutbox } from '../office/outbox';
 
 /**
@@ -23,12 +22,7 @@ function upkeepAccount(ctx: Ctx, accountId: AccountId): void {
        FROM accounts a WHERE a.id = ?`,
     accountId,
   );
-  // what settling writes is each desktop's own, as its balances are
-  const settles =
-    state.plan || state.promise || state.creditFollowUp || state.patient < 0 || state.insurance < 0;
-  const opened = settles
-    ? asDesktopsOwn(ctx.db, () => settleAccount(ctx, accountId, state))
-    : false;
+  const opened = settleAccount(ctx, accountId, state);
   if (state.anyOpen || opened) refreshQueueColumns(ctx.db, accountId, ctx.clock.today());
 }
 
