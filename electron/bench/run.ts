@@ -13,6 +13,10 @@
  * `-- --only encryption [--accounts 5000]` compares an encrypted database with a plain one
  * on a hospital of that size, built for the purpose (not the bench database); a full run
  * ends with the same comparison at 2,000 accounts (`--accounts` changes that too).
+ * `-- --only office [--seconds 60]` starts a throwaway PostgreSQL cluster and times the
+ * office database: 10,000 outbox entries applied to the server against the same rows
+ * written bare, then 25 desktops working one office for that many seconds (see
+ * office/bench.ts); it stops the cluster at the end and fails if a copy diverged.
  *
  * Times the work queue, search and the account view on a bench-scale database, through
  * the app's dispatch and as bare SQL, and prints p50/p95 with the ratio between them;
@@ -40,6 +44,7 @@ import { claimImportBenchmark } from './claim-import';
 import { encryptionBenchmark, printEncryption } from './encryption';
 import { framesBenchmark, printFrames } from './frames';
 import { measurePair, type Timing } from './measure';
+import { officeBenchmarks } from './office/bench';
 import { REPORT_TARGET, reportScenarios } from './reports';
 import { benchScenarios, TARGET_P95_MS, TARGET_RATIO } from './scenarios';
 import {
@@ -122,6 +127,7 @@ async function main(): Promise<void> {
       statements: { type: 'string' },
       scale: { type: 'string', default: 'bench' },
       screens: { type: 'string' },
+      seconds: { type: 'string' },
     },
     strict: true,
   });
@@ -136,6 +142,7 @@ async function main(): Promise<void> {
     'audit',
     'documents',
     'frames',
+    'office',
   ];
   if (values.only !== undefined && !parts.includes(values.only)) {
     console.error(`bench: --only takes one of ${parts.map((p) => `"${p}"`).join(', ')}`);
@@ -156,6 +163,14 @@ async function main(): Promise<void> {
     printEncryption(accounts, compared);
     return { accounts, compared };
   };
+  if (values.only === 'office') {
+    // its own server and its own demo copies: the bench database is not needed
+    const converged = await officeBenchmarks({
+      seconds: positiveInt(values.seconds, 60, 'seconds'),
+    });
+    if (!converged) process.exitCode = 1;
+    return;
+  }
   if (values.only === 'encryption') {
     await encryptionRun(positiveInt(values.accounts, 5_000, 'accounts'));
     return;
