@@ -78,7 +78,7 @@ export async function officeBenchmarks(opts: { seconds: number }): Promise<boole
       worked: 100,
       seed: 20_261_206,
       rounds: Math.max(1, Math.round((opts.seconds * 1000) / ACTION_EVERY_MS)),
-      pace: wallPace(ACTION_EVERY_MS / desktops),
+      pacer: () => wallPace(ACTION_EVERY_MS / desktops),
       schedule: realSchedule,
     });
     printManyDesktops(office);
@@ -151,6 +151,11 @@ export function printManyDesktops(r: ManyDesktopsResult): void {
   );
   console.log(
     `  commit to applied on each other desktop (${r.propagation.samples.toLocaleString('en-US')} samples): ${ms(r.propagation)}`,
+  );
+  console.log(
+    `  bare node-postgres at the same pace (insert and notify; listen and read) ` +
+      `(${r.bare.samples.toLocaleString('en-US')} samples): ${ms(r.bare)}; ` +
+      `ratio p50 ${r.ratio.p50.toFixed(2)}x, p95 ${r.ratio.p95.toFixed(2)}x`,
   );
   console.log(
     `  event loop delay of the one process all desktops share: p50 ${r.eventLoopDelay.p50.toFixed(1)} ms, ` +

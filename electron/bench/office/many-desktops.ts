@@ -20,6 +20,7 @@ import { Rng } from '../../demo/random';
 import { outboxSize } from '../../office/outbox';
 import { OfficeWorker, type Schedule } from '../../office/worker';
 import { summarize, type Timing } from '../measure';
+import { bareOffice } from './bare-office';
 import {
   ACTION_MIX,
   checkConvergence,
@@ -42,10 +43,11 @@ export interface ManyDesktopsOptions {
   /** every desktop acts this many times, in turn */
   rounds: number;
   /**
-   * Waits before action `step` (0, 1, ...; desktop `step % desktops` acts): the bench
-   * paces by wall time, a test by nothing but a turn of the event loop.
+   * Makes what waits before action `step` (0, 1, ...; desktop `step % desktops` acts), one
+   * for the bare run and one for the office's: the bench paces by wall time, a test by
+   * nothing but a turn of the event loop.
    */
-  pace: (step: number) => Promise<void>;
+  pacer: () => (step: number) => Promise<void>;
   /** the workers' retries after a failure (none are expected: each is counted) */
   schedule: Schedule;
 }
@@ -66,6 +68,9 @@ export interface ManyDesktopsResult {
   landedPerSecond: number;
   /** commit on one desktop to applied on another, one sample per change and desktop */
   propagation: Timing & { samples: number };
+  /** node-postgres alone at the same pace: insert and notify, listen and read */
+  bare: Timing & { samples: number };
+  ratio: { p50: number; p95: number };
   /** accepted changes some desktop never applied: 0 unless something is wrong */
   neverArrived: number;
   failures: number;
@@ -110,6 +115,11 @@ export async function manyDesktopsBenchmark(
     for (const d of desks) await d.worker.stop();
   };
   try {
+    const bare = await bareOffice(await newDatabase(), {
+      desktops: opts.desktops,
+      rounds: opts.rounds,
+      pace: opts.pacer(),
+    });
     const server = await newDatabase();
     await formOffice(server, files.ctxs);
     for (const [i, ctx] of files.ctxs.entries()) {
@@ -138,10 +148,11 @@ export async function manyDesktopsBenchmark(
     };
     let entries = 0;
     delay.enable();
+    const pace = opts.pacer();
     const start = performance.now();
     const steps = opts.rounds * desks.length;
     for (let step = 0; step < steps; step++) {
-      await opts.pace(step);
+      await pace(step);
       const origin = step % desks.length;
       const desk = desks[origin] as Desk;
       const accountId = rng.pick(files.accountIds) as AccountId;
@@ -179,6 +190,7 @@ export async function manyDesktopsBenchmark(
     }
     // a refused change can seem to arrive when a later one moves its follow-up past it
     const latencies = arrivals.filter((a) => !refusedSeqs[a.origin]?.has(a.seq)).map((a) => a.ms);
+    const propagation = { ...summarize(latencies), samples: latencies.length };
     const ms = (ns: number) => ns / 1e6;
     return {
       desktops: desks.length,
@@ -191,7 +203,9 @@ export async function manyDesktopsBenchmark(
       actingSeconds,
       seconds,
       landedPerSecond: (entries - refused) / seconds,
-      propagation: { ...summarize(latencies), samples: latencies.length },
+      propagation,
+      bare,
+      ratio: { p50: propagation.p50 / bare.p50, p95: propagation.p95 / bare.p95 },
       neverArrived,
       failures,
       eventLoopDelay: {

@@ -47,7 +47,7 @@ describeWithPg('the office benchmarks, small', () => {
       worked: 4,
       seed: 11,
       rounds: 20,
-      pace: () => new Promise<void>((resolve) => setImmediate(resolve)),
+      pacer: () => () => new Promise<void>((resolve) => setImmediate(resolve)),
       schedule,
     });
     expect(retries).toEqual([]);
@@ -63,6 +63,9 @@ describeWithPg('the office benchmarks, small', () => {
     expect(r.propagation.samples).toBe(2 * r.accepted);
     expect(r.propagation.p50).toBeGreaterThanOrEqual(0);
     expect(r.propagation.max).toBeGreaterThanOrEqual(r.propagation.p95);
+    // the bare run: every insert read by both other desktops
+    expect(r.bare.samples).toBe(2 * r.actions);
+    expect(r.bare.p95).toBeGreaterThanOrEqual(r.bare.p50);
     expect(r.convergence.problems).toEqual([]);
     expect(r.convergence.ok).toBe(true);
   });
