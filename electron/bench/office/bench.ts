@@ -23,6 +23,13 @@ const ACCOUNTS = 2_000;
  */
 export const ACTION_EVERY_MS = 1_000;
 
+/** Two cores shared with others' tests: the load says how much of them the bench had. */
+const loads = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+
 function databasesOf(admin: ServerConfig): NewDatabase {
   return async () => {
     const database = `office_bench_${crypto.randomBytes(6).toString('hex')}`;
@@ -53,6 +60,7 @@ export async function officeBenchmarks(opts: { seconds: number }): Promise<boole
     console.error("bench: the office benchmarks need PostgreSQL's server (Debian's postgresql)");
     return false;
   }
+  console.log(`load average at the start (1, 5, 15 min): ${loads()}`);
   const cluster = await startCluster(bin);
   try {
     const newDatabase = databasesOf(cluster.config);
@@ -82,12 +90,7 @@ export async function officeBenchmarks(opts: { seconds: number }): Promise<boole
       schedule: realSchedule,
     });
     printManyDesktops(office);
-    console.log(
-      `\nload average at the end (1, 5, 15 min): ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(', ')}`,
-    );
+    console.log(`\nload average at the end (1, 5, 15 min): ${loads()}`);
     return outbox.convergence.ok && office.convergence.ok && office.neverArrived === 0;
   } finally {
     cluster.stop();
