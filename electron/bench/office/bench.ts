@@ -124,10 +124,12 @@ export function printOutboxApply(r: OutboxApplyResult): void {
       `accepted ${r.accepted}, refused ${r.refused}`,
   );
   console.log(
-    `  app:  ${r.app.seconds.toFixed(2)} s, ${rate(r.app.perSecond)} entries/s; per entry ${ms(r.app.perEntry)}`,
+    `  app:  ${r.app.seconds.toFixed(2)} s (${r.app.cpuSeconds.toFixed(2)} s CPU here), ${rate(r.app.perSecond)} entries/s; per entry ${ms(r.app.perEntry)}`,
   );
+  console.log(`    until answered (outbox read, server transaction): ${ms(r.app.sent)}`);
+  console.log(`    answer recorded in the copy: ${ms(r.app.recorded)}`);
   console.log(
-    `  bare: ${r.bare.seconds.toFixed(2)} s, ${rate(r.bare.perSecond)} entries/s; per entry ${ms(r.bare.perEntry)}`,
+    `  bare: ${r.bare.seconds.toFixed(2)} s (${r.bare.cpuSeconds.toFixed(2)} s CPU here), ${rate(r.bare.perSecond)} entries/s; per entry ${ms(r.bare.perEntry)}`,
   );
   console.log(
     `  ratio ${r.ratio.total.toFixed(2)}x overall, p50 ${r.ratio.p50.toFixed(2)}x, p95 ${r.ratio.p95.toFixed(2)}x ` +

@@ -26,6 +26,13 @@ describeWithPg('the office benchmarks, small', () => {
       expect(side.perEntry.p50).toBeGreaterThan(0);
       expect(side.perEntry.p95).toBeGreaterThanOrEqual(side.perEntry.p50);
     }
+    // each entry's two parts are each at most the whole, entry by entry
+    for (const part of [r.app.sent, r.app.recorded]) {
+      expect(part.p50).toBeGreaterThan(0);
+      expect(part.p50).toBeLessThanOrEqual(r.app.perEntry.p50);
+      expect(part.p95).toBeLessThanOrEqual(r.app.perEntry.p95);
+    }
+    expect(r.app.cpuSeconds).toBeGreaterThan(0);
     expect(Number.isFinite(r.ratio.total)).toBe(true);
     // every entry's rows reach the other desktop: at least a row an entry
     expect(r.pull.rows).toBeGreaterThanOrEqual(r.entries);

@@ -36,13 +36,25 @@ export interface OutboxApplyResult {
   entries: number;
   accepted: number;
   refused: number;
-  /** the desktop's push: each entry read, applied on the server, answered and recorded */
-  app: { seconds: number; perSecond: number; perEntry: Timing };
+  /**
+   * The desktop's push: each entry read, applied on the server, answered and recorded;
+   * `sent` is each entry until its answer came (the entry read from the outbox, the
+   * server's transaction), `recorded` from the answer to its local transaction's commit.
+   */
+  app: Side & { sent: Timing; recorded: Timing };
   /** the same rows' INSERTs and UPDATEs, one transaction per entry, on one connection */
-  bare: { seconds: number; perSecond: number; perEntry: Timing };
+  bare: Side;
   ratio: { total: number; p50: number; p95: number };
   pull: { rows: number; seconds: number };
   convergence: Convergence;
+}
+
+interface Side {
+  seconds: number;
+  /** this process's CPU time: on a machine others are busy with, the figure to compare */
+  cpuSeconds: number;
+  perSecond: number;
+  perEntry: Timing;
 }
 
 export async function outboxApplyBenchmark(
@@ -104,10 +116,13 @@ export async function outboxApplyBenchmark(
     const send = new OfficeSync(sender, server, 'desktop 1');
     syncs.push(send);
     await send.connect();
-    const marks: number[] = [];
+    const answered: number[] = [];
+    const recorded: number[] = [];
     onSyncStep((step) => {
-      if (step === 'recorded') marks.push(performance.now());
+      if (step === 'answered') answered.push(performance.now());
+      if (step === 'recorded') recorded.push(performance.now());
     });
+    const cpu = process.cpuUsage();
     const start = performance.now();
     let pushed;
     try {
@@ -116,7 +131,11 @@ export async function outboxApplyBenchmark(
       onSyncStep(null);
     }
     const appSeconds = (performance.now() - start) / 1000;
-    const perEntry = summarize(marks.map((t, i) => t - (i === 0 ? start : (marks[i - 1] ?? t))));
+    const appCpu = cpuSeconds(cpu);
+    const before = (i: number) => (i === 0 ? start : (recorded[i - 1] ?? Number.NaN));
+    const perEntry = summarize(recorded.map((t, i) => t - before(i)));
+    const sent = summarize(answered.map((t, i) => t - before(i)));
+    const inCopy = summarize(recorded.map((t, i) => t - (answered[i] ?? Number.NaN)));
     // second, on a machine the app's run has warmed: the ratio errs against the app
     const bare = await bareApply(bareServer, desktopId, entries);
 
@@ -127,7 +146,14 @@ export async function outboxApplyBenchmark(
     const pulled = await take.pull();
     const pullSeconds = (performance.now() - pullStart) / 1000;
 
-    const app = { seconds: appSeconds, perSecond: entries.length / appSeconds, perEntry };
+    const app = {
+      seconds: appSeconds,
+      cpuSeconds: appCpu,
+      perSecond: entries.length / appSeconds,
+      perEntry,
+      sent,
+      recorded: inCopy,
+    };
     return {
       actions,
       byKind,
@@ -158,10 +184,11 @@ async function bareApply(
   server: pg.ClientConfig,
   desktopId: string,
   entries: readonly Change[][],
-): Promise<{ seconds: number; perSecond: number; perEntry: Timing }> {
+): Promise<Side> {
   const client = new pg.Client(server);
   await client.connect();
   const times: number[] = [];
+  const cpu = process.cpuUsage();
   const start = performance.now();
   try {
     for (const changes of entries) {
@@ -175,7 +202,17 @@ async function bareApply(
     await client.end();
   }
   const seconds = (performance.now() - start) / 1000;
-  return { seconds, perSecond: entries.length / seconds, perEntry: summarize(times) };
+  return {
+    seconds,
+    cpuSeconds: cpuSeconds(cpu),
+    perSecond: entries.length / seconds,
+    perEntry: summarize(times),
+  };
+}
+
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
 }
 
 async function bareWrite(client: pg.Client, desktopId: string, c: Change): Promise<void> {
