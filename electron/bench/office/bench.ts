@@ -151,7 +151,7 @@ export function printManyDesktops(r: ManyDesktopsResult): void {
       `(until every desktop had everything), ${r.landedPerSecond.toFixed(1)} entries/s`,
   );
   console.log(
-    `  conflicts: ${r.refused} entries listed as not synced` +
+    `  conflicts: ${r.refused} ${r.refused === 1 ? 'entry' : 'entries'} listed as not synced` +
       (r.conflicts.length > 0 ? `: ${r.conflicts.map(([k, n]) => `${n} "${k}"`).join(', ')}` : ''),
   );
   console.log(
