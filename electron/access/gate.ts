@@ -27,6 +27,8 @@ const WHILE_LOCKED: ReadonlySet<MethodName> = new Set([
   'lockNow',
   'workProgress',
   'cancelWork',
+  // the lock screen replaces the account: its mark comes down as the window locks
+  'stopWorking',
 ]);
 
 interface Standing {

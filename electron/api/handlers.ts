@@ -6,7 +6,7 @@ import { appHandlers } from '../app/handlers';
 import { approvalsHandlers } from '../approvals/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { backupsHandlers } from '../backups/handlers';
-import { officeHandlers } from '../office/handlers';
+import { officeHandlers, officeWorkingHandlers } from '../office/handlers';
 import { batchesHandlers } from '../batches/handlers';
 import { codesHandlers } from '../codes/handlers';
 import { collectionsHandlers } from '../collections/handlers';
@@ -73,6 +73,7 @@ export const handlers = {
   ...fapHandlers,
   ...badDebtHandlers,
   ...officeHandlers,
+  ...officeWorkingHandlers,
   ...correspondenceHandlers,
 } satisfies HandlersOf<Contract>;
 

@@ -117,6 +117,7 @@ function sampleInputs(): Record<string, unknown> {
     listBackups: {},
     getBackupWarning: {},
     listNotSynced: {},
+    listWorkingMarks: {},
     // no backup by that name: refused as not found, never a write
     checkBackup: { id: '2026-03-16T15-00-00-000Z' },
   };

@@ -197,6 +197,9 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   getBackupWarning: notPatientData,
   // the office: a refused action names its account and holds its note's text
   listNotSynced: answered,
+  // polled while the queue or an account is open: which desk has which account, staff
+  // names and account ids, no patient's data; opening the account is recorded itself
+  listWorkingMarks: notPatientData,
   checkBackup: notPatientData,
   // views of patient data
   getAccount: asked,
@@ -315,6 +318,8 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   issueRecoveryKey: asked,
   saveBackupSchedule: answered,
   dismissNotSynced: answered,
+  startWorking: asked,
+  stopWorking: asked,
   receiveAssistanceApplication: answered,
   markApplicationIncomplete: answered,
   decideAssistanceApplication: answered,

@@ -4,6 +4,7 @@ import type {
   NotSyncedList,
   NotSyncedView,
   officeMethods,
+  officeWorkingMethods,
 } from '../../shared/api/office';
 import { ApiError, notFound } from '../../shared/api/errors';
 import type { AccountId } from '../../shared/ids';
@@ -13,6 +14,7 @@ import { one } from '../db/query';
 import { isSupervisor } from '../users/users';
 import { describeRow } from './describe';
 import { localIdOf, officeLink } from './gids';
+import { startWorking, stopWorking, workingMarksView } from './working';
 import { dismissNotSynced as dismiss, notSyncedActions, type NotSyncedAction } from './not-synced';
 
 function accountOf(
@@ -84,3 +86,16 @@ export const officeHandlers = {
   listNotSynced,
   dismissNotSynced,
 } satisfies HandlersOf<typeof officeMethods>;
+
+/** Who is working which account now: this desk's mark, and the other desks'. */
+export const officeWorkingHandlers = {
+  listWorkingMarks: (ctx) => workingMarksView(ctx),
+  startWorking: (ctx, input) => {
+    startWorking(ctx, input.accountId, input.followUpId);
+    return { working: true };
+  },
+  stopWorking: (ctx, input) => {
+    stopWorking(ctx, input.accountId);
+    return { working: false };
+  },
+} satisfies HandlersOf<typeof officeWorkingMethods>;

@@ -10,6 +10,7 @@ import { syncStep } from './steps';
 import { readFollowUp } from './rows';
 import { applyEntry, CHANGES_CHANNEL } from './server/apply';
 import { openPool, type ServerConfig } from './server/connection';
+import { MARKS_CHANNEL } from './server/working';
 import { migrateServer, type SchemaCheck } from './server/migrate';
 import {
   baseCursor,
@@ -204,10 +205,14 @@ export class OfficeSync {
   }
 
   /**
-   * Calls `wake` whenever another desktop's entry commits on the server, and `onLost` when
-   * the listening connection breaks. Returns the function that stops listening.
+   * Calls `wake` whenever another desktop's entry commits on the server, `marksChanged`
+   * when another desktop's working mark changes (electron/office/working.ts), and `onLost`
+   * when the listening connection breaks. Returns the function that stops listening.
    */
-  async listen(wake: () => void): Promise<() => Promise<void>> {
+  async listen(
+    wake: () => void,
+    marksChanged: () => void = () => undefined,
+  ): Promise<() => Promise<void>> {
     const { desktopId } = requireOfficeLink(this.ctx.db);
     const client = new pg.Client(this.config);
     let ending = false;
@@ -219,9 +224,12 @@ export class OfficeSync {
     client.on('end', lost);
     await client.connect();
     client.on('notification', (n) => {
-      if (n.channel === CHANGES_CHANNEL && n.payload !== desktopId) wake();
+      if (n.payload === desktopId) return;
+      if (n.channel === CHANGES_CHANNEL) wake();
+      else if (n.channel === MARKS_CHANNEL) marksChanged();
     });
     await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    await client.query(`LISTEN ${MARKS_CHANNEL}`);
     return () => {
       ending = true;
       return client.end();

@@ -3,6 +3,7 @@ import { one } from '../db/query';
 import type { ServerConfig } from './server/connection';
 import { OfficeConnectionLost, officeFailure } from './failure';
 import { OfficeSync } from './sync';
+import { WorkingMarks } from './working';
 
 /** What a desktop's link to its office is doing, for the status line and the supervisor. */
 export type OfficeStatus =
@@ -49,6 +50,8 @@ export class OfficeWorker {
   private stopListening: (() => Promise<void>) | null = null;
   private stopped = false;
   private readonly watchers = new Set<(status: OfficeStatus) => void>();
+  /** Who is working which account now; kept while the worker is in touch with the server. */
+  readonly marks: WorkingMarks;
 
   constructor(
     private readonly ctx: Ctx,
@@ -57,6 +60,7 @@ export class OfficeWorker {
     name?: string,
   ) {
     this.sync = new OfficeSync(ctx, config, name, () => this.lost());
+    this.marks = new WorkingMarks(ctx, config, schedule);
   }
 
   status(): OfficeStatus {
@@ -109,9 +113,13 @@ export class OfficeWorker {
           this.set({ state: 'update-needed', message: schema.message });
           return;
         }
-        this.stopListening = await this.sync.listen(() => void this.wake());
+        this.stopListening = await this.sync.listen(
+          () => void this.wake(),
+          () => void this.marks.changed(),
+        );
       }
       await this.sync.sync();
+      await this.marks.update();
       this.failures = 0;
       this.set({ state: 'synced', at: this.ctx.clock.now(), ...this.counts() });
     } catch (error) {
@@ -123,6 +131,7 @@ export class OfficeWorker {
   /** Offline, saying why, with the next try scheduled after a growing wait. */
   private failed(error: unknown): void {
     this.failures += 1;
+    this.marks.offline();
     const delay = retryDelay(this.failures);
     this.set({
       state: 'offline',
@@ -165,6 +174,7 @@ export class OfficeWorker {
     this.cancelRetry?.();
     await this.running?.catch(() => undefined);
     await this.dropListener();
+    await this.marks.stop();
     await this.sync.close();
   }
 }

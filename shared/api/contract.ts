@@ -6,7 +6,7 @@ import { appMethods } from './app';
 import { approvalsMethods } from './approvals';
 import { auditMethods } from './audit';
 import { backupsMethods } from './backups';
-import { officeMethods } from './office';
+import { officeMethods, officeWorkingMethods } from './office';
 import { badDebtMethods } from './bad-debt';
 import { batchesMethods } from './batches';
 import { codesMethods } from './codes';
@@ -74,6 +74,7 @@ export const contract = {
   ...fapMethods,
   ...badDebtMethods,
   ...officeMethods,
+  ...officeWorkingMethods,
   ...correspondenceMethods,
 } satisfies MethodGroup;
 

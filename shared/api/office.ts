@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AccountId } from '../ids';
-import { none } from './fields';
+import type { AccountId, FollowUpId } from '../ids';
+import { accountIdField, followUpIdField, none } from './fields';
 import { read, write, type MethodGroup } from './method';
 
 /**
@@ -43,4 +43,43 @@ export const officeMethods = {
   listNotSynced: read<NotSyncedList>()(none),
   /** The action has been redone by hand, or is not needed: it leaves the list, kept in history. */
   dismissNotSynced: write<{ dismissed: true }>()(dismissNotSyncedInput),
+} satisfies MethodGroup;
+
+/*
+ * Who is working which account now, at the other desks of the office. Presence, not data:
+ * it never travels through the outbox, and a desk that cannot reach the office says that
+ * it does not know rather than that no one is working.
+ */
+
+/** Another desk's representative with an account open. */
+export interface WorkingMark {
+  accountId: AccountId;
+  /** The follow-up they are working on it, when they said. */
+  followUpId: FollowUpId | null;
+  userName: string;
+  /** When they opened it, ISO-8601 UTC. */
+  since: string;
+}
+
+export interface WorkingMarksView {
+  /** standalone: no office; offline: not known now; live: as the office said last. */
+  state: 'standalone' | 'offline' | 'live';
+  /** At most one per other desk, oldest first; a few dozen in the largest office. */
+  marks: WorkingMark[];
+}
+
+export const startWorkingInput = z.strictObject({
+  accountId: accountIdField(),
+  followUpId: followUpIdField().optional(),
+});
+
+export const stopWorkingInput = z.strictObject({ accountId: accountIdField() });
+
+export const officeWorkingMethods = {
+  /** The other desks' marks, all of them: the queue looks its rows up by account. */
+  listWorkingMarks: read<WorkingMarksView>()(none),
+  /** This desk has the account open (and is working this follow-up of it). */
+  startWorking: write<{ working: true }>()(startWorkingInput),
+  /** This desk left the account (or locked): its mark comes down. */
+  stopWorking: write<{ working: false }>()(stopWorkingInput),
 } satisfies MethodGroup;

@@ -12,8 +12,8 @@ export interface ServerConfig {
 }
 
 /** A small pool: one desktop sends one entry at a time, and reads between. */
-export function openPool(config: ServerConfig): pg.Pool {
-  const pool = new pg.Pool({ ...config, max: 4 });
+export function openPool(config: ServerConfig, max = 4): pg.Pool {
+  const pool = new pg.Pool({ ...config, max });
   // a connection that breaks while in use fails the query under way; the same error is
   // also emitted on the client, which with no one listening would end the process
   pool.on('connect', (client) => client.on('error', () => undefined));

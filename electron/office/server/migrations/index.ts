@@ -1,5 +1,6 @@
 import { serverMigration001 } from './001-office';
 import { serverMigration002 } from './002-money';
+import { serverMigration003 } from './003-working-marks';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -18,6 +19,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 2,
     name: 'payments and their reversals, insert-only, reversed once',
     sql: serverMigration002,
+  },
+  {
+    version: 3,
+    name: 'who is working which account now, announced, never logged',
+    sql: serverMigration003,
   },
 ];
 
