@@ -8,7 +8,7 @@ import { CuttableLink } from '../testing/office/cuttable';
 import { twoDesktops, type Desktop } from '../testing/office/desktops';
 import { joinOffice } from '../testing/office/not-synced-rows';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
-import { createTestCtx } from '../testing/test-db';
+import { createTestCtx, TEST_TODAY } from '../testing/test-db';
 import type { ServerConfig } from './server/connection';
 import { OfficeWorker, type OfficeStatus, type Schedule } from './worker';
 import { MARK_TTL_MS, WorkingMarks } from './working';
@@ -64,7 +64,7 @@ describe('marks on one desktop', () => {
   it('are not shown on a standalone desktop, nor when the last refresh is older than a mark lives', () => {
     const ctx = createTestCtx();
     onTestFinished(() => ctx.close());
-    expect(shown(ctx)).toEqual({ state: 'standalone', marks: [] });
+    expect(shown(ctx)).toEqual({ state: 'standalone', today: TEST_TODAY, marks: [] });
     joinOffice(ctx);
     const { accountId } = addAccount(ctx);
     // the table as a refresh leaves it, then the refresh grows old
@@ -74,17 +74,18 @@ describe('marks on one desktop', () => {
          VALUES ('other', ?, NULL, 'Maria Lopez', '2026-03-16T14:42:00.000Z')`,
       accountId,
     );
-    expect(shown(ctx)).toEqual({ state: 'offline', marks: [] });
+    expect(shown(ctx)).toEqual({ state: 'offline', today: TEST_TODAY, marks: [] });
     const at = (ms: number) => new Date(Date.parse(ctx.clock.now()) - ms).toISOString();
     run(ctx.db, `UPDATE office_link SET marks_at = ?`, at(MARK_TTL_MS - 1000));
     expect(shown(ctx)).toEqual({
       state: 'live',
+      today: TEST_TODAY,
       marks: [
         { accountId, followUpId: null, userName: 'Maria Lopez', since: '2026-03-16T14:42:00.000Z' },
       ],
     });
     run(ctx.db, `UPDATE office_link SET marks_at = ?`, at(MARK_TTL_MS));
-    expect(shown(ctx)).toEqual({ state: 'offline', marks: [] });
+    expect(shown(ctx)).toEqual({ state: 'offline', today: TEST_TODAY, marks: [] });
   });
 
   it("keeps the account this desk has open; a late 'left' of another account leaves it", () => {
@@ -128,7 +129,7 @@ describeWithPg('who is working an account now, between two desktops', () => {
     const aMarks = marksOf(a);
     const bMarks = marksOf(b);
     await bMarks.update();
-    expect(shown(b.ctx)).toEqual({ state: 'live', marks: [] });
+    expect(shown(b.ctx)).toEqual({ state: 'live', today: TEST_TODAY, marks: [] });
     const stop = await b.sync.listen(
       () => undefined,
       () => void bMarks.changed(),
@@ -141,18 +142,19 @@ describeWithPg('who is working an account now, between two desktops', () => {
     await refreshed;
     expect(shown(b.ctx)).toEqual({
       state: 'live',
+      today: TEST_TODAY,
       marks: [
         { accountId, followUpId: null, userName: nameOf(a.ctx), since: '2026-03-16T15:00:00.000Z' },
       ],
     });
     // a representative's own mark is not shown to them
-    expect(shown(a.ctx)).toEqual({ state: 'live', marks: [] });
+    expect(shown(a.ctx)).toEqual({ state: 'live', today: TEST_TODAY, marks: [] });
 
     refreshed = nextRefresh(bMarks);
     call(a.ctx, 'stopWorking', { accountId });
     await aMarks.update();
     await refreshed;
-    expect(shown(b.ctx)).toEqual({ state: 'live', marks: [] });
+    expect(shown(b.ctx)).toEqual({ state: 'live', today: TEST_TODAY, marks: [] });
   });
 
   it('keeps a renewed mark and lets the mark of a desktop that vanished expire', async () => {
@@ -185,7 +187,7 @@ describeWithPg('who is working an account now, between two desktops', () => {
     expect(accountsShown(b.ctx)).toEqual([first]);
     clock.advance(2000);
     await bMarks.renewNow();
-    expect(shown(b.ctx)).toEqual({ state: 'live', marks: [] });
+    expect(shown(b.ctx)).toEqual({ state: 'live', today: TEST_TODAY, marks: [] });
   });
 });
 
@@ -204,7 +206,7 @@ describeWithPg('the worker keeping the marks', () => {
     onTestFinished(() => (aStopped ? undefined : aWorker.stop()));
     await bWorker.start();
     await aWorker.start();
-    expect(shown(b.ctx)).toEqual({ state: 'live', marks: [] });
+    expect(shown(b.ctx)).toEqual({ state: 'live', today: TEST_TODAY, marks: [] });
 
     let refreshed = nextRefresh(bWorker.marks);
     call(a.ctx, 'startWorking', { accountId });
@@ -222,12 +224,12 @@ describeWithPg('the worker keeping the marks', () => {
     await link.cut();
     await offline;
     // not "no one": the desk does not know
-    expect(shown(b.ctx)).toEqual({ state: 'offline', marks: [] });
+    expect(shown(b.ctx)).toEqual({ state: 'offline', today: TEST_TODAY, marks: [] });
 
     // a try while still cut, as the worker's own tests do, then one after mending
     timers.run(5_000);
     await bWorker.wake();
-    expect(shown(b.ctx)).toEqual({ state: 'offline', marks: [] });
+    expect(shown(b.ctx)).toEqual({ state: 'offline', today: TEST_TODAY, marks: [] });
     await link.mend();
     timers.run(10_000);
     await bWorker.wake();
@@ -239,6 +241,6 @@ describeWithPg('the worker keeping the marks', () => {
     aStopped = true;
     await aWorker.stop();
     await refreshed;
-    expect(shown(b.ctx)).toEqual({ state: 'live', marks: [] });
+    expect(shown(b.ctx)).toEqual({ state: 'live', today: TEST_TODAY, marks: [] });
   });
 });

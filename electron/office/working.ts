@@ -61,15 +61,16 @@ export function stopWorking(ctx: Ctx, accountId: AccountId): void {
  */
 export function workingMarksView(ctx: ReadCtx): WorkingMarksView {
   const link = one<{ at: string | null }>(ctx.db, `SELECT marks_at AS at FROM office_link`);
-  if (!link) return { state: 'standalone', marks: [] };
+  const today = ctx.clock.today();
+  if (!link) return { state: 'standalone', today, marks: [] };
   const age = link.at === null ? Infinity : Date.parse(ctx.clock.now()) - Date.parse(link.at);
-  if (!(age < MARK_TTL_MS)) return { state: 'offline', marks: [] };
+  if (!(age < MARK_TTL_MS)) return { state: 'offline', today, marks: [] };
   const marks = all<WorkingMarksView['marks'][number]>(
     ctx.db,
     `SELECT account_id AS accountId, follow_up_id AS followUpId, user_name AS userName, since
        FROM working_marks ORDER BY since, desktop_id`,
   );
-  return { state: 'live', marks };
+  return { state: 'live', today, marks };
 }
 
 /** What this desk has open, named for the office; none before the worker started. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IsoDate } from '../dates/iso-date';
 import type { AccountId, FollowUpId } from '../ids';
 import { accountIdField, followUpIdField, none } from './fields';
 import { read, write, type MethodGroup } from './method';
@@ -64,6 +65,8 @@ export interface WorkingMark {
 export interface WorkingMarksView {
   /** standalone: no office; offline: not known now; live: as the office said last. */
   state: 'standalone' | 'offline' | 'live';
+  /** This desktop's day, against which a mark from an earlier day gives its date. */
+  today: IsoDate;
   /** At most one per other desk, oldest first; a few dozen in the largest office. */
   marks: WorkingMark[];
 }

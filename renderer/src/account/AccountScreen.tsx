@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../components/States';
 import { AccountDocuments } from '../documents/AccountDocuments';
 import { CorrespondenceCard } from '../correspondence/CorrespondenceCard';
 import { UsDate } from '../components/UsDate';
+import { WorkingBanner } from '../office/WorkingBanner';
 import { AccountActions, ShortcutLegend, type AccountActionsHandle } from './AccountActions';
 import { ActivityForm, type ActivityFormHandle } from './ActivityForm';
 import { ActivityHistory } from './ActivityHistory';
@@ -119,6 +120,7 @@ export function AccountScreen({ accountId }: { accountId: number }) {
           <ShortcutLegend view={v} />
         </Stack>
       </Group>
+      <WorkingBanner accountId={v.account.id} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">

@@ -13,6 +13,7 @@ import {
 import type { QueueRow } from '../../../shared/api/queue';
 import { accountPath, navigate } from '../app/router';
 import { listMoveKeys, runListKey } from '../components/list-keys';
+import { useWorkingByAccount } from '../office/WorkingBanner';
 import { queueColumns } from './columns';
 import type { QueueFilters } from './filters';
 import { useFillPerFrame } from './useFillPerFrame';
@@ -56,6 +57,27 @@ const CELLS = queueColumns.map((c, i) => {
     gridCell,
   };
 });
+/** The cell that shows another desk's mark on the row's account, before the patient's name. */
+const WORKING_CELL = queueColumns.findIndex(
+  (c) => 'accessorKey' in c && c.accessorKey === 'patientName',
+);
+/** Another desk's mark: the sentence is its name and its tooltip (a native title, as the cells'). */
+function workingMarker(sentence: string) {
+  return (
+    <span
+      className="queue-pill"
+      data-tone="yellow"
+      data-variant="light"
+      data-upper
+      data-small
+      role="img"
+      aria-label={sentence}
+      title={sentence}
+    >
+      In use
+    </span>
+  );
+}
 // the table model serves the columns and their headers; the rows are drawn from CELLS
 const NO_ROWS: QueueRow[] = [];
 
@@ -86,6 +108,7 @@ export function QueueGrid({
   const scrollRef = useRef<HTMLDivElement>(null);
   const [visiblePages, setVisiblePages] = useState<number[]>([0]);
   const rowAt = useQueuePages(filters, visiblePages);
+  const working = useWorkingByAccount();
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -193,6 +216,7 @@ export function QueueGrid({
               index={item.index}
               top={item.start - HEADER_HEIGHT}
               row={shownRows[n]}
+              working={working.get(shownRows[n]?.accountId ?? -1)}
               selected={item.index === selected}
             />
           ))}
@@ -274,6 +298,8 @@ interface GridRowProps {
   top: number;
   /** undefined while its page is loading */
   row: QueueRow | undefined;
+  /** another desk has the row's account open: what to say about it */
+  working: string | undefined;
   selected: boolean;
 }
 
@@ -282,7 +308,13 @@ interface GridRowProps {
  * they keep their drawing, judged by the follow-up they show (a page keeps its row objects
  * while it stays cached).
  */
-const QueueGridRow = memo(function QueueGridRow({ index, top, row, selected }: GridRowProps) {
+const QueueGridRow = memo(function QueueGridRow({
+  index,
+  top,
+  row,
+  working,
+  selected,
+}: GridRowProps) {
   return (
     <div
       id={`queue-row-${index}`}
@@ -296,7 +328,7 @@ const QueueGridRow = memo(function QueueGridRow({ index, top, row, selected }: G
       className="queue-row virtual-row queue-grid-row"
       style={{ transform: `translateY(${top}px)` }}
     >
-      <QueueCells row={row} />
+      <QueueCells row={row} working={working} />
     </div>
   );
 });
@@ -306,7 +338,13 @@ const QueueGridRow = memo(function QueueGridRow({ index, top, row, selected }: G
  * While the row's page is on its way the cells are there, empty: a jump's first frame
  * makes them, and the frame its page arrives in only fills them.
  */
-const QueueCells = memo(function QueueCells({ row }: { row: QueueRow | undefined }) {
+const QueueCells = memo(function QueueCells({
+  row,
+  working,
+}: {
+  row: QueueRow | undefined;
+  working: string | undefined;
+}) {
   return CELLS.map(({ key, className, align, gridCell }) => {
     if (!row) return <div key={key} role="gridcell" className={className} />;
     const cell = gridCell(row);
@@ -318,7 +356,14 @@ const QueueCells = memo(function QueueCells({ row }: { row: QueueRow | undefined
         data-align={align}
         title={cell.title}
       >
-        {cell.content}
+        {working !== undefined && key === WORKING_CELL ? (
+          <span className="queue-line">
+            {workingMarker(working)}
+            <span className="queue-fit">{cell.content}</span>
+          </span>
+        ) : (
+          cell.content
+        )}
       </div>
     );
   });
