@@ -101,9 +101,10 @@ export interface WorkingMarksOptions {
  * A desktop's side of "who is working this account now", driven by the sync worker:
  * `update` after each round the worker made in touch with the server (sends this desk's
  * mark when it changed), `changed` when the server announces another desk's mark,
- * `offline` when the worker loses the server, `stop` when ClaimDesk quits. While a mark
- * is up it is renewed every minute, which also sweeps marks nobody renewed and refreshes
- * the others' marks here. Marks never go through the outbox: they are not data.
+ * `offline` when the worker loses the server, `stop` when ClaimDesk quits. While in touch
+ * it renews every minute: this desk's mark if it has one, a sweep of the marks nobody
+ * renewed, and a refresh of the others' marks here (which keeps them known to be
+ * current). Marks never go through the outbox: they are not data.
  */
 export class WorkingMarks {
   private readonly pool: pg.Pool;
@@ -183,7 +184,8 @@ export class WorkingMarks {
     this.cancelRenew = null;
     const link = officeLink(this.ctx.db);
     await this.inTurn(async () => {
-      if (link && this.sent !== null) await clearMark(this.pool, link.desktopId);
+      // only a mark this desk knows it put: after losing the server, it expires there
+      if (link && typeof this.sent === 'string') await clearMark(this.pool, link.desktopId);
     }).catch(() => undefined);
     this.forget();
     await this.pool.end();
