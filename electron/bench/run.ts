@@ -7,7 +7,8 @@
  * lists, searches and the account (not the reports), `-- --only reports` only the reports,
  * `-- --only audit` only what recording a view costs (with `--iterations 3000` for a
  * steadier p95), `-- --only documents [--statements 1000]` only the appeal letter and the
- * statement run (none of these writes the results file);
+ * statement run, `-- --only daily [--iterations 10]` only the day's work against the bare SQL
+ * of its statements (none of these writes the results file);
  * `-- --only frames [--screens 200]` opens the built renderer in Chromium over the bench
  * database and measures each frame while scrolling the work queue (see frames.ts);
  * `-- --only encryption [--accounts 5000]` compares an encrypted database with a plain one
@@ -41,6 +42,7 @@ import {
 } from './build';
 import { appealLetterBenchmark, printDocumentResults, statementRunBenchmark } from './documents';
 import { claimImportBenchmark } from './claim-import';
+import { dailyWorkBenchmark, printDailyWork } from './daily';
 import { encryptionBenchmark, printEncryption } from './encryption';
 import { framesBenchmark, printFrames } from './frames';
 import { measurePair, type Timing } from './measure';
@@ -143,6 +145,7 @@ async function main(): Promise<void> {
     'documents',
     'frames',
     'office',
+    'daily',
   ];
   if (values.only !== undefined && !parts.includes(values.only)) {
     console.error(`bench: --only takes one of ${parts.map((p) => `"${p}"`).join(', ')}`);
@@ -194,7 +197,15 @@ async function main(): Promise<void> {
       databasePath: database.file,
     };
     // as the app does on the first request of the day, so that no timed run includes it
+    const firstDayStart = performance.now();
     runDailyWork(ctx);
+    const firstDayMs = performance.now() - firstDayStart;
+    // the day after's work: a day's worth of aging and passed deadlines, a second a run
+    if (values.only === 'daily') {
+      console.log(`The day's work as the run began: ${firstDayMs.toFixed(0)} ms`);
+      printDailyWork(dailyWorkBenchmark(ctx, positiveInt(values.iterations, 10, 'iterations')));
+      return;
+    }
     if (values.only === 'imports' || values.only === 'writes') {
       // a quicker loop while working on the imports: a full run's results file stays as it was
       const payments = values.only === 'writes' ? [postingBatchBenchmark(ctx)] : [];
@@ -274,6 +285,8 @@ async function main(): Promise<void> {
       claimImportBenchmark(ctx),
     ];
     printBulk(bulk);
+    const daily = dailyWorkBenchmark(ctx, 10);
+    printDailyWork(daily);
 
     console.log('\nDocuments (writes rolled back, filed files removed)...');
     const appeal = await appealLetterBenchmark(ctx);
@@ -309,6 +322,7 @@ async function main(): Promise<void> {
       },
       results,
       bulk,
+      daily,
       documents: { appeal, statementRun },
       encryption,
     };

@@ -31,6 +31,10 @@ export function holdDailyWork(db: Db): () => void {
   return () => held.delete(db);
 }
 
+/** The accounts with an active plan or an open promise. */
+export const PLANS_AND_PROMISES = `SELECT account_id AS id FROM payment_plans WHERE status = 'active'
+  UNION SELECT account_id FROM promises WHERE status = 'open'`;
+
 /**
  * The work the calendar makes, once a day per open database, before the first request of
  * the day: every account with an active plan or an open promise is settled, so a missed
@@ -44,11 +48,7 @@ export function holdDailyWork(db: Db): () => void {
 export function runDailyWork(ctx: Ctx): { accounts: number; reranked: number } {
   const today = ctx.clock.today();
   const result = inWriteTransaction(ctx, () => {
-    const ids = all<{ id: AccountId }>(
-      ctx.db,
-      `SELECT account_id AS id FROM payment_plans WHERE status = 'active'
-         UNION SELECT account_id FROM promises WHERE status = 'open'`,
-    );
+    const ids = all<{ id: AccountId }>(ctx.db, PLANS_AND_PROMISES);
     for (const { id } of ids) touchAccount(ctx.db, id);
     moveAgingBuckets(ctx.db, today);
     recountQueueIfOff(ctx.db);
