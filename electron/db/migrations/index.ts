@@ -37,6 +37,7 @@ import { migration044 } from './044-office-money';
 import { migration045 } from './045-queue-filter-indexes';
 import { migration046 } from './046-queue-counts';
 import { migration047 } from './047-office-own-rows';
+import { migration048 } from './048-open-deadlines';
 import { migration049 } from './049-working-marks';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
@@ -114,6 +115,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "office database: the upkeep's follow-ups stay on each desktop",
     sql: migration047,
   },
+  { version: 48, name: 'open follow-ups by deadline, for the daily re-rank', sql: migration048 },
   {
     version: 49,
     name: 'office database: who is working which account now',
