@@ -5,7 +5,7 @@ import type { UserId } from '../../shared/ids';
 import type { UserRole } from '../../shared/codes/enums';
 import type { Clock } from '../core/context';
 import type { ReadDb } from '../db/open';
-import { oneOrThrow } from '../db/query';
+import { one, oneOrThrow } from '../db/query';
 import { billingRules } from '../rules/billing-rules';
 import { storedSecret } from './secrets';
 import { isLocked } from './session';
@@ -51,7 +51,8 @@ function standingOf(ctx: GateCtx): Standing {
   );
 }
 
-const waiting = (s: Standing) => s.pending === 1 && s.emergencyUntil === null;
+const waiting = (s: Pick<Standing, 'pending' | 'emergencyUntil'>) =>
+  s.pending === 1 && s.emergencyUntil === null;
 
 export function waitingMessage(username: string): string {
   return `Your sign-in name ${username} is waiting for a supervisor to allow it.`;
@@ -59,13 +60,40 @@ export function waitingMessage(username: string): string {
 
 export const LOCKED_MESSAGE = 'ClaimDesk is locked. Sign in again to go on.';
 
+/** What a request's checks read of its user, in one statement run on every request. */
+export interface RequestStanding {
+  active: number;
+  username: string;
+  role: UserRole;
+  pending: number;
+  /** Read only for a name still waiting: nobody else's requests depend on it. */
+  emergencyUntil: string | null;
+}
+
+/** The user's row as the request finds it; undefined when the user does not exist. */
+export function requestStanding(ctx: GateCtx): RequestStanding | undefined {
+  return one<RequestStanding>(
+    ctx.db,
+    `SELECT active, username, role, pending,
+       CASE WHEN pending = 1 THEN (SELECT max(ends_at) FROM emergency_access e
+         WHERE e.user_id = u.id AND e.ends_at > ?) END AS emergencyUntil
+     FROM users u WHERE id = ?`,
+    ctx.clock.now(),
+    ctx.userId,
+  );
+}
+
 /**
- * Dispatch asks this before any other check of a request: a waiting sign-in name and a
- * locked window are refused everything their own screen does not need, whatever calls.
+ * Dispatch asks this before any other check of a request but whether the user is still
+ * active: a waiting sign-in name and a locked window are refused everything their own
+ * screen does not need, whatever calls. `standing` is the request's own read of the user.
  */
-export function accessRefusal(ctx: GateCtx, method: MethodName): ApiErrorData | null {
+export function accessRefusal(
+  ctx: GateCtx,
+  method: MethodName,
+  standing: Pick<RequestStanding, 'username' | 'pending' | 'emergencyUntil'> = standingOf(ctx),
+): ApiErrorData | null {
   if (method === 'getAccessState') return null;
-  const standing = standingOf(ctx);
   if (waiting(standing)) {
     return WHILE_WAITING.has(method)
       ? null

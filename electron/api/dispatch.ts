@@ -3,13 +3,12 @@ import { contract, type MethodName } from '../../shared/api/contract';
 import { ApiError, type ApiErrorData, type ApiResult } from '../../shared/api/errors';
 import type { Access } from '../../shared/api/method';
 import type { Ctx } from '../core/context';
-import { accessRefusal } from '../access/gate';
+import { accessRefusal, requestStanding } from '../access/gate';
 import { describeFailure, errorCode } from '../core/failure';
 import { longWorkOf, withLongWorkNote } from '../core/long-work-note';
 import { SteppedWrite } from '../core/stepped';
 import { auditCall, beforeCall } from '../audit/record';
 import { dailyWorkDue, dailyWorkIfFree } from '../upkeep/daily';
-import { isActiveUser, isSupervisor } from '../users/users';
 import { permissionRefusal } from '../approvals/permissions';
 import { handlers } from './handlers';
 import { requestLock } from './request-lock';
@@ -74,15 +73,17 @@ export function prepareRequest(ctx: Ctx, method: unknown, input: unknown): Prepa
       },
     };
   }
-  // checked on every request: a supervisor may turn this user off while they work
-  if (!isActiveUser(ctx.db, ctx.userId)) return refused(TURNED_OFF);
+  // read on every request, in one statement for all the checks of the user's standing: a
+  // supervisor may turn this user off, or change their role, while they work
+  const standing = requestStanding(ctx);
+  if (standing?.active !== 1) return refused(TURNED_OFF);
   // a sign-in name still waiting for a supervisor, or a locked window: refused here, not in a screen
-  const held = accessRefusal(ctx, method);
+  const held = accessRefusal(ctx, method, standing);
   if (held) return refused(held);
   const spec = contract[method];
   // the role is checked here, from the contract, for every caller: a screen that hides a
   // button is a courtesy, this is the rule
-  if (spec.role === 'supervisor' && !isSupervisor(ctx.db, ctx.userId)) {
+  if (spec.role === 'supervisor' && standing.role !== 'supervisor') {
     return refused({ code: 'forbidden', message: `Only a supervisor can ${spec.action}.` });
   }
   const unpermitted = spec.permission && permissionRefusal(ctx.db, ctx.userId, spec.permission);

@@ -10,6 +10,7 @@ import { createTestCtx, tableCounts, type TestCtx } from '../testing/test-db';
 import { dispatchAsync } from './dispatch';
 import { ReadTriedToWrite, runRead } from './run';
 import { flushTrail } from '../audit/trail';
+import { one, run } from '../db/query';
 
 let ctx: TestCtx;
 beforeAll(() => {
@@ -147,7 +148,7 @@ describe('read methods cannot write', () => {
     for (const method of readMethods) {
       const result = await dispatchAsync(ctx, method as MethodName, inputs[method]);
       // a read may find nothing (no import or document in the demo) or refuse the input,
-      // but a write attempted under query_only would surface as an internal failure
+      // but a write attempted inside a read would surface as an internal failure
       if (!result.ok)
         expect(result.error.code, `${method}: ${result.error.message}`).not.toBe('internal');
     }
@@ -167,6 +168,31 @@ describe('read methods cannot write', () => {
     ).toThrow(ReadTriedToWrite);
     expect(tableCounts(ctx)).toEqual(before);
     expect(ctx.db.pragma('query_only', { simple: true })).toBe(0);
+  });
+
+  it('refuses a write through the query helper before it runs, and keeps nothing a read made', () => {
+    const before = tableCounts(ctx);
+    let afterTheWrite = false;
+    expect(() =>
+      runRead(ctx.db, () => {
+        run(ctx.db, `UPDATE users SET display_name = 'Sneaky' WHERE id = ?`, ctx.userId);
+        afterTheWrite = true;
+      }),
+    ).toThrow(ReadTriedToWrite);
+    expect(afterTheWrite).toBe(false);
+    // a change made another way (raw SQL: a table and its row) is refused and does not stay
+    expect(() =>
+      runRead(ctx.db, () => {
+        ctx.db.exec(`CREATE TABLE sneaky (x); INSERT INTO sneaky VALUES (1)`);
+      }),
+    ).toThrow(ReadTriedToWrite);
+    expect(one(ctx.db, `SELECT name FROM sqlite_schema WHERE name = 'sneaky'`)).toBeUndefined();
+    expect(tableCounts(ctx)).toEqual(before);
+    // and the connection writes as before once the read is over
+    expect(ctx.db.inTransaction).toBe(false);
+    expect(
+      run(ctx.db, `UPDATE users SET display_name = display_name WHERE id = ?`, ctx.userId).changes,
+    ).toBe(1);
   });
 
   it('does the daily work before the first request of a new day, never inside the queue read', () => {

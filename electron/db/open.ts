@@ -11,8 +11,9 @@ declare const writable: unique symbol;
 /**
  * A connection that may write, as openDatabase returns it. Functions that write take a
  * `Db`; functions that only read take a `ReadDb`, so a read handler, whose context holds
- * a `ReadDb`, cannot call a writer without a type error (dispatch also runs reads with
- * the connection in query_only, so one that slips past the types fails at once).
+ * a `ReadDb`, cannot call a writer without a type error (dispatch also runs reads in a
+ * transaction that refuses and undoes any write, so one that slips past the types fails:
+ * api/run.ts runRead).
  */
 export type Db = Database.Database & { readonly [writable]: true };
 

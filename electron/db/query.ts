@@ -9,6 +9,22 @@ export const MAX_CACHED_STATEMENTS = 1_000;
 /** Keyed by connection, so a closed connection's statements go with it and a new one starts empty. */
 const caches = new WeakMap<ReadDb, Map<string, Statement>>();
 
+/** Connections running a read (api/run.ts runRead): no statement that writes is handed out. */
+const reading = new WeakSet<ReadDb>();
+
+export class ReadTriedToWrite extends Error {
+  constructor() {
+    super('A read method tried to write.');
+    this.name = 'ReadTriedToWrite';
+  }
+}
+
+/** Marks the connection as running a read, or no longer. */
+export function markReading(db: ReadDb, on: boolean): void {
+  if (on) reading.add(db);
+  else reading.delete(db);
+}
+
 /**
  * The one way the app prepares SQL. Queries sit beside the code that uses them, but
  * preparing costs more than running most of them, so each connection keeps its prepared
@@ -28,6 +44,8 @@ export function prepare<Row = unknown>(db: ReadDb, sql: string): Statement<Row> 
     statement = db.prepare<unknown[], unknown>(sql);
     cache.set(sql, statement);
   }
+  // refused before it runs, as the read-only connection state refused it (see runRead)
+  if (!statement.readonly && reading.has(db)) throw new ReadTriedToWrite();
   // The one place a row gets its type: the SQL's column aliases are the caller's promise.
   return statement as Statement<Row>;
 }
