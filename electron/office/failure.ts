@@ -11,6 +11,42 @@ export class OfficeConnectionLost extends Error {
   }
 }
 
+/** Node's codes for a server certificate no CA this desktop trusts has signed. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+]);
+
+/** The TLS side of a failure, in plain words; undefined when it was not about TLS. */
+function tlsFailure(error: unknown, where: string, host: string): string | undefined {
+  const code = errorCode(error);
+  if (code !== undefined && UNTRUSTED_CERTIFICATE.has(code)) {
+    return (
+      `The office server at ${where} showed a certificate this desktop does not trust. ` +
+      'Check the CA certificate in Settings (it must be the one that signed the server’s).'
+    );
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return (
+      `The office server's certificate is not made out for ${host}. Use the server's name ` +
+      'as its certificate names it.'
+    );
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+    return `The office server's certificate is ${code === 'CERT_HAS_EXPIRED' ? 'out of date' : 'not valid yet'} (or this computer's clock is wrong).`;
+  }
+  // node-postgres' own words when the server answers an SSL request with "no"
+  if (error instanceof Error && /does not support SSL/i.test(error.message)) {
+    return `The server at ${where} does not offer TLS, so this desktop will not send it anything. Turn ssl on in its postgresql.conf.`;
+  }
+  return undefined;
+}
+
 /**
  * Why the office server could not be reached or used, in words a person can act on. The
  * server's own text is never quoted: an error about a row can hold the row's values.
@@ -18,6 +54,8 @@ export class OfficeConnectionLost extends Error {
 export function officeFailure(error: unknown, config: Pick<ServerConfig, 'host' | 'port'>): string {
   if (error instanceof LocalCopyBusy) return error.message;
   const where = `${config.host}:${config.port}`;
+  const tls = tlsFailure(error, where, config.host);
+  if (tls) return tls;
   const code = errorCode(error);
   switch (code) {
     case 'ECONNREFUSED':

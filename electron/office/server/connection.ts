@@ -7,8 +7,17 @@ export interface ServerConfig {
   user: string;
   password: string;
   database: string;
-  /** TLS options as node-postgres takes them (the CA to verify the server against). */
-  ssl?: { ca?: string; rejectUnauthorized: true };
+  /**
+   * Always TLS with the server's certificate verified, its host name included: the CA
+   * certificate the office gave (PEM), or the system's CAs when there is none. A desktop
+   * never talks to its office in the clear, nor to a server it cannot verify.
+   */
+  ssl: { ca?: string; rejectUnauthorized: true };
+}
+
+/** The TLS options for a server verified against `ca` (PEM), or the system's CAs. */
+export function verifiedTls(ca: string | undefined): ServerConfig['ssl'] {
+  return ca ? { ca, rejectUnauthorized: true } : { rejectUnauthorized: true };
 }
 
 /** A small pool: one desktop sends one entry at a time, and reads between. */

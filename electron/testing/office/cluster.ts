@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { ServerConfig } from '../../office/server/connection';
+import { makeCa, makeServerCert } from './tls';
 
 /**
  * Where PostgreSQL's server programs are: `pg_config --bindir` when it is on PATH, else
@@ -52,7 +53,8 @@ export interface Cluster {
  * A throwaway cluster: initdb and pg_ctl run as the postgres user when we are root
  * (initdb refuses root), with the data folder, the unix socket and the log in one temp
  * folder that user owns; fsync off, since the data lives only as long as the tests;
- * SCRAM passwords, the way an office's server is set up.
+ * SCRAM passwords and TLS only (a throwaway CA's certificate for 127.0.0.1 and localhost),
+ * the way an office's server is set up.
  */
 export async function startCluster(bin: string): Promise<Cluster> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-pg-'));
@@ -66,6 +68,9 @@ export async function startCluster(bin: string): Promise<Cluster> {
   const data = path.join(root, 'data');
   const passwordFile = path.join(root, 'password');
   fs.writeFileSync(passwordFile, password);
+  const ca = makeCa(root);
+  const tls = makeServerCert(ca, root);
+  fs.rmSync(ca.keyFile);
   if (asRoot) {
     execFileSync('chown', ['-R', 'postgres', root]);
     fs.chmodSync(root, 0o700);
@@ -84,6 +89,11 @@ export async function startCluster(bin: string): Promise<Cluster> {
     '--locale=C',
   ]);
   fs.rmSync(passwordFile);
+  // over TCP only TLS is let in (no plain host lines); the socket stays for pg_ctl's wait
+  fs.writeFileSync(
+    path.join(data, 'pg_hba.conf'),
+    'local all all scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\n',
+  );
   const options = [
     `-p ${port}`,
     `-k ${root}`,
@@ -92,10 +102,20 @@ export async function startCluster(bin: string): Promise<Cluster> {
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
     '-c max_connections=200',
+    '-c ssl=on',
+    `-c ssl_cert_file=${tls.certFile}`,
+    `-c ssl_key_file=${tls.keyFile}`,
   ].join(' ');
   run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(root, 'log'), '-w', 'start']);
   return {
-    config: { host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' },
+    config: {
+      host: '127.0.0.1',
+      port,
+      user: 'postgres',
+      password,
+      database: 'postgres',
+      ssl: { ca: ca.pem, rejectUnauthorized: true },
+    },
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
