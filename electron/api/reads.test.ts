@@ -119,6 +119,17 @@ function sampleInputs(): Record<string, unknown> {
     getBackupWarning: {},
     listNotSynced: {},
     listWorkingMarks: {},
+    officeStatus: {},
+    getOfficeServer: {},
+    // no ClaimDesk main process here: refused in words, never a write
+    testOfficeServer: {
+      host: 'claimdesk-db.example',
+      port: 5432,
+      database: 'claimdesk',
+      user: 'desk1',
+      password: 'a password',
+      caPem: null,
+    },
     // no backup by that name: refused as not found, never a write
     checkBackup: { id: '2026-03-16T15-00-00-000Z' },
   };

@@ -200,6 +200,12 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   // polled while the queue or an account is open: which desk has which account, staff
   // names and account ids, no patient's data; opening the account is recorded itself
   listWorkingMarks: notPatientData,
+  // the office server's address and its sync state; a password is never in the trail
+  officeStatus: notPatientData,
+  getOfficeServer: notPatientData,
+  testOfficeServer: notPatientData,
+  saveOfficeServer: answered,
+  disconnectOffice: answered,
   checkBackup: notPatientData,
   // views of patient data
   getAccount: asked,

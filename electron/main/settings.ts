@@ -1,8 +1,10 @@
 import Store from 'electron-store';
+import type { OfficeServerStorage, StoredOfficeServer } from '../office/settings';
 
 /**
- * Device preferences only (window placement, which database file). Business data never
- * goes here; it lives in SQLite.
+ * Device preferences only (window placement, which database file, the office server's
+ * address with its password wrapped by the operating system). Business data never goes
+ * here; it lives in SQLite.
  */
 export interface WindowBounds {
   x?: number;
@@ -17,11 +19,13 @@ export interface Settings {
   setWindowBounds(bounds: WindowBounds): void;
   databasePath(): string | undefined;
   setDatabasePath(path: string): void;
+  officeServer: OfficeServerStorage;
 }
 
 interface Schema {
   windowBounds?: WindowBounds;
   databasePath?: string;
+  officeServer?: StoredOfficeServer;
 }
 
 export function createSettings(): Settings {
@@ -31,5 +35,9 @@ export function createSettings(): Settings {
     setWindowBounds: (bounds) => store.set('windowBounds', bounds),
     databasePath: () => store.get('databasePath'),
     setDatabasePath: (path) => store.set('databasePath', path),
+    officeServer: {
+      get: () => store.get('officeServer'),
+      set: (value) => (value ? store.set('officeServer', value) : store.delete('officeServer')),
+    },
   };
 }

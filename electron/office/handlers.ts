@@ -5,8 +5,11 @@ import type {
   NotSyncedView,
   officeMethods,
   officeWorkingMethods,
+  OfficeServerTest,
+  OfficeServerView,
+  OfficeStatusView,
 } from '../../shared/api/office';
-import { ApiError, notFound } from '../../shared/api/errors';
+import { ApiError, conflict, notFound } from '../../shared/api/errors';
 import type { AccountId } from '../../shared/ids';
 import type { Ctx, ReadCtx } from '../core/context';
 import type { HandlersOf } from '../core/handlers';
@@ -16,6 +19,8 @@ import { describeRow } from './describe';
 import { localIdOf, officeLink } from './gids';
 import { startWorking, stopWorking, workingMarksView } from './working';
 import { dismissNotSynced as dismiss, notSyncedActions, type NotSyncedAction } from './not-synced';
+import { officeRunner, type OfficeRunner } from './runner';
+import type { OfficeServerInput } from './settings';
 
 function accountOf(
   ctx: ReadCtx,
@@ -81,8 +86,60 @@ function dismissNotSynced(
   return { dismissed: true };
 }
 
+/** Read by every window every few seconds: no table is read unless a worker runs. */
+function officeStatus(): OfficeStatusView {
+  return officeRunner()?.status() ?? { state: 'standalone' };
+}
+
+function serverView(ctx: ReadCtx, runner: OfficeRunner | null): OfficeServerView {
+  const linked = officeLink(ctx.db) !== undefined;
+  if (!runner) return { available: false, server: null, passwordSet: false, linked };
+  return { available: true, ...runner.settings.view(), linked };
+}
+
+function getOfficeServer(ctx: ReadCtx): OfficeServerView {
+  return serverView(ctx, officeRunner());
+}
+
+/** The office settings live in the ClaimDesk app's main process; the bridge of tests has none. */
+function requireRunner(): OfficeRunner {
+  const runner = officeRunner();
+  if (!runner) {
+    throw conflict(
+      'The office server can be set only in the ClaimDesk app, which keeps its password in ' +
+        'this computer’s key store.',
+    );
+  }
+  return runner;
+}
+
+async function testOfficeServer(
+  _ctx: ReadCtx,
+  input: OfficeServerInput,
+): Promise<OfficeServerTest> {
+  const { ok, message } = await requireRunner().test(input);
+  return { ok, message };
+}
+
+async function saveOfficeServer(ctx: Ctx, input: OfficeServerInput): Promise<OfficeServerView> {
+  const runner = requireRunner();
+  await runner.save(input);
+  return serverView(ctx, runner);
+}
+
+async function disconnectOffice(ctx: Ctx): Promise<OfficeServerView> {
+  const runner = requireRunner();
+  await runner.disconnect();
+  return serverView(ctx, runner);
+}
+
 /** The handlers of the office database's desktop side. */
 export const officeHandlers = {
+  officeStatus,
+  getOfficeServer,
+  testOfficeServer,
+  saveOfficeServer,
+  disconnectOffice,
   listNotSynced,
   dismissNotSynced,
 } satisfies HandlersOf<typeof officeMethods>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { IsoDate } from '../dates/iso-date';
 import type { AccountId, FollowUpId } from '../ids';
 import { accountIdField, followUpIdField, none } from './fields';
-import { read, write, type MethodGroup } from './method';
+import { read, supervisor, write, type MethodGroup } from './method';
 
 /**
  * The office database as a desktop sees it: the actions the office's server refused,
@@ -40,7 +40,116 @@ export const dismissNotSyncedInput = z.strictObject({
   seq: z.number('Choose an action.').int('Choose an action.').positive('Choose an action.'),
 });
 
+/**
+ * How this desktop stands with its office, for the status line: standalone (no office
+ * server set, or this desktop not part of an office), or what its sync worker says.
+ */
+export type OfficeStatusView =
+  | { state: 'standalone' }
+  | { state: 'connecting' }
+  | { state: 'synced'; at: string; waiting: number; notSynced: number }
+  | {
+      state: 'offline';
+      since: string;
+      /** In plain words, never the server's own text. */
+      reason: string;
+      retryInSeconds: number;
+      waiting: number;
+      notSynced: number;
+    }
+  | { state: 'update-needed'; message: string };
+
+/** The office server's address as a supervisor set it; the password is never sent back. */
+export interface OfficeServerSettings {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  /** The CA certificate that signed the server's (PEM); null: the system's CAs. */
+  caPem: string | null;
+}
+
+export interface OfficeServerView {
+  /** False where the settings cannot be kept (no ClaimDesk main process, as in tests). */
+  available: boolean;
+  server: OfficeServerSettings | null;
+  passwordSet: boolean;
+  /** Whether this desktop's copy belongs to an office (it was uploaded or joined). */
+  linked: boolean;
+}
+
+/** What trying the settings found, in plain words. */
+export interface OfficeServerTest {
+  ok: boolean;
+  message: string;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_$-]*$/;
+const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$/;
+const PEM = /^-----BEGIN CERTIFICATE-----\s[\s\S]+\s-----END CERTIFICATE-----$/;
+
+export const officeServerInput = z.strictObject({
+  host: z
+    .string('Enter the server’s name or address.')
+    .trim()
+    .min(1, 'Enter the server’s name or address.')
+    .max(253, 'The server’s name is too long.')
+    .regex(HOST, 'The server’s name holds letters, digits, dots and hyphens only.'),
+  port: z
+    .number('The port is a number from 1 to 65535.')
+    .int('The port is a number from 1 to 65535.')
+    .min(1, 'The port is a number from 1 to 65535.')
+    .max(65_535, 'The port is a number from 1 to 65535.'),
+  database: z
+    .string('Enter the office database’s name.')
+    .trim()
+    .min(1, 'Enter the office database’s name.')
+    .max(63, 'A database name is at most 63 characters.')
+    .regex(
+      NAME,
+      'A database name holds letters, digits, underscores and hyphens, starting with a letter.',
+    ),
+  user: z
+    .string('Enter the user name.')
+    .trim()
+    .min(1, 'Enter the user name.')
+    .max(63, 'A user name is at most 63 characters.')
+    .regex(
+      NAME,
+      'A user name holds letters, digits, underscores and hyphens, starting with a letter.',
+    ),
+  /** Null keeps the password already set. */
+  password: z
+    .string('Enter the password.')
+    .min(1, 'Enter the password.')
+    .max(1_000, 'The password is too long.')
+    .nullable(),
+  /** Null: the server's certificate is checked against the system's CAs. */
+  caPem: z
+    .string()
+    .trim()
+    .max(100_000, 'That certificate is too long to be a CA certificate.')
+    .regex(
+      PEM,
+      'Paste the CA certificate as PEM text, from -----BEGIN CERTIFICATE----- to the end.',
+    )
+    .nullable(),
+});
+
 export const officeMethods = {
+  officeStatus: read<OfficeStatusView>()(none),
+  getOfficeServer: read<OfficeServerView>()(none, supervisor('see the office server settings')),
+  /** Connects with the settings given (TLS verified) and says what it found; changes nothing. */
+  testOfficeServer: read<OfficeServerTest>()(
+    officeServerInput,
+    supervisor('test the office server settings'),
+  ),
+  saveOfficeServer: write<OfficeServerView>()(
+    officeServerInput,
+    supervisor('change the office server settings'),
+  ),
+  /** Stops syncing and forgets the address and password; the work waits in the outbox. */
+  disconnectOffice: write<OfficeServerView>()(none, supervisor('disconnect the office server')),
   listNotSynced: read<NotSyncedList>()(none),
   /** The action has been redone by hand, or is not needed: it leaves the list, kept in history. */
   dismissNotSynced: write<{ dismissed: true }>()(dismissNotSyncedInput),
