@@ -132,31 +132,47 @@ export async function dispatchAsync(
   const prepared = prepareRequest(ctx, method, input);
   if (!prepared.ok) return prepared.result;
   try {
-    if (LOCK_FREE.has(prepared.method)) return { ok: true, value: prepared.run() };
-    const lock = requestLock(ctx.db);
-    const value = await lock.shared(async () => {
-      dailyWork(ctx);
-      beforeCall(ctx, prepared.method);
-      const started = start(ctx, prepared.access, prepared.run, prepared.audited);
-      return 'value' in started ? started.value : await started.later;
-    });
-    if (!(value instanceof SteppedWrite)) return { ok: true, value };
-    // steps that only prepare hold no transaction, so the window's other requests go on
-    if (value.shape.writes === 'at the end')
-      return { ok: true, value: await finishInSlices(ctx, value, prepared.audited) };
-    // who is importing what, for another workstation that has to wait meanwhile
-    const note = longWorkOf(ctx, prepared.method, prepared.input);
-    return {
-      ok: true,
-      value: await lock.exclusive(() =>
-        withLongWorkNote(ctx.databasePath, note, () =>
-          finishInSlices(ctx, value, prepared.audited),
-        ),
-      ),
-    };
+    const value = await answer(ctx, prepared);
+    committed(prepared.access);
+    return { ok: true, value };
   } catch (error) {
     return failure(ctx, prepared.method, error);
   }
+}
+
+async function answer(ctx: Ctx, prepared: PreparedRequest & { ok: true }): Promise<unknown> {
+  if (LOCK_FREE.has(prepared.method)) return prepared.run();
+  const lock = requestLock(ctx.db);
+  const value = await lock.shared(async () => {
+    dailyWork(ctx);
+    beforeCall(ctx, prepared.method);
+    const started = start(ctx, prepared.access, prepared.run, prepared.audited);
+    return 'value' in started ? started.value : await started.later;
+  });
+  if (!(value instanceof SteppedWrite)) return value;
+  // steps that only prepare hold no transaction, so the window's other requests go on
+  if (value.shape.writes === 'at the end') return finishInSlices(ctx, value, prepared.audited);
+  // who is importing what, for another workstation that has to wait meanwhile
+  const note = longWorkOf(ctx, prepared.method, prepared.input);
+  return lock.exclusive(() =>
+    withLongWorkNote(ctx.databasePath, note, () => finishInSlices(ctx, value, prepared.audited)),
+  );
+}
+
+/** Told after each request whose write committed; the main process sets it. */
+let afterCommit: (() => void) | null = null;
+
+/**
+ * Sets what hears of each committed write: the office's sync worker, so the write's
+ * outbox entry goes out at once. A refused or rolled-back write never reaches it, nor a
+ * read. Called here, once, rather than by each handler.
+ */
+export function setAfterCommit(fn: (() => void) | null): void {
+  afterCommit = fn;
+}
+
+function committed(access: Access): void {
+  if (access !== 'read') afterCommit?.();
 }
 
 /**
@@ -175,7 +191,9 @@ export function dispatch(ctx: Ctx, method: unknown, input: unknown): ApiResult<u
       void started.later.catch(() => undefined);
       throw new Error(`${prepared.method} is asynchronous; call it through dispatchAsync`);
     }
-    return { ok: true, value: finishNow(ctx, started.value, prepared.audited) };
+    const value = finishNow(ctx, started.value, prepared.audited);
+    committed(prepared.access);
+    return { ok: true, value };
   } catch (error) {
     return failure(ctx, prepared.method, error);
   }

@@ -33,6 +33,7 @@ import { lockWhenIdle } from '../access/session';
 import { backupId } from '../backups/layout';
 import { applyPendingRestore, RestoreFailed, setRestart, type Restored } from '../backups/restore';
 import { backupTick } from '../backups/schedule';
+import type { OfficeRunner } from '../office/runner';
 import { readFacility } from '../facility/facility';
 import { signIn, UserTurnedOffError } from '../users/sign-in';
 import { allowedSites, APP_SCHEME, contentType, devToolsAllowed, resolveAppFile } from './guards';
@@ -41,6 +42,7 @@ import { recordRecovery, type Recovered } from './unlock';
 import { afterFirstScreen } from './first-screen';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
+import { startOffice, stopOffice } from './office';
 import { createSettings, type Settings } from './settings';
 import { askForRecoveryKey, type Unlocked } from './unlock-window';
 import { createMainWindow } from './window';
@@ -55,6 +57,17 @@ let db: Db | null = null;
 let restored: Restored | null = null;
 /** The recovery-key window, kept until the main window is there: closing the last quits. */
 let unlockWindow: Unlocked | null = null;
+/** The office's sync, while the database is open; standalone it starts no worker. */
+let office: OfficeRunner | null = null;
+
+/** Stops the office's sync, then closes the database: its last local write ends first. */
+async function closeStore(): Promise<void> {
+  const runner = office;
+  office = null;
+  if (runner) await stopOffice(runner);
+  if (db) closeDatabase(db);
+  db = null;
+}
 
 /** Why the database could not be opened, in words that say what to do. */
 function openingProblem(error: unknown, file: string): string {
@@ -299,6 +312,7 @@ if (!app.requestSingleInstanceLock()) {
         warnIfDamaged(ctx.databasePath, ctx.databaseKey ?? null),
       );
       bindApi(ctx, () => mainWindow, firstScreen.asked);
+      office = startOffice(ctx, createSettings());
       mainWindow = createMainWindow({
         settings: createSettings(),
         preloadPath,
@@ -330,10 +344,10 @@ if (!app.requestSingleInstanceLock()) {
       setRestart(() => {
         setTimeout(() => {
           if (backupTimer) clearInterval(backupTimer);
-          if (db) closeDatabase(db);
-          db = null;
-          app.relaunch();
-          app.exit(0);
+          void closeStore().finally(() => {
+            app.relaunch();
+            app.exit(0);
+          });
         }, RESTART_PAUSE_MS);
       });
     })
@@ -348,8 +362,6 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => {
     if (backupTimer) clearInterval(backupTimer);
-    if (db) closeDatabase(db);
-    db = null;
-    app.quit();
+    void closeStore().finally(() => app.quit());
   });
 }

@@ -4,48 +4,15 @@ import { call } from '../testing/call';
 import { CuttableLink } from '../testing/office/cuttable';
 import { syncedState, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { heldRetries, statusWhen } from '../testing/office/worker-watch';
 import type { ServerConfig } from './server/connection';
-import { OfficeWorker, retryDelay, type OfficeStatus, type Schedule } from './worker';
+import { OfficeWorker, retryDelay, type Schedule } from './worker';
 import { MARK_RENEW_MS } from './working';
-
-/** Retries the worker asks for, run by the test when it chooses: no timer is raced. */
-function heldRetries(): { schedule: Schedule; waits: number[]; runNext(): void } {
-  const pending: (() => void)[] = [];
-  const waits: number[] = [];
-  return {
-    waits,
-    schedule: (ms, fn) => {
-      waits.push(ms);
-      pending.push(fn);
-      return () => {
-        const i = pending.indexOf(fn);
-        if (i >= 0) pending.splice(i, 1);
-      };
-    },
-    runNext: () => {
-      const fn = pending.shift();
-      if (!fn) throw new Error('no retry is waiting');
-      fn();
-    },
-  };
-}
 
 function workerFor(d: Desktop, config: ServerConfig, schedule: Schedule): OfficeWorker {
   const worker = new OfficeWorker(d.ctx, config, schedule, 'worker');
   onTestFinished(() => worker.stop());
   return worker;
-}
-
-/** Resolves with the first status (now or later) that `wanted` accepts. */
-function statusWhen(worker: OfficeWorker, wanted: (s: OfficeStatus) => boolean) {
-  return new Promise<OfficeStatus>((resolve) => {
-    if (wanted(worker.status())) return resolve(worker.status());
-    const stop = worker.watch((s) => {
-      if (!wanted(s)) return;
-      stop();
-      resolve(s);
-    });
-  });
 }
 
 describe('waiting after a failure', () => {

@@ -1,0 +1,179 @@
+import { afterEach, expect, it, onTestFinished } from 'vitest';
+import type { AccountId } from '../../shared/ids';
+import { dispatchAsync, setAfterCommit } from '../api/dispatch';
+import type { Ctx } from '../core/context';
+import { all } from '../db/query';
+import { makeSupervisor } from '../testing/builders';
+import { call } from '../testing/call';
+import { serverState, twoDesktops } from '../testing/office/desktops';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { heldRetries, statusWhen } from '../testing/office/worker-watch';
+import { testProtection } from '../testing/os-protection';
+import { createTestCtx } from '../testing/test-db';
+import type { ServerConfig } from './server/connection';
+import { OfficeRunner, setOfficeRunner } from './runner';
+import { OfficeServerSettingsStore, type StoredOfficeServer } from './settings';
+import { OfficeWorker } from './worker';
+
+/** A runner as the main process makes it, over preferences kept in memory. */
+function runnerFor(ctx: Ctx) {
+  let kept: StoredOfficeServer | undefined;
+  const storage = { get: () => kept, set: (v: StoredOfficeServer | undefined) => (kept = v) };
+  const protection = testProtection();
+  const workers: OfficeWorker[] = [];
+  const runner = new OfficeRunner(
+    ctx,
+    new OfficeServerSettingsStore(storage, () => Promise.resolve(protection)),
+    (c, config) => {
+      const worker = new OfficeWorker(c, config, heldRetries().schedule, 'runner');
+      workers.push(worker);
+      return worker;
+    },
+  );
+  // as electron/main/office.ts wires it, counting the wake-ups
+  let wakes = 0;
+  setOfficeRunner(runner);
+  setAfterCommit(() => {
+    wakes += 1;
+    runner.wake();
+  });
+  onTestFinished(() => runner.stop());
+  return { runner, workers, stored: () => kept, wakes: () => wakes };
+}
+
+afterEach(() => {
+  setOfficeRunner(null);
+  setAfterCommit(null);
+});
+
+const settingsOf = (server: ServerConfig, password: string | null = server.password) => ({
+  host: server.host,
+  port: server.port,
+  database: server.database,
+  user: server.user,
+  password,
+  caPem: server.ssl.ca ?? null,
+});
+
+describeWithPg('the office in the main process', () => {
+  it('stays standalone until a server is set, and says so to anyone', async () => {
+    const ctx = createTestCtx();
+    onTestFinished(() => ctx.close());
+    expect(call(ctx, 'officeStatus', {})).toEqual({ state: 'standalone' });
+    const { runner, workers } = runnerFor(ctx);
+    await runner.start();
+    expect(workers).toEqual([]);
+    expect(call(ctx, 'officeStatus', {})).toEqual({ state: 'standalone' });
+    // a server set on a desktop whose copy belongs to no office: nothing to sync yet
+    makeSupervisor(ctx);
+    const server = await createServerDatabase();
+    const saved = await dispatchAsync(ctx, 'saveOfficeServer', settingsOf(server));
+    expect(saved).toMatchObject({ ok: true, value: { passwordSet: true, linked: false } });
+    expect(workers).toEqual([]);
+  });
+
+  it('lets a supervisor test, save and disconnect; the password never comes back or goes in the trail', async () => {
+    const server = await createServerDatabase();
+    const { b } = await twoDesktops(server, 1);
+    makeSupervisor(b.ctx);
+    const { runner, workers, stored } = runnerFor(b.ctx);
+
+    const wrong = await dispatchAsync(b.ctx, 'testOfficeServer', settingsOf(server, 'not-it'));
+    expect(wrong).toEqual({
+      ok: true,
+      value: {
+        ok: false,
+        message: 'The office server refused this desktop’s user name or password.',
+      },
+    });
+    const noPassword = await dispatchAsync(b.ctx, 'testOfficeServer', settingsOf(server, null));
+    expect(noPassword).toMatchObject({ ok: false, error: { message: 'Enter the password.' } });
+    expect(await dispatchAsync(b.ctx, 'testOfficeServer', settingsOf(server))).toEqual({
+      ok: true,
+      value: {
+        ok: true,
+        message: `Connected securely to the ClaimDesk office ${server.database}.`,
+      },
+    });
+
+    const saved = await dispatchAsync(b.ctx, 'saveOfficeServer', settingsOf(server));
+    const { host, port, database, user } = server;
+    const view = {
+      available: true,
+      server: { host, port, database, user, caPem: server.ssl.ca?.trim() },
+      passwordSet: true,
+      linked: true,
+    };
+    expect(saved).toEqual({ ok: true, value: view });
+    expect(call(b.ctx, 'getOfficeServer', {})).toEqual(view);
+    expect(JSON.stringify(stored())).not.toContain(server.password);
+    const trail = all<{ detail: string }>(b.ctx.db, `SELECT detail FROM audit_log`);
+    expect(trail.some((e) => e.detail.includes('(not kept)'))).toBe(true);
+    expect(trail.some((e) => e.detail.includes(server.password))).toBe(false);
+
+    // saved on a linked desktop: the worker starts and syncs
+    const [worker] = workers as [OfficeWorker];
+    expect(await statusWhen(worker, (s) => s.state === 'synced')).toMatchObject({ waiting: 0 });
+    expect(call(b.ctx, 'officeStatus', {})).toMatchObject({ state: 'synced', waiting: 0 });
+
+    // saved again without a password: the one kept is used
+    await dispatchAsync(b.ctx, 'saveOfficeServer', settingsOf(server, null));
+    expect(await runner.settings.config()).toMatchObject({ password: server.password });
+
+    const disconnected = await dispatchAsync(b.ctx, 'disconnectOffice', {});
+    expect(disconnected).toEqual({
+      ok: true,
+      value: { available: true, server: null, passwordSet: false, linked: true },
+    });
+    expect(call(b.ctx, 'officeStatus', {})).toEqual({ state: 'standalone' });
+  });
+
+  it('wakes the worker after a committed write, never after a refused one or a read', async () => {
+    const server = await createServerDatabase();
+    const { b, accountIds } = await twoDesktops(server, 1);
+    const [accountId] = accountIds as [AccountId];
+    const { runner, workers, wakes } = runnerFor(b.ctx);
+    await runner.settings.save(settingsOf(server));
+    await runner.start();
+    const [worker] = workers as [OfficeWorker];
+    await statusWhen(worker, (s) => s.state === 'synced');
+    const statuses: string[] = [];
+    worker.watch((s) => statuses.push(s.state));
+
+    // refused: invalid, an account that is not there (rolled back), a read
+    const outcomes: string[] = [];
+    for (const [method, input] of [
+      ['addActivity', { accountId, kind: 'note', text: '' }],
+      ['addActivity', { accountId: 999_999, kind: 'note', text: 'Nowhere.' }],
+      ['getAccount', { accountId }],
+    ] as const) {
+      const result = await dispatchAsync(b.ctx, method, input);
+      outcomes.push(result.ok ? 'ok' : result.error.code);
+    }
+    expect(outcomes).toEqual(['invalid_input', 'not_found', 'ok']);
+    expect(wakes()).toBe(0);
+    expect(statuses).toEqual([]);
+    expect(all(b.ctx.db, `SELECT seq FROM outbox`)).toEqual([]);
+
+    // committed: the hook wakes the worker, which sends the note with no one asking
+    // the next status, not the one it has now
+    const sent = new Promise((resolve) => {
+      const stop = worker.watch((s) => {
+        if (s.state !== 'synced') return;
+        stop();
+        resolve(s);
+      });
+    });
+    const added = await dispatchAsync(b.ctx, 'addActivity', {
+      accountId,
+      kind: 'note',
+      text: 'B: sent after its commit.',
+    });
+    expect(added.ok).toBe(true);
+    expect(wakes()).toBe(1);
+    expect(await sent).toMatchObject({ state: 'synced', waiting: 0 });
+    expect(
+      (await serverState(server)).notes.some((n) => n.endsWith('B: sent after its commit.')),
+    ).toBe(true);
+  });
+});
