@@ -8,6 +8,7 @@ import { SearchSpotlight } from '../search/SearchSpotlight';
 import { QueueScreen } from '../worklist/QueueScreen';
 import { AuditWarning } from '../audit/AuditScreen';
 import { BackupWarning } from '../backups/BackupWarning';
+import { OfficeStatusLine } from '../office/OfficeStatusLine';
 import {
   AccountScreen,
   AgenciesScreen,
@@ -159,6 +160,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Main>
+        <OfficeStatusLine />
         <AuditWarning />
         <BackupWarning />
         <Suspense fallback={<ScreenLoading />}>{body}</Suspense>
