@@ -34,7 +34,7 @@ export type Route =
   | { name: 'notSynced' }
   | { name: 'notFound'; path: string };
 
-export const SETTINGS_TABS = ['facility', 'rules', 'reasons', 'users', 'codes'] as const;
+export const SETTINGS_TABS = ['facility', 'rules', 'reasons', 'users', 'codes', 'office'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 function settingsTab(value: string | null): SettingsTab {

@@ -1,6 +1,8 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { navigate, SETTINGS_TABS, type SettingsTab } from '../app/router';
+import { useAccessState } from '../lock/access';
+import { OfficeServerPanel } from './OfficeServerPanel';
 import { CodeListsPanel } from './CodeListsPanel';
 import { FacilityPanel } from './FacilityPanel';
 import { ReasonsPanel } from './ReasonsPanel';
@@ -8,12 +10,14 @@ import { RulesPanel } from './RulesPanel';
 import { SetAsideDocuments } from './SetAsideDocuments';
 import { UsersPanel } from './UsersPanel';
 
-const TABS: Record<SettingsTab, { label: string; Panel: ComponentType }> = {
+const TABS: Record<SettingsTab, { label: string; Panel: ComponentType; supervisor?: true }> = {
   facility: { label: 'Facility', Panel: FacilityPanel },
   rules: { label: 'Billing rules', Panel: RulesPanel },
   reasons: { label: 'Adjustment reasons', Panel: ReasonsPanel },
   users: { label: 'Users', Panel: UsersPanel },
   codes: { label: 'Code lists', Panel: CodeListsPanel },
+  // a representative does not see it; the main process refuses them anyway
+  office: { label: 'Office server', Panel: OfficeServerPanel, supervisor: true },
 };
 
 /**
@@ -22,6 +26,9 @@ const TABS: Record<SettingsTab, { label: string; Panel: ComponentType }> = {
  * a link can lead straight to one.
  */
 export function SettingsScreen({ tab }: { tab: SettingsTab }) {
+  const access = useAccessState();
+  const supervisor = access.data?.user.role === 'supervisor';
+  const tabs = SETTINGS_TABS.filter((t) => supervisor || !TABS[t].supervisor);
   return (
     <Stack gap="sm">
       <div>
@@ -39,7 +46,7 @@ export function SettingsScreen({ tab }: { tab: SettingsTab }) {
         keepMounted={false}
       >
         <Tabs.List>
-          {SETTINGS_TABS.map((t) => (
+          {tabs.map((t) => (
             <Tabs.Tab key={t} value={t}>
               {TABS[t].label}
             </Tabs.Tab>
