@@ -11,10 +11,14 @@
  * rows of the copy the office started from ("base:" ids) are not all on the server.
  */
 export const serverMigration002 = `
--- the role a desktop's login belongs to; roles are the cluster's, shared by its databases
+-- the role a desktop's login belongs to; roles are the cluster's, shared by its databases.
+-- Made here only when missing: an office's login made as the README says (no CREATEROLE)
+-- finds it made by the postgres user, and CREATE ROLE would be refused before it looked
 DO $$
 BEGIN
-  CREATE ROLE claimdesk_desktop NOLOGIN;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'claimdesk_desktop') THEN
+    CREATE ROLE claimdesk_desktop NOLOGIN;
+  END IF;
 EXCEPTION WHEN duplicate_object OR unique_violation THEN
   NULL;
 END $$;
