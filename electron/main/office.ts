@@ -1,8 +1,10 @@
+import { conflict } from '../../shared/api/errors';
 import type { Ctx } from '../core/context';
+import type { OsProtection } from '../db/key-store';
 import { setAfterCommit } from '../api/dispatch';
 import { OfficeRunner, setOfficeRunner } from '../office/runner';
 import { OfficeServerSettingsStore } from '../office/settings';
-import { safeStorageProtection } from './safe-storage';
+import { OsKeyStoreUnavailable, safeStorageProtection } from './safe-storage';
 import type { Settings } from './settings';
 
 /**
@@ -11,10 +13,24 @@ import type { Settings } from './settings';
  * worker started when this desktop belongs to an office, and woken after each write
  * dispatch commits.
  */
+/** The OS key store, or a refusal a supervisor can read when this computer has none. */
+async function protection(): Promise<OsProtection> {
+  try {
+    return await safeStorageProtection();
+  } catch (error) {
+    if (!(error instanceof OsKeyStoreUnavailable)) throw error;
+    throw conflict(
+      "This computer's key store is not available, so ClaimDesk cannot keep the office " +
+        "server's password safely here. On Linux, install and unlock a Secret Service " +
+        '(GNOME Keyring or KWallet).',
+    );
+  }
+}
+
 export function startOffice(ctx: Ctx, settings: Settings): OfficeRunner {
   const runner = new OfficeRunner(
     ctx,
-    new OfficeServerSettingsStore(settings.officeServer, safeStorageProtection),
+    new OfficeServerSettingsStore(settings.officeServer, protection),
   );
   setOfficeRunner(runner);
   setAfterCommit(() => runner.wake());
