@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Schedule } from '../../office/worker';
+import { MARK_RENEW_MS } from '../../office/working';
 import { createServerDatabase, describeWithPg } from '../../testing/office/server-db';
 import { manyDesktopsBenchmark } from './many-desktops';
 import { outboxApplyBenchmark } from './outbox-apply';
@@ -57,7 +58,8 @@ describeWithPg('the office benchmarks, small', () => {
       pacer: () => () => new Promise<void>((resolve) => setImmediate(resolve)),
       schedule,
     });
-    expect(retries).toEqual([]);
+    // the working marks' renewal asks the same schedule for its minute; nothing else may
+    expect(retries.filter((ms) => ms !== MARK_RENEW_MS)).toEqual([]);
     expect(r.failures).toBe(0);
     expect(r.actions).toBe(60);
     expect(r.entries).toBeGreaterThanOrEqual(r.actions);
