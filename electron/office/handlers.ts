@@ -86,7 +86,7 @@ function dismissNotSynced(
   return { dismissed: true };
 }
 
-/** Read by every window every few seconds: no table is read unless a worker runs. */
+/** Read by every window every few seconds while not standalone; it reads no table. */
 function officeStatus(): OfficeStatusView {
   return officeRunner()?.status() ?? { state: 'standalone' };
 }

@@ -1,4 +1,4 @@
-import { afterEach, expect, it, onTestFinished } from 'vitest';
+import { afterEach, expect, it, onTestFinished, vi } from 'vitest';
 import type { AccountId } from '../../shared/ids';
 import { dispatchAsync, setAfterCommit } from '../api/dispatch';
 import type { Ctx } from '../core/context';
@@ -11,7 +11,7 @@ import { heldRetries, statusWhen } from '../testing/office/worker-watch';
 import { testProtection } from '../testing/os-protection';
 import { createTestCtx } from '../testing/test-db';
 import type { ServerConfig } from './server/connection';
-import { OfficeRunner, setOfficeRunner } from './runner';
+import { NOT_CONNECTED, OfficeRunner, setOfficeRunner } from './runner';
 import { OfficeServerSettingsStore, type StoredOfficeServer } from './settings';
 import { OfficeWorker } from './worker';
 
@@ -38,7 +38,7 @@ function runnerFor(ctx: Ctx) {
     runner.wake();
   });
   onTestFinished(() => runner.stop());
-  return { runner, workers, stored: () => kept, wakes: () => wakes };
+  return { runner, workers, protection, stored: () => kept, wakes: () => wakes };
 }
 
 afterEach(() => {
@@ -125,7 +125,35 @@ describeWithPg('the office in the main process', () => {
       ok: true,
       value: { available: true, server: null, passwordSet: false, linked: true },
     });
-    expect(call(b.ctx, 'officeStatus', {})).toEqual({ state: 'standalone' });
+    // the copy still belongs to the office: its changes pile up, and the line says why
+    expect(call(b.ctx, 'officeStatus', {})).toEqual({
+      state: 'not-connected',
+      reason: NOT_CONNECTED.noServer,
+    });
+  });
+
+  it('says a desktop of an office is not connected when the key store cannot give the password back', async () => {
+    const server = await createServerDatabase();
+    const { b } = await twoDesktops(server, 1);
+    const first = runnerFor(b.ctx);
+    await first.runner.settings.save(settingsOf(server));
+    await first.runner.stop();
+    // the operating system's key store no longer unwraps what it wrapped (a reinstall)
+    first.protection.lose();
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    onTestFinished(() => quiet.mockRestore());
+    await first.runner.start();
+    expect(first.workers).toEqual([]);
+    expect(call(b.ctx, 'officeStatus', {})).toEqual({
+      state: 'not-connected',
+      reason: NOT_CONNECTED.keyStore,
+    });
+    // only the error's kind is logged, never a secret
+    expect(quiet.mock.calls.flat().join(' ')).not.toContain(server.password);
+    // a supervisor enters the password again: the worker starts and syncs
+    await first.runner.save(settingsOf(server));
+    const [worker] = first.workers as [OfficeWorker];
+    expect(await statusWhen(worker, (s) => s.state === 'synced')).toMatchObject({ waiting: 0 });
   });
 
   it('wakes the worker after a committed write, never after a refused one or a read', async () => {

@@ -5,6 +5,17 @@ import { probeServer, type ProbeResult } from './server/probe';
 import type { ServerConfig } from './server/connection';
 import { OfficeWorker, type OfficeStatus } from './worker';
 
+/** Why a desktop of an office is not syncing when no worker runs, said on its status line. */
+export const NOT_CONNECTED = {
+  noServer:
+    'no office server is set on this desktop; a supervisor sets it in Settings, Office server.',
+  keyStore:
+    'the office server’s password could not be read from this computer’s key store; a ' +
+    'supervisor can enter it again in Settings, Office server.',
+} as const;
+
+export type RunnerStatus = OfficeStatus | { state: 'not-connected'; reason: string };
+
 export type MakeWorker = (ctx: Ctx, config: ServerConfig) => OfficeWorker;
 
 /**
@@ -16,6 +27,8 @@ export type MakeWorker = (ctx: Ctx, config: ServerConfig) => OfficeWorker;
 export class OfficeRunner {
   private worker: OfficeWorker | null = null;
   private starting: Promise<void> = Promise.resolve();
+  /** Why the worker did not start on a desktop that belongs to an office. */
+  private problem: string | null = null;
 
   constructor(
     private readonly ctx: Ctx,
@@ -23,9 +36,13 @@ export class OfficeRunner {
     private readonly makeWorker: MakeWorker = (ctx, config) => new OfficeWorker(ctx, config),
   ) {}
 
-  /** The worker's status; null when none runs (standalone). */
-  status(): OfficeStatus | null {
-    return this.worker?.status() ?? null;
+  /**
+   * The worker's status; why there is none on a desktop of an office (never silence: its
+   * changes are piling up); null when standalone.
+   */
+  status(): RunnerStatus | null {
+    if (this.worker) return this.worker.status();
+    return this.problem === null ? null : { state: 'not-connected', reason: this.problem };
   }
 
   linked(): boolean {
@@ -39,15 +56,20 @@ export class OfficeRunner {
   start(): Promise<void> {
     this.starting = this.starting
       .then(async () => {
+        this.problem = null;
         if (this.worker || !this.linked()) return;
         const config = await this.settings.config();
-        if (!config) return;
+        if (!config) {
+          this.problem = NOT_CONNECTED.noServer;
+          return;
+        }
         this.worker = this.makeWorker(this.ctx, config);
         void this.worker.start();
       })
       .catch((error: unknown) => {
-        // the OS key store would not unwrap the password: the desktop works standalone;
-        // only the error's kind is logged, never a secret
+        // the OS key store would not unwrap the password: the desktop works on its copy and
+        // says so; only the error's kind is logged, never a secret
+        this.problem = NOT_CONNECTED.keyStore;
         console.error(
           `ClaimDesk: office sync not started (${error instanceof Error ? error.name : 'error'})`,
         );
@@ -71,9 +93,11 @@ export class OfficeRunner {
     await this.start();
   }
 
+  /** Forgets the server; a desktop of an office then says it is not connected. */
   async disconnect(): Promise<void> {
     await this.stop();
     this.settings.clear();
+    await this.start();
   }
 
   async stop(): Promise<void> {

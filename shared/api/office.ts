@@ -57,7 +57,9 @@ export type OfficeStatusView =
       waiting: number;
       notSynced: number;
     }
-  | { state: 'update-needed'; message: string };
+  | { state: 'update-needed'; message: string }
+  /** The copy belongs to an office but no worker runs: why, and who can put it right. */
+  | { state: 'not-connected'; reason: string };
 
 /** The office server's address as a supervisor set it; the password is never sent back. */
 export interface OfficeServerSettings {

@@ -40,8 +40,8 @@ export async function probeServer(config: ServerConfig): Promise<ProbeResult> {
       return {
         ok: true,
         message:
-          `Connected securely. The database ${config.database} is empty: it becomes the ` +
-          'office database when the office is set up from this desktop.',
+          `Connected securely. The database ${config.database} is empty: ClaimDesk makes ` +
+          'its tables there when the first desktop of the office syncs with it.',
       };
     }
     const version = await client.query<{ v: number | null }>(

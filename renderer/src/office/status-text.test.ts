@@ -8,6 +8,18 @@ describe('the office status line', () => {
     expect(officeStatusText({ state: 'standalone' })).toBeNull();
   });
 
+  it('says why a desktop of an office is not connected, and that the work is kept', () => {
+    expect(
+      officeStatusText({
+        state: 'not-connected',
+        reason: 'no office server is set on this desktop; a supervisor sets it in Settings.',
+      }),
+    ).toBe(
+      'Not connected to the office — no office server is set on this desktop; a supervisor ' +
+        'sets it in Settings. Your work is kept on this desktop.',
+    );
+  });
+
   it('says when it was last up to date, or how many changes wait', () => {
     const synced = {
       state: 'synced',

@@ -40,6 +40,8 @@ export function officeStatusText(status: OfficeStatusView, timeZone?: string): s
     }
     case 'update-needed':
       return `This ClaimDesk is older than the office server: install the newer version. ${KEPT}`;
+    case 'not-connected':
+      return `Not connected to the office — ${status.reason} ${KEPT}`;
   }
 }
 
