@@ -1,9 +1,10 @@
+import type { OfficeStatusView } from '../../shared/api/office';
 import type { Ctx } from '../core/context';
 import { officeLink } from './gids';
 import type { OfficeServerInput, OfficeServerSettingsStore } from './settings';
 import { probeServer, type ProbeResult } from './server/probe';
 import type { ServerConfig } from './server/connection';
-import { OfficeWorker, type OfficeStatus } from './worker';
+import { OfficeWorker } from './worker';
 
 /** Why a desktop of an office is not syncing when no worker runs, said on its status line. */
 export const NOT_CONNECTED = {
@@ -14,7 +15,7 @@ export const NOT_CONNECTED = {
     'supervisor can enter it again in Settings, Office server.',
 } as const;
 
-export type RunnerStatus = OfficeStatus | { state: 'not-connected'; reason: string };
+export type RunnerStatus = Exclude<OfficeStatusView, { state: 'standalone' }>;
 
 export type MakeWorker = (ctx: Ctx, config: ServerConfig) => OfficeWorker;
 

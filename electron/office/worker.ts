@@ -1,3 +1,4 @@
+import type { OfficeStatusView } from '../../shared/api/office';
 import type { Ctx } from '../core/context';
 import { one } from '../db/query';
 import type { ServerConfig } from './server/connection';
@@ -5,19 +6,11 @@ import { OfficeConnectionLost, officeFailure } from './failure';
 import { OfficeSync } from './sync';
 import { WorkingMarks } from './working';
 
-/** What a desktop's link to its office is doing, for the status line and the supervisor. */
-export type OfficeStatus =
-  | { state: 'connecting' }
-  | { state: 'synced'; at: string; waiting: number; notSynced: number }
-  | {
-      state: 'offline';
-      since: string;
-      reason: string;
-      retryInSeconds: number;
-      waiting: number;
-      notSynced: number;
-    }
-  | { state: 'update-needed'; message: string };
+/** What a running worker says of this desktop's link to its office (the status line's). */
+export type OfficeStatus = Exclude<
+  OfficeStatusView,
+  { state: 'standalone' } | { state: 'not-connected' }
+>;
 
 /** Runs `fn` after `ms`; returns what cancels it. Tests hand in one they run themselves. */
 export type Schedule = (ms: number, fn: () => void) => () => void;
