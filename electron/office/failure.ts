@@ -47,6 +47,9 @@ function tlsFailure(error: unknown, where: string, host: string): string | undef
   return undefined;
 }
 
+const notAnswering = (where: string) =>
+  `The office server at ${where} does not answer. Work is kept here and sent when it is back.`;
+
 /**
  * Why the office server could not be reached or used, in words a person can act on. The
  * server's own text is never quoted: an error about a row can hold the row's values.
@@ -59,7 +62,7 @@ export function officeFailure(error: unknown, config: Pick<ServerConfig, 'host' 
   const code = errorCode(error);
   switch (code) {
     case 'ECONNREFUSED':
-      return `The office server at ${where} does not answer. Work is kept here and sent when it is back.`;
+      return notAnswering(where);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return `The office server's name ${config.host} cannot be found on the network.`;
@@ -78,6 +81,15 @@ export function officeFailure(error: unknown, config: Pick<ServerConfig, 'host' 
     case '57P02':
     case '57P03':
       return 'The office server is shutting down or starting up. Work is kept here and sent when it is back.';
+  }
+  // node-postgres' words when the time to connect ran out (a client's, then a pool's)
+  if (
+    error instanceof Error &&
+    /^timeout expired$|due to connection timeout|timeout exceeded when trying to connect/.test(
+      error.message,
+    )
+  ) {
+    return notAnswering(where);
   }
   if (
     error instanceof OfficeConnectionLost ||

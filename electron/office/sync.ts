@@ -9,7 +9,7 @@ import { firstOutboxEntry } from './outbox';
 import { syncStep } from './steps';
 import { readFollowUp } from './rows';
 import { applyEntry, CHANGES_CHANNEL } from './server/apply';
-import { openPool, type ServerConfig } from './server/connection';
+import { clientConfig, openPool, type ServerConfig } from './server/connection';
 import { MARKS_CHANNEL } from './server/working';
 import { migrateServer, type SchemaCheck } from './server/migrate';
 import {
@@ -214,7 +214,7 @@ export class OfficeSync {
     marksChanged: () => void = () => undefined,
   ): Promise<() => Promise<void>> {
     const { desktopId } = requireOfficeLink(this.ctx.db);
-    const client = new pg.Client(this.config);
+    const client = new pg.Client(clientConfig(this.config));
     let ending = false;
     const lost = () => {
       if (!ending) this.onLost();

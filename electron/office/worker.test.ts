@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { AccountId } from '../../shared/ids';
 import { call } from '../testing/call';
@@ -114,5 +115,36 @@ describeWithPg('the office worker of a desktop', () => {
       state: 'offline',
       reason: 'The office server refused this desktop’s user name or password.',
     });
+  });
+
+  it('goes offline, keeping the work, when the server takes the connection and never answers', async () => {
+    const server = await createServerDatabase();
+    const { b, accountIds } = await twoDesktops(server, 1);
+    const [accountId] = accountIds as [AccountId];
+    // a server behind a firewall that drops its packets: the connection is taken, then silence
+    const silent: net.Socket[] = [];
+    const listener = net.createServer((s) => silent.push(s));
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => {
+      silent.forEach((s) => s.destroy());
+      listener.close();
+    });
+    const address = listener.address();
+    if (!address || typeof address !== 'object') throw new Error('no port');
+    call(b.ctx, 'addActivity', { accountId, kind: 'note', text: 'B: waits for the server.' });
+    const retries = heldRetries();
+    const worker = workerFor(
+      b,
+      { ...server, port: address.port, connectTimeoutMs: 200 },
+      retries.schedule,
+    );
+    await worker.start();
+    expect(worker.status()).toMatchObject({
+      state: 'offline',
+      waiting: 1,
+      reason: `The office server at 127.0.0.1:${address.port} does not answer. Work is kept here and sent when it is back.`,
+    });
+    expect(retries.waits).toEqual([5_000]);
+    expect(silent.length).toBeGreaterThan(0);
   });
 });

@@ -13,6 +13,29 @@ export interface ServerConfig {
    * never talks to its office in the clear, nor to a server it cannot verify.
    */
   ssl: { ca?: string; rejectUnauthorized: true };
+  /** How long to wait for the server to accept a connection (tests shorten it). */
+  connectTimeoutMs?: number;
+}
+
+/**
+ * A server that drops packets (a firewall, a pulled cable) would keep a connection
+ * attempt waiting for minutes, the worker "syncing" all the while; it is offline instead.
+ */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * node-postgres' options for a connection to the office: the time limit above, and TCP
+ * keepalive from 30 s of quiet, so that the listening connection, which may wait for hours
+ * without a word, notices a link that died silently.
+ */
+export function clientConfig(config: ServerConfig): pg.ClientConfig {
+  const { connectTimeoutMs, ...rest } = config;
+  return {
+    ...rest,
+    connectionTimeoutMillis: connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 30_000,
+  };
 }
 
 /** The TLS options for a server verified against `ca` (PEM), or the system's CAs. */
@@ -22,7 +45,7 @@ export function verifiedTls(ca: string | undefined): ServerConfig['ssl'] {
 
 /** A small pool: one desktop sends one entry at a time, and reads between. */
 export function openPool(config: ServerConfig, max = 4): pg.Pool {
-  const pool = new pg.Pool({ ...config, max });
+  const pool = new pg.Pool({ ...clientConfig(config), max });
   // a connection that breaks while in use fails the query under way; the same error is
   // also emitted on the client, which with no one listening would end the process
   pool.on('connect', (client) => client.on('error', () => undefined));

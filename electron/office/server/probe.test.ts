@@ -139,6 +139,23 @@ describeWithPg('testing the office settings', () => {
     });
   });
 
+  it('says a server that accepts and then never answers does not answer, once the time to connect is up', async () => {
+    const config = await createServerDatabase();
+    // takes the connection and says nothing, as a server behind a dropping firewall seems
+    const silent: net.Socket[] = [];
+    const port = await listen('127.0.0.1', (s) => silent.push(s));
+    const result = await probeServer({ ...config, port, connectTimeoutMs: 200 });
+    // the listener closes after the test only once its connections are gone
+    const taken = silent.length;
+    silent.forEach((s) => s.destroy());
+    expect(result).toEqual({
+      ok: false,
+      updateNeeded: false,
+      message: `The office server at 127.0.0.1:${port} does not answer. Work is kept here and sent when it is back.`,
+    });
+    expect(taken).toBe(1);
+  });
+
   it('says a database that holds other tables is not a ClaimDesk office', async () => {
     const config = await createServerDatabase();
     const client = new pg.Client(config);

@@ -1,14 +1,11 @@
 import pg from 'pg';
 import { officeFailure } from '../failure';
-import type { ServerConfig } from './connection';
+import { clientConfig, type ServerConfig } from './connection';
 import { SERVER_SCHEMA_VERSION } from './migrations';
 import { updateNeeded } from './migrate';
 
 export type ProbeResult =
   { ok: true; message: string } | { ok: false; message: string; updateNeeded: boolean };
-
-/** How long a test of the settings waits for a server that does not answer. */
-const PROBE_TIMEOUT_MS = 10_000;
 
 /**
  * Tries the office settings a supervisor typed, changing nothing on the server: connects
@@ -16,7 +13,7 @@ const PROBE_TIMEOUT_MS = 10_000;
  * the database holds. Says in plain words what failed, never in the server's own text.
  */
 export async function probeServer(config: ServerConfig): Promise<ProbeResult> {
-  const client = new pg.Client({ ...config, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
+  const client = new pg.Client(clientConfig(config));
   // a connection that breaks after connecting fails the query under way; unheard, its
   // error event would end the process
   client.on('error', () => undefined);
