@@ -10,7 +10,8 @@ import path from 'node:path';
 import pg from 'pg';
 import type { AccountId, FollowUpId, ReceiptId, UserId } from '../../../shared/ids';
 import { addDays } from '../../../shared/dates/iso-date';
-import { dispatch } from '../../api/dispatch';
+import { cents } from '../../../shared/money/cents';
+import { call } from '../../testing/call';
 import type { Ctx } from '../../core/context';
 import { closeDatabase, openDatabase, type Db } from '../../db/open';
 import { all, one } from '../../db/query';
@@ -179,26 +180,27 @@ export function representativeAction(
     )?.id;
     if (receiptId === undefined) kind = 'pay';
   }
-  const result =
-    kind === 'note'
-      ? dispatch(ctx, 'addActivity', { accountId, kind: 'note', text: `Bench note ${n}` })
-      : kind === 'reschedule'
-        ? dispatch(ctx, 'setFollowUp', {
-            accountId,
-            kind: 'account',
-            dueDate: addDays(today, rng.int(1, 30)),
-          })
-        : kind === 'complete' && followUpId !== undefined
-          ? dispatch(ctx, 'completeFollowUp', { followUpId })
-          : kind === 'reverse' && receiptId !== undefined
-            ? dispatch(ctx, 'reversePayment', { receiptId, reason: 'Keyed twice' })
-            : dispatch(ctx, 'takePayment', {
-                accountId,
-                amount: rng.int(500, 5_000),
-                method: 'cash',
-                receivedDate: today,
-              });
-  if (!result.ok) throw new Error(`bench: ${kind} was refused: ${result.error.message}`);
+  // through dispatch, as the screens send it; a refusal fails the bench with its reason
+  if (kind === 'note') {
+    call(ctx, 'addActivity', { accountId, kind: 'note', text: `Bench note ${n}` });
+  } else if (kind === 'reschedule') {
+    call(ctx, 'setFollowUp', {
+      accountId,
+      kind: 'account',
+      dueDate: addDays(today, rng.int(1, 30)),
+    });
+  } else if (kind === 'complete' && followUpId !== undefined) {
+    call(ctx, 'completeFollowUp', { followUpId });
+  } else if (kind === 'reverse' && receiptId !== undefined) {
+    call(ctx, 'reversePayment', { receiptId, reason: 'Keyed twice' });
+  } else {
+    call(ctx, 'takePayment', {
+      accountId,
+      amount: cents(rng.int(500, 5_000)),
+      method: 'cash',
+      receivedDate: today,
+    });
+  }
   return kind;
 }
 
