@@ -205,6 +205,9 @@ export const AUDIT_RULES: Record<MethodName, AuditRule> = {
   getOfficeServer: notPatientData,
   testOfficeServer: notPatientData,
   saveOfficeServer: answered,
+  // every account goes to the office server, or comes from it: the call itself is the record
+  createOffice: answered,
+  joinOffice: answered,
   disconnectOffice: answered,
   checkBackup: notPatientData,
   // views of patient data

@@ -40,7 +40,8 @@ export const encryptRequestPath = (databasePath: string) => `${databasePath}.enc
 
 /** A supervisor's request, done at the next start; the backup is the one made first. */
 export interface EncryptRequest {
-  backupId: string;
+  /** Null for a copy just downloaded from the office: the office's server holds it all. */
+  backupId: string | null;
   /** ISO-8601 UTC. */
   requestedAt: string;
   requestedBy: number;

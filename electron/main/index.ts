@@ -116,6 +116,9 @@ function chooseDatabase(settings: Settings): DatabaseTarget | null {
   return target;
 }
 
+/** Whether the database was named on the command line or in the environment at this start. */
+let namedAtStart = false;
+
 async function openStore(): Promise<Ctx | null> {
   const settings = createSettings();
   const target = chooseDatabase(settings);
@@ -164,9 +167,8 @@ async function openStore(): Promise<Ctx | null> {
       `${openingProblem(error, target.path)}\n\n${target.path}`,
     );
   }
-  if (target.source !== 'argument' && target.source !== 'environment') {
-    settings.setDatabasePath(target.path);
-  }
+  namedAtStart = target.source === 'argument' || target.source === 'environment';
+  if (!namedAtStart) settings.setDatabasePath(target.path);
   const { username } = os.userInfo();
   try {
     const userId = signIn(db, username, systemClock.now());
@@ -312,7 +314,7 @@ if (!app.requestSingleInstanceLock()) {
         warnIfDamaged(ctx.databasePath, ctx.databaseKey ?? null),
       );
       bindApi(ctx, () => mainWindow, firstScreen.asked);
-      office = startOffice(ctx, createSettings());
+      office = startOffice(ctx, createSettings(), namedAtStart);
       mainWindow = createMainWindow({
         settings: createSettings(),
         preloadPath,

@@ -3,6 +3,8 @@ import type {
   dismissNotSyncedInput,
   NotSyncedList,
   NotSyncedView,
+  OfficeJoined,
+  OfficeMade,
   officeMethods,
   officeWorkingMethods,
   OfficeServerTest,
@@ -127,6 +129,14 @@ async function saveOfficeServer(ctx: Ctx, input: OfficeServerInput): Promise<Off
   return serverView(ctx, runner);
 }
 
+function createOffice(): Promise<OfficeMade> {
+  return requireRunner().createOffice();
+}
+
+function joinOffice(): Promise<OfficeJoined> {
+  return requireRunner().joinOffice();
+}
+
 async function disconnectOffice(ctx: Ctx): Promise<OfficeServerView> {
   const runner = requireRunner();
   await runner.disconnect();
@@ -139,6 +149,8 @@ export const officeHandlers = {
   getOfficeServer,
   testOfficeServer,
   saveOfficeServer,
+  createOffice,
+  joinOffice,
   disconnectOffice,
   listNotSynced,
   dismissNotSynced,

@@ -1,58 +1,20 @@
 import { afterEach, expect, it, onTestFinished, vi } from 'vitest';
 import type { AccountId } from '../../shared/ids';
 import { dispatchAsync, setAfterCommit } from '../api/dispatch';
-import type { Ctx } from '../core/context';
 import { all } from '../db/query';
 import { makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
 import { serverState, twoDesktops } from '../testing/office/desktops';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
-import { heldRetries, statusWhen } from '../testing/office/worker-watch';
-import { testProtection } from '../testing/os-protection';
+import { runnerFor, settingsOf } from '../testing/office/runner';
+import { statusWhen } from '../testing/office/worker-watch';
 import { createTestCtx } from '../testing/test-db';
-import type { ServerConfig } from './server/connection';
-import { NOT_CONNECTED, OfficeRunner, setOfficeRunner } from './runner';
-import { OfficeServerSettingsStore, type StoredOfficeServer } from './settings';
-import { OfficeWorker } from './worker';
-
-/** A runner as the main process makes it, over preferences kept in memory. */
-function runnerFor(ctx: Ctx) {
-  let kept: StoredOfficeServer | undefined;
-  const storage = { get: () => kept, set: (v: StoredOfficeServer | undefined) => (kept = v) };
-  const protection = testProtection();
-  const workers: OfficeWorker[] = [];
-  const runner = new OfficeRunner(
-    ctx,
-    new OfficeServerSettingsStore(storage, () => Promise.resolve(protection)),
-    (c, config) => {
-      const worker = new OfficeWorker(c, config, heldRetries().schedule, 'runner');
-      workers.push(worker);
-      return worker;
-    },
-  );
-  // as electron/main/office.ts wires it, counting the wake-ups
-  let wakes = 0;
-  setOfficeRunner(runner);
-  setAfterCommit(() => {
-    wakes += 1;
-    runner.wake();
-  });
-  onTestFinished(() => runner.stop());
-  return { runner, workers, protection, stored: () => kept, wakes: () => wakes };
-}
+import { NOT_CONNECTED, setOfficeRunner } from './runner';
+import type { OfficeWorker } from './worker';
 
 afterEach(() => {
   setOfficeRunner(null);
   setAfterCommit(null);
-});
-
-const settingsOf = (server: ServerConfig, password: string | null = server.password) => ({
-  host: server.host,
-  port: server.port,
-  database: server.database,
-  user: server.user,
-  password,
-  caPem: server.ssl.ca ?? null,
 });
 
 describeWithPg('the office in the main process', () => {

@@ -1,6 +1,13 @@
-import type { OfficeStatusView } from '../../shared/api/office';
+import type {
+  OfficeJoined,
+  OfficeMade,
+  OfficeStatusView,
+  OfficeTransfer,
+} from '../../shared/api/office';
+import { conflict } from '../../shared/api/errors';
 import type { Ctx } from '../core/context';
 import { officeLink } from './gids';
+import { joinOffice, makeOffice, NO_SERVER, type OfficeHost } from './membership';
 import type { OfficeServerInput, OfficeServerSettingsStore } from './settings';
 import { probeServer, type ProbeResult } from './server/probe';
 import type { ServerConfig } from './server/connection';
@@ -30,11 +37,15 @@ export class OfficeRunner {
   private starting: Promise<void> = Promise.resolve();
   /** Why the worker did not start on a desktop that belongs to an office. */
   private problem: string | null = null;
+  /** The office's database being made from here or downloaded, while it is. */
+  private transfer: OfficeTransfer | null = null;
 
   constructor(
     private readonly ctx: Ctx,
     readonly settings: OfficeServerSettingsStore,
     private readonly makeWorker: MakeWorker = (ctx, config) => new OfficeWorker(ctx, config),
+    /** Where a joined copy goes and how ClaimDesk reopens on it; none: joining is refused. */
+    private readonly host: OfficeHost | null = null,
   ) {}
 
   /**
@@ -42,6 +53,7 @@ export class OfficeRunner {
    * changes are piling up); null when standalone.
    */
   status(): RunnerStatus | null {
+    if (this.transfer) return { state: 'transferring', transfer: this.transfer };
     if (this.worker) return this.worker.status();
     return this.problem === null ? null : { state: 'not-connected', reason: this.problem };
   }
@@ -58,7 +70,7 @@ export class OfficeRunner {
     this.starting = this.starting
       .then(async () => {
         this.problem = null;
-        if (this.worker || !this.linked()) return;
+        if (this.worker || this.transfer || !this.linked()) return;
         const config = await this.settings.config();
         if (!config) {
           this.problem = NOT_CONNECTED.noServer;
@@ -92,6 +104,47 @@ export class OfficeRunner {
     await this.settings.save(input);
     await this.stop();
     await this.start();
+  }
+
+  /** Makes the office's database from this desktop's, then syncs with it. */
+  async createOffice(): Promise<OfficeMade> {
+    const config = await this.transferConfig('make');
+    try {
+      const made = await makeOffice(this.ctx, config, (t) => (this.transfer = t));
+      this.transfer = null;
+      await this.start();
+      return made;
+    } finally {
+      this.transfer = null;
+    }
+  }
+
+  /** Downloads the office's database and has ClaimDesk reopen on it. */
+  async joinOffice(): Promise<OfficeJoined> {
+    const host = this.host;
+    if (!host) throw conflict('A desktop joins an office only in the ClaimDesk app.');
+    const config = await this.transferConfig('join');
+    try {
+      return await joinOffice(this.ctx, config, host, (t) => (this.transfer = t));
+    } finally {
+      this.transfer = null;
+    }
+  }
+
+  /** The saved server; the transfer is taken before any wait, so a second one is refused. */
+  private async transferConfig(what: OfficeTransfer['what']) {
+    if (this.transfer) {
+      throw conflict('The office’s database is being made or downloaded already; wait for it.');
+    }
+    this.transfer = { what, stage: what === 'make' ? 'copying' : 'downloading', done: 0, total: 0 };
+    try {
+      const config = await this.settings.config();
+      if (!config) throw conflict(NO_SERVER);
+      return config;
+    } catch (error) {
+      this.transfer = null;
+      throw error;
+    }
   }
 
   /** Forgets the server; a desktop of an office then says it is not connected. */

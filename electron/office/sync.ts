@@ -20,6 +20,7 @@ import {
   uploadBase,
 } from './server/office';
 import { withCaptureOff } from './capture';
+import { OfficeRefused } from './refused';
 import { refusedWithFollowers, takeRows, takeServerState } from './take';
 
 export interface PushResult {
@@ -69,7 +70,13 @@ export class OfficeSync {
    * in the snapshot or in the outbox, never lost and never both. Should the upload fail,
    * the copy is standalone again.
    */
-  async createOffice(): Promise<void> {
+  async createOffice(
+    progress: (p: {
+      stage: 'copying' | 'uploading' | 'checking';
+      done: number;
+      total: number;
+    }) => void = () => undefined,
+  ): Promise<{ accounts: number; ledgerRows: number; followUps: number }> {
     await this.requireSchema();
     const desktopId = crypto.randomUUID();
     await registerDesktop(this.pool, desktopId, this.name);
@@ -91,13 +98,15 @@ export class OfficeSync {
       throw error;
     }
     this.localWrite(() => run(this.ctx.db, `UPDATE office_link SET cursor = ?`, cursor));
+    progress({ stage: 'checking', done: 1, total: 1 });
+    return { accounts: 0, ledgerRows: 0, followUps: followUps.length };
   }
 
   /** Joins the office with a copy of the database it was made from. */
   async joinOffice(): Promise<void> {
     await this.requireSchema();
     const cursor = await baseCursor(this.pool);
-    if (cursor === undefined) throw new Error('This office has no database yet.');
+    if (cursor === undefined) throw new OfficeRefused('This office has no database yet.');
     const desktopId = crypto.randomUUID();
     await registerDesktop(this.pool, desktopId, this.name);
     this.localWrite(() => this.link(desktopId, cursor));

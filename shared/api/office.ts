@@ -59,7 +59,34 @@ export type OfficeStatusView =
     }
   | { state: 'update-needed'; message: string }
   /** The copy belongs to an office but no worker runs: why, and who can put it right. */
-  | { state: 'not-connected'; reason: string };
+  | { state: 'not-connected'; reason: string }
+  /** The office's database is being made from this desktop, or downloaded to join it. */
+  | { state: 'transferring'; transfer: OfficeTransfer };
+
+/** How far making or joining the office has got, for the status line and the Settings tab. */
+export interface OfficeTransfer {
+  what: 'make' | 'join';
+  stage: 'copying' | 'uploading' | 'checking' | 'downloading' | 'verifying';
+  done: number;
+  total: number;
+}
+
+/** What making the office's database sent, each account's ledger checked against its balance. */
+export interface OfficeMade {
+  accounts: number;
+  ledgerRows: number;
+  followUps: number;
+}
+
+/** A desktop joined: ClaimDesk opens the office's copy, its own database kept as it was. */
+export interface OfficeJoined {
+  /** The file the office's copy was written to, by name. */
+  file: string;
+  /** The database this desktop used until now, by name; it is not changed or deleted. */
+  keptAs: string;
+  /** Whether ClaimDesk restarts on the copy now (false where it cannot restart itself). */
+  restarting: boolean;
+}
 
 /** The office server's address as a supervisor set it; the password is never sent back. */
 export interface OfficeServerSettings {
@@ -150,6 +177,16 @@ export const officeMethods = {
     officeServerInput,
     supervisor('change the office server settings'),
   ),
+  /**
+   * Makes this desktop's database the office's: every account, ledger row and follow-up
+   * goes to the server set, each account's ledger sum checked there against its balance.
+   */
+  createOffice: write<OfficeMade>()(none, supervisor('make the office database')),
+  /**
+   * Downloads the office's database and restarts ClaimDesk on it; this desktop's own
+   * database is kept as it was, under its own name.
+   */
+  joinOffice: write<OfficeJoined>()(none, supervisor('join this desktop to an office')),
   /** Stops syncing and forgets the address and password; the work waits in the outbox. */
   disconnectOffice: write<OfficeServerView>()(none, supervisor('disconnect the office server')),
   listNotSynced: read<NotSyncedList>()(none),

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ServerRow } from '../wire';
+import { OfficeRefused } from '../refused';
 import { inServerTransaction } from './connection';
 import { serverFollowUps } from './rows';
 import { serverRow, type FollowUpRow } from '../wire';
@@ -33,7 +34,7 @@ export async function uploadBase(
       [desktopId],
     );
     const row = taken.rows[0] as { cursor: string } | undefined;
-    if (!row) throw new Error('This office already has its database; join it instead.');
+    if (!row) throw new OfficeRefused('This office already has its database; join it instead.');
     for (let i = 0; i < followUps.length; i += 1000) {
       const batch = followUps.slice(i, i + 1000).map(({ gid, row: f }) => ({
         gid,

@@ -23,7 +23,8 @@ export function OfficeStatusLine() {
   const text = data ? officeStatusText(data) : null;
   if (!data || text === null) return null;
   const refused = notSyncedCount(data);
-  const attention = data.state !== 'synced' && data.state !== 'connecting';
+  const attention =
+    data.state !== 'synced' && data.state !== 'connecting' && data.state !== 'transferring';
   return (
     <Group gap="sm" mb="xs" wrap="nowrap" data-office-status>
       <Text role="status" size="sm" c={attention ? 'orange.9' : 'dimmed'}>

@@ -1,4 +1,4 @@
-import type { OfficeStatusView } from '../../../shared/api/office';
+import type { OfficeStatusView, OfficeTransfer } from '../../../shared/api/office';
 
 const KEPT = 'Your work is kept on this desktop.';
 
@@ -42,7 +42,25 @@ export function officeStatusText(status: OfficeStatusView, timeZone?: string): s
       return `This ClaimDesk is older than the office server: install the newer version. ${KEPT}`;
     case 'not-connected':
       return `Not connected to the office — ${status.reason} ${KEPT}`;
+    case 'transferring':
+      return transferText(status.transfer);
   }
+}
+
+const STAGES: Record<OfficeTransfer['stage'], string> = {
+  copying: 'copying this desktop’s database',
+  uploading: 'sending it to the office server',
+  checking: 'checking every account’s ledger against its balance',
+  downloading: 'downloading the office’s database',
+  verifying: 'checking the downloaded copy',
+};
+
+/** "Making the office database: sending it to the office server, 40%". */
+export function transferText(transfer: OfficeTransfer): string {
+  const what = transfer.what === 'make' ? 'Making the office database' : 'Joining the office';
+  const share =
+    transfer.total > 0 ? `, ${Math.floor((100 * transfer.done) / transfer.total)}%` : '…';
+  return `${what}: ${STAGES[transfer.stage]}${share}`;
 }
 
 /** How many refused actions wait for a person, when the status knows. */

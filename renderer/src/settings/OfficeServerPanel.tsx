@@ -18,6 +18,8 @@ import { api } from '../app/api';
 import { fieldErrors, invalidateAll, messageOf, queryClient } from '../app/query';
 import { FormError } from '../components/FormError';
 import { QueryState } from '../components/States';
+import { ConfirmModal } from '../letters/ConfirmModal';
+import { OfficeMembership } from './OfficeMembership';
 import {
   OFFICE_FIELDS,
   officeFormOf,
@@ -58,6 +60,7 @@ function OfficeServerForm({ view }: { view: OfficeServerView }) {
   const [portProblem, setPortProblem] = useState<string | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [tested, setTested] = useState<OfficeServerTest | null>(null);
+  const [askDisconnect, setAskDisconnect] = useState(false);
   const test = useMutation({
     mutationFn: (request: Parameters<typeof api.testOfficeServer>[0]) =>
       api.testOfficeServer(request),
@@ -214,12 +217,31 @@ function OfficeServerForm({ view }: { view: OfficeServerView }) {
               variant="subtle"
               color="red"
               loading={disconnect.isPending}
-              onClick={() => disconnect.mutate()}
+              onClick={() => setAskDisconnect(true)}
             >
-              Disconnect
+              Disconnect…
             </Button>
           )}
         </Group>
+        {askDisconnect && (
+          <ConfirmModal
+            title="Disconnect from the office server?"
+            confirmLabel="Disconnect"
+            confirmColor="red"
+            onClose={() => setAskDisconnect(false)}
+            onConfirm={() => {
+              setAskDisconnect(false);
+              disconnect.mutate();
+            }}
+          >
+            <Text size="sm">
+              This desktop forgets the server’s address and password and stops syncing.
+              {view.linked
+                ? ' Work done here meanwhile is kept and sent once a server is set again; the other desktops’ work does not reach it until then.'
+                : ''}
+            </Text>
+          </ConfirmModal>
+        )}
         {disconnect.error && (
           <Text size="sm" c="red" role="alert">
             {messageOf(disconnect.error)}
@@ -237,5 +259,10 @@ export function OfficeServerPanel() {
     queryFn: () => api.getOfficeServer({}),
   });
   if (!server.data) return <QueryState query={server} what="the office server settings" />;
-  return <OfficeServerForm view={server.data} />;
+  return (
+    <Stack gap="xl">
+      <OfficeServerForm view={server.data} />
+      <OfficeMembership view={server.data} />
+    </Stack>
+  );
 }
