@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     include: ['renderer/e2e/**/*.test.ts'],
     environment: 'node',
-    globalSetup: ['renderer/e2e/global-setup.ts'],
+    // the office's screens talk to a real PostgreSQL cluster, as the unit tests do
+    globalSetup: ['renderer/e2e/global-setup.ts', 'electron/testing/office/pg-global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,

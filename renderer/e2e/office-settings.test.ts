@@ -113,7 +113,13 @@ describe('the office server in Settings', () => {
     expect(JSON.stringify(stored())).not.toContain('not kept in the clear');
     await screenshot(page, 'office-server-saved');
 
-    await form.getByRole('button', { name: 'Disconnect' }).click();
+    await form.getByRole('button', { name: 'Disconnect…' }).click();
+    const ask = page.getByRole('dialog', { name: 'Disconnect from the office server?' });
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(stored()).toBeDefined();
+    await form.getByRole('button', { name: 'Disconnect…' }).click();
+    await ask.getByRole('button', { name: 'Disconnect' }).click();
     await page.getByText(/^Disconnected\./).waitFor();
     expect(stored()).toBeUndefined();
     await expect.poll(() => field('User name').inputValue()).toBe('');
