@@ -1,5 +1,6 @@
 import type { Db, ReadDb } from '../db/open';
 import { one, oneOrThrow, run } from '../db/query';
+import { isUserGid, takeUser, userGidOf, userIdOfGid } from './users';
 
 /** The tables whose rows are named by office-wide ids. */
 export type GidTable =
@@ -22,6 +23,10 @@ const BASE = 'base:';
  * which is the same on every copy.
  */
 export function gidOf(db: ReadDb, tbl: GidTable, localId: number): string {
+  if (tbl === 'users') {
+    const named = userGidOf(db, localId);
+    if (named) return named;
+  }
   const row = one<{ gid: string }>(
     db,
     `SELECT gid FROM sync_rows WHERE tbl = ? AND local_id = ?`,
@@ -37,6 +42,7 @@ export function gidOrNull(db: ReadDb, tbl: GidTable, localId: number | null): st
 
 /** The local id of a row named by its office-wide id, if this copy has it. */
 export function localIdOf(db: ReadDb, tbl: GidTable, gid: string): number | undefined {
+  if (tbl === 'users' && isUserGid(gid)) return userIdOfGid(db, gid);
   const row = one<{ id: number }>(
     db,
     `SELECT local_id AS id FROM sync_rows WHERE tbl = ? AND gid = ?`,
@@ -56,6 +62,15 @@ export function requireLocalId(db: ReadDb, tbl: GidTable, gid: string): number {
   const id = localIdOf(db, tbl, gid);
   if (id === undefined) throw new MissingRowError(tbl, gid);
   return id;
+}
+
+/** The user a pulled row names, added here when they signed in first at another desktop. */
+export function takeUserId(db: Db, gid: string, now: string): number {
+  return isUserGid(gid) ? takeUser(db, gid, now) : requireLocalId(db, 'users', gid);
+}
+
+export function takeUserIdOrNull(db: Db, gid: string | null, now: string): number | null {
+  return gid === null ? null : takeUserId(db, gid, now);
 }
 
 export function localIdOrNull(db: ReadDb, tbl: GidTable, gid: string | null): number | null {

@@ -2,7 +2,7 @@ import type { AccountId } from '../../shared/ids';
 import type { Db, ReadDb } from '../db/open';
 import { oneOrThrow, run } from '../db/query';
 import { refreshAccountBalance } from '../ledger/ledger';
-import { gidOf, gidOrNull, localIdOrNull, requireLocalId } from './gids';
+import { gidOf, gidOrNull, localIdOrNull, requireLocalId, takeUserId } from './gids';
 import type { LedgerRow, ReceiptRow } from './wire';
 
 /**
@@ -71,7 +71,7 @@ export function insertReceipt(db: Db, r: ReceiptRow): number {
     r.memo,
     localIdOrNull(db, 'receipts', r.reversesGid),
     r.createdAt,
-    requireLocalId(db, 'users', r.createdBy),
+    takeUserId(db, r.createdBy, r.createdAt),
   );
   return Number(result.lastInsertRowid);
 }
@@ -150,7 +150,7 @@ export function insertLedgerRow(db: Db, l: LedgerRow): number {
     localIdOrNull(db, 'ledger_entries', l.reversesGid),
     localIdOrNull(db, 'receipts', l.receiptGid),
     l.createdAt,
-    requireLocalId(db, 'users', l.createdBy),
+    takeUserId(db, l.createdBy, l.createdAt),
   );
   refreshAccountBalance(db, accountId as AccountId);
   return Number(result.lastInsertRowid);

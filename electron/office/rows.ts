@@ -2,7 +2,14 @@ import type { Db, ReadDb } from '../db/open';
 import { oneOrThrow, run } from '../db/query';
 import { touchAccount } from '../core/touched';
 import type { AccountId } from '../../shared/ids';
-import { gidOf, gidOrNull, localIdOrNull, requireLocalId } from './gids';
+import {
+  gidOf,
+  gidOrNull,
+  localIdOrNull,
+  requireLocalId,
+  takeUserId,
+  takeUserIdOrNull,
+} from './gids';
 import type { ActivityRow, FollowUpRow } from './wire';
 
 /**
@@ -54,7 +61,7 @@ export function insertActivity(db: Db, a: ActivityRow): number {
     a.party,
     a.outcome,
     a.body,
-    requireLocalId(db, 'users', a.userGid),
+    takeUserId(db, a.userGid, a.occurredAt),
     a.occurredAt,
   );
   return Number(result.lastInsertRowid);
@@ -100,13 +107,13 @@ export function readFollowUp(db: ReadDb, id: number): FollowUpRow {
   };
 }
 
-function localFollowUp(db: ReadDb, f: FollowUpRow) {
+function localFollowUp(db: Db, f: FollowUpRow) {
   return {
     accountId: requireLocalId(db, 'accounts', f.accountGid),
     claimId: localIdOrNull(db, 'claims', f.claimGid),
-    ownerId: localIdOrNull(db, 'users', f.ownerGid),
-    createdBy: requireLocalId(db, 'users', f.createdBy),
-    completedBy: localIdOrNull(db, 'users', f.completedBy),
+    ownerId: takeUserIdOrNull(db, f.ownerGid, f.createdAt),
+    createdBy: takeUserId(db, f.createdBy, f.createdAt),
+    completedBy: takeUserIdOrNull(db, f.completedBy, f.completedAt ?? f.createdAt),
   };
 }
 
