@@ -95,8 +95,10 @@ function officeStatus(): OfficeStatusView {
 
 function serverView(ctx: ReadCtx, runner: OfficeRunner | null): OfficeServerView {
   const linked = officeLink(ctx.db) !== undefined;
-  if (!runner) return { available: false, server: null, passwordSet: false, linked };
-  return { available: true, ...runner.settings.view(), linked };
+  if (!runner) {
+    return { available: false, server: null, passwordSet: false, linked, mustRejoin: false };
+  }
+  return { available: true, ...runner.settings.view(), linked, mustRejoin: runner.mustRejoin() };
 }
 
 function getOfficeServer(ctx: ReadCtx): OfficeServerView {

@@ -59,7 +59,8 @@ export async function makeOffice(
 }
 
 /**
- * Downloads the office's database into a new file and has ClaimDesk open it from now on.
+ * Downloads the office's database into a new file (also for a desktop whose copy was put
+ * back in time, which can send nothing more) and has ClaimDesk open it from now on.
  * The desktop's own database is not touched: it stays where it is, under its own name.
  */
 export async function joinOffice(
@@ -67,8 +68,10 @@ export async function joinOffice(
   config: ServerConfig,
   host: OfficeHost,
   progress: Progress,
+  /** This copy belongs to an office but was put back in time: it joins anew to go on. */
+  rejoining = false,
 ): Promise<OfficeJoined> {
-  requireStandalone(ctx);
+  if (!rejoining) requireStandalone(ctx);
   const target = host.joinedFile();
   if ('refused' in target) throw conflict(target.refused);
   try {

@@ -65,6 +65,7 @@ describeWithPg('the office in the main process', () => {
       server: { host, port, database, user, caPem: server.ssl.ca?.trim() },
       passwordSet: true,
       linked: true,
+      mustRejoin: false,
     };
     expect(saved).toEqual({ ok: true, value: view });
     expect(call(b.ctx, 'getOfficeServer', {})).toEqual(view);
@@ -85,7 +86,13 @@ describeWithPg('the office in the main process', () => {
     const disconnected = await dispatchAsync(b.ctx, 'disconnectOffice', {});
     expect(disconnected).toEqual({
       ok: true,
-      value: { available: true, server: null, passwordSet: false, linked: true },
+      value: {
+        available: true,
+        server: null,
+        passwordSet: false,
+        linked: true,
+        mustRejoin: false,
+      },
     });
     // the copy still belongs to the office: its changes pile up, and the line says why
     expect(call(b.ctx, 'officeStatus', {})).toEqual({

@@ -8,6 +8,7 @@ import { conflict } from '../../shared/api/errors';
 import type { Ctx } from '../core/context';
 import { officeLink } from './gids';
 import { joinOffice, makeOffice, NO_SERVER, type OfficeHost } from './membership';
+import { REPLAYED } from './refused';
 import type { OfficeServerInput, OfficeServerSettingsStore } from './settings';
 import { probeServer, type ProbeResult } from './server/probe';
 import type { ServerConfig } from './server/connection';
@@ -125,10 +126,22 @@ export class OfficeRunner {
     if (!host) throw conflict('A desktop joins an office only in the ClaimDesk app.');
     const config = await this.transferConfig('join');
     try {
-      return await joinOffice(this.ctx, config, host, (t) => (this.transfer = t));
+      return await joinOffice(
+        this.ctx,
+        config,
+        host,
+        (t) => (this.transfer = t),
+        this.mustRejoin(),
+      );
     } finally {
       this.transfer = null;
     }
+  }
+
+  /** Whether the worker stopped sending because this copy was put back in time. */
+  mustRejoin(): boolean {
+    const status = this.worker?.status();
+    return status?.state === 'offline' && status.reason === REPLAYED;
   }
 
   /** The saved server; the transfer is taken before any wait, so a second one is refused. */

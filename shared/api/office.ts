@@ -105,6 +105,8 @@ export interface OfficeServerView {
   passwordSet: boolean;
   /** Whether this desktop's copy belongs to an office (it was uploaded or joined). */
   linked: boolean;
+  /** The copy was put back to an earlier state and can send nothing more: it joins anew. */
+  mustRejoin: boolean;
 }
 
 /** What trying the settings found, in plain words. */

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { EntryReplayed } from '../refused';
 import type { Change, Entry, Outcome, ServerRow } from '../wire';
 import { entry as entrySchema, serverRows as serverRowsSchema } from '../wire';
 import { inServerTransaction, sqlState } from './connection';
@@ -29,14 +31,15 @@ export const CHANGES_CHANNEL = 'claimdesk_changes';
  */
 export async function applyEntry(pool: pg.Pool, desktopId: string, input: Entry): Promise<Outcome> {
   const e = entrySchema.parse(input);
+  const digest = digestOf(e);
   try {
     return await inServerTransaction(pool, async (client) => {
       const fresh = await client.query(
-        `INSERT INTO applied_entries (desktop_id, seq, outcome) VALUES ($1, $2, 'accepted')
-           ON CONFLICT DO NOTHING RETURNING seq`,
-        [desktopId, e.seq],
+        `INSERT INTO applied_entries (desktop_id, seq, outcome, digest)
+           VALUES ($1, $2, 'accepted', $3) ON CONFLICT DO NOTHING RETURNING seq`,
+        [desktopId, e.seq, digest],
       );
-      if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, e.seq);
+      if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, e.seq, digest);
       for (const c of e.changes) {
         await applyChange(client, desktopId, c);
         await client.query(
@@ -51,25 +54,37 @@ export async function applyEntry(pool: pg.Pool, desktopId: string, input: Entry)
     });
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    return recordRefusal(pool, desktopId, e.seq, error);
+    return recordRefusal(pool, desktopId, e.seq, digest, error);
   }
 }
 
+/** What an entry holds, as the wire schema reads it: the same entry always gives the same. */
+function digestOf(e: Entry): string {
+  return createHash('sha256').update(JSON.stringify(e.changes)).digest('hex');
+}
+
+/**
+ * The answer given when this entry was first applied. A different entry under the same
+ * number is a desktop put back in time, refused every time so that its work stays there.
+ */
 async function earlierAnswer(
   client: pg.ClientBase,
   desktopId: string,
   seq: number,
+  digest: string,
 ): Promise<Outcome> {
   const { rows } = await client.query<{
     outcome: string;
     reason: string | null;
     serverRows: unknown;
+    digest: string | null;
   }>(
-    `SELECT outcome, reason, server_rows AS "serverRows" FROM applied_entries
+    `SELECT outcome, reason, server_rows AS "serverRows", digest FROM applied_entries
        WHERE desktop_id = $1 AND seq = $2`,
     [desktopId, seq],
   );
   const r = rows[0];
+  if (r?.digest != null && r.digest !== digest) throw new EntryReplayed();
   if (!r || r.outcome === 'accepted') return { outcome: 'accepted' };
   return {
     outcome: 'refused',
@@ -83,15 +98,16 @@ async function recordRefusal(
   pool: pg.Pool,
   desktopId: string,
   seq: number,
+  digest: string,
   refusal: Refusal,
 ): Promise<Outcome> {
   return inServerTransaction(pool, async (client) => {
     const fresh = await client.query(
-      `INSERT INTO applied_entries (desktop_id, seq, outcome, reason, server_rows)
-         VALUES ($1, $2, 'refused', $3, $4) ON CONFLICT DO NOTHING RETURNING seq`,
-      [desktopId, seq, refusal.reason, JSON.stringify(refusal.serverRows)],
+      `INSERT INTO applied_entries (desktop_id, seq, outcome, reason, server_rows, digest)
+         VALUES ($1, $2, 'refused', $3, $4, $5) ON CONFLICT DO NOTHING RETURNING seq`,
+      [desktopId, seq, refusal.reason, JSON.stringify(refusal.serverRows), digest],
     );
-    if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, seq);
+    if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, seq, digest);
     return { outcome: 'refused', reason: refusal.reason, serverRows: refusal.serverRows };
   });
 }

@@ -74,7 +74,7 @@ export function OfficeMembership({ view }: { view: OfficeServerView }) {
     onSuccess: setJoined,
   });
   if (!view.available || !view.server || !view.passwordSet) return null;
-  if (view.linked) {
+  if (view.linked && !view.mustRejoin) {
     return (
       <Alert color="green" title="This desktop belongs to the office">
         Its work goes to the office server above, and the other desktops’ work comes here.
@@ -93,22 +93,32 @@ export function OfficeMembership({ view }: { view: OfficeServerView }) {
   return (
     <Stack gap="sm" maw={720} aria-label="The office’s database" role="group">
       <Title order={4}>The office’s database</Title>
-      <Text size="sm">
-        This desktop does not belong to an office yet. The first desktop makes the office’s database
-        from its own; every other desktop joins it.
-      </Text>
+      {view.mustRejoin ? (
+        <Alert color="orange" title="Join the office again">
+          This desktop’s database was put back to an earlier state, so it can send nothing more to
+          the office. Join the office again to go on: its database is downloaded and this copy is
+          kept as it is.
+        </Alert>
+      ) : (
+        <Text size="sm">
+          This desktop does not belong to an office yet. The first desktop makes the office’s
+          database from its own; every other desktop joins it.
+        </Text>
+      )}
       <Group align="stretch" grow>
-        <Card withBorder padding="sm">
-          <Stack gap="xs" h="100%" justify="space-between">
-            <Text size="sm">
-              <b>Make it from this desktop.</b> Every account, ledger row and follow-up here goes to
-              the server, and each account’s ledger is checked there against its balance.
-            </Text>
-            <Button onClick={() => setAsking('make')} loading={make.isPending} disabled={busy}>
-              Make the office database…
-            </Button>
-          </Stack>
-        </Card>
+        {!view.linked && (
+          <Card withBorder padding="sm">
+            <Stack gap="xs" h="100%" justify="space-between">
+              <Text size="sm">
+                <b>Make it from this desktop.</b> Every account, ledger row and follow-up here goes
+                to the server, and each account’s ledger is checked there against its balance.
+              </Text>
+              <Button onClick={() => setAsking('make')} loading={make.isPending} disabled={busy}>
+                Make the office database…
+              </Button>
+            </Stack>
+          </Card>
+        )}
         <Card withBorder padding="sm">
           <Stack gap="xs" h="100%" justify="space-between">
             <Text size="sm">

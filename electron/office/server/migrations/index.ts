@@ -1,6 +1,7 @@
 import { serverMigration001 } from './001-office';
 import { serverMigration002 } from './002-money';
 import { serverMigration003 } from './003-working-marks';
+import { serverMigration006 } from './006-entry-digests';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -24,6 +25,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 3,
     name: 'who is working which account now, announced, never logged',
     sql: serverMigration003,
+  },
+  {
+    version: 6,
+    name: 'what each applied entry held, so a desktop put back in time cannot reuse a number',
+    sql: serverMigration006,
   },
 ];
 

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { expect, it, onTestFinished } from 'vitest';
+import type { AccountId } from '../../shared/ids';
+import { fixedClock } from '../core/context';
+import { openDatabase } from '../db/open';
+import { all } from '../db/query';
+import { call } from '../testing/call';
+import { serverState, twoDesktops } from '../testing/office/desktops';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { TEST_TODAY } from '../testing/test-db';
+import { officeFailure } from './failure';
+import { EntryReplayed, REPLAYED } from './refused';
+import { OfficeSync } from './sync';
+
+describeWithPg('a desktop put back to an earlier state', () => {
+  it('is refused, not answered "accepted", when it numbers new work as work already sent', async () => {
+    const server = await createServerDatabase();
+    const { b, accountIds } = await twoDesktops(server, 1);
+    const [accountId] = accountIds as [AccountId];
+    // the backup: B's copy as it is now, before its next note
+    const backup = path.join(path.dirname(b.ctx.databasePath), 'desktop-b-backup.sqlite');
+    b.ctx.db.exec(`VACUUM INTO '${backup}'`);
+    call(b.ctx, 'addActivity', { accountId, kind: 'note', text: 'B: sent before the restore.' });
+    expect(await b.sync.push()).toEqual({ accepted: 1, refused: 0 });
+
+    // B restored from the backup: the same desktop id, the same next entry number
+    const restored = {
+      db: openDatabase(backup),
+      clock: fixedClock(TEST_TODAY),
+      userId: b.ctx.userId,
+      databasePath: backup,
+    };
+    const sync = new OfficeSync(restored, server, 'desktop b, restored');
+    onTestFinished(async () => {
+      await sync.close();
+      restored.db.close();
+    });
+    await sync.connect();
+    call(restored, 'addActivity', { accountId, kind: 'note', text: 'B: after the restore.' });
+    await expect(sync.push()).rejects.toBeInstanceOf(EntryReplayed);
+    // asked again, the same: the work stays in the outbox, never dropped as "accepted"
+    await expect(sync.push()).rejects.toBeInstanceOf(EntryReplayed);
+    expect(all(restored.db, `SELECT seq FROM outbox`)).toHaveLength(1);
+    const notes = (await serverState(server)).notes;
+    expect(notes.some((n) => n.endsWith('B: sent before the restore.'))).toBe(true);
+    expect(notes.some((n) => n.endsWith('B: after the restore.'))).toBe(false);
+    // the status line's words say what happened and what to do
+    expect(officeFailure(new EntryReplayed(), server)).toBe(REPLAYED);
+  });
+});
