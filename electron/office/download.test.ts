@@ -47,18 +47,22 @@ async function uploaded(
 }
 
 /** Downloads the office's copy into a new file and opens a desktop over it, B. */
-async function joined(server: ServerConfig, dir: string, userId: UserId): Promise<Desktop> {
+async function joined(
+  server: ServerConfig,
+  dir: string,
+  userId: UserId,
+  progress?: (p: OfficeProgress) => void,
+): Promise<{ b: Desktop; desktopId: string; accounts: number; target: string }> {
   const target = path.join(dir, 'joined.sqlite');
-  const { desktopId } = await downloadOfficeCopy(server, target, 'desktop 2');
+  const { desktopId, accounts } = await downloadOfficeCopy(server, target, 'desktop 2', progress);
   const ctx = desktopOver(target, userId);
   const sync = new OfficeSync(ctx, server, 'desktop 2');
   onTestFinished(async () => {
     await sync.close();
     closeDatabase(ctx.db);
   });
-  expect(desktopIdOf(ctx)).toBe(desktopId);
   await sync.connect();
-  return { ctx, sync };
+  return { b: { ctx, sync }, desktopId, accounts, target };
 }
 
 /** A's and B's copies hold the same shared rows and the same money. */
@@ -74,23 +78,14 @@ describeWithPg('joining an office by downloading its database', () => {
     const server = await createServerDatabase();
     const { a, accountIds, joinerUser, dir } = await uploaded(server);
     const seen: OfficeProgress[] = [];
-    const target = path.join(dir, 'joined.sqlite');
 
-    const result = await downloadOfficeCopy(server, target, 'desktop 2', (p) => seen.push(p));
+    const { b: joiner, ...result } = await joined(server, dir, joinerUser, (p) => seen.push(p));
 
     expect(result.accounts).toBe(3);
-    expect(fs.existsSync(`${target}.part`)).toBe(false);
+    expect(fs.existsSync(`${result.target}.part`)).toBe(false);
     expect(new Set(seen.map((p) => p.stage))).toEqual(new Set(['downloading', 'verifying']));
     const last = seen.filter((p) => p.stage === 'downloading').at(-1);
     expect(last?.done).toBe(last?.total);
-    const b = { ctx: desktopOver(target, joinerUser) } as Pick<Desktop, 'ctx'>;
-    const sync = new OfficeSync(b.ctx, server, 'desktop 2');
-    onTestFinished(async () => {
-      await sync.close();
-      closeDatabase(b.ctx.db);
-    });
-    await sync.connect();
-    const joiner: Desktop = { ctx: b.ctx, sync };
     expect(desktopIdOf(joiner.ctx)).toBe(result.desktopId);
     expect(result.desktopId).not.toBe(desktopIdOf(a.ctx));
     expect(
@@ -132,7 +127,7 @@ describeWithPg('joining an office by downloading its database', () => {
     expect(await serverRows(server, `SELECT gid FROM receipts WHERE amount = 700`)).toEqual([]);
     expect(await a.sync.sync()).toMatchObject({ push: { accepted: 2, refused: 0 } });
 
-    const b = await joined(server, dir, joinerUser);
+    const { b } = await joined(server, dir, joinerUser);
     await b.sync.pull();
 
     const midUpload = (ctx: Ctx) =>

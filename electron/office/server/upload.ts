@@ -123,10 +123,12 @@ export class LedgerDisagrees extends Error {
     readonly firstAccount: string,
   ) {
     const what =
-      accounts === 1 ? `1 account's balance differs` : `${accounts} accounts' balances differ`;
+      accounts === 1
+        ? `1 account's balance differs from the sum of its ledger`
+        : `${accounts} accounts' balances differ from the sums of their ledgers`;
     super(
-      `The database was not uploaded: ${what} from the sum of its ledger (the first is account ` +
-        `${firstAccount}). This desktop stays on its own; nothing was changed on the server.`,
+      `The database was not uploaded: ${what} (the first is account ${firstAccount}). This ` +
+        'desktop stays on its own; nothing was changed on the server.',
     );
     this.name = 'LedgerDisagrees';
   }
