@@ -67,6 +67,15 @@ describeWithPg("an office's first upload", () => {
     expect(new Set(seen.map((p) => p.stage))).toEqual(
       new Set(['copying', 'uploading', 'checking']),
     );
+    const uploading = seen.filter((p) => p.stage === 'uploading');
+    // every row and part counted, and the count only grows
+    expect(uploading.at(-1)?.done).toBe(uploading.at(-1)?.total);
+    expect(uploading.at(-1)?.total).toBe(
+      summary.ledgerRows + summary.followUps + local('receipts') + Number(copy?.parts),
+    );
+    expect(uploading.map((p) => p.done)).toEqual(
+      [...uploading.map((p) => p.done)].sort((x, y) => x - y),
+    );
     expect(seen.at(-1)).toEqual({ stage: 'checking', done: 3, total: 3 });
     expect(desktopIdOf(ctx)).not.toBeNull();
     expect(all(ctx.db, `SELECT * FROM outbox`)).toEqual([]);
