@@ -1,7 +1,9 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import { afterEach, expect, it, onTestFinished } from 'vitest';
 import { dispatchAsync, setAfterCommit } from '../api/dispatch';
-import { one } from '../db/query';
+import { one, run } from '../db/query';
 import { addAccount, makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
 import { owing } from '../testing/office/money';
@@ -11,7 +13,8 @@ import { statusWhen } from '../testing/office/worker-watch';
 import { createTestCtx } from '../testing/test-db';
 import { officeLink } from './gids';
 import { ALREADY_LINKED, NO_SERVER } from './membership';
-import { setOfficeRunner } from './runner';
+import { NOT_CONNECTED, setOfficeRunner } from './runner';
+import { UPLOAD_UNFINISHED, uploadCopyPath } from './sync';
 import type { OfficeWorker } from './worker';
 
 afterEach(() => {
@@ -138,5 +141,58 @@ describeWithPg('making an office from a desktop', () => {
       },
     });
     expect(officeLink(ctx.db)).toBeUndefined();
+  });
+
+  it('settles an upload a crash cut short: finished when the server has it, undone when not', async () => {
+    const server = await createServerDatabase();
+    const made = desktopWithMoney();
+    const first = runnerFor(made.ctx);
+    await first.runner.settings.save(settingsOf(server));
+    expect((await dispatchAsync(made.ctx, 'createOffice', {})).ok).toBe(true);
+    const cursor = officeLink(made.ctx.db)?.cursor;
+    await first.runner.stop();
+    // the crash came after the server's commit, before the desktop noted its cursor
+    run(made.ctx.db, `UPDATE office_link SET cursor = ?`, UPLOAD_UNFINISHED);
+    fs.writeFileSync(uploadCopyPath(made.ctx.databasePath), 'plain patient data');
+    await first.runner.start();
+    expect(officeLink(made.ctx.db)?.cursor).toBe(cursor);
+    expect(fs.existsSync(uploadCopyPath(made.ctx.databasePath))).toBe(false);
+    expect(first.workers).toHaveLength(2);
+    setOfficeRunner(null);
+
+    // another desktop's upload never reached the server's commit: standalone again
+    const cut = desktopWithMoney();
+    const { runner, workers } = runnerFor(cut.ctx);
+    await runner.settings.save(settingsOf(server));
+    run(
+      cut.ctx.db,
+      `INSERT INTO office_link (id, desktop_id, cursor, linked_at) VALUES (1, ?, ?, 't')`,
+      crypto.randomUUID(),
+      UPLOAD_UNFINISHED,
+    );
+    await runner.start();
+    expect(officeLink(cut.ctx.db)).toBeUndefined();
+    expect(workers).toEqual([]);
+    expect(runner.status()).toBeNull();
+  });
+
+  it('sends and pulls nothing while the server cannot say how a cut-short upload ended', async () => {
+    const server = await createServerDatabase();
+    const { ctx } = desktopWithMoney();
+    const { runner, workers } = runnerFor(ctx);
+    await runner.settings.save({ ...settingsOf(server), port: 1 });
+    run(
+      ctx.db,
+      `INSERT INTO office_link (id, desktop_id, cursor, linked_at) VALUES (1, ?, ?, 't')`,
+      crypto.randomUUID(),
+      UPLOAD_UNFINISHED,
+    );
+    await runner.start();
+    expect(workers).toEqual([]);
+    expect(runner.status()).toEqual({
+      state: 'not-connected',
+      reason: NOT_CONNECTED.uploadUnfinished,
+    });
+    expect(officeLink(ctx.db)?.cursor).toBe(UPLOAD_UNFINISHED);
   });
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { OfficeJoined, OfficeMade, OfficeTransfer } from '../../shared/api/office';
@@ -8,7 +9,7 @@ import { officeLink } from './gids';
 import { OfficeRefused } from './refused';
 import type { ServerConfig } from './server/connection';
 import { downloadOfficeCopy } from './download';
-import { OfficeSync } from './sync';
+import { OfficeSync, uploadCopyPath } from './sync';
 
 /** What the main process does for a desktop that joins: where the copy goes, and the restart. */
 export interface OfficeHost {
@@ -34,6 +35,29 @@ function plainly(error: unknown, config: ServerConfig): ApiError {
 
 function requireStandalone(ctx: Ctx): void {
   if (officeLink(ctx.db)) throw conflict(ALREADY_LINKED);
+}
+
+/**
+ * Settles a link a crash left while this desktop made the office. Null when the server
+ * cannot say now: nothing is sent or pulled meanwhile, since the office may have no copy.
+ */
+export async function settleUnfinishedUpload(
+  ctx: Ctx,
+  config: ServerConfig,
+): Promise<'linked' | 'standalone' | null> {
+  const sync = new OfficeSync(ctx, config);
+  try {
+    return await sync.settleUnfinishedUpload();
+  } catch {
+    return null;
+  } finally {
+    await sync.close();
+  }
+}
+
+/** The plain copy an upload a crash interrupted left beside the database, if any. */
+export function removeUploadCopy(ctx: Ctx): void {
+  fs.rmSync(uploadCopyPath(ctx.databasePath), { force: true });
 }
 
 /**

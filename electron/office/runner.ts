@@ -7,17 +7,28 @@ import type {
 import { conflict } from '../../shared/api/errors';
 import type { Ctx } from '../core/context';
 import { officeLink } from './gids';
-import { joinOffice, makeOffice, NO_SERVER, type OfficeHost } from './membership';
+import {
+  joinOffice,
+  makeOffice,
+  NO_SERVER,
+  removeUploadCopy,
+  settleUnfinishedUpload,
+  type OfficeHost,
+} from './membership';
 import { REPLAYED } from './refused';
 import type { OfficeServerInput, OfficeServerSettingsStore } from './settings';
 import { probeServer, type ProbeResult } from './server/probe';
 import type { ServerConfig } from './server/connection';
 import { OfficeWorker } from './worker';
+import { UPLOAD_UNFINISHED } from './sync';
 
 /** Why a desktop of an office is not syncing when no worker runs, said on its status line. */
 export const NOT_CONNECTED = {
   noServer:
     'no office server is set on this desktop; a supervisor sets it in Settings, Office server.',
+  uploadUnfinished:
+    'making the office’s database from this desktop was cut short, and the office server ' +
+    'cannot say now whether it finished; ClaimDesk asks again at its next start.',
   keyStore:
     'the office server’s password could not be read from this computer’s key store; a ' +
     'supervisor can enter it again in Settings, Office server.',
@@ -71,11 +82,20 @@ export class OfficeRunner {
     this.starting = this.starting
       .then(async () => {
         this.problem = null;
-        if (this.worker || this.transfer || !this.linked()) return;
+        if (this.worker || this.transfer) return;
+        // plain patient data an upload cut short by a crash left beside the database
+        removeUploadCopy(this.ctx);
+        const link = officeLink(this.ctx.db);
+        if (!link) return;
         const config = await this.settings.config();
         if (!config) {
           this.problem = NOT_CONNECTED.noServer;
           return;
+        }
+        if (link.cursor === UPLOAD_UNFINISHED) {
+          const settled = await settleUnfinishedUpload(this.ctx, config);
+          if (settled === null) this.problem = NOT_CONNECTED.uploadUnfinished;
+          if (settled !== 'linked') return;
         }
         this.worker = this.makeWorker(this.ctx, config);
         void this.worker.start();

@@ -1,27 +1,37 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import type { Ctx } from '../core/context';
-import { all, run } from '../db/query';
+import { run } from '../db/query';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { officeLink, requireOfficeLink } from './gids';
 import { firstOutboxEntry } from './outbox';
 import { syncStep } from './steps';
-import { readFollowUp } from './rows';
 import { applyEntry, CHANGES_CHANNEL } from './server/apply';
 import { clientConfig, openPool, type ServerConfig } from './server/connection';
 import { MARKS_CHANNEL } from './server/working';
 import { migrateServer, type SchemaCheck } from './server/migrate';
-import {
-  baseCursor,
-  fetchFollowUps,
-  readChanges,
-  registerDesktop,
-  uploadBase,
-} from './server/office';
+import { baseCursor, fetchFollowUps, readChanges, registerDesktop } from './server/office';
+import { uploadOffice, type OnProgress } from './server/upload';
+import { copySource, copyWhileLinking, DESKTOP_ONLY_TABLES, prepareCopy } from './copy';
 import { withCaptureOff } from './capture';
 import { OfficeRefused } from './refused';
 import { refusedWithFollowers, takeRows, takeServerState } from './take';
+
+/** What an office's first upload held. */
+export interface UploadSummary {
+  accounts: number;
+  ledgerRows: number;
+  followUps: number;
+  bytes: number;
+}
+
+/** Where the plain copy sent to the office is made; removed when the upload ends. */
+export const uploadCopyPath = (databasePath: string) => `${databasePath}.office-upload`;
+
+/** The cursor of a link whose upload has not finished: nothing may be sent or pulled yet. */
+export const UPLOAD_UNFINISHED = '0';
 
 export interface PushResult {
   accepted: number;
@@ -65,41 +75,67 @@ export class OfficeSync {
   }
 
   /**
-   * Makes this copy the office's database. The link and the snapshot of what is uploaded
-   * are taken in one local transaction, so a write made while the upload runs is either
-   * in the snapshot or in the outbox, never lost and never both. Should the upload fail,
-   * the copy is standalone again.
+   * Makes this copy the office's database: links it and, in the same local transaction,
+   * copies it to a file (copy.ts says why nothing lands in both or neither), then uploads
+   * the file and its rows in one server transaction that ends with the ledger check. Should
+   * anything fail, the desktop is standalone again and what it wrote meanwhile stays here.
    */
-  async createOffice(
-    progress: (p: {
-      stage: 'copying' | 'uploading' | 'checking';
-      done: number;
-      total: number;
-    }) => void = () => undefined,
-  ): Promise<{ accounts: number; ledgerRows: number; followUps: number }> {
+  async createOffice(progress: OnProgress = () => undefined): Promise<UploadSummary> {
     await this.requireSchema();
     const desktopId = crypto.randomUUID();
     await registerDesktop(this.pool, desktopId, this.name);
-    const followUps = this.localWrite(() => {
-      this.link(desktopId, '0');
-      return all<{ id: number }>(this.ctx.db, `SELECT id FROM follow_ups ORDER BY id`).map(
-        ({ id }) => ({ gid: `base:${id}`, row: readFollowUp(this.ctx.db, id) }),
-      );
-    });
-    let cursor: string;
+    const file = uploadCopyPath(this.ctx.databasePath);
     try {
-      cursor = await uploadBase(this.pool, desktopId, followUps);
-    } catch (error) {
+      progress({ stage: 'copying', done: 0, total: 1 });
       this.localWrite(() => {
-        for (const table of ['outbox', 'sync_rows', 'office_link']) {
-          run(this.ctx.db, `DELETE FROM ${table}`);
-        }
+        this.link(desktopId, UPLOAD_UNFINISHED);
+        copyWhileLinking(this.ctx, file);
       });
-      throw error;
+      try {
+        const facts = prepareCopy(file, this.ctx.databaseKey ?? null);
+        progress({ stage: 'copying', done: 1, total: 1 });
+        syncStep('copied');
+        const source = copySource(file, facts, desktopId);
+        let cursor: string;
+        try {
+          cursor = await uploadOffice(this.pool, desktopId, source, progress);
+        } finally {
+          source.close();
+        }
+        this.localWrite(() => run(this.ctx.db, `UPDATE office_link SET cursor = ?`, cursor));
+        const { accounts, ledgerRows, followUps, bytes } = facts;
+        return { accounts, ledgerRows, followUps, bytes };
+      } catch (error) {
+        this.localWrite(() => {
+          for (const table of DESKTOP_ONLY_TABLES) run(this.ctx.db, `DELETE FROM ${table}`);
+        });
+        throw error;
+      }
+    } finally {
+      fs.rmSync(file, { force: true });
     }
-    this.localWrite(() => run(this.ctx.db, `UPDATE office_link SET cursor = ?`, cursor));
-    progress({ stage: 'checking', done: 1, total: 1 });
-    return { accounts: 0, ledgerRows: 0, followUps: followUps.length };
+  }
+
+  /**
+   * After a crash while this desktop made the office (its link still at UPLOAD_UNFINISHED),
+   * the server says how it ended: the upload committed (the link takes its cursor) or it
+   * did not (the desktop is standalone again, as after a refused upload).
+   */
+  async settleUnfinishedUpload(): Promise<'linked' | 'standalone'> {
+    await this.requireSchema();
+    const link = requireOfficeLink(this.ctx.db);
+    const { rows } = await this.pool.query<{ cursor: string; by: string }>(
+      `SELECT base_cursor::text AS cursor, uploaded_by::text AS by FROM office WHERE id = 1`,
+    );
+    const office = rows[0];
+    if (office?.by === link.desktopId) {
+      this.localWrite(() => run(this.ctx.db, `UPDATE office_link SET cursor = ?`, office.cursor));
+      return 'linked';
+    }
+    this.localWrite(() => {
+      for (const table of DESKTOP_ONLY_TABLES) run(this.ctx.db, `DELETE FROM ${table}`);
+    });
+    return 'standalone';
   }
 
   /** Joins the office with a copy of the database it was made from. */
@@ -124,7 +160,7 @@ export class OfficeSync {
 
   private async requireSchema(): Promise<void> {
     const schema = this.schema ?? (await this.connect());
-    if (!schema.ok) throw new Error(schema.message);
+    if (!schema.ok) throw new OfficeRefused(schema.message);
   }
 
   /** Sends the outbox in order, one entry per server transaction, until it is empty. */

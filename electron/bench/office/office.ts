@@ -232,8 +232,9 @@ export interface Convergence {
 
 /**
  * Every copy against the server: its notes and follow-ups (by office-wide ids) the
- * server's, its ledger and receipts beyond the base the server's, each account's balance
- * its ledger's sum, and its outbox empty (everything sent or listed as not synced).
+ * server's, its ledger and receipts the server's (the base rows came with the upload),
+ * each account's balance its ledger's sum, and its outbox empty (everything sent or
+ * listed as not synced).
  */
 export async function checkConvergence(
   server: ServerConfig,
@@ -261,7 +262,6 @@ export async function checkConvergence(
   const problems: string[] = [];
   const same = (a: readonly string[], b: readonly string[]) =>
     a.length === b.length && a.every((v, i) => v === b[i]);
-  const notBase = (rows: string[]) => rows.filter((s) => !s.startsWith('base:'));
   for (const [i, ctx] of ctxs.entries()) {
     const at = `desktop ${i + 1}`;
     const state = withoutBaseNotes(syncedState(ctx));
@@ -270,10 +270,8 @@ export async function checkConvergence(
     if (!same(state.followUps, wanted.followUps))
       problems.push(`${at}: follow-ups differ from the server's`);
     const money = moneyState(ctx);
-    if (!same(notBase(money.ledger), ledger))
-      problems.push(`${at}: ledger rows differ from the server's`);
-    if (!same(notBase(money.receipts), receipts))
-      problems.push(`${at}: receipts differ from the server's`);
+    if (!same(money.ledger, ledger)) problems.push(`${at}: ledger rows differ from the server's`);
+    if (!same(money.receipts, receipts)) problems.push(`${at}: receipts differ from the server's`);
     const off = money.balances.filter((b) => b.balance !== b.ledgerSum).length;
     if (off > 0) problems.push(`${at}: ${off} balances are not their ledger's sum`);
     const waiting = one<{ n: number }>(ctx.db, `SELECT count(*) AS n FROM outbox`)?.n ?? 0;

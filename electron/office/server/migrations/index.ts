@@ -1,6 +1,7 @@
 import { serverMigration001 } from './001-office';
 import { serverMigration002 } from './002-money';
 import { serverMigration003 } from './003-working-marks';
+import { serverMigration004 } from './004-office-copy';
 import { serverMigration006 } from './006-entry-digests';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
@@ -25,6 +26,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 3,
     name: 'who is working which account now, announced, never logged',
     sql: serverMigration003,
+  },
+  {
+    version: 4,
+    name: "the office's copy of its database, for new desktops to download",
+    sql: serverMigration004,
   },
   {
     version: 6,
