@@ -21,7 +21,7 @@ const app = appSession();
 
 /** The office server's settings typed into the Settings tab, then saved. */
 async function saveServer(page: Page, server: ServerConfig): Promise<void> {
-  await page.getByRole('tab', { name: 'Office server' }).click();
+  await page.getByRole('tab', { name: 'Office server', selected: true }).waitFor();
   const form = page.getByRole('form', { name: 'Office server' });
   const field = (name: string | RegExp) => form.getByRole('textbox', { name });
   await field('Server name or address').fill(server.host);
@@ -63,7 +63,7 @@ describe('making an office and joining it', () => {
     owing(first, accountId);
     call(first, 'setFollowUp', { accountId, kind: 'account', dueDate: first.clock.today() });
 
-    const page = await app.open('#/settings?tab=facility', first);
+    const page = await app.open('#/settings?tab=office', first);
     await saveServer(page, server);
     const office = page.getByRole('group', { name: 'The office’s database' });
     await office.getByText('This desktop does not belong to an office yet.').waitFor();
@@ -88,7 +88,9 @@ describe('making an office and joining it', () => {
       joinedFile: () => ({ file: path.join(folder, 'claimdesk-office.sqlite') }),
       switchTo: (file) => (switched.push(file), false),
     });
-    const joining = await app.open('#/settings?tab=facility', second);
+    // a new desktop's first screen leads there
+    const joining = await app.open('', second);
+    await joining.getByRole('button', { name: 'Join an office…' }).click();
     await saveServer(joining, server);
     await joining.getByRole('button', { name: 'Join the office…' }).click();
     await joining

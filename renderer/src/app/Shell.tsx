@@ -51,7 +51,8 @@ export function Shell() {
         onRetry={() => void info.refetch()}
       />
     );
-  else if (info.data.accountCount === 0) body = <FirstStart />;
+  // an empty database still opens Settings: a new desktop joins its office from there
+  else if (info.data.accountCount === 0 && route.name !== 'settings') body = <FirstStart />;
   else if (route.name === 'account') body = <AccountScreen accountId={route.accountId} />;
   else if (route.name === 'queue') body = <QueueScreen params={route.params} />;
   else if (route.name === 'posting')

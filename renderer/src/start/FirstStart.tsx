@@ -54,6 +54,16 @@ export function FirstStart() {
             Building the demo hospital; this takes a few seconds…
           </Text>
         )}
+        <Title order={3} size="h4" mt="sm">
+          Joining your office?
+        </Title>
+        <Text size="sm">
+          When the office’s desktops share one database on its server, a supervisor joins this
+          desktop under Settings, Office server: the office’s database is downloaded here.
+        </Text>
+        <Button variant="default" onClick={() => navigate('/settings?tab=office')} w="fit-content">
+          Join an office…
+        </Button>
       </Stack>
     </Card>
   );
