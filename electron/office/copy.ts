@@ -121,24 +121,28 @@ export function* fileParts(file: string): Generator<Buffer> {
 /** A local id as the office names a row of the copy: `base:<id>`; NULL stays NULL. */
 const base = (column: string) => `'base:' || ${column}`;
 
+/** A person as the office names them, by sign-in name (users.ts); NULL stays NULL. */
+const user = (column: string) =>
+  `(SELECT 'user:' || lower(username) FROM users WHERE id = ${column})`;
+
 /** Each table's rows as the server's columns, built by SQLite as JSON. */
 const SERVER_SHAPE: Record<BaseTable, string> = {
   follow_ups: `json_object('gid', ${base('id')}, 'account_gid', ${base('account_id')},
     'claim_gid', ${base('claim_id')}, 'kind', kind, 'status', status, 'due_date', due_date,
-    'deadline_date', deadline_date, 'owner_gid', ${base('owner_id')}, 'reason', reason,
-    'created_at', created_at, 'created_by', ${base('created_by')}, 'completed_at', completed_at,
-    'completed_by', ${base('completed_by')}, 'version', 1)`,
+    'deadline_date', deadline_date, 'owner_gid', ${user('owner_id')}, 'reason', reason,
+    'created_at', created_at, 'created_by', ${user('created_by')}, 'completed_at', completed_at,
+    'completed_by', ${user('completed_by')}, 'version', 1)`,
   receipts: `json_object('gid', ${base('id')}, 'account_gid', ${base('account_id')}, 'kind', kind,
     'payer_gid', ${base('payer_id')}, 'method', method, 'check_number', check_number,
     'reference', reference, 'amount', amount, 'received_date', received_date, 'memo', memo,
     'reverses_gid', ${base('reverses_id')}, 'created_at', created_at,
-    'created_by', ${base('created_by')}, 'desktop_id', $desktop)`,
+    'created_by', ${user('created_by')}, 'desktop_id', $desktop)`,
   ledger_entries: `json_object('gid', ${base('id')}, 'account_gid', ${base('account_id')},
     'claim_gid', ${base('claim_id')}, 'claim_line_gid', ${base('claim_line_id')}, 'kind', kind,
     'side', side, 'amount', amount, 'posting_date', posting_date, 'payer_gid', ${base('payer_id')},
     'reference', reference, 'reason_code', reason_code, 'memo', memo,
     'reverses_gid', ${base('reverses_id')}, 'receipt_gid', ${base('receipt_id')},
-    'created_at', created_at, 'created_by', ${base('created_by')}, 'desktop_id', $desktop)`,
+    'created_at', created_at, 'created_by', ${user('created_by')}, 'desktop_id', $desktop)`,
 };
 
 const BALANCE_SHAPE = `json_object('account_gid', ${base('id')}, 'account_id', id,

@@ -13,11 +13,14 @@ import { ensureUser } from '../users/users';
  */
 const USER = 'user:';
 
+/** As SQLite's lower() and NOCASE fold: ASCII letters only, so both sides name alike. */
+const asciiLower = (name: string) => name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
 export const isUserGid = (gid: string) => gid.startsWith(USER);
 
 export function userGidOf(db: ReadDb, userId: number): string | undefined {
   const row = one<{ name: string }>(db, `SELECT username AS name FROM users WHERE id = ?`, userId);
-  return row && `${USER}${row.name.toLowerCase()}`;
+  return row && `${USER}${asciiLower(row.name)}`;
 }
 
 /** The local id of the user a gid names, if this copy knows them (names compare NOCASE). */
