@@ -1,12 +1,9 @@
-import path from 'node:path';
 import { conflict } from '../../shared/api/errors';
-import { backupId } from '../backups/layout';
 import { requestRestart } from '../backups/restore';
 import type { Ctx } from '../core/context';
-import { writeEncryptRequest } from '../db/encrypt-in-place';
 import type { OsProtection } from '../db/key-store';
 import { setAfterCommit } from '../api/dispatch';
-import type { OfficeHost } from '../office/membership';
+import { officeHost } from '../office/host';
 import { OfficeRunner, setOfficeRunner } from '../office/runner';
 import { OfficeServerSettingsStore } from '../office/settings';
 import { OsKeyStoreUnavailable, safeStorageProtection } from './safe-storage';
@@ -32,48 +29,16 @@ async function protection(): Promise<OsProtection> {
   }
 }
 
-/**
- * Where a joining desktop puts the office's copy (a new file beside its database, which
- * stays as it is) and how ClaimDesk reopens on it: the copy becomes the remembered
- * database, encrypted at that start when this desktop's database is, and ClaimDesk
- * restarts as it does for a restore. A database named on the command line or in the
- * environment would be opened again by the restart, so joining is refused there.
- */
-function officeHost(settings: Settings, namedAtStart: boolean, databasePath: string): OfficeHost {
-  return {
-    joinedFile: () =>
-      namedAtStart
-        ? {
-            refused:
-              'ClaimDesk was started with its database named on the command line or in ' +
-              'CLAIMDESK_DB, and would open that one again. Start it without one to join an office.',
-          }
-        : {
-            file: path.join(
-              path.dirname(databasePath),
-              `claimdesk-office-${backupId(new Date().toISOString())}.sqlite`,
-            ),
-          },
-    switchTo: (file, ctx) => {
-      if (ctx.databaseKey) {
-        writeEncryptRequest(file, {
-          backupId: null,
-          requestedAt: ctx.clock.now(),
-          requestedBy: ctx.userId,
-        });
-      }
-      settings.setDatabasePath(file);
-      return requestRestart();
-    },
-  };
-}
-
 export function startOffice(ctx: Ctx, settings: Settings, namedAtStart: boolean): OfficeRunner {
   const runner = new OfficeRunner(
     ctx,
     new OfficeServerSettingsStore(settings.officeServer, protection),
     undefined,
-    officeHost(settings, namedAtStart, ctx.databasePath),
+    officeHost({
+      namedAtStart,
+      rememberDatabase: (file) => settings.setDatabasePath(file),
+      restart: requestRestart,
+    }),
   );
   setOfficeRunner(runner);
   setAfterCommit(() => runner.wake());

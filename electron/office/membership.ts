@@ -14,7 +14,7 @@ import { OfficeSync, uploadCopyPath } from './sync';
 /** What the main process does for a desktop that joins: where the copy goes, and the restart. */
 export interface OfficeHost {
   /** A new file beside the database for the office's copy, or why this desktop cannot switch. */
-  joinedFile(): { file: string } | { refused: string };
+  joinedFile(ctx: Ctx): { file: string } | { refused: string };
   /** Opens ClaimDesk again on that file from now on; false where it cannot restart itself. */
   switchTo(file: string, ctx: Ctx): boolean;
 }
@@ -96,7 +96,7 @@ export async function joinOffice(
   rejoining = false,
 ): Promise<OfficeJoined> {
   if (!rejoining) requireStandalone(ctx);
-  const target = host.joinedFile();
+  const target = host.joinedFile(ctx);
   if ('refused' in target) throw conflict(target.refused);
   try {
     await downloadOfficeCopy(config, target.file, os.hostname(), (p) =>
