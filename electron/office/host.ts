@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { backupId } from '../backups/layout';
-import type { Ctx } from '../core/context';
 import { writeEncryptRequest } from '../db/encrypt-in-place';
 import type { OfficeHost } from './membership';
 
