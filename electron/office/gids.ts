@@ -3,7 +3,11 @@ import { one, oneOrThrow, run } from '../db/query';
 
 /** The tables whose rows are named by office-wide ids. */
 export type GidTable =
+  | 'people'
+  | 'addresses'
   | 'accounts'
+  | 'coverages'
+  | 'facilities'
   | 'claims'
   | 'claim_lines'
   | 'payers'

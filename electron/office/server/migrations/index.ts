@@ -1,6 +1,7 @@
 import { serverMigration001 } from './001-office';
 import { serverMigration002 } from './002-money';
 import { serverMigration003 } from './003-working-marks';
+import { serverMigration005 } from './005-records';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -24,6 +25,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 3,
     name: 'who is working which account now, announced, never logged',
     sql: serverMigration003,
+  },
+  {
+    version: 5,
+    name: 'people, accounts, coverages, claims and lines created at a desktop, insert-only',
+    sql: serverMigration005,
   },
 ];
 
