@@ -9,6 +9,7 @@ import type { Change } from './wire';
 
 /** The rows only a desk has that are written with a record and go with it. */
 const BORN_WITH: Partial<Record<Change['tbl'], readonly [table: string, column: string][]>> = {
+  activities: [['call_times', 'activity_id']],
   claims: [['claim_providers', 'claim_id']],
   claim_lines: [['claim_line_providers', 'claim_line_id']],
 };
