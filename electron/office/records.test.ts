@@ -110,9 +110,12 @@ describeWithPg('records created after joining', () => {
     importClaim(b, '100234', [30_000], 'other.837');
     const mine = accountId(b.ctx, '100234');
     call(b.ctx, 'addActivity', { accountId: mine, kind: 'note', text: 'B: mailed a statement.' });
+    // paid past what is owed: B's upkeep opens its own credit follow-up, never sent
+    call(b.ctx, 'takePayment', cash(mine, 35_000));
+    expect(all(b.ctx.db, `SELECT 1 FROM follow_ups WHERE kind = 'credit_balance'`)).toHaveLength(1);
     expect((await a.sync.sync()).push).toEqual({ accepted: 2, refused: 0 });
     const synced = await b.sync.sync();
-    expect(synced.push).toEqual({ accepted: 0, refused: 3 });
+    expect(synced.push).toEqual({ accepted: 0, refused: 4 });
 
     expect(
       all<{ reason: string }>(b.ctx.db, `SELECT reason FROM not_synced ORDER BY seq`).map(
@@ -121,6 +124,7 @@ describeWithPg('records created after joining', () => {
     ).toEqual([
       'Account 100234 was already created at another desktop; this desktop’s copy and what was done on it here were withdrawn and are listed here; redo them on the office’s.',
       'Not sent: it belongs to an action with money or new records that was not synced.',
+      'Not sent: it is about an account, claim or person the office refused.',
       'Not sent: it is about an account, claim or person the office refused.',
     ]);
     // what B's representative did is kept in the list: the import's rows and the note
@@ -148,6 +152,8 @@ describeWithPg('records created after joining', () => {
     );
     expect(all(b.ctx.db, `SELECT 1 FROM ledger_entries WHERE amount = 30000`)).toEqual([]);
     expect(all(b.ctx.db, `SELECT 1 FROM activities WHERE body LIKE 'B: mailed%'`)).toEqual([]);
+    expect(all(b.ctx.db, `SELECT 1 FROM receipts`)).toEqual([]);
+    expect(all(b.ctx.db, `SELECT 1 FROM follow_ups WHERE kind = 'credit_balance'`)).toEqual([]);
     expectMoneyRight(a.ctx);
     expectMoneyRight(b.ctx);
     expect(await serverCount(server, `SELECT count(*) AS n FROM accounts`)).toBe(1);

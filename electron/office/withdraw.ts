@@ -1,7 +1,7 @@
 import type { AccountId } from '../../shared/ids';
 import { takeTouched, touchAccount } from '../core/touched';
 import type { Db, ReadDb } from '../db/open';
-import { one, run } from '../db/query';
+import { all, one, run } from '../db/query';
 import { refreshAccountBalance } from '../ledger/ledger';
 import { forgetSyncRow, localIdOf, setSyncRow } from './gids';
 import { accountOfRecord, isRecordTable } from './records';
@@ -57,12 +57,34 @@ function withdrawRow(db: Db, c: Change): void {
   for (const [table, column] of BORN_WITH[c.tbl] ?? []) {
     run(db, `DELETE FROM ${table} WHERE ${column} = ?`, localId);
   }
+  if (c.tbl === 'accounts') withdrawOwnRows(db, localId);
   run(db, `DELETE FROM ${c.tbl} WHERE id = ?`, localId);
   forgetSyncRow(db, c.tbl, localId);
   if (accountId === undefined || c.tbl === 'accounts') return;
   // balances are this copy's own sums: withdrawn money leaves them here and now
   if (c.tbl === 'ledger_entries') refreshAccountBalance(db, accountId);
   else touchAccount(db, accountId);
+}
+
+/**
+ * The follow-ups and notes this desktop's upkeep wrote on an account (a credit balance a
+ * withdrawn payment made, say) go with it: they were derived from its ledger, which is
+ * withdrawn, and were never sent.
+ */
+function withdrawOwnRows(db: Db, accountId: number): void {
+  for (const tbl of ['follow_ups', 'activities'] as const) {
+    const own = all<{ id: number }>(
+      db,
+      `SELECT t.id FROM ${tbl} t JOIN sync_rows r ON r.tbl = ? AND r.local_id = t.id
+         WHERE t.account_id = ? AND r.gid LIKE 'own:%'`,
+      tbl,
+      accountId,
+    );
+    for (const { id } of own) {
+      run(db, `DELETE FROM ${tbl} WHERE id = ?`, id);
+      forgetSyncRow(db, tbl, id);
+    }
+  }
 }
 
 function accountOf(db: ReadDb, tbl: Change['tbl'], id: number): AccountId | undefined {
