@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import type { AccountId } from '../../shared/ids';
+import type { AccountId, PayerId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
+import { addAccount, addPerson } from '../testing/builders';
 import { call } from '../testing/call';
 import { claimFileText, testClaim } from '../testing/claims';
 import type { Desktop } from '../testing/office/desktops';
@@ -24,6 +25,17 @@ function withAcme(ctx: Ctx): void {
     `INSERT OR IGNORE INTO payers (name, payer_code, financial_class, timely_filing_days,
          appeal_window_days) VALUES ('Acme Health Plan', 'ACME01', 'commercial', 180, 180)`,
   );
+}
+
+/** And an account of the copy every desktop starts from, for Ana Rivera, covered by Acme. */
+function withRiveraAccount(ctx: Ctx): void {
+  withAcme(ctx);
+  const payerId = oneOrThrow<{ id: PayerId }>(
+    ctx.db,
+    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
+  ).id;
+  const patientId = addPerson(ctx, { last: 'Rivera', first: 'Ana', dob: '1980-04-12' });
+  addAccount(ctx, { number: '200500', patientId, payerId });
 }
 
 function importClaim(d: Desktop, pcn: string, charges: number[], file = `${pcn}.837`): void {
@@ -160,6 +172,36 @@ describeWithPg('records created after joining', () => {
     expect(await serverCount(server, `SELECT sum(amount) AS n FROM ledger_entries`)).toBe(20_000);
     await a.sync.pull();
     expect(all(a.ctx.db, `SELECT * FROM not_synced`)).toEqual([]);
+  });
+
+  it('refuses a claim number another desktop created first on an account both have, and withdraws its charges', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withRiveraAccount);
+    const base = accountId(b.ctx, '200500');
+    importClaim(a, '200500', [10_000]);
+    importClaim(b, '200500', [40_000], 'other.837');
+    expect((await a.sync.sync()).push).toEqual({ accepted: 2, refused: 0 });
+    expect((await b.sync.sync()).push).toEqual({ accepted: 0, refused: 2 });
+
+    const [reason] = all<{ reason: string }>(
+      b.ctx.db,
+      `SELECT reason FROM not_synced ORDER BY seq`,
+    );
+    expect(reason?.reason).toBe(
+      'Claim 200500 was already created at another desktop; this desktop’s copy and what was done on it here were withdrawn and are listed here; redo them on the office’s.',
+    );
+    // the account both started with stays, with the office's claim and charges only
+    expect(accountId(b.ctx, '200500')).toBe(base);
+    expect(recordsState(b.ctx)).toEqual(recordsState(a.ctx));
+    expect(moneyState(b.ctx)).toEqual(moneyState(a.ctx));
+    expect(moneyState(b.ctx).balances.find((x) => x.account === `base:${base}`)).toEqual({
+      account: `base:${base}`,
+      balance: 10_000,
+      ledgerSum: 10_000,
+    });
+    expect(syncedState(b.ctx)).toEqual(syncedState(a.ctx));
+    expectMoneyRight(b.ctx);
+    expect(await serverCount(server, `SELECT count(*) AS n FROM claims`)).toBe(1);
   });
 
   it('holds the office account while its number is taken here, and places it once the refusal frees it', async () => {
