@@ -1,9 +1,10 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import type { AccountId, PayerId } from '../../shared/ids';
+import type { AccountId, PayerId, UserId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
-import { addAccount, addPerson } from '../testing/builders';
+import { addAccount, addPerson, makeSupervisor } from '../testing/builders';
+import { COLUMNS, sheet, sheetRow } from '../testing/csv-sheet';
 import { call } from '../testing/call';
 import { claimFileText, testClaim } from '../testing/claims';
 import type { Desktop } from '../testing/office/desktops';
@@ -36,6 +37,23 @@ function withRiveraAccount(ctx: Ctx): void {
   ).id;
   const patientId = addPerson(ctx, { last: 'Rivera', first: 'Ana', dob: '1980-04-12' });
   addAccount(ctx, { number: '200500', patientId, payerId });
+}
+
+/** Acme, and every desktop's user a supervisor, who may import a spreadsheet. */
+function withSupervisors(ctx: Ctx): void {
+  withAcme(ctx);
+  for (const { id } of all<{ id: UserId }>(ctx.db, `SELECT id FROM users`)) {
+    makeSupervisor(ctx, id);
+  }
+}
+
+function importSheet(d: Desktop, numbers: string[]): void {
+  const report = call(d.ctx, 'importCsv', {
+    fileName: 'accounts.csv',
+    text: sheet(numbers.map((n) => sheetRow(n, 'ACME01'))),
+    columns: COLUMNS,
+  });
+  expect(report.imported).toBe(numbers.length);
 }
 
 function importClaim(d: Desktop, pcn: string, charges: number[], file = `${pcn}.837`): void {
@@ -202,6 +220,39 @@ describeWithPg('records created after joining', () => {
     expect(syncedState(b.ctx)).toEqual(syncedState(a.ctx));
     expectMoneyRight(b.ctx);
     expect(await serverCount(server, `SELECT count(*) AS n FROM claims`)).toBe(1);
+  });
+
+  it("takes a spreadsheet's accounts and opening balances, and refuses a number imported at both", async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withSupervisors);
+    importSheet(a, ['S-1', 'S-2']);
+    // B, offline, imports S-2 (with S-3) from its own copy of the spreadsheet
+    importSheet(b, ['S-2', 'S-3']);
+    expect((await a.sync.sync()).push.refused).toBe(0);
+    expect((await b.sync.sync()).push.refused).toBeGreaterThan(0);
+    await a.sync.pull();
+
+    const numbers = (ctx: Ctx) =>
+      all<{ n: string }>(ctx.db, `SELECT account_number AS n FROM accounts ORDER BY 1`).map(
+        (r) => r.n,
+      );
+    const [reason] = all<{ reason: string }>(
+      b.ctx.db,
+      `SELECT reason FROM not_synced ORDER BY seq`,
+    );
+    expect(reason?.reason).toMatch(/^Account S-2 was already created at another desktop; /);
+    // the whole import was one action: S-3 went with it, and is listed to import again
+    expect(numbers(b.ctx).filter((n) => n.startsWith('S-'))).toEqual(['S-1', 'S-2']);
+    expect(recordsState(b.ctx)).toEqual(recordsState(a.ctx));
+    expect(moneyState(b.ctx)).toEqual(moneyState(a.ctx));
+    expect(syncedState(b.ctx)).toEqual(syncedState(a.ctx));
+    expect(moneyState(a.ctx).balances.filter((x) => !x.account.startsWith('base:'))).toEqual([
+      expect.objectContaining({ balance: 131_450, ledgerSum: 131_450 }),
+      expect.objectContaining({ balance: 131_450, ledgerSum: 131_450 }),
+    ]);
+    expectMoneyRight(a.ctx);
+    expectMoneyRight(b.ctx);
+    expect(await serverCount(server, `SELECT count(*) AS n FROM accounts`)).toBe(2);
   });
 
   it('holds the office account while its number is taken here, and places it once the refusal frees it', async () => {
