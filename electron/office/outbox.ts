@@ -27,9 +27,10 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   const pending = all<Pending>(
     db,
     `SELECT tbl, local_id AS localId, op FROM outbox_pending
-       ORDER BY CASE tbl WHEN 'people' THEN 0 WHEN 'addresses' THEN 1 WHEN 'accounts' THEN 2
-           WHEN 'coverages' THEN 3 WHEN 'claims' THEN 4 WHEN 'claim_lines' THEN 5
-           WHEN 'receipts' THEN 6 WHEN 'ledger_entries' THEN 7 ELSE 8 END, tbl, local_id`,
+       ORDER BY CASE tbl WHEN 'payers' THEN 0 WHEN 'people' THEN 1 WHEN 'addresses' THEN 2
+           WHEN 'accounts' THEN 3 WHEN 'coverages' THEN 4 WHEN 'claims' THEN 5
+           WHEN 'claim_lines' THEN 6 WHEN 'receipts' THEN 7 WHEN 'ledger_entries' THEN 8
+           ELSE 9 END, tbl, local_id`,
   );
   if (pending.length === 0) return;
   const link = officeLink(db);
@@ -103,6 +104,7 @@ function toChange(db: Db, desktopId: string, p: Pending): Change {
         return { tbl: p.tbl, ...inserted, row: readLedgerRow(db, p.localId) };
       case 'follow_ups':
         return { tbl: p.tbl, ...inserted, row: readFollowUp(db, p.localId) };
+      case 'payers':
       case 'people':
       case 'addresses':
       case 'accounts':
@@ -129,6 +131,8 @@ function toChange(db: Db, desktopId: string, p: Pending): Change {
 function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): Change {
   const inserted = { op: 'insert', gid, baseVersion: 0, version: 1 } as const;
   switch (tbl) {
+    case 'payers':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'people':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'addresses':

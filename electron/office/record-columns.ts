@@ -6,11 +6,34 @@ import type { GidTable } from './gids';
  * and by office-wide id on the wire and on the server (its `_id` there is `_gid`).
  */
 export type RecordTable =
-  'people' | 'addresses' | 'accounts' | 'coverages' | 'claims' | 'claim_lines';
+  'payers' | 'people' | 'addresses' | 'accounts' | 'coverages' | 'claims' | 'claim_lines';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
 export const COLUMNS: Record<RecordTable, readonly Column[]> = {
+  // a payer a claim file named that this office did not have
+  payers: [
+    ['name', 'name'],
+    ['payerCode', 'payer_code'],
+    ['financialClass', 'financial_class'],
+    ['claimsLine1', 'claims_line1'],
+    ['claimsLine2', 'claims_line2'],
+    ['claimsCity', 'claims_city'],
+    ['claimsState', 'claims_state'],
+    ['claimsZip', 'claims_zip'],
+    ['appealsLine1', 'appeals_line1'],
+    ['appealsLine2', 'appeals_line2'],
+    ['appealsCity', 'appeals_city'],
+    ['appealsState', 'appeals_state'],
+    ['appealsZip', 'appeals_zip'],
+    ['phone', 'phone'],
+    ['fax', 'fax'],
+    ['appealsFax', 'appeals_fax'],
+    ['timelyFilingDays', 'timely_filing_days'],
+    ['appealWindowDays', 'appeal_window_days'],
+    ['secondAppealWindowDays', 'second_appeal_window_days'],
+    ['externalReviewWindowDays', 'external_review_window_days'],
+  ],
   people: [
     ['lastName', 'last_name'],
     ['firstName', 'first_name'],

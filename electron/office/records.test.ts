@@ -6,6 +6,7 @@ import { all, oneOrThrow, run } from '../db/query';
 import { addAccount, addPerson, makeSupervisor } from '../testing/builders';
 import { COLUMNS, sheet, sheetRow } from '../testing/csv-sheet';
 import { call } from '../testing/call';
+import type { Claim837 } from '../importers/claims/claim-types';
 import { claimFileText, testClaim } from '../testing/claims';
 import type { Desktop } from '../testing/office/desktops';
 import { syncedState, twoDesktops } from '../testing/office/desktops';
@@ -56,10 +57,16 @@ function importSheet(d: Desktop, numbers: string[]): void {
   expect(report.imported).toBe(numbers.length);
 }
 
-function importClaim(d: Desktop, pcn: string, charges: number[], file = `${pcn}.837`): void {
+function importClaim(
+  d: Desktop,
+  pcn: string,
+  charges: number[],
+  file = `${pcn}.837`,
+  over: Partial<Claim837> = {},
+): void {
   const report = call(d.ctx, 'importFile', {
     fileName: file,
-    text: claimFileText([testClaim(pcn, charges)]),
+    text: claimFileText([testClaim(pcn, charges, over)]),
   });
   expect(report.status).toBe('posted');
 }
@@ -255,6 +262,43 @@ describeWithPg('records created after joining', () => {
     expect(await serverCount(server, `SELECT count(*) AS n FROM accounts`)).toBe(2);
   });
 
+  it('takes a payer a claim file named with its claim, and refuses the same new payer added at both', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withAcme);
+    const lakeside = { payer: { name: 'Lakeside Mutual', payerId: 'LAKE01' } };
+    importClaim(a, '300100', [9_000], 'a.837', lakeside);
+    importClaim(b, '300200', [7_000], 'b.837', lakeside);
+    expect((await a.sync.sync()).push.refused).toBe(0);
+    expect((await b.sync.sync()).push.refused).toBe(2);
+    await a.sync.pull();
+
+    const [reason] = all<{ reason: string }>(
+      b.ctx.db,
+      `SELECT reason FROM not_synced ORDER BY seq`,
+    );
+    expect(reason?.reason).toMatch(
+      /^Payer Lakeside Mutual \(LAKE01\) was already added at another desktop; /,
+    );
+    const payerOfClaim = (ctx: Ctx) =>
+      all<{ code: string }>(
+        ctx.db,
+        `SELECT p.payer_code AS code FROM claims c JOIN payers p ON p.id = c.payer_id
+           WHERE c.claim_number LIKE '3001%' OR c.claim_number LIKE '3002%'`,
+      );
+    expect(payerOfClaim(b.ctx)).toEqual([{ code: 'LAKE01' }]);
+    expect(all(b.ctx.db, `SELECT 1 FROM payers WHERE payer_code = 'LAKE01'`)).toHaveLength(1);
+    expect(recordsState(b.ctx)).toEqual(recordsState(a.ctx));
+    expect(moneyState(b.ctx)).toEqual(moneyState(a.ctx));
+    expectMoneyRight(b.ctx);
+    // with the office's payer here, B's file now imports and is sent
+    importClaim(b, '300200', [7_000], 'b.837', lakeside);
+    expect((await b.sync.sync()).push).toEqual({ accepted: 2, refused: 0 });
+    await a.sync.pull();
+    expect(payerOfClaim(a.ctx)).toEqual([{ code: 'LAKE01' }, { code: 'LAKE01' }]);
+    expect(recordsState(b.ctx)).toEqual(recordsState(a.ctx));
+    expect(moneyState(b.ctx)).toEqual(moneyState(a.ctx));
+  });
+
   it('holds the office account while its number is taken here, and places it once the refusal frees it', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, withAcme);
@@ -353,12 +397,15 @@ describeWithPg('records created after joining', () => {
   it('refuses to change or remove a record on the server', async () => {
     const server = await createServerDatabase();
     const { a } = await twoDesktops(server, 1, withAcme);
-    importClaim(a, '100234', [12_000]);
+    importClaim(a, '100234', [12_000], 'a.837', {
+      payer: { name: 'Lakeside Mutual', payerId: 'LAKE01' },
+    });
     await a.sync.sync();
     const owner = new pg.Client(server);
     await owner.connect();
     try {
-      for (const t of ['people', 'addresses', 'accounts', 'coverages', 'claims', 'claim_lines']) {
+      const tables = ['payers', 'people', 'addresses', 'accounts', 'coverages', 'claims'];
+      for (const t of [...tables, 'claim_lines']) {
         await expect(owner.query(`UPDATE ${t} SET gid = gid`), t).rejects.toThrow(/insert-only/);
         await expect(owner.query(`DELETE FROM ${t}`), t).rejects.toThrow(/insert-only/);
         await expect(owner.query(`TRUNCATE ${t}`), t).rejects.toThrow(/insert-only/);

@@ -11,6 +11,7 @@ import {
   claimLineRow,
   claimRow,
   coverageRow,
+  payerRow,
   personRow,
   addressRow,
   type Change,
@@ -24,6 +25,7 @@ import {
  * and the foreign-key translation cannot drift apart.
  */
 const SCHEMAS = {
+  payers: payerRow,
   people: personRow,
   addresses: addressRow,
   accounts: accountRow,
@@ -118,6 +120,7 @@ export function accountGidOf(r: ServerRow | Change): string | undefined {
 /** The account a record belongs to, for refreshing it after its rows are withdrawn. */
 export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): number | undefined {
   switch (tbl) {
+    case 'payers':
     case 'people':
     case 'addresses':
       return undefined;

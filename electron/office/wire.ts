@@ -78,6 +78,31 @@ export type LedgerRow = z.infer<typeof ledgerRow>;
 
 const text = z.string().nullable();
 
+/** A payer an imported claim named that the office did not have. */
+export const payerRow = z.strictObject({
+  name: z.string(),
+  payerCode: z.string(),
+  financialClass: z.string(),
+  claimsLine1: text,
+  claimsLine2: text,
+  claimsCity: text,
+  claimsState: text,
+  claimsZip: text,
+  appealsLine1: text,
+  appealsLine2: text,
+  appealsCity: text,
+  appealsState: text,
+  appealsZip: text,
+  phone: text,
+  fax: text,
+  appealsFax: text,
+  timelyFilingDays: z.number().int(),
+  appealWindowDays: z.number().int(),
+  secondAppealWindowDays: z.number().int().nullable(),
+  externalReviewWindowDays: z.number().int().nullable(),
+});
+export type PayerRow = z.infer<typeof payerRow>;
+
 /** A patient or guarantor created after joining (an import's new person). */
 export const personRow = z.strictObject({
   lastName: z.string(),
@@ -179,6 +204,7 @@ const insertOnly = [
   z.strictObject({ tbl: z.literal('activities'), gid, version: z.literal(1), row: activityRow }),
   z.strictObject({ tbl: z.literal('receipts'), gid, version: z.literal(1), row: receiptRow }),
   z.strictObject({ tbl: z.literal('ledger_entries'), gid, version: z.literal(1), row: ledgerRow }),
+  z.strictObject({ tbl: z.literal('payers'), gid, version: z.literal(1), row: payerRow }),
   z.strictObject({ tbl: z.literal('people'), gid, version: z.literal(1), row: personRow }),
   z.strictObject({ tbl: z.literal('addresses'), gid, version: z.literal(1), row: addressRow }),
   z.strictObject({ tbl: z.literal('accounts'), gid, version: z.literal(1), row: accountRow }),
@@ -212,6 +238,7 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[6].extend(inserted),
   insertOnly[7].extend(inserted),
   insertOnly[8].extend(inserted),
+  insertOnly[9].extend(inserted),
   z.strictObject({
     tbl: z.literal('follow_ups'),
     op: z.enum(['insert', 'update']),

@@ -1,6 +1,6 @@
 /**
  * Migration 51: the records a claim or spreadsheet import creates travel to the office.
- * People (and the addresses of their history), accounts, coverages, claims and claim
+ * Payers a claim file named, people (and the addresses of their history), accounts, coverages, claims and claim
  * lines inserted after a desktop joined are
  * noted for the outbox like notes (migration 32), and so is every charge not tied to a
  * receipt (a claim's line charges, a spreadsheet's opening balances, a charge's reversal),
@@ -23,6 +23,7 @@ END;
 `;
 
 export const migration051 = `
+${capture('payers')}
 ${capture('people')}
 ${capture('addresses')}
 ${capture('accounts')}

@@ -113,6 +113,7 @@ async function applyChange(client: pg.ClientBase, desktopId: string, c: Change):
     return;
   }
   if (
+    c.tbl === 'payers' ||
     c.tbl === 'people' ||
     c.tbl === 'addresses' ||
     c.tbl === 'accounts' ||

@@ -1,18 +1,26 @@
 /**
- * Server migration 5: the records an import creates at a desktop after it joined: people
- * and their addresses, accounts, coverages, claims and claim lines (a claim's charges are ledger rows, migration
+ * Server migration 5: the records an import creates at a desktop after it joined: payers,
+ * people and their addresses, accounts, coverages, claims and claim lines (a claim's charges are ledger rows, migration
  * 2). Insert-only here as receipts and the ledger are: a trigger refuses UPDATE, DELETE and
  * TRUNCATE to everyone, and the desktops' role is granted INSERT and SELECT only. Changes
  * to these rows (a claim's status, a person's details) do not travel yet.
  *
  * The unique keys decide between two desktops creating the same record on their own: the
- * same account number, the same claim number, a second coverage at one priority of an
+ * same payer code, the same account number, the same claim number, a second coverage at one priority of an
  * account, a second line of one number on a claim. The second to commit waits on the
  * first's index entry and is refused; its desktop withdraws its rows and lists the action.
  * The rows of the copy the office started from are not here, but every desktop has them,
  * so a desktop cannot create a number one of them already holds.
  */
-const TABLES = ['people', 'addresses', 'accounts', 'coverages', 'claims', 'claim_lines'] as const;
+const TABLES = [
+  'payers',
+  'people',
+  'addresses',
+  'accounts',
+  'coverages',
+  'claims',
+  'claim_lines',
+] as const;
 
 const insertOnly = (t: string) => `
 CREATE TRIGGER ${t}_insert_only BEFORE UPDATE OR DELETE ON ${t}
@@ -21,6 +29,24 @@ CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t}
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();`;
 
 export const serverMigration005 = `
+CREATE TABLE payers (
+  gid text PRIMARY KEY,
+  name text NOT NULL,
+  payer_code text NOT NULL CONSTRAINT payers_code_once UNIQUE,
+  financial_class text NOT NULL,
+  claims_line1 text, claims_line2 text, claims_city text, claims_state text, claims_zip text,
+  appeals_line1 text, appeals_line2 text, appeals_city text, appeals_state text,
+  appeals_zip text,
+  phone text,
+  fax text,
+  appeals_fax text,
+  timely_filing_days integer NOT NULL CHECK (timely_filing_days > 0),
+  appeal_window_days integer NOT NULL CHECK (appeal_window_days > 0),
+  second_appeal_window_days integer,
+  external_review_window_days integer,
+  desktop_id uuid NOT NULL REFERENCES desktops (id)
+);
+
 CREATE TABLE people (
   gid text PRIMARY KEY,
   last_name text NOT NULL,
