@@ -4,7 +4,11 @@ import { isUserGid, takeUser, userGidOf, userIdOfGid } from './users';
 
 /** The tables whose rows are named by office-wide ids. */
 export type GidTable =
+  | 'people'
+  | 'addresses'
   | 'accounts'
+  | 'coverages'
+  | 'facilities'
   | 'claims'
   | 'claim_lines'
   | 'payers'

@@ -16,8 +16,9 @@ describe('the not-synced list', () => {
 
   it("shows a representative their own refused actions, and a supervisor everyone's", () => {
     const ctx = createTestCtx();
-    joinOffice(ctx);
+    // from the copy the office started with: an account created after joining has its own id
     const { accountId } = addAccount(ctx);
+    joinOffice(ctx);
     const other = ensureUser(ctx.db, 'rep.2', 'Dana Reyes', ctx.clock.now());
     refused(ctx, ctx.userId, accountId, 'Mine: patient asked for a callback.');
     refused(ctx, other, accountId, 'Dana: left a voicemail.');

@@ -19,6 +19,7 @@ import { one } from '../db/query';
 import { isSupervisor } from '../users/users';
 import { describeRow } from './describe';
 import { localIdOf, officeLink } from './gids';
+import { accountGidOf } from './records';
 import { startWorking, stopWorking, workingMarksView } from './working';
 import { dismissNotSynced as dismiss, notSyncedActions, type NotSyncedAction } from './not-synced';
 import { officeRunner, type OfficeRunner } from './runner';
@@ -28,7 +29,8 @@ function accountOf(
   ctx: ReadCtx,
   action: NotSyncedAction,
 ): Pick<NotSyncedView, 'accountId' | 'accountNumber'> {
-  const gid = action.changes[0]?.row.accountGid;
+  const first = action.changes[0];
+  const gid = first === undefined ? undefined : accountGidOf(first);
   const id = gid === undefined ? undefined : localIdOf(ctx.db, 'accounts', gid);
   const row =
     id === undefined

@@ -1,9 +1,10 @@
 import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { isOwnGid } from './capture';
-import { gidOf, officeLink, setSyncRow, versionOf } from './gids';
+import { gidOf, localIdOf, officeLink, setSyncRow, versionOf } from './gids';
 import { readLedgerRow, readReceipt } from './money-rows';
 import { readActivity, readFollowUp } from './rows';
+import { readRecord, referencesOf, type RecordTable } from './records';
 import { changes as changesSchema, type Change, type Entry } from './wire';
 
 interface Pending {
@@ -20,13 +21,16 @@ interface Pending {
  * this is one empty read.
  */
 export function sealOutbox(db: Db, now: string, userId: number): void {
-  // a receipt before the ledger rows that name it, so a desktop taking the entry finds
-  // it; withdrawing a refused entry goes the other way
+  // parents before the rows that name them (a person before the account, the account
+  // before its claim, a claim before its lines, a receipt before its ledger rows), so a
+  // desktop taking the entry finds each; withdrawing a refused entry goes the other way
   const pending = all<Pending>(
     db,
     `SELECT tbl, local_id AS localId, op FROM outbox_pending
-       ORDER BY CASE tbl WHEN 'receipts' THEN 0 WHEN 'ledger_entries' THEN 1 ELSE 2 END, tbl,
-         local_id`,
+       ORDER BY CASE tbl WHEN 'payers' THEN 0 WHEN 'people' THEN 1 WHEN 'addresses' THEN 2
+           WHEN 'accounts' THEN 3 WHEN 'coverages' THEN 4 WHEN 'claims' THEN 5
+           WHEN 'claim_lines' THEN 6 WHEN 'receipts' THEN 7 WHEN 'ledger_entries' THEN 8
+           ELSE 9 END, tbl, local_id`,
   );
   if (pending.length === 0) return;
   const link = officeLink(db);
@@ -35,12 +39,35 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // a person's change to one of the upkeep's own follow-ups stays here with it
   const sent = pending.filter((p) => p.op === 'insert' || !isOwnGid(gidOf(db, p.tbl, p.localId)));
   if (sent.length === 0) return;
-  const changes = sent.map((p) => toChange(db, link.desktopId, p));
+  const changes = withoutOwn(
+    db,
+    sent.map((p) => toChange(db, link.desktopId, p)),
+  );
+  if (changes.length === 0) return;
   const money = changes.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
   const first = money ? changes.filter((c) => c.tbl !== 'follow_ups') : changes;
   const rest = money ? changes.filter((c) => c.tbl === 'follow_ups') : [];
   const seq = addEntry(db, now, userId, first, null);
   if (rest.length > 0) addEntry(db, now, userId, rest, seq);
+}
+
+/**
+ * Drops the rows that name one of this desktop's own (a record the office refused that
+ * could not be withdrawn, see withdraw.ts): the office does not have what they name, so
+ * they stay here, and are named own themselves so that what names them stays too.
+ */
+function withoutOwn(db: Db, changes: Change[]): Change[] {
+  const own = new Set<string>();
+  return changes.filter((c) => {
+    const local = referencesOf(c).some(([tbl, gid]) => isOwnGid(gid) || own.has(`${tbl} ${gid}`));
+    if (!local) return true;
+    const localId = c.op === 'insert' ? localIdOf(db, c.tbl, c.gid) : undefined;
+    if (localId !== undefined) {
+      own.add(`${c.tbl} ${c.gid}`);
+      setSyncRow(db, c.tbl, localId, `own:${localId}`, 1);
+    }
+    return false;
+  });
 }
 
 function addEntry(
@@ -77,6 +104,14 @@ function toChange(db: Db, desktopId: string, p: Pending): Change {
         return { tbl: p.tbl, ...inserted, row: readLedgerRow(db, p.localId) };
       case 'follow_ups':
         return { tbl: p.tbl, ...inserted, row: readFollowUp(db, p.localId) };
+      case 'payers':
+      case 'people':
+      case 'addresses':
+      case 'accounts':
+      case 'coverages':
+      case 'claims':
+      case 'claim_lines':
+        return recordChange(db, p.tbl, p.localId, gid);
     }
   }
   if (p.tbl !== 'follow_ups') throw new Error(`${p.tbl} rows are never changed`);
@@ -91,6 +126,26 @@ function toChange(db: Db, desktopId: string, p: Pending): Change {
     version: baseVersion + 1,
     row: readFollowUp(db, p.localId),
   };
+}
+
+function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): Change {
+  const inserted = { op: 'insert', gid, baseVersion: 0, version: 1 } as const;
+  switch (tbl) {
+    case 'payers':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'people':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'addresses':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'accounts':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'coverages':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'claims':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'claim_lines':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+  }
 }
 
 /** The oldest entry still to send, if any. */

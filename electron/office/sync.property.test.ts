@@ -4,7 +4,10 @@ import { expect, it } from 'vitest';
 import type { AccountId, FollowUpId, ReceiptId } from '../../shared/ids';
 import { addDays } from '../../shared/dates/iso-date';
 import { dispatch } from '../api/dispatch';
-import { all, one } from '../db/query';
+import type { Ctx } from '../core/context';
+import { all, one, run } from '../db/query';
+import { claimFileText, testClaim } from '../testing/claims';
+import { recordsState } from '../testing/office/records';
 import { TEST_TODAY } from '../testing/test-db';
 import { desktopsOf, syncedState, type Desktop } from '../testing/office/desktops';
 import { moneyState, owing } from '../testing/office/money';
@@ -17,10 +20,13 @@ type Action =
   | { do: 'callback'; at: number; account: number; inDays: number }
   | { do: 'pay'; at: number; account: number; cents: number }
   | { do: 'reverse'; at: number; account: number; pick: number }
+  | { do: 'import'; at: number; number: number }
   | { do: 'push' | 'pull' | 'sync'; at: number };
 
 const at = fc.integer({ min: 0, max: 2 });
-const account = fc.integer({ min: 0, max: 1 });
+// 0 and 1 are accounts every desktop starts with; 2 and 3 the accounts N0 and N1, once a
+// desktop has imported or pulled them
+const account = fc.integer({ min: 0, max: 3 });
 const inDays = fc.integer({ min: 1, max: 30 });
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ do: fc.constant('note' as const), at, account }),
@@ -43,6 +49,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.record({ do: fc.constant('reverse' as const), at, account, pick: fc.nat(5) }),
     weight: 3,
   },
+  // two desktops importing one account number before either sends it: one is refused
+  fc.record({ do: fc.constant('import' as const), at, number: fc.integer({ min: 0, max: 1 }) }),
   // a desktop that is not synced for a while is offline for that while
   {
     arbitrary: fc.record({
@@ -67,6 +75,12 @@ async function perform(d: Desktop, accountId: AccountId, a: Action): Promise<voi
       return;
     case 'sync':
       await d.sync.sync();
+      return;
+    case 'import':
+      dispatch(d.ctx, 'importFile', {
+        fileName: `N${a.number}.837`,
+        text: claimFileText([testClaim(`N${a.number}`, [10_000])]),
+      });
       return;
     case 'note':
       dispatch(d.ctx, 'addActivity', { accountId, kind: 'note', text: `note ${(notes += 1)}` });
@@ -108,6 +122,26 @@ async function perform(d: Desktop, accountId: AccountId, a: Action): Promise<voi
   }
 }
 
+/** The payer the imported claims bill, in the copy every desktop starts from. */
+function owingWithAcme(ctx: Ctx, accountId: AccountId): void {
+  owing(ctx, accountId);
+  run(
+    ctx.db,
+    `INSERT OR IGNORE INTO payers (name, payer_code, financial_class, timely_filing_days,
+         appeal_window_days) VALUES ('Acme Health Plan', 'ACME01', 'commercial', 180, 180)`,
+  );
+}
+
+/** A base account, or an imported one this desktop has (undefined: it has none yet). */
+function accountOf(d: Desktop, base: AccountId[], n: number): AccountId | undefined {
+  if (n < base.length) return base[n];
+  return one<{ id: AccountId }>(
+    d.ctx.db,
+    `SELECT id FROM accounts WHERE account_number = ?`,
+    `N${n - base.length}`,
+  )?.id;
+}
+
 /** Entries each desktop wrote, by where they ended: on the server, or listed as not synced. */
 function ledgerOfEntries(d: Desktop): { outbox: number; notSynced: number } {
   return {
@@ -121,15 +155,17 @@ describeWithPg('three desktops with random disconnects', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 5, maxLength: 40 }), async (actions) => {
         const server = await createServerDatabase();
-        const { desktops, accountIds, close } = await desktopsOf(server, 3, 2, owing);
+        const { desktops, accountIds, close } = await desktopsOf(server, 3, 2, owingWithAcme);
         const written = [0, 0, 0];
         for (const a of actions) {
           const d = desktops[a.at] as Desktop;
           const before = one<{ n: number }>(d.ctx.db, `SELECT count(*) AS n FROM outbox`)?.n;
-          const accountId = accountIds['account' in a ? a.account : 0] as AccountId;
+          const accountId =
+            'account' in a ? accountOf(d, accountIds, a.account) : (accountIds[0] as AccountId);
+          if (accountId === undefined) continue;
           await perform(d, accountId, a);
           const after = one<{ n: number }>(d.ctx.db, `SELECT count(*) AS n FROM outbox`)?.n;
-          if (!('account' in a)) continue;
+          if (a.do === 'push' || a.do === 'pull' || a.do === 'sync') continue;
           written[a.at] = (written[a.at] ?? 0) + (after ?? 0) - (before ?? 0);
         }
         // everyone comes back online
@@ -141,6 +177,14 @@ describeWithPg('three desktops with random disconnects', () => {
         try {
           const states = desktops.map((d) => syncedState(d.ctx));
           for (const s of states.slice(1)) expect(s).toEqual(states[0]);
+          // the same accounts, claims and people everywhere, each account number once
+          const records = desktops.map((d) => recordsState(d.ctx));
+          for (const r of records.slice(1)) expect(r).toEqual(records[0]);
+          const created = await client.query<{ n: string }>(`SELECT count(*) AS n FROM accounts`);
+          expect(records[0]?.accounts.filter((x) => !x.startsWith('base:'))).toHaveLength(
+            Number(created.rows[0]?.n),
+          );
+          for (const d of desktops) expect(all(d.ctx.db, `SELECT * FROM sync_held`)).toEqual([]);
           const serverNotes = await client.query<{ s: string }>(
             `SELECT gid || ' ' || body AS s FROM activities`,
           );
@@ -216,6 +260,21 @@ describeWithPg('three desktops with random disconnects', () => {
         // found four sync bugs; the example below and conflicts.test.ts keep each found
         seed: 20261205,
         examples: [
+          // two desktops import one account number and the second works its own before it
+          // sends; it reads the office's first (held), then is refused: its rows withdrawn
+          [
+            [
+              { do: 'import', at: 0, number: 0 },
+              { do: 'import', at: 1, number: 0 },
+              { do: 'note', at: 1, account: 2 },
+              { do: 'pay', at: 1, account: 2, cents: 15_000 },
+              { do: 'callback', at: 1, account: 2, inDays: 3 },
+              { do: 'push', at: 0 },
+              { do: 'pull', at: 1 },
+              { do: 'note', at: 2, account: 2 },
+              { do: 'sync', at: 1 },
+            ],
+          ],
           // two desktops reverse one payment before either sends: one reversal stands
           [
             [

@@ -1,11 +1,10 @@
-import type { AccountId } from '../../shared/ids';
-import { touchAccount } from '../core/touched';
 import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
-import { forgetSyncRow, localIdOf, setSyncRow, versionOf } from './gids';
-import { refreshAccountBalance } from '../ledger/ledger';
+import { localIdOf, setSyncRow, versionOf } from './gids';
 import { insertLedgerRow, insertReceipt } from './money-rows';
 import { insertActivity, insertFollowUp, updateFollowUp } from './rows';
+import { insertRecord, referencesOf } from './records';
+import { withdrawInserted } from './withdraw';
 import { changes as changesSchema, serverRow, type Change, type ServerRow } from './wire';
 
 /**
@@ -64,19 +63,16 @@ function heldRows(db: ReadDb): ServerRow[] {
 
 function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'collides' {
   const localId = localIdOf(db, r.tbl, r.gid);
+  if (r.tbl !== 'follow_ups' && localId !== undefined) return 'kept';
+  // a row naming one that waits (its account, claim, receipt, the row it reverses) waits with it
+  if (waitsOnHeld(db, r)) return 'collides';
   if (r.tbl === 'activities') {
-    if (localId !== undefined) return 'kept';
     setSyncRow(db, r.tbl, insertActivity(db, r.row), r.gid, 1);
     return 'taken';
   }
-  if (r.tbl === 'receipts' || r.tbl === 'ledger_entries') {
-    if (localId !== undefined) return 'kept';
-    // a row of money whose receipt or original waits, waits with it
-    if (waitsOnHeld(db, r)) return 'collides';
-    return placed(db, () => {
-      const id = r.tbl === 'receipts' ? insertReceipt(db, r.row) : insertLedgerRow(db, r.row);
-      setSyncRow(db, r.tbl, id, r.gid, 1);
-    });
+  if (r.tbl !== 'follow_ups') {
+    // an account or claim number, or a reversal's place, may be held by this copy's own
+    return placed(db, () => setSyncRow(db, r.tbl, insertNew(db, r), r.gid, 1));
   }
   if (localId !== undefined && !force && r.version <= versionOf(db, r.tbl, localId)) {
     return 'kept';
@@ -90,6 +86,17 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
       setSyncRow(db, r.tbl, insertFollowUp(db, r.row), r.gid, r.version);
     }
   });
+}
+
+function insertNew(db: Db, r: Exclude<ServerRow, { tbl: 'activities' | 'follow_ups' }>): number {
+  switch (r.tbl) {
+    case 'receipts':
+      return insertReceipt(db, r.row);
+    case 'ledger_entries':
+      return insertLedgerRow(db, r.row);
+    default:
+      return insertRecord(db, r.tbl, r.row);
+  }
 }
 
 /**
@@ -113,17 +120,9 @@ function placed(db: Db, write: () => void): 'taken' | 'collides' {
   }
 }
 
-function waitsOnHeld(db: ReadDb, r: Extract<ServerRow, { tbl: 'receipts' | 'ledger_entries' }>) {
-  const named =
-    r.tbl === 'receipts'
-      ? [['receipts', r.row.reversesGid]]
-      : [
-          ['receipts', r.row.receiptGid],
-          ['ledger_entries', r.row.reversesGid],
-        ];
-  return named.some(
+function waitsOnHeld(db: ReadDb, r: ServerRow): boolean {
+  return referencesOf(r).some(
     ([tbl, gid]) =>
-      gid !== null &&
       one(db, `SELECT 1 AS n FROM sync_held WHERE tbl = ? AND gid = ?`, tbl, gid) !== undefined,
   );
 }
@@ -167,25 +166,33 @@ export function refusedWithFollowers(
   const rows = new Set(first.changes.map(rowKey));
   const seqs = new Set([seq]);
   const out = [{ entry: first, reason }];
+  // a row naming a refused one (a note on a refused account) is withdrawn with it
+  const names = (c: Change) => referencesOf(c).some(([tbl, gid]) => rows.has(rowKey({ tbl, gid })));
   for (const e of entries) {
     if (e.seq <= seq) continue;
     const partOfRefused = e.partOf !== null && seqs.has(e.partOf);
-    if (!partOfRefused && !e.changes.some((c) => rows.has(rowKey(c)))) continue;
+    const changesRefused = e.changes.some((c) => rows.has(rowKey(c)));
+    if (!partOfRefused && !changesRefused && !e.changes.some(names)) continue;
     for (const c of e.changes) rows.add(rowKey(c));
     seqs.add(e.seq);
     out.push({
       entry: e,
       reason: partOfRefused
-        ? 'Not sent: it belongs to a payment or reversal that was not synced.'
-        : 'Not sent: it builds on an earlier action of yours that was not synced.',
+        ? 'Not sent: it belongs to an action with money or new records that was not synced.'
+        : changesRefused
+          ? 'Not sent: it builds on an earlier action of yours that was not synced.'
+          : 'Not sent: it is about an account, claim or person the office refused.',
     });
   }
   return out;
 }
 
-function rowKey(c: Pick<Change, 'tbl' | 'gid'>): string {
+function rowKey(c: { tbl: string; gid: string }): string {
   return `${c.tbl} ${c.gid}`;
 }
+
+const KEPT =
+  'Other work on this desktop names what it created, so it was not withdrawn: it stays on this desktop only and is not sent.';
 
 /**
  * The server refused an entry: this copy takes the server's state. The refused entries'
@@ -199,24 +206,10 @@ export function takeServerState(
   serverRows: readonly ServerRow[],
   now: string,
 ): void {
-  for (const { entry } of [...refused].reverse()) {
-    for (const c of [...entry.changes].reverse()) {
-      if (c.op !== 'insert') continue;
-      const localId = localIdOf(db, c.tbl, c.gid);
-      if (localId === undefined) continue;
-      const account = one<{ accountId: AccountId }>(
-        db,
-        `SELECT account_id AS accountId FROM ${c.tbl} WHERE id = ?`,
-        localId,
-      );
-      run(db, `DELETE FROM ${c.tbl} WHERE id = ?`, localId);
-      forgetSyncRow(db, c.tbl, localId);
-      if (!account) continue;
-      // balances are this copy's own sums: withdrawn money leaves them here and now
-      if (c.tbl === 'ledger_entries') refreshAccountBalance(db, account.accountId);
-      else touchAccount(db, account.accountId);
-    }
-  }
+  const withdrawn = withdrawInserted(
+    db,
+    refused.flatMap((r) => r.entry.changes),
+  );
   // a row a later entry still in the outbox changes keeps this copy's state: that entry
   // goes out from it and is accepted or refused on its own
   const refusedSeqs = new Set(refused.map((r) => r.entry.seq));
@@ -239,7 +232,7 @@ export function takeServerState(
       entry.createdAt,
       entry.userId,
       JSON.stringify(entry.changes),
-      reason,
+      withdrawn ? reason : `${reason} ${KEPT}`,
       now,
     );
     run(db, `DELETE FROM outbox WHERE seq = ?`, entry.seq);

@@ -76,11 +76,141 @@ export const ledgerRow = z.strictObject({
 });
 export type LedgerRow = z.infer<typeof ledgerRow>;
 
+const text = z.string().nullable();
+
+/** A payer an imported claim named that the office did not have. */
+export const payerRow = z.strictObject({
+  name: z.string(),
+  payerCode: z.string(),
+  financialClass: z.string(),
+  claimsLine1: text,
+  claimsLine2: text,
+  claimsCity: text,
+  claimsState: text,
+  claimsZip: text,
+  appealsLine1: text,
+  appealsLine2: text,
+  appealsCity: text,
+  appealsState: text,
+  appealsZip: text,
+  phone: text,
+  fax: text,
+  appealsFax: text,
+  timelyFilingDays: z.number().int(),
+  appealWindowDays: z.number().int(),
+  secondAppealWindowDays: z.number().int().nullable(),
+  externalReviewWindowDays: z.number().int().nullable(),
+});
+export type PayerRow = z.infer<typeof payerRow>;
+
+/** A patient or guarantor created after joining (an import's new person). */
+export const personRow = z.strictObject({
+  lastName: z.string(),
+  firstName: z.string(),
+  middleName: text,
+  dateOfBirth: text,
+  sex: text,
+  phone: text,
+  phoneDigits: text,
+  returnedMail: z.number().int(),
+  deceasedDate: text,
+  deceasedSource: text,
+  createdAt: z.string(),
+});
+export type PersonRow = z.infer<typeof personRow>;
+
+/** One address of a person's history, which only grows. */
+export const addressRow = z.strictObject({
+  personGid: gid,
+  line1: z.string(),
+  line2: text,
+  city: z.string(),
+  state: z.string(),
+  zip: z.string(),
+  effectiveDate: z.string(),
+  reason: text,
+  recordedAt: z.string(),
+  recordedBy: gid,
+});
+export type AddressRow = z.infer<typeof addressRow>;
+
+/** An account as it was opened; its balances are never sent (each copy sums its ledger). */
+export const accountRow = z.strictObject({
+  accountNumber: z.string().min(1),
+  patientGid: gid,
+  guarantorGid: gid,
+  guarantorRelationship: z.string(),
+  serviceDate: z.string(),
+  dischargeDate: text,
+  financialClass: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  facilityGid: gid,
+});
+export type AccountRow = z.infer<typeof accountRow>;
+
+export const coverageRow = z.strictObject({
+  accountGid: gid,
+  payerGid: gid,
+  priority: z.number().int(),
+  memberId: z.string(),
+  groupNumber: text,
+  subscriberGid: gid.nullable(),
+});
+export type CoverageRow = z.infer<typeof coverageRow>;
+
+/** A claim as it was created; the file it came from is the importing desk's own record. */
+export const claimRow = z.strictObject({
+  claimNumber: z.string().min(1),
+  accountGid: gid,
+  coverageGid: gid.nullable(),
+  payerGid: gid,
+  payerClaimNumber: text,
+  billedDate: text,
+  remitDate: text,
+  status: z.string(),
+  totalCharge: cents,
+  createdAt: z.string(),
+  primaryClaimGid: gid.nullable(),
+  claimType: text,
+  facilityCode: text,
+  frequencyCode: text,
+  diagnosisCodes: text,
+  priorAuthorization: text,
+  referralNumber: text,
+  statementFrom: text,
+  statementTo: text,
+  billingProviderNpi: text,
+  fingerprint: text,
+  voidedAt: text,
+});
+export type ClaimRow = z.infer<typeof claimRow>;
+
+export const claimLineRow = z.strictObject({
+  claimGid: gid,
+  lineNumber: z.number().int(),
+  serviceDate: z.string(),
+  revenueCode: text,
+  procedureCode: text,
+  modifiers: text,
+  units: z.number(),
+  charge: cents,
+  removedAt: text,
+});
+export type ClaimLineRow = z.infer<typeof claimLineRow>;
+
 /** The insert-only tables: each row is written once and never changed, so its version is 1. */
 const insertOnly = [
   z.strictObject({ tbl: z.literal('activities'), gid, version: z.literal(1), row: activityRow }),
   z.strictObject({ tbl: z.literal('receipts'), gid, version: z.literal(1), row: receiptRow }),
   z.strictObject({ tbl: z.literal('ledger_entries'), gid, version: z.literal(1), row: ledgerRow }),
+  z.strictObject({ tbl: z.literal('payers'), gid, version: z.literal(1), row: payerRow }),
+  z.strictObject({ tbl: z.literal('people'), gid, version: z.literal(1), row: personRow }),
+  z.strictObject({ tbl: z.literal('addresses'), gid, version: z.literal(1), row: addressRow }),
+  z.strictObject({ tbl: z.literal('accounts'), gid, version: z.literal(1), row: accountRow }),
+  z.strictObject({ tbl: z.literal('coverages'), gid, version: z.literal(1), row: coverageRow }),
+  z.strictObject({ tbl: z.literal('claims'), gid, version: z.literal(1), row: claimRow }),
+  z.strictObject({ tbl: z.literal('claim_lines'), gid, version: z.literal(1), row: claimLineRow }),
 ] as const;
 
 /** A row as the server holds it: what a desktop takes, by version. */
@@ -102,6 +232,13 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[0].extend(inserted),
   insertOnly[1].extend(inserted),
   insertOnly[2].extend(inserted),
+  insertOnly[3].extend(inserted),
+  insertOnly[4].extend(inserted),
+  insertOnly[5].extend(inserted),
+  insertOnly[6].extend(inserted),
+  insertOnly[7].extend(inserted),
+  insertOnly[8].extend(inserted),
+  insertOnly[9].extend(inserted),
   z.strictObject({
     tbl: z.literal('follow_ups'),
     op: z.enum(['insert', 'update']),

@@ -39,6 +39,7 @@ import { migration046 } from './046-queue-counts';
 import { migration047 } from './047-office-own-rows';
 import { migration048 } from './048-open-deadlines';
 import { migration049 } from './049-working-marks';
+import { migration051 } from './051-office-records';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -120,6 +121,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 49,
     name: 'office database: who is working which account now',
     sql: migration049,
+  },
+  {
+    version: 51,
+    name: 'office database: new people, accounts, claims and their charges',
+    sql: migration051,
   },
 ];
 

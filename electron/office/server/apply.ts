@@ -8,6 +8,7 @@ import { syncStep } from '../steps';
 import { describeRow } from '../describe';
 import { activityValues, followUpValues, serverFollowUp } from './rows';
 import { AlreadyReversed, insertMoney } from './money';
+import { AlreadyCreated, insertRecord } from './records';
 
 /** Raised inside the entry's transaction to roll it back and answer with a reason. */
 class Refusal extends Error {
@@ -123,6 +124,24 @@ async function applyChange(client: pg.ClientBase, desktopId: string, c: Change):
     } catch (error) {
       // the office's reversal comes to the desktop with its next pull
       if (error instanceof AlreadyReversed) throw new Refusal(error.reason, []);
+      throw error;
+    }
+    return;
+  }
+  if (
+    c.tbl === 'payers' ||
+    c.tbl === 'people' ||
+    c.tbl === 'addresses' ||
+    c.tbl === 'accounts' ||
+    c.tbl === 'coverages' ||
+    c.tbl === 'claims' ||
+    c.tbl === 'claim_lines'
+  ) {
+    try {
+      await insertRecord(client, desktopId, c);
+    } catch (error) {
+      // the office's record comes to the desktop with its next pull
+      if (error instanceof AlreadyCreated) throw new Refusal(error.reason, []);
       throw error;
     }
     return;

@@ -40,10 +40,13 @@ export function moneyState(ctx: Ctx): {
          (SELECT ifnull(sum(amount), 0) FROM ledger_entries l WHERE l.account_id = a.id)
            AS ledgerSum
        FROM accounts a ORDER BY a.id`,
-  ).map((b) => ({
-    account: gidOf(ctx.db, 'accounts', b.id),
-    balance: b.balance,
-    ledgerSum: b.ledgerSum,
-  }));
+  )
+    .map((b) => ({
+      account: gidOf(ctx.db, 'accounts', b.id),
+      balance: b.balance,
+      ledgerSum: b.ledgerSum,
+    }))
+    // by office-wide id: an account created after joining has another local id on each copy
+    .sort((x, y) => (x.account < y.account ? -1 : x.account > y.account ? 1 : 0));
   return { ledger: ledger.sort(), receipts: receipts.sort(), balances };
 }

@@ -2,6 +2,7 @@ import { serverMigration001 } from './001-office';
 import { serverMigration002 } from './002-money';
 import { serverMigration003 } from './003-working-marks';
 import { serverMigration004 } from './004-office-copy';
+import { serverMigration005 } from './005-records';
 import { serverMigration006 } from './006-entry-digests';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
@@ -31,6 +32,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 4,
     name: "the office's copy of its database, for new desktops to download",
     sql: serverMigration004,
+  },
+  {
+    version: 5,
+    name: 'people, accounts, coverages, claims and lines created at a desktop, insert-only',
+    sql: serverMigration005,
   },
   {
     version: 6,

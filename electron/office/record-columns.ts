@@ -1,0 +1,123 @@
+import type { GidTable } from './gids';
+
+/**
+ * The columns of the records an import creates, as they travel (fields) and as a desktop
+ * keeps them (columns); a column that names another row names it by local id on a desktop
+ * and by office-wide id on the wire and on the server (its `_id` there is `_gid`).
+ */
+export type RecordTable =
+  'payers' | 'people' | 'addresses' | 'accounts' | 'coverages' | 'claims' | 'claim_lines';
+
+export type Column = readonly [field: string, column: string, refersTo?: GidTable];
+
+export const COLUMNS: Record<RecordTable, readonly Column[]> = {
+  // a payer a claim file named that this office did not have
+  payers: [
+    ['name', 'name'],
+    ['payerCode', 'payer_code'],
+    ['financialClass', 'financial_class'],
+    ['claimsLine1', 'claims_line1'],
+    ['claimsLine2', 'claims_line2'],
+    ['claimsCity', 'claims_city'],
+    ['claimsState', 'claims_state'],
+    ['claimsZip', 'claims_zip'],
+    ['appealsLine1', 'appeals_line1'],
+    ['appealsLine2', 'appeals_line2'],
+    ['appealsCity', 'appeals_city'],
+    ['appealsState', 'appeals_state'],
+    ['appealsZip', 'appeals_zip'],
+    ['phone', 'phone'],
+    ['fax', 'fax'],
+    ['appealsFax', 'appeals_fax'],
+    ['timelyFilingDays', 'timely_filing_days'],
+    ['appealWindowDays', 'appeal_window_days'],
+    ['secondAppealWindowDays', 'second_appeal_window_days'],
+    ['externalReviewWindowDays', 'external_review_window_days'],
+  ],
+  people: [
+    ['lastName', 'last_name'],
+    ['firstName', 'first_name'],
+    ['middleName', 'middle_name'],
+    ['dateOfBirth', 'date_of_birth'],
+    ['sex', 'sex'],
+    ['phone', 'phone'],
+    ['phoneDigits', 'phone_digits'],
+    ['returnedMail', 'returned_mail'],
+    ['deceasedDate', 'deceased_date'],
+    ['deceasedSource', 'deceased_source'],
+    ['createdAt', 'created_at'],
+  ],
+  // a person's address history: rows are only added, the newest effective one is current
+  addresses: [
+    ['personGid', 'person_id', 'people'],
+    ['line1', 'line1'],
+    ['line2', 'line2'],
+    ['city', 'city'],
+    ['state', 'state'],
+    ['zip', 'zip'],
+    ['effectiveDate', 'effective_date'],
+    ['reason', 'reason'],
+    ['recordedAt', 'recorded_at'],
+    ['recordedBy', 'recorded_by', 'users'],
+  ],
+  accounts: [
+    ['accountNumber', 'account_number'],
+    ['patientGid', 'patient_id', 'people'],
+    ['guarantorGid', 'guarantor_id', 'people'],
+    ['guarantorRelationship', 'guarantor_relationship'],
+    ['serviceDate', 'service_date'],
+    ['dischargeDate', 'discharge_date'],
+    ['financialClass', 'financial_class'],
+    ['status', 'status'],
+    ['createdAt', 'created_at'],
+    ['facilityGid', 'facility_id', 'facilities'],
+  ],
+  coverages: [
+    ['accountGid', 'account_id', 'accounts'],
+    ['payerGid', 'payer_id', 'payers'],
+    ['priority', 'priority'],
+    ['memberId', 'member_id'],
+    ['groupNumber', 'group_number'],
+    ['subscriberGid', 'subscriber_id', 'people'],
+  ],
+  claims: [
+    ['claimNumber', 'claim_number'],
+    ['accountGid', 'account_id', 'accounts'],
+    ['coverageGid', 'coverage_id', 'coverages'],
+    ['payerGid', 'payer_id', 'payers'],
+    ['payerClaimNumber', 'payer_claim_number'],
+    ['billedDate', 'billed_date'],
+    ['remitDate', 'remit_date'],
+    ['status', 'status'],
+    ['totalCharge', 'total_charge'],
+    ['createdAt', 'created_at'],
+    ['primaryClaimGid', 'primary_claim_id', 'claims'],
+    ['claimType', 'claim_type'],
+    ['facilityCode', 'facility_code'],
+    ['frequencyCode', 'frequency_code'],
+    ['diagnosisCodes', 'diagnosis_codes'],
+    ['priorAuthorization', 'prior_authorization'],
+    ['referralNumber', 'referral_number'],
+    ['statementFrom', 'statement_from'],
+    ['statementTo', 'statement_to'],
+    ['billingProviderNpi', 'billing_provider_npi'],
+    ['fingerprint', 'fingerprint'],
+    ['voidedAt', 'voided_at'],
+  ],
+  claim_lines: [
+    ['claimGid', 'claim_id', 'claims'],
+    ['lineNumber', 'line_number'],
+    ['serviceDate', 'service_date'],
+    ['revenueCode', 'revenue_code'],
+    ['procedureCode', 'procedure_code'],
+    ['modifiers', 'modifiers'],
+    ['units', 'units'],
+    ['charge', 'charge'],
+    ['removedAt', 'removed_at'],
+  ],
+};
+
+/** The server's column for a desktop's: a reference is kept by office-wide id. */
+export function serverColumn([, column, refersTo]: Column): string {
+  return refersTo ? column.replace(/_id$/, '_gid') : column;
+}

@@ -1,0 +1,144 @@
+import type { AccountId } from '../../shared/ids';
+import { touchAccount } from '../core/touched';
+import type { Db, ReadDb } from '../db/open';
+import { oneOrThrow, run } from '../db/query';
+import { gidOrNull, localIdOrNull, takeUserIdOrNull, type GidTable } from './gids';
+import { COLUMNS, type RecordTable } from './record-columns';
+
+export type { RecordTable } from './record-columns';
+import {
+  accountRow,
+  claimLineRow,
+  claimRow,
+  coverageRow,
+  payerRow,
+  personRow,
+  addressRow,
+  type Change,
+  type ServerRow,
+} from './wire';
+
+/**
+ * The records an import creates (people, accounts, coverages, claims, claim lines) as they
+ * travel (by office-wide ids) and as this copy keeps them (by local ids). Each table is
+ * described once: its columns, and which of them name another row, so reading, writing
+ * and the foreign-key translation cannot drift apart.
+ */
+const SCHEMAS = {
+  payers: payerRow,
+  people: personRow,
+  addresses: addressRow,
+  accounts: accountRow,
+  coverages: coverageRow,
+  claims: claimRow,
+  claim_lines: claimLineRow,
+} as const;
+
+type RecordChange = Extract<Change, { tbl: RecordTable }>;
+type RowOf<T extends RecordTable> = Extract<RecordChange, { tbl: T }>['row'];
+
+export function isRecordTable(tbl: string): tbl is RecordTable {
+  return tbl in COLUMNS;
+}
+
+/** A record as it travels: its foreign keys named by office-wide ids. */
+export function readRecord<T extends RecordTable>(db: ReadDb, tbl: T, id: number): RowOf<T> {
+  const cols = COLUMNS[tbl];
+  const local = oneOrThrow<Record<string, unknown>>(
+    db,
+    `SELECT ${cols.map(([, c]) => c).join(', ')} FROM ${tbl} WHERE id = ?`,
+    id,
+  );
+  const row: Record<string, unknown> = {};
+  for (const [field, column, refersTo] of cols) {
+    const value = local[column];
+    row[field] = refersTo ? gidOrNull(db, refersTo, value as number | null) : value;
+  }
+  return SCHEMAS[tbl].parse(row) as RowOf<T>;
+}
+
+/**
+ * Adds a record another desktop created, its foreign keys translated to this copy's ids
+ * (a row this copy lacks raises MissingRowError). A claim's import file stays the importing
+ * desk's; a new account is marked so the upkeep at commit brings it into the queue.
+ */
+export function insertRecord(db: Db, tbl: RecordTable, row: RecordChange['row']): number {
+  const cols = COLUMNS[tbl];
+  const fields: Record<string, unknown> = row;
+  const values = cols.map(([field, , refersTo]) => {
+    const value = fields[field];
+    if (refersTo === 'users') {
+      // someone who signed in first at the desktop that made it is added here (users.ts)
+      return takeUserIdOrNull(db, value as string | null, String(fields.recordedAt));
+    }
+    return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
+  });
+  const id = Number(
+    run(
+      db,
+      `INSERT INTO ${tbl} (${cols.map(([, c]) => c).join(', ')})
+         VALUES (${cols.map(() => '?').join(', ')})`,
+      ...values,
+    ).lastInsertRowid,
+  );
+  if (tbl === 'accounts') touchAccount(db, id as AccountId);
+  return id;
+}
+
+/** The rows a travelling row names, by table and office-wide id. */
+export function referencesOf(r: ServerRow | Change): [GidTable, string][] {
+  const named: [GidTable, string | null][] = [];
+  switch (r.tbl) {
+    case 'receipts':
+      named.push(['accounts', r.row.accountGid], ['receipts', r.row.reversesGid]);
+      break;
+    case 'ledger_entries':
+      named.push(
+        ['accounts', r.row.accountGid],
+        ['claims', r.row.claimGid],
+        ['claim_lines', r.row.claimLineGid],
+        ['ledger_entries', r.row.reversesGid],
+        ['receipts', r.row.receiptGid],
+      );
+      break;
+    case 'activities':
+    case 'follow_ups':
+      named.push(['accounts', r.row.accountGid], ['claims', r.row.claimGid]);
+      break;
+    default: {
+      const fields: Record<string, unknown> = r.row;
+      for (const [field, , refersTo] of COLUMNS[r.tbl]) {
+        if (refersTo) named.push([refersTo, fields[field] as string | null]);
+      }
+    }
+  }
+  return named.filter((n): n is [GidTable, string] => n[1] !== null);
+}
+
+/** The account a travelling row belongs to, by its office-wide id (none for a person). */
+export function accountGidOf(r: ServerRow | Change): string | undefined {
+  if (r.tbl === 'accounts') return r.gid;
+  return referencesOf(r).find(([tbl]) => tbl === 'accounts')?.[1];
+}
+
+/** The account a record belongs to, for refreshing it after its rows are withdrawn. */
+export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): number | undefined {
+  switch (tbl) {
+    case 'payers':
+    case 'people':
+    case 'addresses':
+      return undefined;
+    case 'accounts':
+      return id;
+    case 'coverages':
+    case 'claims':
+      return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
+    case 'claim_lines':
+      return oneOrThrow<{ a: number }>(
+        db,
+        `SELECT c.account_id AS a FROM claim_lines l JOIN claims c ON c.id = l.claim_id
+           WHERE l.id = ?`,
+        id,
+      ).a;
+  }
+}

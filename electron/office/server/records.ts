@@ -1,0 +1,77 @@
+import type pg from 'pg';
+import { COLUMNS, serverColumn, type RecordTable } from '../record-columns';
+import type { Change } from '../wire';
+import { sqlState } from './connection';
+
+/** Raised when another desktop created the same record first. */
+export class AlreadyCreated extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+type RecordChange = Extract<Change, { tbl: RecordTable }>;
+
+const WITHDRAWN =
+  'this desktop’s copy and what was done on it here were withdrawn and are listed here; redo them on the office’s.';
+
+/**
+ * Inserts a record a desktop created. Its unique keys decide between two desktops creating
+ * the same one: the first to commit wins, the other waits on its index entry and is
+ * refused, in words that name the record.
+ */
+export async function insertRecord(
+  client: pg.ClientBase,
+  desktopId: string,
+  c: RecordChange,
+): Promise<void> {
+  const cols = COLUMNS[c.tbl];
+  const fields: Record<string, unknown> = c.row;
+  const names = ['gid', ...cols.map(serverColumn), 'desktop_id'];
+  await client.query('SAVEPOINT insert_record');
+  try {
+    await client.query(
+      `INSERT INTO ${c.tbl} (${names.join(', ')})
+         VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`,
+      [c.gid, ...cols.map(([field]) => fields[field]), desktopId],
+    );
+    await client.query('RELEASE SAVEPOINT insert_record');
+  } catch (error) {
+    const why = sqlState(error) === '23505' ? alreadyCreated(c, constraintOf(error)) : undefined;
+    if (why === undefined) throw error;
+    await client.query('ROLLBACK TO SAVEPOINT insert_record');
+    throw new AlreadyCreated(why);
+  }
+}
+
+function constraintOf(error: unknown): string | undefined {
+  const constraint = (error as { constraint?: unknown }).constraint;
+  return typeof constraint === 'string' ? constraint : undefined;
+}
+
+/** What the office already has, said as a person knows it; undefined for another clash. */
+function alreadyCreated(c: RecordChange, constraint: string | undefined): string | undefined {
+  switch (constraint) {
+    case 'payers_code_once':
+      return c.tbl === 'payers'
+        ? `Payer ${c.row.name} (${c.row.payerCode}) was already added at another desktop; ${WITHDRAWN}`
+        : undefined;
+    case 'accounts_number_once':
+      return c.tbl === 'accounts'
+        ? `Account ${c.row.accountNumber} was already created at another desktop; ${WITHDRAWN}`
+        : undefined;
+    case 'claims_number_once':
+      return c.tbl === 'claims'
+        ? `Claim ${c.row.claimNumber} was already created at another desktop; ${WITHDRAWN}`
+        : undefined;
+    case 'coverages_priority_once':
+      return c.tbl === 'coverages'
+        ? `This account’s coverage at priority ${c.row.priority} was already added at another desktop; ${WITHDRAWN}`
+        : undefined;
+    case 'claim_lines_number_once':
+      return c.tbl === 'claim_lines'
+        ? `Line ${c.row.lineNumber} of this claim was already added at another desktop; ${WITHDRAWN}`
+        : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,101 @@
+import type { AccountId } from '../../shared/ids';
+import { takeTouched, touchAccount } from '../core/touched';
+import type { Db, ReadDb } from '../db/open';
+import { all, one, run } from '../db/query';
+import { refreshAccountBalance } from '../ledger/ledger';
+import { forgetSyncRow, localIdOf, setSyncRow } from './gids';
+import { accountOfRecord, isRecordTable } from './records';
+import type { Change } from './wire';
+
+/** The rows only a desk has that are written with a record and go with it. */
+const BORN_WITH: Partial<Record<Change['tbl'], readonly [table: string, column: string][]>> = {
+  activities: [['call_times', 'activity_id']],
+  claims: [['claim_providers', 'claim_id']],
+  claim_lines: [['claim_line_providers', 'claim_line_id']],
+};
+
+/**
+ * Withdraws what refused entries inserted (the server has none of it), newest first so a
+ * row goes before the rows it names: notes, follow-ups, money, then lines, claims,
+ * coverages, accounts, addresses and people. The append-only triggers allow this only
+ * with the capture off, that is only while the sync worker writes.
+ *
+ * All of it or none: when some other row of this copy still names a withdrawn record (a
+ * payment plan or a statement on an account the office refused, made here before the
+ * refusal came), deleting it would lose that work. Then nothing is withdrawn: the rows stay
+ * as this desktop's own (`own:`), never sent, so nothing naming them reaches the office
+ * either, and the office's record of the same number waits in sync_held. Returns whether
+ * the rows were withdrawn.
+ */
+export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
+  const inserted = changes.filter((c) => c.op === 'insert');
+  run(db, 'SAVEPOINT withdraw');
+  try {
+    for (const c of [...inserted].reverse()) withdrawRow(db, c);
+    run(db, 'RELEASE withdraw');
+  } catch (error) {
+    run(db, 'ROLLBACK TO withdraw');
+    run(db, 'RELEASE withdraw');
+    if (!isForeignKeyError(error)) throw error;
+    for (const c of inserted) {
+      const localId = localIdOf(db, c.tbl, c.gid);
+      if (localId !== undefined) setSyncRow(db, c.tbl, localId, `own:${localId}`, 1);
+    }
+    return false;
+  }
+  // an account withdrawn whole has nothing left for the upkeep to bring up to date
+  for (const id of takeTouched(db)) {
+    if (one(db, `SELECT 1 AS n FROM accounts WHERE id = ?`, id)) touchAccount(db, id);
+  }
+  return true;
+}
+
+function withdrawRow(db: Db, c: Change): void {
+  const localId = localIdOf(db, c.tbl, c.gid);
+  if (localId === undefined) return;
+  const accountId = accountOf(db, c.tbl, localId);
+  for (const [table, column] of BORN_WITH[c.tbl] ?? []) {
+    run(db, `DELETE FROM ${table} WHERE ${column} = ?`, localId);
+  }
+  if (c.tbl === 'accounts') withdrawOwnRows(db, localId);
+  run(db, `DELETE FROM ${c.tbl} WHERE id = ?`, localId);
+  forgetSyncRow(db, c.tbl, localId);
+  if (accountId === undefined || c.tbl === 'accounts') return;
+  // balances are this copy's own sums: withdrawn money leaves them here and now
+  if (c.tbl === 'ledger_entries') refreshAccountBalance(db, accountId);
+  else touchAccount(db, accountId);
+}
+
+/**
+ * The follow-ups and notes this desktop's upkeep wrote on an account (a credit balance a
+ * withdrawn payment made, say) go with it: they were derived from its ledger, which is
+ * withdrawn, and were never sent.
+ */
+function withdrawOwnRows(db: Db, accountId: number): void {
+  for (const tbl of ['follow_ups', 'activities'] as const) {
+    const own = all<{ id: number }>(
+      db,
+      `SELECT t.id FROM ${tbl} t JOIN sync_rows r ON r.tbl = ? AND r.local_id = t.id
+         WHERE t.account_id = ? AND r.gid LIKE 'own:%'`,
+      tbl,
+      accountId,
+    );
+    for (const { id } of own) {
+      run(db, `DELETE FROM ${tbl} WHERE id = ?`, id);
+      forgetSyncRow(db, tbl, id);
+    }
+  }
+}
+
+function accountOf(db: ReadDb, tbl: Change['tbl'], id: number): AccountId | undefined {
+  if (isRecordTable(tbl)) return accountOfRecord(db, tbl, id) as AccountId | undefined;
+  return one<{ accountId: AccountId }>(
+    db,
+    `SELECT account_id AS accountId FROM ${tbl} WHERE id = ?`,
+    id,
+  )?.accountId;
+}
+
+function isForeignKeyError(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
