@@ -18,6 +18,9 @@
  * office database: 10,000 outbox entries applied to the server against the same rows
  * written bare, then 25 desktops working one office for that many seconds (see
  * office/bench.ts); it stops the cluster at the end and fails if a copy diverged.
+ * `-- --only office-copy` makes an office from (a copy of) the bench database on a cluster
+ * of its own and joins it from a second desktop, timing the upload's stages and the
+ * download (office/first-copy.ts).
  *
  * Times the work queue, search and the account view on a bench-scale database, through
  * the app's dispatch and as bare SQL, and prints p50/p95 with the ratio between them;
@@ -47,6 +50,7 @@ import { encryptionBenchmark, printEncryption } from './encryption';
 import { framesBenchmark, printFrames } from './frames';
 import { measurePair, type Timing } from './measure';
 import { officeBenchmarks } from './office/bench';
+import { firstCopyBenchmark, printFirstCopy } from './office/first-copy';
 import { REPORT_TARGET, reportScenarios } from './reports';
 import { benchScenarios, TARGET_P95_MS, TARGET_RATIO } from './scenarios';
 import {
@@ -145,6 +149,7 @@ async function main(): Promise<void> {
     'documents',
     'frames',
     'office',
+    'office-copy',
     'daily',
   ];
   if (values.only !== undefined && !parts.includes(values.only)) {
@@ -186,6 +191,13 @@ async function main(): Promise<void> {
       `${c.patients.toLocaleString('en-US')} patients, ${c.claims.toLocaleString('en-US')} claims, ` +
       `${c.ledgerEntries.toLocaleString('en-US')} ledger entries (built in ${database.buildSeconds} s).`,
   );
+
+  if (values.only === 'office-copy') {
+    const made = await firstCopyBenchmark(database.file);
+    if (made) printFirstCopy(made);
+    else process.exitCode = 1;
+    return;
+  }
 
   // opened exactly as the app opens its database
   const db = openDatabase(database.file);
