@@ -179,6 +179,15 @@ describeWithPg('records created after joining', () => {
       ]),
     );
     expect(note?.changes.map((c) => c.tbl)).toEqual(['activities']);
+    // as the list shows it: each record once, the account gone from this desktop
+    const [shown] = call(b.ctx, 'listNotSynced', {}).actions;
+    expect(shown).toMatchObject({ accountId: null, accountNumber: null });
+    expect(shown?.lines).toEqual([
+      'New person Rivera, Ana.',
+      'New account 100234.',
+      'New claim 100234 for $300.00.',
+      'Claim 100234 (837I, 1 line, $300.00) imported from claim file other.837, billed to Acme Health Plan on 03/16/2026.',
+    ]);
 
     // B now has the office's account only, with A's charges, and nothing of its own
     expect(recordsState(b.ctx)).toEqual(recordsState(a.ctx));
@@ -217,6 +226,10 @@ describeWithPg('records created after joining', () => {
     );
     // the account both started with stays, with the office's claim and charges only
     expect(accountId(b.ctx, '200500')).toBe(base);
+    expect(call(b.ctx, 'listNotSynced', {}).actions[0]).toMatchObject({
+      accountId: base,
+      accountNumber: '200500',
+    });
     expect(recordsState(b.ctx)).toEqual(recordsState(a.ctx));
     expect(moneyState(b.ctx)).toEqual(moneyState(a.ctx));
     expect(moneyState(b.ctx).balances.find((x) => x.account === `base:${base}`)).toEqual({
