@@ -6,8 +6,22 @@ import type { ReceiptRow, ServerRow } from './wire';
 
 /** A synced row in a sentence: the server's reasons and the not-synced list both say it. */
 export function describeRow(r: ServerRow): string {
-  if (r.tbl === 'receipts') return describeReceipt(r.row);
-  if (r.tbl !== 'follow_ups') return 'it was changed.';
+  switch (r.tbl) {
+    case 'receipts':
+      return describeReceipt(r.row);
+    case 'payers':
+      return `New payer ${r.row.name} (${r.row.payerCode}).`;
+    case 'people':
+      return `New person ${r.row.lastName}, ${r.row.firstName}.`;
+    case 'accounts':
+      return `New account ${r.row.accountNumber}.`;
+    case 'claims':
+      return `New claim ${r.row.claimNumber} for ${formatCents(cents(r.row.totalCharge))}.`;
+    case 'follow_ups':
+      break;
+    default:
+      return 'it was changed.';
+  }
   const f = r.row;
   const label = (FOLLOW_UP_KIND.labels as Record<string, string>)[f.kind] ?? 'Follow-up';
   if (f.status === 'open') return `${label} due ${formatUsDate(isoDate(f.dueDate))}.`;

@@ -20,6 +20,7 @@ import { isSupervisor } from '../users/users';
 import { describeRow } from './describe';
 import { localIdOf, officeLink } from './gids';
 import { accountGidOf } from './records';
+import type { Change } from './wire';
 import { startWorking, stopWorking, workingMarksView } from './working';
 import { dismissNotSynced as dismiss, notSyncedActions, type NotSyncedAction } from './not-synced';
 import { officeRunner, type OfficeRunner } from './runner';
@@ -29,8 +30,7 @@ function accountOf(
   ctx: ReadCtx,
   action: NotSyncedAction,
 ): Pick<NotSyncedView, 'accountId' | 'accountNumber'> {
-  const first = action.changes[0];
-  const gid = first === undefined ? undefined : accountGidOf(first);
+  const gid = action.changes.map(accountGidOf).find((g) => g !== undefined);
   const id = gid === undefined ? undefined : localIdOf(ctx.db, 'accounts', gid);
   const row =
     id === undefined
@@ -44,6 +44,8 @@ function accountOf(
     ? { accountId: id as AccountId, accountNumber: row.number }
     : { accountId: null, accountNumber: null };
 }
+
+const UNSAID = new Set<Change['tbl']>(['ledger_entries', 'claim_lines', 'coverages', 'addresses']);
 
 function userName(ctx: ReadCtx, userId: number): string {
   return (
@@ -65,9 +67,11 @@ function listNotSynced(ctx: ReadCtx): NotSyncedList {
       refusedAt: a.refusedAt,
       reason: a.reason,
       ...accountOf(ctx, a),
-      // a payment's ledger rows repeat its receipt: the receipt says it once
+      // a payment's ledger rows repeat its receipt, and a claim's lines and charges, an
+      // account's coverage and a person's address its claim, account and person: each is
+      // said once
       lines: a.changes
-        .filter((c) => c.tbl !== 'ledger_entries')
+        .filter((c) => !UNSAID.has(c.tbl))
         .map((c) => (c.tbl === 'activities' ? c.row.body : describeRow(c))),
       canDismiss: supervisor || a.userId === ctx.userId,
     }));

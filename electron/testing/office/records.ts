@@ -1,7 +1,17 @@
 import pg from 'pg';
+import { expect } from 'vitest';
+import type { AccountId, PayerId, UserId } from '../../../shared/ids';
 import type { Ctx } from '../../core/context';
-import { all } from '../../db/query';
+import { all, oneOrThrow, run } from '../../db/query';
+import type { Claim837 } from '../../importers/claims/claim-types';
 import { gidOf, gidOrNull } from '../../office/gids';
+import { addAccount, addPerson, makeSupervisor } from '../builders';
+import { call } from '../call';
+import { claimFileText, testClaim } from '../claims';
+import { COLUMNS, sheet, sheetRow } from '../csv-sheet';
+import { TEST_TODAY } from '../test-db';
+import type { Desktop } from './desktops';
+import { moneyState } from './money';
 
 /**
  * A desktop's records (people, addresses, accounts, coverages, claims, lines) by
@@ -59,4 +69,84 @@ export async function serverCount(server: pg.ClientConfig, sql: string): Promise
   } finally {
     await client.end();
   }
+}
+
+/** The payer the test claims bill, in the copy every desktop starts from. */
+export function withAcme(ctx: Ctx): void {
+  run(
+    ctx.db,
+    `INSERT OR IGNORE INTO payers (name, payer_code, financial_class, timely_filing_days,
+         appeal_window_days) VALUES ('Acme Health Plan', 'ACME01', 'commercial', 180, 180)`,
+  );
+}
+
+/** Acme and an account of the copy every desktop starts from, for Ana Rivera, covered by Acme. */
+export function withRiveraAccount(ctx: Ctx): void {
+  withAcme(ctx);
+  const payerId = oneOrThrow<{ id: PayerId }>(
+    ctx.db,
+    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
+  ).id;
+  const patientId = addPerson(ctx, { last: 'Rivera', first: 'Ana', dob: '1980-04-12' });
+  addAccount(ctx, { number: '200500', patientId, payerId });
+}
+
+/** Acme, and every desktop's user a supervisor, who may import a spreadsheet. */
+export function withSupervisors(ctx: Ctx): void {
+  withAcme(ctx);
+  for (const { id } of all<{ id: UserId }>(ctx.db, `SELECT id FROM users`)) {
+    makeSupervisor(ctx, id);
+  }
+}
+
+export function importSheet(d: Desktop, numbers: string[]): void {
+  const report = call(d.ctx, 'importCsv', {
+    fileName: 'accounts.csv',
+    text: sheet(numbers.map((n) => sheetRow(n, 'ACME01'))),
+    columns: COLUMNS,
+  });
+  expect(report.imported).toBe(numbers.length);
+}
+
+export function importClaim(
+  d: Desktop,
+  pcn: string,
+  charges: number[],
+  file = `${pcn}.837`,
+  over: Partial<Claim837> = {},
+): void {
+  const report = call(d.ctx, 'importFile', {
+    fileName: file,
+    text: claimFileText([testClaim(pcn, charges, over)]),
+  });
+  expect(report.status).toBe('posted');
+}
+
+export function accountId(ctx: Ctx, number: string): AccountId {
+  return oneOrThrow<{ id: AccountId }>(
+    ctx.db,
+    `SELECT id FROM accounts WHERE account_number = ?`,
+    number,
+  ).id;
+}
+
+/** Every account's cached balance is its ledger's sum, and the day totals agree with it. */
+export function expectMoneyRight(ctx: Ctx): void {
+  for (const b of moneyState(ctx).balances) expect(b.balance).toBe(b.ledgerSum);
+  const totals = (sql: string) => oneOrThrow<{ amount: number; n: number }>(ctx.db, sql);
+  expect(
+    totals(`SELECT ifnull(sum(amount), 0) AS amount, ifnull(sum(entries), 0) AS n
+              FROM ledger_day_totals`),
+  ).toEqual(totals(`SELECT ifnull(sum(amount), 0) AS amount, count(*) AS n FROM ledger_entries`));
+}
+
+export const cash = (id: AccountId, amount: number) => ({
+  accountId: id,
+  amount,
+  method: 'cash' as const,
+  receivedDate: TEST_TODAY,
+});
+/** This desktop's id in its office. */
+export function officeId(d: Desktop): string {
+  return oneOrThrow<{ id: string }>(d.ctx.db, `SELECT desktop_id AS id FROM office_link`).id;
 }
