@@ -56,6 +56,8 @@ const SUPERVISOR_ONLY: readonly MethodName[] = [
   'getOfficeServer',
   'testOfficeServer',
   'saveOfficeServer',
+  'createOffice',
+  'joinOffice',
   'disconnectOffice',
   'decideAssistanceApplication',
   'recordExtraordinaryAction',
