@@ -46,6 +46,17 @@ async function expectLedgersAgree(server: pg.ClientConfig, ...desktops: Desktop[
     const onServer = new Map(rows.map((r) => [r.account, Number(r.sum)]));
     const states = desktops.map((d) => moneyState(d.ctx));
     for (const s of states.slice(1)) expect(s).toEqual(states[0]);
+    for (const d of desktops) {
+      // the day totals take back what a withdrawn row added, by day, kind and side
+      const byDay = (sql: string) => all(d.ctx.db, `${sql} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+      expect(
+        byDay(`SELECT posting_date, kind, side, sum(amount) AS amount, sum(entries) AS n
+                 FROM ledger_day_totals WHERE entries <> 0`),
+      ).toEqual(
+        byDay(`SELECT posting_date, kind, side, sum(amount) AS amount, count(*) AS n
+                 FROM ledger_entries`),
+      );
+    }
     for (const s of states) {
       for (const b of s.balances) {
         expect(b.balance, b.account).toBe(b.ledgerSum);
