@@ -275,6 +275,10 @@ describeWithPg('the whole ledger between desktops', () => {
       all(a.ctx.db, `SELECT status, ledger_entry_id AS posted FROM adjustment_requests`),
     ).toEqual([{ status: 'approved', posted: null }]);
     expect(all(b.ctx.db, `SELECT * FROM returned_checks`)).toEqual([]);
+    // the list says what was not synced in words: the reversal, its history lines
+    expect(call(b.ctx, 'listNotSynced', {}).actions[0]?.lines[0]).toBe(
+      'Reversal of a $5.00 payment on 03/16/2026.',
+    );
     const balances = await expectLedgersAgree(server, a, b);
     expect(balances[1]?.balance).toBe(20_000);
     for (const d of [a, b]) expect(all(d.ctx.db, `SELECT * FROM sync_held`)).toEqual([]);
