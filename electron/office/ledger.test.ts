@@ -8,6 +8,7 @@ import { call } from '../testing/call';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { moneyState, owing } from '../testing/office/money';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { remitClaim, remittanceFile } from '../testing/remittance';
 import { TEST_TODAY } from '../testing/test-db';
 
 /** Account 1 owes its payer $500.00 on one claim of two lines; account 2 owes $200.00 itself. */
@@ -282,5 +283,57 @@ describeWithPg('the whole ledger between desktops', () => {
     const balances = await expectLedgersAgree(server, a, b);
     expect(balances[1]?.balance).toBe(20_000);
     for (const d of [a, b]) expect(all(d.ctx.db, `SELECT * FROM sync_held`)).toEqual([]);
+  });
+
+  it("takes an 835's payment to the other desktop, and withdraws an 835 reversal refused there", async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 2, prepare);
+    const insured = accountIds[0] as AccountId;
+    const number = oneOrThrow<{ n: string }>(
+      a.ctx.db,
+      `SELECT claim_number AS n FROM claims WHERE account_id = ?`,
+      insured,
+    ).n;
+    const paid = remitClaim({
+      patientControlNumber: number,
+      charge: 50_000,
+      paid: 42_000,
+      adjustments: [{ group: 'CO', reason: '45', amount: 8_000 }],
+    });
+    call(a.ctx, 'importFile', {
+      fileName: 'paid.835',
+      text: remittanceFile([paid], { trace: 'T1' }),
+    });
+    await syncAll(a, b);
+    expect((await expectLedgersAgree(server, a, b))[0]?.balance).toBe(0);
+
+    // the payer takes it back in an 835 at A, while B reverses the EOB by hand
+    const reversal = {
+      ...paid,
+      statusCode: '22',
+      chargeAmount: -50_000,
+      paidAmount: -42_000,
+      adjustments: paid.adjustments.map((x) => ({ ...x, amount: -x.amount })),
+    } as typeof paid;
+    const adjustmentsOnA = all(a.ctx.db, `SELECT * FROM claim_adjustments ORDER BY id`);
+    const report = call(a.ctx, 'importFile', {
+      fileName: 'reversal.835',
+      text: remittanceFile([reversal], { trace: 'T2' }),
+    });
+    expect(report.remittances[0]?.reversals).toBe(1);
+    const eob = oneOrThrow<{ id: ReceiptId }>(
+      b.ctx.db,
+      `SELECT id FROM receipts WHERE kind = 'insurance_payment'`,
+    ).id;
+    call(b.ctx, 'reversePayment', { receiptId: eob, reason: 'Payer recouped it.' });
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
+    expect((await a.sync.sync()).push.refused).toBeGreaterThan(0);
+    await syncAll(a, b);
+    expect(
+      all<{ reason: string }>(a.ctx.db, `SELECT reason FROM not_synced ORDER BY seq`)[0]?.reason,
+    ).toMatch(/^This payer's payment was already reversed at another desktop \(\$420\.00 on/);
+    // A's reversal went with the claim adjustments it wrote; B's came in its place
+    expect(all(a.ctx.db, `SELECT * FROM claim_adjustments ORDER BY id`)).toEqual(adjustmentsOnA);
+    expect((await expectLedgersAgree(server, a, b))[0]?.balance).toBe(50_000);
   });
 });
