@@ -81,6 +81,7 @@ function withdrawRow(db: Db, c: Change): void {
     run(db, `DELETE FROM ${table} WHERE ${column} = ?`, localId);
   }
   if (c.tbl === 'accounts') withdrawOwnRows(db, localId);
+  // every placeholder is the withdrawn row's id
   for (const sql of NAMING_MONEY[c.tbl] ?? []) {
     run(
       db,
