@@ -28,10 +28,17 @@ export function describeRow(r: ServerRow): string {
   return `${label} ${f.status === 'done' ? 'completed' : 'cancelled'}${f.completedAt ? ` on ${formatUsDate(isoDate(f.completedAt.slice(0, 10)))}` : ''}.`;
 }
 
+const RECEIPT_KIND: Record<ReceiptRow['kind'], string> = {
+  patient_payment: 'payment',
+  insurance_payment: "payer's payment",
+  refund: 'refund',
+};
+
 function describeReceipt(r: ReceiptRow): string {
   const amount = formatCents(cents(Math.abs(r.amount)));
   const on = formatUsDate(isoDate(r.receivedDate));
-  return r.reversesGid === null
-    ? `Payment of ${amount} (${r.method}) received ${on}.`
-    : `Reversal of a ${amount} payment on ${on}.`;
+  const what = RECEIPT_KIND[r.kind];
+  if (r.reversesGid !== null) return `Reversal of a ${amount} ${what} on ${on}.`;
+  const verb = r.kind === 'refund' ? 'paid back' : 'received';
+  return `${what.charAt(0).toUpperCase()}${what.slice(1)} of ${amount} (${r.method}) ${verb} ${on}.`;
 }

@@ -98,7 +98,7 @@ describe('money in the outbox', () => {
     ]);
   });
 
-  it('leaves out money that does not travel yet, and keeps the ledger append-only', () => {
+  it('sends every ledger row, an adjustment too, once, and keeps the ledger append-only', () => {
     ctx = createTestCtx();
     const { accountId } = addAccount(ctx);
     owing(ctx, accountId);
@@ -112,8 +112,8 @@ describe('money in the outbox', () => {
       reasonCode: 'ADMIN',
       memo: 'Courtesy.',
     });
-    // the adjustment's ledger row stays here; only its history line travels
-    expect(outbox()).toEqual([{ seq: 2, partOf: null, tables: ['activities'] }]);
+    // the adjustment's ledger row travels with its history line, noted once
+    expect(outbox()).toEqual([{ seq: 2, partOf: null, tables: ['ledger_entries', 'activities'] }]);
     expect(() => run(ctx.db, `DELETE FROM ledger_entries`)).toThrow(/append-only/);
     expect(() => run(ctx.db, `DELETE FROM receipts`)).toThrow(/append-only/);
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import type { AccountId, FollowUpId, ReceiptId } from '../../shared/ids';
+import type { AccountId, FollowUpId, LedgerEntryId, ReceiptId } from '../../shared/ids';
 import { addDays } from '../../shared/dates/iso-date';
 import { dispatch } from '../api/dispatch';
 import type { Ctx } from '../core/context';
@@ -20,6 +20,8 @@ type Action =
   | { do: 'callback'; at: number; account: number; inDays: number }
   | { do: 'pay'; at: number; account: number; cents: number }
   | { do: 'reverse'; at: number; account: number; pick: number }
+  | { do: 'adjust'; at: number; account: number; cents: number }
+  | { do: 'unadjust'; at: number; account: number; pick: number }
   | { do: 'import'; at: number; number: number }
   | { do: 'push' | 'pull' | 'sync'; at: number };
 
@@ -48,6 +50,17 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   {
     arbitrary: fc.record({ do: fc.constant('reverse' as const), at, account, pick: fc.nat(5) }),
     weight: 3,
+  },
+  // an adjustment, and its reversal (two desktops reversing one: one is refused)
+  fc.record({
+    do: fc.constant('adjust' as const),
+    at,
+    account,
+    cents: fc.integer({ min: 1, max: 5_000 }),
+  }),
+  {
+    arbitrary: fc.record({ do: fc.constant('unadjust' as const), at, account, pick: fc.nat(3) }),
+    weight: 2,
   },
   // two desktops importing one account number before either sends it: one is refused
   fc.record({ do: fc.constant('import' as const), at, number: fc.integer({ min: 0, max: 1 }) }),
@@ -109,6 +122,28 @@ async function perform(d: Desktop, accountId: AccountId, a: Action): Promise<voi
       );
       const payment = payments[a.pick % Math.max(payments.length, 1)];
       if (payment) dispatch(d.ctx, 'reversePayment', { receiptId: payment.id, reason: 'test' });
+      return;
+    }
+    case 'adjust':
+      dispatch(d.ctx, 'postAdjustment', {
+        accountId,
+        side: 'patient',
+        amount: a.cents,
+        reasonCode: 'ADMIN',
+        memo: 'test',
+      });
+      return;
+    case 'unadjust': {
+      // an adjustment this desktop knows of and has not seen reversed
+      const adjustments = all<{ id: LedgerEntryId }>(
+        d.ctx.db,
+        `SELECT id FROM ledger_entries l WHERE account_id = ? AND kind = 'adjustment'
+           AND reverses_id IS NULL AND receipt_id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.reverses_id = l.id) ORDER BY id`,
+        accountId,
+      );
+      const entry = adjustments[a.pick % Math.max(adjustments.length, 1)];
+      if (entry) dispatch(d.ctx, 'reverseEntry', { entryId: entry.id, reason: 'test' });
       return;
     }
     case 'complete': {
@@ -240,6 +275,13 @@ describeWithPg('three desktops with random disconnects', () => {
           expect(money[0]?.receipts.filter((r) => !/ reverses -$/.test(r))).toHaveLength(
             Number(reversals.rows[0]?.n),
           );
+          // the same for ledger rows: a row reversed once, here as on the server
+          const reversedRows = await client.query<{ n: string }>(
+            `SELECT count(*) AS n FROM ledger_entries WHERE reverses_gid IS NOT NULL`,
+          );
+          expect(money[0]?.ledger.filter((l) => !/ reverses -$/.test(l))).toHaveLength(
+            Number(reversedRows.rows[0]?.n),
+          );
           // no lost update: each follow-up's accepted versions follow one another
           const { rows } = await client.query<{ gid: string; versions: number[] }>(
             `SELECT gid, array_agg(version ORDER BY version) AS versions FROM change_log
@@ -284,6 +326,19 @@ describeWithPg('three desktops with random disconnects', () => {
               { do: 'pull', at: 2 },
               { do: 'reverse', at: 1, account: 0, pick: 0 },
               { do: 'reverse', at: 2, account: 0, pick: 0 },
+              { do: 'push', at: 2 },
+              { do: 'pull', at: 1 },
+            ],
+          ],
+          // two desktops reverse one adjustment before either sends: one reversal stands
+          [
+            [
+              { do: 'adjust', at: 0, account: 0, cents: 500 },
+              { do: 'sync', at: 0 },
+              { do: 'pull', at: 1 },
+              { do: 'pull', at: 2 },
+              { do: 'unadjust', at: 1, account: 0, pick: 0 },
+              { do: 'unadjust', at: 2, account: 0, pick: 0 },
               { do: 'push', at: 2 },
               { do: 'pull', at: 1 },
             ],

@@ -39,10 +39,13 @@ export type FollowUpRow = z.infer<typeof followUpRow>;
 
 const cents = z.number().int();
 
-/** Money received, or its reversal (reversesGid names the receipt it cancels). */
+/**
+ * Money received (a patient's payment, a payer's EOB) or paid back (a refund), or its
+ * reversal (reversesGid names the receipt it cancels).
+ */
 export const receiptRow = z.strictObject({
   accountGid: gid,
-  kind: z.literal('patient_payment'),
+  kind: z.enum(['patient_payment', 'insurance_payment', 'refund']),
   payerGid: gid.nullable(),
   method: z.enum(['cash', 'check', 'card', 'eft']),
   checkNumber: z.string().nullable(),

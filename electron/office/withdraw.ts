@@ -15,6 +15,29 @@ const BORN_WITH: Partial<Record<Change['tbl'], readonly [table: string, column: 
 };
 
 /**
+ * Rows only this desk keeps that name a receipt or a ledger row (see DESIGN, Money). A
+ * refused reversal is withdrawn whatever names it: the rows written with it for it go with
+ * it (the EOB's claim adjustments, a returned check's record, a request to reverse what is
+ * withdrawn); what records a decision or a report made apart from the posting stays and
+ * lets go of it (a supervisor's approval, an agency's reported payment, a PLB's facility row).
+ */
+const NAMING_MONEY: Partial<Record<Change['tbl'], readonly string[]>> = {
+  receipts: [
+    `DELETE FROM claim_adjustments WHERE receipt_id = ?`,
+    `DELETE FROM returned_checks WHERE receipt_id = ? OR reversal_receipt_id = ?`,
+    `DELETE FROM adjustment_requests WHERE target_receipt_id = ?`,
+    `UPDATE adjustment_requests SET receipt_id = NULL WHERE receipt_id = ?`,
+    `UPDATE agency_payments SET receipt_id = NULL WHERE receipt_id = ?`,
+  ],
+  ledger_entries: [
+    `DELETE FROM returned_checks WHERE fee_entry_id = ?`,
+    `DELETE FROM adjustment_requests WHERE target_entry_id = ?`,
+    `UPDATE adjustment_requests SET ledger_entry_id = NULL WHERE ledger_entry_id = ?`,
+    `UPDATE facility_ledger SET ledger_entry_id = NULL WHERE ledger_entry_id = ?`,
+  ],
+};
+
+/**
  * Withdraws what refused entries inserted (the server has none of it), newest first so a
  * row goes before the rows it names: notes, follow-ups, money, then lines, claims,
  * coverages, accounts, addresses and people. The append-only triggers allow this only
@@ -58,6 +81,17 @@ function withdrawRow(db: Db, c: Change): void {
     run(db, `DELETE FROM ${table} WHERE ${column} = ?`, localId);
   }
   if (c.tbl === 'accounts') withdrawOwnRows(db, localId);
+  // every placeholder is the withdrawn row's id
+  for (const sql of NAMING_MONEY[c.tbl] ?? []) {
+    run(
+      db,
+      sql,
+      ...sql
+        .split('?')
+        .slice(1)
+        .map(() => localId),
+    );
+  }
   run(db, `DELETE FROM ${c.tbl} WHERE id = ?`, localId);
   forgetSyncRow(db, c.tbl, localId);
   if (accountId === undefined || c.tbl === 'accounts') return;

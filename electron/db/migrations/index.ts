@@ -40,6 +40,7 @@ import { migration047 } from './047-office-own-rows';
 import { migration048 } from './048-open-deadlines';
 import { migration049 } from './049-working-marks';
 import { migration051 } from './051-office-records';
+import { migration052 } from './052-office-ledger';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -126,6 +127,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 51,
     name: 'office database: new people, accounts, claims and their charges',
     sql: migration051,
+  },
+  {
+    version: 52,
+    name: 'office database: every ledger row and receipt, and their reversals',
+    sql: migration052,
   },
 ];
 

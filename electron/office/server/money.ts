@@ -110,15 +110,23 @@ async function alreadyReversed(
   tbl: 'receipts' | 'ledger_entries',
   reversesGid: string,
 ): Promise<string> {
-  const { rows } = await client.query<{ amount: string; day: string }>(
+  const { rows } = await client.query<{ amount: string; day: string; kind: string }>(
     tbl === 'receipts'
-      ? `SELECT amount::text AS amount, received_date AS day FROM receipts WHERE reverses_gid = $1`
-      : `SELECT amount::text AS amount, posting_date AS day FROM ledger_entries
+      ? `SELECT amount::text AS amount, received_date AS day, kind FROM receipts
+           WHERE reverses_gid = $1`
+      : `SELECT amount::text AS amount, posting_date AS day, kind FROM ledger_entries
            WHERE reverses_gid = $1`,
     [reversesGid],
   );
-  const what = tbl === 'receipts' ? 'This payment' : 'This entry';
   const r = rows[0];
+  const what =
+    tbl === 'ledger_entries' ? 'This entry' : (RECEIPT_WHAT[r?.kind ?? ''] ?? 'This payment');
   if (!r) return `${what} was already reversed at another desktop.`;
   return `${what} was already reversed at another desktop (${formatCents(cents(Math.abs(Number(r.amount))))} on ${formatUsDate(isoDate(r.day))}); this reversal was withdrawn.`;
 }
+
+const RECEIPT_WHAT: Record<string, string> = {
+  patient_payment: 'This payment',
+  insurance_payment: "This payer's payment",
+  refund: 'This refund',
+};
