@@ -23,15 +23,20 @@ interface LocalReceipt {
   reversesId: number | null;
   createdAt: string;
   createdBy: number;
+  remittancePayer: string | null;
+  remittanceTrace: string | null;
 }
 
 export function readReceipt(db: ReadDb, id: number): ReceiptRow {
   const r = oneOrThrow<LocalReceipt>(
     db,
-    `SELECT account_id AS accountId, kind, payer_id AS payerId, method,
-         check_number AS checkNumber, reference, amount, received_date AS receivedDate, memo,
-         reverses_id AS reversesId, created_at AS createdAt, created_by AS createdBy
-       FROM receipts WHERE id = ?`,
+    `SELECT r.account_id AS accountId, r.kind, r.payer_id AS payerId, r.method,
+         r.check_number AS checkNumber, r.reference, r.amount, r.received_date AS receivedDate,
+         r.memo, r.reverses_id AS reversesId, r.created_at AS createdAt,
+         r.created_by AS createdBy, m.payer_identifier AS remittancePayer,
+         m.trace_number AS remittanceTrace
+       FROM receipts r LEFT JOIN remittances m ON m.id = r.remittance_id
+       WHERE r.id = ?`,
     id,
   );
   return {
@@ -47,12 +52,17 @@ export function readReceipt(db: ReadDb, id: number): ReceiptRow {
     reversesGid: gidOrNull(db, 'receipts', r.reversesId),
     createdAt: r.createdAt,
     createdBy: gidOf(db, 'users', r.createdBy),
+    remittance:
+      r.remittancePayer !== null && r.remittanceTrace !== null
+        ? { payer: r.remittancePayer, trace: r.remittanceTrace }
+        : null,
   };
 }
 
 /**
- * Adds a receipt another desktop took. It belongs to no batch here: a deposit batch is the
- * desk's that counted the money, and batches do not travel.
+ * Adds a receipt another desktop took. It belongs to no batch and no remittance here: a
+ * deposit batch is the desk's that counted the money, an 835 file and its remittance record
+ * the desk's that imported it; neither travels.
  */
 export function insertReceipt(db: Db, r: ReceiptRow): number {
   const result = run(

@@ -56,6 +56,13 @@ export const receiptRow = z.strictObject({
   reversesGid: gid.nullable(),
   createdAt: z.string(),
   createdBy: gid,
+  /**
+   * The 835 payment (payer and trace number) an insurance receipt was posted from, so the
+   * server can hold a remittance to the one desktop that posted it; null for anything else.
+   */
+  remittance: z
+    .strictObject({ payer: z.string().min(1).max(80), trace: z.string().min(1).max(80) })
+    .nullable(),
 });
 export type ReceiptRow = z.infer<typeof receiptRow>;
 

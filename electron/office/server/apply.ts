@@ -7,7 +7,7 @@ import { inServerTransaction, sqlState } from './connection';
 import { syncStep } from '../steps';
 import { describeRow } from '../describe';
 import { activityValues, followUpValues, serverFollowUp } from './rows';
-import { AlreadyReversed, insertMoney } from './money';
+import { insertMoney, MoneyRefused } from './money';
 import { AlreadyCreated, insertRecord } from './records';
 
 /** Raised inside the entry's transaction to roll it back and answer with a reason. */
@@ -123,7 +123,7 @@ async function applyChange(client: pg.ClientBase, desktopId: string, c: Change):
       await insertMoney(client, desktopId, c.gid, c);
     } catch (error) {
       // the office's reversal comes to the desktop with its next pull
-      if (error instanceof AlreadyReversed) throw new Refusal(error.reason, []);
+      if (error instanceof MoneyRefused) throw new Refusal(error.reason, []);
       throw error;
     }
     return;

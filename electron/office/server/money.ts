@@ -5,12 +5,15 @@ import { formatUsDate, isoDate } from '../../../shared/dates/iso-date';
 import type { LedgerRow, ReceiptRow } from '../wire';
 import { sqlState } from './connection';
 
-/** Raised when a reversal names a row the office already has reversed. */
-export class AlreadyReversed extends Error {
+/** The office refuses this money for a reason a person can read (and redo, if need be). */
+export class MoneyRefused extends Error {
   constructor(readonly reason: string) {
     super(reason);
   }
 }
+
+/** Raised when a reversal names a row the office already has reversed. */
+export class AlreadyReversed extends MoneyRefused {}
 
 /**
  * Inserts a receipt or a ledger row. The unique reversal reference decides between two
@@ -42,12 +45,42 @@ function reversedOnce(error: unknown): boolean {
   return typeof constraint === 'string' && constraint.endsWith('_reversed_once');
 }
 
+/**
+ * An 835 payment is posted at one desktop only: the first to send a receipt from it holds
+ * it (server migration 7), and another desktop's postings from the same payment are
+ * refused, withdrawn there and listed, so the payer's money never lands twice office-wide.
+ * The second waits on the first's uncommitted key, as a second reversal does.
+ */
+async function holdRemittance(
+  client: pg.ClientBase,
+  desktopId: string,
+  remittance: NonNullable<ReceiptRow['remittance']>,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO remittances_posted (payer_identifier, trace_number, desktop_id)
+       VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    [remittance.payer, remittance.trace, desktopId],
+  );
+  const { rows } = await client.query<{ desktop: string }>(
+    `SELECT desktop_id::text AS desktop FROM remittances_posted
+       WHERE payer_identifier = $1 AND trace_number = $2`,
+    [remittance.payer, remittance.trace],
+  );
+  const held = rows[0];
+  if (!held || held.desktop === desktopId) return;
+  throw new MoneyRefused(
+    `This 835 payment (trace ${remittance.trace}) was already posted at another desktop; ` +
+      "this desktop's postings from it were withdrawn, so nothing was paid twice.",
+  );
+}
+
 async function insertReceipt(
   client: pg.ClientBase,
   desktopId: string,
   gid: string,
   r: ReceiptRow,
 ): Promise<void> {
+  if (r.remittance) await holdRemittance(client, desktopId, r.remittance);
   await client.query(
     `INSERT INTO receipts (gid, account_gid, kind, payer_gid, method, check_number, reference,
          amount, received_date, memo, reverses_gid, created_at, created_by, desktop_id)

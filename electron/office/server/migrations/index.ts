@@ -4,6 +4,7 @@ import { serverMigration003 } from './003-working-marks';
 import { serverMigration004 } from './004-office-copy';
 import { serverMigration005 } from './005-records';
 import { serverMigration006 } from './006-entry-digests';
+import { serverMigration007 } from './007-remittances-posted';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -42,6 +43,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 6,
     name: 'what each applied entry held, so a desktop put back in time cannot reuse a number',
     sql: serverMigration006,
+  },
+  {
+    version: 7,
+    name: 'which desktop posted each 835 payment, so none is posted twice office-wide',
+    sql: serverMigration007,
   },
 ];
 
