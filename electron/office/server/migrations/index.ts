@@ -4,6 +4,7 @@ import { serverMigration003 } from './003-working-marks';
 import { serverMigration004 } from './004-office-copy';
 import { serverMigration005 } from './005-records';
 import { serverMigration006 } from './006-entry-digests';
+import { serverMigration008 } from './008-documents';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -42,6 +43,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 6,
     name: 'what each applied entry held, so a desktop put back in time cannot reuse a number',
     sql: serverMigration006,
+  },
+  {
+    version: 8,
+    name: 'filed documents created at a desktop, and their files by content hash, insert-only',
+    sql: serverMigration008,
   },
 ];
 
