@@ -16,7 +16,8 @@ export type GidTable =
   | 'activities'
   | 'follow_ups'
   | 'receipts'
-  | 'ledger_entries';
+  | 'ledger_entries'
+  | 'documents';
 
 const BASE = 'base:';
 

@@ -95,7 +95,7 @@ function insertNew(db: Db, r: Exclude<ServerRow, { tbl: 'activities' | 'follow_u
     case 'ledger_entries':
       return insertLedgerRow(db, r.row);
     default:
-      return insertRecord(db, r.tbl, r.row);
+      return insertRecord(db, r.tbl, r.row, r.gid);
   }
 }
 

@@ -40,6 +40,7 @@ import { migration047 } from './047-office-own-rows';
 import { migration048 } from './048-open-deadlines';
 import { migration049 } from './049-working-marks';
 import { migration051 } from './051-office-records';
+import { migration053 } from './053-office-documents';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -126,6 +127,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 51,
     name: 'office database: new people, accounts, claims and their charges',
     sql: migration051,
+  },
+  {
+    version: 53,
+    name: 'office database: filed documents',
+    sql: migration053,
   },
 ];
 

@@ -135,7 +135,8 @@ async function applyChange(client: pg.ClientBase, desktopId: string, c: Change):
     c.tbl === 'accounts' ||
     c.tbl === 'coverages' ||
     c.tbl === 'claims' ||
-    c.tbl === 'claim_lines'
+    c.tbl === 'claim_lines' ||
+    c.tbl === 'documents'
   ) {
     try {
       await insertRecord(client, desktopId, c);

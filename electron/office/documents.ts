@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type pg from 'pg';
+import { formatUsDate, isoDate } from '../../shared/dates/iso-date';
+import type { Ctx } from '../core/context';
+import { one } from '../db/query';
+import { documentsDir, documentsFolderName, recordedPath, stagingDir } from '../filing/location';
+import { DocumentKeyError, sealDocument, unsealDocument } from '../filing/sealed';
+import { stagedFileName } from '../filing/staging';
+import { localIdOf } from './gids';
+import { getDocumentFileBytes, hasDocumentFile, putDocumentFile } from './server/documents';
+import type { DocumentRow, ServerRow } from './wire';
+
+/**
+ * A filed document's file travels by content hash: the filing desktop sends the PDF (plain:
+ * a sealed file is unsealed for sending, TLS protects it on the way) before the entry that
+ * carries its row, and the server keeps each hash once. A desktop pulling the row fetches
+ * the bytes in the sync worker, before the local transaction that takes the row, checks
+ * them against the row's SHA-256 and writes them where filing would, sealed when its own
+ * database is encrypted. So a pulled document opens offline, its fingerprint checked at
+ * every opening as any filed document's is, and no screen ever waits on the server.
+ */
+
+const hashOf = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+const what = (row: Pick<DocumentRow, 'title' | 'documentDate'>) =>
+  `"${row.title}" of ${formatUsDate(isoDate(row.documentDate))}`;
+
+/** The file of a document to send could not be read as it was filed. */
+export class DocumentFileUnsent extends Error {
+  constructor(row: DocumentRow, why: string) {
+    super(
+      `The file of ${what(row)} ${why}, so it was not sent to the office and this desktop's work waits. Restore the documents folder beside the database from a backup.`,
+    );
+    this.name = 'DocumentFileUnsent';
+  }
+}
+
+/** The office's file of a document does not match the document's fingerprint. */
+export class DocumentFileRefused extends Error {
+  constructor(row: DocumentRow) {
+    super(
+      `The file of ${what(row)} on the office server has changed since it was filed, so it is not the record any more and was not taken. Nothing more is taken from the office until the file is restored on the server from a backup.`,
+    );
+    this.name = 'DocumentFileRefused';
+  }
+}
+
+type DocumentChange = { tbl: 'documents'; gid: string; row: DocumentRow };
+
+const documentsOf = <T extends { tbl: string }>(rows: readonly T[]) =>
+  rows.filter((r): r is T & DocumentChange => r.tbl === 'documents');
+
+/**
+ * Sends the files of the documents an outbox entry carries, before the entry: the server
+ * refuses a document whose file it does not hold. A file the office has is not sent again.
+ */
+export async function sendDocumentFiles(
+  pool: pg.Pool,
+  ctx: Ctx,
+  changes: readonly { tbl: string }[],
+): Promise<void> {
+  for (const c of documentsOf(changes)) {
+    if (await hasDocumentFile(pool, c.row.sha256)) continue;
+    await putDocumentFile(pool, c.row.sha256, await filedBytes(ctx, c));
+  }
+}
+
+/** The PDF as it was filed here, checked against its fingerprint. */
+async function filedBytes(ctx: Ctx, c: DocumentChange): Promise<Buffer> {
+  const localId = localIdOf(ctx.db, 'documents', c.gid);
+  const place =
+    localId === undefined
+      ? undefined
+      : one<{ folder: string; fileName: string }>(
+          ctx.db,
+          `SELECT folder, file_name AS fileName FROM documents WHERE id = ?`,
+          localId,
+        );
+  const file = place && recordedPath(ctx.databasePath, place.folder, place.fileName);
+  if (!file) throw new DocumentFileUnsent(c.row, 'is not where its record says');
+  let pdf: Buffer;
+  try {
+    pdf = unsealDocument(await readFile(file), ctx.databaseKey);
+  } catch (error) {
+    if (error instanceof DocumentKeyError) {
+      throw new DocumentFileUnsent(c.row, 'does not open with this database’s key');
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new DocumentFileUnsent(c.row, 'is missing from the documents folder');
+    }
+    throw error;
+  }
+  if (hashOf(pdf) !== c.row.sha256) {
+    throw new DocumentFileUnsent(c.row, 'has changed since it was filed');
+  }
+  return pdf;
+}
+
+/**
+ * Where a pulled document is kept: this database's documents folder, in filing's year/month
+ * layout, named after its office-wide id (unique across the office), so the pull that
+ * places the file and the transaction that writes the row agree without passing anything.
+ */
+export function pulledDocumentPlace(
+  databasePath: string,
+  gid: string,
+  row: Pick<DocumentRow, 'kind' | 'documentDate'>,
+): { folder: string; fileName: string } {
+  const [year, month] = [row.documentDate.slice(0, 4), row.documentDate.slice(5, 7)];
+  return {
+    folder: documentsFolderName(databasePath),
+    fileName: `${year}/${month}/office-${row.kind}-${hashOf(gid).slice(0, 16)}.pdf`,
+  };
+}
+
+/**
+ * Fetches and places the files of the documents in a pulled page that this copy does not
+ * have yet, before the page's local transaction: each checked against its row's SHA-256,
+ * written under a staged name and renamed into place. Returns the files placed, for the
+ * caller to remove should the transaction fail (a crash in between leaves files no row
+ * names, which the scan at open sets aside). A file that does not match is refused: what
+ * this call placed is removed and the pull stops, its cursor where it was.
+ */
+export async function placeDocumentFiles(
+  pool: pg.Pool,
+  ctx: Ctx,
+  rows: readonly ServerRow[],
+): Promise<string[]> {
+  const placed: string[] = [];
+  const fetched = new Map<string, Buffer>();
+  try {
+    for (const r of documentsOf(rows)) {
+      if (localIdOf(ctx.db, 'documents', r.gid) !== undefined) continue;
+      let pdf = fetched.get(r.row.sha256);
+      if (!pdf) {
+        pdf = await getDocumentFileBytes(pool, r.row.sha256);
+        if (!pdf || hashOf(pdf) !== r.row.sha256) throw new DocumentFileRefused(r.row);
+        fetched.set(r.row.sha256, pdf);
+      }
+      const { fileName } = pulledDocumentPlace(ctx.databasePath, r.gid, r.row);
+      placed.push(placeFile(ctx, fileName, pdf));
+    }
+    return placed;
+  } catch (error) {
+    removeFiles(placed);
+    throw error;
+  }
+}
+
+function placeFile(ctx: Ctx, fileName: string, pdf: Buffer): string {
+  const staging = stagingDir(ctx.databasePath);
+  const staged = path.join(staging, stagedFileName());
+  const target = path.join(documentsDir(ctx.databasePath), fileName);
+  fs.mkdirSync(staging, { recursive: true });
+  try {
+    // sealed on disk when this database is encrypted, as filing writes it
+    fs.writeFileSync(staged, sealDocument(pdf, ctx.databaseKey), { flag: 'wx' });
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.renameSync(staged, target);
+  } catch (error) {
+    fs.rmSync(staged, { force: true });
+    throw error;
+  }
+  return target;
+}
+
+export function removeFiles(files: readonly string[]): void {
+  for (const file of files) {
+    try {
+      fs.rmSync(file, { force: true });
+    } catch {
+      // a file no row names is set aside by the scan at the next open
+    }
+  }
+}
