@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import type { AccountId } from '../../shared/ids';
 import { isoDate } from '../../shared/dates/iso-date';
 import { fixedClock, type Ctx } from '../core/context';
@@ -9,12 +9,17 @@ import { all, oneOrThrow, run } from '../db/query';
 import { documentsDir, stagingDir } from '../filing/location';
 import { fileDocument, type NewDocument } from '../filing/store';
 import { addAddress, addBilledClaim, addPayer } from '../testing/builders';
-import { callAsync, expectRefusedAsync } from '../testing/call';
+import { newDatabaseKey } from '../db/cipher';
+import { isSealed } from '../filing/sealed';
+import { call, callAsync, expectRefusedAsync } from '../testing/call';
+import { claimFileText, testClaim } from '../testing/claims';
 import type { Desktop } from '../testing/office/desktops';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { localIdOf } from './gids';
+import type { ServerConfig } from './server/connection';
+import { OfficeSync } from './sync';
 
 /** A letterhead, and a self-pay balance owed by a patient with an address, on the first copy. */
 function owing(ctx: Ctx, accountId: AccountId): void {
@@ -161,4 +166,97 @@ describeWithPg('filed documents in the office', () => {
       cursor,
     );
   });
+
+  it('an encrypted desktop sends its sealed file plain, and an encrypted desktop seals the copy it takes', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1);
+    const sealedA = await withKey(a, server);
+    const sealedB = await withKey(b, server);
+    await fileBytes(sealedA, accountIds[0] as AccountId, PDF);
+    expect(filesOf(a.ctx).every((f) => isSealed(fileAt(a.ctx, f)))).toBe(true);
+    await sealedA.sync.sync();
+    expect(await serverBytes(server)).toEqual([PDF]);
+
+    await sealedB.sync.pull();
+    const [taken] = all<{ id: number }>(b.ctx.db, `SELECT id FROM documents`);
+    const pulled = filesOf(b.ctx);
+    expect(pulled).toHaveLength(1);
+    expect(isSealed(fileAt(b.ctx, pulled[0] as string))).toBe(true);
+    expect((await openPdf(sealedB, taken?.id as number)).equals(PDF)).toBe(true);
+    // sealed with B's own key: without it the file does not open
+    await expectRefusedAsync(
+      b.ctx,
+      'getDocumentFile',
+      { documentId: taken?.id },
+      /does not open with this database's key/,
+    );
+  });
+
+  it('a document on an account the office refused stays at its desktop, with the account', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withAcme);
+    importClaim(a, '100234');
+    importClaim(b, '100234');
+    const mine = oneOrThrow<{ id: AccountId }>(
+      b.ctx.db,
+      `SELECT id FROM accounts WHERE account_number = '100234'`,
+    ).id;
+    const documentId = await fileBytes(b, mine, PDF);
+    await a.sync.sync();
+    expect((await b.sync.sync()).push.accepted).toBe(0);
+
+    expect(
+      all<{ tbl: string; gid: string }>(
+        b.ctx.db,
+        `SELECT tbl, gid FROM sync_rows WHERE tbl IN ('accounts', 'documents') ORDER BY tbl`,
+      ),
+    ).toEqual([
+      { tbl: 'accounts', gid: `own:${mine}` },
+      { tbl: 'documents', gid: `own:${documentId}` },
+    ]);
+    expect((await openPdf(b, documentId)).equals(PDF)).toBe(true);
+    expect(await serverCount(server, `SELECT count(*) AS n FROM documents`)).toBe(0);
+    expect(await serverCount(server, `SELECT count(*) AS n FROM document_files`)).toBe(0);
+  });
 });
+
+/** The same desktop syncing as if its database were encrypted: documents sealed with a key. */
+async function withKey(d: Desktop, server: ServerConfig): Promise<Desktop> {
+  const ctx = { ...d.ctx, databaseKey: newDatabaseKey() };
+  const sync = new OfficeSync(ctx, server, 'sealed');
+  onTestFinished(() => sync.close());
+  await sync.connect();
+  return { ctx, sync };
+}
+
+const fileAt = (ctx: Ctx, name: string) =>
+  fs.readFileSync(path.join(documentsDir(ctx.databasePath), name));
+
+async function serverBytes(server: ServerConfig): Promise<Buffer[]> {
+  const client = new pg.Client(server);
+  await client.connect();
+  try {
+    return (await client.query<{ bytes: Buffer }>(`SELECT bytes FROM document_files`)).rows.map(
+      (r) => r.bytes,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+function withAcme(ctx: Ctx): void {
+  run(
+    ctx.db,
+    `INSERT OR IGNORE INTO payers (name, payer_code, financial_class, timely_filing_days,
+         appeal_window_days) VALUES ('Acme Health Plan', 'ACME01', 'commercial', 180, 180)`,
+  );
+}
+
+/** A claim file that creates its account, at one desktop. */
+function importClaim(d: Desktop, pcn: string): void {
+  const report = call(d.ctx, 'importFile', {
+    fileName: `${pcn}.837`,
+    text: claimFileText([testClaim(pcn, [12_000])]),
+  });
+  expect(report.status).toBe('posted');
+}
