@@ -218,6 +218,34 @@ describeWithPg('filed documents in the office', () => {
     expect(await serverCount(server, `SELECT count(*) AS n FROM documents`)).toBe(0);
     expect(await serverCount(server, `SELECT count(*) AS n FROM document_files`)).toBe(0);
   });
+
+  it('a document whose account waits for its place is written with its file once the place frees', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withAcme);
+    importClaim(a, '100234');
+    importClaim(b, '100234');
+    const theirs = oneOrThrow<{ id: AccountId }>(
+      a.ctx.db,
+      `SELECT id FROM accounts WHERE account_number = '100234'`,
+    ).id;
+    const documentId = await fileBytes(a, theirs, PDF);
+    await a.sync.sync();
+    // B takes first: its own account holds the number, so A's and the document on it wait
+    await b.sync.pull();
+    const held = () =>
+      all<{ tbl: string }>(b.ctx.db, `SELECT tbl FROM sync_held ORDER BY tbl`).map((r) => r.tbl);
+    expect(held()).toContain('documents');
+    // a file with no row yet is what the scan at open sets aside
+    for (const f of filesOf(b.ctx)) fs.rmSync(path.join(documentsDir(b.ctx.databasePath), f));
+
+    // B's account is refused and withdrawn: A's is placed, the document waits for its file
+    expect((await b.sync.push()).accepted).toBe(0);
+    expect(held()).toEqual(['documents']);
+    expect(all(b.ctx.db, `SELECT id FROM documents`)).toEqual([]);
+    await b.sync.pull();
+    expect(held()).toEqual([]);
+    expect((await openPdf(b, onB(a, b, documentId))).equals(PDF)).toBe(true);
+  });
 });
 
 /** The same desktop syncing as if its database were encrypted: documents sealed with a key. */

@@ -5,13 +5,14 @@ import path from 'node:path';
 import type pg from 'pg';
 import { formatUsDate, isoDate } from '../../shared/dates/iso-date';
 import type { Ctx } from '../core/context';
-import { one } from '../db/query';
+import type { ReadDb } from '../db/open';
+import { all, one } from '../db/query';
 import { documentsDir, documentsFolderName, recordedPath, stagingDir } from '../filing/location';
 import { DocumentKeyError, sealDocument, unsealDocument } from '../filing/sealed';
 import { stagedFileName } from '../filing/staging';
 import { localIdOf } from './gids';
 import { getDocumentFileBytes, hasDocumentFile, putDocumentFile } from './server/documents';
-import type { DocumentRow, ServerRow } from './wire';
+import { serverRow, type DocumentRow, type ServerRow } from './wire';
 
 /**
  * A filed document's file travels by content hash: the filing desktop sends the PDF (plain:
@@ -117,9 +118,27 @@ export function pulledDocumentPlace(
 }
 
 /**
- * Fetches and places the files of the documents in a pulled page that this copy does not
- * have yet, before the page's local transaction: each checked against its row's SHA-256,
- * written under a staged name and renamed into place. Returns the files placed, for the
+ * Whether a pulled document's file is in its place. A document whose file is not (it waited
+ * in sync_held and was freed by a refusal, between pulls) waits on: the next pull fetches
+ * its file, so a document is never written without its file.
+ */
+export function pulledFilePlaced(db: ReadDb, gid: string, row: DocumentRow): boolean {
+  const { folder, fileName } = pulledDocumentPlace(db.name, gid, row);
+  return fs.existsSync(path.join(path.dirname(db.name), folder, fileName));
+}
+
+/** The documents waiting in sync_held, whose files the next pull places too. */
+export function heldDocuments(db: ReadDb): ServerRow[] {
+  return all<{ tbl: string; gid: string; version: number; row: string }>(
+    db,
+    `SELECT tbl, gid, version, row FROM sync_held WHERE tbl = 'documents'`,
+  ).map((r) => serverRow.parse({ ...r, row: JSON.parse(r.row) }));
+}
+
+/**
+ * Fetches and places the files of the documents in a pulled page (and those waiting in
+ * sync_held) that this copy does not have yet, before the page's local transaction: each
+ * checked against its row's SHA-256, written under a staged name and renamed into place. Returns the files placed, for the
  * caller to remove should the transaction fail (a crash in between leaves files no row
  * names, which the scan at open sets aside). A file that does not match is refused: what
  * this call placed is removed and the pull stops, its cursor where it was.
@@ -134,13 +153,15 @@ export async function placeDocumentFiles(
   try {
     for (const r of documentsOf(rows)) {
       if (localIdOf(ctx.db, 'documents', r.gid) !== undefined) continue;
+      const { fileName } = pulledDocumentPlace(ctx.databasePath, r.gid, r.row);
+      // placed whole by an earlier pull whose row still waits
+      if (fs.existsSync(path.join(documentsDir(ctx.databasePath), fileName))) continue;
       let pdf = fetched.get(r.row.sha256);
       if (!pdf) {
         pdf = await getDocumentFileBytes(pool, r.row.sha256);
         if (!pdf || hashOf(pdf) !== r.row.sha256) throw new DocumentFileRefused(r.row);
         fetched.set(r.row.sha256, pdf);
       }
-      const { fileName } = pulledDocumentPlace(ctx.databasePath, r.gid, r.row);
       placed.push(placeFile(ctx, fileName, pdf));
     }
     return placed;

@@ -16,7 +16,7 @@ import { baseCursor, fetchFollowUps, readChanges, registerDesktop } from './serv
 import { uploadOffice, type OnProgress } from './server/upload';
 import { copySource, copyWhileLinking, DESKTOP_ONLY_TABLES, prepareCopy } from './copy';
 import { withCaptureOff } from './capture';
-import { placeDocumentFiles, removeFiles, sendDocumentFiles } from './documents';
+import { heldDocuments, placeDocumentFiles, removeFiles, sendDocumentFiles } from './documents';
 import { OfficeRefused } from './refused';
 import { refusedWithFollowers, takeRows, takeServerState } from './take';
 
@@ -226,7 +226,10 @@ export class OfficeSync {
       const page = await readChanges(this.pool, link.cursor);
       const others = page.changes.filter((c) => c.desktopId !== link.desktopId).map((c) => c.row);
       // the files of new documents, fetched and checked before the rows are written
-      const placed = await placeDocumentFiles(this.pool, this.ctx, others);
+      const placed = await placeDocumentFiles(this.pool, this.ctx, [
+        ...others,
+        ...heldDocuments(this.ctx.db),
+      ]);
       try {
         taken += this.localWrite(() => {
           const n = takeRows(this.ctx.db, others);
