@@ -11,11 +11,13 @@ import { documentsDir, documentsFolderName, recordedPath, stagingDir } from '../
 import { DocumentKeyError, sealDocument, unsealDocument } from '../filing/sealed';
 import { stagedFileName } from '../filing/staging';
 import { localIdOf } from './gids';
+import { referencesOf } from './records';
 import { getDocumentFileBytes, hasDocumentFile, putDocumentFile } from './server/documents';
-import { serverRow, type DocumentRow, type ServerRow } from './wire';
+import { extensionFor } from '../correspondence/file-type';
+import { serverRow, type CorrespondenceRow, type DocumentRow, type ServerRow } from './wire';
 
 /**
- * A filed document's file travels by content hash: the filing desktop sends the PDF (plain:
+ * A filed document's file (a generated letter's, or a scan's) travels by content hash: the filing desktop sends the PDF (plain:
  * a sealed file is unsealed for sending, TLS protects it on the way) before the entry that
  * carries its row, and the server keeps each hash once. A desktop pulling the row fetches
  * the bytes in the sync worker, before the local transaction that takes the row, checks
@@ -26,14 +28,22 @@ import { serverRow, type DocumentRow, type ServerRow } from './wire';
 
 const hashOf = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
-const what = (row: Pick<DocumentRow, 'title' | 'documentDate'>) =>
-  `"${row.title}" of ${formatUsDate(isoDate(row.documentDate))}`;
+/** A document or a scan as it travels: what its file is checked and placed by. */
+export type FiledChange =
+  | { tbl: 'documents'; gid: string; row: DocumentRow }
+  | { tbl: 'correspondence'; gid: string; row: CorrespondenceRow };
+
+/** How a person knows it; a scan's name is left out, since it may name the patient. */
+const what = (c: FiledChange) =>
+  c.tbl === 'documents'
+    ? `"${c.row.title}" of ${formatUsDate(isoDate(c.row.documentDate))}`
+    : `the scan received ${formatUsDate(isoDate(c.row.receivedDate))}`;
 
 /** The file of a document to send could not be read as it was filed. */
 export class DocumentFileUnsent extends Error {
-  constructor(row: DocumentRow, why: string) {
+  constructor(c: FiledChange, why: string) {
     super(
-      `The file of ${what(row)} ${why}, so it was not sent to the office and this desktop's work waits. Restore the documents folder beside the database from a backup.`,
+      `The file of ${what(c)} ${why}, so it was not sent to the office and this desktop's work waits. Restore the documents folder beside the database from a backup.`,
     );
     this.name = 'DocumentFileUnsent';
   }
@@ -41,18 +51,16 @@ export class DocumentFileUnsent extends Error {
 
 /** The office's file of a document does not match the document's fingerprint. */
 export class DocumentFileRefused extends Error {
-  constructor(row: DocumentRow) {
+  constructor(c: FiledChange) {
     super(
-      `The file of ${what(row)} on the office server has changed since it was filed, so it is not the record any more and was not taken. Nothing more is taken from the office until the file is restored on the server from a backup.`,
+      `The file of ${what(c)} on the office server has changed since it was filed, so it is not the record any more and was not taken. Nothing more is taken from the office until the file is restored on the server from a backup.`,
     );
     this.name = 'DocumentFileRefused';
   }
 }
 
-type DocumentChange = { tbl: 'documents'; gid: string; row: DocumentRow };
-
-const documentsOf = <T extends { tbl: string }>(rows: readonly T[]) =>
-  rows.filter((r): r is T & DocumentChange => r.tbl === 'documents');
+const filedOf = (rows: readonly (ServerRow | { tbl: string })[]) =>
+  rows.filter((r): r is FiledChange => r.tbl === 'documents' || r.tbl === 'correspondence');
 
 /**
  * Sends the files of the documents an outbox entry carries, before the entry: the server
@@ -63,39 +71,39 @@ export async function sendDocumentFiles(
   ctx: Ctx,
   changes: readonly { tbl: string }[],
 ): Promise<void> {
-  for (const c of documentsOf(changes)) {
+  for (const c of filedOf(changes)) {
     if (await hasDocumentFile(pool, c.row.sha256)) continue;
     await putDocumentFile(pool, c.row.sha256, await filedBytes(ctx, c));
   }
 }
 
 /** The PDF as it was filed here, checked against its fingerprint. */
-async function filedBytes(ctx: Ctx, c: DocumentChange): Promise<Buffer> {
-  const localId = localIdOf(ctx.db, 'documents', c.gid);
+async function filedBytes(ctx: Ctx, c: FiledChange): Promise<Buffer> {
+  const localId = localIdOf(ctx.db, c.tbl, c.gid);
   const place =
     localId === undefined
       ? undefined
       : one<{ folder: string; fileName: string }>(
           ctx.db,
-          `SELECT folder, file_name AS fileName FROM documents WHERE id = ?`,
+          `SELECT folder, file_name AS fileName FROM ${c.tbl} WHERE id = ?`,
           localId,
         );
   const file = place && recordedPath(ctx.databasePath, place.folder, place.fileName);
-  if (!file) throw new DocumentFileUnsent(c.row, 'is not where its record says');
+  if (!file) throw new DocumentFileUnsent(c, 'is not where its record says');
   let pdf: Buffer;
   try {
     pdf = unsealDocument(await readFile(file), ctx.databaseKey);
   } catch (error) {
     if (error instanceof DocumentKeyError) {
-      throw new DocumentFileUnsent(c.row, 'does not open with this database’s key');
+      throw new DocumentFileUnsent(c, 'does not open with this database’s key');
     }
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new DocumentFileUnsent(c.row, 'is missing from the documents folder');
+      throw new DocumentFileUnsent(c, 'is missing from the documents folder');
     }
     throw error;
   }
   if (hashOf(pdf) !== c.row.sha256) {
-    throw new DocumentFileUnsent(c.row, 'has changed since it was filed');
+    throw new DocumentFileUnsent(c, 'has changed since it was filed');
   }
   return pdf;
 }
@@ -107,13 +115,15 @@ async function filedBytes(ctx: Ctx, c: DocumentChange): Promise<Buffer> {
  */
 export function pulledDocumentPlace(
   databasePath: string,
-  gid: string,
-  row: Pick<DocumentRow, 'kind' | 'documentDate'>,
+  c: FiledChange,
 ): { folder: string; fileName: string } {
-  const [year, month] = [row.documentDate.slice(0, 4), row.documentDate.slice(5, 7)];
+  const date = c.tbl === 'documents' ? c.row.documentDate : c.row.receivedDate;
+  const [year, month] = [date.slice(0, 4), date.slice(5, 7)];
+  const [kind, extension] =
+    c.tbl === 'documents' ? [c.row.kind, 'pdf'] : ['correspondence', extensionFor(c.row.media)];
   return {
     folder: documentsFolderName(databasePath),
-    fileName: `${year}/${month}/office-${row.kind}-${hashOf(gid).slice(0, 16)}.pdf`,
+    fileName: `${year}/${month}/office-${kind}-${hashOf(c.gid).slice(0, 16)}.${extension}`,
   };
 }
 
@@ -122,17 +132,49 @@ export function pulledDocumentPlace(
  * in sync_held and was freed by a refusal, between pulls) waits on: the next pull fetches
  * its file, so a document is never written without its file.
  */
-export function pulledFilePlaced(db: ReadDb, gid: string, row: DocumentRow): boolean {
-  const { folder, fileName } = pulledDocumentPlace(db.name, gid, row);
+export function pulledFilePlaced(db: ReadDb, c: FiledChange): boolean {
+  const { folder, fileName } = pulledDocumentPlace(db.name, c);
   return fs.existsSync(path.join(path.dirname(db.name), folder, fileName));
 }
 
-/** The documents waiting in sync_held, whose files the next pull places too. */
+/**
+ * The documents waiting in sync_held that this copy could take now (what they name is here,
+ * and no scan of theirs is filed on the account here already), whose files the next pull
+ * places. One that still waits is left alone: its file, placed with no row to name it, would
+ * be set aside at every start and fetched again.
+ */
 export function heldDocuments(db: ReadDb): ServerRow[] {
   return all<{ tbl: string; gid: string; version: number; row: string }>(
     db,
-    `SELECT tbl, gid, version, row FROM sync_held WHERE tbl = 'documents'`,
-  ).map((r) => serverRow.parse({ ...r, row: JSON.parse(r.row) }));
+    `SELECT tbl, gid, version, row FROM sync_held WHERE tbl IN ('documents', 'correspondence')`,
+  )
+    .map((r) => serverRow.parse({ ...r, row: JSON.parse(r.row) }))
+    .filter(
+      (r) =>
+        referencesOf(r).every(
+          ([tbl, gid]) =>
+            (tbl === 'users' || localIdOf(db, tbl, gid) !== undefined) &&
+            !one(db, `SELECT 1 AS n FROM sync_held WHERE tbl = ? AND gid = ?`, tbl, gid),
+        ) && !filedHereAlready(db, r),
+    );
+}
+
+/**
+ * A scan this copy already has on the account: the office's row of it cannot be placed here
+ * (one scan is one row per account), so its file is not fetched.
+ */
+function filedHereAlready(db: ReadDb, r: FiledChange | ServerRow): boolean {
+  if (r.tbl !== 'correspondence') return false;
+  const accountId = localIdOf(db, 'accounts', r.row.accountGid);
+  return (
+    accountId !== undefined &&
+    one(
+      db,
+      `SELECT 1 AS n FROM correspondence WHERE account_id = ? AND sha256 = ?`,
+      accountId,
+      r.row.sha256,
+    ) !== undefined
+  );
 }
 
 /**
@@ -151,18 +193,20 @@ export async function placeDocumentFiles(
   const placed: string[] = [];
   const fetched = new Map<string, Buffer>();
   try {
-    for (const r of documentsOf(rows)) {
-      if (localIdOf(ctx.db, 'documents', r.gid) !== undefined) continue;
-      const { fileName } = pulledDocumentPlace(ctx.databasePath, r.gid, r.row);
+    for (const r of filedOf(rows)) {
+      if (localIdOf(ctx.db, r.tbl, r.gid) !== undefined || filedHereAlready(ctx.db, r)) continue;
+      const { fileName } = pulledDocumentPlace(ctx.databasePath, r);
       // placed whole by an earlier pull whose row still waits
       if (fs.existsSync(path.join(documentsDir(ctx.databasePath), fileName))) continue;
       let pdf = fetched.get(r.row.sha256);
       if (!pdf) {
         pdf = await getDocumentFileBytes(pool, r.row.sha256);
-        if (!pdf || hashOf(pdf) !== r.row.sha256) throw new DocumentFileRefused(r.row);
+        if (!pdf || hashOf(pdf) !== r.row.sha256) throw new DocumentFileRefused(r);
         fetched.set(r.row.sha256, pdf);
       }
-      placed.push(placeFile(ctx, fileName, pdf));
+      // a scan is kept plain, as filing keeps it (electron/correspondence/store.ts)
+      const bytes = r.tbl === 'documents' ? sealDocument(pdf, ctx.databaseKey) : pdf;
+      placed.push(placeFile(ctx, fileName, bytes));
     }
     return placed;
   } catch (error) {
@@ -171,14 +215,13 @@ export async function placeDocumentFiles(
   }
 }
 
-function placeFile(ctx: Ctx, fileName: string, pdf: Buffer): string {
+function placeFile(ctx: Ctx, fileName: string, bytes: Buffer): string {
   const staging = stagingDir(ctx.databasePath);
   const staged = path.join(staging, stagedFileName());
   const target = path.join(documentsDir(ctx.databasePath), fileName);
   fs.mkdirSync(staging, { recursive: true });
   try {
-    // sealed on disk when this database is encrypted, as filing writes it
-    fs.writeFileSync(staged, sealDocument(pdf, ctx.databaseKey), { flag: 'wx' });
+    fs.writeFileSync(staged, bytes, { flag: 'wx' });
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.renameSync(staged, target);
   } catch (error) {

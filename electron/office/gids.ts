@@ -17,7 +17,8 @@ export type GidTable =
   | 'follow_ups'
   | 'receipts'
   | 'ledger_entries'
-  | 'documents';
+  | 'documents'
+  | 'correspondence';
 
 const BASE = 'base:';
 

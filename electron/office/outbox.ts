@@ -112,6 +112,7 @@ function toChange(db: Db, desktopId: string, p: Pending): Change {
       case 'claims':
       case 'claim_lines':
       case 'documents':
+      case 'correspondence':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -147,6 +148,8 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
     case 'claim_lines':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'documents':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'correspondence':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }

@@ -13,7 +13,8 @@ export type RecordTable =
   | 'coverages'
   | 'claims'
   | 'claim_lines'
-  | 'documents';
+  | 'documents'
+  | 'correspondence';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -134,6 +135,17 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['pages', 'pages'],
     ['bytes', 'bytes'],
     ['warnings', 'warnings'],
+    ['createdAt', 'created_at'],
+    ['createdBy', 'created_by', 'users'],
+  ],
+  correspondence: [
+    ['accountGid', 'account_id', 'accounts'],
+    ['type', 'type'],
+    ['originalName', 'original_name'],
+    ['media', 'media'],
+    ['receivedDate', 'received_date'],
+    ['sha256', 'sha256'],
+    ['bytes', 'bytes'],
     ['createdAt', 'created_at'],
     ['createdBy', 'created_by', 'users'],
   ],

@@ -4,20 +4,20 @@ import type { Db, ReadDb } from '../db/open';
 import { oneOrThrow, run } from '../db/query';
 import { gidOrNull, localIdOrNull, takeUserIdOrNull, type GidTable } from './gids';
 import { COLUMNS, type RecordTable } from './record-columns';
-import { pulledDocumentPlace } from './documents';
+import { pulledDocumentPlace, type FiledChange } from './documents';
 
 export type { RecordTable } from './record-columns';
 import {
   accountRow,
   claimLineRow,
   claimRow,
+  correspondenceRow,
   coverageRow,
   documentRow,
   payerRow,
   personRow,
   addressRow,
   type Change,
-  type DocumentRow,
   type ServerRow,
 } from './wire';
 
@@ -36,6 +36,7 @@ const SCHEMAS = {
   claims: claimRow,
   claim_lines: claimLineRow,
   documents: documentRow,
+  correspondence: correspondenceRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -85,8 +86,8 @@ export function insertRecord(
     return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
   });
   const columns = cols.map(([, c]) => c);
-  if (tbl === 'documents') {
-    const place = pulledDocumentPlace(db.name, gid, row as DocumentRow);
+  if (tbl === 'documents' || tbl === 'correspondence') {
+    const place = pulledDocumentPlace(db.name, { tbl, gid, row } as FiledChange);
     columns.push('folder', 'file_name');
     values.push(place.folder, place.fileName);
   }
@@ -149,6 +150,7 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'coverages':
     case 'claims':
     case 'documents':
+    case 'correspondence':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
       return oneOrThrow<{ a: number }>(

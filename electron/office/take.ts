@@ -71,7 +71,9 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
     setSyncRow(db, r.tbl, insertActivity(db, r.row), r.gid, 1);
     return 'taken';
   }
-  if (r.tbl === 'documents' && !pulledFilePlaced(db, r.gid, r.row)) return 'collides';
+  if ((r.tbl === 'documents' || r.tbl === 'correspondence') && !pulledFilePlaced(db, r)) {
+    return 'collides';
+  }
   if (r.tbl !== 'follow_ups') {
     // an account or claim number, or a reversal's place, may be held by this copy's own
     return placed(db, () => setSyncRow(db, r.tbl, insertNew(db, r), r.gid, 1));

@@ -56,7 +56,7 @@ class FiledDocumentKept extends Error {}
 function withdrawRow(db: Db, c: Change): void {
   const localId = localIdOf(db, c.tbl, c.gid);
   if (localId === undefined) return;
-  if (c.tbl === 'documents') throw new FiledDocumentKept();
+  if (c.tbl === 'documents' || c.tbl === 'correspondence') throw new FiledDocumentKept();
   const accountId = accountOf(db, c.tbl, localId);
   for (const [table, column] of BORN_WITH[c.tbl] ?? []) {
     run(db, `DELETE FROM ${table} WHERE ${column} = ?`, localId);

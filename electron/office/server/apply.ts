@@ -136,7 +136,8 @@ async function applyChange(client: pg.ClientBase, desktopId: string, c: Change):
     c.tbl === 'coverages' ||
     c.tbl === 'claims' ||
     c.tbl === 'claim_lines' ||
-    c.tbl === 'documents'
+    c.tbl === 'documents' ||
+    c.tbl === 'correspondence'
   ) {
     try {
       await insertRecord(client, desktopId, c);

@@ -1,6 +1,6 @@
 /**
- * Server migration 8: filed documents (letters, statements, appeals) created at a desktop
- * after it joined, and their files by content hash.
+ * Server migration 8: filed documents (letters, statements, appeals) and scanned
+ * correspondence filed at a desktop after it joined, and their files by content hash.
  *
  * `document_files` holds each file once, named by the SHA-256 of its bytes: the same
  * letter filed twice (or by two desktops) is one row. The key is checked against the bytes
@@ -43,6 +43,22 @@ CREATE TABLE documents (
 CREATE INDEX documents_account ON documents (account_gid);
 CREATE INDEX documents_file ON documents (sha256);
 
+-- one scan is filed once on an account, office-wide as on each desktop
+CREATE TABLE correspondence (
+  gid text PRIMARY KEY,
+  account_gid text NOT NULL,
+  type text NOT NULL,
+  original_name text NOT NULL,
+  media text NOT NULL CHECK (media IN ('pdf', 'png', 'jpeg', 'tiff')),
+  received_date text NOT NULL CHECK (received_date ~ '^\\d{4}-\\d{2}-\\d{2}$'),
+  sha256 text NOT NULL REFERENCES document_files (sha256),
+  bytes bigint NOT NULL CHECK (bytes > 0),
+  created_at text NOT NULL,
+  created_by text NOT NULL,
+  desktop_id uuid NOT NULL REFERENCES desktops (id),
+  CONSTRAINT correspondence_filed_once UNIQUE (account_gid, sha256)
+);
+
 CREATE TRIGGER document_files_insert_only BEFORE UPDATE OR DELETE ON document_files
   FOR EACH ROW EXECUTE FUNCTION refuse_change();
 CREATE TRIGGER document_files_no_truncate BEFORE TRUNCATE ON document_files
@@ -51,7 +67,11 @@ CREATE TRIGGER documents_insert_only BEFORE UPDATE OR DELETE ON documents
   FOR EACH ROW EXECUTE FUNCTION refuse_change();
 CREATE TRIGGER documents_no_truncate BEFORE TRUNCATE ON documents
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER correspondence_insert_only BEFORE UPDATE OR DELETE ON correspondence
+  FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER correspondence_no_truncate BEFORE TRUNCATE ON correspondence
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
-REVOKE ALL ON document_files, documents FROM PUBLIC;
-GRANT SELECT, INSERT ON document_files, documents TO claimdesk_desktop;
+REVOKE ALL ON document_files, documents, correspondence FROM PUBLIC;
+GRANT SELECT, INSERT ON document_files, documents, correspondence TO claimdesk_desktop;
 `;
