@@ -2,6 +2,7 @@ import { errorCode } from '../core/failure';
 import type { ServerConfig } from './server/connection';
 import { sqlState } from './server/connection';
 import { EntryReplayed } from './refused';
+import { DocumentFileRefused, DocumentFileUnsent } from './documents';
 import { LocalCopyBusy } from './sync';
 
 /** The connection a desktop listens on broke. */
@@ -56,7 +57,14 @@ const notAnswering = (where: string) =>
  * server's own text is never quoted: an error about a row can hold the row's values.
  */
 export function officeFailure(error: unknown, config: Pick<ServerConfig, 'host' | 'port'>): string {
-  if (error instanceof LocalCopyBusy || error instanceof EntryReplayed) return error.message;
+  if (
+    error instanceof LocalCopyBusy ||
+    error instanceof EntryReplayed ||
+    error instanceof DocumentFileRefused ||
+    error instanceof DocumentFileUnsent
+  ) {
+    return error.message;
+  }
   const where = `${config.host}:${config.port}`;
   const tls = tlsFailure(error, where, config.host);
   if (tls) return tls;

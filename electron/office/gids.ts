@@ -16,7 +16,9 @@ export type GidTable =
   | 'activities'
   | 'follow_ups'
   | 'receipts'
-  | 'ledger_entries';
+  | 'ledger_entries'
+  | 'documents'
+  | 'correspondence';
 
 const BASE = 'base:';
 

@@ -111,6 +111,8 @@ function toChange(db: Db, desktopId: string, p: Pending): Change {
       case 'coverages':
       case 'claims':
       case 'claim_lines':
+      case 'documents':
+      case 'correspondence':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -144,6 +146,10 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
     case 'claims':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'claim_lines':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'documents':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'correspondence':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }

@@ -6,7 +6,15 @@ import type { GidTable } from './gids';
  * and by office-wide id on the wire and on the server (its `_id` there is `_gid`).
  */
 export type RecordTable =
-  'payers' | 'people' | 'addresses' | 'accounts' | 'coverages' | 'claims' | 'claim_lines';
+  | 'payers'
+  | 'people'
+  | 'addresses'
+  | 'accounts'
+  | 'coverages'
+  | 'claims'
+  | 'claim_lines'
+  | 'documents'
+  | 'correspondence';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -114,6 +122,32 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['units', 'units'],
     ['charge', 'charge'],
     ['removedAt', 'removed_at'],
+  ],
+  // where the file is kept (folder, file_name) is each desktop's own: see documents.ts
+  documents: [
+    ['kind', 'kind'],
+    ['title', 'title'],
+    ['accountGid', 'account_id', 'accounts'],
+    ['claimGid', 'claim_id', 'claims'],
+    ['templateId', 'template_id'],
+    ['documentDate', 'document_date'],
+    ['sha256', 'sha256'],
+    ['pages', 'pages'],
+    ['bytes', 'bytes'],
+    ['warnings', 'warnings'],
+    ['createdAt', 'created_at'],
+    ['createdBy', 'created_by', 'users'],
+  ],
+  correspondence: [
+    ['accountGid', 'account_id', 'accounts'],
+    ['type', 'type'],
+    ['originalName', 'original_name'],
+    ['media', 'media'],
+    ['receivedDate', 'received_date'],
+    ['sha256', 'sha256'],
+    ['bytes', 'bytes'],
+    ['createdAt', 'created_at'],
+    ['createdBy', 'created_by', 'users'],
   ],
 };
 

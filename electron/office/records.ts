@@ -4,13 +4,16 @@ import type { Db, ReadDb } from '../db/open';
 import { oneOrThrow, run } from '../db/query';
 import { gidOrNull, localIdOrNull, takeUserIdOrNull, type GidTable } from './gids';
 import { COLUMNS, type RecordTable } from './record-columns';
+import { pulledDocumentPlace, type FiledChange } from './documents';
 
 export type { RecordTable } from './record-columns';
 import {
   accountRow,
   claimLineRow,
   claimRow,
+  correspondenceRow,
   coverageRow,
+  documentRow,
   payerRow,
   personRow,
   addressRow,
@@ -32,6 +35,8 @@ const SCHEMAS = {
   coverages: coverageRow,
   claims: claimRow,
   claim_lines: claimLineRow,
+  documents: documentRow,
+  correspondence: correspondenceRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -60,24 +65,36 @@ export function readRecord<T extends RecordTable>(db: ReadDb, tbl: T, id: number
 /**
  * Adds a record another desktop created, its foreign keys translated to this copy's ids
  * (a row this copy lacks raises MissingRowError). A claim's import file stays the importing
- * desk's; a new account is marked so the upkeep at commit brings it into the queue.
+ * desk's; a new account is marked so the upkeep at commit brings it into the queue. A
+ * document names the file the pull placed for it before this transaction (documents.ts).
  */
-export function insertRecord(db: Db, tbl: RecordTable, row: RecordChange['row']): number {
+export function insertRecord(
+  db: Db,
+  tbl: RecordTable,
+  row: RecordChange['row'],
+  gid: string,
+): number {
   const cols = COLUMNS[tbl];
   const fields: Record<string, unknown> = row;
   const values = cols.map(([field, , refersTo]) => {
     const value = fields[field];
     if (refersTo === 'users') {
       // someone who signed in first at the desktop that made it is added here (users.ts)
-      return takeUserIdOrNull(db, value as string | null, String(fields.recordedAt));
+      const at = String(fields.recordedAt ?? fields.createdAt);
+      return takeUserIdOrNull(db, value as string | null, at);
     }
     return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
   });
+  const columns = cols.map(([, c]) => c);
+  if (tbl === 'documents' || tbl === 'correspondence') {
+    const place = pulledDocumentPlace(db.name, { tbl, gid, row } as FiledChange);
+    columns.push('folder', 'file_name');
+    values.push(place.folder, place.fileName);
+  }
   const id = Number(
     run(
       db,
-      `INSERT INTO ${tbl} (${cols.map(([, c]) => c).join(', ')})
-         VALUES (${cols.map(() => '?').join(', ')})`,
+      `INSERT INTO ${tbl} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
       ...values,
     ).lastInsertRowid,
   );
@@ -132,6 +149,8 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
       return id;
     case 'coverages':
     case 'claims':
+    case 'documents':
+    case 'correspondence':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
       return oneOrThrow<{ a: number }>(

@@ -16,6 +16,7 @@ import { baseCursor, fetchFollowUps, readChanges, registerDesktop } from './serv
 import { uploadOffice, type OnProgress } from './server/upload';
 import { copySource, copyWhileLinking, DESKTOP_ONLY_TABLES, prepareCopy } from './copy';
 import { withCaptureOff } from './capture';
+import { heldDocuments, placeDocumentFiles, removeFiles, sendDocumentFiles } from './documents';
 import { OfficeRefused } from './refused';
 import { refusedWithFollowers, takeRows, takeServerState } from './take';
 
@@ -175,6 +176,8 @@ export class OfficeSync {
     for (;;) {
       const entry = firstOutboxEntry(this.ctx.db);
       if (!entry) return result;
+      // a document's file reaches the office before the entry that names it
+      await sendDocumentFiles(this.pool, this.ctx, entry.changes);
       const outcome = await applyEntry(this.pool, desktopId, {
         seq: entry.seq,
         changes: entry.changes,
@@ -222,11 +225,21 @@ export class OfficeSync {
       const link = requireOfficeLink(this.ctx.db);
       const page = await readChanges(this.pool, link.cursor);
       const others = page.changes.filter((c) => c.desktopId !== link.desktopId).map((c) => c.row);
-      taken += this.localWrite(() => {
-        const n = takeRows(this.ctx.db, others);
-        run(this.ctx.db, `UPDATE office_link SET cursor = ?`, page.cursor);
-        return n;
-      });
+      // the files of new documents, fetched and checked before the rows are written
+      const placed = await placeDocumentFiles(this.pool, this.ctx, [
+        ...others,
+        ...heldDocuments(this.ctx.db),
+      ]);
+      try {
+        taken += this.localWrite(() => {
+          const n = takeRows(this.ctx.db, others);
+          run(this.ctx.db, `UPDATE office_link SET cursor = ?`, page.cursor);
+          return n;
+        });
+      } catch (error) {
+        removeFiles(placed);
+        throw error;
+      }
       if (!page.more) return taken;
     }
   }

@@ -4,6 +4,7 @@ import { localIdOf, setSyncRow, versionOf } from './gids';
 import { insertLedgerRow, insertReceipt } from './money-rows';
 import { insertActivity, insertFollowUp, updateFollowUp } from './rows';
 import { insertRecord, referencesOf } from './records';
+import { pulledFilePlaced } from './documents';
 import { withdrawInserted } from './withdraw';
 import { changes as changesSchema, serverRow, type Change, type ServerRow } from './wire';
 
@@ -70,6 +71,9 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
     setSyncRow(db, r.tbl, insertActivity(db, r.row), r.gid, 1);
     return 'taken';
   }
+  if ((r.tbl === 'documents' || r.tbl === 'correspondence') && !pulledFilePlaced(db, r)) {
+    return 'collides';
+  }
   if (r.tbl !== 'follow_ups') {
     // an account or claim number, or a reversal's place, may be held by this copy's own
     return placed(db, () => setSyncRow(db, r.tbl, insertNew(db, r), r.gid, 1));
@@ -95,7 +99,7 @@ function insertNew(db: Db, r: Exclude<ServerRow, { tbl: 'activities' | 'follow_u
     case 'ledger_entries':
       return insertLedgerRow(db, r.row);
     default:
-      return insertRecord(db, r.tbl, r.row);
+      return insertRecord(db, r.tbl, r.row, r.gid);
   }
 }
 

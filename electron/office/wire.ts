@@ -209,6 +209,41 @@ export const claimLineRow = z.strictObject({
 });
 export type ClaimLineRow = z.infer<typeof claimLineRow>;
 
+/**
+ * A document filed on an account (a letter, a statement, an appeal), named with the SHA-256
+ * of its PDF, whose bytes the office keeps once per hash (server/documents.ts). Where a desk
+ * keeps the file, and what only it has (the denial, the template copy, the run), stay there.
+ */
+export const documentRow = z.strictObject({
+  kind: z.enum(['appeal', 'statement', 'letter']),
+  title: z.string(),
+  accountGid: gid,
+  claimGid: gid.nullable(),
+  templateId: text,
+  documentDate: isoDate,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  pages: z.number().int().positive(),
+  bytes: z.number().int().positive(),
+  warnings: z.string(),
+  createdAt: z.string(),
+  createdBy: gid,
+});
+export type DocumentRow = z.infer<typeof documentRow>;
+
+/** A scanned letter filed on an account, named with the SHA-256 of its file as documents are. */
+export const correspondenceRow = z.strictObject({
+  accountGid: gid,
+  type: z.enum(['payer', 'patient', 'returned_mail', 'legal']),
+  originalName: z.string().min(1).max(255),
+  media: z.enum(['pdf', 'png', 'jpeg', 'tiff']),
+  receivedDate: isoDate,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().positive(),
+  createdAt: z.string(),
+  createdBy: gid,
+});
+export type CorrespondenceRow = z.infer<typeof correspondenceRow>;
+
 /** The insert-only tables: each row is written once and never changed, so its version is 1. */
 const insertOnly = [
   z.strictObject({ tbl: z.literal('activities'), gid, version: z.literal(1), row: activityRow }),
@@ -221,6 +256,13 @@ const insertOnly = [
   z.strictObject({ tbl: z.literal('coverages'), gid, version: z.literal(1), row: coverageRow }),
   z.strictObject({ tbl: z.literal('claims'), gid, version: z.literal(1), row: claimRow }),
   z.strictObject({ tbl: z.literal('claim_lines'), gid, version: z.literal(1), row: claimLineRow }),
+  z.strictObject({ tbl: z.literal('documents'), gid, version: z.literal(1), row: documentRow }),
+  z.strictObject({
+    tbl: z.literal('correspondence'),
+    gid,
+    version: z.literal(1),
+    row: correspondenceRow,
+  }),
 ] as const;
 
 /** A row as the server holds it: what a desktop takes, by version. */
@@ -249,6 +291,8 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[7].extend(inserted),
   insertOnly[8].extend(inserted),
   insertOnly[9].extend(inserted),
+  insertOnly[10].extend(inserted),
+  insertOnly[11].extend(inserted),
   z.strictObject({
     tbl: z.literal('follow_ups'),
     op: z.enum(['insert', 'update']),

@@ -47,8 +47,8 @@ const NAMING_MONEY: Partial<Record<Change['tbl'], readonly string[]>> = {
  * payment plan or a statement on an account the office refused, made here before the
  * refusal came), deleting it would lose that work. Then nothing is withdrawn: the rows stay
  * as this desktop's own (`own:`), never sent, so nothing naming them reaches the office
- * either, and the office's record of the same number waits in sync_held. Returns whether
- * the rows were withdrawn.
+ * either, and the office's record of the same number waits in sync_held. So does a filed
+ * document (a letter may have been mailed). Returns whether the rows were withdrawn.
  */
 export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
   const inserted = changes.filter((c) => c.op === 'insert');
@@ -59,7 +59,7 @@ export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
   } catch (error) {
     run(db, 'ROLLBACK TO withdraw');
     run(db, 'RELEASE withdraw');
-    if (!isForeignKeyError(error)) throw error;
+    if (!isForeignKeyError(error) && !(error instanceof FiledDocumentKept)) throw error;
     for (const c of inserted) {
       const localId = localIdOf(db, c.tbl, c.gid);
       if (localId !== undefined) setSyncRow(db, c.tbl, localId, `own:${localId}`, 1);
@@ -73,9 +73,13 @@ export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
   return true;
 }
 
+/** A filed document is the record of what was printed: it is kept, never withdrawn. */
+class FiledDocumentKept extends Error {}
+
 function withdrawRow(db: Db, c: Change): void {
   const localId = localIdOf(db, c.tbl, c.gid);
   if (localId === undefined) return;
+  if (c.tbl === 'documents' || c.tbl === 'correspondence') throw new FiledDocumentKept();
   const accountId = accountOf(db, c.tbl, localId);
   for (const [table, column] of BORN_WITH[c.tbl] ?? []) {
     run(db, `DELETE FROM ${table} WHERE ${column} = ?`, localId);

@@ -41,6 +41,7 @@ import { migration048 } from './048-open-deadlines';
 import { migration049 } from './049-working-marks';
 import { migration051 } from './051-office-records';
 import { migration052 } from './052-office-ledger';
+import { migration053 } from './053-office-documents';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -132,6 +133,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 52,
     name: 'office database: every ledger row and receipt, and their reversals',
     sql: migration052,
+  },
+  {
+    version: 53,
+    name: 'office database: filed documents',
+    sql: migration053,
   },
 ];
 

@@ -135,7 +135,9 @@ async function applyChange(client: pg.ClientBase, desktopId: string, c: Change):
     c.tbl === 'accounts' ||
     c.tbl === 'coverages' ||
     c.tbl === 'claims' ||
-    c.tbl === 'claim_lines'
+    c.tbl === 'claim_lines' ||
+    c.tbl === 'documents' ||
+    c.tbl === 'correspondence'
   ) {
     try {
       await insertRecord(client, desktopId, c);

@@ -68,6 +68,10 @@ function alreadyCreated(c: RecordChange, constraint: string | undefined): string
       return c.tbl === 'coverages'
         ? `This account’s coverage at priority ${c.row.priority} was already added at another desktop; ${WITHDRAWN}`
         : undefined;
+    case 'correspondence_filed_once':
+      return c.tbl === 'correspondence'
+        ? 'This scan was already filed on this account at another desktop.'
+        : undefined;
     case 'claim_lines_number_once':
       return c.tbl === 'claim_lines'
         ? `Line ${c.row.lineNumber} of this claim was already added at another desktop; ${WITHDRAWN}`

@@ -5,6 +5,7 @@ import { serverMigration004 } from './004-office-copy';
 import { serverMigration005 } from './005-records';
 import { serverMigration006 } from './006-entry-digests';
 import { serverMigration007 } from './007-remittances-posted';
+import { serverMigration008 } from './008-documents';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -48,6 +49,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 7,
     name: 'which desktop posted each 835 payment, so none is posted twice office-wide',
     sql: serverMigration007,
+  },
+  {
+    version: 8,
+    name: 'filed documents created at a desktop, and their files by content hash, insert-only',
+    sql: serverMigration008,
   },
 ];
 
