@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { DatabaseTooNewError } from '../db/open';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { all, one, oneOrThrow, prepare } from '../db/query';
@@ -9,6 +10,7 @@ import { migrateServer } from './server/migrate';
 import { registerDesktop } from './server/office';
 import type { OnProgress } from './server/upload';
 import { OfficeRefused } from './refused';
+import { fetchBaseFiles } from './base-documents';
 
 /** Parts read per query: a few megabytes in memory at a time. */
 const PARTS_PER_READ = 8;
@@ -38,8 +40,12 @@ export async function downloadOfficeCopy(
       'A database file of that name already exists; choose a new file to join.',
     );
   }
+  const folder = path.dirname(target);
+  const madeFolder = !fs.existsSync(folder);
+  fs.mkdirSync(folder, { recursive: true });
   const part = `${target}.part`;
   const pool = openPool(config, 1);
+  let placed: string[] = [];
   try {
     const schema = await migrateServer(pool);
     if (!schema.ok) throw new OfficeRefused(schema.message);
@@ -64,6 +70,10 @@ export async function downloadOfficeCopy(
     }
     const desktopId = crypto.randomUUID();
     const accounts = linkCopy(part, desktopId, office.cursor);
+    // the files of documents filed before the office, into the folders their rows name
+    placed = await fetchBaseFiles(pool, part, target, (done, total) =>
+      progress({ stage: 'downloading', done, total }),
+    );
     await registerDesktop(pool, desktopId, name);
     if (fs.existsSync(target)) {
       throw new OfficeRefused(
@@ -71,11 +81,16 @@ export async function downloadOfficeCopy(
       );
     }
     fs.renameSync(part, target);
+    placed = [];
     progress({ stage: 'verifying', done: 1, total: 1 });
     return { desktopId, accounts };
   } finally {
-    for (const leftover of [part, `${part}-journal`, `${part}-wal`, `${part}-shm`]) {
+    for (const leftover of [...placed, part, `${part}-journal`, `${part}-wal`, `${part}-shm`]) {
       fs.rmSync(leftover, { force: true });
+    }
+    // a folder made for this join and left empty by its failure goes too
+    if (madeFolder && fs.existsSync(folder) && !fs.existsSync(target)) {
+      fs.rmSync(folder, { recursive: true, force: true });
     }
     await pool.end();
   }

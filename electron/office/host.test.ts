@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { pendingEncryption } from '../db/encrypt-in-place';
@@ -18,13 +19,14 @@ function desktop() {
 }
 
 describe('where a joining desktop puts the office’s copy', () => {
-  it('writes it beside the database under a new name, remembers it and restarts', () => {
+  it('writes it in a new folder beside the database, remembers it and restarts', () => {
     const { ctx, remembered, app } = desktop();
     const target = officeHost(app).joinedFile(ctx);
     expect(target).toEqual({
       file: path.join(
         path.dirname(ctx.databasePath),
-        'claimdesk-office-2026-03-16T15-00-00-000Z.sqlite',
+        'claimdesk-office-2026-03-16T15-00-00-000Z',
+        'claimdesk.sqlite',
       ),
     });
     const file = 'file' in target ? target.file : '';
@@ -39,6 +41,8 @@ describe('where a joining desktop puts the office’s copy', () => {
     const keyed = { ...ctx, databaseKey: newDatabaseKey() };
     const target = officeHost(app).joinedFile(keyed);
     const file = 'file' in target ? target.file : '';
+    // as after the download, which made the folder
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     officeHost(app).switchTo(file, keyed);
     expect(pendingEncryption(file)).toMatchObject({ backupId: null, requestedBy: ctx.userId });
   });

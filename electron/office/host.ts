@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_DB_NAME } from '../app/database-path';
 import { backupId } from '../backups/layout';
 import { writeEncryptRequest } from '../db/encrypt-in-place';
 import type { OfficeHost } from './membership';
@@ -8,7 +9,7 @@ export const NAMED_AT_START =
   'and would open that one again. Start it without one to join an office.';
 
 /**
- * Where a joining desktop puts the office's copy (a new file beside its database, which
+ * Where a joining desktop puts the office's copy (a new folder beside its database, which
  * stays as it is) and how ClaimDesk reopens on it: the copy becomes the remembered
  * database, encrypted at that start when this desktop's database is, and ClaimDesk
  * restarts as it does for a restore. A database named on the command line or in the
@@ -24,9 +25,12 @@ export function officeHost(app: {
       app.namedAtStart
         ? { refused: NAMED_AT_START }
         : {
+            // a folder of its own: the documents filed before the office come into the
+            // folders their rows name beside it, apart from this desktop's own
             file: path.join(
               path.dirname(ctx.databasePath),
-              `claimdesk-office-${backupId(ctx.clock.now())}.sqlite`,
+              `claimdesk-office-${backupId(ctx.clock.now())}`,
+              DEFAULT_DB_NAME,
             ),
           },
     switchTo: (file, ctx) => {

@@ -106,7 +106,7 @@ export async function joinOffice(
     throw plainly(error, config);
   }
   return {
-    file: path.basename(target.file),
+    file: path.relative(path.dirname(ctx.databasePath), target.file),
     keptAs: path.basename(ctx.databasePath),
     restarting: host.switchTo(target.file, ctx),
   };

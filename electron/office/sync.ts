@@ -18,6 +18,7 @@ import { copySource, copyWhileLinking, DESKTOP_ONLY_TABLES, prepareCopy } from '
 import { withCaptureOff } from './capture';
 import { heldDocuments, placeDocumentFiles, removeFiles, sendDocumentFiles } from './documents';
 import { OfficeRefused } from './refused';
+import { sendBaseFiles } from './base-documents';
 import { refusedWithFollowers, takeRows, takeServerState } from './take';
 
 /** What an office's first upload held. */
@@ -96,6 +97,14 @@ export class OfficeSync {
         const facts = prepareCopy(file, this.ctx.databaseKey ?? null);
         progress({ stage: 'copying', done: 1, total: 1 });
         syncStep('copied');
+        // the files of documents filed before the office, which its rows name
+        await sendBaseFiles(
+          this.pool,
+          this.ctx.databasePath,
+          this.ctx.databaseKey ?? null,
+          file,
+          (done, total) => progress({ stage: 'uploading', done, total }),
+        );
         const source = copySource(file, facts, desktopId);
         let cursor: string;
         try {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -83,9 +82,11 @@ describe('making an office and joining it', () => {
 
     // a second desktop, with nothing of its own yet, joins by downloading
     const switched: string[] = [];
-    const folder = fs.mkdtempSync(path.join(path.dirname(first.databasePath), 'joined-'));
+    // as the app does: a folder of its own beside the desktop's database
     const second = desktop({
-      joinedFile: () => ({ file: path.join(folder, 'claimdesk-office.sqlite') }),
+      joinedFile: (ctx) => ({
+        file: path.join(path.dirname(ctx.databasePath), 'office-copy', 'claimdesk.sqlite'),
+      }),
       switchTo: (file) => (switched.push(file), false),
     });
     // a new desktop's first screen leads there
@@ -100,11 +101,11 @@ describe('making an office and joining it', () => {
     const joined = joining.getByRole('status').filter({ hasText: 'downloaded' });
     await joined.waitFor();
     expect(await joined.innerText()).toContain(
-      'The office’s database is downloaded to claimdesk-office.sqlite. Start ClaimDesk again ' +
+      `The office’s database is downloaded to ${path.join('office-copy', 'claimdesk.sqlite')}. Start ClaimDesk again ` +
         `to open it. This desktop’s own database is kept as it was, in ${path.basename(second.databasePath)}.`,
     );
     await screenshot(joining, 'office-joined');
-    const file = path.join(folder, 'claimdesk-office.sqlite');
+    const file = path.join(path.dirname(second.databasePath), 'office-copy', 'claimdesk.sqlite');
     expect(switched).toEqual([file]);
     // the copy holds the first desktop's account, linked to the office as a desktop of its own
     const copy = openDatabase(file);

@@ -80,7 +80,7 @@ export interface OfficeMade {
 
 /** A desktop joined: ClaimDesk opens the office's copy, its own database kept as it was. */
 export interface OfficeJoined {
-  /** The file the office's copy was written to, by name. */
+  /** The file the office's copy was written to, beside this desktop's database. */
   file: string;
   /** The database this desktop used until now, by name; it is not changed or deleted. */
   keptAs: string;
