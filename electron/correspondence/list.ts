@@ -8,6 +8,7 @@ import type { ReadCtx } from '../core/context';
 import type { ReadDb } from '../db/open';
 import { all, one } from '../db/query';
 import { recordedPath } from '../filing/location';
+import { isSealed, unsealDocument, DocumentKeyError } from '../filing/sealed';
 import { sha256 } from '../filing/store';
 import { extensionFor } from './file-type';
 
@@ -83,6 +84,8 @@ export function getCorrespondenceFile(
       `${what} is missing from the documents folder beside the database (${c.folder}/${c.fileName}). Restore the folder from a backup, or file the scan again.`,
     );
   }
+  // a PDF scan filed before the database was encrypted was sealed with the documents then
+  if (isSealed(data)) data = unsealScan(data, ctx, what);
   if (sha256(data) !== c.sha256) {
     throw conflict(
       `${what} has changed since it was filed, so it is not the record any more and will not be shown. Restore ${c.folder}/${c.fileName} from a backup.`,
@@ -94,4 +97,15 @@ export function getCorrespondenceFile(
     media: c.media,
     dataBase64: data.toString('base64'),
   };
+}
+
+function unsealScan(data: Buffer, ctx: ReadCtx, what: string): Buffer {
+  try {
+    return unsealDocument(data, ctx.databaseKey);
+  } catch (error) {
+    if (!(error instanceof DocumentKeyError)) throw error;
+    throw conflict(
+      `${what} is sealed with a key this database does not hold, so it cannot be shown.`,
+    );
+  }
 }
