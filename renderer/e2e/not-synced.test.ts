@@ -9,11 +9,12 @@ const app = appSession();
 describe('actions the office refused', () => {
   it('shows a representative what the office refused and why, and lets them dismiss it once redone', async () => {
     const ctx = app.database({ demo: false });
-    joinOffice(ctx);
+    // an account of the copy the office started from, named by its base id everywhere
     const { accountId } = addAccount(ctx, {
       number: 'A3003',
       patientId: addPerson(ctx, { last: 'Moreno', first: 'Ana' }),
     });
+    joinOffice(ctx);
     const other = ensureUser(ctx.db, 'rep.two', 'Dana Reyes', ctx.clock.now());
     refused(ctx, ctx.userId, accountId, 'Patient asked to be called after 5 pm.');
     refused(ctx, other, accountId, 'Dana: left a voicemail.');
