@@ -91,7 +91,9 @@ describeWithPg('making an office from a desktop', () => {
       text: 'After the office was made.',
     });
     expect(note.ok).toBe(true);
-    await statusWhen(worker, (s) => s.state === 'synced' && s.waiting === 0);
+    // resolves when a sync begun after the note has ended, so the note was sent in it
+    await worker.wake();
+    expect(worker.status()).toMatchObject({ state: 'synced', waiting: 0 });
     expect(await serverCount(server, 'activities')).toBe(1);
 
     const again = await dispatchAsync(ctx, 'createOffice', {});
