@@ -85,7 +85,7 @@ describeWithPg('users across the office', () => {
   });
 
   it('a new name allowed by a supervisor at one desktop is allowed at the others', async () => {
-    const { server, a, b, accountId } = await officeWithSam();
+    const { server, a, b } = await officeWithSam();
     const now = a.ctx.clock.now();
     // kim.ng signs in at both desks before anyone allows her: waiting at each
     const kimAtA = signIn(a.ctx.db, 'kim.ng', now);
@@ -94,13 +94,7 @@ describeWithPg('users across the office', () => {
     expectRefused({ ...b.ctx, userId: kimAtB }, 'listQueue', {}, /./);
 
     call(a.ctx, 'allowUser', { userId: kimAtA });
-    // B's note of its sign-in goes with B's next write
-    call(b.ctx, 'addActivity', {
-      accountId,
-      kind: 'note',
-      text: 'B: called.',
-    });
-    await syncAll(a, b);
+    // each sign-in was sent as it happened; A's allowing reaches the server first
     await syncAll(a, b);
 
     expect(standing(b.ctx, 'kim.ng')).toMatchObject({ pending: 0, active: 1 });
@@ -115,6 +109,18 @@ describeWithPg('users across the office', () => {
     expect(notSyncedActions(b.ctx.db).map((n) => n.reason)).toEqual([
       "kim.ng was already known to the office; this desktop took the office's record of them.",
     ]);
+  });
+
+  it('a new name signed in at two desks waits once, with nothing listed at either', async () => {
+    const { server, a, b } = await officeWithSam();
+    signIn(a.ctx.db, 'kim.ng', a.ctx.clock.now());
+    signIn(b.ctx.db, 'kim.ng', b.ctx.clock.now());
+    await syncAll(a, b);
+    expect(
+      await serverRows(server, `SELECT pending, version FROM users WHERE gid = 'user:kim.ng'`),
+    ).toEqual([{ pending: true, version: 1 }]);
+    expect([...notSyncedActions(a.ctx.db), ...notSyncedActions(b.ctx.db)]).toEqual([]);
+    expect(standing(b.ctx, 'kim.ng')).toMatchObject({ pending: 1 });
   });
 
   it('refuses a change to a user made by someone the server does not know as a supervisor', async () => {
