@@ -154,6 +154,28 @@ describeWithPg('users across the office', () => {
       ),
     });
     expect(await samOnServer(server)).toEqual(before);
+    // nor may a representative add someone already allowed; a user is never deleted
+    const added = await applyEntry(pool, requireOfficeLink(b.ctx.db).desktopId, {
+      seq: 901,
+      changes: [
+        {
+          tbl: 'users',
+          op: 'insert',
+          gid: 'user:lee.park',
+          baseVersion: 0,
+          version: 1,
+          row: { ...row, username: 'lee.park', displayName: 'Lee Park' },
+        },
+      ],
+    });
+    expect(added).toMatchObject({ outcome: 'refused', reason: /^Only a supervisor/ });
+    expect(await serverRows(server, `SELECT gid FROM users WHERE gid = 'user:lee.park'`)).toEqual(
+      [],
+    );
+    await expect(pool.query(`DELETE FROM users WHERE gid = 'user:sam.ortiz'`)).rejects.toThrow(
+      /users are never deleted/,
+    );
+    await expect(pool.query(`TRUNCATE users`)).rejects.toThrow(/users are never deleted/);
 
     // the same made at a desktop by editing its file: refused, and the office's state taken
     const rep = userId(b.ctx, 'rep.2');

@@ -22,10 +22,16 @@ CREATE TABLE users (
   version integer NOT NULL CHECK (version >= 1)
 );
 
+CREATE FUNCTION refuse_user_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'users are never deleted; a supervisor turns one off'
+    USING ERRCODE = 'insufficient_privilege';
+END $$;
 CREATE TRIGGER users_never_deleted BEFORE DELETE ON users
-  FOR EACH ROW EXECUTE FUNCTION refuse_change();
+  FOR EACH ROW EXECUTE FUNCTION refuse_user_delete();
+-- a statement trigger, since TRUNCATE fires no row triggers
 CREATE TRIGGER users_never_truncated BEFORE TRUNCATE ON users
-  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_user_delete();
 
 GRANT SELECT, INSERT, UPDATE ON users TO claimdesk_desktop;
 `;
