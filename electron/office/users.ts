@@ -101,8 +101,8 @@ export function readUser(db: ReadDb, userId: number, requestBy: number): UserRow
 
 /**
  * Writes a user as the office has them, found by sign-in name and added when this copy has
- * never seen them, with a line in their history (and the audit trail's state) naming who
- * made the change at which desktop's office. Written with the capture off, so not sent back.
+ * never seen them, with a line in their history (and their state in the audit trail) naming
+ * who made the change. Written with the capture off, so it is not sent back.
  */
 export function writeUser(db: Db, gid: string, u: UserRow): number {
   const values = [

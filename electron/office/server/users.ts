@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { userRow, type ServerRow, type UserRow } from '../wire';
+import { userRow, type Change, type ServerRow, type UserRow } from '../wire';
 
 /**
  * Users as the office knows them (server migration 9). A change to who may do what is
@@ -20,13 +20,7 @@ export class UserRefused extends Error {
   }
 }
 
-type UserChange = {
-  op: 'insert' | 'update';
-  gid: string;
-  baseVersion: number;
-  version: number;
-  row: UserRow;
-};
+type UserChange = Extract<Change, { tbl: 'users' }>;
 
 export async function serverUser(
   client: pg.ClientBase,
