@@ -58,6 +58,7 @@ export interface CopyFacts {
   bytes: number;
   accounts: number;
   followUps: number;
+  users: number;
   receipts: number;
   ledgerRows: number;
 }
@@ -83,6 +84,7 @@ export function prepareCopy(file: string, key: DatabaseKey | null): CopyFacts {
     const counts = {
       accounts: count('accounts'),
       followUps: count('follow_ups'),
+      users: count('users'),
       receipts: count('receipts'),
       ledgerRows: count('ledger_entries'),
     };
@@ -127,6 +129,15 @@ const user = (column: string) =>
 
 /** Each table's rows as the server's columns, built by SQLite as JSON. */
 const SERVER_SHAPE: Record<BaseTable, string> = {
+  // who made each user what they are: the last line of their history (users.ts, readUser)
+  users: `json_object('gid', 'user:' || lower(username), 'username', username,
+    'display_name', display_name, 'role', role, 'active', active, 'pending', pending,
+    'title', title, 'email', email, 'phone', phone, 'created_at', created_at,
+    'changed_at', coalesce((SELECT changed_at FROM user_changes c WHERE c.user_id = t.id
+      ORDER BY c.id DESC LIMIT 1), created_at),
+    'changed_by', 'user:' || lower(coalesce((SELECT b.username FROM user_changes c
+      JOIN users b ON b.id = c.changed_by WHERE c.user_id = t.id ORDER BY c.id DESC LIMIT 1),
+      username)), 'version', 1)`,
   follow_ups: `json_object('gid', ${base('id')}, 'account_gid', ${base('account_id')},
     'claim_gid', ${base('claim_id')}, 'kind', kind, 'status', status, 'due_date', due_date,
     'deadline_date', deadline_date, 'owner_gid', ${user('owner_id')}, 'reason', reason,
@@ -157,7 +168,7 @@ function* batches(
   const statement = prepare<{ json: string; count: number; last: number | null }>(
     db,
     `SELECT json_group_array(${shape}) AS json, count(*) AS count, max(id) AS last
-       FROM (SELECT * FROM ${table} WHERE id > $after ORDER BY id LIMIT $limit)`,
+       FROM (SELECT * FROM ${table} WHERE id > $after ORDER BY id LIMIT $limit) AS t`,
   );
   let after = 0;
   for (;;) {
@@ -181,12 +192,17 @@ export function copySource(
   const parts = Math.ceil(facts.bytes / PART_BYTES);
   return {
     rows: (table) =>
-      batches(db, table, SERVER_SHAPE[table], table === 'follow_ups' ? {} : { desktop: desktopId }),
+      batches(
+        db,
+        table,
+        SERVER_SHAPE[table],
+        table === 'follow_ups' || table === 'users' ? {} : { desktop: desktopId },
+      ),
     balances: () => batches(db, 'accounts', BALANCE_SHAPE, {}),
     parts: () => fileParts(file),
     sha256: facts.sha256,
     bytes: facts.bytes,
-    total: facts.followUps + facts.receipts + facts.ledgerRows + parts,
+    total: facts.users + facts.followUps + facts.receipts + facts.ledgerRows + parts,
     accounts: facts.accounts,
     close: () => db.close(),
   };

@@ -254,9 +254,9 @@ describeWithPg('the whole ledger between desktops', () => {
       reason: 'nsf',
     });
     expect(all(b.ctx.db, `SELECT reason FROM returned_checks`)).toEqual([{ reason: 'nsf' }]);
-    // A's approved reversal is refused (B's came first); the request's note and the payment
-    // reversal are accepted
-    expect((await a.sync.sync()).push).toEqual({ accepted: 2, refused: 1 });
+    // A's approved reversal is refused (B's came first); rep.2 made a supervisor, the
+    // request's note and the payment reversal are accepted
+    expect((await a.sync.sync()).push).toEqual({ accepted: 3, refused: 1 });
     // and so B's returned check is refused, with the follow-up it opened
     expect((await b.sync.sync()).push).toEqual({ accepted: 0, refused: 2 });
     await syncAll(a, b);

@@ -4,6 +4,7 @@ import { isOwnGid } from './capture';
 import { gidOf, localIdOf, officeLink, setSyncRow, versionOf } from './gids';
 import { readLedgerRow, readReceipt } from './money-rows';
 import { readActivity, readFollowUp } from './rows';
+import { readUser } from './users';
 import { readRecord, referencesOf, type RecordTable } from './records';
 import { changes as changesSchema, type Change, type Entry } from './wire';
 
@@ -41,12 +42,18 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   if (sent.length === 0) return;
   const changes = withoutOwn(
     db,
-    sent.map((p) => toChange(db, link.desktopId, p)),
+    sent.map((p) => toChange(db, link.desktopId, p, userId)),
   );
   if (changes.length === 0) return;
-  const money = changes.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
-  const first = money ? changes.filter((c) => c.tbl !== 'follow_ups') : changes;
-  const rest = money ? changes.filter((c) => c.tbl === 'follow_ups') : [];
+  // a user goes alone: a new name noted at its first sign-in is sealed with whatever request
+  // commits next, which must not stand or fall with it (the office may know the name already)
+  const users = changes.filter((c) => c.tbl === 'users');
+  if (users.length > 0) addEntry(db, now, userId, users, null);
+  const work = changes.filter((c) => c.tbl !== 'users');
+  if (work.length === 0) return;
+  const money = work.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
+  const first = money ? work.filter((c) => c.tbl !== 'follow_ups') : work;
+  const rest = money ? work.filter((c) => c.tbl === 'follow_ups') : [];
   const seq = addEntry(db, now, userId, first, null);
   if (rest.length > 0) addEntry(db, now, userId, rest, seq);
 }
@@ -89,7 +96,8 @@ function addEntry(
   );
 }
 
-function toChange(db: Db, desktopId: string, p: Pending): Change {
+function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change {
+  if (p.tbl === 'users') return userChange(db, p, userId);
   if (p.op === 'insert') {
     // named by this desktop and its own id: unique across the office with no round trip
     const gid = `${desktopId}:${p.localId}`;
@@ -127,6 +135,24 @@ function toChange(db: Db, desktopId: string, p: Pending): Change {
     baseVersion,
     version: baseVersion + 1,
     row: readFollowUp(db, p.localId),
+  };
+}
+
+/**
+ * A user is named by sign-in name on every copy, so an insert names them so too; its
+ * version counts from the one this copy holds (0 for a name only seen in pulled work).
+ */
+function userChange(db: Db, p: Pending, userId: number): Change {
+  const gid = gidOf(db, 'users', p.localId);
+  const baseVersion = p.op === 'insert' ? 0 : versionOf(db, 'users', p.localId);
+  setSyncRow(db, 'users', p.localId, gid, baseVersion + 1);
+  return {
+    tbl: 'users',
+    op: p.op,
+    gid,
+    baseVersion,
+    version: baseVersion + 1,
+    row: readUser(db, p.localId, userId),
   };
 }
 

@@ -122,6 +122,9 @@ export function referencesOf(r: ServerRow | Change): [GidTable, string][] {
     case 'follow_ups':
       named.push(['accounts', r.row.accountGid], ['claims', r.row.claimGid]);
       break;
+    case 'users':
+      // a user names no record, and is never withdrawn or the desk's own
+      break;
     default: {
       const fields: Record<string, unknown> = r.row;
       for (const [field, , refersTo] of COLUMNS[r.tbl]) {

@@ -6,11 +6,10 @@ import { fixedClock } from '../core/context';
 import { openDatabase } from '../db/open';
 import { all } from '../db/query';
 import { dispatchAsync, setAfterCommit } from '../api/dispatch';
-import { makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
 import { runnerFor, settingsOf } from '../testing/office/runner';
 import { statusWhen } from '../testing/office/worker-watch';
-import { serverState, twoDesktops } from '../testing/office/desktops';
+import { everyoneSupervisor, serverState, twoDesktops } from '../testing/office/desktops';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { officeFailure } from './failure';
@@ -57,7 +56,7 @@ describeWithPg('a desktop put back to an earlier state', () => {
 
   it('offers the supervisor to join again, and joins though the copy belongs to the office', async () => {
     const server = await createServerDatabase();
-    const { b, accountIds } = await twoDesktops(server, 1);
+    const { b, accountIds } = await twoDesktops(server, 1, everyoneSupervisor);
     const [accountId] = accountIds as [AccountId];
     const backup = path.join(path.dirname(b.ctx.databasePath), 'desktop-b-backup.sqlite');
     b.ctx.db.exec(`VACUUM INTO '${backup}'`);
@@ -73,7 +72,6 @@ describeWithPg('a desktop put back to an earlier state', () => {
     onTestFinished(() => {
       restored.db.close();
     });
-    makeSupervisor(restored);
     call(restored, 'addActivity', { accountId, kind: 'note', text: 'B: after the restore.' });
     const joinedTo = path.join(path.dirname(backup), 'rejoined', 'claimdesk.sqlite');
     const { runner, workers } = runnerFor(restored, {

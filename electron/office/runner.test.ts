@@ -4,7 +4,7 @@ import { dispatchAsync, setAfterCommit } from '../api/dispatch';
 import { all } from '../db/query';
 import { makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
-import { serverState, twoDesktops } from '../testing/office/desktops';
+import { everyoneSupervisor, serverState, twoDesktops } from '../testing/office/desktops';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { runnerFor, settingsOf } from '../testing/office/runner';
 import { statusWhen } from '../testing/office/worker-watch';
@@ -36,8 +36,7 @@ describeWithPg('the office in the main process', () => {
 
   it('lets a supervisor test, save and disconnect; the password never comes back or goes in the trail', async () => {
     const server = await createServerDatabase();
-    const { b } = await twoDesktops(server, 1);
-    makeSupervisor(b.ctx);
+    const { b } = await twoDesktops(server, 1, everyoneSupervisor);
     const { runner, workers, stored } = runnerFor(b.ctx);
 
     const wrong = await dispatchAsync(b.ctx, 'testOfficeServer', settingsOf(server, 'not-it'));

@@ -5,6 +5,7 @@ import { insertLedgerRow, insertReceipt } from './money-rows';
 import { insertActivity, insertFollowUp, updateFollowUp } from './rows';
 import { insertRecord, referencesOf } from './records';
 import { pulledFilePlaced } from './documents';
+import { writeUser } from './users';
 import { withdrawInserted } from './withdraw';
 import { changes as changesSchema, serverRow, type Change, type ServerRow } from './wire';
 
@@ -64,6 +65,14 @@ function heldRows(db: ReadDb): ServerRow[] {
 
 function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'collides' {
   const localId = localIdOf(db, r.tbl, r.gid);
+  if (r.tbl === 'users') {
+    // a user is found by sign-in name; the office's newer state of them is taken
+    if (localId !== undefined && !force && r.version <= versionOf(db, r.tbl, localId)) {
+      return 'kept';
+    }
+    setSyncRow(db, r.tbl, writeUser(db, r.gid, r.row), r.gid, r.version);
+    return 'taken';
+  }
   if (r.tbl !== 'follow_ups' && localId !== undefined) return 'kept';
   // a row naming one that waits (its account, claim, receipt, the row it reverses) waits with it
   if (waitsOnHeld(db, r)) return 'collides';
@@ -92,7 +101,10 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
   });
 }
 
-function insertNew(db: Db, r: Exclude<ServerRow, { tbl: 'activities' | 'follow_ups' }>): number {
+function insertNew(
+  db: Db,
+  r: Exclude<ServerRow, { tbl: 'activities' | 'follow_ups' | 'users' }>,
+): number {
   switch (r.tbl) {
     case 'receipts':
       return insertReceipt(db, r.row);

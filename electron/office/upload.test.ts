@@ -38,6 +38,25 @@ describeWithPg("an office's first upload", () => {
     expect(await count(server, 'ledger_entries')).toBe(summary.ledgerRows);
     expect(await count(server, 'receipts')).toBe(local('receipts'));
     expect(await count(server, 'follow_ups')).toBe(summary.followUps);
+    // the copy's users, by sign-in name, so the server knows its supervisors from the start
+    expect(
+      await serverRows(
+        server,
+        `SELECT gid, role, active, pending, changed_by, version FROM users ORDER BY gid`,
+      ),
+    ).toEqual(
+      all<{ name: string; role: string }>(
+        ctx.db,
+        `SELECT lower(username) AS name, role FROM users ORDER BY lower(username)`,
+      ).map((u) => ({
+        gid: `user:${u.name}`,
+        role: u.role,
+        active: true,
+        pending: false,
+        changed_by: `user:${u.name}`,
+        version: 1,
+      })),
+    );
     // each account's ledger on the server adds up to the balance the desktop holds
     const sums = await serverRows<{ account: string; sum: string }>(
       server,
@@ -71,7 +90,11 @@ describeWithPg("an office's first upload", () => {
     // every row and part counted, and the count only grows
     expect(uploading.at(-1)?.done).toBe(uploading.at(-1)?.total);
     expect(uploading.at(-1)?.total).toBe(
-      summary.ledgerRows + summary.followUps + local('receipts') + Number(copy?.parts),
+      local('users') +
+        summary.ledgerRows +
+        summary.followUps +
+        local('receipts') +
+        Number(copy?.parts),
     );
     expect(uploading.map((p) => p.done)).toEqual(
       [...uploading.map((p) => p.done)].sort((x, y) => x - y),

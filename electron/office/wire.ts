@@ -244,6 +244,26 @@ export const correspondenceRow = z.strictObject({
 });
 export type CorrespondenceRow = z.infer<typeof correspondenceRow>;
 
+/**
+ * A user as a supervisor decides them, named `user:<sign-in name>`; `changedBy` is who made
+ * this state (the last entry of the user's history), which the server checks against its
+ * own record of who is a supervisor.
+ */
+export const userRow = z.strictObject({
+  username: z.string().min(1).max(200),
+  displayName: z.string(),
+  role: z.enum(['representative', 'supervisor']),
+  active: z.boolean(),
+  pending: z.boolean(),
+  title: text,
+  email: text,
+  phone: text,
+  createdAt: z.string(),
+  changedAt: z.string(),
+  changedBy: gid,
+});
+export type UserRow = z.infer<typeof userRow>;
+
 /** The insert-only tables: each row is written once and never changed, so its version is 1. */
 const insertOnly = [
   z.strictObject({ tbl: z.literal('activities'), gid, version: z.literal(1), row: activityRow }),
@@ -274,6 +294,7 @@ export const serverRow = z.discriminatedUnion('tbl', [
     version: z.number().int().min(1),
     row: followUpRow,
   }),
+  z.strictObject({ tbl: z.literal('users'), gid, version: z.number().int().min(1), row: userRow }),
 ]);
 export type ServerRow = z.infer<typeof serverRow>;
 
@@ -300,6 +321,14 @@ export const change = z.discriminatedUnion('tbl', [
     baseVersion: z.number().int().min(0),
     version: z.number().int().min(1),
     row: followUpRow,
+  }),
+  z.strictObject({
+    tbl: z.literal('users'),
+    op: z.enum(['insert', 'update']),
+    gid,
+    baseVersion: z.number().int().min(0),
+    version: z.number().int().min(1),
+    row: userRow,
   }),
 ]);
 export type Change = z.infer<typeof change>;

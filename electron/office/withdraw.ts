@@ -51,7 +51,8 @@ const NAMING_MONEY: Partial<Record<Change['tbl'], readonly string[]>> = {
  * document (a letter may have been mailed). Returns whether the rows were withdrawn.
  */
 export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
-  const inserted = changes.filter((c) => c.op === 'insert');
+  // a user is never withdrawn: the office's state of them is taken instead (take.ts)
+  const inserted = changes.filter((c) => c.op === 'insert' && c.tbl !== 'users');
   run(db, 'SAVEPOINT withdraw');
   try {
     for (const c of [...inserted].reverse()) withdrawRow(db, c);

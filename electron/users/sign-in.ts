@@ -1,5 +1,6 @@
 import type { UserId } from '../../shared/ids';
 import type { Db } from '../db/open';
+import { sealOutbox } from '../office/outbox';
 import { recordUserChange } from './changes';
 import { ensureUser, isActiveUser } from './users';
 import { one, run } from '../db/query';
@@ -59,6 +60,9 @@ export function signIn(db: Db, username: string, now: string): UserId {
         });
       }
       if (!isActiveUser(db, userId)) throw new UserTurnedOffError(username);
+      // a joined desktop tells the office of the new name now, as its own entry, rather
+      // than with whatever request commits next (one empty read when standalone)
+      sealOutbox(db, now, userId);
       return userId;
     })
     .immediate();

@@ -42,6 +42,7 @@ import { migration049 } from './049-working-marks';
 import { migration051 } from './051-office-records';
 import { migration052 } from './052-office-ledger';
 import { migration053 } from './053-office-documents';
+import { migration054 } from './054-office-users';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -138,6 +139,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 53,
     name: 'office database: filed documents',
     sql: migration053,
+  },
+  {
+    version: 54,
+    name: 'office database: users as a supervisor decides them',
+    sql: migration054,
   },
 ];
 

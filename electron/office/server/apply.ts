@@ -9,6 +9,7 @@ import { describeRow } from '../describe';
 import { activityValues, followUpValues, serverFollowUp } from './rows';
 import { insertMoney, MoneyRefused } from './money';
 import { AlreadyCreated, insertRecord } from './records';
+import { applyUserChange, UserRefused } from './users';
 
 /** Raised inside the entry's transaction to roll it back and answer with a reason. */
 class Refusal extends Error {
@@ -42,7 +43,10 @@ export async function applyEntry(pool: pg.Pool, desktopId: string, input: Entry)
       );
       if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, e.seq, digest);
       for (const c of e.changes) {
-        await applyChange(client, desktopId, c);
+        if (c.tbl === 'users') {
+          // a name already known in the same standing changes nothing and is not logged
+          if (!(await applyUser(client, c))) continue;
+        } else await applyChange(client, desktopId, c);
         await client.query(
           `INSERT INTO change_log (tbl, gid, version, row, desktop_id, entry_seq)
              VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -113,7 +117,24 @@ async function recordRefusal(
   });
 }
 
-async function applyChange(client: pg.ClientBase, desktopId: string, c: Change): Promise<void> {
+async function applyUser(
+  client: pg.ClientBase,
+  c: Extract<Change, { tbl: 'users' }>,
+): Promise<boolean> {
+  try {
+    return await applyUserChange(client, c);
+  } catch (error) {
+    // the desktop takes the office's state of the user
+    if (error instanceof UserRefused) throw new Refusal(error.reason, error.serverRows);
+    throw error;
+  }
+}
+
+async function applyChange(
+  client: pg.ClientBase,
+  desktopId: string,
+  c: Exclude<Change, { tbl: 'users' }>,
+): Promise<void> {
   // a desktop names only rows of its own: one that misnames cannot take another's row
   if (c.op === 'insert' && !c.gid.startsWith(`${desktopId}:`)) {
     throw new Error(`Desktop ${desktopId} sent a new row named ${c.gid}`);

@@ -5,7 +5,7 @@ import type { AccountId, UserId } from '../../../shared/ids';
 import { fixedClock, type Ctx } from '../../core/context';
 import { openDatabase } from '../../db/open';
 import { all } from '../../db/query';
-import { addAccount } from '../builders';
+import { addAccount, makeSupervisor } from '../builders';
 import { call } from '../call';
 import { createTestCtx, TEST_TODAY } from '../test-db';
 import { ensureUser } from '../../users/users';
@@ -72,6 +72,16 @@ export async function desktopsOf(
     await (i === 0 ? d.sync.createOffice() : d.sync.joinOffice());
   }
   return { desktops, accountIds, close };
+}
+
+/**
+ * Makes every desktop's user a supervisor in the copy the office starts from (pass it as
+ * `prepare`): the server knows its supervisors from that copy, and refuses a desktop that
+ * makes its own user one after joining.
+ */
+export function everyoneSupervisor(ctx: Ctx): void {
+  const others = all<{ id: UserId }>(ctx.db, `SELECT id FROM users WHERE role <> 'supervisor'`);
+  for (const { id } of others) makeSupervisor(ctx, id);
 }
 
 /** Two desktops, A and B. */

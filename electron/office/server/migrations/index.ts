@@ -6,6 +6,7 @@ import { serverMigration005 } from './005-records';
 import { serverMigration006 } from './006-entry-digests';
 import { serverMigration007 } from './007-remittances-posted';
 import { serverMigration008 } from './008-documents';
+import { serverMigration009 } from './009-users';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -54,6 +55,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 8,
     name: 'filed documents created at a desktop, and their files by content hash, insert-only',
     sql: serverMigration008,
+  },
+  {
+    version: 9,
+    name: 'users as the office knows them, changed only by its supervisors',
+    sql: serverMigration009,
   },
 ];
 
