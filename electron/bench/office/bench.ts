@@ -30,7 +30,7 @@ const loads = () =>
     .map((l) => l.toFixed(2))
     .join(', ');
 
-function databasesOf(admin: ServerConfig): NewDatabase {
+export function databasesOf(admin: ServerConfig): NewDatabase {
   return async () => {
     const database = `office_bench_${crypto.randomBytes(6).toString('hex')}`;
     const client = new pg.Client(admin);

@@ -4,7 +4,6 @@
  * the upload (the copy, the rows, the file, the ledger check) and the download, each
  * stage timed, against node-postgres writing the same file's parts bare in one transaction.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { OfficeSync } from '../../office/sync';
 import { findPgBin, startCluster } from '../../testing/office/cluster';
 import { ensureUser } from '../../users/users';
 import { BENCH_CLOCK } from '../build';
+import { databasesOf } from './bench';
 
 export interface FirstCopyResult {
   accounts: number;
@@ -31,18 +31,6 @@ export interface FirstCopyResult {
   downloadSeconds: number;
   /** node-postgres alone writing the same file's parts in one transaction */
   bareFileSeconds: number;
-}
-
-async function newDatabase(admin: ServerConfig): Promise<ServerConfig> {
-  const database = `office_copy_${crypto.randomBytes(6).toString('hex')}`;
-  const client = new pg.Client(admin);
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${database}`);
-  } finally {
-    await client.end();
-  }
-  return { ...admin, database };
 }
 
 async function bareFile(config: ServerConfig, file: string): Promise<number> {
@@ -89,7 +77,8 @@ export async function firstCopyBenchmark(benchFile: string): Promise<FirstCopyRe
       userId: ensureUser(db, 'bench', 'Bench Runner', BENCH_CLOCK.now()),
       databasePath: source,
     };
-    const config = await newDatabase(cluster.config);
+    const newDatabase = databasesOf(cluster.config);
+    const config = await newDatabase();
     const sync = new OfficeSync(ctx, config, 'bench desktop 1');
     const stages: [string, number][] = [];
     let stage = '';
@@ -115,7 +104,7 @@ export async function firstCopyBenchmark(benchFile: string): Promise<FirstCopyRe
     await downloadOfficeCopy(config, joined, 'bench desktop 2');
     const downloadSeconds = (performance.now() - downloadStart) / 1000;
 
-    const bareFileSeconds = await bareFile(await newDatabase(cluster.config), joined);
+    const bareFileSeconds = await bareFile(await newDatabase(), joined);
     return {
       accounts: made.accounts,
       ledgerRows: made.ledgerRows,
