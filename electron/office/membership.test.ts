@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { afterEach, expect, it, onTestFinished } from 'vitest';
-import { dispatchAsync, setAfterCommit } from '../api/dispatch';
+import { dispatchAsync } from '../api/dispatch';
 import { one, run } from '../db/query';
 import { addAccount, makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
@@ -19,7 +19,6 @@ import type { OfficeWorker } from './worker';
 
 afterEach(() => {
   setOfficeRunner(null);
-  setAfterCommit(null);
 });
 
 /** A supervisor's standalone desktop with an account the patient has paid on. */

@@ -5,7 +5,7 @@ import type { AccountId } from '../../shared/ids';
 import { fixedClock } from '../core/context';
 import { openDatabase } from '../db/open';
 import { all } from '../db/query';
-import { dispatchAsync, setAfterCommit } from '../api/dispatch';
+import { dispatchAsync } from '../api/dispatch';
 import { call } from '../testing/call';
 import { runnerFor, settingsOf } from '../testing/office/runner';
 import { statusWhen } from '../testing/office/worker-watch';
@@ -80,7 +80,6 @@ describeWithPg('a desktop put back to an earlier state', () => {
     });
     onTestFinished(() => {
       setOfficeRunner(null);
-      setAfterCommit(null);
     });
     await runner.settings.save(settingsOf(server));
     await runner.start();

@@ -1,16 +1,28 @@
 import { afterEach, expect, it, onTestFinished, vi } from 'vitest';
 import type { AccountId } from '../../shared/ids';
 import { dispatchAsync, setAfterCommit } from '../api/dispatch';
+import type { Ctx } from '../core/context';
 import { all } from '../db/query';
 import { makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
 import { everyoneSupervisor, serverState, twoDesktops } from '../testing/office/desktops';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
-import { runnerFor, settingsOf } from '../testing/office/runner';
+import { runnerFor as bareRunnerFor, settingsOf } from '../testing/office/runner';
 import { statusWhen } from '../testing/office/worker-watch';
 import { createTestCtx } from '../testing/test-db';
 import { NOT_CONNECTED, setOfficeRunner } from './runner';
 import type { OfficeWorker } from './worker';
+
+/** The runner wired as electron/main/office.ts wires it, counting the wake-ups. */
+function runnerFor(ctx: Ctx) {
+  const made = bareRunnerFor(ctx);
+  let wakes = 0;
+  setAfterCommit(() => {
+    wakes += 1;
+    made.runner.wake();
+  });
+  return { ...made, wakes: () => wakes };
+}
 
 afterEach(() => {
   setOfficeRunner(null);

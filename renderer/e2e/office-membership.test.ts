@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { setAfterCommit } from '../../electron/api/dispatch';
 import { openDatabase } from '../../electron/db/open';
 import { one } from '../../electron/db/query';
 import { officeLink } from '../../electron/office/gids';
@@ -46,7 +45,6 @@ function desktop(host: OfficeHost | null = null): TestCtx {
   runnerFor(ctx, host);
   app.afterTest(() => {
     setOfficeRunner(null);
-    setAfterCommit(null);
   });
   return ctx;
 }

@@ -1,5 +1,4 @@
 import { onTestFinished } from 'vitest';
-import { setAfterCommit } from '../../api/dispatch';
 import type { Ctx } from '../../core/context';
 import type { OfficeHost } from '../../office/membership';
 import { OfficeRunner, setOfficeRunner } from '../../office/runner';
@@ -11,8 +10,8 @@ import { heldRetries } from './worker-watch';
 
 /**
  * A runner as the main process makes it, over preferences kept in memory, its workers'
- * retries held by the test. The caller clears `setOfficeRunner` and `setAfterCommit` after
- * each test.
+ * retries held by the test. The caller clears `setOfficeRunner` after each test; one that
+ * needs the wake after each committed write wires it as electron/main/office.ts does.
  */
 export function runnerFor(ctx: Ctx, host: OfficeHost | null = null) {
   let kept: StoredOfficeServer | undefined;
@@ -29,15 +28,9 @@ export function runnerFor(ctx: Ctx, host: OfficeHost | null = null) {
     },
     host,
   );
-  // as electron/main/office.ts wires it, counting the wake-ups
-  let wakes = 0;
   setOfficeRunner(runner);
-  setAfterCommit(() => {
-    wakes += 1;
-    runner.wake();
-  });
   onTestFinished(() => runner.stop());
-  return { runner, workers, protection, stored: () => kept, wakes: () => wakes };
+  return { runner, workers, protection, stored: () => kept };
 }
 
 /** The form's settings for a test cluster's database. */
