@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import pg from 'pg';
 import { afterEach, expect, it, onTestFinished } from 'vitest';
 import { dispatchAsync } from '../api/dispatch';
 import { one, run } from '../db/query';
@@ -8,6 +7,7 @@ import { addAccount, makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
 import { owing } from '../testing/office/money';
 import { runnerFor, settingsOf } from '../testing/office/runner';
+import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { statusWhen } from '../testing/office/worker-watch';
 import { createTestCtx } from '../testing/test-db';
@@ -30,17 +30,6 @@ function desktopWithMoney() {
   owing(ctx, accountId);
   call(ctx, 'setFollowUp', { accountId, kind: 'account', dueDate: '2026-03-20' });
   return { ctx, accountId };
-}
-
-async function serverCount(server: pg.ClientConfig, table: string): Promise<number> {
-  const client = new pg.Client(server);
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
-    return Number(rows[0]?.n);
-  } finally {
-    await client.end();
-  }
 }
 
 describeWithPg('making an office from a desktop', () => {
@@ -79,7 +68,7 @@ describeWithPg('making an office from a desktop', () => {
     expect(runner.status()?.state).not.toBe('transferring');
     expect(made).toMatchObject({ ok: true, value: { followUps: 1 } });
     expect(officeLink(ctx.db)).toBeDefined();
-    expect(await serverCount(server, 'follow_ups')).toBe(1);
+    expect(await serverCount(server, `SELECT count(*) AS n FROM follow_ups`)).toBe(1);
 
     // linked now: the worker runs, and a note written here reaches the server
     const [worker] = workers as [OfficeWorker];
@@ -93,7 +82,7 @@ describeWithPg('making an office from a desktop', () => {
     // resolves when a sync begun after the note has ended, so the note was sent in it
     await worker.wake();
     expect(worker.status()).toMatchObject({ state: 'synced', waiting: 0 });
-    expect(await serverCount(server, 'activities')).toBe(1);
+    expect(await serverCount(server, `SELECT count(*) AS n FROM activities`)).toBe(1);
 
     const again = await dispatchAsync(ctx, 'createOffice', {});
     expect(again).toMatchObject({

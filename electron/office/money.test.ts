@@ -7,6 +7,7 @@ import { all, oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
 import { syncAll, syncedState, twoDesktops } from '../testing/office/desktops';
 import { moneyState, owing } from '../testing/office/money';
+import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { notSyncedActions } from './not-synced';
@@ -33,16 +34,6 @@ function batchOf(ctx: Ctx): { postedTotal: number; receiptCount: number }[] {
     ctx.db,
     `SELECT posted_total AS postedTotal, receipt_count AS receiptCount FROM deposit_batches`,
   );
-}
-
-async function serverCount(server: pg.ClientConfig, sql: string): Promise<number> {
-  const client = new pg.Client(server);
-  await client.connect();
-  try {
-    return Number((await client.query<{ n: string }>(sql)).rows[0]?.n);
-  } finally {
-    await client.end();
-  }
 }
 
 describeWithPg('money between desktops', () => {
