@@ -84,7 +84,7 @@ export function getCorrespondenceFile(
       `${what} is missing from the documents folder beside the database (${c.folder}/${c.fileName}). Restore the folder from a backup, or file the scan again.`,
     );
   }
-  // a PDF scan filed before the database was encrypted was sealed with the documents then
+  // sealed at rest: filed while the database was encrypted, or sealed when it was encrypted
   if (isSealed(data)) data = unsealScan(data, ctx, what);
   if (sha256(data) !== c.sha256) {
     throw conflict(

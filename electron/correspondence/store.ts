@@ -8,6 +8,7 @@ import type { Ctx } from '../core/context';
 import { oneOrThrow, prepare } from '../db/query';
 import { filingError } from '../filing/disk-errors';
 import { documentsDir, documentsFolderName, stagingDir } from '../filing/location';
+import { sealDocument } from '../filing/sealed';
 import { stagedFileName } from '../filing/staging';
 import { sha256 } from '../filing/store';
 import { inWriteTransaction } from '../upkeep/upkeep';
@@ -53,7 +54,8 @@ export function fileScans(ctx: Ctx, scans: readonly NewScan[]): number[] {
     const staged = scans.map((s) => {
       const file = path.join(staging, stagedFileName());
       written.push(file);
-      fs.writeFileSync(file, s.data, { flag: 'wx' });
+      // sealed at rest when the database is encrypted, as generated documents are
+      fs.writeFileSync(file, sealDocument(s.data, ctx.databaseKey), { flag: 'wx' });
       return file;
     });
     const insert = prepare(

@@ -93,7 +93,7 @@ function readFiled(databasePath: string, key: DatabaseKey | null, f: FiledFile):
     throw error;
   }
   if (hashOf(raw) === f.sha256) return raw;
-  // a generated document sealed at rest; a PDF scan may have been sealed with them
+  // a document or scan sealed at rest
   try {
     const plain = unsealDocument(raw, key);
     return hashOf(plain) === f.sha256 ? plain : null;

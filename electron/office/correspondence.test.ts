@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { AccountId } from '../../shared/ids';
-import { all } from '../db/query';
+import { all, oneOrThrow } from '../db/query';
+import { recordedPath } from '../filing/location';
+import { isSealed } from '../filing/sealed';
 import { documentsDir } from '../filing/location';
-import { call, callAsync } from '../testing/call';
+import { call, callAsync, expectRefusedAsync } from '../testing/call';
 import type { Desktop } from '../testing/office/desktops';
-import { syncAll, twoDesktops } from '../testing/office/desktops';
+import { sealedDesktop, syncAll, twoDesktops } from '../testing/office/desktops';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { pngScan, scanned } from '../testing/scans';
@@ -46,6 +48,31 @@ describeWithPg('scanned correspondence in the office', () => {
     expect(await serverCount(server, `SELECT count(*) AS n FROM document_files`)).toBe(1);
   });
 
+  it('an encrypted desktop sends its sealed scan plain, and an encrypted desktop seals the copy it takes', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1);
+    const sealedA = await sealedDesktop(a, server);
+    const sealedB = await sealedDesktop(b, server);
+    const png = pngScan(4);
+    const id = fileScan(sealedA, accountIds[0] as AccountId, png);
+    expect(isSealed(scanOnDisk(a, id))).toBe(true);
+    await sealedA.sync.sync();
+    await sealedB.sync.pull();
+
+    const [taken] = all<{ id: number }>(b.ctx.db, `SELECT id FROM correspondence`);
+    const there = taken?.id as number;
+    expect(isSealed(scanOnDisk(b, there))).toBe(true);
+    const file = await callAsync(sealedB.ctx, 'getCorrespondenceFile', { correspondenceId: there });
+    expect(Buffer.from(file.dataBase64, 'base64').equals(png)).toBe(true);
+    // sealed with B's own key: without it the scan does not open
+    await expectRefusedAsync(
+      b.ctx,
+      'getCorrespondenceFile',
+      { correspondenceId: there },
+      /is sealed with a key this database does not hold/,
+    );
+  });
+
   it('one scan filed on one account at both desktops is the office’s once; the second desk keeps its own', async () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1);
@@ -79,3 +106,12 @@ describeWithPg('scanned correspondence in the office', () => {
     expect(files).toHaveLength(1);
   });
 });
+
+function scanOnDisk(d: Desktop, correspondenceId: number): Buffer {
+  const row = oneOrThrow<{ folder: string; fileName: string }>(
+    d.ctx.db,
+    `SELECT folder, file_name AS fileName FROM correspondence WHERE id = ?`,
+    correspondenceId,
+  );
+  return fs.readFileSync(recordedPath(d.ctx.databasePath, row.folder, row.fileName) ?? '');
+}

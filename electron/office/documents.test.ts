@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { expect, it, onTestFinished } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AccountId } from '../../shared/ids';
 import { isoDate } from '../../shared/dates/iso-date';
 import { fixedClock, type Ctx } from '../core/context';
@@ -9,18 +9,16 @@ import { all, oneOrThrow, run } from '../db/query';
 import { documentsDir, stagingDir } from '../filing/location';
 import { fileDocument, type NewDocument } from '../filing/store';
 import { addAddress, addBilledClaim, addPayer } from '../testing/builders';
-import { newDatabaseKey } from '../db/cipher';
 import { isSealed } from '../filing/sealed';
 import { call, callAsync, expectRefusedAsync } from '../testing/call';
 import { claimFileText, testClaim } from '../testing/claims';
 import type { Desktop } from '../testing/office/desktops';
-import { syncAll, twoDesktops } from '../testing/office/desktops';
+import { sealedDesktop as withKey, syncAll, twoDesktops } from '../testing/office/desktops';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { officeFailure } from './failure';
-import { localIdOf } from './gids';
 import type { ServerConfig } from './server/connection';
-import { OfficeSync } from './sync';
+import { localIdOf } from './gids';
 
 /** A letterhead, and a self-pay balance owed by a patient with an address, on the first copy. */
 function owing(ctx: Ctx, accountId: AccountId): void {
@@ -253,15 +251,6 @@ describeWithPg('filed documents in the office', () => {
     expect((await openPdf(b, onB(a, b, documentId))).equals(PDF)).toBe(true);
   });
 });
-
-/** The same desktop syncing as if its database were encrypted: documents sealed with a key. */
-async function withKey(d: Desktop, server: ServerConfig): Promise<Desktop> {
-  const ctx = { ...d.ctx, databaseKey: newDatabaseKey() };
-  const sync = new OfficeSync(ctx, server, 'sealed');
-  onTestFinished(() => sync.close());
-  await sync.connect();
-  return { ctx, sync };
-}
 
 const fileAt = (ctx: Ctx, name: string) =>
   fs.readFileSync(path.join(documentsDir(ctx.databasePath), name));

@@ -204,9 +204,8 @@ export async function placeDocumentFiles(
         if (!pdf || hashOf(pdf) !== r.row.sha256) throw new DocumentFileRefused(r);
         fetched.set(r.row.sha256, pdf);
       }
-      // a scan is kept plain, as filing keeps it (electron/correspondence/store.ts)
-      const bytes = r.tbl === 'documents' ? sealDocument(pdf, ctx.databaseKey) : pdf;
-      placed.push(placeFile(ctx, fileName, bytes));
+      // sealed at rest where this database is encrypted, as filing here would have
+      placed.push(placeFile(ctx, fileName, sealDocument(pdf, ctx.databaseKey)));
     }
     return placed;
   } catch (error) {

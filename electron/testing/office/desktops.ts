@@ -3,6 +3,7 @@ import pg from 'pg';
 import { onTestFinished } from 'vitest';
 import type { AccountId, UserId } from '../../../shared/ids';
 import { fixedClock, type Ctx } from '../../core/context';
+import { newDatabaseKey } from '../../db/cipher';
 import { openDatabase } from '../../db/open';
 import { all } from '../../db/query';
 import { addAccount, makeSupervisor } from '../builders';
@@ -139,4 +140,13 @@ export function withoutBaseNotes(state: { notes: string[]; followUps: string[] }
 export async function syncAll(...desktops: Desktop[]): Promise<void> {
   for (const d of desktops) await d.sync.sync();
   for (const d of desktops) await d.sync.pull();
+}
+
+/** The same desktop syncing as if its database were encrypted: documents and scans sealed with a key. */
+export async function sealedDesktop(d: Desktop, server: ServerConfig): Promise<Desktop> {
+  const ctx = { ...d.ctx, databaseKey: newDatabaseKey() };
+  const sync = new OfficeSync(ctx, server, 'sealed');
+  onTestFinished(() => sync.close());
+  await sync.connect();
+  return { ctx, sync };
 }
