@@ -18,7 +18,10 @@ export type GidTable =
   | 'receipts'
   | 'ledger_entries'
   | 'documents'
-  | 'correspondence';
+  | 'correspondence'
+  | 'claim_adjustments'
+  | 'claim_remarks'
+  | 'deposit_batches';
 
 const BASE = 'base:';
 

@@ -23,15 +23,16 @@ interface Pending {
  */
 export function sealOutbox(db: Db, now: string, userId: number): void {
   // parents before the rows that name them (a person before the account, the account
-  // before its claim, a claim before its lines, a receipt before its ledger rows), so a
-  // desktop taking the entry finds each; withdrawing a refused entry goes the other way
+  // before its claim, a claim before its lines, a batch before its receipts, a receipt
+  // before its ledger rows and the payer's codes), so a desktop taking the entry finds
+  // each; withdrawing a refused entry goes the other way
   const pending = all<Pending>(
     db,
     `SELECT tbl, local_id AS localId, op FROM outbox_pending
        ORDER BY CASE tbl WHEN 'payers' THEN 0 WHEN 'people' THEN 1 WHEN 'addresses' THEN 2
            WHEN 'accounts' THEN 3 WHEN 'coverages' THEN 4 WHEN 'claims' THEN 5
-           WHEN 'claim_lines' THEN 6 WHEN 'receipts' THEN 7 WHEN 'ledger_entries' THEN 8
-           ELSE 9 END, tbl, local_id`,
+           WHEN 'claim_lines' THEN 6 WHEN 'deposit_batches' THEN 7 WHEN 'receipts' THEN 8
+           WHEN 'ledger_entries' THEN 9 ELSE 10 END, tbl, local_id`,
   );
   if (pending.length === 0) return;
   const link = officeLink(db);
@@ -121,6 +122,9 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
       case 'claim_lines':
       case 'documents':
       case 'correspondence':
+      case 'claim_adjustments':
+      case 'claim_remarks':
+      case 'deposit_batches':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -176,6 +180,12 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
     case 'documents':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'correspondence':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'claim_adjustments':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'claim_remarks':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'deposit_batches':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }

@@ -63,6 +63,11 @@ export const receiptRow = z.strictObject({
   remittance: z
     .strictObject({ payer: z.string().min(1).max(80), trace: z.string().min(1).max(80) })
     .nullable(),
+  /**
+   * The deposit batch it was posted into, if any. Absent from rows sent before batches
+   * travelled, which must read (and digest) as they were sent.
+   */
+  batchGid: gid.nullable().optional(),
 });
 export type ReceiptRow = z.infer<typeof receiptRow>;
 
@@ -245,6 +250,44 @@ export const correspondenceRow = z.strictObject({
 export type CorrespondenceRow = z.infer<typeof correspondenceRow>;
 
 /**
+ * One code the payer gave on a claim or one of its lines with an EOB or an 835 (CARC, by
+ * group), or its negation when that EOB was reversed; `receiptGid` names the posting.
+ */
+export const claimAdjustmentRow = z.strictObject({
+  claimGid: gid,
+  claimLineGid: gid.nullable(),
+  groupCode: z.string(),
+  reasonCode: z.string(),
+  amount: cents,
+  quantity: z.number().nullable(),
+  remitDate: isoDate.nullable(),
+  receiptGid: gid.nullable(),
+});
+export type ClaimAdjustmentRow = z.infer<typeof claimAdjustmentRow>;
+
+/** A remark code (RARC) an 835 gave on a claim or one of its lines. */
+export const claimRemarkRow = z.strictObject({
+  claimGid: gid,
+  claimLineGid: gid.nullable(),
+  code: z.string(),
+});
+export type ClaimRemarkRow = z.infer<typeof claimRemarkRow>;
+
+/**
+ * A deposit batch as it was opened. Its running totals are each copy's sums of the receipts
+ * it holds; its later changes (expected total, closing) stay on the desk that made them.
+ */
+export const depositBatchRow = z.strictObject({
+  depositDate: isoDate,
+  source: z.enum(['desk', 'mail', 'lockbox', 'insurer']),
+  expectedTotal: cents.positive(),
+  description: text,
+  createdAt: z.string(),
+  createdBy: gid,
+});
+export type DepositBatchRow = z.infer<typeof depositBatchRow>;
+
+/**
  * A user as a supervisor decides them, named `user:<sign-in name>`; `changedBy` is who made
  * this state (the last entry of the user's history), which the server checks against its
  * own record of who is a supervisor.
@@ -283,6 +326,24 @@ const insertOnly = [
     version: z.literal(1),
     row: correspondenceRow,
   }),
+  z.strictObject({
+    tbl: z.literal('claim_adjustments'),
+    gid,
+    version: z.literal(1),
+    row: claimAdjustmentRow,
+  }),
+  z.strictObject({
+    tbl: z.literal('claim_remarks'),
+    gid,
+    version: z.literal(1),
+    row: claimRemarkRow,
+  }),
+  z.strictObject({
+    tbl: z.literal('deposit_batches'),
+    gid,
+    version: z.literal(1),
+    row: depositBatchRow,
+  }),
 ] as const;
 
 /** A row as the server holds it: what a desktop takes, by version. */
@@ -314,6 +375,9 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[9].extend(inserted),
   insertOnly[10].extend(inserted),
   insertOnly[11].extend(inserted),
+  insertOnly[12].extend(inserted),
+  insertOnly[13].extend(inserted),
+  insertOnly[14].extend(inserted),
   z.strictObject({
     tbl: z.literal('follow_ups'),
     op: z.enum(['insert', 'update']),

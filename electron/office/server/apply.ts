@@ -158,7 +158,10 @@ async function applyChange(
     c.tbl === 'claims' ||
     c.tbl === 'claim_lines' ||
     c.tbl === 'documents' ||
-    c.tbl === 'correspondence'
+    c.tbl === 'correspondence' ||
+    c.tbl === 'claim_adjustments' ||
+    c.tbl === 'claim_remarks' ||
+    c.tbl === 'deposit_batches'
   ) {
     try {
       await insertRecord(client, desktopId, c);
