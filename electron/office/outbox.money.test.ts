@@ -39,15 +39,26 @@ describe('money in the outbox', () => {
     const paid = call(ctx, 'takePayment', cash(accountId, 2_500));
     if (paid.receiptId === null) expect.fail('no receipt');
     call(ctx, 'reversePayment', { receiptId: paid.receiptId, reason: 'Wrong account.' });
+    // the batch the payment opened goes before it; the reversal goes into the same batch
     expect(outbox()).toEqual([
-      { seq: 1, partOf: null, tables: ['receipts', 'ledger_entries', 'activities'] },
+      {
+        seq: 1,
+        partOf: null,
+        tables: ['deposit_batches', 'receipts', 'ledger_entries', 'activities'],
+      },
       { seq: 2, partOf: null, tables: ['receipts', 'ledger_entries', 'activities'] },
     ]);
-    const [, reversal] = all<{ changes: string }>(ctx.db, `SELECT changes FROM outbox`).map((e) =>
-      changesSchema.parse(JSON.parse(e.changes)),
+    const [payment, reversal] = all<{ changes: string }>(ctx.db, `SELECT changes FROM outbox`).map(
+      (e) => changesSchema.parse(JSON.parse(e.changes)),
     );
+    const batch = payment?.find((c) => c.tbl === 'deposit_batches');
+    expect(batch?.row).toMatchObject({ source: 'desk', expectedTotal: 2_500 });
     const receipt = reversal?.find((c) => c.tbl === 'receipts');
-    expect(receipt?.row).toMatchObject({ amount: -2_500, reversesGid: `d:${paid.receiptId}` });
+    expect(receipt?.row).toMatchObject({
+      amount: -2_500,
+      reversesGid: `d:${paid.receiptId}`,
+      batchGid: batch?.gid,
+    });
   });
 
   it("keeps the upkeep's credit follow-up and its note out, named as this desktop's own", () => {
@@ -62,7 +73,7 @@ describe('money in the outbox', () => {
       {
         seq: 1,
         partOf: null,
-        tables: ['receipts', 'ledger_entries', 'ledger_entries', 'activities'],
+        tables: ['deposit_batches', 'receipts', 'ledger_entries', 'ledger_entries', 'activities'],
       },
     ]);
     expect(
@@ -93,7 +104,11 @@ describe('money in the outbox', () => {
       call(ctx, 'setFollowUp', { accountId, dueDate: '2026-04-01', reason: 'Call back.' });
     });
     expect(outbox()).toEqual([
-      { seq: 1, partOf: null, tables: ['receipts', 'ledger_entries', 'activities', 'activities'] },
+      {
+        seq: 1,
+        partOf: null,
+        tables: ['deposit_batches', 'receipts', 'ledger_entries', 'activities', 'activities'],
+      },
       { seq: 2, partOf: 1, tables: ['follow_ups'] },
     ]);
   });

@@ -83,8 +83,9 @@ async function insertReceipt(
   if (r.remittance) await holdRemittance(client, desktopId, r.remittance);
   await client.query(
     `INSERT INTO receipts (gid, account_gid, kind, payer_gid, method, check_number, reference,
-         amount, received_date, memo, reverses_gid, created_at, created_by, desktop_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         amount, received_date, memo, reverses_gid, created_at, created_by, desktop_id,
+         batch_gid)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       gid,
       r.accountGid,
@@ -100,6 +101,7 @@ async function insertReceipt(
       r.createdAt,
       r.createdBy,
       desktopId,
+      r.batchGid ?? null,
     ],
   );
 }

@@ -1,0 +1,134 @@
+import { expect, it } from 'vitest';
+import type { AccountId, BatchId } from '../../shared/ids';
+import type { Ctx } from '../core/context';
+import { all, oneOrThrow } from '../db/query';
+import { call } from '../testing/call';
+import { syncAll, twoDesktops } from '../testing/office/desktops';
+import { moneyState, owing } from '../testing/office/money';
+import { serverCount } from '../testing/office/records';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { TEST_TODAY } from '../testing/test-db';
+import { gidOf } from './gids';
+
+/** A batch as each copy shows it, by what does not depend on local ids. */
+function batchView(ctx: Ctx, batchId: number) {
+  const { batch, receipts, byMethod } = call(ctx, 'getBatch', { batchId: batchId as BatchId });
+  return {
+    depositDate: batch.depositDate,
+    source: batch.source,
+    description: batch.description,
+    expectedTotal: batch.expectedTotal,
+    postedTotal: batch.postedTotal,
+    receiptCount: batch.receiptCount,
+    createdBy: batch.createdBy,
+    receipts: receipts
+      .map((r) => `${r.accountNumber} ${r.amount} ${r.method} ${r.createdBy}`)
+      .sort(),
+    byMethod,
+  };
+}
+
+/** The local id on `to` of the batch `from` has, by its office-wide id. */
+function sameBatch(from: Ctx, to: Ctx, batchId: number): BatchId {
+  return oneOrThrow<{ id: BatchId }>(
+    to.db,
+    `SELECT local_id AS id FROM sync_rows WHERE tbl = 'deposit_batches' AND gid = ?`,
+    gidOf(from.db, 'deposit_batches', batchId),
+  ).id;
+}
+
+const pay = (accountId: AccountId, batchId: number, amount: number, checkNumber: string) => ({
+  accountId,
+  batchId: batchId as BatchId,
+  amount,
+  method: 'check' as const,
+  checkNumber,
+  receivedDate: TEST_TODAY,
+});
+
+describeWithPg('deposit batches between desktops', () => {
+  it('takes a batch opened at one desktop to the other, where receipts posted into it at either desk land in it', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 2, owing);
+    const [first, second] = accountIds as [AccountId, AccountId];
+    const opened = call(a.ctx, 'openBatch', {
+      depositDate: TEST_TODAY,
+      source: 'mail',
+      expectedTotal: 9_000,
+      description: 'Monday mail',
+    });
+    call(a.ctx, 'postPatientPayment', pay(first, opened.id, 5_000, '1001'));
+    expect((await a.sync.sync()).push).toEqual({ accepted: 2, refused: 0 });
+    await b.sync.pull();
+
+    // B counts the rest of the same envelope into the same batch
+    const onB = sameBatch(a.ctx, b.ctx, opened.id);
+    expect(batchView(b.ctx, onB)).toEqual(batchView(a.ctx, opened.id));
+    call(b.ctx, 'postPatientPayment', pay(second, onB, 4_000, '1002'));
+    await syncAll(b, a);
+
+    const view = batchView(a.ctx, opened.id);
+    expect(view).toMatchObject({
+      source: 'mail',
+      description: 'Monday mail',
+      expectedTotal: 9_000,
+      postedTotal: 9_000,
+      receiptCount: 2,
+      byMethod: [{ method: 'check', count: 2, total: 9_000 }],
+    });
+    expect(view.receipts).toHaveLength(2);
+    expect(batchView(b.ctx, onB)).toEqual(view);
+    // one batch on each copy and on the server, the receipts of both desks naming it
+    for (const d of [a, b]) {
+      expect(all(d.ctx.db, `SELECT count(*) AS n FROM deposit_batches`)).toEqual([{ n: 1 }]);
+    }
+    expect(await serverCount(server, `SELECT count(*) AS n FROM deposit_batches`)).toBe(1);
+    expect(
+      await serverCount(
+        server,
+        `SELECT count(*) AS n FROM receipts r JOIN deposit_batches b ON b.gid = r.batch_gid`,
+      ),
+    ).toBe(2);
+    // balanced at A, the batch closes there
+    expect(call(a.ctx, 'closeBatch', { batchId: opened.id as BatchId }).status).toBe('closed');
+    expect(moneyState(b.ctx)).toEqual(moneyState(a.ctx));
+  });
+
+  it("takes a reversal into the batch of the payment it reverses, on the other desk's copy too", async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, owing);
+    const [accountId] = accountIds as [AccountId];
+    const taken = call(a.ctx, 'takePayment', {
+      accountId,
+      amount: 3_000,
+      method: 'cash',
+      receivedDate: TEST_TODAY,
+    });
+    await syncAll(a, b);
+    const onB = sameBatch(a.ctx, b.ctx, taken.batch.id);
+    expect(batchView(b.ctx, onB)).toMatchObject({ postedTotal: 3_000, receiptCount: 1 });
+    const receipt = oneOrThrow<{ id: number }>(
+      b.ctx.db,
+      `SELECT id FROM receipts WHERE batch_id = ?`,
+      onB,
+    ).id;
+    call(b.ctx, 'reversePayment', { receiptId: receipt, reason: 'Wrong account.' });
+    await syncAll(b, a);
+
+    const view = batchView(a.ctx, taken.batch.id);
+    expect(view).toMatchObject({ postedTotal: 0, receiptCount: 0 });
+    expect(view.receipts).toHaveLength(2);
+    expect(batchView(b.ctx, onB)).toEqual(view);
+    // a payment taken at B today goes into the desk's batch of today, wherever it was opened
+    const again = call(b.ctx, 'takePayment', {
+      accountId,
+      amount: 1_000,
+      method: 'cash',
+      receivedDate: TEST_TODAY,
+    });
+    expect(again.batchOpened).toBe(false);
+    await syncAll(b, a);
+    expect(batchView(a.ctx, taken.batch.id)).toMatchObject({ postedTotal: 1_000, receiptCount: 1 });
+    expect(batchView(b.ctx, onB)).toEqual(batchView(a.ctx, taken.batch.id));
+  });
+});
