@@ -5,7 +5,13 @@ import { all, oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
 import { moneyState, owing } from '../testing/office/money';
-import { serverCount } from '../testing/office/records';
+import {
+  accountId as accountNumbered,
+  cash,
+  importClaim,
+  serverCount,
+  withAcme,
+} from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { gidOf } from './gids';
@@ -130,5 +136,33 @@ describeWithPg('deposit batches between desktops', () => {
     await syncAll(b, a);
     expect(batchView(a.ctx, taken.batch.id)).toMatchObject({ postedTotal: 1_000, receiptCount: 1 });
     expect(batchView(b.ctx, onB)).toEqual(batchView(a.ctx, taken.batch.id));
+  });
+
+  it('keeps a batch, and the payments posted into it, when the payment that opened it is refused', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, (ctx, id) => {
+      withAcme(ctx);
+      owing(ctx, id);
+    });
+    const [owes] = accountIds as [AccountId];
+    importClaim(a, '100234', [12_000]);
+    // B imports the same account number, and its first payment of the day, on it, opens
+    // the desk's batch; the next, on an account the office has, goes into the same batch
+    importClaim(b, '100234', [30_000], 'other.837');
+    const opened = call(b.ctx, 'takePayment', cash(accountNumbered(b.ctx, '100234'), 5_000));
+    expect(opened.batchOpened).toBe(true);
+    expect(call(b.ctx, 'takePayment', cash(owes, 2_000)).batch.id).toBe(opened.batch.id);
+    await a.sync.sync();
+    // the batch goes alone, and the payment on the account the office has is accepted
+    const pushed = (await b.sync.sync()).push;
+    expect(pushed.accepted).toBe(2);
+    expect(pushed.refused).toBeGreaterThan(0);
+    await syncAll(a, b);
+
+    const onA = sameBatch(b.ctx, a.ctx, opened.batch.id);
+    const view = batchView(b.ctx, opened.batch.id);
+    expect(view).toMatchObject({ postedTotal: 2_000, receiptCount: 1 });
+    expect(batchView(a.ctx, onA)).toEqual(view);
+    expect(moneyState(b.ctx)).toEqual(moneyState(a.ctx));
   });
 });

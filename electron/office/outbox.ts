@@ -50,7 +50,12 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // commits next, which must not stand or fall with it (the office may know the name already)
   const users = changes.filter((c) => c.tbl === 'users');
   if (users.length > 0) addEntry(db, now, userId, users, null);
-  const work = changes.filter((c) => c.tbl !== 'users');
+  // a deposit batch goes ahead of the money posted into it, alone: the office never refuses
+  // a batch, and one refused with the payment that opened it would take every later
+  // payment posted into it here down with it
+  const batches = changes.filter((c) => c.tbl === 'deposit_batches');
+  if (batches.length > 0) addEntry(db, now, userId, batches, null);
+  const work = changes.filter((c) => c.tbl !== 'users' && c.tbl !== 'deposit_batches');
   if (work.length === 0) return;
   const money = work.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
   const first = money ? work.filter((c) => c.tbl !== 'follow_ups') : work;
