@@ -17,9 +17,10 @@ const BORN_WITH: Partial<Record<Change['tbl'], readonly [table: string, column: 
 /**
  * Rows only this desk keeps that name a receipt or a ledger row (see DESIGN, Money). A
  * refused reversal is withdrawn whatever names it: the rows written with it for it go with
- * it (the EOB's claim adjustments, a returned check's record, a request to reverse what is
- * withdrawn); what records a decision or a report made apart from the posting stays and
- * lets go of it (a supervisor's approval, an agency's reported payment, a PLB's facility row).
+ * it (a returned check's record, a request to reverse what is withdrawn, and the EOB's claim
+ * adjustments of an entry sealed before they travelled in it, migration 55); what records a
+ * decision or a report made apart from the posting stays and lets go of it (a supervisor's
+ * approval, an agency's reported payment, a PLB's facility row).
  */
 const NAMING_MONEY: Partial<Record<Change['tbl'], readonly string[]>> = {
   receipts: [
