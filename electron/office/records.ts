@@ -5,17 +5,15 @@ import { oneOrThrow, run } from '../db/query';
 import { gidOrNull, localIdOrNull, takeUserIdOrNull, type GidTable } from './gids';
 import { COLUMNS, type RecordTable } from './record-columns';
 import { pulledDocumentPlace, type FiledChange } from './documents';
+import { claimAdjustmentRow, claimRemarkRow, depositBatchRow } from './wire-posting';
 
 export type { RecordTable } from './record-columns';
 import {
   accountRow,
-  claimAdjustmentRow,
   claimLineRow,
-  claimRemarkRow,
   claimRow,
   correspondenceRow,
   coverageRow,
-  depositBatchRow,
   documentRow,
   payerRow,
   personRow,

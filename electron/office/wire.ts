@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { cents, gid, isoDate, text } from './wire-fields';
+import { claimAdjustmentRow, claimRemarkRow, depositBatchRow } from './wire-posting';
 
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
  * a desktop's own integer ids. The server parses what desktops send and desktops parse
  * what the server returns, each against these.
  */
-const gid = z.string().min(1).max(200);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const activityRow = z.strictObject({
   accountGid: gid,
@@ -36,8 +36,6 @@ export const followUpRow = z.strictObject({
   completedBy: gid.nullable(),
 });
 export type FollowUpRow = z.infer<typeof followUpRow>;
-
-const cents = z.number().int();
 
 /**
  * Money received (a patient's payment, a payer's EOB) or paid back (a refund), or its
@@ -90,8 +88,6 @@ export const ledgerRow = z.strictObject({
   createdBy: gid,
 });
 export type LedgerRow = z.infer<typeof ledgerRow>;
-
-const text = z.string().nullable();
 
 /** A payer an imported claim named that the office did not have. */
 export const payerRow = z.strictObject({
@@ -248,44 +244,6 @@ export const correspondenceRow = z.strictObject({
   createdBy: gid,
 });
 export type CorrespondenceRow = z.infer<typeof correspondenceRow>;
-
-/**
- * One code the payer gave on a claim or one of its lines with an EOB or an 835 (CARC, by
- * group), or its negation when that EOB was reversed; `receiptGid` names the posting.
- */
-export const claimAdjustmentRow = z.strictObject({
-  claimGid: gid,
-  claimLineGid: gid.nullable(),
-  groupCode: z.string(),
-  reasonCode: z.string(),
-  amount: cents,
-  quantity: z.number().nullable(),
-  remitDate: isoDate.nullable(),
-  receiptGid: gid.nullable(),
-});
-export type ClaimAdjustmentRow = z.infer<typeof claimAdjustmentRow>;
-
-/** A remark code (RARC) an 835 gave on a claim or one of its lines. */
-export const claimRemarkRow = z.strictObject({
-  claimGid: gid,
-  claimLineGid: gid.nullable(),
-  code: z.string(),
-});
-export type ClaimRemarkRow = z.infer<typeof claimRemarkRow>;
-
-/**
- * A deposit batch as it was opened. Its running totals are each copy's sums of the receipts
- * it holds; its later changes (expected total, closing) stay on the desk that made them.
- */
-export const depositBatchRow = z.strictObject({
-  depositDate: isoDate,
-  source: z.enum(['desk', 'mail', 'lockbox', 'insurer']),
-  expectedTotal: cents.positive(),
-  description: text,
-  createdAt: z.string(),
-  createdBy: gid,
-});
-export type DepositBatchRow = z.infer<typeof depositBatchRow>;
 
 /**
  * A user as a supervisor decides them, named `user:<sign-in name>`; `changedBy` is who made
