@@ -95,8 +95,74 @@ describeWithPg('deposit batches between desktops', () => {
         `SELECT count(*) AS n FROM receipts r JOIN deposit_batches b ON b.gid = r.batch_gid`,
       ),
     ).toBe(2);
-    // balanced at A, the batch closes there
+    // balanced at A, the batch closes there, and then at B
     expect(call(a.ctx, 'closeBatch', { batchId: opened.id as BatchId }).status).toBe('closed');
+    await syncAll(a, b);
+    expect(call(b.ctx, 'getBatch', { batchId: onB }).batch).toMatchObject({
+      status: 'closed',
+      closedAt: expect.any(String),
+    });
+    expect(() => call(b.ctx, 'postPatientPayment', pay(second, onB, 100, '1003'))).toThrow(
+      /is closed/,
+    );
+    expect(moneyState(b.ctx)).toEqual(moneyState(a.ctx));
+  });
+
+  it('closes a batch once office-wide: not over a receipt posted at another desk, and a receipt not into a closed batch', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 2, owing);
+    const [first, second] = accountIds as [AccountId, AccountId];
+    const opened = call(a.ctx, 'openBatch', {
+      depositDate: TEST_TODAY,
+      source: 'mail',
+      expectedTotal: 5_000,
+      description: 'Tuesday mail',
+    });
+    const batchId = opened.id as BatchId;
+    call(a.ctx, 'postPatientPayment', pay(first, batchId, 5_000, '2001'));
+    await syncAll(a, b);
+    const onB = sameBatch(a.ctx, b.ctx, batchId);
+
+    // B posts into the batch while A, balanced without it, closes it: B's comes first
+    call(b.ctx, 'postPatientPayment', pay(second, onB, 2_000, '2002'));
+    call(a.ctx, 'closeBatch', { batchId });
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
+    expect((await a.sync.sync()).push).toEqual({ accepted: 0, refused: 1 });
+    await syncAll(a, b);
+    expect(all<{ reason: string }>(a.ctx.db, `SELECT reason FROM not_synced`)).toEqual([
+      {
+        reason:
+          'This deposit batch was not closed: $20.00 more was posted into it at another desktop. It is open again here, with what was posted there, to be balanced and closed.',
+      },
+    ]);
+    const reopened = batchView(a.ctx, batchId);
+    expect(reopened).toMatchObject({ postedTotal: 7_000, receiptCount: 2, expectedTotal: 5_000 });
+    expect(call(a.ctx, 'getBatch', { batchId }).batch.status).toBe('open');
+    expect(batchView(b.ctx, onB)).toEqual(reopened);
+
+    // put right at A, closed at 7,000; meanwhile B posts into it again, and comes second
+    call(a.ctx, 'setBatchTotal', { batchId, expectedTotal: 7_000 });
+    call(a.ctx, 'closeBatch', { batchId });
+    call(b.ctx, 'postPatientPayment', pay(second, onB, 500, '2003'));
+    expect((await a.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
+    expect((await b.sync.sync()).push).toEqual({ accepted: 0, refused: 1 });
+    await syncAll(a, b);
+    expect(all<{ reason: string }>(b.ctx.db, `SELECT reason FROM not_synced`)).toEqual([
+      {
+        reason:
+          'This deposit batch was already closed at another desktop; this posting was withdrawn. Post it again into an open batch.',
+      },
+    ]);
+    const closed = batchView(a.ctx, batchId);
+    expect(closed).toMatchObject({ postedTotal: 7_000, receiptCount: 2, expectedTotal: 7_000 });
+    expect(batchView(b.ctx, onB)).toEqual(closed);
+    for (const [d, id] of [
+      [a, batchId],
+      [b, onB],
+    ] as const) {
+      expect(call(d.ctx, 'getBatch', { batchId: id }).batch.status).toBe('closed');
+    }
+    expect(await serverCount(server, `SELECT count(*) AS n FROM batch_closings`)).toBe(1);
     expect(moneyState(b.ctx)).toEqual(moneyState(a.ctx));
   });
 
@@ -164,5 +230,31 @@ describeWithPg('deposit batches between desktops', () => {
     expect(view).toMatchObject({ postedTotal: 2_000, receiptCount: 1 });
     expect(batchView(a.ctx, onA)).toEqual(view);
     expect(moneyState(b.ctx)).toEqual(moneyState(a.ctx));
+  });
+
+  it('takes the office’s closing of a batch two desks closed at once, and lists the second', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, owing);
+    const [accountId] = accountIds as [AccountId];
+    const taken = call(a.ctx, 'takePayment', cash(accountId, 3_000));
+    const batchId = taken.batch.id as BatchId;
+    await syncAll(a, b);
+    const onB = sameBatch(a.ctx, b.ctx, batchId);
+    call(a.ctx, 'closeBatch', { batchId });
+    call(b.ctx, 'closeBatch', { batchId: onB });
+    expect((await a.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
+    // B hears of A's closing before its own is refused: the batch stays closed either way
+    await b.sync.pull();
+    expect((await b.sync.sync()).push).toEqual({ accepted: 0, refused: 1 });
+    expect(all<{ reason: string }>(b.ctx.db, `SELECT reason FROM not_synced`)).toEqual([
+      { reason: 'This deposit batch was already closed at another desktop.' },
+    ]);
+    const closed = call(a.ctx, 'getBatch', { batchId }).batch;
+    expect(call(b.ctx, 'getBatch', { batchId: onB }).batch).toMatchObject({
+      status: 'closed',
+      closedAt: closed.closedAt,
+      postedTotal: 3_000,
+    });
+    expect(await serverCount(server, `SELECT count(*) AS n FROM batch_closings`)).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import type { AccountId, ReceiptId } from '../../shared/ids';
+import type { AccountId, BatchId, ReceiptId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
 import { addBilledClaim, addCoverage, addPayer } from '../testing/builders';
@@ -230,19 +230,20 @@ describeWithPg("the payer's codes between desktops", () => {
       fileName: 'acme.835',
       text: paidFile(claimOf(a.ctx, accountId).n, 'T1'),
     });
-    call(a.ctx, 'takePayment', {
+    const taken = call(a.ctx, 'takePayment', {
       accountId,
       amount: 2_000,
       method: 'cash',
       receivedDate: TEST_TODAY,
     });
+    call(a.ctx, 'closeBatch', { batchId: taken.batch.id as BatchId });
     expect((await a.sync.sync()).push.refused).toBe(0);
     const owner = new pg.Client(server);
     await owner.connect();
     try {
-      for (const t of ['claim_adjustments', 'claim_remarks', 'deposit_batches']) {
+      for (const t of ['claim_adjustments', 'claim_remarks', 'deposit_batches', 'batch_closings']) {
         expect(Number((await owner.query(`SELECT count(*) AS n FROM ${t}`)).rows[0]?.n), t).toBe(
-          t === 'deposit_batches' ? 1 : 2,
+          t.includes('batch') ? 1 : 2,
         );
         await expect(owner.query(`UPDATE ${t} SET gid = gid`), t).rejects.toThrow(/insert-only/);
         await expect(owner.query(`DELETE FROM ${t}`), t).rejects.toThrow(/insert-only/);

@@ -21,7 +21,8 @@ export type GidTable =
   | 'correspondence'
   | 'claim_adjustments'
   | 'claim_remarks'
-  | 'deposit_batches';
+  | 'deposit_batches'
+  | 'batch_closings';
 
 const BASE = 'base:';
 

@@ -2,6 +2,7 @@ import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { isOwnGid } from './capture';
 import { gidOf, localIdOf, officeLink, setSyncRow, versionOf } from './gids';
+import { readBatchClosing } from './batch-closings';
 import { readLedgerRow, readReceipt } from './money-rows';
 import { readActivity, readFollowUp } from './rows';
 import { readUser } from './users';
@@ -118,6 +119,8 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
         return { tbl: p.tbl, ...inserted, row: readLedgerRow(db, p.localId) };
       case 'follow_ups':
         return { tbl: p.tbl, ...inserted, row: readFollowUp(db, p.localId) };
+      case 'batch_closings':
+        return { tbl: p.tbl, ...inserted, row: readBatchClosing(db, p.localId) };
       case 'payers':
       case 'people':
       case 'addresses':

@@ -134,6 +134,9 @@ export function referencesOf(r: ServerRow | Change): [GidTable, string][] {
     case 'users':
       // a user names no record, and is never withdrawn or the desk's own
       break;
+    case 'batch_closings':
+      named.push(['deposit_batches', r.row.batchGid]);
+      break;
     default: {
       const fields: Record<string, unknown> = r.row;
       for (const [field, , refersTo] of COLUMNS[r.tbl]) {

@@ -40,3 +40,18 @@ export const depositBatchRow = z.strictObject({
   createdBy: gid,
 });
 export type DepositBatchRow = z.infer<typeof depositBatchRow>;
+
+/**
+ * A deposit batch closed at a desk, once office-wide. `officeTotal` is what that desk held
+ * in the batch of the receipts the office has (all but those of the first copy), which the
+ * server checks against its own receipts in the batch: a batch closes only when no desk has
+ * posted into it what the closing desk did not count.
+ */
+export const batchClosingRow = z.strictObject({
+  batchGid: gid,
+  expectedTotal: cents.positive(),
+  officeTotal: cents,
+  closedAt: z.string(),
+  closedBy: gid,
+});
+export type BatchClosingRow = z.infer<typeof batchClosingRow>;

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { cents, gid, isoDate, text } from './wire-fields';
-import { claimAdjustmentRow, claimRemarkRow, depositBatchRow } from './wire-posting';
+import {
+  batchClosingRow,
+  claimAdjustmentRow,
+  claimRemarkRow,
+  depositBatchRow,
+} from './wire-posting';
 
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
@@ -302,6 +307,12 @@ const insertOnly = [
     version: z.literal(1),
     row: depositBatchRow,
   }),
+  z.strictObject({
+    tbl: z.literal('batch_closings'),
+    gid,
+    version: z.literal(1),
+    row: batchClosingRow,
+  }),
 ] as const;
 
 /** A row as the server holds it: what a desktop takes, by version. */
@@ -336,6 +347,7 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[12].extend(inserted),
   insertOnly[13].extend(inserted),
   insertOnly[14].extend(inserted),
+  insertOnly[15].extend(inserted),
   z.strictObject({
     tbl: z.literal('follow_ups'),
     op: z.enum(['insert', 'update']),

@@ -4,6 +4,7 @@ import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { refreshAccountBalance } from '../ledger/ledger';
 import { forgetSyncRow, localIdOf, setSyncRow } from './gids';
+import { reopenBatch } from './batch-closings';
 import { accountOfRecord, isRecordTable } from './records';
 import type { Change } from './wire';
 
@@ -82,6 +83,11 @@ function withdrawRow(db: Db, c: Change): void {
   const localId = localIdOf(db, c.tbl, c.gid);
   if (localId === undefined) return;
   if (c.tbl === 'documents' || c.tbl === 'correspondence') throw new FiledDocumentKept();
+  if (c.tbl === 'batch_closings') {
+    reopenBatch(db, localId);
+    forgetSyncRow(db, c.tbl, localId);
+    return;
+  }
   const accountId = accountOf(db, c.tbl, localId);
   for (const [table, column] of BORN_WITH[c.tbl] ?? []) {
     run(db, `DELETE FROM ${table} WHERE ${column} = ?`, localId);

@@ -3,6 +3,7 @@ import { formatCents } from '../../../shared/money/format';
 import { cents } from '../../../shared/money/cents';
 import { formatUsDate, isoDate } from '../../../shared/dates/iso-date';
 import type { LedgerRow, ReceiptRow } from '../wire';
+import { refuseClosedBatch } from './batches';
 import { sqlState } from './connection';
 
 /** The office refuses this money for a reason a person can read (and redo, if need be). */
@@ -81,6 +82,7 @@ async function insertReceipt(
   r: ReceiptRow,
 ): Promise<void> {
   if (r.remittance) await holdRemittance(client, desktopId, r.remittance);
+  if (r.batchGid) await refuseClosedBatch(client, r.batchGid);
   await client.query(
     `INSERT INTO receipts (gid, account_gid, kind, payer_gid, method, check_number, reference,
          amount, received_date, memo, reverses_gid, created_at, created_by, desktop_id,

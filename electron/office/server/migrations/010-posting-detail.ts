@@ -7,11 +7,13 @@
  *
  * Insert-only as receipts and the ledger are (migration 2): a trigger refuses UPDATE,
  * DELETE and TRUNCATE to everyone, and the desktops' role is granted INSERT and SELECT only.
- * Nothing here can conflict: two desktops' codes on one claim are two sets of rows, and a
- * batch is named by the desktop that opened it. A batch's later changes (its expected total,
- * its closing) are not here yet; its running totals never are (each copy sums its receipts).
+ * Codes cannot conflict: two desktops' codes on one claim are two sets of rows. A batch is
+ * named by the desktop that opened it, and closed once (`batch_closings`, with the expected
+ * total it closed at): a second closing is refused, so is one that did not count a receipt
+ * another desk posted into the batch, and so is a receipt posted into a batch the office has
+ * closed. Its running totals are never here (each copy sums its receipts).
  */
-const TABLES = ['claim_adjustments', 'claim_remarks', 'deposit_batches'] as const;
+const TABLES = ['claim_adjustments', 'claim_remarks', 'deposit_batches', 'batch_closings'] as const;
 
 const insertOnly = (t: string) => `
 CREATE TRIGGER ${t}_insert_only BEFORE UPDATE OR DELETE ON ${t}
@@ -51,6 +53,18 @@ CREATE TABLE deposit_batches (
   description text,
   created_at text NOT NULL,
   created_by text NOT NULL,
+  desktop_id uuid NOT NULL REFERENCES desktops (id)
+);
+
+-- a batch closes once office-wide, and only when the closing desk counted every receipt the
+-- office has in it (office_total; receipts of the first copy are on every desk)
+CREATE TABLE batch_closings (
+  gid text PRIMARY KEY,
+  batch_gid text NOT NULL CONSTRAINT batch_closings_once UNIQUE,
+  expected_total bigint NOT NULL CHECK (expected_total > 0),
+  office_total bigint NOT NULL,
+  closed_at text NOT NULL,
+  closed_by text NOT NULL,
   desktop_id uuid NOT NULL REFERENCES desktops (id)
 );
 
