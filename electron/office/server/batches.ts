@@ -57,8 +57,12 @@ export async function insertBatchClosing(
   const office = Number(rows[0]?.total ?? 0);
   if (office !== c.officeTotal) {
     const more = office - c.officeTotal;
+    const amount = formatCents(cents(Math.abs(more)));
     throw new BatchRefused(
-      `This deposit batch was not closed: ${formatCents(cents(Math.abs(more)))} ${more > 0 ? 'more was' : 'less was'} posted into it at another desktop. It is open again here, with what was posted there, to be balanced and closed.`,
+      more > 0
+        ? `This deposit batch was not closed: ${amount} more was posted into it at another desktop. It is open again here, with what was posted there, to be balanced and closed.`
+        : // a posting of this desk's into the batch was refused (and withdrawn) before it
+          `This deposit batch was not closed: the office has ${amount} less in it than this desktop counted, since a posting into it was not synced. It is open again here, to be balanced and closed.`,
     );
   }
   await client.query('SAVEPOINT close_batch');
