@@ -25,9 +25,9 @@ import {
 /**
  * The records an import creates (people, accounts, coverages, claims, claim lines), filing
  * creates (documents, scans) and posting writes beside the ledger (a payer's codes, deposit
- * batches) as they travel (by office-wide ids) and as this copy keeps them (by local ids). Each table is
- * described once: its columns, and which of them name another row, so reading, writing
- * and the foreign-key translation cannot drift apart.
+ * batches) as they travel (by office-wide ids) and as this copy keeps them (by local ids).
+ * Each table is described once: its columns, and which of them name another row, so
+ * reading, writing and the foreign-key translation cannot drift apart.
  */
 const SCHEMAS = {
   payers: payerRow,

@@ -84,6 +84,7 @@ function withdrawRow(db: Db, c: Change): void {
   if (localId === undefined) return;
   if (c.tbl === 'documents' || c.tbl === 'correspondence') throw new FiledDocumentKept();
   if (c.tbl === 'batch_closings') {
+    // a closing is the batch's status, not a row: withdrawn, the batch is open again
     reopenBatch(db, localId);
     forgetSyncRow(db, c.tbl, localId);
     return;
