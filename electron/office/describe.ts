@@ -17,6 +17,10 @@ export function describeRow(r: ServerRow): string {
       return `New account ${r.row.accountNumber}.`;
     case 'claims':
       return `New claim ${r.row.claimNumber} for ${formatCents(cents(r.row.totalCharge))}.`;
+    case 'deposit_batches':
+      return `New deposit batch of ${formatUsDate(isoDate(r.row.depositDate))} expecting ${formatCents(cents(r.row.expectedTotal))}.`;
+    case 'batch_closings':
+      return `Deposit batch closed at ${formatCents(cents(r.row.expectedTotal))}.`;
     case 'follow_ups':
       break;
     default:

@@ -18,7 +18,11 @@ export type GidTable =
   | 'receipts'
   | 'ledger_entries'
   | 'documents'
-  | 'correspondence';
+  | 'correspondence'
+  | 'claim_adjustments'
+  | 'claim_remarks'
+  | 'deposit_batches'
+  | 'batch_closings';
 
 const BASE = 'base:';
 

@@ -45,7 +45,14 @@ function accountOf(
     : { accountId: null, accountNumber: null };
 }
 
-const UNSAID = new Set<Change['tbl']>(['ledger_entries', 'claim_lines', 'coverages', 'addresses']);
+const UNSAID = new Set<Change['tbl']>([
+  'ledger_entries',
+  'claim_lines',
+  'coverages',
+  'addresses',
+  'claim_adjustments',
+  'claim_remarks',
+]);
 
 function userName(ctx: ReadCtx, userId: number): string {
   return (
@@ -67,9 +74,9 @@ function listNotSynced(ctx: ReadCtx): NotSyncedList {
       refusedAt: a.refusedAt,
       reason: a.reason,
       ...accountOf(ctx, a),
-      // a payment's ledger rows repeat its receipt, and a claim's lines and charges, an
-      // account's coverage and a person's address its claim, account and person: each is
-      // said once
+      // a payment's ledger rows and the payer's codes repeat its receipt, and a claim's
+      // lines and charges, an account's coverage and a person's address its claim, account
+      // and person: each is said once
       lines: a.changes
         .filter((c) => !UNSAID.has(c.tbl))
         .map((c) => (c.tbl === 'activities' ? c.row.body : describeRow(c))),

@@ -134,7 +134,8 @@ describeWithPg('the whole ledger between desktops', () => {
       memo: 'Overpaid at the desk.',
     });
     call(a.ctx, 'reverseEntry', { entryId: courtesy, reason: 'Not approved.' });
-    expect((await a.sync.sync()).push).toEqual({ accepted: 5, refused: 0 });
+    // the batch the payment opened goes alone, ahead of it
+    expect((await a.sync.sync()).push).toEqual({ accepted: 6, refused: 0 });
     await b.sync.pull();
 
     const kinds = all<{ kind: string; n: number }>(
@@ -148,13 +149,20 @@ describeWithPg('the whole ledger between desktops', () => {
       'refund',
       'transfer',
     ]);
-    expect(
-      all(b.ctx.db, `SELECT kind, amount, batch_id AS batch FROM receipts ORDER BY kind, amount`),
-    ).toEqual([
-      { kind: 'insurance_payment', amount: 30_000, batch: null },
-      { kind: 'patient_payment', amount: 25_000, batch: null },
-      { kind: 'refund', amount: 4_000, batch: null },
+    // the payment taken at the account is in the batch it opened at A, on B too
+    const receipts = (ctx: Ctx) =>
+      all(
+        ctx.db,
+        `SELECT r.kind, r.amount, b.deposit_date AS batch, b.posted_total AS batchTotal
+           FROM receipts r LEFT JOIN deposit_batches b ON b.id = r.batch_id
+           ORDER BY r.kind, r.amount`,
+      );
+    expect(receipts(b.ctx)).toEqual([
+      { kind: 'insurance_payment', amount: 30_000, batch: null, batchTotal: null },
+      { kind: 'patient_payment', amount: 25_000, batch: TEST_TODAY, batchTotal: 25_000 },
+      { kind: 'refund', amount: 4_000, batch: null, batchTotal: null },
     ]);
+    expect(receipts(b.ctx)).toEqual(receipts(a.ctx));
     const balances = await expectLedgersAgree(server, a, b);
     // $80.00 the patient owes after the EOB; -$65.00 + $15.00 courtesy back + $40.00 refunded
     expect(balances.map((x) => x.balance)).toEqual([8_000, -1_000]);
@@ -315,7 +323,6 @@ describeWithPg('the whole ledger between desktops', () => {
       paidAmount: -42_000,
       adjustments: paid.adjustments.map((x) => ({ ...x, amount: -x.amount })),
     } as typeof paid;
-    const adjustmentsOnA = all(a.ctx.db, `SELECT * FROM claim_adjustments ORDER BY id`);
     const report = call(a.ctx, 'importFile', {
       fileName: 'reversal.835',
       text: remittanceFile([reversal], { trace: 'T2' }),
@@ -332,8 +339,21 @@ describeWithPg('the whole ledger between desktops', () => {
     expect(
       all<{ reason: string }>(a.ctx.db, `SELECT reason FROM not_synced ORDER BY seq`)[0]?.reason,
     ).toMatch(/^This payer's payment was already reversed at another desktop \(\$420\.00 on/);
-    // A's reversal went with the claim adjustments it wrote; B's came in its place
-    expect(all(a.ctx.db, `SELECT * FROM claim_adjustments ORDER BY id`)).toEqual(adjustmentsOnA);
+    // A's reversal went with the claim adjustments it wrote; B's came in its place with
+    // the ones B wrote answering the payer's codes, which B had pulled with the payment
+    const codes = (ctx: Ctx) =>
+      all(
+        ctx.db,
+        `SELECT c.group_code || '-' || c.reason_code AS code, c.amount,
+             r.reverses_id IS NOT NULL AS reversal
+           FROM claim_adjustments c JOIN receipts r ON r.id = c.receipt_id
+           ORDER BY c.amount DESC`,
+      );
+    expect(codes(a.ctx)).toEqual([
+      { code: 'CO-45', amount: 8_000, reversal: 0 },
+      { code: 'CO-45', amount: -8_000, reversal: 1 },
+    ]);
+    expect(codes(b.ctx)).toEqual(codes(a.ctx));
     expect((await expectLedgersAgree(server, a, b))[0]?.balance).toBe(50_000);
   });
 });

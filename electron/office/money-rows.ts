@@ -25,6 +25,7 @@ interface LocalReceipt {
   createdBy: number;
   remittancePayer: string | null;
   remittanceTrace: string | null;
+  batchId: number | null;
 }
 
 export function readReceipt(db: ReadDb, id: number): ReceiptRow {
@@ -34,7 +35,7 @@ export function readReceipt(db: ReadDb, id: number): ReceiptRow {
          r.check_number AS checkNumber, r.reference, r.amount, r.received_date AS receivedDate,
          r.memo, r.reverses_id AS reversesId, r.created_at AS createdAt,
          r.created_by AS createdBy, m.payer_identifier AS remittancePayer,
-         m.trace_number AS remittanceTrace
+         m.trace_number AS remittanceTrace, r.batch_id AS batchId
        FROM receipts r LEFT JOIN remittances m ON m.id = r.remittance_id
        WHERE r.id = ?`,
     id,
@@ -56,20 +57,24 @@ export function readReceipt(db: ReadDb, id: number): ReceiptRow {
       r.remittancePayer !== null && r.remittanceTrace !== null
         ? { payer: r.remittancePayer, trace: r.remittanceTrace }
         : null,
+    batchGid: gidOrNull(db, 'deposit_batches', r.batchId),
   };
 }
 
 /**
- * Adds a receipt another desktop took. It belongs to no batch and no remittance here: a
- * deposit batch is the desk's that counted the money, an 835 file and its remittance record
- * the desk's that imported it; neither travels.
+ * Adds a receipt another desktop took, into the deposit batch it was posted into (the batch
+ * travelled before it), moving that batch's running total and count as posting does here
+ * (migration 10): they are this copy's sums of the receipts it holds. It belongs to no
+ * remittance here: an 835 file and its remittance record stay the importing desk's.
  */
 export function insertReceipt(db: Db, r: ReceiptRow): number {
+  const batchId = localIdOrNull(db, 'deposit_batches', r.batchGid ?? null);
   const result = run(
     db,
     `INSERT INTO receipts (batch_id, account_id, kind, payer_id, method, check_number,
          reference, amount, received_date, memo, reverses_id, created_at, created_by)
-       VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    batchId,
     requireLocalId(db, 'accounts', r.accountGid),
     r.kind,
     localIdOrNull(db, 'payers', r.payerGid),
@@ -83,6 +88,16 @@ export function insertReceipt(db: Db, r: ReceiptRow): number {
     r.createdAt,
     takeUserId(db, r.createdBy, r.createdAt),
   );
+  if (batchId !== null) {
+    run(
+      db,
+      `UPDATE deposit_batches SET posted_total = posted_total + ?,
+           receipt_count = receipt_count + ? WHERE id = ?`,
+      r.amount,
+      r.reversesGid === null ? 1 : -1,
+      batchId,
+    );
+  }
   return Number(result.lastInsertRowid);
 }
 

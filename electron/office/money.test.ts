@@ -10,6 +10,7 @@ import { moneyState, owing } from '../testing/office/money';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
+import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
 
 const cash = (accountId: AccountId, amount: number) => ({
@@ -29,11 +30,15 @@ function expectMoneyRight(ctx: Ctx): void {
   ).toEqual(totals(`SELECT ifnull(sum(amount), 0) AS amount, count(*) AS n FROM ledger_entries`));
 }
 
+/** Each deposit batch's running totals, in the order they were first sent to the office. */
 function batchOf(ctx: Ctx): { postedTotal: number; receiptCount: number }[] {
-  return all(
+  return all<{ id: number; postedTotal: number; receiptCount: number }>(
     ctx.db,
-    `SELECT posted_total AS postedTotal, receipt_count AS receiptCount FROM deposit_batches`,
-  );
+    `SELECT id, posted_total AS postedTotal, receipt_count AS receiptCount FROM deposit_batches`,
+  )
+    .map((b) => ({ gid: gidOf(ctx.db, 'deposit_batches', b.id), ...b }))
+    .sort((x, y) => (x.gid < y.gid ? -1 : x.gid > y.gid ? 1 : 0))
+    .map(({ postedTotal, receiptCount }) => ({ postedTotal, receiptCount }));
 }
 
 describeWithPg('money between desktops', () => {
@@ -44,8 +49,9 @@ describeWithPg('money between desktops', () => {
     call(a.ctx, 'takePayment', cash(accountId, 2_500));
     call(b.ctx, 'takePayment', cash(accountId, 4_000));
     call(b.ctx, 'takePayment', cash(accountId, 1_000));
-    expect((await a.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
-    expect((await b.sync.sync()).push).toEqual({ accepted: 2, refused: 0 });
+    // each desk's first payment of the day opened its batch, which goes ahead of it
+    expect((await a.sync.sync()).push).toEqual({ accepted: 2, refused: 0 });
+    expect((await b.sync.sync()).push).toEqual({ accepted: 3, refused: 0 });
     await a.sync.pull();
 
     const onA = moneyState(a.ctx);
@@ -56,9 +62,13 @@ describeWithPg('money between desktops', () => {
     ]);
     expectMoneyRight(a.ctx);
     expectMoneyRight(b.ctx);
-    // each desk's deposit holds the money it counted; a payment from elsewhere joins none
-    expect(batchOf(a.ctx)).toEqual([{ postedTotal: 2_500, receiptCount: 1 }]);
-    expect(batchOf(b.ctx)).toEqual([{ postedTotal: 5_000, receiptCount: 2 }]);
+    // each desk's deposit holds the money it counted, and each copy shows both deposits
+    const batches = batchOf(a.ctx);
+    expect([...batches].sort((x, y) => x.postedTotal - y.postedTotal)).toEqual([
+      { postedTotal: 2_500, receiptCount: 1 },
+      { postedTotal: 5_000, receiptCount: 2 },
+    ]);
+    expect(batchOf(b.ctx)).toEqual(batches);
     expect(await serverCount(server, `SELECT count(*) AS n FROM receipts`)).toBe(3);
     // the account's charge came with the office's upload; the payments from the desktops
     expect(await serverCount(server, `SELECT sum(amount) AS n FROM ledger_entries`)).toBe(
@@ -110,9 +120,10 @@ describeWithPg('money between desktops', () => {
     expect(all(b.ctx.db, `SELECT * FROM sync_held`)).toEqual([]);
     expectMoneyRight(a.ctx);
     expectMoneyRight(b.ctx);
-    // B's withdrawn reversal left its deposit batch: the payment stands there, reversed
-    // by a reversal that belongs to no batch of B's
-    expect(batchOf(b.ctx)).toEqual([{ postedTotal: 3_000, receiptCount: 1 }]);
+    // B's withdrawn reversal left its deposit batch, and A's, posted into the same batch
+    // (which A pulled with the payment), took its place: the batch agrees on both
+    expect(batchOf(b.ctx)).toEqual([{ postedTotal: 0, receiptCount: 0 }]);
+    expect(batchOf(a.ctx)).toEqual(batchOf(b.ctx));
     expect(all(b.ctx.db, `SELECT body FROM activities WHERE body LIKE '%Check returned%'`)).toEqual(
       [],
     );
@@ -137,7 +148,8 @@ describeWithPg('money between desktops', () => {
     const paid = call(b.ctx, 'takePayment', cash(accountId, 25_000));
     if (paid.receiptId === null) expect.fail('no receipt');
     expect(openCredit(b.ctx)).toHaveLength(1);
-    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
+    // the payment and the batch it opened
+    expect((await b.sync.sync()).push).toEqual({ accepted: 2, refused: 0 });
     expect(
       await serverCount(
         server,

@@ -39,15 +39,23 @@ describe('money in the outbox', () => {
     const paid = call(ctx, 'takePayment', cash(accountId, 2_500));
     if (paid.receiptId === null) expect.fail('no receipt');
     call(ctx, 'reversePayment', { receiptId: paid.receiptId, reason: 'Wrong account.' });
+    // the batch the payment opened goes alone before it; the reversal goes into the batch
     expect(outbox()).toEqual([
-      { seq: 1, partOf: null, tables: ['receipts', 'ledger_entries', 'activities'] },
+      { seq: 1, partOf: null, tables: ['deposit_batches'] },
       { seq: 2, partOf: null, tables: ['receipts', 'ledger_entries', 'activities'] },
+      { seq: 3, partOf: null, tables: ['receipts', 'ledger_entries', 'activities'] },
     ]);
-    const [, reversal] = all<{ changes: string }>(ctx.db, `SELECT changes FROM outbox`).map((e) =>
-      changesSchema.parse(JSON.parse(e.changes)),
+    const [opened, , reversal] = all<{ changes: string }>(ctx.db, `SELECT changes FROM outbox`).map(
+      (e) => changesSchema.parse(JSON.parse(e.changes)),
     );
+    const batch = opened?.find((c) => c.tbl === 'deposit_batches');
+    expect(batch?.row).toMatchObject({ source: 'desk', expectedTotal: 2_500 });
     const receipt = reversal?.find((c) => c.tbl === 'receipts');
-    expect(receipt?.row).toMatchObject({ amount: -2_500, reversesGid: `d:${paid.receiptId}` });
+    expect(receipt?.row).toMatchObject({
+      amount: -2_500,
+      reversesGid: `d:${paid.receiptId}`,
+      batchGid: batch?.gid,
+    });
   });
 
   it("keeps the upkeep's credit follow-up and its note out, named as this desktop's own", () => {
@@ -59,8 +67,9 @@ describe('money in the outbox', () => {
     call(ctx, 'takePayment', cash(accountId, 25_000));
     // what pays the claim, the credit left on the account, and the payment's history line
     expect(outbox()).toEqual([
+      { seq: 1, partOf: null, tables: ['deposit_batches'] },
       {
-        seq: 1,
+        seq: 2,
         partOf: null,
         tables: ['receipts', 'ledger_entries', 'ledger_entries', 'activities'],
       },
@@ -93,8 +102,9 @@ describe('money in the outbox', () => {
       call(ctx, 'setFollowUp', { accountId, dueDate: '2026-04-01', reason: 'Call back.' });
     });
     expect(outbox()).toEqual([
-      { seq: 1, partOf: null, tables: ['receipts', 'ledger_entries', 'activities', 'activities'] },
-      { seq: 2, partOf: 1, tables: ['follow_ups'] },
+      { seq: 1, partOf: null, tables: ['deposit_batches'] },
+      { seq: 2, partOf: null, tables: ['receipts', 'ledger_entries', 'activities', 'activities'] },
+      { seq: 3, partOf: 2, tables: ['follow_ups'] },
     ]);
   });
 
@@ -113,7 +123,7 @@ describe('money in the outbox', () => {
       memo: 'Courtesy.',
     });
     // the adjustment's ledger row travels with its history line, noted once
-    expect(outbox()).toEqual([{ seq: 2, partOf: null, tables: ['ledger_entries', 'activities'] }]);
+    expect(outbox()).toEqual([{ seq: 3, partOf: null, tables: ['ledger_entries', 'activities'] }]);
     expect(() => run(ctx.db, `DELETE FROM ledger_entries`)).toThrow(/append-only/);
     expect(() => run(ctx.db, `DELETE FROM receipts`)).toThrow(/append-only/);
   });

@@ -2,6 +2,7 @@ import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { isOwnGid } from './capture';
 import { gidOf, localIdOf, officeLink, setSyncRow, versionOf } from './gids';
+import { readBatchClosing } from './batch-closings';
 import { readLedgerRow, readReceipt } from './money-rows';
 import { readActivity, readFollowUp } from './rows';
 import { readUser } from './users';
@@ -23,15 +24,16 @@ interface Pending {
  */
 export function sealOutbox(db: Db, now: string, userId: number): void {
   // parents before the rows that name them (a person before the account, the account
-  // before its claim, a claim before its lines, a receipt before its ledger rows), so a
-  // desktop taking the entry finds each; withdrawing a refused entry goes the other way
+  // before its claim, a claim before its lines, a batch before its receipts, a receipt
+  // before its ledger rows and the payer's codes), so a desktop taking the entry finds
+  // each; withdrawing a refused entry goes the other way
   const pending = all<Pending>(
     db,
     `SELECT tbl, local_id AS localId, op FROM outbox_pending
        ORDER BY CASE tbl WHEN 'payers' THEN 0 WHEN 'people' THEN 1 WHEN 'addresses' THEN 2
            WHEN 'accounts' THEN 3 WHEN 'coverages' THEN 4 WHEN 'claims' THEN 5
-           WHEN 'claim_lines' THEN 6 WHEN 'receipts' THEN 7 WHEN 'ledger_entries' THEN 8
-           ELSE 9 END, tbl, local_id`,
+           WHEN 'claim_lines' THEN 6 WHEN 'deposit_batches' THEN 7 WHEN 'receipts' THEN 8
+           WHEN 'ledger_entries' THEN 9 ELSE 10 END, tbl, local_id`,
   );
   if (pending.length === 0) return;
   const link = officeLink(db);
@@ -49,7 +51,12 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // commits next, which must not stand or fall with it (the office may know the name already)
   const users = changes.filter((c) => c.tbl === 'users');
   if (users.length > 0) addEntry(db, now, userId, users, null);
-  const work = changes.filter((c) => c.tbl !== 'users');
+  // a deposit batch goes ahead of the money posted into it, alone: the office never refuses
+  // a batch, and one refused with the payment that opened it would take every later
+  // payment posted into it here down with it
+  const batches = changes.filter((c) => c.tbl === 'deposit_batches');
+  if (batches.length > 0) addEntry(db, now, userId, batches, null);
+  const work = changes.filter((c) => c.tbl !== 'users' && c.tbl !== 'deposit_batches');
   if (work.length === 0) return;
   const money = work.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
   const first = money ? work.filter((c) => c.tbl !== 'follow_ups') : work;
@@ -112,6 +119,8 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
         return { tbl: p.tbl, ...inserted, row: readLedgerRow(db, p.localId) };
       case 'follow_ups':
         return { tbl: p.tbl, ...inserted, row: readFollowUp(db, p.localId) };
+      case 'batch_closings':
+        return { tbl: p.tbl, ...inserted, row: readBatchClosing(db, p.localId) };
       case 'payers':
       case 'people':
       case 'addresses':
@@ -121,6 +130,9 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
       case 'claim_lines':
       case 'documents':
       case 'correspondence':
+      case 'claim_adjustments':
+      case 'claim_remarks':
+      case 'deposit_batches':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -176,6 +188,12 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
     case 'documents':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'correspondence':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'claim_adjustments':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'claim_remarks':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'deposit_batches':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }

@@ -14,7 +14,10 @@ export type RecordTable =
   | 'claims'
   | 'claim_lines'
   | 'documents'
-  | 'correspondence';
+  | 'correspondence'
+  | 'claim_adjustments'
+  | 'claim_remarks'
+  | 'deposit_batches';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -146,6 +149,31 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['receivedDate', 'received_date'],
     ['sha256', 'sha256'],
     ['bytes', 'bytes'],
+    ['createdAt', 'created_at'],
+    ['createdBy', 'created_by', 'users'],
+  ],
+  // what posting writes beside the ledger: the payer's codes, and the batch money went into
+  claim_adjustments: [
+    ['claimGid', 'claim_id', 'claims'],
+    ['claimLineGid', 'claim_line_id', 'claim_lines'],
+    ['groupCode', 'group_code'],
+    ['reasonCode', 'reason_code'],
+    ['amount', 'amount'],
+    ['quantity', 'quantity'],
+    ['remitDate', 'remit_date'],
+    ['receiptGid', 'receipt_id', 'receipts'],
+  ],
+  claim_remarks: [
+    ['claimGid', 'claim_id', 'claims'],
+    ['claimLineGid', 'claim_line_id', 'claim_lines'],
+    ['code', 'code'],
+  ],
+  // as opened: its running totals are each copy's sums, its later changes the desk's own
+  deposit_batches: [
+    ['depositDate', 'deposit_date'],
+    ['source', 'source'],
+    ['expectedTotal', 'expected_total'],
+    ['description', 'description'],
     ['createdAt', 'created_at'],
     ['createdBy', 'created_by', 'users'],
   ],

@@ -5,6 +5,7 @@ import { oneOrThrow, run } from '../db/query';
 import { gidOrNull, localIdOrNull, takeUserIdOrNull, type GidTable } from './gids';
 import { COLUMNS, type RecordTable } from './record-columns';
 import { pulledDocumentPlace, type FiledChange } from './documents';
+import { claimAdjustmentRow, claimRemarkRow, depositBatchRow } from './wire-posting';
 
 export type { RecordTable } from './record-columns';
 import {
@@ -22,10 +23,11 @@ import {
 } from './wire';
 
 /**
- * The records an import creates (people, accounts, coverages, claims, claim lines) as they
- * travel (by office-wide ids) and as this copy keeps them (by local ids). Each table is
- * described once: its columns, and which of them name another row, so reading, writing
- * and the foreign-key translation cannot drift apart.
+ * The records an import creates (people, accounts, coverages, claims, claim lines), filing
+ * creates (documents, scans) and posting writes beside the ledger (a payer's codes, deposit
+ * batches) as they travel (by office-wide ids) and as this copy keeps them (by local ids).
+ * Each table is described once: its columns, and which of them name another row, so
+ * reading, writing and the foreign-key translation cannot drift apart.
  */
 const SCHEMAS = {
   payers: payerRow,
@@ -37,6 +39,9 @@ const SCHEMAS = {
   claim_lines: claimLineRow,
   documents: documentRow,
   correspondence: correspondenceRow,
+  claim_adjustments: claimAdjustmentRow,
+  claim_remarks: claimRemarkRow,
+  deposit_batches: depositBatchRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -107,7 +112,11 @@ export function referencesOf(r: ServerRow | Change): [GidTable, string][] {
   const named: [GidTable, string | null][] = [];
   switch (r.tbl) {
     case 'receipts':
-      named.push(['accounts', r.row.accountGid], ['receipts', r.row.reversesGid]);
+      named.push(
+        ['accounts', r.row.accountGid],
+        ['receipts', r.row.reversesGid],
+        ['deposit_batches', r.row.batchGid ?? null],
+      );
       break;
     case 'ledger_entries':
       named.push(
@@ -124,6 +133,9 @@ export function referencesOf(r: ServerRow | Change): [GidTable, string][] {
       break;
     case 'users':
       // a user names no record, and is never withdrawn or the desk's own
+      break;
+    case 'batch_closings':
+      named.push(['deposit_batches', r.row.batchGid]);
       break;
     default: {
       const fields: Record<string, unknown> = r.row;
@@ -147,6 +159,7 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'payers':
     case 'people':
     case 'addresses':
+    case 'deposit_batches':
       return undefined;
     case 'accounts':
       return id;
@@ -156,9 +169,12 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'correspondence':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
+    case 'claim_adjustments':
+    case 'claim_remarks':
+      // the table is one of the three named above, never input
       return oneOrThrow<{ a: number }>(
         db,
-        `SELECT c.account_id AS a FROM claim_lines l JOIN claims c ON c.id = l.claim_id
+        `SELECT c.account_id AS a FROM ${tbl} l JOIN claims c ON c.id = l.claim_id
            WHERE l.id = ?`,
         id,
       ).a;

@@ -1,6 +1,7 @@
 import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { localIdOf, setSyncRow, versionOf } from './gids';
+import { takeBatchClosing } from './batch-closings';
 import { insertLedgerRow, insertReceipt } from './money-rows';
 import { insertActivity, insertFollowUp, updateFollowUp } from './rows';
 import { insertRecord, referencesOf } from './records';
@@ -110,6 +111,8 @@ function insertNew(
       return insertReceipt(db, r.row);
     case 'ledger_entries':
       return insertLedgerRow(db, r.row);
+    case 'batch_closings':
+      return takeBatchClosing(db, r.row);
     default:
       return insertRecord(db, r.tbl, r.row, r.gid);
   }

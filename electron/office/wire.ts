@@ -1,12 +1,17 @@
 import { z } from 'zod';
+import { cents, gid, isoDate, text } from './wire-fields';
+import {
+  batchClosingRow,
+  claimAdjustmentRow,
+  claimRemarkRow,
+  depositBatchRow,
+} from './wire-posting';
 
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
  * a desktop's own integer ids. The server parses what desktops send and desktops parse
  * what the server returns, each against these.
  */
-const gid = z.string().min(1).max(200);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const activityRow = z.strictObject({
   accountGid: gid,
@@ -37,8 +42,6 @@ export const followUpRow = z.strictObject({
 });
 export type FollowUpRow = z.infer<typeof followUpRow>;
 
-const cents = z.number().int();
-
 /**
  * Money received (a patient's payment, a payer's EOB) or paid back (a refund), or its
  * reversal (reversesGid names the receipt it cancels).
@@ -63,6 +66,11 @@ export const receiptRow = z.strictObject({
   remittance: z
     .strictObject({ payer: z.string().min(1).max(80), trace: z.string().min(1).max(80) })
     .nullable(),
+  /**
+   * The deposit batch it was posted into, if any. Absent from rows sent before batches
+   * travelled, which must read (and digest) as they were sent.
+   */
+  batchGid: gid.nullable().optional(),
 });
 export type ReceiptRow = z.infer<typeof receiptRow>;
 
@@ -85,8 +93,6 @@ export const ledgerRow = z.strictObject({
   createdBy: gid,
 });
 export type LedgerRow = z.infer<typeof ledgerRow>;
-
-const text = z.string().nullable();
 
 /** A payer an imported claim named that the office did not have. */
 export const payerRow = z.strictObject({
@@ -283,6 +289,30 @@ const insertOnly = [
     version: z.literal(1),
     row: correspondenceRow,
   }),
+  z.strictObject({
+    tbl: z.literal('claim_adjustments'),
+    gid,
+    version: z.literal(1),
+    row: claimAdjustmentRow,
+  }),
+  z.strictObject({
+    tbl: z.literal('claim_remarks'),
+    gid,
+    version: z.literal(1),
+    row: claimRemarkRow,
+  }),
+  z.strictObject({
+    tbl: z.literal('deposit_batches'),
+    gid,
+    version: z.literal(1),
+    row: depositBatchRow,
+  }),
+  z.strictObject({
+    tbl: z.literal('batch_closings'),
+    gid,
+    version: z.literal(1),
+    row: batchClosingRow,
+  }),
 ] as const;
 
 /** A row as the server holds it: what a desktop takes, by version. */
@@ -314,6 +344,10 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[9].extend(inserted),
   insertOnly[10].extend(inserted),
   insertOnly[11].extend(inserted),
+  insertOnly[12].extend(inserted),
+  insertOnly[13].extend(inserted),
+  insertOnly[14].extend(inserted),
+  insertOnly[15].extend(inserted),
   z.strictObject({
     tbl: z.literal('follow_ups'),
     op: z.enum(['insert', 'update']),

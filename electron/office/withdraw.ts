@@ -4,6 +4,7 @@ import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { refreshAccountBalance } from '../ledger/ledger';
 import { forgetSyncRow, localIdOf, setSyncRow } from './gids';
+import { reopenBatch } from './batch-closings';
 import { accountOfRecord, isRecordTable } from './records';
 import type { Change } from './wire';
 
@@ -17,9 +18,10 @@ const BORN_WITH: Partial<Record<Change['tbl'], readonly [table: string, column: 
 /**
  * Rows only this desk keeps that name a receipt or a ledger row (see DESIGN, Money). A
  * refused reversal is withdrawn whatever names it: the rows written with it for it go with
- * it (the EOB's claim adjustments, a returned check's record, a request to reverse what is
- * withdrawn); what records a decision or a report made apart from the posting stays and
- * lets go of it (a supervisor's approval, an agency's reported payment, a PLB's facility row).
+ * it (a returned check's record, a request to reverse what is withdrawn, and the EOB's claim
+ * adjustments of an entry sealed before they travelled in it, migration 55); what records a
+ * decision or a report made apart from the posting stays and lets go of it (a supervisor's
+ * approval, an agency's reported payment, a PLB's facility row).
  */
 const NAMING_MONEY: Partial<Record<Change['tbl'], readonly string[]>> = {
   receipts: [
@@ -81,6 +83,12 @@ function withdrawRow(db: Db, c: Change): void {
   const localId = localIdOf(db, c.tbl, c.gid);
   if (localId === undefined) return;
   if (c.tbl === 'documents' || c.tbl === 'correspondence') throw new FiledDocumentKept();
+  if (c.tbl === 'batch_closings') {
+    // a closing is the batch's status, not a row: withdrawn, the batch is open again
+    reopenBatch(db, localId);
+    forgetSyncRow(db, c.tbl, localId);
+    return;
+  }
   const accountId = accountOf(db, c.tbl, localId);
   for (const [table, column] of BORN_WITH[c.tbl] ?? []) {
     run(db, `DELETE FROM ${table} WHERE ${column} = ?`, localId);

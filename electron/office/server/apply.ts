@@ -7,6 +7,7 @@ import { inServerTransaction, sqlState } from './connection';
 import { syncStep } from '../steps';
 import { describeRow } from '../describe';
 import { activityValues, followUpValues, serverFollowUp } from './rows';
+import { BatchRefused, insertBatchClosing } from './batches';
 import { insertMoney, MoneyRefused } from './money';
 import { AlreadyCreated, insertRecord } from './records';
 import { applyUserChange, UserRefused } from './users';
@@ -143,8 +144,10 @@ async function applyChange(
     try {
       await insertMoney(client, desktopId, c.gid, c);
     } catch (error) {
-      // the office's reversal comes to the desktop with its next pull
-      if (error instanceof MoneyRefused) throw new Refusal(error.reason, []);
+      // the office's reversal (or its closing of the batch) comes with the next pull
+      if (error instanceof MoneyRefused || error instanceof BatchRefused) {
+        throw new Refusal(error.reason, []);
+      }
       throw error;
     }
     return;
@@ -158,13 +161,26 @@ async function applyChange(
     c.tbl === 'claims' ||
     c.tbl === 'claim_lines' ||
     c.tbl === 'documents' ||
-    c.tbl === 'correspondence'
+    c.tbl === 'correspondence' ||
+    c.tbl === 'claim_adjustments' ||
+    c.tbl === 'claim_remarks' ||
+    c.tbl === 'deposit_batches'
   ) {
     try {
       await insertRecord(client, desktopId, c);
     } catch (error) {
       // the office's record comes to the desktop with its next pull
       if (error instanceof AlreadyCreated) throw new Refusal(error.reason, []);
+      throw error;
+    }
+    return;
+  }
+  if (c.tbl === 'batch_closings') {
+    try {
+      await insertBatchClosing(client, desktopId, c.gid, c.row);
+    } catch (error) {
+      // the office's closing, or the receipts this desk lacked, come with the next pull
+      if (error instanceof BatchRefused) throw new Refusal(error.reason, []);
       throw error;
     }
     return;

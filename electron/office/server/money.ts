@@ -3,6 +3,7 @@ import { formatCents } from '../../../shared/money/format';
 import { cents } from '../../../shared/money/cents';
 import { formatUsDate, isoDate } from '../../../shared/dates/iso-date';
 import type { LedgerRow, ReceiptRow } from '../wire';
+import { refuseClosedBatch } from './batches';
 import { sqlState } from './connection';
 
 /** The office refuses this money for a reason a person can read (and redo, if need be). */
@@ -81,10 +82,12 @@ async function insertReceipt(
   r: ReceiptRow,
 ): Promise<void> {
   if (r.remittance) await holdRemittance(client, desktopId, r.remittance);
+  if (r.batchGid) await refuseClosedBatch(client, r.batchGid);
   await client.query(
     `INSERT INTO receipts (gid, account_gid, kind, payer_gid, method, check_number, reference,
-         amount, received_date, memo, reverses_gid, created_at, created_by, desktop_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         amount, received_date, memo, reverses_gid, created_at, created_by, desktop_id,
+         batch_gid)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       gid,
       r.accountGid,
@@ -100,6 +103,7 @@ async function insertReceipt(
       r.createdAt,
       r.createdBy,
       desktopId,
+      r.batchGid ?? null,
     ],
   );
 }

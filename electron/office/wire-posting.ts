@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { cents, gid, isoDate, text } from './wire-fields';
+
+// what posting writes beside the ledger, as it travels; wire.ts puts them in its unions
+
+/**
+ * One code the payer gave on a claim or one of its lines with an EOB or an 835 (CARC, by
+ * group), or its negation when that EOB was reversed; `receiptGid` names the posting.
+ */
+export const claimAdjustmentRow = z.strictObject({
+  claimGid: gid,
+  claimLineGid: gid.nullable(),
+  groupCode: z.string(),
+  reasonCode: z.string(),
+  amount: cents,
+  quantity: z.number().nullable(),
+  remitDate: isoDate.nullable(),
+  receiptGid: gid.nullable(),
+});
+export type ClaimAdjustmentRow = z.infer<typeof claimAdjustmentRow>;
+
+/** A remark code (RARC) an 835 gave on a claim or one of its lines. */
+export const claimRemarkRow = z.strictObject({
+  claimGid: gid,
+  claimLineGid: gid.nullable(),
+  code: z.string(),
+});
+export type ClaimRemarkRow = z.infer<typeof claimRemarkRow>;
+
+/**
+ * A deposit batch as it was opened. Its running totals are each copy's sums of the receipts
+ * it holds; its later changes (expected total, closing) stay on the desk that made them.
+ */
+export const depositBatchRow = z.strictObject({
+  depositDate: isoDate,
+  source: z.enum(['desk', 'mail', 'lockbox', 'insurer']),
+  expectedTotal: cents.positive(),
+  description: text,
+  createdAt: z.string(),
+  createdBy: gid,
+});
+export type DepositBatchRow = z.infer<typeof depositBatchRow>;
+
+/**
+ * A deposit batch closed at a desk, once office-wide. `officeTotal` is what that desk held
+ * in the batch of the receipts the office has (all but those of the first copy), which the
+ * server checks against its own receipts in the batch: a batch closes only when no desk has
+ * posted into it what the closing desk did not count.
+ */
+export const batchClosingRow = z.strictObject({
+  batchGid: gid,
+  expectedTotal: cents.positive(),
+  officeTotal: cents,
+  closedAt: z.string(),
+  closedBy: gid,
+});
+export type BatchClosingRow = z.infer<typeof batchClosingRow>;
