@@ -7,6 +7,7 @@ import { serverMigration006 } from './006-entry-digests';
 import { serverMigration007 } from './007-remittances-posted';
 import { serverMigration008 } from './008-documents';
 import { serverMigration009 } from './009-users';
+import { serverMigration012 } from './012-desk-logins';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -60,6 +61,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 9,
     name: 'users as the office knows them, changed only by its supervisors',
     sql: serverMigration009,
+  },
+  {
+    version: 12,
+    name: "each desk's own login, held by the server to its own marks, entries and rows",
+    sql: serverMigration012,
   },
 ];
 
