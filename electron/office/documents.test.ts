@@ -260,7 +260,7 @@ async function withKey(d: Desktop, server: ServerConfig): Promise<Desktop> {
   const sync = new OfficeSync(ctx, server, 'sealed');
   onTestFinished(() => sync.close());
   await sync.connect();
-  return { ctx, sync };
+  return { ctx, config: server, sync };
 }
 
 const fileAt = (ctx: Ctx, name: string) =>
