@@ -8,6 +8,8 @@ import { twoDesktops, syncAll, syncedState, type Desktop } from '../testing/offi
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { requireOfficeLink } from './gids';
 import { applyEntry } from './server/apply';
+import { migrateServer } from './server/migrate';
+import { SERVER_SCHEMA_VERSION } from './server/migrations';
 import { openPool, sqlState, type ServerConfig } from './server/connection';
 import { DeskOfAnotherLogin, registerDesktop } from './server/office';
 import { clearMark, liveMarks, putMark, sweepMarks } from './server/working';
@@ -267,5 +269,46 @@ describeWithPg('each desk with a server login of its own', () => {
     await putMark(asB, again, work, 180);
     // and the old one cannot be taken back by its login
     await expect(registerDesktop(asB, old, 'desktop 2')).rejects.toThrow(DeskOfAnotherLogin);
+  });
+
+  it('keeps a desk working offline when its server is older and only the supervisor may update it', async () => {
+    const server = await createServerDatabase();
+    const { a, accountIds } = await twoDesktops(server, 1);
+    const owner = poolOf(server);
+    // the server as an older ClaimDesk left it: its newest migration not applied
+    const newest = await owner.query<{ version: number; name: string }>(
+      `DELETE FROM schema_version WHERE version = (SELECT max(version) FROM schema_version)
+         RETURNING version, name`,
+    );
+    const older = await owner.query<{ v: number }>(`SELECT max(version) AS v FROM schema_version`);
+    const olderVersion = older.rows[0]?.v ?? 0;
+    expect(olderVersion).toBeLessThan(SERVER_SCHEMA_VERSION);
+
+    const check = await a.sync.connect();
+    expect(check).toMatchObject({ ok: false, serverVersion: olderVersion });
+    expect(check.ok ? '' : check.message).toMatch(
+      /The office's server must be updated by its supervisor .* your work is kept on this computer/,
+    );
+    // the desk's login tried nothing on the schema
+    expect(await migrateServer(poolOf(a.config))).toMatchObject({ ok: false });
+    expect((await owner.query(`SELECT max(version) AS v FROM schema_version`)).rows).toEqual([
+      { v: olderVersion },
+    ]);
+    call(a.ctx, 'addActivity', {
+      accountId: accountIds[0] as AccountId,
+      kind: 'note',
+      text: 'A: offline meanwhile.',
+    });
+    expect(await a.sync.sync()).toEqual({ push: { accepted: 0, refused: 0 }, pulled: 0 });
+    expect(one(a.ctx.db, `SELECT count(*) AS n FROM outbox`)).toEqual({ n: 1 });
+
+    // the supervisor brings the server up (here: its newest migration's row back)
+    const [row] = newest.rows;
+    await owner.query(`INSERT INTO schema_version (version, name) VALUES ($1, $2)`, [
+      row?.version,
+      row?.name,
+    ]);
+    expect(await a.sync.connect()).toEqual({ ok: true, version: SERVER_SCHEMA_VERSION });
+    expect((await a.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
   });
 });
