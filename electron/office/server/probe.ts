@@ -2,7 +2,7 @@ import pg from 'pg';
 import { officeFailure } from '../failure';
 import { clientConfig, type ServerConfig } from './connection';
 import { SERVER_SCHEMA_VERSION } from './migrations';
-import { schemaState, supervisorUpdateNeeded, updateNeeded } from './migrate';
+import { schemaState, supervisorUpdateNeeded, updateNeeded, type SchemaCheck } from './migrate';
 
 export type ProbeResult =
   { ok: true; message: string } | { ok: false; message: string; updateNeeded: boolean };
@@ -33,7 +33,7 @@ export async function probeServer(config: ServerConfig): Promise<ProbeResult> {
             'other tables. Check the database name.',
         };
       }
-      if (!state.owner) return { ok: false, updateNeeded: true, ...message(0) };
+      if (!state.owner) return refused(supervisorUpdateNeeded(state));
       return {
         ok: true,
         message:
@@ -41,11 +41,9 @@ export async function probeServer(config: ServerConfig): Promise<ProbeResult> {
           'its tables there when the first desktop of the office syncs with it.',
       };
     }
-    const current = state.version;
-    if (current > SERVER_SCHEMA_VERSION)
-      return { ok: false, updateNeeded: true, ...message(current) };
-    if (current < SERVER_SCHEMA_VERSION && !state.owner) {
-      return { ok: false, updateNeeded: true, ...message(current) };
+    if (state.version > SERVER_SCHEMA_VERSION) return refused(updateNeeded(state.version));
+    if (state.version < SERVER_SCHEMA_VERSION && !state.owner) {
+      return refused(supervisorUpdateNeeded(state));
     }
     return { ok: true, message: `Connected securely to the ClaimDesk office ${config.database}.` };
   } catch (error) {
@@ -55,11 +53,7 @@ export async function probeServer(config: ServerConfig): Promise<ProbeResult> {
   }
 }
 
-/** The words of a schema this login cannot sync with: newer than it, or older and not its to update. */
-function message(serverVersion: number): { message: string } {
-  const check =
-    serverVersion > SERVER_SCHEMA_VERSION
-      ? updateNeeded(serverVersion)
-      : supervisorUpdateNeeded(serverVersion);
-  return { message: check.ok ? '' : check.message };
+/** A schema this login cannot sync with: newer than it, or older and not its to update. */
+function refused(check: SchemaCheck): ProbeResult {
+  return { ok: false, updateNeeded: true, message: check.ok ? '' : check.message };
 }

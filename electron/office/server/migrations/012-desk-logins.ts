@@ -53,8 +53,8 @@ CREATE TABLE desks (
 );
 CREATE INDEX desks_login ON desks (login);
 
--- the desktops of an office from before this migration all used the login running it
-INSERT INTO desks (desktop_id) SELECT id FROM desktops;
+-- the desktops of an office from before this migration all shared the owner's login
+INSERT INTO desks (desktop_id, login) SELECT id, office_owner() FROM desktops;
 
 CREATE FUNCTION one_desk_per_login() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
