@@ -8,7 +8,8 @@ import { createTestCtx } from '../../testing/test-db';
 import { OfficeSync } from '../sync';
 import { sqlState, type ServerConfig } from './connection';
 import { migrateServer } from './migrate';
-import { SERVER_SCHEMA_VERSION } from './migrations';
+import { SERVER_MIGRATIONS, SERVER_SCHEMA_VERSION } from './migrations';
+import { registerDesktop } from './office';
 import { probeServer } from './probe';
 
 async function admin<T>(config: ServerConfig, work: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -136,5 +137,49 @@ describeWithPg('an office server set up as the README says', () => {
       ok: false,
       message: expect.stringMatching(/joined the office with another server login/),
     });
+  });
+
+  it('records the desktops of an office from before desks had logins as the owner’s, each taken by its own login', async () => {
+    const { owner, desks } = await readmeOffice();
+    const [desk1, desk2] = desks as [ServerConfig, ServerConfig];
+    const [first, second] = [crypto.randomUUID(), crypto.randomUUID()];
+    await asLogin(owner, async (pool) => {
+      // the server as ClaimDesk left it before migration 12, its desktops on the owner login
+      await pool.query(`CREATE TABLE schema_version (version integer PRIMARY KEY,
+        name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      for (const m of SERVER_MIGRATIONS.filter((m) => m.version < 12)) {
+        await pool.query(m.sql);
+        await pool.query(`INSERT INTO schema_version (version, name) VALUES ($1, $2)`, [
+          m.version,
+          m.name,
+        ]);
+      }
+      await pool.query(`INSERT INTO desktops (id, name) VALUES ($1, 'one'), ($2, 'two')`, [
+        first,
+        second,
+      ]);
+      // a desk's login waits for the supervisor
+      expect(await asLogin(desk1, migrateServer)).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/must be updated by its supervisor/),
+      });
+      expect(await probeServer(desk1)).toMatchObject({
+        ok: false,
+        updateNeeded: true,
+        message: expect.stringMatching(/must be updated by its supervisor: a supervisor connects/),
+      });
+      expect(await migrateServer(pool)).toEqual({ ok: true, version: SERVER_SCHEMA_VERSION });
+    });
+    const logins = () =>
+      asLogin(owner, async (pool) => {
+        const { rows } = await pool.query<{ desk: string; login: string }>(
+          `SELECT desktop_id::text AS desk, login FROM desks`,
+        );
+        return Object.fromEntries(rows.map((r) => [r.desk, r.login]));
+      });
+    expect(await logins()).toEqual({ [first]: owner.user, [second]: owner.user });
+    await asLogin(desk1, (pool) => registerDesktop(pool, first, 'one'));
+    await asLogin(desk2, (pool) => registerDesktop(pool, second, 'two'));
+    expect(await logins()).toEqual({ [first]: desk1.user, [second]: desk2.user });
   });
 });
