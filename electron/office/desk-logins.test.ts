@@ -183,6 +183,33 @@ describeWithPg('each desk with a server login of its own', () => {
     expect(await refusal(asB, receipt, [`${idB}:9004`, idB])).toBe('ok');
   });
 
+  it("is not fooled by a temporary table of B's own that names B's login as desk A", async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server);
+    const asB = new pg.Client(b.config);
+    await asB.connect();
+    onTestFinished(() => asB.end());
+    // a session's temporary tables come first when a name is looked up
+    await asB.query(`CREATE TEMP TABLE desks (desktop_id uuid, login text)`);
+    await asB.query(`INSERT INTO desks VALUES ($1, current_user)`, [deskId(a)]);
+    const answer = (sql: string, values: unknown[]) =>
+      asB.query(sql, values).then(() => 'ok', sqlState);
+    expect(
+      await answer(
+        `INSERT INTO working_marks (desktop_id, account_gid, user_name, since, expires_at)
+           VALUES ($1, 'base:1', 'Not Ann', now(), now() + interval '3 minutes')`,
+        [deskId(a)],
+      ),
+    ).toBe(NOT_ALLOWED);
+    expect(
+      await answer(
+        `INSERT INTO activities (gid, account_gid, kind, body, user_gid, occurred_at)
+           VALUES ($1, 'base:1', 'note', 'x', 'base:1', '2026-03-16')`,
+        [`${deskId(a)}:9100`],
+      ),
+    ).toBe(NOT_ALLOWED);
+  });
+
   it('gives a desk login no table to drop, alter or empty, and no way to become another desk', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server);

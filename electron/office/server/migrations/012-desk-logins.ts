@@ -61,7 +61,7 @@ BEGIN
   IF NEW.login IS NOT NULL AND NEW.login <> office_owner() THEN
     -- two registrations of one login at once take turns
     PERFORM pg_advisory_xact_lock(hashtext('claimdesk desk login ' || NEW.login));
-    IF EXISTS (SELECT FROM desks WHERE login = NEW.login AND desktop_id <> NEW.desktop_id) THEN
+    IF EXISTS (SELECT FROM public.desks WHERE login = NEW.login AND desktop_id <> NEW.desktop_id) THEN
       RAISE EXCEPTION 'the login % is already another desk', NEW.login
         USING ERRCODE = 'unique_violation';
     END IF;
@@ -85,13 +85,14 @@ CREATE POLICY desks_take ON desks FOR UPDATE
   USING (login = current_user OR login = office_owner())
   WITH CHECK (login IS NULL OR login = current_user);
 
--- whether the login connected is this desk's
+-- whether the login connected is this desk's. Named with its schema: a login's own
+-- temporary tables come first in its search path, and a temporary "desks" must not answer
 CREATE FUNCTION my_desk(desk uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT EXISTS (SELECT FROM desks WHERE desktop_id = desk AND login = current_user)
+  SELECT EXISTS (SELECT FROM public.desks WHERE desktop_id = desk AND login = current_user)
 $$;
 -- whether a new row's office-wide id is one of this login's desk's (its desk id, a colon, a local id)
 CREATE FUNCTION my_gid(gid text) RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT EXISTS (SELECT FROM desks d
+  SELECT EXISTS (SELECT FROM public.desks d
     WHERE d.login = current_user AND starts_with(gid, d.desktop_id::text || ':'))
 $$;
 
