@@ -47,6 +47,7 @@ async function readmeOffice(): Promise<{ owner: ServerConfig; desks: ServerConfi
       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
     await c.query(`CREATE ROLE ${owner} LOGIN PASSWORD '${passwords[0]}'`);
     await c.query(`CREATE DATABASE ${database} OWNER ${owner}`);
+    await c.query(`REVOKE TEMPORARY ON DATABASE ${database} FROM PUBLIC`);
     await c.query(
       `CREATE ROLE ${desk1} LOGIN PASSWORD '${passwords[1]}' IN ROLE claimdesk_desktop`,
     );
@@ -101,6 +102,7 @@ describeWithPg('an office server set up as the README says', () => {
         'DROP TABLE ledger_entries',
         'TRUNCATE working_marks',
         'ALTER TABLE desks DISABLE ROW LEVEL SECURITY',
+        'CREATE TEMP TABLE desks (desktop_id uuid, login text)',
       ]) {
         expect(await pool.query(sql).then(() => 'ok', sqlState)).toBe('42501');
       }
