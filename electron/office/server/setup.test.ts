@@ -132,6 +132,14 @@ describeWithPg('an office server set up as the README says', () => {
       return rows.map((r) => r.login);
     });
     expect(logins).toEqual([desk1.user]);
+    // the supervisor may connect as that desk with the owner login (to update the server)
+    // and the desk stays desk 1's
+    const supervising = new OfficeSync(ctx, owner, 'desktop 1, supervisor');
+    onTestFinished(() => supervising.close());
+    expect(await supervising.connect()).toEqual({ ok: true, version: SERVER_SCHEMA_VERSION });
+    call(ctx, 'addActivity', { accountId, kind: 'note', text: 'Desk 1: as the supervisor.' });
+    expect(await supervising.push()).toEqual({ accepted: 1, refused: 0 });
+    expect(await own.connect()).toEqual({ ok: true, version: SERVER_SCHEMA_VERSION });
     // a second desk login cannot take that desk any more
     const other = new OfficeSync(ctx, desk2, 'desktop 1 with another login');
     onTestFinished(() => other.close());
