@@ -15,7 +15,7 @@ import {
   officeBeforeUpload,
   serverRows,
 } from '../testing/office/office-copy';
-import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { createServerDatabase, deskLogin, describeWithPg } from '../testing/office/server-db';
 import { createTestCtx } from '../testing/test-db';
 import { ensureUser } from '../users/users';
 import { downloadOfficeCopy } from './download';
@@ -43,7 +43,7 @@ async function uploaded(
   } finally {
     onSyncStep(null);
   }
-  return { a: { ctx, sync }, accountIds, joinerUser, dir: ctx.dir };
+  return { a: { ctx, config: server, sync }, accountIds, joinerUser, dir: ctx.dir };
 }
 
 /** Downloads the office's copy into a new file and opens a desktop over it, B. */
@@ -54,15 +54,17 @@ async function joined(
   progress?: (p: OfficeProgress) => void,
 ): Promise<{ b: Desktop; desktopId: string; accounts: number; target: string }> {
   const target = path.join(dir, 'joined.sqlite');
-  const { desktopId, accounts } = await downloadOfficeCopy(server, target, 'desktop 2', progress);
+  // the joining desk with a server login of its own
+  const config = await deskLogin(server);
+  const { desktopId, accounts } = await downloadOfficeCopy(config, target, 'desktop 2', progress);
   const ctx = desktopOver(target, userId);
-  const sync = new OfficeSync(ctx, server, 'desktop 2');
+  const sync = new OfficeSync(ctx, config, 'desktop 2');
   onTestFinished(async () => {
     await sync.close();
     closeDatabase(ctx.db);
   });
   await sync.connect();
-  return { b: { ctx, sync }, desktopId, accounts, target };
+  return { b: { ctx, config, sync }, desktopId, accounts, target };
 }
 
 /** A's and B's copies hold the same shared rows and the same money. */

@@ -12,7 +12,13 @@ import { applyEntry, CHANGES_CHANNEL } from './server/apply';
 import { clientConfig, openPool, type ServerConfig } from './server/connection';
 import { MARKS_CHANNEL } from './server/working';
 import { migrateServer, type SchemaCheck } from './server/migrate';
-import { baseCursor, fetchFollowUps, readChanges, registerDesktop } from './server/office';
+import {
+  baseCursor,
+  DeskOfAnotherLogin,
+  fetchFollowUps,
+  readChanges,
+  registerDesktop,
+} from './server/office';
 import { uploadOffice, type OnProgress } from './server/upload';
 import { copySource, copyWhileLinking, DESKTOP_ONLY_TABLES, prepareCopy } from './copy';
 import { withCaptureOff } from './capture';
@@ -66,13 +72,23 @@ export class OfficeSync {
 
   /**
    * Brings the server's schema up to this desktop's and checks it: a server already
-   * past this desktop means "update ClaimDesk"; until then nothing is sent or pulled and
-   * work goes on in the local copy, its outbox waiting.
+   * past this desktop means "update ClaimDesk", one behind it that this login may not
+   * update (a desk's own login) "the supervisor updates the server", and a desk that is
+   * another login's says so; until then nothing is sent or pulled and work goes on in the
+   * local copy, its outbox waiting.
    */
   async connect(): Promise<SchemaCheck> {
     this.schema = await migrateServer(this.pool);
     const link = officeLink(this.ctx.db);
-    if (this.schema.ok && link) await registerDesktop(this.pool, link.desktopId, this.name);
+    if (this.schema.ok && link) {
+      try {
+        await registerDesktop(this.pool, link.desktopId, this.name);
+      } catch (error) {
+        // another login's desk: everything sent as it would be refused, so nothing is
+        if (!(error instanceof DeskOfAnotherLogin)) throw error;
+        this.schema = { ok: false, serverVersion: this.schema.version, message: error.message };
+      }
+    }
     return this.schema;
   }
 

@@ -5,16 +5,59 @@ import { inServerTransaction } from './connection';
 import { serverFollowUps } from './rows';
 import { serverRow, type FollowUpRow } from '../wire';
 
-/** Names a desktop to the server; a desktop joining again is already known. */
+/**
+ * Names a desktop to the server and records which login is that desk (server migration
+ * 12), at linking and at every connection. A desk the owner's login registered (the office
+ * made by its supervisor, or a desktop from before desks had logins of their own) is taken
+ * by the first desk login that connects as it; a desk login registering another desk
+ * leaves its old one, which no login can then write as. A desk that is another login's is
+ * refused in words: the server would refuse everything it sends as that desk. The owner's
+ * login may connect as any desk (the supervisor updating the server from one).
+ */
 export async function registerDesktop(
   pool: pg.Pool,
   desktopId: string,
   name: string,
 ): Promise<void> {
-  await pool.query(`INSERT INTO desktops (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`, [
-    desktopId,
-    name,
-  ]);
+  await inServerTransaction(pool, async (client) => {
+    await client.query(
+      `INSERT INTO desktops (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`,
+      [desktopId, name],
+    );
+    const { rows } = await client.query<{ login: string | null; me: string; owner: string }>(
+      `SELECT (SELECT login FROM desks WHERE desktop_id = $1) AS login,
+         current_user::text AS me, office_owner() AS owner`,
+      [desktopId],
+    );
+    const { login, me, owner } = rows[0] ?? { login: null, me: '', owner: '' };
+    if (login === me || me === owner) {
+      await client.query(`INSERT INTO desks (desktop_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
+        desktopId,
+      ]);
+      return;
+    }
+    const known = await client.query(`SELECT 1 FROM desks WHERE desktop_id = $1`, [desktopId]);
+    if (known.rowCount !== 0 && login !== owner) throw new DeskOfAnotherLogin(me);
+    // one desk per login: the one it had is left behind
+    await client.query(`UPDATE desks SET login = NULL WHERE login = current_user`);
+    await client.query(
+      `INSERT INTO desks (desktop_id) VALUES ($1)
+         ON CONFLICT (desktop_id) DO UPDATE SET login = current_user, registered_at = now()`,
+      [desktopId],
+    );
+  });
+}
+
+/** This desktop joined the office under another server login than the one it uses now. */
+export class DeskOfAnotherLogin extends OfficeRefused {
+  constructor(login: string) {
+    super(
+      `This desktop joined the office with another server login than ${login}. Save the ` +
+        'login it joined with in Settings, Office server, or join the office again with this one; ' +
+        'until then your work is kept on this computer.',
+    );
+    this.name = 'DeskOfAnotherLogin';
+  }
 }
 
 /**

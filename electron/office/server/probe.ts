@@ -2,7 +2,7 @@ import pg from 'pg';
 import { officeFailure } from '../failure';
 import { clientConfig, type ServerConfig } from './connection';
 import { SERVER_SCHEMA_VERSION } from './migrations';
-import { updateNeeded } from './migrate';
+import { schemaState, supervisorUpdateNeeded, updateNeeded, type SchemaCheck } from './migrate';
 
 export type ProbeResult =
   { ok: true; message: string } | { ok: false; message: string; updateNeeded: boolean };
@@ -19,13 +19,12 @@ export async function probeServer(config: ServerConfig): Promise<ProbeResult> {
   client.on('error', () => undefined);
   try {
     await client.connect();
-    const { rows } = await client.query<{ versioned: boolean; tables: number }>(
-      `SELECT to_regclass('public.schema_version') IS NOT NULL AS versioned,
-              (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'public') AS tables`,
-    );
-    const { versioned, tables } = rows[0] ?? { versioned: false, tables: 0 };
-    if (!versioned) {
-      if (tables > 0) {
+    const state = await schemaState(client);
+    if (!state.versioned) {
+      const { rows } = await client.query<{ tables: number }>(
+        `SELECT count(*)::int AS tables FROM pg_tables WHERE schemaname = 'public'`,
+      );
+      if ((rows[0]?.tables ?? 0) > 0) {
         return {
           ok: false,
           updateNeeded: false,
@@ -34,6 +33,7 @@ export async function probeServer(config: ServerConfig): Promise<ProbeResult> {
             'other tables. Check the database name.',
         };
       }
+      if (!state.owner) return refused(supervisorUpdateNeeded(state));
       return {
         ok: true,
         message:
@@ -41,16 +41,19 @@ export async function probeServer(config: ServerConfig): Promise<ProbeResult> {
           'its tables there when the first desktop of the office syncs with it.',
       };
     }
-    const version = await client.query<{ v: number | null }>(
-      'SELECT max(version) AS v FROM schema_version',
-    );
-    const current = version.rows[0]?.v ?? 0;
-    const check = current > SERVER_SCHEMA_VERSION ? updateNeeded(current) : null;
-    if (check && !check.ok) return { ok: false, updateNeeded: true, message: check.message };
+    if (state.version > SERVER_SCHEMA_VERSION) return refused(updateNeeded(state.version));
+    if (state.version < SERVER_SCHEMA_VERSION && !state.owner) {
+      return refused(supervisorUpdateNeeded(state));
+    }
     return { ok: true, message: `Connected securely to the ClaimDesk office ${config.database}.` };
   } catch (error) {
     return { ok: false, updateNeeded: false, message: officeFailure(error, config) };
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** A schema this login cannot sync with: newer than it, or older and not its to update. */
+function refused(check: SchemaCheck): ProbeResult {
+  return { ok: false, updateNeeded: true, message: check.ok ? '' : check.message };
 }

@@ -13,17 +13,22 @@ import { ensureUser } from '../../users/users';
 import { isOwnGid } from '../../office/capture';
 import { gidOf } from '../../office/gids';
 import type { ServerConfig } from '../../office/server/connection';
+import { deskLogin } from './server-db';
 import { OfficeSync } from '../../office/sync';
 
 export interface Desktop {
   ctx: Ctx;
+  /** The desk's own server login (desk 1 made the office with `server`, then took its own). */
+  config: ServerConfig;
   sync: OfficeSync;
 }
 
 /**
  * An office of desktops over one server database: the first builds the accounts (each
  * with an open account follow-up) and every desktop's user, the others start from a copy
- * of its file, the first uploads and the others join. Closed when the test finishes.
+ * of its file. The first makes the office with `server` (the database's owner, as a
+ * supervisor does), then every desktop connects with a login of its own, the first taking
+ * its desk over, the others joining. Closed when the test finishes.
  */
 export async function desktopsOf(
   server: ServerConfig,
@@ -55,22 +60,32 @@ export async function desktopsOf(
       databasePath: file,
     });
   }
-  const desktops = ctxs.map((ctx, i) => ({
-    ctx,
-    sync: new OfficeSync(ctx, server, `desktop ${i + 1}`),
-  }));
+  const logins: ServerConfig[] = [];
+  for (let i = 0; i < count; i++) logins.push(await deskLogin(server));
+  const making = new OfficeSync(first, server, 'desktop 1');
+  const desktops = ctxs.map((ctx, i) => {
+    const config = logins[i] as ServerConfig;
+    return { ctx, config, sync: new OfficeSync(ctx, config, `desktop ${i + 1}`) };
+  });
   let closed = false;
+  let made = false;
   const close = async () => {
     if (closed) return;
     closed = true;
+    if (!made) await making.close();
     for (const d of desktops) await d.sync.close();
     for (const d of desktops.slice(1)) d.ctx.db.close();
     first.close();
   };
   onTestFinished(close);
+  await making.connect();
+  await making.createOffice();
+  made = true;
+  await making.close();
   for (const [i, d] of desktops.entries()) {
-    await d.sync.connect();
-    await (i === 0 ? d.sync.createOffice() : d.sync.joinOffice());
+    const schema = await d.sync.connect();
+    if (!schema.ok) throw new Error(schema.message);
+    if (i > 0) await d.sync.joinOffice();
   }
   return { desktops, accountIds, close };
 }
@@ -148,5 +163,5 @@ export async function sealedDesktop(d: Desktop, server: ServerConfig): Promise<D
   const sync = new OfficeSync(ctx, server, 'sealed');
   onTestFinished(() => sync.close());
   await sync.connect();
-  return { ctx, sync };
+  return { ctx, config: server, sync };
 }

@@ -52,10 +52,12 @@ describe('the office status line', () => {
     );
   });
 
-  it('asks for the newer ClaimDesk when the server is newer', () => {
-    expect(officeStatusText({ state: 'update-needed', message: 'newer' })).toBe(
-      'This ClaimDesk is older than the office server: install the newer version. ' +
-        'Your work is kept on this desktop.',
-    );
+  it('says why this desktop cannot sync with the server, in the words the worker gave', () => {
+    expect(
+      officeStatusText({
+        state: 'update-needed',
+        message: "The office's server must be updated by its supervisor.",
+      }),
+    ).toBe("Office: The office's server must be updated by its supervisor.");
   });
 });

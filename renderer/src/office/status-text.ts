@@ -39,7 +39,9 @@ export function officeStatusText(status: OfficeStatusView, timeZone?: string): s
       );
     }
     case 'update-needed':
-      return `This ClaimDesk is older than the office server: install the newer version. ${KEPT}`;
+      // the worker's own words: a newer ClaimDesk to install, a server only its supervisor
+      // can update, or another desk's login; each says the work is kept
+      return `Office: ${status.message}`;
     case 'not-connected':
       return `Not connected to the office — ${status.reason} ${KEPT}`;
     case 'transferring':

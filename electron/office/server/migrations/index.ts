@@ -8,6 +8,7 @@ import { serverMigration007 } from './007-remittances-posted';
 import { serverMigration008 } from './008-documents';
 import { serverMigration009 } from './009-users';
 import { serverMigration010 } from './010-posting-detail';
+import { serverMigration012 } from './012-desk-logins';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -66,6 +67,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 10,
     name: "a payer's codes on claims and deposit batches posted after joining, insert-only",
     sql: serverMigration010,
+  },
+  {
+    version: 12,
+    name: "each desk's own login, held by the server to its own marks, entries and rows",
+    sql: serverMigration012,
   },
 ];
 

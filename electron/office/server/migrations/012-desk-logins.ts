@@ -1,0 +1,127 @@
+/**
+ * Server migration 12: each desktop's own server login, and the server holding each desk
+ * to its own rows. Until now every desktop connected with the office's one login, which
+ * owns the database: any desktop could delete another's working mark or write an entry
+ * naming another desk, stopped only by the desktop's own code.
+ *
+ * `desks` says which login is which desk. A row's login is always the login that wrote it
+ * (a forced policy, the owner included), and a login other than the database's owner is
+ * one desk at a time: registering a new desk (joining again after a restore) retires its
+ * old one, which no login can then write as. A desk registered by the owner (the office
+ * made by its supervisor, or a desktop of an office from before this migration, when all
+ * shared the owner's login) is taken by the first desk login that connects as it.
+ *
+ * Row-level security then lets a desk login write only as its own desk: its own working
+ * mark (an expired one anyone may sweep), entries and change-log rows under its own id,
+ * new rows under its own id and named by it. Reads stay open to every desk, as the change
+ * log and the marks are the office's. Follow-ups may be changed by any desk (the version
+ * check decides), and users are left as they were (see the office design). The owner is
+ * not held by these policies (they are enabled, not forced, on the data): it owns the
+ * tables and could turn them off anyway, and it makes the office and updates the schema.
+ * The desks' role never owns a table, so it cannot alter, drop or truncate one.
+ */
+const withDesk = [
+  'receipts',
+  'ledger_entries',
+  'payers',
+  'people',
+  'addresses',
+  'accounts',
+  'coverages',
+  'claims',
+  'claim_lines',
+  'documents',
+  'correspondence',
+  'claim_adjustments',
+  'claim_remarks',
+  'deposit_batches',
+  'batch_closings',
+] as const;
+
+const policies = (t: string, insert: string) => `
+ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;
+CREATE POLICY ${t}_read ON ${t} FOR SELECT USING (true);
+CREATE POLICY ${t}_insert_own ON ${t} FOR INSERT WITH CHECK (${insert});`;
+
+export const serverMigration012 = `
+-- the login that owns this database: the office's supervisor, who makes and updates it
+CREATE FUNCTION office_owner() RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT pg_get_userbyid(datdba)::text FROM pg_database WHERE datname = current_database()
+$$;
+
+CREATE TABLE desks (
+  desktop_id uuid PRIMARY KEY REFERENCES desktops (id),
+  -- null once its login has gone on to another desk
+  login text DEFAULT current_user,
+  registered_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX desks_login ON desks (login);
+
+-- the desktops of an office from before this migration all shared the owner's login
+INSERT INTO desks (desktop_id, login) SELECT id, office_owner() FROM desktops;
+
+CREATE FUNCTION one_desk_per_login() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.login IS NOT NULL AND NEW.login <> office_owner() THEN
+    -- two registrations of one login at once take turns
+    PERFORM pg_advisory_xact_lock(hashtext('claimdesk desk login ' || NEW.login));
+    IF EXISTS (SELECT FROM public.desks WHERE login = NEW.login AND desktop_id <> NEW.desktop_id) THEN
+      RAISE EXCEPTION 'the login % is already another desk', NEW.login
+        USING ERRCODE = 'unique_violation';
+    END IF;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER desks_one_per_login BEFORE INSERT OR UPDATE OF login ON desks
+  FOR EACH ROW EXECUTE FUNCTION one_desk_per_login();
+CREATE TRIGGER desks_never_deleted BEFORE DELETE ON desks
+  FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER desks_no_truncate BEFORE TRUNCATE ON desks
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+
+-- forced: the owner too records only itself
+ALTER TABLE desks ENABLE ROW LEVEL SECURITY;
+ALTER TABLE desks FORCE ROW LEVEL SECURITY;
+CREATE POLICY desks_read ON desks FOR SELECT USING (true);
+CREATE POLICY desks_register ON desks FOR INSERT WITH CHECK (login = current_user);
+-- a login retires its own desk, or takes one the owner registered
+CREATE POLICY desks_take ON desks FOR UPDATE
+  USING (login = current_user OR login = office_owner())
+  WITH CHECK (login IS NULL OR login = current_user);
+
+-- whether the login connected is this desk's. Named with its schema: a login's own
+-- temporary tables come first in its search path, and a temporary "desks" must not answer
+CREATE FUNCTION my_desk(desk uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT FROM public.desks WHERE desktop_id = desk AND login = current_user)
+$$;
+-- whether a new row's office-wide id is one of this login's desk's (its desk id, a colon, a local id)
+CREATE FUNCTION my_gid(gid text) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT FROM public.desks d
+    WHERE d.login = current_user AND starts_with(gid, d.desktop_id::text || ':'))
+$$;
+
+${withDesk.map((t) => policies(t, `my_desk(desktop_id) AND starts_with(gid, desktop_id::text || ':')`)).join('\n')}
+${policies('applied_entries', 'my_desk(desktop_id)')}
+${policies('change_log', 'my_desk(desktop_id)')}
+${policies('remittances_posted', 'my_desk(desktop_id)')}
+-- notes and follow-ups name their desk in their gid only
+${policies('activities', 'my_gid(gid)')}
+${policies('follow_ups', 'my_gid(gid)')}
+-- any desk may change a follow-up: the version it started from decides
+CREATE POLICY follow_ups_change ON follow_ups FOR UPDATE USING (true) WITH CHECK (true);
+
+ALTER TABLE working_marks ENABLE ROW LEVEL SECURITY;
+CREATE POLICY working_marks_read ON working_marks FOR SELECT USING (true);
+CREATE POLICY working_marks_put ON working_marks FOR INSERT WITH CHECK (my_desk(desktop_id));
+CREATE POLICY working_marks_renew ON working_marks FOR UPDATE
+  USING (my_desk(desktop_id)) WITH CHECK (my_desk(desktop_id));
+-- an expired mark (by the server's clock) is no one's: any desk sweeps it
+CREATE POLICY working_marks_take_down ON working_marks FOR DELETE
+  USING (my_desk(desktop_id) OR expires_at <= now());
+
+-- what a desk does, and nothing more; it owns nothing
+REVOKE INSERT ON office_copy FROM claimdesk_desktop;
+GRANT SELECT ON schema_version, office, office_copy TO claimdesk_desktop;
+GRANT SELECT, INSERT ON desktops, applied_entries, change_log, activities TO claimdesk_desktop;
+GRANT SELECT, INSERT, UPDATE ON desks, follow_ups TO claimdesk_desktop;
+`;
