@@ -50,6 +50,7 @@ const own = (name: string, tbl: string) =>
 
 /** The records an import or Settings creates: only inserts travel (see record-columns.ts). */
 const RECORDS = [
+  'facilities',
   'payers',
   'people',
   'addresses',

@@ -88,6 +88,13 @@ export type LedgerRow = z.infer<typeof ledgerRow>;
 
 const text = z.string().nullable();
 
+/** A facility accounts are billed under, added after joining; its NPI is one facility's. */
+export const facilityRow = z.strictObject({
+  name: z.string().min(1),
+  npi: text,
+});
+export type FacilityRow = z.infer<typeof facilityRow>;
+
 /** A payer an imported claim named that the office did not have. */
 export const payerRow = z.strictObject({
   name: z.string(),
@@ -283,6 +290,7 @@ const insertOnly = [
     version: z.literal(1),
     row: correspondenceRow,
   }),
+  z.strictObject({ tbl: z.literal('facilities'), gid, version: z.literal(1), row: facilityRow }),
 ] as const;
 
 /** A row as the server holds it: what a desktop takes, by version. */
@@ -314,6 +322,7 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[9].extend(inserted),
   insertOnly[10].extend(inserted),
   insertOnly[11].extend(inserted),
+  insertOnly[12].extend(inserted),
   z.strictObject({
     tbl: z.literal('follow_ups'),
     op: z.enum(['insert', 'update']),
