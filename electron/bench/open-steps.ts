@@ -28,6 +28,7 @@ import type { Ctx } from '../core/context';
 import { checkDatabaseFile } from '../db/check';
 import { migrate, openDatabase, closeDatabase, schemaVersion, type Db } from '../db/open';
 import { one } from '../db/query';
+import { keepCaptureWithLink } from '../office/capture-triggers';
 import { readFacility } from '../facility/facility';
 import { sweepDocuments } from '../filing/sweep';
 import { launchChromium, serveRenderer } from '../testing/browser-app';
@@ -78,6 +79,7 @@ function openingParts(file: string): Step[] {
       db.pragma('busy_timeout = 5000');
       if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
       migrate(db);
+      keepCaptureWithLink(db);
     });
     timed(steps, 'PRAGMA optimize', () => {
       db.pragma('analysis_limit = 400');

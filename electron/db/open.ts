@@ -5,6 +5,7 @@ import { DAMAGED_ADVICE, failureKind, whoHoldsIt } from '../core/failure';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { one } from './query';
 import { isEncryptedFile, unlock, type DatabaseKey } from './cipher';
+import { keepCaptureWithLink } from '../office/capture-triggers';
 
 declare const writable: unique symbol;
 
@@ -111,6 +112,8 @@ export function openDatabase(
       // Changing the journal mode takes the write lock even when it changes nothing.
       if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
       migrate(db);
+      // the office's capture triggers exist exactly while the copy is linked
+      keepCaptureWithLink(db);
     } catch (error) {
       if (failureKind(error) === 'busy') throw new MigrationBlockedError(found, file);
       throw error;

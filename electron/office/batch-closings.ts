@@ -5,7 +5,7 @@ import type { BatchClosingRow } from './wire-posting';
 
 /**
  * A deposit batch's closing as it travels. It has no table of its own on a desktop: it is
- * the batch's status, noted under the batch's local id (migration 55) and named office-wide
+ * the batch's status, noted under the batch's local id (capture-triggers.ts) and named office-wide
  * by the closing desktop, since any desk may close a batch any desk opened.
  */
 export function readBatchClosing(db: ReadDb, batchId: number): BatchClosingRow {

@@ -5,6 +5,7 @@ import type { Ctx } from '../core/context';
 import { isEncryptedFile, openKeyed, type DatabaseKey } from '../db/cipher';
 import { oneOrThrow, prepare } from '../db/query';
 import type { BaseTable, CopySource, RowBatch } from './server/upload';
+import { unlinkOffice } from './link';
 
 /**
  * The office's first copy as a file: taken from the live database at the exact moment it
@@ -12,18 +13,6 @@ import type { BaseTable, CopySource, RowBatch } from './server/upload';
  * upload. The rows sent are read from this file, so the server's rows, the file a new
  * desktop downloads and the balances checked are one and the same state.
  */
-
-/** This desktop's own state of the office: never part of the copy other desktops start from. */
-export const DESKTOP_ONLY_TABLES = [
-  'office_link',
-  'outbox',
-  'outbox_pending',
-  'sync_rows',
-  'sync_held',
-  'not_synced',
-  'working_here',
-  'working_marks',
-] as const;
 
 /** Rows per statement: thousands, so two million ledger rows are a few hundred statements. */
 const BATCH_ROWS = 5_000;
@@ -67,7 +56,7 @@ export interface CopyFacts {
  * Makes the copy what every desktop may start from: plain SQLite (VACUUM INTO keeps an
  * encrypted database's key, and a joining desktop has its own key or none; the file
  * travels only over the verified TLS connection), in rollback-journal mode so it is one
- * file, with no desktop-only rows. Returns its hash, size and counts.
+ * file, with no desktop-only rows and no capture triggers. Returns its hash, size and counts.
  */
 export function prepareCopy(file: string, key: DatabaseKey | null): CopyFacts {
   const encrypted = isEncryptedFile(file);
@@ -76,9 +65,8 @@ export function prepareCopy(file: string, key: DatabaseKey | null): CopyFacts {
     // the cipher's rekey is refused in WAL mode
     db.pragma('journal_mode = DELETE');
     if (encrypted) db.pragma(`rekey = ''`);
-    db.transaction(() => {
-      for (const table of DESKTOP_ONLY_TABLES) db.exec(`DELETE FROM ${table}`);
-    })();
+    // standalone, as every copy that joins starts: linking it creates its capture triggers
+    db.transaction(() => unlinkOffice(db))();
     const count = (table: string) =>
       oneOrThrow<{ n: number }>(db, `SELECT count(*) AS n FROM ${table}`).n;
     const counts = {

@@ -9,6 +9,8 @@ export function describeRow(r: ServerRow): string {
   switch (r.tbl) {
     case 'receipts':
       return describeReceipt(r.row);
+    case 'facilities':
+      return `New facility ${r.row.name}${r.row.npi ? ` (NPI ${r.row.npi})` : ''}.`;
     case 'payers':
       return `New payer ${r.row.name} (${r.row.payerCode}).`;
     case 'people':

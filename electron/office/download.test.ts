@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it, onTestFinished } from 'vitest';
@@ -7,6 +8,7 @@ import { closeDatabase } from '../db/open';
 import { all } from '../db/query';
 import { call } from '../testing/call';
 import { syncAll, syncedState, type Desktop } from '../testing/office/desktops';
+import { ALL_CAPTURE_TRIGGERS, captureTriggersOf } from '../testing/office/capture';
 import { moneyState } from '../testing/office/money';
 import {
   cash,
@@ -52,11 +54,21 @@ async function joined(
   dir: string,
   userId: UserId,
   progress?: (p: OfficeProgress) => void,
-): Promise<{ b: Desktop; desktopId: string; accounts: number; target: string }> {
+): Promise<{
+  b: Desktop;
+  desktopId: string;
+  accounts: number;
+  target: string;
+  downloadedTriggers: string[];
+}> {
   const target = path.join(dir, 'joined.sqlite');
   // the joining desk with a server login of its own
   const config = await deskLogin(server);
   const { desktopId, accounts } = await downloadOfficeCopy(config, target, 'desktop 2', progress);
+  // what the download wrote, before the desktop's open could add anything
+  const raw = new Database(target, { readonly: true });
+  const downloadedTriggers = captureTriggersOf(raw);
+  raw.close();
   const ctx = desktopOver(target, userId);
   const sync = new OfficeSync(ctx, config, 'desktop 2');
   onTestFinished(async () => {
@@ -64,7 +76,7 @@ async function joined(
     closeDatabase(ctx.db);
   });
   await sync.connect();
-  return { b: { ctx, config, sync }, desktopId, accounts, target };
+  return { b: { ctx, config, sync }, desktopId, accounts, target, downloadedTriggers };
 }
 
 /** A's and B's copies hold the same shared rows and the same money. */
@@ -84,6 +96,10 @@ describeWithPg('joining an office by downloading its database', () => {
     const { b: joiner, ...result } = await joined(server, dir, joinerUser, (p) => seen.push(p));
 
     expect(result.accounts).toBe(3);
+    // joined with its capture on from the start, and the uploader linked too
+    expect(result.downloadedTriggers).toEqual(ALL_CAPTURE_TRIGGERS);
+    expect(captureTriggersOf(joiner.ctx.db)).toEqual(ALL_CAPTURE_TRIGGERS);
+    expect(captureTriggersOf(a.ctx.db)).toEqual(ALL_CAPTURE_TRIGGERS);
     expect(fs.existsSync(`${result.target}.part`)).toBe(false);
     expect(new Set(seen.map((p) => p.stage))).toEqual(new Set(['downloading', 'verifying']));
     const last = seen.filter((p) => p.stage === 'downloading').at(-1);

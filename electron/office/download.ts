@@ -4,13 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseTooNewError } from '../db/open';
 import { SCHEMA_VERSION } from '../db/migrations';
-import { all, one, oneOrThrow, prepare } from '../db/query';
+import { all, one, oneOrThrow } from '../db/query';
 import { openPool, type ServerConfig } from './server/connection';
 import { migrateServer } from './server/migrate';
 import { registerDesktop } from './server/office';
 import type { OnProgress } from './server/upload';
 import { OfficeRefused } from './refused';
 import { fetchBaseFiles } from './base-documents';
+import { linkOffice } from './link';
 
 /** Parts read per query: a few megabytes in memory at a time. */
 const PARTS_PER_READ = 8;
@@ -134,7 +135,8 @@ async function downloadParts(
 
 /**
  * Checks the downloaded file is a ClaimDesk database this desktop can open (an older one
- * is brought up to date when it is opened) and links it. Returns its accounts.
+ * is brought up to date when it is opened) and links it, with its capture triggers (an
+ * older one gets them at that open). Returns its accounts.
  */
 function linkCopy(file: string, desktopId: string, cursor: string): number {
   const notClaimDesk = () =>
@@ -160,10 +162,9 @@ function linkCopy(file: string, desktopId: string, cursor: string): number {
     if (check !== 'ok') throw notClaimDesk();
     // a copy some desktop already linked is that desktop's, not the office's
     if (one(db, `SELECT 1 FROM office_link`) !== undefined) throw notClaimDesk();
-    prepare(
-      db,
-      `INSERT INTO office_link (id, desktop_id, cursor, linked_at) VALUES (1, ?, ?, ?)`,
-    ).run(desktopId, cursor, new Date().toISOString());
+    db.transaction(() =>
+      linkOffice(db, desktopId, cursor, new Date().toISOString(), version === SCHEMA_VERSION),
+    )();
     return oneOrThrow<{ n: number }>(db, `SELECT count(*) AS n FROM accounts`).n;
   } catch (error) {
     // a file SQLite cannot read as a database (damaged, or not one at all)

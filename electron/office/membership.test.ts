@@ -5,6 +5,7 @@ import { dispatchAsync } from '../api/dispatch';
 import { one, run } from '../db/query';
 import { addAccount, makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
+import { ALL_CAPTURE_TRIGGERS, captureTriggersOf } from '../testing/office/capture';
 import { owing } from '../testing/office/money';
 import { runnerFor, settingsOf } from '../testing/office/runner';
 import { serverCount } from '../testing/office/records';
@@ -12,6 +13,7 @@ import { createServerDatabase, describeWithPg } from '../testing/office/server-d
 import { statusWhen } from '../testing/office/worker-watch';
 import { createTestCtx } from '../testing/test-db';
 import { officeLink } from './gids';
+import { linkOffice } from './link';
 import { ALREADY_LINKED, NO_SERVER } from './membership';
 import { NOT_CONNECTED, setOfficeRunner } from './runner';
 import { UPLOAD_UNFINISHED, uploadCopyPath } from './sync';
@@ -68,6 +70,8 @@ describeWithPg('making an office from a desktop', () => {
     expect(runner.status()?.state).not.toBe('transferring');
     expect(made).toMatchObject({ ok: true, value: { followUps: 1 } });
     expect(officeLink(ctx.db)).toBeDefined();
+    // standalone it had no capture triggers; linked it has them all
+    expect(captureTriggersOf(ctx.db)).toEqual(ALL_CAPTURE_TRIGGERS);
     expect(await serverCount(server, `SELECT count(*) AS n FROM follow_ups`)).toBe(1);
 
     // linked now: the worker runs, and a note written here reaches the server
@@ -112,6 +116,8 @@ describeWithPg('making an office from a desktop', () => {
     });
     expect(officeLink(second.ctx.db)).toBeUndefined();
     expect(one(second.ctx.db, `SELECT 1 FROM outbox`)).toBeUndefined();
+    // it was linked for the upload, and its capture went with the link
+    expect(captureTriggersOf(second.ctx.db)).toEqual([]);
     expect(workers).toEqual([]);
     expect(runner.status()).toBeNull();
   });
@@ -146,6 +152,7 @@ describeWithPg('making an office from a desktop', () => {
     fs.writeFileSync(uploadCopyPath(made.ctx.databasePath), 'plain patient data');
     await first.runner.start();
     expect(officeLink(made.ctx.db)?.cursor).toBe(cursor);
+    expect(captureTriggersOf(made.ctx.db)).toEqual(ALL_CAPTURE_TRIGGERS);
     expect(fs.existsSync(uploadCopyPath(made.ctx.databasePath))).toBe(false);
     expect(first.workers).toHaveLength(2);
     setOfficeRunner(null);
@@ -154,14 +161,13 @@ describeWithPg('making an office from a desktop', () => {
     const cut = desktopWithMoney();
     const { runner, workers } = runnerFor(cut.ctx);
     await runner.settings.save(settingsOf(server));
-    run(
-      cut.ctx.db,
-      `INSERT INTO office_link (id, desktop_id, cursor, linked_at) VALUES (1, ?, ?, 't')`,
-      crypto.randomUUID(),
-      UPLOAD_UNFINISHED,
-    );
+    cut.ctx.db.transaction(() =>
+      linkOffice(cut.ctx.db, crypto.randomUUID(), UPLOAD_UNFINISHED, 't'),
+    )();
+    expect(captureTriggersOf(cut.ctx.db)).toEqual(ALL_CAPTURE_TRIGGERS);
     await runner.start();
     expect(officeLink(cut.ctx.db)).toBeUndefined();
+    expect(captureTriggersOf(cut.ctx.db)).toEqual([]);
     expect(workers).toEqual([]);
     expect(runner.status()).toBeNull();
   });
@@ -171,12 +177,7 @@ describeWithPg('making an office from a desktop', () => {
     const { ctx } = desktopWithMoney();
     const { runner, workers } = runnerFor(ctx);
     await runner.settings.save({ ...settingsOf(server), port: 1 });
-    run(
-      ctx.db,
-      `INSERT INTO office_link (id, desktop_id, cursor, linked_at) VALUES (1, ?, ?, 't')`,
-      crypto.randomUUID(),
-      UPLOAD_UNFINISHED,
-    );
+    ctx.db.transaction(() => linkOffice(ctx.db, crypto.randomUUID(), UPLOAD_UNFINISHED, 't'))();
     await runner.start();
     expect(workers).toEqual([]);
     expect(runner.status()).toEqual({

@@ -3,6 +3,7 @@ import { all, run } from '../db/query';
 import { addAccount } from '../testing/builders';
 import { call, expectRefused } from '../testing/call';
 import { createTestCtx, type TestCtx } from '../testing/test-db';
+import { linkOffice } from './link';
 import { changes as changesSchema } from './wire';
 
 let ctx: TestCtx;
@@ -15,11 +16,7 @@ function outbox() {
 }
 
 function joinOffice(desktopId = 'd1'): void {
-  run(
-    ctx.db,
-    `INSERT INTO office_link (id, desktop_id, cursor, linked_at) VALUES (1, ?, '0', 't')`,
-    desktopId,
-  );
+  ctx.db.transaction(() => linkOffice(ctx.db, desktopId, '0', 't'))();
 }
 
 describe('the outbox on a desktop', () => {

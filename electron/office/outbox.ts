@@ -23,14 +23,15 @@ interface Pending {
  * this is one empty read.
  */
 export function sealOutbox(db: Db, now: string, userId: number): void {
-  // parents before the rows that name them (a person before the account, the account
+  // parents before the rows that name them (a facility or a person before the account, the account
   // before its claim, a claim before its lines, a batch before its receipts, a receipt
   // before its ledger rows and the payer's codes), so a desktop taking the entry finds
   // each; withdrawing a refused entry goes the other way
   const pending = all<Pending>(
     db,
     `SELECT tbl, local_id AS localId, op FROM outbox_pending
-       ORDER BY CASE tbl WHEN 'payers' THEN 0 WHEN 'people' THEN 1 WHEN 'addresses' THEN 2
+       ORDER BY CASE tbl WHEN 'facilities' THEN 0 WHEN 'payers' THEN 0 WHEN 'people' THEN 1
+           WHEN 'addresses' THEN 2
            WHEN 'accounts' THEN 3 WHEN 'coverages' THEN 4 WHEN 'claims' THEN 5
            WHEN 'claim_lines' THEN 6 WHEN 'deposit_batches' THEN 7 WHEN 'receipts' THEN 8
            WHEN 'ledger_entries' THEN 9 ELSE 10 END, tbl, local_id`,
@@ -121,6 +122,7 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
         return { tbl: p.tbl, ...inserted, row: readFollowUp(db, p.localId) };
       case 'batch_closings':
         return { tbl: p.tbl, ...inserted, row: readBatchClosing(db, p.localId) };
+      case 'facilities':
       case 'payers':
       case 'people':
       case 'addresses':
@@ -171,6 +173,8 @@ function userChange(db: Db, p: Pending, userId: number): Change {
 function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): Change {
   const inserted = { op: 'insert', gid, baseVersion: 0, version: 1 } as const;
   switch (tbl) {
+    case 'facilities':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'payers':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'people':

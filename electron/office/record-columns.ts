@@ -1,11 +1,12 @@
 import type { GidTable } from './gids';
 
 /**
- * The columns of the records an import creates, as they travel (fields) and as a desktop
+ * The columns of the records an import (or Settings, for a facility) creates, as they travel (fields) and as a desktop
  * keeps them (columns); a column that names another row names it by local id on a desktop
  * and by office-wide id on the wire and on the server (its `_id` there is `_gid`).
  */
 export type RecordTable =
+  | 'facilities'
   | 'payers'
   | 'people'
   | 'addresses'
@@ -22,6 +23,11 @@ export type RecordTable =
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
 export const COLUMNS: Record<RecordTable, readonly Column[]> = {
+  // a facility added in Settings after joining, which accounts are then billed under
+  facilities: [
+    ['name', 'name'],
+    ['npi', 'npi'],
+  ],
   // a payer a claim file named that this office did not have
   payers: [
     ['name', 'name'],

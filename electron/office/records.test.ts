@@ -3,7 +3,9 @@ import { expect, it } from 'vitest';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
-import { syncedState, twoDesktops } from '../testing/office/desktops';
+import { syncedState, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { demoBillingProvider } from '../testing/x12/generate-837';
+import { gidOf } from './gids';
 import { moneyState } from '../testing/office/money';
 import {
   accountId,
@@ -20,6 +22,37 @@ import { createServerDatabase, describeWithPg } from '../testing/office/server-d
 import { firstOutboxEntry } from './outbox';
 import { applyEntry } from './server/apply';
 import { openPool } from './server/connection';
+
+const NORTH = '1234567893';
+const WEST = '1111111112';
+const EAST = '2222222228';
+
+function addFacility(d: Desktop, name: string, npi: string): void {
+  call(d.ctx, 'saveBillingFacility', { facilityId: null, name, npi });
+}
+
+/** The billing provider of a claim file from the facility of this NPI. */
+const provider = (npi: string) => ({ ...demoBillingProvider(), npi });
+
+/** The facilities a copy holds, by office-wide id, name and NPI. */
+const facilities = (ctx: Ctx) =>
+  all<{ id: number; name: string; npi: string | null }>(
+    ctx.db,
+    `SELECT id, name, npi FROM facilities ORDER BY name`,
+  )
+    .map((f) => `${gidOf(ctx.db, 'facilities', f.id)} ${f.name} ${f.npi ?? '-'}`)
+    .sort();
+
+/** The facility an account is billed under, by name and NPI. */
+const facilityOf = (ctx: Ctx, accountNumber: string) => {
+  const f = oneOrThrow<{ name: string; npi: string }>(
+    ctx.db,
+    `SELECT f.name, f.npi FROM accounts a JOIN facilities f ON f.id = a.facility_id
+       WHERE a.account_number = ?`,
+    accountNumber,
+  );
+  return `${f.name} ${f.npi}`;
+};
 
 describeWithPg('records created after joining', () => {
   it('takes an account, its claim and charges from the desktop that imported them, and sends back what is done on it', async () => {
@@ -134,6 +167,57 @@ describeWithPg('records created after joining', () => {
     expect(moneyState(b.ctx)).toEqual(moneyState(a.ctx));
   });
 
+  it('takes a facility added after joining with the accounts billed under it, and refuses an NPI added at both', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withSupervisors);
+    // each adds a facility of its own: both get the same local id, which names two places
+    addFacility(b, 'West Clinic', WEST);
+    addFacility(a, 'North Clinic', NORTH);
+    importClaim(a, '100234', [12_000], 'a.837', { billingProvider: provider(NORTH) });
+    expect(facilityOf(a.ctx, '100234')).toBe(`North Clinic ${NORTH}`);
+    expect((await a.sync.sync()).push).toEqual({ accepted: 3, refused: 0 });
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
+    await a.sync.pull();
+
+    expect(facilityOf(b.ctx, '100234')).toBe(`North Clinic ${NORTH}`);
+    expect(facilities(b.ctx)).toEqual(facilities(a.ctx));
+    // named by the desktop that added each, not `base:<id>`
+    expect(
+      facilities(a.ctx)
+        .map((f) => f.replace(/^[0-9a-f-]{36}:\d+ /, 'new '))
+        .sort(),
+    ).toEqual(['base:1 Main facility -', `new North Clinic ${NORTH}`, `new West Clinic ${WEST}`]);
+    expect(recordsState(b.ctx)).toEqual(recordsState(a.ctx));
+    expect(await serverCount(server, `SELECT count(*) AS n FROM facilities`)).toBe(2);
+
+    // both add a facility with one NPI; B, the second, also imported a claim under its own
+    addFacility(a, 'East Campus', EAST);
+    addFacility(b, 'East Side Clinic', EAST);
+    importClaim(b, '200300', [7_000], 'b.837', { billingProvider: provider(EAST) });
+    expect((await a.sync.sync()).push.refused).toBe(0);
+    // the facility, then the import billed under it and the import's follow-ups
+    expect((await b.sync.sync()).push.refused).toBe(3);
+    const reasons = all<{ reason: string }>(b.ctx.db, `SELECT reason FROM not_synced ORDER BY seq`);
+    expect(reasons.map((r) => r.reason)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Facility East Side Clinic \\(NPI ${EAST}\\) was already added at another desktop; `,
+        ),
+      ),
+      expect.stringMatching(/^Not sent: /),
+      expect.stringMatching(/^Not sent: /),
+    ]);
+    // withdrawn with the account billed under it; the office's facility took its place
+    expect(all(b.ctx.db, `SELECT 1 FROM accounts WHERE account_number = '200300'`)).toEqual([]);
+    expect(facilities(b.ctx)).toEqual(facilities(a.ctx));
+    expect(facilities(b.ctx).filter((f) => f.endsWith(EAST))).toEqual([
+      expect.stringMatching(/ East Campus /),
+    ]);
+    expect(recordsState(b.ctx)).toEqual(recordsState(a.ctx));
+    expectMoneyRight(b.ctx);
+    expect(await serverCount(server, `SELECT count(*) AS n FROM facilities`)).toBe(3);
+  });
+
   it('applies an entry sent twice once', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, withAcme);
@@ -166,7 +250,8 @@ describeWithPg('records created after joining', () => {
 
   it('refuses to change or remove a record on the server', async () => {
     const server = await createServerDatabase();
-    const { a } = await twoDesktops(server, 1, withAcme);
+    const { a } = await twoDesktops(server, 1, withSupervisors);
+    addFacility(a, 'North Clinic', NORTH);
     importClaim(a, '100234', [12_000], 'a.837', {
       payer: { name: 'Lakeside Mutual', payerId: 'LAKE01' },
     });
@@ -174,8 +259,8 @@ describeWithPg('records created after joining', () => {
     const owner = new pg.Client(server);
     await owner.connect();
     try {
-      const tables = ['payers', 'people', 'addresses', 'accounts', 'coverages', 'claims'];
-      for (const t of [...tables, 'claim_lines']) {
+      const tables = ['facilities', 'payers', 'people', 'addresses', 'accounts', 'coverages'];
+      for (const t of [...tables, 'claims', 'claim_lines']) {
         await expect(owner.query(`UPDATE ${t} SET gid = gid`), t).rejects.toThrow(/insert-only/);
         await expect(owner.query(`DELETE FROM ${t}`), t).rejects.toThrow(/insert-only/);
         await expect(owner.query(`TRUNCATE ${t}`), t).rejects.toThrow(/insert-only/);

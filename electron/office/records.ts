@@ -15,6 +15,7 @@ import {
   correspondenceRow,
   coverageRow,
   documentRow,
+  facilityRow,
   payerRow,
   personRow,
   addressRow,
@@ -23,13 +24,15 @@ import {
 } from './wire';
 
 /**
- * The records an import creates (people, accounts, coverages, claims, claim lines), filing
+ * The records an import creates (people, accounts, coverages, claims, claim lines) and the
+ * facilities and payers they are under, filing
  * creates (documents, scans) and posting writes beside the ledger (a payer's codes, deposit
  * batches) as they travel (by office-wide ids) and as this copy keeps them (by local ids).
  * Each table is described once: its columns, and which of them name another row, so
  * reading, writing and the foreign-key translation cannot drift apart.
  */
 const SCHEMAS = {
+  facilities: facilityRow,
   payers: payerRow,
   people: personRow,
   addresses: addressRow,
@@ -156,6 +159,7 @@ export function accountGidOf(r: ServerRow | Change): string | undefined {
 /** The account a record belongs to, for refreshing it after its rows are withdrawn. */
 export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): number | undefined {
   switch (tbl) {
+    case 'facilities':
     case 'payers':
     case 'people':
     case 'addresses':

@@ -10,6 +10,7 @@ import {
   twoDesktops,
   withoutBaseNotes,
 } from '../testing/office/desktops';
+import { captureTriggersOf } from '../testing/office/capture';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import type { Ctx } from '../core/context';
 import { requireOfficeLink } from './gids';
@@ -207,9 +208,12 @@ describeWithPg('two desktops on one office database', () => {
       await sync.connect();
       await expect(sync.createOffice()).rejects.toThrow(/already has its database/);
       expect(all(ctx.db, `SELECT * FROM office_link`)).toEqual([]);
+      // linked for the upload, its capture went with the link
+      expect(captureTriggersOf(ctx.db)).toEqual([]);
       const { accountId } = addAccount(ctx);
       call(ctx, 'addActivity', { accountId, kind: 'note', text: 'Standalone again.' });
       expect(all(ctx.db, `SELECT * FROM outbox`)).toEqual([]);
+      expect(all(ctx.db, `SELECT * FROM outbox_pending`)).toEqual([]);
     } finally {
       await sync.close();
       ctx.close();

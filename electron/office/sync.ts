@@ -20,7 +20,8 @@ import {
   registerDesktop,
 } from './server/office';
 import { uploadOffice, type OnProgress } from './server/upload';
-import { copySource, copyWhileLinking, DESKTOP_ONLY_TABLES, prepareCopy } from './copy';
+import { copySource, copyWhileLinking, prepareCopy } from './copy';
+import { linkOffice, unlinkOffice } from './link';
 import { withCaptureOff } from './capture';
 import { heldDocuments, placeDocumentFiles, removeFiles, sendDocumentFiles } from './documents';
 import { OfficeRefused } from './refused';
@@ -132,9 +133,7 @@ export class OfficeSync {
         const { accounts, ledgerRows, followUps, bytes } = facts;
         return { accounts, ledgerRows, followUps, bytes };
       } catch (error) {
-        this.localWrite(() => {
-          for (const table of DESKTOP_ONLY_TABLES) run(this.ctx.db, `DELETE FROM ${table}`);
-        });
+        this.localWrite(() => unlinkOffice(this.ctx.db));
         throw error;
       }
     } finally {
@@ -158,9 +157,7 @@ export class OfficeSync {
       this.localWrite(() => run(this.ctx.db, `UPDATE office_link SET cursor = ?`, office.cursor));
       return 'linked';
     }
-    this.localWrite(() => {
-      for (const table of DESKTOP_ONLY_TABLES) run(this.ctx.db, `DELETE FROM ${table}`);
-    });
+    this.localWrite(() => unlinkOffice(this.ctx.db));
     return 'standalone';
   }
 
@@ -175,13 +172,7 @@ export class OfficeSync {
   }
 
   private link(desktopId: string, cursor: string): void {
-    run(
-      this.ctx.db,
-      `INSERT INTO office_link (id, desktop_id, cursor, linked_at) VALUES (1, ?, ?, ?)`,
-      desktopId,
-      cursor,
-      this.ctx.clock.now(),
-    );
+    linkOffice(this.ctx.db, desktopId, cursor, this.ctx.clock.now());
   }
 
   private async requireSchema(): Promise<void> {

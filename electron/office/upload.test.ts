@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { expect, it, onTestFinished } from 'vitest';
 import type { AccountId } from '../../shared/ids';
 import { all, oneOrThrow } from '../db/query';
 import { createEncryptedTestCtx } from '../testing/encrypted-db';
+import { ALL_CAPTURE_TRIGGERS, captureTriggersOf } from '../testing/office/capture';
 import { moneyState } from '../testing/office/money';
 import { desktopIdOf, officeBeforeUpload, serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
@@ -10,7 +12,8 @@ import { createTestCtx } from '../testing/test-db';
 import { isEncryptedFile } from '../db/cipher';
 import { downloadOfficeCopy } from './download';
 import type { OfficeProgress } from './server/upload';
-import { OfficeSync } from './sync';
+import { onSyncStep } from './steps';
+import { OfficeSync, uploadCopyPath } from './sync';
 
 const count = (server: Parameters<typeof serverRows>[0], table: string) =>
   serverRows<{ n: number }>(server, `SELECT count(*)::int AS n FROM ${table}`).then((r) => r[0]?.n);
@@ -170,13 +173,31 @@ describeWithPg("an office's first upload", () => {
     officeBeforeUpload(ctx, 2);
     const sync = new OfficeSync(ctx, server, 'desktop 1');
     onTestFinished(() => sync.close());
+    // the copy as it is uploaded: plain, standalone, with no capture triggers
+    let copied: { triggers: string[]; links: number } | undefined;
+    onSyncStep((step) => {
+      if (step !== 'copied') return;
+      const copy = new Database(uploadCopyPath(ctx.databasePath), { readonly: true });
+      copied = {
+        triggers: captureTriggersOf(copy),
+        links: oneOrThrow<{ n: number }>(copy, `SELECT count(*) AS n FROM office_link`).n,
+      };
+      copy.close();
+    });
+    onTestFinished(() => onSyncStep(null));
     await sync.createOffice();
     expect(isEncryptedFile(ctx.databasePath)).toBe(true);
+    expect(copied).toEqual({ triggers: [], links: 0 });
+    expect(captureTriggersOf(ctx.db)).toEqual(ALL_CAPTURE_TRIGGERS);
 
     const target = `${ctx.dir}/joined.sqlite`;
     const joined = await downloadOfficeCopy(server, target, 'desktop 2');
 
     expect(joined.accounts).toBe(2);
     expect(isEncryptedFile(target)).toBe(false);
+    // linked as it was written, before anything opens it
+    const raw = new Database(target, { readonly: true });
+    expect(captureTriggersOf(raw)).toEqual(ALL_CAPTURE_TRIGGERS);
+    raw.close();
   });
 });

@@ -94,6 +94,13 @@ export const ledgerRow = z.strictObject({
 });
 export type LedgerRow = z.infer<typeof ledgerRow>;
 
+/** A facility accounts are billed under, added after joining; its NPI is one facility's. */
+export const facilityRow = z.strictObject({
+  name: z.string().min(1),
+  npi: text,
+});
+export type FacilityRow = z.infer<typeof facilityRow>;
+
 /** A payer an imported claim named that the office did not have. */
 export const payerRow = z.strictObject({
   name: z.string(),
@@ -313,6 +320,7 @@ const insertOnly = [
     version: z.literal(1),
     row: batchClosingRow,
   }),
+  z.strictObject({ tbl: z.literal('facilities'), gid, version: z.literal(1), row: facilityRow }),
 ] as const;
 
 /** A row as the server holds it: what a desktop takes, by version. */
@@ -348,6 +356,7 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[13].extend(inserted),
   insertOnly[14].extend(inserted),
   insertOnly[15].extend(inserted),
+  insertOnly[16].extend(inserted),
   z.strictObject({
     tbl: z.literal('follow_ups'),
     op: z.enum(['insert', 'update']),

@@ -19,7 +19,7 @@ const BORN_WITH: Partial<Record<Change['tbl'], readonly [table: string, column: 
  * Rows only this desk keeps that name a receipt or a ledger row (see DESIGN, Money). A
  * refused reversal is withdrawn whatever names it: the rows written with it for it go with
  * it (a returned check's record, a request to reverse what is withdrawn, and the EOB's claim
- * adjustments of an entry sealed before they travelled in it, migration 55); what records a
+ * adjustments of an entry sealed before they travelled in it); what records a
  * decision or a report made apart from the posting stays and lets go of it (a supervisor's
  * approval, an agency's reported payment, a PLB's facility row).
  */
@@ -50,7 +50,8 @@ const NAMING_MONEY: Partial<Record<Change['tbl'], readonly string[]>> = {
  * refusal came), deleting it would lose that work. Then nothing is withdrawn: the rows stay
  * as this desktop's own (`own:`), never sent, so nothing naming them reaches the office
  * either, and the office's record of the same number waits in sync_held. So does a filed
- * document (a letter may have been mailed). Returns whether the rows were withdrawn.
+ * document (a letter may have been mailed), and a facility an account here is still billed
+ * under. Returns whether the rows were withdrawn.
  */
 export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
   // a user is never withdrawn: the office's state of them is taken instead (take.ts)
@@ -62,7 +63,7 @@ export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
   } catch (error) {
     run(db, 'ROLLBACK TO withdraw');
     run(db, 'RELEASE withdraw');
-    if (!isForeignKeyError(error) && !(error instanceof FiledDocumentKept)) throw error;
+    if (!isForeignKeyError(error) && !(error instanceof KeptForWhatNamesIt)) throw error;
     for (const c of inserted) {
       const localId = localIdOf(db, c.tbl, c.gid);
       if (localId !== undefined) setSyncRow(db, c.tbl, localId, `own:${localId}`, 1);
@@ -76,13 +77,23 @@ export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
   return true;
 }
 
-/** A filed document is the record of what was printed: it is kept, never withdrawn. */
-class FiledDocumentKept extends Error {}
+/**
+ * A row kept rather than withdrawn: a filed document, the record of what was printed, and a
+ * facility some account here is still billed under (accounts name their facility without a
+ * foreign key, migration 35, so nothing else would stop its deletion).
+ */
+class KeptForWhatNamesIt extends Error {}
 
 function withdrawRow(db: Db, c: Change): void {
   const localId = localIdOf(db, c.tbl, c.gid);
   if (localId === undefined) return;
-  if (c.tbl === 'documents' || c.tbl === 'correspondence') throw new FiledDocumentKept();
+  if (c.tbl === 'documents' || c.tbl === 'correspondence') throw new KeptForWhatNamesIt();
+  if (
+    c.tbl === 'facilities' &&
+    one(db, `SELECT 1 AS n FROM accounts WHERE facility_id = ?`, localId)
+  ) {
+    throw new KeptForWhatNamesIt();
+  }
   if (c.tbl === 'batch_closings') {
     // a closing is the batch's status, not a row: withdrawn, the batch is open again
     reopenBatch(db, localId);

@@ -12,7 +12,8 @@
  * - not_synced: entries the server refused, with its reason, for a person to redo or
  *   dismiss.
  * The capture flag is off while the sync worker writes what the server says, so the
- * server's own changes are not sent back to it.
+ * server's own changes are not sent back to it. (Since migration 57 the capture triggers
+ * exist only while a desktop is linked: electron/office/capture-triggers.ts.)
  */
 export const migration032 = `
 CREATE TABLE office_link (

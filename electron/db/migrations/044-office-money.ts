@@ -18,6 +18,9 @@
  * refused for many reasons (another desktop's upkeep opened the same credit follow-up
  * first) and must not take a payment down with it. Should the money be refused, the
  * entry that is part of it goes to the not-synced list with it.
+ *
+ * Since migration 57 its capture triggers exist only while a desktop is linked to an office,
+ * from their one definition in electron/office/capture-triggers.ts.
  */
 const MONEY = `kind IN ('payment', 'refund')`;
 const PAYER = `CASE WHEN old.${MONEY} THEN ifnull(old.payer_id, 0) ELSE 0 END`;

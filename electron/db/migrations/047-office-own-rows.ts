@@ -6,6 +6,9 @@
  * same follow-up, and the second was refused. While `own` is on (the upkeep sets it, with
  * the capture off), what is inserted is named `own:<id>`: never sent, and a later change by
  * a person is not sent either, since the server never had the row.
+ *
+ * Since migration 57 its triggers exist only while a desktop is linked to an office,
+ * from their one definition in electron/office/capture-triggers.ts.
  */
 export const migration047 = `
 ALTER TABLE office_link ADD COLUMN own INTEGER NOT NULL DEFAULT 0 CHECK (own IN (0, 1));

@@ -11,6 +11,9 @@
  * do not travel yet: only inserts are noted. A desktop whose new account or claim the
  * office refuses (another desktop created the same number first) withdraws the rows with
  * the capture off; the tables have no append-only triggers to relax.
+ *
+ * Since migration 57 its capture triggers exist only while a desktop is linked to an office,
+ * from their one definition in electron/office/capture-triggers.ts.
  */
 const CAPTURING = `(SELECT capture FROM office_link) = 1`;
 

@@ -12,6 +12,9 @@
  * an agency's reported payment and a PLB's facility row (detached: they keep what the
  * payer or agency reported, without the posting). Their append-only triggers allow that
  * only with the capture off, as the ledger's do.
+ *
+ * Since migration 57 its capture triggers exist only while a desktop is linked to an office,
+ * from their one definition in electron/office/capture-triggers.ts.
  */
 const CAPTURING = `(SELECT capture FROM office_link) = 1`;
 const KEPT = `(SELECT capture FROM office_link) IS NOT 0`;

@@ -6,6 +6,9 @@
  * file stays the printing desk's own, as its skips do: the statements in it travel one by
  * one. Only the insert is noted: when a document is marked sent, or its file removed at
  * de-identification, the other desktops are not told yet.
+ *
+ * Since migration 57 its capture triggers exist only while a desktop is linked to an office,
+ * from their one definition in electron/office/capture-triggers.ts.
  */
 export const migration053 = `
 CREATE TRIGGER office_capture_documents AFTER INSERT ON documents

@@ -6,6 +6,9 @@
  * changeable row, named office-wide by sign-in name (electron/office/users.ts). A new name
  * inserted and then marked waiting in one transaction is noted once, as an insert; an
  * UPDATE that leaves every one of these columns as it was is not noted.
+ *
+ * Since migration 57 its capture triggers exist only while a desktop is linked to an office,
+ * from their one definition in electron/office/capture-triggers.ts.
  */
 export const migration054 = `
 CREATE TRIGGER office_capture_user_insert AFTER INSERT ON users

@@ -43,7 +43,7 @@ import { migration051 } from './051-office-records';
 import { migration052 } from './052-office-ledger';
 import { migration053 } from './053-office-documents';
 import { migration054 } from './054-office-users';
-import { migration055 } from './055-office-posting-detail';
+import { migration057 } from './057-office-capture-when-linked';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -147,9 +147,9 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: migration054,
   },
   {
-    version: 55,
-    name: "office database: a payer's codes and deposit batches posting writes",
-    sql: migration055,
+    version: 57,
+    name: 'office database: capture triggers only while linked to an office',
+    sql: migration057,
   },
 ];
 

@@ -153,6 +153,7 @@ async function applyChange(
     return;
   }
   if (
+    c.tbl === 'facilities' ||
     c.tbl === 'payers' ||
     c.tbl === 'people' ||
     c.tbl === 'addresses' ||

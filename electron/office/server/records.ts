@@ -52,6 +52,10 @@ function constraintOf(error: unknown): string | undefined {
 /** What the office already has, said as a person knows it; undefined for another clash. */
 function alreadyCreated(c: RecordChange, constraint: string | undefined): string | undefined {
   switch (constraint) {
+    case 'facilities_npi_once':
+      return c.tbl === 'facilities'
+        ? `Facility ${c.row.name} (NPI ${c.row.npi ?? ''}) was already added at another desktop; ${WITHDRAWN}`
+        : undefined;
     case 'payers_code_once':
       return c.tbl === 'payers'
         ? `Payer ${c.row.name} (${c.row.payerCode}) was already added at another desktop; ${WITHDRAWN}`

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../core/context';
 import { run } from '../../db/query';
+import { linkOffice } from '../../office/link';
 import type { AccountId } from '../../../shared/ids';
 
 /** A refused action as the sync leaves it in not_synced: a note and a follow-up on one account. */
@@ -59,9 +60,5 @@ export function refused(ctx: Ctx, userId: number, accountId: AccountId, text: st
 }
 
 export function joinOffice(ctx: Ctx): void {
-  run(
-    ctx.db,
-    `INSERT INTO office_link (id, desktop_id, cursor, linked_at) VALUES (1, 'd', '0', ?)`,
-    ctx.clock.now(),
-  );
+  ctx.db.transaction(() => linkOffice(ctx.db, 'd', '0', ctx.clock.now()))();
 }

@@ -9,6 +9,7 @@ import { serverMigration008 } from './008-documents';
 import { serverMigration009 } from './009-users';
 import { serverMigration010 } from './010-posting-detail';
 import { serverMigration012 } from './012-desk-logins';
+import { serverMigration013 } from './013-facilities';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -72,6 +73,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 12,
     name: "each desk's own login, held by the server to its own marks, entries and rows",
     sql: serverMigration012,
+  },
+  {
+    version: 13,
+    name: 'facilities added at a desktop, insert-only, one NPI office-wide',
+    sql: serverMigration013,
   },
 ];
 

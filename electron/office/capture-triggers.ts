@@ -1,0 +1,163 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../db/open';
+import { all, one } from '../db/query';
+
+/**
+ * The triggers that note a linked desktop's writes for the outbox (DESIGN.md, "Outbox") and
+ * name the upkeep's own rows (capture.ts, asDesktopsOwn). This is their one definition.
+ *
+ * They exist only while this copy belongs to an office: created in the transaction that
+ * links it, dropped in the one that makes it standalone again, and put right at every
+ * open (a copy that migration 57 stripped, a backup, a copy made by another version). A
+ * standalone desktop's inserts fire none of them: triggers whose WHEN was false still made
+ * a 10,000-claim import about 14% slower. A change to a definition here needs no
+ * migration: a linked copy whose triggers differ gets these at its next open.
+ *
+ * Each still asks the capture flag, which is off while the sync worker writes what the
+ * server sent, so the server's own rows are not sent back to it.
+ */
+export interface CaptureTrigger {
+  name: string;
+  sql: string;
+}
+
+const CAPTURING = `(SELECT capture FROM office_link) = 1`;
+
+const trigger = (name: string, event: string, when: string, body: string): CaptureTrigger => ({
+  name,
+  sql: `CREATE TRIGGER ${name} ${event}\nWHEN ${when}\nBEGIN\n  ${body}\nEND`,
+});
+
+const note = (tbl: string) =>
+  `INSERT INTO outbox_pending (tbl, local_id, op) VALUES ('${tbl}', new.id, 'insert');`;
+
+/** Noted once per transaction: an insert then an update is still the insert. */
+const noteOnce = (tbl: string, op: 'insert' | 'update') =>
+  `INSERT INTO outbox_pending (tbl, local_id, op) SELECT '${tbl}', new.id, '${op}'
+    WHERE NOT EXISTS (SELECT 1 FROM outbox_pending WHERE tbl = '${tbl}' AND local_id = new.id);`;
+
+const inserted = (name: string, tbl: string, when = '') =>
+  trigger(name, `AFTER INSERT ON ${tbl}`, `${when}${CAPTURING}`, note(tbl));
+
+/** Named `own:<id>` while the upkeep writes (OR REPLACE: a withdrawn row's id comes back). */
+const own = (name: string, tbl: string) =>
+  trigger(
+    name,
+    `AFTER INSERT ON ${tbl}`,
+    `(SELECT own FROM office_link) = 1`,
+    `INSERT OR REPLACE INTO sync_rows (tbl, local_id, gid) VALUES ('${tbl}', new.id, 'own:' || new.id);`,
+  );
+
+/** The records an import or Settings creates: only inserts travel (see record-columns.ts). */
+const RECORDS = [
+  'facilities',
+  'payers',
+  'people',
+  'addresses',
+  'accounts',
+  'coverages',
+  'claims',
+  'claim_lines',
+] as const;
+
+/** Only the columns a supervisor decides about a user, or the user's contact, and only a real change. */
+const USER_COLUMNS = ['display_name', 'role', 'active', 'pending', 'title', 'email', 'phone'];
+
+export const CAPTURE_TRIGGERS: readonly CaptureTrigger[] = [
+  inserted('office_capture_activity', 'activities'),
+  inserted('office_capture_follow_up_insert', 'follow_ups'),
+  // only what a person decides; the queue columns the upkeep rewrites are each desktop's own
+  trigger(
+    'office_capture_follow_up_update',
+    `AFTER UPDATE OF status, due_date, deadline_date, owner_id, reason, completed_at, completed_by
+ON follow_ups`,
+    CAPTURING,
+    noteOnce('follow_ups', 'update'),
+  ),
+  own('office_own_follow_up', 'follow_ups'),
+  own('office_own_activity', 'activities'),
+  inserted('office_capture_receipt', 'receipts'),
+  inserted('office_capture_ledger_entry', 'ledger_entries'),
+  ...RECORDS.map((tbl) => inserted(`office_capture_${tbl}`, tbl)),
+  // a statement run's combined file stays the printing desk's; its statements travel
+  inserted('office_capture_documents', 'documents', `new.kind <> 'statement_run' AND `),
+  inserted('office_capture_correspondence', 'correspondence'),
+  // what posting writes beside the ledger: the payer's codes, and deposit batches
+  inserted('office_capture_claim_adjustments', 'claim_adjustments'),
+  inserted('office_capture_claim_remarks', 'claim_remarks'),
+  inserted('office_capture_deposit_batches', 'deposit_batches'),
+  // a batch closes once; its closing travels under the batch's own local id
+  trigger(
+    'office_capture_batch_closing',
+    'AFTER UPDATE OF status ON deposit_batches',
+    `old.status = 'open' AND new.status = 'closed' AND ${CAPTURING}`,
+    `INSERT INTO outbox_pending (tbl, local_id, op) VALUES ('batch_closings', new.id, 'insert');`,
+  ),
+  trigger(
+    'office_capture_user_insert',
+    'AFTER INSERT ON users',
+    CAPTURING,
+    noteOnce('users', 'insert'),
+  ),
+  trigger(
+    'office_capture_user_update',
+    `AFTER UPDATE OF ${USER_COLUMNS.join(', ')} ON users`,
+    `${CAPTURING}\n  AND (${USER_COLUMNS.map((c) => `new.${c} IS NOT old.${c}`).join(' OR ')})`,
+    noteOnce('users', 'update'),
+  ),
+];
+
+/** The capture triggers this file holds now, by name (any version's, and any left over). */
+function presentTriggers(db: Database.Database): CaptureTrigger[] {
+  return all<CaptureTrigger>(
+    db,
+    `SELECT name, sql FROM sqlite_master
+      WHERE type = 'trigger' AND (name GLOB 'office_capture_*' OR name GLOB 'office_own_*')
+      ORDER BY name`,
+  );
+}
+
+/** Whether the file holds exactly the triggers defined here, as defined here. */
+export function hasCaptureTriggers(db: Database.Database): boolean {
+  const present = new Map(presentTriggers(db).map((t) => [t.name, t.sql]));
+  return (
+    present.size === CAPTURE_TRIGGERS.length &&
+    CAPTURE_TRIGGERS.every((t) => present.get(t.name) === t.sql)
+  );
+}
+
+/**
+ * Creates the capture triggers, replacing any of an older definition. Called in the
+ * transaction that links the copy (link.ts), so no write falls between link and capture.
+ */
+export function startCapture(db: Database.Database): void {
+  stopCapture(db);
+  for (const t of CAPTURE_TRIGGERS) db.exec(t.sql);
+}
+
+/** Drops every capture trigger: the copy is standalone (or the office's plain copy). */
+export function stopCapture(db: Database.Database): void {
+  for (const { name } of presentTriggers(db)) db.exec(`DROP TRIGGER "${name}"`);
+}
+
+/**
+ * At open, after the migrations: a linked copy gets the triggers it lacks (migration 57
+ * dropped them all; a copy of another version may hold other ones), a standalone one
+ * loses any it holds. Reads the schema and the link only, and writes nothing when they
+ * already agree, so opening takes no write lock for it.
+ */
+export function keepCaptureWithLink(db: Db): void {
+  if (captureAgreesWithLink(db)) return;
+  // read again under the write lock: another workstation may have put it right meanwhile
+  db.transaction(() => {
+    if (captureAgreesWithLink(db)) return;
+    if (isLinked(db)) startCapture(db);
+    else stopCapture(db);
+  }).immediate();
+}
+
+const isLinked = (db: Database.Database) => one(db, `SELECT 1 AS n FROM office_link`) !== undefined;
+
+function captureAgreesWithLink(db: Database.Database): boolean {
+  return isLinked(db) ? hasCaptureTriggers(db) : presentTriggers(db).length === 0;
+}
