@@ -65,7 +65,9 @@ export function readReceipt(db: ReadDb, id: number): ReceiptRow {
  * Adds a receipt another desktop took, into the deposit batch it was posted into (the batch
  * travelled before it), moving that batch's running total and count as posting does here
  * (migration 10): they are this copy's sums of the receipts it holds. It belongs to no
- * remittance here: an 835 file and its remittance record stay the importing desk's.
+ * remittance here: an 835 file and its remittance record stay the importing desk's. An 835
+ * payment keeps its payer and trace number (migration 58), so a payer's reversal in an 835
+ * imported here finds it; a reversal needs none, being reversed by nothing.
  */
 export function insertReceipt(db: Db, r: ReceiptRow): number {
   const batchId = localIdOrNull(db, 'deposit_batches', r.batchGid ?? null);
@@ -88,6 +90,7 @@ export function insertReceipt(db: Db, r: ReceiptRow): number {
     r.createdAt,
     takeUserId(db, r.createdBy, r.createdAt),
   );
+  const id = Number(result.lastInsertRowid);
   if (batchId !== null) {
     run(
       db,
@@ -98,7 +101,17 @@ export function insertReceipt(db: Db, r: ReceiptRow): number {
       batchId,
     );
   }
-  return Number(result.lastInsertRowid);
+  if (r.remittance && r.reversesGid === null) {
+    run(
+      db,
+      `INSERT INTO office_remittance_payments (receipt_id, payer_identifier, trace_number)
+         VALUES (?, ?, ?)`,
+      id,
+      r.remittance.payer,
+      r.remittance.trace,
+    );
+  }
+  return id;
 }
 
 interface LocalLedgerRow {

@@ -44,6 +44,7 @@ import { migration052 } from './052-office-ledger';
 import { migration053 } from './053-office-documents';
 import { migration054 } from './054-office-users';
 import { migration057 } from './057-office-capture-when-linked';
+import { migration058 } from './058-office-remittance-payments';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -150,6 +151,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 57,
     name: 'office database: capture triggers only while linked to an office',
     sql: migration057,
+  },
+  {
+    version: 58,
+    name: "office database: 835 payments pulled from another desk, for the payer's reversal",
+    sql: migration058,
   },
 ];
 

@@ -192,14 +192,21 @@ function pairLines(
   });
 }
 
-/** The earlier remittance payment on this claim that a payer reversal (status 22) takes back. */
+/**
+ * The earlier remittance payment on this claim that a payer reversal (status 22) takes back:
+ * one an 835 posted here, or one posted at another desk of the office and pulled here
+ * (migration 58), so the reversal is made wherever the payer's file is imported. Read from
+ * the claim's own ledger rows, not from every remittance payment.
+ */
 function reversibleReceipt(ctx: Ctx, claimId: ClaimId): ReceiptId | null {
   const row = one<{ id: ReceiptId }>(
     ctx.db,
     `SELECT r.id FROM receipts r
-       WHERE r.remittance_id IS NOT NULL AND r.reverses_id IS NULL
+       WHERE r.id IN (SELECT l.receipt_id FROM ledger_entries l WHERE l.claim_id = ?)
+         AND r.reverses_id IS NULL
+         AND (r.remittance_id IS NOT NULL
+           OR EXISTS (SELECT 1 FROM office_remittance_payments o WHERE o.receipt_id = r.id))
          AND NOT EXISTS (SELECT 1 FROM receipts x WHERE x.reverses_id = r.id)
-         AND EXISTS (SELECT 1 FROM ledger_entries l WHERE l.receipt_id = r.id AND l.claim_id = ?)
        ORDER BY r.id DESC LIMIT 1`,
     claimId,
   );
