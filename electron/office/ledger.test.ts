@@ -1,12 +1,11 @@
-import pg from 'pg';
 import { expect, it } from 'vitest';
 import type { AccountId, LedgerEntryId, ReceiptId, UserId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
 import { addBilledClaim, addCoverage, addPayer, makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
-import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { moneyState, owing } from '../testing/office/money';
+import { syncAll, twoDesktops } from '../testing/office/desktops';
+import { expectLedgersAgree, moneyState, owing } from '../testing/office/money';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { remitClaim, remittanceFile } from '../testing/remittance';
 import { TEST_TODAY } from '../testing/test-db';
@@ -33,41 +32,6 @@ function claimOf(ctx: Ctx, accountId: AccountId) {
     claimId,
   ).map((l) => l.id);
   return { claimId, lines };
-}
-
-/** Every account's balance is its ledger's sum here, and the server's sum of its rows. */
-async function expectLedgersAgree(server: pg.ClientConfig, ...desktops: Desktop[]) {
-  const client = new pg.Client(server);
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ account: string; sum: string }>(
-      `SELECT account_gid AS account, sum(amount)::text AS sum FROM ledger_entries
-         GROUP BY account_gid`,
-    );
-    const onServer = new Map(rows.map((r) => [r.account, Number(r.sum)]));
-    const states = desktops.map((d) => moneyState(d.ctx));
-    for (const s of states.slice(1)) expect(s).toEqual(states[0]);
-    for (const d of desktops) {
-      // the day totals take back what a withdrawn row added, by day, kind and side
-      const byDay = (sql: string) => all(d.ctx.db, `${sql} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
-      expect(
-        byDay(`SELECT posting_date, kind, side, sum(amount) AS amount, sum(entries) AS n
-                 FROM ledger_day_totals WHERE entries <> 0`),
-      ).toEqual(
-        byDay(`SELECT posting_date, kind, side, sum(amount) AS amount, count(*) AS n
-                 FROM ledger_entries`),
-      );
-    }
-    for (const s of states) {
-      for (const b of s.balances) {
-        expect(b.balance, b.account).toBe(b.ledgerSum);
-        expect(b.balance, b.account).toBe(onServer.get(b.account) ?? 0);
-      }
-    }
-    return states[0]?.balances ?? [];
-  } finally {
-    await client.end();
-  }
 }
 
 function adjust(ctx: Ctx, accountId: AccountId, amount: number): LedgerEntryId {

@@ -1,8 +1,11 @@
+import pg from 'pg';
+import { expect } from 'vitest';
 import type { AccountId } from '../../../shared/ids';
 import type { Ctx } from '../../core/context';
 import { all } from '../../db/query';
 import { gidOf, gidOrNull } from '../../office/gids';
 import { addBilledClaim, addPayer } from '../builders';
+import type { Desktop } from './desktops';
 
 /** An account the patient owes $200.00 on, so payments have a claim to pay. */
 export function owing(ctx: Ctx, accountId: AccountId): void {
@@ -49,4 +52,39 @@ export function moneyState(ctx: Ctx): {
     // by office-wide id: an account created after joining has another local id on each copy
     .sort((x, y) => (x.account < y.account ? -1 : x.account > y.account ? 1 : 0));
   return { ledger: ledger.sort(), receipts: receipts.sort(), balances };
+}
+
+/** Every account's balance is its ledger's sum here, and the server's sum of its rows. */
+export async function expectLedgersAgree(server: pg.ClientConfig, ...desktops: Desktop[]) {
+  const client = new pg.Client(server);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ account: string; sum: string }>(
+      `SELECT account_gid AS account, sum(amount)::text AS sum FROM ledger_entries
+         GROUP BY account_gid`,
+    );
+    const onServer = new Map(rows.map((r) => [r.account, Number(r.sum)]));
+    const states = desktops.map((d) => moneyState(d.ctx));
+    for (const s of states.slice(1)) expect(s).toEqual(states[0]);
+    for (const d of desktops) {
+      // the day totals take back what a withdrawn row added, by day, kind and side
+      const byDay = (sql: string) => all(d.ctx.db, `${sql} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+      expect(
+        byDay(`SELECT posting_date, kind, side, sum(amount) AS amount, sum(entries) AS n
+                 FROM ledger_day_totals WHERE entries <> 0`),
+      ).toEqual(
+        byDay(`SELECT posting_date, kind, side, sum(amount) AS amount, count(*) AS n
+                 FROM ledger_entries`),
+      );
+    }
+    for (const s of states) {
+      for (const b of s.balances) {
+        expect(b.balance, b.account).toBe(b.ledgerSum);
+        expect(b.balance, b.account).toBe(onServer.get(b.account) ?? 0);
+      }
+    }
+    return states[0]?.balances ?? [];
+  } finally {
+    await client.end();
+  }
 }
