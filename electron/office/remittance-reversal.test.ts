@@ -105,6 +105,29 @@ describeWithPg("a payer's reversal of an 835 payment posted at another desktop",
     }
   });
 
+  it("finds the office's payment at a desk whose own posting of the same file was refused", async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, billed);
+    const { paid, reversal } = payAndTakeBack(a.ctx, accountIds[0] as AccountId);
+    // both desks import the payer's first file: A's posting is the office's, B's withdrawn
+    const first = remittanceFile([paid], { trace: 'T1' });
+    for (const d of [a, b]) call(d.ctx, 'importFile', { fileName: 'paid.835', text: first });
+    await a.sync.sync();
+    expect((await b.sync.sync()).push.refused).toBeGreaterThan(0);
+    await syncAll(a, b);
+    expect((await expectLedgersAgree(server, a, b))[0]?.balance).toBe(0);
+
+    const report = call(b.ctx, 'importFile', {
+      fileName: 'reversal.835',
+      text: remittanceFile([reversal], { trace: 'T2' }),
+    });
+    expect(report.remittances[0]).toMatchObject({ reversals: 1, exceptions: 0 });
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
+    await syncAll(a, b);
+    expect((await expectLedgersAgree(server, a, b))[0]?.balance).toBe(50_000);
+    for (const d of [a, b]) expect(history(d)).toHaveLength(1);
+  });
+
   it('imported at both desks is made once office-wide, the second refused, withdrawn and listed', async () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1, billed);
