@@ -43,6 +43,7 @@ import { migration051 } from './051-office-records';
 import { migration052 } from './052-office-ledger';
 import { migration053 } from './053-office-documents';
 import { migration054 } from './054-office-users';
+import { migration056 } from './056-office-record-changes';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -144,6 +145,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 54,
     name: 'office database: users as a supervisor decides them',
     sql: migration054,
+  },
+  {
+    version: 56,
+    name: 'office database: changes to claims, people, payers and coverages',
+    sql: migration056,
   },
 ];
 

@@ -7,6 +7,7 @@ import { serverMigration006 } from './006-entry-digests';
 import { serverMigration007 } from './007-remittances-posted';
 import { serverMigration008 } from './008-documents';
 import { serverMigration009 } from './009-users';
+import { serverMigration011 } from './011-record-changes';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -60,6 +61,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 9,
     name: 'users as the office knows them, changed only by its supervisors',
     sql: serverMigration009,
+  },
+  {
+    version: 11,
+    name: 'changes to payers, people, coverages and claims, by version',
+    sql: serverMigration011,
   },
 ];
 
