@@ -1,0 +1,247 @@
+import { expect, it, onTestFinished } from 'vitest';
+import type { AccountId, PayerId, PersonId } from '../../shared/ids';
+import type { Ctx } from '../core/context';
+import { all, one, oneOrThrow } from '../db/query';
+import { addClaim } from '../testing/builders';
+import { call } from '../testing/call';
+import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { serverRows } from '../testing/office/office-copy';
+import { accountId, importClaim, serverCount, withAcme } from '../testing/office/records';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { file277 } from '../testing/x12/write-277';
+import { requireOfficeLink } from './gids';
+import { notSyncedActions } from './not-synced';
+import { applyEntry } from './server/apply';
+import { openPool } from './server/connection';
+import { takeRows } from './take';
+import { changes as changesSchema, type ServerRow } from './wire';
+import { inWriteTransaction } from '../upkeep/upkeep';
+import { withCaptureOff } from './capture';
+
+/** Acme, and a billed claim K-100 on the account, in the copy every desktop starts from. */
+function withBilledClaim(ctx: Ctx, account: AccountId): void {
+  withAcme(ctx);
+  const payerId = oneOrThrow<{ id: PayerId }>(
+    ctx.db,
+    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
+  ).id;
+  addClaim(ctx, account, payerId, { number: 'K-100', status: 'billed' });
+}
+
+/** A payer's acknowledgment (A2) or rejection (A7) of a claim, imported at a desktop. */
+function import277(d: Desktop, claim: string, code: 'A2:20:PR' | 'A7:21:85', control: string) {
+  const text = file277([{ patientControlNumber: claim, status: { codes: [code] } }], {
+    controlNumber: control,
+  });
+  expect(call(d.ctx, 'importFile', { fileName: `${control}.277`, text }).status).toBe('posted');
+}
+
+const claimOf = (ctx: Ctx, number: string) =>
+  one<{ status: string }>(ctx.db, `SELECT status FROM claims WHERE claim_number = ?`, number);
+
+const patientOf = (ctx: Ctx, account: AccountId) =>
+  oneOrThrow<{ id: PersonId; deceasedDate: string | null; returnedMail: number }>(
+    ctx.db,
+    `SELECT p.id, p.deceased_date AS deceasedDate, p.returned_mail AS returnedMail
+       FROM accounts a JOIN people p ON p.id = a.patient_id WHERE a.id = ?`,
+    account,
+  );
+
+const serverClaim = async (server: Parameters<typeof serverRows>[0], number: string) =>
+  serverRows<{ gid: string; status: string; version: number }>(
+    server,
+    `SELECT gid, status, version FROM claims WHERE claim_number = '${number}'`,
+  );
+
+describeWithPg('changes to records across the office', () => {
+  it("a claim's status and a person's date of death changed at one desktop reach the other", async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, withBilledClaim);
+    const [account] = accountIds as [AccountId];
+
+    import277(a, 'K-100', 'A2:20:PR', '000000001');
+    call(a.ctx, 'recordDeath', {
+      accountId: account,
+      personId: patientOf(a.ctx, account).id,
+      deceasedDate: '2026-03-01',
+      source: 'Obituary',
+    });
+    await syncAll(a, b);
+
+    expect(claimOf(b.ctx, 'K-100')).toEqual({ status: 'acknowledged' });
+    expect(patientOf(b.ctx, account)).toMatchObject({ deceasedDate: '2026-03-01' });
+    // the first copy's claim reaches the server at its first change, at version 2
+    expect(await serverClaim(server, 'K-100')).toEqual([
+      { gid: expect.stringMatching(/^base:\d+$/), status: 'acknowledged', version: 2 },
+    ]);
+
+    // B changes it on from there; A takes it
+    import277(b, 'K-100', 'A7:21:85', '000000002');
+    await syncAll(b, a);
+    expect(claimOf(a.ctx, 'K-100')).toEqual({ status: 'rejected' });
+    expect(await serverClaim(server, 'K-100')).toMatchObject([{ status: 'rejected', version: 3 }]);
+    for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
+  });
+
+  it('a claim created at one desktop and changed at the other is changed at both', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withAcme);
+    importClaim(a, '100234', [12_000]);
+    await syncAll(a, b);
+    const number = oneOrThrow<{ n: string }>(
+      b.ctx.db,
+      `SELECT claim_number AS n FROM claims WHERE account_id = ?`,
+      accountId(b.ctx, '100234'),
+    ).n;
+
+    import277(b, number, 'A7:21:85', '000000003');
+    await syncAll(b, a);
+
+    expect(claimOf(a.ctx, number)).toEqual({ status: 'rejected' });
+    expect(await serverClaim(server, number)).toMatchObject([{ status: 'rejected', version: 2 }]);
+    for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
+  });
+
+  it('of two desktops changing one claim at once, the second is refused, listed, and takes the office’s', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withBilledClaim);
+    import277(a, 'K-100', 'A2:20:PR', '000000004');
+    import277(b, 'K-100', 'A7:21:85', '000000005');
+    await a.sync.sync();
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 1 });
+    await syncAll(a, b);
+
+    expect(await serverClaim(server, 'K-100')).toMatchObject([
+      { status: 'acknowledged', version: 2 },
+    ]);
+    for (const d of [a, b]) expect(claimOf(d.ctx, 'K-100')).toEqual({ status: 'acknowledged' });
+    const listed = notSyncedActions(b.ctx.db);
+    expect(listed.map((n) => n.reason)).toEqual([
+      "Someone changed claim K-100 first at another desktop; this desktop took the office's record of it.",
+    ]);
+    // what B did is kept in the list, to redo
+    expect(listed[0]?.changes[0]).toMatchObject({ tbl: 'claims', row: { status: 'rejected' } });
+    // B's note and follow-up about the rejection went on their own
+    expect(
+      await serverCount(
+        server,
+        `SELECT count(*) AS n FROM follow_ups WHERE reason LIKE 'Fix and resubmit%'`,
+      ),
+    ).toBe(1);
+    expect(notSyncedActions(a.ctx.db)).toEqual([]);
+
+    // the next change at B starts from the office's version and lands
+    import277(b, 'K-100', 'A7:21:85', '000000006');
+    await syncAll(b, a);
+    for (const d of [a, b]) expect(claimOf(d.ctx, 'K-100')).toEqual({ status: 'rejected' });
+    expect(await serverClaim(server, 'K-100')).toMatchObject([{ status: 'rejected', version: 3 }]);
+  });
+
+  it('of two desktops changing one person at once, the second is refused and takes the office’s', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1);
+    const [account] = accountIds as [AccountId];
+    call(a.ctx, 'recordDeath', {
+      accountId: account,
+      personId: patientOf(a.ctx, account).id,
+      deceasedDate: '2026-03-01',
+      source: 'Obituary',
+    });
+    call(b.ctx, 'recordReturnedMail', { accountId: account, receivedOn: '2026-03-15' });
+    expect(patientOf(b.ctx, account)).toMatchObject({ returnedMail: 1 });
+    await a.sync.sync();
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 1 });
+    await syncAll(a, b);
+
+    for (const d of [a, b]) {
+      expect(patientOf(d.ctx, account)).toMatchObject({
+        deceasedDate: '2026-03-01',
+        returnedMail: 0,
+      });
+    }
+    expect(
+      await serverRows(
+        server,
+        `SELECT deceased_date AS d, returned_mail AS r, version FROM people`,
+      ),
+    ).toEqual([{ d: '2026-03-01', r: 0, version: 2 }]);
+    expect(notSyncedActions(b.ctx.db).map((n) => n.reason)).toEqual([
+      "Someone changed this person's details first at another desktop; this desktop took the office's record of it.",
+    ]);
+    // B's note and skip-trace follow-up went on their own
+    expect(
+      await serverCount(server, `SELECT count(*) AS n FROM follow_ups WHERE kind = 'skip_trace'`),
+    ).toBe(1);
+  });
+
+  it('a change applied twice, or taken twice, changes nothing more', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withBilledClaim);
+    import277(a, 'K-100', 'A2:20:PR', '000000007');
+    const entries = all<{ seq: number; changes: string }>(
+      a.ctx.db,
+      `SELECT seq, changes FROM outbox ORDER BY seq`,
+    ).map((e) => ({ seq: e.seq, changes: changesSchema.parse(JSON.parse(e.changes)) }));
+    const changed = entries.find((e) => e.changes.some((c) => c.tbl === 'claims'));
+    if (!changed) throw new Error('the claim change was not sealed');
+    expect(changed.changes).toEqual([
+      expect.objectContaining({ tbl: 'claims', op: 'update', baseVersion: 1, version: 2 }),
+    ]);
+    const pool = openPool(server, 1);
+    onTestFinished(() => pool.end());
+    const desktopId = requireOfficeLink(a.ctx.db).desktopId;
+    for (const e of entries) {
+      expect(await applyEntry(pool, desktopId, e)).toEqual({ outcome: 'accepted' });
+    }
+    const logged = await serverCount(server, `SELECT count(*) AS n FROM change_log`);
+    expect(await applyEntry(pool, desktopId, changed)).toEqual({ outcome: 'accepted' });
+    expect(await serverCount(server, `SELECT count(*) AS n FROM change_log`)).toBe(logged);
+    expect(await serverClaim(server, 'K-100')).toMatchObject([{ version: 2 }]);
+    // the desktop, which never heard the answers, sends them again
+    expect((await a.sync.sync()).push).toEqual({ accepted: entries.length, refused: 0 });
+    expect(await serverClaim(server, 'K-100')).toMatchObject([{ version: 2 }]);
+
+    await b.sync.pull();
+    expect(claimOf(b.ctx, 'K-100')).toEqual({ status: 'acknowledged' });
+    const change = changed.changes[0];
+    if (change?.tbl !== 'claims') throw new Error('not a claim');
+    const row: ServerRow = { tbl: 'claims', gid: change.gid, version: 2, row: change.row };
+    const again = inWriteTransaction(b.ctx, () =>
+      withCaptureOff(b.ctx.db, () => takeRows(b.ctx.db, [row])),
+    );
+    expect(again).toBe(0);
+    expect(all(b.ctx.db, `SELECT * FROM outbox`)).toEqual([]);
+  });
+
+  it('a payer edited in Settings at one desktop is edited at the other', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, (ctx) => {
+      withAcme(ctx);
+      for (const { id } of all<{ id: number }>(ctx.db, `SELECT id FROM users`)) {
+        ctx.db.prepare(`UPDATE users SET role = 'supervisor' WHERE id = ?`).run(id);
+      }
+    });
+    const acme = (ctx: Ctx) =>
+      oneOrThrow<{ id: PayerId; name: string; days: number }>(
+        ctx.db,
+        `SELECT id, name, appeal_window_days AS days FROM payers WHERE payer_code = 'ACME01'`,
+      );
+    const p = call(a.ctx, 'getPayer', { payerId: acme(a.ctx).id });
+    call(a.ctx, 'updatePayer', {
+      payerId: acme(a.ctx).id,
+      name: 'Acme Health Plan West',
+      appealWindowDays: 90,
+      secondAppealWindowDays: p.secondAppealWindowDays,
+      externalReviewWindowDays: p.externalReviewWindowDays,
+      timelyFilingDays: p.timelyFilingDays,
+      claimsAddress: p.claimsAddress,
+      appealsAddress: p.appealsAddress,
+      phone: p.phone,
+      fax: p.fax,
+      appealsFax: p.appealsFax,
+    });
+    await syncAll(a, b);
+    expect(acme(b.ctx)).toMatchObject({ name: 'Acme Health Plan West', days: 90 });
+    expect(notSyncedActions(a.ctx.db)).toEqual([]);
+  });
+});
