@@ -6,7 +6,13 @@ import { addClaim } from '../testing/builders';
 import { call } from '../testing/call';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
-import { accountId, importClaim, serverCount, withAcme } from '../testing/office/records';
+import {
+  accountId,
+  importClaim,
+  serverCount,
+  withAcme,
+  withRiveraAccount,
+} from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { file277 } from '../testing/x12/write-277';
 import { requireOfficeLink } from './gids';
@@ -121,6 +127,15 @@ describeWithPg('changes to records across the office', () => {
     ]);
     // what B did is kept in the list, to redo
     expect(listed[0]?.changes[0]).toMatchObject({ tbl: 'claims', row: { status: 'rejected' } });
+    expect(call(b.ctx, 'listNotSynced', {}).actions).toEqual([
+      expect.objectContaining({
+        accountNumber: oneOrThrow<{ n: string }>(
+          b.ctx.db,
+          `SELECT account_number AS n FROM accounts`,
+        ).n,
+        lines: ['Claim K-100 set to rejected.'],
+      }),
+    ]);
     // B's note and follow-up about the rejection went on their own
     expect(
       await serverCount(
@@ -211,6 +226,31 @@ describeWithPg('changes to records across the office', () => {
     );
     expect(again).toBe(0);
     expect(all(b.ctx.db, `SELECT * FROM outbox`)).toEqual([]);
+  });
+
+  it("a claim file's new member ID and filled-in details of an earlier account reach the other desktop", async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withRiveraAccount);
+    const details = (ctx: Ctx) =>
+      oneOrThrow(
+        ctx.db,
+        `SELECT c.member_id AS memberId, c.group_number AS groupNumber, p.middle_name AS middle,
+             p.sex FROM accounts a JOIN coverages c ON c.account_id = a.id AND c.priority = 1
+             JOIN people p ON p.id = a.patient_id WHERE a.account_number = '200500'`,
+      );
+    expect(details(b.ctx)).toEqual({ memberId: 'M1', groupNumber: null, middle: null, sex: null });
+    importClaim(a, '200500', [10_000]);
+    await syncAll(a, b);
+    const filled = { memberId: 'ACM123456789', groupNumber: 'G-1001', middle: 'M', sex: 'F' };
+    expect(details(a.ctx)).toEqual(filled);
+    expect(details(b.ctx)).toEqual(filled);
+    expect(
+      await serverRows(
+        server,
+        `SELECT member_id AS m, version FROM coverages WHERE gid LIKE 'base:%'`,
+      ),
+    ).toEqual([{ m: 'ACM123456789', version: 2 }]);
+    for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
   });
 
   it('a payer edited in Settings at one desktop is edited at the other', async () => {
