@@ -15,6 +15,8 @@ import {
 } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { file277 } from '../testing/x12/write-277';
+import { SUBSCRIBER } from '../testing/claims';
+import { isoDate } from '../../shared/dates/iso-date';
 import { requireOfficeLink } from './gids';
 import { notSyncedActions } from './not-synced';
 import { applyEntry } from './server/apply';
@@ -251,6 +253,56 @@ describeWithPg('changes to records across the office', () => {
       ),
     ).toEqual([{ m: 'ACM123456789', version: 2 }]);
     for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
+  });
+
+  it('a change refused with its request, of a record the office has no row of, stays here and the next one lands', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withRiveraAccount);
+    // A's claim file is for someone else; B's fills in Ana Rivera, of the first copy
+    importClaim(a, '100234', [12_000], 'a.837', {
+      subscriber: {
+        ...SUBSCRIBER,
+        name: { last: 'Stone', first: 'Mia', middle: 'Q', suffix: null },
+        dateOfBirth: isoDate('1975-06-01'),
+      },
+    });
+    importClaim(b, '100234', [30_000], 'b.837');
+    const rivera = (ctx: Ctx) =>
+      oneOrThrow<{ id: PersonId; middle: string | null; deceased: string | null }>(
+        ctx.db,
+        `SELECT p.id, p.middle_name AS middle, p.deceased_date AS deceased FROM accounts a
+           JOIN people p ON p.id = a.patient_id WHERE a.account_number = '200500'`,
+      );
+    expect(rivera(b.ctx).middle).toBe('M');
+    await a.sync.sync();
+    expect((await b.sync.sync()).push.refused).toBeGreaterThan(0);
+    await syncAll(a, b);
+
+    // B's account 100234 was refused, and its filling-in of Ana Rivera with it
+    const listed = notSyncedActions(b.ctx.db);
+    expect(listed.find((n) => n.changes.some((c) => c.tbl === 'people'))?.reason).toBe(
+      'Not sent: it belongs to an action with money or new records that was not synced.',
+    );
+    expect(
+      await serverCount(server, `SELECT count(*) AS n FROM people WHERE gid LIKE 'base:%'`),
+    ).toBe(0);
+    // the office has nothing of her to take: B keeps its own, from the version it started at
+    expect(rivera(b.ctx).middle).toBe('M');
+    expect(rivera(a.ctx).middle).toBeNull();
+
+    const account = accountId(b.ctx, '200500');
+    call(b.ctx, 'recordDeath', {
+      accountId: account,
+      personId: rivera(b.ctx).id,
+      deceasedDate: '2026-03-01',
+      source: 'Obituary',
+    });
+    await syncAll(b, a);
+    expect(notSyncedActions(b.ctx.db)).toHaveLength(listed.length);
+    expect(rivera(a.ctx)).toMatchObject({ middle: 'M', deceased: '2026-03-01' });
+    expect(await serverRows(server, `SELECT version FROM people WHERE gid LIKE 'base:%'`)).toEqual([
+      { version: 2 },
+    ]);
   });
 
   it('a payer edited in Settings at one desktop is edited at the other', async () => {
