@@ -4,7 +4,7 @@ import type { Ctx } from '../core/context';
 import { all, one, oneOrThrow } from '../db/query';
 import { addClaim } from '../testing/builders';
 import { call } from '../testing/call';
-import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { desktopsOf, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
 import {
   accountId,
@@ -91,9 +91,10 @@ describeWithPg('changes to records across the office', () => {
     for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
   });
 
-  it('a claim created at one desktop and changed at the other is changed at both', async () => {
+  it('a claim created at one desktop and changed at another is changed at every desktop', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, withAcme);
+    const { desktops } = await desktopsOf(server, 3, 1, withAcme);
+    const [a, b, c] = desktops as [Desktop, Desktop, Desktop];
     importClaim(a, '100234', [12_000]);
     await syncAll(a, b);
     const number = oneOrThrow<{ n: string }>(
@@ -104,10 +105,20 @@ describeWithPg('changes to records across the office', () => {
 
     import277(b, number, 'A7:21:85', '000000003');
     await syncAll(b, a);
+    // C, away until now, takes the claim's insert and its change in one read
+    await c.sync.pull();
 
-    expect(claimOf(a.ctx, number)).toEqual({ status: 'rejected' });
+    for (const d of [a, c]) expect(claimOf(d.ctx, number)).toEqual({ status: 'rejected' });
     expect(await serverClaim(server, number)).toMatchObject([{ status: 'rejected', version: 2 }]);
-    for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
+    const versionAt = (d: Desktop) =>
+      oneOrThrow<{ v: number }>(
+        d.ctx.db,
+        `SELECT r.version AS v FROM sync_rows r JOIN claims c ON c.id = r.local_id
+           WHERE r.tbl = 'claims' AND c.claim_number = ?`,
+        number,
+      ).v;
+    expect(desktops.map(versionAt)).toEqual([2, 2, 2]);
+    for (const d of desktops) expect(notSyncedActions(d.ctx.db)).toEqual([]);
   });
 
   it('of two desktops changing one claim at once, the second is refused, listed, and takes the office’s', async () => {
