@@ -8,13 +8,13 @@ import { desktopsOf, syncAll, twoDesktops, type Desktop } from '../testing/offic
 import { serverRows } from '../testing/office/office-copy';
 import {
   accountId,
+  claimStatusFile,
   importClaim,
   serverCount,
   withAcme,
   withRiveraAccount,
 } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
-import { file277 } from '../testing/x12/write-277';
 import { SUBSCRIBER } from '../testing/claims';
 import { isoDate } from '../../shared/dates/iso-date';
 import { requireOfficeLink } from './gids';
@@ -38,9 +38,7 @@ function withBilledClaim(ctx: Ctx, account: AccountId): void {
 
 /** A payer's acknowledgment (A2) or rejection (A7) of a claim, imported at a desktop. */
 function import277(d: Desktop, claim: string, code: 'A2:20:PR' | 'A7:21:85', control: string) {
-  const text = file277([{ patientControlNumber: claim, status: { codes: [code] } }], {
-    controlNumber: control,
-  });
+  const text = claimStatusFile(claim, code === 'A7:21:85', Number(control));
   expect(call(d.ctx, 'importFile', { fileName: `${control}.277`, text }).status).toBe('posted');
 }
 
