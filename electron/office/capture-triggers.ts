@@ -48,7 +48,7 @@ const own = (name: string, tbl: string) =>
     `INSERT OR REPLACE INTO sync_rows (tbl, local_id, gid) VALUES ('${tbl}', new.id, 'own:' || new.id);`,
   );
 
-/** The records an import or Settings creates: only inserts travel (see record-columns.ts). */
+/** The records an import or Settings creates (see record-columns.ts). */
 const RECORDS = [
   'facilities',
   'payers',
@@ -62,6 +62,77 @@ const RECORDS = [
 
 /** Only the columns a supervisor decides about a user, or the user's contact, and only a real change. */
 const USER_COLUMNS = ['display_name', 'role', 'active', 'pending', 'title', 'email', 'phone'];
+
+/**
+ * The columns each changeable record travels with (record-columns.ts) but for what names it
+ * (a claim's number and account, a payer's code), which never change: an update of one of
+ * them is noted, once per transaction, only when its value really changed.
+ */
+const CHANGED_RECORDS: Record<'payers' | 'people' | 'coverages' | 'claims', readonly string[]> = {
+  payers: [
+    'name',
+    'financial_class',
+    'claims_line1',
+    'claims_line2',
+    'claims_city',
+    'claims_state',
+    'claims_zip',
+    'appeals_line1',
+    'appeals_line2',
+    'appeals_city',
+    'appeals_state',
+    'appeals_zip',
+    'phone',
+    'fax',
+    'appeals_fax',
+    'timely_filing_days',
+    'appeal_window_days',
+    'second_appeal_window_days',
+    'external_review_window_days',
+  ],
+  people: [
+    'last_name',
+    'first_name',
+    'middle_name',
+    'date_of_birth',
+    'sex',
+    'phone',
+    'phone_digits',
+    'returned_mail',
+    'deceased_date',
+    'deceased_source',
+  ],
+  coverages: ['payer_id', 'priority', 'member_id', 'group_number', 'subscriber_id'],
+  claims: [
+    'coverage_id',
+    'payer_id',
+    'payer_claim_number',
+    'billed_date',
+    'remit_date',
+    'status',
+    'total_charge',
+    'primary_claim_id',
+    'claim_type',
+    'facility_code',
+    'frequency_code',
+    'diagnosis_codes',
+    'prior_authorization',
+    'referral_number',
+    'statement_from',
+    'statement_to',
+    'billing_provider_npi',
+    'fingerprint',
+    'voided_at',
+  ],
+};
+
+const changedRecord = ([tbl, columns]: [string, readonly string[]]): CaptureTrigger =>
+  trigger(
+    `office_capture_${tbl}_update`,
+    `AFTER UPDATE OF ${columns.join(', ')} ON ${tbl}`,
+    `${CAPTURING} AND (${columns.map((c) => `new.${c} IS NOT old.${c}`).join(' OR ')})`,
+    noteOnce(tbl, 'update'),
+  );
 
 export const CAPTURE_TRIGGERS: readonly CaptureTrigger[] = [
   inserted('office_capture_activity', 'activities'),
@@ -79,6 +150,8 @@ ON follow_ups`,
   inserted('office_capture_receipt', 'receipts'),
   inserted('office_capture_ledger_entry', 'ledger_entries'),
   ...RECORDS.map((tbl) => inserted(`office_capture_${tbl}`, tbl)),
+  // later changes to payers, people, coverages and claims travel by version
+  ...Object.entries(CHANGED_RECORDS).map(changedRecord),
   // a statement run's combined file stays the printing desk's; its statements travel
   inserted('office_capture_documents', 'documents', `new.kind <> 'statement_run' AND `),
   inserted('office_capture_correspondence', 'correspondence'),

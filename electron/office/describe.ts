@@ -2,10 +2,12 @@ import { FOLLOW_UP_KIND } from '../../shared/codes/enums';
 import { formatUsDate, isoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
-import type { ReceiptRow, ServerRow } from './wire';
+import type { Change, ReceiptRow, ServerRow } from './wire';
+import { isChangeableChange, type ChangeableTable } from './record-columns';
 
 /** A synced row in a sentence: the server's reasons and the not-synced list both say it. */
-export function describeRow(r: ServerRow): string {
+export function describeRow(r: ServerRow | Change): string {
+  if ('op' in r && r.op === 'update' && isChangeableChange(r)) return describeChange(r);
   switch (r.tbl) {
     case 'receipts':
       return describeReceipt(r.row);
@@ -47,4 +49,18 @@ function describeReceipt(r: ReceiptRow): string {
   if (r.reversesGid !== null) return `Reversal of a ${amount} ${what} on ${on}.`;
   const verb = r.kind === 'refund' ? 'paid back' : 'received';
   return `${what.charAt(0).toUpperCase()}${what.slice(1)} of ${amount} (${r.method}) ${verb} ${on}.`;
+}
+
+/** A change to an earlier record, as the not-synced list says it. */
+function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
+  switch (c.tbl) {
+    case 'claims':
+      return `Claim ${c.row.claimNumber} set to ${c.row.status}.`;
+    case 'people':
+      return `Details of ${c.row.lastName}, ${c.row.firstName} changed.`;
+    case 'payers':
+      return `Payer ${c.row.name} (${c.row.payerCode}) changed.`;
+    case 'coverages':
+      return `Coverage changed: member ID ${c.row.memberId}.`;
+  }
 }

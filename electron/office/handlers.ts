@@ -78,7 +78,7 @@ function listNotSynced(ctx: ReadCtx): NotSyncedList {
       // lines and charges, an account's coverage and a person's address its claim, account
       // and person: each is said once
       lines: a.changes
-        .filter((c) => !UNSAID.has(c.tbl))
+        .filter((c) => !UNSAID.has(c.tbl) || c.op === 'update')
         .map((c) => (c.tbl === 'activities' ? c.row.body : describeRow(c))),
       canDismiss: supervisor || a.userId === ctx.userId,
     }));

@@ -7,6 +7,7 @@ import { readLedgerRow, readReceipt } from './money-rows';
 import { readActivity, readFollowUp } from './rows';
 import { readUser } from './users';
 import { readRecord, referencesOf, type RecordTable } from './records';
+import { isChangeable, type ChangeableTable } from './record-columns';
 import { changes as changesSchema, type Change, type Entry } from './wire';
 
 interface Pending {
@@ -57,14 +58,21 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // payment posted into it here down with it
   const batches = changes.filter((c) => c.tbl === 'deposit_batches');
   if (batches.length > 0) addEntry(db, now, userId, batches, null);
-  const work = changes.filter((c) => c.tbl !== 'users' && c.tbl !== 'deposit_batches');
-  if (work.length === 0) return;
+  // a change to an earlier record (a claim's status, a person's details) may be refused for
+  // its own reason, another desk's change first: it goes after the request's notes, money
+  // and new records, as a part of them, so that it cannot take them down with it
+  const others = changes.filter((c) => c.tbl !== 'users' && c.tbl !== 'deposit_batches');
+  const changed = others.filter(isRecordUpdate);
+  const work = others.filter((c) => !isRecordUpdate(c));
   const money = work.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
   const first = money ? work.filter((c) => c.tbl !== 'follow_ups') : work;
   const rest = money ? work.filter((c) => c.tbl === 'follow_ups') : [];
-  const seq = addEntry(db, now, userId, first, null);
+  const seq = first.length > 0 ? addEntry(db, now, userId, first, null) : null;
   if (rest.length > 0) addEntry(db, now, userId, rest, seq);
+  if (changed.length > 0) addEntry(db, now, userId, changed, seq);
 }
+
+const isRecordUpdate = (c: Change) => c.op === 'update' && isChangeable(c.tbl);
 
 /**
  * Drops the rows that name one of this desktop's own (a record the office refused that
@@ -138,6 +146,7 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
+  if (isChangeable(p.tbl)) return recordUpdate(db, p.tbl, p.localId);
   if (p.tbl !== 'follow_ups') throw new Error(`${p.tbl} rows are never changed`);
   const gid = gidOf(db, p.tbl, p.localId);
   const baseVersion = versionOf(db, p.tbl, p.localId);
@@ -199,6 +208,27 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'deposit_batches':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+  }
+}
+
+/**
+ * A change to a record: the whole row as the request left it, from the version this copy
+ * holds (1 for a row of the first copy nobody has changed since).
+ */
+function recordUpdate(db: Db, tbl: ChangeableTable, localId: number): Change {
+  const gid = gidOf(db, tbl, localId);
+  const baseVersion = versionOf(db, tbl, localId);
+  setSyncRow(db, tbl, localId, gid, baseVersion + 1);
+  const changed = { op: 'update', gid, baseVersion, version: baseVersion + 1 } as const;
+  switch (tbl) {
+    case 'payers':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'people':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'coverages':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'claims':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
   }
 }
 

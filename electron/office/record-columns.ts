@@ -189,3 +189,22 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
 export function serverColumn([, column, refersTo]: Column): string {
   return refersTo ? column.replace(/_id$/, '_gid') : column;
 }
+
+/**
+ * The records whose later changes travel too (capture-triggers.ts), as versioned rows: the version
+ * a change started from is checked on the server, as for follow-ups and users.
+ */
+export type ChangeableTable = 'payers' | 'people' | 'coverages' | 'claims';
+
+const CHANGEABLE: readonly string[] = ['payers', 'people', 'coverages', 'claims'];
+
+export function isChangeable(tbl: string): tbl is ChangeableTable {
+  return CHANGEABLE.includes(tbl);
+}
+
+/** A change to a record whose changes travel: its insert or a later update. */
+export function isChangeableChange<C extends { tbl: string }>(
+  c: C,
+): c is Extract<C, { tbl: ChangeableTable }> {
+  return isChangeable(c.tbl);
+}

@@ -1,9 +1,9 @@
 import type { AccountId } from '../../shared/ids';
 import { touchAccount } from '../core/touched';
 import type { Db, ReadDb } from '../db/open';
-import { oneOrThrow, run } from '../db/query';
+import { all, oneOrThrow, run } from '../db/query';
 import { gidOrNull, localIdOrNull, takeUserIdOrNull, type GidTable } from './gids';
-import { COLUMNS, type RecordTable } from './record-columns';
+import { COLUMNS, type ChangeableTable, type RecordTable } from './record-columns';
 import { pulledDocumentPlace, type FiledChange } from './documents';
 import { claimAdjustmentRow, claimRemarkRow, depositBatchRow } from './wire-posting';
 
@@ -108,6 +108,41 @@ export function insertRecord(
   );
   if (tbl === 'accounts') touchAccount(db, id as AccountId);
   return id;
+}
+
+/**
+ * Writes a record as the office now has it over this copy's row (a claim's new status, a
+ * person's details), its foreign keys translated as for an insert. The accounts it belongs
+ * to are marked, so the upkeep at commit brings their queue columns along.
+ */
+export function updateRecord<T extends ChangeableTable>(
+  db: Db,
+  tbl: T,
+  id: number,
+  row: RowOf<T>,
+): void {
+  const cols = COLUMNS[tbl];
+  const fields: Record<string, unknown> = row;
+  const values = cols.map(([field, , refersTo]) => {
+    const value = fields[field];
+    return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
+  });
+  run(
+    db,
+    `UPDATE ${tbl} SET ${cols.map(([, c]) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    ...values,
+    id,
+  );
+  const accounts =
+    tbl === 'people'
+      ? all<{ id: number }>(
+          db,
+          `SELECT id FROM accounts WHERE patient_id = ? OR guarantor_id = ?`,
+          id,
+          id,
+        ).map((a) => a.id)
+      : [accountOfRecord(db, tbl, id)];
+  for (const a of accounts) if (a !== undefined) touchAccount(db, a as AccountId);
 }
 
 /** The rows a travelling row names, by table and office-wide id. */

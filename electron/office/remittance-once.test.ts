@@ -39,7 +39,8 @@ describeWithPg('an 835 payment between desktops', () => {
     );
     // both desks import the payer's file before either hears of the other's
     for (const d of [a, b]) call(d.ctx, 'importFile', { fileName: 'acme.835', text: file });
-    expect((await a.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
+    // the postings, and the claim's new status as a part of them
+    expect((await a.sync.sync()).push).toEqual({ accepted: 2, refused: 0 });
     const sent = await b.sync.sync();
     expect(sent.push.refused).toBeGreaterThan(0);
     await syncAll(a, b);

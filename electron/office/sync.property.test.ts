@@ -7,7 +7,7 @@ import { dispatch } from '../api/dispatch';
 import type { Ctx } from '../core/context';
 import { all, one, run } from '../db/query';
 import { claimFileText, testClaim } from '../testing/claims';
-import { recordsState } from '../testing/office/records';
+import { claimStatusFile, recordsState } from '../testing/office/records';
 import { TEST_TODAY } from '../testing/test-db';
 import { desktopsOf, syncedState, type Desktop } from '../testing/office/desktops';
 import { moneyState, owing } from '../testing/office/money';
@@ -23,6 +23,7 @@ type Action =
   | { do: 'adjust'; at: number; account: number; cents: number }
   | { do: 'unadjust'; at: number; account: number; pick: number }
   | { do: 'import'; at: number; number: number }
+  | { do: 'status'; at: number; number: number; rejected: boolean }
   | { do: 'push' | 'pull' | 'sync'; at: number };
 
 const at = fc.integer({ min: 0, max: 2 });
@@ -64,6 +65,16 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   },
   // two desktops importing one account number before either sends it: one is refused
   fc.record({ do: fc.constant('import' as const), at, number: fc.integer({ min: 0, max: 1 }) }),
+  // a payer's word on an imported claim: two desktops changing one claim, one is refused
+  {
+    arbitrary: fc.record({
+      do: fc.constant('status' as const),
+      at,
+      number: fc.integer({ min: 0, max: 1 }),
+      rejected: fc.boolean(),
+    }),
+    weight: 4,
+  },
   // a desktop that is not synced for a while is offline for that while
   {
     arbitrary: fc.record({
@@ -93,6 +104,12 @@ async function perform(d: Desktop, accountId: AccountId, a: Action): Promise<voi
       dispatch(d.ctx, 'importFile', {
         fileName: `N${a.number}.837`,
         text: claimFileText([testClaim(`N${a.number}`, [10_000])]),
+      });
+      return;
+    case 'status':
+      dispatch(d.ctx, 'importFile', {
+        fileName: `S${(notes += 1)}.277`,
+        text: claimStatusFile(`N${a.number}`, a.rejected, notes),
       });
       return;
     case 'note':
@@ -212,7 +229,8 @@ describeWithPg('three desktops with random disconnects', () => {
         try {
           const states = desktops.map((d) => syncedState(d.ctx));
           for (const s of states.slice(1)) expect(s).toEqual(states[0]);
-          // the same accounts, claims and people everywhere, each account number once
+          // the same accounts, claims (their statuses too) and people everywhere, each account
+          // number once
           const records = desktops.map((d) => recordsState(d.ctx));
           for (const r of records.slice(1)) expect(r).toEqual(records[0]);
           const created = await client.query<{ n: string }>(`SELECT count(*) AS n FROM accounts`);
@@ -282,10 +300,10 @@ describeWithPg('three desktops with random disconnects', () => {
           expect(money[0]?.ledger.filter((l) => !/ reverses -$/.test(l))).toHaveLength(
             Number(reversedRows.rows[0]?.n),
           );
-          // no lost update: each follow-up's accepted versions follow one another
+          // no lost update: each follow-up's and claim's accepted versions follow one another
           const { rows } = await client.query<{ gid: string; versions: number[] }>(
             `SELECT gid, array_agg(version ORDER BY version) AS versions FROM change_log
-               WHERE tbl = 'follow_ups' GROUP BY gid`,
+               WHERE tbl IN ('follow_ups', 'claims') GROUP BY tbl, gid`,
           );
           for (const r of rows) {
             const first = r.versions[0] ?? 1;

@@ -27,6 +27,8 @@ import { heldDocuments, placeDocumentFiles, removeFiles, sendDocumentFiles } fro
 import { OfficeRefused } from './refused';
 import { sendBaseFiles } from './base-documents';
 import { refusedWithFollowers, takeRows, takeServerState } from './take';
+import { fetchRecords } from './server/record-changes';
+import { isChangeableChange, type ChangeableTable } from './record-columns';
 
 /** What an office's first upload held. */
 export interface UploadSummary {
@@ -208,10 +210,17 @@ export class OfficeSync {
       // the rows as the server has them now, of the refused entry and the later ones built
       // on it, read before the local transaction opens
       const touched = new Set<string>();
+      const records: { tbl: ChangeableTable; gid: string }[] = [];
       for (const r of refusedWithFollowers(this.ctx.db, entry.seq, outcome.reason)) {
-        for (const c of r.entry.changes) if (c.tbl === 'follow_ups') touched.add(c.gid);
+        for (const c of r.entry.changes) {
+          if (c.tbl === 'follow_ups') touched.add(c.gid);
+          else if (c.op === 'update' && isChangeableChange(c)) records.push(c);
+        }
       }
-      const current = await fetchFollowUps(this.pool, [...touched]);
+      const current = [
+        ...(await fetchFollowUps(this.pool, [...touched])),
+        ...(await fetchRecords(this.pool, records)),
+      ];
       const refused = this.localWrite(() => {
         const entries = refusedWithFollowers(this.ctx.db, entry.seq, outcome.reason);
         takeServerState(

@@ -4,7 +4,8 @@ import { localIdOf, setSyncRow, versionOf } from './gids';
 import { takeBatchClosing } from './batch-closings';
 import { insertLedgerRow, insertReceipt } from './money-rows';
 import { insertActivity, insertFollowUp, updateFollowUp } from './rows';
-import { insertRecord, referencesOf } from './records';
+import { insertRecord, referencesOf, updateRecord } from './records';
+import { isChangeableChange, type ChangeableTable } from './record-columns';
 import { pulledFilePlaced } from './documents';
 import { writeUser } from './users';
 import { withdrawInserted } from './withdraw';
@@ -74,6 +75,15 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
     setSyncRow(db, r.tbl, writeUser(db, r.gid, r.row), r.gid, r.version);
     return 'taken';
   }
+  if (isChangeableChange(r) && localId !== undefined) {
+    // a record this copy has: the office's newer state of it is taken
+    if (!force && r.version <= versionOf(db, r.tbl, localId)) return 'kept';
+    if (waitsOnHeld(db, r)) return 'collides';
+    return placed(db, () => {
+      takeRecord(db, r, localId);
+      setSyncRow(db, r.tbl, localId, r.gid, r.version);
+    });
+  }
   if (r.tbl !== 'follow_ups' && localId !== undefined) return 'kept';
   // a row naming one that waits (its account, claim, receipt, the row it reverses) waits with it
   if (waitsOnHeld(db, r)) return 'collides';
@@ -86,7 +96,8 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
   }
   if (r.tbl !== 'follow_ups') {
     // an account or claim number, or a reversal's place, may be held by this copy's own
-    return placed(db, () => setSyncRow(db, r.tbl, insertNew(db, r), r.gid, 1));
+    // a record changed since it was created arrives at its newest version
+    return placed(db, () => setSyncRow(db, r.tbl, insertNew(db, r), r.gid, r.version));
   }
   if (localId !== undefined && !force && r.version <= versionOf(db, r.tbl, localId)) {
     return 'kept';
@@ -100,6 +111,19 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
       setSyncRow(db, r.tbl, insertFollowUp(db, r.row), r.gid, r.version);
     }
   });
+}
+
+function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id: number): void {
+  switch (r.tbl) {
+    case 'payers':
+      return updateRecord(db, r.tbl, id, r.row);
+    case 'people':
+      return updateRecord(db, r.tbl, id, r.row);
+    case 'coverages':
+      return updateRecord(db, r.tbl, id, r.row);
+    case 'claims':
+      return updateRecord(db, r.tbl, id, r.row);
+  }
 }
 
 function insertNew(
@@ -206,6 +230,22 @@ export function refusedWithFollowers(
   return out;
 }
 
+/**
+ * A refused change to a record the office has no row of (one of the first copy that nobody
+ * changed at the office, refused with the request it was part of): this copy keeps its
+ * state, listed as not synced, and its version goes back to the one the office has, so that
+ * its next change starts from it.
+ */
+function startAgainFrom(db: Db, changes: readonly Change[], settled: ReadonlySet<string>): void {
+  const done = new Set(settled);
+  for (const c of changes) {
+    if (c.op !== 'update' || !isChangeableChange(c) || done.has(rowKey(c))) continue;
+    done.add(rowKey(c));
+    const localId = localIdOf(db, c.tbl, c.gid);
+    if (localId !== undefined) setSyncRow(db, c.tbl, localId, c.gid, c.baseVersion);
+  }
+}
+
 function rowKey(c: { tbl: string; gid: string }): string {
   return `${c.tbl} ${c.gid}`;
 }
@@ -237,10 +277,12 @@ export function takeServerState(
       .filter((e) => !refusedSeqs.has(e.seq))
       .flatMap((e) => e.changes.map(rowKey)),
   );
-  takeRows(
+  const taken = serverRows.filter((r) => !stillSent.has(rowKey(r)));
+  takeRows(db, taken, true);
+  startAgainFrom(
     db,
-    serverRows.filter((r) => !stillSent.has(rowKey(r))),
-    true,
+    refused.flatMap((r) => r.entry.changes),
+    new Set([...stillSent, ...taken.map(rowKey)]),
   );
   for (const { entry, reason } of refused) {
     run(

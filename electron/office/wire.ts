@@ -282,12 +282,8 @@ const insertOnly = [
   z.strictObject({ tbl: z.literal('activities'), gid, version: z.literal(1), row: activityRow }),
   z.strictObject({ tbl: z.literal('receipts'), gid, version: z.literal(1), row: receiptRow }),
   z.strictObject({ tbl: z.literal('ledger_entries'), gid, version: z.literal(1), row: ledgerRow }),
-  z.strictObject({ tbl: z.literal('payers'), gid, version: z.literal(1), row: payerRow }),
-  z.strictObject({ tbl: z.literal('people'), gid, version: z.literal(1), row: personRow }),
   z.strictObject({ tbl: z.literal('addresses'), gid, version: z.literal(1), row: addressRow }),
   z.strictObject({ tbl: z.literal('accounts'), gid, version: z.literal(1), row: accountRow }),
-  z.strictObject({ tbl: z.literal('coverages'), gid, version: z.literal(1), row: coverageRow }),
-  z.strictObject({ tbl: z.literal('claims'), gid, version: z.literal(1), row: claimRow }),
   z.strictObject({ tbl: z.literal('claim_lines'), gid, version: z.literal(1), row: claimLineRow }),
   z.strictObject({ tbl: z.literal('documents'), gid, version: z.literal(1), row: documentRow }),
   z.strictObject({
@@ -323,20 +319,31 @@ const insertOnly = [
   z.strictObject({ tbl: z.literal('facilities'), gid, version: z.literal(1), row: facilityRow }),
 ] as const;
 
+const version = z.number().int().min(1);
+
+/**
+ * The changeable tables: a row created once and changed later, each change checked on the
+ * server against the version it started from (follow-ups, users, and the records of
+ * the capture triggers on a desktop: payers, people, coverages, claims).
+ */
+const changeable = [
+  z.strictObject({ tbl: z.literal('follow_ups'), gid, version, row: followUpRow }),
+  z.strictObject({ tbl: z.literal('users'), gid, version, row: userRow }),
+  z.strictObject({ tbl: z.literal('payers'), gid, version, row: payerRow }),
+  z.strictObject({ tbl: z.literal('people'), gid, version, row: personRow }),
+  z.strictObject({ tbl: z.literal('coverages'), gid, version, row: coverageRow }),
+  z.strictObject({ tbl: z.literal('claims'), gid, version, row: claimRow }),
+] as const;
+
 /** A row as the server holds it: what a desktop takes, by version. */
-export const serverRow = z.discriminatedUnion('tbl', [
-  ...insertOnly,
-  z.strictObject({
-    tbl: z.literal('follow_ups'),
-    gid,
-    version: z.number().int().min(1),
-    row: followUpRow,
-  }),
-  z.strictObject({ tbl: z.literal('users'), gid, version: z.number().int().min(1), row: userRow }),
-]);
+export const serverRow = z.discriminatedUnion('tbl', [...insertOnly, ...changeable]);
 export type ServerRow = z.infer<typeof serverRow>;
 
 const inserted = { op: z.literal('insert'), baseVersion: z.literal(0) };
+const insertedOrChanged = {
+  op: z.enum(['insert', 'update']),
+  baseVersion: z.number().int().min(0),
+};
 
 /** One row a desktop created or changed: the row as it left it, and the version it started from. */
 export const change = z.discriminatedUnion('tbl', [
@@ -353,26 +360,12 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[10].extend(inserted),
   insertOnly[11].extend(inserted),
   insertOnly[12].extend(inserted),
-  insertOnly[13].extend(inserted),
-  insertOnly[14].extend(inserted),
-  insertOnly[15].extend(inserted),
-  insertOnly[16].extend(inserted),
-  z.strictObject({
-    tbl: z.literal('follow_ups'),
-    op: z.enum(['insert', 'update']),
-    gid,
-    baseVersion: z.number().int().min(0),
-    version: z.number().int().min(1),
-    row: followUpRow,
-  }),
-  z.strictObject({
-    tbl: z.literal('users'),
-    op: z.enum(['insert', 'update']),
-    gid,
-    baseVersion: z.number().int().min(0),
-    version: z.number().int().min(1),
-    row: userRow,
-  }),
+  changeable[0].extend(insertedOrChanged),
+  changeable[1].extend(insertedOrChanged),
+  changeable[2].extend(insertedOrChanged),
+  changeable[3].extend(insertedOrChanged),
+  changeable[4].extend(insertedOrChanged),
+  changeable[5].extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
 

@@ -8,10 +8,16 @@ import { reopenBatch } from './batch-closings';
 import { accountOfRecord, isRecordTable } from './records';
 import type { Change } from './wire';
 
-/** The rows only a desk has that are written with a record and go with it. */
+/**
+ * The rows only a desk has that are written with a record, or about it, and go with it: a
+ * 277's status events of a withdrawn claim go as the 277's notes about it do (listed).
+ */
 const BORN_WITH: Partial<Record<Change['tbl'], readonly [table: string, column: string][]>> = {
   activities: [['call_times', 'activity_id']],
-  claims: [['claim_providers', 'claim_id']],
+  claims: [
+    ['claim_providers', 'claim_id'],
+    ['claim_status_events', 'claim_id'],
+  ],
   claim_lines: [['claim_line_providers', 'claim_line_id']],
 };
 

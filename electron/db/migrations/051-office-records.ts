@@ -8,7 +8,7 @@
  * every other desktop's pull, since no other copy had the account.
  *
  * Changes to these rows (a claim's status, a person's details, a replaced claim's lines)
- * do not travel yet: only inserts are noted. A desktop whose new account or claim the
+ * did not travel yet (capture-triggers.ts notes them now): only inserts are noted. A desktop whose new account or claim the
  * office refuses (another desktop created the same number first) withdraws the rows with
  * the capture off; the tables have no append-only triggers to relax.
  *

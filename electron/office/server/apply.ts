@@ -11,6 +11,8 @@ import { BatchRefused, insertBatchClosing } from './batches';
 import { insertMoney, MoneyRefused } from './money';
 import { AlreadyCreated, insertRecord } from './records';
 import { applyUserChange, UserRefused } from './users';
+import { changeRecord, RecordChangeRefused } from './record-changes';
+import { isChangeableChange, type ChangeableTable } from '../record-columns';
 
 /** Raised inside the entry's transaction to roll it back and answer with a reason. */
 class Refusal extends Error {
@@ -140,6 +142,13 @@ async function applyChange(
   if (c.op === 'insert' && !c.gid.startsWith(`${desktopId}:`)) {
     throw new Error(`Desktop ${desktopId} sent a new row named ${c.gid}`);
   }
+  // a change moves a row one version on from where it started, a new row to version 1
+  if (c.version !== c.baseVersion + 1 || (c.op === 'insert') !== (c.baseVersion === 0)) {
+    throw new Error(
+      `Desktop ${desktopId} sent ${c.gid} from version ${c.baseVersion} to ${c.version}`,
+    );
+  }
+  if (c.op === 'update' && isChangeableChange(c)) return applyRecordChange(client, desktopId, c);
   if (c.tbl === 'receipts' || c.tbl === 'ledger_entries') {
     try {
       await insertMoney(client, desktopId, c.gid, c);
@@ -216,6 +225,20 @@ async function applyChange(
   const now = await serverFollowUp(client, 'gid = $1', [c.gid]);
   if (!now) throw new Refusal('The office has no such follow-up.', []);
   throw new Refusal(`Someone changed this follow-up first: ${describeRow(now)}`, [now]);
+}
+
+async function applyRecordChange(
+  client: pg.ClientBase,
+  desktopId: string,
+  c: Extract<Change, { tbl: ChangeableTable }>,
+): Promise<void> {
+  try {
+    await changeRecord(client, desktopId, c);
+  } catch (error) {
+    // the desktop takes the office's state of the record
+    if (error instanceof RecordChangeRefused) throw new Refusal(error.reason, error.serverRows);
+    throw error;
+  }
 }
 
 async function insertFollowUp(

@@ -12,10 +12,11 @@ import { COLUMNS, sheet, sheetRow } from '../csv-sheet';
 import { TEST_TODAY } from '../test-db';
 import type { Desktop } from './desktops';
 import { moneyState } from './money';
+import { file277 } from '../x12/write-277';
 
 /**
- * A desktop's records (people, addresses, accounts, coverages, claims, lines) by
- * office-wide ids, to compare copies: each names what it belongs to by its gid.
+ * A desktop's records (people, addresses, accounts, coverages, claims with their statuses,
+ * lines) by office-wide ids, to compare copies: each names what it belongs to by its gid.
  */
 export function recordsState(ctx: Ctx): {
   people: string[];
@@ -45,12 +46,18 @@ export function recordsState(ctx: Ctx): {
       (r) =>
         `${gidOf(ctx.db, 'coverages', r.id)} ${gidOf(ctx.db, 'accounts', r.account)} ${r.priority}`,
     ),
-    claims: rows<{ id: number; number: string; account: number; coverage: number | null }>(
-      `SELECT id, claim_number AS number, account_id AS account, coverage_id AS coverage
+    claims: rows<{
+      id: number;
+      number: string;
+      account: number;
+      coverage: number | null;
+      status: string;
+    }>(
+      `SELECT id, claim_number AS number, account_id AS account, coverage_id AS coverage, status
          FROM claims`,
       (r) =>
         `${gidOf(ctx.db, 'claims', r.id)} ${r.number} ${gidOf(ctx.db, 'accounts', r.account)}` +
-        ` ${gidOrNull(ctx.db, 'coverages', r.coverage) ?? '-'}`,
+        ` ${gidOrNull(ctx.db, 'coverages', r.coverage) ?? '-'} ${r.status}`,
     ),
     lines: rows<{ id: number; claim: number; n: number; charge: number }>(
       `SELECT id, claim_id AS claim, line_number AS n, charge FROM claim_lines`,
@@ -146,6 +153,14 @@ export const cash = (id: AccountId, amount: number) => ({
   method: 'cash' as const,
   receivedDate: TEST_TODAY,
 });
+/** A payer's acknowledgment (A2) or rejection (A7) of one claim, its control number `control`. */
+export function claimStatusFile(claim: string, rejected: boolean, control: number): string {
+  const codes = [rejected ? 'A7:21:85' : 'A2:20:PR'];
+  return file277([{ patientControlNumber: claim, status: { codes } }], {
+    controlNumber: String(control).padStart(9, '0'),
+  });
+}
+
 /** This desktop's id in its office. */
 export function officeId(d: Desktop): string {
   return oneOrThrow<{ id: string }>(d.ctx.db, `SELECT desktop_id AS id FROM office_link`).id;

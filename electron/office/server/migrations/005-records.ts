@@ -3,7 +3,8 @@
  * people and their addresses, accounts, coverages, claims and claim lines (a claim's charges are ledger rows, migration
  * 2). Insert-only here as receipts and the ledger are: a trigger refuses UPDATE, DELETE and
  * TRUNCATE to everyone, and the desktops' role is granted INSERT and SELECT only. Changes
- * to these rows (a claim's status, a person's details) do not travel yet.
+ * to these rows (a claim's status, a person's details) did not travel yet: migration 11 lets
+ * payers, people, coverages and claims change by version.
  *
  * The unique keys decide between two desktops creating the same record on their own: the
  * same payer code, the same account number, the same claim number, a second coverage at one priority of an

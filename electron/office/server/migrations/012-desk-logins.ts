@@ -14,8 +14,8 @@
  * Row-level security then lets a desk login write only as its own desk: its own working
  * mark (an expired one anyone may sweep), entries and change-log rows under its own id,
  * new rows under its own id and named by it. Reads stay open to every desk, as the change
- * log and the marks are the office's. Follow-ups may be changed by any desk (the version
- * check decides), and users are left as they were (see the office design). The owner is
+ * log and the marks are the office's. Follow-ups and the records of migration 11 may be
+ * changed by any desk (the version check decides), and users are left as they were (see the office design). The owner is
  * not held by these policies (they are enabled, not forced, on the data): it owns the
  * tables and could turn them off anyway, and it makes the office and updates the schema.
  * The desks' role never owns a table, so it cannot alter, drop or truncate one.
@@ -23,12 +23,8 @@
 const withDesk = [
   'receipts',
   'ledger_entries',
-  'payers',
-  'people',
   'addresses',
   'accounts',
-  'coverages',
-  'claims',
   'claim_lines',
   'documents',
   'correspondence',
@@ -37,6 +33,7 @@ const withDesk = [
   'deposit_batches',
   'batch_closings',
 ] as const;
+const changedByVersion = ['payers', 'people', 'coverages', 'claims'] as const;
 
 const policies = (t: string, insert: string) => `
 ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;
@@ -101,6 +98,17 @@ CREATE FUNCTION my_gid(gid text) RETURNS boolean LANGUAGE sql STABLE AS $$
 $$;
 
 ${withDesk.map((t) => policies(t, `my_desk(desktop_id) AND starts_with(gid, desktop_id::text || ':')`)).join('\n')}
+-- the records that change by version (migration 11): a first-copy row (base:) comes with its
+-- first change, sent by the desk that made it; any desk may change one (the version decides,
+-- and migration 11's trigger keeps its gid and first desk)
+${changedByVersion
+  .map(
+    (
+      t,
+    ) => `${policies(t, `my_desk(desktop_id) AND (starts_with(gid, desktop_id::text || ':') OR starts_with(gid, 'base:'))`)}
+CREATE POLICY ${t}_change ON ${t} FOR UPDATE USING (true) WITH CHECK (true);`,
+  )
+  .join('\n')}
 ${policies('applied_entries', 'my_desk(desktop_id)')}
 ${policies('change_log', 'my_desk(desktop_id)')}
 ${policies('remittances_posted', 'my_desk(desktop_id)')}

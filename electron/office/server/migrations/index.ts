@@ -8,6 +8,7 @@ import { serverMigration007 } from './007-remittances-posted';
 import { serverMigration008 } from './008-documents';
 import { serverMigration009 } from './009-users';
 import { serverMigration010 } from './010-posting-detail';
+import { serverMigration011 } from './011-record-changes';
 import { serverMigration012 } from './012-desk-logins';
 import { serverMigration013 } from './013-facilities';
 
@@ -68,6 +69,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 10,
     name: "a payer's codes on claims and deposit batches posted after joining, insert-only",
     sql: serverMigration010,
+  },
+  {
+    version: 11,
+    name: 'changes to payers, people, coverages and claims, by version',
+    sql: serverMigration011,
   },
   {
     version: 12,

@@ -1,0 +1,131 @@
+import type pg from 'pg';
+import { COLUMNS, serverColumn, type ChangeableTable } from '../record-columns';
+import { serverRow, type Change, type ServerRow } from '../wire';
+import { sqlState } from './connection';
+
+/**
+ * Changes to records created earlier (server migration 11): a claim's status, a person's
+ * details, a payer, a coverage. Each is applied only from the version the desktop started
+ * from, so of two desks changing one claim at once the second is refused and takes the
+ * office's row; no change is lost and none silently overwrites another.
+ */
+export class RecordChangeRefused extends Error {
+  constructor(
+    readonly reason: string,
+    readonly serverRows: ServerRow[],
+  ) {
+    super(reason);
+  }
+}
+
+type RecordUpdate = Extract<Change, { tbl: ChangeableTable }>;
+
+const BASE = 'base:';
+
+/** A record as the server has it now, or undefined; bigint columns read as numbers via JSON. */
+export async function serverRecord(
+  q: pg.Pool | pg.ClientBase,
+  tbl: ChangeableTable,
+  gid: string,
+  lock = false,
+): Promise<ServerRow | undefined> {
+  const { rows } = await q.query<{ j: Record<string, unknown>; version: number }>(
+    `SELECT to_jsonb(t) AS j, version FROM ${tbl} t WHERE gid = $1${lock ? ' FOR UPDATE' : ''}`,
+    [gid],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  const row: Record<string, unknown> = {};
+  for (const col of COLUMNS[tbl]) row[col[0]] = r.j[serverColumn(col)];
+  return serverRow.parse({ tbl, gid, version: r.version, row });
+}
+
+/** The records the server has now of those named, for a desktop whose change was refused. */
+export async function fetchRecords(
+  pool: pg.Pool,
+  named: readonly { tbl: ChangeableTable; gid: string }[],
+): Promise<ServerRow[]> {
+  const out: ServerRow[] = [];
+  for (const n of named) {
+    const r = await serverRecord(pool, n.tbl, n.gid);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * Applies a change to a record in the entry's transaction. A row of the office's first copy
+ * that nobody has changed yet is not on the server, and every copy has it at version 1: its
+ * first change (from version 1) brings it. Two desks making that first change at once: the
+ * second waits on the first's new row, then finds its version moved and is refused.
+ */
+export async function changeRecord(
+  client: pg.ClientBase,
+  desktopId: string,
+  c: RecordUpdate,
+): Promise<void> {
+  const cols = COLUMNS[c.tbl];
+  const fields: Record<string, unknown> = c.row;
+  const names = cols.map(serverColumn);
+  const values = cols.map(([field]) => fields[field]);
+  const set = names.map((n, i) => `${n} = $${i + 4}`).join(', ');
+  await client.query('SAVEPOINT change_record');
+  let changed: number | null;
+  try {
+    if (c.gid.startsWith(BASE) && c.baseVersion === 1) {
+      const all = ['gid', 'version', 'desktop_id', ...names];
+      changed = (
+        await client.query(
+          `INSERT INTO ${c.tbl} (${all.join(', ')})
+             VALUES (${all.map((_, i) => `$${i + 1}`).join(', ')})
+             ON CONFLICT (gid) DO UPDATE SET ${names.map((n) => `${n} = excluded.${n}`).join(', ')},
+               version = excluded.version
+             WHERE ${c.tbl}.version = 1`,
+          [c.gid, c.version, desktopId, ...values],
+        )
+      ).rowCount;
+    } else {
+      changed = (
+        await client.query(
+          `UPDATE ${c.tbl} SET ${set}, version = $3 WHERE gid = $1 AND version = $2`,
+          [c.gid, c.baseVersion, c.version, ...values],
+        )
+      ).rowCount;
+    }
+    await client.query('RELEASE SAVEPOINT change_record');
+  } catch (error) {
+    // a coverage moved to a priority another already holds, say: refused as a clash
+    if (sqlState(error) !== '23505') throw error;
+    await client.query('ROLLBACK TO SAVEPOINT change_record');
+    changed = 0;
+  }
+  if (changed === 1) return;
+  const now = await serverRecord(client, c.tbl, c.gid);
+  if (!now) throw new RecordChangeRefused(`The office has no such ${NOUN[c.tbl]}.`, []);
+  throw new RecordChangeRefused(
+    `Someone changed ${named(c)} first at another desktop; this desktop took the office's ` +
+      'record of it.',
+    [now],
+  );
+}
+
+const NOUN: Record<ChangeableTable, string> = {
+  payers: 'payer',
+  people: 'person',
+  coverages: 'coverage',
+  claims: 'claim',
+};
+
+/** The record in words a person knows it by; a person is not named, the reason being kept. */
+function named(c: RecordUpdate): string {
+  switch (c.tbl) {
+    case 'claims':
+      return `claim ${c.row.claimNumber}`;
+    case 'payers':
+      return `payer ${c.row.name} (${c.row.payerCode})`;
+    case 'people':
+      return "this person's details";
+    case 'coverages':
+      return "this account's coverage";
+  }
+}
