@@ -100,7 +100,7 @@ describeWithPg('the whole ledger between desktops', () => {
     call(a.ctx, 'reverseEntry', { entryId: courtesy, reason: 'Not approved.' });
     // the batch the payment opened goes alone, ahead of it; the EOB's claim status goes as a
     // part of its posting
-    expect((await a.sync.sync()).push).toEqual({ accepted: 6, refused: 0 });
+    expect((await a.sync.sync()).push).toEqual({ accepted: 7, refused: 0 });
     await b.sync.pull();
 
     const kinds = all<{ kind: string; n: number }>(
