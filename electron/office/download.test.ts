@@ -17,7 +17,8 @@ import {
   officeBeforeUpload,
   serverRows,
 } from '../testing/office/office-copy';
-import { createServerDatabase, deskLogin, describeWithPg } from '../testing/office/server-db';
+import { deskLogin } from '../testing/office/desk-login';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { createTestCtx } from '../testing/test-db';
 import { ensureUser } from '../users/users';
 import { downloadOfficeCopy } from './download';

@@ -22,7 +22,7 @@ describeWithPg('the office benchmarks, small', () => {
       expect(r.byKind[kind]).toBeGreaterThan(0);
     }
     expect(Object.values(r.byKind).reduce((a, b) => a + b, 0)).toBe(r.actions);
-    for (const side of [r.app, r.bare]) {
+    for (const side of [r.app, r.bare, r.rls.owner]) {
       expect(side.perSecond).toBeGreaterThan(0);
       expect(side.perEntry.p50).toBeGreaterThan(0);
       expect(side.perEntry.p95).toBeGreaterThanOrEqual(side.perEntry.p50);
@@ -35,6 +35,7 @@ describeWithPg('the office benchmarks, small', () => {
     }
     expect(r.app.cpuSeconds).toBeGreaterThan(0);
     expect(Number.isFinite(r.ratio.total)).toBe(true);
+    expect(r.rls.cost.total).toBeGreaterThan(0);
     // every entry's rows reach the other desktop: at least a row an entry
     expect(r.pull.rows).toBeGreaterThanOrEqual(r.entries);
     expect(r.convergence.problems).toEqual([]);

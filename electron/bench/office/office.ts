@@ -19,6 +19,7 @@ import { buildHospital } from '../../demo/generate';
 import type { Rng } from '../../demo/random';
 import type { ServerConfig } from '../../office/server/connection';
 import { OfficeSync } from '../../office/sync';
+import { deskLogin } from '../../testing/office/desk-login';
 import { serverState, syncedState, withoutBaseNotes } from '../../testing/office/desktops';
 import { moneyState } from '../../testing/office/money';
 import { ensureUser } from '../../users/users';
@@ -113,17 +114,57 @@ function workedAccounts(db: Db, count: number): AccountId[] {
   return ids;
 }
 
-/** The first copy makes the office (uploading its follow-ups), the others join it. */
-export async function formOffice(server: ServerConfig, ctxs: readonly Ctx[]): Promise<void> {
+/**
+ * As an office is set up: the supervisor's owner login (`server`) makes the office from the
+ * first copy, uploading its follow-ups; then every desktop connects with a login of its
+ * own, made as the README makes one, the first taking over its desk, the others joining.
+ * Returns each desktop's own server settings: what it syncs with from then on, held by the
+ * server's row-level security to its own desk.
+ */
+export async function formOffice(
+  server: ServerConfig,
+  ctxs: readonly Ctx[],
+): Promise<ServerConfig[]> {
+  const first = ctxs[0];
+  if (!first) throw new Error('bench: an office needs a desktop');
+  await linked(first, server, 'desktop 1', (sync) => sync.createOffice());
+  const logins: ServerConfig[] = [];
   for (const [i, ctx] of ctxs.entries()) {
-    const sync = new OfficeSync(ctx, server, `desktop ${i + 1}`);
-    try {
-      const schema = await sync.connect();
-      if (!schema.ok) throw new Error(schema.message);
-      await (i === 0 ? sync.createOffice() : sync.joinOffice());
-    } finally {
-      await sync.close();
-    }
+    const login = await deskLogin(server);
+    // the first desk was the owner's: its own login takes it on connecting
+    await linked(ctx, login, `desktop ${i + 1}`, (sync) =>
+      i === 0 ? Promise.resolve() : sync.joinOffice(),
+    );
+    logins.push(login);
+  }
+  // what is measured is desks under the policies: none may have stayed the owner's
+  const client = new pg.Client(server);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM desks WHERE login = ANY($1::text[])`,
+      [logins.map((l) => l.user)],
+    );
+    if (rows[0]?.n !== ctxs.length) throw new Error('bench: a desktop is not its own login');
+  } finally {
+    await client.end();
+  }
+  return logins;
+}
+
+async function linked(
+  ctx: Ctx,
+  config: ServerConfig,
+  name: string,
+  then: (sync: OfficeSync) => Promise<unknown>,
+): Promise<void> {
+  const sync = new OfficeSync(ctx, config, name);
+  try {
+    const schema = await sync.connect();
+    if (!schema.ok) throw new Error(schema.message);
+    await then(sync);
+  } finally {
+    await sync.close();
   }
 }
 

@@ -13,7 +13,7 @@ import { ensureUser } from '../../users/users';
 import { isOwnGid } from '../../office/capture';
 import { gidOf } from '../../office/gids';
 import type { ServerConfig } from '../../office/server/connection';
-import { deskLogin } from './server-db';
+import { deskLogin } from './desk-login';
 import { OfficeSync } from '../../office/sync';
 
 export interface Desktop {
