@@ -89,6 +89,15 @@ export async function migrateServer(pool: pg.Pool): Promise<SchemaCheck> {
     if (current > SERVER_SCHEMA_VERSION) return updateNeeded(current);
     if (current === SERVER_SCHEMA_VERSION) return { ok: true, version: current };
     if (!state.owner) return supervisorUpdateNeeded(state);
+    // as the database's owner itself, whoever connects (a superuser, a member of the owner):
+    // the tables a migration makes are then the owner's, as the first ones are, and the
+    // owner login can use them
+    const owner = await client.query<{ name: string }>(
+      `SELECT pg_catalog.pg_get_userbyid(datdba) AS name FROM pg_catalog.pg_database
+        WHERE datname = pg_catalog.current_database()`,
+    );
+    const name = owner.rows[0]?.name;
+    if (name) await client.query(`SET ROLE ${client.escapeIdentifier(name)}`);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_version (
       version integer PRIMARY KEY,
       name text NOT NULL,
@@ -110,6 +119,7 @@ export async function migrateServer(pool: pg.Pool): Promise<SchemaCheck> {
     }
     return { ok: true, version: SERVER_SCHEMA_VERSION };
   } finally {
+    await client.query('RESET ROLE').catch(() => undefined);
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     client.release();
   }

@@ -149,6 +149,30 @@ describeWithPg('an office server set up as the README says', () => {
     });
   });
 
+  it('makes the tables the owner’s when a superuser brings the schema up', async () => {
+    const { owner } = await readmeOffice();
+    const cluster = await createServerDatabase();
+    const superuser: ServerConfig = { ...cluster, database: owner.database };
+    expect(await asLogin(superuser, migrateServer)).toEqual({
+      ok: true,
+      version: SERVER_SCHEMA_VERSION,
+    });
+    await asLogin(owner, async (pool) => {
+      const { rows } = await pool.query<{ owner: string }>(
+        `SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = 'public'`,
+      );
+      expect(rows).toEqual([{ owner: owner.user }]);
+      // and the owner login uses them: its desktop recorded, its desk taken
+      const desk = crypto.randomUUID();
+      await registerDesktop(pool, desk, 'supervisor');
+      const { rows: desks } = await pool.query<{ login: string }>(
+        `SELECT login FROM desks WHERE desktop_id = $1`,
+        [desk],
+      );
+      expect(desks).toEqual([{ login: owner.user }]);
+    });
+  });
+
   it('records the desktops of an office from before desks had logins as the owner’s, each taken by its own login', async () => {
     const { owner, desks } = await readmeOffice();
     const [desk1, desk2] = desks as [ServerConfig, ServerConfig];
