@@ -9,7 +9,7 @@ import { serverRows } from '../testing/office/office-copy';
 import { owing } from '../testing/office/money';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
-import { requireOfficeLink } from './gids';
+import { gidOf, requireOfficeLink } from './gids';
 import { notSyncedActions } from './not-synced';
 import { changes as changesSchema } from './wire';
 
@@ -108,5 +108,20 @@ describeWithPg('deposit batches an older version opened at a linked desk', () =>
       postedTotal: 1_500,
       receiptCount: 1,
     });
+  });
+  it("leave the first copy's batches as the first copy's", async () => {
+    const server = await createServerDatabase();
+    const { a } = await twoDesktops(server, 1, (ctx, id) => {
+      owing(ctx, id);
+      openBatch(ctx, 1_000);
+    });
+    const [batch] = all<{ id: number }>(a.ctx.db, `SELECT id FROM deposit_batches`);
+    if (!batch) throw new Error('the first copy has no batch');
+    // joined after the batch was opened, as every desk joins after the first copy was made
+    run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T16:00:00.000Z`);
+    run(a.ctx.db, `ALTER TABLE office_link DROP COLUMN receipts_batched_from`);
+    a.ctx.db.exec(migration059);
+    expect(all(a.ctx.db, `SELECT * FROM outbox_pending`)).toEqual([]);
+    expect(gidOf(a.ctx.db, 'deposit_batches', batch.id)).toBe(`base:${batch.id}`);
   });
 });
