@@ -17,11 +17,13 @@ export function readBatchClosing(db: ReadDb, batchId: number): BatchClosingRow {
   }>(
     db,
     // what the office has of the batch: every receipt named office-wide and not this
-    // desk's own (one of the first copy is on every desk, and its batch may be unknown there)
+    // desk's own (one of the first copy is on every desk, and its batch may be unknown there),
+    // and sent naming its batch (an older version sent none, migration 59)
     `SELECT b.expected_total AS expectedTotal, b.closed_at AS closedAt, b.closed_by AS closedBy,
          (SELECT ifnull(sum(r.amount), 0) FROM receipts r
             JOIN sync_rows s ON s.tbl = 'receipts' AND s.local_id = r.id
-           WHERE r.batch_id = b.id AND s.gid NOT LIKE 'own:%') AS officeTotal
+           WHERE r.batch_id = b.id AND s.gid NOT LIKE 'own:%'
+             AND r.id >= (SELECT receipts_batched_from FROM office_link)) AS officeTotal
        FROM deposit_batches b WHERE b.id = ?`,
     batchId,
   );

@@ -77,17 +77,23 @@ const isRecordUpdate = (c: Change) => c.op === 'update' && isChangeable(c.tbl);
 /**
  * Drops the rows that name one of this desktop's own (a record the office refused that
  * could not be withdrawn, see withdraw.ts): the office does not have what they name, so
- * they stay here, and are named own themselves so that what names them stays too.
+ * they stay here, and are named own themselves so that what names them stays too. A
+ * dropped change to an earlier row keeps the version the row had before it.
  */
 function withoutOwn(db: Db, changes: Change[]): Change[] {
   const own = new Set<string>();
   return changes.filter((c) => {
     const local = referencesOf(c).some(([tbl, gid]) => isOwnGid(gid) || own.has(`${tbl} ${gid}`));
     if (!local) return true;
-    const localId = c.op === 'insert' ? localIdOf(db, c.tbl, c.gid) : undefined;
-    if (localId !== undefined) {
+    const localId = localIdOf(db, c.tbl, c.gid);
+    if (localId === undefined) return false;
+    if (c.op === 'insert') {
       own.add(`${c.tbl} ${c.gid}`);
       setSyncRow(db, c.tbl, localId, `own:${localId}`, 1);
+    } else {
+      // toChange moved the row's version on for a change that now stays here: put it back,
+      // or its next change would start from a version the office never saw and be refused
+      setSyncRow(db, c.tbl, localId, c.gid, c.baseVersion);
     }
     return false;
   });

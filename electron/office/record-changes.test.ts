@@ -1,7 +1,7 @@
 import { expect, it, onTestFinished } from 'vitest';
 import type { AccountId, PayerId, PersonId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
-import { all, one, oneOrThrow } from '../db/query';
+import { all, one, oneOrThrow, run } from '../db/query';
 import { addClaim } from '../testing/builders';
 import { call } from '../testing/call';
 import { desktopsOf, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
@@ -17,7 +17,7 @@ import {
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { SUBSCRIBER } from '../testing/claims';
 import { isoDate } from '../../shared/dates/iso-date';
-import { requireOfficeLink } from './gids';
+import { requireOfficeLink, setSyncRow } from './gids';
 import { notSyncedActions } from './not-synced';
 import { applyEntry } from './server/apply';
 import { openPool } from './server/connection';
@@ -343,6 +343,50 @@ describeWithPg('changes to records across the office', () => {
     });
     await syncAll(a, b);
     expect(acme(b.ctx)).toMatchObject({ name: 'Acme Health Plan West', days: 90 });
+    expect(notSyncedActions(a.ctx.db)).toEqual([]);
+  });
+  it('a change kept here for naming a row of this desk’s own leaves the version where it was', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withBilledClaim);
+    // a payer the office refused that could not be withdrawn, kept as this desk's own
+    const own = withCaptureOff(a.ctx.db, () =>
+      Number(
+        run(
+          a.ctx.db,
+          `INSERT INTO payers (name, payer_code, financial_class, timely_filing_days,
+               appeal_window_days) VALUES ('Own Plan', 'OWN01', 'commercial', 180, 180)`,
+        ).lastInsertRowid,
+      ),
+    );
+    setSyncRow(a.ctx.db, 'payers', own, `own:${own}`, 1);
+    const claim = oneOrThrow<{ id: number; payerId: number }>(
+      a.ctx.db,
+      `SELECT id, payer_id AS payerId FROM claims WHERE claim_number = 'K-100'`,
+    );
+    const movePayer = (payerId: number) =>
+      inWriteTransaction(a.ctx, () =>
+        run(a.ctx.db, `UPDATE claims SET payer_id = ? WHERE id = ?`, payerId, claim.id),
+      );
+    const version = () =>
+      one<{ v: number }>(
+        a.ctx.db,
+        `SELECT version AS v FROM sync_rows WHERE tbl = 'claims' AND local_id = ?`,
+        claim.id,
+      )?.v ?? 1;
+
+    movePayer(own);
+    // the change names the own payer: it stays here, and the claim stays at the office's version
+    expect(all(a.ctx.db, `SELECT seq FROM outbox`)).toEqual([]);
+    expect(version()).toBe(1);
+
+    movePayer(claim.payerId);
+    import277(a, 'K-100', 'A2:20:PR', '000000008');
+    expect((await a.sync.sync()).push.refused).toBe(0);
+    await syncAll(a, b);
+    expect(await serverClaim(server, 'K-100')).toMatchObject([
+      { status: 'acknowledged', version: 3 },
+    ]);
+    expect(claimOf(b.ctx, 'K-100')).toEqual({ status: 'acknowledged' });
     expect(notSyncedActions(a.ctx.db)).toEqual([]);
   });
 });

@@ -45,6 +45,7 @@ import { migration053 } from './053-office-documents';
 import { migration054 } from './054-office-users';
 import { migration057 } from './057-office-capture-when-linked';
 import { migration058 } from './058-office-remittance-payments';
+import { migration059 } from './059-office-batches-of-older-versions';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -156,6 +157,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 58,
     name: "office database: 835 payments pulled from another desk, for the payer's reversal",
     sql: migration058,
+  },
+  {
+    version: 59,
+    name: 'office database: deposit batches an older version opened at a linked desk travel',
+    sql: migration059,
   },
 ];
 
