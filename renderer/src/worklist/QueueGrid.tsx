@@ -328,25 +328,25 @@ const QueueGridRow = memo(function QueueGridRow({
       className="queue-row virtual-row queue-grid-row"
       style={{ transform: `translateY(${top}px)` }}
     >
-      <QueueCells row={row} working={working} />
+      {row && <QueueCells row={row} working={working} />}
     </div>
   );
 });
 
 /**
  * A row's cells: drawn once for the follow-up, whatever the selection does to the row.
- * While the row's page is on its way the cells are there, empty: a jump's first frame
- * makes them, and the frame its page arrives in only fills them.
+ * A row whose page is on its way has none (a grey bar stands in for them): a jump or a drag
+ * makes a screenful of such rows in its own frame, and a dozen elements each would be most
+ * of that frame; the cells come with the text, a few rows a frame (useFillPerFrame).
  */
 const QueueCells = memo(function QueueCells({
   row,
   working,
 }: {
-  row: QueueRow | undefined;
+  row: QueueRow;
   working: string | undefined;
 }) {
   return CELLS.map(({ key, className, align, gridCell }) => {
-    if (!row) return <div key={key} role="gridcell" className={className} />;
     const cell = gridCell(row);
     return (
       <div
