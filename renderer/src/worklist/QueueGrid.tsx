@@ -22,9 +22,11 @@ import { PAGE_SIZE, useQueuePages } from './useQueuePages';
 // the heights queue.css gives a row and the header row
 const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 30;
-// rows given their text in one frame: about two thirds of a screenful, which a two-core
-// office PC lays out and paints well within a frame; a jump's last rows fill in the next
-const FILL_PER_FRAME = 12;
+// rows given their cells and text in one frame: a third of a screenful. The frame a scroll
+// brings a screenful of new rows in also makes the waiting ones and removes those that left,
+// and it stays within its budget on a loaded two-core office PC with eight; a jump's other
+// rows fill in the next frames, top down.
+const FILL_PER_FRAME = 8;
 // the padding of a row (Mantine's xs spacing) on each side
 const ROW_PADDING = 10;
 
