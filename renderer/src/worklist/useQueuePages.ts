@@ -4,15 +4,11 @@ import type { QueueRow } from '../../../shared/api/queue';
 import { api } from '../app/api';
 import { keys } from '../app/query';
 import { toInput, type QueueFilters } from './filters';
+import { dropPagesScrolledPast } from './page-cache';
 
 // A page arrives in one task that parses it and draws its rows: half a hundred keeps that
 // task small, and a screenful of rows spans at most two of them.
 export const PAGE_SIZE = 50;
-// Pages scrolled past that stay cached: a few screens back either way come back at once. A
-// drag through the queue fetches a page or two per step, and a time limit alone would keep
-// every page a fast drag passed in the last half minute (hundreds of them, their rows alive
-// for every garbage collection to walk).
-export const PAGES_KEPT = 20;
 
 const pageQuery = (filters: QueueFilters, page: number) => ({
   queryKey: [...keys.queue, filters, page] as const,
@@ -40,14 +36,7 @@ export function useQueuePages(filters: QueueFilters, visiblePages: readonly numb
   const later = visiblePages.filter((p) => p > 0);
   const pages = useQueries({ queries: later.map((p) => pageQuery(filters, p)) });
   const queryClient = useQueryClient();
-  useEffect(() => {
-    const cache = queryClient.getQueryCache();
-    const idle = cache
-      .findAll({ queryKey: keys.queue, type: 'inactive' })
-      .filter((q) => q.queryKey[2] !== 0)
-      .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt);
-    for (const q of idle.slice(PAGES_KEPT)) cache.remove(q);
-  }, [queryClient, visiblePages]);
+  useEffect(() => dropPagesScrolledPast(queryClient.getQueryCache()), [queryClient, visiblePages]);
   const byPage = new Map<number, QueueRow[]>();
   if (first.data) byPage.set(0, first.data.rows);
   later.forEach((p, i) => {
