@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import type { QueueRow } from '../../../shared/api/queue';
 import { queueColumns } from './columns';
 
@@ -46,19 +46,10 @@ export interface GridRowProps {
   selected: boolean;
 }
 
-/** What a row's cells were last drawn with. */
-interface Drawn {
-  row: QueueRow;
-  working: string | undefined;
-}
-
 /**
- * One row of the grid, in a slot of the screen that keeps it as rows scroll through. A
- * scroll changes which rows are on screen, not the rows that stay: they keep their drawing,
- * judged by the follow-up they show (a page keeps its row objects while it stays cached).
- * While its row's page is on its way the slot keeps the cells it drew last, hidden under a
- * grey bar: the new row then changes their text rather than making a row's dozen elements
- * again, and nothing is made or dropped for the wait.
+ * One row of the grid. A scroll changes which rows are on screen, not the rows that stay:
+ * they keep their drawing, judged by the follow-up they show (a page keeps its row objects
+ * while it stays cached).
  */
 export const QueueGridRow = memo(function QueueGridRow({
   index,
@@ -67,10 +58,6 @@ export const QueueGridRow = memo(function QueueGridRow({
   working,
   selected,
 }: GridRowProps) {
-  const [drawn, setDrawn] = useState<Drawn | null>(null);
-  // remembered in the render itself: React renders the row again before it commits
-  if (row && (row !== drawn?.row || working !== drawn.working)) setDrawn({ row, working });
-  const cells = row ? { row, working } : drawn;
   return (
     <div
       id={`queue-row-${index}`}
@@ -84,15 +71,16 @@ export const QueueGridRow = memo(function QueueGridRow({
       className="queue-row virtual-row queue-grid-row"
       style={{ transform: `translateY(${top}px)` }}
     >
-      {cells && <QueueCells row={cells.row} working={cells.working} />}
+      {row && <QueueCells row={row} working={working} />}
     </div>
   );
 });
 
 /**
  * A row's cells: drawn once for the follow-up, whatever the selection does to the row.
- * A row waits for its text (its page on its way, or a few rows a frame: useFillPerFrame)
- * over the cells its slot drew last, hidden; a slot that drew nothing yet has none.
+ * A row whose page is on its way has none (a grey bar stands in for them): a jump or a drag
+ * makes a screenful of such rows in its own frame, and a dozen elements each would be most
+ * of that frame; the cells come with the text, a few rows a frame (useFillPerFrame).
  */
 const QueueCells = memo(function QueueCells({
   row,
