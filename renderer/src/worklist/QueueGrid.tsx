@@ -10,6 +10,7 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
+import { flushSync } from 'react-dom';
 import type { QueueRow } from '../../../shared/api/queue';
 import { accountPath, navigate } from '../app/router';
 import { listMoveKeys, runListKey } from '../components/list-keys';
@@ -93,10 +94,20 @@ export function QueueGrid({
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const onScroll = () => setTopRow(Math.floor(el.scrollTop / ROW_HEIGHT));
+    let shownTop = -1;
+    // Rendered within the scroll event, as Chromium dispatches it in the frame that shows
+    // the new position: a render left to a later task could miss that frame, and the frame
+    // would show the rows' old places, blank.
+    const onScroll = () => {
+      const top = Math.floor(el.scrollTop / ROW_HEIGHT);
+      if (top === shownTop) return;
+      shownTop = top;
+      flushSync(() => setTopRow(top));
+    };
     const resized = new ResizeObserver(() => setHeight(el.clientHeight));
     setHeight(el.clientHeight);
-    onScroll();
+    shownTop = Math.floor(el.scrollTop / ROW_HEIGHT);
+    setTopRow(shownTop);
     el.addEventListener('scroll', onScroll, { passive: true });
     resized.observe(el);
     return () => {
