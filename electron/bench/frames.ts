@@ -87,8 +87,22 @@ export interface StartupResult {
   load: string;
 }
 
+/** The page's JS heap and DOM, from DevTools, in MB and nodes. */
+export interface HeapResult {
+  /** used heap after a forced collection, before the scrolling */
+  before: number;
+  /** used heap as the scrolling ended, garbage and all */
+  after: number;
+  /** used heap after a forced collection, after the scrolling: what it keeps */
+  kept: number;
+  /** DOM nodes alive before and after the scrolling (after a collection) */
+  nodesBefore: number;
+  nodesAfter: number;
+}
+
 export interface FramesResult {
   queueRows: number;
+  heap: HeapResult;
   startup: StartupResult[];
   scrolling: FrameStats[];
   /** the same frames from a Chromium trace of the scrolling, with CPU time */
@@ -173,7 +187,7 @@ async function scrollQueue(
   page: Page,
   screens: number,
   dragSteps: number,
-): Promise<{ probe: Probe; traced: TraceFrameStats[] }> {
+): Promise<{ probe: Probe; traced: TraceFrameStats[]; heap: HeapResult }> {
   const grid = page.getByRole('grid', { name: /Work queue/ });
   const box = await grid.boundingBox();
   if (!box) throw new Error('frames: the work queue grid is not on screen');
@@ -181,6 +195,18 @@ async function scrollQueue(
   const start = await page.evaluate(gridScroll, null);
   const screen = start.clientHeight;
   const end = start.scrollHeight - start.clientHeight;
+
+  // what the page holds before and after: garbage made and memory kept by the scrolling
+  const devtools = await page.context().newCDPSession(page);
+  const usedMb = async () => (await devtools.send('Runtime.getHeapUsage')).usedSize / (1024 * 1024);
+  const collected = async () => {
+    await devtools.send('HeapProfiler.collectGarbage');
+    return {
+      mb: await usedMb(),
+      nodes: (await devtools.send('Memory.getDOMCounters')).nodes,
+    };
+  };
+  const heapBefore = await collected();
 
   const browser = page.context().browser();
   if (!browser) throw new Error('frames: the page has no browser to trace');
@@ -210,11 +236,21 @@ async function scrollQueue(
   }
   await page.evaluate(setPhase, null);
   const trace = await browser.stopTracing();
+  const heapAfter = await usedMb();
+  const heapKept = await collected();
+  await devtools.detach();
   // for a look at the slow frames in the Performance panel of Chromium's DevTools
   fs.writeFileSync(TRACE_FILE, trace);
   return {
     probe: await page.evaluate(readProbe),
     traced: framesFromTrace(trace.toString('utf8'), FRAME_BUDGET_MS),
+    heap: {
+      before: heapBefore.mb,
+      after: heapAfter,
+      kept: heapKept.mb,
+      nodesBefore: heapBefore.nodes,
+      nodesAfter: heapKept.nodes,
+    },
   };
 }
 
@@ -240,7 +276,7 @@ export async function framesBenchmark(
       await page.context().close();
     }
     const [page] = await openQueue(browser, url, ctx);
-    const { probe, traced } = await scrollQueue(page, options.screens, options.dragSteps);
+    const { probe, traced, heap } = await scrollQueue(page, options.screens, options.dragSteps);
     await page.context().close();
     const phases = [...new Set(probe.frames.map((f) => f.phase))];
     const scrolling = [
@@ -255,6 +291,7 @@ export async function framesBenchmark(
     ];
     return {
       queueRows,
+      heap,
       startup,
       scrolling,
       traced,
@@ -302,6 +339,12 @@ export function printFrames(r: FramesResult): void {
       `${t.phase.padEnd(22)} | ${String(t.frames).padStart(6)} | ${ms(t.cpu.p50)} ${ms(t.cpu.p95)} ${ms(t.cpu.max)} ${String(t.cpu.over16).padStart(4)} | ` +
         `${ms(t.wall.p50)} ${ms(t.wall.p95)} ${ms(t.wall.max)} ${String(t.wall.over16).padStart(4)}`,
     );
+  const h = r.heap;
+  console.log(
+    `\nJS heap (MB): ${h.before.toFixed(1)} before the scrolling (collected), ` +
+      `${h.after.toFixed(1)} as it ended, ${h.kept.toFixed(1)} kept after a collection; ` +
+      `DOM nodes ${h.nodesBefore} before, ${h.nodesAfter} after`,
+  );
   const all = r.scrolling.at(-1);
   const slowStart = Math.max(...r.startup.map((s) => s.selectionPainted));
   console.log(

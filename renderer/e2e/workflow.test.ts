@@ -133,6 +133,38 @@ describe('a representative works the queue', () => {
       .toBe('true');
   });
 
+  it('jumps to the end and back with End, Home and Page Down, the selected row on screen', async () => {
+    const ctx = app.database({ demo: true });
+    const page = await app.open('', ctx);
+    const grid = queueGrid(page);
+    await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(10);
+    const rowCount = Number(await grid.getAttribute('aria-rowcount'));
+    // more follow-ups than a screen holds, so End must scroll
+    expect(rowCount).toBeGreaterThan(40);
+    /** The selected row's place and whether it lies whole below the header, inside the grid. */
+    const selectedOnScreen = () =>
+      grid.evaluate((g) => {
+        const row = g.querySelector<HTMLElement>('[role="row"][aria-selected="true"]');
+        const header = g.querySelector('.queue-header');
+        if (!row || !header) return null;
+        const r = row.getBoundingClientRect();
+        const top = header.getBoundingClientRect().bottom;
+        const whole = r.top >= top - 1 && r.bottom <= g.getBoundingClientRect().bottom + 1;
+        return { index: row.getAttribute('aria-rowindex'), whole };
+      });
+    await grid.focus();
+
+    await page.keyboard.press('End');
+    await expect.poll(selectedOnScreen).toEqual({ index: String(rowCount), whole: true });
+    await page.keyboard.press('Home');
+    await expect.poll(selectedOnScreen).toEqual({ index: '2', whole: true });
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    const moved = await selectedOnScreen();
+    expect(moved?.whole).toBe(true);
+    expect(Number(moved?.index)).toBeGreaterThan(10);
+  });
+
   it('refuses an empty note with a message and writes nothing', async () => {
     const ctx = app.database({ demo: true });
     const accountId = (ctx.db.prepare(`SELECT min(id) AS id FROM accounts`).get() as { id: number })

@@ -1,32 +1,40 @@
 import { Text, UnstyledButton } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { flexRender, getCoreRowModel, useReactTable, type Header } from '@tanstack/react-table';
 import {
   memo,
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
   type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
+import { flushSync } from 'react-dom';
 import type { QueueRow } from '../../../shared/api/queue';
 import { accountPath, navigate } from '../app/router';
 import { listMoveKeys, runListKey } from '../components/list-keys';
 import { useWorkingByAccount } from '../office/WorkingBanner';
 import { queueColumns } from './columns';
+import { rowWindow, scrollTopShowing, type Geometry } from './fixed-rows';
 import type { QueueFilters } from './filters';
+import { QueueGridRow } from './QueueGridRow';
 import { useFillPerFrame } from './useFillPerFrame';
 import { PAGE_SIZE, useQueuePages } from './useQueuePages';
 
 // the heights queue.css gives a row and the header row
 const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 30;
-// rows given their text in one frame: about two thirds of a screenful, which a two-core
-// office PC lays out and paints well within a frame; a jump's last rows fill in the next
-const FILL_PER_FRAME = 12;
+// rows given their cells and text in one frame: a third of a screenful. The frame a scroll
+// brings a screenful of new rows in also makes the waiting ones and removes those that left,
+// and it stays within its budget on a loaded two-core office PC with eight; a jump's other
+// rows fill in the next frames, top down.
+const FILL_PER_FRAME = 8;
 // the padding of a row (Mantine's xs spacing) on each side
 const ROW_PADDING = 10;
+// every row drawn costs layout and text shaping in the frame that shows it; the rows on
+// screen are drawn in the scroll's own frame, so a few beyond them are enough
+const GEOMETRY: Geometry = { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: 2 };
 
 const COUNT = new Intl.NumberFormat('en-US');
 
@@ -46,39 +54,7 @@ const HEADER_CLASS = new Map(
     `queue-heading queue-col-${i}`,
   ]),
 );
-/** Each column's cell as a row draws it: its class, alignment and content. */
-const CELLS = queueColumns.map((c, i) => {
-  const gridCell = c.meta?.gridCell;
-  if (!gridCell) throw new Error(`The work queue column ${i} has no gridCell.`);
-  return {
-    key: i,
-    className: `queue-cell queue-col-${i}${c.meta?.clip ? ' queue-clip' : ''}`,
-    align: c.meta?.align,
-    gridCell,
-  };
-});
-/** The cell that shows another desk's mark on the row's account, before the patient's name. */
-const WORKING_CELL = queueColumns.findIndex(
-  (c) => 'accessorKey' in c && c.accessorKey === 'patientName',
-);
-/** Another desk's mark: the sentence is its name and its tooltip (a native title, as the cells'). */
-function workingMarker(sentence: string) {
-  return (
-    <span
-      className="queue-pill"
-      data-tone="yellow"
-      data-variant="light"
-      data-upper
-      data-small
-      role="img"
-      aria-label={sentence}
-      title={sentence}
-    >
-      In use
-    </span>
-  );
-}
-// the table model serves the columns and their headers; the rows are drawn from CELLS
+// the table model serves the columns and their headers; the rows are drawn by QueueGridRow
 const NO_ROWS: QueueRow[] = [];
 
 /** The row a click or double-click landed in, by its place in the queue. */
@@ -88,9 +64,10 @@ function rowIndexOf(e: MouseEvent): number | null {
 }
 
 /**
- * The virtualised grid: only the rows on screen (and a few beyond) are in the DOM. It
- * re-renders on every scroll, so everything in it that a scroll does not change is memoised:
- * the header, and each row by the follow-up it shows, which a scroll leaves as it was.
+ * The windowed grid: only the rows on screen (and a few beyond) are in the DOM, placed by
+ * arithmetic (every row is ROW_HEIGHT high). It re-renders each time a scroll brings a new
+ * first row, so everything in it that a scroll does not change is memoised: the header, and
+ * each row by the follow-up it shows, which a scroll leaves as it was.
  */
 export function QueueGrid({
   filters,
@@ -110,20 +87,39 @@ export function QueueGrid({
   const rowAt = useQueuePages(filters, visiblePages);
   const working = useWorkingByAccount();
 
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    // every row drawn costs layout and text shaping in the frame that shows it; the rows
-    // on screen are drawn in the scroll's own frame, so a few beyond them are enough
-    overscan: 2,
-    // the column headers stick to the top of the grid, above the first row
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-  });
-  const items = virtualizer.getVirtualItems();
-  const firstIndex = items[0]?.index ?? 0;
-  const lastIndex = items.at(-1)?.index ?? 0;
+  // The row at the top of the screen and the viewport's height: a scroll renders only when
+  // the first row changes, and allocates nothing on the way (a number kept in state).
+  const [topRow, setTopRow] = useState(0);
+  const [height, setHeight] = useState(0);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    let shownTop = -1;
+    // Rendered within the scroll event, as Chromium dispatches it in the frame that shows
+    // the new position: a render left to a later task could miss that frame, and the frame
+    // would show the rows' old places, blank.
+    const onScroll = () => {
+      const top = Math.floor(el.scrollTop / ROW_HEIGHT);
+      if (top === shownTop) return;
+      shownTop = top;
+      flushSync(() => setTopRow(top));
+    };
+    const resized = new ResizeObserver(() => setHeight(el.clientHeight));
+    setHeight(el.clientHeight);
+    shownTop = Math.floor(el.scrollTop / ROW_HEIGHT);
+    setTopRow(shownTop);
+    el.addEventListener('scroll', onScroll, { passive: true });
+    resized.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      resized.disconnect();
+    };
+  }, []);
+  const {
+    first: firstIndex,
+    last: lastIndex,
+    slots,
+  } = rowWindow(topRow * ROW_HEIGHT, height, total, GEOMETRY);
   useEffect(() => {
     const pages: number[] = [];
     for (let p = Math.floor(firstIndex / PAGE_SIZE); p <= Math.floor(lastIndex / PAGE_SIZE); p++)
@@ -131,27 +127,33 @@ export function QueueGrid({
     setVisiblePages((old) => (old.join() === pages.join() ? old : pages));
   }, [firstIndex, lastIndex]);
 
+  /** Scrolls as little as brings row `index` whole on screen (none when it is). */
+  const scrollToRow = (index: number) => {
+    const el = scrollRef.current;
+    if (!el || index < 0) return;
+    const to = scrollTopShowing(index, el.scrollTop, el.clientHeight, GEOMETRY);
+    if (to !== el.scrollTop) el.scrollTop = to;
+  };
   // a new filter starts at the top
   const filterKey = JSON.stringify(filters);
   const lastFilterKey = useRef(filterKey);
   useEffect(() => {
     if (lastFilterKey.current !== filterKey) {
       lastFilterKey.current = filterKey;
-      virtualizer.scrollToIndex(0);
+      if (scrollRef.current) scrollRef.current.scrollTop = 0;
     }
-  }, [filterKey, virtualizer]);
+  }, [filterKey]);
   // on arrival, the selection kept from before is on screen and the keys work at once
   useEffect(() => {
-    virtualizer.scrollToIndex(Math.min(selected, total - 1), { align: 'auto' });
+    scrollToRow(Math.min(selected, total - 1));
     scrollRef.current?.focus();
     // only on arrival: later moves scroll themselves
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const shownRows = useFillPerFrame(
-    items.map((item) => rowAt(item.index)),
-    FILL_PER_FRAME,
-  );
+  const indexes: number[] = [];
+  for (let i = firstIndex; i <= lastIndex; i++) indexes.push(i);
+  const shownRows = useFillPerFrame(indexes.map(rowAt), FILL_PER_FRAME);
   const table = useReactTable({
     data: NO_ROWS,
     columns: queueColumns,
@@ -164,7 +166,7 @@ export function QueueGrid({
   const move = (to: number) => {
     const next = Math.max(0, Math.min(total - 1, to));
     onSelect(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    scrollToRow(next);
   };
   const open = (index: number) => {
     const row = rowAt(index);
@@ -209,15 +211,17 @@ export function QueueGrid({
           sortDir={filters.sortDir}
           onSort={onSort}
         />
-        <div className="queue-rows" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item, n) => (
+        <div className="queue-rows" style={{ height: total * ROW_HEIGHT }}>
+          {indexes.map((index, n) => (
             <QueueGridRow
-              key={item.key}
-              index={item.index}
-              top={item.start - HEADER_HEIGHT}
+              // keyed by its slot on screen, not by its row: a row scrolled in takes the
+              // elements of the one that left, so scrolling makes and drops no rows
+              key={index % slots}
+              index={index}
+              top={index * ROW_HEIGHT}
               row={shownRows[n]}
               working={working.get(shownRows[n]?.accountId ?? -1)}
-              selected={item.index === selected}
+              selected={index === selected}
             />
           ))}
         </div>
@@ -290,81 +294,4 @@ const QueueHeader = memo(function QueueHeader({
       })}
     </div>
   );
-});
-
-interface GridRowProps {
-  index: number;
-  /** offset from the top of the rows, below the sticky header */
-  top: number;
-  /** undefined while its page is loading */
-  row: QueueRow | undefined;
-  /** another desk has the row's account open: what to say about it */
-  working: string | undefined;
-  selected: boolean;
-}
-
-/**
- * One row of the grid. A scroll changes which rows are on screen, not the rows that stay:
- * they keep their drawing, judged by the follow-up they show (a page keeps its row objects
- * while it stays cached).
- */
-const QueueGridRow = memo(function QueueGridRow({
-  index,
-  top,
-  row,
-  working,
-  selected,
-}: GridRowProps) {
-  return (
-    <div
-      id={`queue-row-${index}`}
-      role="row"
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      data-selected={selected}
-      data-index={index}
-      aria-busy={row ? undefined : true}
-      aria-label={row ? undefined : 'Loading row'}
-      className="queue-row virtual-row queue-grid-row"
-      style={{ transform: `translateY(${top}px)` }}
-    >
-      <QueueCells row={row} working={working} />
-    </div>
-  );
-});
-
-/**
- * A row's cells: drawn once for the follow-up, whatever the selection does to the row.
- * While the row's page is on its way the cells are there, empty: a jump's first frame
- * makes them, and the frame its page arrives in only fills them.
- */
-const QueueCells = memo(function QueueCells({
-  row,
-  working,
-}: {
-  row: QueueRow | undefined;
-  working: string | undefined;
-}) {
-  return CELLS.map(({ key, className, align, gridCell }) => {
-    if (!row) return <div key={key} role="gridcell" className={className} />;
-    const cell = gridCell(row);
-    return (
-      <div
-        key={key}
-        role="gridcell"
-        className={cell.look ? `${className} queue-${cell.look}` : className}
-        data-align={align}
-        title={cell.title}
-      >
-        {working !== undefined && key === WORKING_CELL ? (
-          <span className="queue-line">
-            {workingMarker(working)}
-            <span className="queue-fit">{cell.content}</span>
-          </span>
-        ) : (
-          cell.content
-        )}
-      </div>
-    );
-  });
 });

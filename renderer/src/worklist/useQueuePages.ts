@@ -1,8 +1,10 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { QueueRow } from '../../../shared/api/queue';
 import { api } from '../app/api';
 import { keys } from '../app/query';
 import { toInput, type QueueFilters } from './filters';
+import { dropPagesScrolledPast } from './page-cache';
 
 // A page arrives in one task that parses it and draws its rows: half a hundred keeps that
 // task small, and a screenful of rows spans at most two of them.
@@ -33,6 +35,8 @@ export function useQueuePages(filters: QueueFilters, visiblePages: readonly numb
   const first = useQueueFirstPage(filters);
   const later = visiblePages.filter((p) => p > 0);
   const pages = useQueries({ queries: later.map((p) => pageQuery(filters, p)) });
+  const queryClient = useQueryClient();
+  useEffect(() => dropPagesScrolledPast(queryClient.getQueryCache()), [queryClient, visiblePages]);
   const byPage = new Map<number, QueueRow[]>();
   if (first.data) byPage.set(0, first.data.rows);
   later.forEach((p, i) => {
