@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { all, one } from '../db/query';
+import { changingColumns } from './record-columns';
 
 /**
  * The triggers that note a linked desktop's writes for the outbox (DESIGN.md, "Outbox") and
@@ -64,69 +65,15 @@ const RECORDS = [
 const USER_COLUMNS = ['display_name', 'role', 'active', 'pending', 'title', 'email', 'phone'];
 
 /**
- * The columns each changeable record travels with (record-columns.ts) but for what names it
- * (a claim's number and account, a payer's code), which never change: an update of one of
- * them is noted, once per transaction, only when its value really changed.
+ * The columns each changeable record travels with but for what names it (a claim's number
+ * and account, a payer's code), which never change: an update of one of them is noted, once
+ * per transaction, only when its value really changed.
  */
-const CHANGED_RECORDS: Record<'payers' | 'people' | 'coverages' | 'claims', readonly string[]> = {
-  payers: [
-    'name',
-    'financial_class',
-    'claims_line1',
-    'claims_line2',
-    'claims_city',
-    'claims_state',
-    'claims_zip',
-    'appeals_line1',
-    'appeals_line2',
-    'appeals_city',
-    'appeals_state',
-    'appeals_zip',
-    'phone',
-    'fax',
-    'appeals_fax',
-    'timely_filing_days',
-    'appeal_window_days',
-    'second_appeal_window_days',
-    'external_review_window_days',
-  ],
-  people: [
-    'last_name',
-    'first_name',
-    'middle_name',
-    'date_of_birth',
-    'sex',
-    'phone',
-    'phone_digits',
-    'returned_mail',
-    'deceased_date',
-    'deceased_source',
-  ],
-  coverages: ['payer_id', 'priority', 'member_id', 'group_number', 'subscriber_id'],
-  claims: [
-    'coverage_id',
-    'payer_id',
-    'payer_claim_number',
-    'billed_date',
-    'remit_date',
-    'status',
-    'total_charge',
-    'primary_claim_id',
-    'claim_type',
-    'facility_code',
-    'frequency_code',
-    'diagnosis_codes',
-    'prior_authorization',
-    'referral_number',
-    'statement_from',
-    'statement_to',
-    'billing_provider_npi',
-    'fingerprint',
-    'voided_at',
-  ],
-};
+const CHANGED_RECORDS = (['payers', 'people', 'coverages', 'claims'] as const).map(
+  (tbl) => [tbl, changingColumns(tbl)] as const,
+);
 
-const changedRecord = ([tbl, columns]: [string, readonly string[]]): CaptureTrigger =>
+const changedRecord = ([tbl, columns]: readonly [string, readonly string[]]): CaptureTrigger =>
   trigger(
     `office_capture_${tbl}_update`,
     `AFTER UPDATE OF ${columns.join(', ')} ON ${tbl}`,
@@ -151,7 +98,7 @@ ON follow_ups`,
   inserted('office_capture_ledger_entry', 'ledger_entries'),
   ...RECORDS.map((tbl) => inserted(`office_capture_${tbl}`, tbl)),
   // later changes to payers, people, coverages and claims travel by version
-  ...Object.entries(CHANGED_RECORDS).map(changedRecord),
+  ...CHANGED_RECORDS.map(changedRecord),
   // a statement run's combined file stays the printing desk's; its statements travel
   inserted('office_capture_documents', 'documents', `new.kind <> 'statement_run' AND `),
   inserted('office_capture_correspondence', 'correspondence'),

@@ -198,6 +198,21 @@ export type ChangeableTable = 'payers' | 'people' | 'coverages' | 'claims';
 
 const CHANGEABLE: readonly string[] = ['payers', 'people', 'coverages', 'claims'];
 
+/** What names a changeable record (its code, number or owner) never changes after it is made. */
+const NAMING: Record<ChangeableTable, readonly string[]> = {
+  payers: ['payer_code'],
+  people: [],
+  coverages: ['account_id'],
+  claims: ['claim_number', 'account_id'],
+};
+
+/** The desktop's columns a later change of a changeable record can move, in COLUMNS' order. */
+export function changingColumns(tbl: ChangeableTable): string[] {
+  return COLUMNS[tbl]
+    .map(([, column]) => column)
+    .filter((c) => c !== 'created_at' && !NAMING[tbl].includes(c));
+}
+
 export function isChangeable(tbl: string): tbl is ChangeableTable {
   return CHANGEABLE.includes(tbl);
 }
