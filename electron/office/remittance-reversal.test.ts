@@ -64,16 +64,22 @@ function exceptions(d: Desktop): string[] {
   );
 }
 
+/** Two desks; the payer's first file posted at A, and its payment pulled by B. */
+async function paidAtA() {
+  const server = await createServerDatabase();
+  const { a, b, accountIds } = await twoDesktops(server, 1, billed);
+  const { paid, reversal } = payAndTakeBack(a.ctx, accountIds[0] as AccountId);
+  call(a.ctx, 'importFile', {
+    fileName: 'paid.835',
+    text: remittanceFile([paid], { trace: 'T1' }),
+  });
+  await syncAll(a, b);
+  return { server, a, b, reversal };
+}
+
 describeWithPg("a payer's reversal of an 835 payment posted at another desktop", () => {
   it('is made where the reversal file is imported, as at the desk that posted the payment', async () => {
-    const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, billed);
-    const { paid, reversal } = payAndTakeBack(a.ctx, accountIds[0] as AccountId);
-    call(a.ctx, 'importFile', {
-      fileName: 'paid.835',
-      text: remittanceFile([paid], { trace: 'T1' }),
-    });
-    await syncAll(a, b);
+    const { server, a, b, reversal } = await paidAtA();
     expect((await expectLedgersAgree(server, a, b))[0]?.balance).toBe(0);
 
     // B never saw the payer's first file: it holds the payment only as pulled from A
@@ -129,14 +135,7 @@ describeWithPg("a payer's reversal of an 835 payment posted at another desktop",
   });
 
   it('imported at both desks is made once office-wide, the second refused, withdrawn and listed', async () => {
-    const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, billed);
-    const { paid, reversal } = payAndTakeBack(a.ctx, accountIds[0] as AccountId);
-    call(a.ctx, 'importFile', {
-      fileName: 'paid.835',
-      text: remittanceFile([paid], { trace: 'T1' }),
-    });
-    await syncAll(a, b);
+    const { server, a, b, reversal } = await paidAtA();
 
     // both desks import the payer's reversal before either hears of the other's
     const file = remittanceFile([reversal], { trace: 'T2' });
@@ -178,14 +177,7 @@ describeWithPg("a payer's reversal of an 835 payment posted at another desktop",
   });
 
   it('in two different files, one at each desk, is made once office-wide: the second refused as reversed', async () => {
-    const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, billed);
-    const { paid, reversal } = payAndTakeBack(a.ctx, accountIds[0] as AccountId);
-    call(a.ctx, 'importFile', {
-      fileName: 'paid.835',
-      text: remittanceFile([paid], { trace: 'T1' }),
-    });
-    await syncAll(a, b);
+    const { server, a, b, reversal } = await paidAtA();
 
     // the payer sends the reversal twice, under two trace numbers, one reaching each desk
     for (const [d, trace] of [
@@ -211,5 +203,29 @@ describeWithPg("a payer's reversal of an 835 payment posted at another desktop",
         { code: 'CO-45', amount: -8_000, reversal: 1 },
       ]);
     }
+  });
+
+  it("imported after the office's reversal has arrived waits in the exceptions, saying it was reversed", async () => {
+    const { server, a, b, reversal } = await paidAtA();
+    call(b.ctx, 'importFile', {
+      fileName: 'T2.835',
+      text: remittanceFile([reversal], { trace: 'T2' }),
+    });
+    await syncAll(b, a);
+    expect((await expectLedgersAgree(server, a, b))[0]?.balance).toBe(50_000);
+
+    // the payer's second copy of the reversal reaches A, which already holds B's reversal
+    const report = call(a.ctx, 'importFile', {
+      fileName: 'T3.835',
+      text: remittanceFile([reversal], { trace: 'T3' }),
+    });
+    expect(report.remittances[0]).toMatchObject({ reversals: 0, exceptions: 1 });
+    expect(exceptions(a)).toEqual([
+      expect.stringMatching(
+        /: The payer reverses a payment on this claim that was already reversed \(\$420\.00 on \d\d\/\d\d\/\d{4}\); nothing was posted\.$/,
+      ),
+    ]);
+    await syncAll(a, b);
+    expect((await expectLedgersAgree(server, a, b))[0]?.balance).toBe(50_000);
   });
 });

@@ -236,6 +236,40 @@ describe('importing a remittance (835)', () => {
     });
     expect(report.remittances[0]?.reversals).toBe(1);
     expect(call(ctx, 'getAccount', { accountId: a.accountId }).balance.insurance).toBe(40_000);
+
+    // the payer sends the reversal again under another trace: nothing is left to take back
+    const ledgerRows = rowCount(ctx, 'ledger_entries');
+    const again = call(ctx, 'importFile', {
+      fileName: 'reversal-again.835',
+      text: remittanceFile([reversal], { trace: 'T3' }),
+    });
+    expect(again.remittances[0]).toMatchObject({ reversals: 0, exceptions: 1 });
+    expect(rowCount(ctx, 'ledger_entries')).toBe(ledgerRows);
+    expect(call(ctx, 'getAccount', { accountId: a.accountId }).balance.insurance).toBe(40_000);
+    const [exception] = call(ctx, 'listRemittanceExceptions', {});
+    expect(exception?.reason).toMatch(
+      /^Matched claim K\d+: The payer reverses a payment on this claim that was already reversed \(\$400\.00 on \d\d\/\d\d\/\d{4}\); nothing was posted\.$/,
+    );
+  });
+
+  it('a payer reversal of a payment never posted here waits in the exceptions, saying so', () => {
+    const a = claimFor(40_000);
+    const reversal = {
+      ...remitClaim({ patientControlNumber: a.number, charge: 40_000, paid: 40_000 }),
+      statusCode: '22',
+      chargeAmount: -40_000,
+      paidAmount: -40_000,
+    } as ReturnType<typeof remitClaim>;
+    const report = call(ctx, 'importFile', {
+      fileName: 'reversal.835',
+      text: remittanceFile([reversal], { trace: 'T2' }),
+    });
+    expect(report.remittances[0]).toMatchObject({ reversals: 0, exceptions: 1 });
+    const [exception] = call(ctx, 'listRemittanceExceptions', {});
+    expect(exception?.reason).toBe(
+      `Matched claim ${a.number}: The payer reverses a payment on this claim that ClaimDesk ` +
+        'has no record of posting.',
+    );
   });
 
   it('records provider-level adjustments for the facility, not on a patient', () => {

@@ -1,6 +1,7 @@
 import type { ClaimId, ClaimLineId, ReceiptId } from '../../../shared/ids';
 import { addCents, negate, ZERO, type Cents } from '../../../shared/money/cents';
-import type { IsoDate } from '../../../shared/dates/iso-date';
+import { formatUsDate, type IsoDate } from '../../../shared/dates/iso-date';
+import { formatCents } from '../../../shared/money/format';
 import type { Ctx } from '../../core/context';
 import type { NewLedgerEntry } from '../../ledger/ledger';
 import type { Adjustment, Claim, ServiceLine } from '../x12/remittance-types';
@@ -69,11 +70,7 @@ export function planRemittanceClaim(
   }
   if (claim.statusCode === '22') {
     const receiptId = reversibleReceipt(ctx, ours.id);
-    if (receiptId === null) {
-      throw new UnpostableClaim(
-        'The payer reverses a payment on this claim that ClaimDesk has no record of posting.',
-      );
-    }
+    if (receiptId === null) throw new UnpostableClaim(noPaymentToReverse(ctx, ours.id));
     return { kind: 'reversal', receiptId };
   }
   if (claim.paidAmount < 0) {
@@ -211,6 +208,31 @@ function reversibleReceipt(ctx: Ctx, claimId: ClaimId): ReceiptId | null {
     claimId,
   );
   return row?.id ?? null;
+}
+
+/**
+ * Why a payer's reversal finds nothing to take back, as the data says it: the payer's
+ * payment was reversed already (a second reversal file, or another desk's reversal pulled
+ * here), or this copy holds no payer's payment on the claim at all.
+ */
+function noPaymentToReverse(ctx: Ctx, claimId: ClaimId): string {
+  const reversed = one<{ amount: Cents; day: IsoDate }>(
+    ctx.db,
+    `SELECT r.amount, x.received_date AS day FROM receipts r
+       JOIN receipts x ON x.reverses_id = r.id
+       WHERE r.id IN (SELECT l.receipt_id FROM ledger_entries l WHERE l.claim_id = ?)
+         AND (r.remittance_id IS NOT NULL
+           OR EXISTS (SELECT 1 FROM office_remittance_payments o WHERE o.receipt_id = r.id))
+       ORDER BY x.id DESC LIMIT 1`,
+    claimId,
+  );
+  if (!reversed) {
+    return 'The payer reverses a payment on this claim that ClaimDesk has no record of posting.';
+  }
+  return (
+    `The payer reverses a payment on this claim that was already reversed ` +
+    `(${formatCents(reversed.amount)} on ${formatUsDate(reversed.day)}); nothing was posted.`
+  );
 }
 
 function remarkCodes(
