@@ -4,7 +4,7 @@ import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
-import { moneyState, owing } from '../testing/office/money';
+import { batchPayment as pay, moneyState, owing } from '../testing/office/money';
 import {
   accountId as accountNumbered,
   cash,
@@ -42,15 +42,6 @@ function sameBatch(from: Ctx, to: Ctx, batchId: number): BatchId {
     gidOf(from.db, 'deposit_batches', batchId),
   ).id;
 }
-
-const pay = (accountId: AccountId, batchId: number, amount: number, checkNumber: string) => ({
-  accountId,
-  batchId: batchId as BatchId,
-  amount,
-  method: 'check' as const,
-  checkNumber,
-  receivedDate: TEST_TODAY,
-});
 
 describeWithPg('deposit batches between desktops', () => {
   it('takes a batch opened at one desktop to the other, where receipts posted into it at either desk land in it', async () => {

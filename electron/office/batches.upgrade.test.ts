@@ -6,21 +6,12 @@ import { migration059 } from '../db/migrations/059-office-batches-of-older-versi
 import { call } from '../testing/call';
 import { twoDesktops } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
-import { owing } from '../testing/office/money';
+import { batchPayment as pay, owing } from '../testing/office/money';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { gidOf, requireOfficeLink } from './gids';
 import { notSyncedActions } from './not-synced';
 import { changes as changesSchema } from './wire';
-
-const pay = (accountId: AccountId, batchId: number, amount: number, checkNumber: string) => ({
-  accountId,
-  batchId: batchId as BatchId,
-  amount,
-  method: 'check' as const,
-  checkNumber,
-  receivedDate: TEST_TODAY,
-});
 
 const openBatch = (ctx: Ctx, expectedTotal: number) =>
   call(ctx, 'openBatch', { depositDate: TEST_TODAY, source: 'mail', expectedTotal }).id;

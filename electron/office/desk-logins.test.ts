@@ -15,6 +15,7 @@ import { DeskOfAnotherLogin, registerDesktop } from './server/office';
 import { clearMark, liveMarks, putMark, sweepMarks } from './server/working';
 import { OfficeSync } from './sync';
 import type { Entry } from './wire';
+import { noteEntry } from '../testing/office/entries';
 
 const deskId = (d: Desktop) => requireOfficeLink(d.ctx.db).desktopId;
 
@@ -38,29 +39,7 @@ async function refusal(pool: pg.Pool, sql: string, values: unknown[] = []): Prom
 const NOT_ALLOWED = '42501';
 
 function noteAs(desk: string, seq: number): Entry {
-  return {
-    seq,
-    changes: [
-      {
-        tbl: 'activities',
-        op: 'insert',
-        gid: `${desk}:9001`,
-        baseVersion: 0,
-        version: 1,
-        row: {
-          accountGid: 'base:1',
-          claimGid: null,
-          kind: 'note',
-          direction: null,
-          party: null,
-          outcome: null,
-          body: 'Written as another desk.',
-          userGid: 'base:1',
-          occurredAt: '2026-03-16T15:00:00.000Z',
-        },
-      },
-    ],
-  };
+  return noteEntry(seq, `${desk}:9001`, 'Written as another desk.');
 }
 
 describeWithPg('each desk with a server login of its own', () => {

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { createServerDatabase, describeWithPg } from '../../testing/office/server-db';
 import type { Entry, FollowUpRow } from '../wire';
 import { applyEntry } from './apply';
+import { noteEntry } from '../../testing/office/entries';
 import { openPool, type ServerConfig } from './connection';
 import { migrateServer } from './migrate';
 import { SERVER_MIGRATIONS, SERVER_SCHEMA_VERSION } from './migrations';
@@ -65,29 +66,7 @@ describeWithPg('the office server', () => {
   it('applies an entry sent twice once, and answers a refused one the same way again', async () => {
     const { pool, desktop } = await office();
     try {
-      const note: Entry = {
-        seq: 1,
-        changes: [
-          {
-            tbl: 'activities',
-            op: 'insert',
-            gid: `${desktop}:7`,
-            baseVersion: 0,
-            version: 1,
-            row: {
-              accountGid: 'base:1',
-              claimGid: null,
-              kind: 'note',
-              direction: null,
-              party: null,
-              outcome: null,
-              body: 'Called the payer.',
-              userGid: 'base:1',
-              occurredAt: '2026-03-16T15:00:00.000Z',
-            },
-          },
-        ],
-      };
+      const note = noteEntry(1, `${desktop}:7`, 'Called the payer.');
       expect(await applyEntry(pool, desktop, note)).toEqual({ outcome: 'accepted' });
       expect(await applyEntry(pool, desktop, moveTo(2, '2026-03-25', 1))).toEqual({
         outcome: 'accepted',

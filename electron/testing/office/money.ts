@@ -1,10 +1,11 @@
 import pg from 'pg';
 import { expect } from 'vitest';
-import type { AccountId } from '../../../shared/ids';
+import type { AccountId, BatchId } from '../../../shared/ids';
 import type { Ctx } from '../../core/context';
 import { all } from '../../db/query';
 import { gidOf, gidOrNull } from '../../office/gids';
 import { addBilledClaim, addPayer } from '../builders';
+import { TEST_TODAY } from '../test-db';
 import type { Desktop } from './desktops';
 
 /** An account the patient owes $200.00 on, so payments have a claim to pay. */
@@ -88,3 +89,18 @@ export async function expectLedgersAgree(server: pg.ClientConfig, ...desktops: D
     await client.end();
   }
 }
+
+/** A patient's check posted today into a deposit batch, as the payment screen sends it. */
+export const batchPayment = (
+  accountId: AccountId,
+  batchId: number,
+  amount: number,
+  checkNumber: string,
+) => ({
+  accountId,
+  batchId: batchId as BatchId,
+  amount,
+  method: 'check' as const,
+  checkNumber,
+  receivedDate: TEST_TODAY,
+});
