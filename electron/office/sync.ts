@@ -27,6 +27,7 @@ import { heldDocuments, placeDocumentFiles, removeFiles, sendDocumentFiles } fro
 import { OfficeRefused } from './refused';
 import { sendBaseFiles } from './base-documents';
 import { refusedWithFollowers, takeRows, takeServerState } from './take';
+import { takeWithDeidentified } from './deidentified';
 import { fetchRecords } from './server/record-changes';
 import { isChangeableChange, type ChangeableTable } from './record-columns';
 
@@ -223,11 +224,9 @@ export class OfficeSync {
       ];
       const refused = this.localWrite(() => {
         const entries = refusedWithFollowers(this.ctx.db, entry.seq, outcome.reason);
-        takeServerState(
-          this.ctx.db,
-          entries,
-          [...current, ...outcome.serverRows],
-          this.ctx.clock.now(),
+        const office = [...current, ...outcome.serverRows];
+        takeWithDeidentified(this.ctx, office, () =>
+          takeServerState(this.ctx.db, entries, office, this.ctx.clock.now()),
         );
         return entries.length;
       });
@@ -257,7 +256,7 @@ export class OfficeSync {
       ]);
       try {
         taken += this.localWrite(() => {
-          const n = takeRows(this.ctx.db, others);
+          const n = takeWithDeidentified(this.ctx, others, () => takeRows(this.ctx.db, others));
           run(this.ctx.db, `UPDATE office_link SET cursor = ?`, page.cursor);
           return n;
         });

@@ -11,7 +11,8 @@ import { touchAccount } from '../core/touched';
 import type { ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { billingRules } from '../rules/billing-rules';
-import { removeFiledFiles, scanNames } from './files';
+import { removeFiledFiles } from './files';
+import { scrubPersonRows } from './scrub';
 
 interface Person {
   id: number;
@@ -62,31 +63,6 @@ function refusals(db: ReadDb, p: Person, accounts: AccountFacts[], today: IsoDat
   return out;
 }
 
-/** The texts that identify the person, longest first so a full name goes before its parts. */
-function identifiers(db: ReadDb, p: Person): string[] {
-  const addresses = all<{ line1: string; line2: string | null }>(
-    db,
-    `SELECT line1, line2 FROM addresses WHERE person_id = ?`,
-    p.id,
-  );
-  const representatives = all<{ name: string; line1: string | null; line2: string | null }>(
-    db,
-    `SELECT name, line1, line2 FROM estate_representatives WHERE person_id = ?`,
-    p.id,
-  );
-  const found = [
-    `${p.firstName} ${p.lastName}`,
-    `${p.lastName}, ${p.firstName}`,
-    p.middleName ? `${p.firstName} ${p.middleName} ${p.lastName}` : null,
-    p.phone,
-    ...addresses.flatMap((a) => [a.line1, a.line2]),
-    ...representatives.flatMap((r) => [r.name, r.line1, r.line2]),
-  ];
-  return [...new Set(found.filter((t): t is string => t !== null && t.trim().length >= 3))].sort(
-    (a, b) => b.length - a.length,
-  );
-}
-
 /**
  * After the retention period a supervisor replaces a deceased person's names, addresses,
  * date of birth and phones by a marker. Their accounts must be closed, owe nothing and have
@@ -98,11 +74,12 @@ export function deidentifyPerson(ctx: Ctx, input: ParsedInputOf<'deidentifyPerso
     ctx.db,
     `SELECT p.id, p.first_name AS firstName, p.middle_name AS middleName, p.last_name AS lastName,
         p.phone, p.deceased_date AS deceasedDate,
-        EXISTS (SELECT 1 FROM deidentifications WHERE person_id = p.id) AS done
+        -- de-identified here, or at another desk of the office and taken from it
+        EXISTS (SELECT 1 FROM deidentifications WHERE person_id = p.id)
+          OR (p.first_name = @removed AND p.last_name = @removed) AS done
       FROM people p JOIN accounts a ON p.id IN (a.patient_id, a.guarantor_id)
-      WHERE a.id = ? AND p.id = ?`,
-    input.accountId,
-    input.personId,
+      WHERE a.id = @accountId AND p.id = @personId`,
+    { removed: REMOVED, accountId: input.accountId, personId: input.personId },
   );
   if (!p) throw notFound('The patient or guarantor of this account');
   const accounts = all<AccountFacts>(
@@ -124,9 +101,6 @@ export function deidentifyPerson(ctx: Ctx, input: ParsedInputOf<'deidentifyPerso
     });
   }
   const accountIds = accounts.map((a) => a.id);
-  const texts = [...identifiers(ctx.db, p), ...scanNames(ctx.db, accountIds)].sort(
-    (a, b) => b.length - a.length,
-  );
   run(
     ctx.db,
     `INSERT INTO deidentifications (person_id, account_id, reason, done_at, done_by)
@@ -137,6 +111,8 @@ export function deidentifyPerson(ctx: Ctx, input: ParsedInputOf<'deidentifyPerso
     ctx.clock.now(),
     ctx.userId,
   );
+  // the rows that name the person first, while their names are still here to be found
+  const rewritten = scrubPersonRows(ctx.db, p, accountIds);
   run(
     ctx.db,
     `UPDATE people SET first_name = @removed, last_name = @removed, middle_name = NULL, date_of_birth = NULL,
@@ -144,39 +120,7 @@ export function deidentifyPerson(ctx: Ctx, input: ParsedInputOf<'deidentifyPerso
       WHERE id = @id`,
     { removed: REMOVED, id: p.id },
   );
-  run(
-    ctx.db,
-    `UPDATE addresses SET line1 = @removed, line2 = NULL, city = @removed, zip = @removed WHERE person_id = @id`,
-    { removed: REMOVED, id: p.id },
-  );
-  run(
-    ctx.db,
-    `UPDATE estate_representatives SET name = @removed, line1 = @removed, line2 = NULL, city = @removed, zip = @removed
-      WHERE person_id = @id`,
-    { removed: REMOVED, id: p.id },
-  );
-  let rewritten = 0;
   for (const a of accounts) {
-    run(
-      ctx.db,
-      `UPDATE follow_ups SET patient_name = ? WHERE account_id = ?
-         AND (SELECT patient_id FROM accounts WHERE id = ?) = ?`,
-      `${REMOVED}, ${REMOVED}`,
-      a.id,
-      a.id,
-      p.id,
-    );
-    const rows = all<{ id: number; body: string }>(
-      ctx.db,
-      `SELECT id, body FROM activities WHERE account_id = ?`,
-      a.id,
-    );
-    for (const r of rows) {
-      const body = texts.reduce((b, t) => b.split(t).join(REMOVED), r.body);
-      if (body === r.body) continue;
-      run(ctx.db, `UPDATE activities SET body = ? WHERE id = ?`, body, r.id);
-      rewritten += 1;
-    }
     recordActivity(ctx, {
       accountId: a.id,
       kind: 'system',

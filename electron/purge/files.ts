@@ -8,6 +8,7 @@ import type { Ctx } from '../core/context';
 import type { ReadDb } from '../db/open';
 import { all, run } from '../db/query';
 import { finishRemovals, moveForRemoval, type FiledFile } from '../filing/removals';
+import { asDesktopsOwn } from '../office/capture';
 
 interface Held extends FiledFile {
   accountId: AccountId;
@@ -97,11 +98,14 @@ export function removeFiledFiles(ctx: Ctx, accountIds: readonly AccountId[]): nu
       (f) =>
         `${f.what} of ${formatUsDate(f.date)} (SHA-256 ${spacedFingerprint(f.sha256)}${missing.includes(f) ? ', already missing from the folder' : ''})`,
     );
-    recordActivity(ctx, {
-      accountId,
-      kind: 'system',
-      text: `De-identification deleted the filed files that named the person from the documents folder; their records and fingerprints are kept: ${listed.join('; ')}.`,
-    });
+    // it lists this desk's folder: in an office, each desk's line is its own, never sent
+    asDesktopsOwn(ctx.db, () =>
+      recordActivity(ctx, {
+        accountId,
+        kind: 'system',
+        text: `De-identification deleted the filed files that named the person from the documents folder; their records and fingerprints are kept: ${listed.join('; ')}.`,
+      }),
+    );
   }
   // after the commit (the request's synchronous work ends with it), or after its rollback
   const { db, databasePath } = ctx;

@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import { expect, it } from 'vitest';
+import { REMOVED } from '../../shared/api/purge';
+import type { AccountId, PersonId } from '../../shared/ids';
+import type { Ctx } from '../core/context';
+import { all, oneOrThrow, run } from '../db/query';
+import { recordedPath } from '../filing/location';
+import { addAddress } from '../testing/builders';
+import { call, expectRefused } from '../testing/call';
+import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { serverCount } from '../testing/office/records';
+import { pdfScan, scanned } from '../testing/scans';
+import { balanceDrift } from '../testing/test-db';
+import { gidOf } from './gids';
+
+const NAME = /eleanor|testwell|lantern/i;
+
+/** A deceased patient past the retention period, her account closed: ready to de-identify. */
+function eleanor(ctx: Ctx, accountId: AccountId): void {
+  everyoneSupervisor(ctx);
+  const { id } = oneOrThrow<{ id: PersonId }>(
+    ctx.db,
+    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
+    accountId,
+  );
+  run(
+    ctx.db,
+    `UPDATE people SET first_name = 'Eleanor', last_name = 'Testwell', phone = '207-555-0101',
+       phone_digits = '2075550101', deceased_date = '2015-05-20', deceased_source = 'Obituary'
+     WHERE id = ?`,
+    id,
+  );
+  addAddress(ctx, id, '77 Lantern Way');
+  call(ctx, 'addActivity', {
+    accountId,
+    kind: 'note',
+    text: 'Eleanor Testwell paid in full; daughter confirmed 77 Lantern Way.',
+  });
+}
+
+function close(d: Desktop, accountId: AccountId): void {
+  run(d.ctx.db, `UPDATE follow_ups SET status = 'done' WHERE account_id = ?`, accountId);
+  run(d.ctx.db, `UPDATE accounts SET status = 'closed' WHERE id = ?`, accountId);
+}
+
+const patientOf = (d: Desktop, accountId: AccountId) =>
+  oneOrThrow<{ id: PersonId }>(
+    d.ctx.db,
+    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
+    accountId,
+  ).id;
+
+/** Everything this copy holds that could name her, as text. */
+function whatNamesHer(d: Desktop): string {
+  return [
+    ...all<{ t: string }>(
+      d.ctx.db,
+      `SELECT first_name || ' ' || last_name || ' ' || ifnull(phone, '') AS t FROM people`,
+    ),
+    ...all<{ t: string }>(
+      d.ctx.db,
+      `SELECT line1 || ' ' || city || ' ' || zip AS t FROM addresses`,
+    ),
+    ...all<{ t: string }>(d.ctx.db, `SELECT body AS t FROM activities`),
+    ...all<{ t: string }>(d.ctx.db, `SELECT ifnull(patient_name, '') AS t FROM follow_ups`),
+    ...all<{ t: string }>(d.ctx.db, `SELECT original_name AS t FROM correspondence`),
+  ]
+    .map((r) => r.t)
+    .join('\n');
+}
+
+describeWithPg('a person de-identified at one desktop', () => {
+  it('is de-identified at the other too: her addresses, history, queue name and files there', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, eleanor);
+    const accountId = accountIds[0] as AccountId;
+    // after joining, B writes of her and files her letter; A takes both
+    call(b.ctx, 'addActivity', {
+      accountId,
+      kind: 'note',
+      text: "Called Eleanor Testwell's daughter at 207-555-0101.",
+    });
+    call(b.ctx, 'fileCorrespondence', {
+      accountId,
+      type: 'patient',
+      receivedDate: '2026-03-10',
+      file: scanned('Testwell letter.pdf', pdfScan('Dear billing office, Eleanor Testwell')),
+    });
+    await syncAll(b, a);
+    for (const d of [a, b]) close(d, accountId);
+    const scanOnB = oneOrThrow<{ folder: string; fileName: string }>(
+      b.ctx.db,
+      `SELECT folder, file_name AS fileName FROM correspondence`,
+    );
+    const fileOnB = recordedPath(b.ctx.databasePath, scanOnB.folder, scanOnB.fileName) ?? '';
+    expect(fs.existsSync(fileOnB)).toBe(true);
+    expect(whatNamesHer(b)).toMatch(NAME);
+
+    const done = call(a.ctx, 'deidentifyPerson', {
+      accountId,
+      personId: patientOf(a, accountId),
+      reason: 'Retention period over',
+    });
+    // both notes, and the line B wrote when it filed her letter under its name
+    expect(done).toMatchObject({ historyRowsRewritten: 3, filesRemoved: 1 });
+    await syncAll(a, b);
+
+    for (const d of [a, b]) {
+      expect(whatNamesHer(d)).not.toMatch(NAME);
+      expect(whatNamesHer(d)).toContain(REMOVED);
+      expect(balanceDrift(d.ctx)).toBe(0);
+      // the office's line of what was done, written at A, is in both histories
+      expect(
+        all<{ body: string }>(
+          d.ctx.db,
+          `SELECT body FROM activities WHERE body LIKE 'De-identified after the retention period:%'`,
+        ),
+      ).toHaveLength(1);
+    }
+    expect(all(b.ctx.db, `SELECT line1, city, zip FROM addresses`)).toEqual([
+      { line1: REMOVED, city: REMOVED, zip: REMOVED },
+    ]);
+    expect(all(b.ctx.db, `SELECT body FROM activities WHERE body LIKE 'Called %'`)).toEqual([
+      { body: `Called ${REMOVED}'s daughter at ${REMOVED}.` },
+    ]);
+    // B's copy of the letter is gone from its folder, its record and fingerprint kept
+    expect(fs.existsSync(fileOnB)).toBe(false);
+    expect(
+      oneOrThrow<{ removed: string | null }>(
+        b.ctx.db,
+        `SELECT removed_at AS removed FROM correspondence`,
+      ).removed,
+    ).not.toBeNull();
+    // each desk's line listing the files it removed speaks of its own folder: never sent
+    for (const d of [a, b]) {
+      const listed = all<{ id: number }>(
+        d.ctx.db,
+        `SELECT id FROM activities WHERE body LIKE 'De-identification deleted the filed files%'`,
+      );
+      expect(listed).toHaveLength(1);
+      expect(gidOf(d.ctx.db, 'activities', listed[0]?.id ?? 0)).toMatch(/^own:/);
+    }
+    await syncAll(b, a);
+    expect(
+      all(a.ctx.db, `SELECT 1 FROM activities WHERE body LIKE 'De-identification deleted%'`),
+    ).toHaveLength(1);
+    expect(
+      await serverCount(
+        server,
+        `SELECT count(*) AS n FROM activities
+      WHERE body LIKE 'De-identification deleted%'`,
+      ),
+    ).toBe(0);
+
+    // done office-wide: B does not offer to do it again
+    expectRefused(
+      b.ctx,
+      'deidentifyPerson',
+      { accountId, personId: patientOf(b, accountId), reason: 'Retention period over' },
+      /already de-identified/,
+    );
+  });
+});

@@ -1,0 +1,85 @@
+import { REMOVED } from '../../shared/api/purge';
+import type { AccountId } from '../../shared/ids';
+import type { Db, ReadDb } from '../db/open';
+import { all, run } from '../db/query';
+import { scanNames } from './files';
+
+/** What names a person in rows beside their own. */
+export interface PersonNames {
+  id: number;
+  firstName: string;
+  middleName: string | null;
+  lastName: string;
+  phone: string | null;
+}
+
+/** The texts that identify the person, longest first so a full name goes before its parts. */
+function identifiers(db: ReadDb, p: PersonNames, accountIds: readonly AccountId[]): string[] {
+  const addresses = all<{ line1: string; line2: string | null }>(
+    db,
+    `SELECT line1, line2 FROM addresses WHERE person_id = ?`,
+    p.id,
+  );
+  const representatives = all<{ name: string; line1: string | null; line2: string | null }>(
+    db,
+    `SELECT name, line1, line2 FROM estate_representatives WHERE person_id = ?`,
+    p.id,
+  );
+  const found = [
+    `${p.firstName} ${p.lastName}`,
+    `${p.lastName}, ${p.firstName}`,
+    p.middleName ? `${p.firstName} ${p.middleName} ${p.lastName}` : null,
+    p.phone,
+    ...addresses.flatMap((a) => [a.line1, a.line2]),
+    ...representatives.flatMap((r) => [r.name, r.line1, r.line2]),
+    ...scanNames(db, accountIds),
+  ];
+  return [...new Set(found.filter((t): t is string => t !== null && t.trim().length >= 3))].sort(
+    (a, b) => b.length - a.length,
+  );
+}
+
+/**
+ * Replaces by the marker what names the person outside their own row: their addresses,
+ * estate representatives, the queue's copy of their name, and every history row of the
+ * accounts that spells a name, address or phone of theirs. Run while the person's own row
+ * still holds the names to look for. Returns how many history rows were rewritten.
+ */
+export function scrubPersonRows(db: Db, p: PersonNames, accountIds: readonly AccountId[]): number {
+  const texts = identifiers(db, p, accountIds);
+  run(
+    db,
+    `UPDATE addresses SET line1 = @removed, line2 = NULL, city = @removed, zip = @removed WHERE person_id = @id`,
+    { removed: REMOVED, id: p.id },
+  );
+  run(
+    db,
+    `UPDATE estate_representatives SET name = @removed, line1 = @removed, line2 = NULL, city = @removed, zip = @removed
+      WHERE person_id = @id`,
+    { removed: REMOVED, id: p.id },
+  );
+  let rewritten = 0;
+  for (const accountId of accountIds) {
+    run(
+      db,
+      `UPDATE follow_ups SET patient_name = ? WHERE account_id = ?
+         AND (SELECT patient_id FROM accounts WHERE id = ?) = ?`,
+      `${REMOVED}, ${REMOVED}`,
+      accountId,
+      accountId,
+      p.id,
+    );
+    const rows = all<{ id: number; body: string }>(
+      db,
+      `SELECT id, body FROM activities WHERE account_id = ?`,
+      accountId,
+    );
+    for (const r of rows) {
+      const body = texts.reduce((b, t) => b.split(t).join(REMOVED), r.body);
+      if (body === r.body) continue;
+      run(db, `UPDATE activities SET body = ? WHERE id = ?`, body, r.id);
+      rewritten += 1;
+    }
+  }
+  return rewritten;
+}
