@@ -6,7 +6,8 @@ import { sqlState } from './connection';
  * Users as the office knows them (server migration 9). A change to who may do what is
  * checked against the server's own record of who is an active supervisor, never against
  * what the sending desktop holds: a desktop where someone made themselves a supervisor
- * by hand cannot turn that into the office's.
+ * by hand cannot turn that into the office's. The server holds any write to the table to the
+ * same rules (migration 14); checking here first gives the desktop its refusal in words.
  */
 const USER_COLUMNS = `username, display_name AS "displayName", role, active, pending, title,
   email, phone, created_at AS "createdAt", changed_at AS "changedAt", changed_by AS "changedBy"`;
