@@ -11,6 +11,7 @@ import { serverMigration010 } from './010-posting-detail';
 import { serverMigration011 } from './011-record-changes';
 import { serverMigration012 } from './012-desk-logins';
 import { serverMigration013 } from './013-facilities';
+import { serverMigration014 } from './014-user-changes-judged';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -84,6 +85,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 13,
     name: 'facilities added at a desktop, insert-only, one NPI office-wide',
     sql: serverMigration013,
+  },
+  {
+    version: 14,
+    name: 'changes to users judged by the server itself: only a supervisor decides',
+    sql: serverMigration014,
   },
 ];
 
