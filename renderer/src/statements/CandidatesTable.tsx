@@ -14,7 +14,7 @@ import {
   STATEMENT_HOLD,
   type StatementCandidate,
 } from '../../../shared/api/statements';
-import { listMoveKeys, runListKey } from '../components/list-keys';
+import { listMoveKeys, runListKey } from '../grid/list-keys';
 import { Money } from '../components/Money';
 import { UsDate } from '../components/UsDate';
 
