@@ -7,19 +7,23 @@ import {
   type RowSelectionState,
   type Updater,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import {
   DUNNING_STAGE,
   STATEMENT_HOLD,
   type StatementCandidate,
 } from '../../../shared/api/statements';
-import { listMoveKeys, runListKey } from '../components/list-keys';
 import { Money } from '../components/Money';
 import { UsDate } from '../components/UsDate';
+import type { Geometry } from '../grid/fixed-rows';
+import { runListKey } from '../grid/list-keys';
+import { useFixedRows } from '../grid/useFixedRows';
 
 const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 30;
+// a dozen rows beyond the screen either way: the list is in memory, so a row scrolled to
+// is drawn at once, and a short scroll often finds its rows already there
+const GEOMETRY: Geometry = { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: 12 };
 /** Room between a right-aligned amount and the date beside it. */
 const COLUMN_GAP = 16;
 
@@ -130,7 +134,7 @@ export function CandidatesTable({
   onSelect: (next: RowSelectionState) => void;
   disabled: boolean;
 }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const { scrollRef, indexes, slotKey, moveKeys } = useFixedRows(rows.length, GEOMETRY);
   const [active, setActive] = useState(0);
   const table = useReactTable({
     data: rows,
@@ -143,26 +147,12 @@ export function CandidatesTable({
     onRowSelectionChange: (u: Updater<RowSelectionState>) =>
       onSelect(typeof u === 'function' ? u(selected) : u),
   });
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    // the column headers stick to the top of the grid, above the first row
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-  });
   const model = table.getRowModel().rows;
   const gridTemplateColumns = table
     .getAllLeafColumns()
     .map((c) => (c.id === 'hold' ? `minmax(${c.getSize()}px, 1fr)` : `${c.getSize()}px`))
     .join(' ');
 
-  const move = (to: number) => {
-    const next = Math.max(0, Math.min(rows.length - 1, to));
-    setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
   const onKeyDown = (e: KeyboardEvent) => {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
       e.preventDefault();
@@ -170,7 +160,7 @@ export function CandidatesTable({
       return;
     }
     runListKey(e, {
-      ...listMoveKeys(active, rows.length, scrollRef.current?.clientHeight, ROW_HEIGHT, move),
+      ...moveKeys(active, setActive),
       ' ': () => {
         if (model[active]?.getCanSelect()) model[active]?.toggleSelected();
       },
@@ -227,26 +217,26 @@ export function CandidatesTable({
             </Box>
           ))}
         </Box>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = model[item.index];
+        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
+          {indexes.map((index) => {
+            const row = model[index];
             if (!row) return null;
             return (
               <div
-                key={row.id}
-                id={`candidate-row-${item.index}`}
+                key={slotKey(index)}
+                id={`candidate-row-${index}`}
                 role="row"
-                aria-rowindex={item.index + 2}
+                aria-rowindex={index + 2}
                 aria-selected={row.getIsSelected()}
-                data-selected={item.index === active}
+                data-selected={index === active}
                 className="queue-row virtual-row"
                 onClick={() => {
-                  setActive(item.index);
+                  setActive(index);
                   if (row.getCanSelect()) row.toggleSelected();
                 }}
                 style={{
                   height: ROW_HEIGHT,
-                  transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
+                  transform: `translateY(${index * ROW_HEIGHT}px)`,
                   gridTemplateColumns,
                   columnGap: COLUMN_GAP,
                   cursor: disabled ? 'default' : 'pointer',

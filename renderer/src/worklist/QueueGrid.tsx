@@ -3,20 +3,19 @@ import { flexRender, getCoreRowModel, useReactTable, type Header } from '@tansta
 import {
   memo,
   useEffect,
-  useLayoutEffect,
   useRef,
   useState,
   type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
-import { flushSync } from 'react-dom';
 import type { QueueRow } from '../../../shared/api/queue';
 import { accountPath, navigate } from '../app/router';
-import { listMoveKeys, runListKey } from '../components/list-keys';
+import type { Geometry } from '../grid/fixed-rows';
+import { runListKey } from '../grid/list-keys';
+import { useFixedRows } from '../grid/useFixedRows';
 import { useWorkingByAccount } from '../office/WorkingBanner';
 import { queueColumns } from './columns';
-import { rowWindow, scrollTopShowing, type Geometry } from './fixed-rows';
 import type { QueueFilters } from './filters';
 import { QueueGridRow } from './QueueGridRow';
 import { useFillPerFrame } from './useFillPerFrame';
@@ -82,44 +81,18 @@ export function QueueGrid({
   onSelect: (index: number) => void;
   onSort: (key: QueueFilters['sortBy']) => void;
 }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const {
+    scrollRef,
+    first: firstIndex,
+    last: lastIndex,
+    indexes,
+    slotKey,
+    scrollToRow,
+    moveKeys,
+  } = useFixedRows(total, GEOMETRY);
   const [visiblePages, setVisiblePages] = useState<number[]>([0]);
   const rowAt = useQueuePages(filters, visiblePages);
   const working = useWorkingByAccount();
-
-  // The row at the top of the screen and the viewport's height: a scroll renders only when
-  // the first row changes, and allocates nothing on the way (a number kept in state).
-  const [topRow, setTopRow] = useState(0);
-  const [height, setHeight] = useState(0);
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    let shownTop = -1;
-    // Rendered within the scroll event, as Chromium dispatches it in the frame that shows
-    // the new position: a render left to a later task could miss that frame, and the frame
-    // would show the rows' old places, blank.
-    const onScroll = () => {
-      const top = Math.floor(el.scrollTop / ROW_HEIGHT);
-      if (top === shownTop) return;
-      shownTop = top;
-      flushSync(() => setTopRow(top));
-    };
-    const resized = new ResizeObserver(() => setHeight(el.clientHeight));
-    setHeight(el.clientHeight);
-    shownTop = Math.floor(el.scrollTop / ROW_HEIGHT);
-    setTopRow(shownTop);
-    el.addEventListener('scroll', onScroll, { passive: true });
-    resized.observe(el);
-    return () => {
-      el.removeEventListener('scroll', onScroll);
-      resized.disconnect();
-    };
-  }, []);
-  const {
-    first: firstIndex,
-    last: lastIndex,
-    slots,
-  } = rowWindow(topRow * ROW_HEIGHT, height, total, GEOMETRY);
   useEffect(() => {
     const pages: number[] = [];
     for (let p = Math.floor(firstIndex / PAGE_SIZE); p <= Math.floor(lastIndex / PAGE_SIZE); p++)
@@ -127,13 +100,6 @@ export function QueueGrid({
     setVisiblePages((old) => (old.join() === pages.join() ? old : pages));
   }, [firstIndex, lastIndex]);
 
-  /** Scrolls as little as brings row `index` whole on screen (none when it is). */
-  const scrollToRow = (index: number) => {
-    const el = scrollRef.current;
-    if (!el || index < 0) return;
-    const to = scrollTopShowing(index, el.scrollTop, el.clientHeight, GEOMETRY);
-    if (to !== el.scrollTop) el.scrollTop = to;
-  };
   // a new filter starts at the top
   const filterKey = JSON.stringify(filters);
   const lastFilterKey = useRef(filterKey);
@@ -142,7 +108,7 @@ export function QueueGrid({
       lastFilterKey.current = filterKey;
       if (scrollRef.current) scrollRef.current.scrollTop = 0;
     }
-  }, [filterKey]);
+  }, [filterKey, scrollRef]);
   // on arrival, the selection kept from before is on screen and the keys work at once
   useEffect(() => {
     scrollToRow(Math.min(selected, total - 1));
@@ -151,8 +117,6 @@ export function QueueGrid({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const indexes: number[] = [];
-  for (let i = firstIndex; i <= lastIndex; i++) indexes.push(i);
   const shownRows = useFillPerFrame(indexes.map(rowAt), FILL_PER_FRAME);
   const table = useReactTable({
     data: NO_ROWS,
@@ -163,18 +127,13 @@ export function QueueGrid({
     autoResetAll: false,
   });
 
-  const move = (to: number) => {
-    const next = Math.max(0, Math.min(total - 1, to));
-    onSelect(next);
-    scrollToRow(next);
-  };
   const open = (index: number) => {
     const row = rowAt(index);
     if (row) navigate(accountPath(row.accountId));
   };
   const onKeyDown = (e: KeyboardEvent) =>
     runListKey(e, {
-      ...listMoveKeys(selected, total, scrollRef.current?.clientHeight, ROW_HEIGHT, move),
+      ...moveKeys(selected, onSelect),
       Enter: () => open(selected),
     });
   // one handler on the grid rather than one per row: a row drawn holds no function
@@ -214,9 +173,7 @@ export function QueueGrid({
         <div className="queue-rows" style={{ height: total * ROW_HEIGHT }}>
           {indexes.map((index, n) => (
             <QueueGridRow
-              // keyed by its slot on screen, not by its row: a row scrolled in takes the
-              // elements of the one that left, so scrolling makes and drops no rows
-              key={index % slots}
+              key={slotKey(index)}
               index={index}
               top={index * ROW_HEIGHT}
               row={shownRows[n]}
