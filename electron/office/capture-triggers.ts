@@ -69,7 +69,7 @@ const USER_COLUMNS = ['display_name', 'role', 'active', 'pending', 'title', 'ema
  * and account, a payer's code), which never change: an update of one of them is noted, once
  * per transaction, only when its value really changed.
  */
-const CHANGED_RECORDS = (['payers', 'people', 'coverages', 'claims'] as const).map(
+const CHANGED_RECORDS = (['payers', 'people', 'coverages', 'claims', 'denials'] as const).map(
   (tbl) => [tbl, changingColumns(tbl)] as const,
 );
 
@@ -97,7 +97,10 @@ ON follow_ups`,
   inserted('office_capture_receipt', 'receipts'),
   inserted('office_capture_ledger_entry', 'ledger_entries'),
   ...RECORDS.map((tbl) => inserted(`office_capture_${tbl}`, tbl)),
-  // later changes to payers, people, coverages and claims travel by version
+  // the denial an 835 opens, and the payer's answers to its appeals
+  inserted('office_capture_denials', 'denials'),
+  inserted('office_capture_appeal_responses', 'appeal_responses'),
+  // later changes to payers, people, coverages, claims and denials travel by version
   ...CHANGED_RECORDS.map(changedRecord),
   // a statement run's combined file stays the printing desk's; its statements travel
   inserted('office_capture_documents', 'documents', `new.kind <> 'statement_run' AND `),

@@ -1,4 +1,5 @@
 import { FOLLOW_UP_KIND } from '../../shared/codes/enums';
+import { DENIAL_STATE } from '../../shared/codes/denials';
 import { formatUsDate, isoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
@@ -25,6 +26,8 @@ export function describeRow(r: ServerRow | Change): string {
       return `New deposit batch of ${formatUsDate(isoDate(r.row.depositDate))} expecting ${formatCents(cents(r.row.expectedTotal))}.`;
     case 'batch_closings':
       return `Deposit batch closed at ${formatCents(cents(r.row.expectedTotal))}.`;
+    case 'denials':
+      return `Denial of ${formatCents(cents(r.row.amount))} (${r.row.codes}), appeal by ${formatUsDate(isoDate(r.row.deadlineDate))}.`;
     case 'follow_ups':
       break;
     default:
@@ -51,6 +54,9 @@ function describeReceipt(r: ReceiptRow): string {
   return `${what.charAt(0).toUpperCase()}${what.slice(1)} of ${amount} (${r.method}) ${verb} ${on}.`;
 }
 
+const stateLabel = (state: string) =>
+  ((DENIAL_STATE.labels as Record<string, string>)[state] ?? state).toLowerCase();
+
 /** A change to an earlier record, as the not-synced list says it. */
 function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
   switch (c.tbl) {
@@ -62,5 +68,7 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
       return `Payer ${c.row.name} (${c.row.payerCode}) changed.`;
     case 'coverages':
       return `Coverage changed: member ID ${c.row.memberId}.`;
+    case 'denials':
+      return `Denial of ${formatCents(cents(c.row.amount))} set to ${stateLabel(c.row.state)}, appeal by ${formatUsDate(isoDate(c.row.deadlineDate))}.`;
   }
 }

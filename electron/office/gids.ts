@@ -22,7 +22,9 @@ export type GidTable =
   | 'claim_adjustments'
   | 'claim_remarks'
   | 'deposit_batches'
-  | 'batch_closings';
+  | 'batch_closings'
+  | 'denials'
+  | 'appeal_responses';
 
 const BASE = 'base:';
 

@@ -26,7 +26,8 @@ interface Pending {
 export function sealOutbox(db: Db, now: string, userId: number): void {
   // parents before the rows that name them (a facility or a person before the account, the account
   // before its claim, a claim before its lines, a batch before its receipts, a receipt
-  // before its ledger rows and the payer's codes), so a desktop taking the entry finds
+  // before its ledger rows and the payer's codes, a follow-up before the denial it tracks,
+  // a denial before the payer's answers to its appeals), so a desktop taking the entry finds
   // each; withdrawing a refused entry goes the other way
   const pending = all<Pending>(
     db,
@@ -35,7 +36,8 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
            WHEN 'addresses' THEN 2
            WHEN 'accounts' THEN 3 WHEN 'coverages' THEN 4 WHEN 'claims' THEN 5
            WHEN 'claim_lines' THEN 6 WHEN 'deposit_batches' THEN 7 WHEN 'receipts' THEN 8
-           WHEN 'ledger_entries' THEN 9 ELSE 10 END, tbl, local_id`,
+           WHEN 'ledger_entries' THEN 9 WHEN 'follow_ups' THEN 10 WHEN 'denials' THEN 11
+           WHEN 'appeal_responses' THEN 12 ELSE 10 END, tbl, local_id`,
   );
   if (pending.length === 0) return;
   const link = officeLink(db);
@@ -63,16 +65,35 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // and new records, as a part of them, so that it cannot take them down with it
   const others = changes.filter((c) => c.tbl !== 'users' && c.tbl !== 'deposit_batches');
   const changed = others.filter(isRecordUpdate);
-  const work = others.filter((c) => !isRecordUpdate(c));
+  // a new denial goes with the follow-up opened for it, as a part of the posting that
+  // opened it: refused with the posting, but refused on its own (another desk recorded the
+  // claim's denial first) without taking the posting or the request's other follow-ups
+  const opened = newDenials(others);
+  const work = others.filter((c) => !isRecordUpdate(c) && !opened.includes(c));
   const money = work.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
   const first = money ? work.filter((c) => c.tbl !== 'follow_ups') : work;
   const rest = money ? work.filter((c) => c.tbl === 'follow_ups') : [];
   const seq = first.length > 0 ? addEntry(db, now, userId, first, null) : null;
   if (rest.length > 0) addEntry(db, now, userId, rest, seq);
+  // (a denial an older version recorded, sent at the upgrade, goes with no posting: alone)
+  if (opened.length > 0) addEntry(db, now, userId, opened, money ? seq : null);
   if (changed.length > 0) addEntry(db, now, userId, changed, seq);
 }
 
 const isRecordUpdate = (c: Change) => c.op === 'update' && isChangeable(c.tbl);
+
+/** The request's new denials and the follow-ups it opened for them, in entry order. */
+function newDenials(changes: readonly Change[]): Change[] {
+  const tracked = new Set(
+    changes.flatMap((c) => (c.tbl === 'denials' && c.op === 'insert' ? [c.row.followUpGid] : [])),
+  );
+  if (tracked.size === 0) return [];
+  return changes.filter(
+    (c) =>
+      (c.tbl === 'denials' && c.op === 'insert') ||
+      (c.tbl === 'follow_ups' && c.op === 'insert' && tracked.has(c.gid)),
+  );
+}
 
 /**
  * Drops the rows that name one of this desktop's own (a record the office refused that
@@ -149,6 +170,8 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
       case 'claim_adjustments':
       case 'claim_remarks':
       case 'deposit_batches':
+      case 'denials':
+      case 'appeal_responses':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -214,6 +237,10 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'deposit_batches':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'denials':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'appeal_responses':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }
 
@@ -234,6 +261,8 @@ function recordUpdate(db: Db, tbl: ChangeableTable, localId: number): Change {
     case 'coverages':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'claims':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'denials':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
   }
 }

@@ -18,7 +18,9 @@ export type RecordTable =
   | 'correspondence'
   | 'claim_adjustments'
   | 'claim_remarks'
-  | 'deposit_batches';
+  | 'deposit_batches'
+  | 'denials'
+  | 'appeal_responses';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -183,6 +185,34 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['createdAt', 'created_at'],
     ['createdBy', 'created_by', 'users'],
   ],
+  // the denial an 835 opens, worked through its states; which remittance it came from is
+  // the importing desk's record (the file stays there), so it is not sent
+  denials: [
+    ['claimGid', 'claim_id', 'claims'],
+    ['followUpGid', 'follow_up_id', 'follow_ups'],
+    ['category', 'category'],
+    ['action', 'action'],
+    ['codes', 'codes'],
+    ['amount', 'amount'],
+    ['remitDate', 'remit_date'],
+    ['deadlineDate', 'deadline_date'],
+    ['state', 'state'],
+    ['appealLevel', 'appeal_level'],
+    ['resolution', 'resolution'],
+    ['createdAt', 'created_at'],
+    ['updatedAt', 'updated_at'],
+    ['updatedBy', 'updated_by', 'users'],
+  ],
+  // the payer's answer to an appeal, kept as recorded
+  appeal_responses: [
+    ['denialGid', 'denial_id', 'denials'],
+    ['level', 'level'],
+    ['kind', 'kind'],
+    ['letterDate', 'letter_date'],
+    ['reference', 'reference'],
+    ['recordedAt', 'recorded_at'],
+    ['recordedBy', 'recorded_by', 'users'],
+  ],
 };
 
 /** The server's column for a desktop's: a reference is kept by office-wide id. */
@@ -194,9 +224,9 @@ export function serverColumn([, column, refersTo]: Column): string {
  * The records whose later changes travel too (capture-triggers.ts), as versioned rows: the version
  * a change started from is checked on the server, as for follow-ups and users.
  */
-export type ChangeableTable = 'payers' | 'people' | 'coverages' | 'claims';
+export type ChangeableTable = 'payers' | 'people' | 'coverages' | 'claims' | 'denials';
 
-const CHANGEABLE: readonly string[] = ['payers', 'people', 'coverages', 'claims'];
+const CHANGEABLE: readonly string[] = ['payers', 'people', 'coverages', 'claims', 'denials'];
 
 /** What names a changeable record (its code, number or owner) never changes after it is made. */
 const NAMING: Record<ChangeableTable, readonly string[]> = {
@@ -204,6 +234,8 @@ const NAMING: Record<ChangeableTable, readonly string[]> = {
   people: [],
   coverages: ['account_id'],
   claims: ['claim_number', 'account_id'],
+  // one denial per claim: a claim denied again changes its denial (recordDenial)
+  denials: ['claim_id'],
 };
 
 /** The desktop's columns a later change of a changeable record can move, in COLUMNS' order. */

@@ -5,7 +5,13 @@ import { all, oneOrThrow, run } from '../db/query';
 import { gidOrNull, localIdOrNull, takeUserIdOrNull, type GidTable } from './gids';
 import { COLUMNS, type ChangeableTable, type RecordTable } from './record-columns';
 import { pulledDocumentPlace, type FiledChange } from './documents';
-import { claimAdjustmentRow, claimRemarkRow, depositBatchRow } from './wire-posting';
+import {
+  appealResponseRow,
+  claimAdjustmentRow,
+  claimRemarkRow,
+  denialRow,
+  depositBatchRow,
+} from './wire-posting';
 
 export type { RecordTable } from './record-columns';
 import {
@@ -45,6 +51,8 @@ const SCHEMAS = {
   claim_adjustments: claimAdjustmentRow,
   claim_remarks: claimRemarkRow,
   deposit_batches: depositBatchRow,
+  denials: denialRow,
+  appeal_responses: appealResponseRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -125,6 +133,10 @@ export function updateRecord<T extends ChangeableTable>(
   const fields: Record<string, unknown> = row;
   const values = cols.map(([field, , refersTo]) => {
     const value = fields[field];
+    // who changed a denial may have signed in first at the desktop that changed it
+    if (refersTo === 'users') {
+      return takeUserIdOrNull(db, value as string | null, String(fields.updatedAt));
+    }
     return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
   });
   run(
@@ -210,11 +222,19 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'claim_lines':
     case 'claim_adjustments':
     case 'claim_remarks':
-      // the table is one of the three named above, never input
+    case 'denials':
+      // the table is one of the four named above, never input
       return oneOrThrow<{ a: number }>(
         db,
         `SELECT c.account_id AS a FROM ${tbl} l JOIN claims c ON c.id = l.claim_id
            WHERE l.id = ?`,
+        id,
+      ).a;
+    case 'appeal_responses':
+      return oneOrThrow<{ a: number }>(
+        db,
+        `SELECT c.account_id AS a FROM appeal_responses r JOIN denials d ON d.id = r.denial_id
+           JOIN claims c ON c.id = d.claim_id WHERE r.id = ?`,
         id,
       ).a;
   }

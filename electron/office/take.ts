@@ -123,6 +123,8 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
       return updateRecord(db, r.tbl, id, r.row);
     case 'claims':
       return updateRecord(db, r.tbl, id, r.row);
+    case 'denials':
+      return updateRecord(db, r.tbl, id, r.row);
   }
 }
 

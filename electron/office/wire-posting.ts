@@ -55,3 +55,38 @@ export const batchClosingRow = z.strictObject({
   closedBy: gid,
 });
 export type BatchClosingRow = z.infer<typeof batchClosingRow>;
+
+/**
+ * The denial an 835 opened on a claim (one per claim), as it is worked: its state, appeal
+ * level, resolution and deadline change by version, as a claim's status does. Its follow-up
+ * (due date, owner) travels as follow-ups do.
+ */
+export const denialRow = z.strictObject({
+  claimGid: gid,
+  followUpGid: gid,
+  category: z.string().min(1),
+  action: z.enum(['appeal', 'correct_and_resubmit']),
+  codes: z.string(),
+  amount: cents,
+  remitDate: isoDate,
+  deadlineDate: isoDate,
+  state: z.string().min(1),
+  appealLevel: z.enum(['first', 'second', 'external']),
+  resolution: text,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: gid,
+});
+export type DenialRow = z.infer<typeof denialRow>;
+
+/** The payer's answer to an appeal at one level (acknowledged, upheld), kept as recorded. */
+export const appealResponseRow = z.strictObject({
+  denialGid: gid,
+  level: z.enum(['first', 'second', 'external']),
+  kind: z.enum(['acknowledged', 'upheld']),
+  letterDate: isoDate,
+  reference: text,
+  recordedAt: z.string(),
+  recordedBy: gid,
+});
+export type AppealResponseRow = z.infer<typeof appealResponseRow>;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { cents, gid, isoDate, text } from './wire-fields';
 import {
+  appealResponseRow,
   batchClosingRow,
   claimAdjustmentRow,
   claimRemarkRow,
+  denialRow,
   depositBatchRow,
 } from './wire-posting';
 
@@ -317,6 +319,12 @@ const insertOnly = [
     row: batchClosingRow,
   }),
   z.strictObject({ tbl: z.literal('facilities'), gid, version: z.literal(1), row: facilityRow }),
+  z.strictObject({
+    tbl: z.literal('appeal_responses'),
+    gid,
+    version: z.literal(1),
+    row: appealResponseRow,
+  }),
 ] as const;
 
 const version = z.number().int().min(1);
@@ -324,7 +332,7 @@ const version = z.number().int().min(1);
 /**
  * The changeable tables: a row created once and changed later, each change checked on the
  * server against the version it started from (follow-ups, users, and the records of
- * the capture triggers on a desktop: payers, people, coverages, claims).
+ * the capture triggers on a desktop: payers, people, coverages, claims, denials).
  */
 const changeable = [
   z.strictObject({ tbl: z.literal('follow_ups'), gid, version, row: followUpRow }),
@@ -333,6 +341,7 @@ const changeable = [
   z.strictObject({ tbl: z.literal('people'), gid, version, row: personRow }),
   z.strictObject({ tbl: z.literal('coverages'), gid, version, row: coverageRow }),
   z.strictObject({ tbl: z.literal('claims'), gid, version, row: claimRow }),
+  z.strictObject({ tbl: z.literal('denials'), gid, version, row: denialRow }),
 ] as const;
 
 /** A row as the server holds it: what a desktop takes, by version. */
@@ -360,12 +369,14 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[10].extend(inserted),
   insertOnly[11].extend(inserted),
   insertOnly[12].extend(inserted),
+  insertOnly[13].extend(inserted),
   changeable[0].extend(insertedOrChanged),
   changeable[1].extend(insertedOrChanged),
   changeable[2].extend(insertedOrChanged),
   changeable[3].extend(insertedOrChanged),
   changeable[4].extend(insertedOrChanged),
   changeable[5].extend(insertedOrChanged),
+  changeable[6].extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
 

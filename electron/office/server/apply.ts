@@ -174,7 +174,9 @@ async function applyChange(
     c.tbl === 'correspondence' ||
     c.tbl === 'claim_adjustments' ||
     c.tbl === 'claim_remarks' ||
-    c.tbl === 'deposit_batches'
+    c.tbl === 'deposit_batches' ||
+    c.tbl === 'denials' ||
+    c.tbl === 'appeal_responses'
   ) {
     try {
       await insertRecord(client, desktopId, c);

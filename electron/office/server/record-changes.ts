@@ -114,6 +114,7 @@ const NOUN: Record<ChangeableTable, string> = {
   people: 'person',
   coverages: 'coverage',
   claims: 'claim',
+  denials: 'denial',
 };
 
 /** The record in words a person knows it by; a person is not named, the reason being kept. */
@@ -127,5 +128,7 @@ function named(c: RecordUpdate): string {
       return "this person's details";
     case 'coverages':
       return "this account's coverage";
+    case 'denials':
+      return "this claim's denial";
   }
 }
