@@ -1,0 +1,121 @@
+import { expect, it } from 'vitest';
+import type { AccountId } from '../../shared/ids';
+import type { Ctx } from '../core/context';
+import { all, oneOrThrow, run } from '../db/query';
+import { migration061 } from '../db/migrations/061-office-denials-of-older-versions';
+import { addBilledClaim, addCoverage, addPayer } from '../testing/builders';
+import { call } from '../testing/call';
+import { syncAll, twoDesktops } from '../testing/office/desktops';
+import { serverRows } from '../testing/office/office-copy';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { remitClaim, remittanceFile } from '../testing/remittance';
+import { TEST_TODAY } from '../testing/test-db';
+import { gidOf, requireOfficeLink } from './gids';
+import { notSyncedActions } from './not-synced';
+import { changes as changesSchema } from './wire';
+
+/** The account owes its payer $500.00 on one billed claim. */
+function billed(ctx: Ctx, accountId: AccountId): void {
+  const payerId = addPayer(ctx, { name: 'Acme Health' });
+  addCoverage(ctx, accountId, payerId, 1);
+  addBilledClaim(ctx, accountId, payerId, [50_000]);
+}
+
+/** The payer refuses the account's claim in full. */
+function deny(ctx: Ctx, accountId: AccountId, trace: string): void {
+  const claim = oneOrThrow<{ n: string }>(
+    ctx.db,
+    `SELECT claim_number AS n FROM claims WHERE account_id = ?`,
+    accountId,
+  ).n;
+  const text = remittanceFile(
+    [
+      remitClaim({
+        patientControlNumber: claim,
+        charge: 50_000,
+        paid: 0,
+        status: '4',
+        adjustments: [{ group: 'CO', reason: '50', amount: 50_000 }],
+      }),
+    ],
+    { trace, date: TEST_TODAY },
+  );
+  expect(call(ctx, 'importFile', { fileName: `${trace}.835`, text }).status).toBe('posted');
+}
+
+const states = (ctx: Ctx) =>
+  call(ctx, 'listDenials', { open: false }).rows.map((r) => `${r.claimNumber} ${r.state}`);
+
+/** What an older version left of a denial recorded at a linked desk: no office-wide id, nothing sent. */
+function asAnOlderVersionLeftIt(ctx: Ctx): void {
+  run(ctx.db, `DELETE FROM sync_rows WHERE tbl = 'denials'`);
+  for (const e of all<{ seq: number; changes: string }>(
+    ctx.db,
+    `SELECT seq, changes FROM outbox`,
+  )) {
+    const changes = changesSchema.parse(JSON.parse(e.changes)).filter((c) => c.tbl !== 'denials');
+    if (changes.length === 0) run(ctx.db, `DELETE FROM outbox WHERE seq = ?`, e.seq);
+    else run(ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
+  }
+}
+
+describeWithPg('denials an older version recorded at a linked desk', () => {
+  it('travel under the desk’s own id at the upgrade, alone, at their newest state', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, billed);
+    const [account] = accountIds as [AccountId];
+    run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T08:00:00.000Z`);
+    deny(a.ctx, account, 'EFT-OLD');
+    asAnOlderVersionLeftIt(a.ctx);
+    await syncAll(a, b);
+    expect(states(b.ctx)).toEqual([]);
+
+    // the upgrade: migration 61, then A's next request carries the denial
+    a.ctx.db.exec(migration061);
+    const id = oneOrThrow<{ id: number }>(a.ctx.db, `SELECT id FROM denials`).id;
+    const gid = `${requireOfficeLink(a.ctx.db).desktopId}:${id}`;
+    expect(gidOf(a.ctx.db, 'denials', id)).toBe(gid);
+    call(a.ctx, 'updateDenial', { denialId: id, state: 'in_review' });
+    const sealed = all<{ changes: string; partOf: number | null }>(
+      a.ctx.db,
+      `SELECT changes, part_of AS partOf FROM outbox ORDER BY seq`,
+    ).map((e) => ({
+      tables: changesSchema.parse(JSON.parse(e.changes)).map((c) => `${c.op} ${c.tbl}`),
+      part: e.partOf !== null,
+    }));
+    expect(sealed).toEqual([
+      { tables: ['insert activities'], part: false },
+      { tables: ['insert denials'], part: false },
+    ]);
+    await syncAll(a, b);
+
+    expect(await serverRows(server, `SELECT gid, state, version FROM denials`)).toEqual([
+      { gid, state: 'in_review', version: 1 },
+    ]);
+    expect(states(b.ctx)).toEqual(states(a.ctx));
+    expect(states(b.ctx)[0]).toMatch(/ in_review$/);
+    for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
+  });
+
+  it("leave the first copy's denials as the first copy's, which reach the office at their first change", async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, (ctx, accountId) => {
+      billed(ctx, accountId);
+      deny(ctx, accountId, 'EFT-BASE');
+    });
+    const id = oneOrThrow<{ id: number }>(a.ctx.db, `SELECT id FROM denials`).id;
+    // the clocks disagree: the first copy's denial looks recorded after A's link
+    run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, '2000-01-01T00:00:00.000Z');
+    a.ctx.db.exec(migration061);
+    expect(all(a.ctx.db, `SELECT * FROM outbox_pending`)).toEqual([]);
+    expect(gidOf(a.ctx.db, 'denials', id)).toBe(`base:${id}`);
+
+    call(b.ctx, 'updateDenial', { denialId: id, state: 'appeal_drafted' });
+    await syncAll(b, a);
+    expect(await serverRows(server, `SELECT gid, state, version FROM denials`)).toEqual([
+      { gid: `base:${id}`, state: 'appeal_drafted', version: 2 },
+    ]);
+    expect(states(a.ctx)).toEqual(states(b.ctx));
+    expect(states(a.ctx)[0]).toMatch(/ appeal_drafted$/);
+  });
+});
