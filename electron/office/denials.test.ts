@@ -183,6 +183,9 @@ describeWithPg('denials across the office', () => {
       op: 'update',
       row: { state: 'appeal_drafted' },
     });
+    expect(call(b.ctx, 'listNotSynced', {}).actions[0]?.accountNumber).toBe(
+      denialsSeen(b.ctx)[0]?.account,
+    );
     expect(call(b.ctx, 'listNotSynced', {}).actions[0]?.lines).toEqual([
       `Denial of $500.00 set to appeal drafted, appeal by ${formatUsDate(addDays(TEST_TODAY, 180))}.`,
     ]);

@@ -31,7 +31,7 @@ function accountOf(
   action: NotSyncedAction,
 ): Pick<NotSyncedView, 'accountId' | 'accountNumber'> {
   const gid = action.changes.map(accountGidOf).find((g) => g !== undefined);
-  const id = gid === undefined ? undefined : localIdOf(ctx.db, 'accounts', gid);
+  const id = gid === undefined ? claimsAccount(ctx, action) : localIdOf(ctx.db, 'accounts', gid);
   const row =
     id === undefined
       ? undefined
@@ -43,6 +43,16 @@ function accountOf(
   return row && id !== undefined
     ? { accountId: id as AccountId, accountNumber: row.number }
     : { accountId: null, accountNumber: null };
+}
+
+/** A change to a denial names its claim, not the account: the account is the claim's. */
+function claimsAccount(ctx: ReadCtx, action: NotSyncedAction): number | undefined {
+  const claimGid = action.changes
+    .flatMap((c) => (c.tbl === 'denials' ? [c.row.claimGid] : []))
+    .find((g) => g !== undefined);
+  const claimId = claimGid === undefined ? undefined : localIdOf(ctx.db, 'claims', claimGid);
+  if (claimId === undefined) return undefined;
+  return one<{ a: number }>(ctx.db, `SELECT account_id AS a FROM claims WHERE id = ?`, claimId)?.a;
 }
 
 const UNSAID = new Set<Change['tbl']>([
