@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import { REMOVED } from '../../shared/api/purge';
+import { addDays } from '../../shared/dates/iso-date';
 import type { AccountId, PersonId } from '../../shared/ids';
-import type { Ctx } from '../core/context';
+import { fixedClock, type Ctx } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
 import { recordedPath } from '../filing/location';
 import { addAddress } from '../testing/builders';
@@ -11,7 +12,7 @@ import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testi
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { serverCount } from '../testing/office/records';
 import { pdfScan, scanned } from '../testing/scans';
-import { balanceDrift } from '../testing/test-db';
+import { balanceDrift, TEST_TODAY } from '../testing/test-db';
 import { gidOf } from './gids';
 
 const NAME = /eleanor|testwell|lantern/i;
@@ -160,5 +161,46 @@ describeWithPg('a person de-identified at one desktop', () => {
       { accountId, personId: patientOf(b, accountId), reason: 'Retention period over' },
       /already de-identified/,
     );
+  });
+
+  it('scrubs her notes that arrive with the de-identification, and blanks those written before it that arrive after', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, eleanor);
+    const accountId = accountIds[0] as AccountId;
+    for (const d of [a, b]) close(d, accountId);
+    // B, not yet synced, writes of her the day before A de-identifies her
+    const dayBefore = { ...b.ctx, clock: fixedClock(addDays(TEST_TODAY, -1)) };
+    call(dayBefore, 'addActivity', {
+      accountId,
+      kind: 'note',
+      text: 'Left a message for the Testwell estate.',
+    });
+    // A writes of her and de-identifies her: the note and the row travel together
+    call(a.ctx, 'addActivity', {
+      accountId,
+      kind: 'note',
+      text: 'Spoke to the Eleanor Testwell estate.',
+    });
+    call(a.ctx, 'deidentifyPerson', {
+      accountId,
+      personId: patientOf(a, accountId),
+      reason: 'Retention period over',
+    });
+    await a.sync.sync();
+    // B sends its note, then takes A's: its own note is scrubbed by her names, A's too
+    await b.sync.sync();
+    expect(all(b.ctx.db, `SELECT body FROM activities WHERE kind = 'note' ORDER BY body`)).toEqual([
+      { body: `Left a message for the ${REMOVED} estate.` },
+      { body: `Spoke to the ${REMOVED} estate.` },
+      { body: `${REMOVED} paid in full; daughter confirmed ${REMOVED}.` },
+    ]);
+    // A, whose copy has no names left to look for, takes B's earlier note blanked whole
+    await a.sync.sync();
+    expect(all(a.ctx.db, `SELECT body FROM activities WHERE kind = 'note' ORDER BY body`)).toEqual([
+      { body: `Spoke to the ${REMOVED} estate.` },
+      { body: REMOVED },
+      { body: `${REMOVED} paid in full; daughter confirmed ${REMOVED}.` },
+    ]);
+    for (const d of [a, b]) expect(whatNamesHer(d)).not.toMatch(NAME);
   });
 });

@@ -4,7 +4,7 @@ import type { Ctx } from '../core/context';
 import type { ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { removeFiledFiles } from '../purge/files';
-import { scrubPersonRows, type PersonNames } from '../purge/scrub';
+import { personIdentifiers, scrubPersonRows, type PersonNames } from '../purge/scrub';
 import { localIdOf } from './gids';
 import type { ServerRow } from './wire';
 
@@ -13,7 +13,9 @@ import type { ServerRow } from './wire';
  * place of the names. What else named them here (addresses, the history's texts, the
  * queue's copy of the name, the filed letters and scans) travelled only as first written,
  * so each desk that takes the row scrubs its own copy of those as the de-identifying desk
- * did, rather than keep a patient the office has de-identified.
+ * did, rather than keep a patient the office has de-identified. Rows that name them may
+ * also arrive with the de-identification or after it (written at a desk that was offline):
+ * those are scrubbed as they are taken.
  */
 
 const removed = (row: { firstName: string; lastName: string }) =>
@@ -27,51 +29,112 @@ function accountsOf(db: ReadDb, personId: number): AccountId[] {
   ).map((a) => a.id);
 }
 
-/** This copy's people that the rows de-identify, by local id. */
-function deidentifiedBy(db: ReadDb, rows: readonly ServerRow[]): number[] {
-  const out: number[] = [];
+/** A person the rows de-identify, with what named them here, read before the rows land. */
+interface Scrub {
+  personId: number;
+  accountIds: AccountId[];
+  texts: string[];
+}
+
+/** Records the de-identification here and scrubs what names the person, while it still can. */
+function deidentifyHere(ctx: Ctx, personId: number): Scrub | null {
+  const here = one<PersonNames>(
+    ctx.db,
+    `SELECT id, first_name AS firstName, middle_name AS middleName, last_name AS lastName,
+         phone FROM people WHERE id = ?`,
+    personId,
+  );
+  const accountIds = accountsOf(ctx.db, personId);
+  if (!here || removed(here) || accountIds.length === 0) return null;
+  run(
+    ctx.db,
+    `INSERT OR IGNORE INTO deidentifications (person_id, account_id, reason, done_at, done_by)
+       VALUES (?, ?, ?, ?, ?)`,
+    personId,
+    accountIds[0],
+    'De-identified at another desktop of the office; taken here from the office.',
+    ctx.clock.now(),
+    ctx.userId,
+  );
+  const texts = personIdentifiers(ctx.db, here, accountIds);
+  scrubPersonRows(ctx.db, personId, accountIds, texts);
+  return { personId, accountIds, texts };
+}
+
+/**
+ * The people of the account de-identified here before these rows came (not those the rows
+ * de-identify, scrubbed by their names), with when: empty for most accounts.
+ */
+function deidentifiedBefore(
+  db: ReadDb,
+  accountId: number,
+  now: ReadonlySet<number>,
+): { id: number; at: string }[] {
+  return all<{ id: number; at: string }>(
+    db,
+    `SELECT d.person_id AS id, d.done_at AS at FROM deidentifications d JOIN accounts a
+       ON d.person_id IN (a.patient_id, a.guarantor_id) WHERE a.id = ?`,
+    accountId,
+  ).filter((p) => !now.has(p.id));
+}
+
+/**
+ * Rows naming a person de-identified here before they arrived, whose names are gone from
+ * this copy (written at a desk that was offline): a person's note written before the
+ * de-identification is replaced by the marker whole, since its names can no longer be
+ * looked for; an address is the marker like the rest; a scan's file is removed. The
+ * history's system lines are the app's own and stay.
+ */
+function scrubLateArrivals(ctx: Ctx, rows: readonly ServerRow[], now: ReadonlySet<number>) {
+  const accounts = new Set<number>();
   for (const r of rows) {
-    if (r.tbl !== 'people' || !removed(r.row)) continue;
-    const id = localIdOf(db, 'people', r.gid);
-    if (id !== undefined) out.push(id);
+    if (r.tbl === 'addresses') {
+      const personId = localIdOf(ctx.db, 'people', r.row.personGid);
+      if (personId !== undefined) for (const a of accountsOf(ctx.db, personId)) accounts.add(a);
+      continue;
+    }
+    if (r.tbl !== 'activities' && r.tbl !== 'correspondence') continue;
+    const accountId = localIdOf(ctx.db, 'accounts', r.row.accountGid);
+    if (accountId === undefined) continue;
+    const before = deidentifiedBefore(ctx.db, accountId, now);
+    if (before.length === 0) continue;
+    accounts.add(accountId);
+    const id = r.tbl === 'activities' ? localIdOf(ctx.db, 'activities', r.gid) : undefined;
+    if (id === undefined || r.tbl !== 'activities' || r.row.kind === 'system') continue;
+    const written = r.row.occurredAt;
+    if (before.some((p) => written < p.at) && !r.row.body.includes(REMOVED)) {
+      run(ctx.db, `UPDATE activities SET body = ? WHERE id = ?`, REMOVED, id);
+    }
   }
-  return out;
+  for (const accountId of accounts) {
+    const before = deidentifiedBefore(ctx.db, accountId, now);
+    if (before.length === 0) continue;
+    for (const p of before) scrubPersonRows(ctx.db, p.id, [accountId as AccountId], []);
+    removeFiledFiles(ctx, [accountId as AccountId]);
+  }
 }
 
 /**
  * Takes the server's rows (`take`, in the caller's transaction) so that a person they
  * de-identify is de-identified here too: recorded, and what names them scrubbed while
- * their names are still here to be found; after the rows, the filed files of their
- * accounts are removed. A person already de-identified here is
- * left as they are, and one with no accounts here needs only their row.
+ * their names are still here to be found, and again once the rows have landed (a note in
+ * the same rows names her too); then the filed files of their accounts are removed. A
+ * person already de-identified here is left as they are, and one with no accounts here
+ * needs only their row.
  */
 export function takeWithDeidentified<T>(ctx: Ctx, rows: readonly ServerRow[], take: () => T): T {
-  const people = deidentifiedBy(ctx.db, rows);
-  for (const id of people) {
-    const here = one<PersonNames>(
-      ctx.db,
-      `SELECT id, first_name AS firstName, middle_name AS middleName, last_name AS lastName,
-           phone FROM people WHERE id = ?`,
-      id,
-    );
-    const accountIds = accountsOf(ctx.db, id);
-    if (!here || removed(here) || accountIds.length === 0) continue;
-    run(
-      ctx.db,
-      `INSERT OR IGNORE INTO deidentifications (person_id, account_id, reason, done_at, done_by)
-         VALUES (?, ?, ?, ?, ?)`,
-      id,
-      accountIds[0],
-      'De-identified at another desktop of the office; taken here from the office.',
-      ctx.clock.now(),
-      ctx.userId,
-    );
-    scrubPersonRows(ctx.db, here, accountIds);
+  const scrubs: Scrub[] = [];
+  for (const r of rows) {
+    if (r.tbl !== 'people' || !removed(r.row)) continue;
+    const personId = localIdOf(ctx.db, 'people', r.gid);
+    const scrub = personId === undefined ? null : deidentifyHere(ctx, personId);
+    if (scrub) scrubs.push(scrub);
   }
   const out = take();
-  for (const id of people) {
-    const accountIds = accountsOf(ctx.db, id);
-    removeFiledFiles(ctx, accountIds);
+  for (const s of scrubs) {
+    scrubPersonRows(ctx.db, s.personId, s.accountIds, s.texts);
+    removeFiledFiles(ctx, s.accountIds);
   }
+  scrubLateArrivals(ctx, rows, new Set(scrubs.map((s) => s.personId)));
   return out;
 }

@@ -12,7 +12,7 @@ import type { ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { billingRules } from '../rules/billing-rules';
 import { removeFiledFiles } from './files';
-import { scrubPersonRows } from './scrub';
+import { personIdentifiers, scrubPersonRows } from './scrub';
 
 interface Person {
   id: number;
@@ -112,7 +112,12 @@ export function deidentifyPerson(ctx: Ctx, input: ParsedInputOf<'deidentifyPerso
     ctx.userId,
   );
   // the rows that name the person first, while their names are still here to be found
-  const rewritten = scrubPersonRows(ctx.db, p, accountIds);
+  const rewritten = scrubPersonRows(
+    ctx.db,
+    p.id,
+    accountIds,
+    personIdentifiers(ctx.db, p, accountIds),
+  );
   run(
     ctx.db,
     `UPDATE people SET first_name = @removed, last_name = @removed, middle_name = NULL, date_of_birth = NULL,

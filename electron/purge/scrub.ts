@@ -14,7 +14,11 @@ export interface PersonNames {
 }
 
 /** The texts that identify the person, longest first so a full name goes before its parts. */
-function identifiers(db: ReadDb, p: PersonNames, accountIds: readonly AccountId[]): string[] {
+export function personIdentifiers(
+  db: ReadDb,
+  p: PersonNames,
+  accountIds: readonly AccountId[],
+): string[] {
   const addresses = all<{ line1: string; line2: string | null }>(
     db,
     `SELECT line1, line2 FROM addresses WHERE person_id = ?`,
@@ -30,33 +34,57 @@ function identifiers(db: ReadDb, p: PersonNames, accountIds: readonly AccountId[
     `${p.lastName}, ${p.firstName}`,
     p.middleName ? `${p.firstName} ${p.middleName} ${p.lastName}` : null,
     p.phone,
+    // a name on its own too ("the Testwell estate"): a note on her account that spells it
+    // means her, whatever else it might mean elsewhere
+    p.firstName,
+    p.middleName,
+    p.lastName,
     ...addresses.flatMap((a) => [a.line1, a.line2]),
     ...representatives.flatMap((r) => [r.name, r.line1, r.line2]),
     ...scanNames(db, accountIds),
   ];
-  return [...new Set(found.filter((t): t is string => t !== null && t.trim().length >= 3))].sort(
+  return [...new Set(found.filter((t): t is string => t !== null && t.trim().length >= 2))].sort(
     (a, b) => b.length - a.length,
+  );
+}
+
+const escaped = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The text with each of `texts` (longest first) replaced by the marker where it stands as
+ * words of its own: "Ann" goes from "Ann called", not from "Annual".
+ */
+export function withoutIdentifiers(text: string, texts: readonly string[]): string {
+  return texts.reduce(
+    (out, t) =>
+      out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped(t)}(?![\\p{L}\\p{N}])`, 'gu'), REMOVED),
+    text,
   );
 }
 
 /**
  * Replaces by the marker what names the person outside their own row: their addresses,
  * estate representatives, the queue's copy of their name, and every history row of the
- * accounts that spells a name, address or phone of theirs. Run while the person's own row
- * still holds the names to look for. Returns how many history rows were rewritten.
+ * accounts that spells one of `texts` (personIdentifiers, read while the person's own row
+ * still holds the names). Running it again changes only what came since. Returns how many
+ * history rows were rewritten.
  */
-export function scrubPersonRows(db: Db, p: PersonNames, accountIds: readonly AccountId[]): number {
-  const texts = identifiers(db, p, accountIds);
+export function scrubPersonRows(
+  db: Db,
+  personId: number,
+  accountIds: readonly AccountId[],
+  texts: readonly string[],
+): number {
   run(
     db,
     `UPDATE addresses SET line1 = @removed, line2 = NULL, city = @removed, zip = @removed WHERE person_id = @id`,
-    { removed: REMOVED, id: p.id },
+    { removed: REMOVED, id: personId },
   );
   run(
     db,
     `UPDATE estate_representatives SET name = @removed, line1 = @removed, line2 = NULL, city = @removed, zip = @removed
       WHERE person_id = @id`,
-    { removed: REMOVED, id: p.id },
+    { removed: REMOVED, id: personId },
   );
   let rewritten = 0;
   for (const accountId of accountIds) {
@@ -67,7 +95,7 @@ export function scrubPersonRows(db: Db, p: PersonNames, accountIds: readonly Acc
       `${REMOVED}, ${REMOVED}`,
       accountId,
       accountId,
-      p.id,
+      personId,
     );
     const rows = all<{ id: number; body: string }>(
       db,
@@ -75,7 +103,7 @@ export function scrubPersonRows(db: Db, p: PersonNames, accountIds: readonly Acc
       accountId,
     );
     for (const r of rows) {
-      const body = texts.reduce((b, t) => b.split(t).join(REMOVED), r.body);
+      const body = withoutIdentifiers(r.body, texts);
       if (body === r.body) continue;
       run(db, `UPDATE activities SET body = ? WHERE id = ?`, body, r.id);
       rewritten += 1;
