@@ -12,6 +12,7 @@ import { serverMigration011 } from './011-record-changes';
 import { serverMigration012 } from './012-desk-logins';
 import { serverMigration013 } from './013-facilities';
 import { serverMigration014 } from './014-user-changes-judged';
+import { serverMigration017 } from './017-purge-person';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -90,6 +91,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 14,
     name: 'changes to users judged by the server itself: only a supervisor decides',
     sql: serverMigration014,
+  },
+  {
+    version: 17,
+    name: 'a person de-identified at a desk purged from the server: log, addresses, notes, files',
+    sql: serverMigration017,
   },
 ];
 
