@@ -335,8 +335,30 @@ const changeable = [
   z.strictObject({ tbl: z.literal('claims'), gid, version, row: claimRow }),
 ] as const;
 
+/**
+ * When the office de-identified the person a document or scan names (server migration 17),
+ * its row in the change log says when, and the file is no longer there to fetch. Only the
+ * server's purge writes it: a desk never sends it.
+ */
+const purged = { removedAt: z.string().optional() };
+
 /** A row as the server holds it: what a desktop takes, by version. */
-export const serverRow = z.discriminatedUnion('tbl', [...insertOnly, ...changeable]);
+export const serverRow = z.discriminatedUnion('tbl', [
+  insertOnly[0],
+  insertOnly[1],
+  insertOnly[2],
+  insertOnly[3],
+  insertOnly[4],
+  insertOnly[5],
+  insertOnly[6].extend({ row: documentRow.extend(purged) }),
+  insertOnly[7].extend({ row: correspondenceRow.extend(purged) }),
+  insertOnly[8],
+  insertOnly[9],
+  insertOnly[10],
+  insertOnly[11],
+  insertOnly[12],
+  ...changeable,
+]);
 export type ServerRow = z.infer<typeof serverRow>;
 
 const inserted = { op: z.literal('insert'), baseVersion: z.literal(0) };
