@@ -24,7 +24,8 @@
  * not on the server, so the caller names those it has (the server cannot tell whose a
  * first-copy account is).
  * What is rewritten: the addresses (to the marker, as the desk's scrub does), the notes'
- * texts, the scans' names, each row's payloads in the change log, and the refusal answers
+ * texts and the follow-ups' reasons (in place: a reason's rewrite is not a new version), the
+ * scans' names, each row's payloads in the change log, and the refusal answers
  * in `applied_entries` that quoted the person. Filed documents and scans of the accounts
  * are marked removed, and a file's bytes are dropped once no kept row names its hash (its
  * fingerprint and size stay). Rows keep their places and positions in the log: a desk
@@ -49,6 +50,22 @@ ${PURGED.map(
 CREATE TRIGGER ${t}_insert_only BEFORE UPDATE OR DELETE ON ${t}
   FOR EACH ROW EXECUTE FUNCTION refuse_change_but_purge();`,
 ).join('\n')}
+
+-- migration 12's rule that a change moves a row one version on, with the purge's rewrite of
+-- a follow-up's reason in place: the follow-up is not changed, only the name taken out of it
+CREATE OR REPLACE FUNCTION one_version_on() RETURNS trigger LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF NEW.version = OLD.version AND current_user = public.office_owner()
+     AND current_setting('claimdesk.purging', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  IF NEW.version IS DISTINCT FROM OLD.version + 1 THEN
+    RAISE EXCEPTION '% % changes one version at a time (from %, not to %)',
+      TG_TABLE_NAME, OLD.gid, OLD.version, NEW.version USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
 
 -- a file's bytes go with the last row that named it; its fingerprint and size stay
 ALTER TABLE document_files ALTER COLUMN bytes DROP NOT NULL;
@@ -157,6 +174,12 @@ BEGIN
       AND a.body LIKE public.purge_pattern(s.body);
   UPDATE public.activities SET body = public.purge_scrub(body, texts)
     WHERE account_gid = ANY (accts) AND body <> public.purge_scrub(body, texts);
+  UPDATE public.follow_ups SET reason = public.purge_scrub(reason, texts)
+    WHERE account_gid = ANY (accts) AND reason <> public.purge_scrub(reason, texts);
+  UPDATE public.change_log
+    SET row = jsonb_set(row, '{reason}', to_jsonb(public.purge_scrub(row->>'reason', texts)))
+    WHERE tbl = 'follow_ups' AND row->>'accountGid' = ANY (accts)
+      AND row->>'reason' <> public.purge_scrub(row->>'reason', texts);
   -- the log's copy of each note as the table now has it
   UPDATE public.change_log l SET row = jsonb_set(l.row, '{body}', to_jsonb(a.body))
     FROM public.activities a
