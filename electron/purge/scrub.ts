@@ -39,11 +39,15 @@ function identifiers(db: ReadDb, p: PersonNames, accountIds: readonly AccountId[
   );
 }
 
+const scrubbed = (texts: readonly string[], s: string) =>
+  texts.reduce((b, t) => b.split(t).join(REMOVED), s);
+
 /**
  * Replaces by the marker what names the person outside their own row: their addresses,
- * estate representatives, the queue's copy of their name, and every history row of the
- * accounts that spells a name, address or phone of theirs. Run while the person's own row
- * still holds the names to look for. Returns how many history rows were rewritten.
+ * estate representatives, the queue's copy of their name, and every history row and
+ * follow-up reason of the accounts that spells a name, address or phone of theirs. Run
+ * while the person's own row still holds the names to look for. Returns how many history
+ * rows were rewritten.
  */
 export function scrubPersonRows(db: Db, p: PersonNames, accountIds: readonly AccountId[]): number {
   const texts = identifiers(db, p, accountIds);
@@ -75,10 +79,21 @@ export function scrubPersonRows(db: Db, p: PersonNames, accountIds: readonly Acc
       accountId,
     );
     for (const r of rows) {
-      const body = texts.reduce((b, t) => b.split(t).join(REMOVED), r.body);
+      const body = scrubbed(texts, r.body);
       if (body === r.body) continue;
       run(db, `UPDATE activities SET body = ? WHERE id = ?`, body, r.id);
       rewritten += 1;
+    }
+    // a follow-up's reason can name them too ("Find a current address for …")
+    const reasons = all<{ id: number; reason: string }>(
+      db,
+      `SELECT id, reason FROM follow_ups WHERE account_id = ? AND reason IS NOT NULL`,
+      accountId,
+    );
+    for (const f of reasons) {
+      const reason = scrubbed(texts, f.reason);
+      if (reason !== f.reason)
+        run(db, `UPDATE follow_ups SET reason = ? WHERE id = ?`, reason, f.id);
     }
   }
   return rewritten;
