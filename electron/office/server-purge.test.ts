@@ -1,0 +1,190 @@
+import path from 'node:path';
+import pg from 'pg';
+import { expect, it, onTestFinished } from 'vitest';
+import { REMOVED } from '../../shared/api/purge';
+import type { AccountId, UserId } from '../../shared/ids';
+import { closeDatabase } from '../db/open';
+import { all } from '../db/query';
+import { fileDocument, type NewDocument } from '../filing/store';
+import { call, callAsync } from '../testing/call';
+import { deskLogin } from '../testing/office/desk-login';
+import { desktopsOf, syncAll, type Desktop } from '../testing/office/desktops';
+import { closeAccount, eleanor, NAME, patientOf, whatNamesHer } from '../testing/office/eleanor';
+import { desktopOver } from '../testing/office/office-copy';
+import { serverCount } from '../testing/office/records';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { pdfScan, scanned } from '../testing/scans';
+import { downloadOfficeCopy } from './download';
+import type { ServerConfig } from './server/connection';
+import { OfficeSync } from './sync';
+
+/** Every text the server holds in the tables that could name a person, as one string. */
+async function serverText(server: ServerConfig): Promise<string> {
+  const client = new pg.Client(server);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ t: string | null }>(
+      `SELECT string_agg(t, E'\\n') AS t FROM (
+         SELECT row::text AS t FROM change_log
+         UNION ALL SELECT to_jsonb(p)::text FROM people p
+         UNION ALL SELECT to_jsonb(a)::text FROM addresses a
+         UNION ALL SELECT to_jsonb(n)::text FROM activities n
+         UNION ALL SELECT to_jsonb(d)::text FROM documents d
+         UNION ALL SELECT to_jsonb(c)::text FROM correspondence c
+         UNION ALL SELECT server_rows::text FROM applied_entries
+         UNION ALL SELECT encode(bytes, 'escape') FROM document_files WHERE bytes IS NOT NULL
+       ) everything`,
+    );
+    return rows[0]?.t ?? '';
+  } finally {
+    await client.end();
+  }
+}
+
+/** A letter filed on the account through filing's own path, its PDF as given. */
+function fileLetter(d: Desktop, accountId: AccountId, pdf: Buffer): Promise<number> {
+  const doc: NewDocument = {
+    kind: 'letter',
+    title: 'Itemized bill',
+    accountId,
+    templateId: 'itemized-bill',
+    templateCopyId: null,
+    documentDate: d.ctx.clock.today(),
+    pages: 1,
+    warnings: [],
+  };
+  return fileDocument(d.ctx, doc, pdf, (id) => id);
+}
+
+const HERS = Buffer.from('%PDF-1.7\n(Dear Eleanor Testwell) Tj\n%%EOF\n', 'utf8');
+const FORM = Buffer.from('%PDF-1.7\n(Statement of account) Tj\n%%EOF\n', 'utf8');
+
+/** Two desks over an office whose first account is Eleanor's; the second is someone else's. */
+async function office(server: ServerConfig) {
+  let first = true;
+  const { desktops, accountIds } = await desktopsOf(server, 2, 2, (ctx, accountId) => {
+    if (first) eleanor(ctx, accountId);
+    first = false;
+  });
+  const [a, b] = desktops as [Desktop, Desktop];
+  const [hers, other] = accountIds as [AccountId, AccountId];
+  return { a, b, hers, other };
+}
+
+/** A third desk joining the office by downloading its copy, as a new desktop does. */
+async function joining(server: ServerConfig, dir: string, userId: UserId): Promise<Desktop> {
+  const config = await deskLogin(server);
+  const target = path.join(dir, 'joined', 'claimdesk.sqlite');
+  await downloadOfficeCopy(config, target, 'desktop 3');
+  const ctx = desktopOver(target, userId);
+  const sync = new OfficeSync(ctx, config, 'desktop 3');
+  onTestFinished(async () => {
+    await sync.close();
+    closeDatabase(ctx.db);
+  });
+  await sync.connect();
+  return { ctx, config, sync };
+}
+
+describeWithPg("a person de-identified at one desk, on the office's server", () => {
+  it('leaves no trace of her on the server, and a desk joining after gets a scrubbed copy that works', async () => {
+    const server = await createServerDatabase();
+    const { a, b, hers, other } = await office(server);
+    const eleanorOn = (d: Desktop) => ({ accountId: hers, personId: patientOf(d, hers) });
+    // after joining: her mail returned and her new address, which name her in the log
+    call(b.ctx, 'recordReturnedMail', { accountId: hers, receivedOn: '2026-03-02' });
+    call(b.ctx, 'changeAddress', {
+      ...eleanorOn(b),
+      line1: '9 Harbor Light Road',
+      city: 'Falmouth',
+      state: 'ME',
+      zip: '04105',
+      effectiveDate: '2026-03-03',
+    });
+    call(b.ctx, 'addActivity', {
+      accountId: hers,
+      kind: 'note',
+      text: "Called Eleanor Testwell's daughter at 207-555-0101.",
+    });
+    call(b.ctx, 'fileCorrespondence', {
+      accountId: hers,
+      type: 'patient',
+      receivedDate: '2026-03-10',
+      file: scanned('Testwell letter.pdf', pdfScan('Dear billing office, Eleanor Testwell')),
+    });
+    await fileLetter(a, hers, HERS);
+    // the same form on her account and another patient's: one file, which the other keeps
+    await fileLetter(a, hers, FORM);
+    await fileLetter(a, other, FORM);
+    await syncAll(a, b, a);
+    expect(await serverText(server)).toMatch(NAME);
+
+    for (const d of [a, b]) closeAccount(d, hers);
+    call(a.ctx, 'deidentifyPerson', { ...eleanorOn(a), reason: 'Retention period over' });
+    await syncAll(a, b);
+
+    const text = await serverText(server);
+    expect(text).not.toMatch(NAME);
+    expect(text).toContain(REMOVED);
+    // the notes keep their places, the names out of them
+    expect(
+      await serverCount(
+        server,
+        `SELECT count(*) AS n FROM activities
+          WHERE body = 'Called ${REMOVED}''s daughter at ${REMOVED}.'`,
+      ),
+    ).toBe(1);
+    expect(
+      await serverCount(
+        server,
+        `SELECT count(*) AS n FROM change_log
+          WHERE row->>'body' = 'Called ${REMOVED}''s daughter at ${REMOVED}.'`,
+      ),
+    ).toBe(1);
+    // her files' fingerprints and sizes stay, their bytes gone; the shared form is kept whole
+    expect(
+      await serverCount(
+        server,
+        `SELECT count(*) AS n FROM document_files WHERE bytes IS NULL AND removed_at IS NOT NULL
+           AND size > 0`,
+      ),
+    ).toBe(2);
+    expect(
+      await serverCount(server, `SELECT count(*) AS n FROM document_files WHERE bytes IS NOT NULL`),
+    ).toBe(1);
+    expect(
+      await serverCount(
+        server,
+        `SELECT (SELECT count(*) FROM documents WHERE removed_at IS NOT NULL)
+           + (SELECT count(*) FROM correspondence WHERE removed_at IS NOT NULL) AS n`,
+      ),
+    ).toBe(3);
+
+    // A and B were not broken by the rewritten log: nothing more to take, nothing listed
+    await syncAll(a, b);
+    for (const d of [a, b]) {
+      expect(whatNamesHer(d)).not.toMatch(NAME);
+      expect(all(d.ctx.db, `SELECT * FROM not_synced`)).toEqual([]);
+    }
+
+    const c = await joining(server, path.dirname(a.ctx.databasePath), a.ctx.userId);
+    await c.sync.pull();
+    expect(whatNamesHer(c)).not.toMatch(NAME);
+    expect(whatNamesHer(c)).toContain(REMOVED);
+    expect(all(c.ctx.db, `SELECT * FROM sync_held`)).toEqual([]);
+    // her history and files at C: the notes there, the files listed as removed
+    const account = call(c.ctx, 'getAccount', { accountId: hers });
+    expect(account.activities.map((n) => n.text)).toContain(
+      `Called ${REMOVED}'s daughter at ${REMOVED}.`,
+    );
+    const letters = await callAsync(c.ctx, 'listAccountDocuments', { accountId: hers });
+    expect(letters).toHaveLength(2);
+    for (const l of letters) expect(l.removedAt).not.toBeNull();
+    const scans = call(c.ctx, 'listAccountCorrespondence', { accountId: hers });
+    expect(scans.map((s) => [s.originalName, s.removedAt !== null])).toEqual([[REMOVED, true]]);
+    // the other patient's copy of the shared form opens at C
+    const [form] = await callAsync(c.ctx, 'listAccountDocuments', { accountId: other });
+    const file = await callAsync(c.ctx, 'getDocumentFile', { documentId: form?.documentId ?? 0 });
+    expect(Buffer.from(file.pdfBase64, 'base64').equals(FORM)).toBe(true);
+  });
+});
