@@ -21,8 +21,9 @@
  * de-identifying desk also hands over its own scrubbed notes by gid, each taken only where
  * it can have come from the server's note by replacing parts of it with the marker. Their
  * accounts are those the server holds naming them; the first copy's accounts (`base:`) are
- * not on the server, so the caller names those it has (the server cannot tell whose a
- * first-copy account is).
+ * not on the server, so the caller names those it has, each taken only where the server
+ * holds the de-identification's own history line on it (the request's notes go before its
+ * changes). The server cannot tell whose a first-copy account is beyond that.
  * What is rewritten: the addresses (to the marker, as the desk's scrub does), the notes'
  * texts and the follow-ups' reasons (in place: a reason's rewrite is not a new version), the
  * scans' names, each row's payloads in the change log, and the refusal answers
@@ -136,7 +137,10 @@ BEGIN
   END IF;
   accts := ARRAY(
     SELECT gid FROM public.accounts WHERE person IN (patient_gid, guarantor_gid)
-    UNION SELECT a FROM unnest(named_accounts) a WHERE starts_with(a, 'base:'));
+    UNION SELECT a FROM unnest(named_accounts) a WHERE starts_with(a, 'base:')
+      -- the de-identifying request's own line on the account, sent before its change
+      AND EXISTS (SELECT FROM public.activities n WHERE n.account_gid = a AND n.kind = 'system'
+        AND starts_with(n.body, 'De-identified after the retention period:')));
   texts := ARRAY(
     SELECT x FROM (SELECT DISTINCT x FROM (
         SELECT (l.row->>'firstName') || ' ' || (l.row->>'lastName') AS x
