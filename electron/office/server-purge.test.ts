@@ -4,7 +4,7 @@ import { expect, it, onTestFinished } from 'vitest';
 import { REMOVED } from '../../shared/api/purge';
 import type { AccountId, UserId } from '../../shared/ids';
 import { closeDatabase } from '../db/open';
-import { all } from '../db/query';
+import { all, oneOrThrow } from '../db/query';
 import { fileDocument, type NewDocument } from '../filing/store';
 import { call, callAsync } from '../testing/call';
 import { deskLogin } from '../testing/office/desk-login';
@@ -15,6 +15,7 @@ import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { pdfScan, scanned } from '../testing/scans';
 import { downloadOfficeCopy } from './download';
+import { gidOf } from './gids';
 import type { ServerConfig } from './server/connection';
 import { OfficeSync } from './sync';
 
@@ -186,5 +187,97 @@ describeWithPg("a person de-identified at one desk, on the office's server", () 
     const [form] = await callAsync(c.ctx, 'listAccountDocuments', { accountId: other });
     const file = await callAsync(c.ctx, 'getDocumentFile', { documentId: form?.documentId ?? 0 });
     expect(Buffer.from(file.pdfBase64, 'base64').equals(FORM)).toBe(true);
+  });
+});
+
+/** Runs `sql` as the desk's own login and returns the server's error code, or 'ok'. */
+async function asDesk(d: Desktop, ...sql: string[]): Promise<string> {
+  const client = new pg.Client(d.config);
+  await client.connect();
+  try {
+    for (const s of sql) await client.query(s);
+    return 'ok';
+  } catch (error) {
+    return String((error as { code?: unknown }).code);
+  } finally {
+    await client.end();
+  }
+}
+
+const gidOn = (d: Desktop, tbl: 'people' | 'activities', id: number) => gidOf(d.ctx.db, tbl, id);
+
+describeWithPg('the purge on the server, as a desk login may reach it', () => {
+  it('is refused for a living person, changing nothing, and gives a desk no way past the insert-only rules', async () => {
+    const server = await createServerDatabase();
+    const { a, b, hers, other } = await office(server);
+    // a living patient the server knows: her returned mail travelled, and notes on her account
+    call(b.ctx, 'recordReturnedMail', { accountId: other, receivedOn: '2026-03-02' });
+    call(b.ctx, 'addActivity', { accountId: other, kind: 'note', text: 'Spoke with her son.' });
+    call(b.ctx, 'addActivity', { accountId: hers, kind: 'note', text: 'Estate paid in full.' });
+    await syncAll(b, a);
+    const living = gidOn(b, 'people', patientOf(b, other));
+    const note = oneOrThrow<{ id: number }>(
+      b.ctx.db,
+      `SELECT id FROM activities WHERE body = 'Spoke with her son.'`,
+    ).id;
+    const before = await serverText(server);
+    expect(before).toContain('Spoke with her son.');
+
+    const purge = (person: string, notes: Record<string, string> = {}) =>
+      `SELECT purge_person('${person}', ARRAY['base:2', 'base:1'],
+         '${JSON.stringify(notes)}'::jsonb)`;
+    // a living person, and one the office has no row of (Eleanor, never changed there)
+    expect(await asDesk(b, purge(living, { [gidOn(b, 'activities', note)]: REMOVED }))).toBe(
+      '42501',
+    );
+    expect(await asDesk(b, purge(gidOn(b, 'people', patientOf(b, hers))))).toBe('42501');
+    // the purge's way past the triggers is the owner's inside the function, not a setting
+    const refusals: [string, string][] = [
+      [`UPDATE activities SET body = 'x'`, '42501'],
+      [`UPDATE addresses SET line1 = 'x'`, '42501'],
+      [`UPDATE documents SET title = 'x'`, '42501'],
+      [`UPDATE document_files SET bytes = NULL, removed_at = now()`, '42501'],
+      [`UPDATE change_log SET row = '{}'`, '42501'],
+      // a desk may change a follow-up, but only one version on: the reason in place is refused
+      [`UPDATE follow_ups SET reason = 'x'`, '23514'],
+      [`SELECT purge_scrub(body, ARRAY['her']) FROM activities`, '42501'],
+    ];
+    for (const [sql, code] of refusals) {
+      expect([sql, await asDesk(b, `SET claimdesk.purging = 'on'`, sql)]).toEqual([sql, code]);
+    }
+    // a file cannot be held on the server without its bytes
+    expect(
+      await asDesk(
+        b,
+        `INSERT INTO document_files (sha256, bytes, size, removed_at)
+           VALUES (repeat('a', 64), NULL, 1, now())`,
+      ),
+    ).toBe('23514');
+    expect(await serverText(server)).toBe(before);
+
+    // de-identified at A: a note handed over that puts words in is not taken; the second
+    // call finds her already purged and changes nothing more
+    for (const d of [a, b]) closeAccount(d, hers);
+    call(a.ctx, 'deidentifyPerson', {
+      accountId: hers,
+      personId: patientOf(a, hers),
+      reason: 'Retention period over',
+    });
+    await syncAll(a, b);
+    const after = await serverText(server);
+    expect(after).toContain('Spoke with her son.');
+    expect(after).toContain('Estate paid in full.');
+    const estate = oneOrThrow<{ id: number }>(
+      b.ctx.db,
+      `SELECT id FROM activities WHERE body = 'Estate paid in full.'`,
+    ).id;
+    const eleanorGid = gidOn(a, 'people', patientOf(a, hers));
+    const handedOver = {
+      [gidOn(b, 'activities', estate)]: `Estate paid in full by ${REMOVED} Smith.`,
+      // the living patient's first-copy account has no de-identification line: not hers
+      [gidOn(b, 'activities', note)]: REMOVED,
+    };
+    expect(await asDesk(b, purge(eleanorGid, handedOver))).toBe('ok');
+    expect(await serverText(server)).toBe(after);
   });
 });
