@@ -10,9 +10,9 @@
  * living patient's history with it. It runs as the database's owner (SECURITY DEFINER,
  * its search path pinned as migration 12's checks are), the only way past the insert-only
  * triggers of the tables it rewrites: they let an UPDATE through when the current user is
- * the owner and `claimdesk.purging` is on, which only this function's own SET clause turns
- * on for the owner (a desk's login may set the name, but it is not the owner, and it has no
- * UPDATE grant on those tables anyway). The owner login itself could always turn a trigger
+ * the owner and `claimdesk.purging` is on, which this function turns on for its own run (a
+ * desk's login may set the name, but it is not the owner, and it has no UPDATE grant on
+ * those tables anyway; a follow-up it changes must still move one version on). The owner login itself could always turn a trigger
  * off; it is the supervisor's.
  *
  * The texts to look for are the server's own: every version of the person the change log
@@ -116,14 +116,14 @@ $$;
 CREATE FUNCTION purge_person(person text, named_accounts text[] DEFAULT '{}',
     scrubbed_notes jsonb DEFAULT '{}')
   RETURNS integer LANGUAGE plpgsql SECURITY DEFINER
-  SET search_path = pg_catalog, pg_temp
-  SET claimdesk.purging = 'on' AS $$
+  SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   marker constant text := '[removed]';
   stamp constant text := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
   gone constant jsonb := jsonb_build_object('firstName', marker, 'lastName', marker,
     'middleName', null, 'dateOfBirth', null, 'phone', null, 'phoneDigits', null,
     'deceasedSource', null);
+  was text := current_setting('claimdesk.purging', true);
   p record;
   accts text[];
   texts text[];
@@ -135,6 +135,9 @@ BEGIN
     RAISE EXCEPTION 'only a deceased person the office has de-identified is purged'
       USING ERRCODE = 'insufficient_privilege';
   END IF;
+  -- on for this call only (a function's own SET clause would ask a superuser to make it); a
+  -- failure rolls the setting back with everything else
+  PERFORM set_config('claimdesk.purging', 'on', true);
   accts := ARRAY(
     SELECT gid FROM public.accounts WHERE person IN (patient_gid, guarantor_gid)
     UNION SELECT a FROM unnest(named_accounts) a WHERE starts_with(a, 'base:')
@@ -208,6 +211,7 @@ BEGIN
         WHERE d.sha256 = f.sha256 AND d.removed_at IS NULL)
       AND NOT EXISTS (SELECT FROM public.correspondence c
         WHERE c.sha256 = f.sha256 AND c.removed_at IS NULL);
+  PERFORM set_config('claimdesk.purging', coalesce(was, ''), true);
   RETURN notes;
 END $$;
 
