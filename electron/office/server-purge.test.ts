@@ -3,9 +3,11 @@ import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
 import { REMOVED } from '../../shared/api/purge';
 import type { AccountId, UserId } from '../../shared/ids';
+import type { Ctx } from '../core/context';
 import { closeDatabase } from '../db/open';
 import { all, oneOrThrow } from '../db/query';
 import { fileDocument, type NewDocument } from '../filing/store';
+import { addAccount } from '../testing/builders';
 import { call, callAsync } from '../testing/call';
 import { deskLogin } from '../testing/office/desk-login';
 import { desktopsOf, syncAll, type Desktop } from '../testing/office/desktops';
@@ -14,6 +16,7 @@ import { desktopOver } from '../testing/office/office-copy';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { pdfScan, scanned } from '../testing/scans';
+import { createTestCtx } from '../testing/test-db';
 import { downloadOfficeCopy } from './download';
 import { gidOf } from './gids';
 import type { ServerConfig } from './server/connection';
@@ -44,17 +47,21 @@ async function serverText(server: ServerConfig): Promise<string> {
 
 /** A letter filed on the account through filing's own path, its PDF as given. */
 function fileLetter(d: Desktop, accountId: AccountId, pdf: Buffer): Promise<number> {
+  return fileLetterOn(d.ctx, accountId, pdf);
+}
+
+function fileLetterOn(ctx: Ctx, accountId: AccountId, pdf: Buffer): Promise<number> {
   const doc: NewDocument = {
     kind: 'letter',
     title: 'Itemized bill',
     accountId,
     templateId: 'itemized-bill',
     templateCopyId: null,
-    documentDate: d.ctx.clock.today(),
+    documentDate: ctx.clock.today(),
     pages: 1,
     warnings: [],
   };
-  return fileDocument(d.ctx, doc, pdf, (id) => id);
+  return fileDocument(ctx, doc, pdf, (id) => id);
 }
 
 const HERS = Buffer.from('%PDF-1.7\n(Dear Eleanor Testwell) Tj\n%%EOF\n', 'utf8');
@@ -279,5 +286,39 @@ describeWithPg('the purge on the server, as a desk login may reach it', () => {
     };
     expect(await asDesk(b, purge(eleanorGid, handedOver))).toBe('ok');
     expect(await serverText(server)).toBe(after);
+  });
+});
+
+describeWithPg('a desk joining after the purge dropped a first-copy file', () => {
+  it('joins without it, and her first-copy letter is removed there with the rest', async () => {
+    const server = await createServerDatabase();
+    const ctx = createTestCtx();
+    onTestFinished(() => ctx.close());
+    const { accountId: hers } = addAccount(ctx);
+    eleanor(ctx, hers);
+    // filed before the office: its row is in the first copy, its file sent with the office
+    await fileLetterOn(ctx, hers, HERS);
+    const sync = new OfficeSync(ctx, server, 'desktop 1');
+    onTestFinished(() => sync.close());
+    await sync.createOffice();
+    const a: Desktop = { ctx, config: server, sync };
+    // the same letter filed again after joining: the office's row names the same file
+    await fileLetter(a, hers, HERS);
+    closeAccount(a, hers);
+    call(ctx, 'deidentifyPerson', {
+      accountId: hers,
+      personId: patientOf(a, hers),
+      reason: 'Retention period over',
+    });
+    await a.sync.sync();
+    expect(
+      await serverCount(server, `SELECT count(*) AS n FROM document_files WHERE bytes IS NULL`),
+    ).toBe(1);
+
+    const c = await joining(server, ctx.dir, ctx.userId);
+    await c.sync.pull();
+    expect(whatNamesHer(c)).not.toMatch(NAME);
+    const letters = await callAsync(c.ctx, 'listAccountDocuments', { accountId: hers });
+    expect(letters.map((l) => l.removedAt !== null)).toEqual([true, true]);
   });
 });
