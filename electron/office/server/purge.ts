@@ -19,9 +19,12 @@ type PersonChange = Extract<Change, { tbl: 'people' }>;
 const removed = (r: { firstName: string; lastName: string }) =>
   r.firstName === REMOVED && r.lastName === REMOVED;
 
-/** Whether this change is to a person, to a row with the marker in place of the names. */
+/**
+ * Whether this change is to a deceased person, to a row with the marker in place of the
+ * names: what the purge acts on (it refuses anyone else, which would hold the desk's outbox).
+ */
 export function deidentifies(c: Change): c is PersonChange {
-  return c.tbl === 'people' && c.op === 'update' && removed(c.row);
+  return c.tbl === 'people' && c.op === 'update' && removed(c.row) && c.row.deceasedDate !== null;
 }
 
 /** Whether the server's row of the person already has the marker (or there is none yet). */
