@@ -13,7 +13,8 @@ import { deskLogin } from '../testing/office/desk-login';
 import { desktopsOf, syncAll, type Desktop } from '../testing/office/desktops';
 import { closeAccount, eleanor, NAME, patientOf, whatNamesHer } from '../testing/office/eleanor';
 import { desktopOver } from '../testing/office/office-copy';
-import { serverCount } from '../testing/office/records';
+import { accountId, serverCount, withSupervisors } from '../testing/office/records';
+import { COLUMNS as SHEET_COLUMNS, sheet, sheetRow } from '../testing/csv-sheet';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { pdfScan, scanned } from '../testing/scans';
 import { createTestCtx } from '../testing/test-db';
@@ -320,5 +321,60 @@ describeWithPg('a desk joining after the purge dropped a first-copy file', () =>
     expect(whatNamesHer(c)).not.toMatch(NAME);
     const letters = await callAsync(c.ctx, 'listAccountDocuments', { accountId: hers });
     expect(letters.map((l) => l.removedAt !== null)).toEqual([true, true]);
+  });
+});
+
+describeWithPg('a person the office created after joining, de-identified', () => {
+  it('is purged from every version the log holds, and a desk pulling after gets only the marker', async () => {
+    const server = await createServerDatabase();
+    const { desktops } = await desktopsOf(server, 3, 1, withSupervisors);
+    const [a, b, c] = desktops as [Desktop, Desktop, Desktop];
+    const grace = /grace|okafor|elm st|555-0134/i;
+    const zero = { 'Ins Balance': '0', 'Pt Balance': '0' };
+    call(b.ctx, 'importCsv', {
+      fileName: 'accounts.csv',
+      text: sheet([sheetRow('300100', 'ACME01', zero)]),
+      columns: SHEET_COLUMNS,
+    });
+    const onB = accountId(b.ctx, '300100');
+    call(b.ctx, 'recordDeath', {
+      accountId: onB,
+      personId: patientOf(b, onB),
+      deceasedDate: '2015-05-20',
+      source: 'Obituary',
+    });
+    call(b.ctx, 'addActivity', {
+      accountId: onB,
+      kind: 'note',
+      text: 'Called Grace Okafor at (217) 555-0134 about 12 Elm St.',
+    });
+    await syncAll(b, a);
+    expect(await serverText(server)).toMatch(grace);
+
+    const onA = accountId(a.ctx, '300100');
+    closeAccount(a, onA);
+    call(a.ctx, 'deidentifyPerson', {
+      accountId: onA,
+      personId: patientOf(a, onA),
+      reason: 'Retention period over',
+    });
+    await syncAll(a, b);
+    expect(await serverText(server)).not.toMatch(grace);
+    expect(
+      await serverCount(
+        server,
+        `SELECT count(*) AS n FROM change_log WHERE tbl = 'people'
+           AND row->>'firstName' = '${REMOVED}' AND row->>'lastName' = '${REMOVED}'`,
+      ),
+    ).toBe(3);
+
+    // C took nothing before: every row of her it takes already has the marker
+    await c.sync.pull();
+    const onC = accountId(c.ctx, '300100');
+    expect(whatNamesHer(c)).not.toMatch(grace);
+    expect(call(c.ctx, 'getAccount', { accountId: onC }).activities.map((n) => n.text)).toContain(
+      `Called ${REMOVED} at ${REMOVED} about ${REMOVED}.`,
+    );
+    expect(all(c.ctx.db, `SELECT * FROM not_synced`)).toEqual([]);
   });
 });
