@@ -24,12 +24,13 @@
  * not on the server, so the caller names those it has, each taken only where the server
  * holds the de-identification's own history line on it (the request's notes go before its
  * changes). The server cannot tell whose a first-copy account is beyond that.
+ *
  * What is rewritten: the addresses (to the marker, as the desk's scrub does), the notes'
  * texts and the follow-ups' reasons (in place: a reason's rewrite is not a new version), the
- * scans' names, each row's payloads in the change log, and the refusal answers
- * in `applied_entries` that quoted the person. Filed documents and scans of the accounts
- * are marked removed, and a file's bytes are dropped once no kept row names its hash (its
- * fingerprint and size stay). Rows keep their places and positions in the log: a desk
+ * scans' names, each row's payloads in the change log, and the refusal answers in
+ * `applied_entries` that quoted the person or a follow-up on their accounts. Filed
+ * documents and scans of the accounts are marked removed, and a file's bytes are dropped
+ * once no kept row names its hash (its fingerprint and size stay). Rows keep their places and positions in the log: a desk
  * that took them before keeps its own copy (scrubbed when it takes the de-identified row),
  * one that takes them after gets them scrubbed.
  */
@@ -167,11 +168,20 @@ BEGIN
       'city', marker, 'zip', marker)
     WHERE tbl = 'addresses' AND row->>'personGid' = person;
   UPDATE public.change_log SET row = row || gone WHERE tbl = 'people' AND gid = person;
+  -- a refusal answers with the office's rows: the person's, or a follow-up on their account
   UPDATE public.applied_entries SET server_rows = (
-      SELECT jsonb_agg(CASE WHEN e->>'tbl' = 'people' AND e->>'gid' = person
-          THEN jsonb_set(e, '{row}', (e->'row') || gone) ELSE e END ORDER BY i)
+      SELECT jsonb_agg(CASE
+          WHEN e->>'tbl' = 'people' AND e->>'gid' = person
+            THEN jsonb_set(e, '{row}', (e->'row') || gone)
+          WHEN e->>'tbl' = 'follow_ups' AND e->'row'->>'accountGid' = ANY (accts)
+              AND e->'row'->>'reason' IS NOT NULL
+            THEN jsonb_set(e, '{row,reason}',
+              to_jsonb(public.purge_scrub(e->'row'->>'reason', texts)))
+          ELSE e END ORDER BY i)
         FROM jsonb_array_elements(server_rows) WITH ORDINALITY AS s(e, i))
-    WHERE server_rows @> jsonb_build_array(jsonb_build_object('tbl', 'people', 'gid', person));
+    WHERE server_rows @> jsonb_build_array(jsonb_build_object('tbl', 'people', 'gid', person))
+      OR EXISTS (SELECT FROM jsonb_array_elements(server_rows) e
+        WHERE e->>'tbl' = 'follow_ups' AND e->'row'->>'accountGid' = ANY (accts));
 
   -- the desk's own scrub of a note is taken only where it can have come from the note by
   -- replacing parts of it with the marker: it can take names out, never put words in
