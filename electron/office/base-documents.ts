@@ -8,7 +8,12 @@ import { all } from '../db/query';
 import { recordedPath } from '../filing/location';
 import { DocumentKeyError, unsealDocument } from '../filing/sealed';
 import { OfficeRefused } from './refused';
-import { getDocumentFileBytes, hasDocumentFile, putDocumentFile } from './server/documents';
+import {
+  documentFileRemoved,
+  getDocumentFileBytes,
+  hasDocumentFile,
+  putDocumentFile,
+} from './server/documents';
 
 /**
  * The files of the documents and scans filed before the office was made. Their rows come
@@ -123,6 +128,9 @@ export async function fetchBaseFiles(
       if (!file) throw refusedFile(f);
       if (fs.existsSync(file)) throw new OfficeRefused(OCCUPIED(path.dirname(target)));
       const bytes = await getDocumentFileBytes(pool, f.sha256);
+      // dropped with a person the office de-identified: the pull that brings the
+      // de-identification removes this copy's row of it, the file already missing
+      if (!bytes && (await documentFileRemoved(pool, f.sha256))) continue;
       if (!bytes || hashOf(bytes) !== f.sha256) throw refusedFile(f);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, bytes, { flag: 'wx' });

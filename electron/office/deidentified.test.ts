@@ -2,74 +2,18 @@ import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import { REMOVED } from '../../shared/api/purge';
 import { addDays } from '../../shared/dates/iso-date';
-import type { AccountId, PersonId } from '../../shared/ids';
-import { fixedClock, type Ctx } from '../core/context';
-import { all, oneOrThrow, run } from '../db/query';
+import type { AccountId } from '../../shared/ids';
+import { fixedClock } from '../core/context';
+import { all, oneOrThrow } from '../db/query';
 import { recordedPath } from '../filing/location';
-import { addAddress } from '../testing/builders';
 import { call, expectRefused } from '../testing/call';
-import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { syncAll, twoDesktops } from '../testing/office/desktops';
+import { closeAccount, eleanor, NAME, patientOf, whatNamesHer } from '../testing/office/eleanor';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { serverCount } from '../testing/office/records';
 import { pdfScan, scanned } from '../testing/scans';
 import { balanceDrift, TEST_TODAY } from '../testing/test-db';
 import { gidOf } from './gids';
-
-const NAME = /eleanor|testwell|lantern/i;
-
-/** A deceased patient past the retention period, her account closed: ready to de-identify. */
-function eleanor(ctx: Ctx, accountId: AccountId): void {
-  everyoneSupervisor(ctx);
-  const { id } = oneOrThrow<{ id: PersonId }>(
-    ctx.db,
-    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
-    accountId,
-  );
-  run(
-    ctx.db,
-    `UPDATE people SET first_name = 'Eleanor', last_name = 'Testwell', phone = '207-555-0101',
-       phone_digits = '2075550101', deceased_date = '2015-05-20', deceased_source = 'Obituary'
-     WHERE id = ?`,
-    id,
-  );
-  addAddress(ctx, id, '77 Lantern Way');
-  call(ctx, 'addActivity', {
-    accountId,
-    kind: 'note',
-    text: 'Eleanor Testwell paid in full; daughter confirmed 77 Lantern Way.',
-  });
-}
-
-function close(d: Desktop, accountId: AccountId): void {
-  run(d.ctx.db, `UPDATE follow_ups SET status = 'done' WHERE account_id = ?`, accountId);
-  run(d.ctx.db, `UPDATE accounts SET status = 'closed' WHERE id = ?`, accountId);
-}
-
-const patientOf = (d: Desktop, accountId: AccountId) =>
-  oneOrThrow<{ id: PersonId }>(
-    d.ctx.db,
-    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
-    accountId,
-  ).id;
-
-/** Everything this copy holds that could name her, as text. */
-function whatNamesHer(d: Desktop): string {
-  return [
-    ...all<{ t: string }>(
-      d.ctx.db,
-      `SELECT first_name || ' ' || last_name || ' ' || ifnull(phone, '') AS t FROM people`,
-    ),
-    ...all<{ t: string }>(
-      d.ctx.db,
-      `SELECT line1 || ' ' || city || ' ' || zip AS t FROM addresses`,
-    ),
-    ...all<{ t: string }>(d.ctx.db, `SELECT body AS t FROM activities`),
-    ...all<{ t: string }>(d.ctx.db, `SELECT ifnull(patient_name, '') AS t FROM follow_ups`),
-    ...all<{ t: string }>(d.ctx.db, `SELECT original_name AS t FROM correspondence`),
-  ]
-    .map((r) => r.t)
-    .join('\n');
-}
 
 describeWithPg('a person de-identified at one desktop', () => {
   it('is de-identified at the other too: her addresses, history, queue name and files there', async () => {
@@ -89,7 +33,7 @@ describeWithPg('a person de-identified at one desktop', () => {
       file: scanned('Testwell letter.pdf', pdfScan('Dear billing office, Eleanor Testwell')),
     });
     await syncAll(b, a);
-    for (const d of [a, b]) close(d, accountId);
+    for (const d of [a, b]) closeAccount(d, accountId);
     const scanOnB = oneOrThrow<{ folder: string; fileName: string }>(
       b.ctx.db,
       `SELECT folder, file_name AS fileName FROM correspondence`,
@@ -167,7 +111,7 @@ describeWithPg('a person de-identified at one desktop', () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1, eleanor);
     const accountId = accountIds[0] as AccountId;
-    for (const d of [a, b]) close(d, accountId);
+    for (const d of [a, b]) closeAccount(d, accountId);
     // B, not yet synced, writes of her the day before A de-identifies her
     const dayBefore = { ...b.ctx, clock: fixedClock(addDays(TEST_TODAY, -1)) };
     call(dayBefore, 'addActivity', {

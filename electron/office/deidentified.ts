@@ -5,8 +5,9 @@ import type { ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { removeFiledFiles } from '../purge/files';
 import { personIdentifiers, scrubPersonRows, type PersonNames } from '../purge/scrub';
-import { localIdOf } from './gids';
-import type { ServerRow } from './wire';
+import { gidOf, localIdOf } from './gids';
+import { deidentifies, type PurgeHints } from './server/purge';
+import type { Change, ServerRow } from './wire';
 
 /*
  * A person de-identified at one desk reaches the others as their row with the marker in
@@ -136,5 +137,35 @@ export function takeWithDeidentified<T>(ctx: Ctx, rows: readonly ServerRow[], ta
     removeFiledFiles(ctx, s.accountIds);
   }
   scrubLateArrivals(ctx, rows, new Set(scrubs.map((s) => s.personId)));
+  return out;
+}
+
+/**
+ * What the server's purge of each person an outbox entry de-identifies needs from this desk
+ * (server/purge.ts): their first-copy accounts, and this copy's notes on their accounts as
+ * scrubbed here, by gid (those this desk keeps as its own never reached the server).
+ */
+export function purgeHintsOf(db: ReadDb, changes: readonly Change[]): PurgeHints {
+  const out: Record<string, PurgeHints[string]> = {};
+  for (const c of changes) {
+    const id = deidentifies(c) ? localIdOf(db, 'people', c.gid) : undefined;
+    if (id === undefined) continue;
+    const accounts = accountsOf(db, id);
+    const notes: Record<string, string> = {};
+    for (const n of all<{ id: number; body: string }>(
+      db,
+      `SELECT id, body FROM activities
+        WHERE account_id IN (SELECT value FROM json_each(?)) AND body LIKE ?`,
+      JSON.stringify(accounts),
+      `%${REMOVED}%`,
+    )) {
+      const gid = gidOf(db, 'activities', n.id);
+      if (!gid.startsWith('base:') && !gid.startsWith('own:')) notes[gid] = n.body;
+    }
+    out[c.gid] = {
+      accounts: accounts.map((a) => gidOf(db, 'accounts', a)).filter((g) => g.startsWith('base:')),
+      notes,
+    };
+  }
   return out;
 }

@@ -30,8 +30,16 @@ const hashOf = (data: Buffer | string) => createHash('sha256').update(data).dige
 
 /** A document or a scan as it travels: what its file is checked and placed by. */
 export type FiledChange =
-  | { tbl: 'documents'; gid: string; row: DocumentRow }
-  | { tbl: 'correspondence'; gid: string; row: CorrespondenceRow };
+  | { tbl: 'documents'; gid: string; row: DocumentRow & Purged }
+  | { tbl: 'correspondence'; gid: string; row: CorrespondenceRow & Purged };
+
+/** Set on a pulled row whose person the office de-identified: its file is gone there. */
+interface Purged {
+  removedAt?: string | undefined;
+}
+
+/** Whether the office removed this document's file with its person (server migration 17). */
+export const removedAtOffice = (c: FiledChange): boolean => c.row.removedAt !== undefined;
 
 /** How a person knows it; a scan's name is left out, since it may name the patient. */
 const what = (c: FiledChange) =>
@@ -130,9 +138,11 @@ export function pulledDocumentPlace(
 /**
  * Whether a pulled document's file is in its place. A document whose file is not (it waited
  * in sync_held and was freed by a refusal, between pulls) waits on: the next pull fetches
- * its file, so a document is never written without its file.
+ * its file, so a document is never written without its file, unless it arrives removed.
  */
 export function pulledFilePlaced(db: ReadDb, c: FiledChange): boolean {
+  // arrives removed, as it would be here: there is no file to place
+  if (removedAtOffice(c)) return true;
   const { folder, fileName } = pulledDocumentPlace(db.name, c);
   return fs.existsSync(path.join(path.dirname(db.name), folder, fileName));
 }
@@ -195,6 +205,7 @@ export async function placeDocumentFiles(
   try {
     for (const r of filedOf(rows)) {
       if (localIdOf(ctx.db, r.tbl, r.gid) !== undefined || filedHereAlready(ctx.db, r)) continue;
+      if (removedAtOffice(r)) continue;
       const { fileName } = pulledDocumentPlace(ctx.databasePath, r);
       // placed whole by an earlier pull whose row still waits
       if (fs.existsSync(path.join(documentsDir(ctx.databasePath), fileName))) continue;

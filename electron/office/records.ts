@@ -4,7 +4,7 @@ import type { Db, ReadDb } from '../db/open';
 import { all, oneOrThrow, run } from '../db/query';
 import { gidOrNull, localIdOrNull, takeUserIdOrNull, type GidTable } from './gids';
 import { COLUMNS, type ChangeableTable, type RecordTable } from './record-columns';
-import { pulledDocumentPlace, type FiledChange } from './documents';
+import { pulledDocumentPlace, removedAtOffice, type FiledChange } from './documents';
 import {
   appealResponseRow,
   claimAdjustmentRow,
@@ -103,9 +103,16 @@ export function insertRecord(
   });
   const columns = cols.map(([, c]) => c);
   if (tbl === 'documents' || tbl === 'correspondence') {
-    const place = pulledDocumentPlace(db.name, { tbl, gid, row } as FiledChange);
+    const filed = { tbl, gid, row } as FiledChange;
+    const place = pulledDocumentPlace(db.name, filed);
     columns.push('folder', 'file_name');
     values.push(place.folder, place.fileName);
+    if (removedAtOffice(filed)) {
+      // removed with its person at the office, as this desk would have; the office does not
+      // say by whom, so the row names the person who filed it
+      columns.push('removed_at', 'removed_by');
+      values.push(filed.row.removedAt, values[columns.indexOf('created_by')]);
+    }
   }
   const id = Number(
     run(

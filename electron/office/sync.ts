@@ -27,7 +27,7 @@ import { heldDocuments, placeDocumentFiles, removeFiles, sendDocumentFiles } fro
 import { OfficeRefused } from './refused';
 import { sendBaseFiles } from './base-documents';
 import { refusedWithFollowers, takeRows, takeServerState } from './take';
-import { takeWithDeidentified } from './deidentified';
+import { purgeHintsOf, takeWithDeidentified } from './deidentified';
 import { fetchRecords } from './server/record-changes';
 import { isChangeableChange, type ChangeableTable } from './record-columns';
 
@@ -197,10 +197,12 @@ export class OfficeSync {
       if (!entry) return result;
       // a document's file reaches the office before the entry that names it
       await sendDocumentFiles(this.pool, this.ctx, entry.changes);
-      const outcome = await applyEntry(this.pool, desktopId, {
-        seq: entry.seq,
-        changes: entry.changes,
-      });
+      const outcome = await applyEntry(
+        this.pool,
+        desktopId,
+        { seq: entry.seq, changes: entry.changes },
+        purgeHintsOf(this.ctx.db, entry.changes),
+      );
       syncStep('answered');
       if (outcome.outcome === 'accepted') {
         this.localWrite(() => run(this.ctx.db, `DELETE FROM outbox WHERE seq = ?`, entry.seq));

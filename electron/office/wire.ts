@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cents, gid, isoDate, text } from './wire-fields';
+import { correspondenceRow, documentRow } from './wire-filed';
 import {
   appealResponseRow,
   batchClosingRow,
@@ -225,41 +226,6 @@ export const claimLineRow = z.strictObject({
 export type ClaimLineRow = z.infer<typeof claimLineRow>;
 
 /**
- * A document filed on an account (a letter, a statement, an appeal), named with the SHA-256
- * of its PDF, whose bytes the office keeps once per hash (server/documents.ts). Where a desk
- * keeps the file, and what only it has (the denial, the template copy, the run), stay there.
- */
-export const documentRow = z.strictObject({
-  kind: z.enum(['appeal', 'statement', 'letter']),
-  title: z.string(),
-  accountGid: gid,
-  claimGid: gid.nullable(),
-  templateId: text,
-  documentDate: isoDate,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  pages: z.number().int().positive(),
-  bytes: z.number().int().positive(),
-  warnings: z.string(),
-  createdAt: z.string(),
-  createdBy: gid,
-});
-export type DocumentRow = z.infer<typeof documentRow>;
-
-/** A scanned letter filed on an account, named with the SHA-256 of its file as documents are. */
-export const correspondenceRow = z.strictObject({
-  accountGid: gid,
-  type: z.enum(['payer', 'patient', 'returned_mail', 'legal']),
-  originalName: z.string().min(1).max(255),
-  media: z.enum(['pdf', 'png', 'jpeg', 'tiff']),
-  receivedDate: isoDate,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  bytes: z.number().int().positive(),
-  createdAt: z.string(),
-  createdBy: gid,
-});
-export type CorrespondenceRow = z.infer<typeof correspondenceRow>;
-
-/**
  * A user as a supervisor decides them, named `user:<sign-in name>`; `changedBy` is who made
  * this state (the last entry of the user's history), which the server checks against its
  * own record of who is a supervisor.
@@ -344,8 +310,37 @@ const changeable = [
   z.strictObject({ tbl: z.literal('denials'), gid, version, row: denialRow }),
 ] as const;
 
+export {
+  correspondenceRow,
+  documentRow,
+  type CorrespondenceRow,
+  type DocumentRow,
+} from './wire-filed';
+
+/**
+ * When the office de-identified the person a document or scan names (server migration 17),
+ * its row in the change log says when, and the file is no longer there to fetch. Only the
+ * server's purge writes it: a desk never sends it.
+ */
+const purged = { removedAt: z.string().optional() };
+
 /** A row as the server holds it: what a desktop takes, by version. */
-export const serverRow = z.discriminatedUnion('tbl', [...insertOnly, ...changeable]);
+export const serverRow = z.discriminatedUnion('tbl', [
+  insertOnly[0],
+  insertOnly[1],
+  insertOnly[2],
+  insertOnly[3],
+  insertOnly[4],
+  insertOnly[5],
+  insertOnly[6].extend({ row: documentRow.extend(purged) }),
+  insertOnly[7].extend({ row: correspondenceRow.extend(purged) }),
+  insertOnly[8],
+  insertOnly[9],
+  insertOnly[10],
+  insertOnly[11],
+  insertOnly[12],
+  ...changeable,
+]);
 export type ServerRow = z.infer<typeof serverRow>;
 
 const inserted = { op: z.literal('insert'), baseVersion: z.literal(0) };

@@ -65,9 +65,9 @@ export function withoutIdentifiers(text: string, texts: readonly string[]): stri
 /**
  * Replaces by the marker what names the person outside their own row: their addresses,
  * estate representatives, the queue's copy of their name, and every history row of the
- * accounts that spells one of `texts` (personIdentifiers, read while the person's own row
- * still holds the names). Running it again changes only what came since. Returns how many
- * history rows were rewritten.
+ * accounts, and every follow-up reason there, that spells one of `texts` (personIdentifiers,
+ * read while the person's own row still holds the names). Running it again changes only
+ * what came since. Returns how many history rows were rewritten.
  */
 export function scrubPersonRows(
   db: Db,
@@ -107,6 +107,17 @@ export function scrubPersonRows(
       if (body === r.body) continue;
       run(db, `UPDATE activities SET body = ? WHERE id = ?`, body, r.id);
       rewritten += 1;
+    }
+    // a follow-up's reason can name them too ("Find a current address for …")
+    const reasons = all<{ id: number; reason: string }>(
+      db,
+      `SELECT id, reason FROM follow_ups WHERE account_id = ? AND reason IS NOT NULL`,
+      accountId,
+    );
+    for (const f of reasons) {
+      const reason = withoutIdentifiers(f.reason, texts);
+      if (reason !== f.reason)
+        run(db, `UPDATE follow_ups SET reason = ? WHERE id = ?`, reason, f.id);
     }
   }
   return rewritten;

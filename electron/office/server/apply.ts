@@ -13,6 +13,7 @@ import { AlreadyCreated, insertRecord } from './records';
 import { applyUserChange, UserRefused } from './users';
 import { changeRecord, RecordChangeRefused } from './record-changes';
 import { isChangeableChange, type ChangeableTable } from '../record-columns';
+import { deidentifies, purgePerson, removedOnServer, type PurgeHints } from './purge';
 
 /** Raised inside the entry's transaction to roll it back and answer with a reason. */
 class Refusal extends Error {
@@ -32,9 +33,16 @@ export const CHANGES_CHANNEL = 'claimdesk_changes';
  * changeable row only if it is still at the version the desktop started from, the
  * server's own constraints checked, each accepted row logged for the other desktops.
  * Applying it again (the desktop never heard the answer) changes nothing and gives the
- * first answer back: (desktop, seq) is recorded in the same transaction.
+ * first answer back: (desktop, seq) is recorded in the same transaction. A change that
+ * de-identifies a person purges them from the server in the same transaction
+ * (`purgeHints`: what only the de-identifying desk knows of them).
  */
-export async function applyEntry(pool: pg.Pool, desktopId: string, input: Entry): Promise<Outcome> {
+export async function applyEntry(
+  pool: pg.Pool,
+  desktopId: string,
+  input: Entry,
+  purgeHints: PurgeHints = {},
+): Promise<Outcome> {
   const e = entrySchema.parse(input);
   const digest = digestOf(e);
   try {
@@ -49,6 +57,9 @@ export async function applyEntry(pool: pg.Pool, desktopId: string, input: Entry)
         if (c.tbl === 'users') {
           // a name already known in the same standing changes nothing and is not logged
           if (!(await applyUser(client, c))) continue;
+        } else if (deidentifies(c) && !(await removedOnServer(client, c.gid))) {
+          await applyChange(client, desktopId, c);
+          await purgePerson(client, c.gid, purgeHints[c.gid]);
         } else await applyChange(client, desktopId, c);
         await client.query(
           `INSERT INTO change_log (tbl, gid, version, row, desktop_id, entry_seq)

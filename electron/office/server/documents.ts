@@ -20,14 +20,26 @@ export async function putDocumentFile(pool: pg.Pool, sha256: string, bytes: Buff
   );
 }
 
-/** The bytes the office holds under a hash, as they are (the desktop checks them). */
+/**
+ * The bytes the office holds under a hash, as they are (the desktop checks them); undefined
+ * when it has none, or dropped them with the person the file named (server migration 17).
+ */
 export async function getDocumentFileBytes(
   pool: pg.Pool,
   sha256: string,
 ): Promise<Buffer | undefined> {
-  const { rows } = await pool.query<{ bytes: Buffer }>(
+  const { rows } = await pool.query<{ bytes: Buffer | null }>(
     `SELECT bytes FROM document_files WHERE sha256 = $1`,
     [sha256],
   );
-  return rows[0]?.bytes;
+  return rows[0]?.bytes ?? undefined;
+}
+
+/** Whether the office dropped this file's bytes when it de-identified the person it named. */
+export async function documentFileRemoved(pool: pg.Pool, sha256: string): Promise<boolean> {
+  const { rows } = await pool.query(
+    `SELECT 1 FROM document_files WHERE sha256 = $1 AND removed_at IS NOT NULL`,
+    [sha256],
+  );
+  return rows.length > 0;
 }

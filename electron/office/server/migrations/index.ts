@@ -13,6 +13,7 @@ import { serverMigration012 } from './012-desk-logins';
 import { serverMigration013 } from './013-facilities';
 import { serverMigration014 } from './014-user-changes-judged';
 import { serverMigration016 } from './016-denials';
+import { serverMigration017 } from './017-purge-person';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -96,6 +97,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 16,
     name: "denials and the payer's answers to appeals, a denial changed by version",
     sql: serverMigration016,
+  },
+  {
+    version: 17,
+    name: 'a person de-identified at a desk purged from the server: log, addresses, notes, files',
+    sql: serverMigration017,
   },
 ];
 

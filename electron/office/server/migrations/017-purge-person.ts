@@ -1,0 +1,239 @@
+/**
+ * Server migration 17: a person de-identified at one desk is purged from the server too.
+ * Until now the server kept what had named them as it was sent: their earlier versions in
+ * the change log, their addresses, the notes on their accounts, their filed letters and
+ * scans; a desk joining later downloaded all of it.
+ *
+ * `purge_person(person, accounts)` does it, in the caller's transaction (`applyEntry` calls
+ * it in the one that applies the de-identifying change). It acts only on a person the
+ * server's own row already says is de-identified and deceased, so no desk can erase a
+ * living patient's history with it. It runs as the database's owner (SECURITY DEFINER,
+ * its search path pinned as migration 12's checks are), the only way past the insert-only
+ * triggers of the tables it rewrites: they let an UPDATE through when the current user is
+ * the owner and `claimdesk.purging` is on, which this function turns on for its own run (a
+ * desk's login may set the name, but it is not the owner, and it has no UPDATE grant on
+ * those tables anyway; a follow-up it changes must still move one version on). The owner login itself could always turn a trigger
+ * off; it is the supervisor's.
+ *
+ * The texts to look for are the server's own: every version of the person the change log
+ * holds, their addresses and the names scans came in under. A person of the first copy
+ * whose first change is their de-identification was never named on the server, so the
+ * de-identifying desk also hands over its own scrubbed notes by gid, each taken only where
+ * it can have come from the server's note by replacing parts of it with the marker. Their
+ * accounts are those the server holds naming them; the first copy's accounts (`base:`) are
+ * not on the server, so the caller names those it has, each taken only where the server
+ * holds the de-identification's own history line on it (the request's notes go before its
+ * changes). The server cannot tell whose a first-copy account is beyond that.
+ *
+ * What is rewritten: the addresses (to the marker, as the desk's scrub does), the notes'
+ * texts and the follow-ups' reasons (in place: a reason's rewrite is not a new version), the
+ * scans' names, each row's payloads in the change log, and the refusal answers in
+ * `applied_entries` that quoted the person or a follow-up on their accounts. Filed
+ * documents and scans of the accounts are marked removed, and a file's bytes are dropped
+ * once no kept row names its hash (its fingerprint and size stay). Rows keep their places and positions in the log: a desk
+ * that took them before keeps its own copy (scrubbed when it takes the de-identified row),
+ * one that takes them after gets them scrubbed.
+ */
+const PURGED = ['addresses', 'activities', 'documents', 'correspondence', 'document_files'];
+
+export const serverMigration017 = `
+-- the insert-only rule of migration 1, with the purge's one way through
+CREATE FUNCTION refuse_change_but_purge() RETURNS trigger LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND current_user = public.office_owner()
+     AND current_setting('claimdesk.purging', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION '% rows are insert-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END $$;
+${PURGED.map(
+  (t) => `DROP TRIGGER ${t}_insert_only ON ${t};
+CREATE TRIGGER ${t}_insert_only BEFORE UPDATE OR DELETE ON ${t}
+  FOR EACH ROW EXECUTE FUNCTION refuse_change_but_purge();`,
+).join('\n')}
+
+-- migration 12's rule that a change moves a row one version on, with the purge's rewrite of
+-- a follow-up's reason in place: the follow-up is not changed, only the name taken out of it
+CREATE OR REPLACE FUNCTION one_version_on() RETURNS trigger LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF NEW.version = OLD.version AND current_user = public.office_owner()
+     AND current_setting('claimdesk.purging', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  IF NEW.version IS DISTINCT FROM OLD.version + 1 THEN
+    RAISE EXCEPTION '% % changes one version at a time (from %, not to %)',
+      TG_TABLE_NAME, OLD.gid, OLD.version, NEW.version USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+
+-- a file's bytes go with the last row that named it; its fingerprint and size stay
+ALTER TABLE document_files ALTER COLUMN bytes DROP NOT NULL;
+ALTER TABLE document_files ADD COLUMN removed_at timestamptz;
+ALTER TABLE document_files ADD CONSTRAINT document_files_kept_or_removed
+  CHECK ((bytes IS NULL) = (removed_at IS NOT NULL));
+ALTER TABLE documents ADD COLUMN removed_at timestamptz;
+ALTER TABLE correspondence ADD COLUMN removed_at timestamptz;
+
+-- only the purge removes: nothing arrives removed (a desk cannot hold a hash with no bytes)
+CREATE FUNCTION arrives_whole() RETURNS trigger LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF NEW.removed_at IS NOT NULL THEN
+    RAISE EXCEPTION '% rows arrive whole', TG_TABLE_NAME USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+${['document_files', 'documents', 'correspondence']
+  .map(
+    (t) => `CREATE TRIGGER ${t}_arrive_whole BEFORE INSERT ON ${t}
+  FOR EACH ROW EXECUTE FUNCTION arrives_whole();`,
+  )
+  .join('\n')}
+
+-- a text with every one of the texts replaced by the marker, longest first, where it stands
+-- as words of its own, as the desks scrub (purge/scrub.ts): "Ann" goes, "Annual" stays
+CREATE FUNCTION purge_scrub(s text, texts text[]) RETURNS text LANGUAGE plpgsql IMMUTABLE
+  SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  t text;
+BEGIN
+  IF s IS NULL THEN RETURN NULL; END IF;
+  FOREACH t IN ARRAY texts LOOP
+    s := regexp_replace(s, '(?<![[:alnum:]])'
+        || regexp_replace(t, '([.*+?^\${}()|\\[\\]\\\\])', '\\\\\\1', 'g')
+        || '(?![[:alnum:]])', '[removed]', 'g');
+  END LOOP;
+  RETURN s;
+END $$;
+
+-- a LIKE pattern matching the texts a scrubbed text can come from: each marker stands for
+-- whatever it replaced, everything else must be as it was
+CREATE FUNCTION purge_pattern(scrubbed text) RETURNS text LANGUAGE sql IMMUTABLE
+  SET search_path = pg_catalog, pg_temp AS $$
+  SELECT replace(replace(replace(replace(scrubbed, '\\', '\\\\'), '%', '\\%'), '_', '\\_'),
+    '[removed]', '%')
+$$;
+
+CREATE FUNCTION purge_person(person text, named_accounts text[] DEFAULT '{}',
+    scrubbed_notes jsonb DEFAULT '{}')
+  RETURNS integer LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  marker constant text := '[removed]';
+  stamp constant text := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+  gone constant jsonb := jsonb_build_object('firstName', marker, 'lastName', marker,
+    'middleName', null, 'dateOfBirth', null, 'phone', null, 'phoneDigits', null,
+    'deceasedSource', null);
+  was text := current_setting('claimdesk.purging', true);
+  p record;
+  accts text[];
+  texts text[];
+  notes integer;
+BEGIN
+  SELECT first_name, last_name, deceased_date INTO p FROM public.people
+    WHERE gid = person FOR UPDATE;
+  IF NOT FOUND OR p.first_name <> marker OR p.last_name <> marker OR p.deceased_date IS NULL THEN
+    RAISE EXCEPTION 'only a deceased person the office has de-identified is purged'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  -- on for this call only (a function's own SET clause would ask a superuser to make it); a
+  -- failure rolls the setting back with everything else
+  PERFORM set_config('claimdesk.purging', 'on', true);
+  accts := ARRAY(
+    SELECT gid FROM public.accounts WHERE person IN (patient_gid, guarantor_gid)
+    UNION SELECT a FROM unnest(named_accounts) a WHERE starts_with(a, 'base:')
+      -- the de-identifying request's own line on the account, sent before its change
+      AND EXISTS (SELECT FROM public.activities n WHERE n.account_gid = a AND n.kind = 'system'
+        AND starts_with(n.body, 'De-identified after the retention period:')));
+  texts := ARRAY(
+    SELECT x FROM (SELECT DISTINCT x FROM (
+        SELECT (l.row->>'firstName') || ' ' || (l.row->>'lastName') AS x
+          FROM public.change_log l WHERE l.tbl = 'people' AND l.gid = person
+        UNION ALL SELECT (l.row->>'lastName') || ', ' || (l.row->>'firstName')
+          FROM public.change_log l WHERE l.tbl = 'people' AND l.gid = person
+        UNION ALL SELECT (l.row->>'firstName') || ' ' || (l.row->>'middleName') || ' '
+            || (l.row->>'lastName')
+          FROM public.change_log l WHERE l.tbl = 'people' AND l.gid = person
+        UNION ALL SELECT l.row->>'phone'
+          FROM public.change_log l WHERE l.tbl = 'people' AND l.gid = person
+        -- a name on its own too, as the desks take it out
+        UNION ALL SELECT unnest(ARRAY[l.row->>'firstName', l.row->>'middleName',
+            l.row->>'lastName'])
+          FROM public.change_log l WHERE l.tbl = 'people' AND l.gid = person
+        UNION ALL SELECT line1 FROM public.addresses WHERE person_gid = person
+        UNION ALL SELECT line2 FROM public.addresses WHERE person_gid = person
+        UNION ALL SELECT original_name FROM public.correspondence WHERE account_gid = ANY (accts)
+      ) named WHERE x IS NOT NULL AND length(btrim(x)) >= 2 AND position(marker IN x) = 0
+    ) found ORDER BY length(x) DESC, x);
+
+  UPDATE public.addresses SET line1 = marker, line2 = NULL, city = marker, zip = marker
+    WHERE person_gid = person;
+  UPDATE public.change_log SET row = row || jsonb_build_object('line1', marker, 'line2', null,
+      'city', marker, 'zip', marker)
+    WHERE tbl = 'addresses' AND row->>'personGid' = person;
+  UPDATE public.change_log SET row = row || gone WHERE tbl = 'people' AND gid = person;
+  -- a refusal answers with the office's rows: the person's, or a follow-up on their account
+  UPDATE public.applied_entries SET server_rows = (
+      SELECT jsonb_agg(CASE
+          WHEN e->>'tbl' = 'people' AND e->>'gid' = person
+            THEN jsonb_set(e, '{row}', (e->'row') || gone)
+          WHEN e->>'tbl' = 'follow_ups' AND e->'row'->>'accountGid' = ANY (accts)
+              AND e->'row'->>'reason' IS NOT NULL
+            THEN jsonb_set(e, '{row,reason}',
+              to_jsonb(public.purge_scrub(e->'row'->>'reason', texts)))
+          ELSE e END ORDER BY i)
+        FROM jsonb_array_elements(server_rows) WITH ORDINALITY AS s(e, i))
+    WHERE server_rows @> jsonb_build_array(jsonb_build_object('tbl', 'people', 'gid', person))
+      OR EXISTS (SELECT FROM jsonb_array_elements(server_rows) e
+        WHERE e->>'tbl' = 'follow_ups' AND e->'row'->>'accountGid' = ANY (accts));
+
+  -- the desk's own scrub of a note is taken only where it can have come from the note by
+  -- replacing parts of it with the marker: it can take names out, never put words in
+  UPDATE public.activities a SET body = s.body
+    FROM jsonb_each_text(scrubbed_notes) s (gid, body)
+    WHERE a.gid = s.gid AND a.account_gid = ANY (accts) AND a.body <> s.body
+      AND a.body LIKE public.purge_pattern(s.body);
+  UPDATE public.activities SET body = public.purge_scrub(body, texts)
+    WHERE account_gid = ANY (accts) AND body <> public.purge_scrub(body, texts);
+  UPDATE public.follow_ups SET reason = public.purge_scrub(reason, texts)
+    WHERE account_gid = ANY (accts) AND reason <> public.purge_scrub(reason, texts);
+  UPDATE public.change_log
+    SET row = jsonb_set(row, '{reason}', to_jsonb(public.purge_scrub(row->>'reason', texts)))
+    WHERE tbl = 'follow_ups' AND row->>'accountGid' = ANY (accts)
+      AND row->>'reason' <> public.purge_scrub(row->>'reason', texts);
+  -- the log's copy of each note as the table now has it
+  UPDATE public.change_log l SET row = jsonb_set(l.row, '{body}', to_jsonb(a.body))
+    FROM public.activities a
+    WHERE l.tbl = 'activities' AND l.gid = a.gid AND a.account_gid = ANY (accts)
+      AND l.row->>'body' <> a.body;
+  GET DIAGNOSTICS notes = ROW_COUNT;
+
+  UPDATE public.documents SET removed_at = now()
+    WHERE account_gid = ANY (accts) AND removed_at IS NULL;
+  UPDATE public.correspondence SET original_name = marker, removed_at = now()
+    WHERE account_gid = ANY (accts) AND removed_at IS NULL;
+  UPDATE public.change_log SET row = row || jsonb_build_object('removedAt', stamp)
+    WHERE tbl = 'documents' AND row->>'accountGid' = ANY (accts) AND NOT row ? 'removedAt';
+  UPDATE public.change_log
+    SET row = row || jsonb_build_object('originalName', marker, 'removedAt', stamp)
+    WHERE tbl = 'correspondence' AND row->>'accountGid' = ANY (accts) AND NOT row ? 'removedAt';
+  UPDATE public.document_files f SET bytes = NULL, removed_at = now()
+    WHERE f.bytes IS NOT NULL
+      AND f.sha256 IN (SELECT sha256 FROM public.documents WHERE account_gid = ANY (accts)
+        UNION SELECT sha256 FROM public.correspondence WHERE account_gid = ANY (accts))
+      AND NOT EXISTS (SELECT FROM public.documents d
+        WHERE d.sha256 = f.sha256 AND d.removed_at IS NULL)
+      AND NOT EXISTS (SELECT FROM public.correspondence c
+        WHERE c.sha256 = f.sha256 AND c.removed_at IS NULL);
+  PERFORM set_config('claimdesk.purging', coalesce(was, ''), true);
+  RETURN notes;
+END $$;
+
+REVOKE ALL ON FUNCTION purge_scrub(text, text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION purge_pattern(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION purge_person(text, text[], jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION purge_person(text, text[], jsonb) TO claimdesk_desktop;
+`;
