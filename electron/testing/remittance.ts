@@ -3,6 +3,9 @@ import { cents, type Cents } from '../../shared/money/cents';
 import { write835 } from './x12/write-835';
 import type { Adjustment, Claim } from '../importers/x12/remittance-types';
 import { sampleDocument } from './x12/samples';
+import type { Ctx } from '../core/context';
+import { oneOrThrow } from '../db/query';
+import { addAccount, addBilledClaim, addPayer } from './builders';
 
 /** What a payer says about one claim, for building test remittances. */
 export interface RemitClaim {
@@ -85,4 +88,17 @@ export function remittanceFile(
           },
         ];
   return write835(doc);
+}
+
+/** A billed claim of one line on a new account and payer, as an 835 names it. */
+export function billedClaimFor(ctx: Ctx, charge: number, appealWindowDays = 180) {
+  const payerId = addPayer(ctx, { appealWindowDays });
+  const { accountId } = addAccount(ctx, { payerId });
+  const { claimId } = addBilledClaim(ctx, accountId, payerId, [charge]);
+  const number = oneOrThrow<{ n: string }>(
+    ctx.db,
+    `SELECT claim_number AS n FROM claims WHERE id = ?`,
+    claimId,
+  ).n;
+  return { payerId, accountId, claimId, number };
 }

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../../shared/dates/iso-date';
 import { call } from '../../testing/call';
-import { addAccount, addBilledClaim, addPayer } from '../../testing/builders';
-import { remitClaim } from '../../testing/remittance';
+import { billedClaimFor, remitClaim } from '../../testing/remittance';
 import { createTestCtx, TEST_TODAY, type TestCtx } from '../../testing/test-db';
 import { era, type Plb } from '../../testing/remittance-era';
 
@@ -12,17 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => ctx.close());
 
-function claimFor(charge: number) {
-  const payerId = addPayer(ctx);
-  const { accountId } = addAccount(ctx, { payerId });
-  const { claimId } = addBilledClaim(ctx, accountId, payerId, [charge]);
-  const { n } = ctx.db
-    .prepare(`SELECT claim_number AS n FROM claims WHERE id = ?`)
-    .get(claimId) as {
-    n: string;
-  };
-  return { accountId, claimId, number: n };
-}
+const claimFor = (charge: number) => billedClaimFor(ctx, charge);
 
 /** A claim paid in part, the rest a contractual adjustment, so the claim balances. */
 const pay = (number: string, charge: number, paid: number) =>

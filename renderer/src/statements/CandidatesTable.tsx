@@ -244,7 +244,8 @@ export function CandidatesTable({
               >
                 {row.getVisibleCells().map((cell) => (
                   <div
-                    key={cell.id}
+                    // by column, not by row: the slot's cells stay as another row scrolls in
+                    key={cell.column.id}
                     role="gridcell"
                     style={{
                       overflow: 'hidden',
