@@ -46,6 +46,7 @@ import { migration054 } from './054-office-users';
 import { migration057 } from './057-office-capture-when-linked';
 import { migration058 } from './058-office-remittance-payments';
 import { migration059 } from './059-office-batches-of-older-versions';
+import { migration060 } from './060-bad-debt-moves-from-the-office';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -162,6 +163,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 59,
     name: 'office database: deposit batches an older version opened at a linked desk travel',
     sql: migration059,
+  },
+  {
+    version: 60,
+    name: 'office database: a move to bad debt taken from another desk names no request',
+    sql: migration060,
   },
 ];
 

@@ -1,0 +1,34 @@
+/**
+ * Migration 60: a move to bad debt travels between the desks of an office (see the office
+ * design, "An account's own changes"), but the supervisor's approval it answered stays on the
+ * desk that approved it. A move taken from another desk names no request here, so
+ * `request_id` may be empty; a move made here still names its request, once. SQLite cannot
+ * loosen NOT NULL in place, so the table is made again with its rows and indexes; nothing
+ * names a move by foreign key.
+ */
+export const migration060 = `
+CREATE TABLE bad_debt_moves_new (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts (id),
+  -- the approval it answered; empty for a move taken from another desk of the office
+  request_id INTEGER UNIQUE REFERENCES adjustment_requests (id),
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  moved_on TEXT NOT NULL,
+  moved_at TEXT NOT NULL,
+  -- the supervisor who approved it
+  moved_by INTEGER NOT NULL REFERENCES users (id),
+  undone_at TEXT,
+  undone_by INTEGER REFERENCES users (id),
+  undo_reason TEXT,
+  CHECK ((undone_at IS NULL) = (undone_by IS NULL))
+);
+INSERT INTO bad_debt_moves_new
+  SELECT id, account_id, request_id, amount, moved_on, moved_at, moved_by, undone_at, undone_by,
+      undo_reason
+    FROM bad_debt_moves;
+DROP TABLE bad_debt_moves;
+ALTER TABLE bad_debt_moves_new RENAME TO bad_debt_moves;
+CREATE INDEX bad_debt_moves_account ON bad_debt_moves (account_id, undone_at);
+CREATE UNIQUE INDEX bad_debt_moves_one_standing ON bad_debt_moves (account_id)
+  WHERE undone_at IS NULL;
+`;
