@@ -69,9 +69,9 @@ const USER_COLUMNS = ['display_name', 'role', 'active', 'pending', 'title', 'ema
  * and account, a payer's code), which never change: an update of one of them is noted, once
  * per transaction, only when its value really changed.
  */
-const CHANGED_RECORDS = (['payers', 'people', 'coverages', 'claims'] as const).map(
-  (tbl) => [tbl, changingColumns(tbl)] as const,
-);
+const CHANGED_RECORDS = (
+  ['payers', 'people', 'accounts', 'coverages', 'claims', 'bad_debt_moves'] as const
+).map((tbl) => [tbl, changingColumns(tbl)] as const);
 
 const changedRecord = ([tbl, columns]: readonly [string, readonly string[]]): CaptureTrigger =>
   trigger(
@@ -97,7 +97,10 @@ ON follow_ups`,
   inserted('office_capture_receipt', 'receipts'),
   inserted('office_capture_ledger_entry', 'ledger_entries'),
   ...RECORDS.map((tbl) => inserted(`office_capture_${tbl}`, tbl)),
-  // later changes to payers, people, coverages and claims travel by version
+  // later changes to payers, people, accounts, coverages, claims and bad debt moves travel by
+  // version; an
+  // account's cached balances and aging are not among the columns watched, so the ledger's
+  // rewrite of them at every posting fires nothing
   ...CHANGED_RECORDS.map(changedRecord),
   // a statement run's combined file stays the printing desk's; its statements travel
   inserted('office_capture_documents', 'documents', `new.kind <> 'statement_run' AND `),
@@ -106,6 +109,8 @@ ON follow_ups`,
   inserted('office_capture_claim_adjustments', 'claim_adjustments'),
   inserted('office_capture_claim_remarks', 'claim_remarks'),
   inserted('office_capture_deposit_batches', 'deposit_batches'),
+  // the collection cycle: a move to bad debt goes with its write-off (its undoing, above)
+  inserted('office_capture_bad_debt_moves', 'bad_debt_moves'),
   // a batch closes once; its closing travels under the batch's own local id
   trigger(
     'office_capture_batch_closing',

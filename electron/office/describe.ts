@@ -23,6 +23,8 @@ export function describeRow(r: ServerRow | Change): string {
       return `New claim ${r.row.claimNumber} for ${formatCents(cents(r.row.totalCharge))}.`;
     case 'deposit_batches':
       return `New deposit batch of ${formatUsDate(isoDate(r.row.depositDate))} expecting ${formatCents(cents(r.row.expectedTotal))}.`;
+    case 'bad_debt_moves':
+      return `Moved ${formatCents(cents(r.row.amount))} to bad debt on ${formatUsDate(isoDate(r.row.movedOn))}.`;
     case 'batch_closings':
       return `Deposit batch closed at ${formatCents(cents(r.row.expectedTotal))}.`;
     case 'follow_ups':
@@ -60,7 +62,11 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
       return `Details of ${c.row.lastName}, ${c.row.firstName} changed.`;
     case 'payers':
       return `Payer ${c.row.name} (${c.row.payerCode}) changed.`;
+    case 'accounts':
+      return `Account ${c.row.accountNumber} set to ${c.row.status.replaceAll('_', ' ')} (${c.row.financialClass}).`;
     case 'coverages':
       return `Coverage changed: member ID ${c.row.memberId}.`;
+    case 'bad_debt_moves':
+      return `Bad debt of ${formatCents(cents(c.row.amount))} undone: ${c.row.undoReason ?? ''}`.trim();
   }
 }

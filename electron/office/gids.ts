@@ -22,7 +22,8 @@ export type GidTable =
   | 'claim_adjustments'
   | 'claim_remarks'
   | 'deposit_batches'
-  | 'batch_closings';
+  | 'batch_closings'
+  | 'bad_debt_moves';
 
 const BASE = 'base:';
 

@@ -149,6 +149,7 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
       case 'claim_adjustments':
       case 'claim_remarks':
       case 'deposit_batches':
+      case 'bad_debt_moves':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -214,6 +215,8 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'deposit_batches':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'bad_debt_moves':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }
 
@@ -231,9 +234,13 @@ function recordUpdate(db: Db, tbl: ChangeableTable, localId: number): Change {
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'people':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'accounts':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'coverages':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'claims':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'bad_debt_moves':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
   }
 }

@@ -18,7 +18,8 @@ export type RecordTable =
   | 'correspondence'
   | 'claim_adjustments'
   | 'claim_remarks'
-  | 'deposit_batches';
+  | 'deposit_batches'
+  | 'bad_debt_moves';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -183,6 +184,17 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['createdAt', 'created_at'],
     ['createdBy', 'created_by', 'users'],
   ],
+  // the collection cycle: a move to bad debt travels with its write-off, its undoing by version
+  bad_debt_moves: [
+    ['accountGid', 'account_id', 'accounts'],
+    ['amount', 'amount'],
+    ['movedOn', 'moved_on'],
+    ['movedAt', 'moved_at'],
+    ['movedBy', 'moved_by', 'users'],
+    ['undoneAt', 'undone_at'],
+    ['undoneBy', 'undone_by', 'users'],
+    ['undoReason', 'undo_reason'],
+  ],
 };
 
 /** The server's column for a desktop's: a reference is kept by office-wide id. */
@@ -194,16 +206,28 @@ export function serverColumn([, column, refersTo]: Column): string {
  * The records whose later changes travel too (capture-triggers.ts), as versioned rows: the version
  * a change started from is checked on the server, as for follow-ups and users.
  */
-export type ChangeableTable = 'payers' | 'people' | 'coverages' | 'claims';
+export type ChangeableTable =
+  'payers' | 'people' | 'accounts' | 'coverages' | 'claims' | 'bad_debt_moves';
 
-const CHANGEABLE: readonly string[] = ['payers', 'people', 'coverages', 'claims'];
+const CHANGEABLE: readonly string[] = [
+  'payers',
+  'people',
+  'accounts',
+  'coverages',
+  'claims',
+  'bad_debt_moves',
+];
 
 /** What names a changeable record (its code, number or owner) never changes after it is made. */
 const NAMING: Record<ChangeableTable, readonly string[]> = {
   payers: ['payer_code'],
   people: [],
+  // an account is one episode of one patient; its status and class are what change
+  accounts: ['account_number', 'patient_id'],
   coverages: ['account_id'],
   claims: ['claim_number', 'account_id'],
+  // a move is made once; only its undoing comes later
+  bad_debt_moves: ['account_id', 'amount', 'moved_on', 'moved_at', 'moved_by'],
 };
 
 /** The desktop's columns a later change of a changeable record can move, in COLUMNS' order. */

@@ -3,9 +3,10 @@ import { touchAccount } from '../core/touched';
 import type { Db, ReadDb } from '../db/open';
 import { all, oneOrThrow, run } from '../db/query';
 import { gidOrNull, localIdOrNull, takeUserIdOrNull, type GidTable } from './gids';
-import { COLUMNS, type ChangeableTable, type RecordTable } from './record-columns';
+import { COLUMNS, type ChangeableTable, type Column, type RecordTable } from './record-columns';
 import { pulledDocumentPlace, type FiledChange } from './documents';
 import { claimAdjustmentRow, claimRemarkRow, depositBatchRow } from './wire-posting';
+import { badDebtMoveRow } from './wire-collections';
 
 export type { RecordTable } from './record-columns';
 import {
@@ -45,6 +46,7 @@ const SCHEMAS = {
   claim_adjustments: claimAdjustmentRow,
   claim_remarks: claimRemarkRow,
   deposit_batches: depositBatchRow,
+  bad_debt_moves: badDebtMoveRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -70,6 +72,20 @@ export function readRecord<T extends RecordTable>(db: ReadDb, tbl: T, id: number
   return SCHEMAS[tbl].parse(row) as RowOf<T>;
 }
 
+/** A travelling row's values by this copy's columns, what it names translated to local ids. */
+function localValues(db: Db, cols: readonly Column[], row: RecordChange['row']): unknown[] {
+  const fields: Record<string, unknown> = row;
+  return cols.map(([field, , refersTo]) => {
+    const value = fields[field];
+    if (refersTo === 'users') {
+      // someone who signed in first at the desktop that made it is added here (users.ts)
+      const at = String(fields.recordedAt ?? fields.createdAt ?? fields.movedAt);
+      return takeUserIdOrNull(db, value as string | null, at);
+    }
+    return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
+  });
+}
+
 /**
  * Adds a record another desktop created, its foreign keys translated to this copy's ids
  * (a row this copy lacks raises MissingRowError). A claim's import file stays the importing
@@ -83,16 +99,7 @@ export function insertRecord(
   gid: string,
 ): number {
   const cols = COLUMNS[tbl];
-  const fields: Record<string, unknown> = row;
-  const values = cols.map(([field, , refersTo]) => {
-    const value = fields[field];
-    if (refersTo === 'users') {
-      // someone who signed in first at the desktop that made it is added here (users.ts)
-      const at = String(fields.recordedAt ?? fields.createdAt);
-      return takeUserIdOrNull(db, value as string | null, at);
-    }
-    return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
-  });
+  const values = localValues(db, cols, row);
   const columns = cols.map(([, c]) => c);
   if (tbl === 'documents' || tbl === 'correspondence') {
     const place = pulledDocumentPlace(db.name, { tbl, gid, row } as FiledChange);
@@ -122,11 +129,7 @@ export function updateRecord<T extends ChangeableTable>(
   row: RowOf<T>,
 ): void {
   const cols = COLUMNS[tbl];
-  const fields: Record<string, unknown> = row;
-  const values = cols.map(([field, , refersTo]) => {
-    const value = fields[field];
-    return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
-  });
+  const values = localValues(db, cols, row);
   run(
     db,
     `UPDATE ${tbl} SET ${cols.map(([, c]) => `${c} = ?`).join(', ')} WHERE id = ?`,
@@ -206,6 +209,7 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'claims':
     case 'documents':
     case 'correspondence':
+    case 'bad_debt_moves':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
     case 'claim_adjustments':

@@ -119,9 +119,13 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
       return updateRecord(db, r.tbl, id, r.row);
     case 'people':
       return updateRecord(db, r.tbl, id, r.row);
+    case 'accounts':
+      return updateRecord(db, r.tbl, id, r.row);
     case 'coverages':
       return updateRecord(db, r.tbl, id, r.row);
     case 'claims':
+      return updateRecord(db, r.tbl, id, r.row);
+    case 'bad_debt_moves':
       return updateRecord(db, r.tbl, id, r.row);
   }
 }

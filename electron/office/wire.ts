@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cents, gid, isoDate, text } from './wire-fields';
+import { badDebtMoveRow } from './wire-collections';
 import {
   batchClosingRow,
   claimAdjustmentRow,
@@ -283,7 +284,6 @@ const insertOnly = [
   z.strictObject({ tbl: z.literal('receipts'), gid, version: z.literal(1), row: receiptRow }),
   z.strictObject({ tbl: z.literal('ledger_entries'), gid, version: z.literal(1), row: ledgerRow }),
   z.strictObject({ tbl: z.literal('addresses'), gid, version: z.literal(1), row: addressRow }),
-  z.strictObject({ tbl: z.literal('accounts'), gid, version: z.literal(1), row: accountRow }),
   z.strictObject({ tbl: z.literal('claim_lines'), gid, version: z.literal(1), row: claimLineRow }),
   z.strictObject({ tbl: z.literal('documents'), gid, version: z.literal(1), row: documentRow }),
   z.strictObject({
@@ -324,15 +324,18 @@ const version = z.number().int().min(1);
 /**
  * The changeable tables: a row created once and changed later, each change checked on the
  * server against the version it started from (follow-ups, users, and the records of
- * the capture triggers on a desktop: payers, people, coverages, claims).
+ * the capture triggers on a desktop: payers, people, accounts, coverages, claims, and a
+ * move to bad debt, whose undoing is its change).
  */
 const changeable = [
   z.strictObject({ tbl: z.literal('follow_ups'), gid, version, row: followUpRow }),
   z.strictObject({ tbl: z.literal('users'), gid, version, row: userRow }),
   z.strictObject({ tbl: z.literal('payers'), gid, version, row: payerRow }),
   z.strictObject({ tbl: z.literal('people'), gid, version, row: personRow }),
+  z.strictObject({ tbl: z.literal('accounts'), gid, version, row: accountRow }),
   z.strictObject({ tbl: z.literal('coverages'), gid, version, row: coverageRow }),
   z.strictObject({ tbl: z.literal('claims'), gid, version, row: claimRow }),
+  z.strictObject({ tbl: z.literal('bad_debt_moves'), gid, version, row: badDebtMoveRow }),
 ] as const;
 
 /** A row as the server holds it: what a desktop takes, by version. */
@@ -359,13 +362,14 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[9].extend(inserted),
   insertOnly[10].extend(inserted),
   insertOnly[11].extend(inserted),
-  insertOnly[12].extend(inserted),
   changeable[0].extend(insertedOrChanged),
   changeable[1].extend(insertedOrChanged),
   changeable[2].extend(insertedOrChanged),
   changeable[3].extend(insertedOrChanged),
   changeable[4].extend(insertedOrChanged),
   changeable[5].extend(insertedOrChanged),
+  changeable[6].extend(insertedOrChanged),
+  changeable[7].extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
 

@@ -174,7 +174,8 @@ async function applyChange(
     c.tbl === 'correspondence' ||
     c.tbl === 'claim_adjustments' ||
     c.tbl === 'claim_remarks' ||
-    c.tbl === 'deposit_batches'
+    c.tbl === 'deposit_batches' ||
+    c.tbl === 'bad_debt_moves'
   ) {
     try {
       await insertRecord(client, desktopId, c);

@@ -72,6 +72,10 @@ function alreadyCreated(c: RecordChange, constraint: string | undefined): string
       return c.tbl === 'coverages'
         ? `This account’s coverage at priority ${c.row.priority} was already added at another desktop; ${WITHDRAWN}`
         : undefined;
+    case 'bad_debt_moves_one_standing':
+      return c.tbl === 'bad_debt_moves'
+        ? 'This account was already moved to bad debt at another desktop; this move and its write-off were withdrawn here and are listed; the office’s move comes with the next sync.'
+        : undefined;
     case 'correspondence_filed_once':
       return c.tbl === 'correspondence'
         ? 'This scan was already filed on this account at another desktop.'

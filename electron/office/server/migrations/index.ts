@@ -12,6 +12,7 @@ import { serverMigration011 } from './011-record-changes';
 import { serverMigration012 } from './012-desk-logins';
 import { serverMigration013 } from './013-facilities';
 import { serverMigration014 } from './014-user-changes-judged';
+import { serverMigration015 } from './015-account-changes';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -90,6 +91,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 14,
     name: 'changes to users judged by the server itself: only a supervisor decides',
     sql: serverMigration014,
+  },
+  {
+    version: 15,
+    name: "an account's status and class by version; moves to bad debt, undone by version",
+    sql: serverMigration015,
   },
 ];
 

@@ -1,0 +1,207 @@
+import { expect, it } from 'vitest';
+import type { AccountId, PersonId, UserId } from '../../shared/ids';
+import type { Ctx } from '../core/context';
+import { one, oneOrThrow } from '../db/query';
+import { addAgency, atFinalNotice } from '../testing/agencies';
+import { addAddress } from '../testing/builders';
+import { call } from '../testing/call';
+import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { expectLedgersAgree, owing } from '../testing/office/money';
+import { serverRows } from '../testing/office/office-copy';
+import { COLUMNS, sheet, sheetRow } from '../testing/csv-sheet';
+import { accountId, withSupervisors } from '../testing/office/records';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { notSyncedActions } from './not-synced';
+
+/**
+ * Every desktop's user a supervisor, an agency (no 501(r) gate on referrals here), and the
+ * account's patient owing $200.00 at an address.
+ */
+function owingPatient(ctx: Ctx, account: AccountId): void {
+  everyoneSupervisor(ctx);
+  owing(ctx, account);
+  addAddress(ctx, patientOf(ctx, account));
+  if (one(ctx.db, `SELECT 1 AS n FROM agencies`)) return;
+  call(ctx, 'saveBillingRules', { bound501r: 0 });
+  addAgency(ctx);
+}
+
+const patientOf = (ctx: Ctx, account: AccountId) =>
+  oneOrThrow<{ id: PersonId }>(
+    ctx.db,
+    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
+    account,
+  ).id;
+
+const agencyOf = (d: Desktop) => oneOrThrow<{ id: number }>(d.ctx.db, `SELECT id FROM agencies`).id;
+
+/** Asked at the desk by its user, approved there by `approver` (nobody decides their own). */
+function moveToBadDebt(d: Desktop, account: AccountId, approver: UserId): void {
+  const asked = call(d.ctx, 'requestBadDebt', { accountId: account, memo: 'No contact' });
+  call({ ...d.ctx, userId: approver }, 'decideAdjustment', {
+    requestId: asked.pendingRequest?.id ?? 0,
+    decision: 'approve',
+    note: 'Uncollectible',
+  });
+}
+
+const statusOf = (d: Desktop, account: AccountId) =>
+  oneOrThrow<{ status: string }>(d.ctx.db, `SELECT status FROM accounts WHERE id = ?`, account)
+    .status;
+
+const candidates = (d: Desktop) =>
+  call(d.ctx, 'listStatementCandidates', {}).accounts.flatMap((a) => a.accountIds);
+
+const serverAccounts = (server: Parameters<typeof serverRows>[0]) =>
+  serverRows<{ gid: string; status: string; version: number }>(
+    server,
+    `SELECT gid, status, version FROM accounts ORDER BY gid`,
+  );
+
+describeWithPg("an account's own changes across the office", () => {
+  it('an account moved to bad debt at one desk is bad debt at the other, and its undoing too', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const [account] = accountIds as [AccountId];
+    expect(candidates(b)).toEqual([account]);
+
+    moveToBadDebt(a, account, b.ctx.userId);
+    expect(statusOf(a, account)).toBe('bad_debt');
+    await syncAll(a, b);
+
+    expect(statusOf(b, account)).toBe('bad_debt');
+    // B no longer sends it statements, and shows the move as the approving desk made it
+    expect(candidates(b)).toEqual([]);
+    expect(call(b.ctx, 'getBadDebt', { accountId: account }).standing).toMatchObject({
+      amount: 20_000,
+      movedOn: '2026-03-16',
+    });
+    // the first copy's account reaches the server at its first change, at version 2
+    expect(await serverAccounts(server)).toEqual([
+      { gid: `base:${account}`, status: 'bad_debt', version: 2 },
+    ]);
+    expect(
+      await serverRows(
+        server,
+        `SELECT amount, undone_at AS "undoneAt", version FROM bad_debt_moves`,
+      ),
+    ).toEqual([{ amount: '20000', undoneAt: null, version: 1 }]);
+    const balances = await expectLedgersAgree(server, a, b);
+    expect(balances.map((x) => x.balance)).toEqual([0]);
+
+    // undone at B, which holds the move only as taken from A
+    call(b.ctx, 'undoBadDebt', { accountId: account, reason: 'Paid in full by the estate' });
+    await syncAll(b, a);
+    expect(statusOf(a, account)).toBe('open');
+    expect(call(a.ctx, 'getBadDebt', { accountId: account }).standing).toBeNull();
+    expect(candidates(a)).toEqual([account]);
+    expect(
+      await serverRows(server, `SELECT undo_reason AS reason, version FROM bad_debt_moves`),
+    ).toEqual([{ reason: 'Paid in full by the estate', version: 2 }]);
+    expect(await serverAccounts(server)).toMatchObject([{ status: 'open', version: 3 }]);
+    expect((await expectLedgersAgree(server, a, b)).map((x) => x.balance)).toEqual([20_000]);
+    // and A may move it again: its copy of the move stands undone
+    moveToBadDebt(a, account, b.ctx.userId);
+    await syncAll(a, b);
+    expect(statusOf(b, account)).toBe('bad_debt');
+    for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
+  });
+
+  it('of two desks moving one account to bad debt at once, the second is refused whole', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const [account] = accountIds as [AccountId];
+    moveToBadDebt(a, account, b.ctx.userId);
+    moveToBadDebt(b, account, a.ctx.userId);
+    await a.sync.sync();
+    // B's request for the move (a note) went; the move and its status did not
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 2 });
+    await syncAll(a, b);
+
+    // written off once: B's write-off went with its move, and B took A's
+    const balances = await expectLedgersAgree(server, a, b);
+    expect(balances.map((x) => x.balance)).toEqual([0]);
+    expect(await serverRows(server, `SELECT count(*)::int AS n FROM bad_debt_moves`)).toEqual([
+      { n: 1 },
+    ]);
+    for (const d of [a, b]) {
+      expect(statusOf(d, account)).toBe('bad_debt');
+      expect(call(d.ctx, 'getBadDebt', { accountId: account }).standing).toMatchObject({
+        amount: 20_000,
+      });
+    }
+    expect(await serverAccounts(server)).toEqual([
+      { gid: `base:${account}`, status: 'bad_debt', version: 2 },
+    ]);
+    expect(notSyncedActions(b.ctx.db).map((n) => n.reason)).toEqual([
+      'This account was already moved to bad debt at another desktop; this move and its write-off were withdrawn here and are listed; the office’s move comes with the next sync.',
+      'Not sent: it belongs to an action with money or new records that was not synced.',
+    ]);
+    expect(notSyncedActions(a.ctx.db)).toEqual([]);
+  });
+
+  it("of two desks changing one account's status at once, the second is refused and takes the office's", async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const [account] = accountIds as [AccountId];
+    // A moves it to bad debt; B, not knowing, places it with the agency
+    moveToBadDebt(a, account, b.ctx.userId);
+    // past its final notice at B (the dunning cycle is each desk's own)
+    atFinalNotice(b.ctx, account, 45);
+    call(b.ctx, 'placeAccounts', { agencyId: agencyOf(b), accountIds: [account] });
+    expect(statusOf(b, account)).toBe('agency');
+    await a.sync.sync();
+    // what the placement wrote beside the status went on its own; the status was refused
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 1 });
+    await syncAll(a, b);
+
+    for (const d of [a, b]) expect(statusOf(d, account)).toBe('bad_debt');
+    expect(await serverAccounts(server)).toMatchObject([{ status: 'bad_debt', version: 2 }]);
+    const listed = notSyncedActions(b.ctx.db);
+    expect(listed.map((n) => n.reason)).toEqual([
+      `Someone changed account ${accountNumber(b, account)} first at another desktop; this desktop took the office's record of it.`,
+    ]);
+    expect(listed[0]?.changes).toEqual([
+      expect.objectContaining({
+        tbl: 'accounts',
+        op: 'update',
+        row: expect.objectContaining({ status: 'agency' }),
+      }),
+    ]);
+    expect(call(b.ctx, 'listNotSynced', {}).actions[0]?.lines).toEqual([
+      `Account ${accountNumber(b, account)} set to agency (commercial).`,
+    ]);
+    await expectLedgersAgree(server, a, b);
+  });
+
+  it('an account created after joining and moved to bad debt at another desk lands there', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withSupervisors);
+    // a self-pay balance of $80.00, nothing with insurance
+    const imported = call(a.ctx, 'importCsv', {
+      fileName: 'accounts.csv',
+      text: sheet([sheetRow('300100', 'ACME01', { 'Ins Balance': '0' })]),
+      columns: COLUMNS,
+    });
+    expect(imported.imported).toBe(1);
+    await syncAll(a, b);
+    const atB = accountId(b.ctx, '300100');
+    expect(one(b.ctx.db, `SELECT patient_balance AS p FROM accounts WHERE id = ?`, atB)).toEqual({
+      p: 8_000,
+    });
+    moveToBadDebt(b, atB, a.ctx.userId);
+    await syncAll(b, a);
+    expect(statusOf(a, accountId(a.ctx, '300100'))).toBe('bad_debt');
+    expect(await serverAccounts(server)).toEqual([
+      { gid: expect.stringMatching(/^[0-9a-f-]{36}:\d+$/), status: 'bad_debt', version: 2 },
+    ]);
+    await expectLedgersAgree(server, a, b);
+  });
+});
+
+const accountNumber = (d: Desktop, account: AccountId) =>
+  oneOrThrow<{ n: string }>(
+    d.ctx.db,
+    `SELECT account_number AS n FROM accounts WHERE id = ?`,
+    account,
+  ).n;

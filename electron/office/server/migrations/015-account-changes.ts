@@ -1,0 +1,78 @@
+/**
+ * Server migration 15: an account's own changes (its status: open, bad debt, with an agency,
+ * closed; its financial class) travel by version, as migration 11 made claims, people,
+ * payers and coverages do. Until now accounts were insert-only (migration 5) and an account
+ * moved to bad debt or placed with an agency at one desk stayed open at the others, which
+ * could then send it statements or work it.
+ *
+ * The same as migration 11 did for the four: a version, no insert-only trigger, never
+ * deleted and its gid and first desk never changed; the desks' role may UPDATE it. A row of
+ * the office's first copy is not here until its first change brings it at version 2. And as
+ * migration 12 holds the four: any desk may change an account (the version it started from
+ * decides), each change exactly one version on whoever writes it, and a desk's login adds
+ * an account only as its own or a first-copy account with its first change.
+ *
+ * The cached balances, aging and queue columns are never here: each desktop sums its own
+ * ledger.
+ *
+ * And a move of an account's patient balance to bad debt, sent in the entry of its
+ * write-off, so the two are taken or refused together. One move stands per account at a
+ * time, as on each desktop: of two desks moving one account at once, the second is refused
+ * and withdraws its write-off with it, so the balance is not written off twice. Its undoing
+ * is its one later change, by version like the rest; a move of the first copy comes with
+ * its undoing, at version 2. The supervisor's approval it answered stays on its desk.
+ */
+export const serverMigration015 = `
+ALTER TABLE accounts ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1);
+DROP TRIGGER accounts_insert_only ON accounts;
+CREATE TRIGGER accounts_never_deleted BEFORE DELETE ON accounts
+  FOR EACH ROW EXECUTE FUNCTION refuse_record_delete();
+CREATE TRIGGER accounts_named_once BEFORE UPDATE OF gid, desktop_id ON accounts
+  FOR EACH ROW WHEN (NEW.gid IS DISTINCT FROM OLD.gid OR NEW.desktop_id IS DISTINCT FROM OLD.desktop_id)
+  EXECUTE FUNCTION refuse_record_delete();
+CREATE TRIGGER accounts_one_version_on BEFORE UPDATE ON accounts
+  FOR EACH ROW EXECUTE FUNCTION one_version_on();
+
+DROP POLICY accounts_insert_own ON accounts;
+CREATE POLICY accounts_insert_own ON accounts FOR INSERT WITH CHECK (
+  my_desk(desktop_id) AND (starts_with(gid, desktop_id::text || ':')
+    OR (starts_with(gid, 'base:') AND version = 2)));
+CREATE POLICY accounts_change ON accounts FOR UPDATE USING (true) WITH CHECK (true);
+
+GRANT UPDATE ON accounts TO claimdesk_desktop;
+
+CREATE TABLE bad_debt_moves (
+  gid text PRIMARY KEY,
+  account_gid text NOT NULL,
+  amount bigint NOT NULL CHECK (amount > 0),
+  moved_on text NOT NULL,
+  moved_at text NOT NULL,
+  moved_by text NOT NULL,
+  undone_at text,
+  undone_by text,
+  undo_reason text,
+  version integer NOT NULL DEFAULT 1 CHECK (version >= 1),
+  desktop_id uuid NOT NULL REFERENCES desktops (id),
+  CHECK ((undone_at IS NULL) = (undone_by IS NULL))
+);
+CREATE UNIQUE INDEX bad_debt_moves_one_standing ON bad_debt_moves (account_gid)
+  WHERE undone_at IS NULL;
+CREATE TRIGGER bad_debt_moves_never_deleted BEFORE DELETE ON bad_debt_moves
+  FOR EACH ROW EXECUTE FUNCTION refuse_record_delete();
+CREATE TRIGGER bad_debt_moves_no_truncate BEFORE TRUNCATE ON bad_debt_moves
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER bad_debt_moves_named_once BEFORE UPDATE OF gid, desktop_id ON bad_debt_moves
+  FOR EACH ROW WHEN (NEW.gid IS DISTINCT FROM OLD.gid OR NEW.desktop_id IS DISTINCT FROM OLD.desktop_id)
+  EXECUTE FUNCTION refuse_record_delete();
+CREATE TRIGGER bad_debt_moves_one_version_on BEFORE UPDATE ON bad_debt_moves
+  FOR EACH ROW EXECUTE FUNCTION one_version_on();
+
+REVOKE ALL ON bad_debt_moves FROM PUBLIC;
+GRANT SELECT, INSERT, UPDATE ON bad_debt_moves TO claimdesk_desktop;
+ALTER TABLE bad_debt_moves ENABLE ROW LEVEL SECURITY;
+CREATE POLICY bad_debt_moves_read ON bad_debt_moves FOR SELECT USING (true);
+CREATE POLICY bad_debt_moves_insert_own ON bad_debt_moves FOR INSERT WITH CHECK (
+  my_desk(desktop_id) AND (starts_with(gid, desktop_id::text || ':')
+    OR (starts_with(gid, 'base:') AND version = 2)));
+CREATE POLICY bad_debt_moves_change ON bad_debt_moves FOR UPDATE USING (true) WITH CHECK (true);
+`;
