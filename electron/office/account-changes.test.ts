@@ -114,8 +114,8 @@ describeWithPg("an account's own changes across the office", () => {
     moveToBadDebt(a, account, b.ctx.userId);
     moveToBadDebt(b, account, a.ctx.userId);
     await a.sync.sync();
-    // B's request for the move (a note) went; the move and its status did not
-    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 2 });
+    // B's request for the move (a note) went; the move, its write-off and status did not
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 1 });
     await syncAll(a, b);
 
     // written off once: B's write-off went with its move, and B took A's
@@ -135,7 +135,6 @@ describeWithPg("an account's own changes across the office", () => {
     ]);
     expect(notSyncedActions(b.ctx.db).map((n) => n.reason)).toEqual([
       'This account was already moved to bad debt at another desktop; this move and its write-off were withdrawn here and are listed; the office’s move comes with the next sync.',
-      'Not sent: it belongs to an action with money or new records that was not synced.',
     ]);
     expect(notSyncedActions(a.ctx.db)).toEqual([]);
   });
@@ -151,9 +150,15 @@ describeWithPg("an account's own changes across the office", () => {
     call(b.ctx, 'placeAccounts', { agencyId: agencyOf(b), accountIds: [account] });
     expect(statusOf(b, account)).toBe('agency');
     await a.sync.sync();
-    // what the placement wrote beside the status went on its own; the status was refused
-    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 1 });
+    // the placement is the account's new status: refused with it, whole
+    expect((await b.sync.sync()).push).toEqual({ accepted: 0, refused: 1 });
     await syncAll(a, b);
+    for (const d of [a, b]) {
+      expect(one(d.ctx.db, `SELECT count(*) AS n FROM agency_placements`)).toEqual({ n: 0 });
+    }
+    expect(await serverRows(server, `SELECT count(*)::int AS n FROM agency_placements`)).toEqual([
+      { n: 0 },
+    ]);
 
     for (const d of [a, b]) expect(statusOf(d, account)).toBe('bad_debt');
     expect(await serverAccounts(server)).toMatchObject([{ status: 'bad_debt', version: 2 }]);
@@ -161,16 +166,63 @@ describeWithPg("an account's own changes across the office", () => {
     expect(listed.map((n) => n.reason)).toEqual([
       `Someone changed account ${accountNumber(b, account)} first at another desktop; this desktop took the office's record of it.`,
     ]);
-    expect(listed[0]?.changes).toEqual([
-      expect.objectContaining({
-        tbl: 'accounts',
-        op: 'update',
-        row: expect.objectContaining({ status: 'agency' }),
-      }),
+    // what B did is kept in the list, to redo: the placement, its history line, the status
+    expect(listed[0]?.changes.map((c) => `${c.tbl} ${c.op}`)).toEqual([
+      'activities insert',
+      'agency_placement_batches insert',
+      'agency_placements insert',
+      'accounts update',
     ]);
     expect(call(b.ctx, 'listNotSynced', {}).actions[0]?.lines).toEqual([
+      expect.stringMatching(/^Placed with Coastal Recovery on 03\/16\/2026/),
+      'Placed with an agency on 03/16/2026 with $200.00.',
       `Account ${accountNumber(b, account)} set to agency (commercial).`,
     ]);
+    await expectLedgersAgree(server, a, b);
+  });
+
+  it('an account placed with an agency at one desk is at the agency at the other, and its recall too', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const [account] = accountIds as [AccountId];
+    // an agency added at A after joining, and the account placed with it there
+    const agencyId = addAgency(a.ctx, { name: 'Harbor Collections' });
+    atFinalNotice(a.ctx, account, 45);
+    call(a.ctx, 'placeAccounts', { agencyId, accountIds: [account] });
+    await syncAll(a, b);
+
+    expect(statusOf(b, account)).toBe('agency');
+    const atB = oneOrThrow<{ name: string; balance: number; recalled: string | null }>(
+      b.ctx.db,
+      `SELECT g.name, p.balance_placed AS balance, p.recalled_on AS recalled
+         FROM agency_placements p JOIN agencies g ON g.id = p.agency_id WHERE p.account_id = ?`,
+      account,
+    );
+    expect(atB).toEqual({ name: 'Harbor Collections', balance: 20_000, recalled: null });
+    expect(await serverAccounts(server)).toEqual([
+      { gid: `base:${account}`, status: 'agency', version: 2 },
+    ]);
+
+    // recalled at B, which holds the placement only as taken from A
+    const recalled = call(b.ctx, 'recallAccounts', {
+      accountIds: [account],
+      reason: 'Patient called to set up a plan',
+    });
+    expect(recalled.accountIds).toEqual([account]);
+    await syncAll(b, a);
+    expect(statusOf(a, account)).toBe('open');
+    expect(
+      one(
+        a.ctx.db,
+        `SELECT recall_reason AS r FROM agency_placements WHERE account_id = ?`,
+        account,
+      ),
+    ).toEqual({ r: 'Patient called to set up a plan' });
+    expect(
+      await serverRows(server, `SELECT recall_reason AS r, version FROM agency_placements`),
+    ).toEqual([{ r: 'Patient called to set up a plan', version: 2 }]);
+    expect(await serverAccounts(server)).toMatchObject([{ status: 'open', version: 3 }]);
+    for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
     await expectLedgersAgree(server, a, b);
   });
 

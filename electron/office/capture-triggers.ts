@@ -70,7 +70,15 @@ const USER_COLUMNS = ['display_name', 'role', 'active', 'pending', 'title', 'ema
  * per transaction, only when its value really changed.
  */
 const CHANGED_RECORDS = (
-  ['payers', 'people', 'accounts', 'coverages', 'claims', 'bad_debt_moves'] as const
+  [
+    'payers',
+    'people',
+    'accounts',
+    'coverages',
+    'claims',
+    'bad_debt_moves',
+    'agency_placements',
+  ] as const
 ).map((tbl) => [tbl, changingColumns(tbl)] as const);
 
 const changedRecord = ([tbl, columns]: readonly [string, readonly string[]]): CaptureTrigger =>
@@ -97,8 +105,8 @@ ON follow_ups`,
   inserted('office_capture_receipt', 'receipts'),
   inserted('office_capture_ledger_entry', 'ledger_entries'),
   ...RECORDS.map((tbl) => inserted(`office_capture_${tbl}`, tbl)),
-  // later changes to payers, people, accounts, coverages, claims and bad debt moves travel by
-  // version; an
+  // later changes to payers, people, accounts, coverages, claims, moves to bad debt and
+  // placements with agencies travel by version; an
   // account's cached balances and aging are not among the columns watched, so the ledger's
   // rewrite of them at every posting fires nothing
   ...CHANGED_RECORDS.map(changedRecord),
@@ -111,6 +119,10 @@ ON follow_ups`,
   inserted('office_capture_deposit_batches', 'deposit_batches'),
   // the collection cycle: a move to bad debt goes with its write-off (its undoing, above)
   inserted('office_capture_bad_debt_moves', 'bad_debt_moves'),
+  // an agency added, a sending of accounts to one and each account placed (its recall, above)
+  inserted('office_capture_agencies', 'agencies'),
+  inserted('office_capture_agency_placement_batches', 'agency_placement_batches'),
+  inserted('office_capture_agency_placements', 'agency_placements'),
   // a batch closes once; its closing travels under the batch's own local id
   trigger(
     'office_capture_batch_closing',

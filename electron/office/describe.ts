@@ -25,6 +25,10 @@ export function describeRow(r: ServerRow | Change): string {
       return `New deposit batch of ${formatUsDate(isoDate(r.row.depositDate))} expecting ${formatCents(cents(r.row.expectedTotal))}.`;
     case 'bad_debt_moves':
       return `Moved ${formatCents(cents(r.row.amount))} to bad debt on ${formatUsDate(isoDate(r.row.movedOn))}.`;
+    case 'agencies':
+      return `New collection agency ${r.row.name}.`;
+    case 'agency_placements':
+      return `Placed with an agency on ${formatUsDate(isoDate(r.row.placedOn))} with ${formatCents(cents(r.row.balancePlaced))}.`;
     case 'batch_closings':
       return `Deposit batch closed at ${formatCents(cents(r.row.expectedTotal))}.`;
     case 'follow_ups':
@@ -66,6 +70,8 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
       return `Account ${c.row.accountNumber} set to ${c.row.status.replaceAll('_', ' ')} (${c.row.financialClass}).`;
     case 'coverages':
       return `Coverage changed: member ID ${c.row.memberId}.`;
+    case 'agency_placements':
+      return `Recalled from its agency on ${formatUsDate(isoDate(c.row.recalledOn ?? c.row.placedOn))}: ${c.row.recallReason ?? ''}`.trim();
     case 'bad_debt_moves':
       return `Bad debt of ${formatCents(cents(c.row.amount))} undone: ${c.row.undoReason ?? ''}`.trim();
   }

@@ -23,7 +23,10 @@ export type GidTable =
   | 'claim_remarks'
   | 'deposit_batches'
   | 'batch_closings'
-  | 'bad_debt_moves';
+  | 'bad_debt_moves'
+  | 'agencies'
+  | 'agency_placement_batches'
+  | 'agency_placements';
 
 const BASE = 'base:';
 

@@ -52,6 +52,7 @@ const UNSAID = new Set<Change['tbl']>([
   'addresses',
   'claim_adjustments',
   'claim_remarks',
+  'agency_placement_batches',
 ]);
 
 function userName(ctx: ReadCtx, userId: number): string {

@@ -62,8 +62,18 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // its own reason, another desk's change first: it goes after the request's notes, money
   // and new records, as a part of them, so that it cannot take them down with it
   const others = changes.filter((c) => c.tbl !== 'users' && c.tbl !== 'deposit_batches');
-  const changed = others.filter(isRecordUpdate);
-  const work = others.filter((c) => !isRecordUpdate(c));
+  // but a move to bad debt or a placement with an agency (and its undoing or recall) is the
+  // account's new status: the one must not stand at the office without the other, so the
+  // account's change goes with it, and another desk's change to the account first refuses both
+  const collecting = others.some(isCollection);
+  const withWork = (c: Change) => !isRecordUpdate(c) || (collecting && isCollectionChange(c));
+  const changed = others.filter((c) => !withWork(c));
+  // the account's change last: a clash of the record itself (a move standing already) is
+  // the reason a person is given, before a version moved by it
+  const work = [
+    ...others.filter((c) => withWork(c) && !isRecordUpdate(c)),
+    ...others.filter((c) => withWork(c) && isRecordUpdate(c)),
+  ];
   const money = work.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
   const first = money ? work.filter((c) => c.tbl !== 'follow_ups') : work;
   const rest = money ? work.filter((c) => c.tbl === 'follow_ups') : [];
@@ -73,6 +83,10 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
 }
 
 const isRecordUpdate = (c: Change) => c.op === 'update' && isChangeable(c.tbl);
+
+/** A record of the collection cycle, which changes an account's status with it. */
+const isCollection = (c: Change) => c.tbl === 'bad_debt_moves' || c.tbl === 'agency_placements';
+const isCollectionChange = (c: Change) => c.tbl === 'accounts' || isCollection(c);
 
 /**
  * Drops the rows that name one of this desktop's own (a record the office refused that
@@ -150,6 +164,9 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
       case 'claim_remarks':
       case 'deposit_batches':
       case 'bad_debt_moves':
+      case 'agencies':
+      case 'agency_placement_batches':
+      case 'agency_placements':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -217,6 +234,12 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'bad_debt_moves':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'agencies':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'agency_placement_batches':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'agency_placements':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }
 
@@ -241,6 +264,8 @@ function recordUpdate(db: Db, tbl: ChangeableTable, localId: number): Change {
     case 'claims':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'bad_debt_moves':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'agency_placements':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
   }
 }

@@ -19,7 +19,10 @@ export type RecordTable =
   | 'claim_adjustments'
   | 'claim_remarks'
   | 'deposit_batches'
-  | 'bad_debt_moves';
+  | 'bad_debt_moves'
+  | 'agencies'
+  | 'agency_placement_batches'
+  | 'agency_placements';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -195,6 +198,40 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['undoneBy', 'undone_by', 'users'],
     ['undoReason', 'undo_reason'],
   ],
+  // an agency as added (its later edits are the desk's own), each sending of accounts to it,
+  // and each account placed, whose recall comes later by version
+  agencies: [
+    ['name', 'name'],
+    ['columns', 'columns'],
+    ['commissionBps', 'commission_bps'],
+    ['remittance', 'remittance'],
+    ['contact', 'contact'],
+    ['active', 'active'],
+    ['createdAt', 'created_at'],
+    ['createdBy', 'created_by', 'users'],
+    ['updatedAt', 'updated_at'],
+    ['updatedBy', 'updated_by', 'users'],
+  ],
+  agency_placement_batches: [
+    ['agencyGid', 'agency_id', 'agencies'],
+    ['placedOn', 'placed_on'],
+    ['columns', 'columns'],
+    ['accountCount', 'account_count'],
+    ['balance', 'balance'],
+    ['createdAt', 'created_at'],
+    ['createdBy', 'created_by', 'users'],
+  ],
+  agency_placements: [
+    ['agencyGid', 'agency_id', 'agencies'],
+    ['batchGid', 'batch_id', 'agency_placement_batches'],
+    ['accountGid', 'account_id', 'accounts'],
+    ['placedOn', 'placed_on'],
+    ['balancePlaced', 'balance_placed'],
+    ['recalledOn', 'recalled_on'],
+    ['recalledAt', 'recalled_at'],
+    ['recalledBy', 'recalled_by', 'users'],
+    ['recallReason', 'recall_reason'],
+  ],
 };
 
 /** The server's column for a desktop's: a reference is kept by office-wide id. */
@@ -207,7 +244,13 @@ export function serverColumn([, column, refersTo]: Column): string {
  * a change started from is checked on the server, as for follow-ups and users.
  */
 export type ChangeableTable =
-  'payers' | 'people' | 'accounts' | 'coverages' | 'claims' | 'bad_debt_moves';
+  | 'payers'
+  | 'people'
+  | 'accounts'
+  | 'coverages'
+  | 'claims'
+  | 'bad_debt_moves'
+  | 'agency_placements';
 
 const CHANGEABLE: readonly string[] = [
   'payers',
@@ -216,6 +259,7 @@ const CHANGEABLE: readonly string[] = [
   'coverages',
   'claims',
   'bad_debt_moves',
+  'agency_placements',
 ];
 
 /** What names a changeable record (its code, number or owner) never changes after it is made. */
@@ -228,6 +272,8 @@ const NAMING: Record<ChangeableTable, readonly string[]> = {
   claims: ['claim_number', 'account_id'],
   // a move is made once; only its undoing comes later
   bad_debt_moves: ['account_id', 'amount', 'moved_on', 'moved_at', 'moved_by'],
+  // a placement likewise; only its recall comes later
+  agency_placements: ['agency_id', 'batch_id', 'account_id', 'placed_on', 'balance_placed'],
 };
 
 /** The desktop's columns a later change of a changeable record can move, in COLUMNS' order. */

@@ -6,7 +6,12 @@ import { gidOrNull, localIdOrNull, takeUserIdOrNull, type GidTable } from './gid
 import { COLUMNS, type ChangeableTable, type Column, type RecordTable } from './record-columns';
 import { pulledDocumentPlace, type FiledChange } from './documents';
 import { claimAdjustmentRow, claimRemarkRow, depositBatchRow } from './wire-posting';
-import { badDebtMoveRow } from './wire-collections';
+import {
+  agencyPlacementBatchRow,
+  agencyPlacementRow,
+  agencyRow,
+  badDebtMoveRow,
+} from './wire-collections';
 
 export type { RecordTable } from './record-columns';
 import {
@@ -47,6 +52,9 @@ const SCHEMAS = {
   claim_remarks: claimRemarkRow,
   deposit_batches: depositBatchRow,
   bad_debt_moves: badDebtMoveRow,
+  agencies: agencyRow,
+  agency_placement_batches: agencyPlacementBatchRow,
+  agency_placements: agencyPlacementRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -79,7 +87,7 @@ function localValues(db: Db, cols: readonly Column[], row: RecordChange['row']):
     const value = fields[field];
     if (refersTo === 'users') {
       // someone who signed in first at the desktop that made it is added here (users.ts)
-      const at = String(fields.recordedAt ?? fields.createdAt ?? fields.movedAt);
+      const at = String(fields.recordedAt ?? fields.createdAt ?? fields.movedAt ?? fields.placedOn);
       return takeUserIdOrNull(db, value as string | null, at);
     }
     return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
@@ -202,6 +210,8 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'people':
     case 'addresses':
     case 'deposit_batches':
+    case 'agencies':
+    case 'agency_placement_batches':
       return undefined;
     case 'accounts':
       return id;
@@ -210,6 +220,7 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'documents':
     case 'correspondence':
     case 'bad_debt_moves':
+    case 'agency_placements':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
     case 'claim_adjustments':

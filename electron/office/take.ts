@@ -127,6 +127,8 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
       return updateRecord(db, r.tbl, id, r.row);
     case 'bad_debt_moves':
       return updateRecord(db, r.tbl, id, r.row);
+    case 'agency_placements':
+      return updateRecord(db, r.tbl, id, r.row);
   }
 }
 

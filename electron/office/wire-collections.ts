@@ -18,3 +18,44 @@ export const badDebtMoveRow = z.strictObject({
   undoReason: text,
 });
 export type BadDebtMoveRow = z.infer<typeof badDebtMoveRow>;
+
+/** A collection agency as a supervisor added it; its later edits stay on that desk. */
+export const agencyRow = z.strictObject({
+  name: z.string().min(1),
+  columns: z.string(),
+  commissionBps: z.number().int().min(0).max(10_000),
+  remittance: z.enum(['gross', 'net']),
+  contact: text,
+  active: z.number().int().min(0).max(1),
+  createdAt: z.string(),
+  createdBy: gid,
+  updatedAt: z.string(),
+  updatedBy: gid,
+});
+export type AgencyRow = z.infer<typeof agencyRow>;
+
+/** One sending of accounts to an agency, with the file's columns as sent. */
+export const agencyPlacementBatchRow = z.strictObject({
+  agencyGid: gid,
+  placedOn: isoDate,
+  columns: z.string(),
+  accountCount: z.number().int().positive(),
+  balance: cents,
+  createdAt: z.string(),
+  createdBy: gid,
+});
+export type AgencyPlacementBatchRow = z.infer<typeof agencyPlacementBatchRow>;
+
+/** An account placed with an agency, and its recall (the only later change). */
+export const agencyPlacementRow = z.strictObject({
+  agencyGid: gid,
+  batchGid: gid,
+  accountGid: gid,
+  placedOn: isoDate,
+  balancePlaced: cents,
+  recalledOn: isoDate.nullable(),
+  recalledAt: text,
+  recalledBy: gid.nullable(),
+  recallReason: text,
+});
+export type AgencyPlacementRow = z.infer<typeof agencyPlacementRow>;

@@ -1,12 +1,26 @@
 import { z } from 'zod';
 import { cents, gid, isoDate, text } from './wire-fields';
-import { badDebtMoveRow } from './wire-collections';
+import { correspondenceRow, documentRow } from './wire-filed';
+import {
+  agencyPlacementBatchRow,
+  agencyPlacementRow,
+  agencyRow,
+  badDebtMoveRow,
+} from './wire-collections';
 import {
   batchClosingRow,
   claimAdjustmentRow,
   claimRemarkRow,
   depositBatchRow,
 } from './wire-posting';
+
+// filed documents' rows live beside; their callers import them from here
+export {
+  correspondenceRow,
+  documentRow,
+  type CorrespondenceRow,
+  type DocumentRow,
+} from './wire-filed';
 
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
@@ -224,41 +238,6 @@ export const claimLineRow = z.strictObject({
 export type ClaimLineRow = z.infer<typeof claimLineRow>;
 
 /**
- * A document filed on an account (a letter, a statement, an appeal), named with the SHA-256
- * of its PDF, whose bytes the office keeps once per hash (server/documents.ts). Where a desk
- * keeps the file, and what only it has (the denial, the template copy, the run), stay there.
- */
-export const documentRow = z.strictObject({
-  kind: z.enum(['appeal', 'statement', 'letter']),
-  title: z.string(),
-  accountGid: gid,
-  claimGid: gid.nullable(),
-  templateId: text,
-  documentDate: isoDate,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  pages: z.number().int().positive(),
-  bytes: z.number().int().positive(),
-  warnings: z.string(),
-  createdAt: z.string(),
-  createdBy: gid,
-});
-export type DocumentRow = z.infer<typeof documentRow>;
-
-/** A scanned letter filed on an account, named with the SHA-256 of its file as documents are. */
-export const correspondenceRow = z.strictObject({
-  accountGid: gid,
-  type: z.enum(['payer', 'patient', 'returned_mail', 'legal']),
-  originalName: z.string().min(1).max(255),
-  media: z.enum(['pdf', 'png', 'jpeg', 'tiff']),
-  receivedDate: isoDate,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  bytes: z.number().int().positive(),
-  createdAt: z.string(),
-  createdBy: gid,
-});
-export type CorrespondenceRow = z.infer<typeof correspondenceRow>;
-
-/**
  * A user as a supervisor decides them, named `user:<sign-in name>`; `changedBy` is who made
  * this state (the last entry of the user's history), which the server checks against its
  * own record of who is a supervisor.
@@ -317,6 +296,13 @@ const insertOnly = [
     row: batchClosingRow,
   }),
   z.strictObject({ tbl: z.literal('facilities'), gid, version: z.literal(1), row: facilityRow }),
+  z.strictObject({ tbl: z.literal('agencies'), gid, version: z.literal(1), row: agencyRow }),
+  z.strictObject({
+    tbl: z.literal('agency_placement_batches'),
+    gid,
+    version: z.literal(1),
+    row: agencyPlacementBatchRow,
+  }),
 ] as const;
 
 const version = z.number().int().min(1);
@@ -324,8 +310,8 @@ const version = z.number().int().min(1);
 /**
  * The changeable tables: a row created once and changed later, each change checked on the
  * server against the version it started from (follow-ups, users, and the records of
- * the capture triggers on a desktop: payers, people, accounts, coverages, claims, and a
- * move to bad debt, whose undoing is its change).
+ * the capture triggers on a desktop: payers, people, accounts, coverages, claims, a move
+ * to bad debt, whose undoing is its change, and a placement with an agency, recalled).
  */
 const changeable = [
   z.strictObject({ tbl: z.literal('follow_ups'), gid, version, row: followUpRow }),
@@ -336,6 +322,7 @@ const changeable = [
   z.strictObject({ tbl: z.literal('coverages'), gid, version, row: coverageRow }),
   z.strictObject({ tbl: z.literal('claims'), gid, version, row: claimRow }),
   z.strictObject({ tbl: z.literal('bad_debt_moves'), gid, version, row: badDebtMoveRow }),
+  z.strictObject({ tbl: z.literal('agency_placements'), gid, version, row: agencyPlacementRow }),
 ] as const;
 
 /** A row as the server holds it: what a desktop takes, by version. */
@@ -362,6 +349,8 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[9].extend(inserted),
   insertOnly[10].extend(inserted),
   insertOnly[11].extend(inserted),
+  insertOnly[12].extend(inserted),
+  insertOnly[13].extend(inserted),
   changeable[0].extend(insertedOrChanged),
   changeable[1].extend(insertedOrChanged),
   changeable[2].extend(insertedOrChanged),
@@ -370,6 +359,7 @@ export const change = z.discriminatedUnion('tbl', [
   changeable[5].extend(insertedOrChanged),
   changeable[6].extend(insertedOrChanged),
   changeable[7].extend(insertedOrChanged),
+  changeable[8].extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
 

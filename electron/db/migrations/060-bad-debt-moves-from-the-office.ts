@@ -1,10 +1,17 @@
 /**
- * Migration 60: a move to bad debt travels between the desks of an office (see the office
+ * Migration 60: the collection cycle between the desks of an office.
+ *
+ * A move to bad debt travels between the desks of an office (see the office
  * design, "An account's own changes"), but the supervisor's approval it answered stays on the
  * desk that approved it. A move taken from another desk names no request here, so
  * `request_id` may be empty; a move made here still names its request, once. SQLite cannot
  * loosen NOT NULL in place, so the table is made again with its rows and indexes; nothing
  * names a move by foreign key.
+ *
+ * A placement with an agency is kept as placed, only its recall recorded, and never
+ * deleted: still so, but for the sync worker (the capture off), which writes the office's
+ * row of a placement over this desk's (a recall refused because another desk changed the
+ * placement first) and withdraws a placement the office refused, as it does a ledger row.
  */
 export const migration060 = `
 CREATE TABLE bad_debt_moves_new (
@@ -31,4 +38,16 @@ ALTER TABLE bad_debt_moves_new RENAME TO bad_debt_moves;
 CREATE INDEX bad_debt_moves_account ON bad_debt_moves (account_id, undone_at);
 CREATE UNIQUE INDEX bad_debt_moves_one_standing ON bad_debt_moves (account_id)
   WHERE undone_at IS NULL;
+
+DROP TRIGGER agency_placements_kept;
+CREATE TRIGGER agency_placements_kept BEFORE UPDATE ON agency_placements
+  WHEN (SELECT capture FROM office_link) IS NOT 0 AND (OLD.recalled_on IS NOT NULL
+    OR NEW.agency_id IS NOT OLD.agency_id OR NEW.account_id IS NOT OLD.account_id
+    OR NEW.batch_id IS NOT OLD.batch_id OR NEW.placed_on IS NOT OLD.placed_on
+    OR NEW.balance_placed IS NOT OLD.balance_placed)
+BEGIN SELECT RAISE(ABORT, 'a placement is kept as placed; only its recall is recorded'); END;
+DROP TRIGGER agency_placements_no_delete;
+CREATE TRIGGER agency_placements_no_delete BEFORE DELETE ON agency_placements
+  WHEN (SELECT capture FROM office_link) IS NOT 0
+BEGIN SELECT RAISE(ABORT, 'placements are kept'); END;
 `;

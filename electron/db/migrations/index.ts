@@ -166,7 +166,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 60,
-    name: 'office database: a move to bad debt taken from another desk names no request',
+    name: 'office database: moves to bad debt and agency placements from another desk',
     sql: migration060,
   },
 ];

@@ -175,7 +175,10 @@ async function applyChange(
     c.tbl === 'claim_adjustments' ||
     c.tbl === 'claim_remarks' ||
     c.tbl === 'deposit_batches' ||
-    c.tbl === 'bad_debt_moves'
+    c.tbl === 'bad_debt_moves' ||
+    c.tbl === 'agencies' ||
+    c.tbl === 'agency_placement_batches' ||
+    c.tbl === 'agency_placements'
   ) {
     try {
       await insertRecord(client, desktopId, c);

@@ -116,6 +116,7 @@ const NOUN: Record<ChangeableTable, string> = {
   coverages: 'coverage',
   claims: 'claim',
   bad_debt_moves: 'move to bad debt',
+  agency_placements: 'placement',
 };
 
 /** The record in words a person knows it by; a person is not named, the reason being kept. */
@@ -133,5 +134,7 @@ function named(c: RecordUpdate): string {
       return "this account's coverage";
     case 'bad_debt_moves':
       return "this account's move to bad debt";
+    case 'agency_placements':
+      return "this account's placement with its agency";
   }
 }

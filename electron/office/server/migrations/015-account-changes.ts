@@ -21,6 +21,12 @@
  * and withdraws its write-off with it, so the balance is not written off twice. Its undoing
  * is its one later change, by version like the rest; a move of the first copy comes with
  * its undoing, at version 2. The supervisor's approval it answered stays on its desk.
+ *
+ * And the agencies accounts are placed with: an agency as a supervisor added it (one name
+ * office-wide, as on each desktop; its later edits stay on the desk), each sending of
+ * accounts to one, insert-only, and each account placed, whose recall is its one later
+ * change by version. One placement is open per account at a time: of two desks placing one
+ * account at once, the second is refused with what it sent.
  */
 export const serverMigration015 = `
 ALTER TABLE accounts ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1);
@@ -75,4 +81,87 @@ CREATE POLICY bad_debt_moves_insert_own ON bad_debt_moves FOR INSERT WITH CHECK 
   my_desk(desktop_id) AND (starts_with(gid, desktop_id::text || ':')
     OR (starts_with(gid, 'base:') AND version = 2)));
 CREATE POLICY bad_debt_moves_change ON bad_debt_moves FOR UPDATE USING (true) WITH CHECK (true);
+
+CREATE TABLE agencies (
+  gid text PRIMARY KEY,
+  name text NOT NULL CHECK (length(trim(name)) > 0),
+  columns text NOT NULL,
+  commission_bps integer NOT NULL CHECK (commission_bps BETWEEN 0 AND 10000),
+  remittance text NOT NULL CHECK (remittance IN ('gross', 'net')),
+  contact text,
+  active integer NOT NULL CHECK (active IN (0, 1)),
+  created_at text NOT NULL,
+  created_by text NOT NULL,
+  updated_at text NOT NULL,
+  updated_by text NOT NULL,
+  desktop_id uuid NOT NULL REFERENCES desktops (id)
+);
+CREATE UNIQUE INDEX agencies_name_once ON agencies (lower(name));
+
+CREATE TABLE agency_placement_batches (
+  gid text PRIMARY KEY,
+  agency_gid text NOT NULL,
+  placed_on text NOT NULL,
+  columns text NOT NULL,
+  account_count integer NOT NULL CHECK (account_count > 0),
+  balance bigint NOT NULL,
+  created_at text NOT NULL,
+  created_by text NOT NULL,
+  desktop_id uuid NOT NULL REFERENCES desktops (id)
+);
+
+CREATE TABLE agency_placements (
+  gid text PRIMARY KEY,
+  agency_gid text NOT NULL,
+  batch_gid text NOT NULL,
+  account_gid text NOT NULL,
+  placed_on text NOT NULL,
+  balance_placed bigint NOT NULL,
+  recalled_on text,
+  recalled_at text,
+  recalled_by text,
+  recall_reason text,
+  version integer NOT NULL DEFAULT 1 CHECK (version >= 1),
+  desktop_id uuid NOT NULL REFERENCES desktops (id),
+  CHECK ((recalled_on IS NULL) = (recalled_by IS NULL))
+);
+CREATE UNIQUE INDEX agency_placements_open_once ON agency_placements (account_gid)
+  WHERE recalled_on IS NULL;
+
+CREATE TRIGGER agencies_insert_only BEFORE UPDATE OR DELETE ON agencies
+  FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER agencies_no_truncate BEFORE TRUNCATE ON agencies
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER agency_placement_batches_insert_only BEFORE UPDATE OR DELETE
+  ON agency_placement_batches FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER agency_placement_batches_no_truncate BEFORE TRUNCATE ON agency_placement_batches
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER agency_placements_never_deleted BEFORE DELETE ON agency_placements
+  FOR EACH ROW EXECUTE FUNCTION refuse_record_delete();
+CREATE TRIGGER agency_placements_no_truncate BEFORE TRUNCATE ON agency_placements
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER agency_placements_named_once BEFORE UPDATE OF gid, desktop_id ON agency_placements
+  FOR EACH ROW WHEN (NEW.gid IS DISTINCT FROM OLD.gid OR NEW.desktop_id IS DISTINCT FROM OLD.desktop_id)
+  EXECUTE FUNCTION refuse_record_delete();
+CREATE TRIGGER agency_placements_one_version_on BEFORE UPDATE ON agency_placements
+  FOR EACH ROW EXECUTE FUNCTION one_version_on();
+
+REVOKE ALL ON agencies, agency_placement_batches, agency_placements FROM PUBLIC;
+GRANT SELECT, INSERT ON agencies, agency_placement_batches TO claimdesk_desktop;
+GRANT SELECT, INSERT, UPDATE ON agency_placements TO claimdesk_desktop;
+ALTER TABLE agencies ENABLE ROW LEVEL SECURITY;
+CREATE POLICY agencies_read ON agencies FOR SELECT USING (true);
+CREATE POLICY agencies_insert_own ON agencies FOR INSERT
+  WITH CHECK (my_desk(desktop_id) AND starts_with(gid, desktop_id::text || ':'));
+ALTER TABLE agency_placement_batches ENABLE ROW LEVEL SECURITY;
+CREATE POLICY agency_placement_batches_read ON agency_placement_batches FOR SELECT USING (true);
+CREATE POLICY agency_placement_batches_insert_own ON agency_placement_batches FOR INSERT
+  WITH CHECK (my_desk(desktop_id) AND starts_with(gid, desktop_id::text || ':'));
+ALTER TABLE agency_placements ENABLE ROW LEVEL SECURITY;
+CREATE POLICY agency_placements_read ON agency_placements FOR SELECT USING (true);
+CREATE POLICY agency_placements_insert_own ON agency_placements FOR INSERT WITH CHECK (
+  my_desk(desktop_id) AND (starts_with(gid, desktop_id::text || ':')
+    OR (starts_with(gid, 'base:') AND version = 2)));
+CREATE POLICY agency_placements_change ON agency_placements FOR UPDATE
+  USING (true) WITH CHECK (true);
 `;

@@ -94,7 +94,7 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   },
   {
     version: 15,
-    name: "an account's status and class by version; moves to bad debt, undone by version",
+    name: "an account's status and class by version; bad debt moves, agencies, placements",
     sql: serverMigration015,
   },
 ];
