@@ -153,8 +153,10 @@ describeWithPg("an account's own changes across the office", () => {
     // the placement is the account's new status: refused with it, whole
     expect((await b.sync.sync()).push).toEqual({ accepted: 0, refused: 1 });
     await syncAll(a, b);
+    // nor does the agency referral it recorded stand at B (501(r) counts it)
     for (const d of [a, b]) {
       expect(one(d.ctx.db, `SELECT count(*) AS n FROM agency_placements`)).toEqual({ n: 0 });
+      expect(one(d.ctx.db, `SELECT count(*) AS n FROM extraordinary_actions`)).toEqual({ n: 0 });
     }
     expect(await serverRows(server, `SELECT count(*)::int AS n FROM agency_placements`)).toEqual([
       { n: 0 },
@@ -171,6 +173,7 @@ describeWithPg("an account's own changes across the office", () => {
       'activities insert',
       'agency_placement_batches insert',
       'agency_placements insert',
+      'extraordinary_actions insert',
       'accounts update',
     ]);
     expect(call(b.ctx, 'listNotSynced', {}).actions[0]?.lines).toEqual([
@@ -199,6 +202,10 @@ describeWithPg("an account's own changes across the office", () => {
       account,
     );
     expect(atB).toEqual({ name: 'Harbor Collections', balance: 20_000, recalled: null });
+    // the referral is an extraordinary collection action at every desk, for the 501(r) clock
+    expect(
+      one(b.ctx.db, `SELECT action FROM extraordinary_actions WHERE account_id = ?`, account),
+    ).toEqual({ action: 'agency_referral' });
     expect(await serverAccounts(server)).toEqual([
       { gid: `base:${account}`, status: 'agency', version: 2 },
     ]);

@@ -78,6 +78,7 @@ const CHANGED_RECORDS = (
     'claims',
     'bad_debt_moves',
     'agency_placements',
+    'extraordinary_actions',
   ] as const
 ).map((tbl) => [tbl, changingColumns(tbl)] as const);
 
@@ -123,6 +124,7 @@ ON follow_ups`,
   inserted('office_capture_agencies', 'agencies'),
   inserted('office_capture_agency_placement_batches', 'agency_placement_batches'),
   inserted('office_capture_agency_placements', 'agency_placements'),
+  inserted('office_capture_extraordinary_actions', 'extraordinary_actions'),
   // a batch closes once; its closing travels under the batch's own local id
   trigger(
     'office_capture_batch_closing',

@@ -70,6 +70,8 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
       return `Account ${c.row.accountNumber} set to ${c.row.status.replaceAll('_', ' ')} (${c.row.financialClass}).`;
     case 'coverages':
       return `Coverage changed: member ID ${c.row.memberId}.`;
+    case 'extraordinary_actions':
+      return `Collection action (${c.row.action.replaceAll('_', ' ')}) reversed: ${c.row.reversalReason ?? ''}`.trim();
     case 'agency_placements':
       return `Recalled from its agency on ${formatUsDate(isoDate(c.row.recalledOn ?? c.row.placedOn))}: ${c.row.recallReason ?? ''}`.trim();
     case 'bad_debt_moves':

@@ -26,7 +26,8 @@ export type GidTable =
   | 'bad_debt_moves'
   | 'agencies'
   | 'agency_placement_batches'
-  | 'agency_placements';
+  | 'agency_placements'
+  | 'extraordinary_actions';
 
 const BASE = 'base:';
 

@@ -53,6 +53,7 @@ const UNSAID = new Set<Change['tbl']>([
   'claim_adjustments',
   'claim_remarks',
   'agency_placement_batches',
+  'extraordinary_actions',
 ]);
 
 function userName(ctx: ReadCtx, userId: number): string {

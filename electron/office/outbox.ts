@@ -85,7 +85,8 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
 const isRecordUpdate = (c: Change) => c.op === 'update' && isChangeable(c.tbl);
 
 /** A record of the collection cycle, which changes an account's status with it. */
-const isCollection = (c: Change) => c.tbl === 'bad_debt_moves' || c.tbl === 'agency_placements';
+const isCollection = (c: Change) =>
+  c.tbl === 'bad_debt_moves' || c.tbl === 'agency_placements' || c.tbl === 'extraordinary_actions';
 const isCollectionChange = (c: Change) => c.tbl === 'accounts' || isCollection(c);
 
 /**
@@ -167,6 +168,7 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
       case 'agencies':
       case 'agency_placement_batches':
       case 'agency_placements':
+      case 'extraordinary_actions':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -240,6 +242,8 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'agency_placements':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'extraordinary_actions':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }
 
@@ -266,6 +270,8 @@ function recordUpdate(db: Db, tbl: ChangeableTable, localId: number): Change {
     case 'bad_debt_moves':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'agency_placements':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'extraordinary_actions':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
   }
 }

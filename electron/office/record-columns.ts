@@ -22,7 +22,8 @@ export type RecordTable =
   | 'bad_debt_moves'
   | 'agencies'
   | 'agency_placement_batches'
-  | 'agency_placements';
+  | 'agency_placements'
+  | 'extraordinary_actions';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -232,6 +233,19 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['recalledBy', 'recalled_by', 'users'],
     ['recallReason', 'recall_reason'],
   ],
+  // an extraordinary collection action (501(r)) as taken, whose reversal comes later by version
+  extraordinary_actions: [
+    ['accountGid', 'account_id', 'accounts'],
+    ['action', 'action'],
+    ['takenOn', 'taken_on'],
+    ['note', 'note'],
+    ['takenAt', 'taken_at'],
+    ['takenBy', 'taken_by', 'users'],
+    ['reversedOn', 'reversed_on'],
+    ['reversedAt', 'reversed_at'],
+    ['reversedBy', 'reversed_by', 'users'],
+    ['reversalReason', 'reversal_reason'],
+  ],
 };
 
 /** The server's column for a desktop's: a reference is kept by office-wide id. */
@@ -250,7 +264,8 @@ export type ChangeableTable =
   | 'coverages'
   | 'claims'
   | 'bad_debt_moves'
-  | 'agency_placements';
+  | 'agency_placements'
+  | 'extraordinary_actions';
 
 const CHANGEABLE: readonly string[] = [
   'payers',
@@ -260,6 +275,7 @@ const CHANGEABLE: readonly string[] = [
   'claims',
   'bad_debt_moves',
   'agency_placements',
+  'extraordinary_actions',
 ];
 
 /** What names a changeable record (its code, number or owner) never changes after it is made. */
@@ -274,6 +290,8 @@ const NAMING: Record<ChangeableTable, readonly string[]> = {
   bad_debt_moves: ['account_id', 'amount', 'moved_on', 'moved_at', 'moved_by'],
   // a placement likewise; only its recall comes later
   agency_placements: ['agency_id', 'batch_id', 'account_id', 'placed_on', 'balance_placed'],
+  // and an action taken; only its reversal comes later
+  extraordinary_actions: ['account_id', 'action', 'taken_on', 'note', 'taken_at', 'taken_by'],
 };
 
 /** The desktop's columns a later change of a changeable record can move, in COLUMNS' order. */

@@ -11,6 +11,7 @@ import {
   agencyPlacementRow,
   agencyRow,
   badDebtMoveRow,
+  extraordinaryActionRow,
 } from './wire-collections';
 
 export type { RecordTable } from './record-columns';
@@ -55,6 +56,7 @@ const SCHEMAS = {
   agencies: agencyRow,
   agency_placement_batches: agencyPlacementBatchRow,
   agency_placements: agencyPlacementRow,
+  extraordinary_actions: extraordinaryActionRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -87,7 +89,13 @@ function localValues(db: Db, cols: readonly Column[], row: RecordChange['row']):
     const value = fields[field];
     if (refersTo === 'users') {
       // someone who signed in first at the desktop that made it is added here (users.ts)
-      const at = String(fields.recordedAt ?? fields.createdAt ?? fields.movedAt ?? fields.placedOn);
+      const at = String(
+        fields.recordedAt ??
+          fields.createdAt ??
+          fields.movedAt ??
+          fields.takenAt ??
+          fields.placedOn,
+      );
       return takeUserIdOrNull(db, value as string | null, at);
     }
     return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
@@ -221,6 +229,7 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'correspondence':
     case 'bad_debt_moves':
     case 'agency_placements':
+    case 'extraordinary_actions':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
     case 'claim_adjustments':

@@ -59,3 +59,18 @@ export const agencyPlacementRow = z.strictObject({
   recallReason: text,
 });
 export type AgencyPlacementRow = z.infer<typeof agencyPlacementRow>;
+
+/** An extraordinary collection action taken (501(r)), and its reversal (the only later change). */
+export const extraordinaryActionRow = z.strictObject({
+  accountGid: gid,
+  action: z.enum(['agency_referral', 'debt_sale', 'legal_action', 'credit_report']),
+  takenOn: isoDate,
+  note: text,
+  takenAt: z.string(),
+  takenBy: gid,
+  reversedOn: isoDate.nullable(),
+  reversedAt: text,
+  reversedBy: gid.nullable(),
+  reversalReason: text,
+});
+export type ExtraordinaryActionRow = z.infer<typeof extraordinaryActionRow>;

@@ -6,6 +6,7 @@ import {
   agencyPlacementRow,
   agencyRow,
   badDebtMoveRow,
+  extraordinaryActionRow,
 } from './wire-collections';
 import {
   batchClosingRow,
@@ -311,7 +312,7 @@ const version = z.number().int().min(1);
  * The changeable tables: a row created once and changed later, each change checked on the
  * server against the version it started from (follow-ups, users, and the records of
  * the capture triggers on a desktop: payers, people, accounts, coverages, claims, a move
- * to bad debt, whose undoing is its change, and a placement with an agency, recalled).
+ * to bad debt, whose undoing is its change, a placement with an agency, recalled, and an extraordinary collection action, reversed).
  */
 const changeable = [
   z.strictObject({ tbl: z.literal('follow_ups'), gid, version, row: followUpRow }),
@@ -323,6 +324,12 @@ const changeable = [
   z.strictObject({ tbl: z.literal('claims'), gid, version, row: claimRow }),
   z.strictObject({ tbl: z.literal('bad_debt_moves'), gid, version, row: badDebtMoveRow }),
   z.strictObject({ tbl: z.literal('agency_placements'), gid, version, row: agencyPlacementRow }),
+  z.strictObject({
+    tbl: z.literal('extraordinary_actions'),
+    gid,
+    version,
+    row: extraordinaryActionRow,
+  }),
 ] as const;
 
 /** A row as the server holds it: what a desktop takes, by version. */
@@ -360,6 +367,7 @@ export const change = z.discriminatedUnion('tbl', [
   changeable[6].extend(insertedOrChanged),
   changeable[7].extend(insertedOrChanged),
   changeable[8].extend(insertedOrChanged),
+  changeable[9].extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
 

@@ -178,7 +178,8 @@ async function applyChange(
     c.tbl === 'bad_debt_moves' ||
     c.tbl === 'agencies' ||
     c.tbl === 'agency_placement_batches' ||
-    c.tbl === 'agency_placements'
+    c.tbl === 'agency_placements' ||
+    c.tbl === 'extraordinary_actions'
   ) {
     try {
       await insertRecord(client, desktopId, c);

@@ -117,6 +117,7 @@ const NOUN: Record<ChangeableTable, string> = {
   claims: 'claim',
   bad_debt_moves: 'move to bad debt',
   agency_placements: 'placement',
+  extraordinary_actions: 'collection action',
 };
 
 /** The record in words a person knows it by; a person is not named, the reason being kept. */
@@ -136,5 +137,7 @@ function named(c: RecordUpdate): string {
       return "this account's move to bad debt";
     case 'agency_placements':
       return "this account's placement with its agency";
+    case 'extraordinary_actions':
+      return "this account's extraordinary collection action";
   }
 }

@@ -26,7 +26,9 @@
  * office-wide, as on each desktop; its later edits stay on the desk), each sending of
  * accounts to one, insert-only, and each account placed, whose recall is its one later
  * change by version. One placement is open per account at a time: of two desks placing one
- * account at once, the second is refused with what it sent.
+ * account at once, the second is refused with what it sent. An extraordinary collection
+ * action (501(r): the agency referral a placement is, a credit report, a debt sale, a legal
+ * action) travels likewise, its reversal its one change.
  */
 export const serverMigration015 = `
 ALTER TABLE accounts ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1);
@@ -163,5 +165,42 @@ CREATE POLICY agency_placements_insert_own ON agency_placements FOR INSERT WITH 
   my_desk(desktop_id) AND (starts_with(gid, desktop_id::text || ':')
     OR (starts_with(gid, 'base:') AND version = 2)));
 CREATE POLICY agency_placements_change ON agency_placements FOR UPDATE
+  USING (true) WITH CHECK (true);
+
+CREATE TABLE extraordinary_actions (
+  gid text PRIMARY KEY,
+  account_gid text NOT NULL,
+  action text NOT NULL
+    CHECK (action IN ('agency_referral', 'debt_sale', 'legal_action', 'credit_report')),
+  taken_on text NOT NULL,
+  note text,
+  taken_at text NOT NULL,
+  taken_by text NOT NULL,
+  reversed_on text,
+  reversed_at text,
+  reversed_by text,
+  reversal_reason text,
+  version integer NOT NULL DEFAULT 1 CHECK (version >= 1),
+  desktop_id uuid NOT NULL REFERENCES desktops (id),
+  CHECK ((reversed_on IS NULL) = (reversed_by IS NULL))
+);
+CREATE TRIGGER extraordinary_actions_never_deleted BEFORE DELETE ON extraordinary_actions
+  FOR EACH ROW EXECUTE FUNCTION refuse_record_delete();
+CREATE TRIGGER extraordinary_actions_no_truncate BEFORE TRUNCATE ON extraordinary_actions
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER extraordinary_actions_named_once BEFORE UPDATE OF gid, desktop_id
+  ON extraordinary_actions FOR EACH ROW
+  WHEN (NEW.gid IS DISTINCT FROM OLD.gid OR NEW.desktop_id IS DISTINCT FROM OLD.desktop_id)
+  EXECUTE FUNCTION refuse_record_delete();
+CREATE TRIGGER extraordinary_actions_one_version_on BEFORE UPDATE ON extraordinary_actions
+  FOR EACH ROW EXECUTE FUNCTION one_version_on();
+REVOKE ALL ON extraordinary_actions FROM PUBLIC;
+GRANT SELECT, INSERT, UPDATE ON extraordinary_actions TO claimdesk_desktop;
+ALTER TABLE extraordinary_actions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY extraordinary_actions_read ON extraordinary_actions FOR SELECT USING (true);
+CREATE POLICY extraordinary_actions_insert_own ON extraordinary_actions FOR INSERT WITH CHECK (
+  my_desk(desktop_id) AND (starts_with(gid, desktop_id::text || ':')
+    OR (starts_with(gid, 'base:') AND version = 2)));
+CREATE POLICY extraordinary_actions_change ON extraordinary_actions FOR UPDATE
   USING (true) WITH CHECK (true);
 `;
