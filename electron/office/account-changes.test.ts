@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { AccountId, PersonId, UserId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
-import { one, oneOrThrow } from '../db/query';
+import { all, one, oneOrThrow } from '../db/query';
 import { addAgency, atFinalNotice } from '../testing/agencies';
 import { addAddress } from '../testing/builders';
 import { call } from '../testing/call';
@@ -231,6 +231,36 @@ describeWithPg("an account's own changes across the office", () => {
     expect(await serverAccounts(server)).toMatchObject([{ status: 'open', version: 3 }]);
     for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
     await expectLedgersAgree(server, a, b);
+  });
+
+  it('of two desks placing one account at once, the second is refused with its placement', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const [account] = accountIds as [AccountId];
+    for (const d of [a, b]) {
+      atFinalNotice(d.ctx, account, 45);
+      call(d.ctx, 'placeAccounts', { agencyId: agencyOf(d), accountIds: [account] });
+    }
+    await a.sync.sync();
+    expect((await b.sync.sync()).push).toEqual({ accepted: 0, refused: 1 });
+    await syncAll(a, b);
+
+    expect(notSyncedActions(b.ctx.db).map((n) => n.reason)).toEqual([
+      'This account was already placed with an agency at another desktop; this placement was withdrawn here and is listed; the office’s comes with the next sync.',
+    ]);
+    // placed once, at every desk: A's placement, taken at B in place of its own
+    for (const d of [a, b]) {
+      expect(statusOf(d, account)).toBe('agency');
+      expect(
+        all(
+          d.ctx.db,
+          `SELECT account_id AS account, recalled_on AS recalled FROM agency_placements`,
+        ),
+      ).toEqual([{ account, recalled: null }]);
+    }
+    expect(await serverRows(server, `SELECT count(*)::int AS n FROM agency_placements`)).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it('an account created after joining and moved to bad debt at another desk lands there', async () => {
