@@ -12,6 +12,13 @@
  * deleted: still so, but for the sync worker (the capture off), which writes the office's
  * row of a placement over this desk's (a recall refused because another desk changed the
  * placement first) and withdraws a placement the office refused, as it does a ledger row.
+ *
+ * The collection records an older version made at a linked desk were never captured, so
+ * they have no office-wide id and would fall back to `base:<id>`, the name of the first
+ * copy's row of that id, which another desk's own row may share: an undoing or a recall of
+ * one sent now would land on that row there. Each made at or after the link is named this
+ * desk's own (`own:`), as a record the office refused is kept: never sent, nor are its later
+ * changes (the account's status still travels with them). The other desks never had them.
  */
 export const migration060 = `
 CREATE TABLE bad_debt_moves_new (
@@ -38,6 +45,31 @@ ALTER TABLE bad_debt_moves_new RENAME TO bad_debt_moves;
 CREATE INDEX bad_debt_moves_account ON bad_debt_moves (account_id, undone_at);
 CREATE UNIQUE INDEX bad_debt_moves_one_standing ON bad_debt_moves (account_id)
   WHERE undone_at IS NULL;
+
+INSERT INTO sync_rows (tbl, local_id, gid, version)
+  SELECT 'bad_debt_moves', m.id, 'own:' || m.id, 1 FROM bad_debt_moves m, office_link l
+   WHERE m.moved_at >= l.linked_at
+     AND NOT EXISTS (SELECT 1 FROM sync_rows s WHERE s.tbl = 'bad_debt_moves' AND s.local_id = m.id);
+INSERT INTO sync_rows (tbl, local_id, gid, version)
+  SELECT 'agencies', g.id, 'own:' || g.id, 1 FROM agencies g, office_link l
+   WHERE g.created_at >= l.linked_at
+     AND NOT EXISTS (SELECT 1 FROM sync_rows s WHERE s.tbl = 'agencies' AND s.local_id = g.id);
+INSERT INTO sync_rows (tbl, local_id, gid, version)
+  SELECT 'agency_placement_batches', b.id, 'own:' || b.id, 1
+    FROM agency_placement_batches b, office_link l
+   WHERE b.created_at >= l.linked_at
+     AND NOT EXISTS (SELECT 1 FROM sync_rows s
+                      WHERE s.tbl = 'agency_placement_batches' AND s.local_id = b.id);
+INSERT INTO sync_rows (tbl, local_id, gid, version)
+  SELECT 'agency_placements', p.id, 'own:' || p.id, 1
+    FROM agency_placements p JOIN agency_placement_batches b ON b.id = p.batch_id, office_link l
+   WHERE b.created_at >= l.linked_at
+     AND NOT EXISTS (SELECT 1 FROM sync_rows s WHERE s.tbl = 'agency_placements' AND s.local_id = p.id);
+INSERT INTO sync_rows (tbl, local_id, gid, version)
+  SELECT 'extraordinary_actions', e.id, 'own:' || e.id, 1 FROM extraordinary_actions e, office_link l
+   WHERE e.taken_at >= l.linked_at
+     AND NOT EXISTS (SELECT 1 FROM sync_rows s
+                      WHERE s.tbl = 'extraordinary_actions' AND s.local_id = e.id);
 
 DROP TRIGGER agency_placements_kept;
 CREATE TRIGGER agency_placements_kept BEFORE UPDATE ON agency_placements
