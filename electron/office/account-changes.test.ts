@@ -263,6 +263,43 @@ describeWithPg("an account's own changes across the office", () => {
     ]);
   });
 
+  it("an agency's payment file imported at two desks is posted once", async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const [account] = accountIds as [AccountId];
+    atFinalNotice(a.ctx, account, 45);
+    call(a.ctx, 'placeAccounts', { agencyId: agencyOf(a), accountIds: [account] });
+    await syncAll(a, b);
+    const file = [
+      'Account,Date,Amount,Reference',
+      `${accountNumber(a, account)},03/16/2026,80.00,CR-7`,
+    ];
+    const pay = (d: Desktop) =>
+      call(d.ctx, 'importAgencyPayments', {
+        agencyId: agencyOf(d),
+        fileName: 'pay.csv',
+        text: file.join('\n'),
+      });
+    for (const d of [a, b]) expect(pay(d).posted).toBe(1);
+    await a.sync.sync();
+    expect((await b.sync.sync()).push).toEqual({ accepted: 0, refused: 1 });
+    await syncAll(a, b);
+
+    expect(notSyncedActions(b.ctx.db).map((n) => n.reason)).toEqual([
+      "The agency's payment CR-7 was already posted at another desktop; this file's postings were withdrawn here and are listed; the office’s come with the next sync.",
+    ]);
+    // $80.00 paid to the agency, $20.00 of it its commission: credited once at every desk
+    const balances = await expectLedgersAgree(server, a, b);
+    expect(balances.map((x) => x.balance)).toEqual([12_000]);
+    for (const d of [a, b]) {
+      expect(all(d.ctx.db, `SELECT reference, gross FROM agency_payments`)).toEqual([
+        { reference: 'CR-7', gross: 8_000 },
+      ]);
+    }
+    // and imported again at B, which now has the office's payment, it posts nothing
+    expect(pay(b)).toMatchObject({ posted: 0, alreadyPosted: 1 });
+  });
+
   it('an account created after joining and moved to bad debt at another desk lands there', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, withSupervisors);

@@ -125,6 +125,9 @@ ON follow_ups`,
   inserted('office_capture_agency_placement_batches', 'agency_placement_batches'),
   inserted('office_capture_agency_placements', 'agency_placements'),
   inserted('office_capture_extraordinary_actions', 'extraordinary_actions'),
+  // an agency's payment file, and each payment it posted, in the entry of its receipts
+  inserted('office_capture_agency_payment_files', 'agency_payment_files'),
+  inserted('office_capture_agency_payments', 'agency_payments'),
   // a batch closes once; its closing travels under the batch's own local id
   trigger(
     'office_capture_batch_closing',

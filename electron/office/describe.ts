@@ -27,6 +27,8 @@ export function describeRow(r: ServerRow | Change): string {
       return `Moved ${formatCents(cents(r.row.amount))} to bad debt on ${formatUsDate(isoDate(r.row.movedOn))}.`;
     case 'agencies':
       return `New collection agency ${r.row.name}.`;
+    case 'agency_payments':
+      return `Agency payment ${r.row.reference} of ${formatCents(cents(r.row.gross))} paid on ${formatUsDate(isoDate(r.row.paidOn))}.`;
     case 'agency_placements':
       return `Placed with an agency on ${formatUsDate(isoDate(r.row.placedOn))} with ${formatCents(cents(r.row.balancePlaced))}.`;
     case 'batch_closings':

@@ -27,7 +27,9 @@ export type GidTable =
   | 'agencies'
   | 'agency_placement_batches'
   | 'agency_placements'
-  | 'extraordinary_actions';
+  | 'extraordinary_actions'
+  | 'agency_payment_files'
+  | 'agency_payments';
 
 const BASE = 'base:';
 

@@ -54,6 +54,7 @@ const UNSAID = new Set<Change['tbl']>([
   'claim_remarks',
   'agency_placement_batches',
   'extraordinary_actions',
+  'agency_payment_files',
 ]);
 
 function userName(ctx: ReadCtx, userId: number): string {

@@ -169,6 +169,8 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
       case 'agency_placement_batches':
       case 'agency_placements':
       case 'extraordinary_actions':
+      case 'agency_payment_files':
+      case 'agency_payments':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -243,6 +245,10 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
     case 'agency_placements':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'extraordinary_actions':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'agency_payment_files':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'agency_payments':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }

@@ -23,7 +23,9 @@ export type RecordTable =
   | 'agencies'
   | 'agency_placement_batches'
   | 'agency_placements'
-  | 'extraordinary_actions';
+  | 'extraordinary_actions'
+  | 'agency_payment_files'
+  | 'agency_payments';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -245,6 +247,29 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['reversedAt', 'reversed_at'],
     ['reversedBy', 'reversed_by', 'users'],
     ['reversalReason', 'reversal_reason'],
+  ],
+  // an agency's payment file and each payment it posted, with the posting's receipt
+  agency_payment_files: [
+    ['agencyGid', 'agency_id', 'agencies'],
+    ['fileName', 'file_name'],
+    ['sha256', 'sha256'],
+    ['rowCount', 'row_count'],
+    ['gross', 'gross'],
+    ['commission', 'commission'],
+    ['importedAt', 'imported_at'],
+    ['importedBy', 'imported_by', 'users'],
+  ],
+  agency_payments: [
+    ['fileGid', 'file_id', 'agency_payment_files'],
+    ['agencyGid', 'agency_id', 'agencies'],
+    ['placementGid', 'placement_id', 'agency_placements'],
+    ['accountGid', 'account_id', 'accounts'],
+    ['paidOn', 'paid_on'],
+    ['reference', 'reference'],
+    ['gross', 'gross'],
+    ['commission', 'commission'],
+    ['remittance', 'remittance'],
+    ['receiptGid', 'receipt_id', 'receipts'],
   ],
 };
 

@@ -7,6 +7,8 @@ import { COLUMNS, type ChangeableTable, type Column, type RecordTable } from './
 import { pulledDocumentPlace, type FiledChange } from './documents';
 import { claimAdjustmentRow, claimRemarkRow, depositBatchRow } from './wire-posting';
 import {
+  agencyPaymentFileRow,
+  agencyPaymentRow,
   agencyPlacementBatchRow,
   agencyPlacementRow,
   agencyRow,
@@ -57,6 +59,8 @@ const SCHEMAS = {
   agency_placement_batches: agencyPlacementBatchRow,
   agency_placements: agencyPlacementRow,
   extraordinary_actions: extraordinaryActionRow,
+  agency_payment_files: agencyPaymentFileRow,
+  agency_payments: agencyPaymentRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -94,6 +98,7 @@ function localValues(db: Db, cols: readonly Column[], row: RecordChange['row']):
           fields.createdAt ??
           fields.movedAt ??
           fields.takenAt ??
+          fields.importedAt ??
           fields.placedOn,
       );
       return takeUserIdOrNull(db, value as string | null, at);
@@ -220,6 +225,7 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'deposit_batches':
     case 'agencies':
     case 'agency_placement_batches':
+    case 'agency_payment_files':
       return undefined;
     case 'accounts':
       return id;
@@ -230,6 +236,7 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'bad_debt_moves':
     case 'agency_placements':
     case 'extraordinary_actions':
+    case 'agency_payments':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
     case 'claim_adjustments':

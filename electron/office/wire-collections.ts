@@ -74,3 +74,31 @@ export const extraordinaryActionRow = z.strictObject({
   reversalReason: text,
 });
 export type ExtraordinaryActionRow = z.infer<typeof extraordinaryActionRow>;
+
+/** An agency's payment file as imported: its totals; which rows it posted are its payments. */
+export const agencyPaymentFileRow = z.strictObject({
+  agencyGid: gid,
+  fileName: z.string(),
+  sha256: z.string(),
+  rowCount: z.number().int().min(0),
+  gross: cents,
+  commission: cents,
+  importedAt: z.string(),
+  importedBy: gid,
+});
+export type AgencyPaymentFileRow = z.infer<typeof agencyPaymentFileRow>;
+
+/** One payment an agency reported, by its reference (posted once per agency), and its receipt. */
+export const agencyPaymentRow = z.strictObject({
+  fileGid: gid,
+  agencyGid: gid,
+  placementGid: gid,
+  accountGid: gid,
+  paidOn: isoDate,
+  reference: z.string(),
+  gross: cents.positive(),
+  commission: cents,
+  remittance: z.enum(['gross', 'net']),
+  receiptGid: gid.nullable(),
+});
+export type AgencyPaymentRow = z.infer<typeof agencyPaymentRow>;

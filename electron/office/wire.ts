@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { cents, gid, isoDate, text } from './wire-fields';
 import { correspondenceRow, documentRow } from './wire-filed';
 import {
+  agencyPaymentFileRow,
+  agencyPaymentRow,
   agencyPlacementBatchRow,
   agencyPlacementRow,
   agencyRow,
@@ -304,6 +306,18 @@ const insertOnly = [
     version: z.literal(1),
     row: agencyPlacementBatchRow,
   }),
+  z.strictObject({
+    tbl: z.literal('agency_payment_files'),
+    gid,
+    version: z.literal(1),
+    row: agencyPaymentFileRow,
+  }),
+  z.strictObject({
+    tbl: z.literal('agency_payments'),
+    gid,
+    version: z.literal(1),
+    row: agencyPaymentRow,
+  }),
 ] as const;
 
 const version = z.number().int().min(1);
@@ -358,6 +372,8 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[11].extend(inserted),
   insertOnly[12].extend(inserted),
   insertOnly[13].extend(inserted),
+  insertOnly[14].extend(inserted),
+  insertOnly[15].extend(inserted),
   changeable[0].extend(insertedOrChanged),
   changeable[1].extend(insertedOrChanged),
   changeable[2].extend(insertedOrChanged),

@@ -11,7 +11,9 @@
  * A placement with an agency is kept as placed, only its recall recorded, and never
  * deleted: still so, but for the sync worker (the capture off), which writes the office's
  * row of a placement over this desk's (a recall refused because another desk changed the
- * placement first) and withdraws a placement the office refused, as it does a ledger row.
+ * placement first) and withdraws a placement the office refused, as it does a ledger row;
+ * and an agency's payment, withdrawn with its posting when the office refuses it (the same
+ * reference posted at another desk first).
  *
  * The collection records an older version made at a linked desk were never captured, so
  * they have no office-wide id and would fall back to `base:<id>`, the name of the first
@@ -70,6 +72,16 @@ INSERT INTO sync_rows (tbl, local_id, gid, version)
    WHERE e.taken_at >= l.linked_at
      AND NOT EXISTS (SELECT 1 FROM sync_rows s
                       WHERE s.tbl = 'extraordinary_actions' AND s.local_id = e.id);
+INSERT INTO sync_rows (tbl, local_id, gid, version)
+  SELECT 'agency_payment_files', f.id, 'own:' || f.id, 1 FROM agency_payment_files f, office_link l
+   WHERE f.imported_at >= l.linked_at
+     AND NOT EXISTS (SELECT 1 FROM sync_rows s
+                      WHERE s.tbl = 'agency_payment_files' AND s.local_id = f.id);
+INSERT INTO sync_rows (tbl, local_id, gid, version)
+  SELECT 'agency_payments', p.id, 'own:' || p.id, 1
+    FROM agency_payments p JOIN agency_payment_files f ON f.id = p.file_id, office_link l
+   WHERE f.imported_at >= l.linked_at
+     AND NOT EXISTS (SELECT 1 FROM sync_rows s WHERE s.tbl = 'agency_payments' AND s.local_id = p.id);
 
 DROP TRIGGER agency_placements_kept;
 CREATE TRIGGER agency_placements_kept BEFORE UPDATE ON agency_placements
@@ -78,6 +90,10 @@ CREATE TRIGGER agency_placements_kept BEFORE UPDATE ON agency_placements
     OR NEW.batch_id IS NOT OLD.batch_id OR NEW.placed_on IS NOT OLD.placed_on
     OR NEW.balance_placed IS NOT OLD.balance_placed)
 BEGIN SELECT RAISE(ABORT, 'a placement is kept as placed; only its recall is recorded'); END;
+DROP TRIGGER agency_payments_no_delete;
+CREATE TRIGGER agency_payments_no_delete BEFORE DELETE ON agency_payments
+  WHEN (SELECT capture FROM office_link) IS NOT 0
+BEGIN SELECT RAISE(ABORT, 'agency payments are kept as posted'); END;
 DROP TRIGGER agency_placements_no_delete;
 CREATE TRIGGER agency_placements_no_delete BEFORE DELETE ON agency_placements
   WHEN (SELECT capture FROM office_link) IS NOT 0

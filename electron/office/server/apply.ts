@@ -179,7 +179,9 @@ async function applyChange(
     c.tbl === 'agencies' ||
     c.tbl === 'agency_placement_batches' ||
     c.tbl === 'agency_placements' ||
-    c.tbl === 'extraordinary_actions'
+    c.tbl === 'extraordinary_actions' ||
+    c.tbl === 'agency_payment_files' ||
+    c.tbl === 'agency_payments'
   ) {
     try {
       await insertRecord(client, desktopId, c);

@@ -84,6 +84,10 @@ function alreadyCreated(c: RecordChange, constraint: string | undefined): string
       return c.tbl === 'agency_placements'
         ? 'This account was already placed with an agency at another desktop; this placement was withdrawn here and is listed; the office’s comes with the next sync.'
         : undefined;
+    case 'agency_payments_once':
+      return c.tbl === 'agency_payments'
+        ? `The agency's payment ${c.row.reference} was already posted at another desktop; this file's postings were withdrawn here and are listed; the office’s come with the next sync.`
+        : undefined;
     case 'correspondence_filed_once':
       return c.tbl === 'correspondence'
         ? 'This scan was already filed on this account at another desktop.'

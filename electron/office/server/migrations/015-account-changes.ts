@@ -29,6 +29,11 @@
  * account at once, the second is refused with what it sent. An extraordinary collection
  * action (501(r): the agency referral a placement is, a credit report, a debt sale, a legal
  * action) travels likewise, its reversal its one change.
+ *
+ * And an agency's payment files and the payments they post, insert-only, in the entry of
+ * the posting's receipts: a payment is posted once per agency and reference office-wide, as
+ * on each desktop, so the same file imported at two desks is posted by the first and
+ * refused, withdrawn whole, at the second.
  */
 export const serverMigration015 = `
 ALTER TABLE accounts ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1);
@@ -203,4 +208,46 @@ CREATE POLICY extraordinary_actions_insert_own ON extraordinary_actions FOR INSE
     OR (starts_with(gid, 'base:') AND version = 2)));
 CREATE POLICY extraordinary_actions_change ON extraordinary_actions FOR UPDATE
   USING (true) WITH CHECK (true);
+
+CREATE TABLE agency_payment_files (
+  gid text PRIMARY KEY,
+  agency_gid text NOT NULL,
+  file_name text NOT NULL,
+  sha256 text NOT NULL,
+  row_count integer NOT NULL,
+  gross bigint NOT NULL,
+  commission bigint NOT NULL,
+  imported_at text NOT NULL,
+  imported_by text NOT NULL,
+  desktop_id uuid NOT NULL REFERENCES desktops (id)
+);
+CREATE TABLE agency_payments (
+  gid text PRIMARY KEY,
+  file_gid text NOT NULL,
+  agency_gid text NOT NULL,
+  placement_gid text NOT NULL,
+  account_gid text NOT NULL,
+  paid_on text NOT NULL,
+  reference text NOT NULL,
+  gross bigint NOT NULL CHECK (gross > 0),
+  commission bigint NOT NULL CHECK (commission BETWEEN 0 AND gross),
+  remittance text NOT NULL CHECK (remittance IN ('gross', 'net')),
+  receipt_gid text,
+  desktop_id uuid NOT NULL REFERENCES desktops (id),
+  CONSTRAINT agency_payments_once UNIQUE (agency_gid, reference)
+);
+${['agency_payment_files', 'agency_payments']
+  .map(
+    (t) => `CREATE TRIGGER ${t}_insert_only BEFORE UPDATE OR DELETE ON ${t}
+  FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t}
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+REVOKE ALL ON ${t} FROM PUBLIC;
+GRANT SELECT, INSERT ON ${t} TO claimdesk_desktop;
+ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;
+CREATE POLICY ${t}_read ON ${t} FOR SELECT USING (true);
+CREATE POLICY ${t}_insert_own ON ${t} FOR INSERT
+  WITH CHECK (my_desk(desktop_id) AND starts_with(gid, desktop_id::text || ':'));`,
+  )
+  .join('\n')}
 `;
