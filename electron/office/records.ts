@@ -6,6 +6,7 @@ import { gidOrNull, localIdOrNull, takeUserIdOrNull, type GidTable } from './gid
 import { COLUMNS, type ChangeableTable, type Column, type RecordTable } from './record-columns';
 import { pulledDocumentPlace, type FiledChange } from './documents';
 import { claimAdjustmentRow, claimRemarkRow, depositBatchRow } from './wire-posting';
+import { correspondenceRow, documentRow } from './wire-filed';
 import {
   agencyPaymentFileRow,
   agencyPaymentRow,
@@ -21,9 +22,7 @@ import {
   accountRow,
   claimLineRow,
   claimRow,
-  correspondenceRow,
   coverageRow,
-  documentRow,
   facilityRow,
   payerRow,
   personRow,

@@ -17,14 +17,6 @@ import {
   depositBatchRow,
 } from './wire-posting';
 
-// filed documents' rows live beside; their callers import them from here
-export {
-  correspondenceRow,
-  documentRow,
-  type CorrespondenceRow,
-  type DocumentRow,
-} from './wire-filed';
-
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
  * a desktop's own integer ids. The server parses what desktops send and desktops parse
