@@ -106,10 +106,9 @@ ON follow_ups`,
   inserted('office_capture_receipt', 'receipts'),
   inserted('office_capture_ledger_entry', 'ledger_entries'),
   ...RECORDS.map((tbl) => inserted(`office_capture_${tbl}`, tbl)),
-  // later changes to payers, people, accounts, coverages, claims, moves to bad debt and
-  // placements with agencies travel by version; an
-  // account's cached balances and aging are not among the columns watched, so the ledger's
-  // rewrite of them at every posting fires nothing
+  // later changes to payers, people, accounts, coverages, claims and the collection records
+  // travel by version; an account's cached balances and aging are not among the columns
+  // watched, so the ledger's rewrite of them at every posting fires nothing
   ...CHANGED_RECORDS.map(changedRecord),
   // a statement run's combined file stays the printing desk's; its statements travel
   inserted('office_capture_documents', 'documents', `new.kind <> 'statement_run' AND `),

@@ -62,8 +62,8 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // its own reason, another desk's change first: it goes after the request's notes, money
   // and new records, as a part of them, so that it cannot take them down with it
   const others = changes.filter((c) => c.tbl !== 'users' && c.tbl !== 'deposit_batches');
-  // but a move to bad debt or a placement with an agency (and its undoing or recall) is the
-  // account's new status: the one must not stand at the office without the other, so the
+  // but a move to bad debt, a placement with an agency or another collection action (and
+  // its undoing, recall or reversal) is the account's new status: the one must not stand at the office without the other, so the
   // account's change goes with it, and another desk's change to the account first refuses both
   const collecting = others.some(isCollection);
   const withWork = (c: Change) => !isRecordUpdate(c) || (collecting && isCollectionChange(c));
