@@ -69,9 +69,19 @@ const USER_COLUMNS = ['display_name', 'role', 'active', 'pending', 'title', 'ema
  * and account, a payer's code), which never change: an update of one of them is noted, once
  * per transaction, only when its value really changed.
  */
-const CHANGED_RECORDS = (['payers', 'people', 'coverages', 'claims', 'denials'] as const).map(
-  (tbl) => [tbl, changingColumns(tbl)] as const,
-);
+const CHANGED_RECORDS = (
+  [
+    'payers',
+    'people',
+    'accounts',
+    'coverages',
+    'claims',
+    'denials',
+    'bad_debt_moves',
+    'agency_placements',
+    'extraordinary_actions',
+  ] as const
+).map((tbl) => [tbl, changingColumns(tbl)] as const);
 
 const changedRecord = ([tbl, columns]: readonly [string, readonly string[]]): CaptureTrigger =>
   trigger(
@@ -100,7 +110,9 @@ ON follow_ups`,
   // the denial an 835 opens, and the payer's answers to its appeals
   inserted('office_capture_denials', 'denials'),
   inserted('office_capture_appeal_responses', 'appeal_responses'),
-  // later changes to payers, people, coverages, claims and denials travel by version
+  // later changes to payers, people, accounts, coverages, claims, denials and the collection
+  // records travel by version; an account's cached balances and aging are not among the
+  // columns watched, so the ledger's rewrite of them at every posting fires nothing
   ...CHANGED_RECORDS.map(changedRecord),
   // a statement run's combined file stays the printing desk's; its statements travel
   inserted('office_capture_documents', 'documents', `new.kind <> 'statement_run' AND `),
@@ -109,6 +121,16 @@ ON follow_ups`,
   inserted('office_capture_claim_adjustments', 'claim_adjustments'),
   inserted('office_capture_claim_remarks', 'claim_remarks'),
   inserted('office_capture_deposit_batches', 'deposit_batches'),
+  // the collection cycle: a move to bad debt goes with its write-off (its undoing, above)
+  inserted('office_capture_bad_debt_moves', 'bad_debt_moves'),
+  // an agency added, a sending of accounts to one and each account placed (its recall, above)
+  inserted('office_capture_agencies', 'agencies'),
+  inserted('office_capture_agency_placement_batches', 'agency_placement_batches'),
+  inserted('office_capture_agency_placements', 'agency_placements'),
+  inserted('office_capture_extraordinary_actions', 'extraordinary_actions'),
+  // an agency's payment file, and each payment it posted, in the entry of its receipts
+  inserted('office_capture_agency_payment_files', 'agency_payment_files'),
+  inserted('office_capture_agency_payments', 'agency_payments'),
   // a batch closes once; its closing travels under the batch's own local id
   trigger(
     'office_capture_batch_closing',

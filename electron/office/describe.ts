@@ -24,6 +24,14 @@ export function describeRow(r: ServerRow | Change): string {
       return `New claim ${r.row.claimNumber} for ${formatCents(cents(r.row.totalCharge))}.`;
     case 'deposit_batches':
       return `New deposit batch of ${formatUsDate(isoDate(r.row.depositDate))} expecting ${formatCents(cents(r.row.expectedTotal))}.`;
+    case 'bad_debt_moves':
+      return `Moved ${formatCents(cents(r.row.amount))} to bad debt on ${formatUsDate(isoDate(r.row.movedOn))}.`;
+    case 'agencies':
+      return `New collection agency ${r.row.name}.`;
+    case 'agency_payments':
+      return `Agency payment ${r.row.reference} of ${formatCents(cents(r.row.gross))} paid on ${formatUsDate(isoDate(r.row.paidOn))}.`;
+    case 'agency_placements':
+      return `Placed with an agency on ${formatUsDate(isoDate(r.row.placedOn))} with ${formatCents(cents(r.row.balancePlaced))}.`;
     case 'batch_closings':
       return `Deposit batch closed at ${formatCents(cents(r.row.expectedTotal))}.`;
     case 'denials':
@@ -66,9 +74,17 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
       return `Details of ${c.row.lastName}, ${c.row.firstName} changed.`;
     case 'payers':
       return `Payer ${c.row.name} (${c.row.payerCode}) changed.`;
+    case 'accounts':
+      return `Account ${c.row.accountNumber} set to ${c.row.status.replaceAll('_', ' ')} (${c.row.financialClass}).`;
     case 'coverages':
       return `Coverage changed: member ID ${c.row.memberId}.`;
     case 'denials':
       return `Denial of ${formatCents(cents(c.row.amount))} set to ${stateLabel(c.row.state)}, appeal by ${formatUsDate(isoDate(c.row.deadlineDate))}.`;
+    case 'extraordinary_actions':
+      return `Collection action (${c.row.action.replaceAll('_', ' ')}) reversed: ${c.row.reversalReason ?? ''}`.trim();
+    case 'agency_placements':
+      return `Recalled from its agency on ${formatUsDate(isoDate(c.row.recalledOn ?? c.row.placedOn))}: ${c.row.recallReason ?? ''}`.trim();
+    case 'bad_debt_moves':
+      return `Bad debt of ${formatCents(cents(c.row.amount))} undone: ${c.row.undoReason ?? ''}`.trim();
   }
 }

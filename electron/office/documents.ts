@@ -14,7 +14,8 @@ import { localIdOf } from './gids';
 import { referencesOf } from './records';
 import { getDocumentFileBytes, hasDocumentFile, putDocumentFile } from './server/documents';
 import { extensionFor } from '../correspondence/file-type';
-import { serverRow, type CorrespondenceRow, type DocumentRow, type ServerRow } from './wire';
+import { serverRow, type ServerRow } from './wire';
+import type { CorrespondenceRow, DocumentRow } from './wire-filed';
 
 /**
  * A filed document's file (a generated letter's, or a scan's) travels by content hash: the filing desktop sends the PDF (plain:

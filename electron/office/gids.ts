@@ -24,7 +24,14 @@ export type GidTable =
   | 'deposit_batches'
   | 'batch_closings'
   | 'denials'
-  | 'appeal_responses';
+  | 'appeal_responses'
+  | 'bad_debt_moves'
+  | 'agencies'
+  | 'agency_placement_batches'
+  | 'agency_placements'
+  | 'extraordinary_actions'
+  | 'agency_payment_files'
+  | 'agency_payments';
 
 const BASE = 'base:';
 

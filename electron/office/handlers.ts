@@ -62,6 +62,9 @@ const UNSAID = new Set<Change['tbl']>([
   'addresses',
   'claim_adjustments',
   'claim_remarks',
+  'agency_placement_batches',
+  'extraordinary_actions',
+  'agency_payment_files',
 ]);
 
 function userName(ctx: ReadCtx, userId: number): string {

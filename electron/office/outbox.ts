@@ -64,12 +64,23 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // its own reason, another desk's change first: it goes after the request's notes, money
   // and new records, as a part of them, so that it cannot take them down with it
   const others = changes.filter((c) => c.tbl !== 'users' && c.tbl !== 'deposit_batches');
-  const changed = others.filter(isRecordUpdate);
+  // but a move to bad debt, a placement with an agency or another collection action (and
+  // its undoing, recall or reversal) is the account's new status: the one must not stand at
+  // the office without the other, so the account's change goes with it, and another desk's
+  // change to the account first refuses both
+  const collecting = others.some(isCollection);
+  const withWork = (c: Change) => !isRecordUpdate(c) || (collecting && isCollectionChange(c));
+  const changed = others.filter((c) => !withWork(c));
   // a new denial goes with the follow-up opened for it, as a part of the posting that
   // opened it: refused with the posting, but refused on its own (another desk recorded the
   // claim's denial first) without taking the posting or the request's other follow-ups
   const opened = newDenials(others);
-  const work = others.filter((c) => !isRecordUpdate(c) && !opened.includes(c));
+  // the account's change last: a clash of the record itself (a move standing already) is
+  // the reason a person is given, before a version moved by it
+  const work = [
+    ...others.filter((c) => withWork(c) && !isRecordUpdate(c) && !opened.includes(c)),
+    ...others.filter((c) => withWork(c) && isRecordUpdate(c)),
+  ];
   const money = work.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
   const first = money ? work.filter((c) => c.tbl !== 'follow_ups') : work;
   const rest = money ? work.filter((c) => c.tbl === 'follow_ups') : [];
@@ -94,6 +105,11 @@ function newDenials(changes: readonly Change[]): Change[] {
       (c.tbl === 'follow_ups' && c.op === 'insert' && tracked.has(c.gid)),
   );
 }
+
+/** A record of the collection cycle, which changes an account's status with it. */
+const isCollection = (c: Change) =>
+  c.tbl === 'bad_debt_moves' || c.tbl === 'agency_placements' || c.tbl === 'extraordinary_actions';
+const isCollectionChange = (c: Change) => c.tbl === 'accounts' || isCollection(c);
 
 /**
  * Drops the rows that name one of this desktop's own (a record the office refused that
@@ -172,6 +188,13 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
       case 'deposit_batches':
       case 'denials':
       case 'appeal_responses':
+      case 'bad_debt_moves':
+      case 'agencies':
+      case 'agency_placement_batches':
+      case 'agency_placements':
+      case 'extraordinary_actions':
+      case 'agency_payment_files':
+      case 'agency_payments':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -241,6 +264,20 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'appeal_responses':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'bad_debt_moves':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'agencies':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'agency_placement_batches':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'agency_placements':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'extraordinary_actions':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'agency_payment_files':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'agency_payments':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }
 
@@ -258,11 +295,19 @@ function recordUpdate(db: Db, tbl: ChangeableTable, localId: number): Change {
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'people':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'accounts':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'coverages':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'claims':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'denials':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'bad_debt_moves':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'agency_placements':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'extraordinary_actions':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
   }
 }

@@ -20,7 +20,14 @@ export type RecordTable =
   | 'claim_remarks'
   | 'deposit_batches'
   | 'denials'
-  | 'appeal_responses';
+  | 'appeal_responses'
+  | 'bad_debt_moves'
+  | 'agencies'
+  | 'agency_placement_batches'
+  | 'agency_placements'
+  | 'extraordinary_actions'
+  | 'agency_payment_files'
+  | 'agency_payments';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -213,6 +220,87 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['recordedAt', 'recorded_at'],
     ['recordedBy', 'recorded_by', 'users'],
   ],
+  // the collection cycle: a move to bad debt travels with its write-off, its undoing by version
+  bad_debt_moves: [
+    ['accountGid', 'account_id', 'accounts'],
+    ['amount', 'amount'],
+    ['movedOn', 'moved_on'],
+    ['movedAt', 'moved_at'],
+    ['movedBy', 'moved_by', 'users'],
+    ['undoneAt', 'undone_at'],
+    ['undoneBy', 'undone_by', 'users'],
+    ['undoReason', 'undo_reason'],
+  ],
+  // an agency as added (its later edits are the desk's own), each sending of accounts to it,
+  // and each account placed, whose recall comes later by version
+  agencies: [
+    ['name', 'name'],
+    ['columns', 'columns'],
+    ['commissionBps', 'commission_bps'],
+    ['remittance', 'remittance'],
+    ['contact', 'contact'],
+    ['active', 'active'],
+    ['createdAt', 'created_at'],
+    ['createdBy', 'created_by', 'users'],
+    ['updatedAt', 'updated_at'],
+    ['updatedBy', 'updated_by', 'users'],
+  ],
+  agency_placement_batches: [
+    ['agencyGid', 'agency_id', 'agencies'],
+    ['placedOn', 'placed_on'],
+    ['columns', 'columns'],
+    ['accountCount', 'account_count'],
+    ['balance', 'balance'],
+    ['createdAt', 'created_at'],
+    ['createdBy', 'created_by', 'users'],
+  ],
+  agency_placements: [
+    ['agencyGid', 'agency_id', 'agencies'],
+    ['batchGid', 'batch_id', 'agency_placement_batches'],
+    ['accountGid', 'account_id', 'accounts'],
+    ['placedOn', 'placed_on'],
+    ['balancePlaced', 'balance_placed'],
+    ['recalledOn', 'recalled_on'],
+    ['recalledAt', 'recalled_at'],
+    ['recalledBy', 'recalled_by', 'users'],
+    ['recallReason', 'recall_reason'],
+  ],
+  // an extraordinary collection action (501(r)) as taken, whose reversal comes later by version
+  extraordinary_actions: [
+    ['accountGid', 'account_id', 'accounts'],
+    ['action', 'action'],
+    ['takenOn', 'taken_on'],
+    ['note', 'note'],
+    ['takenAt', 'taken_at'],
+    ['takenBy', 'taken_by', 'users'],
+    ['reversedOn', 'reversed_on'],
+    ['reversedAt', 'reversed_at'],
+    ['reversedBy', 'reversed_by', 'users'],
+    ['reversalReason', 'reversal_reason'],
+  ],
+  // an agency's payment file and each payment it posted, with the posting's receipt
+  agency_payment_files: [
+    ['agencyGid', 'agency_id', 'agencies'],
+    ['fileName', 'file_name'],
+    ['sha256', 'sha256'],
+    ['rowCount', 'row_count'],
+    ['gross', 'gross'],
+    ['commission', 'commission'],
+    ['importedAt', 'imported_at'],
+    ['importedBy', 'imported_by', 'users'],
+  ],
+  agency_payments: [
+    ['fileGid', 'file_id', 'agency_payment_files'],
+    ['agencyGid', 'agency_id', 'agencies'],
+    ['placementGid', 'placement_id', 'agency_placements'],
+    ['accountGid', 'account_id', 'accounts'],
+    ['paidOn', 'paid_on'],
+    ['reference', 'reference'],
+    ['gross', 'gross'],
+    ['commission', 'commission'],
+    ['remittance', 'remittance'],
+    ['receiptGid', 'receipt_id', 'receipts'],
+  ],
 };
 
 /** The server's column for a desktop's: a reference is kept by office-wide id. */
@@ -224,18 +312,45 @@ export function serverColumn([, column, refersTo]: Column): string {
  * The records whose later changes travel too (capture-triggers.ts), as versioned rows: the version
  * a change started from is checked on the server, as for follow-ups and users.
  */
-export type ChangeableTable = 'payers' | 'people' | 'coverages' | 'claims' | 'denials';
+export type ChangeableTable =
+  | 'payers'
+  | 'people'
+  | 'accounts'
+  | 'coverages'
+  | 'claims'
+  | 'denials'
+  | 'bad_debt_moves'
+  | 'agency_placements'
+  | 'extraordinary_actions';
 
-const CHANGEABLE: readonly string[] = ['payers', 'people', 'coverages', 'claims', 'denials'];
+const CHANGEABLE: readonly string[] = [
+  'payers',
+  'people',
+  'accounts',
+  'coverages',
+  'claims',
+  'denials',
+  'bad_debt_moves',
+  'agency_placements',
+  'extraordinary_actions',
+];
 
 /** What names a changeable record (its code, number or owner) never changes after it is made. */
 const NAMING: Record<ChangeableTable, readonly string[]> = {
   payers: ['payer_code'],
   people: [],
+  // an account is one episode of one patient; its status and class are what change
+  accounts: ['account_number', 'patient_id'],
   coverages: ['account_id'],
   claims: ['claim_number', 'account_id'],
   // one denial per claim: a claim denied again changes its denial (recordDenial)
   denials: ['claim_id'],
+  // a move is made once; only its undoing comes later
+  bad_debt_moves: ['account_id', 'amount', 'moved_on', 'moved_at', 'moved_by'],
+  // a placement likewise; only its recall comes later
+  agency_placements: ['agency_id', 'batch_id', 'account_id', 'placed_on', 'balance_placed'],
+  // and an action taken; only its reversal comes later
+  extraordinary_actions: ['account_id', 'action', 'taken_on', 'note', 'taken_at', 'taken_by'],
 };
 
 /** The desktop's columns a later change of a changeable record can move, in COLUMNS' order. */

@@ -3,7 +3,7 @@ import { touchAccount } from '../core/touched';
 import type { Db, ReadDb } from '../db/open';
 import { all, oneOrThrow, run } from '../db/query';
 import { gidOrNull, localIdOrNull, takeUserIdOrNull, type GidTable } from './gids';
-import { COLUMNS, type ChangeableTable, type RecordTable } from './record-columns';
+import { COLUMNS, type ChangeableTable, type Column, type RecordTable } from './record-columns';
 import { pulledDocumentPlace, removedAtOffice, type FiledChange } from './documents';
 import {
   appealResponseRow,
@@ -12,15 +12,23 @@ import {
   denialRow,
   depositBatchRow,
 } from './wire-posting';
+import { correspondenceRow, documentRow } from './wire-filed';
+import {
+  agencyPaymentFileRow,
+  agencyPaymentRow,
+  agencyPlacementBatchRow,
+  agencyPlacementRow,
+  agencyRow,
+  badDebtMoveRow,
+  extraordinaryActionRow,
+} from './wire-collections';
 
 export type { RecordTable } from './record-columns';
 import {
   accountRow,
   claimLineRow,
   claimRow,
-  correspondenceRow,
   coverageRow,
-  documentRow,
   facilityRow,
   payerRow,
   personRow,
@@ -53,6 +61,13 @@ const SCHEMAS = {
   deposit_batches: depositBatchRow,
   denials: denialRow,
   appeal_responses: appealResponseRow,
+  bad_debt_moves: badDebtMoveRow,
+  agencies: agencyRow,
+  agency_placement_batches: agencyPlacementBatchRow,
+  agency_placements: agencyPlacementRow,
+  extraordinary_actions: extraordinaryActionRow,
+  agency_payment_files: agencyPaymentFileRow,
+  agency_payments: agencyPaymentRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -78,6 +93,29 @@ export function readRecord<T extends RecordTable>(db: ReadDb, tbl: T, id: number
   return SCHEMAS[tbl].parse(row) as RowOf<T>;
 }
 
+/** A travelling row's values by this copy's columns, what it names translated to local ids. */
+function localValues(db: Db, cols: readonly Column[], row: RecordChange['row']): unknown[] {
+  const fields: Record<string, unknown> = row;
+  return cols.map(([field, , refersTo]) => {
+    const value = fields[field];
+    if (refersTo === 'users') {
+      // someone who signed in first at the desktop that made it is added here (users.ts)
+      const at = String(
+        fields.recordedAt ??
+          // who changed a denial may have signed in first at the desktop that changed it
+          fields.updatedAt ??
+          fields.createdAt ??
+          fields.movedAt ??
+          fields.takenAt ??
+          fields.importedAt ??
+          fields.placedOn,
+      );
+      return takeUserIdOrNull(db, value as string | null, at);
+    }
+    return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
+  });
+}
+
 /**
  * Adds a record another desktop created, its foreign keys translated to this copy's ids
  * (a row this copy lacks raises MissingRowError). A claim's import file stays the importing
@@ -91,16 +129,7 @@ export function insertRecord(
   gid: string,
 ): number {
   const cols = COLUMNS[tbl];
-  const fields: Record<string, unknown> = row;
-  const values = cols.map(([field, , refersTo]) => {
-    const value = fields[field];
-    if (refersTo === 'users') {
-      // someone who signed in first at the desktop that made it is added here (users.ts)
-      const at = String(fields.recordedAt ?? fields.createdAt);
-      return takeUserIdOrNull(db, value as string | null, at);
-    }
-    return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
-  });
+  const values = localValues(db, cols, row);
   const columns = cols.map(([, c]) => c);
   if (tbl === 'documents' || tbl === 'correspondence') {
     const filed = { tbl, gid, row } as FiledChange;
@@ -137,15 +166,7 @@ export function updateRecord<T extends ChangeableTable>(
   row: RowOf<T>,
 ): void {
   const cols = COLUMNS[tbl];
-  const fields: Record<string, unknown> = row;
-  const values = cols.map(([field, , refersTo]) => {
-    const value = fields[field];
-    // who changed a denial may have signed in first at the desktop that changed it
-    if (refersTo === 'users') {
-      return takeUserIdOrNull(db, value as string | null, String(fields.updatedAt));
-    }
-    return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
-  });
+  const values = localValues(db, cols, row);
   run(
     db,
     `UPDATE ${tbl} SET ${cols.map(([, c]) => `${c} = ?`).join(', ')} WHERE id = ?`,
@@ -218,6 +239,9 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'people':
     case 'addresses':
     case 'deposit_batches':
+    case 'agencies':
+    case 'agency_placement_batches':
+    case 'agency_payment_files':
       return undefined;
     case 'accounts':
       return id;
@@ -225,6 +249,10 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'claims':
     case 'documents':
     case 'correspondence':
+    case 'bad_debt_moves':
+    case 'agency_placements':
+    case 'extraordinary_actions':
+    case 'agency_payments':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
     case 'claim_adjustments':

@@ -29,7 +29,7 @@ async function serverText(server: ServerConfig): Promise<string> {
   await client.connect();
   try {
     const { rows } = await client.query<{ t: string | null }>(
-      `SELECT string_agg(t, E'\\n') AS t FROM (
+      `SELECT string_agg(t, E'\\n' ORDER BY t) AS t FROM (
          SELECT row::text AS t FROM change_log
          UNION ALL SELECT to_jsonb(p)::text FROM people p
          UNION ALL SELECT to_jsonb(a)::text FROM addresses a

@@ -4,13 +4,19 @@ import { expect, it } from 'vitest';
 import type { AccountId, FollowUpId, LedgerEntryId, ReceiptId } from '../../shared/ids';
 import { addDays } from '../../shared/dates/iso-date';
 import { dispatch } from '../api/dispatch';
-import type { Ctx } from '../core/context';
-import { all, one, run } from '../db/query';
+import { all, one } from '../db/query';
 import { claimFileText, testClaim } from '../testing/claims';
 import { claimStatusFile, recordsState } from '../testing/office/records';
 import { TEST_TODAY } from '../testing/test-db';
 import { desktopsOf, syncedState, type Desktop } from '../testing/office/desktops';
-import { moneyState, owing } from '../testing/office/money';
+import { moneyState } from '../testing/office/money';
+import {
+  accountOf,
+  collectionState,
+  ledgerOfEntries,
+  owingWithAcme,
+  placeWithAgency,
+} from '../testing/office/property';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 
 type Action =
@@ -24,6 +30,7 @@ type Action =
   | { do: 'unadjust'; at: number; account: number; pick: number }
   | { do: 'import'; at: number; number: number }
   | { do: 'status'; at: number; number: number; rejected: boolean }
+  | { do: 'place' | 'recall'; at: number; account: number }
   | { do: 'push' | 'pull' | 'sync'; at: number };
 
 const at = fc.integer({ min: 0, max: 2 });
@@ -75,6 +82,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     }),
     weight: 4,
   },
+  // an account placed with the agency, and recalled: two desks changing its status, one refused
+  fc.record({ do: fc.constantFrom('place' as const, 'recall' as const), at, account }),
   // a desktop that is not synced for a while is offline for that while
   {
     arbitrary: fc.record({
@@ -111,6 +120,12 @@ async function perform(d: Desktop, accountId: AccountId, a: Action): Promise<voi
         fileName: `S${(notes += 1)}.277`,
         text: claimStatusFile(`N${a.number}`, a.rejected, notes),
       });
+      return;
+    case 'place':
+      placeWithAgency(d, accountId);
+      return;
+    case 'recall':
+      dispatch(d.ctx, 'recallAccounts', { accountIds: [accountId], reason: 'test' });
       return;
     case 'note':
       dispatch(d.ctx, 'addActivity', { accountId, kind: 'note', text: `note ${(notes += 1)}` });
@@ -174,34 +189,6 @@ async function perform(d: Desktop, accountId: AccountId, a: Action): Promise<voi
   }
 }
 
-/** The payer the imported claims bill, in the copy every desktop starts from. */
-function owingWithAcme(ctx: Ctx, accountId: AccountId): void {
-  owing(ctx, accountId);
-  run(
-    ctx.db,
-    `INSERT OR IGNORE INTO payers (name, payer_code, financial_class, timely_filing_days,
-         appeal_window_days) VALUES ('Acme Health Plan', 'ACME01', 'commercial', 180, 180)`,
-  );
-}
-
-/** A base account, or an imported one this desktop has (undefined: it has none yet). */
-function accountOf(d: Desktop, base: AccountId[], n: number): AccountId | undefined {
-  if (n < base.length) return base[n];
-  return one<{ id: AccountId }>(
-    d.ctx.db,
-    `SELECT id FROM accounts WHERE account_number = ?`,
-    `N${n - base.length}`,
-  )?.id;
-}
-
-/** Entries each desktop wrote, by where they ended: on the server, or listed as not synced. */
-function ledgerOfEntries(d: Desktop): { outbox: number; notSynced: number } {
-  return {
-    outbox: all(d.ctx.db, `SELECT seq FROM outbox`).length,
-    notSynced: all(d.ctx.db, `SELECT seq FROM not_synced`).length,
-  };
-}
-
 describeWithPg('three desktops with random disconnects', () => {
   it('always converge on the server state, each entry accepted once or listed', async () => {
     await fc.assert(
@@ -233,7 +220,13 @@ describeWithPg('three desktops with random disconnects', () => {
           // number once
           const records = desktops.map((d) => recordsState(d.ctx));
           for (const r of records.slice(1)) expect(r).toEqual(records[0]);
-          const created = await client.query<{ n: string }>(`SELECT count(*) AS n FROM accounts`);
+          // each account's status and placements the same everywhere
+          const collections = desktops.map((d) => collectionState(d.ctx));
+          for (const c of collections.slice(1)) expect(c).toEqual(collections[0]);
+          // (a first-copy account is on the server too once changed, under its base: gid)
+          const created = await client.query<{ n: string }>(
+            `SELECT count(*) AS n FROM accounts WHERE gid NOT LIKE 'base:%'`,
+          );
           expect(records[0]?.accounts.filter((x) => !x.startsWith('base:'))).toHaveLength(
             Number(created.rows[0]?.n),
           );
@@ -300,10 +293,12 @@ describeWithPg('three desktops with random disconnects', () => {
           expect(money[0]?.ledger.filter((l) => !/ reverses -$/.test(l))).toHaveLength(
             Number(reversedRows.rows[0]?.n),
           );
-          // no lost update: each follow-up's and claim's accepted versions follow one another
+          // no lost update: each follow-up's, claim's, account's and placement's accepted
+          // versions follow one another
           const { rows } = await client.query<{ gid: string; versions: number[] }>(
             `SELECT gid, array_agg(version ORDER BY version) AS versions FROM change_log
-               WHERE tbl IN ('follow_ups', 'claims') GROUP BY tbl, gid`,
+               WHERE tbl IN ('follow_ups', 'claims', 'accounts', 'agency_placements')
+               GROUP BY tbl, gid`,
           );
           for (const r of rows) {
             const first = r.versions[0] ?? 1;

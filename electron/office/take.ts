@@ -119,11 +119,19 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
       return updateRecord(db, r.tbl, id, r.row);
     case 'people':
       return updateRecord(db, r.tbl, id, r.row);
+    case 'accounts':
+      return updateRecord(db, r.tbl, id, r.row);
     case 'coverages':
       return updateRecord(db, r.tbl, id, r.row);
     case 'claims':
       return updateRecord(db, r.tbl, id, r.row);
     case 'denials':
+      return updateRecord(db, r.tbl, id, r.row);
+    case 'bad_debt_moves':
+      return updateRecord(db, r.tbl, id, r.row);
+    case 'agency_placements':
+      return updateRecord(db, r.tbl, id, r.row);
+    case 'extraordinary_actions':
       return updateRecord(db, r.tbl, id, r.row);
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { gid, isoDate, text } from './wire-fields';
 
-/** Filed documents and scans as they travel (wire.ts holds the rest). */
+// filed documents and scans, as they travel; wire.ts puts them in its unions
 
 /**
  * A document filed on an account (a letter, a statement, an appeal), named with the SHA-256

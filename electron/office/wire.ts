@@ -2,6 +2,26 @@ import { z } from 'zod';
 import { cents, gid, isoDate, text } from './wire-fields';
 import { correspondenceRow, documentRow } from './wire-filed';
 import {
+  facilityRow,
+  payerRow,
+  personRow,
+  addressRow,
+  accountRow,
+  coverageRow,
+  claimRow,
+  claimLineRow,
+} from './wire-records';
+
+import {
+  agencyPaymentFileRow,
+  agencyPaymentRow,
+  agencyPlacementBatchRow,
+  agencyPlacementRow,
+  agencyRow,
+  badDebtMoveRow,
+  extraordinaryActionRow,
+} from './wire-collections';
+import {
   appealResponseRow,
   batchClosingRow,
   claimAdjustmentRow,
@@ -97,134 +117,6 @@ export const ledgerRow = z.strictObject({
 });
 export type LedgerRow = z.infer<typeof ledgerRow>;
 
-/** A facility accounts are billed under, added after joining; its NPI is one facility's. */
-export const facilityRow = z.strictObject({
-  name: z.string().min(1),
-  npi: text,
-});
-export type FacilityRow = z.infer<typeof facilityRow>;
-
-/** A payer an imported claim named that the office did not have. */
-export const payerRow = z.strictObject({
-  name: z.string(),
-  payerCode: z.string(),
-  financialClass: z.string(),
-  claimsLine1: text,
-  claimsLine2: text,
-  claimsCity: text,
-  claimsState: text,
-  claimsZip: text,
-  appealsLine1: text,
-  appealsLine2: text,
-  appealsCity: text,
-  appealsState: text,
-  appealsZip: text,
-  phone: text,
-  fax: text,
-  appealsFax: text,
-  timelyFilingDays: z.number().int(),
-  appealWindowDays: z.number().int(),
-  secondAppealWindowDays: z.number().int().nullable(),
-  externalReviewWindowDays: z.number().int().nullable(),
-});
-export type PayerRow = z.infer<typeof payerRow>;
-
-/** A patient or guarantor created after joining (an import's new person). */
-export const personRow = z.strictObject({
-  lastName: z.string(),
-  firstName: z.string(),
-  middleName: text,
-  dateOfBirth: text,
-  sex: text,
-  phone: text,
-  phoneDigits: text,
-  returnedMail: z.number().int(),
-  deceasedDate: text,
-  deceasedSource: text,
-  createdAt: z.string(),
-});
-export type PersonRow = z.infer<typeof personRow>;
-
-/** One address of a person's history, which only grows. */
-export const addressRow = z.strictObject({
-  personGid: gid,
-  line1: z.string(),
-  line2: text,
-  city: z.string(),
-  state: z.string(),
-  zip: z.string(),
-  effectiveDate: z.string(),
-  reason: text,
-  recordedAt: z.string(),
-  recordedBy: gid,
-});
-export type AddressRow = z.infer<typeof addressRow>;
-
-/** An account as it was opened; its balances are never sent (each copy sums its ledger). */
-export const accountRow = z.strictObject({
-  accountNumber: z.string().min(1),
-  patientGid: gid,
-  guarantorGid: gid,
-  guarantorRelationship: z.string(),
-  serviceDate: z.string(),
-  dischargeDate: text,
-  financialClass: z.string(),
-  status: z.string(),
-  createdAt: z.string(),
-  facilityGid: gid,
-});
-export type AccountRow = z.infer<typeof accountRow>;
-
-export const coverageRow = z.strictObject({
-  accountGid: gid,
-  payerGid: gid,
-  priority: z.number().int(),
-  memberId: z.string(),
-  groupNumber: text,
-  subscriberGid: gid.nullable(),
-});
-export type CoverageRow = z.infer<typeof coverageRow>;
-
-/** A claim as it was created; the file it came from is the importing desk's own record. */
-export const claimRow = z.strictObject({
-  claimNumber: z.string().min(1),
-  accountGid: gid,
-  coverageGid: gid.nullable(),
-  payerGid: gid,
-  payerClaimNumber: text,
-  billedDate: text,
-  remitDate: text,
-  status: z.string(),
-  totalCharge: cents,
-  createdAt: z.string(),
-  primaryClaimGid: gid.nullable(),
-  claimType: text,
-  facilityCode: text,
-  frequencyCode: text,
-  diagnosisCodes: text,
-  priorAuthorization: text,
-  referralNumber: text,
-  statementFrom: text,
-  statementTo: text,
-  billingProviderNpi: text,
-  fingerprint: text,
-  voidedAt: text,
-});
-export type ClaimRow = z.infer<typeof claimRow>;
-
-export const claimLineRow = z.strictObject({
-  claimGid: gid,
-  lineNumber: z.number().int(),
-  serviceDate: z.string(),
-  revenueCode: text,
-  procedureCode: text,
-  modifiers: text,
-  units: z.number(),
-  charge: cents,
-  removedAt: text,
-});
-export type ClaimLineRow = z.infer<typeof claimLineRow>;
-
 /**
  * A user as a supervisor decides them, named `user:<sign-in name>`; `changedBy` is who made
  * this state (the last entry of the user's history), which the server checks against its
@@ -251,15 +143,7 @@ const insertOnly = [
   z.strictObject({ tbl: z.literal('receipts'), gid, version: z.literal(1), row: receiptRow }),
   z.strictObject({ tbl: z.literal('ledger_entries'), gid, version: z.literal(1), row: ledgerRow }),
   z.strictObject({ tbl: z.literal('addresses'), gid, version: z.literal(1), row: addressRow }),
-  z.strictObject({ tbl: z.literal('accounts'), gid, version: z.literal(1), row: accountRow }),
   z.strictObject({ tbl: z.literal('claim_lines'), gid, version: z.literal(1), row: claimLineRow }),
-  z.strictObject({ tbl: z.literal('documents'), gid, version: z.literal(1), row: documentRow }),
-  z.strictObject({
-    tbl: z.literal('correspondence'),
-    gid,
-    version: z.literal(1),
-    row: correspondenceRow,
-  }),
   z.strictObject({
     tbl: z.literal('claim_adjustments'),
     gid,
@@ -291,6 +175,36 @@ const insertOnly = [
     version: z.literal(1),
     row: appealResponseRow,
   }),
+  z.strictObject({ tbl: z.literal('agencies'), gid, version: z.literal(1), row: agencyRow }),
+  z.strictObject({
+    tbl: z.literal('agency_placement_batches'),
+    gid,
+    version: z.literal(1),
+    row: agencyPlacementBatchRow,
+  }),
+  z.strictObject({
+    tbl: z.literal('agency_payment_files'),
+    gid,
+    version: z.literal(1),
+    row: agencyPaymentFileRow,
+  }),
+  z.strictObject({
+    tbl: z.literal('agency_payments'),
+    gid,
+    version: z.literal(1),
+    row: agencyPaymentRow,
+  }),
+] as const;
+
+/** Filed documents and scans: insert-only too, and the server's purge may mark them removed. */
+const filed = [
+  z.strictObject({ tbl: z.literal('documents'), gid, version: z.literal(1), row: documentRow }),
+  z.strictObject({
+    tbl: z.literal('correspondence'),
+    gid,
+    version: z.literal(1),
+    row: correspondenceRow,
+  }),
 ] as const;
 
 const version = z.number().int().min(1);
@@ -298,17 +212,47 @@ const version = z.number().int().min(1);
 /**
  * The changeable tables: a row created once and changed later, each change checked on the
  * server against the version it started from (follow-ups, users, and the records of
- * the capture triggers on a desktop: payers, people, coverages, claims, denials).
+ * the capture triggers on a desktop: payers, people, accounts, coverages, claims, denials,
+ * a move to bad debt (whose undoing is its change), a placement with an agency (recalled)
+ * and an extraordinary collection action (reversed)).
  */
 const changeable = [
   z.strictObject({ tbl: z.literal('follow_ups'), gid, version, row: followUpRow }),
   z.strictObject({ tbl: z.literal('users'), gid, version, row: userRow }),
   z.strictObject({ tbl: z.literal('payers'), gid, version, row: payerRow }),
   z.strictObject({ tbl: z.literal('people'), gid, version, row: personRow }),
+  z.strictObject({ tbl: z.literal('accounts'), gid, version, row: accountRow }),
   z.strictObject({ tbl: z.literal('coverages'), gid, version, row: coverageRow }),
   z.strictObject({ tbl: z.literal('claims'), gid, version, row: claimRow }),
   z.strictObject({ tbl: z.literal('denials'), gid, version, row: denialRow }),
+  z.strictObject({ tbl: z.literal('bad_debt_moves'), gid, version, row: badDebtMoveRow }),
+  z.strictObject({ tbl: z.literal('agency_placements'), gid, version, row: agencyPlacementRow }),
+  z.strictObject({
+    tbl: z.literal('extraordinary_actions'),
+    gid,
+    version,
+    row: extraordinaryActionRow,
+  }),
 ] as const;
+
+export {
+  facilityRow,
+  payerRow,
+  personRow,
+  addressRow,
+  accountRow,
+  coverageRow,
+  claimRow,
+  claimLineRow,
+  type FacilityRow,
+  type PayerRow,
+  type PersonRow,
+  type AddressRow,
+  type AccountRow,
+  type CoverageRow,
+  type ClaimRow,
+  type ClaimLineRow,
+} from './wire-records';
 
 export {
   correspondenceRow,
@@ -326,19 +270,9 @@ const purged = { removedAt: z.string().optional() };
 
 /** A row as the server holds it: what a desktop takes, by version. */
 export const serverRow = z.discriminatedUnion('tbl', [
-  insertOnly[0],
-  insertOnly[1],
-  insertOnly[2],
-  insertOnly[3],
-  insertOnly[4],
-  insertOnly[5],
-  insertOnly[6].extend({ row: documentRow.extend(purged) }),
-  insertOnly[7].extend({ row: correspondenceRow.extend(purged) }),
-  insertOnly[8],
-  insertOnly[9],
-  insertOnly[10],
-  insertOnly[11],
-  insertOnly[12],
+  ...insertOnly,
+  filed[0].extend({ row: documentRow.extend(purged) }),
+  filed[1].extend({ row: correspondenceRow.extend(purged) }),
   ...changeable,
 ]);
 export type ServerRow = z.infer<typeof serverRow>;
@@ -365,6 +299,9 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[11].extend(inserted),
   insertOnly[12].extend(inserted),
   insertOnly[13].extend(inserted),
+  insertOnly[14].extend(inserted),
+  filed[0].extend(inserted),
+  filed[1].extend(inserted),
   changeable[0].extend(insertedOrChanged),
   changeable[1].extend(insertedOrChanged),
   changeable[2].extend(insertedOrChanged),
@@ -372,8 +309,17 @@ export const change = z.discriminatedUnion('tbl', [
   changeable[4].extend(insertedOrChanged),
   changeable[5].extend(insertedOrChanged),
   changeable[6].extend(insertedOrChanged),
+  changeable[7].extend(insertedOrChanged),
+  changeable[8].extend(insertedOrChanged),
+  changeable[9].extend(insertedOrChanged),
+  changeable[10].extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
+
+/** Every table that travels, once each: what the unions above must each hold. */
+export const TRAVELLING_TABLES: readonly string[] = [...insertOnly, ...filed, ...changeable].map(
+  (o) => o.shape.tbl.value,
+);
 
 /** One outbox entry: everything one request wrote, applied on the server all or nothing. */
 export const entry = z.strictObject({

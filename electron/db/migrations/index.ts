@@ -46,6 +46,7 @@ import { migration054 } from './054-office-users';
 import { migration057 } from './057-office-capture-when-linked';
 import { migration058 } from './058-office-remittance-payments';
 import { migration059 } from './059-office-batches-of-older-versions';
+import { migration060 } from './060-bad-debt-moves-from-the-office';
 import { migration061 } from './061-office-denials-of-older-versions';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
@@ -163,6 +164,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 59,
     name: 'office database: deposit batches an older version opened at a linked desk travel',
     sql: migration059,
+  },
+  {
+    version: 60,
+    name: 'office database: moves to bad debt and agency placements from another desk',
+    sql: migration060,
   },
   {
     version: 61,

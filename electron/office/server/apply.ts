@@ -187,7 +187,14 @@ async function applyChange(
     c.tbl === 'claim_remarks' ||
     c.tbl === 'deposit_batches' ||
     c.tbl === 'denials' ||
-    c.tbl === 'appeal_responses'
+    c.tbl === 'appeal_responses' ||
+    c.tbl === 'bad_debt_moves' ||
+    c.tbl === 'agencies' ||
+    c.tbl === 'agency_placement_batches' ||
+    c.tbl === 'agency_placements' ||
+    c.tbl === 'extraordinary_actions' ||
+    c.tbl === 'agency_payment_files' ||
+    c.tbl === 'agency_payments'
   ) {
     try {
       await insertRecord(client, desktopId, c);

@@ -4,8 +4,8 @@ import { serverRow, type Change, type ServerRow } from '../wire';
 import { sqlState } from './connection';
 
 /**
- * Changes to records created earlier (server migration 11): a claim's status, a person's
- * details, a payer, a coverage. Each is applied only from the version the desktop started
+ * Changes to records created earlier (server migrations 11 and 15): a claim's status, a
+ * person's details, a payer, an account's status and class, a coverage. Each is applied only from the version the desktop started
  * from, so of two desks changing one claim at once the second is refused and takes the
  * office's row; no change is lost and none silently overwrites another.
  */
@@ -112,9 +112,13 @@ export async function changeRecord(
 const NOUN: Record<ChangeableTable, string> = {
   payers: 'payer',
   people: 'person',
+  accounts: 'account',
   coverages: 'coverage',
   claims: 'claim',
   denials: 'denial',
+  bad_debt_moves: 'move to bad debt',
+  agency_placements: 'placement',
+  extraordinary_actions: 'collection action',
 };
 
 /** The record in words a person knows it by; a person is not named, the reason being kept. */
@@ -126,9 +130,17 @@ function named(c: RecordUpdate): string {
       return `payer ${c.row.name} (${c.row.payerCode})`;
     case 'people':
       return "this person's details";
+    case 'accounts':
+      return `account ${c.row.accountNumber}`;
     case 'coverages':
       return "this account's coverage";
     case 'denials':
       return "this claim's denial";
+    case 'bad_debt_moves':
+      return "this account's move to bad debt";
+    case 'agency_placements':
+      return "this account's placement with its agency";
+    case 'extraordinary_actions':
+      return "this account's extraordinary collection action";
   }
 }

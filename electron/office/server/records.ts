@@ -72,6 +72,22 @@ function alreadyCreated(c: RecordChange, constraint: string | undefined): string
       return c.tbl === 'coverages'
         ? `This account’s coverage at priority ${c.row.priority} was already added at another desktop; ${WITHDRAWN}`
         : undefined;
+    case 'bad_debt_moves_one_standing':
+      return c.tbl === 'bad_debt_moves'
+        ? 'This account was already moved to bad debt at another desktop; this move and its write-off were withdrawn here and are listed; the office’s move comes with the next sync.'
+        : undefined;
+    case 'agencies_name_once':
+      return c.tbl === 'agencies'
+        ? `Agency ${c.row.name} was already added at another desktop; ${WITHDRAWN}`
+        : undefined;
+    case 'agency_placements_open_once':
+      return c.tbl === 'agency_placements'
+        ? 'This account was already placed with an agency at another desktop; this placement was withdrawn here and is listed; the office’s comes with the next sync.'
+        : undefined;
+    case 'agency_payments_once':
+      return c.tbl === 'agency_payments'
+        ? `The agency's payment ${c.row.reference} was already posted at another desktop; this file's postings were withdrawn here and are listed; the office’s come with the next sync.`
+        : undefined;
     case 'correspondence_filed_once':
       return c.tbl === 'correspondence'
         ? 'This scan was already filed on this account at another desktop.'

@@ -3,6 +3,7 @@ import type { Ctx } from '../../core/context';
 import { all, oneOrThrow, run } from '../../db/query';
 import { addAddress } from '../builders';
 import { call } from '../call';
+import { withCaptureOff } from '../../office/capture';
 import { everyoneSupervisor, type Desktop } from './desktops';
 
 /** What names the deceased patient of these tests, wherever it is written. */
@@ -31,10 +32,16 @@ export function eleanor(ctx: Ctx, accountId: AccountId): void {
   });
 }
 
-/** Nothing open and nothing owed on the account, as de-identifying asks. */
+/**
+ * Nothing open and nothing owed on the account, as de-identifying asks: written on this
+ * desk alone (not sent), as if it had always been so, rather than a change of its own that
+ * the next request would carry and another desk's same change would refuse.
+ */
 export function closeAccount(d: Desktop, accountId: AccountId): void {
-  run(d.ctx.db, `UPDATE follow_ups SET status = 'done' WHERE account_id = ?`, accountId);
-  run(d.ctx.db, `UPDATE accounts SET status = 'closed' WHERE id = ?`, accountId);
+  withCaptureOff(d.ctx.db, () => {
+    run(d.ctx.db, `UPDATE follow_ups SET status = 'done' WHERE account_id = ?`, accountId);
+    run(d.ctx.db, `UPDATE accounts SET status = 'closed' WHERE id = ?`, accountId);
+  });
 }
 
 export const patientOf = (d: Desktop, accountId: AccountId) =>

@@ -12,6 +12,7 @@ import { serverMigration011 } from './011-record-changes';
 import { serverMigration012 } from './012-desk-logins';
 import { serverMigration013 } from './013-facilities';
 import { serverMigration014 } from './014-user-changes-judged';
+import { serverMigration015 } from './015-account-changes';
 import { serverMigration016 } from './016-denials';
 import { serverMigration017 } from './017-purge-person';
 
@@ -92,6 +93,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 14,
     name: 'changes to users judged by the server itself: only a supervisor decides',
     sql: serverMigration014,
+  },
+  {
+    version: 15,
+    name: "an account's status and class by version; bad debt moves, agencies, placements",
+    sql: serverMigration015,
   },
   {
     version: 16,

@@ -1,0 +1,91 @@
+import { expect, it } from 'vitest';
+import type { AccountId, PersonId, UserId } from '../../shared/ids';
+import type { Ctx } from '../core/context';
+import { all, oneOrThrow, run } from '../db/query';
+import { migration060 } from '../db/migrations/060-bad-debt-moves-from-the-office';
+import { addAddress } from '../testing/builders';
+import { call } from '../testing/call';
+import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { expectLedgersAgree, owing } from '../testing/office/money';
+import { serverRows } from '../testing/office/office-copy';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { TEST_TODAY } from '../testing/test-db';
+import { keepCaptureWithLink } from './capture-triggers';
+import { gidOf } from './gids';
+import { notSyncedActions } from './not-synced';
+import { changes as changesSchema } from './wire';
+
+/** Every desktop's user a supervisor, and the account's patient owing $200.00 at an address. */
+function owingPatient(ctx: Ctx, account: AccountId): void {
+  everyoneSupervisor(ctx);
+  owing(ctx, account);
+  const patient = oneOrThrow<{ id: PersonId }>(
+    ctx.db,
+    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
+    account,
+  ).id;
+  addAddress(ctx, patient);
+}
+
+/** A move made by an older version at a linked desk: captured by nothing, sent with nothing. */
+function movedByAnOlderVersion(d: Desktop, account: AccountId, approver: UserId): number {
+  const asked = call(d.ctx, 'requestBadDebt', { accountId: account, memo: 'No contact' });
+  call({ ...d.ctx, userId: approver }, 'decideAdjustment', {
+    requestId: asked.pendingRequest?.id ?? 0,
+    decision: 'approve',
+    note: 'Uncollectible',
+  });
+  const [move] = all<{ id: number }>(d.ctx.db, `SELECT id FROM bad_debt_moves`);
+  if (!move) throw new Error('no move');
+  run(d.ctx.db, `DELETE FROM sync_rows WHERE tbl = 'bad_debt_moves'`);
+  for (const e of all<{ seq: number; changes: string }>(
+    d.ctx.db,
+    `SELECT seq, changes FROM outbox`,
+  )) {
+    const changes = changesSchema
+      .parse(JSON.parse(e.changes))
+      .filter((c) => c.tbl !== 'bad_debt_moves');
+    run(d.ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
+  }
+  return move.id;
+}
+
+describeWithPg('moves to bad debt an older version made at a linked desk', () => {
+  it("stay the desk's own at the upgrade, and never land on another desk's move of that id", async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 2, owingPatient);
+    const [first, second] = accountIds as [AccountId, AccountId];
+    for (const d of [a, b]) {
+      run(d.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T00:00:00.000Z`);
+    }
+    // both desks, still on the older version, move an account each: one local id at both
+    const ofA = movedByAnOlderVersion(a, first, b.ctx.userId);
+    const ofB = movedByAnOlderVersion(b, second, a.ctx.userId);
+    expect(ofA).toBe(ofB);
+    await syncAll(a, b);
+
+    // A upgrades (the migration makes the table again, so its capture triggers come back at
+    // the open after it), and undoes its move
+    a.ctx.db.exec(migration060);
+    keepCaptureWithLink(a.ctx.db);
+    expect(gidOf(a.ctx.db, 'bad_debt_moves', ofA)).toBe(`own:${ofA}`);
+    call(a.ctx, 'undoBadDebt', { accountId: first, reason: 'Estate paid' });
+    await syncAll(a, b);
+
+    // the undoing stayed at A; the account's status and reversals went
+    expect(await serverRows(server, `SELECT gid FROM bad_debt_moves`)).toEqual([]);
+    const standingAtB = all(
+      b.ctx.db,
+      `SELECT account_id AS account, undone_at AS undone FROM bad_debt_moves ORDER BY id`,
+    );
+    expect(standingAtB).toEqual([{ account: second, undone: null }]);
+    for (const d of [a, b]) {
+      expect(all(d.ctx.db, `SELECT id, status FROM accounts ORDER BY id`)).toEqual([
+        { id: first, status: 'open' },
+        { id: second, status: 'bad_debt' },
+      ]);
+      expect(notSyncedActions(d.ctx.db)).toEqual([]);
+    }
+    await expectLedgersAgree(server, a, b);
+  });
+});

@@ -1,0 +1,84 @@
+import type { AccountId, UserId } from '../../../shared/ids';
+import { dispatch } from '../../api/dispatch';
+import type { Ctx } from '../../core/context';
+import { all, one, oneOrThrow, run } from '../../db/query';
+import { ensureUser } from '../../users/users';
+import { atFinalNotice } from '../agencies';
+import { makeSupervisor } from '../builders';
+import { call } from '../call';
+import { gidOf } from '../../office/gids';
+import type { Desktop } from './desktops';
+import { owing } from './money';
+
+/**
+ * The copy the property test's desktops start from: each account owing $200.00, the payer
+ * the imported claims bill, and a supervisor of the office who places accounts with its one
+ * agency (no 501(r) gate on referrals here).
+ */
+export function owingWithAcme(ctx: Ctx, accountId: AccountId): void {
+  owing(ctx, accountId);
+  run(
+    ctx.db,
+    `INSERT OR IGNORE INTO payers (name, payer_code, financial_class, timely_filing_days,
+         appeal_window_days) VALUES ('Acme Health Plan', 'ACME01', 'commercial', 180, 180)`,
+  );
+  if (one(ctx.db, `SELECT 1 AS n FROM agencies`)) return;
+  const sup = { ...ctx, userId: ensureUser(ctx.db, 'sup.office', 'Sam Office', ctx.clock.now()) };
+  makeSupervisor(ctx, sup.userId);
+  call(sup, 'saveBillingRules', { bound501r: 0 });
+  call(sup, 'saveAgency', {
+    name: 'Coastal Recovery',
+    columns: ['account', 'balance'],
+    commissionBps: 2500,
+    remittance: 'gross',
+  });
+}
+
+/** The office's supervisor places the account with the agency from this desk, if it may. */
+export function placeWithAgency(d: Desktop, accountId: AccountId): void {
+  // the dunning cycle is each desk's own: past its final notice here
+  if (!one(d.ctx.db, `SELECT 1 AS n FROM dunning_stages WHERE account_id = ?`, accountId)) {
+    atFinalNotice(d.ctx, accountId, 45);
+  }
+  const sup = oneOrThrow<{ id: UserId }>(
+    d.ctx.db,
+    `SELECT id FROM users WHERE username = 'sup.office'`,
+  ).id;
+  const agencyId = oneOrThrow<{ id: number }>(d.ctx.db, `SELECT min(id) AS id FROM agencies`).id;
+  dispatch({ ...d.ctx, userId: sup }, 'placeAccounts', { agencyId, accountIds: [accountId] });
+}
+
+/** A base account, or an imported one this desktop has (undefined: it has none yet). */
+export function accountOf(d: Desktop, base: AccountId[], n: number): AccountId | undefined {
+  if (n < base.length) return base[n];
+  return one<{ id: AccountId }>(
+    d.ctx.db,
+    `SELECT id FROM accounts WHERE account_number = ?`,
+    `N${n - base.length}`,
+  )?.id;
+}
+
+/** Entries each desktop wrote, by where they ended: on the server, or listed as not synced. */
+export function ledgerOfEntries(d: Desktop): { outbox: number; notSynced: number } {
+  return {
+    outbox: all(d.ctx.db, `SELECT seq FROM outbox`).length,
+    notSynced: all(d.ctx.db, `SELECT seq FROM not_synced`).length,
+  };
+}
+
+/** Each account's status and its placements (recalled or not), by office-wide ids. */
+export function collectionState(ctx: Ctx): string[] {
+  const accounts = all<{ id: number; status: string }>(ctx.db, `SELECT id, status FROM accounts`);
+  const placements = all<{ id: number; account: number; recalled: string | null }>(
+    ctx.db,
+    `SELECT id, account_id AS account, recalled_on AS recalled FROM agency_placements`,
+  );
+  return [
+    ...accounts.map((a) => `${gidOf(ctx.db, 'accounts', a.id)} ${a.status}`),
+    ...placements.map(
+      (p) =>
+        `${gidOf(ctx.db, 'agency_placements', p.id)} ${gidOf(ctx.db, 'accounts', p.account)}` +
+        ` ${p.recalled ?? 'open'}`,
+    ),
+  ].sort();
+}
