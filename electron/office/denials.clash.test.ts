@@ -1,0 +1,94 @@
+import { expect, it } from 'vitest';
+import type { AccountId } from '../../shared/ids';
+import type { Ctx } from '../core/context';
+import { all, oneOrThrow } from '../db/query';
+import { addBilledClaim, addCoverage, addPayer } from '../testing/builders';
+import { call } from '../testing/call';
+import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { serverCount } from '../testing/office/records';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { remitClaim, remittanceFile } from '../testing/remittance';
+import { TEST_TODAY } from '../testing/test-db';
+import { gidOf } from './gids';
+import { notSyncedActions } from './not-synced';
+
+/** The account owes Acme $500.00 on one billed claim. */
+function billed(ctx: Ctx, accountId: AccountId): void {
+  const payerId = addPayer(ctx, { name: 'Acme Health', appealWindowDays: 180 });
+  addCoverage(ctx, accountId, payerId, 1);
+  addBilledClaim(ctx, accountId, payerId, [50_000]);
+}
+
+const claim = (ctx: Ctx) =>
+  oneOrThrow<{ id: number; accountId: AccountId; n: string }>(
+    ctx.db,
+    `SELECT id, account_id AS accountId, claim_number AS n FROM claims`,
+  );
+
+/** Acme refuses the whole claim as not medically necessary. */
+function importDenial(d: Desktop, trace: string): void {
+  const text = remittanceFile(
+    [
+      remitClaim({
+        patientControlNumber: claim(d.ctx).n,
+        charge: 50_000,
+        paid: 0,
+        status: '4',
+        adjustments: [{ group: 'CO', reason: '50', amount: 50_000 }],
+      }),
+    ],
+    { trace, date: TEST_TODAY },
+  );
+  expect(call(d.ctx, 'importFile', { fileName: `${trace}.835`, text }).status).toBe('posted');
+}
+
+/** Each denial by office-wide id, with its follow-up's by office-wide id and status. */
+const denials = (ctx: Ctx) =>
+  all<{ id: number; followUpId: number; status: string }>(
+    ctx.db,
+    `SELECT d.id, d.follow_up_id AS followUpId, f.status FROM denials d
+       JOIN follow_ups f ON f.id = d.follow_up_id`,
+  ).map((d) => ({
+    gid: gidOf(ctx.db, 'denials', d.id),
+    followUp: gidOf(ctx.db, 'follow_ups', d.followUpId),
+    status: d.status,
+  }));
+
+const denialFollowUp = (ctx: Ctx) =>
+  oneOrThrow<{ id: number }>(ctx.db, `SELECT follow_up_id AS id FROM denials`).id;
+
+describeWithPg('a denial meeting the office’s at the server', () => {
+  it('recorded at a second desk is refused in plain words, and that desk takes the office’s', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, billed);
+    importDenial(a, 'EFT-A');
+    await a.sync.sync();
+    call(a.ctx, 'completeFollowUp', { followUpId: denialFollowUp(a.ctx) });
+    await a.sync.sync();
+    // B's own 835 denies the same claim before B hears of A's denial
+    importDenial(b, 'EFT-B');
+    const pushed = await b.sync.sync();
+    expect(pushed.push.refused).toBeGreaterThan(0);
+    await syncAll(a, b);
+
+    expect(await serverCount(server, `SELECT count(*) AS n FROM denials`)).toBe(1);
+    expect(all(b.ctx.db, `SELECT count(*) AS n FROM outbox`)).toEqual([{ n: 0 }]);
+    expect(denials(b.ctx)).toEqual(denials(a.ctx));
+    expect(all(b.ctx.db, `SELECT * FROM sync_held`)).toEqual([]);
+    // B's denial and the follow-up it opened are listed there, with what they held
+    // B's denial and the follow-up it opened are listed there, with what they held (its
+    // change to the claim's status met A's, as any two postings' do)
+    const listed = notSyncedActions(b.ctx.db).find((n) =>
+      n.changes.some((c) => c.tbl === 'denials'),
+    );
+    expect(listed?.reason).toBe(
+      "This claim's denial was already recorded at another desktop; this desktop took the office's, and its own and the follow-up opened for it were withdrawn and are listed here: work the claim's denial on the office's.",
+    );
+    expect(listed?.changes.map((c) => `${c.op} ${c.tbl}`)).toEqual([
+      'insert follow_ups',
+      'insert denials',
+    ]);
+    // the posting and its notes landed
+    expect(await serverCount(server, `SELECT count(*) AS n FROM receipts`)).toBe(2);
+  });
+});
