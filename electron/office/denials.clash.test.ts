@@ -82,7 +82,7 @@ describeWithPg('a denial meeting the office’s at the server', () => {
       n.changes.some((c) => c.tbl === 'denials'),
     );
     expect(listed?.reason).toBe(
-      "This claim's denial was already recorded at another desktop; this desktop took the office's, and its own and the follow-up opened for it were withdrawn and are listed here: work the claim's denial on the office's.",
+      "This claim's denial was already recorded at another desktop; this desktop took the office's and withdrew its own, listed here with what went with it: work the claim's denial on the office's.",
     );
     expect(listed?.changes.map((c) => `${c.op} ${c.tbl}`)).toEqual([
       'insert follow_ups',

@@ -69,29 +69,42 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // opened it: refused with the posting, but refused on its own (another desk recorded the
   // claim's denial first) without taking the posting or the request's other follow-ups
   const opened = newDenials(others);
-  const work = others.filter((c) => !isRecordUpdate(c) && !opened.includes(c));
+  // one with no follow-up opened for it (an older version's, sent at the upgrade) goes with
+  // no posting, alone: a posting refused later must not take an earlier denial down with it
+  const alone = others.filter(
+    (c) => c.tbl === 'denials' && c.op === 'insert' && !opened.includes(c),
+  );
+  const work = others.filter(
+    (c) => !isRecordUpdate(c) && !opened.includes(c) && !alone.includes(c),
+  );
   const money = work.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
   const first = money ? work.filter((c) => c.tbl !== 'follow_ups') : work;
   const rest = money ? work.filter((c) => c.tbl === 'follow_ups') : [];
   const seq = first.length > 0 ? addEntry(db, now, userId, first, null) : null;
   if (rest.length > 0) addEntry(db, now, userId, rest, seq);
-  // (a denial an older version recorded, sent at the upgrade, goes with no posting: alone)
   if (opened.length > 0) addEntry(db, now, userId, opened, money ? seq : null);
+  if (alone.length > 0) addEntry(db, now, userId, alone, null);
   if (changed.length > 0) addEntry(db, now, userId, changed, seq);
 }
 
 const isRecordUpdate = (c: Change) => c.op === 'update' && isChangeable(c.tbl);
 
-/** The request's new denials and the follow-ups it opened for them, in entry order. */
+/**
+ * The request's new denials tracked by a follow-up the request opened, and those
+ * follow-ups, in entry order.
+ */
 function newDenials(changes: readonly Change[]): Change[] {
-  const tracked = new Set(
-    changes.flatMap((c) => (c.tbl === 'denials' && c.op === 'insert' ? [c.row.followUpGid] : [])),
+  const openedHere = new Set(
+    changes.flatMap((c) => (c.tbl === 'follow_ups' && c.op === 'insert' ? [c.gid] : [])),
   );
-  if (tracked.size === 0) return [];
+  const denials = changes.filter(
+    (c) => c.tbl === 'denials' && c.op === 'insert' && openedHere.has(c.row.followUpGid),
+  );
+  if (denials.length === 0) return [];
+  const tracked = new Set(denials.flatMap((c) => (c.tbl === 'denials' ? [c.row.followUpGid] : [])));
   return changes.filter(
     (c) =>
-      (c.tbl === 'denials' && c.op === 'insert') ||
-      (c.tbl === 'follow_ups' && c.op === 'insert' && tracked.has(c.gid)),
+      denials.includes(c) || (c.tbl === 'follow_ups' && c.op === 'insert' && tracked.has(c.gid)),
   );
 }
 

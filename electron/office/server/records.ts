@@ -106,7 +106,7 @@ function alreadyCreated(c: RecordChange, constraint: string | undefined): string
         : undefined;
     case 'denials_claim_once':
       return c.tbl === 'denials'
-        ? `This claim's denial was already recorded at another desktop; this desktop took the office's, and its own and the follow-up opened for it were withdrawn and are listed here: work the claim's denial on the office's.`
+        ? `This claim's denial was already recorded at another desktop; this desktop took the office's and withdrew its own, listed here with what went with it: work the claim's denial on the office's.`
         : undefined;
     case 'claim_lines_number_once':
       return c.tbl === 'claim_lines'
