@@ -6,6 +6,7 @@ import { addBilledClaim, addCoverage, addPayer } from '../testing/builders';
 import { call } from '../testing/call';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { serverCount } from '../testing/office/records';
+import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { remitClaim, remittanceFile } from '../testing/remittance';
 import { TEST_TODAY } from '../testing/test-db';
@@ -54,6 +55,9 @@ const denials = (ctx: Ctx) =>
     status: d.status,
   }));
 
+const followUpOf = (ctx: Ctx) =>
+  oneOrThrow<{ id: number }>(ctx.db, `SELECT id FROM follow_ups WHERE kind = 'denial'`).id;
+
 const denialFollowUp = (ctx: Ctx) =>
   oneOrThrow<{ id: number }>(ctx.db, `SELECT follow_up_id AS id FROM denials`).id;
 
@@ -90,5 +94,42 @@ describeWithPg('a denial meeting the office’s at the server', () => {
     ]);
     // the posting and its notes landed
     expect(await serverCount(server, `SELECT count(*) AS n FROM receipts`)).toBe(2);
+  });
+
+  it('recorded where another desk opened the claim’s denial follow-up first lands on that one', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, billed);
+    const c = claim(a.ctx);
+    call(a.ctx, 'setFollowUp', {
+      accountId: c.accountId,
+      claimId: c.id,
+      kind: 'denial',
+      dueDate: TEST_TODAY,
+    });
+    await a.sync.sync();
+    // B's 835 denies the claim before B hears of A's follow-up
+    importDenial(b, 'EFT-B');
+    await b.sync.sync();
+    await syncAll(a, b);
+
+    expect(await serverCount(server, `SELECT count(*) AS n FROM denials`)).toBe(1);
+    const onA = denials(a.ctx);
+    expect(onA).toEqual([expect.objectContaining({ status: 'open' })]);
+    expect(onA[0]?.followUp).toBe(gidOf(a.ctx.db, 'follow_ups', followUpOf(a.ctx)));
+    expect(denials(b.ctx)).toEqual(onA);
+    // one open denial follow-up, A's, with the denial's deadline, at every desk
+    for (const d of [a, b]) {
+      expect(all(d.ctx.db, `SELECT status FROM follow_ups WHERE kind = 'denial'`)).toEqual([
+        { status: 'open' },
+      ]);
+      expect(all(d.ctx.db, `SELECT * FROM sync_held`)).toEqual([]);
+      expect(all(d.ctx.db, `SELECT * FROM outbox`)).toEqual([]);
+    }
+    expect(
+      notSyncedActions(b.ctx.db).filter((n) => n.changes.some((x) => x.tbl === 'denials')),
+    ).toEqual([]);
+    expect(
+      await serverRows(server, `SELECT deadline_date AS d FROM follow_ups WHERE kind = 'denial'`),
+    ).toEqual(all(b.ctx.db, `SELECT deadline_date AS d FROM denials`));
   });
 });

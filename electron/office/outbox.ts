@@ -133,7 +133,7 @@ function withoutOwn(db: Db, changes: Change[]): Change[] {
   });
 }
 
-function addEntry(
+export function addEntry(
   db: Db,
   now: string,
   userId: number,
