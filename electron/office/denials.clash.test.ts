@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import type { AccountId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
@@ -12,6 +13,7 @@ import { remitClaim, remittanceFile } from '../testing/remittance';
 import { TEST_TODAY } from '../testing/test-db';
 import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
+import { changes as changesSchema } from './wire';
 
 /** The account owes Acme $500.00 on one billed claim. */
 function billed(ctx: Ctx, accountId: AccountId): void {
@@ -27,7 +29,7 @@ const claim = (ctx: Ctx) =>
   );
 
 /** Acme refuses the whole claim as not medically necessary. */
-function importDenial(d: Desktop, trace: string): void {
+function importDenial(d: Desktop, trace: string, date: IsoDate = TEST_TODAY): void {
   const text = remittanceFile(
     [
       remitClaim({
@@ -38,7 +40,7 @@ function importDenial(d: Desktop, trace: string): void {
         adjustments: [{ group: 'CO', reason: '50', amount: 50_000 }],
       }),
     ],
-    { trace, date: TEST_TODAY },
+    { trace, date },
   );
   expect(call(d.ctx, 'importFile', { fileName: `${trace}.835`, text }).status).toBe('posted');
 }
@@ -56,7 +58,10 @@ const denials = (ctx: Ctx) =>
   }));
 
 const followUpOf = (ctx: Ctx) =>
-  oneOrThrow<{ id: number }>(ctx.db, `SELECT id FROM follow_ups WHERE kind = 'denial'`).id;
+  oneOrThrow<{ id: number }>(
+    ctx.db,
+    `SELECT id FROM follow_ups WHERE kind = 'denial' AND status = 'open'`,
+  ).id;
 
 const denialFollowUp = (ctx: Ctx) =>
   oneOrThrow<{ id: number }>(ctx.db, `SELECT follow_up_id AS id FROM denials`).id;
@@ -131,5 +136,43 @@ describeWithPg('a denial meeting the office’s at the server', () => {
     expect(
       await serverRows(server, `SELECT deadline_date AS d FROM follow_ups WHERE kind = 'denial'`),
     ).toEqual(all(b.ctx.db, `SELECT deadline_date AS d FROM denials`));
+  });
+
+  it('denied again where another desk opened the claim’s denial follow-up keeps the claim’s change', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, billed);
+    importDenial(a, 'EFT-A1', addDays(TEST_TODAY, -7));
+    await syncAll(a, b);
+    call(a.ctx, 'completeFollowUp', { followUpId: denialFollowUp(a.ctx) });
+    await syncAll(a, b);
+    const c = claim(b.ctx);
+    call(b.ctx, 'setFollowUp', {
+      accountId: c.accountId,
+      claimId: c.id,
+      kind: 'denial',
+      dueDate: TEST_TODAY,
+    });
+    await b.sync.sync();
+    // the payer denies the claim again at A a week later, before A hears of B's follow-up
+    importDenial(a, 'EFT-A2');
+    const sealed = all<{ changes: string }>(
+      a.ctx.db,
+      `SELECT changes FROM outbox ORDER BY seq`,
+    ).map((e) => changesSchema.parse(JSON.parse(e.changes)).map((x) => `${x.op} ${x.tbl}`));
+    // the re-denial goes with the follow-up opened for it, apart from the claim's change
+    expect(sealed).toContainEqual(['insert follow_ups', 'update denials']);
+    expect(sealed).toContainEqual(['update claims']);
+    await a.sync.sync();
+    await syncAll(a, b);
+
+    expect(notSyncedActions(a.ctx.db)).toEqual([]);
+    const claimAt = (ctx: Ctx) => all(ctx.db, `SELECT status, remit_date AS remitted FROM claims`);
+    expect(claimAt(b.ctx)).toEqual([{ status: 'denied', remitted: TEST_TODAY }]);
+    expect(claimAt(a.ctx)).toEqual(claimAt(b.ctx));
+    expect(await serverRows(server, `SELECT version FROM denials`)).toEqual([{ version: 2 }]);
+    expect(denials(a.ctx)).toEqual([
+      expect.objectContaining({ followUp: gidOf(b.ctx.db, 'follow_ups', followUpOf(b.ctx)) }),
+    ]);
+    expect(denials(b.ctx)).toEqual(denials(a.ctx));
   });
 });

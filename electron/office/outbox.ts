@@ -64,11 +64,13 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // its own reason, another desk's change first: it goes after the request's notes, money
   // and new records, as a part of them, so that it cannot take them down with it
   const others = changes.filter((c) => c.tbl !== 'users' && c.tbl !== 'deposit_batches');
-  const changed = others.filter(isRecordUpdate);
   // a new denial goes with the follow-up opened for it, as a part of the posting that
   // opened it: refused with the posting, but refused on its own (another desk recorded the
-  // claim's denial first) without taking the posting or the request's other follow-ups
+  // claim's denial first) without taking the posting or the request's other follow-ups. So
+  // does a denial denied again, with the new follow-up it now names: sent with the claim's
+  // changes, it would be withdrawn with that follow-up and take the claim's change along
   const opened = newDenials(others);
+  const changed = others.filter((c) => isRecordUpdate(c) && !opened.includes(c));
   // one with no follow-up opened for it (an older version's, sent at the upgrade) goes with
   // no posting, alone: a posting refused later must not take an earlier denial down with it
   const alone = others.filter(
@@ -90,21 +92,23 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
 const isRecordUpdate = (c: Change) => c.op === 'update' && isChangeable(c.tbl);
 
 /**
- * The request's new denials tracked by a follow-up the request opened, and those
- * follow-ups, in entry order.
+ * The request's denials, new or denied again, tracked by a follow-up the request opened,
+ * and those follow-ups, in entry order.
  */
 function newDenials(changes: readonly Change[]): Change[] {
   const openedHere = new Set(
     changes.flatMap((c) => (c.tbl === 'follow_ups' && c.op === 'insert' ? [c.gid] : [])),
   );
-  const denials = changes.filter(
-    (c) => c.tbl === 'denials' && c.op === 'insert' && openedHere.has(c.row.followUpGid),
+  const tracked = new Set(
+    changes.flatMap((c) =>
+      c.tbl === 'denials' && openedHere.has(c.row.followUpGid) ? [c.row.followUpGid] : [],
+    ),
   );
-  if (denials.length === 0) return [];
-  const tracked = new Set(denials.flatMap((c) => (c.tbl === 'denials' ? [c.row.followUpGid] : [])));
+  if (tracked.size === 0) return [];
   return changes.filter(
     (c) =>
-      denials.includes(c) || (c.tbl === 'follow_ups' && c.op === 'insert' && tracked.has(c.gid)),
+      (c.tbl === 'denials' && tracked.has(c.row.followUpGid)) ||
+      (c.tbl === 'follow_ups' && c.op === 'insert' && tracked.has(c.gid)),
   );
 }
 
