@@ -97,8 +97,13 @@ describeWithPg('a denial meeting the office’s at the server', () => {
       'insert follow_ups',
       'insert denials',
     ]);
-    // the posting and its notes landed
+    // the posting and its notes landed: B's history of the claim's denial is everywhere
     expect(await serverCount(server, `SELECT count(*) AS n FROM receipts`)).toBe(2);
+    for (const d of [a, b]) {
+      expect(all(d.ctx.db, `SELECT body FROM activities WHERE body LIKE 'Denied %'`)).toHaveLength(
+        2,
+      );
+    }
   });
 
   it('recorded where another desk opened the claim’s denial follow-up first lands on that one', async () => {
