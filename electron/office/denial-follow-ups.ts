@@ -48,12 +48,14 @@ export function trackDenialsByOffice(
   const localId = localIdOf(db, 'follow_ups', own.gid);
   if (builtOn || localId === undefined) return false;
 
+  const moves =
+    office.row.deadlineDate !== own.row.deadlineDate || office.row.reason !== own.row.reason;
   updateFollowUp(db, localId, {
     ...office.row,
     deadlineDate: own.row.deadlineDate,
     reason: own.row.reason,
   });
-  setSyncRow(db, 'follow_ups', localId, office.gid, office.version + 1);
+  setSyncRow(db, 'follow_ups', localId, office.gid, moves ? office.version + 1 : office.version);
   const again = refused.changes.flatMap((c): Change[] => {
     if (c === own) return [];
     if (c.tbl === 'denials' && c.row.followUpGid === own.gid) {
@@ -63,6 +65,7 @@ export function trackDenialsByOffice(
   });
   run(db, `DELETE FROM outbox WHERE seq = ?`, seq);
   addEntry(db, refused.createdAt, refused.userId, again, null);
+  if (!moves) return true;
   const moved: FollowUpChange = {
     tbl: 'follow_ups',
     op: 'update',
