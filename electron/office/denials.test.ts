@@ -78,6 +78,28 @@ function denialRows(ctx: Ctx) {
   }));
 }
 
+/** Acme's first appeal window set to `days`; returns how many denials' deadlines moved. */
+function newWindow(ctx: Ctx, days: number): number {
+  const payerId = oneOrThrow<{ id: PayerId }>(
+    ctx.db,
+    `SELECT id FROM payers WHERE name = 'Acme Health'`,
+  ).id;
+  const p = call(ctx, 'getPayer', { payerId });
+  return call(ctx, 'updatePayer', {
+    payerId,
+    name: p.name,
+    appealWindowDays: days,
+    secondAppealWindowDays: p.secondAppealWindowDays,
+    externalReviewWindowDays: p.externalReviewWindowDays,
+    timelyFilingDays: p.timelyFilingDays,
+    claimsAddress: p.claimsAddress,
+    appealsAddress: p.appealsAddress,
+    phone: p.phone,
+    fax: p.fax,
+    appealsFax: p.appealsFax,
+  }).deadlinesMoved;
+}
+
 const denialId = (ctx: Ctx) => oneOrThrow<{ id: number }>(ctx.db, `SELECT id FROM denials`).id;
 
 const outboxTables = (ctx: Ctx) =>
@@ -187,7 +209,7 @@ describeWithPg('denials across the office', () => {
       denialsSeen(b.ctx)[0]?.account,
     );
     expect(call(b.ctx, 'listNotSynced', {}).actions[0]?.lines).toEqual([
-      `Denial of $500.00 set to appeal drafted, appeal by ${formatUsDate(addDays(TEST_TODAY, 180))}.`,
+      `Change to the denial of $500.00; this desktop had it appeal drafted, first level, appeal by ${formatUsDate(addDays(TEST_TODAY, 180))}.`,
     ]);
     expect(notSyncedActions(a.ctx.db)).toEqual([]);
 
@@ -275,23 +297,7 @@ describeWithPg('denials across the office', () => {
     });
     importDenial(a);
     await syncAll(a, b);
-    const acme = (ctx: Ctx) =>
-      oneOrThrow<{ id: PayerId }>(ctx.db, `SELECT id FROM payers WHERE name = 'Acme Health'`).id;
-    const p = call(a.ctx, 'getPayer', { payerId: acme(a.ctx) });
-    const saved = call(a.ctx, 'updatePayer', {
-      payerId: acme(a.ctx),
-      name: p.name,
-      appealWindowDays: 90,
-      secondAppealWindowDays: p.secondAppealWindowDays,
-      externalReviewWindowDays: p.externalReviewWindowDays,
-      timelyFilingDays: p.timelyFilingDays,
-      claimsAddress: p.claimsAddress,
-      appealsAddress: p.appealsAddress,
-      phone: p.phone,
-      fax: p.fax,
-      appealsFax: p.appealsFax,
-    });
-    expect(saved.deadlinesMoved).toBe(1);
+    expect(newWindow(a.ctx, 90)).toBe(1);
     await syncAll(a, b);
 
     // the deadline moved with the denial and its follow-up, once: B took A's rows
@@ -313,5 +319,26 @@ describeWithPg('denials across the office', () => {
     ]);
     // nothing waits to go out from B: taking the payer moved nothing there on its own
     expect(all(b.ctx.db, `SELECT seq FROM outbox`)).toEqual([]);
+  });
+
+  it('a refused change to a denial is listed as this desk left it, not as a state it set', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, (ctx, accountId) => {
+      billed(ctx, accountId);
+      everyoneSupervisor(ctx);
+    });
+    importDenial(a);
+    await syncAll(a, b);
+    call(a.ctx, 'updateDenial', { denialId: denialId(a.ctx), state: 'in_review' });
+    await a.sync.sync();
+    // B moves only the deadline (the payer's new window) before hearing of A's step
+    expect(newWindow(b.ctx, 90)).toBe(1);
+    expect((await b.sync.sync()).push.refused).toBe(1);
+
+    const lines = call(b.ctx, 'listNotSynced', {}).actions.flatMap((x) => x.lines);
+    expect(lines).toContain(
+      `Change to the denial of $500.00; this desktop had it new, first level, appeal by ${formatUsDate(addDays(TEST_TODAY, 90))}.`,
+    );
+    expect(lines.join(' ')).not.toMatch(/set to/);
   });
 });

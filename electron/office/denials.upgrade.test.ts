@@ -23,6 +23,11 @@ function billed(ctx: Ctx, accountId: AccountId): void {
 
 /** The payer refuses the account's claim in full. */
 function deny(ctx: Ctx, accountId: AccountId, trace: string): void {
+  remit(ctx, accountId, trace, false);
+}
+
+/** The payer's 835 for the account's claim: paid in full, or refused in full. */
+function remit(ctx: Ctx, accountId: AccountId, trace: string, paid: boolean): void {
   const claim = oneOrThrow<{ n: string }>(
     ctx.db,
     `SELECT claim_number AS n FROM claims WHERE account_id = ?`,
@@ -33,9 +38,9 @@ function deny(ctx: Ctx, accountId: AccountId, trace: string): void {
       remitClaim({
         patientControlNumber: claim,
         charge: 50_000,
-        paid: 0,
-        status: '4',
-        adjustments: [{ group: 'CO', reason: '50', amount: 50_000 }],
+        paid: paid ? 50_000 : 0,
+        status: paid ? '1' : '4',
+        adjustments: paid ? [] : [{ group: 'CO', reason: '50', amount: 50_000 }],
       }),
     ],
     { trace, date: TEST_TODAY },
@@ -95,6 +100,70 @@ describeWithPg('denials an older version recorded at a linked desk', () => {
     expect(states(b.ctx)).toEqual(states(a.ctx));
     expect(states(b.ctx)[0]).toMatch(/ in_review$/);
     for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
+  });
+
+  it('go alone, not as a part of the next posting, which may be refused without them', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 2, billed);
+    const [denied, paid] = accountIds as [AccountId, AccountId];
+    run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T08:00:00.000Z`);
+    deny(a.ctx, denied, 'EFT-OLD');
+    asAnOlderVersionLeftIt(a.ctx);
+    await syncAll(a, b);
+    // B posts the payer's payment first; A, just upgraded, posts the same file
+    remit(b.ctx, paid, 'EFT-PAID', true);
+    await b.sync.sync();
+    a.ctx.db.exec(migration061);
+    remit(a.ctx, paid, 'EFT-PAID', true);
+    const sealed = all<{ changes: string; partOf: number | null }>(
+      a.ctx.db,
+      `SELECT changes, part_of AS partOf FROM outbox ORDER BY seq`,
+    ).map((e) => ({
+      denials: changesSchema.parse(JSON.parse(e.changes)).some((c) => c.tbl === 'denials'),
+      part: e.partOf !== null,
+    }));
+    expect(sealed).toContainEqual({ denials: true, part: false });
+    expect(sealed).not.toContainEqual({ denials: true, part: true });
+    expect((await a.sync.sync()).push.refused).toBeGreaterThan(0);
+    await syncAll(a, b);
+
+    // the refused posting took none of the earlier denial down
+    expect(await serverRows(server, `SELECT state FROM denials`)).toEqual([{ state: 'new' }]);
+    expect(states(b.ctx)).toEqual(states(a.ctx));
+    expect(states(a.ctx)).toHaveLength(1);
+    for (const n of notSyncedActions(a.ctx.db)) {
+      expect(n.changes.some((c) => c.tbl === 'denials')).toBe(false);
+    }
+  });
+
+  it('are refused and take the office’s when another desk recorded the claim’s denial first', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, billed);
+    const [account] = accountIds as [AccountId];
+    run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T08:00:00.000Z`);
+    deny(a.ctx, account, 'EFT-OLD');
+    asAnOlderVersionLeftIt(a.ctx);
+    await syncAll(a, b);
+    // B, on the new version, records the claim's denial from the payer's second 835
+    deny(b.ctx, account, 'EFT-NEW');
+    await b.sync.sync();
+    a.ctx.db.exec(migration061);
+    call(a.ctx, 'updateDenial', {
+      denialId: oneOrThrow<{ id: number }>(a.ctx.db, `SELECT id FROM denials`).id,
+      state: 'in_review',
+    });
+    await syncAll(a, b);
+    await syncAll(a, b);
+
+    expect(await serverRows(server, `SELECT state, version FROM denials`)).toEqual([
+      { state: 'new', version: 1 },
+    ]);
+    expect(states(a.ctx)).toEqual(states(b.ctx));
+    expect(all(a.ctx.db, `SELECT * FROM sync_held`)).toEqual([]);
+    expect(all(a.ctx.db, `SELECT * FROM outbox`)).toEqual([]);
+    expect(notSyncedActions(a.ctx.db).map((n) => n.reason)).toContain(
+      "This claim's denial was already recorded at another desktop; this desktop took the office's and withdrew its own, listed here with what went with it: work the claim's denial on the office's.",
+    );
   });
 
   it("leave the first copy's denials as the first copy's, which reach the office at their first change", async () => {

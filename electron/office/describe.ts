@@ -1,5 +1,5 @@
 import { FOLLOW_UP_KIND } from '../../shared/codes/enums';
-import { DENIAL_STATE } from '../../shared/codes/denials';
+import { APPEAL_LEVEL, DENIAL_RESOLUTION, DENIAL_STATE } from '../../shared/codes/denials';
 import { formatUsDate, isoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
@@ -62,8 +62,21 @@ function describeReceipt(r: ReceiptRow): string {
   return `${what.charAt(0).toUpperCase()}${what.slice(1)} of ${amount} (${r.method}) ${verb} ${on}.`;
 }
 
-const stateLabel = (state: string) =>
-  ((DENIAL_STATE.labels as Record<string, string>)[state] ?? state).toLowerCase();
+const labelOf = (labels: Readonly<Record<string, string>>, key: string) =>
+  (labels[key] ?? key).toLowerCase();
+
+/**
+ * A change to a denial carries the whole row, not the row it started from: which of its
+ * state, level, resolution or deadline this desktop moved (a person's step, a payment, the
+ * payer's new window) cannot be told from it, so the line says where this desktop had left
+ * each rather than naming one as set.
+ */
+function describeDenialChange(r: Extract<Change, { tbl: 'denials' }>['row']): string {
+  const state = labelOf(DENIAL_STATE.labels, r.state);
+  const resolution = r.resolution ? ` (${labelOf(DENIAL_RESOLUTION.labels, r.resolution)})` : '';
+  const level = labelOf(APPEAL_LEVEL.labels, r.appealLevel);
+  return `Change to the denial of ${formatCents(cents(r.amount))}; this desktop had it ${state}${resolution}, ${level}, appeal by ${formatUsDate(isoDate(r.deadlineDate))}.`;
+}
 
 /** A change to an earlier record, as the not-synced list says it. */
 function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
@@ -79,7 +92,7 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
     case 'coverages':
       return `Coverage changed: member ID ${c.row.memberId}.`;
     case 'denials':
-      return `Denial of ${formatCents(cents(c.row.amount))} set to ${stateLabel(c.row.state)}, appeal by ${formatUsDate(isoDate(c.row.deadlineDate))}.`;
+      return describeDenialChange(c.row);
     case 'extraordinary_actions':
       return `Collection action (${c.row.action.replaceAll('_', ' ')}) reversed: ${c.row.reversalReason ?? ''}`.trim();
     case 'agency_placements':

@@ -70,38 +70,55 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // change to the account first refuses both
   const collecting = others.some(isCollection);
   const withWork = (c: Change) => !isRecordUpdate(c) || (collecting && isCollectionChange(c));
-  const changed = others.filter((c) => !withWork(c));
   // a new denial goes with the follow-up opened for it, as a part of the posting that
   // opened it: refused with the posting, but refused on its own (another desk recorded the
-  // claim's denial first) without taking the posting or the request's other follow-ups
+  // claim's denial first) without taking the posting or the request's other follow-ups. So
+  // does a denial denied again, with the new follow-up it now names: sent with the claim's
+  // changes, it would be withdrawn with that follow-up and take the claim's change along
   const opened = newDenials(others);
+  const changed = others.filter((c) => !withWork(c) && !opened.includes(c));
+  // one with no follow-up opened for it (an older version's, sent at the upgrade) goes with
+  // no posting, alone: a posting refused later must not take an earlier denial down with it
+  const alone = others.filter(
+    (c) => c.tbl === 'denials' && c.op === 'insert' && !opened.includes(c),
+  );
   // the account's change last: a clash of the record itself (a move standing already) is
   // the reason a person is given, before a version moved by it
   const work = [
-    ...others.filter((c) => withWork(c) && !isRecordUpdate(c) && !opened.includes(c)),
-    ...others.filter((c) => withWork(c) && isRecordUpdate(c)),
+    ...others.filter(
+      (c) => withWork(c) && !isRecordUpdate(c) && !opened.includes(c) && !alone.includes(c),
+    ),
+    ...others.filter((c) => withWork(c) && isRecordUpdate(c) && !opened.includes(c)),
   ];
   const money = work.some((c) => c.tbl === 'receipts' || c.tbl === 'ledger_entries');
   const first = money ? work.filter((c) => c.tbl !== 'follow_ups') : work;
   const rest = money ? work.filter((c) => c.tbl === 'follow_ups') : [];
   const seq = first.length > 0 ? addEntry(db, now, userId, first, null) : null;
   if (rest.length > 0) addEntry(db, now, userId, rest, seq);
-  // (a denial an older version recorded, sent at the upgrade, goes with no posting: alone)
   if (opened.length > 0) addEntry(db, now, userId, opened, money ? seq : null);
+  if (alone.length > 0) addEntry(db, now, userId, alone, null);
   if (changed.length > 0) addEntry(db, now, userId, changed, seq);
 }
 
 const isRecordUpdate = (c: Change) => c.op === 'update' && isChangeable(c.tbl);
 
-/** The request's new denials and the follow-ups it opened for them, in entry order. */
+/**
+ * The request's denials, new or denied again, tracked by a follow-up the request opened,
+ * and those follow-ups, in entry order.
+ */
 function newDenials(changes: readonly Change[]): Change[] {
+  const openedHere = new Set(
+    changes.flatMap((c) => (c.tbl === 'follow_ups' && c.op === 'insert' ? [c.gid] : [])),
+  );
   const tracked = new Set(
-    changes.flatMap((c) => (c.tbl === 'denials' && c.op === 'insert' ? [c.row.followUpGid] : [])),
+    changes.flatMap((c) =>
+      c.tbl === 'denials' && openedHere.has(c.row.followUpGid) ? [c.row.followUpGid] : [],
+    ),
   );
   if (tracked.size === 0) return [];
   return changes.filter(
     (c) =>
-      (c.tbl === 'denials' && c.op === 'insert') ||
+      (c.tbl === 'denials' && tracked.has(c.row.followUpGid)) ||
       (c.tbl === 'follow_ups' && c.op === 'insert' && tracked.has(c.gid)),
   );
 }
@@ -136,7 +153,7 @@ function withoutOwn(db: Db, changes: Change[]): Change[] {
   });
 }
 
-function addEntry(
+export function addEntry(
   db: Db,
   now: string,
   userId: number,

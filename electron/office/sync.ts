@@ -26,6 +26,7 @@ import { withCaptureOff } from './capture';
 import { heldDocuments, placeDocumentFiles, removeFiles, sendDocumentFiles } from './documents';
 import { OfficeRefused } from './refused';
 import { sendBaseFiles } from './base-documents';
+import { trackDenialsByOffice } from './denial-follow-ups';
 import { refusedWithFollowers, takeRows, takeServerState } from './take';
 import { purgeHintsOf, takeWithDeidentified } from './deidentified';
 import { fetchRecords } from './server/record-changes';
@@ -225,6 +226,8 @@ export class OfficeSync {
         ...(await fetchRecords(this.pool, records)),
       ];
       const refused = this.localWrite(() => {
+        // a denial refused for another desk's open follow-up goes again, tracked by that one
+        if (trackDenialsByOffice(this.ctx.db, entry.seq, outcome.serverRows)) return 0;
         const entries = refusedWithFollowers(this.ctx.db, entry.seq, outcome.reason);
         const office = [...current, ...outcome.serverRows];
         takeWithDeidentified(this.ctx, office, () =>

@@ -199,8 +199,9 @@ async function applyChange(
     try {
       await insertRecord(client, desktopId, c);
     } catch (error) {
-      // the office's record comes to the desktop with its next pull
-      if (error instanceof AlreadyCreated) throw new Refusal(error.reason, []);
+      // the office's record comes to the desktop with its next pull (a claim's denial with
+      // the answer: see AlreadyCreated)
+      if (error instanceof AlreadyCreated) throw new Refusal(error.reason, error.serverRows);
       throw error;
     }
     return;

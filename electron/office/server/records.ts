@@ -1,11 +1,19 @@
 import type pg from 'pg';
 import { COLUMNS, serverColumn, type RecordTable } from '../record-columns';
-import type { Change } from '../wire';
+import type { Change, ServerRow } from '../wire';
 import { sqlState } from './connection';
+import { serverRecord } from './record-changes';
+import { serverFollowUp } from './rows';
 
-/** Raised when another desktop created the same record first. */
+/**
+ * Raised when another desktop created the same record first; with the office's rows the
+ * desktop takes in place of its own, when it must have them to go on working.
+ */
 export class AlreadyCreated extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly serverRows: ServerRow[] = [],
+  ) {
     super(reason);
   }
 }
@@ -40,8 +48,28 @@ export async function insertRecord(
     const why = sqlState(error) === '23505' ? alreadyCreated(c, constraintOf(error)) : undefined;
     if (why === undefined) throw error;
     await client.query('ROLLBACK TO SAVEPOINT insert_record');
-    throw new AlreadyCreated(why);
+    throw new AlreadyCreated(
+      why,
+      c.tbl === 'denials' ? await officeDenial(client, c.row.claimGid) : [],
+    );
   }
+}
+
+/**
+ * The claim's denial the office has, after its follow-up: a desk whose own was refused
+ * takes it whole, or its denials list would go on showing a denial only it has, and the
+ * pull would never bring the office's (the claim's place is held).
+ */
+async function officeDenial(client: pg.ClientBase, claimGid: string): Promise<ServerRow[]> {
+  const { rows } = await client.query<{ gid: string; followUpGid: string }>(
+    `SELECT gid, follow_up_gid AS "followUpGid" FROM denials WHERE claim_gid = $1`,
+    [claimGid],
+  );
+  const named = rows[0];
+  if (!named) return [];
+  const followUp = await serverFollowUp(client, 'gid = $1', [named.followUpGid]);
+  const denial = await serverRecord(client, 'denials', named.gid);
+  return [...(followUp ? [followUp] : []), ...(denial ? [denial] : [])];
 }
 
 function constraintOf(error: unknown): string | undefined {
@@ -91,6 +119,10 @@ function alreadyCreated(c: RecordChange, constraint: string | undefined): string
     case 'correspondence_filed_once':
       return c.tbl === 'correspondence'
         ? 'This scan was already filed on this account at another desktop.'
+        : undefined;
+    case 'denials_claim_once':
+      return c.tbl === 'denials'
+        ? `This claim's denial was already recorded at another desktop; this desktop took the office's and withdrew its own, listed here with what went with it: work the claim's denial on the office's.`
         : undefined;
     case 'claim_lines_number_once':
       return c.tbl === 'claim_lines'
