@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { all, one } from '../db/query';
-import { changingColumns } from './record-columns';
+import { CHANGEABLE_TABLES, changingColumns } from './record-columns';
 
 /**
  * The triggers that note a linked desktop's writes for the outbox (DESIGN.md, "Outbox") and
@@ -69,19 +69,7 @@ const USER_COLUMNS = ['display_name', 'role', 'active', 'pending', 'title', 'ema
  * and account, a payer's code), which never change: an update of one of them is noted, once
  * per transaction, only when its value really changed.
  */
-const CHANGED_RECORDS = (
-  [
-    'payers',
-    'people',
-    'accounts',
-    'coverages',
-    'claims',
-    'denials',
-    'bad_debt_moves',
-    'agency_placements',
-    'extraordinary_actions',
-  ] as const
-).map((tbl) => [tbl, changingColumns(tbl)] as const);
+const CHANGED_RECORDS = CHANGEABLE_TABLES.map((tbl) => [tbl, changingColumns(tbl)] as const);
 
 const changedRecord = ([tbl, columns]: readonly [string, readonly string[]]): CaptureTrigger =>
   trigger(

@@ -1,37 +1,20 @@
 import type { Db, ReadDb } from '../db/open';
 import { one, oneOrThrow, run } from '../db/query';
+import type { RecordTable } from './record-columns';
 import { isUserGid, takeUser, userGidOf, userIdOfGid } from './users';
 
-/** The tables whose rows are named by office-wide ids. */
+/**
+ * The tables whose rows are named by office-wide ids: the records (record-columns.ts) and
+ * the rows that travel on their own terms.
+ */
 export type GidTable =
-  | 'people'
-  | 'addresses'
-  | 'accounts'
-  | 'coverages'
-  | 'facilities'
-  | 'claims'
-  | 'claim_lines'
-  | 'payers'
+  | RecordTable
   | 'users'
   | 'activities'
   | 'follow_ups'
   | 'receipts'
   | 'ledger_entries'
-  | 'documents'
-  | 'correspondence'
-  | 'claim_adjustments'
-  | 'claim_remarks'
-  | 'deposit_batches'
-  | 'batch_closings'
-  | 'denials'
-  | 'appeal_responses'
-  | 'bad_debt_moves'
-  | 'agencies'
-  | 'agency_placement_batches'
-  | 'agency_placements'
-  | 'extraordinary_actions'
-  | 'agency_payment_files'
-  | 'agency_payments';
+  | 'batch_closings';
 
 const BASE = 'base:';
 

@@ -312,18 +312,7 @@ export function serverColumn([, column, refersTo]: Column): string {
  * The records whose later changes travel too (capture-triggers.ts), as versioned rows: the version
  * a change started from is checked on the server, as for follow-ups and users.
  */
-export type ChangeableTable =
-  | 'payers'
-  | 'people'
-  | 'accounts'
-  | 'coverages'
-  | 'claims'
-  | 'denials'
-  | 'bad_debt_moves'
-  | 'agency_placements'
-  | 'extraordinary_actions';
-
-const CHANGEABLE: readonly string[] = [
+export const CHANGEABLE_TABLES = [
   'payers',
   'people',
   'accounts',
@@ -333,7 +322,11 @@ const CHANGEABLE: readonly string[] = [
   'bad_debt_moves',
   'agency_placements',
   'extraordinary_actions',
-];
+] as const satisfies readonly RecordTable[];
+
+export type ChangeableTable = (typeof CHANGEABLE_TABLES)[number];
+
+const CHANGEABLE: readonly string[] = CHANGEABLE_TABLES;
 
 /** What names a changeable record (its code, number or owner) never changes after it is made. */
 const NAMING: Record<ChangeableTable, readonly string[]> = {
