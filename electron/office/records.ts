@@ -100,15 +100,18 @@ function localValues(db: Db, cols: readonly Column[], row: RecordChange['row']):
     const value = fields[field];
     if (refersTo === 'users') {
       // someone who signed in first at the desktop that made it is added here (users.ts)
+      // when they first did something here: a change's time before the row's making (who
+      // undid, recalled, reversed or changed it may have signed in first at that desk)
       const at = String(
         fields.recordedAt ??
-          // who changed a denial may have signed in first at the desktop that changed it
           fields.updatedAt ??
+          fields.undoneAt ??
+          fields.recalledAt ??
+          fields.reversedAt ??
           fields.createdAt ??
           fields.movedAt ??
           fields.takenAt ??
-          fields.importedAt ??
-          fields.placedOn,
+          fields.importedAt,
       );
       return takeUserIdOrNull(db, value as string | null, at);
     }
