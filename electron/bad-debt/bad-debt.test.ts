@@ -133,11 +133,18 @@ describe('bad debt', () => {
     expectRefused(ctx, 'requestBadDebt', { accountId, memo: 'x' }, /application is waiting/);
   });
 
+  const movesRecovered = () =>
+    all<{ n: number }>(ctx.db, `SELECT recovered AS n FROM bad_debt_moves ORDER BY id`).map(
+      (m) => m.n,
+    );
+
   it('a payment after it posts as a recovery, and a reversed payment takes the recovery back', () => {
     moveToBadDebt();
     const paid = pay(ctx, 5_000);
     expect(paid.balance.patient).toBe(0);
     expect(call(ctx, 'getBadDebt', { accountId }).standing?.recovered).toBe(5_000);
+    // the standing move keeps the sum too, so a recovery changes the move (the office's race)
+    expect(movesRecovered()).toEqual([5_000]);
     expect(collections()).toMatchObject({
       'Bad debt written off': 30_000,
       'Bad debt recovered': 5_000,
@@ -147,6 +154,7 @@ describe('bad debt', () => {
     call(sup, 'reversePayment', { receiptId: paid.receiptId ?? 0, reason: 'Check returned' });
     expect(balance()).toBe(0);
     expect(call(ctx, 'getBadDebt', { accountId }).standing?.recovered).toBe(0);
+    expect(movesRecovered()).toEqual([0]);
     expect(collections()).toMatchObject({ 'Bad debt recovered': 0 });
     // a bad-debt row is undone with the whole move, not on its own
     const row = one<{ id: number }>(

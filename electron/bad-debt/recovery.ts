@@ -4,8 +4,8 @@ import { cents, negate, type Cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import { recordActivity } from '../activities/record';
 import type { Ctx } from '../core/context';
-import type { ReadDb } from '../db/open';
-import { all, oneOrThrow } from '../db/query';
+import type { Db, ReadDb } from '../db/open';
+import { all, oneOrThrow, run } from '../db/query';
 import { appendLedgerEntries, type NewLedgerEntry } from '../ledger/ledger';
 
 /** The reason of a move to bad debt (adjustment_reasons, category bad_debt). */
@@ -25,6 +25,25 @@ export function recoveredSince(db: ReadDb, accountId: AccountId, movedAt: string
       BAD_DEBT_RECOVERY,
       movedAt,
     ).n,
+  );
+}
+
+/**
+ * Keeps the standing move's sum recovered after a recovery or its reversal, so that either
+ * changes the move's row: in an office its entry then carries a versioned change of the
+ * move, and it and the move's undoing at another desk (which reverses only the recoveries
+ * that desk knows of) cannot both be accepted. Nothing changes when no move stands.
+ */
+export function noteRecovered(db: Db, accountId: AccountId): void {
+  run(
+    db,
+    `UPDATE bad_debt_moves SET recovered = (
+         SELECT ifnull(sum(l.amount), 0) FROM ledger_entries l
+          WHERE l.account_id = bad_debt_moves.account_id AND l.reason_code = ?
+            AND l.created_at >= bad_debt_moves.moved_at)
+       WHERE account_id = ? AND undone_at IS NULL`,
+    BAD_DEBT_RECOVERY,
+    accountId,
   );
 }
 
@@ -109,6 +128,7 @@ export function recoverBadDebt(
     now: ctx.clock.now(),
     today: ctx.clock.today(),
   });
+  noteRecovered(ctx.db, account.id);
   const recovered = cents(amount - left);
   const who = { patient: 'Payment', agency: 'Agency payment', insurance: 'Insurance payment' };
   recordActivity(ctx, {

@@ -98,6 +98,10 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
     case 'agency_placements':
       return `Recalled from its agency on ${formatUsDate(isoDate(c.row.recalledOn ?? c.row.placedOn))}: ${c.row.recallReason ?? ''}`.trim();
     case 'bad_debt_moves':
+      // a move still standing changed only by what was recovered on it (a payment, or its reversal)
+      if (c.row.undoneAt === null) {
+        return `Bad debt of ${formatCents(cents(c.row.amount))}: ${formatCents(cents(c.row.recovered))} recovered.`;
+      }
       return `Bad debt of ${formatCents(cents(c.row.amount))} undone: ${c.row.undoReason ?? ''}`.trim();
   }
 }

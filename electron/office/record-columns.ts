@@ -220,7 +220,8 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['recordedAt', 'recorded_at'],
     ['recordedBy', 'recorded_by', 'users'],
   ],
-  // the collection cycle: a move to bad debt travels with its write-off, its undoing by version
+  // the collection cycle: a move to bad debt travels with its write-off; its undoing, and each
+  // recovery while it stands (the sum recovered), by version
   bad_debt_moves: [
     ['accountGid', 'account_id', 'accounts'],
     ['amount', 'amount'],
@@ -230,6 +231,7 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['undoneAt', 'undone_at'],
     ['undoneBy', 'undone_by', 'users'],
     ['undoReason', 'undo_reason'],
+    ['recovered', 'recovered'],
   ],
   // an agency as added (its later edits are the desk's own), each sending of accounts to it,
   // and each account placed, whose recall comes later by version
@@ -338,7 +340,7 @@ const NAMING: Record<ChangeableTable, readonly string[]> = {
   claims: ['claim_number', 'account_id'],
   // one denial per claim: a claim denied again changes its denial (recordDenial)
   denials: ['claim_id'],
-  // a move is made once; only its undoing comes later
+  // a move is made once; only its undoing and what is recovered on it come later
   bad_debt_moves: ['account_id', 'amount', 'moved_on', 'moved_at', 'moved_by'],
   // a placement likewise; only its recall comes later
   agency_placements: ['agency_id', 'batch_id', 'account_id', 'placed_on', 'balance_placed'],

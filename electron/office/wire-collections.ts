@@ -16,6 +16,8 @@ export const badDebtMoveRow = z.strictObject({
   undoneAt: text,
   undoneBy: gid.nullable(),
   undoReason: text,
+  // recovered while the move stands, net of reversals; a recovery changes the move by it
+  recovered: cents,
 });
 export type BadDebtMoveRow = z.infer<typeof badDebtMoveRow>;
 

@@ -1,4 +1,4 @@
-import { BAD_DEBT_REASONS } from '../bad-debt/recovery';
+import { BAD_DEBT_REASONS, noteRecovered } from '../bad-debt/recovery';
 import type {
   AccountId,
   BatchId,
@@ -217,6 +217,8 @@ export function reverseReceipt(
     rows.map((e) => mirror(e, reason, dated, reversalId)),
     { userId: ctx.userId, now: ctx.clock.now(), today: ctx.clock.today() },
   );
+  // a recovery taken back changes the standing move with it (see noteRecovered)
+  noteRecovered(db, receipt.accountId);
   // the payer's codes reported by a reversed EOB are answered, as an 835 reversal does
   run(
     db,

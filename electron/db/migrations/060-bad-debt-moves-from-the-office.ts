@@ -8,6 +8,13 @@
  * loosen NOT NULL in place, so the table is made again with its rows and indexes; nothing
  * names a move by foreign key.
  *
+ * A recovery (a payment on the account while it is in bad debt, or that payment's
+ * reversal) keeps the sum recovered on the standing move, `recovered`, so that it changes
+ * the move's row: its entry then carries a versioned change of the move, and a recovery at
+ * one desk and the move's undoing at another cannot both be accepted by the office (the
+ * undoing reverses only the recoveries its desk knows of). A standing move gets the sum
+ * recovered so far; an undone one, which nothing recovers on any more, none.
+ *
  * A placement with an agency is kept as placed, only its recall recorded, and never
  * deleted: still so, but for the sync worker (the capture off), which writes the office's
  * row of a placement over this desk's (a recall refused because another desk changed the
@@ -36,12 +43,19 @@ CREATE TABLE bad_debt_moves_new (
   undone_at TEXT,
   undone_by INTEGER REFERENCES users (id),
   undo_reason TEXT,
+  -- recovered since the move (recovery adjustments net of their reversals); see below
+  recovered INTEGER NOT NULL DEFAULT 0,
   CHECK ((undone_at IS NULL) = (undone_by IS NULL))
 );
 INSERT INTO bad_debt_moves_new
-  SELECT id, account_id, request_id, amount, moved_on, moved_at, moved_by, undone_at, undone_by,
-      undo_reason
-    FROM bad_debt_moves;
+  SELECT m.id, m.account_id, m.request_id, m.amount, m.moved_on, m.moved_at, m.moved_by,
+      m.undone_at, m.undone_by, m.undo_reason,
+      CASE WHEN m.undone_at IS NULL THEN
+        (SELECT ifnull(sum(l.amount), 0) FROM ledger_entries l
+          WHERE l.account_id = m.account_id AND l.reason_code = 'BAD_DEBT_RECOVERY'
+            AND l.created_at >= m.moved_at)
+      ELSE 0 END
+    FROM bad_debt_moves m;
 DROP TABLE bad_debt_moves;
 ALTER TABLE bad_debt_moves_new RENAME TO bad_debt_moves;
 CREATE INDEX bad_debt_moves_account ON bad_debt_moves (account_id, undone_at);

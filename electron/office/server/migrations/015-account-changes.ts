@@ -64,6 +64,7 @@ CREATE TABLE bad_debt_moves (
   undone_at text,
   undone_by text,
   undo_reason text,
+  recovered bigint NOT NULL DEFAULT 0,
   version integer NOT NULL DEFAULT 1 CHECK (version >= 1),
   desktop_id uuid NOT NULL REFERENCES desktops (id),
   CHECK ((undone_at IS NULL) = (undone_by IS NULL))
