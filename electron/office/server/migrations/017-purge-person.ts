@@ -109,12 +109,18 @@ BEGIN
   RETURN s;
 END $$;
 
--- a LIKE pattern matching the texts a scrubbed text can come from: each marker stands for
--- whatever it replaced, everything else must be as it was
+-- a pattern matching the texts a scrubbed text can come from: everything else must be as it
+-- was, and each marker (or run of markers with only spaces and punctuation between) stands
+-- for a short run of at most four words, as a name, a phone or an address line is, so a desk
+-- can take names out of a note but never blank or rewrite it by handing over the marker alone
 CREATE FUNCTION purge_pattern(scrubbed text) RETURNS text LANGUAGE sql IMMUTABLE
   SET search_path = pg_catalog, pg_temp AS $$
-  SELECT replace(replace(replace(replace(scrubbed, '\\', '\\\\'), '%', '\\%'), '_', '\\_'),
-    '[removed]', '%')
+  SELECT '^' || array_to_string(ARRAY(
+      SELECT regexp_replace(part, '([^[:alnum:][:space:]])', '\\\\\\1', 'g')
+        FROM unnest(string_to_array(regexp_replace(scrubbed,
+          '\\[removed\\]([^[:alnum:]]*\\[removed\\])+', '[removed]', 'g'), '[removed]'))
+          WITH ORDINALITY AS u (part, i) ORDER BY i),
+    '[^[:space:]]+(?:[[:space:]]+[^[:space:]]+){0,3}') || '$'
 $$;
 
 CREATE FUNCTION purge_person(person text, named_accounts text[] DEFAULT '{}',
@@ -195,7 +201,7 @@ BEGIN
   UPDATE public.activities a SET body = s.body
     FROM jsonb_each_text(scrubbed_notes) s (gid, body)
     WHERE a.gid = s.gid AND a.account_gid = ANY (accts) AND a.body <> s.body
-      AND a.body LIKE public.purge_pattern(s.body);
+      AND a.body ~ public.purge_pattern(s.body);
   UPDATE public.activities SET body = public.purge_scrub(body, texts)
     WHERE account_gid = ANY (accts) AND body <> public.purge_scrub(body, texts);
   UPDATE public.follow_ups SET reason = public.purge_scrub(reason, texts)
