@@ -34,6 +34,40 @@
  * that took them before keeps its own copy (scrubbed when it takes the de-identified row),
  * one that takes them after gets them scrubbed.
  */
+/**
+ * What a desk's login may change in a record after it is made: only the columns that change
+ * (record-columns.ts' changingColumns) and its version. Migrations 11, 15 and 16 let it
+ * UPDATE the whole row, so a desk could move a living patient's account to a person it made
+ * itself, or renumber it, and then purge that person; what names a record (its number, its
+ * patient, its claim, what a move or placement was) is now fixed for every desk as it is on
+ * the desktops. Written out, not read from record-columns.ts, so this migration stays as it ran.
+ */
+const CHANGING: Record<string, string> = {
+  payers:
+    'name, financial_class, claims_line1, claims_line2, claims_city, claims_state, ' +
+    'claims_zip, appeals_line1, appeals_line2, appeals_city, appeals_state, appeals_zip, ' +
+    'phone, fax, appeals_fax, timely_filing_days, appeal_window_days, ' +
+    'second_appeal_window_days, external_review_window_days',
+  people:
+    'last_name, first_name, middle_name, date_of_birth, sex, phone, phone_digits, ' +
+    'returned_mail, deceased_date, deceased_source',
+  accounts:
+    'guarantor_gid, guarantor_relationship, service_date, discharge_date, financial_class, ' +
+    'status, facility_gid',
+  coverages: 'payer_gid, priority, member_id, group_number, subscriber_gid',
+  claims:
+    'coverage_gid, payer_gid, payer_claim_number, billed_date, remit_date, status, ' +
+    'total_charge, primary_claim_gid, claim_type, facility_code, frequency_code, ' +
+    'diagnosis_codes, prior_authorization, referral_number, statement_from, statement_to, ' +
+    'billing_provider_npi, fingerprint, voided_at',
+  denials:
+    'follow_up_gid, category, action, codes, amount, remit_date, deadline_date, state, ' +
+    'appeal_level, resolution, updated_at, updated_by',
+  bad_debt_moves: 'undone_at, undone_by, undo_reason',
+  agency_placements: 'recalled_on, recalled_at, recalled_by, recall_reason',
+  extraordinary_actions: 'reversed_on, reversed_at, reversed_by, reversal_reason',
+};
+
 const PURGED = ['addresses', 'activities', 'documents', 'correspondence', 'document_files'];
 
 export const serverMigration017 = `
@@ -242,4 +276,10 @@ REVOKE ALL ON FUNCTION purge_scrub(text, text[]) FROM PUBLIC;
 REVOKE ALL ON FUNCTION purge_pattern(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION purge_person(text, text[], jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION purge_person(text, text[], jsonb) TO claimdesk_desktop;
+${Object.entries(CHANGING)
+  .map(
+    ([t, cols]) => `REVOKE UPDATE ON ${t} FROM claimdesk_desktop;
+GRANT UPDATE (${cols}, version) ON ${t} TO claimdesk_desktop;`,
+  )
+  .join('\n')}
 `;
