@@ -20,6 +20,7 @@ import { isoDate } from '../../shared/dates/iso-date';
 import { requireOfficeLink, setSyncRow } from './gids';
 import { notSyncedActions } from './not-synced';
 import { applyEntry } from './server/apply';
+import { serverRecord } from './server/record-changes';
 import { openPool } from './server/connection';
 import { takeRows } from './take';
 import { changes as changesSchema, type ServerRow } from './wire';
@@ -237,6 +238,41 @@ describeWithPg('changes to records across the office', () => {
     );
     expect(again).toBe(0);
     expect(all(b.ctx.db, `SELECT * FROM outbox`)).toEqual([]);
+  });
+
+  it('a change that renames a record is refused, the office keeping its row', async () => {
+    const server = await createServerDatabase();
+    const { a } = await twoDesktops(server, 1, withBilledClaim);
+    import277(a, 'K-100', 'A2:20:PR', '000000007');
+    await a.sync.sync();
+    expect(await serverClaim(server, 'K-100')).toMatchObject([{ version: 2 }]);
+    const sealed = all<{ changes: string }>(a.ctx.db, `SELECT changes FROM outbox`);
+    expect(sealed).toEqual([]);
+    const pool = openPool(server, 1);
+    onTestFinished(() => pool.end());
+    const [gid] = await serverRows<{ gid: string }>(
+      server,
+      `SELECT gid FROM claims WHERE claim_number = 'K-100'`,
+    );
+    const claim = await serverRecord(pool, 'claims', gid?.gid ?? '');
+    if (claim?.tbl !== 'claims') throw new Error('no claim on the server');
+    const renamed = {
+      seq: 1000,
+      changes: [
+        {
+          tbl: 'claims' as const,
+          op: 'update' as const,
+          gid: claim.gid,
+          baseVersion: 2,
+          version: 3,
+          row: { ...claim.row, claimNumber: 'K-999', status: 'paid' },
+        },
+      ],
+    };
+    const answer = await applyEntry(pool, requireOfficeLink(a.ctx.db).desktopId, renamed);
+    expect(answer).toMatchObject({ outcome: 'refused' });
+    expect(await serverClaim(server, 'K-100')).toMatchObject([{ version: 2 }]);
+    expect(await serverClaim(server, 'K-999')).toEqual([]);
   });
 
   it("a claim file's new member ID and filled-in details of an earlier account reach the other desktop", async () => {

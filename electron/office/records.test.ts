@@ -267,6 +267,13 @@ describeWithPg('records created after joining', () => {
             [t],
           )
         ).rows.map((x) => x.r);
+      const canUpdate = async (t: string, col: string) =>
+        (
+          await owner.query<{ ok: boolean }>(
+            `SELECT has_column_privilege('claimdesk_desktop', $1, $2, 'UPDATE') AS ok`,
+            [t, col],
+          )
+        ).rows[0]?.ok;
       for (const t of ['facilities', 'addresses', 'claim_lines']) {
         await expect(owner.query(`UPDATE ${t} SET gid = gid`), t).rejects.toThrow(/insert-only/);
         await expect(owner.query(`DELETE FROM ${t}`), t).rejects.toThrow(/insert-only/);
@@ -280,7 +287,33 @@ describeWithPg('records created after joining', () => {
         );
         await expect(owner.query(`DELETE FROM ${t}`), t).rejects.toThrow(/never deleted/);
         await expect(owner.query(`TRUNCATE ${t}`), t).rejects.toThrow(/insert-only/);
-        expect(await rights(t)).toEqual(['SELECT', 'INSERT', 'UPDATE']);
+        // and a desk may update only what changes (server migration 17): never what names it
+        expect(await rights(t)).toEqual(['SELECT', 'INSERT']);
+        for (const col of ['gid', 'desktop_id', 'version']) {
+          expect([t, col, await canUpdate(t, col)]).toEqual([t, col, col === 'version']);
+        }
+      }
+      const fixed: [string, string, boolean][] = [
+        ['accounts', 'status', true],
+        ['accounts', 'financial_class', true],
+        ['accounts', 'patient_gid', false],
+        ['accounts', 'account_number', false],
+        ['accounts', 'created_at', false],
+        ['claims', 'status', true],
+        ['claims', 'claim_number', false],
+        ['claims', 'account_gid', false],
+        ['coverages', 'account_gid', false],
+        ['payers', 'payer_code', false],
+        ['people', 'last_name', true],
+        ['people', 'created_at', false],
+        ['denials', 'claim_gid', false],
+        ['bad_debt_moves', 'amount', false],
+        ['bad_debt_moves', 'undone_at', true],
+        ['agency_placements', 'account_gid', false],
+        ['extraordinary_actions', 'action', false],
+      ];
+      for (const [t, col, may] of fixed) {
+        expect([t, col, await canUpdate(t, col)]).toEqual([t, col, may]);
       }
       expect(await serverCount(server, `SELECT count(*) AS n FROM claim_lines`)).toBe(1);
     } finally {

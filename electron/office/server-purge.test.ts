@@ -277,8 +277,7 @@ describeWithPg('the purge on the server, as a desk login may reach it', () => {
     ).toBe('23514');
     expect(await serverText(server)).toBe(before);
 
-    // de-identified at A: a note handed over that puts words in is not taken; the second
-    // call finds her already purged and changes nothing more
+    // de-identified at A, purged in the transaction that applies it
     for (const d of [a, b]) closeAccount(d, hers);
     call(a.ctx, 'deidentifyPerson', {
       accountId: hers,
@@ -299,7 +298,8 @@ describeWithPg('the purge on the server, as a desk login may reach it', () => {
       // the living patient's first-copy account has no de-identification line: not hers
       [gidOn(b, 'activities', note)]: REMOVED,
     };
-    expect(await asDesk(b, purge(eleanorGid, handedOver))).toBe('ok');
+    // asked again later, outside the transaction that de-identified her: refused
+    expect(await asDesk(b, purge(eleanorGid, handedOver))).toBe('42501');
     expect(await serverText(server)).toBe(after);
   });
 });

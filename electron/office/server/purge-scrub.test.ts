@@ -36,4 +36,32 @@ describeWithPg("the server's scrub of a purged person's texts", () => {
     ]);
     expect(rows[0]?.s).toBe('[removed] called about the annual Annual statement of [removed].');
   });
+
+  it('takes a note handed over only where each marker stands for a few words taken out', async () => {
+    const pool = new pg.Pool(await createServerDatabase());
+    onTestFinished(() => pool.end());
+    expect(await migrateServer(pool)).toMatchObject({ ok: true });
+    const M = '[removed]';
+    const taken = async (note: string, scrubbed: string) =>
+      (
+        await pool.query<{ ok: boolean }>(`SELECT $1::text ~ purge_pattern($2::text) AS ok`, [
+          note,
+          scrubbed,
+        ])
+      ).rows[0]?.ok;
+    // a whole note is not blanked by the marker alone
+    expect(await taken('Patient promised to pay Friday.', M)).toBe(false);
+    expect(await taken('Called Ann Smith today.', `Called ${M} today.`)).toBe(true);
+    expect(await taken("Called Ann's daughter.", `Called ${M}'s daughter.`)).toBe(true);
+    expect(await taken('Smith, Ann Marie paid.', `${M}, ${M} paid.`)).toBe(true);
+    expect(await taken('Ann', M)).toBe(true);
+    // words put in, or a run of markers that blanks most of a note, are not taken
+    expect(await taken('Called Ann today.', `Called ${M} tomorrow.`)).toBe(false);
+    expect(await taken('We agreed a payment plan of fifty a month.', `${M} ${M} month.`)).toBe(
+      false,
+    );
+    // what a pattern reads specially is taken as it is written
+    expect(await taken('Paid 50% (cash)', `Paid 50% (${M})`)).toBe(true);
+    expect(await taken('Paid 50 cash', `Paid 5. ${M}`)).toBe(false);
+  });
 });

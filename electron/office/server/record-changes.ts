@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { COLUMNS, serverColumn, type ChangeableTable } from '../record-columns';
+import { COLUMNS, changingColumns, serverColumn, type ChangeableTable } from '../record-columns';
 import { serverRow, type Change, type ServerRow } from '../wire';
 import { sqlState } from './connection';
 
@@ -68,7 +68,14 @@ export async function changeRecord(
   const fields: Record<string, unknown> = c.row;
   const names = cols.map(serverColumn);
   const values = cols.map(([field]) => fields[field]);
-  const set = names.map((n, i) => `${n} = $${i + 4}`).join(', ');
+  // only what changes after a record is made is set (a desk's login may update nothing else,
+  // server migration 17); what names it must be as the server has it, or the change is refused
+  const changes = new Set(changingColumns(c.tbl));
+  const moving = cols.flatMap((col, i) => (changes.has(col[1]) ? [i] : []));
+  const naming = cols.flatMap((col, i) => (changes.has(col[1]) ? [] : [i]));
+  const set = moving.map((i) => `${names[i]} = $${i + 4}`).join(', ');
+  const same = (t: string) =>
+    naming.map((i) => ` AND ${t}.${names[i]} IS NOT DISTINCT FROM $${i + 4}`).join('');
   await client.query('SAVEPOINT change_record');
   let changed: number | null;
   try {
@@ -78,16 +85,15 @@ export async function changeRecord(
         await client.query(
           `INSERT INTO ${c.tbl} (${all.join(', ')})
              VALUES (${all.map((_, i) => `$${i + 1}`).join(', ')})
-             ON CONFLICT (gid) DO UPDATE SET ${names.map((n) => `${n} = excluded.${n}`).join(', ')},
-               version = excluded.version
-             WHERE ${c.tbl}.version = 1`,
+             ON CONFLICT (gid) DO UPDATE SET ${set}, version = excluded.version
+             WHERE ${c.tbl}.version = 1${same(c.tbl)}`,
           [c.gid, c.version, desktopId, ...values],
         )
       ).rowCount;
     } else {
       changed = (
         await client.query(
-          `UPDATE ${c.tbl} SET ${set}, version = $3 WHERE gid = $1 AND version = $2`,
+          `UPDATE ${c.tbl} t SET ${set}, version = $3 WHERE gid = $1 AND version = $2${same('t')}`,
           [c.gid, c.baseVersion, c.version, ...values],
         )
       ).rowCount;
@@ -102,6 +108,12 @@ export async function changeRecord(
   if (changed === 1) return;
   const now = await serverRecord(client, c.tbl, c.gid);
   if (!now) throw new RecordChangeRefused(`The office has no such ${NOUN[c.tbl]}.`, []);
+  if (now.version === c.baseVersion) {
+    throw new RecordChangeRefused(
+      `The office has ${named(c)} as another record; this desktop took the office's record of it.`,
+      [now],
+    );
+  }
   throw new RecordChangeRefused(
     `Someone changed ${named(c)} first at another desktop; this desktop took the office's ` +
       'record of it.',

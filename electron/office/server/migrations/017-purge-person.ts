@@ -6,8 +6,8 @@
  *
  * `purge_person(person, accounts)` does it, in the caller's transaction (`applyEntry` calls
  * it in the one that applies the de-identifying change). It acts only on a person the
- * server's own row already says is de-identified and deceased, so no desk can erase a
- * living patient's history with it. It runs as the database's owner (SECURITY DEFINER,
+ * server's own row already says is de-identified and deceased, and only in the transaction
+ * that wrote that row, so no desk can come back to a living patient's history with it later. It runs as the database's owner (SECURITY DEFINER,
  * its search path pinned as migration 12's checks are), the only way past the insert-only
  * triggers of the tables it rewrites: they let an UPDATE through when the current user is
  * the owner and `claimdesk.purging` is on, which this function turns on for its own run (a
@@ -23,7 +23,11 @@
  * accounts are those the server holds naming them; the first copy's accounts (`base:`) are
  * not on the server, so the caller names those it has, each taken only where the server
  * holds the de-identification's own history line on it (the request's notes go before its
- * changes). The server cannot tell whose a first-copy account is beyond that.
+ * changes). The server cannot tell whose a first-copy account is beyond that: a desk's login
+ * that makes up a de-identified person and that line in one transaction can still have a
+ * first-copy account's files marked removed (its notes only with a few words taken out).
+ * An account the person only guarantees has their own texts taken out, its files kept: a
+ * guarantor changes, a patient never does.
  *
  * What is rewritten: the addresses (to the marker, as the desk's scrub does), the notes'
  * texts and the follow-ups' reasons (in place: a reason's rewrite is not a new version), the
@@ -34,6 +38,40 @@
  * that took them before keeps its own copy (scrubbed when it takes the de-identified row),
  * one that takes them after gets them scrubbed.
  */
+/**
+ * What a desk's login may change in a record after it is made: only the columns that change
+ * (record-columns.ts' changingColumns) and its version. Migrations 11, 15 and 16 let it
+ * UPDATE the whole row, so a desk could move a living patient's account to a person it made
+ * itself, or renumber it, and then purge that person; what names a record (its number, its
+ * patient, its claim, what a move or placement was) is now fixed for every desk as it is on
+ * the desktops. Written out, not read from record-columns.ts, so this migration stays as it ran.
+ */
+const CHANGING: Record<string, string> = {
+  payers:
+    'name, financial_class, claims_line1, claims_line2, claims_city, claims_state, ' +
+    'claims_zip, appeals_line1, appeals_line2, appeals_city, appeals_state, appeals_zip, ' +
+    'phone, fax, appeals_fax, timely_filing_days, appeal_window_days, ' +
+    'second_appeal_window_days, external_review_window_days',
+  people:
+    'last_name, first_name, middle_name, date_of_birth, sex, phone, phone_digits, ' +
+    'returned_mail, deceased_date, deceased_source',
+  accounts:
+    'guarantor_gid, guarantor_relationship, service_date, discharge_date, financial_class, ' +
+    'status, facility_gid',
+  coverages: 'payer_gid, priority, member_id, group_number, subscriber_gid',
+  claims:
+    'coverage_gid, payer_gid, payer_claim_number, billed_date, remit_date, status, ' +
+    'total_charge, primary_claim_gid, claim_type, facility_code, frequency_code, ' +
+    'diagnosis_codes, prior_authorization, referral_number, statement_from, statement_to, ' +
+    'billing_provider_npi, fingerprint, voided_at',
+  denials:
+    'follow_up_gid, category, action, codes, amount, remit_date, deadline_date, state, ' +
+    'appeal_level, resolution, updated_at, updated_by',
+  bad_debt_moves: 'undone_at, undone_by, undo_reason',
+  agency_placements: 'recalled_on, recalled_at, recalled_by, recall_reason',
+  extraordinary_actions: 'reversed_on, reversed_at, reversed_by, reversal_reason',
+};
+
 const PURGED = ['addresses', 'activities', 'documents', 'correspondence', 'document_files'];
 
 export const serverMigration017 = `
@@ -109,12 +147,18 @@ BEGIN
   RETURN s;
 END $$;
 
--- a LIKE pattern matching the texts a scrubbed text can come from: each marker stands for
--- whatever it replaced, everything else must be as it was
+-- a pattern matching the texts a scrubbed text can come from: everything else must be as it
+-- was, and each marker (or run of markers with only spaces and punctuation between) stands
+-- for a short run of at most four words, as a name, a phone or an address line is, so a desk
+-- can take names out of a note but never blank or rewrite it by handing over the marker alone
 CREATE FUNCTION purge_pattern(scrubbed text) RETURNS text LANGUAGE sql IMMUTABLE
   SET search_path = pg_catalog, pg_temp AS $$
-  SELECT replace(replace(replace(replace(scrubbed, '\\', '\\\\'), '%', '\\%'), '_', '\\_'),
-    '[removed]', '%')
+  SELECT '^' || array_to_string(ARRAY(
+      SELECT regexp_replace(part, '([^[:alnum:][:space:]])', '\\\\\\1', 'g')
+        FROM unnest(string_to_array(regexp_replace(scrubbed,
+          '\\[removed\\]([^[:alnum:]]*\\[removed\\])+', '[removed]', 'g'), '[removed]'))
+          WITH ORDINALITY AS u (part, i) ORDER BY i),
+    '[^[:space:]]+(?:[[:space:]]+[^[:space:]]+){0,3}') || '$'
 $$;
 
 CREATE FUNCTION purge_person(person text, named_accounts text[] DEFAULT '{}',
@@ -130,24 +174,38 @@ DECLARE
   was text := current_setting('claimdesk.purging', true);
   p record;
   accts text[];
+  own text[];
+  writer bigint;
   texts text[];
   notes integer;
 BEGIN
-  SELECT first_name, last_name, deceased_date INTO p FROM public.people
+  SELECT first_name, last_name, deceased_date, xmin INTO p FROM public.people
     WHERE gid = person FOR UPDATE;
   IF NOT FOUND OR p.first_name <> marker OR p.last_name <> marker OR p.deceased_date IS NULL THEN
     RAISE EXCEPTION 'only a deceased person the office has de-identified is purged'
       USING ERRCODE = 'insufficient_privilege';
   END IF;
+  -- and only in the transaction that de-identified them: a row this call can see whose
+  -- writer is still in progress was written by this transaction (or a savepoint of it), so a
+  -- desk cannot come back later to a person de-identified long ago with accounts of its choosing
+  writer := ((txid_current() >> 32) << 32) + p.xmin::text::bigint;
+  IF writer > txid_current() AND writer >= 4294967296 THEN writer := writer - 4294967296; END IF;
+  IF txid_status(writer) IS DISTINCT FROM 'in progress' THEN
+    RAISE EXCEPTION 'a person is purged only as they are de-identified'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
   -- on for this call only (a function's own SET clause would ask a superuser to make it); a
   -- failure rolls the setting back with everything else
   PERFORM set_config('claimdesk.purging', 'on', true);
-  accts := ARRAY(
-    SELECT gid FROM public.accounts WHERE person IN (patient_gid, guarantor_gid)
+  -- their own accounts: a patient's never changes (migration 17's grants below), a
+  -- guarantor may, so an account they guarantee has only their own texts taken out
+  own := ARRAY(
+    SELECT gid FROM public.accounts WHERE patient_gid = person
     UNION SELECT a FROM unnest(named_accounts) a WHERE starts_with(a, 'base:')
       -- the de-identifying request's own line on the account, sent before its change
       AND EXISTS (SELECT FROM public.activities n WHERE n.account_gid = a AND n.kind = 'system'
         AND starts_with(n.body, 'De-identified after the retention period:')));
+  accts := own || ARRAY(SELECT gid FROM public.accounts WHERE guarantor_gid = person);
   texts := ARRAY(
     SELECT x FROM (SELECT DISTINCT x FROM (
         SELECT (l.row->>'firstName') || ' ' || (l.row->>'lastName') AS x
@@ -194,8 +252,8 @@ BEGIN
   -- replacing parts of it with the marker: it can take names out, never put words in
   UPDATE public.activities a SET body = s.body
     FROM jsonb_each_text(scrubbed_notes) s (gid, body)
-    WHERE a.gid = s.gid AND a.account_gid = ANY (accts) AND a.body <> s.body
-      AND a.body LIKE public.purge_pattern(s.body);
+    WHERE a.gid = s.gid AND a.account_gid = ANY (own) AND a.body <> s.body
+      AND a.body ~ public.purge_pattern(s.body);
   UPDATE public.activities SET body = public.purge_scrub(body, texts)
     WHERE account_gid = ANY (accts) AND body <> public.purge_scrub(body, texts);
   UPDATE public.follow_ups SET reason = public.purge_scrub(reason, texts)
@@ -212,18 +270,18 @@ BEGIN
   GET DIAGNOSTICS notes = ROW_COUNT;
 
   UPDATE public.documents SET removed_at = now()
-    WHERE account_gid = ANY (accts) AND removed_at IS NULL;
+    WHERE account_gid = ANY (own) AND removed_at IS NULL;
   UPDATE public.correspondence SET original_name = marker, removed_at = now()
-    WHERE account_gid = ANY (accts) AND removed_at IS NULL;
+    WHERE account_gid = ANY (own) AND removed_at IS NULL;
   UPDATE public.change_log SET row = row || jsonb_build_object('removedAt', stamp)
-    WHERE tbl = 'documents' AND row->>'accountGid' = ANY (accts) AND NOT row ? 'removedAt';
+    WHERE tbl = 'documents' AND row->>'accountGid' = ANY (own) AND NOT row ? 'removedAt';
   UPDATE public.change_log
     SET row = row || jsonb_build_object('originalName', marker, 'removedAt', stamp)
-    WHERE tbl = 'correspondence' AND row->>'accountGid' = ANY (accts) AND NOT row ? 'removedAt';
+    WHERE tbl = 'correspondence' AND row->>'accountGid' = ANY (own) AND NOT row ? 'removedAt';
   UPDATE public.document_files f SET bytes = NULL, removed_at = now()
     WHERE f.bytes IS NOT NULL
-      AND f.sha256 IN (SELECT sha256 FROM public.documents WHERE account_gid = ANY (accts)
-        UNION SELECT sha256 FROM public.correspondence WHERE account_gid = ANY (accts))
+      AND f.sha256 IN (SELECT sha256 FROM public.documents WHERE account_gid = ANY (own)
+        UNION SELECT sha256 FROM public.correspondence WHERE account_gid = ANY (own))
       AND NOT EXISTS (SELECT FROM public.documents d
         WHERE d.sha256 = f.sha256 AND d.removed_at IS NULL)
       AND NOT EXISTS (SELECT FROM public.correspondence c
@@ -236,4 +294,10 @@ REVOKE ALL ON FUNCTION purge_scrub(text, text[]) FROM PUBLIC;
 REVOKE ALL ON FUNCTION purge_pattern(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION purge_person(text, text[], jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION purge_person(text, text[], jsonb) TO claimdesk_desktop;
+${Object.entries(CHANGING)
+  .map(
+    ([t, cols]) => `REVOKE UPDATE ON ${t} FROM claimdesk_desktop;
+GRANT UPDATE (${cols}, version) ON ${t} TO claimdesk_desktop;`,
+  )
+  .join('\n')}
 `;
