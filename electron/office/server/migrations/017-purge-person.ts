@@ -46,7 +46,7 @@
  * patient, its claim, what a move or placement was) is now fixed for every desk as it is on
  * the desktops. Written out, not read from record-columns.ts, so this migration stays as it ran.
  */
-const CHANGING: Record<string, string> = {
+export const CHANGING: Record<string, string> = {
   payers:
     'name, financial_class, claims_line1, claims_line2, claims_city, claims_state, ' +
     'claims_zip, appeals_line1, appeals_line2, appeals_city, appeals_state, appeals_zip, ' +
@@ -67,7 +67,7 @@ const CHANGING: Record<string, string> = {
   denials:
     'follow_up_gid, category, action, codes, amount, remit_date, deadline_date, state, ' +
     'appeal_level, resolution, updated_at, updated_by',
-  bad_debt_moves: 'undone_at, undone_by, undo_reason',
+  bad_debt_moves: 'undone_at, undone_by, undo_reason, recovered',
   agency_placements: 'recalled_on, recalled_at, recalled_by, recall_reason',
   extraordinary_actions: 'reversed_on, reversed_at, reversed_by, reversal_reason',
 };
