@@ -2,13 +2,12 @@ import { expect, it, onTestFinished } from 'vitest';
 import type { AccountId, PayerId, PersonId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, one, oneOrThrow, run } from '../db/query';
-import { addClaim } from '../testing/builders';
 import { call } from '../testing/call';
 import { desktopsOf, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { import277, serverClaim, withBilledClaim } from '../testing/office/claim-changes';
 import { serverRows } from '../testing/office/office-copy';
 import {
   accountId,
-  claimStatusFile,
   importClaim,
   serverCount,
   withAcme,
@@ -20,28 +19,11 @@ import { isoDate } from '../../shared/dates/iso-date';
 import { requireOfficeLink, setSyncRow } from './gids';
 import { notSyncedActions } from './not-synced';
 import { applyEntry } from './server/apply';
-import { serverRecord } from './server/record-changes';
 import { openPool } from './server/connection';
 import { takeRows } from './take';
 import { changes as changesSchema, type ServerRow } from './wire';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { withCaptureOff } from './capture';
-
-/** Acme, and a billed claim K-100 on the account, in the copy every desktop starts from. */
-function withBilledClaim(ctx: Ctx, account: AccountId): void {
-  withAcme(ctx);
-  const payerId = oneOrThrow<{ id: PayerId }>(
-    ctx.db,
-    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
-  ).id;
-  addClaim(ctx, account, payerId, { number: 'K-100', status: 'billed' });
-}
-
-/** A payer's acknowledgment (A2) or rejection (A7) of a claim, imported at a desktop. */
-function import277(d: Desktop, claim: string, code: 'A2:20:PR' | 'A7:21:85', control: string) {
-  const text = claimStatusFile(claim, code === 'A7:21:85', Number(control));
-  expect(call(d.ctx, 'importFile', { fileName: `${control}.277`, text }).status).toBe('posted');
-}
 
 const claimOf = (ctx: Ctx, number: string) =>
   one<{ status: string }>(ctx.db, `SELECT status FROM claims WHERE claim_number = ?`, number);
@@ -52,12 +34,6 @@ const patientOf = (ctx: Ctx, account: AccountId) =>
     `SELECT p.id, p.deceased_date AS deceasedDate, p.returned_mail AS returnedMail
        FROM accounts a JOIN people p ON p.id = a.patient_id WHERE a.id = ?`,
     account,
-  );
-
-const serverClaim = async (server: Parameters<typeof serverRows>[0], number: string) =>
-  serverRows<{ gid: string; status: string; version: number }>(
-    server,
-    `SELECT gid, status, version FROM claims WHERE claim_number = '${number}'`,
   );
 
 describeWithPg('changes to records across the office', () => {
@@ -238,41 +214,6 @@ describeWithPg('changes to records across the office', () => {
     );
     expect(again).toBe(0);
     expect(all(b.ctx.db, `SELECT * FROM outbox`)).toEqual([]);
-  });
-
-  it('a change that renames a record is refused, the office keeping its row', async () => {
-    const server = await createServerDatabase();
-    const { a } = await twoDesktops(server, 1, withBilledClaim);
-    import277(a, 'K-100', 'A2:20:PR', '000000007');
-    await a.sync.sync();
-    expect(await serverClaim(server, 'K-100')).toMatchObject([{ version: 2 }]);
-    const sealed = all<{ changes: string }>(a.ctx.db, `SELECT changes FROM outbox`);
-    expect(sealed).toEqual([]);
-    const pool = openPool(server, 1);
-    onTestFinished(() => pool.end());
-    const [gid] = await serverRows<{ gid: string }>(
-      server,
-      `SELECT gid FROM claims WHERE claim_number = 'K-100'`,
-    );
-    const claim = await serverRecord(pool, 'claims', gid?.gid ?? '');
-    if (claim?.tbl !== 'claims') throw new Error('no claim on the server');
-    const renamed = {
-      seq: 1000,
-      changes: [
-        {
-          tbl: 'claims' as const,
-          op: 'update' as const,
-          gid: claim.gid,
-          baseVersion: 2,
-          version: 3,
-          row: { ...claim.row, claimNumber: 'K-999', status: 'paid' },
-        },
-      ],
-    };
-    const answer = await applyEntry(pool, requireOfficeLink(a.ctx.db).desktopId, renamed);
-    expect(answer).toMatchObject({ outcome: 'refused' });
-    expect(await serverClaim(server, 'K-100')).toMatchObject([{ version: 2 }]);
-    expect(await serverClaim(server, 'K-999')).toEqual([]);
   });
 
   it("a claim file's new member ID and filled-in details of an earlier account reach the other desktop", async () => {

@@ -1,0 +1,36 @@
+import { expect } from 'vitest';
+import type { AccountId, PayerId } from '../../../shared/ids';
+import type { Ctx } from '../../core/context';
+import { oneOrThrow } from '../../db/query';
+import { addClaim } from '../builders';
+import { call } from '../call';
+import type { Desktop } from './desktops';
+import { serverRows } from './office-copy';
+import { claimStatusFile, withAcme } from './records';
+
+/** Acme, and a billed claim K-100 on the account, in the copy every desktop starts from. */
+export function withBilledClaim(ctx: Ctx, account: AccountId): void {
+  withAcme(ctx);
+  const payerId = oneOrThrow<{ id: PayerId }>(
+    ctx.db,
+    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
+  ).id;
+  addClaim(ctx, account, payerId, { number: 'K-100', status: 'billed' });
+}
+
+/** A payer's acknowledgment (A2) or rejection (A7) of a claim, imported at a desktop. */
+export function import277(
+  d: Desktop,
+  claim: string,
+  code: 'A2:20:PR' | 'A7:21:85',
+  control: string,
+) {
+  const text = claimStatusFile(claim, code === 'A7:21:85', Number(control));
+  expect(call(d.ctx, 'importFile', { fileName: `${control}.277`, text }).status).toBe('posted');
+}
+
+export const serverClaim = async (server: Parameters<typeof serverRows>[0], number: string) =>
+  serverRows<{ gid: string; status: string; version: number }>(
+    server,
+    `SELECT gid, status, version FROM claims WHERE claim_number = '${number}'`,
+  );
