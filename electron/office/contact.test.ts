@@ -4,7 +4,7 @@ import type { AccountId, PersonId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
 import { addAddress } from '../testing/builders';
-import { call, expectRefused } from '../testing/call';
+import { call, expectRefused, expectRefusedAsync } from '../testing/call';
 import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { owing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
@@ -90,6 +90,13 @@ describeWithPg('contact rules and statement holds across the office', () => {
       callGuarantor(account),
       /No call to the guarantor may be logged: Request to stop contact on 03\/12\/2026/,
     );
+    // nor does it print one asked for at the account
+    await expectRefusedAsync(
+      b.ctx,
+      'generateStatement',
+      { accountId: account },
+      /No statement was made\. Account \w+: contact is restricted: request to stop contact on 03\/12\/2026/,
+    );
     expect(contactRestrictions(b.ctx.db, account).map((r) => r.kind)).toEqual(['cease_contact']);
     expect(
       await serverRows(
@@ -133,6 +140,12 @@ describeWithPg('contact rules and statement holds across the office', () => {
     expect(candidates(b)).toEqual([]);
     expect(holdsOf(b, account)).toEqual(['dispute']);
     expect(openHoldsOf(b, account)).toEqual(['dispute']);
+    await expectRefusedAsync(
+      b.ctx,
+      'generateStatement',
+      { accountId: account },
+      /No statement was made\. Account \w+: the balance is disputed/,
+    );
 
     // a supervisor at B lets the next statement go out: released at A too
     call(b.ctx, 'releaseStatementHold', {
