@@ -119,6 +119,11 @@ ON follow_ups`,
   // an agency's payment file, and each payment it posted, in the entry of its receipts
   inserted('office_capture_agency_payment_files', 'agency_payment_files'),
   inserted('office_capture_agency_payments', 'agency_payments'),
+  // a contact rule or statement hold as recorded (its lifting or closing, above), and a
+  // supervisor's release of a hold for the next statement
+  inserted('office_capture_contact_restrictions', 'contact_restrictions'),
+  inserted('office_capture_collection_holds', 'collection_holds'),
+  inserted('office_capture_statement_hold_releases', 'statement_hold_releases'),
   // a batch closes once; its closing travels under the batch's own local id
   trigger(
     'office_capture_batch_closing',

@@ -1,3 +1,5 @@
+import { CONTACT_RESTRICTION } from '../../shared/api/contact';
+import { COLLECTION_HOLD, STATEMENT_HOLD } from '../../shared/api/statements';
 import { FOLLOW_UP_KIND } from '../../shared/codes/enums';
 import { APPEAL_LEVEL, DENIAL_RESOLUTION, DENIAL_STATE } from '../../shared/codes/denials';
 import { formatUsDate, isoDate } from '../../shared/dates/iso-date';
@@ -36,6 +38,12 @@ export function describeRow(r: ServerRow | Change): string {
       return `Deposit batch closed at ${formatCents(cents(r.row.expectedTotal))}.`;
     case 'denials':
       return `Denial of ${formatCents(cents(r.row.amount))} (${r.row.codes}), appeal by ${formatUsDate(isoDate(r.row.deadlineDate))}.`;
+    case 'contact_restrictions':
+      return `${CONTACT_RESTRICTION.labels[r.row.kind]} on ${formatUsDate(isoDate(r.row.effectiveDate))} recorded.`;
+    case 'collection_holds':
+      return `Statements held: ${COLLECTION_HOLD.labels[r.row.kind].toLowerCase()}.`;
+    case 'statement_hold_releases':
+      return `Statement hold released for the next statement: ${labelOf(STATEMENT_HOLD.labels, r.row.hold)}.`;
     case 'follow_ups':
       break;
     default:
@@ -93,6 +101,10 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
       return `Coverage changed: member ID ${c.row.memberId}.`;
     case 'denials':
       return describeDenialChange(c.row);
+    case 'contact_restrictions':
+      return `${CONTACT_RESTRICTION.labels[c.row.kind]} on ${formatUsDate(isoDate(c.row.effectiveDate))} lifted: ${c.row.liftReason ?? ''}`.trim();
+    case 'collection_holds':
+      return `Statement hold closed: ${COLLECTION_HOLD.labels[c.row.kind].toLowerCase()}.`;
     case 'extraordinary_actions':
       return `Collection action (${c.row.action.replaceAll('_', ' ')}) reversed: ${c.row.reversalReason ?? ''}`.trim();
     case 'agency_placements':

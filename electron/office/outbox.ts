@@ -212,6 +212,9 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
       case 'extraordinary_actions':
       case 'agency_payment_files':
       case 'agency_payments':
+      case 'contact_restrictions':
+      case 'collection_holds':
+      case 'statement_hold_releases':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -295,6 +298,12 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'agency_payments':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'contact_restrictions':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'collection_holds':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'statement_hold_releases':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }
 
@@ -325,6 +334,10 @@ function recordUpdate(db: Db, tbl: ChangeableTable, localId: number): Change {
     case 'agency_placements':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'extraordinary_actions':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'contact_restrictions':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'collection_holds':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
   }
 }

@@ -22,6 +22,7 @@ import {
   badDebtMoveRow,
   extraordinaryActionRow,
 } from './wire-collections';
+import { collectionHoldRow, contactRestrictionRow, statementHoldReleaseRow } from './wire-contact';
 
 export type { RecordTable } from './record-columns';
 import {
@@ -68,6 +69,9 @@ const SCHEMAS = {
   extraordinary_actions: extraordinaryActionRow,
   agency_payment_files: agencyPaymentFileRow,
   agency_payments: agencyPaymentRow,
+  contact_restrictions: contactRestrictionRow,
+  collection_holds: collectionHoldRow,
+  statement_hold_releases: statementHoldReleaseRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -103,7 +107,9 @@ function localValues(db: Db, cols: readonly Column[], row: RecordChange['row']):
       // when they first did something here: a change's time before the row's making (who
       // undid, recalled, reversed or changed it may have signed in first at that desk)
       const at = String(
-        fields.recordedAt ??
+        fields.liftedAt ??
+          fields.closedAt ??
+          fields.recordedAt ??
           fields.updatedAt ??
           fields.undoneAt ??
           fields.recalledAt ??
@@ -111,7 +117,9 @@ function localValues(db: Db, cols: readonly Column[], row: RecordChange['row']):
           fields.createdAt ??
           fields.movedAt ??
           fields.takenAt ??
-          fields.importedAt,
+          fields.importedAt ??
+          fields.openedAt ??
+          fields.releasedAt,
       );
       return takeUserIdOrNull(db, value as string | null, at);
     }
@@ -256,6 +264,9 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'agency_placements':
     case 'extraordinary_actions':
     case 'agency_payments':
+    case 'contact_restrictions':
+    case 'collection_holds':
+    case 'statement_hold_releases':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
     case 'claim_adjustments':

@@ -133,6 +133,10 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
       return updateRecord(db, r.tbl, id, r.row);
     case 'extraordinary_actions':
       return updateRecord(db, r.tbl, id, r.row);
+    case 'contact_restrictions':
+      return updateRecord(db, r.tbl, id, r.row);
+    case 'collection_holds':
+      return updateRecord(db, r.tbl, id, r.row);
   }
 }
 

@@ -29,6 +29,7 @@ import {
   denialRow,
   depositBatchRow,
 } from './wire-posting';
+import { CONTACT_CHANGES, CONTACT_SERVER_ROWS } from './wire-contact';
 
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
@@ -274,6 +275,7 @@ export const serverRow = z.discriminatedUnion('tbl', [
   filed[0].extend({ row: documentRow.extend(purged) }),
   filed[1].extend({ row: correspondenceRow.extend(purged) }),
   ...changeable,
+  ...CONTACT_SERVER_ROWS,
 ]);
 export type ServerRow = z.infer<typeof serverRow>;
 
@@ -313,13 +315,17 @@ export const change = z.discriminatedUnion('tbl', [
   changeable[8].extend(insertedOrChanged),
   changeable[9].extend(insertedOrChanged),
   changeable[10].extend(insertedOrChanged),
+  ...CONTACT_CHANGES,
 ]);
 export type Change = z.infer<typeof change>;
 
 /** Every table that travels, once each: what the unions above must each hold. */
-export const TRAVELLING_TABLES: readonly string[] = [...insertOnly, ...filed, ...changeable].map(
-  (o) => o.shape.tbl.value,
-);
+export const TRAVELLING_TABLES: readonly string[] = [
+  ...insertOnly,
+  ...filed,
+  ...changeable,
+  ...CONTACT_SERVER_ROWS,
+].map((o) => o.shape.tbl.value);
 
 /** One outbox entry: everything one request wrote, applied on the server all or nothing. */
 export const entry = z.strictObject({

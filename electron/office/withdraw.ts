@@ -84,8 +84,8 @@ export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
 }
 
 /**
- * A row kept rather than withdrawn: a filed document, the record of what was printed, and a
- * facility some account here is still billed under (accounts name their facility without a
+ * A row kept rather than withdrawn: a filed document, the record of what was printed, a
+ * contact restriction, and a facility some account here is still billed under (accounts name their facility without a
  * foreign key, migration 35, so nothing else would stop its deletion).
  */
 class KeptForWhatNamesIt extends Error {}
@@ -94,6 +94,9 @@ function withdrawRow(db: Db, c: Change): void {
   const localId = localIdOf(db, c.tbl, c.gid);
   if (localId === undefined) return;
   if (c.tbl === 'documents' || c.tbl === 'correspondence') throw new KeptForWhatNamesIt();
+  // withdrawn, a cease-contact request or a dispute would let this desk call or bill someone
+  // who asked it not to: it stays here, its own, with what it names
+  if (c.tbl === 'contact_restrictions') throw new KeptForWhatNamesIt();
   if (
     c.tbl === 'facilities' &&
     one(db, `SELECT 1 AS n FROM accounts WHERE facility_id = ?`, localId)

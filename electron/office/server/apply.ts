@@ -194,7 +194,10 @@ async function applyChange(
     c.tbl === 'agency_placements' ||
     c.tbl === 'extraordinary_actions' ||
     c.tbl === 'agency_payment_files' ||
-    c.tbl === 'agency_payments'
+    c.tbl === 'agency_payments' ||
+    c.tbl === 'contact_restrictions' ||
+    c.tbl === 'collection_holds' ||
+    c.tbl === 'statement_hold_releases'
   ) {
     try {
       await insertRecord(client, desktopId, c);

@@ -131,6 +131,8 @@ const NOUN: Record<ChangeableTable, string> = {
   bad_debt_moves: 'move to bad debt',
   agency_placements: 'placement',
   extraordinary_actions: 'collection action',
+  contact_restrictions: 'contact restriction',
+  collection_holds: 'statement hold',
 };
 
 /** The record in words a person knows it by; a person is not named, the reason being kept. */
@@ -154,5 +156,9 @@ function named(c: RecordUpdate): string {
       return "this account's placement with its agency";
     case 'extraordinary_actions':
       return "this account's extraordinary collection action";
+    case 'contact_restrictions':
+      return "this account's contact restriction";
+    case 'collection_holds':
+      return "this account's statement hold";
   }
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { COLLECTION_HOLD } from '../../../shared/api/statements';
 import { COLUMNS, serverColumn, type RecordTable } from '../record-columns';
 import type { Change, ServerRow } from '../wire';
 import { sqlState } from './connection';
@@ -115,6 +116,10 @@ function alreadyCreated(c: RecordChange, constraint: string | undefined): string
     case 'agency_payments_once':
       return c.tbl === 'agency_payments'
         ? `The agency's payment ${c.row.reference} was already posted at another desktop; this file's postings were withdrawn here and are listed; the office’s come with the next sync.`
+        : undefined;
+    case 'collection_holds_open_once':
+      return c.tbl === 'collection_holds'
+        ? `This account's statements were already held at another desktop (${COLLECTION_HOLD.labels[c.row.kind].toLowerCase()}); this hold was withdrawn here and is listed; the office’s comes with the next sync.`
         : undefined;
     case 'correspondence_filed_once':
       return c.tbl === 'correspondence'
