@@ -85,8 +85,9 @@ export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
 
 /**
  * A row kept rather than withdrawn: a filed document, the record of what was printed, a
- * contact restriction, and a facility some account here is still billed under (accounts name their facility without a
- * foreign key, migration 35, so nothing else would stop its deletion).
+ * contact restriction, and a facility some account here is still billed under (accounts
+ * name their facility without a foreign key, migration 35, so nothing else would stop its
+ * deletion).
  */
 class KeptForWhatNamesIt extends Error {}
 
