@@ -48,6 +48,7 @@ import { migration058 } from './058-office-remittance-payments';
 import { migration059 } from './059-office-batches-of-older-versions';
 import { migration060 } from './060-bad-debt-moves-from-the-office';
 import { migration061 } from './061-office-denials-of-older-versions';
+import { migration063 } from './063-plans-from-the-office';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -174,6 +175,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 61,
     name: 'office database: denials an older version recorded at a linked desk travel',
     sql: migration061,
+  },
+  {
+    version: 63,
+    name: 'office database: payment plans counted per account, and those of older versions',
+    sql: migration063,
   },
 ];
 
