@@ -36,6 +36,10 @@ export function describeRow(r: ServerRow | Change): string {
       return `Deposit batch closed at ${formatCents(cents(r.row.expectedTotal))}.`;
     case 'denials':
       return `Denial of ${formatCents(cents(r.row.amount))} (${r.row.codes}), appeal by ${formatUsDate(isoDate(r.row.deadlineDate))}.`;
+    case 'payment_plans':
+      return `Payment plan of ${formatCents(cents(r.row.monthlyAmount))} a month from ${formatUsDate(isoDate(r.row.firstDueDate))}.`;
+    case 'promises':
+      return `${r.row.kind === 'promise' ? 'Promise to pay' : 'Credit extension'}: ${formatCents(cents(r.row.amount))} by ${formatUsDate(isoDate(r.row.dueDate))}.`;
     case 'follow_ups':
       break;
     default:
@@ -97,6 +101,12 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
       return `Collection action (${c.row.action.replaceAll('_', ' ')}) reversed: ${c.row.reversalReason ?? ''}`.trim();
     case 'agency_placements':
       return `Recalled from its agency on ${formatUsDate(isoDate(c.row.recalledOn ?? c.row.placedOn))}: ${c.row.recallReason ?? ''}`.trim();
+    case 'payment_plans':
+      // an ending, or new charges joining it (its schedule, whole)
+      if (c.row.status === 'active') {
+        return `Payment plan of ${formatCents(cents(c.row.monthlyAmount))} a month now has ${c.row.installments.length} installments.`;
+      }
+      return `Payment plan marked ${c.row.status.replace('_', ' ')}: ${c.row.endReason ?? ''}`.trim();
     case 'bad_debt_moves':
       // a move still standing changed only by what was recovered on it (a payment, or its reversal)
       if (c.row.undoneAt === null) {

@@ -22,6 +22,8 @@ import {
   badDebtMoveRow,
   extraordinaryActionRow,
 } from './wire-collections';
+import { paymentPlanRow, promiseRow } from './wire-plans';
+import { planSchedule, takePromise, takeSchedule } from './plan-schedule';
 
 export type { RecordTable } from './record-columns';
 import {
@@ -68,6 +70,8 @@ const SCHEMAS = {
   extraordinary_actions: extraordinaryActionRow,
   agency_payment_files: agencyPaymentFileRow,
   agency_payments: agencyPaymentRow,
+  payment_plans: paymentPlanRow,
+  promises: promiseRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -90,6 +94,7 @@ export function readRecord<T extends RecordTable>(db: ReadDb, tbl: T, id: number
     const value = local[column];
     row[field] = refersTo ? gidOrNull(db, refersTo, value as number | null) : value;
   }
+  if (tbl === 'payment_plans') row.installments = planSchedule(db, id);
   return SCHEMAS[tbl].parse(row) as RowOf<T>;
 }
 
@@ -105,6 +110,7 @@ function localValues(db: Db, cols: readonly Column[], row: RecordChange['row']):
       const at = String(
         fields.recordedAt ??
           fields.updatedAt ??
+          fields.endedAt ??
           fields.undoneAt ??
           fields.recalledAt ??
           fields.reversedAt ??
@@ -154,6 +160,8 @@ export function insertRecord(
     ).lastInsertRowid,
   );
   if (tbl === 'accounts') touchAccount(db, id as AccountId);
+  if (tbl === 'payment_plans') takeSchedule(db, id, paymentPlanRow.parse(row));
+  if (tbl === 'promises') takePromise(db, id);
   return id;
 }
 
@@ -176,6 +184,7 @@ export function updateRecord<T extends ChangeableTable>(
     ...values,
     id,
   );
+  if (tbl === 'payment_plans') takeSchedule(db, id, paymentPlanRow.parse(row));
   const accounts =
     tbl === 'people'
       ? all<{ id: number }>(
@@ -256,6 +265,8 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'agency_placements':
     case 'extraordinary_actions':
     case 'agency_payments':
+    case 'payment_plans':
+    case 'promises':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
     case 'claim_adjustments':

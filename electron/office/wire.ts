@@ -29,6 +29,7 @@ import {
   denialRow,
   depositBatchRow,
 } from './wire-posting';
+import { paymentPlanTravels, promiseTravels } from './wire-plans';
 
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
@@ -271,6 +272,8 @@ const purged = { removedAt: z.string().optional() };
 /** A row as the server holds it: what a desktop takes, by version. */
 export const serverRow = z.discriminatedUnion('tbl', [
   ...insertOnly,
+  promiseTravels,
+  paymentPlanTravels,
   filed[0].extend({ row: documentRow.extend(purged) }),
   filed[1].extend({ row: correspondenceRow.extend(purged) }),
   ...changeable,
@@ -313,13 +316,19 @@ export const change = z.discriminatedUnion('tbl', [
   changeable[8].extend(insertedOrChanged),
   changeable[9].extend(insertedOrChanged),
   changeable[10].extend(insertedOrChanged),
+  promiseTravels.extend(inserted),
+  paymentPlanTravels.extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
 
 /** Every table that travels, once each: what the unions above must each hold. */
-export const TRAVELLING_TABLES: readonly string[] = [...insertOnly, ...filed, ...changeable].map(
-  (o) => o.shape.tbl.value,
-);
+export const TRAVELLING_TABLES: readonly string[] = [
+  ...insertOnly,
+  ...filed,
+  ...changeable,
+  promiseTravels,
+  paymentPlanTravels,
+].map((o) => o.shape.tbl.value);
 
 /** One outbox entry: everything one request wrote, applied on the server all or nothing. */
 export const entry = z.strictObject({

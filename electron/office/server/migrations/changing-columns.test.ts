@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANGEABLE_TABLES, COLUMNS, changingColumns, serverColumn } from '../../record-columns';
 import { CHANGING } from './017-purge-person';
+import { CHANGING_PLANS } from './019-plans';
 
 describe("what a desk's login may update on the server", () => {
   it('is each changeable record’s changing columns, as the desktops send them', () => {
@@ -12,7 +13,7 @@ describe("what a desk's login may update on the server", () => {
         return serverColumn(col);
       });
       expect(
-        (CHANGING[tbl] ?? '')
+        ({ ...CHANGING, ...CHANGING_PLANS }[tbl] ?? '')
           .split(',')
           .map((c) => c.trim())
           .sort(),
