@@ -1,13 +1,15 @@
 import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
+import { isoDate } from '../../shared/dates/iso-date';
 import type { AccountId, PersonId } from '../../shared/ids';
-import type { Ctx } from '../core/context';
+import { fixedClock, type Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
-import { addAddress } from '../testing/builders';
+import { addAddress, addBilledClaim, addPayer } from '../testing/builders';
 import { call } from '../testing/call';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { expectLedgersAgree, owing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
+import { runDailyWork } from '../upkeep/daily';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { gidOf, requireOfficeLink, versionOf } from './gids';
 import { notSyncedActions } from './not-synced';
@@ -313,5 +315,71 @@ describeWithPg('payment plans and promises to pay across the office', () => {
     await expect(asB.query(`UPDATE promises SET amount = 1`)).rejects.toThrow(/permission denied/);
     expect(await serverPlans(server)).toMatchObject([{ status: 'active', version: 1 }]);
     expect(await serverRows(server, `SELECT count(*)::int AS n FROM promises`)).toEqual([{ n: 1 }]);
+  });
+  it('new charges joining a plan at B reach A with the schedule, whole', async () => {
+    const server = await createServerDatabase();
+    // and a $300.00 claim the insurer has yet to pay
+    const { a, b, accountIds } = await twoDesktops(server, 1, (ctx, account) => {
+      owingPatient(ctx, account);
+      addBilledClaim(ctx, account, addPayer(ctx, { name: 'Acme Health' }), [30_000]);
+    });
+    const [account] = accountIds as [AccountId];
+    makePlan(a, account);
+    await syncAll(a, b);
+    // the insurer pays at B and leaves $50.00 of deductible to the patient: it joins the plan
+    const claim = oneOrThrow<{ id: number; line: number }>(
+      b.ctx.db,
+      `SELECT c.id, l.id AS line FROM claims c JOIN claim_lines l ON l.claim_id = c.id
+        WHERE c.total_charge = 30000`,
+    );
+    call(b.ctx, 'postInsurancePayment', {
+      accountId: account,
+      claimId: claim.id,
+      method: 'eft',
+      checkNumber: 'EFT-1',
+      eobDate: '2026-03-16',
+      patientShareTo: 'patient',
+      lines: [{ claimLineId: claim.line, paid: 20_000, contractual: 5_000, deductible: 5_000 }],
+    });
+    await syncAll(b, a);
+    for (const d of [a, b]) {
+      const [plan] = plansOf(d, account);
+      expect(plan).toMatchObject({ status: 'active', total: 25_000, remaining: 25_000 });
+      expect(plan?.installments.map((i) => [i.number, i.dueDate, i.amount])).toEqual([
+        [1, '2026-04-01', 5_000],
+        [2, '2026-05-01', 5_000],
+        [3, '2026-06-01', 5_000],
+        [4, '2026-07-01', 5_000],
+        [5, '2026-08-01', 5_000],
+      ]);
+    }
+    expect(await serverPlans(server)).toMatchObject([{ status: 'active', version: 2, n: 5 }]);
+    for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
+    await expectLedgersAgree(server, a, b);
+  });
+
+  it('a plan late by B’s own reading and ended at A closes B’s late-plan follow-up', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const [account] = accountIds as [AccountId];
+    makePlan(a, account);
+    await syncAll(a, b);
+    // May 1st at B: April's installment is past its grace, by B's own ledger (the day's
+    // first request settles every plan, so B is read on that day too)
+    const mayAtB = { ...b, ctx: { ...b.ctx, clock: fixedClock(isoDate('2026-05-01')) } };
+    runDailyWork(mayAtB.ctx);
+    const latePlan = `SELECT count(*) AS n FROM follow_ups WHERE kind = 'plan' AND status = 'open'`;
+    expect(all(b.ctx.db, latePlan)).toEqual([{ n: 1 }]);
+    expect(plansOf(mayAtB, account)[0]).toMatchObject({ delinquent: true });
+    // its own: nothing of it is sent, and the plan's version stays
+    expect(outboxSize(b.ctx.db)).toBe(0);
+    expect(versionOf(b.ctx.db, 'payment_plans', planIdAt(b, account))).toBe(1);
+
+    end(a, account, 'broken', 'Stopped paying');
+    await syncAll(a, b);
+    expect(plansOf(mayAtB, account)[0]).toMatchObject({ status: 'broken', delinquent: false });
+    expect(all(b.ctx.db, latePlan)).toEqual([{ n: 0 }]);
+    expect(all(a.ctx.db, latePlan)).toEqual([{ n: 0 }]);
+    for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
   });
 });
