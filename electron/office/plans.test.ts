@@ -1,14 +1,25 @@
 import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
 import { isoDate } from '../../shared/dates/iso-date';
-import type { AccountId, PersonId } from '../../shared/ids';
-import { fixedClock, type Ctx } from '../core/context';
+import type { AccountId } from '../../shared/ids';
+import { fixedClock } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
-import { addAddress, addBilledClaim, addPayer } from '../testing/builders';
+import { addBilledClaim, addPayer } from '../testing/builders';
 import { call } from '../testing/call';
-import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { expectLedgersAgree, owing } from '../testing/office/money';
+import { syncAll, twoDesktops } from '../testing/office/desktops';
+import { expectLedgersAgree } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
+import {
+  end,
+  makePlan,
+  owingPatient,
+  pay,
+  planIdAt,
+  plansOf,
+  promisesOf,
+  serverPlans,
+  statementOf,
+} from '../testing/office/plans';
 import { runDailyWork } from '../upkeep/daily';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { gidOf, requireOfficeLink, versionOf } from './gids';
@@ -16,64 +27,6 @@ import { notSyncedActions } from './not-synced';
 import { firstOutboxEntry, outboxSize } from './outbox';
 import { applyEntry } from './server/apply';
 import { openPool, type ServerConfig } from './server/connection';
-
-/** The account's patient owes $200.00 at an address, so statements would go to them. */
-function owingPatient(ctx: Ctx, account: AccountId): void {
-  owing(ctx, account);
-  const patient = oneOrThrow<{ id: PersonId }>(
-    ctx.db,
-    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
-    account,
-  ).id;
-  addAddress(ctx, patient);
-}
-
-/** Four monthly payments of $50.00 from April 1st. */
-const makePlan = (d: Desktop, account: AccountId) =>
-  call(d.ctx, 'createPlan', {
-    accountId: account,
-    downPayment: 0,
-    length: { mode: 'months', months: 4 },
-    firstDueDate: '2026-04-01',
-    includeNewCharges: true,
-  }).id;
-
-const pay = (d: Desktop, account: AccountId, amount: number) =>
-  call(d.ctx, 'postPatientPayment', {
-    accountId: account,
-    amount,
-    method: 'cash',
-    receivedDate: '2026-03-16',
-  });
-
-const plansOf = (d: Desktop, account: AccountId) =>
-  call(d.ctx, 'getAccount', { accountId: account }).plans;
-
-const promisesOf = (d: Desktop, account: AccountId) =>
-  call(d.ctx, 'getAccount', { accountId: account }).promises;
-
-/** The statement the account's guarantor is due: a plan statement, or a dunning one, or held. */
-function statementOf(d: Desktop) {
-  const [candidate] = call(d.ctx, 'listStatementCandidates', {}).accounts;
-  if (!candidate) throw new Error('no statement candidate');
-  return { plan: candidate.plan, held: candidate.held.map((h) => h.hold) };
-}
-
-const planIdAt = (d: Desktop, account: AccountId) =>
-  oneOrThrow<{ id: number }>(
-    d.ctx.db,
-    `SELECT id FROM payment_plans WHERE account_id = ? ORDER BY id DESC LIMIT 1`,
-    account,
-  ).id;
-
-const end = (d: Desktop, account: AccountId, status: 'broken' | 'cancelled', reason: string) =>
-  call(d.ctx, 'endPlan', { planId: planIdAt(d, account), status, reason });
-
-const serverPlans = (server: ServerConfig) =>
-  serverRows<{ gid: string; status: string; version: number; n: number }>(
-    server,
-    `SELECT gid, status, version, jsonb_array_length(installments) AS n FROM payment_plans`,
-  );
 
 /** One session of a desk's login straight to the server, as a program holding it could open. */
 async function sessionOf(config: ServerConfig): Promise<pg.Client> {
@@ -380,6 +333,23 @@ describeWithPg('payment plans and promises to pay across the office', () => {
     expect(plansOf(mayAtB, account)[0]).toMatchObject({ status: 'broken', delinquent: false });
     expect(all(b.ctx.db, latePlan)).toEqual([{ n: 0 }]);
     expect(all(a.ctx.db, latePlan)).toEqual([{ n: 0 }]);
+    for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
+  });
+  it('a plan of the first copy, ended at B, reaches the office at its ending and ends at A', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, (ctx, account) => {
+      owingPatient(ctx, account);
+      makePlan({ ctx }, account);
+    });
+    const [account] = accountIds as [AccountId];
+    expect(statementOf(a)).toEqual({ plan: true, held: [] });
+    end(b, account, 'broken', 'Stopped paying');
+    await syncAll(b, a);
+    expect(plansOf(a, account)[0]).toMatchObject({ status: 'broken', endReason: 'Stopped paying' });
+    expect(statementOf(a)).toEqual({ plan: false, held: [] });
+    expect(await serverPlans(server)).toEqual([
+      { gid: `base:${planIdAt(a, account)}`, status: 'broken', version: 2, n: 4 },
+    ]);
     for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
   });
 });
