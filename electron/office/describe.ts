@@ -106,7 +106,7 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
       if (c.row.status === 'active') {
         return `Payment plan of ${formatCents(cents(c.row.monthlyAmount))} a month now has ${c.row.installments.length} installments.`;
       }
-      return `Payment plan marked ${c.row.status.replace('_', ' ')}: ${c.row.endReason ?? ''}`.trim();
+      return `Change to the payment plan of ${formatCents(cents(c.row.monthlyAmount))} a month; this desktop had it ${c.row.status.replace('_', ' ')}${c.row.endReason ? ` (${c.row.endReason})` : ''}.`;
     case 'bad_debt_moves':
       // a move still standing changed only by what was recovered on it (a payment, or its reversal)
       if (c.row.undoneAt === null) {

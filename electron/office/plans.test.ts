@@ -146,7 +146,7 @@ describeWithPg('payment plans and promises to pay across the office', () => {
     ]);
     expect(call(b.ctx, 'listNotSynced', {}).actions[0]?.lines).toEqual([
       'Payment plan marked cancelled: Moved away',
-      'Payment plan marked cancelled: Moved away',
+      'Change to the payment plan of $50.00 a month; this desktop had it cancelled (Moved away).',
     ]);
     // B's note of its ending was withdrawn with it, and never reached A
     for (const d of [a, b]) {
