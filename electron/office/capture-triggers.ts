@@ -79,6 +79,25 @@ const changedRecord = ([tbl, columns]: readonly [string, readonly string[]]): Ca
     noteOnce(tbl, 'update'),
   );
 
+/** An installment added or changed notes its plan's change (its insert, in the request making it). */
+const scheduleNote = `INSERT INTO outbox_pending (tbl, local_id, op) SELECT 'payment_plans', new.plan_id, 'update'
+    WHERE NOT EXISTS (SELECT 1 FROM outbox_pending
+                       WHERE tbl = 'payment_plans' AND local_id = new.plan_id);`;
+const SCHEDULE_CHANGES: readonly CaptureTrigger[] = [
+  trigger(
+    'office_capture_plan_installments',
+    'AFTER INSERT ON plan_installments',
+    CAPTURING,
+    scheduleNote,
+  ),
+  trigger(
+    'office_capture_plan_installments_update',
+    'AFTER UPDATE OF due_date, amount ON plan_installments',
+    `${CAPTURING} AND (new.due_date IS NOT old.due_date OR new.amount IS NOT old.amount)`,
+    scheduleNote,
+  ),
+];
+
 export const CAPTURE_TRIGGERS: readonly CaptureTrigger[] = [
   inserted('office_capture_activity', 'activities'),
   inserted('office_capture_follow_up_insert', 'follow_ups'),
@@ -124,6 +143,11 @@ ON follow_ups`,
   inserted('office_capture_contact_restrictions', 'contact_restrictions'),
   inserted('office_capture_collection_holds', 'collection_holds'),
   inserted('office_capture_statement_hold_releases', 'statement_hold_releases'),
+  // a payment plan as set up (its ending, above) and a promise to pay
+  inserted('office_capture_payment_plans', 'payment_plans'),
+  inserted('office_capture_promises', 'promises'),
+  // a plan's schedule travels inside it: new charges joining it change the plan
+  ...SCHEDULE_CHANGES,
   // a batch closes once; its closing travels under the batch's own local id
   trigger(
     'office_capture_batch_closing',

@@ -44,6 +44,10 @@ export function describeRow(r: ServerRow | Change): string {
       return `Statements held: ${COLLECTION_HOLD.labels[r.row.kind].toLowerCase()}.`;
     case 'statement_hold_releases':
       return `Statement hold released for the next statement: ${labelOf(STATEMENT_HOLD.labels, r.row.hold)}.`;
+    case 'payment_plans':
+      return `Payment plan of ${formatCents(cents(r.row.monthlyAmount))} a month from ${formatUsDate(isoDate(r.row.firstDueDate))}.`;
+    case 'promises':
+      return `${r.row.kind === 'promise' ? 'Promise to pay' : 'Credit extension'}: ${formatCents(cents(r.row.amount))} by ${formatUsDate(isoDate(r.row.dueDate))}.`;
     case 'follow_ups':
       break;
     default:
@@ -109,6 +113,12 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
       return `Collection action (${c.row.action.replaceAll('_', ' ')}) reversed: ${c.row.reversalReason ?? ''}`.trim();
     case 'agency_placements':
       return `Recalled from its agency on ${formatUsDate(isoDate(c.row.recalledOn ?? c.row.placedOn))}: ${c.row.recallReason ?? ''}`.trim();
+    case 'payment_plans':
+      // an ending, or new charges joining it (its schedule, whole)
+      if (c.row.status === 'active') {
+        return `Payment plan of ${formatCents(cents(c.row.monthlyAmount))} a month now has ${c.row.installments.length} installments.`;
+      }
+      return `Change to the payment plan of ${formatCents(cents(c.row.monthlyAmount))} a month; this desktop had it ${c.row.status.replace('_', ' ')}${c.row.endReason ? ` (${c.row.endReason})` : ''}.`;
     case 'bad_debt_moves':
       // a move still standing changed only by what was recovered on it (a payment, or its reversal)
       if (c.row.undoneAt === null) {

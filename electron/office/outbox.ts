@@ -69,7 +69,8 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // the office without the other, so the account's change goes with it, and another desk's
   // change to the account first refuses both
   const collecting = others.some(isCollection);
-  const withWork = (c: Change) => !isRecordUpdate(c) || (collecting && isCollectionChange(c));
+  const withWork = (c: Change) =>
+    !isRecordUpdate(c) || (collecting && isCollectionChange(c)) || isPlanEnding(c);
   // a new denial goes with the follow-up opened for it, as a part of the posting that
   // opened it: refused with the posting, but refused on its own (another desk recorded the
   // claim's denial first) without taking the posting or the request's other follow-ups. So
@@ -122,6 +123,14 @@ function newDenials(changes: readonly Change[]): Change[] {
       (c.tbl === 'follow_ups' && c.op === 'insert' && tracked.has(c.gid)),
   );
 }
+
+/**
+ * A person's ending of a payment plan goes with its note: refused (another desk changed the
+ * plan first), the office must not keep a line saying it ended. New charges joining a plan
+ * change it in a part of their posting, as other record changes do, so a clash over the plan
+ * never takes the posting down.
+ */
+const isPlanEnding = (c: Change) => c.tbl === 'payment_plans' && c.row.status !== 'active';
 
 /** A record of the collection cycle, which changes an account's status with it. */
 const isCollection = (c: Change) =>
@@ -215,6 +224,8 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
       case 'contact_restrictions':
       case 'collection_holds':
       case 'statement_hold_releases':
+      case 'payment_plans':
+      case 'promises':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -304,6 +315,10 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'statement_hold_releases':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'payment_plans':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'promises':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }
 
@@ -338,6 +353,8 @@ function recordUpdate(db: Db, tbl: ChangeableTable, localId: number): Change {
     case 'contact_restrictions':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'collection_holds':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'payment_plans':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
   }
 }

@@ -1,5 +1,6 @@
 import type { GidTable } from './gids';
 import { CONTACT_COLUMNS, CONTACT_NAMING } from './record-columns-contact';
+import { PLAN_COLUMNS, PLAN_NAMING } from './record-columns-plans';
 
 /**
  * The columns of the records an import (or Settings, for a facility) creates, as they travel (fields) and as a desktop
@@ -31,7 +32,9 @@ export type RecordTable =
   | 'agency_payments'
   | 'contact_restrictions'
   | 'collection_holds'
-  | 'statement_hold_releases';
+  | 'statement_hold_releases'
+  | 'payment_plans'
+  | 'promises';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -308,6 +311,8 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['receiptGid', 'receipt_id', 'receipts'],
   ],
   ...CONTACT_COLUMNS,
+  // a payment plan (its installments inside it) and a promise to pay
+  ...PLAN_COLUMNS,
 };
 
 /** The server's column for a desktop's: a reference is kept by office-wide id. */
@@ -331,6 +336,7 @@ export const CHANGEABLE_TABLES = [
   'extraordinary_actions',
   'contact_restrictions',
   'collection_holds',
+  'payment_plans',
 ] as const satisfies readonly RecordTable[];
 
 export type ChangeableTable = (typeof CHANGEABLE_TABLES)[number];
@@ -354,6 +360,7 @@ const NAMING: Record<ChangeableTable, readonly string[]> = {
   // and an action taken; only its reversal comes later
   extraordinary_actions: ['account_id', 'action', 'taken_on', 'note', 'taken_at', 'taken_by'],
   ...CONTACT_NAMING,
+  ...PLAN_NAMING,
 };
 
 /** The desktop's columns a later change of a changeable record can move, in COLUMNS' order. */

@@ -23,6 +23,8 @@ import {
   extraordinaryActionRow,
 } from './wire-collections';
 import { collectionHoldRow, contactRestrictionRow, statementHoldReleaseRow } from './wire-contact';
+import { paymentPlanRow, promiseRow } from './wire-plans';
+import { planSchedule, takePromise, takeSchedule } from './plan-schedule';
 
 export type { RecordTable } from './record-columns';
 import {
@@ -72,6 +74,8 @@ const SCHEMAS = {
   contact_restrictions: contactRestrictionRow,
   collection_holds: collectionHoldRow,
   statement_hold_releases: statementHoldReleaseRow,
+  payment_plans: paymentPlanRow,
+  promises: promiseRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -94,6 +98,7 @@ export function readRecord<T extends RecordTable>(db: ReadDb, tbl: T, id: number
     const value = local[column];
     row[field] = refersTo ? gidOrNull(db, refersTo, value as number | null) : value;
   }
+  if (tbl === 'payment_plans') row.installments = planSchedule(db, id);
   return SCHEMAS[tbl].parse(row) as RowOf<T>;
 }
 
@@ -111,6 +116,7 @@ function localValues(db: Db, cols: readonly Column[], row: RecordChange['row']):
           fields.closedAt ??
           fields.recordedAt ??
           fields.updatedAt ??
+          fields.endedAt ??
           fields.undoneAt ??
           fields.recalledAt ??
           fields.reversedAt ??
@@ -162,6 +168,8 @@ export function insertRecord(
     ).lastInsertRowid,
   );
   if (tbl === 'accounts') touchAccount(db, id as AccountId);
+  if (tbl === 'payment_plans') takeSchedule(db, id, paymentPlanRow.parse(row));
+  if (tbl === 'promises') takePromise(db, id);
   return id;
 }
 
@@ -184,6 +192,7 @@ export function updateRecord<T extends ChangeableTable>(
     ...values,
     id,
   );
+  if (tbl === 'payment_plans') takeSchedule(db, id, paymentPlanRow.parse(row));
   const accounts =
     tbl === 'people'
       ? all<{ id: number }>(
@@ -267,6 +276,8 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'contact_restrictions':
     case 'collection_holds':
     case 'statement_hold_releases':
+    case 'payment_plans':
+    case 'promises':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
     case 'claim_adjustments':

@@ -137,6 +137,8 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
       return updateRecord(db, r.tbl, id, r.row);
     case 'collection_holds':
       return updateRecord(db, r.tbl, id, r.row);
+    case 'payment_plans':
+      return updateRecord(db, r.tbl, id, r.row);
   }
 }
 

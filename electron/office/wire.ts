@@ -30,6 +30,7 @@ import {
   depositBatchRow,
 } from './wire-posting';
 import { CONTACT_CHANGES, CONTACT_SERVER_ROWS } from './wire-contact';
+import { paymentPlanTravels, promiseTravels } from './wire-plans';
 
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
@@ -272,6 +273,8 @@ const purged = { removedAt: z.string().optional() };
 /** A row as the server holds it: what a desktop takes, by version. */
 export const serverRow = z.discriminatedUnion('tbl', [
   ...insertOnly,
+  promiseTravels,
+  paymentPlanTravels,
   filed[0].extend({ row: documentRow.extend(purged) }),
   filed[1].extend({ row: correspondenceRow.extend(purged) }),
   ...changeable,
@@ -316,6 +319,8 @@ export const change = z.discriminatedUnion('tbl', [
   changeable[9].extend(insertedOrChanged),
   changeable[10].extend(insertedOrChanged),
   ...CONTACT_CHANGES,
+  promiseTravels.extend(inserted),
+  paymentPlanTravels.extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
 
@@ -325,6 +330,8 @@ export const TRAVELLING_TABLES: readonly string[] = [
   ...filed,
   ...changeable,
   ...CONTACT_SERVER_ROWS,
+  promiseTravels,
+  paymentPlanTravels,
 ].map((o) => o.shape.tbl.value);
 
 /** One outbox entry: everything one request wrote, applied on the server all or nothing. */

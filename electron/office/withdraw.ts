@@ -19,6 +19,8 @@ const BORN_WITH: Partial<Record<Change['tbl'], readonly [table: string, column: 
     ['claim_status_events', 'claim_id'],
   ],
   claim_lines: [['claim_line_providers', 'claim_line_id']],
+  // a plan's schedule travels inside it
+  payment_plans: [['plan_installments', 'plan_id']],
 };
 
 /**

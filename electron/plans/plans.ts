@@ -63,9 +63,12 @@ export function createPlan(ctx: Ctx, input: ParsedInputOf<'createPlan'>): Create
   const id = insertedId<PlanId>(
     run(
       db,
-      `INSERT INTO payment_plans (account_id, start_date, first_due_date, monthly_amount,
-             down_payment, grace_days, include_new_charges, paid_before, created_at, created_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO payment_plans (account_id, plan_number, start_date, first_due_date,
+             monthly_amount, down_payment, grace_days, include_new_charges, paid_before,
+             created_at, created_by)
+           VALUES (?, (SELECT ifnull(max(plan_number), 0) + 1 FROM payment_plans
+                        WHERE account_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      input.accountId,
       input.accountId,
       ctx.clock.today(),
       input.firstDueDate,

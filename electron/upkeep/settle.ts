@@ -19,6 +19,8 @@ export interface SettleState {
   plan: number;
   promise: number;
   creditFollowUp: number;
+  /** Whether a late-plan follow-up is open (with no active plan: one ended at another desk). */
+  planFollowUp: number;
 }
 
 /** The columns of SettleState, for a query over `accounts a`. */
@@ -26,7 +28,9 @@ export const SETTLE_STATE = `a.insurance_balance AS insurance, a.patient_balance
     EXISTS (SELECT 1 FROM payment_plans WHERE account_id = a.id AND status = 'active') AS plan,
     EXISTS (SELECT 1 FROM promises WHERE account_id = a.id AND status = 'open') AS promise,
     EXISTS (SELECT 1 FROM follow_ups WHERE account_id = a.id AND ifnull(claim_id, 0) = 0
-      AND kind = 'credit_balance' AND status = 'open') AS creditFollowUp`;
+      AND kind = 'credit_balance' AND status = 'open') AS creditFollowUp,
+    EXISTS (SELECT 1 FROM follow_ups WHERE account_id = a.id AND ifnull(claim_id, 0) = 0
+      AND kind = 'plan' AND status = 'open') AS planFollowUp`;
 
 /**
  * Brings an account's collection state in line with its ledger: a plan that is paid off
@@ -47,10 +51,14 @@ export function settleAccount(
   // most accounts have no plan, no promise and no credit: the state says so without loading
   // any of them, and there is nothing to settle
   const credit = state.creditFollowUp || state.patient < 0 || state.insurance < 0;
-  if (!state.plan && !state.promise && !credit) return false;
+  // a plan ended at another desk leaves this desk's own late-plan follow-up open, which the
+  // ending closed there
+  const ended = !state.plan && state.planFollowUp;
+  if (!state.plan && !state.promise && !credit && !ended) return false;
   const today = ctx.clock.today();
   // what settling writes is each desktop's own, as its balances are
   return asDesktopsOwn(ctx.db, () => {
+    if (ended) closeSystemFollowUps(ctx, { accountId, kind: 'plan' }, 'the plan has ended.');
     const plan = state.plan ? settlePlan(ctx, accountId, today) : false;
     const promise = state.promise ? settlePromises(ctx, accountId, today) : false;
     return settleCredit(ctx, accountId, today, state) || plan || promise;

@@ -49,6 +49,7 @@ import { migration059 } from './059-office-batches-of-older-versions';
 import { migration060 } from './060-bad-debt-moves-from-the-office';
 import { migration061 } from './061-office-denials-of-older-versions';
 import { migration062 } from './062-office-contact-rules';
+import { migration063 } from './063-plans-from-the-office';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -180,6 +181,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 62,
     name: 'office database: contact restrictions and statement holds travel',
     sql: migration062,
+  },
+  {
+    version: 63,
+    name: 'office database: payment plans counted per account, and those of older versions',
+    sql: migration063,
   },
 ];
 

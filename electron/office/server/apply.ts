@@ -197,7 +197,9 @@ async function applyChange(
     c.tbl === 'agency_payments' ||
     c.tbl === 'contact_restrictions' ||
     c.tbl === 'collection_holds' ||
-    c.tbl === 'statement_hold_releases'
+    c.tbl === 'statement_hold_releases' ||
+    c.tbl === 'payment_plans' ||
+    c.tbl === 'promises'
   ) {
     try {
       await insertRecord(client, desktopId, c);

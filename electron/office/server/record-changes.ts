@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { COLUMNS, changingColumns, serverColumn, type ChangeableTable } from '../record-columns';
 import { serverRow, type Change, type ServerRow } from '../wire';
 import { sqlState } from './connection';
+import { embeddedColumns, embeddedFields } from './embedded';
 
 /**
  * Changes to records created earlier (server migrations 11 and 15): a claim's status, a
@@ -37,6 +38,7 @@ export async function serverRecord(
   if (!r) return undefined;
   const row: Record<string, unknown> = {};
   for (const col of COLUMNS[tbl]) row[col[0]] = r.j[serverColumn(col)];
+  Object.assign(row, embeddedFields(tbl, r.j));
   return serverRow.parse({ tbl, gid, version: r.version, row });
 }
 
@@ -66,12 +68,17 @@ export async function changeRecord(
 ): Promise<void> {
   const cols = COLUMNS[c.tbl];
   const fields: Record<string, unknown> = c.row;
-  const names = cols.map(serverColumn);
-  const values = cols.map(([field]) => fields[field]);
+  // a plan's schedule changes with it, whole
+  const extra = embeddedColumns(c);
+  const names = [...cols.map(serverColumn), ...extra.map(([column]) => column)];
+  const values = [...cols.map(([field]) => fields[field]), ...extra.map(([, value]) => value)];
   // only what changes after a record is made is set (a desk's login may update nothing else,
   // server migration 17); what names it must be as the server has it, or the change is refused
   const changes = new Set(changingColumns(c.tbl));
-  const moving = cols.flatMap((col, i) => (changes.has(col[1]) ? [i] : []));
+  const moving = [
+    ...cols.flatMap((col, i) => (changes.has(col[1]) ? [i] : [])),
+    ...extra.map((_, j) => cols.length + j),
+  ];
   const naming = cols.flatMap((col, i) => (changes.has(col[1]) ? [] : [i]));
   const set = moving.map((i) => `${names[i]} = $${i + 4}`).join(', ');
   const same = (t: string) =>
@@ -133,6 +140,7 @@ const NOUN: Record<ChangeableTable, string> = {
   extraordinary_actions: 'collection action',
   contact_restrictions: 'contact restriction',
   collection_holds: 'statement hold',
+  payment_plans: 'payment plan',
 };
 
 /** The record in words a person knows it by; a person is not named, the reason being kept. */
@@ -160,5 +168,7 @@ function named(c: RecordUpdate): string {
       return "this account's contact restriction";
     case 'collection_holds':
       return "this account's statement hold";
+    case 'payment_plans':
+      return "this account's payment plan";
   }
 }

@@ -5,6 +5,7 @@ import type { Change, ServerRow } from '../wire';
 import { sqlState } from './connection';
 import { serverRecord } from './record-changes';
 import { serverFollowUp } from './rows';
+import { embeddedColumns } from './embedded';
 
 /**
  * Raised when another desktop created the same record first; with the office's rows the
@@ -36,13 +37,24 @@ export async function insertRecord(
 ): Promise<void> {
   const cols = COLUMNS[c.tbl];
   const fields: Record<string, unknown> = c.row;
-  const names = ['gid', ...cols.map(serverColumn), 'desktop_id'];
+  const extra = embeddedColumns(c);
+  const names = [
+    'gid',
+    ...cols.map(serverColumn),
+    ...extra.map(([column]) => column),
+    'desktop_id',
+  ];
   await client.query('SAVEPOINT insert_record');
   try {
     await client.query(
       `INSERT INTO ${c.tbl} (${names.join(', ')})
          VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`,
-      [c.gid, ...cols.map(([field]) => fields[field]), desktopId],
+      [
+        c.gid,
+        ...cols.map(([field]) => fields[field]),
+        ...extra.map(([, value]) => value),
+        desktopId,
+      ],
     );
     await client.query('RELEASE SAVEPOINT insert_record');
   } catch (error) {
@@ -128,6 +140,10 @@ function alreadyCreated(c: RecordChange, constraint: string | undefined): string
     case 'denials_claim_once':
       return c.tbl === 'denials'
         ? `This claim's denial was already recorded at another desktop; this desktop took the office's and withdrew its own, listed here with what went with it: work the claim's denial on the office's.`
+        : undefined;
+    case 'payment_plans_number_once':
+      return c.tbl === 'payment_plans'
+        ? 'This account’s payment plan was already set up at another desktop; this plan was withdrawn here and is listed; the office’s comes with the next sync.'
         : undefined;
     case 'claim_lines_number_once':
       return c.tbl === 'claim_lines'

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { CHANGEABLE_TABLES, COLUMNS, changingColumns, serverColumn } from '../../record-columns';
 import { CHANGING as CHANGING_017 } from './017-purge-person';
 import { CHANGING_CONTACT } from './018-contact-rules';
+import { CHANGING_PLANS } from './019-plans';
 
 // the grants of migration 17, and those of the later migrations that made more records change
-const CHANGING: Record<string, string> = { ...CHANGING_017, ...CHANGING_CONTACT };
+const CHANGING: Record<string, string> = {
+  ...CHANGING_017,
+  ...CHANGING_CONTACT,
+  ...CHANGING_PLANS,
+};
 
 describe("what a desk's login may update on the server", () => {
   it('is each changeable record’s changing columns, as the desktops send them', () => {

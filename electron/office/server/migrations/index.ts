@@ -16,6 +16,7 @@ import { serverMigration015 } from './015-account-changes';
 import { serverMigration016 } from './016-denials';
 import { serverMigration017 } from './017-purge-person';
 import { serverMigration018 } from './018-contact-rules';
+import { serverMigration019 } from './019-plans';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -114,6 +115,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 18,
     name: 'contact restrictions and statement holds by version; hold releases insert-only',
     sql: serverMigration018,
+  },
+  {
+    version: 19,
+    name: 'payment plans, changed by version with their schedules, and promises to pay',
+    sql: serverMigration019,
   },
 ];
 
