@@ -119,6 +119,10 @@ ON follow_ups`,
   // an agency's payment file, and each payment it posted, in the entry of its receipts
   inserted('office_capture_agency_payment_files', 'agency_payment_files'),
   inserted('office_capture_agency_payments', 'agency_payments'),
+  // a financial-assistance application as received (its progress, above), and the notice of
+  // extraordinary collection actions, in the entry of its filed letter
+  inserted('office_capture_assistance_applications', 'assistance_applications'),
+  inserted('office_capture_eca_notices', 'eca_notices'),
   // a batch closes once; its closing travels under the batch's own local id
   trigger(
     'office_capture_batch_closing',

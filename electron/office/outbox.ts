@@ -69,7 +69,14 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // the office without the other, so the account's change goes with it, and another desk's
   // change to the account first refuses both
   const collecting = others.some(isCollection);
-  const withWork = (c: Change) => !isRecordUpdate(c) || (collecting && isCollectionChange(c));
+  // and a financial-assistance application's progress goes with what the request did for it
+  // (the decision's charity adjustment and refund, the actions it reversed, the incomplete
+  // notice filed): of two desks deciding one application, the second is refused whole, so
+  // the discount is taken once
+  const withWork = (c: Change) =>
+    !isRecordUpdate(c) ||
+    (collecting && isCollectionChange(c)) ||
+    c.tbl === 'assistance_applications';
   // a new denial goes with the follow-up opened for it, as a part of the posting that
   // opened it: refused with the posting, but refused on its own (another desk recorded the
   // claim's denial first) without taking the posting or the request's other follow-ups. So
@@ -212,6 +219,8 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
       case 'extraordinary_actions':
       case 'agency_payment_files':
       case 'agency_payments':
+      case 'assistance_applications':
+      case 'eca_notices':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -295,6 +304,10 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'agency_payments':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'assistance_applications':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'eca_notices':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }
 
@@ -325,6 +338,8 @@ function recordUpdate(db: Db, tbl: ChangeableTable, localId: number): Change {
     case 'agency_placements':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'extraordinary_actions':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'assistance_applications':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
   }
 }

@@ -1,4 +1,5 @@
 import type { GidTable } from './gids';
+import { ASSISTANCE_COLUMNS, ASSISTANCE_NAMING } from './record-columns-assistance';
 
 /**
  * The columns of the records an import (or Settings, for a facility) creates, as they travel (fields) and as a desktop
@@ -27,7 +28,9 @@ export type RecordTable =
   | 'agency_placements'
   | 'extraordinary_actions'
   | 'agency_payment_files'
-  | 'agency_payments';
+  | 'agency_payments'
+  | 'assistance_applications'
+  | 'eca_notices';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -303,6 +306,7 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['remittance', 'remittance'],
     ['receiptGid', 'receipt_id', 'receipts'],
   ],
+  ...ASSISTANCE_COLUMNS,
 };
 
 /** The server's column for a desktop's: a reference is kept by office-wide id. */
@@ -324,6 +328,7 @@ export const CHANGEABLE_TABLES = [
   'bad_debt_moves',
   'agency_placements',
   'extraordinary_actions',
+  'assistance_applications',
 ] as const satisfies readonly RecordTable[];
 
 export type ChangeableTable = (typeof CHANGEABLE_TABLES)[number];
@@ -346,6 +351,7 @@ const NAMING: Record<ChangeableTable, readonly string[]> = {
   agency_placements: ['agency_id', 'batch_id', 'account_id', 'placed_on', 'balance_placed'],
   // and an action taken; only its reversal comes later
   extraordinary_actions: ['account_id', 'action', 'taken_on', 'note', 'taken_at', 'taken_by'],
+  ...ASSISTANCE_NAMING,
 };
 
 /** The desktop's columns a later change of a changeable record can move, in COLUMNS' order. */

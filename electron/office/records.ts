@@ -22,6 +22,7 @@ import {
   badDebtMoveRow,
   extraordinaryActionRow,
 } from './wire-collections';
+import { assistanceApplicationRow, ecaNoticeRow } from './wire-assistance';
 
 export type { RecordTable } from './record-columns';
 import {
@@ -68,6 +69,8 @@ const SCHEMAS = {
   extraordinary_actions: extraordinaryActionRow,
   agency_payment_files: agencyPaymentFileRow,
   agency_payments: agencyPaymentRow,
+  assistance_applications: assistanceApplicationRow,
+  eca_notices: ecaNoticeRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -256,6 +259,8 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'agency_placements':
     case 'extraordinary_actions':
     case 'agency_payments':
+    case 'assistance_applications':
+    case 'eca_notices':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
     case 'claim_adjustments':

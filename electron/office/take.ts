@@ -133,6 +133,8 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
       return updateRecord(db, r.tbl, id, r.row);
     case 'extraordinary_actions':
       return updateRecord(db, r.tbl, id, r.row);
+    case 'assistance_applications':
+      return updateRecord(db, r.tbl, id, r.row);
   }
 }
 

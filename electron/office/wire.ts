@@ -29,6 +29,7 @@ import {
   denialRow,
   depositBatchRow,
 } from './wire-posting';
+import { assistanceApplicationRow, ecaNoticeRow } from './wire-assistance';
 
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
@@ -194,6 +195,7 @@ const insertOnly = [
     version: z.literal(1),
     row: agencyPaymentRow,
   }),
+  z.strictObject({ tbl: z.literal('eca_notices'), gid, version: z.literal(1), row: ecaNoticeRow }),
 ] as const;
 
 /** Filed documents and scans: insert-only too, and the server's purge may mark them removed. */
@@ -232,6 +234,12 @@ const changeable = [
     gid,
     version,
     row: extraordinaryActionRow,
+  }),
+  z.strictObject({
+    tbl: z.literal('assistance_applications'),
+    gid,
+    version,
+    row: assistanceApplicationRow,
   }),
 ] as const;
 
@@ -300,6 +308,7 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[12].extend(inserted),
   insertOnly[13].extend(inserted),
   insertOnly[14].extend(inserted),
+  insertOnly[15].extend(inserted),
   filed[0].extend(inserted),
   filed[1].extend(inserted),
   changeable[0].extend(insertedOrChanged),
@@ -313,6 +322,7 @@ export const change = z.discriminatedUnion('tbl', [
   changeable[8].extend(insertedOrChanged),
   changeable[9].extend(insertedOrChanged),
   changeable[10].extend(insertedOrChanged),
+  changeable[11].extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
 

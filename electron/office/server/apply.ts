@@ -194,7 +194,9 @@ async function applyChange(
     c.tbl === 'agency_placements' ||
     c.tbl === 'extraordinary_actions' ||
     c.tbl === 'agency_payment_files' ||
-    c.tbl === 'agency_payments'
+    c.tbl === 'agency_payments' ||
+    c.tbl === 'assistance_applications' ||
+    c.tbl === 'eca_notices'
   ) {
     try {
       await insertRecord(client, desktopId, c);

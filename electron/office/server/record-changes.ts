@@ -131,6 +131,7 @@ const NOUN: Record<ChangeableTable, string> = {
   bad_debt_moves: 'move to bad debt',
   agency_placements: 'placement',
   extraordinary_actions: 'collection action',
+  assistance_applications: 'financial-assistance application',
 };
 
 /** The record in words a person knows it by; a person is not named, the reason being kept. */
@@ -154,5 +155,7 @@ function named(c: RecordUpdate): string {
       return "this account's placement with its agency";
     case 'extraordinary_actions':
       return "this account's extraordinary collection action";
+    case 'assistance_applications':
+      return "this account's financial-assistance application";
   }
 }

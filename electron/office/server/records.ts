@@ -124,6 +124,10 @@ function alreadyCreated(c: RecordChange, constraint: string | undefined): string
       return c.tbl === 'denials'
         ? `This claim's denial was already recorded at another desktop; this desktop took the office's and withdrew its own, listed here with what went with it: work the claim's denial on the office's.`
         : undefined;
+    case 'assistance_applications_waiting_once':
+      return c.tbl === 'assistance_applications'
+        ? 'This account’s financial-assistance application was already received at another desktop and waits for a decision there; this one and what was done with it were withdrawn here and are listed; the office’s comes with the next sync.'
+        : undefined;
     case 'claim_lines_number_once':
       return c.tbl === 'claim_lines'
         ? `Line ${c.row.lineNumber} of this claim was already added at another desktop; ${WITHDRAWN}`
