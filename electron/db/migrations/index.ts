@@ -48,6 +48,7 @@ import { migration058 } from './058-office-remittance-payments';
 import { migration059 } from './059-office-batches-of-older-versions';
 import { migration060 } from './060-bad-debt-moves-from-the-office';
 import { migration061 } from './061-office-denials-of-older-versions';
+import { migration064 } from './064-office-assistance';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -174,6 +175,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 61,
     name: 'office database: denials an older version recorded at a linked desk travel',
     sql: migration061,
+  },
+  {
+    version: 64,
+    name: 'office database: assistance applications and ECA notices from another desk',
+    sql: migration064,
   },
 ];
 
