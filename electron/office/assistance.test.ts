@@ -99,6 +99,12 @@ describeWithPg('financial assistance and the 501(r) notice across the office', (
       reason: null,
     });
     expect(ecaRefusal(b.ctx.db, account, 'credit_report', isoDate('2026-07-20'))).toBeNull();
+    call(on(b, '2026-07-20'), 'recordExtraordinaryAction', {
+      accountId: account,
+      action: 'credit_report',
+      note: 'Reported to the bureaus',
+    });
+    await syncAll(b, a);
 
     // an application received at A
     call(on(a, '2026-07-20'), 'receiveAssistanceApplication', {
@@ -119,7 +125,9 @@ describeWithPg('financial assistance and the 501(r) notice across the office', (
       { accountId: account, memo: 'No contact' },
       /financial-assistance application is waiting for a decision/,
     );
-    expect(all(b.ctx.db, `SELECT id FROM extraordinary_actions`)).toEqual([]);
+    expect(all(b.ctx.db, `SELECT action FROM extraordinary_actions`)).toEqual([
+      { action: 'credit_report' },
+    ]);
 
     // B's later change reaches A: the application incomplete, with what is missing
     const app = waitingApplication(b.ctx, account);
@@ -151,6 +159,10 @@ describeWithPg('financial assistance and the 501(r) notice across the office', (
       decidedOn: '2026-07-25',
     });
     expect(charity(b)).toEqual([-15_000]);
+    // and B's credit report, which A's decision reversed, is reversed at B
+    expect(timeline(b.ctx, account).actions).toEqual([
+      expect.objectContaining({ action: 'credit_report', reversedOn: '2026-07-25' }),
+    ]);
     // a new notice is owed after an eligible decision, at B as at A
     expect(timeline(on(b, '2026-07-26'), account).eca.reason).toMatch(
       /has not been sent since the patient was found eligible/,
