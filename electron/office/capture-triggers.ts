@@ -148,6 +148,10 @@ ON follow_ups`,
   inserted('office_capture_promises', 'promises'),
   // a plan's schedule travels inside it: new charges joining it change the plan
   ...SCHEDULE_CHANGES,
+  // a financial-assistance application as received (its progress, above), and the notice of
+  // extraordinary collection actions, in the entry of its filed letter
+  inserted('office_capture_assistance_applications', 'assistance_applications'),
+  inserted('office_capture_eca_notices', 'eca_notices'),
   // a batch closes once; its closing travels under the batch's own local id
   trigger(
     'office_capture_batch_closing',

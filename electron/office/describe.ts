@@ -36,6 +36,10 @@ export function describeRow(r: ServerRow | Change): string {
       return `Placed with an agency on ${formatUsDate(isoDate(r.row.placedOn))} with ${formatCents(cents(r.row.balancePlaced))}.`;
     case 'batch_closings':
       return `Deposit batch closed at ${formatCents(cents(r.row.expectedTotal))}.`;
+    case 'assistance_applications':
+      return `Financial-assistance application received ${formatUsDate(isoDate(r.row.receivedOn))}.`;
+    case 'eca_notices':
+      return `Notice of extraordinary collection actions sent ${formatUsDate(isoDate(r.row.sentOn))}: none before ${formatUsDate(isoDate(r.row.deadline))}.`;
     case 'denials':
       return `Denial of ${formatCents(cents(r.row.amount))} (${r.row.codes}), appeal by ${formatUsDate(isoDate(r.row.deadlineDate))}.`;
     case 'contact_restrictions':
@@ -90,6 +94,18 @@ function describeDenialChange(r: Extract<Change, { tbl: 'denials' }>['row']): st
   return `Change to the denial of ${formatCents(cents(r.amount))}; this desktop had it ${state}${resolution}, ${level}, appeal by ${formatUsDate(isoDate(r.deadlineDate))}.`;
 }
 
+/** An application's progress as this desktop had left it. */
+function describeApplicationChange(r: Extract<Change, { tbl: 'assistance_applications' }>['row']) {
+  const received = formatUsDate(isoDate(r.receivedOn));
+  if (r.status === 'eligible') {
+    return `Financial-assistance application of ${received} decided: eligible, ${formatCents(cents(r.discountedAmount ?? 0))} owed.`;
+  }
+  if (r.status === 'ineligible') {
+    return `Financial-assistance application of ${received} decided: not eligible.`;
+  }
+  return `Financial-assistance application of ${received} set to ${r.status}.`;
+}
+
 /** A change to an earlier record, as the not-synced list says it. */
 function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
   switch (c.tbl) {
@@ -109,6 +125,8 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
       return `${CONTACT_RESTRICTION.labels[c.row.kind]} on ${formatUsDate(isoDate(c.row.effectiveDate))} lifted: ${c.row.liftReason ?? ''}`.trim();
     case 'collection_holds':
       return `Statement hold closed: ${COLLECTION_HOLD.labels[c.row.kind].toLowerCase()}.`;
+    case 'assistance_applications':
+      return describeApplicationChange(c.row);
     case 'extraordinary_actions':
       return `Collection action (${c.row.action.replaceAll('_', ' ')}) reversed: ${c.row.reversalReason ?? ''}`.trim();
     case 'agency_placements':

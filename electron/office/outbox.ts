@@ -69,8 +69,15 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // the office without the other, so the account's change goes with it, and another desk's
   // change to the account first refuses both
   const collecting = others.some(isCollection);
+  // and a financial-assistance application's progress goes with what the request did for it
+  // (the decision's charity adjustment and refund, the actions it reversed, the incomplete
+  // notice filed): of two desks deciding one application, the second is refused whole, so
+  // the discount is taken once
   const withWork = (c: Change) =>
-    !isRecordUpdate(c) || (collecting && isCollectionChange(c)) || isPlanEnding(c);
+    !isRecordUpdate(c) ||
+    (collecting && isCollectionChange(c)) ||
+    isPlanEnding(c) ||
+    c.tbl === 'assistance_applications';
   // a new denial goes with the follow-up opened for it, as a part of the posting that
   // opened it: refused with the posting, but refused on its own (another desk recorded the
   // claim's denial first) without taking the posting or the request's other follow-ups. So
@@ -226,6 +233,8 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
       case 'statement_hold_releases':
       case 'payment_plans':
       case 'promises':
+      case 'assistance_applications':
+      case 'eca_notices':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -319,6 +328,10 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'promises':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'assistance_applications':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'eca_notices':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }
 
@@ -355,6 +368,8 @@ function recordUpdate(db: Db, tbl: ChangeableTable, localId: number): Change {
     case 'collection_holds':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'payment_plans':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'assistance_applications':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
   }
 }

@@ -1,6 +1,7 @@
 import type { GidTable } from './gids';
 import { CONTACT_COLUMNS, CONTACT_NAMING } from './record-columns-contact';
 import { PLAN_COLUMNS, PLAN_NAMING } from './record-columns-plans';
+import { ASSISTANCE_COLUMNS, ASSISTANCE_NAMING } from './record-columns-assistance';
 
 /**
  * The columns of the records an import (or Settings, for a facility) creates, as they travel (fields) and as a desktop
@@ -34,7 +35,9 @@ export type RecordTable =
   | 'collection_holds'
   | 'statement_hold_releases'
   | 'payment_plans'
-  | 'promises';
+  | 'promises'
+  | 'assistance_applications'
+  | 'eca_notices';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -313,6 +316,7 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
   ...CONTACT_COLUMNS,
   // a payment plan (its installments inside it) and a promise to pay
   ...PLAN_COLUMNS,
+  ...ASSISTANCE_COLUMNS,
 };
 
 /** The server's column for a desktop's: a reference is kept by office-wide id. */
@@ -337,6 +341,7 @@ export const CHANGEABLE_TABLES = [
   'contact_restrictions',
   'collection_holds',
   'payment_plans',
+  'assistance_applications',
 ] as const satisfies readonly RecordTable[];
 
 export type ChangeableTable = (typeof CHANGEABLE_TABLES)[number];
@@ -361,6 +366,7 @@ const NAMING: Record<ChangeableTable, readonly string[]> = {
   extraordinary_actions: ['account_id', 'action', 'taken_on', 'note', 'taken_at', 'taken_by'],
   ...CONTACT_NAMING,
   ...PLAN_NAMING,
+  ...ASSISTANCE_NAMING,
 };
 
 /** The desktop's columns a later change of a changeable record can move, in COLUMNS' order. */

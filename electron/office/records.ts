@@ -25,6 +25,7 @@ import {
 import { collectionHoldRow, contactRestrictionRow, statementHoldReleaseRow } from './wire-contact';
 import { paymentPlanRow, promiseRow } from './wire-plans';
 import { planSchedule, takePromise, takeSchedule } from './plan-schedule';
+import { assistanceApplicationRow, ecaNoticeRow } from './wire-assistance';
 
 export type { RecordTable } from './record-columns';
 import {
@@ -76,6 +77,8 @@ const SCHEMAS = {
   statement_hold_releases: statementHoldReleaseRow,
   payment_plans: paymentPlanRow,
   promises: promiseRow,
+  assistance_applications: assistanceApplicationRow,
+  eca_notices: ecaNoticeRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -278,6 +281,8 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'statement_hold_releases':
     case 'payment_plans':
     case 'promises':
+    case 'assistance_applications':
+    case 'eca_notices':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
     case 'claim_adjustments':

@@ -139,6 +139,8 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
       return updateRecord(db, r.tbl, id, r.row);
     case 'payment_plans':
       return updateRecord(db, r.tbl, id, r.row);
+    case 'assistance_applications':
+      return updateRecord(db, r.tbl, id, r.row);
   }
 }
 

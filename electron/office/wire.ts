@@ -31,6 +31,7 @@ import {
 } from './wire-posting';
 import { CONTACT_CHANGES, CONTACT_SERVER_ROWS } from './wire-contact';
 import { paymentPlanTravels, promiseTravels } from './wire-plans';
+import { assistanceApplicationRow, ecaNoticeRow } from './wire-assistance';
 
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
@@ -196,6 +197,7 @@ const insertOnly = [
     version: z.literal(1),
     row: agencyPaymentRow,
   }),
+  z.strictObject({ tbl: z.literal('eca_notices'), gid, version: z.literal(1), row: ecaNoticeRow }),
 ] as const;
 
 /** Filed documents and scans: insert-only too, and the server's purge may mark them removed. */
@@ -234,6 +236,12 @@ const changeable = [
     gid,
     version,
     row: extraordinaryActionRow,
+  }),
+  z.strictObject({
+    tbl: z.literal('assistance_applications'),
+    gid,
+    version,
+    row: assistanceApplicationRow,
   }),
 ] as const;
 
@@ -305,6 +313,7 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[12].extend(inserted),
   insertOnly[13].extend(inserted),
   insertOnly[14].extend(inserted),
+  insertOnly[15].extend(inserted),
   filed[0].extend(inserted),
   filed[1].extend(inserted),
   changeable[0].extend(insertedOrChanged),
@@ -321,6 +330,7 @@ export const change = z.discriminatedUnion('tbl', [
   ...CONTACT_CHANGES,
   promiseTravels.extend(inserted),
   paymentPlanTravels.extend(insertedOrChanged),
+  changeable[11].extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
 

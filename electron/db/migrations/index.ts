@@ -50,6 +50,7 @@ import { migration060 } from './060-bad-debt-moves-from-the-office';
 import { migration061 } from './061-office-denials-of-older-versions';
 import { migration062 } from './062-office-contact-rules';
 import { migration063 } from './063-plans-from-the-office';
+import { migration064 } from './064-office-assistance';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -186,6 +187,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 63,
     name: 'office database: payment plans counted per account, and those of older versions',
     sql: migration063,
+  },
+  {
+    version: 64,
+    name: 'office database: assistance applications and ECA notices from another desk',
+    sql: migration064,
   },
 ];
 

@@ -199,7 +199,9 @@ async function applyChange(
     c.tbl === 'collection_holds' ||
     c.tbl === 'statement_hold_releases' ||
     c.tbl === 'payment_plans' ||
-    c.tbl === 'promises'
+    c.tbl === 'promises' ||
+    c.tbl === 'assistance_applications' ||
+    c.tbl === 'eca_notices'
   ) {
     try {
       await insertRecord(client, desktopId, c);

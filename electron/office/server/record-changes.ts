@@ -141,6 +141,7 @@ const NOUN: Record<ChangeableTable, string> = {
   contact_restrictions: 'contact restriction',
   collection_holds: 'statement hold',
   payment_plans: 'payment plan',
+  assistance_applications: 'financial-assistance application',
 };
 
 /** The record in words a person knows it by; a person is not named, the reason being kept. */
@@ -170,5 +171,7 @@ function named(c: RecordUpdate): string {
       return "this account's statement hold";
     case 'payment_plans':
       return "this account's payment plan";
+    case 'assistance_applications':
+      return "this account's financial-assistance application";
   }
 }

@@ -145,6 +145,10 @@ function alreadyCreated(c: RecordChange, constraint: string | undefined): string
       return c.tbl === 'payment_plans'
         ? 'This account’s payment plan was already set up at another desktop; this plan was withdrawn here and is listed; the office’s comes with the next sync.'
         : undefined;
+    case 'assistance_applications_waiting_once':
+      return c.tbl === 'assistance_applications'
+        ? 'This account’s financial-assistance application was already received at another desktop and waits for a decision there; this one and what was done with it were withdrawn here and are listed; the office’s comes with the next sync.'
+        : undefined;
     case 'claim_lines_number_once':
       return c.tbl === 'claim_lines'
         ? `Line ${c.row.lineNumber} of this claim was already added at another desktop; ${WITHDRAWN}`

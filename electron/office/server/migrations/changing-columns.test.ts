@@ -3,12 +3,14 @@ import { CHANGEABLE_TABLES, COLUMNS, changingColumns, serverColumn } from '../..
 import { CHANGING as CHANGING_017 } from './017-purge-person';
 import { CHANGING_CONTACT } from './018-contact-rules';
 import { CHANGING_PLANS } from './019-plans';
+import { CHANGING_020 } from './020-assistance';
 
 // the grants of migration 17, and those of the later migrations that made more records change
 const CHANGING: Record<string, string> = {
   ...CHANGING_017,
   ...CHANGING_CONTACT,
   ...CHANGING_PLANS,
+  ...CHANGING_020,
 };
 
 describe("what a desk's login may update on the server", () => {

@@ -17,6 +17,7 @@ import { serverMigration016 } from './016-denials';
 import { serverMigration017 } from './017-purge-person';
 import { serverMigration018 } from './018-contact-rules';
 import { serverMigration019 } from './019-plans';
+import { serverMigration020 } from './020-assistance';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -120,6 +121,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 19,
     name: 'payment plans, changed by version with their schedules, and promises to pay',
     sql: serverMigration019,
+  },
+  {
+    version: 20,
+    name: 'financial-assistance applications by version, notices of collection actions as sent',
+    sql: serverMigration020,
   },
 ];
 

@@ -1,0 +1,126 @@
+import { expect, it } from 'vitest';
+import { isoDate } from '../../shared/dates/iso-date';
+import type { AccountId, PersonId } from '../../shared/ids';
+import type { Ctx } from '../core/context';
+import { all, one, oneOrThrow, run } from '../db/query';
+import { migration064 } from '../db/migrations/064-office-assistance';
+import { addAddress } from '../testing/builders';
+import { call, callAsync } from '../testing/call';
+import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { expectLedgersAgree, owing } from '../testing/office/money';
+import { serverRows } from '../testing/office/office-copy';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { createTestCtx, TEST_TODAY } from '../testing/test-db';
+import { withCaptureOff } from './capture';
+import { keepCaptureWithLink } from './capture-triggers';
+import { gidOf } from './gids';
+import { notSyncedActions } from './not-synced';
+import { changes as changesSchema } from './wire';
+
+/** Every desktop's user a supervisor, the letterhead, and the patient owing $200.00. */
+function owingPatient(ctx: Ctx, account: AccountId): void {
+  everyoneSupervisor(ctx);
+  owing(ctx, account);
+  const patient = oneOrThrow<{ id: PersonId }>(
+    ctx.db,
+    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
+    account,
+  ).id;
+  addAddress(ctx, patient);
+  run(
+    ctx.db,
+    `INSERT OR IGNORE INTO facility (id, name, line1, city, state, zip, phone, remit_to,
+       payment_url, assistance_phone, assistance_url)
+     VALUES (1, 'Harbor Point Hospital', '10 Quay Street', 'Portland', 'ME', '04101',
+       '(207) 555-0100', 'Harbor Point Hospital, PO Box 9050, Portland, ME 04104',
+       'pay.harborpoint.example', '(207) 555-0188', 'www.harborpoint.example/assistance')`,
+  );
+}
+
+/** What an older version left of a table's rows: captured by nothing, sent with nothing. */
+function asAnOlderVersion(d: Desktop, tbl: 'assistance_applications' | 'eca_notices'): void {
+  run(d.ctx.db, `DELETE FROM sync_rows WHERE tbl = ?`, tbl);
+  for (const e of all<{ seq: number; changes: string }>(
+    d.ctx.db,
+    `SELECT seq, changes FROM outbox`,
+  )) {
+    const changes = changesSchema.parse(JSON.parse(e.changes)).filter((c) => c.tbl !== tbl);
+    run(d.ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
+  }
+}
+
+const applicationsOf = (d: Desktop) =>
+  all<{ id: number; account: number; status: string }>(
+    d.ctx.db,
+    `SELECT id, account_id AS account, status FROM assistance_applications ORDER BY id`,
+  );
+
+describeWithPg('financial assistance an older version recorded at a linked desk', () => {
+  it("stays the desk's own at the upgrade, and never lands on another desk's row of that id", async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 2, owingPatient);
+    const [first, second] = accountIds as [AccountId, AccountId];
+    for (const d of [a, b]) {
+      run(d.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T00:00:00.000Z`);
+    }
+    // both desks, still on the older version, receive an application each: one local id at both
+    call(a.ctx, 'receiveAssistanceApplication', {
+      accountId: first,
+      receivedOn: isoDate('2026-03-10'),
+    });
+    call(b.ctx, 'receiveAssistanceApplication', {
+      accountId: second,
+      receivedOn: isoDate('2026-03-11'),
+    });
+    // and A sends a notice on its other account
+    await callAsync(a.ctx, 'generateStatement', { accountId: second });
+    await callAsync(a.ctx, 'sendEcaNotice', { accountId: second });
+    for (const d of [a, b]) asAnOlderVersion(d, 'assistance_applications');
+    asAnOlderVersion(a, 'eca_notices');
+    const [ofA] = applicationsOf(a);
+    const [ofB] = applicationsOf(b);
+    expect(ofA?.id).toBe(ofB?.id);
+    await syncAll(a, b);
+
+    // A upgrades, and decides its application
+    a.ctx.db.exec(migration064);
+    keepCaptureWithLink(a.ctx.db);
+    const id = ofA?.id ?? 0;
+    expect(gidOf(a.ctx.db, 'assistance_applications', id)).toBe(`own:${id}`);
+    const notice = oneOrThrow<{ id: number }>(a.ctx.db, `SELECT id FROM eca_notices`).id;
+    expect(gidOf(a.ctx.db, 'eca_notices', notice)).toBe(`own:${notice}`);
+    call(a.ctx, 'decideAssistanceApplication', {
+      applicationId: id,
+      decision: 'eligible',
+      discountedAmount: 5_000,
+      note: 'Household of four',
+    });
+    await syncAll(a, b);
+
+    // the decision stayed at A; its charity adjustment went; B's application is as it was
+    expect(await serverRows(server, `SELECT gid FROM assistance_applications`)).toEqual([]);
+    expect(await serverRows(server, `SELECT gid FROM eca_notices`)).toEqual([]);
+    expect(applicationsOf(b)).toEqual([{ id, account: second, status: 'pending' }]);
+    expect(applicationsOf(a)).toEqual([{ id, account: first, status: 'eligible' }]);
+    const balances = await expectLedgersAgree(server, a, b);
+    expect(balances.map((x) => x.balance).sort((x, y) => x - y)).toEqual([5_000, 20_000]);
+    for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
+
+    // the sync worker (the capture off) may withdraw a notice; nobody else, linked or not
+    expect(() => run(a.ctx.db, `DELETE FROM eca_notices`)).toThrow(/kept as sent/);
+    withCaptureOff(a.ctx.db, () => run(a.ctx.db, `DELETE FROM eca_notices`));
+    expect(one(a.ctx.db, `SELECT id FROM eca_notices`)).toBeUndefined();
+    const standalone = createTestCtx();
+    try {
+      standalone.db.exec(`PRAGMA foreign_keys = OFF`);
+      run(
+        standalone.db,
+        `INSERT INTO eca_notices (account_id, document_id, sent_on, deadline, created_at, created_by)
+           VALUES (1, 1, '2026-03-16', '2026-07-14', 'now', 1)`,
+      );
+      expect(() => run(standalone.db, `DELETE FROM eca_notices`)).toThrow(/kept as sent/);
+    } finally {
+      standalone.close();
+    }
+  });
+});
