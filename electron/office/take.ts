@@ -8,7 +8,7 @@ import { insertRecord, referencesOf, updateRecord } from './records';
 import { isChangeableChange, type ChangeableTable } from './record-columns';
 import { pulledFilePlaced } from './documents';
 import { writeUser } from './users';
-import { withdrawInserted } from './withdraw';
+import { standOnCollectionRecords, withdrawInserted } from './withdraw';
 import { changes as changesSchema, serverRow, type Change, type ServerRow } from './wire';
 
 /**
@@ -252,7 +252,9 @@ function startAgainFrom(db: Db, changes: readonly Change[], settled: ReadonlySet
     if (c.op !== 'update' || !isChangeableChange(c) || done.has(rowKey(c))) continue;
     done.add(rowKey(c));
     const localId = localIdOf(db, c.tbl, c.gid);
-    if (localId !== undefined) setSyncRow(db, c.tbl, localId, c.gid, c.baseVersion);
+    if (localId === undefined) continue;
+    setSyncRow(db, c.tbl, localId, c.gid, c.baseVersion);
+    if (c.tbl === 'accounts') standOnCollectionRecords(db, localId);
   }
 }
 

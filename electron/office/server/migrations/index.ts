@@ -15,6 +15,7 @@ import { serverMigration014 } from './014-user-changes-judged';
 import { serverMigration015 } from './015-account-changes';
 import { serverMigration016 } from './016-denials';
 import { serverMigration017 } from './017-purge-person';
+import { serverMigration021 } from './021-supervisor-decisions-judged';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -108,6 +109,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 17,
     name: 'a person de-identified at a desk purged from the server: log, addresses, notes, files',
     sql: serverMigration017,
+  },
+  {
+    version: 21,
+    name: "a supervisor's decisions in the collection cycle judged by the server itself",
+    sql: serverMigration021,
   },
 ];
 
