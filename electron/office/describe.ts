@@ -1,3 +1,4 @@
+import { MONEY_RULES, RULE_LABELS } from '../../shared/api/rules';
 import { FOLLOW_UP_KIND } from '../../shared/codes/enums';
 import { APPEAL_LEVEL, DENIAL_RESOLUTION, DENIAL_STATE } from '../../shared/codes/denials';
 import { formatUsDate, isoDate } from '../../shared/dates/iso-date';
@@ -36,6 +37,11 @@ export function describeRow(r: ServerRow | Change): string {
       return `Deposit batch closed at ${formatCents(cents(r.row.expectedTotal))}.`;
     case 'denials':
       return `Denial of ${formatCents(cents(r.row.amount))} (${r.row.codes}), appeal by ${formatUsDate(isoDate(r.row.deadlineDate))}.`;
+    case 'billing_rules': {
+      const { key, value } = r.row;
+      const shown = MONEY_RULES.has(key) ? formatCents(cents(value)) : String(value);
+      return `Billing rule “${RULE_LABELS[key]}” set to ${shown}.`;
+    }
     case 'follow_ups':
       break;
     default:

@@ -7,6 +7,7 @@ import { insertActivity, insertFollowUp, updateFollowUp } from './rows';
 import { insertRecord, referencesOf, updateRecord } from './records';
 import { isChangeableChange, type ChangeableTable } from './record-columns';
 import { pulledFilePlaced } from './documents';
+import { settleRefusedRules, writeRule } from './rules';
 import { writeUser } from './users';
 import { standOnCollectionRecords, withdrawInserted } from './withdraw';
 import { changes as changesSchema, serverRow, type Change, type ServerRow } from './wire';
@@ -75,6 +76,14 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
     setSyncRow(db, r.tbl, writeUser(db, r.gid, r.row), r.gid, r.version);
     return 'taken';
   }
+  if (r.tbl === 'billing_rules') {
+    // the office's newer rule is taken, as a user's state is
+    if (localId !== undefined && !force && r.version <= versionOf(db, r.tbl, localId)) {
+      return 'kept';
+    }
+    setSyncRow(db, r.tbl, writeRule(db, r.row), r.gid, r.version);
+    return 'taken';
+  }
   if (isChangeableChange(r) && localId !== undefined) {
     // a record this copy has: the office's newer state of it is taken
     if (!force && r.version <= versionOf(db, r.tbl, localId)) return 'kept';
@@ -138,7 +147,7 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
 
 function insertNew(
   db: Db,
-  r: Exclude<ServerRow, { tbl: 'activities' | 'follow_ups' | 'users' }>,
+  r: Exclude<ServerRow, { tbl: 'activities' | 'follow_ups' | 'users' | 'billing_rules' }>,
 ): number {
   switch (r.tbl) {
     case 'receipts':
@@ -295,6 +304,11 @@ export function takeServerState(
     db,
     refused.flatMap((r) => r.entry.changes),
     new Set([...stillSent, ...taken.map(rowKey)]),
+  );
+  settleRefusedRules(
+    db,
+    refused.flatMap((r) => r.entry.changes),
+    new Set(taken.map((r) => r.gid)),
   );
   for (const { entry, reason } of refused) {
     run(

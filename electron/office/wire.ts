@@ -21,6 +21,7 @@ import {
   badDebtMoveRow,
   extraordinaryActionRow,
 } from './wire-collections';
+import { billingRuleRow } from './wire-rules';
 import {
   appealResponseRow,
   batchClosingRow,
@@ -219,6 +220,7 @@ const version = z.number().int().min(1);
 const changeable = [
   z.strictObject({ tbl: z.literal('follow_ups'), gid, version, row: followUpRow }),
   z.strictObject({ tbl: z.literal('users'), gid, version, row: userRow }),
+  z.strictObject({ tbl: z.literal('billing_rules'), gid, version, row: billingRuleRow }),
   z.strictObject({ tbl: z.literal('payers'), gid, version, row: payerRow }),
   z.strictObject({ tbl: z.literal('people'), gid, version, row: personRow }),
   z.strictObject({ tbl: z.literal('accounts'), gid, version, row: accountRow }),
@@ -313,6 +315,7 @@ export const change = z.discriminatedUnion('tbl', [
   changeable[8].extend(insertedOrChanged),
   changeable[9].extend(insertedOrChanged),
   changeable[10].extend(insertedOrChanged),
+  changeable[11].extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
 

@@ -60,8 +60,10 @@ const NAMING_MONEY: Partial<Record<Change['tbl'], readonly string[]>> = {
  * under. Returns whether the rows were withdrawn.
  */
 export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
-  // a user is never withdrawn: the office's state of them is taken instead (take.ts)
-  const inserted = changes.filter((c) => c.op === 'insert' && c.tbl !== 'users');
+  // a user or a rule is never withdrawn: the office's state of them is taken instead (take.ts)
+  const inserted = changes.filter(
+    (c) => c.op === 'insert' && c.tbl !== 'users' && c.tbl !== 'billing_rules',
+  );
   run(db, 'SAVEPOINT withdraw');
   try {
     for (const c of [...inserted].reverse()) withdrawRow(db, c);

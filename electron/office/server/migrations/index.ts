@@ -16,6 +16,7 @@ import { serverMigration015 } from './015-account-changes';
 import { serverMigration016 } from './016-denials';
 import { serverMigration017 } from './017-purge-person';
 import { serverMigration021 } from './021-supervisor-decisions-judged';
+import { serverMigration022 } from './022-billing-rules';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -114,6 +115,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 21,
     name: "a supervisor's decisions in the collection cycle judged by the server itself",
     sql: serverMigration021,
+  },
+  {
+    version: 22,
+    name: "the office's billing rules, one row a rule, changed by version in a supervisor's name",
+    sql: serverMigration022,
   },
 ];
 
