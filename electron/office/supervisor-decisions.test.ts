@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { expect, it, onTestFinished } from 'vitest';
-import type { AccountId, UserId } from '../../shared/ids';
+import { expect, it } from 'vitest';
+import type { AccountId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { oneOrThrow, run } from '../db/query';
 import { addAddress, makeSupervisor } from '../testing/builders';
@@ -9,7 +9,8 @@ import { call } from '../testing/call';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { expectLedgersAgree, owing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
-import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { moveToBadDebt } from '../testing/office/bad-debt';
+import { createServerDatabase, describeWithPg, loginSession } from '../testing/office/server-db';
 import { withCaptureOff } from './capture';
 import { notSyncedActions } from './not-synced';
 import { sqlState, type ServerConfig } from './server/connection';
@@ -38,19 +39,6 @@ function supervisorByHand(d: Desktop): void {
   );
 }
 
-/** Asked at the desk by `asker`, approved there by the desk's own user. */
-function moveToBadDebt(d: Desktop, account: AccountId, asker: UserId): void {
-  const asked = call({ ...d.ctx, userId: asker }, 'requestBadDebt', {
-    accountId: account,
-    memo: 'No contact',
-  });
-  call(d.ctx, 'decideAdjustment', {
-    requestId: asked.pendingRequest?.id ?? 0,
-    decision: 'approve',
-    note: 'Uncollectible',
-  });
-}
-
 const statusOf = (d: Desktop, account: AccountId) =>
   oneOrThrow<{ status: string }>(d.ctx.db, `SELECT status FROM accounts WHERE id = ?`, account)
     .status;
@@ -60,13 +48,6 @@ const moves = (server: ServerConfig) =>
     server,
     `SELECT moved_by AS "movedBy", undone_by AS "undoneBy" FROM bad_debt_moves`,
   );
-
-async function sessionOf(config: ServerConfig): Promise<pg.Client> {
-  const client = new pg.Client(config);
-  await client.connect();
-  onTestFinished(() => client.end());
-  return client;
-}
 
 /** 'ok', or the refusal: the server's judging names its constraint, row-level security none. */
 const answer = (c: pg.ClientBase, sql: string, values: unknown[] = []) =>
@@ -82,7 +63,7 @@ describeWithPg("the server judging a supervisor's decisions in the collection cy
     const { a, b, accountIds } = await twoDesktops(server, 1, office);
     const [account] = accountIds as [AccountId];
     supervisorByHand(b);
-    moveToBadDebt(b, account, a.ctx.userId);
+    moveToBadDebt(b, account, { asker: a.ctx.userId });
     expect(statusOf(b, account)).toBe('bad_debt');
 
     expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 1 });
@@ -98,7 +79,7 @@ describeWithPg("the server judging a supervisor's decisions in the collection cy
     expect(listed[0]?.changes.map((c) => c.tbl)).toContain('bad_debt_moves');
 
     // the office's supervisor approving the same at A is taken, and reaches B
-    moveToBadDebt(a, account, b.ctx.userId);
+    moveToBadDebt(a, account, { asker: b.ctx.userId });
     await syncAll(a, b);
     expect(statusOf(b, account)).toBe('bad_debt');
     expect(await moves(server)).toEqual([{ movedBy: 'user:rep.one', undoneBy: null }]);
@@ -109,7 +90,7 @@ describeWithPg("the server judging a supervisor's decisions in the collection cy
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1, office);
     const [account] = accountIds as [AccountId];
-    moveToBadDebt(a, account, b.ctx.userId);
+    moveToBadDebt(a, account, { asker: b.ctx.userId });
     await syncAll(a, b);
     supervisorByHand(b);
     call(b.ctx, 'undoBadDebt', { accountId: account, reason: 'Estate will pay' });
@@ -149,9 +130,9 @@ describeWithPg("the server judging a supervisor's decisions in the collection cy
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1, office);
     const [account] = accountIds as [AccountId];
-    moveToBadDebt(a, account, b.ctx.userId);
+    moveToBadDebt(a, account, { asker: b.ctx.userId });
     await syncAll(a, b);
-    const asB = await sessionOf(b.config);
+    const asB = await loginSession(b.config);
     const undo = `UPDATE bad_debt_moves SET undone_at = '2026-03-17T10:00:00.000Z',
         undone_by = $1, undo_reason = 'x', version = version + 1`;
     expect(await answer(asB, undo, ['user:rep.2'])).toBe(JUDGED);
