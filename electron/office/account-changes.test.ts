@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { AccountId, PersonId, UserId } from '../../shared/ids';
+import type { AccountId, PersonId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, one, oneOrThrow } from '../db/query';
 import { addAgency, atFinalNotice } from '../testing/agencies';
@@ -10,6 +10,7 @@ import { expectLedgersAgree, owing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { COLUMNS, sheet, sheetRow } from '../testing/csv-sheet';
 import { accountId, withSupervisors } from '../testing/office/records';
+import { moveToBadDebt } from '../testing/office/bad-debt';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { notSyncedActions } from './not-synced';
 
@@ -35,16 +36,6 @@ const patientOf = (ctx: Ctx, account: AccountId) =>
 
 const agencyOf = (d: Desktop) => oneOrThrow<{ id: number }>(d.ctx.db, `SELECT id FROM agencies`).id;
 
-/** Asked at the desk by its user, approved there by `approver` (nobody decides their own). */
-function moveToBadDebt(d: Desktop, account: AccountId, approver: UserId): void {
-  const asked = call(d.ctx, 'requestBadDebt', { accountId: account, memo: 'No contact' });
-  call({ ...d.ctx, userId: approver }, 'decideAdjustment', {
-    requestId: asked.pendingRequest?.id ?? 0,
-    decision: 'approve',
-    note: 'Uncollectible',
-  });
-}
-
 const statusOf = (d: Desktop, account: AccountId) =>
   oneOrThrow<{ status: string }>(d.ctx.db, `SELECT status FROM accounts WHERE id = ?`, account)
     .status;
@@ -65,7 +56,7 @@ describeWithPg("an account's own changes across the office", () => {
     const [account] = accountIds as [AccountId];
     expect(candidates(b)).toEqual([account]);
 
-    moveToBadDebt(a, account, b.ctx.userId);
+    moveToBadDebt(a, account, { approver: b.ctx.userId });
     expect(statusOf(a, account)).toBe('bad_debt');
     await syncAll(a, b);
 
@@ -101,7 +92,7 @@ describeWithPg("an account's own changes across the office", () => {
     expect(await serverAccounts(server)).toMatchObject([{ status: 'open', version: 3 }]);
     expect((await expectLedgersAgree(server, a, b)).map((x) => x.balance)).toEqual([20_000]);
     // and A may move it again: its copy of the move stands undone
-    moveToBadDebt(a, account, b.ctx.userId);
+    moveToBadDebt(a, account, { approver: b.ctx.userId });
     await syncAll(a, b);
     expect(statusOf(b, account)).toBe('bad_debt');
     for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
@@ -111,8 +102,8 @@ describeWithPg("an account's own changes across the office", () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
     const [account] = accountIds as [AccountId];
-    moveToBadDebt(a, account, b.ctx.userId);
-    moveToBadDebt(b, account, a.ctx.userId);
+    moveToBadDebt(a, account, { approver: b.ctx.userId });
+    moveToBadDebt(b, account, { approver: a.ctx.userId });
     await a.sync.sync();
     // B's request for the move (a note) went; the move, its write-off and status did not
     expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 1 });
@@ -144,7 +135,7 @@ describeWithPg("an account's own changes across the office", () => {
     const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
     const [account] = accountIds as [AccountId];
     // A moves it to bad debt; B, not knowing, places it with the agency
-    moveToBadDebt(a, account, b.ctx.userId);
+    moveToBadDebt(a, account, { approver: b.ctx.userId });
     // past its final notice at B (the dunning cycle is each desk's own)
     atFinalNotice(b.ctx, account, 45);
     call(b.ctx, 'placeAccounts', { agencyId: agencyOf(b), accountIds: [account] });
@@ -315,7 +306,7 @@ describeWithPg("an account's own changes across the office", () => {
     expect(one(b.ctx.db, `SELECT patient_balance AS p FROM accounts WHERE id = ?`, atB)).toEqual({
       p: 8_000,
     });
-    moveToBadDebt(b, atB, a.ctx.userId);
+    moveToBadDebt(b, atB, { approver: a.ctx.userId });
     await syncAll(b, a);
     expect(statusOf(a, accountId(a.ctx, '300100'))).toBe('bad_debt');
     expect(await serverAccounts(server)).toEqual([

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { AccountId, PersonId, UserId } from '../../shared/ids';
+import type { AccountId, PersonId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
 import { addAddress } from '../testing/builders';
@@ -7,6 +7,7 @@ import { call } from '../testing/call';
 import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { expectLedgersAgree, owing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
+import { moveToBadDebt } from '../testing/office/bad-debt';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { notSyncedActions } from './not-synced';
 
@@ -22,16 +23,6 @@ function owingPatient(ctx: Ctx, account: AccountId): void {
       account,
     ).id,
   );
-}
-
-/** Asked at the desk by its user, approved there by `approver` (nobody decides their own). */
-function moveToBadDebt(d: Desktop, account: AccountId, approver: UserId): void {
-  const asked = call(d.ctx, 'requestBadDebt', { accountId: account, memo: 'No contact' });
-  call({ ...d.ctx, userId: approver }, 'decideAdjustment', {
-    requestId: asked.pendingRequest?.id ?? 0,
-    decision: 'approve',
-    note: 'Uncollectible',
-  });
 }
 
 const pay = (d: Desktop, account: AccountId) =>
@@ -73,7 +64,7 @@ describeWithPg('a recovery at one desk while another undoes the move', () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
     const [account] = accountIds as [AccountId];
-    moveToBadDebt(a, account, b.ctx.userId);
+    moveToBadDebt(a, account, { approver: b.ctx.userId });
     await syncAll(a, b);
     pay(b, account);
     undo(a, account);
@@ -145,7 +136,7 @@ describeWithPg('a recovery at one desk while another undoes the move', () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
     const [account] = accountIds as [AccountId];
-    moveToBadDebt(a, account, b.ctx.userId);
+    moveToBadDebt(a, account, { approver: b.ctx.userId });
     await syncAll(a, b);
     const paid = pay(b, account);
     await syncAll(a, b);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { all, one } from '../db/query';
 import { CHANGEABLE_TABLES, changingColumns } from './record-columns';
+import { officeRuleIn } from './rules';
 
 /**
  * The triggers that note a linked desktop's writes for the outbox (DESIGN.md, "Outbox") and
@@ -33,9 +34,12 @@ const note = (tbl: string) =>
   `INSERT INTO outbox_pending (tbl, local_id, op) VALUES ('${tbl}', new.id, 'insert');`;
 
 /** Noted once per transaction: an insert then an update is still the insert. */
-const noteOnce = (tbl: string, op: 'insert' | 'update') =>
-  `INSERT INTO outbox_pending (tbl, local_id, op) SELECT '${tbl}', new.id, '${op}'
-    WHERE NOT EXISTS (SELECT 1 FROM outbox_pending WHERE tbl = '${tbl}' AND local_id = new.id);`;
+const noteOnce = (tbl: string, op: 'insert' | 'update', id = 'new.id') =>
+  `INSERT INTO outbox_pending (tbl, local_id, op) SELECT '${tbl}', ${id}, '${op}'
+    WHERE NOT EXISTS (SELECT 1 FROM outbox_pending WHERE tbl = '${tbl}' AND local_id = ${id});`;
+
+/** The office's billing rules, by key (a billing rule row has no id: its rowid stands for one). */
+const OFFICE_RULE = officeRuleIn('new.key');
 
 const inserted = (name: string, tbl: string, when = '') =>
   trigger(name, `AFTER INSERT ON ${tbl}`, `${when}${CAPTURING}`, note(tbl));
@@ -170,6 +174,19 @@ ON follow_ups`,
     `AFTER UPDATE OF ${USER_COLUMNS.join(', ')} ON users`,
     `${CAPTURING}\n  AND (${USER_COLUMNS.map((c) => `new.${c} IS NOT old.${c}`).join(' OR ')})`,
     noteOnce('users', 'update'),
+  ),
+  // a rule of Settings as a supervisor sets it; the desk's own backup schedule stays here
+  trigger(
+    'office_capture_billing_rule_insert',
+    'AFTER INSERT ON billing_rules',
+    `${CAPTURING} AND ${OFFICE_RULE}`,
+    noteOnce('billing_rules', 'insert', 'new.rowid'),
+  ),
+  trigger(
+    'office_capture_billing_rule_update',
+    'AFTER UPDATE OF value ON billing_rules',
+    `${CAPTURING} AND ${OFFICE_RULE} AND new.value IS NOT old.value`,
+    noteOnce('billing_rules', 'update', 'new.rowid'),
   ),
 ];
 

@@ -6,6 +6,7 @@ import { isEncryptedFile, openKeyed, type DatabaseKey } from '../db/cipher';
 import { oneOrThrow, prepare } from '../db/query';
 import type { BaseTable, CopySource, RowBatch } from './server/upload';
 import { unlinkOffice } from './link';
+import { officeRuleIn } from './rules';
 
 /**
  * The office's first copy as a file: taken from the live database at the exact moment it
@@ -19,6 +20,9 @@ const BATCH_ROWS = 5_000;
 
 /** Bytes per stored part of the file. */
 export const PART_BYTES = 1024 * 1024;
+
+/** The office's billing rules of the copy (rules.ts), each with its rowid as its id. */
+const OFFICE_RULES = `(SELECT rowid AS id, * FROM billing_rules WHERE ${officeRuleIn('key')})`;
 
 /**
  * Copies the database into `target` from a connection of its own, called inside the
@@ -48,6 +52,7 @@ export interface CopyFacts {
   accounts: number;
   followUps: number;
   users: number;
+  rules: number;
   receipts: number;
   ledgerRows: number;
 }
@@ -73,6 +78,7 @@ export function prepareCopy(file: string, key: DatabaseKey | null): CopyFacts {
       accounts: count('accounts'),
       followUps: count('follow_ups'),
       users: count('users'),
+      rules: count(OFFICE_RULES),
       receipts: count('receipts'),
       ledgerRows: count('ledger_entries'),
     };
@@ -126,6 +132,10 @@ const SERVER_SHAPE: Record<BaseTable, string> = {
     'changed_by', 'user:' || lower(coalesce((SELECT b.username FROM user_changes c
       JOIN users b ON b.id = c.changed_by WHERE c.user_id = t.id ORDER BY c.id DESC LIMIT 1),
       username)), 'version', 1)`,
+  // the office's rules of Settings; the desk's own backup schedule stays on it
+  billing_rules: `json_object('gid', 'rule:' || key, 'key', key, 'value', CAST(value AS INTEGER),
+    'updated_at', updated_at, 'updated_by', ${user('updated_by')}, 'version', 1,
+    'desktop_id', $desktop)`,
   follow_ups: `json_object('gid', ${base('id')}, 'account_gid', ${base('account_id')},
     'claim_gid', ${base('claim_id')}, 'kind', kind, 'status', status, 'due_date', due_date,
     'deadline_date', deadline_date, 'owner_gid', ${user('owner_id')}, 'reason', reason,
@@ -157,7 +167,7 @@ function* batches(
   const statement = prepare<{ json: string; count: number; last: number | null }>(
     db,
     `SELECT json_group_array(${shape}) AS json, count(*) AS count, max(id) AS last
-       FROM (SELECT * FROM ${table} WHERE id > $after ORDER BY id LIMIT $limit) AS t`,
+       FROM (SELECT * FROM ${table} AS r WHERE id > $after ORDER BY id LIMIT $limit) AS t`,
   );
   let after = 0;
   for (;;) {
@@ -183,7 +193,8 @@ export function copySource(
     rows: (table) =>
       batches(
         db,
-        table,
+        // a rule has no id of its own: its rowid stands for one
+        table === 'billing_rules' ? OFFICE_RULES : table,
         SERVER_SHAPE[table],
         table === 'follow_ups' || table === 'users' ? {} : { desktop: desktopId },
       ),
@@ -191,7 +202,7 @@ export function copySource(
     parts: () => fileParts(file),
     sha256: facts.sha256,
     bytes: facts.bytes,
-    total: facts.users + facts.followUps + facts.receipts + facts.ledgerRows + parts,
+    total: facts.users + facts.rules + facts.followUps + facts.receipts + facts.ledgerRows + parts,
     accounts: facts.accounts,
     close: () => db.close(),
   };

@@ -1,5 +1,6 @@
 import { CONTACT_RESTRICTION } from '../../shared/api/contact';
 import { COLLECTION_HOLD, STATEMENT_HOLD } from '../../shared/api/statements';
+import { MONEY_RULES, RULE_LABELS } from '../../shared/api/rules';
 import { FOLLOW_UP_KIND } from '../../shared/codes/enums';
 import { APPEAL_LEVEL, DENIAL_RESOLUTION, DENIAL_STATE } from '../../shared/codes/denials';
 import { formatUsDate, isoDate } from '../../shared/dates/iso-date';
@@ -52,6 +53,11 @@ export function describeRow(r: ServerRow | Change): string {
       return `Payment plan of ${formatCents(cents(r.row.monthlyAmount))} a month from ${formatUsDate(isoDate(r.row.firstDueDate))}.`;
     case 'promises':
       return `${r.row.kind === 'promise' ? 'Promise to pay' : 'Credit extension'}: ${formatCents(cents(r.row.amount))} by ${formatUsDate(isoDate(r.row.dueDate))}.`;
+    case 'billing_rules': {
+      const { key, value } = r.row;
+      const shown = MONEY_RULES.has(key) ? formatCents(cents(value)) : String(value);
+      return `Billing rule “${RULE_LABELS[key]}” set to ${shown}.`;
+    }
     case 'follow_ups':
       break;
     default:

@@ -1,24 +1,16 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { expect, it, onTestFinished } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AccountId } from '../../shared/ids';
 import { call } from '../testing/call';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { createServerDatabase, describeWithPg, loginSession } from '../testing/office/server-db';
 import { requireOfficeLink } from './gids';
 import { openPool, sqlState, type ServerConfig } from './server/connection';
 
 const deskId = (d: Desktop) => requireOfficeLink(d.ctx.db).desktopId;
 const NOT_ALLOWED = '42501';
 const CHECK_VIOLATION = '23514';
-
-/** One session of a login straight to the server, as a program holding it could open. */
-async function sessionOf(config: ServerConfig): Promise<pg.Client> {
-  const client = new pg.Client(config);
-  await client.connect();
-  onTestFinished(() => client.end());
-  return client;
-}
 
 const answer = (c: pg.ClientBase | pg.Pool, sql: string, values: unknown[] = []) =>
   c.query(sql, values).then(() => 'ok', sqlState);
@@ -40,13 +32,13 @@ describeWithPg('a desk login tampering with the office server directly', () => {
   it('cannot pass as another desk through temporary tables shadowing the catalog', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server);
-    const asB = await sessionOf(b.config);
+    const asB = await loginSession(b.config);
     // the migration takes temporary tables from desks, whatever the server was set up with
     expect(await answer(asB, `CREATE TEMP TABLE pg_database (datdba oid, datname name)`)).toBe(
       NOT_ALLOWED,
     );
     // and were one given back, the checks read the real catalog: A's login is no owner
-    const admin = await sessionOf(server);
+    const admin = await loginSession(server);
     await admin.query(`GRANT TEMPORARY ON DATABASE ${server.database} TO ${b.config.user}`);
     await asB.query(`CREATE TEMP TABLE pg_database AS
       SELECT oid AS datdba, current_database()::name AS datname FROM pg_roles
@@ -75,12 +67,12 @@ describeWithPg('a desk login tampering with the office server directly', () => {
   it('cannot retire the desks the owner registered, and the owner can hand a desk back', async () => {
     const server = await createServerDatabase();
     const { b } = await twoDesktops(server);
-    const owner = await sessionOf(server);
+    const owner = await loginSession(server);
     // a desktop of an office from before desks had logins, still on the owner's
     const waiting = crypto.randomUUID();
     await owner.query(`INSERT INTO desktops (id, name) VALUES ($1, 'front desk')`, [waiting]);
     await owner.query(`INSERT INTO desks (desktop_id) VALUES ($1)`, [waiting]);
-    const asB = await sessionOf(b.config);
+    const asB = await loginSession(b.config);
     expect(await answer(asB, `UPDATE desks SET login = NULL WHERE login = office_owner()`)).toBe(
       NOT_ALLOWED,
     );
@@ -106,7 +98,7 @@ describeWithPg('a desk login tampering with the office server directly', () => {
       reason: 'Call the guarantor.',
     });
     await syncAll(a, b);
-    const asB = await sessionOf(b.config);
+    const asB = await loginSession(b.config);
     const { rows } = await asB.query<{ gid: string; version: number }>(
       `SELECT gid, version FROM follow_ups ORDER BY gid DESC LIMIT 1`,
     );

@@ -1,6 +1,7 @@
 import type { Db, ReadDb } from '../db/open';
 import { one, oneOrThrow, run } from '../db/query';
 import type { RecordTable } from './record-columns';
+import { isRuleGid, ruleGidOf, ruleRowidOf } from './rules';
 import { isUserGid, takeUser, userGidOf, userIdOfGid } from './users';
 
 /**
@@ -14,7 +15,8 @@ export type GidTable =
   | 'follow_ups'
   | 'receipts'
   | 'ledger_entries'
-  | 'batch_closings';
+  | 'batch_closings'
+  | 'billing_rules';
 
 const BASE = 'base:';
 
@@ -27,6 +29,10 @@ const BASE = 'base:';
 export function gidOf(db: ReadDb, tbl: GidTable, localId: number): string {
   if (tbl === 'users') {
     const named = userGidOf(db, localId);
+    if (named) return named;
+  }
+  if (tbl === 'billing_rules') {
+    const named = ruleGidOf(db, localId);
     if (named) return named;
   }
   const row = one<{ gid: string }>(
@@ -45,6 +51,7 @@ export function gidOrNull(db: ReadDb, tbl: GidTable, localId: number | null): st
 /** The local id of a row named by its office-wide id, if this copy has it. */
 export function localIdOf(db: ReadDb, tbl: GidTable, gid: string): number | undefined {
   if (tbl === 'users' && isUserGid(gid)) return userIdOfGid(db, gid);
+  if (tbl === 'billing_rules' && isRuleGid(gid)) return ruleRowidOf(db, gid);
   const row = one<{ id: number }>(
     db,
     `SELECT local_id AS id FROM sync_rows WHERE tbl = ? AND gid = ?`,

@@ -5,6 +5,7 @@ import { gidOf, localIdOf, officeLink, setSyncRow, versionOf } from './gids';
 import { readBatchClosing } from './batch-closings';
 import { readLedgerRow, readReceipt } from './money-rows';
 import { readActivity, readFollowUp } from './rows';
+import { readRule } from './rules';
 import { readUser } from './users';
 import { readRecord, referencesOf, type RecordTable } from './records';
 import { isChangeable, type ChangeableTable } from './record-columns';
@@ -55,6 +56,9 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // commits next, which must not stand or fall with it (the office may know the name already)
   const users = changes.filter((c) => c.tbl === 'users');
   if (users.length > 0) addEntry(db, now, userId, users, null);
+  // a supervisor's change to the office's billing rules stands or falls on its own
+  const rules = changes.filter((c) => c.tbl === 'billing_rules');
+  if (rules.length > 0) addEntry(db, now, userId, rules, null);
   // a deposit batch goes ahead of the money posted into it, alone: the office never refuses
   // a batch, and one refused with the payment that opened it would take every later
   // payment posted into it here down with it
@@ -63,7 +67,9 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // a change to an earlier record (a claim's status, a person's details) may be refused for
   // its own reason, another desk's change first: it goes after the request's notes, money
   // and new records, as a part of them, so that it cannot take them down with it
-  const others = changes.filter((c) => c.tbl !== 'users' && c.tbl !== 'deposit_batches');
+  const others = changes.filter(
+    (c) => c.tbl !== 'users' && c.tbl !== 'billing_rules' && c.tbl !== 'deposit_batches',
+  );
   // but a move to bad debt, a placement with an agency or another collection action (and
   // its undoing, recall or reversal) is the account's new status: the one must not stand at
   // the office without the other, so the account's change goes with it, and another desk's
@@ -189,7 +195,10 @@ export function addEntry(
 }
 
 function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change {
-  if (p.tbl === 'users') return userChange(db, p, userId);
+  if (p.tbl === 'users')
+    return { tbl: p.tbl, ...byName(db, p), row: readUser(db, p.localId, userId) };
+  if (p.tbl === 'billing_rules')
+    return { tbl: p.tbl, ...byName(db, p), row: readRule(db, p.localId) };
   if (p.op === 'insert') {
     // named by this desktop and its own id: unique across the office with no round trip
     const gid = `${desktopId}:${p.localId}`;
@@ -254,21 +263,15 @@ function toChange(db: Db, desktopId: string, p: Pending, userId: number): Change
 }
 
 /**
- * A user is named by sign-in name on every copy, so an insert names them so too; its
- * version counts from the one this copy holds (0 for a name only seen in pulled work).
+ * A user (by sign-in name) or a billing rule (by key) is named alike on every copy, so an
+ * insert names it so too; its version counts from the one this copy holds (0 for one only
+ * seen in pulled work, or never held).
  */
-function userChange(db: Db, p: Pending, userId: number): Change {
-  const gid = gidOf(db, 'users', p.localId);
-  const baseVersion = p.op === 'insert' ? 0 : versionOf(db, 'users', p.localId);
-  setSyncRow(db, 'users', p.localId, gid, baseVersion + 1);
-  return {
-    tbl: 'users',
-    op: p.op,
-    gid,
-    baseVersion,
-    version: baseVersion + 1,
-    row: readUser(db, p.localId, userId),
-  };
+function byName(db: Db, p: Pending) {
+  const gid = gidOf(db, p.tbl, p.localId);
+  const baseVersion = p.op === 'insert' ? 0 : versionOf(db, p.tbl, p.localId);
+  setSyncRow(db, p.tbl, p.localId, gid, baseVersion + 1);
+  return { op: p.op, gid, baseVersion, version: baseVersion + 1 };
 }
 
 function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): Change {

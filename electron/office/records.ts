@@ -233,7 +233,8 @@ export function referencesOf(r: ServerRow | Change): [GidTable, string][] {
       named.push(['accounts', r.row.accountGid], ['claims', r.row.claimGid]);
       break;
     case 'users':
-      // a user names no record, and is never withdrawn or the desk's own
+    case 'billing_rules':
+      // a user or a rule names no record, and is never withdrawn or the desk's own
       break;
     case 'batch_closings':
       named.push(['deposit_batches', r.row.batchGid]);

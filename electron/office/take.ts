@@ -7,8 +7,9 @@ import { insertActivity, insertFollowUp, updateFollowUp } from './rows';
 import { insertRecord, referencesOf, updateRecord } from './records';
 import { isChangeableChange, type ChangeableTable } from './record-columns';
 import { pulledFilePlaced } from './documents';
+import { settleRefusedRules, writeRule } from './rules';
 import { writeUser } from './users';
-import { withdrawInserted } from './withdraw';
+import { standOnCollectionRecords, withdrawInserted } from './withdraw';
 import { changes as changesSchema, serverRow, type Change, type ServerRow } from './wire';
 
 /**
@@ -73,6 +74,14 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
       return 'kept';
     }
     setSyncRow(db, r.tbl, writeUser(db, r.gid, r.row), r.gid, r.version);
+    return 'taken';
+  }
+  if (r.tbl === 'billing_rules') {
+    // the office's newer rule is taken, as a user's state is
+    if (localId !== undefined && !force && r.version <= versionOf(db, r.tbl, localId)) {
+      return 'kept';
+    }
+    setSyncRow(db, r.tbl, writeRule(db, r.row), r.gid, r.version);
     return 'taken';
   }
   if (isChangeableChange(r) && localId !== undefined) {
@@ -146,7 +155,7 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
 
 function insertNew(
   db: Db,
-  r: Exclude<ServerRow, { tbl: 'activities' | 'follow_ups' | 'users' }>,
+  r: Exclude<ServerRow, { tbl: 'activities' | 'follow_ups' | 'users' | 'billing_rules' }>,
 ): number {
   switch (r.tbl) {
     case 'receipts':
@@ -260,7 +269,9 @@ function startAgainFrom(db: Db, changes: readonly Change[], settled: ReadonlySet
     if (c.op !== 'update' || !isChangeableChange(c) || done.has(rowKey(c))) continue;
     done.add(rowKey(c));
     const localId = localIdOf(db, c.tbl, c.gid);
-    if (localId !== undefined) setSyncRow(db, c.tbl, localId, c.gid, c.baseVersion);
+    if (localId === undefined) continue;
+    setSyncRow(db, c.tbl, localId, c.gid, c.baseVersion);
+    if (c.tbl === 'accounts') standOnCollectionRecords(db, localId);
   }
 }
 
@@ -301,6 +312,11 @@ export function takeServerState(
     db,
     refused.flatMap((r) => r.entry.changes),
     new Set([...stillSent, ...taken.map(rowKey)]),
+  );
+  settleRefusedRules(
+    db,
+    refused.flatMap((r) => r.entry.changes),
+    new Set(taken.map((r) => r.gid)),
   );
   for (const { entry, reason } of refused) {
     run(

@@ -3,7 +3,7 @@ import { expect, it, onTestFinished } from 'vitest';
 import { makeSupervisor } from '../testing/builders';
 import { twoDesktops } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
-import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { createServerDatabase, describeWithPg, loginSession } from '../testing/office/server-db';
 import { ensureUser } from '../users/users';
 import { requireOfficeLink } from './gids';
 import { applyEntry } from './server/apply';
@@ -12,14 +12,6 @@ import type { UserRow } from './wire';
 
 const NOT_ALLOWED = '42501';
 const CHECK_VIOLATION = '23514';
-
-/** One session of a login straight to the server, as a program holding it could open. */
-async function sessionOf(config: ServerConfig): Promise<pg.Client> {
-  const client = new pg.Client(config);
-  await client.connect();
-  onTestFinished(() => client.end());
-  return client;
-}
 
 const answer = (c: pg.ClientBase, sql: string, values: unknown[] = []) =>
   c.query(sql, values).then(() => 'ok', sqlState);
@@ -34,7 +26,7 @@ async function office() {
     makeSupervisor(ctx);
     ensureUser(ctx.db, 'sam.ortiz', 'Sam Ortiz', ctx.clock.now());
   });
-  return { server, b, asB: await sessionOf(b.config) };
+  return { server, b, asB: await loginSession(b.config) };
 }
 
 const standing = async (server: ServerConfig, gid: string) =>

@@ -21,6 +21,7 @@ import {
   badDebtMoveRow,
   extraordinaryActionRow,
 } from './wire-collections';
+import { billingRuleRow } from './wire-rules';
 import {
   appealResponseRow,
   batchClosingRow,
@@ -223,6 +224,7 @@ const version = z.number().int().min(1);
 const changeable = [
   z.strictObject({ tbl: z.literal('follow_ups'), gid, version, row: followUpRow }),
   z.strictObject({ tbl: z.literal('users'), gid, version, row: userRow }),
+  z.strictObject({ tbl: z.literal('billing_rules'), gid, version, row: billingRuleRow }),
   z.strictObject({ tbl: z.literal('payers'), gid, version, row: payerRow }),
   z.strictObject({ tbl: z.literal('people'), gid, version, row: personRow }),
   z.strictObject({ tbl: z.literal('accounts'), gid, version, row: accountRow }),
@@ -331,6 +333,7 @@ export const change = z.discriminatedUnion('tbl', [
   promiseTravels.extend(inserted),
   paymentPlanTravels.extend(insertedOrChanged),
   changeable[11].extend(insertedOrChanged),
+  changeable[12].extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
 

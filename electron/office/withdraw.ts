@@ -62,8 +62,10 @@ const NAMING_MONEY: Partial<Record<Change['tbl'], readonly string[]>> = {
  * under. Returns whether the rows were withdrawn.
  */
 export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
-  // a user is never withdrawn: the office's state of them is taken instead (take.ts)
-  const inserted = changes.filter((c) => c.op === 'insert' && c.tbl !== 'users');
+  // a user or a rule is never withdrawn: the office's state of them is taken instead (take.ts)
+  const inserted = changes.filter(
+    (c) => c.op === 'insert' && c.tbl !== 'users' && c.tbl !== 'billing_rules',
+  );
   run(db, 'SAVEPOINT withdraw');
   try {
     for (const c of [...inserted].reverse()) withdrawRow(db, c);
@@ -155,6 +157,23 @@ function withdrawOwnRows(db: Db, accountId: number): void {
       forgetSyncRow(db, tbl, id);
     }
   }
+}
+
+/**
+ * An account's collection status stands on its record: a refused move to bad debt or
+ * placement withdrawn here, while the account's own change is kept (a first-copy account the
+ * office has no row of), leaves it open again, as it was before (both ask an open account).
+ */
+export function standOnCollectionRecords(db: Db, accountId: number): void {
+  run(
+    db,
+    `UPDATE accounts SET status = 'open' WHERE id = ? AND (
+       (status = 'bad_debt' AND NOT EXISTS (SELECT 1 FROM bad_debt_moves m
+          WHERE m.account_id = accounts.id AND m.undone_at IS NULL))
+       OR (status = 'agency' AND NOT EXISTS (SELECT 1 FROM agency_placements p
+          WHERE p.account_id = accounts.id AND p.recalled_on IS NULL)))`,
+    accountId,
+  );
 }
 
 function accountOf(db: ReadDb, tbl: Change['tbl'], id: number): AccountId | undefined {

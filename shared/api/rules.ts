@@ -53,6 +53,41 @@ export interface BillingRules {
   bound501r: number;
 }
 
+/** Each rule as Settings names it, and in the office's not-synced list. */
+export const RULE_LABELS: Record<keyof BillingRules, string> = {
+  writeOffApprovalLimit: 'Write-off approval limit',
+  reversalApprovalLimit: 'Reversal approval limit',
+  planMinimumMonthly: 'Smallest monthly plan payment',
+  planMaxMonths: 'Longest payment plan (months)',
+  planGraceDays: 'Plan grace days',
+  promiseGraceDays: 'Promise grace days',
+  appealFollowUpDays: 'Days to follow up on an appeal',
+  assistanceThresholdPercent: 'Financial assistance threshold (%)',
+  incomeSharePercent: 'Share of income for a plan (%)',
+  statementCycleDays: 'Statement cycle (days)',
+  pastDueDays: 'Days to past due',
+  finalNoticeDays: 'Days to final notice',
+  referralNoticeDays: 'Days a final notice gives',
+  statementMinimum: 'Smallest balance stated',
+  idleLockMinutes: 'Minutes before the window locks',
+  probateClaimDays: 'Days to file a probate claim',
+  callingHoursStart: 'Calling hours start (hour, 0-23)',
+  callingHoursEnd: 'Calling hours end (hour, 1-24)',
+  weeklyCallAttempts: 'Call attempts in seven days',
+  returnedCheckFee: 'Returned check fee',
+  retentionYears: 'Years records are kept',
+  bound501r: 'Bound by IRS section 501(r) (1 yes, 0 no)',
+};
+
+/** The rules that are amounts of money, in cents. */
+export const MONEY_RULES: ReadonlySet<keyof BillingRules> = new Set([
+  'writeOffApprovalLimit',
+  'reversalApprovalLimit',
+  'planMinimumMonthly',
+  'statementMinimum',
+  'returnedCheckFee',
+]);
+
 export interface BillingRulesView {
   rules: BillingRules;
   /** Whether this user may change them (supervisors only). */

@@ -11,6 +11,7 @@ import { BatchRefused, insertBatchClosing } from './batches';
 import { insertMoney, MoneyRefused } from './money';
 import { AlreadyCreated, insertRecord } from './records';
 import { applyUserChange, UserRefused } from './users';
+import { applyRuleChange, RuleRefused } from './rules';
 import { changeRecord, RecordChangeRefused } from './record-changes';
 import { isChangeableChange, type ChangeableTable } from '../record-columns';
 import { deidentifies, purgePerson, removedOnServer, type PurgeHints } from './purge';
@@ -57,6 +58,8 @@ export async function applyEntry(
         if (c.tbl === 'users') {
           // a name already known in the same standing changes nothing and is not logged
           if (!(await applyUser(client, c))) continue;
+        } else if (c.tbl === 'billing_rules') {
+          await applyRule(client, desktopId, c);
         } else if (deidentifies(c) && !(await removedOnServer(client, c.gid))) {
           await applyChange(client, desktopId, c);
           await purgePerson(client, c.gid, purgeHints[c.gid]);
@@ -144,10 +147,24 @@ async function applyUser(
   }
 }
 
+async function applyRule(
+  client: pg.ClientBase,
+  desktopId: string,
+  c: Extract<Change, { tbl: 'billing_rules' }>,
+): Promise<void> {
+  try {
+    await applyRuleChange(client, desktopId, c);
+  } catch (error) {
+    // the desktop takes the office's rule
+    if (error instanceof RuleRefused) throw new Refusal(error.reason, error.serverRows);
+    throw error;
+  }
+}
+
 async function applyChange(
   client: pg.ClientBase,
   desktopId: string,
-  c: Exclude<Change, { tbl: 'users' }>,
+  c: Exclude<Change, { tbl: 'users' | 'billing_rules' }>,
 ): Promise<void> {
   // a desktop names only rows of its own: one that misnames cannot take another's row
   if (c.op === 'insert' && !c.gid.startsWith(`${desktopId}:`)) {

@@ -3,6 +3,7 @@ import { COLUMNS, changingColumns, serverColumn, type ChangeableTable } from '..
 import { serverRow, type Change, type ServerRow } from '../wire';
 import { sqlState } from './connection';
 import { embeddedColumns, embeddedFields } from './embedded';
+import { isSupervisorRefusal, notEndedBySupervisor } from './supervisor-decisions';
 
 /**
  * Changes to records created earlier (server migrations 11 and 15): a claim's status, a
@@ -107,9 +108,14 @@ export async function changeRecord(
     }
     await client.query('RELEASE SAVEPOINT change_record');
   } catch (error) {
+    const judged = isSupervisorRefusal(error);
     // a coverage moved to a priority another already holds, say: refused as a clash
-    if (sqlState(error) !== '23505') throw error;
+    if (sqlState(error) !== '23505' && !judged) throw error;
     await client.query('ROLLBACK TO SAVEPOINT change_record');
+    if (judged) {
+      const now = await serverRecord(client, c.tbl, c.gid);
+      throw new RecordChangeRefused(notEndedBySupervisor(c.tbl), now ? [now] : []);
+    }
     changed = 0;
   }
   if (changed === 1) return;

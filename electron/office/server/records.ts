@@ -6,10 +6,12 @@ import { sqlState } from './connection';
 import { serverRecord } from './record-changes';
 import { serverFollowUp } from './rows';
 import { embeddedColumns } from './embedded';
+import { isSupervisorRefusal, notMadeBySupervisor } from './supervisor-decisions';
 
 /**
- * Raised when another desktop created the same record first; with the office's rows the
- * desktop takes in place of its own, when it must have them to go on working.
+ * Raised when the office will not take a record a desktop created: another desktop created
+ * the same record first, or the supervisor it names is none (server migration 21); with the
+ * office's rows the desktop takes in place of its own, when it must have them to go on working.
  */
 export class AlreadyCreated extends Error {
   constructor(
@@ -58,7 +60,12 @@ export async function insertRecord(
     );
     await client.query('RELEASE SAVEPOINT insert_record');
   } catch (error) {
-    const why = sqlState(error) === '23505' ? alreadyCreated(c, constraintOf(error)) : undefined;
+    const why =
+      sqlState(error) === '23505'
+        ? alreadyCreated(c, constraintOf(error))
+        : isSupervisorRefusal(error)
+          ? notMadeBySupervisor(c.tbl)
+          : undefined;
     if (why === undefined) throw error;
     await client.query('ROLLBACK TO SAVEPOINT insert_record');
     throw new AlreadyCreated(

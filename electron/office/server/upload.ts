@@ -11,7 +11,13 @@ export interface OfficeProgress {
 export type OnProgress = (p: OfficeProgress) => void;
 
 /** The tables whose rows the copy's upload sends, in the order they are inserted. */
-export const BASE_TABLES = ['users', 'follow_ups', 'receipts', 'ledger_entries'] as const;
+export const BASE_TABLES = [
+  'users',
+  'billing_rules',
+  'follow_ups',
+  'receipts',
+  'ledger_entries',
+] as const;
 export type BaseTable = (typeof BASE_TABLES)[number];
 
 /** A batch of rows as a JSON array of objects named as the server's columns. */
@@ -37,7 +43,7 @@ export interface CopySource {
 /**
  * Makes the office on the server from one desktop's copy, all in one transaction: the
  * office row, the copy's users (by sign-in name, so the server knows its supervisors from the
- * start), follow-ups, receipts and ledger rows as base rows, the file a new
+ * start), its billing rules (by key, so a refused change finds the office's), follow-ups, receipts and ledger rows as base rows, the file a new
  * desktop downloads, and then the ledger check. Every account's sum of the ledger rows now
  * on the server must equal the balance the copy holds for it; any difference rolls it all
  * back, so an office never starts from a copy whose money does not add up. Returns the

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { describe, onTestFinished } from 'vitest';
 import type { ServerConfig } from '../../office/server/connection';
 import { PG_ENV, PG_SKIP_ENV } from './pg-global-setup';
 
@@ -34,4 +34,12 @@ export async function createServerDatabase(): Promise<ServerConfig> {
     await admin.end();
   }
   return { ...config, database };
+}
+
+/** One session of a login straight to the server, as a program holding it could open. */
+export async function loginSession(config: ServerConfig): Promise<pg.Client> {
+  const client = new pg.Client(config);
+  await client.connect();
+  onTestFinished(() => client.end());
+  return client;
 }

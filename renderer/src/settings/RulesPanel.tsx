@@ -2,7 +2,7 @@ import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import type { BillingRules, BillingRulesView } from '../../../shared/api/rules';
+import { MONEY_RULES, type BillingRules, type BillingRulesView } from '../../../shared/api/rules';
 import { api } from '../app/api';
 import { fieldErrors, invalidateAll, keys, queryClient } from '../app/query';
 import { FormError } from '../components/FormError';
@@ -60,7 +60,7 @@ function RulesForm({ view }: { view: BillingRulesView }) {
               },
               error: unreadable?.field === r.key ? unreadable.problem : errors[r.key],
             };
-            return r.money ? (
+            return MONEY_RULES.has(r.key) ? (
               <MoneyInput key={r.key} {...props} />
             ) : (
               <TextInput key={r.key} {...props} inputMode="numeric" />

@@ -1,4 +1,4 @@
-import type { BillingRules } from '../../../shared/api/rules';
+import { MONEY_RULES, RULE_LABELS, type BillingRules } from '../../../shared/api/rules';
 import { cents } from '../../../shared/money/cents';
 import { formatPlainCents } from '../../../shared/money/format';
 import { amountFrom, amountProblem } from '../components/money-input';
@@ -12,124 +12,118 @@ export const RULES: readonly {
   key: RuleKey;
   label: string;
   description: string;
-  money?: true;
 }[] = [
   {
     key: 'writeOffApprovalLimit',
-    label: 'Write-off approval limit',
+    label: RULE_LABELS.writeOffApprovalLimit,
     description:
       'Write-offs on one account in one day above this wait for a supervisor before they post.',
-    money: true,
   },
   {
     key: 'reversalApprovalLimit',
-    label: 'Reversal approval limit',
+    label: RULE_LABELS.reversalApprovalLimit,
     description:
       'Reversals of charges, payments and adjustments on one account in one day above this wait for a supervisor.',
-    money: true,
   },
   {
     key: 'planMinimumMonthly',
-    label: 'Smallest monthly plan payment',
+    label: RULE_LABELS.planMinimumMonthly,
     description: 'A payment plan asks at least this much a month.',
-    money: true,
   },
   {
     key: 'planMaxMonths',
-    label: 'Longest payment plan (months)',
+    label: RULE_LABELS.planMaxMonths,
     description: 'From 1 to 120 months.',
   },
   {
     key: 'planGraceDays',
-    label: 'Plan grace days',
+    label: RULE_LABELS.planGraceDays,
     description: 'Days after an installment is due before the plan counts as late.',
   },
   {
     key: 'promiseGraceDays',
-    label: 'Promise grace days',
+    label: RULE_LABELS.promiseGraceDays,
     description: 'Days after a promised date before the promise counts as broken.',
   },
   {
     key: 'appealFollowUpDays',
-    label: 'Days to follow up on an appeal',
+    label: RULE_LABELS.appealFollowUpDays,
     description: 'After an appeal or corrected claim is sent, when to check on it.',
   },
   {
     key: 'assistanceThresholdPercent',
-    label: 'Financial assistance threshold (%)',
+    label: RULE_LABELS.assistanceThresholdPercent,
     description: 'Below this percent of the poverty guideline, suggest assistance screening.',
   },
   {
     key: 'incomeSharePercent',
-    label: 'Share of income for a plan (%)',
+    label: RULE_LABELS.incomeSharePercent,
     description: 'The part of monthly household income a plan may take.',
   },
   {
     key: 'statementCycleDays',
-    label: 'Statement cycle (days)',
+    label: RULE_LABELS.statementCycleDays,
     description: 'Days between two statements to a guarantor; the second statement follows.',
   },
   {
     key: 'pastDueDays',
-    label: 'Days to past due',
+    label: RULE_LABELS.pastDueDays,
     description: 'Days after the first statement when statements say the balance is past due.',
   },
   {
     key: 'finalNoticeDays',
-    label: 'Days to final notice',
+    label: RULE_LABELS.finalNoticeDays,
     description: 'Days after the first statement when the final notice goes out.',
   },
   {
     key: 'referralNoticeDays',
-    label: 'Days a final notice gives',
+    label: RULE_LABELS.referralNoticeDays,
     description: 'Days before an account may be referred, printed on the final notice.',
   },
   {
     key: 'statementMinimum',
-    label: 'Smallest balance stated',
+    label: RULE_LABELS.statementMinimum,
     description: 'A guarantor owing less than this gets no statement.',
-    money: true,
   },
   {
     key: 'idleLockMinutes',
-    label: 'Minutes before the window locks',
+    label: RULE_LABELS.idleLockMinutes,
     description: 'Without a key or mouse touched this long, ClaimDesk hides patient data.',
   },
   {
     key: 'probateClaimDays',
-    label: 'Days to file a probate claim',
+    label: RULE_LABELS.probateClaimDays,
     description: 'Days after a death within which the claim against the estate is filed.',
   },
   {
     key: 'callingHoursStart',
-    label: 'Calling hours start (hour, 0-23)',
+    label: RULE_LABELS.callingHoursStart,
     description: "A call before this hour of the patient's local day warns before it is logged.",
   },
   {
     key: 'callingHoursEnd',
-    label: 'Calling hours end (hour, 1-24)',
+    label: RULE_LABELS.callingHoursEnd,
     description: "A call at or after this hour of the patient's local day warns (21 is 9 p.m.).",
   },
   {
     key: 'weeklyCallAttempts',
-    label: 'Call attempts in seven days',
+    label: RULE_LABELS.weeklyCallAttempts,
     description: 'Outbound calls about one account in any seven days; one more warns.',
   },
   {
     key: 'returnedCheckFee',
-    label: 'Returned check fee',
+    label: RULE_LABELS.returnedCheckFee,
     description: 'Charged to the patient when their check comes back; 0.00 charges none.',
-    money: true,
   },
   {
     key: 'retentionYears',
-    label: 'Years records are kept',
+    label: RULE_LABELS.retentionYears,
     description:
       'After this many years since the last posting, a deceased person on closed accounts may be de-identified.',
   },
   {
     key: 'bound501r',
-    label: 'Bound by IRS section 501(r) (1 yes, 0 no)',
+    label: RULE_LABELS.bound501r,
     description:
       'A tax-exempt hospital (1) waits the 501(r) periods and any assistance application before an extraordinary collection action.',
   },
@@ -139,7 +133,7 @@ export function formOf(rules: BillingRules): RuleForm {
   const form = {} as RuleForm;
   for (const r of RULES) {
     const value = rules[r.key];
-    form[r.key] = r.money ? formatPlainCents(cents(value)) : String(value);
+    form[r.key] = MONEY_RULES.has(r.key) ? formatPlainCents(cents(value)) : String(value);
   }
   return form;
 }
@@ -159,9 +153,9 @@ export function readForm(
   const rules = {} as Record<RuleKey, number>;
   for (const r of RULES) {
     const text = form[r.key];
-    const problem = r.money ? moneyProblem(text) : wholeProblem(text);
+    const problem = MONEY_RULES.has(r.key) ? moneyProblem(text) : wholeProblem(text);
     if (problem) return { field: r.key, problem };
-    rules[r.key] = r.money ? (amountFrom(text) ?? 0) : Number(text.trim());
+    rules[r.key] = MONEY_RULES.has(r.key) ? (amountFrom(text) ?? 0) : Number(text.trim());
   }
   return { rules: rules as BillingRules };
 }

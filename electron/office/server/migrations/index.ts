@@ -18,6 +18,8 @@ import { serverMigration017 } from './017-purge-person';
 import { serverMigration018 } from './018-contact-rules';
 import { serverMigration019 } from './019-plans';
 import { serverMigration020 } from './020-assistance';
+import { serverMigration021 } from './021-supervisor-decisions-judged';
+import { serverMigration022 } from './022-billing-rules';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -126,6 +128,16 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 20,
     name: 'financial-assistance applications by version, notices of collection actions as sent',
     sql: serverMigration020,
+  },
+  {
+    version: 21,
+    name: "a supervisor's decisions in the collection cycle judged by the server itself",
+    sql: serverMigration021,
+  },
+  {
+    version: 22,
+    name: "the office's billing rules, one row a rule, changed by version in a supervisor's name",
+    sql: serverMigration022,
   },
 ];
 
