@@ -6,6 +6,7 @@ import { oneOrThrow, run } from '../db/query';
 import { addAddress, makeSupervisor } from '../testing/builders';
 import { addAgency, atFinalNotice } from '../testing/agencies';
 import { call } from '../testing/call';
+import { contactRestrictions } from '../contact/restrictions';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { expectLedgersAgree, owing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
@@ -123,6 +124,38 @@ describeWithPg("the server judging a supervisor's decisions in the collection cy
     expect(await serverRows(server, `SELECT gid FROM agency_placements`)).toEqual([]);
     expect(notSyncedActions(b.ctx.db).map((x) => x.reason)).toEqual([
       expect.stringMatching(/^Only a supervisor can place accounts with a collection agency/),
+    ]);
+  });
+
+  it('refuses the lifting of a contact restriction by a supervisor of their own making', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const [account] = accountIds as [AccountId];
+    // anyone records one: A's representative here
+    call({ ...a.ctx, userId: b.ctx.userId }, 'recordContactRestriction', {
+      accountId: account,
+      kind: 'cease_contact',
+      effectiveDate: '2026-03-12',
+      note: 'Letter asking us to stop calling',
+    });
+    await syncAll(a, b);
+    supervisorByHand(b);
+    const [restriction] = call(b.ctx, 'getContactRules', { accountId: account }).restrictions;
+    call(b.ctx, 'liftContactRestriction', {
+      restrictionId: restriction?.id ?? 0,
+      reason: 'Asked to be called again',
+    });
+    expect(contactRestrictions(b.ctx.db, account)).toEqual([]);
+
+    await syncAll(b, a);
+    for (const d of [a, b]) {
+      expect(contactRestrictions(d.ctx.db, account).map((r) => r.kind)).toEqual(['cease_contact']);
+    }
+    expect(
+      await serverRows(server, `SELECT lifted_at AS lifted, version FROM contact_restrictions`),
+    ).toEqual([{ lifted: null, version: 1 }]);
+    expect(notSyncedActions(b.ctx.db).map((x) => x.reason)).toEqual([
+      expect.stringMatching(/^Only a supervisor can lift a contact restriction/),
     ]);
   });
 

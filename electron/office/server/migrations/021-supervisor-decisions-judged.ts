@@ -1,13 +1,15 @@
 /**
  * Server migration 21: the supervisor's decisions in the collection cycle judged by the
  * server itself, as migration 14 judges changes to users. A move to bad debt, its undoing,
- * an extraordinary collection action, a new agency and a sending of accounts to one are
- * supervisor-only on the desktop (dispatch), but until now the server took them from any
+ * an extraordinary collection action, a new agency, a sending of accounts to one and the
+ * lifting of a contact restriction are supervisor-only on the desktop (dispatch), but until
+ * now the server took them from any
  * desk's login: a representative who made themselves a supervisor in their own copy (the
  * file edited by hand, which the server already refuses as a change to users) could still
  * move accounts to bad debt office-wide.
  *
- * Each row names who decided it (`moved_by`, `undone_by`, `taken_by`, `created_by`); that
+ * Each row names who decided it (`moved_by`, `undone_by`, `taken_by`, `created_by`,
+ * `lifted_by`); that
  * person must be an active supervisor on the server's own users, as the statement found
  * them. A refusal is raised as `insufficient_privilege` naming the constraint
  * `supervisor_decision`, which `applyEntry` answers as a refusal listed at its desk.
@@ -20,9 +22,9 @@
  * What it cannot tell, as for users: who decided is the desk's word. A desk's login naming a
  * real supervisor is let through until the server knows the person at the desk.
  *
- * Arguments: what the insert decides (in words), its author column; and, for a record a
- * later decision ends, the column set when it is ended, its author column, and what that
- * decides.
+ * Arguments: what the insert decides (in words, empty when anyone may make it), its author
+ * column; and, for a record a later decision ends, the column set when it is ended, its
+ * author column, and what that decides.
  */
 export const serverMigration021 = `
 CREATE FUNCTION is_active_supervisor(who text) RETURNS boolean LANGUAGE sql STABLE
@@ -39,7 +41,7 @@ DECLARE
   decided text;
 BEGIN
   IF pg_has_role(current_user, public.office_owner(), 'MEMBER') THEN RETURN NEW; END IF;
-  IF TG_OP = 'INSERT' AND NOT starts_with(NEW.gid, 'base:')
+  IF TG_OP = 'INSERT' AND TG_ARGV[0] <> '' AND NOT starts_with(NEW.gid, 'base:')
       AND NOT public.is_active_supervisor(n ->> TG_ARGV[1]) THEN
     decided := TG_ARGV[0];
   ELSIF TG_NARGS > 2 AND n ->> TG_ARGV[2] IS NOT NULL AND (o IS NULL OR o ->> TG_ARGV[2] IS NULL)
@@ -64,4 +66,9 @@ CREATE TRIGGER agencies_judged BEFORE INSERT ON agencies
 CREATE TRIGGER agency_placement_batches_judged BEFORE INSERT ON agency_placement_batches
   FOR EACH ROW EXECUTE FUNCTION supervisor_decision_judged(
     'place accounts with a collection agency', 'created_by');
+-- anyone records a restriction (a patient's request is taken by whoever answers); only a
+-- supervisor lifts one
+CREATE TRIGGER contact_restrictions_judged BEFORE INSERT OR UPDATE ON contact_restrictions
+  FOR EACH ROW EXECUTE FUNCTION supervisor_decision_judged(
+    '', 'recorded_by', 'lifted_at', 'lifted_by', 'lift a contact restriction');
 `;
