@@ -73,6 +73,22 @@ describe('follow-ups and the work queue', () => {
     expect(view.followUps[0]).toMatchObject({ id, status: 'done' });
   });
 
+  it('keeps a plan follow-up a person opened on an account with no plan, as they set it', () => {
+    const { id } = call(ctx, 'setFollowUp', {
+      accountId,
+      kind: 'plan',
+      dueDate: ctx.clock.today(),
+      reason: 'Call to set up a plan',
+    });
+    // the upkeep at the next request closes only its own late-plan follow-ups
+    call(ctx, 'addActivity', { accountId, kind: 'note', text: 'Left a message.' });
+    expect(call(ctx, 'getAccount', { accountId }).followUps[0]).toMatchObject({
+      id,
+      status: 'open',
+    });
+    expect(queueAccounts()).toContain(accountId);
+  });
+
   it('filters by owner, kind and minimum balance', () => {
     call(ctx, 'setFollowUp', { accountId, dueDate: ctx.clock.today(), kind: 'callback' });
     expect(call(ctx, 'listQueue', { ownerId: ctx.userId }).total).toBe(1);

@@ -29,8 +29,10 @@ export const SETTLE_STATE = `a.insurance_balance AS insurance, a.patient_balance
     EXISTS (SELECT 1 FROM promises WHERE account_id = a.id AND status = 'open') AS promise,
     EXISTS (SELECT 1 FROM follow_ups WHERE account_id = a.id AND ifnull(claim_id, 0) = 0
       AND kind = 'credit_balance' AND status = 'open') AS creditFollowUp,
-    EXISTS (SELECT 1 FROM follow_ups WHERE account_id = a.id AND ifnull(claim_id, 0) = 0
-      AND kind = 'plan' AND status = 'open') AS planFollowUp`;
+    EXISTS (SELECT 1 FROM follow_ups f JOIN sync_rows s ON s.tbl = 'follow_ups'
+        AND s.local_id = f.id AND s.gid LIKE 'own:%'
+      WHERE f.account_id = a.id AND ifnull(f.claim_id, 0) = 0
+      AND f.kind = 'plan' AND f.status = 'open') AS planFollowUp`;
 
 /**
  * Brings an account's collection state in line with its ledger: a plan that is paid off
@@ -52,7 +54,8 @@ export function settleAccount(
   // any of them, and there is nothing to settle
   const credit = state.creditFollowUp || state.patient < 0 || state.insurance < 0;
   // a plan ended at another desk leaves this desk's own late-plan follow-up open, which the
-  // ending closed there
+  // ending closed there; only the upkeep's own (`own:`, office desks only): a plan follow-up a
+  // person opened ("call to set up a plan") is theirs to close
   const ended = !state.plan && state.planFollowUp;
   if (!state.plan && !state.promise && !credit && !ended) return false;
   const today = ctx.clock.today();
