@@ -189,7 +189,6 @@ describeWithPg('the whole ledger between desktops', () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 2, prepare);
     const owes = accountIds[1] as AccountId;
-    call(a.ctx, 'saveBillingRules', { reversalApprovalLimit: 1_000 });
     const onA = adjust(a.ctx, owes, 2_000);
     const paid = call(a.ctx, 'takePayment', {
       accountId: owes,
@@ -199,7 +198,9 @@ describeWithPg('the whole ledger between desktops', () => {
       receivedDate: TEST_TODAY,
     });
     await syncAll(a, b);
-    // A's reversal waits for a second supervisor; B's goes through and reaches the office
+    // the limit lowered at A after B last synced: A's reversal waits for a second
+    // supervisor; B's, under the limit it still holds, goes through and reaches the office
+    call(a.ctx, 'saveBillingRules', { reversalApprovalLimit: 1_000 });
     const asked = call(a.ctx, 'reverseEntry', { entryId: onA, reason: 'Posted twice.' });
     call(b.ctx, 'reverseEntry', { entryId: sameEntry(a.ctx, b.ctx, onA), reason: 'Twice.' });
     expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
@@ -227,9 +228,9 @@ describeWithPg('the whole ledger between desktops', () => {
       reason: 'nsf',
     });
     expect(all(b.ctx.db, `SELECT reason FROM returned_checks`)).toEqual([{ reason: 'nsf' }]);
-    // A's approved reversal is refused (B's came first); rep.2 made a supervisor, the
-    // request's note and the payment reversal are accepted
-    expect((await a.sync.sync()).push).toEqual({ accepted: 3, refused: 1 });
+    // A's approved reversal is refused (B's came first); the new limit, rep.2 made a
+    // supervisor, the request's note and the payment reversal are accepted
+    expect((await a.sync.sync()).push).toEqual({ accepted: 4, refused: 1 });
     // and so B's returned check is refused, with the follow-up it opened
     expect((await b.sync.sync()).push).toEqual({ accepted: 0, refused: 2 });
     await syncAll(a, b);
