@@ -173,11 +173,12 @@ export function decideAssistanceApplication(
   run(
     ctx.db,
     `UPDATE assistance_applications SET status = ?, discounted_amount = ?, decided_on = ?,
-         decision_note = ? WHERE id = ?`,
+         decision_note = ?, decided_by = ? WHERE id = ?`,
     input.decision,
     discounted,
     today,
     input.note,
+    ctx.userId,
     app.id,
   );
   setAssistanceHold(ctx, app.accountId, false);

@@ -15,6 +15,8 @@ export const ASSISTANCE_COLUMNS = {
     ['discountedAmount', 'discounted_amount'],
     ['decidedOn', 'decided_on'],
     ['decisionNote', 'decision_note'],
+    // the supervisor who decided it, whom the server judges (server migration 21)
+    ['decidedBy', 'decided_by', 'users'],
     ['recordedAt', 'recorded_at'],
     ['recordedBy', 'recorded_by', 'users'],
   ],

@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
+import { isoDate } from '../../shared/dates/iso-date';
 import type { AccountId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
-import { oneOrThrow, run } from '../db/query';
+import { all, oneOrThrow, run } from '../db/query';
 import { addAddress, makeSupervisor } from '../testing/builders';
 import { addAgency, atFinalNotice } from '../testing/agencies';
 import { call } from '../testing/call';
@@ -39,6 +40,12 @@ function supervisorByHand(d: Desktop): void {
     run(d.ctx.db, `UPDATE users SET role = 'supervisor' WHERE id = ?`, d.ctx.userId),
   );
 }
+
+const charity = (d: Desktop) =>
+  all<{ amount: number }>(
+    d.ctx.db,
+    `SELECT amount FROM ledger_entries WHERE reason_code = 'CHARITY' ORDER BY id`,
+  ).map((r) => r.amount);
 
 const statusOf = (d: Desktop, account: AccountId) =>
   oneOrThrow<{ status: string }>(d.ctx.db, `SELECT status FROM accounts WHERE id = ?`, account)
@@ -157,6 +164,56 @@ describeWithPg("the server judging a supervisor's decisions in the collection cy
     expect(notSyncedActions(b.ctx.db).map((x) => x.reason)).toEqual([
       expect.stringMatching(/^Only a supervisor can lift a contact restriction/),
     ]);
+  });
+
+  it('refuses a financial-assistance decision by a supervisor of their own making, its write-off withdrawn', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const [account] = accountIds as [AccountId];
+    call(a.ctx, 'receiveAssistanceApplication', {
+      accountId: account,
+      receivedOn: isoDate('2026-03-10'),
+    });
+    await syncAll(a, b);
+    supervisorByHand(b);
+    const [app] = call(b.ctx, 'getAssistanceTimeline', { accountId: account }).applications;
+    call(b.ctx, 'decideAssistanceApplication', {
+      applicationId: app?.id ?? 0,
+      decision: 'eligible',
+      discountedAmount: 0,
+      note: 'Household of four',
+    });
+    expect(charity(b)).toEqual([-20_000]);
+
+    await syncAll(b, a);
+    for (const d of [a, b]) {
+      expect(charity(d)).toEqual([]);
+      expect(
+        call(d.ctx, 'getAssistanceTimeline', { accountId: account }).applications.map(
+          (x) => x.status,
+        ),
+      ).toEqual(['pending']);
+    }
+    expect((await expectLedgersAgree(server, a, b)).map((x) => x.balance)).toEqual([20_000]);
+    expect(notSyncedActions(b.ctx.db).map((x) => x.reason)).toEqual([
+      expect.stringMatching(/^Only a supervisor can decide a financial-assistance application/),
+      // the closing of the account's assistance hold, a part of the decision
+      'Not sent: it belongs to an action with money or new records that was not synced.',
+    ]);
+
+    // the office's supervisor deciding it at A is taken, with who decided
+    const [atA] = call(a.ctx, 'getAssistanceTimeline', { accountId: account }).applications;
+    call(a.ctx, 'decideAssistanceApplication', {
+      applicationId: atA?.id ?? 0,
+      decision: 'eligible',
+      discountedAmount: 0,
+      note: 'Household of four',
+    });
+    await syncAll(a, b);
+    expect(charity(b)).toEqual([-20_000]);
+    expect(
+      await serverRows(server, `SELECT decided_by AS "decidedBy" FROM assistance_applications`),
+    ).toEqual([{ decidedBy: 'user:rep.one' }]);
   });
 
   it("holds a desk's own login to the same rules, whatever program writes with it", async () => {

@@ -18,6 +18,7 @@ export const assistanceApplicationRow = z.strictObject({
   discountedAmount: cents.nonnegative().nullable(),
   decidedOn: isoDate.nullable(),
   decisionNote: text,
+  decidedBy: gid.nullable(),
   recordedAt: z.string(),
   recordedBy: gid,
 });

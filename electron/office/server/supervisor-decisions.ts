@@ -27,6 +27,8 @@ const MADE: Partial<Record<RecordTable, string>> = {
 const ENDED: Partial<Record<ChangeableTable, string>> = {
   bad_debt_moves:
     'undo a move to bad debt, and the office does not know the person who undid this one as an active supervisor; this desktop took the office’s record of the move',
+  assistance_applications:
+    'decide a financial-assistance application, and the office does not know the person who decided this one as an active supervisor; the decision and its charity adjustment were withdrawn here and are listed',
   contact_restrictions:
     'lift a contact restriction, and the office does not know the person who lifted this one as an active supervisor; this desktop took the office’s record of the restriction, which stands',
 };

@@ -17,7 +17,7 @@
 /** What a desk's login may update in an application after it is made (as migration 17's CHANGING). */
 export const CHANGING_020: Record<string, string> = {
   assistance_applications:
-    'status, missing, complete_by, discounted_amount, decided_on, decision_note',
+    'status, missing, complete_by, discounted_amount, decided_on, decision_note, decided_by',
 };
 
 export const serverMigration020 = `
@@ -31,6 +31,8 @@ CREATE TABLE assistance_applications (
   discounted_amount bigint CHECK (discounted_amount IS NULL OR discounted_amount >= 0),
   decided_on text,
   decision_note text,
+  -- the supervisor who decided it (migration 21 judges it)
+  decided_by text,
   recorded_at text NOT NULL,
   recorded_by text NOT NULL,
   version integer NOT NULL DEFAULT 1 CHECK (version >= 1),

@@ -1,15 +1,16 @@
 /**
  * Server migration 21: the supervisor's decisions in the collection cycle judged by the
  * server itself, as migration 14 judges changes to users. A move to bad debt, its undoing,
- * an extraordinary collection action, a new agency, a sending of accounts to one and the
- * lifting of a contact restriction are supervisor-only on the desktop (dispatch), but until
+ * an extraordinary collection action, a new agency, a sending of accounts to one, the
+ * lifting of a contact restriction and the decision of a financial-assistance application
+ * are supervisor-only on the desktop (dispatch), but until
  * now the server took them from any
  * desk's login: a representative who made themselves a supervisor in their own copy (the
  * file edited by hand, which the server already refuses as a change to users) could still
  * move accounts to bad debt office-wide.
  *
  * Each row names who decided it (`moved_by`, `undone_by`, `taken_by`, `created_by`,
- * `lifted_by`); that
+ * `lifted_by`, `decided_by`); that
  * person must be an active supervisor on the server's own users, as the statement found
  * them. A refusal is raised as `insufficient_privilege` naming the constraint
  * `supervisor_decision`, which `applyEntry` answers as a refusal listed at its desk.
@@ -71,4 +72,9 @@ CREATE TRIGGER agency_placement_batches_judged BEFORE INSERT ON agency_placement
 CREATE TRIGGER contact_restrictions_judged BEFORE INSERT OR UPDATE ON contact_restrictions
   FOR EACH ROW EXECUTE FUNCTION supervisor_decision_judged(
     '', 'recorded_by', 'lifted_at', 'lifted_by', 'lift a contact restriction');
+-- anyone receives an application; only a supervisor decides it, and its charity write-off
+-- goes with the decision
+CREATE TRIGGER assistance_applications_judged BEFORE INSERT OR UPDATE ON assistance_applications
+  FOR EACH ROW EXECUTE FUNCTION supervisor_decision_judged(
+    '', 'recorded_by', 'decided_on', 'decided_by', 'decide a financial-assistance application');
 `;
