@@ -258,20 +258,28 @@ export function refusedWithFollowers(
 }
 
 /**
- * A refused change to a record the office has no row of (one of the first copy that nobody
- * changed at the office, refused with the request it was part of): this copy keeps its
- * state, listed as not synced, and its version goes back to the one the office has, so that
- * its next change starts from it.
+ * Each refused change to a record starts again from the version the office had: a row the
+ * office sends back is then newer than this copy's and is taken, now or, when this copy
+ * still holds its place (an active plan of its own where the office's is active), from
+ * sync_held once it places, never dropped there as one this copy already has. A record the
+ * office has no row of (one of the first copy nobody changed at the office, refused with
+ * the request it was part of) keeps this copy's state, listed as not synced, its next change
+ * starting from that version; an account's collection status then stands on its records.
  */
-function startAgainFrom(db: Db, changes: readonly Change[], settled: ReadonlySet<string>): void {
-  const done = new Set(settled);
+function startAgainFrom(
+  db: Db,
+  changes: readonly Change[],
+  stillSent: ReadonlySet<string>,
+  office: ReadonlySet<string>,
+): void {
+  const done = new Set(stillSent);
   for (const c of changes) {
     if (c.op !== 'update' || !isChangeableChange(c) || done.has(rowKey(c))) continue;
     done.add(rowKey(c));
     const localId = localIdOf(db, c.tbl, c.gid);
     if (localId === undefined) continue;
     setSyncRow(db, c.tbl, localId, c.gid, c.baseVersion);
-    if (c.tbl === 'accounts') standOnCollectionRecords(db, localId);
+    if (c.tbl === 'accounts' && !office.has(rowKey(c))) standOnCollectionRecords(db, localId);
   }
 }
 
@@ -307,12 +315,13 @@ export function takeServerState(
       .flatMap((e) => e.changes.map(rowKey)),
   );
   const taken = serverRows.filter((r) => !stillSent.has(rowKey(r)));
-  takeRows(db, taken, true);
   startAgainFrom(
     db,
     refused.flatMap((r) => r.entry.changes),
-    new Set([...stillSent, ...taken.map(rowKey)]),
+    stillSent,
+    new Set(taken.map(rowKey)),
   );
+  takeRows(db, taken, true);
   settleRefusedRules(
     db,
     refused.flatMap((r) => r.entry.changes),
