@@ -21,9 +21,10 @@ export function withoutIdentifiers(text: string, texts: readonly string[]): stri
 /**
  * The free-text columns of the collection records a person types about an account, which
  * can spell the patient's name ("Eleanor Testwell's daughter disputes the bill"): the scrub
- * takes the person's names out of them as out of the notes. A contact restriction's attorney columns are the
- * attorney's, not the patient's, and stay. Server migration 23 lists the same columns by
- * their server names (purge-texts.test.ts keeps the two in step).
+ * takes the person's names out of them as out of the notes. A contact restriction's
+ * attorney columns are the attorney's, not the patient's, and stay. Server migration 23
+ * lists the same columns by their server names and wire fields (purge-texts.test.ts keeps
+ * the two in step).
  */
 export const PERSON_TEXTS = {
   contact_restrictions: ['note', 'lift_reason'],
@@ -38,7 +39,7 @@ export const PERSON_TEXTS = {
 } as const satisfies Record<string, readonly string[]>;
 
 /** Columns holding a JSON array of texts a person typed: each text scrubbed, the array kept. */
-const LISTS: ReadonlySet<string> = new Set(['assistance_applications.missing']);
+export const LISTS: ReadonlySet<string> = new Set(['assistance_applications.missing']);
 
 /** The text scrubbed; a JSON array of texts (`LISTS`) scrubbed item by item and kept valid. */
 export function scrubbedText(text: string, list: boolean, texts: readonly string[]): string {
