@@ -3,17 +3,6 @@ import type { Db, ReadDb } from '../db/open';
 import { all, oneOrThrow, run } from '../db/query';
 import { PERSON_TEXTS } from '../purge/scrub-records';
 
-/** The collection records of the office (server migrations 18 to 20) and the ECA record. */
-export const OFFICE_TABLES = [
-  'contact_restrictions',
-  'collection_holds',
-  'statement_hold_releases',
-  'payment_plans',
-  'promises',
-  'assistance_applications',
-  'extraordinary_actions',
-] as const;
-
 type Table = keyof typeof PERSON_TEXTS;
 
 /**

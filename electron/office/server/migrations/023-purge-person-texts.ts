@@ -66,9 +66,10 @@ function purgePersonCallingTexts(): string {
 
 const tableUpdate = (tbl: string, columns: string[]) => {
   const scrubbed = (c: string) => `public.purge_text(${c}, ${isList(tbl, c)}, texts)`;
-  return `  UPDATE public.${tbl} SET ${columns.map((c) => `${c} = ${scrubbed(c)}`).join(', ')}
+  return `  UPDATE public.${tbl}
+    SET ${columns.map((c) => `${c} = ${scrubbed(c)}`).join(',\n      ')}
     WHERE account_gid = ANY (accts)
-      AND (${columns.map((c) => `${c} IS DISTINCT FROM ${scrubbed(c)}`).join(' OR ')});`;
+      AND (${columns.map((c) => `${c} IS DISTINCT FROM ${scrubbed(c)}`).join('\n        OR ')});`;
 };
 
 export const serverMigration023 = `
