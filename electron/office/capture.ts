@@ -28,6 +28,22 @@ export function asDesktopsOwn<T>(db: Db, work: () => T): T {
   }
 }
 
+/**
+ * Runs `work` with the capture off and puts the flag back as it was (off again inside the
+ * sync worker's own writes): for writes that are this desk's alone whether or not it is
+ * linked. On a standalone desktop this is one read of an empty table.
+ */
+export function withCaptureHeld<T>(db: Db, work: () => T): T {
+  const link = one<{ capture: number }>(db, `SELECT capture FROM office_link`);
+  if (!link) return work();
+  run(db, `UPDATE office_link SET capture = 0`);
+  try {
+    return work();
+  } finally {
+    run(db, `UPDATE office_link SET capture = ?`, link.capture);
+  }
+}
+
 const OWN = 'own:';
 
 /** Whether a row is one of this desktop's own (see asDesktopsOwn). */

@@ -263,6 +263,11 @@ describeWithPg('the purge on the server, as a desk login may reach it', () => {
       // a desk may change a follow-up, but only one version on: the reason in place is refused
       [`UPDATE follow_ups SET reason = 'x'`, '23514'],
       [`SELECT purge_scrub(body, ARRAY['her']) FROM activities`, '42501'],
+      // nor to the collection records' texts migration 23 purges
+      [`UPDATE promises SET note = 'x'`, '42501'],
+      [`UPDATE statement_hold_releases SET reason = 'x'`, '42501'],
+      [`SELECT purge_person_texts(ARRAY['base:1'], ARRAY['her'])`, '42501'],
+      [`SELECT purge_wire_row('promises', '{}', ARRAY['her'])`, '42501'],
     ];
     for (const [sql, code] of refusals) {
       expect([sql, await asDesk(b, `SET claimdesk.purging = 'on'`, sql)]).toEqual([sql, code]);

@@ -3,6 +3,9 @@ import type { AccountId } from '../../shared/ids';
 import type { Db, ReadDb } from '../db/open';
 import { all, run } from '../db/query';
 import { scanNames } from './files';
+import { scrubPersonTexts, withoutIdentifiers } from './scrub-records';
+
+export { withoutIdentifiers };
 
 /** What names a person in rows beside their own. */
 export interface PersonNames {
@@ -48,24 +51,11 @@ export function personIdentifiers(
   );
 }
 
-const escaped = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * The text with each of `texts` (longest first) replaced by the marker where it stands as
- * words of its own: "Ann" goes from "Ann called", not from "Annual".
- */
-export function withoutIdentifiers(text: string, texts: readonly string[]): string {
-  return texts.reduce(
-    (out, t) =>
-      out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped(t)}(?![\\p{L}\\p{N}])`, 'gu'), REMOVED),
-    text,
-  );
-}
-
 /**
  * Replaces by the marker what names the person outside their own row: their addresses,
  * estate representatives, the queue's copy of their name, and every history row of the
- * accounts, and every follow-up reason there, that spells one of `texts` (personIdentifiers,
+ * accounts, every follow-up reason there and every collection record's free text
+ * (PERSON_TEXTS) that spells one of `texts` (personIdentifiers,
  * read while the person's own row still holds the names). Running it again changes only
  * what came since. Returns how many history rows were rewritten.
  */
@@ -120,5 +110,6 @@ export function scrubPersonRows(
         run(db, `UPDATE follow_ups SET reason = ? WHERE id = ?`, reason, f.id);
     }
   }
+  scrubPersonTexts(db, accountIds, texts);
   return rewritten;
 }

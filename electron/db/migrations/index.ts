@@ -51,6 +51,7 @@ import { migration061 } from './061-office-denials-of-older-versions';
 import { migration062 } from './062-office-contact-rules';
 import { migration063 } from './063-plans-from-the-office';
 import { migration064 } from './064-office-assistance';
+import { migration065 } from './065-deidentified-collection-texts';
 import { migration066 } from './066-assistance-decided-by';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
@@ -193,6 +194,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 64,
     name: 'office database: assistance applications and ECA notices from another desk',
     sql: migration064,
+  },
+  {
+    version: 65,
+    name: "a de-identified person's name taken out of the collection records' texts",
+    sql: migration065,
   },
   {
     version: 66,

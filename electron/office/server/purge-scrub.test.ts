@@ -2,6 +2,7 @@ import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
 import { createServerDatabase, describeWithPg } from '../../testing/office/server-db';
 import { withoutIdentifiers } from '../../purge/scrub';
+import { scrubbedText } from '../../purge/scrub-records';
 import { migrateServer } from './migrate';
 
 describeWithPg("the server's scrub of a purged person's texts", () => {
@@ -35,6 +36,36 @@ describeWithPg("the server's scrub of a purged person's texts", () => {
       texts,
     ]);
     expect(rows[0]?.s).toBe('[removed] called about the annual Annual statement of [removed].');
+  });
+
+  it('writes a list of missing items as the desks write it, and any other text scrubbed whole', async () => {
+    const pool = new pg.Pool(await createServerDatabase());
+    onTestFinished(() => pool.end());
+    expect(await migrateServer(pool)).toMatchObject({ ok: true });
+    const texts = ['Eleanor Testwell', 'Testwell', 'Eleanor'];
+    const lists = [
+      JSON.stringify([
+        "Eleanor Testwell's pay stubs",
+        'Bank "savings"\nstatement',
+        'Ré\u00e9sumé \\ café',
+      ]),
+      JSON.stringify(['Pay stubs', 'Tax return']),
+      JSON.stringify([]),
+      '["Eleanor", 3]',
+      'Eleanor Testwell: pay stubs',
+      '{"who": "Eleanor"}',
+    ];
+    for (const list of lists) {
+      const { rows } = await pool.query<{ s: string }>(`SELECT purge_text($1, true, $2) AS s`, [
+        list,
+        texts,
+      ]);
+      // byte for byte: the server's copy and the desks' agree
+      expect([list, rows[0]?.s]).toEqual([list, scrubbedText(list, true, texts)]);
+    }
+    expect(scrubbedText(lists[0] ?? '', true, texts)).toBe(
+      '["[removed]\'s pay stubs","Bank \\"savings\\"\\nstatement","Réésumé \\\\ café"]',
+    );
   });
 
   it('takes a note handed over only where each marker stands for a few words taken out', async () => {

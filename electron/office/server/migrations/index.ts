@@ -20,6 +20,7 @@ import { serverMigration019 } from './019-plans';
 import { serverMigration020 } from './020-assistance';
 import { serverMigration021 } from './021-supervisor-decisions-judged';
 import { serverMigration022 } from './022-billing-rules';
+import { serverMigration023 } from './023-purge-person-texts';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -138,6 +139,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 22,
     name: "the office's billing rules, one row a rule, changed by version in a supervisor's name",
     sql: serverMigration022,
+  },
+  {
+    version: 23,
+    name: "a de-identified person purged from the collection records' free texts too",
+    sql: serverMigration023,
   },
 ];
 
