@@ -95,11 +95,12 @@ export function addRecordsNaming(
       run(
         db,
         `INSERT INTO assistance_applications (account_id, received_on, status, missing,
-           decided_on, decision_note, recorded_at, recorded_by)
-         VALUES (?, '2026-03-01', 'ineligible', ?, '2026-03-05', ?, ?, ?)`,
+           decided_on, decision_note, decided_by, recorded_at, recorded_by)
+         VALUES (?, '2026-03-01', 'ineligible', ?, '2026-03-05', ?, ?, ?, ?)`,
         accountId,
         JSON.stringify([`${name}'s pay stubs`, 'Bank "savings" statement']),
         `${name} is over the income limit.`,
+        userId,
         at,
         userId,
       ),
