@@ -216,6 +216,35 @@ describeWithPg("the server judging a supervisor's decisions in the collection cy
     ).toEqual([{ decidedBy: 'user:rep.one' }]);
   });
 
+  it('says so when the office has no row of a first-copy restriction whose lifting it refused', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, (ctx, account) => {
+      office(ctx, account);
+      call(ctx, 'recordContactRestriction', {
+        accountId: account,
+        kind: 'cease_contact',
+        effectiveDate: '2026-03-12',
+        note: 'Letter asking us to stop calling',
+      });
+    });
+    const [account] = accountIds as [AccountId];
+    supervisorByHand(b);
+    const [restriction] = call(b.ctx, 'getContactRules', { accountId: account }).restrictions;
+    call(b.ctx, 'liftContactRestriction', {
+      restrictionId: restriction?.id ?? 0,
+      reason: 'Asked to be called again',
+    });
+    await syncAll(b, a);
+    // the office never had it lifted: A still holds it, and B is told what it keeps
+    expect(contactRestrictions(a.ctx.db, account).map((r) => r.kind)).toEqual(['cease_contact']);
+    expect(await serverRows(server, `SELECT gid FROM contact_restrictions`)).toEqual([]);
+    expect(notSyncedActions(b.ctx.db).map((x) => x.reason)).toContainEqual(
+      expect.stringMatching(
+        /^Only a supervisor can lift a contact restriction.*the office has no record of it yet, so this desktop keeps its change here/,
+      ),
+    );
+  });
+
   it("holds a desk's own login to the same rules, whatever program writes with it", async () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1, office);

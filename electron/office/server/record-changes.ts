@@ -114,7 +114,10 @@ export async function changeRecord(
     await client.query('ROLLBACK TO SAVEPOINT change_record');
     if (judged) {
       const now = await serverRecord(client, c.tbl, c.gid);
-      throw new RecordChangeRefused(notEndedBySupervisor(c.tbl), now ? [now] : []);
+      throw new RecordChangeRefused(
+        notEndedBySupervisor(c.tbl, now !== undefined),
+        now ? [now] : [],
+      );
     }
     changed = 0;
   }

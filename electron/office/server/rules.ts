@@ -69,14 +69,22 @@ export async function applyRuleChange(
     await client.query('ROLLBACK TO SAVEPOINT rule_change');
     const now = await serverRule(client, c.gid);
     throw new RuleRefused(
-      'Only a supervisor can change the office’s billing rules, and the office does not know the person who changed this one as an active supervisor; this desktop took the office’s rule.',
+      `Only a supervisor can change the office’s billing rules, and the office does not know the person who changed this one as an active supervisor; ${afterRefusal(c, now)}.`,
       now ? [now] : [],
     );
   }
   if (changed === 1) return;
   const now = await serverRule(client, c.gid);
   throw new RuleRefused(
-    'Someone changed this billing rule first at another desktop; this desktop took the office’s rule.',
+    `Someone changed this billing rule first at another desktop; ${afterRefusal(c, now)}.`,
     now ? [now] : [],
   );
+}
+
+/** What the refused desk holds then (settleRefusedRules, on the desk). */
+function afterRefusal(c: RuleChange, now: ServerRow | undefined): string {
+  if (now) return 'this desktop took the office’s rule';
+  return c.baseVersion === 0
+    ? 'the office has never set it, so this desktop went back to the rule as it comes'
+    : 'the office has no record of it yet, so this desktop keeps its value here, listed';
 }

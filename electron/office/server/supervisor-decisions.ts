@@ -24,13 +24,11 @@ const MADE: Partial<Record<RecordTable, string>> = {
     'place accounts with a collection agency, and the office does not know the person who placed these as an active supervisor; the placements were withdrawn here and are listed',
 };
 
-const ENDED: Partial<Record<ChangeableTable, string>> = {
-  bad_debt_moves:
-    'undo a move to bad debt, and the office does not know the person who undid this one as an active supervisor; this desktop took the office’s record of the move',
-  assistance_applications:
-    'decide a financial-assistance application, and the office does not know the person who decided this one as an active supervisor; the decision and its charity adjustment were withdrawn here and are listed',
-  contact_restrictions:
-    'lift a contact restriction, and the office does not know the person who lifted this one as an active supervisor; this desktop took the office’s record of the restriction, which stands',
+/** What a later decision ending a record is, and whose record the desktop then holds. */
+const ENDED: Partial<Record<ChangeableTable, readonly [decision: string, record: string]>> = {
+  bad_debt_moves: ['undo a move to bad debt', 'the move'],
+  assistance_applications: ['decide a financial-assistance application', 'the application'],
+  contact_restrictions: ['lift a contact restriction', 'the restriction, which stands'],
 };
 
 /** Why the office refused a record made by someone it does not know as a supervisor. */
@@ -38,7 +36,15 @@ export function notMadeBySupervisor(tbl: RecordTable): string {
   return `Only a supervisor can ${MADE[tbl] ?? 'make this record; it was withdrawn here and is listed'}.`;
 }
 
-/** Why the office refused a change ending a record, made by someone not a supervisor. */
-export function notEndedBySupervisor(tbl: ChangeableTable): string {
-  return `Only a supervisor can ${ENDED[tbl] ?? 'make this change; this desktop took the office’s record of it'}.`;
+/**
+ * Why the office refused a change ending a record, made by someone not a supervisor. With
+ * no row of it (a first-copy record nobody changed at the office) the desk keeps its own
+ * state, listed, and is told so rather than that it took the office's.
+ */
+export function notEndedBySupervisor(tbl: ChangeableTable, officeHasIt: boolean): string {
+  const [decision, record] = ENDED[tbl] ?? ['make this change', 'it'];
+  const after = officeHasIt
+    ? `this desktop took the office’s record of ${record}`
+    : `the office has no record of it yet, so this desktop keeps its change here, listed, for a person to put right`;
+  return `Only a supervisor can ${decision}, and the office does not know the person who made this change as an active supervisor; ${after}.`;
 }
