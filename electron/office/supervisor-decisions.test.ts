@@ -272,7 +272,8 @@ describeWithPg("the server judging a supervisor's decisions in the collection cy
         taken_by, version, desktop_id)
       VALUES (coalesce($1, ${own(2)}), $2, 'credit_report', '2026-03-16', 'now', $3, $4, ${desk})`;
     expect(await answer(asB, action, [null, `base:${account}`, 'user:rep.2', 1])).toBe(JUDGED);
-    // a row of the first copy was decided there, and is not judged on who made it
+    // a row named as the first copy's is not judged on who made it (the server cannot tell a
+    // made-up first-copy id from a real one: the design's gap, shown here)
     expect(await answer(asB, action, ['base:999', `base:${account}`, 'user:rep.2', 2])).toBe('ok');
     const batch = `INSERT INTO agency_placement_batches (gid, agency_gid, placed_on, columns,
         account_count, balance, created_at, created_by, desktop_id)
