@@ -52,6 +52,7 @@ CREATE POLICY billing_rules_insert_own ON billing_rules FOR INSERT
   WITH CHECK (my_desk(desktop_id));
 -- any desk may change a rule in a supervisor's name: the version it started from decides
 CREATE POLICY billing_rules_change ON billing_rules FOR UPDATE USING (true) WITH CHECK (true);
+REVOKE ALL ON billing_rules FROM PUBLIC;
 GRANT SELECT, INSERT ON billing_rules TO claimdesk_desktop;
 GRANT UPDATE (value, updated_at, updated_by, version) ON billing_rules TO claimdesk_desktop;
 `;
