@@ -1,13 +1,19 @@
 import type { Db } from '../db/open';
 import { one, run } from '../db/query';
 
-/** Runs `work` with the capture off: what the server says is not news to send it. */
+/**
+ * Runs `work` with the capture off, and puts the flag back as it was (still off inside the
+ * sync worker's own writes): what the server says is not news to send it, nor is a write
+ * that is this desk's alone. On a standalone desktop this is one read of an empty table.
+ */
 export function withCaptureOff<T>(db: Db, work: () => T): T {
+  const link = one<{ capture: number }>(db, `SELECT capture FROM office_link`);
+  if (!link) return work();
   run(db, `UPDATE office_link SET capture = 0`);
   try {
     return work();
   } finally {
-    run(db, `UPDATE office_link SET capture = 1`);
+    run(db, `UPDATE office_link SET capture = ?`, link.capture);
   }
 }
 
@@ -25,22 +31,6 @@ export function asDesktopsOwn<T>(db: Db, work: () => T): T {
     return work();
   } finally {
     run(db, `UPDATE office_link SET capture = ?, own = 0`, link.capture);
-  }
-}
-
-/**
- * Runs `work` with the capture off and puts the flag back as it was (off again inside the
- * sync worker's own writes): for writes that are this desk's alone whether or not it is
- * linked. On a standalone desktop this is one read of an empty table.
- */
-export function withCaptureHeld<T>(db: Db, work: () => T): T {
-  const link = one<{ capture: number }>(db, `SELECT capture FROM office_link`);
-  if (!link) return work();
-  run(db, `UPDATE office_link SET capture = 0`);
-  try {
-    return work();
-  } finally {
-    run(db, `UPDATE office_link SET capture = ?`, link.capture);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { AccountId } from '../../shared/ids';
 import type { Db } from '../db/open';
 import { all, run } from '../db/query';
-import { withCaptureHeld } from '../office/capture';
+import { withCaptureOff } from '../office/capture';
 import { REMOVED } from '../../shared/api/purge';
 
 const escaped = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -73,7 +73,7 @@ export function scrubPersonTexts(
   texts: readonly string[],
 ): number {
   if (texts.length === 0 || accountIds.length === 0) return 0;
-  return withCaptureHeld(db, () => {
+  return withCaptureOff(db, () => {
     let rewritten = 0;
     for (const [tbl, columns] of Object.entries(PERSON_TEXTS)) {
       const rows = all<Record<string, string | number | null>>(
