@@ -58,9 +58,10 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // a change to an earlier record (a claim's status, a person's details) may be refused for
   // its own reason, another desk's change first: it goes after the request's notes, money
   // and new records, as a part of them, so that it cannot take them down with it
-  // a contact rule or hold an older version made, sent at the upgrade, goes alone, each in an
-  // entry of its own: refused (a hold the office has open already, a lifting by someone no
-  // longer a supervisor), it must take neither the request's work nor the others down with it
+  // a contact rule, hold or waiting application an older version made, sent at the upgrade,
+  // goes alone, each in an entry of its own: refused (a hold the office has open already, a
+  // lifting by someone no longer a supervisor, another desk's application waiting on the
+  // account), it must take neither the request's work nor the others down with it
   const older = changes.filter((c) => upgraded.has(`${c.tbl} ${c.gid}`));
   for (const c of older) addEntry(db, now, userId, [c], null);
   const others = changes.filter(
@@ -114,15 +115,16 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   if (changed.length > 0) addEntry(db, now, userId, changed, seq);
 }
 
-/** The tables whose older version's rows migration 62 names and sends at the upgrade. */
+/** The tables whose older version's rows migrations 62 and 64 name and send at the upgrade. */
 const SENT_AT_THE_UPGRADE: ReadonlySet<string> = new Set([
   'contact_restrictions',
   'collection_holds',
   'statement_hold_releases',
+  'assistance_applications',
 ]);
 
 /**
- * The noted inserts named before this request (by the upgrade, migration 62): a row noted by
+ * The noted inserts named before this request (by the upgrade, migrations 62 and 64): a row noted by
  * a request has no sync row until toChange names it. Read before toChange, as `tbl gid`.
  */
 function namedAtTheUpgrade(db: Db, pending: readonly Pending[]): Set<string> {
