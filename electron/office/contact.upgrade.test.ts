@@ -27,7 +27,7 @@ function owingPatient(ctx: Ctx, account: AccountId): void {
   addAddress(ctx, patient);
 }
 
-const TABLES = ['contact_restrictions', 'collection_holds'];
+const TABLES = ['contact_restrictions', 'collection_holds', 'statement_hold_releases'];
 
 /**
  * What an older version left of the contact rules and holds it recorded at a linked desk:
@@ -164,5 +164,42 @@ describeWithPg('contact rules and holds an older version recorded at a linked de
       await serverRows(server, `SELECT lifted_by IS NOT NULL AS lifted FROM contact_restrictions`),
     ).toEqual([{ lifted: true }]);
     expect(all(b.ctx.db, `SELECT body FROM activities WHERE body = 'Upgraded.'`)).toHaveLength(1);
+  });
+
+  it('a release travels with its hold; a rule on an account the office lacks stays the desk’s own', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 2, owingPatient);
+    const [first, second] = accountIds as [AccountId, AccountId];
+    run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T00:00:00.000Z`);
+    // the office refused A's copy of the second account: A holds it as its own
+    run(
+      a.ctx.db,
+      `INSERT OR REPLACE INTO sync_rows (tbl, local_id, gid, version) VALUES ('accounts', ?, ?, 1)`,
+      second,
+      `own:${second}`,
+    );
+    // still on the older version, A holds the first account's statements for a dispute, a
+    // supervisor lets the next one go, and a cease-contact comes in on the second
+    call(a.ctx, 'setCollectionHold', { accountId: first, kind: 'dispute', open: true });
+    call(a.ctx, 'releaseStatementHold', {
+      accountId: first,
+      hold: 'dispute',
+      reason: 'EOB reviewed with the patient; the share stands',
+    });
+    ceaseContact(a, second);
+    asAnOlderVersion(a);
+
+    upgrade(a, first);
+    await syncAll(a, b);
+
+    expect(openHolds(b)).toEqual([{ account: first, kind: 'dispute' }]);
+    expect(call(b.ctx, 'getAccountDunning', { accountId: first }).releases).toMatchObject([
+      { hold: 'dispute', reason: 'EOB reviewed with the patient; the share stands' },
+    ]);
+    expect(candidates(b).sort()).toEqual([first, second]);
+    const [mine] = all<{ id: number }>(a.ctx.db, `SELECT id FROM contact_restrictions`);
+    expect(gidOf(a.ctx.db, 'contact_restrictions', mine?.id ?? 0)).toBe(`own:${mine?.id}`);
+    expect(await serverRows(server, `SELECT gid FROM contact_restrictions`)).toEqual([]);
+    for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
   });
 });
