@@ -55,8 +55,15 @@ const applicationsOf = (d: Desktop) =>
     `SELECT id, account_id AS account, status FROM assistance_applications ORDER BY id`,
   );
 
+/** The upgrade (migration 64), then the desk's next request, which the outbox seals with. */
+function upgrade(d: Desktop, accountId: AccountId): void {
+  d.ctx.db.exec(migration064);
+  keepCaptureWithLink(d.ctx.db);
+  call(d.ctx, 'addActivity', { accountId, kind: 'note', text: 'Upgraded.' });
+}
+
 describeWithPg('financial assistance an older version recorded at a linked desk', () => {
-  it("stays the desk's own at the upgrade, and never lands on another desk's row of that id", async () => {
+  it('a waiting application travels at the upgrade, two of one local id both stand; a notice stays', async () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 2, owingPatient);
     const [first, second] = accountIds as [AccountId, AccountId];
@@ -79,16 +86,23 @@ describeWithPg('financial assistance an older version recorded at a linked desk'
     asAnOlderVersion(a, 'eca_notices');
     const [ofA] = applicationsOf(a);
     const [ofB] = applicationsOf(b);
-    expect(ofA?.id).toBe(ofB?.id);
-    await syncAll(a, b);
-
-    // A upgrades, and decides its application
-    a.ctx.db.exec(migration064);
-    keepCaptureWithLink(a.ctx.db);
     const id = ofA?.id ?? 0;
-    expect(gidOf(a.ctx.db, 'assistance_applications', id)).toBe(`own:${id}`);
+    expect(ofB?.id).toBe(id);
+    await syncAll(a, b);
+    expect(applicationsOf(b)).toEqual([{ id, account: second, status: 'pending' }]);
+
+    // A upgrades and syncs: B sees the patient at A has applied
+    upgrade(a, second);
+    await syncAll(a, b);
+    expect(applicationsOf(b)).toEqual([
+      { id, account: second, status: 'pending' },
+      { id: expect.any(Number), account: first, status: 'pending' },
+    ]);
     const notice = oneOrThrow<{ id: number }>(a.ctx.db, `SELECT id FROM eca_notices`).id;
     expect(gidOf(a.ctx.db, 'eca_notices', notice)).toBe(`own:${notice}`);
+
+    // B upgrades; A decides its application, which now lands on that one at B
+    upgrade(b, first);
     call(a.ctx, 'decideAssistanceApplication', {
       applicationId: id,
       decision: 'eligible',
@@ -96,15 +110,21 @@ describeWithPg('financial assistance an older version recorded at a linked desk'
       note: 'Household of four',
     });
     await syncAll(a, b);
-
-    // the decision stayed at A; its charity adjustment went; B's application is as it was
-    expect(await serverRows(server, `SELECT gid FROM assistance_applications`)).toEqual([]);
+    const statuses = (d: Desktop) =>
+      applicationsOf(d)
+        .map((x) => [x.account, x.status])
+        .sort();
+    for (const d of [a, b]) {
+      expect(statuses(d)).toEqual([
+        [first, 'eligible'],
+        [second, 'pending'],
+      ]);
+      expect(notSyncedActions(d.ctx.db)).toEqual([]);
+    }
+    expect(await serverRows(server, `SELECT gid FROM assistance_applications`)).toHaveLength(2);
     expect(await serverRows(server, `SELECT gid FROM eca_notices`)).toEqual([]);
-    expect(applicationsOf(b)).toEqual([{ id, account: second, status: 'pending' }]);
-    expect(applicationsOf(a)).toEqual([{ id, account: first, status: 'eligible' }]);
     const balances = await expectLedgersAgree(server, a, b);
     expect(balances.map((x) => x.balance).sort((x, y) => x - y)).toEqual([5_000, 20_000]);
-    for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
 
     // the sync worker (the capture off) may withdraw a notice; nobody else, linked or not
     expect(() => run(a.ctx.db, `DELETE FROM eca_notices`)).toThrow(/kept as sent/);

@@ -27,20 +27,13 @@ function owingPatient(ctx: Ctx, account: AccountId): void {
   addAddress(ctx, patient);
 }
 
-const TABLES = ['contact_restrictions', 'collection_holds'];
+const TABLES = ['contact_restrictions', 'collection_holds', 'statement_hold_releases'];
 
 /**
- * A restriction and a hold recorded by an older version at a linked desk: captured by
- * nothing, sent with nothing (their history lines travelled, as notes always did).
+ * What an older version left of the contact rules and holds it recorded at a linked desk:
+ * captured by nothing, sent with nothing (their history lines travelled, as notes always did).
  */
-function recordedByAnOlderVersion(d: Desktop, account: AccountId): void {
-  call(d.ctx, 'recordContactRestriction', {
-    accountId: account,
-    kind: 'written_dispute',
-    effectiveDate: '2026-03-12',
-    note: null,
-  });
-  call(d.ctx, 'setCollectionHold', { accountId: account, kind: 'dispute', open: true });
+function asAnOlderVersion(d: Desktop): void {
   for (const t of TABLES) run(d.ctx.db, `DELETE FROM sync_rows WHERE tbl = ?`, t);
   for (const e of all<{ seq: number; changes: string }>(
     d.ctx.db,
@@ -51,51 +44,162 @@ function recordedByAnOlderVersion(d: Desktop, account: AccountId): void {
       .filter((c) => !TABLES.includes(c.tbl));
     run(d.ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
   }
+  // a request that wrote nothing else (a lifting alone) sealed no entry at all
+  run(d.ctx.db, `DELETE FROM outbox WHERE changes = '[]'`);
 }
+
+function ceaseContact(d: Desktop, accountId: AccountId): void {
+  call(d.ctx, 'recordContactRestriction', {
+    accountId,
+    kind: 'cease_contact',
+    effectiveDate: '2026-03-12',
+    note: 'Letter asking us to stop calling',
+  });
+}
+
+/** The upgrade (migration 62), then the desk's next request, which the outbox seals with. */
+function upgrade(d: Desktop, accountId: AccountId): void {
+  d.ctx.db.exec(migration062);
+  keepCaptureWithLink(d.ctx.db);
+  call(d.ctx, 'addActivity', { accountId, kind: 'note', text: 'Upgraded.' });
+}
+
+const candidates = (d: Desktop) =>
+  call(d.ctx, 'listStatementCandidates', {}).accounts.flatMap((x) => x.accountIds);
 
 const inForce = (d: Desktop) =>
   all(
     d.ctx.db,
-    `SELECT account_id AS account, lifted_at IS NULL AS standing FROM contact_restrictions
-      ORDER BY id`,
+    `SELECT account_id AS account, kind, lifted_at IS NULL AS standing FROM contact_restrictions
+      ORDER BY account_id`,
+  );
+
+const openHolds = (d: Desktop) =>
+  all(
+    d.ctx.db,
+    `SELECT account_id AS account, kind FROM collection_holds WHERE closed_at IS NULL
+      ORDER BY account_id`,
   );
 
 describeWithPg('contact rules and holds an older version recorded at a linked desk', () => {
-  it("stay the desk's own at the upgrade, and never lift another desk's of that id", async () => {
+  it('travel at the upgrade: the other desk stops billing, and two of one local id both stand', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 2, owingPatient);
-    const [first, second] = accountIds as [AccountId, AccountId];
+    const { a, b, accountIds } = await twoDesktops(server, 3, owingPatient);
+    const [first, second, third] = accountIds as [AccountId, AccountId, AccountId];
     for (const d of [a, b]) {
       run(d.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T00:00:00.000Z`);
     }
-    // both desks, still on the older version, record a dispute each: one local id at both
-    recordedByAnOlderVersion(a, first);
-    recordedByAnOlderVersion(b, second);
+    // still on the older version: A records a cease-contact and a dispute hold, B a
+    // cease-contact of the same local id as A's on another account
+    ceaseContact(a, first);
+    call(a.ctx, 'setCollectionHold', { accountId: second, kind: 'dispute', open: true });
+    ceaseContact(b, third);
+    for (const d of [a, b]) asAnOlderVersion(d);
     await syncAll(a, b);
     expect(all(a.ctx.db, `SELECT id FROM contact_restrictions`)).toEqual(
       all(b.ctx.db, `SELECT id FROM contact_restrictions`),
     );
+    expect(candidates(b).sort()).toEqual([first, second]);
 
-    // A upgrades, then lifts its dispute and closes its hold
-    a.ctx.db.exec(migration062);
-    keepCaptureWithLink(a.ctx.db);
+    // A upgrades and syncs: B no longer bills the accounts A was told about
+    upgrade(a, third);
+    await syncAll(a, b);
+    expect(candidates(b)).toEqual([]);
+    expect(openHolds(b)).toEqual([{ account: second, kind: 'dispute' }]);
     const [mine] = all<{ id: number }>(a.ctx.db, `SELECT id FROM contact_restrictions`);
-    expect(gidOf(a.ctx.db, 'contact_restrictions', mine?.id ?? 0)).toBe(`own:${mine?.id}`);
+    const desk = oneOrThrow<{ id: string }>(a.ctx.db, `SELECT desktop_id AS id FROM office_link`);
+    expect(gidOf(a.ctx.db, 'contact_restrictions', mine?.id ?? 0)).toBe(`${desk.id}:${mine?.id}`);
+
+    // B upgrades too: both restrictions of that local id stand at both desks
+    upgrade(b, first);
+    await syncAll(a, b);
+    for (const d of [a, b]) {
+      expect(inForce(d)).toEqual([
+        { account: first, kind: 'cease_contact', standing: 1 },
+        { account: third, kind: 'cease_contact', standing: 1 },
+      ]);
+      expect(candidates(d)).toEqual([]);
+      expect(notSyncedActions(d.ctx.db)).toEqual([]);
+    }
+    expect(await serverRows(server, `SELECT gid FROM contact_restrictions`)).toHaveLength(2);
+    expect(await serverRows(server, `SELECT gid FROM collection_holds`)).toHaveLength(1);
+  });
+
+  it('go as they now stand, each alone: a hold the office refuses takes nothing else down', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 2, owingPatient);
+    const [first, second] = accountIds as [AccountId, AccountId];
+    run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T00:00:00.000Z`);
+    // still on the older version, A opens a dispute hold, and records a dispute a supervisor lifts
+    call(a.ctx, 'setCollectionHold', { accountId: first, kind: 'dispute', open: true });
+    call(a.ctx, 'recordContactRestriction', {
+      accountId: second,
+      kind: 'written_dispute',
+      effectiveDate: '2026-03-12',
+      note: null,
+    });
+    const [lifted] = all<{ id: number }>(a.ctx.db, `SELECT id FROM contact_restrictions`);
     call(a.ctx, 'liftContactRestriction', {
-      restrictionId: mine?.id ?? 0,
+      restrictionId: lifted?.id ?? 0,
       reason: 'Dispute answered',
     });
-    call(a.ctx, 'setCollectionHold', { accountId: first, kind: 'dispute', open: false });
+    asAnOlderVersion(a);
+    await a.sync.sync();
+    // meanwhile B, already upgraded, opens its own dispute hold on the account first
+    call(b.ctx, 'setCollectionHold', { accountId: first, kind: 'dispute', open: true });
+    await b.sync.sync();
+
+    upgrade(a, second);
     await syncAll(a, b);
 
-    // the lifting and the closing stayed at A; B's own dispute and hold stand as they were
-    expect(await serverRows(server, `SELECT gid FROM contact_restrictions`)).toEqual([]);
-    expect(await serverRows(server, `SELECT gid FROM collection_holds`)).toEqual([]);
-    expect(inForce(a)).toEqual([{ account: first, standing: 0 }]);
-    expect(inForce(b)).toEqual([{ account: second, standing: 1 }]);
+    // A's hold was refused (the office holds the account open already) and withdrawn there;
+    // the lifted dispute and A's next request stood on their own
+    expect(notSyncedActions(a.ctx.db)).toHaveLength(1);
+    for (const d of [a, b]) {
+      expect(openHolds(d)).toEqual([{ account: first, kind: 'dispute' }]);
+      expect(inForce(d)).toEqual([{ account: second, kind: 'written_dispute', standing: 0 }]);
+    }
+    expect(await serverRows(server, `SELECT gid FROM collection_holds`)).toHaveLength(1);
     expect(
-      all(b.ctx.db, `SELECT account_id AS account FROM collection_holds WHERE closed_at IS NULL`),
-    ).toEqual([{ account: second }]);
+      await serverRows(server, `SELECT lifted_by IS NOT NULL AS lifted FROM contact_restrictions`),
+    ).toEqual([{ lifted: true }]);
+    expect(all(b.ctx.db, `SELECT body FROM activities WHERE body = 'Upgraded.'`)).toHaveLength(1);
+  });
+
+  it('a release travels with its hold; a rule on an account the office lacks stays the desk’s own', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 2, owingPatient);
+    const [first, second] = accountIds as [AccountId, AccountId];
+    run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T00:00:00.000Z`);
+    // the office refused A's copy of the second account: A holds it as its own
+    run(
+      a.ctx.db,
+      `INSERT OR REPLACE INTO sync_rows (tbl, local_id, gid, version) VALUES ('accounts', ?, ?, 1)`,
+      second,
+      `own:${second}`,
+    );
+    // still on the older version, A holds the first account's statements for a dispute, a
+    // supervisor lets the next one go, and a cease-contact comes in on the second
+    call(a.ctx, 'setCollectionHold', { accountId: first, kind: 'dispute', open: true });
+    call(a.ctx, 'releaseStatementHold', {
+      accountId: first,
+      hold: 'dispute',
+      reason: 'EOB reviewed with the patient; the share stands',
+    });
+    ceaseContact(a, second);
+    asAnOlderVersion(a);
+
+    upgrade(a, first);
+    await syncAll(a, b);
+
+    expect(openHolds(b)).toEqual([{ account: first, kind: 'dispute' }]);
+    expect(call(b.ctx, 'getAccountDunning', { accountId: first }).releases).toMatchObject([
+      { hold: 'dispute', reason: 'EOB reviewed with the patient; the share stands' },
+    ]);
+    expect(candidates(b).sort()).toEqual([first, second]);
+    const [mine] = all<{ id: number }>(a.ctx.db, `SELECT id FROM contact_restrictions`);
+    expect(gidOf(a.ctx.db, 'contact_restrictions', mine?.id ?? 0)).toBe(`own:${mine?.id}`);
+    expect(await serverRows(server, `SELECT gid FROM contact_restrictions`)).toEqual([]);
     for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // a person's change to one of the upkeep's own follow-ups stays here with it
   const sent = pending.filter((p) => p.op === 'insert' || !isOwnGid(gidOf(db, p.tbl, p.localId)));
   if (sent.length === 0) return;
+  const upgraded = namedAtTheUpgrade(db, sent);
   const changes = withoutOwn(
     db,
     sent.map((p) => toChange(db, link.desktopId, p, userId)),
@@ -57,8 +58,18 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // a change to an earlier record (a claim's status, a person's details) may be refused for
   // its own reason, another desk's change first: it goes after the request's notes, money
   // and new records, as a part of them, so that it cannot take them down with it
+  // a contact rule, hold or waiting application an older version made, sent at the upgrade,
+  // goes alone, each in an entry of its own: refused (a hold the office has open already, a
+  // lifting by someone no longer a supervisor, another desk's application waiting on the
+  // account), it must take neither the request's work nor the others down with it
+  const older = changes.filter((c) => upgraded.has(`${c.tbl} ${c.gid}`));
+  for (const c of older) addEntry(db, now, userId, [c], null);
   const others = changes.filter(
-    (c) => c.tbl !== 'users' && c.tbl !== 'billing_rules' && c.tbl !== 'deposit_batches',
+    (c) =>
+      c.tbl !== 'users' &&
+      c.tbl !== 'billing_rules' &&
+      c.tbl !== 'deposit_batches' &&
+      !older.includes(c),
   );
   // but a move to bad debt, a placement with an agency or another collection action (and
   // its undoing, recall or reversal) is the account's new status: the one must not stand at
@@ -102,6 +113,33 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   if (opened.length > 0) addEntry(db, now, userId, opened, money ? seq : null);
   if (alone.length > 0) addEntry(db, now, userId, alone, null);
   if (changed.length > 0) addEntry(db, now, userId, changed, seq);
+}
+
+/** The tables whose older version's rows migrations 62 and 64 name and send at the upgrade. */
+const SENT_AT_THE_UPGRADE: ReadonlySet<string> = new Set([
+  'contact_restrictions',
+  'collection_holds',
+  'statement_hold_releases',
+  'assistance_applications',
+]);
+
+/**
+ * The noted inserts named before this request (by the upgrade, migrations 62 and 64): a row noted by
+ * a request has no sync row until toChange names it. Read before toChange, as `tbl gid`.
+ */
+function namedAtTheUpgrade(db: Db, pending: readonly Pending[]): Set<string> {
+  const named = new Set<string>();
+  for (const p of pending) {
+    if (p.op !== 'insert' || !SENT_AT_THE_UPGRADE.has(p.tbl)) continue;
+    const row = one<{ gid: string }>(
+      db,
+      `SELECT gid FROM sync_rows WHERE tbl = ? AND local_id = ?`,
+      p.tbl,
+      p.localId,
+    );
+    if (row) named.add(`${p.tbl} ${row.gid}`);
+  }
+  return named;
 }
 
 const isRecordUpdate = (c: Change) => c.op === 'update' && isChangeable(c.tbl);
