@@ -55,15 +55,15 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // payment posted into it here down with it
   const batches = changes.filter((c) => c.tbl === 'deposit_batches');
   if (batches.length > 0) addEntry(db, now, userId, batches, null);
-  // a change to an earlier record (a claim's status, a person's details) may be refused for
-  // its own reason, another desk's change first: it goes after the request's notes, money
-  // and new records, as a part of them, so that it cannot take them down with it
   // a contact rule, hold or waiting application an older version made, sent at the upgrade,
   // goes alone, each in an entry of its own: refused (a hold the office has open already, a
   // lifting by someone no longer a supervisor, another desk's application waiting on the
   // account), it must take neither the request's work nor the others down with it
   const older = changes.filter((c) => upgraded.has(`${c.tbl} ${c.gid}`));
   for (const c of older) addEntry(db, now, userId, [c], null);
+  // a change to an earlier record (a claim's status, a person's details) may be refused for
+  // its own reason, another desk's change first: it goes after the request's notes, money
+  // and new records, as a part of them, so that it cannot take them down with it
   const others = changes.filter(
     (c) =>
       c.tbl !== 'users' &&
