@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { AccountId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
-import { all, run } from '../db/query';
+import { all, oneOrThrow, run } from '../db/query';
 import { writeBillingRules } from '../rules/billing-rules';
 import { makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
@@ -18,6 +18,9 @@ function office(ctx: Ctx, account: AccountId): void {
   makeSupervisor(ctx);
   owing(ctx, account);
 }
+
+const accountOf = (d: Desktop) =>
+  oneOrThrow<{ id: AccountId }>(d.ctx.db, `SELECT id FROM accounts LIMIT 1`).id;
 
 const rules = (d: Desktop) => call(d.ctx, 'getBillingRules', {});
 
@@ -102,6 +105,28 @@ describeWithPg("the office's billing rules across its desks", () => {
     call(b.ctx, 'saveBillingRules', { statementCycleDays: 45 });
     await syncAll(b, a);
     expect(rules(a).rules.statementCycleDays).toBe(45);
+  });
+
+  it('answers a refusal over a first-copy rule outside today’s bounds without holding the outbox', async () => {
+    const server = await createServerDatabase();
+    const { b } = await twoDesktops(server, 1, (ctx, account) => {
+      office(ctx, account);
+      // as an older version, whose bounds were wider, could have stored it
+      writeBillingRules(ctx.db, { statementCycleDays: 7 }, { userId: ctx.userId, now: 'then' });
+    });
+    withCaptureOff(b.ctx.db, () =>
+      run(b.ctx.db, `UPDATE users SET role = 'supervisor' WHERE id = ?`, b.ctx.userId),
+    );
+    call(b.ctx, 'saveBillingRules', { statementCycleDays: 28 });
+    call(b.ctx, 'addActivity', { accountId: accountOf(b), kind: 'note', text: 'Called.' });
+    // the rule refused (the office's is not one a desk may take), its note after it sent
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 1 });
+    expect(notSyncedActions(b.ctx.db).map((x) => x.reason)).toEqual([
+      expect.stringMatching(/^Only a supervisor can change the office’s billing rules/),
+    ]);
+    expect(await serverRules(server)).toEqual([
+      { gid: 'rule:statementCycleDays', value: '7', version: 1 },
+    ]);
   });
 
   it('refuses a rule set by a representative who made themselves a supervisor in their copy', async () => {

@@ -32,12 +32,10 @@ export async function serverRule(
   const r = rows[0];
   if (!r) return undefined;
   const { version, ...row } = r;
-  return {
-    tbl: 'billing_rules',
-    gid,
-    version,
-    row: billingRuleRow.parse({ ...row, value: Number(row.value) }),
-  };
+  // a first-copy rule an older version allowed outside today's bounds is not one a desk
+  // takes: answered as none, so a refusal never fails (and holds the desk's outbox) on it
+  const parsed = billingRuleRow.safeParse({ ...row, value: Number(row.value) });
+  return parsed.success ? { tbl: 'billing_rules', gid, version, row: parsed.data } : undefined;
 }
 
 export async function applyRuleChange(
