@@ -1,29 +1,13 @@
 import { expect, it } from 'vitest';
-import type { AccountId, PersonId } from '../../shared/ids';
-import type { Ctx } from '../core/context';
+import type { AccountId } from '../../shared/ids';
 import { all, oneOrThrow } from '../db/query';
-import { addAddress } from '../testing/builders';
 import { call } from '../testing/call';
-import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { expectLedgersAgree, owing } from '../testing/office/money';
+import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { expectLedgersAgree, supervisorsOwing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { moveToBadDebt } from '../testing/office/bad-debt';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { notSyncedActions } from './not-synced';
-
-/** Every desktop's user a supervisor, and the account's patient owing $200.00 at an address. */
-function owingPatient(ctx: Ctx, account: AccountId): void {
-  everyoneSupervisor(ctx);
-  owing(ctx, account);
-  addAddress(
-    ctx,
-    oneOrThrow<{ id: PersonId }>(
-      ctx.db,
-      `SELECT patient_id AS id FROM accounts WHERE id = ?`,
-      account,
-    ).id,
-  );
-}
 
 const pay = (d: Desktop, account: AccountId) =>
   call(d.ctx, 'postPatientPayment', {
@@ -62,7 +46,7 @@ const REFUSED =
 describeWithPg('a recovery at one desk while another undoes the move', () => {
   async function raced() {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 1, supervisorsOwing);
     const [account] = accountIds as [AccountId];
     moveToBadDebt(a, account, { approver: b.ctx.userId });
     await syncAll(a, b);
@@ -134,7 +118,7 @@ describeWithPg('a recovery at one desk while another undoes the move', () => {
 
   it("a payment's reversal taking its recovery back is refused beside the undoing, never reversed twice", async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 1, supervisorsOwing);
     const [account] = accountIds as [AccountId];
     moveToBadDebt(a, account, { approver: b.ctx.userId });
     await syncAll(a, b);

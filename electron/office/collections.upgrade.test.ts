@@ -1,12 +1,10 @@
 import { expect, it } from 'vitest';
-import type { AccountId, PersonId, UserId } from '../../shared/ids';
-import type { Ctx } from '../core/context';
-import { all, oneOrThrow, run } from '../db/query';
+import type { AccountId, UserId } from '../../shared/ids';
+import { all, run } from '../db/query';
 import { migration060 } from '../db/migrations/060-bad-debt-moves-from-the-office';
-import { addAddress } from '../testing/builders';
 import { call } from '../testing/call';
-import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { expectLedgersAgree, owing } from '../testing/office/money';
+import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { expectLedgersAgree, supervisorsOwing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
@@ -14,18 +12,6 @@ import { keepCaptureWithLink } from './capture-triggers';
 import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
 import { changes as changesSchema } from './wire';
-
-/** Every desktop's user a supervisor, and the account's patient owing $200.00 at an address. */
-function owingPatient(ctx: Ctx, account: AccountId): void {
-  everyoneSupervisor(ctx);
-  owing(ctx, account);
-  const patient = oneOrThrow<{ id: PersonId }>(
-    ctx.db,
-    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
-    account,
-  ).id;
-  addAddress(ctx, patient);
-}
 
 /** A move made by an older version at a linked desk: captured by nothing, sent with nothing. */
 function movedByAnOlderVersion(d: Desktop, account: AccountId, approver: UserId): number {
@@ -53,7 +39,7 @@ function movedByAnOlderVersion(d: Desktop, account: AccountId, approver: UserId)
 describeWithPg('moves to bad debt an older version made at a linked desk', () => {
   it("stay the desk's own at the upgrade, and never land on another desk's move of that id", async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 2, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 2, supervisorsOwing);
     const [first, second] = accountIds as [AccountId, AccountId];
     for (const d of [a, b]) {
       run(d.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T00:00:00.000Z`);

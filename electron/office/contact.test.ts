@@ -1,12 +1,10 @@
 import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
-import type { AccountId, PersonId } from '../../shared/ids';
-import type { Ctx } from '../core/context';
-import { all, oneOrThrow } from '../db/query';
-import { addAddress } from '../testing/builders';
+import type { AccountId } from '../../shared/ids';
+import { all } from '../db/query';
 import { call, expectRefused, expectRefusedAsync } from '../testing/call';
-import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { owing } from '../testing/office/money';
+import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { supervisorsOwing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { contactRestrictions } from '../contact/restrictions';
@@ -15,18 +13,6 @@ import { notSyncedActions } from './not-synced';
 import { firstOutboxEntry } from './outbox';
 import { applyEntry } from './server/apply';
 import { openPool } from './server/connection';
-
-/** Every desktop's user a supervisor, and the account's patient owing $200.00 at an address. */
-function owingPatient(ctx: Ctx, account: AccountId): void {
-  everyoneSupervisor(ctx);
-  owing(ctx, account);
-  const patient = oneOrThrow<{ id: PersonId }>(
-    ctx.db,
-    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
-    account,
-  ).id;
-  addAddress(ctx, patient);
-}
 
 const candidates = (d: Desktop) =>
   call(d.ctx, 'listStatementCandidates', {}).accounts.flatMap((a) => a.accountIds);
@@ -73,7 +59,7 @@ async function withDeskLogin<T>(d: Desktop, f: (c: pg.Client) => Promise<T>): Pr
 describeWithPg('contact rules and statement holds across the office', () => {
   it('a cease-contact recorded at A stops B’s statements and calls; lifted at B, A may again', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 1, supervisorsOwing);
     const [account] = accountIds as [AccountId];
     expect(candidates(b)).toEqual([account]);
     call(b.ctx, 'addActivity', callGuarantor(account));
@@ -128,7 +114,7 @@ describeWithPg('contact rules and statement holds across the office', () => {
 
   it("a dispute hold opened at A holds B's statements; released and closed at B, A's too", async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 1, supervisorsOwing);
     const [account] = accountIds as [AccountId];
     call(a.ctx, 'setCollectionHold', {
       accountId: account,
@@ -184,7 +170,7 @@ describeWithPg('contact rules and statement holds across the office', () => {
 
   it('of two desks lifting one restriction at once, the second is refused and takes the office’s', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 1, supervisorsOwing);
     const [account] = accountIds as [AccountId];
     ceaseContact(a, account);
     await syncAll(a, b);
@@ -220,7 +206,7 @@ describeWithPg('contact rules and statement holds across the office', () => {
 
   it('of two desks holding one account for a dispute at once, the second is refused with its hold', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 1, supervisorsOwing);
     const [account] = accountIds as [AccountId];
     for (const d of [a, b]) {
       call(d.ctx, 'setCollectionHold', { accountId: account, kind: 'dispute', open: true });
@@ -244,7 +230,7 @@ describeWithPg('contact rules and statement holds across the office', () => {
 
   it('applies an entry sent twice once', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 1, supervisorsOwing);
     const [account] = accountIds as [AccountId];
     ceaseContact(a, account);
     const entry = firstOutboxEntry(a.ctx.db);
@@ -270,7 +256,7 @@ describeWithPg('contact rules and statement holds across the office', () => {
 
   it("refuses a desk's login deleting, emptying or renaming them, or putting one back in force", async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 1, supervisorsOwing);
     const [account] = accountIds as [AccountId];
     call(a.ctx, 'setCollectionHold', { accountId: account, kind: 'dispute', open: true });
     call(a.ctx, 'releaseStatementHold', {

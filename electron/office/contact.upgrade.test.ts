@@ -1,12 +1,10 @@
 import { expect, it } from 'vitest';
-import type { AccountId, PersonId } from '../../shared/ids';
-import type { Ctx } from '../core/context';
+import type { AccountId } from '../../shared/ids';
 import { all, oneOrThrow, run } from '../db/query';
 import { migration062 } from '../db/migrations/062-office-contact-rules';
-import { addAddress } from '../testing/builders';
 import { call } from '../testing/call';
-import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { owing } from '../testing/office/money';
+import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { supervisorsOwing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
@@ -14,18 +12,6 @@ import { keepCaptureWithLink } from './capture-triggers';
 import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
 import { changes as changesSchema } from './wire';
-
-/** Every desktop's user a supervisor, and the account's patient owing $200.00 at an address. */
-function owingPatient(ctx: Ctx, account: AccountId): void {
-  everyoneSupervisor(ctx);
-  owing(ctx, account);
-  const patient = oneOrThrow<{ id: PersonId }>(
-    ctx.db,
-    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
-    account,
-  ).id;
-  addAddress(ctx, patient);
-}
 
 const TABLES = ['contact_restrictions', 'collection_holds', 'statement_hold_releases'];
 
@@ -84,7 +70,7 @@ const openHolds = (d: Desktop) =>
 describeWithPg('contact rules and holds an older version recorded at a linked desk', () => {
   it('travel at the upgrade: the other desk stops billing, and two of one local id both stand', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 3, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 3, supervisorsOwing);
     const [first, second, third] = accountIds as [AccountId, AccountId, AccountId];
     for (const d of [a, b]) {
       run(d.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T00:00:00.000Z`);
@@ -127,7 +113,7 @@ describeWithPg('contact rules and holds an older version recorded at a linked de
 
   it('go as they now stand, each alone: a hold the office refuses takes nothing else down', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 2, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 2, supervisorsOwing);
     const [first, second] = accountIds as [AccountId, AccountId];
     run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T00:00:00.000Z`);
     // still on the older version, A opens a dispute hold, and records a dispute a supervisor lifts
@@ -168,7 +154,7 @@ describeWithPg('contact rules and holds an older version recorded at a linked de
 
   it('a release travels with its hold; a rule on an account the office lacks stays the desk’s own', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 2, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 2, supervisorsOwing);
     const [first, second] = accountIds as [AccountId, AccountId];
     run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T00:00:00.000Z`);
     // the office refused A's copy of the second account: A holds it as its own

@@ -1,10 +1,13 @@
 import { expect, it } from 'vitest';
 import type { AccountId } from '../../shared/ids';
-import { all, oneOrThrow } from '../db/query';
-import { addBilledClaim, addPayer } from '../testing/builders';
-import { call } from '../testing/call';
+import { all } from '../db/query';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { end, makePlan, owingPatient } from '../testing/office/plans';
+import {
+  deductibleJoiningPlan,
+  end,
+  makePlan,
+  owingWithClaimUnpaid,
+} from '../testing/office/plans';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { notSyncedActions } from './not-synced';
 
@@ -20,28 +23,12 @@ const held = (d: Desktop) => all<{ tbl: string }>(d.ctx.db, `SELECT tbl FROM syn
 describeWithPg("a refused plan ending whose office row this desk's own plan holds back", () => {
   it('waits here, never dropped, and is taken once the desk’s own plan ends', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, (ctx, account) => {
-      owingPatient(ctx, account);
-      addBilledClaim(ctx, account, addPayer(ctx, { name: 'Acme Health' }), [30_000]);
-    });
+    const { a, b, accountIds } = await twoDesktops(server, 1, owingWithClaimUnpaid);
     const [account] = accountIds as [AccountId];
     makePlan(a, account);
     await syncAll(a, b);
     // B: the insurer's EOB leaves $50.00 of deductible to the patient, which joins plan 1
-    const claim = oneOrThrow<{ id: number; line: number }>(
-      b.ctx.db,
-      `SELECT c.id, l.id AS line FROM claims c JOIN claim_lines l ON l.claim_id = c.id
-        WHERE c.total_charge = 30000`,
-    );
-    call(b.ctx, 'postInsurancePayment', {
-      accountId: account,
-      claimId: claim.id,
-      method: 'eft',
-      checkNumber: 'EFT-1',
-      eobDate: '2026-03-16',
-      patientShareTo: 'patient',
-      lines: [{ claimLineId: claim.line, paid: 20_000, contractual: 5_000, deductible: 5_000 }],
-    });
+    deductibleJoiningPlan(b, account);
     // A at the same time: plan 1 cancelled and a new plan set up in its place
     end(a, account, 'cancelled', 'Restructured');
     makePlan(a, account);

@@ -3,16 +3,16 @@ import { expect, it, onTestFinished } from 'vitest';
 import { isoDate } from '../../shared/dates/iso-date';
 import type { AccountId } from '../../shared/ids';
 import { fixedClock } from '../core/context';
-import { all, oneOrThrow } from '../db/query';
-import { addBilledClaim, addPayer } from '../testing/builders';
+import { all } from '../db/query';
 import { call } from '../testing/call';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
-import { expectLedgersAgree } from '../testing/office/money';
+import { expectLedgersAgree, owingPatient } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import {
+  deductibleJoiningPlan,
   end,
   makePlan,
-  owingPatient,
+  owingWithClaimUnpaid,
   pay,
   planIdAt,
   plansOf,
@@ -272,28 +272,12 @@ describeWithPg('payment plans and promises to pay across the office', () => {
   it('new charges joining a plan at B reach A with the schedule, whole', async () => {
     const server = await createServerDatabase();
     // and a $300.00 claim the insurer has yet to pay
-    const { a, b, accountIds } = await twoDesktops(server, 1, (ctx, account) => {
-      owingPatient(ctx, account);
-      addBilledClaim(ctx, account, addPayer(ctx, { name: 'Acme Health' }), [30_000]);
-    });
+    const { a, b, accountIds } = await twoDesktops(server, 1, owingWithClaimUnpaid);
     const [account] = accountIds as [AccountId];
     makePlan(a, account);
     await syncAll(a, b);
     // the insurer pays at B and leaves $50.00 of deductible to the patient: it joins the plan
-    const claim = oneOrThrow<{ id: number; line: number }>(
-      b.ctx.db,
-      `SELECT c.id, l.id AS line FROM claims c JOIN claim_lines l ON l.claim_id = c.id
-        WHERE c.total_charge = 30000`,
-    );
-    call(b.ctx, 'postInsurancePayment', {
-      accountId: account,
-      claimId: claim.id,
-      method: 'eft',
-      checkNumber: 'EFT-1',
-      eobDate: '2026-03-16',
-      patientShareTo: 'patient',
-      lines: [{ claimLineId: claim.line, paid: 20_000, contractual: 5_000, deductible: 5_000 }],
-    });
+    deductibleJoiningPlan(b, account);
     await syncAll(b, a);
     for (const d of [a, b]) {
       const [plan] = plansOf(d, account);

@@ -1,16 +1,33 @@
 import pg from 'pg';
 import { expect } from 'vitest';
-import type { AccountId, BatchId } from '../../../shared/ids';
+import type { AccountId, BatchId, PersonId } from '../../../shared/ids';
 import type { Ctx } from '../../core/context';
-import { all } from '../../db/query';
+import { all, oneOrThrow } from '../../db/query';
 import { gidOf, gidOrNull } from '../../office/gids';
-import { addBilledClaim, addPayer } from '../builders';
+import { addAddress, addBilledClaim, addPayer } from '../builders';
 import { TEST_TODAY } from '../test-db';
-import type { Desktop } from './desktops';
+import { everyoneSupervisor, type Desktop } from './desktops';
 
 /** An account the patient owes $200.00 on, so payments have a claim to pay. */
 export function owing(ctx: Ctx, accountId: AccountId): void {
   addBilledClaim(ctx, accountId, addPayer(ctx), [20_000], 'patient');
+}
+
+/** The account's patient owes $200.00 at an address, so statements would go to them. */
+export function owingPatient(ctx: Ctx, account: AccountId): void {
+  owing(ctx, account);
+  const patient = oneOrThrow<{ id: PersonId }>(
+    ctx.db,
+    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
+    account,
+  ).id;
+  addAddress(ctx, patient);
+}
+
+/** The same, with every desktop's user a supervisor in the copy the office starts from. */
+export function supervisorsOwing(ctx: Ctx, account: AccountId): void {
+  everyoneSupervisor(ctx);
+  owingPatient(ctx, account);
 }
 
 /**

@@ -1,24 +1,40 @@
-import type { AccountId, PersonId } from '../../../shared/ids';
+import type { AccountId } from '../../../shared/ids';
 import type { Ctx } from '../../core/context';
 import { oneOrThrow } from '../../db/query';
 import type { ServerConfig } from '../../office/server/connection';
-import { addAddress } from '../builders';
+import { addBilledClaim, addPayer } from '../builders';
 import { call } from '../call';
 import type { Desktop } from './desktops';
-import { owing } from './money';
+import { owingPatient } from './money';
 import { serverRows } from './office-copy';
 
 // payment plans and promises at the desks of an office, as their tests work them
 
-/** The account's patient owes $200.00 at an address, so statements would go to them. */
-export function owingPatient(ctx: Ctx, account: AccountId): void {
-  owing(ctx, account);
-  const patient = oneOrThrow<{ id: PersonId }>(
-    ctx.db,
-    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
-    account,
-  ).id;
-  addAddress(ctx, patient);
+/** The patient owing $200.00 at an address, and a $300.00 claim the insurer has yet to pay. */
+export function owingWithClaimUnpaid(ctx: Ctx, account: AccountId): void {
+  owingPatient(ctx, account);
+  addBilledClaim(ctx, account, addPayer(ctx, { name: 'Acme Health' }), [30_000]);
+}
+
+/**
+ * The insurer pays the $300.00 claim at this desk and leaves $50.00 of deductible to the
+ * patient, which joins the account's plan (it takes new charges).
+ */
+export function deductibleJoiningPlan(d: Desktop, account: AccountId): void {
+  const claim = oneOrThrow<{ id: number; line: number }>(
+    d.ctx.db,
+    `SELECT c.id, l.id AS line FROM claims c JOIN claim_lines l ON l.claim_id = c.id
+      WHERE c.total_charge = 30000`,
+  );
+  call(d.ctx, 'postInsurancePayment', {
+    accountId: account,
+    claimId: claim.id,
+    method: 'eft',
+    checkNumber: 'EFT-1',
+    eobDate: '2026-03-16',
+    patientShareTo: 'patient',
+    lines: [{ claimLineId: claim.line, paid: 20_000, contractual: 5_000, deductible: 5_000 }],
+  });
 }
 
 /** Four monthly payments of $50.00 from April 1st. */
