@@ -4,13 +4,14 @@ import { REMOVED } from '../../shared/api/purge';
 import { addDays } from '../../shared/dates/iso-date';
 import type { AccountId } from '../../shared/ids';
 import { fixedClock } from '../core/context';
-import { all, oneOrThrow } from '../db/query';
+import { all, oneOrThrow, run } from '../db/query';
 import { recordedPath } from '../filing/location';
 import { call, expectRefused } from '../testing/call';
-import { syncAll, twoDesktops } from '../testing/office/desktops';
+import { asRequest, syncAll, twoDesktops } from '../testing/office/desktops';
 import { closeAccount, eleanor, NAME, patientOf, whatNamesHer } from '../testing/office/eleanor';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { serverCount } from '../testing/office/records';
+import { addRecordsNaming, personTextsOf } from '../testing/person-texts';
 import { pdfScan, scanned } from '../testing/scans';
 import { balanceDrift, TEST_TODAY } from '../testing/test-db';
 import { gidOf } from './gids';
@@ -146,5 +147,53 @@ describeWithPg('a person de-identified at one desktop', () => {
       { body: `${REMOVED} paid in full; daughter confirmed ${REMOVED}.` },
     ]);
     for (const d of [a, b]) expect(whatNamesHer(d)).not.toMatch(NAME);
+  });
+
+  it("blanks the collection records' texts typed before it that arrive after, and keeps one typed later", async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, eleanor);
+    const accountId = accountIds[0] as AccountId;
+    for (const d of [a, b]) closeAccount(d, accountId);
+    // B, not yet synced, records her dispute, plan, promise and the rest, typed on 1 March
+    asRequest(b, () => addRecordsNaming(b.ctx.db, accountId, b.ctx.userId, 'Eleanor Testwell'));
+    // and a hold typed after the de-identification, by someone who knew
+    const later = `${addDays(TEST_TODAY, 1)}T09:00:00.000Z`;
+    asRequest(b, () =>
+      run(
+        b.ctx.db,
+        `INSERT INTO collection_holds (account_id, kind, note, opened_on, opened_at, opened_by)
+         VALUES (?, 'bankruptcy', 'Estate executor filed.', ?, ?, ?)`,
+        accountId,
+        later.slice(0, 10),
+        later,
+        b.ctx.userId,
+      ),
+    );
+    call(a.ctx, 'deidentifyPerson', {
+      accountId,
+      personId: patientOf(a, accountId),
+      reason: 'Retention period over',
+    });
+    await a.sync.sync();
+    // B sends its records, then takes the de-identification: scrubbed by her names
+    await b.sync.sync();
+    const atB = personTextsOf(b.ctx.db, [accountId]);
+    expect(atB).toContain(`collection_holds.note: ${REMOVED} disputes the bill.`);
+    expect(atB.join('\n')).not.toMatch(NAME);
+    // A has no names left to look for: what was typed before is blanked whole
+    await a.sync.sync();
+    const atA = personTextsOf(a.ctx.db, [accountId]);
+    expect(atA).toHaveLength(13);
+    expect(atA.join('\n')).not.toMatch(NAME);
+    expect(atA).toContain('collection_holds.note: Estate executor filed.');
+    expect(atA).toContain(`assistance_applications.missing: ["${REMOVED}","${REMOVED}"]`);
+    const blanked = atA.filter(
+      (t) => !t.startsWith('assistance_applications.missing') && !t.includes('Estate executor'),
+    );
+    expect(blanked).toHaveLength(11);
+    for (const t of blanked) expect(t.slice(t.indexOf(': ') + 2)).toBe(REMOVED);
+    // nothing was sent for it: the server keeps what B sent, scrubbed by B's own copy later
+    expect(await a.sync.sync()).toMatchObject({ push: { accepted: 0, refused: 0 } });
+    expect(balanceDrift(a.ctx)).toBe(0);
   });
 });

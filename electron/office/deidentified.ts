@@ -4,6 +4,11 @@ import type { Ctx } from '../core/context';
 import type { ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { removeFiledFiles } from '../purge/files';
+import {
+  blankedIfWrittenBefore,
+  isPersonTextTable,
+  type PersonTextTable,
+} from '../purge/scrub-records';
 import { personIdentifiers, scrubPersonRows, type PersonNames } from '../purge/scrub';
 import { gidOf, localIdOf } from './gids';
 import { deidentifies, type PurgeHints } from './server/purge';
@@ -79,12 +84,28 @@ function deidentifiedBefore(
   ).filter((p) => !now.has(p.id));
 }
 
+type PersonTextRow = Extract<ServerRow, { tbl: PersonTextTable }>;
+const isPersonTextRow = (r: ServerRow): r is PersonTextRow => isPersonTextTable(r.tbl);
+
+/** A collection record's texts typed before the de-identification here, blanked whole. */
+function blankLateRecord(ctx: Ctx, r: PersonTextRow, now: ReadonlySet<number>) {
+  const accountId = localIdOf(ctx.db, 'accounts', r.row.accountGid);
+  const id = localIdOf(ctx.db, r.tbl, r.gid);
+  if (accountId === undefined || id === undefined) return;
+  const last = deidentifiedBefore(ctx.db, accountId, now)
+    .map((p) => p.at)
+    .sort()
+    .at(-1);
+  if (last) blankedIfWrittenBefore(ctx.db, r.tbl, id, last);
+}
+
 /**
  * Rows naming a person de-identified here before they arrived, whose names are gone from
  * this copy (written at a desk that was offline): a person's note written before the
  * de-identification is replaced by the marker whole, since its names can no longer be
- * looked for; an address is the marker like the rest; a scan's file is removed. The
- * history's system lines are the app's own and stay.
+ * looked for; so is each text of a collection record typed before it; an address is the
+ * marker like the rest; a scan's file is removed. The history's system lines are the app's
+ * own and stay.
  */
 function scrubLateArrivals(ctx: Ctx, rows: readonly ServerRow[], now: ReadonlySet<number>) {
   const accounts = new Set<number>();
@@ -92,6 +113,10 @@ function scrubLateArrivals(ctx: Ctx, rows: readonly ServerRow[], now: ReadonlySe
     if (r.tbl === 'addresses') {
       const personId = localIdOf(ctx.db, 'people', r.row.personGid);
       if (personId !== undefined) for (const a of accountsOf(ctx.db, personId)) accounts.add(a);
+      continue;
+    }
+    if (isPersonTextRow(r)) {
+      blankLateRecord(ctx, r, now);
       continue;
     }
     if (r.tbl !== 'activities' && r.tbl !== 'correspondence') continue;

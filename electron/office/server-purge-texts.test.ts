@@ -4,12 +4,11 @@ import { REMOVED } from '../../shared/api/purge';
 import type { AccountId } from '../../shared/ids';
 import { all, oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
-import { desktopsOf, syncAll, type Desktop } from '../testing/office/desktops';
+import { asRequest, desktopsOf, syncAll, type Desktop } from '../testing/office/desktops';
 import { closeAccount, eleanor, NAME, patientOf } from '../testing/office/eleanor';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { addRecordsNaming, personTextsOf } from '../testing/person-texts';
-import { sealOutbox } from './outbox';
 import type { ServerConfig } from './server/connection';
 import { PURGED_TEXTS } from './server/migrations/023-purge-person-texts';
 
@@ -33,14 +32,6 @@ async function recordsText(server: ServerConfig): Promise<string> {
   }
 }
 
-/** Written at the desk as one request, sent with its next sync. */
-function request(d: Desktop, write: () => void): void {
-  d.ctx.db.transaction(() => {
-    write();
-    sealOutbox(d.ctx.db, d.ctx.clock.now(), d.ctx.userId);
-  })();
-}
-
 /** The cease-contact request on the account, at this desk. */
 const ceaseContactOf = (d: Desktop, accountId: AccountId) =>
   oneOrThrow<{ id: number }>(
@@ -61,8 +52,8 @@ describeWithPg("a de-identified person's name in the collection records' texts",
     const [hers, other] = accountIds as [AccountId, AccountId];
     // her returned mail names her on the server; then B's records of her, and another's
     call(b.ctx, 'recordReturnedMail', { accountId: hers, receivedOn: '2026-03-02' });
-    request(b, () => addRecordsNaming(b.ctx.db, hers, b.ctx.userId, 'Eleanor Testwell'));
-    request(b, () =>
+    asRequest(b, () => addRecordsNaming(b.ctx.db, hers, b.ctx.userId, 'Eleanor Testwell'));
+    asRequest(b, () =>
       addRecordsNaming(b.ctx.db, other, b.ctx.userId, 'Eleanor Testwell', ['promises']),
     );
     call(b.ctx, 'recordContactRestriction', {

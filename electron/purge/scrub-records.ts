@@ -1,6 +1,6 @@
 import type { AccountId } from '../../shared/ids';
 import type { Db } from '../db/open';
-import { all, run } from '../db/query';
+import { all, one, run } from '../db/query';
 import { withCaptureOff } from '../office/capture';
 import { REMOVED } from '../../shared/api/purge';
 
@@ -38,23 +38,53 @@ export const PERSON_TEXTS = {
   extraordinary_actions: ['note', 'reversal_reason'],
 } as const satisfies Record<string, readonly string[]>;
 
+type PersonTexts = typeof PERSON_TEXTS;
+export type PersonTextTable = keyof PersonTexts;
+
+/**
+ * When each free text was written: a record arriving after a de-identification is blanked
+ * only in what was typed before it (see `blankedIfWrittenBefore`). A text typed at a change
+ * (a lifting, an ending, a recall) is as old as the change. An application's missing items
+ * are kept up to date without a time of their own, so they count from the application's
+ * recording, the earliest they can be.
+ */
+export const WRITTEN_AT: {
+  [T in PersonTextTable]: Record<PersonTexts[T][number], string>;
+} = {
+  contact_restrictions: { note: 'recorded_at', lift_reason: 'lifted_at' },
+  collection_holds: { note: 'opened_at' },
+  statement_hold_releases: { reason: 'released_at' },
+  payment_plans: { end_reason: 'ended_at' },
+  promises: { note: 'created_at' },
+  assistance_applications: { decision_note: 'decided_on', missing: 'recorded_at' },
+  bad_debt_moves: { undo_reason: 'undone_at' },
+  agency_placements: { recall_reason: 'recalled_at' },
+  extraordinary_actions: { note: 'taken_at', reversal_reason: 'reversed_at' },
+};
+
+export const isPersonTextTable = (tbl: string): tbl is PersonTextTable =>
+  Object.hasOwn(PERSON_TEXTS, tbl);
+
 /** Columns holding a JSON array of texts a person typed: each text scrubbed, the array kept. */
 export const LISTS: ReadonlySet<string> = new Set(['assistance_applications.missing']);
 
+/** A JSON array of texts read as one, or null for any other text (kept a text). */
+function textsOf(text: string): string[] | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const items: unknown[] | null = Array.isArray(parsed) ? parsed : null;
+    return items?.every((t): t is string => typeof t === 'string') ? items : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The text scrubbed; a JSON array of texts (`LISTS`) scrubbed item by item and kept valid. */
 export function scrubbedText(text: string, list: boolean, texts: readonly string[]): string {
-  if (list) {
-    const parsed: unknown = (() => {
-      try {
-        return JSON.parse(text);
-      } catch {
-        return null;
-      }
-    })();
-    if (Array.isArray(parsed) && parsed.every((t) => typeof t === 'string')) {
-      const out = parsed.map((t) => withoutIdentifiers(t, texts));
-      return out.every((t, i) => t === parsed[i]) ? text : JSON.stringify(out);
-    }
+  const items = list ? textsOf(text) : null;
+  if (items) {
+    const out = items.map((t) => withoutIdentifiers(t, texts));
+    return out.every((t, i) => t === items[i]) ? text : JSON.stringify(out);
   }
   return withoutIdentifiers(text, texts);
 }
@@ -101,4 +131,52 @@ export function scrubPersonTexts(
     }
     return rewritten;
   });
+}
+
+/** The text with nothing of what was typed left: a list keeps its items' count, each blanked. */
+function blanked(text: string, list: boolean): string {
+  if (text.includes(REMOVED)) return text;
+  const items = list ? textsOf(text) : null;
+  return items ? JSON.stringify(items.map((t) => (t.includes(REMOVED) ? t : REMOVED))) : REMOVED;
+}
+
+/**
+ * A collection record that reached this desk after it de-identified the person (written at a
+ * desk that was offline): its names can no longer be looked for here, so each text typed
+ * before `deidentifiedAt` is replaced by the marker whole, as a late note is; one typed later
+ * was typed knowing, and one already holding the marker was scrubbed where it was written.
+ * With the capture held off, as every scrub: the server keeps its own copy as sent.
+ */
+export function blankedIfWrittenBefore(
+  db: Db,
+  tbl: PersonTextTable,
+  id: number,
+  deidentifiedAt: string,
+): boolean {
+  const texts: Record<string, string> = WRITTEN_AT[tbl];
+  const columns = Object.keys(texts);
+  const row = one<Record<string, string | null>>(
+    db,
+    `SELECT ${columns.map((c) => `${c}, ${texts[c]} AS "at:${c}"`).join(', ')} FROM ${tbl}
+      WHERE id = ?`,
+    id,
+  );
+  if (!row) return false;
+  const changed = columns.flatMap((c) => {
+    const was = row[c];
+    const at = row[`at:${c}`];
+    if (typeof was !== 'string' || !at || at >= deidentifiedAt) return [];
+    const now = blanked(was, LISTS.has(`${tbl}.${c}`));
+    return now === was ? [] : [[c, now] as const];
+  });
+  if (changed.length === 0) return false;
+  withCaptureOff(db, () =>
+    run(
+      db,
+      `UPDATE ${tbl} SET ${changed.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`,
+      ...changed.map(([, v]) => v),
+      id,
+    ),
+  );
+  return true;
 }

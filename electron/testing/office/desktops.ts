@@ -12,6 +12,7 @@ import { createTestCtx, TEST_TODAY } from '../test-db';
 import { ensureUser } from '../../users/users';
 import { isOwnGid } from '../../office/capture';
 import { gidOf } from '../../office/gids';
+import { sealOutbox } from '../../office/outbox';
 import type { ServerConfig } from '../../office/server/connection';
 import { deskLogin } from './desk-login';
 import { OfficeSync } from '../../office/sync';
@@ -164,4 +165,12 @@ export async function sealedDesktop(d: Desktop, server: ServerConfig): Promise<D
   onTestFinished(() => sync.close());
   await sync.connect();
   return { ctx, config: server, sync };
+}
+
+/** Rows written at the desk by plain SQL as one request, sent with its next sync. */
+export function asRequest(d: Desktop, write: () => void): void {
+  d.ctx.db.transaction(() => {
+    write();
+    sealOutbox(d.ctx.db, d.ctx.clock.now(), d.ctx.userId);
+  })();
 }
