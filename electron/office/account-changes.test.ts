@@ -136,13 +136,13 @@ describeWithPg("an account's own changes across the office", () => {
     const [account] = accountIds as [AccountId];
     // A moves it to bad debt; B, not knowing, places it with the agency
     moveToBadDebt(a, account, { approver: b.ctx.userId });
-    // past its final notice at B (the dunning cycle is each desk's own)
+    // past its final notice at B (written apart, its stage goes in an entry of its own)
     atFinalNotice(b.ctx, account, 45);
     call(b.ctx, 'placeAccounts', { agencyId: agencyOf(b), accountIds: [account] });
     expect(statusOf(b, account)).toBe('agency');
     await a.sync.sync();
-    // the placement is the account's new status: refused with it, whole
-    expect((await b.sync.sync()).push).toEqual({ accepted: 0, refused: 1 });
+    // the placement is the account's new status: refused with it, whole; the stage lands
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 1 });
     await syncAll(a, b);
     // nor does the agency referral it recorded stand at B (501(r) counts it)
     for (const d of [a, b]) {
@@ -233,7 +233,8 @@ describeWithPg("an account's own changes across the office", () => {
       call(d.ctx, 'placeAccounts', { agencyId: agencyOf(d), accountIds: [account] });
     }
     await a.sync.sync();
-    expect((await b.sync.sync()).push).toEqual({ accepted: 0, refused: 1 });
+    // B's final notice stage, the same as A's, changes nothing; its placement is refused
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 1 });
     await syncAll(a, b);
 
     expect(notSyncedActions(b.ctx.db).map((n) => n.reason)).toEqual([

@@ -188,6 +188,19 @@ ON follow_ups`,
     `${CAPTURING} AND ${OFFICE_RULE} AND new.value IS NOT old.value`,
     noteOnce('billing_rules', 'update', 'new.rowid'),
   ),
+  // an account's place in its statement cycle, named by the account (it has no id)
+  trigger(
+    'office_capture_dunning_stage_insert',
+    'AFTER INSERT ON dunning_stages',
+    CAPTURING,
+    noteOnce('dunning_stages', 'insert', 'new.account_id'),
+  ),
+  trigger(
+    'office_capture_dunning_stage_update',
+    'AFTER UPDATE ON dunning_stages',
+    CAPTURING,
+    noteOnce('dunning_stages', 'update', 'new.account_id'),
+  ),
 ];
 
 /** The capture triggers this file holds now, by name (any version's, and any left over). */

@@ -58,6 +58,8 @@ export function describeRow(r: ServerRow | Change): string {
       const shown = MONEY_RULES.has(key) ? formatCents(cents(value)) : String(value);
       return `Billing rule “${RULE_LABELS[key]}” set to ${shown}.`;
     }
+    case 'dunning_stages':
+      return `Statement ${r.row.statementsSent} of the cycle sent${r.row.lastStatementDate ? ` ${formatUsDate(isoDate(r.row.lastStatementDate))}` : ''}.`;
     case 'follow_ups':
       break;
     default:

@@ -16,9 +16,12 @@ export type GidTable =
   | 'receipts'
   | 'ledger_entries'
   | 'batch_closings'
-  | 'billing_rules';
+  | 'billing_rules'
+  | 'dunning_stages';
 
 const BASE = 'base:';
+/** An account's statement stage is named by its account (stages.ts): it has one. */
+const STAGE = 'stage:';
 
 /**
  * A row's office-wide id. A row created on a desktop after it joined is named by that
@@ -35,6 +38,7 @@ export function gidOf(db: ReadDb, tbl: GidTable, localId: number): string {
     const named = ruleGidOf(db, localId);
     if (named) return named;
   }
+  if (tbl === 'dunning_stages') return `${STAGE}${gidOf(db, 'accounts', localId)}`;
   const row = one<{ gid: string }>(
     db,
     `SELECT gid FROM sync_rows WHERE tbl = ? AND local_id = ?`,
@@ -52,6 +56,15 @@ export function gidOrNull(db: ReadDb, tbl: GidTable, localId: number | null): st
 export function localIdOf(db: ReadDb, tbl: GidTable, gid: string): number | undefined {
   if (tbl === 'users' && isUserGid(gid)) return userIdOfGid(db, gid);
   if (tbl === 'billing_rules' && isRuleGid(gid)) return ruleRowidOf(db, gid);
+  if (tbl === 'dunning_stages') {
+    const accountId = gid.startsWith(STAGE)
+      ? localIdOf(db, 'accounts', gid.slice(STAGE.length))
+      : undefined;
+    const held =
+      accountId !== undefined &&
+      one(db, `SELECT 1 FROM dunning_stages WHERE account_id = ?`, accountId);
+    return held ? accountId : undefined;
+  }
   const row = one<{ id: number }>(
     db,
     `SELECT local_id AS id FROM sync_rows WHERE tbl = ? AND gid = ?`,

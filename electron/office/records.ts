@@ -239,6 +239,9 @@ export function referencesOf(r: ServerRow | Change): [GidTable, string][] {
     case 'batch_closings':
       named.push(['deposit_batches', r.row.batchGid]);
       break;
+    case 'dunning_stages':
+      named.push(['accounts', r.row.accountGid], ['people', r.row.guarantorGid]);
+      break;
     default: {
       const fields: Record<string, unknown> = r.row;
       for (const [field, , refersTo] of COLUMNS[r.tbl]) {

@@ -8,6 +8,7 @@ import { insertRecord, referencesOf, updateRecord } from './records';
 import { isChangeableChange, type ChangeableTable } from './record-columns';
 import { pulledFilePlaced } from './documents';
 import { settleRefusedRules, writeRule } from './rules';
+import { takeStage } from './stages';
 import { writeUser } from './users';
 import { standOnCollectionRecords, withdrawInserted } from './withdraw';
 import { changes as changesSchema, serverRow, type Change, type ServerRow } from './wire';
@@ -84,6 +85,8 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
     setSyncRow(db, r.tbl, writeRule(db, r.row), r.gid, r.version);
     return 'taken';
   }
+  // an account's statement stage: the later of the office's and this copy's is kept
+  if (r.tbl === 'dunning_stages') return takeStage(db, r);
   if (isChangeableChange(r) && localId !== undefined) {
     // a record this copy has: the office's newer state of it is taken
     if (!force && r.version <= versionOf(db, r.tbl, localId)) return 'kept';
@@ -155,7 +158,10 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
 
 function insertNew(
   db: Db,
-  r: Exclude<ServerRow, { tbl: 'activities' | 'follow_ups' | 'users' | 'billing_rules' }>,
+  r: Exclude<
+    ServerRow,
+    { tbl: 'activities' | 'follow_ups' | 'users' | 'billing_rules' | 'dunning_stages' }
+  >,
 ): number {
   switch (r.tbl) {
     case 'receipts':

@@ -33,6 +33,7 @@ import {
 import { CONTACT_CHANGES, CONTACT_SERVER_ROWS } from './wire-contact';
 import { paymentPlanTravels, promiseTravels } from './wire-plans';
 import { assistanceApplicationRow, ecaNoticeRow } from './wire-assistance';
+import { dunningStageTravels } from './wire-stages';
 
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
@@ -289,6 +290,7 @@ export const serverRow = z.discriminatedUnion('tbl', [
   filed[1].extend({ row: correspondenceRow.extend(purged) }),
   ...changeable,
   ...CONTACT_SERVER_ROWS,
+  dunningStageTravels,
 ]);
 export type ServerRow = z.infer<typeof serverRow>;
 
@@ -334,6 +336,7 @@ export const change = z.discriminatedUnion('tbl', [
   paymentPlanTravels.extend(insertedOrChanged),
   changeable[11].extend(insertedOrChanged),
   changeable[12].extend(insertedOrChanged),
+  dunningStageTravels.extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
 
@@ -345,6 +348,7 @@ export const TRAVELLING_TABLES: readonly string[] = [
   ...CONTACT_SERVER_ROWS,
   promiseTravels,
   paymentPlanTravels,
+  dunningStageTravels,
 ].map((o) => o.shape.tbl.value);
 
 /** One outbox entry: everything one request wrote, applied on the server all or nothing. */

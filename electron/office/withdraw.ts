@@ -108,6 +108,11 @@ function withdrawRow(db: Db, c: Change): void {
   ) {
     throw new KeptForWhatNamesIt();
   }
+  if (c.tbl === 'dunning_stages') {
+    // an account's stage, named by the account: it goes with the account it was written for
+    run(db, `DELETE FROM dunning_stages WHERE account_id = ?`, localId);
+    return;
+  }
   if (c.tbl === 'batch_closings') {
     // a closing is the batch's status, not a row: withdrawn, the batch is open again
     reopenBatch(db, localId);

@@ -12,6 +12,7 @@ import { insertMoney, MoneyRefused } from './money';
 import { AlreadyCreated, insertRecord } from './records';
 import { applyUserChange, UserRefused } from './users';
 import { applyRuleChange, RuleRefused } from './rules';
+import { applyStageChange } from './stages';
 import { changeRecord, RecordChangeRefused } from './record-changes';
 import { isChangeableChange, type ChangeableTable } from '../record-columns';
 import { deidentifies, purgePerson, removedOnServer, type PurgeHints } from './purge';
@@ -55,11 +56,17 @@ export async function applyEntry(
       );
       if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, e.seq, digest);
       for (const c of e.changes) {
+        let version = c.version;
         if (c.tbl === 'users') {
           // a name already known in the same standing changes nothing and is not logged
           if (!(await applyUser(client, c))) continue;
         } else if (c.tbl === 'billing_rules') {
           await applyRule(client, desktopId, c);
+        } else if (c.tbl === 'dunning_stages') {
+          // the office's later stage stands, logged already: nothing to log
+          const kept = await applyStageChange(client, desktopId, c);
+          if (kept === null) continue;
+          version = kept;
         } else if (deidentifies(c) && !(await removedOnServer(client, c.gid))) {
           await applyChange(client, desktopId, c);
           await purgePerson(client, c.gid, purgeHints[c.gid]);
@@ -67,7 +74,7 @@ export async function applyEntry(
         await client.query(
           `INSERT INTO change_log (tbl, gid, version, row, desktop_id, entry_seq)
              VALUES ($1, $2, $3, $4, $5, $6)`,
-          [c.tbl, c.gid, c.version, JSON.stringify(c.row), desktopId, e.seq],
+          [c.tbl, c.gid, version, JSON.stringify(c.row), desktopId, e.seq],
         );
       }
       await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, desktopId]);
@@ -164,7 +171,7 @@ async function applyRule(
 async function applyChange(
   client: pg.ClientBase,
   desktopId: string,
-  c: Exclude<Change, { tbl: 'users' | 'billing_rules' }>,
+  c: Exclude<Change, { tbl: 'users' | 'billing_rules' | 'dunning_stages' }>,
 ): Promise<void> {
   // a desktop names only rows of its own: one that misnames cannot take another's row
   if (c.op === 'insert' && !c.gid.startsWith(`${desktopId}:`)) {

@@ -1,0 +1,60 @@
+import { stageOrderSql } from '../stages';
+
+/**
+ * Server migration 26: each account's place in its guarantor's statement cycle
+ * (`dunning_stages` on a desk), named `stage:<account's gid>`. Until now each desk kept its
+ * own, so a statement printed at one desk left the others to send the first statement again,
+ * or another within days. A stage is a fact of what was printed, so rows never clash: of two,
+ * the later in STAGE_ORDER (wire-stages.ts) is kept, by the upsert of `applyStageChange` and,
+ * whoever writes the table, by this trigger, which refuses a stage going back. Any desk may
+ * move a stage on, naming itself as the desk that wrote it; none may delete one.
+ */
+export const serverMigration026 = `
+CREATE TABLE dunning_stages (
+  gid text PRIMARY KEY CHECK (gid = 'stage:' || account_gid),
+  account_gid text NOT NULL,
+  guarantor_gid text NOT NULL,
+  stage smallint NOT NULL CHECK (stage BETWEEN 0 AND 4),
+  first_statement_date text NOT NULL,
+  statements_sent integer NOT NULL CHECK (statements_sent >= 0),
+  last_statement_date text,
+  last_amount_due bigint,
+  source text NOT NULL CHECK (source IN ('statement', 'import')),
+  updated_at text NOT NULL,
+  version integer NOT NULL CHECK (version >= 1),
+  desktop_id uuid NOT NULL REFERENCES desktops (id)
+);
+
+CREATE FUNCTION dunning_stage_moves_on() RETURNS trigger LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF NEW.gid IS DISTINCT FROM OLD.gid OR NEW.account_gid IS DISTINCT FROM OLD.account_gid THEN
+    RAISE EXCEPTION 'a statement stage keeps its account' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF NOT ${stageOrderSql('NEW')} > ${stageOrderSql('OLD')} THEN
+    RAISE EXCEPTION 'a statement stage only moves on' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER dunning_stages_move_on BEFORE UPDATE ON dunning_stages
+  FOR EACH ROW EXECUTE FUNCTION dunning_stage_moves_on();
+CREATE TRIGGER dunning_stages_one_version_on BEFORE UPDATE ON dunning_stages
+  FOR EACH ROW EXECUTE FUNCTION one_version_on();
+CREATE TRIGGER dunning_stages_never_deleted BEFORE DELETE ON dunning_stages
+  FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER dunning_stages_no_truncate BEFORE TRUNCATE ON dunning_stages
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+
+ALTER TABLE dunning_stages ENABLE ROW LEVEL SECURITY;
+CREATE POLICY dunning_stages_read ON dunning_stages FOR SELECT USING (true);
+CREATE POLICY dunning_stages_insert_own ON dunning_stages FOR INSERT
+  WITH CHECK (my_desk(desktop_id));
+-- any desk may move an account's stage on, in its own name
+CREATE POLICY dunning_stages_move_on ON dunning_stages FOR UPDATE USING (true)
+  WITH CHECK (my_desk(desktop_id));
+REVOKE ALL ON dunning_stages FROM PUBLIC;
+GRANT SELECT, INSERT ON dunning_stages TO claimdesk_desktop;
+GRANT UPDATE (guarantor_gid, stage, first_statement_date, statements_sent, last_statement_date,
+  last_amount_due, source, updated_at, version, desktop_id) ON dunning_stages
+  TO claimdesk_desktop;
+`;
