@@ -21,7 +21,7 @@ import {
   badDebtMoveRow,
   extraordinaryActionRow,
 } from './wire-collections';
-import { billingRuleRow } from './wire-rules';
+import { billingRuleRow, officeRuleRow } from './wire-rules';
 import {
   appealResponseRow,
   batchClosingRow,
@@ -225,7 +225,7 @@ const version = z.number().int().min(1);
 const changeable = [
   z.strictObject({ tbl: z.literal('follow_ups'), gid, version, row: followUpRow }),
   z.strictObject({ tbl: z.literal('users'), gid, version, row: userRow }),
-  z.strictObject({ tbl: z.literal('billing_rules'), gid, version, row: billingRuleRow }),
+  z.strictObject({ tbl: z.literal('billing_rules'), gid, version, row: officeRuleRow }),
   z.strictObject({ tbl: z.literal('payers'), gid, version, row: payerRow }),
   z.strictObject({ tbl: z.literal('people'), gid, version, row: personRow }),
   z.strictObject({ tbl: z.literal('accounts'), gid, version, row: accountRow }),
@@ -322,7 +322,8 @@ export const change = z.discriminatedUnion('tbl', [
   filed[1].extend(inserted),
   changeable[0].extend(insertedOrChanged),
   changeable[1].extend(insertedOrChanged),
-  changeable[2].extend(insertedOrChanged),
+  // a rule sent is judged on its bounds by the server, which refuses one outside them
+  changeable[2].extend({ ...insertedOrChanged, row: billingRuleRow }),
   changeable[3].extend(insertedOrChanged),
   changeable[4].extend(insertedOrChanged),
   changeable[5].extend(insertedOrChanged),

@@ -1,5 +1,11 @@
 import type { ParsedInputOf } from '../../shared/api/contract';
-import type { BillingRules, BillingRulesView, rulesMethods } from '../../shared/api/rules';
+import { invalid } from '../../shared/api/errors';
+import {
+  callingHoursProblem,
+  type BillingRules,
+  type BillingRulesView,
+  type rulesMethods,
+} from '../../shared/api/rules';
 import type { HandlersOf } from '../core/handlers';
 import type { Ctx, ReadCtx } from '../core/context';
 import { isSupervisor } from '../users/users';
@@ -27,6 +33,15 @@ export function saveBillingRules(
   const changes = Object.fromEntries(
     Object.entries(input).filter(([, v]) => v !== undefined),
   ) as Partial<BillingRules>;
+  // judged as the rules will stand, so changing only one of the two hours is judged too
+  const current = billingRules(ctx.db);
+  const after = { ...current, ...changes };
+  const problem = callingHoursProblem(after.callingHoursStart, after.callingHoursEnd);
+  if (problem) {
+    // shown on the hour that was changed (the end when both were)
+    const moved = after.callingHoursEnd !== current.callingHoursEnd;
+    throw invalid(problem, moved ? 'callingHoursEnd' : 'callingHoursStart');
+  }
   writeBillingRules(ctx.db, changes, { userId: ctx.userId, now: ctx.clock.now() });
   return getBillingRules(ctx);
 }

@@ -53,12 +53,15 @@ export const isoDateField = (label: string) =>
     .refine(isIsoDate, `${label} must be a real calendar date (YYYY-MM-DD).`)
     .transform((v) => v as IsoDate);
 
+/** The largest amount an amount field takes, either way: $99,999,999.99. */
+export const MAX_CENTS = 99_999_999_99;
+
 export const centsField = (label: string) =>
   z
     .number({ error: `${label} must be an amount in cents.` })
     .int(`${label} must be whole cents (no fractions of a cent).`)
-    .min(-99_999_999_99, `${label} is out of range.`)
-    .max(99_999_999_99, `${label} is out of range.`)
+    .min(-MAX_CENTS, `${label} is out of range.`)
+    .max(MAX_CENTS, `${label} is out of range.`)
     .transform((v) => v as Cents);
 
 export const requiredText = (label: string, max: number) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Cents } from '../money/cents';
-import { centsField, none, positiveAmount, whole } from './fields';
+import { centsField, MAX_CENTS, none, whole } from './fields';
 import { read, supervisor, write, type MethodGroup } from './method';
 
 /** The office's billing rules: approval limit, plan terms, grace days, assistance threshold. */
@@ -96,38 +96,106 @@ export interface BillingRulesView {
   lastChange: { at: string; byName: string } | null;
 }
 
+/**
+ * The lowest and highest value of each rule Settings takes, in cents for the money rules. The
+ * input below is built from them, and so are the server's (server migration 25), so a value
+ * no screen could set is held off the office's server too.
+ */
+export const RULE_BOUNDS: Record<keyof BillingRules, readonly [min: number, max: number]> = {
+  writeOffApprovalLimit: [0, MAX_CENTS],
+  reversalApprovalLimit: [0, MAX_CENTS],
+  planMinimumMonthly: [1, MAX_CENTS],
+  planMaxMonths: [1, 120],
+  planGraceDays: [0, 60],
+  promiseGraceDays: [0, 30],
+  assistanceThresholdPercent: [100, 600],
+  incomeSharePercent: [1, 50],
+  appealFollowUpDays: [1, 180],
+  statementCycleDays: [14, 60],
+  pastDueDays: [14, 180],
+  finalNoticeDays: [30, 365],
+  referralNoticeDays: [30, 120],
+  statementMinimum: [0, MAX_CENTS],
+  idleLockMinutes: [1, 240],
+  probateClaimDays: [30, 730],
+  callingHoursStart: [0, 23],
+  callingHoursEnd: [1, 24],
+  weeklyCallAttempts: [1, 50],
+  returnedCheckFee: [0, 10_000],
+  retentionYears: [1, 30],
+  bound501r: [0, 1],
+};
+
+/** A money rule: whole cents within its bounds, worded as Settings words it. */
+const amount = (key: keyof BillingRules, label: string, outside: string) => {
+  const [min, max] = RULE_BOUNDS[key];
+  // beyond any amount at all is the amount field's to word
+  return centsField(label).refine((v) => v > MAX_CENTS || (v >= min && v <= max), outside);
+};
+
+/** A rule that is a count (months, days, percent, hours): a whole number within its bounds. */
+const count = (key: keyof BillingRules, label: string) => whole(label, ...RULE_BOUNDS[key]);
+
 export const saveBillingRulesInput = z.strictObject({
-  writeOffApprovalLimit: centsField('Approval limit')
-    .refine((v) => v >= 0, 'Approval limit cannot be negative.')
-    .optional(),
-  reversalApprovalLimit: centsField('Reversal approval limit')
-    .refine((v) => v >= 0, 'Reversal approval limit cannot be negative.')
-    .optional(),
-  planMinimumMonthly: positiveAmount('Minimum monthly amount').optional(),
-  planMaxMonths: whole('Longest plan', 1, 120).optional(),
-  planGraceDays: whole('Plan grace days', 0, 60).optional(),
-  promiseGraceDays: whole('Promise grace days', 0, 30).optional(),
-  assistanceThresholdPercent: whole('Assistance threshold', 100, 600).optional(),
-  incomeSharePercent: whole('Share of income', 1, 50).optional(),
-  appealFollowUpDays: whole('Days to follow up on an appeal', 1, 180).optional(),
-  statementCycleDays: whole('Statement cycle', 14, 60).optional(),
-  pastDueDays: whole('Days to past due', 14, 180).optional(),
-  finalNoticeDays: whole('Days to final notice', 30, 365).optional(),
-  referralNoticeDays: whole('Days a final notice gives', 30, 120).optional(),
-  statementMinimum: centsField('Smallest balance stated')
-    .refine((v) => v >= 0, 'Smallest balance stated cannot be negative.')
-    .optional(),
-  idleLockMinutes: whole('Minutes before the window locks', 1, 240).optional(),
-  probateClaimDays: whole('Days to file a probate claim', 30, 730).optional(),
-  callingHoursStart: whole('Calling hours start', 0, 23).optional(),
-  callingHoursEnd: whole('Calling hours end', 1, 24).optional(),
-  weeklyCallAttempts: whole('Call attempts in seven days', 1, 50).optional(),
-  returnedCheckFee: centsField('Returned check fee')
-    .refine((v) => v >= 0 && v <= 10_000, 'Returned check fee is from 0.00 to 100.00.')
-    .optional(),
-  retentionYears: whole('Years records are kept', 1, 30).optional(),
-  bound501r: whole('Bound by section 501(r)', 0, 1).optional(),
+  writeOffApprovalLimit: amount(
+    'writeOffApprovalLimit',
+    'Approval limit',
+    'Approval limit cannot be negative.',
+  ).optional(),
+  reversalApprovalLimit: amount(
+    'reversalApprovalLimit',
+    'Reversal approval limit',
+    'Reversal approval limit cannot be negative.',
+  ).optional(),
+  planMinimumMonthly: amount(
+    'planMinimumMonthly',
+    'Minimum monthly amount',
+    'Minimum monthly amount must be more than $0.00.',
+  ).optional(),
+  planMaxMonths: count('planMaxMonths', 'Longest plan').optional(),
+  planGraceDays: count('planGraceDays', 'Plan grace days').optional(),
+  promiseGraceDays: count('promiseGraceDays', 'Promise grace days').optional(),
+  assistanceThresholdPercent: count(
+    'assistanceThresholdPercent',
+    'Assistance threshold',
+  ).optional(),
+  incomeSharePercent: count('incomeSharePercent', 'Share of income').optional(),
+  appealFollowUpDays: count('appealFollowUpDays', 'Days to follow up on an appeal').optional(),
+  statementCycleDays: count('statementCycleDays', 'Statement cycle').optional(),
+  pastDueDays: count('pastDueDays', 'Days to past due').optional(),
+  finalNoticeDays: count('finalNoticeDays', 'Days to final notice').optional(),
+  referralNoticeDays: count('referralNoticeDays', 'Days a final notice gives').optional(),
+  statementMinimum: amount(
+    'statementMinimum',
+    'Smallest balance stated',
+    'Smallest balance stated cannot be negative.',
+  ).optional(),
+  idleLockMinutes: count('idleLockMinutes', 'Minutes before the window locks').optional(),
+  probateClaimDays: count('probateClaimDays', 'Days to file a probate claim').optional(),
+  callingHoursStart: count('callingHoursStart', 'Calling hours start').optional(),
+  callingHoursEnd: count('callingHoursEnd', 'Calling hours end').optional(),
+  weeklyCallAttempts: count('weeklyCallAttempts', 'Call attempts in seven days').optional(),
+  returnedCheckFee: amount(
+    'returnedCheckFee',
+    'Returned check fee',
+    'Returned check fee is from 0.00 to 100.00.',
+  ).optional(),
+  retentionYears: count('retentionYears', 'Years records are kept').optional(),
+  bound501r: count('bound501r', 'Bound by section 501(r)').optional(),
 });
+
+/** An hour of the day as Settings' calling hours are kept (a whole hour, 0-24), as 08:00. */
+const clock = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
+/**
+ * Why calling hours that start at `start` and end at `end` cannot be the office's, or
+ * undefined when they can: calls start no earlier than the start and end before the end, so
+ * a start not before the end leaves no hour to call in.
+ */
+export function callingHoursProblem(start: number, end: number): string | undefined {
+  if (start < end) return undefined;
+  return `Calling hours must start before they end: ${clock(start)} is not before ${clock(end)}.`;
+}
 
 export const rulesMethods = {
   getBillingRules: read<BillingRulesView>()(none),

@@ -11,7 +11,7 @@ import { BatchRefused, insertBatchClosing } from './batches';
 import { insertMoney, MoneyRefused } from './money';
 import { AlreadyCreated, insertRecord } from './records';
 import { applyUserChange, UserRefused } from './users';
-import { applyRuleChange, RuleRefused } from './rules';
+import { applyRuleChange, judgeCallingHours, RuleRefused } from './rules';
 import { applyStageChange } from './stages';
 import { changeRecord, RecordChangeRefused } from './record-changes';
 import { isChangeableChange, type ChangeableTable } from '../record-columns';
@@ -55,6 +55,7 @@ export async function applyEntry(
         [desktopId, e.seq, digest],
       );
       if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, e.seq, digest);
+      await judgeRules(client, e.changes);
       for (const c of e.changes) {
         let version = c.version;
         if (c.tbl === 'users') {
@@ -163,6 +164,19 @@ async function applyRule(
     await applyRuleChange(client, desktopId, c);
   } catch (error) {
     // the desktop takes the office's rule
+    if (error instanceof RuleRefused) throw new Refusal(error.reason, error.serverRows);
+    throw error;
+  }
+}
+
+/** The rules of an entry judged together: calling hours must start before they end. */
+async function judgeRules(client: pg.ClientBase, changes: readonly Change[]): Promise<void> {
+  try {
+    await judgeCallingHours(
+      client,
+      changes.filter((c) => c.tbl === 'billing_rules'),
+    );
+  } catch (error) {
     if (error instanceof RuleRefused) throw new Refusal(error.reason, error.serverRows);
     throw error;
   }

@@ -1,6 +1,16 @@
 import type pg from 'pg';
-import { billingRuleRow, type BillingRuleRow } from '../wire-rules';
+import {
+  callingHoursProblem,
+  MONEY_RULES,
+  RULE_BOUNDS,
+  RULE_LABELS,
+  type BillingRules,
+} from '../../../shared/api/rules';
+import { cents } from '../../../shared/money/cents';
+import { formatCents } from '../../../shared/money/format';
+import { officeRuleRow, type BillingRuleRow } from '../wire-rules';
 import type { Change, ServerRow } from '../wire';
+import { sqlState } from './connection';
 import { isSupervisorRefusal } from './supervisor-decisions';
 
 /**
@@ -34,7 +44,7 @@ export async function serverRule(
   const { version, ...row } = r;
   // a first-copy rule an older version allowed outside today's bounds is not one a desk
   // takes: answered as none, so a refusal never fails (and holds the desk's outbox) on it
-  const parsed = billingRuleRow.safeParse({ ...row, value: Number(row.value) });
+  const parsed = officeRuleRow.safeParse({ ...row, value: Number(row.value) });
   return parsed.success ? { tbl: 'billing_rules', gid, version, row: parsed.data } : undefined;
 }
 
@@ -63,13 +73,11 @@ export async function applyRuleChange(
     ).rowCount;
     await client.query('RELEASE SAVEPOINT rule_change');
   } catch (error) {
-    if (!isSupervisorRefusal(error)) throw error;
+    const why = whyRefused(error, c);
+    if (why === undefined) throw error;
     await client.query('ROLLBACK TO SAVEPOINT rule_change');
     const now = await serverRule(client, c.gid);
-    throw new RuleRefused(
-      `Only a supervisor can change the office’s billing rules, and the office does not know the person who changed this one as an active supervisor; ${afterRefusal(c, now)}.`,
-      now ? [now] : [],
-    );
+    throw new RuleRefused(`${why}; ${afterRefusal(c, now)}.`, now ? [now] : []);
   }
   if (changed === 1) return;
   const now = await serverRule(client, c.gid);
@@ -77,6 +85,61 @@ export async function applyRuleChange(
     `Someone changed this billing rule first at another desktop; ${afterRefusal(c, now)}.`,
     now ? [now] : [],
   );
+}
+
+/** Why the server's own rules refused a change (migrations 22 and 25); undefined: a failure. */
+function whyRefused(error: unknown, c: RuleChange): string | undefined {
+  if (isSupervisorRefusal(error)) {
+    return 'Only a supervisor can change the office’s billing rules, and the office does not know the person who changed this one as an active supervisor';
+  }
+  if (!isCheckRefusal(error, 'billing_rule_bounds')) return undefined;
+  const { key, value } = c.row;
+  const [low, high] = RULE_BOUNDS[key];
+  return `The office holds “${RULE_LABELS[key]}” from ${shown(key, low)} to ${shown(key, high)}, so it refused ${shown(key, value)}`;
+}
+
+const isCheckRefusal = (error: unknown, constraint: string) =>
+  sqlState(error) === '23514' && (error as { constraint?: unknown }).constraint === constraint;
+
+const shown = (key: keyof BillingRules, value: number) =>
+  MONEY_RULES.has(key) && Number.isSafeInteger(value) ? formatCents(cents(value)) : String(value);
+
+/**
+ * Calling hours an entry would leave starting at or after their end, with the hours the
+ * office holds, refused before any rule of it is written (the server's own rule, migration
+ * 25, judges them again as the entry commits). Where the office holds neither, only the
+ * entry's are judged; the desk judged them against its own before sending them.
+ */
+export async function judgeCallingHours(
+  client: pg.ClientBase,
+  changes: readonly RuleChange[],
+): Promise<void> {
+  const hours = changes.filter(
+    (c) => c.row.key === 'callingHoursStart' || c.row.key === 'callingHoursEnd',
+  );
+  if (hours.length === 0) return;
+  const { rows } = await client.query<{ key: string; value: string }>(
+    `SELECT key, value FROM billing_rules WHERE key IN ('callingHoursStart', 'callingHoursEnd')`,
+  );
+  const hour = (key: string) =>
+    hours.find((c) => c.row.key === key)?.row.value ??
+    rows.filter((r) => r.key === key).map((r) => Number(r.value))[0];
+  const start = hour('callingHoursStart');
+  const end = hour('callingHoursEnd');
+  const problem =
+    start === undefined || end === undefined ? undefined : callingHoursProblem(start, end);
+  if (!problem) return;
+  const now: ServerRow[] = [];
+  for (const c of changes) {
+    const row = await serverRule(client, c.gid);
+    if (row) now.push(row);
+  }
+  const [only] = changes;
+  const after =
+    changes.length === 1 && only
+      ? afterRefusal(only, now[0])
+      : 'this desktop went back to the rules as the office has them';
+  throw new RuleRefused(`${problem.replace(/\.$/, '')}; ${after}.`, now);
 }
 
 /** What the refused desk holds then (settleRefusedRules, on the desk). */
