@@ -15,6 +15,7 @@ import { applyRuleChange, RuleRefused } from './rules';
 import { changeRecord, RecordChangeRefused } from './record-changes';
 import { isChangeableChange, type ChangeableTable } from '../record-columns';
 import { deidentifies, purgePerson, removedOnServer, type PurgeHints } from './purge';
+import { withKnownDenial } from './documents';
 
 /** Raised inside the entry's transaction to roll it back and answer with a reason. */
 class Refusal extends Error {
@@ -54,7 +55,8 @@ export async function applyEntry(
         [desktopId, e.seq, digest],
       );
       if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, e.seq, digest);
-      for (const c of e.changes) {
+      for (const sent of e.changes) {
+        const c = await withKnownDenial(client, sent);
         if (c.tbl === 'users') {
           // a name already known in the same standing changes nothing and is not logged
           if (!(await applyUser(client, c))) continue;
