@@ -125,6 +125,13 @@ describeWithPg('appeal letters across the office', () => {
     expect(kept).toMatch(/^own:/);
     // a second letter on it, filed now that it is A's own, goes with no link either
     const second = await generateAppeal(a.ctx, mine);
+    // sealed naming no denial: the office has no row of A's own
+    const sealed = all<{ changes: string }>(a.ctx.db, `SELECT changes FROM outbox`).flatMap((e) =>
+      changesSchema.parse(JSON.parse(e.changes)).flatMap((c) => (c.tbl === 'documents' ? [c] : [])),
+    );
+    expect(sealed.map((c) => [c.gid, c.row.denialGid])).toEqual([
+      [documentGid(a.ctx, second), null],
+    ]);
     await syncAll(a, b);
 
     const gids = [documentGid(a.ctx, first), documentGid(a.ctx, second)];
