@@ -16,6 +16,7 @@ import { withCaptureOff } from './capture';
 import { gidOf, localIdOf, requireOfficeLink } from './gids';
 import { applyEntry } from './server/apply';
 import { openPool } from './server/connection';
+import { placeDocumentFiles } from './documents';
 import { takeRows } from './take';
 import { changes as changesSchema, type ServerRow } from './wire';
 
@@ -226,6 +227,38 @@ describeWithPg('appeal letters across the office', () => {
       { kind: 'appeal', denialId: denialOf(b.ctx) },
     ]);
     expect(localIdOf(b.ctx.db, 'documents', documentGid(a.ctx, letter))).toBeDefined();
+  });
+
+  it('a letter taken before its denial waits for it, then lands on it', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, billed);
+    importDenial(a);
+    const letter = await generateAppeal(a.ctx, denialOf(a.ctx));
+    await a.sync.sync();
+    // the log hands rows over by transaction id, not always in commit order: B meets the
+    // letter first, its file placed as a pull places it
+    const rows = (await serverRows(
+      server,
+      `SELECT tbl, gid, version, row FROM change_log WHERE tbl = 'documents'`,
+    )) as ServerRow[];
+    const pool = openPool(server);
+    try {
+      await placeDocumentFiles(pool, b.ctx, rows);
+    } finally {
+      await pool.end();
+    }
+    const taken = inWriteTransaction(b.ctx, () =>
+      withCaptureOff(b.ctx.db, () => takeRows(b.ctx.db, rows)),
+    );
+    expect(taken).toBe(0);
+    expect(all(b.ctx.db, `SELECT tbl, gid FROM sync_held`)).toEqual([
+      { tbl: 'documents', gid: documentGid(a.ctx, letter) },
+    ]);
+    await b.sync.pull();
+    expect(all(b.ctx.db, `SELECT * FROM sync_held`)).toEqual([]);
+    expect(await lettersOn(b.ctx, accountIds[0] as AccountId)).toEqual([
+      { kind: 'appeal', denialId: denialOf(b.ctx) },
+    ]);
   });
 
   it('the server refuses a desk login’s change of the link, and keeps the one filed', async () => {
