@@ -258,7 +258,7 @@ export function referencesOf(r: ServerRow | Change): [GidTable, string][] {
  */
 const LINKS_LET_GO: Partial<Record<Change['tbl'], GidTable>> = { documents: 'denials' };
 
-export function isLinkLetGo(r: { tbl: Change['tbl'] }, tbl: GidTable): boolean {
+function isLinkLetGo(r: { tbl: Change['tbl'] }, tbl: GidTable): boolean {
   return LINKS_LET_GO[r.tbl] === tbl;
 }
 

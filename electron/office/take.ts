@@ -104,8 +104,8 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
   if ((r.tbl === 'documents' || r.tbl === 'correspondence') && !pulledFilePlaced(db, r)) {
     return 'collides';
   }
-  // an appeal letter sent ahead of its denial (an older version's, sent at the upgrade in a
-  // later entry of the same request) waits for it rather than stopping the pull
+  // an appeal letter met before its denial (the log hands rows over by transaction id, which
+  // need not be commit order) waits for it rather than stopping the pull
   if (
     r.tbl === 'documents' &&
     r.row.denialGid &&
@@ -232,7 +232,8 @@ export function outboxEntries(db: ReadDb): OutboxRow[] {
 
 /**
  * The refused entry and every later one that changes a row it changed (sent as they are,
- * they would build on a change the office does not have), each with its reason.
+ * they would build on a change the office does not have) or names a row it created (the
+ * office has none), each with its reason.
  */
 export function refusedWithFollowers(
   db: ReadDb,
