@@ -2,7 +2,7 @@ import type { Db } from '../db/open';
 import { run } from '../db/query';
 import { localIdOf, setSyncRow } from './gids';
 import { addEntry } from './outbox';
-import { referencesOf } from './records';
+import { boundReferencesOf } from './records';
 import { readFollowUp, updateFollowUp } from './rows';
 import { outboxEntries } from './take';
 import type { Change, ServerRow } from './wire';
@@ -42,7 +42,7 @@ export function trackDenialsByOffice(
       e.changes.some(
         (c) =>
           keys.has(rowKey(c)) ||
-          referencesOf(c).some(([tbl, gid]) => keys.has(rowKey({ tbl, gid }))),
+          boundReferencesOf(c).some(([tbl, gid]) => keys.has(rowKey({ tbl, gid }))),
       ),
   );
   const localId = localIdOf(db, 'follow_ups', own.gid);

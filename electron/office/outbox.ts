@@ -3,7 +3,7 @@ import { all, one, run } from '../db/query';
 import { isOwnGid } from './capture';
 import { gidOf, localIdOf, officeLink, setSyncRow } from './gids';
 import { toChange, type Pending } from './outbox-changes';
-import { referencesOf } from './records';
+import { boundReferencesOf } from './records';
 import { isChangeable } from './record-columns';
 import { changes as changesSchema, type Change, type Entry } from './wire';
 
@@ -186,8 +186,9 @@ const isCollectionChange = (c: Change) => c.tbl === 'accounts' || isCollection(c
  */
 function withoutOwn(db: Db, changes: Change[]): Change[] {
   const own = new Set<string>();
-  return changes.filter((c) => {
-    const local = referencesOf(c).some(([tbl, gid]) => isOwnGid(gid) || own.has(`${tbl} ${gid}`));
+  const isOwn = (tbl: string, gid: string) => isOwnGid(gid) || own.has(`${tbl} ${gid}`);
+  const kept = changes.filter((c) => {
+    const local = boundReferencesOf(c).some(([tbl, gid]) => isOwn(tbl, gid));
     if (!local) return true;
     const localId = localIdOf(db, c.tbl, c.gid);
     if (localId === undefined) return false;
@@ -201,6 +202,32 @@ function withoutOwn(db: Db, changes: Change[]): Change[] {
     }
     return false;
   });
+  // an appeal letter on a denial kept here goes without naming it: the office has no row to name
+  return kept.map((c) =>
+    c.tbl === 'documents' && c.row.denialGid && isOwn('denials', c.row.denialGid)
+      ? { ...c, row: { ...c.row, denialGid: null } }
+      : c,
+  );
+}
+
+/**
+ * Lets go of the denial an appeal letter still to be sent names, when this copy no longer
+ * knows the denial by that id: the office refused it and it stays here as this desk's own
+ * (withdraw.ts keeps a denial a letter names). The letter goes unlinked, as one filed on it
+ * afterwards does (withoutOwn), never held back or refused for it; here it keeps its link.
+ */
+export function letGoOfLostDenials(db: Db): void {
+  for (const e of all<{ seq: number; changes: string }>(db, `SELECT seq, changes FROM outbox`)) {
+    let moved = false;
+    const changes = changesSchema.parse(JSON.parse(e.changes)).map((c): Change => {
+      if (c.tbl !== 'documents' || !c.row.denialGid) return c;
+      if (localIdOf(db, 'denials', c.row.denialGid) !== undefined) return c;
+      moved = true;
+      return { ...c, row: { ...c.row, denialGid: null } };
+    });
+    if (moved)
+      run(db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
+  }
 }
 
 export function addEntry(

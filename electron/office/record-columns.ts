@@ -151,12 +151,14 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
     ['charge', 'charge'],
     ['removedAt', 'removed_at'],
   ],
-  // where the file is kept (folder, file_name) is each desktop's own: see documents.ts
+  // where the file is kept (folder, file_name) is each desktop's own: see documents.ts; the
+  // denial an appeal answers may be let go of (records.ts, LINKS_LET_GO)
   documents: [
     ['kind', 'kind'],
     ['title', 'title'],
     ['accountGid', 'account_id', 'accounts'],
     ['claimGid', 'claim_id', 'claims'],
+    ['denialGid', 'denial_id', 'denials'],
     ['templateId', 'template_id'],
     ['documentDate', 'document_date'],
     ['sha256', 'sha256'],

@@ -132,7 +132,8 @@ function localValues(db: Db, cols: readonly Column[], row: RecordChange['row']):
       );
       return takeUserIdOrNull(db, value as string | null, at);
     }
-    return refersTo ? localIdOrNull(db, refersTo, value as string | null) : value;
+    // a link absent from a row sent before it travelled is none
+    return refersTo ? localIdOrNull(db, refersTo, (value ?? null) as string | null) : value;
   });
 }
 
@@ -245,11 +246,31 @@ export function referencesOf(r: ServerRow | Change): [GidTable, string][] {
     default: {
       const fields: Record<string, unknown> = r.row;
       for (const [field, , refersTo] of COLUMNS[r.tbl]) {
-        if (refersTo) named.push([refersTo, fields[field] as string | null]);
+        if (refersTo) named.push([refersTo, (fields[field] ?? null) as string | null]);
       }
     }
   }
   return named.filter((n): n is [GidTable, string] => n[1] !== null);
+}
+
+/**
+ * The links a row travels without rather than stay on its desk: an appeal letter's denial.
+ * A letter is never withdrawn and was perhaps mailed; when its denial is this desk's own
+ * (`own:`, a denial the office refused that the letter kept here) the office has no row to
+ * name, so the letter goes with no link, not kept back or refused with it (outbox.ts).
+ */
+const LINKS_LET_GO: Partial<Record<Change['tbl'], GidTable>> = { documents: 'denials' };
+
+function isLinkLetGo(r: { tbl: Change['tbl'] }, tbl: GidTable): boolean {
+  return LINKS_LET_GO[r.tbl] === tbl;
+}
+
+/**
+ * The rows a travelling row cannot go without: refused or kept as a desk's own, they keep
+ * it back with them. A row waiting to be taken still waits on every row it names.
+ */
+export function boundReferencesOf(r: ServerRow | Change): [GidTable, string][] {
+  return referencesOf(r).filter(([tbl]) => !isLinkLetGo(r, tbl));
 }
 
 /** The account a travelling row belongs to, by its office-wide id (none for a person). */

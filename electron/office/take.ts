@@ -4,7 +4,8 @@ import { localIdOf, setSyncRow, versionOf } from './gids';
 import { takeBatchClosing } from './batch-closings';
 import { insertLedgerRow, insertReceipt } from './money-rows';
 import { insertActivity, insertFollowUp, updateFollowUp } from './rows';
-import { insertRecord, referencesOf, updateRecord } from './records';
+import { boundReferencesOf, insertRecord, referencesOf, updateRecord } from './records';
+import { letGoOfLostDenials } from './outbox';
 import { isChangeableChange, type ChangeableTable } from './record-columns';
 import { pulledFilePlaced } from './documents';
 import { settleRefusedRules, writeRule } from './rules';
@@ -104,6 +105,15 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
     return 'taken';
   }
   if ((r.tbl === 'documents' || r.tbl === 'correspondence') && !pulledFilePlaced(db, r)) {
+    return 'collides';
+  }
+  // an appeal letter met before its denial (the log hands rows over by transaction id, which
+  // need not be commit order) waits for it rather than stopping the pull
+  if (
+    r.tbl === 'documents' &&
+    r.row.denialGid &&
+    localIdOf(db, 'denials', r.row.denialGid) === undefined
+  ) {
     return 'collides';
   }
   if (r.tbl !== 'follow_ups') {
@@ -228,7 +238,8 @@ export function outboxEntries(db: ReadDb): OutboxRow[] {
 
 /**
  * The refused entry and every later one that changes a row it changed (sent as they are,
- * they would build on a change the office does not have), each with its reason.
+ * they would build on a change the office does not have) or names a row it created (the
+ * office has none), each with its reason.
  */
 export function refusedWithFollowers(
   db: ReadDb,
@@ -240,16 +251,24 @@ export function refusedWithFollowers(
   if (!first) return [];
   // a gid names a row within its table: activity 4 and follow-up 4 of one desktop share one
   const rows = new Set(first.changes.map(rowKey));
+  const inserted = (changes: readonly Change[]) =>
+    changes.filter((c) => c.op === 'insert').map(rowKey);
+  const created = new Set(inserted(first.changes));
   const seqs = new Set([seq]);
   const out = [{ entry: first, reason }];
-  // a row naming a refused one (a note on a refused account) is withdrawn with it
-  const names = (c: Change) => referencesOf(c).some(([tbl, gid]) => rows.has(rowKey({ tbl, gid })));
+  // a row naming a refused one (a note on a refused account) is withdrawn with it; a row
+  // whose change alone was refused is the office's still (a note on a claim whose status
+  // went with a refused posting goes), and an appeal letter naming a refused denial goes
+  // without the link (outbox.ts)
+  const names = (c: Change) =>
+    boundReferencesOf(c).some(([tbl, gid]) => created.has(rowKey({ tbl, gid })));
   for (const e of entries) {
     if (e.seq <= seq) continue;
     const partOfRefused = e.partOf !== null && seqs.has(e.partOf);
     const changesRefused = e.changes.some((c) => rows.has(rowKey(c)));
     if (!partOfRefused && !changesRefused && !e.changes.some(names)) continue;
     for (const c of e.changes) rows.add(rowKey(c));
+    for (const key of inserted(e.changes)) created.add(key);
     seqs.add(e.seq);
     out.push({
       entry: e,
@@ -312,6 +331,8 @@ export function takeServerState(
     db,
     refused.flatMap((r) => r.entry.changes),
   );
+  // a denial kept here as this desk's own: the letters still to be sent go without naming it
+  letGoOfLostDenials(db);
   // a row a later entry still in the outbox changes keeps this copy's state: that entry
   // goes out from it and is accepted or refused on its own
   const refusedSeqs = new Set(refused.map((r) => r.entry.seq));

@@ -6,13 +6,19 @@ import { gid, isoDate, text } from './wire-fields';
 /**
  * A document filed on an account (a letter, a statement, an appeal), named with the SHA-256
  * of its PDF, whose bytes the office keeps once per hash (server/documents.ts). Where a desk
- * keeps the file, and what only it has (the denial, the template copy, the run), stay there.
+ * keeps the file, and what only it has (the template copy, the run), stay there.
  */
 export const documentRow = z.strictObject({
   kind: z.enum(['appeal', 'statement', 'letter']),
   title: z.string(),
   accountGid: gid,
   claimGid: gid.nullable(),
+  /**
+   * The denial an appeal letter answers (server migration 24); null when it answers none, or
+   * when its denial is the filing desk's own. Absent from rows sent before it travelled,
+   * which must read (and digest) as they were sent.
+   */
+  denialGid: gid.nullable().optional(),
   templateId: text,
   documentDate: isoDate,
   sha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -16,6 +16,7 @@ import { applyStageChange } from './stages';
 import { changeRecord, RecordChangeRefused } from './record-changes';
 import { isChangeableChange, type ChangeableTable } from '../record-columns';
 import { deidentifies, purgePerson, removedOnServer, type PurgeHints } from './purge';
+import { withKnownDenial } from './documents';
 
 /** Raised inside the entry's transaction to roll it back and answer with a reason. */
 class Refusal extends Error {
@@ -56,7 +57,8 @@ export async function applyEntry(
       );
       if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, e.seq, digest);
       await judgeRules(client, e.changes);
-      for (const c of e.changes) {
+      for (const sent of e.changes) {
+        const c = await withKnownDenial(client, sent);
         let version = c.version;
         if (c.tbl === 'users') {
           // a name already known in the same standing changes nothing and is not logged

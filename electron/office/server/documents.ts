@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Change } from '../wire';
 
 /**
  * The office's files of filed documents, one per content hash. The server checks the hash
@@ -42,4 +43,21 @@ export async function documentFileRemoved(pool: pg.Pool, sha256: string): Promis
     [sha256],
   );
   return rows.length > 0;
+}
+
+/**
+ * An appeal letter as the office keeps it: naming its denial only when the office has that
+ * denial, or it is a first-copy one (`base:`, on every copy, on the server once it changes).
+ * A desk sends no link to a denial of its own (outbox.ts), but a letter may reach the office
+ * ahead of a denial that is then refused (an older version's, sent at the upgrade in a later
+ * entry of the letter's request, or one sent again behind it, tracked by another desk's
+ * follow-up): kept, that link would name a denial no desk will ever get, and the letter
+ * would wait for it at every other desk. It goes naming none instead, as one on a denial
+ * kept as its desk's own does: the letter is never refused for its link, and no link is
+ * kept that no desk can follow.
+ */
+export async function withKnownDenial(client: pg.ClientBase, c: Change): Promise<Change> {
+  if (c.tbl !== 'documents' || !c.row.denialGid || c.row.denialGid.startsWith('base:')) return c;
+  const { rows } = await client.query(`SELECT 1 FROM denials WHERE gid = $1`, [c.row.denialGid]);
+  return rows.length > 0 ? c : { ...c, row: { ...c.row, denialGid: null } };
 }

@@ -21,6 +21,7 @@ import { serverMigration020 } from './020-assistance';
 import { serverMigration021 } from './021-supervisor-decisions-judged';
 import { serverMigration022 } from './022-billing-rules';
 import { serverMigration023 } from './023-purge-person-texts';
+import { serverMigration024 } from './024-appeal-letter-denial';
 import { serverMigration025 } from './025-billing-rule-bounds';
 import { serverMigration026 } from './026-dunning-stages';
 
@@ -146,6 +147,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 23,
     name: "a de-identified person purged from the collection records' free texts too",
     sql: serverMigration023,
+  },
+  {
+    version: 24,
+    name: 'an appeal letter names its denial office-wide',
+    sql: serverMigration024,
   },
   {
     version: 25,
