@@ -163,6 +163,13 @@ ON follow_ups`,
     `old.status = 'open' AND new.status = 'closed' AND ${CAPTURING}`,
     `INSERT INTO outbox_pending (tbl, local_id, op) VALUES ('batch_closings', new.id, 'insert');`,
   ),
+  // a document is marked sent once; its sending travels under the document's own local id
+  trigger(
+    'office_capture_document_sending',
+    'AFTER UPDATE OF sent_date ON documents',
+    `old.sent_date IS NULL AND new.sent_date IS NOT NULL AND ${CAPTURING}`,
+    `INSERT INTO outbox_pending (tbl, local_id, op) VALUES ('document_sendings', new.id, 'insert');`,
+  ),
   trigger(
     'office_capture_user_insert',
     'AFTER INSERT ON users',

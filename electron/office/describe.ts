@@ -35,6 +35,8 @@ export function describeRow(r: ServerRow | Change): string {
       return `Agency payment ${r.row.reference} of ${formatCents(cents(r.row.gross))} paid on ${formatUsDate(isoDate(r.row.paidOn))}.`;
     case 'agency_placements':
       return `Placed with an agency on ${formatUsDate(isoDate(r.row.placedOn))} with ${formatCents(cents(r.row.balancePlaced))}.`;
+    case 'document_sendings':
+      return `Marked sent on ${formatUsDate(isoDate(r.row.sentDate))}.`;
     case 'batch_closings':
       return `Deposit batch closed at ${formatCents(cents(r.row.expectedTotal))}.`;
     case 'assistance_applications':

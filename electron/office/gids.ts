@@ -16,6 +16,7 @@ export type GidTable =
   | 'receipts'
   | 'ledger_entries'
   | 'batch_closings'
+  | 'document_sendings'
   | 'billing_rules'
   | 'dunning_stages';
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import { gidOf, setSyncRow, versionOf } from './gids';
 import { readBatchClosing } from './batch-closings';
+import { readDocumentSending } from './document-sendings';
 import { readLedgerRow, readReceipt } from './money-rows';
 import { readActivity, readFollowUp } from './rows';
 import { readRule } from './rules';
@@ -44,6 +45,8 @@ export function toChange(db: Db, desktopId: string, p: Pending, userId: number):
         return { tbl: p.tbl, ...inserted, row: readFollowUp(db, p.localId) };
       case 'batch_closings':
         return { tbl: p.tbl, ...inserted, row: readBatchClosing(db, p.localId) };
+      case 'document_sendings':
+        return { tbl: p.tbl, ...inserted, row: readDocumentSending(db, p.localId) };
       case 'facilities':
       case 'payers':
       case 'people':

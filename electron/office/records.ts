@@ -240,6 +240,9 @@ export function referencesOf(r: ServerRow | Change): [GidTable, string][] {
     case 'batch_closings':
       named.push(['deposit_batches', r.row.batchGid]);
       break;
+    case 'document_sendings':
+      named.push(['documents', r.row.documentGid]);
+      break;
     case 'dunning_stages':
       named.push(['accounts', r.row.accountGid], ['people', r.row.guarantorGid]);
       break;

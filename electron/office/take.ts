@@ -2,6 +2,7 @@ import type { Db, ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { localIdOf, setSyncRow, versionOf } from './gids';
 import { takeBatchClosing } from './batch-closings';
+import { takeDocumentSending } from './document-sendings';
 import { insertLedgerRow, insertReceipt } from './money-rows';
 import { insertActivity, insertFollowUp, updateFollowUp } from './rows';
 import { boundReferencesOf, insertRecord, referencesOf, updateRecord } from './records';
@@ -180,6 +181,8 @@ function insertNew(
       return insertLedgerRow(db, r.row);
     case 'batch_closings':
       return takeBatchClosing(db, r.row);
+    case 'document_sendings':
+      return takeDocumentSending(db, r.row);
     default:
       return insertRecord(db, r.tbl, r.row, r.gid);
   }

@@ -43,3 +43,23 @@ export const correspondenceRow = z.strictObject({
   createdBy: gid,
 });
 export type CorrespondenceRow = z.infer<typeof correspondenceRow>;
+
+/**
+ * When a filed document went out, marked once at one desk (server migration 27). It has no
+ * table on a desktop: it is the document's sent date, noted under the document's local id
+ * and named office-wide by the marking desk, as a deposit batch's closing is.
+ */
+export const documentSendingRow = z.strictObject({
+  documentGid: gid,
+  sentDate: isoDate,
+  sentAt: z.string(),
+  sentBy: gid,
+});
+export type DocumentSendingRow = z.infer<typeof documentSendingRow>;
+
+export const documentSendingTravels = z.strictObject({
+  tbl: z.literal('document_sendings'),
+  gid,
+  version: z.literal(1),
+  row: documentSendingRow,
+});

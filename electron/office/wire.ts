@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cents, gid, isoDate, text } from './wire-fields';
-import { correspondenceRow, documentRow } from './wire-filed';
+import { correspondenceRow, documentRow, documentSendingTravels } from './wire-filed';
 import {
   facilityRow,
   payerRow,
@@ -291,6 +291,7 @@ export const serverRow = z.discriminatedUnion('tbl', [
   ...changeable,
   ...CONTACT_SERVER_ROWS,
   dunningStageTravels,
+  documentSendingTravels,
 ]);
 export type ServerRow = z.infer<typeof serverRow>;
 
@@ -338,6 +339,7 @@ export const change = z.discriminatedUnion('tbl', [
   changeable[11].extend(insertedOrChanged),
   changeable[12].extend(insertedOrChanged),
   dunningStageTravels.extend(insertedOrChanged),
+  documentSendingTravels.extend(inserted),
 ]);
 export type Change = z.infer<typeof change>;
 
@@ -350,6 +352,7 @@ export const TRAVELLING_TABLES: readonly string[] = [
   promiseTravels,
   paymentPlanTravels,
   dunningStageTravels,
+  documentSendingTravels,
 ].map((o) => o.shape.tbl.value);
 
 /** One outbox entry: everything one request wrote, applied on the server all or nothing. */

@@ -98,7 +98,10 @@ class KeptForWhatNamesIt extends Error {}
 function withdrawRow(db: Db, c: Change): void {
   const localId = localIdOf(db, c.tbl, c.gid);
   if (localId === undefined) return;
-  if (c.tbl === 'documents' || c.tbl === 'correspondence') throw new KeptForWhatNamesIt();
+  // a letter may have been mailed, and its sent date is recorded once
+  if (c.tbl === 'documents' || c.tbl === 'correspondence' || c.tbl === 'document_sendings') {
+    throw new KeptForWhatNamesIt();
+  }
   // withdrawn, a cease-contact request or a dispute would let this desk call or bill someone
   // who asked it not to: it stays here, its own, with what it names
   if (c.tbl === 'contact_restrictions') throw new KeptForWhatNamesIt();

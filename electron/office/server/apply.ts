@@ -16,7 +16,7 @@ import { applyStageChange } from './stages';
 import { changeRecord, RecordChangeRefused } from './record-changes';
 import { isChangeableChange, type ChangeableTable } from '../record-columns';
 import { deidentifies, purgePerson, removedOnServer, type PurgeHints } from './purge';
-import { withKnownDenial } from './documents';
+import { insertDocumentSending, withKnownDenial } from './documents';
 
 /** Raised inside the entry's transaction to roll it back and answer with a reason. */
 class Refusal extends Error {
@@ -65,6 +65,9 @@ export async function applyEntry(
           if (!(await applyUser(client, c))) continue;
         } else if (c.tbl === 'billing_rules') {
           await applyRule(client, desktopId, c);
+        } else if (c.tbl === 'document_sendings') {
+          // a letter another desk marked sent first: the office keeps that mark
+          if (!(await insertDocumentSending(client, desktopId, c))) continue;
         } else if (c.tbl === 'dunning_stages') {
           // the office's later stage stands, logged already: nothing to log
           const kept = await applyStageChange(client, desktopId, c);
@@ -187,7 +190,7 @@ async function judgeRules(client: pg.ClientBase, changes: readonly Change[]): Pr
 async function applyChange(
   client: pg.ClientBase,
   desktopId: string,
-  c: Exclude<Change, { tbl: 'users' | 'billing_rules' | 'dunning_stages' }>,
+  c: Exclude<Change, { tbl: 'users' | 'billing_rules' | 'dunning_stages' | 'document_sendings' }>,
 ): Promise<void> {
   // a desktop names only rows of its own: one that misnames cannot take another's row
   if (c.op === 'insert' && !c.gid.startsWith(`${desktopId}:`)) {

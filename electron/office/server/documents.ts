@@ -61,3 +61,24 @@ export async function withKnownDenial(client: pg.ClientBase, c: Change): Promise
   const { rows } = await client.query(`SELECT 1 FROM denials WHERE gid = $1`, [c.row.denialGid]);
   return rows.length > 0 ? c : { ...c, row: { ...c.row, denialGid: null } };
 }
+
+/**
+ * A document's sending, once office-wide (server migration 27): a second desk's mark of the
+ * same letter changes nothing and is not logged, the office keeping the first, since both
+ * say it went out. Returns whether this one was kept.
+ */
+export async function insertDocumentSending(
+  client: pg.ClientBase,
+  desktopId: string,
+  c: Extract<Change, { tbl: 'document_sendings' }>,
+): Promise<boolean> {
+  if (!c.gid.startsWith(`${desktopId}:`)) {
+    throw new Error(`Desktop ${desktopId} sent a new row named ${c.gid}`);
+  }
+  const { rowCount } = await client.query(
+    `INSERT INTO document_sendings (gid, document_gid, sent_date, sent_at, sent_by, desktop_id)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (document_gid) DO NOTHING`,
+    [c.gid, c.row.documentGid, c.row.sentDate, c.row.sentAt, c.row.sentBy, desktopId],
+  );
+  return rowCount === 1;
+}

@@ -24,6 +24,7 @@ import { serverMigration023 } from './023-purge-person-texts';
 import { serverMigration024 } from './024-appeal-letter-denial';
 import { serverMigration025 } from './025-billing-rule-bounds';
 import { serverMigration026 } from './026-dunning-stages';
+import { serverMigration027 } from './027-document-sendings';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -162,6 +163,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 26,
     name: "each account's place in its statement cycle, the later of two kept",
     sql: serverMigration026,
+  },
+  {
+    version: 27,
+    name: 'when a filed document went out, marked once office-wide',
+    sql: serverMigration027,
   },
 ];
 
