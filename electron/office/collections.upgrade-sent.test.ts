@@ -176,6 +176,36 @@ describeWithPg('collection records an older version made at a linked desk', () =
     await expectLedgersAgree(server, a, b);
   });
 
+  it("a move of an account another desk moved first is refused and listed, the office's taken", async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 2, owingWithNoWait);
+    const [first, second] = accountIds as [AccountId, AccountId];
+    run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T00:00:00.000Z`);
+    // the older version at A and B's new one move one account before either syncs
+    moveToBadDebt(a, first, { approver: b.ctx.userId });
+    asAnOlderVersion(a);
+    moveToBadDebt(b, first, { approver: a.ctx.userId });
+    await syncAll(b, a);
+
+    upgrade(a, second);
+    await syncAll(a, b);
+    expect(notSyncedActions(a.ctx.db).map((n) => n.reason)).toEqual([
+      expect.stringMatching(/^This account was already moved to bad debt at another desktop/),
+    ]);
+    const officeMove = await serverRows<{ gid: string }>(server, `SELECT gid FROM bad_debt_moves`);
+    expect(officeMove).toHaveLength(1);
+    for (const d of [a, b]) {
+      expect(statusOf(d, first)).toBe('bad_debt');
+      const [move] = all<{ id: number }>(
+        d.ctx.db,
+        `SELECT id FROM bad_debt_moves WHERE undone_at IS NULL`,
+      );
+      expect(gidOf(d.ctx.db, 'bad_debt_moves', move?.id ?? 0)).toBe(officeMove[0]?.gid);
+    }
+    expect(notSyncedActions(b.ctx.db)).toEqual([]);
+    await expectLedgersAgree(server, a, b);
+  });
+
   it("a move the first copy made stays this desk's own, an older version's later one sent", async () => {
     const server = await createServerDatabase();
     // the first copy's move, made before the office by a clock the link's disagrees with
