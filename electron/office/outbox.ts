@@ -55,8 +55,8 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // payment posted into it here down with it
   const batches = changes.filter((c) => c.tbl === 'deposit_batches');
   if (batches.length > 0) addEntry(db, now, userId, batches, null);
-  // a contact rule, hold, waiting application or collection record an older version made,
-  // sent at the upgrade, goes apart, each in an entry of its own: refused (a hold the office
+  // a contact rule, hold, waiting application, collection record, plan or promise an older
+  // version made, sent at the upgrade, goes apart, each in an entry of its own: refused (a hold the office
   // has open already, a lifting by someone no longer a supervisor, another desk's application
   // waiting on the account, an agency of that name at the office), it must take neither the
   // request's work nor the others down with it
@@ -120,7 +120,7 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   if (changed.length > 0) addEntry(db, now, userId, changed, seq);
 }
 
-/** The tables whose older version's rows migrations 62, 64 and 67 name and send at the upgrade. */
+/** The tables whose older version's rows migrations 62, 64, 67 and 69 name and send at the upgrade. */
 const SENT_AT_THE_UPGRADE: ReadonlySet<string> = new Set([
   'contact_restrictions',
   'collection_holds',
@@ -131,10 +131,12 @@ const SENT_AT_THE_UPGRADE: ReadonlySet<string> = new Set([
   'agency_placements',
   'bad_debt_moves',
   'extraordinary_actions',
+  'payment_plans',
+  'promises',
 ]);
 
 /**
- * The noted inserts named before this request (by the upgrade, migrations 62, 64 and 67): a row
+ * The noted inserts named before this request (by the upgrade, migrations 62, 64, 67 and 69): a row
  * noted by a request has no sync row until toChange names it. Read before toChange, as `tbl gid`.
  */
 function namedAtTheUpgrade(db: Db, pending: readonly Pending[]): Set<string> {

@@ -54,8 +54,9 @@ export const migration067 = [
 /**
  * One table's rows made at or after the link (`madeAt`, by this desk's clock) with no sync row:
  * those `sent` allows named `<desktop_id>:<id>` and noted as inserts, the rest named `own:<id>`.
+ * On a standalone desk (no `office_link` row) it selects nothing.
  */
-function older(tbl: string, alias: string, madeAt: string, sent = '1'): string {
+export function older(tbl: string, alias: string, madeAt: string, sent = '1'): string {
   const noSyncRow = `NOT EXISTS (SELECT 1 FROM sync_rows s WHERE s.tbl = '${tbl}' AND s.local_id = ${alias}.id)`;
   const noted = `EXISTS (SELECT 1 FROM outbox_pending p WHERE p.tbl = '${tbl}' AND p.local_id = ${alias}.id)`;
   return `INSERT INTO outbox_pending (tbl, local_id, op)
