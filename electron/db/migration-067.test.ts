@@ -9,8 +9,9 @@ import { SCHEMA_VERSION } from './migrations';
  * `linked` (its write-off of account 2 then sent, as the ledger travelled already): from the
  * first copy, an agency (1), a sending and placement of account 1 and its agency referral
  * (1), and a move of account 3; made after the link, an agency (2), a sending and placement of
- * account 2 with its referral (2), a credit report on account 3 (3), a move of account 2 whose
- * write-off went out, and one of account 4 whose write-off did not.
+ * account 2 with its referral (2) and their history line, which went out, a credit report on
+ * account 3 (3) whose line did not, a move of account 2 whose write-off went out, and one of
+ * account 4 whose write-off did not.
  */
 function versionFiftyNineFile(linked: boolean): string {
   const agency = (id: number, name: string, at: string) =>
@@ -56,11 +57,15 @@ function versionFiftyNineFile(linked: boolean): string {
       VALUES (1, 1, 'agency_referral', '2026-01-06', '2026-01-06T10:00:00Z', 1),
              (2, 2, 'agency_referral', '2026-03-02', '2026-03-02T10:00:00Z', 1),
              (3, 3, 'credit_report', '2026-03-04', '2026-03-04T10:00:00Z', 1);
+    INSERT INTO activities (id, account_id, kind, body, user_id, occurred_at)
+      VALUES (1, 2, 'system', 'Placed with Second Recovery', 1, '2026-03-02T10:00:00.020Z'),
+             (2, 3, 'system', 'Reported to the credit bureaus', 1, '2026-03-04T10:00:00.020Z');
     ${
       linked
         ? `INSERT INTO office_link (id, desktop_id, cursor, linked_at)
              VALUES (1, 'd1', '0', '2026-03-01T00:00:00.000Z');
-           INSERT INTO sync_rows (tbl, local_id, gid) VALUES ('ledger_entries', 2, 'd1:2');`
+           INSERT INTO sync_rows (tbl, local_id, gid)
+             VALUES ('ledger_entries', 2, 'd1:2'), ('activities', 1, 'd1:1');`
         : ''
     }
   `,
@@ -74,6 +79,7 @@ describe('migration 67: collection records an older version made at a linked des
     expect(
       all(db, `SELECT tbl, local_id AS id, gid FROM sync_rows ORDER BY tbl, local_id`),
     ).toEqual([
+      { tbl: 'activities', id: 1, gid: 'd1:1' },
       { tbl: 'agencies', id: 2, gid: 'd1:2' },
       { tbl: 'agency_placement_batches', id: 2, gid: 'd1:2' },
       { tbl: 'agency_placements', id: 2, gid: 'd1:2' },
@@ -81,7 +87,8 @@ describe('migration 67: collection records an older version made at a linked des
       // its write-off never went out: it stays here
       { tbl: 'bad_debt_moves', id: 3, gid: 'own:3' },
       { tbl: 'extraordinary_actions', id: 2, gid: 'd1:2' },
-      { tbl: 'extraordinary_actions', id: 3, gid: 'd1:3' },
+      // its history line never went out: it stays here
+      { tbl: 'extraordinary_actions', id: 3, gid: 'own:3' },
       { tbl: 'ledger_entries', id: 2, gid: 'd1:2' },
     ]);
     expect(
@@ -93,7 +100,6 @@ describe('migration 67: collection records an older version made at a linked des
       { tbl: 'agency_placements', id: 2, op: 'insert' },
       { tbl: 'bad_debt_moves', id: 2, op: 'insert' },
       { tbl: 'extraordinary_actions', id: 2, op: 'insert' },
-      { tbl: 'extraordinary_actions', id: 3, op: 'insert' },
     ]);
     db.close();
   });

@@ -206,6 +206,51 @@ describeWithPg('collection records an older version made at a linked desk', () =
     await expectLedgersAgree(server, a, b);
   });
 
+  it("a placement of an account another desk placed first is refused with its referral, the office's taken", async () => {
+    const server = await createServerDatabase();
+    // an agency of the first copy, at every desk
+    const { a, b, accountIds } = await twoDesktops(server, 2, (ctx, account) => {
+      owingWithNoWait(ctx, account);
+      if (!one(ctx.db, `SELECT 1 AS n FROM agencies`)) addAgency(ctx, { name: 'Coastal Recovery' });
+    });
+    const [first, second] = accountIds as [AccountId, AccountId];
+    // A linked after the first copy's agency was added (at 15:00), and placed later
+    run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T15:30:00.000Z`);
+    const later = { ...a.ctx, clock: fixedClock(TEST_TODAY, '16:00:00.000Z') };
+    const agency = oneOrThrow<{ id: number }>(a.ctx.db, `SELECT id FROM agencies`).id;
+    // the older version at A and B's new one place one account before either syncs
+    for (const ctx of [later, b.ctx]) {
+      atFinalNotice(ctx, first, 45);
+      call(ctx, 'placeAccounts', { agencyId: agency, accountIds: [first] });
+    }
+    asAnOlderVersion(a);
+    await syncAll(b, a);
+
+    upgrade(a, second);
+    await syncAll(a, b);
+    expect(notSyncedActions(a.ctx.db).map((n) => n.reason)).toEqual([
+      expect.stringMatching(/^This account was already placed with an agency at another desktop/),
+    ]);
+    const [office] = await serverRows<{ gid: string }>(server, `SELECT gid FROM agency_placements`);
+    for (const d of [a, b]) {
+      expect(statusOf(d, first)).toBe('agency');
+      const placements = all<{ id: number }>(d.ctx.db, `SELECT id FROM agency_placements`);
+      expect(placements.map((p) => gidOf(d.ctx.db, 'agency_placements', p.id))).toEqual([
+        office?.gid,
+      ]);
+      // one agency referral, the office's: A's went with its placement
+      expect(all(d.ctx.db, `SELECT action FROM extraordinary_actions`)).toEqual([
+        { action: 'agency_referral' },
+      ]);
+    }
+    // A's sending went alone and stands: the file did go to the agency
+    expect(await counts(server)).toEqual([
+      { moves: 0, agencies: 0, sendings: 2, placements: 1, actions: 1 },
+    ]);
+    expect(notSyncedActions(b.ctx.db)).toEqual([]);
+    await expectLedgersAgree(server, a, b);
+  });
+
   it("a move the first copy made stays this desk's own, an older version's later one sent", async () => {
     const server = await createServerDatabase();
     // the first copy's move, made before the office by a clock the link's disagrees with

@@ -14,21 +14,33 @@
  * them with the next request, parents first and apart from its work (outbox.ts), and a refusal
  * takes the usual way back.
  *
- * A move is told from the first copy's as a batch is by its receipts: its write-off went out
- * from this desk (the ledger travelled already), which no first-copy move's did. The others
- * have no row beside them that travelled, so the clock tells them, as migrations 60, 62 and 64
- * do. A move made after the link by the clock whose write-off never went out stays this desk's
- * own, as migration 60 named it. A desk that passed migration 60 before this one keeps its own
+ * Each is told from the first copy's as a batch is by its receipts, not by the clock alone: a
+ * move's write-off went out from this desk (the ledger travelled already), and a placement's,
+ * sending's and action's history line did (notes always travelled), which no first-copy row's
+ * did. An agency has neither: the clock tells it, unless a first-copy sending names it. One
+ * made after the link by the clock that fails its test stays this desk's own, as migration 60
+ * named it. A desk that passed migration 60 before this one keeps its own
  * rows as they are: by now a row may be its own for another reason too (a record the office
  * refused, kept for what names it), which must not go again. Standalone, nothing changes.
  */
 export const migration067 = [
-  older('agencies', 'g', 'g.created_at'),
-  older('agency_placement_batches', 'b', 'b.created_at'),
+  // an agency named by a sending of the first copy is the first copy's, whatever the clock says
+  older(
+    'agencies',
+    'g',
+    'g.created_at',
+    `NOT EXISTS (SELECT 1 FROM agency_placement_batches b WHERE b.agency_id = g.id
+                  AND NOT ${sendingLineSent('b')})`,
+  ),
+  older('agency_placement_batches', 'b', 'b.created_at', sendingLineSent('b')),
   older(
     'agency_placements',
     'p',
     '(SELECT b.created_at FROM agency_placement_batches b WHERE b.id = p.batch_id)',
+    lineSent(
+      'p.account_id',
+      '(SELECT b.created_at FROM agency_placement_batches b WHERE b.id = p.batch_id)',
+    ),
   ),
   older(
     'bad_debt_moves',
@@ -36,9 +48,9 @@ export const migration067 = [
     'm.moved_at',
     `EXISTS (SELECT 1 FROM adjustment_requests q
                JOIN sync_rows s ON s.tbl = 'ledger_entries' AND s.local_id = q.ledger_entry_id
-              WHERE q.id = m.request_id AND s.gid NOT LIKE 'base:%' AND s.gid NOT LIKE 'own:%')`,
+              WHERE q.id = m.request_id AND s.gid = l.desktop_id || ':' || q.ledger_entry_id)`,
   ),
-  older('extraordinary_actions', 'e', 'e.taken_at'),
+  older('extraordinary_actions', 'e', 'e.taken_at', lineSent('e.account_id', 'e.taken_at')),
   // the account's status goes with its records, so another desk no longer holds it open (or
   // "at agency" with nothing to recall): a move or placement refused leaves it on its records
   `INSERT INTO outbox_pending (tbl, local_id, op)
@@ -50,6 +62,26 @@ export const migration067 = [
                     ON p.tbl = 'agency_placements' AND p.local_id = x.id WHERE x.account_id = a.id))
      AND NOT EXISTS (SELECT 1 FROM outbox_pending p WHERE p.tbl = 'accounts' AND p.local_id = a.id);`,
 ].join('\n');
+
+/**
+ * Whether the account's history line written with a record at `at` went out from this desk
+ * (`l`, the link): every action of the collection cycle writes one in its request, and notes
+ * travelled from the first version that linked. The first copy's lines have no sync row. The
+ * line is written a moment after the record, by the same clock, so within a minute of it.
+ */
+function lineSent(account: string, at: string): string {
+  return `EXISTS (SELECT 1 FROM activities act
+               JOIN sync_rows s ON s.tbl = 'activities' AND s.local_id = act.id
+              WHERE act.account_id = ${account} AND s.gid = l.desktop_id || ':' || act.id
+                AND julianday(act.occurred_at) BETWEEN julianday(${at})
+                                                  AND julianday(${at}) + 60.0 / 86400)`;
+}
+
+/** A sending's: the line of one of its placements went out. */
+function sendingLineSent(b: string): string {
+  return `EXISTS (SELECT 1 FROM agency_placements x WHERE x.batch_id = ${b}.id
+                  AND ${lineSent('x.account_id', `${b}.created_at`)})`;
+}
 
 /**
  * One table's rows made at or after the link (`madeAt`, by this desk's clock) with no sync row:
