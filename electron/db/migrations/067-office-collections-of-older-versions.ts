@@ -19,9 +19,9 @@
  * sending's and action's history line did (notes always travelled), which no first-copy row's
  * did. An agency has neither: the clock tells it, unless a first-copy sending names it. One
  * made after the link by the clock that fails its test stays this desk's own, as migration 60
- * named it. A desk that passed migration 60 before this one keeps its own
- * rows as they are: by now a row may be its own for another reason too (a record the office
- * refused, kept for what names it), which must not go again. Standalone, nothing changes.
+ * named it. A desk that passed migration 60 before this one keeps its own rows as they are: by
+ * now a row may be its own for another reason too (a record the office refused, kept for what
+ * names it), which must not go again. Standalone, nothing changes.
  */
 export const migration067 = [
   // an agency named by a sending of the first copy is the first copy's, whatever the clock says
