@@ -6,7 +6,8 @@ import { SCHEMA_VERSION } from './migrations';
 
 /**
  * A version-61 desk, linked to an office on March 1st when `linked`: account 1 with a plan
- * from before the link and one set up after it, and a promise from each side of the link.
+ * from before the link and one set up after it, whose history line went out, and a promise from
+ * each side of the link, the later one's line never sent.
  */
 function versionSixtyOneFile(linked: boolean): string {
   const plan = (id: number, status: string, at: string) =>
@@ -27,10 +28,14 @@ function versionSixtyOneFile(linked: boolean): string {
     INSERT INTO promises (id, account_id, kind, amount, due_date, created_at, created_by)
       VALUES (1, 1, 'promise', 1000, '2026-02-20', '2026-02-10T10:00:00Z', 1),
              (2, 1, 'promise', 1000, '2026-03-20', '2026-03-10T10:00:00Z', 1);
+    INSERT INTO activities (id, account_id, kind, body, user_id, occurred_at)
+      VALUES (1, 1, 'system', 'Payment plan set up', 1, '2026-03-02T10:00:00.020Z'),
+             (2, 1, 'system', 'Promise to pay', 1, '2026-03-10T10:00:00.020Z');
     ${
       linked
         ? `INSERT INTO office_link (id, desktop_id, cursor, linked_at)
-             VALUES (1, 'd1', '0', '2026-03-01T00:00:00.000Z');`
+             VALUES (1, 'd1', '0', '2026-03-01T00:00:00.000Z');
+           INSERT INTO sync_rows (tbl, local_id, gid) VALUES ('activities', 1, 'd1:1');`
         : ''
     }
   `,
@@ -44,15 +49,14 @@ describe('migration 69: plans and promises an older version made at a linked des
     expect(
       all(db, `SELECT tbl, local_id AS id, gid FROM sync_rows ORDER BY tbl, local_id`),
     ).toEqual([
+      { tbl: 'activities', id: 1, gid: 'd1:1' },
       { tbl: 'payment_plans', id: 2, gid: 'd1:2' },
-      { tbl: 'promises', id: 2, gid: 'd1:2' },
+      // its history line never went out: it stays here
+      { tbl: 'promises', id: 2, gid: 'own:2' },
     ]);
     expect(
       all(db, `SELECT tbl, local_id AS id, op FROM outbox_pending ORDER BY tbl, local_id`),
-    ).toEqual([
-      { tbl: 'payment_plans', id: 2, op: 'insert' },
-      { tbl: 'promises', id: 2, op: 'insert' },
-    ]);
+    ).toEqual([{ tbl: 'payment_plans', id: 2, op: 'insert' }]);
     db.close();
   });
 

@@ -69,7 +69,7 @@ export const migration067 = [
  * travelled from the first version that linked. The first copy's lines have no sync row. The
  * line is written a moment after the record, by the same clock, so within a minute of it.
  */
-function lineSent(account: string, at: string): string {
+export function lineSent(account: string, at: string): string {
   return `EXISTS (SELECT 1 FROM activities act
                JOIN sync_rows s ON s.tbl = 'activities' AND s.local_id = act.id
               WHERE act.account_id = ${account} AND s.gid = l.desktop_id || ':' || act.id

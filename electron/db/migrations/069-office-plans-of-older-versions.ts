@@ -1,4 +1,4 @@
-import { older } from './067-office-collections-of-older-versions';
+import { lineSent, older } from './067-office-collections-of-older-versions';
 
 /**
  * Migration 69: the payment plans and promises to pay an older version made at a linked desk
@@ -13,12 +13,14 @@ import { older } from './067-office-collections-of-older-versions';
  * sends each alone with the next request (outbox.ts), and a refusal (another desk set up the
  * account's plan of that number first) takes the usual way back.
  *
- * Nothing beside a plan or promise travelled (its history line names neither), so the clock
- * tells them from the first copy's, as migrations 62 and 63 do. A desk that passed migration
- * 63 before this one keeps them its own, as migration 67 leaves a desk's collection records
- * that passed migration 60. Standalone, nothing changes.
+ * Each is told from the first copy's as migration 67 tells a placement, not by the clock alone:
+ * its history line, written on the account in the request that made it, went out from this
+ * desk (notes always travelled), which no first-copy plan's or promise's did. One made after
+ * the link by the clock whose line never went out stays this desk's own, as migration 63 named
+ * it. A desk that passed migration 63 before this one keeps them its own, as migration 67
+ * leaves a desk's collection records that passed migration 60. Standalone, nothing changes.
  */
 export const migration069 = [
-  older('payment_plans', 'p', 'p.created_at'),
-  older('promises', 'p', 'p.created_at'),
+  older('payment_plans', 'p', 'p.created_at', lineSent('p.account_id', 'p.created_at')),
+  older('promises', 'p', 'p.created_at', lineSent('p.account_id', 'p.created_at')),
 ].join('\n');
