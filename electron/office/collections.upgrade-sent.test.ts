@@ -51,7 +51,7 @@ function asAnOlderVersion(d: Desktop): void {
   run(d.ctx.db, `DELETE FROM outbox WHERE changes = '[]'`);
 }
 
-/** The upgrade (migrations 60 and 67), then the desk's next request, which the outbox seals with. */
+/** The upgrade (migrations 60 and 67), then the desk's next request, which the outbox seals. */
 function upgrade(d: Desktop, accountId: AccountId): void {
   d.ctx.db.exec(migration060);
   d.ctx.db.exec(migration067);

@@ -56,10 +56,11 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   const batches = changes.filter((c) => c.tbl === 'deposit_batches');
   if (batches.length > 0) addEntry(db, now, userId, batches, null);
   // a contact rule, hold, waiting application, collection record, plan or promise an older
-  // version made, sent at the upgrade, goes apart, each in an entry of its own: refused (a hold the office
-  // has open already, a lifting by someone no longer a supervisor, another desk's application
-  // waiting on the account, an agency of that name at the office), it must take neither the
-  // request's work nor the others down with it
+  // version made, sent at the upgrade, goes apart, each in an entry of its own (an account's
+  // collection records with its status): refused (a hold the office has open already, a
+  // lifting by someone no longer a supervisor, another desk's application waiting on the
+  // account, an agency of that name at the office), it must take neither the request's work
+  // nor the others down with it
   const olderEntries = upgradeEntries(
     changes.filter((c) => upgraded.has(`${c.tbl} ${c.gid}`)),
     changes,
@@ -120,7 +121,10 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   if (changed.length > 0) addEntry(db, now, userId, changed, seq);
 }
 
-/** The tables whose older version's rows migrations 62, 64, 67 and 69 name and send at the upgrade. */
+/**
+ * The tables whose older version's rows migrations 62, 64, 67 and 69 name and send at the
+ * upgrade.
+ */
 const SENT_AT_THE_UPGRADE: ReadonlySet<string> = new Set([
   'contact_restrictions',
   'collection_holds',
@@ -136,8 +140,9 @@ const SENT_AT_THE_UPGRADE: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The noted inserts named before this request (by the upgrade, migrations 62, 64, 67 and 69): a row
- * noted by a request has no sync row until toChange names it. Read before toChange, as `tbl gid`.
+ * The noted inserts named before this request (by the upgrade, migrations 62, 64, 67 and 69):
+ * a row noted by a request has no sync row until toChange names it. Read before toChange, as
+ * `tbl gid`.
  */
 function namedAtTheUpgrade(db: Db, pending: readonly Pending[]): Set<string> {
   const named = new Set<string>();
@@ -166,7 +171,7 @@ function upgradeEntries(older: readonly Change[], changes: readonly Change[]): C
   const entries: Change[][] = [];
   const ofAccount = new Map<string, Change[]>();
   for (const c of older) {
-    const account = isCollection(c) ? accountGidOf(c) : undefined;
+    const account = accountGidOf(c);
     if (account === undefined) {
       entries.push([c]);
       continue;
