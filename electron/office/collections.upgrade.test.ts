@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import type { AccountId, UserId } from '../../shared/ids';
-import { all, run } from '../db/query';
+import { all, oneOrThrow, run } from '../db/query';
 import { migration060 } from '../db/migrations/060-bad-debt-moves-from-the-office';
+import { migration067 } from '../db/migrations/067-office-collections-of-older-versions';
 import { call } from '../testing/call';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { expectLedgersAgree, supervisorsOwing } from '../testing/office/money';
@@ -37,7 +38,7 @@ function movedByAnOlderVersion(d: Desktop, account: AccountId, approver: UserId)
 }
 
 describeWithPg('moves to bad debt an older version made at a linked desk', () => {
-  it("stay the desk's own at the upgrade, and never land on another desk's move of that id", async () => {
+  it("are named by the desk at the upgrade, and never land on another desk's move of that id", async () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 2, supervisorsOwing);
     const [first, second] = accountIds as [AccountId, AccountId];
@@ -50,21 +51,28 @@ describeWithPg('moves to bad debt an older version made at a linked desk', () =>
     expect(ofA).toBe(ofB);
     await syncAll(a, b);
 
-    // A upgrades (the migration makes the table again, so its capture triggers come back at
-    // the open after it), and undoes its move
+    // A upgrades (migration 60 makes the table again, so its capture triggers come back at
+    // the open after the migrations), and undoes its move
     a.ctx.db.exec(migration060);
+    a.ctx.db.exec(migration067);
     keepCaptureWithLink(a.ctx.db);
-    expect(gidOf(a.ctx.db, 'bad_debt_moves', ofA)).toBe(`own:${ofA}`);
+    const desk = oneOrThrow<{ id: string }>(a.ctx.db, `SELECT desktop_id AS id FROM office_link`);
+    expect(gidOf(a.ctx.db, 'bad_debt_moves', ofA)).toBe(`${desk.id}:${ofA}`);
     call(a.ctx, 'undoBadDebt', { accountId: first, reason: 'Estate paid' });
     await syncAll(a, b);
 
-    // the undoing stayed at A; the account's status and reversals went
-    expect(await serverRows(server, `SELECT gid FROM bad_debt_moves`)).toEqual([]);
-    const standingAtB = all(
+    // A's move went as it now stands, undone, under its own name: B's of that id stands
+    expect(
+      await serverRows(server, `SELECT gid, undone_at IS NOT NULL AS undone FROM bad_debt_moves`),
+    ).toEqual([{ gid: `${desk.id}:${ofA}`, undone: true }]);
+    const atB = all(
       b.ctx.db,
-      `SELECT account_id AS account, undone_at AS undone FROM bad_debt_moves ORDER BY id`,
+      `SELECT account_id AS account, undone_at IS NOT NULL AS undone FROM bad_debt_moves ORDER BY account_id`,
     );
-    expect(standingAtB).toEqual([{ account: second, undone: null }]);
+    expect(atB).toEqual([
+      { account: first, undone: 1 },
+      { account: second, undone: 0 },
+    ]);
     for (const d of [a, b]) {
       expect(all(d.ctx.db, `SELECT id, status FROM accounts ORDER BY id`)).toEqual([
         { id: first, status: 'open' },

@@ -55,12 +55,18 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // payment posted into it here down with it
   const batches = changes.filter((c) => c.tbl === 'deposit_batches');
   if (batches.length > 0) addEntry(db, now, userId, batches, null);
-  // a contact rule, hold or waiting application an older version made, sent at the upgrade,
-  // goes alone, each in an entry of its own: refused (a hold the office has open already, a
+  // a contact rule, hold, waiting application, collection record, plan or promise an older
+  // version made, sent at the upgrade, goes apart, each in an entry of its own (an account's
+  // collection records with its status): refused (a hold the office has open already, a
   // lifting by someone no longer a supervisor, another desk's application waiting on the
-  // account), it must take neither the request's work nor the others down with it
-  const older = changes.filter((c) => upgraded.has(`${c.tbl} ${c.gid}`));
-  for (const c of older) addEntry(db, now, userId, [c], null);
+  // account, an agency of that name at the office), it must take neither the request's work
+  // nor the others down with it
+  const olderEntries = upgradeEntries(
+    changes.filter((c) => upgraded.has(`${c.tbl} ${c.gid}`)),
+    changes,
+  );
+  for (const entry of olderEntries) addEntry(db, now, userId, entry, null);
+  const older = olderEntries.flat();
   // a change to an earlier record (a claim's status, a person's details) may be refused for
   // its own reason, another desk's change first: it goes after the request's notes, money
   // and new records, as a part of them, so that it cannot take them down with it
@@ -115,17 +121,28 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   if (changed.length > 0) addEntry(db, now, userId, changed, seq);
 }
 
-/** The tables whose older version's rows migrations 62 and 64 name and send at the upgrade. */
+/**
+ * The tables whose older version's rows migrations 62, 64, 67 and 69 name and send at the
+ * upgrade.
+ */
 const SENT_AT_THE_UPGRADE: ReadonlySet<string> = new Set([
   'contact_restrictions',
   'collection_holds',
   'statement_hold_releases',
   'assistance_applications',
+  'agencies',
+  'agency_placement_batches',
+  'agency_placements',
+  'bad_debt_moves',
+  'extraordinary_actions',
+  'payment_plans',
+  'promises',
 ]);
 
 /**
- * The noted inserts named before this request (by the upgrade, migrations 62 and 64): a row noted by
- * a request has no sync row until toChange names it. Read before toChange, as `tbl gid`.
+ * The noted inserts named before this request (by the upgrade, migrations 62, 64, 67 and 69):
+ * a row noted by a request has no sync row until toChange names it. Read before toChange, as
+ * `tbl gid`.
  */
 function namedAtTheUpgrade(db: Db, pending: readonly Pending[]): Set<string> {
   const named = new Set<string>();
@@ -141,6 +158,45 @@ function namedAtTheUpgrade(db: Db, pending: readonly Pending[]): Set<string> {
   }
   return named;
 }
+
+/**
+ * The upgrade's rows in their entries, in table order, so parents go first (an agency before
+ * its sendings and placements). Each goes alone, but for an account's collection records (a
+ * move, a placement, an action): they are its status, so they go together with the account's
+ * change, last, as a request's collection action does. Refused (another desk moved or placed
+ * the account first, changed it, or holds the agency's name), they are withdrawn together and
+ * the account takes the office's row, or stands on its records where the office has none.
+ */
+function upgradeEntries(older: readonly Change[], changes: readonly Change[]): Change[][] {
+  const entries: Change[][] = [];
+  const ofAccount = new Map<string, Change[]>();
+  for (const c of older) {
+    const account = accountGidOf(c);
+    if (account === undefined) {
+      entries.push([c]);
+      continue;
+    }
+    const entry = ofAccount.get(account);
+    if (entry) entry.push(c);
+    else {
+      const made = [c];
+      ofAccount.set(account, made);
+      entries.push(made);
+    }
+  }
+  for (const [account, entry] of ofAccount) {
+    const status = changes.find(
+      (c) => c.tbl === 'accounts' && c.op === 'update' && c.gid === account,
+    );
+    if (status) entry.push(status);
+  }
+  return entries;
+}
+
+const accountGidOf = (c: Change): string | undefined =>
+  c.tbl === 'bad_debt_moves' || c.tbl === 'agency_placements' || c.tbl === 'extraordinary_actions'
+    ? c.row.accountGid
+    : undefined;
 
 const isRecordUpdate = (c: Change) => c.op === 'update' && isChangeable(c.tbl);
 

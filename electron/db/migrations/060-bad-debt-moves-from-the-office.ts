@@ -25,9 +25,10 @@
  * The collection records an older version made at a linked desk were never captured, so
  * they have no office-wide id and would fall back to `base:<id>`, the name of the first
  * copy's row of that id, which another desk's own row may share: an undoing or a recall of
- * one sent now would land on that row there. Each made at or after the link is named this
- * desk's own (`own:`), as a record the office refused is kept: never sent, nor are its later
- * changes (the account's status still travels with them). The other desks never had them.
+ * one sent now would land on that row there. Each agency payment file and payment made at or
+ * after the link is named this desk's own (`own:`), as a record the office refused is kept:
+ * never sent. This migration named the moves, agencies, sendings, placements and actions own
+ * too, until migration 67 came to send them: a desk upgrading past both names them there.
  */
 export const migration060 = `
 CREATE TABLE bad_debt_moves_new (
@@ -62,30 +63,6 @@ CREATE INDEX bad_debt_moves_account ON bad_debt_moves (account_id, undone_at);
 CREATE UNIQUE INDEX bad_debt_moves_one_standing ON bad_debt_moves (account_id)
   WHERE undone_at IS NULL;
 
-INSERT INTO sync_rows (tbl, local_id, gid, version)
-  SELECT 'bad_debt_moves', m.id, 'own:' || m.id, 1 FROM bad_debt_moves m, office_link l
-   WHERE m.moved_at >= l.linked_at
-     AND NOT EXISTS (SELECT 1 FROM sync_rows s WHERE s.tbl = 'bad_debt_moves' AND s.local_id = m.id);
-INSERT INTO sync_rows (tbl, local_id, gid, version)
-  SELECT 'agencies', g.id, 'own:' || g.id, 1 FROM agencies g, office_link l
-   WHERE g.created_at >= l.linked_at
-     AND NOT EXISTS (SELECT 1 FROM sync_rows s WHERE s.tbl = 'agencies' AND s.local_id = g.id);
-INSERT INTO sync_rows (tbl, local_id, gid, version)
-  SELECT 'agency_placement_batches', b.id, 'own:' || b.id, 1
-    FROM agency_placement_batches b, office_link l
-   WHERE b.created_at >= l.linked_at
-     AND NOT EXISTS (SELECT 1 FROM sync_rows s
-                      WHERE s.tbl = 'agency_placement_batches' AND s.local_id = b.id);
-INSERT INTO sync_rows (tbl, local_id, gid, version)
-  SELECT 'agency_placements', p.id, 'own:' || p.id, 1
-    FROM agency_placements p JOIN agency_placement_batches b ON b.id = p.batch_id, office_link l
-   WHERE b.created_at >= l.linked_at
-     AND NOT EXISTS (SELECT 1 FROM sync_rows s WHERE s.tbl = 'agency_placements' AND s.local_id = p.id);
-INSERT INTO sync_rows (tbl, local_id, gid, version)
-  SELECT 'extraordinary_actions', e.id, 'own:' || e.id, 1 FROM extraordinary_actions e, office_link l
-   WHERE e.taken_at >= l.linked_at
-     AND NOT EXISTS (SELECT 1 FROM sync_rows s
-                      WHERE s.tbl = 'extraordinary_actions' AND s.local_id = e.id);
 INSERT INTO sync_rows (tbl, local_id, gid, version)
   SELECT 'agency_payment_files', f.id, 'own:' || f.id, 1 FROM agency_payment_files f, office_link l
    WHERE f.imported_at >= l.linked_at

@@ -53,6 +53,8 @@ import { migration063 } from './063-plans-from-the-office';
 import { migration064 } from './064-office-assistance';
 import { migration065 } from './065-deidentified-collection-texts';
 import { migration066 } from './066-assistance-decided-by';
+import { migration067 } from './067-office-collections-of-older-versions';
+import { migration069 } from './069-office-plans-of-older-versions';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -204,6 +206,16 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 66,
     name: 'who decided a financial-assistance application',
     sql: migration066,
+  },
+  {
+    version: 67,
+    name: 'office database: collection records an older version made at a linked desk travel',
+    sql: migration067,
+  },
+  {
+    version: 69,
+    name: 'office database: plans and promises an older version made at a linked desk travel',
+    sql: migration069,
   },
 ];
 
