@@ -171,7 +171,7 @@ function upgradeEntries(older: readonly Change[], changes: readonly Change[]): C
   const entries: Change[][] = [];
   const ofAccount = new Map<string, Change[]>();
   for (const c of older) {
-    const account = accountGidOf(c);
+    const account = collectionAccountOf(c);
     if (account === undefined) {
       entries.push([c]);
       continue;
@@ -193,7 +193,7 @@ function upgradeEntries(older: readonly Change[], changes: readonly Change[]): C
   return entries;
 }
 
-const accountGidOf = (c: Change): string | undefined =>
+const collectionAccountOf = (c: Change): string | undefined =>
   c.tbl === 'bad_debt_moves' || c.tbl === 'agency_placements' || c.tbl === 'extraordinary_actions'
     ? c.row.accountGid
     : undefined;

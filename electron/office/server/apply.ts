@@ -76,7 +76,13 @@ export async function applyEntry(
         } else if (deidentifies(c) && !(await removedOnServer(client, c.gid))) {
           await applyChange(client, desktopId, c);
           await purgePerson(client, c.gid, purgeHints[c.gid]);
-        } else await applyChange(client, desktopId, c);
+        } else {
+          try {
+            await applyChange(client, desktopId, c);
+          } catch (error) {
+            throw withItsWriteOffSaid(error, c, e.changes);
+          }
+        }
         await client.query(
           `INSERT INTO change_log (tbl, gid, version, row, desktop_id, entry_seq)
              VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -185,6 +191,23 @@ async function judgeRules(client: pg.ClientBase, changes: readonly Change[]): Pr
     if (error instanceof RuleRefused) throw new Refusal(error.reason, error.serverRows);
     throw error;
   }
+}
+
+/**
+ * A move to bad debt an older version recorded goes at the upgrade without its write-off,
+ * which went to the office when it was posted and stays there (migration 67): refused, the
+ * move's words must not say its write-off was withdrawn.
+ */
+function withItsWriteOffSaid(error: unknown, c: Change, changes: readonly Change[]): unknown {
+  const movedEarlier =
+    c.tbl === 'bad_debt_moves' &&
+    c.op === 'insert' &&
+    !changes.some((x) => x.tbl === 'ledger_entries');
+  if (!(error instanceof Refusal) || !movedEarlier) return error;
+  return new Refusal(
+    'This account was already moved to bad debt at another desktop; this move, recorded before this desktop was updated, was withdrawn here and is listed. Its write-off reached the office when it was posted and stands, so the account may now be written off twice: check its ledger and reverse one write-off.',
+    error.serverRows,
+  );
 }
 
 async function applyChange(
