@@ -104,6 +104,9 @@ const isCheckRefusal = (error: unknown, constraint: string) =>
 const shown = (key: keyof BillingRules, value: number) =>
   MONEY_RULES.has(key) && Number.isSafeInteger(value) ? formatCents(cents(value)) : String(value);
 
+/** Taken by every writer of the calling hours: `judgeCallingHours` and server migration 25. */
+export const CALLING_HOURS_LOCK = 'claimdesk calling hours';
+
 /**
  * Calling hours an entry would leave starting at or after their end, with the hours the
  * office holds, refused before any rule of it is written (the server's own rule, migration
@@ -118,6 +121,8 @@ export async function judgeCallingHours(
     (c) => c.row.key === 'callingHoursStart' || c.row.key === 'callingHoursEnd',
   );
   if (hours.length === 0) return;
+  // read after any other writer of the hours has committed (server migration 25)
+  await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [CALLING_HOURS_LOCK]);
   const { rows } = await client.query<{ key: string; value: string }>(
     `SELECT key, value FROM billing_rules WHERE key IN ('callingHoursStart', 'callingHoursEnd')`,
   );

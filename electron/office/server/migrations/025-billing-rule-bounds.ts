@@ -1,4 +1,5 @@
 import { RULE_BOUNDS } from '../../../../shared/api/rules';
+import { CALLING_HOURS_LOCK } from '../rules';
 
 /**
  * Server migration 25: the server holds each billing rule's value to the bounds Settings
@@ -55,12 +56,18 @@ END $$;
 CREATE TRIGGER billing_rules_bounded BEFORE INSERT OR UPDATE ON billing_rules
   FOR EACH ROW EXECUTE FUNCTION billing_rule_bounded();
 
-CREATE FUNCTION billing_calling_hours_ordered() RETURNS trigger LANGUAGE plpgsql STABLE
+-- one writer of the hours at a time, each reading what the one before committed (not STABLE:
+-- its reads see the rows as they stand after the lock), so two moving one hour each cannot
+-- both pass
+CREATE FUNCTION billing_calling_hours_ordered() RETURNS trigger LANGUAGE plpgsql
   SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  starts bigint := (SELECT value FROM public.billing_rules WHERE key = 'callingHoursStart');
-  ends bigint := (SELECT value FROM public.billing_rules WHERE key = 'callingHoursEnd');
+  starts bigint;
+  ends bigint;
 BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('${CALLING_HOURS_LOCK}'));
+  starts := (SELECT value FROM public.billing_rules WHERE key = 'callingHoursStart');
+  ends := (SELECT value FROM public.billing_rules WHERE key = 'callingHoursEnd');
   IF starts >= ends AND NOT public.is_office_upload() THEN
     RAISE EXCEPTION 'calling hours must start before they end, not start at % and end at %',
       starts, ends USING ERRCODE = 'check_violation', CONSTRAINT = 'billing_calling_hours';
