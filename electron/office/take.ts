@@ -99,6 +99,11 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
     });
   }
   if (r.tbl !== 'follow_ups' && localId !== undefined) return 'kept';
+  if (r.tbl === 'documents' && r.row.denialGid && isHeld(db, 'denials', r.row.denialGid)) {
+    // its denial waits here behind this desk's own denial of the claim, perhaps for good: the
+    // letter is taken answering none here rather than wait with it, unseen
+    return takeRow(db, { ...r, row: { ...r.row, denialGid: null } }, force);
+  }
   // a row naming one that waits (its account, claim, receipt, the row it reverses) waits with it
   if (waitsOnHeld(db, r)) return 'collides';
   if (r.tbl === 'activities') {
@@ -209,11 +214,11 @@ function placed(db: Db, write: () => void): 'taken' | 'collides' {
   }
 }
 
+const isHeld = (db: ReadDb, tbl: string, gid: string) =>
+  one(db, `SELECT 1 AS n FROM sync_held WHERE tbl = ? AND gid = ?`, tbl, gid) !== undefined;
+
 function waitsOnHeld(db: ReadDb, r: ServerRow): boolean {
-  return referencesOf(r).some(
-    ([tbl, gid]) =>
-      one(db, `SELECT 1 AS n FROM sync_held WHERE tbl = ? AND gid = ?`, tbl, gid) !== undefined,
-  );
+  return referencesOf(r).some(([tbl, gid]) => isHeld(db, tbl, gid));
 }
 
 export interface OutboxRow {
