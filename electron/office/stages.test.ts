@@ -149,6 +149,24 @@ describeWithPg("an account's place in its statement cycle across the office", ()
     expect(stageRow(b)).toEqual(stageRow(a));
   });
 
+  it("a desk whose clock runs past the office's calendar keeps its stage, and its statement lands", async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const [account] = accountIds as [AccountId];
+    // a date no server clock has reached: the office will not hold a stage dated by it
+    const ahead = '2999-01-04' as IsoDate;
+    await callAsync(on(a, ahead), 'generateStatement', { accountId: account });
+    expect((await a.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
+    await syncAll(a, b);
+    expect(stageRow(a)).toEqual({ stage: 0, sent: 1, last: ahead });
+    expect(stageRow(b)).toBeUndefined();
+    // the statement itself reached B
+    expect(one(b.ctx.db, `SELECT count(*) AS n FROM documents WHERE kind = 'statement'`)).toEqual({
+      n: 1,
+    });
+    expect(await serverRows(server, `SELECT 1 FROM dunning_stages`)).toEqual([]);
+  });
+
   it("holds a desk's login to moving a stage on, never back, and never deleting it", async () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);

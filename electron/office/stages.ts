@@ -2,7 +2,7 @@ import type { Db, ReadDb } from '../db/open';
 import { one, run } from '../db/query';
 import { gidOf, localIdOf } from './gids';
 import type { Change, ServerRow } from './wire';
-import { laterStage, type DunningStageRow } from './wire-stages';
+import { INSTANT, laterStage, type DunningStageRow } from './wire-stages';
 
 /*
  * An account's place in its guarantor's statement cycle travels (server migration 26), so a
@@ -28,11 +28,15 @@ export function readStage(db: ReadDb, accountId: number): DunningStageRow | unde
     accountId,
   );
   if (!r) return undefined;
-  const { guarantorId, ...rest } = r;
+  const { guarantorId, updatedAt, ...rest } = r;
   return {
     accountGid: gidOf(db, 'accounts', accountId),
     guarantorGid: gidOf(db, 'people', guarantorId),
     ...rest,
+    // every writer stamps it with the clock; one written otherwise (by hand) goes as an instant
+    updatedAt: INSTANT.test(updatedAt)
+      ? updatedAt
+      : new Date(Date.parse(updatedAt) || 0).toISOString(),
   };
 }
 

@@ -253,7 +253,10 @@ export class OfficeSync {
     for (;;) {
       const link = requireOfficeLink(this.ctx.db);
       const page = await readChanges(this.pool, link.cursor);
-      const others = page.changes.filter((c) => c.desktopId !== link.desktopId).map((c) => c.row);
+      // an account's statement stage the office answered back to this desk's is taken too
+      const others = page.changes
+        .filter((c) => c.desktopId !== link.desktopId || c.row.tbl === 'dunning_stages')
+        .map((c) => c.row);
       // the files of new documents, fetched and checked before the rows are written
       const placed = await placeDocumentFiles(this.pool, this.ctx, [
         ...others,

@@ -60,6 +60,7 @@ export async function applyEntry(
       for (const sent of e.changes) {
         const c = await withKnownDenial(client, sent);
         let version = c.version;
+        let logged = c.row;
         if (c.tbl === 'users') {
           // a name already known in the same standing changes nothing and is not logged
           if (!(await applyUser(client, c))) continue;
@@ -69,10 +70,11 @@ export async function applyEntry(
           // a letter another desk marked sent first: the office keeps that mark
           if (!(await insertDocumentSending(client, desktopId, c))) continue;
         } else if (c.tbl === 'dunning_stages') {
-          // the office's later stage stands, logged already: nothing to log
-          const kept = await applyStageChange(client, desktopId, c);
-          if (kept === null) continue;
-          version = kept;
+          // the office's stage after it, answered back to the desk when it was not the desk's
+          const office = await applyStageChange(client, desktopId, c);
+          if (office === null) continue;
+          version = office.version;
+          logged = office.row;
         } else if (deidentifies(c) && !(await removedOnServer(client, c.gid))) {
           await applyChange(client, desktopId, c);
           await purgePerson(client, c.gid, purgeHints[c.gid]);
@@ -86,7 +88,7 @@ export async function applyEntry(
         await client.query(
           `INSERT INTO change_log (tbl, gid, version, row, desktop_id, entry_seq)
              VALUES ($1, $2, $3, $4, $5, $6)`,
-          [c.tbl, c.gid, version, JSON.stringify(c.row), desktopId, e.seq],
+          [c.tbl, c.gid, version, JSON.stringify(logged), desktopId, e.seq],
         );
       }
       await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, desktopId]);

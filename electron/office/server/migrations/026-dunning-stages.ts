@@ -1,4 +1,7 @@
+import { INSTANT } from '../../wire-stages';
 import { stageOrderSql } from '../stages';
+
+const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 
 /**
  * Server migration 26: each account's place in its guarantor's statement cycle
@@ -25,19 +28,31 @@ CREATE TABLE dunning_stages (
   desktop_id uuid NOT NULL REFERENCES desktops (id)
 );
 
-CREATE FUNCTION dunning_stage_moves_on() RETURNS trigger LANGUAGE plpgsql
+-- dated no later than two days past the server's clock (desks' clocks differ a little), so
+-- a row written around ClaimDesk cannot hold every later statement off for long
+CREATE FUNCTION dunning_stage_bounded() RETURNS trigger LANGUAGE plpgsql
   SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  latest text := to_char(current_date + 2, 'YYYY-MM-DD');
 BEGIN
-  IF NEW.gid IS DISTINCT FROM OLD.gid OR NEW.account_gid IS DISTINCT FROM OLD.account_gid THEN
+  IF NEW.first_statement_date !~ '${DATE}' OR NEW.first_statement_date COLLATE "C" > latest
+      OR NEW.last_statement_date !~ '${DATE}' OR NEW.last_statement_date COLLATE "C" > latest
+      OR NEW.updated_at !~ '${INSTANT.source}' OR NEW.updated_at COLLATE "C" > latest || 'T99'
+      OR NEW.statements_sent > 1000 THEN
+    RAISE EXCEPTION 'a statement stage must be dated by the office''s calendar'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'dunning_stage_bounds';
+  END IF;
+  IF TG_OP = 'UPDATE' AND (NEW.gid IS DISTINCT FROM OLD.gid
+      OR NEW.account_gid IS DISTINCT FROM OLD.account_gid) THEN
     RAISE EXCEPTION 'a statement stage keeps its account' USING ERRCODE = 'insufficient_privilege';
   END IF;
-  IF NOT ${stageOrderSql('NEW')} > ${stageOrderSql('OLD')} THEN
+  IF TG_OP = 'UPDATE' AND NOT ${stageOrderSql('NEW')} > ${stageOrderSql('OLD')} THEN
     RAISE EXCEPTION 'a statement stage only moves on' USING ERRCODE = 'check_violation';
   END IF;
   RETURN NEW;
 END $$;
-CREATE TRIGGER dunning_stages_move_on BEFORE UPDATE ON dunning_stages
-  FOR EACH ROW EXECUTE FUNCTION dunning_stage_moves_on();
+CREATE TRIGGER dunning_stages_bounded_and_moving_on BEFORE INSERT OR UPDATE ON dunning_stages
+  FOR EACH ROW EXECUTE FUNCTION dunning_stage_bounded();
 CREATE TRIGGER dunning_stages_one_version_on BEFORE UPDATE ON dunning_stages
   FOR EACH ROW EXECUTE FUNCTION one_version_on();
 CREATE TRIGGER dunning_stages_never_deleted BEFORE DELETE ON dunning_stages
