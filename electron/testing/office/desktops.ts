@@ -155,7 +155,34 @@ export function withoutBaseNotes(state: { notes: string[]; followUps: string[] }
 /** Every desktop sends, then every desktop takes what the others sent. */
 export async function syncAll(...desktops: Desktop[]): Promise<void> {
   for (const d of desktops) await d.sync.sync();
+  const [first] = desktops;
+  if (first) await logSettled(first.config);
   for (const d of desktops) await d.sync.pull();
+}
+
+/**
+ * Waits until every row in the office's change log is below the pull's horizon. The horizon
+ * is the cluster's oldest running transaction, and the test cluster is shared by every test
+ * file at once: another file's write in its own database, begun before the last push here
+ * committed, would otherwise hold that push back from the next pull (the horizon at work,
+ * not a fault). Bounded: those transactions are a test's own short writes.
+ */
+async function logSettled(config: pg.ClientConfig): Promise<void> {
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    for (let tries = 0; tries < 1000; tries += 1) {
+      const { rows } = await client.query<{ settled: boolean }>(
+        `SELECT coalesce(max(xid) < pg_snapshot_xmin(pg_current_snapshot()), true) AS settled
+           FROM change_log`,
+      );
+      if (rows[0]?.settled) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('The office change log did not settle: a transaction stays open.');
+  } finally {
+    await client.end();
+  }
 }
 
 /** The same desktop syncing as if its database were encrypted: documents and scans sealed with a key. */
