@@ -167,7 +167,8 @@ ON follow_ups`,
   trigger(
     'office_capture_document_sending',
     'AFTER UPDATE OF sent_date ON documents',
-    `old.sent_date IS NULL AND new.sent_date IS NOT NULL AND ${CAPTURING}`,
+    // only of a document that travels: a statement run's combined print stays on its desk
+    `old.sent_date IS NULL AND new.sent_date IS NOT NULL AND new.kind <> 'statement_run'\n  AND ${CAPTURING}`,
     `INSERT INTO outbox_pending (tbl, local_id, op) VALUES ('document_sendings', new.id, 'insert');`,
   ),
   trigger(

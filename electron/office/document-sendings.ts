@@ -28,15 +28,17 @@ export function readDocumentSending(db: ReadDb, documentId: number): DocumentSen
 }
 
 /**
- * Marks the document sent as another desk did, unless this copy marked it already. Returns
- * the document's local id, under which the sending is known here.
+ * Marks the document sent as another desk did, unless this copy marked it already or removed
+ * it (a de-identified person's letter, whose record is kept as it was: the mark is of no use
+ * there, and writing it would stop the pull). Returns the document's local id, under which
+ * the sending is known here.
  */
 export function takeDocumentSending(db: Db, s: DocumentSendingRow): number {
   const documentId = requireLocalId(db, 'documents', s.documentGid);
   run(
     db,
     `UPDATE documents SET sent_date = ?, sent_by = ?, sent_at = ?
-      WHERE id = ? AND sent_date IS NULL`,
+      WHERE id = ? AND sent_date IS NULL AND removed_at IS NULL`,
     s.sentDate,
     takeUserId(db, s.sentBy, s.sentAt),
     s.sentAt,

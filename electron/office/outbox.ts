@@ -55,6 +55,11 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // payment posted into it here down with it
   const batches = changes.filter((c) => c.tbl === 'deposit_batches');
   if (batches.length > 0) addEntry(db, now, userId, batches, null);
+  // a document's sending goes alone too: the office never refuses one (a second mark changes
+  // nothing), and it is never withdrawn (the letter went), so beside the request's work a
+  // refusal of that work would keep the work here rather than withdraw it
+  const sendings = changes.filter((c) => c.tbl === 'document_sendings');
+  if (sendings.length > 0) addEntry(db, now, userId, sendings, null);
   // a contact rule, hold, waiting application, collection record, plan or promise an older
   // version made, sent at the upgrade, goes apart, each in an entry of its own (an account's
   // collection records with its status): refused (a hold the office has open already, a
@@ -75,6 +80,7 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
       c.tbl !== 'users' &&
       c.tbl !== 'billing_rules' &&
       c.tbl !== 'deposit_batches' &&
+      c.tbl !== 'document_sendings' &&
       !older.includes(c),
   );
   // but a move to bad debt, a placement with an agency or another collection action (and

@@ -99,6 +99,14 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
     });
   }
   if (r.tbl !== 'follow_ups' && localId !== undefined) return 'kept';
+  // a sending of a document not here (a desk's own, or one a desk's login made up) waits,
+  // never stopping the pull
+  if (
+    r.tbl === 'document_sendings' &&
+    localIdOf(db, 'documents', r.row.documentGid) === undefined
+  ) {
+    return 'collides';
+  }
   if (r.tbl === 'documents' && r.row.denialGid && isHeld(db, 'denials', r.row.denialGid)) {
     // its denial waits here behind this desk's own denial of the claim, perhaps for good: the
     // letter is taken answering none here rather than wait with it, unseen

@@ -55,6 +55,7 @@ import { migration065 } from './065-deidentified-collection-texts';
 import { migration066 } from './066-assistance-decided-by';
 import { migration067 } from './067-office-collections-of-older-versions';
 import { migration069 } from './069-office-plans-of-older-versions';
+import { migration070 } from './070-office-sendings-of-older-versions';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -216,6 +217,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 69,
     name: 'office database: plans and promises an older version made at a linked desk travel',
     sql: migration069,
+  },
+  {
+    version: 70,
+    name: 'office database: sent marks an older version recorded at a linked desk travel',
+    sql: migration070,
   },
 ];
 
