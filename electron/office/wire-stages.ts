@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { cents, gid, isoDate } from './wire-fields';
 
+/** An instant as `Clock.now` writes it (the server's trigger holds a row to the same). */
+export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
 /**
  * Where an account's statements stand in its guarantor's cycle (`dunning_stages`): the stage
  * the last statement went out at, when the cycle counts from, how many went and what the last
  * asked for. Named `stage:<account's gid>` on every copy: an account has one.
  */
-/** An instant as `Clock.now` writes it (the server's trigger holds a row to the same). */
-export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-
 export const dunningStageRow = z.strictObject({
   accountGid: gid,
   guarantorGid: gid,
