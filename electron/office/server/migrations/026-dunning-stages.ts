@@ -10,7 +10,11 @@ const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
  * or another within days. A stage is a fact of what was printed, so rows never clash: of two,
  * the later in STAGE_ORDER (wire-stages.ts) is kept, by the upsert of `applyStageChange` and,
  * whoever writes the table, by this trigger, which refuses a stage going back. Any desk may
- * move a stage on, naming itself as the desk that wrote it; none may delete one.
+ * move a stage on, naming itself as the desk that wrote it; none may delete one. A row dated
+ * more than two days past the server's calendar is refused, so one written around ClaimDesk
+ * cannot hold every later statement off. The order and the instant's form are written into
+ * the function as this migration runs: changed later, they need a migration that makes the
+ * function again.
  */
 export const serverMigration026 = `
 CREATE TABLE dunning_stages (
