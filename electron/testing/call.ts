@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
+import type { ApiErrorData } from '../../shared/api/errors';
 import type { Ctx } from '../core/context';
 import { dispatch, dispatchAsync } from '../api/dispatch';
 import { tableCounts } from './test-db';
@@ -13,14 +14,20 @@ export function call<M extends MethodName>(ctx: Ctx, method: M, input: InputOf<M
 
 /**
  * Calls a method that must be refused: checks the error's message and that not a single
- * row in any table changed.
+ * row in any table changed. Returns the error, for a test that reads the fields it names.
  */
-export function expectRefused(ctx: Ctx, method: MethodName, input: unknown, message: RegExp): void {
+export function expectRefused(
+  ctx: Ctx,
+  method: MethodName,
+  input: unknown,
+  message: RegExp,
+): ApiErrorData {
   const before = tableCounts(ctx);
   const result = dispatch(ctx, method, input);
   if (result.ok) expect.fail(`${method} was accepted but should have been refused`);
   expect(result.error.message).toMatch(message);
   expect(tableCounts(ctx)).toEqual(before);
+  return result.error;
 }
 
 /** `call` for methods whose handlers are asynchronous (document rendering). */
