@@ -7,7 +7,6 @@ import { isoDate } from '../../shared/dates/iso-date';
 import { fixedClock, type Ctx } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
 import { documentsDir, stagingDir } from '../filing/location';
-import { fileDocument, type NewDocument } from '../filing/store';
 import { addAddress, addBilledClaim, addPayer } from '../testing/builders';
 import { isSealed } from '../filing/sealed';
 import { call, callAsync, expectRefusedAsync } from '../testing/call';
@@ -19,6 +18,7 @@ import { createServerDatabase, describeWithPg } from '../testing/office/server-d
 import { officeFailure } from './failure';
 import type { ServerConfig } from './server/connection';
 import { localIdOf } from './gids';
+import { fileLetter } from '../testing/office/filed';
 
 /** A letterhead, and a self-pay balance owed by a patient with an address, on the first copy. */
 function owing(ctx: Ctx, accountId: AccountId): void {
@@ -65,21 +65,6 @@ function filesOf(ctx: Ctx): string[] {
   );
 }
 
-/** A plain PDF filed through filing's own path, as a generated letter is. */
-function fileBytes(d: Desktop, accountId: AccountId, pdf: Buffer): Promise<number> {
-  const doc: NewDocument = {
-    kind: 'letter',
-    title: 'Itemized bill',
-    accountId,
-    templateId: 'itemized-bill',
-    templateCopyId: null,
-    documentDate: d.ctx.clock.today(),
-    pages: 1,
-    warnings: [],
-  };
-  return fileDocument(d.ctx, doc, pdf, (id) => id);
-}
-
 const PDF = Buffer.from('%PDF-1.7\n(Statement of account) Tj\n%%EOF\n', 'utf8');
 
 describeWithPg('filed documents in the office', () => {
@@ -123,9 +108,9 @@ describeWithPg('filed documents in the office', () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 2);
     const [first, second] = accountIds as [AccountId, AccountId];
-    const one = await fileBytes(a, first, PDF);
-    const two = await fileBytes(a, second, PDF);
-    const three = await fileBytes(b, first, PDF);
+    const one = await fileLetter(a.ctx, first, PDF);
+    const two = await fileLetter(a.ctx, second, PDF);
+    const three = await fileLetter(b.ctx, first, PDF);
     await syncAll(a, b);
     expect(await serverCount(server, `SELECT count(*) AS n FROM documents`)).toBe(3);
     expect(await serverCount(server, `SELECT count(*) AS n FROM document_files`)).toBe(1);
@@ -138,7 +123,7 @@ describeWithPg('filed documents in the office', () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1);
     const accountId = accountIds[0] as AccountId;
-    await fileBytes(a, accountId, PDF);
+    await fileLetter(a.ctx, accountId, PDF);
     await a.sync.sync();
     const before = filesOf(b.ctx);
     const cursor = oneOrThrow<{ c: string }>(b.ctx.db, `SELECT cursor AS c FROM office_link`).c;
@@ -176,7 +161,7 @@ describeWithPg('filed documents in the office', () => {
     const { a, b, accountIds } = await twoDesktops(server, 1);
     const sealedA = await withKey(a, server);
     const sealedB = await withKey(b, server);
-    await fileBytes(sealedA, accountIds[0] as AccountId, PDF);
+    await fileLetter(sealedA.ctx, accountIds[0] as AccountId, PDF);
     expect(filesOf(a.ctx).every((f) => isSealed(fileAt(a.ctx, f)))).toBe(true);
     await sealedA.sync.sync();
     expect(await serverBytes(server)).toEqual([PDF]);
@@ -205,7 +190,7 @@ describeWithPg('filed documents in the office', () => {
       b.ctx.db,
       `SELECT id FROM accounts WHERE account_number = '100234'`,
     ).id;
-    const documentId = await fileBytes(b, mine, PDF);
+    const documentId = await fileLetter(b.ctx, mine, PDF);
     await a.sync.sync();
     expect((await b.sync.sync()).push.accepted).toBe(0);
 
@@ -232,7 +217,7 @@ describeWithPg('filed documents in the office', () => {
       a.ctx.db,
       `SELECT id FROM accounts WHERE account_number = '100234'`,
     ).id;
-    const documentId = await fileBytes(a, theirs, PDF);
+    const documentId = await fileLetter(a.ctx, theirs, PDF);
     await a.sync.sync();
     // B takes first: its own account holds the number, so A's and the document on it wait
     await b.sync.pull();

@@ -2,26 +2,21 @@ import path from 'node:path';
 import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
 import { REMOVED } from '../../shared/api/purge';
-import type { AccountId, UserId } from '../../shared/ids';
-import type { Ctx } from '../core/context';
-import { closeDatabase } from '../db/open';
+import type { AccountId } from '../../shared/ids';
 import { all, oneOrThrow } from '../db/query';
-import { fileDocument, type NewDocument } from '../filing/store';
 import { addAccount } from '../testing/builders';
 import { call, callAsync } from '../testing/call';
-import { deskLogin } from '../testing/office/desk-login';
 import { desktopsOf, syncAll, type Desktop } from '../testing/office/desktops';
 import { closeAccount, eleanor, NAME, patientOf, whatNamesHer } from '../testing/office/eleanor';
-import { desktopOver } from '../testing/office/office-copy';
 import { accountId, serverCount, withSupervisors } from '../testing/office/records';
 import { COLUMNS as SHEET_COLUMNS, sheet, sheetRow } from '../testing/csv-sheet';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { pdfScan, scanned } from '../testing/scans';
 import { createTestCtx } from '../testing/test-db';
-import { downloadOfficeCopy } from './download';
 import { gidOf } from './gids';
 import type { ServerConfig } from './server/connection';
 import { OfficeSync } from './sync';
+import { fileLetter, joiningDesk } from '../testing/office/filed';
 
 /** Every text the server holds in the tables that could name a person, as one string. */
 async function serverText(server: ServerConfig): Promise<string> {
@@ -46,25 +41,6 @@ async function serverText(server: ServerConfig): Promise<string> {
   }
 }
 
-/** A letter filed on the account through filing's own path, its PDF as given. */
-function fileLetter(d: Desktop, accountId: AccountId, pdf: Buffer): Promise<number> {
-  return fileLetterOn(d.ctx, accountId, pdf);
-}
-
-function fileLetterOn(ctx: Ctx, accountId: AccountId, pdf: Buffer): Promise<number> {
-  const doc: NewDocument = {
-    kind: 'letter',
-    title: 'Itemized bill',
-    accountId,
-    templateId: 'itemized-bill',
-    templateCopyId: null,
-    documentDate: ctx.clock.today(),
-    pages: 1,
-    warnings: [],
-  };
-  return fileDocument(ctx, doc, pdf, (id) => id);
-}
-
 const HERS = Buffer.from('%PDF-1.7\n(Dear Eleanor Testwell) Tj\n%%EOF\n', 'utf8');
 const FORM = Buffer.from('%PDF-1.7\n(Statement of account) Tj\n%%EOF\n', 'utf8');
 
@@ -78,21 +54,6 @@ async function office(server: ServerConfig) {
   const [a, b] = desktops as [Desktop, Desktop];
   const [hers, other] = accountIds as [AccountId, AccountId];
   return { a, b, hers, other };
-}
-
-/** A third desk joining the office by downloading its copy, as a new desktop does. */
-async function joining(server: ServerConfig, dir: string, userId: UserId): Promise<Desktop> {
-  const config = await deskLogin(server);
-  const target = path.join(dir, 'joined', 'claimdesk.sqlite');
-  await downloadOfficeCopy(config, target, 'desktop 3');
-  const ctx = desktopOver(target, userId);
-  const sync = new OfficeSync(ctx, config, 'desktop 3');
-  onTestFinished(async () => {
-    await sync.close();
-    closeDatabase(ctx.db);
-  });
-  await sync.connect();
-  return { ctx, config, sync };
 }
 
 describeWithPg("a person de-identified at one desk, on the office's server", () => {
@@ -121,10 +82,10 @@ describeWithPg("a person de-identified at one desk, on the office's server", () 
       receivedDate: '2026-03-10',
       file: scanned('Testwell letter.pdf', pdfScan('Dear billing office, Eleanor Testwell')),
     });
-    await fileLetter(a, hers, HERS);
+    await fileLetter(a.ctx, hers, HERS);
     // the same form on her account and another patient's: one file, which the other keeps
-    await fileLetter(a, hers, FORM);
-    await fileLetter(a, other, FORM);
+    await fileLetter(a.ctx, hers, FORM);
+    await fileLetter(a.ctx, other, FORM);
     await syncAll(a, b, a);
     // her mail returned at both desks at once: B is refused with the office's row of her
     for (const d of [a, b]) {
@@ -190,7 +151,7 @@ describeWithPg("a person de-identified at one desk, on the office's server", () 
       expect(listed(d)).toBe(d === b ? 2 : 0);
     }
 
-    const c = await joining(server, path.dirname(a.ctx.databasePath), a.ctx.userId);
+    const c = await joiningDesk(server, path.dirname(a.ctx.databasePath), a.ctx.userId);
     await c.sync.pull();
     expect(whatNamesHer(c)).not.toMatch(NAME);
     expect(whatNamesHer(c)).toContain(REMOVED);
@@ -317,13 +278,13 @@ describeWithPg('a desk joining after the purge dropped a first-copy file', () =>
     const { accountId: hers } = addAccount(ctx);
     eleanor(ctx, hers);
     // filed before the office: its row is in the first copy, its file sent with the office
-    await fileLetterOn(ctx, hers, HERS);
+    await fileLetter(ctx, hers, HERS);
     const sync = new OfficeSync(ctx, server, 'desktop 1');
     onTestFinished(() => sync.close());
     await sync.createOffice();
     const a: Desktop = { ctx, config: server, sync };
     // the same letter filed again after joining: the office's row names the same file
-    await fileLetter(a, hers, HERS);
+    await fileLetter(a.ctx, hers, HERS);
     closeAccount(a, hers);
     call(ctx, 'deidentifyPerson', {
       accountId: hers,
@@ -335,7 +296,7 @@ describeWithPg('a desk joining after the purge dropped a first-copy file', () =>
       await serverCount(server, `SELECT count(*) AS n FROM document_files WHERE bytes IS NULL`),
     ).toBe(1);
 
-    const c = await joining(server, ctx.dir, ctx.userId);
+    const c = await joiningDesk(server, ctx.dir, ctx.userId);
     await c.sync.pull();
     expect(whatNamesHer(c)).not.toMatch(NAME);
     const letters = await callAsync(c.ctx, 'listAccountDocuments', { accountId: hers });
