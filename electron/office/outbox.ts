@@ -3,7 +3,7 @@ import { all, one, run } from '../db/query';
 import { isOwnGid } from './capture';
 import { gidOf, localIdOf, officeLink, setSyncRow } from './gids';
 import { toChange, type Pending } from './outbox-changes';
-import { boundReferencesOf } from './records';
+import { accountGidOf, boundReferencesOf } from './records';
 import { isChangeable } from './record-columns';
 import { changes as changesSchema, type Change, type Entry } from './wire';
 
@@ -177,7 +177,7 @@ function upgradeEntries(older: readonly Change[], changes: readonly Change[]): C
   const entries: Change[][] = [];
   const ofAccount = new Map<string, Change[]>();
   for (const c of older) {
-    const account = collectionAccountOf(c);
+    const account = isCollection(c) ? accountGidOf(c) : undefined;
     if (account === undefined) {
       entries.push([c]);
       continue;
@@ -198,11 +198,6 @@ function upgradeEntries(older: readonly Change[], changes: readonly Change[]): C
   }
   return entries;
 }
-
-const collectionAccountOf = (c: Change): string | undefined =>
-  c.tbl === 'bad_debt_moves' || c.tbl === 'agency_placements' || c.tbl === 'extraordinary_actions'
-    ? c.row.accountGid
-    : undefined;
 
 const isRecordUpdate = (c: Change) => c.op === 'update' && isChangeable(c.tbl);
 
