@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -11,7 +12,9 @@ export default defineConfig({
     globalSetup: ['renderer/e2e/global-setup.ts', 'electron/testing/office/pg-global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // each file has its own browser, database files and office database; a browser waits on
+    // rendering and the handlers on disk, so two files at once keep even two cores busy
+    maxWorkers: Math.max(2, os.availableParallelism()),
     // the page needs a moment on a loaded two-core machine
     expect: { poll: { timeout: 15_000, interval: 100 } },
   },
