@@ -4,9 +4,13 @@ import { describe, onTestFinished } from 'vitest';
 import type { ServerConfig } from '../../office/server/connection';
 import { PG_ENV, PG_SKIP_ENV } from './pg-global-setup';
 
+/** This worker's own cluster (`VITEST_POOL_ID` counts workers from 1). */
 function clusterConfig(): ServerConfig | null {
   const json = process.env[PG_ENV];
-  return json ? (JSON.parse(json) as ServerConfig) : null;
+  if (!json) return null;
+  const configs = JSON.parse(json) as ServerConfig[];
+  const worker = Number(process.env.VITEST_POOL_ID ?? '1');
+  return configs[(worker - 1) % configs.length] ?? null;
 }
 
 /**
