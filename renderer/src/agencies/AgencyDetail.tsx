@@ -29,7 +29,7 @@ import { Timestamp, UsDate } from '../components/UsDate';
 import { downloadText } from '../export/download';
 import { AgencyFiles } from './AgencyFiles';
 import { AgencyForm } from './AgencyForm';
-import { percentText } from './agency-form';
+import { percentText } from '../../../shared/money/basis-points';
 import { PlacementPanel } from './PlacementPanel';
 
 function Placements({

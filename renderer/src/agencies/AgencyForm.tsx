@@ -24,7 +24,7 @@ import { api } from '../app/api';
 import { navigate } from '../app/router';
 import { fieldErrors, invalidateAll } from '../app/query';
 import { FormError } from '../components/FormError';
-import { bpsFrom, percentText } from './agency-form';
+import { bpsFrom, percentText } from '../../../shared/money/basis-points';
 
 /**
  * Adds or changes an agency: its name, the placement file's columns (only from the closed

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bpsFrom, percentText } from './agency-form';
+import { bpsFrom, percentText } from './basis-points';
 
 describe('the commission field', () => {
   it('reads a percent as basis points, exactly', () => {
