@@ -6,7 +6,9 @@ import { APPEAL_LEVEL, DENIAL_RESOLUTION, DENIAL_STATE } from '../../shared/code
 import { formatUsDate, isoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
+import { percentText } from '../../shared/money/basis-points';
 import type { Change, ReceiptRow, ServerRow } from './wire';
+import type { AgencyRow } from './wire-collections';
 import { isChangeableChange, type ChangeableTable } from './record-columns';
 
 /** A synced row in a sentence: the server's reasons and the not-synced list both say it. */
@@ -116,6 +118,12 @@ function describeApplicationChange(r: Extract<Change, { tbl: 'assistance_applica
   return `Financial-assistance application of ${received} set to ${r.status}.`;
 }
 
+/** An agency's terms as its edit left them: what a supervisor redoing it needs to see. */
+function describeAgencyTerms(r: AgencyRow): string {
+  const paid = r.remittance === 'net' ? 'paid net of commission' : 'paid in full';
+  return `${percentText(r.commissionBps)}% commission, ${paid}${r.active ? '' : ', taking no new accounts'}`;
+}
+
 /** A change to an earlier record, as the not-synced list says it. */
 function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
   switch (c.tbl) {
@@ -147,6 +155,8 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
         return `Payment plan of ${formatCents(cents(c.row.monthlyAmount))} a month now has ${c.row.installments.length} installments.`;
       }
       return `Change to the payment plan of ${formatCents(cents(c.row.monthlyAmount))} a month; this desktop had it ${c.row.status.replace('_', ' ')}${c.row.endReason ? ` (${c.row.endReason})` : ''}.`;
+    case 'agencies':
+      return `Collection agency ${c.row.name} changed: ${describeAgencyTerms(c.row)}.`;
     case 'bad_debt_moves':
       // a move still standing changed only by what was recovered on it (a payment, or its reversal)
       if (c.row.undoneAt === null) {

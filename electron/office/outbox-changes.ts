@@ -206,5 +206,7 @@ function recordUpdate(db: Db, tbl: ChangeableTable, localId: number): Change {
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'assistance_applications':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'agencies':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
   }
 }

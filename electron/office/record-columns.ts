@@ -344,6 +344,7 @@ export const CHANGEABLE_TABLES = [
   'collection_holds',
   'payment_plans',
   'assistance_applications',
+  'agencies',
 ] as const satisfies readonly RecordTable[];
 
 export type ChangeableTable = (typeof CHANGEABLE_TABLES)[number];
@@ -369,6 +370,8 @@ const NAMING: Record<ChangeableTable, readonly string[]> = {
   ...CONTACT_NAMING,
   ...PLAN_NAMING,
   ...ASSISTANCE_NAMING,
+  // an agency is renamed, its terms and file layout changed, and it is set inactive in Settings
+  agencies: ['created_by'],
 };
 
 /** The desktop's columns a later change of a changeable record can move, in COLUMNS' order. */

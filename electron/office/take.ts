@@ -177,7 +177,12 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
       return updateRecord(db, r.tbl, id, r.row);
     case 'assistance_applications':
       return updateRecord(db, r.tbl, id, r.row);
+    case 'agencies':
+      return updateRecord(db, r.tbl, id, r.row);
   }
+  // a table added to the changeable ones fails here, not by taking nothing
+  const unhandled: never = r;
+  return unhandled;
 }
 
 function insertNew(

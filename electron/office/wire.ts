@@ -180,7 +180,6 @@ const insertOnly = [
     version: z.literal(1),
     row: appealResponseRow,
   }),
-  z.strictObject({ tbl: z.literal('agencies'), gid, version: z.literal(1), row: agencyRow }),
   z.strictObject({
     tbl: z.literal('agency_placement_batches'),
     gid,
@@ -246,6 +245,8 @@ const changeable = [
     version,
     row: assistanceApplicationRow,
   }),
+  // an agency edited in Settings: its name, terms, file layout, and whether it takes accounts
+  z.strictObject({ tbl: z.literal('agencies'), gid, version, row: agencyRow }),
 ] as const;
 
 export {
@@ -318,7 +319,6 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[12].extend(inserted),
   insertOnly[13].extend(inserted),
   insertOnly[14].extend(inserted),
-  insertOnly[15].extend(inserted),
   filed[0].extend(inserted),
   filed[1].extend(inserted),
   changeable[0].extend(insertedOrChanged),
@@ -338,6 +338,7 @@ export const change = z.discriminatedUnion('tbl', [
   paymentPlanTravels.extend(insertedOrChanged),
   changeable[11].extend(insertedOrChanged),
   changeable[12].extend(insertedOrChanged),
+  changeable[13].extend(insertedOrChanged),
   dunningStageTravels.extend(insertedOrChanged),
   documentSendingTravels.extend(inserted),
 ]);

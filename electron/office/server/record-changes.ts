@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { COLUMNS, changingColumns, serverColumn, type ChangeableTable } from '../record-columns';
 import { serverRow, type Change, type ServerRow } from '../wire';
-import { sqlState } from './connection';
+import { constraintOf, sqlState } from './connection';
 import { embeddedColumns, embeddedFields } from './embedded';
 import { isSupervisorRefusal, notEndedBySupervisor } from './supervisor-decisions';
 
@@ -119,6 +119,10 @@ export async function changeRecord(
         now ? [now] : [],
       );
     }
+    if (c.tbl === 'agencies' && constraintOf(error) === 'agencies_name_once') {
+      const now = await serverRecord(client, c.tbl, c.gid);
+      throw new RecordChangeRefused(nameTaken(c.row.name, now !== undefined), now ? [now] : []);
+    }
     changed = 0;
   }
   if (changed === 1) return;
@@ -137,6 +141,14 @@ export async function changeRecord(
   );
 }
 
+/** An agency renamed to a name another desk's agency took first (one name office-wide). */
+function nameTaken(name: string, officeHasIt: boolean): string {
+  const after = officeHasIt
+    ? 'this desktop took the office’s record of the agency it renamed'
+    : 'the office has no record of the agency it renamed yet, so this desktop keeps its change here, listed, for a supervisor to put right';
+  return `An agency named ${name} was already added at another desktop; ${after}.`;
+}
+
 const NOUN: Record<ChangeableTable, string> = {
   payers: 'payer',
   people: 'person',
@@ -151,6 +163,7 @@ const NOUN: Record<ChangeableTable, string> = {
   collection_holds: 'statement hold',
   payment_plans: 'payment plan',
   assistance_applications: 'financial-assistance application',
+  agencies: 'collection agency',
 };
 
 /** The record in words a person knows it by; a person is not named, the reason being kept. */
@@ -182,5 +195,7 @@ function named(c: RecordUpdate): string {
       return "this account's payment plan";
     case 'assistance_applications':
       return "this account's financial-assistance application";
+    case 'agencies':
+      return `collection agency ${c.row.name}`;
   }
 }

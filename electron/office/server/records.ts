@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { COLLECTION_HOLD } from '../../../shared/api/statements';
 import { COLUMNS, serverColumn, type RecordTable } from '../record-columns';
 import type { Change, ServerRow } from '../wire';
-import { sqlState } from './connection';
+import { constraintOf, sqlState } from './connection';
 import { serverRecord } from './record-changes';
 import { serverFollowUp } from './rows';
 import { embeddedColumns } from './embedded';
@@ -90,11 +90,6 @@ async function officeDenial(client: pg.ClientBase, claimGid: string): Promise<Se
   const followUp = await serverFollowUp(client, 'gid = $1', [named.followUpGid]);
   const denial = await serverRecord(client, 'denials', named.gid);
   return [...(followUp ? [followUp] : []), ...(denial ? [denial] : [])];
-}
-
-function constraintOf(error: unknown): string | undefined {
-  const constraint = (error as { constraint?: unknown }).constraint;
-  return typeof constraint === 'string' ? constraint : undefined;
 }
 
 /** What the office already has, said as a person knows it; undefined for another clash. */

@@ -1,5 +1,5 @@
 import type { ChangeableTable, RecordTable } from '../record-columns';
-import { sqlState } from './connection';
+import { constraintOf, sqlState } from './connection';
 
 /**
  * The server's refusal of a supervisor's decision that names someone it does not know as an
@@ -7,10 +7,7 @@ import { sqlState } from './connection';
  * desk's login meets (those are failures, not a person's work to list).
  */
 export function isSupervisorRefusal(error: unknown): boolean {
-  return (
-    sqlState(error) === '42501' &&
-    (error as { constraint?: unknown }).constraint === 'supervisor_decision'
-  );
+  return sqlState(error) === '42501' && constraintOf(error) === 'supervisor_decision';
 }
 
 const MADE: Partial<Record<RecordTable, string>> = {
@@ -29,6 +26,7 @@ const ENDED: Partial<Record<ChangeableTable, readonly [decision: string, record:
   bad_debt_moves: ['undo a move to bad debt', 'the move'],
   assistance_applications: ['decide a financial-assistance application', 'the application'],
   contact_restrictions: ['lift a contact restriction', 'the restriction, which stands'],
+  agencies: ['change a collection agency', 'the agency'],
 };
 
 /** Why the office refused a record made by someone it does not know as a supervisor. */

@@ -4,6 +4,7 @@ import { CHANGING as CHANGING_017 } from './017-purge-person';
 import { CHANGING_CONTACT } from './018-contact-rules';
 import { CHANGING_PLANS } from './019-plans';
 import { CHANGING_020 } from './020-assistance';
+import { CHANGING_028 } from './028-agency-changes';
 
 // the grants of migration 17, and those of the later migrations that made more records change
 const CHANGING: Record<string, string> = {
@@ -11,6 +12,7 @@ const CHANGING: Record<string, string> = {
   ...CHANGING_CONTACT,
   ...CHANGING_PLANS,
   ...CHANGING_020,
+  ...CHANGING_028,
 };
 
 describe("what a desk's login may update on the server", () => {

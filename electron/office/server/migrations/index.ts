@@ -25,6 +25,7 @@ import { serverMigration024 } from './024-appeal-letter-denial';
 import { serverMigration025 } from './025-billing-rule-bounds';
 import { serverMigration026 } from './026-dunning-stages';
 import { serverMigration027 } from './027-document-sendings';
+import { serverMigration028 } from './028-agency-changes';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -168,6 +169,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 27,
     name: 'when a filed document went out, marked once office-wide',
     sql: serverMigration027,
+  },
+  {
+    version: 28,
+    name: 'an agency edited in Settings changes by version, by an active supervisor',
+    sql: serverMigration028,
   },
 ];
 

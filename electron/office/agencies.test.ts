@@ -1,0 +1,197 @@
+import { expect, it } from 'vitest';
+import type { AccountId, PersonId, UserId } from '../../shared/ids';
+import type { Ctx } from '../core/context';
+import { oneOrThrow } from '../db/query';
+import { addAgency, atFinalNotice, type AgencyInput } from '../testing/agencies';
+import { addAddress } from '../testing/builders';
+import { call } from '../testing/call';
+import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { owing } from '../testing/office/money';
+import { serverRows } from '../testing/office/office-copy';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { describeRow } from './describe';
+import { notSyncedActions } from './not-synced';
+
+/** Every desk's user a supervisor, the first copy's agency, and an owing patient at final notice. */
+function office(ctx: Ctx, account: AccountId): void {
+  everyoneSupervisor(ctx);
+  owing(ctx, account);
+  const { patientId } = oneOrThrow<{ patientId: PersonId }>(
+    ctx.db,
+    `SELECT patient_id AS patientId FROM accounts WHERE id = ?`,
+    account,
+  );
+  addAddress(ctx, patientId);
+  call(ctx, 'saveBillingRules', { bound501r: 0 });
+  addAgency(ctx, { name: 'Coastal Recovery' });
+}
+
+interface AgencyState {
+  name: string;
+  columns: string;
+  commissionBps: number;
+  remittance: string;
+  contact: string | null;
+  active: number;
+}
+
+const agencyNamed = (d: Desktop, name: string) =>
+  oneOrThrow<AgencyState & { id: number }>(
+    d.ctx.db,
+    `SELECT id, name, columns, commission_bps AS commissionBps, remittance, contact, active
+       FROM agencies WHERE name = ?`,
+    name,
+  );
+
+const stateOf = ({ id: _id, ...state }: AgencyState & { id: number }): AgencyState => state;
+
+/** A supervisor's edit in Settings at desk `d`: the whole form, as the screen sends it. */
+function editAgency(d: Desktop, name: string, edit: Partial<AgencyInput>): void {
+  const g = agencyNamed(d, name);
+  call(d.ctx, 'saveAgency', {
+    agencyId: g.id,
+    name: g.name,
+    columns: JSON.parse(g.columns) as AgencyInput['columns'],
+    commissionBps: g.commissionBps,
+    remittance: g.remittance as AgencyInput['remittance'],
+    contact: g.contact,
+    active: g.active === 1,
+    ...edit,
+  });
+}
+
+const serverAgencies = (server: Parameters<typeof serverRows>[0]) =>
+  serverRows<{ gid: string; name: string; version: number }>(
+    server,
+    `SELECT gid, name, version FROM agencies ORDER BY name`,
+  );
+
+describeWithPg('collection agencies edited across the office', () => {
+  it('an agency edited at one desk is edited at the other, and set inactive takes no account there', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const [account] = accountIds as [AccountId];
+
+    editAgency(a, 'Coastal Recovery', {
+      name: 'Coastal Recovery Group',
+      commissionBps: 3000,
+      remittance: 'net',
+      contact: 'Lee at 207-555-0142',
+      columns: ['account', 'balance'],
+      active: false,
+    });
+    await syncAll(a, b);
+
+    expect(stateOf(agencyNamed(b, 'Coastal Recovery Group'))).toEqual(
+      stateOf(agencyNamed(a, 'Coastal Recovery Group')),
+    );
+    expect(agencyNamed(b, 'Coastal Recovery Group')).toMatchObject({
+      commissionBps: 3000,
+      remittance: 'net',
+      active: 0,
+    });
+    // the first copy's agency reaches the server at its first change, at version 2
+    expect(await serverAgencies(server)).toEqual([
+      { gid: expect.stringMatching(/^base:\d+$/), name: 'Coastal Recovery Group', version: 2 },
+    ]);
+    // B no longer places accounts with it
+    atFinalNotice(b.ctx, account, 45);
+    expect(() =>
+      call(b.ctx, 'placeAccounts', {
+        agencyId: agencyNamed(b, 'Coastal Recovery Group').id,
+        accountIds: [account],
+      }),
+    ).toThrow(/Coastal Recovery Group is no longer in use/);
+
+    // an agency added at B after joining, edited at A, is edited at B
+    addAgency(b.ctx, { name: 'Harbor Collections' });
+    await syncAll(b, a);
+    editAgency(a, 'Harbor Collections', { commissionBps: 1250 });
+    await syncAll(a, b);
+    expect(agencyNamed(b, 'Harbor Collections').commissionBps).toBe(1250);
+    expect(notSyncedActions(a.ctx.db)).toEqual([]);
+    expect(notSyncedActions(b.ctx.db)).toEqual([]);
+  });
+
+  it('of two desks editing one agency at once, the second is refused, listed, and takes the office’s', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, office);
+
+    editAgency(a, 'Coastal Recovery', { commissionBps: 3000 });
+    editAgency(b, 'Coastal Recovery', { commissionBps: 2000, remittance: 'net' });
+    await syncAll(a, b);
+    await syncAll(a, b);
+
+    expect(stateOf(agencyNamed(b, 'Coastal Recovery'))).toEqual(
+      stateOf(agencyNamed(a, 'Coastal Recovery')),
+    );
+    expect(agencyNamed(b, 'Coastal Recovery')).toMatchObject({
+      commissionBps: 3000,
+      remittance: 'gross',
+    });
+    const [refused, ...more] = notSyncedActions(b.ctx.db);
+    expect(more).toEqual([]);
+    expect(refused?.reason).toBe(
+      "Someone changed collection agency Coastal Recovery first at another desktop; this desktop took the office's record of it.",
+    );
+    // what B's supervisor did, said so it can be redone
+    expect(refused?.changes.map(describeRow)).toEqual([
+      'Collection agency Coastal Recovery changed: 20% commission, paid net of commission.',
+    ]);
+  });
+
+  it('an agency renamed to a name another desk took is refused, and the office’s rename of it is taken', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, office);
+    // the office has the first copy's agency, so the rename's refusal has a record to give back
+    editAgency(a, 'Coastal Recovery', { contact: 'Dana at 207-555-0100' });
+    await syncAll(a, b);
+
+    addAgency(a.ctx, { name: 'Harbor Collections' });
+    editAgency(b, 'Coastal Recovery', { name: 'harbor collections' });
+    await syncAll(a, b);
+    await syncAll(a, b);
+
+    expect(agencyNamed(b, 'Coastal Recovery').contact).toBe('Dana at 207-555-0100');
+    expect(agencyNamed(b, 'Harbor Collections').name).toBe('Harbor Collections');
+    expect(notSyncedActions(b.ctx.db).map((x) => x.reason)).toEqual([
+      'An agency named harbor collections was already added at another desktop; this desktop took the office’s record of the agency it renamed.',
+    ]);
+    expect((await serverAgencies(server)).map((g) => g.name)).toEqual([
+      'Coastal Recovery',
+      'Harbor Collections',
+    ]);
+  });
+
+  it('an edit by someone the office no longer knows as a supervisor is refused, and the desk takes the office’s', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, office);
+    editAgency(a, 'Coastal Recovery', { contact: 'Dana at 207-555-0100' });
+    await syncAll(a, b);
+    // B's supervisor makes A's a representative; A, not yet knowing, edits the agency
+    const { username, displayName } = oneOrThrow<{ username: string; displayName: string }>(
+      a.ctx.db,
+      `SELECT username, display_name AS displayName FROM users WHERE id = ?`,
+      a.ctx.userId,
+    );
+    call(b.ctx, 'saveUser', {
+      userId: oneOrThrow<{ id: UserId }>(
+        b.ctx.db,
+        `SELECT id FROM users WHERE username = ?`,
+        username,
+      ).id,
+      displayName,
+      role: 'representative',
+      active: true,
+    });
+    await b.sync.sync();
+    editAgency(a, 'Coastal Recovery', { commissionBps: 100 });
+    await syncAll(a, b);
+
+    expect(agencyNamed(a, 'Coastal Recovery').commissionBps).toBe(2500);
+    expect(agencyNamed(b, 'Coastal Recovery').commissionBps).toBe(2500);
+    expect(notSyncedActions(a.ctx.db).map((x) => x.reason)).toEqual([
+      'Only a supervisor can change a collection agency, and the office does not know the person who made this change as an active supervisor; this desktop took the office’s record of the agency.',
+    ]);
+  });
+});
