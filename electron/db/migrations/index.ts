@@ -56,6 +56,7 @@ import { migration066 } from './066-assistance-decided-by';
 import { migration067 } from './067-office-collections-of-older-versions';
 import { migration069 } from './069-office-plans-of-older-versions';
 import { migration070 } from './070-office-sendings-of-older-versions';
+import { migration071 } from './071-office-agency-edits-of-older-versions';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -222,6 +223,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 70,
     name: 'office database: sent marks an older version recorded at a linked desk travel',
     sql: migration070,
+  },
+  {
+    version: 71,
+    name: 'office database: agency edits an older version made at a linked desk travel',
+    sql: migration071,
   },
 ];
 
