@@ -157,6 +157,10 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
       return `Change to the payment plan of ${formatCents(cents(c.row.monthlyAmount))} a month; this desktop had it ${c.row.status.replace('_', ' ')}${c.row.endReason ? ` (${c.row.endReason})` : ''}.`;
     case 'agencies':
       return `Collection agency ${c.row.name} changed: ${describeAgencyTerms(c.row)}.`;
+    case 'claim_lines':
+      return c.row.removedAt === null
+        ? `Claim line ${c.row.lineNumber} set to ${c.row.procedureCode ?? c.row.revenueCode ?? 'no code'} for ${formatCents(cents(c.row.charge))}.`
+        : `Claim line ${c.row.lineNumber} removed by a replacement claim.`;
     case 'bad_debt_moves':
       // a move still standing changed only by what was recovered on it (a payment, or its reversal)
       if (c.row.undoneAt === null) {

@@ -345,6 +345,7 @@ export const CHANGEABLE_TABLES = [
   'payment_plans',
   'assistance_applications',
   'agencies',
+  'claim_lines',
 ] as const satisfies readonly RecordTable[];
 
 export type ChangeableTable = (typeof CHANGEABLE_TABLES)[number];
@@ -372,6 +373,8 @@ const NAMING: Record<ChangeableTable, readonly string[]> = {
   ...ASSISTANCE_NAMING,
   // an agency is renamed, its terms and file layout changed, and it is set inactive in Settings
   agencies: ['created_by'],
+  // a replacement claim (837 frequency 7) changes a line's codes and charge, or removes it
+  claim_lines: ['claim_id', 'line_number'],
 };
 
 /** The desktop's columns a later change of a changeable record can move, in COLUMNS' order. */

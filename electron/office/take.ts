@@ -179,6 +179,8 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
       return updateRecord(db, r.tbl, id, r.row);
     case 'agencies':
       return updateRecord(db, r.tbl, id, r.row);
+    case 'claim_lines':
+      return updateRecord(db, r.tbl, id, r.row);
   }
   // a table added to the changeable ones fails here, not by taking nothing
   const unhandled: never = r;

@@ -148,7 +148,6 @@ const insertOnly = [
   z.strictObject({ tbl: z.literal('receipts'), gid, version: z.literal(1), row: receiptRow }),
   z.strictObject({ tbl: z.literal('ledger_entries'), gid, version: z.literal(1), row: ledgerRow }),
   z.strictObject({ tbl: z.literal('addresses'), gid, version: z.literal(1), row: addressRow }),
-  z.strictObject({ tbl: z.literal('claim_lines'), gid, version: z.literal(1), row: claimLineRow }),
   z.strictObject({
     tbl: z.literal('claim_adjustments'),
     gid,
@@ -247,6 +246,8 @@ const changeable = [
   }),
   // an agency edited in Settings: its name, terms, file layout, and whether it takes accounts
   z.strictObject({ tbl: z.literal('agencies'), gid, version, row: agencyRow }),
+  // a claim's line as a replacement claim left it: its codes and charge, or removed
+  z.strictObject({ tbl: z.literal('claim_lines'), gid, version, row: claimLineRow }),
 ] as const;
 
 export {
@@ -318,7 +319,6 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[11].extend(inserted),
   insertOnly[12].extend(inserted),
   insertOnly[13].extend(inserted),
-  insertOnly[14].extend(inserted),
   filed[0].extend(inserted),
   filed[1].extend(inserted),
   changeable[0].extend(insertedOrChanged),
@@ -339,6 +339,7 @@ export const change = z.discriminatedUnion('tbl', [
   changeable[11].extend(insertedOrChanged),
   changeable[12].extend(insertedOrChanged),
   changeable[13].extend(insertedOrChanged),
+  changeable[14].extend(insertedOrChanged),
   dunningStageTravels.extend(insertedOrChanged),
   documentSendingTravels.extend(inserted),
 ]);

@@ -164,6 +164,7 @@ const NOUN: Record<ChangeableTable, string> = {
   payment_plans: 'payment plan',
   assistance_applications: 'financial-assistance application',
   agencies: 'collection agency',
+  claim_lines: 'claim line',
 };
 
 /** The record in words a person knows it by; a person is not named, the reason being kept. */
@@ -197,5 +198,7 @@ function named(c: RecordUpdate): string {
       return "this account's financial-assistance application";
     case 'agencies':
       return `collection agency ${c.row.name}`;
+    case 'claim_lines':
+      return `line ${c.row.lineNumber} of this claim`;
   }
 }

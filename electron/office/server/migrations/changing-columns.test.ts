@@ -5,6 +5,7 @@ import { CHANGING_CONTACT } from './018-contact-rules';
 import { CHANGING_PLANS } from './019-plans';
 import { CHANGING_020 } from './020-assistance';
 import { CHANGING_028 } from './028-agency-changes';
+import { CHANGING_029 } from './029-claim-line-changes';
 
 // the grants of migration 17, and those of the later migrations that made more records change
 const CHANGING: Record<string, string> = {
@@ -13,6 +14,7 @@ const CHANGING: Record<string, string> = {
   ...CHANGING_PLANS,
   ...CHANGING_020,
   ...CHANGING_028,
+  ...CHANGING_029,
 };
 
 describe("what a desk's login may update on the server", () => {

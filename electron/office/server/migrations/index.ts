@@ -26,6 +26,7 @@ import { serverMigration025 } from './025-billing-rule-bounds';
 import { serverMigration026 } from './026-dunning-stages';
 import { serverMigration027 } from './027-document-sendings';
 import { serverMigration028 } from './028-agency-changes';
+import { serverMigration029 } from './029-claim-line-changes';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -174,6 +175,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 28,
     name: 'an agency edited in Settings changes by version, by an active supervisor',
     sql: serverMigration028,
+  },
+  {
+    version: 29,
+    name: "a claim's lines change by version, as a replacement claim leaves them",
+    sql: serverMigration029,
   },
 ];
 
