@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { expect, it } from 'vitest';
 import type { Ctx } from '../core/context';
 import { run } from '../db/query';
@@ -192,6 +192,53 @@ describeWithPg("the office server holding its billing rules to Settings' bounds"
     call(a.ctx, 'saveBillingRules', { planMaxMonths: 24 });
     await syncAll(a, b);
     expect(rules(b).planMaxMonths).toBe(24);
+  });
+
+  it('lets a desk change a rule the office holds outside them, though it passed that one over', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, office);
+    call(a.ctx, 'saveBillingRules', { statementCycleDays: 21 });
+    await syncAll(a, b);
+    // the office's owner writing one outside the bounds, as before server migration 25
+    const owner = new pg.Client(server);
+    await owner.connect();
+    try {
+      await owner.query(`ALTER TABLE billing_rules DISABLE TRIGGER billing_rules_bounded`);
+      const { rows } = await owner.query<{ row: unknown }>(
+        `UPDATE billing_rules SET value = 7, version = version + 1
+          WHERE gid = 'rule:statementCycleDays'
+          RETURNING jsonb_build_object('key', key, 'value', value, 'updatedAt', updated_at,
+            'updatedBy', updated_by) AS row`,
+      );
+      await owner.query(`ALTER TABLE billing_rules ENABLE TRIGGER billing_rules_bounded`);
+      await owner.query(
+        `INSERT INTO change_log (tbl, gid, version, row, desktop_id, entry_seq)
+           VALUES ('billing_rules', 'rule:statementCycleDays', 2, $1, $2, 999)`,
+        [JSON.stringify(rows[0]?.row), deskId(a)],
+      );
+    } finally {
+      await owner.end();
+    }
+    await syncAll(a, b);
+    expect(rules(b).statementCycleDays).toBe(21);
+
+    // A's supervisor sets it again from the version A holds, which the office has passed
+    call(a.ctx, 'saveBillingRules', { statementCycleDays: 30 });
+    await syncAll(a, b);
+    await syncAll(a, b);
+    expect(rules(a).statementCycleDays).toBe(30);
+    expect(rules(b).statementCycleDays).toBe(30);
+    expect(notSyncedActions(a.ctx.db)).toEqual([]);
+    expect((await serverRules(server)).find((r) => r.gid === 'rule:statementCycleDays')).toEqual({
+      gid: 'rule:statementCycleDays',
+      value: '30',
+      version: 3,
+    });
+    // and A holds it at the office's version: its next change lands from there
+    call(a.ctx, 'saveBillingRules', { statementCycleDays: 28 });
+    await syncAll(a, b);
+    expect(rules(b).statementCycleDays).toBe(28);
+    expect(notSyncedActions(a.ctx.db)).toEqual([]);
   });
 
   it('takes the first copy’s rules at the upload, as an older version allowed them', async () => {

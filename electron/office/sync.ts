@@ -253,9 +253,15 @@ export class OfficeSync {
     for (;;) {
       const link = requireOfficeLink(this.ctx.db);
       const page = await readChanges(this.pool, link.cursor);
-      // an account's statement stage the office answered back to this desk's is taken too
+      // an account's statement stage the office answered back to this desk's is taken too,
+      // and a rule of this desk's that replaced one passed over, at the office's version
       const others = page.changes
-        .filter((c) => c.desktopId !== link.desktopId || c.row.tbl === 'dunning_stages')
+        .filter(
+          (c) =>
+            c.desktopId !== link.desktopId ||
+            c.row.tbl === 'dunning_stages' ||
+            c.row.tbl === 'billing_rules',
+        )
         .map((c) => c.row);
       // the files of new documents, fetched and checked before the rows are written
       const placed = await placeDocumentFiles(this.pool, this.ctx, [

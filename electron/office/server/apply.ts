@@ -66,7 +66,7 @@ export async function applyEntry(
           // a name already known in the same standing changes nothing and is not logged
           if (!(await applyUser(client, c))) continue;
         } else if (c.tbl === 'billing_rules') {
-          await applyRule(client, desktopId, c);
+          version = await applyRule(client, desktopId, c);
         } else if (c.tbl === 'document_sendings') {
           // a letter another desk marked sent first: the office keeps that mark
           if (!(await insertDocumentSending(client, desktopId, c))) continue;
@@ -173,9 +173,9 @@ async function applyRule(
   client: pg.ClientBase,
   desktopId: string,
   c: Extract<Change, { tbl: 'billing_rules' }>,
-): Promise<void> {
+): Promise<number> {
   try {
-    await applyRuleChange(client, desktopId, c);
+    return await applyRuleChange(client, desktopId, c);
   } catch (error) {
     // the desktop takes the office's rule
     if (error instanceof RuleRefused) throw new Refusal(error.reason, error.serverRows);

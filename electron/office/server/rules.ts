@@ -8,7 +8,7 @@ import {
 } from '../../../shared/api/rules';
 import { cents } from '../../../shared/money/cents';
 import { formatCents } from '../../../shared/money/format';
-import { officeRuleRow, type BillingRuleRow } from '../wire-rules';
+import { officeRuleRow, withinRuleBounds, type BillingRuleRow } from '../wire-rules';
 import type { Change, ServerRow } from '../wire';
 import { sqlState } from './connection';
 import { isSupervisorRefusal } from './supervisor-decisions';
@@ -48,15 +48,32 @@ export async function serverRule(
   return parsed.success ? { tbl: 'billing_rules', gid, version, row: parsed.data } : undefined;
 }
 
+/**
+ * Applies a desk's change of a rule; returns the version the office now holds it at. That is
+ * the desk's, but over a rule the office holds outside Settings' bounds (from before server
+ * migration 25), which no desk takes (`readChanges` passes over it): a desk could never
+ * start from its version, so a change within the bounds replaces it from whatever version
+ * the desk had, one version on from the office's, and the desk takes its own change back
+ * at that version (sync.ts).
+ */
 export async function applyRuleChange(
   client: pg.ClientBase,
   desktopId: string,
   c: RuleChange,
-): Promise<void> {
+): Promise<number> {
   if (c.gid !== `rule:${c.row.key}` || c.version !== c.baseVersion + 1) {
     throw new Error(`Desktop ${desktopId} sent rule ${c.gid} as ${c.row.key}, to ${c.version}`);
   }
-  const values = [c.gid, c.row.key, c.row.value, c.row.updatedAt, c.row.updatedBy, c.version];
+  const held = await client.query<{ key: keyof BillingRules; value: string; version: number }>(
+    `SELECT key, value, version FROM billing_rules WHERE gid = $1 FOR UPDATE`,
+    [c.gid],
+  );
+  const office = held.rows[0];
+  const passedOver =
+    office !== undefined && !withinRuleBounds({ key: office.key, value: Number(office.value) });
+  const baseVersion = passedOver ? office.version : c.baseVersion;
+  const version = baseVersion + 1;
+  const values = [c.gid, c.row.key, c.row.value, c.row.updatedAt, c.row.updatedBy, version];
   await client.query('SAVEPOINT rule_change');
   let changed: number | null;
   try {
@@ -68,7 +85,7 @@ export async function applyRuleChange(
              updated_at = excluded.updated_at, updated_by = excluded.updated_by,
              version = excluded.version
            WHERE billing_rules.version = $8`,
-        [...values, desktopId, c.baseVersion],
+        [...values, desktopId, baseVersion],
       )
     ).rowCount;
     await client.query('RELEASE SAVEPOINT rule_change');
@@ -79,7 +96,7 @@ export async function applyRuleChange(
     const now = await serverRule(client, c.gid);
     throw new RuleRefused(`${why}; ${afterRefusal(c, now)}.`, now ? [now] : []);
   }
-  if (changed === 1) return;
+  if (changed === 1) return version;
   const now = await serverRule(client, c.gid);
   throw new RuleRefused(
     `Someone changed this billing rule first at another desktop; ${afterRefusal(c, now)}.`,
