@@ -174,24 +174,29 @@ function namedAtTheUpgrade(db: Db, pending: readonly Pending[]): Set<string> {
  * The upgrade's rows in their entries, in table order, so parents go first (an agency before
  * its sendings and placements). Each goes alone, but for an account's collection records (a
  * move, a placement, an action): they are its status, so they go together with the account's
- * change, last, as a request's collection action does. Refused (another desk moved or placed
+ * change, last, as a request's collection action does; and an account's plans, together. Refused (another desk moved or placed
  * the account first, changed it, or holds the agency's name), they are withdrawn together and
  * the account takes the office's row, or stands on its records where the office has none.
  */
 function upgradeEntries(older: readonly Change[], changes: readonly Change[]): Change[][] {
   const entries: Change[][] = [];
   const ofAccount = new Map<string, Change[]>();
+  // an account's plans go together too: each counts from the one before, so a plan whose
+  // number the office has refuses the later ones with it, rather than leaving one of them
+  // active beside the office's own
+  const plansOf = new Map<string, Change[]>();
   for (const c of older) {
-    const account = isCollection(c) ? accountGidOf(c) : undefined;
+    const account = isCollection(c) || c.tbl === 'payment_plans' ? accountGidOf(c) : undefined;
     if (account === undefined) {
       entries.push([c]);
       continue;
     }
-    const entry = ofAccount.get(account);
+    const groups = c.tbl === 'payment_plans' ? plansOf : ofAccount;
+    const entry = groups.get(account);
     if (entry) entry.push(c);
     else {
       const made = [c];
-      ofAccount.set(account, made);
+      groups.set(account, made);
       entries.push(made);
     }
   }

@@ -23,18 +23,9 @@ const planned = (ctx: Ctx, account: AccountId) =>
     includeNewCharges: false,
   }).id;
 
-/** A plan and a promise made by an older version at a linked desk: captured by nothing. */
-function byAnOlderVersion(
-  d: Desktop,
-  account: AccountId,
-  ctx: Ctx = d.ctx,
-): { plan: number; promise: number } {
-  const plan = planned(ctx, account);
-  const promise = call(ctx, 'recordPromise', {
-    accountId: account,
-    kind: 'extension',
-    dueDate: '2026-04-30',
-  }).id;
+/** Work an older version did at a linked desk: the plans and promises it made captured by nothing. */
+function asAnOlderVersion<T>(d: Desktop, work: () => T): T {
+  const done = work();
   run(d.ctx.db, `DELETE FROM sync_rows WHERE tbl IN ('payment_plans', 'promises')`);
   for (const e of all<{ seq: number; changes: string }>(
     d.ctx.db,
@@ -46,7 +37,23 @@ function byAnOlderVersion(
     run(d.ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
   }
   run(d.ctx.db, `DELETE FROM outbox WHERE changes = '[]'`);
-  return { plan, promise };
+  return done;
+}
+
+/** A plan and a promise made by an older version at a linked desk. */
+function byAnOlderVersion(
+  d: Desktop,
+  account: AccountId,
+  ctx: Ctx = d.ctx,
+): { plan: number; promise: number } {
+  return asAnOlderVersion(d, () => ({
+    plan: planned(ctx, account),
+    promise: call(ctx, 'recordPromise', {
+      accountId: account,
+      kind: 'extension',
+      dueDate: '2026-04-30',
+    }).id,
+  }));
 }
 
 /** The upgrade (migration 69), then the desk's next request, which the outbox seals with. */
@@ -138,6 +145,44 @@ describeWithPg('plans and promises an older version made at a linked desk', () =
     // the promise, refused by nothing, went
     expect(await serverRows(server, `SELECT count(*)::int AS n FROM promises`)).toEqual([{ n: 1 }]);
     expect(notSyncedActions(b.ctx.db)).toEqual([]);
+  });
+
+  it("an account's plans go together: refused with the first, none stands beside the office's", async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 2, owing);
+    const [first, second] = accountIds as [AccountId, AccountId];
+    run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T00:00:00.000Z`);
+    // the older version at A set up the account's plan, ended it and set up a second; B's
+    // new one set up the account's first
+    asAnOlderVersion(a, () => {
+      const one = planned(a.ctx, first);
+      call(a.ctx, 'endPlan', { planId: one, status: 'cancelled', reason: 'Redone' });
+      planned(a.ctx, first);
+    });
+    planned(b.ctx, first);
+    await syncAll(b, a);
+
+    upgrade(a, second);
+    await syncAll(a, b);
+    await syncAll(a, b);
+    // the office holds one plan of the account, B's, and both desks hold it alone
+    expect(await serverRows(server, `SELECT plan_number AS n, status FROM payment_plans`)).toEqual([
+      { n: 1, status: 'active' },
+    ]);
+    const [office] = await serverRows<{ gid: string }>(server, `SELECT gid FROM payment_plans`);
+    for (const d of [a, b]) {
+      const plans = all<{ id: number; status: string }>(
+        d.ctx.db,
+        `SELECT id, status FROM payment_plans WHERE account_id = ?`,
+        first,
+      );
+      expect(plans.map((p) => [gidOf(d.ctx.db, 'payment_plans', p.id), p.status])).toEqual([
+        [office?.gid, 'active'],
+      ]);
+    }
+    expect(notSyncedActions(a.ctx.db).map((n) => n.reason)).toEqual([
+      expect.stringMatching(/^This account’s payment plan was already set up at another desktop/),
+    ]);
   });
 
   it('a plan the first copy made before the link stays as it was, a later one sent', async () => {
