@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { AccountId, PersonId, UserId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { oneOrThrow } from '../db/query';
-import { addAgency, atFinalNotice, type AgencyInput } from '../testing/agencies';
+import { addAgency, agencyNamed, atFinalNotice, editAgency } from '../testing/agencies';
 import { addAddress } from '../testing/builders';
 import { call } from '../testing/call';
 import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
@@ -26,39 +26,11 @@ function office(ctx: Ctx, account: AccountId): void {
   addAgency(ctx, { name: 'Coastal Recovery' });
 }
 
-interface AgencyState {
-  name: string;
-  columns: string;
-  commissionBps: number;
-  remittance: string;
-  contact: string | null;
-  active: number;
-}
-
-const agencyNamed = (d: Desktop, name: string) =>
-  oneOrThrow<AgencyState & { id: number }>(
-    d.ctx.db,
-    `SELECT id, name, columns, commission_bps AS commissionBps, remittance, contact, active
-       FROM agencies WHERE name = ?`,
-    name,
-  );
-
-const stateOf = ({ id: _id, ...state }: AgencyState & { id: number }): AgencyState => state;
-
-/** A supervisor's edit in Settings at desk `d`: the whole form, as the screen sends it. */
-function editAgency(d: Desktop, name: string, edit: Partial<AgencyInput>): void {
-  const g = agencyNamed(d, name);
-  call(d.ctx, 'saveAgency', {
-    agencyId: g.id,
-    name: g.name,
-    columns: JSON.parse(g.columns) as AgencyInput['columns'],
-    commissionBps: g.commissionBps,
-    remittance: g.remittance as AgencyInput['remittance'],
-    contact: g.contact,
-    active: g.active === 1,
-    ...edit,
-  });
-}
+/** An agency's fields, without the copy's own id, to compare copies. */
+const stateOf = (d: Desktop, name: string) => {
+  const { id: _id, ...state } = agencyNamed(d.ctx, name);
+  return state;
+};
 
 const serverAgencies = (server: Parameters<typeof serverRows>[0]) =>
   serverRows<{ gid: string; name: string; version: number }>(
@@ -72,7 +44,7 @@ describeWithPg('collection agencies edited across the office', () => {
     const { a, b, accountIds } = await twoDesktops(server, 1, office);
     const [account] = accountIds as [AccountId];
 
-    editAgency(a, 'Coastal Recovery', {
+    editAgency(a.ctx, 'Coastal Recovery', {
       name: 'Coastal Recovery Group',
       commissionBps: 3000,
       remittance: 'net',
@@ -82,10 +54,8 @@ describeWithPg('collection agencies edited across the office', () => {
     });
     await syncAll(a, b);
 
-    expect(stateOf(agencyNamed(b, 'Coastal Recovery Group'))).toEqual(
-      stateOf(agencyNamed(a, 'Coastal Recovery Group')),
-    );
-    expect(agencyNamed(b, 'Coastal Recovery Group')).toMatchObject({
+    expect(stateOf(b, 'Coastal Recovery Group')).toEqual(stateOf(a, 'Coastal Recovery Group'));
+    expect(agencyNamed(b.ctx, 'Coastal Recovery Group')).toMatchObject({
       commissionBps: 3000,
       remittance: 'net',
       active: 0,
@@ -98,7 +68,7 @@ describeWithPg('collection agencies edited across the office', () => {
     atFinalNotice(b.ctx, account, 45);
     expect(() =>
       call(b.ctx, 'placeAccounts', {
-        agencyId: agencyNamed(b, 'Coastal Recovery Group').id,
+        agencyId: agencyNamed(b.ctx, 'Coastal Recovery Group').id,
         accountIds: [account],
       }),
     ).toThrow(/Coastal Recovery Group is no longer in use/);
@@ -106,9 +76,9 @@ describeWithPg('collection agencies edited across the office', () => {
     // an agency added at B after joining, edited at A, is edited at B
     addAgency(b.ctx, { name: 'Harbor Collections' });
     await syncAll(b, a);
-    editAgency(a, 'Harbor Collections', { commissionBps: 1250 });
+    editAgency(a.ctx, 'Harbor Collections', { commissionBps: 1250 });
     await syncAll(a, b);
-    expect(agencyNamed(b, 'Harbor Collections').commissionBps).toBe(1250);
+    expect(agencyNamed(b.ctx, 'Harbor Collections').commissionBps).toBe(1250);
     expect(notSyncedActions(a.ctx.db)).toEqual([]);
     expect(notSyncedActions(b.ctx.db)).toEqual([]);
   });
@@ -117,15 +87,13 @@ describeWithPg('collection agencies edited across the office', () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, office);
 
-    editAgency(a, 'Coastal Recovery', { commissionBps: 3000 });
-    editAgency(b, 'Coastal Recovery', { commissionBps: 2000, remittance: 'net' });
+    editAgency(a.ctx, 'Coastal Recovery', { commissionBps: 3000 });
+    editAgency(b.ctx, 'Coastal Recovery', { commissionBps: 2000, remittance: 'net' });
     await syncAll(a, b);
     await syncAll(a, b);
 
-    expect(stateOf(agencyNamed(b, 'Coastal Recovery'))).toEqual(
-      stateOf(agencyNamed(a, 'Coastal Recovery')),
-    );
-    expect(agencyNamed(b, 'Coastal Recovery')).toMatchObject({
+    expect(stateOf(b, 'Coastal Recovery')).toEqual(stateOf(a, 'Coastal Recovery'));
+    expect(agencyNamed(b.ctx, 'Coastal Recovery')).toMatchObject({
       commissionBps: 3000,
       remittance: 'gross',
     });
@@ -136,7 +104,7 @@ describeWithPg('collection agencies edited across the office', () => {
     );
     // what B's supervisor did, said so it can be redone
     expect(refused?.changes.map(describeRow)).toEqual([
-      'Collection agency Coastal Recovery changed: 20% commission, paid net of commission.',
+      'Collection agency Coastal Recovery changed: 20% commission; remittance net (what the agency sends); contact Dana at 207-555-0199; placement file Account, Guarantor name, Balance; taking new accounts.',
     ]);
   });
 
@@ -144,18 +112,18 @@ describeWithPg('collection agencies edited across the office', () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, office);
     // the office has the first copy's agency, so the rename's refusal has a record to give back
-    editAgency(a, 'Coastal Recovery', { contact: 'Dana at 207-555-0100' });
+    editAgency(a.ctx, 'Coastal Recovery', { contact: 'Dana at 207-555-0100' });
     await syncAll(a, b);
 
     addAgency(a.ctx, { name: 'Harbor Collections' });
-    editAgency(b, 'Coastal Recovery', { name: 'harbor collections' });
+    editAgency(b.ctx, 'Coastal Recovery', { name: 'harbor collections' });
     await syncAll(a, b);
     await syncAll(a, b);
 
-    expect(agencyNamed(b, 'Coastal Recovery').contact).toBe('Dana at 207-555-0100');
-    expect(agencyNamed(b, 'Harbor Collections').name).toBe('Harbor Collections');
+    expect(agencyNamed(b.ctx, 'Coastal Recovery').contact).toBe('Dana at 207-555-0100');
+    expect(agencyNamed(b.ctx, 'Harbor Collections').name).toBe('Harbor Collections');
     expect(notSyncedActions(b.ctx.db).map((x) => x.reason)).toEqual([
-      'An agency named harbor collections was already added at another desktop; this desktop took the office’s record of the agency it renamed.',
+      'The office already has another agency named harbor collections; this desktop took the office’s record of the agency it renamed, Coastal Recovery.',
     ]);
     expect((await serverAgencies(server)).map((g) => g.name)).toEqual([
       'Coastal Recovery',
@@ -166,7 +134,7 @@ describeWithPg('collection agencies edited across the office', () => {
   it('an edit by someone the office no longer knows as a supervisor is refused, and the desk takes the office’s', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, office);
-    editAgency(a, 'Coastal Recovery', { contact: 'Dana at 207-555-0100' });
+    editAgency(a.ctx, 'Coastal Recovery', { contact: 'Dana at 207-555-0100' });
     await syncAll(a, b);
     // B's supervisor makes A's a representative; A, not yet knowing, edits the agency
     const { username, displayName } = oneOrThrow<{ username: string; displayName: string }>(
@@ -185,11 +153,11 @@ describeWithPg('collection agencies edited across the office', () => {
       active: true,
     });
     await b.sync.sync();
-    editAgency(a, 'Coastal Recovery', { commissionBps: 100 });
+    editAgency(a.ctx, 'Coastal Recovery', { commissionBps: 100 });
     await syncAll(a, b);
 
-    expect(agencyNamed(a, 'Coastal Recovery').commissionBps).toBe(2500);
-    expect(agencyNamed(b, 'Coastal Recovery').commissionBps).toBe(2500);
+    expect(agencyNamed(a.ctx, 'Coastal Recovery').commissionBps).toBe(2500);
+    expect(agencyNamed(b.ctx, 'Coastal Recovery').commissionBps).toBe(2500);
     expect(notSyncedActions(a.ctx.db).map((x) => x.reason)).toEqual([
       'Only a supervisor can change a collection agency, and the office does not know the person who made this change as an active supervisor; this desktop took the office’s record of the agency.',
     ]);

@@ -6,7 +6,9 @@ import { APPEAL_LEVEL, DENIAL_RESOLUTION, DENIAL_STATE } from '../../shared/code
 import { formatUsDate, isoDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
+import { PLACEMENT_COLUMN, REMITTANCE } from '../../shared/api/agencies';
 import { percentText } from '../../shared/money/basis-points';
+import { storedColumns } from '../agencies/agencies';
 import type { Change, ReceiptRow, ServerRow } from './wire';
 import type { AgencyRow } from './wire-collections';
 import { isChangeableChange, type ChangeableTable } from './record-columns';
@@ -118,10 +120,21 @@ function describeApplicationChange(r: Extract<Change, { tbl: 'assistance_applica
   return `Financial-assistance application of ${received} set to ${r.status}.`;
 }
 
-/** An agency's terms as its edit left them: what a supervisor redoing it needs to see. */
-function describeAgencyTerms(r: AgencyRow): string {
-  const paid = r.remittance === 'net' ? 'paid net of commission' : 'paid in full';
-  return `${percentText(r.commissionBps)}% commission, ${paid}${r.active ? '' : ', taking no new accounts'}`;
+/**
+ * An agency as its edit left it, every field Settings has: the refused edit is redone from
+ * this, and the list cannot tell which field the supervisor changed.
+ */
+function describeAgency(r: AgencyRow): string {
+  const layout = storedColumns(r.columns)
+    .map((c) => PLACEMENT_COLUMN.labels[c])
+    .join(', ');
+  return [
+    `Collection agency ${r.name} changed: ${percentText(r.commissionBps)}% commission`,
+    `remittance ${REMITTANCE.labels[r.remittance].toLowerCase()}`,
+    `contact ${r.contact ?? 'none'}`,
+    `placement file ${layout}`,
+    r.active ? 'taking new accounts.' : 'taking no new accounts.',
+  ].join('; ');
 }
 
 /** A change to an earlier record, as the not-synced list says it. */
@@ -156,7 +169,7 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
       }
       return `Change to the payment plan of ${formatCents(cents(c.row.monthlyAmount))} a month; this desktop had it ${c.row.status.replace('_', ' ')}${c.row.endReason ? ` (${c.row.endReason})` : ''}.`;
     case 'agencies':
-      return `Collection agency ${c.row.name} changed: ${describeAgencyTerms(c.row)}.`;
+      return describeAgency(c.row);
     case 'claim_lines':
       return c.row.removedAt === null
         ? `Claim line ${c.row.lineNumber} set to ${c.row.procedureCode ?? c.row.revenueCode ?? 'no code'} for ${formatCents(cents(c.row.charge))}.`

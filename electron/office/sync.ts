@@ -6,7 +6,7 @@ import type { Ctx } from '../core/context';
 import { run } from '../db/query';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { officeLink, requireOfficeLink } from './gids';
-import { firstOutboxEntry } from './outbox';
+import { firstOutboxEntry, sealOutbox } from './outbox';
 import { syncStep } from './steps';
 import { applyEntry, CHANGES_CHANNEL } from './server/apply';
 import { clientConfig, openPool, type ServerConfig } from './server/connection';
@@ -270,6 +270,9 @@ export class OfficeSync {
       ]);
       try {
         taken += this.localWrite(() => {
+          // what was noted outside a request (an upgrade's migration) goes as this desk left
+          // it, before the office's rows are written over it
+          sealOutbox(this.ctx.db, this.ctx.clock.now(), this.ctx.userId);
           const n = takeWithDeidentified(this.ctx, others, () => takeRows(this.ctx.db, others));
           run(this.ctx.db, `UPDATE office_link SET cursor = ?`, page.cursor);
           return n;

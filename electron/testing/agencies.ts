@@ -2,7 +2,7 @@ import type { InputOf } from '../../shared/api/contract';
 import { addDays, type IsoDate } from '../../shared/dates/iso-date';
 import type { AccountId, PayerId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
-import { run } from '../db/query';
+import { oneOrThrow, run } from '../db/query';
 import { addAccount, addAddress, addBilledClaim, addPerson } from './builders';
 import { call } from './call';
 
@@ -52,4 +52,36 @@ export function addAgency(ctx: Ctx, over: Partial<AgencyInput> = {}): number {
     contact: 'Dana at 207-555-0199',
     ...over,
   }).id;
+}
+
+/** An agency as this copy holds it, found by its name. */
+export const agencyNamed = (ctx: Ctx, name: string) =>
+  oneOrThrow<{
+    id: number;
+    name: string;
+    columns: string;
+    commissionBps: number;
+    remittance: AgencyInput['remittance'];
+    contact: string | null;
+    active: number;
+  }>(
+    ctx.db,
+    `SELECT id, name, columns, commission_bps AS commissionBps, remittance, contact, active
+       FROM agencies WHERE name = ?`,
+    name,
+  );
+
+/** A supervisor's edit in Settings: the whole form, as the screen sends it. */
+export function editAgency(ctx: Ctx, name: string, edit: Partial<AgencyInput>): void {
+  const g = agencyNamed(ctx, name);
+  call(ctx, 'saveAgency', {
+    agencyId: g.id,
+    name: g.name,
+    columns: JSON.parse(g.columns) as AgencyInput['columns'],
+    commissionBps: g.commissionBps,
+    remittance: g.remittance,
+    contact: g.contact,
+    active: g.active === 1,
+    ...edit,
+  });
 }

@@ -121,7 +121,7 @@ export async function changeRecord(
     }
     if (c.tbl === 'agencies' && constraintOf(error) === 'agencies_name_once') {
       const now = await serverRecord(client, c.tbl, c.gid);
-      throw new RecordChangeRefused(nameTaken(c.row.name, now !== undefined), now ? [now] : []);
+      throw new RecordChangeRefused(nameTaken(c.row.name, now), now ? [now] : []);
     }
     changed = 0;
   }
@@ -130,23 +130,27 @@ export async function changeRecord(
   if (!now) throw new RecordChangeRefused(`The office has no such ${NOUN[c.tbl]}.`, []);
   if (now.version === c.baseVersion) {
     throw new RecordChangeRefused(
-      `The office has ${named(c)} as another record; this desktop took the office's record of it.`,
+      `The office has ${named(c, now)} as another record; this desktop took the office's record of it.`,
       [now],
     );
   }
   throw new RecordChangeRefused(
-    `Someone changed ${named(c)} first at another desktop; this desktop took the office's ` +
+    `Someone changed ${named(c, now)} first at another desktop; this desktop took the office's ` +
       'record of it.',
     [now],
   );
 }
 
-/** An agency renamed to a name another desk's agency took first (one name office-wide). */
-function nameTaken(name: string, officeHasIt: boolean): string {
-  const after = officeHasIt
-    ? 'this desktop took the office’s record of the agency it renamed'
-    : 'the office has no record of the agency it renamed yet, so this desktop keeps its change here, listed, for a supervisor to put right';
-  return `An agency named ${name} was already added at another desktop; ${after}.`;
+/**
+ * An agency renamed to a name another agency of the office holds (one name office-wide),
+ * added or renamed at another desk first.
+ */
+function nameTaken(name: string, now: ServerRow | undefined): string {
+  const after =
+    now?.tbl === 'agencies'
+      ? `this desktop took the office’s record of the agency it renamed, ${now.row.name}`
+      : 'the office has no record of the agency it renamed yet, so this desktop keeps its change here, listed, for a supervisor to put right';
+  return `The office already has another agency named ${name}; ${after}.`;
 }
 
 const NOUN: Record<ChangeableTable, string> = {
@@ -167,8 +171,11 @@ const NOUN: Record<ChangeableTable, string> = {
   claim_lines: 'claim line',
 };
 
-/** The record in words a person knows it by; a person is not named, the reason being kept. */
-function named(c: RecordUpdate): string {
+/**
+ * The record in words a person knows it by; a person is not named, the reason being kept. An
+ * agency renamed here is named as the office has it, since the desk takes that name back.
+ */
+function named(c: RecordUpdate, now: ServerRow): string {
   switch (c.tbl) {
     case 'claims':
       return `claim ${c.row.claimNumber}`;
@@ -196,8 +203,12 @@ function named(c: RecordUpdate): string {
       return "this account's payment plan";
     case 'assistance_applications':
       return "this account's financial-assistance application";
-    case 'agencies':
-      return `collection agency ${c.row.name}`;
+    case 'agencies': {
+      const office = now.tbl === 'agencies' ? now.row.name : c.row.name;
+      return office === c.row.name
+        ? `collection agency ${office}`
+        : `collection agency ${office} (renamed here to ${c.row.name})`;
+    }
     case 'claim_lines':
       return `line ${c.row.lineNumber} of this claim`;
   }

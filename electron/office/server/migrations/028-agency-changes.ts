@@ -13,6 +13,11 @@
  * An edit is a supervisor's, on the desk as here (migration 21): the person who made it
  * (`updated_by`) must be an active supervisor on the server's own users, whether it changes
  * a row the server has or brings an agency of the office's first copy at its first change.
+ *
+ * The file layout (`columns`) must be a JSON list of names, as every desk's table holds it: a
+ * desk's login writing anything else around ClaimDesk would leave a row no desk can take,
+ * and a desk given it back with a refusal could then send nothing more. Rows from before
+ * this migration are not checked again (`NOT VALID`): only such a login could have written one.
  */
 
 /** What a desk's login may update in an agency (as migration 17's CHANGING). */
@@ -21,6 +26,17 @@ export const CHANGING_028: Record<string, string> = {
 };
 
 export const serverMigration028 = `
+CREATE FUNCTION is_list_of_names(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE
+  SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  RETURN jsonb_typeof(t::jsonb) = 'array'
+    AND NOT EXISTS (SELECT FROM jsonb_array_elements(t::jsonb) e WHERE jsonb_typeof(e) <> 'string');
+EXCEPTION WHEN invalid_text_representation THEN
+  RETURN false;
+END $$;
+ALTER TABLE agencies ADD CONSTRAINT agencies_columns_listed
+  CHECK (public.is_list_of_names(columns)) NOT VALID;
+
 ALTER TABLE agencies ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1);
 DROP TRIGGER agencies_insert_only ON agencies;
 CREATE TRIGGER agencies_never_deleted BEFORE DELETE ON agencies
