@@ -174,9 +174,10 @@ function namedAtTheUpgrade(db: Db, pending: readonly Pending[]): Set<string> {
  * The upgrade's rows in their entries, in table order, so parents go first (an agency before
  * its sendings and placements). Each goes alone, but for an account's collection records (a
  * move, a placement, an action): they are its status, so they go together with the account's
- * change, last, as a request's collection action does; and an account's plans, together. Refused (another desk moved or placed
- * the account first, changed it, or holds the agency's name), they are withdrawn together and
- * the account takes the office's row, or stands on its records where the office has none.
+ * change, last, as a request's collection action does; and an account's plans go together.
+ * Refused (another desk moved or placed the account first, changed it, or holds the agency's
+ * name), they are withdrawn together and the account takes the office's row, or stands on its
+ * records where the office has none.
  */
 function upgradeEntries(older: readonly Change[], changes: readonly Change[]): Change[][] {
   const entries: Change[][] = [];
