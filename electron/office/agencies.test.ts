@@ -1,27 +1,19 @@
 import { expect, it } from 'vitest';
-import type { AccountId, PersonId, UserId } from '../../shared/ids';
+import type { AccountId, UserId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { oneOrThrow } from '../db/query';
 import { addAgency, agencyNamed, atFinalNotice, editAgency } from '../testing/agencies';
-import { addAddress } from '../testing/builders';
 import { call } from '../testing/call';
-import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { owing } from '../testing/office/money';
+import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { supervisorsOwing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { describeRow } from './describe';
 import { notSyncedActions } from './not-synced';
 
-/** Every desk's user a supervisor, the first copy's agency, and an owing patient at final notice. */
+/** Every desk's user a supervisor, an owing patient at an address, and the first copy's agency. */
 function office(ctx: Ctx, account: AccountId): void {
-  everyoneSupervisor(ctx);
-  owing(ctx, account);
-  const { patientId } = oneOrThrow<{ patientId: PersonId }>(
-    ctx.db,
-    `SELECT patient_id AS patientId FROM accounts WHERE id = ?`,
-    account,
-  );
-  addAddress(ctx, patientId);
+  supervisorsOwing(ctx, account);
   call(ctx, 'saveBillingRules', { bound501r: 0 });
   addAgency(ctx, { name: 'Coastal Recovery' });
 }
