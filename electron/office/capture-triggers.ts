@@ -74,6 +74,7 @@ const USER_COLUMNS = ['display_name', 'role', 'active', 'pending', 'title', 'ema
  * per transaction, only when its value really changed.
  */
 const CHANGED_RECORDS = CHANGEABLE_TABLES.map((tbl) => [tbl, changingColumns(tbl)] as const);
+const CLAIM_COLUMNS = changingColumns('claims');
 
 const changedRecord = ([tbl, columns]: readonly [string, readonly string[]]): CaptureTrigger =>
   trigger(
@@ -125,6 +126,18 @@ ON follow_ups`,
   // records travel by version; an account's cached balances and aging are not among the
   // columns watched, so the ledger's rewrite of them at every posting fires nothing
   ...CHANGED_RECORDS.map(changedRecord),
+  // a claim's first change brings the first copy's lines of it that the office lacks, so a
+  // desk whose change of the claim (a replacement) is refused can take the office's lines
+  trigger(
+    'office_capture_claim_base_lines',
+    `AFTER UPDATE OF ${CLAIM_COLUMNS.join(', ')} ON claims`,
+    `${CAPTURING} AND (${CLAIM_COLUMNS.map((c) => `new.${c} IS NOT old.${c}`).join(' OR ')})`,
+    `INSERT INTO outbox_pending (tbl, local_id, op)
+    SELECT 'claim_lines', l.id, 'update' FROM claim_lines l
+     WHERE l.claim_id = new.id
+       AND NOT EXISTS (SELECT 1 FROM sync_rows s WHERE s.tbl = 'claim_lines' AND s.local_id = l.id)
+       AND NOT EXISTS (SELECT 1 FROM outbox_pending p WHERE p.tbl = 'claim_lines' AND p.local_id = l.id);`,
+  ),
   // a statement run's combined file stays the printing desk's; its statements travel
   inserted('office_capture_documents', 'documents', `new.kind <> 'statement_run' AND `),
   inserted('office_capture_correspondence', 'correspondence'),

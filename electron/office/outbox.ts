@@ -97,11 +97,23 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // (the decision's charity adjustment and refund, the actions it reversed, the incomplete
   // notice filed): of two desks deciding one application, the second is refused whole, so
   // the discount is taken once
+  // and a claim whose charges the request moved (a replacement, a void) goes with them, its
+  // lines too: refused (another desk changed the claim first), the charges are withdrawn
+  // with it, so no desk charges services its lines no longer show
+  const recharged = new Set(
+    others.flatMap((c) =>
+      c.tbl === 'ledger_entries' && c.row.kind === 'charge' && c.row.claimGid
+        ? [c.row.claimGid]
+        : [],
+    ),
+  );
   const withWork = (c: Change) =>
     !isRecordUpdate(c) ||
     (collecting && isCollectionChange(c)) ||
     isPlanEnding(c) ||
-    c.tbl === 'assistance_applications';
+    c.tbl === 'assistance_applications' ||
+    (c.tbl === 'claims' && recharged.has(c.gid)) ||
+    (c.tbl === 'claim_lines' && recharged.has(c.row.claimGid));
   // a new denial goes with the follow-up opened for it, as a part of the posting that
   // opened it: refused with the posting, but refused on its own (another desk recorded the
   // claim's denial first) without taking the posting or the request's other follow-ups. So
