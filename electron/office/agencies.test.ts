@@ -75,6 +75,38 @@ describeWithPg('collection agencies edited across the office', () => {
     expect(notSyncedActions(b.ctx.db)).toEqual([]);
   });
 
+  it('an agency set inactive at one desk refuses the accounts another sends it before it knows', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const [account] = accountIds as [AccountId];
+    editAgency(a.ctx, 'Coastal Recovery', { active: false });
+    await a.sync.sync();
+    // B, not yet told, places the account with it
+    atFinalNotice(b.ctx, account, 45);
+    call(b.ctx, 'placeAccounts', {
+      agencyId: agencyNamed(b.ctx, 'Coastal Recovery').id,
+      accountIds: [account],
+    });
+    await syncAll(b, a);
+
+    expect(await serverRows(server, `SELECT count(*)::int AS n FROM agency_placements`)).toEqual([
+      { n: 0 },
+    ]);
+    for (const d of [a, b]) {
+      expect(
+        oneOrThrow<{ status: string }>(
+          d.ctx.db,
+          `SELECT status FROM accounts WHERE id = ?`,
+          account,
+        ).status,
+      ).toBe('open');
+      expect(agencyNamed(d.ctx, 'Coastal Recovery').active).toBe(0);
+    }
+    expect(notSyncedActions(b.ctx.db).map((x) => x.reason)).toEqual([
+      'The agency was set to take no new accounts at another desktop; these placements were withdrawn here and are listed, and the accounts can be placed with another agency.',
+    ]);
+  });
+
   it('of two desks editing one agency at once, the second is refused, listed, and takes the office’s', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, office);

@@ -65,7 +65,9 @@ export async function insertRecord(
         ? alreadyCreated(c, constraintOf(error))
         : isSupervisorRefusal(error)
           ? notMadeBySupervisor(c.tbl)
-          : undefined;
+          : constraintOf(error) === 'agency_takes_accounts'
+            ? AGENCY_TAKES_NONE
+            : undefined;
     if (why === undefined) throw error;
     await client.query('ROLLBACK TO SAVEPOINT insert_record');
     throw new AlreadyCreated(
@@ -74,6 +76,10 @@ export async function insertRecord(
     );
   }
 }
+
+/** Why a sending to an agency set inactive at another desk was refused (server migration 30). */
+const AGENCY_TAKES_NONE =
+  'The agency was set to take no new accounts at another desktop; these placements were withdrawn here and are listed, and the accounts can be placed with another agency.';
 
 /**
  * The claim's denial the office has, after its follow-up: a desk whose own was refused

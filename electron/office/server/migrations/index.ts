@@ -27,6 +27,7 @@ import { serverMigration026 } from './026-dunning-stages';
 import { serverMigration027 } from './027-document-sendings';
 import { serverMigration028 } from './028-agency-changes';
 import { serverMigration029 } from './029-claim-line-changes';
+import { serverMigration030 } from './030-agency-takes-accounts';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -180,6 +181,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 29,
     name: "a claim's lines change by version, as a replacement claim leaves them",
     sql: serverMigration029,
+  },
+  {
+    version: 30,
+    name: 'no accounts sent to an agency the office has set to take no new ones',
+    sql: serverMigration030,
   },
 ];
 
