@@ -15,7 +15,7 @@ export default defineConfig({
     // most files wait on disk writes, PostgreSQL or a child process more than they compute,
     // so a worker per core keeps a small machine busy (vitest's default leaves one core idle)
     maxWorkers: Math.max(2, os.availableParallelism()),
-    // one throwaway PostgreSQL cluster for the tests of the office database
+    // a throwaway PostgreSQL cluster per worker for the tests of the office database
     globalSetup: ['electron/testing/office/pg-global-setup.ts'],
   },
 });

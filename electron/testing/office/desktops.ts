@@ -162,10 +162,11 @@ export async function syncAll(...desktops: Desktop[]): Promise<void> {
 
 /**
  * Waits until every row in the office's change log is below the pull's horizon. The horizon
- * is the cluster's oldest running transaction, and the test cluster is shared by every test
- * file at once: another file's write in its own database, begun before the last push here
- * committed, would otherwise hold that push back from the next pull (the horizon at work,
- * not a fault). Bounded: those transactions are a test's own short writes.
+ * is the cluster's oldest running transaction, whatever its database: a write still open in
+ * the cluster (the worker's cluster serves its files one after another; a test may write in
+ * the background), begun before the last push here committed, would otherwise hold that push
+ * back from the next pull (the horizon at work, not a fault). Bounded: those transactions
+ * are a test's own short writes.
  */
 async function logSettled(config: pg.ClientConfig): Promise<void> {
   const client = new pg.Client(config);
