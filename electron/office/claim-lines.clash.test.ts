@@ -11,6 +11,7 @@ import {
   withAcme,
 } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { notSyncedActions } from './not-synced';
 
 /** Each line of the claim: its charge, and what the ledger has charged on it. */
 const perLine = (ctx: Ctx, claimNumber: string) =>
@@ -83,7 +84,14 @@ describeWithPg("a claim's lines when desks clash over it", () => {
     for (const d of [a, b]) {
       expectMoneyRight(d.ctx);
       expectLinesAgreeWithLedger(d.ctx);
+      // the claim as the office has it: A's replacement went back whole
+      expect(perLine(d.ctx, 'REP-1').map((l) => l.charge)).toEqual([10_000, 2_500, 4_000]);
     }
+    // and is listed at A, with what went with it, for a person to import again
+    expect(notSyncedActions(a.ctx.db).map((x) => x.reason)).toEqual([
+      expect.stringMatching(/^Someone changed claim REP-1 first at another desktop/),
+      'Not sent: it belongs to an action with money or new records that was not synced.',
+    ]);
   });
 
   it('a void at one desk refused because another desk replaced the claim first leaves no reversals behind', async () => {
