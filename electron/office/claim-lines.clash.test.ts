@@ -3,6 +3,7 @@ import type { Ctx } from '../core/context';
 import { all } from '../db/query';
 import { call } from '../testing/call';
 import { claimFileText, resent, serviceLine, testClaim } from '../testing/claims';
+import { replaceRep1 } from '../testing/office/claim-changes';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import {
   claimStatusFile,
@@ -26,35 +27,20 @@ const perLine = (ctx: Ctx, claimNumber: string) =>
   );
 
 /** REP-1 sent again as a replacement changing only its lines' charges (no line added). */
-function replaceCharges(d: Desktop, charges: number[], file: string): void {
-  const original = testClaim('REP-1', [10_000, 2_500, 4_000]);
-  const report = call(d.ctx, 'importFile', {
-    fileName: file,
-    text: claimFileText([
-      resent(original, '7', { lines: charges.map((c, i) => serviceLine(i + 1, c)) }),
-    ]),
-  });
-  expect(report.status).toBe('posted');
-}
+const replaceCharges = (d: Desktop, charges: number[], file: string) =>
+  replaceRep1(
+    d,
+    charges.map((c, i) => serviceLine(i + 1, c)),
+    file,
+  );
 
 /** REP-1 replaced with a new line 4 added. */
-function replaceAdding(d: Desktop, file: string): void {
-  const original = testClaim('REP-1', [10_000, 2_500, 4_000]);
-  const report = call(d.ctx, 'importFile', {
-    fileName: file,
-    text: claimFileText([
-      resent(original, '7', {
-        lines: [
-          serviceLine(1, 12_000),
-          serviceLine(2, 1_500),
-          serviceLine(3, 4_000),
-          serviceLine(4, 700),
-        ],
-      }),
-    ]),
-  });
-  expect(report.status).toBe('posted');
-}
+const replaceAdding = (d: Desktop, file: string) =>
+  replaceRep1(
+    d,
+    [serviceLine(1, 12_000), serviceLine(2, 1_500), serviceLine(3, 4_000), serviceLine(4, 700)],
+    file,
+  );
 
 /** Each line's charge is what the ledger has charged on it. */
 const expectLinesAgreeWithLedger = (ctx: Ctx) => {

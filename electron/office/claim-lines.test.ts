@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
-import { claimFileText, resent, serviceLine, testClaim } from '../testing/claims';
+import { claimFileText, serviceLine, testClaim } from '../testing/claims';
+import { replaceRep1 } from '../testing/office/claim-changes';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
 import { expectMoneyRight, importClaim, withAcme } from '../testing/office/records';
@@ -31,25 +32,19 @@ const chargedOn = (ctx: Ctx, accountNumber: string) =>
   ).n;
 
 /** REP-1 sent again as a replacement: line 1 up, line 2 down, line 3 gone, line 4 new. */
-function replace(d: Desktop, file = 'corrected.837'): void {
-  const original = testClaim('REP-1', [10_000, 2_500, 4_000]);
-  const report = call(d.ctx, 'importFile', {
-    fileName: file,
-    text: claimFileText([
-      resent(original, '7', {
-        lines: [
-          serviceLine(1, 12_000),
-          serviceLine(2, 1_500),
-          serviceLine(4, 700, {
-            revenueCode: '0636',
-            procedure: { qualifier: 'HC', code: 'J1885', modifiers: [] },
-          }),
-        ],
+const replace = (d: Desktop, file = 'corrected.837') =>
+  replaceRep1(
+    d,
+    [
+      serviceLine(1, 12_000),
+      serviceLine(2, 1_500),
+      serviceLine(4, 700, {
+        revenueCode: '0636',
+        procedure: { qualifier: 'HC', code: 'J1885', modifiers: [] },
       }),
-    ]),
-  });
-  expect(report.status).toBe('posted');
-}
+    ],
+    file,
+  );
 
 const REPLACED = [
   { line: 1, code: '99284', charge: 12_000, removed: 0 },

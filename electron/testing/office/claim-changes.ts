@@ -3,6 +3,8 @@ import type { AccountId, PayerId } from '../../../shared/ids';
 import type { Ctx } from '../../core/context';
 import { oneOrThrow } from '../../db/query';
 import { addClaim } from '../builders';
+import { claimFileText, resent, testClaim } from '../claims';
+import type { ServiceLine837 } from '../../importers/claims/claim-types';
 import { call } from '../call';
 import type { Desktop } from './desktops';
 import { serverRows } from './office-copy';
@@ -34,3 +36,12 @@ export const serverClaim = async (server: Parameters<typeof serverRows>[0], numb
     server,
     `SELECT gid, status, version FROM claims WHERE claim_number = '${number}'`,
   );
+
+/** REP-1 (billed for $100.00, $25.00 and $40.00) sent again from a desk as a replacement. */
+export function replaceRep1(d: Desktop, lines: ServiceLine837[], file: string): void {
+  const report = call(d.ctx, 'importFile', {
+    fileName: file,
+    text: claimFileText([resent(testClaim('REP-1', [10_000, 2_500, 4_000]), '7', { lines })]),
+  });
+  expect(report.status).toBe('posted');
+}
