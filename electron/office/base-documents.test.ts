@@ -4,8 +4,8 @@ import { expect, it, onTestFinished } from 'vitest';
 import type { AccountId } from '../../shared/ids';
 import { all, oneOrThrow } from '../db/query';
 import { documentsDir, recordedPath } from '../filing/location';
-import { fileDocument } from '../filing/store';
 import { callAsync } from '../testing/call';
+import { fileLetter } from '../testing/office/filed';
 import { desktopOver, officeBeforeUpload } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { createTestCtx } from '../testing/test-db';
@@ -22,21 +22,7 @@ async function withLetter() {
   const ctx = createTestCtx();
   onTestFinished(() => ctx.close());
   const [accountId] = officeBeforeUpload(ctx) as [AccountId];
-  const documentId = await fileDocument(
-    ctx,
-    {
-      kind: 'letter',
-      title: 'Itemized bill',
-      accountId,
-      templateId: 'itemized-bill',
-      templateCopyId: null,
-      documentDate: ctx.clock.today(),
-      pages: 1,
-      warnings: [],
-    },
-    PDF,
-    (id) => id,
-  );
+  const documentId = await fileLetter(ctx, accountId, PDF);
   return { ctx, accountId, documentId };
 }
 
