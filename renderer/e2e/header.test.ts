@@ -134,13 +134,10 @@ describe('header at 1440 and 1280 px', () => {
 
     await office.click();
     const menu = page.getByRole('menu');
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
-      'Cash summary',
-      'Payers',
-      'Collection agencies',
-      'Templates',
-      'Settings',
-    ]);
+    // the menu opens a moment after the click: its items are read once it has them
+    await expect
+      .poll(() => menu.getByRole('menuitem').allTextContents())
+      .toEqual(['Cash summary', 'Payers', 'Collection agencies', 'Templates', 'Settings']);
     await menu.getByRole('menuitem', { name: 'Templates' }).click();
     await page.waitForURL(/#\/templates$/);
   });
