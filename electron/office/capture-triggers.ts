@@ -76,11 +76,17 @@ const USER_COLUMNS = ['display_name', 'role', 'active', 'pending', 'title', 'ema
 const CHANGED_RECORDS = CHANGEABLE_TABLES.map((tbl) => [tbl, changingColumns(tbl)] as const);
 const CLAIM_COLUMNS = changingColumns('claims');
 
+/**
+ * The main facility (id 1) takes its name and NPI from the letterhead, which is each desk's own:
+ * its change is never sent (the server refuses `base:1`, server migration 31).
+ */
+const ONLY: Partial<Record<string, string>> = { facilities: 'new.id <> 1 AND ' };
+
 const changedRecord = ([tbl, columns]: readonly [string, readonly string[]]): CaptureTrigger =>
   trigger(
     `office_capture_${tbl}_update`,
     `AFTER UPDATE OF ${columns.join(', ')} ON ${tbl}`,
-    `${CAPTURING} AND (${columns.map((c) => `new.${c} IS NOT old.${c}`).join(' OR ')})`,
+    `${ONLY[tbl] ?? ''}${CAPTURING} AND (${columns.map((c) => `new.${c} IS NOT old.${c}`).join(' OR ')})`,
     noteOnce(tbl, 'update'),
   );
 
@@ -122,8 +128,8 @@ ON follow_ups`,
   // the denial an 835 opens, and the payer's answers to its appeals
   inserted('office_capture_denials', 'denials'),
   inserted('office_capture_appeal_responses', 'appeal_responses'),
-  // later changes to payers, people, accounts, coverages, claims, denials and the collection
-  // records travel by version; an account's cached balances and aging are not among the
+  // later changes to facilities, payers, people, accounts, coverages, claims, denials and the
+  // collection records travel by version; an account's cached balances and aging are not among the
   // columns watched, so the ledger's rewrite of them at every posting fires nothing
   ...CHANGED_RECORDS.map(changedRecord),
   // a claim's first change brings the first copy's lines of it that the office lacks, so a

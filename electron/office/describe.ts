@@ -140,6 +140,9 @@ function describeAgency(r: AgencyRow): string {
 /** A change to an earlier record, as the not-synced list says it. */
 function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
   switch (c.tbl) {
+    case 'facilities':
+      // both fields Settings has: the list cannot tell which one the supervisor changed
+      return `Facility ${c.row.name} changed: NPI ${c.row.npi ?? 'none'}.`;
     case 'claims':
       return `Claim ${c.row.claimNumber} set to ${c.row.status}.`;
     case 'people':

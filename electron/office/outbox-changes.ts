@@ -210,5 +210,7 @@ function recordUpdate(db: Db, tbl: ChangeableTable, localId: number): Change {
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'claim_lines':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'facilities':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
   }
 }

@@ -71,12 +71,14 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
     changes,
   );
   for (const entry of olderEntries) addEntry(db, now, userId, entry, null);
-  // an agency's edit (in Settings, or an older version's sent at the upgrade by migration 71)
-  // is no part of any other work: refused (another desk edited it first, or took its new
-  // name), it must take nothing else down with it
-  const agencyEdits = changes.filter((c) => c.tbl === 'agencies' && c.op === 'update');
-  for (const c of agencyEdits) addEntry(db, now, userId, [c], null);
-  const older = [...olderEntries.flat(), ...agencyEdits];
+  // an agency's or a facility's edit (in Settings, or an older version's agency edit sent at
+  // the upgrade by migration 71) is no part of any other work: refused (another desk edited it
+  // first, or took its new name or NPI), it must take nothing else down with it
+  const settingsEdits = changes.filter(
+    (c) => (c.tbl === 'agencies' || c.tbl === 'facilities') && c.op === 'update',
+  );
+  for (const c of settingsEdits) addEntry(db, now, userId, [c], null);
+  const older = [...olderEntries.flat(), ...settingsEdits];
   // a change to an earlier record (a claim's status, a person's details) may be refused for
   // its own reason, another desk's change first: it goes after the request's notes, money
   // and new records, as a part of them, so that it cannot take them down with it

@@ -43,7 +43,8 @@ export type RecordTable =
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
 export const COLUMNS: Record<RecordTable, readonly Column[]> = {
-  // a facility added in Settings after joining, which accounts are then billed under
+  // a facility added in Settings after joining, which accounts are then billed under, and its
+  // later edits there (renamed, another NPI) by version
   facilities: [
     ['name', 'name'],
     ['npi', 'npi'],
@@ -250,6 +251,7 @@ export function serverColumn([, column, refersTo]: Column): string {
  * a change started from is checked on the server, as for follow-ups and users.
  */
 export const CHANGEABLE_TABLES = [
+  'facilities',
   'payers',
   'people',
   'accounts',
@@ -273,6 +275,8 @@ const CHANGEABLE: readonly string[] = CHANGEABLE_TABLES;
 
 /** What names a changeable record (its code, number or owner) never changes after it is made. */
 const NAMING: Record<ChangeableTable, readonly string[]> = {
+  // a facility is renamed or given another NPI in Settings; nothing of it is fixed but its id
+  facilities: [],
   payers: ['payer_code'],
   people: [],
   // an account is one episode of one patient; its status and class are what change

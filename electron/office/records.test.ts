@@ -274,14 +274,22 @@ describeWithPg('records created after joining', () => {
             [t, col],
           )
         ).rows[0]?.ok;
-      for (const t of ['facilities', 'addresses']) {
+      for (const t of ['addresses']) {
         await expect(owner.query(`UPDATE ${t} SET gid = gid`), t).rejects.toThrow(/insert-only/);
         await expect(owner.query(`DELETE FROM ${t}`), t).rejects.toThrow(/insert-only/);
         await expect(owner.query(`TRUNCATE ${t}`), t).rejects.toThrow(/insert-only/);
         expect(await rights(t)).toEqual(['SELECT', 'INSERT']);
       }
-      // these change by version (server migrations 11, 15 and 29), but are never deleted or renamed
-      for (const t of ['payers', 'people', 'accounts', 'coverages', 'claims', 'claim_lines']) {
+      // these change by version (server migrations 11, 15, 29 and 31), but are never deleted or renamed
+      for (const t of [
+        'facilities',
+        'payers',
+        'people',
+        'accounts',
+        'coverages',
+        'claims',
+        'claim_lines',
+      ]) {
         await expect(owner.query(`UPDATE ${t} SET gid = gid || 'x'`), t).rejects.toThrow(
           /never deleted or renamed/,
         );
@@ -318,6 +326,8 @@ describeWithPg('records created after joining', () => {
         ['agencies', 'commission_bps', true],
         ['agencies', 'active', true],
         ['agencies', 'created_by', false],
+        ['facilities', 'name', true],
+        ['facilities', 'npi', true],
       ];
       for (const [t, col, may] of fixed) {
         expect([t, col, await canUpdate(t, col)]).toEqual([t, col, may]);

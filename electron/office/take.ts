@@ -151,6 +151,8 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
 
 function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id: number): void {
   switch (r.tbl) {
+    case 'facilities':
+      return updateRecord(db, r.tbl, id, r.row);
     case 'payers':
       return updateRecord(db, r.tbl, id, r.row);
     case 'people':

@@ -172,7 +172,6 @@ const insertOnly = [
     version: z.literal(1),
     row: batchClosingRow,
   }),
-  z.strictObject({ tbl: z.literal('facilities'), gid, version: z.literal(1), row: facilityRow }),
   z.strictObject({
     tbl: z.literal('appeal_responses'),
     gid,
@@ -248,6 +247,8 @@ const changeable = [
   z.strictObject({ tbl: z.literal('agencies'), gid, version, row: agencyRow }),
   // a claim's line as a replacement claim left it: its codes and charge, or removed
   z.strictObject({ tbl: z.literal('claim_lines'), gid, version, row: claimLineRow }),
+  // a facility edited in Settings: its name and NPI
+  z.strictObject({ tbl: z.literal('facilities'), gid, version, row: facilityRow }),
 ] as const;
 
 export {
@@ -318,7 +319,6 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[10].extend(inserted),
   insertOnly[11].extend(inserted),
   insertOnly[12].extend(inserted),
-  insertOnly[13].extend(inserted),
   filed[0].extend(inserted),
   filed[1].extend(inserted),
   changeable[0].extend(insertedOrChanged),
@@ -340,6 +340,7 @@ export const change = z.discriminatedUnion('tbl', [
   changeable[12].extend(insertedOrChanged),
   changeable[13].extend(insertedOrChanged),
   changeable[14].extend(insertedOrChanged),
+  changeable[15].extend(insertedOrChanged),
   dunningStageTravels.extend(insertedOrChanged),
   documentSendingTravels.extend(inserted),
 ]);

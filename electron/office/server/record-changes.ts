@@ -123,6 +123,10 @@ export async function changeRecord(
       const now = await serverRecord(client, c.tbl, c.gid);
       throw new RecordChangeRefused(nameTaken(c.row.name, now), now ? [now] : []);
     }
+    if (c.tbl === 'facilities' && constraintOf(error) === 'facilities_npi_once') {
+      const now = await serverRecord(client, c.tbl, c.gid);
+      throw new RecordChangeRefused(npiTaken(c.row.npi ?? '', now), now ? [now] : []);
+    }
     changed = 0;
   }
   if (changed === 1) return;
@@ -153,7 +157,20 @@ function nameTaken(name: string, now: ServerRow | undefined): string {
   return `The office already has another agency named ${name}; ${after}.`;
 }
 
+/**
+ * A facility given an NPI another facility of the office carries (one NPI office-wide, so a
+ * claim file's billing provider finds one place), added or changed at another desk first.
+ */
+function npiTaken(npi: string, now: ServerRow | undefined): string {
+  const after =
+    now?.tbl === 'facilities'
+      ? `this desktop took the office’s record of the facility it changed, ${now.row.name}`
+      : 'the office has no record of the facility it changed yet, so this desktop keeps its change here, listed, for a supervisor to put right';
+  return `The office already has another facility with NPI ${npi}; ${after}.`;
+}
+
 const NOUN: Record<ChangeableTable, string> = {
+  facilities: 'facility',
   payers: 'payer',
   people: 'person',
   accounts: 'account',
@@ -173,10 +190,18 @@ const NOUN: Record<ChangeableTable, string> = {
 
 /**
  * The record in words a person knows it by; a person is not named, the reason being kept. An
- * agency renamed here is named as the office has it, since the desk takes that name back.
+ * agency or facility renamed here is named as the office has it, since the desk takes that
+ * name back.
  */
 function named(c: RecordUpdate, now: ServerRow): string {
   switch (c.tbl) {
+    case 'facilities': {
+      const office = now.tbl === 'facilities' ? now.row.name : c.row.name;
+      // named here as the desk had it, whether the desk renamed it or the office did
+      return office === c.row.name
+        ? `facility ${office}`
+        : `facility ${office} (named ${c.row.name} here)`;
+    }
     case 'claims':
       return `claim ${c.row.claimNumber}`;
     case 'payers':

@@ -6,6 +6,7 @@ import { CHANGING_PLANS } from './019-plans';
 import { CHANGING_020 } from './020-assistance';
 import { CHANGING_028 } from './028-agency-changes';
 import { CHANGING_029 } from './029-claim-line-changes';
+import { CHANGING_031 } from './031-facility-changes';
 
 // the grants of migration 17, and those of the later migrations that made more records change
 const CHANGING: Record<string, string> = {
@@ -15,6 +16,7 @@ const CHANGING: Record<string, string> = {
   ...CHANGING_020,
   ...CHANGING_028,
   ...CHANGING_029,
+  ...CHANGING_031,
 };
 
 describe("what a desk's login may update on the server", () => {

@@ -1,0 +1,95 @@
+import { expect, it } from 'vitest';
+import type { Ctx } from '../core/context';
+import { oneOrThrow } from '../db/query';
+import { call } from '../testing/call';
+import { addFacility, editFacility, facilityNamed } from '../testing/facilities';
+import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { serverRows } from '../testing/office/office-copy';
+import { importClaim, withSupervisors } from '../testing/office/records';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { demoBillingProvider } from '../testing/x12/generate-837';
+import { gidOf } from './gids';
+import { notSyncedActions } from './not-synced';
+
+const NORTH = '1234567893';
+const WEST = '1111111112';
+const EAST = '2222222228';
+
+/** Every desk's user a supervisor, and a facility of the first copy beside the main one. */
+function office(ctx: Ctx): void {
+  withSupervisors(ctx);
+  addFacility(ctx, 'North Clinic', NORTH);
+}
+
+/** The facility an account is billed under, by name. */
+const facilityOf = (d: Desktop, accountNumber: string) =>
+  oneOrThrow<{ name: string }>(
+    d.ctx.db,
+    `SELECT f.name FROM accounts a JOIN facilities f ON f.id = a.facility_id
+       WHERE a.account_number = ?`,
+    accountNumber,
+  ).name;
+
+const serverFacilities = (server: Parameters<typeof serverRows>[0]) =>
+  serverRows<{ gid: string; name: string; npi: string | null; version: number }>(
+    server,
+    `SELECT gid, name, npi, version FROM facilities ORDER BY name`,
+  );
+
+describeWithPg('facilities edited across the office', () => {
+  it('a facility renamed and given another NPI at one desk is so at the other, which bills a claim file of that NPI under it', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, office);
+
+    editFacility(a.ctx, 'North Clinic', { name: 'North Campus', npi: WEST });
+    await syncAll(a, b);
+
+    const onB = facilityNamed(b.ctx, 'North Campus');
+    expect(onB.npi).toBe(WEST);
+    expect(gidOf(b.ctx.db, 'facilities', onB.id)).toBe(
+      gidOf(a.ctx.db, 'facilities', facilityNamed(a.ctx, 'North Campus').id),
+    );
+    // the first copy's facility reaches the server at its first change, at version 2
+    expect(await serverFacilities(server)).toEqual([
+      { gid: expect.stringMatching(/^base:\d+$/), name: 'North Campus', npi: WEST, version: 2 },
+    ]);
+    // a claim file of the new NPI imported at B is billed under it
+    importClaim(b, '300400', [5_000], 'b.837', {
+      billingProvider: { ...demoBillingProvider(), npi: WEST },
+    });
+    expect(facilityOf(b, '300400')).toBe('North Campus');
+
+    // a facility added at B after joining, edited at A, is edited at B
+    addFacility(b.ctx, 'East Side Clinic', EAST);
+    await syncAll(b, a);
+    editFacility(a.ctx, 'East Side Clinic', { name: 'East Side Campus', npi: null });
+    await syncAll(a, b);
+    expect(facilityNamed(b.ctx, 'East Side Campus').npi).toBeNull();
+    expect(notSyncedActions(a.ctx.db)).toEqual([]);
+    expect(notSyncedActions(b.ctx.db)).toEqual([]);
+  });
+
+  it('the main facility follows each desk’s own letterhead and is never sent', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, office);
+    call(a.ctx, 'saveFacility', {
+      name: 'Harbor Point Hospital',
+      line1: '10 Quay Street',
+      city: 'Portland',
+      state: 'ME',
+      zip: '04101',
+      npi: EAST,
+    });
+    await syncAll(a, b);
+
+    const main = (d: Desktop) =>
+      oneOrThrow<{ name: string; npi: string | null }>(
+        d.ctx.db,
+        `SELECT name, npi FROM facilities WHERE id = 1`,
+      );
+    expect(main(a)).toEqual({ name: 'Harbor Point Hospital', npi: EAST });
+    expect(main(b)).toEqual({ name: 'Main facility', npi: null });
+    expect(await serverFacilities(server)).toEqual([]);
+    expect(notSyncedActions(a.ctx.db)).toEqual([]);
+  });
+});
