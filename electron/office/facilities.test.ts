@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
-import type { Ctx } from '../core/context';
+import { addDays } from '../../shared/dates/iso-date';
+import { fixedClock, type Ctx } from '../core/context';
+import { migration072 } from '../db/migrations/072-office-facility-edits-of-older-versions';
 import { oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
 import { addFacility, editFacility, facilityNamed } from '../testing/facilities';
@@ -7,7 +9,9 @@ import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
 import { importClaim, withSupervisors } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { TEST_TODAY } from '../testing/test-db';
 import { demoBillingProvider } from '../testing/x12/generate-837';
+import { keepCaptureWithLink } from './capture-triggers';
 import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
 
@@ -90,6 +94,33 @@ describeWithPg('facilities edited across the office', () => {
     expect(main(a)).toEqual({ name: 'Harbor Point Hospital', npi: EAST });
     expect(main(b)).toEqual({ name: 'Main facility', npi: null });
     expect(await serverFacilities(server)).toEqual([]);
+    expect(notSyncedActions(a.ctx.db)).toEqual([]);
+  });
+
+  it('an older version’s edit at a linked desk reaches the other once it upgrades, and a facility it only added is not sent again', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, office);
+    const later = { ...a.ctx, clock: fixedClock(addDays(TEST_TODAY, 7)) };
+    addFacility(later, 'West Clinic', WEST);
+    await syncAll(a, b);
+    // the version before this one captured a facility's adding, never its edits
+    a.ctx.db.exec(`DROP TRIGGER office_capture_facilities_update`);
+    editFacility(later, 'North Clinic', { name: 'North Campus', npi: EAST });
+    await syncAll(a, b);
+    expect(facilityNamed(b.ctx, 'North Clinic').npi).toBe(NORTH);
+
+    // A upgrades: opening puts the capture triggers back, and migration 72 notes the edit
+    keepCaptureWithLink(a.ctx.db);
+    a.ctx.db.exec(migration072);
+    // sealed by the first sync after the open, before it takes anything; sent by the next
+    await syncAll(a, b);
+    await syncAll(a, b);
+
+    expect(facilityNamed(b.ctx, 'North Campus').npi).toBe(EAST);
+    expect(await serverFacilities(server)).toEqual([
+      { gid: expect.stringMatching(/^base:\d+$/), name: 'North Campus', npi: EAST, version: 2 },
+      { gid: expect.stringMatching(/:\d+$/), name: 'West Clinic', npi: WEST, version: 1 },
+    ]);
     expect(notSyncedActions(a.ctx.db)).toEqual([]);
   });
 });

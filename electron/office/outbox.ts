@@ -71,8 +71,8 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
     changes,
   );
   for (const entry of olderEntries) addEntry(db, now, userId, entry, null);
-  // an agency's or a facility's edit (in Settings, or an older version's agency edit sent at
-  // the upgrade by migration 71) is no part of any other work: refused (another desk edited it
+  // an agency's or a facility's edit (in Settings, or an older version's sent at the upgrade
+  // by migration 71 or 72) is no part of any other work: refused (another desk edited it
   // first, or took its new name or NPI), it must take nothing else down with it
   const settingsEdits = changes.filter(
     (c) => (c.tbl === 'agencies' || c.tbl === 'facilities') && c.op === 'update',

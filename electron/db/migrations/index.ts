@@ -57,6 +57,7 @@ import { migration067 } from './067-office-collections-of-older-versions';
 import { migration069 } from './069-office-plans-of-older-versions';
 import { migration070 } from './070-office-sendings-of-older-versions';
 import { migration071 } from './071-office-agency-edits-of-older-versions';
+import { migration072 } from './072-office-facility-edits-of-older-versions';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -228,6 +229,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 71,
     name: 'office database: agency edits an older version made at a linked desk travel',
     sql: migration071,
+  },
+  {
+    version: 72,
+    name: 'office database: facility edits an older version made at a linked desk travel',
+    sql: migration072,
   },
 ];
 
