@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
-import { syncedState, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { addFacility } from '../testing/facilities';
+import { syncedState, twoDesktops } from '../testing/office/desktops';
 import { demoBillingProvider } from '../testing/x12/generate-837';
 import { gidOf } from './gids';
 import { moneyState } from '../testing/office/money';
@@ -26,10 +27,6 @@ import { openPool } from './server/connection';
 const NORTH = '1234567893';
 const WEST = '1111111112';
 const EAST = '2222222228';
-
-function addFacility(d: Desktop, name: string, npi: string): void {
-  call(d.ctx, 'saveBillingFacility', { facilityId: null, name, npi });
-}
 
 /** The billing provider of a claim file from the facility of this NPI. */
 const provider = (npi: string) => ({ ...demoBillingProvider(), npi });
@@ -171,8 +168,8 @@ describeWithPg('records created after joining', () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, withSupervisors);
     // each adds a facility of its own: both get the same local id, which names two places
-    addFacility(b, 'West Clinic', WEST);
-    addFacility(a, 'North Clinic', NORTH);
+    addFacility(b.ctx, 'West Clinic', WEST);
+    addFacility(a.ctx, 'North Clinic', NORTH);
     importClaim(a, '100234', [12_000], 'a.837', { billingProvider: provider(NORTH) });
     expect(facilityOf(a.ctx, '100234')).toBe(`North Clinic ${NORTH}`);
     expect((await a.sync.sync()).push).toEqual({ accepted: 3, refused: 0 });
@@ -191,8 +188,8 @@ describeWithPg('records created after joining', () => {
     expect(await serverCount(server, `SELECT count(*) AS n FROM facilities`)).toBe(2);
 
     // both add a facility with one NPI; B, the second, also imported a claim under its own
-    addFacility(a, 'East Campus', EAST);
-    addFacility(b, 'East Side Clinic', EAST);
+    addFacility(a.ctx, 'East Campus', EAST);
+    addFacility(b.ctx, 'East Side Clinic', EAST);
     importClaim(b, '200300', [7_000], 'b.837', { billingProvider: provider(EAST) });
     expect((await a.sync.sync()).push.refused).toBe(0);
     // the facility, then the import billed under it and the import's follow-ups
@@ -251,7 +248,7 @@ describeWithPg('records created after joining', () => {
   it('refuses to remove or rename a record on the server, and to change one that never changes', async () => {
     const server = await createServerDatabase();
     const { a } = await twoDesktops(server, 1, withSupervisors);
-    addFacility(a, 'North Clinic', NORTH);
+    addFacility(a.ctx, 'North Clinic', NORTH);
     importClaim(a, '100234', [12_000], 'a.837', {
       payer: { name: 'Lakeside Mutual', payerId: 'LAKE01' },
     });
