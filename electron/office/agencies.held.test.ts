@@ -6,6 +6,7 @@ import { addAgency, agencyNamed, atFinalNotice, editAgency } from '../testing/ag
 import { call, expectRefused } from '../testing/call';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { supervisorsOwing } from '../testing/office/money';
+import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { withCaptureOff } from './capture';
 import { setSyncRow } from './gids';
@@ -29,6 +30,12 @@ function olderVersionsOwnAgency(d: Desktop, name: string): void {
 /** The not-synced list as the desk's screen reads it. */
 const listed = (d: Desktop) =>
   call(d.ctx, 'listNotSynced', {}).actions.map((x) => ({ reason: x.reason, lines: x.lines }));
+
+const place = (d: Desktop, agency: string, account: AccountId) =>
+  call(d.ctx, 'placeAccounts', { agencyId: agencyNamed(d.ctx, agency).id, accountIds: [account] });
+
+const agenciesOf = (d: Desktop) =>
+  all<{ name: string }>(d.ctx.db, `SELECT name FROM agencies ORDER BY name`);
 
 /** The agencies a desk holds of the office's (not its own), as Settings shows them. */
 const officeAgenciesOf = (d: Desktop) =>
@@ -112,6 +119,42 @@ describeWithPg('an office agency renamed to the name of an agency a desk keeps a
       /Coastal Recovery was renamed to Harbor West/,
     );
     expect(statusOf(b, account)).toBe('open');
+  });
+
+  it('is taken as soon as the desk renames its own agency, the desk then holding what the office holds', async () => {
+    const { server, a, b, accountIds } = await renamedOverBsOwn();
+    const [account] = accountIds;
+    // A places the account with the renamed agency; at B the placement waits with the agency
+    atFinalNotice(a.ctx, account, 45);
+    place(a, 'Harbor West', account);
+    await syncAll(a, b);
+    expect(all(b.ctx.db, `SELECT id FROM agency_placements`)).toEqual([]);
+
+    // B's supervisor renames B's own agency, as the list says: the office's rename is taken
+    // there and then, with the placement that waited on it, before B is next online
+    editAgency(b.ctx, 'Harbor West', { name: 'Harbor West (old files)' });
+    expect(all(b.ctx.db, `SELECT tbl FROM sync_held`)).toEqual([]);
+    expect(listed(b)).toEqual([]);
+    expect(agencyNamed(b.ctx, 'Harbor West').commissionBps).toBe(3000);
+    expect(all(b.ctx.db, `SELECT account_id AS account FROM agency_placements`)).toEqual([
+      { account },
+    ]);
+
+    await syncAll(b, a);
+    await syncAll(b, a);
+    // the office's agencies, names and terms the same at both desks; B's own stays its own
+    expect(officeAgenciesOf(b)).toEqual(officeAgenciesOf(a));
+    expect(officeAgenciesOf(a)).toEqual([
+      expect.objectContaining({ name: 'Harbor West', bps: 3000, remittance: 'gross' }),
+    ]);
+    expect(await serverRows(server, `SELECT name, commission_bps AS bps FROM agencies`)).toEqual([
+      { name: 'Harbor West', bps: 3000 },
+    ]);
+    expect(agenciesOf(b).map((g) => g.name)).toEqual(['Harbor West', 'Harbor West (old files)']);
+    for (const d of [a, b]) {
+      expect(statusOf(d, account)).toBe('agency');
+      expect(listed(d)).toEqual([]);
+    }
   });
 
   it('added at another desk under that name is listed, and taken once the desk renames its own', async () => {

@@ -1,8 +1,10 @@
 import { conflict } from '../../shared/api/errors';
-import type { ReadDb } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
 import { all, one } from '../db/query';
+import { withCaptureOff } from './capture';
 import { describeAgency } from './describe';
 import { localIdOf } from './gids';
+import { takeRows } from './take';
 import { serverRow, type ServerRow } from './wire';
 
 type AgencyServerRow = Extract<ServerRow, { tbl: 'agencies' }>;
@@ -50,7 +52,7 @@ export function waitingAgencies(db: ReadDb): WaitingAgency[] {
       office.row.name,
       staleId ?? null,
     );
-    // a name freed since (the holder renamed) is taken at the next pull: nothing to say
+    // a name freed since is taken at the next take (a rename here takes it at once)
     if (holder) out.push({ heldId, office, stale, holder });
   }
   return out;
@@ -112,4 +114,15 @@ export function refuseWaitingAgency(
       );
     }
   }
+}
+
+/**
+ * After an agency here is renamed, takes what waited on its old name at once, as the next
+ * pull would (and what waited on that, an account placed with the office's agency), so the
+ * desk does not hold the old terms until it is next online. With the capture off: these
+ * are the office's rows, not news to send it.
+ */
+export function takeWaitingAgencies(db: Db): void {
+  if (!one(db, `SELECT 1 AS n FROM sync_held WHERE tbl = 'agencies'`)) return;
+  withCaptureOff(db, () => takeRows(db, []));
 }
