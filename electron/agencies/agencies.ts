@@ -12,6 +12,7 @@ import type { Cents } from '../../shared/money/cents';
 import type { Ctx, ReadCtx } from '../core/context';
 import type { ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
+import { refuseWaitingAgency, takeWaitingAgencies } from '../office/held-agencies';
 import { isSupervisor } from '../users/users';
 
 interface AgencyRow {
@@ -132,6 +133,7 @@ export function saveAgency(ctx: Ctx, input: ParsedInputOf<'saveAgency'>): Create
   ];
   if (input.agencyId != null) {
     requireAgency(ctx.db, input.agencyId);
+    refuseWaitingAgency(ctx.db, input.agencyId, 'change');
     run(
       ctx.db,
       `UPDATE agencies SET name = ?, columns = ?, commission_bps = ?, remittance = ?,
@@ -141,6 +143,8 @@ export function saveAgency(ctx: Ctx, input: ParsedInputOf<'saveAgency'>): Create
       ctx.userId,
       input.agencyId,
     );
+    // a rename may free the name an office agency's change waits on here
+    takeWaitingAgencies(ctx.db);
     return { id: input.agencyId };
   }
   const result = run(

@@ -15,6 +15,7 @@ import { appendLedgerEntries } from '../ledger/ledger';
 import { requireReason } from '../posting/adjustment';
 import { allocateOldestFirst } from '../posting/allocate-patient';
 import { insertReceipt } from '../posting/receipts';
+import { refuseWaitingAgency } from '../office/held-agencies';
 import { requireAgency } from './agencies';
 import { ACCOUNT_NAMES, readAgencyFile, refuseRows, type RowProblem } from './agency-file';
 
@@ -231,6 +232,7 @@ export function importAgencyPayments(
   input: ParsedInputOf<'importAgencyPayments'>,
 ): AgencyPaymentsResult {
   const agency = requireAgency(ctx.db, input.agencyId);
+  refuseWaitingAgency(ctx.db, agency.id, 'post');
   const { rows, alreadyPosted, count } = readRows(ctx, agency, input.text);
   if (rows.length === 0) {
     return {

@@ -21,6 +21,7 @@ import { all, run } from '../db/query';
 import { billingRules } from '../rules/billing-rules';
 import { FINAL_NOTICE, STAGES } from '../statements/dunning';
 import { accountHolds, accountStates, type AccountState } from '../statements/holds';
+import { refuseWaitingAgency } from '../office/held-agencies';
 import { requireAgency } from './agencies';
 import { batchFile } from './placement-file';
 
@@ -134,6 +135,7 @@ export function placeAccounts(ctx: Ctx, input: ParsedInputOf<'placeAccounts'>): 
   const agency = requireAgency(ctx.db, input.agencyId);
   if (!agency.active)
     throw conflict(`${agency.name} is no longer in use; no account can be placed with it.`);
+  refuseWaitingAgency(ctx.db, agency.id, 'place');
   const today = ctx.clock.today();
   const rules = billingRules(ctx.db);
   const states = new Map(

@@ -124,7 +124,7 @@ function describeApplicationChange(r: Extract<Change, { tbl: 'assistance_applica
  * An agency as its edit left it, every field Settings has: the refused edit is redone from
  * this, and the list cannot tell which field the supervisor changed.
  */
-function describeAgency(r: AgencyRow): string {
+export function describeAgency(r: AgencyRow): string {
   const layout = storedColumns(r.columns)
     .map((c) => PLACEMENT_COLUMN.labels[c])
     .join(', ');

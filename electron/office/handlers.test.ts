@@ -41,6 +41,7 @@ describe('the not-synced list', () => {
         accountNumber: number,
         lines: ['Mine: patient asked for a callback.', 'Callback due 03/27/2026.'],
         canDismiss: true,
+        waiting: false,
       },
     ]);
     // not Dana's, and hers cannot be dismissed by a representative who cannot see it

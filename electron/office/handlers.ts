@@ -18,6 +18,7 @@ import type { HandlersOf } from '../core/handlers';
 import { one } from '../db/query';
 import { isSupervisor } from '../users/users';
 import { describeRow } from './describe';
+import { waitingAgencies, waitingLine, waitingReason, type WaitingAgency } from './held-agencies';
 import { localIdOf, officeLink } from './gids';
 import { accountGidOf } from './records';
 import type { Change } from './wire';
@@ -94,9 +95,29 @@ function listNotSynced(ctx: ReadCtx): NotSyncedList {
         .filter((c) => !UNSAID.has(c.tbl) || c.op === 'update')
         .map((c) => (c.tbl === 'activities' ? c.row.body : describeRow(c))),
       canDismiss: supervisor || a.userId === ctx.userId,
+      waiting: false,
     }));
-  return { linked: true, actions };
+  return { linked: true, actions: [...actions, ...waitingAgencies(ctx.db).map(waitingView(ctx))] };
 }
+
+/** An office agency's change waiting here, said by whom and when the office made it. */
+const waitingView =
+  (ctx: ReadCtx) =>
+  (w: WaitingAgency): NotSyncedView => {
+    const by = localIdOf(ctx.db, 'users', w.office.row.updatedBy);
+    return {
+      seq: w.heldId,
+      takenAt: w.office.row.updatedAt,
+      by: by === undefined ? 'Someone at another desktop' : userName(ctx, by),
+      refusedAt: w.office.row.updatedAt,
+      reason: waitingReason(w),
+      accountId: null,
+      accountNumber: null,
+      lines: [waitingLine(w)],
+      canDismiss: false,
+      waiting: true,
+    };
+  };
 
 function dismissNotSynced(
   ctx: Ctx,

@@ -3,6 +3,7 @@ import type { Ctx } from '../core/context';
 import { one } from '../db/query';
 import type { ServerConfig } from './server/connection';
 import { OfficeConnectionLost, officeFailure } from './failure';
+import { waitingAgencies } from './held-agencies';
 import { OfficeSync } from './sync';
 import { WorkingMarks } from './working';
 
@@ -158,7 +159,9 @@ export class OfficeWorker {
     const n = (sql: string) => one<{ n: number }>(this.ctx.db, sql)?.n ?? 0;
     return {
       waiting: n(`SELECT count(*) AS n FROM outbox`),
-      notSynced: n(`SELECT count(*) AS n FROM not_synced WHERE dismissed_at IS NULL`),
+      notSynced:
+        n(`SELECT count(*) AS n FROM not_synced WHERE dismissed_at IS NULL`) +
+        waitingAgencies(this.ctx.db).length,
     };
   }
 

@@ -9,7 +9,7 @@ import { read, supervisor, write, type MethodGroup } from './method';
  * listed for a person to redo or dismiss, so nothing a representative did is lost unseen.
  */
 
-/** One refused action, as its author (or a supervisor) reads it. */
+/** One refused action, as its author (or a supervisor) reads it, or an office change waiting. */
 export interface NotSyncedView {
   seq: number;
   /** When the action was taken here, ISO-8601 UTC. */
@@ -27,12 +27,21 @@ export interface NotSyncedView {
   lines: string[];
   /** Whether this user may dismiss it: its author, or a supervisor. */
   canDismiss: boolean;
+  /**
+   * An office change this desktop cannot take until a person puts right what holds it back
+   * here (an agency renamed at another desktop to a name an agency kept here has): `seq`
+   * then only tells it apart, it is never dismissed, and it leaves the list once taken.
+   */
+  waiting: boolean;
 }
 
 export interface NotSyncedList {
   /** Whether this desktop belongs to an office at all. */
   linked: boolean;
-  /** Oldest first: a representative's own; a supervisor sees everyone's. */
+  /**
+   * Oldest first: a representative's own; a supervisor sees everyone's. Then the office's
+   * changes waiting here, which everyone sees: they hold back work anyone may be doing.
+   */
   actions: NotSyncedView[];
 }
 

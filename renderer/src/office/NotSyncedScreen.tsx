@@ -67,7 +67,7 @@ function ActionRow({ a }: { a: NotSyncedView }) {
       <Table.Td maw={320}>
         <Text size="sm">{a.reason}</Text>
         <Text size="xs" c="dimmed">
-          Refused <Timestamp value={a.refusedAt} />
+          {a.waiting ? 'Changed at the office' : 'Refused'} <Timestamp value={a.refusedAt} />
         </Text>
       </Table.Td>
       <Table.Td>{a.canDismiss && <DismissButton action={a} />}</Table.Td>
@@ -115,7 +115,8 @@ export function NotSyncedScreen() {
         </Table.Thead>
         <Table.Tbody>
           {list.data.actions.map((a) => (
-            <ActionRow key={a.seq} a={a} />
+            // a waiting change's number is its own, apart from the refused actions'
+            <ActionRow key={`${a.waiting ? 'waiting' : 'refused'} ${a.seq}`} a={a} />
           ))}
         </Table.Tbody>
       </Table>
