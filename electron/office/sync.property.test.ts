@@ -1,13 +1,9 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import type { AccountId, FollowUpId, LedgerEntryId, ReceiptId } from '../../shared/ids';
-import { addDays } from '../../shared/dates/iso-date';
-import { dispatch } from '../api/dispatch';
+import type { AccountId } from '../../shared/ids';
 import { all, one } from '../db/query';
-import { claimFileText, testClaim } from '../testing/claims';
-import { claimStatusFile, recordsState } from '../testing/office/records';
-import { TEST_TODAY } from '../testing/test-db';
+import { recordsState } from '../testing/office/records';
 import { desktopsOf, syncedState, type Desktop } from '../testing/office/desktops';
 import { moneyState } from '../testing/office/money';
 import {
@@ -15,179 +11,9 @@ import {
   collectionState,
   ledgerOfEntries,
   owingWithAcme,
-  placeWithAgency,
 } from '../testing/office/property';
+import { action, agencyState, facilityState, perform } from '../testing/office/property-actions';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
-
-type Action =
-  | { do: 'note'; at: number; account: number }
-  | { do: 'reschedule'; at: number; account: number; inDays: number }
-  | { do: 'complete'; at: number; account: number }
-  | { do: 'callback'; at: number; account: number; inDays: number }
-  | { do: 'pay'; at: number; account: number; cents: number }
-  | { do: 'reverse'; at: number; account: number; pick: number }
-  | { do: 'adjust'; at: number; account: number; cents: number }
-  | { do: 'unadjust'; at: number; account: number; pick: number }
-  | { do: 'import'; at: number; number: number }
-  | { do: 'status'; at: number; number: number; rejected: boolean }
-  | { do: 'place' | 'recall'; at: number; account: number }
-  | { do: 'push' | 'pull' | 'sync'; at: number };
-
-const at = fc.integer({ min: 0, max: 2 });
-// 0 and 1 are accounts every desktop starts with; 2 and 3 the accounts N0 and N1, once a
-// desktop has imported or pulled them
-const account = fc.integer({ min: 0, max: 3 });
-const inDays = fc.integer({ min: 1, max: 30 });
-const action: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({ do: fc.constant('note' as const), at, account }),
-  fc.record({ do: fc.constant('reschedule' as const), at, account, inDays }),
-  fc.record({ do: fc.constant('complete' as const), at, account }),
-  fc.record({ do: fc.constant('callback' as const), at, account, inDays }),
-  // up to $250.00 a payment against the $200.00 owed: credits come often, and each desktop's
-  // upkeep opens its own credit balance follow-up (which does not travel; see DESIGN)
-  {
-    arbitrary: fc.record({
-      do: fc.constant('pay' as const),
-      at,
-      account,
-      cents: fc.integer({ min: 1, max: 25_000 }),
-    }),
-    weight: 3,
-  },
-  // often enough that two desktops reverse one payment before either sends it
-  {
-    arbitrary: fc.record({ do: fc.constant('reverse' as const), at, account, pick: fc.nat(5) }),
-    weight: 3,
-  },
-  // an adjustment, and its reversal (two desktops reversing one: one is refused)
-  fc.record({
-    do: fc.constant('adjust' as const),
-    at,
-    account,
-    cents: fc.integer({ min: 1, max: 5_000 }),
-  }),
-  {
-    arbitrary: fc.record({ do: fc.constant('unadjust' as const), at, account, pick: fc.nat(3) }),
-    weight: 2,
-  },
-  // two desktops importing one account number before either sends it: one is refused
-  fc.record({ do: fc.constant('import' as const), at, number: fc.integer({ min: 0, max: 1 }) }),
-  // a payer's word on an imported claim: two desktops changing one claim, one is refused
-  {
-    arbitrary: fc.record({
-      do: fc.constant('status' as const),
-      at,
-      number: fc.integer({ min: 0, max: 1 }),
-      rejected: fc.boolean(),
-    }),
-    weight: 4,
-  },
-  // an account placed with the agency, and recalled: two desks changing its status, one refused
-  fc.record({ do: fc.constantFrom('place' as const, 'recall' as const), at, account }),
-  // a desktop that is not synced for a while is offline for that while
-  {
-    arbitrary: fc.record({
-      do: fc.constantFrom('push' as const, 'pull' as const, 'sync' as const),
-      at,
-    }),
-    weight: 2,
-  },
-);
-
-let notes = 0;
-
-/** One person's action at one desktop; a request the desktop refuses writes nothing. */
-async function perform(d: Desktop, accountId: AccountId, a: Action): Promise<void> {
-  const due = (n: number) => addDays(TEST_TODAY, n);
-  switch (a.do) {
-    case 'push':
-      await d.sync.push();
-      return;
-    case 'pull':
-      await d.sync.pull();
-      return;
-    case 'sync':
-      await d.sync.sync();
-      return;
-    case 'import':
-      dispatch(d.ctx, 'importFile', {
-        fileName: `N${a.number}.837`,
-        text: claimFileText([testClaim(`N${a.number}`, [10_000])]),
-      });
-      return;
-    case 'status':
-      dispatch(d.ctx, 'importFile', {
-        fileName: `S${(notes += 1)}.277`,
-        text: claimStatusFile(`N${a.number}`, a.rejected, notes),
-      });
-      return;
-    case 'place':
-      placeWithAgency(d, accountId);
-      return;
-    case 'recall':
-      dispatch(d.ctx, 'recallAccounts', { accountIds: [accountId], reason: 'test' });
-      return;
-    case 'note':
-      dispatch(d.ctx, 'addActivity', { accountId, kind: 'note', text: `note ${(notes += 1)}` });
-      return;
-    case 'reschedule':
-      dispatch(d.ctx, 'setFollowUp', { accountId, kind: 'account', dueDate: due(a.inDays) });
-      return;
-    case 'callback':
-      dispatch(d.ctx, 'setFollowUp', { accountId, kind: 'callback', dueDate: due(a.inDays) });
-      return;
-    case 'pay':
-      dispatch(d.ctx, 'takePayment', {
-        accountId,
-        amount: a.cents,
-        method: 'cash',
-        receivedDate: TEST_TODAY,
-      });
-      return;
-    case 'reverse': {
-      // a payment this desktop knows of and has not seen reversed
-      const payments = all<{ id: ReceiptId }>(
-        d.ctx.db,
-        `SELECT id FROM receipts r WHERE account_id = ? AND reverses_id IS NULL
-           AND NOT EXISTS (SELECT 1 FROM receipts x WHERE x.reverses_id = r.id) ORDER BY id`,
-        accountId,
-      );
-      const payment = payments[a.pick % Math.max(payments.length, 1)];
-      if (payment) dispatch(d.ctx, 'reversePayment', { receiptId: payment.id, reason: 'test' });
-      return;
-    }
-    case 'adjust':
-      dispatch(d.ctx, 'postAdjustment', {
-        accountId,
-        side: 'patient',
-        amount: a.cents,
-        reasonCode: 'ADMIN',
-        memo: 'test',
-      });
-      return;
-    case 'unadjust': {
-      // an adjustment this desktop knows of and has not seen reversed
-      const adjustments = all<{ id: LedgerEntryId }>(
-        d.ctx.db,
-        `SELECT id FROM ledger_entries l WHERE account_id = ? AND kind = 'adjustment'
-           AND reverses_id IS NULL AND receipt_id IS NULL
-           AND NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.reverses_id = l.id) ORDER BY id`,
-        accountId,
-      );
-      const entry = adjustments[a.pick % Math.max(adjustments.length, 1)];
-      if (entry) dispatch(d.ctx, 'reverseEntry', { entryId: entry.id, reason: 'test' });
-      return;
-    }
-    case 'complete': {
-      const open = one<{ id: FollowUpId }>(
-        d.ctx.db,
-        `SELECT id FROM follow_ups WHERE account_id = ? AND status = 'open' ORDER BY id LIMIT 1`,
-        accountId,
-      );
-      if (open) dispatch(d.ctx, 'completeFollowUp', { followUpId: open.id });
-    }
-  }
-}
 
 describeWithPg('three desktops with random disconnects', () => {
   it('always converge on the server state, each entry accepted once or listed', async () => {
@@ -223,6 +49,12 @@ describeWithPg('three desktops with random disconnects', () => {
           // each account's status and placements the same everywhere
           const collections = desktops.map((d) => collectionState(d.ctx));
           for (const c of collections.slice(1)) expect(c).toEqual(collections[0]);
+          // the agency's name, terms and version the same everywhere
+          const agencies = desktops.map((d) => agencyState(d.ctx));
+          for (const g of agencies.slice(1)) expect(g).toEqual(agencies[0]);
+          // and the clinics' names and NPIs
+          const facilities = desktops.map((d) => facilityState(d.ctx));
+          for (const f of facilities.slice(1)) expect(f).toEqual(facilities[0]);
           // (a first-copy account is on the server too once changed, under its base: gid)
           const created = await client.query<{ n: string }>(
             `SELECT count(*) AS n FROM accounts WHERE gid NOT LIKE 'base:%'`,
@@ -293,11 +125,12 @@ describeWithPg('three desktops with random disconnects', () => {
           expect(money[0]?.ledger.filter((l) => !/ reverses -$/.test(l))).toHaveLength(
             Number(reversedRows.rows[0]?.n),
           );
-          // no lost update: each follow-up's, claim's, account's and placement's accepted
-          // versions follow one another
+          // no lost update: each follow-up's, claim's and line's, account's, placement's and
+          // agency's accepted versions follow one another
           const { rows } = await client.query<{ gid: string; versions: number[] }>(
             `SELECT gid, array_agg(version ORDER BY version) AS versions FROM change_log
-               WHERE tbl IN ('follow_ups', 'claims', 'accounts', 'agency_placements')
+               WHERE tbl IN ('follow_ups', 'claims', 'claim_lines', 'accounts', 'agency_placements',
+                 'agencies', 'facilities')
                GROUP BY tbl, gid`,
           );
           for (const r of rows) {

@@ -7,6 +7,7 @@ import { atFinalNotice } from '../agencies';
 import { makeSupervisor } from '../builders';
 import { call } from '../call';
 import { gidOf } from '../../office/gids';
+import { sealOutbox } from '../../office/outbox';
 import type { Desktop } from './desktops';
 import { owing } from './money';
 
@@ -32,13 +33,27 @@ export function owingWithAcme(ctx: Ctx, accountId: AccountId): void {
     commissionBps: 2500,
     remittance: 'gross',
   });
+  // two clinics accounts are billed under, whose names and NPIs the desks change in Settings
+  for (const [i, name] of PROPERTY_FACILITIES.entries()) {
+    call(sup, 'saveBillingFacility', { facilityId: null, name, npi: PROPERTY_NPIS[i] ?? null });
+  }
 }
+
+/** The first copy's two clinics, and the NPIs (valid, one spare) the desks give them. */
+export const PROPERTY_FACILITIES = ['North Clinic', 'South Clinic'] as const;
+export const PROPERTY_NPIS = ['1111111112', '2222222228', '1234567893'] as const;
 
 /** The office's supervisor places the account with the agency from this desk, if it may. */
 export function placeWithAgency(d: Desktop, accountId: AccountId): void {
   // the dunning cycle is each desk's own: past its final notice here
   if (!one(d.ctx.db, `SELECT 1 AS n FROM dunning_stages WHERE account_id = ?`, accountId)) {
-    atFinalNotice(d.ctx, accountId, 45);
+    // written here outside a request, so sealed as its own entry at once, as a request's
+    // commit would: else a placement refused (nothing owed, the agency inactive) leaves it
+    // to go out with the next sync, an entry no action wrote
+    d.ctx.db.transaction(() => {
+      atFinalNotice(d.ctx, accountId, 45);
+      sealOutbox(d.ctx.db, d.ctx.clock.now(), d.ctx.userId);
+    })();
   }
   const sup = oneOrThrow<{ id: UserId }>(
     d.ctx.db,
