@@ -105,7 +105,7 @@ export function closeBatch(ctx: Ctx, input: ParsedInputOf<'closeBatch'>): BatchS
         ? `${formatCents(batch.difference)} short of`
         : `${formatCents(cents(-batch.difference))} over`;
     throw conflict(
-      `Batch ${batch.id} does not balance: the posted ${formatCents(batch.postedTotal)} is ${how} the expected ${formatCents(batch.expectedTotal)}. Post or reverse payments, or correct the expected total.`,
+      `Batch ${batch.number} does not balance: the posted ${formatCents(batch.postedTotal)} is ${how} the expected ${formatCents(batch.expectedTotal)}. Post or reverse payments, or correct the expected total.`,
     );
   }
   if (batch.receiptCount === 0) throw conflict('An empty batch cannot be closed.');

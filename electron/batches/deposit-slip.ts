@@ -9,13 +9,14 @@ import type { ReadCtx } from '../core/context';
 import { all } from '../db/query';
 import { renderReportPdf } from '../reports/pdf';
 import { getCashSummary } from './batches';
+import { batchNumberSql } from './number';
 import { RECEIPTS_OF_THE_DAY } from './summary';
 
 interface CheckRow {
   checkNumber: string | null;
   payerName: string | null;
   accountNumber: string;
-  batchId: number | null;
+  batchNumber: string | null;
   amount: Cents;
   /** 'returned' when the bank sent the check back, 'reversed' for any other reversal. */
   reversal: 'returned' | 'reversed' | null;
@@ -32,11 +33,13 @@ function checksOf(ctx: ReadCtx, date: IsoDate): CheckRow[] {
   return all<CheckRow>(
     ctx.db,
     `SELECT r.check_number AS checkNumber, py.name AS payerName,
-        a.account_number AS accountNumber, r.batch_id AS batchId, r.amount,
+        a.account_number AS accountNumber,
+        CASE WHEN r.batch_id IS NOT NULL THEN ${batchNumberSql('b')} END AS batchNumber, r.amount,
         CASE WHEN rc.id IS NOT NULL THEN 'returned'
              WHEN r.reverses_id IS NOT NULL THEN 'reversed' END AS reversal
        FROM receipts r JOIN accounts a ON a.id = r.account_id
        LEFT JOIN payers py ON py.id = r.payer_id
+       LEFT JOIN deposit_batches b ON b.id = r.batch_id
        LEFT JOIN returned_checks rc ON rc.reversal_receipt_id = r.id
       WHERE r.method = 'check' AND r.kind <> 'refund' AND ${RECEIPTS_OF_THE_DAY}
       ORDER BY r.batch_id IS NULL, r.batch_id, r.id`,
@@ -55,7 +58,7 @@ export function depositSlip(ctx: ReadCtx, date: IsoDate): Report {
   const day = getCashSummary(ctx, { date });
   const checks = checksOf(ctx, date);
   const checksTotal = sumCents(checks.map((c) => c.amount));
-  const batch = (id: number | null) => (id === null ? 'No batch' : `Batch ${id}`);
+  const batch = (number: string | null) => (number === null ? 'No batch' : `Batch ${number}`);
   const returned = day.returnedChecks;
   const label = `Deposit slip for ${formatUsDate(date)}`;
   return {
@@ -82,7 +85,7 @@ export function depositSlip(ctx: ReadCtx, date: IsoDate): Report {
           { key: 'difference', label: 'Difference', kind: 'money' },
         ],
         rows: day.batches.map((b): ReportCell[] => [
-          b.description ? `Batch ${b.id} · ${b.description}` : `Batch ${b.id}`,
+          b.description ? `Batch ${b.number} · ${b.description}` : `Batch ${b.number}`,
           BATCH_SOURCE.labels[b.source],
           b.status === 'open' ? 'Open' : 'Closed',
           b.expectedTotal,
@@ -129,7 +132,7 @@ export function depositSlip(ctx: ReadCtx, date: IsoDate): Report {
           `${c.payerName ?? 'Patient or guarantor'}${REVERSAL_NOTE[c.reversal ?? 'none']}`,
           c.checkNumber,
           c.accountNumber,
-          batch(c.batchId),
+          batch(c.batchNumber),
           c.amount,
         ]),
         empty: 'No checks on this day.',

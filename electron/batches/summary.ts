@@ -5,9 +5,10 @@ import { cents } from '../../shared/money/cents';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import type { ReadDb } from '../db/open';
 import { all, one } from '../db/query';
+import { batchNumberSql } from './number';
 
 export const BATCH_SUMMARY_SQL = `
-  SELECT b.id, b.deposit_date AS depositDate, b.source, b.description,
+  SELECT b.id, ${batchNumberSql('b')} AS number, b.deposit_date AS depositDate, b.source, b.description,
     b.expected_total AS expectedTotal,
     -- moved by insertReceipt as each receipt is posted (migration 10)
     b.posted_total AS postedTotal, b.receipt_count AS receiptCount,
@@ -43,15 +44,16 @@ export function batchSummaries(db: ReadDb, where: string, ...params: unknown[]):
  * otherwise pay for once more.
  */
 export function requireOpenBatch(db: ReadDb, batchId: BatchId): void {
-  const batch = one<Pick<BatchSummary, 'id' | 'depositDate' | 'status'>>(
+  const batch = one<Pick<BatchSummary, 'number' | 'depositDate' | 'status'>>(
     db,
-    `SELECT id, deposit_date AS depositDate, status FROM deposit_batches WHERE id = ?`,
+    `SELECT ${batchNumberSql('b')} AS number, deposit_date AS depositDate, status
+       FROM deposit_batches b WHERE id = ?`,
     batchId,
   );
   if (!batch) throw notFound('The batch');
   if (batch.status !== 'open') {
     throw conflict(
-      `Batch ${batch.id} (${formatUsDate(batch.depositDate)}) is closed; open a new batch for these payments.`,
+      `Batch ${batch.number} (${formatUsDate(batch.depositDate)}) is closed; open a new batch for these payments.`,
     );
   }
 }

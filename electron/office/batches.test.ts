@@ -248,4 +248,43 @@ describeWithPg('deposit batches between desktops', () => {
     });
     expect(await serverCount(server, `SELECT count(*) AS n FROM batch_closings`)).toBe(1);
   });
+
+  it('numbers a batch the same on every desk, apart from another desk’s batch of the same id', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, owing);
+    const open = (ctx: Ctx, description: string) =>
+      call(ctx, 'openBatch', {
+        depositDate: TEST_TODAY,
+        source: 'mail',
+        expectedTotal: 100,
+        description,
+      });
+    // each desk's first batch since joining: id 1 at both
+    const atA = open(a.ctx, 'A mail');
+    const atB = open(b.ctx, 'B mail');
+    expect([atA.id, atB.id]).toEqual([1, 1]);
+    const deskOf = (ctx: Ctx) =>
+      oneOrThrow<{ id: string }>(ctx.db, `SELECT desktop_id AS id FROM office_link`)
+        .id.slice(0, 6)
+        .toUpperCase();
+    // numbered so as the request answers, before the commit names it office-wide
+    expect(atA.number).toBe(`1-${deskOf(a.ctx)}`);
+    expect(atB.number).toBe(`1-${deskOf(b.ctx)}`);
+    expect(atA.number).not.toBe(atB.number);
+    await syncAll(a, b);
+    const numbers = (ctx: Ctx) =>
+      call(ctx, 'listBatches', {})
+        .map((x) => `${x.number} ${x.description ?? ''}`)
+        .sort();
+    expect(numbers(a.ctx)).toEqual([`${atA.number} A mail`, `${atB.number} B mail`].sort());
+    expect(numbers(b.ctx)).toEqual(numbers(a.ctx));
+    // B's copy of A's batch has another local id there, and A's number
+    const onB = sameBatch(a.ctx, b.ctx, atA.id);
+    expect(onB).not.toBe(atA.id);
+    expect(call(b.ctx, 'getBatch', { batchId: onB }).batch.number).toBe(atA.number);
+    // and a message naming the batch says the number people know it by
+    expect(() => call(b.ctx, 'closeBatch', { batchId: onB })).toThrow(
+      `Batch ${atA.number} does not balance`,
+    );
+  });
 });

@@ -3,6 +3,7 @@ import type { Report, ReportCell, ReportColumn, ReportTable } from '../../shared
 import { REPORT_TITLES } from '../../shared/reports/model';
 import type { ReadDb } from '../db/open';
 import { all } from '../db/query';
+import { batchNumberSql } from '../batches/number';
 import { FACILITY_ACCOUNT_LABELS, type FacilityAccount } from '../importers/remittance/plb';
 import { daysBetween } from '../../shared/dates/iso-date';
 import { filtersUsed, monthsBetween, totalsConditions, where, type Period } from './filters';
@@ -43,7 +44,7 @@ export function moneyGroups(db: ReadDb, period: Period): MoneyGroup[] {
 
 export function batches(db: ReadDb, period: Period): ReportCell[][] {
   return all<{
-    id: number;
+    number: string;
     day: string;
     source: keyof typeof BATCH_SOURCE.labels;
     status: string;
@@ -51,14 +52,14 @@ export function batches(db: ReadDb, period: Period): ReportCell[][] {
     posted: number;
   }>(
     db,
-    `SELECT b.id, b.deposit_date AS day, b.source, b.status, b.expected_total AS expected,
+    `SELECT ${batchNumberSql('b')} AS number, b.deposit_date AS day, b.source, b.status, b.expected_total AS expected,
         (SELECT ifnull(sum(r.amount), 0) FROM receipts r
           WHERE r.batch_id = b.id AND r.kind <> 'refund') AS posted
        FROM deposit_batches b WHERE b.deposit_date BETWEEN ? AND ? ORDER BY b.deposit_date, b.id`,
     period.from,
     period.to,
   ).map((b) => [
-    `Batch ${b.id}`,
+    `Batch ${b.number}`,
     b.day,
     BATCH_SOURCE.labels[b.source] ?? b.source,
     b.status === 'open' ? 'Open' : 'Closed',

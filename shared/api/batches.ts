@@ -18,6 +18,8 @@ import { read, write, type MethodGroup } from './method';
 
 export interface BatchSummary {
   id: number;
+  /** As people say it: the id, or in an office the same on every desk ("3-7F2A9C"). */
+  number: string;
   depositDate: IsoDate;
   source: BatchSource;
   description: string | null;

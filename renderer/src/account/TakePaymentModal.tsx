@@ -28,8 +28,8 @@ export function todaysBatch(batches: BatchSummary[], today: IsoDate): BatchSumma
 /** Where the money went, as the server reports it. */
 function whereItWent(result: TakePaymentResult): string {
   return result.batchOpened
-    ? `It went into batch #${result.batch.id}, opened for ${formatUsDate(result.batch.depositDate)}.`
-    : `It went into open batch #${result.batch.id}.`;
+    ? `It went into batch #${result.batch.number}, opened for ${formatUsDate(result.batch.depositDate)}.`
+    : `It went into open batch #${result.batch.number}.`;
 }
 
 /**
@@ -74,7 +74,7 @@ export function TakePaymentModal({ view, onClose }: { view: AccountView; onClose
             {batches.isPending
               ? 'Looking for today’s open batch…'
               : batch
-                ? `Goes into open batch #${batch.id} (${BATCH_SOURCE.labels[batch.source]}, ${formatUsDate(batch.depositDate)}).`
+                ? `Goes into open batch #${batch.number} (${BATCH_SOURCE.labels[batch.source]}, ${formatUsDate(batch.depositDate)}).`
                 : `No batch is open for ${formatUsDate(view.today)}: a front-desk batch will be opened for it.`}
           </Text>
           <MoneyInput

@@ -27,7 +27,7 @@ export function BatchHeader({ batch }: { batch: BatchSummary }) {
   const close = useMutation({
     mutationFn: () => api.closeBatch({ batchId: batch.id }),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: `Batch ${batch.id} closed.` });
+      notifications.show({ color: 'green', message: `Batch ${batch.number} closed.` });
       await invalidateAll();
     },
   });
@@ -38,7 +38,7 @@ export function BatchHeader({ batch }: { batch: BatchSummary }) {
         <Stack gap={2}>
           <Group gap="sm" align="baseline">
             <Title order={2} size="h3">
-              Batch {batch.id}
+              Batch {batch.number}
             </Title>
             <BatchStatusBadge batch={batch} />
           </Group>

@@ -64,7 +64,7 @@ export function BatchList({ today }: { today: IsoDate }) {
                 <Table.Tr key={b.id}>
                   <Table.Td>
                     <Anchor href={`#${batchPath(b.id)}`} className="tabular">
-                      Batch {b.id}
+                      Batch {b.number}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>

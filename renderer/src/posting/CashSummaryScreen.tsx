@@ -150,7 +150,7 @@ export function CashSummaryScreen({ date, today }: { date: IsoDate | null; today
                     {summary.data.batches.map((b) => (
                       <Table.Tr key={b.id}>
                         <Table.Td>
-                          <Anchor href={`#${batchPath(b.id)}`}>Batch {b.id}</Anchor>
+                          <Anchor href={`#${batchPath(b.id)}`}>Batch {b.number}</Anchor>
                           {b.description ? ` · ${b.description}` : ''}
                         </Table.Td>
                         <Table.Td>{BATCH_SOURCE.labels[b.source]}</Table.Td>

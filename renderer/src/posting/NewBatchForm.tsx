@@ -29,7 +29,7 @@ export function NewBatchForm({ today }: { today: IsoDate }) {
         description,
       }),
     onSuccess: async (batch) => {
-      notifications.show({ color: 'green', message: `Batch ${batch.id} opened.` });
+      notifications.show({ color: 'green', message: `Batch ${batch.number} opened.` });
       await invalidateAll();
       navigate(batchPath(batch.id));
     },
