@@ -57,6 +57,7 @@ import { migration067 } from './067-office-collections-of-older-versions';
 import { migration069 } from './069-office-plans-of-older-versions';
 import { migration070 } from './070-office-sendings-of-older-versions';
 import { migration071 } from './071-office-agency-edits-of-older-versions';
+import { migration073 } from './073-claim-status-events-from-the-office';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -228,6 +229,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 71,
     name: 'office database: agency edits an older version made at a linked desk travel',
     sql: migration071,
+  },
+  {
+    version: 73,
+    name: "office database: a 277's claim status events travel",
+    sql: migration073,
   },
 ];
 
