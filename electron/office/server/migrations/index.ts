@@ -28,6 +28,7 @@ import { serverMigration027 } from './027-document-sendings';
 import { serverMigration028 } from './028-agency-changes';
 import { serverMigration029 } from './029-claim-line-changes';
 import { serverMigration030 } from './030-agency-takes-accounts';
+import { serverMigration032 } from './032-claim-status-events';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -186,6 +187,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 30,
     name: 'no accounts sent to an agency the office has set to take no new ones',
     sql: serverMigration030,
+  },
+  {
+    version: 32,
+    name: "a 277's claim status events, insert-only, each desk adding its own",
+    sql: serverMigration032,
   },
 ];
 
