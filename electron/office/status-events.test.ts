@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
@@ -150,5 +151,40 @@ describeWithPg("a 277's claim status events across the office", () => {
     expect(statusEvents(b.ctx)).toEqual(statusEvents(a.ctx));
     expect(statusEvents(b.ctx)).toHaveLength(1);
     expect(all(b.ctx.db, `SELECT * FROM sync_held`)).toEqual([]);
+  });
+
+  it('keeps the events on the server as recorded, each desk adding only its own', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withBilledClaim);
+    import277(a, 'K-100', 'A2:20:PR', '000000016');
+    await a.sync.sync();
+    const owner = new pg.Client(server);
+    await owner.connect();
+    onTestFinished(() => owner.end());
+    const rights = await owner.query<{ r: string }>(
+      `SELECT r FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) r
+         WHERE has_table_privilege('claimdesk_desktop', 'claim_status_events', r)`,
+    );
+    expect(rights.rows.map((x) => x.r)).toEqual(['SELECT', 'INSERT']);
+    for (const sql of [
+      'UPDATE claim_status_events SET meaning = meaning',
+      'DELETE FROM claim_status_events',
+      'TRUNCATE claim_status_events',
+    ]) {
+      await expect(owner.query(sql), sql).rejects.toThrow(/insert-only/);
+    }
+    // B's login cannot add an event in A's name
+    const aId = requireOfficeLink(a.ctx.db).desktopId;
+    const desk = new pg.Client(b.config);
+    await desk.connect();
+    onTestFinished(() => desk.end());
+    await expect(
+      desk.query(
+        `INSERT INTO claim_status_events (gid, claim_gid, category, meaning, recorded_at, desktop_id)
+           VALUES ($1, 'base:1', 'A2', 'Accepted', 't', $2)`,
+        [`${aId}:999`, aId],
+      ),
+    ).rejects.toThrow(/row-level security/);
+    expect(await serverCount(server, `SELECT count(*) AS n FROM claim_status_events`)).toBe(1);
   });
 });
