@@ -122,6 +122,13 @@ describeWithPg("a 277's claim status events across the office", () => {
       `claim_status_events ${own[0]?.gid ?? ''}`,
     ]);
     expect(listed[0]?.changes[1]).toMatchObject({ row: { statusCode: '21' } });
+    // B's note about the rejection went on its own
+    expect(
+      await serverCount(
+        server,
+        `SELECT count(*) AS n FROM activities WHERE body LIKE 'Claim rejected by%'`,
+      ),
+    ).toBe(1);
   });
 
   it('the entry applied twice, or its rows taken twice, adds no event', async () => {
