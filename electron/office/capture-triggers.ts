@@ -151,6 +151,8 @@ ON follow_ups`,
   inserted('office_capture_claim_adjustments', 'claim_adjustments'),
   inserted('office_capture_claim_remarks', 'claim_remarks'),
   inserted('office_capture_deposit_batches', 'deposit_batches'),
+  // what a 277 said about a claim, in the entry of the claim change it made
+  inserted('office_capture_claim_status_events', 'claim_status_events'),
   // the collection cycle: a move to bad debt goes with its write-off (its undoing, above)
   inserted('office_capture_bad_debt_moves', 'bad_debt_moves'),
   // an agency added, a sending of accounts to one and each account placed (its recall, above)

@@ -63,6 +63,7 @@ const UNSAID = new Set<Change['tbl']>([
   'addresses',
   'claim_adjustments',
   'claim_remarks',
+  'claim_status_events',
   'agency_placement_batches',
   'extraordinary_actions',
   'agency_payment_files',
@@ -89,8 +90,8 @@ function listNotSynced(ctx: ReadCtx): NotSyncedList {
       reason: a.reason,
       ...accountOf(ctx, a),
       // a payment's ledger rows and the payer's codes repeat its receipt, and a claim's
-      // lines and charges, an account's coverage and a person's address its claim, account
-      // and person: each is said once
+      // lines, charges and 277 status events, an account's coverage and a person's address
+      // its claim, account and person: each is said once
       lines: a.changes
         .filter((c) => !UNSAID.has(c.tbl) || c.op === 'update')
         .map((c) => (c.tbl === 'activities' ? c.row.body : describeRow(c))),

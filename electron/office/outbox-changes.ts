@@ -76,6 +76,7 @@ export function toChange(db: Db, desktopId: string, p: Pending, userId: number):
       case 'promises':
       case 'assistance_applications':
       case 'eca_notices':
+      case 'claim_status_events':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -166,6 +167,8 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
     case 'assistance_applications':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'eca_notices':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'claim_status_events':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }

@@ -109,8 +109,17 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
         : [],
     ),
   );
+  // a 277's status events go with the claim change it made, which may be refused apart from
+  // the request's notes (another desk changed the claim first): the office must not keep
+  // events of a status it does not hold; a claim the request did not change has none to go with
+  const changedApart = new Set(
+    others.flatMap((c) =>
+      c.tbl === 'claims' && c.op === 'update' && !recharged.has(c.gid) ? [c.gid] : [],
+    ),
+  );
   const withWork = (c: Change) =>
-    !isRecordUpdate(c) ||
+    (!isRecordUpdate(c) &&
+      !(c.tbl === 'claim_status_events' && changedApart.has(c.row.claimGid))) ||
     (collecting && isCollectionChange(c)) ||
     isPlanEnding(c) ||
     c.tbl === 'assistance_applications' ||

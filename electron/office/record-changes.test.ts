@@ -187,8 +187,10 @@ describeWithPg('changes to records across the office', () => {
     ).map((e) => ({ seq: e.seq, changes: changesSchema.parse(JSON.parse(e.changes)) }));
     const changed = entries.find((e) => e.changes.some((c) => c.tbl === 'claims'));
     if (!changed) throw new Error('the claim change was not sealed');
+    // with the 277's status events, which go where the claim change goes
     expect(changed.changes).toEqual([
       expect.objectContaining({ tbl: 'claims', op: 'update', baseVersion: 1, version: 2 }),
+      expect.objectContaining({ tbl: 'claim_status_events', op: 'insert' }),
     ]);
     const pool = openPool(server, 1);
     onTestFinished(() => pool.end());

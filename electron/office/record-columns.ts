@@ -3,6 +3,7 @@ import { CONTACT_COLUMNS, CONTACT_NAMING } from './record-columns-contact';
 import { PLAN_COLUMNS, PLAN_NAMING } from './record-columns-plans';
 import { ASSISTANCE_COLUMNS, ASSISTANCE_NAMING } from './record-columns-assistance';
 import { COLLECTION_COLUMNS, COLLECTION_NAMING } from './record-columns-collections';
+import { STATUS_COLUMNS } from './record-columns-status';
 
 /**
  * The columns of the records an import (or Settings, for a facility) creates, as they travel (fields) and as a desktop
@@ -38,7 +39,8 @@ export type RecordTable =
   | 'payment_plans'
   | 'promises'
   | 'assistance_applications'
-  | 'eca_notices';
+  | 'eca_notices'
+  | 'claim_status_events';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -239,6 +241,7 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
   // a payment plan (its installments inside it) and a promise to pay
   ...PLAN_COLUMNS,
   ...ASSISTANCE_COLUMNS,
+  ...STATUS_COLUMNS,
 };
 
 /** The server's column for a desktop's: a reference is kept by office-wide id. */

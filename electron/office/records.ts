@@ -9,6 +9,7 @@ import {
   appealResponseRow,
   claimAdjustmentRow,
   claimRemarkRow,
+  claimStatusEventRow,
   denialRow,
   depositBatchRow,
 } from './wire-posting';
@@ -79,6 +80,7 @@ const SCHEMAS = {
   promises: promiseRow,
   assistance_applications: assistanceApplicationRow,
   eca_notices: ecaNoticeRow,
+  claim_status_events: claimStatusEventRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -315,8 +317,9 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'claim_lines':
     case 'claim_adjustments':
     case 'claim_remarks':
+    case 'claim_status_events':
     case 'denials':
-      // the table is one of the four named above, never input
+      // the table is one of the five named above, never input
       return oneOrThrow<{ a: number }>(
         db,
         `SELECT c.account_id AS a FROM ${tbl} l JOIN claims c ON c.id = l.claim_id

@@ -90,3 +90,17 @@ export const appealResponseRow = z.strictObject({
   recordedBy: gid,
 });
 export type AppealResponseRow = z.infer<typeof appealResponseRow>;
+
+/**
+ * One status code a 277 gave on a claim (its category, the code and what it means), as the
+ * importing desk recorded it: insert-only history.
+ */
+export const claimStatusEventRow = z.strictObject({
+  claimGid: gid,
+  category: z.string().min(1),
+  statusCode: text,
+  effectiveDate: isoDate.nullable(),
+  meaning: z.string(),
+  recordedAt: z.string(),
+});
+export type ClaimStatusEventRow = z.infer<typeof claimStatusEventRow>;

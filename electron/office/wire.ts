@@ -27,6 +27,7 @@ import {
   batchClosingRow,
   claimAdjustmentRow,
   claimRemarkRow,
+  claimStatusEventRow,
   denialRow,
   depositBatchRow,
 } from './wire-posting';
@@ -197,6 +198,12 @@ const insertOnly = [
     row: agencyPaymentRow,
   }),
   z.strictObject({ tbl: z.literal('eca_notices'), gid, version: z.literal(1), row: ecaNoticeRow }),
+  z.strictObject({
+    tbl: z.literal('claim_status_events'),
+    gid,
+    version: z.literal(1),
+    row: claimStatusEventRow,
+  }),
 ] as const;
 
 /** Filed documents and scans: insert-only too, and the server's purge may mark them removed. */
@@ -319,6 +326,7 @@ export const change = z.discriminatedUnion('tbl', [
   insertOnly[10].extend(inserted),
   insertOnly[11].extend(inserted),
   insertOnly[12].extend(inserted),
+  insertOnly[13].extend(inserted),
   filed[0].extend(inserted),
   filed[1].extend(inserted),
   changeable[0].extend(insertedOrChanged),

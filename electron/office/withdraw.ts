@@ -9,8 +9,10 @@ import { accountOfRecord, isRecordTable } from './records';
 import type { Change } from './wire';
 
 /**
- * The rows only a desk has that are written with a record, or about it, and go with it: a
- * 277's status events of a withdrawn claim go as the 277's notes about it do (listed).
+ * The rows only a desk has that are written with a record, or about it, and go with it. A
+ * 277's status events travel since migration 73, withdrawn as the entries that carry them
+ * are; those an older version recorded at a linked desk were never sent and stay this desk's
+ * only, so they go with a withdrawn claim here.
  */
 const BORN_WITH: Partial<Record<Change['tbl'], readonly [table: string, column: string][]>> = {
   activities: [['call_times', 'activity_id']],

@@ -58,6 +58,7 @@ import { migration069 } from './069-office-plans-of-older-versions';
 import { migration070 } from './070-office-sendings-of-older-versions';
 import { migration071 } from './071-office-agency-edits-of-older-versions';
 import { migration072 } from './072-office-facility-edits-of-older-versions';
+import { migration073 } from './073-claim-status-events-from-the-office';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -234,6 +235,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 72,
     name: 'office database: facility edits an older version made at a linked desk travel',
     sql: migration072,
+  },
+  {
+    version: 73,
+    name: "office database: a 277's claim status events travel",
+    sql: migration073,
   },
 ];
 

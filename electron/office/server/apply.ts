@@ -270,7 +270,8 @@ async function applyChange(
     c.tbl === 'payment_plans' ||
     c.tbl === 'promises' ||
     c.tbl === 'assistance_applications' ||
-    c.tbl === 'eca_notices'
+    c.tbl === 'eca_notices' ||
+    c.tbl === 'claim_status_events'
   ) {
     try {
       await insertRecord(client, desktopId, c);

@@ -16,7 +16,8 @@ import { file277 } from '../x12/write-277';
 
 /**
  * A desktop's records (people, addresses, accounts, coverages, claims with their statuses,
- * lines) by office-wide ids, to compare copies: each names what it belongs to by its gid.
+ * lines, and the status events 277s recorded on them) by office-wide ids, to compare copies:
+ * each names what it belongs to by its gid.
  */
 export function recordsState(ctx: Ctx): {
   people: string[];
@@ -25,6 +26,7 @@ export function recordsState(ctx: Ctx): {
   coverages: string[];
   claims: string[];
   lines: string[];
+  statusEvents: string[];
 } {
   const rows = <T>(sql: string, show: (r: T) => string) => all<T>(ctx.db, sql).map(show).sort();
   return {
@@ -63,6 +65,12 @@ export function recordsState(ctx: Ctx): {
       `SELECT id, claim_id AS claim, line_number AS n, charge FROM claim_lines`,
       (r) =>
         `${gidOf(ctx.db, 'claim_lines', r.id)} ${gidOf(ctx.db, 'claims', r.claim)} ${r.n} ${r.charge}`,
+    ),
+    statusEvents: rows<{ id: number; claim: number; category: string; code: string | null }>(
+      `SELECT id, claim_id AS claim, category, status_code AS code FROM claim_status_events`,
+      (r) =>
+        `${gidOf(ctx.db, 'claim_status_events', r.id)} ${gidOf(ctx.db, 'claims', r.claim)}` +
+        ` ${r.category}:${r.code ?? '-'}`,
     ),
   };
 }

@@ -29,6 +29,7 @@ import { serverMigration028 } from './028-agency-changes';
 import { serverMigration029 } from './029-claim-line-changes';
 import { serverMigration030 } from './030-agency-takes-accounts';
 import { serverMigration031 } from './031-facility-changes';
+import { serverMigration032 } from './032-claim-status-events';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -192,6 +193,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 31,
     name: 'a facility edited in Settings changes by version, one NPI office-wide',
     sql: serverMigration031,
+  },
+  {
+    version: 32,
+    name: "a 277's claim status events, insert-only, each desk adding its own",
+    sql: serverMigration032,
   },
 ];
 
