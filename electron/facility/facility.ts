@@ -33,10 +33,13 @@ const EMPTY: FacilityRow = {
 /**
  * SQL for the facility a new account from a claim file is billed under: the one whose NPI the
  * claim's billing provider (loop 2010AA) carries, else the default facility (1). Its one
- * parameter is that NPI.
+ * parameter is that NPI. One desk holds two facilities of one NPI only in an office, where
+ * another desk gave one of the office's facilities the NPI this desk's own letterhead (the
+ * default facility, never sent) carries: the office's facility is taken then, as at every
+ * other desk, since the office holds the NPI as that facility's.
  */
 export const FACILITY_OF_NPI_SQL = `coalesce((SELECT f.id FROM facilities f WHERE f.npi = ?
-  ORDER BY f.id LIMIT 1), 1)`;
+  ORDER BY f.id = 1, f.id LIMIT 1), 1)`;
 
 /** The one facility row (id 1): what letterheads and statements print; none until set up. */
 export function readFacility(db: ReadDb): FacilityRow | undefined {
@@ -65,8 +68,11 @@ export function getFacility(ctx: ReadCtx): FacilityView {
  * they printed: only letters and statements made from now on read the new values.
  */
 export function saveFacility(ctx: Ctx, input: ParsedInputOf<'saveFacility'>): FacilityView {
-  refuseTakenNpi(ctx, input.npi, 1);
   const before = readFacility(ctx.db) ?? EMPTY;
+  // refused only as a change: in an office, another desk may give one of the office's
+  // facilities the NPI this desk's own letterhead carries, and the letterhead's other details
+  // must still be saved meanwhile (the claim files of that NPI go to the office's facility)
+  if (input.npi !== before.npi) refuseTakenNpi(ctx, input.npi, 1);
   const kept = (key: keyof FacilityRow): string | null => {
     const given = (input as Partial<Record<keyof FacilityRow, string | null>>)[key];
     return given !== undefined ? given : (before[key] as string | null);

@@ -28,6 +28,11 @@ export interface WaitingAgency {
   stale: AgencyHere | undefined;
   /** the agency here that has the office's name */
   holder: AgencyHere;
+  /**
+   * the one a supervisor renames to put it right: the holder, or, when the holder is itself
+   * an office agency whose own change waits on another's name, the one holding that name
+   */
+  toRename: AgencyHere;
 }
 
 /** Each office agency waiting here on a name another agency of this desk has, oldest first. */
@@ -53,14 +58,30 @@ export function waitingAgencies(db: ReadDb): WaitingAgency[] {
       staleId ?? null,
     );
     // a name freed since is taken at the next take (a rename here takes it at once)
-    if (holder) out.push({ heldId, office, stale, holder });
+    if (holder) out.push({ heldId, office, stale, holder, toRename: holder });
+  }
+  // the office's agency holding a name waits itself (renamed away at another desk, onto a
+  // name this desk's own has): renaming it would be refused here, so the one to rename is
+  // at the end of that chain
+  for (const w of out) {
+    const seen = new Set<number>();
+    let next = out.find((x) => x.stale?.id === w.toRename.id);
+    while (next && !seen.has(next.heldId)) {
+      seen.add(next.heldId);
+      w.toRename = next.holder;
+      next = out.find((x) => x.stale?.id === w.toRename.id);
+    }
   }
   return out;
 }
 
 /** Why the office's change cannot be taken here, and what a person does about it. */
 export function waitingReason(w: WaitingAgency): string {
-  const fix = `A supervisor renames this desktop’s ${w.holder.name} in Settings, Collection agencies;`;
+  const waitsToo =
+    w.toRename.id === w.holder.id
+      ? ''
+      : ` (${w.holder.name} waits on that name for a change of its own from the office)`;
+  const fix = `A supervisor renames this desktop’s ${w.toRename.name} in Settings, Collection agencies${waitsToo};`;
   if (w.stale) {
     return (
       `The office renamed collection agency ${w.stale.name} to ${w.office.row.name} at another ` +
@@ -97,7 +118,7 @@ export function refuseWaitingAgency(
   work: 'place' | 'post' | 'change',
 ): void {
   for (const w of waitingAgencies(db)) {
-    const until = `until a supervisor renames this desktop’s ${w.holder.name} in Settings, Collection agencies`;
+    const until = `until a supervisor renames this desktop’s ${w.toRename.name} in Settings, Collection agencies`;
     if (w.stale?.id === agencyId) {
       throw conflict(
         `${w.stale.name} was renamed to ${w.office.row.name} at another desktop, and this ` +

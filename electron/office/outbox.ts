@@ -5,6 +5,7 @@ import { gidOf, localIdOf, officeLink, setSyncRow } from './gids';
 import { toChange, type Pending } from './outbox-changes';
 import { accountGidOf, boundReferencesOf } from './records';
 import { isChangeable } from './record-columns';
+import { inOrderSaved } from './settings-edits';
 import { changes as changesSchema, type Change, type Entry } from './wire';
 
 /**
@@ -74,8 +75,9 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // an agency's or a facility's edit (in Settings, or an older version's sent at the upgrade
   // by migration 71 or 72) is no part of any other work: refused (another desk edited it
   // first, or took its new name or NPI), it must take nothing else down with it
-  const settingsEdits = changes.filter(
-    (c) => (c.tbl === 'agencies' || c.tbl === 'facilities') && c.op === 'update',
+  const settingsEdits = inOrderSaved(
+    db,
+    changes.filter((c) => (c.tbl === 'agencies' || c.tbl === 'facilities') && c.op === 'update'),
   );
   for (const c of settingsEdits) addEntry(db, now, userId, [c], null);
   const older = [...olderEntries.flat(), ...settingsEdits];

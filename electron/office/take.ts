@@ -89,6 +89,8 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
   }
   // an account's statement stage: the later of the office's and this copy's is kept
   if (r.tbl === 'dunning_stages') return takeStage(db, r);
+  // the main facility follows this desk's letterhead: no office row changes it (a login's may)
+  if (r.tbl === 'facilities' && localId === 1) return 'kept';
   if (isChangeableChange(r) && localId !== undefined) {
     // a record this copy has: the office's newer state of it is taken
     if (!force && r.version <= versionOf(db, r.tbl, localId)) return 'kept';

@@ -21,7 +21,7 @@ const mainFacility = (d: Desktop) =>
     `SELECT name, npi FROM facilities WHERE id = 1`,
   );
 
-describeWithPg('a desk login and the main facility (review)', () => {
+describeWithPg('a desk login and the main facility', () => {
   it('a facility row of the main facility logged by a desk’s login is not taken over another desk’s main facility', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, office);

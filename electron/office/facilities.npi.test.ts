@@ -43,7 +43,7 @@ const letterhead = {
   npi: EAST,
 };
 
-describeWithPg('facilities edited across the office (review)', () => {
+describeWithPg('one NPI, one facility, at every desk', () => {
   it('an NPI one desk’s letterhead carries, given to a facility at another desk, bills a claim file of it under the same facility at both', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, office);

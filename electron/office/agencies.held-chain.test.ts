@@ -25,8 +25,8 @@ function olderVersionsOwnAgency(d: Desktop, name: string): void {
 
 const listed = (d: Desktop) => call(d.ctx, 'listNotSynced', {}).actions.map((x) => x.reason);
 
-describeWithPg('office agency changes waiting on a name (review)', () => {
-  it('each waiting change names an agency whose rename the desk accepts', async () => {
+describeWithPg('office agency changes waiting on a chain of names', () => {
+  it('names, for each waiting change, the agency whose rename the desk accepts, and that rename takes them all', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, office);
     olderVersionsOwnAgency(b, 'Bay Credit');
@@ -36,20 +36,29 @@ describeWithPg('office agency changes waiting on a name (review)', () => {
     await syncAll(a, b);
 
     // B holds both: the first on its own Bay Credit, the second on the office's Harbor West,
-    // whose own change waits; the second entry tells a supervisor to rename Harbor West
-    const second = listed(b).find((r) => r.includes('Coastal Recovery to Harbor West'));
-    expect(second).toMatch(/renames this desktop’s Harbor West in Settings/);
-
-    // doing as it says
+    // whose own change waits on Bay Credit's name: both entries name Bay Credit to rename
+    const reasons = listed(b);
+    expect(reasons).toHaveLength(2);
+    for (const r of reasons) expect(r).toMatch(/renames this desktop’s Bay Credit in Settings/);
+    const second = reasons.find((r) => r.includes('Coastal Recovery to Harbor West'));
+    expect(second).toContain('(Harbor West waits on that name for a change of its own');
+    // the office's Harbor West is refused a rename here, naming the same one
     const harbor = agencyNamed(b.ctx, 'Harbor West');
-    const result = call(b.ctx, 'saveAgency', {
-      agencyId: harbor.id,
-      name: 'Harbor West (old terms)',
-      columns: ['account', 'guarantor_name', 'balance'],
-      commissionBps: harbor.commissionBps,
-      remittance: 'gross',
-      contact: 'Dana at 207-555-0199',
-    });
-    expect(result.id).toBe(harbor.id);
+    expect(() =>
+      call(b.ctx, 'saveAgency', {
+        agencyId: harbor.id,
+        name: 'Harbor West (old terms)',
+        columns: ['account', 'guarantor_name', 'balance'],
+        commissionBps: harbor.commissionBps,
+        remittance: 'gross',
+        contact: 'Dana at 207-555-0199',
+      }),
+    ).toThrow(/until a supervisor renames this desktop’s Bay Credit/);
+
+    // doing as the list says takes both office changes at once
+    editAgency(b.ctx, 'Bay Credit', { name: 'Bay Credit (ours)' });
+    expect(listed(b)).toEqual([]);
+    expect(agencyNamed(b.ctx, 'Harbor West').commissionBps).toBe(3000);
+    expect(agencyNamed(b.ctx, 'Bay Credit').id).toBe(harbor.id);
   });
 });
