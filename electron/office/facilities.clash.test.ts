@@ -1,23 +1,14 @@
 import { expect, it } from 'vitest';
-import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
 import { addFacility, editFacility, facilityNamed } from '../testing/facilities';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
-import { importClaim, withSupervisors } from '../testing/office/records';
+import { importClaim } from '../testing/office/records';
+import { NPI, withNorthClinic } from '../testing/office/facilities';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { demoBillingProvider } from '../testing/x12/generate-837';
 import { describeRow } from './describe';
 import { notSyncedActions } from './not-synced';
-
-const NORTH = '1234567893';
-const EAST = '2222222228';
-
-/** Every desk's user a supervisor, and a facility of the first copy beside the main one. */
-function office(ctx: Ctx): void {
-  withSupervisors(ctx);
-  addFacility(ctx, 'North Clinic', NORTH);
-}
 
 /** What the not-synced list shows of each refused action: its reason and its rows. */
 const listed = (d: Desktop) =>
@@ -36,60 +27,60 @@ const facilities = (d: Desktop) =>
 describeWithPg('facilities edited across the office, two desks at once', () => {
   it('of two desks editing one facility at once, the second is refused, listed, takes the office’s, and its edit redone lands', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, office);
+    const { a, b } = await twoDesktops(server, 1, withNorthClinic);
 
     editFacility(a.ctx, 'North Clinic', { name: 'North Campus' });
-    editFacility(b.ctx, 'North Clinic', { npi: EAST });
+    editFacility(b.ctx, 'North Clinic', { npi: NPI.east });
     await syncAll(a, b);
     await syncAll(a, b);
 
     expect(facilities(b)).toEqual(facilities(a));
-    expect(facilities(b)).toEqual([{ name: 'North Campus', npi: NORTH }]);
+    expect(facilities(b)).toEqual([{ name: 'North Campus', npi: NPI.north }]);
     // what B's supervisor did, every field of it, said so it can be redone
     expect(listed(b)).toEqual([
       {
         reason:
           "Someone changed facility North Campus (named North Clinic here) first at another desktop; this desktop took the office's record of it.",
-        said: [`Facility North Clinic changed: NPI ${EAST}.`],
+        said: [`Facility North Clinic changed: NPI ${NPI.east}.`],
       },
     ]);
     expect(listed(a)).toEqual([]);
 
     // redone on the office's record, it lands from the version B now holds
-    editFacility(b.ctx, 'North Campus', { npi: EAST });
+    editFacility(b.ctx, 'North Campus', { npi: NPI.east });
     await syncAll(b, a);
-    expect(facilities(a)).toEqual([{ name: 'North Campus', npi: EAST }]);
+    expect(facilities(a)).toEqual([{ name: 'North Campus', npi: NPI.east }]);
     expect(await serverRows(server, `SELECT name, npi, version FROM facilities`)).toEqual([
-      { name: 'North Campus', npi: EAST, version: 3 },
+      { name: 'North Campus', npi: NPI.east, version: 3 },
     ]);
   });
 
   it('a facility given an NPI another desk’s facility took is refused, and the desk bills that NPI under the office’s one', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, office);
+    const { a, b } = await twoDesktops(server, 1, withNorthClinic);
     // the office has the first copy's facility, so the refusal has a record to give back
     editFacility(a.ctx, 'North Clinic', { name: 'North Campus' });
     await syncAll(a, b);
 
-    addFacility(a.ctx, 'East Campus', EAST);
-    editFacility(b.ctx, 'North Campus', { npi: EAST });
+    addFacility(a.ctx, 'East Campus', NPI.east);
+    editFacility(b.ctx, 'North Campus', { npi: NPI.east });
     await syncAll(a, b);
     await syncAll(a, b);
 
     expect(facilities(b)).toEqual(facilities(a));
     expect(facilities(b)).toEqual([
-      { name: 'East Campus', npi: EAST },
-      { name: 'North Campus', npi: NORTH },
+      { name: 'East Campus', npi: NPI.east },
+      { name: 'North Campus', npi: NPI.north },
     ]);
     expect(listed(b)).toEqual([
       {
-        reason: `The office already has another facility with NPI ${EAST}; this desktop took the office’s record of the facility it changed, North Campus.`,
-        said: [`Facility North Campus changed: NPI ${EAST}.`],
+        reason: `The office already has another facility with NPI ${NPI.east}; this desktop took the office’s record of the facility it changed, North Campus.`,
+        said: [`Facility North Campus changed: NPI ${NPI.east}.`],
       },
     ]);
     // one NPI, one place: a claim file of it imported at B is billed under the office's facility
     importClaim(b, '300400', [5_000], 'b.837', {
-      billingProvider: { ...demoBillingProvider(), npi: EAST },
+      billingProvider: { ...demoBillingProvider(), npi: NPI.east },
     });
     expect(
       oneOrThrow<{ name: string }>(
@@ -101,42 +92,42 @@ describeWithPg('facilities edited across the office, two desks at once', () => {
     expect(
       await serverRows(server, `SELECT name, npi, version FROM facilities ORDER BY name`),
     ).toEqual([
-      { name: 'East Campus', npi: EAST, version: 1 },
-      { name: 'North Campus', npi: NORTH, version: 2 },
+      { name: 'East Campus', npi: NPI.east, version: 1 },
+      { name: 'North Campus', npi: NPI.north, version: 2 },
     ]);
   });
 
   it('a first-copy facility the office has no change of, given a taken NPI, keeps the desk’s change there, listed', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, office);
-    addFacility(a.ctx, 'East Campus', EAST);
-    editFacility(b.ctx, 'North Clinic', { npi: EAST });
+    const { a, b } = await twoDesktops(server, 1, withNorthClinic);
+    addFacility(a.ctx, 'East Campus', NPI.east);
+    editFacility(b.ctx, 'North Clinic', { npi: NPI.east });
     await syncAll(a, b);
     await syncAll(a, b);
 
     // nothing to take: B keeps its edit until a supervisor puts one of the two right
-    expect(facilityNamed(b.ctx, 'North Clinic').npi).toBe(EAST);
+    expect(facilityNamed(b.ctx, 'North Clinic').npi).toBe(NPI.east);
     expect(listed(b).map((x) => x.reason)).toEqual([
-      `The office already has another facility with NPI ${EAST}; the office has no record of the facility it changed yet, so this desktop keeps its change here, listed, for a supervisor to put right.`,
+      `The office already has another facility with NPI ${NPI.east}; the office has no record of the facility it changed yet, so this desktop keeps its change here, listed, for a supervisor to put right.`,
     ]);
     expect(facilities(b)).toEqual([
-      { name: 'East Campus', npi: EAST },
-      { name: 'North Clinic', npi: EAST },
+      { name: 'East Campus', npi: NPI.east },
+      { name: 'North Clinic', npi: NPI.east },
     ]);
-    expect(facilityNamed(a.ctx, 'North Clinic').npi).toBe(NORTH);
+    expect(facilityNamed(a.ctx, 'North Clinic').npi).toBe(NPI.north);
     expect(await serverRows(server, `SELECT name FROM facilities`)).toEqual([
       { name: 'East Campus' },
     ]);
 
     // put right at B, its change starts from the office's version and lands
-    editFacility(b.ctx, 'North Clinic', { npi: NORTH });
+    editFacility(b.ctx, 'North Clinic', { npi: NPI.north });
     await syncAll(b, a);
     expect(facilities(a)).toEqual(facilities(b));
     expect(
       await serverRows(server, `SELECT name, npi, version FROM facilities ORDER BY name`),
     ).toEqual([
-      { name: 'East Campus', npi: EAST, version: 1 },
-      { name: 'North Clinic', npi: NORTH, version: 2 },
+      { name: 'East Campus', npi: NPI.east, version: 1 },
+      { name: 'North Clinic', npi: NPI.north, version: 2 },
     ]);
   });
 });

@@ -1,19 +1,9 @@
 import { expect, it } from 'vitest';
-import type { Ctx } from '../core/context';
 import { oneOrThrow } from '../db/query';
-import { addFacility } from '../testing/facilities';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { withSupervisors } from '../testing/office/records';
+import { NPI, withNorthClinic } from '../testing/office/facilities';
 import { createServerDatabase, describeWithPg, loginSession } from '../testing/office/server-db';
 import { requireOfficeLink } from './gids';
-
-const NORTH = '1234567893';
-const WEST = '1111111112';
-
-function office(ctx: Ctx): void {
-  withSupervisors(ctx);
-  addFacility(ctx, 'North Clinic', NORTH);
-}
 
 const mainFacility = (d: Desktop) =>
   oneOrThrow<{ name: string; npi: string | null }>(
@@ -24,7 +14,7 @@ const mainFacility = (d: Desktop) =>
 describeWithPg('a desk login and the main facility', () => {
   it('a facility row of the main facility logged by a desk’s login is not taken over another desk’s main facility', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, office);
+    const { a, b } = await twoDesktops(server, 1, withNorthClinic);
     const before = mainFacility(b);
 
     // the server refuses base:1 in its facilities table, but A's login may log rows under
@@ -35,7 +25,7 @@ describeWithPg('a desk login and the main facility', () => {
       `INSERT INTO change_log (tbl, gid, version, row, desktop_id, entry_seq)
          VALUES ('facilities', 'base:1', 2, $1, $2, 0)`,
       [
-        JSON.stringify({ name: 'Elsewhere Billing LLC', npi: WEST }),
+        JSON.stringify({ name: 'Elsewhere Billing LLC', npi: NPI.west }),
         requireOfficeLink(a.ctx.db).desktopId,
       ],
     );

@@ -1,37 +1,19 @@
 import { expect, it } from 'vitest';
 import { addDays } from '../../shared/dates/iso-date';
-import { fixedClock, type Ctx } from '../core/context';
+import { fixedClock } from '../core/context';
 import { migration072 } from '../db/migrations/072-office-facility-edits-of-older-versions';
 import { oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
 import { addFacility, editFacility, facilityNamed } from '../testing/facilities';
-import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { syncAll, twoDesktops } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
-import { importClaim, withSupervisors } from '../testing/office/records';
+import { importClaim } from '../testing/office/records';
+import { NPI, withNorthClinic, facilityOfAccount } from '../testing/office/facilities';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { demoBillingProvider } from '../testing/x12/generate-837';
 import { keepCaptureWithLink } from './capture-triggers';
 import { notSyncedActions } from './not-synced';
-
-const NORTH = '1234567893';
-const WEST = '1111111112';
-const EAST = '2222222228';
-
-/** Every desk's user a supervisor, and a facility of the first copy beside the main one. */
-function office(ctx: Ctx): void {
-  withSupervisors(ctx);
-  addFacility(ctx, 'North Clinic', NORTH);
-}
-
-/** The facility an account is billed under, by name. */
-const facilityOf = (d: Desktop, accountNumber: string) =>
-  oneOrThrow<{ name: string }>(
-    d.ctx.db,
-    `SELECT f.name FROM accounts a JOIN facilities f ON f.id = a.facility_id
-       WHERE a.account_number = ?`,
-    accountNumber,
-  ).name;
 
 /** A's letterhead, with the NPI the hospital bills under. */
 const letterhead = {
@@ -40,36 +22,36 @@ const letterhead = {
   city: 'Portland',
   state: 'ME',
   zip: '04101',
-  npi: EAST,
+  npi: NPI.east,
 };
 
 describeWithPg('one NPI, one facility, at every desk', () => {
   it('an NPI one desk’s letterhead carries, given to a facility at another desk, bills a claim file of it under the same facility at both', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, office);
-    // A's letterhead (the main facility, id 1) carries EAST; it is A's own, never sent, so
+    const { a, b } = await twoDesktops(server, 1, withNorthClinic);
+    // A's letterhead (the main facility, id 1) carries NPI.east; it is A's own, never sent, so
     // neither B nor the server's one-NPI index knows of it
     call(a.ctx, 'saveFacility', letterhead);
-    // B's main facility has no NPI, so B's own check lets North Clinic take EAST
-    editFacility(b.ctx, 'North Clinic', { npi: EAST });
+    // B's main facility has no NPI, so B's own check lets North Clinic take NPI.east
+    editFacility(b.ctx, 'North Clinic', { npi: NPI.east });
     await syncAll(b, a);
-    expect(facilityNamed(a.ctx, 'North Clinic').npi).toBe(EAST);
+    expect(facilityNamed(a.ctx, 'North Clinic').npi).toBe(NPI.east);
 
     importClaim(a, '300400', [5_000], 'a.837', {
-      billingProvider: { ...demoBillingProvider(), npi: EAST },
+      billingProvider: { ...demoBillingProvider(), npi: NPI.east },
     });
     importClaim(b, '300500', [5_000], 'b.837', {
-      billingProvider: { ...demoBillingProvider(), npi: EAST },
+      billingProvider: { ...demoBillingProvider(), npi: NPI.east },
     });
-    // one NPI, one place: both desks bill a claim file of EAST under the same facility
-    expect(facilityOf(a, '300400')).toBe(facilityOf(b, '300500'));
+    // one NPI, one place: both desks bill a claim file of NPI.east under the same facility
+    expect(facilityOfAccount(a, '300400')).toBe(facilityOfAccount(b, '300500'));
   });
 
   it('a desk whose letterhead NPI another desk gave a facility can still save its letterhead as it stands', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, office);
+    const { a, b } = await twoDesktops(server, 1, withNorthClinic);
     call(a.ctx, 'saveFacility', letterhead);
-    editFacility(b.ctx, 'North Clinic', { npi: EAST });
+    editFacility(b.ctx, 'North Clinic', { npi: NPI.east });
     await syncAll(b, a);
 
     // A's supervisor changes only the telephone on the letterhead
@@ -82,19 +64,19 @@ describeWithPg('one NPI, one facility, at every desk', () => {
 
   it('an older version’s edits that moved an NPI from one facility to another reach the office at the upgrade', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, office);
+    const { a, b } = await twoDesktops(server, 1, withNorthClinic);
     const later = { ...a.ctx, clock: fixedClock(addDays(TEST_TODAY, 7)) };
     // the office has both facilities: North Clinic (first copy) once renamed, West added at A
     editFacility(later, 'North Clinic', { name: 'North Campus' });
-    addFacility(later, 'West Clinic', WEST);
+    addFacility(later, 'West Clinic', NPI.west);
     await syncAll(a, b);
     await syncAll(a, b);
 
     // the version before this one captured no facility edits: West Clinic is renumbered to
-    // EAST, freeing WEST, which North Campus then takes (two saves, each allowed at A)
+    // NPI.east, freeing NPI.west, which North Campus then takes (two saves, each allowed at A)
     a.ctx.db.exec(`DROP TRIGGER office_capture_facilities_update`);
-    editFacility(later, 'West Clinic', { npi: EAST });
-    editFacility(later, 'North Campus', { npi: WEST });
+    editFacility(later, 'West Clinic', { npi: NPI.east });
+    editFacility(later, 'North Campus', { npi: NPI.west });
 
     // A upgrades: migration 72 notes both edits, sent by the syncs after the open
     keepCaptureWithLink(a.ctx.db);
@@ -103,11 +85,11 @@ describeWithPg('one NPI, one facility, at every desk', () => {
     await syncAll(a, b);
 
     expect(await serverRows(server, `SELECT name, npi FROM facilities ORDER BY name`)).toEqual([
-      { name: 'North Campus', npi: WEST },
-      { name: 'West Clinic', npi: EAST },
+      { name: 'North Campus', npi: NPI.west },
+      { name: 'West Clinic', npi: NPI.east },
     ]);
-    expect(facilityNamed(a.ctx, 'North Campus').npi).toBe(WEST);
-    expect(facilityNamed(b.ctx, 'North Campus').npi).toBe(WEST);
+    expect(facilityNamed(a.ctx, 'North Campus').npi).toBe(NPI.west);
+    expect(facilityNamed(b.ctx, 'North Campus').npi).toBe(NPI.west);
     expect(notSyncedActions(a.ctx.db).map((x) => x.reason)).toEqual([]);
   });
 });

@@ -1,38 +1,20 @@
 import { expect, it } from 'vitest';
 import { addDays } from '../../shared/dates/iso-date';
-import { fixedClock, type Ctx } from '../core/context';
+import { fixedClock } from '../core/context';
 import { migration072 } from '../db/migrations/072-office-facility-edits-of-older-versions';
 import { oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
 import { addFacility, editFacility, facilityNamed } from '../testing/facilities';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
-import { importClaim, withSupervisors } from '../testing/office/records';
+import { importClaim } from '../testing/office/records';
+import { NPI, withNorthClinic, facilityOfAccount } from '../testing/office/facilities';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { demoBillingProvider } from '../testing/x12/generate-837';
 import { keepCaptureWithLink } from './capture-triggers';
 import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
-
-const NORTH = '1234567893';
-const WEST = '1111111112';
-const EAST = '2222222228';
-
-/** Every desk's user a supervisor, and a facility of the first copy beside the main one. */
-function office(ctx: Ctx): void {
-  withSupervisors(ctx);
-  addFacility(ctx, 'North Clinic', NORTH);
-}
-
-/** The facility an account is billed under, by name. */
-const facilityOf = (d: Desktop, accountNumber: string) =>
-  oneOrThrow<{ name: string }>(
-    d.ctx.db,
-    `SELECT f.name FROM accounts a JOIN facilities f ON f.id = a.facility_id
-       WHERE a.account_number = ?`,
-    accountNumber,
-  ).name;
 
 const serverFacilities = (server: Parameters<typeof serverRows>[0]) =>
   serverRows<{ gid: string; name: string; npi: string | null; version: number }>(
@@ -43,28 +25,28 @@ const serverFacilities = (server: Parameters<typeof serverRows>[0]) =>
 describeWithPg('facilities edited across the office', () => {
   it('a facility renamed and given another NPI at one desk is so at the other, which bills a claim file of that NPI under it', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, office);
+    const { a, b } = await twoDesktops(server, 1, withNorthClinic);
 
-    editFacility(a.ctx, 'North Clinic', { name: 'North Campus', npi: WEST });
+    editFacility(a.ctx, 'North Clinic', { name: 'North Campus', npi: NPI.west });
     await syncAll(a, b);
 
     const onB = facilityNamed(b.ctx, 'North Campus');
-    expect(onB.npi).toBe(WEST);
+    expect(onB.npi).toBe(NPI.west);
     expect(gidOf(b.ctx.db, 'facilities', onB.id)).toBe(
       gidOf(a.ctx.db, 'facilities', facilityNamed(a.ctx, 'North Campus').id),
     );
     // the first copy's facility reaches the server at its first change, at version 2
     expect(await serverFacilities(server)).toEqual([
-      { gid: expect.stringMatching(/^base:\d+$/), name: 'North Campus', npi: WEST, version: 2 },
+      { gid: expect.stringMatching(/^base:\d+$/), name: 'North Campus', npi: NPI.west, version: 2 },
     ]);
     // a claim file of the new NPI imported at B is billed under it
     importClaim(b, '300400', [5_000], 'b.837', {
-      billingProvider: { ...demoBillingProvider(), npi: WEST },
+      billingProvider: { ...demoBillingProvider(), npi: NPI.west },
     });
-    expect(facilityOf(b, '300400')).toBe('North Campus');
+    expect(facilityOfAccount(b, '300400')).toBe('North Campus');
 
     // a facility added at B after joining, edited at A, is edited at B
-    addFacility(b.ctx, 'East Side Clinic', EAST);
+    addFacility(b.ctx, 'East Side Clinic', NPI.east);
     await syncAll(b, a);
     editFacility(a.ctx, 'East Side Clinic', { name: 'East Side Campus', npi: null });
     await syncAll(a, b);
@@ -75,14 +57,14 @@ describeWithPg('facilities edited across the office', () => {
 
   it('the main facility follows each desk’s own letterhead and is never sent', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, office);
+    const { a, b } = await twoDesktops(server, 1, withNorthClinic);
     call(a.ctx, 'saveFacility', {
       name: 'Harbor Point Hospital',
       line1: '10 Quay Street',
       city: 'Portland',
       state: 'ME',
       zip: '04101',
-      npi: EAST,
+      npi: NPI.east,
     });
     await syncAll(a, b);
 
@@ -91,7 +73,7 @@ describeWithPg('facilities edited across the office', () => {
         d.ctx.db,
         `SELECT name, npi FROM facilities WHERE id = 1`,
       );
-    expect(main(a)).toEqual({ name: 'Harbor Point Hospital', npi: EAST });
+    expect(main(a)).toEqual({ name: 'Harbor Point Hospital', npi: NPI.east });
     expect(main(b)).toEqual({ name: 'Main facility', npi: null });
     expect(await serverFacilities(server)).toEqual([]);
     expect(notSyncedActions(a.ctx.db)).toEqual([]);
@@ -99,15 +81,15 @@ describeWithPg('facilities edited across the office', () => {
 
   it('an older version’s edit at a linked desk reaches the other once it upgrades, and a facility it only added is not sent again', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, office);
+    const { a, b } = await twoDesktops(server, 1, withNorthClinic);
     const later = { ...a.ctx, clock: fixedClock(addDays(TEST_TODAY, 7)) };
-    addFacility(later, 'West Clinic', WEST);
+    addFacility(later, 'West Clinic', NPI.west);
     await syncAll(a, b);
     // the version before this one captured a facility's adding, never its edits
     a.ctx.db.exec(`DROP TRIGGER office_capture_facilities_update`);
-    editFacility(later, 'North Clinic', { name: 'North Campus', npi: EAST });
+    editFacility(later, 'North Clinic', { name: 'North Campus', npi: NPI.east });
     await syncAll(a, b);
-    expect(facilityNamed(b.ctx, 'North Clinic').npi).toBe(NORTH);
+    expect(facilityNamed(b.ctx, 'North Clinic').npi).toBe(NPI.north);
 
     // A upgrades: opening puts the capture triggers back, and migration 72 notes the edit
     keepCaptureWithLink(a.ctx.db);
@@ -116,10 +98,10 @@ describeWithPg('facilities edited across the office', () => {
     await syncAll(a, b);
     await syncAll(a, b);
 
-    expect(facilityNamed(b.ctx, 'North Campus').npi).toBe(EAST);
+    expect(facilityNamed(b.ctx, 'North Campus').npi).toBe(NPI.east);
     expect(await serverFacilities(server)).toEqual([
-      { gid: expect.stringMatching(/^base:\d+$/), name: 'North Campus', npi: EAST, version: 2 },
-      { gid: expect.stringMatching(/:\d+$/), name: 'West Clinic', npi: WEST, version: 1 },
+      { gid: expect.stringMatching(/^base:\d+$/), name: 'North Campus', npi: NPI.east, version: 2 },
+      { gid: expect.stringMatching(/:\d+$/), name: 'West Clinic', npi: NPI.west, version: 1 },
     ]);
     expect(notSyncedActions(a.ctx.db)).toEqual([]);
   });
