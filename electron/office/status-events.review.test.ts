@@ -1,19 +1,35 @@
 import { expect, it } from 'vitest';
 import type { Ctx } from '../core/context';
-import { all } from '../db/query';
+import type { AccountId, PayerId } from '../../shared/ids';
+import { all, oneOrThrow } from '../db/query';
+import { addClaim } from '../testing/builders';
+import { call } from '../testing/call';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
-import { import277, withBilledClaim } from '../testing/office/claim-changes';
+import { import277, serverClaim, withBilledClaim } from '../testing/office/claim-changes';
+import { file277 } from '../testing/x12/write-277';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { notSyncedActions } from './not-synced';
 
-/** K-100's status history as a desk shows it: each code once per 277 that said it. */
-const history = (ctx: Ctx) =>
+/** A claim's status history as a desk shows it: each code once per 277 that said it. */
+const history = (ctx: Ctx, claim = 'K-100') =>
   all<{ status: string }>(
     ctx.db,
     `SELECT e.category || ':' || ifnull(e.status_code, '') AS status
        FROM claim_status_events e JOIN claims c ON c.id = e.claim_id
-      WHERE c.claim_number = 'K-100' ORDER BY e.recorded_at, e.id`,
+      WHERE c.claim_number = ? ORDER BY e.recorded_at, e.id`,
+    claim,
   ).map((e) => e.status);
+
+/** K-100, and a second billed claim K-200 on the same account, in the first copy. */
+function withTwoBilledClaims(ctx: Ctx, account: AccountId): void {
+  withBilledClaim(ctx, account);
+  const payerId = oneOrThrow<{ id: PayerId }>(
+    ctx.db,
+    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
+  ).id;
+  addClaim(ctx, account, payerId, { number: 'K-200', status: 'billed' });
+}
 
 describeWithPg("a 277's status events: one 277 file at two desks", () => {
   it('the same 277 imported at a second desk after the first synced keeps the history once', async () => {
@@ -31,5 +47,40 @@ describeWithPg("a 277's status events: one 277 file at two desks", () => {
     expect(await serverCount(server, `SELECT count(*) AS n FROM claim_status_events`)).toBe(1);
     expect(history(a.ctx)).toEqual(['A2:20']);
     expect(history(b.ctx)).toEqual(['A2:20']);
+  });
+
+  it("one claim of a 277 changed first at another desk leaves the file's other claims' status and history standing", async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withTwoBilledClaims);
+    // A hears about K-100 alone, and sends it
+    import277(a, 'K-100', 'A2:20:PR', '000000041');
+    await a.sync.sync();
+    // B's clearinghouse file acknowledges both claims; nobody else touched K-200
+    const text = file277(
+      [
+        { patientControlNumber: 'K-100', status: { codes: ['A2:20:PR'] } },
+        { patientControlNumber: 'K-200', status: { codes: ['A2:20:PR'] } },
+      ],
+      { controlNumber: '000000042' },
+    );
+    expect(call(b.ctx, 'importFile', { fileName: '000000042.277', text }).status).toBe('posted');
+    expect(history(b.ctx, 'K-200')).toEqual(['A2:20']);
+    await syncAll(b, a);
+    await syncAll(a, b);
+    // B's change of K-100 is refused and listed
+    expect(notSyncedActions(b.ctx.db)).toHaveLength(1);
+    // B keeps K-200 acknowledged (the office has no row of it to take), so the 277 that
+    // acknowledged it must stay in its history there
+    const k200 = (d: typeof a) =>
+      oneOrThrow<{ s: string }>(
+        d.ctx.db,
+        `SELECT status AS s FROM claims WHERE claim_number = 'K-200'`,
+      ).s;
+    expect(k200(b)).toBe('acknowledged');
+    expect(history(b.ctx, 'K-200')).toEqual(['A2:20']);
+    // and the office hears of K-200's acknowledgment, which nobody else changed
+    expect(await serverClaim(server, 'K-200')).toMatchObject([{ status: 'acknowledged' }]);
+    expect(k200(a)).toBe('acknowledged');
+    expect(history(a.ctx, 'K-200')).toEqual(['A2:20']);
   });
 });
