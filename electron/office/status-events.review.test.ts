@@ -39,13 +39,24 @@ describeWithPg("a 277's status events: one 277 file at two desks", () => {
     import277(a, 'K-100', 'A2:20:PR', '000000031');
     await syncAll(a, b);
     expect(history(b.ctx)).toEqual(['A2:20']);
-    // B imports the very same file: new to B (imports are idempotent per desk), and the
-    // claim is acknowledged there already, so no claim change carries the events: they go
-    // with the note and the office takes them a second time
+    // B imports the very same file: new to B, and the claim is acknowledged there already, so
+    // no claim change carries the events: they go with the note and the office takes them a
+    // second time
     import277(b, 'K-100', 'A2:20:PR', '000000031');
     await syncAll(b, a);
     expect(await serverCount(server, `SELECT count(*) AS n FROM claim_status_events`)).toBe(1);
     expect(history(a.ctx)).toEqual(['A2:20']);
+    expect(history(b.ctx)).toEqual(['A2:20']);
+  });
+
+  it('the same 277 imported twice at one desk adds its events to the office once', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withBilledClaim);
+    import277(a, 'K-100', 'A2:20:PR', '000000035');
+    // the same file imported again, same name and bytes: taken in again, not seen as imported
+    import277(a, 'K-100', 'A2:20:PR', '000000035');
+    await syncAll(a, b);
+    expect(await serverCount(server, `SELECT count(*) AS n FROM claim_status_events`)).toBe(1);
     expect(history(b.ctx)).toEqual(['A2:20']);
   });
 
