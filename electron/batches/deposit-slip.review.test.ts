@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import type { BatchId } from '../../shared/ids';
+import type { AccountId, BatchId } from '../../shared/ids';
 import { call, callAsync } from '../testing/call';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
 import { owing } from '../testing/office/money';
@@ -23,13 +23,14 @@ describeWithPg('the printed deposit slip in an office', () => {
   it("prints a check's batch by the number every desk knows it by, whole", async () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1, owing);
+    const [accountId] = accountIds as [AccountId];
     const batch = call(a.ctx, 'openBatch', {
       depositDate: TEST_TODAY,
       source: 'mail',
       expectedTotal: 5_000,
     });
     call(a.ctx, 'postPatientPayment', {
-      accountId: accountIds[0],
+      accountId,
       batchId: batch.id as BatchId,
       amount: 5_000,
       method: 'check',
