@@ -94,4 +94,31 @@ describeWithPg("a 277's status events: one 277 file at two desks", () => {
     expect(k200(a)).toBe('acknowledged');
     expect(history(a.ctx, 'K-200')).toEqual(['A2:20']);
   });
+
+  it("a rejection whose follow-up another desk opened first keeps its 277's events where the claim stays rejected", async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 1, withBilledClaim);
+    // A's 277 asks for documents: a claim status follow-up opened, the claim left as it is
+    const asked = file277([{ patientControlNumber: 'K-100', status: { codes: ['R4:35:PR'] } }], {
+      controlNumber: '000000061',
+    });
+    expect(call(a.ctx, 'importFile', { fileName: 'asked.277', text: asked }).status).toBe('posted');
+    // B's 277 rejects the claim: its status, a fix-and-resubmit follow-up and its event
+    import277(b, 'K-100', 'A7:21:85', '000000062');
+    await a.sync.sync();
+    await b.sync.sync();
+    await syncAll(a, b);
+    // B's follow-up is refused (A's is open), its claim change with it; the office has no
+    // row of the first copy's K-100, so B keeps the claim rejected, as listed
+    expect(notSyncedActions(b.ctx.db).map((n) => n.reason)[0]).toMatch(
+      /opened this follow-up first/,
+    );
+    const status = oneOrThrow<{ s: string }>(
+      b.ctx.db,
+      `SELECT status AS s FROM claims WHERE claim_number = 'K-100'`,
+    ).s;
+    expect(status).toBe('rejected');
+    // then the 277 that rejected it is still in its history there
+    expect(history(b.ctx)).toContain('A7:21');
+  });
 });
