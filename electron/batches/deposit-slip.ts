@@ -58,7 +58,8 @@ export function depositSlip(ctx: ReadCtx, date: IsoDate): Report {
   const day = getCashSummary(ctx, { date });
   const checks = checksOf(ctx, date);
   const checksTotal = sumCents(checks.map((c) => c.amount));
-  const batch = (number: string | null) => (number === null ? 'No batch' : `Batch ${number}`);
+  // the checks table's Batch column is narrow: the number alone, which an office's keeps whole
+  const batch = (number: string | null) => number ?? 'No batch';
   const returned = day.returnedChecks;
   const label = `Deposit slip for ${formatUsDate(date)}`;
   return {

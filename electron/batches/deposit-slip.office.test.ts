@@ -44,9 +44,9 @@ describeWithPg('the printed deposit slip in an office', () => {
     );
     for (const d of [a, b]) {
       const text = await printedSlip(d.ctx, dir);
-      // the batches table and the checks table each name it
+      // the batches table and the checks table each name it, whole on one line
       expect(text).toContain(`Batch ${batch.number}`);
-      expect(text).toMatch(new RegExp(`1042\\s+\\S+\\s+Batch ${batch.number}\\s+\\$50\\.00`));
+      expect(text).toMatch(new RegExp(`1042\\s+\\S+\\s+${batch.number}\\s+\\$50\\.00`));
     }
   });
 });
