@@ -225,6 +225,7 @@ function claimStatusSummary(r: ClaimStatusReport | null): string {
   if (r.rejections) parts.push(`${count(r.rejections)} rejected (fix and resubmit)`);
   parts.push(plural(r.followUpsCreated, 'follow-up'), `${count(r.unmatched)} not matched`);
   if (r.skipped) parts.push(`${count(r.skipped)} skipped`);
+  if (r.alreadyRecorded) parts.push(`${count(r.alreadyRecorded)} recorded already`);
   return `${plural(read, 'claim')}: ${parts.join(', ')}`;
 }
 

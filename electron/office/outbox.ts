@@ -154,7 +154,23 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   if (rest.length > 0) addEntry(db, now, userId, rest, seq);
   if (opened.length > 0) addEntry(db, now, userId, opened, money ? seq : null);
   if (alone.length > 0) addEntry(db, now, userId, alone, null);
-  if (changed.length > 0) addEntry(db, now, userId, changed, seq);
+  for (const entry of eachClaimApart(changed)) addEntry(db, now, userId, entry, seq);
+}
+
+/**
+ * The request's changes to earlier records, each claim's change (with its lines' and its
+ * 277's status events) in an entry of its own: a 277 or an 835 speaks of many claims, and
+ * another desk's change of one of them first must not refuse the others' with it.
+ */
+function eachClaimApart(changed: readonly Change[]): Change[][] {
+  const claims = changed.filter((c) => c.tbl === 'claims' && c.op === 'update');
+  const ofClaim = (gid: string) =>
+    changed.filter(
+      (c) => (c.tbl === 'claim_status_events' || c.tbl === 'claim_lines') && c.row.claimGid === gid,
+    );
+  const apart = new Set(claims.flatMap((c) => [c, ...ofClaim(c.gid)]));
+  const rest = changed.filter((c) => !apart.has(c));
+  return [...(rest.length > 0 ? [rest] : []), ...claims.map((c) => [c, ...ofClaim(c.gid)])];
 }
 
 /**

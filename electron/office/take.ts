@@ -354,10 +354,8 @@ export function takeServerState(
   serverRows: readonly ServerRow[],
   now: string,
 ): void {
-  const withdrawn = withdrawInserted(
-    db,
-    refused.flatMap((r) => r.entry.changes),
-  );
+  const changes = refused.flatMap((r) => r.entry.changes);
+  const withdrawn = withdrawInserted(db, changes, serverRows);
   // a denial kept here as this desk's own: the letters still to be sent go without naming it
   letGoOfLostDenials(db);
   // a row a later entry still in the outbox changes keeps this copy's state: that entry
@@ -369,18 +367,9 @@ export function takeServerState(
       .flatMap((e) => e.changes.map(rowKey)),
   );
   const taken = serverRows.filter((r) => !stillSent.has(rowKey(r)));
-  startAgainFrom(
-    db,
-    refused.flatMap((r) => r.entry.changes),
-    stillSent,
-    new Set(taken.map(rowKey)),
-  );
+  startAgainFrom(db, changes, stillSent, new Set(taken.map(rowKey)));
   takeRows(db, taken, true);
-  settleRefusedRules(
-    db,
-    refused.flatMap((r) => r.entry.changes),
-    new Set(taken.map((r) => r.gid)),
-  );
+  settleRefusedRules(db, changes, new Set(taken.map((r) => r.gid)));
   for (const { entry, reason } of refused) {
     run(
       db,

@@ -6,7 +6,7 @@ import { refreshAccountBalance } from '../ledger/ledger';
 import { forgetSyncRow, localIdOf, setSyncRow } from './gids';
 import { reopenBatch } from './batch-closings';
 import { accountOfRecord, isRecordTable } from './records';
-import type { Change } from './wire';
+import type { Change, ServerRow } from './wire';
 
 /**
  * The rows only a desk has that are written with a record, or about it, and go with it. A
@@ -63,10 +63,15 @@ const NAMING_MONEY: Partial<Record<Change['tbl'], readonly string[]>> = {
  * document (a letter may have been mailed), and a facility an account here is still billed
  * under. Returns whether the rows were withdrawn.
  */
-export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
+export function withdrawInserted(
+  db: Db,
+  changes: readonly Change[],
+  office: readonly ServerRow[],
+): boolean {
+  const kept = keptWithTheirClaims(db, changes, office);
   // a user or a rule is never withdrawn: the office's state of them is taken instead (take.ts)
   const inserted = changes.filter(
-    (c) => c.op === 'insert' && c.tbl !== 'users' && c.tbl !== 'billing_rules',
+    (c) => c.op === 'insert' && c.tbl !== 'users' && c.tbl !== 'billing_rules' && !kept.has(c),
   );
   run(db, 'SAVEPOINT withdraw');
   try {
@@ -87,6 +92,32 @@ export function withdrawInserted(db: Db, changes: readonly Change[]): boolean {
     if (one(db, `SELECT 1 AS n FROM accounts WHERE id = ?`, id)) touchAccount(db, id);
   }
   return true;
+}
+
+/**
+ * A refused change of a claim the office has no row of stays here, listed (take.ts, the
+ * office has nothing to send back): the status events of its 277 stay with it, this desk's
+ * own, never sent, rather than leave the claim's status here with no history behind it.
+ */
+function keptWithTheirClaims(
+  db: Db,
+  changes: readonly Change[],
+  office: readonly ServerRow[],
+): Set<Change> {
+  const officeHas = new Set(office.filter((r) => r.tbl === 'claims').map((r) => r.gid));
+  const keptClaims = new Set(
+    changes
+      .filter((c) => c.tbl === 'claims' && c.op === 'update' && !officeHas.has(c.gid))
+      .map((c) => c.gid),
+  );
+  const kept = new Set<Change>();
+  for (const c of changes) {
+    if (c.tbl !== 'claim_status_events' || !keptClaims.has(c.row.claimGid)) continue;
+    const localId = localIdOf(db, c.tbl, c.gid);
+    if (localId !== undefined) setSyncRow(db, c.tbl, localId, `own:${localId}`, 1);
+    kept.add(c);
+  }
+  return kept;
 }
 
 /**

@@ -126,6 +126,11 @@ export interface ClaimStatusReport {
   unmatched: number;
   /** Claims not applied because they failed a check or carried no status (see the warnings). */
   skipped?: number;
+  /**
+   * Claims whose every status the file carries the claim has recorded already (the same file
+   * imported again, here or at another desk of the office): nothing posted for them again.
+   */
+  alreadyRecorded?: number;
 }
 
 export type ClaimFileOutcome = 'added' | 'updated' | 'voided' | 'skipped';

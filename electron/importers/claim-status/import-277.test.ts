@@ -84,6 +84,7 @@ describe('importing 277CA acknowledgments', () => {
       followUpsCreated: 1,
       unmatched: 1,
       skipped: 0,
+      alreadyRecorded: 0,
     });
     expect(report.summary).toBe(
       '3 claims: 2 updated, 1 rejected (fix and resubmit), 1 follow-up, 1 not matched',
@@ -121,6 +122,27 @@ describe('importing 277CA acknowledgments', () => {
     expect(again.claimStatus?.claimsUpdated).toBe(1);
     expect(claimStatus(rejected.claimId)).toBe('acknowledged');
     expect(followUps(rejected.claimId).map((f) => f.status)).toEqual(['done']);
+
+    // the first file imported again: each claim's statuses are recorded already, so nothing is
+    // posted twice (no second event or note, and the claim keeps its newer acknowledgment)
+    const notes = () => ctx.db.prepare(`SELECT count(*) AS n FROM activities`).get();
+    const before = notes();
+    const repeat = call(ctx, 'importFile', { fileName: 'ack.277', text });
+    expect(repeat.claimStatus).toMatchObject({
+      claimsUpdated: 0,
+      alreadyRecorded: 2,
+      unmatched: 1,
+    });
+    expect(repeat.summary).toBe(
+      '3 claims: 0 updated, 0 follow-ups, 1 not matched, 2 recorded already',
+    );
+    expect(notes()).toEqual(before);
+    expect(claimStatus(rejected.claimId)).toBe('acknowledged');
+    expect(
+      ctx.db
+        .prepare(`SELECT count(*) AS n FROM claim_status_events WHERE claim_id = ?`)
+        .get(rejected.claimId),
+    ).toEqual({ n: 4 });
   });
 
   it('says when the whole batch was rejected above the claims', () => {

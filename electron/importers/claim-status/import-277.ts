@@ -12,7 +12,7 @@ import { matchClaim, type MatchedClaim } from '../remittance/match';
 import { read277 } from '../x12/read-277';
 import type { ClaimStatus, ClaimStatusResponse, StatusCode } from '../x12/claim-status-types';
 import { explainStatusCode } from '../x12/status-codes';
-import { run } from '../../db/query';
+import { one, run } from '../../db/query';
 import {
   claimRejected,
   entityRejected,
@@ -88,6 +88,7 @@ export function* post277(ctx: Ctx, importFileId: number, text: string): Steps<Cl
     followUpsCreated: 0,
     unmatched: 0,
     skipped: 0,
+    alreadyRecorded: 0,
   };
   for (const t of usable) warnings.push(...levelRejections(t));
   const step = progressCounter('Claims updated', report.claimsRead);
@@ -147,6 +148,11 @@ function applyClaim(
     report.unmatched++;
     return;
   }
+  // the same file again, here or at another desk (the events travel): nothing is said twice
+  if (recordedAlready(ctx, ours, claim, codes)) {
+    report.alreadyRecorded++;
+    return;
+  }
   recordEvents(ctx, importFileId, ours, claim, codes);
   const explained = explainClaim(claim);
   if (claimRejected(claim)) {
@@ -191,6 +197,29 @@ function applyClaim(
   report.claimsUpdated++;
 }
 
+/** Whether the claim holds an event of every status the 277 gives it, of the same date. */
+function recordedAlready(
+  ctx: Ctx,
+  ours: MatchedClaim,
+  claim: ClaimStatus,
+  codes: readonly StatusCode[],
+): boolean {
+  const effective = effectiveOf(claim);
+  return codes.every((code) =>
+    one(
+      ctx.db,
+      `SELECT 1 AS n FROM claim_status_events WHERE claim_id = ? AND category = ?
+         AND status_code IS ? AND effective_date IS ?`,
+      ours.id,
+      code.category,
+      code.status,
+      effective,
+    ),
+  );
+}
+
+const effectiveOf = (claim: ClaimStatus) => claim.statuses[0]?.effectiveDate ?? null;
+
 function recordEvents(
   ctx: Ctx,
   importFileId: number,
@@ -198,7 +227,7 @@ function recordEvents(
   claim: ClaimStatus,
   codes: readonly StatusCode[],
 ): void {
-  const effective = claim.statuses[0]?.effectiveDate ?? null;
+  const effective = effectiveOf(claim);
   for (const code of codes) {
     run(
       ctx.db,

@@ -60,6 +60,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <Text size="sm">
             {cs.claimsUpdated} claims updated · {cs.followUpsCreated} follow-ups created ·{' '}
             {cs.unmatched} not matched to a claim
+            {cs.alreadyRecorded ? ` · ${cs.alreadyRecorded} recorded already` : ''}
           </Text>
         )}
         {report.warnings.length > 0 && (

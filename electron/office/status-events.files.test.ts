@@ -31,7 +31,7 @@ function withTwoBilledClaims(ctx: Ctx, account: AccountId): void {
   addClaim(ctx, account, payerId, { number: 'K-200', status: 'billed' });
 }
 
-describeWithPg("a 277's status events: one 277 file at two desks", () => {
+describeWithPg("a 277's status events: one 277 file at two desks, and a file of two claims", () => {
   it('the same 277 imported at a second desk after the first synced keeps the history once', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, withBilledClaim);
