@@ -11,6 +11,7 @@ import {
   collectionState,
   ledgerOfEntries,
   owingWithAcme,
+  withClinics,
 } from '../testing/office/property';
 import { action, agencyState, facilityState, perform } from '../testing/office/property-actions';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
@@ -21,7 +22,7 @@ describeWithPg('three desktops with random disconnects', () => {
       fc.asyncProperty(fc.array(action, { minLength: 5, maxLength: 40 }), async (actions) => {
         const server = await createServerDatabase();
         const { desktops, accountIds, close } = await desktopsOf(server, 3, 2, owingWithAcme);
-        const written = [0, 0, 0];
+        const written = [await withClinics(desktops), 0, 0];
         for (const a of actions) {
           const d = desktops[a.at] as Desktop;
           const before = one<{ n: number }>(d.ctx.db, `SELECT count(*) AS n FROM outbox`)?.n;
@@ -148,6 +149,24 @@ describeWithPg('three desktops with random disconnects', () => {
         // found four sync bugs; the example below and conflicts.test.ts keep each found
         seed: 20261205,
         examples: [
+          // a claim replaced at one desk while another hears the payer on it, and the agency
+          // and a clinic edited at two desks at once, one clinic given the other's NPI
+          [
+            [
+              { do: 'import', at: 0, number: 0 },
+              { do: 'sync', at: 0 },
+              { do: 'pull', at: 1 },
+              { do: 'replace', at: 0, number: 0, lines: 1 },
+              { do: 'status', at: 1, number: 0, rejected: false },
+              { do: 'agency', at: 0, commission: 3_000, renamed: true, active: true },
+              { do: 'agency', at: 1, commission: 1_500, renamed: false, active: true },
+              { do: 'facility', at: 0, which: 0, npi: 2, renamed: false },
+              { do: 'facility', at: 1, which: 1, npi: 2, renamed: true },
+              { do: 'push', at: 1 },
+              { do: 'push', at: 0 },
+              { do: 'place', at: 2, account: 0 },
+            ],
+          ],
           // two desktops import one account number and the second works its own before it
           // sends; it reads the office's first (held), then is refused: its rows withdrawn
           [

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { AccountId, FollowUpId, LedgerEntryId, ReceiptId, UserId } from '../../../shared/ids';
+import type { AccountId, FollowUpId, LedgerEntryId, ReceiptId } from '../../../shared/ids';
 import { addDays } from '../../../shared/dates/iso-date';
 import { dispatch } from '../../api/dispatch';
 import { all, one, oneOrThrow } from '../../db/query';
@@ -8,7 +8,7 @@ import type { Ctx } from '../../core/context';
 import { claimFileText, resent, testClaim } from '../claims';
 import { TEST_TODAY } from '../test-db';
 import type { Desktop } from './desktops';
-import { PROPERTY_FACILITIES, PROPERTY_NPIS, placeWithAgency } from './property';
+import { PROPERTY_FACILITIES, PROPERTY_NPIS, placeWithAgency, supervisorOf } from './property';
 import { claimStatusFile } from './records';
 
 /** One person's action at one of the property test's three desktops, or a desktop's sync. */
@@ -238,9 +238,6 @@ export async function perform(d: Desktop, accountId: AccountId, a: Action): Prom
   }
 }
 
-const supervisorOf = (d: Desktop) =>
-  oneOrThrow<{ id: UserId }>(d.ctx.db, `SELECT id FROM users WHERE username = 'sup.office'`).id;
-
 /** The office's supervisor edits the one agency at this desk, as Settings sends the form. */
 function editTheAgency(d: Desktop, a: Extract<Action, { do: 'agency' }>): void {
   const g = oneOrThrow<{ id: number; columns: string; remittance: 'gross' | 'net' }>(
@@ -260,11 +257,11 @@ function editTheAgency(d: Desktop, a: Extract<Action, { do: 'agency' }>): void {
 /** The office's supervisor renames or renumbers one of the first copy's clinics here. */
 function editAClinic(d: Desktop, a: Extract<Action, { do: 'facility' }>): void {
   const name = PROPERTY_FACILITIES[a.which] ?? 'North Clinic';
-  // the clinic this desk holds as the first copy's n-th (by local id: the copy's own ids)
+  // found by the first word of its name, which a rename keeps (local ids differ by desk)
   const f = oneOrThrow<{ id: number }>(
     d.ctx.db,
-    `SELECT id FROM facilities WHERE id <> 1 ORDER BY id LIMIT 1 OFFSET ?`,
-    a.which,
+    `SELECT id FROM facilities WHERE id <> 1 AND name LIKE ? || ' %'`,
+    name.split(' ')[0] ?? name,
   );
   dispatch({ ...d.ctx, userId: supervisorOf(d) }, 'saveBillingFacility', {
     facilityId: f.id,
