@@ -109,6 +109,32 @@ const SCHEDULE_CHANGES: readonly CaptureTrigger[] = [
   ),
 ];
 
+/**
+ * A claim's providers, and a line's, travel inside its row (claim-providers.ts): a provider
+ * written or removed (a replacement claim naming others) notes the claim's or the line's
+ * change, or nothing more when the request made it.
+ */
+const PROVIDER_CHANGES: readonly CaptureTrigger[] = (
+  [
+    ['claim_providers', 'claims', 'claim_id'],
+    ['claim_line_providers', 'claim_lines', 'claim_line_id'],
+  ] as const
+).flatMap(([source, tbl, key]) =>
+  (
+    [
+      ['INSERT', 'new'],
+      ['DELETE', 'old'],
+    ] as const
+  ).map(([event, row]) =>
+    trigger(
+      `office_capture_${source}_${event.toLowerCase()}`,
+      `AFTER ${event} ON ${source}`,
+      CAPTURING,
+      noteOnce(tbl, 'update', `${row}.${key}`),
+    ),
+  ),
+);
+
 export const CAPTURE_TRIGGERS: readonly CaptureTrigger[] = [
   inserted('office_capture_activity', 'activities'),
   inserted('office_capture_follow_up_insert', 'follow_ups'),
@@ -173,6 +199,7 @@ ON follow_ups`,
   inserted('office_capture_promises', 'promises'),
   // a plan's schedule travels inside it: new charges joining it change the plan
   ...SCHEDULE_CHANGES,
+  ...PROVIDER_CHANGES,
   // a financial-assistance application as received (its progress, above), and the notice of
   // extraordinary collection actions, in the entry of its filed letter
   inserted('office_capture_assistance_applications', 'assistance_applications'),
