@@ -135,6 +135,20 @@ const PROVIDER_CHANGES: readonly CaptureTrigger[] = (
   ),
 );
 
+/**
+ * A claim file replacing the claim here names its providers and its lines' (what the claim
+ * says, its fingerprint, moves; a void leaves it and names none), so this copy knows them
+ * from now on, though it could not vouch for them before (migration 74).
+ */
+const PROVIDERS_KNOWN = trigger(
+  'office_capture_claim_providers_known',
+  'AFTER UPDATE OF fingerprint ON claims',
+  `${CAPTURING} AND new.fingerprint IS NOT old.fingerprint`,
+  `DELETE FROM office_providers_unknown
+    WHERE (tbl = 'claims' AND local_id = new.id)
+       OR (tbl = 'claim_lines' AND local_id IN (SELECT id FROM claim_lines WHERE claim_id = new.id));`,
+);
+
 export const CAPTURE_TRIGGERS: readonly CaptureTrigger[] = [
   inserted('office_capture_activity', 'activities'),
   inserted('office_capture_follow_up_insert', 'follow_ups'),
@@ -200,6 +214,7 @@ ON follow_ups`,
   // a plan's schedule travels inside it: new charges joining it change the plan
   ...SCHEDULE_CHANGES,
   ...PROVIDER_CHANGES,
+  PROVIDERS_KNOWN,
   // a financial-assistance application as received (its progress, above), and the notice of
   // extraordinary collection actions, in the entry of its filed letter
   inserted('office_capture_assistance_applications', 'assistance_applications'),

@@ -1,13 +1,14 @@
 import { expect, it } from 'vitest';
 import type { Ctx } from '../core/context';
-import { all, oneOrThrow } from '../db/query';
+import { all, oneOrThrow, run } from '../db/query';
+import { unknownProvidersAtUpgrade } from '../db/migrations/074-claim-providers-unknown';
 import type { Claim837, ClaimProvider837 } from '../importers/claims/claim-types';
 import { appealLetterData } from '../letters/appeal-data';
 import { call } from '../testing/call';
 import { claimFileText, resent, serviceLine, testClaim } from '../testing/claims';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
-import { recordsState, withAcme } from '../testing/office/records';
+import { claimStatusFile, recordsState, withAcme } from '../testing/office/records';
 import { createServerDatabase, describeWithPg, loginSession } from '../testing/office/server-db';
 import { notSyncedActions } from './not-synced';
 
@@ -172,6 +173,50 @@ describeWithPg("a claim's providers across the office", () => {
     expect(appealLetterData(b.ctx.db, claimId(b.ctx), b.ctx.userId)?.fields).toMatchObject({
       attending_provider: 'Ines Moreau (NPI 1093817465)',
     });
+  });
+
+  it('a claim pulled before providers travelled: another desk’s change of it leaves the importing desk’s', async () => {
+    const server = await createServerDatabase();
+    const { a, b } = await twoDesktops(server, 0, withAcme);
+    importRep1(a);
+    await syncAll(a, b);
+    // B as an older version left it: the pulled claim with no providers, then the upgrade
+    run(b.ctx.db, `UPDATE office_link SET capture = 0`);
+    run(b.ctx.db, `DELETE FROM claim_line_providers`);
+    run(b.ctx.db, `DELETE FROM claim_providers`);
+    run(b.ctx.db, `UPDATE office_link SET capture = 1`);
+    b.ctx.db.exec(unknownProvidersAtUpgrade);
+
+    // the payer's acknowledgment imported at B changes the claim, not who treated the patient
+    const ack = call(b.ctx, 'importFile', {
+      fileName: 'ack.277',
+      text: claimStatusFile('REP-1', false, 1),
+    });
+    expect(ack.status).toBe('posted');
+    await syncAll(b, a);
+    await syncAll(b, a);
+    const imported = {
+      claim: [
+        { role: 'attending', name: 'Grace Okafor', npi: '1234567893' },
+        { role: 'rendering', name: 'Omar Haddad', npi: '1245319599' },
+      ],
+      lines: [{ line: 1, role: 'rendering', name: 'Lena Brandt', npi: '1679576722' }],
+    };
+    expect(providersAt(a.ctx)).toEqual(imported);
+    expect(
+      await serverRows(server, `SELECT providers FROM claims WHERE claim_number = 'REP-1'`),
+    ).toEqual([{ providers: imported.claim }]);
+
+    // the next claim file carrying the claim, at either desk, says them again for both
+    const attending = provider('attending', 'Ines', 'Moreau', '1093817465');
+    replaceProviders(b, [attending], [LINE_RENDERING], 3_000, 'corrected.837');
+    await syncAll(b, a);
+    const replaced = {
+      claim: [{ role: 'attending', name: 'Ines Moreau', npi: '1093817465' }],
+      lines: imported.lines,
+    };
+    expect(providersAt(b.ctx)).toEqual(replaced);
+    expect(providersAt(a.ctx)).toEqual(replaced);
   });
 
   it('providers a desk’s login writes in another shape are refused, so no desk is stopped', async () => {

@@ -1,5 +1,5 @@
 import type { Db, ReadDb } from '../db/open';
-import { all, prepare, run } from '../db/query';
+import { all, one, prepare, run } from '../db/query';
 import type { ClaimProvider } from '../importers/claims/claim-providers';
 
 /**
@@ -19,8 +19,19 @@ export function isProvidersTable(tbl: string): tbl is ProvidersTable {
   return tbl === 'claims' || tbl === 'claim_lines';
 }
 
-/** The record's providers as this copy holds them, by role. */
-export function providersOf(db: ReadDb, tbl: ProvidersTable, id: number): ClaimProvider[] {
+/**
+ * The record's providers as this copy holds them, by role; none said (undefined) for one this
+ * copy cannot vouch for (migration 74): a claim that came from another desk before they
+ * travelled holds none here, and sent as none they would be the office's.
+ */
+export function providersOf(
+  db: ReadDb,
+  tbl: ProvidersTable,
+  id: number,
+): ClaimProvider[] | undefined {
+  if (one(db, `SELECT 1 FROM office_providers_unknown WHERE tbl = ? AND local_id = ?`, tbl, id)) {
+    return undefined;
+  }
   const s = SOURCE[tbl];
   return all<ClaimProvider>(
     db,
@@ -30,17 +41,30 @@ export function providersOf(db: ReadDb, tbl: ProvidersTable, id: number): ClaimP
 }
 
 /**
- * Writes the office's providers of a taken record over this copy's. A row that does not say
- * (sent by an older version, or the office's row of a claim sent before they travelled)
- * leaves this copy's as they are: it knows nothing of them, not that there are none.
+ * Writes the office's providers of a taken record over this copy's, which it then knows. A
+ * row that does not say (sent by an older version, or the office's row of a claim sent
+ * before they travelled) leaves this copy's as they are: it knows nothing of them, not that
+ * there are none; a record first taken so is one this copy cannot vouch for.
  */
 export function takeProviders(
   db: Db,
   tbl: ProvidersTable,
   id: number,
   providers: readonly ClaimProvider[] | undefined,
+  inserted: boolean,
 ): void {
-  if (providers === undefined) return;
+  if (providers === undefined) {
+    if (inserted) {
+      run(
+        db,
+        `INSERT OR IGNORE INTO office_providers_unknown (tbl, local_id) VALUES (?, ?)`,
+        tbl,
+        id,
+      );
+    }
+    return;
+  }
+  run(db, `DELETE FROM office_providers_unknown WHERE tbl = ? AND local_id = ?`, tbl, id);
   const s = SOURCE[tbl];
   run(db, `DELETE FROM ${s.tbl} WHERE ${s.key} = ?`, id);
   const insert = prepare(

@@ -105,7 +105,10 @@ export function readRecord<T extends RecordTable>(db: ReadDb, tbl: T, id: number
     row[field] = refersTo ? gidOrNull(db, refersTo, value as number | null) : value;
   }
   if (tbl === 'payment_plans') row.installments = planSchedule(db, id);
-  if (isProvidersTable(tbl)) row.providers = providersOf(db, tbl, id);
+  if (isProvidersTable(tbl)) {
+    const providers = providersOf(db, tbl, id);
+    if (providers !== undefined) row.providers = providers;
+  }
   return SCHEMAS[tbl].parse(row) as RowOf<T>;
 }
 
@@ -178,7 +181,7 @@ export function insertRecord(
   if (tbl === 'accounts') touchAccount(db, id as AccountId);
   if (tbl === 'payment_plans') takeSchedule(db, id, paymentPlanRow.parse(row));
   if (tbl === 'promises') takePromise(db, id);
-  if (isProvidersTable(tbl)) takeProviders(db, tbl, id, SCHEMAS[tbl].parse(row).providers);
+  if (isProvidersTable(tbl)) takeProviders(db, tbl, id, SCHEMAS[tbl].parse(row).providers, true);
   return id;
 }
 
@@ -202,7 +205,7 @@ export function updateRecord<T extends ChangeableTable>(
     id,
   );
   if (tbl === 'payment_plans') takeSchedule(db, id, paymentPlanRow.parse(row));
-  if (isProvidersTable(tbl)) takeProviders(db, tbl, id, SCHEMAS[tbl].parse(row).providers);
+  if (isProvidersTable(tbl)) takeProviders(db, tbl, id, SCHEMAS[tbl].parse(row).providers, false);
   const accounts =
     tbl === 'people'
       ? all<{ id: number }>(
