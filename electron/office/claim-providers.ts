@@ -1,6 +1,7 @@
 import type { Db, ReadDb } from '../db/open';
 import { all, one, prepare, run } from '../db/query';
 import type { ClaimProvider } from '../importers/claims/claim-providers';
+import { gidOf, requireOfficeLink } from './gids';
 
 /**
  * A claim's providers, and each line's, travel inside the claim's and the line's row, whole
@@ -44,7 +45,9 @@ export function providersOf(
  * Writes the office's providers of a taken record over this copy's, which it then knows. A
  * row that does not say (sent by an older version, or the office's row of a claim sent
  * before they travelled) leaves this copy's as they are: it knows nothing of them, not that
- * there are none; a record first taken so is one this copy cannot vouch for.
+ * there are none. Then a record first taken so, or one of another desk's whose state this
+ * copy now takes (its own replacement refused, say), is one this copy cannot vouch for; of a
+ * record this desk made, the file it imported named them.
  */
 export function takeProviders(
   db: Db,
@@ -54,7 +57,7 @@ export function takeProviders(
   inserted: boolean,
 ): void {
   if (providers === undefined) {
-    if (inserted) {
+    if (inserted || !gidOf(db, tbl, id).startsWith(`${requireOfficeLink(db).desktopId}:`)) {
       run(
         db,
         `INSERT OR IGNORE INTO office_providers_unknown (tbl, local_id) VALUES (?, ?)`,
