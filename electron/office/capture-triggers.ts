@@ -109,6 +109,46 @@ const SCHEDULE_CHANGES: readonly CaptureTrigger[] = [
   ),
 ];
 
+/**
+ * A claim's providers, and a line's, travel inside its row (claim-providers.ts): a provider
+ * written or removed (a replacement claim naming others) notes the claim's or the line's
+ * change, or nothing more when the request made it.
+ */
+const PROVIDER_CHANGES: readonly CaptureTrigger[] = (
+  [
+    ['claim_providers', 'claims', 'claim_id'],
+    ['claim_line_providers', 'claim_lines', 'claim_line_id'],
+  ] as const
+).flatMap(([source, tbl, key]) =>
+  (
+    [
+      ['INSERT', 'new'],
+      ['DELETE', 'old'],
+    ] as const
+  ).map(([event, row]) =>
+    trigger(
+      `office_capture_${source}_${event.toLowerCase()}`,
+      `AFTER ${event} ON ${source}`,
+      CAPTURING,
+      noteOnce(tbl, 'update', `${row}.${key}`),
+    ),
+  ),
+);
+
+/**
+ * A claim file replacing the claim here names its providers and its lines' (what the claim
+ * says, its fingerprint, moves; a void leaves it and names none), so this copy knows them
+ * from now on, though it could not vouch for them before (migration 74).
+ */
+const PROVIDERS_KNOWN = trigger(
+  'office_capture_claim_providers_known',
+  'AFTER UPDATE OF fingerprint ON claims',
+  `${CAPTURING} AND new.fingerprint IS NOT old.fingerprint`,
+  `DELETE FROM office_providers_unknown
+    WHERE (tbl = 'claims' AND local_id = new.id)
+       OR (tbl = 'claim_lines' AND local_id IN (SELECT id FROM claim_lines WHERE claim_id = new.id));`,
+);
+
 export const CAPTURE_TRIGGERS: readonly CaptureTrigger[] = [
   inserted('office_capture_activity', 'activities'),
   inserted('office_capture_follow_up_insert', 'follow_ups'),
@@ -173,6 +213,8 @@ ON follow_ups`,
   inserted('office_capture_promises', 'promises'),
   // a plan's schedule travels inside it: new charges joining it change the plan
   ...SCHEDULE_CHANGES,
+  ...PROVIDER_CHANGES,
+  PROVIDERS_KNOWN,
   // a financial-assistance application as received (its progress, above), and the notice of
   // extraordinary collection actions, in the entry of its filed letter
   inserted('office_capture_assistance_applications', 'assistance_applications'),

@@ -12,6 +12,7 @@ export const DESKTOP_ONLY_TABLES = [
   'not_synced',
   'working_here',
   'working_marks',
+  'office_providers_unknown',
 ] as const;
 
 /**

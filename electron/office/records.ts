@@ -27,6 +27,7 @@ import { collectionHoldRow, contactRestrictionRow, statementHoldReleaseRow } fro
 import { paymentPlanRow, promiseRow } from './wire-plans';
 import { planSchedule, takePromise, takeSchedule } from './plan-schedule';
 import { assistanceApplicationRow, ecaNoticeRow } from './wire-assistance';
+import { isProvidersTable, providersOf, takeProviders } from './claim-providers';
 
 export type { RecordTable } from './record-columns';
 import {
@@ -104,6 +105,10 @@ export function readRecord<T extends RecordTable>(db: ReadDb, tbl: T, id: number
     row[field] = refersTo ? gidOrNull(db, refersTo, value as number | null) : value;
   }
   if (tbl === 'payment_plans') row.installments = planSchedule(db, id);
+  if (isProvidersTable(tbl)) {
+    const providers = providersOf(db, tbl, id);
+    if (providers !== undefined) row.providers = providers;
+  }
   return SCHEMAS[tbl].parse(row) as RowOf<T>;
 }
 
@@ -176,6 +181,7 @@ export function insertRecord(
   if (tbl === 'accounts') touchAccount(db, id as AccountId);
   if (tbl === 'payment_plans') takeSchedule(db, id, paymentPlanRow.parse(row));
   if (tbl === 'promises') takePromise(db, id);
+  if (isProvidersTable(tbl)) takeProviders(db, tbl, id, SCHEMAS[tbl].parse(row).providers, true);
   return id;
 }
 
@@ -199,6 +205,7 @@ export function updateRecord<T extends ChangeableTable>(
     id,
   );
   if (tbl === 'payment_plans') takeSchedule(db, id, paymentPlanRow.parse(row));
+  if (isProvidersTable(tbl)) takeProviders(db, tbl, id, SCHEMAS[tbl].parse(row).providers, false);
   const accounts =
     tbl === 'people'
       ? all<{ id: number }>(

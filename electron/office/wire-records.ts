@@ -93,6 +93,21 @@ export const coverageRow = z.strictObject({
 export type CoverageRow = z.infer<typeof coverageRow>;
 
 /** A claim as it was created; the file it came from is the importing desk's own record. */
+/**
+ * A provider the 837 named for a claim or one of its lines, as the desk's table holds it: one
+ * per role, by name (as the file spelled it) and NPI. A claim's and a line's travel inside
+ * their row, whole; absent from a row an older version sent, which says nothing of them.
+ */
+export const claimProviderRow = z.strictObject({
+  role: z.enum(['attending', 'operating', 'rendering', 'referring']),
+  name: z.string().min(1),
+  npi: text,
+});
+const providers = z
+  .array(claimProviderRow)
+  .refine((ps) => new Set(ps.map((p) => p.role)).size === ps.length, 'one provider per role')
+  .optional();
+
 export const claimRow = z.strictObject({
   claimNumber: z.string().min(1),
   accountGid: gid,
@@ -116,6 +131,7 @@ export const claimRow = z.strictObject({
   billingProviderNpi: text,
   fingerprint: text,
   voidedAt: text,
+  providers,
 });
 export type ClaimRow = z.infer<typeof claimRow>;
 
@@ -129,5 +145,6 @@ export const claimLineRow = z.strictObject({
   units: z.number(),
   charge: cents,
   removedAt: text,
+  providers,
 });
 export type ClaimLineRow = z.infer<typeof claimLineRow>;

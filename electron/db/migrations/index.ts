@@ -59,6 +59,7 @@ import { migration070 } from './070-office-sendings-of-older-versions';
 import { migration071 } from './071-office-agency-edits-of-older-versions';
 import { migration072 } from './072-office-facility-edits-of-older-versions';
 import { migration073 } from './073-claim-status-events-from-the-office';
+import { migration074 } from './074-claim-providers-unknown';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -240,6 +241,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 73,
     name: "office database: a 277's claim status events travel",
     sql: migration073,
+  },
+  {
+    version: 74,
+    name: "office database: a claim's providers travel; those a linked copy cannot vouch for noted",
+    sql: migration074,
   },
 ];
 

@@ -15,42 +15,53 @@ function spelled(n: PersonName): string {
 /**
  * Keeps the claim's providers, and each line's, as the file that last carried the claim
  * names them: a replacement claim says who they are now, so the earlier ones go. Called
- * after the claim's lines are written, so each line is found by its number.
+ * after the claim's lines are written, so each line is found by its number. Only what
+ * differs is written: in an office a provider written is a change of its claim or line that
+ * travels, and a file naming the same ones again changes nothing.
  */
 export function storeClaimProviders(db: Db, claimId: number, claim: Claim837): void {
-  run(db, `DELETE FROM claim_providers WHERE claim_id = ?`, claimId);
-  for (const p of claim.providers ?? []) {
-    run(
-      db,
-      `INSERT INTO claim_providers (claim_id, role, name, npi) VALUES (?, ?, ?, ?)`,
-      claimId,
-      p.role,
-      spelled(p.name),
-      p.npi,
-    );
-  }
-  run(
+  replaceProviders(db, 'claim_providers', 'claim_id', claimId, named(claim.providers));
+  const lines = all<{ id: number; lineNumber: number }>(
     db,
-    `DELETE FROM claim_line_providers
-       WHERE claim_line_id IN (SELECT id FROM claim_lines WHERE claim_id = ?)`,
+    `SELECT id, line_number AS lineNumber FROM claim_lines WHERE claim_id = ?`,
     claimId,
   );
-  for (const line of claim.lines) {
-    for (const p of line.providers ?? []) storeLineProvider(db, claimId, line.lineNumber, p);
+  for (const l of lines) {
+    const sent = claim.lines.find((c) => c.lineNumber === l.lineNumber);
+    replaceProviders(db, 'claim_line_providers', 'claim_line_id', l.id, named(sent?.providers));
   }
 }
 
-function storeLineProvider(db: Db, claimId: number, lineNumber: number, p: ClaimProvider837): void {
-  run(
+function named(providers: readonly ClaimProvider837[] | undefined): ClaimProvider[] {
+  return (providers ?? [])
+    .map((p) => ({ role: p.role, name: spelled(p.name), npi: p.npi }))
+    .sort((x, y) => x.role.localeCompare(y.role));
+}
+
+function replaceProviders(
+  db: Db,
+  tbl: 'claim_providers' | 'claim_line_providers',
+  key: 'claim_id' | 'claim_line_id',
+  id: number,
+  providers: readonly ClaimProvider[],
+): void {
+  const held = all<ClaimProvider>(
     db,
-    `INSERT INTO claim_line_providers (claim_line_id, role, name, npi)
-       SELECT id, ?, ?, ? FROM claim_lines WHERE claim_id = ? AND line_number = ?`,
-    p.role,
-    spelled(p.name),
-    p.npi,
-    claimId,
-    lineNumber,
+    `SELECT role, name, npi FROM ${tbl} WHERE ${key} = ? ORDER BY role`,
+    id,
   );
+  if (JSON.stringify(held) === JSON.stringify(providers)) return;
+  run(db, `DELETE FROM ${tbl} WHERE ${key} = ?`, id);
+  for (const p of providers) {
+    run(
+      db,
+      `INSERT INTO ${tbl} (${key}, role, name, npi) VALUES (?, ?, ?, ?)`,
+      id,
+      p.role,
+      p.name,
+      p.npi,
+    );
+  }
 }
 
 export function claimProviders(db: ReadDb, claimId: number): ClaimProvider[] {

@@ -16,8 +16,8 @@ import { file277 } from '../x12/write-277';
 
 /**
  * A desktop's records (people, addresses, accounts, coverages, claims with their statuses,
- * lines, and the status events 277s recorded on them) by office-wide ids, to compare copies:
- * each names what it belongs to by its gid.
+ * lines, the providers the claim files named for them, and the status events 277s recorded
+ * on them) by office-wide ids, to compare copies: each names what it belongs to by its gid.
  */
 export function recordsState(ctx: Ctx): {
   people: string[];
@@ -26,6 +26,7 @@ export function recordsState(ctx: Ctx): {
   coverages: string[];
   claims: string[];
   lines: string[];
+  providers: string[];
   statusEvents: string[];
 } {
   const rows = <T>(sql: string, show: (r: T) => string) => all<T>(ctx.db, sql).map(show).sort();
@@ -66,6 +67,16 @@ export function recordsState(ctx: Ctx): {
       (r) =>
         `${gidOf(ctx.db, 'claim_lines', r.id)} ${gidOf(ctx.db, 'claims', r.claim)} ${r.n} ${r.charge}`,
     ),
+    providers: [
+      ...rows<{ claim: number; role: string; name: string; npi: string | null }>(
+        `SELECT claim_id AS claim, role, name, npi FROM claim_providers`,
+        (r) => `${gidOf(ctx.db, 'claims', r.claim)} ${r.role} ${r.name} ${r.npi ?? '-'}`,
+      ),
+      ...rows<{ line: number; role: string; name: string; npi: string | null }>(
+        `SELECT claim_line_id AS line, role, name, npi FROM claim_line_providers`,
+        (r) => `${gidOf(ctx.db, 'claim_lines', r.line)} ${r.role} ${r.name} ${r.npi ?? '-'}`,
+      ),
+    ].sort(),
     statusEvents: rows<{ id: number; claim: number; category: string; code: string | null }>(
       `SELECT id, claim_id AS claim, category, status_code AS code FROM claim_status_events`,
       (r) =>

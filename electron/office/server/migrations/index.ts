@@ -30,6 +30,7 @@ import { serverMigration029 } from './029-claim-line-changes';
 import { serverMigration030 } from './030-agency-takes-accounts';
 import { serverMigration031 } from './031-facility-changes';
 import { serverMigration032 } from './032-claim-status-events';
+import { serverMigration033 } from './033-claim-providers';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -198,6 +199,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 32,
     name: "a 277's claim status events, insert-only, each desk adding its own",
     sql: serverMigration032,
+  },
+  {
+    version: 33,
+    name: "a claim's and its lines' providers, inside their rows, by version",
+    sql: serverMigration033,
   },
 ];
 
