@@ -63,6 +63,10 @@ describe("migration 73: a 277's status events may come from another desk", () =>
           at: 't1',
         },
       ]);
+      // each keeps its file's SHA-256, by which the same file imported again is known
+      expect(all(db, `SELECT DISTINCT file_sha256 AS sha FROM claim_status_events`)).toEqual([
+        { sha: 'abc' },
+      ]);
       run(
         db,
         `INSERT INTO claim_status_events (claim_id, category, meaning, recorded_at)

@@ -102,5 +102,10 @@ export const claimStatusEventRow = z.strictObject({
   effectiveDate: isoDate.nullable(),
   meaning: z.string(),
   recordedAt: z.string(),
+  // the 277 file's SHA-256, the same at every desk (none for an older version's event)
+  fileSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
 });
 export type ClaimStatusEventRow = z.infer<typeof claimStatusEventRow>;

@@ -4,6 +4,8 @@
  * importing desk's record, as a claim's import file does: an event taken from another desk
  * names none here, so `import_file_id` may be empty. SQLite cannot loosen NOT NULL in place,
  * so the table is made again with its rows and index; nothing names an event by foreign key.
+ * Each event keeps the SHA-256 of its file, which travels: the same 277 imported again, here
+ * or at another desk, is known by it and posts nothing twice (import-277.ts).
  *
  * The events an older version recorded at a linked desk are not sent (see the design).
  */
@@ -17,12 +19,13 @@ CREATE TABLE claim_status_events_new (
   status_code TEXT,
   effective_date TEXT,
   meaning TEXT NOT NULL,
-  recorded_at TEXT NOT NULL
+  recorded_at TEXT NOT NULL,
+  file_sha256 TEXT
 );
 INSERT INTO claim_status_events_new
-  SELECT id, claim_id, import_file_id, category, status_code, effective_date, meaning,
-      recorded_at
-    FROM claim_status_events;
+  SELECT e.id, e.claim_id, e.import_file_id, e.category, e.status_code, e.effective_date,
+      e.meaning, e.recorded_at, f.sha256
+    FROM claim_status_events e LEFT JOIN import_files f ON f.id = e.import_file_id;
 DROP TABLE claim_status_events;
 ALTER TABLE claim_status_events_new RENAME TO claim_status_events;
 CREATE INDEX claim_status_events_claim ON claim_status_events (claim_id);

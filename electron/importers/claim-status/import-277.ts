@@ -149,7 +149,7 @@ function applyClaim(
     return;
   }
   // the same file again, here or at another desk (the events travel): nothing is said twice
-  if (recordedAlready(ctx, ours, claim, codes)) {
+  if (recordedAlready(ctx, importFileId, ours)) {
     report.alreadyRecorded++;
     return;
   }
@@ -197,24 +197,21 @@ function applyClaim(
   report.claimsUpdated++;
 }
 
-/** Whether the claim holds an event of every status the 277 gives it, of the same date. */
-function recordedAlready(
-  ctx: Ctx,
-  ours: MatchedClaim,
-  claim: ClaimStatus,
-  codes: readonly StatusCode[],
-): boolean {
-  const effective = effectiveOf(claim);
-  return codes.every((code) =>
+/**
+ * Whether this claim's statuses were taken from this very file already, here or at another
+ * desk of the office (each event keeps its file's SHA-256, which travels). Only the same
+ * file: a new 277 saying the same codes on the same day (a corrected claim rejected again)
+ * is news.
+ */
+function recordedAlready(ctx: Ctx, importFileId: number, ours: MatchedClaim): boolean {
+  return (
     one(
       ctx.db,
-      `SELECT 1 AS n FROM claim_status_events WHERE claim_id = ? AND category = ?
-         AND status_code IS ? AND effective_date IS ?`,
+      `SELECT 1 AS n FROM claim_status_events e, import_files f
+        WHERE f.id = ? AND e.claim_id = ? AND e.file_sha256 = f.sha256`,
+      importFileId,
       ours.id,
-      code.category,
-      code.status,
-      effective,
-    ),
+    ) !== undefined
   );
 }
 
@@ -232,7 +229,8 @@ function recordEvents(
     run(
       ctx.db,
       `INSERT INTO claim_status_events (claim_id, import_file_id, category, status_code,
-         effective_date, meaning, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+         effective_date, meaning, recorded_at, file_sha256)
+       VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT sha256 FROM import_files WHERE id = ?))`,
       ours.id,
       importFileId,
       code.category,
@@ -240,6 +238,7 @@ function recordEvents(
       effective,
       explainStatusCode(code),
       ctx.clock.now(),
+      importFileId,
     );
   }
 }

@@ -6,7 +6,8 @@
  * Insert-only as the payer's codes are (migration 10): history is never changed, so a trigger
  * refuses UPDATE, DELETE and TRUNCATE to everyone and a desk's login may only add rows, as
  * itself and named by itself (migration 12). The 277 file an event came from stays the
- * importing desk's record and is not here. Two desks' events on one claim are two sets of
+ * importing desk's record and is not here, but its SHA-256 is, so a desk knows the same file
+ * imported again. Two desks' events on one claim are two sets of
  * rows: nothing clashes.
  */
 export const serverMigration032 = `
@@ -18,6 +19,7 @@ CREATE TABLE claim_status_events (
   effective_date text CHECK (effective_date ~ '^\\d{4}-\\d{2}-\\d{2}$'),
   meaning text NOT NULL,
   recorded_at text NOT NULL,
+  file_sha256 text CHECK (file_sha256 ~ '^[0-9a-f]{64}$'),
   desktop_id uuid NOT NULL REFERENCES desktops (id)
 );
 CREATE INDEX claim_status_events_claim ON claim_status_events (claim_gid);
