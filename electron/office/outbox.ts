@@ -154,8 +154,20 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   if (rest.length > 0) addEntry(db, now, userId, rest, seq);
   if (opened.length > 0) addEntry(db, now, userId, opened, money ? seq : null);
   if (alone.length > 0) addEntry(db, now, userId, alone, null);
-  for (const entry of eachClaimApart(changed)) addEntry(db, now, userId, entry, seq);
+  // a part of the request's work only when they could name what it made: a 277's notes,
+  // follow-ups and events name nothing a claim's change needs, and one claim's follow-up
+  // opened first at another desk must not refuse every other claim's change with the work
+  const standsAlone = first.every((c) => NOTHING_NAMED.has(c.tbl));
+  for (const entry of eachClaimApart(changed)) {
+    addEntry(db, now, userId, entry, standsAlone ? null : seq);
+  }
 }
+
+const NOTHING_NAMED: ReadonlySet<string> = new Set([
+  'activities',
+  'follow_ups',
+  'claim_status_events',
+]);
 
 /**
  * The request's changes to earlier records, each claim's change (with its lines' and its

@@ -87,7 +87,8 @@ describeWithPg("a person de-identified at one desk, on the office's server", () 
     await fileLetter(a.ctx, hers, FORM);
     await fileLetter(a.ctx, other, FORM);
     await syncAll(a, b, a);
-    // her mail returned at both desks at once: B is refused with the office's row of her
+    // her mail returned at both desks at once: B is refused with the office's row of her, and
+    // its address follow-up with the office's, naming her (each refused on its own)
     for (const d of [a, b]) {
       call(d.ctx, 'recordReturnedMail', { accountId: hers, receivedOn: '2026-03-12' });
     }
@@ -98,7 +99,7 @@ describeWithPg("a person de-identified at one desk, on the office's server", () 
         `SELECT count(*) AS n FROM applied_entries
           WHERE outcome = 'refused' AND server_rows::text LIKE '%Testwell%'`,
       ),
-    ).toBe(1);
+    ).toBe(2);
     expect(await serverText(server)).toMatch(NAME);
     const listed = (d: Desktop) => all(d.ctx.db, `SELECT seq FROM not_synced`).length;
     expect([listed(a), listed(b)]).toEqual([0, 2]);

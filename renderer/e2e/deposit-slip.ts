@@ -53,7 +53,7 @@ export async function depositSlip(
     .split('\r\n');
   expect(rows[0]).toBe(`Deposit slip for ${formatUsDate(today)}`);
   expect(rows).toContain(`Total received,${count},${formatPlainCents(summary.total)}`);
-  expect(rows).toContain(`Patient or guarantor,1234,${check.account},Batch ${check.batchId},50.00`);
+  expect(rows).toContain(`Patient or guarantor,1234,${check.account},${check.batchId},50.00`);
 
   await page.getByRole('button', { name: 'Print deposit slip' }).click();
   const dialog = page.getByRole('dialog', { name: `Deposit slip for ${formatUsDate(today)}` });
@@ -77,7 +77,7 @@ export async function depositSlip(
   expect(text).toMatch(new RegExp(`Total received\\s+${count}\\s+\\${formatCents(ledger)}`));
   expect(text).toMatch(
     new RegExp(
-      `Patient or guarantor\\s+1234\\s+${check.account}\\s+Batch ${check.batchId}\\s+\\$50\\.00`,
+      `Patient or guarantor\\s+1234\\s+${check.account}\\s+${check.batchId}\\s+\\$50\\.00`,
     ),
   );
   expect(text).toMatch(/Page 1 of \d+/);
