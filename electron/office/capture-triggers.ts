@@ -136,14 +136,15 @@ const PROVIDER_CHANGES: readonly CaptureTrigger[] = (
 );
 
 /**
- * A claim file replacing the claim here names its providers and its lines' (what the claim
- * says, its fingerprint, moves; a void leaves it and names none), so this copy knows them
- * from now on, though it could not vouch for them before (migration 74).
+ * A claim file replacing the claim here names its providers and its lines' (the claim then
+ * names that file; a replacement correcting only a provider leaves its fingerprint as it
+ * was; a void names none), so this copy knows them from now on, though it could not vouch for them before
+ * (migration 74).
  */
 const PROVIDERS_KNOWN = trigger(
   'office_capture_claim_providers_known',
-  'AFTER UPDATE OF fingerprint ON claims',
-  `${CAPTURING} AND new.fingerprint IS NOT old.fingerprint`,
+  'AFTER UPDATE OF import_file_id ON claims',
+  `${CAPTURING} AND new.import_file_id IS NOT old.import_file_id AND new.status <> 'voided'`,
   `DELETE FROM office_providers_unknown
     WHERE (tbl = 'claims' AND local_id = new.id)
        OR (tbl = 'claim_lines' AND local_id IN (SELECT id FROM claim_lines WHERE claim_id = new.id));`,

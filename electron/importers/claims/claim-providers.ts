@@ -32,6 +32,28 @@ export function storeClaimProviders(db: Db, claimId: number, claim: Claim837): v
   }
 }
 
+/**
+ * Whether the file names other providers for the claim or one of its lines than this copy
+ * holds. They are no part of the claim's fingerprint (its stored hashes must keep matching),
+ * so a replacement correcting only a provider's NPI, the commonest fix a 277CA asks for,
+ * would otherwise be taken as the same claim sent again.
+ */
+export function providersDiffer(db: ReadDb, claimId: number, claim: Claim837): boolean {
+  const same = (held: readonly ClaimProvider[], sent: readonly ClaimProvider[]) =>
+    JSON.stringify(held) === JSON.stringify(sent);
+  if (!same(claimProviders(db, claimId), named(claim.providers))) return true;
+  const held = lineProviders(db, claimId);
+  const lines = all<{ id: number; lineNumber: number }>(
+    db,
+    `SELECT id, line_number AS lineNumber FROM claim_lines WHERE claim_id = ? AND removed_at IS NULL`,
+    claimId,
+  );
+  return lines.some((l) => {
+    const sent = claim.lines.find((c) => c.lineNumber === l.lineNumber);
+    return !same(held.get(l.id) ?? [], named(sent?.providers));
+  });
+}
+
 function named(providers: readonly ClaimProvider837[] | undefined): ClaimProvider[] {
   return (providers ?? [])
     .map((p) => ({ role: p.role, name: spelled(p.name), npi: p.npi }))

@@ -17,6 +17,7 @@ import { postWaitingRemittanceClaims } from '../remittance/late-claims';
 import { addClaim, replaceClaim, voidClaim } from './apply-claim';
 import { SkipClaim, type Applied, type FileContext } from './claim-facts';
 import { fingerprintOf } from './claim-fingerprint';
+import { providersDiffer } from './claim-providers';
 import { loadOurClaim } from './our-claim';
 import type { Claim837 } from './claim-types';
 import { displayName } from './people';
@@ -133,7 +134,11 @@ function importClaim(
       `Not imported: claim ${ours.claimNumber} was voided${when}. A voided claim is not reopened; send the claim as a new one under a new patient control number.`,
       found,
     );
-  } else if (frequency !== '8' && ours.fingerprint === fingerprint) {
+  } else if (
+    frequency !== '8' &&
+    ours.fingerprint === fingerprint &&
+    !(frequency === '7' && providersDiffer(ctx.db, ours.id, claim))
+  ) {
     return skip(
       `Already imported: claim ${ours.claimNumber} on account ${ours.accountNumber} has this content; nothing changed.`,
       { ...found, alreadyImported: true },
