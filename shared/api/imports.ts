@@ -127,8 +127,8 @@ export interface ClaimStatusReport {
   /** Claims not applied because they failed a check or carried no status (see the warnings). */
   skipped?: number;
   /**
-   * Claims whose every status the file carries the claim has recorded already (the same file
-   * imported again, here or at another desk of the office): nothing posted for them again.
+   * Claims this very file gave their statuses to already (imported again, here or at another
+   * desk of the office, known by its SHA-256): nothing posted for them again.
    */
   alreadyRecorded?: number;
 }
