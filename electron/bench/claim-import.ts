@@ -1,6 +1,6 @@
 import type { ImportReport } from '../../shared/api/imports';
 import type { Ctx } from '../core/context';
-import { dispatch } from '../api/dispatch';
+import { dispatch } from '../testing/dispatch';
 import { claimDocument, generateClaims } from '../testing/x12/generate-837';
 import { read837 } from '../importers/claims/read-837';
 import { write837 } from '../testing/x12/write-837';

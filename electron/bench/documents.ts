@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
 import type { Ctx } from '../core/context';
-import { dispatchAsync } from '../api/dispatch';
+import { dispatchAsync } from '../testing/dispatch';
 import { openStatementBatch } from '../documents/statement-batch';
 import type { StatementData } from '../documents/statement-data';
 import { documentsDir } from '../filing/location';

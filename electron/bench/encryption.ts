@@ -6,7 +6,7 @@ import { encryptDatabaseFile } from '../db/encrypt-in-place';
 import { openDatabase } from '../db/open';
 import { all } from '../db/query';
 import { buildHospital } from '../demo/generate';
-import { dispatch } from '../api/dispatch';
+import { dispatch } from '../testing/dispatch';
 import { runDailyWork } from '../upkeep/daily';
 import { ensureUser } from '../users/users';
 import { BENCH_CLOCK, BENCH_USER } from './build';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { InputOf, OutputOf } from '../../shared/api/contract';
 import type { Ctx } from '../core/context';
-import { dispatch } from '../api/dispatch';
+import { dispatch } from '../testing/dispatch';
 import { bridgeApi, launchChromium, RENDERER_DIST, serveRenderer } from '../testing/browser-app';
 import {
   gridScroll,

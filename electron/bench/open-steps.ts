@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { METHOD_NAMES } from '../../shared/api/contract';
-import { dispatchAsync } from '../api/dispatch';
+import { dispatchAsync } from '../testing/dispatch';
 import { lockWhenIdle } from '../access/session';
 import { checkTrail } from '../audit/verify';
 import type { Ctx } from '../core/context';

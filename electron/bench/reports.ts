@@ -1,6 +1,6 @@
 import { contract, type InputOf } from '../../shared/api/contract';
 import type { Report } from '../../shared/reports/model';
-import { dispatch } from '../api/dispatch';
+import { dispatch } from '../testing/dispatch';
 import type { Ctx } from '../core/context';
 import { bucketRows, chargesIn, last90Days, monthlyChanges } from '../reports/aging';
 import { appealRows } from '../reports/appeals';

@@ -1,6 +1,6 @@
 import type { AccountId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
-import { dispatch } from '../api/dispatch';
+import { dispatch } from '../testing/dispatch';
 import { cachedBalances, type AgingInput } from '../ledger/aging';
 import { read835 } from '../importers/x12/read-835';
 import { refreshAccountBalance } from '../ledger/ledger';

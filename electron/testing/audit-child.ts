@@ -6,7 +6,7 @@
  *
  *   node --import tsx electron/testing/audit-child.ts <database> <account id> <words> [key hex]
  */
-import { dispatch } from '../api/dispatch';
+import { dispatch } from './dispatch';
 import { fixedClock } from '../core/context';
 import { asDatabaseKey } from '../db/cipher';
 import { openDatabase } from '../db/open';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import type { Ctx } from '../core/context';
-import { dispatchAsync } from '../api/dispatch';
+import { dispatchAsync } from './dispatch';
 import { contentType } from '../main/guards';
 
 /**

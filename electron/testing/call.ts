@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
 import type { ApiErrorData } from '../../shared/api/errors';
 import type { Ctx } from '../core/context';
-import { dispatch, dispatchAsync } from '../api/dispatch';
+import { dispatch, dispatchAsync } from './dispatch';
 import { tableCounts } from './test-db';
 
 /** Calls a method through dispatch, as the renderer does, and expects it to succeed. */

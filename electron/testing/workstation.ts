@@ -8,8 +8,7 @@
 import readline from 'node:readline';
 import { isoDate } from '../../shared/dates/iso-date';
 import type { ApiResult } from '../../shared/api/errors';
-import { dispatchAsync } from '../api/dispatch';
-import { handlers } from '../api/handlers';
+import { dispatchAsync, handlers } from './dispatch';
 import { fixedClock, type Ctx } from '../core/context';
 import { SteppedWrite, type Steps } from '../core/stepped';
 import { openDatabase } from '../db/open';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { AccountId, FollowUpId, LedgerEntryId, ReceiptId } from '../../../shared/ids';
 import { addDays } from '../../../shared/dates/iso-date';
-import { dispatch } from '../../api/dispatch';
+import { dispatch } from '../dispatch';
 import { all, one, oneOrThrow } from '../../db/query';
 import { gidOf } from '../../office/gids';
 import type { Ctx } from '../../core/context';

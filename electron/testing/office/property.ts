@@ -1,5 +1,5 @@
 import type { AccountId, UserId } from '../../../shared/ids';
-import { dispatch } from '../../api/dispatch';
+import { dispatch } from '../dispatch';
 import type { Ctx } from '../../core/context';
 import { all, one, oneOrThrow, run } from '../../db/query';
 import { ensureUser } from '../../users/users';
