@@ -3,6 +3,18 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Only the Electron shell (electron/main, electron/preload) may import these. */
+const SHELL_ONLY = ['electron', 'electron-store'];
+
+/**
+ * Bars electron/api with `message`. A later block's options for a rule replace an earlier
+ * block's, so the shell's imports are barred again here.
+ */
+const apiBarred = (message) => [
+  'error',
+  { paths: SHELL_ONLY, patterns: [{ regex: '^(\\.\\./)+api/', message }] },
+];
+
 export default tseslint.config(
   { ignores: ['electron/dist/**', 'electron/release/**'] },
   js.configs.recommended,
@@ -49,7 +61,7 @@ export default tseslint.config(
     // only the Electron shell may import electron; everything else runs under plain Node
     files: ['electron/**/*.ts'],
     ignores: ['electron/main/**', 'electron/preload/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'electron-store'] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: SHELL_ONLY }] },
   },
   {
     // domains sit below dispatch: they work with electron/core, never with electron/api
@@ -63,18 +75,19 @@ export default tseslint.config(
       'electron/**/*.test.ts',
     ],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['electron', 'electron-store'],
-          patterns: [
-            {
-              regex: '^(\\.\\./)+api/',
-              message: 'Domains sit below dispatch; use electron/core instead.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': apiBarred('Domains sit below dispatch; use electron/core instead.'),
+    },
+  },
+  {
+    // tests' helpers and benchmarks sit on top of dispatch, as the renderer does, and reach
+    // it through one module, electron/testing/dispatch.ts; test files may still import
+    // electron/api directly
+    files: ['electron/testing/**/*.ts', 'electron/bench/**/*.ts'],
+    ignores: ['electron/testing/dispatch.ts', 'electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': apiBarred(
+        'Tests and benchmarks reach dispatch through electron/testing/dispatch.ts.',
+      ),
     },
   },
   {
