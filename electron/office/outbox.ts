@@ -3,8 +3,17 @@ import { all, one, run } from '../db/query';
 import { isOwnGid } from './capture';
 import { gidOf, localIdOf, officeLink, setSyncRow } from './gids';
 import { toChange, type Pending } from './outbox-changes';
-import { accountGidOf, boundReferencesOf } from './records';
-import { isChangeable } from './record-columns';
+import {
+  eachClaimApart,
+  isCollection,
+  isCollectionChange,
+  isPlanEnding,
+  isRecordUpdate,
+  newDenials,
+  standsAlone,
+  upgradeEntries,
+} from './outbox-entries';
+import { boundReferencesOf } from './records';
 import { inOrderSaved } from './settings-edits';
 import { changes as changesSchema, type Change, type Entry } from './wire';
 
@@ -154,35 +163,9 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   if (rest.length > 0) addEntry(db, now, userId, rest, seq);
   if (opened.length > 0) addEntry(db, now, userId, opened, money ? seq : null);
   if (alone.length > 0) addEntry(db, now, userId, alone, null);
-  // a part of the request's work only when they could name what it made: a 277's notes,
-  // follow-ups and events name nothing a claim's change needs, and one claim's follow-up
-  // opened first at another desk must not refuse every other claim's change with the work
-  const standsAlone = first.every((c) => NOTHING_NAMED.has(c.tbl));
-  for (const entry of eachClaimApart(changed)) {
-    addEntry(db, now, userId, entry, standsAlone ? null : seq);
-  }
-}
-
-const NOTHING_NAMED: ReadonlySet<string> = new Set([
-  'activities',
-  'follow_ups',
-  'claim_status_events',
-]);
-
-/**
- * The request's changes to earlier records, each claim's change (with its lines' and its
- * 277's status events) in an entry of its own: a 277 or an 835 speaks of many claims, and
- * another desk's change of one of them first must not refuse the others' with it.
- */
-function eachClaimApart(changed: readonly Change[]): Change[][] {
-  const claims = changed.filter((c) => c.tbl === 'claims' && c.op === 'update');
-  const ofClaim = (gid: string) =>
-    changed.filter(
-      (c) => (c.tbl === 'claim_status_events' || c.tbl === 'claim_lines') && c.row.claimGid === gid,
-    );
-  const apart = new Set(claims.flatMap((c) => [c, ...ofClaim(c.gid)]));
-  const rest = changed.filter((c) => !apart.has(c));
-  return [...(rest.length > 0 ? [rest] : []), ...claims.map((c) => [c, ...ofClaim(c.gid)])];
+  // a part of the request's work only when they could name what it made (standsAlone)
+  const partOf = standsAlone(first) ? null : seq;
+  for (const entry of eachClaimApart(changed)) addEntry(db, now, userId, entry, partOf);
 }
 
 /**
@@ -222,82 +205,6 @@ function namedAtTheUpgrade(db: Db, pending: readonly Pending[]): Set<string> {
   }
   return named;
 }
-
-/**
- * The upgrade's rows in their entries, in table order, so parents go first (an agency before
- * its sendings and placements). Each goes alone, but for an account's collection records (a
- * move, a placement, an action): they are its status, so they go together with the account's
- * change, last, as a request's collection action does; and an account's plans go together.
- * Refused (another desk moved or placed the account first, changed it, or holds the agency's
- * name), they are withdrawn together and the account takes the office's row, or stands on its
- * records where the office has none.
- */
-function upgradeEntries(older: readonly Change[], changes: readonly Change[]): Change[][] {
-  const entries: Change[][] = [];
-  const ofAccount = new Map<string, Change[]>();
-  // an account's plans go together too: each counts from the one before, so a plan whose
-  // number the office has refuses the later ones with it, rather than leaving one of them
-  // active beside the office's own
-  const plansOf = new Map<string, Change[]>();
-  for (const c of older) {
-    const account = isCollection(c) || c.tbl === 'payment_plans' ? accountGidOf(c) : undefined;
-    if (account === undefined) {
-      entries.push([c]);
-      continue;
-    }
-    const groups = c.tbl === 'payment_plans' ? plansOf : ofAccount;
-    const entry = groups.get(account);
-    if (entry) entry.push(c);
-    else {
-      const made = [c];
-      groups.set(account, made);
-      entries.push(made);
-    }
-  }
-  for (const [account, entry] of ofAccount) {
-    const status = changes.find(
-      (c) => c.tbl === 'accounts' && c.op === 'update' && c.gid === account,
-    );
-    if (status) entry.push(status);
-  }
-  return entries;
-}
-
-const isRecordUpdate = (c: Change) => c.op === 'update' && isChangeable(c.tbl);
-
-/**
- * The request's denials, new or denied again, tracked by a follow-up the request opened,
- * and those follow-ups, in entry order.
- */
-function newDenials(changes: readonly Change[]): Change[] {
-  const openedHere = new Set(
-    changes.flatMap((c) => (c.tbl === 'follow_ups' && c.op === 'insert' ? [c.gid] : [])),
-  );
-  const tracked = new Set(
-    changes.flatMap((c) =>
-      c.tbl === 'denials' && openedHere.has(c.row.followUpGid) ? [c.row.followUpGid] : [],
-    ),
-  );
-  if (tracked.size === 0) return [];
-  return changes.filter(
-    (c) =>
-      (c.tbl === 'denials' && tracked.has(c.row.followUpGid)) ||
-      (c.tbl === 'follow_ups' && c.op === 'insert' && tracked.has(c.gid)),
-  );
-}
-
-/**
- * A person's ending of a payment plan goes with its note: refused (another desk changed the
- * plan first), the office must not keep a line saying it ended. New charges joining a plan
- * change it in a part of their posting, as other record changes do, so a clash over the plan
- * never takes the posting down.
- */
-const isPlanEnding = (c: Change) => c.tbl === 'payment_plans' && c.row.status !== 'active';
-
-/** A record of the collection cycle, which changes an account's status with it. */
-const isCollection = (c: Change) =>
-  c.tbl === 'bad_debt_moves' || c.tbl === 'agency_placements' || c.tbl === 'extraordinary_actions';
-const isCollectionChange = (c: Change) => c.tbl === 'accounts' || isCollection(c);
 
 /**
  * Drops the rows that name one of this desktop's own (a record the office refused that
