@@ -1,25 +1,13 @@
 import { expect, it } from 'vitest';
 import type { Ctx } from '../core/context';
-import type { AccountId, PayerId } from '../../shared/ids';
 import { oneOrThrow } from '../db/query';
-import { addClaim } from '../testing/builders';
 import { call } from '../testing/call';
 import { claimFileText, testClaim } from '../testing/claims';
 import { withAcme } from '../testing/office/records';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
-import { serverClaim, withBilledClaim } from '../testing/office/claim-changes';
+import { serverClaim, withTwoBilledClaims } from '../testing/office/claim-changes';
 import { file277 } from '../testing/x12/write-277';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
-
-/** K-100, and a second billed claim K-200 on the same account, in the first copy. */
-function withTwoBilledClaims(ctx: Ctx, account: AccountId): void {
-  withBilledClaim(ctx, account);
-  const payerId = oneOrThrow<{ id: PayerId }>(
-    ctx.db,
-    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
-  ).id;
-  addClaim(ctx, account, payerId, { number: 'K-200', status: 'billed' });
-}
 
 const statusOf = (ctx: Ctx, claim: string) =>
   oneOrThrow<{ s: string }>(ctx.db, `SELECT status AS s FROM claims WHERE claim_number = ?`, claim)

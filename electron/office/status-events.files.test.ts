@@ -1,11 +1,14 @@
 import { expect, it } from 'vitest';
 import type { Ctx } from '../core/context';
-import type { AccountId, PayerId } from '../../shared/ids';
 import { all, oneOrThrow } from '../db/query';
-import { addClaim } from '../testing/builders';
 import { call } from '../testing/call';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
-import { import277, serverClaim, withBilledClaim } from '../testing/office/claim-changes';
+import {
+  import277,
+  serverClaim,
+  withBilledClaim,
+  withTwoBilledClaims,
+} from '../testing/office/claim-changes';
 import { file277 } from '../testing/x12/write-277';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
@@ -20,16 +23,6 @@ const history = (ctx: Ctx, claim = 'K-100') =>
       WHERE c.claim_number = ? ORDER BY e.recorded_at, e.id`,
     claim,
   ).map((e) => e.status);
-
-/** K-100, and a second billed claim K-200 on the same account, in the first copy. */
-function withTwoBilledClaims(ctx: Ctx, account: AccountId): void {
-  withBilledClaim(ctx, account);
-  const payerId = oneOrThrow<{ id: PayerId }>(
-    ctx.db,
-    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
-  ).id;
-  addClaim(ctx, account, payerId, { number: 'K-200', status: 'billed' });
-}
 
 describeWithPg("a 277's status events: one 277 file at two desks, and a file of two claims", () => {
   it('the same 277 imported at a second desk after the first synced keeps the history once', async () => {

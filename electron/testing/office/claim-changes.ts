@@ -10,14 +10,19 @@ import type { Desktop } from './desktops';
 import { serverRows } from './office-copy';
 import { claimStatusFile, withAcme } from './records';
 
+const acmeId = (ctx: Ctx): PayerId =>
+  oneOrThrow<{ id: PayerId }>(ctx.db, `SELECT id FROM payers WHERE payer_code = 'ACME01'`).id;
+
 /** Acme, and a billed claim K-100 on the account, in the copy every desktop starts from. */
 export function withBilledClaim(ctx: Ctx, account: AccountId): void {
   withAcme(ctx);
-  const payerId = oneOrThrow<{ id: PayerId }>(
-    ctx.db,
-    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
-  ).id;
-  addClaim(ctx, account, payerId, { number: 'K-100', status: 'billed' });
+  addClaim(ctx, account, acmeId(ctx), { number: 'K-100', status: 'billed' });
+}
+
+/** K-100, and a second billed claim K-200 on the same account, in the first copy. */
+export function withTwoBilledClaims(ctx: Ctx, account: AccountId): void {
+  withBilledClaim(ctx, account);
+  addClaim(ctx, account, acmeId(ctx), { number: 'K-200', status: 'billed' });
 }
 
 /** A payer's acknowledgment (A2) or rejection (A7) of a claim, imported at a desktop. */
