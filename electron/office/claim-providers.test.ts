@@ -67,17 +67,20 @@ const providersAt = (ctx: Ctx) => ({
 const claimId = (ctx: Ctx) =>
   oneOrThrow<{ id: number }>(ctx.db, `SELECT id FROM claims WHERE claim_number = 'REP-1'`).id;
 
-const importRep1 = (d: Desktop) =>
+/** Two desks of a new office, REP-1 imported at A and synced to both. */
+async function rep1AtBothDesks() {
+  const server = await createServerDatabase();
+  const { a, b } = await twoDesktops(server, 0, withAcme);
   expect(
-    call(d.ctx, 'importFile', { fileName: 'rep-1.837', text: claimFileText([REP_1]) }).status,
+    call(a.ctx, 'importFile', { fileName: 'rep-1.837', text: claimFileText([REP_1]) }).status,
   ).toBe('posted');
+  await syncAll(a, b);
+  return { server, a, b };
+}
 
 describeWithPg("a claim's providers across the office", () => {
   it('a claim imported at one desk names the same providers at the other, in its appeal letter too', async () => {
-    const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 0, withAcme);
-    importRep1(a);
-    await syncAll(a, b);
+    const { server, a, b } = await rep1AtBothDesks();
 
     const expected = {
       claim: [
@@ -119,10 +122,7 @@ describeWithPg("a claim's providers across the office", () => {
   });
 
   it('a replacement at one desk naming other providers reaches the other', async () => {
-    const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 0, withAcme);
-    importRep1(a);
-    await syncAll(a, b);
+    const { a, b } = await rep1AtBothDesks();
 
     const attending = provider('attending', 'Ines', 'Moreau', '1093817465');
     replaceProviders(a, [attending, RENDERING], [], 3_000, 'corrected.837');
@@ -143,10 +143,7 @@ describeWithPg("a claim's providers across the office", () => {
   });
 
   it('a replacement refused because another desk changed the claim first leaves the office’s providers', async () => {
-    const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 0, withAcme);
-    importRep1(a);
-    await syncAll(a, b);
+    const { a, b } = await rep1AtBothDesks();
 
     // A replaces the claim first; B, offline, replaces it naming others
     const fromA = provider('attending', 'Ines', 'Moreau', '1093817465');
@@ -176,10 +173,7 @@ describeWithPg("a claim's providers across the office", () => {
   });
 
   it('a claim pulled before providers travelled: another desk’s change of it leaves the importing desk’s', async () => {
-    const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 0, withAcme);
-    importRep1(a);
-    await syncAll(a, b);
+    const { server, a, b } = await rep1AtBothDesks();
     // B as an older version left it: the pulled claim with no providers, then the upgrade
     run(b.ctx.db, `UPDATE office_link SET capture = 0`);
     run(b.ctx.db, `DELETE FROM claim_line_providers`);
@@ -220,10 +214,7 @@ describeWithPg("a claim's providers across the office", () => {
   });
 
   it('providers a desk’s login writes in another shape are refused, so no desk is stopped', async () => {
-    const server = await createServerDatabase();
-    const { a } = await twoDesktops(server, 0, withAcme);
-    importRep1(a);
-    await syncAll(a);
+    const { a } = await rep1AtBothDesks();
     const asA = await loginSession(a.config);
     const bad = [
       [{ role: 'surgeon', name: 'Grace Okafor', npi: null }],
