@@ -1,15 +1,15 @@
 import { expect, it } from 'vitest';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
-import { call } from '../testing/call';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
 import {
+  askForDocuments,
   import277,
+  import277OfBoth,
   serverClaim,
   withBilledClaim,
   withTwoBilledClaims,
 } from '../testing/office/claim-changes';
-import { file277 } from '../testing/x12/write-277';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { notSyncedActions } from './not-synced';
@@ -60,14 +60,7 @@ describeWithPg("a 277's status events: one 277 file at two desks, and a file of 
     import277(a, 'K-100', 'A2:20:PR', '000000041');
     await a.sync.sync();
     // B's clearinghouse file acknowledges both claims; nobody else touched K-200
-    const text = file277(
-      [
-        { patientControlNumber: 'K-100', status: { codes: ['A2:20:PR'] } },
-        { patientControlNumber: 'K-200', status: { codes: ['A2:20:PR'] } },
-      ],
-      { controlNumber: '000000042' },
-    );
-    expect(call(b.ctx, 'importFile', { fileName: '000000042.277', text }).status).toBe('posted');
+    import277OfBoth(b, 'A2:20:PR', '000000042');
     expect(history(b.ctx, 'K-200')).toEqual(['A2:20']);
     await syncAll(b, a);
     await syncAll(a, b);
@@ -92,10 +85,7 @@ describeWithPg("a 277's status events: one 277 file at two desks, and a file of 
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, withBilledClaim);
     // A's 277 asks for documents: a claim status follow-up opened, the claim left as it is
-    const asked = file277([{ patientControlNumber: 'K-100', status: { codes: ['R4:35:PR'] } }], {
-      controlNumber: '000000061',
-    });
-    expect(call(a.ctx, 'importFile', { fileName: 'asked.277', text: asked }).status).toBe('posted');
+    askForDocuments(a, '000000061');
     // B's 277 rejects the claim: its status, a fix-and-resubmit follow-up and its event
     import277(b, 'K-100', 'A7:21:85', '000000062');
     await a.sync.sync();

@@ -6,6 +6,7 @@ import { addClaim } from '../builders';
 import { claimFileText, resent, testClaim } from '../claims';
 import type { ServiceLine837 } from '../../importers/claims/claim-types';
 import { call } from '../call';
+import { file277 } from '../x12/write-277';
 import type { Desktop } from './desktops';
 import { serverRows } from './office-copy';
 import { claimStatusFile, withAcme } from './records';
@@ -33,6 +34,24 @@ export function import277(
   control: string,
 ) {
   const text = claimStatusFile(claim, code === 'A7:21:85', Number(control));
+  expect(call(d.ctx, 'importFile', { fileName: `${control}.277`, text }).status).toBe('posted');
+}
+
+/** A 277 asking for documents on K-100, imported at a desk: a claim status follow-up opens there. */
+export function askForDocuments(d: Desktop, control: string): void {
+  const text = file277([{ patientControlNumber: 'K-100', status: { codes: ['R4:35:PR'] } }], {
+    controlNumber: control,
+  });
+  expect(call(d.ctx, 'importFile', { fileName: 'asked.277', text }).status).toBe('posted');
+}
+
+/** One 277 acknowledging (A2) or rejecting (A7) both K-100 and K-200, imported at a desk. */
+export function import277OfBoth(d: Desktop, code: 'A2:20:PR' | 'A7:21:85', control: string): void {
+  const claims = ['K-100', 'K-200'].map((claim) => ({
+    patientControlNumber: claim,
+    status: { codes: [code] },
+  }));
+  const text = file277(claims, { controlNumber: control });
   expect(call(d.ctx, 'importFile', { fileName: `${control}.277`, text }).status).toBe('posted');
 }
 
