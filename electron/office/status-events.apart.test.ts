@@ -1,21 +1,16 @@
 import { expect, it } from 'vitest';
-import type { Ctx } from '../core/context';
-import { oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
 import { claimFileText, testClaim } from '../testing/claims';
 import { withAcme } from '../testing/office/records';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
 import {
   askForDocuments,
+  claimStatus,
   import277OfBoth,
   serverClaim,
   withTwoBilledClaims,
 } from '../testing/office/claim-changes';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
-
-const statusOf = (ctx: Ctx, claim: string) =>
-  oneOrThrow<{ s: string }>(ctx.db, `SELECT status AS s FROM claims WHERE claim_number = ?`, claim)
-    .s;
 
 describeWithPg("a 277's claims sent apart", () => {
   it("one claim's follow-up opened first at another desk leaves the file's other claim rejected at the office", async () => {
@@ -30,7 +25,7 @@ describeWithPg("a 277's claims sent apart", () => {
     await syncAll(a, b);
     // K-200's rejection, which no other desk touched, reaches the office and desk A
     expect(await serverClaim(server, 'K-200')).toMatchObject([{ status: 'rejected' }]);
-    expect(statusOf(a.ctx, 'K-200')).toBe('rejected');
+    expect(claimStatus(a.ctx, 'K-200')).toBe('rejected');
   });
 
   it("one claim's follow-up opened first at another desk leaves the file's other claim rejected where the office holds it", async () => {
@@ -42,11 +37,11 @@ describeWithPg("a 277's claims sent apart", () => {
     askForDocuments(a, '000000081');
     await a.sync.sync();
     import277OfBoth(b, 'A7:21:85', '000000082');
-    expect(statusOf(b.ctx, 'K-200')).toBe('rejected');
+    expect(claimStatus(b.ctx, 'K-200')).toBe('rejected');
     await syncAll(b, a);
     await syncAll(a, b);
     // K-200 was rejected, and nobody else touched it: the rejection stands at both desks
-    expect(statusOf(b.ctx, 'K-200')).toBe('rejected');
-    expect(statusOf(a.ctx, 'K-200')).toBe('rejected');
+    expect(claimStatus(b.ctx, 'K-200')).toBe('rejected');
+    expect(claimStatus(a.ctx, 'K-200')).toBe('rejected');
   });
 });

@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
 import type { Ctx } from '../core/context';
-import { all, oneOrThrow } from '../db/query';
+import { all } from '../db/query';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
 import {
   askForDocuments,
+  claimStatus,
   import277,
   import277OfBoth,
   serverClaim,
@@ -68,16 +69,11 @@ describeWithPg("a 277's status events: one 277 file at two desks, and a file of 
     expect(notSyncedActions(b.ctx.db)).toHaveLength(1);
     // B keeps K-200 acknowledged (the office has no row of it to take), so the 277 that
     // acknowledged it must stay in its history there
-    const k200 = (d: typeof a) =>
-      oneOrThrow<{ s: string }>(
-        d.ctx.db,
-        `SELECT status AS s FROM claims WHERE claim_number = 'K-200'`,
-      ).s;
-    expect(k200(b)).toBe('acknowledged');
+    expect(claimStatus(b.ctx, 'K-200')).toBe('acknowledged');
     expect(history(b.ctx, 'K-200')).toEqual(['A2:20']);
     // and the office hears of K-200's acknowledgment, which nobody else changed
     expect(await serverClaim(server, 'K-200')).toMatchObject([{ status: 'acknowledged' }]);
-    expect(k200(a)).toBe('acknowledged');
+    expect(claimStatus(a.ctx, 'K-200')).toBe('acknowledged');
     expect(history(a.ctx, 'K-200')).toEqual(['A2:20']);
   });
 
@@ -96,11 +92,7 @@ describeWithPg("a 277's status events: one 277 file at two desks, and a file of 
     expect(notSyncedActions(b.ctx.db).map((n) => n.reason)[0]).toMatch(
       /opened this follow-up first/,
     );
-    const status = oneOrThrow<{ s: string }>(
-      b.ctx.db,
-      `SELECT status AS s FROM claims WHERE claim_number = 'K-100'`,
-    ).s;
-    expect(status).toBe('rejected');
+    expect(claimStatus(b.ctx)).toBe('rejected');
     // then the 277 that rejected it is still in its history there
     expect(history(b.ctx)).toContain('A7:21');
   });

@@ -55,6 +55,11 @@ export function import277OfBoth(d: Desktop, code: 'A2:20:PR' | 'A7:21:85', contr
   expect(call(d.ctx, 'importFile', { fileName: `${control}.277`, text }).status).toBe('posted');
 }
 
+/** A claim's status at a desk, by its number. */
+export const claimStatus = (ctx: Ctx, claim = 'K-100') =>
+  oneOrThrow<{ status: string }>(ctx.db, `SELECT status FROM claims WHERE claim_number = ?`, claim)
+    .status;
+
 export const serverClaim = async (server: Parameters<typeof serverRows>[0], number: string) =>
   serverRows<{ gid: string; status: string; version: number }>(
     server,
