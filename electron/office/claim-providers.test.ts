@@ -29,6 +29,15 @@ const REP_1: Claim837 = testClaim('REP-1', [10_000, 2_500], {
   lines: [serviceLine(1, 10_000, { providers: [LINE_RENDERING] }), serviceLine(2, 2_500)],
 });
 
+/** REP-1's providers as first billed, as a desk holds them. */
+const AS_BILLED = {
+  claim: [
+    { role: 'attending', name: 'Grace Okafor', npi: '1234567893' },
+    { role: 'rendering', name: 'Omar Haddad', npi: '1245319599' },
+  ],
+  lines: [{ line: 1, role: 'rendering', name: 'Lena Brandt', npi: '1679576722' }],
+};
+
 /**
  * REP-1 sent again from a desk as a replacement naming these providers, line 2 billed anew
  * (a claim file changing only its providers is known as one imported before).
@@ -81,16 +90,8 @@ async function rep1AtBothDesks() {
 describeWithPg("a claim's providers across the office", () => {
   it('a claim imported at one desk names the same providers at the other, in its appeal letter too', async () => {
     const { server, a, b } = await rep1AtBothDesks();
-
-    const expected = {
-      claim: [
-        { role: 'attending', name: 'Grace Okafor', npi: '1234567893' },
-        { role: 'rendering', name: 'Omar Haddad', npi: '1245319599' },
-      ],
-      lines: [{ line: 1, role: 'rendering', name: 'Lena Brandt', npi: '1679576722' }],
-    };
-    expect(providersAt(a.ctx)).toEqual(expected);
-    expect(providersAt(b.ctx)).toEqual(expected);
+    expect(providersAt(a.ctx)).toEqual(AS_BILLED);
+    expect(providersAt(b.ctx)).toEqual(AS_BILLED);
     expect(recordsState(b.ctx)).toEqual(recordsState(a.ctx));
 
     // B's appeal letter names the physicians the payer's claim carried
@@ -113,11 +114,11 @@ describeWithPg("a claim's providers across the office", () => {
       ),
     ).toEqual([
       {
-        claim: expected.claim,
+        claim: AS_BILLED.claim,
         line: 1,
         lineProviders: [{ role: 'rendering', name: 'Lena Brandt', npi: '1679576722' }],
       },
-      { claim: expected.claim, line: 2, lineProviders: [] },
+      { claim: AS_BILLED.claim, line: 2, lineProviders: [] },
     ]);
   });
 
@@ -189,17 +190,10 @@ describeWithPg("a claim's providers across the office", () => {
     expect(ack.status).toBe('posted');
     await syncAll(b, a);
     await syncAll(b, a);
-    const imported = {
-      claim: [
-        { role: 'attending', name: 'Grace Okafor', npi: '1234567893' },
-        { role: 'rendering', name: 'Omar Haddad', npi: '1245319599' },
-      ],
-      lines: [{ line: 1, role: 'rendering', name: 'Lena Brandt', npi: '1679576722' }],
-    };
-    expect(providersAt(a.ctx)).toEqual(imported);
+    expect(providersAt(a.ctx)).toEqual(AS_BILLED);
     expect(
       await serverRows(server, `SELECT providers FROM claims WHERE claim_number = 'REP-1'`),
-    ).toEqual([{ providers: imported.claim }]);
+    ).toEqual([{ providers: AS_BILLED.claim }]);
 
     // the next claim file carrying the claim, at either desk, says them again for both
     const attending = provider('attending', 'Ines', 'Moreau', '1093817465');
@@ -207,7 +201,7 @@ describeWithPg("a claim's providers across the office", () => {
     await syncAll(b, a);
     const replaced = {
       claim: [{ role: 'attending', name: 'Ines Moreau', npi: '1093817465' }],
-      lines: imported.lines,
+      lines: AS_BILLED.lines,
     };
     expect(providersAt(b.ctx)).toEqual(replaced);
     expect(providersAt(a.ctx)).toEqual(replaced);
