@@ -5,6 +5,7 @@ import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
 import { addBilledClaim, addCoverage, addPayer } from '../testing/builders';
 import { call } from '../testing/call';
+import { payerEdit } from '../testing/payers';
 import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
 import { serverCount } from '../testing/office/records';
@@ -84,20 +85,8 @@ function newWindow(ctx: Ctx, days: number): number {
     ctx.db,
     `SELECT id FROM payers WHERE name = 'Acme Health'`,
   ).id;
-  const p = call(ctx, 'getPayer', { payerId });
-  return call(ctx, 'updatePayer', {
-    payerId,
-    name: p.name,
-    appealWindowDays: days,
-    secondAppealWindowDays: p.secondAppealWindowDays,
-    externalReviewWindowDays: p.externalReviewWindowDays,
-    timelyFilingDays: p.timelyFilingDays,
-    claimsAddress: p.claimsAddress,
-    appealsAddress: p.appealsAddress,
-    phone: p.phone,
-    fax: p.fax,
-    appealsFax: p.appealsFax,
-  }).deadlinesMoved;
+  return call(ctx, 'updatePayer', payerEdit(ctx, payerId, { appealWindowDays: days }))
+    .deadlinesMoved;
 }
 
 const denialId = (ctx: Ctx) => oneOrThrow<{ id: number }>(ctx.db, `SELECT id FROM denials`).id;

@@ -3,6 +3,7 @@ import type { AccountId, PayerId, PersonId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, one, oneOrThrow, run } from '../db/query';
 import { call } from '../testing/call';
+import { payerEdit } from '../testing/payers';
 import { desktopsOf, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { import277, serverClaim, withBilledClaim } from '../testing/office/claim-changes';
 import { serverRows } from '../testing/office/office-copy';
@@ -306,20 +307,11 @@ describeWithPg('changes to records across the office', () => {
         ctx.db,
         `SELECT id, name, appeal_window_days AS days FROM payers WHERE payer_code = 'ACME01'`,
       );
-    const p = call(a.ctx, 'getPayer', { payerId: acme(a.ctx).id });
-    call(a.ctx, 'updatePayer', {
-      payerId: acme(a.ctx).id,
-      name: 'Acme Health Plan West',
-      appealWindowDays: 90,
-      secondAppealWindowDays: p.secondAppealWindowDays,
-      externalReviewWindowDays: p.externalReviewWindowDays,
-      timelyFilingDays: p.timelyFilingDays,
-      claimsAddress: p.claimsAddress,
-      appealsAddress: p.appealsAddress,
-      phone: p.phone,
-      fax: p.fax,
-      appealsFax: p.appealsFax,
-    });
+    call(
+      a.ctx,
+      'updatePayer',
+      payerEdit(a.ctx, acme(a.ctx).id, { name: 'Acme Health Plan West', appealWindowDays: 90 }),
+    );
     await syncAll(a, b);
     expect(acme(b.ctx)).toMatchObject({ name: 'Acme Health Plan West', days: 90 });
     expect(notSyncedActions(a.ctx.db)).toEqual([]);
