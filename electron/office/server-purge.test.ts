@@ -2,12 +2,18 @@ import path from 'node:path';
 import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
 import { REMOVED } from '../../shared/api/purge';
-import type { AccountId } from '../../shared/ids';
 import { all, oneOrThrow } from '../db/query';
 import { addAccount } from '../testing/builders';
 import { call, callAsync } from '../testing/call';
 import { desktopsOf, syncAll, type Desktop } from '../testing/office/desktops';
-import { closeAccount, eleanor, NAME, patientOf, whatNamesHer } from '../testing/office/eleanor';
+import {
+  closeAccount,
+  eleanor,
+  eleanorsOffice,
+  NAME,
+  patientOf,
+  whatNamesHer,
+} from '../testing/office/eleanor';
 import { accountId, serverCount, withSupervisors } from '../testing/office/records';
 import { COLUMNS as SHEET_COLUMNS, sheet, sheetRow } from '../testing/csv-sheet';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
@@ -44,22 +50,10 @@ async function serverText(server: ServerConfig): Promise<string> {
 const HERS = Buffer.from('%PDF-1.7\n(Dear Eleanor Testwell) Tj\n%%EOF\n', 'utf8');
 const FORM = Buffer.from('%PDF-1.7\n(Statement of account) Tj\n%%EOF\n', 'utf8');
 
-/** Two desks over an office whose first account is Eleanor's; the second is someone else's. */
-async function office(server: ServerConfig) {
-  let first = true;
-  const { desktops, accountIds } = await desktopsOf(server, 2, 2, (ctx, accountId) => {
-    if (first) eleanor(ctx, accountId);
-    first = false;
-  });
-  const [a, b] = desktops as [Desktop, Desktop];
-  const [hers, other] = accountIds as [AccountId, AccountId];
-  return { a, b, hers, other };
-}
-
 describeWithPg("a person de-identified at one desk, on the office's server", () => {
   it('leaves no trace of her on the server, and a desk joining after gets a scrubbed copy that works', async () => {
     const server = await createServerDatabase();
-    const { a, b, hers, other } = await office(server);
+    const { a, b, hers, other } = await eleanorsOffice(server);
     const eleanorOn = (d: Desktop) => ({ accountId: hers, personId: patientOf(d, hers) });
     // after joining: her mail returned and her new address, which name her in the log
     call(b.ctx, 'recordReturnedMail', { accountId: hers, receivedOn: '2026-03-02' });
@@ -193,7 +187,7 @@ const gidOn = (d: Desktop, tbl: 'people' | 'activities', id: number) => gidOf(d.
 describeWithPg('the purge on the server, as a desk login may reach it', () => {
   it('is refused for a living person, changing nothing, and gives a desk no way past the insert-only rules', async () => {
     const server = await createServerDatabase();
-    const { a, b, hers, other } = await office(server);
+    const { a, b, hers, other } = await eleanorsOffice(server);
     // a living patient the server knows: her returned mail travelled, and notes on her account
     call(b.ctx, 'recordReturnedMail', { accountId: other, receivedOn: '2026-03-02' });
     call(b.ctx, 'addActivity', { accountId: other, kind: 'note', text: 'Spoke with her son.' });
