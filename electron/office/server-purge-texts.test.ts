@@ -5,7 +5,7 @@ import type { AccountId } from '../../shared/ids';
 import { all, oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
 import { asRequest, syncAll, type Desktop } from '../testing/office/desktops';
-import { closeAccount, eleanorsOffice, NAME, patientOf } from '../testing/office/eleanor';
+import { closeAccount, deidentifyAt, eleanorsOffice, NAME } from '../testing/office/eleanor';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { addRecordsNaming, personTextsOf } from '../testing/person-texts';
@@ -87,11 +87,7 @@ describeWithPg("a de-identified person's name in the collection records' texts",
     }
 
     for (const d of [a, b]) closeAccount(d, hers);
-    call(a.ctx, 'deidentifyPerson', {
-      accountId: hers,
-      personId: patientOf(a, hers),
-      reason: 'Retention period over',
-    });
+    deidentifyAt(a, hers);
     await syncAll(a, b);
 
     // nothing of her on the server's records, in the log or in the refusal; the other

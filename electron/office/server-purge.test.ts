@@ -8,6 +8,7 @@ import { call, callAsync } from '../testing/call';
 import { desktopsOf, syncAll, type Desktop } from '../testing/office/desktops';
 import {
   closeAccount,
+  deidentifyAt,
   eleanor,
   eleanorsOffice,
   NAME,
@@ -99,7 +100,7 @@ describeWithPg("a person de-identified at one desk, on the office's server", () 
     expect([listed(a), listed(b)]).toEqual([0, 2]);
 
     for (const d of [a, b]) closeAccount(d, hers);
-    call(a.ctx, 'deidentifyPerson', { ...eleanorOn(a), reason: 'Retention period over' });
+    deidentifyAt(a, hers);
     await syncAll(a, b);
 
     const text = await serverText(server);
@@ -240,11 +241,7 @@ describeWithPg('the purge on the server, as a desk login may reach it', () => {
 
     // de-identified at A, purged in the transaction that applies it
     for (const d of [a, b]) closeAccount(d, hers);
-    call(a.ctx, 'deidentifyPerson', {
-      accountId: hers,
-      personId: patientOf(a, hers),
-      reason: 'Retention period over',
-    });
+    deidentifyAt(a, hers);
     await syncAll(a, b);
     const after = await serverText(server);
     expect(after).toContain('Spoke with her son.');
@@ -281,11 +278,7 @@ describeWithPg('a desk joining after the purge dropped a first-copy file', () =>
     // the same letter filed again after joining: the office's row names the same file
     await fileLetter(a.ctx, hers, HERS);
     closeAccount(a, hers);
-    call(ctx, 'deidentifyPerson', {
-      accountId: hers,
-      personId: patientOf(a, hers),
-      reason: 'Retention period over',
-    });
+    deidentifyAt(a, hers);
     await a.sync.sync();
     expect(
       await serverCount(server, `SELECT count(*) AS n FROM document_files WHERE bytes IS NULL`),
@@ -328,11 +321,7 @@ describeWithPg('a person the office created after joining, de-identified', () =>
 
     const onA = accountId(a.ctx, '300100');
     closeAccount(a, onA);
-    call(a.ctx, 'deidentifyPerson', {
-      accountId: onA,
-      personId: patientOf(a, onA),
-      reason: 'Retention period over',
-    });
+    deidentifyAt(a, onA);
     await syncAll(a, b);
     expect(await serverText(server)).not.toMatch(grace);
     expect(

@@ -74,6 +74,14 @@ export function whatNamesHer(d: Desktop): string {
     .join('\n');
 }
 
+/** The account's patient de-identified at a desk, the retention period over. */
+export const deidentifyAt = (d: Desktop, accountId: AccountId) =>
+  call(d.ctx, 'deidentifyPerson', {
+    accountId,
+    personId: patientOf(d, accountId),
+    reason: 'Retention period over',
+  });
+
 /** Two desks over an office whose first account is Eleanor's; the second is someone else's. */
 export async function eleanorsOffice(server: ServerConfig) {
   let first = true;
