@@ -28,6 +28,12 @@ function billed(ctx: Ctx, accountId: AccountId): void {
   addBilledClaim(ctx, accountId, payerId, [30_000, 20_000]);
 }
 
+/** The same, with every desktop's user a supervisor, who may edit a payer. */
+function billedAtSupervisors(ctx: Ctx, accountId: AccountId): void {
+  billed(ctx, accountId);
+  everyoneSupervisor(ctx);
+}
+
 const claimNumber = (ctx: Ctx) =>
   oneOrThrow<{ n: string }>(ctx.db, `SELECT claim_number AS n FROM claims`).n;
 
@@ -280,10 +286,7 @@ describeWithPg('denials across the office', () => {
 
   it("a payer's new appeal window moves the denial's deadline at every desk", async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, (ctx, accountId) => {
-      billed(ctx, accountId);
-      everyoneSupervisor(ctx);
-    });
+    const { a, b } = await twoDesktops(server, 1, billedAtSupervisors);
     importDenial(a);
     await syncAll(a, b);
     expect(newWindow(a.ctx, 90)).toBe(1);
@@ -312,10 +315,7 @@ describeWithPg('denials across the office', () => {
 
   it('a refused change to a denial is listed as this desk left it, not as a state it set', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, (ctx, accountId) => {
-      billed(ctx, accountId);
-      everyoneSupervisor(ctx);
-    });
+    const { a, b } = await twoDesktops(server, 1, billedAtSupervisors);
     importDenial(a);
     await syncAll(a, b);
     call(a.ctx, 'updateDenial', { denialId: denialId(a.ctx), state: 'in_review' });
