@@ -1,4 +1,4 @@
-import { expect, it, onTestFinished } from 'vitest';
+import { expect, it } from 'vitest';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import type { AccountId, PayerId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
@@ -6,6 +6,7 @@ import { all, oneOrThrow } from '../db/query';
 import { addBilledClaim, addCoverage, addPayer } from '../testing/builders';
 import { call } from '../testing/call';
 import { payerEdit } from '../testing/payers';
+import { appliedAtServer, entriesToSend } from '../testing/office/entries';
 import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
 import { serverCount } from '../testing/office/records';
@@ -14,10 +15,9 @@ import { remitClaim, remittanceFile } from '../testing/remittance';
 import { TEST_TODAY } from '../testing/test-db';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { withCaptureOff } from './capture';
-import { gidOf, requireOfficeLink } from './gids';
+import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
 import { applyEntry } from './server/apply';
-import { openPool } from './server/connection';
 import { takeRows } from './take';
 import { changes as changesSchema, type ServerRow } from './wire';
 
@@ -248,16 +248,8 @@ describeWithPg('denials across the office', () => {
     const { a, b } = await twoDesktops(server, 1, billed);
     importDenial(a);
     call(a.ctx, 'updateDenial', { denialId: denialId(a.ctx), state: 'in_review' });
-    const entries = all<{ seq: number; changes: string }>(
-      a.ctx.db,
-      `SELECT seq, changes FROM outbox ORDER BY seq`,
-    ).map((e) => ({ seq: e.seq, changes: changesSchema.parse(JSON.parse(e.changes)) }));
-    const pool = openPool(server, 1);
-    onTestFinished(() => pool.end());
-    const desktopId = requireOfficeLink(a.ctx.db).desktopId;
-    for (const e of entries) {
-      expect(await applyEntry(pool, desktopId, e)).toEqual({ outcome: 'accepted' });
-    }
+    const entries = entriesToSend(a);
+    const { pool, desktopId } = await appliedAtServer(server, a, entries);
     const logged = await serverCount(server, `SELECT count(*) AS n FROM change_log`);
     for (const e of entries) {
       expect(await applyEntry(pool, desktopId, e)).toEqual({ outcome: 'accepted' });
