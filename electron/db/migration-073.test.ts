@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from './migrations';
-import { oldVersionFile } from './old-version-file';
+import { ACCOUNT_A100, oldVersionFile } from './old-version-file';
 import { openDatabase, schemaVersion } from './open';
 import { all, run } from './query';
 
@@ -8,14 +8,7 @@ import { all, run } from './query';
 function versionSeventyOneFile(): string {
   return oldVersionFile(
     71,
-    `
-    INSERT INTO users (id, username, display_name, role, created_at)
-      VALUES (1, 'rep', 'Rita Rep', 'representative', 't');
-    INSERT INTO people (id, last_name, first_name, created_at) VALUES (1, 'Rivera', 'Ana', 't');
-    INSERT INTO payers (id, payer_code, name, financial_class, timely_filing_days,
-      appeal_window_days) VALUES (1, 'ACME01', 'Acme', 'commercial', 90, 180);
-    INSERT INTO accounts (id, account_number, patient_id, guarantor_id, service_date,
-      financial_class, created_at) VALUES (1, 'A100', 1, 1, '2026-01-02', 'commercial', 't');
+    `${ACCOUNT_A100}
     INSERT INTO claims (id, claim_number, account_id, payer_id, status, total_charge, created_at)
       VALUES (1, 'C100', 1, 1, 'rejected', 12500, 't');
     INSERT INTO import_files (id, kind, file_name, sha256, byte_size, status, summary, report,

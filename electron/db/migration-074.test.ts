@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from './migrations';
-import { oldVersionFile } from './old-version-file';
+import { ACCOUNT_A100, oldVersionFile } from './old-version-file';
 import { openDatabase, schemaVersion } from './open';
 import { all } from './query';
 
-const CLAIMS = `
-    INSERT INTO users (id, username, display_name, role, created_at)
-      VALUES (1, 'rep', 'Rita Rep', 'representative', 't');
-    INSERT INTO people (id, last_name, first_name, created_at) VALUES (1, 'Rivera', 'Ana', 't');
-    INSERT INTO payers (id, payer_code, name, financial_class, timely_filing_days,
-      appeal_window_days) VALUES (1, 'ACME01', 'Acme', 'commercial', 90, 180);
-    INSERT INTO accounts (id, account_number, patient_id, guarantor_id, service_date,
-      financial_class, created_at) VALUES (1, 'A100', 1, 1, '2026-01-02', 'commercial', 't');
+const CLAIMS = `${ACCOUNT_A100}
     INSERT INTO claims (id, claim_number, account_id, payer_id, status, total_charge, created_at)
       VALUES (1, 'C1', 1, 1, 'billed', 100, 't'), (2, 'C2', 1, 1, 'billed', 100, 't'),
              (3, 'C3', 1, 1, 'billed', 100, 't'), (4, 'C4', 1, 1, 'billed', 100, 't'),

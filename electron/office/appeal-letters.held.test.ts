@@ -1,21 +1,15 @@
 import { expect, it } from 'vitest';
-import type { AccountId } from '../../shared/ids';
 import { all } from '../db/query';
 import { callAsync } from '../testing/call';
-import { billed, denialOf, generateAppeal, importDenial } from '../testing/office/appeals';
-import { syncAll, twoDesktops } from '../testing/office/desktops';
+import { denialOf, generateAppeal, sameDenialAtBothDesks } from '../testing/office/appeals';
+import { syncAll } from '../testing/office/desktops';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { gidOf } from './gids';
 
 describeWithPg('appeal letters and a denial kept as a desk’s own', () => {
   it('a letter another desk files on the office’s denial reaches the desk keeping its own denial of that claim', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, billed);
-    const accountId = accountIds[0] as AccountId;
-    // the same 835 at both desks: B's posting reaches the office first
-    importDenial(a);
-    importDenial(b);
-    await b.sync.sync();
+    const { a, b, accountId } = await sameDenialAtBothDesks(server);
     // A appeals its denial before it hears: the letter keeps the refused denial at A
     await generateAppeal(a.ctx, denialOf(a.ctx));
     await syncAll(a, b);

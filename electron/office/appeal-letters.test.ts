@@ -11,6 +11,7 @@ import {
   generateAppeal,
   importDenial,
   lettersOn,
+  sameDenialAtBothDesks,
 } from '../testing/office/appeals';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
@@ -63,12 +64,7 @@ describeWithPg('appeal letters across the office', () => {
 
   it('an appeal on a denial A keeps as its own travels with no link, not refused, and A keeps its own', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, billed);
-    const accountId = accountIds[0] as AccountId;
-    // the same 835 at both desks: B's posting reaches the office first
-    importDenial(a);
-    importDenial(b);
-    await b.sync.sync();
+    const { a, b, accountId } = await sameDenialAtBothDesks(server);
     // A appeals its denial before it hears: the letter keeps the refused denial at A
     const mine = denialOf(a.ctx);
     const first = await generateAppeal(a.ctx, mine);

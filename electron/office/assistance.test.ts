@@ -1,14 +1,13 @@
 import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
 import { isoDate } from '../../shared/dates/iso-date';
-import type { AccountId, PersonId } from '../../shared/ids';
+import type { AccountId } from '../../shared/ids';
 import { ecaRefusal } from '../collections/eca';
 import { fixedClock, type Ctx } from '../core/context';
-import { all, oneOrThrow, run } from '../db/query';
-import { addAddress } from '../testing/builders';
+import { all, oneOrThrow } from '../db/query';
 import { call, callAsync, expectRefused } from '../testing/call';
-import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { expectLedgersAgree, owing } from '../testing/office/money';
+import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { expectLedgersAgree, supervisorsOwingWithLetterhead } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { requireOfficeLink } from './gids';
@@ -16,29 +15,6 @@ import { notSyncedActions } from './not-synced';
 import { firstOutboxEntry } from './outbox';
 import { applyEntry } from './server/apply';
 import { openPool } from './server/connection';
-
-/**
- * Every desktop's user a supervisor, the hospital's letterhead, and the account's patient
- * owing $200.00 at an address: a 501(r) facility whose letters can be filed.
- */
-function owingPatient(ctx: Ctx, account: AccountId): void {
-  everyoneSupervisor(ctx);
-  owing(ctx, account);
-  const patient = oneOrThrow<{ id: PersonId }>(
-    ctx.db,
-    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
-    account,
-  ).id;
-  addAddress(ctx, patient);
-  run(
-    ctx.db,
-    `INSERT OR IGNORE INTO facility (id, name, line1, city, state, zip, phone, remit_to,
-       payment_url, assistance_phone, assistance_url)
-     VALUES (1, 'Harbor Point Hospital', '10 Quay Street', 'Portland', 'ME', '04101',
-       '(207) 555-0100', 'Harbor Point Hospital, PO Box 9050, Portland, ME 04104',
-       'pay.harborpoint.example', '(207) 555-0188', 'www.harborpoint.example/assistance')`,
-  );
-}
 
 /** The desk on another day (the notice's deadline passed, say). */
 const on = (d: Desktop, date: string): Ctx => ({ ...d.ctx, clock: fixedClock(isoDate(date)) });
@@ -76,7 +52,7 @@ async function noticeSentAtA(a: Desktop, b: Desktop, account: AccountId): Promis
 describeWithPg('financial assistance and the 501(r) notice across the office', () => {
   it("an application received at one desk stops the other's collection actions", async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 1, supervisorsOwingWithLetterhead);
     const [account] = accountIds as [AccountId];
     await noticeSentAtA(a, b, account);
 
@@ -177,7 +153,7 @@ describeWithPg('financial assistance and the 501(r) notice across the office', (
 
   it('of two desks deciding one application at once, the second is refused whole', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 1, supervisorsOwingWithLetterhead);
     const [account] = accountIds as [AccountId];
     call(a.ctx, 'receiveAssistanceApplication', {
       accountId: account,
@@ -232,7 +208,7 @@ describeWithPg('financial assistance and the 501(r) notice across the office', (
 
   it('of two desks receiving an application on one account at once, the second is refused', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 1, supervisorsOwingWithLetterhead);
     const [account] = accountIds as [AccountId];
     for (const d of [a, b]) {
       call(d.ctx, 'receiveAssistanceApplication', {
@@ -254,7 +230,7 @@ describeWithPg('financial assistance and the 501(r) notice across the office', (
 
   it('an entry applied twice changes nothing, and a desk may not delete or rename', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 1, supervisorsOwingWithLetterhead);
     const [account] = accountIds as [AccountId];
     // the notice's letter goes with its file, which the sync sends first
     await noticeSentAtA(a, b, account);

@@ -1,13 +1,11 @@
 import { expect, it } from 'vitest';
 import { isoDate } from '../../shared/dates/iso-date';
-import type { AccountId, PersonId } from '../../shared/ids';
-import type { Ctx } from '../core/context';
+import type { AccountId } from '../../shared/ids';
 import { all, one, oneOrThrow, run } from '../db/query';
 import { migration064 } from '../db/migrations/064-office-assistance';
-import { addAddress } from '../testing/builders';
 import { call, callAsync } from '../testing/call';
-import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { expectLedgersAgree, owing } from '../testing/office/money';
+import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { expectLedgersAgree, supervisorsOwingWithLetterhead } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { createTestCtx, TEST_TODAY } from '../testing/test-db';
@@ -16,26 +14,6 @@ import { keepCaptureWithLink } from './capture-triggers';
 import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
 import { changes as changesSchema } from './wire';
-
-/** Every desktop's user a supervisor, the letterhead, and the patient owing $200.00. */
-function owingPatient(ctx: Ctx, account: AccountId): void {
-  everyoneSupervisor(ctx);
-  owing(ctx, account);
-  const patient = oneOrThrow<{ id: PersonId }>(
-    ctx.db,
-    `SELECT patient_id AS id FROM accounts WHERE id = ?`,
-    account,
-  ).id;
-  addAddress(ctx, patient);
-  run(
-    ctx.db,
-    `INSERT OR IGNORE INTO facility (id, name, line1, city, state, zip, phone, remit_to,
-       payment_url, assistance_phone, assistance_url)
-     VALUES (1, 'Harbor Point Hospital', '10 Quay Street', 'Portland', 'ME', '04101',
-       '(207) 555-0100', 'Harbor Point Hospital, PO Box 9050, Portland, ME 04104',
-       'pay.harborpoint.example', '(207) 555-0188', 'www.harborpoint.example/assistance')`,
-  );
-}
 
 /** What an older version left of a table's rows: captured by nothing, sent with nothing. */
 function asAnOlderVersion(d: Desktop, tbl: 'assistance_applications' | 'eca_notices'): void {
@@ -65,7 +43,7 @@ function upgrade(d: Desktop, accountId: AccountId): void {
 describeWithPg('financial assistance an older version recorded at a linked desk', () => {
   it('a waiting application travels at the upgrade, two of one local id both stand; a notice stays', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 2, owingPatient);
+    const { a, b, accountIds } = await twoDesktops(server, 2, supervisorsOwingWithLetterhead);
     const [first, second] = accountIds as [AccountId, AccountId];
     for (const d of [a, b]) {
       run(d.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T00:00:00.000Z`);

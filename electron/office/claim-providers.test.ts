@@ -29,6 +29,15 @@ const REP_1: Claim837 = testClaim('REP-1', [10_000, 2_500], {
   lines: [serviceLine(1, 10_000, { providers: [LINE_RENDERING] }), serviceLine(2, 2_500)],
 });
 
+/** REP-1's providers as first billed, as a desk holds them. */
+const AS_BILLED = {
+  claim: [
+    { role: 'attending', name: 'Grace Okafor', npi: '1234567893' },
+    { role: 'rendering', name: 'Omar Haddad', npi: '1245319599' },
+  ],
+  lines: [{ line: 1, role: 'rendering', name: 'Lena Brandt', npi: '1679576722' }],
+};
+
 /**
  * REP-1 sent again from a desk as a replacement naming these providers, line 2 billed anew
  * (a claim file changing only its providers is known as one imported before).
@@ -67,27 +76,22 @@ const providersAt = (ctx: Ctx) => ({
 const claimId = (ctx: Ctx) =>
   oneOrThrow<{ id: number }>(ctx.db, `SELECT id FROM claims WHERE claim_number = 'REP-1'`).id;
 
-const importRep1 = (d: Desktop) =>
+/** Two desks of a new office, REP-1 imported at A and synced to both. */
+async function rep1AtBothDesks() {
+  const server = await createServerDatabase();
+  const { a, b } = await twoDesktops(server, 0, withAcme);
   expect(
-    call(d.ctx, 'importFile', { fileName: 'rep-1.837', text: claimFileText([REP_1]) }).status,
+    call(a.ctx, 'importFile', { fileName: 'rep-1.837', text: claimFileText([REP_1]) }).status,
   ).toBe('posted');
+  await syncAll(a, b);
+  return { server, a, b };
+}
 
 describeWithPg("a claim's providers across the office", () => {
   it('a claim imported at one desk names the same providers at the other, in its appeal letter too', async () => {
-    const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 0, withAcme);
-    importRep1(a);
-    await syncAll(a, b);
-
-    const expected = {
-      claim: [
-        { role: 'attending', name: 'Grace Okafor', npi: '1234567893' },
-        { role: 'rendering', name: 'Omar Haddad', npi: '1245319599' },
-      ],
-      lines: [{ line: 1, role: 'rendering', name: 'Lena Brandt', npi: '1679576722' }],
-    };
-    expect(providersAt(a.ctx)).toEqual(expected);
-    expect(providersAt(b.ctx)).toEqual(expected);
+    const { server, a, b } = await rep1AtBothDesks();
+    expect(providersAt(a.ctx)).toEqual(AS_BILLED);
+    expect(providersAt(b.ctx)).toEqual(AS_BILLED);
     expect(recordsState(b.ctx)).toEqual(recordsState(a.ctx));
 
     // B's appeal letter names the physicians the payer's claim carried
@@ -110,19 +114,16 @@ describeWithPg("a claim's providers across the office", () => {
       ),
     ).toEqual([
       {
-        claim: expected.claim,
+        claim: AS_BILLED.claim,
         line: 1,
         lineProviders: [{ role: 'rendering', name: 'Lena Brandt', npi: '1679576722' }],
       },
-      { claim: expected.claim, line: 2, lineProviders: [] },
+      { claim: AS_BILLED.claim, line: 2, lineProviders: [] },
     ]);
   });
 
   it('a replacement at one desk naming other providers reaches the other', async () => {
-    const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 0, withAcme);
-    importRep1(a);
-    await syncAll(a, b);
+    const { a, b } = await rep1AtBothDesks();
 
     const attending = provider('attending', 'Ines', 'Moreau', '1093817465');
     replaceProviders(a, [attending, RENDERING], [], 3_000, 'corrected.837');
@@ -143,10 +144,7 @@ describeWithPg("a claim's providers across the office", () => {
   });
 
   it('a replacement refused because another desk changed the claim first leaves the office’s providers', async () => {
-    const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 0, withAcme);
-    importRep1(a);
-    await syncAll(a, b);
+    const { a, b } = await rep1AtBothDesks();
 
     // A replaces the claim first; B, offline, replaces it naming others
     const fromA = provider('attending', 'Ines', 'Moreau', '1093817465');
@@ -176,10 +174,7 @@ describeWithPg("a claim's providers across the office", () => {
   });
 
   it('a claim pulled before providers travelled: another desk’s change of it leaves the importing desk’s', async () => {
-    const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 0, withAcme);
-    importRep1(a);
-    await syncAll(a, b);
+    const { server, a, b } = await rep1AtBothDesks();
     // B as an older version left it: the pulled claim with no providers, then the upgrade
     run(b.ctx.db, `UPDATE office_link SET capture = 0`);
     run(b.ctx.db, `DELETE FROM claim_line_providers`);
@@ -195,17 +190,10 @@ describeWithPg("a claim's providers across the office", () => {
     expect(ack.status).toBe('posted');
     await syncAll(b, a);
     await syncAll(b, a);
-    const imported = {
-      claim: [
-        { role: 'attending', name: 'Grace Okafor', npi: '1234567893' },
-        { role: 'rendering', name: 'Omar Haddad', npi: '1245319599' },
-      ],
-      lines: [{ line: 1, role: 'rendering', name: 'Lena Brandt', npi: '1679576722' }],
-    };
-    expect(providersAt(a.ctx)).toEqual(imported);
+    expect(providersAt(a.ctx)).toEqual(AS_BILLED);
     expect(
       await serverRows(server, `SELECT providers FROM claims WHERE claim_number = 'REP-1'`),
-    ).toEqual([{ providers: imported.claim }]);
+    ).toEqual([{ providers: AS_BILLED.claim }]);
 
     // the next claim file carrying the claim, at either desk, says them again for both
     const attending = provider('attending', 'Ines', 'Moreau', '1093817465');
@@ -213,17 +201,14 @@ describeWithPg("a claim's providers across the office", () => {
     await syncAll(b, a);
     const replaced = {
       claim: [{ role: 'attending', name: 'Ines Moreau', npi: '1093817465' }],
-      lines: imported.lines,
+      lines: AS_BILLED.lines,
     };
     expect(providersAt(b.ctx)).toEqual(replaced);
     expect(providersAt(a.ctx)).toEqual(replaced);
   });
 
   it('providers a desk’s login writes in another shape are refused, so no desk is stopped', async () => {
-    const server = await createServerDatabase();
-    const { a } = await twoDesktops(server, 0, withAcme);
-    importRep1(a);
-    await syncAll(a);
+    const { a } = await rep1AtBothDesks();
     const asA = await loginSession(a.config);
     const bad = [
       [{ role: 'surgeon', name: 'Grace Okafor', npi: null }],

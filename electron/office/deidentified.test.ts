@@ -8,7 +8,14 @@ import { all, oneOrThrow, run } from '../db/query';
 import { recordedPath } from '../filing/location';
 import { call, expectRefused } from '../testing/call';
 import { asRequest, syncAll, twoDesktops } from '../testing/office/desktops';
-import { closeAccount, eleanor, NAME, patientOf, whatNamesHer } from '../testing/office/eleanor';
+import {
+  closeAccount,
+  deidentifyAt,
+  eleanor,
+  NAME,
+  patientOf,
+  whatNamesHer,
+} from '../testing/office/eleanor';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { serverCount } from '../testing/office/records';
 import { addRecordsNaming, personTextsOf } from '../testing/person-texts';
@@ -43,11 +50,7 @@ describeWithPg('a person de-identified at one desktop', () => {
     expect(fs.existsSync(fileOnB)).toBe(true);
     expect(whatNamesHer(b)).toMatch(NAME);
 
-    const done = call(a.ctx, 'deidentifyPerson', {
-      accountId,
-      personId: patientOf(a, accountId),
-      reason: 'Retention period over',
-    });
+    const done = deidentifyAt(a, accountId);
     // both notes, and the line B wrote when it filed her letter under its name
     expect(done).toMatchObject({ historyRowsRewritten: 3, filesRemoved: 1 });
     await syncAll(a, b);
@@ -126,11 +129,7 @@ describeWithPg('a person de-identified at one desktop', () => {
       kind: 'note',
       text: 'Spoke to the Eleanor Testwell estate.',
     });
-    call(a.ctx, 'deidentifyPerson', {
-      accountId,
-      personId: patientOf(a, accountId),
-      reason: 'Retention period over',
-    });
+    deidentifyAt(a, accountId);
     await a.sync.sync();
     // B sends its note, then takes A's: its own note is scrubbed by her names, A's too
     await b.sync.sync();
@@ -169,11 +168,7 @@ describeWithPg('a person de-identified at one desktop', () => {
         b.ctx.userId,
       ),
     );
-    call(a.ctx, 'deidentifyPerson', {
-      accountId,
-      personId: patientOf(a, accountId),
-      reason: 'Retention period over',
-    });
+    deidentifyAt(a, accountId);
     await a.sync.sync();
     // B sends its records, then takes the de-identification: scrubbed by her names
     await b.sync.sync();

@@ -1,10 +1,12 @@
-import { expect, it, onTestFinished } from 'vitest';
+import { expect, it } from 'vitest';
 import { addDays, formatUsDate } from '../../shared/dates/iso-date';
 import type { AccountId, PayerId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
 import { addBilledClaim, addCoverage, addPayer } from '../testing/builders';
 import { call } from '../testing/call';
+import { payerEdit } from '../testing/payers';
+import { appliedAtServer, entriesToSend } from '../testing/office/entries';
 import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
 import { serverCount } from '../testing/office/records';
@@ -13,10 +15,9 @@ import { remitClaim, remittanceFile } from '../testing/remittance';
 import { TEST_TODAY } from '../testing/test-db';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { withCaptureOff } from './capture';
-import { gidOf, requireOfficeLink } from './gids';
+import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
 import { applyEntry } from './server/apply';
-import { openPool } from './server/connection';
 import { takeRows } from './take';
 import { changes as changesSchema, type ServerRow } from './wire';
 
@@ -25,6 +26,12 @@ function billed(ctx: Ctx, accountId: AccountId): void {
   const payerId = addPayer(ctx, { name: 'Acme Health', appealWindowDays: 180 });
   addCoverage(ctx, accountId, payerId, 1);
   addBilledClaim(ctx, accountId, payerId, [30_000, 20_000]);
+}
+
+/** The same, with every desktop's user a supervisor, who may edit a payer. */
+function billedAtSupervisors(ctx: Ctx, accountId: AccountId): void {
+  billed(ctx, accountId);
+  everyoneSupervisor(ctx);
 }
 
 const claimNumber = (ctx: Ctx) =>
@@ -84,20 +91,8 @@ function newWindow(ctx: Ctx, days: number): number {
     ctx.db,
     `SELECT id FROM payers WHERE name = 'Acme Health'`,
   ).id;
-  const p = call(ctx, 'getPayer', { payerId });
-  return call(ctx, 'updatePayer', {
-    payerId,
-    name: p.name,
-    appealWindowDays: days,
-    secondAppealWindowDays: p.secondAppealWindowDays,
-    externalReviewWindowDays: p.externalReviewWindowDays,
-    timelyFilingDays: p.timelyFilingDays,
-    claimsAddress: p.claimsAddress,
-    appealsAddress: p.appealsAddress,
-    phone: p.phone,
-    fax: p.fax,
-    appealsFax: p.appealsFax,
-  }).deadlinesMoved;
+  return call(ctx, 'updatePayer', payerEdit(ctx, payerId, { appealWindowDays: days }))
+    .deadlinesMoved;
 }
 
 const denialId = (ctx: Ctx) => oneOrThrow<{ id: number }>(ctx.db, `SELECT id FROM denials`).id;
@@ -253,16 +248,8 @@ describeWithPg('denials across the office', () => {
     const { a, b } = await twoDesktops(server, 1, billed);
     importDenial(a);
     call(a.ctx, 'updateDenial', { denialId: denialId(a.ctx), state: 'in_review' });
-    const entries = all<{ seq: number; changes: string }>(
-      a.ctx.db,
-      `SELECT seq, changes FROM outbox ORDER BY seq`,
-    ).map((e) => ({ seq: e.seq, changes: changesSchema.parse(JSON.parse(e.changes)) }));
-    const pool = openPool(server, 1);
-    onTestFinished(() => pool.end());
-    const desktopId = requireOfficeLink(a.ctx.db).desktopId;
-    for (const e of entries) {
-      expect(await applyEntry(pool, desktopId, e)).toEqual({ outcome: 'accepted' });
-    }
+    const entries = entriesToSend(a);
+    const { pool, desktopId } = await appliedAtServer(server, a, entries);
     const logged = await serverCount(server, `SELECT count(*) AS n FROM change_log`);
     for (const e of entries) {
       expect(await applyEntry(pool, desktopId, e)).toEqual({ outcome: 'accepted' });
@@ -291,10 +278,7 @@ describeWithPg('denials across the office', () => {
 
   it("a payer's new appeal window moves the denial's deadline at every desk", async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, (ctx, accountId) => {
-      billed(ctx, accountId);
-      everyoneSupervisor(ctx);
-    });
+    const { a, b } = await twoDesktops(server, 1, billedAtSupervisors);
     importDenial(a);
     await syncAll(a, b);
     expect(newWindow(a.ctx, 90)).toBe(1);
@@ -323,10 +307,7 @@ describeWithPg('denials across the office', () => {
 
   it('a refused change to a denial is listed as this desk left it, not as a state it set', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, (ctx, accountId) => {
-      billed(ctx, accountId);
-      everyoneSupervisor(ctx);
-    });
+    const { a, b } = await twoDesktops(server, 1, billedAtSupervisors);
     importDenial(a);
     await syncAll(a, b);
     call(a.ctx, 'updateDenial', { denialId: denialId(a.ctx), state: 'in_review' });

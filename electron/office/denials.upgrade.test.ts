@@ -64,15 +64,21 @@ function asAnOlderVersionLeftIt(ctx: Ctx): void {
   }
 }
 
+/** Two desks, and the claim's denial an older version recorded at A since it linked, synced. */
+async function deniedByAnOlderVersionAtA() {
+  const server = await createServerDatabase();
+  const { a, b, accountIds } = await twoDesktops(server, 1, billed);
+  const [account] = accountIds as [AccountId];
+  run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T08:00:00.000Z`);
+  deny(a.ctx, account, 'EFT-OLD');
+  asAnOlderVersionLeftIt(a.ctx);
+  await syncAll(a, b);
+  return { server, a, b, account };
+}
+
 describeWithPg('denials an older version recorded at a linked desk', () => {
   it('travel under the desk’s own id at the upgrade, alone, at their newest state', async () => {
-    const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, billed);
-    const [account] = accountIds as [AccountId];
-    run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T08:00:00.000Z`);
-    deny(a.ctx, account, 'EFT-OLD');
-    asAnOlderVersionLeftIt(a.ctx);
-    await syncAll(a, b);
+    const { server, a, b } = await deniedByAnOlderVersionAtA();
     expect(states(b.ctx)).toEqual([]);
 
     // the upgrade: migration 61, then A's next request carries the denial
@@ -137,13 +143,7 @@ describeWithPg('denials an older version recorded at a linked desk', () => {
   });
 
   it('are refused and take the office’s when another desk recorded the claim’s denial first', async () => {
-    const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, billed);
-    const [account] = accountIds as [AccountId];
-    run(a.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T08:00:00.000Z`);
-    deny(a.ctx, account, 'EFT-OLD');
-    asAnOlderVersionLeftIt(a.ctx);
-    await syncAll(a, b);
+    const { server, a, b, account } = await deniedByAnOlderVersionAtA();
     // B, on the new version, records the claim's denial from the payer's second 835
     deny(b.ctx, account, 'EFT-NEW');
     await b.sync.sync();

@@ -4,7 +4,7 @@ import type { AccountId } from '../../shared/ids';
 import { all, oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
-import { closeAccount, eleanor, patientOf } from '../testing/office/eleanor';
+import { closeAccount, deidentifyAt, eleanor } from '../testing/office/eleanor';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { gidOf, localIdOf } from './gids';
 import { fileLetter, joiningDesk } from '../testing/office/filed';
@@ -24,11 +24,7 @@ describeWithPg('a letter marked sent while its person is de-identified at anothe
 
     // A mails the letter; B, not knowing, de-identifies her after the retention period
     call(a.ctx, 'markDocumentSent', { documentId: atA, sentDate: a.ctx.clock.today(), note: null });
-    call(b.ctx, 'deidentifyPerson', {
-      accountId,
-      personId: patientOf(b, accountId),
-      reason: 'Retention period over',
-    });
+    deidentifyAt(b, accountId);
     await syncAll(b, a);
     // B's pull must not be stopped by A's sending of a letter B has removed
     await syncAll(b, a);
@@ -49,11 +45,7 @@ describeWithPg('a letter marked sent while its person is de-identified at anothe
     call(a.ctx, 'markDocumentSent', { documentId: atA, sentDate: a.ctx.clock.today(), note: null });
     await syncAll(a, b);
     for (const d of [a, b]) closeAccount(d, accountId);
-    call(a.ctx, 'deidentifyPerson', {
-      accountId,
-      personId: patientOf(a, accountId),
-      reason: 'Retention period over',
-    });
+    deidentifyAt(a, accountId);
     await syncAll(a, b);
 
     const c = await joiningDesk(server, path.dirname(a.ctx.databasePath), a.ctx.userId);

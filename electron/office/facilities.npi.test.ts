@@ -1,40 +1,42 @@
 import { expect, it } from 'vitest';
 import { addDays } from '../../shared/dates/iso-date';
 import { fixedClock } from '../core/context';
-import { migration072 } from '../db/migrations/072-office-facility-edits-of-older-versions';
 import { oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
 import { addFacility, editFacility, facilityNamed } from '../testing/facilities';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
 import { importClaim } from '../testing/office/records';
-import { NPI, withNorthClinic, facilityOfAccount } from '../testing/office/facilities';
+import {
+  asTheOlderVersion,
+  facilityOfAccount,
+  LETTERHEAD,
+  NPI,
+  upgradeFromTheOlderVersion,
+  withNorthClinic,
+} from '../testing/office/facilities';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { demoBillingProvider } from '../testing/x12/generate-837';
-import { keepCaptureWithLink } from './capture-triggers';
 import { notSyncedActions } from './not-synced';
 
-/** A's letterhead, with the NPI the hospital bills under. */
-const letterhead = {
-  name: 'Harbor Point Hospital',
-  line1: '10 Quay Street',
-  city: 'Portland',
-  state: 'ME',
-  zip: '04101',
-  npi: NPI.east,
-};
+/**
+ * Two desks whose first copy has North Clinic. A's letterhead (the main facility, id 1)
+ * carries NPI.east; it is A's own, never sent, so neither B nor the server's one-NPI index
+ * knows of it. B's main facility has no NPI, so B's own check lets North Clinic take NPI.east.
+ */
+async function letterheadNpiGivenAtB() {
+  const server = await createServerDatabase();
+  const { a, b } = await twoDesktops(server, 1, withNorthClinic);
+  call(a.ctx, 'saveFacility', LETTERHEAD);
+  editFacility(b.ctx, 'North Clinic', { npi: NPI.east });
+  await syncAll(b, a);
+  return { a, b };
+}
 
 describeWithPg('one NPI, one facility, at every desk', () => {
   it('an NPI one desk’s letterhead carries, given to a facility at another desk, bills a claim file of it under the same facility at both', async () => {
-    const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, withNorthClinic);
-    // A's letterhead (the main facility, id 1) carries NPI.east; it is A's own, never sent, so
-    // neither B nor the server's one-NPI index knows of it
-    call(a.ctx, 'saveFacility', letterhead);
-    // B's main facility has no NPI, so B's own check lets North Clinic take NPI.east
-    editFacility(b.ctx, 'North Clinic', { npi: NPI.east });
-    await syncAll(b, a);
+    const { a, b } = await letterheadNpiGivenAtB();
     expect(facilityNamed(a.ctx, 'North Clinic').npi).toBe(NPI.east);
 
     importClaim(a, '300400', [5_000], 'a.837', {
@@ -48,14 +50,9 @@ describeWithPg('one NPI, one facility, at every desk', () => {
   });
 
   it('a desk whose letterhead NPI another desk gave a facility can still save its letterhead as it stands', async () => {
-    const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, withNorthClinic);
-    call(a.ctx, 'saveFacility', letterhead);
-    editFacility(b.ctx, 'North Clinic', { npi: NPI.east });
-    await syncAll(b, a);
-
+    const { a } = await letterheadNpiGivenAtB();
     // A's supervisor changes only the telephone on the letterhead
-    call(a.ctx, 'saveFacility', { ...letterhead, phone: '207-555-0100' });
+    call(a.ctx, 'saveFacility', { ...LETTERHEAD, phone: '207-555-0100' });
     expect(
       oneOrThrow<{ phone: string | null }>(a.ctx.db, `SELECT phone FROM facility WHERE id = 1`)
         .phone,
@@ -74,13 +71,12 @@ describeWithPg('one NPI, one facility, at every desk', () => {
 
     // the version before this one captured no facility edits: West Clinic is renumbered to
     // NPI.east, freeing NPI.west, which North Campus then takes (two saves, each allowed at A)
-    a.ctx.db.exec(`DROP TRIGGER office_capture_facilities_update`);
+    asTheOlderVersion(a);
     editFacility(later, 'West Clinic', { npi: NPI.east });
     editFacility(later, 'North Campus', { npi: NPI.west });
 
     // A upgrades: migration 72 notes both edits, sent by the syncs after the open
-    keepCaptureWithLink(a.ctx.db);
-    a.ctx.db.exec(migration072);
+    upgradeFromTheOlderVersion(a);
     await syncAll(a, b);
     await syncAll(a, b);
 

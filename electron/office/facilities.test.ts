@@ -1,18 +1,23 @@
 import { expect, it } from 'vitest';
 import { addDays } from '../../shared/dates/iso-date';
 import { fixedClock } from '../core/context';
-import { migration072 } from '../db/migrations/072-office-facility-edits-of-older-versions';
 import { oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
 import { addFacility, editFacility, facilityNamed } from '../testing/facilities';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
 import { importClaim } from '../testing/office/records';
-import { NPI, withNorthClinic, facilityOfAccount } from '../testing/office/facilities';
+import {
+  asTheOlderVersion,
+  facilityOfAccount,
+  LETTERHEAD,
+  NPI,
+  upgradeFromTheOlderVersion,
+  withNorthClinic,
+} from '../testing/office/facilities';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { demoBillingProvider } from '../testing/x12/generate-837';
-import { keepCaptureWithLink } from './capture-triggers';
 import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
 
@@ -58,14 +63,7 @@ describeWithPg('facilities edited across the office', () => {
   it('the main facility follows each desk’s own letterhead and is never sent', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, withNorthClinic);
-    call(a.ctx, 'saveFacility', {
-      name: 'Harbor Point Hospital',
-      line1: '10 Quay Street',
-      city: 'Portland',
-      state: 'ME',
-      zip: '04101',
-      npi: NPI.east,
-    });
+    call(a.ctx, 'saveFacility', LETTERHEAD);
     await syncAll(a, b);
 
     const main = (d: Desktop) =>
@@ -85,15 +83,13 @@ describeWithPg('facilities edited across the office', () => {
     const later = { ...a.ctx, clock: fixedClock(addDays(TEST_TODAY, 7)) };
     addFacility(later, 'West Clinic', NPI.west);
     await syncAll(a, b);
-    // the version before this one captured a facility's adding, never its edits
-    a.ctx.db.exec(`DROP TRIGGER office_capture_facilities_update`);
+    asTheOlderVersion(a);
     editFacility(later, 'North Clinic', { name: 'North Campus', npi: NPI.east });
     await syncAll(a, b);
     expect(facilityNamed(b.ctx, 'North Clinic').npi).toBe(NPI.north);
 
     // A upgrades: opening puts the capture triggers back, and migration 72 notes the edit
-    keepCaptureWithLink(a.ctx.db);
-    a.ctx.db.exec(migration072);
+    upgradeFromTheOlderVersion(a);
     // sealed by the first sync after the open, before it takes anything; sent by the next
     await syncAll(a, b);
     await syncAll(a, b);

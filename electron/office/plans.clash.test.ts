@@ -1,14 +1,14 @@
 import { expect, it } from 'vitest';
-import type { AccountId } from '../../shared/ids';
 import { all } from '../db/query';
-import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { syncAll, type Desktop } from '../testing/office/desktops';
 import {
   deductibleJoiningPlan,
   end,
   makePlan,
   owingWithClaimUnpaid,
+  planAtBothDesks,
 } from '../testing/office/plans';
-import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { describeWithPg } from '../testing/office/server-db';
 import { notSyncedActions } from './not-synced';
 
 const plans = (d: Desktop) =>
@@ -22,11 +22,7 @@ const held = (d: Desktop) => all<{ tbl: string }>(d.ctx.db, `SELECT tbl FROM syn
 
 describeWithPg("a refused plan ending whose office row this desk's own plan holds back", () => {
   it('waits here, never dropped, and is taken once the desk’s own plan ends', async () => {
-    const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingWithClaimUnpaid);
-    const [account] = accountIds as [AccountId];
-    makePlan(a, account);
-    await syncAll(a, b);
+    const { a, b, account } = await planAtBothDesks(owingWithClaimUnpaid);
     // B: the insurer's EOB leaves $50.00 of deductible to the patient, which joins plan 1
     deductibleJoiningPlan(b, account);
     // A at the same time: plan 1 cancelled and a new plan set up in its place

@@ -14,6 +14,7 @@ import {
   makePlan,
   owingWithClaimUnpaid,
   pay,
+  planAtBothDesks,
   planIdAt,
   plansOf,
   promisesOf,
@@ -121,11 +122,7 @@ describeWithPg('payment plans and promises to pay across the office', () => {
   });
 
   it('of two desks ending one plan at once, the second is refused and takes the office’s', async () => {
-    const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
-    const [account] = accountIds as [AccountId];
-    makePlan(a, account);
-    await syncAll(a, b);
+    const { server, a, b, account } = await planAtBothDesks(owingPatient);
     end(a, account, 'broken', 'Stopped paying');
     end(b, account, 'cancelled', 'Moved away');
     await a.sync.sync();
@@ -186,11 +183,7 @@ describeWithPg('payment plans and promises to pay across the office', () => {
   });
 
   it('a plan paid off by A’s upkeep and ended at once by a person at B ends as the person decided', async () => {
-    const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
-    const [account] = accountIds as [AccountId];
-    makePlan(a, account);
-    await syncAll(a, b);
+    const { server, a, b, account } = await planAtBothDesks(owingPatient);
     const planAtA = planIdAt(a, account);
 
     // the whole balance paid at A: its upkeep marks the plan paid off, sending nothing of it
@@ -270,12 +263,8 @@ describeWithPg('payment plans and promises to pay across the office', () => {
     expect(await serverRows(server, `SELECT count(*)::int AS n FROM promises`)).toEqual([{ n: 1 }]);
   });
   it('new charges joining a plan at B reach A with the schedule, whole', async () => {
-    const server = await createServerDatabase();
     // and a $300.00 claim the insurer has yet to pay
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingWithClaimUnpaid);
-    const [account] = accountIds as [AccountId];
-    makePlan(a, account);
-    await syncAll(a, b);
+    const { server, a, b, account } = await planAtBothDesks(owingWithClaimUnpaid);
     // the insurer pays at B and leaves $50.00 of deductible to the patient: it joins the plan
     deductibleJoiningPlan(b, account);
     await syncAll(b, a);
@@ -296,11 +285,7 @@ describeWithPg('payment plans and promises to pay across the office', () => {
   });
 
   it('a plan late by B’s own reading and ended at A closes B’s late-plan follow-up', async () => {
-    const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, owingPatient);
-    const [account] = accountIds as [AccountId];
-    makePlan(a, account);
-    await syncAll(a, b);
+    const { a, b, account } = await planAtBothDesks(owingPatient);
     // May 1st at B: April's installment is past its grace, by B's own ledger (the day's
     // first request settles every plan, so B is read on that day too)
     const mayAtB = { ...b, ctx: { ...b.ctx, clock: fixedClock(isoDate('2026-05-01')) } };

@@ -1,8 +1,10 @@
-import { expect, it, onTestFinished } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AccountId, PayerId, PersonId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, one, oneOrThrow, run } from '../db/query';
 import { call } from '../testing/call';
+import { payerEdit } from '../testing/payers';
+import { appliedAtServer, entriesToSend } from '../testing/office/entries';
 import { desktopsOf, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { import277, serverClaim, withBilledClaim } from '../testing/office/claim-changes';
 import { serverRows } from '../testing/office/office-copy';
@@ -16,12 +18,11 @@ import {
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { SUBSCRIBER } from '../testing/claims';
 import { isoDate } from '../../shared/dates/iso-date';
-import { requireOfficeLink, setSyncRow } from './gids';
+import { setSyncRow } from './gids';
 import { notSyncedActions } from './not-synced';
 import { applyEntry } from './server/apply';
-import { openPool } from './server/connection';
 import { takeRows } from './take';
-import { changes as changesSchema, type ServerRow } from './wire';
+import type { ServerRow } from './wire';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { withCaptureOff } from './capture';
 
@@ -181,10 +182,7 @@ describeWithPg('changes to records across the office', () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, withBilledClaim);
     import277(a, 'K-100', 'A2:20:PR', '000000007');
-    const entries = all<{ seq: number; changes: string }>(
-      a.ctx.db,
-      `SELECT seq, changes FROM outbox ORDER BY seq`,
-    ).map((e) => ({ seq: e.seq, changes: changesSchema.parse(JSON.parse(e.changes)) }));
+    const entries = entriesToSend(a);
     const changed = entries.find((e) => e.changes.some((c) => c.tbl === 'claims'));
     if (!changed) throw new Error('the claim change was not sealed');
     // with the 277's status events, which go where the claim change goes
@@ -192,12 +190,7 @@ describeWithPg('changes to records across the office', () => {
       expect.objectContaining({ tbl: 'claims', op: 'update', baseVersion: 1, version: 2 }),
       expect.objectContaining({ tbl: 'claim_status_events', op: 'insert' }),
     ]);
-    const pool = openPool(server, 1);
-    onTestFinished(() => pool.end());
-    const desktopId = requireOfficeLink(a.ctx.db).desktopId;
-    for (const e of entries) {
-      expect(await applyEntry(pool, desktopId, e)).toEqual({ outcome: 'accepted' });
-    }
+    const { pool, desktopId } = await appliedAtServer(server, a, entries);
     const logged = await serverCount(server, `SELECT count(*) AS n FROM change_log`);
     expect(await applyEntry(pool, desktopId, changed)).toEqual({ outcome: 'accepted' });
     expect(await serverCount(server, `SELECT count(*) AS n FROM change_log`)).toBe(logged);
@@ -306,20 +299,11 @@ describeWithPg('changes to records across the office', () => {
         ctx.db,
         `SELECT id, name, appeal_window_days AS days FROM payers WHERE payer_code = 'ACME01'`,
       );
-    const p = call(a.ctx, 'getPayer', { payerId: acme(a.ctx).id });
-    call(a.ctx, 'updatePayer', {
-      payerId: acme(a.ctx).id,
-      name: 'Acme Health Plan West',
-      appealWindowDays: 90,
-      secondAppealWindowDays: p.secondAppealWindowDays,
-      externalReviewWindowDays: p.externalReviewWindowDays,
-      timelyFilingDays: p.timelyFilingDays,
-      claimsAddress: p.claimsAddress,
-      appealsAddress: p.appealsAddress,
-      phone: p.phone,
-      fax: p.fax,
-      appealsFax: p.appealsFax,
-    });
+    call(
+      a.ctx,
+      'updatePayer',
+      payerEdit(a.ctx, acme(a.ctx).id, { name: 'Acme Health Plan West', appealWindowDays: 90 }),
+    );
     await syncAll(a, b);
     expect(acme(b.ctx)).toMatchObject({ name: 'Acme Health Plan West', days: 90 });
     expect(notSyncedActions(a.ctx.db)).toEqual([]);

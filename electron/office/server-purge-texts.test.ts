@@ -4,8 +4,8 @@ import { REMOVED } from '../../shared/api/purge';
 import type { AccountId } from '../../shared/ids';
 import { all, oneOrThrow } from '../db/query';
 import { call } from '../testing/call';
-import { asRequest, desktopsOf, syncAll, type Desktop } from '../testing/office/desktops';
-import { closeAccount, eleanor, NAME, patientOf } from '../testing/office/eleanor';
+import { asRequest, syncAll, type Desktop } from '../testing/office/desktops';
+import { closeAccount, deidentifyAt, eleanorsOffice, NAME } from '../testing/office/eleanor';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { addRecordsNaming, personTextsOf } from '../testing/person-texts';
@@ -43,13 +43,7 @@ const ceaseContactOf = (d: Desktop, accountId: AccountId) =>
 describeWithPg("a de-identified person's name in the collection records' texts", () => {
   it('is gone from the server, its log and a refusal, and from the copy of the desk that wrote them', async () => {
     const server = await createServerDatabase();
-    let first = true;
-    const { desktops, accountIds } = await desktopsOf(server, 2, 2, (ctx, accountId) => {
-      if (first) eleanor(ctx, accountId);
-      first = false;
-    });
-    const [a, b] = desktops as [Desktop, Desktop];
-    const [hers, other] = accountIds as [AccountId, AccountId];
+    const { a, b, hers, other } = await eleanorsOffice(server);
     // her returned mail names her on the server; then B's records of her, and another's
     call(b.ctx, 'recordReturnedMail', { accountId: hers, receivedOn: '2026-03-02' });
     asRequest(b, () => addRecordsNaming(b.ctx.db, hers, b.ctx.userId, 'Eleanor Testwell'));
@@ -93,11 +87,7 @@ describeWithPg("a de-identified person's name in the collection records' texts",
     }
 
     for (const d of [a, b]) closeAccount(d, hers);
-    call(a.ctx, 'deidentifyPerson', {
-      accountId: hers,
-      personId: patientOf(a, hers),
-      reason: 'Retention period over',
-    });
+    deidentifyAt(a, hers);
     await syncAll(a, b);
 
     // nothing of her on the server's records, in the log or in the refusal; the other

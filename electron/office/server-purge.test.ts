@@ -2,12 +2,19 @@ import path from 'node:path';
 import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
 import { REMOVED } from '../../shared/api/purge';
-import type { AccountId } from '../../shared/ids';
 import { all, oneOrThrow } from '../db/query';
 import { addAccount } from '../testing/builders';
 import { call, callAsync } from '../testing/call';
 import { desktopsOf, syncAll, type Desktop } from '../testing/office/desktops';
-import { closeAccount, eleanor, NAME, patientOf, whatNamesHer } from '../testing/office/eleanor';
+import {
+  closeAccount,
+  deidentifyAt,
+  eleanor,
+  eleanorsOffice,
+  NAME,
+  patientOf,
+  whatNamesHer,
+} from '../testing/office/eleanor';
 import { accountId, serverCount, withSupervisors } from '../testing/office/records';
 import { COLUMNS as SHEET_COLUMNS, sheet, sheetRow } from '../testing/csv-sheet';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
@@ -44,22 +51,10 @@ async function serverText(server: ServerConfig): Promise<string> {
 const HERS = Buffer.from('%PDF-1.7\n(Dear Eleanor Testwell) Tj\n%%EOF\n', 'utf8');
 const FORM = Buffer.from('%PDF-1.7\n(Statement of account) Tj\n%%EOF\n', 'utf8');
 
-/** Two desks over an office whose first account is Eleanor's; the second is someone else's. */
-async function office(server: ServerConfig) {
-  let first = true;
-  const { desktops, accountIds } = await desktopsOf(server, 2, 2, (ctx, accountId) => {
-    if (first) eleanor(ctx, accountId);
-    first = false;
-  });
-  const [a, b] = desktops as [Desktop, Desktop];
-  const [hers, other] = accountIds as [AccountId, AccountId];
-  return { a, b, hers, other };
-}
-
 describeWithPg("a person de-identified at one desk, on the office's server", () => {
   it('leaves no trace of her on the server, and a desk joining after gets a scrubbed copy that works', async () => {
     const server = await createServerDatabase();
-    const { a, b, hers, other } = await office(server);
+    const { a, b, hers, other } = await eleanorsOffice(server);
     const eleanorOn = (d: Desktop) => ({ accountId: hers, personId: patientOf(d, hers) });
     // after joining: her mail returned and her new address, which name her in the log
     call(b.ctx, 'recordReturnedMail', { accountId: hers, receivedOn: '2026-03-02' });
@@ -105,7 +100,7 @@ describeWithPg("a person de-identified at one desk, on the office's server", () 
     expect([listed(a), listed(b)]).toEqual([0, 2]);
 
     for (const d of [a, b]) closeAccount(d, hers);
-    call(a.ctx, 'deidentifyPerson', { ...eleanorOn(a), reason: 'Retention period over' });
+    deidentifyAt(a, hers);
     await syncAll(a, b);
 
     const text = await serverText(server);
@@ -193,7 +188,7 @@ const gidOn = (d: Desktop, tbl: 'people' | 'activities', id: number) => gidOf(d.
 describeWithPg('the purge on the server, as a desk login may reach it', () => {
   it('is refused for a living person, changing nothing, and gives a desk no way past the insert-only rules', async () => {
     const server = await createServerDatabase();
-    const { a, b, hers, other } = await office(server);
+    const { a, b, hers, other } = await eleanorsOffice(server);
     // a living patient the server knows: her returned mail travelled, and notes on her account
     call(b.ctx, 'recordReturnedMail', { accountId: other, receivedOn: '2026-03-02' });
     call(b.ctx, 'addActivity', { accountId: other, kind: 'note', text: 'Spoke with her son.' });
@@ -246,11 +241,7 @@ describeWithPg('the purge on the server, as a desk login may reach it', () => {
 
     // de-identified at A, purged in the transaction that applies it
     for (const d of [a, b]) closeAccount(d, hers);
-    call(a.ctx, 'deidentifyPerson', {
-      accountId: hers,
-      personId: patientOf(a, hers),
-      reason: 'Retention period over',
-    });
+    deidentifyAt(a, hers);
     await syncAll(a, b);
     const after = await serverText(server);
     expect(after).toContain('Spoke with her son.');
@@ -287,11 +278,7 @@ describeWithPg('a desk joining after the purge dropped a first-copy file', () =>
     // the same letter filed again after joining: the office's row names the same file
     await fileLetter(a.ctx, hers, HERS);
     closeAccount(a, hers);
-    call(ctx, 'deidentifyPerson', {
-      accountId: hers,
-      personId: patientOf(a, hers),
-      reason: 'Retention period over',
-    });
+    deidentifyAt(a, hers);
     await a.sync.sync();
     expect(
       await serverCount(server, `SELECT count(*) AS n FROM document_files WHERE bytes IS NULL`),
@@ -334,11 +321,7 @@ describeWithPg('a person the office created after joining, de-identified', () =>
 
     const onA = accountId(a.ctx, '300100');
     closeAccount(a, onA);
-    call(a.ctx, 'deidentifyPerson', {
-      accountId: onA,
-      personId: patientOf(a, onA),
-      reason: 'Retention period over',
-    });
+    deidentifyAt(a, onA);
     await syncAll(a, b);
     expect(await serverText(server)).not.toMatch(grace);
     expect(

@@ -1,12 +1,16 @@
 import { expect, it } from 'vitest';
 import type { Ctx } from '../core/context';
-import type { AccountId, PayerId } from '../../shared/ids';
-import { all, oneOrThrow } from '../db/query';
-import { addClaim } from '../testing/builders';
-import { call } from '../testing/call';
+import { all } from '../db/query';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
-import { import277, serverClaim, withBilledClaim } from '../testing/office/claim-changes';
-import { file277 } from '../testing/x12/write-277';
+import {
+  askForDocuments,
+  claimStatus,
+  import277,
+  import277OfBoth,
+  serverClaim,
+  withBilledClaim,
+  withTwoBilledClaims,
+} from '../testing/office/claim-changes';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { notSyncedActions } from './not-synced';
@@ -20,16 +24,6 @@ const history = (ctx: Ctx, claim = 'K-100') =>
       WHERE c.claim_number = ? ORDER BY e.recorded_at, e.id`,
     claim,
   ).map((e) => e.status);
-
-/** K-100, and a second billed claim K-200 on the same account, in the first copy. */
-function withTwoBilledClaims(ctx: Ctx, account: AccountId): void {
-  withBilledClaim(ctx, account);
-  const payerId = oneOrThrow<{ id: PayerId }>(
-    ctx.db,
-    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
-  ).id;
-  addClaim(ctx, account, payerId, { number: 'K-200', status: 'billed' });
-}
 
 describeWithPg("a 277's status events: one 277 file at two desks, and a file of two claims", () => {
   it('the same 277 imported at a second desk after the first synced keeps the history once', async () => {
@@ -67,14 +61,7 @@ describeWithPg("a 277's status events: one 277 file at two desks, and a file of 
     import277(a, 'K-100', 'A2:20:PR', '000000041');
     await a.sync.sync();
     // B's clearinghouse file acknowledges both claims; nobody else touched K-200
-    const text = file277(
-      [
-        { patientControlNumber: 'K-100', status: { codes: ['A2:20:PR'] } },
-        { patientControlNumber: 'K-200', status: { codes: ['A2:20:PR'] } },
-      ],
-      { controlNumber: '000000042' },
-    );
-    expect(call(b.ctx, 'importFile', { fileName: '000000042.277', text }).status).toBe('posted');
+    import277OfBoth(b, 'A2:20:PR', '000000042');
     expect(history(b.ctx, 'K-200')).toEqual(['A2:20']);
     await syncAll(b, a);
     await syncAll(a, b);
@@ -82,16 +69,11 @@ describeWithPg("a 277's status events: one 277 file at two desks, and a file of 
     expect(notSyncedActions(b.ctx.db)).toHaveLength(1);
     // B keeps K-200 acknowledged (the office has no row of it to take), so the 277 that
     // acknowledged it must stay in its history there
-    const k200 = (d: typeof a) =>
-      oneOrThrow<{ s: string }>(
-        d.ctx.db,
-        `SELECT status AS s FROM claims WHERE claim_number = 'K-200'`,
-      ).s;
-    expect(k200(b)).toBe('acknowledged');
+    expect(claimStatus(b.ctx, 'K-200')).toBe('acknowledged');
     expect(history(b.ctx, 'K-200')).toEqual(['A2:20']);
     // and the office hears of K-200's acknowledgment, which nobody else changed
     expect(await serverClaim(server, 'K-200')).toMatchObject([{ status: 'acknowledged' }]);
-    expect(k200(a)).toBe('acknowledged');
+    expect(claimStatus(a.ctx, 'K-200')).toBe('acknowledged');
     expect(history(a.ctx, 'K-200')).toEqual(['A2:20']);
   });
 
@@ -99,10 +81,7 @@ describeWithPg("a 277's status events: one 277 file at two desks, and a file of 
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, withBilledClaim);
     // A's 277 asks for documents: a claim status follow-up opened, the claim left as it is
-    const asked = file277([{ patientControlNumber: 'K-100', status: { codes: ['R4:35:PR'] } }], {
-      controlNumber: '000000061',
-    });
-    expect(call(a.ctx, 'importFile', { fileName: 'asked.277', text: asked }).status).toBe('posted');
+    askForDocuments(a, '000000061');
     // B's 277 rejects the claim: its status, a fix-and-resubmit follow-up and its event
     import277(b, 'K-100', 'A7:21:85', '000000062');
     await a.sync.sync();
@@ -113,11 +92,7 @@ describeWithPg("a 277's status events: one 277 file at two desks, and a file of 
     expect(notSyncedActions(b.ctx.db).map((n) => n.reason)[0]).toMatch(
       /opened this follow-up first/,
     );
-    const status = oneOrThrow<{ s: string }>(
-      b.ctx.db,
-      `SELECT status AS s FROM claims WHERE claim_number = 'K-100'`,
-    ).s;
-    expect(status).toBe('rejected');
+    expect(claimStatus(b.ctx)).toBe('rejected');
     // then the 277 that rejected it is still in its history there
     expect(history(b.ctx)).toContain('A7:21');
   });

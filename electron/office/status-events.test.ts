@@ -3,7 +3,12 @@ import { expect, it, onTestFinished } from 'vitest';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
-import { import277, serverClaim, withBilledClaim } from '../testing/office/claim-changes';
+import {
+  claimStatus,
+  import277,
+  serverClaim,
+  withBilledClaim,
+} from '../testing/office/claim-changes';
 import { serverRows } from '../testing/office/office-copy';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
@@ -36,10 +41,6 @@ function statusEvents(ctx: Ctx) {
     meaning: e.meaning,
   }));
 }
-
-const claimStatus = (ctx: Ctx) =>
-  oneOrThrow<{ status: string }>(ctx.db, `SELECT status FROM claims WHERE claim_number = 'K-100'`)
-    .status;
 
 /** The outbox entry holding the 277's change of the claim, by its tables. */
 function claimChangeEntry(ctx: Ctx) {

@@ -5,6 +5,7 @@ import type { PayerId } from '../../shared/ids';
 import { queueRank } from '../queue/priority';
 import { addAccount, addBilledClaim, addPayer, makeSupervisor } from '../testing/builders';
 import { call, expectRefused } from '../testing/call';
+import { payerEdit } from '../testing/payers';
 import { remitClaim, remittanceFile } from '../testing/remittance';
 import { createTestCtx, staleQueueColumns, type TestCtx } from '../testing/test-db';
 
@@ -68,24 +69,8 @@ const history = (accountId: number) =>
     .activities.map((a) => ({ text: a.text, by: a.userName }))
     .filter((a) => a.text.startsWith('Appeal deadline moved'));
 
-/** Everything the payer has now, with the given changes: the form sends it all back. */
-function edit(payerId: PayerId, changes: Partial<InputOf<'updatePayer'>>): InputOf<'updatePayer'> {
-  const p = call(ctx, 'getPayer', { payerId });
-  return {
-    payerId,
-    name: p.name,
-    appealWindowDays: p.appealWindowDays,
-    secondAppealWindowDays: p.secondAppealWindowDays,
-    externalReviewWindowDays: p.externalReviewWindowDays,
-    timelyFilingDays: p.timelyFilingDays,
-    claimsAddress: p.claimsAddress,
-    appealsAddress: p.appealsAddress,
-    phone: p.phone,
-    fax: p.fax,
-    appealsFax: p.appealsFax,
-    ...changes,
-  };
-}
+const edit = (payerId: PayerId, changes: Partial<InputOf<'updatePayer'>>) =>
+  payerEdit(ctx, payerId, changes);
 
 describe('a supervisor maintains a payer', () => {
   it('moves the deadlines of the payer’s open first-level denials, with a history row each', () => {

@@ -7,7 +7,8 @@ import { addBilledClaim, addCoverage, addPayer } from '../builders';
 import { call, callAsync } from '../call';
 import { remitClaim, remittanceFile } from '../remittance';
 import { TEST_TODAY } from '../test-db';
-import type { Desktop } from './desktops';
+import type { ServerConfig } from '../../office/server/connection';
+import { twoDesktops, type Desktop } from './desktops';
 
 /** A letterhead, and Acme owed $500.00 on one billed claim, on the first copy. */
 export function billed(ctx: Ctx, accountId: AccountId): void {
@@ -39,6 +40,18 @@ export function importDenial(d: Desktop): void {
     { trace: 'EFT-D1', date: TEST_TODAY },
   );
   expect(call(d.ctx, 'importFile', { fileName: 'EFT-D1.835', text }).status).toBe('posted');
+}
+
+/**
+ * Two desks billing the claim, the same 835 imported at both; B's posting reaches the office
+ * first (A has not synced).
+ */
+export async function sameDenialAtBothDesks(server: ServerConfig) {
+  const { a, b, accountIds } = await twoDesktops(server, 1, billed);
+  importDenial(a);
+  importDenial(b);
+  await b.sync.sync();
+  return { a, b, accountId: accountIds[0] as AccountId };
 }
 
 export const denialOf = (ctx: Ctx) =>

@@ -4,7 +4,8 @@ import { all, oneOrThrow, run } from '../../db/query';
 import { addAddress } from '../builders';
 import { call } from '../call';
 import { withCaptureOff } from '../../office/capture';
-import { everyoneSupervisor, type Desktop } from './desktops';
+import type { ServerConfig } from '../../office/server/connection';
+import { desktopsOf, everyoneSupervisor, type Desktop } from './desktops';
 
 /** What names the deceased patient of these tests, wherever it is written. */
 export const NAME = /eleanor|testwell|lantern|harbor light|555-0101/i;
@@ -71,4 +72,24 @@ export function whatNamesHer(d: Desktop): string {
   ]
     .map((r) => r.t)
     .join('\n');
+}
+
+/** The account's patient de-identified at a desk, the retention period over. */
+export const deidentifyAt = (d: Desktop, accountId: AccountId) =>
+  call(d.ctx, 'deidentifyPerson', {
+    accountId,
+    personId: patientOf(d, accountId),
+    reason: 'Retention period over',
+  });
+
+/** Two desks over an office whose first account is Eleanor's; the second is someone else's. */
+export async function eleanorsOffice(server: ServerConfig) {
+  let first = true;
+  const { desktops, accountIds } = await desktopsOf(server, 2, 2, (ctx, accountId) => {
+    if (first) eleanor(ctx, accountId);
+    first = false;
+  });
+  const [a, b] = desktops as [Desktop, Desktop];
+  const [hers, other] = accountIds as [AccountId, AccountId];
+  return { a, b, hers, other };
 }

@@ -1,4 +1,10 @@
+import { expect, onTestFinished } from 'vitest';
+import { requireOfficeLink } from '../../office/gids';
+import { applyEntry } from '../../office/server/apply';
+import { openPool, type ServerConfig } from '../../office/server/connection';
+import { outboxEntries } from '../../office/take';
 import type { Entry } from '../../office/wire';
+import type { Desktop } from './desktops';
 
 /**
  * An outbox entry as a desktop sends it, holding one note on the first copy's first account:
@@ -28,4 +34,23 @@ export function noteEntry(seq: number, gid: string, body: string): Entry {
       },
     ],
   };
+}
+
+/** A desk's outbox entries as it sends them: each one's sequence number and its changes. */
+export const entriesToSend = (d: Desktop): Entry[] =>
+  outboxEntries(d.ctx.db).map(({ seq, changes }) => ({ seq, changes }));
+
+/**
+ * The desk's entries applied at the server directly, each accepted, as though the desk had
+ * never heard the answers: the pool (ended when the test finishes) and the desk's id, to
+ * apply them again.
+ */
+export async function appliedAtServer(server: ServerConfig, d: Desktop, entries: Entry[]) {
+  const pool = openPool(server, 1);
+  onTestFinished(() => pool.end());
+  const desktopId = requireOfficeLink(d.ctx.db).desktopId;
+  for (const e of entries) {
+    expect(await applyEntry(pool, desktopId, e)).toEqual({ outcome: 'accepted' });
+  }
+  return { pool, desktopId };
 }

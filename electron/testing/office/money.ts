@@ -2,7 +2,7 @@ import pg from 'pg';
 import { expect } from 'vitest';
 import type { AccountId, BatchId, PersonId } from '../../../shared/ids';
 import type { Ctx } from '../../core/context';
-import { all, oneOrThrow } from '../../db/query';
+import { all, oneOrThrow, run } from '../../db/query';
 import { gidOf, gidOrNull } from '../../office/gids';
 import { addAddress, addBilledClaim, addPayer } from '../builders';
 import { TEST_TODAY } from '../test-db';
@@ -28,6 +28,22 @@ export function owingPatient(ctx: Ctx, account: AccountId): void {
 export function supervisorsOwing(ctx: Ctx, account: AccountId): void {
   everyoneSupervisor(ctx);
   owingPatient(ctx, account);
+}
+
+/**
+ * The same, and the hospital's letterhead naming where to pay and to ask for financial
+ * assistance: a 501(r) facility whose letters can be filed.
+ */
+export function supervisorsOwingWithLetterhead(ctx: Ctx, account: AccountId): void {
+  supervisorsOwing(ctx, account);
+  run(
+    ctx.db,
+    `INSERT OR IGNORE INTO facility (id, name, line1, city, state, zip, phone, remit_to,
+       payment_url, assistance_phone, assistance_url)
+     VALUES (1, 'Harbor Point Hospital', '10 Quay Street', 'Portland', 'ME', '04101',
+       '(207) 555-0100', 'Harbor Point Hospital, PO Box 9050, Portland, ME 04104',
+       'pay.harborpoint.example', '(207) 555-0188', 'www.harborpoint.example/assistance')`,
+  );
 }
 
 /**

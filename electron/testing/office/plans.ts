@@ -4,9 +4,10 @@ import { oneOrThrow } from '../../db/query';
 import type { ServerConfig } from '../../office/server/connection';
 import { addBilledClaim, addPayer } from '../builders';
 import { call } from '../call';
-import type { Desktop } from './desktops';
+import { syncAll, twoDesktops, type Desktop } from './desktops';
 import { owingPatient } from './money';
 import { serverRows } from './office-copy';
+import { createServerDatabase } from './server-db';
 
 // payment plans and promises at the desks of an office, as their tests work them
 
@@ -46,6 +47,16 @@ export const makePlan = (d: Pick<Desktop, 'ctx'>, account: AccountId) =>
     firstDueDate: '2026-04-01',
     includeNewCharges: true,
   }).id;
+
+/** Two desks of a new office, the account seeded by `seed`, and A's plan for it at both. */
+export async function planAtBothDesks(seed: (ctx: Ctx, account: AccountId) => void) {
+  const server = await createServerDatabase();
+  const { a, b, accountIds } = await twoDesktops(server, 1, seed);
+  const [account] = accountIds as [AccountId];
+  makePlan(a, account);
+  await syncAll(a, b);
+  return { server, a, b, account };
+}
 
 export const pay = (d: Desktop, account: AccountId, amount: number) =>
   call(d.ctx, 'postPatientPayment', {
