@@ -34,9 +34,10 @@ const EMPTY: FacilityRow = {
  * SQL for the facility a new account from a claim file is billed under: the one whose NPI the
  * claim's billing provider (loop 2010AA) carries, else the default facility (1). Its one
  * parameter is that NPI. One desk holds two facilities of one NPI only in an office, where
- * another desk gave one of the office's facilities the NPI this desk's own letterhead (the
- * default facility, never sent) carries: the office's facility is taken then, as at every
- * other desk, since the office holds the NPI as that facility's.
+ * one of the office's facilities was given the NPI the letterhead (the default facility,
+ * itself never sent) carries: the server holds the facilities' NPIs one each, but not
+ * against the letterhead's. The office's facility is taken then, alike at every desk, since
+ * every desk holds the same facilities and, the letterhead travelling, the same default.
  */
 export const FACILITY_OF_NPI_SQL = `coalesce((SELECT f.id FROM facilities f WHERE f.npi = ?
   ORDER BY f.id = 1, f.id LIMIT 1), 1)`;
@@ -65,7 +66,8 @@ export function getFacility(ctx: ReadCtx): FacilityView {
 
 /**
  * Sets the facility up or changes it; supervisors only. Documents already filed keep what
- * they printed: only letters and statements made from now on read the new values.
+ * they printed: only letters and statements made from now on read the new values. In an
+ * office the letterhead is the office's: the change travels to every desk (office/letterhead.ts).
  */
 export function saveFacility(ctx: Ctx, input: ParsedInputOf<'saveFacility'>): FacilityView {
   const before = readFacility(ctx.db) ?? EMPTY;
@@ -86,15 +88,18 @@ export function saveFacility(ctx: Ctx, input: ParsedInputOf<'saveFacility'>): Fa
     assistanceUrl: kept('assistanceUrl'),
     assistanceSummaryUrl: kept('assistanceSummaryUrl'),
     languageTaglines: kept('languageTaglines'),
+    // who saved it: in an office the server takes it only from an active supervisor
+    updatedAt: ctx.clock.now(),
+    updatedBy: ctx.userId,
   };
   run(
     ctx.db,
     `INSERT INTO facility (id, name, line1, line2, city, state, zip, phone, fax, npi, tax_id,
            web, billing_office_hours, remit_to, payment_url, billing_phone, assistance_phone,
-           assistance_url, assistance_summary_url, language_taglines)
+           assistance_url, assistance_summary_url, language_taglines, updated_at, updated_by)
          VALUES (1, @name, @line1, @line2, @city, @state, @zip, @phone, @fax, @npi, @taxId, @web,
            @billingOfficeHours, @remitTo, @paymentUrl, @billingPhone, @assistancePhone,
-           @assistanceUrl, @assistanceSummaryUrl, @languageTaglines)
+           @assistanceUrl, @assistanceSummaryUrl, @languageTaglines, @updatedAt, @updatedBy)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, line1 = excluded.line1,
            line2 = excluded.line2, city = excluded.city, state = excluded.state,
            zip = excluded.zip, phone = excluded.phone, fax = excluded.fax, npi = excluded.npi,
@@ -103,7 +108,8 @@ export function saveFacility(ctx: Ctx, input: ParsedInputOf<'saveFacility'>): Fa
            payment_url = excluded.payment_url, billing_phone = excluded.billing_phone,
            assistance_phone = excluded.assistance_phone, assistance_url = excluded.assistance_url,
            assistance_summary_url = excluded.assistance_summary_url,
-           language_taglines = excluded.language_taglines`,
+           language_taglines = excluded.language_taglines, updated_at = excluded.updated_at,
+           updated_by = excluded.updated_by`,
     values,
   );
   // the default facility accounts are billed under is this one: its name and NPI follow

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { all, one } from '../db/query';
 import { CHANGEABLE_TABLES, changingColumns } from './record-columns';
+import { LETTERHEAD_COLUMNS } from './letterhead';
 import { officeRuleIn } from './rules';
 
 /**
@@ -77,8 +78,9 @@ const CHANGED_RECORDS = CHANGEABLE_TABLES.map((tbl) => [tbl, changingColumns(tbl
 const CLAIM_COLUMNS = changingColumns('claims');
 
 /**
- * The main facility (id 1) takes its name and NPI from the letterhead, which is each desk's own:
- * its change is never sent (the server refuses `base:1`, server migration 31).
+ * The main facility (id 1) takes its name and NPI from the letterhead, which travels whole
+ * (letterhead.ts): its change is never sent itself (the server refuses `base:1`, server
+ * migration 31).
  */
 const ONLY: Partial<Record<string, string>> = { facilities: 'new.id <> 1 AND ' };
 
@@ -259,6 +261,19 @@ ON follow_ups`,
     'AFTER UPDATE OF value ON billing_rules',
     `${CAPTURING} AND ${OFFICE_RULE} AND new.value IS NOT old.value`,
     noteOnce('billing_rules', 'update', 'new.rowid'),
+  ),
+  // the letterhead as a supervisor saves it in Settings, not who saved it nor when alone
+  trigger(
+    'office_capture_letterhead_insert',
+    'AFTER INSERT ON facility',
+    CAPTURING,
+    noteOnce('letterhead', 'insert'),
+  ),
+  trigger(
+    'office_capture_letterhead_update',
+    'AFTER UPDATE ON facility',
+    `${CAPTURING}\n  AND (${LETTERHEAD_COLUMNS.map((c) => `new.${c} IS NOT old.${c}`).join(' OR ')})`,
+    noteOnce('letterhead', 'update'),
   ),
   // an account's place in its statement cycle, named by the account (it has no id)
   trigger(

@@ -6,6 +6,7 @@ import { isEncryptedFile, openKeyed, type DatabaseKey } from '../db/cipher';
 import { oneOrThrow, prepare } from '../db/query';
 import type { BaseTable, CopySource, RowBatch } from './server/upload';
 import { unlinkOffice } from './link';
+import { LETTERHEAD_COLUMNS } from './letterhead';
 import { officeRuleIn } from './rules';
 
 /**
@@ -53,6 +54,7 @@ export interface CopyFacts {
   followUps: number;
   users: number;
   rules: number;
+  letterhead: number;
   receipts: number;
   ledgerRows: number;
 }
@@ -79,6 +81,7 @@ export function prepareCopy(file: string, key: DatabaseKey | null): CopyFacts {
       followUps: count('follow_ups'),
       users: count('users'),
       rules: count(OFFICE_RULES),
+      letterhead: count('facility'),
       receipts: count('receipts'),
       ledgerRows: count('ledger_entries'),
     };
@@ -134,6 +137,10 @@ const SERVER_SHAPE: Record<BaseTable, string> = {
       username)), 'version', 1)`,
   // the office's rules of Settings; the desk's own backup schedule stays on it
   billing_rules: `json_object('gid', 'rule:' || key, 'key', key, 'value', CAST(value AS INTEGER),
+    'updated_at', updated_at, 'updated_by', ${user('updated_by')}, 'version', 1,
+    'desktop_id', $desktop)`,
+  // the letterhead, the office's from now on (letterhead.ts), at version 1 as every copy has it
+  letterhead: `json_object('gid', 'letterhead', ${LETTERHEAD_COLUMNS.map((c) => `'${c}', ${c}`).join(', ')},
     'updated_at', updated_at, 'updated_by', ${user('updated_by')}, 'version', 1,
     'desktop_id', $desktop)`,
   follow_ups: `json_object('gid', ${base('id')}, 'account_gid', ${base('account_id')},
@@ -193,8 +200,8 @@ export function copySource(
     rows: (table) =>
       batches(
         db,
-        // a rule has no id of its own: its rowid stands for one
-        table === 'billing_rules' ? OFFICE_RULES : table,
+        // a rule has no id of its own: its rowid stands for one; the letterhead is the facility row
+        table === 'billing_rules' ? OFFICE_RULES : table === 'letterhead' ? 'facility' : table,
         SERVER_SHAPE[table],
         table === 'follow_ups' || table === 'users' ? {} : { desktop: desktopId },
       ),
@@ -202,7 +209,14 @@ export function copySource(
     parts: () => fileParts(file),
     sha256: facts.sha256,
     bytes: facts.bytes,
-    total: facts.users + facts.rules + facts.followUps + facts.receipts + facts.ledgerRows + parts,
+    total:
+      facts.users +
+      facts.rules +
+      facts.letterhead +
+      facts.followUps +
+      facts.receipts +
+      facts.ledgerRows +
+      parts,
     accounts: facts.accounts,
     close: () => db.close(),
   };

@@ -64,6 +64,15 @@ export function describeRow(r: ServerRow | Change): string {
       const shown = MONEY_RULES.has(key) ? formatCents(cents(value)) : String(value);
       return `Billing rule “${RULE_LABELS[key]}” set to ${shown}.`;
     }
+    case 'letterhead': {
+      // what a patient reads to pay and to ask for help, the address lines on one line
+      const { name, remitTo, assistancePhone } = r.row;
+      const remit = remitTo ? `remit to ${remitTo.split('\n').join(', ')}` : 'no remit-to address';
+      const help = assistancePhone
+        ? `financial-assistance phone ${assistancePhone}`
+        : 'no financial-assistance phone';
+      return `Letterhead of ${name} saved: ${remit}; ${help}.`;
+    }
     case 'dunning_stages':
       return `Statement ${r.row.statementsSent} of the cycle sent${r.row.lastStatementDate ? ` ${formatUsDate(isoDate(r.row.lastStatementDate))}` : ''}.`;
     case 'follow_ups':

@@ -60,7 +60,7 @@ describeWithPg('facilities edited across the office', () => {
     expect(notSyncedActions(b.ctx.db)).toEqual([]);
   });
 
-  it('the main facility follows each desk’s own letterhead and is never sent', async () => {
+  it('the main facility follows the office’s letterhead at every desk and is never sent itself', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, withNorthClinic);
     call(a.ctx, 'saveFacility', LETTERHEAD);
@@ -72,7 +72,8 @@ describeWithPg('facilities edited across the office', () => {
         `SELECT name, npi FROM facilities WHERE id = 1`,
       );
     expect(main(a)).toEqual({ name: 'Harbor Point Hospital', npi: NPI.east });
-    expect(main(b)).toEqual({ name: 'Main facility', npi: null });
+    // the letterhead travels whole (letterhead.ts), and B's main facility follows it
+    expect(main(b)).toEqual({ name: 'Harbor Point Hospital', npi: NPI.east });
     expect(await serverFacilities(server)).toEqual([]);
     expect(notSyncedActions(a.ctx.db)).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { one, oneOrThrow, run } from '../db/query';
 import type { RecordTable } from './record-columns';
 import { isRuleGid, ruleGidOf, ruleRowidOf } from './rules';
 import { isUserGid, takeUser, userGidOf, userIdOfGid } from './users';
+import { LETTERHEAD } from './wire-letterhead';
 
 /**
  * The tables whose rows are named by office-wide ids: the records (record-columns.ts) and
@@ -18,7 +19,8 @@ export type GidTable =
   | 'batch_closings'
   | 'document_sendings'
   | 'billing_rules'
-  | 'dunning_stages';
+  | 'dunning_stages'
+  | 'letterhead';
 
 const BASE = 'base:';
 /** An account's statement stage is named by its account (stages.ts): it has one. */
@@ -40,6 +42,8 @@ export function gidOf(db: ReadDb, tbl: GidTable, localId: number): string {
     if (named) return named;
   }
   if (tbl === 'dunning_stages') return `${STAGE}${gidOf(db, 'accounts', localId)}`;
+  // the office has one letterhead, each desk's facility row (id 1)
+  if (tbl === 'letterhead') return LETTERHEAD;
   const row = one<{ gid: string }>(
     db,
     `SELECT gid FROM sync_rows WHERE tbl = ? AND local_id = ?`,
@@ -57,6 +61,10 @@ export function gidOrNull(db: ReadDb, tbl: GidTable, localId: number | null): st
 export function localIdOf(db: ReadDb, tbl: GidTable, gid: string): number | undefined {
   if (tbl === 'users' && isUserGid(gid)) return userIdOfGid(db, gid);
   if (tbl === 'billing_rules' && isRuleGid(gid)) return ruleRowidOf(db, gid);
+  if (tbl === 'letterhead') {
+    const held = gid === LETTERHEAD && one(db, `SELECT 1 AS n FROM facility WHERE id = 1`);
+    return held ? 1 : undefined;
+  }
   if (tbl === 'dunning_stages') {
     const accountId = gid.startsWith(STAGE)
       ? localIdOf(db, 'accounts', gid.slice(STAGE.length))

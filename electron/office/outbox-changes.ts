@@ -4,6 +4,7 @@ import { readBatchClosing } from './batch-closings';
 import { readDocumentSending } from './document-sendings';
 import { readLedgerRow, readReceipt } from './money-rows';
 import { readActivity, readFollowUp } from './rows';
+import { letterheadChange } from './letterhead';
 import { readRule } from './rules';
 import { stageChange } from './stages';
 import { readUser } from './users';
@@ -29,6 +30,7 @@ export function toChange(db: Db, desktopId: string, p: Pending, userId: number):
   if (p.tbl === 'billing_rules')
     return { tbl: p.tbl, ...byName(db, p), row: readRule(db, p.localId) };
   if (p.tbl === 'dunning_stages') return stageChange(db, p.localId, p.op);
+  if (p.tbl === 'letterhead') return letterheadChange(db, p.op);
   if (p.op === 'insert') {
     // named by this desktop and its own id: unique across the office with no round trip
     const gid = `${desktopId}:${p.localId}`;

@@ -60,6 +60,9 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // a supervisor's change to the office's billing rules stands or falls on its own
   const rules = changes.filter((c) => c.tbl === 'billing_rules');
   if (rules.length > 0) addEntry(db, now, userId, rules, null);
+  // and so does a supervisor's change to the office's letterhead
+  const letterhead = changes.filter((c) => c.tbl === 'letterhead');
+  if (letterhead.length > 0) addEntry(db, now, userId, letterhead, null);
   // a deposit batch goes ahead of the money posted into it, alone: the office never refuses
   // a batch, and one refused with the payment that opened it would take every later
   // payment posted into it here down with it
@@ -97,6 +100,7 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
     (c) =>
       c.tbl !== 'users' &&
       c.tbl !== 'billing_rules' &&
+      c.tbl !== 'letterhead' &&
       c.tbl !== 'deposit_batches' &&
       c.tbl !== 'document_sendings' &&
       !older.includes(c),

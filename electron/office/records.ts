@@ -244,7 +244,8 @@ export function referencesOf(r: ServerRow | Change): [GidTable, string][] {
       break;
     case 'users':
     case 'billing_rules':
-      // a user or a rule names no record, and is never withdrawn or the desk's own
+    case 'letterhead':
+      // a user, a rule or the letterhead names no record, and is never withdrawn or the desk's own
       break;
     case 'batch_closings':
       named.push(['deposit_batches', r.row.batchGid]);

@@ -9,6 +9,7 @@ import { boundReferencesOf, insertRecord, referencesOf, updateRecord } from './r
 import { letGoOfLostDenials } from './outbox';
 import { isChangeableChange, type ChangeableTable } from './record-columns';
 import { pulledFilePlaced } from './documents';
+import { settleRefusedLetterhead, takeLetterhead } from './letterhead';
 import { settleRefusedRules, writeRule } from './rules';
 import { takeStage } from './stages';
 import { writeUser } from './users';
@@ -87,9 +88,10 @@ function takeRow(db: Db, r: ServerRow, force: boolean): 'taken' | 'kept' | 'coll
     setSyncRow(db, r.tbl, writeRule(db, r.row), r.gid, r.version);
     return 'taken';
   }
+  if (r.tbl === 'letterhead') return takeLetterhead(db, r, force);
   // an account's statement stage: the later of the office's and this copy's is kept
   if (r.tbl === 'dunning_stages') return takeStage(db, r);
-  // the main facility follows this desk's letterhead: no office row changes it (a login's may)
+  // the main facility follows the letterhead (taken whole, above): no facility row changes it
   if (r.tbl === 'facilities' && localId === 1) return 'kept';
   if (isChangeableChange(r) && localId !== undefined) {
     // a record this copy has: the office's newer state of it is taken
@@ -195,7 +197,10 @@ function insertNew(
   db: Db,
   r: Exclude<
     ServerRow,
-    { tbl: 'activities' | 'follow_ups' | 'users' | 'billing_rules' | 'dunning_stages' }
+    {
+      tbl:
+        'activities' | 'follow_ups' | 'users' | 'billing_rules' | 'dunning_stages' | 'letterhead';
+    }
   >,
 ): number {
   switch (r.tbl) {
@@ -370,6 +375,7 @@ export function takeServerState(
   startAgainFrom(db, changes, stillSent, new Set(taken.map(rowKey)));
   takeRows(db, taken, true);
   settleRefusedRules(db, changes, new Set(taken.map((r) => r.gid)));
+  settleRefusedLetterhead(db, changes, new Set(taken.map((r) => r.gid)));
   for (const { entry, reason } of refused) {
     run(
       db,

@@ -35,6 +35,7 @@ import { CONTACT_CHANGES, CONTACT_SERVER_ROWS } from './wire-contact';
 import { paymentPlanTravels, promiseTravels } from './wire-plans';
 import { assistanceApplicationRow, ecaNoticeRow } from './wire-assistance';
 import { dunningStageTravels } from './wire-stages';
+import { letterheadTravels } from './wire-letterhead';
 
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
@@ -302,6 +303,7 @@ export const serverRow = z.discriminatedUnion('tbl', [
   ...CONTACT_SERVER_ROWS,
   dunningStageTravels,
   documentSendingTravels,
+  letterheadTravels,
 ]);
 export type ServerRow = z.infer<typeof serverRow>;
 
@@ -351,6 +353,7 @@ export const change = z.discriminatedUnion('tbl', [
   changeable[15].extend(insertedOrChanged),
   dunningStageTravels.extend(insertedOrChanged),
   documentSendingTravels.extend(inserted),
+  letterheadTravels.extend(insertedOrChanged),
 ]);
 export type Change = z.infer<typeof change>;
 
@@ -364,6 +367,7 @@ export const TRAVELLING_TABLES: readonly string[] = [
   paymentPlanTravels,
   dunningStageTravels,
   documentSendingTravels,
+  letterheadTravels,
 ].map((o) => o.shape.tbl.value);
 
 /** One outbox entry: everything one request wrote, applied on the server all or nothing. */

@@ -69,10 +69,10 @@ export function withdrawInserted(
   office: readonly ServerRow[],
 ): boolean {
   const kept = keptWithTheirClaims(db, changes, office);
-  // a user or a rule is never withdrawn: the office's state of them is taken instead (take.ts)
-  const inserted = changes.filter(
-    (c) => c.op === 'insert' && c.tbl !== 'users' && c.tbl !== 'billing_rules' && !kept.has(c),
-  );
+  // a user, a rule or the letterhead is never withdrawn: the office's state of them is taken
+  // instead (take.ts)
+  const never = new Set<Change['tbl']>(['users', 'billing_rules', 'letterhead']);
+  const inserted = changes.filter((c) => c.op === 'insert' && !never.has(c.tbl) && !kept.has(c));
   run(db, 'SAVEPOINT withdraw');
   try {
     for (const c of [...inserted].reverse()) withdrawRow(db, c);

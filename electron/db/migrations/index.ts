@@ -60,6 +60,7 @@ import { migration071 } from './071-office-agency-edits-of-older-versions';
 import { migration072 } from './072-office-facility-edits-of-older-versions';
 import { migration073 } from './073-claim-status-events-from-the-office';
 import { migration074 } from './074-claim-providers-unknown';
+import { migration077 } from './077-office-letterhead';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -246,6 +247,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 74,
     name: "office database: a claim's providers travel; those a linked copy cannot vouch for noted",
     sql: migration074,
+  },
+  {
+    version: 77,
+    name: 'office database: the letterhead travels, saved by a supervisor',
+    sql: migration077,
   },
 ];
 

@@ -12,6 +12,7 @@ import { insertMoney, MoneyRefused } from './money';
 import { AlreadyCreated, insertRecord } from './records';
 import { applyUserChange, UserRefused } from './users';
 import { applyRuleChange, judgeCallingHours, RuleRefused } from './rules';
+import { applyLetterheadChange, LetterheadRefused } from './letterhead';
 import { applyStageChange } from './stages';
 import { changeRecord, RecordChangeRefused } from './record-changes';
 import { isChangeableChange, type ChangeableTable } from '../record-columns';
@@ -67,6 +68,8 @@ export async function applyEntry(
           if (!(await applyUser(client, c))) continue;
         } else if (c.tbl === 'billing_rules') {
           version = await applyRule(client, desktopId, c);
+        } else if (c.tbl === 'letterhead') {
+          version = await applyLetterhead(client, desktopId, c);
         } else if (c.tbl === 'document_sendings') {
           // a letter another desk marked sent first: the office keeps that mark
           if (!(await insertDocumentSending(client, desktopId, c))) continue;
@@ -183,6 +186,20 @@ async function applyRule(
   }
 }
 
+async function applyLetterhead(
+  client: pg.ClientBase,
+  desktopId: string,
+  c: Extract<Change, { tbl: 'letterhead' }>,
+): Promise<number> {
+  try {
+    return await applyLetterheadChange(client, desktopId, c);
+  } catch (error) {
+    // the desktop takes the office's letterhead
+    if (error instanceof LetterheadRefused) throw new Refusal(error.reason, error.serverRows);
+    throw error;
+  }
+}
+
 /** The rules of an entry judged together: calling hours must start before they end. */
 async function judgeRules(client: pg.ClientBase, changes: readonly Change[]): Promise<void> {
   try {
@@ -216,7 +233,10 @@ function withItsWriteOffSaid(error: unknown, c: Change, changes: readonly Change
 async function applyChange(
   client: pg.ClientBase,
   desktopId: string,
-  c: Exclude<Change, { tbl: 'users' | 'billing_rules' | 'dunning_stages' | 'document_sendings' }>,
+  c: Exclude<
+    Change,
+    { tbl: 'users' | 'billing_rules' | 'dunning_stages' | 'document_sendings' | 'letterhead' }
+  >,
 ): Promise<void> {
   // a desktop names only rows of its own: one that misnames cannot take another's row
   if (c.op === 'insert' && !c.gid.startsWith(`${desktopId}:`)) {

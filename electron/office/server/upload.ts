@@ -14,6 +14,7 @@ export type OnProgress = (p: OfficeProgress) => void;
 export const BASE_TABLES = [
   'users',
   'billing_rules',
+  'letterhead',
   'follow_ups',
   'receipts',
   'ledger_entries',
@@ -43,7 +44,8 @@ export interface CopySource {
 /**
  * Makes the office on the server from one desktop's copy, all in one transaction: the
  * office row, the copy's users (by sign-in name, so the server knows its supervisors from the
- * start), its billing rules (by key, so a refused change finds the office's), follow-ups, receipts and ledger rows as base rows, the file a new
+ * start), its billing rules (by key, so a refused change finds the office's), its letterhead
+ * (the office's from then on), follow-ups, receipts and ledger rows as base rows, the file a new
  * desktop downloads, and then the ledger check. Every account's sum of the ledger rows now
  * on the server must equal the balance the copy holds for it; any difference rolls it all
  * back, so an office never starts from a copy whose money does not add up. Returns the
