@@ -12,6 +12,7 @@ import { pulledFilePlaced } from './documents';
 import { settleRefusedRules, writeRule } from './rules';
 import { takeStage } from './stages';
 import { writeUser } from './users';
+import { heardAtTheOffice, takeStatusEvent } from './status-events';
 import { standOnCollectionRecords, withdrawInserted } from './withdraw';
 import { changes as changesSchema, serverRow, type Change, type ServerRow } from './wire';
 
@@ -207,6 +208,8 @@ function insertNew(
       return takeBatchClosing(db, r.row);
     case 'document_sendings':
       return takeDocumentSending(db, r.row);
+    case 'claim_status_events':
+      return takeStatusEvent(db, r.row, r.gid);
     default:
       return insertRecord(db, r.tbl, r.row, r.gid);
   }
@@ -371,6 +374,9 @@ export function takeServerState(
   takeRows(db, taken, true);
   settleRefusedRules(db, changes, new Set(taken.map((r) => r.gid)));
   for (const { entry, reason } of refused) {
+    run(db, `DELETE FROM outbox WHERE seq = ?`, entry.seq);
+    // the same 277 the office heard from another desk first: nothing here to redo
+    if (heardAtTheOffice(entry.changes, serverRows)) continue;
     run(
       db,
       `INSERT INTO not_synced (seq, created_at, user_id, changes, reason, refused_at)
@@ -382,6 +388,5 @@ export function takeServerState(
       withdrawn ? reason : `${reason} ${KEPT}`,
       now,
     );
-    run(db, `DELETE FROM outbox WHERE seq = ?`, entry.seq);
   }
 }
