@@ -64,6 +64,13 @@ export function heardFrom(changes: readonly Change[]): HeardFrom[] {
 }
 
 /**
+ * Why a refused entry a person need not see was refused: it is kept in the not-synced table,
+ * dismissed as it is written, so the desk's record of it stays while nobody's list shows it.
+ */
+export const HEARD_AT_THE_OFFICE =
+  "The same 277 was recorded for this claim at another desktop first: this desktop took the office's record of the claim and the payer's statuses from that file. Nothing to redo.";
+
+/**
  * Whether a refused entry is a 277's change of claims that the office heard from another desk
  * first, from the very file: its claims are the office's rows, taken here, and the office
  * holds that file's events of each, taken in place of this desk's. Nothing is left for a

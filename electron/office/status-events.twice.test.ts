@@ -12,6 +12,7 @@ import { createServerDatabase, describeWithPg, loginSession } from '../testing/o
 import { file277 } from '../testing/x12/write-277';
 import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
+import { HEARD_AT_THE_OFFICE } from './status-events';
 
 /** K-100's status history as a desk holds it: each event by its office-wide id, in gid order. */
 const events = (ctx: Ctx) =>
@@ -88,6 +89,10 @@ describeWithPg('one 277 imported at two desks before either had the other’s ev
     // B's change of the claim was refused on its version, but the office holds the very file's
     // say of it: nothing for a person at B to redo
     for (const d of [a, b]) expect(notSyncedActions(d.ctx.db)).toEqual([]);
+    // it is kept at B as dismissed when refused, saying why, as every refused entry is kept
+    expect(
+      all(b.ctx.db, `SELECT reason, dismissed_at IS NOT NULL AS dismissed FROM not_synced`),
+    ).toEqual([{ reason: HEARD_AT_THE_OFFICE, dismissed: 1 }]);
     // and the file imported again at either desk posts nothing
     for (const d of [a, b]) {
       expect(importedAgain(d, '000000091')).toMatchObject({ alreadyRecorded: 1 });

@@ -12,7 +12,7 @@ import { pulledFilePlaced } from './documents';
 import { settleRefusedRules, writeRule } from './rules';
 import { takeStage } from './stages';
 import { writeUser } from './users';
-import { heardAtTheOffice, takeStatusEvent } from './status-events';
+import { HEARD_AT_THE_OFFICE, heardAtTheOffice, takeStatusEvent } from './status-events';
 import { standOnCollectionRecords, withdrawInserted } from './withdraw';
 import { changes as changesSchema, serverRow, type Change, type ServerRow } from './wire';
 
@@ -374,19 +374,20 @@ export function takeServerState(
   takeRows(db, taken, true);
   settleRefusedRules(db, changes, new Set(taken.map((r) => r.gid)));
   for (const { entry, reason } of refused) {
-    run(db, `DELETE FROM outbox WHERE seq = ?`, entry.seq);
-    // the same 277 the office heard from another desk first: nothing here to redo
-    if (heardAtTheOffice(entry.changes, serverRows)) continue;
+    // the same 277 the office heard from another desk first: kept as done, nothing to redo
+    const heard = heardAtTheOffice(entry.changes, serverRows);
     run(
       db,
-      `INSERT INTO not_synced (seq, created_at, user_id, changes, reason, refused_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO not_synced (seq, created_at, user_id, changes, reason, refused_at, dismissed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       entry.seq,
       entry.createdAt,
       entry.userId,
       JSON.stringify(entry.changes),
-      withdrawn ? reason : `${reason} ${KEPT}`,
+      heard ? HEARD_AT_THE_OFFICE : withdrawn ? reason : `${reason} ${KEPT}`,
       now,
+      heard ? now : null,
     );
+    run(db, `DELETE FROM outbox WHERE seq = ?`, entry.seq);
   }
 }
