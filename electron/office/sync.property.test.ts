@@ -64,6 +64,22 @@ describeWithPg('three desktops with random disconnects', () => {
             Number(created.rows[0]?.n),
           );
           for (const d of desktops) expect(all(d.ctx.db, `SELECT * FROM sync_held`)).toEqual([]);
+          // each 277's events once, one desk's of a file for a claim: every copy holds the
+          // office's (the first copy's aside)
+          const events = await client.query<{ gid: string }>(
+            `SELECT gid FROM claim_status_events ORDER BY gid`,
+          );
+          expect(
+            (records[0]?.statusEvents ?? [])
+              .map((e) => e.split(' ')[0] ?? '')
+              .filter((g) => !g.startsWith('base:'))
+              .sort(),
+          ).toEqual(events.rows.map((r) => r.gid).sort());
+          const twice = await client.query(
+            `SELECT claim_gid FROM claim_status_events WHERE file_sha256 IS NOT NULL
+               GROUP BY claim_gid, file_sha256 HAVING count(DISTINCT desktop_id) > 1`,
+          );
+          expect(twice.rows).toEqual([]);
           const serverNotes = await client.query<{ s: string }>(
             `SELECT gid || ' ' || body AS s FROM activities`,
           );
@@ -157,7 +173,7 @@ describeWithPg('three desktops with random disconnects', () => {
               { do: 'sync', at: 0 },
               { do: 'pull', at: 1 },
               { do: 'replace', at: 0, number: 0, lines: 1 },
-              { do: 'status', at: 1, number: 0, rejected: false },
+              { do: 'status', at: 1, number: 0, rejected: false, again: false },
               { do: 'agency', at: 0, commission: 3_000, renamed: true, active: true },
               { do: 'agency', at: 1, commission: 1_500, renamed: false, active: true },
               { do: 'facility', at: 0, which: 0, npi: 2, renamed: false },
@@ -165,6 +181,37 @@ describeWithPg('three desktops with random disconnects', () => {
               { do: 'push', at: 1 },
               { do: 'push', at: 0 },
               { do: 'place', at: 2, account: 0 },
+            ],
+          ],
+          // one 277 fetched at three desks before each heard of the others': the office holds
+          // its events once, each other desk taking the first's in place of its own
+          [
+            [
+              { do: 'import', at: 0, number: 1 },
+              { do: 'sync', at: 0 },
+              { do: 'pull', at: 1 },
+              { do: 'pull', at: 2 },
+              { do: 'status', at: 1, number: 1, rejected: false, again: true },
+              { do: 'status', at: 2, number: 1, rejected: false, again: true },
+              { do: 'push', at: 2 },
+              { do: 'status', at: 0, number: 1, rejected: false, again: true },
+              { do: 'pull', at: 1 },
+            ],
+          ],
+          // and one saying again what the claim's status is: no claim change carries its
+          // events, which go with each desk's note
+          [
+            [
+              { do: 'import', at: 0, number: 1 },
+              { do: 'status', at: 0, number: 1, rejected: false, again: false },
+              { do: 'sync', at: 0 },
+              { do: 'pull', at: 1 },
+              { do: 'pull', at: 2 },
+              { do: 'status', at: 1, number: 1, rejected: false, again: true },
+              { do: 'status', at: 2, number: 1, rejected: false, again: true },
+              { do: 'push', at: 2 },
+              { do: 'status', at: 0, number: 1, rejected: false, again: true },
+              { do: 'pull', at: 1 },
             ],
           ],
           // two desktops import one account number and the second works its own before it

@@ -30,6 +30,8 @@ import { trackDenialsByOffice } from './denial-follow-ups';
 import { refusedWithFollowers, takeRows, takeServerState } from './take';
 import { purgeHintsOf, takeWithDeidentified } from './deidentified';
 import { fetchRecords } from './server/record-changes';
+import { officeStatusEvents } from './server/status-events';
+import { heardFrom } from './status-events';
 import { isChangeableChange, type ChangeableTable } from './record-columns';
 
 /** What an office's first upload held. */
@@ -215,7 +217,8 @@ export class OfficeSync {
       // on it, read before the local transaction opens
       const touched = new Set<string>();
       const records: { tbl: ChangeableTable; gid: string }[] = [];
-      for (const r of refusedWithFollowers(this.ctx.db, entry.seq, outcome.reason)) {
+      const refusedNow = refusedWithFollowers(this.ctx.db, entry.seq, outcome.reason);
+      for (const r of refusedNow) {
         for (const c of r.entry.changes) {
           if (c.tbl === 'follow_ups') touched.add(c.gid);
           else if (c.op === 'update' && isChangeableChange(c)) records.push(c);
@@ -224,6 +227,11 @@ export class OfficeSync {
       const current = [
         ...(await fetchFollowUps(this.pool, [...touched])),
         ...(await fetchRecords(this.pool, records)),
+        // the office's events of the 277s refused here, another desk's of the same file
+        ...(await officeStatusEvents(
+          this.pool,
+          heardFrom(refusedNow.flatMap((r) => r.entry.changes)),
+        )),
       ];
       const refused = this.localWrite(() => {
         // a denial refused for another desk's open follow-up goes again, tracked by that one

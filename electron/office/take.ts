@@ -13,6 +13,7 @@ import { settleRefusedLetterhead, takeLetterhead } from './letterhead';
 import { settleRefusedRules, writeRule } from './rules';
 import { takeStage } from './stages';
 import { writeUser } from './users';
+import { HEARD_AT_THE_OFFICE, heardAtTheOffice, takeStatusEvent } from './status-events';
 import { standOnCollectionRecords, withdrawInserted } from './withdraw';
 import { changes as changesSchema, serverRow, type Change, type ServerRow } from './wire';
 
@@ -212,6 +213,8 @@ function insertNew(
       return takeBatchClosing(db, r.row);
     case 'document_sendings':
       return takeDocumentSending(db, r.row);
+    case 'claim_status_events':
+      return takeStatusEvent(db, r.row, r.gid);
     default:
       return insertRecord(db, r.tbl, r.row, r.gid);
   }
@@ -377,16 +380,19 @@ export function takeServerState(
   settleRefusedRules(db, changes, new Set(taken.map((r) => r.gid)));
   settleRefusedLetterhead(db, changes, new Set(taken.map((r) => r.gid)));
   for (const { entry, reason } of refused) {
+    // the same 277 the office heard from another desk first: kept as done, nothing to redo
+    const heard = heardAtTheOffice(entry.changes, serverRows);
     run(
       db,
-      `INSERT INTO not_synced (seq, created_at, user_id, changes, reason, refused_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO not_synced (seq, created_at, user_id, changes, reason, refused_at, dismissed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       entry.seq,
       entry.createdAt,
       entry.userId,
       JSON.stringify(entry.changes),
-      withdrawn ? reason : `${reason} ${KEPT}`,
+      heard ? HEARD_AT_THE_OFFICE : withdrawn ? reason : `${reason} ${KEPT}`,
       now,
+      heard ? now : null,
     );
     run(db, `DELETE FROM outbox WHERE seq = ?`, entry.seq);
   }

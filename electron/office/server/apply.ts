@@ -18,6 +18,7 @@ import { changeRecord, RecordChangeRefused } from './record-changes';
 import { isChangeableChange, type ChangeableTable } from '../record-columns';
 import { deidentifies, purgePerson, removedOnServer, type PurgeHints } from './purge';
 import { insertDocumentSending, withKnownDenial } from './documents';
+import { heardAlready } from './status-events';
 
 /** Raised inside the entry's transaction to roll it back and answer with a reason. */
 class Refusal extends Error {
@@ -79,6 +80,10 @@ export async function applyEntry(
           if (office === null) continue;
           version = office.version;
           logged = office.row;
+        } else if (c.tbl === 'claim_status_events' && (await heardAlready(client, desktopId, c))) {
+          // another desk's events of the same 277 for the claim are the office's: this desk
+          // takes them in place of its own
+          continue;
         } else if (deidentifies(c) && !(await removedOnServer(client, c.gid))) {
           await applyChange(client, desktopId, c);
           await purgePerson(client, c.gid, purgeHints[c.gid]);

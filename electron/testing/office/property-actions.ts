@@ -22,7 +22,7 @@ export type Action =
   | { do: 'adjust'; at: number; account: number; cents: number }
   | { do: 'unadjust'; at: number; account: number; pick: number }
   | { do: 'import'; at: number; number: number }
-  | { do: 'status'; at: number; number: number; rejected: boolean }
+  | { do: 'status'; at: number; number: number; rejected: boolean; again: boolean }
   | { do: 'replace'; at: number; number: number; lines: number }
   | { do: 'place' | 'recall'; at: number; account: number }
   | { do: 'agency'; at: number; commission: number; renamed: boolean; active: boolean }
@@ -77,13 +77,15 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
   },
   // two desktops importing one account number before either sends it: one is refused
   fc.record({ do: fc.constant('import' as const), at, number: claim }),
-  // a payer's word on an imported claim: two desktops changing one claim, one is refused
+  // a payer's word on an imported claim: two desktops changing one claim, one is refused; now
+  // and then the clearinghouse's same file, fetched again here or at another desk
   {
     arbitrary: fc.record({
       do: fc.constant('status' as const),
       at,
       number: claim,
       rejected: fc.boolean(),
+      again: fc.boolean(),
     }),
     weight: 4,
   },
@@ -149,12 +151,15 @@ export async function perform(d: Desktop, accountId: AccountId, a: Action): Prom
         text: claimFileText([testClaim(`N${a.number}`, [10_000])]),
       });
       return;
-    case 'status':
+    case 'status': {
+      // one file a claim and its word, apart from the new ones' numbers
+      const control = a.again ? 800_000_000 + a.number * 2 + (a.rejected ? 1 : 0) : (files += 1);
       dispatch(d.ctx, 'importFile', {
-        fileName: `S${(files += 1)}.277`,
-        text: claimStatusFile(`N${a.number}`, a.rejected, files),
+        fileName: `S${control}.277`,
+        text: claimStatusFile(`N${a.number}`, a.rejected, control),
       });
       return;
+    }
     case 'replace':
       dispatch(d.ctx, 'importFile', {
         fileName: `R${(files += 1)}.837`,

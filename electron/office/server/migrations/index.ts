@@ -31,6 +31,7 @@ import { serverMigration030 } from './030-agency-takes-accounts';
 import { serverMigration031 } from './031-facility-changes';
 import { serverMigration032 } from './032-claim-status-events';
 import { serverMigration033 } from './033-claim-providers';
+import { serverMigration034 } from './034-claim-status-files';
 import { serverMigration036 } from './036-letterhead';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
@@ -205,6 +206,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 33,
     name: "a claim's and its lines' providers, inside their rows, by version",
     sql: serverMigration033,
+  },
+  {
+    version: 34,
+    name: "one desk's events of a 277 file for a claim, office-wide",
+    sql: serverMigration034,
   },
   {
     version: 36,
