@@ -13,7 +13,13 @@ import {
   owingWithAcme,
   withClinics,
 } from '../testing/office/property';
-import { action, agencyState, facilityState, perform } from '../testing/office/property-actions';
+import {
+  action,
+  agencyState,
+  facilityState,
+  letterheadState,
+  perform,
+} from '../testing/office/property-actions';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 
 describeWithPg('three desktops with random disconnects', () => {
@@ -53,9 +59,11 @@ describeWithPg('three desktops with random disconnects', () => {
           // the agency's name, terms and version the same everywhere
           const agencies = desktops.map((d) => agencyState(d.ctx));
           for (const g of agencies.slice(1)) expect(g).toEqual(agencies[0]);
-          // and the clinics' names and NPIs
+          // and the clinics' names and NPIs, and the letterhead
           const facilities = desktops.map((d) => facilityState(d.ctx));
           for (const f of facilities.slice(1)) expect(f).toEqual(facilities[0]);
+          const letterheads = desktops.map((d) => letterheadState(d.ctx));
+          for (const l of letterheads.slice(1)) expect(l).toEqual(letterheads[0]);
           // (a first-copy account is on the server too once changed, under its base: gid)
           const created = await client.query<{ n: string }>(
             `SELECT count(*) AS n FROM accounts WHERE gid NOT LIKE 'base:%'`,
@@ -147,7 +155,7 @@ describeWithPg('three desktops with random disconnects', () => {
           const { rows } = await client.query<{ gid: string; versions: number[] }>(
             `SELECT gid, array_agg(version ORDER BY version) AS versions FROM change_log
                WHERE tbl IN ('follow_ups', 'claims', 'claim_lines', 'accounts', 'agency_placements',
-                 'agencies', 'facilities')
+                 'agencies', 'facilities', 'letterhead')
                GROUP BY tbl, gid`,
           );
           for (const r of rows) {
@@ -181,6 +189,9 @@ describeWithPg('three desktops with random disconnects', () => {
               { do: 'push', at: 1 },
               { do: 'push', at: 0 },
               { do: 'place', at: 2, account: 0 },
+              { do: 'letterhead', at: 2, remitTo: 1 },
+              { do: 'letterhead', at: 0, remitTo: 2 },
+              { do: 'push', at: 0 },
             ],
           ],
           // one 277 fetched at three desks before each heard of the others': the office holds

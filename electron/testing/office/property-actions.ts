@@ -8,7 +8,13 @@ import type { Ctx } from '../../core/context';
 import { claimFileText, resent, testClaim } from '../claims';
 import { TEST_TODAY } from '../test-db';
 import type { Desktop } from './desktops';
-import { PROPERTY_FACILITIES, PROPERTY_NPIS, placeWithAgency, supervisorOf } from './property';
+import {
+  PROPERTY_FACILITIES,
+  PROPERTY_LETTERHEAD,
+  PROPERTY_NPIS,
+  placeWithAgency,
+  supervisorOf,
+} from './property';
 import { claimStatusFile } from './records';
 
 /** One person's action at one of the property test's three desktops, or a desktop's sync. */
@@ -27,6 +33,7 @@ export type Action =
   | { do: 'place' | 'recall'; at: number; account: number }
   | { do: 'agency'; at: number; commission: number; renamed: boolean; active: boolean }
   | { do: 'facility'; at: number; which: number; npi: number | null; renamed: boolean }
+  | { do: 'letterhead'; at: number; remitTo: number }
   | { do: 'push' | 'pull' | 'sync'; at: number };
 
 /** The lines a replacement of N0 or N1 (first billed as one $100.00 line) may bill instead. */
@@ -120,6 +127,8 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
     npi: fc.option(fc.nat(PROPERTY_NPIS.length - 1)),
     renamed: fc.boolean(),
   }),
+  // the letterhead's remit-to address saved at two desks at once: one refused, taken
+  fc.record({ do: fc.constant('letterhead' as const), at, remitTo: fc.nat(2) }),
   // a desktop that is not synced for a while is offline for that while
   {
     arbitrary: fc.record({
@@ -180,6 +189,12 @@ export async function perform(d: Desktop, accountId: AccountId, a: Action): Prom
       return;
     case 'facility':
       editAClinic(d, a);
+      return;
+    case 'letterhead':
+      dispatch({ ...d.ctx, userId: supervisorOf(d) }, 'saveFacility', {
+        ...PROPERTY_LETTERHEAD,
+        remitTo: `PO Box ${100 + a.remitTo}\nPortland, ME 04101`,
+      });
       return;
     case 'note':
       dispatch(d.ctx, 'addActivity', { accountId, kind: 'note', text: `note ${(files += 1)}` });
@@ -297,4 +312,14 @@ export function agencyState(ctx: Ctx): string[] {
         `${gidOf(ctx.db, 'agencies', g.id)} ${g.name} ${g.bps} ${g.active} v${g.version ?? '-'}`,
     )
     .sort();
+}
+
+/** The letterhead as this copy holds it: where patients pay, and its version. */
+export function letterheadState(ctx: Ctx): string {
+  const f = oneOrThrow<{ remitTo: string | null; version: number | null }>(
+    ctx.db,
+    `SELECT f.remit_to AS remitTo, s.version FROM facility f
+       LEFT JOIN sync_rows s ON s.tbl = 'letterhead' AND s.local_id = f.id WHERE f.id = 1`,
+  );
+  return `${f.remitTo ?? '-'} v${f.version ?? '-'}`;
 }

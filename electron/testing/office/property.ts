@@ -27,6 +27,7 @@ export function owingWithAcme(ctx: Ctx, accountId: AccountId): void {
   const sup = { ...ctx, userId: ensureUser(ctx.db, 'sup.office', 'Sam Office', ctx.clock.now()) };
   makeSupervisor(ctx, sup.userId);
   call(sup, 'saveBillingRules', { bound501r: 0 });
+  call(sup, 'saveFacility', PROPERTY_LETTERHEAD);
   call(sup, 'saveAgency', {
     name: 'Coastal Recovery',
     columns: ['account', 'balance'],
@@ -54,6 +55,16 @@ export async function withClinics(desktops: readonly Desktop[]): Promise<number>
   for (const d of desktops) await d.sync.pull();
   return written;
 }
+
+/** The hospital's letterhead in the first copy; the desks change where patients pay. */
+export const PROPERTY_LETTERHEAD = {
+  name: 'Harbor Point Hospital',
+  line1: '10 Quay Street',
+  city: 'Portland',
+  state: 'ME',
+  zip: '04101',
+  remitTo: 'PO Box 100\nPortland, ME 04101',
+};
 
 /** The office's supervisor at a desk. */
 export const supervisorOf = (d: Desktop) =>
