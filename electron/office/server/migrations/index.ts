@@ -31,6 +31,7 @@ import { serverMigration030 } from './030-agency-takes-accounts';
 import { serverMigration031 } from './031-facility-changes';
 import { serverMigration032 } from './032-claim-status-events';
 import { serverMigration033 } from './033-claim-providers';
+import { serverMigration035 } from './035-adjustment-requests';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -204,6 +205,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 33,
     name: "a claim's and its lines' providers, inside their rows, by version",
     sql: serverMigration033,
+  },
+  {
+    version: 35,
+    name: 'a request waiting for approval and its decision, by an active supervisor',
+    sql: serverMigration035,
   },
 ];
 
