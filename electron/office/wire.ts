@@ -35,6 +35,7 @@ import { CONTACT_CHANGES, CONTACT_SERVER_ROWS } from './wire-contact';
 import { paymentPlanTravels, promiseTravels } from './wire-plans';
 import { assistanceApplicationRow, ecaNoticeRow } from './wire-assistance';
 import { dunningStageTravels } from './wire-stages';
+import { REQUEST_CHANGES, REQUEST_SERVER_ROWS } from './wire-requests';
 
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
@@ -300,6 +301,7 @@ export const serverRow = z.discriminatedUnion('tbl', [
   filed[1].extend({ row: correspondenceRow.extend(purged) }),
   ...changeable,
   ...CONTACT_SERVER_ROWS,
+  ...REQUEST_SERVER_ROWS,
   dunningStageTravels,
   documentSendingTravels,
 ]);
@@ -351,6 +353,7 @@ export const change = z.discriminatedUnion('tbl', [
   changeable[15].extend(insertedOrChanged),
   dunningStageTravels.extend(insertedOrChanged),
   documentSendingTravels.extend(inserted),
+  ...REQUEST_CHANGES,
 ]);
 export type Change = z.infer<typeof change>;
 
@@ -360,6 +363,7 @@ export const TRAVELLING_TABLES: readonly string[] = [
   ...filed,
   ...changeable,
   ...CONTACT_SERVER_ROWS,
+  ...REQUEST_SERVER_ROWS,
   promiseTravels,
   paymentPlanTravels,
   dunningStageTravels,
