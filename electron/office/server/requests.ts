@@ -5,6 +5,7 @@ import { cents } from '../../../shared/money/cents';
 import type { Change, ServerRow } from '../wire';
 import type { AdjustmentRequestRow } from '../wire-requests';
 import { changeRecord, RecordChangeRefused, serverRecord } from './record-changes';
+import { notEndedBySupervisor, notMadeBySupervisor } from './supervisor-decisions';
 
 /*
  * A supervisor's decision of a request waiting for approval (server migration 35) travels in
@@ -35,6 +36,11 @@ export async function decideFirst(
     } catch (error) {
       if (!(error instanceof RecordChangeRefused)) throw error;
       const office = error.serverRows.find((r) => r.tbl === c.tbl && r.gid === c.gid);
+      // a move to bad debt is the approval of its request: refused, it is said as the move
+      const judged = error.reason === notEndedBySupervisor(c.tbl, office !== undefined);
+      if (judged && changes.some((x) => x.tbl === 'bad_debt_moves' && x.op === 'insert')) {
+        throw new RecordChangeRefused(notMadeBySupervisor('bad_debt_moves'), error.serverRows);
+      }
       if (office?.tbl !== 'adjustment_requests' || office.row.status === 'pending') throw error;
       throw new RecordChangeRefused(
         await decidedAlready(client, c, office.row, changes),
