@@ -9,6 +9,7 @@ import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { expectLedgersAgree, owing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg, loginSession } from '../testing/office/server-db';
+import { TEST_TODAY } from '../testing/test-db';
 import { writeBillingRules } from '../rules/billing-rules';
 import { ensureUser } from '../users/users';
 import { withCaptureOff } from './capture';
@@ -183,6 +184,58 @@ describeWithPg('a request waiting for approval across the desks of an office', (
     );
     const balances = await expectLedgersAgree(server, a, b);
     expect(balances[0]?.balance).toBe(20_000);
+  });
+
+  it('a refund approved at two desks at once: the second receipt withdrawn, the first taken', async () => {
+    const server = await createServerDatabase();
+    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const [account] = accountIds as [AccountId];
+    // the patient paid $250.00 on $200.00 owed; a representative asks to pay $50.00 back
+    call(a.ctx, 'takePayment', {
+      accountId: account,
+      amount: 25_000,
+      method: 'cash',
+      receivedDate: TEST_TODAY,
+    });
+    const asked = call(a.ctx, 'postRefund', {
+      accountId: account,
+      side: 'patient',
+      amount: 5_000,
+      method: 'check',
+      reference: '5001',
+      memo: 'Overpaid.',
+    });
+    expect(asked.pendingRequestId).toBeDefined();
+    await syncAll(a, b);
+    decide(as(b, 'lee.park'), requestAt(b), 'approve', 'Send it.');
+    decide(as(a, 'dana.reyes'), requestAt(a), 'approve', 'Agreed.');
+    expect((await b.sync.sync()).push).toEqual({ accepted: 1, refused: 0 });
+    expect((await a.sync.sync()).push).toEqual({ accepted: 0, refused: 1 });
+    await syncAll(a, b);
+
+    const refunds = (d: Desktop) =>
+      all<{ id: number }>(d.ctx.db, `SELECT id FROM receipts WHERE kind = 'refund'`).map((r) =>
+        gidOf(d.ctx.db, 'receipts', r.id),
+      );
+    const [paidBack] = refunds(b);
+    for (const d of [a, b]) {
+      expect(refunds(d)).toEqual([paidBack]);
+      const [request] = all<{ receipt: number | null; who: string }>(
+        d.ctx.db,
+        `SELECT r.receipt_id AS receipt, u.username AS who
+           FROM adjustment_requests r JOIN users u ON u.id = r.decided_by`,
+      );
+      expect(request?.who).toBe('lee.park');
+      expect(request?.receipt == null ? null : gidOf(d.ctx.db, 'receipts', request.receipt)).toBe(
+        paidBack,
+      );
+      expect(all(d.ctx.db, `SELECT * FROM sync_held`)).toEqual([]);
+    }
+    expect(notSynced(a)[0]?.reason).toMatch(
+      /^This refund of \$50\.00 was already approved by Lee Park at another desktop/,
+    );
+    const balances = await expectLedgersAgree(server, a, b);
+    expect(balances[0]?.balance).toBe(0);
   });
 
   it("refuses a representative's login deciding as a supervisor of their own making", async () => {
