@@ -13,7 +13,7 @@ import { requirePostableAccount } from '../posting/account-state';
 import { checkWriteOff, postWriteOff, requireReason } from '../posting/adjustment';
 import { checkRefund, postRefundNow } from '../posting/refund';
 import { reverseOneEntry, reverseReceipt } from '../posting/reverse';
-import type { RequestKind } from './requests';
+import { REQUEST_NOUN as NOUN, type RequestKind } from './nouns';
 
 interface RequestRow {
   id: number;
@@ -31,14 +31,6 @@ interface RequestRow {
   status: string;
   requestedBy: UserId;
 }
-
-/** How the history names a request: "Write-off of $600.00", "Refund of $539.97". */
-const NOUN: Record<RequestKind, string> = {
-  write_off: 'Write-off',
-  refund: 'Refund',
-  reverse_entry: 'Reversal',
-  reverse_payment: 'Reversal of a payment',
-};
 
 /** Posts what the request asked for, after the same checks a direct posting makes now. */
 function postApproved(

@@ -6,8 +6,9 @@ import type { Ctx } from '../core/context';
 import { recordActivity } from '../activities/record';
 import type { ReadDb } from '../db/open';
 import { one, run } from '../db/query';
+import type { RequestKind } from './nouns';
 
-export type RequestKind = 'write_off' | 'refund' | 'reverse_entry' | 'reverse_payment';
+export type { RequestKind } from './nouns';
 
 /** What waits for a supervisor, with everything needed to post it when approved. */
 export interface NewRequest {

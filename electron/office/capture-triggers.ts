@@ -222,6 +222,8 @@ ON follow_ups`,
   // extraordinary collection actions, in the entry of its filed letter
   inserted('office_capture_assistance_applications', 'assistance_applications'),
   inserted('office_capture_eca_notices', 'eca_notices'),
+  // a request waiting for a supervisor as filed (its decision, above, with what it posted)
+  inserted('office_capture_adjustment_requests', 'adjustment_requests'),
   // a batch closes once; its closing travels under the batch's own local id
   trigger(
     'office_capture_batch_closing',

@@ -9,8 +9,10 @@ import { formatCents } from '../../shared/money/format';
 import { PLACEMENT_COLUMN, REMITTANCE } from '../../shared/api/agencies';
 import { percentText } from '../../shared/money/basis-points';
 import { storedColumns } from '../agencies/agencies';
+import { REQUEST_NOUN } from '../approvals/nouns';
 import type { Change, ReceiptRow, ServerRow } from './wire';
 import type { AgencyRow } from './wire-collections';
+import type { AdjustmentRequestRow } from './wire-requests';
 import { isChangeableChange, type ChangeableTable } from './record-columns';
 
 /** A synced row in a sentence: the server's reasons and the not-synced list both say it. */
@@ -73,6 +75,8 @@ export function describeRow(r: ServerRow | Change): string {
         : 'no financial-assistance phone';
       return `Letterhead of ${name} saved: ${remit}; ${help}.`;
     }
+    case 'adjustment_requests':
+      return `${requestOf(r.row)} asked for, waiting for a supervisor's approval.`;
     case 'dunning_stages':
       return `Statement ${r.row.statementsSent} of the cycle sent${r.row.lastStatementDate ? ` ${formatUsDate(isoDate(r.row.lastStatementDate))}` : ''}.`;
     case 'follow_ups':
@@ -146,6 +150,17 @@ export function describeAgency(r: AgencyRow): string {
   ].join('; ');
 }
 
+/** A request as the history names it: "Write-off of $600.00". */
+const requestOf = (r: AdjustmentRequestRow) =>
+  `${REQUEST_NOUN[r.kind]} of ${formatCents(cents(r.amount))}`;
+
+/** A request's decision as this desktop made it. */
+function describeDecision(r: AdjustmentRequestRow): string {
+  if (r.status === 'approved') return `${requestOf(r)} approved and posted.`;
+  if (r.status === 'rejected') return `${requestOf(r)} refused: ${r.decisionNote ?? ''}`.trim();
+  return `${requestOf(r)} waiting for approval.`;
+}
+
 /** A change to an earlier record, as the not-synced list says it. */
 function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
   switch (c.tbl) {
@@ -186,6 +201,8 @@ function describeChange(c: Extract<Change, { tbl: ChangeableTable }>): string {
       return c.row.removedAt === null
         ? `Claim line ${c.row.lineNumber} set to ${c.row.procedureCode ?? c.row.revenueCode ?? 'no code'} for ${formatCents(cents(c.row.charge))}.`
         : `Claim line ${c.row.lineNumber} removed by a replacement claim.`;
+    case 'adjustment_requests':
+      return describeDecision(c.row);
     case 'bad_debt_moves':
       // a move still standing changed only by what was recovered on it (a payment, or its reversal)
       if (c.row.undoneAt === null) {

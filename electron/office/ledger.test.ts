@@ -245,10 +245,13 @@ describeWithPg('the whole ledger between desktops', () => {
       'This payment was already reversed at another desktop',
       'Not sent: it belongs to an action with money or new records that was not synced.',
     ]);
-    // the supervisor's decision stands as a record, no longer naming a withdrawn row
-    expect(
-      all(a.ctx.db, `SELECT status, ledger_entry_id AS posted FROM adjustment_requests`),
-    ).toEqual([{ status: 'approved', posted: null }]);
+    // the approval went down with its reversal: the request waits again, as the office holds
+    // it, at both desks, for a supervisor to refuse now that B's reversal did what it asked
+    for (const d of [a, b]) {
+      expect(
+        all(d.ctx.db, `SELECT status, ledger_entry_id AS posted FROM adjustment_requests`),
+      ).toEqual([{ status: 'pending', posted: null }]);
+    }
     expect(all(b.ctx.db, `SELECT * FROM returned_checks`)).toEqual([]);
     // the list says what was not synced in words: the reversal, its history lines
     expect(call(b.ctx, 'listNotSynced', {}).actions[0]?.lines[0]).toBe(

@@ -79,6 +79,7 @@ export function toChange(db: Db, desktopId: string, p: Pending, userId: number):
       case 'assistance_applications':
       case 'eca_notices':
       case 'claim_status_events':
+      case 'adjustment_requests':
         return recordChange(db, p.tbl, p.localId, gid);
     }
   }
@@ -172,6 +173,8 @@ function recordChange(db: Db, tbl: RecordTable, localId: number, gid: string): C
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
     case 'claim_status_events':
       return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
+    case 'adjustment_requests':
+      return { tbl, ...inserted, row: readRecord(db, tbl, localId) };
   }
 }
 
@@ -216,6 +219,8 @@ function recordUpdate(db: Db, tbl: ChangeableTable, localId: number): Change {
     case 'claim_lines':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
     case 'facilities':
+      return { tbl, ...changed, row: readRecord(db, tbl, localId) };
+    case 'adjustment_requests':
       return { tbl, ...changed, row: readRecord(db, tbl, localId) };
   }
 }

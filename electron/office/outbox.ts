@@ -113,7 +113,7 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // and a financial-assistance application's progress goes with what the request did for it
   // (the decision's charity adjustment and refund, the actions it reversed, the incomplete
   // notice filed): of two desks deciding one application, the second is refused whole, so
-  // the discount is taken once
+  // the discount is taken once; so does a request's decision, with what its approval posted
   // and a claim whose charges the request moved (a replacement, a void) goes with them, its
   // lines too: refused (another desk changed the claim first), the charges are withdrawn
   // with it, so no desk charges services its lines no longer show
@@ -138,6 +138,7 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
     (collecting && isCollectionChange(c)) ||
     isPlanEnding(c) ||
     c.tbl === 'assistance_applications' ||
+    c.tbl === 'adjustment_requests' ||
     (c.tbl === 'claims' && recharged.has(c.gid)) ||
     (c.tbl === 'claim_lines' && recharged.has(c.row.claimGid));
   // a new denial goes with the follow-up opened for it, as a part of the posting that
@@ -173,8 +174,8 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
 }
 
 /**
- * The tables whose older version's rows migrations 62, 64, 67 and 69 name and send at the
- * upgrade.
+ * The tables whose older version's rows migrations 62, 64, 67, 69 and 76 name and send at
+ * the upgrade.
  */
 const SENT_AT_THE_UPGRADE: ReadonlySet<string> = new Set([
   'contact_restrictions',
@@ -188,6 +189,7 @@ const SENT_AT_THE_UPGRADE: ReadonlySet<string> = new Set([
   'extraordinary_actions',
   'payment_plans',
   'promises',
+  'adjustment_requests',
 ]);
 
 /**

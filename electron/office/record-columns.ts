@@ -4,6 +4,7 @@ import { PLAN_COLUMNS, PLAN_NAMING } from './record-columns-plans';
 import { ASSISTANCE_COLUMNS, ASSISTANCE_NAMING } from './record-columns-assistance';
 import { COLLECTION_COLUMNS, COLLECTION_NAMING } from './record-columns-collections';
 import { STATUS_COLUMNS } from './record-columns-status';
+import { REQUEST_COLUMNS, REQUEST_NAMING } from './record-columns-requests';
 
 /**
  * The columns of the records an import (or Settings, for a facility) creates, as they travel (fields) and as a desktop
@@ -40,7 +41,8 @@ export type RecordTable =
   | 'promises'
   | 'assistance_applications'
   | 'eca_notices'
-  | 'claim_status_events';
+  | 'claim_status_events'
+  | 'adjustment_requests';
 
 export type Column = readonly [field: string, column: string, refersTo?: GidTable];
 
@@ -242,6 +244,7 @@ export const COLUMNS: Record<RecordTable, readonly Column[]> = {
   ...PLAN_COLUMNS,
   ...ASSISTANCE_COLUMNS,
   ...STATUS_COLUMNS,
+  ...REQUEST_COLUMNS,
 };
 
 /** The server's column for a desktop's: a reference is kept by office-wide id. */
@@ -270,6 +273,7 @@ export const CHANGEABLE_TABLES = [
   'assistance_applications',
   'agencies',
   'claim_lines',
+  'adjustment_requests',
 ] as const satisfies readonly RecordTable[];
 
 export type ChangeableTable = (typeof CHANGEABLE_TABLES)[number];
@@ -294,6 +298,7 @@ const NAMING: Record<ChangeableTable, readonly string[]> = {
   ...ASSISTANCE_NAMING,
   // a replacement claim (837 frequency 7) changes a line's codes and charge, or removes it
   claim_lines: ['claim_id', 'line_number'],
+  ...REQUEST_NAMING,
 };
 
 /** The desktop's columns a later change of a changeable record can move, in COLUMNS' order. */

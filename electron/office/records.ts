@@ -28,6 +28,7 @@ import { paymentPlanRow, promiseRow } from './wire-plans';
 import { planSchedule, takePromise, takeSchedule } from './plan-schedule';
 import { assistanceApplicationRow, ecaNoticeRow } from './wire-assistance';
 import { isProvidersTable, providersOf, takeProviders } from './claim-providers';
+import { adjustmentRequestRow } from './wire-requests';
 
 export type { RecordTable } from './record-columns';
 import {
@@ -82,6 +83,7 @@ const SCHEMAS = {
   assistance_applications: assistanceApplicationRow,
   eca_notices: ecaNoticeRow,
   claim_status_events: claimStatusEventRow,
+  adjustment_requests: adjustmentRequestRow,
 } as const;
 
 type RecordChange = Extract<Change, { tbl: RecordTable }>;
@@ -135,7 +137,9 @@ function localValues(db: Db, cols: readonly Column[], row: RecordChange['row']):
           fields.takenAt ??
           fields.importedAt ??
           fields.openedAt ??
-          fields.releasedAt,
+          fields.releasedAt ??
+          fields.decidedAt ??
+          fields.requestedAt,
       );
       return takeUserIdOrNull(db, value as string | null, at);
     }
@@ -321,6 +325,7 @@ export function accountOfRecord(db: ReadDb, tbl: RecordTable, id: number): numbe
     case 'promises':
     case 'assistance_applications':
     case 'eca_notices':
+    case 'adjustment_requests':
       return oneOrThrow<{ a: number }>(db, `SELECT account_id AS a FROM ${tbl} WHERE id = ?`, id).a;
     case 'claim_lines':
     case 'claim_adjustments':

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
 import { isoDate } from '../../shared/dates/iso-date';
-import type { AccountId } from '../../shared/ids';
+import type { AccountId, UserId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
 import { addAddress, makeSupervisor } from '../testing/builders';
@@ -86,11 +86,25 @@ describeWithPg("the server judging a supervisor's decisions in the collection cy
     ]);
     expect(listed[0]?.changes.map((c) => c.tbl)).toContain('bad_debt_moves');
 
-    // the office's supervisor approving the same at A is taken, and reaches B
-    moveToBadDebt(a, account, { asker: b.ctx.userId });
+    // the request waits again at both desks, as the office holds it; rep.2 made a supervisor
+    // by the office's own (at A), their approval at B is taken and reaches A
+    const waiting = (d: Desktop) =>
+      oneOrThrow<{ id: number }>(
+        d.ctx.db,
+        `SELECT id FROM adjustment_requests WHERE status = 'pending'`,
+      ).id;
+    expect(waiting(a)).toBeGreaterThan(0);
+    const rep2 = oneOrThrow<{ id: UserId }>(
+      a.ctx.db,
+      `SELECT id FROM users WHERE username = 'rep.2'`,
+    ).id;
+    makeSupervisor(a.ctx, rep2);
+    call(a.ctx, 'addActivity', { accountId: account, kind: 'note', text: 'rep.2 approves.' });
     await syncAll(a, b);
-    expect(statusOf(b, account)).toBe('bad_debt');
-    expect(await moves(server)).toEqual([{ movedBy: 'user:rep.one', undoneBy: null }]);
+    call(b.ctx, 'decideAdjustment', { requestId: waiting(b), decision: 'approve' });
+    await syncAll(b, a);
+    expect(statusOf(a, account)).toBe('bad_debt');
+    expect(await moves(server)).toEqual([{ movedBy: 'user:rep.2', undoneBy: null }]);
     expect(notSyncedActions(a.ctx.db)).toEqual([]);
   });
 

@@ -15,6 +15,7 @@ import { takeStage } from './stages';
 import { writeUser } from './users';
 import { HEARD_AT_THE_OFFICE, heardAtTheOffice, takeStatusEvent } from './status-events';
 import { standOnCollectionRecords, withdrawInserted } from './withdraw';
+import { awaitsItsPosting } from './request-postings';
 import { changes as changesSchema, serverRow, type Change, type ServerRow } from './wire';
 
 /**
@@ -188,6 +189,8 @@ function takeRecord(db: Db, r: Extract<ServerRow, { tbl: ChangeableTable }>, id:
       return updateRecord(db, r.tbl, id, r.row);
     case 'claim_lines':
       return updateRecord(db, r.tbl, id, r.row);
+    case 'adjustment_requests':
+      return updateRecord(db, r.tbl, id, r.row);
   }
   // a table added to the changeable ones fails here, not by taking nothing
   const unhandled: never = r;
@@ -245,7 +248,7 @@ const isHeld = (db: ReadDb, tbl: string, gid: string) =>
   one(db, `SELECT 1 AS n FROM sync_held WHERE tbl = ? AND gid = ?`, tbl, gid) !== undefined;
 
 function waitsOnHeld(db: ReadDb, r: ServerRow): boolean {
-  return referencesOf(r).some(([tbl, gid]) => isHeld(db, tbl, gid));
+  return referencesOf(r).some(([tbl, gid]) => isHeld(db, tbl, gid)) || awaitsItsPosting(db, r);
 }
 
 export interface OutboxRow {

@@ -36,6 +36,7 @@ import { paymentPlanTravels, promiseTravels } from './wire-plans';
 import { assistanceApplicationRow, ecaNoticeRow } from './wire-assistance';
 import { dunningStageTravels } from './wire-stages';
 import { letterheadTravels } from './wire-letterhead';
+import { REQUEST_CHANGES, REQUEST_SERVER_ROWS } from './wire-requests';
 
 /**
  * What travels between a desktop and the server: rows by office-wide ids (gids), never by
@@ -301,6 +302,7 @@ export const serverRow = z.discriminatedUnion('tbl', [
   filed[1].extend({ row: correspondenceRow.extend(purged) }),
   ...changeable,
   ...CONTACT_SERVER_ROWS,
+  ...REQUEST_SERVER_ROWS,
   dunningStageTravels,
   documentSendingTravels,
   letterheadTravels,
@@ -354,6 +356,7 @@ export const change = z.discriminatedUnion('tbl', [
   dunningStageTravels.extend(insertedOrChanged),
   documentSendingTravels.extend(inserted),
   letterheadTravels.extend(insertedOrChanged),
+  ...REQUEST_CHANGES,
 ]);
 export type Change = z.infer<typeof change>;
 
@@ -363,6 +366,7 @@ export const TRAVELLING_TABLES: readonly string[] = [
   ...filed,
   ...changeable,
   ...CONTACT_SERVER_ROWS,
+  ...REQUEST_SERVER_ROWS,
   promiseTravels,
   paymentPlanTravels,
   dunningStageTravels,

@@ -60,6 +60,7 @@ import { migration071 } from './071-office-agency-edits-of-older-versions';
 import { migration072 } from './072-office-facility-edits-of-older-versions';
 import { migration073 } from './073-claim-status-events-from-the-office';
 import { migration074 } from './074-claim-providers-unknown';
+import { migration076 } from './076-adjustment-requests-from-the-office';
 import { migration077 } from './077-office-letterhead';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
@@ -247,6 +248,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 74,
     name: "office database: a claim's providers travel; those a linked copy cannot vouch for noted",
     sql: migration074,
+  },
+  {
+    version: 76,
+    name: 'office database: requests waiting for approval travel, and those of older versions',
+    sql: migration076,
   },
   {
     version: 77,

@@ -19,6 +19,7 @@ import { isChangeableChange, type ChangeableTable } from '../record-columns';
 import { deidentifies, purgePerson, removedOnServer, type PurgeHints } from './purge';
 import { insertDocumentSending, withKnownDenial } from './documents';
 import { heardAlready } from './status-events';
+import { decideFirst, withOfficeRequests } from './requests';
 
 /** Raised inside the entry's transaction to roll it back and answer with a reason. */
 class Refusal extends Error {
@@ -60,11 +61,14 @@ export async function applyEntry(
       if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, e.seq, digest);
       // most entries are notes, follow-ups and money: nothing of these to judge or read
       if (e.changes.some((c) => c.tbl === 'billing_rules')) await judgeRules(client, e.changes);
+      const decided = await decideRequestsFirst(client, desktopId, e.changes);
       for (const sent of e.changes) {
         const c = sent.tbl === 'documents' ? await withKnownDenial(client, sent) : sent;
         let version = c.version;
         let logged = c.row;
-        if (c.tbl === 'users') {
+        if (decided.has(c)) {
+          // a request's decision, applied first (requests.ts), is logged in its place
+        } else if (c.tbl === 'users') {
           // a name already known in the same standing changes nothing and is not logged
           if (!(await applyUser(client, c))) continue;
         } else if (c.tbl === 'billing_rules') {
@@ -106,7 +110,9 @@ export async function applyEntry(
     });
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    return recordRefusal(pool, desktopId, e.seq, digest, error);
+    // a request decided in a refused entry: its desk takes the office's record of it
+    const rows = await withOfficeRequests(pool, e.changes, error.serverRows);
+    return recordRefusal(pool, desktopId, e.seq, digest, new Refusal(error.reason, rows));
   }
 }
 
@@ -205,6 +211,20 @@ async function applyLetterhead(
   }
 }
 
+async function decideRequestsFirst(
+  client: pg.ClientBase,
+  desktopId: string,
+  changes: readonly Change[],
+): Promise<ReadonlySet<Change>> {
+  try {
+    return await decideFirst(client, desktopId, changes);
+  } catch (error) {
+    // the desktop takes the office's state of the request
+    if (error instanceof RecordChangeRefused) throw new Refusal(error.reason, error.serverRows);
+    throw error;
+  }
+}
+
 /** The rules of an entry judged together: calling hours must start before they end. */
 async function judgeRules(client: pg.ClientBase, changes: readonly Change[]): Promise<void> {
   try {
@@ -296,7 +316,8 @@ async function applyChange(
     c.tbl === 'promises' ||
     c.tbl === 'assistance_applications' ||
     c.tbl === 'eca_notices' ||
-    c.tbl === 'claim_status_events'
+    c.tbl === 'claim_status_events' ||
+    c.tbl === 'adjustment_requests'
   ) {
     try {
       await insertRecord(client, desktopId, c);

@@ -186,6 +186,7 @@ const NOUN: Record<ChangeableTable, string> = {
   assistance_applications: 'financial-assistance application',
   agencies: 'collection agency',
   claim_lines: 'claim line',
+  adjustment_requests: 'request waiting for approval',
 };
 
 /**
@@ -236,5 +237,7 @@ function named(c: RecordUpdate, now: ServerRow): string {
     }
     case 'claim_lines':
       return `line ${c.row.lineNumber} of this claim`;
+    case 'adjustment_requests':
+      return "this account's request waiting for approval";
   }
 }

@@ -27,6 +27,7 @@ const ENDED: Partial<Record<ChangeableTable, readonly [decision: string, record:
   assistance_applications: ['decide a financial-assistance application', 'the application'],
   contact_restrictions: ['lift a contact restriction', 'the restriction, which stands'],
   agencies: ['change a collection agency', 'the agency'],
+  adjustment_requests: ['approve or refuse a request waiting for approval', 'the request'],
 };
 
 /** Why the office refused a record made by someone it does not know as a supervisor. */

@@ -7,6 +7,7 @@ import { CHANGING_020 } from './020-assistance';
 import { CHANGING_028 } from './028-agency-changes';
 import { CHANGING_029 } from './029-claim-line-changes';
 import { CHANGING_031 } from './031-facility-changes';
+import { CHANGING_035 } from './035-adjustment-requests';
 
 // the grants of migration 17, and those of the later migrations that made more records change
 const CHANGING: Record<string, string> = {
@@ -17,6 +18,7 @@ const CHANGING: Record<string, string> = {
   ...CHANGING_028,
   ...CHANGING_029,
   ...CHANGING_031,
+  ...CHANGING_035,
 };
 
 describe("what a desk's login may update on the server", () => {

@@ -32,6 +32,7 @@ import { serverMigration031 } from './031-facility-changes';
 import { serverMigration032 } from './032-claim-status-events';
 import { serverMigration033 } from './033-claim-providers';
 import { serverMigration034 } from './034-claim-status-files';
+import { serverMigration035 } from './035-adjustment-requests';
 import { serverMigration036 } from './036-letterhead';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
@@ -211,6 +212,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 34,
     name: "one desk's events of a 277 file for a claim, office-wide",
     sql: serverMigration034,
+  },
+  {
+    version: 35,
+    name: 'a request waiting for approval and its decision, by an active supervisor',
+    sql: serverMigration035,
   },
   {
     version: 36,
