@@ -12,7 +12,7 @@ import {
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { createTestCtx } from '../testing/test-db';
 import type { Ctx } from '../core/context';
-import { refusedWithFollowers } from './take';
+import { refusedWithFollowers } from './take-refused';
 
 /** Three conflicts the three-desktop property test found, each told as two people's day. */
 

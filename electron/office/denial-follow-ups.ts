@@ -4,7 +4,7 @@ import { localIdOf, setSyncRow } from './gids';
 import { addEntry } from './outbox';
 import { boundReferencesOf } from './records';
 import { readFollowUp, updateFollowUp } from './rows';
-import { outboxEntries } from './take';
+import { outboxEntries } from './take-refused';
 import type { Change, ServerRow } from './wire';
 
 type FollowUpChange = Extract<Change, { tbl: 'follow_ups' }>;

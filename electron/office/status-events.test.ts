@@ -16,7 +16,7 @@ import { gidOf, requireOfficeLink } from './gids';
 import { notSyncedActions } from './not-synced';
 import { applyEntry } from './server/apply';
 import { openPool } from './server/connection';
-import { outboxEntries } from './take';
+import { outboxEntries } from './take-refused';
 
 /** The claim's status history as a desk holds it, by office-wide ids, oldest first. */
 function statusEvents(ctx: Ctx) {

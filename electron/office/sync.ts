@@ -27,7 +27,8 @@ import { heldDocuments, placeDocumentFiles, removeFiles, sendDocumentFiles } fro
 import { OfficeRefused } from './refused';
 import { sendBaseFiles } from './base-documents';
 import { trackDenialsByOffice } from './denial-follow-ups';
-import { refusedWithFollowers, takeRows, takeServerState } from './take';
+import { takeRows } from './take';
+import { refusedWithFollowers, takeServerState } from './take-refused';
 import { purgeHintsOf, takeWithDeidentified } from './deidentified';
 import { fetchRecords } from './server/record-changes';
 import { officeStatusEvents } from './server/status-events';

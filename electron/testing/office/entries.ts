@@ -2,7 +2,7 @@ import { expect, onTestFinished } from 'vitest';
 import { requireOfficeLink } from '../../office/gids';
 import { applyEntry } from '../../office/server/apply';
 import { openPool, type ServerConfig } from '../../office/server/connection';
-import { outboxEntries } from '../../office/take';
+import { outboxEntries } from '../../office/take-refused';
 import type { Entry } from '../../office/wire';
 import type { Desktop } from './desktops';
 
