@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { EntryReplayed } from '../refused';
-import type { Change, Entry, Outcome, ServerRow } from '../wire';
+import type { Change, Entry, Outcome } from '../wire';
 import { entry as entrySchema, serverRows as serverRowsSchema } from '../wire';
 import { inServerTransaction, sqlState } from './connection';
 import { syncStep } from '../steps';
@@ -10,26 +10,17 @@ import { activityValues, followUpValues, serverFollowUp } from './rows';
 import { BatchRefused, insertBatchClosing } from './batches';
 import { insertMoney, MoneyRefused } from './money';
 import { AlreadyCreated, insertRecord } from './records';
-import { applyUserChange, UserRefused } from './users';
-import { applyRuleChange, judgeCallingHours, RuleRefused } from './rules';
-import { applyLetterheadChange, LetterheadRefused } from './letterhead';
+import { applyUserChange } from './users';
+import { applyRuleChange, judgeCallingHours } from './rules';
+import { applyLetterheadChange } from './letterhead';
 import { applyStageChange } from './stages';
-import { changeRecord, RecordChangeRefused } from './record-changes';
-import { isChangeableChange, type ChangeableTable } from '../record-columns';
+import { changeRecord } from './record-changes';
+import { isChangeableChange } from '../record-columns';
 import { deidentifies, purgePerson, removedOnServer, type PurgeHints } from './purge';
 import { insertDocumentSending, withKnownDenial } from './documents';
 import { heardAlready } from './status-events';
 import { decideFirst, withOfficeRequests } from './requests';
-
-/** Raised inside the entry's transaction to roll it back and answer with a reason. */
-class Refusal extends Error {
-  constructor(
-    readonly reason: string,
-    readonly serverRows: ServerRow[],
-  ) {
-    super(reason);
-  }
-}
+import { Refusal, refusedWithOfficeRows } from './refusal';
 
 /** Wakes listening desktops at commit; the payload names the desktop that wrote. */
 export const CHANGES_CHANNEL = 'claimdesk_changes';
@@ -60,8 +51,12 @@ export async function applyEntry(
       );
       if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, e.seq, digest);
       // most entries are notes, follow-ups and money: nothing of these to judge or read
-      if (e.changes.some((c) => c.tbl === 'billing_rules')) await judgeRules(client, e.changes);
-      const decided = await decideRequestsFirst(client, desktopId, e.changes);
+      if (e.changes.some((c) => c.tbl === 'billing_rules')) {
+        // calling hours must start before they end, whichever of the two the entry sets
+        const rules = e.changes.filter((c) => c.tbl === 'billing_rules');
+        await refusedWithOfficeRows(() => judgeCallingHours(client, rules));
+      }
+      const decided = await refusedWithOfficeRows(() => decideFirst(client, desktopId, e.changes));
       for (const sent of e.changes) {
         const c = sent.tbl === 'documents' ? await withKnownDenial(client, sent) : sent;
         let version = c.version;
@@ -70,11 +65,11 @@ export async function applyEntry(
           // a request's decision, applied first (requests.ts), is logged in its place
         } else if (c.tbl === 'users') {
           // a name already known in the same standing changes nothing and is not logged
-          if (!(await applyUser(client, c))) continue;
+          if (!(await refusedWithOfficeRows(() => applyUserChange(client, c)))) continue;
         } else if (c.tbl === 'billing_rules') {
-          version = await applyRule(client, desktopId, c);
+          version = await refusedWithOfficeRows(() => applyRuleChange(client, desktopId, c));
         } else if (c.tbl === 'letterhead') {
-          version = await applyLetterhead(client, desktopId, c);
+          version = await refusedWithOfficeRows(() => applyLetterheadChange(client, desktopId, c));
         } else if (c.tbl === 'document_sendings') {
           // a letter another desk marked sent first: the office keeps that mark
           if (!(await insertDocumentSending(client, desktopId, c))) continue;
@@ -170,74 +165,6 @@ async function recordRefusal(
   });
 }
 
-async function applyUser(
-  client: pg.ClientBase,
-  c: Extract<Change, { tbl: 'users' }>,
-): Promise<boolean> {
-  try {
-    return await applyUserChange(client, c);
-  } catch (error) {
-    // the desktop takes the office's state of the user
-    if (error instanceof UserRefused) throw new Refusal(error.reason, error.serverRows);
-    throw error;
-  }
-}
-
-async function applyRule(
-  client: pg.ClientBase,
-  desktopId: string,
-  c: Extract<Change, { tbl: 'billing_rules' }>,
-): Promise<number> {
-  try {
-    return await applyRuleChange(client, desktopId, c);
-  } catch (error) {
-    // the desktop takes the office's rule
-    if (error instanceof RuleRefused) throw new Refusal(error.reason, error.serverRows);
-    throw error;
-  }
-}
-
-async function applyLetterhead(
-  client: pg.ClientBase,
-  desktopId: string,
-  c: Extract<Change, { tbl: 'letterhead' }>,
-): Promise<number> {
-  try {
-    return await applyLetterheadChange(client, desktopId, c);
-  } catch (error) {
-    // the desktop takes the office's letterhead
-    if (error instanceof LetterheadRefused) throw new Refusal(error.reason, error.serverRows);
-    throw error;
-  }
-}
-
-async function decideRequestsFirst(
-  client: pg.ClientBase,
-  desktopId: string,
-  changes: readonly Change[],
-): Promise<ReadonlySet<Change>> {
-  try {
-    return await decideFirst(client, desktopId, changes);
-  } catch (error) {
-    // the desktop takes the office's state of the request
-    if (error instanceof RecordChangeRefused) throw new Refusal(error.reason, error.serverRows);
-    throw error;
-  }
-}
-
-/** The rules of an entry judged together: calling hours must start before they end. */
-async function judgeRules(client: pg.ClientBase, changes: readonly Change[]): Promise<void> {
-  try {
-    await judgeCallingHours(
-      client,
-      changes.filter((c) => c.tbl === 'billing_rules'),
-    );
-  } catch (error) {
-    if (error instanceof RuleRefused) throw new Refusal(error.reason, error.serverRows);
-    throw error;
-  }
-}
-
 /**
  * A move to bad debt an older version recorded goes at the upgrade without its write-off,
  * which went to the office when it was posted and stays there (migration 67): refused, the
@@ -273,7 +200,10 @@ async function applyChange(
       `Desktop ${desktopId} sent ${c.gid} from version ${c.baseVersion} to ${c.version}`,
     );
   }
-  if (c.op === 'update' && isChangeableChange(c)) return applyRecordChange(client, desktopId, c);
+  if (c.op === 'update' && isChangeableChange(c)) {
+    // refused, the desktop takes the office's state of the record
+    return refusedWithOfficeRows(() => changeRecord(client, desktopId, c));
+  }
   if (c.tbl === 'receipts' || c.tbl === 'ledger_entries') {
     try {
       await insertMoney(client, desktopId, c.gid, c);
@@ -369,20 +299,6 @@ async function applyChange(
   const now = await serverFollowUp(client, 'gid = $1', [c.gid]);
   if (!now) throw new Refusal('The office has no such follow-up.', []);
   throw new Refusal(`Someone changed this follow-up first: ${describeRow(now)}`, [now]);
-}
-
-async function applyRecordChange(
-  client: pg.ClientBase,
-  desktopId: string,
-  c: Extract<Change, { tbl: ChangeableTable }>,
-): Promise<void> {
-  try {
-    await changeRecord(client, desktopId, c);
-  } catch (error) {
-    // the desktop takes the office's state of the record
-    if (error instanceof RecordChangeRefused) throw new Refusal(error.reason, error.serverRows);
-    throw error;
-  }
 }
 
 async function insertFollowUp(
