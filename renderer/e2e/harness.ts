@@ -133,6 +133,37 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await checkScreen(page, name);
 }
 
+/** Counts the pixels of a drawn canvas that are not white: a blank page has none. */
+export function inkOn(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const canvas = el as HTMLCanvasElement;
+      const context = canvas.getContext('2d');
+      if (!context) return 0;
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 200) ink++;
+      return ink;
+    });
+}
+
+/** window.print opens the system dialog; here it only counts the calls and the pages. */
+export async function stubPrint(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { printed: number[] };
+    w.printed = [];
+    window.print = () => {
+      w.printed.push(document.querySelectorAll('.print-pages img').length);
+    };
+  });
+}
+
+/** The pages of each print since `stubPrint`, one number a call. */
+export const printed = (page: Page) =>
+  page.evaluate(() => (window as unknown as { printed: number[] }).printed);
+
 /**
  * What every end-to-end test file needs: one Chromium and one renderer server for the
  * file, and per test the databases and pages it opened, closed after it. Any page error
