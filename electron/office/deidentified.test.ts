@@ -178,15 +178,19 @@ describeWithPg('a person de-identified at one desktop', () => {
     // A has no names left to look for: what was typed before is blanked whole
     await a.sync.sync();
     const atA = personTextsOf(a.ctx.db, [accountId]);
-    expect(atA).toHaveLength(13);
+    expect(atA).toHaveLength(15);
     expect(atA.join('\n')).not.toMatch(NAME);
     expect(atA).toContain('collection_holds.note: Estate executor filed.');
     expect(atA).toContain(`assistance_applications.missing: ["${REMOVED}","${REMOVED}"]`);
     const blanked = atA.filter(
       (t) => !t.startsWith('assistance_applications.missing') && !t.includes('Estate executor'),
     );
-    expect(blanked).toHaveLength(11);
+    expect(blanked).toHaveLength(13);
     for (const t of blanked) expect(t.slice(t.indexOf(': ') + 2)).toBe(REMOVED);
+    // the refused write-off B recorded: its memo and its decision note, each typed before
+    expect(all(a.ctx.db, `SELECT memo, decision_note AS note FROM adjustment_requests`)).toEqual([
+      { memo: REMOVED, note: REMOVED },
+    ]);
     // nothing was sent for it: the server keeps what B sent, scrubbed by B's own copy later
     expect(await a.sync.sync()).toMatchObject({ push: { accepted: 0, refused: 0 } });
     expect(balanceDrift(a.ctx)).toBe(0);

@@ -19,12 +19,13 @@ export function withoutIdentifiers(text: string, texts: readonly string[]): stri
 }
 
 /**
- * The free-text columns of the collection records a person types about an account, which
- * can spell the patient's name ("Eleanor Testwell's daughter disputes the bill"): the scrub
- * takes the person's names out of them as out of the notes. A contact restriction's
- * attorney columns are the attorney's, not the patient's, and stay. Server migration 23
- * lists the same columns by their server names and wire fields (purge-texts.test.ts keeps
- * the two in step).
+ * The free-text columns of the collection records a person types about an account, and of a
+ * request waiting for approval (its memo, its decision note), which can spell the patient's
+ * name ("Eleanor Testwell's daughter disputes the bill"): the scrub takes the person's names
+ * out of them as out of the notes. A contact restriction's attorney columns are the
+ * attorney's, not the patient's, and stay; so does a refund's reference, the check number its
+ * receipt carries (a money row, never rewritten). Server migrations 23 and 37 list the same
+ * columns by their server names and wire fields (purge-texts.test.ts keeps the two in step).
  */
 export const PERSON_TEXTS = {
   contact_restrictions: ['note', 'lift_reason'],
@@ -36,6 +37,7 @@ export const PERSON_TEXTS = {
   bad_debt_moves: ['undo_reason'],
   agency_placements: ['recall_reason'],
   extraordinary_actions: ['note', 'reversal_reason'],
+  adjustment_requests: ['memo', 'decision_note'],
 } as const satisfies Record<string, readonly string[]>;
 
 type PersonTexts = typeof PERSON_TEXTS;
@@ -60,6 +62,7 @@ export const WRITTEN_AT: {
   bad_debt_moves: { undo_reason: 'undone_at' },
   agency_placements: { recall_reason: 'recalled_at' },
   extraordinary_actions: { note: 'taken_at', reversal_reason: 'reversed_at' },
+  adjustment_requests: { memo: 'requested_at', decision_note: 'decided_at' },
 };
 
 export const isPersonTextTable = (tbl: string): tbl is PersonTextTable =>
