@@ -148,14 +148,15 @@ function blanked(text: string, list: boolean): string {
  * desk that was offline): its names can no longer be looked for here, so each text typed
  * before `deidentifiedAt` is replaced by the marker whole, as a late note is; one typed later
  * was typed knowing, and one already holding the marker was scrubbed where it was written.
- * With the capture held off, as every scrub: the server keeps its own copy as sent.
+ * With the capture held off, as every scrub: the server keeps its own copy as sent. Returns
+ * the texts it took out (a list's items), for the history lines that quote them.
  */
 export function blankedIfWrittenBefore(
   db: Db,
   tbl: PersonTextTable,
   id: number,
   deidentifiedAt: string,
-): boolean {
+): string[] {
   const texts: Record<string, string> = WRITTEN_AT[tbl];
   const columns = Object.keys(texts);
   const row = one<Record<string, string | null>>(
@@ -164,15 +165,19 @@ export function blankedIfWrittenBefore(
       WHERE id = ?`,
     id,
   );
-  if (!row) return false;
+  if (!row) return [];
+  const gone: string[] = [];
   const changed = columns.flatMap((c) => {
     const was = row[c];
     const at = row[`at:${c}`];
     if (typeof was !== 'string' || !at || at >= deidentifiedAt) return [];
-    const now = blanked(was, LISTS.has(`${tbl}.${c}`));
-    return now === was ? [] : [[c, now] as const];
+    const list = LISTS.has(`${tbl}.${c}`);
+    const now = blanked(was, list);
+    if (now === was) return [];
+    gone.push(...((list ? textsOf(was) : null) ?? [was]).filter((t) => !t.includes(REMOVED)));
+    return [[c, now] as const];
   });
-  if (changed.length === 0) return false;
+  if (changed.length === 0) return [];
   withCaptureOff(db, () =>
     run(
       db,
@@ -181,5 +186,5 @@ export function blankedIfWrittenBefore(
       id,
     ),
   );
-  return true;
+  return gone;
 }
