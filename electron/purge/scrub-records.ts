@@ -93,8 +93,8 @@ export function scrubbedText(text: string, list: boolean, texts: readonly string
 }
 
 /**
- * Takes `texts` out of the collection records' free texts on the accounts (PERSON_TEXTS), in
- * place. With the capture held off: the office's server takes them out of its own rows in
+ * Takes `texts` out of the collection records' and requests' free texts on the accounts
+ * (PERSON_TEXTS), in place. With the capture held off: the office's server takes them out of its own rows in
  * the purge that applies the de-identification, as it does the notes, and a change sent
  * instead would move a lifted restriction or an ended plan one version on (refused there)
  * and cannot reach an insert-only release or promise at all. The desk's own keep-as-recorded
