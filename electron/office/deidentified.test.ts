@@ -178,17 +178,79 @@ describeWithPg('a person de-identified at one desktop', () => {
     // A has no names left to look for: what was typed before is blanked whole
     await a.sync.sync();
     const atA = personTextsOf(a.ctx.db, [accountId]);
-    expect(atA).toHaveLength(13);
+    expect(atA).toHaveLength(15);
     expect(atA.join('\n')).not.toMatch(NAME);
     expect(atA).toContain('collection_holds.note: Estate executor filed.');
     expect(atA).toContain(`assistance_applications.missing: ["${REMOVED}","${REMOVED}"]`);
     const blanked = atA.filter(
       (t) => !t.startsWith('assistance_applications.missing') && !t.includes('Estate executor'),
     );
-    expect(blanked).toHaveLength(11);
+    expect(blanked).toHaveLength(13);
     for (const t of blanked) expect(t.slice(t.indexOf(': ') + 2)).toBe(REMOVED);
+    // the refused write-off B recorded: its memo and its decision note, each typed before
+    expect(all(a.ctx.db, `SELECT memo, decision_note AS note FROM adjustment_requests`)).toEqual([
+      { memo: REMOVED, note: REMOVED },
+    ]);
     // nothing was sent for it: the server keeps what B sent, scrubbed by B's own copy later
     expect(await a.sync.sync()).toMatchObject({ push: { accepted: 0, refused: 0 } });
     expect(balanceDrift(a.ctx)).toBe(0);
   });
 });
+
+describeWithPg(
+  'a request on her account decided before she was de-identified, arriving after',
+  () => {
+    it('is blanked where typed before, and its refusal line keeps no note of her', async () => {
+      const server = await createServerDatabase();
+      const { a, b, accountIds } = await twoDesktops(server, 1, eleanor);
+      const accountId = accountIds[0] as AccountId;
+      // a write-off asked for at A, waiting at both
+      asRequest(a, () =>
+        run(
+          a.ctx.db,
+          `INSERT INTO adjustment_requests (kind, account_id, side, amount, reason_code, memo,
+           requested_at, requested_by)
+         VALUES ('write_off', ?, 'patient', 1500, 'SMALL_BALANCE', ?, ?, ?)`,
+          accountId,
+          "Write off per Eleanor Testwell's hardship call.",
+          `${addDays(TEST_TODAY, -2)}T09:00:00.000Z`,
+          a.ctx.userId,
+        ),
+      );
+      await syncAll(a, b);
+      for (const d of [a, b]) closeAccount(d, accountId);
+      // B, not yet synced, refuses it the day before A de-identifies her
+      const dayBefore = { ...b.ctx, clock: fixedClock(addDays(TEST_TODAY, -1)) };
+      const requestAtB = oneOrThrow<{ id: number }>(
+        b.ctx.db,
+        `SELECT id FROM adjustment_requests`,
+      ).id;
+      call(dayBefore, 'decideAdjustment', {
+        requestId: requestAtB,
+        decision: 'reject',
+        note: 'Eleanor Testwell has not sent the hardship letter.',
+      });
+      deidentifyAt(a, accountId);
+      await a.sync.sync();
+      await b.sync.sync();
+      // A takes B's refusal with no names left to look for: the note blanked whole, the memo
+      // too (the refusal came with the request as B held it, naming her), and the refusal's
+      // history line without the note
+      await a.sync.pull();
+      expect(
+        all(a.ctx.db, `SELECT status, memo, decision_note AS note FROM adjustment_requests`),
+      ).toEqual([{ status: 'rejected', memo: REMOVED, note: REMOVED }]);
+      expect(
+        all(a.ctx.db, `SELECT body FROM activities WHERE body LIKE 'Write-off of % refused%'`),
+      ).toEqual([{ body: `Write-off of $15.00 refused: ${REMOVED}` }]);
+      // B scrubbed its own copy by her names as it took the de-identification
+      expect(all(b.ctx.db, `SELECT memo, decision_note AS note FROM adjustment_requests`)).toEqual([
+        {
+          memo: `Write off per ${REMOVED}'s hardship call.`,
+          note: `${REMOVED} has not sent the hardship letter.`,
+        },
+      ]);
+      for (const d of [a, b]) expect(whatNamesHer(d)).not.toMatch(NAME);
+    });
+  },
+);

@@ -9,7 +9,12 @@ import {
   isPersonTextTable,
   type PersonTextTable,
 } from '../purge/scrub-records';
-import { personIdentifiers, scrubPersonRows, type PersonNames } from '../purge/scrub';
+import {
+  personIdentifiers,
+  scrubPersonRows,
+  withoutIdentifiers,
+  type PersonNames,
+} from '../purge/scrub';
 import { gidOf, localIdOf } from './gids';
 import { deidentifies, type PurgeHints } from './server/purge';
 import type { Change, ServerRow } from './wire';
@@ -87,16 +92,45 @@ function deidentifiedBefore(
 type PersonTextRow = Extract<ServerRow, { tbl: PersonTextTable }>;
 const isPersonTextRow = (r: ServerRow): r is PersonTextRow => isPersonTextTable(r.tbl);
 
-/** A collection record's texts typed before the de-identification here, blanked whole. */
-function blankLateRecord(ctx: Ctx, r: PersonTextRow, now: ReadonlySet<number>) {
+/**
+ * A record's texts typed before the de-identification here, blanked whole: returns its
+ * account and the texts taken out, or null.
+ */
+function blankLateRecord(
+  ctx: Ctx,
+  r: PersonTextRow,
+  now: ReadonlySet<number>,
+): { accountId: number; texts: string[] } | null {
   const accountId = localIdOf(ctx.db, 'accounts', r.row.accountGid);
   const id = localIdOf(ctx.db, r.tbl, r.gid);
-  if (accountId === undefined || id === undefined) return;
+  if (accountId === undefined || id === undefined) return null;
   const last = deidentifiedBefore(ctx.db, accountId, now)
     .map((p) => p.at)
     .sort()
     .at(-1);
-  if (last) blankedIfWrittenBefore(ctx.db, r.tbl, id, last);
+  return last ? { accountId, texts: blankedIfWrittenBefore(ctx.db, r.tbl, id, last) } : null;
+}
+
+/**
+ * The history lines that came with those records and quote a text blanked from them (a
+ * request's refusal, "Write-off of $15.00 refused: <its note>"): that text taken out as the
+ * record's was, the rest of the line, the app's own, kept.
+ */
+function unquoteLate(ctx: Ctx, rows: readonly ServerRow[], quoted: ReadonlyMap<number, string[]>) {
+  for (const r of rows) {
+    if (r.tbl !== 'activities' || r.row.kind !== 'system') continue;
+    const accountId = localIdOf(ctx.db, 'accounts', r.row.accountGid);
+    const id = localIdOf(ctx.db, 'activities', r.gid);
+    const texts = accountId === undefined ? undefined : quoted.get(accountId);
+    if (!texts || id === undefined) continue;
+    const line = one<{ body: string }>(ctx.db, `SELECT body FROM activities WHERE id = ?`, id);
+    if (!line) continue;
+    const body = withoutIdentifiers(
+      line.body,
+      texts.filter((t) => t.trim().length >= 2).sort((x, y) => y.length - x.length),
+    );
+    if (body !== line.body) run(ctx.db, `UPDATE activities SET body = ? WHERE id = ?`, body, id);
+  }
 }
 
 /**
@@ -105,10 +139,12 @@ function blankLateRecord(ctx: Ctx, r: PersonTextRow, now: ReadonlySet<number>) {
  * de-identification is replaced by the marker whole, since its names can no longer be
  * looked for; so is each text of a collection record typed before it; an address is the
  * marker like the rest; a scan's file is removed. The history's system lines are the app's
- * own and stay.
+ * own and stay, but for a record's blanked text they quote.
  */
 function scrubLateArrivals(ctx: Ctx, rows: readonly ServerRow[], now: ReadonlySet<number>) {
   const accounts = new Set<number>();
+  // the texts blanked from late records, by account
+  const quoted = new Map<number, string[]>();
   for (const r of rows) {
     if (r.tbl === 'addresses') {
       const personId = localIdOf(ctx.db, 'people', r.row.personGid);
@@ -116,7 +152,8 @@ function scrubLateArrivals(ctx: Ctx, rows: readonly ServerRow[], now: ReadonlySe
       continue;
     }
     if (isPersonTextRow(r)) {
-      blankLateRecord(ctx, r, now);
+      const late = blankLateRecord(ctx, r, now);
+      if (late) quoted.set(late.accountId, [...(quoted.get(late.accountId) ?? []), ...late.texts]);
       continue;
     }
     if (r.tbl !== 'activities' && r.tbl !== 'correspondence') continue;
@@ -132,6 +169,7 @@ function scrubLateArrivals(ctx: Ctx, rows: readonly ServerRow[], now: ReadonlySe
       run(ctx.db, `UPDATE activities SET body = ? WHERE id = ?`, REMOVED, id);
     }
   }
+  unquoteLate(ctx, rows, quoted);
   for (const accountId of accounts) {
     const before = deidentifiedBefore(ctx.db, accountId, now);
     if (before.length === 0) continue;

@@ -10,7 +10,7 @@ import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { addRecordsNaming, personTextsOf } from '../testing/person-texts';
 import type { ServerConfig } from './server/connection';
-import { PURGED_TEXTS } from './server/migrations/023-purge-person-texts';
+import { PURGED_TEXTS_037 as PURGED_TEXTS } from './server/migrations/037-purge-request-texts';
 
 /** The server's collection records, their rows in the log and the refusal answers, as text. */
 async function recordsText(server: ServerConfig): Promise<string> {

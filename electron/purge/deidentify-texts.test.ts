@@ -3,7 +3,7 @@ import { REMOVED } from '../../shared/api/purge';
 import { isoDate } from '../../shared/dates/iso-date';
 import type { AccountId, PersonId } from '../../shared/ids';
 import { fixedClock } from '../core/context';
-import { run } from '../db/query';
+import { all, run } from '../db/query';
 import { addAccount, addPerson, makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
 import { addRecordsNaming, personTextsOf } from '../testing/person-texts';
@@ -36,7 +36,7 @@ afterEach(() => ctx.close());
 describe("de-identifying takes her name out of the collection records' texts", () => {
   it('scrubs every free text on her accounts, keeps the attorney and the other account', () => {
     const before = personTextsOf(ctx.db, [accountId]);
-    expect(before).toHaveLength(12);
+    expect(before).toHaveLength(14);
     for (const t of before) expect(t).toMatch(/Eleanor Testwell/);
 
     call(ctx, 'deidentifyPerson', { accountId, personId: eleanor, reason: 'Retention over' });
@@ -56,6 +56,38 @@ describe("de-identifying takes her name out of the collection records' texts", (
         .get(accountId),
     ).toEqual({ attorney_name: 'Paul Attorney' });
     for (const t of personTextsOf(ctx.db, [other])) expect(t).toMatch(/Eleanor Testwell/);
+  });
+
+  it("scrubs a request's memo and decision note, decided or waiting, another account's kept", () => {
+    const requests = (a: AccountId) =>
+      all(
+        ctx.db,
+        `SELECT status, memo, decision_note AS note FROM adjustment_requests
+          WHERE account_id = ? ORDER BY id`,
+        a,
+      );
+    // besides the refused write-off, one still waiting for a supervisor
+    run(
+      ctx.db,
+      `INSERT INTO adjustment_requests (kind, account_id, side, amount, reason_code, memo,
+         requested_at, requested_by)
+       VALUES ('write_off', ?, 'patient', 900, 'ADMIN', 'Testwell, Eleanor asked twice.', ?, ?)`,
+      accountId,
+      ctx.clock.now(),
+      ctx.userId,
+    );
+    call(ctx, 'deidentifyPerson', { accountId, personId: eleanor, reason: 'Retention over' });
+    expect(requests(accountId)).toEqual([
+      {
+        status: 'rejected',
+        memo: `Write off per ${REMOVED}'s hardship call.`,
+        note: `${REMOVED} has not sent the hardship letter.`,
+      },
+      { status: 'pending', memo: `${REMOVED} asked twice.`, note: null },
+    ]);
+    expect(requests(other)).toMatchObject([
+      { memo: "Write off per Eleanor Testwell's hardship call." },
+    ]);
   });
 
   it('lets nothing else rewrite a kept record: not before de-identifying, nor without the marker', () => {

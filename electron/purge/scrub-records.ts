@@ -19,12 +19,13 @@ export function withoutIdentifiers(text: string, texts: readonly string[]): stri
 }
 
 /**
- * The free-text columns of the collection records a person types about an account, which
- * can spell the patient's name ("Eleanor Testwell's daughter disputes the bill"): the scrub
- * takes the person's names out of them as out of the notes. A contact restriction's
- * attorney columns are the attorney's, not the patient's, and stay. Server migration 23
- * lists the same columns by their server names and wire fields (purge-texts.test.ts keeps
- * the two in step).
+ * The free-text columns of the collection records a person types about an account, and of a
+ * request waiting for approval (its memo, its decision note), which can spell the patient's
+ * name ("Eleanor Testwell's daughter disputes the bill"): the scrub takes the person's names
+ * out of them as out of the notes. A contact restriction's attorney columns are the
+ * attorney's, not the patient's, and stay; so does a refund's reference, the check number its
+ * receipt carries (a money row, never rewritten). Server migrations 23 and 37 list the same
+ * columns by their server names and wire fields (purge-texts.test.ts keeps the two in step).
  */
 export const PERSON_TEXTS = {
   contact_restrictions: ['note', 'lift_reason'],
@@ -36,6 +37,7 @@ export const PERSON_TEXTS = {
   bad_debt_moves: ['undo_reason'],
   agency_placements: ['recall_reason'],
   extraordinary_actions: ['note', 'reversal_reason'],
+  adjustment_requests: ['memo', 'decision_note'],
 } as const satisfies Record<string, readonly string[]>;
 
 type PersonTexts = typeof PERSON_TEXTS;
@@ -60,6 +62,7 @@ export const WRITTEN_AT: {
   bad_debt_moves: { undo_reason: 'undone_at' },
   agency_placements: { recall_reason: 'recalled_at' },
   extraordinary_actions: { note: 'taken_at', reversal_reason: 'reversed_at' },
+  adjustment_requests: { memo: 'requested_at', decision_note: 'decided_at' },
 };
 
 export const isPersonTextTable = (tbl: string): tbl is PersonTextTable =>
@@ -90,8 +93,8 @@ export function scrubbedText(text: string, list: boolean, texts: readonly string
 }
 
 /**
- * Takes `texts` out of the collection records' free texts on the accounts (PERSON_TEXTS), in
- * place. With the capture held off: the office's server takes them out of its own rows in
+ * Takes `texts` out of the collection records' and requests' free texts on the accounts
+ * (PERSON_TEXTS), in place. With the capture held off: the office's server takes them out of its own rows in
  * the purge that applies the de-identification, as it does the notes, and a change sent
  * instead would move a lifted restriction or an ended plan one version on (refused there)
  * and cannot reach an insert-only release or promise at all. The desk's own keep-as-recorded
@@ -145,14 +148,15 @@ function blanked(text: string, list: boolean): string {
  * desk that was offline): its names can no longer be looked for here, so each text typed
  * before `deidentifiedAt` is replaced by the marker whole, as a late note is; one typed later
  * was typed knowing, and one already holding the marker was scrubbed where it was written.
- * With the capture held off, as every scrub: the server keeps its own copy as sent.
+ * With the capture held off, as every scrub: the server keeps its own copy as sent. Returns
+ * the texts it took out (a list's items), for the history lines that quote them.
  */
 export function blankedIfWrittenBefore(
   db: Db,
   tbl: PersonTextTable,
   id: number,
   deidentifiedAt: string,
-): boolean {
+): string[] {
   const texts: Record<string, string> = WRITTEN_AT[tbl];
   const columns = Object.keys(texts);
   const row = one<Record<string, string | null>>(
@@ -161,15 +165,19 @@ export function blankedIfWrittenBefore(
       WHERE id = ?`,
     id,
   );
-  if (!row) return false;
+  if (!row) return [];
+  const gone: string[] = [];
   const changed = columns.flatMap((c) => {
     const was = row[c];
     const at = row[`at:${c}`];
     if (typeof was !== 'string' || !at || at >= deidentifiedAt) return [];
-    const now = blanked(was, LISTS.has(`${tbl}.${c}`));
-    return now === was ? [] : [[c, now] as const];
+    const list = LISTS.has(`${tbl}.${c}`);
+    const now = blanked(was, list);
+    if (now === was) return [];
+    gone.push(...((list ? textsOf(was) : null) ?? [was]).filter((t) => !t.includes(REMOVED)));
+    return [[c, now] as const];
   });
-  if (changed.length === 0) return false;
+  if (changed.length === 0) return [];
   withCaptureOff(db, () =>
     run(
       db,
@@ -178,5 +186,5 @@ export function blankedIfWrittenBefore(
       id,
     ),
   );
-  return true;
+  return gone;
 }

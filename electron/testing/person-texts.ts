@@ -9,7 +9,8 @@ type Table = keyof typeof PERSON_TEXTS;
  * A record on the account of each of `tables` whose free texts each name the patient
  * (`name`, "First Last"), as a person types them: a rule lifted, a hold, a release, an ended
  * plan, a promise, a decided application whose missing items name her, a collection action
- * and its reversal, a move to bad debt undone, a recalled placement. Written by plain SQL in
+ * and its reversal, a move to bad debt undone, a recalled placement, a write-off asked for and
+ * refused with a note. Written by plain SQL in
  * one transaction (a linked desk's capture notes them as it would a handler's).
  */
 export function addRecordsNaming(
@@ -162,6 +163,20 @@ export function addRecordsNaming(
         at,
         userId,
         `${name} applied for assistance.`,
+      ),
+    adjustment_requests: () =>
+      run(
+        db,
+        `INSERT INTO adjustment_requests (kind, account_id, side, amount, reason_code, memo,
+           status, requested_at, requested_by, decided_at, decided_by, decision_note)
+         VALUES ('write_off', ?, 'patient', 1500, 'SMALL_BALANCE', ?, 'rejected', ?, ?, ?, ?, ?)`,
+        accountId,
+        `Write off per ${name}'s hardship call.`,
+        at,
+        userId,
+        at,
+        userId,
+        `${name} has not sent the hardship letter.`,
       ),
   };
   db.transaction(() => {

@@ -46,9 +46,72 @@ export const PURGED_LISTS = ['assistance_applications.missing'];
 
 const isList = (tbl: string, column: string) => PURGED_LISTS.includes(`${tbl}.${column}`);
 
-const TABLES = Object.keys(PURGED_TEXTS)
-  .map((t) => `'${t}'`)
-  .join(', ');
+const tableUpdate = (tbl: string, columns: string[]) => {
+  const scrubbed = (c: string) => `public.purge_text(${c}, ${isList(tbl, c)}, texts)`;
+  return `  UPDATE public.${tbl}
+    SET ${columns.map((c) => `${c} = ${scrubbed(c)}`).join(',\n      ')}
+    WHERE account_gid = ANY (accts)
+      AND (${columns.map((c) => `${c} IS DISTINCT FROM ${scrubbed(c)}`).join('\n        OR ')});`;
+};
+
+/** The tables of `texts`, as an SQL list. */
+const tablesOf = (texts: Record<string, Record<string, string>>) =>
+  Object.keys(texts)
+    .map((t) => `'${t}'`)
+    .join(', ');
+
+/**
+ * `purge_wire_row` over the columns of `texts` (server column to wire field): a later
+ * migration whose table's texts the purge must reach defines it again with its own list.
+ */
+export const wireRowFunction = (
+  texts: Record<string, Record<string, string>>,
+) => `-- a record's row as it travels (the log's, a refusal's) with its free texts scrubbed
+CREATE FUNCTION purge_wire_row(t text, r jsonb, texts text[]) RETURNS jsonb LANGUAGE sql
+  IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT r || coalesce((SELECT jsonb_object_agg(f.field,
+        to_jsonb(public.purge_text(r ->> f.field, f.list, texts)))
+      FROM (VALUES ${Object.entries(texts)
+        .flatMap(([tbl, fields]) =>
+          Object.entries(fields).map(([c, f]) => `('${tbl}', '${f}', ${isList(tbl, c)})`),
+        )
+        .join(',\n        ')}
+      ) AS f (tbl, field, list)
+      WHERE f.tbl = t AND r ->> f.field IS NOT NULL), '{}'::jsonb)
+$$;
+
+`;
+
+/**
+ * `purge_person_texts` over the columns of `texts`, with `more` (statements of a later
+ * migration) before its end.
+ */
+export function personTextsFunction(
+  texts: Record<string, Record<string, string>>,
+  more = '',
+): string {
+  const tables = tablesOf(texts);
+  return `CREATE FUNCTION purge_person_texts(accts text[], texts text[]) RETURNS void LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+${Object.entries(texts)
+  .map(([tbl, fields]) => tableUpdate(tbl, Object.keys(fields)))
+  .join('\n')}
+  UPDATE public.change_log SET row = public.purge_wire_row(tbl, row, texts)
+    WHERE tbl IN (${tables}) AND row ->> 'accountGid' = ANY (accts)
+      AND row <> public.purge_wire_row(tbl, row, texts);
+  UPDATE public.applied_entries SET server_rows = (
+      SELECT jsonb_agg(CASE
+          WHEN e ->> 'tbl' IN (${tables}) AND e -> 'row' ->> 'accountGid' = ANY (accts)
+            THEN jsonb_set(e, '{row}', public.purge_wire_row(e ->> 'tbl', e -> 'row', texts))
+          ELSE e END ORDER BY i)
+        FROM jsonb_array_elements(server_rows) WITH ORDINALITY AS s (e, i))
+    WHERE EXISTS (SELECT FROM jsonb_array_elements(server_rows) e
+      WHERE e ->> 'tbl' IN (${tables}) AND e -> 'row' ->> 'accountGid' = ANY (accts));
+${more}END $$;
+
+`;
+}
 
 /** Migration 17's `purge_person`, calling `purge_person_texts` before its setting goes off. */
 function purgePersonCallingTexts(): string {
@@ -63,14 +126,6 @@ function purgePersonCallingTexts(): string {
     .replace('CREATE FUNCTION purge_person(', 'CREATE OR REPLACE FUNCTION purge_person(')
     .replace(off, `  PERFORM public.purge_person_texts(accts, texts);\n${off}`);
 }
-
-const tableUpdate = (tbl: string, columns: string[]) => {
-  const scrubbed = (c: string) => `public.purge_text(${c}, ${isList(tbl, c)}, texts)`;
-  return `  UPDATE public.${tbl}
-    SET ${columns.map((c) => `${c} = ${scrubbed(c)}`).join(',\n      ')}
-    WHERE account_gid = ANY (accts)
-      AND (${columns.map((c) => `${c} IS DISTINCT FROM ${scrubbed(c)}`).join('\n        OR ')});`;
-};
 
 export const serverMigration023 = `
 -- a JSON array of texts with each scrubbed, written as the desks write it (no spaces, as
@@ -98,40 +153,7 @@ BEGIN
             FROM jsonb_array_elements_text(j) WITH ORDINALITY AS x (e, i));
 END $$;
 
--- a record's row as it travels (the log's, a refusal's) with its free texts scrubbed
-CREATE FUNCTION purge_wire_row(t text, r jsonb, texts text[]) RETURNS jsonb LANGUAGE sql
-  IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
-  SELECT r || coalesce((SELECT jsonb_object_agg(f.field,
-        to_jsonb(public.purge_text(r ->> f.field, f.list, texts)))
-      FROM (VALUES ${Object.entries(PURGED_TEXTS)
-        .flatMap(([tbl, fields]) =>
-          Object.entries(fields).map(([c, f]) => `('${tbl}', '${f}', ${isList(tbl, c)})`),
-        )
-        .join(',\n        ')}
-      ) AS f (tbl, field, list)
-      WHERE f.tbl = t AND r ->> f.field IS NOT NULL), '{}'::jsonb)
-$$;
-
-CREATE FUNCTION purge_person_texts(accts text[], texts text[]) RETURNS void LANGUAGE plpgsql
-  SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-${Object.entries(PURGED_TEXTS)
-  .map(([tbl, fields]) => tableUpdate(tbl, Object.keys(fields)))
-  .join('\n')}
-  UPDATE public.change_log SET row = public.purge_wire_row(tbl, row, texts)
-    WHERE tbl IN (${TABLES}) AND row ->> 'accountGid' = ANY (accts)
-      AND row <> public.purge_wire_row(tbl, row, texts);
-  UPDATE public.applied_entries SET server_rows = (
-      SELECT jsonb_agg(CASE
-          WHEN e ->> 'tbl' IN (${TABLES}) AND e -> 'row' ->> 'accountGid' = ANY (accts)
-            THEN jsonb_set(e, '{row}', public.purge_wire_row(e ->> 'tbl', e -> 'row', texts))
-          ELSE e END ORDER BY i)
-        FROM jsonb_array_elements(server_rows) WITH ORDINALITY AS s (e, i))
-    WHERE EXISTS (SELECT FROM jsonb_array_elements(server_rows) e
-      WHERE e ->> 'tbl' IN (${TABLES}) AND e -> 'row' ->> 'accountGid' = ANY (accts));
-END $$;
-
-REVOKE ALL ON FUNCTION purge_text(text, boolean, text[]) FROM PUBLIC;
+${wireRowFunction(PURGED_TEXTS)}${personTextsFunction(PURGED_TEXTS)}REVOKE ALL ON FUNCTION purge_text(text, boolean, text[]) FROM PUBLIC;
 REVOKE ALL ON FUNCTION purge_wire_row(text, jsonb, text[]) FROM PUBLIC;
 REVOKE ALL ON FUNCTION purge_person_texts(text[], text[]) FROM PUBLIC;
 

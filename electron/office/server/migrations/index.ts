@@ -34,6 +34,7 @@ import { serverMigration033 } from './033-claim-providers';
 import { serverMigration034 } from './034-claim-status-files';
 import { serverMigration035 } from './035-adjustment-requests';
 import { serverMigration036 } from './036-letterhead';
+import { serverMigration037 } from './037-purge-request-texts';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -222,6 +223,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 36,
     name: "the office's letterhead, one record by version, saved by an active supervisor",
     sql: serverMigration036,
+  },
+  {
+    version: 37,
+    name: "the purge of a de-identified person reaches a request's memo and decision note",
+    sql: serverMigration037,
   },
 ];
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LISTS, PERSON_TEXTS } from '../../../purge/scrub-records';
 import { COLUMNS, serverColumn, type RecordTable } from '../../record-columns';
-import { PURGED_LISTS, PURGED_TEXTS } from './023-purge-person-texts';
+import { PURGED_LISTS } from './023-purge-person-texts';
+import { PURGED_TEXTS_037 } from './037-purge-request-texts';
 
-describe("the collection records' texts the purge reaches", () => {
+describe("the collection records' and requests' texts the purge reaches", () => {
   it('are on the server the columns each desk scrubs, by the fields they travel as', () => {
     // a column the desks scrub but the server does not purge stays there naming the person
     const desks = Object.fromEntries(
@@ -18,7 +19,7 @@ describe("the collection records' texts the purge reaches", () => {
         ),
       ]),
     );
-    expect(PURGED_TEXTS).toEqual(desks);
+    expect(PURGED_TEXTS_037).toEqual(desks);
     expect([...PURGED_LISTS].sort()).toEqual([...LISTS].sort());
   });
 });
