@@ -11,7 +11,8 @@ export const LETTERHEAD = 'letterhead';
  * main facility's (id 1), which follows it at every desk.
  */
 export const letterheadRow = z.strictObject({
-  name: z.string().min(1),
+  // the main facility's name too, which a desk holds to more than blanks
+  name: z.string().refine((name) => name.trim() !== ''),
   line1: z.string().min(1),
   line2: text,
   city: z.string().min(1),

@@ -23,7 +23,8 @@ export const LETTERHEAD_FIELDS = `name, line1, line2, city, state, zip, phone, f
 export const serverMigration036 = `
 CREATE TABLE letterhead (
   gid text PRIMARY KEY CHECK (gid = 'letterhead'),
-  name text NOT NULL CHECK (name <> ''),
+  -- also the main facility's name at every desk, which holds it to more than blanks
+  name text NOT NULL CHECK (btrim(name) <> ''),
   line1 text NOT NULL CHECK (line1 <> ''),
   line2 text,
   city text NOT NULL CHECK (city <> ''),
