@@ -9,7 +9,8 @@
  * there (server/status-events.ts: not inserted, not logged; that desk takes the office's in
  * place of its own). An event of a file names its row, so no desk's login can add a second
  * desk's events of one file beside the first's. An event with no file (an older version's)
- * names none.
+ * names none. Nor can a desk's login claim a file for a claim with no events of it (checked at
+ * commit), which would have the office drop every other desk's events of that file unheard.
  *
  * The events already here keep their first desk's row; those of a second desk stay as they
  * were (the constraint is not checked on them, history being never changed).
@@ -29,6 +30,18 @@ INSERT INTO claim_status_files (claim_gid, file_sha256, desktop_id)
 ALTER TABLE claim_status_events ADD CONSTRAINT claim_status_events_of_its_file
   FOREIGN KEY (claim_gid, file_sha256, desktop_id)
   REFERENCES claim_status_files (claim_gid, file_sha256, desktop_id) NOT VALID;
+CREATE FUNCTION claim_status_file_heard() RETURNS trigger LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM public.claim_status_events e WHERE e.claim_gid = NEW.claim_gid
+      AND e.file_sha256 = NEW.file_sha256 AND e.desktop_id = NEW.desktop_id) THEN
+    RAISE EXCEPTION 'a 277 file is a desk''s for a claim only with its events of it'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER claim_status_files_heard AFTER INSERT ON claim_status_files
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION claim_status_file_heard();
 CREATE TRIGGER claim_status_files_insert_only BEFORE UPDATE OR DELETE ON claim_status_files
   FOR EACH ROW EXECUTE FUNCTION refuse_change();
 CREATE TRIGGER claim_status_files_no_truncate BEFORE TRUNCATE ON claim_status_files
