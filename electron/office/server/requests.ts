@@ -70,13 +70,17 @@ async function decidedAlready(
       ? `approved by ${by}`
       : `refused by ${by}${office.decisionNote ? ` (${office.decisionNote})` : ''}`;
   const posting = changes.some((x) => x.tbl === 'receipts' || x.tbl === 'ledger_entries');
+  // an older version's approval, sent at the upgrade: its posting went to the office then
+  const postedBefore =
+    office.status === 'approved'
+      ? 'what it posted reached the office then and stands, so check the account’s ledger and reverse what was posted twice'
+      : `the ${formatCents(cents(c.row.amount))} it posted reached the office then and stands although the office refused the request: reverse it if the refusal holds`;
   const after =
     c.row.status !== 'approved'
       ? 'this desktop’s refusal of it is listed here'
       : posting
         ? 'this desktop’s approval and what it posted were withdrawn here and are listed'
-        : // an older version's approval, sent at the upgrade: its posting went to the office then
-          'this desktop’s approval, made before it was updated, is listed; what it posted reached the office then and stands, so check the account’s ledger and reverse what was posted twice';
+        : `this desktop’s approval, made before it was updated, is listed; ${postedBefore}`;
   return `This ${what} was already ${decision} at another desktop; ${after}. The office’s decision comes with the next sync.`;
 }
 
