@@ -5,6 +5,7 @@ import { boundReferencesOf } from './records';
 import { letGoOfLostDenials } from './outbox';
 import { isChangeableChange } from './record-columns';
 import { settleRefusedLetterhead } from './letterhead';
+import { settleRefusedRequests } from './requests';
 import { settleRefusedRules } from './rules';
 import { HEARD_AT_THE_OFFICE, heardAtTheOffice } from './status-events';
 import { takeRows } from './take';
@@ -147,6 +148,7 @@ export function takeServerState(
   takeRows(db, taken, true);
   settleRefusedRules(db, changes, new Set(taken.map((r) => r.gid)));
   settleRefusedLetterhead(db, changes, new Set(taken.map((r) => r.gid)));
+  if (withdrawn) settleRefusedRequests(db, changes, new Set(taken.map(rowKey)));
   for (const { entry, reason } of refused) {
     // the same 277 the office heard from another desk first: kept as done, nothing to redo
     const heard = heardAtTheOffice(entry.changes, serverRows);
