@@ -237,8 +237,8 @@ export class OfficeSync {
       const refused = this.localWrite(() => {
         // a denial refused for another desk's open follow-up goes again, tracked by that one
         if (trackDenialsByOffice(this.ctx.db, entry.seq, outcome.serverRows)) return 0;
-        const entries = refusedWithFollowers(this.ctx.db, entry.seq, outcome.reason);
         const office = [...current, ...outcome.serverRows];
+        const entries = refusedWithFollowers(this.ctx.db, entry.seq, outcome.reason, office);
         takeWithDeidentified(this.ctx, office, () =>
           takeServerState(this.ctx.db, entries, office, this.ctx.clock.now()),
         );

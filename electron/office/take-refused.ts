@@ -43,21 +43,27 @@ export function outboxEntries(db: ReadDb): OutboxRow[] {
 /**
  * The refused entry and every later one that changes a row it changed (sent as they are,
  * they would build on a change the office does not have) or names a row it created (the
- * office has none), each with its reason.
+ * office has none), each with its reason. `office`: the rows the refusal brought, by which a
+ * 277 the office heard from another desk first is told (its followers then go on).
  */
 export function refusedWithFollowers(
   db: ReadDb,
   seq: number,
   reason: string,
+  office: readonly ServerRow[] = [],
 ): { entry: OutboxRow; reason: string }[] {
   const entries = outboxEntries(db);
   const first = entries.find((e) => e.seq === seq);
   if (!first) return [];
+  // a 277 the office heard from another desk first, from the very file: the office holds what
+  // it did to its claims, so a later change of them builds on the office's and goes out as
+  // any other (refused on its own if the office has moved the claim on since)
+  const built = heardAtTheOffice(first.changes, office) ? [] : first.changes;
   // a gid names a row within its table: activity 4 and follow-up 4 of one desktop share one
-  const rows = new Set(first.changes.map(rowKey));
+  const rows = new Set(built.map(rowKey));
   const inserted = (changes: readonly Change[]) =>
     changes.filter((c) => c.op === 'insert').map(rowKey);
-  const created = new Set(inserted(first.changes));
+  const created = new Set(inserted(built));
   const seqs = new Set([seq]);
   const out = [{ entry: first, reason }];
   // a row naming a refused one (a note on a refused account) is withdrawn with it; a row
