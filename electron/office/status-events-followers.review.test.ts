@@ -11,9 +11,9 @@ import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 
 /*
- * Found in review: one 277 imported at two desks before either synced: the second desk's claim change is
- * refused on its version and kept dismissed, "Nothing to redo" (take-refused.ts,
- * heardAtTheOffice). But every later entry of that desk that changes the same claim is refused
+ * Found in review: one 277 imported at two desks before either synced: the second desk's
+ * claim change is refused on its version and kept dismissed, "Nothing to redo"
+ * (take-refused.ts, heardAtTheOffice). But every later entry of that desk that changes the same claim is refused
  * with it as a follower ("Not sent: it builds on an earlier action of yours that was not
  * synced."), though what it built on is at the office: the same file's status, from the other
  * desk. So the payer's next word on the claim, imported at the second desk before it synced (a
