@@ -10,8 +10,9 @@ import type { Change } from './wire';
  * back to take. The request waits again here, as it does at the office and every other desk,
  * rather than read decided with nothing posted and no way to decide it again; its next
  * decision starts from the version it started from (take-refused.ts, startAgainFrom). Only
- * once what the decision posted was withdrawn: a posting kept here (other work names it)
- * keeps its decision beside it, listed, so it is not approved and posted a second time.
+ * once what the decision posted is gone: a posting that stands here (other work names it,
+ * or an older version sent it before the decision could travel) keeps its decision beside
+ * it, listed, so it is not approved and posted a second time.
  */
 export function settleRefusedRequests(
   db: Db,
@@ -23,10 +24,12 @@ export function settleRefusedRequests(
     if (taken.has(`${c.tbl} ${c.gid}`)) continue;
     const id = localIdOf(db, c.tbl, c.gid);
     if (id === undefined) continue;
+    // what an approval posted and still stands here (an older version's, sent long before its
+    // decision) keeps the decision beside it: withdrawn, the request names it no more
     run(
       db,
       `UPDATE adjustment_requests SET status = 'pending', decided_at = NULL, decided_by = NULL,
-         decision_note = NULL, ledger_entry_id = NULL, receipt_id = NULL WHERE id = ?`,
+         decision_note = NULL WHERE id = ? AND ledger_entry_id IS NULL AND receipt_id IS NULL`,
       id,
     );
   }
