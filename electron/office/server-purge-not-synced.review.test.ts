@@ -1,0 +1,91 @@
+import { expect, it } from 'vitest';
+import type { AccountId } from '../../shared/ids';
+import { all, oneOrThrow, run } from '../db/query';
+import { call } from '../testing/call';
+import { asRequest, desktopsOf, syncAll, type Desktop } from '../testing/office/desktops';
+import { closeAccount, deidentifyAt, eleanor, NAME } from '../testing/office/eleanor';
+import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { dismissNotSynced } from './not-synced';
+
+/*
+ * Found in review: server migration 37 scrubs the reason of a refusal that quotes a request's
+ * decision note ("… already refused by Rita Representative (Eleanor Testwell has not sent the
+ * hardship letter.) at another desktop …"), because it names the patient. The refused desk
+ * keeps that same reason in its `not_synced` row, with what it sent: its own decision note
+ * and the history line quoting it. Taking the de-identification scrubs the desk's request,
+ * notes and records, never `not_synced`, and dismissing the row only hides it
+ * (`dismissed_at`): the row stays in the file for good. So after the purge the desk whose
+ * refusal was refused still names her twice, in a table every user of the desk can list
+ * until dismissed and anyone with the file can read after.
+ */
+
+const requestIdAt = (d: Desktop, accountId: AccountId) =>
+  oneOrThrow<{ id: number }>(
+    d.ctx.db,
+    `SELECT id FROM adjustment_requests WHERE account_id = ?`,
+    accountId,
+  ).id;
+
+describeWithPg('a refused decision naming a patient later de-identified', () => {
+  it('keeps no trace of her in the not-synced table of the desk it was refused at', async () => {
+    const server = await createServerDatabase();
+    let first = true;
+    const { desktops, accountIds } = await desktopsOf(server, 3, 1, (ctx, accountId) => {
+      if (first) eleanor(ctx, accountId);
+      first = false;
+    });
+    const [a, b, c] = desktops as [Desktop, Desktop, Desktop];
+    const hers = accountIds[0] as AccountId;
+    call(b.ctx, 'recordReturnedMail', { accountId: hers, receivedOn: '2026-03-02' });
+    asRequest(c, () =>
+      run(
+        c.ctx.db,
+        `INSERT INTO adjustment_requests (kind, account_id, side, amount, reason_code, memo,
+           requested_at, requested_by)
+         VALUES ('write_off', ?, 'patient', 1500, 'SMALL_BALANCE', ?, ?, ?)`,
+        hers,
+        "Write off per Eleanor Testwell's hardship call.",
+        c.ctx.clock.now(),
+        c.ctx.userId,
+      ),
+    );
+    await syncAll(b, c, a);
+    // two supervisors refuse it at once: B's refusal is refused, quoting A's note
+    call(a.ctx, 'decideAdjustment', {
+      requestId: requestIdAt(a, hers),
+      decision: 'reject',
+      note: 'Eleanor Testwell has not sent the hardship letter.',
+    });
+    call(b.ctx, 'decideAdjustment', {
+      requestId: requestIdAt(b, hers),
+      decision: 'reject',
+      note: 'Ask Eleanor Testwell for proof of income.',
+    });
+    await a.sync.sync();
+    expect((await b.sync.sync()).push).toMatchObject({ refused: 1 });
+    await syncAll(a, b, c);
+    const listed = all<{ seq: number; reason: string; changes: string }>(
+      b.ctx.db,
+      `SELECT seq, reason, changes FROM not_synced`,
+    );
+    expect(listed).toHaveLength(1);
+    expect(listed[0]?.reason).toMatch(/already refused by .*Eleanor Testwell has not sent/);
+    // a supervisor at B dismisses it: nothing to redo
+    dismissNotSynced(b.ctx.db, listed[0]?.seq ?? 0, b.ctx.userId, b.ctx.clock.now());
+
+    for (const d of [a, b, c]) closeAccount(d, hers);
+    deidentifyAt(a, hers);
+    await syncAll(a, b, c);
+
+    // the server's copy of that reason is scrubbed; B's request too
+    expect(
+      all<{ memo: string }>(b.ctx.db, `SELECT memo FROM adjustment_requests`).map((r) => r.memo),
+    ).toEqual(["Write off per [removed]'s hardship call."]);
+    // but B's not-synced table still names her, in the office's reason and in what B sent
+    const kept = all<{ t: string }>(
+      b.ctx.db,
+      `SELECT reason || ' ' || changes AS t FROM not_synced`,
+    );
+    expect(kept.map((r) => r.t).filter((t) => NAME.test(t))).toEqual([]);
+  });
+});
