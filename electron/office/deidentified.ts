@@ -112,24 +112,35 @@ function blankLateRecord(
 }
 
 /**
- * The history lines that came with those records and quote a text blanked from them (a
- * request's refusal, "Write-off of $15.00 refused: <its note>"): that text taken out as the
- * record's was, the rest of the line, the app's own, kept.
+ * The texts blanked from late records, by account: kept across the pages of one pull, since
+ * a page may end between a record and the history line quoting it, in either order.
  */
-function unquoteLate(ctx: Ctx, rows: readonly ServerRow[], quoted: ReadonlyMap<number, string[]>) {
-  for (const r of rows) {
-    if (r.tbl !== 'activities' || r.row.kind !== 'system') continue;
-    const accountId = localIdOf(ctx.db, 'accounts', r.row.accountGid);
-    const id = localIdOf(ctx.db, 'activities', r.gid);
-    const texts = accountId === undefined ? undefined : quoted.get(accountId);
-    if (!texts || id === undefined) continue;
-    const line = one<{ body: string }>(ctx.db, `SELECT body FROM activities WHERE id = ?`, id);
-    if (!line) continue;
-    const body = withoutIdentifiers(
-      line.body,
-      texts.filter((t) => t.trim().length >= 2).sort((x, y) => y.length - x.length),
-    );
-    if (body !== line.body) run(ctx.db, `UPDATE activities SET body = ? WHERE id = ?`, body, id);
+export type Quoted = Map<number, string[]>;
+
+/**
+ * The account's system lines that quote a text blanked from its late records (a request's
+ * refusal, "Write-off of $15.00 refused: <its note>"): that exact text taken out as the
+ * record's was, the rest of the line, the app's own, kept. Every such line this copy holds,
+ * not only those of the page: the line may have landed in an earlier page or come in a later
+ * one (the caller passes the same `quoted` to each page). Only the blanked texts, whole
+ * words, and only on that account: another line or person's words stay.
+ */
+function unquoteLate(ctx: Ctx, quoted: Quoted) {
+  for (const [accountId, blanked] of quoted) {
+    const texts = [...new Set(blanked)]
+      .filter((t) => t.trim().length >= 2)
+      .sort((x, y) => y.length - x.length);
+    if (texts.length === 0) continue;
+    for (const line of all<{ id: number; body: string }>(
+      ctx.db,
+      `SELECT id, body FROM activities WHERE account_id = ? AND kind = 'system'`,
+      accountId,
+    )) {
+      const body = withoutIdentifiers(line.body, texts);
+      if (body !== line.body) {
+        run(ctx.db, `UPDATE activities SET body = ? WHERE id = ?`, body, line.id);
+      }
+    }
   }
 }
 
@@ -141,10 +152,13 @@ function unquoteLate(ctx: Ctx, rows: readonly ServerRow[], quoted: ReadonlyMap<n
  * marker like the rest; a scan's file is removed. The history's system lines are the app's
  * own and stay, but for a record's blanked text they quote.
  */
-function scrubLateArrivals(ctx: Ctx, rows: readonly ServerRow[], now: ReadonlySet<number>) {
+function scrubLateArrivals(
+  ctx: Ctx,
+  rows: readonly ServerRow[],
+  now: ReadonlySet<number>,
+  quoted: Quoted,
+) {
   const accounts = new Set<number>();
-  // the texts blanked from late records, by account
-  const quoted = new Map<number, string[]>();
   for (const r of rows) {
     if (r.tbl === 'addresses') {
       const personId = localIdOf(ctx.db, 'people', r.row.personGid);
@@ -153,7 +167,9 @@ function scrubLateArrivals(ctx: Ctx, rows: readonly ServerRow[], now: ReadonlySe
     }
     if (isPersonTextRow(r)) {
       const late = blankLateRecord(ctx, r, now);
-      if (late) quoted.set(late.accountId, [...(quoted.get(late.accountId) ?? []), ...late.texts]);
+      if (late && late.texts.length > 0) {
+        quoted.set(late.accountId, [...(quoted.get(late.accountId) ?? []), ...late.texts]);
+      }
       continue;
     }
     if (r.tbl !== 'activities' && r.tbl !== 'correspondence') continue;
@@ -169,7 +185,7 @@ function scrubLateArrivals(ctx: Ctx, rows: readonly ServerRow[], now: ReadonlySe
       run(ctx.db, `UPDATE activities SET body = ? WHERE id = ?`, REMOVED, id);
     }
   }
-  unquoteLate(ctx, rows, quoted);
+  unquoteLate(ctx, quoted);
   for (const accountId of accounts) {
     const before = deidentifiedBefore(ctx.db, accountId, now);
     if (before.length === 0) continue;
@@ -184,9 +200,15 @@ function scrubLateArrivals(ctx: Ctx, rows: readonly ServerRow[], now: ReadonlySe
  * their names are still here to be found, and again once the rows have landed (a note in
  * the same rows names her too); then the filed files of their accounts are removed. A
  * person already de-identified here is left as they are, and one with no accounts here
- * needs only their row.
+ * needs only their row. `quoted` carries the texts blanked from late records from one page
+ * of a pull to the next, for their history lines.
  */
-export function takeWithDeidentified<T>(ctx: Ctx, rows: readonly ServerRow[], take: () => T): T {
+export function takeWithDeidentified<T>(
+  ctx: Ctx,
+  rows: readonly ServerRow[],
+  take: () => T,
+  quoted: Quoted = new Map(),
+): T {
   const scrubs: Scrub[] = [];
   for (const r of rows) {
     if (r.tbl !== 'people' || !removed(r.row)) continue;
@@ -199,7 +221,7 @@ export function takeWithDeidentified<T>(ctx: Ctx, rows: readonly ServerRow[], ta
     scrubPersonRows(ctx.db, s.personId, s.accountIds, s.texts);
     removeFiledFiles(ctx, s.accountIds);
   }
-  scrubLateArrivals(ctx, rows, new Set(scrubs.map((s) => s.personId)));
+  scrubLateArrivals(ctx, rows, new Set(scrubs.map((s) => s.personId)), quoted);
   return out;
 }
 

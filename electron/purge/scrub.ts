@@ -4,6 +4,7 @@ import type { Db, ReadDb } from '../db/open';
 import { all, run } from '../db/query';
 import { scanNames } from './files';
 import { scrubPersonTexts, withoutIdentifiers } from './scrub-records';
+import { scrubUnsynced } from './scrub-unsynced';
 
 export { withoutIdentifiers };
 
@@ -55,7 +56,8 @@ export function personIdentifiers(
  * Replaces by the marker what names the person outside their own row: their addresses,
  * estate representatives, the queue's copy of their name, and every history row of the
  * accounts, every follow-up reason there and every collection record's free text
- * (PERSON_TEXTS) that spells one of `texts` (personIdentifiers,
+ * (PERSON_TEXTS), and every not-synced entry and held row of hers (scrub-unsynced.ts), that
+ * spells one of `texts` (personIdentifiers,
  * read while the person's own row still holds the names). Running it again changes only
  * what came since. Returns how many history rows were rewritten.
  */
@@ -111,5 +113,7 @@ export function scrubPersonRows(
     }
   }
   scrubPersonTexts(db, accountIds, texts);
+  // an office desk's refused and held rows, kept past a dismissal, name her too
+  scrubUnsynced(db, personId, accountIds, texts);
   return rewritten;
 }
