@@ -148,8 +148,9 @@ function unquoteLate(ctx: Ctx, quoted: Quoted) {
  * Rows naming a person de-identified here before they arrived, whose names are gone from
  * this copy (written at a desk that was offline): a person's note written before the
  * de-identification is replaced by the marker whole, since its names can no longer be
- * looked for; so is each text of a collection record typed before it; an address is the
- * marker like the rest; a scan's file is removed. The history's system lines are the app's
+ * looked for; so is each text of a collection record, and each money row's memo, typed
+ * before it (the row's amounts as posted); an address is the marker like the rest; a scan's
+ * file is removed. The history's system lines are the app's
  * own and stay, but for a record's blanked text they quote.
  */
 function scrubLateArrivals(

@@ -40,7 +40,23 @@ export const PERSON_TEXTS = {
   adjustment_requests: ['memo', 'decision_note'],
 } as const satisfies Record<string, readonly string[]>;
 
-type PersonTexts = typeof PERSON_TEXTS;
+/**
+ * The memo of a ledger row and of a receipt: free text a person typed (a write-off's reason,
+ * an approved request's memo copied into the row it posted: "Small balance write-off: Write off
+ * per Eleanor Testwell's hardship call."), scrubbed as the records' texts are. Only the memo:
+ * amounts, dates, kinds and references are money and never change, so no balance or total
+ * moves. The desk's insert-only triggers let through only such a rewrite (migration 78), the
+ * server's only inside its purge (server migration 38).
+ */
+export const MONEY_TEXTS = {
+  ledger_entries: ['memo'],
+  receipts: ['memo'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Every free text the scrub takes a de-identified person's names out of, by table. */
+export const SCRUBBED_TEXTS = { ...PERSON_TEXTS, ...MONEY_TEXTS };
+
+type PersonTexts = typeof SCRUBBED_TEXTS;
 export type PersonTextTable = keyof PersonTexts;
 
 /**
@@ -63,10 +79,13 @@ export const WRITTEN_AT: {
   agency_placements: { recall_reason: 'recalled_at' },
   extraordinary_actions: { note: 'taken_at', reversal_reason: 'reversed_at' },
   adjustment_requests: { memo: 'requested_at', decision_note: 'decided_at' },
+  // a money row's memo is typed as it is posted
+  ledger_entries: { memo: 'created_at' },
+  receipts: { memo: 'created_at' },
 };
 
 export const isPersonTextTable = (tbl: string): tbl is PersonTextTable =>
-  Object.hasOwn(PERSON_TEXTS, tbl);
+  Object.hasOwn(SCRUBBED_TEXTS, tbl);
 
 /** Columns holding a JSON array of texts a person typed: each text scrubbed, the array kept. */
 export const LISTS: ReadonlySet<string> = new Set(['assistance_applications.missing']);
@@ -93,12 +112,13 @@ export function scrubbedText(text: string, list: boolean, texts: readonly string
 }
 
 /**
- * Takes `texts` out of the collection records' and requests' free texts on the accounts
- * (PERSON_TEXTS), in place. With the capture held off: the office's server takes them out of its own rows in
+ * Takes `texts` out of the collection records' and requests' free texts and the money rows'
+ * memos on the accounts (SCRUBBED_TEXTS), in place. With the capture held off: the office's server takes them out of its own rows in
  * the purge that applies the de-identification, as it does the notes, and a change sent
  * instead would move a lifted restriction or an ended plan one version on (refused there)
  * and cannot reach an insert-only release or promise at all. The desk's own keep-as-recorded
- * triggers let through only such a rewrite (migration 65). Returns how many rows changed.
+ * triggers let through only such a rewrite (migrations 65 and 78; a money row's update is
+ * never captured at all). Returns how many rows changed.
  */
 export function scrubPersonTexts(
   db: Db,
@@ -108,7 +128,7 @@ export function scrubPersonTexts(
   if (texts.length === 0 || accountIds.length === 0) return 0;
   return withCaptureOff(db, () => {
     let rewritten = 0;
-    for (const [tbl, columns] of Object.entries(PERSON_TEXTS)) {
+    for (const [tbl, columns] of Object.entries(SCRUBBED_TEXTS)) {
       const rows = all<Record<string, string | number | null>>(
         db,
         `SELECT id, ${columns.join(', ')} FROM ${tbl}
@@ -144,8 +164,8 @@ function blanked(text: string, list: boolean): string {
 }
 
 /**
- * A collection record that reached this desk after it de-identified the person (written at a
- * desk that was offline): its names can no longer be looked for here, so each text typed
+ * A collection record or money row that reached this desk after it de-identified the person
+ * (written at a desk that was offline): its names can no longer be looked for here, so each text typed
  * before `deidentifiedAt` is replaced by the marker whole, as a late note is; one typed later
  * was typed knowing, and one already holding the marker was scrubbed where it was written.
  * With the capture held off, as every scrub: the server keeps its own copy as sent. Returns

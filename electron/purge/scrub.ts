@@ -55,9 +55,9 @@ export function personIdentifiers(
 /**
  * Replaces by the marker what names the person outside their own row: their addresses,
  * estate representatives, the queue's copy of their name, and every history row of the
- * accounts, every follow-up reason there and every collection record's free text
- * (PERSON_TEXTS), and every not-synced entry and held row of hers (scrub-unsynced.ts), that
- * spells one of `texts` (personIdentifiers,
+ * accounts, every follow-up reason there, every collection record's free text and money
+ * row's memo (SCRUBBED_TEXTS), and every not-synced entry and held row of hers
+ * (scrub-unsynced.ts), that spells one of `texts` (personIdentifiers,
  * read while the person's own row still holds the names). Running it again changes only
  * what came since. Returns how many history rows were rewritten.
  */

@@ -62,6 +62,7 @@ import { migration073 } from './073-claim-status-events-from-the-office';
 import { migration074 } from './074-claim-providers-unknown';
 import { migration076 } from './076-adjustment-requests-from-the-office';
 import { migration077 } from './077-office-letterhead';
+import { migration078 } from './078-deidentified-money-memos';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -258,6 +259,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 77,
     name: 'office database: the letterhead travels, saved by a supervisor',
     sql: migration077,
+  },
+  {
+    version: 78,
+    name: "a de-identified person's names taken out of their money rows' memos, nothing else",
+    sql: migration078,
   },
 ];
 

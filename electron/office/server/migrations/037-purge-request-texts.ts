@@ -27,7 +27,7 @@ export const PURGED_TEXTS_037: Record<string, Record<string, string>> = {
   adjustment_requests: { memo: 'memo', decision_note: 'decisionNote' },
 };
 
-const REFUSALS_QUOTING_REQUESTS = `  UPDATE public.applied_entries
+export const REFUSALS_QUOTING_REQUESTS = `  UPDATE public.applied_entries
     SET reason = public.purge_scrub(reason, texts)
     WHERE reason <> public.purge_scrub(reason, texts)
       AND EXISTS (SELECT FROM jsonb_array_elements(server_rows) e
@@ -35,7 +35,8 @@ const REFUSALS_QUOTING_REQUESTS = `  UPDATE public.applied_entries
 `;
 
 /** Migration 23's definition made a redefinition: grants and ownership stay as they were. */
-const replaced = (sql: string) => sql.replace('CREATE FUNCTION ', 'CREATE OR REPLACE FUNCTION ');
+export const replaced = (sql: string) =>
+  sql.replace('CREATE FUNCTION ', 'CREATE OR REPLACE FUNCTION ');
 
 export const serverMigration037 = `
 ${replaced(wireRowFunction(PURGED_TEXTS_037))}

@@ -35,6 +35,7 @@ import { serverMigration034 } from './034-claim-status-files';
 import { serverMigration035 } from './035-adjustment-requests';
 import { serverMigration036 } from './036-letterhead';
 import { serverMigration037 } from './037-purge-request-texts';
+import { serverMigration038 } from './038-purge-money-memos';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
 export interface ServerMigration {
@@ -228,6 +229,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 37,
     name: "the purge of a de-identified person reaches a request's memo and decision note",
     sql: serverMigration037,
+  },
+  {
+    version: 38,
+    name: 'the purge of a de-identified person reaches the memos of their money rows, nothing else',
+    sql: serverMigration038,
   },
 ];
 

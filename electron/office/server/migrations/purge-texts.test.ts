@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { LISTS, PERSON_TEXTS } from '../../../purge/scrub-records';
+import { LISTS, MONEY_TEXTS, PERSON_TEXTS } from '../../../purge/scrub-records';
 import { COLUMNS, serverColumn, type RecordTable } from '../../record-columns';
+import { ledgerRow, receiptRow } from '../../wire';
 import { PURGED_LISTS } from './023-purge-person-texts';
-import { PURGED_TEXTS_037 } from './037-purge-request-texts';
+import { PURGED_TEXTS_038 } from './038-purge-money-memos';
 
-describe("the collection records' and requests' texts the purge reaches", () => {
+describe("the collection records', requests' and money rows' texts the purge reaches", () => {
   it('are on the server the columns each desk scrubs, by the fields they travel as', () => {
     // a column the desks scrub but the server does not purge stays there naming the person
-    const desks = Object.fromEntries(
+    const records = Object.fromEntries(
       Object.entries(PERSON_TEXTS).map(([tbl, columns]) => [
         tbl,
         Object.fromEntries(
@@ -19,7 +20,22 @@ describe("the collection records' and requests' texts the purge reaches", () => 
         ),
       ]),
     );
-    expect(PURGED_TEXTS_037).toEqual(desks);
+    // a money row travels by its own schema, its memo under the same name everywhere
+    const shapes = { ledger_entries: ledgerRow.shape, receipts: receiptRow.shape };
+    const money = Object.fromEntries(
+      Object.entries(MONEY_TEXTS).map(([tbl, columns]) => [
+        tbl,
+        Object.fromEntries(
+          columns.map((c) => {
+            if (!Object.hasOwn(shapes[tbl as keyof typeof shapes], c)) {
+              throw new Error(`${tbl}.${c} does not travel`);
+            }
+            return [c, c];
+          }),
+        ),
+      ]),
+    );
+    expect(PURGED_TEXTS_038).toEqual({ ...records, ...money });
     expect([...PURGED_LISTS].sort()).toEqual([...LISTS].sort());
   });
 });
