@@ -20,6 +20,7 @@ import {
   letterheadState,
   perform,
 } from '../testing/office/property-actions';
+import { requestState, serverRequestState } from '../testing/office/property-requests';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 
 describeWithPg('three desktops with random disconnects', () => {
@@ -64,6 +65,10 @@ describeWithPg('three desktops with random disconnects', () => {
           for (const f of facilities.slice(1)) expect(f).toEqual(facilities[0]);
           const letterheads = desktops.map((d) => letterheadState(d.ctx));
           for (const l of letterheads.slice(1)) expect(l).toEqual(letterheads[0]);
+          // each request decided once, the same everywhere and as the office holds it (the
+          // first copy has none), an approval's posting held by every copy (the money below)
+          const requests = desktops.map((d) => requestState(d.ctx));
+          for (const q of requests) expect(q).toEqual(await serverRequestState(client));
           // (a first-copy account is on the server too once changed, under its base: gid)
           const created = await client.query<{ n: string }>(
             `SELECT count(*) AS n FROM accounts WHERE gid NOT LIKE 'base:%'`,
@@ -150,12 +155,12 @@ describeWithPg('three desktops with random disconnects', () => {
           expect(money[0]?.ledger.filter((l) => !/ reverses -$/.test(l))).toHaveLength(
             Number(reversedRows.rows[0]?.n),
           );
-          // no lost update: each follow-up's, claim's and line's, account's, placement's and
-          // agency's accepted versions follow one another
+          // no lost update: each follow-up's, claim's and line's, account's, placement's,
+          // agency's and request's accepted versions follow one another
           const { rows } = await client.query<{ gid: string; versions: number[] }>(
             `SELECT gid, array_agg(version ORDER BY version) AS versions FROM change_log
                WHERE tbl IN ('follow_ups', 'claims', 'claim_lines', 'accounts', 'agency_placements',
-                 'agencies', 'facilities', 'letterhead')
+                 'agencies', 'facilities', 'letterhead', 'adjustment_requests')
                GROUP BY tbl, gid`,
           );
           for (const r of rows) {
@@ -278,6 +283,49 @@ describeWithPg('three desktops with random disconnects', () => {
               { do: 'complete', at: 2, account: 0 },
               { do: 'push', at: 2 },
               { do: 'callback', at: 0, account: 0, inDays: 1 },
+            ],
+          ],
+          // a write-off waiting for approval approved at two desks before either sends: the
+          // second refused as already decided, its posting withdrawn, and the first's
+          // reversed at the third desk meanwhile
+          [
+            [
+              { do: 'request', at: 0, account: 0, cents: 15_000 },
+              { do: 'sync', at: 0 },
+              { do: 'pull', at: 1 },
+              { do: 'pull', at: 2 },
+              { do: 'decide', at: 1, pick: 0, approve: true },
+              { do: 'decide', at: 2, pick: 0, approve: true },
+              { do: 'push', at: 1 },
+              { do: 'pull', at: 0 },
+              { do: 'unadjust', at: 0, account: 0, pick: 0 },
+              { do: 'push', at: 0 },
+              { do: 'push', at: 2 },
+            ],
+          ],
+          // a reversal of a payment over the day's limit waits at the first desk (it reversed
+          // $150.00 first), and the third, not having heard, reverses the payment itself; two
+          // desks approve the request at once after the third sends: both refused for the
+          // reversal the office already holds, the request waiting everywhere, then refused
+          [
+            [
+              { do: 'pay', at: 0, account: 0, cents: 15_000 },
+              { do: 'pay', at: 0, account: 0, cents: 10_000 },
+              { do: 'sync', at: 0 },
+              { do: 'pull', at: 1 },
+              { do: 'pull', at: 2 },
+              { do: 'reverse', at: 2, account: 0, pick: 1 },
+              { do: 'reverse', at: 0, account: 0, pick: 0 },
+              { do: 'reverse', at: 0, account: 0, pick: 0 },
+              { do: 'sync', at: 0 },
+              { do: 'pull', at: 1 },
+              { do: 'decide', at: 0, pick: 0, approve: true },
+              { do: 'decide', at: 1, pick: 0, approve: true },
+              { do: 'push', at: 2 },
+              { do: 'push', at: 1 },
+              { do: 'push', at: 0 },
+              { do: 'pull', at: 2 },
+              { do: 'decide', at: 2, pick: 0, approve: false },
             ],
           ],
           // a completion refused while the desktop had rescheduled the same follow-up: taking

@@ -15,6 +15,7 @@ import {
   placeWithAgency,
   supervisorOf,
 } from './property';
+import { performRequest, requestActions, type RequestAction } from './property-requests';
 import { claimStatusFile } from './records';
 
 /** One person's action at one of the property test's three desktops, or a desktop's sync. */
@@ -34,6 +35,7 @@ export type Action =
   | { do: 'agency'; at: number; commission: number; renamed: boolean; active: boolean }
   | { do: 'facility'; at: number; which: number; npi: number | null; renamed: boolean }
   | { do: 'letterhead'; at: number; remitTo: number }
+  | RequestAction
   | { do: 'push' | 'pull' | 'sync'; at: number };
 
 /** The lines a replacement of N0 or N1 (first billed as one $100.00 line) may bill instead. */
@@ -129,6 +131,8 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
   }),
   // the letterhead's remit-to address saved at two desks at once: one refused, taken
   fc.record({ do: fc.constant('letterhead' as const), at, remitTo: fc.nat(2) }),
+  // a write-off over the approval limit waits; a supervisor at any desk decides it
+  ...requestActions,
   // a desktop that is not synced for a while is offline for that while
   {
     arbitrary: fc.record({
@@ -153,6 +157,10 @@ export async function perform(d: Desktop, accountId: AccountId, a: Action): Prom
       return;
     case 'sync':
       await d.sync.sync();
+      return;
+    case 'request':
+    case 'decide':
+      performRequest(d, accountId, a);
       return;
     case 'import':
       dispatch(d.ctx, 'importFile', {

@@ -10,11 +10,12 @@ import { gidOf } from '../../office/gids';
 import { sealOutbox } from '../../office/outbox';
 import type { Desktop } from './desktops';
 import { owing } from './money';
+import { PROPERTY_LIMITS } from './property-requests';
 
 /**
  * The copy the property test's desktops start from: each account owing $200.00, the payer
  * the imported claims bill, and a supervisor of the office who places accounts with its one
- * agency (no 501(r) gate on referrals here).
+ * agency (no 501(r) gate on referrals here), under approval limits its accounts can exceed.
  */
 export function owingWithAcme(ctx: Ctx, accountId: AccountId): void {
   owing(ctx, accountId);
@@ -26,7 +27,7 @@ export function owingWithAcme(ctx: Ctx, accountId: AccountId): void {
   if (one(ctx.db, `SELECT 1 AS n FROM agencies`)) return;
   const sup = { ...ctx, userId: ensureUser(ctx.db, 'sup.office', 'Sam Office', ctx.clock.now()) };
   makeSupervisor(ctx, sup.userId);
-  call(sup, 'saveBillingRules', { bound501r: 0 });
+  call(sup, 'saveBillingRules', { bound501r: 0, ...PROPERTY_LIMITS });
   call(sup, 'saveFacility', PROPERTY_LETTERHEAD);
   call(sup, 'saveAgency', {
     name: 'Coastal Recovery',
