@@ -168,7 +168,11 @@ function scrubLateArrivals(
     }
     if (isPersonTextRow(r)) {
       const late = blankLateRecord(ctx, r, now);
-      if (late && late.texts.length > 0) {
+      // a money row's memo is no text the history quotes as typed (a payment's line names its
+      // method, a write-off's words its memo apart), and a short one ("cash") is a word of the
+      // app's own lines: blanked in its row only
+      const quotes = r.tbl !== 'ledger_entries' && r.tbl !== 'receipts';
+      if (quotes && late && late.texts.length > 0) {
         quoted.set(late.accountId, [...(quoted.get(late.accountId) ?? []), ...late.texts]);
       }
       continue;
