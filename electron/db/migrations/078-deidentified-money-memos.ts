@@ -21,7 +21,8 @@ const memoScrubbed = (fixed: readonly string[]) =>
     AND NEW.memo IS NOT OLD.memo AND instr(NEW.memo, '[removed]') > 0
     AND ${DEIDENTIFIED})`;
 
-const LEDGER = [
+/** Every column of a ledger row but its memo, each held as it was (migration-078.test.ts). */
+export const LEDGER_FIXED = [
   'id',
   'account_id',
   'claim_id',
@@ -39,7 +40,8 @@ const LEDGER = [
   'receipt_id',
 ];
 
-const RECEIPTS = [
+/** Every column of a receipt but its memo, likewise. */
+export const RECEIPTS_FIXED = [
   'id',
   'batch_id',
   'account_id',
@@ -59,11 +61,11 @@ const RECEIPTS = [
 export const migration078 = `
 DROP TRIGGER ledger_entries_no_update;
 CREATE TRIGGER ledger_entries_no_update BEFORE UPDATE ON ledger_entries
-WHEN NOT ${memoScrubbed(LEDGER)}
+WHEN NOT ${memoScrubbed(LEDGER_FIXED)}
 BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only; post a reversal instead'); END;
 
 DROP TRIGGER receipts_no_update;
 CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts
-WHEN NOT ${memoScrubbed(RECEIPTS)}
+WHEN NOT ${memoScrubbed(RECEIPTS_FIXED)}
 BEGIN SELECT RAISE(ABORT, 'receipts are append-only; reverse instead'); END;
 `;
