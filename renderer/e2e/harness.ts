@@ -96,6 +96,25 @@ async function checkLastScreen(page: Page, test: string): Promise<void> {
   await checkScreen(page, `${test}, last screen ${screenOf(page)}`);
 }
 
+/**
+ * What a failed test's page showed as it failed: its picture, its text and what it reported,
+ * so a failure seen once on a loaded machine can be read afterwards, not only guessed at.
+ */
+async function recordFailure(page: Page, test: string, index: number): Promise<void> {
+  if (page.isClosed()) return;
+  const name = `failed ${test} page ${index + 1}`.replace(/[^\w.-]+/g, '-');
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page
+    .screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true })
+    .catch(() => undefined);
+  const text = await page.evaluate(() => document.body.innerText).catch((e: unknown) => String(e));
+  const problems = pageProblems(page).map((p) => `page problem: ${p}`);
+  const record = [`url: ${page.url()}`, ...problems, '', text].join('\n');
+  fs.writeFileSync(path.join(SCREENSHOTS, `${name}.txt`), record + '\n');
+  // CI keeps only what a run prints: the start of the record goes with the failure
+  console.error(`${name}:\n${record.slice(0, 4_000)}`);
+}
+
 /** Errors the page reported (uncaught exceptions, console errors). */
 export function pageProblems(page: Page): string[] {
   return (page as CheckedPage).problems ?? [];
@@ -191,8 +210,9 @@ export function appSession() {
     pages = [];
     closers = [];
     try {
-      if (test.task.result?.state !== 'fail')
-        for (const page of opened) await checkLastScreen(page, test.task.name);
+      if (test.task.result?.state === 'fail')
+        for (const [i, page] of opened.entries()) await recordFailure(page, test.task.name, i);
+      else for (const page of opened) await checkLastScreen(page, test.task.name);
       for (const page of opened) {
         expect(pageProblems(page)).toEqual([]);
         expect(accessibilityProblems(page), 'serious or critical axe violations').toEqual([]);
