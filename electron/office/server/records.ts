@@ -98,6 +98,20 @@ async function officeDenial(client: pg.ClientBase, claimGid: string): Promise<Se
   return [...(followUp ? [followUp] : []), ...(denial ? [denial] : [])];
 }
 
+/** What a request waiting elsewhere asks for, as the approvals list names it. */
+const WAITING_ELSEWHERE: Record<string, string> = {
+  write_off: 'A write-off of this account',
+  refund: 'A refund on this account',
+  reverse_entry: 'A reversal of this entry',
+  reverse_payment: 'A reversal of this payment',
+};
+
+/** Why a request was refused: another desk's of the same kind waits already. */
+function waitingAlready(kind: unknown): string {
+  const what = WAITING_ELSEWHERE[String(kind)] ?? 'A request of this kind';
+  return `${what} was already asked for at another desktop and waits for a supervisor there; this request and its history line were withdrawn here and are listed; the office’s comes with the next sync, to be decided first.`;
+}
+
 /** What the office already has, said as a person knows it; undefined for another clash. */
 function alreadyCreated(c: RecordChange, constraint: string | undefined): string | undefined {
   switch (constraint) {
@@ -157,6 +171,8 @@ function alreadyCreated(c: RecordChange, constraint: string | undefined): string
       return c.tbl === 'assistance_applications'
         ? 'This account’s financial-assistance application was already received at another desktop and waits for a decision there; this one and what was done with it were withdrawn here and are listed; the office’s comes with the next sync.'
         : undefined;
+    case 'adjustment_requests_waiting_once':
+      return c.tbl === 'adjustment_requests' ? waitingAlready(c.row.kind) : undefined;
     case 'claim_lines_number_once':
       return c.tbl === 'claim_lines'
         ? `Line ${c.row.lineNumber} of this claim was already added at another desktop; ${WITHDRAWN}`
