@@ -13,6 +13,8 @@ export const DESKTOP_ONLY_TABLES = [
   'working_here',
   'working_marks',
   'office_providers_unknown',
+  // a de-identification's texts naming the person, kept until the office answers
+  'deidentifications_waiting',
 ] as const;
 
 /**
