@@ -117,7 +117,8 @@ function blankLateRecord(
 
 /**
  * The texts blanked from late records, by account: kept across the pages of one pull, since
- * a page may end between a record and the history line quoting it, in either order.
+ * a page may end between a record and the history line quoting it, in either order (in the
+ * file between pages, takePulledPage).
  */
 export type Quoted = Map<number, string[]>;
 
@@ -231,6 +232,37 @@ export function takeWithDeidentified<T>(
     removeFiledFiles(ctx, s.accountIds);
   }
   scrubLateArrivals(ctx, rows, new Set(scrubs.map((s) => s.personId)), quoted);
+  return out;
+}
+
+/**
+ * Takes one page of a pull (`take`, in the page's transaction) as takeWithDeidentified does,
+ * the texts blanked from its late records carried to the next page through the file
+ * (`sync_quoted`, migration 80) rather than in memory: the desk may be closed between two
+ * pages, and the next start's pull goes on from the page after, where the line quoting them
+ * may be. `more`: pages follow. After the last the texts are forgotten, since they name the
+ * person.
+ */
+export function takePulledPage<T>(
+  ctx: Ctx,
+  rows: readonly ServerRow[],
+  take: () => T,
+  more: boolean,
+): T {
+  const quoted: Quoted = new Map();
+  for (const q of all<{ accountId: number; text: string }>(
+    ctx.db,
+    `SELECT account_id AS accountId, text FROM sync_quoted ORDER BY rowid`,
+  )) {
+    quoted.set(q.accountId, [...(quoted.get(q.accountId) ?? []), q.text]);
+  }
+  const out = takeWithDeidentified(ctx, rows, take, quoted);
+  run(ctx.db, `DELETE FROM sync_quoted`);
+  for (const [accountId, texts] of more ? quoted : []) {
+    for (const text of new Set(texts)) {
+      run(ctx.db, `INSERT INTO sync_quoted (account_id, text) VALUES (?, ?)`, accountId, text);
+    }
+  }
   return out;
 }
 

@@ -15,6 +15,8 @@ export const DESKTOP_ONLY_TABLES = [
   'office_providers_unknown',
   // a de-identification's texts naming the person, kept until the office answers
   'deidentifications_waiting',
+  // a pull's blanked texts naming a de-identified person, kept till it reads its last page
+  'sync_quoted',
 ] as const;
 
 /**

@@ -29,7 +29,7 @@ import { sendBaseFiles } from './base-documents';
 import { trackDenialsByOffice } from './denial-follow-ups';
 import { takeRows } from './take';
 import { refusedWithFollowers, takeServerState } from './take-refused';
-import { purgeHintsOf, takeWithDeidentified, type Quoted } from './deidentified';
+import { purgeHintsOf, takePulledPage, takeWithDeidentified } from './deidentified';
 import { finishAccepted, finishAllWaiting } from './deidentify-waiting';
 import { fetchRecords } from './server/record-changes';
 import { officeStatusEvents } from './server/status-events';
@@ -268,8 +268,6 @@ export class OfficeSync {
   private async pullNow(): Promise<number> {
     if (!(this.schema?.ok ?? false)) return 0;
     let taken = 0;
-    // a late record's blanked texts, for its history line in a later page
-    const quoted: Quoted = new Map();
     // a page at a time, each in its own local transaction: a desktop back after a long
     // time away holds one page in memory, and an interrupted pull resumes where it stopped
     for (;;) {
@@ -295,11 +293,12 @@ export class OfficeSync {
           // what was noted outside a request (an upgrade's migration) goes as this desk left
           // it, before the office's rows are written over it
           sealOutbox(this.ctx.db, this.ctx.clock.now(), this.ctx.userId);
-          const n = takeWithDeidentified(
+          // a late record's blanked texts go on to the next page, for its history line there
+          const n = takePulledPage(
             this.ctx,
             others,
             () => takeRows(this.ctx.db, others),
-            quoted,
+            page.more,
           );
           run(this.ctx.db, `UPDATE office_link SET cursor = ?`, page.cursor);
           return n;

@@ -18,6 +18,13 @@
  * A de-identification stays kept as made (migration 29) but for one that waits here: only the
  * office's refusal removes it, and nothing was scrubbed for it yet. The table is this desk's
  * alone, never in the office's copy (link.ts).
+ *
+ * And a pull's texts blanked from late records (a refusal's note typed before the
+ * de-identification), by account, are kept in the file from one page of the pull to the next
+ * rather than in memory: the history line quoting one may come in the next page, and a desk
+ * closed between the two pages went on at its next start with nothing to take out of that
+ * line, which kept the note. They are forgotten once the pull has read its last page
+ * (office/deidentified.ts, takePulledPage); this desk's alone too.
  */
 export const migration080 = `
 CREATE TABLE deidentifications_waiting (
@@ -27,6 +34,11 @@ CREATE TABLE deidentifications_waiting (
   person TEXT NOT NULL CHECK (json_valid(person)),
   -- what names her, longest first (purge/scrub.ts, personIdentifiers)
   texts TEXT NOT NULL CHECK (json_valid(texts))
+);
+
+CREATE TABLE sync_quoted (
+  account_id INTEGER NOT NULL,
+  text TEXT NOT NULL
 );
 
 DROP TRIGGER deidentifications_no_delete;

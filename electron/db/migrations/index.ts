@@ -268,7 +268,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 80,
-    name: "office database: a de-identification waits for the office's answer before the desk scrubs",
+    name: "office database: a de-identification waits for the office's answer before the desk scrubs; a pull's blanked texts kept between its pages",
     sql: migration080,
   },
 ];
