@@ -155,8 +155,13 @@ describeWithPg('a de-identification the office refuses', () => {
     );
     expect(listed).toHaveLength(1);
     expect(listed[0]?.dismissed).toBeNull();
-    expect(listed[0]?.reason).toMatch(/not de-identified/i);
-    expect(listed[0]?.reason).toMatch(/de-identify .* again/i);
+    // the office's reason, then what became of the de-identification here
+    expect(listed[0]?.reason).toBe(
+      "Someone changed this person's details first at another desktop; this desktop took the " +
+        "office's record of it. The person was not de-identified: nothing was scrubbed or " +
+        "deleted on this desktop, which now holds the office's record of them, their notes and " +
+        'texts as the office does. Check what changed, then de-identify them again.',
+    );
 
     // done again from A, on the office's row of her, it is taken and scrubs every copy
     closeAccount(a, hers);
@@ -170,7 +175,13 @@ describeWithPg('a de-identification the office refuses', () => {
       expect(whatNamesHer(d)).not.toMatch(NAME);
       expect(deidentificationsAt(d)).toHaveLength(1);
     }
-    expect(all(a.ctx.db, `SELECT seq FROM not_synced`)).toHaveLength(1);
+    // the refusal listed at A named her: scrubbed with the rest
+    const refusal = all<{ reason: string; changes: string }>(
+      a.ctx.db,
+      `SELECT reason, changes FROM not_synced`,
+    );
+    expect(refusal).toHaveLength(1);
+    expect(JSON.stringify(refusal)).not.toMatch(NAME);
   });
 
   it('of a person another desk de-identified first leaves the desk scrubbed as the office is', async () => {

@@ -133,7 +133,7 @@ export function finishAllWaiting(ctx: Ctx): void {
 /** Said with a refused de-identification, which undoRefusedDeidentifications undid. */
 export const NOT_DEIDENTIFIED =
   'The person was not de-identified: nothing was scrubbed or deleted on this desktop, which now ' +
-  'holds the office’s record of them, their notes and texts as the office does. Check what ' +
+  "holds the office's record of them, their notes and texts as the office does. Check what " +
   'changed, then de-identify them again.';
 
 /** Said with a refused de-identification of a person the office had de-identified already. */

@@ -39,7 +39,7 @@ interface AccountFacts {
 function refusals(db: ReadDb, p: Person, accounts: AccountFacts[], today: IsoDate): string[] {
   const out: string[] = [];
   if (p.waiting) {
-    return ['This person’s de-identification was sent to the office and waits for its answer.'];
+    return ["This person's de-identification was sent to the office and waits for its answer."];
   }
   if (p.done) return ['This person was already de-identified.'];
   if (!p.deceasedDate) out.push('No date of death is recorded for this person.');
