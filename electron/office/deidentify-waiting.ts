@@ -9,7 +9,7 @@ import { scrubPersonRows } from '../purge/scrub';
 import { withCaptureOff } from './capture';
 import { localIdOf, officeLink } from './gids';
 import { deidentifies } from './server/purge';
-import type { Change } from './wire';
+import type { Change, ServerRow } from './wire';
 
 /*
  * At an office desk a de-identification waits for the office's answer before the desk scrubs
@@ -147,21 +147,31 @@ export const DEIDENTIFIED_ALREADY =
  * de-identified again. The office's row of her was taken; where it sent none (a first-copy
  * person nobody changed at the office, refused with other work) her row's details go back to
  * what they were, which is what the office's first copy holds. Then the de-identification
- * goes, and what waited with it. Returns the people it undid (`undone`) and those the office
- * had de-identified already (`already`, taken by deidentified.ts), by office-wide id.
+ * goes, and what waited with it. Returns the people it undid (`undone`) and those whose row
+ * the office sent back de-identified already (`already`: another desk's de-identification,
+ * taken by deidentified.ts), by office-wide id.
  */
 export function undoRefusedDeidentifications(
   db: Db,
   changes: readonly Change[],
+  office: readonly ServerRow[],
 ): { undone: Set<string>; already: Set<string> } {
   const undone = new Set<string>();
   const already = new Set<string>();
+  const deidentifiedAtTheOffice = (gid: string) =>
+    office.some(
+      (r) =>
+        r.tbl === 'people' &&
+        r.gid === gid &&
+        r.row.firstName === REMOVED &&
+        r.row.lastName === REMOVED,
+    );
   for (const c of changes) {
     const id = deidentifies(c) ? localIdOf(db, 'people', c.gid) : undefined;
     if (id === undefined) continue;
     const waiting = waitingOf(db, id);
     if (!waiting) {
-      if (removedHere(db, id)) already.add(c.gid);
+      if (deidentifiedAtTheOffice(c.gid)) already.add(c.gid);
       continue;
     }
     if (removedHere(db, id)) {

@@ -162,7 +162,7 @@ export function takeServerState(
   settleRefusedLetterhead(db, changes, new Set(taken.map((r) => r.gid)));
   if (withdrawn) settleRefusedRequests(db, changes, new Set(taken.map(rowKey)));
   // a de-identification refused is undone (it scrubbed nothing yet), to be done again
-  const { undone, already } = undoRefusedDeidentifications(db, changes);
+  const { undone, already } = undoRefusedDeidentifications(db, changes, serverRows);
   const deidentifying = (entry: OutboxRow, of: ReadonlySet<string>) =>
     entry.changes.some((c) => deidentifies(c) && of.has(c.gid));
   for (const { entry, reason } of refused) {
