@@ -38,6 +38,7 @@ interface Waiting {
   doneBy: UserId;
 }
 
+/** The accounts the person is the patient or the guarantor of: what her scrub reaches. */
 export function accountsOf(db: ReadDb, personId: number): AccountId[] {
   return all<{ id: AccountId }>(
     db,
