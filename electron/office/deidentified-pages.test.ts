@@ -3,16 +3,17 @@ import { expect, it } from 'vitest';
 import { REMOVED } from '../../shared/api/purge';
 import { addDays } from '../../shared/dates/iso-date';
 import type { AccountId } from '../../shared/ids';
-import { fixedClock } from '../core/context';
+import { fixedClock, type Ctx } from '../core/context';
+import { openDatabase } from '../db/open';
 import { all, oneOrThrow, run } from '../db/query';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { call } from '../testing/call';
-import { asRequest, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
+import { asRequest, syncAll, twoDesktops } from '../testing/office/desktops';
 import { closeAccount, deidentifyAt, eleanor, NAME } from '../testing/office/eleanor';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { withCaptureOff } from './capture';
-import { takeWithDeidentified, type Quoted } from './deidentified';
+import { takePulledPage } from './deidentified';
 import { readChanges } from './server/office';
 import { takeRows } from './take';
 import type { ServerRow } from './wire';
@@ -21,21 +22,21 @@ import type { ServerRow } from './wire';
  * A page of a pull may end between a late record and the history line quoting its text. In
  * the log a decision's line comes before its request (deidentified-pages.review.test.ts);
  * here the other order, the request taken in one page and its line in the next, as `pullNow`
- * takes them: each page in its own transaction, the blanked texts carried from one to the next.
+ * takes them: each page in its own transaction, the blanked texts carried from one to the
+ * next through the file, so that a desk closed between the two pages still takes the note out
+ * of the line at its next start.
  */
 
 const REFUSAL = /^Write-off of .* refused/;
 
-/** Takes one page as `pullNow` does. */
-const takePage = (d: Desktop, rows: ServerRow[], quoted: Quoted) =>
-  inWriteTransaction(d.ctx, () =>
-    withCaptureOff(d.ctx.db, () =>
-      takeWithDeidentified(d.ctx, rows, () => takeRows(d.ctx.db, rows), quoted),
-    ),
+/** Takes one page as `pullNow` does; `more` when pages follow. */
+const takePage = (ctx: Ctx, rows: ServerRow[], more: boolean) =>
+  inWriteTransaction(ctx, () =>
+    withCaptureOff(ctx.db, () => takePulledPage(ctx, rows, () => takeRows(ctx.db, rows), more)),
   );
 
 describeWithPg('a late refusal taken a page before its history line', () => {
-  it('has the note taken out of the line that lands in the later page', async () => {
+  it('has the note taken out of the line that lands in the later page, the desk closed between', async () => {
     const server = await createServerDatabase();
     let first = true;
     const { a, b, accountIds } = await twoDesktops(server, 2, (ctx, accountId) => {
@@ -86,16 +87,23 @@ describeWithPg('a late refusal taken a page before its history line', () => {
     expect(line).toHaveLength(1);
     expect(theirs.some((r) => r.tbl === 'adjustment_requests')).toBe(true);
 
-    const quoted: Quoted = new Map();
     takePage(
-      a,
+      a.ctx,
       theirs.filter((r) => !isLine(r)),
-      quoted,
+      true,
     );
     expect(all(a.ctx.db, `SELECT memo, decision_note AS note FROM adjustment_requests`)).toEqual([
       { memo: REMOVED, note: REMOVED },
     ]);
-    takePage(a, line, quoted);
+    // the desk closed between the two pages: its next start takes the next page from its file
+    const again: Ctx = { ...a.ctx, db: openDatabase(a.ctx.databasePath) };
+    try {
+      takePage(again, line, false);
+      // the texts, which name her, are not kept past the pull's last page
+      expect(all(again.db, `SELECT text FROM sync_quoted`)).toEqual([]);
+    } finally {
+      again.db.close();
+    }
     expect(
       all(a.ctx.db, `SELECT body FROM activities WHERE body LIKE 'Write-off of % refused%'`),
     ).toEqual([{ body: `Write-off of $15.00 refused: ${REMOVED}` }]);

@@ -51,8 +51,10 @@ describeWithPg('a person de-identified at one desktop', () => {
     expect(whatNamesHer(b)).toMatch(NAME);
 
     const done = deidentifyAt(a, accountId);
-    // both notes, and the line B wrote when it filed her letter under its name
-    expect(done).toMatchObject({ historyRowsRewritten: 3, filesRemoved: 1 });
+    // A scrubs its copy once the office has taken the de-identification, not before
+    expect(done).toMatchObject({ historyRowsRewritten: 0, filesRemoved: 0 });
+    expect(done.waitsForTheOffice).toBe(true);
+    expect(whatNamesHer(a)).toMatch(NAME);
     await syncAll(a, b);
 
     for (const d of [a, b]) {

@@ -15,6 +15,7 @@ import {
   withoutIdentifiers,
   type PersonNames,
 } from '../purge/scrub';
+import { accountsOf, stopWaiting, waitingTexts } from './deidentify-waiting';
 import { gidOf, localIdOf } from './gids';
 import { deidentifies, type PurgeHints } from './server/purge';
 import type { Change, ServerRow } from './wire';
@@ -32,14 +33,6 @@ import type { Change, ServerRow } from './wire';
 const removed = (row: { firstName: string; lastName: string }) =>
   row.firstName === REMOVED && row.lastName === REMOVED;
 
-function accountsOf(db: ReadDb, personId: number): AccountId[] {
-  return all<{ id: AccountId }>(
-    db,
-    `SELECT id FROM accounts WHERE ? IN (patient_id, guarantor_id) ORDER BY id`,
-    personId,
-  ).map((a) => a.id);
-}
-
 /** A person the rows de-identify, with what named them here, read before the rows land. */
 interface Scrub {
   personId: number;
@@ -47,7 +40,11 @@ interface Scrub {
   texts: string[];
 }
 
-/** Records the de-identification here and scrubs what names the person, while it still can. */
+/**
+ * Records the de-identification here and scrubs what names the person, while it still can.
+ * One this desk made itself and still waits on (deidentify-waiting.ts; the office took another
+ * desk's first) is scrubbed with the texts kept for it, her row here naming her no more.
+ */
 function deidentifyHere(ctx: Ctx, personId: number): Scrub | null {
   const here = one<PersonNames>(
     ctx.db,
@@ -56,6 +53,11 @@ function deidentifyHere(ctx: Ctx, personId: number): Scrub | null {
     personId,
   );
   const accountIds = accountsOf(ctx.db, personId);
+  const waited = stopWaiting(ctx.db, personId);
+  if (waited && accountIds.length > 0) {
+    scrubPersonRows(ctx.db, personId, accountIds, waited);
+    return { personId, accountIds, texts: waited };
+  }
   if (!here || removed(here) || accountIds.length === 0) return null;
   run(
     ctx.db,
@@ -81,10 +83,12 @@ function deidentifiedBefore(
   accountId: number,
   now: ReadonlySet<number>,
 ): { id: number; at: string }[] {
+  // one still waiting for the office scrubs by her names once taken, rows pulled meanwhile too
   return all<{ id: number; at: string }>(
     db,
     `SELECT d.person_id AS id, d.done_at AS at FROM deidentifications d JOIN accounts a
-       ON d.person_id IN (a.patient_id, a.guarantor_id) WHERE a.id = ?`,
+       ON d.person_id IN (a.patient_id, a.guarantor_id) WHERE a.id = ?
+       AND NOT EXISTS (SELECT 1 FROM deidentifications_waiting w WHERE w.person_id = d.person_id)`,
     accountId,
   ).filter((p) => !now.has(p.id));
 }
@@ -113,7 +117,8 @@ function blankLateRecord(
 
 /**
  * The texts blanked from late records, by account: kept across the pages of one pull, since
- * a page may end between a record and the history line quoting it, in either order.
+ * a page may end between a record and the history line quoting it, in either order (in the
+ * file between pages, takePulledPage).
  */
 export type Quoted = Map<number, string[]>;
 
@@ -231,9 +236,42 @@ export function takeWithDeidentified<T>(
 }
 
 /**
+ * Takes one page of a pull (`take`, in the page's transaction) as takeWithDeidentified does,
+ * the texts blanked from its late records carried to the next page through the file
+ * (`sync_quoted`, migration 80) rather than in memory: the desk may be closed between two
+ * pages, and the next start's pull goes on from the page after, where the line quoting them
+ * may be. `more`: pages follow. After the last the texts are forgotten, since they name the
+ * person.
+ */
+export function takePulledPage<T>(
+  ctx: Ctx,
+  rows: readonly ServerRow[],
+  take: () => T,
+  more: boolean,
+): T {
+  const quoted: Quoted = new Map();
+  for (const q of all<{ accountId: number; text: string }>(
+    ctx.db,
+    `SELECT account_id AS accountId, text FROM sync_quoted ORDER BY rowid`,
+  )) {
+    quoted.set(q.accountId, [...(quoted.get(q.accountId) ?? []), q.text]);
+  }
+  const out = takeWithDeidentified(ctx, rows, take, quoted);
+  run(ctx.db, `DELETE FROM sync_quoted`);
+  for (const [accountId, texts] of more ? quoted : []) {
+    for (const text of new Set(texts)) {
+      run(ctx.db, `INSERT INTO sync_quoted (account_id, text) VALUES (?, ?)`, accountId, text);
+    }
+  }
+  return out;
+}
+
+/**
  * What the server's purge of each person an outbox entry de-identifies needs from this desk
  * (server/purge.ts): their first-copy accounts, and this copy's notes on their accounts as
- * scrubbed here, by gid (those this desk keeps as its own never reached the server).
+ * scrubbed here, by gid (those this desk keeps as its own never reached the server). A
+ * de-identification waiting for the office's answer has scrubbed nothing here yet: its notes
+ * are handed over as its scrub will leave them.
  */
 export function purgeHintsOf(db: ReadDb, changes: readonly Change[]): PurgeHints {
   const out: Record<string, PurgeHints[string]> = {};
@@ -241,16 +279,17 @@ export function purgeHintsOf(db: ReadDb, changes: readonly Change[]): PurgeHints
     const id = deidentifies(c) ? localIdOf(db, 'people', c.gid) : undefined;
     if (id === undefined) continue;
     const accounts = accountsOf(db, id);
+    const texts = waitingTexts(db, id) ?? [];
     const notes: Record<string, string> = {};
     for (const n of all<{ id: number; body: string }>(
       db,
-      `SELECT id, body FROM activities
-        WHERE account_id IN (SELECT value FROM json_each(?)) AND body LIKE ?`,
+      `SELECT id, body FROM activities WHERE account_id IN (SELECT value FROM json_each(?))`,
       JSON.stringify(accounts),
-      `%${REMOVED}%`,
     )) {
+      const body = withoutIdentifiers(n.body, texts);
+      if (!body.includes(REMOVED)) continue;
       const gid = gidOf(db, 'activities', n.id);
-      if (!gid.startsWith('base:') && !gid.startsWith('own:')) notes[gid] = n.body;
+      if (!gid.startsWith('base:') && !gid.startsWith('own:')) notes[gid] = body;
     }
     out[c.gid] = {
       accounts: accounts.map((a) => gidOf(db, 'accounts', a)).filter((g) => g.startsWith('base:')),

@@ -29,7 +29,8 @@ import { sendBaseFiles } from './base-documents';
 import { trackDenialsByOffice } from './denial-follow-ups';
 import { takeRows } from './take';
 import { refusedWithFollowers, takeServerState } from './take-refused';
-import { purgeHintsOf, takeWithDeidentified, type Quoted } from './deidentified';
+import { purgeHintsOf, takePulledPage, takeWithDeidentified } from './deidentified';
+import { finishAccepted, finishAllWaiting } from './deidentify-waiting';
 import { fetchRecords } from './server/record-changes';
 import { officeStatusEvents } from './server/status-events';
 import { heardFrom } from './status-events';
@@ -140,7 +141,7 @@ export class OfficeSync {
         const { accounts, ledgerRows, followUps, bytes } = facts;
         return { accounts, ledgerRows, followUps, bytes };
       } catch (error) {
-        this.localWrite(() => unlinkOffice(this.ctx.db));
+        this.localWrite(() => this.standaloneAgain());
         throw error;
       }
     } finally {
@@ -164,7 +165,7 @@ export class OfficeSync {
       this.localWrite(() => run(this.ctx.db, `UPDATE office_link SET cursor = ?`, office.cursor));
       return 'linked';
     }
-    this.localWrite(() => unlinkOffice(this.ctx.db));
+    this.localWrite(() => this.standaloneAgain());
     return 'standalone';
   }
 
@@ -176,6 +177,12 @@ export class OfficeSync {
     const desktopId = crypto.randomUUID();
     await registerDesktop(this.pool, desktopId, this.name);
     this.localWrite(() => this.link(desktopId, cursor));
+  }
+
+  /** Standalone again: what waited for the office's answer is done as a standalone desk does. */
+  private standaloneAgain(): void {
+    finishAllWaiting(this.ctx);
+    unlinkOffice(this.ctx.db);
   }
 
   private link(desktopId: string, cursor: string): void {
@@ -209,7 +216,11 @@ export class OfficeSync {
       );
       syncStep('answered');
       if (outcome.outcome === 'accepted') {
-        this.localWrite(() => run(this.ctx.db, `DELETE FROM outbox WHERE seq = ?`, entry.seq));
+        this.localWrite(() => {
+          run(this.ctx.db, `DELETE FROM outbox WHERE seq = ?`, entry.seq);
+          // a de-identification the office took: this copy is scrubbed now
+          finishAccepted(this.ctx, entry.changes);
+        });
         syncStep('recorded');
         result.accepted += 1;
         continue;
@@ -257,8 +268,6 @@ export class OfficeSync {
   private async pullNow(): Promise<number> {
     if (!(this.schema?.ok ?? false)) return 0;
     let taken = 0;
-    // a late record's blanked texts, for its history line in a later page
-    const quoted: Quoted = new Map();
     // a page at a time, each in its own local transaction: a desktop back after a long
     // time away holds one page in memory, and an interrupted pull resumes where it stopped
     for (;;) {
@@ -284,11 +293,12 @@ export class OfficeSync {
           // what was noted outside a request (an upgrade's migration) goes as this desk left
           // it, before the office's rows are written over it
           sealOutbox(this.ctx.db, this.ctx.clock.now(), this.ctx.userId);
-          const n = takeWithDeidentified(
+          // a late record's blanked texts go on to the next page, for its history line there
+          const n = takePulledPage(
             this.ctx,
             others,
             () => takeRows(this.ctx.db, others),
-            quoted,
+            page.more,
           );
           run(this.ctx.db, `UPDATE office_link SET cursor = ?`, page.cursor);
           return n;
