@@ -5,7 +5,9 @@ import { fixedClock, type ReadCtx } from '../core/context';
 import type { HandlerOf } from '../core/handlers';
 import type { Db, ReadDb } from '../db/open';
 import { listQueue } from '../queue/list';
-import { call } from '../testing/call';
+import { call, expectRefused } from '../testing/call';
+import { makeSupervisor } from '../testing/builders';
+import { ensureUser } from '../users/users';
 import { createTestCtx, tableCounts, type TestCtx } from '../testing/test-db';
 import { dispatchAsync } from './dispatch';
 import { ReadTriedToWrite, runRead } from './run';
@@ -235,6 +237,25 @@ describe('read methods cannot write', () => {
     // only the view's own entry in the audit trail, no second round of daily work
     expect(auditEntries()).toBe(entries + 1);
     expect(changesSoFar()).toBe(changes + 1);
+  });
+
+  it('does not do a new day’s work for a read it refuses, checked in the read’s transaction', () => {
+    const later = { ...ctx, clock: fixedClock(addDays(ctx.clock.today(), 60)) };
+    makeSupervisor(ctx);
+    const userId = ensureUser(ctx.db, 'casey.off', 'Casey Off', ctx.clock.now());
+    call(ctx, 'saveUser', {
+      userId,
+      displayName: 'Casey Off',
+      role: 'representative',
+      active: false,
+    });
+    const changes = changesSoFar();
+    // the read's checks run inside its transaction, after the day's work would have been done
+    expectRefused({ ...later, userId }, 'listQueue', {}, /turned off your ClaimDesk user/);
+    expect(changesSoFar()).toBe(changes);
+    // the next request that passes its checks does the day's work
+    call(later, 'listQueue', {});
+    expect(changesSoFar()).toBeGreaterThan(changes + 1);
   });
 
   it('gives a read handler a connection that functions which write do not accept', () => {

@@ -67,6 +67,9 @@ export function auditCall(
 /** Reads of the trail itself, which must show every entry recorded before them. */
 const READ_THE_TRAIL: ReadonlySet<MethodName> = new Set(['listAuditTrail', 'verifyAuditTrail']);
 
+/** Whether beforeCall writes for this method (the trail's waiting views moved into the chain). */
+export const movesTrailFirst = (method: MethodName): boolean => READ_THE_TRAIL.has(method);
+
 /** Called by dispatch before a request starts: views of the last second join the chain first. */
 export function beforeCall(ctx: Ctx, method: MethodName): void {
   if (READ_THE_TRAIL.has(method)) flushTrail(ctx.db);
