@@ -16,6 +16,7 @@ import {
   type PersonNames,
 } from '../purge/scrub';
 import { gidOf, localIdOf } from './gids';
+import { blankLateLines, writeOffLine, type LateLine } from './late-money-lines';
 import { deidentifies, type PurgeHints } from './server/purge';
 import type { Change, ServerRow } from './wire';
 
@@ -112,10 +113,17 @@ function blankLateRecord(
 }
 
 /**
- * The texts blanked from late records, by account: kept across the pages of one pull, since
- * a page may end between a record and the history line quoting it, in either order.
+ * The texts blanked from late records, by account, and the late write-offs' own lines not
+ * found yet: kept across the pages of one pull, since a page may end between a record and
+ * the history line quoting it, in either order.
  */
-export type Quoted = Map<number, string[]>;
+export interface Quoted {
+  texts: Map<number, string[]>;
+  lines: LateLine[];
+}
+
+/** Nothing quoted yet: a pull's start. */
+export const noneQuoted = (): Quoted => ({ texts: new Map(), lines: [] });
 
 /**
  * The account's system lines that quote a text blanked from its late records (a request's
@@ -126,7 +134,8 @@ export type Quoted = Map<number, string[]>;
  * words, and only on that account: another line or person's words stay.
  */
 function unquoteLate(ctx: Ctx, quoted: Quoted) {
-  for (const [accountId, blanked] of quoted) {
+  quoted.lines = blankLateLines(ctx.db, quoted.lines);
+  for (const [accountId, blanked] of quoted.texts) {
     const texts = [...new Set(blanked)]
       .filter((t) => t.trim().length >= 2)
       .sort((x, y) => y.length - x.length);
@@ -151,7 +160,8 @@ function unquoteLate(ctx: Ctx, quoted: Quoted) {
  * looked for; so is each text of a collection record, and each money row's memo, typed
  * before it (the row's amounts as posted); an address is the marker like the rest; a scan's
  * file is removed. The history's system lines are the app's
- * own and stay, but for a record's blanked text they quote.
+ * own and stay, but for a record's blanked text they quote and a late write-off's memo in
+ * its own line (late-money-lines.ts).
  */
 function scrubLateArrivals(
   ctx: Ctx,
@@ -170,11 +180,18 @@ function scrubLateArrivals(
       const late = blankLateRecord(ctx, r, now);
       // a money row's memo is no text the history quotes as typed (a payment's line names its
       // method, a write-off's words its memo apart), and a short one ("cash") is a word of the
-      // app's own lines: blanked in its row only
+      // app's own lines: not looked for as a word, but a write-off's own line blanked as written
       const quotes = r.tbl !== 'ledger_entries' && r.tbl !== 'receipts';
       if (quotes && late && late.texts.length > 0) {
-        quoted.set(late.accountId, [...(quoted.get(late.accountId) ?? []), ...late.texts]);
+        quoted.texts.set(late.accountId, [
+          ...(quoted.texts.get(late.accountId) ?? []),
+          ...late.texts,
+        ]);
       }
+      const memo = r.tbl === 'ledger_entries' ? late?.texts[0] : undefined;
+      const id = memo === undefined ? undefined : localIdOf(ctx.db, 'ledger_entries', r.gid);
+      const line = id === undefined || memo === undefined ? null : writeOffLine(ctx.db, id, memo);
+      if (line) quoted.lines.push(line);
       continue;
     }
     if (r.tbl !== 'activities' && r.tbl !== 'correspondence') continue;
@@ -212,7 +229,7 @@ export function takeWithDeidentified<T>(
   ctx: Ctx,
   rows: readonly ServerRow[],
   take: () => T,
-  quoted: Quoted = new Map(),
+  quoted: Quoted = noneQuoted(),
 ): T {
   const scrubs: Scrub[] = [];
   for (const r of rows) {

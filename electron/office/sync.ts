@@ -29,7 +29,7 @@ import { sendBaseFiles } from './base-documents';
 import { trackDenialsByOffice } from './denial-follow-ups';
 import { takeRows } from './take';
 import { refusedWithFollowers, takeServerState } from './take-refused';
-import { purgeHintsOf, takeWithDeidentified, type Quoted } from './deidentified';
+import { noneQuoted, purgeHintsOf, takeWithDeidentified } from './deidentified';
 import { fetchRecords } from './server/record-changes';
 import { officeStatusEvents } from './server/status-events';
 import { heardFrom } from './status-events';
@@ -258,7 +258,7 @@ export class OfficeSync {
     if (!(this.schema?.ok ?? false)) return 0;
     let taken = 0;
     // a late record's blanked texts, for its history line in a later page
-    const quoted: Quoted = new Map();
+    const quoted = noneQuoted();
     // a page at a time, each in its own local transaction: a desktop back after a long
     // time away holds one page in memory, and an interrupted pull resumes where it stopped
     for (;;) {
