@@ -17,6 +17,8 @@ import {
 } from '../purge/scrub';
 import { accountsOf, stopWaiting, waitingTexts } from './deidentify-waiting';
 import { gidOf, localIdOf } from './gids';
+import { blankLateLines, writeOffLine } from './late-money-lines';
+import { keepQuoted, noneQuoted, readQuoted, type Quoted } from './pull-quoted';
 import { deidentifies, type PurgeHints } from './server/purge';
 import type { Change, ServerRow } from './wire';
 
@@ -116,13 +118,6 @@ function blankLateRecord(
 }
 
 /**
- * The texts blanked from late records, by account: kept across the pages of one pull, since
- * a page may end between a record and the history line quoting it, in either order (in the
- * file between pages, takePulledPage).
- */
-export type Quoted = Map<number, string[]>;
-
-/**
  * The account's system lines that quote a text blanked from its late records (a request's
  * refusal, "Write-off of $15.00 refused: <its note>"): that exact text taken out as the
  * record's was, the rest of the line, the app's own, kept. Every such line this copy holds,
@@ -131,7 +126,8 @@ export type Quoted = Map<number, string[]>;
  * words, and only on that account: another line or person's words stay.
  */
 function unquoteLate(ctx: Ctx, quoted: Quoted) {
-  for (const [accountId, blanked] of quoted) {
+  quoted.lines = blankLateLines(ctx.db, quoted.lines);
+  for (const [accountId, blanked] of quoted.texts) {
     const texts = [...new Set(blanked)]
       .filter((t) => t.trim().length >= 2)
       .sort((x, y) => y.length - x.length);
@@ -156,7 +152,8 @@ function unquoteLate(ctx: Ctx, quoted: Quoted) {
  * looked for; so is each text of a collection record, and each money row's memo, typed
  * before it (the row's amounts as posted); an address is the marker like the rest; a scan's
  * file is removed. The history's system lines are the app's
- * own and stay, but for a record's blanked text they quote.
+ * own and stay, but for a record's blanked text they quote and a late write-off's memo in
+ * its own line (late-money-lines.ts).
  */
 function scrubLateArrivals(
   ctx: Ctx,
@@ -175,11 +172,18 @@ function scrubLateArrivals(
       const late = blankLateRecord(ctx, r, now);
       // a money row's memo is no text the history quotes as typed (a payment's line names its
       // method, a write-off's words its memo apart), and a short one ("cash") is a word of the
-      // app's own lines: blanked in its row only
+      // app's own lines: not looked for as a word, but a write-off's own line blanked as written
       const quotes = r.tbl !== 'ledger_entries' && r.tbl !== 'receipts';
       if (quotes && late && late.texts.length > 0) {
-        quoted.set(late.accountId, [...(quoted.get(late.accountId) ?? []), ...late.texts]);
+        quoted.texts.set(late.accountId, [
+          ...(quoted.texts.get(late.accountId) ?? []),
+          ...late.texts,
+        ]);
       }
+      const memo = r.tbl === 'ledger_entries' ? late?.texts[0] : undefined;
+      const id = memo === undefined ? undefined : localIdOf(ctx.db, 'ledger_entries', r.gid);
+      const line = id === undefined || memo === undefined ? null : writeOffLine(ctx.db, id, memo);
+      if (line) quoted.lines.push(line);
       continue;
     }
     if (r.tbl !== 'activities' && r.tbl !== 'correspondence') continue;
@@ -217,7 +221,7 @@ export function takeWithDeidentified<T>(
   ctx: Ctx,
   rows: readonly ServerRow[],
   take: () => T,
-  quoted: Quoted = new Map(),
+  quoted: Quoted = noneQuoted(),
 ): T {
   const scrubs: Scrub[] = [];
   for (const r of rows) {
@@ -249,20 +253,9 @@ export function takePulledPage<T>(
   take: () => T,
   more: boolean,
 ): T {
-  const quoted: Quoted = new Map();
-  for (const q of all<{ accountId: number; text: string }>(
-    ctx.db,
-    `SELECT account_id AS accountId, text FROM sync_quoted ORDER BY rowid`,
-  )) {
-    quoted.set(q.accountId, [...(quoted.get(q.accountId) ?? []), q.text]);
-  }
+  const quoted = readQuoted(ctx.db);
   const out = takeWithDeidentified(ctx, rows, take, quoted);
-  run(ctx.db, `DELETE FROM sync_quoted`);
-  for (const [accountId, texts] of more ? quoted : []) {
-    for (const text of new Set(texts)) {
-      run(ctx.db, `INSERT INTO sync_quoted (account_id, text) VALUES (?, ?)`, accountId, text);
-    }
-  }
+  keepQuoted(ctx.db, more ? quoted : noneQuoted());
   return out;
 }
 

@@ -6,7 +6,7 @@ import { fixedClock, type Ctx } from '../core/context';
 import { all } from '../db/query';
 import { call } from '../testing/call';
 import { twoDesktops, type Desktop } from '../testing/office/desktops';
-import { closeAccount, deidentifyAt, eleanor } from '../testing/office/eleanor';
+import { closeAccount, deidentifyAt, eleanor, NAME } from '../testing/office/eleanor';
 import { owing } from '../testing/office/money';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
@@ -73,5 +73,37 @@ describeWithPg("a de-identified patient's late money rows at the de-identifying 
     expect(systemLines(a, hers).filter((t) => t.startsWith('Posted $25.00'))).toEqual([
       expect.stringMatching(/^Posted \$25\.00 cash payment to account /),
     ]);
+  });
+
+  it("blank a late write-off's memo in its own history line too, and nowhere else", async () => {
+    const writeOff = (ctx: Ctx, accountId: AccountId, amount: number, memo: string) =>
+      call(ctx, 'postAdjustment', {
+        accountId,
+        side: 'patient',
+        amount,
+        reasonCode: 'SMALL_BALANCE',
+        memo,
+      });
+    const { a, hers } = await lateAtB((ctx, accountId) => {
+      writeOff(ctx, accountId, 2_500, "Eleanor Testwell's estate has nothing.");
+      // a memo that is a word of another line of the app's
+      writeOff(ctx, accountId, 1_000, 'cash');
+      call(ctx, 'takePayment', {
+        accountId,
+        amount: 500,
+        method: 'cash',
+        receivedDate: ctx.clock.today(),
+      });
+    });
+    const lines = systemLines(a, hers);
+    expect(lines.filter((t) => NAME.test(t))).toEqual([]);
+    // the write-off's line words its memo apart from the ledger row's: that part, and only it
+    expect(lines).toContain(`Small balance write-off of $25.00 posted. ${REMOVED}`);
+    expect(lines).toContain(`Small balance write-off of $10.00 posted. ${REMOVED}`);
+    expect(lines.filter((t) => t.startsWith('Posted $5.00'))).toEqual([
+      expect.stringMatching(/^Posted \$5\.00 cash payment to account /),
+    ]);
+    // A's own write-off, sent before the de-identification, keeps its memo
+    expect(lines).toContain('Small balance write-off of $200.00 posted. Nothing to collect.');
   });
 });

@@ -1,6 +1,6 @@
 import type { AccountId } from '../../shared/ids';
 import type { Db, ReadDb } from '../db/open';
-import { all, oneOrThrow, run } from '../db/query';
+import { all, one, oneOrThrow, run } from '../db/query';
 import { PERSON_TEXTS } from '../purge/scrub-records';
 
 type Table = keyof typeof PERSON_TEXTS;
@@ -26,6 +26,10 @@ export function addRecordsNaming(
     `SELECT patient_id AS id FROM accounts WHERE id = ?`,
     accountId,
   ).id;
+  // asked for by someone else where the copy has another user: nobody decides their own, and
+  // the office refuses a desk's request refused by its asker (server migration 39)
+  const asker =
+    one<{ id: number }>(db, `SELECT id FROM users WHERE id <> ? ORDER BY id`, userId)?.id ?? userId;
   const write: Record<Table, () => void> = {
     contact_restrictions: () =>
       run(
@@ -173,7 +177,7 @@ export function addRecordsNaming(
         accountId,
         `Write off per ${name}'s hardship call.`,
         at,
-        userId,
+        asker,
         at,
         userId,
         `${name} has not sent the hardship letter.`,

@@ -3,7 +3,12 @@ import { COLUMNS, changingColumns, serverColumn, type ChangeableTable } from '..
 import { serverRow, type Change, type ServerRow } from '../wire';
 import { constraintOf, sqlState } from './connection';
 import { embeddedColumns, embeddedFields } from './embedded';
-import { isSupervisorRefusal, notEndedBySupervisor } from './supervisor-decisions';
+import {
+  isDecidedByAsker,
+  isSupervisorRefusal,
+  notDecidedByAnother,
+  notEndedBySupervisor,
+} from './supervisor-decisions';
 
 /**
  * Changes to records created earlier (server migrations 11 and 15): a claim's status, a
@@ -109,13 +114,16 @@ export async function changeRecord(
     await client.query('RELEASE SAVEPOINT change_record');
   } catch (error) {
     const judged = isSupervisorRefusal(error);
+    const byAsker = isDecidedByAsker(error);
     // a coverage moved to a priority another already holds, say: refused as a clash
-    if (sqlState(error) !== '23505' && !judged) throw error;
+    if (sqlState(error) !== '23505' && !judged && !byAsker) throw error;
     await client.query('ROLLBACK TO SAVEPOINT change_record');
-    if (judged) {
+    if (judged || byAsker) {
       const now = await serverRecord(client, c.tbl, c.gid);
       throw new RecordChangeRefused(
-        notEndedBySupervisor(c.tbl, now !== undefined),
+        byAsker
+          ? notDecidedByAnother(now ? 'has it' : 'has none')
+          : notEndedBySupervisor(c.tbl, now !== undefined),
         now ? [now] : [],
       );
     }

@@ -6,7 +6,12 @@ import { constraintOf, sqlState } from './connection';
 import { serverRecord } from './record-changes';
 import { serverFollowUp } from './rows';
 import { embeddedColumns } from './embedded';
-import { isSupervisorRefusal, notMadeBySupervisor } from './supervisor-decisions';
+import {
+  isDecidedByAsker,
+  isSupervisorRefusal,
+  notDecidedByAnother,
+  notMadeBySupervisor,
+} from './supervisor-decisions';
 
 /**
  * Raised when the office will not take a record a desktop created: another desktop created
@@ -65,9 +70,11 @@ export async function insertRecord(
         ? alreadyCreated(c, constraintOf(error))
         : isSupervisorRefusal(error)
           ? notMadeBySupervisor(c.tbl)
-          : constraintOf(error) === 'agency_takes_accounts'
-            ? AGENCY_TAKES_NONE
-            : undefined;
+          : isDecidedByAsker(error)
+            ? notDecidedByAnother('filed')
+            : constraintOf(error) === 'agency_takes_accounts'
+              ? AGENCY_TAKES_NONE
+              : undefined;
     if (why === undefined) throw error;
     await client.query('ROLLBACK TO SAVEPOINT insert_record');
     throw new AlreadyCreated(

@@ -10,6 +10,14 @@ export function isSupervisorRefusal(error: unknown): boolean {
   return sqlState(error) === '42501' && constraintOf(error) === 'supervisor_decision';
 }
 
+/**
+ * The server's refusal of a request decided by the person who asked for it (server migration
+ * 39): listed at its desk as a supervisor's decision refused, with its own reason.
+ */
+export function isDecidedByAsker(error: unknown): boolean {
+  return sqlState(error) === '42501' && constraintOf(error) === 'decided_by_another';
+}
+
 const MADE: Partial<Record<RecordTable, string>> = {
   bad_debt_moves:
     'approve a move to bad debt, and the office does not know the person who approved this one as an active supervisor; this move and its write-off were withdrawn here and are listed',
@@ -46,4 +54,20 @@ export function notEndedBySupervisor(tbl: ChangeableTable, officeHasIt: boolean)
     ? `this desktop took the office’s record of ${record}`
     : `the office has no record of it yet, so this desktop keeps its change here, listed, for a person to put right`;
   return `Only a supervisor can ${decision}, and the office does not know the person who made this change as an active supervisor; ${after}.`;
+}
+
+/**
+ * Why the office refused a request's decision made by the person who asked for it. With no
+ * row of it (a first-copy request, which reaches the office only with its first decision)
+ * the request waits again at this desk as everywhere else (requests.ts); filed here already
+ * decided, it is withdrawn.
+ */
+export function notDecidedByAnother(office: 'has it' | 'has none' | 'filed'): string {
+  const after = {
+    'has it': 'this desktop took the office’s record of the request',
+    'has none':
+      'the office has no record of it yet, so it waits here again, as at the other desktops',
+    filed: 'it was withdrawn here and is listed',
+  }[office];
+  return `A request waiting for approval is approved or refused by a supervisor other than the one who asked for it, and the person who made this change asked for it; ${after}.`;
 }

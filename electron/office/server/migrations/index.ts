@@ -36,6 +36,7 @@ import { serverMigration035 } from './035-adjustment-requests';
 import { serverMigration036 } from './036-letterhead';
 import { serverMigration037 } from './037-purge-request-texts';
 import { serverMigration038 } from './038-purge-money-memos';
+import { serverMigration039 } from './039-request-decided-by-another';
 import { serverMigration041 } from './041-request-waiting-once';
 
 /** Numbered migrations of the office's PostgreSQL database; schema_version holds those applied. */
@@ -235,6 +236,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
     version: 38,
     name: 'the purge of a de-identified person reaches the memos of their money rows, nothing else',
     sql: serverMigration038,
+  },
+  {
+    version: 39,
+    name: 'a request waiting for approval decided by someone other than who asked for it',
+    sql: serverMigration039,
   },
   {
     version: 41,
