@@ -1,20 +1,16 @@
 import { expect, it } from 'vitest';
-import type { AccountId, UserId } from '../../shared/ids';
-import { cents } from '../../shared/money/cents';
-import type { Ctx } from '../core/context';
-import { all, oneOrThrow, run } from '../db/query';
-import { migration076 } from '../db/migrations/076-adjustment-requests-from-the-office';
-import { makeSupervisor } from '../testing/builders';
+import { all } from '../db/query';
 import { call } from '../testing/call';
-import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { owing } from '../testing/office/money';
+import {
+  as,
+  asAnOlderVersion,
+  linkedAfterAWaitingWriteOff,
+  upgrade,
+  userOf,
+} from '../testing/office/approvals';
+import { syncAll, type Desktop } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
-import { TEST_TODAY } from '../testing/test-db';
-import { writeBillingRules } from '../rules/billing-rules';
-import { ensureUser } from '../users/users';
-import { keepCaptureWithLink } from './capture-triggers';
-import { changes as changesSchema } from './wire';
 
 /*
  * Found in review: a first-copy request approved at a desk under the older version posted its
@@ -30,55 +26,6 @@ import { changes as changesSchema } from './wire';
  * posting.
  */
 
-/** Dana Reyes and Lee Park the supervisors; a $60.00 write-off over the $50.00 limit waits. */
-function office(ctx: Ctx, account: AccountId): void {
-  owing(ctx, account);
-  for (const [name, shown] of [
-    ['dana.reyes', 'Dana Reyes'],
-    ['lee.park', 'Lee Park'],
-  ] as const) {
-    makeSupervisor(ctx, ensureUser(ctx.db, name, shown, ctx.clock.now()));
-  }
-  writeBillingRules(
-    ctx.db,
-    { writeOffApprovalLimit: cents(5_000) },
-    { userId: ctx.userId, now: ctx.clock.now() },
-  );
-  const asked = call(ctx, 'postAdjustment', {
-    accountId: account,
-    side: 'patient',
-    amount: 6_000,
-    reasonCode: 'SMALL_BALANCE',
-    memo: 'Small balance',
-  });
-  if (asked.requestId === null) expect.fail('the write-off did not wait');
-  run(
-    ctx.db,
-    `UPDATE adjustment_requests SET requested_at = ? WHERE id = ?`,
-    `${TEST_TODAY}T08:00:00.000Z`,
-    asked.requestId,
-  );
-}
-
-const userOf = (d: Desktop, username: string) =>
-  oneOrThrow<{ id: UserId }>(d.ctx.db, `SELECT id FROM users WHERE username = ?`, username).id;
-
-const as = (d: Desktop, username: string): Ctx => ({ ...d.ctx, userId: userOf(d, username) });
-
-/** What an older version left of requests: captured by nothing, sent with nothing. */
-function asAnOlderVersion(d: Desktop): void {
-  run(d.ctx.db, `DELETE FROM sync_rows WHERE tbl = 'adjustment_requests'`);
-  for (const e of all<{ seq: number; changes: string }>(
-    d.ctx.db,
-    `SELECT seq, changes FROM outbox`,
-  )) {
-    const changes = changesSchema
-      .parse(JSON.parse(e.changes))
-      .filter((c) => c.tbl !== 'adjustment_requests');
-    run(d.ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
-  }
-}
-
 const writeOffs = (d: Desktop) =>
   all(d.ctx.db, `SELECT amount FROM ledger_entries WHERE reason_code = 'SMALL_BALANCE'`);
 
@@ -87,10 +34,7 @@ describeWithPg(
   () => {
     it('keeps its decision beside the write-off that stands, and is not approved again', async () => {
       const server = await createServerDatabase();
-      const { a, b } = await twoDesktops(server, 1, office);
-      for (const d of [a, b]) {
-        run(d.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T09:00:00.000Z`);
-      }
+      const { a, b } = await linkedAfterAWaitingWriteOff(server);
       // B, on the older version: Lee approves; the write-off reaches the office, the decision not
       call(as(b, 'lee.park'), 'decideAdjustment', { requestId: 1, decision: 'approve' });
       asAnOlderVersion(b);
@@ -105,8 +49,7 @@ describeWithPg(
       await syncAll(a);
       expect(writeOffs(a)).toEqual([{ amount: -6_000 }]);
       // B upgrades: its approval is sent, and refused (Lee is not an active supervisor now)
-      b.ctx.db.exec(migration076);
-      keepCaptureWithLink(b.ctx.db);
+      upgrade(b);
       await b.sync.sync();
       await syncAll(b, a);
       expect(all(b.ctx.db, `SELECT reason FROM not_synced`)).toEqual([
