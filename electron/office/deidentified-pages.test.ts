@@ -2,13 +2,12 @@ import pg from 'pg';
 import { expect, it } from 'vitest';
 import { REMOVED } from '../../shared/api/purge';
 import { addDays } from '../../shared/dates/iso-date';
-import type { AccountId } from '../../shared/ids';
 import { fixedClock } from '../core/context';
-import { all, oneOrThrow, run } from '../db/query';
+import { all, oneOrThrow } from '../db/query';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { call } from '../testing/call';
-import { asRequest, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { closeAccount, deidentifyAt, eleanor, NAME } from '../testing/office/eleanor';
+import type { Desktop } from '../testing/office/desktops';
+import { deidentifyAt, herWriteOffWaiting, NAME } from '../testing/office/eleanor';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { withCaptureOff } from './capture';
@@ -37,26 +36,7 @@ const takePage = (d: Desktop, rows: ServerRow[], quoted: Quoted) =>
 describeWithPg('a late refusal taken a page before its history line', () => {
   it('has the note taken out of the line that lands in the later page', async () => {
     const server = await createServerDatabase();
-    let first = true;
-    const { a, b, accountIds } = await twoDesktops(server, 2, (ctx, accountId) => {
-      if (first) eleanor(ctx, accountId);
-      first = false;
-    });
-    const [hers, other] = accountIds as [AccountId, AccountId];
-    asRequest(a, () =>
-      run(
-        a.ctx.db,
-        `INSERT INTO adjustment_requests (kind, account_id, side, amount, reason_code, memo,
-           requested_at, requested_by)
-         VALUES ('write_off', ?, 'patient', 1500, 'SMALL_BALANCE', ?, ?, ?)`,
-        hers,
-        "Write off per Eleanor Testwell's hardship call.",
-        `${addDays(TEST_TODAY, -2)}T09:00:00.000Z`,
-        a.ctx.userId,
-      ),
-    );
-    await syncAll(a, b);
-    for (const d of [a, b]) closeAccount(d, hers);
+    const { a, b, hers, other } = await herWriteOffWaiting(server);
     const dayBefore = { ...b.ctx, clock: fixedClock(addDays(TEST_TODAY, -1)) };
     call(dayBefore, 'decideAdjustment', {
       requestId: oneOrThrow<{ id: number }>(b.ctx.db, `SELECT id FROM adjustment_requests`).id,
