@@ -8,6 +8,7 @@ import { call } from '../testing/call';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { unsentByAnOlderVersion } from '../testing/office/older-version';
 import { remitClaim, remittanceFile } from '../testing/remittance';
 import { TEST_TODAY } from '../testing/test-db';
 import { gidOf, requireOfficeLink } from './gids';
@@ -52,17 +53,7 @@ const states = (ctx: Ctx) =>
   call(ctx, 'listDenials', { open: false }).rows.map((r) => `${r.claimNumber} ${r.state}`);
 
 /** What an older version left of a denial recorded at a linked desk: no office-wide id, nothing sent. */
-function asAnOlderVersionLeftIt(ctx: Ctx): void {
-  run(ctx.db, `DELETE FROM sync_rows WHERE tbl = 'denials'`);
-  for (const e of all<{ seq: number; changes: string }>(
-    ctx.db,
-    `SELECT seq, changes FROM outbox`,
-  )) {
-    const changes = changesSchema.parse(JSON.parse(e.changes)).filter((c) => c.tbl !== 'denials');
-    if (changes.length === 0) run(ctx.db, `DELETE FROM outbox WHERE seq = ?`, e.seq);
-    else run(ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
-  }
-}
+const asAnOlderVersionLeftIt = (ctx: Ctx) => unsentByAnOlderVersion(ctx.db, ['denials'], 'dropped');
 
 /** Two desks, and the claim's denial an older version recorded at A since it linked, synced. */
 async function deniedByAnOlderVersionAtA() {

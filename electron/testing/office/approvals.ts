@@ -10,12 +10,12 @@ import { ensureUser } from '../../users/users';
 import { keepCaptureWithLink } from '../../office/capture-triggers';
 import { gidOf } from '../../office/gids';
 import type { ServerConfig } from '../../office/server/connection';
-import { changes as changesSchema } from '../../office/wire';
 import { makeSupervisor } from '../builders';
 import { call } from '../call';
 import { TEST_TODAY } from '../test-db';
 import { twoDesktops, type Desktop } from './desktops';
 import { owing } from './money';
+import { unsentByAnOlderVersion } from './older-version';
 
 /**
  * The office the tests of requests waiting for approval start from (pass it as `prepare`):
@@ -96,18 +96,8 @@ export const as = (d: Desktop, username: string): Ctx => ({
 });
 
 /** What an older version left of requests: captured by nothing, sent with nothing. */
-export function asAnOlderVersion(d: Desktop): void {
-  run(d.ctx.db, `DELETE FROM sync_rows WHERE tbl = 'adjustment_requests'`);
-  for (const e of all<{ seq: number; changes: string }>(
-    d.ctx.db,
-    `SELECT seq, changes FROM outbox`,
-  )) {
-    const changes = changesSchema
-      .parse(JSON.parse(e.changes))
-      .filter((c) => c.tbl !== 'adjustment_requests');
-    run(d.ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
-  }
-}
+export const asAnOlderVersion = (d: Desktop): void =>
+  unsentByAnOlderVersion(d.ctx.db, ['adjustment_requests'], 'kept');
 
 /** The upgrade to requests that travel (migration 76), its triggers put right at the next open. */
 export function upgrade(d: Desktop): void {
