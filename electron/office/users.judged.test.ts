@@ -1,14 +1,11 @@
 import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
-import { makeSupervisor } from '../testing/builders';
-import { twoDesktops } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
-import { createServerDatabase, describeWithPg, loginSession } from '../testing/office/server-db';
-import { ensureUser } from '../users/users';
+import { officeWithSam, samsRow } from '../testing/office/sam';
+import { describeWithPg, loginSession } from '../testing/office/server-db';
 import { requireOfficeLink } from './gids';
 import { applyEntry } from './server/apply';
 import { openPool, sqlState, type ServerConfig } from './server/connection';
-import type { UserRow } from './wire';
 
 const NOT_ALLOWED = '42501';
 const CHECK_VIOLATION = '23514';
@@ -18,14 +15,7 @@ const answer = (c: pg.ClientBase, sql: string, values: unknown[] = []) =>
 
 /** rep.one a supervisor, rep.2 and sam.ortiz representatives, all on the server. */
 async function office() {
-  const server = await createServerDatabase();
-  let prepared = false;
-  const { b } = await twoDesktops(server, 1, (ctx) => {
-    if (prepared) return;
-    prepared = true;
-    makeSupervisor(ctx);
-    ensureUser(ctx.db, 'sam.ortiz', 'Sam Ortiz', ctx.clock.now());
-  });
+  const { server, b } = await officeWithSam();
   return { server, b, asB: await loginSession(b.config) };
 }
 
@@ -157,19 +147,7 @@ describeWithPg("the server judging a desk login's writes to users", () => {
     const { server, b } = await office();
     const pool = openPool(b.config, 1);
     onTestFinished(() => pool.end());
-    const row: UserRow = {
-      username: 'sam.ortiz',
-      displayName: 'Sam Ortiz',
-      role: 'representative',
-      active: false,
-      pending: false,
-      title: null,
-      email: null,
-      phone: null,
-      createdAt: '2026-03-16T09:00:00.000Z',
-      changedAt: '2026-03-16T10:00:00.000Z',
-      changedBy: 'user:rep.one',
-    };
+    const row = samsRow({ role: 'representative', active: false, changedBy: 'user:rep.one' });
     // a supervisor's change, but skipping versions: only the server's trigger sees it
     const outcome = await applyEntry(pool, requireOfficeLink(b.ctx.db).desktopId, {
       seq: 900,
