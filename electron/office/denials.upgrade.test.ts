@@ -9,6 +9,7 @@ import { syncAll, twoDesktops } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { unsentByAnOlderVersion } from '../testing/office/older-version';
+import { claimNumberOf } from '../testing/office/records';
 import { remitClaim, remittanceFile } from '../testing/remittance';
 import { TEST_TODAY } from '../testing/test-db';
 import { gidOf, requireOfficeLink } from './gids';
@@ -29,11 +30,7 @@ function deny(ctx: Ctx, accountId: AccountId, trace: string): void {
 
 /** The payer's 835 for the account's claim: paid in full, or refused in full. */
 function remit(ctx: Ctx, accountId: AccountId, trace: string, paid: boolean): void {
-  const claim = oneOrThrow<{ n: string }>(
-    ctx.db,
-    `SELECT claim_number AS n FROM claims WHERE account_id = ?`,
-    accountId,
-  ).n;
+  const claim = claimNumberOf(ctx, accountId);
   const text = remittanceFile(
     [
       remitClaim({

@@ -106,6 +106,14 @@ export function withAcme(ctx: Ctx): void {
   );
 }
 
+/** The number of the account's one claim at a desk, as a payer's file names it. */
+export const claimNumberOf = (ctx: Ctx, accountId: AccountId): string =>
+  oneOrThrow<{ n: string }>(
+    ctx.db,
+    `SELECT claim_number AS n FROM claims WHERE account_id = ?`,
+    accountId,
+  ).n;
+
 /** Acme and an account of the copy every desktop starts from, for Ana Rivera, covered by Acme. */
 export function withRiveraAccount(ctx: Ctx): void {
   withAcme(ctx);
