@@ -2,13 +2,14 @@ import { expect, it } from 'vitest';
 import { all } from '../db/query';
 import { call } from '../testing/call';
 import {
+  approvedByLeeUnderTheOlderVersion,
   as,
-  asAnOlderVersion,
   linkedAfterAWaitingWriteOff,
   upgrade,
+  writeOffAmounts,
   userOf,
 } from '../testing/office/approvals';
-import { syncAll, type Desktop } from '../testing/office/desktops';
+import { syncAll } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 
@@ -26,19 +27,13 @@ import { createServerDatabase, describeWithPg } from '../testing/office/server-d
  * posting.
  */
 
-const writeOffs = (d: Desktop) =>
-  all(d.ctx.db, `SELECT amount FROM ledger_entries WHERE reason_code = 'SMALL_BALANCE'`);
-
 describeWithPg(
   'a first-copy request approved under the older version by a supervisor since deactivated',
   () => {
     it('keeps its decision beside the write-off that stands, and is not approved again', async () => {
       const server = await createServerDatabase();
       const { a, b } = await linkedAfterAWaitingWriteOff(server);
-      // B, on the older version: Lee approves; the write-off reaches the office, the decision not
-      call(as(b, 'lee.park'), 'decideAdjustment', { requestId: 1, decision: 'approve' });
-      asAnOlderVersion(b);
-      expect(await b.sync.push()).toEqual({ accepted: 1, refused: 0 });
+      await approvedByLeeUnderTheOlderVersion(b);
       // Lee leaves the office: Dana deactivates him at A
       call(as(a, 'dana.reyes'), 'saveUser', {
         userId: userOf(a, 'lee.park'),
@@ -47,7 +42,7 @@ describeWithPg(
         active: false,
       });
       await syncAll(a);
-      expect(writeOffs(a)).toEqual([{ amount: -6_000 }]);
+      expect(writeOffAmounts(a)).toEqual([{ amount: -6_000 }]);
       // B upgrades: its approval is sent, and refused (Lee is not an active supervisor now)
       upgrade(b);
       await b.sync.sync();
@@ -56,7 +51,7 @@ describeWithPg(
         { reason: expect.stringMatching(/^Only a supervisor can/) },
       ]);
       expect(await serverRows(server, `SELECT status FROM adjustment_requests`)).toEqual([]);
-      expect(writeOffs(b)).toEqual([{ amount: -6_000 }]);
+      expect(writeOffAmounts(b)).toEqual([{ amount: -6_000 }]);
 
       // Dana, at B, sees it waiting and approves it: a second $60.00 write-off
       try {
@@ -64,7 +59,7 @@ describeWithPg(
       } catch {
         // refused as decided already: what should happen
       }
-      expect(writeOffs(b)).toEqual([{ amount: -6_000 }]);
+      expect(writeOffAmounts(b)).toEqual([{ amount: -6_000 }]);
     });
   },
 );

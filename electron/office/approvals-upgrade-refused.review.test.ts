@@ -2,12 +2,13 @@ import { expect, it } from 'vitest';
 import { all } from '../db/query';
 import { call } from '../testing/call';
 import {
+  approvedByLeeUnderTheOlderVersion,
   as,
-  asAnOlderVersion,
   linkedAfterAWaitingWriteOff,
   upgrade,
+  writeOffAmounts,
 } from '../testing/office/approvals';
-import { syncAll, type Desktop } from '../testing/office/desktops';
+import { syncAll } from '../testing/office/desktops';
 import { expectLedgersAgree } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
@@ -26,19 +27,13 @@ import { createServerDatabase, describeWithPg } from '../testing/office/server-d
  * office's refusal, to be reversed if the refusal holds.
  */
 
-const writeOffs = (d: Desktop) =>
-  all(d.ctx.db, `SELECT amount FROM ledger_entries WHERE reason_code = 'SMALL_BALANCE'`);
-
 describeWithPg('a first-copy request approved under the older version, refused since', () => {
   it('is listed at its desk as what it is: posted once, and refused by the office', async () => {
     const server = await createServerDatabase();
     const { a, b } = await linkedAfterAWaitingWriteOff(server);
-    // B, on the older version: Lee approves; the write-off reaches the office, the decision not
-    call(as(b, 'lee.park'), 'decideAdjustment', { requestId: 1, decision: 'approve' });
-    asAnOlderVersion(b);
-    expect(await b.sync.push()).toEqual({ accepted: 1, refused: 0 });
+    await approvedByLeeUnderTheOlderVersion(b);
     await syncAll(a);
-    expect(writeOffs(a)).toEqual([{ amount: -6_000 }]);
+    expect(writeOffAmounts(a)).toEqual([{ amount: -6_000 }]);
     // A, on this version, still holds it waiting: Dana refuses it
     call(as(a, 'dana.reyes'), 'decideAdjustment', {
       requestId: 1,
@@ -57,7 +52,7 @@ describeWithPg('a first-copy request approved under the older version, refused s
     expect(await serverRows(server, `SELECT status FROM adjustment_requests`)).toEqual([
       { status: 'rejected' },
     ]);
-    for (const d of [a, b]) expect(writeOffs(d)).toEqual([{ amount: -6_000 }]);
+    for (const d of [a, b]) expect(writeOffAmounts(d)).toEqual([{ amount: -6_000 }]);
     await expectLedgersAgree(server, a, b);
     const [listed] = all<{ reason: string }>(b.ctx.db, `SELECT reason FROM not_synced`);
     // one write-off stands against the office's refusal: not "posted twice", but the truth

@@ -70,6 +70,16 @@ export async function linkedAfterAWaitingWriteOff(
   return desks;
 }
 
+/**
+ * At B, still on the older version, Lee approves the first copy's write-off: the write-off
+ * reaches the office with B's next push, the decision not (requests did not travel).
+ */
+export async function approvedByLeeUnderTheOlderVersion(b: Desktop): Promise<void> {
+  call(as(b, 'lee.park'), 'decideAdjustment', { requestId: 1, decision: 'approve' });
+  asAnOlderVersion(b);
+  expect(await b.sync.push()).toEqual({ accepted: 1, refused: 0 });
+}
+
 /** A representative's write-off of `amount`, over the limit: it waits. Returns its request id. */
 export function askWriteOff(ctx: Ctx, account: AccountId, amount: number): number {
   const asked = call(ctx, 'postAdjustment', {
@@ -111,3 +121,7 @@ export const writeOffs = (d: Desktop): string[] =>
     d.ctx.db,
     `SELECT id FROM ledger_entries WHERE reason_code = 'SMALL_BALANCE' ORDER BY id`,
   ).map((r) => gidOf(d.ctx.db, 'ledger_entries', r.id));
+
+/** The amounts of the desk's write-offs the requests asked for. */
+export const writeOffAmounts = (d: Desktop) =>
+  all(d.ctx.db, `SELECT amount FROM ledger_entries WHERE reason_code = 'SMALL_BALANCE'`);
