@@ -1,10 +1,8 @@
 import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
 import { serverRows } from '../testing/office/office-copy';
-import { officeWithSam, samsRow } from '../testing/office/sam';
+import { applySamsChange, officeWithSam, samsRow } from '../testing/office/sam';
 import { describeWithPg, loginSession } from '../testing/office/server-db';
-import { requireOfficeLink } from './gids';
-import { applyEntry } from './server/apply';
 import { openPool, sqlState, type ServerConfig } from './server/connection';
 
 const NOT_ALLOWED = '42501';
@@ -149,12 +147,7 @@ describeWithPg("the server judging a desk login's writes to users", () => {
     onTestFinished(() => pool.end());
     const row = samsRow({ role: 'representative', active: false, changedBy: 'user:rep.one' });
     // a supervisor's change, but skipping versions: only the server's trigger sees it
-    const outcome = await applyEntry(pool, requireOfficeLink(b.ctx.db).desktopId, {
-      seq: 900,
-      changes: [
-        { tbl: 'users', op: 'update', gid: 'user:sam.ortiz', baseVersion: 1, version: 5, row },
-      ],
-    });
+    const outcome = await applySamsChange(pool, b, row, { seq: 900, baseVersion: 1, version: 5 });
     expect(outcome).toMatchObject({
       outcome: 'refused',
       reason: expect.stringMatching(/^This change to sam\.ortiz did not follow the office's/),
@@ -162,14 +155,9 @@ describeWithPg("the server judging a desk login's writes to users", () => {
     });
     expect(await standing(server, 'user:sam.ortiz')).toMatchObject({ version: 1 });
     // the same from version 1 to 2 is taken, through the desk's own login
-    expect(
-      await applyEntry(pool, requireOfficeLink(b.ctx.db).desktopId, {
-        seq: 901,
-        changes: [
-          { tbl: 'users', op: 'update', gid: 'user:sam.ortiz', baseVersion: 1, version: 2, row },
-        ],
-      }),
-    ).toEqual({ outcome: 'accepted' });
+    expect(await applySamsChange(pool, b, row, { seq: 901, baseVersion: 1, version: 2 })).toEqual({
+      outcome: 'accepted',
+    });
     expect(await standing(server, 'user:sam.ortiz')).toMatchObject({ version: 2 });
   });
 });

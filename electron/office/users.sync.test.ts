@@ -4,7 +4,7 @@ import { one, run } from '../db/query';
 import { call, expectRefused } from '../testing/call';
 import { syncAll } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
-import { officeWithSam, samsRow, userId } from '../testing/office/sam';
+import { applySamsChange, officeWithSam, samsRow, userId } from '../testing/office/sam';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { signIn, UserTurnedOffError } from '../users/sign-in';
 import { requireOfficeLink } from './gids';
@@ -108,12 +108,7 @@ describeWithPg('users across the office', () => {
     onTestFinished(() => pool.end());
     const before = await samOnServer(server);
     const row = samsRow({ role: 'supervisor', active: true, changedBy: 'user:rep.2' });
-    const outcome = await applyEntry(pool, requireOfficeLink(b.ctx.db).desktopId, {
-      seq: 900,
-      changes: [
-        { tbl: 'users', op: 'update', gid: 'user:sam.ortiz', baseVersion: 1, version: 2, row },
-      ],
-    });
+    const outcome = await applySamsChange(pool, b, row, { seq: 900, baseVersion: 1, version: 2 });
     expect(outcome).toMatchObject({
       outcome: 'refused',
       reason: expect.stringMatching(

@@ -1,10 +1,13 @@
+import type pg from 'pg';
 import type { AccountId, UserId } from '../../../shared/ids';
 import type { Ctx } from '../../core/context';
 import { oneOrThrow } from '../../db/query';
+import { requireOfficeLink } from '../../office/gids';
+import { applyEntry } from '../../office/server/apply';
 import type { UserRow } from '../../office/wire';
 import { ensureUser } from '../../users/users';
 import { makeSupervisor } from '../builders';
-import { twoDesktops } from './desktops';
+import { twoDesktops, type Desktop } from './desktops';
 import { createServerDatabase } from './server-db';
 
 /** A desk's user of that sign-in name (local ids differ between desks). */
@@ -41,3 +44,18 @@ export const samsRow = (change: Pick<UserRow, 'role' | 'active' | 'changedBy'>):
   changedAt: '2026-03-16T10:00:00.000Z',
   ...change,
 });
+
+/**
+ * A change of Sam's row from `baseVersion` to `version`, sent by hand as the one change of the
+ * desk's entry `seq`, as the server applies it: what the server itself judges.
+ */
+export const applySamsChange = (
+  pool: pg.Pool,
+  d: Desktop,
+  row: UserRow,
+  { seq, baseVersion, version }: { seq: number; baseVersion: number; version: number },
+) =>
+  applyEntry(pool, requireOfficeLink(d.ctx.db).desktopId, {
+    seq,
+    changes: [{ tbl: 'users', op: 'update', gid: 'user:sam.ortiz', baseVersion, version, row }],
+  });
