@@ -4,9 +4,14 @@ import { REMOVED } from '../../shared/api/purge';
 import { addDays } from '../../shared/dates/iso-date';
 import { fixedClock } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
-import { call } from '../testing/call';
 import { asRequest } from '../testing/office/desktops';
-import { deidentifyAt, herWriteOffWaiting, NAME, whatNamesHer } from '../testing/office/eleanor';
+import {
+  deidentifyAt,
+  herWriteOffWaiting,
+  NAME,
+  refusedAtBTheDayBefore,
+  whatNamesHer,
+} from '../testing/office/eleanor';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { CHANGES_PAGE, readChanges } from './server/office';
@@ -42,11 +47,7 @@ describeWithPg('a late refusal whose history line comes on the next page of the 
         );
       }
     });
-    call(dayBefore, 'decideAdjustment', {
-      requestId: oneOrThrow<{ id: number }>(b.ctx.db, `SELECT id FROM adjustment_requests`).id,
-      decision: 'reject',
-      note: 'Eleanor Testwell has not sent the hardship letter.',
-    });
+    refusedAtBTheDayBefore(b);
     deidentifyAt(a, hers);
     await a.sync.sync();
     await b.sync.sync();

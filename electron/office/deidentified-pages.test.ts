@@ -1,15 +1,17 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
 import { REMOVED } from '../../shared/api/purge';
-import { addDays } from '../../shared/dates/iso-date';
-import { fixedClock } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { call } from '../testing/call';
 import type { Desktop } from '../testing/office/desktops';
-import { deidentifyAt, herWriteOffWaiting, NAME } from '../testing/office/eleanor';
+import {
+  deidentifyAt,
+  herWriteOffWaiting,
+  NAME,
+  refusedAtBTheDayBefore,
+} from '../testing/office/eleanor';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
-import { TEST_TODAY } from '../testing/test-db';
 import { withCaptureOff } from './capture';
 import { takeWithDeidentified, type Quoted } from './deidentified';
 import { readChanges } from './server/office';
@@ -37,12 +39,7 @@ describeWithPg('a late refusal taken a page before its history line', () => {
   it('has the note taken out of the line that lands in the later page', async () => {
     const server = await createServerDatabase();
     const { a, b, hers, other } = await herWriteOffWaiting(server);
-    const dayBefore = { ...b.ctx, clock: fixedClock(addDays(TEST_TODAY, -1)) };
-    call(dayBefore, 'decideAdjustment', {
-      requestId: oneOrThrow<{ id: number }>(b.ctx.db, `SELECT id FROM adjustment_requests`).id,
-      decision: 'reject',
-      note: 'Eleanor Testwell has not sent the hardship letter.',
-    });
+    refusedAtBTheDayBefore(b);
     // a line of the other account quoting the same words: not hers, kept
     call(a.ctx, 'addActivity', {
       accountId: other,

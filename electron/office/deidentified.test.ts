@@ -15,6 +15,7 @@ import {
   eleanor,
   NAME,
   patientOf,
+  refusedAtBTheDayBefore,
   whatNamesHer,
 } from '../testing/office/eleanor';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
@@ -215,16 +216,7 @@ describeWithPg(
       await syncAll(a, b);
       for (const d of [a, b]) closeAccount(d, accountId);
       // B, not yet synced, refuses it the day before A de-identifies her
-      const dayBefore = { ...b.ctx, clock: fixedClock(addDays(TEST_TODAY, -1)) };
-      const requestAtB = oneOrThrow<{ id: number }>(
-        b.ctx.db,
-        `SELECT id FROM adjustment_requests`,
-      ).id;
-      call(dayBefore, 'decideAdjustment', {
-        requestId: requestAtB,
-        decision: 'reject',
-        note: 'Eleanor Testwell has not sent the hardship letter.',
-      });
+      refusedAtBTheDayBefore(b);
       deidentifyAt(a, accountId);
       await a.sync.sync();
       await b.sync.sync();

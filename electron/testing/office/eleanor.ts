@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { addDays } from '../../../shared/dates/iso-date';
 import type { AccountId, PersonId } from '../../../shared/ids';
-import type { Ctx } from '../../core/context';
+import { fixedClock, type Ctx } from '../../core/context';
 import { all, oneOrThrow, run } from '../../db/query';
 import { addAddress } from '../builders';
 import { call } from '../call';
@@ -140,6 +140,19 @@ export async function herWriteOffWaiting(server: ServerConfig) {
   await syncAll(a, b);
   for (const d of [a, b]) closeAccount(d, hers);
   return office;
+}
+
+/**
+ * B refuses the one request it holds (her write-off) the day before, not yet synced, its
+ * note naming her: a decision that reaches the office after A de-identifies her.
+ */
+export function refusedAtBTheDayBefore(b: Desktop): void {
+  const dayBefore = { ...b.ctx, clock: fixedClock(addDays(TEST_TODAY, -1)) };
+  call(dayBefore, 'decideAdjustment', {
+    requestId: oneOrThrow<{ id: number }>(b.ctx.db, `SELECT id FROM adjustment_requests`).id,
+    decision: 'reject',
+    note: 'Eleanor Testwell has not sent the hardship letter.',
+  });
 }
 
 const requestIdAt = (d: Desktop, accountId: AccountId) =>
