@@ -2,7 +2,8 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import type { FacilityOption, FacilityView } from '../../shared/api/facility';
 import { conflict, invalid, notFound } from '../../shared/api/errors';
 import type { Ctx, ReadCtx } from '../core/context';
-import type { ReadDb } from '../db/open';
+import type { Db, ReadDb } from '../db/open';
+import { LETTERHEAD_FIELD_COLUMNS } from '../office/wire-letterhead';
 import { isSupervisor } from '../users/users';
 import { all, one, run } from '../db/query';
 
@@ -46,11 +47,7 @@ export const FACILITY_OF_NPI_SQL = `coalesce((SELECT f.id FROM facilities f WHER
 export function readFacility(db: ReadDb): FacilityRow | undefined {
   return one<FacilityRow>(
     db,
-    `SELECT name, line1, line2, city, state, zip, phone, fax, npi, tax_id AS taxId, web,
-         billing_office_hours AS billingOfficeHours, remit_to AS remitTo,
-         payment_url AS paymentUrl, billing_phone AS billingPhone,
-         assistance_phone AS assistancePhone, assistance_url AS assistanceUrl,
-         assistance_summary_url AS assistanceSummaryUrl, language_taglines AS languageTaglines
+    `SELECT ${LETTERHEAD_FIELD_COLUMNS.map(([field, column]) => `${column} AS "${field}"`).join(', ')}
        FROM facility WHERE id = 1`,
   );
 }
@@ -79,7 +76,7 @@ export function saveFacility(ctx: Ctx, input: ParsedInputOf<'saveFacility'>): Fa
     const given = (input as Partial<Record<keyof FacilityRow, string | null>>)[key];
     return given !== undefined ? given : (before[key] as string | null);
   };
-  const values = {
+  const values: FacilityRow = {
     ...input,
     remitTo: kept('remitTo'),
     paymentUrl: kept('paymentUrl'),
@@ -88,33 +85,35 @@ export function saveFacility(ctx: Ctx, input: ParsedInputOf<'saveFacility'>): Fa
     assistanceUrl: kept('assistanceUrl'),
     assistanceSummaryUrl: kept('assistanceSummaryUrl'),
     languageTaglines: kept('languageTaglines'),
-    // who saved it: in an office the server takes it only from an active supervisor
-    updatedAt: ctx.clock.now(),
-    updatedBy: ctx.userId,
   };
-  run(
-    ctx.db,
-    `INSERT INTO facility (id, name, line1, line2, city, state, zip, phone, fax, npi, tax_id,
-           web, billing_office_hours, remit_to, payment_url, billing_phone, assistance_phone,
-           assistance_url, assistance_summary_url, language_taglines, updated_at, updated_by)
-         VALUES (1, @name, @line1, @line2, @city, @state, @zip, @phone, @fax, @npi, @taxId, @web,
-           @billingOfficeHours, @remitTo, @paymentUrl, @billingPhone, @assistancePhone,
-           @assistanceUrl, @assistanceSummaryUrl, @languageTaglines, @updatedAt, @updatedBy)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, line1 = excluded.line1,
-           line2 = excluded.line2, city = excluded.city, state = excluded.state,
-           zip = excluded.zip, phone = excluded.phone, fax = excluded.fax, npi = excluded.npi,
-           tax_id = excluded.tax_id, web = excluded.web,
-           billing_office_hours = excluded.billing_office_hours, remit_to = excluded.remit_to,
-           payment_url = excluded.payment_url, billing_phone = excluded.billing_phone,
-           assistance_phone = excluded.assistance_phone, assistance_url = excluded.assistance_url,
-           assistance_summary_url = excluded.assistance_summary_url,
-           language_taglines = excluded.language_taglines, updated_at = excluded.updated_at,
-           updated_by = excluded.updated_by`,
-    values,
-  );
-  // the default facility accounts are billed under is this one: its name and NPI follow
-  run(ctx.db, `UPDATE facilities SET name = ?, npi = ? WHERE id = 1`, input.name, input.npi);
+  // who saved it: in an office the server takes it only from an active supervisor
+  writeFacility(ctx.db, values, { at: ctx.clock.now(), by: ctx.userId });
   return getFacility(ctx);
+}
+
+/**
+ * Writes the facility row (id 1) and who saved it, and the main facility's name and NPI with
+ * it: accounts are billed under the main facility, which follows the letterhead whether it is
+ * saved in Settings here or taken from the office (office/letterhead.ts).
+ */
+export function writeFacility(
+  db: Db,
+  row: FacilityRow,
+  saved: { at: string | null; by: number | null },
+): void {
+  const columns = [
+    ...LETTERHEAD_FIELD_COLUMNS.map(([, column]) => column),
+    'updated_at',
+    'updated_by',
+  ];
+  run(
+    db,
+    `INSERT INTO facility (id, ${columns.join(', ')})
+       VALUES (1, ${LETTERHEAD_FIELD_COLUMNS.map(([field]) => `@${field}`).join(', ')}, @at, @by)
+       ON CONFLICT (id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    { ...row, at: saved.at, by: saved.by },
+  );
+  run(db, `UPDATE facilities SET name = ?, npi = ? WHERE id = 1`, row.name, row.npi);
 }
 
 /** Every facility accounts are billed under, the default (id 1) first. */

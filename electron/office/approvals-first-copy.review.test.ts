@@ -1,17 +1,15 @@
 import { expect, it } from 'vitest';
-import type { AccountId, ReceiptId, UserId } from '../../shared/ids';
+import type { AccountId, ReceiptId } from '../../shared/ids';
 import { cents } from '../../shared/money/cents';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
-import { makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
+import { approvalsOffice, as, askWriteOff } from '../testing/office/approvals';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { expectLedgersAgree, owing } from '../testing/office/money';
+import { expectLedgersAgree } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
-import { writeBillingRules } from '../rules/billing-rules';
-import { ensureUser } from '../users/users';
 import { withCaptureOff } from './capture';
 
 /*
@@ -30,18 +28,7 @@ import { withCaptureOff } from './capture';
  * limit: the reversal waits for a supervisor, in the first copy.
  */
 function officeWithAWaitingReversal(ctx: Ctx, account: AccountId): void {
-  owing(ctx, account);
-  for (const [name, shown] of [
-    ['dana.reyes', 'Dana Reyes'],
-    ['lee.park', 'Lee Park'],
-  ] as const) {
-    makeSupervisor(ctx, ensureUser(ctx.db, name, shown, ctx.clock.now()));
-  }
-  writeBillingRules(
-    ctx.db,
-    { reversalApprovalLimit: cents(1_000) },
-    { userId: ctx.userId, now: ctx.clock.now() },
-  );
+  approvalsOffice(ctx, account, { reversalApprovalLimit: cents(1_000) });
   const paid = call(ctx, 'takePayment', {
     accountId: account,
     amount: 5_000,
@@ -58,28 +45,10 @@ function officeWithAWaitingReversal(ctx: Ctx, account: AccountId): void {
  * The same office with a write-off of $150.00 waiting (the write-off limit is $50.00 a day)
  * instead of a reversal.
  */
-function officeWithAWaitingWriteOff(ctx: Ctx, account: AccountId): void {
-  owing(ctx, account);
-  makeSupervisor(ctx, ensureUser(ctx.db, 'dana.reyes', 'Dana Reyes', ctx.clock.now()));
-  writeBillingRules(
-    ctx.db,
-    { writeOffApprovalLimit: cents(5_000) },
-    { userId: ctx.userId, now: ctx.clock.now() },
-  );
-  const asked = call(ctx, 'postAdjustment', {
-    accountId: account,
-    side: 'patient',
-    amount: 15_000,
-    reasonCode: 'SMALL_BALANCE',
-    memo: 'Small balance',
-  });
-  if (asked.status !== 'pending_approval') expect.fail('the write-off did not wait');
+function officeWithA150WriteOffWaiting(ctx: Ctx, account: AccountId): void {
+  approvalsOffice(ctx, account);
+  askWriteOff(ctx, account, 15_000);
 }
-
-const userOf = (d: Desktop, username: string) =>
-  oneOrThrow<{ id: UserId }>(d.ctx.db, `SELECT id FROM users WHERE username = ?`, username).id;
-
-const as = (d: Desktop, username: string): Ctx => ({ ...d.ctx, userId: userOf(d, username) });
 
 const requestAt = (d: Desktop) =>
   oneOrThrow<{ id: number }>(d.ctx.db, `SELECT id FROM adjustment_requests`).id;
@@ -125,7 +94,7 @@ describeWithPg('a first-copy request whose decision the office refuses', () => {
 
   it("a representative's own-made supervisor's approval refused: waits again at B", async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, officeWithAWaitingWriteOff);
+    const { a, b } = await twoDesktops(server, 1, officeWithA150WriteOffWaiting);
     // rep.2 made a supervisor in B's own file, by hand, approves the first copy's request
     withCaptureOff(b.ctx.db, () =>
       run(b.ctx.db, `UPDATE users SET role = 'supervisor' WHERE id = ?`, b.ctx.userId),

@@ -4,14 +4,12 @@ import { cents } from '../../shared/money/cents';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
 import { postWriteOff, requireReason } from '../posting/adjustment';
-import { makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
 import { asRequest, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { expectLedgersAgree, owing } from '../testing/office/money';
+import { approvalsOffice, as, askWriteOff } from '../testing/office/approvals';
+import { expectLedgersAgree } from '../testing/office/money';
 import { desktopIdOf, serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg, loginSession } from '../testing/office/server-db';
-import { writeBillingRules } from '../rules/billing-rules';
-import { ensureUser } from '../users/users';
 import { gidOf } from './gids';
 import { sqlState } from './server/connection';
 
@@ -20,49 +18,20 @@ import { sqlState } from './server/connection';
  * since server migration 39 so does the office, for a desk's login writing around ClaimDesk.
  */
 
-const userOf = (db: Ctx['db'], username: string) =>
-  oneOrThrow<{ id: UserId }>(db, `SELECT id FROM users WHERE username = ?`, username).id;
-
-const as = (d: Desktop, username: string): Ctx => ({
-  ...d.ctx,
-  userId: userOf(d.ctx.db, username),
-});
-
-/** Dana Reyes's write-off of $150.00 on $200.00 owed, over the $50.00 limit: it waits. */
-function askAsDana(ctx: Ctx, account: AccountId): void {
-  const asked = call(ctx, 'postAdjustment', {
-    accountId: account,
-    side: 'patient',
-    amount: 15_000,
-    reasonCode: 'SMALL_BALANCE',
-    memo: 'Small balance',
-  });
-  if (asked.status !== 'pending_approval') expect.fail('the write-off did not wait for approval');
-}
-
-/**
- * Dana Reyes and Lee Park are the office's supervisors; a write-off above $50.00 a day waits
- * for approval, a supervisor's too.
- */
-function office(ctx: Ctx, account: AccountId): void {
-  owing(ctx, account);
-  for (const [name, shown] of [
-    ['dana.reyes', 'Dana Reyes'],
-    ['lee.park', 'Lee Park'],
-  ] as const) {
-    makeSupervisor(ctx, ensureUser(ctx.db, name, shown, ctx.clock.now()));
-  }
-  writeBillingRules(
-    ctx.db,
-    { writeOffApprovalLimit: cents(5_000) },
-    { userId: ctx.userId, now: ctx.clock.now() },
-  );
-}
-
 /** The same office, Dana's write-off asked in the first copy: `base:` everywhere. */
 function officeWithDanasRequest(ctx: Ctx, account: AccountId): void {
-  office(ctx, account);
-  askAsDana({ ...ctx, userId: userOf(ctx.db, 'dana.reyes') }, account);
+  approvalsOffice(ctx, account);
+  askWriteOff(
+    {
+      ...ctx,
+      userId: oneOrThrow<{ id: UserId }>(
+        ctx.db,
+        `SELECT id FROM users WHERE username = 'dana.reyes'`,
+      ).id,
+    },
+    account,
+    15_000,
+  );
 }
 
 const requestAt = (d: Desktop) =>
@@ -119,9 +88,9 @@ const REFUSED =
 describeWithPg('a request decided by the person who asked for it', () => {
   it("is refused to a desk's login, the asker a supervisor the office knows", async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const { a, b, accountIds } = await twoDesktops(server, 1, approvalsOffice);
     const [account] = accountIds as [AccountId];
-    askAsDana(as(a, 'dana.reyes'), account);
+    askWriteOff(as(a, 'dana.reyes'), account, 15_000);
     await syncAll(a, b);
     const [request] = await serverRows<{ gid: string; requestedBy: string }>(
       server,
@@ -204,9 +173,9 @@ describeWithPg('a request decided by the person who asked for it', () => {
 
   it('sent from a desk written around ClaimDesk: refused, withdrawn and listed there', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const { a, b, accountIds } = await twoDesktops(server, 1, approvalsOffice);
     const [account] = accountIds as [AccountId];
-    askAsDana(as(a, 'dana.reyes'), account);
+    askWriteOff(as(a, 'dana.reyes'), account, 15_000);
     await syncAll(a, b);
     // ClaimDesk itself refuses her
     expect(() =>

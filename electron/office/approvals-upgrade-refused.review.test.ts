@@ -1,20 +1,17 @@
 import { expect, it } from 'vitest';
-import type { AccountId, UserId } from '../../shared/ids';
-import { cents } from '../../shared/money/cents';
-import type { Ctx } from '../core/context';
-import { all, oneOrThrow, run } from '../db/query';
-import { migration076 } from '../db/migrations/076-adjustment-requests-from-the-office';
-import { makeSupervisor } from '../testing/builders';
+import { all } from '../db/query';
 import { call } from '../testing/call';
-import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { expectLedgersAgree, owing } from '../testing/office/money';
+import {
+  approvedByLeeUnderTheOlderVersion,
+  as,
+  linkedAfterAWaitingWriteOff,
+  upgrade,
+  writeOffAmounts,
+} from '../testing/office/approvals';
+import { syncAll } from '../testing/office/desktops';
+import { expectLedgersAgree } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
-import { TEST_TODAY } from '../testing/test-db';
-import { writeBillingRules } from '../rules/billing-rules';
-import { ensureUser } from '../users/users';
-import { keepCaptureWithLink } from './capture-triggers';
-import { changes as changesSchema } from './wire';
 
 /*
  * Found in review: a first-copy request approved at a desk under the older version: its
@@ -30,72 +27,13 @@ import { changes as changesSchema } from './wire';
  * office's refusal, to be reversed if the refusal holds.
  */
 
-/** Dana Reyes and Lee Park the supervisors; a $60.00 write-off over the $50.00 limit waits. */
-function office(ctx: Ctx, account: AccountId): void {
-  owing(ctx, account);
-  for (const [name, shown] of [
-    ['dana.reyes', 'Dana Reyes'],
-    ['lee.park', 'Lee Park'],
-  ] as const) {
-    makeSupervisor(ctx, ensureUser(ctx.db, name, shown, ctx.clock.now()));
-  }
-  writeBillingRules(
-    ctx.db,
-    { writeOffApprovalLimit: cents(5_000) },
-    { userId: ctx.userId, now: ctx.clock.now() },
-  );
-  const asked = call(ctx, 'postAdjustment', {
-    accountId: account,
-    side: 'patient',
-    amount: 6_000,
-    reasonCode: 'SMALL_BALANCE',
-    memo: 'Small balance',
-  });
-  if (asked.requestId === null) expect.fail('the write-off did not wait');
-  run(
-    ctx.db,
-    `UPDATE adjustment_requests SET requested_at = ? WHERE id = ?`,
-    `${TEST_TODAY}T08:00:00.000Z`,
-    asked.requestId,
-  );
-}
-
-const as = (d: Desktop, username: string): Ctx => ({
-  ...d.ctx,
-  userId: oneOrThrow<{ id: UserId }>(d.ctx.db, `SELECT id FROM users WHERE username = ?`, username)
-    .id,
-});
-
-/** What an older version left of requests: captured by nothing, sent with nothing. */
-function asAnOlderVersion(d: Desktop): void {
-  run(d.ctx.db, `DELETE FROM sync_rows WHERE tbl = 'adjustment_requests'`);
-  for (const e of all<{ seq: number; changes: string }>(
-    d.ctx.db,
-    `SELECT seq, changes FROM outbox`,
-  )) {
-    const changes = changesSchema
-      .parse(JSON.parse(e.changes))
-      .filter((c) => c.tbl !== 'adjustment_requests');
-    run(d.ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
-  }
-}
-
-const writeOffs = (d: Desktop) =>
-  all(d.ctx.db, `SELECT amount FROM ledger_entries WHERE reason_code = 'SMALL_BALANCE'`);
-
 describeWithPg('a first-copy request approved under the older version, refused since', () => {
   it('is listed at its desk as what it is: posted once, and refused by the office', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, office);
-    for (const d of [a, b]) {
-      run(d.ctx.db, `UPDATE office_link SET linked_at = ?`, `${TEST_TODAY}T09:00:00.000Z`);
-    }
-    // B, on the older version: Lee approves; the write-off reaches the office, the decision not
-    call(as(b, 'lee.park'), 'decideAdjustment', { requestId: 1, decision: 'approve' });
-    asAnOlderVersion(b);
-    expect(await b.sync.push()).toEqual({ accepted: 1, refused: 0 });
+    const { a, b } = await linkedAfterAWaitingWriteOff(server);
+    await approvedByLeeUnderTheOlderVersion(b);
     await syncAll(a);
-    expect(writeOffs(a)).toEqual([{ amount: -6_000 }]);
+    expect(writeOffAmounts(a)).toEqual([{ amount: -6_000 }]);
     // A, on this version, still holds it waiting: Dana refuses it
     call(as(a, 'dana.reyes'), 'decideAdjustment', {
       requestId: 1,
@@ -104,8 +42,7 @@ describeWithPg('a first-copy request approved under the older version, refused s
     });
     await syncAll(a);
     // B upgrades: its approval is sent, and refused as decided already
-    b.ctx.db.exec(migration076);
-    keepCaptureWithLink(b.ctx.db);
+    upgrade(b);
     // noted at the upgrade, sealed at the next take (nothing else was left to send)
     await b.sync.sync();
     expect((await b.sync.sync()).push).toEqual({ accepted: 0, refused: 1 });
@@ -115,7 +52,7 @@ describeWithPg('a first-copy request approved under the older version, refused s
     expect(await serverRows(server, `SELECT status FROM adjustment_requests`)).toEqual([
       { status: 'rejected' },
     ]);
-    for (const d of [a, b]) expect(writeOffs(d)).toEqual([{ amount: -6_000 }]);
+    for (const d of [a, b]) expect(writeOffAmounts(d)).toEqual([{ amount: -6_000 }]);
     await expectLedgersAgree(server, a, b);
     const [listed] = all<{ reason: string }>(b.ctx.db, `SELECT reason FROM not_synced`);
     // one write-off stands against the office's refusal: not "posted twice", but the truth

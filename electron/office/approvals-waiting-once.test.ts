@@ -1,47 +1,14 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import type { AccountId, UserId } from '../../shared/ids';
-import { cents } from '../../shared/money/cents';
-import type { Ctx } from '../core/context';
-import { all, oneOrThrow } from '../db/query';
-import { makeSupervisor } from '../testing/builders';
+import type { AccountId } from '../../shared/ids';
+import { all } from '../db/query';
 import { call } from '../testing/call';
+import { approvalsOffice, as, askWriteOff } from '../testing/office/approvals';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { expectLedgersAgree, owing } from '../testing/office/money';
+import { expectLedgersAgree } from '../testing/office/money';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
-import { writeBillingRules } from '../rules/billing-rules';
-import { ensureUser } from '../users/users';
 import { gidOf } from './gids';
 import { serverMigration041 } from './server/migrations/041-request-waiting-once';
-
-/** Dana Reyes supervises; a write-off above $50.00 a day waits; the patient owes $200.00. */
-function office(ctx: Ctx, account: AccountId): void {
-  owing(ctx, account);
-  makeSupervisor(ctx, ensureUser(ctx.db, 'dana.reyes', 'Dana Reyes', ctx.clock.now()));
-  writeBillingRules(
-    ctx.db,
-    { writeOffApprovalLimit: cents(5_000) },
-    { userId: ctx.userId, now: ctx.clock.now() },
-  );
-}
-
-const dana = (d: Desktop): Ctx => ({
-  ...d.ctx,
-  userId: oneOrThrow<{ id: UserId }>(d.ctx.db, `SELECT id FROM users WHERE username = 'dana.reyes'`)
-    .id,
-});
-
-/** A representative's write-off over the day's limit on the account: it waits. */
-function askWriteOff(d: Desktop, account: AccountId, amount: number): void {
-  const asked = call(d.ctx, 'postAdjustment', {
-    accountId: account,
-    side: 'patient',
-    amount,
-    reasonCode: 'SMALL_BALANCE',
-    memo: 'Small balance',
-  });
-  expect(asked.status).toBe('pending_approval');
-}
 
 /** The desk's requests by office-wide id, with what each asks and its state. */
 const requests = (d: Desktop) =>
@@ -63,22 +30,22 @@ const writeOffs = (d: Desktop) =>
 describeWithPg('one request of a kind waiting on an account, office-wide', () => {
   it('two desks asking at once: the second is withdrawn and listed, and one write-off is posted', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const { a, b, accountIds } = await twoDesktops(server, 1, approvalsOffice);
     const [account] = accountIds as [AccountId];
-    askWriteOff(a, account, 9_000);
-    askWriteOff(b, account, 12_000);
+    askWriteOff(a.ctx, account, 9_000);
+    askWriteOff(b.ctx, account, 12_000);
     await syncAll(a, b);
 
     // A's reached the office first: both desks hold it alone, waiting
     const [first] = requests(a);
     expect(first).toMatchObject({ amount: 9_000, status: 'pending' });
     for (const d of [a, b]) expect(requests(d)).toEqual([first]);
-    const listed = call(dana(b), 'listNotSynced', {}).actions;
+    const listed = call(as(b, 'dana.reyes'), 'listNotSynced', {}).actions;
     expect(listed).toHaveLength(1);
     expect(listed[0]?.reason).toBe(
       'A write-off of this account was already asked for at another desktop and waits for a supervisor there; this request and its history line were withdrawn here and are listed; the office’s comes with the next sync, to be decided first.',
     );
-    expect(call(dana(a), 'listNotSynced', {}).actions).toEqual([]);
+    expect(call(as(a, 'dana.reyes'), 'listNotSynced', {}).actions).toEqual([]);
     // B's own history line of its request went with it; A's came in its place
     const lines = (d: Desktop) =>
       all<{ body: string }>(
@@ -88,12 +55,12 @@ describeWithPg('one request of a kind waiting on an account, office-wide', () =>
     expect(lines(b)).toEqual(lines(a));
     expect(lines(b)).toEqual([expect.stringContaining('write-off of $90.00 is above')]);
     // B's representative, asking again now, is told of the one waiting
-    expect(() => askWriteOff(b, account, 12_000)).toThrow(/already has a write-off waiting/);
+    expect(() => askWriteOff(b.ctx, account, 12_000)).toThrow(/already has a write-off waiting/);
 
     // the supervisor approves the one request: one write-off, everywhere
-    const waiting = call(dana(b), 'listAdjustmentRequests', {});
+    const waiting = call(as(b, 'dana.reyes'), 'listAdjustmentRequests', {});
     expect(waiting).toHaveLength(1);
-    call(dana(b), 'decideAdjustment', {
+    call(as(b, 'dana.reyes'), 'decideAdjustment', {
       requestId: waiting[0]?.id ?? 0,
       decision: 'approve',
       note: 'Agreed.',
@@ -103,25 +70,25 @@ describeWithPg('one request of a kind waiting on an account, office-wide', () =>
     await expectLedgersAgree(server, a, b);
 
     // decided, it no longer holds the account: the next request is taken
-    askWriteOff(b, account, 6_000);
+    askWriteOff(b.ctx, account, 6_000);
     await syncAll(b, a);
     for (const d of [a, b]) {
       expect(requests(d).map((r) => r.status)).toEqual(['approved', 'pending']);
     }
-    expect(call(dana(b), 'listNotSynced', {}).actions).toHaveLength(1);
+    expect(call(as(b, 'dana.reyes'), 'listNotSynced', {}).actions).toHaveLength(1);
   });
 
   it('requests already waiting twice when the migration runs both stay, for a supervisor to decide', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const { a, b, accountIds } = await twoDesktops(server, 1, approvalsOffice);
     const [account] = accountIds as [AccountId];
     // an office whose desks asked twice before the server held one a kind
     const owner = new pg.Client(server);
     await owner.connect();
     try {
       await owner.query('DROP INDEX adjustment_requests_waiting_once');
-      askWriteOff(a, account, 15_000);
-      askWriteOff(b, account, 12_000);
+      askWriteOff(a.ctx, account, 15_000);
+      askWriteOff(b.ctx, account, 12_000);
       await syncAll(a, b);
       await owner.query(`BEGIN; ${serverMigration041} COMMIT`);
       const { rows } = await owner.query<{ n: number }>(
@@ -142,15 +109,17 @@ describeWithPg('one request of a kind waiting on an account, office-wide', () =>
       ]);
 
     // each is the supervisor's to decide: refusing one leaves the other waiting everywhere
-    const larger = call(dana(a), 'listAdjustmentRequests', {}).find((r) => r.amount === 15_000);
-    call(dana(a), 'decideAdjustment', {
+    const larger = call(as(a, 'dana.reyes'), 'listAdjustmentRequests', {}).find(
+      (r) => r.amount === 15_000,
+    );
+    call(as(a, 'dana.reyes'), 'decideAdjustment', {
       requestId: larger?.id ?? 0,
       decision: 'reject',
       note: 'Too much.',
     });
     await syncAll(a, b);
     for (const d of [a, b]) {
-      expect(call(dana(d), 'listNotSynced', {}).actions).toEqual([]);
+      expect(call(as(d, 'dana.reyes'), 'listNotSynced', {}).actions).toEqual([]);
       expect(byAmount(d)).toEqual([
         [12_000, 'pending'],
         [15_000, 'rejected'],

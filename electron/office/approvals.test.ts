@@ -1,60 +1,17 @@
 import { expect, it } from 'vitest';
-import type { AccountId, UserId } from '../../shared/ids';
-import { cents } from '../../shared/money/cents';
+import type { AccountId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
-import { makeSupervisor } from '../testing/builders';
 import { call } from '../testing/call';
+import { approvalsOffice, as, askWriteOff, writeOffs } from '../testing/office/approvals';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { expectLedgersAgree, owing } from '../testing/office/money';
+import { expectLedgersAgree } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg, loginSession } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
-import { writeBillingRules } from '../rules/billing-rules';
-import { ensureUser } from '../users/users';
 import { withCaptureOff } from './capture';
 import { gidOf } from './gids';
 import { sqlState } from './server/connection';
-
-/**
- * The first copy's user (rep.one, desk A's) and rep.2 (desk B's) are representatives; Dana
- * Reyes and Lee Park are the office's supervisors, each of whom may sit at either desk. A
- * write-off above $50.00 a day waits for approval; the patient owes $200.00.
- */
-function office(ctx: Ctx, account: AccountId): void {
-  owing(ctx, account);
-  for (const [name, shown] of [
-    ['dana.reyes', 'Dana Reyes'],
-    ['lee.park', 'Lee Park'],
-  ] as const) {
-    makeSupervisor(ctx, ensureUser(ctx.db, name, shown, ctx.clock.now()));
-  }
-  writeBillingRules(
-    ctx.db,
-    { writeOffApprovalLimit: cents(5_000) },
-    { userId: ctx.userId, now: ctx.clock.now() },
-  );
-}
-
-const userOf = (d: Desktop, username: string) =>
-  oneOrThrow<{ id: UserId }>(d.ctx.db, `SELECT id FROM users WHERE username = ?`, username).id;
-
-const as = (d: Desktop, username: string): Ctx => ({ ...d.ctx, userId: userOf(d, username) });
-
-/** A representative's write-off of $150.00, over the limit: it waits. Returns its request id. */
-function askWriteOff(d: Desktop, account: AccountId): number {
-  const asked = call(d.ctx, 'postAdjustment', {
-    accountId: account,
-    side: 'patient',
-    amount: 15_000,
-    reasonCode: 'SMALL_BALANCE',
-    memo: 'Small balance',
-  });
-  if (asked.status !== 'pending_approval' || asked.requestId === null) {
-    expect.fail('the write-off did not wait for approval');
-  }
-  return asked.requestId;
-}
 
 /** The desk's one request, found by its office-wide id (local ids differ between desks). */
 const requestAt = (d: Desktop) =>
@@ -73,13 +30,6 @@ const requests = (d: Desktop) =>
     posted: r.posted === null ? null : gidOf(d.ctx.db, 'ledger_entries', r.posted),
   }));
 
-/** The write-offs the request asked for, by office-wide id. */
-const writeOffs = (d: Desktop) =>
-  all<{ id: number }>(
-    d.ctx.db,
-    `SELECT id FROM ledger_entries WHERE reason_code = 'SMALL_BALANCE' ORDER BY id`,
-  ).map((r) => gidOf(d.ctx.db, 'ledger_entries', r.id));
-
 const decide = (ctx: Ctx, requestId: number, decision: 'approve' | 'reject', note: string) =>
   call(ctx, 'decideAdjustment', { requestId, decision, note });
 
@@ -89,9 +39,9 @@ const notSynced = (d: Desktop) => call(as(d, 'dana.reyes'), 'listNotSynced', {})
 describeWithPg('a request waiting for approval across the desks of an office', () => {
   it('filed at one desk, is approved by a supervisor at the other, posted once', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const { a, b, accountIds } = await twoDesktops(server, 1, approvalsOffice);
     const [account] = accountIds as [AccountId];
-    askWriteOff(a, account);
+    askWriteOff(a.ctx, account, 15_000);
     await syncAll(a, b);
 
     // the supervisor at B sees it waiting, as asked at A
@@ -133,9 +83,9 @@ describeWithPg('a request waiting for approval across the desks of an office', (
 
   it('decided by two supervisors at once: the second is refused, its posting withdrawn', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const { a, b, accountIds } = await twoDesktops(server, 1, approvalsOffice);
     const [account] = accountIds as [AccountId];
-    askWriteOff(a, account);
+    askWriteOff(a.ctx, account, 15_000);
     await syncAll(a, b);
     decide(as(a, 'dana.reyes'), requestAt(a), 'approve', 'Agreed.');
     decide(as(b, 'lee.park'), requestAt(b), 'approve', 'Fine by me.');
@@ -164,9 +114,9 @@ describeWithPg('a request waiting for approval across the desks of an office', (
 
   it('refused at one desk while approved at the other: the office keeps the first decision', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const { a, b, accountIds } = await twoDesktops(server, 1, approvalsOffice);
     const [account] = accountIds as [AccountId];
-    askWriteOff(a, account);
+    askWriteOff(a.ctx, account, 15_000);
     await syncAll(a, b);
     decide(as(b, 'lee.park'), requestAt(b), 'reject', 'Call the patient first.');
     decide(as(a, 'dana.reyes'), requestAt(a), 'approve', 'Agreed.');
@@ -188,7 +138,7 @@ describeWithPg('a request waiting for approval across the desks of an office', (
 
   it('a refund approved at two desks at once: the second receipt withdrawn, the first taken', async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const { a, b, accountIds } = await twoDesktops(server, 1, approvalsOffice);
     const [account] = accountIds as [AccountId];
     // the patient paid $250.00 on $200.00 owed; a representative asks to pay $50.00 back
     call(a.ctx, 'takePayment', {
@@ -240,9 +190,9 @@ describeWithPg('a request waiting for approval across the desks of an office', (
 
   it("refuses a representative's login deciding as a supervisor of their own making", async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const { a, b, accountIds } = await twoDesktops(server, 1, approvalsOffice);
     const [account] = accountIds as [AccountId];
-    askWriteOff(a, account);
+    askWriteOff(a.ctx, account, 15_000);
     await syncAll(a, b);
     // rep.2 made a supervisor in B's own file, by hand: the capture off, as an edit is
     withCaptureOff(b.ctx.db, () =>
@@ -273,9 +223,9 @@ describeWithPg('a request waiting for approval across the desks of an office', (
 
   it("holds a desk's login to the rules on the server, written around ClaimDesk", async () => {
     const server = await createServerDatabase();
-    const { a, b, accountIds } = await twoDesktops(server, 1, office);
+    const { a, b, accountIds } = await twoDesktops(server, 1, approvalsOffice);
     const [account] = accountIds as [AccountId];
-    askWriteOff(a, account);
+    askWriteOff(a.ctx, account, 15_000);
     await syncAll(a, b);
     const [request] = await serverRows<{ gid: string }>(
       server,

@@ -8,24 +8,16 @@ import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { expectLedgersAgree, supervisorsOwingWithLetterhead } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { unsentByAnOlderVersion } from '../testing/office/older-version';
 import { createTestCtx, TEST_TODAY } from '../testing/test-db';
 import { withCaptureOff } from './capture';
 import { keepCaptureWithLink } from './capture-triggers';
 import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
-import { changes as changesSchema } from './wire';
 
 /** What an older version left of a table's rows: captured by nothing, sent with nothing. */
-function asAnOlderVersion(d: Desktop, tbl: 'assistance_applications' | 'eca_notices'): void {
-  run(d.ctx.db, `DELETE FROM sync_rows WHERE tbl = ?`, tbl);
-  for (const e of all<{ seq: number; changes: string }>(
-    d.ctx.db,
-    `SELECT seq, changes FROM outbox`,
-  )) {
-    const changes = changesSchema.parse(JSON.parse(e.changes)).filter((c) => c.tbl !== tbl);
-    run(d.ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
-  }
-}
+const asAnOlderVersion = (d: Desktop, tbl: 'assistance_applications' | 'eca_notices') =>
+  unsentByAnOlderVersion(d.ctx.db, [tbl], 'kept');
 
 const applicationsOf = (d: Desktop) =>
   all<{ id: number; account: number; status: string }>(

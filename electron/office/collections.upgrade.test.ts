@@ -8,11 +8,11 @@ import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { expectLedgersAgree, supervisorsOwing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { unsentByAnOlderVersion } from '../testing/office/older-version';
 import { TEST_TODAY } from '../testing/test-db';
 import { keepCaptureWithLink } from './capture-triggers';
 import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
-import { changes as changesSchema } from './wire';
 
 /** A move made by an older version at a linked desk: captured by nothing, sent with nothing. */
 function movedByAnOlderVersion(d: Desktop, account: AccountId, approver: UserId): number {
@@ -24,16 +24,7 @@ function movedByAnOlderVersion(d: Desktop, account: AccountId, approver: UserId)
   });
   const [move] = all<{ id: number }>(d.ctx.db, `SELECT id FROM bad_debt_moves`);
   if (!move) throw new Error('no move');
-  run(d.ctx.db, `DELETE FROM sync_rows WHERE tbl = 'bad_debt_moves'`);
-  for (const e of all<{ seq: number; changes: string }>(
-    d.ctx.db,
-    `SELECT seq, changes FROM outbox`,
-  )) {
-    const changes = changesSchema
-      .parse(JSON.parse(e.changes))
-      .filter((c) => c.tbl !== 'bad_debt_moves');
-    run(d.ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
-  }
+  unsentByAnOlderVersion(d.ctx.db, ['bad_debt_moves'], 'kept');
   return move.id;
 }
 

@@ -7,31 +7,21 @@ import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { supervisorsOwing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { unsentByAnOlderVersion } from '../testing/office/older-version';
 import { TEST_TODAY } from '../testing/test-db';
 import { keepCaptureWithLink } from './capture-triggers';
 import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
-import { changes as changesSchema } from './wire';
 
-const TABLES = ['contact_restrictions', 'collection_holds', 'statement_hold_releases'];
+const TABLES = ['contact_restrictions', 'collection_holds', 'statement_hold_releases'] as const;
 
 /**
  * What an older version left of the contact rules and holds it recorded at a linked desk:
  * captured by nothing, sent with nothing (their history lines travelled, as notes always did).
  */
 function asAnOlderVersion(d: Desktop): void {
-  for (const t of TABLES) run(d.ctx.db, `DELETE FROM sync_rows WHERE tbl = ?`, t);
-  for (const e of all<{ seq: number; changes: string }>(
-    d.ctx.db,
-    `SELECT seq, changes FROM outbox`,
-  )) {
-    const changes = changesSchema
-      .parse(JSON.parse(e.changes))
-      .filter((c) => !TABLES.includes(c.tbl));
-    run(d.ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
-  }
   // a request that wrote nothing else (a lifting alone) sealed no entry at all
-  run(d.ctx.db, `DELETE FROM outbox WHERE changes = '[]'`);
+  unsentByAnOlderVersion(d.ctx.db, TABLES, 'dropped');
 }
 
 function ceaseContact(d: Desktop, accountId: AccountId): void {

@@ -2,12 +2,16 @@ import pg from 'pg';
 import { expect, it } from 'vitest';
 import { REMOVED } from '../../shared/api/purge';
 import { addDays } from '../../shared/dates/iso-date';
-import type { AccountId } from '../../shared/ids';
 import { fixedClock } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
-import { call } from '../testing/call';
-import { asRequest, syncAll, twoDesktops } from '../testing/office/desktops';
-import { closeAccount, deidentifyAt, eleanor, NAME, whatNamesHer } from '../testing/office/eleanor';
+import { asRequest } from '../testing/office/desktops';
+import {
+  deidentifyAt,
+  herWriteOffWaiting,
+  NAME,
+  refusedAtBTheDayBefore,
+  whatNamesHer,
+} from '../testing/office/eleanor';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
 import { CHANGES_PAGE, readChanges } from './server/office';
@@ -26,26 +30,7 @@ import { CHANGES_PAGE, readChanges } from './server/office';
 describeWithPg('a late refusal whose history line comes on the next page of the pull', () => {
   it('still has the note taken out of its line at the de-identifying desk', async () => {
     const server = await createServerDatabase();
-    let first = true;
-    const { a, b, accountIds } = await twoDesktops(server, 2, (ctx, accountId) => {
-      if (first) eleanor(ctx, accountId);
-      first = false;
-    });
-    const [hers, other] = accountIds as [AccountId, AccountId];
-    asRequest(a, () =>
-      run(
-        a.ctx.db,
-        `INSERT INTO adjustment_requests (kind, account_id, side, amount, reason_code, memo,
-           requested_at, requested_by)
-         VALUES ('write_off', ?, 'patient', 1500, 'SMALL_BALANCE', ?, ?, ?)`,
-        hers,
-        "Write off per Eleanor Testwell's hardship call.",
-        `${addDays(TEST_TODAY, -2)}T09:00:00.000Z`,
-        a.ctx.userId,
-      ),
-    );
-    await syncAll(a, b);
-    for (const d of [a, b]) closeAccount(d, hers);
+    const { a, b, hers, other } = await herWriteOffWaiting(server);
     // B, offline, works the other account all day (one action of many notes), then refuses
     // the write-off the day before A de-identifies her
     const dayBefore = { ...b.ctx, clock: fixedClock(addDays(TEST_TODAY, -1)) };
@@ -62,11 +47,7 @@ describeWithPg('a late refusal whose history line comes on the next page of the 
         );
       }
     });
-    call(dayBefore, 'decideAdjustment', {
-      requestId: oneOrThrow<{ id: number }>(b.ctx.db, `SELECT id FROM adjustment_requests`).id,
-      decision: 'reject',
-      note: 'Eleanor Testwell has not sent the hardship letter.',
-    });
+    refusedAtBTheDayBefore(b);
     deidentifyAt(a, hers);
     await a.sync.sync();
     await b.sync.sync();

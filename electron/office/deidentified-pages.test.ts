@@ -5,11 +5,19 @@ import { addDays, isoDate } from '../../shared/dates/iso-date';
 import type { AccountId } from '../../shared/ids';
 import { fixedClock, type Ctx } from '../core/context';
 import { openDatabase } from '../db/open';
-import { all, oneOrThrow, run } from '../db/query';
+import { all, oneOrThrow } from '../db/query';
 import { inWriteTransaction } from '../upkeep/upkeep';
 import { call } from '../testing/call';
-import { asRequest, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { closeAccount, deidentifyAt, eleanor, NAME, whatNamesHer } from '../testing/office/eleanor';
+import { twoDesktops, type Desktop } from '../testing/office/desktops';
+import {
+  closeAccount,
+  deidentifyAt,
+  eleanor,
+  herWriteOffWaiting,
+  NAME,
+  refusedAtBTheDayBefore,
+  whatNamesHer,
+} from '../testing/office/eleanor';
 import { owing } from '../testing/office/money';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
@@ -63,32 +71,8 @@ async function pulledBy(d: Desktop): Promise<ServerRow[]> {
 describeWithPg('a late record taken a page apart from its history line', () => {
   it('has the note taken out of the line that lands in the later page, the desk closed between', async () => {
     const server = await createServerDatabase();
-    let first = true;
-    const { a, b, accountIds } = await twoDesktops(server, 2, (ctx, accountId) => {
-      if (first) eleanor(ctx, accountId);
-      first = false;
-    });
-    const [hers, other] = accountIds as [AccountId, AccountId];
-    asRequest(a, () =>
-      run(
-        a.ctx.db,
-        `INSERT INTO adjustment_requests (kind, account_id, side, amount, reason_code, memo,
-           requested_at, requested_by)
-         VALUES ('write_off', ?, 'patient', 1500, 'SMALL_BALANCE', ?, ?, ?)`,
-        hers,
-        "Write off per Eleanor Testwell's hardship call.",
-        `${addDays(TEST_TODAY, -2)}T09:00:00.000Z`,
-        a.ctx.userId,
-      ),
-    );
-    await syncAll(a, b);
-    for (const d of [a, b]) closeAccount(d, hers);
-    const dayBefore = { ...b.ctx, clock: fixedClock(addDays(TEST_TODAY, -1)) };
-    call(dayBefore, 'decideAdjustment', {
-      requestId: oneOrThrow<{ id: number }>(b.ctx.db, `SELECT id FROM adjustment_requests`).id,
-      decision: 'reject',
-      note: 'Eleanor Testwell has not sent the hardship letter.',
-    });
+    const { a, b, hers, other } = await herWriteOffWaiting(server);
+    refusedAtBTheDayBefore(b);
     // a line of the other account quoting the same words: not hers, kept
     call(a.ctx, 'addActivity', {
       accountId: other,

@@ -9,11 +9,13 @@ import { recordedPath } from '../filing/location';
 import { call, expectRefused } from '../testing/call';
 import { asRequest, syncAll, twoDesktops } from '../testing/office/desktops';
 import {
+  askWriteOffBySql,
   closeAccount,
   deidentifyAt,
   eleanor,
   NAME,
   patientOf,
+  refusedAtBTheDayBefore,
   whatNamesHer,
 } from '../testing/office/eleanor';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
@@ -207,31 +209,16 @@ describeWithPg(
       const { a, b, accountIds } = await twoDesktops(server, 1, eleanor);
       const accountId = accountIds[0] as AccountId;
       // a write-off asked for at A, waiting at both
-      asRequest(a, () =>
-        run(
-          a.ctx.db,
-          `INSERT INTO adjustment_requests (kind, account_id, side, amount, reason_code, memo,
-           requested_at, requested_by)
-         VALUES ('write_off', ?, 'patient', 1500, 'SMALL_BALANCE', ?, ?, ?)`,
-          accountId,
-          "Write off per Eleanor Testwell's hardship call.",
-          `${addDays(TEST_TODAY, -2)}T09:00:00.000Z`,
-          a.ctx.userId,
-        ),
+      askWriteOffBySql(
+        a,
+        accountId,
+        "Write off per Eleanor Testwell's hardship call.",
+        `${addDays(TEST_TODAY, -2)}T09:00:00.000Z`,
       );
       await syncAll(a, b);
       for (const d of [a, b]) closeAccount(d, accountId);
       // B, not yet synced, refuses it the day before A de-identifies her
-      const dayBefore = { ...b.ctx, clock: fixedClock(addDays(TEST_TODAY, -1)) };
-      const requestAtB = oneOrThrow<{ id: number }>(
-        b.ctx.db,
-        `SELECT id FROM adjustment_requests`,
-      ).id;
-      call(dayBefore, 'decideAdjustment', {
-        requestId: requestAtB,
-        decision: 'reject',
-        note: 'Eleanor Testwell has not sent the hardship letter.',
-      });
+      refusedAtBTheDayBefore(b);
       deidentifyAt(a, accountId);
       await a.sync.sync();
       await b.sync.sync();

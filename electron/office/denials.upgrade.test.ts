@@ -8,6 +8,8 @@ import { call } from '../testing/call';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { unsentByAnOlderVersion } from '../testing/office/older-version';
+import { claimNumberOf } from '../testing/office/records';
 import { remitClaim, remittanceFile } from '../testing/remittance';
 import { TEST_TODAY } from '../testing/test-db';
 import { gidOf, requireOfficeLink } from './gids';
@@ -28,11 +30,7 @@ function deny(ctx: Ctx, accountId: AccountId, trace: string): void {
 
 /** The payer's 835 for the account's claim: paid in full, or refused in full. */
 function remit(ctx: Ctx, accountId: AccountId, trace: string, paid: boolean): void {
-  const claim = oneOrThrow<{ n: string }>(
-    ctx.db,
-    `SELECT claim_number AS n FROM claims WHERE account_id = ?`,
-    accountId,
-  ).n;
+  const claim = claimNumberOf(ctx, accountId);
   const text = remittanceFile(
     [
       remitClaim({
@@ -52,17 +50,7 @@ const states = (ctx: Ctx) =>
   call(ctx, 'listDenials', { open: false }).rows.map((r) => `${r.claimNumber} ${r.state}`);
 
 /** What an older version left of a denial recorded at a linked desk: no office-wide id, nothing sent. */
-function asAnOlderVersionLeftIt(ctx: Ctx): void {
-  run(ctx.db, `DELETE FROM sync_rows WHERE tbl = 'denials'`);
-  for (const e of all<{ seq: number; changes: string }>(
-    ctx.db,
-    `SELECT seq, changes FROM outbox`,
-  )) {
-    const changes = changesSchema.parse(JSON.parse(e.changes)).filter((c) => c.tbl !== 'denials');
-    if (changes.length === 0) run(ctx.db, `DELETE FROM outbox WHERE seq = ?`, e.seq);
-    else run(ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
-  }
-}
+const asAnOlderVersionLeftIt = (ctx: Ctx) => unsentByAnOlderVersion(ctx.db, ['denials'], 'dropped');
 
 /** Two desks, and the claim's denial an older version recorded at A since it linked, synced. */
 async function deniedByAnOlderVersionAtA() {

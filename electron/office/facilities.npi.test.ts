@@ -28,7 +28,7 @@ import { notSyncedActions } from './not-synced';
 async function letterheadNpiGivenAtB() {
   const server = await createServerDatabase();
   const { a, b } = await twoDesktops(server, 1, withNorthClinic);
-  call(a.ctx, 'saveFacility', LETTERHEAD);
+  call(a.ctx, 'saveFacility', { ...LETTERHEAD, npi: NPI.east });
   editFacility(b.ctx, 'North Clinic', { npi: NPI.east });
   await syncAll(b, a);
   return { a, b };
@@ -52,11 +52,11 @@ describeWithPg('one NPI, one facility, at every desk', () => {
   it('a desk whose letterhead NPI another desk gave a facility can still save its letterhead as it stands', async () => {
     const { a } = await letterheadNpiGivenAtB();
     // A's supervisor changes only the telephone on the letterhead
-    call(a.ctx, 'saveFacility', { ...LETTERHEAD, phone: '207-555-0100' });
+    call(a.ctx, 'saveFacility', { ...LETTERHEAD, npi: NPI.east, phone: '207-555-0111' });
     expect(
       oneOrThrow<{ phone: string | null }>(a.ctx.db, `SELECT phone FROM facility WHERE id = 1`)
         .phone,
-    ).toBe('207-555-0100');
+    ).toBe('207-555-0111');
   });
 
   it('an older version’s edits that moved an NPI from one facility to another reach the office at the upgrade', async () => {

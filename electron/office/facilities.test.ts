@@ -63,7 +63,7 @@ describeWithPg('facilities edited across the office', () => {
   it('the main facility follows the office’s letterhead at every desk and is never sent itself', async () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, withNorthClinic);
-    call(a.ctx, 'saveFacility', LETTERHEAD);
+    call(a.ctx, 'saveFacility', { ...LETTERHEAD, npi: NPI.east });
     await syncAll(a, b);
 
     const main = (d: Desktop) =>

@@ -7,6 +7,7 @@ import { call } from '../testing/call';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
 import { expectLedgersAgree, moneyState, owing } from '../testing/office/money';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { claimNumberOf } from '../testing/office/records';
 import { remitClaim, remittanceFile } from '../testing/remittance';
 import { TEST_TODAY } from '../testing/test-db';
 
@@ -266,11 +267,7 @@ describeWithPg('the whole ledger between desktops', () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 2, prepare);
     const insured = accountIds[0] as AccountId;
-    const number = oneOrThrow<{ n: string }>(
-      a.ctx.db,
-      `SELECT claim_number AS n FROM claims WHERE account_id = ?`,
-      insured,
-    ).n;
+    const number = claimNumberOf(a.ctx, insured);
     const paid = remitClaim({
       patientControlNumber: number,
       charge: 50_000,

@@ -2,17 +2,21 @@ import pg from 'pg';
 import { expect, it } from 'vitest';
 import type { AccountId } from '../../shared/ids';
 import { addDays } from '../../shared/dates/iso-date';
-import { fixedClock, type Ctx } from '../core/context';
+import { fixedClock } from '../core/context';
 import { LETTERHEAD_SAVED_SINCE_THE_LINK } from '../db/migrations/077-office-letterhead';
 import { oneOrThrow, run } from '../db/query';
 import { readFacility } from '../facility/facility';
 import { loadStatementData } from '../statements/statement-data';
-import { makeSupervisor } from '../testing/builders';
 import { call, expectRefused } from '../testing/call';
 import { editFacility } from '../testing/facilities';
 import { everyoneSupervisor, syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
-import { NPI, facilityOfAccount, withNorthClinic } from '../testing/office/facilities';
-import { owingPatient } from '../testing/office/money';
+import {
+  facilityOfAccount,
+  LETTERHEAD,
+  NPI,
+  withLetterhead,
+  withNorthClinic,
+} from '../testing/office/facilities';
 import { serverRows } from '../testing/office/office-copy';
 import { importClaim } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
@@ -22,36 +26,6 @@ import { withCaptureOff } from './capture';
 import { keepCaptureWithLink } from './capture-triggers';
 import { describeRow } from './describe';
 import { notSyncedActions } from './not-synced';
-
-/** The letterhead the office's first copy was set up with. */
-const LETTERHEAD = {
-  name: 'Harbor Point Hospital',
-  line1: '10 Quay Street',
-  line2: null,
-  city: 'Portland',
-  state: 'ME',
-  zip: '04101',
-  phone: '207-555-0100',
-  fax: null,
-  npi: null,
-  taxId: null,
-  web: null,
-  billingOfficeHours: 'Mon-Fri 8-5',
-  remitTo: 'PO Box 100\nPortland, ME 04101',
-  paymentUrl: null,
-  billingPhone: null,
-  assistancePhone: '207-555-0150',
-  assistanceUrl: 'https://harborpoint.example/assistance',
-  assistanceSummaryUrl: null,
-  languageTaglines: null,
-};
-
-/** A supervisor (rep.one, at A) sets the letterhead up; the patient owes $200.00 at an address. */
-function office(ctx: Ctx, account: AccountId): void {
-  makeSupervisor(ctx);
-  call(ctx, 'saveFacility', LETTERHEAD);
-  owingPatient(ctx, account);
-}
 
 const accountOf = (d: Desktop) =>
   oneOrThrow<{ id: AccountId }>(d.ctx.db, `SELECT id FROM accounts LIMIT 1`).id;
@@ -81,7 +55,7 @@ const mainFacility = (d: Desktop) =>
 describeWithPg("the office's letterhead across its desks", () => {
   it('a supervisor’s new remit-to address and assistance phone at one desk print on the other’s statements', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, office);
+    const { a, b } = await twoDesktops(server, 1, withLetterhead);
     // the first copy's letterhead is the office's, uploaded with it
     expect(await serverLetterhead(server)).toEqual([
       {
@@ -121,7 +95,7 @@ describeWithPg("the office's letterhead across its desks", () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, (ctx, account) => {
       everyoneSupervisor(ctx);
-      office(ctx, account);
+      withLetterhead(ctx, account);
     });
     call(a.ctx, 'saveFacility', { ...LETTERHEAD, assistancePhone: '207-555-0190' });
     call(b.ctx, 'saveFacility', { ...LETTERHEAD, remitTo: 'PO Box 7\nPortland, ME 04112' });
@@ -156,7 +130,7 @@ describeWithPg("the office's letterhead across its desks", () => {
 
   it('refuses a letterhead saved by a representative, at the desk and, forged there, at the office', async () => {
     const server = await createServerDatabase();
-    const { a, b } = await twoDesktops(server, 1, office);
+    const { a, b } = await twoDesktops(server, 1, withLetterhead);
     const theirs = { ...LETTERHEAD, remitTo: 'PO Box 666\nElsewhere, ME 04000' };
     expectRefused(b.ctx, 'saveFacility', theirs, /supervisor/i);
 
@@ -216,7 +190,7 @@ describeWithPg("the office's letterhead across its desks", () => {
     const server = await createServerDatabase();
     const { a, b } = await twoDesktops(server, 1, (ctx, account) => {
       everyoneSupervisor(ctx);
-      office(ctx, account);
+      withLetterhead(ctx, account);
     });
     // the version before this one sent no letterhead: A's saved on A only
     a.ctx.db.exec(`DROP TRIGGER office_capture_letterhead_update`);

@@ -1,10 +1,10 @@
 import type { Db, ReadDb } from '../db/open';
-import { one, run } from '../db/query';
-import { readFacility } from '../facility/facility';
+import { one } from '../db/query';
+import { readFacility, writeFacility } from '../facility/facility';
 import { forgetSyncRow, localIdOf, setSyncRow, versionOf } from './gids';
 import { takeUser, userGidOf } from './users';
 import type { Change, ServerRow } from './wire';
-import { LETTERHEAD, type LetterheadRow } from './wire-letterhead';
+import { LETTERHEAD, LETTERHEAD_FIELD_COLUMNS, type LetterheadRow } from './wire-letterhead';
 
 /**
  * The office's letterhead (server migration 36): each desk's `facility` row (id 1), one
@@ -19,27 +19,7 @@ type LetterheadChange = Extract<Change, { tbl: 'letterhead' }>;
 type OfficeLetterhead = Extract<ServerRow, { tbl: 'letterhead' }>;
 
 /** The letterhead's columns whose change travels: not who saved it, nor when. */
-export const LETTERHEAD_COLUMNS = [
-  'name',
-  'line1',
-  'line2',
-  'city',
-  'state',
-  'zip',
-  'phone',
-  'fax',
-  'npi',
-  'tax_id',
-  'web',
-  'billing_office_hours',
-  'remit_to',
-  'payment_url',
-  'billing_phone',
-  'assistance_phone',
-  'assistance_url',
-  'assistance_summary_url',
-  'language_taglines',
-] as const;
+export const LETTERHEAD_COLUMNS = LETTERHEAD_FIELD_COLUMNS.map(([, column]) => column);
 
 /** The letterhead as this copy holds it, with who saved it by office-wide name. */
 export function readLetterhead(db: ReadDb): LetterheadRow {
@@ -79,19 +59,7 @@ export function writeLetterhead(db: Db, row: LetterheadRow): void {
     row.updatedBy !== null && row.updatedAt !== null
       ? takeUser(db, row.updatedBy, row.updatedAt)
       : null;
-  run(
-    db,
-    `INSERT INTO facility (id, name, line1, line2, city, state, zip, phone, fax, npi, tax_id,
-           web, billing_office_hours, remit_to, payment_url, billing_phone, assistance_phone,
-           assistance_url, assistance_summary_url, language_taglines, updated_at, updated_by)
-         VALUES (1, @name, @line1, @line2, @city, @state, @zip, @phone, @fax, @npi, @taxId, @web,
-           @billingOfficeHours, @remitTo, @paymentUrl, @billingPhone, @assistancePhone,
-           @assistanceUrl, @assistanceSummaryUrl, @languageTaglines, @updatedAt, @by)
-         ON CONFLICT (id) DO UPDATE SET ${LETTERHEAD_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
-           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    { ...row, by },
-  );
-  run(db, `UPDATE facilities SET name = ?, npi = ? WHERE id = 1`, row.name, row.npi);
+  writeFacility(db, row, { at: row.updatedAt, by });
 }
 
 /** Takes the office's letterhead when it is newer than this copy's (`force`: whatever it is). */

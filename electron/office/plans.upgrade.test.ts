@@ -8,10 +8,10 @@ import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { owing } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { unsentByAnOlderVersion } from '../testing/office/older-version';
 import { TEST_TODAY } from '../testing/test-db';
 import { gidOf } from './gids';
 import { notSyncedActions } from './not-synced';
-import { changes as changesSchema } from './wire';
 
 /** A plan set up at the desk. */
 const planned = (ctx: Ctx, account: AccountId) =>
@@ -26,17 +26,7 @@ const planned = (ctx: Ctx, account: AccountId) =>
 /** Work an older version did at a linked desk: the plans and promises it made captured by nothing. */
 function asAnOlderVersion<T>(d: Desktop, work: () => T): T {
   const done = work();
-  run(d.ctx.db, `DELETE FROM sync_rows WHERE tbl IN ('payment_plans', 'promises')`);
-  for (const e of all<{ seq: number; changes: string }>(
-    d.ctx.db,
-    `SELECT seq, changes FROM outbox`,
-  )) {
-    const changes = changesSchema
-      .parse(JSON.parse(e.changes))
-      .filter((c) => c.tbl !== 'payment_plans' && c.tbl !== 'promises');
-    run(d.ctx.db, `UPDATE outbox SET changes = ? WHERE seq = ?`, JSON.stringify(changes), e.seq);
-  }
-  run(d.ctx.db, `DELETE FROM outbox WHERE changes = '[]'`);
+  unsentByAnOlderVersion(d.ctx.db, ['payment_plans', 'promises'], 'dropped');
   return done;
 }
 

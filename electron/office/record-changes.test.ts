@@ -10,6 +10,7 @@ import { import277, serverClaim, withBilledClaim } from '../testing/office/claim
 import { serverRows } from '../testing/office/office-copy';
 import {
   accountId,
+  claimNumberOf,
   importClaim,
   serverCount,
   withAcme,
@@ -73,11 +74,7 @@ describeWithPg('changes to records across the office', () => {
     const [a, b, c] = desktops as [Desktop, Desktop, Desktop];
     importClaim(a, '100234', [12_000]);
     await syncAll(a, b);
-    const number = oneOrThrow<{ n: string }>(
-      b.ctx.db,
-      `SELECT claim_number AS n FROM claims WHERE account_id = ?`,
-      accountId(b.ctx, '100234'),
-    ).n;
+    const number = claimNumberOf(b.ctx, accountId(b.ctx, '100234'));
 
     import277(b, number, 'A7:21:85', '000000003');
     await syncAll(b, a);

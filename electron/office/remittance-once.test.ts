@@ -1,12 +1,13 @@
 import { expect, it } from 'vitest';
 import type { AccountId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
-import { all, oneOrThrow } from '../db/query';
+import { all } from '../db/query';
 import { addBilledClaim, addCoverage, addPayer } from '../testing/builders';
 import { call } from '../testing/call';
 import { syncAll, twoDesktops } from '../testing/office/desktops';
 import { moneyState } from '../testing/office/money';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { claimNumberOf } from '../testing/office/records';
 import { remitClaim, remittanceFile } from '../testing/remittance';
 
 /** The account owes its payer $500.00 on one billed claim. */
@@ -21,11 +22,7 @@ describeWithPg('an 835 payment between desktops', () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1, billed);
     const [accountId] = accountIds as [AccountId];
-    const number = oneOrThrow<{ n: string }>(
-      a.ctx.db,
-      `SELECT claim_number AS n FROM claims WHERE account_id = ?`,
-      accountId,
-    ).n;
+    const number = claimNumberOf(a.ctx, accountId);
     const file = remittanceFile(
       [
         remitClaim({

@@ -8,6 +8,7 @@ import { call } from '../testing/call';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { expectLedgersAgree } from '../testing/office/money';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
+import { claimNumberOf } from '../testing/office/records';
 import { remitClaim, remittanceFile } from '../testing/remittance';
 
 /** The account owes its payer $500.00 on one billed claim. */
@@ -19,11 +20,7 @@ function billed(ctx: Ctx, accountId: AccountId): void {
 
 /** What the payer pays on the claim, and the status-22 claim that takes it back. */
 function payAndTakeBack(ctx: Ctx, accountId: AccountId): { paid: Claim; reversal: Claim } {
-  const number = oneOrThrow<{ n: string }>(
-    ctx.db,
-    `SELECT claim_number AS n FROM claims WHERE account_id = ?`,
-    accountId,
-  ).n;
+  const number = claimNumberOf(ctx, accountId);
   const paid = remitClaim({
     patientControlNumber: number,
     charge: 50_000,

@@ -1,9 +1,7 @@
 import { expect, it } from 'vitest';
-import type { AccountId } from '../../shared/ids';
-import { all, oneOrThrow, run } from '../db/query';
-import { call } from '../testing/call';
-import { asRequest, desktopsOf, syncAll, type Desktop } from '../testing/office/desktops';
-import { closeAccount, deidentifyAt, eleanor, NAME } from '../testing/office/eleanor';
+import { all } from '../db/query';
+import { syncAll } from '../testing/office/desktops';
+import { closeAccount, deidentifyAt, herRefusalRefused, NAME } from '../testing/office/eleanor';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { dismissNotSynced } from './not-synced';
 
@@ -19,51 +17,11 @@ import { dismissNotSynced } from './not-synced';
  * until dismissed and anyone with the file can read after.
  */
 
-const requestIdAt = (d: Desktop, accountId: AccountId) =>
-  oneOrThrow<{ id: number }>(
-    d.ctx.db,
-    `SELECT id FROM adjustment_requests WHERE account_id = ?`,
-    accountId,
-  ).id;
-
 describeWithPg('a refused decision naming a patient later de-identified', () => {
   it('keeps no trace of her in the not-synced table of the desk it was refused at', async () => {
     const server = await createServerDatabase();
-    let first = true;
-    const { desktops, accountIds } = await desktopsOf(server, 3, 1, (ctx, accountId) => {
-      if (first) eleanor(ctx, accountId);
-      first = false;
-    });
-    const [a, b, c] = desktops as [Desktop, Desktop, Desktop];
-    const hers = accountIds[0] as AccountId;
-    call(b.ctx, 'recordReturnedMail', { accountId: hers, receivedOn: '2026-03-02' });
-    asRequest(c, () =>
-      run(
-        c.ctx.db,
-        `INSERT INTO adjustment_requests (kind, account_id, side, amount, reason_code, memo,
-           requested_at, requested_by)
-         VALUES ('write_off', ?, 'patient', 1500, 'SMALL_BALANCE', ?, ?, ?)`,
-        hers,
-        "Write off per Eleanor Testwell's hardship call.",
-        c.ctx.clock.now(),
-        c.ctx.userId,
-      ),
-    );
-    await syncAll(b, c, a);
-    // two supervisors refuse it at once: B's refusal is refused, quoting A's note
-    call(a.ctx, 'decideAdjustment', {
-      requestId: requestIdAt(a, hers),
-      decision: 'reject',
-      note: 'Eleanor Testwell has not sent the hardship letter.',
-    });
-    call(b.ctx, 'decideAdjustment', {
-      requestId: requestIdAt(b, hers),
-      decision: 'reject',
-      note: 'Ask Eleanor Testwell for proof of income.',
-    });
-    await a.sync.sync();
-    expect((await b.sync.sync()).push).toMatchObject({ refused: 1 });
-    await syncAll(a, b, c);
+    // two supervisors refuse her write-off at once: B's refusal is refused, quoting A's note
+    const { a, b, c, hers } = await herRefusalRefused(server);
     const listed = all<{ seq: number; reason: string; changes: string }>(
       b.ctx.db,
       `SELECT seq, reason, changes FROM not_synced`,

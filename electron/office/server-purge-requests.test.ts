@@ -2,10 +2,9 @@ import pg from 'pg';
 import { expect, it } from 'vitest';
 import { REMOVED } from '../../shared/api/purge';
 import type { AccountId } from '../../shared/ids';
-import { all, oneOrThrow, run } from '../db/query';
-import { call } from '../testing/call';
-import { asRequest, desktopsOf, syncAll, type Desktop } from '../testing/office/desktops';
-import { closeAccount, deidentifyAt, eleanor, NAME } from '../testing/office/eleanor';
+import { all } from '../db/query';
+import { syncAll, type Desktop } from '../testing/office/desktops';
+import { closeAccount, deidentifyAt, herRefusalRefused, NAME } from '../testing/office/eleanor';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import type { ServerConfig } from './server/connection';
 
@@ -34,59 +33,15 @@ const requestsAt = (d: Desktop, accountId: AccountId) =>
     accountId,
   );
 
-/** A write-off asked for by plain SQL at C (its user files it; A and B decide it). */
-function askWriteOff(c: Desktop, accountId: AccountId, memo: string): void {
-  asRequest(c, () =>
-    run(
-      c.ctx.db,
-      `INSERT INTO adjustment_requests (kind, account_id, side, amount, reason_code, memo,
-         requested_at, requested_by)
-       VALUES ('write_off', ?, 'patient', 1500, 'SMALL_BALANCE', ?, ?, ?)`,
-      accountId,
-      memo,
-      c.ctx.clock.now(),
-      c.ctx.userId,
-    ),
-  );
-}
-
-const requestIdAt = (d: Desktop, accountId: AccountId) =>
-  oneOrThrow<{ id: number }>(
-    d.ctx.db,
-    `SELECT id FROM adjustment_requests WHERE account_id = ?`,
-    accountId,
-  ).id;
-
 describeWithPg("a de-identified person's name in a request waiting for approval", () => {
   it('is gone from the server, its log and a refusal quoting it, and from every desk', async () => {
     const server = await createServerDatabase();
-    let first = true;
-    const { desktops, accountIds } = await desktopsOf(server, 3, 2, (ctx, accountId) => {
-      if (first) eleanor(ctx, accountId);
-      first = false;
-    });
-    const [a, b, c] = desktops as [Desktop, Desktop, Desktop];
-    const [hers, other] = accountIds as [AccountId, AccountId];
-    // her returned mail names her on the server (a first-copy person never changed after
-    // joining is named nowhere there: the purge has no names to look for)
-    call(b.ctx, 'recordReturnedMail', { accountId: hers, receivedOn: '2026-03-02' });
-    askWriteOff(c, hers, "Write off per Eleanor Testwell's hardship call.");
-    askWriteOff(c, other, 'Eleanor Testwell is not on this account.');
-    await syncAll(b, c, a);
-    // two supervisors refuse hers at once: B's refusal is refused, quoting A's note
-    call(a.ctx, 'decideAdjustment', {
-      requestId: requestIdAt(a, hers),
-      decision: 'reject',
-      note: 'Eleanor Testwell has not sent the hardship letter.',
-    });
-    call(b.ctx, 'decideAdjustment', {
-      requestId: requestIdAt(b, hers),
-      decision: 'reject',
-      note: 'Ask Eleanor Testwell for proof of income.',
-    });
-    await a.sync.sync();
-    expect((await b.sync.sync()).push).toMatchObject({ refused: 1 });
-    await syncAll(a, b, c);
+    // her write-off and another patient's asked at C; two supervisors refuse hers at once,
+    // B's refusal refused, quoting A's note
+    const { a, b, c, hers, theirs } = await herRefusalRefused(server, [
+      'Eleanor Testwell is not on this account.',
+    ]);
+    const [other] = theirs as [AccountId];
     const before = await requestsText(server);
     expect(before.filter((t) => t.includes('Eleanor Testwell has not sent'))).toHaveLength(3);
     for (const d of [a, b, c]) {

@@ -1,13 +1,11 @@
 import { expect, it } from 'vitest';
-import type { AccountId, PayerId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
 import { all, oneOrThrow } from '../db/query';
-import { addClaim } from '../testing/builders';
 import { call } from '../testing/call';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { import277, serverClaim, withBilledClaim } from '../testing/office/claim-changes';
 import { serverRows } from '../testing/office/office-copy';
-import { officeId, serverCount, withAcme } from '../testing/office/records';
+import { officeId, serverCount, withAcknowledgedClaim } from '../testing/office/records';
 import { createServerDatabase, describeWithPg, loginSession } from '../testing/office/server-db';
 import { file277 } from '../testing/x12/write-277';
 import { gidOf } from './gids';
@@ -40,16 +38,6 @@ const officeEvents = async (server: Parameters<typeof serverRows>[0]) =>
 const statusOf = (d: Desktop) =>
   oneOrThrow<{ s: string }>(d.ctx.db, `SELECT status AS s FROM claims WHERE claim_number = 'K-100'`)
     .s;
-
-/** Acme, and K-100 acknowledged already, in the copy every desktop starts from. */
-function withAcknowledgedClaim(ctx: Ctx, account: AccountId): void {
-  withAcme(ctx);
-  const payerId = oneOrThrow<{ id: PayerId }>(
-    ctx.db,
-    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
-  ).id;
-  addClaim(ctx, account, payerId, { number: 'K-100', status: 'acknowledged' });
-}
 
 /** A clearinghouse's file saying two things of K-100, imported at a desk. */
 function importTwoCodes(d: Desktop, control: string): void {

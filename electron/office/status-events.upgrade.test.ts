@@ -1,24 +1,12 @@
 import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
-import type { AccountId, PayerId } from '../../shared/ids';
-import type { Ctx } from '../core/context';
 import { oneOrThrow } from '../db/query';
-import { addClaim } from '../testing/builders';
 import { twoDesktops } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
-import { officeId, serverCount, withAcme } from '../testing/office/records';
+import { officeId, serverCount, withAcknowledgedClaim } from '../testing/office/records';
 import { createServerDatabase, describeWithPg, loginSession } from '../testing/office/server-db';
 import { gidOf } from './gids';
 import { serverMigration034 } from './server/migrations/034-claim-status-files';
-
-function withAcknowledgedClaim(ctx: Ctx, account: AccountId): void {
-  withAcme(ctx);
-  const payerId = oneOrThrow<{ id: PayerId }>(
-    ctx.db,
-    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
-  ).id;
-  addClaim(ctx, account, payerId, { number: 'K-100', status: 'acknowledged' });
-}
 
 const SHA = 'a'.repeat(64);
 

@@ -1,14 +1,9 @@
 import pg from 'pg';
 import { expect, it, onTestFinished } from 'vitest';
-import { makeSupervisor } from '../testing/builders';
-import { twoDesktops } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
-import { createServerDatabase, describeWithPg, loginSession } from '../testing/office/server-db';
-import { ensureUser } from '../users/users';
-import { requireOfficeLink } from './gids';
-import { applyEntry } from './server/apply';
+import { applySamsChange, officeWithSam, samsRow } from '../testing/office/sam';
+import { describeWithPg, loginSession } from '../testing/office/server-db';
 import { openPool, sqlState, type ServerConfig } from './server/connection';
-import type { UserRow } from './wire';
 
 const NOT_ALLOWED = '42501';
 const CHECK_VIOLATION = '23514';
@@ -18,14 +13,7 @@ const answer = (c: pg.ClientBase, sql: string, values: unknown[] = []) =>
 
 /** rep.one a supervisor, rep.2 and sam.ortiz representatives, all on the server. */
 async function office() {
-  const server = await createServerDatabase();
-  let prepared = false;
-  const { b } = await twoDesktops(server, 1, (ctx) => {
-    if (prepared) return;
-    prepared = true;
-    makeSupervisor(ctx);
-    ensureUser(ctx.db, 'sam.ortiz', 'Sam Ortiz', ctx.clock.now());
-  });
+  const { server, b } = await officeWithSam();
   return { server, b, asB: await loginSession(b.config) };
 }
 
@@ -157,26 +145,9 @@ describeWithPg("the server judging a desk login's writes to users", () => {
     const { server, b } = await office();
     const pool = openPool(b.config, 1);
     onTestFinished(() => pool.end());
-    const row: UserRow = {
-      username: 'sam.ortiz',
-      displayName: 'Sam Ortiz',
-      role: 'representative',
-      active: false,
-      pending: false,
-      title: null,
-      email: null,
-      phone: null,
-      createdAt: '2026-03-16T09:00:00.000Z',
-      changedAt: '2026-03-16T10:00:00.000Z',
-      changedBy: 'user:rep.one',
-    };
+    const row = samsRow({ role: 'representative', active: false, changedBy: 'user:rep.one' });
     // a supervisor's change, but skipping versions: only the server's trigger sees it
-    const outcome = await applyEntry(pool, requireOfficeLink(b.ctx.db).desktopId, {
-      seq: 900,
-      changes: [
-        { tbl: 'users', op: 'update', gid: 'user:sam.ortiz', baseVersion: 1, version: 5, row },
-      ],
-    });
+    const outcome = await applySamsChange(pool, b, row, { seq: 900, baseVersion: 1, version: 5 });
     expect(outcome).toMatchObject({
       outcome: 'refused',
       reason: expect.stringMatching(/^This change to sam\.ortiz did not follow the office's/),
@@ -184,14 +155,9 @@ describeWithPg("the server judging a desk login's writes to users", () => {
     });
     expect(await standing(server, 'user:sam.ortiz')).toMatchObject({ version: 1 });
     // the same from version 1 to 2 is taken, through the desk's own login
-    expect(
-      await applyEntry(pool, requireOfficeLink(b.ctx.db).desktopId, {
-        seq: 901,
-        changes: [
-          { tbl: 'users', op: 'update', gid: 'user:sam.ortiz', baseVersion: 1, version: 2, row },
-        ],
-      }),
-    ).toEqual({ outcome: 'accepted' });
+    expect(await applySamsChange(pool, b, row, { seq: 901, baseVersion: 1, version: 2 })).toEqual({
+      outcome: 'accepted',
+    });
     expect(await standing(server, 'user:sam.ortiz')).toMatchObject({ version: 2 });
   });
 });

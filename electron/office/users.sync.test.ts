@@ -1,22 +1,16 @@
 import { expect, it, onTestFinished } from 'vitest';
-import type { AccountId, UserId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
-import { one, oneOrThrow, run } from '../db/query';
-import { makeSupervisor } from '../testing/builders';
+import { one, run } from '../db/query';
 import { call, expectRefused } from '../testing/call';
-import { syncAll, twoDesktops } from '../testing/office/desktops';
+import { syncAll } from '../testing/office/desktops';
 import { serverRows } from '../testing/office/office-copy';
+import { applySamsChange, officeWithSam, samsRow, userId } from '../testing/office/sam';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { signIn, UserTurnedOffError } from '../users/sign-in';
-import { ensureUser } from '../users/users';
 import { requireOfficeLink } from './gids';
 import { notSyncedActions } from './not-synced';
 import { applyEntry } from './server/apply';
 import { openPool } from './server/connection';
-import type { UserRow } from './wire';
-
-const userId = (ctx: Ctx, name: string) =>
-  oneOrThrow<{ id: UserId }>(ctx.db, `SELECT id FROM users WHERE username = ?`, name).id;
 
 const standing = (ctx: Ctx, name: string) =>
   one<{ displayName: string; role: string; active: number; pending: number }>(
@@ -24,21 +18,6 @@ const standing = (ctx: Ctx, name: string) =>
     `SELECT display_name AS displayName, role, active, pending FROM users WHERE username = ?`,
     name,
   );
-
-/** An office whose first user is a supervisor, and whose copy knows sam.ortiz. */
-async function officeWithSam(secondSupervisor = false) {
-  const server = await createServerDatabase();
-  let prepared = false;
-  const office = await twoDesktops(server, 1, (ctx) => {
-    if (prepared) return;
-    prepared = true;
-    makeSupervisor(ctx);
-    ensureUser(ctx.db, 'sam.ortiz', 'Sam Ortiz', ctx.clock.now());
-    if (secondSupervisor) makeSupervisor(ctx, userId(ctx, 'rep.2'));
-  });
-  const [accountId] = office.accountIds as [AccountId];
-  return { server, accountId, ...office };
-}
 
 const samOnServer = async (server: Awaited<ReturnType<typeof createServerDatabase>>) =>
   (
@@ -128,25 +107,8 @@ describeWithPg('users across the office', () => {
     const pool = openPool(server, 1);
     onTestFinished(() => pool.end());
     const before = await samOnServer(server);
-    const row: UserRow = {
-      username: 'sam.ortiz',
-      displayName: 'Sam Ortiz',
-      role: 'supervisor',
-      active: true,
-      pending: false,
-      title: null,
-      email: null,
-      phone: null,
-      createdAt: '2026-03-16T09:00:00.000Z',
-      changedAt: '2026-03-16T10:00:00.000Z',
-      changedBy: 'user:rep.2',
-    };
-    const outcome = await applyEntry(pool, requireOfficeLink(b.ctx.db).desktopId, {
-      seq: 900,
-      changes: [
-        { tbl: 'users', op: 'update', gid: 'user:sam.ortiz', baseVersion: 1, version: 2, row },
-      ],
-    });
+    const row = samsRow({ role: 'supervisor', active: true, changedBy: 'user:rep.2' });
+    const outcome = await applySamsChange(pool, b, row, { seq: 900, baseVersion: 1, version: 2 });
     expect(outcome).toMatchObject({
       outcome: 'refused',
       reason: expect.stringMatching(

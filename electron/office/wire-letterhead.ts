@@ -38,6 +38,33 @@ export const letterheadRow = z.strictObject({
 });
 export type LetterheadRow = z.infer<typeof letterheadRow>;
 
+/**
+ * Each field of the letterhead whose change travels (not who saved it, nor when) and its
+ * column, the same in a desk's `facility` row and in the server's `letterhead`: the one list
+ * a desk reads and writes the row by, captures its changes by, and the server stores it by.
+ */
+export const LETTERHEAD_FIELD_COLUMNS = [
+  ['name', 'name'],
+  ['line1', 'line1'],
+  ['line2', 'line2'],
+  ['city', 'city'],
+  ['state', 'state'],
+  ['zip', 'zip'],
+  ['phone', 'phone'],
+  ['fax', 'fax'],
+  ['npi', 'npi'],
+  ['taxId', 'tax_id'],
+  ['web', 'web'],
+  ['billingOfficeHours', 'billing_office_hours'],
+  ['remitTo', 'remit_to'],
+  ['paymentUrl', 'payment_url'],
+  ['billingPhone', 'billing_phone'],
+  ['assistancePhone', 'assistance_phone'],
+  ['assistanceUrl', 'assistance_url'],
+  ['assistanceSummaryUrl', 'assistance_summary_url'],
+  ['languageTaglines', 'language_taglines'],
+] as const satisfies readonly (readonly [keyof LetterheadRow, string])[];
+
 export const letterheadTravels = z.strictObject({
   tbl: z.literal('letterhead'),
   gid: z.literal(LETTERHEAD),

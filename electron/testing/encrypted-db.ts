@@ -1,36 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fixedClock } from '../core/context';
 import { newDatabaseKey, type DatabaseKey } from '../db/cipher';
 import type { KeyStore } from '../db/key-store';
-import { closeDatabase, openDatabase, type Db } from '../db/open';
+import { openDatabase, type Db } from '../db/open';
 import { run } from '../db/query';
-import { ensureUser } from '../users/users';
 import { PATIENT } from './plain-bytes';
-import { TEST_TODAY, type TestCtx } from './test-db';
+import { createTestCtx, TEST_TODAY, type TestCtx } from './test-db';
 
 /** As createTestCtx, over a database created encrypted with a key of its own. */
 export function createEncryptedTestCtx(
   key: DatabaseKey = newDatabaseKey(),
 ): TestCtx & { databaseKey: DatabaseKey } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-encrypted-'));
-  const databasePath = path.join(dir, 'test.sqlite');
-  const db = openDatabase(databasePath, { key });
-  const clock = fixedClock(TEST_TODAY);
-  const userId = ensureUser(db, 'rep.one', 'Rita Representative', clock.now());
-  return {
-    db,
-    clock,
-    userId,
-    databasePath,
-    databaseKey: key,
-    dir,
-    close() {
-      closeDatabase(db);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { ...createTestCtx(TEST_TODAY, { key }), databaseKey: key };
 }
 
 /**

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isoDate, type IsoDate } from '../../shared/dates/iso-date';
 import { fixedClock, type Ctx } from '../core/context';
+import type { DatabaseKey } from '../db/cipher';
 import { closeDatabase, openDatabase } from '../db/open';
 import { ensureUser } from '../users/users';
 import { all, oneOrThrow } from '../db/query';
@@ -10,11 +11,17 @@ import { all, oneOrThrow } from '../db/query';
 /** The "today" every test works on unless it says otherwise. */
 export const TEST_TODAY: IsoDate = isoDate('2026-03-16');
 
-/** A real SQLite file in a fresh temp folder, migrated, with a signed-in user. */
-export function createTestCtx(today: IsoDate = TEST_TODAY): Ctx & { dir: string; close(): void } {
+/**
+ * A real SQLite file in a fresh temp folder, migrated, with a signed-in user; `key`: the
+ * file created encrypted with it, as the app creates one.
+ */
+export function createTestCtx(
+  today: IsoDate = TEST_TODAY,
+  { key }: { key?: DatabaseKey } = {},
+): Ctx & { dir: string; close(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-test-'));
   const databasePath = path.join(dir, 'test.sqlite');
-  const db = openDatabase(databasePath);
+  const db = openDatabase(databasePath, { key });
   const clock = fixedClock(today);
   const userId = ensureUser(db, 'rep.one', 'Rita Representative', clock.now());
   return {

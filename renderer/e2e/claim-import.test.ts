@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatUsDate } from '../../shared/dates/iso-date';
@@ -10,17 +8,17 @@ import { claimDocument, generateClaims } from '../../electron/testing/x12/genera
 import { write837 } from '../../electron/testing/x12/write-837';
 import type { StepHold } from '../../electron/core/step-hold';
 import { appSession, screenshot, type TestCtx } from './harness';
+import { importThroughScreen, report, writeFile } from './imports-screen';
 
 const app = appSession();
 
-function writeFile(c: TestCtx, name: string, claims: readonly Claim837[], control: number) {
-  const file = path.join(c.dir, name);
-  fs.writeFileSync(
-    file,
+/** Writes the claims as an 837 file of that control number into the test's folder. */
+const writeClaimFile = (c: TestCtx, name: string, claims: readonly Claim837[], control: number) =>
+  writeFile(
+    c,
+    name,
     write837(claimDocument(claims, { today: c.clock.today(), controlNumber: control })),
   );
-  return file;
-}
 
 /** Where the large imports below are held: half way through their claims. */
 const HALF = 1_500;
@@ -43,10 +41,10 @@ async function startLargeImport(
     seed: firstNumber,
     firstNumber,
   });
-  const file = writeFile(c, fileName, claims, firstNumber % 1_000);
+  const file = writeClaimFile(c, fileName, claims, firstNumber % 1_000);
   const hold = app.holdSteps(c, (p) => p.label === 'Claims imported' && p.done === HALF);
   const page = await app.open('#/imports', c);
-  await page.locator('input[aria-label="Files to import"]').setInputFiles(file);
+  await importThroughScreen(page, file);
   expect(await hold.reached).toEqual({ label: 'Claims imported', done: HALF, total: 3_000 });
   await page
     .getByRole('status')
@@ -55,9 +53,6 @@ async function startLargeImport(
     .waitFor();
   return { page, hold };
 }
-
-const report = (p: Page, fileName: string) =>
-  p.getByRole('article', { name: `Import report for ${fileName}` });
 
 const rowsOf = (p: Page, fileName: string) =>
   report(p, fileName)
@@ -81,12 +76,12 @@ describe('importing an 837 claim file', () => {
     const broken = claims[5];
     if (!first || !second || !broken) throw new Error('the generator made too few claims');
     claims[5] = { ...broken, totalCharge: cents(broken.totalCharge + 100) };
-    const firstFile = writeFile(ctx, 'claims-0316.837', claims, 1);
+    const firstFile = writeClaimFile(ctx, 'claims-0316.837', claims, 1);
     const added = sumCents(claims.slice(0, 5).map((c) => c.totalCharge));
 
     const page = await app.open('#/imports', ctx);
     await page.getByRole('heading', { name: 'Imports' }).waitFor();
-    await page.locator('input[aria-label="Files to import"]').setInputFiles(firstFile);
+    await importThroughScreen(page, firstFile);
     const one = report(page, 'claims-0316.837');
     await one.getByText('Partly posted', { exact: true }).waitFor();
     // read as text, so that a summary that differs is printed rather than waited for
@@ -121,8 +116,8 @@ describe('importing an 837 claim file', () => {
       lines: first.lines.map((l, i) => (i === 0 ? { ...l, charge: cents(l.charge + 1_000) } : l)),
       totalCharge: cents(first.totalCharge + 1_000),
     };
-    const secondFile = writeFile(ctx, 'claims-0317.837', [corrected, second], 2);
-    await page.locator('input[aria-label="Files to import"]').setInputFiles(secondFile);
+    const secondFile = writeClaimFile(ctx, 'claims-0317.837', [corrected, second], 2);
+    await importThroughScreen(page, secondFile);
     const two = report(page, 'claims-0317.837');
     await two.getByText('Posted', { exact: true }).waitFor();
     await two
@@ -286,11 +281,10 @@ describe('importing an 837 claim file', () => {
       firstNumber: 910_001,
     });
     const text = write837(claimDocument(claims, { today: ctx.clock.today() }));
-    const file = path.join(ctx.dir, 'physician-claims.837');
-    fs.writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
+    const file = writeFile(ctx, 'physician-claims.837', text.slice(0, Math.floor(text.length / 2)));
     const before = (ctx.db.prepare(`SELECT count(*) AS n FROM claims`).get() as { n: number }).n;
     const page = await app.open('#/imports', ctx);
-    await page.locator('input[aria-label="Files to import"]').setInputFiles(file);
+    await importThroughScreen(page, file);
     const rejected = report(page, 'physician-claims.837');
     await rejected.getByText('Rejected', { exact: true }).waitFor();
     await rejected

@@ -1,45 +1,29 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { claimFileText, testClaim } from '../../electron/testing/claims';
 import { remitClaim, remittanceFile } from '../../electron/testing/remittance';
 import { appSession, screenshot, type TestCtx } from './harness';
+import {
+  importThroughScreen,
+  openClaims,
+  report,
+  writeFile,
+  type DemoClaim,
+} from './imports-screen';
 
 const app = appSession();
 
 /** A billed demo claim nothing has been paid or adjusted on yet. */
-function openClaim(c: TestCtx): {
-  number: string;
-  accountId: number;
-  charge: number;
-  payerId: number;
-} {
-  const row = c.db
-    .prepare(
-      `SELECT c.claim_number AS number, c.account_id AS accountId, c.total_charge AS charge,
-         c.payer_id AS payerId
-       FROM claims c WHERE c.status = 'billed'
-         AND NOT EXISTS (SELECT 1 FROM denials d WHERE d.claim_id = c.id)
-         AND (SELECT sum(amount) FROM ledger_entries l
-              WHERE l.claim_id = c.id AND l.side = 'insurance') = c.total_charge
-       ORDER BY c.id LIMIT 1`,
-    )
-    .get() as ReturnType<typeof openClaim> | undefined;
-  if (!row) throw new Error('the demo data has no open billed claim');
-  return row;
+function openClaim(c: TestCtx): DemoClaim {
+  const [claim] = openClaims(c, 1);
+  if (!claim) throw new Error('the demo data has no open billed claim');
+  return claim;
 }
 
-function writeFile(c: TestCtx, name: string, text: string): string {
-  const file = path.join(c.dir, name);
-  fs.writeFileSync(file, text);
-  return file;
-}
-
-async function importThroughScreen(p: Page, file: string, fileName: string) {
-  await p.locator('input[aria-label="Files to import"]').setInputFiles(file);
-  await p
-    .getByRole('article', { name: `Import report for ${fileName}` })
+/** Picks the file in the Imports screen and waits until its report says it was posted. */
+async function importPosted(p: Page, file: string, fileName: string) {
+  await importThroughScreen(p, file);
+  await report(p, fileName)
     .getByText(/^(Posted|Partly posted)$/)
     .first()
     .waitFor();
@@ -72,7 +56,7 @@ describe('remittances that settle earlier ones', () => {
       ),
     );
     const page = await app.open('#/imports', ctx);
-    await importThroughScreen(page, denial, 'era-denial.835');
+    await importPosted(page, denial, 'era-denial.835');
 
     // narrowed as a representative would, so the row is among those drawn
     const denials = `#/denials?payer=${claim.payerId}&category=medical_necessity`;
@@ -103,7 +87,7 @@ describe('remittances that settle earlier ones', () => {
       ),
     );
     await page.goto(app.url('#/imports'));
-    await importThroughScreen(page, payment, 'era-paid.835');
+    await importPosted(page, payment, 'era-paid.835');
     // shown among the resolved, paid, and gone from the open ones
     await page.goto(app.url(`${denials}&resolved=1`));
     await row.getByText('Resolved', { exact: true }).waitFor();
@@ -148,8 +132,8 @@ describe('remittances that settle earlier ones', () => {
       claimFileText([testClaim('E2E-LATE-1', [10_000])], { today }),
     );
     const page = await app.open('#/imports', ctx);
-    await importThroughScreen(page, early, 'era-early.835');
-    await importThroughScreen(page, claims, 'claims-late.837');
+    await importPosted(page, early, 'era-early.835');
+    await importPosted(page, claims, 'claims-late.837');
 
     await page.getByRole('tab', { name: /Exceptions/ }).click();
     const table = page.getByRole('table', { name: 'Remittance exceptions' });

@@ -7,7 +7,7 @@ import { call } from '../../electron/testing/call';
 import { formatUsDate } from '../../shared/dates/iso-date';
 import { cents } from '../../shared/money/cents';
 import { formatCents, formatPlainCents } from '../../shared/money/format';
-import { SCREENSHOTS, screenshot, type TestCtx } from './harness';
+import { printed, SCREENSHOTS, screenshot, stubPrint, type TestCtx } from './harness';
 
 /** Saves what the click downloads into the test's folder and returns its path. */
 async function downloaded(page: Page, c: TestCtx, click: () => Promise<void>): Promise<string> {
@@ -60,15 +60,9 @@ export async function depositSlip(
   await dialog.getByRole('img', { name: /^Page 1 of \d+$/ }).waitFor();
   await screenshot(page, 'cash-summary-deposit-slip');
   // Print draws the pages for the printer and opens the system's print dialog, stubbed here
-  await page.evaluate(() => {
-    const w = window as unknown as { printed: number[] };
-    w.printed = [];
-    window.print = () => w.printed.push(document.querySelectorAll('.print-pages img').length);
-  });
+  await stubPrint(page);
   await dialog.getByRole('button', { name: 'Print', exact: true }).click();
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { printed: number[] }).printed.length))
-    .toBe(1);
+  await expect.poll(async () => (await printed(page)).length).toBe(1);
   const pdf = await downloaded(page, c, () =>
     dialog.getByRole('button', { name: 'Save a copy' }).click(),
   );

@@ -1,6 +1,11 @@
 import type pg from 'pg';
 import type { Change, ServerRow } from '../wire';
-import { LETTERHEAD, letterheadRow, type LetterheadRow } from '../wire-letterhead';
+import {
+  LETTERHEAD,
+  LETTERHEAD_FIELD_COLUMNS,
+  letterheadRow,
+  type LetterheadRow,
+} from '../wire-letterhead';
 import { isSupervisorRefusal } from './supervisor-decisions';
 
 /**
@@ -23,25 +28,7 @@ type OfficeLetterhead = Extract<ServerRow, { tbl: 'letterhead' }>;
 
 /** Each field of the row as it travels, and its column on the server (and on every desk). */
 const COLUMNS: readonly (readonly [keyof LetterheadRow, string])[] = [
-  ['name', 'name'],
-  ['line1', 'line1'],
-  ['line2', 'line2'],
-  ['city', 'city'],
-  ['state', 'state'],
-  ['zip', 'zip'],
-  ['phone', 'phone'],
-  ['fax', 'fax'],
-  ['npi', 'npi'],
-  ['taxId', 'tax_id'],
-  ['web', 'web'],
-  ['billingOfficeHours', 'billing_office_hours'],
-  ['remitTo', 'remit_to'],
-  ['paymentUrl', 'payment_url'],
-  ['billingPhone', 'billing_phone'],
-  ['assistancePhone', 'assistance_phone'],
-  ['assistanceUrl', 'assistance_url'],
-  ['assistanceSummaryUrl', 'assistance_summary_url'],
-  ['languageTaglines', 'language_taglines'],
+  ...LETTERHEAD_FIELD_COLUMNS,
   ['updatedAt', 'updated_at'],
   ['updatedBy', 'updated_by'],
 ];

@@ -5,7 +5,7 @@ import type { Ctx } from '../../core/context';
 import { all, oneOrThrow, run } from '../../db/query';
 import type { Claim837 } from '../../importers/claims/claim-types';
 import { gidOf, gidOrNull } from '../../office/gids';
-import { addAccount, addPerson, makeSupervisor } from '../builders';
+import { addAccount, addClaim, addPerson, makeSupervisor } from '../builders';
 import { call } from '../call';
 import { claimFileText, testClaim } from '../claims';
 import { COLUMNS, sheet, sheetRow } from '../csv-sheet';
@@ -105,6 +105,24 @@ export function withAcme(ctx: Ctx): void {
          appeal_window_days) VALUES ('Acme Health Plan', 'ACME01', 'commercial', 180, 180)`,
   );
 }
+
+/** Acme, and K-100 acknowledged already, in the copy every desktop starts from. */
+export function withAcknowledgedClaim(ctx: Ctx, account: AccountId): void {
+  withAcme(ctx);
+  const payerId = oneOrThrow<{ id: PayerId }>(
+    ctx.db,
+    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
+  ).id;
+  addClaim(ctx, account, payerId, { number: 'K-100', status: 'acknowledged' });
+}
+
+/** The number of the account's one claim at a desk, as a payer's file names it. */
+export const claimNumberOf = (ctx: Ctx, accountId: AccountId): string =>
+  oneOrThrow<{ n: string }>(
+    ctx.db,
+    `SELECT claim_number AS n FROM claims WHERE account_id = ?`,
+    accountId,
+  ).n;
 
 /** Acme and an account of the copy every desktop starts from, for Ana Rivera, covered by Acme. */
 export function withRiveraAccount(ctx: Ctx): void {

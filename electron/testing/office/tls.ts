@@ -9,6 +9,17 @@ function openssl(args: string[], cwd: string): void {
   execFileSync(OPENSSL, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** openssl req's arguments for a new EC P-256 key, unencrypted, written to `keyFile`. */
+const newEcKey = (keyFile: string): string[] => [
+  '-newkey',
+  'ec',
+  '-pkeyopt',
+  'ec_paramgen_curve:prime256v1',
+  '-nodes',
+  '-keyout',
+  keyFile,
+];
+
 /** A certificate authority of a test's own: its certificate and key files, in `dir`. */
 export interface TestCa {
   certFile: string;
@@ -25,13 +36,7 @@ export function makeCa(dir: string, name = 'ca'): TestCa {
     [
       'req',
       '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      keyFile,
+      ...newEcKey(keyFile),
       '-out',
       certFile,
       '-days',
@@ -61,23 +66,7 @@ export function makeServerCert(
   const keyFile = path.join(dir, 'server.key');
   const request = path.join(dir, 'server.csr');
   const extensions = path.join(dir, 'server.ext');
-  openssl(
-    [
-      'req',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      keyFile,
-      '-out',
-      request,
-      '-subj',
-      '/CN=127.0.0.1',
-    ],
-    dir,
-  );
+  openssl(['req', ...newEcKey(keyFile), '-out', request, '-subj', '/CN=127.0.0.1'], dir);
   fs.writeFileSync(
     extensions,
     `subjectAltName=${altNames}\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`,
