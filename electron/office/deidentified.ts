@@ -15,7 +15,6 @@ import {
   withoutIdentifiers,
   type PersonNames,
 } from '../purge/scrub';
-import { accountsOf, stopWaiting, waitingTexts } from './deidentify-waiting';
 import { gidOf, localIdOf } from './gids';
 import { blankLateLines, writeOffLine } from './late-money-lines';
 import { keepQuoted, noneQuoted, readQuoted, type Quoted } from './pull-quoted';
@@ -35,6 +34,14 @@ import type { Change, ServerRow } from './wire';
 const removed = (row: { firstName: string; lastName: string }) =>
   row.firstName === REMOVED && row.lastName === REMOVED;
 
+function accountsOf(db: ReadDb, personId: number): AccountId[] {
+  return all<{ id: AccountId }>(
+    db,
+    `SELECT id FROM accounts WHERE ? IN (patient_id, guarantor_id) ORDER BY id`,
+    personId,
+  ).map((a) => a.id);
+}
+
 /** A person the rows de-identify, with what named them here, read before the rows land. */
 interface Scrub {
   personId: number;
@@ -42,11 +49,7 @@ interface Scrub {
   texts: string[];
 }
 
-/**
- * Records the de-identification here and scrubs what names the person, while it still can.
- * One this desk made itself and still waits on (deidentify-waiting.ts; the office took another
- * desk's first) is scrubbed with the texts kept for it, her row here naming her no more.
- */
+/** Records the de-identification here and scrubs what names the person, while it still can. */
 function deidentifyHere(ctx: Ctx, personId: number): Scrub | null {
   const here = one<PersonNames>(
     ctx.db,
@@ -55,11 +58,6 @@ function deidentifyHere(ctx: Ctx, personId: number): Scrub | null {
     personId,
   );
   const accountIds = accountsOf(ctx.db, personId);
-  const waited = stopWaiting(ctx.db, personId);
-  if (waited && accountIds.length > 0) {
-    scrubPersonRows(ctx.db, personId, accountIds, waited);
-    return { personId, accountIds, texts: waited };
-  }
   if (!here || removed(here) || accountIds.length === 0) return null;
   run(
     ctx.db,
@@ -85,12 +83,10 @@ function deidentifiedBefore(
   accountId: number,
   now: ReadonlySet<number>,
 ): { id: number; at: string }[] {
-  // one still waiting for the office scrubs by her names once taken, rows pulled meanwhile too
   return all<{ id: number; at: string }>(
     db,
     `SELECT d.person_id AS id, d.done_at AS at FROM deidentifications d JOIN accounts a
-       ON d.person_id IN (a.patient_id, a.guarantor_id) WHERE a.id = ?
-       AND NOT EXISTS (SELECT 1 FROM deidentifications_waiting w WHERE w.person_id = d.person_id)`,
+       ON d.person_id IN (a.patient_id, a.guarantor_id) WHERE a.id = ?`,
     accountId,
   ).filter((p) => !now.has(p.id));
 }
@@ -262,9 +258,7 @@ export function takePulledPage<T>(
 /**
  * What the server's purge of each person an outbox entry de-identifies needs from this desk
  * (server/purge.ts): their first-copy accounts, and this copy's notes on their accounts as
- * scrubbed here, by gid (those this desk keeps as its own never reached the server). A
- * de-identification waiting for the office's answer has scrubbed nothing here yet: its notes
- * are handed over as its scrub will leave them.
+ * scrubbed here, by gid (those this desk keeps as its own never reached the server).
  */
 export function purgeHintsOf(db: ReadDb, changes: readonly Change[]): PurgeHints {
   const out: Record<string, PurgeHints[string]> = {};
@@ -272,17 +266,16 @@ export function purgeHintsOf(db: ReadDb, changes: readonly Change[]): PurgeHints
     const id = deidentifies(c) ? localIdOf(db, 'people', c.gid) : undefined;
     if (id === undefined) continue;
     const accounts = accountsOf(db, id);
-    const texts = waitingTexts(db, id) ?? [];
     const notes: Record<string, string> = {};
     for (const n of all<{ id: number; body: string }>(
       db,
-      `SELECT id, body FROM activities WHERE account_id IN (SELECT value FROM json_each(?))`,
+      `SELECT id, body FROM activities
+        WHERE account_id IN (SELECT value FROM json_each(?)) AND body LIKE ?`,
       JSON.stringify(accounts),
+      `%${REMOVED}%`,
     )) {
-      const body = withoutIdentifiers(n.body, texts);
-      if (!body.includes(REMOVED)) continue;
       const gid = gidOf(db, 'activities', n.id);
-      if (!gid.startsWith('base:') && !gid.startsWith('own:')) notes[gid] = body;
+      if (!gid.startsWith('base:') && !gid.startsWith('own:')) notes[gid] = n.body;
     }
     out[c.gid] = {
       accounts: accounts.map((a) => gidOf(db, 'accounts', a)).filter((g) => g.startsWith('base:')),

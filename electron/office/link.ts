@@ -13,8 +13,6 @@ export const DESKTOP_ONLY_TABLES = [
   'working_here',
   'working_marks',
   'office_providers_unknown',
-  // a de-identification's texts naming the person, kept until the office answers
-  'deidentifications_waiting',
   // a pull's blanked texts naming a de-identified person, kept till it reads its last page
   'sync_quoted',
 ] as const;

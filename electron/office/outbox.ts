@@ -15,7 +15,6 @@ import {
   upgradeEntries,
 } from './outbox-entries';
 import { boundReferencesOf } from './records';
-import { deidentifies } from './server/purge';
 import { inOrderSaved } from './settings-edits';
 import { changes as changesSchema, type Change, type Entry } from './wire';
 
@@ -112,8 +111,6 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   // the office without the other, so the account's change goes with it, and another desk's
   // change to the account first refuses both
   const collecting = others.some(isCollection);
-  // a de-identification goes with its history lines: refused (another desk changed the
-  // person first), no line says she was de-identified (deidentify-waiting.ts);
   // and a financial-assistance application's progress goes with what the request did for it
   // (the decision's charity adjustment and refund, the actions it reversed, the incomplete
   // notice filed): of two desks deciding one application, the second is refused whole, so
@@ -152,7 +149,6 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
     isPlanEnding(c) ||
     c.tbl === 'assistance_applications' ||
     c.tbl === 'adjustment_requests' ||
-    deidentifies(c) ||
     (c.tbl === 'claims' && recharged.has(c.gid)) ||
     (c.tbl === 'claim_lines' && recharged.has(c.row.claimGid));
   // a new denial goes with the follow-up opened for it, as a part of the posting that

@@ -30,7 +30,6 @@ import { trackDenialsByOffice } from './denial-follow-ups';
 import { takeRows } from './take';
 import { refusedWithFollowers, takeServerState } from './take-refused';
 import { purgeHintsOf, takePulledPage, takeWithDeidentified } from './deidentified';
-import { finishAccepted, finishAllWaiting } from './deidentify-waiting';
 import { fetchRecords } from './server/record-changes';
 import { officeStatusEvents } from './server/status-events';
 import { heardFrom } from './status-events';
@@ -141,7 +140,7 @@ export class OfficeSync {
         const { accounts, ledgerRows, followUps, bytes } = facts;
         return { accounts, ledgerRows, followUps, bytes };
       } catch (error) {
-        this.localWrite(() => this.standaloneAgain());
+        this.localWrite(() => unlinkOffice(this.ctx.db));
         throw error;
       }
     } finally {
@@ -165,7 +164,7 @@ export class OfficeSync {
       this.localWrite(() => run(this.ctx.db, `UPDATE office_link SET cursor = ?`, office.cursor));
       return 'linked';
     }
-    this.localWrite(() => this.standaloneAgain());
+    this.localWrite(() => unlinkOffice(this.ctx.db));
     return 'standalone';
   }
 
@@ -177,12 +176,6 @@ export class OfficeSync {
     const desktopId = crypto.randomUUID();
     await registerDesktop(this.pool, desktopId, this.name);
     this.localWrite(() => this.link(desktopId, cursor));
-  }
-
-  /** Standalone again: what waited for the office's answer is done as a standalone desk does. */
-  private standaloneAgain(): void {
-    finishAllWaiting(this.ctx);
-    unlinkOffice(this.ctx.db);
   }
 
   private link(desktopId: string, cursor: string): void {
@@ -216,11 +209,7 @@ export class OfficeSync {
       );
       syncStep('answered');
       if (outcome.outcome === 'accepted') {
-        this.localWrite(() => {
-          run(this.ctx.db, `DELETE FROM outbox WHERE seq = ?`, entry.seq);
-          // a de-identification the office took: this copy is scrubbed now
-          finishAccepted(this.ctx, entry.changes);
-        });
+        this.localWrite(() => run(this.ctx.db, `DELETE FROM outbox WHERE seq = ?`, entry.seq));
         syncStep('recorded');
         result.accepted += 1;
         continue;

@@ -1,10 +1,5 @@
 import type { Db, ReadDb } from '../db/open';
 import { all, run } from '../db/query';
-import {
-  DEIDENTIFIED_ALREADY,
-  NOT_DEIDENTIFIED,
-  undoRefusedDeidentifications,
-} from './deidentify-waiting';
 import { localIdOf, setSyncRow } from './gids';
 import { boundReferencesOf } from './records';
 import { letGoOfLostDenials } from './outbox';
@@ -13,7 +8,6 @@ import { settleRefusedLetterhead } from './letterhead';
 import { settleRefusedRequests } from './requests';
 import { settleRefusedRules } from './rules';
 import { HEARD_AT_THE_OFFICE, heardAtTheOffice } from './status-events';
-import { deidentifies } from './server/purge';
 import { takeRows } from './take';
 import { standOnCollectionRecords, withdrawInserted } from './withdraw';
 import { changes as changesSchema, type Change, type ServerRow } from './wire';
@@ -161,20 +155,9 @@ export function takeServerState(
   settleRefusedRules(db, changes, new Set(taken.map((r) => r.gid)));
   settleRefusedLetterhead(db, changes, new Set(taken.map((r) => r.gid)));
   if (withdrawn) settleRefusedRequests(db, changes, new Set(taken.map(rowKey)));
-  // a de-identification refused is undone (it scrubbed nothing yet), to be done again
-  const { undone, already } = undoRefusedDeidentifications(db, changes, serverRows);
-  const deidentifying = (entry: OutboxRow, of: ReadonlySet<string>) =>
-    entry.changes.some((c) => deidentifies(c) && of.has(c.gid));
   for (const { entry, reason } of refused) {
-    // the same 277 the office heard from another desk first: kept as done, nothing to redo,
-    // as is a de-identification of a person the office had de-identified already
-    const done = deidentifying(entry, already);
+    // the same 277 the office heard from another desk first: kept as done, nothing to redo
     const heard = heardAtTheOffice(entry.changes, serverRows);
-    const said = deidentifying(entry, undone)
-      ? `${reason} ${NOT_DEIDENTIFIED}`
-      : done
-        ? `${reason} ${DEIDENTIFIED_ALREADY}`
-        : reason;
     run(
       db,
       `INSERT INTO not_synced (seq, created_at, user_id, changes, reason, refused_at, dismissed_at)
@@ -183,9 +166,9 @@ export function takeServerState(
       entry.createdAt,
       entry.userId,
       JSON.stringify(entry.changes),
-      heard ? HEARD_AT_THE_OFFICE : withdrawn ? said : `${said} ${KEPT}`,
+      heard ? HEARD_AT_THE_OFFICE : withdrawn ? reason : `${reason} ${KEPT}`,
       now,
-      heard || done ? now : null,
+      heard ? now : null,
     );
     run(db, `DELETE FROM outbox WHERE seq = ?`, entry.seq);
   }

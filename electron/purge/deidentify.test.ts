@@ -76,8 +76,6 @@ describe('de-identifying a deceased person', () => {
       accountIds: [accountId],
       historyRowsRewritten: 2,
       filesRemoved: 0,
-      // a standalone desktop scrubs at once: there is no office to wait for
-      waitsForTheOffice: false,
     });
     expect(money()).toEqual(before);
     expect(balanceDrift(ctx)).toBe(0);

@@ -11,7 +11,6 @@ import { touchAccount } from '../core/touched';
 import type { ReadDb } from '../db/open';
 import { all, one, run } from '../db/query';
 import { billingRules } from '../rules/billing-rules';
-import { waitForTheOffice, waitsForTheOffice } from '../office/deidentify-waiting';
 import { removeFiledFiles } from './files';
 import { personIdentifiers, scrubPersonRows } from './scrub';
 
@@ -23,7 +22,6 @@ interface Person {
   phone: string | null;
   deceasedDate: IsoDate | null;
   done: number;
-  waiting: number;
 }
 
 interface AccountFacts {
@@ -38,9 +36,6 @@ interface AccountFacts {
 /** Every reason the person may not be de-identified yet; empty when they may. */
 function refusals(db: ReadDb, p: Person, accounts: AccountFacts[], today: IsoDate): string[] {
   const out: string[] = [];
-  if (p.waiting) {
-    return ["This person's de-identification was sent to the office and waits for its answer."];
-  }
   if (p.done) return ['This person was already de-identified.'];
   if (!p.deceasedDate) out.push('No date of death is recorded for this person.');
   for (const a of accounts) {
@@ -72,8 +67,7 @@ function refusals(db: ReadDb, p: Person, accounts: AccountFacts[], today: IsoDat
  * After the retention period a supervisor replaces a deceased person's names, addresses,
  * date of birth and phones by a marker. Their accounts must be closed, owe nothing and have
  * nothing open; the money rows are not touched, so every balance and total stays as it was.
- * History rows that named them keep their place with the marker in the name's place. At an
- * office desk her row goes to the office now, and the rest of the scrub waits for its answer.
+ * History rows that named them keep their place with the marker in the name's place.
  */
 export function deidentifyPerson(ctx: Ctx, input: ParsedInputOf<'deidentifyPerson'>): Deidentified {
   const p = one<Person>(
@@ -82,8 +76,7 @@ export function deidentifyPerson(ctx: Ctx, input: ParsedInputOf<'deidentifyPerso
         p.phone, p.deceased_date AS deceasedDate,
         -- de-identified here, or at another desk of the office and taken from it
         EXISTS (SELECT 1 FROM deidentifications WHERE person_id = p.id)
-          OR (p.first_name = @removed AND p.last_name = @removed) AS done,
-        EXISTS (SELECT 1 FROM deidentifications_waiting WHERE person_id = p.id) AS waiting
+          OR (p.first_name = @removed AND p.last_name = @removed) AS done
       FROM people p JOIN accounts a ON p.id IN (a.patient_id, a.guarantor_id)
       WHERE a.id = @accountId AND p.id = @personId`,
     { removed: REMOVED, accountId: input.accountId, personId: input.personId },
@@ -118,13 +111,13 @@ export function deidentifyPerson(ctx: Ctx, input: ParsedInputOf<'deidentifyPerso
     ctx.clock.now(),
     ctx.userId,
   );
-  // the rows that name the person first, while their names are still here to be found; at an
-  // office desk only once the office has taken it (it may refuse: another desk changed her
-  // first), so the texts are kept until then (office/deidentify-waiting.ts)
-  const texts = personIdentifiers(ctx.db, p, accountIds);
-  const waits = waitsForTheOffice(ctx.db);
-  if (waits) waitForTheOffice(ctx.db, p.id, texts);
-  const rewritten = waits ? 0 : scrubPersonRows(ctx.db, p.id, accountIds, texts);
+  // the rows that name the person first, while their names are still here to be found
+  const rewritten = scrubPersonRows(
+    ctx.db,
+    p.id,
+    accountIds,
+    personIdentifiers(ctx.db, p, accountIds),
+  );
   run(
     ctx.db,
     `UPDATE people SET first_name = @removed, last_name = @removed, middle_name = NULL, date_of_birth = NULL,
@@ -141,12 +134,6 @@ export function deidentifyPerson(ctx: Ctx, input: ParsedInputOf<'deidentifyPerso
     touchAccount(ctx.db, a.id);
   }
   // last: the files are set aside only once every row of the request is written
-  const filesRemoved = waits ? 0 : removeFiledFiles(ctx, accountIds);
-  return {
-    personId: p.id,
-    accountIds,
-    historyRowsRewritten: rewritten,
-    filesRemoved,
-    waitsForTheOffice: waits,
-  };
+  const filesRemoved = removeFiledFiles(ctx, accountIds);
+  return { personId: p.id, accountIds, historyRowsRewritten: rewritten, filesRemoved };
 }

@@ -15,11 +15,6 @@ export interface Deidentified {
   historyRowsRewritten: number;
   /** Filed letters, statements and scans of those accounts deleted from disk (rows kept). */
   filesRemoved: number;
-  /**
-   * At an office desk: the history, texts and files are scrubbed only once the office has
-   * taken the de-identification (both counts are then 0); refused, nothing was scrubbed.
-   */
-  waitsForTheOffice: boolean;
 }
 
 export const deidentifyPersonInput = z.strictObject({

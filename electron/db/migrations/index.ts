@@ -63,7 +63,7 @@ import { migration074 } from './074-claim-providers-unknown';
 import { migration076 } from './076-adjustment-requests-from-the-office';
 import { migration077 } from './077-office-letterhead';
 import { migration078 } from './078-deidentified-money-memos';
-import { migration080 } from './080-deidentifications-waiting';
+import { migration080 } from './080-pull-quoted';
 
 /** Numbered migrations; the database's PRAGMA user_version is the last one applied. */
 export interface Migration {
@@ -268,7 +268,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 80,
-    name: "office database: a de-identification waits for the office's answer before the desk scrubs; a pull's blanked texts kept between its pages",
+    name: "office database: a pull's blanked texts kept between its pages",
     sql: migration080,
   },
 ];

@@ -25,11 +25,7 @@ export function DeidentifyButton({ view }: { view: AccountView }) {
         r.filesRemoved > 0
           ? ` ${plural(r.filesRemoved, 'filed document')} deleted from the documents folder; their fingerprints are kept.`
           : '';
-      // at an office desk the history, texts and files are scrubbed once the office takes it
-      const message = r.waitsForTheOffice
-        ? 'De-identification sent to the office. The history, texts and filed documents here are cleared once the office accepts it; should it refuse, the not-synced list says why.'
-        : `Personal details de-identified.${files}`;
-      notifications.show({ color: 'green', message });
+      notifications.show({ color: 'green', message: `Personal details de-identified.${files}` });
       await invalidateAll();
     },
   });
