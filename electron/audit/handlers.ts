@@ -76,7 +76,7 @@ function listAuditTrail(ctx: ReadCtx, input: ListInput): AuditTrailPage {
        coalesce(u.display_name, 'user ' || a.user_id) AS userName,
        a.workstation, a.method, a.access, a.accounts, a.documents, a.detail
      FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-     ${filter} ORDER BY a.id DESC LIMIT ? OFFSET ?`,
+     ${filter} ORDER BY a.id DESC LIMIT +? OFFSET +?`,
     ...params,
     input.limit,
     input.offset,

@@ -67,7 +67,7 @@ export function listBatches(ctx: ReadCtx, input: ParsedInputOf<'listBatches'>): 
   const status = input.status ?? null;
   return batchSummaries(
     ctx.db,
-    `WHERE (? IS NULL OR b.status = ?) ORDER BY b.status = 'open' DESC, b.deposit_date DESC, b.id DESC LIMIT ?`,
+    `WHERE (? IS NULL OR b.status = ?) ORDER BY b.status = 'open' DESC, b.deposit_date DESC, b.id DESC LIMIT +?`,
     status,
     status,
     input.limit,

@@ -100,14 +100,14 @@ export function buildDenialsQuery(
     : `FROM ${counted}`;
   const part = (deadline: string, order: string) =>
     `SELECT * FROM (${SELECT} ${FROM} WHERE ${where} AND ${deadline}
-       ORDER BY ${order} LIMIT @limit + @offset)`;
+       ORDER BY ${order} LIMIT +@limit + @offset)`;
   const pageSql =
     input.sortBy === 'deadline'
       ? `SELECT * FROM (${part('d.deadline_date >= @today', 'd.deadline_date, d.amount DESC')}
          UNION ALL ${part('d.deadline_date < @today', 'd.deadline_date DESC, d.amount DESC')})
          ORDER BY ${ORDER.deadline.replaceAll('d.deadline_date', 'deadlineDate').replace('d.amount', 'amount')}
-         LIMIT @limit OFFSET @offset`
-      : `${SELECT} ${FROM} WHERE ${where} ORDER BY ${ORDER[input.sortBy]} LIMIT @limit OFFSET @offset`;
+         LIMIT +@limit OFFSET +@offset`
+      : `${SELECT} ${FROM} WHERE ${where} ORDER BY ${ORDER[input.sortBy]} LIMIT +@limit OFFSET +@offset`;
   return { countSql: `SELECT count(*) AS n ${countFrom} WHERE ${where}`, pageSql, params };
 }
 

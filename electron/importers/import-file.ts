@@ -244,7 +244,7 @@ export function listImports(ctx: ReadCtx, input: ParsedInputOf<'listImports'>): 
     `SELECT f.id, f.kind, f.file_name AS fileName, f.status, f.summary, f.imported_at AS importedAt,
          u.display_name AS importedBy
        FROM import_files f JOIN users u ON u.id = f.imported_by
-       ORDER BY f.id DESC LIMIT ?`,
+       ORDER BY f.id DESC LIMIT +?`,
     input.limit,
   );
 }

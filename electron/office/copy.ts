@@ -174,7 +174,7 @@ function* batches(
   const statement = prepare<{ json: string; count: number; last: number | null }>(
     db,
     `SELECT json_group_array(${shape}) AS json, count(*) AS count, max(id) AS last
-       FROM (SELECT * FROM ${table} AS r WHERE id > $after ORDER BY id LIMIT $limit) AS t`,
+       FROM (SELECT * FROM ${table} AS r WHERE id > $after ORDER BY id LIMIT +$limit) AS t`,
   );
   let after = 0;
   for (;;) {

@@ -37,7 +37,7 @@ export function listAdjustmentRequests(
     input.status === 'pending' ? 'r.requested_at, r.id' : 'r.decided_at DESC, r.id DESC';
   return all<AdjustmentRequestView>(
     ctx.db,
-    `${REQUEST_SQL} WHERE r.status = ? ORDER BY ${order} LIMIT ?`,
+    `${REQUEST_SQL} WHERE r.status = ? ORDER BY ${order} LIMIT +?`,
     input.status,
     input.limit,
   );

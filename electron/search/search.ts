@@ -7,12 +7,7 @@ import type { ReadCtx } from '../core/context';
 import { describeIntent, parseSearch, prefixRange, type SearchIntent } from './parse';
 import { all } from '../db/query';
 
-/**
- * The limit as SQLite is given it. A LIMIT that is a bare parameter is read by the query
- * planner, which then recompiles the statement whenever a new value is bound, that is on
- * every run (better-sqlite3 binds each time): compiling a number search cost ten times
- * running it (~100 µs against ~10 µs). The unary plus keeps the planner from reading it.
- */
+/** The limit as SQLite is given it: `+` keeps the planner from reading it (db/statement-limits.test.ts). */
 const LIMIT = 'LIMIT +@limit';
 
 /** Columns every search returns; `m` names the match, `k` a claim number when one matched. */

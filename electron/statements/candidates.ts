@@ -47,7 +47,7 @@ const PAGE_SQL = `SELECT a.guarantor_id AS id, a.account_number AS position
           AND (@oldest IS NULL OR min(g.oldest_open_date) >= @oldest)
         FROM accounts g WHERE g.guarantor_id = a.guarantor_id AND ${OWING('g')})
     AND ${NOT_STATED('a.guarantor_id')}
-  ORDER BY a.account_number LIMIT @limit`;
+  ORDER BY a.account_number LIMIT +@limit`;
 
 type Filters = ParsedInputOf<'countStatementCandidates'>;
 type Page = Pick<ParsedInputOf<'listStatementCandidates'>, 'limit' | 'after'>;

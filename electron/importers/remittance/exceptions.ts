@@ -29,7 +29,7 @@ export function listRemittanceExceptions(
            e.paid, e.reason, e.postable, e.status, c.claim_number AS claimNumber, e.note
          FROM remittance_exceptions e JOIN remittances r ON r.id = e.remittance_id
          LEFT JOIN claims c ON c.id = e.claim_id
-         WHERE e.status = ? ORDER BY e.id LIMIT ?`,
+         WHERE e.status = ? ORDER BY e.id LIMIT +?`,
     input.status,
     input.limit,
   ).map((e) => {
