@@ -52,4 +52,21 @@ describe('frames from a trace', () => {
     expect(all?.phase).toBe('all');
     expect(all?.frames).toBe(2);
   });
+
+  it('counts no task as more CPU time than it lasted', () => {
+    const trace = JSON.stringify({
+      traceEvents: [
+        frameEnd(1_000),
+        mark(1_500, 'drag'),
+        // the thread's clock says 36 ms of CPU in a task of 13 ms
+        task(2_000, 13_000, 36_000),
+        task(15_500, 1_000, 500),
+        frameEnd(17_000),
+        mark(18_000, ''),
+      ],
+    });
+    const [drag] = framesFromTrace(trace, 16);
+    expect(drag?.cpu).toEqual({ p50: 13.5, p95: 13.5, max: 13.5, over16: 0 });
+    expect(drag?.wall.max).toBe(14);
+  });
 });
