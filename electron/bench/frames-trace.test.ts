@@ -42,7 +42,7 @@ describe('frames from a trace', () => {
         { ...task(2_000, 90_000, 90_000), tid: 8 },
       ],
     });
-    const [wheel, all] = framesFromTrace(trace, 16);
+    const [wheel, all] = framesFromTrace(trace, 16).phases;
     expect(wheel).toEqual({
       phase: 'wheel',
       frames: 2,
@@ -51,5 +51,69 @@ describe('frames from a trace', () => {
     });
     expect(all?.phase).toBe('all');
     expect(all?.frames).toBe(2);
+  });
+
+  it('counts no task as more CPU time than it lasted', () => {
+    const trace = JSON.stringify({
+      traceEvents: [
+        frameEnd(1_000),
+        mark(1_500, 'drag'),
+        // the thread's clock says 36 ms of CPU in a task of 13 ms
+        task(2_000, 13_000, 36_000),
+        task(15_500, 1_000, 500),
+        frameEnd(17_000),
+        mark(18_000, ''),
+      ],
+    });
+    const [drag] = framesFromTrace(trace, 16).phases;
+    expect(drag?.cpu).toEqual({ p50: 13.5, p95: 13.5, max: 13.5, over16: 0 });
+    expect(drag?.wall.max).toBe(14);
+  });
+
+  it('says what each frame over the budget spent its CPU time on', () => {
+    const event = (name: string, ts: number, dur: number, args = {}) => ({
+      name,
+      ph: 'X',
+      ts,
+      dur,
+      tdur: dur,
+      args,
+      ...MAIN,
+    });
+    const trace = JSON.stringify({
+      traceEvents: [
+        frameEnd(1_000),
+        mark(1_500, 'wheel'),
+        // a frame of 20 ms: a garbage collection in a scroll's render, then its rendering
+        task(2_000, 20_000, 20_000),
+        event('FunctionCall', 2_100, 9_000),
+        event('MajorGC', 3_000, 5_000),
+        event('UpdateLayoutTree', 12_000, 3_000, { elementCount: 140 }),
+        event('Layout', 15_000, 4_000, { beginData: { dirtyObjects: 270 } }),
+        event('Paint', 19_500, 1_000),
+        // a layer's paint inside the document's: counted once
+        event('Paint', 19_600, 500),
+        frameEnd(22_500),
+        // a frame within the budget is not listed
+        task(23_000, 5_000, 5_000),
+        event('Layout', 24_000, 2_000, { beginData: { dirtyObjects: 60 } }),
+        frameEnd(28_500),
+        mark(29_000, ''),
+      ],
+    });
+    expect(framesFromTrace(trace, 16).long).toEqual([
+      {
+        phase: 'wheel',
+        at: 21,
+        cpu: 20,
+        gc: 5,
+        style: 3,
+        styledElements: 140,
+        layout: 4,
+        laidOutObjects: 270,
+        paint: 1,
+        rest: 7,
+      },
+    ]);
   });
 });

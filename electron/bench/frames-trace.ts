@@ -17,7 +17,37 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: {
+    name?: string;
+    elementCount?: number;
+    beginData?: { dirtyObjects?: number };
+  };
+}
+
+/** A frame over the budget and what its CPU time went to, in ms. */
+export interface LongTracedFrame {
+  phase: string;
+  /** ms since the first phase began */
+  at: number;
+  cpu: number;
+  /** V8's and Blink's garbage collection on the main thread */
+  gc: number;
+  /** style recalculation, and how many elements it restyled */
+  style: number;
+  styledElements: number;
+  /** layout, and how many layout objects it laid out */
+  layout: number;
+  laidOutObjects: number;
+  /** prepaint, paint and layerisation */
+  paint: number;
+  /** the rest: script (React's renders, event handlers), parsing, the tasks' own time */
+  rest: number;
+}
+
+export interface TracedFrames {
+  phases: TraceFrameStats[];
+  /** every frame over the budget, in order */
+  long: LongTracedFrame[];
 }
 
 export interface TraceFrameStats {
@@ -46,12 +76,53 @@ function stats(values: number[], budget: number) {
   };
 }
 
+// what a long frame's CPU time is told apart by: events that do not nest in one another
+const GC = new Set(['MajorGC', 'MinorGC']);
+const STYLE = 'UpdateLayoutTree';
+const LAYOUT = 'Layout';
+const PAINT = new Set(['PrePaint', 'Paint', 'Layerize']);
+
+const cpuOf = (e: TraceEvent) => Math.min(e.tdur ?? 0, e.dur ?? 0) / 1000;
+
+/** What the main-thread events from `from` up to `to` spent their CPU time on. */
+function breakdown(events: readonly TraceEvent[], from: number, to: number, cpu: number) {
+  const within = events.filter((e) => e.ts >= from && e.ts < to).sort((a, b) => a.ts - b.ts);
+  // a layer's Paint runs inside its parent's: only the outermost of a kind is counted
+  const sum = (pick: (e: TraceEvent) => boolean) => {
+    let total = 0;
+    let until = -Infinity;
+    for (const e of within.filter(pick)) {
+      if (e.ts < until) continue;
+      total += cpuOf(e);
+      until = e.ts + (e.dur ?? 0);
+    }
+    return total;
+  };
+  const gc = sum((e) => GC.has(e.name));
+  const style = sum((e) => e.name === STYLE);
+  const layout = sum((e) => e.name === LAYOUT);
+  const paint = sum((e) => PAINT.has(e.name));
+  return {
+    gc,
+    style,
+    styledElements: within
+      .filter((e) => e.name === STYLE)
+      .reduce((n, e) => n + (e.args?.elementCount ?? 0), 0),
+    layout,
+    laidOutObjects: within
+      .filter((e) => e.name === LAYOUT)
+      .reduce((n, e) => n + (e.args?.beginData?.dirtyObjects ?? 0), 0),
+    paint,
+    rest: Math.max(0, cpu - gc - style - layout - paint),
+  };
+}
+
 /**
  * A frame's work is every task of the page's main thread that started after the previous
  * frame's rendering ended, up to and including its own rendering: all of it had to run
  * before the frame could be shown.
  */
-export function framesFromTrace(json: string, budget: number): TraceFrameStats[] {
+export function framesFromTrace(json: string, budget: number): TracedFrames {
   const events = (JSON.parse(json) as { traceEvents: TraceEvent[] }).traceEvents;
   const key = (e: TraceEvent) => `${e.pid}:${e.tid}`;
   const frameCounts = new Map<string, number>();
@@ -59,7 +130,7 @@ export function framesFromTrace(json: string, budget: number): TraceFrameStats[]
   for (const e of events)
     if (isFrameEnd(e)) frameCounts.set(key(e), (frameCounts.get(key(e)) ?? 0) + 1);
   const main = [...frameCounts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (main === undefined) return [];
+  if (main === undefined) return { phases: [], long: [] };
 
   const marks = events
     .filter((e) => e.name.startsWith(PHASE_MARK) && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n'))
@@ -82,19 +153,36 @@ export function framesFromTrace(json: string, budget: number): TraceFrameStats[]
   }
 
   const byPhase = new Map<string, { cpu: number[]; wall: number[] }>();
+  const long: LongTracedFrame[] = [];
+  const firstMark = marks[0]?.ts ?? 0;
   let previousEnd = frameEnds[0] ?? 0;
   let next = 0;
   for (const end of frameEnds.slice(1)) {
     let cpu = 0;
     let wall = 0;
+    let tasksEnd = end;
     while (next < tasks.length && (tasks[next]?.ts ?? 0) < previousEnd) next++;
+    // the frame's own tasks: a task that began in the frame before is counted there
+    const tasksStart = tasks[next]?.ts ?? end;
     for (; next < tasks.length && (tasks[next]?.ts ?? 0) < end; next++) {
-      cpu += tasks[next]?.tdur ?? 0;
-      wall += tasks[next]?.dur ?? 0;
+      const dur = tasks[next]?.dur ?? 0;
+      tasksEnd = Math.max(tasksEnd, (tasks[next]?.ts ?? 0) + dur);
+      // A thread runs no longer than the task lasts; Chromium's thread clock now and then
+      // gives a task several times its wall time (36 ms of CPU in 13 ms), a long frame
+      // that never was.
+      cpu += Math.min(tasks[next]?.tdur ?? 0, dur);
+      wall += dur;
     }
     previousEnd = end;
     const phase = phaseAt(end);
     if (phase === null) continue;
+    if (cpu / 1000 > budget)
+      long.push({
+        phase,
+        at: (end - firstMark) / 1000,
+        cpu: cpu / 1000,
+        ...breakdown(onMain, tasksStart, tasksEnd, cpu / 1000),
+      });
     const into = byPhase.get(phase) ?? { cpu: [], wall: [] };
     into.cpu.push(cpu / 1000);
     into.wall.push(wall / 1000);
@@ -111,13 +199,16 @@ export function framesFromTrace(json: string, budget: number): TraceFrameStats[]
       wall: stats(v.wall, budget),
     };
   });
-  return [
-    ...result,
-    {
-      phase: 'all',
-      frames: all.cpu.length,
-      cpu: stats(all.cpu, budget),
-      wall: stats(all.wall, budget),
-    },
-  ];
+  return {
+    phases: [
+      ...result,
+      {
+        phase: 'all',
+        frames: all.cpu.length,
+        cpu: stats(all.cpu, budget),
+        wall: stats(all.wall, budget),
+      },
+    ],
+    long,
+  };
 }

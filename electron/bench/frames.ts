@@ -18,7 +18,7 @@ import {
   type FrameSample,
   type Probe,
 } from './frames-page';
-import { framesFromTrace, TRACE_CATEGORIES, type TraceFrameStats } from './frames-trace';
+import { framesFromTrace, TRACE_CATEGORIES, type TracedFrames } from './frames-trace';
 import { percentile } from './measure';
 
 /**
@@ -106,7 +106,7 @@ export interface FramesResult {
   startup: StartupResult[];
   scrolling: FrameStats[];
   /** the same frames from a Chromium trace of the scrolling, with CPU time */
-  traced: TraceFrameStats[];
+  traced: TracedFrames;
   load: { before: string; after: string };
   longFramesSupported: boolean;
 }
@@ -187,7 +187,7 @@ async function scrollQueue(
   page: Page,
   screens: number,
   dragSteps: number,
-): Promise<{ probe: Probe; traced: TraceFrameStats[]; heap: HeapResult }> {
+): Promise<{ probe: Probe; traced: TracedFrames; heap: HeapResult }> {
   const grid = page.getByRole('grid', { name: /Work queue/ });
   const box = await grid.boundingBox();
   if (!box) throw new Error('frames: the work queue grid is not on screen');
@@ -334,10 +334,18 @@ export function printFrames(r: FramesResult): void {
   console.log('\nThe same from a Chromium trace: all main-thread tasks between two frames (ms):');
   console.log(traceHeader);
   console.log('-'.repeat(traceHeader.length));
-  for (const t of r.traced)
+  for (const t of r.traced.phases)
     console.log(
       `${t.phase.padEnd(22)} | ${String(t.frames).padStart(6)} | ${ms(t.cpu.p50)} ${ms(t.cpu.p95)} ${ms(t.cpu.max)} ${String(t.cpu.over16).padStart(4)} | ` +
         `${ms(t.wall.p50)} ${ms(t.wall.p95)} ${ms(t.wall.max)} ${String(t.wall.over16).padStart(4)}`,
+    );
+  if (r.traced.long.length > 0)
+    console.log(`\nEach frame over ${FRAME_BUDGET_MS} ms of CPU and what the time went to (ms):`);
+  for (const f of r.traced.long)
+    console.log(
+      `  ${f.phase.padEnd(22)} at ${(f.at / 1000).toFixed(1).padStart(6)} s: ${ms(f.cpu)} = GC ${f.gc.toFixed(1)}, ` +
+        `style ${f.style.toFixed(1)} (${f.styledElements} elements), layout ${f.layout.toFixed(1)} ` +
+        `(${f.laidOutObjects} objects), paint ${f.paint.toFixed(1)}, script and the rest ${f.rest.toFixed(1)}`,
     );
   const h = r.heap;
   console.log(

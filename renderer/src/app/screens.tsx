@@ -81,12 +81,27 @@ export const ReportsScreen = screen(
 
 let prefetched: Promise<unknown> | null = null;
 
-/** The next moment the window has nothing else to do. */
-const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve()));
+// Longer than a frame interval: Chromium grants an idle period that long only when no frame
+// is on its way. A chunk's evaluation (18 ms of the account screen's) and the stylesheet it
+// adds (a restyle and relayout of the whole page) would otherwise land in the frames of a
+// person already scrolling the queue, whose idle periods last to the next frame.
+const LONG_IDLE_MS = 20;
+// while frames are drawn, asking again at every frame's idle moment costs more than it needs
+const RETRY_MS = 250;
+
+/** The next moment the window has nothing else to do and is drawing nothing. */
+const idle = () =>
+  new Promise<void>((resolve) => {
+    const waitForLongIdle = (deadline: IdleDeadline) => {
+      if (deadline.timeRemaining() >= LONG_IDLE_MS) resolve();
+      else setTimeout(() => requestIdleCallback(waitForLongIdle), RETRY_MS);
+    };
+    requestIdleCallback(waitForLongIdle);
+  });
 
 /**
- * Loads every screen's chunk, each when the window is idle, so a key pressed meanwhile is
- * answered first.
+ * Loads every screen's chunk, each when the window is idle and still (no scrolling, nothing
+ * moving), so a key pressed or a scroll meanwhile is answered first.
  */
 export function prefetchScreens(): Promise<unknown> {
   prefetched ??= loaders.reduce<Promise<unknown>>(

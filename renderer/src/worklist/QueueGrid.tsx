@@ -18,17 +18,18 @@ import { useWorkingByAccount } from '../office/WorkingBanner';
 import { queueColumns } from './columns';
 import type { QueueFilters } from './filters';
 import { QueueGridRow } from './QueueGridRow';
-import { useFillPerFrame } from './useFillPerFrame';
+import { useFillPerFrame, type FillBudget } from './useFillPerFrame';
 import { PAGE_SIZE, useQueuePages } from './useQueuePages';
 
 // the heights queue.css gives a row and the header row
 const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 30;
-// rows given their cells and text in one frame: a third of a screenful. The frame a scroll
-// brings a screenful of new rows in also makes the waiting ones and removes those that left,
-// and it stays within its budget on a loaded two-core office PC with eight; a jump's other
-// rows fill in the next frames, top down.
-const FILL_PER_FRAME = 8;
+// rows given their cells and text in one frame, top down. The scroll's own frame also
+// re-renders every slot, empties those whose row changed and handles the scroll's events: it
+// was a wheel turn's longest frame, most of those over 16 ms, so it fills five rather than
+// eight. Five and then eight a frame fill a screenful of up to 29 slots in four frames, as
+// eight a frame did.
+const FILL: FillBudget = { arriving: 5, perFrame: 8 };
 // the padding of a row (Mantine's xs spacing) on each side
 const ROW_PADDING = 10;
 // every row drawn costs layout and text shaping in the frame that shows it; the rows on
@@ -117,7 +118,7 @@ export function QueueGrid({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const shownRows = useFillPerFrame(indexes.map(rowAt), FILL_PER_FRAME);
+  const shownRows = useFillPerFrame(indexes.map(rowAt), FILL);
   const table = useReactTable({
     data: NO_ROWS,
     columns: queueColumns,

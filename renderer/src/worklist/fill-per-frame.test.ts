@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withinBudget } from './useFillPerFrame';
+import { fillBudget, withinBudget } from './useFillPerFrame';
 
 const row = (id: number) => ({ id });
 
@@ -39,5 +39,18 @@ describe('rows filled per frame', () => {
         },
       ),
     );
+  });
+
+  it('fills fewer in the render whose rows changed than in the frames after it', () => {
+    const [a, b, c] = [1, 2, 3].map(row);
+    const budget = { arriving: 5, perFrame: 8 };
+    // the frames after a scroll: the same rows (a page's rows keep their identity)
+    expect(fillBudget([a, b, undefined], [a, b, undefined], budget)).toBe(8);
+    // a scroll moved the rows, or a page arrived for those that waited
+    expect(fillBudget([b, c, undefined], [a, b, c], budget)).toBe(5);
+    expect(fillBudget([a, b, c], [a, b, undefined], budget)).toBe(5);
+    expect(fillBudget([a, b], [a, b, c], budget)).toBe(5);
+    // an equal row that is not the same object is another row
+    expect(fillBudget([{ id: 1 }], [a], budget)).toBe(5);
   });
 });
