@@ -7,7 +7,7 @@ import { all } from '../db/query';
 import { call } from '../testing/call';
 import { twoDesktops, type Desktop } from '../testing/office/desktops';
 import { closeAccount, deidentifyAt, eleanor, NAME } from '../testing/office/eleanor';
-import { owing } from '../testing/office/money';
+import { owing, writeOffPatient } from '../testing/office/money';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { TEST_TODAY } from '../testing/test-db';
 
@@ -76,18 +76,10 @@ describeWithPg("a de-identified patient's late money rows at the de-identifying 
   });
 
   it("blank a late write-off's memo in its own history line too, and nowhere else", async () => {
-    const writeOff = (ctx: Ctx, accountId: AccountId, amount: number, memo: string) =>
-      call(ctx, 'postAdjustment', {
-        accountId,
-        side: 'patient',
-        amount,
-        reasonCode: 'SMALL_BALANCE',
-        memo,
-      });
     const { a, hers } = await lateAtB((ctx, accountId) => {
-      writeOff(ctx, accountId, 2_500, "Eleanor Testwell's estate has nothing.");
+      writeOffPatient(ctx, accountId, 2_500, "Eleanor Testwell's estate has nothing.");
       // a memo that is a word of another line of the app's
-      writeOff(ctx, accountId, 1_000, 'cash');
+      writeOffPatient(ctx, accountId, 1_000, 'cash');
       call(ctx, 'takePayment', {
         accountId,
         amount: 500,

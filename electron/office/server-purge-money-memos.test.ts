@@ -8,7 +8,7 @@ import { all } from '../db/query';
 import { call } from '../testing/call';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { closeAccount, deidentifyAt, eleanor, NAME } from '../testing/office/eleanor';
-import { owing } from '../testing/office/money';
+import { owing, writeOffPatient } from '../testing/office/money';
 import { serverRows } from '../testing/office/office-copy';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { balanceDrift, TEST_TODAY } from '../testing/test-db';
@@ -36,15 +36,6 @@ const pay = (ctx: Ctx, accountId: AccountId, amount: number, memo: string) =>
     amount,
     method: 'cash',
     receivedDate: ctx.clock.today(),
-    memo,
-  });
-
-const writeOff = (ctx: Ctx, accountId: AccountId, amount: number, memo: string) =>
-  call(ctx, 'postAdjustment', {
-    accountId,
-    side: 'patient',
-    amount,
-    reasonCode: 'SMALL_BALANCE',
     memo,
   });
 
@@ -85,7 +76,7 @@ describeWithPg("a de-identified patient's money rows", () => {
     const hers = accountIds[0] as AccountId;
     call(b.ctx, 'recordReturnedMail', { accountId: hers, receivedOn: '2026-03-02' });
     pay(at(b.ctx, LONG_AGO), hers, 5_000, 'Eleanor Testwell paid at the window.');
-    writeOff(at(b.ctx, LONG_AGO), hers, 15_000, "Eleanor Testwell's estate has nothing.");
+    writeOffPatient(at(b.ctx, LONG_AGO), hers, 15_000, "Eleanor Testwell's estate has nothing.");
     await syncAll(b, a);
     for (const d of [a, b]) closeAccount(d, hers);
     expect((await serverMemos(server)).filter((t) => NAME.test(t))).toHaveLength(6);
@@ -123,7 +114,7 @@ describeWithPg("a de-identified patient's money rows", () => {
     const server = await createServerDatabase();
     const { a, b, accountIds } = await twoDesktops(server, 1, hersOwing);
     const hers = accountIds[0] as AccountId;
-    writeOff(at(a.ctx, LONG_AGO), hers, 20_000, 'Nothing to collect.');
+    writeOffPatient(at(a.ctx, LONG_AGO), hers, 20_000, 'Nothing to collect.');
     // B, not yet synced, takes a payment the day before A de-identifies her
     pay(at(b.ctx, addDays(TEST_TODAY, -1)), hers, 2_500, "Eleanor Testwell's daughter paid.");
     closeAccount(a, hers);

@@ -1,12 +1,11 @@
 import { expect, it } from 'vitest';
-import type { AccountId, PayerId } from '../../shared/ids';
+import type { AccountId } from '../../shared/ids';
 import type { Ctx } from '../core/context';
-import { all, oneOrThrow } from '../db/query';
-import { addClaim } from '../testing/builders';
+import { all } from '../db/query';
 import { syncAll, twoDesktops, type Desktop } from '../testing/office/desktops';
 import { askForDocuments, import277, withBilledClaim } from '../testing/office/claim-changes';
 import { serverRows } from '../testing/office/office-copy';
-import { withAcme } from '../testing/office/records';
+import { withAcknowledgedClaim } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
 import { notSyncedActions } from './not-synced';
 import { HEARD_AT_THE_OFFICE } from './status-events';
@@ -39,16 +38,6 @@ const officeNotes = async (server: Parameters<typeof serverRows>[0]) =>
       `SELECT user_gid AS who FROM activities WHERE claim_gid IS NOT NULL`,
     )
   ).map((r) => r.who);
-
-/** Acme, and K-100 acknowledged already, in the copy every desktop starts from. */
-function withAcknowledgedClaim(ctx: Ctx, account: AccountId): void {
-  withAcme(ctx);
-  const payerId = oneOrThrow<{ id: PayerId }>(
-    ctx.db,
-    `SELECT id FROM payers WHERE payer_code = 'ACME01'`,
-  ).id;
-  addClaim(ctx, account, payerId, { number: 'K-100', status: 'acknowledged' });
-}
 
 /**
  * Both desks import `importAt`'s file, A sending first (or both at once, the second waiting on

@@ -5,6 +5,7 @@ import type { Ctx } from '../../core/context';
 import { all, oneOrThrow, run } from '../../db/query';
 import { gidOf, gidOrNull } from '../../office/gids';
 import { addAddress, addBilledClaim, addPayer } from '../builders';
+import { call } from '../call';
 import { TEST_TODAY } from '../test-db';
 import { everyoneSupervisor, type Desktop } from './desktops';
 
@@ -137,3 +138,13 @@ export const batchPayment = (
   checkNumber,
   receivedDate: TEST_TODAY,
 });
+
+/** A write-off of the patient's balance as a person posts it, under their limit or waiting. */
+export const writeOffPatient = (ctx: Ctx, accountId: AccountId, amount: number, memo: string) =>
+  call(ctx, 'postAdjustment', {
+    accountId,
+    side: 'patient',
+    amount,
+    reasonCode: 'SMALL_BALANCE',
+    memo,
+  });
