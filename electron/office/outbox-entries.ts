@@ -26,36 +26,15 @@ export function standsAlone(work: readonly Change[]): boolean {
 }
 
 /**
- * A 277's note or follow-up of a claim it changed (`said`: the claims whose status events the
- * request recorded and changed): it goes with the claim's change and events.
+ * The request's changes to earlier records, each claim's change (with its lines' and its
+ * 277's status events) in an entry of its own: a 277 or an 835 speaks of many claims, and
+ * another desk's change of one of them first must not refuse the others' with it.
  */
-export function isSaidOf(
-  c: Change,
-  said: ReadonlySet<string>,
-): c is Extract<Change, { tbl: 'activities' | 'follow_ups' }> {
-  return (
-    (c.tbl === 'activities' || c.tbl === 'follow_ups') &&
-    c.row.claimGid !== null &&
-    said.has(c.row.claimGid)
-  );
-}
-
-/**
- * The request's changes to earlier records, each claim's change (with its lines', its 277's
- * status events and that 277's notes and follow-ups of it, `said`) in an entry of its own: a
- * 277 or an 835 speaks of many claims, and another desk's change of one of them first must
- * not refuse the others' with it.
- */
-export function eachClaimApart(
-  changed: readonly Change[],
-  said: ReadonlySet<string> = new Set(),
-): Change[][] {
+export function eachClaimApart(changed: readonly Change[]): Change[][] {
   const claims = changed.filter((c) => c.tbl === 'claims' && c.op === 'update');
   const ofClaim = (gid: string) =>
     changed.filter(
-      (c) =>
-        ((c.tbl === 'claim_status_events' || c.tbl === 'claim_lines') && c.row.claimGid === gid) ||
-        (isSaidOf(c, said) && c.row.claimGid === gid),
+      (c) => (c.tbl === 'claim_status_events' || c.tbl === 'claim_lines') && c.row.claimGid === gid,
     );
   const apart = new Set(claims.flatMap((c) => [c, ...ofClaim(c.gid)]));
   const rest = changed.filter((c) => !apart.has(c));

@@ -5,7 +5,6 @@ import { gidOf, localIdOf, officeLink, setSyncRow } from './gids';
 import { toChange, type Pending } from './outbox-changes';
 import {
   eachClaimApart,
-  isSaidOf,
   isCollection,
   isCollectionChange,
   isPlanEnding,
@@ -133,18 +132,9 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
       c.tbl === 'claims' && c.op === 'update' && !recharged.has(c.gid) ? [c.gid] : [],
     ),
   );
-  // and so do its notes and follow-ups of that claim: the file's say of the claim stands or
-  // falls whole, so a desk that imported the file second, refused, takes the first desk's
-  // note in place of its own rather than the office holding both (status-events.ts)
-  const saidApart = new Set(
-    others.flatMap((c) =>
-      c.tbl === 'claim_status_events' && changedApart.has(c.row.claimGid) ? [c.row.claimGid] : [],
-    ),
-  );
   const withWork = (c: Change) =>
     (!isRecordUpdate(c) &&
-      !(c.tbl === 'claim_status_events' && changedApart.has(c.row.claimGid)) &&
-      !isSaidOf(c, saidApart)) ||
+      !(c.tbl === 'claim_status_events' && changedApart.has(c.row.claimGid))) ||
     (collecting && isCollectionChange(c)) ||
     isPlanEnding(c) ||
     c.tbl === 'assistance_applications' ||
@@ -180,9 +170,7 @@ export function sealOutbox(db: Db, now: string, userId: number): void {
   if (alone.length > 0) addEntry(db, now, userId, alone, null);
   // a part of the request's work only when they could name what it made (standsAlone)
   const partOf = standsAlone(first) ? null : seq;
-  for (const entry of eachClaimApart(changed, saidApart)) {
-    addEntry(db, now, userId, entry, partOf);
-  }
+  for (const entry of eachClaimApart(changed)) addEntry(db, now, userId, entry, partOf);
 }
 
 /**

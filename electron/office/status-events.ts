@@ -71,10 +71,9 @@ export const HEARD_AT_THE_OFFICE =
   "The same 277 was recorded for this claim at another desktop first: this desktop took the office's record of the claim and the payer's statuses from that file. Nothing to redo.";
 
 /**
- * Whether a refused entry is a 277's say of claims that the office heard from another desk
- * first, from the very file: its claims are the office's rows, taken here, the office holds
- * that file's events of each, taken in place of this desk's, and its notes and follow-ups of
- * them, withdrawn here, are the other desk's, which come with the pull. Nothing is left for a
+ * Whether a refused entry is a 277's change of claims that the office heard from another desk
+ * first, from the very file: its claims are the office's rows, taken here, and the office
+ * holds that file's events of each, taken in place of this desk's. Nothing is left for a
  * person to redo, so it is not listed. Any other change in it, or a claim changed with no
  * event of its 277, and it is.
  */
@@ -97,8 +96,6 @@ export function heardAtTheOffice(
     changes.every(
       (c) =>
         c.tbl === 'claim_status_events' ||
-        ((c.tbl === 'activities' || c.tbl === 'follow_ups') &&
-          events.some((e) => e.row.claimGid === c.row.claimGid)) ||
         (c.tbl === 'claims' &&
           c.op === 'update' &&
           claims.has(c.gid) &&

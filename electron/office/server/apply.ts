@@ -18,7 +18,7 @@ import { changeRecord } from './record-changes';
 import { isChangeableChange } from '../record-columns';
 import { deidentifies, purgePerson, removedOnServer, type PurgeHints } from './purge';
 import { insertDocumentSending, withKnownDenial } from './documents';
-import { HEARD_ELSEWHERE, heardAlready, heardWhole } from './status-events';
+import { heardAlready } from './status-events';
 import { decideFirst, withOfficeRequests } from './requests';
 import { Refusal, refusedWithOfficeRows } from './refusal';
 
@@ -50,8 +50,6 @@ export async function applyEntry(
         [desktopId, e.seq, digest],
       );
       if (fresh.rowCount === 0) return earlierAnswer(client, desktopId, e.seq, digest);
-      // a 277 another desk sent first, from the very file: its note too is held once
-      if (await heardWhole(client, desktopId, e.changes)) throw new Refusal(HEARD_ELSEWHERE, []);
       // most entries are notes, follow-ups and money: nothing of these to judge or read
       if (e.changes.some((c) => c.tbl === 'billing_rules')) {
         // calling hours must start before they end, whichever of the two the entry sets
