@@ -116,7 +116,7 @@ const WAITING_ELSEWHERE: Record<string, string> = {
 /** Why a request was refused: another desk's of the same kind waits already. */
 function waitingAlready(kind: unknown): string {
   const what = WAITING_ELSEWHERE[String(kind)] ?? 'A request of this kind';
-  return `${what} was already asked for at another desktop and waits for a supervisor there; this request and its history line were withdrawn here and are listed; the office’s comes with the next sync, to be decided first.`;
+  return `${what} was already asked for at another desktop and waits for a supervisor there; this request was withdrawn here and is listed; the office’s comes with the next sync, to be decided first.`;
 }
 
 /** What the office already has, said as a person knows it; undefined for another clash. */

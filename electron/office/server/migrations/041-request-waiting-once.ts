@@ -6,31 +6,36 @@
  * asking at once both waited, and a supervisor could approve both: two write-offs of one
  * balance.
  *
- * A unique index over what waits: the first desk to commit its request wins, and the other's
- * insert waits on the index entry and is refused, its request and history line withdrawn at
- * its desk and listed (records.ts, `adjustment_requests_waiting_once`). Decided, a request
- * leaves the index, so the next may be asked.
+ * A trigger on each new request: while another of its kind waits (the same account, and the
+ * same entry or payment for a reversal), it is refused as a unique key would refuse it, its
+ * request and history line withdrawn at its desk and listed (records.ts,
+ * `adjustment_requests_waiting_once`). Two desks filing at once are taken one after the other,
+ * by a lock on what they ask for held to the end of the transaction, so the second sees the
+ * first. Decided, a request no longer holds the account, so the next may be asked.
  *
- * Requests already waiting twice when the migration runs stay as they were, both for a
- * supervisor to decide (choosing one would be deciding for them): the index leaves out all but
- * the first filed of each such pair by name, a list fixed in the index when it is made.
+ * Not a unique index: requests already waiting twice when the migration runs both stay, for a
+ * supervisor to decide (choosing one would be deciding for them), and a request arriving while
+ * either of them still waits is refused like any other.
  */
 export const serverMigration041 = `
-DO $$
-DECLARE
-  twice text[];
+CREATE FUNCTION request_waiting_once() RETURNS trigger LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  SELECT coalesce(array_agg(gid), '{}') INTO twice FROM (
-    SELECT gid, row_number() OVER (
-        PARTITION BY account_gid, kind, coalesce(target_entry_gid, ''),
-          coalesce(target_receipt_gid, '')
-        ORDER BY requested_at, gid) AS n
-      FROM adjustment_requests WHERE status = 'pending') waiting
-    WHERE n > 1;
-  EXECUTE format(
-    'CREATE UNIQUE INDEX adjustment_requests_waiting_once ON adjustment_requests
-       (account_gid, kind, coalesce(target_entry_gid, %L), coalesce(target_receipt_gid, %L))
-       WHERE status = %L AND gid <> ALL (%L::text[])',
-    '', '', 'pending', twice);
+  IF NEW.status <> 'pending' THEN RETURN NEW; END IF;
+  PERFORM pg_advisory_xact_lock(hashtext('adjustment_requests_waiting_once'),
+    hashtext(concat_ws('|', NEW.account_gid, NEW.kind, NEW.target_entry_gid,
+      NEW.target_receipt_gid)));
+  IF EXISTS (SELECT FROM public.adjustment_requests r
+      WHERE r.status = 'pending' AND r.gid <> NEW.gid AND r.account_gid = NEW.account_gid
+        AND r.kind = NEW.kind
+        AND r.target_entry_gid IS NOT DISTINCT FROM NEW.target_entry_gid
+        AND r.target_receipt_gid IS NOT DISTINCT FROM NEW.target_receipt_gid) THEN
+    RAISE EXCEPTION 'a request of this kind already waits on the account'
+      USING ERRCODE = 'unique_violation', CONSTRAINT = 'adjustment_requests_waiting_once';
+  END IF;
+  RETURN NEW;
 END $$;
+
+CREATE TRIGGER adjustment_requests_waiting_once BEFORE INSERT ON adjustment_requests
+  FOR EACH ROW EXECUTE FUNCTION request_waiting_once();
 `;
