@@ -1,8 +1,10 @@
 import { REMOVED } from '../../shared/api/purge';
-import { cents, negate } from '../../shared/money/cents';
+import { LEDGER_KIND, type LedgerKind } from '../../shared/codes/enums';
+import { cents } from '../../shared/money/cents';
 import { formatCents } from '../../shared/money/format';
 import type { Db } from '../db/open';
 import { one, run } from '../db/query';
+import { REVERSAL_MEMO } from '../posting/reverse';
 
 /*
  * A direct write-off words its memo twice: in its ledger row ("Small balance: <memo>") and in
@@ -23,9 +25,12 @@ export interface LateLine {
 }
 
 /**
- * The history line of a late direct write-off whose memo (`memo`, as typed before it was
- * blanked in the row) was blanked, or null for any other ledger row. The reason's label is
- * read from the memo itself, not from this desk's list of reasons, which may word it since.
+ * The history line of a late money row whose memo (`memo`, as typed before it was blanked in
+ * the row) was blanked, or null for a row whose line does not word its memo apart: a direct
+ * write-off's ("<label> of $X posted. <memo>", its memo "<label>: <memo>") and the reversal of
+ * a charge or an adjustment ("<kind> of $X reversed: <reason>", its memo "Reversal: <reason>",
+ * posting/reverse.ts). A write-off's label is read from the memo itself, not from this desk's
+ * list of reasons, which may word it since.
  */
 export function writeOffLine(db: Db, ledgerId: number, memo: string): LateLine | null {
   const row = one<{
@@ -34,25 +39,35 @@ export function writeOffLine(db: Db, ledgerId: number, memo: string): LateLine |
     userId: number;
     at: string;
     amount: number;
+    kind: LedgerKind;
+    reversal: number;
+    writeOff: number;
   }>(
     db,
     `SELECT account_id AS accountId, claim_id AS claimId, created_by AS userId,
-         created_at AS at, amount FROM ledger_entries
-       WHERE id = ? AND kind = 'adjustment' AND reason_code IS NOT NULL
-         AND reverses_id IS NULL AND amount < 0`,
+         created_at AS at, amount, kind, reverses_id IS NOT NULL AS reversal,
+         (kind = 'adjustment' AND reason_code IS NOT NULL AND amount < 0) AS writeOff
+       FROM ledger_entries WHERE id = ?`,
     ledgerId,
   );
   if (!row) return null;
-  const amount = formatCents(negate(cents(row.amount)));
+  const amount = formatCents(cents(Math.abs(row.amount)));
   const bodies = new Map<string, string>();
-  for (let i = memo.indexOf(': '); i > 0; i = memo.indexOf(': ', i + 1)) {
-    const label = memo.slice(0, i);
-    const typed = memo.slice(i + 2);
-    if (typed.trim() === '') continue;
-    const posted = `${label} of ${amount} posted.`;
-    bodies.set(`${posted} ${typed}`, `${posted} ${REMOVED}`);
+  if (row.reversal) {
+    const typed = memo.startsWith(REVERSAL_MEMO) ? memo.slice(REVERSAL_MEMO.length) : '';
+    const reversed = `${LEDGER_KIND.labels[row.kind]} of ${amount} reversed:`;
+    if (typed.trim() !== '') bodies.set(`${reversed} ${typed}`, `${reversed} ${REMOVED}`);
+  } else if (row.writeOff) {
+    for (let i = memo.indexOf(': '); i > 0; i = memo.indexOf(': ', i + 1)) {
+      const label = memo.slice(0, i);
+      const typed = memo.slice(i + 2);
+      if (typed.trim() === '') continue;
+      const posted = `${label} of ${amount} posted.`;
+      bodies.set(`${posted} ${typed}`, `${posted} ${REMOVED}`);
+    }
   }
-  return bodies.size === 0 ? null : { ...row, bodies };
+  const { accountId, claimId, userId, at } = row;
+  return bodies.size === 0 ? null : { accountId, claimId, userId, at, bodies };
 }
 
 /**

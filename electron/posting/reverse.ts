@@ -28,6 +28,9 @@ import { reversalsToday } from '../approvals/limits';
 import { fileRequest, type NewRequest } from '../approvals/requests';
 import { billingRules } from '../rules/billing-rules';
 
+/** How a reversal's row words the reason typed for it, before the reason. */
+export const REVERSAL_MEMO = 'Reversal: ';
+
 interface EntryRow {
   id: LedgerEntryId;
   accountId: AccountId;
@@ -65,7 +68,7 @@ function mirror(
     payerId: e.payerId,
     reference: e.reference,
     reasonCode: e.reasonCode,
-    memo: `Reversal: ${reason}`,
+    memo: `${REVERSAL_MEMO}${reason}`,
     reversesId: e.id,
     receiptId,
   };
@@ -200,7 +203,7 @@ export function reverseReceipt(
     reference: receipt.reference,
     amount: negate(receipt.amount),
     receivedDate: dated,
-    memo: `Reversal: ${reason}`,
+    memo: `${REVERSAL_MEMO}${reason}`,
     reversesId: receipt.id,
     remittanceId: remittance?.remittanceId ?? null,
   });
