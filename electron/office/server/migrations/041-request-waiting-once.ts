@@ -6,7 +6,7 @@
  * asking at once both waited, and a supervisor could approve both: two write-offs of one
  * balance.
  *
- * A trigger on each new request: while another of its kind waits (the same account, and the
+ * A trigger after each new request: while another of its kind waits (the same account, and the
  * same entry or payment for a reversal), it is refused as a unique key would refuse it, its
  * request and history line withdrawn at its desk and listed (records.ts,
  * `adjustment_requests_waiting_once`). Two desks filing at once are taken one after the other,
@@ -21,7 +21,7 @@ export const serverMigration041 = `
 CREATE FUNCTION request_waiting_once() RETURNS trigger LANGUAGE plpgsql
   SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  IF NEW.status <> 'pending' THEN RETURN NEW; END IF;
+  IF NEW.status <> 'pending' THEN RETURN NULL; END IF;
   PERFORM pg_advisory_xact_lock(hashtext('adjustment_requests_waiting_once'),
     hashtext(concat_ws('|', NEW.account_gid, NEW.kind, NEW.target_entry_gid,
       NEW.target_receipt_gid)));
@@ -33,9 +33,11 @@ BEGIN
     RAISE EXCEPTION 'a request of this kind already waits on the account'
       USING ERRCODE = 'unique_violation', CONSTRAINT = 'adjustment_requests_waiting_once';
   END IF;
-  RETURN NEW;
+  RETURN NULL;
 END $$;
 
-CREATE TRIGGER adjustment_requests_waiting_once BEFORE INSERT ON adjustment_requests
+-- after the row is in: a desk's login writing another desk's request is refused by the row's
+-- policies first, as before; the row itself is then seen by the check and passed over
+CREATE TRIGGER adjustment_requests_waiting_once AFTER INSERT ON adjustment_requests
   FOR EACH ROW EXECUTE FUNCTION request_waiting_once();
 `;
