@@ -16,7 +16,7 @@ import {
   type PersonNames,
 } from '../purge/scrub';
 import { gidOf, localIdOf } from './gids';
-import { blankLateLines, writeOffLine } from './late-money-lines';
+import { blankLateLines, lateMoneyLine } from './late-money-lines';
 import { keepQuoted, noneQuoted, readQuoted, type Quoted } from './pull-quoted';
 import { deidentifies, type PurgeHints } from './server/purge';
 import type { Change, ServerRow } from './wire';
@@ -178,7 +178,7 @@ function scrubLateArrivals(
       }
       const memo = r.tbl === 'ledger_entries' ? late?.texts[0] : undefined;
       const id = memo === undefined ? undefined : localIdOf(ctx.db, 'ledger_entries', r.gid);
-      const line = id === undefined || memo === undefined ? null : writeOffLine(ctx.db, id, memo);
+      const line = id === undefined || memo === undefined ? null : lateMoneyLine(ctx.db, id, memo);
       if (line) quoted.lines.push(line);
       continue;
     }

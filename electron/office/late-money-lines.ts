@@ -32,7 +32,7 @@ export interface LateLine {
  * posting/reverse.ts). A write-off's label is read from the memo itself, not from this desk's
  * list of reasons, which may word it since.
  */
-export function writeOffLine(db: Db, ledgerId: number, memo: string): LateLine | null {
+export function lateMoneyLine(db: Db, ledgerId: number, memo: string): LateLine | null {
   const row = one<{
     accountId: number;
     claimId: number | null;
