@@ -5,7 +5,7 @@ import type { Ctx } from '../core/context';
 import { all, oneOrThrow, run } from '../db/query';
 import { addBilledClaim, addCoverage, addPayer } from '../testing/builders';
 import { call } from '../testing/call';
-import { syncAll, twoDesktops } from '../testing/office/desktops';
+import { pullSettled, syncAll, twoDesktops } from '../testing/office/desktops';
 import { moneyState } from '../testing/office/money';
 import { serverCount } from '../testing/office/records';
 import { createServerDatabase, describeWithPg } from '../testing/office/server-db';
@@ -126,7 +126,7 @@ describeWithPg("the payer's codes between desktops", () => {
       '2 OA-23 1000',
     ]);
     expect((await a.sync.sync()).push).toEqual({ accepted: 2, refused: 0 });
-    await b.sync.pull();
+    await pullSettled(b);
     expect(claimCodes(b.ctx, accountId)).toEqual(onA);
     // the same rows, naming the same receipt and lines by their office-wide ids
     expect(codeRows(b.ctx)).toEqual(codeRows(a.ctx));
@@ -180,9 +180,9 @@ describeWithPg("the payer's codes between desktops", () => {
 
     // and B, taking the same rows a second time (its cursor set back), keeps one of each
     const cursor = oneOrThrow<{ c: string }>(b.ctx.db, `SELECT cursor AS c FROM office_link`).c;
-    await b.sync.pull();
+    await pullSettled(b);
     run(b.ctx.db, `UPDATE office_link SET cursor = ?`, cursor);
-    await b.sync.pull();
+    await pullSettled(b);
     const onA = claimCodes(a.ctx, accountId);
     expect(onA).toEqual([
       {

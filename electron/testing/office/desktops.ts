@@ -161,6 +161,16 @@ export async function syncAll(...desktops: Desktop[]): Promise<void> {
 }
 
 /**
+ * The desk's pull once what others sent is below the pull's horizon (see logSettled): a pull
+ * straight after another desk's push may otherwise find nothing yet while another test's
+ * write is open in the shared cluster.
+ */
+export async function pullSettled(d: Desktop): Promise<number> {
+  await logSettled(d.config);
+  return d.sync.pull();
+}
+
+/**
  * Waits until every row in the office's change log is below the pull's horizon. The horizon
  * is the cluster's oldest running transaction, whatever its database: a write still open in
  * the cluster (the worker's cluster serves its files one after another; a test may write in
